@@ -1,0 +1,54 @@
+#pragma once
+// A solved group-sequential design: boundaries, crossing probabilities under
+// H0 and H1, and the drift that gives power 1 - beta.
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "gsd/integration/exit_probabilities.hpp"
+#include "gsd/spending/design_spec.hpp"
+
+namespace gsd {
+
+struct Design {
+  DesignSpec spec;
+  // Upper (efficacy) z bound per look; +infinity where a look spends nothing.
+  // Two-sided designs also reject below -efficacy[k].
+  std::vector<double> efficacy;
+  // Futility z bound per look, absent where there is none (always at the final
+  // look, where the efficacy bound decides).
+  std::vector<std::optional<double>> futility;
+
+  // Under H0, with the futility bound only if binding: the type I error spent.
+  ExitProbabilities null;
+  // Under H1 (means drift * sqrt(t_k)), futility bounds in force.
+  ExitProbabilities alternative;
+
+  double drift = 0.0;             // theta sqrt(I_max) giving power 1 - beta
+  double inflation_factor = 1.0;  // I_max / I_fixed (J&T section 2.7)
+  double power = 0.0;             // achieved 1 - beta (checks the solve)
+  // Expected information as a fraction of I_max, futility bounds in force
+  // (rpact's expectedInformationH0 / H1 divided by the maximum).
+  double expected_fraction_null = 1.0;
+  double expected_fraction_alternative = 1.0;
+
+  // Regions used for power: efficacy and futility (or -efficacy two-sided).
+  StoppingRegions regions() const;
+  // Regions under H0 as the spending was computed (futility only if binding).
+  StoppingRegions null_regions() const;
+  // Cumulative type I error by look, both sides for two-sided designs.
+  std::vector<double> cumulative_alpha() const;
+};
+
+// Solves the design. Throws std::invalid_argument for an invalid spec and
+// gsd::NumericalError if a bound or the drift cannot be found.
+Design compute_design(const DesignSpec& spec);
+
+// Crossing probabilities of an already solved design for arbitrary per-look
+// means E[Z_k] (for instance from a non-proportional-hazards survival model).
+ExitProbabilities evaluate(const Design& design, std::span<const double> means);
+
+// Rejection probability (upper crossings) for those means.
+double power(const Design& design, std::span<const double> means);
+
+}  // namespace gsd
