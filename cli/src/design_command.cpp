@@ -1,0 +1,40 @@
+// `gsd design CONFIG`: solve the boundaries and print them.
+#include <nlohmann/json.hpp>
+
+#include "gsd/cli/command.hpp"
+#include "gsd/cli/config.hpp"
+#include "gsd/cli/design_output.hpp"
+#include "gsd/spending/design.hpp"
+
+namespace gsd::cli {
+
+namespace {
+
+struct DesignArgs {
+  std::string config;
+  OutputFormat format = OutputFormat::kText;
+};
+
+CommandResult run_design(const DesignArgs& args) {
+  const Config config = load_config_file(args.config);
+  const Design design = compute_design(config.design);
+  if (args.format == OutputFormat::kJson) {
+    nlohmann::json out;
+    out["name"] = config.name;
+    out["boundaries"] = boundaries_json(design);
+    return {out.dump(2) + "\n"};
+  }
+  return {boundaries_text(design)};
+}
+
+}  // namespace
+
+void register_design_command(CLI::App& app, CommandAction& action) {
+  auto args = std::make_shared<DesignArgs>();
+  CLI::App* cmd = app.add_subcommand("design", "Solve a group-sequential design");
+  cmd->add_option("config", args->config, "Config file (JSON)")->required();
+  add_format_option(*cmd, args->format, {"text", "json", "csv"});
+  cmd->callback([args, &action] { action = [args] { return run_design(*args); }; });
+}
+
+}  // namespace gsd::cli
