@@ -1,0 +1,333 @@
+// Drawing one replicate's patients and the log-rank statistic at a look.
+#include "trial_kernel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "random_stream.hpp"
+
+namespace gsd::detail {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+std::size_t idx(int i) { return static_cast<std::size_t>(i); }
+
+// Sorts n 32-bit words in expected O(n): a counting sort on the top bits into
+// n buckets (each holds one word on average), then insertion sort of the
+// nearly sorted result (Knuth, TAOCP vol. 3, 5.2.1 and 5.2.5).
+void bucket_sort(std::uint32_t* words, std::uint32_t* out, int n,
+                 std::vector<std::uint32_t>& bucket) {
+  bucket.assign(idx(n) + 1, 0);
+  const auto bucket_of = [n](std::uint32_t w) {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(n)) >>
+                                    32);
+  };
+  for (int i = 0; i < n; ++i) ++bucket[bucket_of(words[i]) + 1];
+  for (int b = 1; b <= n; ++b) bucket[idx(b)] += bucket[idx(b - 1)];
+  for (int i = 0; i < n; ++i) out[bucket[bucket_of(words[i])]++] = words[i];
+  for (int i = 1; i < n; ++i) {
+    const std::uint32_t w = out[i];
+    int j = i - 1;
+    while (j >= 0 && out[j] > w) {
+      out[j + 1] = out[j];
+      --j;
+    }
+    out[j + 1] = w;
+  }
+}
+
+}  // namespace
+
+void Workspace::draw_strata(const CompiledTrial& trial, std::uint64_t seed,
+                            std::uint64_t replicate) {
+  stratum_offset.assign(trial.strata + 1, 0);
+  if (trial.strata == 1) {
+    stratum_offset[1] = trial.patients;
+    return;
+  }
+  // Each patient's stratum independently with the given proportions, so the
+  // stratum sizes are multinomial.
+  WordStream stream(seed, replicate, StreamPurpose::kStratum);
+  for (int i = 0; i < trial.patients; ++i) {
+    const double u = stream.uniform();
+    const auto it = std::upper_bound(trial.stratum_cdf.begin(), trial.stratum_cdf.end(), u);
+    const std::size_t s = std::min(static_cast<std::size_t>(it - trial.stratum_cdf.begin()),
+                                   trial.strata - 1);
+    ++stratum_offset[s + 1];
+  }
+  for (std::size_t s = 1; s <= trial.strata; ++s) stratum_offset[s] += stratum_offset[s - 1];
+}
+
+void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
+                             std::uint64_t replicate) {
+  // Entry times are i.i.d. from the accrual distribution; sorting their
+  // uniforms and mapping through the increasing quantile gives them in order.
+  WordStream stream(seed, replicate, StreamPurpose::kAccrual);
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    const int lo = stratum_offset[s];
+    const int n = stratum_offset[s + 1] - lo;
+    for (int i = 0; i < n; ++i) words_[idx(i)] = stream.next();
+    bucket_sort(words_.data(), sorted_words_.data(), n, bucket_);
+    for (int i = 0; i < n; ++i) {
+      entry[idx(lo + i)] = trial.accrual->time_at_fraction(u01_32(sorted_words_[idx(i)]));
+    }
+  }
+}
+
+void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
+                              std::uint64_t replicate) {
+  // Half a Philox block per patient position (entry order within strata):
+  // one 64-bit word gives a 53-bit uniform u for cure and latency, the other
+  // 32 bits for the randomisation and 32 for the drop-out.
+  const PhiloxBlocks blocks(seed, replicate, StreamPurpose::kOutcome);
+  PhiloxBlocks::Rng::ctr_type pair{};
+  event_times.clear();
+  treatment_prefix_[0] = 0;
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    int left_t = 0;
+    int left_c = 0;
+    for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+      const std::size_t p = idx(i);
+      const auto half = static_cast<std::size_t>(i & 1) * 2;
+      if (half == 0 || i == stratum_offset[s]) pair = blocks.block(p >> 1);
+      const std::uint64_t w_outcome = pair.v[half];
+      const std::uint64_t w_other = pair.v[half + 1];
+      const double r = u01_32(static_cast<std::uint32_t>(w_other));
+      bool t;
+      if (trial.permuted_blocks) {
+        // A random permutation of each block, drawn one position at a time
+        // (sampling without replacement), in entry order within the stratum.
+        if (left_t + left_c == 0) {
+          left_t = trial.block_treatment;
+          left_c = trial.block_control;
+        }
+        t = r * (left_t + left_c) < left_t;
+        (t ? left_t : left_c) -= 1;
+      } else {
+        t = r < trial.p_treatment;
+      }
+      treatment[p] = t ? 1 : 0;
+      treatment_prefix_[p + 1] = treatment_prefix_[p] + (t ? 1 : 0);
+      const ArmParams& arm = trial.arms[s * 2 + treatment[p]];
+      // Cured when u < pi; otherwise V = (1 - u) / (1 - pi) is uniform on
+      // (0, 1] and independent of the cure draw, and T = S^-1(V).
+      const double u = u01_53(w_outcome);
+      const bool is_cured = u < arm.cure_fraction;
+      const double t_event =
+          is_cured ? kInf : arm.latency->time_at_survival((1.0 - u) / (1.0 - arm.cure_fraction));
+      const double c =
+          arm.dropout_rate > 0.0 ? -std::log(u01_32(static_cast<std::uint32_t>(w_other >> 32))) / arm.dropout_rate : kInf;
+      cured[p] = is_cured ? 1 : 0;
+      event[p] = t_event <= c ? 1 : 0;  // false when both are infinite
+      y[p] = std::min(t_event, c);
+      calendar[p] = entry[p] + y[p];
+      if (event[p]) event_times.push_back(calendar[p]);
+    }
+  }
+}
+
+void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
+                         std::uint64_t replicate) {
+  const std::size_t n = idx(trial.patients);
+  if (entry.size() != n) {
+    entry.resize(n);
+    y.resize(n);
+    calendar.resize(n);
+    treatment.resize(n);
+    event.resize(n);
+    cured.resize(n);
+    treatment_prefix_.resize(n + 1);
+    words_.resize(n);
+    sorted_words_.resize(n);
+    timed_.resize(n);
+    unsorted_.resize(n);
+    inverse_.resize(n + 1);
+    inverse_[0] = 0.0;  // an empty risk set contributes nothing
+    for (std::size_t k = 1; k <= n; ++k) inverse_[k] = 1.0 / static_cast<double>(k);
+    event_times.reserve(n);
+  }
+  draw_strata(trial, seed, replicate);
+  draw_entries(trial, seed, replicate);
+  draw_patients(trial, seed, replicate);
+  // Patients with a finite y, sorted by y within each stratum: sorted once per
+  // replicate, then merged in O(n) with the censoring times at every look.
+  timed_offset_.assign(trial.strata + 1, 0);
+  std::size_t count = 0;
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    const std::size_t begin = count;
+    double sum = 0.0;
+    for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+      const std::size_t p = idx(i);
+      unsorted_[count] = {y[p], calendar[p], treatment[p], event[p]};
+      const bool finite = std::isfinite(y[p]);
+      sum += finite ? y[p] : 0.0;
+      count += finite ? 1 : 0;
+    }
+    sort_by_y(begin, count, sum);
+    timed_offset_[s + 1] = static_cast<int>(count);
+  }
+}
+
+// Bucket sort of unsorted_[begin, end) into timed_ by g(y) = y / (y + mean y),
+// which spreads exponential-like times evenly enough over n buckets; then
+// insertion sort finishes within buckets (expected O(n) for such inputs, and
+// correct for any).
+void Workspace::sort_by_y(std::size_t begin, std::size_t end, double sum) {
+  const std::size_t n = end - begin;
+  if (n == 0) return;
+  double mean = sum / static_cast<double>(n);
+  if (!(mean > 0.0)) mean = 1.0;  // all times 0: any positive scale sorts them
+  const double scale = static_cast<double>(n);
+  bucket_.assign(n + 1, 0);
+  auto bucket_of = [&](double v) {
+    const auto b = static_cast<std::size_t>(scale * (v / (v + mean)));
+    return std::min(b, n - 1);
+  };
+  for (std::size_t i = begin; i < end; ++i) ++bucket_[bucket_of(unsorted_[i].y) + 1];
+  for (std::size_t b = 1; b <= n; ++b) bucket_[b] += bucket_[b - 1];
+  for (std::size_t i = begin; i < end; ++i) {
+    timed_[begin + static_cast<std::size_t>(bucket_[bucket_of(unsorted_[i].y)]++)] = unsorted_[i];
+  }
+  for (std::size_t i = begin + 1; i < end; ++i) {
+    const TimedPatient v = timed_[i];
+    std::size_t j = i;
+    while (j > begin && timed_[j - 1].y > v.y) {
+      timed_[j] = timed_[j - 1];
+      --j;
+    }
+    timed_[j] = v;
+  }
+}
+
+void Workspace::index_event_times(double cap) {
+  const std::size_t m = event_times.size();
+  const std::size_t nb = std::max<std::size_t>(m, 1);
+  const double scale = static_cast<double>(nb) / cap;
+  auto bucket_of = [&](double c) {
+    return c <= cap ? std::min(static_cast<std::size_t>(c * scale), nb - 1) : nb;
+  };
+  event_bucket_start_.assign(nb + 2, 0);
+  for (double c : event_times) ++event_bucket_start_[bucket_of(c) + 1];
+  for (std::size_t b = 1; b < nb + 2; ++b) event_bucket_start_[b] += event_bucket_start_[b - 1];
+  grouped_events_.resize(m);
+  bucket_.assign(event_bucket_start_.begin(), event_bucket_start_.end());
+  for (double c : event_times) grouped_events_[bucket_[bucket_of(c)]++] = c;
+}
+
+std::optional<double> Workspace::event_time(int d) {
+  const auto need = static_cast<std::uint32_t>(d);
+  if (need > static_cast<std::uint32_t>(events_by_cap())) return std::nullopt;
+  // Bucket b with start[b] < d <= start[b + 1].
+  const auto it =
+      std::lower_bound(event_bucket_start_.begin(), event_bucket_start_.end(), need);
+  const auto b_end = grouped_events_.begin() + *it;
+  const auto b_begin = grouped_events_.begin() + it[-1];
+  const auto nth = grouped_events_.begin() + (d - 1);
+  std::nth_element(b_begin, nth, b_end);
+  return *nth;
+}
+
+int Workspace::enrolled_by(double tau) const {
+  int n = 0;
+  for (std::size_t s = 0; s + 1 < stratum_offset.size(); ++s) {
+    const auto lo = entry.begin() + stratum_offset[s];
+    const auto hi = entry.begin() + stratum_offset[s + 1];
+    n += static_cast<int>(std::lower_bound(lo, hi, tau) - lo);
+  }
+  return n;
+}
+
+// Log-rank test (Mantel 1966; Peto & Peto 1972) with the hypergeometric
+// variance for ties, stratified by summing O - E and V over strata (Collett,
+// "Modelling Survival Data in Medical Research", 3rd ed., section 2.8).
+// Patients censored at an event time are at risk at it. The Pike (1972)
+// hazard-ratio estimate is (O_T / E_T) / (O_C / E_C) with totals over strata.
+LogRank Workspace::log_rank(double tau) const {
+  Sums sums;
+  LogRank out;
+  for (std::size_t s = 0; s + 1 < stratum_offset.size(); ++s) {
+    out.patients += stratum_log_rank(s, tau, sums);
+  }
+  out.events = sums.events;
+  if (sums.variance > 0.0) {
+    out.z = (sums.expected_t - sums.observed_t) / std::sqrt(sums.variance);
+  }
+  const double observed_c = sums.events - sums.observed_t;
+  const double expected_c = sums.events - sums.expected_t;
+  if (sums.observed_t > 0.0 && observed_c > 0.0 && sums.expected_t > 0.0 && expected_c > 0.0) {
+    out.log_hazard_ratio =
+        std::log(sums.observed_t / sums.expected_t) - std::log(observed_c / expected_c);
+  }
+  return out;
+}
+
+// One stratum's merge of the y-sorted list (outcomes observed by tau) with the
+// censorings at tau - entry (descending entry). The common case of no tie is
+// branch-free; exact ties take the grouped path.
+int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
+  const int lo = stratum_offset[s];
+  const int enrolled_end = static_cast<int>(
+      std::lower_bound(entry.begin() + lo, entry.begin() + stratum_offset[s + 1], tau) -
+      entry.begin());
+  int at_risk[2];
+  at_risk[1] = treatment_prefix_[idx(enrolled_end)] - treatment_prefix_[idx(lo)];
+  at_risk[0] = enrolled_end - lo - at_risk[1];
+  int ib = enrolled_end - 1;
+  const TimedPatient* a = timed_.data() + timed_offset_[s];
+  const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
+  const double* inv = inverse_.data();
+  double observed_t = 0.0;
+  double expected_t = 0.0;
+  double variance = 0.0;
+  int events = 0;
+  while (a != a_end) {
+    // Censorings at tau - entry before a->y (those observed by tau are in the
+    // y list and leave the risk set there).
+    while (ib >= lo && tau - entry[idx(ib)] < a->y) {
+      at_risk[treatment[idx(ib)]] -= calendar[idx(ib)] > tau ? 1 : 0;
+      --ib;
+    }
+    const bool tie = a + 1 != a_end && !(a[1].y > a->y);
+    if (!tie) {
+      const int observed = a->calendar <= tau ? 1 : 0;
+      const int is_event = observed & a->event;
+      const double share = at_risk[1] * inv[at_risk[0] + at_risk[1]];
+      expected_t += is_event * share;
+      variance += is_event * share * (1.0 - share);
+      observed_t += is_event & a->treatment;
+      events += is_event;
+      at_risk[a->treatment] -= observed;
+      ++a;
+      continue;
+    }
+    // Tie group at time a->y: d events among n at risk, hypergeometric variance.
+    int d = 0;
+    int d1 = 0;
+    const TimedPatient* g = a;
+    for (; g != a_end && !(g->y > a->y); ++g) {
+      if (g->calendar <= tau && g->event) {
+        ++d;
+        d1 += g->treatment;
+      }
+    }
+    const int n = at_risk[0] + at_risk[1];
+    if (d > 0 && n > 0) {
+      const double share = at_risk[1] * inv[n];
+      expected_t += d * share;
+      observed_t += d1;
+      if (n > 1) variance += d * share * (1.0 - share) * (n - d) / (n - 1.0);
+      events += d;
+    }
+    for (; a != g; ++a) at_risk[a->treatment] -= a->calendar <= tau ? 1 : 0;
+  }
+  sums.observed_t += observed_t;
+  sums.expected_t += expected_t;
+  sums.variance += variance;
+  sums.events += events;
+  return enrolled_end - lo;
+}
+
+}  // namespace gsd::detail
