@@ -1,6 +1,7 @@
 #include "gsd/cli/atomic_file.hpp"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -43,7 +44,8 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   try {
     write_all(fd, content, tmp);
     if (::fsync(fd) != 0) throw std::runtime_error("cannot fsync " + tmp + ": " + errno_text());
-    ::fchmod(fd, 0644);
+    // mkstemp creates 0600; records and reports are ordinary readable files.
+    if (::fchmod(fd, 0644) != 0) throw std::runtime_error("cannot chmod " + tmp + ": " + errno_text());
     if (::close(fd) != 0) throw std::runtime_error("cannot close " + tmp + ": " + errno_text());
   } catch (...) {
     ::close(fd);
