@@ -22,6 +22,8 @@ constexpr const char* kMethodName =
     "asymptotic log-rank power under non-proportional hazards (mixture cure model): the "
     "at-risk-weighted mean and variance of the log-rank score at each look's expected "
     "calendar time, fed to the group-sequential recursive integration";
+constexpr const char* kMethodShort =
+    "log-rank drift under non-proportional hazards (mixture cure) at each look's expected time";
 constexpr const char* kMethodReference =
     "Schoenfeld (1981) Biometrika 68:316; Lakatos (1988) Biometrics 44:229; Lu (2021) Pharm "
     "Stat 20:512; Jennison & Turnbull (2000) ch. 19";
@@ -165,7 +167,7 @@ std::string sample_size_text(const SampleSizeResult& r) {
   out << std::setprecision(1) << "  expected events " << plan.expected_events
       << ", expected duration " << plan.expected_duration << ' ' << unit
       << " (under the model, with early stops)\n";
-  out << "  method: " << kMethodName << " [" << kMethodReference << "]\n";
+  out << "  method: " << kMethodShort << "\n          " << kMethodReference << '\n';
   if (plan.schoenfeld) {
     const survival::SchoenfeldComparison& s = *plan.schoenfeld;
     out << std::setprecision(2) << "  naive Schoenfeld (proportional hazards, HR " << s.hazard_ratio
