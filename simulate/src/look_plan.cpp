@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "gsd/engine/survival/sample_size.hpp"
 #include "gsd/integration/normal.hpp"
 #include "gsd/integration/numerical_error.hpp"
 #include "gsd/integration/sequential_integrator.hpp"
@@ -77,16 +78,19 @@ LookPlan make_look_plan(const Design& design, int events,
     for (std::size_t k = 0; k < t.size(); ++k) {
       const int d = (*look_events)[k];
       const double planned = t[k] * events;
-      if (std::fabs(d - planned) > 0.5 + 1e-9) {
+      if (!(std::fabs(d - planned) < 1.0)) {
         throw std::invalid_argument(
             "look_events[" + std::to_string(k) + "] = " + std::to_string(d) +
             " does not match the design: information_fractions[" + std::to_string(k) + "] x " +
-            std::to_string(events) + " events = " + std::to_string(planned));
+            std::to_string(events) + " events = " + std::to_string(planned) +
+            " (give it rounded up or down)");
       }
     }
     plan.look_events = *look_events;
   } else {
-    for (double f : t) plan.look_events.push_back(static_cast<int>(std::floor(f * events + 0.5)));
+    for (long long d : survival::look_events(t, events)) {
+      plan.look_events.push_back(static_cast<int>(d));
+    }
   }
   for (std::size_t k = 0; k < plan.look_events.size(); ++k) {
     if (plan.look_events[k] < 1 || (k > 0 && plan.look_events[k] <= plan.look_events[k - 1])) {

@@ -13,10 +13,11 @@ struct LookPlan {
   std::vector<int> look_events;  // strictly increasing, last = planned_events
 };
 
-// Looks at round(information_fractions[k] * events) (halves rounded up, so
-// 0.75 x 94 = 70.5 -> 71). Given explicit counts, each must be within 0.5 of
-// fraction x events (a rounding of it); otherwise std::invalid_argument
-// naming "look_events[k]".
+// Looks at ceil(information_fractions[k] * events), as the analytic power of
+// gsd::survival::look_events (0.75 x 94 = 70.5 -> 71). Given explicit counts,
+// each must be fraction x events rounded up or down (|difference| < 1);
+// otherwise std::invalid_argument naming "look_events[k]". So a capped final
+// analysis after look k always has information above the design's fraction.
 LookPlan make_look_plan(const Design& design, int events,
                         const std::optional<std::vector<int>>& look_events = std::nullopt);
 
