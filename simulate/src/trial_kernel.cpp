@@ -121,7 +121,7 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       const double c =
           arm.dropout_rate > 0.0 ? -std::log(u01_32(static_cast<std::uint32_t>(w_other >> 32))) / arm.dropout_rate : kInf;
       cured[p] = is_cured ? 1 : 0;
-      event[p] = t_event <= c ? 1 : 0;  // false when both are infinite
+      event[p] = !is_cured && t_event <= c ? 1 : 0;
       y[p] = std::min(t_event, c);
       calendar[p] = entry[p] + y[p];
       if (event[p]) event_times.push_back(calendar[p]);
