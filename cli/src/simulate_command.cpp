@@ -11,6 +11,7 @@
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 
 #include "gsd/cli/atomic_file.hpp"
 #include "gsd/cli/command.hpp"
@@ -176,8 +177,9 @@ void apply_overrides(const SimulateArgs& args, SimulationOptions& options) {
   if (args.max_duration) {
     if (!(*args.max_duration > 0.0 &&
           *args.max_duration <= SimulationOptions::kMaxDurationLimit)) {
-      throw ConfigError("--max-duration = " + std::to_string(*args.max_duration) +
-                        " must lie in (0, 1e6]");
+      std::ostringstream msg;
+      msg << "--max-duration = " << *args.max_duration << " must lie in (0, 1e6]";
+      throw ConfigError(msg.str());
     }
     options.max_duration = args.max_duration;
   }

@@ -3,6 +3,7 @@
 #include <boost/math/tools/toms748_solve.hpp>
 #include <cmath>
 #include <limits>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -79,11 +80,11 @@ LookPlan make_look_plan(const Design& design, int events,
       const int d = (*look_events)[k];
       const double planned = t[k] * events;
       if (!(std::fabs(d - planned) < 1.0)) {
-        throw std::invalid_argument(
-            "look_events[" + std::to_string(k) + "] = " + std::to_string(d) +
-            " does not match the design: information_fractions[" + std::to_string(k) + "] x " +
-            std::to_string(events) + " events = " + std::to_string(planned) +
-            " (give it rounded up or down)");
+        std::ostringstream rule;
+        rule << "look_events[" << k << "] = " << d
+             << " does not match the design: information_fractions[" << k << "] x " << events
+             << " events = " << planned << " (give it rounded up or down)";
+        throw std::invalid_argument(rule.str());
       }
     }
     plan.look_events = *look_events;
