@@ -6,6 +6,7 @@
 // process runs it.
 #include <Random123/philox.h>
 
+#include <cstddef>
 #include <cstdint>
 
 namespace gsd::detail {
@@ -16,17 +17,15 @@ enum class StreamPurpose : std::uint32_t {
   kStratum = 1,
   kAccrual = 2,
   kOutcome = 3,
+  kDropout = 4,
 };
 
-// 2^-32 and 2^-53: uniforms on the open interval (0, 1) from 32 or 53 bits,
-// (x + 1/2) 2^-bits, as Random123's u01 does (uniform.hpp).
+// 2^-32: uniforms on the open interval (0, 1) from 32 bits, (x + 1/2) 2^-32,
+// as Random123's u01 does (uniform.hpp). The resolution 2.3e-10 is far below
+// anything a trial of at most a million patients can resolve.
 inline constexpr double kTwoPowMinus32 = 1.0 / 4294967296.0;
-inline constexpr double kTwoPowMinus53 = 1.0 / 9007199254740992.0;
 
 inline double u01_32(std::uint32_t x) noexcept { return (x + 0.5) * kTwoPowMinus32; }
-inline double u01_53(std::uint64_t x) noexcept {
-  return (static_cast<double>(x >> 11) + 0.5) * kTwoPowMinus53;
-}
 
 class PhiloxBlocks {
  public:
@@ -46,6 +45,22 @@ class PhiloxBlocks {
   Rng::key_type key_;
   Rng::ctr_type ctr_;
 };
+
+// The first n 32-bit words of one purpose's stream (eight per block), in
+// order. `out` must have room for n rounded up to a multiple of 8.
+inline void fill_words(const PhiloxBlocks& blocks, std::uint32_t* out, std::size_t n) noexcept {
+  for (std::uint64_t b = 0; 8 * b < n; ++b) {
+    const auto w = blocks.block(b);
+    std::uint32_t* o = out + 8 * b;
+    for (std::size_t j = 0; j < 4; ++j) {
+      o[2 * j] = static_cast<std::uint32_t>(w.v[j] >> 32);
+      o[2 * j + 1] = static_cast<std::uint32_t>(w.v[j]);
+    }
+  }
+}
+
+// Room fill_words needs for n words.
+inline std::size_t padded_words(std::size_t n) noexcept { return (n + 7) / 8 * 8; }
 
 // Sequential 32-bit words from one purpose's blocks (eight per block).
 class WordStream {

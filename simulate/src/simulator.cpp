@@ -79,11 +79,14 @@ struct Simulator::Impl {
       cum += s.proportion;
       t.stratum_cdf.push_back(cum);
       for (const ArmModel* arm : {&s.control, &s.treatment}) {
-        t.arms.push_back({arm->cure_fraction, &arm->latency, arm->dropout_rate.value_or(0.0)});
+        t.arms.push_back({arm->cure_fraction, &arm->latency, arm->dropout_rate.value_or(0.0),
+                          1.0 / (1.0 - arm->cure_fraction)});
+        t.any_dropout = t.any_dropout || arm->dropout_rate.value_or(0.0) > 0.0;
       }
     }
     t.stratum_cdf.back() = 1.0;
     t.accrual = &model.accrual;
+    t.uniform_accrual = model.accrual.is_uniform();
     t.permuted_blocks = model.randomisation == Randomisation::kPermutedBlocks;
     if (t.permuted_blocks) {
       const auto [p_t, q_c] = model.block_composition();

@@ -65,37 +65,52 @@ void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
                              std::uint64_t replicate) {
   // Entry times are i.i.d. from the accrual distribution; sorting their
   // uniforms and mapping through the increasing quantile gives them in order.
-  WordStream stream(seed, replicate, StreamPurpose::kAccrual);
+  fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kAccrual), words_.data(),
+             idx(trial.patients));
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const int lo = stratum_offset[s];
     const int n = stratum_offset[s + 1] - lo;
-    for (int i = 0; i < n; ++i) words_[idx(i)] = stream.next();
-    bucket_sort(words_.data(), sorted_words_.data(), n, bucket_);
-    for (int i = 0; i < n; ++i) {
-      entry[idx(lo + i)] = trial.accrual->time_at_fraction(u01_32(sorted_words_[idx(i)]));
+    bucket_sort(words_.data() + lo, sorted_words_.data(), n, bucket_);
+    double* e = entry.data() + lo;
+    if (trial.uniform_accrual) {
+      const double scale = trial.accrual->duration() * kTwoPowMinus32;
+      for (int i = 0; i < n; ++i) e[i] = (sorted_words_[idx(i)] + 0.5) * scale;
+    } else {
+      for (int i = 0; i < n; ++i) {
+        e[i] = trial.accrual->time_at_fraction(u01_32(sorted_words_[idx(i)]));
+      }
     }
   }
 }
 
 void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
                               std::uint64_t replicate) {
-  // Half a Philox block per patient position (entry order within strata):
-  // one 64-bit word gives a 53-bit uniform u for cure and latency, the other
-  // 32 bits for the randomisation and 32 for the drop-out.
-  const PhiloxBlocks blocks(seed, replicate, StreamPurpose::kOutcome);
-  PhiloxBlocks::Rng::ctr_type pair{};
-  event_times.clear();
+  // Per patient position (entry order within strata) two 32-bit words: one
+  // uniform u for cure and latency, one for the randomisation; drop-out times
+  // come from a stream of their own, drawn only when a drop-out rate is given.
+  const std::size_t n_all = idx(trial.patients);
+  fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kOutcome), outcome_words_.data(),
+             2 * n_all);
+  if (trial.any_dropout) {
+    fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kDropout), dropout_words_.data(),
+               n_all);
+  }
+  std::size_t m = 0;
+  double* ev = event_times.data();
   treatment_prefix_[0] = 0;
+  // Patients with a finite y, sorted by y within each stratum: sorted once per
+  // replicate, then merged in O(n) with the censoring times at every look.
+  timed_offset_.assign(trial.strata + 1, 0);
+  std::size_t count = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
+    const std::size_t begin = count;
+    double sum = 0.0;
     int left_t = 0;
     int left_c = 0;
+    const ArmParams* arms = trial.arms.data() + 2 * s;
     for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
       const std::size_t p = idx(i);
-      const auto half = static_cast<std::size_t>(i & 1) * 2;
-      if (half == 0 || i == stratum_offset[s]) pair = blocks.block(p >> 1);
-      const std::uint64_t w_outcome = pair.v[half];
-      const std::uint64_t w_other = pair.v[half + 1];
-      const double r = u01_32(static_cast<std::uint32_t>(w_other));
+      const double r = u01_32(outcome_words_[2 * p + 1]);
       bool t;
       if (trial.permuted_blocks) {
         // A random permutation of each block, drawn one position at a time
@@ -105,28 +120,41 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
           left_c = trial.block_control;
         }
         t = r * (left_t + left_c) < left_t;
-        (t ? left_t : left_c) -= 1;
+        left_t -= t ? 1 : 0;
+        left_c -= t ? 0 : 1;
       } else {
         t = r < trial.p_treatment;
       }
       treatment[p] = t ? 1 : 0;
       treatment_prefix_[p + 1] = treatment_prefix_[p] + (t ? 1 : 0);
-      const ArmParams& arm = trial.arms[s * 2 + treatment[p]];
+      const ArmParams& arm = arms[t ? 1 : 0];
       // Cured when u < pi; otherwise V = (1 - u) / (1 - pi) is uniform on
       // (0, 1] and independent of the cure draw, and T = S^-1(V).
-      const double u = u01_53(w_outcome);
+      const double u = u01_32(outcome_words_[2 * p]);
       const bool is_cured = u < arm.cure_fraction;
-      const double t_event =
-          is_cured ? kInf : arm.latency->time_at_survival((1.0 - u) / (1.0 - arm.cure_fraction));
-      const double c =
-          arm.dropout_rate > 0.0 ? -std::log(u01_32(static_cast<std::uint32_t>(w_other >> 32))) / arm.dropout_rate : kInf;
+      double y_p =
+          is_cured ? kInf : arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
+      bool is_event = !is_cured;
+      if (arm.dropout_rate > 0.0) {
+        const double c = -std::log(u01_32(dropout_words_[p])) / arm.dropout_rate;
+        is_event = is_event && y_p <= c;
+        y_p = std::min(y_p, c);
+      }
       cured[p] = is_cured ? 1 : 0;
-      event[p] = !is_cured && t_event <= c ? 1 : 0;
-      y[p] = std::min(t_event, c);
-      calendar[p] = entry[p] + y[p];
-      if (event[p]) event_times.push_back(calendar[p]);
+      event[p] = is_event ? 1 : 0;
+      y[p] = y_p;
+      calendar[p] = entry[p] + y_p;
+      ev[m] = calendar[p];
+      m += is_event ? 1 : 0;
+      unsorted_[count] = {y_p, calendar[p], treatment[p], event[p]};
+      const bool finite = std::isfinite(y_p);
+      sum += finite ? y_p : 0.0;
+      count += finite ? 1 : 0;
     }
+    sort_by_y(begin, count, sum);
+    timed_offset_[s + 1] = static_cast<int>(count);
   }
+  event_times.resize(m);
 }
 
 void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
@@ -140,35 +168,22 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     event.resize(n);
     cured.resize(n);
     treatment_prefix_.resize(n + 1);
-    words_.resize(n);
+    words_.resize(padded_words(n));
     sorted_words_.resize(n);
     timed_.resize(n);
+    outcome_words_.resize(padded_words(2 * n));
+    dropout_words_.resize(padded_words(n));
+    bucket_id_.resize(n);
     unsorted_.resize(n);
     inverse_.resize(n + 1);
     inverse_[0] = 0.0;  // an empty risk set contributes nothing
     for (std::size_t k = 1; k <= n; ++k) inverse_[k] = 1.0 / static_cast<double>(k);
     event_times.reserve(n);
   }
+  event_times.resize(n);
   draw_strata(trial, seed, replicate);
   draw_entries(trial, seed, replicate);
   draw_patients(trial, seed, replicate);
-  // Patients with a finite y, sorted by y within each stratum: sorted once per
-  // replicate, then merged in O(n) with the censoring times at every look.
-  timed_offset_.assign(trial.strata + 1, 0);
-  std::size_t count = 0;
-  for (std::size_t s = 0; s < trial.strata; ++s) {
-    const std::size_t begin = count;
-    double sum = 0.0;
-    for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
-      const std::size_t p = idx(i);
-      unsorted_[count] = {y[p], calendar[p], treatment[p], event[p]};
-      const bool finite = std::isfinite(y[p]);
-      sum += finite ? y[p] : 0.0;
-      count += finite ? 1 : 0;
-    }
-    sort_by_y(begin, count, sum);
-    timed_offset_[s + 1] = static_cast<int>(count);
-  }
 }
 
 // Bucket sort of unsorted_[begin, end) into timed_ by g(y) = y / (y + mean y),
@@ -182,14 +197,15 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double sum) {
   if (!(mean > 0.0)) mean = 1.0;  // all times 0: any positive scale sorts them
   const double scale = static_cast<double>(n);
   bucket_.assign(n + 1, 0);
-  auto bucket_of = [&](double v) {
-    const auto b = static_cast<std::size_t>(scale * (v / (v + mean)));
-    return std::min(b, n - 1);
-  };
-  for (std::size_t i = begin; i < end; ++i) ++bucket_[bucket_of(unsorted_[i].y) + 1];
+  for (std::size_t i = begin; i < end; ++i) {
+    const double v = unsorted_[i].y;
+    const auto b = std::min(static_cast<std::size_t>(scale * (v / (v + mean))), n - 1);
+    bucket_id_[i - begin] = static_cast<std::uint32_t>(b);
+    ++bucket_[b + 1];
+  }
   for (std::size_t b = 1; b <= n; ++b) bucket_[b] += bucket_[b - 1];
   for (std::size_t i = begin; i < end; ++i) {
-    timed_[begin + static_cast<std::size_t>(bucket_[bucket_of(unsorted_[i].y)]++)] = unsorted_[i];
+    timed_[begin + bucket_[bucket_id_[i - begin]]++] = unsorted_[i];
   }
   for (std::size_t i = begin + 1; i < end; ++i) {
     const TimedPatient v = timed_[i];
@@ -276,6 +292,8 @@ int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
   at_risk[1] = treatment_prefix_[idx(enrolled_end)] - treatment_prefix_[idx(lo)];
   at_risk[0] = enrolled_end - lo - at_risk[1];
   int ib = enrolled_end - 1;
+  // No follow-up reaches beyond tau - (first entry): later outcomes are unseen.
+  const double horizon = enrolled_end > lo ? tau - entry[idx(lo)] : 0.0;
   const TimedPatient* a = timed_.data() + timed_offset_[s];
   const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
   const double* inv = inverse_.data();
@@ -283,7 +301,7 @@ int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
   double expected_t = 0.0;
   double variance = 0.0;
   int events = 0;
-  while (a != a_end) {
+  while (a != a_end && !(a->y > horizon)) {
     // Censorings at tau - entry before a->y (those observed by tau are in the
     // y list and leave the risk set there).
     while (ib >= lo && tau - entry[idx(ib)] < a->y) {

@@ -14,7 +14,8 @@ namespace gsd::detail {
 struct ArmParams {
   double cure_fraction = 0.0;
   const LatencySampler* latency = nullptr;
-  double dropout_rate = 0.0;  // 0 = none
+  double dropout_rate = 0.0;      // 0 = none
+  double inverse_noncured = 1.0;  // 1 / (1 - cure_fraction)
 };
 
 struct CompiledTrial {
@@ -23,6 +24,8 @@ struct CompiledTrial {
   std::vector<double> stratum_cdf;      // cumulative proportions, last = 1
   std::vector<ArmParams> arms;          // [stratum * 2 + treatment]
   const AccrualSampler* accrual = nullptr;
+  bool uniform_accrual = true;
+  bool any_dropout = false;
   bool permuted_blocks = true;
   int block_treatment = 1;              // treatment patients per block
   int block_control = 1;
@@ -103,6 +106,9 @@ class Workspace {
   std::vector<double> grouped_events_;             // event times, bucket by bucket
   std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)         // 1 / k, k = 0..n (1/0 taken as 0)
   std::vector<std::uint32_t> words_;   // scratch for the accrual sort
+  std::vector<std::uint32_t> outcome_words_;
+  std::vector<std::uint32_t> dropout_words_;
+  std::vector<std::uint32_t> bucket_id_;
   std::vector<std::uint32_t> sorted_words_;
   std::vector<std::uint32_t> bucket_;
 };

@@ -15,6 +15,7 @@ class AccrualSampler {
                                   double end);
 
   double duration() const noexcept { return ends_.back(); }
+  bool is_uniform() const noexcept { return ends_.size() == 1; }
   // Calendar time at which a fraction p in [0, 1] of the patients have entered.
   double time_at_fraction(double p) const noexcept {
     if (ends_.size() == 1) return p * ends_[0];  // uniform: the hot path
