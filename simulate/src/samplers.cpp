@@ -49,6 +49,7 @@ LatencySampler LatencySampler::exponential(double rate) {
   LatencySampler s;
   s.kind_ = LatencyKind::kExponential;
   s.rate_ = rate;
+  s.inverse_rate_ = 1.0 / rate;
   return s;
 }
 

@@ -59,6 +59,10 @@ void Workspace::draw_strata(const CompiledTrial& trial, std::uint64_t seed,
     ++stratum_offset[s + 1];
   }
   for (std::size_t s = 1; s <= trial.strata; ++s) stratum_offset[s] += stratum_offset[s - 1];
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    std::fill(stratum_of_.begin() + stratum_offset[s], stratum_of_.begin() + stratum_offset[s + 1],
+              static_cast<std::uint16_t>(s));
+  }
 }
 
 void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
@@ -95,23 +99,18 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kDropout), dropout_words_.data(),
                n_all);
   }
-  std::size_t m = 0;
-  double* ev = event_times.data();
+  // Pass 1, in entry order within each stratum: arm and cure. Branch-free
+  // where the outcome is a coin toss, so that it costs no mispredictions.
   treatment_prefix_[0] = 0;
-  // Patients with a finite y, sorted by y within each stratum: sorted once per
-  // replicate, then merged in O(n) with the censoring times at every look.
-  timed_offset_.assign(trial.strata + 1, 0);
-  std::size_t count = 0;
+  std::size_t uncured = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
-    const std::size_t begin = count;
-    double sum = 0.0;
     int left_t = 0;
     int left_c = 0;
     const ArmParams* arms = trial.arms.data() + 2 * s;
     for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
       const std::size_t p = idx(i);
       const double r = u01_32(outcome_words_[2 * p + 1]);
-      bool t;
+      int t;
       if (trial.permuted_blocks) {
         // A random permutation of each block, drawn one position at a time
         // (sampling without replacement), in entry order within the stratum.
@@ -119,35 +118,64 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
           left_t = trial.block_treatment;
           left_c = trial.block_control;
         }
-        t = r * (left_t + left_c) < left_t;
-        left_t -= t ? 1 : 0;
-        left_c -= t ? 0 : 1;
+        t = r * (left_t + left_c) < left_t ? 1 : 0;
+        left_t -= t;
+        left_c -= 1 - t;
       } else {
-        t = r < trial.p_treatment;
+        t = r < trial.p_treatment ? 1 : 0;
       }
-      treatment[p] = t ? 1 : 0;
-      treatment_prefix_[p + 1] = treatment_prefix_[p] + (t ? 1 : 0);
-      const ArmParams& arm = arms[t ? 1 : 0];
-      // Cured when u < pi; otherwise V = (1 - u) / (1 - pi) is uniform on
-      // (0, 1] and independent of the cure draw, and T = S^-1(V).
-      const double u = u01_32(outcome_words_[2 * p]);
-      const bool is_cured = u < arm.cure_fraction;
-      double y_p =
-          is_cured ? kInf : arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
-      bool is_event = !is_cured;
-      if (arm.dropout_rate > 0.0) {
-        const double c = -std::log(u01_32(dropout_words_[p])) / arm.dropout_rate;
-        is_event = is_event && y_p <= c;
-        y_p = std::min(y_p, c);
+      treatment[p] = static_cast<std::uint8_t>(t);
+      treatment_prefix_[p + 1] = treatment_prefix_[p] + t;
+      // Cured when u < pi (u is word 2p, reused below for the latency).
+      const int is_cured = u01_32(outcome_words_[2 * p]) < arms[t].cure_fraction ? 1 : 0;
+      cured[p] = static_cast<std::uint8_t>(is_cured);
+      event[p] = 0;
+      y[p] = kInf;
+      calendar[p] = kInf;
+      uncured_[uncured] = static_cast<std::uint32_t>(p);
+      uncured += static_cast<std::size_t>(1 - is_cured);
+    }
+  }
+  // Pass 2, the noncured: V = (1 - u) / (1 - pi) is uniform on (0, 1] and
+  // independent of the cure draw, and T = S^-1(V).
+  for (std::size_t k = 0; k < uncured; ++k) {
+    const std::size_t p = uncured_[k];
+    const std::size_t stratum = trial.strata == 1 ? 0 : stratum_of_[p];
+    const ArmParams& arm = trial.arms[2 * stratum + treatment[p]];
+    const double u = u01_32(outcome_words_[2 * p]);
+    y[p] = arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
+    event[p] = 1;
+  }
+  // Drop-out competes with the event, for cured and noncured alike.
+  if (trial.any_dropout) {
+    for (std::size_t s = 0; s < trial.strata; ++s) {
+      for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+        const std::size_t p = idx(i);
+        const double rate = trial.arms[2 * s + treatment[p]].dropout_rate;
+        if (!(rate > 0.0)) continue;
+        const double c = -std::log(u01_32(dropout_words_[p])) / rate;
+        event[p] = event[p] && y[p] <= c ? 1 : 0;
+        y[p] = std::min(y[p], c);
       }
-      cured[p] = is_cured ? 1 : 0;
-      event[p] = is_event ? 1 : 0;
-      y[p] = y_p;
+    }
+  }
+  // Pass 3: calendar times, the event list, and the y-sorted list per stratum
+  // (sorted once per replicate, then merged in O(n) at every look).
+  std::size_t m = 0;
+  double* ev = event_times.data();
+  timed_offset_.assign(trial.strata + 1, 0);
+  std::size_t count = 0;
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    const std::size_t begin = count;
+    double sum = 0.0;
+    for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+      const std::size_t p = idx(i);
+      const double y_p = y[p];
       calendar[p] = entry[p] + y_p;
       ev[m] = calendar[p];
-      m += is_event ? 1 : 0;
+      m += event[p];
       unsorted_[count] = {y_p, calendar[p], treatment[p], event[p]};
-      const bool finite = std::isfinite(y_p);
+      const bool finite = y_p < kInf;
       sum += finite ? y_p : 0.0;
       count += finite ? 1 : 0;
     }
@@ -174,6 +202,8 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));
     bucket_id_.resize(n);
+    uncured_.resize(n);
+    stratum_of_.resize(n);
     unsorted_.resize(n);
     inverse_.resize(n + 1);
     inverse_[0] = 0.0;  // an empty risk set contributes nothing
@@ -199,7 +229,8 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double sum) {
   bucket_.assign(n + 1, 0);
   for (std::size_t i = begin; i < end; ++i) {
     const double v = unsorted_[i].y;
-    const auto b = std::min(static_cast<std::size_t>(scale * (v / (v + mean))), n - 1);
+    const auto b = std::min(
+        static_cast<std::size_t>(static_cast<std::int64_t>(scale * (v / (v + mean)))), n - 1);
     bucket_id_[i - begin] = static_cast<std::uint32_t>(b);
     ++bucket_[b + 1];
   }
@@ -223,7 +254,10 @@ void Workspace::index_event_times(double cap) {
   const std::size_t nb = std::max<std::size_t>(m, 1);
   const double scale = static_cast<double>(nb) / cap;
   auto bucket_of = [&](double c) {
-    return c <= cap ? std::min(static_cast<std::size_t>(c * scale), nb - 1) : nb;
+    // Through a signed integer: double to int64 is one instruction, double to
+    // size_t is a branchy sequence.
+    return c <= cap ? std::min(static_cast<std::size_t>(static_cast<std::int64_t>(c * scale)), nb - 1)
+                    : nb;
   };
   event_bucket_start_.assign(nb + 2, 0);
   for (double c : event_times) ++event_bucket_start_[bucket_of(c) + 1];

@@ -29,7 +29,7 @@ class LatencySampler {
   // it once per noncured patient.
   double time_at_survival(double v) const noexcept {
     const double h = -std::log(v);  // cumulative hazard H(t) = -log S(t)
-    if (kind_ == LatencyKind::kExponential) return h / rate_;
+    if (kind_ == LatencyKind::kExponential) return h * inverse_rate_;
     if (kind_ == LatencyKind::kWeibull) return scale_ * std::pow(h, 1.0 / shape_);
     return piecewise_time_at_hazard(h);
   }
@@ -41,6 +41,7 @@ class LatencySampler {
   double piecewise_time_at_hazard(double h) const noexcept;
   LatencyKind kind_ = LatencyKind::kExponential;
   double rate_ = 1.0;
+  double inverse_rate_ = 1.0;
   double shape_ = 1.0;
   double scale_ = 1.0;
   std::vector<double> starts_;
