@@ -205,6 +205,7 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     uncured_.resize(n);
     stratum_of_.resize(n);
     unsorted_.resize(n);
+    observed_.resize(n);
     inverse_.resize(n + 1);
     inverse_[0] = 0.0;  // an empty risk set contributes nothing
     for (std::size_t k = 1; k <= n; ++k) inverse_[k] = 1.0 / static_cast<double>(k);
@@ -335,35 +336,40 @@ int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
   double expected_t = 0.0;
   double variance = 0.0;
   int events = 0;
-  while (a != a_end && !(a->y > horizon)) {
-    // Censorings at tau - entry before a->y (those observed by tau are in the
-    // y list and leave the risk set there).
-    while (ib >= lo && tau - entry[idx(ib)] < a->y) {
+  // Outcomes observed by tau, in y order; the others leave the risk set at
+  // their censoring time tau - entry, in the loop over ib.
+  std::size_t k_end = 0;
+  TimedPatient* obs = observed_.data();
+  for (; a != a_end && !(a->y > horizon); ++a) {
+    obs[k_end] = *a;
+    k_end += a->calendar <= tau ? 1 : 0;
+  }
+  for (std::size_t k = 0; k < k_end;) {
+    const TimedPatient& o = obs[k];
+    // Censorings at tau - entry before o.y.
+    while (ib >= lo && tau - entry[idx(ib)] < o.y) {
       at_risk[treatment[idx(ib)]] -= calendar[idx(ib)] > tau ? 1 : 0;
       --ib;
     }
-    const bool tie = a + 1 != a_end && !(a[1].y > a->y);
+    const bool tie = k + 1 < k_end && !(obs[k + 1].y > o.y);
     if (!tie) {
-      const int observed = a->calendar <= tau ? 1 : 0;
-      const int is_event = observed & a->event;
+      const int is_event = o.event;
       const double share = at_risk[1] * inv[at_risk[0] + at_risk[1]];
       expected_t += is_event * share;
       variance += is_event * share * (1.0 - share);
-      observed_t += is_event & a->treatment;
+      observed_t += is_event & o.treatment;
       events += is_event;
-      at_risk[a->treatment] -= observed;
-      ++a;
+      at_risk[o.treatment] -= 1;
+      ++k;
       continue;
     }
-    // Tie group at time a->y: d events among n at risk, hypergeometric variance.
+    // Tie group at time o.y: d events among n at risk, hypergeometric variance.
     int d = 0;
     int d1 = 0;
-    const TimedPatient* g = a;
-    for (; g != a_end && !(g->y > a->y); ++g) {
-      if (g->calendar <= tau && g->event) {
-        ++d;
-        d1 += g->treatment;
-      }
+    std::size_t g = k;
+    for (; g < k_end && !(obs[g].y > o.y); ++g) {
+      d += obs[g].event;
+      d1 += obs[g].event & obs[g].treatment;
     }
     const int n = at_risk[0] + at_risk[1];
     if (d > 0 && n > 0) {
@@ -373,7 +379,7 @@ int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
       if (n > 1) variance += d * share * (1.0 - share) * (n - d) / (n - 1.0);
       events += d;
     }
-    for (; a != g; ++a) at_risk[a->treatment] -= a->calendar <= tau ? 1 : 0;
+    for (; k < g; ++k) at_risk[obs[k].treatment] -= 1;
   }
   sums.observed_t += observed_t;
   sums.expected_t += expected_t;

@@ -102,6 +102,7 @@ class Workspace {
   std::vector<TimedPatient> timed_;    // finite y, sorted by y within stratum
   std::vector<int> timed_offset_;      // strata + 1
   std::vector<TimedPatient> unsorted_;  // scratch for the sort
+  mutable std::vector<TimedPatient> observed_;  // scratch of log_rank
   std::vector<double> inverse_;
   std::vector<double> grouped_events_;             // event times, bucket by bucket
   std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)         // 1 / k, k = 0..n (1/0 taken as 0)
