@@ -77,6 +77,8 @@ struct Simulator::Impl {
     double cum = 0.0;
     for (const auto& s : model.strata) {
       cum += s.proportion;
+      t.sort_scale.push_back(0.5 * (s.control.latency.time_at_survival(0.5) +
+                                    s.treatment.latency.time_at_survival(0.5)));
       t.stratum_cdf.push_back(cum);
       for (const ArmModel* arm : {&s.control, &s.treatment}) {
         t.arms.push_back({arm->cure_fraction, &arm->latency, arm->dropout_rate.value_or(0.0),

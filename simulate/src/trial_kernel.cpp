@@ -167,7 +167,6 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   std::size_t count = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const std::size_t begin = count;
-    double sum = 0.0;
     for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
       const std::size_t p = idx(i);
       const double y_p = y[p];
@@ -175,11 +174,9 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       ev[m] = calendar[p];
       m += event[p];
       unsorted_[count] = {y_p, calendar[p], treatment[p], event[p]};
-      const bool finite = y_p < kInf;
-      sum += finite ? y_p : 0.0;
-      count += finite ? 1 : 0;
+      count += y_p < kInf ? 1 : 0;
     }
-    sort_by_y(begin, count, sum);
+    sort_by_y(begin, count, trial.sort_scale[s]);
     timed_offset_[s + 1] = static_cast<int>(count);
   }
   event_times.resize(m);
@@ -217,15 +214,13 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
   draw_patients(trial, seed, replicate);
 }
 
-// Bucket sort of unsorted_[begin, end) into timed_ by g(y) = y / (y + mean y),
-// which spreads exponential-like times evenly enough over n buckets; then
-// insertion sort finishes within buckets (expected O(n) for such inputs, and
-// correct for any).
-void Workspace::sort_by_y(std::size_t begin, std::size_t end, double sum) {
+// Bucket sort of unsorted_[begin, end) into timed_ by g(y) = y / (y + c),
+// with c a typical latency of the stratum (CompiledTrial::sort_scale), which
+// spreads exponential-like times evenly enough over n buckets; then insertion
+// sort finishes within buckets (expected O(n) for such inputs, correct for any).
+void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
   const std::size_t n = end - begin;
   if (n == 0) return;
-  double mean = sum / static_cast<double>(n);
-  if (!(mean > 0.0)) mean = 1.0;  // all times 0: any positive scale sorts them
   const double scale = static_cast<double>(n);
   bucket_.assign(n + 1, 0);
   for (std::size_t i = begin; i < end; ++i) {

@@ -25,6 +25,7 @@ struct CompiledTrial {
   std::vector<ArmParams> arms;          // [stratum * 2 + treatment]
   const AccrualSampler* accrual = nullptr;
   bool uniform_accrual = true;
+  std::vector<double> sort_scale;  // per stratum: mean of the arms' median latencies
   bool any_dropout = false;
   bool permuted_blocks = true;
   int block_treatment = 1;              // treatment patients per block
@@ -96,7 +97,7 @@ class Workspace {
     int events = 0;
   };
   int stratum_log_rank(std::size_t s, double tau, Sums& sums) const;
-  void sort_by_y(std::size_t begin, std::size_t end, double sum);
+  void sort_by_y(std::size_t begin, std::size_t end, double scale);
 
   std::vector<int> treatment_prefix_;  // treatment patients before index i
   std::vector<TimedPatient> timed_;    // finite y, sorted by y within stratum
