@@ -107,6 +107,7 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   // Pass 1, in entry order within each stratum: arm and cure. Branch-free
   // where the outcome is a coin toss, so that it costs no mispredictions.
   treatment_prefix_[0] = 0;
+  int treated = 0;  // running count in a register, not through memory
   std::size_t uncured = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
     int left_t = 0;
@@ -130,7 +131,8 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
         t = r < trial.p_treatment ? 1 : 0;
       }
       treatment[p] = static_cast<std::uint8_t>(t);
-      treatment_prefix_[p + 1] = treatment_prefix_[p] + t;
+      treated += t;
+      treatment_prefix_[p + 1] = treated;
       // Cured when u < pi (u is word 2p, reused below for the latency).
       const int is_cured = u01_32(outcome_words_[2 * p]) < arms[t].cure_fraction ? 1 : 0;
       cured[p] = static_cast<std::uint8_t>(is_cured);
