@@ -157,6 +157,26 @@ TEST(EventProjection, WeibullWithInfiniteHazardAtZeroIntegrates) {
   EXPECT_NEAR_REL(event_fraction(spec, tau), brute, 1e-8);
 }
 
+TEST(EventProjection, LimitWithDropoutIsTheLongRunProjection) {
+  // The all-time limit (an integral to infinity) equals the projection at a
+  // calendar time where every latency has run out: two independent paths,
+  // for a smooth, a piecewise and a singular (Weibull 0.5) latency.
+  const Latency latencies[] = {Latency::weibull(1.5, 8.0),
+                               Latency::piecewise_exponential({0.0, 3.0, 9.0}, {0.2, 0.05, 0.1}),
+                               Latency::weibull(0.5, 6.0)};
+  for (const Latency& l : latencies) {
+    SurvivalSpec spec;
+    spec.control = CureModel(0.25, l);
+    spec.treatment = CureModel(0.4, l.with_hazard_ratio(0.7));
+    spec.accrual = Accrual::uniform(10.0);
+    spec.dropout_control = 0.02;
+    spec.dropout_treatment = 0.03;
+    // By calendar time 5000 the latencies (and drop-out) have run out to
+    // far below 1e-12 for every latency here.
+    EXPECT_NEAR_REL(event_fraction_limit(spec), event_fraction(spec, 5000.0), 1e-8);
+  }
+}
+
 TEST(EventProjection, RejectsBadTargets) {
   const SurvivalSpec spec = testing::seed_plan();
   EXPECT_THROW((void)calendar_time_for_events(spec, 202.0, -1.0), std::invalid_argument);

@@ -55,6 +55,45 @@ TEST(LogRankDrift, MomentsMatchBruteForceMidpointRule) {
   EXPECT_NEAR_REL(m.variance, variance, 1e-7);
 }
 
+TEST(LogRankDrift, WeibullShapeBelowOneMatchesSubstitutedBruteForce) {
+  // Shape 0.7: both hazards are infinite at s = 0. Independent check: the
+  // midpoint rule in x = (s / scale)^k, where h(s) ds = dx and the integrand
+  // is bounded; cure 0.2 vs 0.35, HR 0.6, 1:1, uniform accrual over 20.
+  const double k = 0.7;
+  const double scale = 15.0;
+  const double hr = 0.6;
+  SurvivalSpec spec;
+  spec.control = CureModel(0.2, Latency::weibull(k, scale));
+  spec.treatment = CureModel(0.35, spec.control.latency()).with_hazard_ratio_noncured(hr);
+  spec.accrual = Accrual::uniform(20.0);
+  const double tau = 30.0;
+  const int cells = 400000;
+  const double x_max = std::pow(tau / scale, k);
+  double score = 0.0;
+  double variance = 0.0;
+  for (int i = 0; i < cells; ++i) {
+    const double x = (i + 0.5) * x_max / cells;  // cumulative latency hazard of control
+    const double s = scale * std::pow(x, 1.0 / k);
+    const double r = std::fmin((tau - s) / 20.0, 1.0);
+    const double su0 = std::exp(-x);
+    const double su1 = std::exp(-hr * x);
+    const double s0 = 0.2 + 0.8 * su0;
+    const double s1 = 0.35 + 0.65 * su1;
+    // h_j ds = (noncured share) dH_u: dH_u0 = dx, dH_u1 = hr dx.
+    const double g0 = 0.8 * su0 / s0;
+    const double g1 = 0.65 * su1 / s1 * hr;
+    const double a0 = 0.5 * s0;
+    const double a1 = 0.5 * s1;
+    score += r * a0 * a1 / (a0 + a1) * (g0 - g1);
+    variance += r * a0 * a1 * (a0 * g0 + a1 * g1) / ((a0 + a1) * (a0 + a1));
+  }
+  score *= x_max / cells;
+  variance *= x_max / cells;
+  const LogRankMoments m = logrank_moments(spec, tau);
+  EXPECT_NEAR_REL(m.score_mean, score, 1e-7);
+  EXPECT_NEAR_REL(m.variance, variance, 1e-7);
+}
+
 TEST(LogRankDrift, EqualArmsHaveZeroMean) {
   SurvivalSpec spec = testing::seed_plan();
   spec.treatment = spec.control;
