@@ -157,6 +157,45 @@ TEST(SampleSize, NoCureExponentialSingleLookMatchesSchoenfeld) {
   }
 }
 
+TEST(SampleSize, ChangingTheTimeUnitScalesTimesAndKeepsPower) {
+  // Property: expressing every time in a unit 1000 times smaller (accrual,
+  // medians, drop-out rates) multiplies the look times by 1000 and leaves
+  // the power unchanged. Also checks the quadrature at extreme time scales.
+  const Design design = testing::seed_design();
+  SurvivalSpec base = with_sizes(testing::seed_plan(), 202, 94, {}, {});
+  base.dropout_control = 0.01;
+  for (double c : {1e-3, 1e3, 1e6}) {
+    SurvivalSpec scaled = base;
+    scaled.control = CureModel(0.40, Latency::exponential_median(7.0 * c));
+    scaled.treatment = CureModel(0.562, scaled.control.latency()).with_hazard_ratio_noncured(0.63);
+    scaled.accrual = Accrual::uniform(36.0 * c);
+    scaled.dropout_control = 0.01 / c;
+    const SurvivalPlan a = solve_survival(base, design);
+    const SurvivalPlan b = solve_survival(scaled, design);
+    EXPECT_NEAR(b.power, a.power, 1e-8) << "c = " << c;
+    for (std::size_t k = 0; k < a.looks.size(); ++k) {
+      EXPECT_NEAR_REL(b.looks[k].calendar_time, c * a.looks[k].calendar_time, 1e-8);
+    }
+  }
+}
+
+TEST(SampleSize, InstantEntryAndInstantEventsAreLimits) {
+  // Accrual far shorter than the latency is the "everyone enters at once"
+  // limit; a latency far shorter than accrual makes the events follow entry.
+  // Either limit is reached from both directions (accrual 1e-6 or median
+  // 1e6 times longer) with the same power.
+  const Design design = testing::seed_design();
+  const auto plan_for = [&](double median, double accrual) {
+    SurvivalSpec s = with_sizes(testing::seed_plan(), 202, 94, {}, {});
+    s.control = CureModel(0.40, Latency::exponential_median(median));
+    s.treatment = CureModel(0.562, s.control.latency()).with_hazard_ratio_noncured(0.63);
+    s.accrual = Accrual::uniform(accrual);
+    return solve_survival(s, design).power;
+  };
+  EXPECT_NEAR(plan_for(7.0, 36e-6), plan_for(7e6, 36.0), 1e-6);
+  EXPECT_NEAR(plan_for(7e-6, 36.0), plan_for(7.0, 36e6), 1e-6);
+}
+
 TEST(SampleSize, ImpossibleTargetsSayWhy) {
   const Design design = testing::seed_design();
   try {
