@@ -49,7 +49,7 @@ const char* mode_name(SolveMode mode) {
   throw ConfigError(out.str());
 }
 
-nlohmann::json look_json(const SurvivalLook& look, bool two_sided) {
+nlohmann::json look_json(const SurvivalLook& look) {
   nlohmann::json j;
   j["events"] = look.events;
   j["information_fraction"] = look.information_fraction;
@@ -59,7 +59,8 @@ nlohmann::json look_json(const SurvivalLook& look, bool two_sided) {
   j["hazard_ratio_at_bound"] = look.hazard_ratio_at_bound;
   j["crossing_probability"] = look.crossing;
   j["cumulative_crossing_probability"] = look.cumulative_crossing;
-  if (two_sided) j["crossing_probability_lower"] = look.crossing_lower;
+  // Lower exits: the harm side of a two-sided design, or the futility bound.
+  j["crossing_probability_lower"] = look.crossing_lower;
   return j;
 }
 
@@ -102,7 +103,6 @@ std::optional<SampleSizeResult> solve_sample_size(const Config& config, const De
 
 nlohmann::json sample_size_json(const SampleSizeResult& r) {
   const survival::SurvivalPlan& plan = r.plan;
-  const bool two_sided = !plan.looks.empty() && plan.looks[0].crossing_lower > 0.0;
   nlohmann::json j;
   j["mode"] = mode_name(plan.mode);
   j["patients"] = plan.patients;
@@ -119,7 +119,7 @@ nlohmann::json sample_size_json(const SampleSizeResult& r) {
   j["expected_events"] = plan.expected_events;
   j["expected_duration"] = plan.expected_duration;
   nlohmann::json looks = nlohmann::json::array();
-  for (const SurvivalLook& look : plan.looks) looks.push_back(look_json(look, two_sided));
+  for (const SurvivalLook& look : plan.looks) looks.push_back(look_json(look));
   j["looks"] = looks;
   j["control"] = arm_json(r.spec.control);
   j["treatment"] = arm_json(r.spec.treatment);
