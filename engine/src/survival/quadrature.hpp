@@ -92,7 +92,10 @@ class Quadrature {
     std::sort(v.begin(), v.end());
     v.erase(std::unique(v.begin(), v.end(), [](double a, double b) { return !(b - a > 0.0); }),
             v.end());
-    const auto integrand = [&](double x) {
+    // The two-argument form (abscissa, distance to the nearer end): Boost
+    // 1.74's one-argument form asserts when a node rounds onto an endpoint
+    // of a narrow piece; the integrand is finite there, so that is harmless.
+    const auto integrand = [&](double x, double /*complement*/) {
       return w(latency.inverse_cumulative_hazard(x)) * std::exp(-x);
     };
     for (std::size_t i = 0; i + 1 < v.size(); ++i) {
