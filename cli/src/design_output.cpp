@@ -25,6 +25,11 @@ std::string format(const char* spec, double v) {
   return buf;
 }
 
+// Small probabilities keep three significant digits instead of rounding to 0.
+std::string probability(double p) {
+  return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
+}
+
 // Per-look (not cumulative) probability of stopping for efficacy under H0,
 // both sides for two-sided designs.
 std::vector<double> per_look_alpha(const Design& d) {
@@ -115,11 +120,12 @@ std::string boundaries_text(const Design& d) {
   for (std::size_t k = 0; k < t.size(); ++k) {
     const double p = (two_sided(d) ? 2.0 : 1.0) * normal_upper_tail(d.efficacy[k]);
     const std::string fut = d.futility[k] ? format("%.4f", *d.futility[k]) : "-";
-    const std::string fut_h1 = d.spec.futility ? format("%.4f", d.alternative.lower[k]) : "-";
-    std::snprintf(line, sizeof line,
-                  "%4zu  %11.4f  %10.4f  %11.6f  %11.6f  %10s  %10.6f  %10.4f  %10s\n", k + 1,
-                  t[k], d.efficacy[k], p, alpha[k], fut.c_str(), h0[k], d.alternative.upper[k],
-                  fut_h1.c_str());
+    const std::string fut_h1 =
+        d.futility[k] ? format("%.4f", d.alternative.lower[k]) : std::string("-");
+    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10.4f  %11s  %11s  %10s  %10s  %10.4f  %10s\n",
+                  k + 1, t[k], d.efficacy[k], probability(p).c_str(),
+                  probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
+                  d.alternative.upper[k], fut_h1.c_str());
     out << line;
   }
   out << '\n';
@@ -183,10 +189,14 @@ SvgChart boundaries_chart(const Design& d) {
   if (!fut.empty()) {
     chart.add_series({"futility bound", fx, fut, palette(1), true, true, false, false, 2.0});
   }
-  // Right axis: one-sided nominal p at round p-values.
+  // Right axis: one-sided nominal p at round p-values, thinned so that labels
+  // stay at least a fifteenth of the axis apart.
   RightAxis p_axis{"nominal one-sided p-value", {}, {}};
-  for (double p : {0.5, 0.2, 0.1, 0.05, 0.025, 0.01, 0.005, 0.001, 1e-4, 1e-5, 1e-6, 1e-7, 1e-8}) {
-    p_axis.positions.push_back(normal_upper_quantile(p));
+  const double min_gap = (top - bottom) / 15.0;
+  for (double p : {0.5, 0.1, 0.025, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15}) {
+    const double z = normal_upper_quantile(p);
+    if (!p_axis.positions.empty() && z - p_axis.positions.back() < min_gap) continue;
+    p_axis.positions.push_back(z);
     p_axis.labels.push_back(format("%g", p));
   }
   chart.set_right_axis(p_axis);
@@ -196,22 +206,38 @@ SvgChart boundaries_chart(const Design& d) {
 SvgChart spending_chart(const Design& d) {
   const auto& t = d.spec.information_fractions;
   const auto alpha = d.cumulative_alpha();
-  std::vector<double> x{0.0};
-  std::vector<double> a{0.0};
-  x.insert(x.end(), t.begin(), t.end());
-  a.insert(a.end(), alpha.begin(), alpha.end());
   double top = d.spec.alpha;
-  std::vector<double> b{0.0};
-  if (d.spec.futility) {
-    for (double p : d.alternative.cumulative_lower()) b.push_back(p);
-    top = std::max(top, d.spec.beta);
-  }
+  if (d.spec.futility) top = std::max(top, d.spec.beta);
   ChartAxis xa{"information fraction", 0.0, 1.0, {}, {}};
   ChartAxis ya{"cumulative error spent", 0.0, top * 1.1, {}, {}};
   SvgChart chart("Error spending", xa, ya);
-  chart.add_series({"alpha spent (H0)", x, a, palette(0), true, true, false, false, 2.0});
+  // The spending functions as curves (100 steps), with the looks as markers.
+  constexpr int kSteps = 100;
+  auto curve = [&](const SpendingFunction& f, double total, double per_side_factor) {
+    std::vector<double> x;
+    std::vector<double> y;
+    for (int i = 0; i <= kSteps; ++i) {
+      const double u = static_cast<double>(i) / kSteps;
+      x.push_back(u);
+      y.push_back(per_side_factor * spent(f, total, u));
+    }
+    return std::make_pair(x, y);
+  };
+  if (const auto* f = std::get_if<SpendingFunction>(&d.spec.efficacy)) {
+    const bool two = two_sided(d);
+    const auto [x, y] = curve(*f, two ? d.spec.alpha / 2.0 : d.spec.alpha, two ? 2.0 : 1.0);
+    chart.add_series({"alpha spending function", x, y, palette(0), true, false, false, false, 2.0});
+  }
+  std::vector<double> xs{0.0};
+  std::vector<double> as{0.0};
+  xs.insert(xs.end(), t.begin(), t.end());
+  as.insert(as.end(), alpha.begin(), alpha.end());
+  const bool classical = std::holds_alternative<ClassicalBoundary>(d.spec.efficacy);
+  chart.add_series({"alpha spent at the looks (H0)", xs, as, palette(0), classical, true, false,
+                    false, 2.0});
   if (d.spec.futility) {
-    chart.add_series({"beta spent (H1)", x, b, palette(1), true, true, false, false, 2.0});
+    const auto [x, y] = curve(d.spec.futility->spending, d.spec.beta, 1.0);
+    chart.add_series({"beta spending function", x, y, palette(1), true, false, false, false, 2.0});
   }
   return chart;
 }
