@@ -10,6 +10,7 @@
 
 #include "gsd/cli/survival_config.hpp"
 #include "gsd/engine/survival/event_projection.hpp"
+#include "gsd/engine/survival/schoenfeld.hpp"
 
 namespace gsd::cli {
 
@@ -70,6 +71,42 @@ nlohmann::json arm_json(const survival::CureModel& arm) {
   j["median_noncured"] = arm.latency().median();
   j["events_limit_per_patient"] = arm.events_limit();
   return j;
+}
+
+const char* family_name(survival::LatencyFamily family) {
+  switch (family) {
+    case survival::LatencyFamily::kExponential:
+      return "exponential";
+    case survival::LatencyFamily::kWeibull:
+      return "Weibull";
+    case survival::LatencyFamily::kPiecewiseExponential:
+      return "piecewise exponential";
+  }
+  return "";
+}
+
+std::string arm_text(const survival::CureModel& arm, const std::string& unit) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1) << "cure " << 100.0 * arm.cure_fraction()
+      << "%, noncured median " << std::setprecision(2) << arm.latency().median() << ' ' << unit
+      << " (" << family_name(arm.latency().family()) << ')';
+  return out.str();
+}
+
+std::string setting_text(const survival::SurvivalSpec& spec) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(2) << "accrual "
+      << (spec.accrual.is_uniform() ? "uniform" : "piecewise") << " over "
+      << spec.accrual.duration() << ' ' << spec.time_unit << "; allocation "
+      << std::defaultfloat << std::setprecision(4) << spec.allocation_ratio
+      << ":1 (treatment:control); " << std::fixed;
+  if (spec.dropout_control || spec.dropout_treatment) {
+    out << std::setprecision(4) << "drop-out hazards " << spec.dropout_rate_control() << " / "
+        << spec.dropout_rate_treatment() << " per " << spec.time_unit.substr(0, spec.time_unit.size() - 1);
+  } else {
+    out << "no drop-out";
+  }
+  return out.str();
 }
 
 ChartAxis axis(std::string label, double min, double max) {
@@ -144,38 +181,46 @@ std::string sample_size_text(const SampleSizeResult& r) {
   const std::string& unit = r.spec.time_unit;
   std::ostringstream out;
   out << std::fixed;
-  out << "\nSample size (" << mode_name(plan.mode) << "; time in " << unit << ")\n";
+  out << "\nSample size: " << mode_name(plan.mode) << " (time in " << unit << ")\n";
+  out << "  control:   " << arm_text(r.spec.control, unit) << '\n';
+  out << "  treatment: " << arm_text(r.spec.treatment, unit);
+  if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
+    out << "; noncured hazard ratio " << std::defaultfloat << std::setprecision(4) << *hr
+        << std::fixed;
+  }
+  out << '\n' << "  " << setting_text(r.spec) << '\n';
   out << std::setprecision(1) << "  patients " << plan.patients << ", events " << plan.events
-      << " (at most " << plan.event_limit << " events can ever occur), power "
+      << " (these patients can ever produce " << plan.event_limit << "), power "
       << std::setprecision(4) << plan.power << '\n';
-  out << std::setprecision(2) << "  accrual " << plan.accrual_duration << ' ' << unit
-      << ", follow-up after accrual " << plan.follow_up << ' ' << unit << ", study duration "
-      << plan.study_duration << ' ' << unit << '\n';
-  std::ostringstream time_head;
-  time_head << "time (" << unit << ")";
-  out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(16) << time_head.str()
-      << std::setw(9) << "drift" << std::setw(12) << "efficacy z" << std::setw(13)
-      << "HR at bound" << std::setw(10) << "crossing" << std::setw(15) << "cum. crossing"
-      << '\n';
+  out << std::setprecision(2) << "  study duration " << plan.study_duration << ' ' << unit
+      << " (follow-up " << plan.follow_up << " after accrual ends)\n\n";
+  out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time"
+      << std::setw(9) << "drift" << std::setw(10) << "efficacy" << std::setw(10) << "HR at"
+      << std::setw(11) << "P(cross)" << std::setw(12) << "cumulative" << '\n';
+  std::ostringstream unit_head;
+  unit_head << "(" << unit << ")";
+  out << std::setw(4) << "" << std::setw(8) << "" << std::setw(15) << unit_head.str()
+      << std::setw(9) << "E[Z]" << std::setw(10) << "z" << std::setw(10) << "bound"
+      << std::setw(11) << "at look" << std::setw(12) << "P(cross)" << '\n';
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     const SurvivalLook& l = plan.looks[k];
-    out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(16)
+    out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(15)
         << std::setprecision(2) << l.calendar_time << std::setw(9) << std::setprecision(4)
-        << l.mean_z << std::setw(12) << l.efficacy_z << std::setw(13) << l.hazard_ratio_at_bound
-        << std::setw(10) << l.crossing << std::setw(15) << l.cumulative_crossing << '\n';
+        << l.mean_z << std::setw(10) << l.efficacy_z << std::setw(10) << l.hazard_ratio_at_bound
+        << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing << '\n';
   }
-  out << std::setprecision(1) << "  expected events " << plan.expected_events
+  out << '\n' << std::setprecision(1) << "  expected events " << plan.expected_events
       << ", expected duration " << plan.expected_duration << ' ' << unit
       << " (under the model, with early stops)\n";
   out << "  method: " << kMethodShort << "\n          " << kMethodReference << '\n';
   if (plan.schoenfeld) {
     const survival::SchoenfeldComparison& s = *plan.schoenfeld;
-    out << std::setprecision(2) << "  naive Schoenfeld (proportional hazards, HR " << s.hazard_ratio
-        << "): " << std::setprecision(0) << std::ceil(s.fixed_events)
-        << " events for power " << std::setprecision(2) << s.target_power << " with one look, "
-        << std::setprecision(0) << std::ceil(s.group_sequential_events)
-        << " with these looks; " << plan.events << " events would give power "
-        << std::setprecision(4) << s.power_at_plan_events << " under PH\n";
+    out << std::setprecision(2) << "  naive Schoenfeld, proportional hazards with HR " << s.hazard_ratio
+        << ": " << std::setprecision(0) << std::ceil(s.fixed_events) << " events for power "
+        << std::setprecision(2) << s.target_power << " with one look, " << std::setprecision(0)
+        << std::ceil(s.group_sequential_events) << " with these looks;\n"
+        << "          under PH, " << plan.events << " events would give power "
+        << std::setprecision(4) << s.power_at_plan_events << '\n';
   }
   return out.str();
 }

@@ -13,19 +13,19 @@ endfunction()
 
 # The seed plan (REFERENCE.md): 202 patients, 94 events, power 0.8455, final look at 50.77.
 gsd_survival_cli_test(seed_plan_text ${GSD_CONFIGS}/blinatumomab-20120215.json 0
-  "patients 202, events 94 (at most 104.8 events can ever occur), power 0.8455")
+  "patients 202, events 94 (these patients can ever produce 104.8), power 0.8455")
 gsd_survival_cli_test(seed_plan_looks ${GSD_CONFIGS}/blinatumomab-20120215.json 0
-  "   3      94           50.77   2.9744")
+  "   3      94          50.77   2.9744    2.0141    0.6600     0.1751      0.8455")
 gsd_survival_cli_test(seed_plan_json ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "\"sample_size\": {" --format json)
 gsd_survival_cli_test(seed_plan_plot ${GSD_CONFIGS}/blinatumomab-20120215.json 0
-  "study duration 50.77 months" --plot ${CMAKE_CURRENT_BINARY_DIR}/survival_seed_plan.svg)
+  "study duration 50.77 months (follow-up 14.77 after accrual ends)" --plot ${CMAKE_CURRENT_BINARY_DIR}/survival_seed_plan.svg)
 gsd_survival_cli_test(solve_patients ${GSD_CONFIGS}/blinatumomab-solve-patients.json 0
   "patients 200, events 94")
 gsd_survival_cli_test(solve_events ${GSD_CONFIGS}/blinatumomab-solve-events.json 0
   "patients 202, events 87")
 gsd_survival_cli_test(weibull_rampup_dropout ${GSD_SURVIVAL_CASES}/weibull_rampup_dropout.json 0
-  "Sample size (patients and events from power, accrual and follow-up; time in months)")
+  "Sample size: patients and events from power, accrual and follow-up (time in months)")
 
 # Bad input: exit 2, the field by its JSON path, the value and the rule.
 gsd_survival_cli_test(cure_above_one ${GSD_SURVIVAL_CASES}/cure_above_one.json 2
