@@ -56,8 +56,10 @@ nlohmann::json look_json(const SurvivalLook& look) {
   j["information_fraction"] = look.information_fraction;
   j["calendar_time"] = look.calendar_time;
   j["drift"] = look.mean_z;
-  j["efficacy_z"] = std::isfinite(look.efficacy_z) ? nlohmann::json(look.efficacy_z) : nlohmann::json(nullptr);
-  j["hazard_ratio_at_bound"] = look.hazard_ratio_at_bound;
+  // A look that spends no alpha has no bound (JSON has no infinity).
+  const bool bound = std::isfinite(look.efficacy_z);
+  j["efficacy_z"] = bound ? nlohmann::json(look.efficacy_z) : nlohmann::json(nullptr);
+  j["hazard_ratio_at_bound"] = bound ? nlohmann::json(look.hazard_ratio_at_bound) : nlohmann::json(nullptr);
   j["crossing_probability"] = look.crossing;
   j["cumulative_crossing_probability"] = look.cumulative_crossing;
   // Lower exits: the harm side of a two-sided design, or the futility bound.
@@ -239,8 +241,10 @@ std::vector<SvgChart> sample_size_charts(const SampleSizeResult& r) {
 
   ChartSeries s0 = series("control", 0);
   ChartSeries s1 = series("treatment", 1);
-  ChartSeries events = series("expected events", 0);
-  ChartSeries ratio = series("hazard ratio treatment / control", 2);
+  // Single-series charts carry no legend (it would cover the curve's top
+  // right); their y-axis says what the curve is.
+  ChartSeries events = series("", 0);
+  ChartSeries ratio = series("", 2);
   double ratio_max = 1.0;
   const auto n = static_cast<double>(plan.patients);
   for (double x : t) {
@@ -264,21 +268,31 @@ std::vector<SvgChart> sample_size_charts(const SampleSizeResult& r) {
   curves.add_horizontal_marker(r.spec.control.cure_fraction(), "control cure");
   curves.add_horizontal_marker(r.spec.treatment.cure_fraction(), "treatment cure");
 
-  SvgChart projection("Expected events over calendar time",
+  SvgChart projection("Expected events over calendar time (looks dashed, labelled by events)",
                       axis("calendar time (" + r.spec.time_unit + ")", 0.0, t_max),
                       axis("expected events", 0.0, 1.05 * plan.event_limit));
-  projection.add_series(events);
-  for (std::size_t k = 0; k < plan.looks.size(); ++k) {
-    std::ostringstream label;
-    label << "look " << k + 1 << ": " << plan.looks[k].events << " events";
-    projection.add_vertical_marker(plan.looks[k].calendar_time, label.str());
+  ChartSeries looks = series("", 3);
+  looks.line = false;
+  looks.markers = true;
+  for (const SurvivalLook& look : plan.looks) {
+    looks.x.push_back(look.calendar_time);
+    looks.y.push_back(static_cast<double>(look.events));
+    projection.add_vertical_marker(look.calendar_time, std::to_string(look.events));
   }
+  projection.add_series(events);
+  projection.add_series(looks);
   projection.add_horizontal_marker(plan.event_limit, "all-time limit");
 
   SvgChart hazard("Hazard ratio over time (not proportional under a cure model)",
-                  axis(time_label, 0.0, t_max), axis("hazard ratio", 0.0, 1.1 * ratio_max));
+                  axis(time_label, 0.0, t_max),
+                  axis("hazard ratio, treatment / control", 0.0, 1.1 * ratio_max));
   hazard.add_series(ratio);
   hazard.add_horizontal_marker(1.0, "no difference");
+  if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
+    std::ostringstream label;
+    label << "among the noncured: " << *hr;
+    hazard.add_horizontal_marker(*hr, label.str());
+  }
   return {curves, projection, hazard};
 }
 
