@@ -208,8 +208,13 @@ std::string sample_size_text(const SampleSizeResult& r) {
     const SurvivalLook& l = plan.looks[k];
     out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(15)
         << std::setprecision(2) << l.calendar_time << std::setw(9) << std::setprecision(4)
-        << l.mean_z << std::setw(10) << l.efficacy_z << std::setw(10) << l.hazard_ratio_at_bound
-        << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing << '\n';
+        << l.mean_z;
+    if (std::isfinite(l.efficacy_z)) {
+      out << std::setw(10) << l.efficacy_z << std::setw(10) << l.hazard_ratio_at_bound;
+    } else {  // a look that spends no alpha has no bound
+      out << std::setw(10) << "none" << std::setw(10) << "-";
+    }
+    out << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing << '\n';
   }
   out << '\n' << std::setprecision(1) << "  expected events " << plan.expected_events
       << ", expected duration " << plan.expected_duration << ' ' << unit

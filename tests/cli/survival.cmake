@@ -24,6 +24,10 @@ gsd_survival_cli_test(solve_patients ${GSD_CONFIGS}/blinatumomab-solve-patients.
   "patients 200, events 94")
 gsd_survival_cli_test(solve_events ${GSD_CONFIGS}/blinatumomab-solve-events.json 0
   "patients 202, events 87")
+gsd_survival_cli_test(no_bound_at_first_look ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0
+  "   1      47          27.09   2.3496      none         -     0.0000      0.0000")
+gsd_survival_cli_test(no_bound_at_first_look_json ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0
+  "\"hazard_ratio_at_bound\": null" --format json)
 gsd_survival_cli_test(weibull_rampup_dropout ${GSD_SURVIVAL_CASES}/weibull_rampup_dropout.json 0
   "Sample size: patients and events from power, accrual and follow-up (time in months)")
 
