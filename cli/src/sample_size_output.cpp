@@ -67,14 +67,6 @@ nlohmann::json look_json(const SurvivalLook& look) {
   return j;
 }
 
-nlohmann::json arm_json(const survival::CureModel& arm) {
-  nlohmann::json j;
-  j["cure_fraction"] = arm.cure_fraction();
-  j["median_noncured"] = arm.latency().median();
-  j["events_limit_per_patient"] = arm.events_limit();
-  return j;
-}
-
 const char* family_name(survival::LatencyFamily family) {
   switch (family) {
     case survival::LatencyFamily::kExponential:
@@ -85,6 +77,27 @@ const char* family_name(survival::LatencyFamily family) {
       return "piecewise exponential";
   }
   return "";
+}
+
+const char* solved_for(SolveMode mode) {
+  switch (mode) {
+    case SolveMode::kPower:
+      return "power";
+    case SolveMode::kPatients:
+      return "patients_and_events";
+    case SolveMode::kEvents:
+      return "events_and_duration";
+  }
+  return "";
+}
+
+nlohmann::json arm_json(const survival::CureModel& arm) {
+  nlohmann::json j;
+  j["cure_fraction"] = arm.cure_fraction();
+  j["latency"] = family_name(arm.latency().family());
+  j["median_noncured"] = arm.latency().median();
+  j["events_limit_per_patient"] = arm.events_limit();
+  return j;
 }
 
 std::string arm_text(const survival::CureModel& arm, const std::string& unit) {
@@ -143,6 +156,7 @@ std::optional<SampleSizeResult> solve_sample_size(const Config& config, const De
 nlohmann::json sample_size_json(const SampleSizeResult& r) {
   const survival::SurvivalPlan& plan = r.plan;
   nlohmann::json j;
+  j["solved_for"] = solved_for(plan.mode);
   j["mode"] = mode_name(plan.mode);
   j["patients"] = plan.patients;
   j["events"] = plan.events;

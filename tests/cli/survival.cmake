@@ -18,6 +18,10 @@ gsd_survival_cli_test(seed_plan_looks ${GSD_CONFIGS}/blinatumomab-20120215.json 
   "   3      94          50.77   2.9744    2.0141    0.6600     0.1751      0.8455")
 gsd_survival_cli_test(seed_plan_json ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "\"sample_size\": {" --format json)
+gsd_survival_cli_test(seed_plan_json_mode ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "\"solved_for\": \"power\"" --format json)
+gsd_survival_cli_test(solve_events_json ${GSD_CONFIGS}/blinatumomab-solve-events.json 0
+  "\"solved_for\": \"events_and_duration\"" --format json)
 gsd_survival_cli_test(seed_plan_plot ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "study duration 50.77 months (follow-up 14.77 after accrual ends)" --plot ${CMAKE_CURRENT_BINARY_DIR}/survival_seed_plan.svg)
 gsd_survival_cli_test(solve_patients ${GSD_CONFIGS}/blinatumomab-solve-patients.json 0
