@@ -117,8 +117,9 @@ CommandResult render(const MonitorArgs& args, const Run& run, const nlohmann::js
   } else {
     text = monitoring_text(run.input, run.result);
     if (record) {
-      text += "\nRecord " + args.record + ": " + std::to_string(record->at("looks").size()) +
-              " looks, last recorded " +
+      const std::size_t n = record->at("looks").size();
+      text += "\nRecord " + args.record + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
+              ", last recorded " +
               record->at("looks").back().at("recorded_at").get<std::string>() + "\n";
     }
   }

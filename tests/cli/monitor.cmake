@@ -12,3 +12,13 @@ foreach(case ${gsd_monitor_cli_cases})
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd> ${case})
   set_tests_properties(cli_monitor_${case} PROPERTIES LABELS cli SKIP_RETURN_CODE 77 TIMEOUT 180)
 endforeach()
+
+# The examples stay runnable and keep telling the story their READMEs tell.
+add_test(NAME cli_monitor_example_seed_trial
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
+                 example_seed_trial ${PROJECT_SOURCE_DIR}/examples)
+add_test(NAME cli_monitor_example_threshold_table
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
+                 example_threshold_table ${PROJECT_SOURCE_DIR}/examples)
+set_tests_properties(cli_monitor_example_seed_trial cli_monitor_example_threshold_table
+                     PROPERTIES LABELS cli TIMEOUT 180)

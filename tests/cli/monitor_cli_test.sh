@@ -6,6 +6,7 @@
 set -uo pipefail
 gsd=$1
 case_name=$2
+examples=${3:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
@@ -243,6 +244,28 @@ case "$case_name" in
     # IHDR width and height (bytes 17-24) must be the requested window.
     [ "$(od -An -tu1 -j16 -N8 shot.png | tr -s ' ' | sed 's/^ //')" = "0 0 4 176 0 0 6 64" ] ||
       fail "screenshot is not 1200x1600"
+    ;;
+  example_seed_trial)
+    # examples/seed-trial-monitoring: 49 of 94 events, threshold .00381, P < .001, stop.
+    run monitor "$examples/seed-trial-monitoring/monitoring.json" --format json
+    expect_ok
+    expect_contains "$out" '"nominal_p_two_sided": 0.00381256'
+    expect_contains "$out" '"decision": "stop-efficacy"'
+    run monitor "$examples/seed-trial-monitoring/monitoring.json"
+    expect_ok
+    expect_contains "$out" 'stop for benefit'
+    ;;
+  example_threshold_table)
+    run_table=$(bash "$examples/threshold-vs-information/threshold_table.sh" "$gsd" 40 60) ||
+      fail "threshold_table.sh failed"
+    expect_contains "$run_table" '|     40 |      0.4255 |  3.2435 |             0.00118 |'
+    expect_contains "$run_table" '|     47 |      0.5000 |  2.9626 |             0.00305 |'
+    expect_contains "$run_table" '|     49 |      0.5213 |  2.8933 |             0.00381 |'
+    # The table in the README is the script's output.
+    while IFS= read -r row; do
+      grep -qF -- "$row" "$examples/threshold-vs-information/README.md" ||
+        fail "README row differs from the script: $row"
+    done <<< "$run_table"
     ;;
   *)
     fail "unknown case"
