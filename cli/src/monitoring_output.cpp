@@ -87,6 +87,18 @@ json look_json(const LookResult& r, const json& input, const monitoring::Monitor
 
 }  // namespace
 
+std::string effect_basis(monitoring::EffectSource source) {
+  switch (source) {
+    case monitoring::EffectSource::kAssumedHazardRatio:
+      return "monitoring.assumed_hazard_ratio";
+    case monitoring::EffectSource::kModelMeans:
+      return "the survival model's log-rank means at each look";
+    case monitoring::EffectSource::kDesignAlternative:
+      break;
+  }
+  return "design alternative (drift / sqrt(I_max))";
+}
+
 std::string describe_efficacy(const DesignSpec& spec) {
   if (const auto* f = std::get_if<SpendingFunction>(&spec.efficacy)) {
     return describe(*f) + " alpha-spending";
@@ -98,11 +110,8 @@ json monitoring_json(const MonitoringInput& in, const MonitoringResult& result) 
   json out;
   out["planned_events"] = in.plan.planned_events;
   out["allocation_ratio"] = in.plan.allocation_ratio;
-  out["assumed_hazard_ratio"] = result.assumed_hazard_ratio;
-  out["conditional_power_basis"] =
-      result.effect_source == monitoring::EffectSource::kAssumedHazardRatio
-          ? "monitoring.assumed_hazard_ratio"
-          : "design alternative (drift / sqrt(I_max))";
+  out["assumed_hazard_ratio"] = optional_json(result.assumed_hazard_ratio);
+  out["conditional_power_basis"] = effect_basis(result.effect_source);
   json looks = json::array();
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
     looks.push_back(look_json(result.looks[k], in.look_inputs[k], in.plan));
@@ -161,7 +170,9 @@ std::string monitoring_text(const MonitoringInput& in, const MonitoringResult& r
     const auto& cp = *last.conditional_power;
     out << "\nConditional power at look " << result.looks.size() << " (cumulative, by look):\n";
     std::snprintf(line, sizeof line, "  %7s  %8s  %14s  %14s  %10s\n", "events", "bound z",
-                  ("at HR " + num("%.4g", result.assumed_hazard_ratio)).c_str(),
+                  (result.assumed_hazard_ratio ? "at HR " + num("%.4g", *result.assumed_hazard_ratio)
+                                               : std::string("at model"))
+                      .c_str(),
                   ("at HR " + num("%.4g", last.hazard_ratio)).c_str(), "at HR 1");
     out << line;
     for (std::size_t j = 0; j < cp.events.size(); ++j) {
@@ -170,11 +181,7 @@ std::string monitoring_text(const MonitoringInput& in, const MonitoringResult& r
                     cp.trend[j], cp.null[j]);
       out << line;
     }
-    out << "  Assumed HR from "
-        << (result.effect_source == monitoring::EffectSource::kAssumedHazardRatio
-                ? "monitoring.assumed_hazard_ratio"
-                : "the design alternative")
-        << "; trend = the current estimate; HR 1 = conditional rejection probability.\n";
+    out << "  Assumed effect: " << effect_basis(result.effect_source) << "; trend = the current estimate; HR 1 = conditional rejection probability.\n";
     out << "  Predictive power (flat prior): " << num("%.4f", cp.predictive) << "\n";
   }
   if (result.final_inference) {

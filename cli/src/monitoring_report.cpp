@@ -213,8 +213,10 @@ SvgChart cp_chart(const MonitoringInput& in, const MonitoringResult& r) {
                  ChartAxis{"conditional power", 0.0, 1.0, {}, {}});
   chart.add_series({"conditional power", hx, cy, palette(0), true, false});
   const auto& cp = *last.conditional_power;
-  chart.add_series({"assumed HR " + num("%.3g", r.assumed_hazard_ratio),
-                    {r.assumed_hazard_ratio}, {cp.assumed.back()}, palette(3), false, true});
+  if (r.assumed_hazard_ratio) {
+    chart.add_series({"assumed HR " + num("%.3g", *r.assumed_hazard_ratio),
+                      {*r.assumed_hazard_ratio}, {cp.assumed.back()}, palette(3), false, true});
+  }
   chart.add_series({"current estimate (trend) " + num("%.3g", last.hazard_ratio),
                     {last.hazard_ratio}, {cp.trend.back()}, palette(1), false, true});
   chart.add_horizontal_marker(cp.predictive, "predictive power " + num("%.3f", cp.predictive));
@@ -239,11 +241,9 @@ std::string design_section(const MonitoringInput& in, const MonitoringResult& r)
     << "<tr><th>planned events</th><td class=l>" << in.plan.planned_events << "</td></tr>"
     << "<tr><th>allocation (experimental : control)</th><td class=l>" << in.plan.allocation_ratio
     << " : 1</td></tr>"
-    << "<tr><th>HR for conditional power</th><td class=l>" << num("%.4g", r.assumed_hazard_ratio)
-    << (r.effect_source == monitoring::EffectSource::kAssumedHazardRatio
-            ? " (monitoring.assumed_hazard_ratio)"
-            : " (design alternative)")
-    << "</td></tr>";
+    << "<tr><th>effect for conditional power</th><td class=l>"
+    << (r.assumed_hazard_ratio ? "HR " + num("%.4g", *r.assumed_hazard_ratio) + ", " : std::string())
+    << xml_escape(effect_basis(r.effect_source)) << "</td></tr>";
   if (spec.futility) {
     o << "<tr><th>futility</th><td class=l>" << xml_escape(describe(spec.futility->spending))
       << " beta-spending, " << (spec.futility->binding ? "binding" : "non-binding (advisory)")

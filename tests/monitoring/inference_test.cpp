@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 
 #include "expect_near_rel.hpp"
 #include "gsd/engine/monitoring/conditional_power.hpp"
@@ -167,6 +168,25 @@ TEST(MonitoringInference, OneRemainingLookClosedForms) {
                         std::sqrt(tau + tau * tau / ik));
   EXPECT_NEAR(pp, 0.6684247, 1e-6);  // the same in R
   EXPECT_NEAR_REL(predictive_power(s, plan.design, z), pp, 1e-8);
+}
+
+TEST(MonitoringInference, ConditionalPowerForNonProportionalMeans) {
+  // One look left: CP = Phi((z sqrt(I_k) + E[S_K] - E[S_k] - b sqrt(I_K)) / sqrt(tau))
+  // with E[S_j] = E[Z_j] sqrt(I_j), here for means that are not theta sqrt(I_j).
+  MonitoringPlan plan = seed_plan();
+  plan.design.information_fractions = {0.5, 1.0};
+  plan.planned_events = 100.0;
+  const LookSchedule s = schedule_at_look(plan, std::vector<double>{50.0}, false);
+  const std::vector<double> means{2.35, 2.97};  // E[Z] at 50 and 100 events
+  const double z = 1.4;
+  const double ik = s.information[0];
+  const double iK = s.information[1];
+  const double expected =
+      normal_lower_tail((z * std::sqrt(ik) + means[1] * std::sqrt(iK) - means[0] * std::sqrt(ik) -
+                         s.efficacy[1] * std::sqrt(iK)) /
+                        std::sqrt(iK - ik));
+  EXPECT_NEAR_REL(conditional_power_for_means(s, plan.design, z, means).back(), expected, 1e-10);
+  EXPECT_THROW(conditional_power_for_means(s, plan.design, z, {1.0}), std::invalid_argument);
 }
 
 TEST(MonitoringInference, PredictivePowerLiesBetweenNullAndCertainty) {

@@ -84,7 +84,29 @@ TEST(Monitor, DesignAlternativeWhenNoHazardRatioAssumed) {
   // theta = drift / sqrt(I_max): HR = exp(-drift / sqrt(94 / 4)).
   const MonitoringResult r = monitor(seed_plan(), std::vector<ObservedLook>{{49.0, 2.0, false}});
   EXPECT_EQ(r.effect_source, EffectSource::kDesignAlternative);
-  EXPECT_NEAR(r.assumed_hazard_ratio, std::exp(-r.planned.drift / std::sqrt(23.5)), 1e-14);
+  ASSERT_TRUE(r.assumed_hazard_ratio);
+  EXPECT_NEAR(*r.assumed_hazard_ratio, std::exp(-r.planned.drift / std::sqrt(23.5)), 1e-14);
+}
+
+TEST(Monitor, ModelMeansDriveConditionalPower) {
+  // A model whose means are theta sqrt(I) reproduces the hazard-ratio result;
+  // the assumed hazard ratio, when given, takes precedence over the model.
+  MonitoringPlan plan = seed_plan();
+  const double theta = -std::log(0.63);
+  plan.model_means = [theta](const std::vector<double>& events) {
+    std::vector<double> means;
+    for (double d : events) means.push_back(theta * std::sqrt(d / 4.0));
+    return means;
+  };
+  const std::vector<ObservedLook> looks{{49.0, 2.0, false}};
+  const MonitoringResult model = monitor(plan, looks);
+  EXPECT_EQ(model.effect_source, EffectSource::kModelMeans);
+  EXPECT_FALSE(model.assumed_hazard_ratio);
+  // rpact 3.3.4 at HR 0.63 (REFERENCE.md): 0.4367912 and 0.7850678.
+  EXPECT_NEAR(model.looks[0].conditional_power->assumed[0], 0.4367912, 1e-6);
+  EXPECT_NEAR(model.looks[0].conditional_power->assumed[1], 0.7850678, 1e-6);
+  plan.assumed_hazard_ratio = 0.9;
+  EXPECT_EQ(monitor(plan, looks).effect_source, EffectSource::kAssumedHazardRatio);
 }
 
 TEST(Monitor, RejectsEventsGoingBackwards) {

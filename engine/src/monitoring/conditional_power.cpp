@@ -3,6 +3,7 @@
 #include <boost/math/quadrature/gauss_kronrod.hpp>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "gsd/integration/exit_probabilities.hpp"
 #include "gsd/integration/normal.hpp"
@@ -26,22 +27,26 @@ double conditional_bound(double b, double info_j, double z, double info_k, doubl
 
 }  // namespace
 
-std::vector<double> conditional_power(const LookSchedule& s, const DesignSpec& design, double z,
-                                      double theta) {
+std::vector<double> conditional_power_for_means(const LookSchedule& s, const DesignSpec& design,
+                                                double z, const std::vector<double>& means) {
   const std::size_t k = s.current;
   const std::size_t n = s.events.size();
+  if (means.size() != n) {
+    throw std::invalid_argument("conditional_power_for_means: one mean per look is required");
+  }
   if (k + 1 >= n) return {};
   const double info_k = s.information[k];
   const double tau_last = s.information.back() - info_k;
+  const double score_k = means[k] * std::sqrt(info_k);
   const bool two_sided = design.sided == Sidedness::kTwoSidedSymmetric;
   const bool binding = design.futility && design.futility->binding;
   std::vector<double> fractions;
-  std::vector<double> means;
+  std::vector<double> increments;
   StoppingRegions regions;
   for (std::size_t j = k + 1; j < n; ++j) {
     const double tau = s.information[j] - info_k;
     fractions.push_back(tau / tau_last);
-    means.push_back(theta * std::sqrt(tau));
+    increments.push_back((means[j] * std::sqrt(s.information[j]) - score_k) / std::sqrt(tau));
     regions.upper.push_back(conditional_bound(s.efficacy[j], s.information[j], z, info_k, tau));
     double lower = -kInf;
     if (two_sided) lower = -s.efficacy[j];
@@ -52,7 +57,14 @@ std::vector<double> conditional_power(const LookSchedule& s, const DesignSpec& d
     if (regions.lower.back() > regions.upper.back()) regions.lower.back() = regions.upper.back();
   }
   fractions.back() = 1.0;
-  return exit_probabilities(fractions, regions, means, design.grid).cumulative_upper();
+  return exit_probabilities(fractions, regions, increments, design.grid).cumulative_upper();
+}
+
+std::vector<double> conditional_power(const LookSchedule& s, const DesignSpec& design, double z,
+                                      double theta) {
+  std::vector<double> means(s.information.size());
+  for (std::size_t j = 0; j < means.size(); ++j) means[j] = theta * std::sqrt(s.information[j]);
+  return conditional_power_for_means(s, design, z, means);
 }
 
 double predictive_power(const LookSchedule& s, const DesignSpec& design, double z) {

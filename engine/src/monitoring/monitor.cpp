@@ -77,13 +77,27 @@ void decide(LookResult& r, const MonitoringPlan& plan) {
   }
 }
 
+// The effect assumed for conditional power: a hazard ratio, or a model's means.
+struct AssumedEffect {
+  std::optional<double> theta;
+};
+
 ConditionalPower conditional(const LookResult& r, const MonitoringPlan& plan,
-                             double theta_assumed) {
+                             const AssumedEffect& effect) {
   const LookSchedule& s = r.schedule;
   ConditionalPower cp;
   cp.events.assign(s.events.begin() + static_cast<std::ptrdiff_t>(s.current) + 1, s.events.end());
   const double theta_hat = r.look.z / std::sqrt(r.information);
-  cp.assumed = conditional_power(s, plan.design, r.look.z, theta_assumed);
+  if (effect.theta) {
+    cp.assumed = conditional_power(s, plan.design, r.look.z, *effect.theta);
+  } else {
+    const std::vector<double> means = plan.model_means(s.events);
+    if (means.size() != s.events.size()) {
+      throw std::invalid_argument("model_means returned " + std::to_string(means.size()) +
+                                  " means for " + std::to_string(s.events.size()) + " looks");
+    }
+    cp.assumed = conditional_power_for_means(s, plan.design, r.look.z, means);
+  }
   cp.trend = conditional_power(s, plan.design, r.look.z, theta_hat);
   cp.null = conditional_power(s, plan.design, r.look.z, 0.0);
   cp.predictive = predictive_power(s, plan.design, r.look.z);
@@ -91,7 +105,7 @@ ConditionalPower conditional(const LookResult& r, const MonitoringPlan& plan,
 }
 
 LookResult analyse(const MonitoringPlan& plan, std::span<const ObservedLook> looks, std::size_t k,
-                   double theta_assumed) {
+                   const AssumedEffect& effect) {
   std::vector<double> events;
   for (std::size_t j = 0; j <= k; ++j) events.push_back(looks[j].events);
   LookResult r;
@@ -109,7 +123,7 @@ LookResult analyse(const MonitoringPlan& plan, std::span<const ObservedLook> loo
   r.hazard_ratio = hazard_ratio_from_z(r.look.z, r.information);
   r.repeated_ci_hazard_ratio = monitoring::repeated_ci_hazard_ratio(s, r.look.z);
   r.repeated_p_value = monitoring::repeated_p_value(plan, s, r.look.z);
-  if (r.decision == Decision::kContinue) r.conditional_power = conditional(r, plan, theta_assumed);
+  if (r.decision == Decision::kContinue) r.conditional_power = conditional(r, plan, effect);
   return r;
 }
 
@@ -132,19 +146,22 @@ MonitoringResult monitor(const MonitoringPlan& plan, std::span<const ObservedLoo
   if (looks.empty()) throw std::invalid_argument("looks = [] must hold at least one look");
   MonitoringResult out;
   out.planned = compute_design(plan.design);
+  AssumedEffect effect;
   if (plan.assumed_hazard_ratio) {
     out.assumed_hazard_ratio = *plan.assumed_hazard_ratio;
     out.effect_source = EffectSource::kAssumedHazardRatio;
+  } else if (plan.model_means) {
+    out.effect_source = EffectSource::kModelMeans;
   } else {
     // The design alternative: drift = theta sqrt(I_max).
     const double i_max = log_rank_information(plan.planned_events, plan.allocation_ratio);
     out.assumed_hazard_ratio = std::exp(-out.planned.drift / std::sqrt(i_max));
     out.effect_source = EffectSource::kDesignAlternative;
   }
-  const double theta_assumed = -std::log(out.assumed_hazard_ratio);
+  if (out.assumed_hazard_ratio) effect.theta = -std::log(*out.assumed_hazard_ratio);
   for (std::size_t k = 0; k < looks.size(); ++k) {
     check_look(out.looks, looks[k], k);
-    out.looks.push_back(analyse(plan, looks, k, theta_assumed));
+    out.looks.push_back(analyse(plan, looks, k, effect));
   }
   const LookResult& last = out.looks.back();
   if (last.decision != Decision::kContinue) {

@@ -18,6 +18,9 @@ nlohmann::json monitoring_json(const MonitoringInput& input,
 // Aligned tables for a person.
 std::string monitoring_text(const MonitoringInput& input, const monitoring::MonitoringResult& result);
 
+// Where the effect for conditional power came from, in words.
+std::string effect_basis(monitoring::EffectSource source);
+
 // "HSD(gamma = -2)", "O'Brien-Fleming (classical)", ... for summaries.
 std::string describe_efficacy(const DesignSpec& spec);
 

@@ -22,6 +22,16 @@ namespace gsd::monitoring {
 std::vector<double> conditional_power(const LookSchedule& schedule, const DesignSpec& design,
                                       double z, double theta);
 
+// The same for an arbitrary model of the statistic: means[j] = E[Z_j] at every
+// look of the schedule (for instance the non-proportional-hazards log-rank
+// drift of a cure model). The increments of S_j = Z_j sqrt(I_j) are taken as
+// independent with mean E[Z_j] sqrt(I_j) - E[Z_k] sqrt(I_k) (the canonical
+// form, J&T 2000 section 3.1); theta above is the special case
+// E[Z_j] = theta sqrt(I_j).
+std::vector<double> conditional_power_for_means(const LookSchedule& schedule,
+                                                const DesignSpec& design, double z,
+                                                const std::vector<double>& means);
+
 // Predictive power (Spiegelhalter, Freedman & Blackburn 1986, Controlled Clin.
 // Trials 7:8-17; J&T 2000 section 10.3): conditional power to the end averaged
 // over the posterior of theta under a flat prior, N(z / sqrt(I_k), 1 / I_k).

@@ -21,7 +21,7 @@ enum class Decision { kContinue, kStopEfficacy, kStopFutility };
 const char* to_string(Decision decision);
 
 // Where the effect for conditional power came from.
-enum class EffectSource { kAssumedHazardRatio, kDesignAlternative };
+enum class EffectSource { kAssumedHazardRatio, kModelMeans, kDesignAlternative };
 
 struct ConditionalPower {
   // Events at each remaining look, and the cumulative probability of crossing
@@ -55,7 +55,9 @@ struct LookResult {
 struct MonitoringResult {
   std::vector<LookResult> looks;
   std::optional<FinalInference> final_inference;  // once a look stops the trial
-  double assumed_hazard_ratio = 1.0;  // used for conditional power
+  // The hazard ratio used for conditional power; absent when a model's
+  // per-look means are used instead (EffectSource::kModelMeans).
+  std::optional<double> assumed_hazard_ratio;
   EffectSource effect_source = EffectSource::kDesignAlternative;
   Design planned;  // the design as planned, at the planned fractions
 };

@@ -1,6 +1,7 @@
 #pragma once
 // What a data monitoring committee monitors against: the planned design, the
 // planned number of events, and the effect assumed for conditional power.
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -20,6 +21,11 @@ struct MonitoringPlan {
   // Hazard ratio assumed for conditional power; absent: the design alternative
   // (theta = drift / sqrt(I_max), I_max = D r / (1 + r)^2).
   std::optional<double> assumed_hazard_ratio;
+  // E[Z] at looks with the given event counts under a model of the trial,
+  // such as the design's cure-mixture survival model with its
+  // non-proportional hazards. Used for conditional power when no
+  // assumed_hazard_ratio is given; absent: the design alternative.
+  std::function<std::vector<double>(const std::vector<double>& events)> model_means;
   // Settings of the numerical searches (repeated p-value, estimates).
   double root_tolerance_bits = 44;  // ~6e-14 relative: far inside the 1e-7 printed
 
