@@ -276,6 +276,21 @@ Design compute_design(const DesignSpec& spec) {
   return d;
 }
 
+std::vector<double> efficacy_bounds(const DesignSpec& spec) {
+  spec.validate();
+  if (spec.futility && spec.futility->binding) {
+    throw std::invalid_argument(
+        "futility.binding = true: efficacy bounds depend on the binding futility bound; use "
+        "compute_design()");
+  }
+  if (const auto* c = std::get_if<ClassicalBoundary>(&spec.efficacy)) {
+    return classical_efficacy(spec, *c);
+  }
+  DesignSpec efficacy_only = spec;
+  efficacy_only.futility.reset();
+  return run_pass(efficacy_only, 0.0, nullptr).efficacy;
+}
+
 ExitProbabilities evaluate(const Design& design, std::span<const double> means) {
   return exit_probabilities(design.spec.information_fractions, design.regions(), means,
                             design.spec.grid);
