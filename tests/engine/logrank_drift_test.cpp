@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 #include "expect_near_rel.hpp"
@@ -24,6 +25,21 @@ TEST(LogRankDrift, SeedPlanDriftsMatchReference) {
   EXPECT_NEAR(means[0], 2.350, 0.0005);
   EXPECT_NEAR(means[1], 2.788, 0.0005);
   EXPECT_NEAR(means[2], 2.974, 0.0005);
+}
+
+TEST(LogRankDrift, MeansAtEventsComposeLookTimesAndMoments) {
+  // The monitoring hook gives the seed plan's drifts at 47 / 71 / 94 events
+  // (REFERENCE.md: 2.350, 2.788, 2.974) and at the observed 49.
+  const std::vector<double> events{47.0, 49.0, 71.0, 94.0};
+  const std::vector<double> means = logrank_means_at_events(testing::seed_plan(), 202.0, events);
+  ASSERT_EQ(means.size(), 4U);
+  EXPECT_NEAR(means[0], 2.350, 0.0005);
+  EXPECT_GT(means[1], means[0]);
+  EXPECT_LT(means[1], means[2]);
+  EXPECT_NEAR(means[2], 2.788, 0.0005);
+  EXPECT_NEAR(means[3], 2.974, 0.0005);
+  EXPECT_THROW((void)logrank_means_at_events(testing::seed_plan(), 202.0, std::vector<double>{110.0}),
+               std::domain_error);
 }
 
 TEST(LogRankDrift, MomentsMatchBruteForceMidpointRule) {
