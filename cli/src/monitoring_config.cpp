@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "gsd/cli/survival_monitoring.hpp"
 #include "gsd/engine/monitoring/look_statistic.hpp"
 
 namespace gsd::cli {
@@ -99,6 +100,7 @@ MonitoringInput parse_monitoring(const Config& config) {
     in.looks.push_back(with_monitoring_path([&] { return parse_look(look, in.plan.allocation_ratio); }));
     in.look_inputs.push_back(look.json());
   }
+  attach_survival_model(config, in.plan);  // conditional power under the survival model
   return in;
 }
 

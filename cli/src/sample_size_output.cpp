@@ -246,73 +246,101 @@ std::string sample_size_text(const SampleSizeResult& r) {
   return out.str();
 }
 
-std::vector<SvgChart> sample_size_charts(const SampleSizeResult& r) {
-  // 200 points per curve: smooth at any chart size used here.
-  constexpr int kPoints = 200;
-  // The hazard ratio of two cure models grows without bound once the
-  // noncured die out; the chart stops where it passes this.
-  constexpr double kMaxPlottedRatio = 5.0;
-  const survival::SurvivalPlan& plan = r.plan;
-  const double t_max = 1.25 * plan.study_duration;
-  const std::string time_label = "time since randomization (" + r.spec.time_unit + ")";
-  std::vector<double> t;
-  for (int i = 0; i <= kPoints; ++i) t.push_back(t_max * i / kPoints);
+namespace {
 
+// 200 points per curve: smooth at any chart size used here.
+constexpr int kChartPoints = 200;
+// The hazard ratio of two cure models grows without bound once the noncured
+// die out; the chart stops where it passes this.
+constexpr double kMaxPlottedRatio = 5.0;
+
+std::vector<double> chart_times(double t_max) {
+  std::vector<double> t;
+  for (int i = 0; i <= kChartPoints; ++i) t.push_back(t_max * i / kChartPoints);
+  return t;
+}
+
+std::string time_label(const SampleSizeResult& r, const char* what) {
+  std::ostringstream out;
+  out << what << " (" << r.spec.time_unit << ')';
+  return out.str();
+}
+
+SvgChart survival_chart(const SampleSizeResult& r, double t_max) {
   ChartSeries s0 = series("control", 0);
   ChartSeries s1 = series("treatment", 1);
-  // Single-series charts carry no legend (it would cover the curve's top
-  // right); their y-axis says what the curve is.
-  ChartSeries events = series("", 0);
-  ChartSeries ratio = series("", 2);
-  double ratio_max = 1.0;
-  const auto n = static_cast<double>(plan.patients);
-  for (double x : t) {
+  for (double x : chart_times(t_max)) {
     s0.x.push_back(x);
     s0.y.push_back(r.spec.control.survival(x));
     s1.x.push_back(x);
     s1.y.push_back(r.spec.treatment.survival(x));
+  }
+  SvgChart chart("Survival by arm (cure plateaus dashed)",
+                 axis(time_label(r, "time since randomization"), 0.0, t_max),
+                 axis("probability event-free", 0.0, 1.0));
+  chart.add_series(s0);
+  chart.add_series(s1);
+  chart.add_horizontal_marker(r.spec.control.cure_fraction(), "control cure");
+  chart.add_horizontal_marker(r.spec.treatment.cure_fraction(), "treatment cure");
+  return chart;
+}
+
+// Single-series charts carry no legend (it would cover the curve's top
+// right); their y-axis says what the curve is.
+SvgChart events_chart(const SampleSizeResult& r, double t_max) {
+  const survival::SurvivalPlan& plan = r.plan;
+  ChartSeries events = series("", 0);
+  const auto n = static_cast<double>(plan.patients);
+  for (double x : chart_times(t_max)) {
     events.x.push_back(x);
     events.y.push_back(n * survival::event_fraction(r.spec, x));
-    const double h0 = r.spec.control.hazard(x);
-    if (h0 > 0.0 && r.spec.treatment.hazard(x) / h0 <= kMaxPlottedRatio) {
-      ratio.x.push_back(x);
-      ratio.y.push_back(r.spec.treatment.hazard(x) / h0);
-      ratio_max = std::max(ratio_max, ratio.y.back());
-    }
   }
-  SvgChart curves("Survival by arm (cure plateaus dashed)", axis(time_label, 0.0, t_max),
-                  axis("probability event-free", 0.0, 1.0));
-  curves.add_series(s0);
-  curves.add_series(s1);
-  curves.add_horizontal_marker(r.spec.control.cure_fraction(), "control cure");
-  curves.add_horizontal_marker(r.spec.treatment.cure_fraction(), "treatment cure");
-
-  SvgChart projection("Expected events over calendar time (looks dashed, labelled by events)",
-                      axis("calendar time (" + r.spec.time_unit + ")", 0.0, t_max),
-                      axis("expected events", 0.0, 1.05 * plan.event_limit));
+  SvgChart chart("Expected events over calendar time (looks dashed, labelled by events)",
+                 axis(time_label(r, "calendar time"), 0.0, t_max),
+                 axis("expected events", 0.0, 1.05 * plan.event_limit));
   ChartSeries looks = series("", 3);
   looks.line = false;
   looks.markers = true;
   for (const SurvivalLook& look : plan.looks) {
     looks.x.push_back(look.calendar_time);
     looks.y.push_back(static_cast<double>(look.events));
-    projection.add_vertical_marker(look.calendar_time, std::to_string(look.events));
+    chart.add_vertical_marker(look.calendar_time, std::to_string(look.events));
   }
-  projection.add_series(events);
-  projection.add_series(looks);
-  projection.add_horizontal_marker(plan.event_limit, "all-time limit");
+  chart.add_series(events);
+  chart.add_series(looks);
+  chart.add_horizontal_marker(plan.event_limit, "all-time limit");
+  return chart;
+}
 
-  SvgChart hazard("Hazard ratio over time (not proportional under a cure model)",
-                  axis(time_label, 0.0, t_max),
-                  axis("hazard ratio, treatment / control", 0.0, 1.1 * ratio_max));
-  hazard.add_series(ratio);
-  hazard.add_horizontal_marker(1.0, "no difference");
+SvgChart hazard_ratio_chart(const SampleSizeResult& r, double t_max) {
+  ChartSeries ratio = series("", 2);
+  double ratio_max = 1.0;
+  for (double x : chart_times(t_max)) {
+    const double h0 = r.spec.control.hazard(x);
+    if (!(h0 > 0.0) || r.spec.treatment.hazard(x) / h0 > kMaxPlottedRatio) continue;
+    ratio.x.push_back(x);
+    ratio.y.push_back(r.spec.treatment.hazard(x) / h0);
+    ratio_max = std::max(ratio_max, ratio.y.back());
+  }
+  SvgChart chart("Hazard ratio over time (not proportional under a cure model)",
+                 axis(time_label(r, "time since randomization"), 0.0, t_max),
+                 axis("hazard ratio, treatment / control", 0.0, 1.1 * ratio_max));
+  chart.add_series(ratio);
+  chart.add_horizontal_marker(1.0, "no difference");
   if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
     std::ostringstream label;
     label << "among the noncured: " << *hr;
-    hazard.add_horizontal_marker(*hr, label.str());
+    chart.add_horizontal_marker(*hr, label.str());
   }
-  return {curves, projection, hazard};
+  return chart;
+}
+
+}  // namespace
+
+std::vector<SvgChart> sample_size_charts(const SampleSizeResult& r) {
+  // A quarter beyond the final look shows where the curves are heading.
+  const double t_max = 1.25 * r.plan.study_duration;
+  return {survival_chart(r, t_max), events_chart(r, t_max), hazard_ratio_chart(r, t_max)};
 }
 
 }  // namespace gsd::cli
