@@ -5,6 +5,8 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <csignal>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -51,6 +53,12 @@ void write_file_atomically(const std::string& path, const std::string& content) 
     ::close(fd);
     ::unlink(tmp.c_str());
     throw;
+  }
+  // Test hook (tests/cli/monitor.cmake): die by SIGKILL at the worst moment,
+  // after the new content is on disk and before the rename, to show that a
+  // crash leaves the previous file intact.
+  if (const char* hook = std::getenv("GSD_TEST_KILL_BEFORE_RENAME"); hook && *hook) {
+    std::raise(SIGKILL);
   }
   if (::rename(tmp.c_str(), path.c_str()) != 0) {
     const std::string why = errno_text();

@@ -1,5 +1,6 @@
 #include "gsd/cli/design_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -16,13 +17,39 @@ nlohmann::json finite_or_null(double x) {
   return nullptr;
 }
 
+bool two_sided(const Design& d) { return d.spec.sided == Sidedness::kTwoSidedSymmetric; }
+
+std::string format(const char* spec, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, spec, v);
+  return buf;
+}
+
+// Small probabilities keep three significant digits instead of rounding to 0.
+std::string probability(double p) {
+  return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
+}
+
+// Per-look (not cumulative) probability of stopping for efficacy under H0,
+// both sides for two-sided designs.
+std::vector<double> per_look_alpha(const Design& d) {
+  std::vector<double> out = d.null.upper;
+  if (two_sided(d)) {
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] += d.null.lower[k];
+  }
+  return out;
+}
+
 }  // namespace
+
+std::string efficacy_name(const DesignSpec& spec) {
+  return std::visit([](const auto& b) { return describe(b); }, spec.efficacy);
+}
 
 nlohmann::json boundaries_json(const Design& d) {
   const auto& t = d.spec.information_fractions;
   const auto alpha = d.cumulative_alpha();
-  const auto power = d.alternative.cumulative_upper();
-  const auto futility_h1 = d.alternative.cumulative_lower();
+  const auto h0 = per_look_alpha(d);
   nlohmann::json looks = nlohmann::json::array();
   for (std::size_t k = 0; k < t.size(); ++k) {
     nlohmann::json look;
@@ -30,45 +57,191 @@ nlohmann::json boundaries_json(const Design& d) {
     look["efficacy_z"] = finite_or_null(d.efficacy[k]);
     look["futility_z"] = d.futility[k] ? nlohmann::json(*d.futility[k]) : nlohmann::json(nullptr);
     look["nominal_p_one_sided"] = normal_upper_tail(d.efficacy[k]);
-    if (d.spec.sided == Sidedness::kTwoSidedSymmetric) {
-      look["nominal_p_two_sided"] = 2.0 * normal_upper_tail(d.efficacy[k]);
-    }
+    if (two_sided(d)) look["nominal_p_two_sided"] = 2.0 * normal_upper_tail(d.efficacy[k]);
     look["cumulative_alpha"] = alpha[k];
-    look["cumulative_power"] = power[k];
-    if (d.spec.futility) look["cumulative_futility_h1"] = futility_h1[k];
+    look["probability_efficacy_h0"] = h0[k];
+    look["probability_efficacy_h1"] = d.alternative.upper[k];
+    if (d.spec.futility) {
+      look["probability_futility_h1"] = d.alternative.lower[k];
+    }
     looks.push_back(look);
   }
   nlohmann::json out;
+  out["sided"] = two_sided(d) ? 2 : 1;
+  out["alpha"] = d.spec.alpha;
+  out["beta"] = d.spec.beta;
+  out["efficacy_spending"] = efficacy_name(d.spec);
+  if (d.spec.futility) {
+    out["futility_spending"] = describe(d.spec.futility->spending);
+    out["futility_binding"] = d.spec.futility->binding;
+  }
   out["looks"] = looks;
   out["inflation_factor"] = d.inflation_factor;
   out["drift"] = d.drift;
   out["power"] = d.power;
   out["expected_information_fraction_h0"] = d.expected_fraction_null;
   out["expected_information_fraction_h1"] = d.expected_fraction_alternative;
+  out["method"] =
+      "recursive numerical integration (Armitage, McPherson & Rowe 1969; Jennison & Turnbull "
+      "2000, ch. 19, r = " +
+      std::to_string(d.spec.grid.r) + ")";
   return out;
 }
 
 std::string boundaries_text(const Design& d) {
   const auto& t = d.spec.information_fractions;
   const auto alpha = d.cumulative_alpha();
-  const auto power = d.alternative.cumulative_upper();
+  const auto h0 = per_look_alpha(d);
   std::ostringstream out;
-  char line[256];
-  std::snprintf(line, sizeof line, "%4s  %8s  %10s  %12s  %12s  %10s  %10s\n", "look",
-                "info", "efficacy z", "nominal p", "cum. alpha", "futility z", "cum. power");
+  out << "Group-sequential design, " << t.size() << (t.size() == 1 ? " look" : " looks") << '\n';
+  if (two_sided(d)) {
+    out << "  two-sided symmetric, alpha = " << d.spec.alpha << " (" << d.spec.alpha / 2.0
+        << " per side)";
+  } else {
+    out << "  one-sided, alpha = " << d.spec.alpha;
+  }
+  out << ", beta = " << d.spec.beta << " (power " << format("%.1f", 100.0 * (1.0 - d.spec.beta))
+      << "%)\n";
+  out << "  efficacy: " << efficacy_name(d.spec) << '\n';
+  out << "  futility: "
+      << (d.spec.futility ? describe(d.spec.futility->spending) + " beta-spending, " +
+                                (d.spec.futility->binding ? "binding" : "non-binding")
+                          : std::string("none"))
+      << "\n\n";
+  char line[320];
+  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s\n", "look",
+                "information", "efficacy", "nominal p", "cumulative", "futility", "P(stop)",
+                "P(stop)", "P(stop)");
+  out << line;
+  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s\n", "",
+                "fraction", "z", two_sided(d) ? "(2-sided)" : "(1-sided)", "alpha", "z",
+                "eff. H0", "eff. H1", "fut. H1");
   out << line;
   for (std::size_t k = 0; k < t.size(); ++k) {
-    char fut[32] = "-";
-    if (d.futility[k]) std::snprintf(fut, sizeof fut, "%.4f", *d.futility[k]);
-    std::snprintf(line, sizeof line, "%4zu  %8.4f  %10.4f  %12.6f  %12.6f  %10s  %10.4f\n", k + 1,
-                  t[k], d.efficacy[k], normal_upper_tail(d.efficacy[k]), alpha[k], fut,
-                  power[k]);
+    const double p = (two_sided(d) ? 2.0 : 1.0) * normal_upper_tail(d.efficacy[k]);
+    const std::string fut = d.futility[k] ? format("%.4f", *d.futility[k]) : "-";
+    const std::string fut_h1 =
+        d.futility[k] ? format("%.4f", d.alternative.lower[k]) : std::string("-");
+    // A look that spends no alpha has no efficacy bound.
+    const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.4f", d.efficacy[k]) : "none";
+    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s\n",
+                  k + 1, t[k], eff.c_str(), probability(p).c_str(),
+                  probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
+                  d.alternative.upper[k], fut_h1.c_str());
     out << line;
   }
-  std::snprintf(line, sizeof line, "drift %.6f, inflation factor %.6f, power %.4f\n", d.drift,
-                d.inflation_factor, d.power);
-  out << line;
+  out << '\n';
+  out << "  power " << format("%.4f", d.power) << " at drift theta*sqrt(I_max) = "
+      << format("%.6f", d.drift) << '\n';
+  out << "  inflation factor I_max / I_fixed = " << format("%.6f", d.inflation_factor) << '\n';
+  out << "  expected information (fraction of I_max): " << format("%.4f", d.expected_fraction_null)
+      << " under H0, " << format("%.4f", d.expected_fraction_alternative) << " under H1\n";
+  out << "  method: recursive numerical integration (Armitage, McPherson & Rowe 1969; "
+         "Jennison & Turnbull 2000, ch. 19)\n";
   return out.str();
+}
+
+std::string boundaries_csv(const Design& d) {
+  const auto& t = d.spec.information_fractions;
+  const auto alpha = d.cumulative_alpha();
+  const auto h0 = per_look_alpha(d);
+  std::ostringstream out;
+  out << "look,information_fraction,efficacy_z,futility_z,nominal_p_one_sided,cumulative_alpha,"
+         "probability_efficacy_h0,probability_efficacy_h1,probability_futility_h1\n";
+  char line[320];
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const std::string fut = d.futility[k] ? format("%.10g", *d.futility[k]) : "";
+    const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.10g", d.efficacy[k]) : "";
+    std::snprintf(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g\n", k + 1, t[k],
+                  eff.c_str(), fut.c_str(), normal_upper_tail(d.efficacy[k]), alpha[k], h0[k],
+                  d.alternative.upper[k], d.alternative.lower[k]);
+    out << line;
+  }
+  return out.str();
+}
+
+SvgChart boundaries_chart(const Design& d) {
+  const auto& t = d.spec.information_fractions;
+  std::vector<double> eff;
+  std::vector<double> fx;
+  std::vector<double> fut;
+  double top = 0.0;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    eff.push_back(std::isfinite(d.efficacy[k]) ? d.efficacy[k] : std::nan(""));
+    if (std::isfinite(d.efficacy[k])) top = std::max(top, d.efficacy[k]);
+    if (d.futility[k]) {
+      fx.push_back(t[k]);
+      fut.push_back(*d.futility[k]);
+    }
+  }
+  double bottom = 0.0;
+  for (double f : fut) bottom = std::min(bottom, f);
+  if (two_sided(d)) bottom = -top;
+  top = std::ceil(top + 0.5);
+  bottom = std::floor(bottom - 0.5);
+  ChartAxis x{"information fraction", 0.0, 1.0, {}, {}};
+  ChartAxis y{"z statistic (positive favours treatment)", bottom, top, {}, {}};
+  SvgChart chart("Stopping boundaries: " + efficacy_name(d.spec), x, y);
+  chart.add_series({"efficacy bound", t, eff, palette(0), true, true, false, false, 2.0});
+  if (two_sided(d)) {
+    std::vector<double> neg(eff.size());
+    std::transform(eff.begin(), eff.end(), neg.begin(), [](double v) { return -v; });
+    chart.add_series({"lower bound (two-sided)", t, neg, palette(0), true, true, true, false, 2.0});
+  }
+  if (!fut.empty()) {
+    chart.add_series({"futility bound", fx, fut, palette(1), true, true, false, false, 2.0});
+  }
+  // Right axis: one-sided nominal p at round p-values, thinned so that labels
+  // stay at least a fifteenth of the axis apart.
+  RightAxis p_axis{"nominal one-sided p-value", {}, {}};
+  const double min_gap = (top - bottom) / 15.0;
+  for (double p : {0.5, 0.1, 0.025, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15}) {
+    const double z = normal_upper_quantile(p);
+    if (!p_axis.positions.empty() && z - p_axis.positions.back() < min_gap) continue;
+    p_axis.positions.push_back(z);
+    p_axis.labels.push_back(format("%g", p));
+  }
+  chart.set_right_axis(p_axis);
+  return chart;
+}
+
+SvgChart spending_chart(const Design& d) {
+  const auto& t = d.spec.information_fractions;
+  const auto alpha = d.cumulative_alpha();
+  double top = d.spec.alpha;
+  if (d.spec.futility) top = std::max(top, d.spec.beta);
+  ChartAxis xa{"information fraction", 0.0, 1.0, {}, {}};
+  ChartAxis ya{"cumulative error spent", 0.0, top * 1.1, {}, {}};
+  SvgChart chart("Error spending", xa, ya);
+  // The spending functions as curves (100 steps), with the looks as markers.
+  constexpr int kSteps = 100;
+  auto curve = [&](const SpendingFunction& f, double total, double per_side_factor) {
+    std::vector<double> x;
+    std::vector<double> y;
+    for (int i = 0; i <= kSteps; ++i) {
+      const double u = static_cast<double>(i) / kSteps;
+      x.push_back(u);
+      y.push_back(per_side_factor * spent(f, total, u));
+    }
+    return std::make_pair(x, y);
+  };
+  if (const auto* f = std::get_if<SpendingFunction>(&d.spec.efficacy)) {
+    const bool two = two_sided(d);
+    const auto [x, y] = curve(*f, two ? d.spec.alpha / 2.0 : d.spec.alpha, two ? 2.0 : 1.0);
+    chart.add_series({"alpha spending function", x, y, palette(0), true, false, false, false, 2.0});
+  }
+  std::vector<double> xs{0.0};
+  std::vector<double> as{0.0};
+  xs.insert(xs.end(), t.begin(), t.end());
+  as.insert(as.end(), alpha.begin(), alpha.end());
+  const bool classical = std::holds_alternative<ClassicalBoundary>(d.spec.efficacy);
+  chart.add_series({"alpha spent at the looks (H0)", xs, as, palette(0), classical, true, false,
+                    false, 2.0});
+  if (d.spec.futility) {
+    const auto [x, y] = curve(d.spec.futility->spending, d.spec.beta, 1.0);
+    chart.add_series({"beta spending function", x, y, palette(1), true, false, false, false, 2.0});
+  }
+  return chart;
 }
 
 }  // namespace gsd::cli

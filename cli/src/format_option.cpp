@@ -10,11 +10,21 @@ CLI::Option* add_format_option(CLI::App& command, OutputFormat& format,
                                                            {"json", OutputFormat::kJson},
                                                            {"csv", OutputFormat::kCsv},
                                                            {"jsonl", OutputFormat::kJsonl}};
-  std::map<std::string, OutputFormat> allowed;
-  for (const auto& c : choices) allowed.emplace(c, kAll.at(c));
-  return command.add_option("--format", format, "Output format")
-      ->transform(CLI::CheckedTransformer(allowed, CLI::ignore_case))
-      ->default_str("text");
+  std::string names;
+  for (const auto& c : choices) names += (names.empty() ? "" : ", ") + c;
+  const std::vector<std::string> allowed(choices);
+  return command
+      .add_option_function<std::string>(
+          "--format", [&format](const std::string& value) { format = kAll.at(value); },
+          "Output format: " + names + " (default text)")
+      ->check(CLI::Validator(
+          [allowed, names](std::string& value) -> std::string {
+            for (const auto& a : allowed) {
+              if (a == value) return {};
+            }
+            return "--format " + value + " is not one of: " + names;
+          },
+          "FORMAT"));
 }
 
 }  // namespace gsd::cli

@@ -213,6 +213,11 @@ nlohmann::json parse_json(const std::string& text, const std::string& source) {
     if (const auto pos = what.find("syntax error"); pos != std::string::npos) what = what.substr(pos);
     throw ConfigError(source + ":" + std::to_string(line) + ":" + std::to_string(column) +
                       ": malformed JSON: " + what);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond the double range (1e999): not finite, so bad input.
+    std::string what = e.what();
+    if (const auto pos = what.find("number overflow"); pos != std::string::npos) what = what.substr(pos);
+    throw ConfigError(source + ": malformed JSON: " + what + " (numbers must be finite)");
   }
 }
 

@@ -10,6 +10,7 @@
 
 #include "gsd/cli/survival_config.hpp"
 #include "gsd/engine/survival/event_projection.hpp"
+#include "gsd/engine/survival/schoenfeld.hpp"
 
 namespace gsd::cli {
 
@@ -49,26 +50,78 @@ const char* mode_name(SolveMode mode) {
   throw ConfigError(out.str());
 }
 
-nlohmann::json look_json(const SurvivalLook& look, bool two_sided) {
+nlohmann::json look_json(const SurvivalLook& look) {
   nlohmann::json j;
   j["events"] = look.events;
   j["information_fraction"] = look.information_fraction;
   j["calendar_time"] = look.calendar_time;
   j["drift"] = look.mean_z;
-  j["efficacy_z"] = std::isfinite(look.efficacy_z) ? nlohmann::json(look.efficacy_z) : nlohmann::json(nullptr);
-  j["hazard_ratio_at_bound"] = look.hazard_ratio_at_bound;
+  // A look that spends no alpha has no bound (JSON has no infinity).
+  const bool bound = std::isfinite(look.efficacy_z);
+  j["efficacy_z"] = bound ? nlohmann::json(look.efficacy_z) : nlohmann::json(nullptr);
+  j["hazard_ratio_at_bound"] = bound ? nlohmann::json(look.hazard_ratio_at_bound) : nlohmann::json(nullptr);
   j["crossing_probability"] = look.crossing;
   j["cumulative_crossing_probability"] = look.cumulative_crossing;
-  if (two_sided) j["crossing_probability_lower"] = look.crossing_lower;
+  // Lower exits: the harm side of a two-sided design, or the futility bound.
+  j["crossing_probability_lower"] = look.crossing_lower;
   return j;
+}
+
+const char* family_name(survival::LatencyFamily family) {
+  switch (family) {
+    case survival::LatencyFamily::kExponential:
+      return "exponential";
+    case survival::LatencyFamily::kWeibull:
+      return "Weibull";
+    case survival::LatencyFamily::kPiecewiseExponential:
+      return "piecewise exponential";
+  }
+  return "";
+}
+
+const char* solved_for(SolveMode mode) {
+  switch (mode) {
+    case SolveMode::kPower:
+      return "power";
+    case SolveMode::kPatients:
+      return "patients_and_events";
+    case SolveMode::kEvents:
+      return "events_and_duration";
+  }
+  return "";
 }
 
 nlohmann::json arm_json(const survival::CureModel& arm) {
   nlohmann::json j;
   j["cure_fraction"] = arm.cure_fraction();
+  j["latency"] = family_name(arm.latency().family());
   j["median_noncured"] = arm.latency().median();
   j["events_limit_per_patient"] = arm.events_limit();
   return j;
+}
+
+std::string arm_text(const survival::CureModel& arm, const std::string& unit) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1) << "cure " << 100.0 * arm.cure_fraction()
+      << "%, noncured median " << std::setprecision(2) << arm.latency().median() << ' ' << unit
+      << " (" << family_name(arm.latency().family()) << ')';
+  return out.str();
+}
+
+std::string setting_text(const survival::SurvivalSpec& spec) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(2) << "accrual "
+      << (spec.accrual.is_uniform() ? "uniform" : "piecewise") << " over "
+      << spec.accrual.duration() << ' ' << spec.time_unit << "; allocation "
+      << std::defaultfloat << std::setprecision(4) << spec.allocation_ratio
+      << ":1 (treatment:control); " << std::fixed;
+  if (spec.dropout_control || spec.dropout_treatment) {
+    out << std::setprecision(4) << "drop-out hazards " << spec.dropout_rate_control() << " / "
+        << spec.dropout_rate_treatment() << " per " << spec.time_unit.substr(0, spec.time_unit.size() - 1);
+  } else {
+    out << "no drop-out";
+  }
+  return out.str();
 }
 
 ChartAxis axis(std::string label, double min, double max) {
@@ -102,8 +155,8 @@ std::optional<SampleSizeResult> solve_sample_size(const Config& config, const De
 
 nlohmann::json sample_size_json(const SampleSizeResult& r) {
   const survival::SurvivalPlan& plan = r.plan;
-  const bool two_sided = !plan.looks.empty() && plan.looks[0].crossing_lower > 0.0;
   nlohmann::json j;
+  j["solved_for"] = solved_for(plan.mode);
   j["mode"] = mode_name(plan.mode);
   j["patients"] = plan.patients;
   j["events"] = plan.events;
@@ -119,7 +172,7 @@ nlohmann::json sample_size_json(const SampleSizeResult& r) {
   j["expected_events"] = plan.expected_events;
   j["expected_duration"] = plan.expected_duration;
   nlohmann::json looks = nlohmann::json::array();
-  for (const SurvivalLook& look : plan.looks) looks.push_back(look_json(look, two_sided));
+  for (const SurvivalLook& look : plan.looks) looks.push_back(look_json(look));
   j["looks"] = looks;
   j["control"] = arm_json(r.spec.control);
   j["treatment"] = arm_json(r.spec.treatment);
@@ -144,97 +197,150 @@ std::string sample_size_text(const SampleSizeResult& r) {
   const std::string& unit = r.spec.time_unit;
   std::ostringstream out;
   out << std::fixed;
-  out << "\nSample size (" << mode_name(plan.mode) << "; time in " << unit << ")\n";
+  out << "\nSample size: " << mode_name(plan.mode) << " (time in " << unit << ")\n";
+  out << "  control:   " << arm_text(r.spec.control, unit) << '\n';
+  out << "  treatment: " << arm_text(r.spec.treatment, unit);
+  if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
+    out << "; noncured hazard ratio " << std::defaultfloat << std::setprecision(4) << *hr
+        << std::fixed;
+  }
+  out << '\n' << "  " << setting_text(r.spec) << '\n';
   out << std::setprecision(1) << "  patients " << plan.patients << ", events " << plan.events
-      << " (at most " << plan.event_limit << " events can ever occur), power "
+      << " (these patients can ever produce " << plan.event_limit << "), power "
       << std::setprecision(4) << plan.power << '\n';
-  out << std::setprecision(2) << "  accrual " << plan.accrual_duration << ' ' << unit
-      << ", follow-up after accrual " << plan.follow_up << ' ' << unit << ", study duration "
-      << plan.study_duration << ' ' << unit << '\n';
-  std::ostringstream time_head;
-  time_head << "time (" << unit << ")";
-  out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(16) << time_head.str()
-      << std::setw(9) << "drift" << std::setw(12) << "efficacy z" << std::setw(13)
-      << "HR at bound" << std::setw(10) << "crossing" << std::setw(15) << "cum. crossing"
-      << '\n';
+  out << std::setprecision(2) << "  study duration " << plan.study_duration << ' ' << unit
+      << " (follow-up " << plan.follow_up << " after accrual ends)\n\n";
+  out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time"
+      << std::setw(9) << "drift" << std::setw(10) << "efficacy" << std::setw(10) << "HR at"
+      << std::setw(11) << "P(cross)" << std::setw(12) << "cumulative" << '\n';
+  std::ostringstream unit_head;
+  unit_head << "(" << unit << ")";
+  out << std::setw(4) << "" << std::setw(8) << "" << std::setw(15) << unit_head.str()
+      << std::setw(9) << "E[Z]" << std::setw(10) << "z" << std::setw(10) << "bound"
+      << std::setw(11) << "at look" << std::setw(12) << "P(cross)" << '\n';
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     const SurvivalLook& l = plan.looks[k];
-    out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(16)
+    out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(15)
         << std::setprecision(2) << l.calendar_time << std::setw(9) << std::setprecision(4)
-        << l.mean_z << std::setw(12) << l.efficacy_z << std::setw(13) << l.hazard_ratio_at_bound
-        << std::setw(10) << l.crossing << std::setw(15) << l.cumulative_crossing << '\n';
+        << l.mean_z;
+    if (std::isfinite(l.efficacy_z)) {
+      out << std::setw(10) << l.efficacy_z << std::setw(10) << l.hazard_ratio_at_bound;
+    } else {  // a look that spends no alpha has no bound
+      out << std::setw(10) << "none" << std::setw(10) << "-";
+    }
+    out << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing << '\n';
   }
-  out << std::setprecision(1) << "  expected events " << plan.expected_events
+  out << '\n' << std::setprecision(1) << "  expected events " << plan.expected_events
       << ", expected duration " << plan.expected_duration << ' ' << unit
       << " (under the model, with early stops)\n";
   out << "  method: " << kMethodShort << "\n          " << kMethodReference << '\n';
   if (plan.schoenfeld) {
     const survival::SchoenfeldComparison& s = *plan.schoenfeld;
-    out << std::setprecision(2) << "  naive Schoenfeld (proportional hazards, HR " << s.hazard_ratio
-        << "): " << std::setprecision(0) << std::ceil(s.fixed_events)
-        << " events for power " << std::setprecision(2) << s.target_power << " with one look, "
-        << std::setprecision(0) << std::ceil(s.group_sequential_events)
-        << " with these looks; " << plan.events << " events would give power "
-        << std::setprecision(4) << s.power_at_plan_events << " under PH\n";
+    out << std::setprecision(2) << "  naive Schoenfeld, proportional hazards with HR " << s.hazard_ratio
+        << ": " << std::setprecision(0) << std::ceil(s.fixed_events) << " events for power "
+        << std::setprecision(2) << s.target_power << " with one look, " << std::setprecision(0)
+        << std::ceil(s.group_sequential_events) << " with these looks;\n"
+        << "          under PH, " << plan.events << " events would give power "
+        << std::setprecision(4) << s.power_at_plan_events << '\n';
   }
   return out.str();
 }
 
-std::vector<SvgChart> sample_size_charts(const SampleSizeResult& r) {
-  // 200 points per curve: smooth at any chart size used here.
-  constexpr int kPoints = 200;
-  // The hazard ratio of two cure models grows without bound once the
-  // noncured die out; the chart stops where it passes this.
-  constexpr double kMaxPlottedRatio = 5.0;
-  const survival::SurvivalPlan& plan = r.plan;
-  const double t_max = 1.25 * plan.study_duration;
-  const std::string time_label = "time since randomization (" + r.spec.time_unit + ")";
-  std::vector<double> t;
-  for (int i = 0; i <= kPoints; ++i) t.push_back(t_max * i / kPoints);
+namespace {
 
+// 200 points per curve: smooth at any chart size used here.
+constexpr int kChartPoints = 200;
+// The hazard ratio of two cure models grows without bound once the noncured
+// die out; the chart stops where it passes this.
+constexpr double kMaxPlottedRatio = 5.0;
+
+std::vector<double> chart_times(double t_max) {
+  std::vector<double> t;
+  for (int i = 0; i <= kChartPoints; ++i) t.push_back(t_max * i / kChartPoints);
+  return t;
+}
+
+std::string time_label(const SampleSizeResult& r, const char* what) {
+  std::ostringstream out;
+  out << what << " (" << r.spec.time_unit << ')';
+  return out.str();
+}
+
+SvgChart survival_chart(const SampleSizeResult& r, double t_max) {
   ChartSeries s0 = series("control", 0);
   ChartSeries s1 = series("treatment", 1);
-  ChartSeries events = series("expected events", 0);
-  ChartSeries ratio = series("hazard ratio treatment / control", 2);
-  double ratio_max = 1.0;
-  const auto n = static_cast<double>(plan.patients);
-  for (double x : t) {
+  for (double x : chart_times(t_max)) {
     s0.x.push_back(x);
     s0.y.push_back(r.spec.control.survival(x));
     s1.x.push_back(x);
     s1.y.push_back(r.spec.treatment.survival(x));
+  }
+  SvgChart chart("Survival by arm (cure plateaus dashed)",
+                 axis(time_label(r, "time since randomization"), 0.0, t_max),
+                 axis("probability event-free", 0.0, 1.0));
+  chart.add_series(s0);
+  chart.add_series(s1);
+  chart.add_horizontal_marker(r.spec.control.cure_fraction(), "control cure");
+  chart.add_horizontal_marker(r.spec.treatment.cure_fraction(), "treatment cure");
+  return chart;
+}
+
+// Single-series charts carry no legend (it would cover the curve's top
+// right); their y-axis says what the curve is.
+SvgChart events_chart(const SampleSizeResult& r, double t_max) {
+  const survival::SurvivalPlan& plan = r.plan;
+  ChartSeries events = series("", 0);
+  const auto n = static_cast<double>(plan.patients);
+  for (double x : chart_times(t_max)) {
     events.x.push_back(x);
     events.y.push_back(n * survival::event_fraction(r.spec, x));
+  }
+  SvgChart chart("Expected events over calendar time (looks dashed, labelled by events)",
+                 axis(time_label(r, "calendar time"), 0.0, t_max),
+                 axis("expected events", 0.0, 1.05 * plan.event_limit));
+  ChartSeries looks = series("", 3);
+  looks.line = false;
+  looks.markers = true;
+  for (const SurvivalLook& look : plan.looks) {
+    looks.x.push_back(look.calendar_time);
+    looks.y.push_back(static_cast<double>(look.events));
+    chart.add_vertical_marker(look.calendar_time, std::to_string(look.events));
+  }
+  chart.add_series(events);
+  chart.add_series(looks);
+  chart.add_horizontal_marker(plan.event_limit, "all-time limit");
+  return chart;
+}
+
+SvgChart hazard_ratio_chart(const SampleSizeResult& r, double t_max) {
+  ChartSeries ratio = series("", 2);
+  double ratio_max = 1.0;
+  for (double x : chart_times(t_max)) {
     const double h0 = r.spec.control.hazard(x);
-    if (h0 > 0.0 && r.spec.treatment.hazard(x) / h0 <= kMaxPlottedRatio) {
-      ratio.x.push_back(x);
-      ratio.y.push_back(r.spec.treatment.hazard(x) / h0);
-      ratio_max = std::max(ratio_max, ratio.y.back());
-    }
+    if (!(h0 > 0.0) || r.spec.treatment.hazard(x) / h0 > kMaxPlottedRatio) continue;
+    ratio.x.push_back(x);
+    ratio.y.push_back(r.spec.treatment.hazard(x) / h0);
+    ratio_max = std::max(ratio_max, ratio.y.back());
   }
-  SvgChart curves("Survival by arm (cure plateaus dashed)", axis(time_label, 0.0, t_max),
-                  axis("probability event-free", 0.0, 1.0));
-  curves.add_series(s0);
-  curves.add_series(s1);
-  curves.add_horizontal_marker(r.spec.control.cure_fraction(), "control cure");
-  curves.add_horizontal_marker(r.spec.treatment.cure_fraction(), "treatment cure");
-
-  SvgChart projection("Expected events over calendar time",
-                      axis("calendar time (" + r.spec.time_unit + ")", 0.0, t_max),
-                      axis("expected events", 0.0, 1.05 * plan.event_limit));
-  projection.add_series(events);
-  for (std::size_t k = 0; k < plan.looks.size(); ++k) {
+  SvgChart chart("Hazard ratio over time (not proportional under a cure model)",
+                 axis(time_label(r, "time since randomization"), 0.0, t_max),
+                 axis("hazard ratio, treatment / control", 0.0, 1.1 * ratio_max));
+  chart.add_series(ratio);
+  chart.add_horizontal_marker(1.0, "no difference");
+  if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
     std::ostringstream label;
-    label << "look " << k + 1 << ": " << plan.looks[k].events << " events";
-    projection.add_vertical_marker(plan.looks[k].calendar_time, label.str());
+    label << "among the noncured: " << *hr;
+    chart.add_horizontal_marker(*hr, label.str());
   }
-  projection.add_horizontal_marker(plan.event_limit, "all-time limit");
+  return chart;
+}
 
-  SvgChart hazard("Hazard ratio over time (not proportional under a cure model)",
-                  axis(time_label, 0.0, t_max), axis("hazard ratio", 0.0, 1.1 * ratio_max));
-  hazard.add_series(ratio);
-  hazard.add_horizontal_marker(1.0, "no difference");
-  return {curves, projection, hazard};
+}  // namespace
+
+std::vector<SvgChart> sample_size_charts(const SampleSizeResult& r) {
+  // A quarter beyond the final look shows where the curves are heading.
+  const double t_max = 1.25 * r.plan.study_duration;
+  return {survival_chart(r, t_max), events_chart(r, t_max), hazard_ratio_chart(r, t_max)};
 }
 
 }  // namespace gsd::cli

@@ -22,6 +22,9 @@ double solve_futility_bound(const SequentialIntegrator& h1, double t, double mea
 // `what` if the iteration cap is reached.
 template <class F>
 double find_root(F f, double lo, double hi, const char* what);
+// The same with f(lo) and f(hi) already known.
+template <class F>
+double find_root(F f, double lo, double hi, double f_lo, double f_hi, const char* what);
 
 }  // namespace gsd::detail
 

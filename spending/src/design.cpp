@@ -33,7 +33,10 @@ struct Pass {
 
 // One forward pass over the looks: efficacy bounds under H0 (unless given) and,
 // with futility, beta-spending futility bounds under H1 at this drift.
-Pass run_pass(const DesignSpec& s, double drift, const std::vector<double>* fixed_efficacy) {
+// states, when given, receives the H0 integrator as it stands before each look
+// (used to tilt the H0 recursion to any drift without re-integrating).
+Pass run_pass(const DesignSpec& s, double drift, const std::vector<double>* fixed_efficacy,
+              std::vector<SequentialIntegrator>* states = nullptr) {
   const auto& t = s.information_fractions;
   const std::size_t k_max = t.size();
   const bool binding = s.futility && s.futility->binding;
@@ -44,6 +47,7 @@ Pass run_pass(const DesignSpec& s, double drift, const std::vector<double>* fixe
   double prev_beta = 0.0;
   for (std::size_t k = 0; k < k_max; ++k) {
     const bool last = k + 1 == k_max;
+    if (states) states->push_back(h0);
     double b;
     if (fixed_efficacy) {
       b = (*fixed_efficacy)[k];
@@ -75,8 +79,10 @@ Pass run_pass(const DesignSpec& s, double drift, const std::vector<double>* fixe
     }
     if (last) break;
     const double a = out.futility[k];
-    if (!fixed_efficacy) h0.advance(t[k], 0.0, two_sided(s) ? -b : (binding ? a : -kInf), b);
-    if (s.futility) h1.advance(t[k], mean, a, b);
+    if (!fixed_efficacy) {
+      h0.advance(t[k], 0.0, two_sided(s) ? -b : (binding ? a : -kInf), b, t[k + 1]);
+    }
+    if (s.futility) h1.advance(t[k], mean, a, b, t[k + 1]);
   }
   return out;
 }
@@ -92,7 +98,7 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
     for (std::size_t k = 0; k + 1 < k_max; ++k) {
       used += h0.next_upper_tail(t[k], 0.0, b[k]);
       if (two_sided(s)) used += h0.next_lower_tail(t[k], 0.0, -b[k]);
-      h0.advance(t[k], 0.0, two_sided(s) ? -b[k] : -kInf, b[k]);
+      h0.advance(t[k], 0.0, two_sided(s) ? -b[k] : -kInf, b[k], t[k + 1]);
     }
     if (!(used < s.alpha)) {
       throw std::invalid_argument("efficacy.parameter = " + std::to_string(c.parameter()) +
@@ -133,14 +139,61 @@ double fixed_drift(const DesignSpec& s) {
   return normal_upper_quantile(s.alpha_per_side()) + normal_upper_quantile(s.beta);
 }
 
-// Grows the upper end of a drift bracket until f changes sign.
+// Finds the drift where f (decreasing in the drift) crosses zero, starting
+// from `lo`, where f(lo) >= 0, and growing the upper end until f changes sign.
 template <class F>
-double bracket_drift(F f, double start) {
-  double hi = start;
-  // Doubling 20 times reaches 1e6 times the fixed-design drift: beyond that a
-  // design is degenerate and the error says so.
-  for (int i = 0; i < 20 && f(hi) > 0.0; ++i) hi *= 2.0;
-  return hi;
+double solve_drift(F f, double lo) {
+  const double f_lo = f(lo);
+  double hi = 1.25 * lo;
+  double f_hi = f(hi);
+  // Each step multiplies the bracket by 1.25; 60 steps reach 6e5 times the
+  // fixed-design drift, beyond which the design is degenerate.
+  for (int i = 0; i < 60 && f_hi > 0.0; ++i) {
+    hi *= 1.25;
+    f_hi = f(hi);
+  }
+  return detail::find_root(f, lo, hi, f_lo, f_hi, "the drift");
+}
+
+// States of an H0 recursion before each look through the given bounds.
+std::vector<SequentialIntegrator> record_null_path(const DesignSpec& s,
+                                                   const std::vector<double>& b) {
+  std::vector<SequentialIntegrator> states;
+  SequentialIntegrator h0(s.grid);
+  const auto& t = s.information_fractions;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    states.push_back(h0);
+    if (k + 1 < t.size()) h0.advance(t[k], 0.0, two_sided(s) ? -b[k] : -kInf, b[k], t[k + 1]);
+  }
+  return states;
+}
+
+// Exit probabilities under a constant drift from the recorded H0 states.
+ExitProbabilities tilted_exits(const DesignSpec& s, const std::vector<SequentialIntegrator>& states,
+                               const std::vector<double>& b, double drift) {
+  const auto& t = s.information_fractions;
+  ExitProbabilities e;
+  e.upper.resize(t.size());
+  e.lower.assign(t.size(), 0.0);
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    e.upper[k] = states[k].next_upper_tail_tilted(t[k], drift, b[k]);
+    if (two_sided(s)) e.lower[k] = states[k].next_lower_tail_tilted(t[k], drift, -b[k]);
+  }
+  return e;
+}
+
+// Power 1 - beta without futility: drift found on the tilted H0 recursion.
+void solve_without_futility(const DesignSpec& s, const std::vector<double>& b,
+                            const std::vector<SequentialIntegrator>& states, Design& d) {
+  auto deficit = [&](double drift) {
+    return (1.0 - s.beta) - tilted_exits(s, states, b, drift).total_upper();
+  };
+  // A group-sequential design never has more power than the fixed design at
+  // the same drift, so the fixed drift is a lower end of the bracket.
+  const double lo = fixed_drift(s);
+  d.drift = solve_drift(deficit, lo);
+  d.null = tilted_exits(s, states, b, 0.0);
+  d.alternative = tilted_exits(s, states, b, d.drift);
 }
 
 }  // namespace
@@ -184,47 +237,58 @@ Design compute_design(const DesignSpec& spec) {
   const bool binding = spec.futility && spec.futility->binding;
 
   // Efficacy bounds that do not depend on the drift are solved once.
+  // Without futility the H0 states before each look are kept for tilting.
   std::optional<std::vector<double>> fixed;
+  std::vector<SequentialIntegrator> states;
   if (const auto* c = std::get_if<ClassicalBoundary>(&spec.efficacy)) {
     fixed = classical_efficacy(spec, *c);
+    if (!spec.futility) states = record_null_path(spec, *fixed);
   } else if (!binding) {
-    fixed = run_pass(spec, 0.0, nullptr).efficacy;
+    fixed = run_pass(spec, 0.0, nullptr, spec.futility ? nullptr : &states).efficacy;
   }
   const std::vector<double>* fixed_ptr = fixed ? &*fixed : nullptr;
 
-  const double start = 2.0 * fixed_drift(spec);
-  if (spec.futility) {
+  if (!spec.futility) {
+    d.efficacy = *fixed;
+    d.futility.assign(k_max, std::nullopt);
+    solve_without_futility(spec, d.efficacy, states, d);
+    d.expected_fraction_null = d.null.expected_fraction(t);
+  } else {
     // Beta-spending: the drift at which the final futility and efficacy bounds
     // meet gives power exactly 1 - beta (rpact typeBetaSpending; gsDesign gsDesign()).
     auto shortfall = [&](double drift) { return run_pass(spec, drift, fixed_ptr).final_shortfall; };
-    d.drift = detail::find_root(shortfall, 0.0, bracket_drift(shortfall, start), "the drift");
-  } else {
-    const StoppingRegions r = [&] {
-      StoppingRegions out{std::vector<double>(k_max, -kInf), *fixed};
-      if (two_sided(spec)) {
-        for (std::size_t k = 0; k < k_max; ++k) out.lower[k] = -(*fixed)[k];
-      }
-      return out;
-    }();
-    auto deficit = [&](double drift) {
-      return (1.0 - spec.beta) - exit_probabilities(t, r, drift, spec.grid).total_upper();
-    };
-    d.drift = detail::find_root(deficit, 0.0, bracket_drift(deficit, start), "the drift");
+    const double lo = fixed_drift(spec);
+    d.drift = solve_drift(shortfall, lo);
+    const Pass pass = run_pass(spec, d.drift, fixed_ptr);
+    d.efficacy = pass.efficacy;
+    d.futility.assign(k_max, std::nullopt);
+    for (std::size_t k = 0; k + 1 < k_max; ++k) {
+      if (std::isfinite(pass.futility[k])) d.futility[k] = pass.futility[k];
+    }
+    d.null = exit_probabilities(t, d.null_regions(), 0.0, spec.grid);
+    d.alternative = exit_probabilities(t, d.regions(), d.drift, spec.grid);
+    d.expected_fraction_null =
+        exit_probabilities(t, d.regions(), 0.0, spec.grid).expected_fraction(t);
   }
-  const Pass pass = run_pass(spec, d.drift, fixed_ptr);
-  d.efficacy = pass.efficacy;
-  d.futility.assign(k_max, std::nullopt);
-  for (std::size_t k = 0; k + 1 < k_max; ++k) {
-    if (spec.futility && std::isfinite(pass.futility[k])) d.futility[k] = pass.futility[k];
-  }
-  d.null = exit_probabilities(t, d.null_regions(), 0.0, spec.grid);
-  d.alternative = exit_probabilities(t, d.regions(), d.drift, spec.grid);
   d.power = d.alternative.total_upper();
   d.inflation_factor = std::pow(d.drift / fixed_drift(spec), 2);
-  d.expected_fraction_null =
-      exit_probabilities(t, d.regions(), 0.0, spec.grid).expected_fraction(t);
   d.expected_fraction_alternative = d.alternative.expected_fraction(t);
   return d;
+}
+
+std::vector<double> efficacy_bounds(const DesignSpec& spec) {
+  spec.validate();
+  if (spec.futility && spec.futility->binding) {
+    throw std::invalid_argument(
+        "futility.binding = true: efficacy bounds depend on the binding futility bound; use "
+        "compute_design()");
+  }
+  if (const auto* c = std::get_if<ClassicalBoundary>(&spec.efficacy)) {
+    return classical_efficacy(spec, *c);
+  }
+  DesignSpec efficacy_only = spec;
+  efficacy_only.futility.reset();
+  return run_pass(efficacy_only, 0.0, nullptr).efficacy;
 }
 
 ExitProbabilities evaluate(const Design& design, std::span<const double> means) {

@@ -98,6 +98,37 @@ TEST(EventProjection, RampUpAccrualMatchesItsConvolution) {
   }
 }
 
+TEST(EventProjection, PiecewiseHazardsRampUpAndDropoutMatchIndependentSimpson) {
+  // tests/reference/survival_events_reference.py: per-arm event fractions by
+  // composite Simpson on the time scale (error < 1e-13). Columns: tau,
+  // control, treatment (fractions of that arm's patients).
+  // rpact 3.3.4 getEventProbabilities gives the treatment column to 1e-15 but
+  // the control column up to 2e-4 off near the end of accrual, against both
+  // this Simpson rule and a 2e6-cell midpoint rule; rpact is not used here.
+  constexpr double kReference[][3] = {
+      {5.0, 1.356875830429006e-02, 9.949186248258678e-03},
+      {10.0, 6.229467902486681e-02, 4.659838131669129e-02},
+      {20.0, 2.739191016585065e-01, 2.125883450556970e-01},
+      {29.0, 5.195721111904269e-01, 4.144133664879230e-01},
+      {30.0, 5.490270145929008e-01, 4.391305866707647e-01},
+      {31.0, 5.769754444372724e-01, 4.629298116698882e-01},
+      {40.0, 7.270653148901123e-01, 6.050372995408981e-01},
+  };
+  SurvivalSpec spec;
+  spec.control = CureModel(0.0, Latency::piecewise_exponential({0.0, 6.0}, {0.1, 0.05}));
+  spec.treatment = spec.control.with_hazard_ratio_noncured(0.7);
+  spec.accrual = Accrual::piecewise({6.0, 24.0}, {10.0, 30.0});
+  spec.dropout_control = -std::log(0.95) / 12.0;
+  spec.dropout_treatment = spec.dropout_control;
+  spec.allocation_ratio = 2.0;
+  for (const auto& row : kReference) {
+    EXPECT_NEAR_REL(arm_event_fraction(spec, 0, row[0]) / spec.control_share(), row[1], 1e-10)
+        << "tau = " << row[0];
+    EXPECT_NEAR_REL(arm_event_fraction(spec, 1, row[0]) / spec.treatment_share(), row[2], 1e-10)
+        << "tau = " << row[0];
+  }
+}
+
 TEST(EventProjection, SeedPlanLookTimesMatchReference) {
   // REFERENCE.md: expected calendar time of the looks at 47 / 71 / 94 events
   // with 202 patients: 27.09, 36.11, 50.77 months (two decimals: +-0.005).
@@ -155,6 +186,26 @@ TEST(EventProjection, WeibullWithInfiniteHazardAtZeroIntegrates) {
   }
   brute /= cells;
   EXPECT_NEAR_REL(event_fraction(spec, tau), brute, 1e-8);
+}
+
+TEST(EventProjection, LimitWithDropoutIsTheLongRunProjection) {
+  // The all-time limit (an integral to infinity) equals the projection at a
+  // calendar time where every latency has run out: two independent paths,
+  // for a smooth, a piecewise and a singular (Weibull 0.5) latency.
+  const Latency latencies[] = {Latency::weibull(1.5, 8.0),
+                               Latency::piecewise_exponential({0.0, 3.0, 9.0}, {0.2, 0.05, 0.1}),
+                               Latency::weibull(0.5, 6.0)};
+  for (const Latency& l : latencies) {
+    SurvivalSpec spec;
+    spec.control = CureModel(0.25, l);
+    spec.treatment = CureModel(0.4, l.with_hazard_ratio(0.7));
+    spec.accrual = Accrual::uniform(10.0);
+    spec.dropout_control = 0.02;
+    spec.dropout_treatment = 0.03;
+    // By calendar time 5000 the latencies (and drop-out) have run out to
+    // far below 1e-12 for every latency here.
+    EXPECT_NEAR_REL(event_fraction_limit(spec), event_fraction(spec, 5000.0), 1e-8);
+  }
 }
 
 TEST(EventProjection, RejectsBadTargets) {

@@ -157,6 +157,45 @@ TEST(SampleSize, NoCureExponentialSingleLookMatchesSchoenfeld) {
   }
 }
 
+TEST(SampleSize, ChangingTheTimeUnitScalesTimesAndKeepsPower) {
+  // Property: expressing every time in a unit 1000 times smaller (accrual,
+  // medians, drop-out rates) multiplies the look times by 1000 and leaves
+  // the power unchanged. Also checks the quadrature at extreme time scales.
+  const Design design = testing::seed_design();
+  SurvivalSpec base = with_sizes(testing::seed_plan(), 202, 94, {}, {});
+  base.dropout_control = 0.01;
+  for (double c : {1e-3, 1e3, 1e6}) {
+    SurvivalSpec scaled = base;
+    scaled.control = CureModel(0.40, Latency::exponential_median(7.0 * c));
+    scaled.treatment = CureModel(0.562, scaled.control.latency()).with_hazard_ratio_noncured(0.63);
+    scaled.accrual = Accrual::uniform(36.0 * c);
+    scaled.dropout_control = 0.01 / c;
+    const SurvivalPlan a = solve_survival(base, design);
+    const SurvivalPlan b = solve_survival(scaled, design);
+    EXPECT_NEAR(b.power, a.power, 1e-8) << "c = " << c;
+    for (std::size_t k = 0; k < a.looks.size(); ++k) {
+      EXPECT_NEAR_REL(b.looks[k].calendar_time, c * a.looks[k].calendar_time, 1e-8);
+    }
+  }
+}
+
+TEST(SampleSize, InstantEntryAndInstantEventsAreLimits) {
+  // Accrual far shorter than the latency is the "everyone enters at once"
+  // limit; a latency far shorter than accrual makes the events follow entry.
+  // Either limit is reached from both directions (accrual 1e-6 or median
+  // 1e6 times longer) with the same power.
+  const Design design = testing::seed_design();
+  const auto plan_for = [&](double median, double accrual) {
+    SurvivalSpec s = with_sizes(testing::seed_plan(), 202, 94, {}, {});
+    s.control = CureModel(0.40, Latency::exponential_median(median));
+    s.treatment = CureModel(0.562, s.control.latency()).with_hazard_ratio_noncured(0.63);
+    s.accrual = Accrual::uniform(accrual);
+    return solve_survival(s, design).power;
+  };
+  EXPECT_NEAR(plan_for(7.0, 36e-6), plan_for(7e6, 36.0), 1e-6);
+  EXPECT_NEAR(plan_for(7e-6, 36.0), plan_for(7.0, 36e6), 1e-6);
+}
+
 TEST(SampleSize, ImpossibleTargetsSayWhy) {
   const Design design = testing::seed_design();
   try {
@@ -175,6 +214,33 @@ TEST(SampleSize, ImpossibleTargetsSayWhy) {
                std::invalid_argument);
   EXPECT_THROW((void)solve_survival(with_sizes(testing::seed_plan(), 202, {}, {}, 1.0), design),
                std::invalid_argument);
+}
+
+// A very small trial: control cure 0, treatment cure 0.9 and noncured HR 0.3,
+// where a dozen patients suffice and whole events press on the limit.
+SurvivalSpec tiny_trial() {
+  SurvivalSpec spec = testing::seed_plan();
+  spec.control = CureModel(0.0, Latency::exponential_median(7.0));
+  spec.treatment = CureModel(0.9, spec.control.latency()).with_hazard_ratio_noncured(0.3);
+  return spec;
+}
+
+TEST(SampleSize, RoundedEventsStayBelowTheLimit) {
+  // Patients mode: ceil(patients x events per patient) must stay below what
+  // the patients can ever produce; patients are added one at a time if not.
+  const SurvivalPlan plan =
+      solve_survival(with_sizes(tiny_trial(), {}, {}, 14.8, 0.84), testing::seed_design());
+  EXPECT_LT(static_cast<double>(plan.events), plan.event_limit);
+  EXPECT_GE(plan.power, 0.84);
+  // Events mode: the solution 6.07 of 6.6 rounds to 7, beyond the limit.
+  try {
+    (void)solve_survival(with_sizes(tiny_trial(), 12, {}, {}, 0.92), testing::seed_design());
+    FAIL() << "no throw";
+  } catch (const std::domain_error& e) {
+    EXPECT_STREQ(e.what(),
+                 "power = 0.92 needs 6.07 of the 6.6 events that 12 patients can ever produce, "
+                 "so the 7 whole events cannot be reached: add patients");
+  }
 }
 
 TEST(SampleSize, TreatmentWorseCannotReachPower) {

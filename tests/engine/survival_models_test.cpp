@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <limits>
 #include <numbers>
 #include <stdexcept>
 
@@ -67,6 +68,20 @@ TEST(Latency, QuantileRoundTripsForEveryFamily) {
       EXPECT_NEAR_REL(l.quantile(1.0 - l.survival(t)), t, 1e-10) << "t = " << t;
     }
   }
+}
+
+TEST(Latency, InverseCumulativeHazardRoundTrips) {
+  const Latency families[] = {Latency::exponential(0.2), Latency::weibull(0.6, 3.0),
+                              Latency::weibull(2.5, 8.0),
+                              Latency::piecewise_exponential({0.0, 2.0, 5.0}, {0.1, 0.3, 0.05})};
+  for (const Latency& l : families) {
+    // Far into the tail (H = 700, S = 1e-304) where 1 - p would round to 1.
+    for (double h : {0.0, 1e-12, 0.2, 0.8, 1.1, 5.0, 700.0}) {
+      EXPECT_NEAR_REL_ABS(l.cumulative_hazard(l.inverse_cumulative_hazard(h)), h, 1e-12, 1e-300);
+    }
+    EXPECT_TRUE(std::isinf(l.inverse_cumulative_hazard(std::numeric_limits<double>::infinity())));
+  }
+  EXPECT_THROW((void)Latency::exponential(1.0).inverse_cumulative_hazard(-1.0), std::invalid_argument);
 }
 
 TEST(Latency, HazardRatioScalesEveryHazard) {

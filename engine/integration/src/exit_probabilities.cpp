@@ -69,7 +69,7 @@ ExitProbabilities exit_probabilities(std::span<const double> fractions,
     }
     out.upper[k] = integrator.next_upper_tail(fractions[k], means[k], b);
     out.lower[k] = integrator.next_lower_tail(fractions[k], means[k], a);
-    if (k + 1 < k_max) integrator.advance(fractions[k], means[k], a, b);
+    if (k + 1 < k_max) integrator.advance(fractions[k], means[k], a, b, fractions[k + 1]);
   }
   return out;
 }

@@ -19,20 +19,20 @@ namespace {
 double arm_fraction(const SurvivalSpec& spec, const detail::Arm& arm, double tau,
                     const QuadratureOptions& options) {
   if (!(tau > 0.0)) return 0.0;
-  const auto integrand = [&](double s) { return arm.event_density(s) * spec.accrual.cdf(tau - s); };
-  return detail::integrate_pieces(integrand, detail::breakpoints(spec, tau), options,
-                                  "expected events", detail::singular_at_zero(spec));
+  detail::Quadrature q(options, "expected events");
+  q.add(arm.latency(), [&](double s) { return arm.event_weight(s) * spec.accrual.cdf(tau - s); },
+        tau, detail::split_times(spec, tau));
+  return q.result();
 }
 
 double arm_limit(const SurvivalSpec& spec, const detail::Arm& arm,
                  const QuadratureOptions& options) {
   if (std::fpclassify(arm.dropout) == FP_ZERO) return arm.share * arm.model->events_limit();
-  std::vector<double> points{0.0};
-  for (double k : arm.model->latency().kinks()) points.push_back(k);
-  points.push_back(std::numeric_limits<double>::infinity());
-  (void)spec;
-  return detail::integrate_pieces([&](double s) { return arm.event_density(s); }, points, options,
-                                  "all-time expected events", detail::singular_at_zero(spec));
+  const double infinity = std::numeric_limits<double>::infinity();
+  detail::Quadrature q(options, "all-time expected events");
+  q.add(arm.latency(), [&](double s) { return arm.event_weight(s); }, infinity,
+        detail::split_times(spec, infinity));
+  return q.result();
 }
 
 std::string percent(double fraction) {
@@ -56,9 +56,10 @@ std::string percent(double fraction) {
   throw std::domain_error(out.str());
 }
 
-// The event fraction climbs to its limit; beyond this many time units a trial
-// that has not reached the target is treated as a numerical failure.
-constexpr double kMaxCalendarTime = 1e7;
+// The event fraction climbs to its limit, so doubling always brackets a
+// target below the limit; not reaching it by this time (near the largest
+// double) means the quadrature failed.
+constexpr double kMaxCalendarTime = 1e300;
 
 }  // namespace
 
@@ -71,14 +72,13 @@ double arm_event_fraction(const SurvivalSpec& spec, int arm, double tau,
 
 double event_fraction(const SurvivalSpec& spec, double tau, const QuadratureOptions& options) {
   if (!(tau > 0.0)) return 0.0;
-  // One integrand for both arms: one adaptive pass instead of two.
-  const detail::Arm c = detail::control_arm(spec);
-  const detail::Arm t = detail::treatment_arm(spec);
-  const auto integrand = [&](double s) {
-    return (c.event_density(s) + t.event_density(s)) * spec.accrual.cdf(tau - s);
-  };
-  return detail::integrate_pieces(integrand, detail::breakpoints(spec, tau), options,
-                                  "expected events", detail::singular_at_zero(spec));
+  const std::vector<double> split = detail::split_times(spec, tau);
+  detail::Quadrature q(options, "expected events");
+  for (const detail::Arm& arm : {detail::control_arm(spec), detail::treatment_arm(spec)}) {
+    q.add(arm.latency(), [&](double s) { return arm.event_weight(s) * spec.accrual.cdf(tau - s); },
+          tau, split);
+  }
+  return q.result();
 }
 
 double event_fraction_limit(const SurvivalSpec& spec, const QuadratureOptions& options) {

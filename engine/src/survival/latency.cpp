@@ -116,16 +116,21 @@ double Latency::density(double t) const {
 double Latency::quantile(double p) const {
   if (!(p >= 0.0 && p < 1.0)) detail::fail("p", p, "must lie in [0, 1)");
   // P(T <= t) = p  <=>  H(t) = -log(1 - p).
-  const double target = -std::log1p(-p);
+  return inverse_cumulative_hazard(-std::log1p(-p));
+}
+
+double Latency::inverse_cumulative_hazard(double h) const {
+  if (!(h >= 0.0)) detail::fail("h", h, "must be non-negative");
+  if (std::isinf(h)) return h;
   switch (family_) {
     case LatencyFamily::kExponential:
-      return target / rates_[0];
+      return h / rates_[0];
     case LatencyFamily::kWeibull:
-      return scale_ * std::pow(target, 1.0 / shape_);
+      return scale_ * std::pow(h, 1.0 / shape_);
     case LatencyFamily::kPiecewiseExponential: {
-      const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), target);
+      const auto it = std::upper_bound(cumulative_.begin(), cumulative_.end(), h);
       const auto i = static_cast<std::size_t>(std::max<std::ptrdiff_t>(it - cumulative_.begin() - 1, 0));
-      return starts_[i] + (target - cumulative_[i]) / rates_[i];
+      return starts_[i] + (h - cumulative_[i]) / rates_[i];
     }
   }
   return 0.0;

@@ -4,6 +4,7 @@
 #include "gsd/engine/survival/logrank_drift.hpp"
 
 #include <cmath>
+#include <utility>
 
 #include "check.hpp"
 #include "quadrature.hpp"
@@ -21,31 +22,36 @@ LogRankMoments logrank_moments(const SurvivalSpec& spec, double tau,
   if (!(tau > 0.0)) return m;
   const detail::Arm c = detail::control_arm(spec);
   const detail::Arm t = detail::treatment_arm(spec);
-  const std::vector<double> points = detail::breakpoints(spec, tau);
-  // a_j = p_j S_j e^{-eta_j s}; the accrual factor R(tau - s) is common to
-  // both arms, so n0 n1 / (n0 + n1) = R a0 a1 / (a0 + a1).
-  const auto score = [&](double s) {
-    const double a0 = c.at_risk(s);
-    const double a1 = t.at_risk(s);
-    const double sum = a0 + a1;
-    if (!(sum > 0.0)) return 0.0;
-    const double h0 = c.model->hazard(s);
-    const double h1 = t.model->hazard(s);
-    return spec.accrual.cdf(tau - s) * a0 * a1 / sum * (h0 - h1);
+  const std::vector<double> split = detail::split_times(spec, tau);
+  // With a_j = p_j S_j e^{-eta_j s} and c_j = p_j (1 - pi_j) e^{-eta_j s},
+  // a_j h_j ds = c_j dF_u,j, and R(tau - s) is common to both arms:
+  //   E[U] / N = int R a1 / (a0 + a1) c0 dF_u0 - int R a0 / (a0 + a1) c1 dF_u1,
+  //   V / N    = int R a0 a1 / (a0 + a1)^2 (c0 dF_u0 + c1 dF_u1).
+  // Equal arms give two identical terms, so E[U] is exactly 0.
+  const auto share_of = [&](const detail::Arm& own, const detail::Arm& other, double s) {
+    const double a_own = own.at_risk(s);
+    const double a_other = other.at_risk(s);
+    const double sum = a_own + a_other;
+    return sum > 0.0 ? a_other / sum : 0.0;
   };
-  const auto variance = [&](double s) {
-    const double a0 = c.at_risk(s);
-    const double a1 = t.at_risk(s);
-    const double sum = a0 + a1;
-    if (!(sum > 0.0)) return 0.0;
-    const double pooled = (a0 * c.model->hazard(s) + a1 * t.model->hazard(s)) / sum;
-    return spec.accrual.cdf(tau - s) * a0 * a1 / sum * pooled;
+  const auto score_term = [&](const detail::Arm& own, const detail::Arm& other) {
+    detail::Quadrature q(options, "log-rank score mean");
+    q.add(own.latency(),
+          [&](double s) { return spec.accrual.cdf(tau - s) * share_of(own, other, s) * own.event_weight(s); },
+          tau, split);
+    return q.result();
   };
-  // An identically zero score (equal arms) has no relative error to meet.
-  m.score_mean = detail::integrate_pieces(score, points, options, "log-rank score mean",
-                                              detail::singular_at_zero(spec));
-  m.variance = detail::integrate_pieces(variance, points, options, "log-rank variance",
-                                            detail::singular_at_zero(spec));
+  m.score_mean = score_term(c, t) - score_term(t, c);
+  detail::Quadrature v(options, "log-rank variance");
+  for (const auto& [own, other] : {std::pair{c, t}, std::pair{t, c}}) {
+    v.add(own.latency(),
+          [&](double s) {
+            const double share = share_of(own, other, s);
+            return spec.accrual.cdf(tau - s) * share * (1.0 - share) * own.event_weight(s);
+          },
+          tau, split);
+  }
+  m.variance = v.result();
   m.events = event_fraction(spec, tau, options);
   return m;
 }
@@ -58,6 +64,12 @@ std::vector<double> logrank_means(const SurvivalSpec& spec, double patients,
   means.reserve(calendar_times.size());
   for (double tau : calendar_times) means.push_back(logrank_moments(spec, tau, options).mean_z(patients));
   return means;
+}
+
+std::vector<double> logrank_means_at_events(const SurvivalSpec& spec, double patients,
+                                            std::span<const double> events,
+                                            const QuadratureOptions& options) {
+  return logrank_means(spec, patients, look_times(spec, patients, events, options), options);
 }
 
 }  // namespace gsd::survival

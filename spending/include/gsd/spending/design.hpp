@@ -44,6 +44,14 @@ struct Design {
 // gsd::NumericalError if a bound or the drift cannot be found.
 Design compute_design(const DesignSpec& spec);
 
+// Efficacy z bounds only, for a spec whose futility bound (if any) is
+// non-binding: the bounds do not depend on the drift, so the drift search of
+// compute_design() is skipped. Monitoring calls this many times per look (the
+// repeated p-value searches over alpha). Equals compute_design(spec).efficacy
+// for such specs. Throws std::invalid_argument for an invalid spec or a
+// binding futility bound, gsd::NumericalError if a bound cannot be found.
+std::vector<double> efficacy_bounds(const DesignSpec& spec);
+
 // Crossing probabilities of an already solved design for arbitrary per-look
 // means E[Z_k] (for instance from a non-proportional-hazards survival model).
 ExitProbabilities evaluate(const Design& design, std::span<const double> means);

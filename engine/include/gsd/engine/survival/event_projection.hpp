@@ -5,9 +5,11 @@
 //   D(tau) = N sum_j p_j int_0^tau f_j(s) e^{-eta_j s} R(tau - s) ds
 // (a patient entering at u has the event by tau if its time s <= tau - u and
 // it has not dropped out first). D(tau) / N does not depend on N, so the
-// functions below work per patient. Integration is adaptive Gauss-Kronrod
-// (Boost.Math), split at every kink of the integrand (accrual period ends,
-// piecewise hazard starts), so it is exact to the quadrature tolerance.
+// functions below work per patient. Integration is tanh-sinh quadrature
+// (Boost.Math) on each arm's survival scale, split at every kink of the
+// integrand (accrual period ends, piecewise hazard starts), so it is exact to
+// the quadrature tolerance (see src/survival/quadrature.hpp).
+#include <cstddef>
 #include <span>
 #include <vector>
 
@@ -19,8 +21,12 @@ struct QuadratureOptions {
   // Relative error target of each Gauss-Kronrod piece; 1e-10 keeps event
   // counts exact to far below one event for any trial size.
   double tolerance = 1e-10;
-  // Bisection depth cap of the adaptive rule (2^15 subintervals at most).
-  unsigned max_depth = 15;
+  // Absolute error accepted per enrolled patient (events, or score and
+  // variance units): 1e-13 is below a millionth of an event for any trial of
+  // fewer than 1e7 patients; it only matters for integrals near zero.
+  double absolute_tolerance = 1e-13;
+  // Refinement levels of tanh-sinh (each halves the step); Boost's default.
+  std::size_t max_depth = 15;
 };
 
 // Expected events per enrolled patient by calendar time tau (both arms).

@@ -37,6 +37,10 @@ class Latency {
   // every family, including piecewise (invert H piece by piece).
   double quantile(double p) const;
   double median() const { return quantile(0.5); }
+  // The t with H(t) = h, h >= 0 (+infinity for h = +infinity): the quantile
+  // on the cumulative-hazard scale, exact far into the tail where 1 - p
+  // would round to 0.
+  double inverse_cumulative_hazard(double h) const;
 
   // Proportional hazards: h'(t) = hr * h(t), hr > 0. The family is kept
   // (Weibull scale becomes scale * hr^(-1/shape)).

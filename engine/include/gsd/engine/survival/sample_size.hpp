@@ -40,7 +40,9 @@ struct SurvivalLook {
   double hazard_ratio_at_bound = 0.0;
   double crossing = 0.0;             // P(first upper crossing at this look)
   double cumulative_crossing = 0.0;  // P(upper crossing by this look)
-  double crossing_lower = 0.0;       // two-sided designs: harm side
+  // P(first exit at this look through the lower bound): the harm side of a
+  // two-sided design, or the futility bound of a one-sided one.
+  double crossing_lower = 0.0;
 };
 
 struct SurvivalPlan {

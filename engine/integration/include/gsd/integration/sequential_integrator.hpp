@@ -12,6 +12,7 @@
 // The integrator walks forward one look at a time and holds the sub-density of
 // Z_k on the continuation region, so a boundary search can ask for the tail at
 // the next look for many candidate bounds before committing with advance().
+#include <optional>
 #include <vector>
 
 #include "gsd/integration/grid_options.hpp"
@@ -30,8 +31,22 @@ class SequentialIntegrator {
   // P(continue through every look so far, and Z_next <= a).
   double next_lower_tail(double t, double mean, double a) const;
 
+  // The same tails under a constant drift theta (E[Z_k] = theta sqrt(t_k)),
+  // for an integrator whose looks so far were all taken under H0 (mean 0).
+  // Under Brownian motion the likelihood ratio of a path continuing to look
+  // k-1 is exp(theta S - theta^2 t / 2), a function of the current score
+  // S = Z sqrt(t) alone (Wald's identity; Jennison & Turnbull 2000, sec. 19.3),
+  // so one H0 recursion serves every drift at O(grid) cost per look.
+  // Throws std::logic_error if an earlier look had a non-zero mean.
+  double next_upper_tail_tilted(double t, double drift, double b) const;
+  double next_lower_tail_tilted(double t, double drift, double a) const;
+
   // Moves to the next look, keeping only paths with lower < Z_next < upper.
-  void advance(double t, double mean, double lower, double upper);
+  // next_t, the fraction of the look after this one, sets the grid's
+  // resolution: the next step's kernel has sd sqrt((next_t - t) / t) in z
+  // units and must be resolved. Without it the current step's width is used.
+  void advance(double t, double mean, double lower, double upper,
+               std::optional<double> next_t = std::nullopt);
 
   // P(continue through every look so far); 1 before the first look.
   double continuation_mass() const;
@@ -46,21 +61,29 @@ class SequentialIntegrator {
   };
   Step step_to(double t, double mean) const;
 
+  template <class Factor>
+  double tail_sum(double x, double slope, bool upper, Factor factor) const;
+  double tilted_tail(double t, double drift, double bound, bool upper) const;
+
   GridOptions options_;
   int looks_done_ = 0;
+  bool null_path_ = true;  // every look so far had mean 0
   double t_ = 0.0;
   double mean_ = 0.0;
   std::vector<double> z_;       // grid at the current look
   std::vector<double> weight_;  // Simpson weight times sub-density at z_
 };
 
-// Grid points of J&T (2000) section 19.2 for a look whose statistic has mean
-// `mean`, trimmed to [lower, upper], with Simpson midpoints inserted, and the
-// matching composite-Simpson weights. Exposed for tests.
-struct SimpsonGrid {
-  std::vector<double> z;
+// Quadrature nodes and weights for a look whose statistic has mean `mean`:
+// the interval end points of J&T (2000) section 19.2, trimmed to
+// [lower, upper], with three Gauss-Legendre nodes in each interval (J&T use
+// Simpson's rule on the same intervals). Exposed for tests.
+struct QuadratureGrid {
+  std::vector<double> z;  // increasing
   std::vector<double> w;
 };
-SimpsonGrid simpson_grid(int r, double mean, double lower, double upper);
+// Within 10 of the mean no interval is wider than max_interval.
+QuadratureGrid quadrature_grid(int r, double mean, double lower, double upper,
+                               double max_interval);
 
 }  // namespace gsd

@@ -1,0 +1,48 @@
+// Design solve times, against rpact 3.3.4 on this machine class (issue 2):
+// K = 5 LD-OBF 54 ms, K = 5 with HSD(-2) beta-spending futility 333 ms,
+// K = 10 LD-OBF 184 ms. The targets are 100x faster: 0.54, 3.3 and 1.8 ms.
+#include <benchmark/benchmark.h>
+
+#include "gsd/spending/design.hpp"
+
+namespace {
+
+gsd::DesignSpec equally_spaced(int k) {
+  gsd::DesignSpec s;
+  s.alpha = 0.025;
+  s.beta = 0.2;
+  s.information_fractions.clear();
+  for (int i = 1; i <= k; ++i) s.information_fractions.push_back(static_cast<double>(i) / k);
+  return s;
+}
+
+void BM_LanDeMetsObf_K5(benchmark::State& state) {
+  const gsd::DesignSpec s = equally_spaced(5);
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::compute_design(s));
+}
+BENCHMARK(BM_LanDeMetsObf_K5)->Unit(benchmark::kMillisecond);
+
+void BM_LanDeMetsObf_HsdFutility_K5(benchmark::State& state) {
+  gsd::DesignSpec s = equally_spaced(5);
+  s.beta = 0.1;
+  s.futility = gsd::FutilitySpec{gsd::SpendingFunction::hwang_shih_decani(-2.0), false};
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::compute_design(s));
+}
+BENCHMARK(BM_LanDeMetsObf_HsdFutility_K5)->Unit(benchmark::kMillisecond);
+
+void BM_LanDeMetsObf_K10(benchmark::State& state) {
+  const gsd::DesignSpec s = equally_spaced(10);
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::compute_design(s));
+}
+BENCHMARK(BM_LanDeMetsObf_K10)->Unit(benchmark::kMillisecond);
+
+void BM_ExitProbabilities_K5(benchmark::State& state) {
+  const gsd::Design d = gsd::compute_design(equally_spaced(5));
+  const std::vector<double> means = gsd::means_for_drift(d.spec.information_fractions, d.drift);
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::evaluate(d, means));
+}
+BENCHMARK(BM_ExitProbabilities_K5)->Unit(benchmark::kMicrosecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

@@ -1,0 +1,87 @@
+# (Semicolons are escaped: CMake would split arguments at them.)
+# `gsd design` contract tests: each bad-input rule gives exit 2, nothing on
+# stdout, and one stderr line naming the JSON path, the value and the rule.
+set(GSD_EXPECT_ERROR ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect_error.sh)
+
+function(gsd_design_error name code expected json)
+  add_test(NAME cli.design.${name}
+           COMMAND ${GSD_EXPECT_ERROR} $<TARGET_FILE:gsd> ${code} ${expected} ${json} ${ARGN})
+  set_tests_properties(cli.design.${name} PROPERTIES LABELS cli)
+endfunction()
+
+gsd_design_error(malformed_json 2
+  "error: CONFIG:2:3: malformed JSON: syntax error while parsing object key - unexpected '}'\; expected string literal"
+  "{\"design\": {\"alpha\": 0.025,\n  }}" design CONFIG)
+gsd_design_error(unknown_spending 2
+  "error: design.efficacy.spending = \"obf\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, user, obrien-fleming, pocock, wang-tsiatis, haybittle-peto"
+  "{\"design\": {\"efficacy\": {\"spending\": \"obf\"}}}" design CONFIG)
+gsd_design_error(misspelt_spending 2
+  "error: design.efficacy.spending = \"poccock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, user, obrien-fleming, pocock, wang-tsiatis, haybittle-peto (did you mean \"pocock\"?)"
+  "{\"design\": {\"efficacy\": {\"spending\": \"poccock\"}}}" design CONFIG)
+gsd_design_error(missing_parameter 2
+  "error: design.efficacy.parameter is missing: hsd needs gamma, e.g. -4 (gsDesign's default) or -2"
+  "{\"design\": {\"efficacy\": {\"spending\": \"hsd\"}}}" design CONFIG)
+gsd_design_error(parameter_out_of_range 2
+  "error: design.efficacy.parameter = -3 must be a rho in (0, 20] for power spending"
+  "{\"design\": {\"efficacy\": {\"spending\": \"power\", \"parameter\": -3}}}" design CONFIG)
+gsd_design_error(alpha_out_of_range 2
+  "error: design.alpha = 0.5 must lie in (0, 0.5)"
+  "{\"design\": {\"alpha\": 0.5}}" design CONFIG)
+gsd_design_error(beta_out_of_range 2
+  "error: design.beta = 0 must lie in (0, 0.5)"
+  "{\"design\": {\"beta\": 0}}" design CONFIG)
+gsd_design_error(fractions_not_increasing 2
+  "error: design.information_fractions[2] = 0.4 must be greater than the previous fraction 0.6"
+  "{\"design\": {\"information_fractions\": [0.2, 0.6, 0.4, 1.0]}}" design CONFIG)
+gsd_design_error(fractions_not_ending_at_one 2
+  "error: design.information_fractions[1] = 0.9 must be 1: the last look is the final analysis"
+  "{\"design\": {\"information_fractions\": [0.5, 0.9]}}" design CONFIG)
+gsd_design_error(too_many_looks 2
+  "error: design.information_fractions = [26 values] has 26 looks\; at most 25 are supported"
+  "{\"design\": {\"information_fractions\": [0.04,0.08,0.12,0.16,0.2,0.24,0.28,0.32,0.36,0.4,0.44,0.48,0.52,0.56,0.6,0.64,0.68,0.72,0.76,0.8,0.84,0.88,0.92,0.96,0.98,1]}}"
+  design CONFIG)
+gsd_design_error(unknown_key 2
+  "error: design.information_fraction is not a known key\; did you mean \"information_fractions\"?"
+  "{\"design\": {\"information_fraction\": [0.5, 1]}}" design CONFIG)
+gsd_design_error(unknown_top_level_key 2
+  "error: desing is not a known key\; did you mean \"design\"?"
+  "{\"desing\": {}}" design CONFIG)
+gsd_design_error(wrong_type 2
+  "error: design.alpha = \"0.025\" must be a number, not a string"
+  "{\"design\": {\"alpha\": \"0.025\"}}" design CONFIG)
+gsd_design_error(user_cumulative_count 2
+  "error: design.efficacy.cumulative = [0.5,1] must have one value per look (3 looks)"
+  "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"efficacy\": {\"spending\": \"user\", \"cumulative\": [0.5, 1]}}}"
+  design CONFIG)
+gsd_design_error(futility_two_sided 2
+  "error: design.futility is not supported with sided = 2 (symmetric two-sided)\; use sided = 1 for a design with a futility bound"
+  "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}}}"
+  design CONFIG)
+gsd_design_error(futility_classical_name 2
+  "error: design.futility.spending = \"pocock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, user"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"futility\": {\"spending\": \"pocock\"}}}"
+  design CONFIG)
+gsd_design_error(missing_file 2
+  "error: /nonexistent/gsd.json: cannot read the config file (does it exist?)"
+  "{}" design /nonexistent/gsd.json)
+gsd_design_error(bad_format 2
+  "error: --format: --format yaml is not one of: text, json, csv, jsonl (run gsd --help for usage)"
+  "{\"design\": {}}" design CONFIG --format yaml)
+gsd_design_error(batch_needs_jsonl 2
+  "error: --batch writes one JSON result per line\; add --format jsonl"
+  "{\"design\": {}}" design --batch CONFIG)
+gsd_design_error(plot_unwritable 2
+  "error: /nonexistent-dir/b.svg: cannot create a file in /nonexistent-dir (No such file or directory)\; choose a writable directory"
+  "{\"design\": {}}" design CONFIG --plot /nonexistent-dir/b.svg)
+
+# Good input: the seed plan's boundaries and the batch contract.
+add_test(NAME cli.design.seed_plan
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/design_checks.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.design.seed_plan PROPERTIES LABELS cli)
+
+# The teaching example runs and prints one row per family.
+add_test(NAME cli.design.example_compare_families
+         COMMAND ${PROJECT_SOURCE_DIR}/examples/design/compare-families.sh $<TARGET_FILE:gsd>)
+set_tests_properties(cli.design.example_compare_families PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "obf-with-futility +4\\.3326")

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# `gsd design` on good input: the seed plan prints the published thresholds,
+# the actual 49/94 look gives rpact's 2.893268, and a batch of 120 K = 5
+# designs runs in one process with one result per line, in order.
+#   design_checks.sh GSD PROJECT_DIR
+set -u
+gsd=$1 root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# Column 3 of the CSV is efficacy_z; compare at 6 decimals (rpact 3.3.4, REFERENCE.md).
+"$gsd" design "$root/configs/blinatumomab-20120215.json" --format csv > "$tmp/seed.csv" || fail "seed design exited $?"
+z=$(awk -F, 'NR > 1 { printf "%.6f ", $3 }' "$tmp/seed.csv")
+[ "$z" = "2.962588 2.359018 2.014084 " ] || fail "seed bounds $z"
+# Two-sided nominal p .00305 / .0183 / .0440 in the text table.
+"$gsd" design "$root/configs/blinatumomab-20120215.json" > "$tmp/seed.txt" || fail "text exited $?"
+grep -Eq '^ +1 +0\.5000 +2\.9626 +0\.003051 ' "$tmp/seed.txt" || fail "text look 1: $(cat "$tmp/seed.txt")"
+grep -Eq '^ +2 +0\.7500 +2\.3590 +0\.018323 ' "$tmp/seed.txt" || fail "text look 2"
+grep -Eq '^ +3 +1\.0000 +2\.0141 +0\.044001 ' "$tmp/seed.txt" || fail "text look 3"
+
+# The actual first look at 49 of 94 events.
+cat > "$tmp/actual.json" <<'JSON'
+{"design": {"alpha": 0.05, "sided": 2, "beta": 0.16,
+            "information_fractions": [0.5212765957446809, 0.75, 1.0],
+            "efficacy": {"spending": "lan-demets-obf"}}}
+JSON
+z=$("$gsd" design "$tmp/actual.json" --format csv | awk -F, 'NR == 2 { printf "%.6f %.8f", $3, 2 * $5 }')
+[ "$z" = "2.893268 0.00381256" ] || fail "49/94 look: $z"
+
+# JSON output carries the contract keys.
+"$gsd" design "$root/configs/blinatumomab-20120215.json" --format json > "$tmp/seed.json" || fail "json"
+for key in '"boundaries"' '"looks"' '"information_fraction"' '"efficacy_z"' '"futility_z": null' \
+           '"nominal_p_one_sided"' '"cumulative_alpha"' '"inflation_factor"' '"drift"'; do
+  grep -q "$key" "$tmp/seed.json" || fail "json lacks $key"
+done
+
+# Batch: 120 K = 5 designs, then a bad line; results stay in order.
+for i in $(seq 0 119); do
+  beta=$(awk -v i="$i" 'BEGIN { printf "%.3f", 0.05 + 0.002 * i }')
+  echo "{\"design\": {\"beta\": $beta, \"information_fractions\": [0.2, 0.4, 0.6, 0.8, 1]}}"
+done > "$tmp/batch.jsonl"
+echo '{"design": {"alpha": 0.7}}' >> "$tmp/batch.jsonl"
+echo '{"design": {"beta": 0.2, "information_fractions": [0.2, 0.4, 0.6, 0.8, 1]}}' >> "$tmp/batch.jsonl"
+"$gsd" design --batch "$tmp/batch.jsonl" --format jsonl > "$tmp/batch.out" || fail "batch exited $?"
+[ "$(wc -l < "$tmp/batch.out")" -eq 122 ] || fail "batch gave $(wc -l < "$tmp/batch.out") lines"
+[ "$(grep -c '"boundaries"' "$tmp/batch.out")" -eq 121 ] || fail "batch results"
+sed -n 121p "$tmp/batch.out" | grep -q "^{\"error\":\"$tmp/batch.jsonl line 121: design.alpha = 0.7 must lie in (0, 0.5)\"}$" \
+  || fail "batch error line: $(sed -n 121p "$tmp/batch.out")"
+# Line 76 has beta 0.2 (0.05 + 0.002 * 75): same drift as the last line.
+d76=$(sed -n 76p "$tmp/batch.out" | grep -o '"drift":[0-9.e-]*')
+d122=$(sed -n 122p "$tmp/batch.out" | grep -o '"drift":[0-9.e-]*')
+[ -n "$d76" ] && [ "$d76" = "$d122" ] || fail "batch order: $d76 vs $d122"
+
+# --plot writes a complete SVG; nothing is left behind on failure.
+"$gsd" design "$root/configs/blinatumomab-20120215.json" --plot "$tmp/plot.svg" > /dev/null || fail "plot"
+grep -q '</svg>' "$tmp/plot.svg" || fail "plot is not a complete SVG"
+grep -q 'nominal one-sided p-value' "$tmp/plot.svg" || fail "plot lacks the p-value axis"
+echo "ok"

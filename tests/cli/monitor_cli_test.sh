@@ -1,0 +1,274 @@
+#!/usr/bin/env bash
+# CLI contract tests of `gsd monitor` (../shared/CONTRACT.md, issue 5).
+# Usage: monitor_cli_test.sh GSD CASE. Each case runs in its own temporary
+# directory and exits non-zero with a message on the first failed check.
+# Exit 77 means "skipped" (ctest SKIP_RETURN_CODE), used when chromium is absent.
+set -uo pipefail
+gsd=$1
+case_name=$2
+examples=${3:-}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+
+fail() { echo "FAIL [$case_name]: $*" >&2; exit 1; }
+
+# The seed trial's design (two-sided 0.05 = rpact one-sided 0.025).
+write_config() {  # write_config FILE LOOKS_JSON
+  cat > "$1" <<JSON
+{"name": "seed",
+ "design": {"alpha": 0.05, "sided": 2, "beta": 0.16, "information_fractions": [0.5, 0.75, 1.0],
+            "efficacy": {"spending": "lan-demets-obf"}},
+ "monitoring": {"planned_events": 94, "assumed_hazard_ratio": 0.63, "looks": $2}}
+JSON
+}
+
+run() {  # run ARGS...: sets rc, out, err
+  "$gsd" "$@" > out.txt 2> err.txt
+  rc=$?
+  out=$(cat out.txt)
+  err=$(cat err.txt)
+}
+
+expect_ok() {
+  [ "$rc" -eq 0 ] || fail "exit $rc, stderr: $err"
+  [ -z "$err" ] || fail "unexpected stderr: $err"
+}
+
+expect_contains() {  # expect_contains TEXT NEEDLE
+  case "$1" in *"$2"*) ;; *) fail "output lacks: $2" ;; esac
+}
+
+# Exit 2, nothing on stdout, exactly one stderr line equal to / starting with $1.
+expect_error() {
+  [ "$rc" -eq 2 ] || fail "exit $rc (want 2), stderr: $err"
+  [ -z "$out" ] || fail "stdout not empty on error: $out"
+  [ "$(wc -l < err.txt)" -eq 1 ] || fail "stderr is not one line: $err"
+  case "$err" in "error: $1"*) ;; *) fail "stderr '$err' does not start with 'error: $1'" ;; esac
+}
+
+case "$case_name" in
+  seed_json)
+    # Contract example: z = 3.6 at 49 events; bound 2.8933 (rpact 3.3.4, REFERENCE.md).
+    write_config c.json '[{"events": 49, "z": 3.6}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"efficacy_z": 2.89326783'
+    expect_contains "$out" '"information_fraction": 0.52127659'
+    expect_contains "$out" '"nominal_p_one_sided": 0.00190628'
+    expect_contains "$out" '"nominal_p_two_sided": 0.00381256'
+    expect_contains "$out" '"decision": "stop-efficacy"'
+    expect_contains "$out" '"median_unbiased_hazard_ratio"'
+    expect_contains "$out" '"repeated_ci_hazard_ratio"'
+    ;;
+  seed_inference)
+    # REFERENCE.md: z = 2.0 at 49 events, HR 0.63 assumed (rpact 3.3.4).
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"hazard_ratio": 0.564718'
+    expect_contains "$out" '"conditional_power": 0.785067'
+    expect_contains "$out" '"conditional_power_trend": 0.874905'
+    expect_contains "$out" '"conditional_rejection_probability": 0.237887'
+    expect_contains "$out" '"conditional_power": 0.436791'
+    expect_contains "$out" '"decision": "continue"'
+    expect_contains "$out" '"final": null'
+    ;;
+  looks_40_80_94)
+    # Issue 5 check: bounds 3.243497, 2.172315, 2.040849.
+    write_config c.json '[{"events": 40, "z": 1.0}, {"events": 80, "z": 1.5}, {"events": 94, "z": 1.9}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"efficacy_z": 3.243497'
+    expect_contains "$out" '"efficacy_z": 2.172315'
+    expect_contains "$out" '"efficacy_z": 2.040848'
+    ;;
+  p_value_look)
+    # Issue 5 check: two-sided p 0.0005 favouring treatment at 49 events.
+    write_config c.json '[{"events": 49, "p_two_sided": 0.0005, "direction": "favours-treatment"}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"z": 3.4807'
+    expect_contains "$out" '"decision": "stop-efficacy"'
+    ;;
+  hazard_ratio_look)
+    # z = -log(HR) sqrt(49 / 4): HR 0.5647181 gives z = 2.0000001 (rpact's estimate for z = 2).
+    write_config c.json '[{"events": 49, "hazard_ratio": 0.5647181}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"z": 2.00000'
+    ;;
+  text_table)
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    run monitor c.json
+    expect_ok
+    expect_contains "$out" 'bound z'
+    expect_contains "$out" '0.00381256'
+    expect_contains "$out" 'continue to the next look at 71 events'
+    expect_contains "$out" 'Predictive power'
+    ;;
+  error_events_backwards)
+    write_config c.json '[{"events": 49, "z": 2.0}, {"events": 40, "z": 2.1}]'
+    run monitor c.json --format json
+    expect_error "monitoring.looks[1].events = 40 must exceed the previous look's 49 events"
+    ;;
+  error_look_after_stop)
+    write_config c.json '[{"events": 49, "z": 3.6}, {"events": 71, "z": 2.1}]'
+    run monitor c.json
+    expect_error "monitoring.looks[1].events = 71 comes after the trial stopped"
+    ;;
+  error_z_missing)
+    write_config c.json '[{"events": 49}]'
+    run monitor c.json
+    expect_error "monitoring.looks[0].z is missing"
+    ;;
+  error_z_not_a_number)
+    write_config c.json '[{"events": 49, "z": "NaN"}]'
+    run monitor c.json
+    expect_error 'monitoring.looks[0].z = "NaN" must be a number'
+    ;;
+  error_p_out_of_range)
+    write_config c.json '[{"events": 49, "p_two_sided": 0, "direction": "favours-control"}]'
+    run monitor c.json
+    expect_error "monitoring.looks[0].p_two_sided = 0 must lie in (0, 1]"
+    ;;
+  error_unknown_direction)
+    write_config c.json '[{"events": 49, "p_two_sided": 0.01, "direction": "favours-treatmnt"}]'
+    run monitor c.json
+    expect_error 'monitoring.looks[0].direction = "favours-treatmnt" is not one of'
+    ;;
+  error_direction_missing)
+    write_config c.json '[{"events": 49, "p_two_sided": 0.01}]'
+    run monitor c.json
+    expect_error "monitoring.looks[0].direction is missing"
+    ;;
+  error_two_statistics)
+    write_config c.json '[{"events": 49, "z": 2, "hazard_ratio": 0.5}]'
+    run monitor c.json
+    expect_error "monitoring.looks[0] gives 2 statistics"
+    ;;
+  record_add_and_replay)
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    run monitor c.json --record r.json add-look --events 71 --z 1.8 --note "second interim"
+    expect_ok
+    expect_contains "$(cat r.json)" '"format": "gsd-monitoring-record"'
+    expect_contains "$(cat r.json)" '"recorded_at"'
+    expect_contains "$(cat r.json)" '"note": "second interim"'
+    run monitor --record r.json add-look --events 94 --p-two-sided 0.03 --direction favours-treatment --format json
+    expect_ok
+    expect_contains "$out" '"final_analysis": true'
+    run monitor --record r.json --format json
+    expect_ok
+    expect_contains "$out" '"looks": 3'
+    expect_contains "$out" '"recorded_decision": "continue"'
+    # The record is only appended: the first entry is unchanged in the file.
+    expect_contains "$(cat r.json)" '"reason": "z = 2.0000 is below the efficacy bound 2.8933'
+    ;;
+  record_refuses_contradictions)
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    run monitor c.json --record r.json add-look --events 71 --z 2.6
+    expect_ok
+    cp r.json before.json
+    run monitor --record r.json add-look --events 80 --z 2.0
+    expect_error "monitoring.looks[2].events = 80 comes after the trial stopped at looks[1]"
+    cmp -s r.json before.json || fail "a refused look changed the record"
+    write_config c2.json '[{"events": 49, "z": 2.0}]'
+    run monitor c2.json --record r2.json add-look --events 60 --z 1.0
+    expect_ok
+    cp r2.json before2.json
+    run monitor --record r2.json add-look --events 55 --z 2.0
+    expect_error "monitoring.looks[2].events = 55 must exceed the previous look's 60 events"
+    run monitor --record r2.json add-look --events 70 --z nan
+    expect_error "monitoring.looks[2].z = nan must be finite"
+    run monitor --record r2.json add-look --events 70 --p-two-sided 0.2 --direction sideways
+    expect_error 'monitoring.looks[2].direction = "sideways" is not one of'
+    run monitor --record r2.json add-look --events 70
+    expect_error "monitoring.looks[2].z is missing"
+    run monitor c2.json --record r2.json add-look --events 70 --z 1
+    expect_error "c2.json: the record r2.json already holds its design"
+    cmp -s r2.json before2.json || fail "a refused look changed the record"
+    ;;
+  record_survives_kill)
+    # SIGKILL after the new record is written and fsync'ed but before the
+    # rename (GSD_TEST_KILL_BEFORE_RENAME): the old record must be intact.
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    run monitor c.json --record r.json add-look --events 60 --z 1.5
+    expect_ok
+    cp r.json before.json
+    GSD_TEST_KILL_BEFORE_RENAME=1 "$gsd" monitor --record r.json add-look --events 71 --z 2.6 \
+      > out.txt 2> err.txt
+    rc=$?
+    [ "$rc" -eq 137 ] || fail "the killed add-look exited $rc, not 137 (SIGKILL)"
+    [ -s out.txt ] && fail "a killed add-look printed to stdout"
+    cmp -s r.json before.json || fail "the record changed although add-look was killed"
+    run monitor --record r.json --format json
+    expect_ok
+    expect_contains "$out" '"looks": 2'
+    run monitor --record r.json add-look --events 71 --z 2.6 --format json
+    expect_ok
+    expect_contains "$out" '"looks": 3'
+    ;;
+  report_self_contained)
+    write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.0}]'
+    run monitor c.json --report rep.html
+    expect_ok
+    html=$(cat rep.html)
+    expect_contains "$html" '<!DOCTYPE html>'
+    expect_contains "$html" 'Boundaries on the z scale'
+    expect_contains "$html" 'Boundaries on the nominal p scale'
+    expect_contains "$html" 'Hazard ratio at the bound'
+    expect_contains "$html" 'Alpha spending'
+    expect_contains "$html" 'Conditional power at look 2'
+    [ "$(grep -o '<svg' rep.html | wc -l)" -eq 5 ] || fail "expected 5 inline SVG plots"
+    # Self-contained: no scripts, links, images or URLs other than the SVG namespace.
+    if grep -Eiq '<script|<link|<img|src=|href=|url\(http' rep.html; then fail "external resource"; fi
+    [ "$(grep -o 'http[s]*://[^"]*' rep.html | sort -u)" = "http://www.w3.org/2000/svg" ] ||
+      fail "a URL other than the SVG namespace"
+    ;;
+  report_chromium)
+    # Renders the report in headless Chromium and checks the screenshot.
+    chrome=$(command -v chromium || command -v chromium-browser || true)
+    [ -n "$chrome" ] || { echo "chromium not installed: skipped"; exit 77; }
+    write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.0}]'
+    run monitor c.json --report rep.html
+    expect_ok
+    timeout 120 "$chrome" --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$work/profile" --screenshot="$work/shot.png" --window-size=1200,1600 \
+      "file://$work/rep.html" > chrome.log 2>&1
+    [ -s shot.png ] || { cat chrome.log >&2; fail "no screenshot"; }
+    [ "$(head -c 8 shot.png | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a" ] || fail "not a PNG"
+    # A blank 1200x1600 page compresses to a few kB; tables and plots do not.
+    size=$(stat -c %s shot.png)
+    [ "$size" -gt 40000 ] || fail "screenshot is only $size bytes: the page looks empty"
+    # IHDR width and height (bytes 17-24) must be the requested window.
+    [ "$(od -An -tu1 -j16 -N8 shot.png | tr -s ' ' | sed 's/^ //')" = "0 0 4 176 0 0 6 64" ] ||
+      fail "screenshot is not 1200x1600"
+    ;;
+  example_seed_trial)
+    # examples/seed-trial-monitoring: 49 of 94 events, threshold .00381, P < .001, stop.
+    run monitor "$examples/seed-trial-monitoring/monitoring.json" --format json
+    expect_ok
+    expect_contains "$out" '"nominal_p_two_sided": 0.00381256'
+    expect_contains "$out" '"decision": "stop-efficacy"'
+    run monitor "$examples/seed-trial-monitoring/monitoring.json"
+    expect_ok
+    expect_contains "$out" 'stop for benefit'
+    ;;
+  example_threshold_table)
+    run_table=$(bash "$examples/threshold-vs-information/threshold_table.sh" "$gsd" 40 60) ||
+      fail "threshold_table.sh failed"
+    expect_contains "$run_table" '|     40 |      0.4255 |  3.2435 |             0.00118 |'
+    expect_contains "$run_table" '|     47 |      0.5000 |  2.9626 |             0.00305 |'
+    expect_contains "$run_table" '|     49 |      0.5213 |  2.8933 |             0.00381 |'
+    # The table in the README is the script's output.
+    while IFS= read -r row; do
+      grep -qF -- "$row" "$examples/threshold-vs-information/README.md" ||
+        fail "README row differs from the script: $row"
+    done <<< "$run_table"
+    ;;
+  *)
+    fail "unknown case"
+    ;;
+esac
+echo "ok [$case_name]"

@@ -1,0 +1,56 @@
+// Conversions of a look's statistic to z, and the log-rank information.
+#include "gsd/engine/monitoring/look_statistic.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "expect_near_rel.hpp"
+
+namespace gsd::monitoring {
+namespace {
+
+TEST(LookStatistic, InformationIsSchoenfeld) {
+  // d r / (1 + r)^2: 49 / 4 at 1:1, 60 * 2 / 9 at 2:1 (Schoenfeld 1981).
+  EXPECT_NEAR_REL(log_rank_information(49.0, 1.0), 12.25, 1e-15);
+  EXPECT_NEAR_REL(log_rank_information(60.0, 2.0), 120.0 / 9.0, 1e-15);
+}
+
+TEST(LookStatistic, TwoSidedPValueFavouringTreatment) {
+  // Issue 5 check: p = 0.0005 two-sided gives z = 3.4808; the closed form
+  // Phi^{-1}(1 - 0.00025) = 3.480756404 (R: qnorm(0.00025, lower = FALSE)).
+  EXPECT_NEAR(z_from_p_two_sided(0.0005, Direction::kFavoursTreatment), 3.480756404, 1e-9);
+  EXPECT_NEAR(z_from_p_two_sided(0.0005, Direction::kFavoursControl), -3.480756404, 1e-9);
+  // 1.959963985 = qnorm(0.975).
+  EXPECT_NEAR(z_from_p_two_sided(0.05, Direction::kFavoursTreatment), 1.959963985, 1e-9);
+  EXPECT_NEAR(z_from_p_two_sided(1.0, Direction::kFavoursControl), 0.0, 1e-15);
+}
+
+TEST(LookStatistic, HazardRatioRoundTrip) {
+  // rpact 3.3.4: z = 2 at 49 events gives HR 0.5647181 (../shared/REFERENCE.md).
+  EXPECT_NEAR(hazard_ratio_from_z(2.0, log_rank_information(49.0, 1.0)), 0.5647181, 5e-8);
+  EXPECT_NEAR(z_from_hazard_ratio(0.5647181, 49.0, 1.0), 2.0, 1e-6);
+  EXPECT_NEAR(z_from_hazard_ratio(1.0, 49.0, 1.0), 0.0, 1e-15);
+  EXPECT_LT(z_from_hazard_ratio(1.3, 49.0, 1.0), 0.0);  // HR above 1 favours control
+}
+
+TEST(LookStatistic, RejectsBadInput) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_THROW(z_from_p_two_sided(0.0, Direction::kFavoursTreatment), std::invalid_argument);
+  EXPECT_THROW(z_from_p_two_sided(1.2, Direction::kFavoursTreatment), std::invalid_argument);
+  EXPECT_THROW(z_from_p_two_sided(nan, Direction::kFavoursTreatment), std::invalid_argument);
+  EXPECT_THROW(z_from_hazard_ratio(0.0, 49.0, 1.0), std::invalid_argument);
+  EXPECT_THROW(z_from_hazard_ratio(0.7, -1.0, 1.0), std::invalid_argument);
+  EXPECT_THROW(log_rank_information(49.0, 0.0), std::invalid_argument);
+  try {
+    z_from_p_two_sided(-0.1, Direction::kFavoursTreatment);
+    FAIL() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("p_two_sided = -0.1", 0), 0u) << e.what();
+  }
+}
+
+}  // namespace
+}  // namespace gsd::monitoring

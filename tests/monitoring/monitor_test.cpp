@@ -1,0 +1,135 @@
+// Decisions and the validation of a sequence of looks.
+#include "gsd/engine/monitoring/monitor.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "gsd/engine/monitoring/look_statistic.hpp"
+#include "plan_fixture.hpp"
+
+namespace gsd::monitoring {
+namespace {
+
+using testing::seed_plan;
+
+std::string error_of(const MonitoringPlan& plan, const std::vector<ObservedLook>& looks) {
+  try {
+    monitor(plan, looks);
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(Monitor, PValueLookStopsForBenefit) {
+  // Issue 5 check: p = 0.0005 two-sided favouring treatment at 49 events.
+  const double z = z_from_p_two_sided(0.0005, Direction::kFavoursTreatment);
+  const MonitoringResult r = monitor(seed_plan(), std::vector<ObservedLook>{{49.0, z, false}});
+  EXPECT_EQ(r.looks[0].decision, Decision::kStopEfficacy);
+  EXPECT_STREQ(to_string(r.looks[0].decision), "stop-efficacy");
+  EXPECT_NE(r.looks[0].reason.find("crossed the efficacy bound 2.8933"), std::string::npos)
+      << r.looks[0].reason;
+  EXPECT_TRUE(r.final_inference);
+}
+
+TEST(Monitor, ContinueNamesTheNextLook) {
+  const MonitoringResult r = monitor(seed_plan(), std::vector<ObservedLook>{{49.0, 2.0, false}});
+  EXPECT_EQ(r.looks[0].decision, Decision::kContinue);
+  EXPECT_NE(r.looks[0].reason.find("next look at 71 events"), std::string::npos)
+      << r.looks[0].reason;
+}
+
+TEST(Monitor, FinalWithoutCrossingStops) {
+  const MonitoringResult r = monitor(
+      seed_plan(), std::vector<ObservedLook>{{49.0, 1.0, false}, {71.0, 1.2, false}, {94.0, 1.5, false}});
+  EXPECT_TRUE(r.looks[2].final_analysis);
+  EXPECT_EQ(r.looks[2].decision, Decision::kStopFutility);
+  EXPECT_NE(r.looks[2].reason.find("not rejected"), std::string::npos);
+  // Stage-wise p-value exceeds alpha when the final bound was not reached.
+  EXPECT_GT(r.final_inference->p_value, 0.025);
+}
+
+TEST(Monitor, NonBindingFutilityIsAdvice) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.futility = FutilitySpec{SpendingFunction::hwang_shih_decani(-2.0), false};
+  const MonitoringResult r = monitor(plan, std::vector<ObservedLook>{{49.0, -1.0, false}});
+  ASSERT_TRUE(r.looks[0].futility_z);
+  EXPECT_EQ(r.looks[0].decision, Decision::kContinue);
+  ASSERT_TRUE(r.looks[0].advice);
+  EXPECT_NE(r.looks[0].advice->find("non-binding futility bound"), std::string::npos);
+}
+
+TEST(Monitor, BindingFutilityStops) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.futility = FutilitySpec{SpendingFunction::hwang_shih_decani(-2.0), true};
+  const MonitoringResult r = monitor(plan, std::vector<ObservedLook>{{49.0, -1.0, false}});
+  EXPECT_EQ(r.looks[0].decision, Decision::kStopFutility);
+  EXPECT_FALSE(r.looks[0].advice);
+}
+
+TEST(Monitor, TwoSidedHarmStops) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.alpha = 0.05;
+  plan.design.sided = Sidedness::kTwoSidedSymmetric;
+  const MonitoringResult r = monitor(plan, std::vector<ObservedLook>{{49.0, -3.0, false}});
+  EXPECT_EQ(r.looks[0].decision, Decision::kStopFutility);
+  EXPECT_NE(r.looks[0].reason.find("significantly worse"), std::string::npos);
+}
+
+TEST(Monitor, DesignAlternativeWhenNoHazardRatioAssumed) {
+  // theta = drift / sqrt(I_max): HR = exp(-drift / sqrt(94 / 4)).
+  const MonitoringResult r = monitor(seed_plan(), std::vector<ObservedLook>{{49.0, 2.0, false}});
+  EXPECT_EQ(r.effect_source, EffectSource::kDesignAlternative);
+  ASSERT_TRUE(r.assumed_hazard_ratio);
+  EXPECT_NEAR(*r.assumed_hazard_ratio, std::exp(-r.planned.drift / std::sqrt(23.5)), 1e-14);
+}
+
+TEST(Monitor, ModelMeansDriveConditionalPower) {
+  // A model whose means are theta sqrt(I) reproduces the hazard-ratio result;
+  // the assumed hazard ratio, when given, takes precedence over the model.
+  MonitoringPlan plan = seed_plan();
+  const double theta = -std::log(0.63);
+  plan.model_means = [theta](const std::vector<double>& events) {
+    std::vector<double> means;
+    for (double d : events) means.push_back(theta * std::sqrt(d / 4.0));
+    return means;
+  };
+  const std::vector<ObservedLook> looks{{49.0, 2.0, false}};
+  const MonitoringResult model = monitor(plan, looks);
+  EXPECT_EQ(model.effect_source, EffectSource::kModelMeans);
+  EXPECT_FALSE(model.assumed_hazard_ratio);
+  // rpact 3.3.4 at HR 0.63 (REFERENCE.md): 0.4367912 and 0.7850678.
+  EXPECT_NEAR(model.looks[0].conditional_power->assumed[0], 0.4367912, 1e-6);
+  EXPECT_NEAR(model.looks[0].conditional_power->assumed[1], 0.7850678, 1e-6);
+  plan.assumed_hazard_ratio = 0.9;
+  EXPECT_EQ(monitor(plan, looks).effect_source, EffectSource::kAssumedHazardRatio);
+}
+
+TEST(Monitor, RejectsEventsGoingBackwards) {
+  EXPECT_EQ(error_of(seed_plan(), {{49.0, 2.0, false}, {40.0, 2.1, false}}),
+            "looks[1].events = 40 must exceed the previous look's 49 events");
+}
+
+TEST(Monitor, RejectsLookAfterStop) {
+  EXPECT_EQ(error_of(seed_plan(), {{49.0, 3.6, false}, {71.0, 2.1, false}}),
+            "looks[1].events = 71 comes after the trial stopped at looks[0] (stop-efficacy at "
+            "49 events); a stopped trial takes no further looks");
+}
+
+TEST(Monitor, RejectsLookAfterFinal) {
+  EXPECT_NE(error_of(seed_plan(), {{49.0, 1.0, false}, {60.0, 1.0, true}, {80.0, 1.0, false}})
+                .find("looks[2].events = 80 comes after the trial stopped"),
+            std::string::npos);
+}
+
+TEST(Monitor, RejectsNonFiniteZ) {
+  EXPECT_EQ(error_of(seed_plan(), {{49.0, std::numeric_limits<double>::infinity(), false}}),
+            "looks[0].z = inf must be finite");
+}
+
+}  // namespace
+}  // namespace gsd::monitoring
