@@ -16,6 +16,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // item, so the finishing insertion sort rarely moves anything (and rarely
 // mispredicts).
 constexpr std::size_t kBucketsPerItem = 2;
+// Relative margin of the log-rank's follow-up horizon: far above the rounding
+// of entry + y (a few 1e-16 relative), far below any time difference that matters.
+constexpr double kHorizonMargin = 1e-9;
 
 std::size_t idx(int i) { return static_cast<std::size_t>(i); }
 
@@ -331,7 +334,11 @@ int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
   at_risk[0] = enrolled_end - lo - at_risk[1];
   int ib = enrolled_end - 1;
   // No follow-up reaches beyond tau - (first entry): later outcomes are unseen.
-  const double horizon = enrolled_end > lo ? tau - entry[idx(lo)] : 0.0;
+  // Observed means entry + y <= tau, which rounding can keep true for a y a
+  // few ulps above tau - entry; the margin keeps the cut conservative (the
+  // exact test is calendar <= tau below).
+  const double horizon =
+      enrolled_end > lo ? (tau - entry[idx(lo)]) + kHorizonMargin * (1.0 + std::fabs(tau)) : 0.0;
   const TimedPatient* a = timed_.data() + timed_offset_[s];
   const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
   const double* inv = inverse_.data();
