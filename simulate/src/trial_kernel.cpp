@@ -112,6 +112,7 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   treatment_prefix_[0] = 0;
   int treated = 0;  // running count in a register, not through memory
   std::size_t uncured = 0;
+  uncured_offset_.assign(trial.strata + 1, 0);
   for (std::size_t s = 0; s < trial.strata; ++s) {
     int left_t = 0;
     int left_c = 0;
@@ -145,16 +146,41 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       uncured_[uncured] = static_cast<std::uint32_t>(p);
       uncured += static_cast<std::size_t>(1 - is_cured);
     }
+    uncured_offset_[s + 1] = uncured;
   }
   // Pass 2, the noncured: V = (1 - u) / (1 - pi) is uniform on (0, 1] and
-  // independent of the cure draw, and T = S^-1(V).
-  for (std::size_t k = 0; k < uncured; ++k) {
-    const std::size_t p = uncured_[k];
-    const std::size_t stratum = trial.strata == 1 ? 0 : stratum_of_[p];
-    const ArmParams& arm = trial.arms[2 * stratum + treatment[p]];
-    const double u = u01_32(outcome_words_[2 * p]);
-    y[p] = arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
-    event[p] = 1;
+  // independent of the cure draw, and T = S^-1(V). Without drop-out this pass
+  // also writes the event list and the list to sort (the cured never appear
+  // in either), in the same order as the general pass 3 below.
+  const bool direct = !trial.any_dropout;
+  double* ev = event_times.data();
+  if (direct) timed_offset_.assign(trial.strata + 1, 0);
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    const ArmParams* arms = trial.arms.data() + 2 * s;
+    const std::size_t k_begin = uncured_offset_[s];
+    const std::size_t k_end = uncured_offset_[s + 1];
+    for (std::size_t k = k_begin; k < k_end; ++k) {
+      const std::size_t p = uncured_[k];
+      const ArmParams& arm = arms[treatment[p]];
+      const double u = u01_32(outcome_words_[2 * p]);
+      const double y_p = arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
+      y[p] = y_p;
+      event[p] = 1;
+      if (direct) {
+        const double c = entry[p] + y_p;
+        calendar[p] = c;
+        ev[k] = c;
+        unsorted_[k] = {y_p, c, treatment[p], 1};
+      }
+    }
+    if (direct) {
+      sort_by_y(k_begin, k_end, trial.sort_scale[s]);
+      timed_offset_[s + 1] = static_cast<int>(k_end);
+    }
+  }
+  if (direct) {
+    event_times.resize(uncured);
+    return;
   }
   // Drop-out competes with the event, for cured and noncured alike.
   if (trial.any_dropout) {
@@ -172,7 +198,6 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   // Pass 3: calendar times, the event list, and the y-sorted list per stratum
   // (sorted once per replicate, then merged in O(n) at every look).
   std::size_t m = 0;
-  double* ev = event_times.data();
   timed_offset_.assign(trial.strata + 1, 0);
   std::size_t count = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
