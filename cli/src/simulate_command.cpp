@@ -1,15 +1,313 @@
-// `gsd simulate CONFIG`: placeholder registration until issue 4 lands.
+// `gsd simulate CONFIG`: Monte Carlo replay of the design's trial (issue 4).
+// Runs on OpenMP threads and, in an MPI build started by mpirun, on several
+// processes whose replicate ranges are reduced exactly on rank 0, which alone
+// writes stdout and files.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <sstream>
+
+#include "gsd/cli/atomic_file.hpp"
 #include "gsd/cli/command.hpp"
 #include "gsd/cli/config_error.hpp"
+#include "gsd/cli/config.hpp"
+#include "gsd/cli/simulation_config.hpp"
+#include "gsd/cli/simulation_output.hpp"
+#include "gsd/cli/simulation_plot.hpp"
+#include "gsd/cli/staged_file.hpp"
+#include "gsd/simulate/process_group.hpp"
+#include "gsd/simulate/simulator.hpp"
+
+#if defined(GSD_WITH_MPI)
+#include <mpi.h>
+
+#include <cstdlib>
+#endif
 
 namespace gsd::cli {
 
-void register_simulate_command(CLI::App& app, CommandAction& action) {
-  CLI::App* cmd = app.add_subcommand("simulate", "Simulate trials (not built yet)");
-  cmd->allow_extras();
-  cmd->callback([&action] {
-    action = []() -> CommandResult { throw ConfigError("gsd simulate is not built yet"); };
+namespace {
+
+// OpenMP threads beyond this are surely a typo (and would exhaust memory).
+constexpr long long kMaxThreads = 1024;
+// Progress bar refresh interval.
+constexpr double kProgressSeconds = 0.25;
+
+struct SimulateArgs {
+  std::string config;
+  OutputFormat format = OutputFormat::kText;
+  std::optional<long long> replicates;
+  std::optional<long long> seed;
+  long long threads = 1;
+  std::optional<double> max_duration;
+  std::string replicate_data;
+  std::string plot;
+  bool quiet = false;
+};
+
+// Set from the signal handler; the simulation polls it between chunks.
+std::atomic<bool> g_stop{false};
+std::atomic<int> g_signal{0};
+static_assert(std::atomic<bool>::is_always_lock_free, "signal-safe flag");
+
+extern "C" void on_stop_signal(int sig) {
+  g_signal.store(sig);
+  g_stop.store(true);
+}
+
+// Installs SIGINT/SIGTERM handlers for the run; restores the old ones after.
+class StopSignals {
+ public:
+  StopSignals() {
+    struct sigaction sa {};
+    sa.sa_handler = on_stop_signal;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGINT, &sa, &old_int_);
+    sigaction(SIGTERM, &sa, &old_term_);
+  }
+  ~StopSignals() {
+    sigaction(SIGINT, &old_int_, nullptr);
+    sigaction(SIGTERM, &old_term_, nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  struct sigaction old_int_ {};
+  struct sigaction old_term_ {};
+};
+
+// Everything is cleaned up by now: report, then die by the signal itself so
+// that the shell sees the usual "interrupted" status (128 + signal).
+[[noreturn]] void exit_interrupted() {
+  const int sig = g_signal.load() != 0 ? g_signal.load() : SIGINT;
+  std::cerr << "error: interrupted by signal " << sig << "; no output written\n";
+  std::signal(sig, SIG_DFL);
+  std::raise(sig);
+  std::_Exit(128 + sig);
+}
+
+class ProgressBar {
+ public:
+  explicit ProgressBar(std::int64_t total) : total_(total), start_(Clock::now()), last_(start_) {}
+  void update(std::int64_t done) {
+    const auto now = Clock::now();
+    if (std::chrono::duration<double>(now - last_).count() < kProgressSeconds) return;
+    last_ = now;
+    const double elapsed = std::chrono::duration<double>(now - start_).count();
+    const double rate = elapsed > 0.0 ? static_cast<double>(done) / elapsed : 0.0;
+    const double left = rate > 0.0 ? static_cast<double>(total_ - done) / rate : 0.0;
+    const double frac = total_ > 0 ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
+    constexpr int kWidth = 30;
+    const int filled = static_cast<int>(frac * kWidth);
+    std::string bar(static_cast<std::size_t>(filled), '#');
+    bar.append(static_cast<std::size_t>(kWidth - filled), '.');
+    std::fprintf(stderr, "\r[%s] %5.1f%%  %lld/%lld trials  %.0f trials/s  ETA %.0f s   ",
+                 bar.c_str(), 100.0 * frac, static_cast<long long>(done),
+                 static_cast<long long>(total_), rate, left);
+    std::fflush(stderr);
+    shown_ = true;
+  }
+  ~ProgressBar() {
+    if (shown_) std::fprintf(stderr, "\r\033[K");
+  }
+  ProgressBar(const ProgressBar&) = delete;
+  ProgressBar& operator=(const ProgressBar&) = delete;
+
+ private:
+  using Clock = std::chrono::steady_clock;
+  std::int64_t total_;
+  Clock::time_point start_;
+  Clock::time_point last_;
+  bool shown_ = false;
+};
+
+#if defined(GSD_WITH_MPI)
+// MPI starts only when the process was launched by an MPI launcher (Open
+// MPI's mpirun sets OMPI_COMM_WORLD_SIZE; PMI/PMIx launchers set PMI_SIZE or
+// PMIX_RANK), so a plain `gsd simulate` never pays for MPI_Init.
+void start_mpi_if_launched() {
+  int initialized = 0;
+  MPI_Initialized(&initialized);
+  if (initialized) return;
+  if (!std::getenv("OMPI_COMM_WORLD_SIZE") && !std::getenv("PMI_SIZE") &&
+      !std::getenv("PMIX_RANK")) {
+    return;
+  }
+  int provided = 0;
+  MPI_Init_thread(nullptr, nullptr, MPI_THREAD_FUNNELED, &provided);
+  std::atexit([] {
+    int finalized = 0;
+    MPI_Finalized(&finalized);
+    if (!finalized) MPI_Finalize();
   });
+  int rank = 0;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  // Every rank parses the same config and fails the same way: one error line.
+  if (rank != 0 && !std::freopen("/dev/null", "w", stderr)) std::_Exit(1);
+}
+#endif
+
+void apply_overrides(const SimulateArgs& args, SimulationOptions& options) {
+  if (args.replicates) {
+    if (*args.replicates < 1) {
+      throw ConfigError("--replicates = " + std::to_string(*args.replicates) +
+                        " must be at least 1");
+    }
+    options.replicates = *args.replicates;
+  }
+  if (args.seed) {
+    if (*args.seed < 0) {
+      throw ConfigError("--seed = " + std::to_string(*args.seed) +
+                        " must be a non-negative integer");
+    }
+    options.seed = static_cast<std::uint64_t>(*args.seed);
+  }
+  if (args.threads < 1 || args.threads > kMaxThreads) {
+    throw ConfigError("--threads = " + std::to_string(args.threads) + " must be in [1, " +
+                      std::to_string(kMaxThreads) + "]");
+  }
+  options.threads = static_cast<int>(args.threads);
+  if (args.max_duration) {
+    if (!(*args.max_duration > 0.0 &&
+          *args.max_duration <= SimulationOptions::kMaxDurationLimit)) {
+      std::ostringstream msg;
+      msg << "--max-duration = " << *args.max_duration << " must lie in (0, 1e6]";
+      throw ConfigError(msg.str());
+    }
+    options.max_duration = args.max_duration;
+  }
+}
+
+// Rank 0 joins every rank's part file, in rank order (= replicate order).
+void join_parts(StagedFile& part, const std::string& target, const ProcessGroup& group) {
+  part.close_for_reading();
+  std::vector<std::string> paths;
+#if defined(GSD_WITH_MPI)
+  // Gather the temporary names (fixed width) on rank 0.
+  constexpr int kPathMax = 4096;
+  std::string mine = part.temporary_path();
+  mine.resize(kPathMax, '\0');
+  std::string all(group.root() ? static_cast<std::size_t>(kPathMax * group.size) : 0, '\0');
+  MPI_Gather(mine.data(), kPathMax, MPI_CHAR, all.data(), kPathMax, MPI_CHAR, 0, MPI_COMM_WORLD);
+  if (group.root()) {
+    for (int r = 0; r < group.size; ++r) {
+      paths.emplace_back(all.c_str() + static_cast<std::size_t>(r) * kPathMax);
+    }
+  }
+#endif
+  if (group.root()) {
+    StagedFile joined(target);
+    joined.write(replicate_csv_header());
+    for (const std::string& p : paths) {
+      std::ifstream in(p, std::ios::binary);
+      std::string buf(std::size_t{1} << 20, '\0');
+      while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+        joined.write(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+      }
+    }
+    joined.commit();
+  }
+  barrier(group);
+  part.discard();
+}
+
+CommandResult run_simulate(const SimulateArgs& args) {
+#if defined(GSD_WITH_MPI)
+  start_mpi_if_launched();
+#endif
+  const ProcessGroup group = world();
+  const Config config = load_config_file(args.config);
+  const Design design = compute_design(config.design);
+  SimulationConfig sc = parse_simulation(config, design);
+  apply_overrides(args, sc.options);
+  const double cap = sc.options.max_duration.value_or(default_max_duration(sc.model));
+  const Simulator simulator(sc.model, design, sc.plan, cap);
+
+  StopSignals signals;
+  std::optional<StagedFile> data;
+  std::string rows;
+  RunControl control;
+  control.stop = &g_stop;
+  if (!args.replicate_data.empty()) {
+    data.emplace(args.replicate_data, group.size > 1 ? ".part" + std::to_string(group.rank) : "");
+    if (group.size == 1) data->write(replicate_csv_header());
+    control.replicate_sink = [&](std::int64_t i, std::span<const LookRecord> looks) {
+      rows.clear();
+      append_replicate_csv(rows, i, looks);
+      data->write(rows);
+    };
+  }
+  const ReplicateRange range = replicate_range(sc.options.replicates, group);
+  std::optional<ProgressBar> bar;
+  if (group.root() && !args.quiet && ::isatty(STDERR_FILENO)) {
+    bar.emplace(range.count);
+    control.progress = [&](std::int64_t done) { bar->update(done); };
+  }
+  SimulationTotals totals =
+      simulator.run(range.first, range.count, sc.options.seed, sc.options.threads, control);
+  bar.reset();
+  if (any_process(g_stop.load(), group)) {
+    if (data) data->discard();
+    exit_interrupted();
+  }
+  totals = reduce_totals(totals, sc.plan.look_events.size(), group);
+  if (data) {
+    if (group.size > 1) {
+      join_parts(*data, args.replicate_data, group);
+    } else {
+      data->commit();
+    }
+  }
+  if (!group.root()) return {""};
+
+  SimulationResult result = summarize(totals);
+  result.seed = sc.options.seed;
+  result.max_duration = cap;
+  result.max_duration_is_default = !sc.options.max_duration.has_value();
+  result.look_events = sc.plan.look_events;
+  if (!args.plot.empty()) {
+    write_file_atomically(args.plot, stack_charts(simulation_charts(
+                                         simulator, result, sc.survival.time_unit)));
+  }
+  const SimulationReport report{sc, design, result};
+  if (args.format == OutputFormat::kJson) {
+    nlohmann::json out;
+    out["name"] = config.name;
+    out["simulation"] = simulation_json(report);
+    return {out.dump(2) + "\n"};
+  }
+  if (args.format == OutputFormat::kCsv) return {simulation_csv(report)};
+  return {simulation_text(report)};
+}
+
+}  // namespace
+
+void register_simulate_command(CLI::App& app, CommandAction& action) {
+  auto args = std::make_shared<SimulateArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "simulate", "Simulate the trial: power, stopping by look, expected sizes (Monte Carlo)");
+  cmd->add_option("config", args->config, "Config file (JSON)")->required();
+  add_format_option(*cmd, args->format, {"text", "json", "csv"});
+  cmd->add_option("--replicates", args->replicates,
+                  "Simulated trials (default: simulation.replicates or 10000)");
+  cmd->add_option("--seed", args->seed, "Random seed, >= 0 (default: simulation.seed or 1)");
+  cmd->add_option("--threads", args->threads, "OpenMP threads (results do not depend on it)")
+      ->default_str("1");
+  cmd->add_option("--max-duration", args->max_duration,
+                  "Calendar cap (default: simulation.max_duration, else accrual end + "
+                  "longest 99th latency percentile)");
+  cmd->add_option("--replicate-data", args->replicate_data,
+                  "Write one CSV row per replicate and look to this file");
+  cmd->add_option("--plot", args->plot, "Write Kaplan-Meier and stopping charts to this SVG file");
+  cmd->add_flag("--quiet", args->quiet, "No progress bar");
+  cmd->callback([args, &action] { action = [args] { return run_simulate(*args); }; });
 }
 
 }  // namespace gsd::cli

@@ -1,0 +1,42 @@
+#pragma once
+// The event counts at which the looks happen, and the efficacy bounds used
+// when a calendar cap cuts the trial short.
+#include <optional>
+#include <vector>
+
+#include "gsd/spending/design.hpp"
+
+namespace gsd {
+
+struct LookPlan {
+  int planned_events = 0;        // events at the final look
+  std::vector<int> look_events;  // strictly increasing, last = planned_events
+};
+
+// Looks at ceil(information_fractions[k] * events), as the analytic power of
+// gsd::survival::look_events (0.75 x 94 = 70.5 -> 71). Given explicit counts,
+// each must be fraction x events rounded up or down (|difference| < 1);
+// otherwise std::invalid_argument naming "look_events[k]". So a capped final
+// analysis after look k always has information above the design's fraction.
+LookPlan make_look_plan(const Design& design, int events,
+                        const std::optional<std::vector<int>>& look_events = std::nullopt);
+
+// Efficacy z bound of a final analysis forced by the calendar cap with d
+// observed events, for every d in [1, planned_events - 1] that is not a planned
+// look count. Earlier looks keep the design's fractions and bounds; the final
+// bound spends all the alpha not yet spent, at information fraction
+// d / planned_events (Lan & DeMets 1983: the spending function is evaluated at
+// the information actually observed). Solved once, at construction, so no
+// replicate ever solves a bound.
+class CappedFinalBounds {
+ public:
+  CappedFinalBounds(const Design& design, const LookPlan& plan);
+  // Bound for a capped final analysis at d events; +infinity if d is a planned
+  // count or out of range (no analysis is defined there).
+  double bound(int events) const noexcept;
+
+ private:
+  std::vector<double> bound_;  // indexed by events
+};
+
+}  // namespace gsd

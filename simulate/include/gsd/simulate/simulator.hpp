@@ -1,0 +1,105 @@
+#pragma once
+// The Monte Carlo trial simulator. One replicate is one trial: patients enter,
+// are randomised, are cured or have latency and drop-out times; looks happen at
+// the planned event counts (or at the calendar cap); the log-rank z at each
+// look (stratified when there are strata; positive favours treatment) meets
+// the design's bounds. Replicate i draws only from Philox4x32-10 streams keyed
+// by (seed, i) (Salmon et al. 2011, "Parallel random numbers: as easy as
+// 1, 2, 3", SC'11), so results do not depend on threads or processes.
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <span>
+#include <vector>
+
+#include "gsd/simulate/look_plan.hpp"
+#include "gsd/simulate/simulation_options.hpp"
+#include "gsd/simulate/simulation_result.hpp"
+#include "gsd/simulate/trial_model.hpp"
+#include "gsd/spending/design.hpp"
+
+namespace gsd {
+
+enum class LookDecision {
+  kContinue,
+  kStopEfficacy,      // z >= efficacy bound: rejects in favour of treatment
+  kStopHarm,          // two-sided: z <= -efficacy bound
+  kStopFutility,      // z <= futility bound
+  kFinalNoRejection,  // last analysis, no bound crossed
+};
+
+const char* to_string(LookDecision d) noexcept;
+
+// One analysis of one replicate.
+struct LookRecord {
+  int look = 0;  // 0-based analysis number
+  int events = 0;
+  double calendar_time = 0.0;
+  int patients = 0;  // enrolled by calendar_time
+  double z = 0.0;    // log-rank, positive favours treatment
+  double efficacy_z = 0.0;
+  std::optional<double> futility_z;
+  std::optional<double> hazard_ratio;  // Pike's O/E ratio; absent if an arm has 0 events
+  LookDecision decision = LookDecision::kContinue;
+  bool capped = false;  // final analysis forced by the calendar cap
+};
+
+// Patient-level data of one replicate, in enrolment order within each stratum.
+struct PatientRecord {
+  double entry = 0.0;
+  int stratum = 0;
+  bool treatment = false;
+  bool cured = false;
+  double time = 0.0;   // study time to event or drop-out; +infinity if neither
+  bool event = false;  // time is an event time (not a drop-out)
+};
+
+struct RunControl {
+  // Called now and then from one thread with the replicates done so far.
+  std::function<void(std::int64_t)> progress;
+  // Checked between chunks; when set, the run stops early (result.interrupted).
+  const std::atomic<bool>* stop = nullptr;
+  // If set, receives every replicate's looks, in replicate order.
+  std::function<void(std::int64_t, std::span<const LookRecord>)> replicate_sink;
+};
+
+// The time after which a trial is capped when simulation.max_duration is not
+// given: the end of accrual plus the longest 99th percentile of latency over
+// arms and strata. By then 99% of the noncured patients enrolled last have had
+// their event, so almost no events are still to come.
+double default_max_duration(const TrialModel& model);
+
+class Simulator {
+ public:
+  // Validates the model (std::invalid_argument) and precomputes the capped
+  // final bounds (gsd::NumericalError if one cannot be solved).
+  Simulator(TrialModel model, Design design, LookPlan plan, double max_duration);
+  ~Simulator();
+  Simulator(Simulator&&) noexcept;
+  Simulator& operator=(Simulator&&) noexcept;
+
+  const TrialModel& model() const noexcept;
+  const Design& design() const noexcept;
+  const LookPlan& plan() const noexcept;
+  double max_duration() const noexcept;
+
+  // Replicates [first, first + count) with `threads` OpenMP threads.
+  SimulationTotals run(std::int64_t first, std::int64_t count, std::uint64_t seed, int threads,
+                       const RunControl& control = {}) const;
+
+  // One replicate in detail.
+  std::vector<LookRecord> looks(std::uint64_t seed, std::int64_t replicate) const;
+  std::vector<PatientRecord> patients(std::uint64_t seed, std::int64_t replicate) const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// Validates the options, runs all replicates in this process and summarizes.
+SimulationResult run_simulation(const Simulator& simulator, const SimulationOptions& options,
+                                const RunControl& control = {});
+
+}  // namespace gsd

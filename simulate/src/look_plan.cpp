@@ -1,0 +1,138 @@
+#include "gsd/simulate/look_plan.hpp"
+
+#include <boost/math/tools/toms748_solve.hpp>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+
+#include "gsd/engine/survival/sample_size.hpp"
+#include "gsd/integration/normal.hpp"
+#include "gsd/integration/numerical_error.hpp"
+#include "gsd/integration/sequential_integrator.hpp"
+
+namespace gsd {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// Same search limits as the design's bound solver (spending/src/bound_search.cpp):
+// P(Z >= 37) = 5.7e-300; smaller targets mean "nothing to spend" (bound +inf).
+constexpr double kMaxZ = 37.0;
+constexpr double kMinTail = 1e-299;
+constexpr double kTailFloor = 1e-300;
+// 50 of 53 mantissa bits and a cap of 200 toms748 iterations, as there.
+constexpr int kRootBits = 50;
+constexpr std::uintmax_t kMaxRootIterations = 200;
+
+bool two_sided(const Design& d) { return d.spec.sided == Sidedness::kTwoSidedSymmetric; }
+
+// Bound b at fraction t such that the H0 probability of continuing through the
+// integrator's looks and then crossing (both tails if two-sided) is `target`.
+double solve_final_bound(const SequentialIntegrator& h0, double t, double target, bool both) {
+  if (!(target > kMinTail)) return kInf;
+  auto tail = [&](double b) {
+    double p = h0.next_upper_tail(t, 0.0, b);
+    if (both) p += h0.next_lower_tail(t, 0.0, -b);
+    return p;
+  };
+  if (h0.looks_done() == 0) return normal_upper_quantile(both ? target / 2.0 : target);
+  const double log_target = std::log(target);
+  auto f = [&](double b) { return std::log(std::max(tail(b), kTailFloor)) - log_target; };
+  const double lo = both ? 0.0 : -12.0;  // P(Z >= -12) = 1 - 2e-33
+  const double f_lo = f(lo);
+  const double f_hi = f(kMaxZ);
+  if (!(f_lo > 0.0) || f_hi > 0.0) {
+    throw NumericalError("no bracket for a capped final bound at information fraction " +
+                             std::to_string(t),
+                         lo, f_lo, 0);
+  }
+  std::uintmax_t iterations = kMaxRootIterations;
+  const auto r = boost::math::tools::toms748_solve(
+      f, lo, kMaxZ, f_lo, f_hi, boost::math::tools::eps_tolerance<double>(kRootBits), iterations);
+  if (iterations >= kMaxRootIterations) {
+    throw NumericalError("iterations exhausted for a capped final bound",
+                         0.5 * (r.first + r.second), std::fabs(r.second - r.first),
+                         static_cast<int>(iterations));
+  }
+  return 0.5 * (r.first + r.second);
+}
+
+}  // namespace
+
+LookPlan make_look_plan(const Design& design, int events,
+                        const std::optional<std::vector<int>>& look_events) {
+  const auto& t = design.spec.information_fractions;
+  if (events < static_cast<int>(t.size())) {
+    throw std::invalid_argument("events = " + std::to_string(events) + " must be at least " +
+                                std::to_string(t.size()) + " (one per look)");
+  }
+  LookPlan plan;
+  plan.planned_events = events;
+  if (look_events) {
+    if (look_events->size() != t.size()) {
+      throw std::invalid_argument("look_events has " + std::to_string(look_events->size()) +
+                                  " entries but the design has " + std::to_string(t.size()) +
+                                  " looks");
+    }
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      const int d = (*look_events)[k];
+      const double planned = t[k] * events;
+      if (!(std::fabs(d - planned) < 1.0)) {
+        std::ostringstream rule;
+        rule << "look_events[" << k << "] = " << d
+             << " does not match the design: information_fractions[" << k << "] x " << events
+             << " events = " << planned << " (give it rounded up or down)";
+        throw std::invalid_argument(rule.str());
+      }
+    }
+    plan.look_events = *look_events;
+  } else {
+    for (long long d : survival::look_events(t, events)) {
+      plan.look_events.push_back(static_cast<int>(d));
+    }
+  }
+  for (std::size_t k = 0; k < plan.look_events.size(); ++k) {
+    if (plan.look_events[k] < 1 || (k > 0 && plan.look_events[k] <= plan.look_events[k - 1])) {
+      throw std::invalid_argument("look_events[" + std::to_string(k) + "] = " +
+                                  std::to_string(plan.look_events[k]) +
+                                  " must be at least 1 and more than the previous look's");
+    }
+  }
+  if (plan.look_events.back() != events) {
+    throw std::invalid_argument("look_events (last) = " + std::to_string(plan.look_events.back()) +
+                                " must equal the planned events " + std::to_string(events));
+  }
+  return plan;
+}
+
+CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
+    : bound_(static_cast<std::size_t>(plan.planned_events) + 1, kInf) {
+  const auto& t = design.spec.information_fractions;
+  const StoppingRegions regions = design.null_regions();
+  const std::vector<double> cumulative = design.cumulative_alpha();
+  const double alpha = design.spec.alpha;
+  const double total_events = plan.planned_events;
+  SequentialIntegrator h0(design.spec.grid);
+  int previous = 0;
+  for (std::size_t k = 0; k < plan.look_events.size(); ++k) {
+    // Capped finals between look k-1 and look k: looks 0..k-1 done.
+    const double remaining = alpha - (k == 0 ? 0.0 : cumulative[k - 1]);
+    for (int d = previous + 1; d < plan.look_events[k]; ++d) {
+      bound_[static_cast<std::size_t>(d)] =
+          solve_final_bound(h0, d / total_events, remaining, two_sided(design));
+    }
+    previous = plan.look_events[k];
+    if (k + 1 < plan.look_events.size()) {
+      h0.advance(t[k], 0.0, regions.lower[k], regions.upper[k]);
+    }
+  }
+}
+
+double CappedFinalBounds::bound(int events) const noexcept {
+  if (events < 1 || static_cast<std::size_t>(events) >= bound_.size()) return kInf;
+  return bound_[static_cast<std::size_t>(events)];
+}
+
+}  // namespace gsd

@@ -1,0 +1,141 @@
+// The looks of one replicate: event-driven times, the calendar cap, and the
+// decisions against the design's bounds.
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "trial_kernel.hpp"
+
+namespace gsd::detail {
+
+namespace {
+
+struct Bounds {
+  double upper;
+  double lower;  // -infinity when none
+  bool lower_is_futility;
+};
+
+Bounds bounds_at(const CompiledTrial& trial, std::size_t k) {
+  const double b = trial.efficacy[k];
+  if (trial.two_sided) return {b, -b, false};
+  if (trial.futility[k]) return {b, *trial.futility[k], true};
+  return {b, -std::numeric_limits<double>::infinity(), false};
+}
+
+LookDecision decide(const Bounds& b, double z, bool last) {
+  if (z >= b.upper) return LookDecision::kStopEfficacy;
+  if (z <= b.lower) return b.lower_is_futility ? LookDecision::kStopFutility : LookDecision::kStopHarm;
+  return last ? LookDecision::kFinalNoRejection : LookDecision::kContinue;
+}
+
+}  // namespace
+
+ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
+                           std::vector<LookRecord>* records) {
+  ReplicateOutcome out;
+  ws.index_event_times(trial.max_duration);
+  const std::size_t looks = trial.look_events.size();
+  bool obeyed_active = true;   // futility bounds obeyed
+  bool ignoring_active = true;  // futility bounds ignored (the alpha count)
+  int done_events = 0;          // events at the last look performed
+  for (std::size_t k = 0; k < looks && (obeyed_active || ignoring_active); ++k) {
+    const int d_planned = trial.look_events[k];
+    const std::optional<double> look_time = ws.event_time(d_planned);
+    const bool reached = look_time.has_value();
+    const double tau = reached ? *look_time : trial.max_duration;
+    Bounds b{0.0, 0.0, false};
+    bool last = k + 1 == looks;
+    if (!reached) {
+      // The calendar cap: a final analysis with the events observed by then,
+      // against a bound spending the alpha left (CappedFinalBounds).
+      const int observed = ws.events_by_cap();
+      out.capped = out.capped || obeyed_active;
+      if (observed == done_events) {
+        // No event since the last look: nothing new to analyse, the trial
+        // ends at the cap without rejecting.
+        if (obeyed_active) {
+          out.no_analysis = true;
+          out.calendar_time = tau;
+          out.patients = ws.enrolled_by(tau);
+          out.events = observed;
+          out.stop_look = static_cast<int>(k == 0 ? 0 : k - 1);
+          out.decision = LookDecision::kFinalNoRejection;
+        }
+        break;
+      }
+      const double cap_bound = trial.capped->bound(observed);
+      b = {cap_bound, trial.two_sided ? -cap_bound : -std::numeric_limits<double>::infinity(),
+           false};
+      last = true;
+    } else {
+      b = bounds_at(trial, k);
+    }
+    const LogRank lr = ws.log_rank(tau);
+    const LookDecision obeyed = decide(b, lr.z, last);
+    // With futility ignored only the efficacy side (and a two-sided lower
+    // efficacy bound) can stop.
+    Bounds no_futility = b;
+    if (b.lower_is_futility) no_futility.lower = -std::numeric_limits<double>::infinity();
+    const LookDecision ignoring = decide(no_futility, lr.z, last);
+    if (ignoring_active && ignoring != LookDecision::kContinue) {
+      ignoring_active = false;
+      if (ignoring == LookDecision::kStopEfficacy || ignoring == LookDecision::kStopHarm) {
+        out.reject_look_ignoring_futility = static_cast<int>(k);
+        out.reject_upper_ignoring_futility = ignoring == LookDecision::kStopEfficacy;
+      }
+    }
+    if (obeyed_active) {
+      if (records) {
+        LookRecord r;
+        r.look = static_cast<int>(k);
+        r.events = lr.events;
+        r.calendar_time = tau;
+        r.patients = lr.patients;
+        r.z = lr.z;
+        r.efficacy_z = b.upper;
+        if (b.lower_is_futility) r.futility_z = b.lower;
+        if (lr.log_hazard_ratio) r.hazard_ratio = std::exp(*lr.log_hazard_ratio);
+        r.decision = obeyed;
+        r.capped = !reached;
+        records->push_back(r);
+      }
+      if (obeyed != LookDecision::kContinue) {
+        obeyed_active = false;
+        out.stop_look = static_cast<int>(k);
+        out.decision = obeyed;
+        out.events = lr.events;
+        out.patients = lr.patients;
+        out.calendar_time = tau;
+        out.log_hazard_ratio = lr.log_hazard_ratio;
+      }
+    }
+    if (!reached) break;
+    done_events = d_planned;
+  }
+  return out;
+}
+
+void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o) {
+  const auto k = static_cast<std::size_t>(o.stop_look);
+  ++totals.replicates;
+  if (o.decision == LookDecision::kStopEfficacy) ++totals.reject_upper[k];
+  if (o.decision == LookDecision::kStopHarm) ++totals.reject_lower[k];
+  if (o.decision == LookDecision::kStopFutility) ++totals.futility[k];
+  if (o.reject_look_ignoring_futility) {
+    const auto j = static_cast<std::size_t>(*o.reject_look_ignoring_futility);
+    ++(o.reject_upper_ignoring_futility ? totals.reject_upper_ignoring_futility[j]
+                                        : totals.reject_lower_ignoring_futility[j]);
+  }
+  if (o.capped) {
+    ++totals.capped;
+    ++totals.capped_by_look[k];
+  }
+  if (o.no_analysis) ++totals.no_analysis;
+  totals.events += o.events;
+  totals.patients += o.patients;
+  totals.duration += static_cast<Int128>(std::llround(o.calendar_time * kDurationScale));
+  if (o.log_hazard_ratio) totals.log_hazard_ratio.add(*o.log_hazard_ratio);
+}
+
+}  // namespace gsd::detail

@@ -1,0 +1,165 @@
+#include "gsd/simulate/simulation_result.hpp"
+
+#include <cmath>
+#include <stdexcept>
+
+namespace gsd {
+
+void LogHazardRatioHistogram::add(double log_hr) noexcept {
+  std::size_t bin;
+  if (log_hr < kMin) {
+    bin = 0;
+  } else if (log_hr >= kMax) {
+    bin = static_cast<std::size_t>(kBins) + 1;
+  } else {
+    const auto b = static_cast<std::size_t>(std::floor((log_hr - kMin) * kBinsPerUnit));
+    bin = 1 + std::min(b, static_cast<std::size_t>(kBins) - 1);
+  }
+  ++counts[bin];
+}
+
+std::int64_t LogHazardRatioHistogram::total() const noexcept {
+  std::int64_t n = 0;
+  for (std::int64_t c : counts) n += c;
+  return n;
+}
+
+std::optional<double> LogHazardRatioHistogram::hazard_ratio_quantile(double q) const {
+  const std::int64_t n = total();
+  if (n == 0) return std::nullopt;
+  // Smallest bin with cumulative count >= q n (the inverse of the empirical
+  // distribution function, Hyndman & Fan 1996 type 1), exact in integers.
+  const auto need = static_cast<std::int64_t>(std::ceil(q * static_cast<double>(n)));
+  std::int64_t cum = 0;
+  for (std::size_t bin = 0; bin < counts.size(); ++bin) {
+    cum += counts[bin];
+    if (cum >= std::max<std::int64_t>(need, 1)) {
+      if (bin == 0 || bin == counts.size() - 1) return std::nullopt;
+      const double mid = kMin + (static_cast<double>(bin - 1) + 0.5) / kBinsPerUnit;
+      return std::exp(mid);
+    }
+  }
+  return std::nullopt;
+}
+
+SimulationTotals::SimulationTotals(std::size_t looks)
+    : reject_upper(looks, 0),
+      reject_lower(looks, 0),
+      futility(looks, 0),
+      reject_upper_ignoring_futility(looks, 0),
+      reject_lower_ignoring_futility(looks, 0),
+      capped_by_look(looks, 0) {}
+
+namespace {
+
+void add_vector(std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+  if (a.size() != b.size()) throw std::invalid_argument("totals of different look counts");
+  for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
+}
+
+// Every integer vector of the totals, in a fixed order.
+template <class T, class F>
+void for_each_vector(T& t, F f) {
+  f(t.reject_upper);
+  f(t.reject_lower);
+  f(t.futility);
+  f(t.reject_upper_ignoring_futility);
+  f(t.reject_lower_ignoring_futility);
+  f(t.capped_by_look);
+  f(t.log_hazard_ratio.counts);
+}
+
+}  // namespace
+
+void SimulationTotals::add(const SimulationTotals& o) {
+  replicates += o.replicates;
+  add_vector(reject_upper, o.reject_upper);
+  add_vector(reject_lower, o.reject_lower);
+  add_vector(futility, o.futility);
+  add_vector(reject_upper_ignoring_futility, o.reject_upper_ignoring_futility);
+  add_vector(reject_lower_ignoring_futility, o.reject_lower_ignoring_futility);
+  add_vector(capped_by_look, o.capped_by_look);
+  add_vector(log_hazard_ratio.counts, o.log_hazard_ratio.counts);
+  capped += o.capped;
+  no_analysis += o.no_analysis;
+  events += o.events;
+  patients += o.patients;
+  duration += o.duration;
+}
+
+std::vector<std::uint64_t> SimulationTotals::serialize() const {
+  std::vector<std::uint64_t> w;
+  auto put = [&w](std::int64_t x) { w.push_back(static_cast<std::uint64_t>(x)); };
+  put(replicates);
+  put(capped);
+  put(no_analysis);
+  put(events);
+  put(patients);
+  const auto d = static_cast<UInt128>(duration);
+  w.push_back(static_cast<std::uint64_t>(d >> 64));
+  w.push_back(static_cast<std::uint64_t>(d));
+  for_each_vector(*this, [&](const std::vector<std::int64_t>& v) {
+    for (std::int64_t x : v) put(x);
+  });
+  return w;
+}
+
+SimulationTotals SimulationTotals::deserialize(const std::vector<std::uint64_t>& w,
+                                               std::size_t looks) {
+  SimulationTotals t(looks);
+  std::size_t i = 0;
+  auto get = [&]() -> std::int64_t {
+    if (i >= w.size()) throw std::invalid_argument("serialized totals too short");
+    return static_cast<std::int64_t>(w[i++]);
+  };
+  t.replicates = get();
+  t.capped = get();
+  t.no_analysis = get();
+  t.events = get();
+  t.patients = get();
+  const auto hi = static_cast<UInt128>(static_cast<std::uint64_t>(get()));
+  const auto lo = static_cast<UInt128>(static_cast<std::uint64_t>(get()));
+  t.duration = static_cast<Int128>((hi << 64) | lo);
+  for_each_vector(t, [&](std::vector<std::int64_t>& v) {
+    for (std::int64_t& x : v) x = get();
+  });
+  if (i != w.size()) throw std::invalid_argument("serialized totals too long");
+  return t;
+}
+
+SimulationResult summarize(const SimulationTotals& t) {
+  SimulationResult r;
+  r.totals = t;
+  r.replicates = t.replicates;
+  if (t.replicates == 0) return r;
+  const double n = static_cast<double>(t.replicates);
+  const auto fractions = [n](const std::vector<std::int64_t>& v) {
+    std::vector<double> out;
+    for (std::int64_t c : v) out.push_back(static_cast<double>(c) / n);
+    return out;
+  };
+  const auto total = [](const std::vector<std::int64_t>& v) {
+    std::int64_t s = 0;
+    for (std::int64_t c : v) s += c;
+    return s;
+  };
+  r.reject_per_look = fractions(t.reject_upper);
+  r.reject_lower_per_look = fractions(t.reject_lower);
+  r.futility_per_look = fractions(t.futility);
+  r.reject_per_look_ignoring_futility = fractions(t.reject_upper_ignoring_futility);
+  r.capped_per_look = fractions(t.capped_by_look);
+  r.power = static_cast<double>(total(t.reject_upper)) / n;
+  r.power_se = std::sqrt(r.power * (1.0 - r.power) / n);
+  r.power_ignoring_futility = static_cast<double>(total(t.reject_upper_ignoring_futility)) / n;
+  r.expected_events = static_cast<double>(t.events) / n;
+  r.expected_patients = static_cast<double>(t.patients) / n;
+  r.expected_duration = static_cast<double>(t.duration) / kDurationScale / n;
+  r.capped_fraction = static_cast<double>(t.capped) / n;
+  r.no_analysis_fraction = static_cast<double>(t.no_analysis) / n;
+  r.hazard_ratio_q1 = t.log_hazard_ratio.hazard_ratio_quantile(0.25);
+  r.hazard_ratio_median = t.log_hazard_ratio.hazard_ratio_quantile(0.5);
+  r.hazard_ratio_q3 = t.log_hazard_ratio.hazard_ratio_quantile(0.75);
+  return r;
+}
+
+}  // namespace gsd

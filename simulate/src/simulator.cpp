@@ -1,0 +1,222 @@
+#include "gsd/simulate/simulator.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <stdexcept>
+#include <string>
+
+#include "trial_kernel.hpp"
+
+namespace gsd {
+
+namespace {
+
+// Replicates per scheduling chunk: large enough that OpenMP's dynamic
+// scheduling costs nothing per trial (~1 ms of work), small enough for a
+// responsive progress bar and Ctrl-C.
+constexpr std::int64_t kChunk = 256;
+// Replicates held at once when each replicate's looks go to a sink (CSV):
+// the sink sees them in order, and memory stays O(chunk), not O(replicates).
+constexpr std::int64_t kSinkBatch = 4096;
+// Latency quantile defining the default calendar cap.
+constexpr double kDefaultCapSurvival = 0.01;
+
+void validate_options(const SimulationOptions& o) { o.validate(); }
+
+}  // namespace
+
+const char* to_string(LookDecision d) noexcept {
+  switch (d) {
+    case LookDecision::kContinue: return "continue";
+    case LookDecision::kStopEfficacy: return "stop-efficacy";
+    case LookDecision::kStopHarm: return "stop-harm";
+    case LookDecision::kStopFutility: return "stop-futility";
+    case LookDecision::kFinalNoRejection: return "final-no-rejection";
+  }
+  return "continue";
+}
+
+void SimulationOptions::validate() const {
+  if (replicates < 1) {
+    throw std::invalid_argument("replicates = " + std::to_string(replicates) +
+                                " must be at least 1");
+  }
+  if (threads < 1) {
+    throw std::invalid_argument("threads = " + std::to_string(threads) + " must be at least 1");
+  }
+  if (max_duration && !(*max_duration > 0.0 && *max_duration <= kMaxDurationLimit)) {
+    throw std::invalid_argument("max_duration = " + std::to_string(*max_duration) +
+                                " must lie in (0, 1e6]");
+  }
+}
+
+double default_max_duration(const TrialModel& model) {
+  double longest = 0.0;
+  for (const auto& s : model.strata) {
+    longest = std::max({longest, s.control.latency.time_at_survival(kDefaultCapSurvival),
+                        s.treatment.latency.time_at_survival(kDefaultCapSurvival)});
+  }
+  return model.accrual.duration() + longest;
+}
+
+struct Simulator::Impl {
+  TrialModel model;
+  Design design;
+  LookPlan plan;
+  CappedFinalBounds capped;
+  detail::CompiledTrial trial;
+
+  Impl(TrialModel m, Design d, LookPlan p, double max_duration)
+      : model(std::move(m)), design(std::move(d)), plan(std::move(p)), capped(design, plan) {
+    auto& t = trial;
+    t.patients = model.patients;
+    t.strata = model.strata.size();
+    double cum = 0.0;
+    for (const auto& s : model.strata) {
+      cum += s.proportion;
+      t.sort_scale.push_back(0.5 * (s.control.latency.time_at_survival(0.5) +
+                                    s.treatment.latency.time_at_survival(0.5)));
+      t.stratum_cdf.push_back(cum);
+      for (const ArmModel* arm : {&s.control, &s.treatment}) {
+        t.arms.push_back({arm->cure_fraction, &arm->latency, arm->dropout_rate.value_or(0.0),
+                          1.0 / (1.0 - arm->cure_fraction)});
+        t.any_dropout = t.any_dropout || arm->dropout_rate.value_or(0.0) > 0.0;
+      }
+    }
+    t.stratum_cdf.back() = 1.0;
+    t.accrual = &model.accrual;
+    t.uniform_accrual = model.accrual.is_uniform();
+    t.permuted_blocks = model.randomisation == Randomisation::kPermutedBlocks;
+    if (t.permuted_blocks) {
+      const auto [p_t, q_c] = model.block_composition();
+      const int multiple = model.effective_block_size() / (p_t + q_c);
+      t.block_treatment = p_t * multiple;
+      t.block_control = q_c * multiple;
+    }
+    t.p_treatment = model.allocation_ratio / (1.0 + model.allocation_ratio);
+    t.look_events = plan.look_events;
+    t.efficacy = design.efficacy;
+    t.two_sided = design.spec.sided == Sidedness::kTwoSidedSymmetric;
+    t.futility = design.futility;
+    if (t.two_sided) std::fill(t.futility.begin(), t.futility.end(), std::nullopt);
+    t.any_futility =
+        std::any_of(t.futility.begin(), t.futility.end(), [](const auto& a) { return a.has_value(); });
+    t.capped = &capped;
+    t.max_duration = max_duration;
+  }
+};
+
+Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_duration) {
+  model.validate();
+  if (plan.look_events.size() != design.efficacy.size()) {
+    throw std::invalid_argument("look_events has " + std::to_string(plan.look_events.size()) +
+                                " entries but the design has " +
+                                std::to_string(design.efficacy.size()) + " looks");
+  }
+  if (!(max_duration > 0.0 && max_duration <= SimulationOptions::kMaxDurationLimit)) {
+    throw std::invalid_argument("max_duration = " + std::to_string(max_duration) +
+                                " must lie in (0, 1e6]");
+  }
+  impl_ = std::make_unique<Impl>(std::move(model), std::move(design), std::move(plan),
+                                 max_duration);
+}
+
+Simulator::~Simulator() = default;
+Simulator::Simulator(Simulator&&) noexcept = default;
+Simulator& Simulator::operator=(Simulator&&) noexcept = default;
+
+const TrialModel& Simulator::model() const noexcept { return impl_->model; }
+const Design& Simulator::design() const noexcept { return impl_->design; }
+const LookPlan& Simulator::plan() const noexcept { return impl_->plan; }
+double Simulator::max_duration() const noexcept { return impl_->trial.max_duration; }
+
+std::vector<LookRecord> Simulator::looks(std::uint64_t seed, std::int64_t replicate) const {
+  detail::Workspace ws;
+  ws.generate(impl_->trial, seed, static_cast<std::uint64_t>(replicate));
+  std::vector<LookRecord> records;
+  detail::run_looks(impl_->trial, ws, &records);
+  return records;
+}
+
+std::vector<PatientRecord> Simulator::patients(std::uint64_t seed, std::int64_t replicate) const {
+  detail::Workspace ws;
+  ws.generate(impl_->trial, seed, static_cast<std::uint64_t>(replicate));
+  std::vector<PatientRecord> out;
+  for (std::size_t s = 0; s + 1 < ws.stratum_offset.size(); ++s) {
+    for (int i = ws.stratum_offset[s]; i < ws.stratum_offset[s + 1]; ++i) {
+      const auto p = static_cast<std::size_t>(i);
+      out.push_back({ws.entry[p], static_cast<int>(s), ws.treatment[p] != 0, ws.cured[p] != 0,
+                     ws.y[p], ws.event[p] != 0});
+    }
+  }
+  return out;
+}
+
+SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uint64_t seed,
+                                int threads, const RunControl& control) const {
+  if (count < 0 || first < 0) throw std::invalid_argument("replicate range must be >= 0");
+  if (threads < 1) throw std::invalid_argument("threads = " + std::to_string(threads) +
+                                               " must be at least 1");
+  const std::size_t looks = impl_->plan.look_events.size();
+  const detail::CompiledTrial& trial = impl_->trial;
+  SimulationTotals totals(looks);
+  std::atomic<std::int64_t> done{0};
+  const auto stopped = [&] { return control.stop && control.stop->load(std::memory_order_relaxed); };
+  // Without a sink: one pass. With one: batches whose looks are kept, then
+  // handed to the sink in replicate order by the calling thread.
+  const std::int64_t batch = control.replicate_sink ? kSinkBatch : std::max<std::int64_t>(count, 1);
+  std::vector<std::vector<LookRecord>> kept;
+  if (control.replicate_sink) kept.resize(static_cast<std::size_t>(kSinkBatch));
+  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 += batch) {
+    const std::int64_t b1 = std::min(count, b0 + batch);
+#pragma omp parallel num_threads(threads)
+    {
+      detail::Workspace ws;
+      SimulationTotals local(looks);
+#pragma omp for schedule(dynamic, 1)
+      for (std::int64_t c = b0; c < b1; c += kChunk) {
+        if (stopped()) continue;
+        const std::int64_t c1 = std::min(b1, c + kChunk);
+        for (std::int64_t i = c; i < c1; ++i) {
+          const auto rep = static_cast<std::uint64_t>(first + i);
+          ws.generate(trial, seed, rep);
+          std::vector<LookRecord>* rec = nullptr;
+          if (control.replicate_sink) {
+            rec = &kept[static_cast<std::size_t>(i - b0)];
+            rec->clear();
+          }
+          detail::add_outcome(local, detail::run_looks(trial, ws, rec));
+        }
+        const std::int64_t now = done.fetch_add(c1 - c) + (c1 - c);
+        if (omp_get_thread_num() == 0 && control.progress) control.progress(now);
+      }
+#pragma omp critical(gsd_simulate_totals)
+      totals.add(local);
+    }
+    if (control.replicate_sink && !stopped()) {
+      for (std::int64_t i = b0; i < b1; ++i) {
+        control.replicate_sink(first + i, kept[static_cast<std::size_t>(i - b0)]);
+      }
+    }
+  }
+  return totals;
+}
+
+SimulationResult run_simulation(const Simulator& simulator, const SimulationOptions& options,
+                                const RunControl& control) {
+  validate_options(options);
+  const SimulationTotals totals =
+      simulator.run(0, options.replicates, options.seed, options.threads, control);
+  SimulationResult r = summarize(totals);
+  r.seed = options.seed;
+  r.max_duration = simulator.max_duration();
+  r.max_duration_is_default = !options.max_duration.has_value();
+  r.look_events = simulator.plan().look_events;
+  r.interrupted = totals.replicates < options.replicates;
+  return r;
+}
+
+}  // namespace gsd

@@ -1,0 +1,394 @@
+// Drawing one replicate's patients and the log-rank statistic at a look.
+#include "trial_kernel.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "random_stream.hpp"
+
+namespace gsd::detail {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// Buckets per item in the bucket sorts: with 2, most buckets hold at most one
+// item, so the finishing insertion sort rarely moves anything (and rarely
+// mispredicts).
+constexpr std::size_t kBucketsPerItem = 2;
+
+std::size_t idx(int i) { return static_cast<std::size_t>(i); }
+
+// Sorts n 32-bit words in expected O(n): a counting sort on the top bits into
+// 2n buckets (most hold at most one word), then insertion sort of the
+// nearly sorted result (Knuth, TAOCP vol. 3, 5.2.1 and 5.2.5).
+void bucket_sort(std::uint32_t* words, std::uint32_t* out, int n,
+                 std::vector<std::uint32_t>& bucket) {
+  const std::size_t nb = kBucketsPerItem * idx(n);
+  bucket.assign(nb + 1, 0);
+  const auto bucket_of = [nb](std::uint32_t w) {
+    return static_cast<std::size_t>((static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(nb)) >>
+                                    32);
+  };
+  for (int i = 0; i < n; ++i) ++bucket[bucket_of(words[i]) + 1];
+  for (std::size_t b = 1; b <= nb; ++b) bucket[b] += bucket[b - 1];
+  for (int i = 0; i < n; ++i) out[bucket[bucket_of(words[i])]++] = words[i];
+  for (int i = 1; i < n; ++i) {
+    const std::uint32_t w = out[i];
+    int j = i - 1;
+    while (j >= 0 && out[j] > w) {
+      out[j + 1] = out[j];
+      --j;
+    }
+    out[j + 1] = w;
+  }
+}
+
+}  // namespace
+
+void Workspace::draw_strata(const CompiledTrial& trial, std::uint64_t seed,
+                            std::uint64_t replicate) {
+  stratum_offset.assign(trial.strata + 1, 0);
+  if (trial.strata == 1) {
+    stratum_offset[1] = trial.patients;
+    return;
+  }
+  // Each patient's stratum independently with the given proportions, so the
+  // stratum sizes are multinomial.
+  WordStream stream(seed, replicate, StreamPurpose::kStratum);
+  for (int i = 0; i < trial.patients; ++i) {
+    const double u = stream.uniform();
+    const auto it = std::upper_bound(trial.stratum_cdf.begin(), trial.stratum_cdf.end(), u);
+    const std::size_t s = std::min(static_cast<std::size_t>(it - trial.stratum_cdf.begin()),
+                                   trial.strata - 1);
+    ++stratum_offset[s + 1];
+  }
+  for (std::size_t s = 1; s <= trial.strata; ++s) stratum_offset[s] += stratum_offset[s - 1];
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    std::fill(stratum_of_.begin() + stratum_offset[s], stratum_of_.begin() + stratum_offset[s + 1],
+              static_cast<std::uint16_t>(s));
+  }
+}
+
+void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
+                             std::uint64_t replicate) {
+  // Entry times are i.i.d. from the accrual distribution; sorting their
+  // uniforms and mapping through the increasing quantile gives them in order.
+  fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kAccrual), words_.data(),
+             idx(trial.patients));
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    const int lo = stratum_offset[s];
+    const int n = stratum_offset[s + 1] - lo;
+    bucket_sort(words_.data() + lo, sorted_words_.data(), n, bucket_);
+    double* e = entry.data() + lo;
+    if (trial.uniform_accrual) {
+      const double scale = trial.accrual->duration() * kTwoPowMinus32;
+      for (int i = 0; i < n; ++i) e[i] = (sorted_words_[idx(i)] + 0.5) * scale;
+    } else {
+      for (int i = 0; i < n; ++i) {
+        e[i] = trial.accrual->time_at_fraction(u01_32(sorted_words_[idx(i)]));
+      }
+    }
+  }
+}
+
+void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
+                              std::uint64_t replicate) {
+  // Per patient position (entry order within strata) two 32-bit words: one
+  // uniform u for cure and latency, one for the randomisation; drop-out times
+  // come from a stream of their own, drawn only when a drop-out rate is given.
+  const std::size_t n_all = idx(trial.patients);
+  fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kOutcome), outcome_words_.data(),
+             2 * n_all);
+  if (trial.any_dropout) {
+    fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kDropout), dropout_words_.data(),
+               n_all);
+  }
+  // Pass 1, in entry order within each stratum: arm and cure. Branch-free
+  // where the outcome is a coin toss, so that it costs no mispredictions.
+  treatment_prefix_[0] = 0;
+  int treated = 0;  // running count in a register, not through memory
+  std::size_t uncured = 0;
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    int left_t = 0;
+    int left_c = 0;
+    const ArmParams* arms = trial.arms.data() + 2 * s;
+    for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+      const std::size_t p = idx(i);
+      const double r = u01_32(outcome_words_[2 * p + 1]);
+      int t;
+      if (trial.permuted_blocks) {
+        // A random permutation of each block, drawn one position at a time
+        // (sampling without replacement), in entry order within the stratum.
+        if (left_t + left_c == 0) {
+          left_t = trial.block_treatment;
+          left_c = trial.block_control;
+        }
+        t = r * (left_t + left_c) < left_t ? 1 : 0;
+        left_t -= t;
+        left_c -= 1 - t;
+      } else {
+        t = r < trial.p_treatment ? 1 : 0;
+      }
+      treatment[p] = static_cast<std::uint8_t>(t);
+      treated += t;
+      treatment_prefix_[p + 1] = treated;
+      // Cured when u < pi (u is word 2p, reused below for the latency).
+      const int is_cured = u01_32(outcome_words_[2 * p]) < arms[t].cure_fraction ? 1 : 0;
+      cured[p] = static_cast<std::uint8_t>(is_cured);
+      event[p] = 0;
+      y[p] = kInf;
+      calendar[p] = kInf;
+      uncured_[uncured] = static_cast<std::uint32_t>(p);
+      uncured += static_cast<std::size_t>(1 - is_cured);
+    }
+  }
+  // Pass 2, the noncured: V = (1 - u) / (1 - pi) is uniform on (0, 1] and
+  // independent of the cure draw, and T = S^-1(V).
+  for (std::size_t k = 0; k < uncured; ++k) {
+    const std::size_t p = uncured_[k];
+    const std::size_t stratum = trial.strata == 1 ? 0 : stratum_of_[p];
+    const ArmParams& arm = trial.arms[2 * stratum + treatment[p]];
+    const double u = u01_32(outcome_words_[2 * p]);
+    y[p] = arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
+    event[p] = 1;
+  }
+  // Drop-out competes with the event, for cured and noncured alike.
+  if (trial.any_dropout) {
+    for (std::size_t s = 0; s < trial.strata; ++s) {
+      for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+        const std::size_t p = idx(i);
+        const double rate = trial.arms[2 * s + treatment[p]].dropout_rate;
+        if (!(rate > 0.0)) continue;
+        const double c = -std::log(u01_32(dropout_words_[p])) / rate;
+        event[p] = event[p] && y[p] <= c ? 1 : 0;
+        y[p] = std::min(y[p], c);
+      }
+    }
+  }
+  // Pass 3: calendar times, the event list, and the y-sorted list per stratum
+  // (sorted once per replicate, then merged in O(n) at every look).
+  std::size_t m = 0;
+  double* ev = event_times.data();
+  timed_offset_.assign(trial.strata + 1, 0);
+  std::size_t count = 0;
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    const std::size_t begin = count;
+    for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+      const std::size_t p = idx(i);
+      const double y_p = y[p];
+      calendar[p] = entry[p] + y_p;
+      ev[m] = calendar[p];
+      m += event[p];
+      unsorted_[count] = {y_p, calendar[p], treatment[p], event[p]};
+      count += y_p < kInf ? 1 : 0;
+    }
+    sort_by_y(begin, count, trial.sort_scale[s]);
+    timed_offset_[s + 1] = static_cast<int>(count);
+  }
+  event_times.resize(m);
+}
+
+void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
+                         std::uint64_t replicate) {
+  const std::size_t n = idx(trial.patients);
+  if (entry.size() != n) {
+    entry.resize(n);
+    y.resize(n);
+    calendar.resize(n);
+    treatment.resize(n);
+    event.resize(n);
+    cured.resize(n);
+    treatment_prefix_.resize(n + 1);
+    words_.resize(padded_words(n));
+    sorted_words_.resize(n);
+    timed_.resize(n);
+    outcome_words_.resize(padded_words(2 * n));
+    dropout_words_.resize(padded_words(n));
+    bucket_id_.resize(n);
+    uncured_.resize(n);
+    stratum_of_.resize(n);
+    unsorted_.resize(n);
+    observed_.resize(n);
+    inverse_.resize(n + 1);
+    inverse_[0] = 0.0;  // an empty risk set contributes nothing
+    for (std::size_t k = 1; k <= n; ++k) inverse_[k] = 1.0 / static_cast<double>(k);
+    event_times.reserve(n);
+  }
+  event_times.resize(n);
+  draw_strata(trial, seed, replicate);
+  draw_entries(trial, seed, replicate);
+  draw_patients(trial, seed, replicate);
+}
+
+// Bucket sort of unsorted_[begin, end) into timed_ by g(y) = y / (y + c),
+// with c a typical latency of the stratum (CompiledTrial::sort_scale), which
+// spreads exponential-like times evenly enough over n buckets; then insertion
+// sort finishes within buckets (expected O(n) for such inputs, correct for any).
+void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
+  const std::size_t n = end - begin;
+  if (n == 0) return;
+  const std::size_t nb = kBucketsPerItem * n;
+  const double scale = static_cast<double>(nb);
+  bucket_.assign(nb + 1, 0);
+  for (std::size_t i = begin; i < end; ++i) {
+    const double v = unsorted_[i].y;
+    const auto b = std::min(
+        static_cast<std::size_t>(static_cast<std::int64_t>(scale * (v / (v + mean)))), nb - 1);
+    bucket_id_[i - begin] = static_cast<std::uint32_t>(b);
+    ++bucket_[b + 1];
+  }
+  for (std::size_t b = 1; b <= nb; ++b) bucket_[b] += bucket_[b - 1];
+  for (std::size_t i = begin; i < end; ++i) {
+    timed_[begin + bucket_[bucket_id_[i - begin]]++] = unsorted_[i];
+  }
+  for (std::size_t i = begin + 1; i < end; ++i) {
+    const TimedPatient v = timed_[i];
+    std::size_t j = i;
+    while (j > begin && timed_[j - 1].y > v.y) {
+      timed_[j] = timed_[j - 1];
+      --j;
+    }
+    timed_[j] = v;
+  }
+}
+
+void Workspace::index_event_times(double cap) {
+  const std::size_t m = event_times.size();
+  const std::size_t nb = std::max<std::size_t>(m, 1);
+  const double scale = static_cast<double>(nb) / cap;
+  auto bucket_of = [&](double c) {
+    // Through a signed integer: double to int64 is one instruction, double to
+    // size_t is a branchy sequence.
+    return c <= cap ? std::min(static_cast<std::size_t>(static_cast<std::int64_t>(c * scale)), nb - 1)
+                    : nb;
+  };
+  event_bucket_start_.assign(nb + 2, 0);
+  for (double c : event_times) ++event_bucket_start_[bucket_of(c) + 1];
+  for (std::size_t b = 1; b < nb + 2; ++b) event_bucket_start_[b] += event_bucket_start_[b - 1];
+  grouped_events_.resize(m);
+  bucket_.assign(event_bucket_start_.begin(), event_bucket_start_.end());
+  for (double c : event_times) grouped_events_[bucket_[bucket_of(c)]++] = c;
+}
+
+std::optional<double> Workspace::event_time(int d) {
+  const auto need = static_cast<std::uint32_t>(d);
+  if (need > static_cast<std::uint32_t>(events_by_cap())) return std::nullopt;
+  // Bucket b with start[b] < d <= start[b + 1].
+  const auto it =
+      std::lower_bound(event_bucket_start_.begin(), event_bucket_start_.end(), need);
+  const auto b_end = grouped_events_.begin() + *it;
+  const auto b_begin = grouped_events_.begin() + it[-1];
+  const auto nth = grouped_events_.begin() + (d - 1);
+  std::nth_element(b_begin, nth, b_end);
+  return *nth;
+}
+
+int Workspace::enrolled_by(double tau) const {
+  int n = 0;
+  for (std::size_t s = 0; s + 1 < stratum_offset.size(); ++s) {
+    const auto lo = entry.begin() + stratum_offset[s];
+    const auto hi = entry.begin() + stratum_offset[s + 1];
+    n += static_cast<int>(std::lower_bound(lo, hi, tau) - lo);
+  }
+  return n;
+}
+
+// Log-rank test (Mantel 1966; Peto & Peto 1972) with the hypergeometric
+// variance for ties, stratified by summing O - E and V over strata (Collett,
+// "Modelling Survival Data in Medical Research", 3rd ed., section 2.8).
+// Patients censored at an event time are at risk at it. The Pike (1972)
+// hazard-ratio estimate is (O_T / E_T) / (O_C / E_C) with totals over strata.
+LogRank Workspace::log_rank(double tau) const {
+  Sums sums;
+  LogRank out;
+  for (std::size_t s = 0; s + 1 < stratum_offset.size(); ++s) {
+    out.patients += stratum_log_rank(s, tau, sums);
+  }
+  out.events = sums.events;
+  if (sums.variance > 0.0) {
+    out.z = (sums.expected_t - sums.observed_t) / std::sqrt(sums.variance);
+  }
+  const double observed_c = sums.events - sums.observed_t;
+  const double expected_c = sums.events - sums.expected_t;
+  if (sums.observed_t > 0.0 && observed_c > 0.0 && sums.expected_t > 0.0 && expected_c > 0.0) {
+    out.log_hazard_ratio =
+        std::log(sums.observed_t / sums.expected_t) - std::log(observed_c / expected_c);
+  }
+  return out;
+}
+
+// One stratum's merge of the y-sorted list (outcomes observed by tau) with the
+// censorings at tau - entry (descending entry). The common case of no tie is
+// branch-free; exact ties take the grouped path.
+int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
+  const int lo = stratum_offset[s];
+  const int enrolled_end = static_cast<int>(
+      std::lower_bound(entry.begin() + lo, entry.begin() + stratum_offset[s + 1], tau) -
+      entry.begin());
+  int at_risk[2];
+  at_risk[1] = treatment_prefix_[idx(enrolled_end)] - treatment_prefix_[idx(lo)];
+  at_risk[0] = enrolled_end - lo - at_risk[1];
+  int ib = enrolled_end - 1;
+  // No follow-up reaches beyond tau - (first entry): later outcomes are unseen.
+  const double horizon = enrolled_end > lo ? tau - entry[idx(lo)] : 0.0;
+  const TimedPatient* a = timed_.data() + timed_offset_[s];
+  const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
+  const double* inv = inverse_.data();
+  double observed_t = 0.0;
+  double expected_t = 0.0;
+  double variance = 0.0;
+  int events = 0;
+  // Outcomes observed by tau, in y order; the others leave the risk set at
+  // their censoring time tau - entry, in the loop over ib.
+  std::size_t k_end = 0;
+  TimedPatient* obs = observed_.data();
+  for (; a != a_end && !(a->y > horizon); ++a) {
+    obs[k_end] = *a;
+    k_end += a->calendar <= tau ? 1 : 0;
+  }
+  for (std::size_t k = 0; k < k_end;) {
+    const TimedPatient& o = obs[k];
+    // Censorings at tau - entry before o.y.
+    while (ib >= lo && tau - entry[idx(ib)] < o.y) {
+      at_risk[treatment[idx(ib)]] -= calendar[idx(ib)] > tau ? 1 : 0;
+      --ib;
+    }
+    const bool tie = k + 1 < k_end && !(obs[k + 1].y > o.y);
+    if (!tie) {
+      const int is_event = o.event;
+      const double share = at_risk[1] * inv[at_risk[0] + at_risk[1]];
+      expected_t += is_event * share;
+      variance += is_event * share * (1.0 - share);
+      observed_t += is_event & o.treatment;
+      events += is_event;
+      at_risk[o.treatment] -= 1;
+      ++k;
+      continue;
+    }
+    // Tie group at time o.y: d events among n at risk, hypergeometric variance.
+    int d = 0;
+    int d1 = 0;
+    std::size_t g = k;
+    for (; g < k_end && !(obs[g].y > o.y); ++g) {
+      d += obs[g].event;
+      d1 += obs[g].event & obs[g].treatment;
+    }
+    const int n = at_risk[0] + at_risk[1];
+    if (d > 0 && n > 0) {
+      const double share = at_risk[1] * inv[n];
+      expected_t += d * share;
+      observed_t += d1;
+      if (n > 1) variance += d * share * (1.0 - share) * (n - d) / (n - 1.0);
+      events += d;
+    }
+    for (; k < g; ++k) at_risk[obs[k].treatment] -= 1;
+  }
+  sums.observed_t += observed_t;
+  sums.expected_t += expected_t;
+  sums.variance += variance;
+  sums.events += events;
+  return enrolled_end - lo;
+}
+
+}  // namespace gsd::detail

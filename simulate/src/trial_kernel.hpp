@@ -1,0 +1,142 @@
+#pragma once
+// Private: one replicate, end to end, with per-thread buffers reused across
+// replicates (no allocation per replicate once they have grown).
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "gsd/simulate/look_plan.hpp"
+#include "gsd/simulate/simulator.hpp"
+
+namespace gsd::detail {
+
+// The model in the form the inner loop reads.
+struct ArmParams {
+  double cure_fraction = 0.0;
+  const LatencySampler* latency = nullptr;
+  double dropout_rate = 0.0;      // 0 = none
+  double inverse_noncured = 1.0;  // 1 / (1 - cure_fraction)
+};
+
+struct CompiledTrial {
+  int patients = 0;
+  std::size_t strata = 1;
+  std::vector<double> stratum_cdf;      // cumulative proportions, last = 1
+  std::vector<ArmParams> arms;          // [stratum * 2 + treatment]
+  const AccrualSampler* accrual = nullptr;
+  bool uniform_accrual = true;
+  std::vector<double> sort_scale;  // per stratum: mean of the arms' median latencies
+  bool any_dropout = false;
+  bool permuted_blocks = true;
+  int block_treatment = 1;              // treatment patients per block
+  int block_control = 1;
+  double p_treatment = 0.5;             // simple randomisation
+  // Design.
+  std::vector<int> look_events;
+  std::vector<double> efficacy;                // upper bound per look
+  std::vector<std::optional<double>> futility;  // one-sided designs only
+  bool two_sided = false;
+  bool any_futility = false;
+  const CappedFinalBounds* capped = nullptr;
+  double max_duration = 0.0;
+};
+
+// One patient in y order (time to event or drop-out), what the log-rank reads.
+struct TimedPatient {
+  double y;
+  double calendar;  // entry + y
+  std::uint8_t treatment;
+  std::uint8_t event;
+};
+
+struct LogRank {
+  int events = 0;
+  int patients = 0;  // enrolled
+  double z = 0.0;
+  std::optional<double> log_hazard_ratio;
+};
+
+class Workspace {
+ public:
+  // Draws the patients of replicate `replicate` (everything random happens here).
+  void generate(const CompiledTrial& trial, std::uint64_t seed, std::uint64_t replicate);
+  // Stratified log-rank over the data observed at calendar time tau.
+  LogRank log_rank(double tau) const;
+  int enrolled_by(double tau) const;
+
+  // Groups the event calendar times into buckets over [0, cap] (one per event
+  // on average), so that the time of the d-th event is a prefix count plus a
+  // selection within one bucket: O(m) for all looks together.
+  void index_event_times(double cap);
+  // Calendar time of the d-th event (1-based), if it happens by the cap.
+  std::optional<double> event_time(int d);
+  // Events by the cap.
+  int events_by_cap() const { return static_cast<int>(event_bucket_start_.end()[-2]); }
+
+  // Event calendar times, for the look times.
+  std::vector<double> event_times;
+
+  // Patient arrays in enrolment order within strata (for PatientRecord).
+  std::vector<double> entry;
+  std::vector<double> y;          // +infinity: cured and never dropped out
+  std::vector<double> calendar;   // entry + y
+  std::vector<std::uint8_t> treatment;
+  std::vector<std::uint8_t> event;
+  std::vector<std::uint8_t> cured;
+  std::vector<int> stratum_offset;  // strata + 1
+
+ private:
+  void draw_strata(const CompiledTrial& trial, std::uint64_t seed, std::uint64_t replicate);
+  void draw_entries(const CompiledTrial& trial, std::uint64_t seed, std::uint64_t replicate);
+  void draw_patients(const CompiledTrial& trial, std::uint64_t seed, std::uint64_t replicate);
+
+  struct Sums {
+    double observed_t = 0.0;
+    double expected_t = 0.0;
+    double variance = 0.0;
+    int events = 0;
+  };
+  int stratum_log_rank(std::size_t s, double tau, Sums& sums) const;
+  void sort_by_y(std::size_t begin, std::size_t end, double scale);
+
+  std::vector<int> treatment_prefix_;  // treatment patients before index i
+  std::vector<TimedPatient> timed_;    // finite y, sorted by y within stratum
+  std::vector<int> timed_offset_;      // strata + 1
+  std::vector<TimedPatient> unsorted_;  // scratch for the sort
+  mutable std::vector<TimedPatient> observed_;  // scratch of log_rank
+  std::vector<double> inverse_;
+  std::vector<double> grouped_events_;             // event times, bucket by bucket
+  std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)         // 1 / k, k = 0..n (1/0 taken as 0)
+  std::vector<std::uint32_t> words_;   // scratch for the accrual sort
+  std::vector<std::uint32_t> outcome_words_;
+  std::vector<std::uint32_t> dropout_words_;
+  std::vector<std::uint32_t> bucket_id_;
+  std::vector<std::uint32_t> uncured_;  // positions of the noncured
+  std::vector<std::uint16_t> stratum_of_;  // filled when there are strata
+  std::vector<std::uint32_t> sorted_words_;
+  std::vector<std::uint32_t> bucket_;
+};
+
+// What one replicate contributes to the totals.
+struct ReplicateOutcome {
+  int stop_look = 0;
+  LookDecision decision = LookDecision::kFinalNoRejection;
+  int events = 0;
+  int patients = 0;
+  double calendar_time = 0.0;
+  std::optional<double> log_hazard_ratio;
+  bool capped = false;
+  bool no_analysis = false;  // capped with no event since the last look
+  // With futility ignored: the look and side of a rejection, if any.
+  std::optional<int> reject_look_ignoring_futility;
+  bool reject_upper_ignoring_futility = false;
+};
+
+// Runs the looks of the replicate just generated; appends LookRecords to
+// `records` when given.
+ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
+                           std::vector<LookRecord>* records);
+
+void add_outcome(SimulationTotals& totals, const ReplicateOutcome& outcome);
+
+}  // namespace gsd::detail

@@ -1,0 +1,63 @@
+# CLI contract tests of `gsd simulate` (issue 4): output, bad input (exit 2,
+# one line naming the field), determinism over threads (and over MPI
+# processes in an MPI build), the replicate CSV, and Ctrl-C. Driver:
+# tests/cli/simulate_check.sh.
+set(GSD_SIMULATE_CHECK ${CMAKE_CURRENT_LIST_DIR}/simulate_check.sh)
+set(GSD_SIMULATE_CASES ${CMAKE_CURRENT_LIST_DIR}/simulate)
+set(GSD_SIMULATE_SEED ${CMAKE_CURRENT_LIST_DIR}/../../configs/blinatumomab-20120215.json)
+set(GSD_SIMULATE_STRATIFIED
+    ${CMAKE_CURRENT_LIST_DIR}/../../configs/blinatumomab-stratified.json)
+
+function(gsd_simulate_cli_test name)
+  add_test(NAME cli.simulate.${name} COMMAND sh ${GSD_SIMULATE_CHECK} ${ARGN})
+  set_tests_properties(cli.simulate.${name} PROPERTIES LABELS "cli;simulate")
+endfunction()
+
+function(gsd_simulate_check name config rc expected)
+  gsd_simulate_cli_test(${name} check $<TARGET_FILE:gsd> ${config} ${rc} "${expected}" ${ARGN})
+endfunction()
+
+gsd_simulate_check(seed_text ${GSD_SIMULATE_SEED} 0 "power (upper crossings)" --replicates 2000)
+gsd_simulate_check(seed_json ${GSD_SIMULATE_SEED} 0 "\"reject_per_look\"" --replicates 2000
+                   --format json)
+gsd_simulate_check(seed_csv ${GSD_SIMULATE_SEED} 0 "reject,1," --replicates 2000 --format csv)
+gsd_simulate_check(seed_plot ${GSD_SIMULATE_SEED} 0 "trials hitting the cap" --replicates 2000
+                   --plot ${CMAKE_CURRENT_BINARY_DIR}/simulate_seed.svg)
+gsd_simulate_check(stratified ${GSD_SIMULATE_STRATIFIED} 0 "6 strata (stratified log-rank)"
+                   --replicates 2000)
+
+gsd_simulate_check(replicates_zero_flag ${GSD_SIMULATE_SEED} 2
+  "error: --replicates = 0 must be at least 1" --replicates 0)
+gsd_simulate_check(threads_zero ${GSD_SIMULATE_SEED} 2
+  "error: --threads = 0 must be in [1, 1024]" --threads 0)
+gsd_simulate_check(seed_negative_flag ${GSD_SIMULATE_SEED} 2
+  "error: --seed = -1 must be a non-negative integer" --seed -1)
+gsd_simulate_check(replicates_zero ${GSD_SIMULATE_CASES}/replicates_zero.json 2
+  "error: simulation.replicates = 0 must be at least 1")
+gsd_simulate_check(seed_negative ${GSD_SIMULATE_CASES}/seed_negative.json 2
+  "error: simulation.seed = -3 must be a non-negative integer")
+gsd_simulate_check(strata_sum ${GSD_SIMULATE_CASES}/strata_sum.json 2
+  "error: simulation.strata = [{\"name\":\"age < 10\",\"proportion\":0.5},{\"name\":\"age >= 10\",\"proportion\":0.4}] has proportions that add up to 0.9\; they must add up to 1")
+gsd_simulate_check(look_events_mismatch ${GSD_SIMULATE_CASES}/look_events_mismatch.json 2
+  "error: simulation.look_events[1] = 60 does not match the design: information_fractions[1] x 94 events = 70.5 (give it rounded up or down)")
+gsd_simulate_check(block_size_odd ${GSD_SIMULATE_CASES}/block_size_odd.json 2
+  "error: simulation.block_size = 3 must be a positive multiple of 2 (allocation 1:1)")
+gsd_simulate_check(stratum_cure ${GSD_SIMULATE_CASES}/stratum_cure.json 2
+  "error: simulation.strata[0].control.cure_fraction = 1.5 must lie in [0, 1)")
+gsd_simulate_check(unknown_key ${GSD_SIMULATE_CASES}/unknown_key.json 2
+  "error: simulation.replicate is not a known key\; did you mean \"replicates\"?")
+
+gsd_simulate_cli_test(threads_identical threads $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
+                      --quiet --replicates 4000 --seed 5)
+gsd_simulate_cli_test(threads_identical_stratified threads $<TARGET_FILE:gsd>
+                      ${GSD_SIMULATE_STRATIFIED} --quiet --replicates 3000 --seed 6)
+gsd_simulate_cli_test(replicate_data data $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
+                      ${CMAKE_CURRENT_BINARY_DIR})
+gsd_simulate_cli_test(interrupt interrupt $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
+                      ${CMAKE_CURRENT_BINARY_DIR})
+
+if(GSD_WITH_MPI)
+  # CI runs the MPI build with 2 processes on localhost.
+  gsd_simulate_cli_test(mpi_identical mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+                        ${GSD_SIMULATE_SEED} --quiet --replicates 3000 --seed 9)
+endif()

@@ -1,0 +1,88 @@
+#!/bin/sh
+# CLI contract checks of `gsd simulate` (issue 4). Modes:
+#   simulate_check.sh check GSD CONFIG RC EXPECTED [args...]
+#       RC 0: stdout contains EXPECTED, stderr empty, no NaN. Otherwise exit
+#       code RC, empty stdout, stderr exactly the line EXPECTED.
+#   simulate_check.sh threads GSD CONFIG [args...]
+#       --threads 1 and --threads 2 give byte-identical JSON.
+#   simulate_check.sh mpi MPIEXEC GSD CONFIG [args...]
+#       mpirun -np 2 gives byte-identical JSON to one process.
+#   simulate_check.sh data GSD CONFIG DIR
+#       --replicate-data writes the header and one row per replicate and look,
+#       identical for 1 and 2 threads.
+#   simulate_check.sh interrupt GSD CONFIG DIR
+#       SIGINT during a long run: the process dies by SIGINT, nothing on
+#       stdout, and neither the data file nor a temporary file is left.
+mode=$1; shift
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "$@"; exit 1; }
+
+case "$mode" in
+check)
+  gsd=$1; config=$2; want_rc=$3; want=$4; shift 4
+  "$gsd" simulate "$config" --quiet "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ "$rc" -eq "$want_rc" ] || { cat "$tmp/err"; fail "exit code $rc, expected $want_rc"; }
+  if [ "$want_rc" -eq 0 ]; then
+    [ -s "$tmp/err" ] && { cat "$tmp/err"; fail "unexpected stderr"; }
+    grep -qF -- "$want" "$tmp/out" || { cat "$tmp/out"; fail "stdout lacks: $want"; }
+    grep -qiE '(^|[^a-z])(nan|inf)([^a-z]|$)' "$tmp/out" && fail "NaN/inf in output"
+    exit 0
+  fi
+  [ -s "$tmp/out" ] && { cat "$tmp/out"; fail "stdout not empty on error"; }
+  [ "$(wc -l <"$tmp/err")" -eq 1 ] || { cat "$tmp/err"; fail "stderr is not one line"; }
+  [ "$(cat "$tmp/err")" = "$want" ] || fail "stderr: $(cat "$tmp/err") / wanted: $want"
+  ;;
+threads)
+  gsd=$1; config=$2; shift 2
+  "$gsd" simulate "$config" --format json --threads 1 "$@" >"$tmp/one" || fail "1 thread failed"
+  "$gsd" simulate "$config" --format json --threads 2 "$@" >"$tmp/two" || fail "2 threads failed"
+  cmp "$tmp/one" "$tmp/two" || fail "JSON differs between 1 and 2 threads"
+  grep -q '"power"' "$tmp/one" || fail "no power in JSON"
+  ;;
+mpi)
+  mpiexec=$1; gsd=$2; config=$3; shift 3
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  "$gsd" simulate "$config" --format json "$@" >"$tmp/one" || fail "single process failed"
+  "$mpiexec" -np 2 --oversubscribe "$gsd" simulate "$config" --format json "$@" \
+    >"$tmp/two" 2>"$tmp/err" || { cat "$tmp/err"; fail "mpirun -np 2 failed"; }
+  cmp "$tmp/one" "$tmp/two" || { diff "$tmp/one" "$tmp/two" | head; fail "MPI JSON differs"; }
+  "$mpiexec" -np 2 --oversubscribe "$gsd" simulate "$config" --format json "$@" \
+    --replicate-data "$tmp/mpi.csv" >/dev/null 2>"$tmp/err" || { cat "$tmp/err"; fail "mpirun data"; }
+  "$gsd" simulate "$config" --format json "$@" --replicate-data "$tmp/one.csv" >/dev/null
+  cmp "$tmp/one.csv" "$tmp/mpi.csv" || fail "MPI replicate data differs"
+  ;;
+data)
+  gsd=$1; config=$2; dir=$3
+  "$gsd" simulate "$config" --quiet --replicates 500 --replicate-data "$dir/rep1.csv" >/dev/null ||
+    fail "run failed"
+  "$gsd" simulate "$config" --quiet --replicates 500 --threads 2 \
+    --replicate-data "$dir/rep2.csv" >/dev/null || fail "run failed"
+  cmp "$dir/rep1.csv" "$dir/rep2.csv" || fail "replicate data differs between 1 and 2 threads"
+  head -1 "$dir/rep1.csv" | grep -q '^replicate,look,events,calendar_time' || fail "bad header"
+  [ "$(cut -d, -f1 "$dir/rep1.csv" | sort -u | wc -l)" -eq 501 ] || fail "not 500 replicates"
+  [ "$(grep -c ',stop-efficacy,\|,final-no-rejection,\|,stop-harm,\|,stop-futility,' \
+        "$dir/rep1.csv")" -eq 500 ] || fail "not one final decision per replicate"
+  ;;
+interrupt)
+  gsd=$1; config=$2; dir=$3
+  rm -f "$dir/interrupted.csv" "$dir"/.interrupted.csv*
+  "$gsd" simulate "$config" --replicates 100000000 --replicate-data "$dir/interrupted.csv" \
+    >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  sleep 2
+  kill -INT "$pid"
+  wait "$pid"
+  rc=$?
+  [ "$rc" -eq 130 ] || fail "exit status $rc, expected 130 (killed by SIGINT)"
+  [ -s "$tmp/out" ] && fail "stdout not empty"
+  grep -q '^error: interrupted' "$tmp/err" || { cat "$tmp/err"; fail "no interrupt line"; }
+  [ -e "$dir/interrupted.csv" ] && fail "partial data file left"
+  ls -a "$dir" | grep -q '^\.interrupted\.csv' && fail "temporary file left"
+  ;;
+*)
+  fail "unknown mode $mode"
+  ;;
+esac
+exit 0

@@ -1,0 +1,86 @@
+// Look event counts and the bounds of a final analysis forced by the
+// calendar cap.
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "expect_near_rel.hpp"
+#include "gsd/integration/exit_probabilities.hpp"
+#include "gsd/integration/normal.hpp"
+#include "seed_model.hpp"
+
+namespace gsd {
+namespace {
+
+TEST(LookPlan, SeedLooksAt47And71And94Events) {
+  // REFERENCE.md: looks at 47, 71 and 94 events (0.75 x 94 = 70.5 rounded up).
+  const Design d = compute_design(testing::seed_design_spec());
+  EXPECT_EQ(make_look_plan(d, 94).look_events, (std::vector<int>{47, 71, 94}));
+  EXPECT_EQ(make_look_plan(d, 94, std::vector<int>{47, 70, 94}).look_events,
+            (std::vector<int>{47, 70, 94}));
+}
+
+TEST(LookPlan, InconsistentLookEventsAreRejectedByName) {
+  const Design d = compute_design(testing::seed_design_spec());
+  try {
+    make_look_plan(d, 94, std::vector<int>{47, 60, 94});
+    FAIL() << "expected invalid_argument";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_NE(std::string(e.what()).find("look_events[1] = 60"), std::string::npos) << e.what();
+  }
+  EXPECT_THROW(make_look_plan(d, 94, std::vector<int>{47, 71}), std::invalid_argument);
+  EXPECT_THROW(make_look_plan(d, 94, std::vector<int>{47, 71, 93}), std::invalid_argument);
+  EXPECT_THROW(make_look_plan(d, 2), std::invalid_argument);
+}
+
+TEST(CappedFinalBounds, BeforeTheFirstLookTheWholeAlphaIsSpentAtOnce) {
+  const Design d = compute_design(testing::seed_design_spec());
+  const CappedFinalBounds bounds(d, make_look_plan(d, 94));
+  // One analysis, two-sided 0.05: z = 1.959964 (normal quantile).
+  EXPECT_NEAR(bounds.bound(30), 1.959963984540054, 1e-9);
+  EXPECT_TRUE(std::isinf(bounds.bound(47)));  // a planned look: not a capped final
+  EXPECT_TRUE(std::isinf(bounds.bound(94)));
+  EXPECT_TRUE(std::isinf(bounds.bound(0)));
+}
+
+TEST(CappedFinalBounds, SpendExactlyTheRemainingAlpha) {
+  // Looks at 47 and 71 done, capped final at d events: the total two-sided
+  // crossing probability under H0 must be the design's alpha, 0.05.
+  const Design d = compute_design(testing::seed_design_spec());
+  const CappedFinalBounds bounds(d, make_look_plan(d, 94));
+  double previous = 0.0;
+  for (int events : {72, 80, 93}) {
+    const double t = events / 94.0;
+    const double b = bounds.bound(events);
+    const std::vector<double> fractions{0.5, 0.75, t};
+    const StoppingRegions r{{-d.efficacy[0], -d.efficacy[1], -b}, {d.efficacy[0], d.efficacy[1], b}};
+    const ExitProbabilities e = exit_probabilities(fractions, r, 0.0);
+    EXPECT_NEAR(e.total_upper() + e.total_lower(), 0.05, 1e-9) << events << " events";
+    // Less information at the final look, higher correlation with the
+    // interims: the bound falls as the final information shrinks.
+    if (previous > 0.0) {
+      EXPECT_GT(b, previous);
+    }
+    previous = b;
+  }
+  // At 93 of 94 events the bound is close to the planned final bound 2.014084
+  // (REFERENCE.md, rpact).
+  EXPECT_NEAR(bounds.bound(93), 2.014084, 0.01);
+}
+
+TEST(CappedFinalBounds, OneSidedWithNonBindingFutilityIgnoresFutility) {
+  DesignSpec spec;
+  spec.information_fractions = {0.5, 1.0};
+  FutilitySpec f;
+  f.spending = SpendingFunction::hwang_shih_decani(-2.0);
+  spec.futility = f;
+  const Design d = compute_design(spec);
+  const CappedFinalBounds bounds(d, make_look_plan(d, 100));
+  const double b = bounds.bound(75);
+  const StoppingRegions r{{-INFINITY, -INFINITY}, {d.efficacy[0], b}};
+  const ExitProbabilities e = exit_probabilities(std::vector<double>{0.5, 0.75}, r, 0.0);
+  EXPECT_NEAR(e.total_upper(), 0.025, 1e-9);
+}
+
+}  // namespace
+}  // namespace gsd
