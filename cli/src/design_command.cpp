@@ -8,6 +8,7 @@
 #include "gsd/cli/config_error.hpp"
 #include "gsd/cli/json_node.hpp"
 #include "gsd/cli/design_output.hpp"
+#include "gsd/cli/sample_size_output.hpp"
 #include "gsd/integration/numerical_error.hpp"
 #include "gsd/spending/design.hpp"
 
@@ -23,41 +24,53 @@ struct DesignArgs {
 };
 
 // Everything `design` reports for one config, as the contract's JSON object.
-nlohmann::json design_json(const Config& config, const Design& design) {
+// sample_size: the survival solve (sample_size_output.hpp), when the config
+// has a survival section.
+using SampleSize = std::optional<SampleSizeResult>;
+
+nlohmann::json design_json(const Config& config, const Design& design, const SampleSize& sample_size) {
   nlohmann::json out;
   out["name"] = config.name;
   out["boundaries"] = boundaries_json(design);
+  if (sample_size) out["sample_size"] = sample_size_json(*sample_size);
   return out;
 }
 
-std::string design_text(const Config& config, const Design& design) {
+std::string design_text(const Config& config, const Design& design, const SampleSize& sample_size) {
   std::string out;
   if (!config.name.empty()) out += config.name + "\n\n";
   out += boundaries_text(design);
+  if (sample_size) out += sample_size_text(*sample_size);
   return out;
 }
 
-std::vector<SvgChart> design_charts(const Config&, const Design& design) {
-  return {boundaries_chart(design), spending_chart(design)};
+std::vector<SvgChart> design_charts(const Config&, const Design& design,
+                                    const SampleSize& sample_size) {
+  std::vector<SvgChart> charts{boundaries_chart(design), spending_chart(design)};
+  if (sample_size) {
+    for (SvgChart& chart : sample_size_charts(*sample_size)) charts.push_back(std::move(chart));
+  }
+  return charts;
 }
 
 CommandResult run_single(const DesignArgs& args) {
   const Config config = load_config_file(args.config);
   const Design design = compute_design(config.design);
+  const SampleSize sample_size = solve_sample_size(config, design);
   CommandResult result;
   switch (args.format) {
     case OutputFormat::kJson:
-      result.stdout_text = design_json(config, design).dump(2) + "\n";
+      result.stdout_text = design_json(config, design, sample_size).dump(2) + "\n";
       break;
     case OutputFormat::kCsv:
       result.stdout_text = boundaries_csv(design);
       break;
     default:
-      result.stdout_text = design_text(config, design);
+      result.stdout_text = design_text(config, design, sample_size);
   }
   // The plot is written last, atomically, so a failure leaves no partial file
   // and (being an exception) nothing on stdout.
-  if (!args.plot.empty()) write_file_atomically(args.plot, stack_charts(design_charts(config, design)));
+  if (!args.plot.empty()) write_file_atomically(args.plot, stack_charts(design_charts(config, design, sample_size)));
   return result;
 }
 
@@ -65,7 +78,8 @@ CommandResult run_single(const DesignArgs& args) {
 nlohmann::json run_batch_line(const std::string& text, const std::string& source) {
   try {
     const Config config = load_config(parse_json(text, source), source);
-    return design_json(config, compute_design(config.design));
+    const Design design = compute_design(config.design);
+    return design_json(config, design, solve_sample_size(config, design));
   } catch (const ConfigError& e) {
     // Syntax errors already start with the source; field errors get it here.
     const std::string what = e.what();

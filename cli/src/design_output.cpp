@@ -122,8 +122,10 @@ std::string boundaries_text(const Design& d) {
     const std::string fut = d.futility[k] ? format("%.4f", *d.futility[k]) : "-";
     const std::string fut_h1 =
         d.futility[k] ? format("%.4f", d.alternative.lower[k]) : std::string("-");
-    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10.4f  %11s  %11s  %10s  %10s  %10.4f  %10s\n",
-                  k + 1, t[k], d.efficacy[k], probability(p).c_str(),
+    // A look that spends no alpha has no efficacy bound.
+    const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.4f", d.efficacy[k]) : "none";
+    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s\n",
+                  k + 1, t[k], eff.c_str(), probability(p).c_str(),
                   probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
                   d.alternative.upper[k], fut_h1.c_str());
     out << line;

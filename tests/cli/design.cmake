@@ -79,3 +79,9 @@ add_test(NAME cli.design.seed_plan
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/design_checks.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.design.seed_plan PROPERTIES LABELS cli)
+
+# The teaching example runs and prints one row per family.
+add_test(NAME cli.design.example_compare_families
+         COMMAND ${PROJECT_SOURCE_DIR}/examples/design/compare-families.sh $<TARGET_FILE:gsd>)
+set_tests_properties(cli.design.example_compare_families PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "obf-with-futility +4\\.3326")

@@ -2,6 +2,8 @@
 // alpha, K = 1 gives z(1 - alpha), power is 1 - beta at the solved drift.
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include "expect_near_rel.hpp"
 #include "gsd/integration/normal.hpp"
 #include "gsd/spending/design.hpp"
@@ -68,6 +70,18 @@ TEST(DesignProperties, BindingFutilityLowersTheEfficacyBounds) {
   for (std::size_t k = 1; k < 5; ++k) EXPECT_LT(binding.efficacy[k], nonbinding.efficacy[k]);
   EXPECT_NEAR(binding.cumulative_alpha().back(), 0.025, 1e-9);
   EXPECT_NEAR(binding.power, 0.9, 5e-9);  // integration accuracy
+}
+
+TEST(DesignProperties, LookThatSpendsNothingHasNoBound) {
+  // User spending with no alpha at the first look: no efficacy stop there,
+  // and the second look's bound is the plain quantile of what it spends.
+  DesignSpec s;
+  s.information_fractions = {0.3, 0.6, 1.0};
+  s.efficacy = SpendingFunction::user({0.3, 0.6, 1.0}, {0.0, 0.4, 1.0});
+  const Design d = compute_design(s);
+  EXPECT_TRUE(std::isinf(d.efficacy[0]));
+  EXPECT_NEAR(d.efficacy[1], normal_upper_quantile(0.01), 1e-7);
+  EXPECT_NEAR(d.cumulative_alpha().back(), 0.025, 1e-9);
 }
 
 TEST(DesignProperties, ValidationNamesTheField) {

@@ -1,0 +1,66 @@
+# CLI contract tests of `gsd design` with a survival section (issue 3): the
+# seed plan prints, the other solve modes run, and each bad input exits 2 with
+# one stderr line naming the JSON path. Driver: tests/cli/survival_check.sh.
+set(GSD_SURVIVAL_CHECK ${CMAKE_CURRENT_LIST_DIR}/survival_check.sh)
+set(GSD_SURVIVAL_CASES ${CMAKE_CURRENT_LIST_DIR}/survival)
+set(GSD_CONFIGS ${CMAKE_CURRENT_LIST_DIR}/../../configs)
+
+function(gsd_survival_cli_test name config rc expected)
+  add_test(NAME cli.survival.${name}
+           COMMAND sh ${GSD_SURVIVAL_CHECK} $<TARGET_FILE:gsd> ${config} ${rc} "${expected}" ${ARGN})
+  set_tests_properties(cli.survival.${name} PROPERTIES LABELS cli)
+endfunction()
+
+# The seed plan (REFERENCE.md): 202 patients, 94 events, power 0.8455, final look at 50.77.
+gsd_survival_cli_test(seed_plan_text ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "patients 202, events 94 (these patients can ever produce 104.8), power 0.8455")
+gsd_survival_cli_test(seed_plan_looks ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "   3      94          50.77   2.9744    2.0141    0.6600     0.1751      0.8455")
+gsd_survival_cli_test(seed_plan_json ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "\"sample_size\": {" --format json)
+gsd_survival_cli_test(seed_plan_json_mode ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "\"solved_for\": \"power\"" --format json)
+gsd_survival_cli_test(solve_events_json ${GSD_CONFIGS}/blinatumomab-solve-events.json 0
+  "\"solved_for\": \"events_and_duration\"" --format json)
+gsd_survival_cli_test(seed_plan_plot ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "study duration 50.77 months (follow-up 14.77 after accrual ends)" --plot ${CMAKE_CURRENT_BINARY_DIR}/survival_seed_plan.svg)
+gsd_survival_cli_test(solve_patients ${GSD_CONFIGS}/blinatumomab-solve-patients.json 0
+  "patients 200, events 94")
+gsd_survival_cli_test(solve_events ${GSD_CONFIGS}/blinatumomab-solve-events.json 0
+  "patients 202, events 87")
+gsd_survival_cli_test(no_bound_at_first_look ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0
+  "   1      47          27.09   2.3496      none         -     0.0000      0.0000")
+gsd_survival_cli_test(no_bound_at_first_look_json ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0
+  "\"hazard_ratio_at_bound\": null" --format json)
+gsd_survival_cli_test(weibull_rampup_dropout ${GSD_SURVIVAL_CASES}/weibull_rampup_dropout.json 0
+  "Sample size: patients and events from power, accrual and follow-up (time in months)")
+
+# Bad input: exit 2, the field by its JSON path, the value and the rule.
+gsd_survival_cli_test(cure_above_one ${GSD_SURVIVAL_CASES}/cure_above_one.json 2
+  "error: survival.control.cure_fraction = 1.2 must lie in [0, 1)")
+gsd_survival_cli_test(negative_median ${GSD_SURVIVAL_CASES}/negative_median.json 2
+  "error: survival.control.median_noncured = -7 must be positive")
+gsd_survival_cli_test(zero_hazard ${GSD_SURVIVAL_CASES}/zero_hazard.json 2
+  "error: survival.control.hazard = 0 must be positive")
+gsd_survival_cli_test(zero_hazard_ratio ${GSD_SURVIVAL_CASES}/zero_hazard_ratio.json 2
+  "error: survival.hazard_ratio_noncured = 0 must be positive")
+gsd_survival_cli_test(power_below_alpha ${GSD_SURVIVAL_CASES}/power_below_alpha.json 2
+  "error: survival.power = 0.01 must lie in (0.025, 1): above the one-sided alpha (alpha / 2 for two-sided)")
+gsd_survival_cli_test(power_one ${GSD_SURVIVAL_CASES}/power_one.json 2
+  "error: survival.power = 1 must lie in (0.025, 1): above the one-sided alpha (alpha / 2 for two-sided)")
+gsd_survival_cli_test(zero_accrual ${GSD_SURVIVAL_CASES}/zero_accrual.json 2
+  "error: survival.accrual.duration = 0 must be positive")
+gsd_survival_cli_test(events_beyond_limit ${GSD_SURVIVAL_CASES}/events_beyond_limit.json 2
+  "error: survival.events = 110 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)")
+gsd_survival_cli_test(power_unreachable ${GSD_SURVIVAL_CASES}/power_unreachable.json 2
+  "error: survival.power = 0.99 cannot be reached with 20 patients: the most the model gives is 0.152769 (at about 9 events)")
+gsd_survival_cli_test(unknown_key ${GSD_SURVIVAL_CASES}/unknown_key.json 2
+  "error: survival.hazard_ratio_noncure is not a known key; did you mean \"hazard_ratio_noncured\"?")
+gsd_survival_cli_test(both_latencies ${GSD_SURVIVAL_CASES}/both_latencies.json 2
+  "error: survival.hazard_ratio_noncured = 0.63 conflicts with the latency given in survival.treatment: give one of them")
+gsd_survival_cli_test(no_treatment_latency ${GSD_SURVIVAL_CASES}/no_treatment_latency.json 2
+  "error: survival.hazard_ratio_noncured is missing: give it, or a latency in survival.treatment (median_noncured, hazard, weibull or piecewise)")
+gsd_survival_cli_test(ambiguous_mode ${GSD_SURVIVAL_CASES}/ambiguous_mode.json 2
+  "error: survival: give patients and events (for the power), power and follow_up (for patients and events), or power and patients (for events); got: patients events power")
+gsd_survival_cli_test(piecewise_unsorted ${GSD_SURVIVAL_CASES}/piecewise_unsorted.json 2
+  "error: survival.control.piecewise.starts[2] = 3 must be greater than the previous start 6")
