@@ -17,6 +17,10 @@ endforeach()
 add_test(NAME cli_monitor_example_seed_trial
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
                  example_seed_trial ${PROJECT_SOURCE_DIR}/examples)
+add_test(NAME cli_monitor_survival_model_cp
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
+                 survival_model_cp ${PROJECT_SOURCE_DIR}/examples)
+set_tests_properties(cli_monitor_survival_model_cp PROPERTIES LABELS cli TIMEOUT 180)
 add_test(NAME cli_monitor_example_threshold_table
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
                  example_threshold_table ${PROJECT_SOURCE_DIR}/examples)

@@ -245,6 +245,23 @@ case "$case_name" in
     [ "$(od -An -tu1 -j16 -N8 shot.png | tr -s ' ' | sed 's/^ //')" = "0 0 4 176 0 0 6 64" ] ||
       fail "screenshot is not 1200x1600"
     ;;
+  survival_model_cp)
+    # No assumed HR and a survival section: conditional power under the cure
+    # model's log-rank means. REFERENCE.md gives those means to 3 decimals
+    # (2.350, 2.788, 2.974 at 47, 71, 94 events); with them mvtnorm gives
+    # 0.604812 and 0.864622 (tests/reference/rpact_monitoring.R, case L).
+    # dCP/dmean is below 0.5 here, so rounding the means moves CP by < 1e-3.
+    sed 's/"survival": {/"monitoring": {"looks": [{"events": 47, "z": 2.0}]}, "survival": {/' \
+      "$examples/../configs/blinatumomab-20120215.json" > c.json
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"conditional_power_basis": "the survival model'
+    expect_contains "$out" '"planned_events": 94'
+    cp_next=$(grep -o '"conditional_power": [0-9.]*' <<< "$out" | sed -n 2p | awk '{print $2}')
+    cp_all=$(grep -o '"conditional_power": [0-9.]*' <<< "$out" | sed -n 1p | awk '{print $2}')
+    awk -v a="$cp_next" -v b="$cp_all" 'BEGIN { exit !((a - 0.604812)^2 < 1e-6 && (b - 0.864622)^2 < 1e-6) }' ||
+      fail "conditional power $cp_next / $cp_all is not 0.6048 / 0.8646 within 1e-3"
+    ;;
   example_seed_trial)
     # examples/seed-trial-monitoring: 49 of 94 events, threshold .00381, P < .001, stop.
     run monitor "$examples/seed-trial-monitoring/monitoring.json" --format json
