@@ -117,6 +117,17 @@ CommandResult render(const MonitorArgs& args, const Run& run, const nlohmann::js
   } else {
     text = monitoring_text(run.input, run.result);
     if (record) {
+      // A replay recomputes every look; say so if a decision differs from the
+      // one recorded at the time (for instance after the record was edited).
+      const auto& entries = record->at("looks");
+      for (std::size_t k = 0; k < entries.size() && k < run.result.looks.size(); ++k) {
+        const std::string then = entries[k].value("decision", "");
+        const std::string now = monitoring::to_string(run.result.looks[k].decision);
+        if (!then.empty() && then != now) {
+          text += "\nNote: look " + std::to_string(k + 1) + " was recorded as " + then +
+                  " but recomputes as " + now + ".";
+        }
+      }
       const std::size_t n = record->at("looks").size();
       text += "\nRecord " + args.record + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
               ", last recorded " +

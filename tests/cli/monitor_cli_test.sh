@@ -163,6 +163,11 @@ case "$case_name" in
     expect_contains "$out" '"recorded_decision": "continue"'
     # The record is only appended: the first entry is unchanged in the file.
     expect_contains "$(cat r.json)" '"reason": "z = 2.0000 is below the efficacy bound 2.8933'
+    # A replay recomputes; a decision that differs from the recorded one is flagged.
+    sed -i '0,/"decision": "continue"/s//"decision": "stop-efficacy"/' r.json
+    run monitor --record r.json
+    expect_ok
+    expect_contains "$out" 'Note: look 1 was recorded as stop-efficacy but recomputes as continue.'
     ;;
   record_refuses_contradictions)
     write_config c.json '[{"events": 49, "z": 2.0}]'
