@@ -114,6 +114,8 @@ CommandResult render(const MonitorArgs& args, const Run& run, const nlohmann::js
       out["record"] = {{"file", args.record}, {"looks", entries.size()}};
     }
     text = out.dump(2) + "\n";
+  } else if (args.format == OutputFormat::kCsv) {
+    text = monitoring_csv(run.result);
   } else {
     text = monitoring_text(run.input, run.result);
     if (record) {
@@ -233,7 +235,7 @@ void register_monitor_command(CLI::App& app, CommandAction& action) {
   cmd->add_option("config", args->config, "Config file (JSON) with monitoring.looks");
   cmd->add_option("--record", args->record, "Monitoring record file (JSON) to replay or append to");
   cmd->add_option("--report", args->report, "Write a self-contained HTML report to this file");
-  add_format_option(*cmd, args->format, {"text", "json"});
+  add_format_option(*cmd, args->format, {"text", "json", "csv"});
   AddLookArgs& a = args->add;
   a.command = cmd->add_subcommand("add-look", "Append a look to the --record file");
   a.command->fallthrough();  // --report and --format may follow the look's options

@@ -107,6 +107,15 @@ case "$case_name" in
     expect_contains "$out" 'continue to the next look at 71 events'
     expect_contains "$out" 'Predictive power'
     ;;
+  csv_rows)
+    write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.6}]'
+    run monitor c.json --format csv
+    expect_ok
+    [ "$(wc -l < out.txt)" -eq 3 ] || fail "want a header and 2 rows"
+    expect_contains "$out" 'look,events,information_fraction,z,efficacy_z'
+    expect_contains "$out" '1,49,0.5212765957,2,2.893267834,,0.001906280171,0.003812560341,continue,0.564718122'
+    expect_contains "$out" ',stop-efficacy,'
+    ;;
   error_events_backwards)
     write_config c.json '[{"events": 49, "z": 2.0}, {"events": 40, "z": 2.1}]'
     run monitor c.json --format json
