@@ -1,14 +1,9 @@
 #include "gsd/cli/monitoring_config.hpp"
 
 #include <cmath>
-#include <functional>
-#include <optional>
 
-#include "gsd/cli/survival_config.hpp"
+#include "gsd/cli/survival_monitoring.hpp"
 #include "gsd/engine/monitoring/look_statistic.hpp"
-#include "gsd/engine/survival/event_projection.hpp"
-#include "gsd/engine/survival/logrank_drift.hpp"
-#include "gsd/engine/survival/sample_size.hpp"
 
 namespace gsd::cli {
 
@@ -27,31 +22,12 @@ double positive(const JsonNode& node, const std::string& rule = "must be positiv
   return x;
 }
 
-// The design's survival model, solved for its patients and events, when the
-// config has a survival section.
-struct SurvivalModel {
-  survival::SurvivalSpec spec;
-  survival::SurvivalPlan plan;
-};
-
-std::optional<SurvivalModel> survival_model(const Config& config) {
-  std::optional<survival::SurvivalSpec> spec = find_survival(config.root, config.design);
-  if (!spec) return std::nullopt;
-  SurvivalModel model{*spec, survival::solve_survival(*spec, compute_design(config.design))};
-  return model;
-}
-
-// E[Z] at event-driven looks under the survival model: the calendar time at
-// which each event count is expected (event_projection.hpp), then the
-// asymptotic log-rank mean there under the model's non-proportional hazards
-// (logrank_drift.hpp; Schoenfeld 1981, Lakatos 1988).
-std::function<std::vector<double>(const std::vector<double>&)> model_means(
-    const SurvivalModel& model) {
-  const double patients = static_cast<double>(model.plan.patients);
-  return [spec = model.spec, patients](const std::vector<double>& events) {
-    const std::vector<double> times = survival::look_times(spec, patients, events);
-    return survival::logrank_means(spec, patients, times);
-  };
+// planned_events and allocation_ratio fall back to the survival section.
+std::optional<JsonNode> survival_value(const JsonNode& top, std::string_view key) {
+  if (const auto survival = top.find("survival")) {
+    if (survival->json().is_object()) return survival->find(key);
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -102,25 +78,20 @@ MonitoringInput parse_monitoring(const Config& config) {
   m.expect_keys({"planned_events", "allocation_ratio", "assumed_hazard_ratio", "looks"});
   MonitoringInput in;
   in.plan.design = config.design;
-  const std::optional<SurvivalModel> model = survival_model(config);
   if (const auto d = m.find("planned_events")) {
     in.plan.planned_events = positive(*d);
-  } else if (model) {
-    in.plan.planned_events = static_cast<double>(model->plan.events);
+  } else if (const auto s = survival_value(top, "events")) {
+    in.plan.planned_events = positive(*s);
   } else {
     m.fail_missing("planned_events", "the number of events planned at the final analysis (or "
-                                     "a survival section)");
+                                     "survival.events)");
   }
   if (const auto r = m.find("allocation_ratio")) {
     in.plan.allocation_ratio = positive(*r);
-  } else if (model) {
-    in.plan.allocation_ratio = model->spec.allocation_ratio;
+  } else if (const auto s = survival_value(top, "allocation_ratio")) {
+    in.plan.allocation_ratio = positive(*s);
   }
-  if (const auto hr = m.find("assumed_hazard_ratio")) {
-    in.plan.assumed_hazard_ratio = positive(*hr);
-  } else if (model) {
-    in.plan.model_means = model_means(*model);
-  }
+  if (const auto hr = m.find("assumed_hazard_ratio")) in.plan.assumed_hazard_ratio = positive(*hr);
   if (!m.has("looks")) m.fail_missing("looks", "the looks observed so far, e.g. [{\"events\": 49, \"z\": 2.0}]");
   const JsonNode looks = m.at("looks");
   if (looks.size() == 0) looks.fail("must hold at least one look");
@@ -129,6 +100,7 @@ MonitoringInput parse_monitoring(const Config& config) {
     in.looks.push_back(with_monitoring_path([&] { return parse_look(look, in.plan.allocation_ratio); }));
     in.look_inputs.push_back(look.json());
   }
+  attach_survival_model(config, in.plan);  // conditional power under the survival model
   return in;
 }
 

@@ -35,6 +35,18 @@ gsd_survival_cli_test(no_bound_at_first_look_json ${GSD_SURVIVAL_CASES}/no_bound
 gsd_survival_cli_test(weibull_rampup_dropout ${GSD_SURVIVAL_CASES}/weibull_rampup_dropout.json 0
   "Sample size: patients and events from power, accrual and follow-up (time in months)")
 
+# gsd monitor without an assumed hazard ratio: conditional power under the
+# survival model. At look 1 (z = 2, 49 events) the chance of crossing at 71
+# events is Phi((2 sqrt(t1) + m2 sqrt(t2) - m1 sqrt(t1) - c2 sqrt(t2)) / sqrt(t2 - t1))
+# with t = 49/94, 71/94, the model means m1 = 2.391588 (49 events) and
+# m2 = 2.788149 (71 events) and the bound c2 = 2.353231: 0.57804848 (Brownian
+# motion closed form, evaluated in Python's statistics.NormalDist).
+add_test(NAME cli.survival.monitor_under_model
+         COMMAND sh ${GSD_SURVIVAL_CHECK} $<TARGET_FILE:gsd> ${GSD_SURVIVAL_CASES}/monitor_under_model.json 0
+                 "\"conditional_power\": 0.57804848" --format json)
+set_tests_properties(cli.survival.monitor_under_model PROPERTIES LABELS cli
+                     ENVIRONMENT GSD_COMMAND=monitor)
+
 # Bad input: exit 2, the field by its JSON path, the value and the rule.
 gsd_survival_cli_test(cure_above_one ${GSD_SURVIVAL_CASES}/cure_above_one.json 2
   "error: survival.control.cure_fraction = 1.2 must lie in [0, 1)")
@@ -53,7 +65,7 @@ gsd_survival_cli_test(zero_accrual ${GSD_SURVIVAL_CASES}/zero_accrual.json 2
 gsd_survival_cli_test(events_beyond_limit ${GSD_SURVIVAL_CASES}/events_beyond_limit.json 2
   "error: survival.events = 110 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)")
 gsd_survival_cli_test(power_unreachable ${GSD_SURVIVAL_CASES}/power_unreachable.json 2
-  "error: survival.power = 0.99 cannot be reached with 20 patients: the most the model gives is 0.152769 (at about 9 events)")
+  "error: survival.power = 0.99 cannot be reached with 20 patients: the most the model gives is 0.152769 (at about 9.2 events)")
 gsd_survival_cli_test(unknown_key ${GSD_SURVIVAL_CASES}/unknown_key.json 2
   "error: survival.hazard_ratio_noncure is not a known key; did you mean \"hazard_ratio_noncured\"?")
 gsd_survival_cli_test(both_latencies ${GSD_SURVIVAL_CASES}/both_latencies.json 2

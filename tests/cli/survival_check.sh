@@ -1,5 +1,6 @@
 #!/bin/sh
-# CLI contract check for the survival section of `gsd design`.
+# CLI contract check for the survival section of `gsd design` (or of the
+# command in $GSD_COMMAND, e.g. monitor).
 #   survival_check.sh GSD CONFIG EXPECTED_RC EXPECTED [extra gsd args...]
 # EXPECTED_RC 0: stdout must contain the fixed string EXPECTED, stderr empty.
 # Otherwise: exit code EXPECTED_RC, stdout empty, stderr exactly one line
@@ -8,7 +9,7 @@ gsd=$1; config=$2; want_rc=$3; want=$4
 shift 4
 out=$(mktemp); err=$(mktemp)
 trap 'rm -f "$out" "$err"' EXIT
-"$gsd" design "$config" "$@" >"$out" 2>"$err"
+"$gsd" "${GSD_COMMAND:-design}" "$config" "$@" >"$out" 2>"$err"
 rc=$?
 if [ "$rc" -ne "$want_rc" ]; then
   echo "exit code $rc, expected $want_rc"; cat "$err"; exit 1

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <vector>
 
 #include "expect_near_rel.hpp"
@@ -24,6 +25,21 @@ TEST(LogRankDrift, SeedPlanDriftsMatchReference) {
   EXPECT_NEAR(means[0], 2.350, 0.0005);
   EXPECT_NEAR(means[1], 2.788, 0.0005);
   EXPECT_NEAR(means[2], 2.974, 0.0005);
+}
+
+TEST(LogRankDrift, MeansAtEventsComposeLookTimesAndMoments) {
+  // The monitoring hook gives the seed plan's drifts at 47 / 71 / 94 events
+  // (REFERENCE.md: 2.350, 2.788, 2.974) and at the observed 49.
+  const std::vector<double> events{47.0, 49.0, 71.0, 94.0};
+  const std::vector<double> means = logrank_means_at_events(testing::seed_plan(), 202.0, events);
+  ASSERT_EQ(means.size(), 4U);
+  EXPECT_NEAR(means[0], 2.350, 0.0005);
+  EXPECT_GT(means[1], means[0]);
+  EXPECT_LT(means[1], means[2]);
+  EXPECT_NEAR(means[2], 2.788, 0.0005);
+  EXPECT_NEAR(means[3], 2.974, 0.0005);
+  EXPECT_THROW((void)logrank_means_at_events(testing::seed_plan(), 202.0, std::vector<double>{110.0}),
+               std::domain_error);
 }
 
 TEST(LogRankDrift, MomentsMatchBruteForceMidpointRule) {
@@ -92,6 +108,28 @@ TEST(LogRankDrift, WeibullShapeBelowOneMatchesSubstitutedBruteForce) {
   const LogRankMoments m = logrank_moments(spec, tau);
   EXPECT_NEAR_REL(m.score_mean, score, 1e-7);
   EXPECT_NEAR_REL(m.variance, variance, 1e-7);
+}
+
+TEST(LogRankDrift, WeibullCureRampUpDropoutMatchesR) {
+  // tests/reference/survival_logrank_reference.R (base R integrate/uniroot on
+  // the time scale, rel.tol 1e-12): events, look time, E[Z] for 400 patients.
+  constexpr double kReference[][3] = {
+      {60.0, 21.691982066702, 2.301845815025},
+      {90.0, 26.466805128616, 2.781633216830},
+      {120.0, 30.887426444894, 3.167520705964},
+  };
+  SurvivalSpec spec;
+  spec.control = CureModel(0.30, Latency::weibull(1.3, 12.0));
+  spec.treatment = CureModel(0.45, spec.control.latency()).with_hazard_ratio_noncured(0.7);
+  spec.accrual = Accrual::piecewise({6.0, 24.0}, {1.0, 3.0});
+  spec.dropout_control = 0.01;
+  spec.dropout_treatment = 0.02;
+  spec.allocation_ratio = 2.0;
+  for (const auto& row : kReference) {
+    const double tau = calendar_time_for_events(spec, 400.0, row[0]);
+    EXPECT_NEAR_REL(tau, row[1], 1e-9) << "events = " << row[0];
+    EXPECT_NEAR_REL(logrank_moments(spec, tau).mean_z(400.0), row[2], 1e-9) << "events = " << row[0];
+  }
 }
 
 TEST(LogRankDrift, EqualArmsHaveZeroMean) {

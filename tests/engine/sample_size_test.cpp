@@ -216,6 +216,33 @@ TEST(SampleSize, ImpossibleTargetsSayWhy) {
                std::invalid_argument);
 }
 
+// A very small trial: control cure 0, treatment cure 0.9 and noncured HR 0.3,
+// where a dozen patients suffice and whole events press on the limit.
+SurvivalSpec tiny_trial() {
+  SurvivalSpec spec = testing::seed_plan();
+  spec.control = CureModel(0.0, Latency::exponential_median(7.0));
+  spec.treatment = CureModel(0.9, spec.control.latency()).with_hazard_ratio_noncured(0.3);
+  return spec;
+}
+
+TEST(SampleSize, RoundedEventsStayBelowTheLimit) {
+  // Patients mode: ceil(patients x events per patient) must stay below what
+  // the patients can ever produce; patients are added one at a time if not.
+  const SurvivalPlan plan =
+      solve_survival(with_sizes(tiny_trial(), {}, {}, 14.8, 0.84), testing::seed_design());
+  EXPECT_LT(static_cast<double>(plan.events), plan.event_limit);
+  EXPECT_GE(plan.power, 0.84);
+  // Events mode: the solution 6.07 of 6.6 rounds to 7, beyond the limit.
+  try {
+    (void)solve_survival(with_sizes(tiny_trial(), 12, {}, {}, 0.92), testing::seed_design());
+    FAIL() << "no throw";
+  } catch (const std::domain_error& e) {
+    EXPECT_STREQ(e.what(),
+                 "power = 0.92 needs 6.07 of the 6.6 events that 12 patients can ever produce, "
+                 "so the 7 whole events cannot be reached: add patients");
+  }
+}
+
 TEST(SampleSize, TreatmentWorseCannotReachPower) {
   SurvivalSpec spec = with_sizes(testing::seed_plan(), {}, {}, 12.0, 0.8);
   std::swap(spec.control, spec.treatment);

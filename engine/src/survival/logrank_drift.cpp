@@ -66,4 +66,10 @@ std::vector<double> logrank_means(const SurvivalSpec& spec, double patients,
   return means;
 }
 
+std::vector<double> logrank_means_at_events(const SurvivalSpec& spec, double patients,
+                                            std::span<const double> events,
+                                            const QuadratureOptions& options) {
+  return logrank_means(spec, patients, look_times(spec, patients, events, options), options);
+}
+
 }  // namespace gsd::survival

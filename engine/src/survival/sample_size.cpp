@@ -5,8 +5,10 @@
 
 #include <boost/math/tools/minima.hpp>
 #include <cmath>
+#include <iomanip>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 
 #include "check.hpp"
 #include "gsd/engine/survival/logrank_drift.hpp"
@@ -90,7 +92,7 @@ double solve_patients(const SurvivalSpec& spec, const Design& design, double tar
   std::ostringstream out;
   out << "power = " << describe(target) << " cannot be reached with "
       << describe(patients) << " patients: the most the model gives is " << describe(best)
-      << " (at about " << std::lround(at_events) << " events)";
+      << " (at about " << std::fixed << std::setprecision(1) << at_events << " events)";
   throw std::domain_error(out.str());
 }
 
@@ -130,6 +132,38 @@ double solve_events(const SurvivalSpec& spec, const Design& design, double targe
 
 long long round_up(double value) {
   return static_cast<long long>(std::ceil(value - kIntegerSlack));
+}
+
+// Patients ceil(n) and events ceil(patients x expected events per patient at
+// the end of follow-up). In a very small trial that whole event can reach
+// past what the patients can ever produce; one more patient at a time then
+// makes room (a few at most: each adds the per-patient limit).
+std::pair<long long, long long> rounded_patients_and_events(const SurvivalSpec& spec, double n,
+                                                            const QuadratureOptions& options) {
+  const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
+  const double limit = event_fraction_limit(spec, options);
+  long long patients = round_up(n);
+  while (!(static_cast<double>(round_up(per_patient * static_cast<double>(patients))) <
+           limit * static_cast<double>(patients))) {
+    ++patients;
+  }
+  return {patients, round_up(per_patient * static_cast<double>(patients))};
+}
+
+// ceil(d), unless that whole event is more than the patients can ever produce.
+long long rounded_events(const SurvivalSpec& spec, double d, const QuadratureOptions& options) {
+  const auto patients = static_cast<double>(*spec.patients);
+  const double limit = event_fraction_limit(spec, options) * patients;
+  const long long events = round_up(d);
+  if (!(static_cast<double>(events) < limit)) {
+    std::ostringstream out;
+    out << "power = " << describe(*spec.power) << " needs " << std::fixed << std::setprecision(2)
+        << d << " of the " << std::setprecision(1) << limit << " events that " << *spec.patients
+        << " patients can ever produce, so the " << events
+        << " whole events cannot be reached: add patients";
+    throw std::domain_error(out.str());
+  }
+  return events;
 }
 
 }  // namespace
@@ -226,16 +260,14 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
       break;
     case SolveMode::kPatients: {
       const double n = solve_patients(spec, design, *spec.power, options);
-      const long long patients = round_up(n);
-      const double end = spec.accrual.duration() + *spec.follow_up;
-      const double d = event_fraction(spec, end, options) * static_cast<double>(patients);
-      plan = evaluate_plan(spec, design, patients, round_up(d), options);
+      const auto [patients, events] = rounded_patients_and_events(spec, n, options);
+      plan = evaluate_plan(spec, design, patients, events, options);
       plan.solved_value = n;
       break;
     }
     case SolveMode::kEvents: {
       const double d = solve_events(spec, design, *spec.power, options);
-      plan = evaluate_plan(spec, design, *spec.patients, round_up(d), options);
+      plan = evaluate_plan(spec, design, *spec.patients, rounded_events(spec, d, options), options);
       plan.solved_value = d;
       break;
     }

@@ -2,7 +2,7 @@
 // The `monitoring` section of a config (../shared/CONTRACT.md) to a
 // MonitoringPlan and the observed looks:
 //   "monitoring": {
-//     "planned_events": 94,            default: the survival section's events
+//     "planned_events": 94,            default: survival.events
 //     "allocation_ratio": 1,           default: survival.allocation_ratio, else 1
 //     "assumed_hazard_ratio": 0.63,    optional; else the survival model's
 //                                      log-rank means, else the design alternative

@@ -36,4 +36,12 @@ std::vector<double> logrank_means(const SurvivalSpec& spec, double patients,
                                   std::span<const double> calendar_times,
                                   const QuadratureOptions& options = {});
 
+// E[Z] at event-driven looks: each look at the expected calendar time of its
+// event count (calendar_time_for_events), for N patients. This is the model
+// hook of monitoring (MonitoringPlan::model_means): conditional power under
+// the design's survival model. Throws as calendar_time_for_events does.
+std::vector<double> logrank_means_at_events(const SurvivalSpec& spec, double patients,
+                                            std::span<const double> events,
+                                            const QuadratureOptions& options = {});
+
 }  // namespace gsd::survival
