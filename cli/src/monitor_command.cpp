@@ -114,9 +114,22 @@ CommandResult render(const MonitorArgs& args, const Run& run, const nlohmann::js
       out["record"] = {{"file", args.record}, {"looks", entries.size()}};
     }
     text = out.dump(2) + "\n";
+  } else if (args.format == OutputFormat::kCsv) {
+    text = monitoring_csv(run.result);
   } else {
     text = monitoring_text(run.input, run.result);
     if (record) {
+      // A replay recomputes every look; say so if a decision differs from the
+      // one recorded at the time (for instance after the record was edited).
+      const auto& entries = record->at("looks");
+      for (std::size_t k = 0; k < entries.size() && k < run.result.looks.size(); ++k) {
+        const std::string then = entries[k].value("decision", "");
+        const std::string now = monitoring::to_string(run.result.looks[k].decision);
+        if (!then.empty() && then != now) {
+          text += "\nNote: look " + std::to_string(k + 1) + " was recorded as " + then +
+                  " but recomputes as " + now + ".";
+        }
+      }
       const std::size_t n = record->at("looks").size();
       text += "\nRecord " + args.record + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
               ", last recorded " +
@@ -222,7 +235,7 @@ void register_monitor_command(CLI::App& app, CommandAction& action) {
   cmd->add_option("config", args->config, "Config file (JSON) with monitoring.looks");
   cmd->add_option("--record", args->record, "Monitoring record file (JSON) to replay or append to");
   cmd->add_option("--report", args->report, "Write a self-contained HTML report to this file");
-  add_format_option(*cmd, args->format, {"text", "json"});
+  add_format_option(*cmd, args->format, {"text", "json", "csv"});
   AddLookArgs& a = args->add;
   a.command = cmd->add_subcommand("add-look", "Append a look to the --record file");
   a.command->fallthrough();  // --report and --format may follow the look's options

@@ -131,6 +131,39 @@ json monitoring_json(const MonitoringInput& in, const MonitoringResult& result) 
   return out;
 }
 
+std::string monitoring_csv(const MonitoringResult& result) {
+  std::ostringstream out;
+  out.precision(10);
+  out << "look,events,information_fraction,z,efficacy_z,futility_z,nominal_p_one_sided,"
+         "cumulative_alpha,decision,hazard_ratio,repeated_ci_lower,repeated_ci_upper,"
+         "repeated_p_value,conditional_power,conditional_power_trend,predictive_power\n";
+  auto opt = [&out](const std::optional<double>& x) {
+    if (x) out << *x;
+  };
+  for (std::size_t k = 0; k < result.looks.size(); ++k) {
+    const LookResult& r = result.looks[k];
+    const auto& ci = r.repeated_ci_hazard_ratio;
+    const auto& cp = r.conditional_power;
+    out << k + 1 << ',' << r.look.events << ',' << r.information_fraction << ',' << r.look.z << ',';
+    if (std::isfinite(r.efficacy_z)) out << r.efficacy_z;
+    out << ',';
+    opt(r.futility_z);
+    out << ',' << r.nominal_p_one_sided << ',' << r.cumulative_alpha << ','
+        << monitoring::to_string(r.decision) << ',' << r.hazard_ratio << ',';
+    opt(ci ? std::optional<double>(ci->lower) : std::nullopt);
+    out << ',';
+    opt(ci ? std::optional<double>(ci->upper) : std::nullopt);
+    out << ',' << r.repeated_p_value << ',';
+    opt(cp ? std::optional<double>(cp->assumed.back()) : std::nullopt);
+    out << ',';
+    opt(cp ? std::optional<double>(cp->trend.back()) : std::nullopt);
+    out << ',';
+    opt(cp ? std::optional<double>(cp->predictive) : std::nullopt);
+    out << '\n';
+  }
+  return out.str();
+}
+
 std::string monitoring_text(const MonitoringInput& in, const MonitoringResult& result) {
   const DesignSpec& spec = in.plan.design;
   const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;

@@ -2,7 +2,7 @@
 # monitor_cli_test.sh is one ctest, label cli. report_chromium is skipped
 # (exit 77) when Chromium is not installed.
 set(gsd_monitor_cli_cases
-  seed_json seed_inference looks_40_80_94 p_value_look hazard_ratio_look text_table
+  seed_json seed_inference looks_40_80_94 p_value_look hazard_ratio_look text_table csv_rows
   error_events_backwards error_look_after_stop error_z_missing error_z_not_a_number
   error_p_out_of_range error_unknown_direction error_direction_missing error_two_statistics
   record_add_and_replay record_refuses_contradictions record_survives_kill
@@ -17,6 +17,10 @@ endforeach()
 add_test(NAME cli_monitor_example_seed_trial
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
                  example_seed_trial ${PROJECT_SOURCE_DIR}/examples)
+add_test(NAME cli_monitor_survival_model_cp
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
+                 survival_model_cp ${PROJECT_SOURCE_DIR}/examples)
+set_tests_properties(cli_monitor_survival_model_cp PROPERTIES LABELS cli TIMEOUT 180)
 add_test(NAME cli_monitor_example_threshold_table
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
                  example_threshold_table ${PROJECT_SOURCE_DIR}/examples)

@@ -107,6 +107,15 @@ case "$case_name" in
     expect_contains "$out" 'continue to the next look at 71 events'
     expect_contains "$out" 'Predictive power'
     ;;
+  csv_rows)
+    write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.6}]'
+    run monitor c.json --format csv
+    expect_ok
+    [ "$(wc -l < out.txt)" -eq 3 ] || fail "want a header and 2 rows"
+    expect_contains "$out" 'look,events,information_fraction,z,efficacy_z'
+    expect_contains "$out" '1,49,0.5212765957,2,2.893267834,,0.001906280171,0.003812560341,continue,0.564718122'
+    expect_contains "$out" ',stop-efficacy,'
+    ;;
   error_events_backwards)
     write_config c.json '[{"events": 49, "z": 2.0}, {"events": 40, "z": 2.1}]'
     run monitor c.json --format json
@@ -163,6 +172,11 @@ case "$case_name" in
     expect_contains "$out" '"recorded_decision": "continue"'
     # The record is only appended: the first entry is unchanged in the file.
     expect_contains "$(cat r.json)" '"reason": "z = 2.0000 is below the efficacy bound 2.8933'
+    # A replay recomputes; a decision that differs from the recorded one is flagged.
+    sed -i '0,/"decision": "continue"/s//"decision": "stop-efficacy"/' r.json
+    run monitor --record r.json
+    expect_ok
+    expect_contains "$out" 'Note: look 1 was recorded as stop-efficacy but recomputes as continue.'
     ;;
   record_refuses_contradictions)
     write_config c.json '[{"events": 49, "z": 2.0}]'
@@ -244,6 +258,23 @@ case "$case_name" in
     # IHDR width and height (bytes 17-24) must be the requested window.
     [ "$(od -An -tu1 -j16 -N8 shot.png | tr -s ' ' | sed 's/^ //')" = "0 0 4 176 0 0 6 64" ] ||
       fail "screenshot is not 1200x1600"
+    ;;
+  survival_model_cp)
+    # No assumed HR and a survival section: conditional power under the cure
+    # model's log-rank means. REFERENCE.md gives those means to 3 decimals
+    # (2.350, 2.788, 2.974 at 47, 71, 94 events); with them mvtnorm gives
+    # 0.604812 and 0.864622 (tests/reference/rpact_monitoring.R, case L).
+    # dCP/dmean is below 0.5 here, so rounding the means moves CP by < 1e-3.
+    sed 's/"survival": {/"monitoring": {"looks": [{"events": 47, "z": 2.0}]}, "survival": {/' \
+      "$examples/../configs/blinatumomab-20120215.json" > c.json
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"conditional_power_basis": "the survival model'
+    expect_contains "$out" '"planned_events": 94'
+    cp_next=$(grep -o '"conditional_power": [0-9.]*' <<< "$out" | sed -n 2p | awk '{print $2}')
+    cp_all=$(grep -o '"conditional_power": [0-9.]*' <<< "$out" | sed -n 1p | awk '{print $2}')
+    awk -v a="$cp_next" -v b="$cp_all" 'BEGIN { exit !((a - 0.604812)^2 < 1e-6 && (b - 0.864622)^2 < 1e-6) }' ||
+      fail "conditional power $cp_next / $cp_all is not 0.6048 / 0.8646 within 1e-3"
     ;;
   example_seed_trial)
     # examples/seed-trial-monitoring: 49 of 94 events, threshold .00381, P < .001, stop.

@@ -189,6 +189,21 @@ TEST(MonitoringInference, ConditionalPowerForNonProportionalMeans) {
   EXPECT_THROW(conditional_power_for_means(s, plan.design, z, {1.0}), std::invalid_argument);
 }
 
+TEST(MonitoringInference, ConditionalPowerUnderCureModelDrift) {
+  // Case L of the generator: the cure model's log-rank means 2.350, 2.788,
+  // 2.974 at 47, 71, 94 events (REFERENCE.md), two-sided 0.05 LD-OBF, z = 2.0
+  // at 47 events; reference by mvtnorm::pmvnorm (Miwa, error ~1e-10).
+  MonitoringPlan plan = seed_plan();
+  plan.design.alpha = 0.05;
+  plan.design.sided = Sidedness::kTwoSidedSymmetric;
+  const LookSchedule s = schedule_at_look(plan, std::vector<double>{47.0}, false);
+  ASSERT_EQ(s.events, (std::vector<double>{47.0, 71.0, 94.0}));
+  EXPECT_NEAR(s.efficacy[1], 2.34868389, 1e-6);
+  const std::vector<double> cp = conditional_power_for_means(s, plan.design, 2.0, {2.350, 2.788, 2.974});
+  EXPECT_NEAR_REL(cp[0], 0.604812459, kRel);
+  EXPECT_NEAR_REL(cp[1], 0.864622445, kRel);
+}
+
 TEST(MonitoringInference, PredictivePowerLiesBetweenNullAndCertainty) {
   // Property: averaging conditional power over a posterior gives a value in
   // (CP at HR 1, 1), and it grows with z.

@@ -91,3 +91,21 @@ show("C two-sided look 2", rep_p(2, 2.6, c(49/94, 71/94, 1), sided = 2))
 show("H look 1, z 3.4808", rep_p(1, 3.4808, c(49/94, 71/94, 1)))
 show("I look 1, z 2.2", rep_p(1, 2.2, c(0.5, 0.75, 1)))
 show("J look 2, z 2.3", rep_p(2, 2.3, c(30/90, 61/90, 1), type = "asHSD", gammaA = -4))
+
+cat("== L. Conditional power under non-proportional means (the cure model's log-rank\n")
+cat("   drift 2.350, 2.788, 2.974 at 47, 71, 94 events, ../shared/REFERENCE.md), two-sided\n")
+cat("   0.05 LD-OBF at rates 47/94, 71/94, 1, z = 2.0 at 47 events; bivariate normal\n")
+cat("   probabilities by mvtnorm::pmvnorm (independent of rpact's and gsd's integration)\n")
+dL <- getDesignGroupSequential(kMax = 3, alpha = 0.05, sided = 2, typeOfDesign = "asOF",
+                               informationRates = c(47/94, 71/94, 1))
+b <- dL$criticalValues; I <- c(47, 71, 94) / 4; m <- c(2.350, 2.788, 2.974); z1 <- 2.0
+inc_mean <- m[2:3] * sqrt(I[2:3]) - m[1] * sqrt(I[1])   # E[S_j - S_1]
+tau <- I[2:3] - I[1]
+sigma <- matrix(c(tau[1], tau[1], tau[1], tau[2]), 2)
+s1 <- z1 * sqrt(I[1])
+up <- b[2:3] * sqrt(I[2:3]) - s1                         # crossing thresholds for S_j - S_1
+p2 <- pnorm(up[1], inc_mean[1], sqrt(tau[1]), lower.tail = FALSE)
+p3 <- suppressWarnings(mvtnorm::pmvnorm(lower = c(-b[2] * sqrt(I[2]) - s1, up[2]), upper = c(up[1], Inf),
+                       mean = inc_mean, sigma = sigma, algorithm = mvtnorm::Miwa(steps = 4096)))
+show("bounds", b)
+show("CP by look 2, overall", c(p2, p2 + p3))

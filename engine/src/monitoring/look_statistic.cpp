@@ -3,21 +3,15 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+
+#include "../argument_check.hpp"
 #include <string>
 
 #include "gsd/integration/normal.hpp"
 
 namespace gsd::monitoring {
 
-namespace {
-
-[[noreturn]] void fail(const char* field, double value, const char* rule) {
-  std::ostringstream out;
-  out << field << " = " << value << " " << rule;
-  throw std::invalid_argument(out.str());
-}
-
-}  // namespace
+using engine_detail::fail;
 
 double log_rank_information(double events, double allocation_ratio) {
   if (!std::isfinite(events) || !(events > 0.0)) fail("events", events, "must be positive");

@@ -4,17 +4,11 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "../argument_check.hpp"
+
 namespace gsd::monitoring {
 
-namespace {
-
-[[noreturn]] void fail(const char* field, double value, const char* rule) {
-  std::ostringstream out;
-  out << field << " = " << value << " " << rule;
-  throw std::invalid_argument(out.str());
-}
-
-}  // namespace
+using engine_detail::fail;
 
 void MonitoringPlan::validate() const {
   if (!std::isfinite(planned_events) || !(planned_events > 0.0)) {

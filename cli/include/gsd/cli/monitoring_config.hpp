@@ -4,7 +4,8 @@
 //   "monitoring": {
 //     "planned_events": 94,            default: survival.events
 //     "allocation_ratio": 1,           default: survival.allocation_ratio, else 1
-//     "assumed_hazard_ratio": 0.63,    optional; else the design alternative
+//     "assumed_hazard_ratio": 0.63,    optional; else the survival model's
+//                                      log-rank means, else the design alternative
 //     "looks": [
 //       {"events": 49, "z": 2.0},
 //       {"events": 49, "p_two_sided": 0.0005, "direction": "favours-treatment"},

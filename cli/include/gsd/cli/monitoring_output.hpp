@@ -15,6 +15,9 @@ namespace gsd::cli {
 nlohmann::json monitoring_json(const MonitoringInput& input,
                                const monitoring::MonitoringResult& result);
 
+// One row per look with a header line (--format csv).
+std::string monitoring_csv(const monitoring::MonitoringResult& result);
+
 // Aligned tables for a person.
 std::string monitoring_text(const MonitoringInput& input, const monitoring::MonitoringResult& result);
 

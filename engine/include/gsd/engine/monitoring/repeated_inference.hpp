@@ -23,8 +23,10 @@ std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& schedule, d
 // Repeated p-value (J&T 2000, section 9.2): the smallest overall alpha at which
 // the current look's efficacy bound, recomputed from the same spending function
 // (or classical family) at the same information, is crossed by z. It is on the
-// design's alpha scale (two-sided for sided = 2, as rpact reports it). Values
-// are clamped to [kMinRepeatedP, kMaxRepeatedP]: alpha >= 0.5 is not a design.
+// design's alpha scale (two-sided for sided = 2, as rpact reports it). A
+// futility bound is treated as non-binding in this search, as rpact does.
+// Values are clamped to [kMinRepeatedP, kMaxRepeatedP] (rpact stops its search
+// at 0.4999990): alpha >= 0.5 is not a design.
 inline constexpr double kMinRepeatedP = 1e-12;
 inline constexpr double kMaxRepeatedP = 0.5;
 double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& schedule, double z);
