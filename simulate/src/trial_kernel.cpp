@@ -16,6 +16,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // item, so the finishing insertion sort rarely moves anything (and rarely
 // mispredicts).
 constexpr std::size_t kBucketsPerItem = 2;
+// Relative margin of the log-rank's follow-up horizon: far above the rounding
+// of entry + y (a few 1e-16 relative), far below any time difference that matters.
+constexpr double kHorizonMargin = 1e-9;
 
 std::size_t idx(int i) { return static_cast<std::size_t>(i); }
 
@@ -109,6 +112,7 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   treatment_prefix_[0] = 0;
   int treated = 0;  // running count in a register, not through memory
   std::size_t uncured = 0;
+  uncured_offset_.assign(trial.strata + 1, 0);
   for (std::size_t s = 0; s < trial.strata; ++s) {
     int left_t = 0;
     int left_c = 0;
@@ -142,16 +146,41 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       uncured_[uncured] = static_cast<std::uint32_t>(p);
       uncured += static_cast<std::size_t>(1 - is_cured);
     }
+    uncured_offset_[s + 1] = uncured;
   }
   // Pass 2, the noncured: V = (1 - u) / (1 - pi) is uniform on (0, 1] and
-  // independent of the cure draw, and T = S^-1(V).
-  for (std::size_t k = 0; k < uncured; ++k) {
-    const std::size_t p = uncured_[k];
-    const std::size_t stratum = trial.strata == 1 ? 0 : stratum_of_[p];
-    const ArmParams& arm = trial.arms[2 * stratum + treatment[p]];
-    const double u = u01_32(outcome_words_[2 * p]);
-    y[p] = arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
-    event[p] = 1;
+  // independent of the cure draw, and T = S^-1(V). Without drop-out this pass
+  // also writes the event list and the list to sort (the cured never appear
+  // in either), in the same order as the general pass 3 below.
+  const bool direct = !trial.any_dropout;
+  double* ev = event_times.data();
+  if (direct) timed_offset_.assign(trial.strata + 1, 0);
+  for (std::size_t s = 0; s < trial.strata; ++s) {
+    const ArmParams* arms = trial.arms.data() + 2 * s;
+    const std::size_t k_begin = uncured_offset_[s];
+    const std::size_t k_end = uncured_offset_[s + 1];
+    for (std::size_t k = k_begin; k < k_end; ++k) {
+      const std::size_t p = uncured_[k];
+      const ArmParams& arm = arms[treatment[p]];
+      const double u = u01_32(outcome_words_[2 * p]);
+      const double y_p = arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
+      y[p] = y_p;
+      event[p] = 1;
+      if (direct) {
+        const double c = entry[p] + y_p;
+        calendar[p] = c;
+        ev[k] = c;
+        unsorted_[k] = {y_p, c, treatment[p], 1};
+      }
+    }
+    if (direct) {
+      sort_by_y(k_begin, k_end, trial.sort_scale[s]);
+      timed_offset_[s + 1] = static_cast<int>(k_end);
+    }
+  }
+  if (direct) {
+    event_times.resize(uncured);
+    return;
   }
   // Drop-out competes with the event, for cured and noncured alike.
   if (trial.any_dropout) {
@@ -169,7 +198,6 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   // Pass 3: calendar times, the event list, and the y-sorted list per stratum
   // (sorted once per replicate, then merged in O(n) at every look).
   std::size_t m = 0;
-  double* ev = event_times.data();
   timed_offset_.assign(trial.strata + 1, 0);
   std::size_t count = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
@@ -331,7 +359,11 @@ int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
   at_risk[0] = enrolled_end - lo - at_risk[1];
   int ib = enrolled_end - 1;
   // No follow-up reaches beyond tau - (first entry): later outcomes are unseen.
-  const double horizon = enrolled_end > lo ? tau - entry[idx(lo)] : 0.0;
+  // Observed means entry + y <= tau, which rounding can keep true for a y a
+  // few ulps above tau - entry; the margin keeps the cut conservative (the
+  // exact test is calendar <= tau below).
+  const double horizon =
+      enrolled_end > lo ? (tau - entry[idx(lo)]) + kHorizonMargin * (1.0 + std::fabs(tau)) : 0.0;
   const TimedPatient* a = timed_.data() + timed_offset_[s];
   const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
   const double* inv = inverse_.data();

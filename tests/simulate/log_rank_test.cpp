@@ -111,5 +111,23 @@ TEST(LogRank, LookEventsAreThePlannedCounts) {
   }
 }
 
+TEST(LogRank, LookDefiningEventIsCountedDespiteRounding) {
+  // Seed-1 replicates where entry + y <= tau held for the look's last event
+  // but y > tau - entry by one ulp: an early exit on tau - (first entry)
+  // without a margin dropped that event (70 instead of 71 at look 2).
+  const Simulator sim = testing::seed_simulator();
+  for (std::int64_t i : {1065193, 1142998, 1597180}) {
+    const auto looks = sim.looks(1, i);
+    const auto patients = sim.patients(1, i);
+    for (const LookRecord& look : looks) {
+      int direct = 0;
+      for (const PatientRecord& p : patients) {
+        direct += p.event && p.entry + p.time <= look.calendar_time ? 1 : 0;
+      }
+      EXPECT_EQ(look.events, direct) << "replicate " << i << " look " << look.look;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gsd
