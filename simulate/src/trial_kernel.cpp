@@ -1,6 +1,8 @@
 // Drawing one replicate's patients and the log-rank statistic at a look.
 #include "trial_kernel.hpp"
 
+#include <Eigen/Core>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -21,31 +23,6 @@ constexpr std::size_t kBucketsPerItem = 2;
 constexpr double kHorizonMargin = 1e-9;
 
 std::size_t idx(int i) { return static_cast<std::size_t>(i); }
-
-// Sorts n 32-bit words in expected O(n): a counting sort on the top bits into
-// 2n buckets (most hold at most one word), then insertion sort of the
-// nearly sorted result (Knuth, TAOCP vol. 3, 5.2.1 and 5.2.5).
-void bucket_sort(std::uint32_t* words, std::uint32_t* out, int n,
-                 std::vector<std::uint32_t>& bucket) {
-  const std::size_t nb = kBucketsPerItem * idx(n);
-  bucket.assign(nb + 1, 0);
-  const auto bucket_of = [nb](std::uint32_t w) {
-    return static_cast<std::size_t>((static_cast<std::uint64_t>(w) * static_cast<std::uint64_t>(nb)) >>
-                                    32);
-  };
-  for (int i = 0; i < n; ++i) ++bucket[bucket_of(words[i]) + 1];
-  for (std::size_t b = 1; b <= nb; ++b) bucket[b] += bucket[b - 1];
-  for (int i = 0; i < n; ++i) out[bucket[bucket_of(words[i])]++] = words[i];
-  for (int i = 1; i < n; ++i) {
-    const std::uint32_t w = out[i];
-    int j = i - 1;
-    while (j >= 0 && out[j] > w) {
-      out[j + 1] = out[j];
-      --j;
-    }
-    out[j + 1] = w;
-  }
-}
 
 }  // namespace
 
@@ -75,21 +52,35 @@ void Workspace::draw_strata(const CompiledTrial& trial, std::uint64_t seed,
 
 void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
                              std::uint64_t replicate) {
-  // Entry times are i.i.d. from the accrual distribution; sorting their
-  // uniforms and mapping through the increasing quantile gives them in order.
+  // Entry times are the order statistics of i.i.d. draws from the accrual
+  // distribution. Sorted uniforms come directly, without a sort, from
+  // normalised exponential spacings: with E_1..E_{n+1} i.i.d. Exp(1), the
+  // partial sums over the total are distributed as the order statistics of n
+  // uniforms (Devroye 1986, "Non-Uniform Random Variate Generation", section
+  // V.2.1). The n + 1 logarithms run as one vectorised Eigen expression, and
+  // the increasing accrual quantile keeps the order. n + 1 words per stratum.
   fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kAccrual), words_.data(),
-             idx(trial.patients));
+             idx(trial.patients) + trial.strata);
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const int lo = stratum_offset[s];
     const int n = stratum_offset[s + 1] - lo;
-    bucket_sort(words_.data() + lo, sorted_words_.data(), n, bucket_);
+    const std::uint32_t* w = words_.data() + idx(lo) + s;
+    Eigen::Map<Eigen::ArrayXd> spacing(spacing_.data(), n + 1);
+    for (int i = 0; i <= n; ++i) spacing[i] = u01_32(w[i]);
+    spacing = -spacing.log();
+    const double inverse_total = 1.0 / spacing.sum();
     double* e = entry.data() + lo;
+    double partial = 0.0;
     if (trial.uniform_accrual) {
-      const double scale = trial.accrual->duration() * kTwoPowMinus32;
-      for (int i = 0; i < n; ++i) e[i] = (sorted_words_[idx(i)] + 0.5) * scale;
+      const double scale = trial.accrual->duration() * inverse_total;
+      for (int i = 0; i < n; ++i) {
+        partial += spacing[i];
+        e[i] = partial * scale;
+      }
     } else {
       for (int i = 0; i < n; ++i) {
-        e[i] = trial.accrual->time_at_fraction(u01_32(sorted_words_[idx(i)]));
+        partial += spacing[i];
+        e[i] = trial.accrual->time_at_fraction(partial * inverse_total);
       }
     }
   }
@@ -159,11 +150,20 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     const ArmParams* arms = trial.arms.data() + 2 * s;
     const std::size_t k_begin = uncured_offset_[s];
     const std::size_t k_end = uncured_offset_[s + 1];
+    // Cumulative hazards -log V of the stratum's noncured, as one vectorised
+    // Eigen expression, then each arm's inverse cumulative hazard.
+    const auto count = static_cast<Eigen::Index>(k_end - k_begin);
+    Eigen::Map<Eigen::ArrayXd> hazard(hazard_.data(), count);
     for (std::size_t k = k_begin; k < k_end; ++k) {
       const std::size_t p = uncured_[k];
-      const ArmParams& arm = arms[treatment[p]];
       const double u = u01_32(outcome_words_[2 * p]);
-      const double y_p = arm.latency->time_at_survival((1.0 - u) * arm.inverse_noncured);
+      hazard[static_cast<Eigen::Index>(k - k_begin)] = (1.0 - u) * arms[treatment[p]].inverse_noncured;
+    }
+    hazard = -hazard.log();
+    for (std::size_t k = k_begin; k < k_end; ++k) {
+      const std::size_t p = uncured_[k];
+      const double y_p = arms[treatment[p]].latency->time_at_cumulative_hazard(
+          hazard[static_cast<Eigen::Index>(k - k_begin)]);
       y[p] = y_p;
       event[p] = 1;
       if (direct) {
@@ -228,8 +228,9 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     event.resize(n);
     cured.resize(n);
     treatment_prefix_.resize(n + 1);
-    words_.resize(padded_words(n));
-    sorted_words_.resize(n);
+    words_.resize(padded_words(2 * n));  // n + one per stratum, strata <= n
+    spacing_.resize(n + 1);
+    hazard_.resize(n);
     timed_.resize(n);
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));

@@ -107,14 +107,15 @@ class Workspace {
   std::vector<double> inverse_;
   std::vector<double> grouped_events_;             // event times, bucket by bucket
   std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)         // 1 / k, k = 0..n (1/0 taken as 0)
-  std::vector<std::uint32_t> words_;   // scratch for the accrual sort
+  std::vector<std::uint32_t> words_;   // random words for the entry times
   std::vector<std::uint32_t> outcome_words_;
   std::vector<std::uint32_t> dropout_words_;
   std::vector<std::uint32_t> bucket_id_;
   std::vector<std::uint32_t> uncured_;  // positions of the noncured
   std::vector<std::size_t> uncured_offset_;  // strata + 1
   std::vector<std::uint16_t> stratum_of_;  // filled when there are strata
-  std::vector<std::uint32_t> sorted_words_;
+  std::vector<double> spacing_;  // exponential spacings for the entry times
+  std::vector<double> hazard_;   // cumulative hazards of a stratum's noncured
   std::vector<std::uint32_t> bucket_;
 };
 

@@ -28,7 +28,11 @@ class LatencySampler {
   // The time t with S(t) = v, for v in (0, 1]. Inline: the simulator calls
   // it once per noncured patient.
   double time_at_survival(double v) const noexcept {
-    const double h = -std::log(v);  // cumulative hazard H(t) = -log S(t)
+    return time_at_cumulative_hazard(-std::log(v));  // H(t) = -log S(t)
+  }
+  // The time t with cumulative hazard H(t) = h >= 0; lets a caller take the
+  // logarithms of many survival probabilities at once (vectorised).
+  double time_at_cumulative_hazard(double h) const noexcept {
     if (kind_ == LatencyKind::kExponential) return h * inverse_rate_;
     if (kind_ == LatencyKind::kWeibull) return scale_ * std::pow(h, 1.0 / shape_);
     return piecewise_time_at_hazard(h);
