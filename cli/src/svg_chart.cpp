@@ -86,25 +86,29 @@ void SvgChart::add_horizontal_marker(double y, std::string label) {
 }
 void SvgChart::set_right_axis(RightAxis axis) { right_ = std::move(axis); }
 
-std::string SvgChart::render(double y_offset) const {
-  const double pw = width_ - kLeft - kRight;
-  const double ph = height_ - kTop - kBottom;
-  auto sx = [&](double v) { return kLeft + (v - x_.min) / (x_.max - x_.min) * pw; };
-  auto sy = [&](double v) { return kTop + (y_.max - v) / (y_.max - y_.min) * ph; };
-  auto inside_x = [&](double v) { return v >= x_.min - 1e-12 && v <= x_.max + 1e-12; };
-  auto inside_y = [&](double v) { return v >= y_.min - 1e-12 && v <= y_.max + 1e-12; };
-  std::ostringstream o;
-  // Clip-path ids must be unique within an HTML page holding several charts:
-  // derive one from the title (FNV-1a), deterministic across runs.
-  std::uint32_t hash = 2166136261u;
-  for (char c : title_) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
-  const std::string clip_id = "plot-area-" + std::to_string(hash);
-  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" y=\"" << fmt(y_offset) << "\" width=\""
-    << fmt(width_) << "\" height=\"" << fmt(height_) << "\" viewBox=\"0 0 " << fmt(width_) << ' ' << fmt(height_)
-    << "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n";
-  o << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
-  o << "<text x=\"" << fmt(width_ / 2) << "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" "
-    << "font-weight=\"bold\">" << xml_escape(title_) << "</text>\n";
+SvgChart::Frame SvgChart::frame() const {
+  Frame f;
+  f.width = width_ - kLeft - kRight;
+  f.height = height_ - kTop - kBottom;
+  f.x_min = x_.min;
+  f.x_max = x_.max;
+  f.y_min = y_.min;
+  f.y_max = y_.max;
+  return f;
+}
+
+double SvgChart::Frame::x(double v) const { return kLeft + (v - x_min) / (x_max - x_min) * width; }
+double SvgChart::Frame::y(double v) const { return kTop + (y_max - v) / (y_max - y_min) * height; }
+bool SvgChart::Frame::inside_x(double v) const { return v >= x_min - 1e-12 && v <= x_max + 1e-12; }
+bool SvgChart::Frame::inside_y(double v) const { return v >= y_min - 1e-12 && v <= y_max + 1e-12; }
+
+void SvgChart::render_axes(std::ostream& o, const Frame& f) const {
+  const double pw = f.width;
+  const double ph = f.height;
+  auto sx = [&](double v) { return f.x(v); };
+  auto sy = [&](double v) { return f.y(v); };
+  auto inside_x = [&](double v) { return f.inside_x(v); };
+  auto inside_y = [&](double v) { return f.inside_y(v); };
   // Grid and ticks.
   const auto xt = x_.ticks.empty() ? nice_ticks(x_.min, x_.max) : x_.ticks;
   const auto yt = y_.ticks.empty() ? nice_ticks(y_.min, y_.max) : y_.ticks;
@@ -142,6 +146,15 @@ std::string SvgChart::render(double y_offset) const {
     o << "<text transform=\"translate(" << fmt(width_ - 14) << ',' << fmt(kTop + ph / 2)
       << ") rotate(90)\" text-anchor=\"middle\">" << xml_escape(right_->label) << "</text>\n";
   }
+}
+
+void SvgChart::render_markers(std::ostream& o, const Frame& f) const {
+  const double pw = f.width;
+  const double ph = f.height;
+  auto sx = [&](double v) { return f.x(v); };
+  auto sy = [&](double v) { return f.y(v); };
+  auto inside_x = [&](double v) { return f.inside_x(v); };
+  auto inside_y = [&](double v) { return f.inside_y(v); };
   for (const auto& [v, label] : vertical_) {
     if (!inside_x(v)) continue;
     o << "<line x1=\"" << fmt(sx(v)) << "\" y1=\"" << fmt(kTop) << "\" x2=\"" << fmt(sx(v))
@@ -156,6 +169,13 @@ std::string SvgChart::render(double y_offset) const {
     o << "<text x=\"" << fmt(kLeft + 4) << "\" y=\"" << fmt(sy(v) - 4) << "\" font-size=\"11\">"
       << xml_escape(label) << "</text>\n";
   }
+}
+
+void SvgChart::render_series(std::ostream& o, const Frame& f, const std::string& clip_id) const {
+  const double pw = f.width;
+  const double ph = f.height;
+  auto sx = [&](double v) { return f.x(v); };
+  auto sy = [&](double v) { return f.y(v); };
   // Series, clipped to the plot area.
   o << "<clipPath id=\"" << clip_id << "\"><rect x=\"" << fmt(kLeft) << "\" y=\"" << fmt(kTop)
     << "\" width=\"" << fmt(pw) << "\" height=\"" << fmt(ph) << "\"/></clipPath>\n";
@@ -181,6 +201,10 @@ std::string SvgChart::render(double y_offset) const {
     }
   }
   o << "</g>\n";
+}
+
+void SvgChart::render_legend(std::ostream& o, const Frame& f) const {
+  const double pw = f.width;
   // Legend, top right inside the plot.
   double ly = kTop + 16;
   for (const ChartSeries& s : series_) {
@@ -193,6 +217,26 @@ std::string SvgChart::render(double y_offset) const {
       << "</text>\n";
     ly += 16;
   }
+}
+
+std::string SvgChart::render(double y_offset) const {
+  const Frame f = frame();
+  std::ostringstream o;
+  // Clip-path ids must be unique within an HTML page holding several charts:
+  // derive one from the title (FNV-1a), deterministic across runs.
+  std::uint32_t hash = 2166136261u;
+  for (char c : title_) hash = (hash ^ static_cast<unsigned char>(c)) * 16777619u;
+  const std::string clip_id = "plot-area-" + std::to_string(hash);
+  o << "<svg xmlns=\"http://www.w3.org/2000/svg\" y=\"" << fmt(y_offset) << "\" width=\""
+    << fmt(width_) << "\" height=\"" << fmt(height_) << "\" viewBox=\"0 0 " << fmt(width_) << ' ' << fmt(height_)
+    << "\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"12\">\n";
+  o << "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n";
+  o << "<text x=\"" << fmt(width_ / 2) << "\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" "
+    << "font-weight=\"bold\">" << xml_escape(title_) << "</text>\n";
+  render_axes(o, f);
+  render_markers(o, f);
+  render_series(o, f, clip_id);
+  render_legend(o, f);
   o << "</svg>\n";
   return o.str();
 }

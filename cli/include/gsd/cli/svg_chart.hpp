@@ -5,6 +5,7 @@
 // nominal p on the right). Output is a standalone <svg> element that can be
 // written as a file or inlined into HTML.
 #include <functional>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,6 +57,25 @@ class SvgChart {
   double height() const noexcept { return height_; }
 
  private:
+  // Plot-area geometry: pixel scales of the two axes.
+  struct Frame {
+    double width = 0.0;
+    double height = 0.0;
+    double x_min = 0.0;
+    double x_max = 1.0;
+    double y_min = 0.0;
+    double y_max = 1.0;
+    double x(double v) const;
+    double y(double v) const;
+    bool inside_x(double v) const;
+    bool inside_y(double v) const;
+  };
+  Frame frame() const;
+  void render_axes(std::ostream& o, const Frame& f) const;
+  void render_markers(std::ostream& o, const Frame& f) const;
+  void render_series(std::ostream& o, const Frame& f, const std::string& clip_id) const;
+  void render_legend(std::ostream& o, const Frame& f) const;
+
   std::string title_;
   ChartAxis x_;
   ChartAxis y_;
