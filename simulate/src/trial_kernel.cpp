@@ -65,7 +65,7 @@ void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
     const int lo = stratum_offset[s];
     const int n = stratum_offset[s + 1] - lo;
     const std::uint32_t* w = words_.data() + idx(lo) + s;
-    Eigen::Map<Eigen::ArrayXd> spacing(spacing_.data(), n + 1);
+    auto spacing = spacing_.head(n + 1);  // starts at aligned storage
     for (int i = 0; i <= n; ++i) spacing[i] = u01_32(w[i]);
     spacing = -spacing.log();
     const double inverse_total = 1.0 / spacing.sum();
@@ -153,7 +153,7 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     // Cumulative hazards -log V of the stratum's noncured, as one vectorised
     // Eigen expression, then each arm's inverse cumulative hazard.
     const auto count = static_cast<Eigen::Index>(k_end - k_begin);
-    Eigen::Map<Eigen::ArrayXd> hazard(hazard_.data(), count);
+    auto hazard = hazard_.head(count);  // starts at aligned storage
     for (std::size_t k = k_begin; k < k_end; ++k) {
       const std::size_t p = uncured_[k];
       const double u = u01_32(outcome_words_[2 * p]);
@@ -229,8 +229,8 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     cured.resize(n);
     treatment_prefix_.resize(n + 1);
     words_.resize(padded_words(2 * n));  // n + one per stratum, strata <= n
-    spacing_.resize(n + 1);
-    hazard_.resize(n);
+    spacing_.resize(static_cast<Eigen::Index>(n + 1));
+    hazard_.resize(static_cast<Eigen::Index>(n));
     timed_.resize(n);
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));

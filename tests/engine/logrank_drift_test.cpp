@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "gsd/integration/normal.hpp"
+
 #include <cmath>
 #include <stdexcept>
 #include <vector>
@@ -178,6 +180,16 @@ TEST(Schoenfeld, ClosedFormsInvertEachOther) {
   const double d = schoenfeld_events(0.025, 0.84, 0.63, 0.5);
   EXPECT_NEAR(d, 163.5514, 1e-4);
   EXPECT_NEAR_REL(schoenfeld_power(0.025, d, 0.63, 0.5), 0.84, 1e-12);
+}
+
+TEST(Schoenfeld, HarmfulHazardRatioHasPowerBelowAlpha) {
+  // HR 1/0.63 is harm: rejecting in favour of treatment is rarer than alpha,
+  // Phi(-sqrt(d/4) log(1/0.63) - z_0.975), not the 0.84 of HR 0.63.
+  const double d = schoenfeld_events(0.025, 0.84, 0.63, 0.5);
+  const double p = schoenfeld_power(0.025, d, 1.0 / 0.63, 0.5);
+  EXPECT_LT(p, 0.025);
+  EXPECT_NEAR(p, normal_lower_tail(-std::sqrt(d / 4.0) * std::log(1.0 / 0.63) -
+                                   normal_upper_quantile(0.025)), 1e-12);
 }
 
 }  // namespace

@@ -232,7 +232,11 @@ void SequentialIntegrator::advance(double t, double mean, double lower, double u
     // Density of Z_next at z_j: sum_i g_i phi(z_j * scale - offset - z_i * slope) * scale.
     const Eigen::Index n_old = static_cast<Eigen::Index>(z_.size());
     const Eigen::Map<const Eigen::ArrayXd> z_old(z_.data(), n_old);
-    const Eigen::Map<const Eigen::ArrayXd> g_old(weight_.data(), n_old);
+    // Aligned copies: Eigen runs leading unaligned elements through scalar
+    // std::exp, which may differ from its SIMD exp in the last bit, so with
+    // storage of Eigen's own alignment the result depends only on indices,
+    // never on where the heap put the grid (reproducible across threads).
+    const Eigen::ArrayXd g_old = Eigen::Map<const Eigen::ArrayXd>(weight_.data(), n_old);
     const Eigen::ArrayXd u = z_old * s.slope;  // increasing in i
     for (std::size_t j = 0; j < grid.z.size(); ++j) {
       const double x = grid.z[j] * s.scale - s.offset;

@@ -34,8 +34,10 @@ double schoenfeld_events(double alpha_one_sided, double power, double hazard_rat
 double schoenfeld_power(double alpha_one_sided, double events, double hazard_ratio,
                         double treatment_share) {
   detail::check_positive("hazard_ratio", hazard_ratio);
+  // Signed: a hazard ratio above 1 (harm) gives power below alpha, not the
+  // power of the mirror-image benefit.
   const double drift =
-      std::sqrt(events * treatment_share * (1.0 - treatment_share)) * std::fabs(std::log(hazard_ratio));
+      std::sqrt(events * treatment_share * (1.0 - treatment_share)) * -std::log(hazard_ratio);
   return normal_lower_tail(drift - normal_upper_quantile(alpha_one_sided));
 }
 
