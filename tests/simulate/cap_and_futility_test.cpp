@@ -35,7 +35,11 @@ TEST(Cap, TightCapKeepsTheTypeIErrorAtAlpha) {
 TEST(Cap, CappedLooksAreMarkedAndUseTheObservedEvents) {
   const TrialModel model = testing::seed_model();
   const Design design = compute_design(testing::seed_design_spec());
-  const Simulator sim(model, design, make_look_plan(design, 94), 45.0);
+  const LookPlan plan = make_look_plan(design, 94);
+  const Simulator sim(model, design, plan, 45.0);
+  // The capped final analysis uses the bound that spends the remaining alpha
+  // at the observed events (tested against rpact in look_plan_test).
+  const CappedFinalBounds final_bounds(design, plan);
   int capped = 0;
   for (std::int64_t i = 0; i < 300; ++i) {
     const auto looks = sim.looks(8, i);
@@ -45,7 +49,7 @@ TEST(Cap, CappedLooksAreMarkedAndUseTheObservedEvents) {
     EXPECT_DOUBLE_EQ(last.calendar_time, 45.0);
     EXPECT_LT(last.events, 94);
     EXPECT_NE(last.decision, LookDecision::kContinue);
-    EXPECT_LT(last.efficacy_z, 2.97);  // spends the rest, not an interim bound
+    EXPECT_DOUBLE_EQ(last.efficacy_z, final_bounds.bound(last.events));
   }
   EXPECT_GT(capped, 30);
 }
