@@ -1,6 +1,5 @@
 #include "gsd/simulate/look_plan.hpp"
 
-#include <boost/math/tools/toms748_solve.hpp>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -11,53 +10,15 @@
 #include "gsd/integration/normal.hpp"
 #include "gsd/integration/numerical_error.hpp"
 #include "gsd/integration/sequential_integrator.hpp"
+#include "gsd/spending/bound_search.hpp"
 
 namespace gsd {
 
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Same search limits as the design's bound solver (spending/src/bound_search.cpp):
-// P(Z >= 37) = 5.7e-300; smaller targets mean "nothing to spend" (bound +inf).
-constexpr double kMaxZ = 37.0;
-constexpr double kMinTail = 1e-299;
-constexpr double kTailFloor = 1e-300;
-// 50 of 53 mantissa bits and a cap of 200 toms748 iterations, as there.
-constexpr int kRootBits = 50;
-constexpr std::uintmax_t kMaxRootIterations = 200;
 
 bool two_sided(const Design& d) { return d.spec.sided == Sidedness::kTwoSidedSymmetric; }
-
-// Bound b at fraction t such that the H0 probability of continuing through the
-// integrator's looks and then crossing (both tails if two-sided) is `target`.
-double solve_final_bound(const SequentialIntegrator& h0, double t, double target, bool both) {
-  if (!(target > kMinTail)) return kInf;
-  auto tail = [&](double b) {
-    double p = h0.next_upper_tail(t, 0.0, b);
-    if (both) p += h0.next_lower_tail(t, 0.0, -b);
-    return p;
-  };
-  if (h0.looks_done() == 0) return normal_upper_quantile(both ? target / 2.0 : target);
-  const double log_target = std::log(target);
-  auto f = [&](double b) { return std::log(std::max(tail(b), kTailFloor)) - log_target; };
-  const double lo = both ? 0.0 : -12.0;  // P(Z >= -12) = 1 - 2e-33
-  const double f_lo = f(lo);
-  const double f_hi = f(kMaxZ);
-  if (!(f_lo > 0.0) || f_hi > 0.0) {
-    throw NumericalError("no bracket for a capped final bound at information fraction " +
-                             std::to_string(t),
-                         lo, f_lo, 0);
-  }
-  std::uintmax_t iterations = kMaxRootIterations;
-  const auto r = boost::math::tools::toms748_solve(
-      f, lo, kMaxZ, f_lo, f_hi, boost::math::tools::eps_tolerance<double>(kRootBits), iterations);
-  if (iterations >= kMaxRootIterations) {
-    throw NumericalError("iterations exhausted for a capped final bound",
-                         0.5 * (r.first + r.second), std::fabs(r.second - r.first),
-                         static_cast<int>(iterations));
-  }
-  return 0.5 * (r.first + r.second);
-}
 
 }  // namespace
 
@@ -121,7 +82,7 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
     const double remaining = alpha - (k == 0 ? 0.0 : cumulative[k - 1]);
     for (int d = previous + 1; d < plan.look_events[k]; ++d) {
       bound_[static_cast<std::size_t>(d)] =
-          solve_final_bound(h0, d / total_events, remaining, two_sided(design));
+          solve_efficacy_bound(h0, d / total_events, remaining, two_sided(design));
     }
     previous = plan.look_events[k];
     if (k + 1 < plan.look_events.size()) {

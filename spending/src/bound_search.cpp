@@ -6,7 +6,7 @@
 
 #include "gsd/integration/normal.hpp"
 
-namespace gsd::detail {
+namespace gsd {
 
 namespace {
 
@@ -47,7 +47,7 @@ double solve_efficacy_bound(const SequentialIntegrator& h0, double t, double tar
   auto f = [&](double b) { return std::log(std::max(tail(b), kTailFloor)) - log_target; };
   double lo = kMinEfficacyZ;
   if (two_sided) lo = 0.0;  // symmetric region: the bound is positive
-  return find_root(f, lo, kMaxZ, "an efficacy bound");
+  return detail::find_root(f, lo, kMaxZ, "an efficacy bound");
 }
 
 double solve_futility_bound(const SequentialIntegrator& h1, double t, double mean, double b,
@@ -60,7 +60,7 @@ double solve_futility_bound(const SequentialIntegrator& h1, double t, double mea
   const double log_target = std::log(target);
   auto f = [&](double a) { return std::log(std::max(below(a), kTailFloor)) - log_target; };
   const double hi = std::isfinite(b) ? b : mean + kFutilitySpan;
-  return find_root(f, mean - kFutilitySpan, hi, "a futility bound");
+  return detail::find_root(f, mean - kFutilitySpan, hi, "a futility bound");
 }
 
-}  // namespace gsd::detail
+}  // namespace gsd

@@ -62,7 +62,7 @@ Pass run_pass(const DesignSpec& s, double drift, const std::vector<double>* fixe
         out.efficacy.resize(k);
         return out;
       }
-      b = detail::solve_efficacy_bound(h0, t[k], cumulative - prev_alpha, two_sided(s));
+      b = solve_efficacy_bound(h0, t[k], cumulative - prev_alpha, two_sided(s));
       prev_alpha = cumulative;
     }
     out.efficacy[k] = b;
@@ -73,7 +73,7 @@ Pass run_pass(const DesignSpec& s, double drift, const std::vector<double>* fixe
         out.final_shortfall = h1.next_lower_tail(t[k], mean, b) - (s.beta - prev_beta);
       } else {
         out.futility[k] =
-            detail::solve_futility_bound(h1, t[k], mean, b, cumulative_beta - prev_beta);
+            solve_futility_bound(h1, t[k], mean, b, cumulative_beta - prev_beta);
       }
       prev_beta = cumulative_beta;
     }
@@ -105,7 +105,7 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
                                   " spends " + std::to_string(used) +
                                   " at the interims, not less than alpha; raise the interim z");
     }
-    b.back() = detail::solve_efficacy_bound(h0, t.back(), s.alpha - used, two_sided(s));
+    b.back() = solve_efficacy_bound(h0, t.back(), s.alpha - used, two_sided(s));
     return b;
   }
   // Wang & Tsiatis (1987): c_k = C t_k^(Delta - 1/2), C solved so that the total
