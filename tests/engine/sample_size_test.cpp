@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include <cmath>
 #include <stdexcept>
 
@@ -140,10 +142,14 @@ TEST(SampleSize, EqualArmsGiveAlphaPerSide) {
 TEST(SampleSize, NoCureExponentialSingleLookMatchesSchoenfeld) {
   // Property: cure 0, exponential latency, one look: power matches
   // Phi(sqrt(d p (1 - p)) |log HR| - z_{1-alpha}) to the accuracy of the
-  // Schoenfeld approximation, which improves as HR -> 1.
+  // Schoenfeld approximation, a local (HR -> 1) result: the exact log-rank
+  // moments differ from it at second order in log HR. Measured gaps: 1.3e-3
+  // at HR 0.8 (600 events), 3e-4 at HR 0.9 (2000 events); 0.005 bounds both
+  // with room, and the gap must shrink towards HR 1.
   DesignSpec d;
   d.alpha = 0.025;
   const Design design = compute_design(d);
+  std::vector<double> gaps;
   for (double hr : {0.8, 0.9}) {
     SurvivalSpec spec;
     spec.control = CureModel(0.0, Latency::exponential_median(12.0));
@@ -152,9 +158,10 @@ TEST(SampleSize, NoCureExponentialSingleLookMatchesSchoenfeld) {
     const long long events = hr < 0.85 ? 600 : 2000;
     const SurvivalPlan plan = evaluate_plan(spec, design, 4 * events, events);
     const double expected = schoenfeld_power(0.025, static_cast<double>(events), hr, 0.5);
-    EXPECT_NEAR(plan.power, expected, 0.5 * std::fabs(std::log(hr)) * 0.05) << "hr = " << hr;
     EXPECT_NEAR(plan.power, expected, 0.005) << "hr = " << hr;
+    gaps.push_back(std::fabs(plan.power - expected));
   }
+  EXPECT_LT(gaps[1], gaps[0]);
 }
 
 TEST(SampleSize, ChangingTheTimeUnitScalesTimesAndKeepsPower) {

@@ -30,6 +30,13 @@ using survival::CureModel;
 using survival::Latency;
 using survival::SurvivalSpec;
 
+// The analytic power (issue 3) is asymptotic: expected look times and
+// log-rank moments. Its error against simulation, measured with 100,000
+// replicates per scenario of this file, is at most 0.005 (seed trial -0.0050,
+// doubled -0.0004, no cure -0.0033, Weibull with drop-out and futility
+// +0.0019, ramp-up -0.0038; README, simulate section). 0.008 is the largest
+// measured gap plus 2.5 of its own Monte Carlo standard errors (0.005 + 2.5 x
+// 0.0012 at 100k), added to 4 SE of this test's simulation.
 constexpr double kApproximationError = 0.008;
 constexpr std::int64_t kReplicates = 40000 / testing::kReplicateScale;
 
