@@ -103,82 +103,66 @@ bool SvgChart::Frame::inside_x(double v) const { return v >= x_min - 1e-12 && v 
 bool SvgChart::Frame::inside_y(double v) const { return v >= y_min - 1e-12 && v <= y_max + 1e-12; }
 
 void SvgChart::render_axes(std::ostream& o, const Frame& f) const {
-  const double pw = f.width;
-  const double ph = f.height;
-  auto sx = [&](double v) { return f.x(v); };
-  auto sy = [&](double v) { return f.y(v); };
-  auto inside_x = [&](double v) { return f.inside_x(v); };
-  auto inside_y = [&](double v) { return f.inside_y(v); };
   // Grid and ticks.
   const auto xt = x_.ticks.empty() ? nice_ticks(x_.min, x_.max) : x_.ticks;
   const auto yt = y_.ticks.empty() ? nice_ticks(y_.min, y_.max) : y_.ticks;
   for (double v : xt) {
-    if (!inside_x(v)) continue;
-    o << "<line x1=\"" << fmt(sx(v)) << "\" y1=\"" << fmt(kTop) << "\" x2=\"" << fmt(sx(v))
-      << "\" y2=\"" << fmt(kTop + ph) << "\" stroke=\"#e5e5e5\"/>\n";
-    o << "<text x=\"" << fmt(sx(v)) << "\" y=\"" << fmt(kTop + ph + 18)
+    if (!f.inside_x(v)) continue;
+    o << "<line x1=\"" << fmt(f.x(v)) << "\" y1=\"" << fmt(kTop) << "\" x2=\"" << fmt(f.x(v))
+      << "\" y2=\"" << fmt(kTop + f.height) << "\" stroke=\"#e5e5e5\"/>\n";
+    o << "<text x=\"" << fmt(f.x(v)) << "\" y=\"" << fmt(kTop + f.height + 18)
       << "\" text-anchor=\"middle\">" << xml_escape(x_.format ? x_.format(v) : default_label(v))
       << "</text>\n";
   }
   for (double v : yt) {
-    if (!inside_y(v)) continue;
-    o << "<line x1=\"" << fmt(kLeft) << "\" y1=\"" << fmt(sy(v)) << "\" x2=\"" << fmt(kLeft + pw)
-      << "\" y2=\"" << fmt(sy(v)) << "\" stroke=\"#e5e5e5\"/>\n";
-    o << "<text x=\"" << fmt(kLeft - 8) << "\" y=\"" << fmt(sy(v) + 4)
+    if (!f.inside_y(v)) continue;
+    o << "<line x1=\"" << fmt(kLeft) << "\" y1=\"" << fmt(f.y(v)) << "\" x2=\"" << fmt(kLeft + f.width)
+      << "\" y2=\"" << fmt(f.y(v)) << "\" stroke=\"#e5e5e5\"/>\n";
+    o << "<text x=\"" << fmt(kLeft - 8) << "\" y=\"" << fmt(f.y(v) + 4)
       << "\" text-anchor=\"end\">" << xml_escape(y_.format ? y_.format(v) : default_label(v))
       << "</text>\n";
   }
-  o << "<rect x=\"" << fmt(kLeft) << "\" y=\"" << fmt(kTop) << "\" width=\"" << fmt(pw)
-    << "\" height=\"" << fmt(ph) << "\" fill=\"none\" stroke=\"#333\"/>\n";
-  o << "<text x=\"" << fmt(kLeft + pw / 2) << "\" y=\"" << fmt(height_ - 12)
+  o << "<rect x=\"" << fmt(kLeft) << "\" y=\"" << fmt(kTop) << "\" width=\"" << fmt(f.width)
+    << "\" height=\"" << fmt(f.height) << "\" fill=\"none\" stroke=\"#333\"/>\n";
+  o << "<text x=\"" << fmt(kLeft + f.width / 2) << "\" y=\"" << fmt(height_ - 12)
     << "\" text-anchor=\"middle\">" << xml_escape(x_.label) << "</text>\n";
-  o << "<text transform=\"translate(18," << fmt(kTop + ph / 2)
+  o << "<text transform=\"translate(18," << fmt(kTop + f.height / 2)
     << ") rotate(-90)\" text-anchor=\"middle\">" << xml_escape(y_.label) << "</text>\n";
   if (right_) {
     for (std::size_t i = 0; i < right_->positions.size() && i < right_->labels.size(); ++i) {
       const double v = right_->positions[i];
-      if (!inside_y(v)) continue;
-      o << "<line x1=\"" << fmt(kLeft + pw) << "\" y1=\"" << fmt(sy(v)) << "\" x2=\""
-        << fmt(kLeft + pw + 5) << "\" y2=\"" << fmt(sy(v)) << "\" stroke=\"#333\"/>\n";
-      o << "<text x=\"" << fmt(kLeft + pw + 8) << "\" y=\"" << fmt(sy(v) + 4) << "\">"
+      if (!f.inside_y(v)) continue;
+      o << "<line x1=\"" << fmt(kLeft + f.width) << "\" y1=\"" << fmt(f.y(v)) << "\" x2=\""
+        << fmt(kLeft + f.width + 5) << "\" y2=\"" << fmt(f.y(v)) << "\" stroke=\"#333\"/>\n";
+      o << "<text x=\"" << fmt(kLeft + f.width + 8) << "\" y=\"" << fmt(f.y(v) + 4) << "\">"
         << xml_escape(right_->labels[i]) << "</text>\n";
     }
-    o << "<text transform=\"translate(" << fmt(width_ - 14) << ',' << fmt(kTop + ph / 2)
+    o << "<text transform=\"translate(" << fmt(width_ - 14) << ',' << fmt(kTop + f.height / 2)
       << ") rotate(90)\" text-anchor=\"middle\">" << xml_escape(right_->label) << "</text>\n";
   }
 }
 
 void SvgChart::render_markers(std::ostream& o, const Frame& f) const {
-  const double pw = f.width;
-  const double ph = f.height;
-  auto sx = [&](double v) { return f.x(v); };
-  auto sy = [&](double v) { return f.y(v); };
-  auto inside_x = [&](double v) { return f.inside_x(v); };
-  auto inside_y = [&](double v) { return f.inside_y(v); };
   for (const auto& [v, label] : vertical_) {
-    if (!inside_x(v)) continue;
-    o << "<line x1=\"" << fmt(sx(v)) << "\" y1=\"" << fmt(kTop) << "\" x2=\"" << fmt(sx(v))
-      << "\" y2=\"" << fmt(kTop + ph) << "\" stroke=\"#555\" stroke-dasharray=\"3,3\"/>\n";
-    o << "<text x=\"" << fmt(sx(v) + 3) << "\" y=\"" << fmt(kTop + 12) << "\" font-size=\"11\">"
+    if (!f.inside_x(v)) continue;
+    o << "<line x1=\"" << fmt(f.x(v)) << "\" y1=\"" << fmt(kTop) << "\" x2=\"" << fmt(f.x(v))
+      << "\" y2=\"" << fmt(kTop + f.height) << "\" stroke=\"#555\" stroke-dasharray=\"3,3\"/>\n";
+    o << "<text x=\"" << fmt(f.x(v) + 3) << "\" y=\"" << fmt(kTop + 12) << "\" font-size=\"11\">"
       << xml_escape(label) << "</text>\n";
   }
   for (const auto& [v, label] : horizontal_) {
-    if (!inside_y(v)) continue;
-    o << "<line x1=\"" << fmt(kLeft) << "\" y1=\"" << fmt(sy(v)) << "\" x2=\"" << fmt(kLeft + pw)
-      << "\" y2=\"" << fmt(sy(v)) << "\" stroke=\"#555\" stroke-dasharray=\"3,3\"/>\n";
-    o << "<text x=\"" << fmt(kLeft + 4) << "\" y=\"" << fmt(sy(v) - 4) << "\" font-size=\"11\">"
+    if (!f.inside_y(v)) continue;
+    o << "<line x1=\"" << fmt(kLeft) << "\" y1=\"" << fmt(f.y(v)) << "\" x2=\"" << fmt(kLeft + f.width)
+      << "\" y2=\"" << fmt(f.y(v)) << "\" stroke=\"#555\" stroke-dasharray=\"3,3\"/>\n";
+    o << "<text x=\"" << fmt(kLeft + 4) << "\" y=\"" << fmt(f.y(v) - 4) << "\" font-size=\"11\">"
       << xml_escape(label) << "</text>\n";
   }
 }
 
 void SvgChart::render_series(std::ostream& o, const Frame& f, const std::string& clip_id) const {
-  const double pw = f.width;
-  const double ph = f.height;
-  auto sx = [&](double v) { return f.x(v); };
-  auto sy = [&](double v) { return f.y(v); };
   // Series, clipped to the plot area.
   o << "<clipPath id=\"" << clip_id << "\"><rect x=\"" << fmt(kLeft) << "\" y=\"" << fmt(kTop)
-    << "\" width=\"" << fmt(pw) << "\" height=\"" << fmt(ph) << "\"/></clipPath>\n";
+    << "\" width=\"" << fmt(f.width) << "\" height=\"" << fmt(f.height) << "\"/></clipPath>\n";
   o << "<g clip-path=\"url(#" << clip_id << ")\">\n";
   for (const ChartSeries& s : series_) {
     const std::size_t n = std::min(s.x.size(), s.y.size());
@@ -187,15 +171,15 @@ void SvgChart::render_series(std::ostream& o, const Frame& f, const std::string&
         << '"' << (s.dashed ? " stroke-dasharray=\"6,4\"" : "") << " points=\"";
       for (std::size_t i = 0; i < n; ++i) {
         if (!std::isfinite(s.x[i]) || !std::isfinite(s.y[i])) continue;
-        if (s.step && i > 0) o << fmt(sx(s.x[i])) << ',' << fmt(sy(s.y[i - 1])) << ' ';
-        o << fmt(sx(s.x[i])) << ',' << fmt(sy(s.y[i])) << ' ';
+        if (s.step && i > 0) o << fmt(f.x(s.x[i])) << ',' << fmt(f.y(s.y[i - 1])) << ' ';
+        o << fmt(f.x(s.x[i])) << ',' << fmt(f.y(s.y[i])) << ' ';
       }
       o << "\"/>\n";
     }
     if (s.markers) {
       for (std::size_t i = 0; i < n; ++i) {
         if (!std::isfinite(s.x[i]) || !std::isfinite(s.y[i])) continue;
-        o << "<circle cx=\"" << fmt(sx(s.x[i])) << "\" cy=\"" << fmt(sy(s.y[i]))
+        o << "<circle cx=\"" << fmt(f.x(s.x[i])) << "\" cy=\"" << fmt(f.y(s.y[i]))
           << "\" r=\"4\" fill=\"" << s.color << "\"/>\n";
       }
     }
@@ -204,12 +188,11 @@ void SvgChart::render_series(std::ostream& o, const Frame& f, const std::string&
 }
 
 void SvgChart::render_legend(std::ostream& o, const Frame& f) const {
-  const double pw = f.width;
   // Legend, top right inside the plot.
   double ly = kTop + 16;
   for (const ChartSeries& s : series_) {
     if (s.label.empty()) continue;
-    const double lx = kLeft + pw - 190;
+    const double lx = kLeft + f.width - 190;
     o << "<line x1=\"" << fmt(lx) << "\" y1=\"" << fmt(ly - 4) << "\" x2=\"" << fmt(lx + 22)
       << "\" y2=\"" << fmt(ly - 4) << "\" stroke=\"" << s.color << "\" stroke-width=\"3\""
       << (s.dashed ? " stroke-dasharray=\"6,4\"" : "") << "/>\n";
