@@ -7,8 +7,8 @@
 
 namespace {
 
-gsd::DesignSpec equally_spaced(int k) {
-  gsd::DesignSpec s;
+gsd::spending::DesignSpec equally_spaced(int k) {
+  gsd::spending::DesignSpec s;
   s.alpha = 0.025;
   s.beta = 0.2;
   s.information_fractions.clear();
@@ -17,29 +17,29 @@ gsd::DesignSpec equally_spaced(int k) {
 }
 
 void BM_LanDeMetsObf_K5(benchmark::State& state) {
-  const gsd::DesignSpec s = equally_spaced(5);
-  for (auto _ : state) benchmark::DoNotOptimize(gsd::compute_design(s));
+  const gsd::spending::DesignSpec s = equally_spaced(5);
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::spending::compute_design(s));
 }
 BENCHMARK(BM_LanDeMetsObf_K5)->Unit(benchmark::kMillisecond);
 
 void BM_LanDeMetsObf_HsdFutility_K5(benchmark::State& state) {
-  gsd::DesignSpec s = equally_spaced(5);
+  gsd::spending::DesignSpec s = equally_spaced(5);
   s.beta = 0.1;
-  s.futility = gsd::FutilitySpec{gsd::SpendingFunction::hwang_shih_decani(-2.0), false};
-  for (auto _ : state) benchmark::DoNotOptimize(gsd::compute_design(s));
+  s.futility = gsd::spending::FutilitySpec{gsd::spending::SpendingFunction::hwang_shih_decani(-2.0), false};
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::spending::compute_design(s));
 }
 BENCHMARK(BM_LanDeMetsObf_HsdFutility_K5)->Unit(benchmark::kMillisecond);
 
 void BM_LanDeMetsObf_K10(benchmark::State& state) {
-  const gsd::DesignSpec s = equally_spaced(10);
-  for (auto _ : state) benchmark::DoNotOptimize(gsd::compute_design(s));
+  const gsd::spending::DesignSpec s = equally_spaced(10);
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::spending::compute_design(s));
 }
 BENCHMARK(BM_LanDeMetsObf_K10)->Unit(benchmark::kMillisecond);
 
 void BM_ExitProbabilities_K5(benchmark::State& state) {
-  const gsd::Design d = gsd::compute_design(equally_spaced(5));
-  const std::vector<double> means = gsd::means_for_drift(d.spec.information_fractions, d.drift);
-  for (auto _ : state) benchmark::DoNotOptimize(gsd::evaluate(d, means));
+  const gsd::spending::Design d = gsd::spending::compute_design(equally_spaced(5));
+  const std::vector<double> means = gsd::numerics::means_for_drift(d.spec.information_fractions, d.drift);
+  for (auto _ : state) benchmark::DoNotOptimize(gsd::spending::evaluate(d, means));
 }
 BENCHMARK(BM_ExitProbabilities_K5)->Unit(benchmark::kMicrosecond);
 

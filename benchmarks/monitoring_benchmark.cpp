@@ -5,7 +5,7 @@
 // machine class (system.time over 5 calls); gsd's target is 100x faster, 8 ms.
 #include <benchmark/benchmark.h>
 
-#include "gsd/engine/monitoring/monitor.hpp"
+#include "gsd/monitoring/monitor.hpp"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // the solved design, ending with the rounded plan and its power.
 #include <benchmark/benchmark.h>
 
-#include "gsd/engine/survival/sample_size.hpp"
+#include "gsd/survival/sample_size.hpp"
 
 namespace {
 
@@ -17,19 +17,19 @@ SurvivalSpec seed_plan() {
   return spec;
 }
 
-gsd::Design seed_design() {
-  gsd::DesignSpec d;
+gsd::spending::Design seed_design() {
+  gsd::spending::DesignSpec d;
   d.alpha = 0.05;
-  d.sided = gsd::Sidedness::kTwoSidedSymmetric;
+  d.sided = gsd::spending::Sidedness::kTwoSidedSymmetric;
   d.beta = 0.16;
   d.information_fractions = {0.5, 0.75, 1.0};
-  return gsd::compute_design(d);
+  return gsd::spending::compute_design(d);
 }
 
 void run(benchmark::State& state, SurvivalSpec spec) {
   for (auto _ : state) {
     // The design is part of a full solve from the config.
-    const gsd::Design design = seed_design();
+    const gsd::spending::Design design = seed_design();
     benchmark::DoNotOptimize(solve_survival(spec, design));
   }
 }

@@ -13,15 +13,16 @@
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
-#include "gsd/cli/atomic_file.hpp"
+#include "gsd/atomic_file.hpp"
 #include "gsd/cli/command.hpp"
-#include "gsd/cli/config.hpp"
-#include "gsd/cli/config_error.hpp"
-#include "gsd/cli/monitoring_config.hpp"
-#include "gsd/cli/monitoring_output.hpp"
-#include "gsd/cli/monitoring_record.hpp"
-#include "gsd/cli/monitoring_report.hpp"
-#include "gsd/engine/monitoring/monitor.hpp"
+#include "gsd/errors.hpp"
+#include "gsd/json.hpp"
+#include "gsd/load.hpp"
+#include "gsd/monitor.hpp"
+#include "gsd/numerics/check.hpp"
+#include "gsd/record.hpp"
+#include "gsd/render/monitoring_output.hpp"
+#include "gsd/render/monitoring_report.hpp"
 
 namespace gsd::cli {
 
@@ -47,24 +48,10 @@ struct MonitorArgs {
   AddLookArgs add;
 };
 
-struct Run {
-  Config config;
-  MonitoringInput input;
-  monitoring::MonitoringResult result;
-};
-
-Run run_config(Config config) {
-  Run run{std::move(config), {}, {}};
-  run.input = parse_monitoring(run.config);
-  run.result = with_monitoring_path([&] { return monitoring::monitor(run.input.plan, run.input.looks); });
-  return run;
-}
-
 bool given(const AddLookArgs& a, const char* option) { return a.command->count(option) > 0; }
 
 // The new look as a JSON object, validated like a config look at `path`.
 nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
-  const std::string path = "monitoring.looks[" + std::to_string(index) + "]";
   nlohmann::json look = {{"events", a.events}};
   // Whole event counts are written as integers, as a person would type them.
   if (std::isfinite(a.events) && std::fabs(a.events) < 1e15 &&
@@ -82,53 +69,29 @@ nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
   // with the field's path, as the config parser would.
   for (const char* key : {"events", "z", "p_two_sided", "hazard_ratio"}) {
     if (look.contains(key) && look[key].is_number_float() && !std::isfinite(look[key].get<double>())) {
-      throw ConfigError(path + "." + key + " = " + std::to_string(look[key].get<double>()) +
-                        " must be finite");
+      throw InvalidInput(FieldPath{"monitoring", "looks", index, key},
+                         numerics::format_value(look[key].get<double>()), "must be finite");
     }
   }
   return look;
 }
 
-nlohmann::json record_entry(const nlohmann::json& input, const monitoring::LookResult& r,
-                            const std::string& now) {
-  return {{"recorded_at", now},
-          {"input", input},
-          {"z", r.look.z},
-          {"efficacy_z", std::isfinite(r.efficacy_z) ? nlohmann::json(r.efficacy_z) : nlohmann::json(nullptr)},
-          {"decision", monitoring::to_string(r.decision)},
-          {"reason", r.reason}};
-}
-
-CommandResult render(const MonitorArgs& args, const Run& run, const nlohmann::json* record) {
+CommandResult render(const MonitorArgs& args, const MonitoringReport& report,
+                     const nlohmann::json* record) {
   std::string text;
   if (args.format == OutputFormat::kJson) {
-    nlohmann::json out;
-    out["name"] = run.config.name;
-    out["monitoring"] = monitoring_json(run.input, run.result);
-    if (record) {
-      const auto& entries = record->at("looks");
-      for (std::size_t k = 0; k < entries.size(); ++k) {
-        out["monitoring"]["looks"][k]["recorded_at"] = entries[k].at("recorded_at");
-        out["monitoring"]["looks"][k]["recorded_decision"] = entries[k].value("decision", "");
-      }
-      out["record"] = {{"file", args.record}, {"looks", entries.size()}};
-    }
+    const nlohmann::json out = record ? record_json(report, *record, args.record) : to_json(report);
     text = out.dump(2) + "\n";
   } else if (args.format == OutputFormat::kCsv) {
-    text = monitoring_csv(run.result);
+    text = render::monitoring_csv(report);
   } else {
-    text = monitoring_text(run.input, run.result);
+    text = render::monitoring_text(report);
     if (record) {
       // A replay recomputes every look; say so if a decision differs from the
       // one recorded at the time (for instance after the record was edited).
-      const auto& entries = record->at("looks");
-      for (std::size_t k = 0; k < entries.size() && k < run.result.looks.size(); ++k) {
-        const std::string then = entries[k].value("decision", "");
-        const std::string now = monitoring::to_string(run.result.looks[k].decision);
-        if (!then.empty() && then != now) {
-          text += "\nNote: look " + std::to_string(k + 1) + " was recorded as " + then +
-                  " but recomputes as " + now + ".";
-        }
+      for (const DecisionChange& c : decision_changes(*record, report)) {
+        text += "\nNote: look " + std::to_string(c.look) + " was recorded as " + c.recorded +
+                " but recomputes as " + c.recomputed + ".";
       }
       const std::size_t n = record->at("looks").size();
       text += "\nRecord " + args.record + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
@@ -139,11 +102,21 @@ CommandResult render(const MonitorArgs& args, const Run& run, const nlohmann::js
   return {text};
 }
 
-std::string report_html(const MonitorArgs& args, const Run& run) {
+// Reads a record file; a structural error names the file.
+nlohmann::json read_record(const std::string& path) {
+  nlohmann::json record = read_json_file(path);
+  try {
+    check_record(record);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput({}, path + ": " + e.message(PathStyle::kJson));
+  }
+  return record;
+}
+
+std::string report_html(const MonitorArgs& args, const MonitoringReport& report) {
   const std::string source = args.record.empty() ? args.config : args.record;
-  return monitoring_report_html(run.input, run.result,
-                                {run.config.name.empty() ? "gsd monitoring" : run.config.name,
-                                 utc_now(), source});
+  return render::monitoring_report_html(
+      report, {report.name.empty() ? "gsd monitoring" : report.name, utc_now(), source});
 }
 
 // Fails with a ConfigError, before anything is written, if `path` cannot be
@@ -152,83 +125,69 @@ void check_writable(const std::string& path) {
   const std::filesystem::path target(path);
   const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
   if (::access(dir.c_str(), W_OK) != 0) {
-    throw ConfigError("--report " + path + ": the directory " + dir.string() +
-                      " does not exist or is not writable");
+    usage_error("--report " + path + ": the directory " + dir.string() +
+                " does not exist or is not writable");
   }
 }
 
-CommandResult run_add_look(const MonitorArgs& args) {
+CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   const bool exists = std::filesystem::exists(args.record);
   nlohmann::json record;
   const std::string now = utc_now();
   if (exists) {
     if (!args.config.empty()) {
-      throw ConfigError(args.config + ": the record " + args.record +
-                        " already holds its design; omit the config when adding a look");
+      usage_error(args.config + ": the record " + args.record +
+                  " already holds its design; omit the config when adding a look");
     }
-    record = load_record(args.record);
+    record = read_record(args.record);
   } else {
     if (args.config.empty()) {
-      throw ConfigError("--record " + args.record +
-                        " does not exist; give a CONFIG to start a new record");
+      usage_error("--record " + args.record + " does not exist; give a CONFIG to start a new record");
     }
-    const Config config = load_config_file(args.config);
-    record = new_record(config.root, now);
-    // Looks already in the config become the first entries of the record.
-    if (const auto m = config.root.find("monitoring");
-        m != config.root.end() && m->is_object() && m->contains("looks")) {
-      for (const auto& look : m->at("looks")) record["looks"].push_back({{"recorded_at", now}, {"input", look}});
-    }
+    const nlohmann::json config = read_json_file(args.config);
+    (void)load_trial(config);  // the whole config is valid before a record is made of it
+    record = start_record(config, now);
   }
-  const std::size_t index = record["looks"].size();
-  const nlohmann::json look = look_from_options(args.add, index);
-  const Run run = run_config(record_config(record, args.record, look));
-  // Earlier entries are kept as they are; entries created from the config
-  // just now get their decisions.
-  for (std::size_t k = 0; k < index; ++k) {
-    if (!record["looks"][k].contains("decision")) {
-      record["looks"][k] = record_entry(record["looks"][k]["input"], run.result.looks[k], now);
-    }
-  }
-  record["looks"].push_back(record_entry(look, run.result.looks[index], now));
-  const std::string report = args.report.empty() ? "" : report_html(args, run);
-  CommandResult out = render(args, run, &record);
+  const nlohmann::json look = look_from_options(args.add, record["looks"].size());
+  const RecordUpdate update = append_look(std::move(record), look, now, run);
+  const std::string report = args.report.empty() ? "" : report_html(args, update.report);
+  CommandResult out = render(args, update.report, &update.record);
   // The record changes only if the report can follow it: check first.
   if (!args.report.empty()) check_writable(args.report);
-  write_file_atomically(args.record, record.dump(2) + "\n");
+  write_file_atomically(args.record, update.record.dump(2) + "\n");
   if (!args.report.empty()) write_file_atomically(args.report, report);
   return out;
 }
 
-CommandResult run_monitor(const MonitorArgs& args) {
+CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
   if (args.add.command->parsed()) {
-    if (args.record.empty()) throw ConfigError("add-look needs --record FILE: the record to append to");
-    return run_add_look(args);
+    if (args.record.empty()) usage_error("add-look needs --record FILE: the record to append to");
+    return run_add_look(args, run);
   }
   nlohmann::json record;
-  Run run;
+  MonitoringReport report;
   if (!args.record.empty()) {
     if (!args.config.empty()) {
-      throw ConfigError(args.config + ": give either a CONFIG or --record to replay, not both");
+      usage_error(args.config + ": give either a CONFIG or --record to replay, not both");
     }
-    record = load_record(args.record);
+    record = read_record(args.record);
     if (record["looks"].empty()) {
-      throw ConfigError(args.record + ": record.looks = [] holds no look yet; add one with add-look");
+      usage_error(args.record + ": record.looks = [] holds no look yet; add one with add-look");
     }
-    run = run_config(record_config(record, args.record));
+    report = replay_record(record, run);
   } else {
-    if (args.config.empty()) throw ConfigError("gsd monitor needs a CONFIG or --record FILE");
-    run = run_config(load_config_file(args.config));
+    if (args.config.empty()) usage_error("gsd monitor needs a CONFIG or --record FILE");
+    report = monitor_trial(load_trial_file(args.config), run);
   }
-  const std::string report = args.report.empty() ? "" : report_html(args, run);
-  CommandResult out = render(args, run, args.record.empty() ? nullptr : &record);
-  if (!args.report.empty()) write_file_atomically(args.report, report);
+  const std::string html = args.report.empty() ? "" : report_html(args, report);
+  CommandResult out = render(args, report, args.record.empty() ? nullptr : &record);
+  if (!args.report.empty()) write_file_atomically(args.report, html);
   return out;
 }
 
 }  // namespace
 
-void register_monitor_command(CLI::App& app, CommandAction& action) {
+void register_monitor_command(CLI::App& app, CommandAction& action, const Globals& globals) {
   auto args = std::make_shared<MonitorArgs>();
   CLI::App* cmd = app.add_subcommand(
       "monitor", "Monitor a trial: bounds at the observed information, decisions, inference");
@@ -247,7 +206,9 @@ void register_monitor_command(CLI::App& app, CommandAction& action) {
   a.command->add_flag("--final", a.final_analysis, "This look is the final analysis");
   a.command->add_option("--date", a.date, "Date of the data cut (free text)");
   a.command->add_option("--note", a.note, "Note for the record");
-  cmd->callback([args, &action] { action = [args] { return run_monitor(*args); }; });
+  cmd->callback([args, &action, &globals] {
+    action = [args, &globals] { return run_monitor(*args, globals.run); };
+  });
 }
 
 }  // namespace gsd::cli

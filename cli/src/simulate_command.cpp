@@ -1,6 +1,6 @@
-// `gsd simulate CONFIG`: Monte Carlo replay of the design's trial (issue 4).
-// Runs on OpenMP threads and, in an MPI build started by mpirun, on several
-// processes whose replicate ranges are reduced exactly on rank 0, which alone
+// `gsd simulate CONFIG`: Monte Carlo replay of the design's trial. Runs on
+// OpenMP threads and, in an MPI build started by mpirun, on several processes
+// whose replicate ranges the library reduces exactly on rank 0, which alone
 // writes stdout and files.
 #include <unistd.h>
 
@@ -13,16 +13,16 @@
 #include <optional>
 #include <sstream>
 
-#include "gsd/cli/atomic_file.hpp"
+#include "gsd/atomic_file.hpp"
 #include "gsd/cli/command.hpp"
-#include "gsd/cli/config_error.hpp"
-#include "gsd/cli/config.hpp"
-#include "gsd/cli/simulation_config.hpp"
-#include "gsd/cli/simulation_output.hpp"
-#include "gsd/cli/simulation_plot.hpp"
-#include "gsd/cli/staged_file.hpp"
+#include "gsd/errors.hpp"
+#include "gsd/json.hpp"
+#include "gsd/load.hpp"
+#include "gsd/render/simulation_output.hpp"
+#include "gsd/render/simulation_plot.hpp"
 #include "gsd/simulate/process_group.hpp"
-#include "gsd/simulate/simulator.hpp"
+#include "gsd/simulation.hpp"
+#include "gsd/staged_file.hpp"
 
 #if defined(GSD_WITH_MPI)
 #include <mpi.h>
@@ -34,8 +34,6 @@ namespace gsd::cli {
 
 namespace {
 
-// OpenMP threads beyond this are surely a typo (and would exhaust memory).
-constexpr long long kMaxThreads = 1024;
 // Progress bar refresh interval.
 constexpr double kProgressSeconds = 0.25;
 
@@ -154,35 +152,29 @@ void start_mpi_if_launched() {
 }
 #endif
 
-void apply_overrides(const SimulateArgs& args, SimulationOptions& options) {
+using simulate::LookRecord;
+using simulate::ProcessGroup;
+
+SimulationRequest request_from(const SimulateArgs& args) {
+  SimulationRequest request;
   if (args.replicates) {
     if (*args.replicates < 1) {
-      throw ConfigError("--replicates = " + std::to_string(*args.replicates) +
-                        " must be at least 1");
+      throw InvalidInput({"options", "replicates"}, std::to_string(*args.replicates),
+                         "must be at least 1");
     }
-    options.replicates = *args.replicates;
+    request.replicates = *args.replicates;
   }
   if (args.seed) {
     if (*args.seed < 0) {
-      throw ConfigError("--seed = " + std::to_string(*args.seed) +
-                        " must be a non-negative integer");
+      throw InvalidInput({"options", "seed"}, std::to_string(*args.seed),
+                         "must be a non-negative integer");
     }
-    options.seed = static_cast<std::uint64_t>(*args.seed);
+    request.seed = static_cast<std::uint64_t>(*args.seed);
   }
-  if (args.threads < 1 || args.threads > kMaxThreads) {
-    throw ConfigError("--threads = " + std::to_string(args.threads) + " must be in [1, " +
-                      std::to_string(kMaxThreads) + "]");
-  }
-  options.threads = static_cast<int>(args.threads);
-  if (args.max_duration) {
-    if (!(*args.max_duration > 0.0 &&
-          *args.max_duration <= SimulationOptions::kMaxDurationLimit)) {
-      std::ostringstream msg;
-      msg << "--max-duration = " << *args.max_duration << " must lie in (0, 1e6]";
-      throw ConfigError(msg.str());
-    }
-    options.max_duration = args.max_duration;
-  }
+  // The library checks the range; an int cannot hold every long long typed.
+  request.threads = args.threads > 1000000 ? 1000000 : static_cast<int>(std::max(args.threads, -1LL));
+  request.max_duration = args.max_duration;
+  return request;
 }
 
 // Rank 0 joins every rank's part file, in rank order (= replicate order).
@@ -204,7 +196,7 @@ void join_parts(StagedFile& part, const std::string& target, const ProcessGroup&
 #endif
   if (group.root()) {
     StagedFile joined(target);
-    joined.write(replicate_csv_header());
+    joined.write(render::replicate_csv_header());
     for (const std::string& p : paths) {
       std::ifstream in(p, std::ios::binary);
       std::string buf(std::size_t{1} << 20, '\0');
@@ -214,50 +206,43 @@ void join_parts(StagedFile& part, const std::string& target, const ProcessGroup&
     }
     joined.commit();
   }
-  barrier(group);
+  simulate::barrier(group);
   part.discard();
 }
 
-CommandResult run_simulate(const SimulateArgs& args) {
+CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run) {
 #if defined(GSD_WITH_MPI)
   start_mpi_if_launched();
 #endif
-  const ProcessGroup group = world();
-  const Config config = load_config_file(args.config);
-  const Design design = compute_design(config.design);
-  SimulationConfig sc = parse_simulation(config, design);
-  apply_overrides(args, sc.options);
-  const double cap = sc.options.max_duration.value_or(default_max_duration(sc.model));
-  const Simulator simulator(sc.model, design, sc.plan, cap);
+  const ProcessGroup group = simulate::world();
+  const SimulationSetup setup = prepare_simulation(load_trial_file(args.config), request_from(args), run);
+  const simulate::Simulator simulator = make_simulator(setup);
 
   StopSignals signals;
   std::optional<StagedFile> data;
   std::string rows;
-  RunControl control;
+  simulate::RunControl control;
   control.stop = &g_stop;
   if (!args.replicate_data.empty()) {
     data.emplace(args.replicate_data, group.size > 1 ? ".part" + std::to_string(group.rank) : "");
-    if (group.size == 1) data->write(replicate_csv_header());
+    if (group.size == 1) data->write(render::replicate_csv_header());
     control.replicate_sink = [&](std::int64_t i, std::span<const LookRecord> looks) {
       rows.clear();
-      append_replicate_csv(rows, i, looks);
+      render::append_replicate_csv(rows, i, looks);
       data->write(rows);
     };
   }
-  const ReplicateRange range = replicate_range(sc.options.replicates, group);
   std::optional<ProgressBar> bar;
   if (group.root() && !args.quiet && ::isatty(STDERR_FILENO)) {
-    bar.emplace(range.count);
+    bar.emplace(simulate::replicate_range(setup.options.replicates, group).count);
     control.progress = [&](std::int64_t done) { bar->update(done); };
   }
-  SimulationTotals totals =
-      simulator.run(range.first, range.count, sc.options.seed, sc.options.threads, control);
+  const SimulationReport report = run_simulation(setup, simulator, control, run);
   bar.reset();
-  if (any_process(g_stop.load(), group)) {
+  if (report.result.interrupted) {
     if (data) data->discard();
     exit_interrupted();
   }
-  totals = reduce_totals(totals, sc.plan.look_events.size(), group);
   if (data) {
     if (group.size > 1) {
       join_parts(*data, args.replicate_data, group);
@@ -266,30 +251,18 @@ CommandResult run_simulate(const SimulateArgs& args) {
     }
   }
   if (!group.root()) return {""};
-
-  SimulationResult result = summarize(totals);
-  result.seed = sc.options.seed;
-  result.max_duration = cap;
-  result.max_duration_is_default = !sc.options.max_duration.has_value();
-  result.look_events = sc.plan.look_events;
   if (!args.plot.empty()) {
-    write_file_atomically(args.plot, stack_charts(simulation_charts(
-                                         simulator, result, sc.survival.time_unit)));
+    write_file_atomically(args.plot,
+                          render::stack_charts(render::simulation_charts(simulator, report)));
   }
-  const SimulationReport report{sc, design, result};
-  if (args.format == OutputFormat::kJson) {
-    nlohmann::json out;
-    out["name"] = config.name;
-    out["simulation"] = simulation_json(report);
-    return {out.dump(2) + "\n"};
-  }
-  if (args.format == OutputFormat::kCsv) return {simulation_csv(report)};
-  return {simulation_text(report)};
+  if (args.format == OutputFormat::kJson) return {to_json(report).dump(2) + "\n"};
+  if (args.format == OutputFormat::kCsv) return {render::simulation_csv(report)};
+  return {render::simulation_text(report)};
 }
 
 }  // namespace
 
-void register_simulate_command(CLI::App& app, CommandAction& action) {
+void register_simulate_command(CLI::App& app, CommandAction& action, const Globals& globals) {
   auto args = std::make_shared<SimulateArgs>();
   CLI::App* cmd = app.add_subcommand(
       "simulate", "Simulate the trial: power, stopping by look, expected sizes (Monte Carlo)");
@@ -307,7 +280,9 @@ void register_simulate_command(CLI::App& app, CommandAction& action) {
                   "Write one CSV row per replicate and look to this file");
   cmd->add_option("--plot", args->plot, "Write Kaplan-Meier and stopping charts to this SVG file");
   cmd->add_flag("--quiet", args->quiet, "No progress bar");
-  cmd->callback([args, &action] { action = [args] { return run_simulate(*args); }; });
+  cmd->callback([args, &action, &globals] {
+    action = [args, &globals] { return run_simulate(*args, globals.run); };
+  });
 }
 
 }  // namespace gsd::cli

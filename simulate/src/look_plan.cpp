@@ -6,13 +6,22 @@
 #include <stdexcept>
 #include <string>
 
-#include "gsd/engine/survival/sample_size.hpp"
-#include "gsd/integration/normal.hpp"
-#include "gsd/integration/numerical_error.hpp"
-#include "gsd/integration/sequential_integrator.hpp"
+#include "gsd/survival/sample_size.hpp"
+#include "gsd/numerics/invalid_input.hpp"
+#include "gsd/numerics/normal.hpp"
+#include "gsd/numerics/numerical_error.hpp"
+#include "gsd/numerics/sequential_integrator.hpp"
 #include "gsd/spending/bound_search.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+
+using numerics::FieldPath;
+using numerics::InvalidInput;
+using numerics::SequentialIntegrator;
+using numerics::StoppingRegions;
+using spending::Design;
+using spending::Sidedness;
+using spending::solve_efficacy_bound;
 
 namespace {
 
@@ -26,26 +35,25 @@ LookPlan make_look_plan(const Design& design, int events,
                         const std::optional<std::vector<int>>& look_events) {
   const auto& t = design.spec.information_fractions;
   if (events < static_cast<int>(t.size())) {
-    throw std::invalid_argument("events = " + std::to_string(events) + " must be at least " +
-                                std::to_string(t.size()) + " (one per look)");
+    throw InvalidInput({"events"}, std::to_string(events),
+                       "must be at least " + std::to_string(t.size()) + " (one per look)");
   }
   LookPlan plan;
   plan.planned_events = events;
   if (look_events) {
     if (look_events->size() != t.size()) {
-      throw std::invalid_argument("look_events has " + std::to_string(look_events->size()) +
-                                  " entries but the design has " + std::to_string(t.size()) +
-                                  " looks");
+      throw InvalidInput({"look_events"}, "has " + std::to_string(look_events->size()) +
+                                              " entries but the design has " +
+                                              std::to_string(t.size()) + " looks");
     }
     for (std::size_t k = 0; k < t.size(); ++k) {
       const int d = (*look_events)[k];
       const double planned = t[k] * events;
       if (!(std::fabs(d - planned) < 1.0)) {
         std::ostringstream rule;
-        rule << "look_events[" << k << "] = " << d
-             << " does not match the design: information_fractions[" << k << "] x " << events
+        rule << "does not match the design: information_fractions[" << k << "] x " << events
              << " events = " << planned << " (give it rounded up or down)";
-        throw std::invalid_argument(rule.str());
+        throw InvalidInput(FieldPath{"look_events", k}, std::to_string(d), rule.str());
       }
     }
     plan.look_events = *look_events;
@@ -56,14 +64,14 @@ LookPlan make_look_plan(const Design& design, int events,
   }
   for (std::size_t k = 0; k < plan.look_events.size(); ++k) {
     if (plan.look_events[k] < 1 || (k > 0 && plan.look_events[k] <= plan.look_events[k - 1])) {
-      throw std::invalid_argument("look_events[" + std::to_string(k) + "] = " +
-                                  std::to_string(plan.look_events[k]) +
-                                  " must be at least 1 and more than the previous look's");
+      throw InvalidInput(FieldPath{"look_events", k}, std::to_string(plan.look_events[k]),
+                         "must be at least 1 and more than the previous look's");
     }
   }
   if (plan.look_events.back() != events) {
-    throw std::invalid_argument("look_events (last) = " + std::to_string(plan.look_events.back()) +
-                                " must equal the planned events " + std::to_string(events));
+    throw InvalidInput(FieldPath{"look_events", plan.look_events.size() - 1},
+                       std::to_string(plan.look_events.back()),
+                       "must equal the planned events " + std::to_string(events));
   }
   return plan;
 }
@@ -75,7 +83,7 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
   const std::vector<double> cumulative = design.cumulative_alpha();
   const double alpha = design.spec.alpha;
   const double total_events = plan.planned_events;
-  SequentialIntegrator h0(design.spec.grid);
+  SequentialIntegrator h0(design.spec.solver);
   int previous = 0;
   for (std::size_t k = 0; k < plan.look_events.size(); ++k) {
     // Capped finals between look k-1 and look k: looks 0..k-1 done.
@@ -96,4 +104,4 @@ double CappedFinalBounds::bound(int events) const noexcept {
   return bound_[static_cast<std::size_t>(events)];
 }
 
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -6,7 +6,7 @@
 #include <mpi.h>
 #endif
 
-namespace gsd {
+namespace gsd::simulate {
 
 namespace {
 
@@ -97,4 +97,4 @@ void barrier(const ProcessGroup& group) {
 #endif
 }
 
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -9,7 +9,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace gsd::detail {
+namespace gsd::simulate::detail {
 
 // Separate purposes never share counters, so adding draws to one step of the
 // trial does not shift the draws of another.
@@ -86,4 +86,4 @@ class WordStream {
   unsigned used_ = 8;
 };
 
-}  // namespace gsd::detail
+}  // namespace gsd::simulate::detail

@@ -6,7 +6,7 @@
 
 #include "trial_kernel.hpp"
 
-namespace gsd::detail {
+namespace gsd::simulate::detail {
 
 namespace {
 
@@ -23,10 +23,10 @@ Bounds bounds_at(const CompiledTrial& trial, std::size_t k) {
   return {b, -std::numeric_limits<double>::infinity(), false};
 }
 
-LookDecision decide(const Bounds& b, double z, bool last) {
-  if (z >= b.upper) return LookDecision::kStopEfficacy;
-  if (z <= b.lower) return b.lower_is_futility ? LookDecision::kStopFutility : LookDecision::kStopHarm;
-  return last ? LookDecision::kFinalNoRejection : LookDecision::kContinue;
+Decision decide(const Bounds& b, double z, bool last) {
+  if (z >= b.upper) return Decision::kStopEfficacy;
+  if (z <= b.lower) return b.lower_is_futility ? Decision::kStopFutility : Decision::kStopHarm;
+  return last ? Decision::kFinalNoRejection : Decision::kContinue;
 }
 
 }  // namespace
@@ -60,7 +60,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
           out.patients = ws.enrolled_by(tau);
           out.events = observed;
           out.stop_look = static_cast<int>(k == 0 ? 0 : k - 1);
-          out.decision = LookDecision::kFinalNoRejection;
+          out.decision = Decision::kFinalNoRejection;
         }
         break;
       }
@@ -72,17 +72,17 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
       b = bounds_at(trial, k);
     }
     const LogRank lr = ws.log_rank(tau);
-    const LookDecision obeyed = decide(b, lr.z, last);
+    const Decision obeyed = decide(b, lr.z, last);
     // With futility ignored only the efficacy side (and a two-sided lower
     // efficacy bound) can stop.
     Bounds no_futility = b;
     if (b.lower_is_futility) no_futility.lower = -std::numeric_limits<double>::infinity();
-    const LookDecision ignoring = decide(no_futility, lr.z, last);
-    if (ignoring_active && ignoring != LookDecision::kContinue) {
+    const Decision ignoring = decide(no_futility, lr.z, last);
+    if (ignoring_active && ignoring != Decision::kContinue) {
       ignoring_active = false;
-      if (ignoring == LookDecision::kStopEfficacy || ignoring == LookDecision::kStopHarm) {
+      if (ignoring == Decision::kStopEfficacy || ignoring == Decision::kStopHarm) {
         out.reject_look_ignoring_futility = static_cast<int>(k);
-        out.reject_upper_ignoring_futility = ignoring == LookDecision::kStopEfficacy;
+        out.reject_upper_ignoring_futility = ignoring == Decision::kStopEfficacy;
       }
     }
     if (obeyed_active) {
@@ -100,7 +100,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         r.capped = !reached;
         records->push_back(r);
       }
-      if (obeyed != LookDecision::kContinue) {
+      if (obeyed != Decision::kContinue) {
         obeyed_active = false;
         out.stop_look = static_cast<int>(k);
         out.decision = obeyed;
@@ -119,9 +119,9 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
 void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o) {
   const auto k = static_cast<std::size_t>(o.stop_look);
   ++totals.replicates;
-  if (o.decision == LookDecision::kStopEfficacy) ++totals.reject_upper[k];
-  if (o.decision == LookDecision::kStopHarm) ++totals.reject_lower[k];
-  if (o.decision == LookDecision::kStopFutility) ++totals.futility[k];
+  if (o.decision == Decision::kStopEfficacy) ++totals.reject_upper[k];
+  if (o.decision == Decision::kStopHarm) ++totals.reject_lower[k];
+  if (o.decision == Decision::kStopFutility) ++totals.futility[k];
   if (o.reject_look_ignoring_futility) {
     const auto j = static_cast<std::size_t>(*o.reject_look_ignoring_futility);
     ++(o.reject_upper_ignoring_futility ? totals.reject_upper_ignoring_futility[j]
@@ -138,4 +138,4 @@ void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o) {
   if (o.log_hazard_ratio) totals.log_hazard_ratio.add(*o.log_hazard_ratio);
 }
 
-}  // namespace gsd::detail
+}  // namespace gsd::simulate::detail

@@ -3,10 +3,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "gsd/simulate/accrual_sampler.hpp"
-#include "gsd/simulate/latency_sampler.hpp"
+#include "samplers.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
 
 namespace {
 
@@ -156,4 +155,28 @@ double AccrualSampler::fraction_by(double t) const noexcept {
   return cdf_start_[j] + w * (cdf_end_[j] - cdf_start_[j]);
 }
 
-}  // namespace gsd
+namespace detail {
+
+LatencySampler latency_sampler(const survival::Latency& latency) {
+  switch (latency.family()) {
+    case survival::LatencyFamily::kExponential:
+      return LatencySampler::exponential(latency.rate());
+    case survival::LatencyFamily::kWeibull:
+      return LatencySampler::weibull(latency.shape(), latency.scale());
+    case survival::LatencyFamily::kPiecewiseExponential:
+      return LatencySampler::piecewise_exponential(latency.starts(), latency.rates());
+  }
+  return LatencySampler::exponential(latency.rate());
+}
+
+AccrualSampler accrual_sampler(const survival::Accrual& accrual) {
+  if (accrual.is_uniform()) return AccrualSampler::uniform(accrual.duration());
+  std::vector<double> starts{0.0};
+  const auto& ends = accrual.ends();
+  starts.insert(starts.end(), ends.begin(), ends.end() - 1);
+  return AccrualSampler::piecewise(std::move(starts), accrual.relative_rates(), accrual.duration());
+}
+
+}  // namespace detail
+
+}  // namespace gsd::simulate

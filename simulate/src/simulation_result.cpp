@@ -3,7 +3,7 @@
 #include <cmath>
 #include <stdexcept>
 
-namespace gsd {
+namespace gsd::simulate {
 
 void LogHazardRatioHistogram::add(double log_hr) noexcept {
   std::size_t bin;
@@ -162,4 +162,4 @@ SimulationResult summarize(const SimulationTotals& t) {
   return r;
 }
 
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -8,9 +8,15 @@
 #include <stdexcept>
 #include <string>
 
+#include "gsd/numerics/check.hpp"
+#include "gsd/simulate/process_group.hpp"
+#include "samplers.hpp"
 #include "trial_kernel.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+
+using spending::Design;
+using spending::Sidedness;
 
 namespace {
 
@@ -28,36 +34,21 @@ void validate_options(const SimulationOptions& o) { o.validate(); }
 
 }  // namespace
 
-const char* to_string(LookDecision d) noexcept {
-  switch (d) {
-    case LookDecision::kContinue: return "continue";
-    case LookDecision::kStopEfficacy: return "stop-efficacy";
-    case LookDecision::kStopHarm: return "stop-harm";
-    case LookDecision::kStopFutility: return "stop-futility";
-    case LookDecision::kFinalNoRejection: return "final-no-rejection";
-  }
-  return "continue";
-}
-
 void SimulationOptions::validate() const {
-  if (replicates < 1) {
-    throw std::invalid_argument("replicates = " + std::to_string(replicates) +
-                                " must be at least 1");
-  }
-  if (threads < 1) {
-    throw std::invalid_argument("threads = " + std::to_string(threads) + " must be at least 1");
-  }
+  if (replicates < 1) numerics::fail({"replicates"}, static_cast<double>(replicates), "must be at least 1");
+  if (threads < 1) numerics::fail({"threads"}, threads, "must be at least 1");
   if (max_duration && !(*max_duration > 0.0 && *max_duration <= kMaxDurationLimit)) {
-    throw std::invalid_argument("max_duration = " + std::to_string(*max_duration) +
-                                " must lie in (0, 1e6]");
+    numerics::fail({"max_duration"}, *max_duration, "must lie in (0, 1e6]");
   }
 }
 
 double default_max_duration(const TrialModel& model) {
   double longest = 0.0;
   for (const auto& s : model.strata) {
-    longest = std::max({longest, s.control.latency.time_at_survival(kDefaultCapSurvival),
-                        s.treatment.latency.time_at_survival(kDefaultCapSurvival)});
+    for (const ArmModel* arm : {&s.control, &s.treatment}) {
+      longest = std::max(longest, detail::latency_sampler(arm->outcome.latency())
+                                      .time_at_survival(kDefaultCapSurvival));
+    }
   }
   return model.accrual.duration() + longest;
 }
@@ -67,27 +58,42 @@ struct Simulator::Impl {
   Design design;
   LookPlan plan;
   CappedFinalBounds capped;
+  // The model compiled to the closed forms the kernel samples from; the
+  // kernel's CompiledTrial points into these (fixed once built).
+  std::vector<LatencySampler> latencies;  // [stratum * 2 + treatment]
+  AccrualSampler accrual;
   detail::CompiledTrial trial;
 
   Impl(TrialModel m, Design d, LookPlan p, double max_duration)
-      : model(std::move(m)), design(std::move(d)), plan(std::move(p)), capped(design, plan) {
+      : model(std::move(m)),
+        design(std::move(d)),
+        plan(std::move(p)),
+        capped(design, plan),
+        accrual(detail::accrual_sampler(model.accrual)) {
+    for (const auto& s : model.strata) {
+      latencies.push_back(detail::latency_sampler(s.control.outcome.latency()));
+      latencies.push_back(detail::latency_sampler(s.treatment.outcome.latency()));
+    }
     auto& t = trial;
     t.patients = model.patients;
     t.strata = model.strata.size();
     double cum = 0.0;
-    for (const auto& s : model.strata) {
+    for (std::size_t k = 0; k < model.strata.size(); ++k) {
+      const StratumModel& s = model.strata[k];
       cum += s.proportion;
-      t.sort_scale.push_back(0.5 * (s.control.latency.time_at_survival(0.5) +
-                                    s.treatment.latency.time_at_survival(0.5)));
+      t.sort_scale.push_back(0.5 * (latencies[2 * k].time_at_survival(0.5) +
+                                    latencies[2 * k + 1].time_at_survival(0.5)));
       t.stratum_cdf.push_back(cum);
-      for (const ArmModel* arm : {&s.control, &s.treatment}) {
-        t.arms.push_back({arm->cure_fraction, &arm->latency, arm->dropout_rate.value_or(0.0),
-                          1.0 / (1.0 - arm->cure_fraction)});
-        t.any_dropout = t.any_dropout || arm->dropout_rate.value_or(0.0) > 0.0;
+      for (int arm_index = 0; arm_index < 2; ++arm_index) {
+        const ArmModel& arm = arm_index == 0 ? s.control : s.treatment;
+        const double cure = arm.outcome.cure_fraction();
+        t.arms.push_back({cure, &latencies[2 * k + static_cast<std::size_t>(arm_index)],
+                          arm.dropout_rate.value_or(0.0), 1.0 / (1.0 - cure)});
+        t.any_dropout = t.any_dropout || arm.dropout_rate.value_or(0.0) > 0.0;
       }
     }
     t.stratum_cdf.back() = 1.0;
-    t.accrual = &model.accrual;
+    t.accrual = &accrual;
     t.uniform_accrual = model.accrual.is_uniform();
     t.permuted_blocks = model.randomisation == Randomisation::kPermutedBlocks;
     if (t.permuted_blocks) {
@@ -112,13 +118,13 @@ struct Simulator::Impl {
 Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_duration) {
   model.validate();
   if (plan.look_events.size() != design.efficacy.size()) {
-    throw std::invalid_argument("look_events has " + std::to_string(plan.look_events.size()) +
-                                " entries but the design has " +
-                                std::to_string(design.efficacy.size()) + " looks");
+    throw numerics::InvalidInput({"look_events"},
+                                 "has " + std::to_string(plan.look_events.size()) +
+                                     " entries but the design has " +
+                                     std::to_string(design.efficacy.size()) + " looks");
   }
   if (!(max_duration > 0.0 && max_duration <= SimulationOptions::kMaxDurationLimit)) {
-    throw std::invalid_argument("max_duration = " + std::to_string(max_duration) +
-                                " must lie in (0, 1e6]");
+    numerics::fail({"max_duration"}, max_duration, "must lie in (0, 1e6]");
   }
   impl_ = std::make_unique<Impl>(std::move(model), std::move(design), std::move(plan),
                                  max_duration);
@@ -208,15 +214,21 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
 SimulationResult run_simulation(const Simulator& simulator, const SimulationOptions& options,
                                 const RunControl& control) {
   validate_options(options);
+  const ProcessGroup group = world();
+  const ReplicateRange range = replicate_range(options.replicates, group);
+  const SimulationTotals local =
+      simulator.run(range.first, range.count, options.seed, options.threads, control);
+  const bool interrupted = any_process(local.replicates < range.count, group);
   const SimulationTotals totals =
-      simulator.run(0, options.replicates, options.seed, options.threads, control);
+      reduce_totals(local, simulator.plan().look_events.size(), group);
   SimulationResult r = summarize(totals);
+  r.root = group.root();
   r.seed = options.seed;
   r.max_duration = simulator.max_duration();
   r.max_duration_is_default = !options.max_duration.has_value();
   r.look_events = simulator.plan().look_events;
-  r.interrupted = totals.replicates < options.replicates;
+  r.interrupted = interrupted;
   return r;
 }
 
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -9,7 +9,7 @@
 
 #include "random_stream.hpp"
 
-namespace gsd::detail {
+namespace gsd::simulate::detail {
 
 namespace {
 
@@ -424,4 +424,4 @@ int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
   return enrolled_end - lo;
 }
 
-}  // namespace gsd::detail
+}  // namespace gsd::simulate::detail

@@ -6,10 +6,12 @@
 #include <optional>
 #include <vector>
 
+#include "accrual_sampler.hpp"
 #include "gsd/simulate/look_plan.hpp"
+#include "latency_sampler.hpp"
 #include "gsd/simulate/simulator.hpp"
 
-namespace gsd::detail {
+namespace gsd::simulate::detail {
 
 // The model in the form the inner loop reads.
 struct ArmParams {
@@ -128,7 +130,7 @@ class Workspace {
 // What one replicate contributes to the totals.
 struct ReplicateOutcome {
   int stop_look = 0;
-  LookDecision decision = LookDecision::kFinalNoRejection;
+  Decision decision = Decision::kFinalNoRejection;
   int events = 0;
   int patients = 0;
   double calendar_time = 0.0;
@@ -147,4 +149,4 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
 
 void add_outcome(SimulationTotals& totals, const ReplicateOutcome& outcome);
 
-}  // namespace gsd::detail
+}  // namespace gsd::simulate::detail

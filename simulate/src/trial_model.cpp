@@ -5,7 +5,14 @@
 #include <stdexcept>
 #include <string>
 
-namespace gsd {
+#include "gsd/numerics/check.hpp"
+
+namespace gsd::simulate {
+
+using numerics::FieldPath;
+using numerics::InvalidInput;
+using numerics::fail;
+using numerics::format_value;
 
 namespace {
 
@@ -13,53 +20,39 @@ namespace {
 // permuted blocks: 20:1 is already an unusual trial.
 constexpr int kMaxRatioTerm = 20;
 
-void validate_arm(const ArmModel& arm, const std::string& where) {
-  if (!(arm.cure_fraction >= 0.0 && arm.cure_fraction < 1.0)) {
-    throw std::invalid_argument(where + ".cure_fraction = " + std::to_string(arm.cure_fraction) +
-                                " must lie in [0, 1)");
-  }
-  if (arm.dropout_rate && !(*arm.dropout_rate >= 0.0 && std::isfinite(*arm.dropout_rate))) {
-    throw std::invalid_argument(where + ".dropout_rate = " + std::to_string(*arm.dropout_rate) +
-                                " must be finite and >= 0");
-  }
+void validate_arm(const ArmModel& arm, const FieldPath& where) {
+  if (arm.dropout_rate) numerics::check_non_negative(where.key("dropout_rate"), *arm.dropout_rate);
 }
 
 }  // namespace
 
 void TrialModel::validate() const {
-  if (patients < 2) {
-    throw std::invalid_argument("patients = " + std::to_string(patients) + " must be at least 2");
-  }
-  if (!(allocation_ratio > 0.0) || !std::isfinite(allocation_ratio)) {
-    throw std::invalid_argument("allocation_ratio = " + std::to_string(allocation_ratio) +
-                                " must be positive");
-  }
+  if (patients < 2) fail({"patients"}, patients, "must be at least 2");
+  numerics::check_positive({"allocation_ratio"}, allocation_ratio);
   if (strata.empty() || strata.size() > kMaxStrata) {
-    throw std::invalid_argument("strata has " + std::to_string(strata.size()) +
-                                " entries; 1 to " + std::to_string(kMaxStrata) + " are supported");
+    throw InvalidInput({"strata"}, "has " + std::to_string(strata.size()) + " entries; 1 to " +
+                                       std::to_string(kMaxStrata) + " are supported");
   }
   double total = 0.0;
   for (std::size_t s = 0; s < strata.size(); ++s) {
-    const std::string where = "strata[" + std::to_string(s) + "]";
+    const FieldPath where{"strata", s};
     if (!(strata[s].proportion > 0.0 && strata[s].proportion <= 1.0)) {
-      throw std::invalid_argument(where + ".proportion = " + std::to_string(strata[s].proportion) +
-                                  " must lie in (0, 1]");
+      fail(where.key("proportion"), strata[s].proportion, "must lie in (0, 1]");
     }
     total += strata[s].proportion;
-    validate_arm(strata[s].control, where + ".control");
-    validate_arm(strata[s].treatment, where + ".treatment");
+    validate_arm(strata[s].control, where.key("control"));
+    validate_arm(strata[s].treatment, where.key("treatment"));
   }
   if (std::fabs(total - 1.0) > kProportionTolerance) {
-    throw std::invalid_argument("strata proportions sum to " + std::to_string(total) +
-                                ", not 1");
+    throw InvalidInput({"strata"}, "has proportions that add up to " + format_value(total) +
+                                       "; they must add up to 1");
   }
   if (randomisation == Randomisation::kPermutedBlocks) {
     const auto [p, q] = block_composition();
     if (block_size < 0 || block_size % (p + q) != 0) {
-      throw std::invalid_argument("block_size = " + std::to_string(block_size) +
-                                  " must be a positive multiple of " + std::to_string(p + q) +
-                                  " (allocation " + std::to_string(p) + ":" + std::to_string(q) +
-                                  ")");
+      fail({"block_size"}, block_size,
+           "must be a positive multiple of " + std::to_string(p + q) + " (allocation " +
+               std::to_string(p) + ":" + std::to_string(q) + ")");
     }
   }
 }
@@ -74,9 +67,9 @@ std::pair<int, int> TrialModel::block_composition() const {
       return {pi / g, q / g};
     }
   }
-  throw std::invalid_argument("allocation_ratio = " + std::to_string(allocation_ratio) +
-                              " is not p/q with p, q <= 20; permuted blocks need such a ratio "
-                              "(or use simple randomisation)");
+  fail({"allocation_ratio"}, allocation_ratio,
+       "is not p/q with p, q <= 20; permuted blocks need such a ratio (or use simple "
+       "randomisation)");
 }
 
 int TrialModel::effective_block_size() const {
@@ -85,4 +78,4 @@ int TrialModel::effective_block_size() const {
   return 2 * (p + q);
 }
 
-}  // namespace gsd
+}  // namespace gsd::simulate

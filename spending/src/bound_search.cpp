@@ -4,9 +4,13 @@
 #include <cmath>
 #include <limits>
 
-#include "gsd/integration/normal.hpp"
+#include "gsd/numerics/normal.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+
+using numerics::NumericalError;
+using numerics::SequentialIntegrator;
+using numerics::normal_upper_quantile;
 
 namespace {
 
@@ -47,7 +51,7 @@ double solve_efficacy_bound(const SequentialIntegrator& h0, double t, double tar
   auto f = [&](double b) { return std::log(std::max(tail(b), kTailFloor)) - log_target; };
   double lo = kMinEfficacyZ;
   if (two_sided) lo = 0.0;  // symmetric region: the bound is positive
-  return detail::find_root(f, lo, kMaxZ, "an efficacy bound");
+  return detail::find_root(f, lo, kMaxZ, h0.options(), "an efficacy bound");
 }
 
 double solve_futility_bound(const SequentialIntegrator& h1, double t, double mean, double b,
@@ -60,7 +64,7 @@ double solve_futility_bound(const SequentialIntegrator& h1, double t, double mea
   const double log_target = std::log(target);
   auto f = [&](double a) { return std::log(std::max(below(a), kTailFloor)) - log_target; };
   const double hi = std::isfinite(b) ? b : mean + kFutilitySpan;
-  return detail::find_root(f, mean - kFutilitySpan, hi, "a futility bound");
+  return detail::find_root(f, mean - kFutilitySpan, hi, h1.options(), "a futility bound");
 }
 
-}  // namespace gsd
+}  // namespace gsd::spending

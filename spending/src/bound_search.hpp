@@ -1,22 +1,23 @@
 #pragma once
-// Private: the spending module's root-finding precision.
-#include "gsd/integration/find_root.hpp"
+// Private: root finding in the spending module, at the boundary precision of
+// the solver options (SolverOptions::boundary_root_bits).
+#include "gsd/numerics/find_root.hpp"
+#include "gsd/numerics/solver_options.hpp"
 #include "gsd/spending/bound_search.hpp"
 
-namespace gsd::detail {
-
-// 40 mantissa bits: roots to ~1e-12 relative, a million times finer than the
-// 1e-6 accuracy target in z, and below the integration's own error (~1e-8).
-inline constexpr int kRootBits = 40;
+namespace gsd::spending::detail {
 
 template <class F>
-double find_root(F f, double lo, double hi, const char* what) {
-  return gsd::find_root(f, lo, hi, kRootBits, what);
+double find_root(F f, double lo, double hi, const numerics::SolverOptions& options,
+                 const char* what) {
+  return numerics::find_root(f, lo, hi, options.boundary_root_bits, what, options.trace);
 }
 
 template <class F>
-double find_root(F f, double lo, double hi, double f_lo, double f_hi, const char* what) {
-  return gsd::find_root(f, lo, hi, f_lo, f_hi, kRootBits, what);
+double find_root(F f, double lo, double hi, double f_lo, double f_hi,
+                 const numerics::SolverOptions& options, const char* what) {
+  return numerics::find_root(f, lo, hi, f_lo, f_hi, options.boundary_root_bits, what,
+                             options.trace);
 }
 
-}  // namespace gsd::detail
+}  // namespace gsd::spending::detail

@@ -4,7 +4,9 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace gsd {
+#include "gsd/numerics/invalid_input.hpp"
+
+namespace gsd::spending {
 
 namespace {
 std::string num(double x) {
@@ -18,32 +20,18 @@ ClassicalBoundary ClassicalBoundary::wang_tsiatis(double delta) {
   // J&T (2000) table 2.11 tabulates Delta in [0, 0.5]; values down to -0.5
   // (more conservative than OBF) and up to 1 remain well defined.
   if (!std::isfinite(delta) || delta < -0.5 || delta > 1.0) {
-    throw std::invalid_argument("parameter = " + num(delta) +
-                                " must be a Delta in [-0.5, 1] for wang-tsiatis");
+    throw numerics::InvalidInput({"parameter"}, num(delta),
+                                 "must be a Delta in [-0.5, 1] for wang-tsiatis");
   }
   return {ClassicalFamily::kWangTsiatis, delta};
 }
 
 ClassicalBoundary ClassicalBoundary::haybittle_peto(double interim_z) {
   if (!std::isfinite(interim_z) || interim_z < 1.0 || interim_z > 8.0) {
-    throw std::invalid_argument("parameter = " + num(interim_z) +
-                                " must be an interim z bound in [1, 8] for haybittle-peto");
+    throw numerics::InvalidInput({"parameter"}, num(interim_z),
+                                 "must be an interim z bound in [1, 8] for haybittle-peto");
   }
   return {ClassicalFamily::kHaybittlePeto, interim_z};
 }
 
-std::string describe(const ClassicalBoundary& b) {
-  switch (b.family()) {
-    case ClassicalFamily::kObrienFleming:
-      return "O'Brien-Fleming (classical)";
-    case ClassicalFamily::kPocock:
-      return "Pocock (classical)";
-    case ClassicalFamily::kWangTsiatis:
-      return "Wang-Tsiatis (Delta = " + num(b.parameter()) + ")";
-    case ClassicalFamily::kHaybittlePeto:
-      return "Haybittle-Peto (interim z = " + num(b.parameter()) + ")";
-  }
-  return "unknown";
-}
-
-}  // namespace gsd
+}  // namespace gsd::spending

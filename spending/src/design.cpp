@@ -5,11 +5,18 @@
 #include <stdexcept>
 
 #include "bound_search.hpp"
-#include "gsd/integration/normal.hpp"
-#include "gsd/integration/numerical_error.hpp"
-#include "gsd/integration/sequential_integrator.hpp"
+#include "gsd/numerics/check.hpp"
+#include "gsd/numerics/normal.hpp"
+#include "gsd/numerics/numerical_error.hpp"
+#include "gsd/numerics/sequential_integrator.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+
+using numerics::ExitProbabilities;
+using numerics::SequentialIntegrator;
+using numerics::StoppingRegions;
+using numerics::exit_probabilities;
+using numerics::normal_upper_quantile;
 
 namespace {
 
@@ -40,8 +47,8 @@ Pass run_pass(const DesignSpec& s, double drift, const std::vector<double>* fixe
   const auto& t = s.information_fractions;
   const std::size_t k_max = t.size();
   const bool binding = s.futility && s.futility->binding;
-  SequentialIntegrator h0(s.grid);
-  SequentialIntegrator h1(s.grid);
+  SequentialIntegrator h0(s.solver);
+  SequentialIntegrator h1(s.solver);
   Pass out{std::vector<double>(k_max), std::vector<double>(k_max, -kInf), 0.0};
   double prev_alpha = 0.0;
   double prev_beta = 0.0;
@@ -93,7 +100,7 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
   if (c.family() == ClassicalFamily::kHaybittlePeto) {
     // Interim bounds fixed at p; the final bound spends exactly what is left.
     std::vector<double> b(k_max, c.parameter());
-    SequentialIntegrator h0(s.grid);
+    SequentialIntegrator h0(s.solver);
     double used = 0.0;
     for (std::size_t k = 0; k + 1 < k_max; ++k) {
       used += h0.next_upper_tail(t[k], 0.0, b[k]);
@@ -101,9 +108,10 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
       h0.advance(t[k], 0.0, two_sided(s) ? -b[k] : -kInf, b[k], t[k + 1]);
     }
     if (!(used < s.alpha)) {
-      throw std::invalid_argument("efficacy.parameter = " + std::to_string(c.parameter()) +
-                                  " spends " + std::to_string(used) +
-                                  " at the interims, not less than alpha; raise the interim z");
+      throw numerics::InvalidInput({"efficacy", "parameter"}, numerics::format_value(c.parameter()),
+                                   "spends " + numerics::format_value(used) +
+                                       " at the interims, not less than alpha = " +
+                                       numerics::format_value(s.alpha) + "; raise the interim z");
     }
     b.back() = solve_efficacy_bound(h0, t.back(), s.alpha - used, two_sided(s));
     return b;
@@ -127,11 +135,12 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
     if (two_sided(s)) {
       for (std::size_t k = 0; k < k_max; ++k) r.lower[k] = -b[k];
     }
-    const ExitProbabilities e = exit_probabilities(t, r, 0.0, s.grid);
+    const ExitProbabilities e = exit_probabilities(t, r, 0.0, s.solver);
     return std::log(e.total_upper() + e.total_lower()) - std::log(s.alpha);
   };
   // 37 / max shape puts every bound at z <= 37, where nothing is spent.
-  const double scale = detail::find_root(excess, 0.0, 37.0 / max_shape, "the classical constant C");
+  const double scale =
+      detail::find_root(excess, 0.0, 37.0 / max_shape, s.solver, "the classical constant C");
   return bounds(scale);
 }
 
@@ -142,7 +151,7 @@ double fixed_drift(const DesignSpec& s) {
 // Finds the drift where f (decreasing in the drift) crosses zero, starting
 // from `lo`, where f(lo) >= 0, and growing the upper end until f changes sign.
 template <class F>
-double solve_drift(F f, double lo) {
+double solve_drift(F f, double lo, const numerics::SolverOptions& options) {
   const double f_lo = f(lo);
   double hi = 1.25 * lo;
   double f_hi = f(hi);
@@ -152,14 +161,14 @@ double solve_drift(F f, double lo) {
     hi *= 1.25;
     f_hi = f(hi);
   }
-  return detail::find_root(f, lo, hi, f_lo, f_hi, "the drift");
+  return detail::find_root(f, lo, hi, f_lo, f_hi, options, "the drift");
 }
 
 // States of an H0 recursion before each look through the given bounds.
 std::vector<SequentialIntegrator> record_null_path(const DesignSpec& s,
                                                    const std::vector<double>& b) {
   std::vector<SequentialIntegrator> states;
-  SequentialIntegrator h0(s.grid);
+  SequentialIntegrator h0(s.solver);
   const auto& t = s.information_fractions;
   for (std::size_t k = 0; k < t.size(); ++k) {
     states.push_back(h0);
@@ -191,7 +200,7 @@ void solve_without_futility(const DesignSpec& s, const std::vector<double>& b,
   // A group-sequential design never has more power than the fixed design at
   // the same drift, so the fixed drift is a lower end of the bracket.
   const double lo = fixed_drift(s);
-  d.drift = solve_drift(deficit, lo);
+  d.drift = solve_drift(deficit, lo, s.solver);
   d.null = tilted_exits(s, states, b, 0.0);
   d.alternative = tilted_exits(s, states, b, d.drift);
 }
@@ -258,17 +267,17 @@ Design compute_design(const DesignSpec& spec) {
     // meet gives power exactly 1 - beta (rpact typeBetaSpending; gsDesign gsDesign()).
     auto shortfall = [&](double drift) { return run_pass(spec, drift, fixed_ptr).final_shortfall; };
     const double lo = fixed_drift(spec);
-    d.drift = solve_drift(shortfall, lo);
+    d.drift = solve_drift(shortfall, lo, spec.solver);
     const Pass pass = run_pass(spec, d.drift, fixed_ptr);
     d.efficacy = pass.efficacy;
     d.futility.assign(k_max, std::nullopt);
     for (std::size_t k = 0; k + 1 < k_max; ++k) {
       if (std::isfinite(pass.futility[k])) d.futility[k] = pass.futility[k];
     }
-    d.null = exit_probabilities(t, d.null_regions(), 0.0, spec.grid);
-    d.alternative = exit_probabilities(t, d.regions(), d.drift, spec.grid);
+    d.null = exit_probabilities(t, d.null_regions(), 0.0, spec.solver);
+    d.alternative = exit_probabilities(t, d.regions(), d.drift, spec.solver);
     d.expected_fraction_null =
-        exit_probabilities(t, d.regions(), 0.0, spec.grid).expected_fraction(t);
+        exit_probabilities(t, d.regions(), 0.0, spec.solver).expected_fraction(t);
   }
   d.power = d.alternative.total_upper();
   d.inflation_factor = std::pow(d.drift / fixed_drift(spec), 2);
@@ -293,11 +302,11 @@ std::vector<double> efficacy_bounds(const DesignSpec& spec) {
 
 ExitProbabilities evaluate(const Design& design, std::span<const double> means) {
   return exit_probabilities(design.spec.information_fractions, design.regions(), means,
-                            design.spec.grid);
+                            design.spec.solver);
 }
 
 double power(const Design& design, std::span<const double> means) {
   return evaluate(design, means).total_upper();
 }
 
-}  // namespace gsd
+}  // namespace gsd::spending

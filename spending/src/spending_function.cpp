@@ -6,9 +6,14 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "gsd/integration/normal.hpp"
+#include "gsd/numerics/check.hpp"
+#include "gsd/numerics/normal.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+
+using numerics::InvalidInput;
+using numerics::normal_upper_quantile;
+using numerics::normal_upper_tail;
 
 namespace {
 
@@ -36,16 +41,14 @@ SpendingFunction SpendingFunction::lan_demets_pocock() {
 
 SpendingFunction SpendingFunction::hwang_shih_decani(double gamma) {
   if (!std::isfinite(gamma) || std::fabs(gamma) > kMaxAbsGamma) {
-    throw std::invalid_argument("parameter = " + num(gamma) +
-                                " must be a finite gamma in [-40, 40] for hsd");
+    throw InvalidInput({"parameter"}, num(gamma), "must be a finite gamma in [-40, 40] for hsd");
   }
   return {SpendingFamily::kHwangShihDeCani, gamma};
 }
 
 SpendingFunction SpendingFunction::kim_demets_power(double rho) {
   if (!std::isfinite(rho) || !(rho > 0.0) || rho > kMaxRho) {
-    throw std::invalid_argument("parameter = " + num(rho) +
-                                " must be a rho in (0, 20] for power spending");
+    throw InvalidInput({"parameter"}, num(rho), "must be a rho in (0, 20] for power spending");
   }
   return {SpendingFamily::kKimDeMetsPower, rho};
 }
@@ -53,30 +56,29 @@ SpendingFunction SpendingFunction::kim_demets_power(double rho) {
 SpendingFunction SpendingFunction::user(std::vector<double> fractions,
                                         std::vector<double> cumulative) {
   if (fractions.empty() || fractions.size() != cumulative.size()) {
-    throw std::invalid_argument("cumulative must have one value per look (got " +
-                                std::to_string(cumulative.size()) + " for " +
-                                std::to_string(fractions.size()) + " looks)");
+    throw InvalidInput({"cumulative"}, "must have one value per look (got " +
+                                           std::to_string(cumulative.size()) + " for " +
+                                           std::to_string(fractions.size()) + " looks)");
   }
   for (std::size_t k = 0; k < cumulative.size(); ++k) {
     const double c = cumulative[k];
     if (!std::isfinite(c) || c < 0.0 || c > 1.0) {
-      throw std::invalid_argument("cumulative[" + std::to_string(k) + "] = " + num(c) +
-                                  " must lie in [0, 1]");
+      throw InvalidInput({"cumulative", k}, num(c), "must lie in [0, 1]");
     }
     if (k > 0 && c < cumulative[k - 1]) {
-      throw std::invalid_argument("cumulative[" + std::to_string(k) + "] = " + num(c) +
-                                  " must not be less than the previous value " +
-                                  num(cumulative[k - 1]));
+      throw InvalidInput({"cumulative", k}, num(c),
+                         "must not be less than the previous value " + num(cumulative[k - 1]));
     }
     if (!(fractions[k] > 0.0) || (k > 0 && !(fractions[k] > fractions[k - 1]))) {
-      throw std::invalid_argument("user spending needs strictly increasing positive fractions");
+      throw InvalidInput({"information_fractions"},
+                         "must be strictly increasing and positive for user spending");
     }
   }
   // A design's last look is t = 1: whatever is not spent by then never is.
   const double last = cumulative.back();
   if (std::fabs(fractions.back() - 1.0) < 1e-12 && std::fabs(last - 1.0) > 1e-12) {
-    throw std::invalid_argument("cumulative[" + std::to_string(cumulative.size() - 1) +
-                                "] = " + num(last) + " must be 1 at the final look");
+    throw InvalidInput({"cumulative", cumulative.size() - 1}, num(last),
+                       "must be 1 at the final look");
   }
   SpendingFunction f(SpendingFamily::kUser, std::nullopt);
   f.user_t_ = std::move(fractions);
@@ -128,20 +130,4 @@ double spent(const SpendingFunction& f, double total, double t) {
   throw std::logic_error("spent: unknown spending family");
 }
 
-std::string describe(const SpendingFunction& f) {
-  switch (f.family()) {
-    case SpendingFamily::kLanDeMetsObrienFleming:
-      return "Lan-DeMets O'Brien-Fleming";
-    case SpendingFamily::kLanDeMetsPocock:
-      return "Lan-DeMets Pocock";
-    case SpendingFamily::kHwangShihDeCani:
-      return "Hwang-Shih-DeCani (gamma = " + num(*f.parameter()) + ")";
-    case SpendingFamily::kKimDeMetsPower:
-      return "Kim-DeMets power (rho = " + num(*f.parameter()) + ")";
-    case SpendingFamily::kUser:
-      return "user-defined cumulative spending";
-  }
-  return "unknown";
-}
-
-}  // namespace gsd
+}  // namespace gsd::spending

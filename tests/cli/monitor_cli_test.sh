@@ -184,7 +184,7 @@ case "$case_name" in
     expect_ok
     cp r.json before.json
     run monitor --record r.json add-look --events 80 --z 2.0
-    expect_error "monitoring.looks[2].events = 80 comes after the trial stopped at looks[1]"
+    expect_error "monitoring.looks[2].events = 80 comes after the trial stopped at look 2 (71 events)"
     cmp -s r.json before.json || fail "a refused look changed the record"
     write_config c2.json '[{"events": 49, "z": 2.0}]'
     run monitor c2.json --record r2.json add-look --events 60 --z 1.0

@@ -63,7 +63,7 @@ gsd_survival_cli_test(zero_hazard_ratio ${GSD_SURVIVAL_CASES}/zero_hazard_ratio.
 gsd_survival_cli_test(power_below_alpha ${GSD_SURVIVAL_CASES}/power_below_alpha.json 2
   "error: survival.power = 0.01 must lie in (0.025, 1): above the one-sided alpha (alpha / 2 for two-sided)")
 gsd_survival_cli_test(power_one ${GSD_SURVIVAL_CASES}/power_one.json 2
-  "error: survival.power = 1 must lie in (0.025, 1): above the one-sided alpha (alpha / 2 for two-sided)")
+  "error: survival.power = 1 must lie in (0, 1)")
 gsd_survival_cli_test(zero_accrual ${GSD_SURVIVAL_CASES}/zero_accrual.json 2
   "error: survival.accrual.duration = 0 must be positive")
 gsd_survival_cli_test(events_beyond_limit ${GSD_SURVIVAL_CASES}/events_beyond_limit.json 2

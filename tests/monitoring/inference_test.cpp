@@ -13,12 +13,14 @@
 #include <stdexcept>
 
 #include "expect_near_rel.hpp"
-#include "gsd/engine/monitoring/conditional_power.hpp"
-#include "gsd/engine/monitoring/monitor.hpp"
-#include "gsd/integration/normal.hpp"
+#include "gsd/monitoring/conditional_power.hpp"
+#include "gsd/monitoring/monitor.hpp"
+#include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
 
 namespace gsd::monitoring {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 using testing::seed_plan;

@@ -2,16 +2,18 @@
 // tests/reference/rpact_monitoring.R, which prints 9 significant digits).
 // rpact's own integration is accurate to about 1e-7 in z, so bounds are
 // compared to 1e-6 absolute, the project's accuracy target.
-#include "gsd/engine/monitoring/look_schedule.hpp"
+#include "gsd/monitoring/look_schedule.hpp"
 
 #include <gtest/gtest.h>
 
 #include <stdexcept>
 
-#include "gsd/integration/normal.hpp"
+#include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
 
 namespace gsd::monitoring {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 using testing::seed_plan;

@@ -1,5 +1,5 @@
 // Conversions of a look's statistic to z, and the log-rank information.
-#include "gsd/engine/monitoring/look_statistic.hpp"
+#include "gsd/monitoring/look_statistic.hpp"
 
 #include <gtest/gtest.h>
 

@@ -1,8 +1,10 @@
 #pragma once
 // Plans shared by the monitoring tests.
-#include "gsd/engine/monitoring/monitoring_plan.hpp"
+#include "gsd/monitoring/monitoring_plan.hpp"
 
 namespace gsd::monitoring::testing {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 
 // The seed trial's plan on rpact's one-sided scale: LD-OBF at one-sided 0.025
 // with looks at 0.5, 0.75 and 1 of 94 events (../shared/REFERENCE.md).

@@ -18,11 +18,13 @@
 
 #include <cmath>
 
-#include "gsd/engine/survival/sample_size.hpp"
-#include "gsd/simulate/from_survival.hpp"
+#include "gsd/survival/sample_size.hpp"
+#include "gsd/simulate/trial_model.hpp"
 #include "seed_model.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 using survival::Accrual;
@@ -105,4 +107,4 @@ TEST(AnalyticAgreement, RampUpAccrual) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

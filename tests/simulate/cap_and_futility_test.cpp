@@ -7,7 +7,9 @@
 
 #include "seed_model.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 constexpr std::int64_t kReplicates = 40000 / testing::kReplicateScale;
@@ -48,7 +50,7 @@ TEST(Cap, CappedLooksAreMarkedAndUseTheObservedEvents) {
     ++capped;
     EXPECT_DOUBLE_EQ(last.calendar_time, 45.0);
     EXPECT_LT(last.events, 94);
-    EXPECT_NE(last.decision, LookDecision::kContinue);
+    EXPECT_NE(last.decision, Decision::kContinue);
     EXPECT_DOUBLE_EQ(last.efficacy_z, final_bounds.bound(last.events));
   }
   EXPECT_GT(capped, 30);
@@ -116,4 +118,4 @@ TEST(Futility, EveryReplicateStopsExactlyOnce) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

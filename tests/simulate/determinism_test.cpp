@@ -6,7 +6,9 @@
 #include "gsd/simulate/process_group.hpp"
 #include "seed_model.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 constexpr std::int64_t kReplicates = 3000;
@@ -79,7 +81,7 @@ TEST(Determinism, ReplicateSinkSeesEveryReplicateInOrder) {
     ++expected;
     rows += static_cast<std::int64_t>(looks.size());
     ASSERT_FALSE(looks.empty());
-    EXPECT_NE(looks.back().decision, LookDecision::kContinue);
+    EXPECT_NE(looks.back().decision, Decision::kContinue);
   };
   const SimulationTotals with_sink = sim.run(0, 5000, 5, 2, control);
   EXPECT_EQ(expected, 5000);
@@ -96,4 +98,4 @@ TEST(Determinism, StopFlagEndsTheRunEarly) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

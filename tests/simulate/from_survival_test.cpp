@@ -1,20 +1,26 @@
-// The simulator's inline samplers against issue 3's survival models (two
-// implementations of the same closed forms): S^-1 of the sampler equals the
-// model's quantile at 1 - v, and both survival functions agree.
+// The simulator's private inline samplers against the survival models they
+// are compiled from (two implementations of the same closed forms): S^-1 of
+// the sampler equals the model's quantile at 1 - v, and both survival
+// functions agree.
 #include <gtest/gtest.h>
 
 #include "expect_near_rel.hpp"
-#include "gsd/simulate/from_survival.hpp"
+#include "gsd/simulate/trial_model.hpp"
+#include "samplers.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/simulate/simulation_options.hpp"
+#include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 using survival::Accrual;
 using survival::Latency;
 
 void expect_same_latency(const Latency& model) {
-  const LatencySampler s = latency_sampler(model);
+  const LatencySampler s = detail::latency_sampler(model);
   for (double v : {0.999, 0.9, 0.7, 0.5, 0.3, 0.1, 0.01, 1e-6}) {
     const double t = s.time_at_survival(v);
     EXPECT_NEAR_REL_ABS(t, model.quantile(1.0 - v), 1e-9, 1e-12) << "v = " << v;
@@ -32,7 +38,7 @@ TEST(FromSurvival, ExponentialWeibullAndPiecewiseAgree) {
 TEST(FromSurvival, AccrualAgrees) {
   for (const Accrual& a : {Accrual::uniform(36.0), Accrual::piecewise({6.0, 30.0}, {1.0, 3.0}),
                            Accrual::piecewise({2.0, 4.0, 10.0}, {1.0, 0.0, 2.0})}) {
-    const AccrualSampler s = accrual_sampler(a);
+    const AccrualSampler s = detail::accrual_sampler(a);
     EXPECT_DOUBLE_EQ(s.duration(), a.duration());
     for (double p : {0.0, 0.05, 0.2, 0.5, 0.8, 0.99, 1.0}) {
       EXPECT_NEAR(s.time_at_fraction(p), a.quantile(p), 1e-9) << "p = " << p;
@@ -49,8 +55,8 @@ TEST(FromSurvival, TrialModelCarriesArmsAndDropout) {
   spec.allocation_ratio = 2.0;
   const TrialModel m = trial_model(spec, 202);
   ASSERT_EQ(m.strata.size(), 1u);
-  EXPECT_DOUBLE_EQ(m.strata[0].control.cure_fraction, 0.4);
-  EXPECT_DOUBLE_EQ(m.strata[0].treatment.cure_fraction, 0.56);
+  EXPECT_DOUBLE_EQ(m.strata[0].control.outcome.cure_fraction(), 0.4);
+  EXPECT_DOUBLE_EQ(m.strata[0].treatment.outcome.cure_fraction(), 0.56);
   EXPECT_FALSE(m.strata[0].control.dropout_rate.has_value());
   EXPECT_DOUBLE_EQ(*m.strata[0].treatment.dropout_rate, 0.02);
   EXPECT_DOUBLE_EQ(m.allocation_ratio, 2.0);
@@ -66,8 +72,8 @@ TEST(TrialModelValidation, NamesTheField) {
   try {
     m.validate();
     FAIL();
-  } catch (const std::invalid_argument& e) {
-    EXPECT_NE(std::string(e.what()).find("strata proportions sum to 0.9"), std::string::npos);
+  } catch (const numerics::InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()), "strata has proportions that add up to 0.9; they must add up to 1");
   }
   m.strata[1].proportion = 0.5;
   m.block_size = 3;
@@ -86,4 +92,4 @@ TEST(TrialModelValidation, NamesTheField) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

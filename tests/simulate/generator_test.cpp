@@ -12,11 +12,13 @@
 #include <cmath>
 #include <numbers>
 
-#include "gsd/engine/survival/cure_model.hpp"
-#include "gsd/simulate/from_survival.hpp"
+#include "gsd/survival/cure_model.hpp"
+#include "gsd/simulate/trial_model.hpp"
 #include "seed_model.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 constexpr double kKolmogorov999 = 1.9495;
@@ -180,4 +182,4 @@ TEST(Generator, SimpleRandomisationHasTheAllocationProbability) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

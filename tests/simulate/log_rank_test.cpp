@@ -11,7 +11,9 @@
 
 #include "seed_model.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 struct Direct {
@@ -91,9 +93,9 @@ TEST(LogRank, StratifiedMatchesDirectComputation) {
   young.proportion = 0.3;
   StratumModel old = m.strata[0];
   old.proportion = 0.7;
-  old.control.cure_fraction = 0.2;
-  old.control.latency = LatencySampler::weibull(1.3, 9.0);
-  old.treatment.latency = LatencySampler::weibull(1.3, 13.0);
+  old.control.outcome = survival::CureModel(0.2, survival::Latency::weibull(1.3, 9.0));
+  old.treatment.outcome = survival::CureModel(old.treatment.outcome.cure_fraction(),
+                                              survival::Latency::weibull(1.3, 13.0));
   old.treatment.dropout_rate = 0.02;
   m.strata = {young, old};
   m.allocation_ratio = 2.0;
@@ -130,4 +132,4 @@ TEST(LogRank, LookDefiningEventIsCountedDespiteRounding) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -5,11 +5,13 @@
 #include <cmath>
 
 #include "expect_near_rel.hpp"
-#include "gsd/integration/exit_probabilities.hpp"
-#include "gsd/integration/normal.hpp"
+#include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/normal.hpp"
 #include "seed_model.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 TEST(LookPlan, SeedLooksAt47And71And94Events) {
@@ -84,4 +86,4 @@ TEST(CappedFinalBounds, OneSidedWithNonBindingFutilityIgnoresFutility) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

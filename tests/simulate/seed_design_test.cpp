@@ -9,7 +9,9 @@
 
 #include "seed_model.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 constexpr std::int64_t kReplicates = 50000 / testing::kReplicateScale;
@@ -82,4 +84,4 @@ TEST(SeedDesign, NullRejectionMatchesSpentAlpha) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -1,15 +1,20 @@
 #pragma once
-// The seed trial's plan (../shared/REFERENCE.md, "The cure-mixture plan"):
+// The seed trial's plan (the cure-mixture plan of docs/validation.md):
 // 202 patients, uniform accrual over 36 months, 1:1, control cure 0.40 with
 // exponential latency of median 7 months, treatment cure 0.562 with noncured
 // hazard ratio 0.63; two-sided alpha 0.05 LD-OBF looks at 50/75/100% of 94 events.
 #include <cmath>
 #include <numbers>
 
+#include "gsd/simulate/look_plan.hpp"
 #include "gsd/simulate/simulator.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::testing {
+namespace gsd::simulate::testing {
+
+using spending::DesignSpec;
+using spending::Sidedness;
+using spending::SpendingFunction;
 
 inline constexpr double kSeedControlRate = std::numbers::ln2 / 7.0;
 inline constexpr double kSeedHazardRatio = 0.63;
@@ -28,19 +33,18 @@ inline TrialModel seed_model(double treatment_cure = 0.562,
                              double hazard_ratio = kSeedHazardRatio) {
   TrialModel m;
   m.patients = 202;
-  m.accrual = AccrualSampler::uniform(36.0);
+  m.accrual = survival::Accrual::uniform(36.0);
   StratumModel s;
-  s.control.cure_fraction = 0.40;
-  s.control.latency = LatencySampler::exponential(kSeedControlRate);
-  s.treatment.cure_fraction = treatment_cure;
-  s.treatment.latency = LatencySampler::exponential(kSeedControlRate * hazard_ratio);
+  s.control.outcome = survival::CureModel(0.40, survival::Latency::exponential(kSeedControlRate));
+  s.treatment.outcome = survival::CureModel(
+      treatment_cure, survival::Latency::exponential(kSeedControlRate * hazard_ratio));
   m.strata = {s};
   return m;
 }
 
 inline Simulator seed_simulator(const TrialModel& model = seed_model(),
                                 const DesignSpec& spec = seed_design_spec(), int events = 94) {
-  const Design design = compute_design(spec);
+  const spending::Design design = spending::compute_design(spec);
   LookPlan plan = make_look_plan(design, events);
   return Simulator(model, design, plan, default_max_duration(model));
 }
@@ -53,4 +57,4 @@ inline constexpr long long kReplicateScale = 5;
 inline constexpr long long kReplicateScale = 1;
 #endif
 
-}  // namespace gsd::testing
+}  // namespace gsd::simulate::testing

@@ -10,7 +10,8 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
 constexpr double kTableTol = 0.0005;
@@ -60,4 +61,4 @@ TEST(ClassicalConstants, ObrienFlemingTable2_3) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::spending

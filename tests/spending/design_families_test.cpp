@@ -5,7 +5,8 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
 constexpr double kZTol = 1e-6;
@@ -91,4 +92,4 @@ TEST(DesignFamilies, TwoSidedCumulativeAlpha) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::spending

@@ -5,10 +5,11 @@
 #include <cmath>
 
 #include "expect_near_rel.hpp"
-#include "gsd/integration/normal.hpp"
+#include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
 std::vector<DesignSpec> assorted_specs() {
@@ -108,4 +109,4 @@ TEST(DesignProperties, ValidationNamesTheField) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::spending

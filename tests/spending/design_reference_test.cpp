@@ -7,10 +7,11 @@
 #include <cmath>
 
 #include "expect_near_rel.hpp"
-#include "gsd/integration/normal.hpp"
+#include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
 constexpr double kZTol = 1e-6;
@@ -110,4 +111,4 @@ TEST(DesignReference, ClassicalObrienFlemingThreeLooks) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::spending

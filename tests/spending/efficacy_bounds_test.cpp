@@ -6,7 +6,8 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
 DesignSpec spec_with(EfficacyBoundary efficacy, std::vector<double> t) {
@@ -51,4 +52,4 @@ TEST(EfficacyBounds, RejectsBindingFutility) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::spending

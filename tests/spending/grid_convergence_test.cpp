@@ -8,14 +8,15 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::spending {
+using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
 constexpr double kGridTol = 1e-7;
 
 void expect_converged(DesignSpec s) {
   const Design coarse = compute_design(s);
-  s.grid.r = 60;
+  s.solver.grid_r = 60;
   const Design fine = compute_design(s);
   for (std::size_t k = 0; k < fine.efficacy.size(); ++k) {
     if (std::isfinite(fine.efficacy[k])) {
@@ -63,4 +64,4 @@ TEST(GridConvergence, CloselySpacedFinalLooks) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::spending

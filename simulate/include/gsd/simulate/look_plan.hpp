@@ -6,7 +6,7 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
 
 struct LookPlan {
   int planned_events = 0;        // events at the final look
@@ -18,7 +18,7 @@ struct LookPlan {
 // each must be fraction x events rounded up or down (|difference| < 1);
 // otherwise std::invalid_argument naming "look_events[k]". So a capped final
 // analysis after look k always has information above the design's fraction.
-LookPlan make_look_plan(const Design& design, int events,
+LookPlan make_look_plan(const spending::Design& design, int events,
                         const std::optional<std::vector<int>>& look_events = std::nullopt);
 
 // Efficacy z bound of a final analysis forced by the calendar cap with d
@@ -30,7 +30,7 @@ LookPlan make_look_plan(const Design& design, int events,
 // replicate ever solves a bound.
 class CappedFinalBounds {
  public:
-  CappedFinalBounds(const Design& design, const LookPlan& plan);
+  CappedFinalBounds(const spending::Design& design, const LookPlan& plan);
   // Bound for a capped final analysis at d events; +infinity if d is a planned
   // count or out of range (no analysis is defined there).
   double bound(int events) const noexcept;
@@ -39,4 +39,4 @@ class CappedFinalBounds {
   std::vector<double> bound_;  // indexed by events
 };
 
-}  // namespace gsd
+}  // namespace gsd::simulate

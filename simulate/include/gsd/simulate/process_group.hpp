@@ -10,7 +10,7 @@
 
 #include "gsd/simulate/simulation_result.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
 
 struct ProcessGroup {
   int rank = 0;
@@ -37,4 +37,4 @@ SimulationTotals reduce_totals(const SimulationTotals& local, std::size_t looks,
 bool any_process(bool flag, const ProcessGroup& group);
 void barrier(const ProcessGroup& group);
 
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -4,7 +4,7 @@
 #include <cstdint>
 #include <optional>
 
-namespace gsd {
+namespace gsd::simulate {
 
 struct SimulationOptions {
   std::int64_t replicates = 10000;
@@ -22,4 +22,4 @@ struct SimulationOptions {
   void validate() const;
 };
 
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -7,7 +7,7 @@
 #include <optional>
 #include <vector>
 
-namespace gsd {
+namespace gsd::simulate {
 
 __extension__ typedef __int128 Int128;  // GCC/Clang; exact fixed-point sums
 __extension__ typedef unsigned __int128 UInt128;
@@ -83,9 +83,11 @@ struct SimulationResult {
   std::optional<double> hazard_ratio_median;
   std::optional<double> hazard_ratio_q3;
   bool interrupted = false;  // the run was stopped early; totals are partial
+  // False on MPI ranks other than 0, whose result holds only their own totals.
+  bool root = true;
   SimulationTotals totals;
 };
 
 SimulationResult summarize(const SimulationTotals& totals);
 
-}  // namespace gsd
+}  // namespace gsd::simulate

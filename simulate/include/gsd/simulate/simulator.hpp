@@ -3,7 +3,7 @@
 // are randomised, are cured or have latency and drop-out times; looks happen at
 // the planned event counts (or at the calendar cap); the log-rank z at each
 // look (stratified when there are strata; positive favours treatment) meets
-// the design's bounds. Replicate i draws only from Philox4x32-10 streams keyed
+// the design's bounds. Replicate i draws only from Philox4x64-10 streams keyed
 // by (seed, i) (Salmon et al. 2011, "Parallel random numbers: as easy as
 // 1, 2, 3", SC'11), so results do not depend on threads or processes.
 #include <atomic>
@@ -18,19 +18,15 @@
 #include "gsd/simulate/simulation_options.hpp"
 #include "gsd/simulate/simulation_result.hpp"
 #include "gsd/simulate/trial_model.hpp"
+#include "gsd/spending/decision.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd {
+namespace gsd::simulate {
 
-enum class LookDecision {
-  kContinue,
-  kStopEfficacy,      // z >= efficacy bound: rejects in favour of treatment
-  kStopHarm,          // two-sided: z <= -efficacy bound
-  kStopFutility,      // z <= futility bound
-  kFinalNoRejection,  // last analysis, no bound crossed
-};
-
-const char* to_string(LookDecision d) noexcept;
+// A look's outcome: kContinue, kStopEfficacy (z >= efficacy bound),
+// kStopHarm (two-sided: z <= -efficacy bound), kStopFutility (z <= futility
+// bound) or kFinalNoRejection (the last analysis, no bound crossed).
+using spending::Decision;
 
 // One analysis of one replicate.
 struct LookRecord {
@@ -42,7 +38,7 @@ struct LookRecord {
   double efficacy_z = 0.0;
   std::optional<double> futility_z;
   std::optional<double> hazard_ratio;  // Pike's O/E ratio; absent if an arm has 0 events
-  LookDecision decision = LookDecision::kContinue;
+  Decision decision = Decision::kContinue;
   bool capped = false;  // final analysis forced by the calendar cap
 };
 
@@ -75,13 +71,13 @@ class Simulator {
  public:
   // Validates the model (std::invalid_argument) and precomputes the capped
   // final bounds (gsd::NumericalError if one cannot be solved).
-  Simulator(TrialModel model, Design design, LookPlan plan, double max_duration);
+  Simulator(TrialModel model, spending::Design design, LookPlan plan, double max_duration);
   ~Simulator();
   Simulator(Simulator&&) noexcept;
   Simulator& operator=(Simulator&&) noexcept;
 
   const TrialModel& model() const noexcept;
-  const Design& design() const noexcept;
+  const spending::Design& design() const noexcept;
   const LookPlan& plan() const noexcept;
   double max_duration() const noexcept;
 
@@ -98,8 +94,13 @@ class Simulator {
   std::unique_ptr<Impl> impl_;
 };
 
-// Validates the options, runs all replicates in this process and summarizes.
+// Validates the options and runs the replicates. Under MPI (an MPI build in a
+// process that has initialised MPI) each process runs its contiguous block of
+// replicates and the integer totals are summed exactly on rank 0, so the
+// result does not depend on the number of processes; a process group of one
+// runs them all. Every rank returns; only rank 0's result holds the totals of
+// all ranks (result.root).
 SimulationResult run_simulation(const Simulator& simulator, const SimulationOptions& options,
                                 const RunControl& control = {});
 
-}  // namespace gsd
+}  // namespace gsd::simulate

@@ -4,7 +4,7 @@
 #include <optional>
 #include <string>
 
-namespace gsd {
+namespace gsd::spending {
 
 enum class ClassicalFamily {
   kObrienFleming,  // c_k = C / sqrt(t_k)                    (O'Brien & Fleming 1979)
@@ -37,6 +37,5 @@ class ClassicalBoundary {
   double parameter_;
 };
 
-std::string describe(const ClassicalBoundary& b);
 
-}  // namespace gsd
+}  // namespace gsd::spending

@@ -5,10 +5,10 @@
 #include <span>
 #include <vector>
 
-#include "gsd/integration/exit_probabilities.hpp"
+#include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/spending/design_spec.hpp"
 
-namespace gsd {
+namespace gsd::spending {
 
 struct Design {
   DesignSpec spec;
@@ -20,9 +20,9 @@ struct Design {
   std::vector<std::optional<double>> futility;
 
   // Under H0, with the futility bound only if binding: the type I error spent.
-  ExitProbabilities null;
+  numerics::ExitProbabilities null;
   // Under H1 (means drift * sqrt(t_k)), futility bounds in force.
-  ExitProbabilities alternative;
+  numerics::ExitProbabilities alternative;
 
   double drift = 0.0;             // theta sqrt(I_max) giving power 1 - beta
   double inflation_factor = 1.0;  // I_max / I_fixed (J&T section 2.7)
@@ -33,9 +33,9 @@ struct Design {
   double expected_fraction_alternative = 1.0;
 
   // Regions used for power: efficacy and futility (or -efficacy two-sided).
-  StoppingRegions regions() const;
+  numerics::StoppingRegions regions() const;
   // Regions under H0 as the spending was computed (futility only if binding).
-  StoppingRegions null_regions() const;
+  numerics::StoppingRegions null_regions() const;
   // Cumulative type I error by look, both sides for two-sided designs.
   std::vector<double> cumulative_alpha() const;
 };
@@ -54,9 +54,9 @@ std::vector<double> efficacy_bounds(const DesignSpec& spec);
 
 // Crossing probabilities of an already solved design for arbitrary per-look
 // means E[Z_k] (for instance from a non-proportional-hazards survival model).
-ExitProbabilities evaluate(const Design& design, std::span<const double> means);
+numerics::ExitProbabilities evaluate(const Design& design, std::span<const double> means);
 
 // Rejection probability (upper crossings) for those means.
 double power(const Design& design, std::span<const double> means);
 
-}  // namespace gsd
+}  // namespace gsd::spending

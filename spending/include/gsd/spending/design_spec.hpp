@@ -6,11 +6,11 @@
 #include <variant>
 #include <vector>
 
-#include "gsd/integration/grid_options.hpp"
+#include "gsd/numerics/solver_options.hpp"
 #include "gsd/spending/classical_boundary.hpp"
 #include "gsd/spending/spending_function.hpp"
 
-namespace gsd {
+namespace gsd::spending {
 
 enum class Sidedness {
   kOneSided,           // reject for large Z at level alpha
@@ -38,15 +38,15 @@ struct DesignSpec {
   std::vector<double> information_fractions{1.0};
   EfficacyBoundary efficacy = SpendingFunction::lan_demets_obrien_fleming();
   std::optional<FutilitySpec> futility;
-  GridOptions grid;
+  numerics::SolverOptions solver;
 
-  // Throws std::invalid_argument naming the field by its JSON name relative to
-  // the design section, e.g. "information_fractions[2] = 0.4 must be greater
-  // than the previous fraction 0.6".
+  // Throws numerics::InvalidInput with the field's path relative to the
+  // design, e.g. {"information_fractions", 2}: "information_fractions[2] = 0.4
+  // must be greater than the previous fraction 0.6".
   void validate() const;
 
   // alpha on one side: alpha, or alpha / 2 when two-sided.
   double alpha_per_side() const;
 };
 
-}  // namespace gsd
+}  // namespace gsd::spending

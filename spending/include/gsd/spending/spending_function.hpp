@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-namespace gsd {
+namespace gsd::spending {
 
 enum class SpendingFamily {
   kLanDeMetsObrienFleming,  // 2 - 2 Phi(z_{1-a/2} / sqrt t)       (Lan & DeMets 1983)
@@ -50,7 +50,4 @@ class SpendingFunction {
 // `total` in all. t <= 0 gives 0; t >= 1 gives total.
 double spent(const SpendingFunction& f, double total, double t);
 
-// Short human-readable name with parameter, e.g. "HSD(gamma = -2)".
-std::string describe(const SpendingFunction& f);
-
-}  // namespace gsd
+}  // namespace gsd::spending

@@ -1,0 +1,28 @@
+#include <string>
+#include <variant>
+
+#include "gsd/cli/command.hpp"
+#include "gsd/errors.hpp"
+
+namespace gsd::cli {
+
+std::string error_message(const InvalidInput& error) {
+  const auto& parts = error.path().parts();
+  const auto* root = parts.empty() ? nullptr : std::get_if<std::string>(&parts.front());
+  if (root && *root == "options" && parts.size() >= 2) {
+    if (const auto* key = std::get_if<std::string>(&parts[1])) {
+      std::string flag = "--" + *key;
+      for (char& c : flag) {
+        if (c == '_') c = '-';
+      }
+      const FieldPath path =
+          FieldPath(std::vector<numerics::PathPart>(parts.begin() + 2, parts.end())).under({flag});
+      return InvalidInput(path, error.value(), error.rule()).message(PathStyle::kJson);
+    }
+  }
+  return error.message(PathStyle::kJson);
+}
+
+void usage_error(const std::string& message) { throw InvalidInput({}, message); }
+
+}  // namespace gsd::cli

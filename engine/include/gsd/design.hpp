@@ -1,0 +1,36 @@
+#pragma once
+// `design`: the group-sequential boundaries of a trial and, when the trial
+// has a survival model, its sample size (patients, events, power and look
+// times), in the solve mode the given quantities imply.
+#include <optional>
+#include <string>
+
+#include "gsd/run_options.hpp"
+#include "gsd/spending/design.hpp"
+#include "gsd/survival/sample_size.hpp"
+#include "gsd/trial.hpp"
+
+namespace gsd {
+
+// A survival plan with the model it was solved for.
+struct SampleSize {
+  survival::SurvivalSpec spec;
+  survival::SurvivalPlan plan;
+};
+
+struct DesignResult {
+  std::string name;
+  spending::Design boundaries;
+  std::optional<SampleSize> sample_size;  // with a survival model
+};
+
+// Throws InvalidInput (paths from the config root: {"survival", "power"}) and
+// NumericalError.
+DesignResult design_trial(const Trial& trial, const RunOptions& options = {});
+
+// The boundaries alone, and the survival plan for given boundaries.
+spending::Design solve_boundaries(const Trial& trial, const RunOptions& options = {});
+std::optional<SampleSize> solve_sample_size(const Trial& trial, const spending::Design& boundaries,
+                                            const RunOptions& options = {});
+
+}  // namespace gsd

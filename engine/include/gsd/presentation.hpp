@@ -1,0 +1,57 @@
+#pragma once
+// The words people read: names of families and decisions, the reason for a
+// decision, advice, and the names of methods. The numerical layers return
+// numbers and enums; this one module turns them into words, and every front
+// end (the command line, the R and Python packages, the web page) uses it, so
+// they all say the same thing.
+#include <optional>
+#include <string>
+
+#include "gsd/monitoring/monitor.hpp"
+#include "gsd/simulate/trial_model.hpp"
+#include "gsd/spending/decision.hpp"
+#include "gsd/spending/design_spec.hpp"
+#include "gsd/survival/latency.hpp"
+#include "gsd/survival/sample_size.hpp"
+
+namespace gsd {
+
+// The decision's name in the output: "continue", "stop-efficacy",
+// "stop-harm", "stop-futility", "final-no-rejection".
+const char* decision_name(spending::Decision decision) noexcept;
+
+// "Lan-DeMets O'Brien-Fleming", "Hwang-Shih-DeCani (gamma = -2)", ...
+std::string spending_name(const spending::SpendingFunction& f);
+// "O'Brien-Fleming (classical)", "Wang-Tsiatis (Delta = 0.25)", ...
+std::string boundary_name(const spending::ClassicalBoundary& b);
+// The efficacy family of a design, by whichever of the two above applies.
+std::string efficacy_name(const spending::DesignSpec& spec);
+// As efficacy_name, with its kind: "... alpha-spending" or "... (classical)".
+std::string efficacy_description(const spending::DesignSpec& spec);
+
+// Why a monitored look decided as it did, with the numbers, e.g. "z = 3.2905
+// crossed the efficacy bound 2.8933 (one-sided nominal p 0.00190634) at 49 of
+// 94 planned events: stop for benefit".
+std::string decision_reason(const monitoring::LookResult& look,
+                            const monitoring::MonitoringPlan& plan);
+// The advice when z is at or below a non-binding futility bound.
+std::optional<std::string> futility_advice(const monitoring::LookResult& look);
+// Where the effect for conditional power came from.
+std::string effect_basis(monitoring::EffectSource source);
+
+// Survival plans.
+const char* solve_mode_name(survival::SolveMode mode) noexcept;  // "power from patients and events"
+const char* solved_for(survival::SolveMode mode) noexcept;       // "power", "patients_and_events", ...
+const char* latency_family_name(survival::LatencyFamily family) noexcept;
+const char* randomisation_name(simulate::Randomisation r) noexcept;
+
+// The method of the survival power, in one sentence and in short, with its
+// references; and the reference of the proportional-hazards comparison.
+extern const char* const kSurvivalMethod;
+extern const char* const kSurvivalMethodShort;
+extern const char* const kSurvivalMethodReference;
+extern const char* const kSchoenfeldReference;
+// The method of the boundaries, with the integration grid's r.
+std::string boundary_method(int grid_r);
+
+}  // namespace gsd

@@ -1,0 +1,79 @@
+#pragma once
+// A whole trial as gsd sees it: the group-sequential design, and optionally
+// the survival model that sizes it, the settings of its simulation and the
+// looks a monitoring committee has taken. This is the value the JSON config
+// of the command line loads into (load.hpp), and what every workflow of the
+// library takes (design.hpp, simulation.hpp, monitor.hpp).
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/simulate/trial_model.hpp"
+#include "gsd/spending/design_spec.hpp"
+#include "gsd/survival/survival_spec.hpp"
+
+namespace gsd {
+
+// The settings of a simulation run (the config's `simulation` section). Run
+// options given at call time (SimulationRequest) take precedence.
+struct SimulationSettings {
+  std::optional<std::int64_t> replicates;  // default 10000
+  std::optional<std::uint64_t> seed;       // default 1
+  // Calendar time at which a trial still short of its planned events has its
+  // final analysis; default: the end of accrual plus the longest 99th
+  // percentile of latency over arms and strata.
+  std::optional<double> max_duration;
+  simulate::Randomisation randomisation = simulate::Randomisation::kPermutedBlocks;
+  int block_size = 0;  // 0: twice the smallest whole block of the allocation ratio
+  // Events at each look; each must be the design's fraction x events rounded
+  // up or down (default: rounded up).
+  std::optional<std::vector<int>> look_events;
+  // A stratified trial (stratified log-rank): each stratum's share and arms.
+  // Empty: one stratum, the survival section's model.
+  std::vector<simulate::StratumModel> strata;
+
+  // Throws numerics::InvalidInput with paths relative to the section.
+  void validate() const;
+};
+
+// One look as the committee entered it: the events, exactly one form of the
+// statistic, and notes for the record.
+struct LookInput {
+  double events = 0.0;
+  std::optional<double> z;  // positive favours the experimental arm
+  std::optional<double> p_two_sided;
+  std::optional<monitoring::Direction> direction;  // with p_two_sided
+  std::optional<double> hazard_ratio;
+  bool final_analysis = false;  // a final analysis that under-runs the plan
+  std::optional<std::string> date;
+  std::optional<std::string> note;
+  std::optional<std::string> recorded_at;  // set by a monitoring record
+};
+
+// The config's `monitoring` section.
+struct MonitoringSettings {
+  std::optional<double> planned_events;        // default: survival.events
+  std::optional<double> allocation_ratio;      // default: survival.allocation_ratio, else 1
+  std::optional<double> assumed_hazard_ratio;  // for conditional power
+  std::vector<LookInput> looks;
+
+  // Throws numerics::InvalidInput with paths relative to the section, e.g.
+  // {"looks", 1, "p_two_sided"}.
+  void validate() const;
+};
+
+struct Trial {
+  std::string name;
+  std::string description;
+  spending::DesignSpec design;
+  std::optional<survival::SurvivalSpec> survival;
+  std::optional<SimulationSettings> simulation;
+  std::optional<MonitoringSettings> monitoring;
+
+  // Validates every section; paths start at the section ({"design", "alpha"}).
+  void validate() const;
+};
+
+}  // namespace gsd

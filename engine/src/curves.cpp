@@ -1,0 +1,108 @@
+#include "gsd/curves.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <variant>
+
+#include "gsd/monitoring/conditional_power.hpp"
+#include "gsd/survival/event_projection.hpp"
+
+namespace gsd {
+
+SpendingCurves spending_curves(const spending::Design& d, int steps) {
+  const auto curve = [steps](const spending::SpendingFunction& f, double total, double factor) {
+    Curve c;
+    for (int i = 0; i <= steps; ++i) {
+      const double u = static_cast<double>(i) / steps;
+      c.x.push_back(u);
+      c.y.push_back(factor * spending::spent(f, total, u));
+    }
+    return c;
+  };
+  SpendingCurves out;
+  if (const auto* f = std::get_if<spending::SpendingFunction>(&d.spec.efficacy)) {
+    const bool two = d.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
+    out.alpha = curve(*f, two ? d.spec.alpha / 2.0 : d.spec.alpha, two ? 2.0 : 1.0);
+  }
+  if (d.spec.futility) out.beta = curve(d.spec.futility->spending, d.spec.beta, 1.0);
+  return out;
+}
+
+PlanCurves plan_curves(const SampleSize& r, double t_max, int points, double max_ratio) {
+  PlanCurves c;
+  const auto n = static_cast<double>(r.plan.patients);
+  for (int i = 0; i <= points; ++i) {
+    const double x = t_max * i / points;
+    c.control_survival.x.push_back(x);
+    c.control_survival.y.push_back(r.spec.control.survival(x));
+    c.treatment_survival.x.push_back(x);
+    c.treatment_survival.y.push_back(r.spec.treatment.survival(x));
+    c.expected_events.x.push_back(x);
+    c.expected_events.y.push_back(n * survival::event_fraction(r.spec, x));
+    const double h0 = r.spec.control.hazard(x);
+    if (!(h0 > 0.0) || r.spec.treatment.hazard(x) / h0 > max_ratio) continue;
+    c.hazard_ratio.x.push_back(x);
+    c.hazard_ratio.y.push_back(r.spec.treatment.hazard(x) / h0);
+  }
+  return c;
+}
+
+Curve kaplan_meier(std::span<const simulate::PatientRecord> patients, bool treatment, double tau) {
+  std::vector<std::pair<double, bool>> obs;
+  for (const simulate::PatientRecord& p : patients) {
+    if (p.treatment != treatment || !(p.entry < tau)) continue;
+    const double follow = tau - p.entry;
+    const bool observed = p.event && p.time <= follow;
+    obs.emplace_back(std::min(p.time, follow), observed);
+  }
+  // Events before censorings at equal times.
+  std::sort(obs.begin(), obs.end(), [](const auto& a, const auto& b) {
+    return a.first < b.first || (!(b.first < a.first) && a.second && !b.second);
+  });
+  Curve c{{0.0}, {1.0}};
+  double s = 1.0;
+  std::size_t at_risk = obs.size();
+  for (const auto& [time, event] : obs) {
+    if (event && at_risk > 0) {
+      s *= 1.0 - 1.0 / static_cast<double>(at_risk);
+      c.x.push_back(time);
+      c.y.push_back(s);
+    }
+    --at_risk;
+  }
+  if (!obs.empty()) {
+    c.x.push_back(obs.back().first);
+    c.y.push_back(s);
+  }
+  return c;
+}
+
+Curve model_survival(const simulate::TrialModel& model, bool treatment, double t_max, int points) {
+  Curve c;
+  for (int j = 0; j <= points; ++j) {
+    const double t = t_max * j / points;
+    double s = 0.0;
+    for (const simulate::StratumModel& st : model.strata) {
+      s += st.proportion * (treatment ? st.treatment : st.control).outcome.survival(t);
+    }
+    c.x.push_back(t);
+    c.y.push_back(s);
+  }
+  return c;
+}
+
+Curve conditional_power_curve(const MonitoringReport& report, double hr_min, double hr_max,
+                              int points) {
+  const monitoring::LookResult& last = report.result.looks.back();
+  Curve c;
+  for (int i = 0; i < points; ++i) {
+    const double hr = hr_min + (hr_max - hr_min) * i / (points - 1);
+    c.x.push_back(hr);
+    c.y.push_back(
+        monitoring::conditional_power(last.schedule, report.plan.design, last.look.z, -std::log(hr))
+            .back());
+  }
+  return c;
+}
+
+}  // namespace gsd

@@ -1,0 +1,36 @@
+#include "gsd/design.hpp"
+
+#include "gsd/numerics/invalid_input.hpp"
+#include "phase_timer.hpp"
+
+namespace gsd {
+
+spending::Design solve_boundaries(const Trial& trial, const RunOptions& options) {
+  spending::DesignSpec spec = trial.design;
+  spec.solver.trace = options.trace;
+  const detail::PhaseTimer timer(options.trace, "boundaries, drift and crossing probabilities");
+  spending::Design design = numerics::within({"design"}, [&] { return spending::compute_design(spec); });
+  design.spec.solver.trace = nullptr;  // the result does not keep the caller's trace
+  return design;
+}
+
+std::optional<SampleSize> solve_sample_size(const Trial& trial, const spending::Design& boundaries,
+                                            const RunOptions& options) {
+  if (!trial.survival) return std::nullopt;
+  spending::Design traced = boundaries;
+  traced.spec.solver.trace = options.trace;
+  const detail::PhaseTimer timer(options.trace, "survival sample size and power");
+  return numerics::within({"survival"}, [&] {
+    return SampleSize{*trial.survival, survival::solve_survival(*trial.survival, traced)};
+  });
+}
+
+DesignResult design_trial(const Trial& trial, const RunOptions& options) {
+  DesignResult out;
+  out.name = trial.name;
+  out.boundaries = solve_boundaries(trial, options);
+  out.sample_size = solve_sample_size(trial, out.boundaries, options);
+  return out;
+}
+
+}  // namespace gsd

@@ -1,0 +1,297 @@
+#include <cmath>
+
+#include "gsd/json.hpp"
+#include "gsd/numerics/normal.hpp"
+#include "gsd/presentation.hpp"
+#include "gsd/survival/schoenfeld.hpp"
+
+namespace gsd {
+
+namespace {
+
+using nlohmann::json;
+using spending::Sidedness;
+
+// JSON has no infinity: a look that spends nothing has no bound (null).
+json finite_or_null(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+json optional_json(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+
+bool two_sided(const spending::DesignSpec& s) { return s.sided == Sidedness::kTwoSidedSymmetric; }
+
+// Per-look (not cumulative) probability of stopping for efficacy under H0,
+// both sides for two-sided designs.
+std::vector<double> per_look_alpha(const spending::Design& d) {
+  std::vector<double> out = d.null.upper;
+  if (two_sided(d.spec)) {
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] += d.null.lower[k];
+  }
+  return out;
+}
+
+json survival_look_json(const survival::SurvivalLook& look) {
+  json j;
+  j["events"] = look.events;
+  j["information_fraction"] = look.information_fraction;
+  j["calendar_time"] = look.calendar_time;
+  j["drift"] = look.mean_z;
+  const bool bound = std::isfinite(look.efficacy_z);
+  j["efficacy_z"] = bound ? json(look.efficacy_z) : json(nullptr);
+  j["hazard_ratio_at_bound"] = bound ? json(look.hazard_ratio_at_bound) : json(nullptr);
+  j["crossing_probability"] = look.crossing;
+  j["cumulative_crossing_probability"] = look.cumulative_crossing;
+  // Lower exits: the harm side of a two-sided design, or the futility bound.
+  j["crossing_probability_lower"] = look.crossing_lower;
+  return j;
+}
+
+json arm_json(const survival::CureModel& arm) {
+  json j;
+  j["cure_fraction"] = arm.cure_fraction();
+  j["latency"] = latency_family_name(arm.latency().family());
+  j["median_noncured"] = arm.latency().median();
+  j["events_limit_per_patient"] = arm.events_limit();
+  return j;
+}
+
+json conditional_json(const monitoring::LookResult& r, double planned_events) {
+  json out = json::object();
+  if (!r.conditional_power) {
+    for (const char* key : {"conditional_power", "conditional_power_trend",
+                            "conditional_rejection_probability", "predictive_power"}) {
+      out[key] = nullptr;
+    }
+    out["remaining_looks"] = json::array();
+    return out;
+  }
+  const auto& cp = *r.conditional_power;
+  out["conditional_power"] = cp.assumed.back();
+  out["conditional_power_trend"] = cp.trend.back();
+  out["conditional_rejection_probability"] = cp.null.back();
+  out["predictive_power"] = cp.predictive;
+  json remaining = json::array();
+  const auto& s = r.schedule;
+  for (std::size_t j = 0; j < cp.events.size(); ++j) {
+    const std::size_t at = s.current + 1 + j;
+    remaining.push_back({{"events", cp.events[j]},
+                         {"information_fraction", cp.events[j] / planned_events},
+                         {"efficacy_z", finite_or_null(s.efficacy[at])},
+                         {"futility_z", optional_json(s.futility[at])},
+                         {"conditional_power", cp.assumed[j]},
+                         {"conditional_power_trend", cp.trend[j]},
+                         {"conditional_power_null", cp.null[j]}});
+  }
+  out["remaining_looks"] = remaining;
+  return out;
+}
+
+json monitoring_look_json(const monitoring::LookResult& r, const LookInput& input,
+                          const monitoring::MonitoringPlan& plan) {
+  json look;
+  look["events"] = r.look.events;
+  look["information_fraction"] = r.information_fraction;
+  look["information"] = r.information;
+  look["efficacy_z"] = finite_or_null(r.efficacy_z);
+  look["futility_z"] = optional_json(r.futility_z);
+  look["nominal_p_one_sided"] = r.nominal_p_one_sided;
+  if (two_sided(plan.design)) look["nominal_p_two_sided"] = 2.0 * r.nominal_p_one_sided;
+  look["cumulative_alpha"] = r.cumulative_alpha;
+  look["z"] = r.look.z;
+  look["input"] = look_input_json(input);
+  look["final_analysis"] = r.final_analysis;
+  look["decision"] = decision_name(r.decision);
+  look["reason"] = decision_reason(r, plan);
+  const std::optional<std::string> advice = futility_advice(r);
+  look["advice"] = advice ? json(*advice) : json(nullptr);
+  look["hazard_ratio"] = r.hazard_ratio;
+  look["repeated_ci_hazard_ratio"] =
+      r.repeated_ci_hazard_ratio
+          ? json::array({r.repeated_ci_hazard_ratio->lower, r.repeated_ci_hazard_ratio->upper})
+          : json(nullptr);
+  look["repeated_p_value"] = r.repeated_p_value;
+  look.update(conditional_json(r, plan.planned_events));
+  return look;
+}
+
+}  // namespace
+
+json boundaries_json(const spending::Design& d) {
+  const auto& t = d.spec.information_fractions;
+  const auto alpha = d.cumulative_alpha();
+  const auto h0 = per_look_alpha(d);
+  json looks = json::array();
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    json look;
+    look["information_fraction"] = t[k];
+    look["efficacy_z"] = finite_or_null(d.efficacy[k]);
+    look["futility_z"] = d.futility[k] ? json(*d.futility[k]) : json(nullptr);
+    look["nominal_p_one_sided"] = numerics::normal_upper_tail(d.efficacy[k]);
+    if (two_sided(d.spec)) look["nominal_p_two_sided"] = 2.0 * numerics::normal_upper_tail(d.efficacy[k]);
+    look["cumulative_alpha"] = alpha[k];
+    look["probability_efficacy_h0"] = h0[k];
+    look["probability_efficacy_h1"] = d.alternative.upper[k];
+    if (d.spec.futility) look["probability_futility_h1"] = d.alternative.lower[k];
+    looks.push_back(look);
+  }
+  json out;
+  out["sided"] = two_sided(d.spec) ? 2 : 1;
+  out["alpha"] = d.spec.alpha;
+  out["beta"] = d.spec.beta;
+  out["efficacy_spending"] = efficacy_name(d.spec);
+  if (d.spec.futility) {
+    out["futility_spending"] = spending_name(d.spec.futility->spending);
+    out["futility_binding"] = d.spec.futility->binding;
+  }
+  out["looks"] = looks;
+  out["inflation_factor"] = d.inflation_factor;
+  out["drift"] = d.drift;
+  out["power"] = d.power;
+  out["expected_information_fraction_h0"] = d.expected_fraction_null;
+  out["expected_information_fraction_h1"] = d.expected_fraction_alternative;
+  out["method"] = boundary_method(d.spec.solver.grid_r);
+  return out;
+}
+
+json sample_size_json(const SampleSize& r) {
+  const survival::SurvivalPlan& plan = r.plan;
+  json j;
+  j["solved_for"] = solved_for(plan.mode);
+  j["mode"] = solve_mode_name(plan.mode);
+  j["patients"] = plan.patients;
+  j["events"] = plan.events;
+  j["power"] = plan.power;
+  j["study_duration"] = plan.study_duration;
+  j["accrual_duration"] = plan.accrual_duration;
+  j["follow_up"] = plan.follow_up;
+  j["time_unit"] = r.spec.time_unit;
+  if (plan.solved_value) {
+    j[plan.mode == survival::SolveMode::kPatients ? "patients_unrounded" : "events_unrounded"] =
+        *plan.solved_value;
+  }
+  j["event_limit"] = plan.event_limit;
+  j["expected_events"] = plan.expected_events;
+  j["expected_duration"] = plan.expected_duration;
+  json looks = json::array();
+  for (const survival::SurvivalLook& look : plan.looks) looks.push_back(survival_look_json(look));
+  j["looks"] = looks;
+  j["control"] = arm_json(r.spec.control);
+  j["treatment"] = arm_json(r.spec.treatment);
+  j["allocation_ratio"] = r.spec.allocation_ratio;
+  j["method"] = {{"name", kSurvivalMethod}, {"reference", kSurvivalMethodReference}};
+  if (plan.schoenfeld) {
+    const survival::SchoenfeldComparison& s = *plan.schoenfeld;
+    j["schoenfeld"] = {{"hazard_ratio", s.hazard_ratio},
+                       {"target_power", s.target_power},
+                       {"fixed_events", std::ceil(s.fixed_events)},
+                       {"group_sequential_events", std::ceil(s.group_sequential_events)},
+                       {"power_at_plan_events", s.power_at_plan_events},
+                       {"reference", kSchoenfeldReference}};
+  } else {
+    j["schoenfeld"] = nullptr;
+  }
+  return j;
+}
+
+json to_json(const DesignResult& result) {
+  json out;
+  out["name"] = result.name;
+  out["boundaries"] = boundaries_json(result.boundaries);
+  if (result.sample_size) out["sample_size"] = sample_size_json(*result.sample_size);
+  return out;
+}
+
+json to_json(const SimulationReport& report) {
+  const simulate::SimulationResult& r = report.result;
+  const SimulationSetup& setup = report.setup;
+  const spending::Design& d = setup.design;
+  const bool any_futility =
+      std::any_of(d.futility.begin(), d.futility.end(), [](const auto& f) { return f.has_value(); });
+  json s;
+  s["replicates"] = r.replicates;
+  s["seed"] = r.seed;
+  s["patients"] = setup.model.patients;
+  s["events"] = setup.plan.planned_events;
+  s["look_events"] = r.look_events;
+  s["power"] = r.power;
+  s["power_se"] = r.power_se;
+  s["reject_per_look"] = r.reject_per_look;
+  s["futility_per_look"] = r.futility_per_look;
+  if (two_sided(d.spec)) s["reject_lower_per_look"] = r.reject_lower_per_look;
+  if (any_futility && !two_sided(d.spec)) {
+    // A non-binding futility bound does not bind the alpha count.
+    s["power_ignoring_futility"] = r.power_ignoring_futility;
+    s["reject_per_look_ignoring_futility"] = r.reject_per_look_ignoring_futility;
+  }
+  s["expected_events"] = r.expected_events;
+  s["expected_duration"] = r.expected_duration;
+  s["expected_patients"] = r.expected_patients;
+  s["max_duration"] = r.max_duration;
+  s["max_duration_is_default"] = r.max_duration_is_default;
+  s["capped_fraction"] = r.capped_fraction;
+  s["capped_per_look"] = r.capped_per_look;
+  s["hazard_ratio_at_stop"] = {{"q1", optional_json(r.hazard_ratio_q1)},
+                               {"median", optional_json(r.hazard_ratio_median)},
+                               {"q3", optional_json(r.hazard_ratio_q3)}};
+  s["analytic_power"] = optional_json(setup.analytic_power);
+  s["strata"] = setup.strata_names;
+  s["randomisation"] = randomisation_name(setup.model.randomisation);
+  s["time_unit"] = setup.time_unit;
+  json out;
+  out["name"] = setup.name;
+  out["simulation"] = s;
+  return out;
+}
+
+json look_input_json(const LookInput& look) {
+  json j;
+  // Whole event counts as integers, as a person types them.
+  if (std::isfinite(look.events) && std::fabs(look.events) < 1e15 &&
+      std::fpclassify(look.events - std::round(look.events)) == FP_ZERO) {
+    j["events"] = static_cast<long long>(std::llround(look.events));
+  } else {
+    j["events"] = look.events;
+  }
+  if (look.z) j["z"] = *look.z;
+  if (look.p_two_sided) j["p_two_sided"] = *look.p_two_sided;
+  if (look.direction) {
+    j["direction"] = *look.direction == monitoring::Direction::kFavoursTreatment
+                         ? "favours-treatment"
+                         : "favours-control";
+  }
+  if (look.hazard_ratio) j["hazard_ratio"] = *look.hazard_ratio;
+  if (look.final_analysis) j["final"] = true;
+  if (look.date) j["date"] = *look.date;
+  if (look.note) j["note"] = *look.note;
+  if (look.recorded_at) j["recorded_at"] = *look.recorded_at;
+  return j;
+}
+
+json to_json(const MonitoringReport& report) {
+  const monitoring::MonitoringResult& result = report.result;
+  json m;
+  m["planned_events"] = report.plan.planned_events;
+  m["allocation_ratio"] = report.plan.allocation_ratio;
+  m["assumed_hazard_ratio"] = optional_json(result.assumed_hazard_ratio);
+  m["conditional_power_basis"] = effect_basis(result.effect_source);
+  json looks = json::array();
+  for (std::size_t k = 0; k < result.looks.size(); ++k) {
+    looks.push_back(monitoring_look_json(result.looks[k], report.inputs[k], report.plan));
+  }
+  m["looks"] = looks;
+  if (result.final_inference) {
+    const auto& f = *result.final_inference;
+    m["final"] = {{"look", f.stop_look + 1},
+                  {"ordering", "stage-wise"},
+                  {"p_value", f.p_value},
+                  {"ci_hazard_ratio", {f.ci_hazard_ratio.lower, f.ci_hazard_ratio.upper}},
+                  {"confidence_level", f.confidence_level},
+                  {"median_unbiased_hazard_ratio", f.median_unbiased_hazard_ratio}};
+  } else {
+    m["final"] = nullptr;
+  }
+  json out;
+  out["name"] = report.name;
+  out["monitoring"] = m;
+  return out;
+}
+
+}  // namespace gsd

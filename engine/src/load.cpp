@@ -1,0 +1,79 @@
+#include "gsd/load.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "loaders.hpp"
+
+namespace gsd {
+
+using numerics::InvalidInput;
+
+nlohmann::json parse_json(const std::string& text, const std::string& source) {
+  try {
+    return nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // nlohmann reports a byte offset; turn it into line and column.
+    const std::size_t offset = std::min<std::size_t>(e.byte, text.size());
+    std::size_t line = 1;
+    std::size_t column = 1;
+    for (std::size_t i = 0; i + 1 < offset; ++i) {
+      if (text[i] == '\n') {
+        ++line;
+        column = 1;
+      } else {
+        ++column;
+      }
+    }
+    std::string what = e.what();
+    // Keep nlohmann's description, drop its "[json.exception.parse_error.101]" prefix.
+    if (const auto pos = what.find("syntax error"); pos != std::string::npos) what = what.substr(pos);
+    throw InvalidInput({}, source + ":" + std::to_string(line) + ":" + std::to_string(column) +
+                               ": malformed JSON: " + what);
+  } catch (const nlohmann::json::out_of_range& e) {
+    // A number beyond the double range (1e999): not finite, so bad input.
+    std::string what = e.what();
+    if (const auto pos = what.find("number overflow"); pos != std::string::npos) {
+      what = what.substr(pos);
+    }
+    throw InvalidInput({}, source + ": malformed JSON: " + what + " (numbers must be finite)");
+  }
+}
+
+nlohmann::json read_json_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidInput({}, path + ": cannot read the config file (does it exist?)");
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) throw InvalidInput({}, path + ": error while reading the config file");
+  return parse_json(text.str(), path);
+}
+
+Trial load_trial(const nlohmann::json& config) {
+  const detail::JsonNode top(config, {});
+  top.expect_object();
+  top.expect_keys({"name", "description", "design", "survival", "simulation", "monitoring"});
+  Trial trial;
+  if (const auto name = top.find("name")) trial.name = name->string();
+  if (const auto description = top.find("description")) trial.description = description->string();
+  if (!top.has("design")) top.fail_missing("design", "every config needs a design section");
+  trial.design = detail::load_design(top.at("design"));
+  if (const auto survival = top.find("survival")) trial.survival = detail::load_survival(*survival);
+  if (const auto simulation = top.find("simulation")) {
+    simulation->expect_object();
+    if (!trial.survival) {
+      top.fail_missing("survival", "the simulation section draws trials from the survival model");
+    }
+    trial.simulation = detail::load_simulation(*simulation, top.at("survival").json());
+  }
+  if (const auto monitoring = top.find("monitoring")) {
+    monitoring->expect_object();
+    trial.monitoring = detail::load_monitoring(*monitoring);
+  }
+  return trial;
+}
+
+Trial load_trial_file(const std::string& path) { return load_trial(read_json_file(path)); }
+
+}  // namespace gsd

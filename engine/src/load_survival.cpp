@@ -1,0 +1,182 @@
+// The `survival` section of a config to a survival::SurvivalSpec.
+#include "loaders.hpp"
+
+#include <array>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "gsd/numerics/invalid_input.hpp"
+#include "gsd/survival/sample_size.hpp"
+
+namespace gsd::detail {
+
+namespace {
+
+using survival::Accrual;
+using survival::CureModel;
+using survival::Latency;
+using survival::SurvivalSpec;
+
+using numerics::InvalidInput;
+
+// Library checks re-thrown under the path of the node the arguments came from.
+template <class F>
+auto at_path(const JsonNode& node, F f) {
+  return numerics::within(node.path(), f);
+}
+
+double positive(const JsonNode& node) {
+  const double x = node.number();
+  if (!(x > 0.0)) node.fail("must be positive");
+  return x;
+}
+
+double non_negative(const JsonNode& node) {
+  const double x = node.number();
+  if (x < 0.0) node.fail("must be non-negative");
+  return x;
+}
+
+double cure_fraction(const JsonNode& node) {
+  const double x = node.number();
+  if (!(x >= 0.0 && x < 1.0)) node.fail("must lie in [0, 1)");
+  return x;
+}
+
+std::vector<double> positives(const JsonNode& node) {
+  node.expect_array();
+  std::vector<double> out;
+  for (std::size_t i = 0; i < node.size(); ++i) out.push_back(positive(node.element(i)));
+  return out;
+}
+
+constexpr std::array<std::string_view, 4> kLatencyKeys = {"median_noncured", "hazard", "weibull",
+                                                          "piecewise"};
+
+int latency_keys_given(const JsonNode& arm) {
+  int given = 0;
+  for (std::string_view key : kLatencyKeys) given += arm.has(key) ? 1 : 0;
+  return given;
+}
+
+Latency parse_latency(const JsonNode& arm) {
+  if (latency_keys_given(arm) > 1) {
+    throw InvalidInput(arm.path(), "gives more than one of median_noncured, hazard, weibull, piecewise");
+  }
+  if (const auto median = arm.find("median_noncured")) {
+    return Latency::exponential_median(positive(*median));
+  }
+  if (const auto hazard = arm.find("hazard")) return Latency::exponential(positive(*hazard));
+  if (const auto weibull = arm.find("weibull")) {
+    weibull->expect_keys({"shape", "scale"});
+    return Latency::weibull(positive(weibull->at("shape")), positive(weibull->at("scale")));
+  }
+  const JsonNode piecewise = arm.at("piecewise");
+  piecewise.expect_keys({"starts", "rates"});
+  const JsonNode starts = piecewise.at("starts");
+  const JsonNode rates = piecewise.at("rates");
+  starts.expect_array();
+  if (rates.size() != starts.size()) rates.fail("must have one rate per start");
+  std::vector<double> start_values = starts.numbers();
+  std::vector<double> rate_values = positives(rates);
+  return at_path(piecewise, [&] {
+    return Latency::piecewise_exponential(std::move(start_values), std::move(rate_values));
+  });
+}
+
+CureModel parse_control(const JsonNode& arm) {
+  arm.expect_keys({"cure_fraction", "median_noncured", "hazard", "weibull", "piecewise"});
+  if (latency_keys_given(arm) == 0) {
+    arm.fail_missing("median_noncured",
+                     "the control arm needs a latency: median_noncured, hazard, weibull or piecewise");
+  }
+  const double cure = arm.has("cure_fraction") ? cure_fraction(arm.at("cure_fraction")) : 0.0;
+  return CureModel(cure, parse_latency(arm));
+}
+
+CureModel parse_treatment(const JsonNode& section, const CureModel& control) {
+  const std::optional<JsonNode> hr = section.find("hazard_ratio_noncured");
+  const std::optional<JsonNode> arm = section.find("treatment");
+  if (arm) {
+    arm->expect_keys({"cure_fraction", "median_noncured", "hazard", "weibull", "piecewise"});
+  }
+  const bool own_latency = arm && latency_keys_given(*arm) > 0;
+  if (hr && own_latency) {
+    hr->fail("conflicts with the latency given in survival.treatment: give one of them");
+  }
+  if (!hr && !own_latency) {
+    section.fail_missing("hazard_ratio_noncured",
+                         "give it, or a latency in survival.treatment (median_noncured, hazard, "
+                         "weibull or piecewise)");
+  }
+  const double cure = arm && arm->has("cure_fraction") ? cure_fraction(arm->at("cure_fraction"))
+                                                       : control.cure_fraction();
+  if (hr) return CureModel(cure, control.latency().with_hazard_ratio(positive(*hr)));
+  return CureModel(cure, parse_latency(*arm));
+}
+
+Accrual parse_accrual(const JsonNode& node) {
+  node.expect_keys({"duration", "piecewise"});
+  if (node.has("duration") == node.has("piecewise")) {
+    throw InvalidInput(node.path(), "needs exactly one of duration (uniform) or piecewise");
+  }
+  if (const auto duration = node.find("duration")) return Accrual::uniform(positive(*duration));
+  const JsonNode piecewise = node.at("piecewise");
+  piecewise.expect_keys({"durations", "rates"});
+  const JsonNode durations = piecewise.at("durations");
+  const JsonNode rates = piecewise.at("rates");
+  durations.expect_array();
+  if (rates.size() != durations.size()) rates.fail("must have one rate per duration");
+  std::vector<double> relative;
+  for (std::size_t i = 0; i < rates.size(); ++i) relative.push_back(non_negative(rates.element(i)));
+  std::vector<double> duration_values = positives(durations);
+  return at_path(piecewise, [&] { return Accrual::piecewise(std::move(duration_values), relative); });
+}
+
+void load_sizes(const JsonNode& section, SurvivalSpec& spec) {
+  if (const auto n = section.find("patients")) {
+    spec.patients = n->integer();
+    if (*spec.patients <= 0) n->fail("must be a positive whole number");
+  }
+  if (const auto d = section.find("events")) {
+    spec.events = d->integer();
+    if (*spec.events <= 0) d->fail("must be a positive whole number");
+    if (spec.patients && *spec.events > *spec.patients) d->fail("exceeds survival.patients");
+  }
+  if (const auto f = section.find("follow_up")) spec.follow_up = non_negative(*f);
+  if (const auto p = section.find("power")) spec.power = p->number();
+  at_path(section, [&] { (void)survival::solve_mode(spec); });
+}
+
+}  // namespace
+
+SurvivalSpec load_survival(const JsonNode& section) {
+  section.expect_object();
+  section.expect_keys({"time_unit", "control", "treatment", "hazard_ratio_noncured",
+                       "allocation_ratio", "accrual", "dropout", "follow_up", "patients", "events",
+                       "power"});
+  SurvivalSpec spec;
+  if (const auto unit = section.find("time_unit")) {
+    spec.time_unit = unit->choice({"days", "weeks", "months", "years"});
+  }
+  if (!section.has("control")) section.fail_missing("control", "the control arm's survival model");
+  spec.control = parse_control(section.at("control"));
+  spec.treatment = parse_treatment(section, spec.control);
+  if (const auto r = section.find("allocation_ratio")) spec.allocation_ratio = positive(*r);
+  if (!section.has("accrual")) {
+    section.fail_missing("accrual", "e.g. {\"duration\": 36} for uniform accrual over 36 months");
+  }
+  spec.accrual = parse_accrual(section.at("accrual"));
+  if (const auto dropout = section.find("dropout")) {
+    dropout->expect_keys({"control", "treatment"});
+    if (const auto c = dropout->find("control")) spec.dropout_control = non_negative(*c);
+    if (const auto t = dropout->find("treatment")) spec.dropout_treatment = non_negative(*t);
+  }
+  load_sizes(section, spec);
+  at_path(section, [&] { spec.validate(); });
+  return spec;
+}
+
+}  // namespace gsd::detail

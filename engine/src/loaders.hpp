@@ -1,0 +1,19 @@
+#pragma once
+// Private: the loader of each config section, from JSON to the section's
+// value type. Each converts JSON types (with the path of every field) and
+// leaves the rules on values to the value types' own validate().
+#include <nlohmann/json.hpp>
+
+#include "gsd/trial.hpp"
+#include "json_node.hpp"
+
+namespace gsd::detail {
+
+spending::DesignSpec load_design(const JsonNode& design);
+survival::SurvivalSpec load_survival(const JsonNode& survival);
+// `survival_json`: the survival section, which strata override key by key.
+SimulationSettings load_simulation(const JsonNode& simulation, const nlohmann::json& survival_json);
+MonitoringSettings load_monitoring(const JsonNode& monitoring);
+LookInput load_look(const JsonNode& look);
+
+}  // namespace gsd::detail

@@ -1,0 +1,94 @@
+#include "gsd/monitor.hpp"
+
+#include "gsd/design.hpp"
+#include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/numerics/invalid_input.hpp"
+#include "gsd/survival/logrank_drift.hpp"
+#include "phase_timer.hpp"
+
+namespace gsd {
+
+namespace {
+
+using numerics::FieldPath;
+using numerics::InvalidInput;
+
+// Conditional power under the trial's survival model (the contract: under
+// monitoring.assumed_hazard_ratio where given, otherwise under the survival
+// model): the non-proportional-hazards log-rank means at the expected calendar
+// time of each look's events, for the plan's patients.
+void attach_survival_model(const Trial& trial, monitoring::MonitoringPlan& plan,
+                           const RunOptions& options) {
+  if (plan.assumed_hazard_ratio || !trial.survival) return;
+  const std::optional<SampleSize> sized =
+      solve_sample_size(trial, solve_boundaries(trial, options), options);
+  const survival::SurvivalSpec spec = sized->spec;
+  const auto patients = static_cast<double>(sized->plan.patients);
+  const numerics::SolverOptions solver = trial.design.solver;
+  plan.model_means = [spec, patients, solver](const std::vector<double>& events) {
+    // A planned look beyond what the model's patients can produce.
+    return numerics::within({"survival"}, [&] {
+      return survival::logrank_means_at_events(spec, patients, events, solver);
+    });
+  };
+}
+
+}  // namespace
+
+monitoring::ObservedLook observed_look(const LookInput& look, double allocation_ratio) {
+  monitoring::ObservedLook out;
+  out.events = look.events;
+  out.final_analysis = look.final_analysis;
+  if (look.z) {
+    out.z = *look.z;
+  } else if (look.p_two_sided) {
+    out.z = monitoring::z_from_p_two_sided(*look.p_two_sided, *look.direction);
+  } else {
+    out.z = monitoring::z_from_hazard_ratio(*look.hazard_ratio, look.events, allocation_ratio);
+  }
+  return out;
+}
+
+MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
+  if (!trial.monitoring) {
+    throw InvalidInput({"monitoring"}, "is missing: gsd monitor needs a monitoring section with its looks");
+  }
+  const MonitoringSettings& m = *trial.monitoring;
+  numerics::within({"monitoring"}, [&] { m.validate(); });
+  MonitoringReport report;
+  report.name = trial.name;
+  monitoring::MonitoringPlan& plan = report.plan;
+  plan.design = trial.design;
+  plan.design.solver.trace = options.trace;
+  if (m.planned_events) {
+    plan.planned_events = *m.planned_events;
+  } else if (trial.survival && trial.survival->events) {
+    plan.planned_events = static_cast<double>(*trial.survival->events);
+  } else {
+    throw InvalidInput({"monitoring", "planned_events"},
+                       "is missing: the number of events planned at the final analysis (or "
+                       "survival.events)");
+  }
+  plan.allocation_ratio =
+      m.allocation_ratio.value_or(trial.survival ? trial.survival->allocation_ratio : 1.0);
+  plan.assumed_hazard_ratio = m.assumed_hazard_ratio;
+  if (m.looks.empty()) {
+    throw InvalidInput({"monitoring", "looks"}, "[]",
+                       "must hold at least one look, e.g. [{\"events\": 49, \"z\": 2.0}]");
+  }
+  std::vector<monitoring::ObservedLook> looks;
+  for (std::size_t k = 0; k < m.looks.size(); ++k) {
+    looks.push_back(numerics::within(FieldPath{"monitoring", "looks", k}, [&] {
+      return observed_look(m.looks[k], plan.allocation_ratio);
+    }));
+  }
+  report.inputs = m.looks;
+  attach_survival_model(trial, plan, options);
+  const detail::PhaseTimer timer(options.trace, "monitoring of " + std::to_string(looks.size()) + " looks");
+  report.result = numerics::within({"monitoring"}, [&] { return monitoring::monitor(plan, looks); });
+  report.plan.design.solver.trace = nullptr;
+  report.result.planned.spec.solver.trace = nullptr;
+  return report;
+}
+
+}  // namespace gsd

@@ -1,0 +1,144 @@
+#include "gsd/record.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <ctime>
+
+#include "gsd/errors.hpp"
+#include "gsd/json.hpp"
+#include "gsd/load.hpp"
+#include "gsd/presentation.hpp"
+#include "json_node.hpp"
+
+namespace gsd {
+
+namespace {
+
+nlohmann::json record_entry(const nlohmann::json& input, const monitoring::LookResult& r,
+                            const monitoring::MonitoringPlan& plan, const std::string& now) {
+  return {{"recorded_at", now},
+          {"input", input},
+          {"z", r.look.z},
+          {"efficacy_z", std::isfinite(r.efficacy_z) ? nlohmann::json(r.efficacy_z)
+                                                     : nlohmann::json(nullptr)},
+          {"decision", decision_name(r.decision)},
+          {"reason", decision_reason(r, plan)}};
+}
+
+}  // namespace
+
+void check_record(const nlohmann::json& doc) {
+  const detail::JsonNode record(doc, {"record"});
+  record.expect_keys({"format", "version", "created_at", "config", "looks"});
+  const detail::JsonNode format = record.at("format");
+  if (format.string() != kRecordFormat) {
+    format.fail(std::string("must be \"") + kRecordFormat + "\": this is not a monitoring record");
+  }
+  if (record.at("version").integer() != kRecordVersion) {
+    record.at("version").fail("is not a record version this gsd reads (it reads 1)");
+  }
+  record.at("config").expect_object();
+  const detail::JsonNode looks = record.at("looks");
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    const detail::JsonNode look = looks.element(k);
+    look.expect_object();
+    look.at("input").expect_object();
+    (void)look.at("recorded_at").string();
+  }
+}
+
+nlohmann::json new_record(const nlohmann::json& config_root, const std::string& now) {
+  nlohmann::json config = config_root;
+  if (!config.contains("monitoring") || config["monitoring"].is_null()) {
+    config["monitoring"] = nlohmann::json::object();
+  }
+  if (config["monitoring"].is_object()) config["monitoring"].erase("looks");
+  return {{"format", kRecordFormat},
+          {"version", kRecordVersion},
+          {"created_at", now},
+          {"config", config},
+          {"looks", nlohmann::json::array()}};
+}
+
+nlohmann::json start_record(const nlohmann::json& config, const std::string& now) {
+  nlohmann::json record = new_record(config, now);
+  if (const auto m = config.find("monitoring");
+      m != config.end() && m->is_object() && m->contains("looks") && m->at("looks").is_array()) {
+    for (const auto& look : m->at("looks")) {
+      record["looks"].push_back({{"recorded_at", now}, {"input", look}});
+    }
+  }
+  return record;
+}
+
+nlohmann::json record_config(const nlohmann::json& record, const nlohmann::json& extra_look) {
+  nlohmann::json root = record.at("config");
+  nlohmann::json looks = nlohmann::json::array();
+  for (const auto& look : record.at("looks")) looks.push_back(look.at("input"));
+  if (!extra_look.is_null()) looks.push_back(extra_look);
+  if (!root.contains("monitoring") || !root["monitoring"].is_object()) {
+    root["monitoring"] = nlohmann::json::object();
+  }
+  root["monitoring"]["looks"] = looks;
+  return root;
+}
+
+RecordUpdate append_look(nlohmann::json record, const nlohmann::json& look, const std::string& now,
+                         const RunOptions& options) {
+  check_record(record);
+  const std::size_t index = record["looks"].size();
+  RecordUpdate out;
+  out.report = monitor_trial(load_trial(record_config(record, look)), options);
+  for (std::size_t k = 0; k < index; ++k) {
+    if (!record["looks"][k].contains("decision")) {
+      record["looks"][k] =
+          record_entry(record["looks"][k]["input"], out.report.result.looks[k], out.report.plan, now);
+    }
+  }
+  record["looks"].push_back(record_entry(look, out.report.result.looks[index], out.report.plan, now));
+  out.record = std::move(record);
+  return out;
+}
+
+MonitoringReport replay_record(const nlohmann::json& record, const RunOptions& options) {
+  check_record(record);
+  if (record.at("looks").empty()) {
+    throw InvalidInput({"record", "looks"}, "[]", "holds no look yet; add one with add-look");
+  }
+  return monitor_trial(load_trial(record_config(record)), options);
+}
+
+std::vector<DecisionChange> decision_changes(const nlohmann::json& record,
+                                             const MonitoringReport& report) {
+  std::vector<DecisionChange> out;
+  const auto& entries = record.at("looks");
+  for (std::size_t k = 0; k < entries.size() && k < report.result.looks.size(); ++k) {
+    const std::string then = entries[k].value("decision", "");
+    const std::string now = decision_name(report.result.looks[k].decision);
+    if (!then.empty() && then != now) out.push_back({k + 1, then, now});
+  }
+  return out;
+}
+
+nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json& record,
+                           const std::string& file) {
+  nlohmann::json out = to_json(report);
+  const auto& entries = record.at("looks");
+  for (std::size_t k = 0; k < entries.size(); ++k) {
+    out["monitoring"]["looks"][k]["recorded_at"] = entries[k].at("recorded_at");
+    out["monitoring"]["looks"][k]["recorded_decision"] = entries[k].value("decision", "");
+  }
+  out["record"] = {{"file", file}, {"looks", entries.size()}};
+  return out;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+}  // namespace gsd

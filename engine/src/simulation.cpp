@@ -1,0 +1,105 @@
+#include "gsd/simulation.hpp"
+
+#include <sstream>
+
+#include "gsd/numerics/check.hpp"
+#include "phase_timer.hpp"
+
+namespace gsd {
+
+namespace {
+
+using numerics::FieldPath;
+using numerics::InvalidInput;
+
+// OpenMP threads beyond this are surely a typo (and would exhaust memory).
+constexpr int kMaxThreads = 1024;
+
+void validate_request(const SimulationRequest& r) {
+  const FieldPath root{"options"};
+  if (r.replicates && *r.replicates < 1) {
+    numerics::fail(root.key("replicates"), static_cast<double>(*r.replicates), "must be at least 1");
+  }
+  if (r.threads < 1 || r.threads > kMaxThreads) {
+    numerics::fail(root.key("threads"), r.threads, "must be in [1, " + std::to_string(kMaxThreads) + "]");
+  }
+  if (r.max_duration && !(*r.max_duration > 0.0 &&
+                          *r.max_duration <= simulate::SimulationOptions::kMaxDurationLimit)) {
+    numerics::fail(root.key("max_duration"), *r.max_duration, "must lie in (0, 1e6]");
+  }
+}
+
+}  // namespace
+
+SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& request,
+                                   const RunOptions& options) {
+  validate_request(request);
+  if (!trial.survival) {
+    throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
+  }
+  SimulationSetup s;
+  s.name = trial.name;
+  s.design = solve_boundaries(trial, options);
+  s.sample_size = *solve_sample_size(trial, s.design, options);
+  s.time_unit = trial.survival->time_unit;
+  const long long patients = s.sample_size.plan.patients;
+  const long long events = s.sample_size.plan.events;
+  if (patients > kMaxSimulatedPatients) {
+    throw InvalidInput({"survival", "patients"}, std::to_string(patients),
+                       "is more than the simulator's limit of " +
+                           std::to_string(kMaxSimulatedPatients));
+  }
+  s.model = simulate::trial_model(*trial.survival, static_cast<int>(patients));
+  s.analytic_power = s.sample_size.plan.power;
+  const SimulationSettings settings = trial.simulation.value_or(SimulationSettings{});
+  s.model.randomisation = settings.randomisation;
+  s.model.block_size = settings.block_size;
+  if (!settings.strata.empty()) {
+    s.model.strata = settings.strata;
+    s.analytic_power.reset();  // the analytic power is for the unstratified model
+  }
+  for (const auto& stratum : s.model.strata) s.strata_names.push_back(stratum.name);
+  numerics::within({"simulation"}, [&] { s.model.validate(); });
+  s.plan = numerics::within({"simulation"}, [&] {
+    return simulate::make_look_plan(s.design, static_cast<int>(events), settings.look_events);
+  });
+  s.options.replicates = request.replicates.value_or(settings.replicates.value_or(s.options.replicates));
+  s.options.seed = request.seed.value_or(settings.seed.value_or(s.options.seed));
+  s.options.threads = request.threads;
+  s.options.max_duration = request.max_duration ? request.max_duration : settings.max_duration;
+  s.max_duration = s.options.max_duration.value_or(simulate::default_max_duration(s.model));
+  return s;
+}
+
+simulate::Simulator make_simulator(const SimulationSetup& setup) {
+  return simulate::Simulator(setup.model, setup.design, setup.plan, setup.max_duration);
+}
+
+SimulationReport run_simulation(const SimulationSetup& setup, const simulate::Simulator& simulator,
+                                const simulate::RunControl& control, const RunOptions& options) {
+  simulate::RunControl traced = control;
+  if (options.trace && options.trace->enabled(numerics::SolverTrace::Level::kDebug)) {
+    const std::int64_t total = setup.options.replicates;
+    traced.progress = [&control, trace = options.trace, total](std::int64_t done) {
+      std::ostringstream out;
+      out << "simulation: " << done << " of " << total << " replicates done";
+      trace->write(numerics::SolverTrace::Level::kDebug, out.str());
+      if (control.progress) control.progress(done);
+    };
+  }
+  const detail::PhaseTimer timer(options.trace, "simulation of " +
+                                                    std::to_string(setup.options.replicates) +
+                                                    " trials on " +
+                                                    std::to_string(setup.options.threads) + " threads");
+  SimulationReport report{setup, simulate::run_simulation(simulator, setup.options, traced)};
+  return report;
+}
+
+SimulationReport simulate_trial(const Trial& trial, const SimulationRequest& request,
+                                const simulate::RunControl& control, const RunOptions& options) {
+  const SimulationSetup setup = prepare_simulation(trial, request, options);
+  const simulate::Simulator simulator = make_simulator(setup);
+  return run_simulation(setup, simulator, control, options);
+}
+
+}  // namespace gsd

@@ -1,0 +1,80 @@
+#include "gsd/trial.hpp"
+
+#include <string>
+
+#include "gsd/numerics/check.hpp"
+#include "gsd/simulate/simulation_options.hpp"
+
+namespace gsd {
+
+namespace {
+
+using numerics::FieldPath;
+using numerics::InvalidInput;
+using numerics::format_value;
+
+constexpr const char* kFormsHelp =
+    "give exactly one of z, p_two_sided (with direction) or hazard_ratio";
+
+void validate_look(const LookInput& look, const FieldPath& path) {
+  if (!std::isfinite(look.events) || !(look.events > 0.0)) {
+    numerics::fail(path.key("events"), look.events, "must be positive");
+  }
+  const int forms = int{look.z.has_value()} + int{look.p_two_sided.has_value()} +
+                    int{look.hazard_ratio.has_value()};
+  if (forms == 0) throw InvalidInput(path.key("z"), std::string("is missing: ") + kFormsHelp);
+  if (forms > 1) {
+    throw InvalidInput(path, "gives " + std::to_string(forms) + " statistics; " + kFormsHelp);
+  }
+  if (look.direction && !look.p_two_sided) {
+    throw InvalidInput(path.key("direction"),
+                       look.direction == monitoring::Direction::kFavoursTreatment
+                           ? "\"favours-treatment\""
+                           : "\"favours-control\"",
+                       "is only used with p_two_sided");
+  }
+  if (look.z && !std::isfinite(*look.z)) numerics::fail(path.key("z"), *look.z, "must be finite");
+  if (look.p_two_sided) {
+    if (!(*look.p_two_sided > 0.0 && *look.p_two_sided <= 1.0)) {
+      numerics::fail(path.key("p_two_sided"), *look.p_two_sided, "must lie in (0, 1]");
+    }
+    if (!look.direction) {
+      throw InvalidInput(path.key("direction"),
+                         "is missing: p_two_sided needs \"favours-treatment\" or \"favours-control\"");
+    }
+  }
+  if (look.hazard_ratio && !(std::isfinite(*look.hazard_ratio) && *look.hazard_ratio > 0.0)) {
+    numerics::fail(path.key("hazard_ratio"), *look.hazard_ratio, "must be positive");
+  }
+}
+
+void check_positive_if(const std::optional<double>& value, const char* name) {
+  if (value && !(std::isfinite(*value) && *value > 0.0)) numerics::fail({name}, *value, "must be positive");
+}
+
+}  // namespace
+
+void SimulationSettings::validate() const {
+  // The run options' own rules (replicates, calendar cap), on these values.
+  simulate::SimulationOptions options;
+  if (replicates) options.replicates = *replicates;
+  options.max_duration = max_duration;
+  options.validate();
+  if (block_size < 0) numerics::fail({"block_size"}, block_size, "must not be negative");
+}
+
+void MonitoringSettings::validate() const {
+  check_positive_if(planned_events, "planned_events");
+  check_positive_if(allocation_ratio, "allocation_ratio");
+  check_positive_if(assumed_hazard_ratio, "assumed_hazard_ratio");
+  for (std::size_t k = 0; k < looks.size(); ++k) validate_look(looks[k], FieldPath{"looks", k});
+}
+
+void Trial::validate() const {
+  numerics::within({"design"}, [&] { design.validate(); });
+  if (survival) numerics::within({"survival"}, [&] { survival->validate(); });
+  if (simulation) numerics::within({"simulation"}, [&] { simulation->validate(); });
+  if (monitoring) numerics::within({"monitoring"}, [&] { monitoring->validate(); });
+}
+
+}  // namespace gsd

@@ -1,0 +1,42 @@
+#pragma once
+// Inference after the trial stops, by the stage-wise ordering of the sample
+// space (Armitage 1957; Tsiatis, Rosner & Mehta 1984, Biometrics 40:797-803;
+// Jennison & Turnbull 2000, sections 8.4-8.5). A stop at look k* with z* is
+// more extreme than any stop at a later look and than a stop at look k* with
+// a smaller z. With P_theta the law with E[Z_j] = theta sqrt(I_j):
+//   p(theta) = sum_{j < k*} P_theta(first crossing of b_j at j)
+//              + P_theta(no crossing before k*, Z_k* >= z*).
+// The p-value is p(0); the median-unbiased estimate solves p(theta) = 1/2 and
+// the 1 - 2 alpha confidence interval solves p(theta) = alpha and 1 - alpha
+// (alpha per side). Non-binding futility bounds are ignored, a binding one
+// ends paths. This is what rpact's getAnalysisResults reports as final
+// p-value, final confidence interval and median unbiased estimate.
+#include <span>
+#include <vector>
+
+#include "gsd/monitoring/monitoring_plan.hpp"
+#include "gsd/monitoring/repeated_inference.hpp"
+
+namespace gsd::monitoring {
+
+struct FinalInference {
+  std::size_t stop_look = 0;  // index of the look that stopped the trial
+  // One-sided p(0), doubled (capped at 1) for a two-sided design as rpact does.
+  double p_value = 0.0;
+  double median_unbiased_hazard_ratio = 1.0;
+  Interval ci_hazard_ratio;
+  double confidence_level = 0.95;  // 1 - 2 alpha per side
+};
+
+// information[j] and efficacy[j] for the looks 0..k*, as applied at each look;
+// z_stop at look k* = information.size() - 1. futility: binding bounds or empty.
+FinalInference stagewise_inference(const MonitoringPlan& plan, std::span<const double> information,
+                                   std::span<const double> efficacy,
+                                   std::span<const double> binding_futility, double z_stop);
+
+// p(theta) above, exposed for tests.
+double stagewise_exceedance(std::span<const double> information, std::span<const double> efficacy,
+                            std::span<const double> binding_futility, double z_stop, double theta,
+                            const numerics::SolverOptions& solver);
+
+}  // namespace gsd::monitoring

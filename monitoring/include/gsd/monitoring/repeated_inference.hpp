@@ -1,0 +1,34 @@
+#pragma once
+// Repeated confidence intervals and repeated p-values (Jennison & Turnbull
+// 1989, JRSS B 51:305-361; J&T 2000, ch. 9), as rpact's getAnalysisResults
+// reports them for a log-rank look.
+#include <optional>
+
+#include "gsd/monitoring/look_schedule.hpp"
+
+namespace gsd::monitoring {
+
+struct Interval {
+  double lower = 0.0;
+  double upper = 0.0;
+};
+
+// Repeated CI for the hazard ratio at the current look: the log hazard ratios
+// -theta with |z - theta sqrt(I_k)| < b_k, i.e. HR in
+// [exp(-(z + b_k) / sqrt(I_k)), exp(-(z - b_k) / sqrt(I_k))] (J&T 2000, eq. 9.1).
+// Its coverage is 1 - 2 alpha per side jointly over all looks. Absent when the
+// look has no efficacy bound (it spends nothing).
+std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& schedule, double z);
+
+// Repeated p-value (J&T 2000, section 9.2): the smallest overall alpha at which
+// the current look's efficacy bound, recomputed from the same spending function
+// (or classical family) at the same information, is crossed by z. It is on the
+// design's alpha scale (two-sided for sided = 2, as rpact reports it). A
+// futility bound is treated as non-binding in this search, as rpact does.
+// Values are clamped to [kMinRepeatedP, kMaxRepeatedP] (rpact stops its search
+// at 0.4999990): alpha >= 0.5 is not a design.
+inline constexpr double kMinRepeatedP = 1e-12;
+inline constexpr double kMaxRepeatedP = 0.5;
+double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& schedule, double z);
+
+}  // namespace gsd::monitoring

@@ -1,0 +1,30 @@
+#include "gsd/monitoring/monitoring_plan.hpp"
+
+#include <cmath>
+#include <sstream>
+#include <stdexcept>
+
+#include "gsd/numerics/check.hpp"
+
+namespace gsd::monitoring {
+
+using namespace gsd::numerics;  // NOLINT: the layers below, in this file only
+using namespace gsd::spending;  // NOLINT
+
+using numerics::fail;
+
+void MonitoringPlan::validate() const {
+  if (!std::isfinite(planned_events) || !(planned_events > 0.0)) {
+    fail("planned_events", planned_events, "must be positive");
+  }
+  if (!std::isfinite(allocation_ratio) || !(allocation_ratio > 0.0)) {
+    fail("allocation_ratio", allocation_ratio, "must be positive");
+  }
+  if (assumed_hazard_ratio &&
+      (!std::isfinite(*assumed_hazard_ratio) || !(*assumed_hazard_ratio > 0.0))) {
+    fail("assumed_hazard_ratio", *assumed_hazard_ratio, "must be positive and finite");
+  }
+  design.validate();
+}
+
+}  // namespace gsd::monitoring

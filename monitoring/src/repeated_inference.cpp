@@ -1,0 +1,42 @@
+#include "gsd/monitoring/repeated_inference.hpp"
+
+#include <cmath>
+
+#include "root_search.hpp"
+
+namespace gsd::monitoring {
+
+using namespace gsd::numerics;  // NOLINT: the layers below, in this file only
+using namespace gsd::spending;  // NOLINT
+
+namespace {
+
+// The search runs on log alpha in [log kMinRepeatedP, log of just under 0.5]:
+// DesignSpec requires alpha < 0.5.
+constexpr double kAlphaCeilingGap = 1e-9;
+
+}  // namespace
+
+std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& s, double z) {
+  const double b = s.efficacy[s.current];
+  if (!std::isfinite(b)) return std::nullopt;
+  const double root_info = std::sqrt(s.information[s.current]);
+  return Interval{std::exp(-(z + b) / root_info), std::exp(-(z - b) / root_info)};
+}
+
+double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, double z) {
+  const std::size_t k = s.current;
+  auto excess = [&](double log_alpha) {
+    return efficacy_at_alpha(plan, s, std::exp(log_alpha))[k] - z;
+  };
+  const double lo = std::log(kMinRepeatedP);
+  const double hi = std::log(kMaxRepeatedP - kAlphaCeilingGap);
+  // The bound falls as alpha grows: crossing even at the ceiling's bound is needed.
+  if (excess(hi) > 0.0) return kMaxRepeatedP;
+  if (excess(lo) <= 0.0) return kMinRepeatedP;
+  const numerics::SolverOptions& solver = plan.design.solver;
+  return std::exp(detail::find_root(excess, lo, hi, solver.inference_root_bits,
+                                    "the repeated p-value", solver.trace));
+}
+
+}  // namespace gsd::monitoring

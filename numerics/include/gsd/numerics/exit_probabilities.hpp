@@ -1,0 +1,46 @@
+#pragma once
+// Exit (boundary-crossing) probabilities of a group-sequential test.
+#include <span>
+#include <vector>
+
+#include "gsd/numerics/solver_options.hpp"
+
+namespace gsd::numerics {
+
+// Per-look continuation regions: the trial goes on at look k while
+// lower[k] < Z_k < upper[k]. -inf / +inf mean no bound on that side.
+struct StoppingRegions {
+  std::vector<double> lower;
+  std::vector<double> upper;
+};
+
+struct ExitProbabilities {
+  std::vector<double> upper;  // P(first exit at look k, through the upper bound)
+  std::vector<double> lower;  // P(first exit at look k, through the lower bound)
+
+  double total_upper() const;
+  double total_lower() const;
+  // Cumulative sums by look.
+  std::vector<double> cumulative_upper() const;
+  std::vector<double> cumulative_lower() const;
+  // Expected information fraction sum_k t_k P(stop at k) + t_K P(never stop).
+  double expected_fraction(std::span<const double> fractions) const;
+};
+
+// fractions: strictly increasing, positive. means[k] = E[Z_k]. Throws
+// std::invalid_argument on mismatched sizes, non-increasing fractions or
+// lower > upper.
+ExitProbabilities exit_probabilities(std::span<const double> fractions,
+                                     const StoppingRegions& regions,
+                                     std::span<const double> means,
+                                     const SolverOptions& options = {});
+
+// Proportional-hazards shortcut: E[Z_k] = drift * sqrt(t_k), where drift is
+// theta * sqrt(I_max) (rpact's "shift" is drift squared).
+ExitProbabilities exit_probabilities(std::span<const double> fractions,
+                                     const StoppingRegions& regions, double drift,
+                                     const SolverOptions& options = {});
+
+std::vector<double> means_for_drift(std::span<const double> fractions, double drift);
+
+}  // namespace gsd::numerics

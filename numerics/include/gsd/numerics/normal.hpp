@@ -1,0 +1,31 @@
+#pragma once
+// Standard normal tail functions computed without 1 - p cancellation, as
+// Boost.Math's cdf(complement(...)) does. Header-only and inline: they sit in
+// the innermost loops of the recursive integration.
+#include <cmath>
+#include <numbers>
+
+namespace gsd::numerics {
+
+// 1 / sqrt(2) and 1 / sqrt(2 pi), from <numbers>.
+inline constexpr double kInvSqrt2 = std::numbers::sqrt2 / 2.0;
+inline constexpr double kInvSqrt2Pi = std::numbers::inv_sqrtpi * kInvSqrt2;
+
+// Upper tail P(Z >= x) = erfc(x / sqrt 2) / 2; accurate far into both tails.
+inline double normal_upper_tail(double x) noexcept {
+  return 0.5 * std::erfc(x * kInvSqrt2);
+}
+
+// Lower tail P(Z <= x).
+inline double normal_lower_tail(double x) noexcept { return normal_upper_tail(-x); }
+
+// Density phi(x).
+inline double normal_density(double x) noexcept {
+  return kInvSqrt2Pi * std::exp(-0.5 * x * x);
+}
+
+// z with P(Z >= z) = p, for p in (0, 1). Uses Boost.Math's quantile of the
+// complement, so small p keep full relative accuracy.
+double normal_upper_quantile(double p);
+
+}  // namespace gsd::numerics

@@ -1,0 +1,52 @@
+#pragma once
+// Every accuracy setting of gsd's numerical methods, in one place (Ceres
+// style: documented in-class defaults, one validate()). Kernels take it as a
+// parameter; nothing reads a hidden global.
+#include <cstddef>
+
+#include "gsd/numerics/solver_trace.hpp"
+
+namespace gsd::numerics {
+
+struct SolverOptions {
+  // r of Jennison & Turnbull (2000), section 19.2: 6r-1 interval end points
+  // per look, each interval integrated by 3-point Gauss-Legendre (so about
+  // 18r nodes). J&T recommend r = 16 with Simpson's rule for about six
+  // decimals; with Gauss-Legendre, r = 12 keeps z bounds within 4e-8 of the
+  // r = 100 limit for up to 10 looks (tests/spending/grid_convergence_test),
+  // so the 1e-6 agreement with rpact is not spent on grid error.
+  int grid_r = 12;
+
+  // Mantissa bits of the TOMS 748 brackets (Boost.Math eps_tolerance), per
+  // kind of root. Each is far finer than what limits the function values:
+  //  - boundaries and drifts: 40 bits, ~1e-12 relative, a million times finer
+  //    than the 1e-6 target in z and below the integration's own error (~1e-8);
+  //    each evaluation is a recursive integration, so no more is bought;
+  //  - survival look times, patients and events: 45 bits, ~3e-14 relative,
+  //    below the quadrature tolerance;
+  //  - monitoring inference (repeated p-values, estimates, confidence limits):
+  //    44 bits, ~6e-14 relative, far inside the 7 digits printed.
+  int boundary_root_bits = 40;
+  int survival_root_bits = 45;
+  int inference_root_bits = 44;
+
+  // Tanh-sinh quadrature of the survival integrals (event projection,
+  // log-rank moments): relative error target per piece; 1e-10 keeps event
+  // counts exact to far below one event for any trial size.
+  double quadrature_tolerance = 1e-10;
+  // Absolute error accepted per enrolled patient: 1e-13 is below a millionth
+  // of an event for any trial of fewer than 1e7 patients; it only matters for
+  // integrals near zero.
+  double quadrature_absolute_tolerance = 1e-13;
+  // Refinement levels of tanh-sinh (each halves the step); Boost's default.
+  std::size_t quadrature_max_depth = 15;
+
+  // Optional diagnostics (solver_trace.hpp); not owned, may be null. It does
+  // not change any number.
+  SolverTrace* trace = nullptr;
+
+  // Throws InvalidInput naming the field ("grid_r = 2 must lie in [4, 200]").
+  void validate() const;
+};
+
+}  // namespace gsd::numerics

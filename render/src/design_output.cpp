@@ -1,0 +1,210 @@
+#include "gsd/render/design_output.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "gsd/curves.hpp"
+#include "gsd/numerics/normal.hpp"
+#include "gsd/presentation.hpp"
+#include "gsd/render/sample_size_output.hpp"
+
+namespace gsd::render {
+
+namespace {
+
+using numerics::normal_upper_quantile;
+using numerics::normal_upper_tail;
+using spending::ClassicalBoundary;
+using spending::Design;
+using spending::Sidedness;
+using spending::SpendingFunction;
+
+bool two_sided(const Design& d) { return d.spec.sided == Sidedness::kTwoSidedSymmetric; }
+
+std::string format(const char* spec, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, spec, v);
+  return buf;
+}
+
+// Small probabilities keep three significant digits instead of rounding to 0.
+std::string probability(double p) {
+  return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
+}
+
+// Per-look (not cumulative) probability of stopping for efficacy under H0,
+// both sides for two-sided designs.
+std::vector<double> per_look_alpha(const Design& d) {
+  std::vector<double> out = d.null.upper;
+  if (two_sided(d)) {
+    for (std::size_t k = 0; k < out.size(); ++k) out[k] += d.null.lower[k];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string boundaries_text(const Design& d) {
+  const auto& t = d.spec.information_fractions;
+  const auto alpha = d.cumulative_alpha();
+  const auto h0 = per_look_alpha(d);
+  std::ostringstream out;
+  out << "Group-sequential design, " << t.size() << (t.size() == 1 ? " look" : " looks") << '\n';
+  if (two_sided(d)) {
+    out << "  two-sided symmetric, alpha = " << d.spec.alpha << " (" << d.spec.alpha / 2.0
+        << " per side)";
+  } else {
+    out << "  one-sided, alpha = " << d.spec.alpha;
+  }
+  out << ", beta = " << d.spec.beta << " (power " << format("%.1f", 100.0 * (1.0 - d.spec.beta))
+      << "%)\n";
+  out << "  efficacy: " << efficacy_name(d.spec) << '\n';
+  out << "  futility: "
+      << (d.spec.futility ? spending_name(d.spec.futility->spending) + " beta-spending, " +
+                                (d.spec.futility->binding ? "binding" : "non-binding")
+                          : std::string("none"))
+      << "\n\n";
+  char line[320];
+  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s\n", "look",
+                "information", "efficacy", "nominal p", "cumulative", "futility", "P(stop)",
+                "P(stop)", "P(stop)");
+  out << line;
+  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s\n", "",
+                "fraction", "z", two_sided(d) ? "(2-sided)" : "(1-sided)", "alpha", "z",
+                "eff. H0", "eff. H1", "fut. H1");
+  out << line;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const double p = (two_sided(d) ? 2.0 : 1.0) * normal_upper_tail(d.efficacy[k]);
+    const std::string fut = d.futility[k] ? format("%.4f", *d.futility[k]) : "-";
+    const std::string fut_h1 =
+        d.futility[k] ? format("%.4f", d.alternative.lower[k]) : std::string("-");
+    // A look that spends no alpha has no efficacy bound.
+    const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.4f", d.efficacy[k]) : "none";
+    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s\n",
+                  k + 1, t[k], eff.c_str(), probability(p).c_str(),
+                  probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
+                  d.alternative.upper[k], fut_h1.c_str());
+    out << line;
+  }
+  out << '\n';
+  out << "  power " << format("%.4f", d.power) << " at drift theta*sqrt(I_max) = "
+      << format("%.6f", d.drift) << '\n';
+  out << "  inflation factor I_max / I_fixed = " << format("%.6f", d.inflation_factor) << '\n';
+  out << "  expected information (fraction of I_max): " << format("%.4f", d.expected_fraction_null)
+      << " under H0, " << format("%.4f", d.expected_fraction_alternative) << " under H1\n";
+  out << "  method: recursive numerical integration (Armitage, McPherson & Rowe 1969; "
+         "Jennison & Turnbull 2000, ch. 19)\n";
+  return out.str();
+}
+
+std::string boundaries_csv(const Design& d) {
+  const auto& t = d.spec.information_fractions;
+  const auto alpha = d.cumulative_alpha();
+  const auto h0 = per_look_alpha(d);
+  std::ostringstream out;
+  out << "look,information_fraction,efficacy_z,futility_z,nominal_p_one_sided,cumulative_alpha,"
+         "probability_efficacy_h0,probability_efficacy_h1,probability_futility_h1\n";
+  char line[320];
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const std::string fut = d.futility[k] ? format("%.10g", *d.futility[k]) : "";
+    const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.10g", d.efficacy[k]) : "";
+    std::snprintf(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g\n", k + 1, t[k],
+                  eff.c_str(), fut.c_str(), normal_upper_tail(d.efficacy[k]), alpha[k], h0[k],
+                  d.alternative.upper[k], d.alternative.lower[k]);
+    out << line;
+  }
+  return out.str();
+}
+
+SvgChart boundaries_chart(const Design& d) {
+  const auto& t = d.spec.information_fractions;
+  std::vector<double> eff;
+  std::vector<double> fx;
+  std::vector<double> fut;
+  double top = 0.0;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    eff.push_back(std::isfinite(d.efficacy[k]) ? d.efficacy[k] : std::nan(""));
+    if (std::isfinite(d.efficacy[k])) top = std::max(top, d.efficacy[k]);
+    if (d.futility[k]) {
+      fx.push_back(t[k]);
+      fut.push_back(*d.futility[k]);
+    }
+  }
+  double bottom = 0.0;
+  for (double f : fut) bottom = std::min(bottom, f);
+  if (two_sided(d)) bottom = -top;
+  top = std::ceil(top + 0.5);
+  bottom = std::floor(bottom - 0.5);
+  ChartAxis x{"information fraction", 0.0, 1.0, {}, {}};
+  ChartAxis y{"z statistic (positive favours treatment)", bottom, top, {}, {}};
+  SvgChart chart("Stopping boundaries: " + efficacy_name(d.spec), x, y);
+  chart.add_series({"efficacy bound", t, eff, palette(0), true, true, false, false, 2.0});
+  if (two_sided(d)) {
+    std::vector<double> neg(eff.size());
+    std::transform(eff.begin(), eff.end(), neg.begin(), [](double v) { return -v; });
+    chart.add_series({"lower bound (two-sided)", t, neg, palette(0), true, true, true, false, 2.0});
+  }
+  if (!fut.empty()) {
+    chart.add_series({"futility bound", fx, fut, palette(1), true, true, false, false, 2.0});
+  }
+  // Right axis: one-sided nominal p at round p-values, thinned so that labels
+  // stay at least a fifteenth of the axis apart.
+  RightAxis p_axis{"nominal one-sided p-value", {}, {}};
+  const double min_gap = (top - bottom) / 15.0;
+  for (double p : {0.5, 0.1, 0.025, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15}) {
+    const double z = normal_upper_quantile(p);
+    if (!p_axis.positions.empty() && z - p_axis.positions.back() < min_gap) continue;
+    p_axis.positions.push_back(z);
+    p_axis.labels.push_back(format("%g", p));
+  }
+  chart.set_right_axis(p_axis);
+  return chart;
+}
+
+SvgChart spending_chart(const Design& d) {
+  const auto& t = d.spec.information_fractions;
+  const auto alpha = d.cumulative_alpha();
+  double top = d.spec.alpha;
+  if (d.spec.futility) top = std::max(top, d.spec.beta);
+  ChartAxis xa{"information fraction", 0.0, 1.0, {}, {}};
+  ChartAxis ya{"cumulative error spent", 0.0, top * 1.1, {}, {}};
+  SvgChart chart("Error spending", xa, ya);
+  // The spending functions as curves (100 steps), with the looks as markers.
+  const SpendingCurves curves = spending_curves(d, 100);
+  if (curves.alpha) {
+    chart.add_series({"alpha spending function", curves.alpha->x, curves.alpha->y, palette(0), true,
+                      false, false, false, 2.0});
+  }
+  std::vector<double> xs{0.0};
+  std::vector<double> as{0.0};
+  xs.insert(xs.end(), t.begin(), t.end());
+  as.insert(as.end(), alpha.begin(), alpha.end());
+  const bool classical = std::holds_alternative<ClassicalBoundary>(d.spec.efficacy);
+  chart.add_series({"alpha spent at the looks (H0)", xs, as, palette(0), classical, true, false,
+                    false, 2.0});
+  if (curves.beta) {
+    chart.add_series({"beta spending function", curves.beta->x, curves.beta->y, palette(1), true,
+                      false, false, false, 2.0});
+  }
+  return chart;
+}
+
+std::string design_text(const DesignResult& result) {
+  std::string out;
+  if (!result.name.empty()) out += result.name + "\n\n";
+  out += boundaries_text(result.boundaries);
+  if (result.sample_size) out += sample_size_text(*result.sample_size);
+  return out;
+}
+
+std::vector<SvgChart> design_charts(const DesignResult& result) {
+  std::vector<SvgChart> charts{boundaries_chart(result.boundaries), spending_chart(result.boundaries)};
+  if (result.sample_size) {
+    for (SvgChart& chart : sample_size_charts(*result.sample_size)) charts.push_back(std::move(chart));
+  }
+  return charts;
+}
+
+}  // namespace gsd::render

@@ -1,0 +1,126 @@
+#include "gsd/render/monitoring_output.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <variant>
+
+#include "gsd/presentation.hpp"
+
+namespace gsd::render {
+
+namespace {
+
+using monitoring::LookResult;
+using monitoring::MonitoringResult;
+using spending::Sidedness;
+
+std::string num(const char* format, double x) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, x);
+  return buffer;
+}
+
+}  // namespace
+
+std::string monitoring_csv(const MonitoringReport& report) {
+  const MonitoringResult& result = report.result;
+  std::ostringstream out;
+  out.precision(10);
+  out << "look,events,information_fraction,z,efficacy_z,futility_z,nominal_p_one_sided,"
+         "cumulative_alpha,decision,hazard_ratio,repeated_ci_lower,repeated_ci_upper,"
+         "repeated_p_value,conditional_power,conditional_power_trend,predictive_power\n";
+  auto opt = [&out](const std::optional<double>& x) {
+    if (x) out << *x;
+  };
+  for (std::size_t k = 0; k < result.looks.size(); ++k) {
+    const LookResult& r = result.looks[k];
+    const auto& ci = r.repeated_ci_hazard_ratio;
+    const auto& cp = r.conditional_power;
+    out << k + 1 << ',' << r.look.events << ',' << r.information_fraction << ',' << r.look.z << ',';
+    if (std::isfinite(r.efficacy_z)) out << r.efficacy_z;
+    out << ',';
+    opt(r.futility_z);
+    out << ',' << r.nominal_p_one_sided << ',' << r.cumulative_alpha << ','
+        << decision_name(r.decision) << ',' << r.hazard_ratio << ',';
+    opt(ci ? std::optional<double>(ci->lower) : std::nullopt);
+    out << ',';
+    opt(ci ? std::optional<double>(ci->upper) : std::nullopt);
+    out << ',' << r.repeated_p_value << ',';
+    opt(cp ? std::optional<double>(cp->assumed.back()) : std::nullopt);
+    out << ',';
+    opt(cp ? std::optional<double>(cp->trend.back()) : std::nullopt);
+    out << ',';
+    opt(cp ? std::optional<double>(cp->predictive) : std::nullopt);
+    out << '\n';
+  }
+  return out.str();
+}
+
+std::string monitoring_text(const MonitoringReport& report) {
+  const MonitoringResult& result = report.result;
+  const spending::DesignSpec& spec = report.plan.design;
+  const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;
+  std::ostringstream out;
+  out << "Design: " << efficacy_description(spec) << ", "
+      << (spec.sided == Sidedness::kTwoSidedSymmetric ? "two-sided" : "one-sided") << " alpha "
+      << spec.alpha << ", " << report.plan.planned_events << " planned events, allocation "
+      << report.plan.allocation_ratio << ":1\n";
+  out << "Bounds recomputed at the observed information (events / planned events).\n\n";
+  char line[320];
+  std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %8s  %11s  %10s  %8s  %8s  %8s  %8s  %s\n",
+                "look", "events", "info", "z", "bound z", "nominal p", "cum. alpha", "HR",
+                "RCI lo", "RCI hi", "rep. p", "decision");
+  out << line;
+  for (std::size_t k = 0; k < result.looks.size(); ++k) {
+    const LookResult& r = result.looks[k];
+    const auto& ci = r.repeated_ci_hazard_ratio;
+    std::snprintf(line, sizeof line,
+                  "%4zu  %7g  %7.4f  %8.4f  %8.4f  %11.6g  %10.6f  %8.4f  %8s  %8s  %8.4g  %s\n",
+                  k + 1, r.look.events, r.information_fraction, r.look.z, r.efficacy_z,
+                  (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.cumulative_alpha, r.hazard_ratio,
+                  ci ? num("%.4f", ci->lower).c_str() : "-",
+                  ci ? num("%.4f", ci->upper).c_str() : "-", r.repeated_p_value,
+                  decision_name(r.decision));
+    out << line;
+  }
+  out << "(nominal p: " << (two_sided ? "two-sided" : "one-sided")
+      << " p-value at the bound; cum. alpha: type I error spent so far; RCI: repeated confidence interval for "
+         "the hazard ratio; rep. p: repeated p-value)\n\n";
+  for (std::size_t k = 0; k < result.looks.size(); ++k) {
+    const LookResult& r = result.looks[k];
+    out << "Look " << k + 1 << ": " << decision_reason(r, report.plan) << ".\n";
+    if (const auto advice = futility_advice(r)) out << "  Advice: " << *advice << ".\n";
+  }
+  const LookResult& last = result.looks.back();
+  if (last.conditional_power) {
+    const auto& cp = *last.conditional_power;
+    out << "\nConditional power at look " << result.looks.size() << " (cumulative, by look):\n";
+    std::snprintf(line, sizeof line, "  %7s  %8s  %14s  %14s  %10s\n", "events", "bound z",
+                  (result.assumed_hazard_ratio ? "at HR " + num("%.4g", *result.assumed_hazard_ratio)
+                                               : std::string("at model"))
+                      .c_str(),
+                  ("at HR " + num("%.4g", last.hazard_ratio)).c_str(), "at HR 1");
+    out << line;
+    for (std::size_t j = 0; j < cp.events.size(); ++j) {
+      std::snprintf(line, sizeof line, "  %7g  %8.4f  %14.4f  %14.4f  %10.4f\n", cp.events[j],
+                    last.schedule.efficacy[last.schedule.current + 1 + j], cp.assumed[j],
+                    cp.trend[j], cp.null[j]);
+      out << line;
+    }
+    out << "  Assumed effect: " << effect_basis(result.effect_source) << "; trend = the current estimate; HR 1 = conditional rejection probability.\n";
+    out << "  Predictive power (flat prior): " << num("%.4f", cp.predictive) << "\n";
+  }
+  if (result.final_inference) {
+    const auto& f = *result.final_inference;
+    out << "\nAfter the stop at look " << f.stop_look + 1 << " (stage-wise ordering):\n"
+        << "  p-value " << num("%.6g", f.p_value)
+        << (spec.sided == Sidedness::kTwoSidedSymmetric ? " (two-sided)" : " (one-sided)")
+        << ", median-unbiased HR " << num("%.4f", f.median_unbiased_hazard_ratio) << ", "
+        << num("%.0f", 100.0 * f.confidence_level) << "% CI " << num("%.4f", f.ci_hazard_ratio.lower)
+        << " to " << num("%.4f", f.ci_hazard_ratio.upper) << "\n";
+  }
+  return out.str();
+}
+
+}  // namespace gsd::render

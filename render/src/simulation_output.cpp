@@ -1,0 +1,136 @@
+#include "gsd/render/simulation_output.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iomanip>
+#include <sstream>
+
+#include "gsd/presentation.hpp"
+
+namespace gsd::render {
+
+namespace {
+
+bool two_sided(const spending::Design& d) {
+  return d.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
+}
+bool has_futility(const spending::Design& d) {
+  for (const auto& f : d.futility) {
+    if (f) return true;
+  }
+  return false;
+}
+
+std::string fixed(double x, int digits) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(digits) << x;
+  return out.str();
+}
+
+std::string optional_fixed(const std::optional<double>& x, int digits) {
+  return x ? fixed(*x, digits) : std::string("-");
+}
+
+}  // namespace
+
+std::string simulation_text(const SimulationReport& rep) {
+  const simulate::SimulationResult& r = rep.result;
+  const std::string unit = rep.setup.time_unit;
+  std::ostringstream out;
+  out << "Simulation: " << r.replicates << " replicates, seed " << r.seed << ", "
+      << rep.setup.model.patients << " patients, " << rep.setup.plan.planned_events
+      << " planned events";
+  if (rep.setup.strata_names.size() > 1) {
+    out << ", " << rep.setup.strata_names.size() << " strata (stratified log-rank)";
+  }
+  out << "\n\n";
+  const bool lower = two_sided(rep.setup.design);
+  out << std::right << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(12)
+      << "efficacy z" << std::setw(12) << "P(reject)" << std::setw(12) << "cumulative";
+  if (lower) out << std::setw(12) << "P(harm)";
+  out << std::setw(13) << "P(futility)" << std::setw(11) << "P(capped)" << "\n";
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
+    cumulative += r.reject_per_look[k];
+    out << std::setw(4) << k + 1 << std::setw(8) << r.look_events[k] << std::setw(12)
+        << fixed(rep.setup.design.efficacy[k], 4) << std::setw(12) << fixed(r.reject_per_look[k], 4)
+        << std::setw(12) << fixed(cumulative, 4);
+    if (lower) out << std::setw(12) << fixed(r.reject_lower_per_look[k], 4);
+    out << std::setw(13) << fixed(r.futility_per_look[k], 4) << std::setw(11)
+        << fixed(r.capped_per_look[k], 4) << "\n";
+  }
+  out << "\n";
+  const auto row = [&out](const std::string& label, const std::string& value) {
+    out << "  " << std::left << std::setw(34) << label << std::right << value << "\n";
+  };
+  row("power (upper crossings)", fixed(r.power, 4) + " (MC SE " + fixed(r.power_se, 4) + ")");
+  if (rep.setup.analytic_power) row("analytic power (this plan)", fixed(*rep.setup.analytic_power, 4));
+  if (has_futility(rep.setup.design) && !lower) {
+    row("power, futility ignored", fixed(r.power_ignoring_futility, 4));
+  }
+  row("expected events", fixed(r.expected_events, 2));
+  row("expected patients", fixed(r.expected_patients, 2));
+  row("expected duration (" + unit + ")", fixed(r.expected_duration, 2));
+  row("hazard ratio at stop, median", optional_fixed(r.hazard_ratio_median, 3) + "  [IQR " +
+                                          optional_fixed(r.hazard_ratio_q1, 3) + ", " +
+                                          optional_fixed(r.hazard_ratio_q3, 3) + "]");
+  row("calendar cap (" + unit + ")",
+      fixed(r.max_duration, 2) + (r.max_duration_is_default ? " (default)" : ""));
+  row("trials hitting the cap", fixed(r.capped_fraction, 4));
+  return out.str();
+}
+
+std::string simulation_csv(const SimulationReport& rep) {
+  const simulate::SimulationResult& r = rep.result;
+  std::ostringstream out;
+  out << std::setprecision(17) << "metric,look,value\n";
+  out << "replicates,," << r.replicates << "\n";
+  out << "seed,," << r.seed << "\n";
+  out << "power,," << r.power << "\n";
+  out << "power_se,," << r.power_se << "\n";
+  for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
+    out << "look_events," << k + 1 << "," << r.look_events[k] << "\n";
+    out << "reject," << k + 1 << "," << r.reject_per_look[k] << "\n";
+    out << "reject_lower," << k + 1 << "," << r.reject_lower_per_look[k] << "\n";
+    out << "futility," << k + 1 << "," << r.futility_per_look[k] << "\n";
+    out << "capped," << k + 1 << "," << r.capped_per_look[k] << "\n";
+  }
+  out << "expected_events,," << r.expected_events << "\n";
+  out << "expected_duration,," << r.expected_duration << "\n";
+  out << "expected_patients,," << r.expected_patients << "\n";
+  out << "max_duration,," << r.max_duration << "\n";
+  out << "capped_fraction,," << r.capped_fraction << "\n";
+  const auto opt = [](const std::optional<double>& x) {
+    std::ostringstream o;
+    o << std::setprecision(17);
+    if (x) o << *x;
+    return o.str();
+  };
+  out << "hazard_ratio_q1,," << opt(r.hazard_ratio_q1) << "\n";
+  out << "hazard_ratio_median,," << opt(r.hazard_ratio_median) << "\n";
+  out << "hazard_ratio_q3,," << opt(r.hazard_ratio_q3) << "\n";
+  return out.str();
+}
+
+std::string replicate_csv_header() {
+  return "replicate,look,events,calendar_time,patients,z,hazard_ratio,efficacy_z,futility_z,"
+         "decision,capped\n";
+}
+
+void append_replicate_csv(std::string& out, std::int64_t replicate,
+                          std::span<const simulate::LookRecord> looks) {
+  char buf[512];
+  for (const simulate::LookRecord& l : looks) {
+    char hr[32] = "";
+    char fut[32] = "";
+    if (l.hazard_ratio) std::snprintf(hr, sizeof hr, "%.6g", *l.hazard_ratio);
+    if (l.futility_z) std::snprintf(fut, sizeof fut, "%.6f", *l.futility_z);
+    const int n = std::snprintf(buf, sizeof buf, "%lld,%d,%d,%.6f,%d,%.6f,%s,%.6f,%s,%s,%d\n",
+                                static_cast<long long>(replicate), l.look + 1, l.events,
+                                l.calendar_time, l.patients, l.z, hr, l.efficacy_z, fut,
+                                decision_name(l.decision), l.capped ? 1 : 0);
+    if (n > 0) out.append(buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
+  }
+}
+
+}  // namespace gsd::render

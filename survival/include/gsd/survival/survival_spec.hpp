@@ -1,0 +1,42 @@
+#pragma once
+// Everything needed to size or evaluate a two-arm time-to-event trial: the
+// survival model per arm, allocation, accrual, drop-out, and the quantities
+// given (patients, events, follow-up, target power). The solve mode follows
+// from which of the optional quantities are present (see sample_size.hpp).
+#include <optional>
+#include <string>
+
+#include "gsd/survival/accrual.hpp"
+#include "gsd/survival/cure_model.hpp"
+
+namespace gsd::survival {
+
+struct SurvivalSpec {
+  CureModel control{0.0, Latency::exponential(1.0)};
+  CureModel treatment{0.0, Latency::exponential(1.0)};
+  // Patients on treatment per patient on control (r); the treatment share is
+  // r / (1 + r).
+  double allocation_ratio = 1.0;
+  Accrual accrual = Accrual::uniform(1.0);
+  // Exponential drop-out (loss to follow-up) hazard per arm; absent = none.
+  std::optional<double> dropout_control;
+  std::optional<double> dropout_treatment;
+
+  std::optional<long long> patients;
+  std::optional<long long> events;
+  std::optional<double> follow_up;  // after the end of accrual
+  std::optional<double> power;      // target
+  std::string time_unit = "months";
+
+  // Throws std::invalid_argument naming the field relative to the survival
+  // section, e.g. "allocation_ratio = -1 must be positive". (Cure fractions
+  // and latencies are checked by their own constructors.)
+  void validate() const;
+
+  double treatment_share() const { return allocation_ratio / (1.0 + allocation_ratio); }
+  double control_share() const { return 1.0 / (1.0 + allocation_ratio); }
+  double dropout_rate_control() const { return dropout_control.value_or(0.0); }
+  double dropout_rate_treatment() const { return dropout_treatment.value_or(0.0); }
+};
+
+}  // namespace gsd::survival

@@ -1,0 +1,283 @@
+// The three solve modes of a group-sequential log-rank design under a cure
+// model (see sample_size.hpp). Power at given patients and events evaluates
+// the non-PH drifts (logrank_drift.hpp) in the design's recursive integration.
+#include "gsd/survival/sample_size.hpp"
+
+#include <boost/math/tools/minima.hpp>
+#include <cmath>
+#include <iomanip>
+#include <sstream>
+#include <stdexcept>
+#include <utility>
+
+#include "check.hpp"
+#include "gsd/survival/logrank_drift.hpp"
+#include "root_search.hpp"
+
+namespace gsd::survival {
+
+using numerics::ExitProbabilities;
+using spending::Design;
+
+namespace {
+
+// Event counts within this of an integer are that integer (fractions such as
+// 0.5 * 94 must give 47, not 48, despite rounding in 0.5 * 94).
+constexpr double kIntegerSlack = 1e-9;
+// Search limits for the patients solve: power at 1 patient is essentially
+// alpha; 1e8 patients is beyond any trial, so failing to reach the target
+// there means the model cannot deliver it.
+constexpr double kMinPatients = 1.0;
+constexpr double kMaxPatients = 1e8;
+// Grid of candidate event counts (as fractions of the all-time limit) scanned
+// for the first crossing of the target power in the events solve; the power
+// need not be monotone in the events under a cure model (the drift can peak).
+constexpr int kEventGridPoints = 16;
+// Brent's minimiser precision in bits (Boost.Math brent_find_minima); half
+// the mantissa is the attainable precision of a minimum.
+constexpr int kBrentBits = 26;
+
+std::string describe(double value) { return detail::format_value(value); }
+
+void check_target_power(double power, const Design& design) {
+  const double alpha = design.spec.alpha_per_side();
+  if (!(power > alpha && power < 1.0)) {
+    std::ostringstream rule;
+    rule << "must lie in (" << describe(alpha) << ", 1): above the one-sided alpha";
+    if (design.spec.sided == spending::Sidedness::kTwoSidedSymmetric) rule << " (alpha / 2 for two-sided)";
+    detail::fail("power", power, rule.str());
+  }
+}
+
+// Power of the design for per-patient moments scaled to `patients`.
+double power_for(const Design& design, const std::vector<LogRankMoments>& moments, double patients) {
+  std::vector<double> means;
+  means.reserve(moments.size());
+  for (const LogRankMoments& m : moments) means.push_back(m.mean_z(patients));
+  return spending::power(design, means);
+}
+
+// Moments at the calendar times of looks at fractions of `events` events.
+std::vector<LogRankMoments> moments_at_events(const SurvivalSpec& spec, const Design& design,
+                                              double patients, double events,
+                                              const numerics::SolverOptions& options) {
+  std::vector<LogRankMoments> moments;
+  for (double f : design.spec.information_fractions) {
+    const double tau = calendar_time_for_events(spec, patients, f * events, options);
+    moments.push_back(logrank_moments(spec, tau, options));
+  }
+  return moments;
+}
+
+double solve_patients(const SurvivalSpec& spec, const Design& design, double target,
+                      const numerics::SolverOptions& options) {
+  const double end = spec.accrual.duration() + *spec.follow_up;
+  const double per_patient = event_fraction(spec, end, options);
+  // Look times do not depend on N: D(tau) / N is fixed by the model.
+  const std::vector<LogRankMoments> moments = moments_at_events(spec, design, 1.0, per_patient, options);
+  const auto gap = [&](double n) { return power_for(design, moments, n) - target; };
+  double hi = 100.0;
+  while (gap(hi) < 0.0) {
+    hi *= 2.0;
+    if (hi > kMaxPatients) {
+      std::ostringstream out;
+      out << "cannot be reached with follow_up = " << describe(*spec.follow_up)
+          << ": the model gives at most " << describe(power_for(design, moments, kMaxPatients))
+          << " even with " << describe(kMaxPatients) << " patients";
+      throw numerics::InvalidInput({"power"}, describe(target), out.str());
+    }
+  }
+  return detail::find_root(gap, kMinPatients, hi, options, "patients for the target power");
+}
+
+[[noreturn]] void fail_events_unreachable(double target, double patients, double best,
+                                          double at_events) {
+  std::ostringstream out;
+  out << "cannot be reached with "
+      << describe(patients) << " patients: the most the model gives is " << describe(best)
+      << " (at about " << std::fixed << std::setprecision(1) << at_events << " events)";
+  throw numerics::InvalidInput({"power"}, describe(target), out.str());
+}
+
+double solve_events(const SurvivalSpec& spec, const Design& design, double target,
+                    const numerics::SolverOptions& options) {
+  const auto patients = static_cast<double>(*spec.patients);
+  const double limit = event_fraction_limit(spec, options) * patients;
+  const auto power_at = [&](double d) {
+    return power_for(design, moments_at_events(spec, design, patients, d, options), patients);
+  };
+  const double step = limit / (kEventGridPoints + 1);
+  double previous = step * 1e-3;  // power there is alpha to many digits
+  double best = previous;
+  double best_power = power_at(previous);
+  for (int i = 1; i <= kEventGridPoints; ++i) {
+    const double d = step * i;
+    const double p = power_at(d);
+    if (p >= target) {
+      return detail::find_root([&](double x) { return power_at(x) - target; }, previous, d,
+                               options, "events for the target power");
+    }
+    if (p > best_power) {
+      best_power = p;
+      best = d;
+    }
+    previous = d;
+  }
+  // No grid point reaches the target: look for a peak between grid points.
+  const auto [argmax, negated] = boost::math::tools::brent_find_minima(
+      [&](double d) { return -power_at(d); }, std::fmax(best - step, step * 1e-3),
+      std::fmin(best + step, limit * (1.0 - 1e-9)), kBrentBits);
+  if (-negated < target) fail_events_unreachable(target, patients, -negated, argmax);
+  return detail::find_root([&](double x) { return power_at(x) - target; },
+                           std::fmax(best - step, step * 1e-3), argmax,
+                           options, "events for the target power");
+}
+
+long long round_up(double value) {
+  return static_cast<long long>(std::ceil(value - kIntegerSlack));
+}
+
+// Patients ceil(n) and events ceil(patients x expected events per patient at
+// the end of follow-up). In a very small trial that whole event can reach
+// past what the patients can ever produce; one more patient at a time then
+// makes room (a few at most: each adds the per-patient limit).
+std::pair<long long, long long> rounded_patients_and_events(const SurvivalSpec& spec, double n,
+                                                            const numerics::SolverOptions& options) {
+  const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
+  const double limit = event_fraction_limit(spec, options);
+  long long patients = round_up(n);
+  while (!(static_cast<double>(round_up(per_patient * static_cast<double>(patients))) <
+           limit * static_cast<double>(patients))) {
+    ++patients;
+  }
+  return {patients, round_up(per_patient * static_cast<double>(patients))};
+}
+
+// ceil(d), unless that whole event is more than the patients can ever produce.
+long long rounded_events(const SurvivalSpec& spec, double d, const numerics::SolverOptions& options) {
+  const auto patients = static_cast<double>(*spec.patients);
+  const double limit = event_fraction_limit(spec, options) * patients;
+  const long long events = round_up(d);
+  if (!(static_cast<double>(events) < limit)) {
+    std::ostringstream out;
+    out << "needs " << std::fixed << std::setprecision(2)
+        << d << " of the " << std::setprecision(1) << limit << " events that " << *spec.patients
+        << " patients can ever produce, so the " << events
+        << " whole events cannot be reached: add patients";
+    throw numerics::InvalidInput({"power"}, describe(*spec.power), out.str());
+  }
+  return events;
+}
+
+}  // namespace
+
+SolveMode solve_mode(const SurvivalSpec& spec) {
+  const bool n = spec.patients.has_value();
+  const bool d = spec.events.has_value();
+  const bool f = spec.follow_up.has_value();
+  const bool p = spec.power.has_value();
+  if (n && d && !f && !p) return SolveMode::kPower;
+  if (p && f && !n && !d) return SolveMode::kPatients;
+  if (p && n && !d && !f) return SolveMode::kEvents;
+  std::ostringstream out;
+  out << ": give patients and events (for the power), power and follow_up (for patients and "
+         "events), or power and patients (for events); got:";
+  if (n) out << " patients";
+  if (d) out << " events";
+  if (f) out << " follow_up";
+  if (p) out << " power";
+  if (!(n || d || f || p)) out << " none of them";
+  throw numerics::InvalidInput({}, out.str());
+}
+
+std::vector<long long> look_events(std::span<const double> fractions, long long events) {
+  std::vector<long long> counts;
+  for (double f : fractions) {
+    const long long c = round_up(f * static_cast<double>(events));
+    if (!counts.empty() && c <= counts.back()) {
+      std::ostringstream rule;
+      rule << "gives fewer than one new event between looks " << counts.size() << " and "
+           << counts.size() + 1;
+      detail::fail("events", static_cast<double>(events), rule.str());
+    }
+    counts.push_back(c);
+  }
+  counts.back() = events;
+  return counts;
+}
+
+SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long long patients,
+                           long long events) {
+  const numerics::SolverOptions& options = design.spec.solver;
+  if (patients <= 0) detail::fail("patients", static_cast<double>(patients), "must be positive");
+  const auto n = static_cast<double>(patients);
+  SurvivalPlan plan;
+  plan.patients = patients;
+  plan.events = events;
+  plan.accrual_duration = spec.accrual.duration();
+  plan.event_limit = event_fraction_limit(spec, options) * n;
+  const std::vector<long long> counts = look_events(design.spec.information_fractions, events);
+  std::vector<double> means;
+  for (long long c : counts) {
+    SurvivalLook look;
+    look.events = c;
+    look.calendar_time = calendar_time_for_events(spec, n, static_cast<double>(c), options);
+    look.mean_z = logrank_moments(spec, look.calendar_time, options).mean_z(n);
+    means.push_back(look.mean_z);
+    plan.looks.push_back(look);
+  }
+  const ExitProbabilities exits = spending::evaluate(design, means);
+  const std::vector<double> cumulative = exits.cumulative_upper();
+  const double r = spec.allocation_ratio;
+  double stopped = 0.0;
+  for (std::size_t k = 0; k < plan.looks.size(); ++k) {
+    SurvivalLook& look = plan.looks[k];
+    look.information_fraction = design.spec.information_fractions[k];
+    look.efficacy_z = design.efficacy[k];
+    const double information = static_cast<double>(look.events) * r / ((1.0 + r) * (1.0 + r));
+    look.hazard_ratio_at_bound = std::exp(-look.efficacy_z / std::sqrt(information));
+    look.crossing = exits.upper[k];
+    look.crossing_lower = exits.lower[k];
+    look.cumulative_crossing = cumulative[k];
+    // Every trial still running at the last look stops there.
+    const double stop = k + 1 == plan.looks.size() ? 1.0 - stopped : exits.upper[k] + exits.lower[k];
+    plan.expected_events += stop * static_cast<double>(look.events);
+    plan.expected_duration += stop * look.calendar_time;
+    stopped += stop;
+  }
+  plan.power = exits.total_upper();
+  plan.study_duration = plan.looks.back().calendar_time;
+  plan.follow_up = plan.study_duration - plan.accrual_duration;
+  plan.schoenfeld = schoenfeld_comparison(spec, design, events);
+  return plan;
+}
+
+SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design) {
+  const numerics::SolverOptions& options = design.spec.solver;
+  spec.validate();
+  const SolveMode mode = solve_mode(spec);
+  if (spec.power) check_target_power(*spec.power, design);
+  SurvivalPlan plan;
+  switch (mode) {
+    case SolveMode::kPower:
+      plan = evaluate_plan(spec, design, *spec.patients, *spec.events);
+      break;
+    case SolveMode::kPatients: {
+      const double n = solve_patients(spec, design, *spec.power, options);
+      const auto [patients, events] = rounded_patients_and_events(spec, n, options);
+      plan = evaluate_plan(spec, design, patients, events);
+      plan.solved_value = n;
+      break;
+    }
+    case SolveMode::kEvents: {
+      const double d = solve_events(spec, design, *spec.power, options);
+      plan = evaluate_plan(spec, design, *spec.patients, rounded_events(spec, d, options));
+      plan.solved_value = d;
+      break;
+    }
+  }
+  plan.mode = mode;
+  return plan;
+}
+
+}  // namespace gsd::survival

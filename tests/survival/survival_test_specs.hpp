@@ -1,0 +1,31 @@
+#pragma once
+// Specs shared by the survival tests: the seed plan of REFERENCE.md.
+#include "gsd/survival/survival_spec.hpp"
+#include "gsd/spending/design.hpp"
+
+namespace gsd::survival::testing {
+using namespace gsd::numerics;  // NOLINT: the layers below
+using namespace gsd::spending;  // NOLINT: the layers below
+
+// REFERENCE.md "The cure-mixture plan": control cure 40%, noncured median 7
+// months; treatment cure 56.2%, noncured HR 0.63; uniform accrual over 36
+// months; 1:1; no drop-out.
+inline SurvivalSpec seed_plan() {
+  SurvivalSpec spec;
+  spec.control = CureModel(0.40, Latency::exponential_median(7.0));
+  spec.treatment = CureModel(0.562, spec.control.latency()).with_hazard_ratio_noncured(0.63);
+  spec.accrual = Accrual::uniform(36.0);
+  return spec;
+}
+
+// Two-sided alpha 0.05 Lan-DeMets O'Brien-Fleming at 0.5 / 0.75 / 1, beta 0.16.
+inline Design seed_design() {
+  DesignSpec d;
+  d.alpha = 0.05;
+  d.sided = Sidedness::kTwoSidedSymmetric;
+  d.beta = 0.16;
+  d.information_fractions = {0.5, 0.75, 1.0};
+  return compute_design(d);
+}
+
+}  // namespace gsd::survival::testing
