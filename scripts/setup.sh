@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# One entry point for a fresh Debian 12 machine (README quick start):
-#   scripts/setup.sh run    install what is missing, build, design the seed trial
-#   scripts/setup.sh test   install what is missing, build with -Werror, run every
-#                           test, then again under AddressSanitizer + UBSan
+# One entry point for a fresh Debian 12 machine (README, quick start):
+#   scripts/setup.sh run     install what is missing, build the command line
+#                            only, and design the seed trial
+#   scripts/setup.sh test    install what is missing, build everything with
+#                            -Werror and run every test, then again under
+#                            AddressSanitizer + UBSan
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,17 +12,15 @@ mode=${1:-run}
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # Debian 12 packages; each dependency is found by CMake's find_package.
-packages=(cmake ninja-build g++ libboost-dev libeigen3-dev nlohmann-json3-dev
-          libspdlog-dev libcli11-dev librandom123-dev libgtest-dev libgmock-dev
-          libbenchmark-dev libopenmpi-dev openmpi-bin)
-if [ "$mode" = test ]; then
-  # Headless Chromium renders the monitoring report in its screenshot test.
-  packages+=(chromium)
-fi
+base=(cmake ninja-build g++ libboost-dev libeigen3-dev nlohmann-json3-dev libspdlog-dev
+      libcli11-dev librandom123-dev)
+# Tests, benchmarks and the cluster-capable (MPI) simulator; headless Chromium
+# renders the monitoring report in its screenshot test.
+testing=(libgtest-dev libgmock-dev libbenchmark-dev libopenmpi-dev openmpi-bin chromium)
 
 install_missing() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
@@ -32,24 +32,28 @@ install_missing() {
   fi
 }
 
-build() {  # build DIR [cmake options...]
+configure() {  # configure DIR [cmake options...]
   local dir=$1; shift
   cmake -S . -B "$dir" -G Ninja "$@" >&2
-  cmake --build "$dir" -j "$jobs" >&2
 }
 
-install_missing
 case "$mode" in
   run)
-    build build/release -DCMAKE_BUILD_TYPE=Release -DGSD_WITH_MPI=ON
+    install_missing "${base[@]}"
+    configure build/release -DCMAKE_BUILD_TYPE=Release -DGSD_BUILD_TESTS=OFF -DGSD_BUILD_BENCHMARKS=OFF
+    cmake --build build/release -j "$jobs" --target gsd >&2
     build/release/cli/gsd design configs/blinatumomab-20120215.json
     ;;
   test)
-    build build/release -DCMAKE_BUILD_TYPE=Release -DGSD_WERROR=ON -DGSD_WITH_MPI=ON
+    install_missing "${base[@]}" "${testing[@]}"
+    configure build/release -DCMAKE_BUILD_TYPE=Release -DGSD_WERROR=ON -DGSD_WITH_MPI=ON \
+      -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=ON
+    cmake --build build/release -j "$jobs" >&2
     (cd build/release && ctest --output-on-failure -j "$jobs")
-    # Sanitizers: ASan + UBSan over every test (Debug keeps frames readable).
-    build build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSD_WERROR=ON -DGSD_SANITIZE=ON \
-      -DGSD_BUILD_BENCHMARKS=OFF -DGSD_WITH_MPI=OFF
+    # Sanitizers: ASan + UBSan over every test (RelWithDebInfo keeps frames readable).
+    configure build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSD_WERROR=ON -DGSD_SANITIZE=ON \
+      -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=OFF -DGSD_WITH_MPI=OFF
+    cmake --build build/sanitize -j "$jobs" >&2
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
     ;;

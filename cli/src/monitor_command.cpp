@@ -10,6 +10,7 @@
 #include <cmath>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
@@ -102,17 +103,6 @@ CommandResult render(const MonitorArgs& args, const MonitoringReport& report,
   return {text};
 }
 
-// Reads a record file; a structural error names the file.
-nlohmann::json read_record(const std::string& path) {
-  nlohmann::json record = read_json_file(path);
-  try {
-    check_record(record);
-  } catch (const InvalidInput& e) {
-    throw InvalidInput({}, path + ": " + e.message(PathStyle::kJson));
-  }
-  return record;
-}
-
 std::string report_html(const MonitorArgs& args, const MonitoringReport& report) {
   const std::string source = args.record.empty() ? args.config : args.record;
   return render::monitoring_report_html(
@@ -131,30 +121,29 @@ void check_writable(const std::string& path) {
 }
 
 CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
-  const bool exists = std::filesystem::exists(args.record);
-  nlohmann::json record;
-  const std::string now = utc_now();
-  if (exists) {
-    if (!args.config.empty()) {
-      usage_error(args.config + ": the record " + args.record +
-                  " already holds its design; omit the config when adding a look");
+  std::optional<nlohmann::json> config;
+  if (!args.config.empty()) config = read_json_file(args.config);
+  const std::size_t index = std::filesystem::exists(args.record) && !config
+                                ? read_record_file(args.record)["looks"].size()
+                                : 0;
+  std::size_t config_looks = 0;
+  if (config) {
+    if (const auto m = config->find("monitoring"); m != config->end() && m->is_object()) {
+      if (const auto l = m->find("looks"); l != m->end() && l->is_array()) config_looks = l->size();
     }
-    record = read_record(args.record);
-  } else {
-    if (args.config.empty()) {
-      usage_error("--record " + args.record + " does not exist; give a CONFIG to start a new record");
-    }
-    const nlohmann::json config = read_json_file(args.config);
-    (void)load_trial(config);  // the whole config is valid before a record is made of it
-    record = start_record(config, now);
   }
-  const nlohmann::json look = look_from_options(args.add, record["looks"].size());
-  const RecordUpdate update = append_look(std::move(record), look, now, run);
-  const std::string report = args.report.empty() ? "" : report_html(args, update.report);
-  CommandResult out = render(args, update.report, &update.record);
-  // The record changes only if the report can follow it: check first.
-  if (!args.report.empty()) check_writable(args.report);
-  write_file_atomically(args.record, update.record.dump(2) + "\n");
+  const nlohmann::json look = look_from_options(args.add, config ? config_looks : index);
+  CommandResult out;
+  std::string report;
+  // The record changes only if the outputs that follow it can be written.
+  const auto prepare = [&](const RecordUpdate& update) {
+    if (!args.report.empty()) {
+      check_writable(args.report);
+      report = report_html(args, update.report);
+    }
+    out = render(args, update.report, &update.record);
+  };
+  (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare);
   if (!args.report.empty()) write_file_atomically(args.report, report);
   return out;
 }
@@ -170,7 +159,7 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
     if (!args.config.empty()) {
       usage_error(args.config + ": give either a CONFIG or --record to replay, not both");
     }
-    record = read_record(args.record);
+    record = read_record_file(args.record);
     if (record["looks"].empty()) {
       usage_error(args.record + ": record.looks = [] holds no look yet; add one with add-look");
     }

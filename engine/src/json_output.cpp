@@ -4,6 +4,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/survival/schoenfeld.hpp"
+#include "gsd/version.hpp"
 
 namespace gsd {
 
@@ -193,6 +194,7 @@ json sample_size_json(const SampleSize& r) {
 
 json to_json(const DesignResult& result) {
   json out;
+  out["gsd_version"] = kVersion;
   out["name"] = result.name;
   out["boundaries"] = boundaries_json(result.boundaries);
   if (result.sample_size) out["sample_size"] = sample_size_json(*result.sample_size);
@@ -236,6 +238,7 @@ json to_json(const SimulationReport& report) {
   s["randomisation"] = randomisation_name(setup.model.randomisation);
   s["time_unit"] = setup.time_unit;
   json out;
+  out["gsd_version"] = kVersion;
   out["name"] = setup.name;
   out["simulation"] = s;
   return out;
@@ -289,6 +292,7 @@ json to_json(const MonitoringReport& report) {
     m["final"] = nullptr;
   }
   json out;
+  out["gsd_version"] = kVersion;
   out["name"] = report.name;
   out["monitoring"] = m;
   return out;

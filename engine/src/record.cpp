@@ -3,7 +3,9 @@
 #include <chrono>
 #include <cmath>
 #include <ctime>
+#include <filesystem>
 
+#include "gsd/atomic_file.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
@@ -130,6 +132,40 @@ nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json&
   }
   out["record"] = {{"file", file}, {"looks", entries.size()}};
   return out;
+}
+
+nlohmann::json read_record_file(const std::string& path) {
+  nlohmann::json record = read_json_file(path);
+  try {
+    check_record(record);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput({}, path + ": " + e.message(PathStyle::kJson));
+  }
+  return record;
+}
+
+RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* config,
+                              const nlohmann::json& look, const RunOptions& options,
+                              const std::function<void(const RecordUpdate&)>& before_commit) {
+  const std::string now = utc_now();
+  nlohmann::json record;
+  if (std::filesystem::exists(path)) {
+    if (config) {
+      throw InvalidInput({}, "the record " + path +
+                                 " already holds its design; omit the config when adding a look");
+    }
+    record = read_record_file(path);
+  } else {
+    if (!config) {
+      throw InvalidInput({}, "the record " + path + " does not exist; give a config to start it");
+    }
+    (void)load_trial(*config);  // the whole config is valid before a record is made of it
+    record = start_record(*config, now);
+  }
+  RecordUpdate update = append_look(std::move(record), look, now, options);
+  if (before_commit) before_commit(update);
+  write_file_atomically(path, update.record.dump(2) + "\n");
+  return update;
 }
 
 std::string utc_now() {

@@ -10,6 +10,7 @@
 //               "reason": "..."}]}
 // Entries are only ever appended. These functions work on the document; the
 // front ends read and write the file (atomically, files.hpp).
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -69,6 +70,20 @@ std::vector<DecisionChange> decision_changes(const nlohmann::json& record,
 // "recorded_at" and "recorded_decision" and {"record": {"file", "looks"}}.
 nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json& record,
                            const std::string& file);
+
+// Record files. read_record_file checks the structure; its errors name the
+// file ("dmc.json: record.looks[1].input is missing").
+nlohmann::json read_record_file(const std::string& path);
+
+// Adds a look to the record file at `path`: the file is created from
+// `config` when it does not exist (config must then be given, and must not be
+// when it exists). `before_commit`, when given, runs after the look is decided
+// and before the file is replaced, so that a front end can prepare its other
+// outputs; an exception from it, like any failure, leaves the file as it was.
+// The file is replaced atomically (atomic_file.hpp).
+RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* config,
+                              const nlohmann::json& look, const RunOptions& options = {},
+                              const std::function<void(const RecordUpdate&)>& before_commit = {});
 
 // Current UTC time as ISO 8601, e.g. "2026-11-25T15:50:00Z".
 std::string utc_now();
