@@ -3,7 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gsd/atomic_file.hpp"
-#include "gsd/cli/command.hpp"
+#include "commands.hpp"
 #include "gsd/design.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/json.hpp"
@@ -13,13 +13,6 @@
 namespace gsd::cli {
 
 namespace {
-
-struct DesignArgs {
-  std::string config;
-  std::string batch;
-  std::string plot;
-  OutputFormat format = OutputFormat::kText;
-};
 
 CommandResult run_single(const DesignArgs& args, const RunOptions& run) {
   const DesignResult result = design_trial(load_trial_file(args.config), run);
@@ -71,6 +64,8 @@ CommandResult run_batch(const DesignArgs& args, const RunOptions& run) {
   return result;
 }
 
+}  // namespace
+
 CommandResult run_design(const DesignArgs& args, const RunOptions& run) {
   if (!args.batch.empty()) {
     if (!args.config.empty()) usage_error("give either CONFIG or --batch FILE, not both");
@@ -85,24 +80,6 @@ CommandResult run_design(const DesignArgs& args, const RunOptions& run) {
     usage_error("--format jsonl is for --batch; use --format json for one config");
   }
   return run_single(args, run);
-}
-
-}  // namespace
-
-void register_design_command(CLI::App& app, CommandAction& action, const Globals& globals) {
-  auto args = std::make_shared<DesignArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "design", "Solve a group-sequential design (boundaries, drift, and sample size when the "
-                "config has a survival section)");
-  cmd->add_option("config", args->config, "Config file (JSON)");
-  add_format_option(*cmd, args->format, {"text", "json", "csv", "jsonl"});
-  cmd->add_option("--batch", args->batch,
-                  "Read one config per line (JSON lines) and write one result per line; "
-                  "needs --format jsonl");
-  cmd->add_option("--plot", args->plot, "Write the boundary and spending charts to FILE.svg");
-  cmd->callback([args, &action, &globals] {
-    action = [args, &globals] { return run_design(*args, globals.run); };
-  });
 }
 
 }  // namespace gsd::cli

@@ -1,7 +1,7 @@
 #include <string>
 #include <variant>
 
-#include "gsd/cli/command.hpp"
+#include "commands.hpp"
 #include "gsd/errors.hpp"
 
 namespace gsd::cli {

@@ -15,7 +15,7 @@
 #include <nlohmann/json.hpp>
 
 #include "gsd/atomic_file.hpp"
-#include "gsd/cli/command.hpp"
+#include "commands.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
@@ -29,27 +29,6 @@ namespace gsd::cli {
 
 namespace {
 
-struct AddLookArgs {
-  double events = 0.0;
-  double z = 0.0;
-  double p_two_sided = 0.0;
-  std::string direction;
-  double hazard_ratio = 0.0;
-  bool final_analysis = false;
-  std::string date;
-  std::string note;
-  CLI::App* command = nullptr;
-};
-
-struct MonitorArgs {
-  std::string config;
-  std::string record;
-  std::string report;
-  OutputFormat format = OutputFormat::kText;
-  AddLookArgs add;
-};
-
-bool given(const AddLookArgs& a, const char* option) { return a.command->count(option) > 0; }
 
 // The new look as a JSON object, validated like a config look at `path`.
 nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
@@ -59,10 +38,10 @@ nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
       std::fpclassify(a.events - std::round(a.events)) == FP_ZERO) {
     look["events"] = static_cast<long long>(std::llround(a.events));
   }
-  if (given(a, "--z")) look["z"] = a.z;
-  if (given(a, "--p-two-sided")) look["p_two_sided"] = a.p_two_sided;
-  if (given(a, "--direction")) look["direction"] = a.direction;
-  if (given(a, "--hazard-ratio")) look["hazard_ratio"] = a.hazard_ratio;
+  if (a.z) look["z"] = *a.z;
+  if (a.p_two_sided) look["p_two_sided"] = *a.p_two_sided;
+  if (a.direction) look["direction"] = *a.direction;
+  if (a.hazard_ratio) look["hazard_ratio"] = *a.hazard_ratio;
   if (a.final_analysis) look["final"] = true;
   if (!a.date.empty()) look["date"] = a.date;
   if (!a.note.empty()) look["note"] = a.note;
@@ -148,8 +127,10 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   return out;
 }
 
+}  // namespace
+
 CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
-  if (args.add.command->parsed()) {
+  if (args.add.requested) {
     if (args.record.empty()) usage_error("add-look needs --record FILE: the record to append to");
     return run_add_look(args, run);
   }
@@ -172,32 +153,6 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
   CommandResult out = render(args, report, args.record.empty() ? nullptr : &record);
   if (!args.report.empty()) write_file_atomically(args.report, html);
   return out;
-}
-
-}  // namespace
-
-void register_monitor_command(CLI::App& app, CommandAction& action, const Globals& globals) {
-  auto args = std::make_shared<MonitorArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "monitor", "Monitor a trial: bounds at the observed information, decisions, inference");
-  cmd->add_option("config", args->config, "Config file (JSON) with monitoring.looks");
-  cmd->add_option("--record", args->record, "Monitoring record file (JSON) to replay or append to");
-  cmd->add_option("--report", args->report, "Write a self-contained HTML report to this file");
-  add_format_option(*cmd, args->format, {"text", "json", "csv"});
-  AddLookArgs& a = args->add;
-  a.command = cmd->add_subcommand("add-look", "Append a look to the --record file");
-  a.command->fallthrough();  // --report and --format may follow the look's options
-  a.command->add_option("--events", a.events, "Events observed at this look")->required();
-  a.command->add_option("--z", a.z, "Log-rank z (positive favours the experimental arm)");
-  a.command->add_option("--p-two-sided", a.p_two_sided, "Two-sided p-value (needs --direction)");
-  a.command->add_option("--direction", a.direction, "favours-treatment or favours-control");
-  a.command->add_option("--hazard-ratio", a.hazard_ratio, "Estimated hazard ratio");
-  a.command->add_flag("--final", a.final_analysis, "This look is the final analysis");
-  a.command->add_option("--date", a.date, "Date of the data cut (free text)");
-  a.command->add_option("--note", a.note, "Note for the record");
-  cmd->callback([args, &action, &globals] {
-    action = [args, &globals] { return run_monitor(*args, globals.run); };
-  });
 }
 
 }  // namespace gsd::cli

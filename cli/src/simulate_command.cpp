@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "gsd/atomic_file.hpp"
-#include "gsd/cli/command.hpp"
+#include "commands.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
@@ -37,17 +37,6 @@ namespace {
 // Progress bar refresh interval.
 constexpr double kProgressSeconds = 0.25;
 
-struct SimulateArgs {
-  std::string config;
-  OutputFormat format = OutputFormat::kText;
-  std::optional<long long> replicates;
-  std::optional<long long> seed;
-  long long threads = 1;
-  std::optional<double> max_duration;
-  std::string replicate_data;
-  std::string plot;
-  bool quiet = false;
-};
 
 // Set from the signal handler; the simulation polls it between chunks.
 std::atomic<bool> g_stop{false};
@@ -210,6 +199,8 @@ void join_parts(StagedFile& part, const std::string& target, const ProcessGroup&
   part.discard();
 }
 
+}  // namespace
+
 CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run) {
 #if defined(GSD_WITH_MPI)
   start_mpi_if_launched();
@@ -258,31 +249,6 @@ CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run) {
   if (args.format == OutputFormat::kJson) return {to_json(report).dump(2) + "\n"};
   if (args.format == OutputFormat::kCsv) return {render::simulation_csv(report)};
   return {render::simulation_text(report)};
-}
-
-}  // namespace
-
-void register_simulate_command(CLI::App& app, CommandAction& action, const Globals& globals) {
-  auto args = std::make_shared<SimulateArgs>();
-  CLI::App* cmd = app.add_subcommand(
-      "simulate", "Simulate the trial: power, stopping by look, expected sizes (Monte Carlo)");
-  cmd->add_option("config", args->config, "Config file (JSON)")->required();
-  add_format_option(*cmd, args->format, {"text", "json", "csv"});
-  cmd->add_option("--replicates", args->replicates,
-                  "Simulated trials (default: simulation.replicates or 10000)");
-  cmd->add_option("--seed", args->seed, "Random seed, >= 0 (default: simulation.seed or 1)");
-  cmd->add_option("--threads", args->threads, "OpenMP threads (results do not depend on it)")
-      ->default_str("1");
-  cmd->add_option("--max-duration", args->max_duration,
-                  "Calendar cap (default: simulation.max_duration, else accrual end + "
-                  "longest 99th latency percentile)");
-  cmd->add_option("--replicate-data", args->replicate_data,
-                  "Write one CSV row per replicate and look to this file");
-  cmd->add_option("--plot", args->plot, "Write Kaplan-Meier and stopping charts to this SVG file");
-  cmd->add_flag("--quiet", args->quiet, "No progress bar");
-  cmd->callback([args, &action, &globals] {
-    action = [args, &globals] { return run_simulate(*args, globals.run); };
-  });
 }
 
 }  // namespace gsd::cli

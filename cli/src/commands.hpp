@@ -1,0 +1,72 @@
+#pragma once
+// Private to the command line: the arguments of each command as plain values
+// (main.cpp fills them with CLI11) and the command that runs on them. Each
+// command returns the complete stdout text; main() prints it only on
+// success, so a failure never leaves half an answer on stdout.
+#include <optional>
+#include <string>
+
+#include "gsd/errors.hpp"
+#include "gsd/run_options.hpp"
+
+namespace gsd::cli {
+
+enum class OutputFormat { kText, kJson, kCsv, kJsonl };
+
+struct CommandResult {
+  std::string stdout_text;
+};
+
+struct DesignArgs {
+  std::string config;
+  std::string batch;
+  std::string plot;
+  OutputFormat format = OutputFormat::kText;
+};
+
+struct SimulateArgs {
+  std::string config;
+  OutputFormat format = OutputFormat::kText;
+  std::optional<long long> replicates;
+  std::optional<long long> seed;
+  long long threads = 1;
+  std::optional<double> max_duration;
+  std::string replicate_data;
+  std::string plot;
+  bool quiet = false;
+};
+
+struct AddLookArgs {
+  bool requested = false;  // the add-look subcommand was given
+  double events = 0.0;
+  std::optional<double> z;
+  std::optional<double> p_two_sided;
+  std::optional<std::string> direction;
+  std::optional<double> hazard_ratio;
+  bool final_analysis = false;
+  std::string date;
+  std::string note;
+};
+
+struct MonitorArgs {
+  std::string config;
+  std::string record;
+  std::string report;
+  OutputFormat format = OutputFormat::kText;
+  AddLookArgs add;
+};
+
+CommandResult run_design(const DesignArgs& args, const RunOptions& run);
+CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run);
+CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run);
+
+// The one place where a field path becomes the name a command-line user
+// knows: a config field by its JSON path ("design.alpha"), a call option by
+// its flag ({"options", "max_duration"} is "--max-duration").
+std::string error_message(const InvalidInput& error);
+
+// A bad command-line combination (exit 2), e.g. "give either CONFIG or --batch
+// FILE, not both".
+[[noreturn]] void usage_error(const std::string& message);
+
+}  // namespace gsd::cli
