@@ -23,6 +23,7 @@
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
 #include "gsd/monitor.hpp"
+#include "gsd/plot_data.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/record.hpp"
 #include "gsd/run.hpp"

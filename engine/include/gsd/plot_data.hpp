@@ -1,0 +1,47 @@
+#pragma once
+// The data of every gsd plot as JSON, for the front ends that draw their own
+// pictures (the web page, the R and Python packages): each curve is
+// {"x": [...], "y": [...]} with the quantities named by its key. The SVG
+// charts of the command line are drawn from the same curves (curves.hpp).
+#include <nlohmann/json.hpp>
+#include <span>
+#include <vector>
+
+#include "gsd/curves.hpp"
+#include "gsd/design.hpp"
+#include "gsd/monitor.hpp"
+#include "gsd/simulation.hpp"
+#include "gsd/trial.hpp"
+
+namespace gsd {
+
+// Power of a survival plan at its patients and events, for each noncured
+// hazard ratio: the treatment arm's latency is the control's with hazards
+// multiplied by the ratio (its cure fraction unchanged), and the design's
+// bounds are kept. Ratios at which the planned events cannot be reached give
+// no point. The points are {hazard_ratio, power}.
+Curve power_curve(const spending::Design& design, const SampleSize& plan,
+                  std::span<const double> hazard_ratios);
+
+// {"boundaries": {"information_fraction": [...], "efficacy_z": [...] (null
+//  where none), "lower_z": [...], "futility_z": [...]},
+//  "spending": {"alpha": curve, "beta": curve} (absent where none),
+//  and with a survival plan "survival": {"control": curve, "treatment": curve,
+//  "control_cure": x, "treatment_cure": x}, "events": curve with "looks":
+//  [{"events", "calendar_time"}] and "event_limit", "hazard_ratio": curve,
+//  "power_by_hazard_ratio": curve}
+nlohmann::json design_plot_data(const DesignResult& result, int points = 200);
+
+// {"conditional_power_by_hazard_ratio": curve at the last look (absent once
+//  the trial has stopped), "observed": {"events", "z", "hazard_ratio"}, and the
+//  bounds at the last look's schedule: {"events", "efficacy_z"}}
+nlohmann::json monitoring_plot_data(const MonitoringReport& report, int points = 101);
+
+// Kaplan-Meier curves of replicates 0 .. shown - 1 at their stopping
+// analysis, and the model's population survival:
+// {"replicates": [{"replicate", "control": curve, "treatment": curve}],
+//  "model": {"control": curve, "treatment": curve}}
+nlohmann::json simulation_plot_data(const simulate::Simulator& simulator,
+                                    const SimulationReport& report, int shown = 3);
+
+}  // namespace gsd

@@ -1,0 +1,135 @@
+#include "gsd/plot_data.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "gsd/curves.hpp"
+#include "gsd/errors.hpp"
+#include "gsd/survival/sample_size.hpp"
+
+namespace gsd {
+
+namespace {
+
+using nlohmann::json;
+
+json curve_json(const Curve& c) { return {{"x", c.x}, {"y", c.y}}; }
+
+json finite_or_null(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+// Default hazard ratios of the power curve: 0.3 to 1.1 in steps of 0.02.
+std::vector<double> default_hazard_ratios() {
+  std::vector<double> out;
+  for (int i = 0; i <= 40; ++i) out.push_back(0.3 + 0.02 * i);
+  return out;
+}
+
+}  // namespace
+
+Curve power_curve(const spending::Design& design, const SampleSize& plan,
+                  std::span<const double> hazard_ratios) {
+  Curve c;
+  for (double hr : hazard_ratios) {
+    survival::SurvivalSpec spec = plan.spec;
+    spec.treatment = survival::CureModel(spec.treatment.cure_fraction(),
+                                         spec.control.latency().with_hazard_ratio(hr));
+    try {
+      const survival::SurvivalPlan p =
+          survival::evaluate_plan(spec, design, plan.plan.patients, plan.plan.events);
+      c.x.push_back(hr);
+      c.y.push_back(p.power);
+    } catch (const InvalidInput&) {
+      // The planned events cannot be reached at this ratio: no point.
+    }
+  }
+  return c;
+}
+
+json design_plot_data(const DesignResult& result, int points) {
+  const spending::Design& d = result.boundaries;
+  const bool two_sided = d.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
+  json bounds;
+  json eff = json::array();
+  json lower = json::array();
+  json fut = json::array();
+  for (std::size_t k = 0; k < d.efficacy.size(); ++k) {
+    eff.push_back(finite_or_null(d.efficacy[k]));
+    lower.push_back(two_sided ? finite_or_null(-d.efficacy[k]) : json(nullptr));
+    fut.push_back(d.futility[k] ? json(*d.futility[k]) : json(nullptr));
+  }
+  bounds["information_fraction"] = d.spec.information_fractions;
+  bounds["efficacy_z"] = eff;
+  bounds["lower_z"] = lower;
+  bounds["futility_z"] = fut;
+  json out;
+  out["boundaries"] = bounds;
+  const SpendingCurves spending = spending_curves(d, 100);
+  json s = json::object();
+  if (spending.alpha) s["alpha"] = curve_json(*spending.alpha);
+  if (spending.beta) s["beta"] = curve_json(*spending.beta);
+  out["spending"] = s;
+  if (result.sample_size) {
+    const SampleSize& r = *result.sample_size;
+    const double t_max = 1.25 * r.plan.study_duration;
+    const PlanCurves c = plan_curves(r, t_max, points);
+    out["survival"] = {{"control", curve_json(c.control_survival)},
+                       {"treatment", curve_json(c.treatment_survival)},
+                       {"control_cure", r.spec.control.cure_fraction()},
+                       {"treatment_cure", r.spec.treatment.cure_fraction()}};
+    json looks = json::array();
+    for (const auto& look : r.plan.looks) {
+      looks.push_back({{"events", look.events}, {"calendar_time", look.calendar_time}});
+    }
+    out["events"] = {{"x", c.expected_events.x},
+                     {"y", c.expected_events.y},
+                     {"looks", looks},
+                     {"event_limit", r.plan.event_limit}};
+    out["hazard_ratio"] = curve_json(c.hazard_ratio);
+    const std::vector<double> hrs = default_hazard_ratios();
+    out["power_by_hazard_ratio"] = curve_json(power_curve(d, r, hrs));
+  }
+  return out;
+}
+
+json monitoring_plot_data(const MonitoringReport& report, int points) {
+  json out;
+  const auto& looks = report.result.looks;
+  json observed = {{"events", json::array()}, {"z", json::array()}, {"hazard_ratio", json::array()}};
+  for (const auto& l : looks) {
+    observed["events"].push_back(l.look.events);
+    observed["z"].push_back(l.look.z);
+    observed["hazard_ratio"].push_back(l.hazard_ratio);
+  }
+  out["observed"] = observed;
+  const auto& s = looks.back().schedule;
+  json eff = json::array();
+  for (double b : s.efficacy) eff.push_back(finite_or_null(b));
+  out["bounds"] = {{"events", s.events}, {"efficacy_z", eff}};
+  if (looks.back().conditional_power) {
+    out["conditional_power_by_hazard_ratio"] =
+        curve_json(conditional_power_curve(report, 0.3, 1.2, points));
+  }
+  return out;
+}
+
+json simulation_plot_data(const simulate::Simulator& sim, const SimulationReport& report, int shown) {
+  json reps = json::array();
+  double t_max = 0.0;
+  const auto& r = report.result;
+  for (int i = 0; i < shown && i < r.replicates; ++i) {
+    const auto looks = sim.looks(r.seed, i);
+    const auto patients = sim.patients(r.seed, i);
+    const double tau = looks.empty() ? sim.max_duration() : looks.back().calendar_time;
+    const Curve control = kaplan_meier(patients, false, tau);
+    const Curve treatment = kaplan_meier(patients, true, tau);
+    t_max = std::max({t_max, control.x.back(), treatment.x.back()});
+    reps.push_back({{"replicate", i}, {"control", curve_json(control)}, {"treatment", curve_json(treatment)}});
+  }
+  if (!(t_max > 0.0)) t_max = sim.max_duration();
+  return {{"replicates", reps},
+          {"model",
+           {{"control", curve_json(model_survival(sim.model(), false, t_max))},
+            {"treatment", curve_json(model_survival(sim.model(), true, t_max))}}}};
+}
+
+}  // namespace gsd

@@ -1,0 +1,89 @@
+// The words of the presentation module: decision names and reasons with the
+// numbers they quote, advice for a non-binding futility bound.
+#include "gsd/presentation.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "gsd/monitoring/look_statistic.hpp"
+
+namespace gsd {
+namespace {
+
+using monitoring::Direction;
+using monitoring::MonitoringPlan;
+using monitoring::MonitoringResult;
+using monitoring::ObservedLook;
+
+// The seed design for monitoring: one-sided 0.025 LD-OBF at 0.5 / 0.75 / 1 of 94 events.
+MonitoringPlan seed_plan() {
+  MonitoringPlan plan;
+  plan.design.alpha = 0.025;
+  plan.design.beta = 0.16;
+  plan.design.information_fractions = {0.5, 0.75, 1.0};
+  plan.planned_events = 94.0;
+  plan.assumed_hazard_ratio = 0.63;
+  return plan;
+}
+
+TEST(Presentation, DecisionNamesAreTheOutputContract) {
+  EXPECT_STREQ(decision_name(spending::Decision::kContinue), "continue");
+  EXPECT_STREQ(decision_name(spending::Decision::kStopEfficacy), "stop-efficacy");
+  EXPECT_STREQ(decision_name(spending::Decision::kStopHarm), "stop-harm");
+  EXPECT_STREQ(decision_name(spending::Decision::kStopFutility), "stop-futility");
+  EXPECT_STREQ(decision_name(spending::Decision::kFinalNoRejection), "final-no-rejection");
+}
+
+TEST(Presentation, EfficacyStopQuotesTheBound) {
+  const double z = monitoring::z_from_p_two_sided(0.0005, Direction::kFavoursTreatment);
+  const MonitoringPlan plan = seed_plan();
+  const MonitoringResult r = monitoring::monitor(plan, std::vector<ObservedLook>{{49.0, z, false}});
+  const std::string reason = decision_reason(r.looks[0], plan);
+  EXPECT_NE(reason.find("crossed the efficacy bound 2.8933"), std::string::npos) << reason;
+  EXPECT_NE(reason.find("at 49 of 94 planned events: stop for benefit"), std::string::npos) << reason;
+}
+
+TEST(Presentation, ContinueNamesTheNextLook) {
+  const MonitoringPlan plan = seed_plan();
+  const MonitoringResult r = monitoring::monitor(plan, std::vector<ObservedLook>{{49.0, 2.0, false}});
+  const std::string reason = decision_reason(r.looks[0], plan);
+  EXPECT_NE(reason.find("continue to the next look at 71 events"), std::string::npos) << reason;
+}
+
+TEST(Presentation, FinalWithoutCrossingIsNotRejected) {
+  const MonitoringPlan plan = seed_plan();
+  const MonitoringResult r = monitoring::monitor(
+      plan, std::vector<ObservedLook>{{49.0, 1.0, false}, {71.0, 1.2, false}, {94.0, 1.5, false}});
+  EXPECT_NE(decision_reason(r.looks[2], plan).find("the null hypothesis is not rejected"),
+            std::string::npos);
+}
+
+TEST(Presentation, HarmAndFutilityAdvice) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.alpha = 0.05;
+  plan.design.sided = spending::Sidedness::kTwoSidedSymmetric;
+  const MonitoringResult harm = monitoring::monitor(plan, std::vector<ObservedLook>{{49.0, -3.0, false}});
+  EXPECT_NE(decision_reason(harm.looks[0], plan).find("significantly worse"), std::string::npos);
+  MonitoringPlan futile = seed_plan();
+  futile.design.futility =
+      spending::FutilitySpec{spending::SpendingFunction::hwang_shih_decani(-2.0), false};
+  const MonitoringResult r = monitoring::monitor(futile, std::vector<ObservedLook>{{49.0, -1.0, false}});
+  const auto advice = futility_advice(r.looks[0]);
+  ASSERT_TRUE(advice);
+  EXPECT_NE(advice->find("non-binding futility bound"), std::string::npos);
+  const MonitoringResult no_advice = monitoring::monitor(futile, std::vector<ObservedLook>{{49.0, 1.0, false}});
+  EXPECT_FALSE(futility_advice(no_advice.looks[0]));
+}
+
+TEST(Presentation, FamilyNames) {
+  EXPECT_EQ(spending_name(spending::SpendingFunction::hwang_shih_decani(-2.0)),
+            "Hwang-Shih-DeCani (gamma = -2)");
+  EXPECT_EQ(boundary_name(spending::ClassicalBoundary::wang_tsiatis(0.25)),
+            "Wang-Tsiatis (Delta = 0.25)");
+  spending::DesignSpec spec;
+  EXPECT_EQ(efficacy_description(spec), "Lan-DeMets O'Brien-Fleming alpha-spending");
+}
+
+}  // namespace
+}  // namespace gsd

@@ -1,0 +1,88 @@
+// The one call every front end makes: run(config, command) returns the JSON
+// that design_trial / monitor_trial give, and bad input carries its path.
+#include "gsd/run.hpp"
+
+#include <gtest/gtest.h>
+
+#include "gsd/errors.hpp"
+#include "gsd/json.hpp"
+#include "gsd/load.hpp"
+#include "gsd/plot_data.hpp"
+#include "gsd/version.hpp"
+
+namespace gsd {
+namespace {
+
+// The seed plan (configs/blinatumomab-20120215.json, abridged).
+nlohmann::json seed_config() {
+  return nlohmann::json::parse(R"({
+    "name": "seed",
+    "design": {"alpha": 0.05, "sided": 2, "beta": 0.16, "information_fractions": [0.5, 0.75, 1.0]},
+    "survival": {"control": {"cure_fraction": 0.40, "median_noncured": 7.0},
+                 "treatment": {"cure_fraction": 0.562}, "hazard_ratio_noncured": 0.63,
+                 "accrual": {"duration": 36.0}, "patients": 202, "events": 94},
+    "monitoring": {"looks": [{"events": 49, "z": 2.0}]}})");
+}
+
+TEST(Run, DesignEqualsTheWorkflowJson) {
+  const nlohmann::json config = seed_config();
+  const nlohmann::json out = run(config, Command::kDesign);
+  EXPECT_EQ(out, to_json(design_trial(load_trial(config))));
+  EXPECT_EQ(out.at("gsd_version"), kVersion);
+  // The seed bounds (rpact 3.3.4, getDesignGroupSequential asOF): 1e-6 in z.
+  EXPECT_NEAR(out["boundaries"]["looks"][0]["efficacy_z"].get<double>(), 2.962588, 1e-6);
+  EXPECT_EQ(out["sample_size"]["events"], 94);
+}
+
+TEST(Run, MonitorAndCommandNames) {
+  EXPECT_EQ(parse_command("monitor"), Command::kMonitor);
+  const nlohmann::json out = run(seed_config(), parse_command("monitor"));
+  EXPECT_EQ(out["monitoring"]["looks"][0]["decision"], "continue");
+  try {
+    (void)parse_command("desgin");
+    FAIL();
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(to_string(e.path()), "command");
+  }
+}
+
+TEST(Run, BadInputCarriesThePathInEachStyle) {
+  nlohmann::json config = seed_config();
+  config["survival"]["control"]["cure_fraction"] = 1.5;
+  try {
+    (void)run(config, Command::kDesign);
+    FAIL();
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(e.message(PathStyle::kJson), "survival.control.cure_fraction = 1.5 must lie in [0, 1)");
+    EXPECT_EQ(to_string(e.path(), PathStyle::kR), "survival$control$cure_fraction");
+    EXPECT_EQ(to_string(e.path(), PathStyle::kPython), "survival[\"control\"][\"cure_fraction\"]");
+  }
+  config = seed_config();
+  config["design"]["information_fractions"] = {0.5, 0.4, 1.0};
+  try {
+    (void)run(config, Command::kDesign);
+    FAIL();
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(to_string(e.path(), PathStyle::kJson), "design.information_fractions[1]");
+    EXPECT_EQ(to_string(e.path(), PathStyle::kR), "design$information_fractions[2]");
+    EXPECT_EQ(*e.value(), "0.4");
+  }
+}
+
+TEST(PlotData, PowerCurveAtThePlanRatioIsThePlanPower) {
+  const DesignResult result = design_trial(load_trial(seed_config()));
+  const std::vector<double> hrs{0.5, 0.63, 1.0};
+  const Curve c = power_curve(result.boundaries, *result.sample_size, hrs);
+  ASSERT_EQ(c.x.size(), 3u);
+  // Same inputs as the plan itself: the same number.
+  EXPECT_DOUBLE_EQ(c.y[1], result.sample_size->plan.power);
+  EXPECT_GT(c.y[0], c.y[1]);
+  // At HR 1 among the noncured the arms still differ by their cure fractions.
+  EXPECT_LT(c.y[2], c.y[1]);
+  const nlohmann::json data = design_plot_data(result);
+  EXPECT_EQ(data["boundaries"]["efficacy_z"].size(), 3u);
+  EXPECT_EQ(data["survival"]["control"]["x"].size(), 201u);
+}
+
+}  // namespace
+}  // namespace gsd
