@@ -7,7 +7,7 @@ using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 
 // The seed trial's plan on rpact's one-sided scale: LD-OBF at one-sided 0.025
-// with looks at 0.5, 0.75 and 1 of 94 events (../shared/REFERENCE.md).
+// with looks at 0.5, 0.75 and 1 of 94 events (docs/validation.md).
 inline MonitoringPlan seed_plan() {
   MonitoringPlan plan;
   plan.design.alpha = 0.025;
