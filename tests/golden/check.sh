@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The golden test: every case's JSON must hold every key and value of the
-# golden file, value for value (new keys may be added), and its CSV must be
+# golden file, value for value (new keys may be added; floating-point numbers
+# to 1e-12 relative, see json_subset.cpp), and its CSV must be
 # byte-identical.
 #   tests/golden/check.sh GSD JSON_SUBSET
 set -euo pipefail
