@@ -1,0 +1,355 @@
+// Event-driven power: recursive integration over (look time, statistic); see
+// event_driven_power.hpp for the method and its references.
+#include "gsd/survival/event_driven_power.hpp"
+
+#include <Eigen/Core>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "event_count.hpp"
+#include "gsd/numerics/find_root.hpp"
+#include "gsd/numerics/normal.hpp"
+#include "gsd/numerics/sequential_integrator.hpp"
+
+namespace gsd::survival {
+
+namespace {
+
+using numerics::normal_upper_tail;
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// Beyond 12 sds a normal tail is 0 or 1 to double precision (P(Z >= 12) =
+// 1.8e-33), and a normal kernel beyond 8.5 sds is below 2e-16 of its peak:
+// those terms are skipped (as in numerics/sequential_integrator.cpp).
+constexpr double kTailCutoff = 12.0;
+constexpr double kKernelCutoff = 8.5;
+// The density of a look's statistic convolved with the next increment is
+// tabulated at sd / 6 over 9 sds beyond the grid and interpolated by cubic
+// Lagrange polynomials: it is a normal mixture, so the interpolation error is
+// about (1/6)^4 / 24 of its fourth derivative, below 1e-5 relative.
+constexpr double kAuxPerSd = 6.0;
+constexpr double kAuxReach = 9.0;
+// Grid intervals as in the integrator: at most 0.35, and half the narrower
+// kernel sd (numerics/sequential_integrator.cpp).
+constexpr double kMaxInterval = 0.35;
+constexpr double kKernelResolution = 0.5;
+// Probabilities below this are not propagated (a trillionth of the power).
+constexpr double kNegligible = 1e-12;
+// Look times to 30 bits of the cap: far below what moves a drift.
+constexpr int kTimeRootBits = 30;
+// Increment variances are kept above this fraction of the look's variance
+// (the variance grows with the events; equal values would mean no new data).
+constexpr double kMinIncrement = 1e-9;
+
+// A time bin's state after a look: the calendar time of the bin, the mean of
+// the statistic L given that time, and the sub-density of L / sqrt(v) on a
+// quadrature grid (weights include the density) for trials still running.
+struct Node {
+  double time = 0.0;
+  double mean = 0.0;
+  std::vector<double> z;
+  std::vector<double> w;
+  double mass = 0.0;
+};
+
+// sum_m w_m P(N(0,1) >= (x - z_m a) / sd): the probability that L at the next
+// analysis, L = z sqrt(v_prev) + N(mean shift, sd^2), is at least its bound,
+// with x = bound - shift. lower = true gives P(<= x) instead.
+double tail(const Node& n, double a, double sd, double x, bool lower) {
+  double sum = 0.0;
+  // With z_m a far below x - 12 sd the upper tail is 0 (lower 1); far above, 1 (lower 0).
+  const auto lo = a > 0.0 ? std::lower_bound(n.z.begin(), n.z.end(), (x - kTailCutoff * sd) / a)
+                          : n.z.begin();
+  const auto hi = a > 0.0 ? std::lower_bound(lo, n.z.end(), (x + kTailCutoff * sd) / a) : n.z.end();
+  const auto i_lo = static_cast<std::size_t>(lo - n.z.begin());
+  const auto i_hi = static_cast<std::size_t>(hi - n.z.begin());
+  for (std::size_t m = i_lo; m < i_hi; ++m) {
+    const double arg = (x - n.z[m] * a) / sd;
+    sum += n.w[m] * (lower ? normal_upper_tail(-arg) : normal_upper_tail(arg));
+  }
+  const std::size_t from = lower ? 0 : i_hi;
+  const std::size_t to = lower ? i_lo : n.z.size();
+  for (std::size_t m = from; m < to; ++m) sum += n.w[m];
+  return sum;
+}
+
+// The density of z sqrt(v_prev) + N(0, sd^2) for a node's sub-density,
+// tabulated on a uniform grid.
+class Smoothed {
+ public:
+  Smoothed(const Node& n, double a, double sd) : sd_(sd) {
+    const double first = n.z.front() * a - kAuxReach * sd;
+    const double last = n.z.back() * a + kAuxReach * sd;
+    step_ = sd / kAuxPerSd;
+    start_ = first;
+    const auto count = static_cast<std::size_t>(std::ceil((last - first) / step_)) + 1;
+    values_.assign(count, 0.0);
+    // Aligned Eigen storage: its vectorised exp gives the same bits wherever
+    // the heap puts the data (numerics/sequential_integrator.cpp).
+    const auto size = static_cast<Eigen::Index>(n.z.size());
+    const Eigen::ArrayXd u = Eigen::Map<const Eigen::ArrayXd>(n.z.data(), size) * (a / sd);
+    const Eigen::ArrayXd w = Eigen::Map<const Eigen::ArrayXd>(n.w.data(), size);
+    for (std::size_t i = 0; i < count; ++i) {
+      const double x = (start_ + step_ * static_cast<double>(i)) / sd;
+      const double* lo = std::lower_bound(u.data(), u.data() + size, x - kKernelCutoff);
+      const double* hi = std::upper_bound(lo, u.data() + size, x + kKernelCutoff);
+      const Eigen::Index begin = lo - u.data();
+      const Eigen::Index length = hi - lo;
+      if (length == 0) continue;
+      const auto d = x - u.segment(begin, length);
+      values_[i] = (w.segment(begin, length) * (-0.5 * d.square()).exp()).sum() *
+                   numerics::kInvSqrt2Pi / sd;
+    }
+  }
+
+  double operator()(double x) const {
+    const double pos = (x - start_) / step_;
+    if (!(pos >= 1.0) || !(pos < static_cast<double>(values_.size()) - 2.0)) return 0.0;
+    const auto i = static_cast<std::size_t>(pos);
+    const double t = pos - static_cast<double>(i);
+    const double p0 = values_[i - 1], p1 = values_[i], p2 = values_[i + 1], p3 = values_[i + 2];
+    // Cubic Lagrange through i - 1 .. i + 2.
+    return p1 + t * (0.5 * (p2 - p0) +
+                     t * (p0 - 2.5 * p1 + 2.0 * p2 - 0.5 * p3 + t * (1.5 * (p1 - p2) + 0.5 * (p3 - p0))));
+  }
+
+ private:
+  double sd_;
+  double start_ = 0.0;
+  double step_ = 1.0;
+  std::vector<double> values_;
+};
+
+struct LookModel {
+  long long events = 0;
+  double slope = 0.0;     // E[U | D] slope
+  double variance = 0.0;  // v_k = Var(L_k | D)
+};
+
+// Bin edges and representative times of T_k within [0, cap]: normal scores
+// in [-span, span] of the marginal cdf (scaled to its mass below the cap),
+// nodes at the bins' conditional medians.
+struct Bins {
+  std::vector<double> edges;
+  std::vector<double> nodes;
+};
+
+Bins time_bins(const detail::EventCount& count, long long events, double cap,
+               const EventDrivenSettings& s) {
+  Bins bins;
+  const double reach = count.at_least(events, 0.0, 0, cap);
+  if (!(reach > kNegligible)) return bins;
+  const int n = std::max(2, s.time_bins);
+  const double dz = 2.0 * s.time_span / (n - 2);
+  const auto invert = [&](double u) {
+    return numerics::find_root([&](double t) { return count.at_least(events, 0.0, 0, t) - u; },
+                               0.0, cap, -u, reach - u, kTimeRootBits, "a look-time quantile");
+  };
+  bins.edges.push_back(0.0);
+  for (int m = 0; m + 1 < n; ++m) {
+    bins.edges.push_back(invert(reach * numerics::normal_lower_tail(-s.time_span + dz * m)));
+  }
+  bins.edges.push_back(cap);
+  for (int m = 0; m < n; ++m) {
+    const double z = -s.time_span + dz * (m - 0.5);
+    bins.nodes.push_back(invert(reach * numerics::normal_lower_tail(z)));
+  }
+  return bins;
+}
+
+void check_input(const spending::Design& design, const CalendarProfile& profile, double patients,
+                 std::span<const long long> look_events, double cap) {
+  if (look_events.size() != design.spec.information_fractions.size() || look_events.empty()) {
+    throw std::invalid_argument("event_driven_power: one event count per look is needed");
+  }
+  for (std::size_t k = 0; k < look_events.size(); ++k) {
+    if (look_events[k] < 1 || (k > 0 && look_events[k] <= look_events[k - 1])) {
+      throw std::invalid_argument("event_driven_power: look events must increase from 1");
+    }
+  }
+  if (!(patients > 0.0) || !(cap > 0.0) || cap > profile.horizon() * (1.0 + 1e-12)) {
+    throw std::invalid_argument("event_driven_power: patients and cap must be positive, cap " +
+                                std::to_string(cap) + " within the profile's horizon");
+  }
+}
+
+}  // namespace
+
+EventDrivenPower event_driven_power(const CalendarProfile& profile, const spending::Design& design,
+                                    const CappedFinalBound& capped, double patients,
+                                    std::span<const long long> look_events, double cap,
+                                    const EventDrivenSettings& settings) {
+  check_input(design, profile, patients, look_events, cap);
+  const std::size_t looks = look_events.size();
+  const numerics::StoppingRegions regions = design.regions();
+  const double n_patients = patients;
+  const auto total = static_cast<double>(look_events.back());
+  const detail::EventCount count(profile, n_patients);
+
+  std::vector<LookModel> model(looks);
+  for (std::size_t k = 0; k < looks; ++k) {
+    model[k].events = look_events[k];
+    const double tau = profile.time_for_events(static_cast<double>(look_events[k]) / n_patients);
+    const LogRankJointMoments m = profile.moments(std::min(tau, cap));
+    model[k].slope = m.score_slope;
+    model[k].variance = n_patients * m.conditional_variance;
+    if (k > 0) {
+      model[k].variance = std::max(model[k].variance, model[k - 1].variance * (1.0 + kMinIncrement));
+    }
+  }
+  const LogRankJointMoments at_cap = profile.moments(cap);
+  const double cap_variance = n_patients * at_cap.conditional_variance;
+  const double cap_events = profile.events(cap);
+  const double cap_score = profile.score_mean(cap);
+  const double cap_null = cap_events > 0.0 ? profile.null_variance(cap) / cap_events : 0.0;
+
+  const auto mean_at = [&](std::size_t k, double t) {
+    return n_patients * profile.score_mean(t) +
+           model[k].slope * (static_cast<double>(model[k].events) - n_patients * profile.events(t));
+  };
+  // sqrt(E[V | D(t) = d]): the scale of the bound on L.
+  const auto bound_scale = [&](double d, double t) {
+    const double q = profile.events(t);
+    return q > 0.0 ? std::sqrt(d * profile.null_variance(t) / q) : 0.0;
+  };
+
+  EventDrivenPower out;
+  out.upper.assign(looks, 0.0);
+  out.lower.assign(looks, 0.0);
+  out.capped.assign(looks, 0.0);
+  std::vector<Node> sources(1);
+  sources[0].z = {0.0};
+  sources[0].w = {1.0};
+  sources[0].mass = 1.0;
+  double v_prev = 0.0;
+  long long d_prev = 0;
+  for (std::size_t k = 0; k < looks; ++k) {
+    const bool last = k + 1 == looks;
+    const long long d = look_events[k];
+    const long long fresh = d - d_prev;
+    const double v = model[k].variance;
+    const double a = std::sqrt(v_prev);
+    const double sd = std::sqrt(std::max(v - v_prev, kMinIncrement * v));
+    const Bins bins = time_bins(count, d, cap, settings);
+    const std::size_t n_bins = bins.nodes.size();
+
+    // Transition probabilities from each source to each bin, and to the cap.
+    std::vector<std::vector<double>> p(sources.size(), std::vector<double>(n_bins, 0.0));
+    std::vector<double> to_cap(sources.size(), 1.0);
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const Node& src = sources[i];
+      if (!(src.mass > kNegligible)) {
+        to_cap[i] = 0.0;
+        continue;
+      }
+      double below = 0.0;
+      for (std::size_t j = 0; j < n_bins; ++j) {
+        const double e = bins.edges[j + 1];
+        const double c = e > src.time ? count.at_least(fresh, src.time, d_prev, e) : 0.0;
+        p[i][j] = std::max(0.0, c - below);
+        below = std::max(below, c);
+      }
+      to_cap[i] = std::max(0.0, 1.0 - below);
+    }
+
+    // Trials whose look k events have not come by the cap: a final analysis
+    // there with the events observed (none new: no analysis).
+    const double cap_sd = std::sqrt(std::max(cap_variance - v_prev, kMinIncrement * cap_variance));
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const Node& src = sources[i];
+      const double reach = to_cap[i] * src.mass;
+      if (!(reach > kNegligible)) continue;
+      out.capped[k] += reach;
+      out.expected_duration += reach * cap;
+      const std::vector<double> pmf = count.below(fresh, src.time, d_prev, cap);
+      for (long long e = 0; e < fresh; ++e) {
+        const double pe = pmf[static_cast<std::size_t>(e)];
+        const double observed = static_cast<double>(d_prev + e);
+        out.expected_events += pe * src.mass * observed;
+        if (e == 0 || !(pe * src.mass > kNegligible)) continue;
+        const double b = capped.bound(k, observed / total);
+        if (!std::isfinite(b)) continue;
+        const double threshold = b * std::sqrt(observed * cap_null);
+        const double mean = n_patients * cap_score + at_cap.score_slope * (observed - n_patients * cap_events);
+        out.upper[k] += pe * tail(src, a, cap_sd, threshold - (mean - src.mean), false);
+      }
+    }
+
+    // The look itself, per time bin.
+    std::vector<Smoothed> smoothed;
+    if (!last) {
+      smoothed.reserve(sources.size());
+      for (const Node& src : sources) smoothed.emplace_back(src, a, sd);
+    }
+    std::vector<Node> next;
+    const double sv = std::sqrt(v);
+    for (std::size_t j = 0; j < n_bins; ++j) {
+      const double t = bins.nodes[j];
+      const double mean = mean_at(k, t);
+      const double scale = bound_scale(static_cast<double>(d), t);
+      const double hi = regions.upper[k] * scale;
+      const double lo = std::isfinite(regions.lower[k]) ? regions.lower[k] * scale : -kInf;
+      double arriving = 0.0;
+      double up = 0.0;
+      double down = 0.0;
+      for (std::size_t i = 0; i < sources.size(); ++i) {
+        const double pij = p[i][j];
+        if (!(pij * sources[i].mass > kNegligible)) continue;
+        const double shift = mean - sources[i].mean;
+        arriving += pij * sources[i].mass;
+        if (std::isfinite(hi)) up += pij * tail(sources[i], a, sd, hi - shift, false);
+        if (last && std::isfinite(lo)) down += pij * tail(sources[i], a, sd, lo - shift, true);
+      }
+      if (!(arriving > kNegligible)) continue;
+      out.upper[k] += up;
+      if (last) {
+        out.lower[k] += down;
+        out.expected_duration += arriving * t;
+        out.expected_events += arriving * static_cast<double>(d);
+        continue;
+      }
+      // The continuing trials' sub-density on this bin's grid.
+      const double w_in = sd / sv;
+      const double w_out = std::sqrt(model[k + 1].variance - v) / sv;
+      const double max_interval = std::min(kMaxInterval, kKernelResolution * std::min(w_in, w_out));
+      numerics::QuadratureGrid grid = numerics::quadrature_grid(settings.grid_r, mean / sv, lo / sv,
+                                                                hi / sv, max_interval);
+      Node node;
+      node.time = t;
+      node.mean = mean;
+      node.w.assign(grid.z.size(), 0.0);
+      for (std::size_t m = 0; m < grid.z.size(); ++m) {
+        const double x = grid.z[m] * sv;
+        double density = 0.0;
+        for (std::size_t i = 0; i < sources.size(); ++i) {
+          const double pij = p[i][j];
+          if (!(pij * sources[i].mass > kNegligible)) continue;
+          density += pij * smoothed[i](x - (mean - sources[i].mean));
+        }
+        node.w[m] = grid.w[m] * density * sv;
+        node.mass += node.w[m];
+      }
+      node.z = std::move(grid.z);
+      down = std::isfinite(lo) ? std::max(0.0, arriving - up - node.mass) : 0.0;
+      out.lower[k] += down;
+      out.expected_duration += (up + down) * t;
+      out.expected_events += (up + down) * static_cast<double>(d);
+      if (!node.z.empty()) next.push_back(std::move(node));
+    }
+    if (last) break;
+    sources = std::move(next);
+    v_prev = v;
+    d_prev = d;
+  }
+  for (std::size_t k = 0; k < looks; ++k) {
+    out.power += out.upper[k];
+    out.capped_total += out.capped[k];
+  }
+  out.final_events_late = 1.0 - count.at_least(look_events.back(), 0.0, 0, cap);
+  return out;
+}
+
+}  // namespace gsd::survival
