@@ -47,13 +47,13 @@ class EventCount {
 
   // Mean and variance of the events in (s, t] given d events by s (s = 0:
   // none yet).
-  std::array<double, 2> law(double s, long long d, double t) const {
+  std::array<double, 2> law(double s, double d, double t) const {
     std::array<double, 2> fs{}, ft{}, remaining = n_;
     for (std::size_t j = 0; j < 2; ++j) {
       ft[j] = fraction(static_cast<int>(j), t);
       fs[j] = s > 0.0 ? fraction(static_cast<int>(j), s) : 0.0;
     }
-    if (d > 0) {
+    if (d > 0.0) {
       // Events per arm among the d: their regression on the count.
       std::array<double, 2> mu{}, var{};
       for (std::size_t j = 0; j < 2; ++j) {
@@ -61,7 +61,7 @@ class EventCount {
         var[j] = n_[j] * fs[j] * (1.0 - fs[j]);
       }
       const double total_var = var[0] + var[1];
-      const auto dd = static_cast<double>(d);
+      const double dd = d;
       for (std::size_t j = 0; j < 2; ++j) {
         double e = total_var > 0.0 ? mu[j] + (dd - mu[0] - mu[1]) * var[j] / total_var
                                    : dd * n_[j] / (n_[0] + n_[1]);
@@ -80,20 +80,21 @@ class EventCount {
     return {mean, variance};
   }
 
-  // P(at least m events in (s, t] | d events by s).
-  double at_least(long long m, double s, long long d, double t) const {
-    if (m <= 0) return 1.0;
+  // P(at least m events in (s, t] | d events by s). Counts may be fractional
+  // (a solve varies the events continuously); the beta function takes them.
+  double at_least(double m, double s, double d, double t) const {
+    if (!(m > 0.0)) return 1.0;
     if (!(t > s)) return 0.0;
     const auto [mean, variance] = law(s, d, t);
-    return count_at_least(static_cast<double>(m), mean, variance);
+    return count_at_least(m, mean, variance);
   }
 
-  // P(exactly e events in (s, t] | d by s) for e = 0 .. m - 1.
-  std::vector<double> below(long long m, double s, long long d, double t) const {
+  // P(exactly e events in (s, t] | d by s) for e = 0 .. values - 1.
+  std::vector<double> below(long long values, double s, double d, double t) const {
     const auto [mean, variance] = law(s, d, t);
-    std::vector<double> pmf(static_cast<std::size_t>(m));
+    std::vector<double> pmf(static_cast<std::size_t>(values));
     double upper = 1.0;  // P(X >= e)
-    for (long long e = 0; e < m; ++e) {
+    for (long long e = 0; e < values; ++e) {
       const double next = count_at_least(static_cast<double>(e + 1), mean, variance);
       pmf[static_cast<std::size_t>(e)] = std::max(0.0, upper - next);
       upper = next;

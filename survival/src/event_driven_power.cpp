@@ -40,6 +40,8 @@ constexpr double kKernelResolution = 0.5;
 constexpr double kNegligible = 1e-12;
 // Look times to 30 bits of the cap: far below what moves a drift.
 constexpr int kTimeRootBits = 30;
+// Event counts within this of a whole number are that number.
+constexpr double kCountSlack = 1e-9;
 // Increment variances are kept above this fraction of the look's variance
 // (the variance grows with the events; equal values would mean no new data).
 constexpr double kMinIncrement = 1e-9;
@@ -124,7 +126,7 @@ class Smoothed {
 };
 
 struct LookModel {
-  long long events = 0;
+  double events = 0.0;
   double slope = 0.0;     // E[U | D] slope
   double variance = 0.0;  // v_k = Var(L_k | D)
 };
@@ -137,7 +139,7 @@ struct Bins {
   std::vector<double> nodes;
 };
 
-Bins time_bins(const detail::EventCount& count, long long events, double cap,
+Bins time_bins(const detail::EventCount& count, double events, double cap,
                const EventDrivenSettings& s) {
   Bins bins;
   const double reach = count.at_least(events, 0.0, 0, cap);
@@ -161,12 +163,12 @@ Bins time_bins(const detail::EventCount& count, long long events, double cap,
 }
 
 void check_input(const spending::Design& design, const CalendarProfile& profile, double patients,
-                 std::span<const long long> look_events, double cap) {
+                 std::span<const double> look_events, double cap) {
   if (look_events.size() != design.spec.information_fractions.size() || look_events.empty()) {
     throw std::invalid_argument("event_driven_power: one event count per look is needed");
   }
   for (std::size_t k = 0; k < look_events.size(); ++k) {
-    if (look_events[k] < 1 || (k > 0 && look_events[k] <= look_events[k - 1])) {
+    if (!(look_events[k] >= 1.0) || (k > 0 && !(look_events[k] > look_events[k - 1]))) {
       throw std::invalid_argument("event_driven_power: look events must increase from 1");
     }
   }
@@ -180,19 +182,19 @@ void check_input(const spending::Design& design, const CalendarProfile& profile,
 
 EventDrivenPower event_driven_power(const CalendarProfile& profile, const spending::Design& design,
                                     const CappedFinalBound& capped, double patients,
-                                    std::span<const long long> look_events, double cap,
+                                    std::span<const double> look_events, double cap,
                                     const EventDrivenSettings& settings) {
   check_input(design, profile, patients, look_events, cap);
   const std::size_t looks = look_events.size();
   const numerics::StoppingRegions regions = design.regions();
   const double n_patients = patients;
-  const auto total = static_cast<double>(look_events.back());
+  const double total = look_events.back();
   const detail::EventCount count(profile, n_patients);
 
   std::vector<LookModel> model(looks);
   for (std::size_t k = 0; k < looks; ++k) {
     model[k].events = look_events[k];
-    const double tau = profile.time_for_events(static_cast<double>(look_events[k]) / n_patients);
+    const double tau = profile.time_for_events(look_events[k] / n_patients);
     const LogRankJointMoments m = profile.moments(std::min(tau, cap));
     model[k].slope = m.score_slope;
     model[k].variance = n_patients * m.conditional_variance;
@@ -208,7 +210,7 @@ EventDrivenPower event_driven_power(const CalendarProfile& profile, const spendi
 
   const auto mean_at = [&](std::size_t k, double t) {
     return n_patients * profile.score_mean(t) +
-           model[k].slope * (static_cast<double>(model[k].events) - n_patients * profile.events(t));
+           model[k].slope * (model[k].events - n_patients * profile.events(t));
   };
   // sqrt(E[V | D(t) = d]): the scale of the bound on L.
   const auto bound_scale = [&](double d, double t) {
@@ -225,11 +227,13 @@ EventDrivenPower event_driven_power(const CalendarProfile& profile, const spendi
   sources[0].w = {1.0};
   sources[0].mass = 1.0;
   double v_prev = 0.0;
-  long long d_prev = 0;
+  double d_prev = 0.0;
   for (std::size_t k = 0; k < looks; ++k) {
     const bool last = k + 1 == looks;
-    const long long d = look_events[k];
-    const long long fresh = d - d_prev;
+    const double d = look_events[k];
+    const double fresh = d - d_prev;
+    // Whole numbers of new events that leave the look short: 0 .. ceil(fresh) - 1.
+    const auto short_counts = static_cast<long long>(std::ceil(fresh - kCountSlack));
     const double v = model[k].variance;
     const double a = std::sqrt(v_prev);
     const double sd = std::sqrt(std::max(v - v_prev, kMinIncrement * v));
@@ -264,10 +268,10 @@ EventDrivenPower event_driven_power(const CalendarProfile& profile, const spendi
       if (!(reach > kNegligible)) continue;
       out.capped[k] += reach;
       out.expected_duration += reach * cap;
-      const std::vector<double> pmf = count.below(fresh, src.time, d_prev, cap);
-      for (long long e = 0; e < fresh; ++e) {
+      const std::vector<double> pmf = count.below(short_counts, src.time, d_prev, cap);
+      for (long long e = 0; e < short_counts; ++e) {
         const double pe = pmf[static_cast<std::size_t>(e)];
-        const double observed = static_cast<double>(d_prev + e);
+        const double observed = d_prev + static_cast<double>(e);
         out.expected_events += pe * src.mass * observed;
         if (e == 0 || !(pe * src.mass > kNegligible)) continue;
         const double b = capped.bound(k, observed / total);
@@ -289,7 +293,7 @@ EventDrivenPower event_driven_power(const CalendarProfile& profile, const spendi
     for (std::size_t j = 0; j < n_bins; ++j) {
       const double t = bins.nodes[j];
       const double mean = mean_at(k, t);
-      const double scale = bound_scale(static_cast<double>(d), t);
+      const double scale = bound_scale(d, t);
       const double hi = regions.upper[k] * scale;
       const double lo = std::isfinite(regions.lower[k]) ? regions.lower[k] * scale : -kInf;
       double arriving = 0.0;
@@ -308,7 +312,7 @@ EventDrivenPower event_driven_power(const CalendarProfile& profile, const spendi
       if (last) {
         out.lower[k] += down;
         out.expected_duration += arriving * t;
-        out.expected_events += arriving * static_cast<double>(d);
+        out.expected_events += arriving * d;
         continue;
       }
       // The continuing trials' sub-density on this bin's grid.
@@ -336,7 +340,7 @@ EventDrivenPower event_driven_power(const CalendarProfile& profile, const spendi
       down = std::isfinite(lo) ? std::max(0.0, arriving - up - node.mass) : 0.0;
       out.lower[k] += down;
       out.expected_duration += (up + down) * t;
-      out.expected_events += (up + down) * static_cast<double>(d);
+      out.expected_events += (up + down) * d;
       if (!node.z.empty()) next.push_back(std::move(node));
     }
     if (last) break;

@@ -71,13 +71,14 @@ struct EventDrivenPower {
   double expected_duration = 0.0;   // calendar time of the stopping analysis (or the cap)
 };
 
-// patients > 0; look_events increasing, one per design look (the last is the
-// planned total); calendar_cap > 0 within the profile's horizon. Throws
+// patients > 0; look_events increasing from 1, one per design look (the last
+// is the planned total; fractional counts are allowed, so that a solve can
+// vary the size continuously); calendar_cap > 0 within the profile's horizon. Throws
 // std::invalid_argument for inconsistent input, numerics::NumericalError
 // when a root search fails.
 EventDrivenPower event_driven_power(const CalendarProfile& profile, const spending::Design& design,
                                     const CappedFinalBound& capped, double patients,
-                                    std::span<const long long> look_events, double calendar_cap,
+                                    std::span<const double> look_events, double calendar_cap,
                                     const EventDrivenSettings& settings = {});
 
 }  // namespace gsd::survival
