@@ -8,6 +8,7 @@
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "check.hpp"
@@ -43,6 +44,10 @@ constexpr int kBrentBits = 26;
 // one patient or event.
 constexpr double kBracketStep = 1.04;
 constexpr int kEventDrivenRootBits = 24;
+// After rounding, up to this many further whole patients (or events) are
+// tried until the power reaches the target: rounding each look up moves the
+// power by less than one patient's (event's) worth, so one or two suffice.
+constexpr int kMaxRoundingSteps = 3;
 // The default calendar cap: the latency's 99th percentile (survival 0.01),
 // as the simulator's default (simulate/src/simulator.cpp).
 constexpr double kDefaultCapSurvival = 0.01;
@@ -459,8 +464,14 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
     case SolveMode::kPatients: {
       const double fixed = solve_patients(spec, design, *spec.power, options);
       const double n = solve_patients_event_driven(spec, design, ctx, *spec.power, fixed, options);
-      const auto [patients, events] = rounded_patients_and_events(spec, n, options);
+      auto [patients, events] = rounded_patients_and_events(spec, n, options);
       plan = exact_plan(spec, design, ctx, patients, events);
+      // Whole looks (ceil of each fraction) can leave the rounded plan a
+      // little short of the target: the next whole sizes then.
+      for (int extra = 0; plan.power < *spec.power && extra < kMaxRoundingSteps; ++extra) {
+        std::tie(patients, events) = rounded_patients_and_events(spec, static_cast<double>(patients + 1), options);
+        plan = exact_plan(spec, design, ctx, patients, events);
+      }
       plan.patients_unrounded = n;
       plan.events_unrounded =
           n * event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
@@ -469,7 +480,14 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
     case SolveMode::kEvents: {
       const double fixed = solve_events(spec, design, *spec.power, options);
       const double d = solve_events_event_driven(spec, design, ctx, *spec.power, fixed, options);
-      plan = exact_plan(spec, design, ctx, *spec.patients, rounded_events(spec, d, options));
+      long long events = rounded_events(spec, d, options);
+      plan = exact_plan(spec, design, ctx, *spec.patients, events);
+      const double limit = plan.event_limit;
+      for (int extra = 0; plan.power < *spec.power && extra < kMaxRoundingSteps &&
+                          static_cast<double>(events + 1) < limit;
+           ++extra) {
+        plan = exact_plan(spec, design, ctx, *spec.patients, ++events);
+      }
       plan.events_unrounded = d;
       break;
     }
