@@ -40,7 +40,7 @@ const std::vector<Reference>& references() {
   return r;
 }
 
-// The target for the event-driven power.
+// The accuracy asked of the event-driven power: 0.003 of the simulated power.
 constexpr double kTarget = 0.003;
 // Capped fractions: the simulation's standard error (at most 2.2e-4 here)
 // plus the method's error in the tail of the look time; 0.002 bounds both.
