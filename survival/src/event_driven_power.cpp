@@ -132,12 +132,6 @@ class Smoothed {
   std::vector<double> values_;
 };
 
-struct LookModel {
-  double events = 0.0;
-  double slope = 0.0;     // E[U | D] slope
-  double variance = 0.0;  // v_k = Var(L_k | D)
-};
-
 // Bin edges and representative times of T_k within [0, cap]: normal scores
 // in [-span, span] of the marginal cdf (scaled to its mass below the cap),
 // nodes at the bins' conditional medians.
@@ -185,6 +179,229 @@ void check_input(const spending::Design& design, const CalendarProfile& profile,
   }
 }
 
+// The recursion over the looks, with everything that does not change from
+// look to look.
+class Recursion {
+ public:
+  Recursion(const CalendarProfile& profile, const spending::Design& design,
+            const CappedFinalBound& capped, double patients, std::span<const double> look_events,
+            double cap, const EventDrivenSettings& settings)
+      : profile_(profile),
+        capped_(capped),
+        settings_(settings),
+        regions_(design.regions()),
+        n_(patients),
+        cap_(cap),
+        events_(look_events.begin(), look_events.end()),
+        count_(profile, patients) {
+    for (std::size_t k = 0; k < events_.size(); ++k) {
+      const LogRankJointMoments m = profile.moments(std::min(profile.time_for_events(events_[k] / n_), cap));
+      slope_.push_back(m.score_slope);
+      double v = n_ * m.conditional_variance;
+      if (k > 0) v = std::max(v, variance_[k - 1] * (1.0 + kMinIncrement));
+      variance_.push_back(v);
+    }
+    const LogRankJointMoments at_cap = profile.moments(cap);
+    cap_events_ = profile.events(cap);
+    // Var(L | D) at the cap, per event: a capped analysis with e events has e
+    // times it (as a look's variance is its events times the per-event value
+    // at its expected time).
+    cap_variance_per_event_ = cap_events_ > 0.0 ? at_cap.conditional_variance / cap_events_ : 0.0;
+    cap_slope_ = at_cap.score_slope;
+    cap_score_ = profile.score_mean(cap);
+    cap_null_ = cap_events_ > 0.0 ? profile.null_variance(cap) / cap_events_ : 0.0;
+  }
+
+  EventDrivenPower run() {
+    const std::size_t looks = events_.size();
+    out_.upper.assign(looks, 0.0);
+    out_.lower.assign(looks, 0.0);
+    out_.capped.assign(looks, 0.0);
+    std::vector<Node> sources(1);
+    sources[0].z = {0.0};
+    sources[0].w = {1.0};
+    sources[0].mass = 1.0;
+    for (std::size_t k = 0; k < looks; ++k) {
+      const Bins bins = time_bins(count_, events_[k], cap_, settings_);
+      const Transitions tr = transitions(k, sources, bins);
+      capped_analyses(k, sources, tr.to_cap);
+      sources = look(k, sources, bins, tr.p);
+    }
+    for (std::size_t k = 0; k < looks; ++k) {
+      out_.power += out_.upper[k];
+      out_.capped_total += out_.capped[k];
+    }
+    out_.final_events_late = 1.0 - count_.at_least(events_.back(), 0.0, 0, cap_);
+    return out_;
+  }
+
+ private:
+  struct Transitions {
+    std::vector<std::vector<double>> p;  // [source][bin]
+    std::vector<double> to_cap;          // [source]
+  };
+
+  double previous_events(std::size_t k) const { return k == 0 ? 0.0 : events_[k - 1]; }
+  double previous_variance(std::size_t k) const { return k == 0 ? 0.0 : variance_[k - 1]; }
+
+  // E[L_k | T_k = t]: the score regressed on the count.
+  double mean_at(std::size_t k, double t) const {
+    return n_ * profile_.score_mean(t) + slope_[k] * (events_[k] - n_ * profile_.events(t));
+  }
+  // sqrt(E[V | D(t) = d]): the scale of the bound on L.
+  double bound_scale(double d, double t) const {
+    const double q = profile_.events(t);
+    return q > 0.0 ? std::sqrt(d * profile_.null_variance(t) / q) : 0.0;
+  }
+
+  // From each source to each time bin of look k, and to the cap.
+  Transitions transitions(std::size_t k, const std::vector<Node>& sources, const Bins& bins) const {
+    const double d_prev = previous_events(k);
+    const double fresh = events_[k] - d_prev;
+    Transitions tr{std::vector<std::vector<double>>(sources.size(), std::vector<double>(bins.nodes.size(), 0.0)),
+                   std::vector<double>(sources.size(), 0.0)};
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const Node& src = sources[i];
+      if (!(src.mass > kNegligible)) continue;
+      double below = 0.0;
+      for (std::size_t j = 0; j < bins.nodes.size(); ++j) {
+        const double e = bins.edges[j + 1];
+        const double c = e > src.time ? count_.at_least(fresh, src.time, d_prev, e) : 0.0;
+        tr.p[i][j] = std::max(0.0, c - below);
+        below = std::max(below, c);
+      }
+      tr.to_cap[i] = std::max(0.0, 1.0 - below);
+    }
+    return tr;
+  }
+
+  // Trials whose look k events have not come by the cap: a final analysis
+  // there with the events observed (none new: no analysis).
+  void capped_analyses(std::size_t k, const std::vector<Node>& sources, const std::vector<double>& to_cap) {
+    const double d_prev = previous_events(k);
+    const double v_prev = previous_variance(k);
+    const double a = std::sqrt(v_prev);
+    // Whole numbers of new events that leave the look short: 0 .. ceil(fresh) - 1.
+    const auto short_counts = static_cast<long long>(std::ceil(events_[k] - d_prev - kCountSlack));
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      const Node& src = sources[i];
+      const double reach = to_cap[i] * src.mass;
+      if (!(reach > kNegligible)) continue;
+      out_.capped[k] += reach;
+      out_.expected_duration += reach * cap_;
+      const std::vector<double> pmf = count_.below(short_counts, src.time, d_prev, cap_);
+      for (long long e = 0; e < short_counts; ++e) {
+        const double pe = pmf[static_cast<std::size_t>(e)];
+        const double observed = d_prev + static_cast<double>(e);
+        out_.expected_events += pe * src.mass * observed;
+        if (e == 0 || !(pe * src.mass > kNegligible)) continue;
+        const double b = capped_.bound(k, observed / events_.back());
+        if (!std::isfinite(b)) continue;
+        const double threshold = b * std::sqrt(observed * cap_null_);
+        const double variance = observed * cap_variance_per_event_;
+        const double sd = std::sqrt(std::max(variance - v_prev, kMinIncrement * variance));
+        const double mean = n_ * cap_score_ + cap_slope_ * (observed - n_ * cap_events_);
+        out_.upper[k] += pe * tail(src, a, sd, threshold - (mean - src.mean), false);
+      }
+    }
+  }
+
+  // Look k, bin by bin: crossings, stops, and the continuing trials' states.
+  std::vector<Node> look(std::size_t k, const std::vector<Node>& sources, const Bins& bins,
+                         const std::vector<std::vector<double>>& p) {
+    const bool last = k + 1 == events_.size();
+    const double d = events_[k];
+    const double v = variance_[k];
+    const double v_prev = previous_variance(k);
+    const double a = std::sqrt(v_prev);
+    const double sd = std::sqrt(std::max(v - v_prev, kMinIncrement * v));
+    std::vector<Smoothed> smoothed;
+    if (!last) {
+      smoothed.reserve(sources.size());
+      for (const Node& src : sources) smoothed.emplace_back(src, a, sd);
+    }
+    std::vector<Node> next;
+    for (std::size_t j = 0; j < bins.nodes.size(); ++j) {
+      const double t = bins.nodes[j];
+      const double mean = mean_at(k, t);
+      const double scale = bound_scale(d, t);
+      const double hi = regions_.upper[k] * scale;
+      const double lo = std::isfinite(regions_.lower[k]) ? regions_.lower[k] * scale : -kInf;
+      double arriving = 0.0;
+      double up = 0.0;
+      double down = 0.0;
+      for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (!(p[i][j] * sources[i].mass > kNegligible)) continue;
+        const double shift = mean - sources[i].mean;
+        arriving += p[i][j] * sources[i].mass;
+        if (std::isfinite(hi)) up += p[i][j] * tail(sources[i], a, sd, hi - shift, false);
+        if (last && std::isfinite(lo)) down += p[i][j] * tail(sources[i], a, sd, lo - shift, true);
+      }
+      if (!(arriving > kNegligible)) continue;
+      out_.upper[k] += up;
+      if (last) {
+        out_.lower[k] += down;
+        out_.expected_duration += arriving * t;
+        out_.expected_events += arriving * d;
+        continue;
+      }
+      Node node = continuing(k, sources, smoothed, p, j, t, mean, lo, hi);
+      down = std::isfinite(lo) ? std::max(0.0, arriving - up - node.mass) : 0.0;
+      out_.lower[k] += down;
+      out_.expected_duration += (up + down) * t;
+      out_.expected_events += (up + down) * d;
+      if (!node.z.empty()) next.push_back(std::move(node));
+    }
+    return next;
+  }
+
+  // The sub-density of the trials that continue from bin j of look k.
+  Node continuing(std::size_t k, const std::vector<Node>& sources, const std::vector<Smoothed>& smoothed,
+                  const std::vector<std::vector<double>>& p, std::size_t j, double t, double mean,
+                  double lo, double hi) const {
+    const double v = variance_[k];
+    const double sv = std::sqrt(v);
+    const double w_in = std::sqrt(std::max(v - previous_variance(k), kMinIncrement * v)) / sv;
+    const double w_out = std::sqrt(variance_[k + 1] - v) / sv;
+    const double max_interval = std::min(kMaxInterval, kKernelResolution * std::min(w_in, w_out));
+    numerics::QuadratureGrid grid =
+        numerics::quadrature_grid(settings_.grid_r, mean / sv, lo / sv, hi / sv, max_interval);
+    Node node;
+    node.time = t;
+    node.mean = mean;
+    node.w.assign(grid.z.size(), 0.0);
+    for (std::size_t m = 0; m < grid.z.size(); ++m) {
+      const double x = grid.z[m] * sv;
+      double density = 0.0;
+      for (std::size_t i = 0; i < sources.size(); ++i) {
+        if (!(p[i][j] * sources[i].mass > kNegligible)) continue;
+        density += p[i][j] * smoothed[i](x - (mean - sources[i].mean));
+      }
+      node.w[m] = grid.w[m] * density * sv;
+      node.mass += node.w[m];
+    }
+    node.z = std::move(grid.z);
+    return node;
+  }
+
+  const CalendarProfile& profile_;
+  const CappedFinalBound& capped_;
+  const EventDrivenSettings& settings_;
+  numerics::StoppingRegions regions_;
+  double n_;
+  double cap_;
+  std::vector<double> events_;
+  detail::EventCount count_;
+  std::vector<double> slope_;     // E[U | D] slope per look
+  std::vector<double> variance_;  // v_k = Var(L_k | D)
+  double cap_events_ = 0.0;
+  double cap_variance_per_event_ = 0.0;
+  double cap_slope_ = 0.0;
+  double cap_score_ = 0.0;
+  double cap_null_ = 0.0;
+  EventDrivenPower out_;
+};
+
 }  // namespace
 
 EventDrivenPower event_driven_power(const CalendarProfile& profile, const spending::Design& design,
@@ -192,179 +409,7 @@ EventDrivenPower event_driven_power(const CalendarProfile& profile, const spendi
                                     std::span<const double> look_events, double cap,
                                     const EventDrivenSettings& settings) {
   check_input(design, profile, patients, look_events, cap);
-  const std::size_t looks = look_events.size();
-  const numerics::StoppingRegions regions = design.regions();
-  const double n_patients = patients;
-  const double total = look_events.back();
-  const detail::EventCount count(profile, n_patients);
-
-  std::vector<LookModel> model(looks);
-  for (std::size_t k = 0; k < looks; ++k) {
-    model[k].events = look_events[k];
-    const double tau = profile.time_for_events(look_events[k] / n_patients);
-    const LogRankJointMoments m = profile.moments(std::min(tau, cap));
-    model[k].slope = m.score_slope;
-    model[k].variance = n_patients * m.conditional_variance;
-    if (k > 0) {
-      model[k].variance = std::max(model[k].variance, model[k - 1].variance * (1.0 + kMinIncrement));
-    }
-  }
-  const LogRankJointMoments at_cap = profile.moments(cap);
-  const double cap_events = profile.events(cap);
-  // Var(L | D) at the cap, per event: a capped analysis with e events has e
-  // times it (as a look's variance is its events times the per-event value
-  // at its expected time).
-  const double cap_variance_per_event = cap_events > 0.0 ? at_cap.conditional_variance / cap_events : 0.0;
-  const double cap_score = profile.score_mean(cap);
-  const double cap_null = cap_events > 0.0 ? profile.null_variance(cap) / cap_events : 0.0;
-
-  const auto mean_at = [&](std::size_t k, double t) {
-    return n_patients * profile.score_mean(t) +
-           model[k].slope * (model[k].events - n_patients * profile.events(t));
-  };
-  // sqrt(E[V | D(t) = d]): the scale of the bound on L.
-  const auto bound_scale = [&](double d, double t) {
-    const double q = profile.events(t);
-    return q > 0.0 ? std::sqrt(d * profile.null_variance(t) / q) : 0.0;
-  };
-
-  EventDrivenPower out;
-  out.upper.assign(looks, 0.0);
-  out.lower.assign(looks, 0.0);
-  out.capped.assign(looks, 0.0);
-  std::vector<Node> sources(1);
-  sources[0].z = {0.0};
-  sources[0].w = {1.0};
-  sources[0].mass = 1.0;
-  double v_prev = 0.0;
-  double d_prev = 0.0;
-  for (std::size_t k = 0; k < looks; ++k) {
-    const bool last = k + 1 == looks;
-    const double d = look_events[k];
-    const double fresh = d - d_prev;
-    // Whole numbers of new events that leave the look short: 0 .. ceil(fresh) - 1.
-    const auto short_counts = static_cast<long long>(std::ceil(fresh - kCountSlack));
-    const double v = model[k].variance;
-    const double a = std::sqrt(v_prev);
-    const double sd = std::sqrt(std::max(v - v_prev, kMinIncrement * v));
-    const Bins bins = time_bins(count, d, cap, settings);
-    const std::size_t n_bins = bins.nodes.size();
-
-    // Transition probabilities from each source to each bin, and to the cap.
-    std::vector<std::vector<double>> p(sources.size(), std::vector<double>(n_bins, 0.0));
-    std::vector<double> to_cap(sources.size(), 1.0);
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-      const Node& src = sources[i];
-      if (!(src.mass > kNegligible)) {
-        to_cap[i] = 0.0;
-        continue;
-      }
-      double below = 0.0;
-      for (std::size_t j = 0; j < n_bins; ++j) {
-        const double e = bins.edges[j + 1];
-        const double c = e > src.time ? count.at_least(fresh, src.time, d_prev, e) : 0.0;
-        p[i][j] = std::max(0.0, c - below);
-        below = std::max(below, c);
-      }
-      to_cap[i] = std::max(0.0, 1.0 - below);
-    }
-
-    // Trials whose look k events have not come by the cap: a final analysis
-    // there with the events observed (none new: no analysis).
-    for (std::size_t i = 0; i < sources.size(); ++i) {
-      const Node& src = sources[i];
-      const double reach = to_cap[i] * src.mass;
-      if (!(reach > kNegligible)) continue;
-      out.capped[k] += reach;
-      out.expected_duration += reach * cap;
-      const std::vector<double> pmf = count.below(short_counts, src.time, d_prev, cap);
-      for (long long e = 0; e < short_counts; ++e) {
-        const double pe = pmf[static_cast<std::size_t>(e)];
-        const double observed = d_prev + static_cast<double>(e);
-        out.expected_events += pe * src.mass * observed;
-        if (e == 0 || !(pe * src.mass > kNegligible)) continue;
-        const double b = capped.bound(k, observed / total);
-        if (!std::isfinite(b)) continue;
-        const double threshold = b * std::sqrt(observed * cap_null);
-        const double cap_variance = observed * cap_variance_per_event;
-        const double cap_sd = std::sqrt(std::max(cap_variance - v_prev, kMinIncrement * cap_variance));
-        const double mean = n_patients * cap_score + at_cap.score_slope * (observed - n_patients * cap_events);
-        out.upper[k] += pe * tail(src, a, cap_sd, threshold - (mean - src.mean), false);
-      }
-    }
-
-    // The look itself, per time bin.
-    std::vector<Smoothed> smoothed;
-    if (!last) {
-      smoothed.reserve(sources.size());
-      for (const Node& src : sources) smoothed.emplace_back(src, a, sd);
-    }
-    std::vector<Node> next;
-    const double sv = std::sqrt(v);
-    for (std::size_t j = 0; j < n_bins; ++j) {
-      const double t = bins.nodes[j];
-      const double mean = mean_at(k, t);
-      const double scale = bound_scale(d, t);
-      const double hi = regions.upper[k] * scale;
-      const double lo = std::isfinite(regions.lower[k]) ? regions.lower[k] * scale : -kInf;
-      double arriving = 0.0;
-      double up = 0.0;
-      double down = 0.0;
-      for (std::size_t i = 0; i < sources.size(); ++i) {
-        const double pij = p[i][j];
-        if (!(pij * sources[i].mass > kNegligible)) continue;
-        const double shift = mean - sources[i].mean;
-        arriving += pij * sources[i].mass;
-        if (std::isfinite(hi)) up += pij * tail(sources[i], a, sd, hi - shift, false);
-        if (last && std::isfinite(lo)) down += pij * tail(sources[i], a, sd, lo - shift, true);
-      }
-      if (!(arriving > kNegligible)) continue;
-      out.upper[k] += up;
-      if (last) {
-        out.lower[k] += down;
-        out.expected_duration += arriving * t;
-        out.expected_events += arriving * d;
-        continue;
-      }
-      // The continuing trials' sub-density on this bin's grid.
-      const double w_in = sd / sv;
-      const double w_out = std::sqrt(model[k + 1].variance - v) / sv;
-      const double max_interval = std::min(kMaxInterval, kKernelResolution * std::min(w_in, w_out));
-      numerics::QuadratureGrid grid = numerics::quadrature_grid(settings.grid_r, mean / sv, lo / sv,
-                                                                hi / sv, max_interval);
-      Node node;
-      node.time = t;
-      node.mean = mean;
-      node.w.assign(grid.z.size(), 0.0);
-      for (std::size_t m = 0; m < grid.z.size(); ++m) {
-        const double x = grid.z[m] * sv;
-        double density = 0.0;
-        for (std::size_t i = 0; i < sources.size(); ++i) {
-          const double pij = p[i][j];
-          if (!(pij * sources[i].mass > kNegligible)) continue;
-          density += pij * smoothed[i](x - (mean - sources[i].mean));
-        }
-        node.w[m] = grid.w[m] * density * sv;
-        node.mass += node.w[m];
-      }
-      node.z = std::move(grid.z);
-      down = std::isfinite(lo) ? std::max(0.0, arriving - up - node.mass) : 0.0;
-      out.lower[k] += down;
-      out.expected_duration += (up + down) * t;
-      out.expected_events += (up + down) * d;
-      if (!node.z.empty()) next.push_back(std::move(node));
-    }
-    if (last) break;
-    sources = std::move(next);
-    v_prev = v;
-    d_prev = d;
-  }
-  for (std::size_t k = 0; k < looks; ++k) {
-    out.power += out.upper[k];
-    out.capped_total += out.capped[k];
-  }
-  out.final_events_late = 1.0 - count.at_least(look_events.back(), 0.0, 0, cap);
-  return out;
+  return Recursion(profile, design, capped, patients, look_events, cap, settings).run();
 }
 
 }  // namespace gsd::survival

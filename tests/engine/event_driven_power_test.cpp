@@ -36,6 +36,7 @@ const std::vector<Reference>& references() {
       {"weibull_cure_futility", 0.870485, 0.0},
       {"piecewise_delayed_rampup_dropout", 0.835495, 0.0},
       {"exponential_pocock_dropout", 0.720186, 0.002613},
+      {"cure_dropout_binding_futility", 0.895704, 0.002345},
   };
   return r;
 }
