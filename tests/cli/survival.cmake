@@ -26,7 +26,7 @@ gsd_survival_cli_test(seed_plan_warning ${GSD_CONFIGS}/blinatumomab-20120215.jso
 gsd_survival_cli_test(events_98_warning ${CMAKE_CURRENT_LIST_DIR}/../reference/event_driven/seed_202_98.json 0
   "  warning: 98 planned events are 93.5% of the 104.8 that 202 patients can ever produce (above 85%)")
 gsd_survival_cli_test(allocation_2to1_warning_json ${CMAKE_CURRENT_LIST_DIR}/../reference/event_driven/seed_2to1_240_110.json 0
-  "\"110 planned events are 93.4% of the 117.8 that 240 patients can ever produce (above 85%)" --format json)
+  "\"110 planned events are 93.2% of the 118.1 that 240 patients can ever produce (above 85%)" --format json)
 gsd_survival_cli_test(seed_plan_json_keys ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "\"power_fixed_times\": 0.8455" --format json)
 # A classical method on a cure model: refused with the rule.
@@ -41,9 +41,9 @@ gsd_survival_cli_test(solve_events_json ${GSD_CONFIGS}/blinatumomab-solve-events
 gsd_survival_cli_test(seed_plan_plot ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "study duration 50.77 months (follow-up 14.77 after accrual ends)" --plot ${CMAKE_CURRENT_BINARY_DIR}/survival_seed_plan.svg)
 gsd_survival_cli_test(solve_patients ${GSD_CONFIGS}/blinatumomab-solve-patients.json 0
-  "patients 200, events 94")
+  "patients 203, events 95")
 gsd_survival_cli_test(solve_events ${GSD_CONFIGS}/blinatumomab-solve-events.json 0
-  "patients 202, events 87")
+  "patients 202, events 91")
 gsd_survival_cli_test(no_bound_at_first_look ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0
   "   1      47          27.09   2.3496      none         -     0.0000      0.0000")
 gsd_survival_cli_test(no_bound_at_first_look_json ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0
