@@ -21,26 +21,27 @@ namespace {
 using numerics::normal_upper_tail;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Beyond 12 sds a normal tail is 0 or 1 to double precision (P(Z >= 12) =
-// 1.8e-33), and a normal kernel beyond 8.5 sds is below 2e-16 of its peak:
-// those terms are skipped (as in numerics/sequential_integrator.cpp).
-constexpr double kTailCutoff = 12.0;
+// Beyond 8.5 sds a normal tail is 0 or 1 to 1e-17 (P(Z >= 8.5) = 9.5e-18),
+// far below the method's accuracy, and a normal kernel is below 2e-16 of its
+// peak: those terms are skipped (numerics/sequential_integrator.cpp uses 12
+// for the tails, where the boundary search needs 1e-12 of alpha).
+constexpr double kTailCutoff = 8.5;
 constexpr double kKernelCutoff = 8.5;
 // The density of a look's statistic convolved with the next increment is
-// tabulated at sd / 6 over 9 sds beyond the grid and interpolated by
+// tabulated at sd / 4 over 8.5 sds beyond the grid and interpolated by
 // 6-point Lagrange polynomials: it is a normal mixture, so the interpolation
-// error is about (1/6)^6 / 720 of its sixth derivative, 1e-7 relative (cubic
-// interpolation, at 1e-4, lost 5e-5 of the type I error in the tests).
-constexpr double kAuxPerSd = 6.0;
-constexpr double kAuxReach = 9.0;
+// error is about (1/4)^6 / 720 of its sixth derivative, 1e-6 relative.
+constexpr double kAuxPerSd = 4.0;
+constexpr double kAuxReach = 8.5;
 // Grid intervals as in the integrator: at most 0.35, and half the narrower
 // kernel sd (numerics/sequential_integrator.cpp).
 constexpr double kMaxInterval = 0.35;
 constexpr double kKernelResolution = 0.5;
 // Probabilities below this are not propagated (a trillionth of the power).
 constexpr double kNegligible = 1e-12;
-// Look times to 30 bits of the cap: far below what moves a drift.
-constexpr int kTimeRootBits = 30;
+// Bin edges of the look times to 20 bits (1e-6 of the cap): far below what
+// moves a drift.
+constexpr int kTimeRootBits = 20;
 // Event counts within this of a whole number are that number.
 constexpr double kCountSlack = 1e-9;
 // Increment variances are kept above this fraction of the look's variance

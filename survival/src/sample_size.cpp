@@ -40,10 +40,10 @@ constexpr int kEventGridPoints = 16;
 constexpr int kBrentBits = 26;
 // The event-driven solves start from the fixed-time solution and bracket the
 // root by steps of this factor (the two powers differ by a few percent of
-// the size at most); the root is found to 24 bits (6e-8 relative), far below
-// one patient or event.
+// the size at most); the root is found to 16 bits (1.5e-5 relative: 0.003 of
+// a patient in 200), below what rounding to whole patients keeps.
 constexpr double kBracketStep = 1.04;
-constexpr int kEventDrivenRootBits = 24;
+constexpr int kEventDrivenRootBits = 16;
 // After rounding, up to this many further whole patients (or events) are
 // tried until the power reaches the target: rounding each look up moves the
 // power by less than one patient's (event's) worth, so one or two suffice.
