@@ -39,9 +39,9 @@ constexpr double kMaxInterval = 0.35;
 constexpr double kKernelResolution = 0.5;
 // Probabilities below this are not propagated (a trillionth of the power).
 constexpr double kNegligible = 1e-12;
-// Bin edges of the look times to 20 bits (1e-6 of the cap): far below what
-// moves a drift.
-constexpr int kTimeRootBits = 20;
+// Bin edges of the look times to 30 bits (1e-9 of the cap): the power then
+// does not move with the unit of time (tested to 1e-8).
+constexpr int kTimeRootBits = 30;
 // Event counts within this of a whole number are that number.
 constexpr double kCountSlack = 1e-9;
 // Increment variances are kept above this fraction of the look's variance
