@@ -22,7 +22,7 @@ CommandResult run_single(const DesignArgs& args, const RunOptions& run) {
       out.stdout_text = to_json(result).dump(2) + "\n";
       break;
     case OutputFormat::kCsv:
-      out.stdout_text = render::boundaries_csv(result.boundaries);
+      out.stdout_text = render::design_csv(result);
       break;
     default:
       out.stdout_text = render::design_text(result);

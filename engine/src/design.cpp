@@ -1,6 +1,7 @@
 #include "gsd/design.hpp"
 
 #include "gsd/numerics/invalid_input.hpp"
+#include "gsd/simulate/simulator.hpp"
 #include "phase_timer.hpp"
 
 namespace gsd {
@@ -14,6 +15,20 @@ spending::Design solve_boundaries(const Trial& trial, const RunOptions& options)
   return design;
 }
 
+survival::PlanSettings plan_settings(const Trial& trial) {
+  survival::PlanSettings settings;
+  if (!trial.survival || !trial.simulation) return settings;
+  if (trial.simulation->max_duration) {
+    settings.calendar_cap = trial.simulation->max_duration;
+  } else if (!trial.simulation->strata.empty()) {
+    // The simulator's default cap looks at every stratum's latencies.
+    simulate::TrialModel model = simulate::trial_model(*trial.survival, 1);
+    model.strata = trial.simulation->strata;
+    settings.calendar_cap = simulate::default_max_duration(model);
+  }
+  return settings;
+}
+
 std::optional<SampleSize> solve_sample_size(const Trial& trial, const spending::Design& boundaries,
                                             const RunOptions& options) {
   if (!trial.survival) return std::nullopt;
@@ -21,7 +36,8 @@ std::optional<SampleSize> solve_sample_size(const Trial& trial, const spending::
   traced.spec.solver.trace = options.trace;
   const detail::PhaseTimer timer(options.trace, "survival sample size and power");
   return numerics::within({"survival"}, [&] {
-    return SampleSize{*trial.survival, survival::solve_survival(*trial.survival, traced)};
+    return SampleSize{*trial.survival,
+                      survival::solve_survival(*trial.survival, traced, plan_settings(trial))};
   });
 }
 

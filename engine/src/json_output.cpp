@@ -42,6 +42,8 @@ json survival_look_json(const survival::SurvivalLook& look) {
   j["cumulative_crossing_probability"] = look.cumulative_crossing;
   // Lower exits: the harm side of a two-sided design, or the futility bound.
   j["crossing_probability_lower"] = look.crossing_lower;
+  j["crossing_probability_fixed_times"] = look.crossing_fixed_times;
+  j["capped_fraction"] = look.capped;
   return j;
 }
 
@@ -160,15 +162,19 @@ json sample_size_json(const SampleSize& r) {
   j["patients"] = plan.patients;
   j["events"] = plan.events;
   j["power"] = plan.power;
+  j["power_fixed_times"] = plan.power_fixed_times;
+  j["power_event_driven"] = plan.power_event_driven ? json(*plan.power_event_driven) : json(nullptr);
   j["study_duration"] = plan.study_duration;
   j["accrual_duration"] = plan.accrual_duration;
   j["follow_up"] = plan.follow_up;
   j["time_unit"] = r.spec.time_unit;
-  if (plan.solved_value) {
-    j[plan.mode == survival::SolveMode::kPatients ? "patients_unrounded" : "events_unrounded"] =
-        *plan.solved_value;
-  }
+  j["patients_unrounded"] = plan.patients_unrounded;
+  j["events_unrounded"] = plan.events_unrounded;
   j["event_limit"] = plan.event_limit;
+  j["calendar_cap"] = plan.calendar_cap;
+  j["capped_fraction"] = plan.capped_probability;
+  j["final_events_after_cap"] = plan.final_events_late;
+  j["warnings"] = plan_warnings(plan, r.spec.time_unit);
   j["expected_events"] = plan.expected_events;
   j["expected_duration"] = plan.expected_duration;
   json looks = json::array();
@@ -177,7 +183,9 @@ json sample_size_json(const SampleSize& r) {
   j["control"] = arm_json(r.spec.control);
   j["treatment"] = arm_json(r.spec.treatment);
   j["allocation_ratio"] = r.spec.allocation_ratio;
-  j["method"] = {{"name", kSurvivalMethod}, {"reference", kSurvivalMethodReference}};
+  j["method"] = {{"name", sizing_method_name(plan.method)},
+                 {"description", sizing_method_description(plan.method)},
+                 {"reference", sizing_method_reference(plan.method)}};
   if (plan.schoenfeld) {
     const survival::SchoenfeldComparison& s = *plan.schoenfeld;
     j["schoenfeld"] = {{"hazard_ratio", s.hazard_ratio},

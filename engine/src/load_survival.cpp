@@ -156,7 +156,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
   section.expect_object();
   section.expect_keys({"time_unit", "control", "treatment", "hazard_ratio_noncured",
                        "allocation_ratio", "accrual", "dropout", "follow_up", "patients", "events",
-                       "power"});
+                       "power", "method"});
   SurvivalSpec spec;
   if (const auto unit = section.find("time_unit")) {
     spec.time_unit = unit->choice({"days", "weeks", "months", "years"});
@@ -173,6 +173,15 @@ SurvivalSpec load_survival(const JsonNode& section) {
     dropout->expect_keys({"control", "treatment"});
     if (const auto c = dropout->find("control")) spec.dropout_control = non_negative(*c);
     if (const auto t = dropout->find("treatment")) spec.dropout_treatment = non_negative(*t);
+  }
+  if (const auto method = section.find("method")) {
+    const std::string name =
+        method->choice({"exact", "schoenfeld", "freedman", "hsieh-freedman", "lachin-foulkes"});
+    spec.method = name == "schoenfeld"       ? survival::SizingMethod::kSchoenfeld
+                  : name == "freedman"       ? survival::SizingMethod::kFreedman
+                  : name == "hsieh-freedman" ? survival::SizingMethod::kHsiehFreedman
+                  : name == "lachin-foulkes" ? survival::SizingMethod::kLachinFoulkes
+                                             : survival::SizingMethod::kExact;
   }
   load_sizes(section, spec);
   at_path(section, [&] { spec.validate(); });

@@ -35,7 +35,8 @@ Curve power_curve(const spending::Design& design, const SampleSize& plan,
                                          spec.control.latency().with_hazard_ratio(hr));
     try {
       const survival::SurvivalPlan p =
-          survival::evaluate_plan(spec, design, plan.plan.patients, plan.plan.events);
+          survival::evaluate_plan(spec, design, plan.plan.patients, plan.plan.events,
+                                  survival::PlanSettings{plan.plan.calendar_cap, {}});
       c.x.push_back(hr);
       c.y.push_back(p.power);
     } catch (const InvalidInput&) {

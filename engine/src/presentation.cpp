@@ -1,6 +1,7 @@
 #include "gsd/presentation.hpp"
 
 #include <cstdio>
+#include <iomanip>
 #include <sstream>
 #include <variant>
 
@@ -27,14 +28,80 @@ std::string fmt(const char* format, double x) {
 }  // namespace
 
 const char* const kSurvivalMethod =
-    "asymptotic log-rank power under non-proportional hazards (mixture cure model): the "
-    "at-risk-weighted mean and variance of the log-rank score at each look's expected "
-    "calendar time, fed to the group-sequential recursive integration";
+    "event-driven log-rank power under non-proportional hazards (mixture cure model): looks at "
+    "random calendar times from the event-count process, the log-rank statistic given each "
+    "look's events by the functional delta method, and a final analysis at the calendar cap for "
+    "trials still short of their events, in a recursive integration over look time and statistic";
 const char* const kSurvivalMethodShort =
-    "log-rank drift under non-proportional hazards (mixture cure) at each look's expected time";
+    "event-driven log-rank power under non-proportional hazards (random look times, calendar cap)";
 const char* const kSurvivalMethodReference =
-    "Schoenfeld (1981) Biometrika 68:316; Lakatos (1988) Biometrics 44:229; Lu (2021) Pharm "
-    "Stat 20:512; Jennison & Turnbull (2000) ch. 19";
+    "Schoenfeld (1981) Biometrika 68:316; Lakatos (1988) Biometrics 44:229; Andersen, Borgan, "
+    "Gill & Keiding (1993) II.8, IV.4; Armitage, McPherson & Rowe (1969); Jennison & Turnbull "
+    "(2000) ch. 3, 19; Lan & DeMets (1983)";
+
+const char* sizing_method_name(survival::SizingMethod method) noexcept {
+  switch (method) {
+    case survival::SizingMethod::kSchoenfeld: return "schoenfeld";
+    case survival::SizingMethod::kFreedman: return "freedman";
+    case survival::SizingMethod::kHsiehFreedman: return "hsieh-freedman";
+    case survival::SizingMethod::kLachinFoulkes: return "lachin-foulkes";
+    case survival::SizingMethod::kExact: break;
+  }
+  return "exact";
+}
+
+const char* sizing_method_description(survival::SizingMethod method) noexcept {
+  switch (method) {
+    case survival::SizingMethod::kSchoenfeld:
+      return "Schoenfeld's proportional-hazards events, D = (z_a + z_b)^2 (1 + r)^2 / (r log^2 HR) "
+             "times the inflation factor (rpact's typeOfComputation \"Schoenfeld\")";
+    case survival::SizingMethod::kFreedman:
+      return "Freedman's proportional-hazards events, D = (z_a + z_b)^2 (1 + r HR)^2 / (r (1 - HR)^2) "
+             "times the inflation factor (rpact's typeOfComputation \"Freedman\")";
+    case survival::SizingMethod::kHsiehFreedman:
+      return "Hsieh's form of Freedman's events, D = (z_a + z_b)^2 (1 + HR)^2 / (1 - HR)^2 (1 + r)^2 "
+             "/ (4 r) times the inflation factor (rpact's typeOfComputation \"HsiehFreedman\")";
+    case survival::SizingMethod::kLachinFoulkes:
+      return "Lachin-Foulkes patients from the log hazard ratio's variances under the null and the "
+             "alternative at the study end, times the inflation factor (gsDesign's nSurv / gsSurv)";
+    case survival::SizingMethod::kExact: break;
+  }
+  return kSurvivalMethod;
+}
+
+const char* sizing_method_reference(survival::SizingMethod method) noexcept {
+  switch (method) {
+    case survival::SizingMethod::kSchoenfeld:
+      return "Schoenfeld (1981) Biometrika 68:316; rpact 3.3.4 getSampleSizeSurvival";
+    case survival::SizingMethod::kFreedman:
+      return "Freedman (1982) Stat Med 1:121; rpact 3.3.4 getSampleSizeSurvival";
+    case survival::SizingMethod::kHsiehFreedman:
+      return "Hsieh (1992) Stat Med 11:1091; rpact 3.3.4 getSampleSizeSurvival";
+    case survival::SizingMethod::kLachinFoulkes:
+      return "Lachin & Foulkes (1986) Biometrics 42:507; gsDesign nSurv / gsSurv";
+    case survival::SizingMethod::kExact: break;
+  }
+  return kSurvivalMethodReference;
+}
+
+std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan, const std::string& time_unit) {
+  std::vector<std::string> out;
+  const double share = plan.event_limit > 0.0 ? static_cast<double>(plan.events) / plan.event_limit : 0.0;
+  if (share > kEventsStrainFraction) {
+    std::ostringstream w;
+    w << std::fixed << std::setprecision(1) << plan.events << " planned events are " << 100.0 * share
+      << "% of the " << plan.event_limit << " that " << plan.patients
+      << " patients can ever produce (above " << std::setprecision(0) << 100.0 * kEventsStrainFraction
+      << "%): " << std::setprecision(1) << 100.0 * plan.final_events_late
+      << "% of trials would not have them all by the calendar cap at " << std::setprecision(2)
+      << plan.calendar_cap << ' ' << time_unit << ", and " << std::setprecision(1)
+      << 100.0 * plan.capped_probability
+      << "% are expected to be still running then and end at the cap; the power is most sensitive "
+         "to the model here: check it by simulation (gsd simulate)";
+    out.push_back(w.str());
+  }
+  return out;
+}
 const char* const kSchoenfeldReference =
     "Schoenfeld (1981) Biometrika 68:316, proportional hazards with the noncured hazard ratio";
 

@@ -1,5 +1,6 @@
 #include "gsd/simulation.hpp"
 
+#include <cmath>
 #include <sstream>
 
 #include "gsd/numerics/check.hpp"
@@ -14,6 +15,8 @@ using numerics::InvalidInput;
 
 // OpenMP threads beyond this are surely a typo (and would exhaust memory).
 constexpr int kMaxThreads = 1024;
+// Caps that differ by less than this relative amount are the same cap.
+constexpr double kSameCap = 1e-12;
 
 void validate_request(const SimulationRequest& r) {
   const FieldPath root{"options"};
@@ -68,6 +71,17 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   s.options.threads = request.threads;
   s.options.max_duration = request.max_duration ? request.max_duration : settings.max_duration;
   s.max_duration = s.options.max_duration.value_or(simulate::default_max_duration(s.model));
+  // The analytic power at the cap in force (a --max-duration of the run may
+  // differ from the plan's), by the plan's method.
+  const survival::SurvivalPlan& plan = s.sample_size.plan;
+  if (s.analytic_power && plan.method == survival::SizingMethod::kExact &&
+      std::fabs(s.max_duration - plan.calendar_cap) > kSameCap * plan.calendar_cap) {
+    survival::PlanSettings at_cap = plan_settings(trial);
+    at_cap.calendar_cap = s.max_duration;
+    s.analytic_power = numerics::within({"survival"}, [&] {
+      return survival::evaluate_plan(*trial.survival, s.design, patients, events, at_cap).power;
+    });
+  }
   return s;
 }
 

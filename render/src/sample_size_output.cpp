@@ -75,7 +75,14 @@ std::string sample_size_text(const SampleSize& r) {
   out << '\n' << "  " << setting_text(r.spec) << '\n';
   out << std::setprecision(1) << "  patients " << plan.patients << ", events " << plan.events
       << " (these patients can ever produce " << plan.event_limit << "), power "
-      << std::setprecision(4) << plan.power << '\n';
+      << std::setprecision(4) << plan.power;
+  if (plan.method == survival::SizingMethod::kExact) {
+    out << " (event-driven; " << plan.power_fixed_times << " at the expected look times)\n";
+  } else {
+    out << " (" << sizing_method_name(plan.method) << "; the model gives "
+        << plan.power_event_driven.value_or(0.0) << " event-driven, " << plan.power_fixed_times
+        << " at the expected look times)\n";
+  }
   out << std::setprecision(2) << "  study duration " << plan.study_duration << ' ' << unit
       << " (follow-up " << plan.follow_up << " after accrual ends)\n\n";
   out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time"
@@ -101,7 +108,18 @@ std::string sample_size_text(const SampleSize& r) {
   out << '\n' << std::setprecision(1) << "  expected events " << plan.expected_events
       << ", expected duration " << plan.expected_duration << ' ' << unit
       << " (under the model, with early stops)\n";
-  out << "  method: " << kSurvivalMethodShort << "\n          " << kSurvivalMethodReference << '\n';
+  if (plan.method == survival::SizingMethod::kExact) {
+    out << std::setprecision(2) << "  calendar cap " << plan.calendar_cap << ' ' << unit
+        << ": trials still running then end there " << std::setprecision(4)
+        << plan.capped_probability << '\n';
+    out << "  method: " << kSurvivalMethodShort << "\n          " << kSurvivalMethodReference << '\n';
+  } else {
+    out << std::setprecision(1) << "  unrounded: patients " << plan.patients_unrounded << ", events "
+        << plan.events_unrounded << '\n';
+    out << "  method: " << sizing_method_description(plan.method) << "\n          "
+        << sizing_method_reference(plan.method) << '\n';
+  }
+  for (const std::string& w : plan_warnings(plan, unit)) out << "  warning: " << w << '\n';
   if (plan.schoenfeld) {
     const survival::SchoenfeldComparison& s = *plan.schoenfeld;
     out << std::setprecision(2) << "  naive Schoenfeld, proportional hazards with HR " << s.hazard_ratio

@@ -8,9 +8,11 @@
 #include <iomanip>
 #include <sstream>
 #include <stdexcept>
+#include <tuple>
 #include <utility>
 
 #include "check.hpp"
+#include "classical.hpp"
 #include "gsd/survival/logrank_drift.hpp"
 #include "root_search.hpp"
 
@@ -36,6 +38,19 @@ constexpr int kEventGridPoints = 16;
 // Brent's minimiser precision in bits (Boost.Math brent_find_minima); half
 // the mantissa is the attainable precision of a minimum.
 constexpr int kBrentBits = 26;
+// The event-driven solves start from the fixed-time solution and bracket the
+// root by steps of this factor (the two powers differ by a few percent of
+// the size at most); the root is found to 16 bits (1.5e-5 relative: 0.003 of
+// a patient in 200), below what rounding to whole patients keeps.
+constexpr double kBracketStep = 1.04;
+constexpr int kEventDrivenRootBits = 16;
+// After rounding, up to this many further whole patients (or events) are
+// tried until the power reaches the target: rounding each look up moves the
+// power by less than one patient's (event's) worth, so one or two suffice.
+constexpr int kMaxRoundingSteps = 3;
+// The default calendar cap: the latency's 99th percentile (survival 0.01),
+// as the simulator's default (simulate/src/simulator.cpp).
+constexpr double kDefaultCapSurvival = 0.01;
 
 std::string describe(double value) { return detail::format_value(value); }
 
@@ -67,6 +82,68 @@ std::vector<LogRankMoments> moments_at_events(const SurvivalSpec& spec, const De
     moments.push_back(logrank_moments(spec, tau, options));
   }
   return moments;
+}
+
+// Everything the event-driven power of one plan needs that does not depend on
+// its size: built once per solve.
+struct EventDrivenContext {
+  double cap;
+  CalendarProfile profile;
+  CappedFinalBound bounds;
+  EventDrivenSettings settings;
+
+  EventDrivenContext(const SurvivalSpec& spec, const Design& design, const PlanSettings& s)
+      : cap(s.calendar_cap.value_or(default_calendar_cap(spec))),
+        profile(spec, cap),
+        bounds(design),
+        settings(s.event_driven) {}
+
+  // Looks at fractions of `events` (continuous: a solve varies the size).
+  EventDrivenPower at(const Design& design, double patients, double events) const {
+    std::vector<double> looks;
+    for (double f : design.spec.information_fractions) looks.push_back(f * events);
+    looks.back() = events;
+    return event_driven_power(profile, design, bounds, patients, looks, cap, settings);
+  }
+  // Looks at whole event counts (look_events).
+  EventDrivenPower at(const Design& design, long long patients, long long events) const {
+    std::vector<double> looks;
+    for (long long d : look_events(design.spec.information_fractions, events)) {
+      looks.push_back(static_cast<double>(d));
+    }
+    return event_driven_power(profile, design, bounds, static_cast<double>(patients), looks, cap,
+                              settings);
+  }
+};
+
+// The root of an increasing gap(x) near x0 (a fixed-time solution): bracket by
+// steps of kBracketStep within [lo, hi], then TOMS 748. nullopt when the gap
+// stays negative up to hi.
+template <class F>
+std::optional<double> refine(F gap, double x0, double lo, double hi,
+                             const numerics::SolverOptions& options, const char* what) {
+  double a = std::clamp(x0, lo, hi);
+  double fa = gap(a);
+  double b = a;
+  double fb = fa;
+  if (fa < 0.0) {
+    while (fb < 0.0) {
+      if (!(b < hi)) return std::nullopt;
+      a = b;
+      fa = fb;
+      b = std::min(b * kBracketStep, hi);
+      fb = gap(b);
+    }
+  } else {
+    while (fa >= 0.0) {
+      if (!(a > lo)) return a;
+      b = a;
+      fb = fa;
+      a = std::max(a / kBracketStep, lo);
+      fa = gap(a);
+    }
+  }
+  return numerics::find_root(gap, a, b, fa, fb, kEventDrivenRootBits, what, options.trace);
 }
 
 double solve_patients(const SurvivalSpec& spec, const Design& design, double target,
@@ -131,6 +208,51 @@ double solve_events(const SurvivalSpec& spec, const Design& design, double targe
   return detail::find_root([&](double x) { return power_at(x) - target; },
                            std::fmax(best - step, step * 1e-3), argmax,
                            options, "events for the target power");
+}
+
+// Patients for the target event-driven power with follow-up fixed: events
+// are the patients times the expected events per patient by the end of
+// follow-up.
+double solve_patients_event_driven(const SurvivalSpec& spec, const Design& design,
+                                   const EventDrivenContext& ctx, double target, double start,
+                                   const numerics::SolverOptions& options) {
+  const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
+  // At least one event at the first look.
+  const double fewest = 1.0 / (per_patient * design.spec.information_fractions.front());
+  const auto gap = [&](double n) { return ctx.at(design, n, n * per_patient).power - target; };
+  const std::optional<double> n =
+      refine(gap, start, std::max(fewest, kMinPatients), kMaxPatients, options,
+             "patients for the target event-driven power");
+  if (!n) {
+    std::ostringstream out;
+    out << "cannot be reached with follow_up = " << describe(*spec.follow_up)
+        << ": the event-driven power stays below it up to " << describe(kMaxPatients) << " patients";
+    throw numerics::InvalidInput({"power"}, describe(target), out.str());
+  }
+  return *n;
+}
+
+// Events for the target event-driven power with the patients given.
+double solve_events_event_driven(const SurvivalSpec& spec, const Design& design,
+                                 const EventDrivenContext& ctx, double target, double start,
+                                 const numerics::SolverOptions& options) {
+  const auto patients = static_cast<double>(*spec.patients);
+  const double limit = event_fraction_limit(spec, options) * patients;
+  const double fewest = 1.0 / design.spec.information_fractions.front();
+  double best = 0.0;
+  double best_at = start;
+  const auto gap = [&](double d) {
+    const double p = ctx.at(design, patients, d).power;
+    if (p > best) {
+      best = p;
+      best_at = d;
+    }
+    return p - target;
+  };
+  const std::optional<double> d = refine(gap, start, fewest, limit * (1.0 - 1e-9), options,
+                                         "events for the target event-driven power");
+  if (!d) fail_events_unreachable(target, patients, best, best_at);
+  return *d;
 }
 
 long long round_up(double value) {
@@ -206,14 +328,25 @@ std::vector<long long> look_events(std::span<const double> fractions, long long 
   return counts;
 }
 
-SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long long patients,
-                           long long events) {
+double default_calendar_cap(const SurvivalSpec& spec) {
+  const double h = -std::log(kDefaultCapSurvival);
+  return spec.accrual.duration() + std::max(spec.control.latency().inverse_cumulative_hazard(h),
+                                            spec.treatment.latency().inverse_cumulative_hazard(h));
+}
+
+// Looks at their expected calendar times and the fixed-time crossing
+// probabilities (the power_fixed_times figure).
+SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& design, long long patients,
+                             long long events) {
   const numerics::SolverOptions& options = design.spec.solver;
   if (patients <= 0) detail::fail("patients", static_cast<double>(patients), "must be positive");
   const auto n = static_cast<double>(patients);
   SurvivalPlan plan;
+  plan.method = spec.method;
   plan.patients = patients;
   plan.events = events;
+  plan.patients_unrounded = n;
+  plan.events_unrounded = static_cast<double>(events);
   plan.accrual_duration = spec.accrual.duration();
   plan.event_limit = event_fraction_limit(spec, options) * n;
   const std::vector<long long> counts = look_events(design.spec.information_fractions, events);
@@ -237,6 +370,7 @@ SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long 
     const double information = static_cast<double>(look.events) * r / ((1.0 + r) * (1.0 + r));
     look.hazard_ratio_at_bound = std::exp(-look.efficacy_z / std::sqrt(information));
     look.crossing = exits.upper[k];
+    look.crossing_fixed_times = exits.upper[k];
     look.crossing_lower = exits.lower[k];
     look.cumulative_crossing = cumulative[k];
     // Every trial still running at the last look stops there.
@@ -246,33 +380,115 @@ SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long 
     stopped += stop;
   }
   plan.power = exits.total_upper();
+  plan.power_fixed_times = plan.power;
   plan.study_duration = plan.looks.back().calendar_time;
   plan.follow_up = plan.study_duration - plan.accrual_duration;
   plan.schoenfeld = schoenfeld_comparison(spec, design, events);
   return plan;
 }
 
-SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design) {
+namespace {
+
+// The event-driven figures into a plan: power, per-look probabilities,
+// expected sizes and the cap.
+void apply_event_driven(SurvivalPlan& plan, const EventDrivenPower& ed, double cap) {
+  plan.power = ed.power;
+  plan.calendar_cap = cap;
+  plan.capped_probability = ed.capped_total;
+  plan.final_events_late = ed.final_events_late;
+  plan.expected_events = ed.expected_events;
+  plan.expected_duration = ed.expected_duration;
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < plan.looks.size(); ++k) {
+    SurvivalLook& look = plan.looks[k];
+    look.crossing = ed.upper[k];
+    look.crossing_lower = ed.lower[k];
+    look.capped = ed.capped[k];
+    cumulative += ed.upper[k];
+    look.cumulative_crossing = cumulative;
+  }
+}
+
+SurvivalPlan exact_plan(const SurvivalSpec& spec, const Design& design, const EventDrivenContext& ctx,
+                        long long patients, long long events) {
+  SurvivalPlan plan = detail::fixed_time_plan(spec, design, patients, events);
+  apply_event_driven(plan, ctx.at(design, patients, events), ctx.cap);
+  return plan;
+}
+
+}  // namespace
+
+SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long long patients,
+                           long long events, const PlanSettings& settings) {
+  if (spec.method != SizingMethod::kExact) {
+    SurvivalSpec given = spec;
+    given.patients = patients;
+    given.events = events;
+    given.follow_up.reset();
+    given.power.reset();
+    return solve_survival(given, design, settings);
+  }
+  (void)look_events(design.spec.information_fractions, events);  // checks the counts first
+  const EventDrivenContext ctx(spec, design, settings);
+  return exact_plan(spec, design, ctx, patients, events);
+}
+
+SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
+                            const PlanSettings& settings) {
   const numerics::SolverOptions& options = design.spec.solver;
   spec.validate();
   const SolveMode mode = solve_mode(spec);
   if (spec.power) check_target_power(*spec.power, design);
+  if (settings.calendar_cap && !(*settings.calendar_cap > 0.0 && std::isfinite(*settings.calendar_cap))) {
+    throw std::invalid_argument("calendar_cap must be positive and finite");
+  }
+  if (spec.method != SizingMethod::kExact) {
+    SurvivalPlan plan = detail::classical_plan(spec, design, mode);
+    const EventDrivenContext ctx(spec, design, settings);
+    const SurvivalPlan exact = exact_plan(spec, design, ctx, plan.patients, plan.events);
+    plan.power_fixed_times = exact.power_fixed_times;
+    plan.power_event_driven = exact.power;
+    plan.calendar_cap = ctx.cap;
+    plan.capped_probability = exact.capped_probability;
+    plan.final_events_late = exact.final_events_late;
+    plan.mode = mode;
+    return plan;
+  }
+  const EventDrivenContext ctx(spec, design, settings);
   SurvivalPlan plan;
   switch (mode) {
     case SolveMode::kPower:
-      plan = evaluate_plan(spec, design, *spec.patients, *spec.events);
+      (void)look_events(design.spec.information_fractions, *spec.events);
+      plan = exact_plan(spec, design, ctx, *spec.patients, *spec.events);
       break;
     case SolveMode::kPatients: {
-      const double n = solve_patients(spec, design, *spec.power, options);
-      const auto [patients, events] = rounded_patients_and_events(spec, n, options);
-      plan = evaluate_plan(spec, design, patients, events);
-      plan.solved_value = n;
+      const double fixed = solve_patients(spec, design, *spec.power, options);
+      const double n = solve_patients_event_driven(spec, design, ctx, *spec.power, fixed, options);
+      auto [patients, events] = rounded_patients_and_events(spec, n, options);
+      plan = exact_plan(spec, design, ctx, patients, events);
+      // Whole looks (ceil of each fraction) can leave the rounded plan a
+      // little short of the target: the next whole sizes then.
+      for (int extra = 0; plan.power < *spec.power && extra < kMaxRoundingSteps; ++extra) {
+        std::tie(patients, events) = rounded_patients_and_events(spec, static_cast<double>(patients + 1), options);
+        plan = exact_plan(spec, design, ctx, patients, events);
+      }
+      plan.patients_unrounded = n;
+      plan.events_unrounded =
+          n * event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
       break;
     }
     case SolveMode::kEvents: {
-      const double d = solve_events(spec, design, *spec.power, options);
-      plan = evaluate_plan(spec, design, *spec.patients, rounded_events(spec, d, options));
-      plan.solved_value = d;
+      const double fixed = solve_events(spec, design, *spec.power, options);
+      const double d = solve_events_event_driven(spec, design, ctx, *spec.power, fixed, options);
+      long long events = rounded_events(spec, d, options);
+      plan = exact_plan(spec, design, ctx, *spec.patients, events);
+      const double limit = plan.event_limit;
+      for (int extra = 0; plan.power < *spec.power && extra < kMaxRoundingSteps &&
+                          static_cast<double>(events + 1) < limit;
+           ++extra) {
+        plan = exact_plan(spec, design, ctx, *spec.patients, ++events);
+      }
+      plan.events_unrounded = d;
       break;
     }
   }

@@ -11,13 +11,27 @@ function(gsd_survival_cli_test name config rc expected)
   set_tests_properties(cli.survival.${name} PROPERTIES LABELS cli)
 endfunction()
 
-# The seed plan: 202 patients, 94 events, final look at 50.77 (docs/validation.md: power 0.845,
-# looks 27.09 / 36.11 / 50.77). The 4th printed digits (0.8455, 2.9744, 0.6600, 0.1751) are
-# gsd's own output pinned as regression values; the engine tests check them to docs/validation.md's digits.
+# The seed plan: 202 patients, 94 events, final look at 50.77 (docs/validation.md: power 0.845
+# at the expected look times, looks 27.09 / 36.11 / 50.77; event-driven 0.8391 against the
+# simulator's 0.8393). The 4th printed digits (0.8391, 0.8455, 2.9744, 0.6600, 0.1690) are
+# gsd's own output pinned as regression values; the engine tests check them against their references.
 gsd_survival_cli_test(seed_plan_text ${GSD_CONFIGS}/blinatumomab-20120215.json 0
-  "patients 202, events 94 (these patients can ever produce 104.8), power 0.8455")
+  "patients 202, events 94 (these patients can ever produce 104.8), power 0.8391 (event-driven; 0.8455 at the expected look times)")
 gsd_survival_cli_test(seed_plan_looks ${GSD_CONFIGS}/blinatumomab-20120215.json 0
-  "   3      94          50.77   2.9744    2.0141    0.6600     0.1751      0.8455")
+  "   3      94          50.77   2.9744    2.0141    0.6600     0.1690      0.8391")
+# The warning where the planned events approach what the patients can produce: the seed
+# plan (90%), the 98-event plan (93%) and the 2:1 plan (93%) of docs/plan-accuracy.md.
+gsd_survival_cli_test(seed_plan_warning ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "  warning: 94 planned events are 89.7% of the 104.8 that 202 patients can ever produce (above 85%)")
+gsd_survival_cli_test(events_98_warning ${CMAKE_CURRENT_LIST_DIR}/../reference/event_driven/seed_202_98.json 0
+  "  warning: 98 planned events are 93.5% of the 104.8 that 202 patients can ever produce (above 85%)")
+gsd_survival_cli_test(allocation_2to1_warning_json ${CMAKE_CURRENT_LIST_DIR}/../reference/event_driven/seed_2to1_240_110.json 0
+  "\"110 planned events are 93.2% of the 118.1 that 240 patients can ever produce (above 85%)" --format json)
+gsd_survival_cli_test(seed_plan_json_keys ${GSD_CONFIGS}/blinatumomab-20120215.json 0
+  "\"power_fixed_times\": 0.8455" --format json)
+# A classical method on a cure model: refused with the rule.
+gsd_survival_cli_test(method_on_cure_model ${GSD_SURVIVAL_CASES}/method_on_cure_model.json 2
+  "error: survival.method = \"schoenfeld\" needs proportional hazards without a cure fraction, but the cure fractions are 40% / 56.2% (use \"exact\", the cure model's own power)")
 gsd_survival_cli_test(seed_plan_json ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "\"sample_size\": {" --format json)
 gsd_survival_cli_test(seed_plan_json_mode ${GSD_CONFIGS}/blinatumomab-20120215.json 0
@@ -27,9 +41,9 @@ gsd_survival_cli_test(solve_events_json ${GSD_CONFIGS}/blinatumomab-solve-events
 gsd_survival_cli_test(seed_plan_plot ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "study duration 50.77 months (follow-up 14.77 after accrual ends)" --plot ${CMAKE_CURRENT_BINARY_DIR}/survival_seed_plan.svg)
 gsd_survival_cli_test(solve_patients ${GSD_CONFIGS}/blinatumomab-solve-patients.json 0
-  "patients 200, events 94")
+  "patients 203, events 95")
 gsd_survival_cli_test(solve_events ${GSD_CONFIGS}/blinatumomab-solve-events.json 0
-  "patients 202, events 87")
+  "patients 202, events 91")
 gsd_survival_cli_test(no_bound_at_first_look ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0
   "   1      47          27.09   2.3496      none         -     0.0000      0.0000")
 gsd_survival_cli_test(no_bound_at_first_look_json ${GSD_SURVIVAL_CASES}/no_bound_at_first_look.json 0

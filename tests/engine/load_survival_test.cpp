@@ -55,6 +55,23 @@ TEST(LoadSurvival, SeedSectionMapsToTheModel) {
   EXPECT_FALSE(s.dropout_control.has_value());
 }
 
+TEST(LoadSurvival, MethodNamesTheSizing) {
+  EXPECT_EQ(parse(kSeed).method, survival::SizingMethod::kExact);
+  const auto with_method = [](const std::string& name) {
+    nlohmann::json section = nlohmann::json::parse(kSeed);
+    section["method"] = name;
+    return section.dump();
+  };
+  EXPECT_EQ(parse(with_method("exact")).method, survival::SizingMethod::kExact);
+  EXPECT_EQ(parse(with_method("schoenfeld")).method, survival::SizingMethod::kSchoenfeld);
+  EXPECT_EQ(parse(with_method("freedman")).method, survival::SizingMethod::kFreedman);
+  EXPECT_EQ(parse(with_method("hsieh-freedman")).method, survival::SizingMethod::kHsiehFreedman);
+  EXPECT_EQ(parse(with_method("lachin-foulkes")).method, survival::SizingMethod::kLachinFoulkes);
+  const std::string error = error_of(with_method("lachin"));
+  EXPECT_NE(error.find("survival.method = \"lachin\""), std::string::npos) << error;
+  EXPECT_NE(error.find("lachin-foulkes"), std::string::npos) << error;
+}
+
 TEST(LoadSurvival, EveryLatencyAccrualAndDropoutForm) {
   const SurvivalSpec s = parse(R"({
     "time_unit": "weeks",

@@ -28,6 +28,11 @@ struct DesignResult {
 // NumericalError.
 DesignResult design_trial(const Trial& trial, const RunOptions& options = {});
 
+// The settings of the survival plan that come from elsewhere in the trial:
+// the calendar cap is the simulation's max_duration, or the simulator's
+// default cap (over every stratum when the simulation is stratified).
+survival::PlanSettings plan_settings(const Trial& trial);
+
 // The boundaries alone, and the survival plan for given boundaries.
 spending::Design solve_boundaries(const Trial& trial, const RunOptions& options = {});
 std::optional<SampleSize> solve_sample_size(const Trial& trial, const spending::Design& boundaries,

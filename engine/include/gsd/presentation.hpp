@@ -6,6 +6,7 @@
 // they all say the same thing.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gsd/monitoring/monitor.hpp"
 #include "gsd/simulate/trial_model.hpp"
@@ -50,6 +51,19 @@ const char* randomisation_name(simulate::Randomisation r) noexcept;
 extern const char* const kSurvivalMethod;
 extern const char* const kSurvivalMethodShort;
 extern const char* const kSurvivalMethodReference;
+// survival.method as written in the config: "exact", "schoenfeld", ...
+const char* sizing_method_name(survival::SizingMethod method) noexcept;
+// The sizing method in one sentence, and its references.
+const char* sizing_method_description(survival::SizingMethod method) noexcept;
+const char* sizing_method_reference(survival::SizingMethod method) noexcept;
+// Planned events above this fraction of what the patients can ever produce
+// strain the approximations (look times far in the tail of the event curve,
+// trials that wait past the calendar cap): the plan warns.
+inline constexpr double kEventsStrainFraction = 0.85;
+// The plan's warnings, one sentence each (none: empty). `time_unit` names
+// the calendar.
+std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan,
+                                       const std::string& time_unit);
 extern const char* const kSchoenfeldReference;
 // The method of the boundaries, with the integration grid's r.
 std::string boundary_method(int grid_r);

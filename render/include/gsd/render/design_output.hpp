@@ -15,6 +15,10 @@ std::string boundaries_text(const spending::Design& design);
 
 // CSV with a header row and one row per look.
 std::string boundaries_csv(const spending::Design& design);
+// The design CSV: the boundaries' rows, and with a survival plan, each row
+// continued with the look's events, expected calendar time, drift and
+// crossing probabilities and the plan's sizes and powers (repeated per row).
+std::string design_csv(const DesignResult& result);
 
 // Boundaries against information fraction on the z scale, with the one-sided
 // nominal p-value scale on the right-hand axis.

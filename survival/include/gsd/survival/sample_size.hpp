@@ -5,13 +5,18 @@
 //   kPatients: power + accrual + follow-up -> patients and events
 //   kEvents:  power + patients + accrual  -> events and study duration
 // Looks are event-driven at the design's information fractions (planned event
-// fractions, each rounded up to a whole event). The mean of Z at each look is
-// the non-proportional-hazards log-rank drift (logrank_drift.hpp), fed to the
-// recursive integration of the design (gsd::evaluate). Patients and events are
-// rounded up and the power is always reported at the rounded values.
+// fractions, each rounded up to a whole event). The power (method kExact) is
+// the event-driven power (event_driven_power.hpp): random look times, and a
+// final analysis at the calendar cap for trials whose events have not all come
+// by then. The power at the expected look times -- the non-proportional-hazards
+// log-rank drift (logrank_drift.hpp) of each look fed to the design's recursive
+// integration (gsd::evaluate) -- is reported beside it. Patients and events are
+// rounded up and the power is always reported at the rounded values. The
+// classical methods size on their own formulas (classical_sizing.hpp).
 #include <optional>
 #include <vector>
 
+#include "gsd/survival/event_driven_power.hpp"
 #include "gsd/survival/event_projection.hpp"
 #include "gsd/survival/schoenfeld.hpp"
 #include "gsd/survival/survival_spec.hpp"
@@ -38,39 +43,72 @@ struct SurvivalLook {
   // exp(-z / sqrt(d r / (1 + r)^2)): the observed hazard ratio that just
   // crosses the efficacy bound (Schoenfeld's information d r / (1 + r)^2).
   double hazard_ratio_at_bound = 0.0;
+  // The looks' probabilities are event-driven for kExact (a capped final
+  // analysis before this look counts at this look), at the expected times for
+  // the classical methods.
   double crossing = 0.0;             // P(first upper crossing at this look)
   double cumulative_crossing = 0.0;  // P(upper crossing by this look)
   // P(first exit at this look through the lower bound): the harm side of a
   // two-sided design, or the futility bound of a one-sided one.
   double crossing_lower = 0.0;
+  // P(still running when the calendar cap comes before this look's events).
+  double capped = 0.0;
+  double crossing_fixed_times = 0.0;  // P(first upper crossing) at the expected times
 };
 
 struct SurvivalPlan {
   SolveMode mode = SolveMode::kPower;
+  SizingMethod method = SizingMethod::kExact;
   long long patients = 0;
   long long events = 0;
-  double power = 0.0;           // upper crossing probability at the rounded sizes
-  double study_duration = 0.0;  // calendar time of the final look
+  // Upper crossing probability at the rounded sizes: event-driven (kExact) or
+  // the classical method's.
+  double power = 0.0;
+  double power_fixed_times = 0.0;  // at the expected look times, the model's drifts
+  // The exact event-driven power at these sizes, beside a classical method's.
+  std::optional<double> power_event_driven;
+  double study_duration = 0.0;  // expected calendar time of the final look
   double follow_up = 0.0;       // study_duration - accrual duration
   double accrual_duration = 0.0;
-  // Unrounded solution of the solve (patients or events), if one was solved.
-  std::optional<double> solved_value;
+  // The solve's unrounded patients and events (the given ones where given).
+  double patients_unrounded = 0.0;
+  double events_unrounded = 0.0;
   double event_limit = 0.0;  // events `patients` can ever produce
   double expected_events = 0.0;    // under the model, counting early stops
-  double expected_duration = 0.0;  // calendar time of the stopping look
+  double expected_duration = 0.0;  // calendar time of the stopping analysis
+  // The calendar cap in force, the trials still running when it comes, and
+  // the trials whose planned events have not all come by then (stopped early
+  // or not): kExact only.
+  double calendar_cap = 0.0;
+  double capped_probability = 0.0;
+  double final_events_late = 0.0;
   std::vector<SurvivalLook> looks;
   std::optional<SchoenfeldComparison> schoenfeld;  // when the noncured HR is constant
+};
+
+// The calendar cap when none is given: the end of accrual plus the longest
+// 99th percentile of the noncured latency over the arms (by then 99% of the
+// noncured patients enrolled last have had their event). The simulator's
+// default (simulate::default_max_duration) for an unstratified trial.
+double default_calendar_cap(const SurvivalSpec& spec);
+
+struct PlanSettings {
+  // The calendar time at which a trial still short of its planned events has
+  // its final analysis (the simulation's max_duration). Absent: the default.
+  std::optional<double> calendar_cap;
+  EventDrivenSettings event_driven;
 };
 
 // Throws numerics::InvalidInput (paths relative to the survival section) for
 // an invalid spec, a power outside (alpha per side, 1), or a target the model
 // cannot reach (e.g. the events limit), numerics::NumericalError on numerical
 // failure. The accuracy settings are the design's (design.spec.solver).
-SurvivalPlan solve_survival(const SurvivalSpec& spec, const spending::Design& design);
+SurvivalPlan solve_survival(const SurvivalSpec& spec, const spending::Design& design,
+                            const PlanSettings& settings = {});
 
 // Power and looks for given patients and events (mode kPower's core).
 SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const spending::Design& design,
-                           long long patients, long long events);
+                           long long patients, long long events, const PlanSettings& settings = {});
 
 // Event counts of the looks: ceil(fraction * events), the last = events.
 std::vector<long long> look_events(std::span<const double> fractions, long long events);

@@ -11,6 +11,19 @@
 
 namespace gsd::survival {
 
+// How the plan is sized (survival.method).
+enum class SizingMethod {
+  // The event-driven power of the cure model (event_driven_power.hpp).
+  kExact,
+  // Proportional-hazards event counts as rpact 3.3.4's typeOfComputation
+  // (classical_sizing.hpp): Schoenfeld (1981), Freedman (1982), Hsieh (1992).
+  kSchoenfeld,
+  kFreedman,
+  kHsiehFreedman,
+  // Lachin & Foulkes (1986) as gsDesign's nSurv / gsSurv.
+  kLachinFoulkes,
+};
+
 struct SurvivalSpec {
   CureModel control{0.0, Latency::exponential(1.0)};
   CureModel treatment{0.0, Latency::exponential(1.0)};
@@ -27,6 +40,7 @@ struct SurvivalSpec {
   std::optional<double> follow_up;  // after the end of accrual
   std::optional<double> power;      // target
   std::string time_unit = "months";
+  SizingMethod method = SizingMethod::kExact;
 
   // Throws std::invalid_argument naming the field relative to the survival
   // section, e.g. "allocation_ratio = -1 must be positive". (Cure fractions
