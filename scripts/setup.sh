@@ -28,7 +28,7 @@ r_packages=(r-base-dev r-cran-rcpp r-cran-testthat r-cran-jsonlite r-cran-knitr
             r-cran-rmarkdown pandoc r-cran-ggplot2)
 # Where the R package's configure finds the library; R's installs strip the
 # package's debugging symbols (8 MB of shared object become about 3).
-export GSD_PREFIX="$PWD/build/gsd-prefix" _R_SHLIB_STRIP_=true
+export GSD_PREFIX="$PWD/build/gsd-prefix" _R_SHLIB_STRIP_=true MAKEFLAGS="-j$jobs"
 
 install_missing() {
   local missing=()

@@ -83,9 +83,12 @@ gsd_design <- function(alpha = 0.025, sided = 1, information_fractions = 1:3 / 3
                        binding = FALSE, name = NULL, ...) {
   config <- .design_config(alpha, sided, information_fractions, efficacy, efficacy_parameter,
                            beta, futility, futility_parameter, binding, name, list(...))
-  res <- .gsd_value(.gsd_run(config, "design", list(), .gsd_arguments$design))
-  .new_design(config, res)
+  out <- .gsd_value(.gsd_run(config, "design", list(), .gsd_arguments$design, .tables))
+  .new_design(config, out)
 }
+
+# The per-look arrays that the S3 objects hold as data frames.
+.tables <- c("/boundaries/looks", "/sample_size/looks")
 
 .design_config <- function(alpha, sided, information_fractions, efficacy, efficacy_parameter,
                            beta, futility, futility_parameter, binding, name, extra,
@@ -118,9 +121,11 @@ gsd_design <- function(alpha = 0.025, sided = 1, information_fractions = 1:3 / 3
   list(spending = spending, parameter = parameter)
 }
 
-.new_design <- function(config, res, class = "gsd_design") {
+.new_design <- function(config, out, class = "gsd_design") {
+  res <- out$result
   b <- res$boundaries
-  bounds <- .rows(b$looks, first = c("information_fraction", "efficacy_z", "futility_z"))
+  bounds <- .columns(out$tables[["/boundaries/looks"]],
+                     c("look", "information_fraction", "efficacy_z", "futility_z"))
   structure(
     list(bounds = bounds, drift = b$drift, inflation_factor = b$inflation_factor,
          expected_information = c(h0 = b$expected_information_fraction_h0,
@@ -131,9 +136,12 @@ gsd_design <- function(alpha = 0.025, sided = 1, information_fractions = 1:3 / 3
   )
 }
 
-# An array of JSON objects of scalars (one per look) as a data frame with a
-# `look` column: the columns `first`, then the rest in the JSON's order;
-# null becomes NA.
+# A per-look data frame with the columns `first` first.
+.columns <- function(df, first) df[c(intersect(first, names(df)), setdiff(names(df), first))]
+
+# As the C++ to_r_frame() (src/r_json.hpp), for per-look objects already in R
+# (monitoring and records): a `look` column, then the columns `first`, then
+# the rest in the JSON's order, without `drop`; null becomes NA.
 .rows <- function(rows, first = character(), drop = character()) {
   keys <- unique(unlist(lapply(rows, names), use.names = FALSE))
   keys <- c(intersect(first, keys), setdiff(keys, c(first, drop)))
@@ -148,6 +156,5 @@ gsd_design <- function(alpha = 0.025, sided = 1, information_fractions = 1:3 / 3
     }
   })
   names(cols) <- keys
-  out <- c(list(look = seq_len(n)), cols)
-  structure(out, class = "data.frame", row.names = seq_len(n))
+  structure(c(list(look = seq_len(n)), cols), class = "data.frame", row.names = seq_len(n))
 }

@@ -64,7 +64,7 @@ gsd_monitor <- function(x, looks, planned_events = NULL, allocation_ratio = NULL
   monitoring <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
                      assumed_hazard_ratio = assumed_hazard_ratio, looks = .look_list(looks))
   config$monitoring <- monitoring[!vapply(monitoring, is.null, TRUE)]
-  res <- .gsd_value(.gsd_run(config, "monitor", list(), .gsd_arguments$monitor))
+  res <- .gsd_value(.gsd_run(config, "monitor", list(), .gsd_arguments$monitor, character()))
   .new_monitoring(config, res)
 }
 

@@ -46,7 +46,7 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
   .check_config(config)
   .check_string(command, "command")
   request <- .simulation_request(replicates, seed, threads, max_duration, progress)
-  .gsd_value(.gsd_run(config, command, request, .gsd_map("run", config)))
+  .gsd_value(.gsd_run(config, command, request, .gsd_map("run", config), character()))
 }
 
 .simulation_request <- function(replicates, seed, threads, max_duration, progress,

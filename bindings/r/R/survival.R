@@ -143,14 +143,15 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   survival[names(extra)] <- extra
   config <- design$config[c("name", "design")]
   config$survival <- survival[!vapply(survival, is.null, TRUE)]
-  res <- .gsd_value(.gsd_run(config, "design", list(), .gsd_arguments$survival))
-  .new_survival(config, res)
+  out <- .gsd_value(.gsd_run(config, "design", list(), .gsd_arguments$survival, .tables))
+  .new_survival(config, out)
 }
 
-.new_survival <- function(config, res) {
-  x <- .new_design(config, res, class = c("gsd_survival", "gsd_design"))
-  s <- res$sample_size
-  x$looks <- .rows(s$looks, first = c("events", "information_fraction", "calendar_time"))
+.new_survival <- function(config, out) {
+  x <- .new_design(config, out, class = c("gsd_survival", "gsd_design"))
+  s <- out$result$sample_size
+  x$looks <- .columns(out$tables[["/sample_size/looks"]],
+                      c("look", "events", "information_fraction", "calendar_time"))
   for (k in c("patients", "events", "power", "study_duration", "follow_up", "accrual_duration",
               "expected_events", "expected_duration", "event_limit", "solved_for", "mode",
               "time_unit", "schoenfeld")) {

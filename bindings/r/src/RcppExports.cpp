@@ -11,8 +11,8 @@ Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
 // gsd_run_call
-SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map);
-RcppExport SEXP _gsd_gsd_run_call(SEXP configSEXP, SEXP commandSEXP, SEXP requestSEXP, SEXP mapSEXP) {
+SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map, Rcpp::CharacterVector tables);
+RcppExport SEXP _gsd_gsd_run_call(SEXP configSEXP, SEXP commandSEXP, SEXP requestSEXP, SEXP mapSEXP, SEXP tablesSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
@@ -20,7 +20,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< std::string >::type command(commandSEXP);
     Rcpp::traits::input_parameter< Rcpp::List >::type request(requestSEXP);
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_run_call(config, command, request, map));
+    Rcpp::traits::input_parameter< Rcpp::CharacterVector >::type tables(tablesSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_run_call(config, command, request, map, tables));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -137,7 +138,7 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
-    {"_gsd_gsd_run_call", (DL_FUNC) &_gsd_gsd_run_call, 4},
+    {"_gsd_gsd_run_call", (DL_FUNC) &_gsd_gsd_run_call, 5},
     {"_gsd_gsd_text_call", (DL_FUNC) &_gsd_gsd_text_call, 3},
     {"_gsd_gsd_plot_data_call", (DL_FUNC) &_gsd_gsd_plot_data_call, 3},
     {"_gsd_gsd_record_plot_data_call", (DL_FUNC) &_gsd_gsd_record_plot_data_call, 2},

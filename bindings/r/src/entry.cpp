@@ -31,16 +31,27 @@ using gsd::r::config_json;
 using gsd::r::guarded;
 using gsd::r::to_r;
 
-// gsd <command> CONFIG --format json.
+// gsd <command> CONFIG --format json. With `tables` (JSON pointers to arrays
+// of per-look objects, e.g. "/boundaries/looks"), list(result, tables) with
+// those arrays also as data frames, for the S3 objects.
 // [[Rcpp::export(.gsd_run)]]
-SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map) {
+SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map,
+                  Rcpp::CharacterVector tables) {
   return guarded(map, [&]() -> SEXP {
     const gsd::Command cmd = gsd::parse_command(command);
     const nlohmann::json cfg = config_json(config);
     if (cmd == gsd::Command::kSimulate) {
       return gsd::r::simulate_call(gsd::load_trial(cfg), request);
     }
-    return to_r(gsd::run(cfg, cmd));
+    const nlohmann::json out = gsd::run(cfg, cmd);
+    if (tables.size() == 0) return to_r(out);
+    Rcpp::List frames(tables.size());
+    for (R_xlen_t i = 0; i < tables.size(); ++i) {
+      const nlohmann::json::json_pointer at(Rcpp::as<std::string>(tables[i]));
+      frames[i] = out.contains(at) ? gsd::r::to_r_frame(out.at(at)) : R_NilValue;
+    }
+    frames.names() = tables;
+    return Rcpp::List::create(Rcpp::Named("result") = to_r(out), Rcpp::Named("tables") = frames);
   });
 }
 

@@ -1,9 +1,11 @@
 #include "r_json.hpp"
 
+#include <algorithm>
 #include <climits>
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace gsd::r {
 
@@ -21,7 +23,7 @@ json real_json(double v, const FieldPath& path) {
   if (R_IsNA(v)) return nullptr;
   if (std::isnan(v)) throw InvalidInput(path, "NaN", "must be a finite number");
   if (std::isinf(v)) throw InvalidInput(path, v > 0 ? "Inf" : "-Inf", "must be a finite number");
-  if (std::fabs(v) < kLargestExactInteger && std::trunc(v) == v) {  // NOLINT: exact test intended
+  if (std::fabs(v) < kLargestExactInteger && std::fpclassify(v - std::trunc(v)) == FP_ZERO) {
     return static_cast<long long>(v);
   }
   return v;
@@ -50,7 +52,7 @@ json element_json(SEXP x, R_xlen_t i, const FieldPath& path) {
       return s == NA_STRING ? json(nullptr) : json(Rf_translateCharUTF8(s));
     }
     default:
-      throw InvalidInput(path, std::string("is of R type ") + Rf_type2char(TYPEOF(x)) +
+      throw InvalidInput(path, std::string("is of R type ") + Rf_type2char(static_cast<SEXPTYPE>(TYPEOF(x))) +
                                    ": a config holds lists, numbers, strings and logicals");
   }
 }
@@ -180,6 +182,47 @@ SEXP simple_vector(const json& array, SEXPTYPE type) {
 
 }  // namespace
 
+SEXP to_r_frame(const json& rows) {
+  std::vector<std::string> keys;
+  for (const json& row : rows) {
+    if (!row.is_object()) continue;
+    for (auto it = row.begin(); it != row.end(); ++it) {
+      if (std::find(keys.begin(), keys.end(), it.key()) == keys.end()) keys.push_back(it.key());
+    }
+  }
+  const auto n = static_cast<R_xlen_t>(rows.size());
+  SEXP out = PROTECT(Rf_allocVector(VECSXP, static_cast<R_xlen_t>(keys.size()) + 1));
+  SEXP names = PROTECT(Rf_allocVector(STRSXP, static_cast<R_xlen_t>(keys.size()) + 1));
+  SEXP look = Rf_allocVector(INTSXP, n);
+  SET_VECTOR_ELT(out, 0, look);
+  for (R_xlen_t i = 0; i < n; ++i) INTEGER(look)[i] = static_cast<int>(i + 1);
+  SET_STRING_ELT(names, 0, Rf_mkChar("look"));
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    json column = json::array();
+    for (const json& row : rows) {
+      const auto it = row.is_object() ? row.find(keys[k]) : row.end();
+      column.push_back(it == row.end() ? json(nullptr) : *it);
+    }
+    const SEXPTYPE type = simple_type(column);
+    SEXP v = PROTECT(type != NILSXP ? simple_vector(column, type) : to_r(column));
+    // A column of nulls only is a number missing at every look.
+    const bool all_null =
+        std::all_of(column.begin(), column.end(), [](const json& x) { return x.is_null(); });
+    SET_VECTOR_ELT(out, static_cast<R_xlen_t>(k) + 1,
+                   type == LGLSXP && all_null ? Rf_coerceVector(v, REALSXP) : v);
+    UNPROTECT(1);
+    SET_STRING_ELT(names, static_cast<R_xlen_t>(k) + 1, utf8(keys[k]));
+  }
+  Rf_setAttrib(out, R_NamesSymbol, names);
+  SEXP row_names = PROTECT(Rf_allocVector(INTSXP, 2));
+  INTEGER(row_names)[0] = NA_INTEGER;  // R's compact form of 1:n
+  INTEGER(row_names)[1] = -static_cast<int>(n);
+  Rf_setAttrib(out, R_RowNamesSymbol, row_names);
+  Rf_setAttrib(out, R_ClassSymbol, Rf_mkString("data.frame"));
+  UNPROTECT(3);
+  return out;
+}
+
 json from_r(SEXP x, const FieldPath& path) {
   switch (TYPEOF(x)) {
     case NILSXP:
@@ -192,7 +235,7 @@ json from_r(SEXP x, const FieldPath& path) {
     case STRSXP:
       return atomic_json(x, path);
     default:
-      throw InvalidInput(path, std::string("is of R type ") + Rf_type2char(TYPEOF(x)) +
+      throw InvalidInput(path, std::string("is of R type ") + Rf_type2char(static_cast<SEXPTYPE>(TYPEOF(x))) +
                                    ": a config holds lists, numbers, strings and logicals");
   }
 }

@@ -32,4 +32,10 @@ nlohmann::json from_r(SEXP x, const FieldPath& path = {});
 // a config read from a file survives the round trip through R.
 SEXP to_r(const nlohmann::json& value, bool mark_arrays = false);
 
+// An array of objects (one per look) as a data frame: a `look` column
+// numbering the rows from 1, then one column per key in order of first
+// appearance, each simplified as an array would be (a key missing from a row
+// is NA there), or a list column where the values are not scalars.
+SEXP to_r_frame(const nlohmann::json& rows);
+
 }  // namespace gsd::r

@@ -32,6 +32,8 @@ constexpr double kInterruptSeconds = 0.1;
 // Progress bar refresh interval, as the command line's.
 constexpr double kProgressSeconds = 0.25;
 constexpr int kBarWidth = 40;
+// Counts and seeds arrive as doubles; below 2^53 every whole double is exact.
+constexpr double kLargestExactInteger = 9007199254740992.0;
 
 void check_interrupt(void*) { R_CheckUserInterrupt(); }
 
@@ -109,7 +111,8 @@ std::optional<T> optional_field(const Rcpp::List& request, const char* name) {
 // value that is not a whole number in range is bad input on `options.<name>`,
 // as the command line's flags are.
 std::int64_t whole(double v, const char* name, double lowest) {
-  if (!(std::isfinite(v) && v >= lowest && v < 9007199254740992.0 && std::trunc(v) == v)) {  // NOLINT
+  if (!(std::isfinite(v) && v >= lowest && v < kLargestExactInteger &&
+        std::fpclassify(v - std::trunc(v)) == FP_ZERO)) {
     numerics::fail({"options", name}, v,
                    lowest > 0 ? "must be a whole number >= 1" : "must be a whole number >= 0");
   }
