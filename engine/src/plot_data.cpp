@@ -5,6 +5,8 @@
 
 #include "gsd/curves.hpp"
 #include "gsd/errors.hpp"
+#include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/numerics/normal.hpp"
 #include "gsd/survival/sample_size.hpp"
 
 namespace gsd {
@@ -16,6 +18,37 @@ using nlohmann::json;
 json curve_json(const Curve& c) { return {{"x", c.x}, {"y", c.y}}; }
 
 json finite_or_null(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+
+// The one-sided nominal p-value of each bound (null where none).
+json nominal_p(const json& z) {
+  json out = json::array();
+  for (const json& b : z) {
+    out.push_back(b.is_null() ? json(nullptr) : json(numerics::normal_upper_tail(b.get<double>())));
+  }
+  return out;
+}
+
+// The bounds of a survival plan on the hazard-ratio scale: at each look's
+// events d, the estimate exp(-z / sqrt(I)) with Schoenfeld's information
+// I = d r / (1 + r)^2 that sits on the bound (null where none).
+json hazard_ratio_bounds(const json& bounds, const SampleSize& plan) {
+  json out = {{"events", json::array()}};
+  for (const char* scale : {"efficacy", "lower", "futility"}) {
+    out[std::string(scale) + "_hazard_ratio"] = json::array();
+  }
+  for (std::size_t k = 0; k < plan.plan.looks.size(); ++k) {
+    const double events = static_cast<double>(plan.plan.looks[k].events);
+    const double information = monitoring::log_rank_information(events, plan.spec.allocation_ratio);
+    out["events"].push_back(plan.plan.looks[k].events);
+    for (const char* scale : {"efficacy", "lower", "futility"}) {
+      const json& z = bounds[std::string(scale) + "_z"][k];
+      out[std::string(scale) + "_hazard_ratio"].push_back(
+          z.is_null() ? json(nullptr)
+                      : json(monitoring::hazard_ratio_from_z(z.get<double>(), information)));
+    }
+  }
+  return out;
+}
 
 // Default hazard ratios of the power curve: 0.3 to 1.1 in steps of 0.02.
 std::vector<double> default_hazard_ratios() {
@@ -62,6 +95,9 @@ json design_plot_data(const DesignResult& result, int points) {
   bounds["efficacy_z"] = eff;
   bounds["lower_z"] = lower;
   bounds["futility_z"] = fut;
+  bounds["efficacy_p"] = nominal_p(eff);
+  bounds["futility_p"] = nominal_p(fut);
+  if (result.sample_size) bounds.update(hazard_ratio_bounds(bounds, *result.sample_size));
   json out;
   out["boundaries"] = bounds;
   const SpendingCurves spending = spending_curves(d, 100);

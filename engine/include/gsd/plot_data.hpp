@@ -24,7 +24,11 @@ Curve power_curve(const spending::Design& design, const SampleSize& plan,
                   std::span<const double> hazard_ratios);
 
 // {"boundaries": {"information_fraction": [...], "efficacy_z": [...] (null
-//  where none), "lower_z": [...], "futility_z": [...]},
+//  where none), "lower_z": [...], "futility_z": [...], the one-sided nominal
+//  p-values "efficacy_p" and "futility_p", and with a survival plan the look
+//  "events" and the bounds on the hazard-ratio scale, "efficacy_hazard_ratio",
+//  "lower_hazard_ratio" and "futility_hazard_ratio" (exp(-z / sqrt(I)),
+//  I = events r / (1 + r)^2)},
 //  "spending": {"alpha": curve, "beta": curve} (absent where none),
 //  and with a survival plan "survival": {"control": curve, "treatment": curve,
 //  "control_cure": x, "treatment_cure": x}, "events": curve with "looks":

@@ -1,0 +1,67 @@
+# The one place where a config field becomes the R argument a user typed.
+# The library names a bad field by its JSON path from the config's root
+# ("survival.control.cure_fraction"); each R function passes its map to the
+# C++ call, which rewrites the longest matching prefix into the R name and
+# writes the rest in R's style (src/guard.cpp): "control$cure_fraction",
+# "information_fractions[3]". An empty R name drops the prefix. A path that no
+# entry matches is written in R's style from the config's root, or as the
+# JSON path when the map has "*" = "json" (a config given as a file).
+
+.map <- function(...) {
+  pairs <- list(...)
+  stats::setNames(vapply(pairs, `[[`, "", 2L), vapply(pairs, `[[`, "", 1L))
+}
+
+.gsd_arguments <- list(
+  design = .map(
+    c("design", ""),
+    c("design.efficacy.spending", "efficacy"),
+    c("design.efficacy.parameter", "efficacy_parameter"),
+    c("design.efficacy.cumulative", "efficacy_parameter"),
+    c("design.efficacy", "efficacy"),
+    c("design.futility.spending", "futility"),
+    c("design.futility.parameter", "futility_parameter"),
+    c("design.futility.cumulative", "futility_parameter"),
+    c("design.futility.binding", "binding"),
+    c("design.futility", "futility")
+  ),
+  survival = .map(
+    c("survival", ""),
+    c("survival.accrual.piecewise", "accrual"),
+    c("design", "design")
+  ),
+  simulate = .map(
+    c("options", ""),
+    c("simulation", ""),
+    c("survival", "plan"),
+    c("design", "plan")
+  ),
+  monitor = .map(
+    c("monitoring", ""),
+    c("monitoring.looks", "looks"),
+    c("survival", "x"),
+    c("design", "x")
+  ),
+  record = .map(
+    c("monitoring", ""),
+    c("monitoring.looks", "looks"),
+    c("monitoring.looks.new", "look"),
+    c("options", "")
+  ),
+  run = .map(
+    c("", "config"),
+    c("options", ""),
+    c("command", "command")
+  )
+)
+
+# The map of R function `fun`; a config given as a file keeps its JSON paths
+# (the call's own arguments, such as replicates, keep their R names).
+.gsd_map <- function(fun, config = NULL) {
+  m <- .gsd_arguments[[fun]]
+  if (.is_path(config)) m <- c(m[names(m) %in% c("options", "command", "monitoring.looks.new")],
+                               "*" = "json")
+  m
+}
+
+.is_path <- function(x) is.character(x) && length(x) == 1L && is.null(names(x))

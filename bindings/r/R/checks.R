@@ -1,0 +1,42 @@
+# Checks of the R-side types, before a value is written into a config. The
+# library checks every value's range; these only keep values that are not
+# numbers, strings or flags from reaching it, and raise the same condition.
+
+.describe <- function(x) {
+  if (is.null(x)) return("NULL")
+  if (is.atomic(x) && length(x) == 1L) return(format(x))
+  paste0("a ", class(x)[1L], " of length ", length(x))
+}
+
+.check_number <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
+  if (is.null(x) && null_ok) return(invisible())
+  if (!is.numeric(x) || length(x) != 1L || is.na(x)) {
+    .gsd_invalid(name, .describe(x), "must be a single number", call = call)
+  }
+}
+
+.check_numbers <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
+  if (is.null(x) && null_ok) return(invisible())
+  if (!is.numeric(x) || length(x) < 1L) {
+    .gsd_invalid(name, .describe(x), "must be a numeric vector", call = call)
+  }
+}
+
+.check_string <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
+  if (is.null(x) && null_ok) return(invisible())
+  if (!is.character(x) || length(x) != 1L || is.na(x)) {
+    .gsd_invalid(name, .describe(x), "must be a single string", call = call)
+  }
+}
+
+.check_flag <- function(x, name, call = sys.call(-1L)) {
+  if (!is.logical(x) || length(x) != 1L || is.na(x)) {
+    .gsd_invalid(name, .describe(x), "must be TRUE or FALSE", call = call)
+  }
+}
+
+.check_config <- function(x, call = sys.call(-1L)) {
+  if (!(.is_path(x) || is.list(x))) {
+    .gsd_invalid("config", .describe(x), "must be a path to a JSON config or a list", call = call)
+  }
+}

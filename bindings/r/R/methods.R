@@ -1,0 +1,223 @@
+# print, summary and as.data.frame of gsd's results. print() gives the
+# numbers a statistician reads first; summary() gives the command line's full
+# text report (the engine writes it, so R and the command line say the same
+# thing); as.data.frame() gives the per-look table.
+
+.fmt <- function(x, digits = 4) formatC(x, digits = digits, format = "fg", flag = "#")
+
+# Short column headings for print(); as.data.frame() keeps the JSON names.
+.headings <- c(information_fraction = "fraction", nominal_p_one_sided = "nominal_p",
+               nominal_p_two_sided = "nominal_p", cumulative_alpha = "cum_alpha",
+               probability_efficacy_h0 = "P(eff|H0)", probability_efficacy_h1 = "P(eff|H1)",
+               calendar_time = "time", hazard_ratio_at_bound = "HR_at_bound",
+               crossing_probability = "P(cross)", cumulative_crossing_probability = "cum_P(cross)",
+               cumulative_reject = "cumulative", repeated_p_value = "repeated_p",
+               conditional_power = "cond_power", hazard_ratio = "HR")
+
+.print_table <- function(df, digits = 4) {
+  out <- df
+  for (k in names(out)) {
+    v <- out[[k]]
+    if (!is.double(v)) next
+    whole <- all(is.na(v) | v == round(v))
+    out[[k]] <- ifelse(is.na(v), "-", if (whole) format(v) else .fmt(v, digits))
+  }
+  renamed <- names(out) %in% names(.headings)
+  names(out)[renamed] <- .headings[names(out)[renamed]]
+  print(out, row.names = FALSE, right = TRUE)
+}
+
+.title <- function(kind, x) {
+  cat("<", kind, ">", if (length(x$name) == 1L && nzchar(x$name)) paste0(" ", x$name), "\n", sep = "")
+}
+
+.side <- function(x) if (identical(as.integer(x$sided), 2L)) "two-sided" else "one-sided"
+
+#' Print, summarise and tabulate gsd results
+#'
+#' `print()` shows the main numbers; `summary()` returns the command line's
+#' full text report (`gsd design`, `gsd simulate`, `gsd monitor` with
+#' `--format text`), printed as is; `as.data.frame()` returns the table with one
+#' row per look (the design's bounds, the survival plan's looks, the
+#' simulation's stopping probabilities, the monitored looks).
+#'
+#' @param x,object a `gsd_design`, `gsd_survival`, `gsd_simulation` or
+#'   `gsd_monitoring` object.
+#' @param digits significant digits.
+#' @param row.names,optional ignored (the methods' tables have none).
+#' @param ... ignored.
+#' @name gsd_methods
+#' @examples
+#' d <- gsd_design(alpha = 0.05, sided = 2, information_fractions = c(0.5, 0.75, 1))
+#' print(d)
+#' summary(d)
+#' as.data.frame(d)
+NULL
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_design <- function(x, digits = 4, ...) {
+  .print_design_header(x)
+  b <- x$bounds
+  cols <- intersect(c("look", "information_fraction", "efficacy_z", "futility_z",
+                      if (identical(as.integer(x$sided), 2L)) "nominal_p_two_sided" else "nominal_p_one_sided",
+                      "cumulative_alpha", "probability_efficacy_h0", "probability_efficacy_h1"),
+                    names(b))
+  .print_table(b[cols], digits)
+  cat("drift ", .fmt(x$drift, digits + 1), ", inflation factor ", .fmt(x$inflation_factor, digits + 1),
+      ", expected information (fraction of maximum) ", .fmt(x$expected_information[["h0"]], digits),
+      " under H0, ", .fmt(x$expected_information[["h1"]], digits), " under H1\n", sep = "")
+  invisible(x)
+}
+
+.print_design_header <- function(x) {
+  .title("gsd design", x)
+  cat(x$efficacy, ", ", .side(x), " alpha ", format(x$alpha), ", beta ", format(x$beta),
+      " (power ", format(round(1 - x$beta, 4)), "), ", nrow(x$bounds), " looks\n", sep = "")
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_survival <- function(x, digits = 4, ...) {
+  .print_design_header(x)
+  cat("Survival plan (", x$mode, "): ", x$patients, " patients, ", x$events, " events, power ",
+      .fmt(x$power, digits), "; study duration ", .fmt(x$study_duration, digits), " ", x$time_unit,
+      " (follow-up ", .fmt(x$follow_up, digits), " after accrual)\n", sep = "")
+  cols <- intersect(c("look", "events", "calendar_time", "drift", "efficacy_z",
+                      "hazard_ratio_at_bound", "crossing_probability",
+                      "cumulative_crossing_probability"), names(x$looks))
+  .print_table(x$looks[cols], digits)
+  cat("expected events ", .fmt(x$expected_events, digits), ", expected duration ",
+      .fmt(x$expected_duration, digits), " ", x$time_unit, "; the patients can produce at most ",
+      .fmt(x$event_limit, digits), " events\n", sep = "")
+  invisible(x)
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_simulation <- function(x, digits = 4, ...) {
+  .title("gsd simulation", x)
+  cat(x$replicates_run, " replicates, seed ", format(x$seed), ": power ", .fmt(x$power, digits),
+      " (MC SE ", .fmt(x$power_se, 2), ")",
+      if (!is.null(x$analytic_power)) paste0(", analytic ", .fmt(x$analytic_power, digits)), "\n",
+      sep = "")
+  .print_table(x$per_look, digits)
+  cat("expected events ", .fmt(x$expected_events, digits), ", patients ",
+      .fmt(x$expected_patients, digits), ", duration ", .fmt(x$expected_duration, digits),
+      "; capped ", .fmt(x$capped_fraction, 3), "\n", sep = "")
+  invisible(x)
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_monitoring <- function(x, digits = 4, ...) {
+  .title("gsd monitoring", x)
+  cols <- intersect(c("look", "events", "information_fraction", "z", "efficacy_z", "futility_z",
+                      "decision", "hazard_ratio", "rci_lower", "rci_upper", "repeated_p_value",
+                      "conditional_power"), names(x$looks))
+  .print_table(x$looks[cols], digits)
+  last <- x$looks[nrow(x$looks), ]
+  cat("Look ", nrow(x$looks), ": ", last$reason, "\n", sep = "")
+  if (!is.null(last$advice) && !is.na(last$advice)) cat(last$advice, "\n")
+  if (!is.null(x$final)) {
+    f <- x$final
+    cat("After the stop at look ", f$look, " (", f$ordering, " ordering): p-value ", .fmt(f$p_value, digits),
+        ", median-unbiased HR ", .fmt(f$median_unbiased_hazard_ratio, digits), ", ",
+        format(100 * f$confidence_level), "% CI ", .fmt(f$ci_hazard_ratio[1], digits), " to ",
+        .fmt(f$ci_hazard_ratio[2], digits), "\n", sep = "")
+  }
+  if (!is.null(x$record)) cat("Record:", x$record, "\n")
+  if (!is.null(x$changes) && nrow(x$changes) > 0L) {
+    cat("Decisions that recompute differently:\n")
+    print(x$changes, row.names = FALSE)
+  }
+  invisible(x)
+}
+
+#' @export
+print.gsd_record_check <- function(x, ...) {
+  if (x$ok) {
+    cat("Record ", x$record, ": ", x$looks, " looks; every decision recomputes as recorded\n", sep = "")
+  } else {
+    cat("Record ", x$record, ": ", nrow(x$changes), " of ", x$looks,
+        " decisions recompute differently:\n", sep = "")
+    print(x$changes, row.names = FALSE)
+  }
+  invisible(x)
+}
+
+#' @rdname gsd_methods
+#' @export
+summary.gsd_design <- function(object, ...) {
+  .summary_text(.gsd_value(.gsd_text(object$config, "design", .gsd_map("run", object$config))))
+}
+
+#' @rdname gsd_methods
+#' @export
+summary.gsd_simulation <- function(object, ...) .summary_text(object$text)
+
+#' @rdname gsd_methods
+#' @export
+summary.gsd_monitoring <- function(object, ...) {
+  if (!is.null(object$record)) {
+    return(.summary_text(.gsd_value(.gsd_record_replay(object$record, .gsd_map("record")))$text))
+  }
+  .summary_text(.gsd_value(.gsd_text(object$config, "monitor", .gsd_map("run", object$config))))
+}
+
+.summary_text <- function(text) structure(list(text = text), class = "gsd_summary")
+
+#' @export
+print.gsd_summary <- function(x, ...) {
+  cat(x$text)
+  invisible(x)
+}
+
+#' @rdname gsd_methods
+#' @export
+as.data.frame.gsd_design <- function(x, row.names = NULL, optional = FALSE, ...) x$bounds
+
+#' @rdname gsd_methods
+#' @export
+as.data.frame.gsd_survival <- function(x, row.names = NULL, optional = FALSE, ...) x$looks
+
+#' @rdname gsd_methods
+#' @export
+as.data.frame.gsd_simulation <- function(x, row.names = NULL, optional = FALSE, ...) x$per_look
+
+#' @rdname gsd_methods
+#' @export
+as.data.frame.gsd_monitoring <- function(x, row.names = NULL, optional = FALSE, ...) x$looks
+
+#' The config of a gsd result
+#'
+#' Every gsd object keeps the config it was computed from, in the command
+#' line's JSON. `gsd_config()` returns it as a list (ready for [gsd_run()]);
+#' `gsd_write_config()` writes it as a JSON file that `gsd design`,
+#' `gsd simulate` and `gsd monitor` read, so a plan made in R can be cited,
+#' archived and rerun by the command line.
+#'
+#' @param x a gsd object.
+#' @param file the JSON file to write.
+#' @return `gsd_config()`: the config list (or its file path).
+#'   `gsd_write_config()`: `file`, invisibly.
+#' @export
+#' @examples
+#' d <- gsd_design(information_fractions = c(0.5, 1))
+#' str(gsd_config(d))
+#' f <- tempfile(fileext = ".json")
+#' gsd_write_config(d, f)
+#' identical(gsd_run(f), d$result)
+gsd_config <- function(x) {
+  if (is.null(x$config)) .gsd_invalid("x", .describe(x), "has no config (a record keeps its own)")
+  x$config
+}
+
+#' @rdname gsd_config
+#' @export
+gsd_write_config <- function(x, file) {
+  .check_string(file, "file")
+  text <- .gsd_value(.gsd_config_text(gsd_config(x), .gsd_map("run", gsd_config(x))))
+  writeLines(text, file, sep = "")
+  invisible(file)
+}

@@ -1,0 +1,113 @@
+#' A data monitoring committee's looks at a trial
+#'
+#' Recomputes each look's bound at the information observed (events over
+#' planned events) from the design's spending function, decides (continue,
+#' stop for efficacy, stop for futility) with the reason in words, and reports
+#' the inference a committee needs: the hazard-ratio estimate, the repeated
+#' confidence interval and p-value (Jennison and Turnbull 2000, chapter 9),
+#' conditional power at the assumed hazard ratio (else under the survival
+#' model, else at the design's alternative) and under the current trend, the
+#' conditional rejection probability, predictive power (Spiegelhalter,
+#' Freedman and Blackburn 1986) and, once a look stops the trial, stage-wise
+#' ordering inference (p-value, median-unbiased estimate and confidence
+#' interval).
+#'
+#' Each look gives `events` and exactly one statistic: `z` (positive favours
+#' the experimental arm), `p_two_sided` with `direction`
+#' (`"favours-treatment"` or `"favours-control"`), or `hazard_ratio`;
+#' optionally `final = TRUE` (a final analysis before the planned events),
+#' `date` and `note`.
+#'
+#' @param x a [gsd_design()] or [gsd_survival()] object, or a config (list or
+#'   JSON file path).
+#' @param looks the looks so far: a data frame with one row per look (`NA`
+#'   where a column does not apply), or a list of looks, each a named list.
+#' @param planned_events the planned events at the final analysis (default:
+#'   the plan's events).
+#' @param allocation_ratio treatment : control (default: the plan's, else 1).
+#' @param assumed_hazard_ratio the hazard ratio for conditional power.
+#' @return An object of class `gsd_monitoring`: `looks` (a data frame, one row
+#'   per look: events, information fraction, z, the bound, nominal p,
+#'   cumulative alpha, decision, the estimate with its repeated CI
+#'   (`rci_lower`, `rci_upper`), repeated p-value, conditional and predictive
+#'   power, the reason and any advice), `decision` (the last look's), `final`
+#'   (stage-wise inference after a stop, else `NULL`), `config` and `result`
+#'   (the command line's JSON).
+#' @references Jennison C, Turnbull BW (2000). Group Sequential Methods with
+#'   Applications to Clinical Trials. Chapman & Hall/CRC.
+#'
+#'   Spiegelhalter DJ, Freedman LS, Blackburn PR (1986). Monitoring clinical
+#'   trials: conditional or predictive power? Controlled Clinical Trials
+#'   7:8-17.
+#' @seealso [gsd_record_add()] to keep the looks in an append-only record,
+#'   [gsd_report()] for the committee's HTML report.
+#' @export
+#' @examples
+#' d <- gsd_design(alpha = 0.05, sided = 2, beta = 0.16,
+#'                 information_fractions = c(0.5, 0.75, 1))
+#' # the committee's look at 49 of 94 events: published P < .001
+#' m <- gsd_monitor(d, looks = data.frame(events = 49, p_two_sided = 0.001,
+#'                                        direction = "favours-treatment"),
+#'                  planned_events = 94, assumed_hazard_ratio = 0.63)
+#' m
+#' m$looks$efficacy_z          # 2.8933: two-sided nominal p .00381
+#' m$final$median_unbiased_hazard_ratio
+#'
+#' # had it been z = 2.0: continue, with conditional power
+#' gsd_monitor(d, looks = list(list(events = 49, z = 2.0)), planned_events = 94,
+#'             assumed_hazard_ratio = 0.63)$looks$conditional_power
+gsd_monitor <- function(x, looks, planned_events = NULL, allocation_ratio = NULL,
+                        assumed_hazard_ratio = NULL) {
+  config <- .plan_config(x)
+  if (.is_path(config)) config <- .gsd_value(.gsd_read_config(config))
+  if (missing(looks)) .gsd_invalid("looks", NULL, "is missing: give the looks so far")
+  monitoring <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
+                     assumed_hazard_ratio = assumed_hazard_ratio, looks = .look_list(looks))
+  config$monitoring <- monitoring[!vapply(monitoring, is.null, TRUE)]
+  res <- .gsd_value(.gsd_run(config, "monitor", list(), .gsd_arguments$monitor, character()))
+  .new_monitoring(config, res)
+}
+
+# Looks as the config writes them: a list of objects. A data frame gives one
+# object per row without its NA cells; a single look (a named list) is one
+# look.
+.look_list <- function(looks, call = sys.call(-1L)) {
+  if (is.data.frame(looks)) {
+    rows <- lapply(seq_len(nrow(looks)), function(i) .look(as.list(looks[i, , drop = FALSE])))
+    return(rows)
+  }
+  if (is.list(looks) && !is.null(names(looks)) && all(names(looks) != "")) return(list(.look(looks)))
+  if (is.list(looks)) return(lapply(looks, function(l) if (is.list(l)) .look(l) else l))
+  .gsd_invalid("looks", .describe(looks), "must be a data frame or a list of looks", call = call)
+}
+
+.look <- function(look) {
+  look <- lapply(look, function(v) {
+    if (inherits(v, "Date") || inherits(v, "POSIXt")) v <- format(v)
+    if (is.factor(v)) v <- as.character(v)
+    v
+  })
+  # NA means "does not apply to this look"; NaN stays, for the library to refuse.
+  look[!vapply(look, function(v) length(v) == 1L && is.atomic(v) && is.na(v) && !is.nan(v), TRUE)]
+}
+
+.new_monitoring <- function(config, res, extra = list()) {
+  m <- res$monitoring
+  looks <- .rows(m$looks,
+                 first = c("events", "information_fraction", "z", "efficacy_z", "futility_z",
+                           "nominal_p_one_sided", "nominal_p_two_sided", "cumulative_alpha",
+                           "decision", "hazard_ratio"),
+                 drop = c("input", "remaining_looks", "repeated_ci_hazard_ratio"))
+  rci <- lapply(m$looks, function(l) if (is.null(l$repeated_ci_hazard_ratio)) c(NA_real_, NA_real_)
+                                     else l$repeated_ci_hazard_ratio)
+  at <- match("hazard_ratio", names(looks))
+  looks <- cbind(looks[seq_len(at)],
+                 data.frame(rci_lower = vapply(rci, `[`, 0, 1L), rci_upper = vapply(rci, `[`, 0, 2L)),
+                 looks[-seq_len(at)])
+  last <- m$looks[[length(m$looks)]]
+  structure(
+    c(list(looks = looks, decision = last$decision, final = m$final, name = res$name,
+           config = config, result = res), extra),
+    class = "gsd_monitoring"
+  )
+}

@@ -1,0 +1,299 @@
+# Plots of gsd's results. The engine gives every curve (plot_data.hpp); this
+# file only chooses what to draw. Each plot is first a "spec" (title, axis
+# labels, series and reference lines), which .draw_base() draws with base
+# graphics and .draw_ggplot() with ggplot2.
+
+#' @importFrom utils globalVariables
+NULL
+globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
+
+.colours <- function(n) grDevices::palette.colors(max(n, 1L), "Tableau 10")[seq_len(n)]
+
+.series <- function(x, y, label, type = "l", lty = 1, pch = 19) {
+  ok <- !is.na(x) & !is.na(y)
+  list(x = as.numeric(x[ok]), y = as.numeric(y[ok]), label = label, type = type, lty = lty, pch = pch)
+}
+
+.spec <- function(main, xlab, ylab, series, hlines = NULL, vlines = NULL, log = "", ylim = NULL) {
+  series <- Filter(function(s) length(s$x) > 0L, series)
+  list(main = main, xlab = xlab, ylab = ylab, series = series, hlines = hlines, vlines = vlines,
+       log = log, ylim = ylim)
+}
+
+.nums <- function(v) vapply(v, function(e) if (is.null(e) || is.na(e)) NA_real_ else as.numeric(e), 0)
+
+# Design and survival-plan plots, from the engine's design_plot_data().
+.design_spec <- function(x, type, scale) {
+  pd <- .gsd_value(.gsd_plot_data(x$config, "design", .gsd_map("run", x$config)))
+  b <- pd$boundaries
+  if (type == "boundaries") {
+    if (scale == "z") {
+      return(.spec("Boundaries (z scale)", "information fraction", "z",
+                   list(.series(b$information_fraction, .nums(b$efficacy_z), "efficacy", "b"),
+                        .series(b$information_fraction, .nums(b$lower_z), "lower (harm)", "b", 2),
+                        .series(b$information_fraction, .nums(b$futility_z), "futility", "b", 2)),
+                   hlines = list(y = 0, label = "")))
+    }
+    if (scale == "p") {
+      return(.spec("Boundaries (nominal p scale)", "information fraction",
+                   "nominal one-sided p at the bound",
+                   list(.series(b$information_fraction, .nums(b$efficacy_p), "efficacy", "b"),
+                        .series(b$information_fraction, .nums(b$futility_p), "futility", "b", 2)),
+                   log = "y"))
+    }
+    if (is.null(b$events)) {
+      .gsd_invalid("scale", "\"hr\"", "needs a survival plan (gsd_survival()): the bounds on the hazard-ratio scale depend on the events at each look",
+                   call = sys.call(-2L))
+    }
+    return(.spec("Boundaries (hazard-ratio scale)", "events", "hazard ratio at the bound",
+                 list(.series(b$events, .nums(b$efficacy_hazard_ratio), "efficacy", "b"),
+                      .series(b$events, .nums(b$lower_hazard_ratio), "lower (harm)", "b", 2),
+                      .series(b$events, .nums(b$futility_hazard_ratio), "futility", "b", 2)),
+                 hlines = list(y = 1, label = "")))
+  }
+  if (type == "spending") {
+    s <- pd$spending
+    if (length(s) == 0L) {
+      .gsd_invalid("type", "\"spending\"", "needs a spending family: a classical boundary spends no alpha function",
+                   call = sys.call(-2L))
+    }
+    return(.spec("Error spending", "information fraction", "cumulative error spent",
+                 list(if (!is.null(s$alpha)) .series(s$alpha$x, s$alpha$y, "alpha"),
+                      if (!is.null(s$beta)) .series(s$beta$x, s$beta$y, "beta", "l", 2))))
+  }
+  if (is.null(pd$survival)) {
+    .gsd_invalid("type", paste0("\"", type, "\""), "needs a survival plan (gsd_survival())",
+                 call = sys.call(-2L))
+  }
+  unit <- x$time_unit
+  if (type == "survival") {
+    s <- pd$survival
+    return(.spec("Survival with the cure plateau", paste0("time (", unit, ")"), "S(t)",
+                 list(.series(s$control$x, s$control$y, "control"),
+                      .series(s$treatment$x, s$treatment$y, "treatment")),
+                 hlines = list(y = c(s$control_cure, s$treatment_cure),
+                               label = c("control cure fraction", "treatment cure fraction")),
+                 ylim = c(0, 1)))
+  }
+  if (type == "events") {
+    e <- pd$events
+    looks <- e$looks
+    return(.spec("Expected events over time", paste0("calendar time (", unit, ")"), "expected events",
+                 list(.series(e$x, e$y, "expected events")),
+                 hlines = list(y = e$event_limit, label = "events the patients can produce"),
+                 vlines = list(x = .nums(lapply(looks, `[[`, "calendar_time")),
+                               label = paste("look at", vapply(looks, function(l) format(l$events), "")))))
+  }
+  if (type == "hazard_ratio") {
+    h <- pd$hazard_ratio
+    return(.spec("Hazard ratio over time (treatment / control)", paste0("time (", unit, ")"),
+                 "hazard ratio", list(.series(h$x, h$y, "hazard ratio")),
+                 hlines = list(y = 1, label = "")))
+  }
+  p <- pd$power_by_hazard_ratio
+  .spec("Power against the noncured hazard ratio", "hazard ratio among the noncured", "power",
+        list(.series(p$x, p$y, "power")),
+        vlines = if (!is.null(x$config$survival$hazard_ratio_noncured)) {
+          list(x = x$config$survival$hazard_ratio_noncured, label = "planned")
+        },
+        hlines = list(y = x$power, label = "plan's power"), ylim = c(0, 1))
+}
+
+.simulation_spec <- function(x, type) {
+  if (type == "stopping") {
+    p <- x$per_look
+    return(.spec("Where simulated trials stop", "look", "probability",
+                 list(.series(p$look, p$reject, "efficacy", "b"),
+                      if (!is.null(p$reject_lower)) .series(p$look, p$reject_lower, "harm", "b", 2),
+                      .series(p$look, p$futility, "futility", "b", 2),
+                      .series(p$look, p$capped, "capped", "b", 3))))
+  }
+  pd <- x$plot_data
+  series <- list(.series(pd$model$control$x, pd$model$control$y, "model: control", "l", 2),
+                 .series(pd$model$treatment$x, pd$model$treatment$y, "model: treatment", "l", 2))
+  for (r in pd$replicates) {
+    series <- c(series, list(
+      .series(r$control$x, r$control$y, paste("trial", r$replicate, "control"), "s"),
+      .series(r$treatment$x, r$treatment$y, paste("trial", r$replicate, "treatment"), "s")))
+  }
+  .spec("Kaplan-Meier curves of simulated trials",
+        paste0("time (", x$result$simulation$time_unit, ")"), "survival", series, ylim = c(0, 1))
+}
+
+.monitoring_spec <- function(x, type) {
+  pd <- if (!is.null(x$record)) {
+    .gsd_value(.gsd_record_plot_data(x$record, .gsd_map("record")))
+  } else {
+    .gsd_value(.gsd_plot_data(x$config, "monitor", .gsd_map("run", x$config)))
+  }
+  if (type == "boundaries") {
+    return(.spec("Bounds at the observed information and the observed z", "events", "z",
+                 list(.series(pd$bounds$events, .nums(pd$bounds$efficacy_z), "efficacy bound", "b"),
+                      .series(pd$observed$events, pd$observed$z, "observed z", "b", 1, 17)),
+                 hlines = list(y = 0, label = "")))
+  }
+  cp <- pd$conditional_power_by_hazard_ratio
+  if (is.null(cp)) {
+    .gsd_invalid("type", "\"conditional_power\"", "is not available: the trial has stopped",
+                 call = sys.call(-2L))
+  }
+  .spec("Conditional power to the end of the trial", "true hazard ratio", "conditional power",
+        list(.series(cp$x, cp$y, "conditional power")),
+        vlines = list(x = pd$observed$hazard_ratio[length(pd$observed$hazard_ratio)],
+                      label = "current estimate"),
+        ylim = c(0, 1))
+}
+
+.draw_base <- function(spec, ...) {
+  xs <- unlist(lapply(spec$series, `[[`, "x"))
+  ys <- c(unlist(lapply(spec$series, `[[`, "y")), spec$hlines$y)
+  if (spec$log == "y") ys <- ys[ys > 0]
+  xlim <- range(c(xs, spec$vlines$x), finite = TRUE)
+  ylim <- if (is.null(spec$ylim)) range(ys, finite = TRUE) else spec$ylim
+  graphics::plot.new()
+  graphics::plot.window(xlim = xlim, ylim = ylim, log = spec$log)
+  graphics::axis(1)
+  graphics::axis(2)
+  graphics::box()
+  graphics::title(main = spec$main, xlab = spec$xlab, ylab = spec$ylab, ...)
+  if (!is.null(spec$hlines)) {
+    graphics::abline(h = spec$hlines$y, col = "grey60", lty = 3)
+    graphics::text(xlim[1], spec$hlines$y, spec$hlines$label, adj = c(0, -0.4), cex = 0.7,
+                   col = "grey40")
+  }
+  if (!is.null(spec$vlines)) {
+    graphics::abline(v = spec$vlines$x, col = "grey60", lty = 3)
+    graphics::mtext(spec$vlines$label, side = 3, at = spec$vlines$x, cex = 0.7, line = 0.1)
+  }
+  cols <- .colours(length(spec$series))
+  for (i in seq_along(spec$series)) {
+    s <- spec$series[[i]]
+    graphics::lines(s$x, s$y, type = s$type, col = cols[i], lty = s$lty, pch = s$pch, lwd = 2)
+  }
+  labels <- vapply(spec$series, `[[`, "", "label")
+  if (length(labels) > 1L) {
+    graphics::legend("topright", legend = labels, col = cols, bty = "n", cex = 0.8,
+                     lty = vapply(spec$series, `[[`, 0, "lty"),
+                     pch = ifelse(vapply(spec$series, `[[`, "", "type") %in% c("b", "p"),
+                                  vapply(spec$series, `[[`, 0, "pch"), NA))
+  }
+  invisible(spec)
+}
+
+.draw_ggplot <- function(spec) {
+  if (!requireNamespace("ggplot2", quietly = TRUE)) {
+    stop("autoplot() needs the ggplot2 package; plot() draws with base graphics")
+  }
+  rows <- lapply(spec$series, function(s) {
+    data.frame(x = s$x, y = s$y, series = s$label, type = s$type, stringsAsFactors = FALSE)
+  })
+  df <- do.call(rbind, rows)
+  df$series <- factor(df$series, levels = unique(df$series))
+  g <- ggplot2::ggplot(df, ggplot2::aes(x = x, y = y, colour = series))
+  for (t in unique(df$type)) {
+    sub <- df[df$type == t, ]
+    g <- g + if (t == "s") ggplot2::geom_step(data = sub) else ggplot2::geom_line(data = sub)
+    if (t %in% c("b", "p")) g <- g + ggplot2::geom_point(data = sub)
+  }
+  if (!is.null(spec$hlines)) {
+    g <- g + ggplot2::geom_hline(yintercept = spec$hlines$y, colour = "grey60", linetype = 3)
+  }
+  if (!is.null(spec$vlines)) {
+    g <- g + ggplot2::geom_vline(xintercept = spec$vlines$x, colour = "grey60", linetype = 3)
+  }
+  if (spec$log == "y") g <- g + ggplot2::scale_y_log10()
+  if (!is.null(spec$ylim)) g <- g + ggplot2::coord_cartesian(ylim = spec$ylim)
+  g + ggplot2::scale_colour_manual(values = unname(.colours(nlevels(df$series)))) +
+    ggplot2::labs(title = spec$main, x = spec$xlab, y = spec$ylab, colour = NULL) +
+    ggplot2::theme_minimal()
+}
+
+.design_types <- c("boundaries", "spending", "survival", "events", "hazard_ratio", "power")
+
+#' Plot gsd results
+#'
+#' `plot()` draws with base graphics; `autoplot()` returns the same picture as
+#' a ggplot2 object (when ggplot2 is installed). The curves come from the gsd
+#' library (the same as the command line's `--plot` SVG charts); R computes
+#' none of them.
+#'
+#' * Designs and survival plans: `type = "boundaries"` on the z, nominal p or
+#'   hazard-ratio scale (`scale = "z"`, `"p"`, `"hr"`; the last needs a survival
+#'   plan), `"spending"` (cumulative alpha and beta spent), and for survival
+#'   plans `"survival"` (both arms with their cure plateaus), `"events"`
+#'   (expected events over calendar time with the looks), `"hazard_ratio"` (the
+#'   non-proportional hazard ratio over time) and `"power"` (power against the
+#'   noncured hazard ratio).
+#' * Simulations: `type = "km"` (Kaplan-Meier curves of three simulated trials
+#'   against the model) and `"stopping"` (where trials stop).
+#' * Monitoring: `type = "boundaries"` (the bounds at the observed information
+#'   with the observed z) and `"conditional_power"` (against the true hazard
+#'   ratio).
+#'
+#' @param x,object a gsd object.
+#' @param type what to draw (see Details).
+#' @param scale for boundaries: `"z"`, `"p"` or `"hr"`.
+#' @param ... passed to [graphics::title()] by `plot()`; ignored by
+#'   `autoplot()`.
+#' @return `plot()`: the plot's spec, invisibly. `autoplot()`: a ggplot object.
+#' @name gsd_plots
+#' @examples
+#' d <- gsd_design(alpha = 0.05, sided = 2, beta = 0.16,
+#'                 information_fractions = c(0.5, 0.75, 1))
+#' plot(d)
+#' plot(d, scale = "p")
+#' plot(d, type = "spending")
+#' plan <- gsd_survival(d, control = cure_model(cure_fraction = 0.40, median_noncured = 7),
+#'                      treatment = cure_model(cure_fraction = 0.562),
+#'                      hazard_ratio_noncured = 0.63, accrual = accrual(36),
+#'                      patients = 202, events = 94)
+#' plot(plan, scale = "hr")
+#' plot(plan, type = "survival")
+#' plot(plan, type = "events")
+#' plot(plan, type = "power")
+#' if (requireNamespace("ggplot2", quietly = TRUE)) ggplot2::autoplot(plan, type = "survival")
+NULL
+
+#' @rdname gsd_plots
+#' @export
+plot.gsd_design <- function(x, type = "boundaries", scale = "z", ...) {
+  .draw_base(.design_spec(x, .choice(type, .design_types, "type"), .choice(scale, c("z", "p", "hr"), "scale")), ...)
+}
+
+#' @rdname gsd_plots
+#' @export
+plot.gsd_simulation <- function(x, type = "km", ...) {
+  .draw_base(.simulation_spec(x, .choice(type, c("km", "stopping"), "type")), ...)
+}
+
+#' @rdname gsd_plots
+#' @export
+plot.gsd_monitoring <- function(x, type = "boundaries", ...) {
+  .draw_base(.monitoring_spec(x, .choice(type, c("boundaries", "conditional_power"), "type")), ...)
+}
+
+#' @rdname gsd_plots
+#' @exportS3Method ggplot2::autoplot
+autoplot.gsd_design <- function(object, type = "boundaries", scale = "z", ...) {
+  .draw_ggplot(.design_spec(object, .choice(type, .design_types, "type"), .choice(scale, c("z", "p", "hr"), "scale")))
+}
+
+#' @rdname gsd_plots
+#' @exportS3Method ggplot2::autoplot
+autoplot.gsd_simulation <- function(object, type = "km", ...) {
+  .draw_ggplot(.simulation_spec(object, .choice(type, c("km", "stopping"), "type")))
+}
+
+#' @rdname gsd_plots
+#' @exportS3Method ggplot2::autoplot
+autoplot.gsd_monitoring <- function(object, type = "boundaries", ...) {
+  .draw_ggplot(.monitoring_spec(object, .choice(type, c("boundaries", "conditional_power"), "type")))
+}
+
+.choice <- function(x, choices, name, call = sys.call(-1L)) {
+  if (!is.character(x) || length(x) != 1L || !(x %in% choices)) {
+    .gsd_invalid(name, .describe(x), paste("is not one of:", paste(choices, collapse = ", ")),
+                 call = call)
+  }
+  x
+}

@@ -1,0 +1,138 @@
+#' The monitoring record: an append-only file of a committee's looks
+#'
+#' A record is a JSON file for people that holds the config (design, survival
+#' and monitoring settings) and every look as entered, with the time it was
+#' recorded and the decision taken then. It is the command line's
+#' `gsd monitor --record FILE` file: either tool can add to it and replay it.
+#'
+#' * `gsd_record_add()` appends a look, deciding it together with every
+#'   earlier look. The first call creates the record from `config` (whose own
+#'   `monitoring$looks`, if any, become its first entries). A look that
+#'   contradicts the record (events going backwards, a look after a stop) is
+#'   refused with a `gsd_invalid_input` condition naming `look`, and the file
+#'   is left byte for byte as it was. The file is replaced atomically.
+#' * `gsd_record_replay()` recomputes every recorded look.
+#' * `gsd_record_verify()` checks the record's structure and that every
+#'   decision recomputes as it was recorded.
+#' * `gsd_record_report()` writes the committee's HTML report of the record.
+#'
+#' @param record the record file.
+#' @param look the new look: a named list (or a one-row data frame) with
+#'   `events` and one of `z`, `p_two_sided` with `direction`, or
+#'   `hazard_ratio`; optionally `final`, `date` and `note`.
+#' @param config for a new record: a [gsd_design()] or [gsd_survival()]
+#'   object, a [gsd_monitor()] result, or a config (list or JSON file). Must be
+#'   `NULL` when the record exists.
+#' @param planned_events,allocation_ratio,assumed_hazard_ratio for a new
+#'   record: the monitoring settings (see [gsd_monitor()]).
+#' @return `gsd_record_add()` and `gsd_record_replay()`: a `gsd_monitoring`
+#'   object (see [gsd_monitor()]) whose `result` equals the command line's
+#'   JSON, with `record` (the file) and, from a replay, `changes`.
+#'   `gsd_record_verify()`: an object of class `gsd_record_check` with `ok`
+#'   and `changes` (a data frame of looks whose decision recomputes
+#'   differently). `gsd_record_report()`: the report's path, invisibly.
+#' @export
+#' @examples
+#' d <- gsd_design(alpha = 0.05, sided = 2, beta = 0.16,
+#'                 information_fractions = c(0.5, 0.75, 1))
+#' file <- tempfile(fileext = ".json")
+#' gsd_record_add(file, list(events = 49, z = 2.0, note = "first interim"),
+#'                config = d, planned_events = 94, assumed_hazard_ratio = 0.63)
+#' r <- gsd_record_add(file, list(events = 71, z = 2.6))
+#' r$looks[, c("events", "z", "efficacy_z", "decision")]
+#' gsd_record_verify(file)
+#' # a look after the stop is refused, and the file is unchanged
+#' try(gsd_record_add(file, list(events = 94, z = 3)))
+#' gsd_record_replay(file)$decision
+#' gsd_record_report(file, tempfile(fileext = ".html"))
+gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
+                           allocation_ratio = NULL, assumed_hazard_ratio = NULL) {
+  .check_string(record, "record")
+  settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
+                   assumed_hazard_ratio = assumed_hazard_ratio)
+  settings <- settings[!vapply(settings, is.null, TRUE)]
+  if (!is.null(config)) {
+    config <- if (inherits(config, "gsd_monitoring") || inherits(config, "gsd_design")) config$config
+              else config
+    .check_config(config)
+    if (length(settings) > 0L) {
+      if (.is_path(config)) config <- .gsd_value(.gsd_read_config(config))
+      config$monitoring[names(settings)] <- settings
+    }
+  } else if (length(settings) > 0L) {
+    .gsd_invalid(names(settings)[1L], NULL,
+                 "belongs to a new record (with config); an existing record keeps its own")
+  }
+  if (is.data.frame(look)) {
+    if (nrow(look) != 1L) .gsd_invalid("look", .describe(look), "must be one look (one row)")
+    look <- as.list(look)
+  }
+  if (!is.list(look)) .gsd_invalid("look", .describe(look), "must be a named list")
+  res <- .gsd_value(.gsd_record_add(record, config, .look(look), .gsd_map("record", config)))
+  .new_monitoring(NULL, res, list(record = record))
+}
+
+#' @rdname gsd_record_add
+#' @export
+gsd_record_replay <- function(record) {
+  .check_string(record, "record")
+  out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
+  .new_monitoring(NULL, out$result, list(record = record, changes = .changes(out$changes),
+                                         text = out$text))
+}
+
+#' @rdname gsd_record_add
+#' @export
+gsd_record_verify <- function(record) {
+  .check_string(record, "record")
+  out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
+  changes <- .changes(out$changes)
+  structure(list(ok = nrow(changes) == 0L, record = record, looks = length(out$record$looks),
+                 changes = changes),
+            class = "gsd_record_check")
+}
+
+#' @rdname gsd_record_add
+#' @param file the HTML file to write.
+#' @export
+gsd_record_report <- function(record, file) {
+  .check_string(record, "record")
+  .check_string(file, "file")
+  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"))))
+}
+
+#' The data monitoring committee's HTML report
+#'
+#' One self-contained HTML file (inline CSS and SVG, no external resources):
+#' the design summary and planned bounds, the table of looks with decisions
+#' and inference, the boundaries on the z, nominal p and hazard-ratio scales
+#' with the observed path, the spending function with the alpha spent so far,
+#' and conditional power against the true hazard ratio. The command line's
+#' `gsd monitor --report`.
+#'
+#' @param x a [gsd_monitor()] result (from a config or a record).
+#' @param file the HTML file to write (replaced atomically).
+#' @return `file`, invisibly.
+#' @export
+#' @examples
+#' d <- gsd_design(alpha = 0.05, sided = 2, beta = 0.16,
+#'                 information_fractions = c(0.5, 0.75, 1))
+#' m <- gsd_monitor(d, looks = data.frame(events = 49, z = 2), planned_events = 94)
+#' gsd_report(m, tempfile(fileext = ".html"))
+gsd_report <- function(x, file) {
+  if (!inherits(x, "gsd_monitoring")) {
+    .gsd_invalid("x", .describe(x), "must be a gsd_monitoring object (see gsd_monitor())")
+  }
+  .check_string(file, "file")
+  if (!is.null(x$record)) return(gsd_record_report(x$record, file))
+  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor)))
+}
+
+.changes <- function(changes) {
+  if (length(changes) == 0L) {
+    return(data.frame(look = integer(), recorded = character(), recomputed = character()))
+  }
+  data.frame(look = vapply(changes, `[[`, 0L, "look"),
+             recorded = vapply(changes, `[[`, "", "recorded"),
+             recomputed = vapply(changes, `[[`, "", "recomputed"))
+}

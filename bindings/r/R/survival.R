@@ -1,0 +1,161 @@
+#' An arm of a mixture cure model
+#'
+#' S(t) = pi + (1 - pi) S_u(t): a fraction `cure_fraction` (pi) never has the
+#' event; the others follow the latency S_u, exponential (give
+#' `median_noncured` or `hazard`), Weibull (`weibull = c(shape =, scale =)`,
+#' S_u(t) = exp(-(t / scale)^shape)) or piecewise exponential
+#' (`piecewise = list(starts =, rates =)`, `starts[1] = 0`). The arguments are
+#' the keys of the config's `control` and `treatment` objects, and errors name
+#' them that way (`control$cure_fraction`).
+#'
+#' @param cure_fraction the cured fraction, in \[0, 1). `NULL`: 0 for the
+#'   control arm; the control's for the treatment arm.
+#' @param median_noncured the median latency of the noncured (exponential).
+#' @param hazard the exponential hazard rate of the noncured, per time unit.
+#' @param weibull Weibull latency: `c(shape = , scale = )`.
+#' @param piecewise piecewise-exponential latency:
+#'   `list(starts = c(0, ...), rates = c(...))`.
+#' @return A list of class `gsd_arm`, the arm as the config writes it.
+#' @seealso [gsd_survival()]
+#' @export
+#' @examples
+#' cure_model(cure_fraction = 0.4, median_noncured = 7)
+#' cure_model(cure_fraction = 0.3, weibull = c(shape = 1.5, scale = 12))
+#' cure_model(piecewise = list(starts = c(0, 6), rates = c(0.1, 0.05)))
+cure_model <- function(cure_fraction = NULL, median_noncured = NULL, hazard = NULL,
+                       weibull = NULL, piecewise = NULL) {
+  if (!is.null(piecewise)) piecewise <- lapply(piecewise, I)
+  arm <- list(cure_fraction = cure_fraction, median_noncured = median_noncured, hazard = hazard,
+              weibull = if (is.null(weibull)) NULL else as.list(weibull),
+              piecewise = piecewise)
+  structure(arm[!vapply(arm, is.null, TRUE)], class = "gsd_arm")
+}
+
+#' @export
+print.gsd_arm <- function(x, ...) {
+  cat("<gsd arm>", paste(names(x), vapply(x, function(v) paste(format(unlist(v)), collapse = ", "), ""),
+                         sep = " = ", collapse = "; "), "\n")
+  invisible(x)
+}
+
+#' Accrual of patients
+#'
+#' Uniform over `duration`, or piecewise with relative `rates` over
+#' consecutive `durations` (a ramp-up: `durations = c(6, 30), rates = c(1, 3)`).
+#'
+#' @param duration the length of uniform accrual.
+#' @param durations,rates piecewise accrual: the periods and their relative
+#'   rates.
+#' @return A list, the config's `accrual` object.
+#' @seealso [gsd_survival()]
+#' @export
+#' @examples
+#' accrual(36)
+#' accrual(durations = c(6, 30), rates = c(1, 3))
+accrual <- function(duration = NULL, durations = NULL, rates = NULL) {
+  if (!is.null(duration)) return(structure(list(duration = duration), class = "gsd_accrual"))
+  structure(list(piecewise = list(durations = I(durations), rates = I(rates))),
+            class = "gsd_accrual")
+}
+
+#' Power and sample size of a survival trial under a mixture cure model
+#'
+#' Sizes a group-sequential log-rank trial on `design` under mixture cure
+#' models, where hazards are not proportional. The solve mode follows from
+#' which of `patients`, `events`, `power` and `follow_up` are given:
+#' `patients` and `events` give the power and look times; `power` and
+#' `follow_up` give patients and events; `power` and `patients` give events
+#' and the study duration.
+#'
+#' Expected events by calendar time integrate each arm's event density
+#' against accrual and drop-out; the log-rank drift at each look is the
+#' at-risk-weighted score with time-varying hazards (Schoenfeld 1981;
+#' Lakatos 1988; Lu 2021), fed to the design's recursive integration.
+#'
+#' @param design a [gsd_design()].
+#' @param control the control arm, [cure_model()].
+#' @param treatment the treatment arm, [cure_model()]: its cure fraction and,
+#'   unless `hazard_ratio_noncured` is given, its own latency.
+#' @param hazard_ratio_noncured the treatment latency is the control's with
+#'   hazards times this ratio.
+#' @param accrual [accrual()].
+#' @param patients,events,power,follow_up the solve mode (see Details);
+#'   `follow_up` is the time after accrual ends.
+#' @param allocation_ratio treatment : control.
+#' @param dropout exponential drop-out hazards per time unit,
+#'   `c(control = , treatment = )` (either may be left out).
+#' @param time_unit `"days"`, `"weeks"`, `"months"` or `"years"`: the unit of
+#'   every time and rate.
+#' @param ... further keys of the config's `survival` section.
+#' @return An object of class `gsd_survival` (also a `gsd_design`): the
+#'   design's fields, and `patients`, `events`, `power`, `study_duration`,
+#'   `follow_up`, `expected_events`, `expected_duration`, `solved_for`,
+#'   `looks` (a data frame: events, calendar time, drift, efficacy z, the
+#'   hazard ratio at the bound and the crossing probabilities of each look)
+#'   and `schoenfeld` (the proportional-hazards comparison).
+#' @references Schoenfeld D (1981). The asymptotic properties of nonparametric
+#'   tests for comparing survival distributions. Biometrika 68:316-319.
+#'
+#'   Lakatos E (1988). Sample sizes based on the log-rank statistic in complex
+#'   clinical trials. Biometrics 44:229-241.
+#'
+#'   Locatelli F et al. (2021). Effect of blinatumomab vs chemotherapy on
+#'   event-free survival among children with high-risk first-relapse B-cell
+#'   acute lymphoblastic leukemia. JAMA 325:843-854.
+#' @seealso [gsd_simulate()] to check the plan by simulation.
+#' @export
+#' @examples
+#' # the seed trial: 202 patients, 94 events, cure 40% vs 56.2%
+#' d <- gsd_design(alpha = 0.05, sided = 2, beta = 0.16,
+#'                 information_fractions = c(0.5, 0.75, 1))
+#' plan <- gsd_survival(d, control = cure_model(cure_fraction = 0.40, median_noncured = 7),
+#'                      treatment = cure_model(cure_fraction = 0.562),
+#'                      hazard_ratio_noncured = 0.63, accrual = accrual(36),
+#'                      patients = 202, events = 94)
+#' plan
+#' plan$power
+#' plan$looks[, c("events", "calendar_time", "efficacy_z", "hazard_ratio_at_bound")]
+#'
+#' # patients and events for power 0.84 with 14.8 months of follow-up
+#' gsd_survival(d, control = cure_model(cure_fraction = 0.40, median_noncured = 7),
+#'              treatment = cure_model(cure_fraction = 0.562),
+#'              hazard_ratio_noncured = 0.63, accrual = accrual(36),
+#'              power = 0.84, follow_up = 14.8)
+gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncured = NULL,
+                         accrual, patients = NULL, events = NULL, power = NULL,
+                         follow_up = NULL, allocation_ratio = 1, dropout = NULL,
+                         time_unit = "months", ...) {
+  if (!inherits(design, "gsd_design")) {
+    .gsd_invalid("design", .describe(design), "must be a gsd_design (see gsd_design())")
+  }
+  if (missing(control)) .gsd_invalid("control", NULL, "is missing: give cure_model(...)")
+  if (missing(accrual)) .gsd_invalid("accrual", NULL, "is missing: give accrual(duration)")
+  extra <- list(...)
+  if (length(extra) > 0L && (is.null(names(extra)) || any(names(extra) == ""))) {
+    .gsd_invalid("...", NULL, "must be named: further keys of the survival section")
+  }
+  survival <- list(time_unit = time_unit, control = unclass(control),
+                   treatment = if (is.null(treatment)) NULL else unclass(treatment),
+                   hazard_ratio_noncured = hazard_ratio_noncured,
+                   allocation_ratio = allocation_ratio, accrual = unclass(accrual),
+                   dropout = if (is.null(dropout)) NULL else as.list(dropout),
+                   patients = patients, events = events, power = power, follow_up = follow_up)
+  survival[names(extra)] <- extra
+  config <- design$config[c("name", "design")]
+  config$survival <- survival[!vapply(survival, is.null, TRUE)]
+  out <- .gsd_value(.gsd_run(config, "design", list(), .gsd_arguments$survival, .tables))
+  .new_survival(config, out)
+}
+
+.new_survival <- function(config, out) {
+  x <- .new_design(config, out, class = c("gsd_survival", "gsd_design"))
+  s <- out$result$sample_size
+  x$looks <- .columns(out$tables[["/sample_size/looks"]],
+                      c("look", "events", "information_fraction", "calendar_time"))
+  for (k in c("patients", "events", "power", "study_duration", "follow_up", "accrual_duration",
+              "expected_events", "expected_duration", "event_limit", "solved_for", "mode",
+              "time_unit", "schoenfeld")) {
+    x[[k]] <- s[[k]]
+  }
+  x
+}

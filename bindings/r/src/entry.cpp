@@ -1,0 +1,198 @@
+// The calls from R (R/*.R call them through RcppExports): each takes a config
+// (a list in the command line's JSON, or a file path) and returns what the
+// command line would print, as R values (r_json.hpp). Failures come back as
+// "gsd_failure" values (guard.hpp).
+#include <Rcpp.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "gsd/gsd.hpp"
+#include "gsd/render/design_output.hpp"
+#include "gsd/render/monitoring_output.hpp"
+#include "gsd/render/monitoring_report.hpp"
+#include "guard.hpp"
+#include "r_json.hpp"
+#include "simulation_call.hpp"
+
+namespace gsd::r {
+
+// A config given as a file path (a single string) or as an R list.
+nlohmann::json config_json(SEXP config) {
+  if (Rf_isString(config) && Rf_length(config) == 1 && Rf_isNull(Rf_getAttrib(config, R_NamesSymbol))) {
+    return read_json_file(Rcpp::as<std::string>(config));
+  }
+  return from_r(config);
+}
+
+}  // namespace gsd::r
+
+using gsd::r::config_json;
+using gsd::r::guarded;
+using gsd::r::to_r;
+
+// gsd <command> CONFIG --format json. With `tables` (JSON pointers to arrays
+// of per-look objects, e.g. "/boundaries/looks"), list(result, tables) with
+// those arrays also as data frames, for the S3 objects.
+// [[Rcpp::export(.gsd_run)]]
+SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map,
+                  Rcpp::CharacterVector tables) {
+  return guarded(map, [&]() -> SEXP {
+    const gsd::Command cmd = gsd::parse_command(command);
+    const nlohmann::json cfg = config_json(config);
+    if (cmd == gsd::Command::kSimulate) {
+      return gsd::r::simulate_call(gsd::load_trial(cfg), request);
+    }
+    const nlohmann::json out = gsd::run(cfg, cmd);
+    if (tables.size() == 0) return to_r(out);
+    Rcpp::List frames(tables.size());
+    for (R_xlen_t i = 0; i < tables.size(); ++i) {
+      const nlohmann::json::json_pointer at(Rcpp::as<std::string>(tables[i]));
+      frames[i] = out.contains(at) ? gsd::r::to_r_frame(out.at(at)) : R_NilValue;
+    }
+    frames.names() = tables;
+    return Rcpp::List::create(Rcpp::Named("result") = to_r(out), Rcpp::Named("tables") = frames);
+  });
+}
+
+// The text the command line prints for design and monitor (--format text).
+// [[Rcpp::export(.gsd_text)]]
+SEXP gsd_text_call(SEXP config, std::string command, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    const gsd::Trial trial = gsd::load_trial(config_json(config));
+    switch (gsd::parse_command(command)) {
+      case gsd::Command::kMonitor:
+        return Rcpp::wrap(gsd::render::monitoring_text(gsd::monitor_trial(trial)));
+      default:
+        return Rcpp::wrap(gsd::render::design_text(gsd::design_trial(trial)));
+    }
+  });
+}
+
+// The curves of the plots (plot_data.hpp) for design and monitor.
+// [[Rcpp::export(.gsd_plot_data)]]
+SEXP gsd_plot_data_call(SEXP config, std::string command, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    const gsd::Trial trial = gsd::load_trial(config_json(config));
+    switch (gsd::parse_command(command)) {
+      case gsd::Command::kMonitor:
+        return to_r(gsd::monitoring_plot_data(gsd::monitor_trial(trial)));
+      default:
+        return to_r(gsd::design_plot_data(gsd::design_trial(trial)));
+    }
+  });
+}
+
+// The monitoring plot data of a record's replay.
+// [[Rcpp::export(.gsd_record_plot_data)]]
+SEXP gsd_record_plot_data_call(std::string path, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    return to_r(gsd::monitoring_plot_data(gsd::replay_record(gsd::read_record_file(path))));
+  });
+}
+
+// A config as the JSON text the command line reads (validated first).
+// [[Rcpp::export(.gsd_config_text)]]
+SEXP gsd_config_text_call(SEXP config, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    const nlohmann::json cfg = config_json(config);
+    (void)gsd::load_trial(cfg);
+    return Rcpp::wrap(cfg.dump(2) + "\n");
+  });
+}
+
+namespace {
+
+// The number of looks before the new one: the config's (a new record) or the
+// record file's.
+std::size_t looks_before(const std::string& path, const nlohmann::json* config) {
+  if (config) {
+    const auto m = config->find("monitoring");
+    if (m == config->end() || !m->is_object()) return 0;
+    const auto l = m->find("looks");
+    return l != m->end() && l->is_array() ? l->size() : 0;
+  }
+  return gsd::read_record_file(path)["looks"].size();
+}
+
+}  // namespace
+
+// A config file as an R list that writes back to the same JSON.
+// [[Rcpp::export(.gsd_read_config)]]
+SEXP gsd_read_config_call(std::string path) {
+  return guarded(R_NilValue, [&]() -> SEXP { return to_r(gsd::read_json_file(path), true); });
+}
+
+// gsd monitor [CONFIG] --record FILE add-look ... --format json; `config`
+// NULL appends to an existing record. Errors about the new look are re-rooted
+// at {"monitoring", "looks", "new"}, which the R side maps to its argument.
+// [[Rcpp::export(.gsd_record_add)]]
+SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    nlohmann::json cfg;
+    if (!Rf_isNull(config)) cfg = config_json(config);
+    const nlohmann::json* cfg_ptr = Rf_isNull(config) ? nullptr : &cfg;
+    const gsd::FieldPath new_look{"monitoring", "looks", "new"};
+    const nlohmann::json entry = gsd::r::from_r(look, new_look);
+    const std::size_t index = looks_before(path, cfg_ptr);
+    try {
+      const gsd::RecordUpdate update = gsd::add_look_to_file(path, cfg_ptr, entry);
+      return to_r(gsd::record_json(update.report, update.record, path));
+    } catch (const gsd::InvalidInput& e) {
+      const auto& parts = e.path().parts();
+      const gsd::FieldPath at_index{"monitoring", "looks", index};
+      if (parts.size() < 3 || gsd::FieldPath({parts[0], parts[1], parts[2]}) != at_index) throw;
+      throw gsd::InvalidInput(
+          gsd::FieldPath(std::vector<gsd::numerics::PathPart>(parts.begin() + 3, parts.end()))
+              .under(new_look),
+          e.value(), e.rule());
+    }
+  });
+}
+
+// gsd monitor --record FILE --format json, with the text and the decisions
+// that changed since they were recorded.
+// [[Rcpp::export(.gsd_record_replay)]]
+SEXP gsd_record_replay_call(std::string path, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    const nlohmann::json record = gsd::read_record_file(path);
+    if (record["looks"].empty()) {
+      throw gsd::InvalidInput({}, path + ": record.looks = [] holds no look yet; add one first");
+    }
+    const gsd::MonitoringReport report = gsd::replay_record(record);
+    Rcpp::List changes;
+    for (const gsd::DecisionChange& c : gsd::decision_changes(record, report)) {
+      changes.push_back(Rcpp::List::create(Rcpp::Named("look") = static_cast<int>(c.look),
+                                           Rcpp::Named("recorded") = c.recorded,
+                                           Rcpp::Named("recomputed") = c.recomputed));
+    }
+    return Rcpp::List::create(Rcpp::Named("result") = to_r(gsd::record_json(report, record, path)),
+                              Rcpp::Named("record") = to_r(record),
+                              Rcpp::Named("changes") = changes,
+                              Rcpp::Named("text") = gsd::render::monitoring_text(report));
+  });
+}
+
+// gsd monitor (CONFIG | --record FILE) --report FILE.html
+// [[Rcpp::export(.gsd_report)]]
+SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    gsd::MonitoringReport report;
+    std::string source = "R";
+    if (!Rf_isNull(record_path)) {
+      source = Rcpp::as<std::string>(record_path);
+      report = gsd::replay_record(gsd::read_record_file(source));
+    } else {
+      if (Rf_isString(config)) source = Rcpp::as<std::string>(config);
+      report = gsd::monitor_trial(gsd::load_trial(config_json(config)));
+    }
+    const std::string html = gsd::render::monitoring_report_html(
+        report, {report.name.empty() ? "gsd monitoring" : report.name, gsd::utc_now(), source});
+    gsd::write_file_atomically(file, html);
+    return Rcpp::wrap(file);
+  });
+}
+
+// The library's version.
+// [[Rcpp::export(.gsd_version)]]
+std::string gsd_version_call() { return gsd::kVersion; }

@@ -1,0 +1,206 @@
+#include "simulation_call.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "gsd/json.hpp"
+#include "gsd/numerics/check.hpp"
+#include "gsd/plot_data.hpp"
+#include "gsd/presentation.hpp"
+#include "gsd/render/simulation_output.hpp"
+#include "gsd/simulation.hpp"
+#include "r_json.hpp"
+
+#include <R_ext/Print.h>
+
+namespace gsd::r {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// R's interrupt flag is read this often (R_CheckUserInterrupt also runs R's
+// event loop, so not after every chunk of 256 trials).
+constexpr double kInterruptSeconds = 0.1;
+// Progress bar refresh interval, as the command line's.
+constexpr double kProgressSeconds = 0.25;
+constexpr int kBarWidth = 40;
+// Counts and seeds arrive as doubles; below 2^53 every whole double is exact.
+constexpr double kLargestExactInteger = 9007199254740992.0;
+
+void check_interrupt(void*) { R_CheckUserInterrupt(); }
+
+// The simulator calls `progress` from OpenMP thread 0, which is the thread
+// that called it: R's own thread. Only there are R's interrupt flag and
+// console touched; R_ToplevelExec keeps R's longjmp from crossing the
+// simulator's frames.
+class RunSession {
+ public:
+  RunSession(std::int64_t total, bool show) : total_(total), show_(show), caller_(std::this_thread::get_id()) {}
+  RunSession(const RunSession&) = delete;
+  RunSession& operator=(const RunSession&) = delete;
+  ~RunSession() { finish(); }
+
+  // Clears the bar.
+  void finish() {
+    if (drawn_) REprintf("\r%*s\r", kBarWidth + 24, "");
+    drawn_ = false;
+  }
+
+  void on_progress(std::int64_t done) {
+    if (std::this_thread::get_id() != caller_) return;
+    const Clock::time_point now = Clock::now();
+    if (seconds(last_check_, now) >= kInterruptSeconds) {
+      last_check_ = now;
+      if (!R_ToplevelExec(check_interrupt, nullptr)) {
+        interrupted_ = true;
+        stop_.store(true);
+      }
+    }
+    if (show_ && seconds(last_draw_, now) >= kProgressSeconds) {
+      last_draw_ = now;
+      draw(done, seconds(start_, now));
+    }
+  }
+
+  const std::atomic<bool>* stop_flag() const { return &stop_; }
+  bool interrupted() const { return interrupted_; }
+
+ private:
+  static double seconds(Clock::time_point a, Clock::time_point b) {
+    return std::chrono::duration<double>(b - a).count();
+  }
+
+  void draw(std::int64_t done, double elapsed) {
+    const double frac = total_ > 0 ? static_cast<double>(done) / static_cast<double>(total_) : 1.0;
+    const int filled = static_cast<int>(frac * kBarWidth);
+    const double left = done > 0 ? elapsed * (1.0 - frac) / frac : 0.0;
+    std::string bar(static_cast<std::size_t>(filled), '=');
+    bar.append(static_cast<std::size_t>(kBarWidth - filled), ' ');
+    REprintf("\r  |%s| %3.0f%%  ETA %.0f s ", bar.c_str(), 100.0 * frac, left);
+    drawn_ = true;
+  }
+
+  std::int64_t total_;
+  bool show_;
+  std::thread::id caller_;
+  std::atomic<bool> stop_{false};
+  bool interrupted_ = false;
+  bool drawn_ = false;
+  Clock::time_point start_ = Clock::now();
+  Clock::time_point last_check_ = start_;
+  Clock::time_point last_draw_ = start_;
+};
+
+template <class T>
+std::optional<T> optional_field(const Rcpp::List& request, const char* name) {
+  if (!request.containsElementNamed(name)) return std::nullopt;
+  SEXP v = request[name];
+  if (Rf_isNull(v)) return std::nullopt;
+  return Rcpp::as<T>(v);
+}
+
+// Seeds and counts arrive as doubles (R's integers stop at 2^31 - 1); a
+// value that is not a whole number in range is bad input on `options.<name>`,
+// as the command line's flags are.
+std::int64_t whole(double v, const char* name, double lowest) {
+  if (!(std::isfinite(v) && v >= lowest && v < kLargestExactInteger &&
+        std::fpclassify(v - std::trunc(v)) == FP_ZERO)) {
+    numerics::fail({"options", name}, v,
+                   lowest > 0 ? "must be a whole number >= 1" : "must be a whole number >= 0");
+  }
+  return static_cast<std::int64_t>(v);
+}
+
+SimulationRequest request_from(const Rcpp::List& r) {
+  SimulationRequest q;
+  if (const auto v = optional_field<double>(r, "replicates")) q.replicates = whole(*v, "replicates", 1);
+  if (const auto v = optional_field<double>(r, "seed")) {
+    q.seed = static_cast<std::uint64_t>(whole(*v, "seed", 0));
+  }
+  if (const auto v = optional_field<double>(r, "max_duration")) q.max_duration = *v;
+  if (const auto v = optional_field<double>(r, "threads")) {
+    q.threads = static_cast<int>(std::clamp(static_cast<double>(whole(*v, "threads", 1)), 1.0, 1e6));
+  }
+  return q;
+}
+
+// --replicate-data as columns.
+struct ReplicateColumns {
+  std::vector<double> replicate;
+  std::vector<int> look, events, patients, capped;
+  std::vector<double> calendar_time, z, hazard_ratio, efficacy_z, futility_z;
+  std::vector<std::string> decision;
+
+  void add(std::int64_t i, std::span<const simulate::LookRecord> looks) {
+    for (const simulate::LookRecord& l : looks) {
+      replicate.push_back(static_cast<double>(i));
+      look.push_back(l.look + 1);
+      events.push_back(l.events);
+      calendar_time.push_back(l.calendar_time);
+      patients.push_back(l.patients);
+      z.push_back(l.z);
+      hazard_ratio.push_back(l.hazard_ratio.value_or(NA_REAL));
+      efficacy_z.push_back(l.efficacy_z);
+      futility_z.push_back(l.futility_z.value_or(NA_REAL));
+      decision.emplace_back(decision_name(l.decision));
+      capped.push_back(l.capped ? 1 : 0);
+    }
+  }
+
+  Rcpp::DataFrame frame() const {
+    Rcpp::LogicalVector is_capped(capped.begin(), capped.end());
+    return Rcpp::DataFrame::create(
+        Rcpp::Named("replicate") = replicate, Rcpp::Named("look") = look,
+        Rcpp::Named("events") = events, Rcpp::Named("calendar_time") = calendar_time,
+        Rcpp::Named("patients") = patients, Rcpp::Named("z") = z,
+        Rcpp::Named("hazard_ratio") = hazard_ratio, Rcpp::Named("efficacy_z") = efficacy_z,
+        Rcpp::Named("futility_z") = futility_z, Rcpp::Named("decision") = decision,
+        Rcpp::Named("capped") = is_capped, Rcpp::Named("stringsAsFactors") = false);
+  }
+};
+
+}  // namespace
+
+SEXP simulate_call(const Trial& trial, const Rcpp::List& request) {
+  const SimulationSetup setup = prepare_simulation(trial, request_from(request));
+  const simulate::Simulator simulator = make_simulator(setup);
+  const bool keep = optional_field<bool>(request, "keep_replicates").value_or(false);
+  const int shown = optional_field<int>(request, "plot_replicates").value_or(0);
+  const bool detail = keep || shown > 0 || optional_field<bool>(request, "text").value_or(false);
+
+  std::optional<ReplicateColumns> columns;
+  RunSession session(setup.options.replicates,
+                     optional_field<bool>(request, "progress").value_or(false));
+  simulate::RunControl control;
+  control.stop = session.stop_flag();
+  control.progress = [&session](std::int64_t done) { session.on_progress(done); };
+  if (keep) {
+    columns.emplace();
+    control.replicate_sink = [&columns](std::int64_t i, std::span<const simulate::LookRecord> l) {
+      columns->add(i, l);
+    };
+  }
+  const SimulationReport report = run_simulation(setup, simulator, control);
+  if (session.interrupted() || report.result.interrupted) {
+    throw Rcpp::internal::InterruptedException();
+  }
+  session.finish();
+  Rcpp::RObject result(to_r(to_json(report)));
+  if (!detail) return result;
+  return Rcpp::List::create(
+      Rcpp::Named("result") = result,
+      Rcpp::Named("replicates") = columns ? Rcpp::RObject(columns->frame()) : Rcpp::RObject(),
+      Rcpp::Named("plot") = shown > 0 ? Rcpp::RObject(to_r(simulation_plot_data(simulator, report, shown)))
+                                      : Rcpp::RObject(),
+      Rcpp::Named("text") = render::simulation_text(report));
+}
+
+}  // namespace gsd::r

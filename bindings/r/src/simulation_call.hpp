@@ -1,0 +1,19 @@
+#pragma once
+// gsd_simulate() and gsd_run(command = "simulate"): the simulator on the R
+// thread, with R's interrupt and an optional progress bar.
+#include <Rcpp.h>
+
+#include "gsd/trial.hpp"
+
+namespace gsd::r {
+
+// `request`: list(replicates, seed, max_duration (each NULL for the
+// config's own or the default), threads, progress (logical),
+// keep_replicates (logical), plot_replicates (integer, 0 for none)).
+// Returns the command line's JSON result as R; with keep_replicates or
+// plot_replicates, list(result, replicates (data frame), plot (plot data),
+// text) instead. A user interrupt stops the run between chunks and reaches R
+// as an interrupt once every thread has stopped.
+SEXP simulate_call(const Trial& trial, const Rcpp::List& request);
+
+}  // namespace gsd::r

@@ -1,0 +1,4 @@
+library(testthat)
+library(gsd)
+
+test_check("gsd")

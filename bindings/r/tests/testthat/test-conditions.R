@@ -1,0 +1,130 @@
+# Bad input raises gsd_invalid_input naming the R argument, the value and the
+# rule; a numerical failure raises gsd_numerical_error.
+
+invalid <- function(expr) {
+  e <- tryCatch(expr, gsd_invalid_input = function(e) e)
+  expect_s3_class(e, c("gsd_invalid_input", "gsd_error", "error", "condition"), exact = TRUE)
+  e
+}
+
+test_that("design arguments are named as in the call", {
+  e <- invalid(gsd_design(information_fractions = c(0.5, 0.4, 1)))
+  expect_identical(conditionMessage(e),
+                   "information_fractions[2] = 0.4 must be greater than the previous fraction 0.5")
+  expect_identical(e$argument, "information_fractions[2]")
+  expect_identical(e$path, "design.information_fractions[1]")
+  expect_identical(e$value, "0.4")
+  e <- invalid(gsd_design(efficacy = "hsd"))
+  expect_identical(e$argument, "efficacy_parameter")
+  expect_match(conditionMessage(e), "^efficacy_parameter is missing: hsd needs gamma")
+  e <- invalid(gsd_design(efficacy = "hsd", efficacy_parameter = "a"))
+  expect_identical(conditionMessage(e), "efficacy_parameter = \"a\" must be a number, not a string")
+  e <- invalid(gsd_design(efficacy = "poccock"))
+  expect_identical(e$argument, "efficacy")
+  expect_match(conditionMessage(e), "did you mean \"pocock\"")
+  expect_identical(invalid(gsd_design(alpha = 0.7))$argument, "alpha")
+  expect_identical(invalid(gsd_design(sided = 3))$argument, "sided")
+  e <- invalid(gsd_design(efficacy = "user", efficacy_parameter = c(0.1, 1)))
+  expect_identical(e$argument, "efficacy_parameter")
+  e <- invalid(gsd_design(futility = "hsd", futility_parameter = -2, beta = 0.9))
+  expect_identical(e$argument, "beta")
+  expect_identical(invalid(gsd_design(binding = TRUE))$argument, "binding")
+  expect_identical(invalid(gsd_design(information_fractions = "a"))$argument,
+                   "information_fractions")
+  e <- invalid(gsd_design(solver = list(grid_r = 2)))
+  expect_identical(conditionMessage(e), "solver$grid_r = 2 must lie in [4, 200]")
+})
+
+test_that("survival arguments name the arm and its field", {
+  d <- seed_design()
+  plan <- function(...) {
+    args <- list(design = d, control = cure_model(cure_fraction = 0.4, median_noncured = 7),
+                 hazard_ratio_noncured = 0.63, accrual = accrual(36), patients = 202, events = 94)
+    new <- list(...)
+    args[names(new)] <- new
+    do.call(gsd_survival, args)
+  }
+  e <- invalid(plan(control = cure_model(cure_fraction = 1.2, median_noncured = 7)))
+  expect_identical(conditionMessage(e), "control$cure_fraction = 1.2 must lie in [0, 1)")
+  expect_identical(e$path, "survival.control.cure_fraction")
+  e <- invalid(plan(control = cure_model(weibull = c(shape = -1, scale = 3))))
+  expect_identical(e$argument, "control$weibull$shape")
+  e <- invalid(plan(accrual = accrual(durations = c(6, 30), rates = c(1, -3))))
+  expect_identical(e$argument, "accrual$rates[2]")
+  # 202 patients, cure 40% in both arms: at most 121.2 events.
+  e <- invalid(plan(events = 130))
+  expect_identical(e$argument, "events")
+  expect_match(conditionMessage(e), "exceeds the .* events that 202 patients can ever produce")
+  e <- invalid(plan(treatment = cure_model(cure_fraction = NaN)))
+  expect_identical(conditionMessage(e), "treatment$cure_fraction = NaN must be a finite number")
+  expect_identical(invalid(plan(time_unit = "fortnights"))$argument, "time_unit")
+  expect_identical(invalid(plan(dropout = c(control = -1)))$argument, "dropout$control")
+  # Sizes that fit no solve mode concern the call as a whole.
+  e <- invalid(plan(power = 0.8))
+  expect_identical(e$argument, NA_character_)
+  expect_identical(e$path, "survival")
+  expect_match(conditionMessage(e), "^give patients and events \\(for the power\\)")
+  expect_identical(invalid(gsd_survival("x", control = cure_model()))$argument, "design")
+})
+
+test_that("simulation and run options keep their R names", {
+  plan <- seed_plan()
+  expect_identical(conditionMessage(invalid(gsd_simulate(plan, replicates = 0, progress = FALSE))),
+                   "replicates = 0 must be a whole number >= 1")
+  expect_identical(invalid(gsd_simulate(plan, seed = -1, progress = FALSE))$argument, "seed")
+  expect_identical(invalid(gsd_simulate(plan, threads = 0, progress = FALSE))$argument, "threads")
+  expect_identical(invalid(gsd_simulate(plan, max_duration = -5, progress = FALSE))$argument,
+                   "max_duration")
+  expect_identical(invalid(gsd_simulate(plan, block_size = 3, progress = FALSE))$argument,
+                   "block_size")
+  expect_identical(invalid(gsd_simulate(seed_design(), progress = FALSE))$argument, "plan")
+  e <- invalid(gsd_run(list(design = list(alpha = 0.025, information_fractions = c(0.6, 0.4, 1)))))
+  expect_identical(e$argument, "config$design$information_fractions[2]")
+  expect_identical(invalid(gsd_run(plan$config, "desgn"))$argument, "command")
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"alpha": 2}}', f)
+  # A config file speaks of its own JSON fields, as the command line does.
+  expect_identical(conditionMessage(invalid(gsd_run(f))), "design.alpha = 2 must lie in (0, 0.5)")
+  expect_match(conditionMessage(invalid(gsd_run(file.path(tempdir(), "absent.json")))),
+               "cannot read the config file")
+})
+
+test_that("monitoring looks are named by row", {
+  d <- seed_design()
+  e <- invalid(gsd_monitor(d, looks = data.frame(events = c(49, 40), z = c(1, 2)),
+                           planned_events = 94))
+  expect_identical(conditionMessage(e), "looks[2]$events = 40 must exceed the previous look's 49 events")
+  e <- invalid(gsd_monitor(d, looks = data.frame(events = 49, z = NaN), planned_events = 94))
+  expect_identical(e$argument, "looks[1]$z")
+  e <- invalid(gsd_monitor(d, looks = list(list(events = 49, p_two_sided = 0.01)), planned_events = 94))
+  expect_match(e$argument, "^looks\\[1\\]")
+  expect_identical(invalid(gsd_monitor(d, looks = list(list(events = 49, z = 1))))$argument,
+                   "planned_events")
+})
+
+test_that("a refused look names `look` and leaves the record as it was", {
+  f <- tempfile(fileext = ".json")
+  gsd_record_add(f, list(events = 49, z = 3.5), config = seed_design(), planned_events = 94)
+  before <- readBin(f, "raw", file.size(f))
+  e <- invalid(gsd_record_add(f, list(events = 71, z = 2)))
+  expect_identical(e$argument, "look$events")
+  expect_match(conditionMessage(e), "after the trial stopped")
+  e <- invalid(gsd_record_add(f, list(events = 30, z = NaN)))
+  expect_identical(conditionMessage(e), "look$z = NaN must be a finite number")
+  expect_identical(readBin(f, "raw", file.size(f)), before)
+  expect_identical(invalid(gsd_record_add(f, list(events = 71, z = 2), planned_events = 90))$argument,
+                   "planned_events")
+})
+
+test_that("a numerical failure is a gsd_numerical_error with what was reached", {
+  d <- gsd_design(information_fractions = c(0.5, 0.75, 1))
+  # Noncured median 1e12 months: the events never come within any calendar
+  # time the root search can bracket.
+  e <- tryCatch(gsd_survival(d, control = cure_model(median_noncured = 1e12),
+                             hazard_ratio_noncured = 0.63, accrual = accrual(36),
+                             patients = 202, events = 94),
+                gsd_numerical_error = function(e) e)
+  expect_s3_class(e, c("gsd_numerical_error", "gsd_error", "error", "condition"), exact = TRUE)
+  expect_match(conditionMessage(e), "^numerical failure: ")
+  expect_true(is.numeric(e$best) && is.numeric(e$residual) && is.numeric(e$iterations))
+})

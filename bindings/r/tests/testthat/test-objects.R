@@ -1,0 +1,82 @@
+# The S3 objects: print, summary, as.data.frame, plot, and the config they keep.
+
+test_that("a design prints, tabulates and keeps its config", {
+  d <- seed_design()
+  expect_output(print(d), "Lan-DeMets O'Brien-Fleming, two-sided alpha 0.05")
+  df <- as.data.frame(d)
+  expect_s3_class(df, "data.frame")
+  expect_identical(names(df)[1:4], c("look", "information_fraction", "efficacy_z", "futility_z"))
+  expect_identical(nrow(df), 3L)
+  expect_identical(df$efficacy_z, vapply(d$result$boundaries$looks, `[[`, 0, "efficacy_z"))
+  expect_output(print(summary(d)), "efficacy")
+  expect_identical(gsd_run(gsd_config(d)), d$result)
+  f <- tempfile(fileext = ".json")
+  gsd_write_config(d, f)
+  expect_identical(gsd_run(f), d$result)
+})
+
+test_that("a survival plan, a simulation and a monitoring print", {
+  plan <- seed_plan()
+  expect_s3_class(plan, c("gsd_survival", "gsd_design"), exact = TRUE)
+  expect_output(print(plan), "202 patients, 94 events, power 0.8455")
+  expect_identical(as.data.frame(plan)$events, c(47L, 71L, 94L))
+  sim <- gsd_simulate(plan, replicates = 1000, seed = 2, progress = FALSE)
+  expect_output(print(sim), "1000 replicates, seed 2")
+  expect_output(print(summary(sim)), "expected events")
+  expect_identical(as.data.frame(sim)$reject, sim$result$simulation$reject_per_look)
+  m <- gsd_monitor(plan, looks = data.frame(events = 49, z = 2))
+  expect_output(print(m), "continue to the next look at 71 events")
+  expect_output(print(summary(m)), "Predictive power")
+  expect_identical(as.data.frame(m)$z, 2)
+})
+
+test_that("plots draw the library's curves", {
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  plan <- seed_plan()
+  spec <- plot(plan, scale = "p")
+  expect_identical(spec$series[[1]]$y, plan$bounds$nominal_p_one_sided)
+  spec <- plot(plan, scale = "hr")
+  expect_identical(spec$series[[1]]$y, plan$looks$hazard_ratio_at_bound)
+  expect_identical(spec$series[[1]]$x, c(47, 71, 94))
+  spec <- plot(plan)
+  expect_identical(spec$series[[1]]$y, plan$bounds$efficacy_z)
+  expect_identical(spec$series[[2]]$y, -plan$bounds$efficacy_z)
+  spec <- plot(plan, type = "survival")
+  expect_equal(range(spec$series[[1]]$y)[1], 0.4, tolerance = 0.01)  # the control's plateau
+  expect_identical(spec$hlines$y, c(0.4, 0.562))
+  spec <- plot(plan, type = "events")
+  expect_equal(spec$vlines$x, plan$looks$calendar_time)
+  spec <- plot(plan, type = "power")
+  expect_true(all(diff(spec$series[[1]]$y) < 0))  # power falls as the ratio rises
+  for (type in c("spending", "hazard_ratio")) expect_type(plot(plan, type = type), "list")
+  sim <- gsd_simulate(plan, replicates = 500, seed = 1, progress = FALSE)
+  expect_length(plot(sim)$series, 2 + 2 * 3)  # the model's arms and three trials' arms
+  expect_identical(plot(sim, type = "stopping")$series[[1]]$y, sim$per_look$reject)
+  m <- gsd_monitor(plan, looks = data.frame(events = 49, z = 2))
+  expect_identical(plot(m)$series[[2]]$y, 2)
+  expect_type(plot(m, type = "conditional_power"), "list")
+  d <- seed_design()
+  expect_error(plot(d, scale = "hr"), class = "gsd_invalid_input")
+  expect_error(plot(d, type = "survival"), class = "gsd_invalid_input")
+  expect_error(plot(d, type = "bounds"), class = "gsd_invalid_input")
+})
+
+test_that("autoplot() gives ggplot objects when ggplot2 is installed", {
+  skip_if_not_installed("ggplot2")
+  plan <- seed_plan()
+  for (type in c("boundaries", "spending", "survival", "events", "power")) {
+    expect_s3_class(ggplot2::autoplot(plan, type = type), "ggplot")
+  }
+  sim <- gsd_simulate(plan, replicates = 300, seed = 1, progress = FALSE)
+  expect_s3_class(ggplot2::autoplot(sim), "ggplot")
+})
+
+test_that("the monitoring report is one self-contained HTML file", {
+  m <- gsd_monitor(seed_design(), looks = data.frame(events = 49, z = 2), planned_events = 94)
+  f <- tempfile(fileext = ".html")
+  expect_identical(gsd_report(m, f), f)
+  html <- paste(readLines(f), collapse = "\n")
+  expect_match(html, "<svg")
+  expect_false(grepl("<script|src=\"http", html))
+})

@@ -1,0 +1,72 @@
+// The bounds of the plot data on the nominal p and hazard-ratio scales, which
+// front ends draw without computing anything themselves.
+#include "gsd/plot_data.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "gsd/design.hpp"
+#include "gsd/json.hpp"
+#include "gsd/load.hpp"
+
+namespace gsd {
+namespace {
+
+// The seed plan (configs/blinatumomab-20120215.json, abridged).
+nlohmann::json seed_config() {
+  return nlohmann::json::parse(R"({
+    "design": {"alpha": 0.05, "sided": 2, "beta": 0.16, "information_fractions": [0.5, 0.75, 1.0]},
+    "survival": {"control": {"cure_fraction": 0.40, "median_noncured": 7.0},
+                 "treatment": {"cure_fraction": 0.562}, "hazard_ratio_noncured": 0.63,
+                 "accrual": {"duration": 36.0}, "patients": 202, "events": 94}})");
+}
+
+TEST(PlotData, BoundsOnThePAndHazardRatioScales) {
+  const DesignResult result = design_trial(load_trial(seed_config()));
+  const nlohmann::json b = design_plot_data(result, 20)["boundaries"];
+  // rpact 3.3.4 (getDesignGroupSequential, sided 2, asOF at 0.5/0.75/1):
+  // z 2.96258804 / 2.35901771 / 2.01408367. One-sided nominal p = 1 - Phi(z)
+  // and, at 47 / 71 / 94 events with 1:1 allocation (I = d / 4), the hazard
+  // ratio exp(-z / sqrt(d / 4)) on the bound, computed here in closed form.
+  const double z[] = {2.96258804, 2.35901771, 2.01408367};
+  const int events[] = {47, 71, 94};
+  for (std::size_t k = 0; k < 3; ++k) {
+    const double p = 0.5 * std::erfc(z[k] / std::sqrt(2.0));
+    EXPECT_NEAR(b["efficacy_p"][k].get<double>(), p, 1e-8) << k;
+    EXPECT_EQ(b["events"][k].get<int>(), events[k]);
+    const double hr = std::exp(-z[k] / std::sqrt(events[k] / 4.0));
+    EXPECT_NEAR(b["efficacy_hazard_ratio"][k].get<double>(), hr, 1e-6) << k;
+    // The lower bound of a symmetric two-sided design is -z: HR 1 / hr.
+    EXPECT_NEAR(b["lower_hazard_ratio"][k].get<double>(), 1.0 / hr, 1e-5) << k;
+    EXPECT_TRUE(b["futility_p"][k].is_null());
+    EXPECT_TRUE(b["futility_hazard_ratio"][k].is_null());
+  }
+  // The same numbers as the contract JSON's columns.
+  const nlohmann::json out = to_json(result);
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_DOUBLE_EQ(b["efficacy_p"][k].get<double>(),
+                     out["boundaries"]["looks"][k]["nominal_p_one_sided"].get<double>());
+    EXPECT_DOUBLE_EQ(b["efficacy_hazard_ratio"][k].get<double>(),
+                     out["sample_size"]["looks"][k]["hazard_ratio_at_bound"].get<double>());
+  }
+}
+
+TEST(PlotData, FutilityBoundsAndNoPlanNoHazardRatios) {
+  nlohmann::json config = seed_config();
+  config.erase("survival");
+  config["design"] = {{"alpha", 0.025},
+                      {"beta", 0.1},
+                      {"information_fractions", {0.2, 0.4, 0.6, 0.8, 1.0}},
+                      {"futility", {{"spending", "hsd"}, {"parameter", -2}, {"binding", true}}}};
+  const nlohmann::json b = design_plot_data(design_trial(load_trial(config)))["boundaries"];
+  // rpact 3.3.4, bsHSD(-2) binding: futility z at look 1 -0.92470137
+  // (tests/spending/design_families_test.cpp); p = 1 - Phi(z).
+  EXPECT_NEAR(b["futility_p"][0].get<double>(), 0.5 * std::erfc(-0.92470137 / std::sqrt(2.0)), 1e-7);
+  EXPECT_TRUE(b["futility_p"][4].is_null());
+  EXPECT_FALSE(b.contains("events"));
+  EXPECT_FALSE(b.contains("efficacy_hazard_ratio"));
+}
+
+}  // namespace
+}  // namespace gsd
