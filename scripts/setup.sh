@@ -5,6 +5,8 @@
 #   scripts/setup.sh test    install what is missing, build everything with
 #                            -Werror and run every test, then again under
 #                            AddressSanitizer + UBSan
+#   scripts/setup.sh python  install what is missing, create .venv/ and
+#                            install the Python package gsd into it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -17,6 +19,12 @@ base=(cmake ninja-build g++ libboost-dev libeigen3-dev nlohmann-json3-dev libspd
 # Tests, benchmarks and the cluster-capable (MPI) simulator; headless Chromium
 # renders the monitoring report in its screenshot test.
 testing=(libgtest-dev libgmock-dev libbenchmark-dev libopenmpi-dev openmpi-bin chromium)
+# The Python package (bindings/python) with Debian's interpreter and
+# packages: it builds without isolation and without an index (no PyPI).
+# nbconvert and ipykernel execute the example notebook in the tests.
+python_packages=(python3-venv python3-pip python3-dev python3-setuptools python3-wheel
+                 python3-pybind11 python3-numpy python3-pandas python3-matplotlib python3-pytest
+                 python3-build python3-tqdm python3-nbconvert python3-ipykernel)
 
 install_missing() {
   local missing=()
@@ -32,6 +40,17 @@ install_missing() {
   fi
 }
 
+# install_python [PREFIX]: .venv/ (Debian's /usr/bin/python3, which sees
+# the apt packages) and the package in it: compiled from the engine's
+# sources, or, given PREFIX, against the engine installed there.
+install_python() {
+  [ -x .venv/bin/python ] || /usr/bin/python3 -m venv --system-site-packages .venv
+  GSD_PREFIX=${1:+$PWD/$1} .venv/bin/pip install --quiet --no-build-isolation --no-index ./bindings/python >&2
+  # Notebooks run in .venv: its kernel comes before the system's python3.
+  .venv/bin/python -m ipykernel install --sys-prefix --name python3 \
+    --display-name "Python 3 (gsd .venv)" > /dev/null 2>&1 || true
+}
+
 configure() {  # configure DIR [cmake options...]
   local dir=$1; shift
   cmake -S . -B "$dir" -G Ninja "$@" >&2
@@ -44,12 +63,26 @@ case "$mode" in
     cmake --build build/release -j "$jobs" --target gsd >&2
     build/release/cli/gsd design configs/blinatumomab-20120215.json
     ;;
+  python)
+    install_missing "${base[@]}" "${python_packages[@]}"
+    install_python
+    .venv/bin/python -c 'import gsd; print("gsd", gsd.__version__, "installed in .venv:", gsd.__file__)'
+    ;;
   test)
-    install_missing "${base[@]}" "${testing[@]}"
+    install_missing "${base[@]}" "${testing[@]}" "${python_packages[@]}"
     configure build/release -DCMAKE_BUILD_TYPE=Release -DGSD_WERROR=ON -DGSD_WITH_MPI=ON \
       -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=ON
     cmake --build build/release -j "$jobs" >&2
     (cd build/release && ctest --output-on-failure -j "$jobs")
+    # The Python package, linked against the engine just built (installed
+    # into build/release/prefix: no second compile of the engine), its tests
+    # (compared with build/release/cli/gsd), its example and its notebook.
+    cmake --install build/release --prefix build/release/prefix > /dev/null
+    GSD_PYTHON_WERROR=1 install_python build/release/prefix
+    GSD_CLI=build/release/cli/gsd .venv/bin/python -m pytest -q bindings/python/tests
+    MPLBACKEND=Agg .venv/bin/python examples/python/seed_trial.py --out build/release/python-example > /dev/null
+    PYDEVD_DISABLE_FILE_VALIDATION=1 .venv/bin/python -m nbconvert --to notebook --execute \
+      --output-dir build/release/python-example examples/python/seed_trial.ipynb
     # Sanitizers: ASan + UBSan over every test (RelWithDebInfo keeps frames readable).
     configure build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSD_WERROR=ON -DGSD_SANITIZE=ON \
       -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=OFF -DGSD_WITH_MPI=OFF
@@ -58,7 +91,7 @@ case "$mode" in
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
     ;;
   *)
-    echo "usage: scripts/setup.sh run|test" >&2
+    echo "usage: scripts/setup.sh run|test|python" >&2
     exit 2
     ;;
 esac

@@ -6,7 +6,7 @@ Where the engine comes from (docs/python.md):
     (bindings/python -> ../..). The engine is then compiled by its own CMake
     project, with its own flags, so the package computes exactly what the
     command line computes.
-  - with GSD_PREFIX=<prefix>, an installed gsd (`cmake --install`), found by
+  - with GSD_PREFIX=<absolute prefix>, an installed gsd (`cmake --install`), found by
     find_package(gsd): only the bindings are compiled.
 Build without isolation (Debian provides setuptools, wheel and pybind11):
   pip install --no-build-isolation --no-index bindings/python
