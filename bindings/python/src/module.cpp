@@ -6,6 +6,8 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <chrono>
+
 #include "errors.hpp"
 #include "gsd/gsd.hpp"
 #include "gsd/numerics/normal.hpp"
@@ -69,4 +71,22 @@ PYBIND11_MODULE(_core, m) {
       },
       py::arg("kind"));
   m.def("normal_upper_quantile", &upper_quantile, py::arg("p"));
+  // For the speed comparison (bindings/python/benchmarks/speed.py): the
+  // seconds per call of the C++ work behind gsd.design, the config already
+  // JSON: design_trial(load_trial(config)), GIL released.
+  m.def(
+      "_benchmark_design",
+      [](py::handle config, int repeats) {
+        const nlohmann::json j = gsd::python::config_json(config);
+        py::gil_scoped_release release;
+        double sink = 0.0;
+        const auto start = std::chrono::steady_clock::now();
+        for (int i = 0; i < repeats; ++i) {
+          sink += gsd::design_trial(gsd::load_trial(j)).boundaries.drift;
+        }
+        const std::chrono::duration<double> elapsed = std::chrono::steady_clock::now() - start;
+        if (!(sink > 0.0)) throw std::logic_error("no design computed");
+        return elapsed.count() / repeats;
+      },
+      py::arg("config"), py::arg("repeats"));
 }
