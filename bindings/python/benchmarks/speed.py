@@ -7,6 +7,9 @@
 2. Simulation throughput: CPU seconds of gsd.simulate(...) against the
    command line's `gsd simulate ... --quiet --format json` on the same
    config, replicates and seed, one thread, best of --rounds runs each.
+3. Two Python threads: the wall time of two one-thread simulations run one
+   after the other, over that of the same two run at once from two Python
+   threads (2 on two free cores: the GIL is released).
 
 Run from the repository root, after scripts/setup.sh python:
     .venv/bin/python bindings/python/benchmarks/speed.py [--cli build/release/cli/gsd]
@@ -64,18 +67,45 @@ def simulation_throughput(cli: str, replicates: int, rounds: int) -> None:
           f"({py / replicates * 1e6:.2f} us/trial), ratio {py / cli_time:.3f}")
 
 
+def two_threads(replicates: int, rounds: int) -> None:
+    import threading
+
+    config = "configs/blinatumomab-20120215.json"
+
+    def one(seed):
+        gsd.simulate(config, replicates=replicates, seed=seed, threads=1, progress=False)
+
+    sequential = parallel = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        one(1)
+        one(2)
+        sequential = min(sequential, time.perf_counter() - start)
+        start = time.perf_counter()
+        workers = [threading.Thread(target=one, args=(s,)) for s in (1, 2)]
+        for w in workers:
+            w.start()
+        for w in workers:
+            w.join()
+        parallel = min(parallel, time.perf_counter() - start)
+    print(f"two simulations of {replicates}: one after the other {sequential:.3f} s, "
+          f"from two Python threads {parallel:.3f} s, speed-up {sequential / parallel:.2f}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cli", default="build/release/cli/gsd")
     parser.add_argument("--calls", type=int, default=2000)
     parser.add_argument("--replicates", type=int, default=200000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--only", choices=("design", "simulate"))
+    parser.add_argument("--only", choices=("design", "simulate", "threads"))
     args = parser.parse_args()
-    if args.only != "simulate":
+    if args.only in (None, "design"):
         design_overhead(args.calls, args.rounds)
-    if args.only != "design":
+    if args.only in (None, "simulate"):
         simulation_throughput(args.cli, args.replicates, args.rounds)
+    if args.only in (None, "threads"):
+        two_threads(args.replicates, args.rounds)
 
 
 if __name__ == "__main__":

@@ -16,19 +16,26 @@ from ._errors import invalid
 Config = Dict[str, Any]
 
 
-def plain(value: Any) -> Any:
+# Deeper than any config; below it the library names the runaway value.
+MAX_DEPTH = 256
+
+
+def plain(value: Any, depth: int = 0) -> Any:
     """The value as plain JSON-like Python: numpy arrays and scalars become
     lists and numbers, tuples become lists, mappings become dicts. Anything
-    else is left for the library to reject with its path."""
+    else (and anything nested deeper than MAX_DEPTH) is left for the library
+    to reject with its path."""
+    if depth > MAX_DEPTH:
+        return value
     if isinstance(value, Mapping):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: plain(v, depth + 1) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return [plain(v) for v in value]
+        return [plain(v, depth + 1) for v in value]
     if isinstance(value, (str, bool, int, float)) or value is None:
         return value
     tolist = getattr(value, "tolist", None)
     if callable(tolist):
-        return plain(tolist())
+        return plain(tolist(), depth + 1)
     return value
 
 

@@ -11,11 +11,14 @@ namespace {
 
 using numerics::PathPart;
 
+// Deeper nesting than any config needs; a guard against runaway recursion.
+constexpr std::size_t kMaxDepth = 256;
+
 // The path of the value being converted, grown and shrunk as the walk goes;
 // only an error turns it into a FieldPath.
 class Walker {
  public:
-  explicit Walker(const FieldPath& root) : parts_(root.parts()) {}
+  explicit Walker(const FieldPath& root) : parts_(root.parts()), base_(parts_.size()) {}
 
   nlohmann::json value(py::handle v) {
     if (v.is_none()) return nullptr;
@@ -26,9 +29,13 @@ class Walker {
     if (PyUnicode_Check(v.ptr())) return v.cast<std::string>();
     if (PyDict_Check(v.ptr())) return object(v);
     if (PyList_Check(v.ptr()) || PyTuple_Check(v.ptr())) return array(v);
-    // numpy arrays and scalars, and anything else that converts itself to a
-    // plain Python value the way numpy does.
-    if (py::hasattr(v, "tolist") && !py::isinstance<py::str>(v)) return value(v.attr("tolist")());
+    // numpy arrays and scalars (and anything else that turns itself into
+    // plain Python values the way they do).
+    if (py::hasattr(v, "tolist")) {
+      const py::object plain = v.attr("tolist")();
+      if (py::hasattr(plain, "tolist")) fail(v, "is not a JSON value (its tolist() is not plain)");
+      return value(plain);
+    }
     if (py::isinstance(v, mapping_type())) return object(v);
     fail(v, "is not a JSON value (use dict, list, str, int, float, bool or None)");
   }
@@ -69,7 +76,12 @@ class Walker {
     return x;
   }
 
+  void check_depth(py::handle v) const {
+    if (parts_.size() >= base_ + kMaxDepth) fail(v, "nests deeper than 256 levels");
+  }
+
   nlohmann::json object(py::handle v) {
+    check_depth(v);
     nlohmann::json out = nlohmann::json::object();
     for (auto item : py::reinterpret_borrow<py::object>(v).attr("items")()) {
       const auto pair = py::reinterpret_borrow<py::tuple>(item);
@@ -83,6 +95,7 @@ class Walker {
   }
 
   nlohmann::json array(py::handle v) {
+    check_depth(v);
     nlohmann::json out = nlohmann::json::array();
     std::size_t i = 0;
     for (auto item : v) {
@@ -99,6 +112,7 @@ class Walker {
   }
 
   std::vector<PathPart> parts_;
+  std::size_t base_;
 };
 
 }  // namespace

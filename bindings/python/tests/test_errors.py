@@ -143,3 +143,10 @@ def test_errors_pickle():
     with pytest.raises(gsd.NumericalError) as n:
         _core._throw("numerical")
     assert pickle.loads(pickle.dumps(n.value)).iterations == 7
+
+
+def test_runaway_nesting_is_an_error_not_a_crash():
+    loop = []
+    loop.append(loop)
+    with pytest.raises(gsd.InvalidInput, match=r"nests deeper than 256 levels"):
+        gsd.design(information_fractions=loop)
