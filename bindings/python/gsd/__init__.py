@@ -1,16 +1,15 @@
 """gsd: group-sequential designs, cure-mixture survival plans, trial
 simulation and monitoring, on the gsd C++ engine.
 
-    >>> import gsd
-    >>> d = gsd.design(alpha=0.05, sided=2, beta=0.16,
-    ...                information_fractions=[0.5, 0.75, 1.0])
-    >>> d.bounds[["information_fraction", "efficacy_z"]]
-    >>> plan = gsd.survival(d, control={"cure_fraction": 0.40, "median_noncured": 7.0},
-    ...                     treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
-    ...                     accrual=36.0, patients=202, events=94)
-    >>> plan.power                                   # 0.8455
-    >>> sim = gsd.simulate(plan, replicates=100_000, seed=1, threads=2)
-    >>> gsd.run("configs/blinatumomab-20120215.json", "design")  # the CLI's JSON
+    import gsd
+    d = gsd.design(alpha=0.05, sided=2, beta=0.16, information_fractions=[0.5, 0.75, 1.0])
+    d.bounds                       # a DataFrame, one row per look
+    plan = gsd.survival(d, control={"cure_fraction": 0.40, "median_noncured": 7.0},
+                        treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
+                        accrual=36.0, patients=202, events=94)
+    plan.power                     # 0.8455
+    sim = gsd.simulate(plan, replicates=100_000, seed=1, threads=2)
+    gsd.run("configs/blinatumomab-20120215.json", "design")  # the CLI's JSON
 
 See docs/python.md in the repository.
 """

@@ -209,9 +209,8 @@ def _looks(looks: Any) -> List[Dict[str, Any]]:
     """Looks as a list of dicts; a DataFrame's rows without their NaNs."""
     to_dict = getattr(looks, "to_dict", None)
     if callable(to_dict) and hasattr(looks, "columns"):
-        rows = to_dict("records")
-        return [{k: v for k, v in row.items() if not (isinstance(v, float) and v != v)}
-                for row in rows]
+        rows = plain(to_dict("records"))
+        return [{k: v for k, v in row.items() if v is not None and v == v} for row in rows]
     return plain(looks)
 
 

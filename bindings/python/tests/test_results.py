@@ -1,5 +1,6 @@
 """Results: DataFrames and arrays read from the contract JSON, text and CSV
 as the command line prints them, pickling, and matplotlib figures."""
+import json
 import pickle
 
 import numpy as np
@@ -71,6 +72,9 @@ def test_looks_from_a_dataframe(seed_plan):
         {"events": 49, "z": 2.0},
         {"events": 71, "p_two_sided": 0.004, "direction": "favours-treatment"}])
     assert from_frame.to_dict() == from_list.to_dict()
+    # The config keeps plain values (no numpy scalars, no NaN): it is JSON.
+    assert from_frame.config == from_list.config
+    assert json.loads(json.dumps(from_frame.config)) == from_list.config
 
 
 @pytest.mark.parametrize("make", ["design", "plan", "simulation", "monitoring"])
