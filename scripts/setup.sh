@@ -9,6 +9,8 @@
 #   scripts/setup.sh r       install R and its Debian packages if missing,
 #                            build the library, and build and install the R
 #                            package gsd (bindings/r, docs/r.md)
+#   scripts/setup.sh python  install what is missing, create .venv/ and
+#                            install the Python package gsd into it
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -21,6 +23,12 @@ base=(cmake ninja-build g++ libboost-dev libeigen3-dev nlohmann-json3-dev libspd
 # Tests, benchmarks and the cluster-capable (MPI) simulator; headless Chromium
 # renders the monitoring report in its screenshot test.
 testing=(libgtest-dev libgmock-dev libbenchmark-dev libopenmpi-dev openmpi-bin chromium)
+# The Python package (bindings/python) with Debian's interpreter and
+# packages: it builds without isolation and without an index (no PyPI).
+# nbconvert and ipykernel execute the example notebook in the tests.
+python_packages=(python3-venv python3-pip python3-dev python3-setuptools python3-wheel
+                 python3-pybind11 python3-numpy python3-pandas python3-matplotlib python3-pytest
+                 python3-build python3-tqdm python3-nbconvert python3-ipykernel)
 
 # The R package: R with Rcpp, testthat and jsonlite; knitr, rmarkdown and
 # pandoc build its vignette; ggplot2 draws its autoplot() pictures.
@@ -42,6 +50,17 @@ install_missing() {
     $sudo apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
   fi
+}
+
+# install_python [PREFIX]: .venv/ (Debian's /usr/bin/python3, which sees
+# the apt packages) and the package in it: compiled from the engine's
+# sources, or, given PREFIX, against the engine installed there.
+install_python() {
+  [ -x .venv/bin/python ] || /usr/bin/python3 -m venv --system-site-packages .venv
+  GSD_PREFIX=${1:+$PWD/$1} .venv/bin/pip install --quiet --no-build-isolation --no-index ./bindings/python >&2
+  # Notebooks run in .venv: its kernel comes before the system's python3.
+  .venv/bin/python -m ipykernel install --sys-prefix --name python3 \
+    --display-name "Python 3 (gsd .venv)" > /dev/null 2>&1 || true
 }
 
 configure() {  # configure DIR [cmake options...]
@@ -83,8 +102,13 @@ case "$mode" in
     cmake --build build/release -j "$jobs" --target gsd >&2
     build/release/cli/gsd design configs/blinatumomab-20120215.json
     ;;
+  python)
+    install_missing "${base[@]}" "${python_packages[@]}"
+    install_python
+    .venv/bin/python -c 'import gsd; print("gsd", gsd.__version__, "installed in .venv:", gsd.__file__)'
+    ;;
   test)
-    install_missing "${base[@]}" "${testing[@]}"
+    install_missing "${base[@]}" "${testing[@]}" "${python_packages[@]}"
     configure build/release -DCMAKE_BUILD_TYPE=Release -DGSD_WERROR=ON -DGSD_WITH_MPI=ON \
       -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=ON
     cmake --build build/release -j "$jobs" >&2
@@ -92,6 +116,14 @@ case "$mode" in
     install_missing "${r_packages[@]}"
     r_tarball
     r_check "$tarball"
+    # The Python package, linked against the engine just built (installed
+    # into build/gsd-prefix by r_tarball: no second compile of the engine), its tests
+    # (compared with build/release/cli/gsd), its example and its notebook.
+    GSD_PYTHON_WERROR=1 install_python build/gsd-prefix
+    GSD_CLI=build/release/cli/gsd .venv/bin/python -m pytest -q bindings/python/tests
+    MPLBACKEND=Agg .venv/bin/python examples/python/seed_trial.py --out build/release/python-example > /dev/null
+    PYDEVD_DISABLE_FILE_VALIDATION=1 .venv/bin/python -m nbconvert --to notebook --execute \
+      --output-dir build/release/python-example examples/python/seed_trial.ipynb
     # Sanitizers: ASan + UBSan over every test (RelWithDebInfo keeps frames readable).
     configure build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSD_WERROR=ON -DGSD_SANITIZE=ON \
       -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=OFF -DGSD_WITH_MPI=OFF
@@ -113,7 +145,7 @@ case "$mode" in
     Rscript -e 'library(gsd); print(gsd_design(alpha = 0.05, sided = 2, beta = 0.16, information_fractions = c(0.5, 0.75, 1)))'
     ;;
   *)
-    echo "usage: scripts/setup.sh run|test|r" >&2
+    echo "usage: scripts/setup.sh run|test|r|python" >&2
     exit 2
     ;;
 esac

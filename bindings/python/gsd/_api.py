@@ -1,0 +1,473 @@
+"""The functions of the package: design, survival, simulate, monitor, the
+monitoring Record, and run (the command line as one call)."""
+from __future__ import annotations
+
+import logging
+import os
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
+
+from . import _core
+from ._config import Config, boundary, given, load, plain
+from ._errors import Arguments, InvalidInput, invalid, renamed
+from ._progress import INTERVAL, Progress, reporter
+from ._results import Design, Monitoring, Plan, Result, Simulation
+
+PathLike = Union[str, "os.PathLike[str]"]
+Boundary = Union[str, Mapping[str, Any]]
+ConfigLike = Union[Mapping[str, Any], PathLike]
+
+_logger = logging.getLogger("gsd")
+
+
+def _log_level() -> int:
+    """The library's diagnostics follow the "gsd" logger: 2 debug, 1 info, 0 off."""
+    if _logger.isEnabledFor(logging.DEBUG):
+        return 2
+    return 1 if _logger.isEnabledFor(logging.INFO) else 0
+
+
+def _call(f: Callable[[], Any], arguments: Arguments) -> Any:
+    """f(), with an InvalidInput's path renamed to the caller's argument."""
+    try:
+        return f()
+    except InvalidInput as e:
+        raise renamed(e, arguments) from None
+
+
+def _source(value: Any, argument: str) -> tuple:
+    """(config, argument path prefix) for a result, a dict or a file."""
+    if isinstance(value, Result):
+        return value.config, (f"{argument}.config",)
+    return load(value, argument), (argument,)
+
+
+def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
+           information_fractions: Sequence[float] = (1.0,),
+           efficacy: Boundary = "lan-demets-obf", futility: Optional[Boundary] = None,
+           name: Optional[str] = None, **options: Any) -> Design:
+    """Group-sequential boundaries by recursive numerical integration.
+
+    Args:
+        alpha: one-sided level, or the two-sided total when ``sided=2``.
+        sided: 1 (one-sided) or 2 (two-sided symmetric, as rpact's sided = 2).
+        beta: type II error defining the alternative (drift, inflation factor).
+        information_fractions: increasing, ending at 1; up to 25 looks.
+        efficacy: a family name (lan-demets-obf, lan-demets-pocock, hsd, power,
+            user, obrien-fleming, pocock, wang-tsiatis, haybittle-peto) or a
+            dict such as ``gsd.spending("hsd", -4)``.
+        futility: None, or a beta-spending family (name or dict, with
+            ``binding``).
+        name: free text carried into the result.
+        **options: any other key of the config's ``design`` section.
+
+    Returns: a Design. Raises InvalidInput naming the argument.
+    """
+    section: Dict[str, Any] = {"alpha": alpha, "sided": sided, "beta": beta,
+                               "information_fractions": plain(information_fractions),
+                               "efficacy": boundary(efficacy)}
+    if futility is not None:
+        section["futility"] = boundary(futility)
+    if options:
+        section.update(plain(options))
+    config: Config = {"design": section}
+    if name is not None:
+        config["name"] = name
+    arguments: Dict[tuple, tuple] = {("design",): (), ("name",): ("name",)}
+    for key, value in (("efficacy", efficacy), ("futility", futility)):
+        if isinstance(value, str):
+            arguments[("design", key, "spending")] = (key,)
+    handle = _call(lambda: _core.design(config, _log_level()), arguments)
+    return Design(handle, config)
+
+
+def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
+             control: Mapping[str, Any], accrual: Union[float, Mapping[str, Any]],
+             treatment: Optional[Mapping[str, Any]] = None,
+             hazard_ratio_noncured: Optional[float] = None,
+             patients: Optional[int] = None, events: Optional[int] = None,
+             power: Optional[float] = None, follow_up: Optional[float] = None,
+             allocation_ratio: Optional[float] = None,
+             dropout: Optional[Mapping[str, float]] = None,
+             time_unit: Optional[str] = None, name: Optional[str] = None,
+             **options: Any) -> Plan:
+    """Power or sample size of a group-sequential log-rank trial under a
+    mixture cure model, S(t) = pi + (1 - pi) S_u(t).
+
+    Args:
+        design: a Design (``gsd.design(...)``), the ``design`` section as a
+            dict, or None for the default one-look design.
+        control: ``{"cure_fraction": 0.4, "median_noncured": 7}`` (or
+            ``hazard``, ``weibull``, ``piecewise`` latency).
+        accrual: the uniform accrual duration, or ``{"piecewise": ...}``.
+        treatment: the treatment arm (its ``cure_fraction``, or its own latency).
+        hazard_ratio_noncured: treatment / control hazard among the noncured.
+        patients, events: give both to get power.
+        power, follow_up: give them to solve for patients and events;
+            power with patients solves for events and duration.
+        allocation_ratio: treatment : control.
+        dropout: exponential drop-out hazards ``{"control": .., "treatment": ..}``.
+        time_unit: a word for the time axis (default months).
+        **options: any other key of the config's ``survival`` section.
+
+    Returns: a Plan. Raises InvalidInput naming the argument.
+    """
+    arguments: Dict[tuple, tuple] = {("survival",): (), ("name",): ("name",)}
+    if isinstance(design, Result):
+        config: Config = design.config
+        config.pop("survival", None)
+        config.pop("simulation", None)
+        config.pop("monitoring", None)
+        arguments[("design",)] = ("design.config", "design")
+    elif design is None:
+        config = {"design": {}}
+    elif isinstance(design, Mapping):
+        config = {"design": plain(design)}
+        arguments[("design",)] = ("design",)
+    else:
+        raise invalid(("design",), design, "must be a gsd.Design, a dict of the design section or None")
+    if isinstance(accrual, (int, float)) and not isinstance(accrual, bool):
+        accrual_section: Any = {"duration": accrual}
+        arguments[("survival", "accrual", "duration")] = ("accrual",)
+    else:
+        accrual_section = plain(accrual)
+    section = given(time_unit=time_unit, control=control, treatment=treatment,
+                    hazard_ratio_noncured=hazard_ratio_noncured,
+                    allocation_ratio=allocation_ratio, accrual=accrual_section, dropout=dropout,
+                    patients=patients, events=events, power=power, follow_up=follow_up)
+    if options:
+        section.update(plain(options))
+    config["survival"] = section
+    if name is not None:
+        config["name"] = name
+    handle = _call(lambda: _core.design(config, _log_level()), arguments)
+    return Plan(handle, config)
+
+
+def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
+                seed: Optional[int], threads: int, max_duration: Optional[float],
+                progress: Progress, replicate_data: Optional[PathLike]) -> Simulation:
+    callback, close = reporter(progress)
+    data = "" if replicate_data is None else os.fspath(replicate_data)
+    finished = False
+    try:
+        handle = _call(lambda: _core.simulate(config, replicates, seed, threads, max_duration,
+                                              callback, INTERVAL, data, _log_level()),
+                       arguments)
+        finished = True
+    finally:
+        close(finished)
+    if callable(progress) and progress is not True:
+        progress(handle.replicates, handle.replicates)
+    options = {"replicates": replicates, "seed": seed, "threads": threads,
+               "max_duration": max_duration}
+    return Simulation(handle, config, options)
+
+
+def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
+             seed: Optional[int] = None, threads: int = 1, max_duration: Optional[float] = None,
+             randomisation: Optional[str] = None, block_size: Optional[int] = None,
+             look_events: Optional[Sequence[int]] = None,
+             strata: Optional[Sequence[Mapping[str, Any]]] = None,
+             progress: Progress = None, replicate_data: Optional[PathLike] = None,
+             **options: Any) -> Simulation:
+    """Monte Carlo replay of the plan's trial, patient by patient.
+
+    The GIL is released while it runs, on ``threads`` OpenMP threads; the
+    numbers are the same for any thread count. Ctrl-C stops it between chunks
+    of replicates (KeyboardInterrupt).
+
+    Args:
+        plan: a Plan (``gsd.survival(...)``), or a config (dict or path) with
+            design and survival sections.
+        replicates, seed, max_duration: as the command line's flags (defaults:
+            the config's simulation section, else 10000 and 1, and the
+            default calendar cap).
+        threads: OpenMP threads.
+        randomisation, block_size, look_events, strata: the config's
+            simulation section (given here, they replace the config's).
+        progress: None (a tqdm bar on a terminal, if tqdm is installed), True
+            (a tqdm bar), False, or a callable receiving (done, total) about
+            ten times a second on the calling thread, and once at the end.
+        replicate_data: write one CSV row per replicate and look to this file.
+        **options: any other key of the simulation section.
+    """
+    config, prefix = _source(plan, "plan")
+    section = given(randomisation=randomisation, block_size=block_size, look_events=look_events,
+                    strata=strata)
+    if options:
+        section.update(plain(options))
+    arguments: Dict[tuple, tuple] = {(): prefix, ("options",): ()}
+    if section:
+        config["simulation"] = {**(config.get("simulation") or {}), **section}
+        for key in section:
+            arguments[("simulation", key)] = (key,)
+    return _simulation(config, arguments, replicates, seed, threads, max_duration, progress,
+                       replicate_data)
+
+
+def _looks(looks: Any) -> List[Dict[str, Any]]:
+    """Looks as a list of dicts; a DataFrame's rows without their NaNs."""
+    to_dict = getattr(looks, "to_dict", None)
+    if callable(to_dict) and hasattr(looks, "columns"):
+        rows = plain(to_dict("records"))
+        return [{k: v for k, v in row.items() if v is not None and v == v} for row in rows]
+    return plain(looks)
+
+
+def monitor(design: Union[Design, ConfigLike], *,
+            looks: Optional[Union[Sequence[Mapping[str, Any]], Any]] = None,
+            planned_events: Optional[float] = None, allocation_ratio: Optional[float] = None,
+            assumed_hazard_ratio: Optional[float] = None, **options: Any) -> Monitoring:
+    """A data monitoring committee's looks: bounds at the observed
+    information, decisions, repeated CIs and p-values, conditional and
+    predictive power, stage-wise inference after a stop.
+
+    Args:
+        design: a Design or Plan, or a config (dict or path).
+        looks: ``[{"events": 49, "z": 2.0}, {"events": 71, "p_two_sided":
+            0.004, "direction": "favours-treatment"}, ...]`` (or a DataFrame
+            with those columns); default: the config's monitoring.looks.
+        planned_events: D (default: the plan's events).
+        allocation_ratio: default: the plan's, else 1.
+        assumed_hazard_ratio: for conditional power (default: under the
+            plan's survival model, else the design alternative).
+        **options: any other key of the monitoring section.
+    """
+    config, prefix = _source(design, "design")
+    section = given(planned_events=planned_events, allocation_ratio=allocation_ratio,
+                    assumed_hazard_ratio=assumed_hazard_ratio)
+    if looks is not None:
+        section["looks"] = _looks(looks)
+    if options:
+        section.update(plain(options))
+    arguments: Dict[tuple, tuple] = {(): prefix}
+    if section:
+        config["monitoring"] = {**(config.get("monitoring") or {}), **section}
+        for key in section:
+            arguments[("monitoring", key)] = (key,)
+    handle = _call(lambda: _core.monitor(config, _log_level()), arguments)
+    source = os.fspath(design) if isinstance(design, (str, os.PathLike)) else ""
+    return Monitoring(handle, config, {"source": source})
+
+
+class Record:
+    """A data monitoring committee's record: a JSON file holding the config
+    and every look as entered, with the time it was recorded and the decision
+    taken then. Looks are only ever appended, and the file is replaced
+    atomically (the library's record functions, as ``gsd monitor --record``).
+    """
+
+    def __init__(self, path: PathLike) -> None:
+        self.path = os.fspath(path)
+
+    def __repr__(self) -> str:
+        return f"gsd.Record({self.path!r})"
+
+    def exists(self) -> bool:
+        return os.path.exists(self.path)
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The record document (checked)."""
+        return _core.record_read(self.path)
+
+    def add_look(self, events: float, *, z: Optional[float] = None,
+                 p_two_sided: Optional[float] = None, direction: Optional[str] = None,
+                 hazard_ratio: Optional[float] = None, final: bool = False,
+                 date: Optional[str] = None, note: Optional[str] = None,
+                 config: Optional[Union[Result, ConfigLike]] = None) -> Monitoring:
+        """Appends a look and decides it with every earlier one.
+
+        ``config`` starts a new record (its own monitoring.looks come first)
+        and must be omitted once the record exists. A look that contradicts
+        the record (events going backwards, a look after a stop) raises
+        InvalidInput and leaves the file as it was.
+        """
+        look = given(events=_whole(events), z=z, p_two_sided=p_two_sided, direction=direction,
+                     hazard_ratio=hazard_ratio, date=date, note=note)
+        if final:
+            look["final"] = True
+        cfg = None
+        if config is not None:
+            cfg, _ = _source(config, "config")
+        try:
+            handle = _core.record_add_look(self.path, cfg, look, _log_level())
+        except InvalidInput as e:
+            index = self._index(cfg)
+            raise renamed(e, {("look",): (), ("monitoring", "looks", index): (),
+                              (): ("config",)}) from None
+        return Monitoring(handle, _record_config(handle), self._options(handle))
+
+    def replay(self) -> Monitoring:
+        """Recomputes every recorded look."""
+        handle = _core.record_replay(self.path, _log_level())
+        return Monitoring(handle, _record_config(handle), self._options(handle))
+
+    def _options(self, handle: Any) -> Dict[str, Any]:
+        return {"record": handle.record(), "record_file": self.path}
+
+    def _index(self, config: Optional[Config]) -> int:
+        """The position the new look takes among the record's looks."""
+        try:
+            if config is not None:
+                return len((config.get("monitoring") or {}).get("looks") or [])
+            return len(self.to_dict()["looks"])
+        except Exception:  # the record itself is unreadable: no look to name
+            return -1
+
+
+def _whole(events: Any) -> Any:
+    """Whole event counts as integers, as a person types them (and as the
+    command line writes them into the record)."""
+    if isinstance(events, float) and events.is_integer() and abs(events) < 1e15:
+        return int(events)
+    return events
+
+
+def _record_config(handle: Any) -> Config:
+    record = handle.record()
+    config = dict(record["config"])
+    monitoring = dict(config.get("monitoring") or {})
+    monitoring["looks"] = [entry["input"] for entry in record["looks"]]
+    config["monitoring"] = monitoring
+    return config
+
+
+_FORMATS = ("json", "text", "csv")
+
+
+def _formatted(result: Result, format: str) -> Any:
+    if format == "json":
+        return result.to_dict()
+    return result.to_text() if format == "text" else result.to_csv()
+
+
+def _only(command: str, wanted: str, **values: Any) -> None:
+    for key, value in values.items():
+        if value is not None and command != wanted:
+            raise invalid((key,), value, f'applies to command="{wanted}" only')
+
+
+def run(config: Optional[ConfigLike] = None, command: str = "design", *,
+        replicates: Optional[int] = None, seed: Optional[int] = None, threads: int = 1,
+        max_duration: Optional[float] = None, format: str = "json",
+        plot: Optional[PathLike] = None, report: Optional[PathLike] = None,
+        replicate_data: Optional[PathLike] = None, record: Optional[PathLike] = None,
+        add_look: Optional[Mapping[str, Any]] = None, batch: Optional[PathLike] = None,
+        progress: Progress = None) -> Any:
+    """The command line as one call: ``gsd <command> CONFIG --format json``.
+
+    Args:
+        config: a config as a dict or the path of a JSON file (None with
+            ``record`` to replay or extend an existing record, or with
+            ``batch``).
+        command: "design", "simulate" or "monitor".
+        replicates, seed, threads, max_duration: ``simulate``'s flags.
+        format: "json" returns the dict the command line prints; "text" and
+            "csv" return its text.
+        plot: design / simulate: write the SVG charts to this file.
+        report: monitor: write the committee's HTML report to this file.
+        replicate_data: simulate: write one CSV row per replicate and look.
+        record: monitor: the record file to replay, or with ``add_look`` (a
+            look: {"events": 71, "z": 2.4, ...}) to append to.
+        batch: design: a JSON-lines file of configs; returns one result (or
+            {"error": "..."}) per line, as ``--batch FILE --format jsonl``.
+        progress: simulate: as for gsd.simulate.
+
+    Errors name the config field as ``config["design"]["alpha"]`` and the
+    options by their names.
+    """
+    _core.parse_command(command)
+    if format not in _FORMATS:
+        raise invalid(("format",), format, "is not one of: " + ", ".join(_FORMATS))
+    _only(command, "simulate", replicates=replicates, seed=seed, max_duration=max_duration,
+          replicate_data=replicate_data)
+    _only(command, "design", batch=batch)
+    _only(command, "monitor", report=report, record=record, add_look=add_look)
+    if threads != 1:
+        _only(command, "simulate", threads=threads)
+    if plot is not None and command == "monitor":
+        raise invalid(("plot",), plot, 'applies to command="design" or "simulate" only; '
+                      "a monitoring report is report=")
+    arguments: Arguments = {(): ("config",), ("options",): ()}
+    if batch is not None:
+        if config is not None or plot is not None or format != "json":
+            raise invalid(("batch",), batch, "runs alone: give no config, plot or format")
+        return _batch(os.fspath(batch))
+    if command == "monitor" and record is not None:
+        return _run_record(config, record, add_look, report, format)
+    if config is None:
+        raise invalid(("config",), None, "is missing: give a config (a dict or a path)")
+    cfg = load(config)
+    if command == "design":
+        if plot is None and format == "json":
+            return _call(lambda: _core.run(cfg, "design", _log_level()), arguments)
+        result: Result = Design(_call(lambda: _core.design(cfg, _log_level()), arguments), cfg)
+    elif command == "simulate":
+        result = _simulation(cfg, arguments, replicates, seed, threads, max_duration, progress,
+                             replicate_data)
+    else:
+        if report is None and format == "json":
+            return _call(lambda: _core.run(cfg, "monitor", _log_level()), arguments)
+        source = os.fspath(config) if isinstance(config, (str, os.PathLike)) else ""
+        result = Monitoring(_call(lambda: _core.monitor(cfg, _log_level()), arguments), cfg,
+                            {"source": source})
+    out = _formatted(result, format)
+    if plot is not None:
+        _core.write_file(os.fspath(plot), result.to_svg())  # type: ignore[attr-defined]
+    if report is not None:
+        result.save_report(report)  # type: ignore[attr-defined]
+    return out
+
+
+def _run_record(config: Optional[ConfigLike], record: PathLike,
+                add_look: Optional[Mapping[str, Any]], report: Optional[PathLike],
+                format: str) -> Any:
+    r = Record(record)
+    if add_look is not None:
+        look = dict(add_look)
+        if "events" not in look:
+            raise invalid(("add_look",), add_look, 'needs "events": the events at this look')
+        events = look.pop("events")
+        unknown = set(look) - {"z", "p_two_sided", "direction", "hazard_ratio", "final", "date",
+                               "note"}
+        if unknown:
+            key = sorted(unknown)[0]
+            raise invalid(("add_look", key), look[key], "is not a known key of a look")
+        result = r.add_look(events, config=config, **look)
+    else:
+        if config is not None:
+            raise invalid(("config",), os.fspath(config) if isinstance(config, os.PathLike)
+                          else config, "give either a config or a record to replay, not both")
+        result = r.replay()
+    out = _formatted(result, format)
+    if report is not None:
+        result.save_report(report)
+    return out
+
+
+def _batch(path: str) -> List[Dict[str, Any]]:
+    """``gsd design --batch FILE --format jsonl``: one result or error per line."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            text = f.read()
+    except OSError:
+        raise invalid(("batch",), path, "cannot be read (does it exist?)") from None
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    out: List[Dict[str, Any]] = []
+    for n, line in enumerate(lines, 1):
+        source = f"{path} line {n}"
+        try:
+            out.append(_core.run(_core.parse_config(line, source), "design", _log_level()))
+        except InvalidInput as e:
+            what = (_core.invalid_message(e.path, e.value, e.rule, True) if e.path else str(e))
+            out.append({"error": what if what.startswith(source) else f"{source}: {what}"})
+        except Exception as e:  # noqa: BLE001 - as the command line, per line
+            from ._errors import NumericalError
+
+            if isinstance(e, NumericalError):
+                out.append({"error": f"{source}: numerical failure: {e}"})
+            else:
+                raise
+    return out

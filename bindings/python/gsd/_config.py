@@ -1,0 +1,81 @@
+"""Configs from keyword arguments, and configs given as dicts or files.
+
+The keyword functions (design, survival, simulate, monitor) write exactly the
+JSON config that the command line reads, so every result remembers its
+config (``result.config``) and ``gsd <command> CONFIG --format json`` on it
+prints what ``result.to_dict()`` returns.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Dict, Mapping, Optional
+
+from . import _core
+from ._errors import invalid
+
+Config = Dict[str, Any]
+
+
+# Deeper than any config; below it the library names the runaway value.
+MAX_DEPTH = 256
+
+
+def plain(value: Any, depth: int = 0) -> Any:
+    """The value as plain JSON-like Python: numpy arrays and scalars become
+    lists and numbers, tuples become lists, mappings become dicts. Anything
+    else (and anything nested deeper than MAX_DEPTH) is left for the library
+    to reject with its path."""
+    if depth > MAX_DEPTH:
+        return value
+    if isinstance(value, Mapping):
+        return {k: plain(v, depth + 1) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [plain(v, depth + 1) for v in value]
+    if isinstance(value, (str, bool, int, float)) or value is None:
+        return value
+    tolist = getattr(value, "tolist", None)
+    if callable(tolist):
+        return plain(tolist(), depth + 1)
+    return value
+
+
+def load(config: Any, argument: str = "config") -> Config:
+    """A config given as a dict (copied) or as the path of a JSON file."""
+    if isinstance(config, Mapping):
+        return plain(config)
+    if isinstance(config, (str, os.PathLike)):
+        return _core.read_config(os.fspath(config))
+    raise invalid((argument,), config, "must be a config (a dict) or the path of a JSON config")
+
+
+def spending(name: str, parameter: Optional[float] = None, *,
+             cumulative: Optional[Any] = None, binding: Optional[bool] = None) -> Dict[str, Any]:
+    """A boundary family as the config writes it, for ``efficacy=`` and
+    ``futility=``: ``gsd.spending("hsd", -4)`` is
+    ``{"spending": "hsd", "parameter": -4}``.
+
+    Families: lan-demets-obf, lan-demets-pocock, hsd (gamma), power (rho),
+    user (cumulative: the fraction of alpha spent by each look); for efficacy
+    also the classical obrien-fleming, pocock, wang-tsiatis (Delta) and
+    haybittle-peto (the interim z, default 3). ``binding`` is for futility.
+    """
+    out: Dict[str, Any] = {"spending": name}
+    if parameter is not None:
+        out["parameter"] = parameter
+    if cumulative is not None:
+        out["cumulative"] = plain(cumulative)
+    if binding is not None:
+        out["binding"] = binding
+    return out
+
+
+def boundary(value: Any) -> Any:
+    """efficacy= / futility=: a family name or a dict (see spending())."""
+    if isinstance(value, str):
+        return {"spending": value}
+    return plain(value)
+
+
+def given(**values: Any) -> Dict[str, Any]:
+    """The keyword arguments that were given (not None), as plain values."""
+    return {k: plain(v) for k, v in values.items() if v is not None}

@@ -1,0 +1,112 @@
+"""gsd's errors, and the one place where a field's path in the config becomes
+the argument a Python caller passed.
+
+The library names every bad field by its path from the root of the config,
+e.g. ``("design", "information_fractions", 2)``. A function of this package
+builds (part of) that config from its keyword arguments, so it tells
+:func:`renamed` which part of the config each argument became; the error the
+caller sees then names ``information_fractions[2]``, the argument they wrote.
+"""
+from __future__ import annotations
+
+import math
+from typing import Any, Mapping, Optional, Sequence, Tuple, Union
+
+PathPart = Union[str, int]
+Path = Tuple[PathPart, ...]
+
+
+class GsdError(Exception):
+    """Base class of the errors gsd raises."""
+
+
+class InvalidInput(GsdError, ValueError):
+    """Bad input: the message names the argument (by its path), the value and
+    the rule it breaks, e.g. ``information_fractions[2] = 0.4 must be greater
+    than the previous fraction 0.6``.
+
+    Attributes:
+        path: the argument's path as keys and indices, e.g.
+            ``("information_fractions", 2)``; empty when the error concerns no
+            single field (an unreadable file, for instance).
+        value: the offending value as written, or None.
+        rule: the rule it breaks.
+    """
+
+    def __init__(self, message: str, path: Sequence[PathPart] = (),
+                 value: Optional[str] = None, rule: str = "") -> None:
+        super().__init__(message)
+        self.path: Path = tuple(path)
+        self.value = value
+        self.rule = rule or message
+
+    def __reduce__(self):  # picklable, e.g. across multiprocessing
+        return (type(self), (str(self), self.path, self.value, self.rule))
+
+
+class NumericalError(GsdError, RuntimeError):
+    """A numerical method that did not reach its target (no bracket,
+    iterations exhausted, quadrature error over tolerance).
+
+    Attributes: best (the best value reached), residual (how far from the
+    target it was) and iterations (the work spent).
+    """
+
+    def __init__(self, message: str, best: float = math.nan, residual: float = math.nan,
+                 iterations: int = 0) -> None:
+        super().__init__(message)
+        self.best = best
+        self.residual = residual
+        self.iterations = iterations
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.best, self.residual, self.iterations))
+
+
+class InternalError(GsdError, RuntimeError):
+    """A failure inside gsd that is neither bad input nor a numerical method
+    missing its target: a bug, please report it with the input."""
+
+
+# Prefix rules for renamed(): a config path prefix -> the argument path that
+# replaces it. The longest matching prefix wins; () matches every path.
+Arguments = Mapping[Path, Path]
+
+
+def renamed(error: InvalidInput, arguments: Arguments) -> InvalidInput:
+    """The same error with its path written as the caller's argument.
+
+    ``arguments`` maps a prefix of the config path to the argument that holds
+    it: ``{("design",): ()}`` turns ``("design", "alpha")`` into ``alpha``;
+    ``{(): ("config",)}`` turns it into ``config["design"]["alpha"]``.
+    """
+    from . import _core
+
+    path = error.path
+    if not path:
+        return error
+    best: Optional[Path] = None
+    for prefix in arguments:
+        if path[: len(prefix)] == prefix and (best is None or len(prefix) > len(best)):
+            best = prefix
+    if best is None:
+        return error
+    new_path = tuple(arguments[best]) + path[len(best):]
+    if not new_path:
+        return error
+    rule = error.rule
+    if len(new_path) == 1 and rule.startswith("is not a known key"):
+        rule = "is not a known argument" + rule[len("is not a known key"):]
+    message = _core.invalid_message(new_path, error.value, rule)
+    out = InvalidInput(message, new_path, error.value, rule)
+    out.__traceback__ = error.__traceback__
+    return out
+
+
+def invalid(path: Sequence[PathPart], value: Any, rule: str) -> InvalidInput:
+    """An InvalidInput raised by the Python layer itself (an argument of the
+    wrong kind), worded as the library words its own."""
+    from . import _core
+
+    shown = None if value is None else repr(value)
+    return InvalidInput(_core.invalid_message(tuple(path), shown, rule), tuple(path), shown, rule)

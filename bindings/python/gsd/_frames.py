@@ -1,0 +1,52 @@
+"""Per-look tables of the contract JSON as pandas DataFrames."""
+from __future__ import annotations
+
+import math
+from typing import Any, Dict, Iterable, List, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+
+def _numeric(values: Sequence[Any]) -> bool:
+    return all(v is None or (isinstance(v, (int, float)) and not isinstance(v, bool))
+               for v in values)
+
+
+def column(values: Sequence[Any]) -> Any:
+    """A column: booleans as bool, whole numbers as int64, numbers with gaps
+    (None) as float64 with NaN, anything else as objects."""
+    if values and all(isinstance(v, bool) for v in values):
+        return np.asarray(values, dtype=bool)
+    if values and _numeric(values):
+        if all(isinstance(v, int) for v in values):
+            return np.asarray(values, dtype=np.int64)
+        return np.asarray([math.nan if v is None else v for v in values], dtype=np.float64)
+    return list(values)
+
+
+def frame(rows: Sequence[Mapping[str, Any]], intervals: Iterable[str] = (),
+          index: str = "look") -> pd.DataFrame:
+    """One row per look, indexed 1, 2, ... . Each key of `intervals` (a
+    [lower, upper] pair) becomes two columns, <key>_lower and <key>_upper."""
+    keys: List[str] = []
+    for row in rows:
+        for k in row:
+            if k not in keys:
+                keys.append(k)
+    intervals = set(intervals)
+    data: Dict[str, Any] = {}
+    for k in keys:
+        values = [row.get(k) for row in rows]
+        if k in intervals:
+            data[k + "_lower"] = column([v[0] if v else None for v in values])
+            data[k + "_upper"] = column([v[1] if v else None for v in values])
+        else:
+            data[k] = column(values)
+    out = pd.DataFrame(data, index=pd.RangeIndex(1, len(rows) + 1, name=index))
+    return out
+
+
+def array(values: Sequence[Any]) -> np.ndarray:
+    """Numbers as a float64 array, None as NaN."""
+    return np.asarray([math.nan if v is None else v for v in values], dtype=np.float64)

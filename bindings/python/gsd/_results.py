@@ -1,0 +1,431 @@
+"""Results: the library's result held in C++, read as Python values.
+
+Each result keeps the C++ result (a handle) and the config it came from.
+Everything it shows comes from the library: ``to_dict()`` is the contract
+JSON that ``gsd <command> --format json`` prints, ``to_json()`` the same
+text, ``to_text()`` and ``to_csv()`` the command line's tables, ``to_svg()``
+its charts, and the DataFrames and arrays are read from that JSON. Nothing is
+converted until it is asked for.
+
+Pickling keeps the config, the call options and the JSON. A design or a
+monitoring report is recomputed from its config when a pickled copy needs
+more (the same numbers: the library is deterministic); a simulation also
+keeps its tables and plot data, so that it is never run again for them.
+"""
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any, Dict, List, Optional
+
+import numpy as np
+import pandas as pd
+
+from . import _core
+from ._frames import array, frame
+
+
+class Result:
+    """Common part of Design, Plan, Simulation and Monitoring."""
+
+    # What a pickled copy keeps besides config, options and JSON text.
+    _kept: tuple = ()
+
+    def __init__(self, handle: Any, config: Dict[str, Any],
+                 options: Optional[Dict[str, Any]] = None) -> None:
+        self._handle = handle
+        self._config = config
+        self._options = dict(options or {})
+        self._dict: Optional[Dict[str, Any]] = None
+        self._saved: Dict[str, Any] = {}
+        self._frames: Dict[str, pd.DataFrame] = {}
+
+    # -- the library's result -------------------------------------------
+    def _core(self) -> Any:
+        if self._handle is None:
+            self._handle = self._recompute()
+        return self._handle
+
+    def _recompute(self) -> Any:  # pragma: no cover - each subclass has one
+        raise NotImplementedError
+
+    @staticmethod
+    def _key(what: str, args: tuple) -> str:
+        return what if not args else f"{what}{args}"
+
+    def _from(self, what: str, *args: Any) -> Any:
+        """A product of the handle (text, csv, ...), or its pickled copy."""
+        key = self._key(what, args)
+        if key in self._saved:
+            return self._saved[key]
+        return getattr(self._core(), what)(*args)
+
+    def _json(self) -> Dict[str, Any]:
+        if self._dict is None:
+            text = self._saved.get(self._key("json_text", (2,)))
+            if text is not None:
+                self._dict = json.loads(text)
+            else:
+                self._dict = self._core().json()
+        return self._dict
+
+    # -- what every result shows ------------------------------------------
+    @property
+    def config(self) -> Dict[str, Any]:
+        """The config (the JSON the command line reads) this result comes from."""
+        return copy.deepcopy(self._config)
+
+    @property
+    def name(self) -> str:
+        return self._json().get("name", "")
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The contract JSON, equal value for value to what
+        ``gsd <command> CONFIG --format json`` prints."""
+        return copy.deepcopy(self._json())
+
+    def to_json(self, indent: Optional[int] = 2) -> str:
+        """The contract JSON as text; with ``indent=2`` (the default) byte for
+        byte what the command line prints, without its final newline."""
+        if indent == 2:
+            return self._from("json_text", 2)
+        if self._handle is not None or not self._saved:
+            return self._core().json_text(-1 if indent is None else indent)
+        return json.dumps(self._json(), indent=indent, sort_keys=True, ensure_ascii=False)
+
+    def to_text(self) -> str:
+        """The command line's text tables (``--format text``)."""
+        return self._from("text")
+
+    def to_csv(self) -> str:
+        """The command line's CSV (``--format csv``)."""
+        return self._from("csv")
+
+    def __str__(self) -> str:
+        return self.to_text()
+
+    # -- pickling ---------------------------------------------------------
+    def __getstate__(self) -> Dict[str, Any]:
+        saved = dict(self._saved)
+        for what, args in (("json_text", (2,)),) + tuple((k, ()) for k in self._kept):
+            key = self._key(what, args)
+            if key not in saved:
+                saved[key] = getattr(self._core(), what)(*args)
+        return {"config": self._config, "options": self._options, "saved": saved}
+
+    def __setstate__(self, state: Dict[str, Any]) -> None:
+        self.__init__(None, state["config"], state["options"])  # type: ignore[misc]
+        self._saved = state["saved"]
+
+
+class Design(Result):
+    """Group-sequential boundaries (``gsd.design``)."""
+
+    def _recompute(self) -> Any:
+        return _core.design(self._config)
+
+    def __repr__(self) -> str:
+        b = self._json()["boundaries"]
+        sides = "two-sided" if b.get("sided") == 2 else "one-sided"
+        return (f"<gsd.Design {len(b['looks'])} looks, alpha {b['alpha']:g} {sides}, "
+                f"{b.get('efficacy_spending', '')}, drift {b['drift']:.4f}>")
+
+    @property
+    def boundaries(self) -> Dict[str, Any]:
+        """The ``boundaries`` object of the JSON (a copy)."""
+        return copy.deepcopy(self._json()["boundaries"])
+
+    @property
+    def bounds(self) -> pd.DataFrame:
+        """One row per look: information fraction, efficacy and futility z,
+        nominal p, cumulative alpha, stopping probabilities under H0 and H1."""
+        if "bounds" not in self._frames:
+            self._frames["bounds"] = frame(self._json()["boundaries"]["looks"])
+        return self._frames["bounds"]
+
+    @property
+    def looks(self) -> pd.DataFrame:
+        """The per-look table: for a design its bounds."""
+        return self.bounds
+
+    @property
+    def information_fractions(self) -> np.ndarray:
+        return array([k["information_fraction"] for k in self._json()["boundaries"]["looks"]])
+
+    @property
+    def efficacy_z(self) -> np.ndarray:
+        """Efficacy bounds on the z scale (NaN at a look without one)."""
+        return array([k["efficacy_z"] for k in self._json()["boundaries"]["looks"]])
+
+    @property
+    def futility_z(self) -> np.ndarray:
+        """Futility bounds on the z scale (NaN at a look without one)."""
+        return array([k["futility_z"] for k in self._json()["boundaries"]["looks"]])
+
+    @property
+    def drift(self) -> float:
+        """theta * sqrt(I_max) that gives power 1 - beta (rpact's shift is its square)."""
+        return self._json()["boundaries"]["drift"]
+
+    @property
+    def inflation_factor(self) -> float:
+        """I_max / I_fixed."""
+        return self._json()["boundaries"]["inflation_factor"]
+
+    @property
+    def alpha(self) -> float:
+        return self._json()["boundaries"]["alpha"]
+
+    @property
+    def beta(self) -> float:
+        return self._json()["boundaries"]["beta"]
+
+    @property
+    def sided(self) -> int:
+        return self._json()["boundaries"]["sided"]
+
+    @property
+    def power(self) -> float:
+        """1 - beta for a design; the plan's power for a Plan."""
+        return self._json()["boundaries"]["power"]
+
+    def plot_data(self, points: int = 200) -> Dict[str, Any]:
+        """The curves behind the plots, from the library (engine plot_data)."""
+        return self._core().plot_data(points)
+
+    def plot(self, figsize: Optional[tuple] = None) -> Any:
+        """The command line's charts (``--plot``) as a matplotlib Figure:
+        boundaries with the nominal p scale, error spending, and for a plan the
+        survival curves, expected events, hazard ratio and power curve."""
+        from ._plot import design_figure
+
+        return design_figure(self._json(), self.plot_data(), figsize)
+
+    def to_svg(self) -> str:
+        """The command line's SVG (``gsd design --plot FILE.svg``)."""
+        return self._core().svg()
+
+
+class Plan(Design):
+    """A design with its cure-mixture survival plan (``gsd.survival``):
+    patients, events, power and the looks' calendar times."""
+
+    def __repr__(self) -> str:
+        s = self._json()["sample_size"]
+        return (f"<gsd.Plan {s['patients']} patients, {s['events']} events, "
+                f"power {s['power']:.4f}, {len(s['looks'])} looks, "
+                f"duration {s['study_duration']:.2f} {s.get('time_unit', '')}>")
+
+    @property
+    def sample_size(self) -> Dict[str, Any]:
+        """The ``sample_size`` object of the JSON (a copy)."""
+        return copy.deepcopy(self._json()["sample_size"])
+
+    @property
+    def looks(self) -> pd.DataFrame:
+        """One row per look: events, information fraction, calendar time,
+        drift, efficacy z, hazard ratio at the bound, crossing probabilities."""
+        if "looks" not in self._frames:
+            self._frames["looks"] = frame(self._json()["sample_size"]["looks"])
+        return self._frames["looks"]
+
+    @property
+    def patients(self) -> int:
+        return self._json()["sample_size"]["patients"]
+
+    @property
+    def events(self) -> int:
+        return self._json()["sample_size"]["events"]
+
+    @property
+    def power(self) -> float:
+        """Power under the cure model at these patients and events."""
+        return self._json()["sample_size"]["power"]
+
+    @property
+    def study_duration(self) -> float:
+        return self._json()["sample_size"]["study_duration"]
+
+    @property
+    def calendar_times(self) -> np.ndarray:
+        """Expected calendar time of each look."""
+        return array([k["calendar_time"] for k in self._json()["sample_size"]["looks"]])
+
+
+class Simulation(Result):
+    """A Monte Carlo simulation of the trial (``gsd.simulate``)."""
+
+    _kept = ("text", "csv", "svg", "plot_data")
+
+    def _recompute(self) -> Any:
+        o = self._options
+        return _core.simulate(self._config, o.get("replicates"), o.get("seed"),
+                              o.get("threads", 1), o.get("max_duration"))
+
+    def __repr__(self) -> str:
+        s = self._json()["simulation"]
+        return (f"<gsd.Simulation {s['replicates']} replicates, seed {s['seed']}, "
+                f"power {s['power']:.4f} (SE {s['power_se']:.4f})>")
+
+    @property
+    def simulation(self) -> Dict[str, Any]:
+        """The ``simulation`` object of the JSON (a copy)."""
+        return copy.deepcopy(self._json()["simulation"])
+
+    def _s(self, key: str) -> Any:
+        return self._json()["simulation"][key]
+
+    @property
+    def looks(self) -> pd.DataFrame:
+        """One row per look: planned events, and the fraction of trials
+        that stop there for efficacy (reject), for harm (reject_lower), for
+        futility, and at the calendar cap (capped)."""
+        if "looks" not in self._frames:
+            s = self._json()["simulation"]
+            data = {"events": np.asarray(s["look_events"], dtype=np.int64)}
+            for key, name in (("reject_per_look", "reject"), ("reject_lower_per_look", "reject_lower"),
+                              ("futility_per_look", "futility"), ("capped_per_look", "capped"),
+                              ("reject_per_look_ignoring_futility", "reject_ignoring_futility")):
+                if key in s:
+                    data[name] = array(s[key])
+            self._frames["looks"] = pd.DataFrame(
+                data, index=pd.RangeIndex(1, len(s["look_events"]) + 1, name="look"))
+        return self._frames["looks"]
+
+    @property
+    def power(self) -> float:
+        return self._s("power")
+
+    @property
+    def power_se(self) -> float:
+        """Binomial Monte Carlo standard error of the power."""
+        return self._s("power_se")
+
+    @property
+    def replicates(self) -> int:
+        return self._s("replicates")
+
+    @property
+    def seed(self) -> int:
+        return self._s("seed")
+
+    @property
+    def reject_per_look(self) -> np.ndarray:
+        return array(self._s("reject_per_look"))
+
+    @property
+    def expected_events(self) -> float:
+        return self._s("expected_events")
+
+    @property
+    def expected_patients(self) -> float:
+        return self._s("expected_patients")
+
+    @property
+    def expected_duration(self) -> float:
+        return self._s("expected_duration")
+
+    @property
+    def analytic_power(self) -> Optional[float]:
+        return self._s("analytic_power")
+
+    def replicate_looks(self, replicate: int) -> pd.DataFrame:
+        """The analyses of one simulated trial (replicate 0, 1, ...): events,
+        calendar time, patients, z, hazard ratio, bounds and decision."""
+        data = self._core().replicate_looks(replicate)
+        return pd.DataFrame(data).set_index("look")
+
+    def replicate_patients(self, replicate: int) -> pd.DataFrame:
+        """The patients of one simulated trial: entry time, stratum, arm,
+        cured, time to event or drop-out (inf if neither) and whether it is an
+        event."""
+        return pd.DataFrame(self._core().replicate_patients(replicate))
+
+    def plot_data(self, shown: int = 3) -> Dict[str, Any]:
+        """Kaplan-Meier curves of the first ``shown`` replicates and the model
+        curves, from the library (engine plot_data)."""
+        return self._from("plot_data", *(() if shown == 3 else (shown,)))
+
+    def plot(self, figsize: Optional[tuple] = None) -> Any:
+        """The command line's charts (``gsd simulate --plot``) as a matplotlib
+        Figure: Kaplan-Meier curves of three simulated trials against the
+        model, and where the simulated trials stop."""
+        from ._plot import simulation_figure
+
+        return simulation_figure(self._json(), self.plot_data(), figsize)
+
+    def to_svg(self) -> str:
+        """The command line's SVG (``gsd simulate --plot FILE.svg``)."""
+        return self._from("svg")
+
+
+class Monitoring(Result):
+    """A monitoring committee's looks (``gsd.monitor``, ``gsd.Record``)."""
+
+    def _recompute(self) -> Any:
+        record = self._options.get("record")
+        if record is not None:
+            return _core.record_replay_document(record, self._options.get("record_file", ""))
+        return _core.monitor(self._config)
+
+    def __repr__(self) -> str:
+        looks = self._json()["monitoring"]["looks"]
+        last = looks[-1]["decision"] if looks else "no look"
+        return f"<gsd.Monitoring {len(looks)} looks, last decision {last}>"
+
+    @property
+    def monitoring(self) -> Dict[str, Any]:
+        """The ``monitoring`` object of the JSON (a copy)."""
+        return copy.deepcopy(self._json()["monitoring"])
+
+    @property
+    def looks(self) -> pd.DataFrame:
+        """One row per look: events, information, bounds at the observed
+        information, z, decision and reason, hazard ratio with its repeated
+        CI (columns _lower, _upper), repeated p-value, conditional and
+        predictive power."""
+        if "looks" not in self._frames:
+            self._frames["looks"] = frame(self._json()["monitoring"]["looks"],
+                                          intervals=("repeated_ci_hazard_ratio",))
+        return self._frames["looks"]
+
+    @property
+    def decisions(self) -> List[str]:
+        return [k["decision"] for k in self._json()["monitoring"]["looks"]]
+
+    @property
+    def decision(self) -> str:
+        """The decision at the last look."""
+        return self.decisions[-1]
+
+    @property
+    def final(self) -> Optional[Dict[str, Any]]:
+        """Inference after a stop (stage-wise ordering), else None."""
+        return copy.deepcopy(self._json()["monitoring"].get("final"))
+
+    @property
+    def record(self) -> Optional[Dict[str, Any]]:
+        """The monitoring record replayed, if this report comes from one."""
+        return copy.deepcopy(self._options.get("record"))
+
+    def report_html(self) -> str:
+        """The committee's report (``gsd monitor --report``): one self-contained
+        HTML page."""
+        source = self._options.get("record_file") or self._options.get("source", "")
+        return self._core().report_html(source)
+
+    def save_report(self, path: Any) -> None:
+        """Writes report_html() to ``path`` (atomically, as the command line does)."""
+        import os
+
+        _core.write_file(os.fspath(path), self.report_html())
+
+    def plot_data(self, points: int = 101) -> Dict[str, Any]:
+        return self._core().plot_data(points)
+
+    def plot(self, figsize: Optional[tuple] = None) -> Any:
+        """The observed z against the bounds at the last look's schedule, and
+        conditional power against the true hazard ratio, as a Figure."""
+        from ._plot import monitoring_figure
+
+        return monitoring_figure(self._json(), self.plot_data(), figsize)

@@ -1,0 +1,205 @@
+#include "handles.hpp"
+
+#include <pybind11/stl.h>
+
+#include "convert.hpp"
+#include "gsd/render/design_output.hpp"
+#include "gsd/render/monitoring_output.hpp"
+#include "gsd/render/monitoring_report.hpp"
+#include "gsd/render/svg_chart.hpp"
+#include "trace.hpp"
+
+namespace gsd::python {
+
+namespace {
+
+// The text a replayed record adds below the monitoring tables, as the
+// command line prints it: decisions that changed since they were recorded,
+// and the record's size and last entry.
+std::string record_text(const MonitoringHandle& h) {
+  std::string text;
+  for (const DecisionChange& c : decision_changes(*h.record, h.report)) {
+    text += "\nNote: look " + std::to_string(c.look) + " was recorded as " + c.recorded +
+            " but recomputes as " + c.recomputed + ".";
+  }
+  const std::size_t n = h.record->at("looks").size();
+  text += "\nRecord " + h.record_file + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
+          ", last recorded " + h.record->at("looks").back().at("recorded_at").get<std::string>() +
+          "\n";
+  return text;
+}
+
+// The contract JSON of a report, with the record's entries when it replays one.
+nlohmann::json monitoring_json(const MonitoringHandle& h) {
+  return h.record ? record_json(h.report, *h.record, h.record_file) : to_json(h.report);
+}
+
+std::unique_ptr<DesignHandle> design(py::handle config, int log_level) {
+  const nlohmann::json j = config_json(config);
+  py::gil_scoped_release release;
+  const auto trace = make_trace(log_level);
+  RunOptions options;
+  options.trace = trace.get();
+  return std::make_unique<DesignHandle>(DesignHandle{design_trial(load_trial(j), options)});
+}
+
+std::unique_ptr<MonitoringHandle> monitor(py::handle config, int log_level) {
+  const nlohmann::json j = config_json(config);
+  py::gil_scoped_release release;
+  const auto trace = make_trace(log_level);
+  RunOptions options;
+  options.trace = trace.get();
+  auto h = std::make_unique<MonitoringHandle>();
+  h->report = monitor_trial(load_trial(j), options);
+  return h;
+}
+
+std::unique_ptr<MonitoringHandle> replay(nlohmann::json record, const std::string& path,
+                                         int log_level) {
+  py::gil_scoped_release release;
+  if (record["looks"].empty()) {
+    // As the command line says it.
+    throw InvalidInput({}, path + ": record.looks = [] holds no look yet; add one with add-look");
+  }
+  const auto trace = make_trace(log_level);
+  RunOptions options;
+  options.trace = trace.get();
+  auto h = std::make_unique<MonitoringHandle>();
+  h->report = replay_record(record, options);
+  h->record = std::move(record);
+  h->record_file = path;
+  return h;
+}
+
+std::unique_ptr<MonitoringHandle> record_replay(const std::string& path, int log_level) {
+  return replay(read_record_file(path), path, log_level);
+}
+
+std::unique_ptr<MonitoringHandle> record_replay_document(py::handle record, const std::string& path,
+                                                         int log_level) {
+  nlohmann::json doc = to_json(record, FieldPath{"record"});
+  check_record(doc);
+  return replay(std::move(doc), path, log_level);
+}
+
+std::unique_ptr<MonitoringHandle> record_add_look(const std::string& path, py::handle config,
+                                                  py::handle look, int log_level) {
+  std::optional<nlohmann::json> c;
+  if (!config.is_none()) c = config_json(config);
+  const nlohmann::json l = to_json(look, FieldPath{"look"});
+  py::gil_scoped_release release;
+  const auto trace = make_trace(log_level);
+  RunOptions options;
+  options.trace = trace.get();
+  RecordUpdate update = add_look_to_file(path, c ? &*c : nullptr, l, options);
+  auto h = std::make_unique<MonitoringHandle>();
+  h->report = std::move(update.report);
+  h->record = std::move(update.record);
+  h->record_file = path;
+  return h;
+}
+
+py::object run(py::handle config, const std::string& command, int log_level) {
+  const nlohmann::json j = config_json(config);
+  const Command c = parse_command(command);
+  nlohmann::json out;
+  {
+    py::gil_scoped_release release;
+    const auto trace = make_trace(log_level);
+    RunOptions options;
+    options.trace = trace.get();
+    out = gsd::run(j, c, {}, options);
+  }
+  return from_json(out);
+}
+
+void write_file(const std::string& path, const std::string& content) {
+  py::gil_scoped_release release;
+  write_file_atomically(path, content);
+}
+
+}  // namespace
+
+nlohmann::json config_json(py::handle config) { return to_json(config, FieldPath{}); }
+
+void bind_handles(py::module_& m) {
+  py::class_<DesignHandle>(m, "DesignHandle")
+      .def("json", [](const DesignHandle& h) { return from_json(to_json(h.result)); })
+      .def("json_text", [](const DesignHandle& h, int indent) { return to_json(h.result).dump(indent); },
+           py::arg("indent") = 2)
+      .def("text", [](const DesignHandle& h) { return render::design_text(h.result); })
+      .def("csv", [](const DesignHandle& h) { return render::boundaries_csv(h.result.boundaries); })
+      .def("svg",
+           [](const DesignHandle& h) {
+             return render::stack_charts(render::design_charts(h.result));
+           })
+      .def(
+          "plot_data",
+          [](const DesignHandle& h, int points) {
+            nlohmann::json out;
+            {
+              py::gil_scoped_release release;
+              out = design_plot_data(h.result, points);
+            }
+            return from_json(out);
+          },
+          py::arg("points") = 200);
+
+  py::class_<MonitoringHandle>(m, "MonitoringHandle")
+      .def("json", [](const MonitoringHandle& h) { return from_json(monitoring_json(h)); })
+      .def(
+          "json_text",
+          [](const MonitoringHandle& h, int indent) { return monitoring_json(h).dump(indent); },
+          py::arg("indent") = 2)
+      .def("text",
+           [](const MonitoringHandle& h) {
+             std::string text = render::monitoring_text(h.report);
+             if (h.record) text += record_text(h);
+             return text;
+           })
+      .def("csv", [](const MonitoringHandle& h) { return render::monitoring_csv(h.report); })
+      .def("record", [](const MonitoringHandle& h) {
+        return h.record ? from_json(*h.record) : py::object(py::none());
+      })
+      .def(
+          "report_html",
+          [](const MonitoringHandle& h, const std::string& source) {
+            const std::string title = h.report.name.empty() ? "gsd monitoring" : h.report.name;
+            return render::monitoring_report_html(h.report, {title, utc_now(), source});
+          },
+          py::arg("source"))
+      .def(
+          "plot_data",
+          [](const MonitoringHandle& h, int points) {
+            nlohmann::json out;
+            {
+              py::gil_scoped_release release;
+              out = monitoring_plot_data(h.report, points);
+            }
+            return from_json(out);
+          },
+          py::arg("points") = 101);
+
+  m.def("design", &design, py::arg("config"), py::arg("log_level") = 0);
+  m.def("monitor", &monitor, py::arg("config"), py::arg("log_level") = 0);
+  m.def("record_replay", &record_replay, py::arg("path"), py::arg("log_level") = 0);
+  m.def("record_replay_document", &record_replay_document, py::arg("record"), py::arg("path"),
+        py::arg("log_level") = 0);
+  m.def("record_add_look", &record_add_look, py::arg("path"), py::arg("config"), py::arg("look"),
+        py::arg("log_level") = 0);
+  m.def("record_read", [](const std::string& path) { return from_json(read_record_file(path)); },
+        py::arg("path"));
+  m.def("run", &run, py::arg("config"), py::arg("command"), py::arg("log_level") = 0);
+  m.def("write_file", &write_file, py::arg("path"), py::arg("content"),
+        "Writes a file atomically (a temporary file renamed onto the target).");
+  m.def("read_config", [](const std::string& path) { return from_json(read_json_file(path)); },
+        py::arg("path"));
+  m.def(
+      "parse_config",
+      [](const std::string& text, const std::string& source) {
+        return from_json(parse_json(text, source));
+      },
+      py::arg("text"), py::arg("source"));
+}
+
+}  // namespace gsd::python

@@ -1,0 +1,157 @@
+"""gsd.run gives what the command line prints, on every config of the golden
+test (tests/golden/cases.txt: every config and example through every command
+that accepts it): the JSON value for value, the CSV byte for byte. Against
+the golden files always, and against a built command line when there is one.
+"""
+import json
+import shlex
+import subprocess
+
+import pytest
+
+import gsd
+
+from conftest import REPO
+
+CASES_FILE = REPO / "tests" / "golden" / "cases.txt"
+EXPECTED = REPO / "tests" / "golden" / "expected"
+
+
+def _cases():
+    if not CASES_FILE.is_file():
+        return []
+    out = []
+    for line in CASES_FILE.read_text().splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        name, command, config, extra = (part.strip() for part in line.split("|"))
+        out.append(pytest.param(name, command, config, extra, id=name))
+    return out
+
+
+def _options(extra: str) -> dict:
+    """The command line's flags as gsd.run's keyword arguments."""
+    words = shlex.split(extra)
+    options = {}
+    for flag, value in zip(words[::2], words[1::2]):
+        key = flag.lstrip("-").replace("-", "_")
+        options[key] = float(value) if key == "max_duration" else int(value)
+    return options
+
+
+def _subset(expected, actual, where="$"):
+    """Every key and value of `expected` is in `actual` (new keys may be added),
+    as the golden test checks."""
+    if isinstance(expected, dict):
+        assert isinstance(actual, dict), where
+        for k, v in expected.items():
+            assert k in actual, f"{where}.{k} missing"
+            _subset(v, actual[k], f"{where}.{k}")
+    elif isinstance(expected, list):
+        assert isinstance(actual, list) and len(actual) == len(expected), where
+        for i, (e, a) in enumerate(zip(expected, actual)):
+            _subset(e, a, f"{where}[{i}]")
+    else:
+        assert expected == actual, f"{where}: {expected!r} != {actual!r}"
+
+
+@pytest.mark.parametrize("name,command,config,extra", _cases())
+def test_json_matches_golden(repo, name, command, config, extra):
+    got = gsd.run(repo / config, command, **_options(extra))
+    _subset(json.loads((EXPECTED / f"{name}.json").read_text()), got)
+
+
+@pytest.mark.parametrize("name,command,config,extra", _cases())
+def test_csv_matches_golden(repo, name, command, config, extra):
+    got = gsd.run(repo / config, command, format="csv", **_options(extra))
+    assert got == (EXPECTED / f"{name}.csv").read_text()
+
+
+@pytest.mark.parametrize("name,command,config,extra", _cases())
+def test_json_and_text_equal_cli(repo, cli, name, command, config, extra):
+    def printed(fmt):
+        return subprocess.run([cli, command, str(repo / config), "--format", fmt,
+                               *shlex.split(extra)], capture_output=True, text=True,
+                              check=True).stdout
+
+    options = _options(extra)
+    assert gsd.run(repo / config, command, **options) == json.loads(printed("json"))
+    assert gsd.run(repo / config, command, format="text", **options) == printed("text")
+
+
+def test_results_print_the_cli_json_byte_for_byte(repo, cli, seed_plan, tmp_path):
+    config = tmp_path / "plan.json"
+    config.write_text(json.dumps(seed_plan.config))
+    printed = subprocess.run([cli, "design", str(config), "--format", "json"],
+                             capture_output=True, text=True, check=True).stdout
+    assert seed_plan.to_json() + "\n" == printed
+    assert seed_plan.to_dict() == json.loads(printed)
+    sim = gsd.simulate(seed_plan, replicates=500, seed=3, progress=False)
+    printed = subprocess.run([cli, "simulate", str(config), "--format", "json",
+                              "--replicates", "500", "--seed", "3"],
+                             capture_output=True, text=True, check=True).stdout
+    assert sim.to_json() + "\n" == printed
+
+
+def test_batch_equals_cli_jsonl(repo, cli, tmp_path):
+    lines = [
+        json.dumps({"design": {"information_fractions": [0.5, 1.0]}}),
+        json.dumps({"design": {"information_fractions": [0.6, 0.4, 1.0]}}),
+        "{not json",
+        (repo / "examples" / "design" / "hsd-minus4.json").read_text().replace("\n", " "),
+    ]
+    batch = tmp_path / "grid.jsonl"
+    batch.write_text("\n".join(lines) + "\n")
+    printed = subprocess.run([cli, "design", "--batch", str(batch), "--format", "jsonl"],
+                             capture_output=True, text=True, check=True).stdout
+    assert gsd.run(batch=batch) == [json.loads(line) for line in printed.splitlines()]
+
+
+def test_outputs_written_as_the_cli_writes_them(repo, cli, tmp_path):
+    seed = repo / "configs" / "blinatumomab-20120215.json"
+    gsd.run(seed, "design", plot=tmp_path / "py.svg")
+    subprocess.run([cli, "design", str(seed), "--plot", str(tmp_path / "cli.svg")],
+                   capture_output=True, check=True)
+    assert (tmp_path / "py.svg").read_text() == (tmp_path / "cli.svg").read_text()
+    gsd.run(seed, "simulate", replicates=300, seed=5, replicate_data=tmp_path / "py.csv",
+            plot=tmp_path / "py-sim.svg")
+    subprocess.run([cli, "simulate", str(seed), "--replicates", "300", "--seed", "5",
+                    "--replicate-data", str(tmp_path / "cli.csv"),
+                    "--plot", str(tmp_path / "cli-sim.svg")], capture_output=True, check=True)
+    assert (tmp_path / "py.csv").read_text() == (tmp_path / "cli.csv").read_text()
+    assert (tmp_path / "py-sim.svg").read_text() == (tmp_path / "cli-sim.svg").read_text()
+
+
+def test_record_add_look_and_replay_equal_cli(repo, cli, tmp_path):
+    """A DMC record made through Python and one made by the command line hold
+    the same entries and replay to the same JSON (but for the record's file
+    name and the times of recording)."""
+    seed = repo / "configs" / "blinatumomab-20120215.json"
+    py, sh = tmp_path / "py.json", tmp_path / "cli.json"
+    first = gsd.run(seed, "monitor", record=py, add_look={"events": 49, "z": 2.0})
+    subprocess.run([cli, "monitor", str(seed), "--record", str(sh), "add-look", "--events", "49",
+                    "--z", "2.0"], capture_output=True, check=True)
+    second = gsd.Record(py).add_look(71, p_two_sided=0.004, direction="favours-treatment",
+                                     note="second interim")
+    subprocess.run([cli, "monitor", "--record", str(sh), "add-look", "--events", "71",
+                    "--p-two-sided", "0.004", "--direction", "favours-treatment",
+                    "--note", "second interim"], capture_output=True, check=True)
+    printed = json.loads(subprocess.run([cli, "monitor", "--record", str(sh), "--format", "json"],
+                                        capture_output=True, text=True, check=True).stdout)
+
+    def strip(doc):
+        doc = json.loads(json.dumps(doc).replace(str(py), "FILE").replace(str(sh), "FILE"))
+        for look in doc["monitoring"]["looks"]:
+            look.pop("recorded_at")
+        return doc
+
+    replayed = gsd.run(None, "monitor", record=py)
+    assert strip(replayed) == strip(printed)
+    assert strip(second.to_dict()) == strip(printed)
+    assert first["monitoring"]["looks"][0]["decision"] == "continue"
+    py_doc, sh_doc = gsd.Record(py).to_dict(), json.loads(sh.read_text())
+    for doc in (py_doc, sh_doc):
+        doc.pop("created_at")
+        for entry in doc["looks"]:
+            entry.pop("recorded_at")
+    assert py_doc == sh_doc

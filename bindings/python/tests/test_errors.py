@@ -1,0 +1,152 @@
+"""Errors: gsd.InvalidInput (a ValueError) names the argument the caller
+passed, the value and the rule; gsd.NumericalError is a RuntimeError; no C++
+exception reaches Python as a bare RuntimeError."""
+import math
+import pickle
+
+import pytest
+
+import gsd
+from gsd import _core
+
+
+def message(excinfo) -> str:
+    return str(excinfo.value)
+
+
+def test_classes():
+    assert issubclass(gsd.InvalidInput, ValueError)
+    assert issubclass(gsd.InvalidInput, gsd.GsdError)
+    assert issubclass(gsd.NumericalError, RuntimeError)
+    assert issubclass(gsd.NumericalError, gsd.GsdError)
+    assert issubclass(gsd.InternalError, RuntimeError)
+
+
+def test_design_arguments_are_named():
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=[0.6, 0.4, 1.0])
+    assert message(e) == "information_fractions[1] = 0.4 must be greater than the previous fraction 0.6"
+    assert e.value.path == ("information_fractions", 1)
+    assert e.value.value == "0.4"
+    with pytest.raises(gsd.InvalidInput, match=r'^efficacy = "poccock" is not one of: .*did you mean "pocock"'):
+        gsd.design(efficacy="poccock")
+    with pytest.raises(gsd.InvalidInput, match=r'^information_fraction is not a known argument; did you mean "information_fractions"'):
+        gsd.design(information_fraction=[0.5, 1.0])
+    with pytest.raises(gsd.InvalidInput, match=r"^alpha = 0.7 must lie in"):
+        gsd.design(alpha=0.7)
+    with pytest.raises(gsd.InvalidInput, match=r'^futility\["parameter"\] is missing'):
+        gsd.design(futility={"spending": "hsd"})
+
+
+def test_values_json_cannot_hold_are_named():
+    with pytest.raises(gsd.InvalidInput, match=r"^information_fractions\[0\] = nan must be finite"):
+        gsd.design(information_fractions=[math.nan, 1.0])
+    with pytest.raises(gsd.InvalidInput, match=r"^alpha = <object object at .*> is not a JSON value"):
+        gsd.design(alpha=object())
+
+
+def test_survival_arguments_are_named(seed_design):
+    arms = {"control": {"cure_fraction": 0.4, "median_noncured": 7.0},
+            "treatment": {"cure_fraction": 0.562}}
+    with pytest.raises(gsd.InvalidInput, match=r'^control\["cure_fraction"\] = 1.4 must lie in \[0, 1\)'):
+        gsd.survival(seed_design, control={"cure_fraction": 1.4, "median_noncured": 7.0},
+                     treatment=arms["treatment"], hazard_ratio_noncured=0.63, accrual=36,
+                     patients=202, events=94)
+    with pytest.raises(gsd.InvalidInput, match=r"^accrual = -36 must be"):
+        gsd.survival(seed_design, **arms, hazard_ratio_noncured=0.63, accrual=-36,
+                     patients=202, events=94)
+    with pytest.raises(gsd.InvalidInput, match=r"^events = 110 exceeds the 104.8 events"):
+        gsd.survival(seed_design, **arms, hazard_ratio_noncured=0.63, accrual=36,
+                     patients=202, events=110)
+    with pytest.raises(gsd.InvalidInput, match=r'^design\["alpha"\] = 2'):
+        gsd.survival({"alpha": 2}, **arms, hazard_ratio_noncured=0.63, accrual=36,
+                     patients=202, events=94)
+
+
+def test_simulate_options_are_named(seed_plan):
+    with pytest.raises(gsd.InvalidInput, match=r"^replicates = 0 must be at least 1"):
+        gsd.simulate(seed_plan, replicates=0)
+    with pytest.raises(gsd.InvalidInput, match=r"^seed = -1 must be a non-negative integer"):
+        gsd.simulate(seed_plan, seed=-1)
+    with pytest.raises(gsd.InvalidInput, match=r"^threads = 0 must be in \[1, "):
+        gsd.simulate(seed_plan, threads=0)
+    with pytest.raises(gsd.InvalidInput, match=r"^max_duration = -1 must lie in"):
+        gsd.simulate(seed_plan, max_duration=-1.0)
+    with pytest.raises(gsd.InvalidInput, match=r"^replicates = '10' must be a whole number"):
+        gsd.simulate(seed_plan, replicates="10")
+    with pytest.raises(gsd.InvalidInput, match=r'^strata\[0\]\["proportion"\] is missing'):
+        gsd.simulate(seed_plan, strata=[{"name": "a"}])
+    with pytest.raises(gsd.InvalidInput, match=r"^randomisation = "):
+        gsd.simulate(seed_plan, randomisation="coin")
+
+
+def test_monitor_arguments_are_named(seed_plan):
+    with pytest.raises(gsd.InvalidInput, match=r'^looks\[1\]\["events"\] = 40 must exceed the previous'):
+        gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}, {"events": 40, "z": 2.5}])
+    with pytest.raises(gsd.InvalidInput, match=r"^looks\[0\]"):
+        gsd.monitor(seed_plan, looks=[{"events": 49}])
+
+
+def test_run_names_the_config_field(repo, tmp_path):
+    config = {"design": {"alpha": 0.025, "information_fractions": [0.6, 0.4, 1.0]}}
+    with pytest.raises(gsd.InvalidInput, match=r'^config\["design"\]\["information_fractions"\]\[1\] = 0.4'):
+        gsd.run(config)
+    with pytest.raises(gsd.InvalidInput, match=r"^replicates = 0"):
+        gsd.run(repo / "configs" / "blinatumomab-20120215.json", "simulate", replicates=0)
+    with pytest.raises(gsd.InvalidInput, match=r'^command = "desing" is not one of'):
+        gsd.run(config, "desing")
+    with pytest.raises(gsd.InvalidInput, match=r"^replicates = 5 applies to command=\"simulate\" only"):
+        gsd.run(config, "design", replicates=5)
+    with pytest.raises(gsd.InvalidInput, match=r"cannot read"):
+        gsd.run(tmp_path / "missing.json")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"design": {"alpha": }')
+    with pytest.raises(gsd.InvalidInput, match=r"malformed JSON"):
+        gsd.run(bad)
+
+
+def test_record_look_errors_leave_the_file_as_it_was(repo, tmp_path):
+    record = gsd.Record(tmp_path / "dmc.json")
+    record.add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
+    before = (tmp_path / "dmc.json").read_bytes()
+    with pytest.raises(gsd.InvalidInput, match=r"^events = 40 must exceed the previous look's 49 events"):
+        record.add_look(40, z=2.5)
+    with pytest.raises(gsd.InvalidInput, match=r"^z = nan must be finite"):
+        record.add_look(71, z=math.nan)
+    with pytest.raises(gsd.InvalidInput, match=r"already holds its design"):
+        record.add_look(71, z=2.5, config=repo / "configs" / "blinatumomab-20120215.json")
+    assert (tmp_path / "dmc.json").read_bytes() == before
+
+
+@pytest.mark.parametrize("kind,cls,base", [
+    ("numerical", gsd.NumericalError, RuntimeError),
+    ("logic", gsd.InternalError, RuntimeError),
+    ("json", gsd.InternalError, RuntimeError),
+    ("io", OSError, OSError),
+    ("memory", MemoryError, MemoryError),
+    ("domain", gsd.InvalidInput, ValueError),
+])
+def test_every_cpp_error_is_translated(kind, cls, base):
+    with pytest.raises(base) as e:
+        _core._throw(kind)
+    assert type(e.value) is cls
+    if kind == "numerical":
+        assert (e.value.best, e.value.residual, e.value.iterations) == (1.5, 0.25, 7)
+
+
+def test_errors_pickle():
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(alpha=0.7)
+    copy = pickle.loads(pickle.dumps(e.value))
+    assert (str(copy), copy.path, copy.value, copy.rule) == (str(e.value), e.value.path,
+                                                             e.value.value, e.value.rule)
+    with pytest.raises(gsd.NumericalError) as n:
+        _core._throw("numerical")
+    assert pickle.loads(pickle.dumps(n.value)).iterations == 7
+
+
+def test_runaway_nesting_is_an_error_not_a_crash():
+    loop = []
+    loop.append(loop)
+    with pytest.raises(gsd.InvalidInput, match=r"nests deeper than 256 levels"):
+        gsd.design(information_fractions=loop)

@@ -1,0 +1,142 @@
+"""Results: DataFrames and arrays read from the contract JSON, text and CSV
+as the command line prints them, pickling, and matplotlib figures."""
+import json
+import pickle
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import gsd
+
+
+def test_design_tables(seed_design):
+    b = seed_design.bounds
+    assert isinstance(b, pd.DataFrame)
+    assert b.index.name == "look" and list(b.index) == [1, 2, 3]
+    for column in ("information_fraction", "efficacy_z", "futility_z", "nominal_p_one_sided",
+                   "cumulative_alpha", "probability_efficacy_h0", "probability_efficacy_h1"):
+        assert b[column].dtype == np.float64, column
+    looks = seed_design.to_dict()["boundaries"]["looks"]
+    assert list(b["efficacy_z"]) == [k["efficacy_z"] for k in looks]
+    assert isinstance(seed_design.efficacy_z, np.ndarray)
+    assert seed_design.looks is seed_design.bounds
+    assert seed_design.config == {"design": {"alpha": 0.05, "sided": 2, "beta": 0.16,
+                                             "information_fractions": [0.5, 0.75, 1.0],
+                                             "efficacy": {"spending": "lan-demets-obf"}}}
+
+
+def test_plan_tables(seed_plan):
+    looks = seed_plan.looks
+    assert looks["events"].dtype == np.int64
+    assert list(looks["events"]) == [47, 71, 94]
+    assert seed_plan.bounds.shape[0] == 3
+    assert str(seed_plan).startswith("Group-sequential design, 3 looks")
+    assert "patients 202, events 94" in seed_plan.to_text()
+
+
+def test_simulation_tables(seed_plan):
+    sim = gsd.simulate(seed_plan, replicates=2000, seed=7, progress=False)
+    s = sim.to_dict()["simulation"]
+    assert list(sim.looks.columns[:5]) == ["events", "reject", "reject_lower", "futility", "capped"]
+    assert list(sim.looks["reject"]) == s["reject_per_look"]
+    looks = sim.replicate_looks(0)
+    patients = sim.replicate_patients(0)
+    assert len(patients) == 202
+    assert set(patients.columns) == {"entry", "stratum", "treatment", "cured", "time", "event"}
+    # Every analysis but the last continues; the last one ends the trial.
+    assert set(looks["decision"].iloc[:-1]) <= {"continue"}
+    assert looks["decision"].iloc[-1] != "continue"
+    # The stopping analysis counts exactly the events observed by its time.
+    last = looks.iloc[-1]
+    observed = ((patients["entry"] + patients["time"] <= last["calendar_time"])
+                & patients["event"]).sum()
+    assert observed == last["events"]
+
+
+def test_monitoring_tables(repo):
+    m = gsd.monitor(repo / "examples" / "seed-trial-monitoring" / "monitoring.json")
+    looks = m.looks
+    assert {"repeated_ci_hazard_ratio_lower", "repeated_ci_hazard_ratio_upper"} <= set(looks.columns)
+    assert looks["decision"].iloc[0] == "stop-efficacy"
+    assert looks["final_analysis"].dtype == bool
+    assert m.decisions == ["stop-efficacy"]
+
+
+def test_looks_from_a_dataframe(seed_plan):
+    frame = pd.DataFrame({"events": [49, 71], "z": [2.0, np.nan],
+                          "p_two_sided": [np.nan, 0.004],
+                          "direction": [None, "favours-treatment"]})
+    from_frame = gsd.monitor(seed_plan, looks=frame)
+    from_list = gsd.monitor(seed_plan, looks=[
+        {"events": 49, "z": 2.0},
+        {"events": 71, "p_two_sided": 0.004, "direction": "favours-treatment"}])
+    assert from_frame.to_dict() == from_list.to_dict()
+    # The config keeps plain values (no numpy scalars, no NaN): it is JSON.
+    assert from_frame.config == from_list.config
+    assert json.loads(json.dumps(from_frame.config)) == from_list.config
+
+
+@pytest.mark.parametrize("make", ["design", "plan", "simulation", "monitoring"])
+def test_pickling(make, seed_design, seed_plan):
+    result = {
+        "design": lambda: seed_design,
+        "plan": lambda: seed_plan,
+        "simulation": lambda: gsd.simulate(seed_plan, replicates=1000, seed=2, progress=False),
+        "monitoring": lambda: gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}]),
+    }[make]()
+    copy = pickle.loads(pickle.dumps(result))
+    assert type(copy) is type(result)
+    assert copy.to_dict() == result.to_dict()
+    assert copy.to_json() == result.to_json()
+    assert copy.to_text() == result.to_text()
+    assert copy.to_csv() == result.to_csv()
+    assert copy.config == result.config
+    pd.testing.assert_frame_equal(copy.looks, result.looks)
+    if make == "simulation":
+        assert copy.plot_data() == result.plot_data()
+        assert copy.to_svg() == result.to_svg()
+    elif make != "monitoring":
+        assert copy.plot_data() == result.plot_data()
+        assert copy.to_svg() == result.to_svg()
+
+
+def test_record_monitoring_pickles(repo, tmp_path):
+    record = gsd.Record(tmp_path / "dmc.json")
+    record.add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
+    m = record.add_look(71, z=2.6)
+    copy = pickle.loads(pickle.dumps(m))
+    assert copy.to_dict() == m.to_dict() == record.replay().to_dict()
+    assert copy.record == m.record
+
+
+def test_plots(seed_plan, repo):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    fig = seed_plan.plot()
+    assert isinstance(fig, Figure)
+    titles = [ax.get_title() for ax in fig.axes if ax.get_title()]
+    assert titles[:2] == ["Stopping boundaries: Lan-DeMets O'Brien-Fleming", "Error spending"]
+    assert "Survival by arm (cure plateaus dashed)" in titles
+    # The drawn bounds are the design's.
+    line = fig.axes[0].lines[0]
+    np.testing.assert_array_equal(line.get_ydata(), seed_plan.efficacy_z)
+    design_fig = gsd.design(information_fractions=[0.5, 1.0]).plot()
+    assert len([ax for ax in design_fig.axes if ax.get_title()]) == 2
+    sim = gsd.simulate(seed_plan, replicates=500, seed=1, progress=False)
+    sim_fig = sim.plot()
+    assert [ax.get_title() for ax in sim_fig.axes][1] == "Where simulated trials stop (500 replicates)"
+    mon_fig = gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}]).plot()
+    assert len(mon_fig.axes) == 2
+    import matplotlib.pyplot as plt
+
+    plt.close("all")
+
+
+def test_report_html(repo, tmp_path):
+    m = gsd.monitor(repo / "examples" / "seed-trial-monitoring" / "monitoring.json")
+    m.save_report(tmp_path / "dmc.html")
+    html = (tmp_path / "dmc.html").read_text()
+    assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "stop-efficacy" in html
