@@ -56,6 +56,11 @@ function edit(mutate) {
 // plot data) at once; only the visible tab is drawn, the others when shown.
 const dirty = {design: true, survival: true, simulation: true, monitoring: true};
 
+// The sample size of a survival model (another endpoint has no curves).
+function survivalPlan(reply) {
+  return reply && reply.plot.survival ? reply.result.sample_size : null;
+}
+
 function currentTab() {
   const b = document.querySelector("[role=tab][aria-selected=true]");
   return b ? b.dataset.tab : "design";
@@ -85,7 +90,7 @@ function recompute() {
   for (const tab of Object.keys(dirty)) dirty[tab] = true;
   renderTab(currentTab());
   // the worker starts after the first frame, which it would otherwise delay
-  if (reply.result.sample_size) requestAnimationFrame(() => setTimeout(requestPowerCurve, 0));
+  if (survivalPlan(reply)) requestAnimationFrame(() => setTimeout(requestPowerCurve, 0));
   markSimulationStale();
   const ms = performance.now() - t0;
   App.timings.last = ms;
@@ -107,10 +112,11 @@ function redrawAll() {
 function renderTab(tab) {
   if (!App.design || !dirty[tab]) return;
   dirty[tab] = false;
+  measureChartHosts($("tab-" + tab));
   if (tab === "design") {
     renderDesign(App.design, App.scale);
   } else if (tab === "survival") {
-    const hasSurvival = !!App.design.result.sample_size;
+    const hasSurvival = !!survivalPlan(App.design);
     $("survival-absent").hidden = hasSurvival;
     $("survival-fields").hidden = !hasSurvival && !App.config.survival;
     renderSurvival(App.design, App.config);
@@ -254,7 +260,7 @@ function wireSharing() {
 // The CSV of each table and the committee's report, as the command line writes them.
 function wireDownloads() {
   $("csv-design").addEventListener("click", () => App.design && download(fileStem() + "-bounds.csv", App.design.csv, "text/csv"));
-  $("csv-survival").addEventListener("click", () => App.design && App.design.result.sample_size &&
+  $("csv-survival").addEventListener("click", () => survivalPlan(App.design) &&
                                      download(fileStem() + "-looks.csv", survivalCsv(), "text/csv"));
   $("csv-simulation").addEventListener("click", () => App.sim && download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv"));
   $("csv-monitoring").addEventListener("click", () => App.monitor && download(fileStem() + "-monitoring.csv", App.monitor.csv, "text/csv"));

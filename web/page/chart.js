@@ -97,10 +97,21 @@ function resolveAxis(axis, values) {
 //    hlines: [{y, color, dash, label}], vlines: [{x, color, dash, label}],
 //    bars: {groups: [labels], series: [{name, values, color}]}}
 // axis: {label, min, max, log, tickCount, tickFormat}.
+// Reads the width of every chart host in `panel` at once, before anything
+// is drawn: reading one after each change to the page would make the
+// browser lay it out again each time.
+function measureChartHosts(panel) {
+  const hosts = [...panel.querySelectorAll(".chart-host")];
+  const widths = hosts.map((h) => h.clientWidth);
+  hosts.forEach((h, i) => {
+    h.dataset.width = String(widths[i]);
+  });
+}
+
 // The drawing has the host's width in CSS pixels, so its text keeps the
 // page's type size (larger in projector mode); its height follows `aspect`.
 function drawChart(host, spec) {
-  const W = Math.max(300, host.clientWidth || 640);
+  const W = Math.max(300, Number(host.dataset.width) || host.clientWidth || 640);
   const H = Math.round(Math.min(480, Math.max(250, W * (spec.aspect || 0.62))));
   const legendItems = [...(spec.series || []).filter((s) => s.name), ...(spec.bars ? spec.bars.series : [])];
   const m = {left: 64, right: 16, top: spec.title ? 30 : 12, bottom: legendItems.length ? 74 : 50};

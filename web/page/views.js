@@ -127,7 +127,7 @@ function drawBounds(reply, scale) {
     return;
   }
   if (scale === "hr") {
-    const ss = r.sample_size;
+    const ss = survivalPlan(reply);
     if (!ss) {
       host.replaceChildren(el("p", {class: "absent"}, "The hazard-ratio scale needs a survival model (Survival tab)."));
       caption.textContent = "";
@@ -186,7 +186,7 @@ function drawSpending(reply) {
 // ---------------------------------------------------------------- survival
 
 function renderSurvival(reply, config) {
-  const ss = reply.result.sample_size;
+  const ss = survivalPlan(reply);
   const plot = reply.plot;
   const cards = document.getElementById("survival-cards");
   if (!ss) {
@@ -287,7 +287,7 @@ function renderPowerCurve(curve, reply, config) {
 
 function renderSimulation(reply, designReply) {
   const s = reply.result.simulation;
-  const ss = designReply && designReply.result.sample_size;
+  const ss = survivalPlan(designReply);
   document.getElementById("gsd-simulation-result").textContent = reply.result_text;
   document.getElementById("sim-cards").replaceChildren(
     card("Simulated power", fixed(s.power, 4), `SE ${fixed(s.power_se, 4)}, ${count(s.replicates)} trials, seed ${s.seed}`, "power"),

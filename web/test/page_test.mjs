@@ -60,6 +60,42 @@ function configOfUrl(url) {
 const cell = (page, table, row, col) =>
   page.textContent(`#${table} tbody tr:nth-child(${row}) > :nth-child(${col})`);
 
+// From the slider's input event to the next frame, for K = 1..10: wall-clock
+// time, the engine call's share of it, and the CPU time of the page's thread
+// (the power curve's worker runs on another). The least of two tries each.
+async function measureRedraws(page, cpu, label) {
+  const rows = [];
+  for (let k = 1; k <= 10; ++k) {
+    let best = null;
+    for (let rep = 0; rep < 2; ++rep) {
+      await page.evaluate((value) => {
+        const slider = document.getElementById("looks-slider");
+        slider.value = String(value);
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+      }, (k % 10) + 1);
+      const before = await cpu();
+      const t = await page.evaluate((value) => new Promise((done) => {
+        const slider = document.getElementById("looks-slider");
+        slider.value = String(value);
+        const t0 = performance.now();
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+        const error = document.getElementById("status").textContent;
+        requestAnimationFrame(() => setTimeout(() => done({wall: performance.now() - t0, engine: window.gsdTimings.lastEngine, error}), 0));
+      }), k);
+      t.thread = (await cpu()).thread - before.thread;
+      if (!best || t.thread < best.thread) best = t;
+    }
+    rows.push(best);
+  }
+  const show = (f) => rows.map((r) => (r.error ? "err" : f(r).toFixed(0)).padStart(6)).join("");
+  console.log(`measure: redraw after a K change, ${label}`);
+  console.log(`measure:   K =                           ${rows.map((_, k) => String(k + 1).padStart(6)).join("")}`);
+  console.log(`measure:   wall-clock to the next frame  ${show((r) => r.wall)} ms`);
+  console.log(`measure:   of which the engine call      ${show((r) => r.engine)} ms`);
+  console.log(`measure:   CPU time of the page's thread ${show((r) => r.thread)} ms`);
+  for (const [k, r] of rows.entries()) if (r.error) console.log(`measure:   (K = ${k + 1}: ${r.error})`);
+}
+
 const seed = JSON.parse(readFileSync(join(root, "configs/blinatumomab-20120215.json"), "utf8"));
 const bytes = statSync(pagePath).size;
 check(bytes < kMaxPageBytes, `page size ${(bytes / 1e6).toFixed(2)} MB < 3 MB`);
@@ -141,39 +177,18 @@ try {
   await again.close();
 
   // ------------------------------------------------------ redraw speed, K
-  // From the slider's input event to the next frame: wall-clock time, the
-  // engine's share of it, and the CPU time of the page's thread (the power
-  // curve's worker runs on another). The least of two tries at each K.
-  const rows = [];
-  for (let k = 1; k <= 10; ++k) {
-    let best = null;
-    for (let rep = 0; rep < 2; ++rep) {
-      await page.evaluate((value) => {
-        const slider = document.getElementById("looks-slider");
-        slider.value = String(value);
-        slider.dispatchEvent(new Event("input", {bubbles: true}));
-      }, (k % 10) + 1);
-      const before = await cpu();
-      const t = await page.evaluate((value) => new Promise((done) => {
-        const slider = document.getElementById("looks-slider");
-        slider.value = String(value);
-        const t0 = performance.now();
-        slider.dispatchEvent(new Event("input", {bubbles: true}));
-        const error = document.getElementById("status").textContent;
-        requestAnimationFrame(() => setTimeout(() => done({wall: performance.now() - t0, engine: window.gsdTimings.lastEngine, error}), 0));
-      }), k);
-      t.thread = (await cpu()).thread - before.thread;
-      if (!best || t.thread < best.thread) best = t;
-    }
-    rows.push(best);
-  }
+  await measureRedraws(page, cpu, "the seed trial (with its survival model)");
   check(JSON.parse(await page.textContent("#gsd-result")).boundaries.looks.length === 10, "K = 10 looks drawn");
-  const show = (f) => rows.map((r) => (r.error ? "err" : f(r).toFixed(0)).padStart(6)).join("");
-  console.log(`measure: redraw after a K change, K =     ${rows.map((_, k) => String(k + 1).padStart(6)).join("")}`);
-  console.log(`measure:   wall-clock to the next frame  ${show((r) => r.wall)} ms`);
-  console.log(`measure:   of which the engine call      ${show((r) => r.engine)} ms`);
-  console.log(`measure:   CPU time of the page's thread ${show((r) => r.thread)} ms`);
-  for (const r of rows) if (r.error) console.log(`measure:   (K = ${rows.indexOf(r) + 1}: ${r.error})`);
+  const designOnly = Object.assign({}, seed);
+  delete designOnly.survival;
+  // a new fragment on the open page (a same-document navigation: hashchange)
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(designOnly)).toString("base64url"));
+  await page.waitForFunction(() => !document.getElementById("gsd-result").textContent.includes("sample_size"));
+  sameJson(JSON.parse(await page.textContent("#gsd-result")), gsd("design", designOnly),
+           "a #config= link of the seed design without survival: = gsd design");
+  await measureRedraws(page, cpu, "the seed design without survival");
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
 
   // ------------------------------------------------------------ bad input
   await page.fill("input[type=number][data-path='design.alpha']", "0.7");
