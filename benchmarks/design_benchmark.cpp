@@ -1,4 +1,4 @@
-// Design solve times, against rpact 3.3.4 on this machine class (issue 2):
+// Design solve times, against rpact 3.3.4 on this machine class:
 // K = 5 LD-OBF 54 ms, K = 5 with HSD(-2) beta-spending futility 333 ms,
 // K = 10 LD-OBF 184 ms. The targets are 100x faster: 0.54, 3.3 and 1.8 ms.
 #include <benchmark/benchmark.h>

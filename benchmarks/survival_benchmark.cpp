@@ -1,5 +1,5 @@
-// Speed of a full survival solve (issue 3: under 50 ms each), for the seed
-// plan of REFERENCE.md: each solve mode, starting from the parsed spec and
+// Speed of a full survival solve (target: under 50 ms each), for the seed
+// plan of docs/validation.md: each solve mode, starting from the parsed spec and
 // the solved design, ending with the rounded plan and its power.
 #include <benchmark/benchmark.h>
 

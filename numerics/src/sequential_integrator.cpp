@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 #include <numbers>
+#include <numeric>
+#include <sstream>
 #include <stdexcept>
 #include <string>
 
@@ -252,6 +254,13 @@ void SequentialIntegrator::advance(double t, double mean, double lower, double u
           s.scale;
       weight[j] = grid.w[j] * density;
     }
+  }
+  if (options_.trace && options_.trace->enabled(SolverTrace::Level::kDebug)) {
+    std::ostringstream out;
+    out << "integration grid at information fraction " << t << ": " << grid.z.size()
+        << " nodes on (" << lower << ", " << upper << "), continuation mass "
+        << std::accumulate(weight.begin(), weight.end(), 0.0);
+    options_.trace->write(SolverTrace::Level::kDebug, out.str());
   }
   null_path_ = null_path_ && std::fpclassify(mean) == FP_ZERO;
   z_ = std::move(grid.z);

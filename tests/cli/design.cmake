@@ -85,3 +85,9 @@ add_test(NAME cli.design.example_compare_families
          COMMAND ${PROJECT_SOURCE_DIR}/examples/design/compare-families.sh $<TARGET_FILE:gsd>)
 set_tests_properties(cli.design.example_compare_families PROPERTIES LABELS cli
                      PASS_REGULAR_EXPRESSION "obf-with-futility +4\\.3326")
+
+# --log-level writes diagnostics to stderr and leaves stdout unchanged.
+add_test(NAME cli.design.log_level
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/log_level_check.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR}/configs/blinatumomab-20120215.json)
+set_tests_properties(cli.design.log_level PROPERTIES LABELS cli)

@@ -9,7 +9,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 
-# Column 3 of the CSV is efficacy_z; compare at 6 decimals (rpact 3.3.4, REFERENCE.md).
+# Column 3 of the CSV is efficacy_z; compare at 6 decimals (rpact 3.3.4, docs/validation.md).
 "$gsd" design "$root/configs/blinatumomab-20120215.json" --format csv > "$tmp/seed.csv" || fail "seed design exited $?"
 z=$(awk -F, 'NR > 1 { printf "%.6f ", $3 }' "$tmp/seed.csv")
 [ "$z" = "2.962588 2.359018 2.014084 " ] || fail "seed bounds $z"

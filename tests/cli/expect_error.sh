@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CLI contract check for bad input (../shared/CONTRACT.md): the command exits
+# CLI contract check for bad input (docs/cli.md): the command exits
 # with the expected code, prints nothing on stdout, and exactly one stderr line
 # equal to the expected one ("error: ..."). CONFIG in the arguments is replaced
 # by a temporary file holding the given JSON text.

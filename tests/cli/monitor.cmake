@@ -1,4 +1,4 @@
-# CLI contract tests of `gsd monitor` (issue 5): each case of
+# CLI contract tests of `gsd monitor`: each case of
 # monitor_cli_test.sh is one ctest, label cli. report_chromium is skipped
 # (exit 77) when Chromium is not installed.
 set(gsd_monitor_cli_cases

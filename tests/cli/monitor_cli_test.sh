@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# CLI contract tests of `gsd monitor` (../shared/CONTRACT.md, issue 5).
+# CLI contract tests of `gsd monitor` (docs/cli.md).
 # Usage: monitor_cli_test.sh GSD CASE. Each case runs in its own temporary
 # directory and exits non-zero with a message on the first failed check.
 # Exit 77 means "skipped" (ctest SKIP_RETURN_CODE), used when chromium is absent.
@@ -49,7 +49,7 @@ expect_error() {
 
 case "$case_name" in
   seed_json)
-    # Contract example: z = 3.6 at 49 events; bound 2.8933 (rpact 3.3.4, REFERENCE.md).
+    # Contract example: z = 3.6 at 49 events; bound 2.8933 (rpact 3.3.4, docs/validation.md).
     write_config c.json '[{"events": 49, "z": 3.6}]'
     run monitor c.json --format json
     expect_ok
@@ -62,7 +62,7 @@ case "$case_name" in
     expect_contains "$out" '"repeated_ci_hazard_ratio"'
     ;;
   seed_inference)
-    # REFERENCE.md: z = 2.0 at 49 events, HR 0.63 assumed (rpact 3.3.4).
+    # docs/validation.md: z = 2.0 at 49 events, HR 0.63 assumed (rpact 3.3.4).
     write_config c.json '[{"events": 49, "z": 2.0}]'
     run monitor c.json --format json
     expect_ok
@@ -75,7 +75,7 @@ case "$case_name" in
     expect_contains "$out" '"final": null'
     ;;
   looks_40_80_94)
-    # Issue 5 check: bounds 3.243497, 2.172315, 2.040849.
+    # bounds 3.243497, 2.172315, 2.040849.
     write_config c.json '[{"events": 40, "z": 1.0}, {"events": 80, "z": 1.5}, {"events": 94, "z": 1.9}]'
     run monitor c.json --format json
     expect_ok
@@ -84,7 +84,7 @@ case "$case_name" in
     expect_contains "$out" '"efficacy_z": 2.040848'
     ;;
   p_value_look)
-    # Issue 5 check: two-sided p 0.0005 favouring treatment at 49 events.
+    # two-sided p 0.0005 favouring treatment at 49 events.
     write_config c.json '[{"events": 49, "p_two_sided": 0.0005, "direction": "favours-treatment"}]'
     run monitor c.json --format json
     expect_ok
@@ -261,7 +261,7 @@ case "$case_name" in
     ;;
   survival_model_cp)
     # No assumed HR and a survival section: conditional power under the cure
-    # model's log-rank means. REFERENCE.md gives those means to 3 decimals
+    # model's log-rank means. docs/validation.md gives those means to 3 decimals
     # (2.350, 2.788, 2.974 at 47, 71, 94 events); with them mvtnorm gives
     # 0.604812 and 0.864622 (tests/reference/rpact_monitoring.R, case L).
     # dCP/dmean is below 0.5 here, so rounding the means moves CP by < 1e-3.

@@ -1,4 +1,4 @@
-# CLI contract tests of `gsd simulate` (issue 4): output, bad input (exit 2,
+# CLI contract tests of `gsd simulate` : output, bad input (exit 2,
 # one line naming the field), determinism over threads (and over MPI
 # processes in an MPI build), the replicate CSV, and Ctrl-C. Driver:
 # tests/cli/simulate_check.sh.

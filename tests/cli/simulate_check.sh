@@ -1,5 +1,5 @@
 #!/bin/sh
-# CLI contract checks of `gsd simulate` (issue 4). Modes:
+# CLI contract checks of `gsd simulate` . Modes:
 #   simulate_check.sh check GSD CONFIG RC EXPECTED [args...]
 #       RC 0: stdout contains EXPECTED, stderr empty, no NaN. Otherwise exit
 #       code RC, empty stdout, stderr exactly the line EXPECTED.

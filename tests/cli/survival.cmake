@@ -1,4 +1,4 @@
-# CLI contract tests of `gsd design` with a survival section (issue 3): the
+# CLI contract tests of `gsd design` with a survival section: the
 # seed plan prints, the other solve modes run, and each bad input exits 2 with
 # one stderr line naming the JSON path. Driver: tests/cli/survival_check.sh.
 set(GSD_SURVIVAL_CHECK ${CMAKE_CURRENT_LIST_DIR}/survival_check.sh)
@@ -11,9 +11,9 @@ function(gsd_survival_cli_test name config rc expected)
   set_tests_properties(cli.survival.${name} PROPERTIES LABELS cli)
 endfunction()
 
-# The seed plan: 202 patients, 94 events, final look at 50.77 (REFERENCE.md: power 0.845,
+# The seed plan: 202 patients, 94 events, final look at 50.77 (docs/validation.md: power 0.845,
 # looks 27.09 / 36.11 / 50.77). The 4th printed digits (0.8455, 2.9744, 0.6600, 0.1751) are
-# gsd's own output pinned as regression values; the engine tests check them to REFERENCE.md's digits.
+# gsd's own output pinned as regression values; the engine tests check them to docs/validation.md's digits.
 gsd_survival_cli_test(seed_plan_text ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "patients 202, events 94 (these patients can ever produce 104.8), power 0.8455")
 gsd_survival_cli_test(seed_plan_looks ${GSD_CONFIGS}/blinatumomab-20120215.json 0

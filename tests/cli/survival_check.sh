@@ -4,7 +4,7 @@
 #   survival_check.sh GSD CONFIG EXPECTED_RC EXPECTED [extra gsd args...]
 # EXPECTED_RC 0: stdout must contain the fixed string EXPECTED, stderr empty.
 # Otherwise: exit code EXPECTED_RC, stdout empty, stderr exactly one line
-# equal to EXPECTED (../shared/CONTRACT.md).
+# equal to EXPECTED (docs/cli.md).
 gsd=$1; config=$2; want_rc=$3; want=$4
 shift 4
 out=$(mktemp); err=$(mktemp)

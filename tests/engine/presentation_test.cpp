@@ -7,6 +7,7 @@
 #include <string>
 
 #include "gsd/monitoring/look_statistic.hpp"
+#include "monitoring/plan_fixture.hpp"
 
 namespace gsd {
 namespace {
@@ -16,13 +17,9 @@ using monitoring::MonitoringPlan;
 using monitoring::MonitoringResult;
 using monitoring::ObservedLook;
 
-// The seed design for monitoring: one-sided 0.025 LD-OBF at 0.5 / 0.75 / 1 of 94 events.
+// The seed plan (one-sided 0.025 LD-OBF at 0.5 / 0.75 / 1 of 94 events) at HR 0.63.
 MonitoringPlan seed_plan() {
-  MonitoringPlan plan;
-  plan.design.alpha = 0.025;
-  plan.design.beta = 0.16;
-  plan.design.information_fractions = {0.5, 0.75, 1.0};
-  plan.planned_events = 94.0;
+  MonitoringPlan plan = monitoring::testing::seed_plan();
   plan.assumed_hazard_ratio = 0.63;
   return plan;
 }

@@ -1,5 +1,5 @@
 // Monitoring inference against rpact 3.3.4 getAnalysisResults (generator:
-// tests/reference/rpact_monitoring.R; ../shared/REFERENCE.md for case A).
+// tests/reference/rpact_monitoring.R; docs/validation.md for case A).
 // rpact's values rest on its own grid integration and root searches (about
 // 7 significant digits), so probabilities and hazard ratios are compared to
 // 1e-6 relative and z bounds to 1e-6 absolute. Repeated p-values: rpact's
@@ -63,7 +63,7 @@ TEST(MonitoringInference, StopAtSecondLookStagewise) {
   plan.assumed_hazard_ratio = 0.63;
   const MonitoringResult r = monitor(plan, looks({{49.0, 2.0}, {71.0, 2.6}}));
   const LookResult& look = r.looks[1];
-  EXPECT_NEAR(look.efficacy_z, 2.353231, 1e-6);  // issue 5 check
+  EXPECT_NEAR(look.efficacy_z, 2.353231, 1e-6);
   EXPECT_EQ(look.decision, Decision::kStopEfficacy);
   EXPECT_FALSE(look.conditional_power);
   EXPECT_NEAR_REL(look.repeated_ci_hazard_ratio->lower, 0.308608775, kRel);
@@ -193,7 +193,7 @@ TEST(MonitoringInference, ConditionalPowerForNonProportionalMeans) {
 
 TEST(MonitoringInference, ConditionalPowerUnderCureModelDrift) {
   // Case L of the generator: the cure model's log-rank means 2.350, 2.788,
-  // 2.974 at 47, 71, 94 events (REFERENCE.md), two-sided 0.05 LD-OBF, z = 2.0
+  // 2.974 at 47, 71, 94 events (docs/validation.md), two-sided 0.05 LD-OBF, z = 2.0
   // at 47 events; reference by mvtnorm::pmvnorm (Miwa, error ~1e-10).
   MonitoringPlan plan = seed_plan();
   plan.design.alpha = 0.05;

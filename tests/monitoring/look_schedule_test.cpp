@@ -20,12 +20,12 @@ using testing::seed_plan;
 constexpr double kZTol = 1e-6;
 
 TEST(LookSchedule, SeedLookAt49Then71) {
-  // Issue 5 check (rpact observed informationRates 49/94, 71/94, 1).
+  // rpact 3.3.4 ( observed informationRates 49/94, 71/94, 1).
   const MonitoringPlan plan = seed_plan();
   const LookSchedule first = schedule_at_look(plan, std::vector<double>{49.0}, false);
   ASSERT_EQ(first.events, (std::vector<double>{49.0, 71.0, 94.0}));  // ceil(0.75 * 94) = 71
   EXPECT_NEAR(first.efficacy[0], 2.893268, kZTol);
-  // ../shared/REFERENCE.md: two-sided nominal p at the first look 0.00381256.
+  // docs/validation.md: two-sided nominal p at the first look 0.00381256.
   EXPECT_NEAR(2.0 * normal_upper_tail(first.efficacy[0]), 0.00381256, 1e-8);
   const LookSchedule second = schedule_at_look(plan, std::vector<double>{49.0, 71.0}, false);
   EXPECT_NEAR(second.efficacy[0], 2.89326783, kZTol);
@@ -35,7 +35,7 @@ TEST(LookSchedule, SeedLookAt49Then71) {
 }
 
 TEST(LookSchedule, LooksAt40And80And94) {
-  // Issue 5 check: 3.243497, 2.172315, 2.040849 (rpact rates 40/94, 80/94, 1).
+  // rpact 3.3.4: 3.243497, 2.172315, 2.040849 (rpact rates 40/94, 80/94, 1).
   const MonitoringPlan plan = seed_plan();
   const LookSchedule s = schedule_at_look(plan, std::vector<double>{40.0, 80.0, 94.0}, false);
   EXPECT_TRUE(s.current_is_final());

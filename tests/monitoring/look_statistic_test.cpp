@@ -19,7 +19,7 @@ TEST(LookStatistic, InformationIsSchoenfeld) {
 }
 
 TEST(LookStatistic, TwoSidedPValueFavouringTreatment) {
-  // Issue 5 check: p = 0.0005 two-sided gives z = 3.4808; the closed form
+  // p = 0.0005 two-sided gives z = 3.4808; the closed form
   // Phi^{-1}(1 - 0.00025) = 3.480756404 (R: qnorm(0.00025, lower = FALSE)).
   EXPECT_NEAR(z_from_p_two_sided(0.0005, Direction::kFavoursTreatment), 3.480756404, 1e-9);
   EXPECT_NEAR(z_from_p_two_sided(0.0005, Direction::kFavoursControl), -3.480756404, 1e-9);
@@ -29,7 +29,7 @@ TEST(LookStatistic, TwoSidedPValueFavouringTreatment) {
 }
 
 TEST(LookStatistic, HazardRatioRoundTrip) {
-  // rpact 3.3.4: z = 2 at 49 events gives HR 0.5647181 (../shared/REFERENCE.md).
+  // rpact 3.3.4: z = 2 at 49 events gives HR 0.5647181 (docs/validation.md).
   EXPECT_NEAR(hazard_ratio_from_z(2.0, log_rank_information(49.0, 1.0)), 0.5647181, 5e-8);
   EXPECT_NEAR(z_from_hazard_ratio(0.5647181, 49.0, 1.0), 2.0, 1e-6);
   EXPECT_NEAR(z_from_hazard_ratio(1.0, 49.0, 1.0), 0.0, 1e-15);

@@ -103,7 +103,7 @@ TEST(Monitor, ModelMeansDriveConditionalPower) {
   const MonitoringResult model = monitor(plan, looks);
   EXPECT_EQ(model.effect_source, EffectSource::kModelMeans);
   EXPECT_FALSE(model.assumed_hazard_ratio);
-  // rpact 3.3.4 at HR 0.63 (REFERENCE.md): 0.4367912 and 0.7850678.
+  // rpact 3.3.4 at HR 0.63 (docs/validation.md): 0.4367912 and 0.7850678.
   EXPECT_NEAR(model.looks[0].conditional_power->assumed[0], 0.4367912, 1e-6);
   EXPECT_NEAR(model.looks[0].conditional_power->assumed[1], 0.7850678, 1e-6);
   plan.assumed_hazard_ratio = 0.9;

@@ -3,17 +3,15 @@
 #include "gsd/monitoring/monitoring_plan.hpp"
 
 namespace gsd::monitoring::testing {
-using namespace gsd::numerics;  // NOLINT: the layers below
-using namespace gsd::spending;  // NOLINT: the layers below
 
 // The seed trial's plan on rpact's one-sided scale: LD-OBF at one-sided 0.025
-// with looks at 0.5, 0.75 and 1 of 94 events (../shared/REFERENCE.md).
+// with looks at 0.5, 0.75 and 1 of 94 events (docs/validation.md).
 inline MonitoringPlan seed_plan() {
   MonitoringPlan plan;
   plan.design.alpha = 0.025;
   plan.design.beta = 0.16;
   plan.design.information_fractions = {0.5, 0.75, 1.0};
-  plan.design.efficacy = SpendingFunction::lan_demets_obrien_fleming();
+  plan.design.efficacy = spending::SpendingFunction::lan_demets_obrien_fleming();
   plan.planned_events = 94.0;
   return plan;
 }

@@ -36,7 +36,7 @@ show("criticalValues", d2$criticalValues)
 results(suppressMessages(getAnalysisResults(d2, ds2, directionUpper = FALSE,
                                             nPlanned = 23, thetaH1 = 0.63)))
 
-cat("== D. Looks at 40, 80, 94 events (issue 5 check)\n")
+cat("== D. Looks at 40, 80, 94 events\n")
 show("criticalValues", getDesignGroupSequential(kMax = 3, alpha = 0.025, typeOfDesign = "asOF",
      informationRates = c(40/94, 80/94, 1))$criticalValues)
 
@@ -93,7 +93,7 @@ show("I look 1, z 2.2", rep_p(1, 2.2, c(0.5, 0.75, 1)))
 show("J look 2, z 2.3", rep_p(2, 2.3, c(30/90, 61/90, 1), type = "asHSD", gammaA = -4))
 
 cat("== L. Conditional power under non-proportional means (the cure model's log-rank\n")
-cat("   drift 2.350, 2.788, 2.974 at 47, 71, 94 events, ../shared/REFERENCE.md), two-sided\n")
+cat("   drift 2.350, 2.788, 2.974 at 47, 71, 94 events, docs/validation.md), two-sided\n")
 cat("   0.05 LD-OBF at rates 47/94, 71/94, 1, z = 2.0 at 47 events; bivariate normal\n")
 cat("   probabilities by mvtnorm::pmvnorm (independent of rpact's and gsd's integration)\n")
 dL <- getDesignGroupSequential(kMax = 3, alpha = 0.05, sided = 2, typeOfDesign = "asOF",

@@ -1,6 +1,6 @@
 // The generated patients against their exact model distributions.
 // Goodness of fit: the Kolmogorov-Smirnov statistic D_n = sup |F_n - F|
-// against the exact cure-model distribution function of issue 3's models
+// against the exact cure-model distribution function of the survival models
 // (gsd::survival::CureModel, an implementation independent of the sampler).
 // The 0.1% critical value of sqrt(n) D_n is 1.9495 (the Kolmogorov limit
 // distribution, Smirnov 1948, Ann. Math. Statist. 19:279, Table 1;

@@ -15,7 +15,7 @@ using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 TEST(LookPlan, SeedLooksAt47And71And94Events) {
-  // REFERENCE.md: looks at 47, 71 and 94 events (0.75 x 94 = 70.5 rounded up).
+  // docs/validation.md: looks at 47, 71 and 94 events (0.75 x 94 = 70.5 rounded up).
   const Design d = compute_design(testing::seed_design_spec());
   EXPECT_EQ(make_look_plan(d, 94).look_events, (std::vector<int>{47, 71, 94}));
   EXPECT_EQ(make_look_plan(d, 94, std::vector<int>{47, 70, 94}).look_events,

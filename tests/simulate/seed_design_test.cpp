@@ -1,5 +1,5 @@
 // Simulated operating characteristics of the seed trial against
-// ../shared/REFERENCE.md ("The cure-mixture plan, worked through"), and the
+// docs/validation.md ("The cure-mixture plan, worked through"), and the
 // type I error under the null against the design's spent alpha. Every bound
 // is 4 Monte Carlo standard errors (of both simulations where the reference
 // is itself simulated), plus the rounding of the reference's printed digits.
@@ -29,7 +29,7 @@ SimulationResult simulate_seed(const TrialModel& model, std::uint64_t seed) {
 
 TEST(SeedDesign, PowerMatchesIndependentSimulations) {
   const SimulationResult r = simulate_seed(testing::seed_model(), 20120215);
-  // REFERENCE.md: rpact 0.837 and lrstat 0.836 (100,000 replicates each, piecewise
+  // docs/validation.md: rpact 0.837 and lrstat 0.836 (100,000 replicates each, piecewise
   // hazards), plain R 0.839 (60,000, exact cure model). Centre 0.837 with the
   // rpact run's own standard error.
   const double reference = 0.837;
@@ -40,7 +40,7 @@ TEST(SeedDesign, PowerMatchesIndependentSimulations) {
 
 TEST(SeedDesign, StoppingPerLookMatchesReference) {
   const SimulationResult r = simulate_seed(testing::seed_model(), 20120216);
-  // REFERENCE.md: about 0.26, 0.41 and 0.16 (two digits: +-0.005 rounding).
+  // docs/validation.md: about 0.26, 0.41 and 0.16 (two digits: +-0.005 rounding).
   const double reference[] = {0.26, 0.41, 0.16};
   for (std::size_t k = 0; k < 3; ++k) {
     const double se = std::hypot(binomial_se(r.reject_per_look[k], kReplicates),
@@ -69,7 +69,7 @@ TEST(SeedDesign, NullRejectionMatchesSpentAlpha) {
   const SimulationResult r = simulate_seed(null_model, 777);
   const Design design = compute_design(testing::seed_design_spec());
   // Spent alpha per look, each side: the design's null exit probabilities
-  // (rpact, REFERENCE.md: cumulative 0.00152532, 0.00964932, 0.025 per side).
+  // (rpact, docs/validation.md: cumulative 0.00152532, 0.00964932, 0.025 per side).
   double total = 0.0;
   for (std::size_t k = 0; k < 3; ++k) {
     const double upper = design.null.upper[k];

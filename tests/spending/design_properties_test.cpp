@@ -1,4 +1,4 @@
-// Property tests of solved designs (../shared/STYLE.md): spent alpha adds up to
+// Property tests of solved designs (the project's style): spent alpha adds up to
 // alpha, K = 1 gives z(1 - alpha), power is 1 - beta at the solved drift.
 #include <gtest/gtest.h>
 

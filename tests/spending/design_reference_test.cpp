@@ -1,4 +1,4 @@
-// Reference values from ../shared/REFERENCE.md: rpact 3.3.4,
+// Reference values from docs/validation.md: rpact 3.3.4,
 // getDesignGroupSequential(). rpact prints 7 significant digits, so z bounds
 // are compared to 1e-6 absolute (the project's accuracy target, and the last
 // printed digit) and cumulative alpha to 1e-8 absolute (its printed digits).

@@ -37,7 +37,7 @@ TEST(EfficacyBounds, MatchesComputeDesignForEachFamily) {
 }
 
 TEST(EfficacyBounds, SeedLookReference) {
-  // rpact 3.3.4 asOF, informationRates c(49/94, 0.75, 1) (../shared/REFERENCE.md).
+  // rpact 3.3.4 asOF, informationRates c(49/94, 0.75, 1) (docs/validation.md).
   const auto b = efficacy_bounds(
       spec_with(SpendingFunction::lan_demets_obrien_fleming(), {49.0 / 94.0, 0.75, 1.0}));
   EXPECT_NEAR(b[0], 2.893268, 1e-6);

@@ -32,7 +32,7 @@ TEST(SpendingFunction, AllFamiliesSpendZeroAtZeroAndTotalAtOne) {
 }
 
 TEST(SpendingFunction, LanDeMetsObfClosedForm) {
-  // 2 - 2 Phi(z_{0.9875} / sqrt(0.5)) = 0.00152532 (REFERENCE.md, rpact 3.3.4).
+  // 2 - 2 Phi(z_{0.9875} / sqrt(0.5)) = 0.00152532 (docs/validation.md, rpact 3.3.4).
   EXPECT_NEAR(spent(SpendingFunction::lan_demets_obrien_fleming(), 0.025, 0.5), 0.00152532,
               1e-8);
 }

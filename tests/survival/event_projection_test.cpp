@@ -1,6 +1,6 @@
 // Expected events by calendar time against closed forms (exponential
 // latency, uniform accrual), consistency between equivalent model
-// parameterisations, and the look times of REFERENCE.md.
+// parameterisations, and the look times of docs/validation.md.
 #include "gsd/survival/event_projection.hpp"
 
 #include <gtest/gtest.h>
@@ -133,7 +133,7 @@ TEST(EventProjection, PiecewiseHazardsRampUpAndDropoutMatchIndependentSimpson) {
 }
 
 TEST(EventProjection, SeedPlanLookTimesMatchReference) {
-  // REFERENCE.md: expected calendar time of the looks at 47 / 71 / 94 events
+  // docs/validation.md: expected calendar time of the looks at 47 / 71 / 94 events
   // with 202 patients: 27.09, 36.11, 50.77 months (two decimals: +-0.005).
   const SurvivalSpec spec = testing::seed_plan();
   const std::vector<double> events{47.0, 71.0, 94.0};
@@ -147,8 +147,8 @@ TEST(EventProjection, SeedPlanLookTimesMatchReference) {
   }
 }
 
-TEST(EventProjection, SeedPlanEventLimitIsTheIssueExample) {
-  // Issue 3: "202 patients can ever produce 104.8 events": 202 (0.6 + 0.438) / 2.
+TEST(EventProjection, SeedPlanEventLimitIs104Point8) {
+  // "202 patients can ever produce 104.8 events": 202 (0.6 + 0.438) / 2.
   EXPECT_NEAR_REL(202.0 * event_fraction_limit(testing::seed_plan()), 202.0 * 1.038 / 2.0, 1e-14);
   try {
     (void)calendar_time_for_events(testing::seed_plan(), 202.0, 110.0);

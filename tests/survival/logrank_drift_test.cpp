@@ -1,5 +1,5 @@
 // Log-rank moments under non-proportional hazards: the seed plan drifts of
-// REFERENCE.md, an independent brute-force quadrature, equal arms, and the
+// docs/validation.md, an independent brute-force quadrature, equal arms, and the
 // Schoenfeld (1981) limit under proportional hazards.
 #include "gsd/survival/logrank_drift.hpp"
 
@@ -22,7 +22,7 @@ using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
 TEST(LogRankDrift, SeedPlanDriftsMatchReference) {
-  // REFERENCE.md: drift 2.350, 2.788, 2.974 at 47 / 71 / 94 events, 202
+  // docs/validation.md: drift 2.350, 2.788, 2.974 at 47 / 71 / 94 events, 202
   // patients (three decimals: +-0.0005).
   const SurvivalSpec spec = testing::seed_plan();
   const std::vector<double> events{47.0, 71.0, 94.0};
@@ -34,7 +34,7 @@ TEST(LogRankDrift, SeedPlanDriftsMatchReference) {
 
 TEST(LogRankDrift, MeansAtEventsComposeLookTimesAndMoments) {
   // The monitoring hook gives the seed plan's drifts at 47 / 71 / 94 events
-  // (REFERENCE.md: 2.350, 2.788, 2.974) and at the observed 49.
+  // (docs/validation.md: 2.350, 2.788, 2.974) and at the observed 49.
   const std::vector<double> events{47.0, 49.0, 71.0, 94.0};
   const std::vector<double> means = logrank_means_at_events(testing::seed_plan(), 202.0, events);
   ASSERT_EQ(means.size(), 4U);
@@ -177,7 +177,7 @@ TEST(LogRankDrift, MeanScalesWithSquareRootOfPatients) {
 }
 
 TEST(Schoenfeld, ClosedFormsInvertEachOther) {
-  // Issue 3: with HR 0.63 the naive formula asks for about 164 events for
+  // with HR 0.63 the naive formula asks for about 164 events for
   // 84% power at two-sided 0.05: (1.959964 + 0.994458)^2 / (0.25 log(0.63)^2)
   // = 163.5514 (Python statistics.NormalDist quantiles).
   const double d = schoenfeld_events(0.025, 0.84, 0.63, 0.5);

@@ -1,4 +1,4 @@
-// The three solve modes against REFERENCE.md and issue 3, and the properties
+// The three solve modes against docs/validation.md, and the properties
 // equal arms -> alpha and no cure + exponential -> Schoenfeld.
 #include "gsd/survival/sample_size.hpp"
 
@@ -48,7 +48,7 @@ TEST(SampleSize, LookEventsAreRoundedUp) {
 }
 
 TEST(SampleSize, SeedPlanPowerAndLooksMatchReference) {
-  // REFERENCE.md: 202 patients, 94 events, 36-month accrual: looks at 47 / 71
+  // docs/validation.md: 202 patients, 94 events, 36-month accrual: looks at 47 / 71
   // / 94 events, 27.09 / 36.11 / 50.77 months, asymptotic GS power 0.845.
   const SurvivalPlan plan =
       solve_survival(with_sizes(testing::seed_plan(), 202, 94, {}, {}), testing::seed_design());
@@ -61,12 +61,12 @@ TEST(SampleSize, SeedPlanPowerAndLooksMatchReference) {
   EXPECT_NEAR(plan.looks[1].calendar_time, 36.11, 0.005);
   EXPECT_NEAR(plan.looks[2].calendar_time, 50.77, 0.005);
   EXPECT_NEAR(plan.study_duration, 50.77, 0.005);
-  // Two independent computations in REFERENCE.md give 0.845 (R) and 0.844
-  // (lrstat lrpower); their spread, 0.001, is the tolerance (issue 3 asks 0.01).
+  // Two independent computations in docs/validation.md give 0.845 (R) and 0.844
+  // (lrstat lrpower); their spread, 0.001, is the tolerance .
   EXPECT_NEAR(plan.power, 0.845, 0.001);
   EXPECT_NEAR(plan.looks.back().cumulative_crossing, plan.power, 1e-15);
   EXPECT_NEAR(plan.event_limit, 104.838, 1e-3);
-  // The efficacy bound at look 1 (rpact 3.3.4, REFERENCE.md) and the HR
+  // The efficacy bound at look 1 (rpact 3.3.4, docs/validation.md) and the HR
   // crossing it: exp(-2.962588 / sqrt(47 / 4)).
   EXPECT_NEAR(plan.looks[0].efficacy_z, 2.962588, 1e-6);
   EXPECT_NEAR_REL(plan.looks[0].hazard_ratio_at_bound, std::exp(-2.962588 / std::sqrt(11.75)), 1e-6);
@@ -81,7 +81,7 @@ TEST(SampleSize, SeedPlanPowerAndLooksMatchReference) {
 }
 
 TEST(SampleSize, SeedPlanSchoenfeldComparison) {
-  // Issue 3: the naive PH formula with HR 0.63 asks for about 164 events for
+  // the naive PH formula with HR 0.63 asks for about 164 events for
   // 84% power (design beta 0.16), single look.
   const SurvivalPlan plan =
       solve_survival(with_sizes(testing::seed_plan(), 202, 94, {}, {}), testing::seed_design());
@@ -95,7 +95,7 @@ TEST(SampleSize, SeedPlanSchoenfeldComparison) {
 }
 
 TEST(SampleSize, SolvingPatientsForPowerGivesTheSeedPlan) {
-  // Issue 3: power 0.84, 36-month accrual, about 14.8 months of follow-up
+  // power 0.84, 36-month accrual, about 14.8 months of follow-up
   // gives 202 +- 4 patients and 94 +- 3 events.
   const SurvivalPlan plan =
       solve_survival(with_sizes(testing::seed_plan(), {}, {}, 14.8, 0.84), testing::seed_design());

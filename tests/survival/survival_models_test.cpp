@@ -140,7 +140,7 @@ TEST(CureModel, MixtureIdentities) {
 }
 
 TEST(CureModel, SeedPlanHazardRatioRunsFrom046ToAboveOne) {
-  // REFERENCE.md: the hazard ratio runs from 0.46 at month 0 to above 1 after
+  // docs/validation.md: the hazard ratio runs from 0.46 at month 0 to above 1 after
   // month 30. By the closed form it crosses 1 between months 31 and 32 (31.6).
   const CureModel control(0.40, Latency::exponential_median(7.0));
   const CureModel treatment = CureModel(0.562, control.latency()).with_hazard_ratio_noncured(0.63);

@@ -1,5 +1,5 @@
 #pragma once
-// Specs shared by the survival tests: the seed plan of REFERENCE.md.
+// Specs shared by the survival tests: the seed plan of docs/validation.md.
 #include "gsd/survival/survival_spec.hpp"
 #include "gsd/spending/design.hpp"
 
@@ -7,7 +7,7 @@ namespace gsd::survival::testing {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 
-// REFERENCE.md "The cure-mixture plan": control cure 40%, noncured median 7
+// docs/validation.md (the seed trial): control cure 40%, noncured median 7
 // months; treatment cure 56.2%, noncured HR 0.63; uniform accrual over 36
 // months; 1:1; no drop-out.
 inline SurvivalSpec seed_plan() {

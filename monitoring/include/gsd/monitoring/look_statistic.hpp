@@ -2,7 +2,7 @@
 // The test statistic of one look, from whichever form the committee was given,
 // and the statistical information of a log-rank look.
 //
-// Sign convention (../shared/CONTRACT.md): a positive z favours the
+// Sign convention (docs/cli.md): a positive z favours the
 // experimental arm, that is a hazard ratio (experimental / control) below 1.
 namespace gsd::monitoring {
 
