@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <exception>
 #include <new>
+#include <stdexcept>
 #include <string>
 
 #include "gsd/gsd.hpp"
