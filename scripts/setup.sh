@@ -5,12 +5,15 @@
 #   scripts/setup.sh test    install what is missing, build everything with
 #                            -Werror and run every test, R CMD check the R
 #                            package, then every test again under
-#                            AddressSanitizer + UBSan
+#                            AddressSanitizer + UBSan, then the web page's
+#                            tests in Node.js and headless Chromium
 #   scripts/setup.sh r       install R and its Debian packages if missing,
 #                            build the library, and build and install the R
 #                            package gsd (bindings/r, docs/r.md)
 #   scripts/setup.sh python  install what is missing, create .venv/ and
 #                            install the Python package gsd into it
+#   scripts/setup.sh web     install what is missing and write the offline
+#                            design explorer, build/web/index.html
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -37,6 +40,10 @@ r_packages=(r-base-dev r-cran-rcpp r-cran-testthat r-cran-jsonlite r-cran-knitr
 # Where the R package's configure finds the library; R's installs strip the
 # package's debugging symbols (8 MB of shared object become about 3).
 export GSD_PREFIX="$PWD/build/gsd-prefix" _R_SHLIB_STRIP_=true MAKEFLAGS="-j$jobs"
+
+# The web page (docs/web.md): Debian's Emscripten (clang 14, binaryen) and
+# Node.js with npm, which the page's build and its browser test run on.
+web=(emscripten chromium)
 
 install_missing() {
   local missing=()
@@ -95,6 +102,31 @@ r_check() {
   fi
 }
 
+# The engine in WebAssembly (web/CMakeLists.txt, Emscripten's toolchain)
+# and the page around it, one self-contained file.
+build_web() {
+  install_missing cmake ninja-build libboost-dev libeigen3-dev nlohmann-json3-dev librandom123-dev \
+    "${web[@]}"
+  command -v npm > /dev/null || install_missing nodejs npm
+  # Emscripten's optimiser finds Debian's acorn only through NODE_PATH.
+  export NODE_PATH=/usr/share/nodejs
+  emcmake cmake -S web -B build/web-wasm -G Ninja -DCMAKE_BUILD_TYPE=Release -DGSD_WERROR=ON >&2
+  cmake --build build/web-wasm -j "$jobs" >&2
+  node web/build_page.mjs build/web-wasm/gsd_web.js configs/blinatumomab-20120215.json build/web/index.html
+}
+
+# The WebAssembly engine against the golden outputs, then the page in
+# headless Chromium against the command line (playwright-core from npm,
+# pinned by web/package-lock.json; it drives /usr/bin/chromium).
+test_web() {
+  local start=$SECONDS
+  build_web
+  (cd web && npm ci --no-audit --no-fund --ignore-scripts >&2)
+  node web/test/engine_check.mjs build/web-wasm/gsd_web.js
+  node web/test/page_test.mjs build/web/index.html build/release/cli/gsd build/web/screenshot.png
+  echo "web: built and tested in $((SECONDS - start)) s" >&2
+}
+
 case "$mode" in
   run)
     install_missing "${base[@]}"
@@ -130,6 +162,11 @@ case "$mode" in
     cmake --build build/sanitize -j "$jobs" >&2
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
+    test_web
+    ;;
+  web)
+    build_web
+    echo "open build/web/index.html in a browser (docs/web.md)"
     ;;
   r)
     install_missing "${base[@]}" "${r_packages[@]}"
@@ -145,7 +182,7 @@ case "$mode" in
     Rscript -e 'library(gsd); print(gsd_design(alpha = 0.05, sided = 2, beta = 0.16, information_fractions = c(0.5, 0.75, 1)))'
     ;;
   *)
-    echo "usage: scripts/setup.sh run|test|r|python" >&2
+    echo "usage: scripts/setup.sh run|test|r|python|web" >&2
     exit 2
     ;;
 esac

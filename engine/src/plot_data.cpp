@@ -80,6 +80,11 @@ Curve power_curve(const spending::Design& design, const SampleSize& plan,
 }
 
 json design_plot_data(const DesignResult& result, int points) {
+  return design_plot_data(result, DesignPlotOptions{points, true});
+}
+
+json design_plot_data(const DesignResult& result, const DesignPlotOptions& options) {
+  const int points = options.points;
   const spending::Design& d = result.boundaries;
   const bool two_sided = d.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
   json bounds;
@@ -122,8 +127,10 @@ json design_plot_data(const DesignResult& result, int points) {
                      {"looks", looks},
                      {"event_limit", r.plan.event_limit}};
     out["hazard_ratio"] = curve_json(c.hazard_ratio);
-    const std::vector<double> hrs = default_hazard_ratios();
-    out["power_by_hazard_ratio"] = curve_json(power_curve(d, r, hrs));
+    if (options.power_by_hazard_ratio) {
+      const std::vector<double> hrs = default_hazard_ratios();
+      out["power_by_hazard_ratio"] = curve_json(power_curve(d, r, hrs));
+    }
   }
   return out;
 }

@@ -1,6 +1,8 @@
 #include "gsd/simulate/simulator.hpp"
 
+#if defined(_OPENMP)
 #include <omp.h>
+#endif
 
 #include <algorithm>
 #include <chrono>
@@ -31,6 +33,18 @@ constexpr std::int64_t kSinkBatch = 4096;
 constexpr double kDefaultCapSurvival = 0.01;
 
 void validate_options(const SimulationOptions& o) { o.validate(); }
+
+// Without OpenMP (-DGSD_WITH_OPENMP=OFF, e.g. the WebAssembly build) the
+// parallel region below runs once, on the calling thread, over every chunk;
+// replicate i still draws only from (seed, i) and the totals are integers,
+// so the results equal those of any OpenMP thread count.
+int thread_number() {
+#if defined(_OPENMP)
+  return omp_get_thread_num();
+#else
+  return 0;
+#endif
+}
 
 }  // namespace
 
@@ -178,11 +192,15 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
   if (control.replicate_sink) kept.resize(static_cast<std::size_t>(kSinkBatch));
   for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 += batch) {
     const std::int64_t b1 = std::min(count, b0 + batch);
+#if defined(_OPENMP)
 #pragma omp parallel num_threads(threads)
+#endif
     {
       detail::Workspace ws;
       SimulationTotals local(looks);
+#if defined(_OPENMP)
 #pragma omp for schedule(dynamic, 1)
+#endif
       for (std::int64_t c = b0; c < b1; c += kChunk) {
         if (stopped()) continue;
         const std::int64_t c1 = std::min(b1, c + kChunk);
@@ -197,9 +215,11 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
           detail::add_outcome(local, detail::run_looks(trial, ws, rec));
         }
         const std::int64_t now = done.fetch_add(c1 - c) + (c1 - c);
-        if (omp_get_thread_num() == 0 && control.progress) control.progress(now);
+        if (thread_number() == 0 && control.progress) control.progress(now);
       }
+#if defined(_OPENMP)
 #pragma omp critical(gsd_simulate_totals)
+#endif
       totals.add(local);
     }
     if (control.replicate_sink && !stopped()) {

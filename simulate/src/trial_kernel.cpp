@@ -306,8 +306,8 @@ std::optional<double> Workspace::event_time(int d) {
   // Bucket b with start[b] < d <= start[b + 1].
   const auto it =
       std::lower_bound(event_bucket_start_.begin(), event_bucket_start_.end(), need);
-  const auto b_end = grouped_events_.begin() + *it;
-  const auto b_begin = grouped_events_.begin() + it[-1];
+  const auto b_end = grouped_events_.begin() + static_cast<std::ptrdiff_t>(*it);
+  const auto b_begin = grouped_events_.begin() + static_cast<std::ptrdiff_t>(it[-1]);
   const auto nth = grouped_events_.begin() + (d - 1);
   std::nth_element(b_begin, nth, b_end);
   return *nth;

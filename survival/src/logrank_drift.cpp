@@ -43,7 +43,11 @@ LogRankMoments logrank_moments(const SurvivalSpec& spec, double tau,
   };
   m.score_mean = score_term(c, t) - score_term(t, c);
   detail::Quadrature v(options, "log-rank variance");
-  for (const auto& [own, other] : {std::pair{c, t}, std::pair{t, c}}) {
+  for (const auto& arms : {std::pair{c, t}, std::pair{t, c}}) {
+    // Named references, not a structured binding: clang before 16 cannot
+    // capture structured bindings in a lambda (the WebAssembly build).
+    const auto& own = arms.first;
+    const auto& other = arms.second;
     v.add(own.latency(),
           [&](double s) {
             const double share = share_of(own, other, s);

@@ -82,6 +82,17 @@ TEST(PlotData, PowerCurveAtThePlanRatioIsThePlanPower) {
   const nlohmann::json data = design_plot_data(result);
   EXPECT_EQ(data["boundaries"]["efficacy_z"].size(), 3u);
   EXPECT_EQ(data["survival"]["control"]["x"].size(), 201u);
+  EXPECT_EQ(data["power_by_hazard_ratio"]["x"].size(), 41u);
+}
+
+TEST(PlotData, LeavingOutThePowerCurveChangesNothingElse) {
+  const DesignResult result = design_trial(load_trial(seed_config()));
+  nlohmann::json full = design_plot_data(result, 50);
+  const nlohmann::json quick = design_plot_data(result, DesignPlotOptions{50, false});
+  EXPECT_FALSE(quick.contains("power_by_hazard_ratio"));
+  ASSERT_EQ(full.erase("power_by_hazard_ratio"), 1u);
+  EXPECT_EQ(quick, full);
+  EXPECT_EQ(quick["events"]["x"].size(), 51u);
 }
 
 }  // namespace

@@ -36,6 +36,16 @@ Curve power_curve(const spending::Design& design, const SampleSize& plan,
 //  "power_by_hazard_ratio": curve}
 nlohmann::json design_plot_data(const DesignResult& result, int points = 200);
 
+// What design_plot_data computes. The power against the hazard ratio takes
+// one survival plan per ratio, far more than everything else together; a
+// front end that must redraw at once (the web page) leaves it out and asks
+// for it separately, in the background.
+struct DesignPlotOptions {
+  int points = 200;  // each survival curve has points + 1 times
+  bool power_by_hazard_ratio = true;
+};
+nlohmann::json design_plot_data(const DesignResult& result, const DesignPlotOptions& options);
+
 // {"conditional_power_by_hazard_ratio": curve at the last look (absent once
 //  the trial has stopped), "observed": {"events", "z", "hazard_ratio"}, and the
 //  bounds at the last look's schedule: {"events", "efficacy_z"}}

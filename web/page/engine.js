@@ -1,0 +1,99 @@
+// The engine, on the page's thread for what redraws at once (a design, a
+// monitoring look) and in Web Workers for what takes longer (a simulation,
+// the power curve). Every call passes the config as JSON text and gets back
+// the engine's reply, parsed: {result, result_text, csv, plot} or {error}.
+/* global createGsdModule */
+
+function parseReply(text) {
+  const reply = JSON.parse(text);
+  if (reply.result_text !== undefined) reply.result = JSON.parse(reply.result_text);
+  return reply;
+}
+
+const Engine = {
+  module: null,
+
+  async start() {
+    this.module = await createGsdModule();
+    this.version = this.module.ccall("gsd_web_version", "string", [], []);
+  },
+
+  call(name, types, args) {
+    return parseReply(this.module.ccall(name, "string", types, args));
+  },
+
+  // plot data without the power curve, which BackgroundEngine computes
+  design(configText) {
+    return this.call("gsd_web_design", ["string", "number"], [configText, 0]);
+  },
+
+  monitor(configText) {
+    return this.call("gsd_web_monitor", ["string"], [configText]);
+  },
+
+  monitorReport(configText, generatedAt) {
+    return this.call("gsd_web_monitor_report", ["string", "string"], [configText, generatedAt]);
+  },
+
+  // exactly what `gsd <command> --format json` prints, as {result, result_text}
+  run(configText, command) {
+    return this.call("gsd_web_run", ["string", "string"], [configText, command]);
+  },
+};
+
+// One Web Worker running the engine. A request returns a promise of the
+// reply; cancel() ends the worker at once (a page opened from file:// cannot
+// share memory with a worker, so there is no gentler way to interrupt a
+// running call) and the next request starts a fresh one.
+class BackgroundEngine {
+  constructor() {
+    this.worker = null;
+    this.nextId = 1;
+    this.pending = new Map();
+  }
+
+  ensure() {
+    if (this.worker) return;
+    const source = document.getElementById("gsd-engine").textContent + "\n" +
+                   document.getElementById("gsd-worker").textContent;
+    const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
+    this.worker = new Worker(url);
+    URL.revokeObjectURL(url);
+    this.worker.onmessage = (event) => {
+      const {id, kind, done, reply} = event.data;
+      const job = this.pending.get(id);
+      if (!job) return;
+      if (kind === "progress") {
+        if (job.onProgress) job.onProgress(done);
+        return;
+      }
+      this.pending.delete(id);
+      try {
+        job.resolve(parseReply(reply));
+      } catch (e) {
+        job.reject(e);
+      }
+    };
+    this.worker.onerror = (event) => {
+      for (const job of this.pending.values()) job.reject(new Error(event.message || "worker failed"));
+      this.pending.clear();
+      this.worker = null;
+    };
+  }
+
+  request(kind, configText, onProgress) {
+    this.ensure();
+    const id = this.nextId++;
+    return new Promise((resolve, reject) => {
+      this.pending.set(id, {resolve, reject, onProgress});
+      this.worker.postMessage({id, kind, config: configText});
+    });
+  }
+
+  cancel() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    for (const job of this.pending.values()) job.reject(new Error("cancelled"));
+    this.pending.clear();
+  }
+}

@@ -1,0 +1,75 @@
+// The Simulation tab: N trials of the config's model in a Web Worker, with
+// progress and Cancel. The replicates and seed go into the config's
+// simulation section, so the exported config repeats the run.
+
+function simulationRequest() {
+  const replicates = Math.round(readNumber($("sim-replicates")) ?? 2000);
+  const seed = Math.round(readNumber($("sim-seed")) ?? 1);
+  return {replicates, seed};
+}
+
+function updateSimButton() {
+  const {replicates} = simulationRequest();
+  $("sim-run").textContent = `Simulate ${count(replicates)} trials`;
+}
+
+async function runSimulation() {
+  if (App.simRunning) return;
+  const {replicates, seed} = simulationRequest();
+  edit((c) => {
+    c.simulation = Object.assign({}, c.simulation, {replicates, seed});
+  });
+  if (document.body.classList.contains("stale")) return;
+  const text = App.configText;
+  App.simRunning = true;
+  $("sim-run").disabled = true;
+  $("sim-cancel").disabled = false;
+  $("sim-progress").value = 0;
+  $("sim-status").textContent = "Starting…";
+  document.body.dataset.simulation = "running";
+  const t0 = performance.now();
+  let lastDone = 0;
+  try {
+    $("sim-progress").dataset.updates = "0";
+    const reply = await simEngine.request("simulate", text, (done) => {
+      $("sim-progress").dataset.updates = String(Number($("sim-progress").dataset.updates) + 1);
+      lastDone = done;
+      $("sim-progress").value = done / replicates;
+      $("sim-status").textContent = `${count(done)} of ${count(replicates)} trials`;
+    });
+    if (reply.error) {
+      $("sim-status").textContent = "error: " + reply.error.message;
+      document.body.dataset.simulation = "error";
+    } else {
+      App.sim = {reply, configText: text};
+      $("sim-progress").value = 1;
+      $("sim-status").textContent = `${count(replicates)} trials in ${((performance.now() - t0) / 1000).toFixed(1)} s.`;
+      dirty.simulation = true;
+      renderTab(currentTab());
+      document.body.dataset.simulation = "done";
+      markSimulationStale();
+    }
+  } catch (e) {
+    $("sim-status").textContent = e.message === "cancelled" ?
+      `Cancelled after ${count(lastDone)} of ${count(replicates)} trials: ` +
+      "no result, as the command line gives none when interrupted." :
+      "The simulation failed: " + e.message;
+    document.body.dataset.simulation = e.message === "cancelled" ? "cancelled" : "error";
+  } finally {
+    App.simRunning = false;
+    $("sim-run").disabled = false;
+    $("sim-cancel").disabled = true;
+  }
+}
+
+function markSimulationStale() {
+  const stale = App.sim && App.sim.configText !== App.configText;
+  $("tab-simulation").classList.toggle("results-stale", !!stale);
+  if (stale && !App.simRunning) $("sim-status").textContent = "The inputs have changed since this simulation: simulate again.";
+}
+
+function wireSimulation() {
+  $("sim-run").addEventListener("click", runSimulation);
+  $("sim-cancel").addEventListener("click", () => simEngine.cancel());
+  $("sim-replicates").addEventListener("input", updateSimButton);
+}

@@ -1,0 +1,389 @@
+// What the page shows: cards, tables, charts and notes, each drawn from the
+// engine's reply (the contract JSON and the plot data). Numbers are only
+// rounded for display here; none is computed.
+
+const COLORS = {
+  efficacy: "#1a5fb4",
+  lower: "#6f3fa0",
+  futility: "#c64600",
+  harm: "#8f1d5e",
+  control: "#3d3d3d",
+  treatment: "#0b7a55",
+  observed: "#c01c28",
+  analytic: "#8a8a8a",
+  beta: "#c64600",
+};
+
+function fixed(x, digits) {
+  return x === null || x === undefined || !Number.isFinite(x) ? "–" : x.toFixed(digits);
+}
+
+function pvalue(x) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  return x < 1e-4 ? x.toExponential(2) : x.toFixed(6);
+}
+
+// A whole number with thousands separators (toLocaleString would load the
+// locale data on first use, which costs the first redraw tens of ms).
+function count(x) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return "–";
+  return String(Math.round(x)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+function el(tag, attrs, ...children) {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs || {})) {
+    if (v === undefined || v === null) continue;
+    if (k === "class") node.className = v;
+    else if (k === "html") node.innerHTML = v;
+    else node.setAttribute(k, v);
+  }
+  for (const c of children) {
+    if (c === null || c === undefined) continue;
+    node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return node;
+}
+
+function card(label, value, detail, id) {
+  return el("div", {class: "stat", "data-stat": id}, el("span", {class: "stat-label"}, label),
+            el("span", {class: "stat-value"}, value), detail ? el("span", {class: "stat-detail"}, detail) : null);
+}
+
+// header: [labels]; rows: [[cells]]; cells may be strings or nodes.
+function fillTable(table, header, rows, keys) {
+  const thead = el("thead", {}, el("tr", {}, ...header.map((h) => el("th", {scope: "col"}, h))));
+  const tbody = el("tbody");
+  rows.forEach((row, i) => {
+    const tr = el("tr", keys ? {"data-row": keys[i]} : {});
+    row.forEach((cell, j) => tr.append(el(j === 0 ? "th" : "td", j === 0 ? {scope: "row"} : {}, cell)));
+    tbody.append(tr);
+  });
+  table.replaceChildren(thead, tbody);
+}
+
+function note(host, title, paragraphs) {
+  host.replaceChildren(el("h3", {}, title), ...paragraphs.map((p) => el("p", {html: p})));
+}
+
+// ------------------------------------------------------------------ design
+
+function renderDesign(reply, scale) {
+  const r = reply.result;
+  const b = r.boundaries;
+  const looks = b.looks;
+  const twoSided = b.sided === 2;
+  const cards = document.getElementById("design-cards");
+  cards.replaceChildren(
+    card("Drift θ√I_max", fixed(b.drift, 4), `gives power ${fixed(b.power, 4)}`, "drift"),
+    card("Inflation factor", fixed(b.inflation_factor, 4), "I_max / I_fixed", "inflation"),
+    card("E[information] under H0", fixed(b.expected_information_fraction_h0, 4), "as a fraction of I_max", "e0"),
+    card("E[information] under H1", fixed(b.expected_information_fraction_h1, 4), "as a fraction of I_max", "e1"));
+  drawBounds(reply, scale);
+  drawSpending(reply);
+
+  const hasFutility = looks.some((l) => l.futility_z !== null && l.futility_z !== undefined);
+  fillDesignTable(looks, twoSided, hasFutility);
+  renderDesignNotes(b, hasFutility);
+}
+
+function fillDesignTable(looks, twoSided, hasFutility) {
+  const hasHarm = looks.some((l) => l.harm_z !== null && l.harm_z !== undefined);
+  const header = ["Look", "Information fraction", "Efficacy z", `Nominal p (${twoSided ? "two" : "one"}-sided)`,
+                  "Cumulative α"];
+  if (hasHarm) header.push("Harm z");
+  if (hasFutility) header.push("Futility z");
+  header.push("P(stop, efficacy | H0)", "P(stop, efficacy | H1)");
+  if (hasFutility) header.push("P(stop, futility | H1)");
+  const rows = looks.map((l, k) => {
+    const row = [String(k + 1), fixed(l.information_fraction, 4), fixed(l.efficacy_z, 4),
+                 pvalue(twoSided ? l.nominal_p_two_sided : l.nominal_p_one_sided), pvalue(l.cumulative_alpha)];
+    if (hasHarm) row.push(fixed(l.harm_z, 4));
+    if (hasFutility) row.push(fixed(l.futility_z, 4));
+    row.push(fixed(l.probability_efficacy_h0, 4), fixed(l.probability_efficacy_h1, 4));
+    if (hasFutility) row.push(fixed(l.probability_futility_h1, 4));
+    return row;
+  });
+  fillTable(document.getElementById("table-design"), header, rows, looks.map((_, k) => k + 1));
+}
+
+function drawBounds(reply, scale) {
+  const r = reply.result;
+  const plot = reply.plot.boundaries;
+  const looks = r.boundaries.looks;
+  const twoSided = r.boundaries.sided === 2;
+  const host = document.getElementById("chart-bounds");
+  const caption = document.getElementById("bounds-caption");
+  const t = plot.information_fraction;
+  if (scale === "p") {
+    const p = looks.map((l) => (twoSided ? l.nominal_p_two_sided : l.nominal_p_one_sided));
+    drawChart(host, {
+      aspect: 0.42,
+      x: {label: "information fraction", min: 0, max: 1},
+      y: {label: `nominal p at the efficacy bound (${twoSided ? "two" : "one"}-sided)`, log: true},
+      series: [{name: "efficacy", x: t, y: p, color: COLORS.efficacy, markers: "circle"}],
+    });
+    caption.textContent = "A look rejects H0 when its p-value is below the line. Futility bounds are shown on the z scale.";
+    return;
+  }
+  if (scale === "hr") {
+    const ss = survivalPlan(reply);
+    if (!ss) {
+      host.replaceChildren(el("p", {class: "absent"}, "The hazard-ratio scale needs a survival model (Survival tab)."));
+      caption.textContent = "";
+      return;
+    }
+    drawChart(host, {
+      aspect: 0.42,
+      x: {label: "events", min: 0},
+      y: {label: "hazard ratio at the efficacy bound"},
+      series: [{name: "efficacy", x: ss.looks.map((l) => l.events), y: ss.looks.map((l) => l.hazard_ratio_at_bound),
+                color: COLORS.efficacy, markers: "circle"}],
+      hlines: [{y: 1, label: "HR 1"}],
+    });
+    caption.textContent = "An observed hazard ratio below the line at that look crosses the bound " +
+                          "(exp(−z / √I), I = events · r / (1 + r)²).";
+    return;
+  }
+  const series = [{name: "efficacy", x: t, y: plot.efficacy_z, color: COLORS.efficacy, markers: "circle"}];
+  if (plot.lower_z.some((v) => v !== null)) {
+    series.push({name: "lower (two-sided)", x: t, y: plot.lower_z, color: COLORS.lower, markers: "circle"});
+  }
+  if (looks.some((l) => l.harm_z !== null && l.harm_z !== undefined)) {
+    series.push({name: "harm", x: t, y: looks.map((l) => l.harm_z ?? null), color: COLORS.harm, markers: "square"});
+  }
+  if (plot.futility_z.some((v) => v !== null)) {
+    series.push({name: "futility", x: t, y: plot.futility_z, color: COLORS.futility, markers: "diamond"});
+  }
+  drawChart(host, {
+    aspect: 0.42,
+    x: {label: "information fraction", min: 0, max: 1},
+    y: {label: "z"},
+    series,
+    hlines: [{y: 0, dash: "2 3"}],
+  });
+  caption.textContent = "Stop for benefit above the efficacy bound" +
+    (plot.futility_z.some((v) => v !== null) ? ", for futility below the futility bound." : ".");
+}
+
+function drawSpending(reply) {
+  const s = reply.plot.spending;
+  const looks = reply.result.boundaries.looks;
+  const series = [];
+  if (s.alpha) series.push({name: "α spent", x: s.alpha.x, y: s.alpha.y, color: COLORS.efficacy});
+  if (s.beta) series.push({name: "β spent (futility)", x: s.beta.x, y: s.beta.y, color: COLORS.beta, dash: "6 4"});
+  drawChart(document.getElementById("chart-spending"), {
+    x: {label: "information fraction", min: 0, max: 1},
+    y: {label: "cumulative error spent", min: 0},
+    series,
+    points: looks.map((l) => ({x: l.information_fraction, y: l.cumulative_alpha, color: COLORS.efficacy})),
+  });
+  document.getElementById("spending-caption").textContent = s.alpha ?
+    "Dots: α spent by each look." :
+    "A classical family has no spending function; dots: α spent by each look.";
+}
+
+// ---------------------------------------------------------------- survival
+
+function renderSurvival(reply, config) {
+  const ss = survivalPlan(reply);
+  const plot = reply.plot;
+  const cards = document.getElementById("survival-cards");
+  if (!ss) {
+    cards.replaceChildren();
+    for (const id of ["chart-survival", "chart-hazard", "chart-events", "chart-power"]) {
+      document.getElementById(id).replaceChildren();
+    }
+    document.getElementById("note-schoenfeld").replaceChildren();
+    document.getElementById("table-survival").replaceChildren();
+    return;
+  }
+  const unit = ss.time_unit || "months";
+  cards.replaceChildren(
+    card("Patients", count(ss.patients), ss.solved_for === "patients" ? "solved" : "given", "patients"),
+    card("Events", count(ss.events), ss.solved_for === "power" ? "given" : "solved", "events"),
+    card("Power", fixed(ss.power, 4), ss.solved_for === "power" ? "solved" : `target ${fixed(config.survival.power, 2)}`, "power"),
+    card("Study duration", fixed(ss.study_duration, 2), `${unit}; follow-up ${fixed(ss.follow_up, 2)} after accrual`, "duration"),
+    card("Expected events", fixed(ss.expected_events, 1), `with early stops; duration ${fixed(ss.expected_duration, 1)} ${unit}`, "expected"));
+
+  renderSchoenfeldNote(ss, plot);
+  drawSurvivalCharts(ss, plot, config);
+  fillSurvivalTable(ss);
+}
+
+function drawSurvivalCharts(ss, plot, config) {
+  const unit = ss.time_unit || "months";
+  const surv = plot.survival;
+  drawChart(document.getElementById("chart-survival"), {
+    x: {label: unit, min: 0},
+    y: {label: "S(t)", min: 0, max: 1},
+    series: [{name: "control", x: surv.control.x, y: surv.control.y, color: COLORS.control},
+             {name: "treatment", x: surv.treatment.x, y: surv.treatment.y, color: COLORS.treatment}],
+    hlines: [{y: surv.control_cure, color: COLORS.control, label: `cured ${fixed(surv.control_cure, 3)}`},
+             {y: surv.treatment_cure, color: COLORS.treatment, label: `cured ${fixed(surv.treatment_cure, 3)}`}],
+  });
+  const hz = plot.hazard_ratio;
+  const hlines = [{y: 1, label: "HR 1"}];
+  if (config.survival && typeof config.survival.hazard_ratio_noncured === "number") {
+    hlines.push({y: config.survival.hazard_ratio_noncured, color: COLORS.treatment,
+                 label: `noncured ${config.survival.hazard_ratio_noncured}`});
+  }
+  drawChart(document.getElementById("chart-hazard"), {
+    x: {label: unit, min: 0},
+    y: {label: "hazard ratio, treatment / control", min: 0},
+    series: [{name: "population hazard ratio", x: hz.x, y: hz.y, color: COLORS.treatment}],
+    hlines,
+  });
+  document.getElementById("hazard-caption").textContent =
+    "The ratio of the two arms' population hazards h(t) = (1 − π) f(t) / S(t); cut where it exceeds 5.";
+  const ev = plot.events;
+  drawChart(document.getElementById("chart-events"), {
+    x: {label: `calendar time (${unit})`, min: 0},
+    y: {label: "expected events", min: 0},
+    series: [{name: "expected events", x: ev.x, y: ev.y, color: COLORS.efficacy}],
+    hlines: [{y: ev.event_limit, label: `limit ${fixed(ev.event_limit, 1)}`, color: COLORS.analytic}],
+    vlines: ev.looks.map((l, k) => ({x: l.calendar_time, label: `look ${k + 1}`, color: COLORS.efficacy})),
+    points: ev.looks.map((l) => ({x: l.calendar_time, y: l.events, color: COLORS.efficacy})),
+  });
+  document.getElementById("events-caption").textContent =
+    `Looks at ${ev.looks.map((l) => `${l.events} events (${fixed(l.calendar_time, 1)} ${unit})`).join(", ")}. ` +
+    `The limit is the events these ${count(ss.patients)} patients can ever produce.`;
+
+}
+
+function fillSurvivalTable(ss) {
+  const unit = ss.time_unit || "months";
+  const header = ["Look", "Events", `Calendar time (${unit})`, "Drift E[Z]", "Efficacy z", "HR at bound",
+                  "P(cross) at look", "Cumulative P(cross)"];
+  const rows = ss.looks.map((l, k) => [String(k + 1), count(l.events), fixed(l.calendar_time, 2), fixed(l.drift, 4),
+                                       fixed(l.efficacy_z, 4), fixed(l.hazard_ratio_at_bound, 4),
+                                       fixed(l.crossing_probability, 4), fixed(l.cumulative_crossing_probability, 4)]);
+  fillTable(document.getElementById("table-survival"), header, rows, ss.looks.map((_, k) => k + 1));
+}
+
+// The power curve arrives later, from the worker.
+function renderPowerCurve(curve, reply, config) {
+  const host = document.getElementById("chart-power");
+  const caption = document.getElementById("power-caption");
+  if (!curve) {
+    host.replaceChildren(el("p", {class: "absent"}, "Computing the power at 41 hazard ratios…"));
+    caption.textContent = "";
+    return;
+  }
+  const ss = reply.result.sample_size;
+  const hr = config.survival && config.survival.hazard_ratio_noncured;
+  const points = typeof hr === "number" ? [{x: hr, y: ss.power, color: COLORS.observed, label: `plan: ${fixed(ss.power, 3)}`}] : [];
+  drawChart(host, {
+    x: {label: "hazard ratio among the noncured", min: 0.3, max: 1.1},
+    y: {label: "power", min: 0, max: 1},
+    series: [{name: "power at these patients and events", x: curve.x, y: curve.y, color: COLORS.efficacy}],
+    points,
+    hlines: [{y: reply.result.boundaries.alpha, label: "α", dash: "2 3"}],
+  });
+  caption.textContent = "The cure fractions stay as given; only the noncured hazard ratio changes.";
+}
+
+// -------------------------------------------------------------- simulation
+
+function renderSimulation(reply, designReply) {
+  const s = reply.result.simulation;
+  const ss = survivalPlan(designReply);
+  document.getElementById("gsd-simulation-result").textContent = reply.result_text;
+  document.getElementById("sim-cards").replaceChildren(
+    card("Simulated power", fixed(s.power, 4), `SE ${fixed(s.power_se, 4)}, ${count(s.replicates)} trials, seed ${s.seed}`, "power"),
+    card("Analytic power", fixed(s.analytic_power, 4), "asymptotic log-rank", "analytic"),
+    card("Expected events", fixed(s.expected_events, 1), ss ? `analytic ${fixed(ss.expected_events, 1)}` : null, "events"),
+    card("Expected duration", fixed(s.expected_duration, 1), ss ? `analytic ${fixed(ss.expected_duration, 1)}` : null, "duration"),
+    card("Expected patients", fixed(s.expected_patients, 1), `of ${count(s.patients)}`, "patients"));
+  const analytic = ss ? ss.looks.map((l) => l.crossing_probability) : s.reject_per_look.map(() => null);
+  drawChart(document.getElementById("chart-stopping"), {
+    x: {},
+    y: {label: "probability of stopping for benefit", min: 0},
+    bars: {groups: s.look_events.map((e, k) => `look ${k + 1} (${e} events)`),
+           series: [{name: "simulated", values: s.reject_per_look, color: COLORS.efficacy},
+                    {name: "analytic", values: analytic, color: COLORS.analytic}]},
+  });
+  const km = reply.plot;
+  const series = [{name: "model, control", x: km.model.control.x, y: km.model.control.y, color: COLORS.control, width: 3},
+                  {name: "model, treatment", x: km.model.treatment.x, y: km.model.treatment.y, color: COLORS.treatment, width: 3}];
+  for (const rep of km.replicates) {
+    series.push({x: rep.control.x, y: rep.control.y, color: COLORS.control, step: true, width: 1.2, opacity: 0.7, dash: "5 3", thin: true});
+    series.push({x: rep.treatment.x, y: rep.treatment.y, color: COLORS.treatment, step: true, width: 1.2, opacity: 0.7, dash: "5 3", thin: true});
+  }
+  drawChart(document.getElementById("chart-km"), {
+    x: {label: s.time_unit || "time", min: 0},
+    y: {label: "S(t)", min: 0, max: 1},
+    series,
+  });
+  const header = ["Look", "Events", "Stop for benefit, simulated", "Analytic", "Futility stop, simulated", "Capped"];
+  const rows = s.look_events.map((e, k) => [String(k + 1), count(e), fixed(s.reject_per_look[k], 4), fixed(analytic[k], 4),
+                                           fixed(s.futility_per_look[k], 4), fixed(s.capped_per_look ? s.capped_per_look[k] : null, 4)]);
+  rows.push(["All", "", fixed(s.power, 4), fixed(s.analytic_power, 4), "",
+             fixed(s.capped_fraction, 4)]);
+  fillTable(document.getElementById("table-simulation"), header, rows, [...s.look_events.map((_, k) => k + 1), "all"]);
+  renderSimulationNote(s);
+}
+
+// -------------------------------------------------------------- monitoring
+
+function renderMonitoring(reply) {
+  const m = reply.result.monitoring;
+  const last = m.looks[m.looks.length - 1];
+  document.getElementById("gsd-monitor-result").textContent = reply.result_text;
+  const banner = document.getElementById("monitor-banner");
+  banner.className = "banner decision-" + last.decision;
+  banner.replaceChildren(el("strong", {}, last.decision.replace("-", " ")), " ", last.reason || "");
+  if (last.advice) banner.append(el("span", {class: "advice"}, " " + last.advice));
+  const header = ["Look", "Events", "Information fraction", "z", "Bound z", "Nominal p (bound)", "Decision", "HR",
+                  "Repeated CI (HR)", "Repeated p", "Conditional power", "CP (trend)", "Predictive power"];
+  const rows = m.looks.map((l, k) => [String(k + 1), fixed(l.events, 0), fixed(l.information_fraction, 4), fixed(l.z, 4),
+    fixed(l.efficacy_z, 4), pvalue(l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l.hazard_ratio, 4),
+    l.repeated_ci_hazard_ratio ? `${fixed(l.repeated_ci_hazard_ratio[0], 4)} to ${fixed(l.repeated_ci_hazard_ratio[1], 4)}` : "–",
+    pvalue(l.repeated_p_value), fixed(l.conditional_power, 4), fixed(l.conditional_power_trend, 4), fixed(l.predictive_power, 4)]);
+  fillTable(document.getElementById("table-monitoring"), header, rows, m.looks.map((_, k) => k + 1));
+  const fin = document.getElementById("monitor-final");
+  if (m.final) {
+    fin.replaceChildren(`After the stop at look ${m.final.look} (${m.final.ordering} ordering): p-value `,
+      el("b", {}, pvalue(m.final.p_value)), ", median-unbiased hazard ratio ", el("b", {}, fixed(m.final.median_unbiased_hazard_ratio, 4)),
+      `, ${Math.round(100 * m.final.confidence_level)}% CI ${fixed(m.final.ci_hazard_ratio[0], 4)} to ${fixed(m.final.ci_hazard_ratio[1], 4)}.`);
+  } else {
+    fin.textContent = `Conditional power: ${m.conditional_power_basis || ""}.`;
+  }
+  const plot = reply.plot;
+  drawChart(document.getElementById("chart-monitor"), {
+    x: {label: "events", min: 0},
+    y: {label: "z"},
+    series: [{name: "bound at the last look's schedule", x: plot.bounds.events, y: plot.bounds.efficacy_z, color: COLORS.efficacy, markers: "circle"},
+             {name: "observed z", x: plot.observed.events, y: plot.observed.z, color: COLORS.observed, markers: "square"}],
+    points: m.looks.map((l) => ({x: l.events, y: l.efficacy_z, color: COLORS.efficacy, shape: "ring"})),
+    hlines: [{y: 0, dash: "2 3"}],
+  });
+  const cp = plot.conditional_power_by_hazard_ratio;
+  const cpHost = document.getElementById("chart-cp");
+  if (cp) {
+    drawChart(cpHost, {
+      x: {label: "true hazard ratio", min: 0.3, max: 1.2},
+      y: {label: "conditional power", min: 0, max: 1},
+      series: [{name: "conditional power", x: cp.x, y: cp.y, color: COLORS.efficacy}],
+      vlines: [{x: last.hazard_ratio, label: "estimate", color: COLORS.observed}],
+    });
+    document.getElementById("cp-caption").textContent = "The probability of crossing a remaining planned bound, given the data so far.";
+  } else {
+    cpHost.replaceChildren(el("p", {class: "absent"}, "The trial has stopped: no conditional power."));
+    document.getElementById("cp-caption").textContent = "";
+  }
+  renderMonitoringNote();
+}
+
+function renderMonitoringEmpty(message) {
+  const banner = document.getElementById("monitor-banner");
+  banner.className = "banner";
+  banner.textContent = message;
+  document.getElementById("gsd-monitor-result").textContent = "";
+  document.getElementById("table-monitoring").replaceChildren();
+  document.getElementById("monitor-final").textContent = "";
+  document.getElementById("chart-monitor").replaceChildren();
+  document.getElementById("chart-cp").replaceChildren();
+  document.getElementById("cp-caption").textContent = "";
+  renderMonitoringNote();
+}

@@ -1,0 +1,290 @@
+// The page in a real browser (Debian's Chromium, driven by playwright-core
+// over the DevTools protocol; no browser is downloaded). It opens the built
+// page from file:// and checks it against the command line:
+//   - the seed trial's design: #gsd-result equals `gsd design --format json`;
+//     the table and the cards show the same bounds and power;
+//   - a new alpha redraws the bounds with the numbers the command line gives
+//     for the page's own config (taken from its #config= link);
+//   - the link reopens the same page;
+//   - bad input shows the engine's message and marks the field;
+//   - the monitoring panel on the committee's look at 49 of 94 events;
+//   - 2,000 simulated trials in the Web Worker: progress, power within Monte
+//     Carlo error of the analytic power, and the command line's numbers for
+//     the exported config; a long run is cancelled;
+//   - a screenshot that is not blank, no request leaves the file, and the
+//     file is under 3 MB.
+// It prints the time to the first design and the redraw times (K = 1..10).
+//   node web/test/page_test.mjs PAGE.html GSD_BINARY [SCREENSHOT.png]
+import {execFileSync} from "node:child_process";
+import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
+import {tmpdir} from "node:os";
+import {join, resolve} from "node:path";
+import {pathToFileURL} from "node:url";
+import {chromium} from "playwright-core";
+import {compareJson, describe} from "./compare.mjs";
+
+const [pagePath, gsdPath, screenshotPath] = process.argv.slice(2);
+if (!gsdPath) {
+  console.error("usage: node web/test/page_test.mjs PAGE.html GSD_BINARY [SCREENSHOT.png]");
+  process.exit(2);
+}
+const root = resolve(new URL("../..", import.meta.url).pathname);
+const work = mkdtempSync(join(tmpdir(), "gsd-page-test-"));
+const pageUrl = pathToFileURL(resolve(pagePath)).href;
+const kMaxPageBytes = 3e6;
+
+let failures = 0;
+function check(ok, what) {
+  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
+  if (!ok) failures += 1;
+}
+
+// The command line's JSON for a config.
+function gsd(command, config, ...args) {
+  const file = join(work, `config-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  return JSON.parse(execFileSync(gsdPath, [command, file, "--format", "json", ...args], {encoding: "utf8"}));
+}
+
+// Value for value, to the tolerance of compare.mjs.
+function sameJson(got, want, what) {
+  const stats = compareJson(got, want);
+  check(stats.bad.length === 0, `${what}: ${describe(stats)}`);
+}
+
+function configOfUrl(url) {
+  const b64 = new URL(url).hash.replace(/^#config=/, "").replace(/-/g, "+").replace(/_/g, "/");
+  return JSON.parse(Buffer.from(b64, "base64").toString("utf8"));
+}
+
+const cell = (page, table, row, col) =>
+  page.textContent(`#${table} tbody tr:nth-child(${row}) > :nth-child(${col})`);
+
+// From the slider's input event to the next frame, for K = 1..10: wall-clock
+// time, the engine call's share of it, and the CPU time of the page's thread
+// (the power curve's worker runs on another). The least of two tries each.
+async function measureRedraws(page, cpu, label) {
+  const rows = [];
+  for (let k = 1; k <= 10; ++k) {
+    let best = null;
+    for (let rep = 0; rep < 2; ++rep) {
+      await page.evaluate((value) => {
+        const slider = document.getElementById("looks-slider");
+        slider.value = String(value);
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+      }, (k % 10) + 1);
+      const before = await cpu();
+      const t = await page.evaluate((value) => new Promise((done) => {
+        const slider = document.getElementById("looks-slider");
+        slider.value = String(value);
+        const t0 = performance.now();
+        slider.dispatchEvent(new Event("input", {bubbles: true}));
+        const error = document.getElementById("status").textContent;
+        requestAnimationFrame(() => setTimeout(() => done({wall: performance.now() - t0, engine: window.gsdTimings.lastEngine, error}), 0));
+      }), k);
+      t.thread = (await cpu()).thread - before.thread;
+      if (!best || t.thread < best.thread) best = t;
+    }
+    rows.push(best);
+  }
+  const show = (f) => rows.map((r) => (r.error ? "err" : f(r).toFixed(0)).padStart(6)).join("");
+  console.log(`measure: redraw after a K change, ${label}`);
+  console.log(`measure:   K =                           ${rows.map((_, k) => String(k + 1).padStart(6)).join("")}`);
+  console.log(`measure:   wall-clock to the next frame  ${show((r) => r.wall)} ms`);
+  console.log(`measure:   of which the engine call      ${show((r) => r.engine)} ms`);
+  console.log(`measure:   CPU time of the page's thread ${show((r) => r.thread)} ms`);
+  for (const [k, r] of rows.entries()) if (r.error) console.log(`measure:   (K = ${k + 1}: ${r.error})`);
+}
+
+const seed = JSON.parse(readFileSync(join(root, "configs/blinatumomab-20120215.json"), "utf8"));
+const bytes = statSync(pagePath).size;
+check(bytes < kMaxPageBytes, `page size ${(bytes / 1e6).toFixed(2)} MB < 3 MB`);
+
+const profile = mkdtempSync(join(tmpdir(), "gsd-page-profile-"));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.GSD_CHROMIUM || "/usr/bin/chromium",
+  headless: true,
+  viewport: {width: 1280, height: 900},
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+         "--disable-sync", "--no-first-run"],
+});
+const requests = [];
+context.on("request", (r) => requests.push(r.url()));
+const errors = [];
+try {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.setDefaultTimeout(60000);
+
+  // ------------------------------------------------------------ seed trial
+  // CPU time of the page's thread (and of its whole renderer process), from
+  // the DevTools protocol: unlike wall-clock time, it does not grow while
+  // other programs hold the machine's cores.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const cpu = async () => {
+    const {metrics} = await cdp.send("Performance.getMetrics");
+    const get = (name) => metrics.find((m) => m.name === name).value * 1000;
+    return {thread: get("ThreadTime"), process: get("ProcessTime")};
+  };
+  const atStart = await cpu();
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  const timings = await page.evaluate(() => window.gsdTimings);
+  const atFirst = await cpu();
+  console.log(`measure: first design shown ${timings.firstDesign.toFixed(0)} ms after navigation start ` +
+              `(page script ran at ${timings.scriptStart.toFixed(0)} ms, engine ready at ${timings.engineReady.toFixed(0)} ms); ` +
+              `CPU time: ${(atFirst.thread - atStart.thread).toFixed(0)} ms on the page's thread, ` +
+              `${(atFirst.process - atStart.process).toFixed(0)} ms in its renderer process`);
+  const seedCli = gsd("design", seed);
+  sameJson(JSON.parse(await page.textContent("#gsd-result")), seedCli, "seed design: #gsd-result = gsd design --format json");
+  check(JSON.stringify(configOfUrl(page.url())) === JSON.stringify(seed), "the #config= fragment holds the seed config");
+  const looks = seedCli.boundaries.looks;
+  for (let k = 0; k < looks.length; ++k) {
+    check(await cell(page, "table-design", k + 1, 3) === looks[k].efficacy_z.toFixed(4),
+          `table: efficacy z at look ${k + 1} = ${looks[k].efficacy_z.toFixed(4)}`);
+  }
+  await page.click("[data-tab=survival]");
+  check(await page.textContent("#survival-cards [data-stat=power] .stat-value") === seedCli.sample_size.power.toFixed(4),
+        `survival: power card = ${seedCli.sample_size.power.toFixed(4)}`);
+  check(await page.textContent("#survival-cards [data-stat=events] .stat-value") === String(seedCli.sample_size.events),
+        `survival: events card = ${seedCli.sample_size.events}`);
+  check((await page.textContent("#note-schoenfeld")).includes(`${seedCli.sample_size.schoenfeld.fixed_events} events`),
+        `survival: the note compares ${seedCli.sample_size.schoenfeld.fixed_events} Schoenfeld events with ${seedCli.sample_size.events}`);
+  await page.waitForSelector("#chart-power path.series");
+  check(true, "survival: the power curve came from the worker");
+  await page.click("[data-tab=design]");
+
+  // ------------------------------------------------ alpha redraws the bounds
+  const pathBefore = await page.getAttribute("#chart-bounds path.series", "d");
+  await page.fill("input[type=number][data-path='design.alpha']", "0.025");
+  await page.waitForFunction((old) => !document.getElementById("gsd-result").textContent.includes(old),
+                             '"alpha": 0.05');
+  const alphaConfig = configOfUrl(page.url());
+  check(alphaConfig.design.alpha === 0.025, "the link now says alpha 0.025");
+  const alphaCli = gsd("design", alphaConfig);
+  sameJson(JSON.parse(await page.textContent("#gsd-result")), alphaCli, "alpha 0.025: #gsd-result = gsd design on the page's config");
+  const newZ = alphaCli.boundaries.looks[0].efficacy_z.toFixed(4);
+  check(newZ !== looks[0].efficacy_z.toFixed(4) && await cell(page, "table-design", 1, 3) === newZ,
+        `table redrawn: first bound ${looks[0].efficacy_z.toFixed(4)} -> ${newZ}`);
+  check(await page.getAttribute("#chart-bounds path.series", "d") !== pathBefore, "boundary chart redrawn");
+
+  // the link reopens the same page
+  const again = await context.newPage();
+  await again.goto(page.url());
+  await again.waitForSelector("body[data-ready='1']");
+  check(await again.textContent("#gsd-result") === await page.textContent("#gsd-result"), "the link reopens the same design");
+  await again.close();
+
+  // ------------------------------------------------------ redraw speed, K
+  await measureRedraws(page, cpu, "the seed trial (with its survival model)");
+  check(JSON.parse(await page.textContent("#gsd-result")).boundaries.looks.length === 10, "K = 10 looks drawn");
+  const designOnly = Object.assign({}, seed);
+  delete designOnly.survival;
+  // a new fragment on the open page (a same-document navigation: hashchange)
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(designOnly)).toString("base64url"));
+  await page.waitForFunction(() => !document.getElementById("gsd-result").textContent.includes("sample_size"));
+  sameJson(JSON.parse(await page.textContent("#gsd-result")), gsd("design", designOnly),
+           "a #config= link of the seed design without survival: = gsd design");
+  await measureRedraws(page, cpu, "the seed design without survival");
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+
+  // ------------------------------------------------------------ bad input
+  await page.fill("input[type=number][data-path='design.alpha']", "0.7");
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("design.alpha"));
+  check(await page.textContent("#status") === "error: design.alpha = 0.7 must lie in (0, 0.5)",
+        "bad alpha: the engine's message (" + await page.textContent("#status") + ")");
+  check(await page.evaluate(() => document.querySelector("input[type=number][data-path='design.alpha']")
+    .classList.contains("field-error")), "bad alpha: the field is marked");
+  check(await page.textContent("#gsd-result") === "" &&
+        await page.getAttribute("#gsd-result", "data-error") === "design.alpha = 0.7 must lie in (0, 0.5)",
+        "bad alpha: #gsd-result is empty and names the error");
+
+  // --------------------------------------------------- monitoring, 49 events
+  await page.click("#reset-seed");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  await page.click("[data-tab=monitoring]");
+  await page.click("#committee-look");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "");
+  const monitorConfig = configOfUrl(page.url());
+  check(JSON.stringify(monitorConfig.monitoring.looks) === '[{"events":49,"p_two_sided":0.001,"direction":"favours-treatment"}]',
+        "the committee's look is in the config");
+  const monitorCli = gsd("monitor", monitorConfig);
+  sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), monitorCli, "monitoring: = gsd monitor --format json");
+  const look = monitorCli.monitoring.looks[0];
+  check(await cell(page, "table-monitoring", 1, 5) === look.efficacy_z.toFixed(4) && look.efficacy_z.toFixed(4) === "2.8933",
+        "recomputed bound at 49 of 94 events: z 2.8933");
+  check(await cell(page, "table-monitoring", 1, 6) === "0.003813", "two-sided nominal p at the bound 0.003813 (the paper's .004)");
+  check(await cell(page, "table-monitoring", 1, 7) === "stop-efficacy", "decision: stop-efficacy");
+  check(await cell(page, "table-monitoring", 1, 9) ===
+        `${look.repeated_ci_hazard_ratio[0].toFixed(4)} to ${look.repeated_ci_hazard_ratio[1].toFixed(4)}`,
+        "repeated confidence interval as the command line's");
+  check((await page.textContent("#monitor-banner")).startsWith("stop efficacy"), "banner: stop efficacy");
+
+  // ------------------------------------------------ simulation in a worker
+  await page.click("#reset-seed");
+  await page.click("[data-tab=simulation]");
+  await page.fill("#sim-replicates", "2000");
+  await page.fill("#sim-seed", "1");
+  const t0 = Date.now();
+  await page.click("#sim-run");
+  await page.waitForSelector("body[data-simulation='done']", {timeout: 300000});
+  console.log(`measure: 2,000 simulated trials in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const simPage = JSON.parse(await page.textContent("#gsd-simulation-result")).simulation;
+  const simConfig = configOfUrl(page.url());
+  check(simConfig.simulation.replicates === 2000 && simConfig.simulation.seed === 1, "the config holds 2,000 trials, seed 1");
+  check(Number(await page.getAttribute("#sim-progress", "data-updates")) >= 1, "progress was reported while it ran");
+  const p = simPage.analytic_power;
+  const se = Math.sqrt(p * (1 - p) / simPage.replicates);
+  check(simPage.replicates === 2000 && Math.abs(simPage.power - p) <= 4 * se,
+        `simulated power ${simPage.power} within 4 SE (${(4 * se).toFixed(4)}) of the analytic ${p.toFixed(4)}`);
+  sameJson({simulation: simPage}, {simulation: gsd("simulate", simConfig).simulation},
+           "simulation: = gsd simulate on the exported config");
+
+  // cancel a long run
+  await page.fill("#sim-replicates", "1000000");
+  await page.click("#sim-run");
+  await page.waitForFunction(() => Number(document.getElementById("sim-progress").dataset.updates) >= 1);
+  await page.click("#sim-cancel");
+  await page.waitForSelector("body[data-simulation='cancelled']", {timeout: 10000});
+  check((await page.textContent("#sim-status")).startsWith("Cancelled after"), "a long simulation is cancelled");
+  check(!(await page.isDisabled("#sim-run")), "Simulate is available again");
+
+  // ------------------------------------------------------------ screenshot
+  await page.click("#reset-seed");
+  await page.click("[data-tab=design]");
+  await page.waitForTimeout(200);
+  const png = await page.screenshot({path: screenshotPath || join(work, "page.png")});
+  const ink = await page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = "data:image/png;base64," + b64;
+    await img.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = img.width;
+    canvas.height = img.height;
+    const ctx = canvas.getContext("2d");
+    ctx.drawImage(img, 0, 0);
+    const data = ctx.getImageData(0, 0, img.width, img.height).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      const key = (data[i] << 16) | (data[i + 1] << 8) | data[i + 2];
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const top = Math.max(...counts.values());
+    return {colours: counts.size, notBackground: 1 - top / (data.length / 4)};
+  }, png.toString("base64"));
+  check(ink.colours > 50 && ink.notBackground > 0.1,
+        `screenshot not blank: ${ink.colours} colours, ${(100 * ink.notBackground).toFixed(0)}% off the main colour`);
+
+  const outside = requests.filter((u) => !/^(file|blob|data):/.test(u));
+  check(outside.length === 0, `no request leaves the page (${requests.length} requests, all file:, blob: or data:)` +
+        (outside.length ? ": " + outside.slice(0, 3).join(" ") : ""));
+  check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
+} finally {
+  await context.close();
+  rmSync(profile, {recursive: true, force: true});
+  rmSync(work, {recursive: true, force: true});
+}
+console.log(failures ? `page test: ${failures} failed` : "page test: all passed");
+process.exit(failures ? 1 : 0);
