@@ -7,7 +7,7 @@ simulation and monitoring, on the gsd C++ engine.
     plan = gsd.survival(d, control={"cure_fraction": 0.40, "median_noncured": 7.0},
                         treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
                         accrual=36.0, patients=202, events=94)
-    plan.power                     # 0.8455
+    plan.power                     # 0.8391 (event-driven)
     sim = gsd.simulate(plan, replicates=100_000, seed=1, threads=2)
     gsd.run("configs/blinatumomab-20120215.json", "design")  # the CLI's JSON
 

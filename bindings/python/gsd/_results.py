@@ -239,8 +239,14 @@ class Plan(Design):
 
     @property
     def power(self) -> float:
-        """Power under the cure model at these patients and events."""
+        """Power under the cure model at these patients and events, with the
+        looks at random times (event-driven) and the calendar cap."""
         return self._json()["sample_size"]["power"]
+
+    @property
+    def power_fixed_times(self) -> float:
+        """Power with every look at its expected calendar time."""
+        return self._json()["sample_size"]["power_fixed_times"]
 
     @property
     def study_duration(self) -> float:

@@ -152,7 +152,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   s <- out$result$sample_size
   x$looks <- .columns(out$tables[["/sample_size/looks"]],
                       c("look", "events", "information_fraction", "calendar_time"))
-  for (k in c("patients", "events", "power", "study_duration", "follow_up", "accrual_duration",
+  for (k in c("patients", "events", "power", "power_fixed_times", "study_duration", "follow_up", "accrual_duration",
               "expected_events", "expected_duration", "event_limit", "solved_for", "mode",
               "time_unit", "schoenfeld")) {
     x[[k]] <- s[[k]]

@@ -18,7 +18,7 @@ test_that("a design prints, tabulates and keeps its config", {
 test_that("a survival plan, a simulation and a monitoring print", {
   plan <- seed_plan()
   expect_s3_class(plan, c("gsd_survival", "gsd_design"), exact = TRUE)
-  expect_output(print(plan), "202 patients, 94 events, power 0.8455")
+  expect_output(print(plan), "202 patients, 94 events, power 0.8391")
   expect_identical(as.data.frame(plan)$events, c(47L, 71L, 94L))
   sim <- gsd_simulate(plan, replicates = 1000, seed = 2, progress = FALSE)
   expect_output(print(sim), "1000 replicates, seed 2")
