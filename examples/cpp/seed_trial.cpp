@@ -20,6 +20,8 @@ int main() {
 
   const DesignResult result = design_trial(trial);
   for (double z : result.boundaries.efficacy) std::printf("efficacy z %.4f\n", z);
-  std::printf("power %.4f with %lld patients and %lld events\n", result.sample_size->plan.power,
-              result.sample_size->plan.patients, result.sample_size->plan.events);
+  const survival::SurvivalPlan& plan = result.sample_size->plan;
+  std::printf("power %.4f with %lld patients and %lld events\n", plan.power_fixed_times,
+              plan.patients, plan.events);
+  std::printf("event-driven power %.4f\n", plan.power);
 }
