@@ -84,7 +84,7 @@ double tail(const Node& n, double a, double sd, double x, bool lower) {
 // tabulated on a uniform grid.
 class Smoothed {
  public:
-  Smoothed(const Node& n, double a, double sd) : sd_(sd) {
+  Smoothed(const Node& n, double a, double sd) {
     const double first = n.z.front() * a - kAuxReach * sd;
     const double last = n.z.back() * a + kAuxReach * sd;
     step_ = sd / kAuxPerSd;
@@ -127,7 +127,6 @@ class Smoothed {
   }
 
  private:
-  double sd_;
   double start_ = 0.0;
   double step_ = 1.0;
   std::vector<double> values_;

@@ -291,7 +291,7 @@ function renderSimulation(reply, designReply) {
   document.getElementById("gsd-simulation-result").textContent = reply.result_text;
   document.getElementById("sim-cards").replaceChildren(
     card("Simulated power", fixed(s.power, 4), `SE ${fixed(s.power_se, 4)}, ${count(s.replicates)} trials, seed ${s.seed}`, "power"),
-    card("Analytic power", fixed(s.analytic_power, 4), "asymptotic log-rank", "analytic"),
+    card("Analytic power", fixed(s.analytic_power, 4), "event-driven plan", "analytic"),
     card("Expected events", fixed(s.expected_events, 1), ss ? `analytic ${fixed(ss.expected_events, 1)}` : null, "events"),
     card("Expected duration", fixed(s.expected_duration, 1), ss ? `analytic ${fixed(ss.expected_duration, 1)}` : null, "duration"),
     card("Expected patients", fixed(s.expected_patients, 1), `of ${count(s.patients)}`, "patients"));

@@ -94,7 +94,7 @@ EMSCRIPTEN_KEEPALIVE const char* gsd_web_design(const char* config, int power_cu
     gsd::DesignPlotOptions plot;
     plot.power_by_hazard_ratio = power_curve != 0;
     return json{{"result_text", contract_text(gsd::to_json(result))},
-                {"csv", gsd::render::boundaries_csv(result.boundaries)},
+                {"csv", gsd::render::design_csv(result)},
                 {"plot", gsd::design_plot_data(result, plot)}};
   });
 }
