@@ -128,7 +128,7 @@ void bind_handles(py::module_& m) {
       .def("json_text", [](const DesignHandle& h, int indent) { return to_json(h.result).dump(indent); },
            py::arg("indent") = 2)
       .def("text", [](const DesignHandle& h) { return render::design_text(h.result); })
-      .def("csv", [](const DesignHandle& h) { return render::boundaries_csv(h.result.boundaries); })
+      .def("csv", [](const DesignHandle& h) { return render::design_csv(h.result); })
       .def("svg",
            [](const DesignHandle& h) {
              return render::stack_charts(render::design_charts(h.result));
