@@ -2,6 +2,7 @@
 progress from the calling thread, and give the same numbers for any thread
 count, also when two Python threads simulate at once."""
 import _thread
+import signal
 import threading
 import time
 
@@ -79,6 +80,17 @@ def test_the_gil_is_released_while_simulating(seed_plan):
 
 
 def test_ctrl_c_stops_between_chunks(seed_plan, tmp_path):
+    # A shell that starts a job in the background (cmd &) ignores SIGINT for
+    # it, and Python then leaves SIGINT ignored: interrupt_main() would do
+    # nothing. Ctrl-C at a terminal reaches Python's own handler; use it.
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        _interrupt_a_long_run(seed_plan, tmp_path)
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _interrupt_a_long_run(seed_plan, tmp_path):
     data = tmp_path / "reps.csv"
     timer = threading.Timer(0.3, _thread.interrupt_main)
     start = time.monotonic()
