@@ -148,11 +148,18 @@ double fixed_drift(const DesignSpec& s) {
   return normal_upper_quantile(s.alpha_per_side()) + normal_upper_quantile(s.beta);
 }
 
+// f(fixed drift) is >= 0 in exact arithmetic (below); a value under zero by
+// no more than this is rounding in the integration, and the fixed drift is
+// the root. It happens with one look, whose design is the fixed design: for
+// alpha 0.05 two-sided and beta 0.16, f(lo) = -1.1e-16.
+constexpr double kDriftRoundingSlack = 1e-12;
+
 // Finds the drift where f (decreasing in the drift) crosses zero, starting
 // from `lo`, where f(lo) >= 0, and growing the upper end until f changes sign.
 template <class F>
 double solve_drift(F f, double lo, const numerics::SolverOptions& options) {
   const double f_lo = f(lo);
+  if (f_lo <= 0.0 && f_lo >= -kDriftRoundingSlack) return lo;
   double hi = 1.25 * lo;
   double f_hi = f(hi);
   // Each step multiplies the bracket by 1.25; 60 steps reach 6e5 times the

@@ -58,6 +58,27 @@ TEST(DesignProperties, OneLookGivesTheFixedDesign) {
   EXPECT_NEAR(d.inflation_factor, 1.0, 1e-9);
 }
 
+// Where the fixed drift's power falls a rounding error short of 1 - beta
+// (alpha 0.05 two-sided, beta 0.16: -1.1e-16), the fixed drift is the root.
+TEST(DesignProperties, OneLookGivesTheFixedDesignAtAnyErrorRates) {
+  for (Sidedness sided : {Sidedness::kOneSided, Sidedness::kTwoSidedSymmetric}) {
+    for (double alpha : {0.01, 0.025, 0.05, 0.1}) {
+      for (double beta : {0.05, 0.1, 0.16, 0.2, 0.3}) {
+        DesignSpec s;
+        s.alpha = alpha;
+        s.sided = sided;
+        s.beta = beta;
+        s.information_fractions = {1.0};
+        const Design d = compute_design(s);
+        const double z = normal_upper_quantile(s.alpha_per_side());
+        EXPECT_NEAR(d.efficacy[0], z, 1e-12);
+        EXPECT_NEAR(d.drift, z + normal_upper_quantile(beta), 1e-9);
+        EXPECT_NEAR(d.power, 1.0 - beta, 1e-9);
+      }
+    }
+  }
+}
+
 TEST(DesignProperties, BindingFutilityLowersTheEfficacyBounds) {
   DesignSpec s;
   s.information_fractions = {0.2, 0.4, 0.6, 0.8, 1.0};
