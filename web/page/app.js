@@ -1,22 +1,25 @@
 // The page: the config in the URL, the form that edits it, and the redraw
-// after every change (the engine on this thread for the design and the
-// monitoring looks; Web Workers for the power curve and the simulation).
+// after every change (the engine on this thread for the boundaries and the
+// monitoring looks; Web Workers for the survival plan, the power curve and
+// the simulation: plan.js, simulation.js).
 
 const App = {
   config: null,
   configText: "",
-  design: null,  // the last good design reply
+  design: null,  // the last good reply for the boundaries (with the plan when opened whole)
+  full: null,    // {configText, reply}: the last whole design, what `gsd design` prints
   monitor: null,
   sim: null,     // {reply, configText}
   simRunning: false,
   powerCurve: null,  // {configText, curve}
   scale: "z",
-  timings: {firstDesign: null, redraws: []},
+  timings: {firstDesign: null, firstPlan: null, redraws: []},
 };
 window.gsdTimings = App.timings;
 
 const $ = (id) => document.getElementById(id);
 const simEngine = new BackgroundEngine();
+const planEngine = new BackgroundEngine();
 const curveEngine = new BackgroundEngine();
 
 function seedConfig() {
@@ -31,19 +34,22 @@ function showStatus(message, kind) {
 
 // ------------------------------------------------------------- the state
 
-// Replaces the whole state (opening the page, a link, a file, the seed).
+// Replaces the whole state (opening the page, a link, a file, the seed): the
+// whole design is computed before the first drawing, so a script that opens a
+// #config= link finds #gsd-result filled once the page is ready.
 function loadConfig(config) {
   App.config = config;
   syncForm();
-  commit();
+  commit(true);
 }
 
-// After an edit of App.config: the URL, then the redraw.
-function commit() {
+// After an edit of App.config: the URL, then the redraw (`whole`: with the
+// survival plan on this thread; otherwise the plan follows from a worker).
+function commit(whole = false) {
   App.configText = JSON.stringify(App.config);
   const hash = hashFromConfig(App.config);
   if (location.hash !== hash) history.replaceState(null, "", hash);
-  recompute();
+  recompute(whole);
 }
 
 function edit(mutate) {
@@ -52,8 +58,9 @@ function edit(mutate) {
   commit();
 }
 
-// Each change: the engine computes the design (the contract JSON and the
-// plot data) at once; only the visible tab is drawn, the others when shown.
+// Each change: the engine computes the boundaries (the contract JSON and the
+// plot data) at once and the survival plan in a worker (plan.js); only the
+// visible tab is drawn, the others when shown.
 const dirty = {design: true, survival: true, simulation: true, monitoring: true};
 
 // The sample size of a survival model (another endpoint has no curves).
@@ -66,41 +73,51 @@ function currentTab() {
   return b ? b.dataset.tab : "design";
 }
 
-function recompute() {
+// A config the engine rejects: as the command line prints nothing on stdout,
+// #gsd-result is emptied and names the error; the last outputs go grey.
+function showDesignError(error) {
+  markReady();
+  delete $("gsd-result").dataset.pending;
+  $("gsd-result").textContent = "";
+  $("gsd-result").dataset.error = error.message;
+  showStatus("error: " + error.message, "error");
+  markField(error.path);
+  document.body.classList.add("stale");
+}
+
+// The boundaries at once; the survival plan, if any, after the first frame
+// on this thread when a config is opened (`whole`), else from a worker.
+function recompute(whole) {
   const t0 = performance.now();
-  const reply = Engine.design(App.configText);
+  const reply = Engine.boundaries(App.configText);
   const tEngine = performance.now() - t0;
   document.querySelectorAll(".field-error").forEach((n) => n.classList.remove("field-error"));
   if (reply.error) {
-    // as the command line prints nothing on stdout for a bad config
-    $("gsd-result").textContent = "";
-    $("gsd-result").dataset.error = reply.error.message;
-    showStatus("error: " + reply.error.message, "error");
-    markField(reply.error.path);
-    document.body.classList.add("stale");
+    showDesignError(reply.error);
     App.timings.last = performance.now() - t0;
     return;
   }
   document.body.classList.remove("stale");
   showStatus("");
   App.design = reply;
-  $("gsd-result").textContent = reply.result_text;
-  delete $("gsd-result").dataset.error;
   $("trial-name").textContent = reply.result.name || "";
+  const complete = reply.complete;
+  if (complete) setFullDesign(App.configText, reply);
+  else awaitPlan(whole);
   for (const tab of Object.keys(dirty)) dirty[tab] = true;
   renderTab(currentTab());
-  // the worker starts after the first frame, which it would otherwise delay
-  if (survivalPlan(reply)) requestAnimationFrame(() => setTimeout(requestPowerCurve, 0));
   markSimulationStale();
   const ms = performance.now() - t0;
   App.timings.last = ms;
   App.timings.lastEngine = tEngine;
   if (App.timings.firstDesign === null) {
     App.timings.firstDesign = performance.now();
+    document.body.dataset.drawn = "1";
   } else {
     App.timings.redraws.push(ms);
   }
-  $("timing").textContent = `Computed in ${tEngine.toFixed(0)} ms, drawn in ${(ms - tEngine).toFixed(0)} ms.`;
+  $("timing").textContent = `${complete ? "Computed" : "Bounds computed"} in ${tEngine.toFixed(0)} ms, ` +
+                            `drawn in ${(ms - tEngine).toFixed(0)} ms${complete ? "" : "; the survival plan follows"}.`;
 }
 
 // Charts take their size from the page: draw again after a resize.
@@ -116,18 +133,11 @@ function renderTab(tab) {
   if (tab === "design") {
     renderDesign(App.design, App.scale);
   } else if (tab === "survival") {
-    const hasSurvival = !!survivalPlan(App.design);
-    $("survival-absent").hidden = hasSurvival;
-    $("survival-fields").hidden = !hasSurvival && !App.config.survival;
-    renderSurvival(App.design, App.config);
-    if (hasSurvival) {
-      const ready = App.powerCurve && App.powerCurve.configText === App.configText;
-      renderPowerCurve(ready ? App.powerCurve.curve : null, App.design, App.config);
-    }
+    renderSurvivalTab();
   } else if (tab === "monitoring") {
     recomputeMonitoring();
   } else if (tab === "simulation" && App.sim) {
-    renderSimulation(App.sim.reply, App.design);
+    renderSimulation(App.sim.reply, App.full ? App.full.reply : App.design);
   }
 }
 
@@ -163,33 +173,6 @@ function recomputeMonitoring() {
   renderMonitoring(reply);
 }
 
-// The power curve, from a worker; a newer config supersedes an older request.
-let curveWanted = null;
-let curveBusy = false;
-function requestPowerCurve() {
-  if (App.powerCurve && App.powerCurve.configText === App.configText) return;
-  curveWanted = App.configText;
-  if (!curveBusy) pumpPowerCurve();
-}
-
-async function pumpPowerCurve() {
-  curveBusy = true;
-  while (curveWanted !== null) {
-    const text = curveWanted;
-    curveWanted = null;
-    try {
-      const reply = await curveEngine.request("power-curve", text);
-      if (!reply.error) App.powerCurve = {configText: text, curve: reply.plot.power_by_hazard_ratio};
-      if (!reply.error && text === App.configText && currentTab() === "survival" && !dirty.survival) {
-        renderPowerCurve(App.powerCurve.curve, App.design, App.config);
-      }
-    } catch (e) {
-      // a cancelled or failed worker: the next request starts a new one
-    }
-  }
-  curveBusy = false;
-}
-
 // ------------------------------------------------------------- downloads
 
 function download(name, text, type) {
@@ -204,15 +187,6 @@ function download(name, text, type) {
 function fileStem() {
   const name = (App.config.name || "gsd-design").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
   return name.slice(0, 60) || "gsd-design";
-}
-
-function survivalCsv() {
-  const ss = App.design.result.sample_size;
-  const keys = ["events", "calendar_time", "information_fraction", "drift", "efficacy_z", "hazard_ratio_at_bound",
-                "crossing_probability", "cumulative_crossing_probability"];
-  const lines = ["look," + keys.join(",")];
-  ss.looks.forEach((l, k) => lines.push([k + 1, ...keys.map((key) => (l[key] === null || l[key] === undefined ? "" : l[key]))].join(",")));
-  return lines.join("\n") + "\n";
 }
 
 // --------------------------------------------------------------- wiring
@@ -259,9 +233,10 @@ function wireSharing() {
 
 // The CSV of each table and the committee's report, as the command line writes them.
 function wireDownloads() {
-  $("csv-design").addEventListener("click", () => App.design && download(fileStem() + "-bounds.csv", App.design.csv, "text/csv"));
-  $("csv-survival").addEventListener("click", () => survivalPlan(App.design) &&
-                                     download(fileStem() + "-looks.csv", survivalCsv(), "text/csv"));
+  // gsd design's CSV: the bounds, with the sample size's looks in more columns
+  $("csv-design").addEventListener("click", () => currentFull() && download(fileStem() + "-bounds.csv", currentFull().csv, "text/csv"));
+  $("csv-survival").addEventListener("click", () => currentPlan() &&
+                                     download(fileStem() + "-looks.csv", currentFull().csv, "text/csv"));
   $("csv-simulation").addEventListener("click", () => App.sim && download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv"));
   $("csv-monitoring").addEventListener("click", () => App.monitor && download(fileStem() + "-monitoring.csv", App.monitor.csv, "text/csv"));
   $("report-monitoring").addEventListener("click", () => {
@@ -319,7 +294,6 @@ async function main() {
   await Engine.start();
   App.timings.engineReady = performance.now();
   openFromHash();
-  document.body.dataset.ready = "1";
 }
 
 main().catch((e) => showStatus("The engine could not start: " + e.message, "error"));

@@ -10,11 +10,37 @@ function parseReply(text) {
   return reply;
 }
 
+// The engine's WebAssembly, gzip-compressed in the page as base64
+// (build_page.mjs), as a stream for the compiler.
+function wasmResponse() {
+  const text = document.getElementById("gsd-wasm").textContent.trim();
+  let gzipped;
+  if (Uint8Array.fromBase64) {
+    gzipped = Uint8Array.fromBase64(text);
+  } else {
+    const raw = atob(text);
+    gzipped = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; ++i) gzipped[i] = raw.charCodeAt(i);
+  }
+  const body = new Response(gzipped).body.pipeThrough(new DecompressionStream("gzip"));
+  return new Response(body, {headers: {"Content-Type": "application/wasm"}});
+}
+
+// Emscripten's hook for instantiating a module compiled elsewhere.
+function instantiateFrom(wasmModule) {
+  return (imports, receive) => {
+    WebAssembly.instantiate(wasmModule, imports).then((instance) => receive(instance, wasmModule));
+    return {};
+  };
+}
+
 const Engine = {
   module: null,
+  wasmModule: null,  // compiled once, shared with the workers
 
   async start() {
-    this.module = await createGsdModule();
+    this.wasmModule = await WebAssembly.compileStreaming(wasmResponse());
+    this.module = await createGsdModule({instantiateWasm: instantiateFrom(this.wasmModule)});
     this.version = this.module.ccall("gsd_web_version", "string", [], []);
   },
 
@@ -25,6 +51,11 @@ const Engine = {
   // plot data without the power curve, which BackgroundEngine computes
   design(configText) {
     return this.call("gsd_web_design", ["string", "number"], [configText, 0]);
+  },
+
+  // the boundaries alone (complete: the whole design when there is no survival model)
+  boundaries(configText) {
+    return this.call("gsd_web_boundaries", ["string"], [configText]);
   },
 
   monitor(configText) {
@@ -41,6 +72,13 @@ const Engine = {
   },
 };
 
+// A worker is started from a small Blob of worker.js and sent the engine's
+// script and the compiled WebAssembly module as a message (a Blob of the
+// engine with its WebAssembly inlined, 1.4 MB, cost the page's thread some
+// 100 ms to make, and each worker compiled the WebAssembly again).
+let workerUrl = null;
+let engineSource = null;
+
 // One Web Worker running the engine. A request returns a promise of the
 // reply; cancel() ends the worker at once (a page opened from file:// cannot
 // share memory with a worker, so there is no gentler way to interrupt a
@@ -54,11 +92,13 @@ class BackgroundEngine {
 
   ensure() {
     if (this.worker) return;
-    const source = document.getElementById("gsd-engine").textContent + "\n" +
-                   document.getElementById("gsd-worker").textContent;
-    const url = URL.createObjectURL(new Blob([source], {type: "text/javascript"}));
-    this.worker = new Worker(url);
-    URL.revokeObjectURL(url);
+    if (!workerUrl) {
+      workerUrl = URL.createObjectURL(new Blob([document.getElementById("gsd-worker").textContent],
+                                               {type: "text/javascript"}));
+      engineSource = document.getElementById("gsd-engine").textContent;
+    }
+    this.worker = new Worker(workerUrl);
+    this.worker.postMessage({kind: "engine", source: engineSource, wasmModule: Engine.wasmModule});
     this.worker.onmessage = (event) => {
       const {id, kind, done, reply} = event.data;
       const job = this.pending.get(id);

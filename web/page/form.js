@@ -124,6 +124,7 @@ function onPathInput(event) {
   let v;
   if (n.tagName === "SELECT") {
     v = n.dataset.type === "int" ? parseInt(n.value, 10) : n.value;
+    if (n.value === n.dataset.default) v = undefined;  // the engine's default: the key is left out
   } else {
     v = readNumber(n);
     if (v !== undefined && n.dataset.type === "int") v = Math.round(v);
@@ -188,9 +189,14 @@ function onParameter(which) {
   commit();
 }
 
+// The last plan known (perhaps of the config before this edit), or null.
+function lastPlan() {
+  return App.full ? App.full.reply.result.sample_size || null : null;
+}
+
 function onEffect() {
   const byHr = document.querySelector("input[name=effect]:checked").value === "hr";
-  const plan = App.design && App.design.result.sample_size;
+  const plan = lastPlan();
   edit((c) => {
     const s = c.survival;
     s.treatment = s.treatment || {};
@@ -207,7 +213,7 @@ function onEffect() {
 // Switching what is solved for keeps the numbers of the current plan.
 function onSolveMode() {
   const mode = $("solve-mode").value;
-  const plan = App.design && App.design.result.sample_size;
+  const plan = lastPlan();
   edit((c) => {
     const s = c.survival;
     const power = s.power ?? (plan ? +plan.power.toFixed(2) : 0.8);

@@ -84,7 +84,8 @@ function addLook(look) {
     c.monitoring.looks = c.monitoring.looks || [];
     if (!look) {
       const done = c.monitoring.looks.length;
-      const planned = App.design && App.design.result.sample_size ? App.design.result.sample_size.looks : null;
+      const plan = lastPlan();
+      const planned = plan ? plan.looks : null;
       const events = planned && planned[done] ? planned[done].events : 10 * (done + 1);
       look = {events, z: 2.0};
     }

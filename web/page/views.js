@@ -127,9 +127,10 @@ function drawBounds(reply, scale) {
     return;
   }
   if (scale === "hr") {
-    const ss = survivalPlan(reply);
+    const ss = currentPlan();
     if (!ss) {
-      host.replaceChildren(el("p", {class: "absent"}, "The hazard-ratio scale needs a survival model (Survival tab)."));
+      host.replaceChildren(el("p", {class: "absent"}, App.config.survival ? "Computing the survival plan…" :
+                                                      "The hazard-ratio scale needs a survival model (Survival tab)."));
       caption.textContent = "";
       return;
     }
@@ -191,6 +192,8 @@ function renderSurvival(reply, config) {
   const cards = document.getElementById("survival-cards");
   if (!ss) {
     cards.replaceChildren();
+    renderPlanWarnings([]);
+    document.getElementById("survival-method-line").replaceChildren();
     for (const id of ["chart-survival", "chart-hazard", "chart-events", "chart-power"]) {
       document.getElementById(id).replaceChildren();
     }
@@ -199,16 +202,45 @@ function renderSurvival(reply, config) {
     return;
   }
   const unit = ss.time_unit || "months";
+  const exact = ss.method.name === "exact";
+  const solved = ss.solved_for === "power" ? "solved" : `target ${fixed(config.survival.power, 2)}`;
+  const powers = [card(exact ? "Power, event-driven" : `Power, ${ss.method.name}`, fixed(ss.power, 4),
+                       `${solved}; ${exact ? "looks at random calendar times" : "proportional hazards"}`, "power")];
+  if (!exact) {
+    powers.push(card("Power, event-driven", fixed(ss.power_event_driven, 4), "this model's, at these sizes", "power-event-driven"));
+  }
+  powers.push(card("Power at the expected look times", fixed(ss.power_fixed_times, 4),
+                   "as if each look came at its expected calendar time", "power-fixed-times"));
   cards.replaceChildren(
     card("Patients", count(ss.patients), ss.solved_for === "patients" ? "solved" : "given", "patients"),
     card("Events", count(ss.events), ss.solved_for === "power" ? "given" : "solved", "events"),
-    card("Power", fixed(ss.power, 4), ss.solved_for === "power" ? "solved" : `target ${fixed(config.survival.power, 2)}`, "power"),
+    ...powers,
     card("Study duration", fixed(ss.study_duration, 2), `${unit}; follow-up ${fixed(ss.follow_up, 2)} after accrual`, "duration"),
     card("Expected events", fixed(ss.expected_events, 1), `with early stops; duration ${fixed(ss.expected_duration, 1)} ${unit}`, "expected"));
+  renderPlanWarnings(ss.warnings);
+  document.getElementById("survival-method-line").replaceChildren(
+    el("b", {}, "Method: "), `${ss.method.description} (${ss.method.reference}).`);
 
   renderSchoenfeldNote(ss, plot);
   drawSurvivalCharts(ss, plot, config);
   fillSurvivalTable(ss);
+}
+
+// The plan's warnings, as the engine words them (the command line prints the
+// same sentences after "warning:").
+function renderPlanWarnings(warnings) {
+  const host = document.getElementById("survival-warnings");
+  host.hidden = !warnings.length;
+  host.replaceChildren(...(warnings.length ?
+    [el("h3", {}, warnings.length === 1 ? "Warning" : "Warnings"), el("ul", {}, ...warnings.map((w) => el("li", {}, w)))] : []));
+}
+
+// The Survival tab's button says when the plan has warnings, whatever tab is shown.
+function markPlanWarnings(ss) {
+  const n = ss ? ss.warnings.length : 0;
+  const tab = document.querySelector("[role=tab][data-tab=survival]");
+  tab.classList.toggle("has-warnings", n > 0);
+  tab.title = n ? `${n} warning${n > 1 ? "s" : ""} about the plan: see the Survival tab` : "";
 }
 
 function drawSurvivalCharts(ss, plot, config) {

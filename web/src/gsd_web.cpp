@@ -99,6 +99,26 @@ EMSCRIPTEN_KEEPALIVE const char* gsd_web_design(const char* config, int power_cu
   });
 }
 
+// The boundaries alone (gsd::solve_boundaries), for a redraw at once: the
+// contract JSON of a design without its survival plan, and the boundary and
+// spending plot data. For a config without a survival model that is what
+// `gsd design` prints ("complete": true); with one, the page asks
+// gsd_web_design for the plan in a worker.
+EMSCRIPTEN_KEEPALIVE const char* gsd_web_boundaries(const char* config) {
+  return guarded([&] {
+    const gsd::Trial trial = load(config);
+    gsd::DesignResult result;
+    result.name = trial.name;
+    result.boundaries = gsd::solve_boundaries(trial);
+    gsd::DesignPlotOptions plot;
+    plot.power_by_hazard_ratio = false;
+    return json{{"result_text", contract_text(gsd::to_json(result))},
+                {"csv", gsd::render::design_csv(result)},
+                {"plot", gsd::design_plot_data(result, plot)},
+                {"complete", !trial.survival.has_value()}};
+  });
+}
+
 // `gsd monitor`: the looks of monitoring.looks, with the conditional power curve.
 EMSCRIPTEN_KEEPALIVE const char* gsd_web_monitor(const char* config) {
   return guarded([&] {

@@ -2,7 +2,8 @@
 // golden outputs of the native command line (tests/golden/): every case of
 // tests/golden/cases.txt, JSON value for value and CSV field for field.
 // Simulations among them check that the single-threaded simulator draws the
-// same trials as the OpenMP build.
+// same trials as the OpenMP build. For each design, the boundaries alone
+// (what the page draws at once) match the golden design's.
 //   node web/test/engine_check.mjs build/web-wasm/gsd_web.js
 import {createRequire} from "node:module";
 import {readFileSync} from "node:fs";
@@ -50,9 +51,21 @@ for (const line of readFileSync(join(golden, "cases.txt"), "utf8").split("\n")) 
     const json = compareJson(JSON.parse(reply.result_text), JSON.parse(readFileSync(join(golden, "expected", `${name}.json`), "utf8")),
                              {subset: true});
     const csv = compareCsv(reply.csv, readFileSync(join(golden, "expected", `${name}.csv`), "utf8"));
-    const ok = !json.bad.length && !csv.bad.length;
+    let ok = !json.bad.length && !csv.bad.length;
+    let boundaries = "";
+    if (command === "design") {
+      // the page's redraw at once: the same boundaries, and the whole design
+      // when there is no survival model
+      const want = JSON.parse(readFileSync(join(golden, "expected", `${name}.json`), "utf8"));
+      const fast = call("gsd_web_boundaries", config);
+      const got = JSON.parse(fast.result_text);
+      const b = compareJson(got.boundaries, want.boundaries);
+      const complete = !("sample_size" in want);
+      ok = ok && !b.bad.length && fast.complete === complete && !("sample_size" in got);
+      boundaries = `; boundaries alone ${describe(b)}${fast.complete === complete ? "" : ", wrong 'complete'"}`;
+    }
     if (!ok) failures += 1;
-    console.log(`${ok ? "ok  " : "FAIL"} ${name}: json ${describe(json)}; csv ${describe(csv)}`);
+    console.log(`${ok ? "ok  " : "FAIL"} ${name}: json ${describe(json)}; csv ${describe(csv)}${boundaries}`);
   } catch (e) {
     failures += 1;
     console.log(`FAIL ${name}: ${e.message}`);

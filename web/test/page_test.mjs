@@ -11,9 +11,18 @@
 //   - 2,000 simulated trials in the Web Worker: progress, power within Monte
 //     Carlo error of the analytic power, and the command line's numbers for
 //     the exported config; a long run is cancelled;
+//   - the plan's warnings, its power at the expected look times beside the
+//     event-driven power, and the sizing method (survival.method) with the
+//     command line's numbers, or its message when it refuses the model;
+//   - Export config, each CSV and the committee's report: the downloads equal
+//     what the command line writes for the exported config;
+//   - the simulated Kaplan-Meier curves against the command line's
+//     replicate data (events and patients at each replicate's last look);
 //   - a screenshot that is not blank, no request leaves the file, and the
 //     file is under 3 MB.
-// It prints the time to the first design and the redraw times (K = 1..10).
+// It measures the first design and the redraws (K = 1..10) and checks them
+// against the targets: the first design within 300 ms and a redraw within
+// 50 ms of the page thread's CPU time (docs/web.md, "Speed", says why CPU time).
 //   node web/test/page_test.mjs PAGE.html GSD_BINARY [SCREENSHOT.png]
 import {execFileSync} from "node:child_process";
 import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
@@ -21,7 +30,7 @@ import {tmpdir} from "node:os";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
 import {chromium} from "playwright-core";
-import {compareJson, describe} from "./compare.mjs";
+import {compareCsv, compareJson, describe} from "./compare.mjs";
 
 const [pagePath, gsdPath, screenshotPath] = process.argv.slice(2);
 if (!gsdPath) {
@@ -32,6 +41,9 @@ const root = resolve(new URL("../..", import.meta.url).pathname);
 const work = mkdtempSync(join(tmpdir(), "gsd-page-test-"));
 const pageUrl = pathToFileURL(resolve(pagePath)).href;
 const kMaxPageBytes = 3e6;
+// Speed targets, in CPU time of the page's thread (docs/web.md, "Speed").
+const kFirstDesignMs = 300;
+const kRedrawMs = 50;
 
 let failures = 0;
 function check(ok, what) {
@@ -46,10 +58,50 @@ function gsd(command, config, ...args) {
   return JSON.parse(execFileSync(gsdPath, [command, file, "--format", "json", ...args], {encoding: "utf8"}));
 }
 
+// The command line's output as text, for a config file.
+function gsdText(command, file, ...args) {
+  return execFileSync(gsdPath, [command, file, ...args], {encoding: "utf8", stdio: ["ignore", "pipe", "pipe"]});
+}
+
+// The command line's refusal of a config: its exit status and its stderr.
+function gsdRefusal(command, config) {
+  const file = join(work, `refused-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(config));
+  try {
+    gsdText(command, file, "--format", "json");
+    return {status: 0, message: ""};
+  } catch (e) {
+    return {status: e.status, message: String(e.stderr).trim()};
+  }
+}
+
 // Value for value, to the tolerance of compare.mjs.
 function sameJson(got, want, what) {
   const stats = compareJson(got, want);
   check(stats.bad.length === 0, `${what}: ${describe(stats)}`);
+}
+
+function sameCsv(got, want, what) {
+  const stats = compareCsv(got, want);
+  check(stats.bad.length === 0 && stats.numbers > 0, `${what}: ${describe(stats)}`);
+}
+
+// What a click downloads: the file's suggested name, its text, and a copy in
+// the scratch folder for the command line.
+async function downloadOf(page, selector) {
+  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
+  const name = download.suggestedFilename();
+  const file = join(work, `download-${Math.random().toString(36).slice(2)}-${name}`);
+  await download.saveAs(file);
+  return {name, file, text: readFileSync(file, "utf8")};
+}
+
+// Export config: the file the page saves, and what the command line makes of it.
+async function exportedConfig(page, what) {
+  const exported = await downloadOf(page, "#export-config");
+  check(JSON.stringify(JSON.parse(exported.text)) === JSON.stringify(configOfUrl(page.url())),
+        `${what}: Export config saves the page's config (${exported.name})`);
+  return exported.file;
 }
 
 function configOfUrl(url) {
@@ -60,10 +112,18 @@ function configOfUrl(url) {
 const cell = (page, table, row, col) =>
   page.textContent(`#${table} tbody tr:nth-child(${row}) > :nth-child(${col})`);
 
+// #gsd-result, once the survival plan of the last edit has come from its worker.
+async function designResult(page) {
+  await page.waitForSelector("#gsd-result:not([data-pending])", {state: "attached"});
+  return JSON.parse(await page.textContent("#gsd-result"));
+}
+
 // From the slider's input event to the next frame, for K = 1..10: wall-clock
 // time, the engine call's share of it, and the CPU time of the page's thread
-// (the power curve's worker runs on another). The least of two tries each.
+// (the workers run on others); then, with a survival model, the wall-clock
+// time until the plan from the worker is shown. The least of two tries each.
 async function measureRedraws(page, cpu, label) {
+  const settled = () => page.waitForSelector("#gsd-result:not([data-pending])", {state: "attached"});
   const rows = [];
   for (let k = 1; k <= 10; ++k) {
     let best = null;
@@ -73,6 +133,7 @@ async function measureRedraws(page, cpu, label) {
         slider.value = String(value);
         slider.dispatchEvent(new Event("input", {bubbles: true}));
       }, (k % 10) + 1);
+      await settled();
       const before = await cpu();
       const t = await page.evaluate((value) => new Promise((done) => {
         const slider = document.getElementById("looks-slider");
@@ -80,20 +141,58 @@ async function measureRedraws(page, cpu, label) {
         const t0 = performance.now();
         slider.dispatchEvent(new Event("input", {bubbles: true}));
         const error = document.getElementById("status").textContent;
-        requestAnimationFrame(() => setTimeout(() => done({wall: performance.now() - t0, engine: window.gsdTimings.lastEngine, error}), 0));
+        const pending = !!document.getElementById("gsd-result").dataset.pending;
+        requestAnimationFrame(() => setTimeout(() => done({t0, pending, wall: performance.now() - t0,
+                                                           engine: window.gsdTimings.lastEngine, error}), 0));
       }), k);
       t.thread = (await cpu()).thread - before.thread;
+      await settled();
+      t.plan = t.pending ? await page.evaluate((t0) => window.gsdTimings.lastPlanAt - t0, t.t0) : null;
       if (!best || t.thread < best.thread) best = t;
     }
     rows.push(best);
   }
-  const show = (f) => rows.map((r) => (r.error ? "err" : f(r).toFixed(0)).padStart(6)).join("");
+  const show = (f) => rows.map((r) => (r.error ? "err" : f(r) === null ? "-" : f(r).toFixed(0)).padStart(6)).join("");
   console.log(`measure: redraw after a K change, ${label}`);
   console.log(`measure:   K =                           ${rows.map((_, k) => String(k + 1).padStart(6)).join("")}`);
   console.log(`measure:   wall-clock to the next frame  ${show((r) => r.wall)} ms`);
   console.log(`measure:   of which the engine call      ${show((r) => r.engine)} ms`);
   console.log(`measure:   CPU time of the page's thread ${show((r) => r.thread)} ms`);
+  if (rows.some((r) => r.plan !== null)) console.log(`measure:   survival plan shown (worker)  ${show((r) => r.plan)} ms`);
   for (const [k, r] of rows.entries()) if (r.error) console.log(`measure:   (K = ${k + 1}: ${r.error})`);
+  const worst = Math.max(...rows.map((r) => r.thread));
+  check(rows.every((r) => !r.error) && worst <= kRedrawMs,
+        `speed: every redraw for K = 1..10, ${label}, within ${kRedrawMs} ms of CPU time (at most ${worst.toFixed(0)} ms)`);
+}
+
+// The Kaplan-Meier chart: two model curves and both arms of three replicates,
+// drawn as steps. Each replicate's curves are checked against the command
+// line's --replicate-data for the same run: their drops are the events at the
+// replicate's last look, and the patients at risk at the first drop, read
+// from its size (S falls by the factor 1 - 1/n), are at most those enrolled.
+async function checkKaplanMeier(page, replicateData) {
+  const {km, paths} = await page.evaluate(() => ({
+    km: App.sim.reply.plot,
+    paths: [...document.querySelectorAll("#chart-km path.series")].map((p) => p.getAttribute("d")),
+  }));
+  check(km.replicates.length === 3 && paths.length === 2 + 2 * km.replicates.length &&
+        paths.slice(2).every((d) => /H[^V]*V/.test(d)),
+        `Kaplan-Meier chart: the model's two curves and ${2 * km.replicates.length} step curves of three simulated trials`);
+  const rows = readFileSync(replicateData, "utf8").trim().split("\n");
+  const header = rows[0].split(",");
+  const field = (row, name) => Number(row.split(",")[header.indexOf(name)]);
+  for (const rep of km.replicates) {
+    const looks = rows.filter((r) => Number(r.split(",")[0]) === rep.replicate);
+    const last = looks[looks.length - 1];
+    const drops = (c) => c.y.filter((v, j) => j > 0 && v < c.y[j - 1]).length;
+    const atRisk = (c) => (c.y.length > 1 && c.y[1] < 1 ? Math.round(1 / (1 - c.y[1])) : 0);
+    const monotone = (c) => c.y[0] === 1 && c.y.every((v, j) => v >= 0 && (j === 0 || v <= c.y[j - 1]));
+    const events = drops(rep.control) + drops(rep.treatment);
+    check(looks.length > 0 && monotone(rep.control) && monotone(rep.treatment) &&
+          events === field(last, "events") && atRisk(rep.control) + atRisk(rep.treatment) <= field(last, "patients"),
+          `Kaplan-Meier, replicate ${rep.replicate}: ${events} drops = the ${field(last, "events")} events of its last look ` +
+          `(look ${field(last, "look")}, ${field(last, "patients")} patients) in gsd simulate --replicate-data`);
+  }
 }
 
 const seed = JSON.parse(readFileSync(join(root, "configs/blinatumomab-20120215.json"), "utf8"));
@@ -125,17 +224,37 @@ try {
   const cpu = async () => {
     const {metrics} = await cdp.send("Performance.getMetrics");
     const get = (name) => metrics.find((m) => m.name === name).value * 1000;
-    return {thread: get("ThreadTime"), process: get("ProcessTime")};
+    return {thread: get("ThreadTime"), process: get("ProcessTime"), at: get("Timestamp"), navigation: get("NavigationStart")};
   };
+  // While the page opens, the CPU time is sampled every few ms; the first
+  // sample after the first design was drawn bounds its CPU time from above
+  // (the survival plan is computed after that frame, in a task of its own).
   const atStart = await cpu();
+  const samples = [];
+  let opening = true;
+  const sampler = (async () => {
+    while (opening) {
+      samples.push(await cpu().catch(() => null));
+      await new Promise((r) => setTimeout(r, 3));
+    }
+  })();
   await page.goto(pageUrl);
   await page.waitForSelector("body[data-ready='1']");
+  opening = false;
+  await sampler;
   const timings = await page.evaluate(() => window.gsdTimings);
-  const atFirst = await cpu();
+  const atReady = await cpu();
+  const drawnAt = atReady.navigation + timings.firstDesign;
+  const atFirst = samples.find((m) => m && m.navigation === atReady.navigation && m.at >= drawnAt) || atReady;
+  const firstCpu = atFirst.thread - atStart.thread;
   console.log(`measure: first design shown ${timings.firstDesign.toFixed(0)} ms after navigation start ` +
-              `(page script ran at ${timings.scriptStart.toFixed(0)} ms, engine ready at ${timings.engineReady.toFixed(0)} ms); ` +
-              `CPU time: ${(atFirst.thread - atStart.thread).toFixed(0)} ms on the page's thread, ` +
-              `${(atFirst.process - atStart.process).toFixed(0)} ms in its renderer process`);
+              `(page script ran at ${timings.scriptStart.toFixed(0)} ms, engine ready at ${timings.engineReady.toFixed(0)} ms), ` +
+              `its survival plan at ${timings.firstPlan.toFixed(0)} ms; CPU time of the page's thread: ` +
+              `${firstCpu.toFixed(0)} ms to the first design (sampled ${(atFirst.at - drawnAt).toFixed(0)} ms after it), ` +
+              `${(atReady.thread - atStart.thread).toFixed(0)} ms with the plan; ` +
+              `${(atReady.process - atStart.process).toFixed(0)} ms in its renderer process`);
+  check(firstCpu <= kFirstDesignMs,
+        `speed: the first design shown within ${kFirstDesignMs} ms of CPU time (${firstCpu.toFixed(0)} ms)`);
   const seedCli = gsd("design", seed);
   sameJson(JSON.parse(await page.textContent("#gsd-result")), seedCli, "seed design: #gsd-result = gsd design --format json");
   check(JSON.stringify(configOfUrl(page.url())) === JSON.stringify(seed), "the #config= fragment holds the seed config");
@@ -144,11 +263,32 @@ try {
     check(await cell(page, "table-design", k + 1, 3) === looks[k].efficacy_z.toFixed(4),
           `table: efficacy z at look ${k + 1} = ${looks[k].efficacy_z.toFixed(4)}`);
   }
+  // Export config and the design's CSV, through the command line
+  const seedFile = await exportedConfig(page, "seed trial");
+  sameJson(JSON.parse(await page.textContent("#gsd-result")), JSON.parse(gsdText("design", seedFile, "--format", "json")),
+           "seed trial: gsd design on the exported config = #gsd-result");
+  const seedCsv = gsdText("design", seedFile, "--format", "csv");
+  sameCsv((await downloadOf(page, "#csv-design")).text, seedCsv, "CSV of the bounds table = gsd design --format csv");
+
   await page.click("[data-tab=survival]");
-  check(await page.textContent("#survival-cards [data-stat=power] .stat-value") === seedCli.sample_size.power.toFixed(4),
-        `survival: power card = ${seedCli.sample_size.power.toFixed(4)}`);
-  check(await page.textContent("#survival-cards [data-stat=events] .stat-value") === String(seedCli.sample_size.events),
-        `survival: events card = ${seedCli.sample_size.events}`);
+  const plan = seedCli.sample_size;
+  check(await page.textContent("#survival-cards [data-stat=power] .stat-value") === plan.power.toFixed(4),
+        `survival: power card = ${plan.power.toFixed(4)} (event-driven)`);
+  check(await page.textContent("#survival-cards [data-stat=power-fixed-times] .stat-value") === plan.power_fixed_times.toFixed(4) &&
+        plan.power_fixed_times.toFixed(4) !== plan.power.toFixed(4),
+        `survival: power at the expected look times beside it = ${plan.power_fixed_times.toFixed(4)}`);
+  const shownWarnings = await page.$$eval("#survival-warnings li", (items) => items.map((li) => li.textContent));
+  check(plan.warnings.length === 1 && JSON.stringify(shownWarnings) === JSON.stringify(plan.warnings) &&
+        await page.isVisible("#survival-warnings"),
+        `survival: the plan's warning, as the command line words it ("${plan.warnings[0].slice(0, 40)}...")`);
+  check(await page.evaluate(() => document.querySelector("[data-tab=survival]").classList.contains("has-warnings")),
+        "the Survival tab's button is marked while the plan has a warning");
+  check(await page.inputValue("#survival-method") === "exact" &&
+        (await page.textContent("#survival-method-line")).includes(plan.method.reference),
+        "survival: method exact, with its description and reference");
+  sameCsv((await downloadOf(page, "#csv-survival")).text, seedCsv, "CSV of the looks in calendar time = gsd design --format csv");
+  check(await page.textContent("#survival-cards [data-stat=events] .stat-value") === String(plan.events),
+        `survival: events card = ${plan.events}`);
   check((await page.textContent("#note-schoenfeld")).includes(`${seedCli.sample_size.schoenfeld.fixed_events} events`),
         `survival: the note compares ${seedCli.sample_size.schoenfeld.fixed_events} Schoenfeld events with ${seedCli.sample_size.events}`);
   await page.waitForSelector("#chart-power path.series");
@@ -158,12 +298,11 @@ try {
   // ------------------------------------------------ alpha redraws the bounds
   const pathBefore = await page.getAttribute("#chart-bounds path.series", "d");
   await page.fill("input[type=number][data-path='design.alpha']", "0.025");
-  await page.waitForFunction((old) => !document.getElementById("gsd-result").textContent.includes(old),
-                             '"alpha": 0.05');
+  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes('"alpha": 0.025'));
   const alphaConfig = configOfUrl(page.url());
   check(alphaConfig.design.alpha === 0.025, "the link now says alpha 0.025");
   const alphaCli = gsd("design", alphaConfig);
-  sameJson(JSON.parse(await page.textContent("#gsd-result")), alphaCli, "alpha 0.025: #gsd-result = gsd design on the page's config");
+  sameJson(await designResult(page), alphaCli, "alpha 0.025: #gsd-result = gsd design on the page's config");
   const newZ = alphaCli.boundaries.looks[0].efficacy_z.toFixed(4);
   check(newZ !== looks[0].efficacy_z.toFixed(4) && await cell(page, "table-design", 1, 3) === newZ,
         `table redrawn: first bound ${looks[0].efficacy_z.toFixed(4)} -> ${newZ}`);
@@ -178,7 +317,7 @@ try {
 
   // ------------------------------------------------------ redraw speed, K
   await measureRedraws(page, cpu, "the seed trial (with its survival model)");
-  check(JSON.parse(await page.textContent("#gsd-result")).boundaries.looks.length === 10, "K = 10 looks drawn");
+  check((await designResult(page)).boundaries.looks.length === 10, "K = 10 looks drawn");
   const designOnly = Object.assign({}, seed);
   delete designOnly.survival;
   // a new fragment on the open page (a same-document navigation: hashchange)
@@ -201,6 +340,43 @@ try {
         await page.getAttribute("#gsd-result", "data-error") === "design.alpha = 0.7 must lie in (0, 0.5)",
         "bad alpha: #gsd-result is empty and names the error");
 
+  // --------------------------------------------- the sizing method, survival.method
+  // On the seed trial's cure model the classical methods are refused, as on the command line.
+  await page.click("#reset-seed");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  await page.click("[data-tab=survival]");
+  await page.selectOption("#survival-method", "schoenfeld");
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("survival.method"));
+  const refusal = gsdRefusal("design", configOfUrl(page.url()));
+  check(refusal.status === 2 && await page.textContent("#status") === refusal.message &&
+        await page.evaluate(() => document.getElementById("survival-method").classList.contains("field-error")),
+        `Schoenfeld on a cure model: the command line's refusal, field marked (${refusal.message.slice(0, 60)}...)`);
+  // Without cure fractions, each method gives the command line's plan.
+  const proportional = JSON.parse(JSON.stringify(seed));
+  proportional.survival.control.cure_fraction = 0;
+  proportional.survival.treatment.cure_fraction = 0;
+  proportional.survival.events = 150;
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(proportional)).toString("base64url"));
+  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes('"events": 150'));
+  for (const method of ["schoenfeld", "freedman", "hsieh-freedman", "lachin-foulkes", "exact"]) {
+    await page.selectOption("#survival-method", method);
+    await page.waitForFunction((m) => document.getElementById("gsd-result").textContent.includes(`"name": "${m}"`), method);
+    const methodConfig = configOfUrl(page.url());
+    check(method === "exact" ? !("method" in methodConfig.survival) : methodConfig.survival.method === method,
+          `method ${method}: the link says so`);
+    const methodCli = gsd("design", methodConfig);
+    sameJson(JSON.parse(await page.textContent("#gsd-result")), methodCli, `method ${method}: #gsd-result = gsd design`);
+    const mp = methodCli.sample_size;
+    const cardOf = (stat) => page.textContent(`#survival-cards [data-stat=${stat}] .stat-value`);
+    check(await cardOf("power") === mp.power.toFixed(4) && await cardOf("power-fixed-times") === mp.power_fixed_times.toFixed(4) &&
+          (method === "exact" ? !(await page.$("#survival-cards [data-stat=power-event-driven]")) :
+                                await cardOf("power-event-driven") === mp.power_event_driven.toFixed(4)),
+          `method ${method}: power ${mp.power.toFixed(4)}` +
+          (method === "exact" ? "" : `, event-driven ${mp.power_event_driven.toFixed(4)}`) +
+          `, at the expected look times ${mp.power_fixed_times.toFixed(4)}`);
+  }
+  check(!(await page.isVisible("#survival-warnings")), "a plan without warnings shows none");
+
   // --------------------------------------------------- monitoring, 49 events
   await page.click("#reset-seed");
   await page.waitForFunction(() => document.getElementById("status").textContent === "");
@@ -221,6 +397,18 @@ try {
         `${look.repeated_ci_hazard_ratio[0].toFixed(4)} to ${look.repeated_ci_hazard_ratio[1].toFixed(4)}`,
         "repeated confidence interval as the command line's");
   check((await page.textContent("#monitor-banner")).startsWith("stop efficacy"), "banner: stop efficacy");
+  const monitorFile = await exportedConfig(page, "monitoring");
+  sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), JSON.parse(gsdText("monitor", monitorFile, "--format", "json")),
+           "monitoring: gsd monitor on the exported config = #gsd-monitor-result");
+  sameCsv((await downloadOf(page, "#csv-monitoring")).text, gsdText("monitor", monitorFile, "--format", "csv"),
+          "CSV of the monitoring table = gsd monitor --format csv");
+  // The committee's report: the command line's, but for when and from what it was made.
+  const reportFile = join(work, "report.html");
+  gsdText("monitor", monitorFile, "--report", reportFile);
+  const stamp = (html) => html.replace(/(<div class=meta>[^<]*?, generated ).*?( from ).*?(<\/div>)/, "$1T$2S$3");
+  const pageReport = (await downloadOf(page, "#report-monitoring")).text;
+  check(pageReport.includes("<div class=meta>") && stamp(pageReport) === stamp(readFileSync(reportFile, "utf8")),
+        "DMC report = gsd monitor --report (but for its time stamp and source)");
 
   // ------------------------------------------------ simulation in a worker
   await page.click("#reset-seed");
@@ -239,8 +427,14 @@ try {
   const se = Math.sqrt(p * (1 - p) / simPage.replicates);
   check(simPage.replicates === 2000 && Math.abs(simPage.power - p) <= 4 * se,
         `simulated power ${simPage.power} within 4 SE (${(4 * se).toFixed(4)}) of the analytic ${p.toFixed(4)}`);
-  sameJson({simulation: simPage}, {simulation: gsd("simulate", simConfig).simulation},
+  const simFile = await exportedConfig(page, "simulation");
+  const replicateData = join(work, "replicates.csv");
+  sameJson({simulation: simPage},
+           {simulation: JSON.parse(gsdText("simulate", simFile, "--format", "json", "--quiet", "--replicate-data", replicateData)).simulation},
            "simulation: = gsd simulate on the exported config");
+  sameCsv((await downloadOf(page, "#csv-simulation")).text, gsdText("simulate", simFile, "--format", "csv", "--quiet"),
+          "CSV of the simulation table = gsd simulate --format csv");
+  await checkKaplanMeier(page, replicateData);
 
   // cancel a long run
   await page.fill("#sim-replicates", "1000000");
@@ -252,10 +446,12 @@ try {
   check(!(await page.isDisabled("#sim-run")), "Simulate is available again");
 
   // ------------------------------------------------------------ screenshot
+  // the Survival tab of the seed trial, with the power curve (docs/web-page.png)
   await page.click("#reset-seed");
-  await page.click("[data-tab=design]");
+  await page.click("[data-tab=survival]");
+  await page.waitForSelector("#chart-power path.series");
   await page.waitForTimeout(200);
-  const png = await page.screenshot({path: screenshotPath || join(work, "page.png")});
+  const png = await page.screenshot({path: screenshotPath || join(work, "page.png"), fullPage: true});
   const ink = await page.evaluate(async (b64) => {
     const img = new Image();
     img.src = "data:image/png;base64," + b64;
