@@ -307,6 +307,14 @@ try {
   check(newZ !== looks[0].efficacy_z.toFixed(4) && await cell(page, "table-design", 1, 3) === newZ,
         `table redrawn: first bound ${looks[0].efficacy_z.toFixed(4)} -> ${newZ}`);
   check(await page.getAttribute("#chart-bounds path.series", "d") !== pathBefore, "boundary chart redrawn");
+  // the boundary chart's three scales, each with a point per look
+  for (const [scale, label] of [["p", "nominal p at the efficacy bound (two-sided)"],
+                                ["hr", "hazard ratio at the efficacy bound"], ["z", "z"]]) {
+    await page.check(`input[name=bound-scale][value=${scale}]`);
+    await page.waitForFunction((l) => [...document.querySelectorAll("#chart-bounds .axis-label")].some((t) => t.textContent === l), label);
+    const vertices = (await page.getAttribute("#chart-bounds path.series", "d")).split(/[ML]/).filter(Boolean).length;
+    check(vertices === alphaCli.boundaries.looks.length, `boundary chart on the ${scale} scale: ${label}, ${vertices} looks`);
+  }
 
   // the link reopens the same page
   const again = await context.newPage();
