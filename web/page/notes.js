@@ -41,13 +41,22 @@ function renderSchoenfeldNote(ss, plot) {
     "noncured patients have theirs, and the ratio of the two hazards drifts (chart below). The benefit shows " +
     "above all in the cure fractions, that is, in fewer events.",
   ];
-  if (sc) {
+  const cured = ss.control.cure_fraction > 0 || ss.treatment.cure_fraction > 0;
+  // the model's own power: the plan's under "exact", else the event-driven one beside it
+  const modelPower = ss.method.name === "exact" ? ss.power : ss.power_event_driven;
+  if (sc && cured) {
     paragraphs.push(
       `With the noncured hazard ratio ${sc.hazard_ratio} taken as if it held for everyone, the formula asks for ` +
       `<b>${count(sc.fixed_events)} events</b> (${count(sc.group_sequential_events)} with these looks) for power ` +
       `${fixed(sc.target_power, 2)}, and ${count(ss.events)} events would give only ${fixed(sc.power_at_plan_events, 3)}. ` +
-      `The cure model gives power <b>${fixed(ss.power, 4)} with ${count(ss.events)} events</b>: early in the trial, ` +
+      `The cure model gives power <b>${fixed(modelPower, 4)} with ${count(ss.events)} events</b>: early in the trial, ` +
       `when most events happen, the hazard ratio is ${fixed(hr0, 2)}, far below ${sc.hazard_ratio}.`);
+  } else if (sc) {
+    paragraphs.push(
+      `This model has no cure fraction, so its hazard ratio stays ${sc.hazard_ratio} and the formula applies: it asks ` +
+      `for ${count(sc.fixed_events)} events (${count(sc.group_sequential_events)} with these looks) for power ` +
+      `${fixed(sc.target_power, 2)}, and gives ${fixed(sc.power_at_plan_events, 3)} with ${count(ss.events)} events; ` +
+      `the event-driven power of the model, with the looks at random calendar times, is ${fixed(modelPower, 4)}.`);
   }
   note(document.getElementById("note-schoenfeld"), "Why a cure plateau breaks the proportional-hazards formula", paragraphs);
 }

@@ -289,8 +289,9 @@ try {
   sameCsv((await downloadOf(page, "#csv-survival")).text, seedCsv, "CSV of the looks in calendar time = gsd design --format csv");
   check(await page.textContent("#survival-cards [data-stat=events] .stat-value") === String(plan.events),
         `survival: events card = ${plan.events}`);
-  check((await page.textContent("#note-schoenfeld")).includes(`${seedCli.sample_size.schoenfeld.fixed_events} events`),
-        `survival: the note compares ${seedCli.sample_size.schoenfeld.fixed_events} Schoenfeld events with ${seedCli.sample_size.events}`);
+  const seedNote = await page.textContent("#note-schoenfeld");
+  check(seedNote.includes(`${plan.schoenfeld.fixed_events} events`) && seedNote.includes(`${plan.power.toFixed(4)} with ${plan.events} events`),
+        `survival: the note compares ${plan.schoenfeld.fixed_events} Schoenfeld events with the cure model's power ${plan.power.toFixed(4)} at ${plan.events}`);
   await page.waitForSelector("#chart-power path.series");
   check(true, "survival: the power curve came from the worker");
   await page.click("[data-tab=design]");
@@ -382,6 +383,10 @@ try {
           `method ${method}: power ${mp.power.toFixed(4)}` +
           (method === "exact" ? "" : `, event-driven ${mp.power_event_driven.toFixed(4)}`) +
           `, at the expected look times ${mp.power_fixed_times.toFixed(4)}`);
+    const modelPower = method === "exact" ? mp.power : mp.power_event_driven;
+    const note = await page.textContent("#note-schoenfeld");
+    check(note.includes("no cure fraction") && note.includes(`is ${modelPower.toFixed(4)}.`),
+          `method ${method}: the note says the formula applies without a cure fraction, beside the model's ${modelPower.toFixed(4)}`);
   }
   check(!(await page.isVisible("#survival-warnings")), "a plan without warnings shows none");
 
@@ -452,6 +457,15 @@ try {
   await page.waitForSelector("body[data-simulation='cancelled']", {timeout: 10000});
   check((await page.textContent("#sim-status")).startsWith("Cancelled after"), "a long simulation is cancelled");
   check(!(await page.isDisabled("#sim-run")), "Simulate is available again");
+
+  // --------------------------------------------------------- projector mode
+  await page.click("[data-tab=design]");
+  const tickSize = () => page.$eval("#chart-bounds svg.chart .tick", (t) => parseFloat(getComputedStyle(t).fontSize));
+  const normalTicks = await tickSize();
+  await page.click("#projector");
+  check(await page.getAttribute("#projector", "aria-pressed") === "true" && await tickSize() > normalTicks,
+        `projector: larger chart type (${normalTicks} px -> ${await tickSize()} px)`);
+  await page.click("#projector");
 
   // ------------------------------------------------------------ screenshot
   // the Survival tab of the seed trial, with the power curve (docs/web-page.png)
