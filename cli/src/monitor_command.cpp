@@ -66,18 +66,7 @@ CommandResult render(const MonitorArgs& args, const MonitoringReport& report,
     text = render::monitoring_csv(report);
   } else {
     text = render::monitoring_text(report);
-    if (record) {
-      // A replay recomputes every look; say so if a decision differs from the
-      // one recorded at the time (for instance after the record was edited).
-      for (const DecisionChange& c : decision_changes(*record, report)) {
-        text += "\nNote: look " + std::to_string(c.look) + " was recorded as " + c.recorded +
-                " but recomputes as " + c.recomputed + ".";
-      }
-      const std::size_t n = record->at("looks").size();
-      text += "\nRecord " + args.record + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
-              ", last recorded " +
-              record->at("looks").back().at("recorded_at").get<std::string>() + "\n";
-    }
+    if (record) text += render::record_text(report, *record, args.record);
   }
   return {text};
 }

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "gsd/presentation.hpp"
+#include "gsd/record.hpp"
 
 namespace gsd::render {
 
@@ -121,6 +122,20 @@ std::string monitoring_text(const MonitoringReport& report) {
         << " to " << num("%.4f", f.ci_hazard_ratio.upper) << "\n";
   }
   return out.str();
+}
+
+std::string record_text(const MonitoringReport& report, const nlohmann::json& record,
+                        const std::string& file) {
+  std::string text;
+  for (const DecisionChange& c : decision_changes(record, report)) {
+    text += "\nNote: look " + std::to_string(c.look) + " was recorded as " + c.recorded +
+            " but recomputes as " + c.recomputed + ".";
+  }
+  const std::size_t n = record.at("looks").size();
+  text += "\nRecord " + file + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
+          ", last recorded " + record.at("looks").back().at("recorded_at").get<std::string>() +
+          "\n";
+  return text;
 }
 
 }  // namespace gsd::render

@@ -13,22 +13,6 @@ namespace gsd::python {
 
 namespace {
 
-// The text a replayed record adds below the monitoring tables, as the
-// command line prints it: decisions that changed since they were recorded,
-// and the record's size and last entry.
-std::string record_text(const MonitoringHandle& h) {
-  std::string text;
-  for (const DecisionChange& c : decision_changes(*h.record, h.report)) {
-    text += "\nNote: look " + std::to_string(c.look) + " was recorded as " + c.recorded +
-            " but recomputes as " + c.recomputed + ".";
-  }
-  const std::size_t n = h.record->at("looks").size();
-  text += "\nRecord " + h.record_file + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
-          ", last recorded " + h.record->at("looks").back().at("recorded_at").get<std::string>() +
-          "\n";
-  return text;
-}
-
 // The contract JSON of a report, with the record's entries when it replays one.
 nlohmann::json monitoring_json(const MonitoringHandle& h) {
   return h.record ? record_json(h.report, *h.record, h.record_file) : to_json(h.report);
@@ -154,7 +138,7 @@ void bind_handles(py::module_& m) {
       .def("text",
            [](const MonitoringHandle& h) {
              std::string text = render::monitoring_text(h.report);
-             if (h.record) text += record_text(h);
+             if (h.record) text += render::record_text(h.report, *h.record, h.record_file);
              return text;
            })
       .def("csv", [](const MonitoringHandle& h) { return render::monitoring_csv(h.report); })
