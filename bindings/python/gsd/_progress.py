@@ -1,6 +1,6 @@
 """Progress of a simulation: a user callback, or a tqdm bar when tqdm is
-installed. The simulator reports from the calling thread at most every
-INTERVAL seconds; the bar appears only for runs longer than BAR_DELAY."""
+installed. The calling thread reports every INTERVAL seconds while the
+simulation runs; the bar appears only for runs longer than BAR_DELAY."""
 from __future__ import annotations
 
 from typing import Any, Callable, Optional, Tuple, Union

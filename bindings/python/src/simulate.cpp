@@ -1,19 +1,23 @@
 // gsd.simulate: the simulation runs with the GIL released, on `threads`
-// OpenMP threads. The simulator calls its progress hook from the calling
-// thread between chunks of replicates; there, at most every `interval`
-// seconds, the hook takes the GIL, lets Python handle pending signals
-// (Ctrl-C raises KeyboardInterrupt in the main thread) and calls the user's
-// progress callback. An exception from either sets the simulator's stop
-// flag: the run ends after the chunks in flight, writes no file, and the
-// exception is raised again once the GIL is back.
+// OpenMP threads of a worker thread. The simulator's progress hook, called
+// from whichever thread it chooses, only stores the count in an atomic. The
+// calling thread meanwhile waits for the worker; every `interval` seconds it
+// takes the GIL, lets Python handle pending signals (Ctrl-C raises
+// KeyboardInterrupt, seen only on Python's main thread) and calls the user's
+// progress callback. An exception from either sets the simulator's stop flag:
+// the run ends after the chunks in flight, writes no file, and the exception
+// is raised again once the GIL is back.
 #include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
 #include <atomic>
 #include <chrono>
 #include <climits>
+#include <condition_variable>
 #include <exception>
+#include <mutex>
 #include <optional>
+#include <thread>
 
 #include "convert.hpp"
 #include "gsd/render/simulation_output.hpp"
@@ -33,8 +37,7 @@ class Watch {
   Watch(py::object callback, double interval_seconds)
       : callback_(std::move(callback)),
         interval_(std::chrono::duration_cast<Clock::duration>(
-            std::chrono::duration<double>(interval_seconds))),
-        last_(Clock::now()) {}
+            std::chrono::duration<double>(interval_seconds))) {}
   Watch(const Watch&) = delete;
   Watch& operator=(const Watch&) = delete;
   ~Watch() {
@@ -44,22 +47,37 @@ class Watch {
     error_ = nullptr;
   }
 
+  // Before run().
   void set_total(std::int64_t total) { total_ = total; }
   const std::atomic<bool>* flag() const { return &stop_; }
 
-  // Called without the GIL.
-  void operator()(std::int64_t done) {
-    const Clock::time_point now = Clock::now();
-    if (now - last_ < interval_ || stop_.load(std::memory_order_relaxed)) return;
-    last_ = now;
-    py::gil_scoped_acquire gil;
-    try {
-      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
-      if (callback_ && !callback_.is_none()) callback_(done, total_);
-    } catch (...) {
-      error_ = std::current_exception();
-      stop_.store(true);
+  // The simulator's hook: any thread, no GIL, no Python.
+  void report(std::int64_t done) { done_.store(done, std::memory_order_relaxed); }
+
+  // On the calling thread, without the GIL: runs `work` on a worker thread
+  // and polls until it returns. Exceptions of `work` are thrown here.
+  template <class Work>
+  void run(Work&& work) {
+    std::exception_ptr failure;
+    std::thread worker([&] {
+      try {
+        work();
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      const std::lock_guard<std::mutex> lock(mutex_);
+      finished_ = true;
+      wake_.notify_one();
+    });
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (!wake_.wait_for(lock, interval_, [this] { return finished_; })) {
+      lock.unlock();
+      poll();
+      lock.lock();
     }
+    lock.unlock();
+    worker.join();
+    if (failure) std::rethrow_exception(failure);
   }
 
   // With the GIL held: raises what stopped the run.
@@ -68,12 +86,30 @@ class Watch {
   }
 
  private:
+  // Signals and the user's callback, on the calling thread.
+  void poll() {
+    if (stop_.load()) return;
+    py::gil_scoped_acquire gil;
+    try {
+      if (PyErr_CheckSignals() != 0) throw py::error_already_set();
+      if (callback_ && !callback_.is_none()) {
+        callback_(done_.load(std::memory_order_relaxed), total_);
+      }
+    } catch (...) {
+      error_ = std::current_exception();
+      stop_.store(true);
+    }
+  }
+
   py::object callback_;
   Clock::duration interval_;
-  Clock::time_point last_;
   std::int64_t total_ = 0;
+  std::atomic<std::int64_t> done_{0};
   std::atomic<bool> stop_{false};
   std::exception_ptr error_;
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool finished_ = false;
 };
 
 bool is_integer(py::handle v) { return PyLong_Check(v.ptr()) && !PyBool_Check(v.ptr()); }
@@ -139,7 +175,7 @@ std::unique_ptr<SimulationHandle> simulate(py::handle config, py::handle replica
     watch.set_total(h->setup.options.replicates);
     simulate::RunControl control;
     control.stop = watch.flag();
-    control.progress = [&watch](std::int64_t done) { watch(done); };
+    control.progress = [&watch](std::int64_t done) { watch.report(done); };
     // The replicate CSV, as the command line writes it: staged, renamed
     // into place only when the run completes.
     std::optional<StagedFile> data;
@@ -153,8 +189,10 @@ std::unique_ptr<SimulationHandle> simulate(py::handle config, py::handle replica
         data->write(rows);
       };
     }
-    h->report = std::make_unique<SimulationReport>(
-        run_simulation(h->setup, *h->simulator, control, options));
+    watch.run([&] {
+      h->report = std::make_unique<SimulationReport>(
+          run_simulation(h->setup, *h->simulator, control, options));
+    });
     if (data) {
       if (h->report->result.interrupted) {
         data->discard();

@@ -2,7 +2,12 @@
 progress from the calling thread, and give the same numbers for any thread
 count, also when two Python threads simulate at once."""
 import _thread
+import os
+import re
 import signal
+import subprocess
+import sys
+import textwrap
 import threading
 import time
 
@@ -79,24 +84,25 @@ def test_the_gil_is_released_while_simulating(seed_plan):
     assert wakeups > 5 * len(reports) + 20
 
 
-def test_ctrl_c_stops_between_chunks(seed_plan, tmp_path):
+@pytest.mark.parametrize("threads", [1, 2])
+def test_ctrl_c_stops_between_chunks(seed_plan, tmp_path, threads):
     # A shell that starts a job in the background (cmd &) ignores SIGINT for
     # it, and Python then leaves SIGINT ignored: interrupt_main() would do
     # nothing. Ctrl-C at a terminal reaches Python's own handler; use it.
     previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
-        _interrupt_a_long_run(seed_plan, tmp_path)
+        _interrupt_a_long_run(seed_plan, tmp_path, threads)
     finally:
         signal.signal(signal.SIGINT, previous)
 
 
-def _interrupt_a_long_run(seed_plan, tmp_path):
+def _interrupt_a_long_run(seed_plan, tmp_path, threads):
     data = tmp_path / "reps.csv"
     timer = threading.Timer(0.3, _thread.interrupt_main)
     start = time.monotonic()
     timer.start()
     with pytest.raises(KeyboardInterrupt):
-        gsd.simulate(seed_plan, replicates=50_000_000, seed=1, threads=2, progress=False,
+        gsd.simulate(seed_plan, replicates=50_000_000, seed=1, threads=threads, progress=False,
                      replicate_data=data)
     elapsed = time.monotonic() - start
     timer.cancel()
@@ -105,6 +111,70 @@ def _interrupt_a_long_run(seed_plan, tmp_path):
     assert elapsed < 30
     assert not data.exists()  # nothing half-written
     assert list(tmp_path.iterdir()) == []
+
+
+_SIGINT_CHILD = textwrap.dedent("""
+    import signal, sys, time
+    import gsd
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    plan = gsd.survival(gsd.design(alpha=0.05, sided=2, beta=0.16,
+                                   information_fractions=[0.5, 0.75, 1.0]),
+                        control={"cure_fraction": 0.4, "median_noncured": 7.0},
+                        treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
+                        accrual=36.0, patients=202, events=94)
+    seen = []
+    print("simulating", flush=True)
+    try:
+        gsd.simulate(plan, replicates=50_000_000, seed=1, threads=2,
+                     progress=lambda done, total: seen.append(done))
+    except KeyboardInterrupt:
+        print("interrupted after", len(seen), "reports", flush=True)
+        sys.exit(0)
+    print("not interrupted", flush=True)
+    sys.exit(1)
+""")
+
+
+def test_a_real_sigint_stops_a_two_thread_run():
+    """SIGINT sent to the process, as a terminal's Ctrl-C is, while two
+    OpenMP threads simulate: the main thread polls for it and the run stops."""
+    child = subprocess.Popen([sys.executable, "-c", _SIGINT_CHILD], stdout=subprocess.PIPE,
+                             text=True)
+    try:
+        assert child.stdout.readline().strip() == "simulating"
+        time.sleep(0.5)
+        start = time.monotonic()
+        os.kill(child.pid, signal.SIGINT)
+        out, _ = child.communicate(timeout=60)
+        elapsed = time.monotonic() - start
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == 0, out
+    assert out.startswith("interrupted after ")
+    assert int(out.split()[2]) >= 1  # the callback ran while the run went on
+    assert elapsed < 30
+
+
+def test_progress_comes_on_the_calling_thread(seed_plan):
+    """Whatever thread of the simulator counts the replicates, the callback
+    runs on the thread that called simulate (here a worker of this test)."""
+    seen = set()
+    errors = []
+
+    def work():
+        try:
+            gsd.simulate(seed_plan, replicates=50_000, seed=2, threads=3,
+                         progress=lambda n, t: seen.add(threading.get_ident()))
+        except Exception as e:  # pragma: no cover - reported below
+            errors.append(e)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    worker.join()
+    assert not errors
+    assert seen == {worker.ident}
 
 
 def test_progress_callback(seed_plan):
@@ -127,8 +197,56 @@ def test_an_exception_in_the_callback_stops_the_run(seed_plan):
         gsd.simulate(seed_plan, replicates=5_000_000, seed=1, progress=progress)
 
 
-def test_tqdm_bar(seed_plan, capsys):
+def test_tqdm_bar(seed_plan, monkeypatch):
+    """progress=True draws a tqdm bar: made with the run's total, advanced to
+    it, closed; the default (None) asks tqdm to draw only on a terminal."""
+    tqdm = pytest.importorskip("tqdm")
+    import gsd._api
+
+    bars = []
+
+    class Recording(tqdm.tqdm):
+        def __init__(self, *args, **kwargs):
+            self.made_with = kwargs
+            self.advanced = 0
+            self.was_closed = False
+            super().__init__(*args, **kwargs)
+            bars.append(self)
+
+        def update(self, n=1):
+            self.advanced += n
+            return super().update(n)
+
+        def close(self):
+            self.was_closed = True
+            return super().close()
+
+    monkeypatch.setattr(tqdm, "tqdm", Recording)
+    monkeypatch.setattr(gsd._api, "INTERVAL", 0.01)  # reports even from a fast run
+    gsd.simulate(seed_plan, replicates=50_000, seed=1, progress=True)
+    assert len(bars) == 1
+    bar = bars[0]
+    assert bar.made_with["total"] == 50_000
+    assert bar.made_with["disable"] is False  # drawn even off a terminal
+    assert bar.advanced == 50_000 and bar.n == 50_000
+    assert bar.was_closed
+    gsd.simulate(seed_plan, replicates=50_000, seed=1)
+    assert len(bars) == 2
+    assert bars[1].made_with["disable"] is None  # tqdm: a bar only on a terminal
+    assert gsd.simulate(seed_plan, replicates=2000, seed=1, progress=False).replicates == 2000
+    assert len(bars) == 2  # progress=False: no bar
+
+
+def test_tqdm_bar_is_drawn(seed_plan, capsys, monkeypatch):
+    """The bar itself, on stderr (drawn at once: no delay)."""
     pytest.importorskip("tqdm")
-    gsd.simulate(seed_plan, replicates=20000, seed=1, progress=True)
-    sim = gsd.simulate(seed_plan, replicates=2000, seed=1)  # default: no bar off a terminal
-    assert sim.replicates == 2000
+    import gsd._api
+    import gsd._progress
+
+    monkeypatch.setattr(gsd._progress, "BAR_DELAY", 0)
+    monkeypatch.setattr(gsd._api, "INTERVAL", 0.01)  # reports even from a fast run
+    gsd.simulate(seed_plan, replicates=50_000, seed=1, progress=True)
+    err = capsys.readouterr().err
+    assert "trials/s" in err
+    assert "/50.0k [" in err  # the run's total
+    assert re.search(r"[1-9][0-9]?%\|", err)  # drawn part way through
