@@ -120,6 +120,17 @@ def test_json_and_text_equal_cli(repo, cli, name, command, config, extra):
     assert gsd.run(repo / config, command, format="text", **options) == printed("text")
 
 
+@pytest.mark.parametrize("name,command,config,extra", _cases())
+def test_dict_config_equals_cli(repo, cli, name, command, config, extra):
+    """The config as a dict (as a pipeline builds it), not a file: the same
+    JSON, value for value, as the command line prints for the file."""
+    printed = subprocess.run([cli, command, str(repo / config), "--format", "json",
+                              *shlex.split(extra)], capture_output=True, text=True,
+                             check=True).stdout
+    as_dict = json.loads((repo / config).read_text())
+    assert gsd.run(as_dict, command, **_options(extra)) == json.loads(printed)
+
+
 def test_results_print_the_cli_json_byte_for_byte(repo, cli, seed_plan, tmp_path):
     config = tmp_path / "plan.json"
     config.write_text(json.dumps(seed_plan.config))
