@@ -51,7 +51,11 @@
   run = .map(
     c("", "config"),
     c("options", ""),
-    c("command", "command")
+    c("command", "command"),
+    c("batch", "batch"),
+    c("report", "report"),
+    c("record", "record"),
+    c("monitoring.looks.new", "add_look")
   )
 )
 
@@ -59,7 +63,7 @@
 # (the call's own arguments, such as replicates, keep their R names).
 .gsd_map <- function(fun, config = NULL) {
   m <- .gsd_arguments[[fun]]
-  if (.is_path(config)) m <- c(m[names(m) %in% c("options", "command", "monitoring.looks.new")],
+  if (.is_path(config)) m <- c(m[names(m) %in% c("options", "command", "batch", "report", "monitoring.looks.new")],
                                "*" = "json")
   m
 }

@@ -14,7 +14,19 @@
 #' `information_fractions = I(1)`. Named vectors become JSON objects and
 #' `NULL` elements are left out.
 #'
-#' @param config a path to a JSON config file, or the config as a list.
+#' Every feature of the command line is reachable here, by the same names:
+#' `format = "text"` and `"csv"` return what `--format text` and `--format
+#' csv` print (one string); `plot` writes the SVG charts of `--plot`;
+#' `replicate_data` the CSV of `--replicate-data`; `report` the HTML report
+#' of `--report`; `record` replays a monitoring record (`--record FILE`) or,
+#' with `add_look`, appends a look to it (`--record FILE add-look`); `batch`
+#' runs `--batch FILE.jsonl --format jsonl`; `log_level` writes the solver
+#' diagnostics of `--log-level` on R's error stream. Files are written as the
+#' command line writes them (atomically, nothing on failure or interrupt).
+#'
+#' @param config a path to a JSON config file, or the config as a list
+#'   (`NULL` with `batch`, or with `record` to replay or extend an existing
+#'   record).
 #' @param command `"design"`, `"simulate"` or `"monitor"`.
 #' @param replicates,seed,max_duration for `"simulate"`: the number of
 #'   simulated trials, the random seed and the calendar cap, overriding the
@@ -22,8 +34,26 @@
 #'   default cap).
 #' @param threads OpenMP threads for `"simulate"`. The results do not depend on
 #'   it.
+#' @param format `"json"` (the list), `"text"` or `"csv"` (the printed text).
+#' @param plot for `"design"` and `"simulate"`: an SVG file to write the
+#'   command line's charts to.
+#' @param replicate_data for `"simulate"`: a CSV file to write one row per
+#'   replicate and look to.
+#' @param report for `"monitor"`: an HTML file to write the committee's report
+#'   to.
+#' @param record for `"monitor"`: a monitoring record file to replay, or to
+#'   append `add_look` to (`config` then starts a new record).
+#' @param add_look with `record`: the look to append, a named list (or a
+#'   one-row data frame) with `events` and one of `z`, `p_two_sided` with
+#'   `direction`, or `hazard_ratio`; optionally `final`, `date` and `note`.
+#' @param batch for `"design"`: a file of configs, one JSON object per line;
+#'   the result is a list with one command-line result (or `list(error =
+#'   "...")`) per line.
+#' @param log_level `"off"`, `"info"` (phases and their times) or `"debug"`
+#'   (every root search, grid and simulation chunk), on R's error stream.
 #' @param progress show a progress bar while simulating.
-#' @return The command line's JSON result as a list.
+#' @return The command line's JSON result as a list, or with `format =
+#'   "text"` or `"csv"` the printed text as one string.
 #' @seealso [gsd_design()], [gsd_survival()], [gsd_simulate()] and
 #'   [gsd_monitor()] for the same computations with R arguments and S3 results.
 #' @export
@@ -41,12 +71,82 @@
 #'
 #' sim <- gsd_run(seed, "simulate", replicates = 2000, seed = 1)
 #' sim$simulation$power
+#'
+#' # the command line's text, CSV, charts and diagnostics
+#' cat(gsd_run(seed, format = "text"))
+#' read.csv(text = gsd_run(seed, format = "csv"))[, 1:4]
+#' gsd_run(seed, plot = tempfile(fileext = ".svg"), log_level = "info")$boundaries$drift
+#'
+#' # a monitoring record: two looks, then the replay and its report
+#' rec <- tempfile(fileext = ".json")
+#' gsd_run(seed, "monitor", record = rec, add_look = list(events = 49, z = 2))
+#' gsd_run(NULL, "monitor", record = rec, add_look = list(events = 71, z = 2.6))
+#' gsd_run(NULL, "monitor", record = rec, report = tempfile(fileext = ".html"),
+#'         format = "csv")
 gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
-                    threads = 1L, max_duration = NULL, progress = interactive()) {
-  .check_config(config)
+                    threads = 1L, max_duration = NULL, format = "json", plot = NULL,
+                    replicate_data = NULL, report = NULL, record = NULL, add_look = NULL,
+                    batch = NULL, log_level = "off", progress = interactive()) {
+  if (missing(config)) config <- NULL
   .check_string(command, "command")
+  .choice(format, c("json", "text", "csv"), "format")
+  .choice(log_level, c("off", "info", "debug"), "log_level")
+  files <- list(plot = plot, replicate_data = replicate_data, report = report, record = record,
+                batch = batch)
+  for (name in names(files)) .check_string(files[[name]], name, null_ok = TRUE)
+  .only(command, "simulate", list(replicates = replicates, seed = seed,
+                                  max_duration = max_duration, replicate_data = replicate_data))
+  if (!(is.numeric(threads) && length(threads) == 1L && isTRUE(threads == 1))) {
+    .only(command, "simulate", list(threads = threads))
+  }
+  .only(command, "design", list(batch = batch))
+  .only(command, "monitor", list(report = report, record = record, add_look = add_look))
+  if (!is.null(plot) && command == "monitor") {
+    .gsd_invalid("plot", plot, paste("applies to command = \"design\" or \"simulate\" only;",
+                                     "a monitoring report is report ="))
+  }
+  if (!is.null(batch)) {
+    if (!is.null(config) || !is.null(plot) || format != "json") {
+      .gsd_invalid("batch", batch, "runs alone: give no config, plot or format")
+    }
+  } else if (!is.null(record) && is.null(add_look)) {
+    if (!is.null(config)) {
+      .gsd_invalid("config", .describe(config), "give either a config or a record to replay, not both")
+    }
+  } else if (!is.null(config) || is.null(record)) {
+    if (is.null(config)) .gsd_invalid("config", NULL, "is missing: give a config (a path or a list)")
+    .check_config(config)
+  }
+  if (!is.null(add_look)) add_look <- .add_look(add_look)
   request <- .simulation_request(replicates, seed, threads, max_duration, progress)
-  .gsd_value(.gsd_run(config, command, request, .gsd_map("run", config), character()))
+  options <- c(request, list(format = format, log_level = log_level, plot = plot,
+                             replicate_data = replicate_data, report = report, record = record,
+                             add_look = add_look, batch = batch))
+  .gsd_value(.gsd_cli(config, command, options, .gsd_map("run", config)))
+}
+
+# Options given to a command they do not belong to.
+.only <- function(command, wanted, values, call = sys.call(-1L)) {
+  for (name in names(values)) {
+    if (!is.null(values[[name]]) && command != wanted) {
+      .gsd_invalid(name, .describe(values[[name]]),
+                   paste0("applies to command = \"", wanted, "\" only"), call = call)
+    }
+  }
+}
+
+# The look of add_look: a named list or a one-row data frame.
+.add_look <- function(look, call = sys.call(-1L)) {
+  if (is.data.frame(look)) {
+    if (nrow(look) != 1L) {
+      .gsd_invalid("add_look", .describe(look), "must be one look (one row)", call = call)
+    }
+    look <- as.list(look)
+  }
+  if (!is.list(look) || is.null(names(look)) || any(names(look) == "")) {
+    .gsd_invalid("add_look", .describe(look), "must be a named list", call = call)
+  }
+  .look(look)
 }
 
 .simulation_request <- function(replicates, seed, threads, max_duration, progress,

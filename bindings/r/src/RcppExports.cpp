@@ -10,6 +10,20 @@ Rcpp::Rostream<true>&  Rcpp::Rcout = Rcpp::Rcpp_cout_get();
 Rcpp::Rostream<false>& Rcpp::Rcerr = Rcpp::Rcpp_cerr_get();
 #endif
 
+// gsd_cli_call
+SEXP gsd_cli_call(SEXP config, std::string command, Rcpp::List options, SEXP map);
+RcppExport SEXP _gsd_gsd_cli_call(SEXP configSEXP, SEXP commandSEXP, SEXP optionsSEXP, SEXP mapSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< SEXP >::type config(configSEXP);
+    Rcpp::traits::input_parameter< std::string >::type command(commandSEXP);
+    Rcpp::traits::input_parameter< Rcpp::List >::type options(optionsSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_cli_call(config, command, options, map));
+    return rcpp_result_gen;
+END_RCPP
+}
 // gsd_run_call
 SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map, Rcpp::CharacterVector tables);
 RcppExport SEXP _gsd_gsd_run_call(SEXP configSEXP, SEXP commandSEXP, SEXP requestSEXP, SEXP mapSEXP, SEXP tablesSEXP) {
@@ -138,6 +152,7 @@ END_RCPP
 }
 
 static const R_CallMethodDef CallEntries[] = {
+    {"_gsd_gsd_cli_call", (DL_FUNC) &_gsd_gsd_cli_call, 4},
     {"_gsd_gsd_run_call", (DL_FUNC) &_gsd_gsd_run_call, 5},
     {"_gsd_gsd_text_call", (DL_FUNC) &_gsd_gsd_text_call, 3},
     {"_gsd_gsd_plot_data_call", (DL_FUNC) &_gsd_gsd_plot_data_call, 3},

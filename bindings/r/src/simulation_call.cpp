@@ -10,12 +10,16 @@
 #include <thread>
 #include <vector>
 
+#include "gsd/atomic_file.hpp"
 #include "gsd/json.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/plot_data.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/render/simulation_output.hpp"
+#include "gsd/render/simulation_plot.hpp"
+#include "gsd/render/svg_chart.hpp"
 #include "gsd/simulation.hpp"
+#include "gsd/staged_file.hpp"
 #include "r_json.hpp"
 
 #include <R_ext/Print.h>
@@ -169,30 +173,53 @@ struct ReplicateColumns {
 
 }  // namespace
 
-SEXP simulate_call(const Trial& trial, const Rcpp::List& request) {
-  const SimulationSetup setup = prepare_simulation(trial, request_from(request));
+SEXP simulate_call(const Trial& trial, const Rcpp::List& request, const RunOptions& run) {
+  const SimulationSetup setup = prepare_simulation(trial, request_from(request), run);
   const simulate::Simulator simulator = make_simulator(setup);
   const bool keep = optional_field<bool>(request, "keep_replicates").value_or(false);
   const int shown = optional_field<int>(request, "plot_replicates").value_or(0);
   const bool detail = keep || shown > 0 || optional_field<bool>(request, "text").value_or(false);
+  const std::string format = optional_field<std::string>(request, "format").value_or("json");
+  const std::string data_file = optional_field<std::string>(request, "replicate_data").value_or("");
+  const std::string plot_file = optional_field<std::string>(request, "plot_file").value_or("");
 
   std::optional<ReplicateColumns> columns;
+  // --replicate-data: staged, renamed into place only when the run completes.
+  std::optional<StagedFile> data;
+  std::string rows;
   RunSession session(setup.options.replicates,
                      optional_field<bool>(request, "progress").value_or(false));
   simulate::RunControl control;
   control.stop = session.stop_flag();
   control.progress = [&session](std::int64_t done) { session.on_progress(done); };
-  if (keep) {
-    columns.emplace();
-    control.replicate_sink = [&columns](std::int64_t i, std::span<const simulate::LookRecord> l) {
-      columns->add(i, l);
+  if (keep) columns.emplace();
+  if (!data_file.empty()) {
+    data.emplace(data_file);
+    data->write(render::replicate_csv_header());
+  }
+  if (columns || data) {
+    control.replicate_sink = [&](std::int64_t i, std::span<const simulate::LookRecord> l) {
+      if (columns) columns->add(i, l);
+      if (data) {
+        rows.clear();
+        render::append_replicate_csv(rows, i, l);
+        data->write(rows);
+      }
     };
   }
-  const SimulationReport report = run_simulation(setup, simulator, control);
+  const SimulationReport report = run_simulation(setup, simulator, control, run);
   if (session.interrupted() || report.result.interrupted) {
+    if (data) data->discard();
     throw Rcpp::internal::InterruptedException();
   }
   session.finish();
+  if (data) data->commit();
+  if (!plot_file.empty()) {
+    write_file_atomically(plot_file,
+                          render::stack_charts(render::simulation_charts(simulator, report)));
+  }
+  if (!detail && format == "text") return Rcpp::wrap(render::simulation_text(report));
+  if (!detail && format == "csv") return Rcpp::wrap(render::simulation_csv(report));
   Rcpp::RObject result(to_r(to_json(report)));
   if (!detail) return result;
   return Rcpp::List::create(

@@ -51,3 +51,41 @@ expect_near <- function(x, y, tol) {
   testthat::expect_equal(length(x), length(y))
   testthat::expect_true(all(abs(x - y) <= tol), info = paste(format(x, digits = 10), collapse = " "))
 }
+
+# What `gsd ARGS` prints on stdout, byte for byte, as one string.
+cli_stdout <- function(args) {
+  out <- tempfile()
+  on.exit(unlink(out))
+  status <- system2(gsd_cli(), args, stdout = out, stderr = FALSE)
+  if (!identical(status, 0L)) stop("gsd ", paste(args, collapse = " "), " exited with ", status)
+  readChar(out, file.size(out), useBytes = TRUE)
+}
+
+# The golden cases of the repository (tests/golden/cases.txt): every config
+# and example through every command that accepts it, with the command line's
+# extra flags.
+golden_cases <- function() {
+  src <- Sys.getenv("GSD_SOURCE_DIR")
+  file <- file.path(src, "tests", "golden", "cases.txt")
+  if (!nzchar(src) || !file.exists(file)) testthat::skip("GSD_SOURCE_DIR does not name the repository")
+  lines <- readLines(file)
+  lines <- lines[nzchar(trimws(lines)) & !startsWith(trimws(lines), "#")]
+  lapply(strsplit(lines, "|", fixed = TRUE), function(p) {
+    p <- trimws(p)
+    extra <- if (length(p) >= 4L && nzchar(p[4])) strsplit(p[4], " +")[[1]] else character()
+    list(name = p[1], command = p[2], config = file.path(src, p[3]), flags = extra)
+  })
+}
+
+# The command line's flags (--replicates 2000 --max-duration 60) as gsd_run()'s arguments.
+flag_arguments <- function(flags) {
+  if (length(flags) == 0L) return(list())
+  values <- as.numeric(flags[c(FALSE, TRUE)])
+  stats::setNames(as.list(values), gsub("-", "_", sub("^--", "", flags[c(TRUE, FALSE)])))
+}
+
+# An HTML report without the line that says when and from what it was made.
+report_body <- function(file) {
+  html <- readChar(file, file.size(file), useBytes = TRUE)
+  sub("generated [^<]* from [^<]*</div>", "generated ... from ...</div>", html)
+}

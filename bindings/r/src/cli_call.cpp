@@ -1,0 +1,214 @@
+// gsd_run(): the command line's three commands with every output option of
+// theirs, on the library calls the command line makes (cli/src/*_command.cpp):
+//   design   --format json|text|csv, --plot FILE.svg, --batch FILE.jsonl
+//   simulate --format, --replicates, --seed, --threads, --max-duration,
+//            --replicate-data FILE.csv, --plot FILE.svg
+//   monitor  --format, --report FILE.html, --record FILE [add-look ...]
+//   and --log-level. R/run.R checks which options go with which command.
+#include <Rcpp.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+
+#include "gsd/gsd.hpp"
+#include "gsd/render/design_output.hpp"
+#include "gsd/render/monitoring_output.hpp"
+#include "gsd/render/monitoring_report.hpp"
+#include "gsd/render/svg_chart.hpp"
+#include "guard.hpp"
+#include "r_json.hpp"
+#include "r_trace.hpp"
+#include "simulation_call.hpp"
+
+namespace gsd::r {
+
+nlohmann::json config_json(SEXP config);  // entry.cpp
+
+namespace {
+
+std::string text_option(const Rcpp::List& options, const char* name) {
+  if (!options.containsElementNamed(name)) return "";
+  SEXP v = options[name];
+  return Rf_isNull(v) ? "" : Rcpp::as<std::string>(v);
+}
+
+// What a command prints: JSON as R, or the text / CSV as one string.
+SEXP printed(const std::string& format, const nlohmann::json& json, const std::string& text,
+             const std::string& csv) {
+  if (format == "text") return Rcpp::wrap(text);
+  if (format == "csv") return Rcpp::wrap(csv);
+  return to_r(json);
+}
+
+// One line of `gsd design --batch`: a result, or {"error": "..."} naming the line.
+nlohmann::json batch_line(const std::string& text, const std::string& source, const RunOptions& run) {
+  try {
+    return to_json(design_trial(load_trial(parse_json(text, source)), run));
+  } catch (const InvalidInput& e) {
+    const std::string what = e.message(PathStyle::kJson);
+    return {{"error", what.rfind(source, 0) == 0 ? what : source + ": " + what}};
+  } catch (const NumericalError& e) {
+    return {{"error", source + ": numerical failure: " + e.what()}};
+  } catch (const std::invalid_argument& e) {
+    return {{"error", source + ": " + e.what()}};
+  }
+}
+
+SEXP batch(const std::string& path, const RunOptions& run) {
+  std::ifstream in(path);
+  if (!in) throw InvalidInput({"batch"}, path, "cannot be read (does it exist?)");
+  Rcpp::List out;
+  std::string line;
+  for (std::size_t n = 1; std::getline(in, line); ++n) {
+    out.push_back(to_r(batch_line(line, path + " line " + std::to_string(n), run)));
+  }
+  return out;
+}
+
+SEXP design(SEXP config, const Rcpp::List& options, const RunOptions& run) {
+  if (const std::string file = text_option(options, "batch"); !file.empty()) return batch(file, run);
+  const DesignResult result = design_trial(load_trial(config_json(config)), run);
+  const std::string format = text_option(options, "format");
+  const Rcpp::RObject out(printed(format, format == "json" ? to_json(result) : nlohmann::json(),
+                                  format == "text" ? render::design_text(result) : "",
+                                  format == "csv" ? render::design_csv(result) : ""));
+  if (const std::string plot = text_option(options, "plot"); !plot.empty()) {
+    write_file_atomically(plot, render::stack_charts(render::design_charts(result)));
+  }
+  return out;
+}
+
+std::string report_html(const MonitoringReport& report, const std::string& source) {
+  return render::monitoring_report_html(
+      report, {report.name.empty() ? "gsd monitoring" : report.name, utc_now(), source});
+}
+
+// The monitor command's outputs: what it prints and the HTML report.
+struct MonitorOutput {
+  nlohmann::json json;
+  std::string text;
+  std::string csv;
+  std::string html;
+};
+
+MonitorOutput monitor_output(const MonitoringReport& report, const nlohmann::json* record,
+                             const std::string& source, const Rcpp::List& options) {
+  const std::string format = text_option(options, "format");
+  MonitorOutput out;
+  if (format == "json") out.json = record ? record_json(report, *record, source) : to_json(report);
+  if (format == "text") {
+    out.text = render::monitoring_text(report);
+    if (record) out.text += render::record_text(report, *record, source);
+  }
+  if (format == "csv") out.csv = render::monitoring_csv(report);
+  if (!text_option(options, "report").empty()) out.html = report_html(report, source);
+  return out;
+}
+
+SEXP finish(const MonitorOutput& out, const Rcpp::List& options) {
+  const Rcpp::RObject value(printed(text_option(options, "format"), out.json, out.text, out.csv));
+  if (const std::string file = text_option(options, "report"); !file.empty()) {
+    write_file_atomically(file, out.html);
+  }
+  return value;
+}
+
+// Fails, before anything is written, if `file` (when given) cannot be
+// created in its directory.
+void check_writable(const std::string& file) {
+  if (file.empty()) return;
+  const std::filesystem::path target(file);
+  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
+  if (::access(dir.c_str(), W_OK) != 0) {
+    throw InvalidInput({"report"}, file,
+                       "is in a directory that does not exist or is not writable: " + dir.string());
+  }
+}
+
+// --record FILE add-look: errors about the new look name it from
+// {"monitoring", "looks", "new"} (R/arguments.R maps that to add_look).
+SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List& options,
+              const RunOptions& run) {
+  std::optional<nlohmann::json> cfg;
+  if (!Rf_isNull(config)) cfg = config_json(config);
+  const FieldPath new_look{"monitoring", "looks", "new"};
+  const nlohmann::json entry = from_r(look, new_look);
+  std::size_t index = 0;
+  if (cfg) {
+    const auto m = cfg->find("monitoring");
+    if (m != cfg->end() && m->is_object()) {
+      const auto l = m->find("looks");
+      if (l != m->end() && l->is_array()) index = l->size();
+    }
+  } else {
+    index = read_record_file(path)["looks"].size();
+  }
+  MonitorOutput out;
+  try {
+    // The record changes only if the report that follows it can be written.
+    add_look_to_file(path, cfg ? &*cfg : nullptr, entry, run, [&](const RecordUpdate& update) {
+      check_writable(text_option(options, "report"));
+      out = monitor_output(update.report, &update.record, path, options);
+    });
+  } catch (const InvalidInput& e) {
+    const auto& parts = e.path().parts();
+    const FieldPath at_index{"monitoring", "looks", index};
+    if (parts.size() < 3 || FieldPath({parts[0], parts[1], parts[2]}) != at_index) throw;
+    throw InvalidInput(
+        FieldPath(std::vector<numerics::PathPart>(parts.begin() + 3, parts.end())).under(new_look),
+        e.value(), e.rule());
+  }
+  return finish(out, options);
+}
+
+SEXP monitor(SEXP config, const Rcpp::List& options, const RunOptions& run) {
+  const std::string record_file = text_option(options, "record");
+  if (record_file.empty()) {
+    const MonitoringReport report = monitor_trial(load_trial(config_json(config)), run);
+    const std::string source = Rf_isString(config) ? Rcpp::as<std::string>(config) : "R";
+    return finish(monitor_output(report, nullptr, source, options), options);
+  }
+  if (options.containsElementNamed("add_look") && !Rf_isNull(options["add_look"])) {
+    return add_look(config, record_file, options["add_look"], options, run);
+  }
+  const nlohmann::json record = read_record_file(record_file);
+  if (record["looks"].empty()) {
+    throw InvalidInput({}, record_file + ": record.looks = [] holds no look yet; add one with add_look");
+  }
+  const MonitoringReport report = replay_record(record, run);
+  return finish(monitor_output(report, &record, record_file, options), options);
+}
+
+}  // namespace
+
+}  // namespace gsd::r
+
+// gsd_run(): `options` holds format, log_level, the simulation request
+// (replicates, seed, threads, max_duration, progress), plot, replicate_data,
+// report, record, add_look and batch; NULL or absent where not given.
+// [[Rcpp::export(.gsd_cli)]]
+SEXP gsd_cli_call(SEXP config, std::string command, Rcpp::List options, SEXP map) {
+  return gsd::r::guarded(map, [&]() -> SEXP {
+    const gsd::Command cmd = gsd::parse_command(command);
+    const std::unique_ptr<gsd::SolverTrace> trace =
+        gsd::r::make_r_trace(gsd::r::text_option(options, "log_level"));
+    gsd::RunOptions run;
+    run.trace = trace.get();
+    switch (cmd) {
+      case gsd::Command::kSimulate: {
+        Rcpp::List request = Rcpp::clone(options);
+        request["plot_file"] = options["plot"];
+        return gsd::r::simulate_call(gsd::load_trial(gsd::r::config_json(config)), request, run);
+      }
+      case gsd::Command::kMonitor:
+        return gsd::r::monitor(config, options, run);
+      default:
+        return gsd::r::design(config, options, run);
+    }
+  });
+}

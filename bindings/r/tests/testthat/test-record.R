@@ -1,0 +1,81 @@
+# The committee's record from R: verify finds decisions that no longer
+# recompute as recorded, and the report is the command line's.
+
+seed_record <- function() {
+  f <- tempfile(fileext = ".json")
+  gsd_record_add(f, list(events = 49, z = 2.0, note = "first interim"), config = seed_design(),
+                 planned_events = 94, assumed_hazard_ratio = 0.63)
+  gsd_record_add(f, list(events = 71, z = 2.6))
+  f
+}
+
+test_that("a record as written verifies", {
+  f <- seed_record()
+  check <- gsd_record_verify(f)
+  expect_s3_class(check, "gsd_record_check")
+  expect_true(check$ok)
+  expect_identical(check$looks, 2L)
+  expect_identical(nrow(check$changes), 0L)
+  expect_output(print(check), "2 looks; every decision recomputes as recorded")
+})
+
+test_that("verify names a look whose recorded decision was edited", {
+  f <- seed_record()
+  doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
+  expect_identical(doc$looks[[1]]$decision, "continue")
+  expect_identical(doc$looks[[2]]$decision, "stop-efficacy")
+  doc$looks[[1]]$decision <- "stop-futility"
+  writeLines(jsonlite::toJSON(doc, auto_unbox = TRUE, pretty = TRUE, digits = NA), f)
+  check <- gsd_record_verify(f)
+  expect_false(check$ok)
+  expect_identical(check$changes,
+                   data.frame(look = 1L, recorded = "stop-futility", recomputed = "continue"))
+  expect_output(print(check), "1 of 2 decisions recompute differently")
+  # the replay says so too, as the command line does
+  expect_identical(gsd_record_replay(f)$changes, check$changes)
+  cli <- Sys.getenv("GSD_CLI")
+  if (nzchar(cli)) {
+    text <- cli_stdout(c("monitor", "--record", f))
+    expect_match(text, "Note: look 1 was recorded as stop-futility but recomputes as continue.",
+                 fixed = TRUE)
+    expect_identical(gsd_run(NULL, "monitor", record = f, format = "text"), text)
+  }
+})
+
+test_that("verify refuses a record that is not one", {
+  f <- seed_record()
+  doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
+  doc$looks[[2]]$input <- NULL
+  writeLines(jsonlite::toJSON(doc, auto_unbox = TRUE, pretty = TRUE, digits = NA), f)
+  e <- tryCatch(gsd_record_verify(f), gsd_invalid_input = function(e) e)
+  expect_s3_class(e, "gsd_invalid_input")
+  expect_match(conditionMessage(e), "input")
+  empty <- tempfile(fileext = ".json")
+  writeLines("{}", empty)
+  expect_s3_class(tryCatch(gsd_record_verify(empty), gsd_invalid_input = function(e) e),
+                  "gsd_invalid_input")
+  expect_s3_class(tryCatch(gsd_record_verify(tempfile()), gsd_invalid_input = function(e) e),
+                  "gsd_invalid_input")
+})
+
+test_that("the record's report is the command line's", {
+  f <- seed_record()
+  html <- tempfile(fileext = ".html")
+  expect_identical(gsd_record_report(f, html), html)
+  page <- readChar(html, file.size(html), useBytes = TRUE)
+  expect_match(page, "^<!DOCTYPE html>")
+  expect_match(page, "stop-efficacy", fixed = TRUE)
+  expect_false(grepl("<script src=|<link ", page))  # self-contained
+  # gsd_report() of the replay writes the same report
+  other <- tempfile(fileext = ".html")
+  gsd_report(gsd_record_replay(f), other)
+  expect_identical(report_body(other), report_body(html))
+  cli <- Sys.getenv("GSD_CLI")
+  if (nzchar(cli)) {
+    cli_html <- tempfile(fileext = ".html")
+    cli_stdout(c("monitor", "--record", f, "--report", cli_html))
+    expect_identical(report_body(html), report_body(cli_html))
+  }
+  expect_s3_class(tryCatch(gsd_record_report(f, file.path(tempfile(), "x", "r.html")),
+                           gsd_error = function(e) e), "gsd_error")
+})
