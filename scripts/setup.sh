@@ -4,7 +4,9 @@
 #                            only, and design the seed trial
 #   scripts/setup.sh test    install what is missing, build everything with
 #                            -Werror and run every test, R CMD check the R
-#                            package, then every test again under
+#                            package and install it into a scratch library,
+#                            build the Python wheel and run its tests, then
+#                            every test again under
 #                            AddressSanitizer + UBSan, then the web page's
 #                            tests in Node.js and headless Chromium
 #   scripts/setup.sh r       install R and its Debian packages if missing,
@@ -61,10 +63,19 @@ install_missing() {
 
 # install_python [PREFIX]: .venv/ (Debian's /usr/bin/python3, which sees
 # the apt packages) and the package in it: compiled from the engine's
-# sources, or, given PREFIX, against the engine installed there.
+# sources by pip, or, given PREFIX, as a wheel that the standard tool
+# (python3 -m build) builds against the engine installed there.
 install_python() {
   [ -x .venv/bin/python ] || /usr/bin/python3 -m venv --system-site-packages .venv
-  GSD_PREFIX=${1:+$PWD/$1} .venv/bin/pip install --quiet --no-build-isolation --no-index ./bindings/python >&2
+  if [ -n "${1:-}" ]; then
+    rm -rf build/python-dist
+    GSD_PREFIX=$PWD/$1 .venv/bin/python -m build --no-isolation --wheel \
+      --outdir build/python-dist bindings/python >&2
+    .venv/bin/pip install --quiet --no-index --no-deps --force-reinstall \
+      build/python-dist/gsd-*.whl >&2
+  else
+    .venv/bin/pip install --quiet --no-build-isolation --no-index ./bindings/python >&2
+  fi
   # Notebooks run in .venv: its kernel comes before the system's python3.
   .venv/bin/python -m ipykernel install --sys-prefix --name python3 \
     --display-name "Python 3 (gsd .venv)" > /dev/null 2>&1 || true
@@ -100,6 +111,16 @@ r_check() {
     echo "setup: R CMD check reported warnings" >&2
     exit 1
   fi
+}
+
+# R CMD INSTALL the tarball into the library LIB, then load it in a fresh R
+# from there and print the seed design.
+r_install() {
+  local tarball=$1 lib=$2
+  R CMD INSTALL -l "$lib" "$tarball" >&2
+  R_LIBS="$lib" Rscript -e 'library(gsd)' \
+    -e 'cat("gsd", format(packageVersion("gsd")), "loaded from", dirname(find.package("gsd")), "\n")' \
+    -e 'print(gsd_design(alpha = 0.05, sided = 2, beta = 0.16, information_fractions = c(0.5, 0.75, 1)))'
 }
 
 # The engine in WebAssembly (web/CMakeLists.txt, Emscripten's toolchain)
@@ -148,8 +169,13 @@ case "$mode" in
     install_missing "${r_packages[@]}"
     r_tarball
     r_check "$tarball"
-    # The Python package, linked against the engine just built (installed
-    # into build/gsd-prefix by r_tarball: no second compile of the engine), its tests
+    # The install path of `scripts/setup.sh r`, into a library of its own.
+    r_lib=$(mktemp -d)
+    r_install "$tarball" "$r_lib"
+    rm -rf "$r_lib"
+    # The Python package as a wheel (python3 -m build), linked against the
+    # engine just built (installed into build/gsd-prefix by r_tarball: no
+    # second compile of the engine) and installed into .venv; its tests
     # (compared with build/release/cli/gsd), its example and its notebook.
     GSD_PYTHON_WERROR=1 install_python build/gsd-prefix
     GSD_CLI=build/release/cli/gsd .venv/bin/python -m pytest -q bindings/python/tests
@@ -178,8 +204,7 @@ case "$mode" in
       lib=$(Rscript -e 'cat(path.expand(Sys.getenv("R_LIBS_USER")))')
       mkdir -p "$lib"
     fi
-    R CMD INSTALL -l "$lib" "$tarball" >&2
-    Rscript -e 'library(gsd); print(gsd_design(alpha = 0.05, sided = 2, beta = 0.16, information_fractions = c(0.5, 0.75, 1)))'
+    r_install "$tarball" "$lib"
     ;;
   *)
     echo "usage: scripts/setup.sh run|test|r|python|web" >&2
