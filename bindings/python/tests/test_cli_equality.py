@@ -4,6 +4,8 @@ that accepts it): the JSON value for value, the CSV byte for byte. Against
 the golden files always, and against a built command line when there is one.
 """
 import json
+import logging
+import re
 import shlex
 import subprocess
 
@@ -207,3 +209,53 @@ def test_record_add_look_and_replay_equal_cli(repo, cli, tmp_path):
         for entry in doc["looks"]:
             entry.pop("recorded_at")
     assert py_doc == sh_doc
+
+
+def _report_body(path):
+    """An HTML report without the line that says when and from what it was made."""
+    return re.sub(r"generated [^<]* from [^<]*</div>", "generated ... from ...</div>",
+                  path.read_text())
+
+
+def test_report_equals_cli(repo, cli, tmp_path):
+    monitoring = repo / "examples" / "seed-trial-monitoring" / "monitoring.json"
+    gsd.run(monitoring, "monitor", report=tmp_path / "py.html")
+    subprocess.run([cli, "monitor", str(monitoring), "--report", str(tmp_path / "cli.html")],
+                   capture_output=True, check=True)
+    assert _report_body(tmp_path / "py.html") == _report_body(tmp_path / "cli.html")
+    assert (tmp_path / "py.html").read_text().startswith("<!DOCTYPE html>")
+    record = tmp_path / "record.json"
+    gsd.run(repo / "configs" / "blinatumomab-20120215.json", "monitor", record=record,
+            add_look={"events": 49, "z": 2.0}, report=tmp_path / "py-record.html")
+    subprocess.run([cli, "monitor", "--record", str(record), "--report",
+                    str(tmp_path / "cli-record.html")], capture_output=True, check=True)
+    assert _report_body(tmp_path / "py-record.html") == _report_body(tmp_path / "cli-record.html")
+
+
+def _words(line):
+    """A log line without its time stamp and measured times."""
+    line = re.sub(r"^\[[0-9:.]+\] \[(info|debug)\] ", "", line)
+    return re.sub(r"[0-9.]+ ?(ms|s)\b", "T", line)
+
+
+def test_logging_is_the_cli_log_level(repo, cli, caplog):
+    """The "gsd" logger at INFO receives the lines of --log-level info."""
+    seed = repo / "configs" / "blinatumomab-20120215.json"
+    printed = subprocess.run([cli, "--log-level", "info", "design", str(seed)],
+                             capture_output=True, text=True, check=True).stderr.splitlines()
+    assert printed
+    with caplog.at_level(logging.INFO, logger="gsd"):
+        gsd.run(seed)
+    info = [r.getMessage() for r in caplog.records if r.name == "gsd"]
+    assert all(r.levelno == logging.INFO for r in caplog.records if r.name == "gsd")
+    assert [_words(m) for m in info] == [_words(line) for line in printed]
+    caplog.clear()
+    with caplog.at_level(logging.DEBUG, logger="gsd"):
+        gsd.run(seed)
+    debug = [r for r in caplog.records if r.name == "gsd"]
+    assert len(debug) > len(info)
+    assert any(r.levelno == logging.DEBUG for r in debug)
+    caplog.clear()
+    with caplog.at_level(logging.WARNING, logger="gsd"):
+        gsd.run(seed)
+    assert not [r for r in caplog.records if r.name == "gsd"]
