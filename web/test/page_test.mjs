@@ -199,14 +199,65 @@ const seed = JSON.parse(readFileSync(join(root, "configs/blinatumomab-20120215.j
 const bytes = statSync(pagePath).size;
 check(bytes < kMaxPageBytes, `page size ${(bytes / 1e6).toFixed(2)} MB < 3 MB`);
 
-const profile = mkdtempSync(join(tmpdir(), "gsd-page-profile-"));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.GSD_CHROMIUM || "/usr/bin/chromium",
-  headless: true,
-  viewport: {width: 1280, height: 900},
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-         "--disable-sync", "--no-first-run"],
-});
+// A browser of its own: Debian's Chromium with a fresh profile.
+async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), "gsd-page-profile-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.GSD_CHROMIUM || "/usr/bin/chromium",
+    headless: true,
+    viewport: {width: 1280, height: 900},
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+           "--disable-sync", "--no-first-run"],
+  });
+  return {profile, context};
+}
+
+// CPU time of a page's thread (and of its whole renderer process), from the
+// DevTools protocol: unlike wall-clock time, it does not grow while other
+// programs hold the machine's cores.
+async function cpuMeter(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const cpu = async () => {
+    const {metrics} = await cdp.send("Performance.getMetrics");
+    const get = (name) => metrics.find((m) => m.name === name).value * 1000;
+    return {thread: get("ThreadTime"), process: get("ProcessTime")};
+  };
+  return {cdp, cpu};
+}
+
+// Opens the page on the seed trial and measures the CPU time to the first
+// design: the page marks that moment (performance.mark "gsd-first-design"),
+// and a trace of user-timing marks, which carry the thread's CPU clock, gives
+// the CPU time between it and a probe mark made once the page is ready;
+// subtracted from the thread's CPU time at the probe, that leaves the CPU
+// time to the first design.
+async function openMeasured(context, page) {
+  const {cdp, cpu} = await cpuMeter(context, page);
+  const atStart = await cpu();
+  const marks = [];
+  cdp.on("Tracing.dataCollected", (event) => marks.push(...event.value.filter((e) => e.ph === "I" || e.ph === "R")));
+  const traced = new Promise((done) => cdp.once("Tracing.tracingComplete", done));
+  await cdp.send("Tracing.start", {categories: "blink.user_timing", transferMode: "ReportEvents"});
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.evaluate(() => performance.mark("gsd-test-probe"));
+  await cdp.send("Tracing.end");
+  await traced;
+  const atReady = await cpu();
+  const timings = await page.evaluate(() => window.gsdTimings);
+  const markCpu = (name) => (marks.find((e) => e.name === name) || {}).tts / 1000;
+  const firstCpu = atReady.thread - atStart.thread - (markCpu("gsd-test-probe") - markCpu("gsd-first-design"));
+  console.log(`measure: first design shown ${timings.firstDesign.toFixed(0)} ms after navigation start ` +
+              `(page script ran at ${timings.scriptStart.toFixed(0)} ms, engine ready at ${timings.engineReady.toFixed(0)} ms, ` +
+              `its first call ${timings.lastEngine.toFixed(0)} ms), ` +
+              `its survival plan at ${timings.firstPlan.toFixed(0)} ms; CPU time of the page's thread: ` +
+              `${firstCpu.toFixed(0)} ms to the first design, ${(atReady.thread - atStart.thread).toFixed(0)} ms with the plan; ` +
+              `${(atReady.process - atStart.process).toFixed(0)} ms in its renderer process`);
+  return {cpu, firstCpu};
+}
+
+const {profile, context} = await launch();
 const requests = [];
 context.on("request", (r) => requests.push(r.url()));
 const errors = [];
@@ -216,45 +267,22 @@ try {
   page.setDefaultTimeout(60000);
 
   // ------------------------------------------------------------ seed trial
-  // CPU time of the page's thread (and of its whole renderer process), from
-  // the DevTools protocol: unlike wall-clock time, it does not grow while
-  // other programs hold the machine's cores.
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("Performance.enable");
-  const cpu = async () => {
-    const {metrics} = await cdp.send("Performance.getMetrics");
-    const get = (name) => metrics.find((m) => m.name === name).value * 1000;
-    return {thread: get("ThreadTime"), process: get("ProcessTime"), at: get("Timestamp"), navigation: get("NavigationStart")};
-  };
-  // While the page opens, the CPU time is sampled every few ms; the first
-  // sample after the first design was drawn bounds its CPU time from above
-  // (the survival plan is computed after that frame, in a task of its own).
-  const atStart = await cpu();
-  const samples = [];
-  let opening = true;
-  const sampler = (async () => {
-    while (opening) {
-      samples.push(await cpu().catch(() => null));
-      await new Promise((r) => setTimeout(r, 3));
-    }
-  })();
-  await page.goto(pageUrl);
-  await page.waitForSelector("body[data-ready='1']");
-  opening = false;
-  await sampler;
-  const timings = await page.evaluate(() => window.gsdTimings);
-  const atReady = await cpu();
-  const drawnAt = atReady.navigation + timings.firstDesign;
-  const atFirst = samples.find((m) => m && m.navigation === atReady.navigation && m.at >= drawnAt) || atReady;
-  const firstCpu = atFirst.thread - atStart.thread;
-  console.log(`measure: first design shown ${timings.firstDesign.toFixed(0)} ms after navigation start ` +
-              `(page script ran at ${timings.scriptStart.toFixed(0)} ms, engine ready at ${timings.engineReady.toFixed(0)} ms), ` +
-              `its survival plan at ${timings.firstPlan.toFixed(0)} ms; CPU time of the page's thread: ` +
-              `${firstCpu.toFixed(0)} ms to the first design (sampled ${(atFirst.at - drawnAt).toFixed(0)} ms after it), ` +
-              `${(atReady.thread - atStart.thread).toFixed(0)} ms with the plan; ` +
-              `${(atReady.process - atStart.process).toFixed(0)} ms in its renderer process`);
-  check(firstCpu <= kFirstDesignMs,
-        `speed: the first design shown within ${kFirstDesignMs} ms of CPU time (${firstCpu.toFixed(0)} ms)`);
+  // The first design, as a person opening the page sees it, measured twice:
+  // here, and in a second browser (nothing compiled or cached is shared).
+  // The least of the two is checked, as for the redraws below.
+  const {cpu, firstCpu} = await openMeasured(context, page);
+  const other = await launch();
+  let secondCpu = Infinity;
+  try {
+    secondCpu = (await openMeasured(other.context, await other.context.newPage())).firstCpu;
+  } finally {
+    await other.context.close();
+    rmSync(other.profile, {recursive: true, force: true});
+  }
+  const leastCpu = Math.min(firstCpu, secondCpu);
+  check(Number.isFinite(leastCpu) && leastCpu <= kFirstDesignMs,
+        `speed: the first design shown within ${kFirstDesignMs} ms of CPU time ` +
+        `(the least of two openings: ${firstCpu.toFixed(0)} and ${secondCpu.toFixed(0)} ms)`);
   const seedCli = gsd("design", seed);
   sameJson(JSON.parse(await page.textContent("#gsd-result")), seedCli, "seed design: #gsd-result = gsd design --format json");
   check(JSON.stringify(configOfUrl(page.url())) === JSON.stringify(seed), "the #config= fragment holds the seed config");
@@ -389,6 +417,17 @@ try {
           `method ${method}: the note says the formula applies without a cure fraction, beside the model's ${modelPower.toFixed(4)}`);
   }
   check(!(await page.isVisible("#survival-warnings")), "a plan without warnings shows none");
+
+  // ------------------------------------------------------------ Open config
+  // A config with fields the page has no input for (strata): kept and used.
+  const stratifiedFile = join(root, "configs/blinatumomab-stratified.json");
+  await page.setInputFiles("#open-config", stratifiedFile);
+  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes("strat") ||
+                                   document.getElementById("trial-name").textContent.toLowerCase().includes("strat"));
+  const stratified = JSON.parse(readFileSync(stratifiedFile, "utf8"));
+  sameJson(await designResult(page), gsd("design", stratified), "Open config (a stratified trial): #gsd-result = gsd design on the file");
+  check(JSON.stringify(JSON.parse((await downloadOf(page, "#export-config")).text)) === JSON.stringify(stratified),
+        "Open config, then Export config: the same config, strata kept");
 
   // --------------------------------------------------- monitoring, 49 events
   await page.click("#reset-seed");
