@@ -162,3 +162,15 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
        max_duration = if (is.null(max_duration)) NULL else as.double(max_duration),
        progress = progress)
 }
+
+#' The version of the gsd library the package runs
+#'
+#' The command line's `gsd --version`: the version of the C++ library that the
+#' package was linked against (see `docs/r.md`, "How the package gets the
+#' engine").
+#'
+#' @return The version as a string, e.g. `"0.1.0"`.
+#' @export
+#' @examples
+#' gsd_version()
+gsd_version <- function() .gsd_version()

@@ -141,3 +141,8 @@ test_that("options that do not fit the command are refused by name", {
                        report = file.path(tempfile(), "no", "r.html")))
   expect_identical(readBin(rec, "raw", file.size(rec)), before)
 })
+
+test_that("gsd_version() is the command line's --version", {
+  expect_match(gsd_version(), "^[0-9]+\\.[0-9]+\\.[0-9]+$")
+  expect_identical(paste0("gsd ", gsd_version(), "\n"), cli_stdout("--version"))
+})
