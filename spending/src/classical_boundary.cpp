@@ -26,6 +26,14 @@ ClassicalBoundary ClassicalBoundary::wang_tsiatis(double delta) {
   return {ClassicalFamily::kWangTsiatis, delta};
 }
 
+ClassicalBoundary ClassicalBoundary::pampallona_tsiatis(double delta) {
+  if (!std::isfinite(delta) || delta < -0.5 || delta > 1.0) {
+    throw numerics::InvalidInput({"parameter"}, num(delta),
+                                 "must be a Delta in [-0.5, 1] for pampallona-tsiatis");
+  }
+  return {ClassicalFamily::kPampallonaTsiatis, delta};
+}
+
 ClassicalBoundary ClassicalBoundary::haybittle_peto(double interim_z) {
   if (!std::isfinite(interim_z) || interim_z < 1.0 || interim_z > 8.0) {
     throw numerics::InvalidInput({"parameter"}, num(interim_z),

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <sstream>
 #include <stdexcept>
+#include <type_traits>
 
 #include "gsd/numerics/check.hpp"
 
@@ -45,9 +46,122 @@ void validate_fractions(const std::vector<double>& t) {
   }
 }
 
+template <class T>
+std::string list(const std::vector<T>& xs) {
+  std::string out = "[";
+  for (std::size_t k = 0; k < xs.size(); ++k) {
+    if (k > 0) out += ", ";
+    if constexpr (std::is_same_v<T, bool>) {
+      out += xs[k] ? "true" : "false";
+    } else {
+      out += num(xs[k]);
+    }
+  }
+  return out + "]";
+}
+
+void validate_switches(const std::vector<bool>& stops, std::size_t looks, const char* name) {
+  if (stops.empty()) return;
+  if (stops.size() != looks) {
+    throw InvalidInput({name}, list(stops),
+                       "has " + std::to_string(stops.size()) + " values but there are " +
+                           std::to_string(looks) + " looks");
+  }
+}
+
+void validate_spending_time(const std::vector<double>& s, std::size_t looks) {
+  if (s.empty()) return;
+  const FieldPath path{"spending_time"};
+  if (s.size() != looks) {
+    throw InvalidInput(path, list(s),
+                       "has " + std::to_string(s.size()) + " values but there are " +
+                           std::to_string(looks) + " looks");
+  }
+  for (std::size_t k = 0; k < s.size(); ++k) {
+    if (!std::isfinite(s[k]) || !(s[k] > 0.0) || s[k] > 1.0 + kFinalTolerance) {
+      throw InvalidInput(path.index(k), num(s[k]), "must lie in (0, 1]");
+    }
+    if (k > 0 && !(s[k] > s[k - 1])) {
+      throw InvalidInput(path.index(k), num(s[k]),
+                         "must be greater than the previous spending time " + num(s[k - 1]));
+    }
+  }
+  if (std::fabs(s.back() - 1.0) > kFinalTolerance) {
+    throw InvalidInput(path.index(s.size() - 1), num(s.back()),
+                       "must be 1: the final analysis spends what is left");
+  }
+}
+
+void validate_harm(const DesignSpec& d) {
+  const HarmSpec& h = *d.harm;
+  if (d.sided == Sidedness::kTwoSidedSymmetric) {
+    throw InvalidInput({"harm"}, "is an asymmetric two-sided design of its own; use sided = 1 "
+                                 "(alpha is then the total of both sides)");
+  }
+  if (!std::isfinite(h.alpha) || !(h.alpha > 0.0) || !(h.alpha < d.alpha)) {
+    throw InvalidInput({"harm", "alpha"}, num(h.alpha),
+                       "must lie in (0, alpha) with alpha = " + num(d.alpha) +
+                           " the total of both sides; the efficacy bound spends alpha - harm.alpha");
+  }
+  if (h.binding && std::holds_alternative<ClassicalBoundary>(d.efficacy)) {
+    throw InvalidInput({"harm", "binding"}, "true",
+                       "needs a spending-function efficacy bound; classical boundaries are fixed "
+                       "in shape and cannot absorb a binding harm bound");
+  }
+}
+
+void validate_futility_rule(const DesignSpec& d) {
+  const FutilitySpec& f = *d.futility;
+  const std::size_t interims = d.information_fractions.size() - 1;
+  const auto* classical = std::get_if<ClassicalBoundary>(&d.efficacy);
+  const bool pt = classical && classical->family() == ClassicalFamily::kPampallonaTsiatis;
+  switch (f.rule) {
+    case FutilityRule::kBetaSpending:
+      break;
+    case FutilityRule::kPampallonaTsiatis:
+      if (!pt) {
+        throw InvalidInput({"futility", "spending"}, "pampallona-tsiatis",
+                           "needs efficacy.spending = pampallona-tsiatis: the two bounds are "
+                           "solved together");
+      }
+      if (!std::isfinite(f.parameter) || f.parameter < -0.5 || f.parameter > 1.0) {
+        throw InvalidInput({"futility", "parameter"}, num(f.parameter),
+                           "must be a Delta0 in [-0.5, 1] for pampallona-tsiatis");
+      }
+      return;
+    case FutilityRule::kFixedZ:
+    case FutilityRule::kEffectFraction: {
+      const char* key = f.rule == FutilityRule::kFixedZ ? "z" : "effect";
+      if (f.values.size() != interims) {
+        throw InvalidInput({"futility", key}, list(f.values),
+                           "has " + std::to_string(f.values.size()) +
+                               " values; give one per look before the last (" +
+                               std::to_string(interims) + ")");
+      }
+      for (std::size_t k = 0; k < interims; ++k) {
+        if (!std::isfinite(f.values[k]) || std::fabs(f.values[k]) > 37.0) {
+          throw InvalidInput({"futility", key, k}, num(f.values[k]), "must be finite, within [-37, 37]");
+        }
+      }
+      break;
+    }
+    case FutilityRule::kConditionalPower:
+      if (!std::isfinite(f.parameter) || !(f.parameter > 0.0 && f.parameter < 1.0)) {
+        throw InvalidInput({"futility", "conditional_power"}, num(f.parameter),
+                           "must be a conditional power in (0, 1)");
+      }
+      break;
+  }
+  if (pt && f.binding) {
+    throw InvalidInput({"futility", "binding"}, "true",
+                       "with pampallona-tsiatis efficacy needs the pampallona-tsiatis futility bound");
+  }
+}
+
 }  // namespace
 
 double DesignSpec::alpha_per_side() const {
+  if (harm) return alpha - harm->alpha;
   return sided == Sidedness::kTwoSidedSymmetric ? alpha / 2.0 : alpha;
 }
 
@@ -69,12 +183,27 @@ void DesignSpec::validate() const {
       throw InvalidInput({"futility"}, "needs at least one interim look; information_fractions "
                                        "has only the final one");
     }
-    if (futility->binding && std::holds_alternative<ClassicalBoundary>(efficacy)) {
+    validate_futility_rule(*this);
+    if (futility->binding && futility->rule != FutilityRule::kPampallonaTsiatis &&
+        std::holds_alternative<ClassicalBoundary>(efficacy) &&
+        std::get<ClassicalBoundary>(efficacy).family() != ClassicalFamily::kPampallonaTsiatis) {
       throw InvalidInput({"futility", "binding"}, "true",
                          "needs a spending-function efficacy bound; classical boundaries are "
                          "fixed in shape and cannot absorb a binding futility bound");
     }
   }
+  if (harm) validate_harm(*this);
+  const std::size_t looks = information_fractions.size();
+  validate_switches(efficacy_stops, looks, "efficacy_stops");
+  validate_switches(futility_stops, looks, "futility_stops");
+  if (!efficacy_stops.empty() && !efficacy_stops.back()) {
+    throw InvalidInput(FieldPath{"efficacy_stops"}.index(looks - 1), "false",
+                       "must be true: the final analysis always tests efficacy");
+  }
+  if (!futility_stops.empty() && !futility) {
+    throw InvalidInput({"futility_stops"}, "needs a futility bound (design.futility)");
+  }
+  validate_spending_time(spending_time, looks);
   if (const auto* user = std::get_if<SpendingFunction>(&efficacy)) {
     if (user->family() == SpendingFamily::kUser &&
         user->user_fractions().size() != information_fractions.size()) {

@@ -22,6 +22,9 @@ namespace {
 constexpr double kMaxAbsGamma = 40.0;
 // rho beyond 20 spends nothing before t = 0.9; rpact accepts rho in (0, 20].
 constexpr double kMaxRho = 20.0;
+// gsDesign's sfExponential accepts nu in (0, 10]; beyond 10 nothing is spent
+// before t = 0.99.
+constexpr double kMaxNu = 10.0;
 
 std::string num(double x) {
   std::ostringstream out;
@@ -51,6 +54,13 @@ SpendingFunction SpendingFunction::kim_demets_power(double rho) {
     throw InvalidInput({"parameter"}, num(rho), "must be a rho in (0, 20] for power spending");
   }
   return {SpendingFamily::kKimDeMetsPower, rho};
+}
+
+SpendingFunction SpendingFunction::exponential(double nu) {
+  if (!std::isfinite(nu) || !(nu > 0.0) || nu > kMaxNu) {
+    throw InvalidInput({"parameter"}, num(nu), "must be a nu in (0, 10] for exponential spending");
+  }
+  return {SpendingFamily::kExponential, nu};
 }
 
 SpendingFunction SpendingFunction::user(std::vector<double> fractions,
@@ -112,6 +122,10 @@ double spent(const SpendingFunction& f, double total, double t) {
     case SpendingFamily::kKimDeMetsPower:
       // Kim & DeMets (1987), Biometrika 74:149: alpha t^rho.
       return total * std::pow(t, *f.parameter());
+    case SpendingFamily::kExponential:
+      // Anderson & Clark (2010), Stat. Med. 29:321 (gsDesign sfExponential):
+      // alpha^(t^-nu), computed as exp(ln(alpha) t^-nu).
+      return std::exp(std::log(total) * std::pow(t, -*f.parameter()));
     case SpendingFamily::kUser: {
       // Piecewise linear through (0, 0), (t_k, c_k) and (1, 1), as gsDesign's
       // sfLinear; between looks this lets monitoring use observed fractions.

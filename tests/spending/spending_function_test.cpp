@@ -17,7 +17,7 @@ TEST(SpendingFunction, AllFamiliesSpendZeroAtZeroAndTotalAtOne) {
   const SpendingFunction fs[] = {
       SpendingFunction::lan_demets_obrien_fleming(), SpendingFunction::lan_demets_pocock(),
       SpendingFunction::hwang_shih_decani(-4.0),     SpendingFunction::hwang_shih_decani(0.0),
-      SpendingFunction::kim_demets_power(3.0),
+      SpendingFunction::kim_demets_power(3.0),       SpendingFunction::exponential(0.75),
       SpendingFunction::user({0.5, 1.0}, {0.2, 1.0})};
   for (const auto& f : fs) {
     EXPECT_EQ(spent(f, 0.025, 0.0), 0.0) << static_cast<int>(f.family());
@@ -54,6 +54,13 @@ TEST(SpendingFunction, PowerClosedForm) {
   EXPECT_NEAR_REL(spent(SpendingFunction::kim_demets_power(2.0), 0.05, 0.5), 0.0125, 1e-14);
 }
 
+TEST(SpendingFunction, ExponentialClosedForm) {
+  // Anderson & Clark (2010), gsDesign sfExponential: alpha^(t^-nu).
+  EXPECT_NEAR_REL(spent(SpendingFunction::exponential(0.75), 0.025, 0.5),
+                  std::pow(0.025, std::pow(0.5, -0.75)), 1e-14);
+  EXPECT_NEAR_REL(spent(SpendingFunction::exponential(1.0), 0.1, 0.25), 1e-4, 1e-13);
+}
+
 TEST(SpendingFunction, UserInterpolatesLinearly) {
   const auto f = SpendingFunction::user({0.5, 1.0}, {0.2, 1.0});
   EXPECT_NEAR_REL(spent(f, 0.025, 0.25), 0.025 * 0.1, 1e-14);
@@ -65,6 +72,8 @@ TEST(SpendingFunction, RejectsBadParameters) {
   EXPECT_THROW(SpendingFunction::hwang_shih_decani(41.0), std::invalid_argument);
   EXPECT_THROW(SpendingFunction::kim_demets_power(0.0), std::invalid_argument);
   EXPECT_THROW(SpendingFunction::kim_demets_power(-1.0), std::invalid_argument);
+  EXPECT_THROW(SpendingFunction::exponential(0.0), std::invalid_argument);
+  EXPECT_THROW(SpendingFunction::exponential(10.5), std::invalid_argument);
   EXPECT_THROW(SpendingFunction::user({0.5, 1.0}, {0.6, 0.5}), std::invalid_argument);
   EXPECT_THROW(SpendingFunction::user({0.5, 1.0}, {0.2, 0.9}), std::invalid_argument);
   EXPECT_THROW(SpendingFunction::user({0.5, 1.0}, {0.2}), std::invalid_argument);

@@ -11,6 +11,11 @@ enum class ClassicalFamily {
   kPocock,         // c_k = C                                (Pocock 1977)
   kWangTsiatis,    // c_k = C t_k^(Delta - 1/2)              (Wang & Tsiatis 1987)
   kHaybittlePeto,  // c_k = p at interims, final solved     (Haybittle 1971; Peto et al. 1976)
+  // c_k = C t_k^(Delta - 1/2) as Wang-Tsiatis, paired with the futility bound
+  // a_k = drift sqrt(t_k) - C0 t_k^(Delta0 - 1/2) that meets it at the final
+  // look (Pampallona & Tsiatis 1994, J. Stat. Plan. Inference 42:19; rpact PT).
+  // Without that futility bound it is the Wang-Tsiatis boundary.
+  kPampallonaTsiatis,
 };
 
 class ClassicalBoundary {
@@ -20,6 +25,8 @@ class ClassicalBoundary {
   // Delta in [-0.5, 1]: 0 is O'Brien-Fleming, 0.5 is Pocock (J&T section 2.7.1).
   static ClassicalBoundary wang_tsiatis(double delta);
   // Interim z bound in [1, 8]; default 3 as in Haybittle (1971).
+  // Delta in [-0.5, 1], as wang_tsiatis (rpact's deltaPT1).
+  static ClassicalBoundary pampallona_tsiatis(double delta);
   static ClassicalBoundary haybittle_peto(double interim_z = kDefaultHaybittlePetoZ);
 
   // Haybittle (1971), Br. J. Radiol. 44:793: stop only for z >= 3 at interims.

@@ -18,11 +18,20 @@ struct Design {
   // Futility z bound per look, absent where there is none (always at the final
   // look, where the efficacy bound decides).
   std::vector<std::optional<double>> futility;
+  // Harm z bound per look (a lower bound that rejects in favour of control),
+  // absent where the design has none.
+  std::vector<std::optional<double>> harm;
 
   // Under H0, with the futility bound only if binding: the type I error spent.
   numerics::ExitProbabilities null;
-  // Under H1 (means drift * sqrt(t_k)), futility bounds in force.
+  // Under H1 (means drift * sqrt(t_k)), futility bounds in force; lower holds
+  // every lower exit (futility and harm).
   numerics::ExitProbabilities alternative;
+  // P(first exit through the harm bound at look k): under H0 as the harm
+  // alpha was spent (futility only if binding), and under H1 with every bound
+  // in force. Empty without a harm bound.
+  std::vector<double> harm_null;
+  std::vector<double> harm_alternative;
 
   double drift = 0.0;             // theta sqrt(I_max) giving power 1 - beta
   double inflation_factor = 1.0;  // I_max / I_fixed (J&T section 2.7)
@@ -32,9 +41,11 @@ struct Design {
   double expected_fraction_null = 1.0;
   double expected_fraction_alternative = 1.0;
 
-  // Regions used for power: efficacy and futility (or -efficacy two-sided).
+  // Regions used for power: efficacy, and below the highest of futility, harm
+  // (or -efficacy two-sided).
   numerics::StoppingRegions regions() const;
-  // Regions under H0 as the spending was computed (futility only if binding).
+  // Regions under H0 as the efficacy spending was computed (futility and harm
+  // only if binding).
   numerics::StoppingRegions null_regions() const;
   // Cumulative type I error by look, both sides for two-sided designs.
   std::vector<double> cumulative_alpha() const;
@@ -44,8 +55,8 @@ struct Design {
 // gsd::NumericalError if a bound or the drift cannot be found.
 Design compute_design(const DesignSpec& spec);
 
-// Efficacy z bounds only, for a spec whose futility bound (if any) is
-// non-binding: the bounds do not depend on the drift, so the drift search of
+// Efficacy z bounds only, for a spec whose futility and harm bounds (if any)
+// are non-binding: the bounds do not depend on the drift, so the drift search of
 // compute_design() is skipped. Monitoring calls this many times per look (the
 // repeated p-value searches over alpha). Equals compute_design(spec).efficacy
 // for such specs. Throws std::invalid_argument for an invalid spec or a
@@ -55,6 +66,10 @@ std::vector<double> efficacy_bounds(const DesignSpec& spec);
 // Crossing probabilities of an already solved design for arbitrary per-look
 // means E[Z_k] (for instance from a non-proportional-hazards survival model).
 numerics::ExitProbabilities evaluate(const Design& design, std::span<const double> means);
+
+// P(first exit through the harm bound at look k) for those means, every bound
+// in force (zeros without a harm bound).
+std::vector<double> harm_crossings(const Design& design, std::span<const double> means);
 
 // Rejection probability (upper crossings) for those means.
 double power(const Design& design, std::span<const double> means);

@@ -14,6 +14,7 @@ enum class SpendingFamily {
   kHwangShihDeCani,         // a (1 - e^{-g t}) / (1 - e^{-g})      (Hwang, Shih & DeCani 1990)
   kKimDeMetsPower,          // a t^rho                              (Kim & DeMets 1987)
   kUser,                    // piecewise linear through given points (gsDesign sfLinear)
+  kExponential,             // a^(t^-nu)                            (Anderson & Clark 2010)
 };
 
 // An immutable, validated spending function. The total error it spends (alpha
@@ -27,6 +28,9 @@ class SpendingFunction {
   static SpendingFunction hwang_shih_decani(double gamma);
   // rho > 0 and <= 20.
   static SpendingFunction kim_demets_power(double rho);
+  // nu in (0, 10] (gsDesign's sfExponential); nu = 0.75 is close to
+  // O'Brien-Fleming, nu = 1 spends more early.
+  static SpendingFunction exponential(double nu);
   // Cumulative fractions (of the total) reached at the given information
   // fractions: both strictly increasing... fractions in (0, 1], cumulative
   // non-decreasing in [0, 1] and ending at 1 when the last fraction is 1.

@@ -1,0 +1,96 @@
+#include "classical.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "bound_search.hpp"
+#include "gsd/numerics/check.hpp"
+#include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/sequential_integrator.hpp"
+
+namespace gsd::spending::detail {
+
+using numerics::ExitProbabilities;
+using numerics::SequentialIntegrator;
+using numerics::StoppingRegions;
+using numerics::exit_probabilities;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// A bound at z = 37 spends nothing a double can hold (P(Z >= 37) = 5.7e-300).
+constexpr double kMaxZ = 37.0;
+
+bool two_sided(const DesignSpec& s) { return s.sided == Sidedness::kTwoSidedSymmetric; }
+
+std::vector<double> haybittle_peto(const DesignSpec& s, const ClassicalBoundary& c) {
+  const auto& t = s.information_fractions;
+  const std::size_t k_max = t.size();
+  // Interim bounds fixed at p; the final bound spends exactly what is left.
+  std::vector<double> b(k_max, c.parameter());
+  for (std::size_t k = 0; k < k_max; ++k) {
+    if (!s.efficacy_stop(k)) b[k] = kInf;
+  }
+  SequentialIntegrator h0(s.solver);
+  double used = 0.0;
+  const double alpha = two_sided(s) ? s.alpha : s.alpha_per_side();
+  for (std::size_t k = 0; k + 1 < k_max; ++k) {
+    used += h0.next_upper_tail(t[k], 0.0, b[k]);
+    if (two_sided(s)) used += h0.next_lower_tail(t[k], 0.0, -b[k]);
+    h0.advance(t[k], 0.0, two_sided(s) ? -b[k] : -kInf, b[k], t[k + 1]);
+  }
+  if (!(used < alpha)) {
+    throw numerics::InvalidInput({"efficacy", "parameter"}, numerics::format_value(c.parameter()),
+                                 "spends " + numerics::format_value(used) +
+                                     " at the interims, not less than alpha = " +
+                                     numerics::format_value(alpha) + "; raise the interim z");
+  }
+  b.back() = solve_efficacy_bound(h0, t.back(), alpha - used, two_sided(s));
+  return b;
+}
+
+}  // namespace
+
+std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBoundary& c,
+                                       const BindingLower& binding_lower) {
+  if (c.family() == ClassicalFamily::kHaybittlePeto) return haybittle_peto(s, c);
+  const auto& t = s.information_fractions;
+  const std::size_t k_max = t.size();
+  // Wang & Tsiatis (1987): c_k = C t_k^(Delta - 1/2), C solved so that the total
+  // crossing probability under H0 is alpha (J&T section 2.7.1). Pampallona &
+  // Tsiatis (1994) use the same shape for the efficacy bound.
+  std::vector<double> shape(k_max);
+  double max_shape = 0.0;
+  for (std::size_t k = 0; k < k_max; ++k) {
+    shape[k] = std::pow(t[k], c.parameter() - 0.5);
+    if (s.efficacy_stop(k)) max_shape = std::max(max_shape, shape[k]);
+  }
+  auto bounds = [&](double scale) {
+    std::vector<double> b(k_max, kInf);
+    for (std::size_t k = 0; k < k_max; ++k) {
+      if (s.efficacy_stop(k)) b[k] = scale * shape[k];
+    }
+    return b;
+  };
+  const double alpha = two_sided(s) ? s.alpha : s.alpha_per_side();
+  auto excess = [&](double scale) {
+    const std::vector<double> b = bounds(scale);
+    StoppingRegions r{std::vector<double>(k_max, -kInf), b};
+    if (two_sided(s)) {
+      for (std::size_t k = 0; k < k_max; ++k) r.lower[k] = -b[k];
+    } else if (binding_lower) {
+      r.lower = binding_lower(b);
+      for (std::size_t k = 0; k < k_max; ++k) r.lower[k] = std::min(r.lower[k], b[k]);
+    }
+    const ExitProbabilities e = exit_probabilities(t, r, 0.0, s.solver);
+    const double crossed = e.total_upper() + (two_sided(s) ? e.total_lower() : 0.0);
+    return std::log(crossed) - std::log(alpha);
+  };
+  // kMaxZ / max shape puts every bound at z <= 37, where nothing is spent.
+  const double scale =
+      detail::find_root(excess, 0.0, kMaxZ / max_shape, s.solver, "the classical constant C");
+  return bounds(scale);
+}
+
+}  // namespace gsd::spending::detail

@@ -1,0 +1,59 @@
+#pragma once
+// Private: the drift and bounds of a design, one solver per kind of futility
+// bound (none, beta-spending, a rule: fixed z, effect, conditional power,
+// Pampallona-Tsiatis).
+#include <optional>
+
+#include "bound_search.hpp"
+#include "forward_pass.hpp"
+#include "gsd/numerics/exit_probabilities.hpp"
+
+namespace gsd::spending::detail {
+
+struct SolvedBounds {
+  Pass pass;
+  double drift = 0.0;
+  // Exit probabilities when the solver has them already (else computed from
+  // the regions).
+  std::optional<numerics::ExitProbabilities> null;
+  std::optional<numerics::ExitProbabilities> alternative;
+};
+
+// f(fixed drift) is >= 0 in exact arithmetic for designs without binding
+// lower bounds; a value under zero by no more than this is rounding in the
+// integration, and the fixed drift is the root. It happens with one look,
+// whose design is the fixed design: for alpha 0.05 two-sided and beta 0.16,
+// f(lo) = -1.1e-16.
+inline constexpr double kDriftRoundingSlack = 1e-12;
+
+// Finds the drift where f (decreasing in the drift) crosses zero, from the
+// bracket [lo, 1.25^n lo]; lo shrinks first if f(lo) < 0 beyond rounding (a
+// binding lower bound can give more power than the fixed design at the same
+// drift).
+template <class F>
+double find_root_drift(F f, double lo, const numerics::SolverOptions& options) {
+  double f_lo = f(lo);
+  if (f_lo <= 0.0 && f_lo >= -kDriftRoundingSlack) return lo;
+  for (int i = 0; i < 60 && f_lo < 0.0; ++i) {
+    lo /= 1.25;
+    f_lo = f(lo);
+  }
+  double hi = 1.25 * lo;
+  double f_hi = f(hi);
+  // Each step multiplies the bracket by 1.25; 60 steps reach 6e5 times the
+  // fixed-design drift, beyond which the design is degenerate.
+  for (int i = 0; i < 60 && f_hi > 0.0; ++i) {
+    hi *= 1.25;
+    f_hi = f(hi);
+  }
+  return find_root(f, lo, hi, f_lo, f_hi, options, "the drift");
+}
+
+// Drift of the fixed-sample design: z_{alpha per side} + z_beta.
+double fixed_drift(const DesignSpec& s);
+
+SolvedBounds solve_without_futility(const DesignSpec& s);
+SolvedBounds solve_beta_spending(const DesignSpec& s);
+SolvedBounds solve_futility_rule(const DesignSpec& s);
+
+}  // namespace gsd::spending::detail

@@ -1,0 +1,38 @@
+#pragma once
+// Private: one forward pass over the looks of a design, solving each look's
+// spending bounds (efficacy under H0, harm under H0, beta-spending futility
+// under H1) from the integrators' states before it.
+#include <vector>
+
+#include "gsd/numerics/sequential_integrator.hpp"
+#include "gsd/spending/design_spec.hpp"
+
+namespace gsd::spending::detail {
+
+struct PassInput {
+  double drift = 0.0;  // H1 mean of Z_k is drift sqrt(t_k)
+  // Efficacy bounds given (classical families), else solved from the spending.
+  const std::vector<double>* efficacy = nullptr;
+  // Futility bounds given (-infinity where none), else beta-spending if the
+  // spec has it.
+  const std::vector<double>* futility = nullptr;
+  // Receives the H0 integrator before each look (to tilt it to any drift).
+  std::vector<numerics::SequentialIntegrator>* states = nullptr;
+};
+
+struct Pass {
+  std::vector<double> efficacy;  // +inf where a look does not stop for efficacy
+  std::vector<double> futility;  // -inf where none
+  std::vector<double> harm;      // -inf where none
+  // Beta-spending only: P1(continue, Z_K < b_K) - the beta left at the final look.
+  double final_shortfall = 0.0;
+};
+
+// Cumulative type I error on the efficacy side (both sides when symmetric
+// two-sided) spent by look k: two-sided designs spend alpha / 2 per side
+// through the one-sided function, as rpact's sided = 2 does.
+double alpha_target(const DesignSpec& s, std::size_t k);
+
+Pass run_pass(const DesignSpec& s, const PassInput& in);
+
+}  // namespace gsd::spending::detail

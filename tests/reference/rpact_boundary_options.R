@@ -1,0 +1,35 @@
+# Generator of the rpact 3.3.4 reference values embedded in
+# tests/spending/boundary_options_test.cpp (Debian package r-cran-rpact).
+# Run: Rscript tests/reference/rpact_boundary_options.R
+# Tests embed the printed values; they never call R.
+library(rpact)
+p <- function(x) cat(sprintf("%.10f", x), "\n")
+t3 <- c(.4, .7, 1)
+show <- function(d) {
+  p(d$criticalValues); p(d$futilityBounds)
+  dc <- getDesignCharacteristics(d); p(c(sqrt(dc$shift), dc$inflationFactor, dc$power[3]))
+}
+cat("# Pampallona-Tsiatis, Delta1 = 0.1, Delta0 = 0.3, binding then non-binding\n")
+for (b in c(TRUE, FALSE)) show(getDesignGroupSequential(kMax=3, alpha=0.025, beta=0.2,
+  typeOfDesign="PT", deltaPT1=0.1, deltaPT0=0.3, informationRates=t3, bindingFutility=b))
+
+cat("# exponential spending nu = 0.75 (gsDesign sfExponential: alpha^(t^-nu)) via asUser\n")
+ex <- function(t, a, nu) a^(t^(-nu))
+d <- getDesignGroupSequential(kMax=3, alpha=0.025, beta=0.2, typeOfDesign="asUser",
+  informationRates=t3, userAlphaSpending=ex(t3, 0.025, 0.75))
+p(d$criticalValues); dc <- getDesignCharacteristics(d); p(c(sqrt(dc$shift), dc$inflationFactor))
+
+cat("# fixed futility z = (0, 0.5), LD-OBF, binding then non-binding\n")
+for (b in c(TRUE, FALSE)) show(getDesignGroupSequential(kMax=3, alpha=0.025, beta=0.2,
+  typeOfDesign="asOF", informationRates=t3, futilityBounds=c(0, 0.5), bindingFutility=b))
+
+cat("# no efficacy stop at look 1: LD-OBF cumulative alpha carried to look 2 (asUser)\n")
+obf <- function(t, a = 0.025) 2 * (1 - pnorm(qnorm(1 - a / 2) / sqrt(t)))
+d <- getDesignGroupSequential(kMax=3, alpha=0.025, beta=0.2, typeOfDesign="asUser",
+  informationRates=t3, userAlphaSpending=c(0, obf(.7), .025))
+p(d$criticalValues); dc <- getDesignCharacteristics(d); p(c(sqrt(dc$shift), dc$inflationFactor))
+
+cat("# spending time (0.5, 0.8, 1) at information (0.4, 0.7, 1), LD-OBF (asUser)\n")
+d <- getDesignGroupSequential(kMax=3, alpha=0.025, beta=0.2, typeOfDesign="asUser",
+  informationRates=t3, userAlphaSpending=obf(c(.5, .8, 1)))
+p(d$criticalValues); dc <- getDesignCharacteristics(d); p(c(sqrt(dc$shift), dc$inflationFactor))
