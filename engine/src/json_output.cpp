@@ -132,7 +132,16 @@ json boundaries_json(const spending::Design& d) {
     look["cumulative_alpha"] = alpha[k];
     look["probability_efficacy_h0"] = h0[k];
     look["probability_efficacy_h1"] = d.alternative.upper[k];
-    if (d.spec.futility) look["probability_futility_h1"] = d.alternative.lower[k];
+    if (d.spec.futility) {
+      const double harm_h1 = d.spec.harm ? d.harm_alternative[k] : 0.0;
+      look["probability_futility_h1"] = d.alternative.lower[k] - harm_h1;
+    }
+    look["harm_z"] = d.harm[k] ? json(*d.harm[k]) : json(nullptr);
+    if (d.spec.harm) {
+      look["probability_harm_h0"] = d.harm_null[k];
+      look["probability_harm_h1"] = d.harm_alternative[k];
+    }
+    if (!d.spec.spending_time.empty()) look["spending_time"] = d.spec.spending_time[k];
     looks.push_back(look);
   }
   json out;
@@ -141,8 +150,16 @@ json boundaries_json(const spending::Design& d) {
   out["beta"] = d.spec.beta;
   out["efficacy_spending"] = efficacy_name(d.spec);
   if (d.spec.futility) {
-    out["futility_spending"] = spending_name(d.spec.futility->spending);
-    out["futility_binding"] = d.spec.futility->binding;
+    const auto& f = *d.spec.futility;
+    out["futility_spending"] = f.rule == spending::FutilityRule::kBetaSpending
+                                   ? spending_name(f.spending)
+                                   : futility_name(f);
+    out["futility_binding"] = f.binding;
+  }
+  if (d.spec.harm) {
+    out["harm_spending"] = spending_name(d.spec.harm->spending);
+    out["harm_alpha"] = d.spec.harm->alpha;
+    out["harm_binding"] = d.spec.harm->binding;
   }
   out["looks"] = looks;
   out["inflation_factor"] = d.inflation_factor;
@@ -225,7 +242,7 @@ json to_json(const SimulationReport& report) {
   s["power_se"] = r.power_se;
   s["reject_per_look"] = r.reject_per_look;
   s["futility_per_look"] = r.futility_per_look;
-  if (two_sided(d.spec)) s["reject_lower_per_look"] = r.reject_lower_per_look;
+  if (two_sided(d.spec) || d.spec.harm) s["reject_lower_per_look"] = r.reject_lower_per_look;
   if (any_futility && !two_sided(d.spec)) {
     // A non-binding futility bound does not bind the alpha count.
     s["power_ignoring_futility"] = r.power_ignoring_futility;

@@ -60,6 +60,7 @@ Trial load_trial(const nlohmann::json& config) {
   if (!top.has("design")) top.fail_missing("design", "every config needs a design section");
   trial.design = detail::load_design(top.at("design"));
   if (const auto survival = top.find("survival")) trial.survival = detail::load_survival(*survival);
+  detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival);
   if (const auto simulation = top.find("simulation")) {
     simulation->expect_object();
     if (!trial.survival) {

@@ -1,4 +1,5 @@
 // The `design` section of a config to a spending::DesignSpec.
+#include <cmath>
 #include <string>
 
 #include "gsd/numerics/invalid_input.hpp"
@@ -12,6 +13,7 @@ using spending::ClassicalBoundary;
 using spending::DesignSpec;
 using spending::EfficacyBoundary;
 using spending::FutilitySpec;
+using spending::HarmSpec;
 using spending::SpendingFunction;
 
 double required_parameter(const JsonNode& node, const std::string& family,
@@ -34,6 +36,10 @@ SpendingFunction load_spending_function(const JsonNode& node, const std::string&
     const double rho = required_parameter(node, "power", "rho, e.g. 3");
     return numerics::within(node.path(), [&] { return SpendingFunction::kim_demets_power(rho); });
   }
+  if (name == "exponential") {
+    const double nu = required_parameter(node, "exponential", "nu, e.g. 0.75 (close to O'Brien-Fleming)");
+    return numerics::within(node.path(), [&] { return SpendingFunction::exponential(nu); });
+  }
   // "user"
   if (!node.has("cumulative")) {
     node.fail_missing("cumulative", "user spending needs the cumulative fraction at each look");
@@ -49,14 +55,21 @@ SpendingFunction load_spending_function(const JsonNode& node, const std::string&
 EfficacyBoundary load_efficacy(const JsonNode& node, const std::vector<double>& fractions) {
   node.expect_keys({"spending", "parameter", "cumulative"});
   const std::string name =
-      node.at("spending").choice({"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "user",
-                                  "obrien-fleming", "pocock", "wang-tsiatis", "haybittle-peto"});
+      node.at("spending").choice({"lan-demets-obf", "lan-demets-pocock", "hsd", "power",
+                                  "exponential", "user", "obrien-fleming", "pocock",
+                                  "wang-tsiatis", "pampallona-tsiatis", "haybittle-peto"});
   if (name == "obrien-fleming") return ClassicalBoundary::obrien_fleming();
   if (name == "pocock") return ClassicalBoundary::pocock();
   if (name == "wang-tsiatis") {
     const double delta =
         required_parameter(node, "wang-tsiatis", "Delta (0 is O'Brien-Fleming, 0.5 Pocock)");
     return numerics::within(node.path(), [&] { return ClassicalBoundary::wang_tsiatis(delta); });
+  }
+  if (name == "pampallona-tsiatis") {
+    const double delta = required_parameter(node, "pampallona-tsiatis",
+                                            "Delta of the efficacy bound (rpact's deltaPT1)");
+    return numerics::within(node.path(),
+                            [&] { return ClassicalBoundary::pampallona_tsiatis(delta); });
   }
   if (name == "haybittle-peto") {
     const double z =
@@ -66,14 +79,67 @@ EfficacyBoundary load_efficacy(const JsonNode& node, const std::vector<double>& 
   return load_spending_function(node, name, fractions);
 }
 
+// One of: a beta-spending family (or pampallona-tsiatis) under "spending",
+// fixed z bounds, hazard ratios (converted by the caller at the planned
+// events), or a conditional-power threshold.
 FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& fractions) {
-  node.expect_keys({"spending", "parameter", "cumulative", "binding"});
-  const std::string name =
-      node.at("spending").choice({"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "user"});
+  node.expect_keys({"spending", "parameter", "cumulative", "binding", "z", "hazard_ratio",
+                    "conditional_power"});
+  int kinds = 0;
+  for (const char* key : {"spending", "z", "hazard_ratio", "conditional_power"}) kinds += node.has(key);
+  if (kinds != 1) {
+    node.fail("must give exactly one of spending (beta-spending), z, hazard_ratio or "
+              "conditional_power");
+  }
   FutilitySpec spec;
-  spec.spending = load_spending_function(node, name, fractions);
   if (const auto binding = node.find("binding")) spec.binding = binding->boolean();
+  if (const auto z = node.find("z")) {
+    spec.rule = spending::FutilityRule::kFixedZ;
+    spec.values = z->numbers();
+  } else if (const auto hr = node.find("hazard_ratio")) {
+    if (hr->size() + 1 != fractions.size()) {
+      hr->fail("must have one value per look before the last (" +
+               std::to_string(fractions.size() - 1) + ")");
+    }
+    // Held as hazard ratios until load_trial converts them at the planned events.
+    spec.rule = spending::FutilityRule::kFixedZ;
+    spec.values = hr->numbers();
+  } else if (const auto cp = node.find("conditional_power")) {
+    spec.rule = spending::FutilityRule::kConditionalPower;
+    spec.parameter = cp->number();
+  } else {
+    const std::string name = node.at("spending").choice(
+        {"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "exponential", "user",
+         "pampallona-tsiatis"});
+    if (name == "pampallona-tsiatis") {
+      spec.rule = spending::FutilityRule::kPampallonaTsiatis;
+      spec.parameter = required_parameter(node, name, "Delta0 of the futility bound (rpact's deltaPT0)");
+    } else {
+      spec.spending = load_spending_function(node, name, fractions);
+    }
+  }
   return spec;
+}
+
+HarmSpec load_harm(const JsonNode& node, const std::vector<double>& fractions) {
+  node.expect_keys({"spending", "parameter", "cumulative", "alpha", "binding"});
+  HarmSpec spec;
+  if (!node.has("alpha")) node.fail_missing("alpha", "the share of alpha the harm bound spends");
+  spec.alpha = node.at("alpha").number();
+  if (const auto binding = node.find("binding")) spec.binding = binding->boolean();
+  if (node.has("spending")) {
+    const std::string name = node.at("spending").choice(
+        {"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "exponential", "user"});
+    spec.spending = load_spending_function(node, name, fractions);
+  }
+  return spec;
+}
+
+std::vector<bool> load_switches(const JsonNode& node) {
+  node.expect_array();
+  std::vector<bool> out;
+  for (std::size_t k = 0; k < node.size(); ++k) out.push_back(node.element(k).boolean());
+  return out;
 }
 
 void load_solver(const JsonNode& node, numerics::SolverOptions& solver) {
@@ -102,7 +168,7 @@ void load_solver(const JsonNode& node, numerics::SolverOptions& solver) {
 
 DesignSpec load_design(const JsonNode& design) {
   design.expect_keys({"alpha", "sided", "beta", "information_fractions", "efficacy", "futility",
-                      "solver"});
+                      "harm", "efficacy_stops", "futility_stops", "spending_time", "solver"});
   DesignSpec spec;
   if (const auto alpha = design.find("alpha")) spec.alpha = alpha->number();
   if (const auto sided = design.find("sided")) {
@@ -127,8 +193,32 @@ DesignSpec load_design(const JsonNode& design) {
   if (const auto futility = design.find("futility")) {
     spec.futility = load_futility(*futility, spec.information_fractions);
   }
+  if (const auto harm = design.find("harm")) spec.harm = load_harm(*harm, spec.information_fractions);
+  if (const auto stops = design.find("efficacy_stops")) spec.efficacy_stops = load_switches(*stops);
+  if (const auto stops = design.find("futility_stops")) spec.futility_stops = load_switches(*stops);
+  if (const auto time = design.find("spending_time")) spec.spending_time = time->numbers();
   numerics::within(design.path(), [&] { spec.validate(); });
   return spec;
+}
+
+void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec& spec,
+                                    const std::optional<survival::SurvivalSpec>& survival) {
+  const auto futility = design.find("futility");
+  if (!futility || !futility->has("hazard_ratio")) return;
+  const JsonNode hr = futility->at("hazard_ratio");
+  if (!survival || !survival->events) {
+    hr.fail("needs survival.events: a hazard ratio becomes a z bound at the planned events of "
+            "each look (give futility.z otherwise)");
+  }
+  const double r = survival->allocation_ratio;
+  const auto& t = spec.information_fractions;
+  for (std::size_t k = 0; k < spec.futility->values.size(); ++k) {
+    const double h = spec.futility->values[k];
+    if (!(h > 0.0)) hr.element(k).fail("must be a positive hazard ratio");
+    // Events at the look as planned (ceil(t D)); Schoenfeld's information d r / (1 + r)^2.
+    const double events = std::ceil(t[k] * static_cast<double>(*survival->events) - 1e-9);
+    spec.futility->values[k] = -std::log(h) * std::sqrt(events * r / ((1.0 + r) * (1.0 + r)));
+  }
 }
 
 }  // namespace gsd::detail

@@ -10,6 +10,9 @@
 namespace gsd::detail {
 
 spending::DesignSpec load_design(const JsonNode& design);
+// futility.hazard_ratio to z bounds at each look's planned events.
+void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec& spec,
+                                    const std::optional<survival::SurvivalSpec>& survival);
 survival::SurvivalSpec load_survival(const JsonNode& survival);
 // `survival_json`: the survival section, which strata override key by key.
 SimulationSettings load_simulation(const JsonNode& simulation, const nlohmann::json& survival_json);

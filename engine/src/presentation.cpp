@@ -1,5 +1,6 @@
 #include "gsd/presentation.hpp"
 
+#include <cmath>
 #include <cstdio>
 #include <iomanip>
 #include <sstream>
@@ -131,6 +132,8 @@ std::string spending_name(const spending::SpendingFunction& f) {
       return "Hwang-Shih-DeCani (gamma = " + num(*f.parameter()) + ")";
     case SpendingFamily::kKimDeMetsPower:
       return "Kim-DeMets power (rho = " + num(*f.parameter()) + ")";
+    case SpendingFamily::kExponential:
+      return "exponential (nu = " + num(*f.parameter()) + ")";
     case SpendingFamily::kUser:
       return "user-defined cumulative spending";
   }
@@ -145,6 +148,8 @@ std::string boundary_name(const spending::ClassicalBoundary& b) {
       return "Pocock (classical)";
     case ClassicalFamily::kWangTsiatis:
       return "Wang-Tsiatis (Delta = " + num(b.parameter()) + ")";
+    case ClassicalFamily::kPampallonaTsiatis:
+      return "Pampallona-Tsiatis (Delta = " + num(b.parameter()) + ")";
     case ClassicalFamily::kHaybittlePeto:
       return "Haybittle-Peto (interim z = " + num(b.parameter()) + ")";
   }
@@ -154,6 +159,26 @@ std::string boundary_name(const spending::ClassicalBoundary& b) {
 std::string efficacy_name(const spending::DesignSpec& spec) {
   if (const auto* f = std::get_if<spending::SpendingFunction>(&spec.efficacy)) return spending_name(*f);
   return boundary_name(std::get<spending::ClassicalBoundary>(spec.efficacy));
+}
+
+std::string futility_name(const spending::FutilitySpec& f) {
+  switch (f.rule) {
+    case spending::FutilityRule::kBetaSpending:
+      return spending_name(f.spending) + " beta-spending";
+    case spending::FutilityRule::kPampallonaTsiatis:
+      return "Pampallona-Tsiatis (Delta0 = " + num(f.parameter) + ")";
+    case spending::FutilityRule::kFixedZ:
+      return "fixed z bounds";
+    case spending::FutilityRule::kEffectFraction:
+      return "fixed effect at the bound";
+    case spending::FutilityRule::kConditionalPower:
+      return "conditional power below " + num(f.parameter) + " under the alternative";
+  }
+  return "unknown";
+}
+
+std::string harm_name(const spending::HarmSpec& h) {
+  return spending_name(h.spending) + " spending of alpha " + num(h.alpha);
 }
 
 std::string efficacy_description(const spending::DesignSpec& spec) {
@@ -175,6 +200,10 @@ std::string decision_reason(const monitoring::LookResult& r, const monitoring::M
       return zs + " crossed the efficacy bound " + fmt("%.4f", b) + " (one-sided nominal p " +
              fmt("%.6g", r.nominal_p_one_sided) + ") at " + at.str() + ": stop for benefit";
     case Decision::kStopHarm:
+      if (r.harm_z) {
+        return zs + " crossed the harm bound " + fmt("%.4f", *r.harm_z) + " at " + at.str() +
+               ": stop, the experimental arm is significantly worse";
+      }
       return zs + " crossed the lower bound " + fmt("%.4f", -b) + " of the two-sided design at " +
              at.str() + ": stop, the experimental arm is significantly worse";
     case Decision::kStopFutility:
@@ -188,8 +217,9 @@ std::string decision_reason(const monitoring::LookResult& r, const monitoring::M
     case Decision::kContinue:
       break;
   }
-  return zs + " is below the efficacy bound " + fmt("%.4f", b) + " at " + at.str() +
-         ": continue to the next look at " +
+  const std::string against = std::isfinite(b) ? " is below the efficacy bound " + fmt("%.4f", b)
+                                                : " is not tested for efficacy at this look";
+  return zs + against + " at " + at.str() + ": continue to the next look at " +
          fmt("%g", r.schedule.events[r.schedule.current + 1]) + " events";
 }
 

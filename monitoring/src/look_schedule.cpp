@@ -1,5 +1,6 @@
 #include "gsd/monitoring/look_schedule.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -22,25 +23,77 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // of order 1e-14, which must not push 47 up to 48.
 constexpr double kEventRounding = 1e-9;
 
+// A spending function as a user function through the cumulative fraction
+// that `f` spends at each spending time (1 at the final look).
+SpendingFunction through(const SpendingFunction& f, double total, const std::vector<double>& fractions,
+                         const std::vector<double>& spending_times) {
+  std::vector<double> cumulative(fractions.size());
+  for (std::size_t k = 0; k < fractions.size(); ++k) {
+    cumulative[k] = k + 1 == fractions.size() ? 1.0 : spent(f, total, spending_times[k]) / total;
+    if (k > 0 && cumulative[k] < cumulative[k - 1]) cumulative[k] = cumulative[k - 1];
+  }
+  return SpendingFunction::user(fractions, cumulative);
+}
+
+// The plan's per-look options (switches, fixed futility z) for the schedule's
+// looks: look k of the schedule takes the plan's look k; looks beyond the
+// plan's interims stop for efficacy and have no futility bound.
+void map_look_options(const DesignSpec& planned, DesignSpec& spec) {
+  const std::size_t n = spec.information_fractions.size();
+  const std::size_t planned_interims = planned.information_fractions.size() - 1;
+  auto interim = [&](std::size_t k) { return k + 1 < n && k < planned_interims; };
+  if (!planned.efficacy_stops.empty()) {
+    spec.efficacy_stops.assign(n, true);
+    for (std::size_t k = 0; k < n; ++k) {
+      if (interim(k)) spec.efficacy_stops[k] = planned.efficacy_stops[k];
+    }
+  }
+  if (!spec.futility) return;
+  const bool fixed = spec.futility->rule == FutilityRule::kFixedZ ||
+                     spec.futility->rule == FutilityRule::kEffectFraction;
+  if (planned.futility_stops.empty() && !fixed) return;
+  spec.futility_stops.assign(n, true);
+  std::vector<double> values(n > 0 ? n - 1 : 0, 0.0);
+  for (std::size_t k = 0; k < n; ++k) {
+    const bool planned_look = interim(k);
+    if (!planned.futility_stops.empty()) spec.futility_stops[k] = planned_look && planned.futility_stops[k];
+    if (fixed && k + 1 < n) {
+      if (planned_look) {
+        values[k] = planned.futility->values[k];
+      } else {
+        spec.futility_stops[k] = false;
+      }
+    }
+  }
+  if (fixed) spec.futility->values = values;
+}
+
 // The design spec of this schedule at overall alpha: the observed fractions
 // and, for spending families, a user spending function through exactly the
-// cumulative alpha the plan's function spends at d / D (alpha at the final).
+// cumulative alpha the plan's function spends at d / D (alpha at the final),
+// or at the plan's spending time for the look when the plan gives one. A harm
+// bound's spending follows the same rule.
 DesignSpec schedule_spec(const DesignSpec& planned, const std::vector<double>& fractions,
                          const std::vector<double>& spending_times, double alpha) {
   DesignSpec spec = planned;
   spec.alpha = alpha;
   spec.information_fractions = fractions;
+  spec.spending_time.clear();
   if (const auto* f = std::get_if<SpendingFunction>(&planned.efficacy)) {
     const double per_side = spec.alpha_per_side();
-    std::vector<double> cumulative(fractions.size());
-    for (std::size_t k = 0; k < fractions.size(); ++k) {
-      cumulative[k] = k + 1 == fractions.size() ? 1.0 : spent(*f, per_side, spending_times[k]) / per_side;
-      if (k > 0 && cumulative[k] < cumulative[k - 1]) cumulative[k] = cumulative[k - 1];
-    }
-    spec.efficacy = SpendingFunction::user(fractions, cumulative);
+    spec.efficacy = through(*f, per_side, fractions, spending_times);
   }
+  if (spec.harm) spec.harm->spending = through(planned.harm->spending, planned.harm->alpha, fractions, spending_times);
+  if (!planned.spending_time.empty() && spec.futility &&
+      spec.futility->rule == FutilityRule::kBetaSpending) {
+    spec.futility->spending = through(planned.futility->spending, planned.beta, fractions, spending_times);
+  }
+  map_look_options(planned, spec);
   // Beta-spending needs an interim look; a schedule of the final look alone has none.
-  if (fractions.size() < 2) spec.futility.reset();
+  if (fractions.size() < 2) {
+    spec.futility.reset();
+    spec.futility_stops.clear();
+  }
   return spec;
 }
 
@@ -84,25 +137,32 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
   for (std::size_t k = 0; k < n; ++k) {
     s.information.push_back(log_rank_information(s.events[k], plan.allocation_ratio));
     s.fractions.push_back(s.events[k] / s.events.back());
-    s.spending_times.push_back(k + 1 == n ? 1.0 : s.events[k] / plan.planned_events);
+    // The charter's spending time where the plan gives one for this look.
+    const auto& planned_time = plan.design.spending_time;
+    const bool charter = !planned_time.empty() && k + 1 < planned_time.size();
+    s.spending_times.push_back(k + 1 == n ? 1.0
+                               : charter  ? planned_time[k]
+                                          : s.events[k] / plan.planned_events);
   }
   s.fractions.back() = 1.0;
   const DesignSpec spec = schedule_spec(plan.design, s.fractions, s.spending_times, plan.design.alpha);
   s.futility.assign(n, std::nullopt);
-  if (spec.futility) {
+  s.harm.assign(n, std::nullopt);
+  if (spec.futility || spec.harm) {
     const Design d = compute_design(spec);
     s.futility = d.futility;
-    s.efficacy = spec.futility->binding ? d.efficacy : efficacy_bounds(spec);
+    s.harm = d.harm;
+    s.efficacy = spec.binding_futility() || spec.binding_harm() ? d.efficacy : efficacy_bounds(spec);
   } else {
     s.efficacy = efficacy_bounds(spec);
   }
-  // Type I error actually spent by these bounds (binding futility counts).
+  // Type I error actually spent by these bounds (binding lower bounds count).
   StoppingRegions h0{std::vector<double>(n, -kInf), s.efficacy};
   const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;
-  const bool binding = spec.futility && spec.futility->binding;
   for (std::size_t k = 0; k < n; ++k) {
     if (two_sided) h0.lower[k] = -s.efficacy[k];
-    if (binding && s.futility[k]) h0.lower[k] = *s.futility[k];
+    if (spec.binding_futility() && s.futility[k]) h0.lower[k] = *s.futility[k];
+    if (spec.binding_harm() && s.harm[k]) h0.lower[k] = std::max(h0.lower[k], *s.harm[k]);
   }
   const ExitProbabilities null = exit_probabilities(s.fractions, h0, 0.0, spec.solver);
   s.cumulative_alpha = null.cumulative_upper();
@@ -115,8 +175,13 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
 
 std::vector<double> efficacy_at_alpha(const MonitoringPlan& plan, const LookSchedule& schedule,
                                       double alpha) {
-  DesignSpec spec = schedule_spec(plan.design, schedule.fractions, schedule.spending_times, alpha);
+  // With a harm bound, alpha here is the efficacy side's (a non-binding harm
+  // bound does not move the efficacy bounds).
+  DesignSpec planned = plan.design;
+  planned.harm.reset();
+  DesignSpec spec = schedule_spec(planned, schedule.fractions, schedule.spending_times, alpha);
   spec.futility.reset();
+  spec.futility_stops.clear();
   return efficacy_bounds(spec);
 }
 

@@ -39,7 +39,7 @@ void decide(LookResult& r, const MonitoringPlan& plan) {
   const bool binding = plan.design.futility && plan.design.futility->binding;
   if (z >= b) {
     r.decision = Decision::kStopEfficacy;
-  } else if (two_sided && z <= -b) {
+  } else if ((two_sided && z <= -b) || (r.harm_z && z <= *r.harm_z)) {
     r.decision = Decision::kStopHarm;
   } else if (binding && r.futility_z && z <= *r.futility_z) {
     r.decision = Decision::kStopFutility;
@@ -91,6 +91,7 @@ LookResult analyse(const MonitoringPlan& plan, std::span<const ObservedLook> loo
   r.information_fraction = r.look.events / plan.planned_events;
   r.efficacy_z = s.efficacy[k];
   r.futility_z = s.futility[k];
+  r.harm_z = s.harm[k];
   r.nominal_p_one_sided = normal_upper_tail(r.efficacy_z);
   r.cumulative_alpha = s.cumulative_alpha[k];
   r.final_analysis = s.current_is_final();

@@ -44,7 +44,8 @@ std::string simulation_text(const SimulationReport& rep) {
     out << ", " << rep.setup.strata_names.size() << " strata (stratified log-rank)";
   }
   out << "\n\n";
-  const bool lower = two_sided(rep.setup.design);
+  // A lower bound that rejects: symmetric two-sided, or a harm bound.
+  const bool lower = two_sided(rep.setup.design) || rep.setup.design.spec.harm.has_value();
   out << std::right << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(12)
       << "efficacy z" << std::setw(12) << "P(reject)" << std::setw(12) << "cumulative";
   if (lower) out << std::setw(12) << "P(harm)";
@@ -65,7 +66,7 @@ std::string simulation_text(const SimulationReport& rep) {
   };
   row("power (upper crossings)", fixed(r.power, 4) + " (MC SE " + fixed(r.power_se, 4) + ")");
   if (rep.setup.analytic_power) row("analytic power (this plan)", fixed(*rep.setup.analytic_power, 4));
-  if (has_futility(rep.setup.design) && !lower) {
+  if (has_futility(rep.setup.design) && !two_sided(rep.setup.design)) {
     row("power, futility ignored", fixed(r.power_ignoring_futility, 4));
   }
   row("expected events", fixed(r.expected_events, 2));

@@ -81,7 +81,9 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
   const auto& t = design.spec.information_fractions;
   const StoppingRegions regions = design.null_regions();
   const std::vector<double> cumulative = design.cumulative_alpha();
-  const double alpha = design.spec.alpha;
+  // The efficacy side's alpha: the total of a symmetric two-sided design,
+  // alpha - harm.alpha beside a harm bound.
+  const double alpha = two_sided(design) ? design.spec.alpha : design.spec.alpha_per_side();
   const double total_events = plan.planned_events;
   SequentialIntegrator h0(design.spec.solver);
   int previous = 0;

@@ -10,22 +10,24 @@ namespace gsd::simulate::detail {
 
 namespace {
 
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
 struct Bounds {
   double upper;
-  double lower;  // -infinity when none
-  bool lower_is_futility;
+  double futility;  // -infinity when none
+  double harm;      // -infinity when none (-upper for a symmetric two-sided design)
 };
 
 Bounds bounds_at(const CompiledTrial& trial, std::size_t k) {
   const double b = trial.efficacy[k];
-  if (trial.two_sided) return {b, -b, false};
-  if (trial.futility[k]) return {b, *trial.futility[k], true};
-  return {b, -std::numeric_limits<double>::infinity(), false};
+  if (trial.two_sided) return {b, -kInf, -b};
+  return {b, trial.futility[k].value_or(-kInf), trial.harm[k].value_or(-kInf)};
 }
 
 Decision decide(const Bounds& b, double z, bool last) {
   if (z >= b.upper) return Decision::kStopEfficacy;
-  if (z <= b.lower) return b.lower_is_futility ? Decision::kStopFutility : Decision::kStopHarm;
+  if (z <= b.harm) return Decision::kStopHarm;
+  if (z <= b.futility) return Decision::kStopFutility;
   return last ? Decision::kFinalNoRejection : Decision::kContinue;
 }
 
@@ -44,7 +46,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
     const std::optional<double> look_time = ws.event_time(d_planned);
     const bool reached = look_time.has_value();
     const double tau = reached ? *look_time : trial.max_duration;
-    Bounds b{0.0, 0.0, false};
+    Bounds b{0.0, -kInf, -kInf};
     bool last = k + 1 == looks;
     if (!reached) {
       // The calendar cap: a final analysis with the events observed by then,
@@ -65,18 +67,17 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         break;
       }
       const double cap_bound = trial.capped->bound(observed);
-      b = {cap_bound, trial.two_sided ? -cap_bound : -std::numeric_limits<double>::infinity(),
-           false};
+      b = {cap_bound, -kInf, trial.two_sided ? -cap_bound : -kInf};
       last = true;
     } else {
       b = bounds_at(trial, k);
     }
     const LogRank lr = ws.log_rank(tau);
     const Decision obeyed = decide(b, lr.z, last);
-    // With futility ignored only the efficacy side (and a two-sided lower
-    // efficacy bound) can stop.
+    // With futility ignored only the efficacy side (and a harm bound, or a
+    // two-sided lower efficacy bound) can stop.
     Bounds no_futility = b;
-    if (b.lower_is_futility) no_futility.lower = -std::numeric_limits<double>::infinity();
+    no_futility.futility = -kInf;
     const Decision ignoring = decide(no_futility, lr.z, last);
     if (ignoring_active && ignoring != Decision::kContinue) {
       ignoring_active = false;
@@ -94,7 +95,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         r.patients = lr.patients;
         r.z = lr.z;
         r.efficacy_z = b.upper;
-        if (b.lower_is_futility) r.futility_z = b.lower;
+        if (std::isfinite(b.futility)) r.futility_z = b.futility;
         if (lr.log_hazard_ratio) r.hazard_ratio = std::exp(*lr.log_hazard_ratio);
         r.decision = obeyed;
         r.capped = !reached;

@@ -38,6 +38,7 @@ struct CompiledTrial {
   std::vector<int> look_events;
   std::vector<double> efficacy;                // upper bound per look
   std::vector<std::optional<double>> futility;  // one-sided designs only
+  std::vector<std::optional<double>> harm;      // one-sided designs with a harm bound
   bool two_sided = false;
   bool any_futility = false;
   const CappedFinalBounds* capped = nullptr;

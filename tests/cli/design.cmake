@@ -13,10 +13,10 @@ gsd_design_error(malformed_json 2
   "error: CONFIG:2:3: malformed JSON: syntax error while parsing object key - unexpected '}'\; expected string literal"
   "{\"design\": {\"alpha\": 0.025,\n  }}" design CONFIG)
 gsd_design_error(unknown_spending 2
-  "error: design.efficacy.spending = \"obf\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, user, obrien-fleming, pocock, wang-tsiatis, haybittle-peto"
+  "error: design.efficacy.spending = \"obf\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, exponential, user, obrien-fleming, pocock, wang-tsiatis, pampallona-tsiatis, haybittle-peto"
   "{\"design\": {\"efficacy\": {\"spending\": \"obf\"}}}" design CONFIG)
 gsd_design_error(misspelt_spending 2
-  "error: design.efficacy.spending = \"poccock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, user, obrien-fleming, pocock, wang-tsiatis, haybittle-peto (did you mean \"pocock\"?)"
+  "error: design.efficacy.spending = \"poccock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, exponential, user, obrien-fleming, pocock, wang-tsiatis, pampallona-tsiatis, haybittle-peto (did you mean \"pocock\"?)"
   "{\"design\": {\"efficacy\": {\"spending\": \"poccock\"}}}" design CONFIG)
 gsd_design_error(missing_parameter 2
   "error: design.efficacy.parameter is missing: hsd needs gamma, e.g. -4 (gsDesign's default) or -2"
@@ -58,7 +58,7 @@ gsd_design_error(futility_two_sided 2
   "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}}}"
   design CONFIG)
 gsd_design_error(futility_classical_name 2
-  "error: design.futility.spending = \"pocock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, user"
+  "error: design.futility.spending = \"pocock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, exponential, user, pampallona-tsiatis"
   "{\"design\": {\"information_fractions\": [0.5, 1], \"futility\": {\"spending\": \"pocock\"}}}"
   design CONFIG)
 gsd_design_error(missing_file 2

@@ -27,6 +27,11 @@ std::string spending_name(const spending::SpendingFunction& f);
 std::string boundary_name(const spending::ClassicalBoundary& b);
 // The efficacy family of a design, by whichever of the two above applies.
 std::string efficacy_name(const spending::DesignSpec& spec);
+// "Lan-DeMets O'Brien-Fleming beta-spending", "fixed z bounds",
+// "conditional power below 0.1 under the alternative", ...
+std::string futility_name(const spending::FutilitySpec& f);
+// "Lan-DeMets O'Brien-Fleming spending of alpha 0.025"
+std::string harm_name(const spending::HarmSpec& h);
 // As efficacy_name, with its kind: "... alpha-spending" or "... (classical)".
 std::string efficacy_description(const spending::DesignSpec& spec);
 

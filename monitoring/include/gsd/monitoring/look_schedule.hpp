@@ -34,7 +34,8 @@ struct LookSchedule {
   // Correlation fractions d / d_last (d_last = max(D, d_final) when the final
   // over-runs, d_final when it under-runs), the last equal to 1.
   std::vector<double> fractions;
-  // Spending times d / D at interim looks, 1 at the final analysis.
+  // Spending times d / D at interim looks (the plan's spending time for the
+  // look when the plan gives one), 1 at the final analysis.
   std::vector<double> spending_times;
   // Cumulative alpha (both sides for a two-sided design) through each look.
   std::vector<double> cumulative_alpha;
@@ -42,6 +43,8 @@ struct LookSchedule {
   std::vector<double> efficacy;
   // Futility z bound per look where the design has one.
   std::vector<std::optional<double>> futility;
+  // Harm z bound per look where the design has one.
+  std::vector<std::optional<double>> harm;
   // Index of the last observed look.
   std::size_t current = 0;
   bool current_is_final() const { return current + 1 == events.size(); }

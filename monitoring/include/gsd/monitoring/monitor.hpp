@@ -40,6 +40,7 @@ struct LookResult {
   double information_fraction = 0.0;  // d / D (rpact's observed information rate)
   double efficacy_z = 0.0;            // bound at this look (+inf: spends nothing)
   std::optional<double> futility_z;
+  std::optional<double> harm_z;  // a harm bound crossed stops the trial (stop-harm)
   double nominal_p_one_sided = 0.0;  // P(Z >= efficacy_z) under H0
   double cumulative_alpha = 0.0;     // alpha spent through this look
   bool final_analysis = false;

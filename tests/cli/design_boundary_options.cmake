@@ -1,0 +1,51 @@
+# `gsd design` bad input for the boundary options: exit 2 with the JSON path,
+# the value and the rule (gsd_design_error is defined in design.cmake).
+gsd_design_error(efficacy_stops_wrong_length 2
+  "error: design.efficacy_stops = [true] has 1 values but there are 2 looks"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"efficacy_stops\": [true]}}" design CONFIG)
+gsd_design_error(efficacy_stops_final_off 2
+  "error: design.efficacy_stops[1] = false must be true: the final analysis always tests efficacy"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"efficacy_stops\": [true, false]}}"
+  design CONFIG)
+gsd_design_error(futility_stops_wrong_length 2
+  "error: design.futility_stops = [true, false] has 2 values but there are 3 looks"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0, 0]}, \"futility_stops\": [true, false]}}"
+  design CONFIG)
+gsd_design_error(harm_alpha_not_below_total 2
+  "error: design.harm.alpha = 0.05 must lie in (0, alpha) with alpha = 0.05 the total of both sides\; the efficacy bound spends alpha - harm.alpha"
+  "{\"design\": {\"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"harm\": {\"alpha\": 0.05}}}"
+  design CONFIG)
+gsd_design_error(harm_with_symmetric_two_sided 2
+  "error: design.harm is an asymmetric two-sided design of its own\; use sided = 1 (alpha is then the total of both sides)"
+  "{\"design\": {\"alpha\": 0.05, \"sided\": 2, \"harm\": {\"alpha\": 0.01}}}" design CONFIG)
+gsd_design_error(spending_time_not_increasing 2
+  "error: design.spending_time[1] = 0.5 must be greater than the previous spending time 0.6"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"spending_time\": [0.6, 0.5, 1]}}"
+  design CONFIG)
+gsd_design_error(spending_time_not_ending_at_one 2
+  "error: design.spending_time[2] = 0.9 must be 1: the final analysis spends what is left"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"spending_time\": [0.6, 0.8, 0.9]}}"
+  design CONFIG)
+gsd_design_error(futility_z_wrong_length 2
+  "error: design.futility.z = [0] has 1 values\; give one per look before the last (2)"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0]}}}"
+  design CONFIG)
+gsd_design_error(futility_two_kinds 2
+  "error: design.futility = {\"conditional_power\":0.1,\"z\":[0,1]} must give exactly one of spending (beta-spending), z, hazard_ratio or conditional_power"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0, 1], \"conditional_power\": 0.1}}}"
+  design CONFIG)
+gsd_design_error(futility_conditional_power_range 2
+  "error: design.futility.conditional_power = 1.2 must be a conditional power in (0, 1)"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"conditional_power\": 1.2}}}"
+  design CONFIG)
+gsd_design_error(futility_hazard_ratio_needs_events 2
+  "error: design.futility.hazard_ratio = [1,0.9] needs survival.events: a hazard ratio becomes a z bound at the planned events of each look (give futility.z otherwise)"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"hazard_ratio\": [1, 0.9]}}}"
+  design CONFIG)
+gsd_design_error(pampallona_tsiatis_futility_alone 2
+  "error: design.futility.spending = pampallona-tsiatis needs efficacy.spending = pampallona-tsiatis: the two bounds are solved together"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"spending\": \"pampallona-tsiatis\", \"parameter\": 0.3}}}"
+  design CONFIG)
+gsd_design_error(exponential_nu_range 2
+  "error: design.efficacy.parameter = 11 must be a nu in (0, 10] for exponential spending"
+  "{\"design\": {\"efficacy\": {\"spending\": \"exponential\", \"parameter\": 11}}}" design CONFIG)
