@@ -44,6 +44,11 @@ std::vector<double> per_look_alpha(const Design& d) {
   return out;
 }
 
+// P(stop for futility at look k) under H1: the lower exits less the harm ones.
+double futility_h1(const Design& d, std::size_t k) {
+  return d.alternative.lower[k] - (d.spec.harm ? d.harm_alternative[k] : 0.0);
+}
+
 }  // namespace
 
 std::string boundaries_text(const Design& d) {
@@ -55,6 +60,9 @@ std::string boundaries_text(const Design& d) {
   if (two_sided(d)) {
     out << "  two-sided symmetric, alpha = " << d.spec.alpha << " (" << d.spec.alpha / 2.0
         << " per side)";
+  } else if (d.spec.harm) {
+    out << "  asymmetric two-sided, alpha = " << d.spec.alpha << " (" << d.spec.alpha_per_side()
+        << " efficacy, " << d.spec.harm->alpha << " harm)";
   } else {
     out << "  one-sided, alpha = " << d.spec.alpha;
   }
@@ -62,10 +70,26 @@ std::string boundaries_text(const Design& d) {
       << "%)\n";
   out << "  efficacy: " << efficacy_name(d.spec) << '\n';
   out << "  futility: "
-      << (d.spec.futility ? spending_name(d.spec.futility->spending) + " beta-spending, " +
+      << (d.spec.futility ? futility_name(*d.spec.futility) + ", " +
                                 (d.spec.futility->binding ? "binding" : "non-binding")
                           : std::string("none"))
-      << "\n\n";
+      << "\n";
+  if (d.spec.harm) {
+    out << "  harm: " << harm_name(*d.spec.harm) << ", "
+        << (d.spec.harm->binding ? "binding" : "non-binding") << "; efficacy spends alpha "
+        << d.spec.alpha_per_side() << "\n";
+    out << "  harm z bounds:";
+    for (const auto& h : d.harm) out << "  " << (h ? format("%.4f", *h) : std::string("-"));
+    out << "\n    P(stop for harm) under H0:";
+    for (double p : d.harm_null) out << "  " << probability(p);
+    out << "\n";
+  }
+  if (!d.spec.spending_time.empty()) {
+    out << "  spending time:";
+    for (double x : d.spec.spending_time) out << "  " << format("%.4f", x);
+    out << "\n";
+  }
+  out << "\n";
   char line[320];
   std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s\n", "look",
                 "information", "efficacy", "nominal p", "cumulative", "futility", "P(stop)",
@@ -79,7 +103,7 @@ std::string boundaries_text(const Design& d) {
     const double p = (two_sided(d) ? 2.0 : 1.0) * normal_upper_tail(d.efficacy[k]);
     const std::string fut = d.futility[k] ? format("%.4f", *d.futility[k]) : "-";
     const std::string fut_h1 =
-        d.futility[k] ? format("%.4f", d.alternative.lower[k]) : std::string("-");
+        d.futility[k] ? format("%.4f", futility_h1(d, k)) : std::string("-");
     // A look that spends no alpha has no efficacy bound.
     const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.4f", d.efficacy[k]) : "none";
     std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s\n",
@@ -112,7 +136,7 @@ std::string boundaries_csv(const Design& d) {
     const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.10g", d.efficacy[k]) : "";
     std::snprintf(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g\n", k + 1, t[k],
                   eff.c_str(), fut.c_str(), normal_upper_tail(d.efficacy[k]), alpha[k], h0[k],
-                  d.alternative.upper[k], d.alternative.lower[k]);
+                  d.alternative.upper[k], futility_h1(d, k));
     out << line;
   }
   return out.str();
