@@ -24,7 +24,7 @@ jobs=$(nproc 2>/dev/null || echo 2)
 
 # Debian 12 packages; each dependency is found by CMake's find_package.
 base=(cmake ninja-build g++ libboost-dev libeigen3-dev nlohmann-json3-dev libspdlog-dev
-      libcli11-dev librandom123-dev)
+      libcli11-dev librandom123-dev libssl-dev)
 # Tests, benchmarks and the cluster-capable (MPI) simulator; headless Chromium
 # renders the monitoring report in its screenshot test.
 testing=(libgtest-dev libgmock-dev libbenchmark-dev libopenmpi-dev openmpi-bin chromium)

@@ -54,6 +54,9 @@ struct MonitorArgs {
   std::string report;
   OutputFormat format = OutputFormat::kText;
   AddLookArgs add;
+  bool verify = false;       // the verify subcommand was given
+  std::string key_file;      // the committee's key for a keyed chain
+  double lock_timeout = 30;  // seconds to wait for another writer of the record
 };
 
 CommandResult run_design(const DesignArgs& args, const RunOptions& run);

@@ -106,6 +106,16 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   add->add_option("--date", l.date, "Date of the data cut (free text)");
   add->add_option("--note", l.note, "Note for the record");
   add->callback([&l] { l.requested = true; });
+  cmd->add_option("--key-file", a.key_file,
+                  "The committee's secret key: a new record is chained with HMAC-SHA-256 "
+                  "under it, and a keyed record is read and verified with it");
+  cmd->add_option("--lock-timeout", a.lock_timeout,
+                  "Seconds add-look waits while another process writes the record (default 30)")
+      ->check(CLI::Range(0.0, 86400.0));
+  CLI::App* verify = cmd->add_subcommand(
+      "verify", "Check the --record file's hash chain and name the first look that was changed");
+  verify->fallthrough();
+  verify->callback([&a] { a.verify = true; });
   return cmd;
 }
 

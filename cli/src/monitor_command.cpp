@@ -7,8 +7,14 @@
 //       (--z Z | --p-two-sided P --direction D | --hazard-ratio HR) [--final]
 //       [--date DATE] [--note TEXT]
 //       appends a look to the record (CONFIG starts a new record)
+//   gsd monitor --record FILE verify [--format text|json]
+//       checks the record's hash chain
+// --key-file FILE gives a keyed chain's secret; --lock-timeout SECONDS how
+// long add-look waits for another writer of the record.
+#include <chrono>
 #include <cmath>
 #include <filesystem>
+#include <fstream>
 #include <memory>
 #include <optional>
 #include <unistd.h>
@@ -17,6 +23,7 @@
 #include "gsd/atomic_file.hpp"
 #include "commands.hpp"
 #include "gsd/errors.hpp"
+#include "gsd/file_lock.hpp"
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
 #include "gsd/monitor.hpp"
@@ -88,11 +95,71 @@ void check_writable(const std::string& path) {
   }
 }
 
+// The committee's key, the bytes of --key-file, when given.
+std::optional<std::string> read_key(const MonitorArgs& args) {
+  if (args.key_file.empty()) return std::nullopt;
+  std::ifstream in(args.key_file, std::ios::binary);
+  if (!in) usage_error("--key-file " + args.key_file + ": cannot read the key file");
+  std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (key.empty()) usage_error("--key-file " + args.key_file + ": the key file is empty");
+  return key;
+}
+
+RecordAccess record_access(const MonitorArgs& args) {
+  RecordAccess access;
+  access.key = read_key(args);
+  access.lock_timeout = std::chrono::milliseconds(std::llround(args.lock_timeout * 1000.0));
+  return access;
+}
+
+CommandResult run_verify(const MonitorArgs& args) {
+  if (args.record.empty()) usage_error("verify needs --record FILE: the record to check");
+  if (!args.config.empty()) usage_error(args.config + ": verify checks a --record, not a CONFIG");
+  if (!args.report.empty()) usage_error("--report cannot be used with verify");
+  if (args.format == OutputFormat::kCsv) usage_error("verify writes text or json, not csv");
+  const RecordVerification v = verify_record_file(args.record, read_key(args));
+  try {
+    require_intact_chain(v.chain);
+  } catch (const InvalidInput& e) {
+    usage_error(args.record + ": " + e.message(PathStyle::kJson));
+  }
+  const std::size_t n = v.record.at("looks").size();
+  if (args.format == OutputFormat::kJson) {
+    nlohmann::json chain = {{"status", chain_status_name(v.chain.status)}};
+    if (!v.chain.algorithm.empty()) {
+      chain["algorithm"] = v.chain.algorithm;
+      chain["looks_before_chain"] = v.chain.looks_before_chain;
+      chain["head"] = v.chain.head;
+    }
+    const nlohmann::json out = {
+        {"record", {{"file", args.record}, {"looks", n}, {"chain", chain}}}};
+    return {out.dump(2) + "\n"};
+  }
+  std::string text = "Record " + args.record + ": " + std::to_string(n) +
+                     (n == 1 ? " look" : " looks") + ", ";
+  if (v.chain.status == ChainStatus::kUnverified) {
+    text += "unverified: written without hashes (record version 1). The next add-look starts "
+            "its chain.\n";
+  } else {
+    text += "chain verified (" + v.chain.algorithm + "): the config and every look match their "
+            "hashes.\nHead of the chain: " + v.chain.head +
+            " (note it in the minutes: a record cut short would end elsewhere).\n";
+    if (v.chain.looks_before_chain > 0) {
+      text += "Looks 1-" + std::to_string(v.chain.looks_before_chain) +
+              " were written before the chain began; they are covered from then on.\n";
+    }
+  }
+  return {text};
+}
+
 CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
+  RecordAccess access = record_access(args);
   std::optional<nlohmann::json> config;
   if (!args.config.empty()) config = read_json_file(args.config);
+  // The number of looks before this one, for the paths of its errors (the
+  // record is read again under its lock to append).
   const std::size_t index = std::filesystem::exists(args.record) && !config
-                                ? read_record_file(args.record)["looks"].size()
+                                ? read_record_file(args.record, access.key)["looks"].size()
                                 : 0;
   std::size_t config_looks = 0;
   if (config) {
@@ -111,25 +178,36 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
     }
     out = render(args, update.report, &update.record);
   };
-  (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare);
-  if (!args.report.empty()) write_file_atomically(args.report, report);
+  // The report is written under the record's lock, so reports follow the
+  // record in the order its looks were added.
+  if (!args.report.empty()) {
+    access.after_commit = [&](const RecordUpdate&) { write_file_atomically(args.report, report); };
+  }
+  (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare, access);
   return out;
 }
 
 }  // namespace
 
 CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
+  if (args.add.requested && args.verify) usage_error("give add-look or verify, not both");
+  if (args.verify) return run_verify(args);
   if (args.add.requested) {
     if (args.record.empty()) usage_error("add-look needs --record FILE: the record to append to");
     return run_add_look(args, run);
   }
   nlohmann::json record;
   MonitoringReport report;
+  // A replay that writes a report holds the record's lock, so its report
+  // cannot overwrite one made from a look added meanwhile.
+  std::optional<FileLock> lock;
   if (!args.record.empty()) {
     if (!args.config.empty()) {
       usage_error(args.config + ": give either a CONFIG or --record to replay, not both");
     }
-    record = read_record_file(args.record);
+    const RecordAccess access = record_access(args);
+    if (!args.report.empty()) lock.emplace(args.record, access.lock_timeout);
+    record = read_record_file(args.record, access.key);
     if (record["looks"].empty()) {
       usage_error(args.record + ": record.looks = [] holds no look yet; add one with add-look");
     }

@@ -7,8 +7,10 @@
 
 #include "gsd/atomic_file.hpp"
 #include "gsd/errors.hpp"
+#include "gsd/file_lock.hpp"
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
+#include "gsd/record_chain.hpp"
 #include "gsd/presentation.hpp"
 #include "json_node.hpp"
 
@@ -31,39 +33,58 @@ nlohmann::json record_entry(const nlohmann::json& input, const monitoring::LookR
 
 void check_record(const nlohmann::json& doc) {
   const detail::JsonNode record(doc, {"record"});
-  record.expect_keys({"format", "version", "created_at", "config", "looks"});
+  record.expect_keys({"format", "version", "created_at", "config", "chain", "looks"});
   const detail::JsonNode format = record.at("format");
   if (format.string() != kRecordFormat) {
     format.fail(std::string("must be \"") + kRecordFormat + "\": this is not a monitoring record");
   }
-  if (record.at("version").integer() != kRecordVersion) {
-    record.at("version").fail("is not a record version this gsd reads (it reads 1)");
+  const long long version = record.at("version").integer();
+  if (version != 1 && version != kRecordVersion) {
+    record.at("version").fail("is not a record version this gsd reads (it reads 1 and 2)");
   }
+  (void)record.at("created_at").string();
   record.at("config").expect_object();
+  if (version == 1 && record.has("chain")) {
+    record.at("chain").fail("belongs to version 2: a version 1 record has no chain");
+  }
+  if (version == kRecordVersion) {
+    const detail::JsonNode chain = record.at("chain");
+    chain.expect_keys({"algorithm", "config_hash", "looks_before_chain"});
+    (void)chain.at("algorithm").choice({"sha256", "hmac-sha256"});
+    (void)chain.at("config_hash").string();
+    if (chain.at("looks_before_chain").integer() < 0) {
+      chain.at("looks_before_chain").fail("must be >= 0");
+    }
+  }
   const detail::JsonNode looks = record.at("looks");
   for (std::size_t k = 0; k < looks.size(); ++k) {
     const detail::JsonNode look = looks.element(k);
     look.expect_object();
     look.at("input").expect_object();
     (void)look.at("recorded_at").string();
+    // A missing or changed hash is the chain's to report (check_chain).
   }
 }
 
-nlohmann::json new_record(const nlohmann::json& config_root, const std::string& now) {
+nlohmann::json new_record(const nlohmann::json& config_root, const std::string& now,
+                          const std::optional<std::string>& key) {
   nlohmann::json config = config_root;
   if (!config.contains("monitoring") || config["monitoring"].is_null()) {
     config["monitoring"] = nlohmann::json::object();
   }
   if (config["monitoring"].is_object()) config["monitoring"].erase("looks");
-  return {{"format", kRecordFormat},
-          {"version", kRecordVersion},
-          {"created_at", now},
-          {"config", config},
-          {"looks", nlohmann::json::array()}};
+  nlohmann::json record = {{"format", kRecordFormat},
+                           {"version", kRecordVersion},
+                           {"created_at", now},
+                           {"config", config},
+                           {"looks", nlohmann::json::array()}};
+  start_chain(record, key, 0);
+  return record;
 }
 
-nlohmann::json start_record(const nlohmann::json& config, const std::string& now) {
-  nlohmann::json record = new_record(config, now);
+nlohmann::json start_record(const nlohmann::json& config, const std::string& now,
+                            const std::optional<std::string>& key) {
+  nlohmann::json record = new_record(config, now, key);
   if (const auto m = config.find("monitoring");
       m != config.end() && m->is_object() && m->contains("looks") && m->at("looks").is_array()) {
     for (const auto& look : m->at("looks")) {
@@ -110,18 +131,6 @@ MonitoringReport replay_record(const nlohmann::json& record, const RunOptions& o
   return monitor_trial(load_trial(record_config(record)), options);
 }
 
-std::vector<DecisionChange> decision_changes(const nlohmann::json& record,
-                                             const MonitoringReport& report) {
-  std::vector<DecisionChange> out;
-  const auto& entries = record.at("looks");
-  for (std::size_t k = 0; k < entries.size() && k < report.result.looks.size(); ++k) {
-    const std::string then = entries[k].value("decision", "");
-    const std::string now = decision_name(report.result.looks[k].decision);
-    if (!then.empty() && then != now) out.push_back({k + 1, then, now});
-  }
-  return out;
-}
-
 nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json& record,
                            const std::string& file) {
   nlohmann::json out = to_json(report);
@@ -130,23 +139,42 @@ nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json&
     out["monitoring"]["looks"][k]["recorded_at"] = entries[k].at("recorded_at");
     out["monitoring"]["looks"][k]["recorded_decision"] = entries[k].value("decision", "");
   }
-  out["record"] = {{"file", file}, {"looks", entries.size()}};
+  out["record"] = {{"file", file},
+                   {"looks", entries.size()},
+                   {"chain", record.contains("chain") ? "verified" : "unverified"}};
   return out;
 }
 
-nlohmann::json read_record_file(const std::string& path) {
-  nlohmann::json record = read_json_file(path);
+RecordVerification verify_record_file(const std::string& path,
+                                      const std::optional<std::string>& key) {
+  RecordVerification out;
+  out.record = read_json_file(path);
   try {
-    check_record(record);
+    check_record(out.record);
   } catch (const InvalidInput& e) {
     throw InvalidInput({}, path + ": " + e.message(PathStyle::kJson));
   }
-  return record;
+  out.chain = check_chain(out.record, key);
+  return out;
+}
+
+nlohmann::json read_record_file(const std::string& path, const std::optional<std::string>& key) {
+  RecordVerification read = verify_record_file(path, key);
+  try {
+    require_intact_chain(read.chain);
+  } catch (const InvalidInput& e) {
+    throw InvalidInput({}, path + ": " + e.message(PathStyle::kJson));
+  }
+  return std::move(read.record);
 }
 
 RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* config,
                               const nlohmann::json& look, const RunOptions& options,
-                              const std::function<void(const RecordUpdate&)>& before_commit) {
+                              const std::function<void(const RecordUpdate&)>& before_commit,
+                              const RecordAccess& access) {
+  // Everything from reading the record to replacing it happens under the
+  // lock, so a second writer appends to this look and never overwrites it.
+  const FileLock lock(path, access.lock_timeout);
   const std::string now = utc_now();
   nlohmann::json record;
   if (std::filesystem::exists(path)) {
@@ -154,17 +182,23 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
       throw InvalidInput({}, "the record " + path +
                                  " already holds its design; omit the config when adding a look");
     }
-    record = read_record_file(path);
+    record = read_record_file(path, access.key);
   } else {
     if (!config) {
       throw InvalidInput({}, "the record " + path + " does not exist; give a config to start it");
     }
     (void)load_trial(*config);  // the whole config is valid before a record is made of it
-    record = start_record(*config, now);
+    record = start_record(*config, now, access.key);
   }
+  // A version 1 record: its chain starts now, after the looks it holds. The
+  // first link covers the config only, so it may be made before the new look
+  // is decided.
+  if (!record.contains("chain")) start_chain(record, access.key, record["looks"].size());
   RecordUpdate update = append_look(std::move(record), look, now, options);
+  extend_chain(update.record, access.key);
   if (before_commit) before_commit(update);
   write_file_atomically(path, update.record.dump(2) + "\n");
+  if (access.after_commit) access.after_commit(update);
   return update;
 }
 

@@ -134,6 +134,7 @@ std::string record_text(const MonitoringReport& report, const nlohmann::json& re
   const std::size_t n = record.at("looks").size();
   text += "\nRecord " + file + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
           ", last recorded " + record.at("looks").back().at("recorded_at").get<std::string>() +
+          (record.contains("chain") ? ", chain verified" : ", unverified (written without hashes)") +
           "\n";
   return text;
 }

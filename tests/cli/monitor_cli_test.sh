@@ -172,11 +172,157 @@ case "$case_name" in
     expect_contains "$out" '"recorded_decision": "continue"'
     # The record is only appended: the first entry is unchanged in the file.
     expect_contains "$(cat r.json)" '"reason": "z = 2.0000 is below the efficacy bound 2.8933'
-    # A replay recomputes; a decision that differs from the recorded one is flagged.
+    # An edited decision breaks the chain: the replay refuses the record.
     sed -i '0,/"decision": "continue"/s//"decision": "stop-efficacy"/' r.json
+    run monitor --record r.json
+    expect_error "r.json: record.looks[0].hash does not match look 1"
+    ;;
+  record_edit_detected)
+    # A look's z changed by hand from 0.5 to 3.9: replay, verify and add-look
+    # refuse the record and name the look; nothing is written.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    run monitor c.json --record r.json add-look --events 50 --z 0.7
+    expect_ok
+    run monitor --record r.json verify
+    expect_ok
+    expect_contains "$out" 'Record r.json: 2 looks, chain verified (sha256)'
+    grep -q '"z": 0.5' r.json || fail "the record lacks the look's z"
+    sed -i 's/"z": 0.5/"z": 3.9/' r.json
+    cp r.json edited.json
+    run monitor --record r.json
+    expect_error "r.json: record.looks[0].hash does not match look 1: the record was changed after it was written"
+    run monitor --record r.json verify
+    expect_error "r.json: record.looks[0].hash does not match look 1"
+    run monitor --record r.json add-look --events 70 --z 1.0
+    expect_error "r.json: record.looks[0].hash does not match look 1"
+    cmp -s r.json edited.json || fail "add-look wrote to a record with a broken chain"
+    # An edited config is the chain's first link.
+    write_config c2.json '[{"events": 30, "z": 0.5}]'
+    run monitor c2.json --record r2.json add-look --events 50 --z 0.7
+    expect_ok
+    sed -i 's/"planned_events": 94/"planned_events": 90/' r2.json
+    run monitor --record r2.json verify
+    expect_error "r2.json: record.chain.config_hash does not match the config"
+    ;;
+  record_verify_json_and_key)
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    printf 'committee secret' > key.txt
+    run monitor c.json --record r.json add-look --events 50 --z 0.7 --key-file key.txt
+    expect_ok
+    expect_contains "$(cat r.json)" '"algorithm": "hmac-sha256"'
+    run monitor --record r.json verify --key-file key.txt --format json
+    expect_ok
+    expect_contains "$out" '"status": "verified"'
+    expect_contains "$out" '"looks_before_chain": 0'
+    head=$(sed -n 's/.*"hash": "\([0-9a-f]*\)".*/\1/p' r.json | tail -1)
+    expect_contains "$out" "\"head\": \"$head\""
+    run monitor --record r.json verify
+    expect_error 'r.json: record.chain.algorithm = "hmac-sha256" is a keyed chain'
+    printf 'a guess' > guess.txt
+    run monitor --record r.json --key-file guess.txt
+    expect_error "r.json: record.chain.config_hash does not match the config (or the key)"
+    run monitor --record r.json add-look --events 70 --z 0.9 --key-file key.txt
+    expect_ok
+    run monitor --record r.json verify --key-file key.txt
+    expect_ok
+    expect_contains "$out" '3 looks, chain verified (hmac-sha256)'
+    # A plain record with the committee's key: not written with it.
+    run monitor c.json --record plain.json add-look --events 50 --z 0.7
+    expect_ok
+    run monitor --record plain.json verify --key-file key.txt
+    expect_error 'plain.json: record.chain.algorithm = "sha256" is not keyed'
+    ;;
+  record_version_1)
+    # A record written before the chain existed (version 1) is still read,
+    # reported as unverified; the next add-look starts its chain after it.
+    cat > old.json <<'JSON'
+{
+  "config": {
+    "design": {"alpha": 0.05, "sided": 2, "beta": 0.16, "information_fractions": [0.5, 0.75, 1.0],
+               "efficacy": {"spending": "lan-demets-obf"}},
+    "monitoring": {"planned_events": 94, "assumed_hazard_ratio": 0.63},
+    "name": "seed"
+  },
+  "created_at": "2026-11-20T09:00:00Z",
+  "format": "gsd-monitoring-record",
+  "looks": [
+    {"decision": "stop-efficacy", "efficacy_z": 2.8933, "input": {"events": 49, "z": 2.0},
+     "reason": "entered by hand", "recorded_at": "2026-11-20T09:00:00Z", "z": 2.0}
+  ],
+  "version": 1
+}
+JSON
+    cp old.json r.json
     run monitor --record r.json
     expect_ok
     expect_contains "$out" 'Note: look 1 was recorded as stop-efficacy but recomputes as continue.'
+    expect_contains "$out" 'unverified (written without hashes)'
+    run monitor --record r.json verify --format json
+    expect_ok
+    expect_contains "$out" '"status": "unverified"'
+    run monitor --record r.json --format json
+    expect_contains "$out" '"chain": "unverified"'
+    run monitor --record r.json add-look --events 71 --z 1.0
+    expect_ok
+    expect_contains "$(cat r.json)" '"version": 2'
+    run monitor --record r.json verify
+    expect_ok
+    expect_contains "$out" 'Looks 1-1 were written before the chain began'
+    ;;
+  record_concurrent_writers)
+    # 16 add-looks at once, with increasing event counts: each either lands
+    # in the record or exits non-zero saying it did not (a look that arrives
+    # after a later one is refused: its events must exceed the previous
+    # look's), and the record is whole and verified afterwards.
+    write_config c.json '[{"events": 20, "z": 0.3}]'
+    run monitor c.json --record r.json add-look --events 21 --z 0.3
+    expect_ok
+    for i in $(seq 1 16); do
+      "$gsd" monitor --record r.json add-look --events $((21 + i)) --z 0.4 > "out$i.txt" 2> "err$i.txt" &
+      pids[$i]=$!
+    done
+    landed=0
+    for i in $(seq 1 16); do
+      wait "${pids[$i]}"
+      code=$?
+      events=$((21 + i))
+      if [ "$code" -eq 0 ]; then
+        landed=$((landed + 1))
+        grep -q "\"events\": $events," r.json || fail "add-look $events exited 0 but is not in the record"
+      else
+        [ -s "err$i.txt" ] || fail "add-look $events exited $code without a message"
+        [ -s "out$i.txt" ] && fail "add-look $events failed but printed to stdout"
+        if grep -q "\"events\": $events," r.json; then fail "add-look $events failed but is in the record"; fi
+        grep -q "must exceed the previous look's" "err$i.txt" ||
+          fail "add-look $events: unexpected failure: $(cat "err$i.txt")"
+      fi
+    done
+    [ "$landed" -ge 1 ] || fail "no concurrent add-look landed"
+    run monitor --record r.json verify --format json
+    expect_ok
+    expect_contains "$out" '"status": "verified"'
+    expect_contains "$out" "\"looks\": $((landed + 2))"
+    ls .r.json.tmp-* > /dev/null 2>&1 && fail "a temporary file was left behind"
+    true
+    ;;
+  record_lock_timeout)
+    # Another process holds the record's lock: add-look waits --lock-timeout
+    # seconds, then exits non-zero with a clear message and writes nothing.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    run monitor c.json --record r.json add-look --events 50 --z 0.7
+    expect_ok
+    cp r.json before.json
+    flock r.json.lock sleep 3 &
+    holder=$!
+    sleep 0.5
+    run monitor --record r.json add-look --events 60 --z 0.7 --lock-timeout 0.5
+    [ "$rc" -eq 1 ] || fail "exit $rc (want 1) while the record was locked, stderr: $err"
+    [ -z "$out" ] || fail "stdout not empty: $out"
+    expect_contains "$err" "error: r.json is being changed by another process (its lock r.json.lock was held for more than 500 ms); nothing was written"
+    cmp -s r.json before.json || fail "a timed-out add-look changed the record"
+    wait "$holder"
+    run monitor --record r.json add-look --events 60 --z 0.7
+    expect_ok
     ;;
   record_refuses_contradictions)
     write_config c.json '[{"events": 49, "z": 2.0}]'

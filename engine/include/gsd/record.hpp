@@ -3,32 +3,44 @@
 // monitoring committee keeps. It holds the config (design, survival and
 // monitoring settings) and every look as entered, with the time it was
 // recorded and the decision taken then:
-//   {"format": "gsd-monitoring-record", "version": 1, "created_at": "...Z",
+//   {"format": "gsd-monitoring-record", "version": 2, "created_at": "...Z",
 //    "config": {...the config without monitoring.looks...},
+//    "chain": {"algorithm": "sha256", "config_hash": "...",
+//              "looks_before_chain": 0},
 //    "looks": [{"recorded_at": "...Z", "input": {"events": 49, "z": 2.0},
 //               "z": 2.0, "efficacy_z": 2.8933, "decision": "continue",
-//               "reason": "..."}]}
-// Entries are only ever appended. These functions work on the document; the
-// front ends read and write the file (atomically, files.hpp).
+//               "reason": "...", "hash": "..."}]}
+// Entries are only ever appended, and each carries the hash that chains it to
+// the config and the looks before it (record_chain.hpp). Version 1 records
+// (no chain) are still read, as unverified; the next look appended to one
+// starts its chain. Files are replaced atomically (atomic_file.hpp) under an
+// exclusive lock (file_lock.hpp), so concurrent writers lose nothing.
+#include <chrono>
 #include <functional>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "gsd/file_lock.hpp"
 #include "gsd/monitor.hpp"
+#include "gsd/record_chain.hpp"
 #include "gsd/trial.hpp"
 
 namespace gsd {
 
 inline constexpr const char* kRecordFormat = "gsd-monitoring-record";
-inline constexpr int kRecordVersion = 1;
+// The version written; version 1 (before the chain) is still read.
+inline constexpr int kRecordVersion = 2;
 
 // Checks the record's structure; InvalidInput names the field from
 // {"record", ...} ("record.looks[1].input is missing").
 void check_record(const nlohmann::json& record);
 
-// A new, empty record holding `config` without its monitoring.looks.
-nlohmann::json new_record(const nlohmann::json& config, const std::string& now);
+// A new, empty record holding `config` without its monitoring.looks, its
+// chain started (keyed when `key` is given).
+nlohmann::json new_record(const nlohmann::json& config, const std::string& now,
+                          const std::optional<std::string>& key = {});
 
 // The config the record stands for: its config with monitoring.looks holding
 // every recorded input (plus `extra_look`, when not null, at the end).
@@ -42,7 +54,9 @@ struct RecordUpdate {
 
 // Starts a record from a config; the config's own monitoring.looks become
 // its first entries (recorded now).
-nlohmann::json start_record(const nlohmann::json& config, const std::string& now);
+// Their hashes are added with extend_chain once they are decided.
+nlohmann::json start_record(const nlohmann::json& config, const std::string& now,
+                            const std::optional<std::string>& key = {});
 
 // Appends one look (a look object of the config's monitoring.looks) and
 // decides it together with every earlier look. Entries made from a config
@@ -67,23 +81,50 @@ std::vector<DecisionChange> decision_changes(const nlohmann::json& record,
                                              const MonitoringReport& report);
 
 // The monitoring JSON of a record's replay: to_json(report) plus each look's
-// "recorded_at" and "recorded_decision" and {"record": {"file", "looks"}}.
+// "recorded_at" and "recorded_decision" and {"record": {"file", "looks",
+// "chain"}}, chain "verified" or "unverified" (a record that read_record_file
+// accepted).
 nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json& record,
                            const std::string& file);
 
-// Record files. read_record_file checks the structure; its errors name the
-// file ("dmc.json: record.looks[1].input is missing").
-nlohmann::json read_record_file(const std::string& path);
+// How a record file is read and written.
+struct RecordAccess {
+  // The committee's secret for a keyed (hmac-sha256) chain; a new record
+  // written with a key is keyed.
+  std::optional<std::string> key;
+  // How long add_look_to_file waits for another writer (LockTimeout after).
+  std::chrono::milliseconds lock_timeout = kDefaultLockTimeout;
+  // Runs after the record file is replaced and before its lock is released,
+  // so that outputs made from the record (a report) are written in the same
+  // order as the record itself.
+  std::function<void(const RecordUpdate&)> after_commit;
+};
+
+// Record files. read_record_file checks the structure and the chain; its
+// errors name the file ("dmc.json: record.looks[1].hash does not match look
+// 2: the record was changed after it was written").
+nlohmann::json read_record_file(const std::string& path, const std::optional<std::string>& key = {});
+
+// The structure of a record file checked and its chain examined, without
+// refusing a broken chain: for a front end's verify.
+struct RecordVerification {
+  nlohmann::json record;
+  ChainCheck chain;
+};
+RecordVerification verify_record_file(const std::string& path,
+                                      const std::optional<std::string>& key = {});
 
 // Adds a look to the record file at `path`: the file is created from
 // `config` when it does not exist (config must then be given, and must not be
-// when it exists). `before_commit`, when given, runs after the look is decided
+// when it exists). Under the record's lock, the file is read (its chain must
+// be intact), the look decided and chained, and the file replaced
+// atomically. `before_commit`, when given, runs after the look is decided
 // and before the file is replaced, so that a front end can prepare its other
 // outputs; an exception from it, like any failure, leaves the file as it was.
-// The file is replaced atomically (atomic_file.hpp).
 RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* config,
                               const nlohmann::json& look, const RunOptions& options = {},
-                              const std::function<void(const RecordUpdate&)>& before_commit = {});
+                              const std::function<void(const RecordUpdate&)>& before_commit = {},
+                              const RecordAccess& access = {});
 
 // Current UTC time as ISO 8601, e.g. "2026-11-25T15:50:00Z".
 std::string utc_now();

@@ -1,0 +1,126 @@
+// The hash chain of monitoring records: libcrypto's digests against the
+// published test vectors, the canonical JSON, and a chain that names the
+// first look changed, reordered or added by hand.
+#include "gsd/record_chain.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "gsd/errors.hpp"
+#include "gsd/record.hpp"
+
+namespace gsd {
+namespace {
+
+// FIPS 180-2, appendix B.1: SHA-256("abc").
+TEST(RecordChain, Sha256MatchesTheFipsVector) {
+  EXPECT_EQ(chain_digest("abc", std::nullopt),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// RFC 4231, test case 2: HMAC-SHA-256 with key "Jefe".
+TEST(RecordChain, HmacMatchesTheRfc4231Vector) {
+  EXPECT_EQ(chain_digest("what do ya want for nothing?", std::string("Jefe")),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+}
+
+TEST(RecordChain, CanonicalJsonIsCompactSortedAndStableThroughText) {
+  const nlohmann::json value = nlohmann::json::parse(R"({"z": 0.1, "a": [1, 2.5, "é"], "m": -0.0})");
+  EXPECT_EQ(canonical_json(value), R"({"a":[1,2.5,"é"],"m":-0.0,"z":0.1})");
+  // Written with an indent (as the record file is) and read back: the same text.
+  EXPECT_EQ(canonical_json(nlohmann::json::parse(value.dump(2))), canonical_json(value));
+}
+
+nlohmann::json small_record(const std::optional<std::string>& key = std::nullopt) {
+  nlohmann::json record = new_record(
+      nlohmann::json::parse(R"({"design": {"alpha": 0.025}, "monitoring": {"planned_events": 94}})"),
+      "2026-01-01T00:00:00Z", key);
+  for (int k = 0; k < 3; ++k) {
+    record["looks"].push_back({{"recorded_at", "2026-01-0" + std::to_string(k + 2) + "T00:00:00Z"},
+                               {"input", {{"events", 30 + 20 * k}, {"z", 0.5 + k}}},
+                               {"decision", "continue"}});
+  }
+  extend_chain(record, key);
+  check_record(record);
+  return record;
+}
+
+TEST(RecordChain, AnIntactChainVerifies) {
+  const nlohmann::json record = small_record();
+  const ChainCheck check = check_chain(record, std::nullopt);
+  EXPECT_EQ(check.status, ChainStatus::kVerified);
+  EXPECT_EQ(check.algorithm, "sha256");
+  EXPECT_EQ(check.head, record["looks"][2]["hash"]);
+  // Through the file's text and back.
+  EXPECT_EQ(check_chain(nlohmann::json::parse(record.dump(2)), std::nullopt).status,
+            ChainStatus::kVerified);
+}
+
+TEST(RecordChain, AnEditedLookIsNamed) {
+  nlohmann::json record = small_record();
+  record["looks"][1]["input"]["z"] = 3.9;
+  const ChainCheck check = check_chain(record, std::nullopt);
+  EXPECT_EQ(check.status, ChainStatus::kBroken);
+  EXPECT_EQ(check.first_mismatch, 2U);
+  try {
+    require_intact_chain(check);
+    FAIL() << "a broken chain was accepted";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "record.looks[1].hash does not match look 2: the record was changed after it was "
+              "written");
+  }
+}
+
+TEST(RecordChain, AnEditedConfigIsLinkZero) {
+  nlohmann::json record = small_record();
+  record["config"]["design"]["alpha"] = 0.05;
+  const ChainCheck check = check_chain(record, std::nullopt);
+  EXPECT_EQ(check.status, ChainStatus::kBroken);
+  EXPECT_EQ(check.first_mismatch, 0U);
+  EXPECT_THROW(require_intact_chain(check), InvalidInput);
+}
+
+TEST(RecordChain, SwappedRemovedOrUnhashedLooksBreakTheChain) {
+  nlohmann::json swapped = small_record();
+  std::swap(swapped["looks"][0], swapped["looks"][1]);
+  EXPECT_EQ(check_chain(swapped, std::nullopt).first_mismatch, 1U);
+  nlohmann::json removed = small_record();
+  removed["looks"].erase(1);
+  EXPECT_EQ(check_chain(removed, std::nullopt).first_mismatch, 2U);
+  nlohmann::json added = small_record();
+  added["looks"].push_back(added["looks"][2]);
+  added["looks"][3].erase("hash");
+  EXPECT_EQ(check_chain(added, std::nullopt).first_mismatch, 4U);
+}
+
+TEST(RecordChain, AKeyedChainNeedsTheKey) {
+  const nlohmann::json record = small_record(std::string("committee secret"));
+  EXPECT_EQ(record["chain"]["algorithm"], "hmac-sha256");
+  EXPECT_EQ(check_chain(record, std::string("committee secret")).status, ChainStatus::kVerified);
+  EXPECT_EQ(check_chain(record, std::nullopt).status, ChainStatus::kNeedsKey);
+  EXPECT_EQ(check_chain(record, std::string("a guess")).status, ChainStatus::kBroken);
+  // A plain chain when the committee expects its key: refused.
+  EXPECT_EQ(check_chain(small_record(), std::string("committee secret")).status,
+            ChainStatus::kNotKeyed);
+}
+
+TEST(RecordChain, AVersionOneRecordIsUnverifiedUntilItsChainStarts) {
+  nlohmann::json record = small_record();
+  record.erase("chain");
+  for (auto& look : record["looks"]) look.erase("hash");
+  record["version"] = 1;
+  check_record(record);
+  EXPECT_EQ(check_chain(record, std::nullopt).status, ChainStatus::kUnverified);
+  EXPECT_NO_THROW(require_intact_chain(check_chain(record, std::nullopt)));
+  start_chain(record, std::nullopt, 3);
+  extend_chain(record, std::nullopt);
+  const ChainCheck check = check_chain(record, std::nullopt);
+  EXPECT_EQ(check.status, ChainStatus::kVerified);
+  EXPECT_EQ(check.looks_before_chain, 3U);
+  EXPECT_EQ(record["version"], 2);
+}
+
+}  // namespace
+}  // namespace gsd
