@@ -1,6 +1,8 @@
 // `gsd design CONFIG` and `gsd design --batch FILE.jsonl --format jsonl`.
+#include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "gsd/atomic_file.hpp"
 #include "commands.hpp"
@@ -51,17 +53,44 @@ nlohmann::json run_batch_line(const std::string& text, const std::string& source
   }
 }
 
-CommandResult run_batch(const DesignArgs& args, const RunOptions& run) {
-  std::ifstream in(args.batch);
-  if (!in) usage_error(args.batch + ": cannot read the batch file (does it exist?)");
-  CommandResult result;
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    const std::string source = args.batch + " line " + std::to_string(n);
-    result.stdout_text += run_batch_line(line, source, run).dump() + "\n";
+// Reads the next line (without its newline) into `line`, keeping at most
+// kMaxBatchLineBytes of it; `too_long` says that more was skipped. False at
+// the end of the input.
+bool read_bounded_line(std::streambuf& in, std::string& line, bool& too_long) {
+  line.clear();
+  too_long = false;
+  bool any = false;
+  for (int c = in.sbumpc(); c != std::char_traits<char>::eof(); c = in.sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.size() < kMaxBatchLineBytes) {
+      line.push_back(static_cast<char>(c));
+    } else {
+      too_long = true;
+    }
   }
-  if (in.bad()) usage_error(args.batch + ": error while reading the batch file");
-  return result;
+  return any;
+}
+
+// Streams: each result is written as soon as it is made, so memory does not
+// grow with the number of lines. Only an unreadable file fails the whole
+// command, before anything is written.
+CommandResult run_batch(const DesignArgs& args, const RunOptions& run) {
+  std::ifstream in(args.batch, std::ios::binary);
+  if (!in) usage_error(args.batch + ": cannot read the batch file (does it exist?)");
+  std::string line;
+  bool too_long = false;
+  for (std::size_t n = 1; read_bounded_line(*in.rdbuf(), line, too_long); ++n) {
+    const std::string source = args.batch + " line " + std::to_string(n);
+    const nlohmann::json result =
+        too_long ? nlohmann::json{{"error", source + ": the line is longer than " +
+                                                std::to_string(kMaxBatchLineBytes >> 20) +
+                                                " MiB, the limit for one config"}}
+                 : run_batch_line(line, source, run);
+    const std::string text = result.dump() + "\n";
+    std::fwrite(text.data(), 1, text.size(), stdout);
+  }
+  return {};
 }
 
 }  // namespace

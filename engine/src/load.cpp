@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <fstream>
-#include <sstream>
+#include <array>
 
 #include "loaders.hpp"
+#include "strict_json.hpp"
 
 namespace gsd {
 
@@ -12,6 +13,9 @@ using numerics::InvalidInput;
 
 nlohmann::json parse_json(const std::string& text, const std::string& source) {
   try {
+    // Depth and duplicate keys first, before a document is built; a syntax
+    // error is left to the parser below, which reports where it is.
+    (void)detail::check_json_limits(text, source);
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // nlohmann reports a byte offset; turn it into line and column.
@@ -44,10 +48,21 @@ nlohmann::json parse_json(const std::string& text, const std::string& source) {
 nlohmann::json read_json_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InvalidInput({}, path + ": cannot read the config file (does it exist?)");
-  std::ostringstream text;
-  text << in.rdbuf();
+  // Read in chunks and stop past the limit, so that a huge file (or a
+  // device that never ends) costs no more memory than the limit.
+  std::string text;
+  std::array<char, 1 << 16> chunk{};
+  while (text.size() <= kMaxJsonFileBytes &&
+         in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())).gcount() > 0) {
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
   if (in.bad()) throw InvalidInput({}, path + ": error while reading the config file");
-  return parse_json(text.str(), path);
+  if (text.size() > kMaxJsonFileBytes) {
+    throw InvalidInput({}, path + ": the file is larger than " +
+                               std::to_string(kMaxJsonFileBytes >> 20) +
+                               " MiB, the limit for a config or record");
+  }
+  return parse_json(text, path);
 }
 
 Trial load_trial(const nlohmann::json& config) {
