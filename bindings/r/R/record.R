@@ -10,10 +10,13 @@
 #'   `monitoring$looks`, if any, become its first entries). A look that
 #'   contradicts the record (events going backwards, a look after a stop) is
 #'   refused with a `gsd_invalid_input` condition naming `look`, and the file
-#'   is left byte for byte as it was. The file is replaced atomically.
+#'   is left byte for byte as it was. The file is replaced atomically, under
+#'   a lock that a concurrent writer (R or the command line) waits for.
 #' * `gsd_record_replay()` recomputes every recorded look.
-#' * `gsd_record_verify()` checks the record's structure and that every
-#'   decision recomputes as it was recorded.
+#' * `gsd_record_verify()` checks the record's structure, its hash
+#'   chain (an edited record is refused with a `gsd_invalid_input` condition
+#'   naming the first changed look), and that every decision recomputes as
+#'   it was recorded.
 #' * `gsd_record_report()` writes the committee's HTML report of the record.
 #'
 #' @param record the record file.
