@@ -19,11 +19,27 @@ test_that("a record as written verifies", {
   expect_output(print(check), "2 looks; every decision recomputes as recorded")
 })
 
-test_that("verify names a look whose recorded decision was edited", {
+test_that("an edited record is refused by its hash chain, naming the look", {
+  f <- seed_record()
+  doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
+  doc$looks[[1]]$input$z <- 3.9
+  writeLines(jsonlite::toJSON(doc, auto_unbox = TRUE, pretty = TRUE, digits = NA), f)
+  e <- tryCatch(gsd_record_verify(f), gsd_invalid_input = function(e) e)
+  expect_s3_class(e, "gsd_invalid_input")
+  expect_match(conditionMessage(e), "does not match look 1", fixed = TRUE)
+  expect_s3_class(tryCatch(gsd_record_replay(f), gsd_invalid_input = function(e) e),
+                  "gsd_invalid_input")
+})
+
+test_that("verify names a look whose recorded decision was edited (a record without hashes)", {
   f <- seed_record()
   doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
   expect_identical(doc$looks[[1]]$decision, "continue")
   expect_identical(doc$looks[[2]]$decision, "stop-efficacy")
+  # As written before records carried a hash chain (version 1): read, unverified.
+  doc$version <- 1L
+  doc$chain <- NULL
+  doc$looks <- lapply(doc$looks, function(l) { l$hash <- NULL; l })
   doc$looks[[1]]$decision <- "stop-futility"
   writeLines(jsonlite::toJSON(doc, auto_unbox = TRUE, pretty = TRUE, digits = NA), f)
   check <- gsd_record_verify(f)
