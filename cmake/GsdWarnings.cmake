@@ -20,4 +20,12 @@ if(GSD_SANITIZE)
   target_link_options(gsd_build_flags INTERFACE -fsanitize=address,undefined)
 endif()
 
+if(GSD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "GSD_FUZZ needs Clang (libFuzzer): CXX=clang++ cmake ... -DGSD_FUZZ=ON")
+  endif()
+  # Coverage instrumentation for every library the harnesses reach.
+  target_compile_options(gsd_build_flags INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+
 # Dependency headers are SYSTEM so that their warnings never trip -Werror.

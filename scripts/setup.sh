@@ -16,6 +16,9 @@
 #                            install the Python package gsd into it
 #   scripts/setup.sh web     install what is missing and write the offline
 #                            design explorer, build/web/index.html
+#   scripts/setup.sh fuzz [SECONDS]
+#                            build the libFuzzer harnesses (clang, ASan + UBSan)
+#                            and run each for SECONDS (default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,6 +45,9 @@ r_packages=(r-base-dev r-cran-rcpp r-cran-testthat r-cran-jsonlite r-cran-knitr
 # Where the R package's configure finds the library; R's installs strip the
 # package's debugging symbols (8 MB of shared object become about 3).
 export GSD_PREFIX="$PWD/build/gsd-prefix" _R_SHLIB_STRIP_=true MAKEFLAGS="-j$jobs"
+
+# The fuzz harnesses (fuzz/): Debian's clang with its libFuzzer runtime.
+fuzzing=(clang libclang-rt-dev)
 
 # The web page (docs/web.md): Debian's Emscripten (clang 14, binaryen) and
 # Node.js with npm, which the page's build and its browser test run on.
@@ -148,6 +154,25 @@ test_web() {
   echo "web: built and tested in $((SECONDS - start)) s" >&2
 }
 
+# The libFuzzer harnesses under ASan + UBSan, each run for $1 seconds on a
+# copy of its seed corpus (fuzz/corpus/<name>); any crash, leak, sanitizer
+# report or input slower than 10 s fails. Findings are left in build/fuzz/.
+run_fuzz() {
+  local seconds=$1
+  install_missing "${base[@]}" "${fuzzing[@]}"
+  CXX=clang++ configure build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSD_FUZZ=ON \
+    -DGSD_SANITIZE=ON -DGSD_WERROR=ON -DGSD_WITH_OPENMP=OFF -DGSD_BUILD_TESTS=OFF \
+    -DGSD_BUILD_BENCHMARKS=OFF -DGSD_NATIVE=OFF
+  cmake --build build/fuzz -j "$jobs" --target fuzz_config fuzz_record fuzz_batch >&2
+  for name in config record batch; do
+    rm -rf "build/fuzz/corpus-$name"
+    cp -r "fuzz/corpus/$name" "build/fuzz/corpus-$name"
+    (cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+      "./fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -print_final_stats=1 "corpus-$name" >&2)
+  done
+}
+
 case "$mode" in
   run)
     install_missing "${base[@]}"
@@ -190,6 +215,9 @@ case "$mode" in
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
     test_web
     ;;
+  fuzz)
+    run_fuzz "${2:-60}"
+    ;;
   web)
     build_web
     echo "open build/web/index.html in a browser (docs/web.md)"
@@ -207,7 +235,7 @@ case "$mode" in
     r_install "$tarball" "$lib"
     ;;
   *)
-    echo "usage: scripts/setup.sh run|test|r|python|web" >&2
+    echo "usage: scripts/setup.sh run|test|r|python|web|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac
