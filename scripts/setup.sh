@@ -16,6 +16,8 @@
 #                            install the Python package gsd into it
 #   scripts/setup.sh web     install what is missing and write the offline
 #                            design explorer, build/web/index.html
+#   scripts/setup.sh tsan    the simulator's OpenMP threads under
+#                            ThreadSanitizer (clang, libomp with Archer)
 #   scripts/setup.sh fuzz [SECONDS]
 #                            build the libFuzzer harnesses (clang, ASan + UBSan)
 #                            and run each for SECONDS (default 60)
@@ -173,6 +175,26 @@ run_fuzz() {
   done
 }
 
+# ThreadSanitizer over the simulator's OpenMP threads. GCC's libgomp is not
+# instrumented, so TSan would see its barriers as races (false positives);
+# LLVM's libomp with its Archer tool (OMP_TOOL_LIBRARIES) tells TSan about
+# OpenMP's synchronisation, which makes the report meaningful. Runs the
+# simulator's determinism tests (1, 2, 3 threads) and a 4-thread simulation.
+run_tsan() {
+  install_missing "${base[@]}" "${testing[@]}" clang libomp-dev
+  local archer
+  archer=$(ls /usr/lib/llvm-*/lib/libarcher.so | head -1)
+  CXX=clang++ configure build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGSD_TSAN=ON \
+    -DGSD_WERROR=ON -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=OFF -DGSD_NATIVE=OFF
+  cmake --build build/tsan -j "$jobs" --target simulate_determinism_test gsd >&2
+  export OMP_TOOL_LIBRARIES=$archer ARCHER_OPTIONS=verbose=1 TSAN_OPTIONS=halt_on_error=1
+  build/tsan/tests/simulate_determinism_test >&2
+  build/tsan/cli/gsd simulate configs/blinatumomab-20120215.json --replicates 2000 --threads 4 \
+    --quiet --format json > /dev/null
+  unset OMP_TOOL_LIBRARIES ARCHER_OPTIONS TSAN_OPTIONS
+  echo "tsan: no data race in the simulator's threads" >&2
+}
+
 case "$mode" in
   run)
     install_missing "${base[@]}"
@@ -218,6 +240,9 @@ case "$mode" in
   fuzz)
     run_fuzz "${2:-60}"
     ;;
+  tsan)
+    run_tsan
+    ;;
   web)
     build_web
     echo "open build/web/index.html in a browser (docs/web.md)"
@@ -235,7 +260,7 @@ case "$mode" in
     r_install "$tarball" "$lib"
     ;;
   *)
-    echo "usage: scripts/setup.sh run|test|r|python|web|fuzz [SECONDS]" >&2
+    echo "usage: scripts/setup.sh run|test|r|python|web|tsan|fuzz [SECONDS]" >&2
     exit 2
     ;;
 esac
