@@ -21,6 +21,7 @@ struct DesignArgs {
   std::string config;
   std::string batch;
   std::string plot;
+  bool summary = false;
   OutputFormat format = OutputFormat::kText;
 };
 

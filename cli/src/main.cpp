@@ -64,6 +64,9 @@ CLI::App* design_command(CLI::App& app, DesignArgs& a) {
                   "Read one config per line (JSON lines) and write one result per line; "
                   "needs --format jsonl");
   cmd->add_option("--plot", a.plot, "Write the boundary and spending charts to FILE.svg");
+  cmd->add_flag("--summary", a.summary,
+                "Print the bound-by-bound summary (z, nominal p, effect at the bound, crossing "
+                "probabilities under H0 and H1) instead of the design");
   return cmd;
 }
 

@@ -223,6 +223,26 @@ json to_json(const DesignResult& result) {
   out["name"] = result.name;
   out["boundaries"] = boundaries_json(result.boundaries);
   if (result.sample_size) out["sample_size"] = sample_size_json(*result.sample_size);
+  out["boundary_summary"] = boundary_summary_json(boundary_summary(result));
+  return out;
+}
+
+json boundary_summary_json(const std::vector<BoundSummaryRow>& rows) {
+  json out = json::array();
+  for (const BoundSummaryRow& r : rows) {
+    json j;
+    j["look"] = r.look;
+    j["bound"] = bound_kind_name(r.bound);
+    j["information_fraction"] = r.information_fraction;
+    j["events"] = r.events ? json(*r.events) : json(nullptr);
+    j["z"] = r.z;
+    j["nominal_p"] = r.nominal_p;
+    j["effect_fraction"] = r.effect_fraction;
+    j["hazard_ratio"] = r.hazard_ratio ? json(*r.hazard_ratio) : json(nullptr);
+    j["cumulative_crossing_h0"] = r.cumulative_h0;
+    j["cumulative_crossing_h1"] = r.cumulative_h1;
+    out.push_back(j);
+  }
   return out;
 }
 

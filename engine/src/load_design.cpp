@@ -217,7 +217,8 @@ void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec
     if (!(h > 0.0)) hr.element(k).fail("must be a positive hazard ratio");
     // Events at the look as planned (ceil(t D)); Schoenfeld's information d r / (1 + r)^2.
     const double events = std::ceil(t[k] * static_cast<double>(*survival->events) - 1e-9);
-    spec.futility->values[k] = -std::log(h) * std::sqrt(events * r / ((1.0 + r) * (1.0 + r)));
+    // + 0.0 turns -0 (a hazard ratio of exactly 1) into 0.
+    spec.futility->values[k] = -std::log(h) * std::sqrt(events * r / ((1.0 + r) * (1.0 + r))) + 0.0;
   }
 }
 

@@ -25,8 +25,10 @@ bool two_sided(const spending::Design& d) {
 
 CappedFinalBound::CappedFinalBound(const spending::Design& design)
     : fractions_(design.spec.information_fractions) {
-  const double alpha = design.spec.alpha;
-  first_ = numerics::normal_upper_quantile(two_sided(design) ? alpha / 2.0 : alpha);
+  // The efficacy side's alpha: the total of a symmetric two-sided design,
+  // alpha - harm.alpha beside a harm bound.
+  const double alpha = two_sided(design) ? design.spec.alpha : design.spec.alpha_per_side();
+  first_ = numerics::normal_upper_quantile(design.spec.alpha_per_side());
   for (int i = 0; i < kNodes; ++i) {
     x_.push_back(0.5 * (1.0 - std::cos((2.0 * i + 1.0) * std::numbers::pi / (2.0 * kNodes))));
   }

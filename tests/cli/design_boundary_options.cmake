@@ -49,3 +49,8 @@ gsd_design_error(pampallona_tsiatis_futility_alone 2
 gsd_design_error(exponential_nu_range 2
   "error: design.efficacy.parameter = 11 must be a nu in (0, 10] for exponential spending"
   "{\"design\": {\"efficacy\": {\"spending\": \"exponential\", \"parameter\": 11}}}" design CONFIG)
+
+add_test(NAME cli.design.boundary_options
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/boundary_options_checks.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.design.boundary_options PROPERTIES LABELS cli)

@@ -4,6 +4,7 @@
 // json` prints exactly these objects.
 #include <nlohmann/json.hpp>
 
+#include "gsd/boundary_summary.hpp"
 #include "gsd/design.hpp"
 #include "gsd/monitor.hpp"
 #include "gsd/simulation.hpp"
@@ -13,6 +14,8 @@ namespace gsd {
 
 // {"name", "boundaries", "sample_size" (with a survival model)}
 nlohmann::json to_json(const DesignResult& result);
+// The bound-by-bound summary: a list of objects, one per look and bound.
+nlohmann::json boundary_summary_json(const std::vector<BoundSummaryRow>& rows);
 // {"looks": [...], "inflation_factor", "drift", ...}
 nlohmann::json boundaries_json(const spending::Design& design);
 // {"patients", "events", "power", "study_duration", "looks": [...], ...}

@@ -1,0 +1,43 @@
+#pragma once
+// A bound-by-bound summary of a design in the manner of gsDesign's
+// gsBoundSummary: for each look and each bound (efficacy, futility, harm, or
+// the lower bound of a symmetric two-sided design) the z value, its nominal
+// one-sided p-value, the effect at the bound, and the cumulative probability
+// of crossing that bound under H0 and under H1.
+#include <optional>
+#include <vector>
+
+#include "gsd/design.hpp"
+
+namespace gsd {
+
+enum class BoundKind { kEfficacy, kFutility, kHarm, kLower };
+
+struct BoundSummaryRow {
+  std::size_t look = 0;  // 1-based
+  BoundKind bound = BoundKind::kEfficacy;
+  double information_fraction = 0.0;
+  std::optional<long long> events;  // survival plans: the look's planned events
+  double z = 0.0;
+  double nominal_p = 0.0;  // P(Z >= z) under H0 (gsBoundSummary's "p (1-sided)")
+  // The estimate at the bound as a fraction of the effect the design is
+  // powered for: z / (drift sqrt(t_k)).
+  double effect_fraction = 0.0;
+  // Survival plans: the observed hazard ratio at the bound,
+  // exp(-z / sqrt(d r / (1 + r)^2)) (Schoenfeld's information).
+  std::optional<double> hazard_ratio;
+  // P(crossing this bound by this look): under H0 as the bound's error was
+  // spent (efficacy: non-binding lower bounds ignored; futility and harm:
+  // every bound in force), and under H1 (drift) with every bound in force.
+  double cumulative_h0 = 0.0;
+  double cumulative_h1 = 0.0;
+};
+
+// "efficacy", "futility", "harm", "lower": the bound's name in the output.
+const char* bound_kind_name(BoundKind kind) noexcept;
+
+// Rows by look, then efficacy, futility, harm / lower. Looks without a bound of
+// a kind have no row for it.
+std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result);
+
+}  // namespace gsd

@@ -1,0 +1,68 @@
+#include "gsd/render/boundary_summary_output.hpp"
+
+#include <cstdio>
+#include <sstream>
+
+namespace gsd::render {
+
+namespace {
+
+std::string format(const char* spec, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, spec, v);
+  return buf;
+}
+
+// Small probabilities keep three significant digits instead of rounding to 0.
+std::string probability(double p) {
+  return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
+}
+
+}  // namespace
+
+std::string boundary_summary_text(const std::vector<BoundSummaryRow>& rows) {
+  const bool survival = !rows.empty() && rows.front().hazard_ratio.has_value();
+  std::ostringstream out;
+  out << "Bounds, one row per look and bound (gsBoundSummary-style)\n\n";
+  char line[320];
+  std::snprintf(line, sizeof line, "%4s  %-9s  %8s  %7s  %9s  %11s  %9s  %9s  %11s  %11s\n", "look",
+                "bound", "fraction", "events", "z", "nominal p", "effect /", "HR at",
+                "P(cross) by", "P(cross) by");
+  out << line;
+  std::snprintf(line, sizeof line, "%4s  %-9s  %8s  %7s  %9s  %11s  %9s  %9s  %11s  %11s\n", "", "",
+                "", "", "", "(1-sided)", "design", "bound", "look, H0", "look, H1");
+  out << line;
+  for (const BoundSummaryRow& r : rows) {
+    const std::string events = r.events ? std::to_string(*r.events) : "-";
+    const std::string hr = r.hazard_ratio ? format("%.4f", *r.hazard_ratio) : "-";
+    std::snprintf(line, sizeof line, "%4zu  %-9s  %8.4f  %7s  %9.4f  %11s  %9.4f  %9s  %11s  %11.4f\n",
+                  r.look, bound_kind_name(r.bound), r.information_fraction, events.c_str(), r.z,
+                  probability(r.nominal_p).c_str(), r.effect_fraction, hr.c_str(),
+                  probability(r.cumulative_h0).c_str(), r.cumulative_h1);
+    out << line;
+  }
+  out << "\n  effect / design: the estimate at the bound as a fraction of the effect the design "
+         "is powered for\n";
+  if (survival) {
+    out << "  HR at bound: exp(-z / sqrt(d r / (1 + r)^2)) at the look's planned events d\n";
+  }
+  return out.str();
+}
+
+std::string boundary_summary_csv(const std::vector<BoundSummaryRow>& rows) {
+  std::ostringstream out;
+  out << "look,bound,information_fraction,events,z,nominal_p,effect_fraction,hazard_ratio,"
+         "cumulative_crossing_h0,cumulative_crossing_h1\n";
+  char line[400];
+  for (const BoundSummaryRow& r : rows) {
+    const std::string events = r.events ? std::to_string(*r.events) : "";
+    const std::string hr = r.hazard_ratio ? format("%.10g", *r.hazard_ratio) : "";
+    std::snprintf(line, sizeof line, "%zu,%s,%.10g,%s,%.10g,%.10g,%.10g,%s,%.10g,%.10g\n", r.look,
+                  bound_kind_name(r.bound), r.information_fraction, events.c_str(), r.z,
+                  r.nominal_p, r.effect_fraction, hr.c_str(), r.cumulative_h0, r.cumulative_h1);
+    out << line;
+  }
+  return out.str();
+}
+
+}  // namespace gsd::render

@@ -1,0 +1,70 @@
+// The bound-by-bound summary: its crossing probabilities end at each bound's
+// error (alpha on the efficacy side, harm.alpha, power under H1), its effects
+// are the z bounds on the effect and hazard-ratio scales, and the hazard ratio
+// at a hazard-ratio futility bound is the one the config gave.
+#include "gsd/boundary_summary.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "gsd/load.hpp"
+
+namespace gsd {
+namespace {
+
+DesignResult solve(const char* text) { return design_trial(load_trial(nlohmann::json::parse(text))); }
+
+TEST(BoundarySummary, HarmDesignEndsAtEachError) {
+  const DesignResult r = solve(R"({"design": {"alpha": 0.035, "beta": 0.16,
+      "information_fractions": [0.5, 0.75, 1.0],
+      "harm": {"spending": "lan-demets-pocock", "alpha": 0.01},
+      "futility": {"z": [0.0, 0.5]}}})");
+  const std::vector<BoundSummaryRow> rows = boundary_summary(r);
+  // Looks 1 and 2: efficacy, futility, harm; look 3: efficacy, harm.
+  ASSERT_EQ(rows.size(), 8u);
+  const BoundSummaryRow& eff = rows[6];
+  const BoundSummaryRow& harm = rows[7];
+  EXPECT_EQ(eff.bound, BoundKind::kEfficacy);
+  EXPECT_EQ(harm.bound, BoundKind::kHarm);
+  EXPECT_NEAR(eff.cumulative_h0, 0.025, 1e-10);
+  EXPECT_NEAR(harm.cumulative_h0, 0.01, 1e-10);
+  EXPECT_NEAR(eff.cumulative_h1, 0.84, 1e-9);
+  EXPECT_EQ(rows[1].bound, BoundKind::kFutility);
+  EXPECT_EQ(rows[1].z, 0.0);
+  EXPECT_NEAR(rows[1].nominal_p, 0.5, 1e-15);
+  EXPECT_NEAR(eff.effect_fraction, eff.z / r.boundaries.drift, 1e-15);
+  EXPECT_FALSE(eff.hazard_ratio.has_value());
+}
+
+TEST(BoundarySummary, HazardRatioFutilityRoundTrips) {
+  const DesignResult r = solve(R"({"design": {"alpha": 0.025, "beta": 0.16,
+      "information_fractions": [0.5, 0.75, 1.0],
+      "futility": {"hazard_ratio": [1.0, 0.9]}},
+    "survival": {"control": {"cure_fraction": 0.40, "median_noncured": 7.0},
+                 "treatment": {"cure_fraction": 0.562}, "hazard_ratio_noncured": 0.63,
+                 "accrual": {"duration": 36.0}, "patients": 202, "events": 94}})");
+  const std::vector<BoundSummaryRow> rows = boundary_summary(r);
+  ASSERT_EQ(rows[1].bound, BoundKind::kFutility);
+  EXPECT_EQ(rows[1].z, 0.0);
+  EXPECT_EQ(*rows[1].events, 47);
+  EXPECT_NEAR(*rows[1].hazard_ratio, 1.0, 1e-15);
+  ASSERT_EQ(rows[3].bound, BoundKind::kFutility);
+  EXPECT_EQ(*rows[3].events, 71);
+  EXPECT_NEAR(*rows[3].hazard_ratio, 0.9, 1e-14);
+  // z at 71 events, 1:1: -ln 0.9 sqrt(71 / 4).
+  EXPECT_NEAR(rows[3].z, -std::log(0.9) * std::sqrt(71.0 / 4.0), 1e-14);
+}
+
+TEST(BoundarySummary, SymmetricTwoSidedHasLowerRows) {
+  const DesignResult r = solve(R"({"design": {"alpha": 0.05, "sided": 2,
+      "information_fractions": [0.5, 1.0]}})");
+  const std::vector<BoundSummaryRow> rows = boundary_summary(r);
+  ASSERT_EQ(rows.size(), 4u);
+  EXPECT_EQ(rows[1].bound, BoundKind::kLower);
+  EXPECT_EQ(rows[1].z, -rows[0].z);
+  EXPECT_NEAR(rows[2].cumulative_h0 + rows[3].cumulative_h0, 0.05, 1e-10);
+}
+
+}  // namespace
+}  // namespace gsd
