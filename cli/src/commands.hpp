@@ -68,6 +68,8 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run);
 // knows: a config field by its JSON path ("design.alpha"), a call option by
 // its flag ({"options", "max_duration"} is "--max-duration").
 std::string error_message(const InvalidInput& error);
+// A numerical failure (exit 1): what was reached, and what to try.
+std::string error_message(const NumericalError& error);
 
 // A bad command-line combination (exit 2), e.g. "give either CONFIG or --batch
 // FILE, not both".

@@ -66,7 +66,7 @@ nlohmann::json run_batch_line(const std::string& text, const std::string& source
     const std::string what = error_message(e);
     return {{"error", what.rfind(source, 0) == 0 ? what : source + ": " + what}};
   } catch (const NumericalError& e) {
-    return {{"error", source + ": numerical failure: " + e.what()}};
+    return {{"error", source + ": " + error_message(e)}};
   } catch (const std::invalid_argument& e) {
     return {{"error", source + ": " + e.what()}};
   }

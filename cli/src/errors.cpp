@@ -23,6 +23,12 @@ std::string error_message(const InvalidInput& error) {
   return error.message(PathStyle::kJson);
 }
 
+std::string error_message(const NumericalError& error) {
+  return std::string("numerical failure: ") + error.what() +
+         "; try a finer grid (design.solver.grid_r, default 12) or more root bits "
+         "(design.solver), and --log-level debug shows where the solver stopped";
+}
+
 void usage_error(const std::string& message) { throw InvalidInput({}, message); }
 
 }  // namespace gsd::cli

@@ -172,7 +172,7 @@ int main(int argc, char** argv) {
   } catch (const gsd::InvalidInput& e) {
     return error_line(error_message(e), kExitBadInput);
   } catch (const gsd::NumericalError& e) {
-    return error_line(std::string("numerical failure: ") + e.what(), kExitNumerical);
+    return error_line(error_message(e), kExitNumerical);
   } catch (const std::invalid_argument& e) {
     return error_line(e.what(), kExitBadInput);
   } catch (const std::domain_error& e) {

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "gsd/numerics/invalid_input.hpp"
+#include "gsd/spending/design_limits.hpp"
 #include "loaders.hpp"
 
 namespace gsd::detail {
@@ -197,7 +198,10 @@ DesignSpec load_design(const JsonNode& design) {
   if (const auto stops = design.find("efficacy_stops")) spec.efficacy_stops = load_switches(*stops);
   if (const auto stops = design.find("futility_stops")) spec.futility_stops = load_switches(*stops);
   if (const auto time = design.find("spending_time")) spec.spending_time = time->numbers();
-  numerics::within(design.path(), [&] { spec.validate(); });
+  numerics::within(design.path(), [&] {
+    spec.validate();
+    spending::check_solvable(spec);
+  });
   return spec;
 }
 

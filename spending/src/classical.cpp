@@ -87,9 +87,15 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
     const double crossed = e.total_upper() + (two_sided(s) ? e.total_lower() : 0.0);
     return std::log(crossed) - std::log(alpha);
   };
-  // kMaxZ / max shape puts every bound at z <= 37, where nothing is spent.
-  const double scale =
-      detail::find_root(excess, 0.0, kMaxZ / max_shape, s.solver, "the classical constant C");
+  // kMaxZ / max shape puts the largest bound at z = 37, where nothing is
+  // spent; with a decreasing shape and a small first fraction (O'Brien-Fleming
+  // at t1 = 0.001) the others may still spend more than alpha, so the upper
+  // end doubles until the bounds spend less than alpha. Doubling keeps the
+  // final bound finite and spending; the shapes differ by at most
+  // (1 / t1)^1 < 2^1075 (Delta in [-0.5, 1], t1 a positive double).
+  double hi = kMaxZ / max_shape;
+  for (int i = 0; i < 1100 && excess(hi) >= 0.0; ++i) hi *= 2.0;
+  const double scale = detail::find_root(excess, 0.0, hi, s.solver, "the classical constant C");
   return bounds(scale);
 }
 

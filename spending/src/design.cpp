@@ -1,4 +1,5 @@
 #include "gsd/spending/design.hpp"
+#include "gsd/spending/design_limits.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -122,6 +123,7 @@ std::vector<double> Design::cumulative_alpha() const {
 
 Design compute_design(const DesignSpec& spec) {
   spec.validate();
+  check_solvable(spec);
   Design d;
   d.spec = spec;
   detail::SolvedBounds solved;

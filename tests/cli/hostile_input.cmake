@@ -23,3 +23,20 @@ gsd_design_error(record_duplicate_key 2
 add_test(NAME cli.hostile.size_limits
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/size_limits_check.sh $<TARGET_FILE:gsd>)
 set_tests_properties(cli.hostile.size_limits PROPERTIES LABELS cli TIMEOUT 120)
+
+# Limits instead of numerical failures: alpha and beta below what the solver
+# handles to its accuracy are refused with the limit named; a first look at a
+# tiny information fraction is solved.
+gsd_design_error(alpha_below_limit 2
+  "error: design.alpha = 1e-300 is below 1e-06, the smallest alpha whose design gsd solves to its stated accuracy (rpact's limit too)"
+  "{\"design\": {\"alpha\": 1e-300, \"beta\": 0.2, \"information_fractions\": [0.5, 0.75, 1]}}"
+  design CONFIG)
+gsd_design_error(beta_below_limit 2
+  "error: design.beta = 1e-09 is below 0.0001, the smallest beta whose design gsd solves to its stated accuracy (power 0.9999\; rpact's limit too)"
+  "{\"design\": {\"beta\": 1e-9, \"information_fractions\": [0.25, 0.5, 0.75, 1]}}"
+  design CONFIG)
+add_test(NAME cli.limits.tiny_first_fraction
+         COMMAND bash -c "printf '%s' '{\"design\": {\"information_fractions\": [1e-12, 1]}}' > \"$1\" && \"$0\" design \"$1\" --format json"
+                 $<TARGET_FILE:gsd> ${CMAKE_CURRENT_BINARY_DIR}/tiny_first_fraction.json)
+set_tests_properties(cli.limits.tiny_first_fraction PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "\"inflation_factor\": 1\\.0")
