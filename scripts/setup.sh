@@ -8,9 +8,7 @@
 #                            build the Python wheel and run its tests, then
 #                            every test again under
 #                            AddressSanitizer + UBSan, then the web page's
-#                            tests in Node.js and headless Chromium, then
-#                            each fuzz harness for 30 s and the simulator
-#                            under ThreadSanitizer (both built with clang)
+#                            tests in Node.js and headless Chromium
 #   scripts/setup.sh r       install R and its Debian packages if missing,
 #                            build the library, and build and install the R
 #                            package gsd (bindings/r, docs/r.md)
@@ -238,10 +236,6 @@ case "$mode" in
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
     test_web
-    # Clang builds: each libFuzzer harness for 30 s under ASan + UBSan, and
-    # the simulator's threads under ThreadSanitizer.
-    run_fuzz 30
-    run_tsan
     ;;
   fuzz)
     run_fuzz "${2:-60}"
