@@ -17,7 +17,14 @@ spending::Design solve_boundaries(const Trial& trial, const RunOptions& options)
 
 survival::PlanSettings plan_settings(const Trial& trial) {
   survival::PlanSettings settings;
-  if (!trial.survival || !trial.simulation) return settings;
+  if (!trial.survival) return settings;
+  // The protocol's cap is the plan's; a simulation's own cap is for its runs
+  // (prepare_simulation recomputes the analytic power at the cap in force).
+  if (trial.survival->analysis_cap) {
+    settings.calendar_cap = trial.survival->analysis_cap;
+    return settings;
+  }
+  if (!trial.simulation) return settings;
   if (trial.simulation->max_duration) {
     settings.calendar_cap = trial.simulation->max_duration;
   } else if (!trial.simulation->strata.empty()) {

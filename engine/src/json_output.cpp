@@ -189,6 +189,7 @@ json sample_size_json(const SampleSize& r) {
   j["events_unrounded"] = plan.events_unrounded;
   j["event_limit"] = plan.event_limit;
   j["calendar_cap"] = plan.calendar_cap;
+  j["analysis_cap"] = r.spec.analysis_cap ? json(*r.spec.analysis_cap) : json(nullptr);
   j["capped_fraction"] = plan.capped_probability;
   j["final_events_after_cap"] = plan.final_events_late;
   j["warnings"] = plan_warnings(plan, r.spec.time_unit);

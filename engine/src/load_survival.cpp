@@ -156,7 +156,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
   section.expect_object();
   section.expect_keys({"time_unit", "control", "treatment", "hazard_ratio_noncured",
                        "allocation_ratio", "accrual", "dropout", "follow_up", "patients", "events",
-                       "power", "method"});
+                       "power", "method", "analysis_cap"});
   SurvivalSpec spec;
   if (const auto unit = section.find("time_unit")) {
     spec.time_unit = unit->choice({"days", "weeks", "months", "years"});
@@ -183,6 +183,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
                   : name == "lachin-foulkes" ? survival::SizingMethod::kLachinFoulkes
                                              : survival::SizingMethod::kExact;
   }
+  if (const auto cap = section.find("analysis_cap")) spec.analysis_cap = positive(*cap);
   load_sizes(section, spec);
   at_path(section, [&] { spec.validate(); });
   return spec;

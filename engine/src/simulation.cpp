@@ -69,7 +69,11 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   s.options.replicates = request.replicates.value_or(settings.replicates.value_or(s.options.replicates));
   s.options.seed = request.seed.value_or(settings.seed.value_or(s.options.seed));
   s.options.threads = request.threads;
-  s.options.max_duration = request.max_duration ? request.max_duration : settings.max_duration;
+  // The run's cap: --max-duration, else simulation.max_duration, else the
+  // protocol's survival.analysis_cap, else the default.
+  s.options.max_duration = request.max_duration    ? request.max_duration
+                           : settings.max_duration ? settings.max_duration
+                                                   : trial.survival->analysis_cap;
   s.max_duration = s.options.max_duration.value_or(simulate::default_max_duration(s.model));
   // The analytic power at the cap in force (a --max-duration of the run may
   // differ from the plan's), by the plan's method.

@@ -153,17 +153,18 @@ std::string design_csv(const DesignResult& result) {
   out << header
       << ",events,calendar_time,drift,crossing_probability,crossing_probability_fixed_times,"
          "capped_fraction,method,patients,planned_events,power,power_fixed_times,"
-         "patients_unrounded,events_unrounded\n";
+         "patients_unrounded,events_unrounded,calendar_cap,expected_events,expected_duration\n";
   std::string row;
   for (std::size_t k = 0; k < plan.looks.size() && std::getline(rows, row); ++k) {
     const survival::SurvivalLook& l = plan.looks[k];
     char look[200];
     std::snprintf(look, sizeof look, ",%lld,%.10g,%.10g,%.10g,%.10g,%.10g,", l.events,
                   l.calendar_time, l.mean_z, l.crossing, l.crossing_fixed_times, l.capped);
-    char sizes[200];
-    std::snprintf(sizes, sizeof sizes, ",%lld,%lld,%.10g,%.10g,%.10g,%.10g\n", plan.patients,
-                  plan.events, plan.power, plan.power_fixed_times, plan.patients_unrounded,
-                  plan.events_unrounded);
+    char sizes[320];
+    std::snprintf(sizes, sizeof sizes, ",%lld,%lld,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n",
+                  plan.patients, plan.events, plan.power, plan.power_fixed_times,
+                  plan.patients_unrounded, plan.events_unrounded, plan.calendar_cap,
+                  plan.expected_events, plan.expected_duration);
     out << row << look << sizing_method_name(plan.method) << sizes;
   }
   return out.str();

@@ -110,6 +110,7 @@ std::string sample_size_text(const SampleSize& r) {
       << " (under the model, with early stops)\n";
   if (plan.method == survival::SizingMethod::kExact) {
     out << std::setprecision(2) << "  calendar cap " << plan.calendar_cap << ' ' << unit
+        << (r.spec.analysis_cap ? " (the protocol's analysis cap)" : "")
         << ": trials still running then end there " << std::setprecision(4)
         << plan.capped_probability << '\n';
     out << "  method: " << kSurvivalMethodShort << "\n          " << kSurvivalMethodReference << '\n';

@@ -93,7 +93,7 @@ struct EventDrivenContext {
   EventDrivenSettings settings;
 
   EventDrivenContext(const SurvivalSpec& spec, const Design& design, const PlanSettings& s)
-      : cap(s.calendar_cap.value_or(default_calendar_cap(spec))),
+      : cap(s.calendar_cap.value_or(spec.analysis_cap.value_or(default_calendar_cap(spec)))),
         profile(spec, cap),
         bounds(design),
         settings(s.event_driven) {}

@@ -18,6 +18,9 @@ void SurvivalSpec::validate() const {
                  std::string("exceeds patients = ").append(std::to_string(*patients)));
   }
   if (follow_up) detail::check_non_negative("follow_up", *follow_up);
+  if (analysis_cap && !(*analysis_cap > 0.0 && *analysis_cap <= kMaxAnalysisCap)) {
+    detail::fail("analysis_cap", *analysis_cap, "must lie in (0, 1e6]: a calendar time");
+  }
   // A probability; solve_survival also requires it above the design's alpha.
   if (power && !(*power > 0.0 && *power < 1.0)) detail::fail("power", *power, "must lie in (0, 1)");
 }

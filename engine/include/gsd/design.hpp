@@ -29,8 +29,9 @@ struct DesignResult {
 DesignResult design_trial(const Trial& trial, const RunOptions& options = {});
 
 // The settings of the survival plan that come from elsewhere in the trial:
-// the calendar cap is the simulation's max_duration, or the simulator's
-// default cap (over every stratum when the simulation is stratified).
+// the calendar cap is survival.analysis_cap, else the simulation's
+// max_duration, else the simulator's default cap (over every stratum when the
+// simulation is stratified).
 survival::PlanSettings plan_settings(const Trial& trial);
 
 // The boundaries alone, and the survival plan for given boundaries.

@@ -24,7 +24,7 @@ namespace gsd {
 struct SimulationRequest {
   std::optional<std::int64_t> replicates;  // else simulation.replicates, else 10000
   std::optional<std::uint64_t> seed;       // else simulation.seed, else 1
-  std::optional<double> max_duration;      // else simulation.max_duration, else the default cap
+  std::optional<double> max_duration;      // else simulation.max_duration, survival.analysis_cap, the default cap
   int threads = 1;                         // OpenMP threads; results do not depend on it
 };
 

@@ -94,7 +94,8 @@ double default_calendar_cap(const SurvivalSpec& spec);
 
 struct PlanSettings {
   // The calendar time at which a trial still short of its planned events has
-  // its final analysis (the simulation's max_duration). Absent: the default.
+  // its final analysis (the simulation's max_duration). Absent: the spec's
+  // analysis_cap, else default_calendar_cap().
   std::optional<double> calendar_cap;
   EventDrivenSettings event_driven;
 };

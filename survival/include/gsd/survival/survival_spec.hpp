@@ -24,6 +24,11 @@ enum class SizingMethod {
   kLachinFoulkes,
 };
 
+// The largest calendar cap accepted, in the spec's time unit: the simulator
+// sums durations as integers in units of 2^-32, exact below 2^31, and takes
+// caps up to 1e6 (simulate::SimulationOptions::kMaxDurationLimit).
+inline constexpr double kMaxAnalysisCap = 1e6;
+
 struct SurvivalSpec {
   CureModel control{0.0, Latency::exponential(1.0)};
   CureModel treatment{0.0, Latency::exponential(1.0)};
@@ -39,6 +44,12 @@ struct SurvivalSpec {
   std::optional<long long> events;
   std::optional<double> follow_up;  // after the end of accrual
   std::optional<double> power;      // target
+  // The protocol's calendar cap on the final analysis (survival.analysis_cap):
+  // the final analysis is at the planned events or at this calendar time,
+  // whichever comes first; a trial short of an earlier look's events by then
+  // also has its final analysis there (sample_size.hpp). Absent: no cap in the
+  // protocol, and the plan uses default_calendar_cap().
+  std::optional<double> analysis_cap;
   std::string time_unit = "months";
   SizingMethod method = SizingMethod::kExact;
 
