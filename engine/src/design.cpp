@@ -2,12 +2,42 @@
 
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/simulate/simulator.hpp"
+#include "gsd/survival/look_trigger.hpp"
 #include "phase_timer.hpp"
 
 namespace gsd {
 
+namespace {
+
+// With looks by calendar time (survival.looks) the design spends at each
+// look's expected events over the planned total (gsDesign's gsSurvCalendar
+// with spending on information): survival/look_trigger.hpp.
+std::vector<double> expected_fractions(const Trial& trial) {
+  const survival::SurvivalSpec& s = *trial.survival;
+  if (!s.patients || !s.events) {
+    throw numerics::InvalidInput({"survival", "looks"},
+                                 ": looks by calendar time need survival.patients and survival.events given "
+                                 "(the power of a planned size)");
+  }
+  const auto events = static_cast<double>(*s.events);
+  std::vector<double> planned;
+  for (double f : trial.design.information_fractions) planned.push_back(f * events);
+  const std::vector<survival::ExpectedLook> looks = numerics::within({"survival"}, [&] {
+    return survival::expected_looks(s, static_cast<double>(*s.patients), planned, trial.design.solver);
+  });
+  std::vector<double> fractions;
+  for (const survival::ExpectedLook& look : looks) fractions.push_back(look.events / events);
+  fractions.back() = 1.0;
+  return fractions;
+}
+
+}  // namespace
+
 spending::Design solve_boundaries(const Trial& trial, const RunOptions& options) {
   spending::DesignSpec spec = trial.design;
+  if (trial.survival && !survival::looks_by_events(*trial.survival)) {
+    spec.information_fractions = expected_fractions(trial);
+  }
   spec.solver.trace = options.trace;
   const detail::PhaseTimer timer(options.trace, "boundaries, drift and crossing probabilities");
   spending::Design design = numerics::within({"design"}, [&] { return spending::compute_design(spec); });

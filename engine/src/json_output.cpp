@@ -32,6 +32,8 @@ std::vector<double> per_look_alpha(const spending::Design& d) {
 json survival_look_json(const survival::SurvivalLook& look) {
   json j;
   j["events"] = look.events;
+  j["trigger"] = look_trigger_name(look.trigger);
+  j["expected_events"] = look.expected_events;
   j["information_fraction"] = look.information_fraction;
   j["calendar_time"] = look.calendar_time;
   j["drift"] = look.mean_z;
@@ -189,6 +191,7 @@ json sample_size_json(const SampleSize& r) {
   j["events_unrounded"] = plan.events_unrounded;
   j["event_limit"] = plan.event_limit;
   j["calendar_cap"] = plan.calendar_cap;
+  j["event_driven"] = plan.event_driven;
   j["analysis_cap"] = r.spec.analysis_cap ? json(*r.spec.analysis_cap) : json(nullptr);
   j["capped_fraction"] = plan.capped_probability;
   j["final_events_after_cap"] = plan.final_events_late;

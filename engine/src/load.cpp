@@ -4,6 +4,7 @@
 #include <fstream>
 #include <array>
 
+#include "gsd/numerics/check.hpp"
 #include "loaders.hpp"
 #include "strict_json.hpp"
 
@@ -74,7 +75,17 @@ Trial load_trial(const nlohmann::json& config) {
   if (const auto description = top.find("description")) trial.description = description->string();
   if (!top.has("design")) top.fail_missing("design", "every config needs a design section");
   trial.design = detail::load_design(top.at("design"));
-  if (const auto survival = top.find("survival")) trial.survival = detail::load_survival(*survival);
+  if (const auto survival = top.find("survival")) {
+    trial.survival = detail::load_survival(*survival);
+    // One look trigger per design look, then their own rules.
+    const std::vector<survival::LookTrigger>& looks = trial.survival->looks;
+    const std::size_t design_looks = trial.design.information_fractions.size();
+    if (!looks.empty() && looks.size() != design_looks) {
+      numerics::fail_sizes({"survival", "looks"}, looks.size(), "design.information_fractions",
+                           design_looks);
+    }
+    numerics::within({"survival"}, [&] { trial.survival->validate_looks(); });
+  }
   detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival);
   if (const auto simulation = top.find("simulation")) {
     simulation->expect_object();

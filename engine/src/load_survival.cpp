@@ -135,6 +135,38 @@ Accrual parse_accrual(const JsonNode& node) {
   return at_path(piecewise, [&] { return Accrual::piecewise(std::move(duration_values), relative); });
 }
 
+// survival.looks: one object per design look. {} or {"trigger": "events"}:
+// at its events; {"time": T}: at calendar time T; {"time": T, "trigger":
+// "first" | "last"}: at its events or time T, whichever comes first / last.
+std::vector<survival::LookTrigger> parse_looks(const JsonNode& node) {
+  node.expect_array();
+  std::vector<survival::LookTrigger> out;
+  for (std::size_t k = 0; k < node.size(); ++k) {
+    const JsonNode look = node.element(k);
+    look.expect_object();
+    look.expect_keys({"trigger", "time"});
+    survival::LookTrigger t;
+    const std::string kind =
+        look.has("trigger") ? look.at("trigger").choice({"events", "time", "first", "last"})
+                            : (look.has("time") ? "time" : "events");
+    t.kind = kind == "time"    ? survival::LookTriggerKind::kTime
+             : kind == "first" ? survival::LookTriggerKind::kFirst
+             : kind == "last"  ? survival::LookTriggerKind::kLast
+                               : survival::LookTriggerKind::kEvents;
+    if (const auto time = look.find("time")) {
+      if (t.kind == survival::LookTriggerKind::kEvents) {
+        time->fail("is not used by a look triggered by its events: drop it, or set trigger to "
+                   "\"time\", \"first\" or \"last\"");
+      }
+      t.time = positive(*time);
+    } else if (t.kind != survival::LookTriggerKind::kEvents) {
+      look.fail_missing("time", "a look triggered by \"" + kind + "\" needs its calendar time");
+    }
+    out.push_back(t);
+  }
+  return out;
+}
+
 void load_sizes(const JsonNode& section, SurvivalSpec& spec) {
   if (const auto n = section.find("patients")) {
     spec.patients = n->integer();
@@ -156,7 +188,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
   section.expect_object();
   section.expect_keys({"time_unit", "control", "treatment", "hazard_ratio_noncured",
                        "allocation_ratio", "accrual", "dropout", "follow_up", "patients", "events",
-                       "power", "method", "analysis_cap"});
+                       "power", "method", "analysis_cap", "looks"});
   SurvivalSpec spec;
   if (const auto unit = section.find("time_unit")) {
     spec.time_unit = unit->choice({"days", "weeks", "months", "years"});
@@ -184,6 +216,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
                                              : survival::SizingMethod::kExact;
   }
   if (const auto cap = section.find("analysis_cap")) spec.analysis_cap = positive(*cap);
+  if (const auto looks = section.find("looks")) spec.looks = parse_looks(*looks);
   load_sizes(section, spec);
   at_path(section, [&] { spec.validate(); });
   return spec;

@@ -66,6 +66,7 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   s.plan = numerics::within({"simulation"}, [&] {
     return simulate::make_look_plan(s.design, static_cast<int>(events), settings.look_events);
   });
+  s.plan.triggers = trial.survival->looks;
   s.options.replicates = request.replicates.value_or(settings.replicates.value_or(s.options.replicates));
   s.options.seed = request.seed.value_or(settings.seed.value_or(s.options.seed));
   s.options.threads = request.threads;

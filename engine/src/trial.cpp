@@ -72,7 +72,18 @@ void MonitoringSettings::validate() const {
 
 void Trial::validate() const {
   numerics::within({"design"}, [&] { design.validate(); });
-  if (survival) numerics::within({"survival"}, [&] { survival->validate(); });
+  if (survival) {
+    numerics::within({"survival"}, [&] {
+      survival->validate();
+      if (!survival->looks.empty()) {
+        if (survival->looks.size() != design.information_fractions.size()) {
+          numerics::fail_sizes({"looks"}, survival->looks.size(), "design.information_fractions",
+                               design.information_fractions.size());
+        }
+        survival->validate_looks();
+      }
+    });
+  }
   if (simulation) numerics::within({"simulation"}, [&] { simulation->validate(); });
   if (monitoring) numerics::within({"monitoring"}, [&] { monitoring->validate(); });
 }

@@ -76,7 +76,9 @@ std::string sample_size_text(const SampleSize& r) {
   out << std::setprecision(1) << "  patients " << plan.patients << ", events " << plan.events
       << " (these patients can ever produce " << plan.event_limit << "), power "
       << std::setprecision(4) << plan.power;
-  if (plan.method == survival::SizingMethod::kExact) {
+  if (plan.method == survival::SizingMethod::kExact && !plan.event_driven) {
+    out << " (at the expected look times: looks by calendar time)\n";
+  } else if (plan.method == survival::SizingMethod::kExact) {
     out << " (event-driven; " << plan.power_fixed_times << " at the expected look times)\n";
   } else {
     out << " (" << sizing_method_name(plan.method) << "; the model gives "
@@ -105,15 +107,31 @@ std::string sample_size_text(const SampleSize& r) {
     }
     out << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing << '\n';
   }
+  if (!plan.event_driven) {
+    out << "\n  looks by";
+    for (std::size_t k = 0; k < plan.looks.size(); ++k) {
+      const SurvivalLook& l = plan.looks[k];
+      out << (k == 0 ? " " : ", ") << k + 1 << ": " << look_trigger_name(l.trigger);
+      if (l.trigger != survival::LookTriggerKind::kEvents) {
+        out << std::setprecision(1) << " (expected " << l.expected_events << " events, information "
+            << std::setprecision(4) << l.information_fraction << ")";
+      }
+    }
+    out << '\n';
+  }
   out << '\n' << std::setprecision(1) << "  expected events " << plan.expected_events
       << ", expected duration " << plan.expected_duration << ' ' << unit
       << " (under the model, with early stops)\n";
-  if (plan.method == survival::SizingMethod::kExact) {
+  if (plan.method == survival::SizingMethod::kExact && plan.event_driven) {
     out << std::setprecision(2) << "  calendar cap " << plan.calendar_cap << ' ' << unit
         << (r.spec.analysis_cap ? " (the protocol's analysis cap)" : "")
         << ": trials still running then end there " << std::setprecision(4)
         << plan.capped_probability << '\n';
     out << "  method: " << kSurvivalMethodShort << "\n          " << kSurvivalMethodReference << '\n';
+  } else if (plan.method == survival::SizingMethod::kExact) {
+    out << "  method: log-rank power at the expected look times (the non-proportional-hazards drift of "
+           "each look in the design's recursive integration)\n          Lakatos (1988) Biometrics "
+           "44:229; Armitage, McPherson & Rowe (1969); Jennison & Turnbull (2000) ch. 19\n";
   } else {
     out << std::setprecision(1) << "  unrounded: patients " << plan.patients_unrounded << ", events "
         << plan.events_unrounded << '\n';

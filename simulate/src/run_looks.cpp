@@ -31,6 +31,37 @@ Decision decide(const Bounds& b, double z, bool last) {
   return last ? Decision::kFinalNoRejection : Decision::kContinue;
 }
 
+// The calendar time of look k, by its trigger (survival/look_trigger.hpp),
+// never before the previous look; nullopt when it would pass the cap.
+std::optional<double> look_time(const CompiledTrial& trial, Workspace& ws, std::size_t k,
+                                double previous) {
+  using survival::LookTriggerKind;
+  const survival::LookTrigger trigger = trial.triggers.empty() ? survival::LookTrigger{} : trial.triggers[k];
+  const double cap = trial.max_duration;
+  std::optional<double> at;
+  const auto by_time = [&]() -> std::optional<double> {
+    if (trigger.time <= cap) return trigger.time;
+    return std::nullopt;
+  };
+  switch (trigger.kind) {
+    case LookTriggerKind::kEvents: at = ws.event_time(trial.look_events[k]); break;
+    case LookTriggerKind::kTime: at = by_time(); break;
+    case LookTriggerKind::kFirst: {
+      const std::optional<double> e = ws.event_time(trial.look_events[k]);
+      at = e && *e <= trigger.time ? e : by_time();
+      break;
+    }
+    case LookTriggerKind::kLast: {
+      const std::optional<double> e = ws.event_time(trial.look_events[k]);
+      if (e) at = std::max(*e, trigger.time);
+      if (at && *at > cap) at.reset();
+      break;
+    }
+  }
+  if (at) at = std::max(*at, previous);
+  return at;
+}
+
 }  // namespace
 
 ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
@@ -41,11 +72,12 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
   bool obeyed_active = true;   // futility bounds obeyed
   bool ignoring_active = true;  // futility bounds ignored (the alpha count)
   int done_events = 0;          // events at the last look performed
+  double done_time = 0.0;       // its calendar time
   for (std::size_t k = 0; k < looks && (obeyed_active || ignoring_active); ++k) {
     const int d_planned = trial.look_events[k];
-    const std::optional<double> look_time = ws.event_time(d_planned);
-    const bool reached = look_time.has_value();
-    const double tau = reached ? *look_time : trial.max_duration;
+    const std::optional<double> at = look_time(trial, ws, k, done_time);
+    const bool reached = at.has_value();
+    const double tau = reached ? *at : trial.max_duration;
     Bounds b{0.0, -kInf, -kInf};
     bool last = k + 1 == looks;
     if (!reached) {
@@ -112,7 +144,10 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
       }
     }
     if (!reached) break;
-    done_events = d_planned;
+    // A look by events has its events; one by time has those observed.
+    const bool by_events = trial.triggers.empty() || trial.triggers[k].kind == survival::LookTriggerKind::kEvents;
+    done_events = by_events ? d_planned : lr.events;
+    done_time = tau;
   }
   return out;
 }

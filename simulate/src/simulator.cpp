@@ -118,6 +118,7 @@ struct Simulator::Impl {
     }
     t.p_treatment = model.allocation_ratio / (1.0 + model.allocation_ratio);
     t.look_events = plan.look_events;
+    t.triggers = plan.triggers;
     t.efficacy = design.efficacy;
     t.two_sided = design.spec.sided == Sidedness::kTwoSidedSymmetric;
     t.futility = design.futility;
@@ -140,6 +141,9 @@ Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_
   }
   if (!(max_duration > 0.0 && max_duration <= SimulationOptions::kMaxDurationLimit)) {
     numerics::fail({"max_duration"}, max_duration, "must lie in (0, 1e6]");
+  }
+  if (!plan.triggers.empty() && plan.triggers.size() != plan.look_events.size()) {
+    numerics::fail_sizes({"triggers"}, plan.triggers.size(), "look_events", plan.look_events.size());
   }
   impl_ = std::make_unique<Impl>(std::move(model), std::move(design), std::move(plan),
                                  max_duration);

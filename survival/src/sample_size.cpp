@@ -350,11 +350,27 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
   plan.accrual_duration = spec.accrual.duration();
   plan.event_limit = event_fraction_limit(spec, options) * n;
   const std::vector<long long> counts = look_events(design.spec.information_fractions, events);
+  // Looks by time, first or last: at their expected times (look_trigger.hpp);
+  // the design's fractions are then their expected events over the total.
+  std::vector<ExpectedLook> expected;
+  if (!looks_by_events(spec)) {
+    std::vector<double> planned;
+    for (double f : design.spec.information_fractions) planned.push_back(f * static_cast<double>(events));
+    expected = expected_looks(spec, n, planned, options);
+  }
   std::vector<double> means;
-  for (long long c : counts) {
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    const long long c = counts[k];
     SurvivalLook look;
     look.events = c;
-    look.calendar_time = calendar_time_for_events(spec, n, static_cast<double>(c), options);
+    look.expected_events = static_cast<double>(c);
+    if (!expected.empty()) {
+      look.trigger = spec.looks[k].kind;
+      look.calendar_time = expected[k].calendar_time;
+      look.expected_events = expected[k].events;
+    } else {
+      look.calendar_time = calendar_time_for_events(spec, n, static_cast<double>(c), options);
+    }
     look.mean_z = logrank_moments(spec, look.calendar_time, options).mean_z(n);
     means.push_back(look.mean_z);
     plan.looks.push_back(look);
@@ -412,8 +428,26 @@ void apply_event_driven(SurvivalPlan& plan, const EventDrivenPower& ed, double c
 SurvivalPlan exact_plan(const SurvivalSpec& spec, const Design& design, const EventDrivenContext& ctx,
                         long long patients, long long events) {
   SurvivalPlan plan = detail::fixed_time_plan(spec, design, patients, events);
+  if (!looks_by_events(spec)) {
+    // The event-driven recursion follows looks by events; with looks by
+    // calendar time the plan's power is at the expected look times.
+    plan.event_driven = false;
+    plan.calendar_cap = ctx.cap;
+    return plan;
+  }
   apply_event_driven(plan, ctx.at(design, patients, events), ctx.cap);
   return plan;
+}
+
+// Looks by calendar time are placed for given patients and events: a solve
+// would move their information with the size.
+void check_calendar_looks(const SurvivalSpec& spec, SolveMode mode) {
+  if (looks_by_events(spec)) return;
+  if (mode != SolveMode::kPower || spec.method != SizingMethod::kExact) {
+    throw numerics::InvalidInput(
+        {"looks"}, ": looks by calendar time need survival.patients and survival.events given "
+                   "(the power of a planned size) and survival.method \"exact\"");
+  }
 }
 
 }  // namespace
@@ -439,6 +473,7 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
   spec.validate();
   const SolveMode mode = solve_mode(spec);
   if (spec.power) check_target_power(*spec.power, design);
+  check_calendar_looks(spec, mode);
   if (settings.calendar_cap && !(*settings.calendar_cap > 0.0 && std::isfinite(*settings.calendar_cap))) {
     throw std::invalid_argument("calendar_cap must be positive and finite");
   }

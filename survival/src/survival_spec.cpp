@@ -25,4 +25,30 @@ void SurvivalSpec::validate() const {
   if (power && !(*power > 0.0 && *power < 1.0)) detail::fail("power", *power, "must lie in (0, 1)");
 }
 
+void SurvivalSpec::validate_looks() const {
+  double previous = 0.0;
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    const LookTrigger& look = looks[k];
+    if (look.kind == LookTriggerKind::kEvents) continue;
+    const numerics::FieldPath path{"looks", k, "time"};
+    if (k + 1 == looks.size()) {
+      detail::fail(path, look.time,
+                   "cannot time the final look: it is at the planned events (cap it with "
+                   "survival.analysis_cap)");
+    }
+    if (!(look.time > 0.0 && look.time <= kMaxAnalysisCap)) {
+      detail::fail(path, look.time, "must lie in (0, 1e6]: a calendar time");
+    }
+    if (analysis_cap && !(look.time < *analysis_cap)) {
+      detail::fail(path, look.time,
+                   "must be before survival.analysis_cap = " + detail::format_value(*analysis_cap));
+    }
+    if (!(look.time > previous)) {
+      detail::fail(path, look.time,
+                   "must be greater than the previous look's time " + detail::format_value(previous));
+    }
+    previous = look.time;
+  }
+}
+
 }  // namespace gsd::survival

@@ -94,3 +94,23 @@ gsd_survival_cli_test(ambiguous_mode ${GSD_SURVIVAL_CASES}/ambiguous_mode.json 2
   "error: survival: give patients and events (for the power), power and follow_up (for patients and events), or power and patients (for events); got: patients events power")
 gsd_survival_cli_test(piecewise_unsorted ${GSD_SURVIVAL_CASES}/piecewise_unsorted.json 2
   "error: survival.control.piecewise.starts[2] = 3 must be greater than the previous start 6")
+# survival.analysis_cap and survival.looks (looks by events, calendar time, or whichever
+# comes first or last): bad input exits 2 naming the JSON path and the rule.
+gsd_survival_cli_test(looks_times_not_increasing ${GSD_SURVIVAL_CASES}/looks_times_not_increasing.json 2
+  "error: survival.looks[1].time = 20 must be greater than the previous look's time 24")
+gsd_survival_cli_test(looks_final_timed ${GSD_SURVIVAL_CASES}/looks_final_timed.json 2
+  "error: survival.looks[2].time = 60 cannot time the final look: it is at the planned events (cap it with survival.analysis_cap)")
+gsd_survival_cli_test(looks_trigger_typo ${GSD_SURVIVAL_CASES}/looks_trigger_typo.json 2
+  "error: survival.looks[0].trigger = \"fist\" is not one of: events, time, first, last (did you mean \"first\"?)")
+gsd_survival_cli_test(looks_count ${GSD_SURVIVAL_CASES}/looks_count.json 2
+  "error: survival.looks has 2 entries but design.information_fractions has 3")
+gsd_survival_cli_test(looks_after_cap ${GSD_SURVIVAL_CASES}/looks_after_cap.json 2
+  "error: survival.looks[0].time = 70 must be before survival.analysis_cap = 60")
+gsd_survival_cli_test(analysis_cap_zero ${GSD_SURVIVAL_CASES}/analysis_cap_zero.json 2
+  "error: survival.analysis_cap = 0 must be positive")
+# A look at month 24 spends at its expected events (39.2 of 94); the power is at the
+# expected look times, said in the text.
+gsd_survival_cli_test(calendar_looks_text ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
+  "  looks by 1: time (expected 39.2 events, information 0.4168), 2: first (expected 70.5 events, information 0.7500), 3: events")
+gsd_survival_cli_test(calendar_looks_json ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
+  "\"trigger\": \"time\"" --format json)

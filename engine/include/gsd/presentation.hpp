@@ -46,6 +46,8 @@ std::optional<std::string> futility_advice(const monitoring::LookResult& look);
 std::string effect_basis(monitoring::EffectSource source);
 
 // Survival plans.
+// "events", "time", "first", "last": survival.looks[].trigger.
+const char* look_trigger_name(survival::LookTriggerKind kind) noexcept;
 const char* solve_mode_name(survival::SolveMode mode) noexcept;  // "power from patients and events"
 const char* solved_for(survival::SolveMode mode) noexcept;       // "power", "patients_and_events", ...
 const char* latency_family_name(survival::LatencyFamily family) noexcept;

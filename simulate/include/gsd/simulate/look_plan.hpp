@@ -5,12 +5,18 @@
 #include <vector>
 
 #include "gsd/spending/design.hpp"
+#include "gsd/survival/survival_spec.hpp"
 
 namespace gsd::simulate {
 
 struct LookPlan {
   int planned_events = 0;        // events at the final look
   std::vector<int> look_events;  // strictly increasing, last = planned_events
+  // What triggers each look (survival/look_trigger.hpp): its look_events, a
+  // calendar time, or whichever comes first or last. Empty: all by events.
+  // A look never comes before the previous one; one whose time passes the
+  // calendar cap is replaced by the final analysis at the cap.
+  std::vector<survival::LookTrigger> triggers;
 };
 
 // Looks at ceil(information_fractions[k] * events), as the analytic power of

@@ -18,6 +18,7 @@
 
 #include "gsd/survival/event_driven_power.hpp"
 #include "gsd/survival/event_projection.hpp"
+#include "gsd/survival/look_trigger.hpp"
 #include "gsd/survival/schoenfeld.hpp"
 #include "gsd/survival/survival_spec.hpp"
 #include "gsd/spending/design.hpp"
@@ -35,8 +36,12 @@ enum class SolveMode {
 SolveMode solve_mode(const SurvivalSpec& spec);
 
 struct SurvivalLook {
-  long long events = 0;
-  double information_fraction = 0.0;  // as planned in the design
+  long long events = 0;  // planned events (a look by time: its expected events, rounded up)
+  LookTriggerKind trigger = LookTriggerKind::kEvents;
+  double expected_events = 0.0;  // under the model at the look's expected time
+  // As planned in the design; for looks by time, first or last, the expected
+  // events over the planned total (look_trigger.hpp), which spending uses.
+  double information_fraction = 0.0;
   double calendar_time = 0.0;         // expected time of the events-th event
   double mean_z = 0.0;                // E[Z_k] under the model (the drift)
   double efficacy_z = 0.0;
@@ -80,6 +85,10 @@ struct SurvivalPlan {
   // the trials whose planned events have not all come by then (stopped early
   // or not): kExact only.
   double calendar_cap = 0.0;
+  // False when a look is triggered by calendar time (survival.looks): the
+  // event-driven power covers looks by events, so `power` is then the power
+  // at the expected look times, and the cap figures are 0.
+  bool event_driven = true;
   double capped_probability = 0.0;
   double final_events_late = 0.0;
   std::vector<SurvivalLook> looks;

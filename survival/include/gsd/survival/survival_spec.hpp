@@ -5,6 +5,7 @@
 // from which of the optional quantities are present (see sample_size.hpp).
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gsd/survival/accrual.hpp"
 #include "gsd/survival/cure_model.hpp"
@@ -22,6 +23,15 @@ enum class SizingMethod {
   kHsiehFreedman,
   // Lachin & Foulkes (1986) as gsDesign's nSurv / gsSurv.
   kLachinFoulkes,
+};
+
+// What triggers a look (look_trigger.hpp): its events, a calendar time, or
+// whichever of the two comes first or last.
+enum class LookTriggerKind { kEvents, kTime, kFirst, kLast };
+
+struct LookTrigger {
+  LookTriggerKind kind = LookTriggerKind::kEvents;
+  double time = 0.0;  // the calendar time of kTime, kFirst and kLast
 };
 
 // The largest calendar cap accepted, in the spec's time unit: the simulator
@@ -50,6 +60,9 @@ struct SurvivalSpec {
   // also has its final analysis there (sample_size.hpp). Absent: no cap in the
   // protocol, and the plan uses default_calendar_cap().
   std::optional<double> analysis_cap;
+  // One per design look (survival.looks); empty: every look by its events.
+  // The final look is by its events.
+  std::vector<LookTrigger> looks;
   std::string time_unit = "months";
   SizingMethod method = SizingMethod::kExact;
 
@@ -57,6 +70,10 @@ struct SurvivalSpec {
   // section, e.g. "allocation_ratio = -1 must be positive". (Cure fractions
   // and latencies are checked by their own constructors.)
   void validate() const;
+  // The look triggers (not part of validate(): their count is the design's
+  // looks, checked first by gsd::Trial::validate and expected_looks): times
+  // in (0, 1e6], increasing, none on the final look.
+  void validate_looks() const;
 
   double treatment_share() const { return allocation_ratio / (1.0 + allocation_ratio); }
   double control_share() const { return 1.0 / (1.0 + allocation_ratio); }

@@ -1,0 +1,65 @@
+// Expected times and events of looks triggered by events, calendar time, or
+// whichever comes first or last; see look_trigger.hpp.
+#include "gsd/survival/look_trigger.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <string>
+
+#include "check.hpp"
+#include "gsd/survival/event_projection.hpp"
+
+namespace gsd::survival {
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+}  // namespace
+
+bool looks_by_events(const SurvivalSpec& spec) {
+  return std::all_of(spec.looks.begin(), spec.looks.end(),
+                     [](const LookTrigger& t) { return t.kind == LookTriggerKind::kEvents; });
+}
+
+std::vector<ExpectedLook> expected_looks(const SurvivalSpec& spec, double patients,
+                                         std::span<const double> planned_events,
+                                         const numerics::SolverOptions& options) {
+  if (!spec.looks.empty() && spec.looks.size() != planned_events.size()) {
+    detail::fail_sizes("looks", spec.looks.size(), "design.information_fractions",
+                       planned_events.size());
+  }
+  spec.validate_looks();
+  const double limit = event_fraction_limit(spec, options) * patients;
+  std::vector<ExpectedLook> out;
+  for (std::size_t k = 0; k < planned_events.size(); ++k) {
+    const LookTrigger trigger = spec.looks.empty() ? LookTrigger{} : spec.looks[k];
+    const double d = planned_events[k];
+    // The time the model expects the look's events (never, at or beyond the
+    // all-time limit: a look by time alone does not need them).
+    const bool needs_events = trigger.kind != LookTriggerKind::kTime;
+    const double by_events =
+        needs_events && (trigger.kind == LookTriggerKind::kEvents || d < limit)
+            ? calendar_time_for_events(spec, patients, d, options)
+            : kInf;
+    const double t = trigger.time;
+    const ExpectedLook at_events{by_events, d};
+    const auto at_time = [&] { return ExpectedLook{t, patients * event_fraction(spec, t, options)}; };
+    switch (trigger.kind) {
+      case LookTriggerKind::kEvents: out.push_back(at_events); break;
+      case LookTriggerKind::kTime: out.push_back(at_time()); break;
+      case LookTriggerKind::kFirst: out.push_back(by_events <= t ? at_events : at_time()); break;
+      case LookTriggerKind::kLast: out.push_back(by_events >= t ? at_events : at_time()); break;
+    }
+    if (k > 0 && !(out[k].events > out[k - 1].events)) {
+      detail::fail(numerics::FieldPath{"looks", k},
+                   ": the model expects " + detail::format_value(out[k].events) + " events at it (at " +
+                       detail::format_value(out[k].calendar_time) + " " + spec.time_unit +
+                       "), not more than the previous look's " +
+                       detail::format_value(out[k - 1].events) + ": move it later");
+    }
+  }
+  return out;
+}
+
+}  // namespace gsd::survival
