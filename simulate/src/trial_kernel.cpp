@@ -286,8 +286,6 @@ void Workspace::index_event_times(double cap) {
   const std::size_t m = event_times.size();
   const std::size_t nb = std::max<std::size_t>(m, 1);
   const double scale = static_cast<double>(nb) / cap;
-  event_cap_ = cap;
-  bucket_scale_ = scale;
   auto bucket_of = [&](double c) {
     // Through a signed integer: double to int64 is one instruction, double to
     // size_t is a branchy sequence.
@@ -313,21 +311,6 @@ std::optional<double> Workspace::event_time(int d) {
   const auto nth = grouped_events_.begin() + (d - 1);
   std::nth_element(b_begin, nth, b_end);
   return *nth;
-}
-
-int Workspace::events_by(double t) const {
-  if (t >= event_cap_) return events_by_cap();
-  if (!(t >= 0.0)) return 0;
-  const std::size_t nb = event_bucket_start_.size() - 2;
-  const std::size_t b =
-      std::min(static_cast<std::size_t>(static_cast<std::int64_t>(t * bucket_scale_)), nb - 1);
-  // Every event of the buckets before b, and those of bucket b by t (the
-  // order within a bucket does not matter).
-  int n = static_cast<int>(event_bucket_start_[b]);
-  for (std::uint32_t i = event_bucket_start_[b]; i < event_bucket_start_[b + 1]; ++i) {
-    n += grouped_events_[i] <= t ? 1 : 0;
-  }
-  return n;
 }
 
 int Workspace::enrolled_by(double tau) const {

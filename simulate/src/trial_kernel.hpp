@@ -77,8 +77,6 @@ class Workspace {
   std::optional<double> event_time(int d);
   // Events by the cap.
   int events_by_cap() const { return static_cast<int>(event_bucket_start_.end()[-2]); }
-  // Events by calendar time t (at most the cap).
-  int events_by(double t) const;
 
   // Event calendar times, for the look times.
   std::vector<double> event_times;
@@ -113,9 +111,7 @@ class Workspace {
   mutable std::vector<TimedPatient> observed_;  // scratch of log_rank
   std::vector<double> inverse_;
   std::vector<double> grouped_events_;             // event times, bucket by bucket
-  std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)
-  double event_cap_ = 0.0;     // the cap of the last index_event_times
-  double bucket_scale_ = 0.0;  // buckets per time unit         // 1 / k, k = 0..n (1/0 taken as 0)
+  std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)         // 1 / k, k = 0..n (1/0 taken as 0)
   std::vector<std::uint32_t> words_;   // random words for the entry times
   std::vector<std::uint32_t> outcome_words_;
   std::vector<std::uint32_t> dropout_words_;
