@@ -4,6 +4,7 @@
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/survival/logrank_drift.hpp"
+#include "gsd/survival/look_trigger.hpp"
 #include "phase_timer.hpp"
 
 namespace gsd {
@@ -59,6 +60,11 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
   report.name = trial.name;
   monitoring::MonitoringPlan& plan = report.plan;
   plan.design = trial.design;
+  if (trial.survival && !survival::looks_by_events(*trial.survival)) {
+    // Looks by calendar time: the plan's fractions are their expected
+    // information (solve_boundaries), the schedule the remaining looks keep.
+    plan.design.information_fractions = solve_boundaries(trial, options).spec.information_fractions;
+  }
   plan.design.solver.trace = options.trace;
   if (m.planned_events) {
     plan.planned_events = *m.planned_events;

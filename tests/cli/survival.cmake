@@ -114,3 +114,10 @@ gsd_survival_cli_test(calendar_looks_text ${GSD_SURVIVAL_CASES}/calendar_looks.j
   "  looks by 1: time (expected 39.2 events, information 0.4168), 2: first (expected 70.5 events, information 0.7500), 3: events")
 gsd_survival_cli_test(calendar_looks_json ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
   "\"trigger\": \"time\"" --format json)
+# Monitoring a design with a look by time: the remaining looks keep the plan's schedule
+# (the second look at 70.5 of 94 events, rounded up: 71), not the design's 50% fraction.
+add_test(NAME cli.survival.calendar_looks_monitor
+         COMMAND sh ${GSD_SURVIVAL_CHECK} $<TARGET_FILE:gsd> ${GSD_SURVIVAL_CASES}/calendar_looks_monitor.json 0
+                 "continue to the next look at 71 events")
+set_tests_properties(cli.survival.calendar_looks_monitor PROPERTIES LABELS cli
+                     ENVIRONMENT GSD_COMMAND=monitor)
