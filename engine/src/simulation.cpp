@@ -76,6 +76,13 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
                            : settings.max_duration ? settings.max_duration
                                                    : trial.survival->analysis_cap;
   s.max_duration = s.options.max_duration.value_or(simulate::default_max_duration(s.model));
+  if (!s.options.max_duration && s.max_duration > simulate::SimulationOptions::kMaxDurationLimit) {
+    throw InvalidInput({"simulation", "max_duration"},
+                       "defaults to the end of accrual plus the 99th percentile of the longest "
+                       "latency, " + numerics::format_value(s.max_duration) + " " + s.time_unit +
+                       ", beyond the simulator's limit of 1e6: give simulation.max_duration "
+                       "(at most 1e6), or express the times in a longer time_unit");
+  }
   // The analytic power at the cap in force (a --max-duration of the run may
   // differ from the plan's), by the plan's method.
   const survival::SurvivalPlan& plan = s.sample_size.plan;

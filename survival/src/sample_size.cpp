@@ -48,6 +48,15 @@ constexpr int kEventDrivenRootBits = 16;
 // tried until the power reaches the target: rounding each look up moves the
 // power by less than one patient's (event's) worth, so one or two suffice.
 constexpr int kMaxRoundingSteps = 3;
+// Whole events must stay below what the patients can ever produce; up to this
+// many extra patients are added to make room before the events are lowered
+// instead (rounded_patients_and_events).
+constexpr long long kMaxExtraPatients = 8;
+// When the events are held at the last whole number below the limit, the
+// final look waits for nearly the last event that can happen and the power
+// of the whole plan can fall short of the continuous solution by a few
+// percent of the patients: up to this many further patients are tried.
+constexpr int kMaxRoundingStepsAtLimit = 64;
 // The default calendar cap: the latency's 99th percentile (survival 0.01),
 // as the simulator's default (simulate/src/simulator.cpp).
 constexpr double kDefaultCapSurvival = 0.01;
@@ -262,17 +271,47 @@ long long round_up(double value) {
 // Patients ceil(n) and events ceil(patients x expected events per patient at
 // the end of follow-up). In a very small trial that whole event can reach
 // past what the patients can ever produce; one more patient at a time then
-// makes room (a few at most: each adds the per-patient limit).
-std::pair<long long, long long> rounded_patients_and_events(const SurvivalSpec& spec, double n,
-                                                            const numerics::SolverOptions& options) {
+// makes room, each adding the gap between the per-patient limit and the
+// expected events per patient. When that gap is too small for a few patients
+// to close (a follow-up so long that nearly every event that can happen has
+// happened by its end), the events are instead the last whole number below
+// what the patients can ever produce: the final look then waits for it, which
+// the event-driven power and the calendar cap account for.
+struct WholeSizes {
+  long long patients = 0;
+  long long events = 0;
+  bool events_at_limit = false;  // lowered to the last whole event below the limit
+};
+
+// The whole-number plan stays below the target power: only when the
+// follow-up is so long that the events are held at the limit.
+[[noreturn]] void fail_follow_up_at_limit(const SurvivalSpec& spec, const SurvivalPlan& plan) {
+  std::ostringstream out;
+  out << "is so long that nearly every event that can happen has happened by its end: "
+      << plan.events << " whole events of the " << describe(plan.event_limit) << " that "
+      << plan.patients << " patients can ever produce reach power " << describe(plan.power)
+      << ", below the target " << describe(*spec.power)
+      << "; give a shorter follow_up, or patients and power (gsd then solves for the events)";
+  throw numerics::InvalidInput({"follow_up"}, describe(*spec.follow_up), out.str());
+}
+
+WholeSizes rounded_patients_and_events(const SurvivalSpec& spec, double n,
+                                       const numerics::SolverOptions& options) {
   const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
   const double limit = event_fraction_limit(spec, options);
-  long long patients = round_up(n);
-  while (!(static_cast<double>(round_up(per_patient * static_cast<double>(patients))) <
-           limit * static_cast<double>(patients))) {
-    ++patients;
+  const long long first = round_up(n);
+  const auto events_for = [&](long long patients) {
+    return round_up(per_patient * static_cast<double>(patients));
+  };
+  const auto fits = [&](long long patients) {
+    return static_cast<double>(events_for(patients)) < limit * static_cast<double>(patients);
+  };
+  for (long long patients = first; patients <= first + kMaxExtraPatients; ++patients) {
+    if (fits(patients)) return {patients, events_for(patients), false};
   }
-  return {patients, round_up(per_patient * static_cast<double>(patients))};
+  const long long below_limit =
+      static_cast<long long>(std::ceil(limit * static_cast<double>(first))) - 1;
+  return {first, std::min(events_for(first), below_limit), true};
 }
 
 // ceil(d), unless that whole event is more than the patients can ever produce.
@@ -499,14 +538,17 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
     case SolveMode::kPatients: {
       const double fixed = solve_patients(spec, design, *spec.power, options);
       const double n = solve_patients_event_driven(spec, design, ctx, *spec.power, fixed, options);
-      auto [patients, events] = rounded_patients_and_events(spec, n, options);
-      plan = exact_plan(spec, design, ctx, patients, events);
+      WholeSizes sizes = rounded_patients_and_events(spec, n, options);
+      plan = exact_plan(spec, design, ctx, sizes.patients, sizes.events);
       // Whole looks (ceil of each fraction) can leave the rounded plan a
-      // little short of the target: the next whole sizes then.
-      for (int extra = 0; plan.power < *spec.power && extra < kMaxRoundingSteps; ++extra) {
-        std::tie(patients, events) = rounded_patients_and_events(spec, static_cast<double>(patients + 1), options);
-        plan = exact_plan(spec, design, ctx, patients, events);
+      // little short of the target: the next whole sizes then. Events held
+      // below the limit can leave it further short: more patients then.
+      const int steps = sizes.events_at_limit ? kMaxRoundingStepsAtLimit : kMaxRoundingSteps;
+      for (int extra = 0; plan.power < *spec.power && extra < steps; ++extra) {
+        sizes = rounded_patients_and_events(spec, static_cast<double>(sizes.patients + 1), options);
+        plan = exact_plan(spec, design, ctx, sizes.patients, sizes.events);
       }
+      if (plan.power < *spec.power) fail_follow_up_at_limit(spec, plan);
       plan.patients_unrounded = n;
       plan.events_unrounded =
           n * event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);

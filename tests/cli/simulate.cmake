@@ -44,6 +44,8 @@ gsd_simulate_check(block_size_odd ${GSD_SIMULATE_CASES}/block_size_odd.json 2
   "error: simulation.block_size = 3 must be a positive multiple of 2 (allocation 1:1)")
 gsd_simulate_check(stratum_cure ${GSD_SIMULATE_CASES}/stratum_cure.json 2
   "error: simulation.strata[0].control.cure_fraction = 1.5 must lie in [0, 1)")
+gsd_simulate_check(default_cap_beyond_limit ${GSD_SIMULATE_CASES}/default_cap_beyond_limit.json 2
+  "error: simulation.max_duration defaults to the end of accrual plus the 99th percentile of the longest latency, 1.05458e+07 months, beyond the simulator's limit of 1e6: give simulation.max_duration (at most 1e6), or express the times in a longer time_unit")
 gsd_simulate_check(unknown_key ${GSD_SIMULATE_CASES}/unknown_key.json 2
   "error: simulation.replicate is not a known key\; did you mean \"replicates\"?")
 

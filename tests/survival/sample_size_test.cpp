@@ -269,6 +269,36 @@ TEST(SampleSize, RoundedEventsStayBelowTheLimit) {
   }
 }
 
+TEST(SampleSize, FollowUpPastEveryEventStillSolvesWholeSizes) {
+  // A follow-up far beyond the latency (or a latency far below the
+  // follow-up): by its end every event that can happen has happened, so the
+  // expected events per patient equal the per-patient limit and no whole
+  // number of patients makes room for ceil(events) below the limit. The
+  // events are then the last whole number below the limit; the solve ends
+  // (it once looped for ever here) and the whole plan still reaches the
+  // target power. Beyond 300 months the seed model's follow-up changes
+  // nothing, so the plans agree.
+  const Design design = testing::seed_design();
+  const auto solve = [&](double median, double follow_up) {
+    SurvivalSpec s = with_sizes(testing::seed_plan(), {}, {}, follow_up, 0.84);
+    s.control = CureModel(0.40, Latency::exponential_median(median));
+    s.treatment = CureModel(0.562, s.control.latency()).with_hazard_ratio_noncured(0.63);
+    return solve_survival(s, design);
+  };
+  const SurvivalPlan at_300 = solve(7.0, 300.0);
+  for (const auto& [median, follow_up] : std::vector<std::pair<double, double>>{
+           {7.0, 300.0}, {7.0, 1e4}, {7.0, 1e9}, {1.0, 24.0}, {0.1, 24.0}, {1e-5, 24.0}}) {
+    const SurvivalPlan plan = solve(median, follow_up);
+    EXPECT_GE(plan.power, 0.84) << median << ", " << follow_up;
+    EXPECT_LT(static_cast<double>(plan.events), plan.event_limit) << median << ", " << follow_up;
+    EXPECT_GT(static_cast<double>(plan.events), plan.event_limit - 1.0) << median << ", " << follow_up;
+    if (median > 1.0) {  // the seed latency
+      EXPECT_EQ(plan.patients, at_300.patients) << follow_up;
+      EXPECT_EQ(plan.events, at_300.events) << follow_up;
+    }
+  }
+}
+
 TEST(SampleSize, TreatmentWorseCannotReachPower) {
   SurvivalSpec spec = with_sizes(testing::seed_plan(), {}, {}, 12.0, 0.8);
   std::swap(spec.control, spec.treatment);
