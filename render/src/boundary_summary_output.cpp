@@ -3,20 +3,14 @@
 #include <cstdio>
 #include <sstream>
 
+#include "number_format.hpp"
+
 namespace gsd::render {
 
 namespace {
 
-std::string format(const char* spec, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, spec, v);
-  return buf;
-}
-
-// Small probabilities keep three significant digits instead of rounding to 0.
-std::string probability(double p) {
-  return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
-}
+using detail::format;
+using detail::probability;
 
 }  // namespace
 

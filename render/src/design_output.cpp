@@ -9,6 +9,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/render/sample_size_output.hpp"
+#include "number_format.hpp"
 
 namespace gsd::render {
 
@@ -23,16 +24,8 @@ using spending::SpendingFunction;
 
 bool two_sided(const Design& d) { return d.spec.sided == Sidedness::kTwoSidedSymmetric; }
 
-std::string format(const char* spec, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, spec, v);
-  return buf;
-}
-
-// Small probabilities keep three significant digits instead of rounding to 0.
-std::string probability(double p) {
-  return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
-}
+using detail::format;
+using detail::probability;
 
 // Per-look (not cumulative) probability of stopping for efficacy under H0,
 // both sides for two-sided designs.

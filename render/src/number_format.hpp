@@ -1,0 +1,22 @@
+// Number formatting shared by the presentation layer's tables (private to
+// render/): printf-style fields and probabilities that keep three
+// significant digits when small.
+#pragma once
+
+#include <cstdio>
+#include <string>
+
+namespace gsd::render::detail {
+
+inline std::string format(const char* spec, double v) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, spec, v);
+  return buf;
+}
+
+// Small probabilities keep three significant digits instead of rounding to 0.
+inline std::string probability(double p) {
+  return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
+}
+
+}  // namespace gsd::render::detail
