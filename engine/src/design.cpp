@@ -83,6 +83,17 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   out.name = trial.name;
   out.boundaries = solve_boundaries(trial, options);
   out.sample_size = solve_sample_size(trial, out.boundaries, options);
+  if (out.sample_size && trial.survival->integer) {
+    const detail::PhaseTimer timer(options.trace, "whole numbers: bounds and power recomputed");
+    survival::IntegerPlan whole = numerics::within({"survival"}, [&] {
+      return survival::integer_plan(*trial.survival, out.boundaries, out.sample_size->plan,
+                                    plan_settings(trial));
+    });
+    out.continuous = ContinuousResult{std::move(out.boundaries), std::move(whole.continuous)};
+    out.boundaries = std::move(whole.design);
+    out.boundaries.spec.solver.trace = nullptr;
+    out.sample_size->plan = std::move(whole.plan);
+  }
   return out;
 }
 

@@ -195,6 +195,10 @@ json sample_size_json(const SampleSize& r) {
   j["analysis_cap"] = r.spec.analysis_cap ? json(*r.spec.analysis_cap) : json(nullptr);
   j["capped_fraction"] = plan.capped_probability;
   j["final_events_after_cap"] = plan.final_events_late;
+  if (r.spec.integer) {
+    j["integer"] = true;
+    j["block"] = r.spec.patient_multiple();
+  }
   j["warnings"] = plan_warnings(plan, r.spec.time_unit);
   j["expected_events"] = plan.expected_events;
   j["expected_duration"] = plan.expected_duration;
@@ -221,12 +225,29 @@ json sample_size_json(const SampleSize& r) {
   return j;
 }
 
+json continuous_json(const ContinuousResult& c) {
+  const survival::ContinuousPlan& p = c.plan;
+  json looks = json::array();
+  for (const survival::ContinuousLook& look : p.looks) {
+    looks.push_back({{"events", look.events},
+                     {"information_fraction", look.information_fraction},
+                     {"calendar_time", look.calendar_time}});
+  }
+  json plan = {{"patients", p.patients},
+               {"events", p.events},
+               {"power", p.power},
+               {"study_duration", p.study_duration},
+               {"looks", looks}};
+  return {{"boundaries", boundaries_json(c.boundaries)}, {"sample_size", plan}};
+}
+
 json to_json(const DesignResult& result) {
   json out;
   out["gsd_version"] = kVersion;
   out["name"] = result.name;
   out["boundaries"] = boundaries_json(result.boundaries);
   if (result.sample_size) out["sample_size"] = sample_size_json(*result.sample_size);
+  if (result.continuous) out["continuous"] = continuous_json(*result.continuous);
   out["boundary_summary"] = boundary_summary_json(boundary_summary(result));
   return out;
 }

@@ -188,7 +188,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
   section.expect_object();
   section.expect_keys({"time_unit", "control", "treatment", "hazard_ratio_noncured",
                        "allocation_ratio", "accrual", "dropout", "follow_up", "patients", "events",
-                       "power", "method", "analysis_cap", "looks"});
+                       "power", "method", "analysis_cap", "looks", "integer", "block"});
   SurvivalSpec spec;
   if (const auto unit = section.find("time_unit")) {
     spec.time_unit = unit->choice({"days", "weeks", "months", "years"});
@@ -217,6 +217,12 @@ SurvivalSpec load_survival(const JsonNode& section) {
   }
   if (const auto cap = section.find("analysis_cap")) spec.analysis_cap = positive(*cap);
   if (const auto looks = section.find("looks")) spec.looks = parse_looks(*looks);
+  if (const auto integer = section.find("integer")) spec.integer = integer->boolean();
+  if (const auto block = section.find("block")) {
+    const long long b = block->integer();
+    if (b <= 0 || b > 1000) block->fail("must be a whole number in [1, 1000]");
+    spec.block = static_cast<int>(b);
+  }
   load_sizes(section, spec);
   at_path(section, [&] { spec.validate(); });
   return spec;

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "gsd/numerics/check.hpp"
+#include "gsd/design.hpp"
 #include "phase_timer.hpp"
 
 namespace gsd {
@@ -42,8 +43,10 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   }
   SimulationSetup s;
   s.name = trial.name;
-  s.design = solve_boundaries(trial, options);
-  s.sample_size = *solve_sample_size(trial, s.design, options);
+  // The plan as `gsd design` gives it (whole numbers included).
+  DesignResult planned = design_trial(trial, options);
+  s.design = std::move(planned.boundaries);
+  s.sample_size = std::move(*planned.sample_size);
   s.time_unit = trial.survival->time_unit;
   const long long patients = s.sample_size.plan.patients;
   const long long events = s.sample_size.plan.events;

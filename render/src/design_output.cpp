@@ -8,6 +8,7 @@
 #include "gsd/curves.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
+#include "gsd/render/integer_output.hpp"
 #include "gsd/render/sample_size_output.hpp"
 #include "number_format.hpp"
 
@@ -146,7 +147,8 @@ std::string design_csv(const DesignResult& result) {
   out << header
       << ",events,calendar_time,drift,crossing_probability,crossing_probability_fixed_times,"
          "capped_fraction,method,patients,planned_events,power,power_fixed_times,"
-         "patients_unrounded,events_unrounded,calendar_cap,expected_events,expected_duration\n";
+         "patients_unrounded,events_unrounded,calendar_cap,expected_events,expected_duration"
+      << integer_csv_header(result) << '\n';
   std::string row;
   for (std::size_t k = 0; k < plan.looks.size() && std::getline(rows, row); ++k) {
     const survival::SurvivalLook& l = plan.looks[k];
@@ -154,11 +156,12 @@ std::string design_csv(const DesignResult& result) {
     std::snprintf(look, sizeof look, ",%lld,%.10g,%.10g,%.10g,%.10g,%.10g,", l.events,
                   l.calendar_time, l.mean_z, l.crossing, l.crossing_fixed_times, l.capped);
     char sizes[320];
-    std::snprintf(sizes, sizeof sizes, ",%lld,%lld,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g\n",
+    std::snprintf(sizes, sizeof sizes, ",%lld,%lld,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g",
                   plan.patients, plan.events, plan.power, plan.power_fixed_times,
                   plan.patients_unrounded, plan.events_unrounded, plan.calendar_cap,
                   plan.expected_events, plan.expected_duration);
-    out << row << look << sizing_method_name(plan.method) << sizes;
+    out << row << look << sizing_method_name(plan.method) << sizes << integer_csv_row(result, k)
+        << '\n';
   }
   return out.str();
 }
@@ -241,6 +244,7 @@ std::string design_text(const DesignResult& result) {
   if (!result.name.empty()) out += result.name + "\n\n";
   out += boundaries_text(result.boundaries);
   if (result.sample_size) out += sample_size_text(*result.sample_size);
+  out += integer_text(result);
   return out;
 }
 

@@ -11,6 +11,7 @@
 #include "design_solvers.hpp"
 #include "forward_pass.hpp"
 #include "gsd/numerics/normal.hpp"
+#include "gsd/numerics/numerical_error.hpp"
 #include "gsd/numerics/sequential_integrator.hpp"
 
 namespace gsd::spending {
@@ -121,18 +122,28 @@ std::vector<double> Design::cumulative_alpha() const {
   return out;
 }
 
-Design compute_design(const DesignSpec& spec) {
+namespace {
+
+Design solve(const DesignSpec& spec, std::optional<double> drift) {
   spec.validate();
   check_solvable(spec);
   Design d;
   d.spec = spec;
   detail::SolvedBounds solved;
   if (!spec.futility) {
-    solved = detail::solve_without_futility(spec);
+    solved = detail::solve_without_futility(spec, drift);
   } else if (spec.futility->rule == FutilityRule::kBetaSpending) {
-    solved = detail::solve_beta_spending(spec);
+    solved = detail::solve_beta_spending(spec, drift);
   } else {
-    solved = detail::solve_futility_rule(spec);
+    solved = detail::solve_futility_rule(spec, drift);
+  }
+  if (solved.pass.efficacy.size() != spec.information_fractions.size()) {
+    // Only at a given drift: binding lower bounds so high that they close the
+    // continuation region under H0 before the final look.
+    throw numerics::NumericalError("binding futility bounds at drift " +
+                                       std::to_string(solved.drift) +
+                                       " close the continuation region before the final look",
+                                   solved.drift, 0.0, 0);
   }
   d.drift = solved.drift;
   d.efficacy = solved.pass.efficacy;
@@ -145,6 +156,17 @@ Design compute_design(const DesignSpec& spec) {
   }
   finish(d, solved.null.has_value());
   return d;
+}
+
+}  // namespace
+
+Design compute_design(const DesignSpec& spec) { return solve(spec, std::nullopt); }
+
+Design design_at_drift(const DesignSpec& spec, double drift) {
+  if (!std::isfinite(drift) || !(drift > 0.0)) {
+    throw std::invalid_argument("drift = " + std::to_string(drift) + " must be positive and finite");
+  }
+  return solve(spec, drift);
 }
 
 std::vector<double> efficacy_bounds(const DesignSpec& spec) {

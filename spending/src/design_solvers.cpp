@@ -94,12 +94,12 @@ double fixed_drift(const DesignSpec& s) {
   return normal_upper_quantile(s.alpha_per_side()) + normal_upper_quantile(s.beta);
 }
 
-SolvedBounds solve_without_futility(const DesignSpec& s) {
+SolvedBounds solve_without_futility(const DesignSpec& s, std::optional<double> given) {
   SolvedBounds out;
   if (s.harm) {
     out.pass = drift_free_pass(s);
     auto deficit = [&](double drift) { return (1.0 - s.beta) - power_of(s, out.pass, drift); };
-    out.drift = find_root_drift(deficit, fixed_drift(s), s.solver);
+    out.drift = given ? *given : find_root_drift(deficit, fixed_drift(s), s.solver);
     return out;
   }
   // Without lower bounds other than a symmetric one, the H0 states before each
@@ -117,13 +117,13 @@ SolvedBounds solve_without_futility(const DesignSpec& s) {
   };
   // A group-sequential design never has more power than the fixed design at
   // the same drift, so the fixed drift is a lower end of the bracket.
-  out.drift = find_root_drift(deficit, fixed_drift(s), s.solver);
+  out.drift = given ? *given : find_root_drift(deficit, fixed_drift(s), s.solver);
   out.null = tilted_exits(s, states, b, 0.0);
   out.alternative = tilted_exits(s, states, b, out.drift);
   return out;
 }
 
-SolvedBounds solve_beta_spending(const DesignSpec& s) {
+SolvedBounds solve_beta_spending(const DesignSpec& s, std::optional<double> given) {
   // Efficacy bounds that do not depend on the drift are solved once.
   std::optional<std::vector<double>> fixed;
   if (const auto* c = classical(s)) {
@@ -141,7 +141,9 @@ SolvedBounds solve_beta_spending(const DesignSpec& s) {
   // meet gives power exactly 1 - beta (rpact typeBetaSpending; gsDesign gsDesign()).
   SolvedBounds out;
   auto shortfall = [&](double drift) { return pass_at(drift).final_shortfall; };
-  out.drift = find_root_drift(shortfall, fixed_drift(s), s.solver);
+  // At a given drift the final bounds need not meet: the power is what the
+  // bounds give (gsDesign's gsDesign with n.I given).
+  out.drift = given ? *given : find_root_drift(shortfall, fixed_drift(s), s.solver);
   out.pass = pass_at(out.drift);
   return out;
 }

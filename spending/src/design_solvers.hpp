@@ -55,8 +55,10 @@ double find_root_drift(F f, double lo, const numerics::SolverOptions& options) {
 // Drift of the fixed-sample design: z_{alpha per side} + z_beta.
 double fixed_drift(const DesignSpec& s);
 
-SolvedBounds solve_without_futility(const DesignSpec& s);
-SolvedBounds solve_beta_spending(const DesignSpec& s);
-SolvedBounds solve_futility_rule(const DesignSpec& s);
+// Each solver finds the drift giving power 1 - beta, or, given a drift, sets
+// the bounds at it (design_at_drift).
+SolvedBounds solve_without_futility(const DesignSpec& s, std::optional<double> drift = {});
+SolvedBounds solve_beta_spending(const DesignSpec& s, std::optional<double> drift = {});
+SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> drift = {});
 
 }  // namespace gsd::spending::detail

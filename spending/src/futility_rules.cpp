@@ -103,7 +103,7 @@ Pass classical_bounds(const DesignSpec& s, const ClassicalBoundary& c, double dr
 
 }  // namespace
 
-SolvedBounds solve_futility_rule(const DesignSpec& s) {
+SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> given) {
   const auto* c = std::get_if<ClassicalBoundary>(&s.efficacy);
   auto bounds_at = [&](double drift) {
     return c ? classical_bounds(s, *c, drift) : spending_bounds(s, drift);
@@ -120,7 +120,7 @@ SolvedBounds solve_futility_rule(const DesignSpec& s) {
            exit_probabilities(s.information_fractions, r, drift, s.solver).total_upper();
   };
   SolvedBounds out;
-  out.drift = detail::find_root_drift(deficit, fixed_drift(s), s.solver);
+  out.drift = given ? *given : detail::find_root_drift(deficit, fixed_drift(s), s.solver);
   out.pass = bounds_at(out.drift);
   return out;
 }

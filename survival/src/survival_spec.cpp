@@ -1,11 +1,39 @@
 #include "gsd/survival/survival_spec.hpp"
 
+#include <cmath>
+#include <numeric>
 #include <stdexcept>
 #include <string>
 
 #include "check.hpp"
 
 namespace gsd::survival {
+
+namespace {
+
+// The largest term of a ratio p:q counted as whole patients, as the
+// simulator's permuted blocks (simulate/trial_model.hpp).
+constexpr int kMaxRatioTerm = 20;
+// A ratio within this relative distance of p/q is p/q (ratios are typed
+// with a few decimals).
+constexpr double kRatioTolerance = 1e-9;
+// Blocks beyond this many patients are surely a typo.
+constexpr int kMaxBlock = 1000;
+
+}  // namespace
+
+int SurvivalSpec::allocation_sum() const {
+  for (int q = 1; q <= kMaxRatioTerm; ++q) {
+    const double p = allocation_ratio * q;
+    const double rounded = std::round(p);
+    if (rounded >= 1.0 && rounded <= kMaxRatioTerm && std::fabs(p - rounded) < kRatioTolerance * p) {
+      const int whole = static_cast<int>(rounded);
+      return (whole + q) / std::gcd(whole, q);
+    }
+  }
+  detail::fail("allocation_ratio", allocation_ratio,
+               "is not p/q with p, q <= 20; whole patients per arm (integer) need such a ratio");
+}
 
 void SurvivalSpec::validate() const {
   detail::check_positive("allocation_ratio", allocation_ratio);
@@ -23,6 +51,26 @@ void SurvivalSpec::validate() const {
   }
   // A probability; solve_survival also requires it above the design's alpha.
   if (power && !(*power > 0.0 && *power < 1.0)) detail::fail("power", *power, "must lie in (0, 1)");
+  if (block && !integer) {
+    throw numerics::InvalidInput({"block"}, std::to_string(*block),
+                                 "rounds patients only in an integer plan: set survival.integer = true");
+  }
+  if (integer) {
+    for (const LookTrigger& look : looks) {
+      if (look.kind != LookTriggerKind::kEvents) {
+        throw numerics::InvalidInput({"integer"}, "true",
+                                     "needs every look by its events: the bounds are recomputed at "
+                                     "whole events, which a look by calendar time does not have");
+      }
+    }
+    const int sum = allocation_sum();
+    if (block && (*block <= 0 || *block > kMaxBlock || *block % sum != 0)) {
+      throw numerics::InvalidInput({"block"}, std::to_string(*block),
+                                   "must be a multiple of " + std::to_string(sum) +
+                                       " (the allocation ratio's whole block), at most " +
+                                       std::to_string(kMaxBlock));
+    }
+  }
 }
 
 void SurvivalSpec::validate_looks() const {

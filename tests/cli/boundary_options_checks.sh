@@ -27,4 +27,24 @@ row=$(awk -F, '$1 == 2 && $2 == "futility" { printf "%s %.6f", $4, $8 }' "$tmp/s
 grep -q 'gsBoundSummary' "$tmp/summary.txt" || fail "text summary"
 "$gsd" design "$ex/hazard-ratio-futility.json" --summary --format json > "$tmp/summary.json" || fail "json exited $?"
 grep -q '"bound": "futility"' "$tmp/summary.json" || fail "json summary"
+# Whole numbers: patients a multiple of the block of 4, each look's fraction
+# its whole events over the final events, the continuous plan beside it.
+"$gsd" design "$ex/integer-plan.json" --format json > "$tmp/integer.json" || fail "integer exited $?"
+python3 - "$tmp/integer.json" <<'PY' || fail "integer plan JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+s, b, c = d["sample_size"], d["boundaries"], d["continuous"]
+assert s["integer"] is True and s["block"] == 4 and s["patients"] % 4 == 0, s["patients"]
+assert s["patients"] >= c["sample_size"]["patients"] and s["power"] >= 0.84
+for look, bound in zip(s["looks"], b["looks"]):
+    assert abs(bound["information_fraction"] - look["events"] / s["events"]) < 1e-15
+    assert look["efficacy_z"] == bound["efficacy_z"]
+assert [l["information_fraction"] for l in c["boundaries"]["looks"]] == [0.5, 0.75, 1.0]
+assert c["sample_size"]["power"] == 0.84
+PY
+"$gsd" design "$ex/integer-plan.json" > "$tmp/integer.txt" || fail "integer text exited $?"
+grep -q 'patients 201.93 -> 204 (a multiple of 4)' "$tmp/integer.txt" || fail "integer text: $(grep -A1 'Whole numbers' "$tmp/integer.txt")"
+"$gsd" design "$ex/integer-plan.json" --format csv > "$tmp/integer.csv" || fail "integer csv exited $?"
+head -1 "$tmp/integer.csv" | grep -q ',continuous_events,continuous_information_fraction,continuous_efficacy_z,continuous_futility_z,continuous_patients,continuous_planned_events,continuous_power,block$' ||
+  fail "integer csv header: $(head -1 "$tmp/integer.csv")"
 echo "boundary options: ok"

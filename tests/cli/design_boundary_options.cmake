@@ -50,6 +50,22 @@ gsd_design_error(exponential_nu_range 2
   "error: design.efficacy.parameter = 11 must be a nu in (0, 10] for exponential spending"
   "{\"design\": {\"efficacy\": {\"spending\": \"exponential\", \"parameter\": 11}}}" design CONFIG)
 
+# Whole numbers (survival.integer, survival.block).
+gsd_design_error(block_without_integer 2
+  "error: survival.block = 4 rounds patients only in an integer plan: set survival.integer = true"
+  "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 7}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200, \"block\": 4}}" design CONFIG)
+gsd_design_error(block_not_a_multiple_of_the_allocation 2
+  "error: survival.block = 4 must be a multiple of 3 (the allocation ratio's whole block), at most 1000"
+  "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 7}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200, \"integer\": true, \"block\": 4, \"allocation_ratio\": 2}}"
+  design CONFIG)
+gsd_design_error(integer_needs_a_whole_ratio 2
+  "error: survival.allocation_ratio = 1.37 is not p/q with p, q <= 20\; whole patients per arm (integer) need such a ratio"
+  "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 7}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200, \"integer\": true, \"allocation_ratio\": 1.37}}"
+  design CONFIG)
+gsd_design_error(integer_not_boolean 2
+  "error: survival.integer = \"yes\" must be true or false"
+  "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 7}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200, \"integer\": \"yes\"}}" design CONFIG)
+
 add_test(NAME cli.design.boundary_options
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/boundary_options_checks.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR})

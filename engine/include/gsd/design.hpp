@@ -7,6 +7,7 @@
 
 #include "gsd/run_options.hpp"
 #include "gsd/spending/design.hpp"
+#include "gsd/survival/integer_plan.hpp"
 #include "gsd/survival/sample_size.hpp"
 #include "gsd/trial.hpp"
 
@@ -18,10 +19,18 @@ struct SampleSize {
   survival::SurvivalPlan plan;
 };
 
+// The design and plan before whole numbers (survival.integer).
+struct ContinuousResult {
+  spending::Design boundaries;
+  survival::ContinuousPlan plan;
+};
+
 struct DesignResult {
   std::string name;
+  // With survival.integer, the bounds recomputed at the whole events.
   spending::Design boundaries;
   std::optional<SampleSize> sample_size;  // with a survival model
+  std::optional<ContinuousResult> continuous;  // with survival.integer
 };
 
 // Throws InvalidInput (paths from the config root: {"survival", "power"}) and

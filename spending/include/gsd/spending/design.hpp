@@ -55,6 +55,18 @@ struct Design {
 // gsd::NumericalError if a bound or the drift cannot be found.
 Design compute_design(const DesignSpec& spec);
 
+// The design at a given drift instead of the drift giving power 1 - beta, as
+// gsDesign's gsDesign(n.I = , maxn.IPlan = ) recomputes a design at the
+// information actually planned (toInteger): the efficacy and harm bounds are
+// as compute_design() gives them; beta-spending futility spends beta under
+// this drift and the final futility bound is dropped (the efficacy bound
+// decides); rule-based futility bounds (effect, conditional power,
+// Pampallona-Tsiatis) are set at this drift. `power` is then whatever the
+// bounds give at it. Throws std::invalid_argument for an invalid spec or a
+// drift that is not positive and finite, gsd::NumericalError if a bound
+// cannot be found.
+Design design_at_drift(const DesignSpec& spec, double drift);
+
 // Efficacy z bounds only, for a spec whose futility and harm bounds (if any)
 // are non-binding: the bounds do not depend on the drift, so the drift search of
 // compute_design() is skipped. Monitoring calls this many times per look (the

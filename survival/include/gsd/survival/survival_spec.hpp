@@ -65,6 +65,11 @@ struct SurvivalSpec {
   std::vector<LookTrigger> looks;
   std::string time_unit = "months";
   SizingMethod method = SizingMethod::kExact;
+  // Whole numbers (integer_plan.hpp): whole events at each look with the
+  // bounds recomputed at them, and patients a multiple of `block` (default:
+  // the allocation sum p + q of a ratio p:q, e.g. 2 for 1:1, 3 for 2:1).
+  bool integer = false;
+  std::optional<int> block;
 
   // Throws std::invalid_argument naming the field relative to the survival
   // section, e.g. "allocation_ratio = -1 must be positive". (Cure fractions
@@ -79,6 +84,11 @@ struct SurvivalSpec {
   double control_share() const { return 1.0 / (1.0 + allocation_ratio); }
   double dropout_rate_control() const { return dropout_control.value_or(0.0); }
   double dropout_rate_treatment() const { return dropout_treatment.value_or(0.0); }
+  // The patients in the smallest whole block of the allocation ratio p:q,
+  // p + q. Throws numerics::InvalidInput if the ratio is not p/q with p, q <= 20.
+  int allocation_sum() const;
+  // `block` if given, else allocation_sum().
+  int patient_multiple() const { return block.value_or(allocation_sum()); }
 };
 
 }  // namespace gsd::survival

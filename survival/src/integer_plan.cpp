@@ -1,0 +1,129 @@
+// Whole numbers for a survival plan (see integer_plan.hpp).
+#include "gsd/survival/integer_plan.hpp"
+
+#include <cmath>
+#include <sstream>
+
+#include "check.hpp"
+#include "gsd/survival/event_projection.hpp"
+
+namespace gsd::survival {
+
+namespace {
+
+// Sizes within this of a whole number are that number (as sample_size.cpp).
+constexpr double kIntegerSlack = 1e-9;
+// Further blocks of patients (or events) tried while the power is short of
+// its target: each adds more than the rounding of one look took away.
+constexpr int kMaxRoundingSteps = 3;
+
+long long round_up(double x) { return static_cast<long long>(std::ceil(x - kIntegerSlack)); }
+
+long long round_up_to(double x, int multiple) {
+  return round_up(x / static_cast<double>(multiple)) * multiple;
+}
+
+ContinuousPlan continuous_of(const SurvivalSpec& spec, const spending::Design& design,
+                             const SurvivalPlan& plan) {
+  ContinuousPlan c;
+  c.patients = plan.patients_unrounded;
+  c.events = plan.events_unrounded;
+  c.power = spec.power.value_or(plan.power);
+  for (double f : design.spec.information_fractions) {
+    ContinuousLook look;
+    look.events = f * c.events;
+    look.information_fraction = f;
+    look.calendar_time = calendar_time_for_events(spec, c.patients, look.events, design.spec.solver);
+    c.looks.push_back(look);
+  }
+  c.study_duration = c.looks.back().calendar_time;
+  return c;
+}
+
+// Events solved with the patients: the rounded patients' expected events by
+// the end of follow-up, rounded up; one more block while that whole event is
+// more than the patients can ever produce.
+long long events_by_follow_up(const SurvivalSpec& spec, long long& patients, int block,
+                              const numerics::SolverOptions& options) {
+  const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
+  const double limit = event_fraction_limit(spec, options);
+  while (!(static_cast<double>(round_up(per_patient * static_cast<double>(patients))) <
+           limit * static_cast<double>(patients))) {
+    patients += block;
+  }
+  return round_up(per_patient * static_cast<double>(patients));
+}
+
+void check_within_limit(const SurvivalSpec& spec, long long patients, long long events,
+                        const numerics::SolverOptions& options) {
+  const double limit = event_fraction_limit(spec, options) * static_cast<double>(patients);
+  if (!(static_cast<double>(events) < limit)) {
+    std::ostringstream rule;
+    rule << "whole events " << events << " are more than the " << patients
+         << " patients can ever produce (" << limit << "): add patients";
+    detail::fail("events", static_cast<double>(events), rule.str());
+  }
+}
+
+}  // namespace
+
+double integer_drift(double continuous_drift, double events_unrounded, long long events) {
+  return continuous_drift * std::sqrt(static_cast<double>(events) / events_unrounded);
+}
+
+spending::Design integer_design(const spending::Design& continuous,
+                                const std::vector<long long>& look_events, double drift) {
+  spending::DesignSpec spec = continuous.spec;
+  const auto total = static_cast<double>(look_events.back());
+  for (std::size_t k = 0; k < look_events.size(); ++k) {
+    spec.information_fractions[k] = static_cast<double>(look_events[k]) / total;
+  }
+  spec.information_fractions.back() = 1.0;
+  return spending::design_at_drift(spec, drift);
+}
+
+IntegerPlan integer_plan(const SurvivalSpec& spec, const spending::Design& continuous,
+                         const SurvivalPlan& continuous_plan, const PlanSettings& settings) {
+  const numerics::SolverOptions& options = continuous.spec.solver;
+  IntegerPlan out;
+  out.block = spec.patient_multiple();
+  out.continuous = continuous_of(spec, continuous, continuous_plan);
+  const double unrounded_events = continuous_plan.events_unrounded;
+  const SolveMode mode = continuous_plan.mode;
+  long long patients = round_up_to(continuous_plan.patients_unrounded, out.block);
+  long long events = 0;
+  switch (mode) {
+    case SolveMode::kPower:
+      events = *spec.events;
+      break;
+    case SolveMode::kPatients:
+      events = events_by_follow_up(spec, patients, out.block, options);
+      break;
+    case SolveMode::kEvents:
+      events = round_up(unrounded_events);
+      break;
+  }
+  auto build = [&] {
+    check_within_limit(spec, patients, events, options);
+    const std::vector<long long> counts = look_events(continuous.spec.information_fractions, events);
+    out.design = integer_design(continuous, counts, integer_drift(continuous.drift, unrounded_events, events));
+    out.plan = evaluate_plan(spec, out.design, patients, events, settings);
+  };
+  build();
+  for (int extra = 0; spec.power && out.plan.power < *spec.power && extra < kMaxRoundingSteps; ++extra) {
+    if (mode == SolveMode::kEvents) {
+      if (!(static_cast<double>(events + 1) < out.plan.event_limit)) break;
+      ++events;
+    } else {
+      patients += out.block;
+      if (mode == SolveMode::kPatients) events = events_by_follow_up(spec, patients, out.block, options);
+    }
+    build();
+  }
+  out.plan.mode = mode;
+  out.plan.patients_unrounded = continuous_plan.patients_unrounded;
+  out.plan.events_unrounded = unrounded_events;
+  return out;
+}
+
+}  // namespace gsd::survival

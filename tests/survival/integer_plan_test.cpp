@@ -1,0 +1,134 @@
+// Whole numbers on the seed plan: patients a multiple of the block, whole
+// events at each look, bounds recomputed at them (design_at_drift at the
+// drift of the whole events), the power at the whole numbers, and the
+// continuous plan beside them.
+#include "gsd/survival/integer_plan.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "gsd/numerics/invalid_input.hpp"
+#include "survival_test_specs.hpp"
+
+namespace gsd::survival {
+namespace {
+
+using testing::seed_design;
+using testing::seed_plan;
+
+SurvivalSpec solve_patients_spec(std::optional<int> block) {
+  SurvivalSpec spec = seed_plan();
+  spec.follow_up = 14.8;
+  spec.power = 0.84;
+  spec.integer = true;
+  spec.block = block;
+  return spec;
+}
+
+TEST(IntegerPlan, AllocationSumIsTheSmallestWholeBlock) {
+  SurvivalSpec spec = seed_plan();
+  EXPECT_EQ(spec.allocation_sum(), 2);
+  spec.allocation_ratio = 2.0;
+  EXPECT_EQ(spec.allocation_sum(), 3);
+  spec.allocation_ratio = 1.5;
+  EXPECT_EQ(spec.allocation_sum(), 5);
+  spec.allocation_ratio = 0.5;
+  EXPECT_EQ(spec.allocation_sum(), 3);
+  spec.allocation_ratio = 1.37;
+  EXPECT_THROW((void)spec.allocation_sum(), numerics::InvalidInput);
+}
+
+TEST(IntegerPlan, ValidatesTheBlock) {
+  SurvivalSpec spec = solve_patients_spec(6);
+  spec.allocation_ratio = 2.0;
+  EXPECT_NO_THROW(spec.validate());
+  spec.block = 4;  // not a multiple of 3 (2:1)
+  EXPECT_THROW(spec.validate(), numerics::InvalidInput);
+  spec.block = 0;
+  EXPECT_THROW(spec.validate(), numerics::InvalidInput);
+  spec.allocation_ratio = 1.0;
+  spec.block = 4;
+  spec.integer = false;  // a block without whole numbers does nothing
+  EXPECT_THROW(spec.validate(), numerics::InvalidInput);
+  spec.block.reset();
+  spec.integer = true;
+  spec.allocation_ratio = 1.37;
+  EXPECT_THROW(spec.validate(), numerics::InvalidInput);
+}
+
+TEST(IntegerPlan, SolvedPatientsRoundUpToTheBlockAndBoundsFollowTheEvents) {
+  const spending::Design design = seed_design();
+  for (int block : {2, 4, 8}) {
+    const SurvivalSpec spec = solve_patients_spec(block);
+    const SurvivalPlan continuous = solve_survival(spec, design);
+    const IntegerPlan whole = integer_plan(spec, design, continuous);
+    const SurvivalPlan& plan = whole.plan;
+    EXPECT_EQ(whole.block, block);
+    EXPECT_EQ(plan.patients % block, 0) << block;
+    EXPECT_GE(static_cast<double>(plan.patients), continuous.patients_unrounded);
+    EXPECT_LT(static_cast<double>(plan.patients), continuous.patients_unrounded + 4.0 * block);
+    EXPECT_GE(plan.power, 0.84);
+    EXPECT_DOUBLE_EQ(whole.continuous.patients, continuous.patients_unrounded);
+    EXPECT_DOUBLE_EQ(whole.continuous.events, continuous.events_unrounded);
+    EXPECT_DOUBLE_EQ(whole.continuous.power, 0.84);
+    ASSERT_EQ(plan.looks.size(), 3u);
+    EXPECT_EQ(plan.looks.back().events, plan.events);
+    for (std::size_t k = 0; k < 3; ++k) {
+      const double fraction = static_cast<double>(plan.looks[k].events) / static_cast<double>(plan.events);
+      EXPECT_NEAR(whole.design.spec.information_fractions[k], fraction, 1e-15) << k;
+      EXPECT_DOUBLE_EQ(plan.looks[k].information_fraction, fraction);
+      EXPECT_DOUBLE_EQ(plan.looks[k].efficacy_z, whole.design.efficacy[k]);
+      EXPECT_NEAR(whole.continuous.looks[k].events,
+                  design.spec.information_fractions[k] * continuous.events_unrounded, 1e-12);
+    }
+    // The drift of the whole events: theta sqrt(I) with I in proportion to the events.
+    EXPECT_NEAR(whole.design.drift,
+                design.drift * std::sqrt(static_cast<double>(plan.events) / continuous.events_unrounded),
+                1e-12);
+    // The bounds are the design recomputed at those fractions and that drift.
+    std::vector<long long> counts;
+    for (const SurvivalLook& look : plan.looks) counts.push_back(look.events);
+    const spending::Design again = integer_design(design, counts, whole.design.drift);
+    for (std::size_t k = 0; k < 3; ++k) EXPECT_DOUBLE_EQ(again.efficacy[k], whole.design.efficacy[k]);
+    // And the power is the plan's at those numbers with those bounds.
+    EXPECT_DOUBLE_EQ(evaluate_plan(spec, whole.design, plan.patients, plan.events).power, plan.power);
+  }
+}
+
+TEST(IntegerPlan, GivenPatientsAndEvents) {
+  SurvivalSpec spec = seed_plan();
+  spec.patients = 202;
+  spec.events = 94;
+  spec.integer = true;
+  spec.block = 4;
+  const spending::Design design = seed_design();
+  const SurvivalPlan continuous = solve_survival(spec, design);
+  const IntegerPlan whole = integer_plan(spec, design, continuous);
+  EXPECT_EQ(whole.plan.patients, 204);  // 202 rounded up to a multiple of 4
+  EXPECT_EQ(whole.plan.events, 94);
+  EXPECT_DOUBLE_EQ(whole.design.drift, design.drift);  // the events did not change
+  // Looks at ceil(0.5 x 94) = 47 and ceil(0.75 x 94) = 71: the second look's
+  // fraction moves from 0.75 to 71 / 94, and its bound with it.
+  EXPECT_DOUBLE_EQ(whole.design.spec.information_fractions[1], 71.0 / 94.0);
+  EXPECT_DOUBLE_EQ(whole.design.efficacy[0], design.efficacy[0]);
+  EXPECT_GT(std::fabs(whole.design.efficacy[1] - design.efficacy[1]), 1e-3);
+  EXPECT_DOUBLE_EQ(whole.continuous.power, continuous.power);
+}
+
+TEST(IntegerPlan, SolvedEventsRoundUp) {
+  SurvivalSpec spec = seed_plan();
+  spec.patients = 202;
+  spec.power = 0.8;
+  spec.integer = true;
+  const spending::Design design = seed_design();
+  const SurvivalPlan continuous = solve_survival(spec, design);
+  const IntegerPlan whole = integer_plan(spec, design, continuous);
+  EXPECT_EQ(whole.plan.patients, 202);  // already a multiple of 2
+  EXPECT_GE(static_cast<double>(whole.plan.events), continuous.events_unrounded);
+  EXPECT_LT(static_cast<double>(whole.plan.events), continuous.events_unrounded + 4.0);
+  EXPECT_GE(whole.plan.power, 0.8);
+}
+
+}  // namespace
+}  // namespace gsd::survival
