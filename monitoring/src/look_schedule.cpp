@@ -175,14 +175,20 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
 
 std::vector<double> efficacy_at_alpha(const MonitoringPlan& plan, const LookSchedule& schedule,
                                       double alpha) {
-  // With a harm bound, alpha here is the efficacy side's (a non-binding harm
-  // bound does not move the efficacy bounds).
+  // With a harm bound, alpha here is the efficacy side's. A non-binding harm
+  // bound does not move the efficacy bounds; a binding one does, and stays in
+  // force with its own alpha beside this one.
   DesignSpec planned = plan.design;
-  planned.harm.reset();
-  DesignSpec spec = schedule_spec(planned, schedule.fractions, schedule.spending_times, alpha);
+  const bool binding_harm = planned.binding_harm();
+  if (!binding_harm) planned.harm.reset();
+  const double total = binding_harm ? alpha + planned.harm->alpha : alpha;
+  DesignSpec spec = schedule_spec(planned, schedule.fractions, schedule.spending_times, total);
   spec.futility.reset();
   spec.futility_stops.clear();
-  return efficacy_bounds(spec);
+  if (!binding_harm) return efficacy_bounds(spec);
+  // A binding harm bound is spent under H0: the efficacy bounds do not depend
+  // on the drift, so any drift gives them without the drift search.
+  return design_at_drift(spec, 1.0).efficacy;
 }
 
 }  // namespace gsd::monitoring

@@ -30,7 +30,10 @@ double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, doubl
     return efficacy_at_alpha(plan, s, std::exp(log_alpha))[k] - z;
   };
   const double lo = std::log(kMinRepeatedP);
-  const double hi = std::log(kMaxRepeatedP - kAlphaCeilingGap);
+  // A binding harm bound keeps its own alpha beside the efficacy side's, and
+  // the two together stay below 0.5.
+  const double harm = plan.design.binding_harm() ? plan.design.harm->alpha : 0.0;
+  const double hi = std::log(kMaxRepeatedP - harm - kAlphaCeilingGap);
   // The bound falls as alpha grows: crossing even at the ceiling's bound is needed.
   if (excess(hi) > 0.0) return kMaxRepeatedP;
   if (excess(lo) <= 0.0) return kMinRepeatedP;

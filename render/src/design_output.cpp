@@ -180,8 +180,17 @@ SvgChart boundaries_chart(const Design& d) {
       fut.push_back(*d.futility[k]);
     }
   }
+  std::vector<double> hx;
+  std::vector<double> harm;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    if (d.harm[k]) {
+      hx.push_back(t[k]);
+      harm.push_back(*d.harm[k]);
+    }
+  }
   double bottom = 0.0;
   for (double f : fut) bottom = std::min(bottom, f);
+  for (double h : harm) bottom = std::min(bottom, h);
   if (two_sided(d)) bottom = -top;
   top = std::ceil(top + 0.5);
   bottom = std::floor(bottom - 0.5);
@@ -196,6 +205,9 @@ SvgChart boundaries_chart(const Design& d) {
   }
   if (!fut.empty()) {
     chart.add_series({"futility bound", fx, fut, palette(1), true, true, false, false, 2.0});
+  }
+  if (!harm.empty()) {
+    chart.add_series({"harm bound", hx, harm, palette(2), true, true, false, false, 2.0});
   }
   // Right axis: one-sided nominal p at round p-values, thinned so that labels
   // stay at least a fifteenth of the axis apart.

@@ -79,6 +79,9 @@ SvgChart z_chart(const MonitoringReport& in, const MonitoringResult& r) {
   for (const auto& f : latest(r).futility) {
     if (f) lo = std::min(lo, *f);
   }
+  for (const auto& h : latest(r).harm) {
+    if (h) lo = std::min(lo, *h);
+  }
   SvgChart chart("Boundaries on the z scale with the observed path",
                  ChartAxis{"events", 0.0, x_max(in, r), {}, {}},
                  ChartAxis{"z (positive favours the experimental arm)", std::floor(lo - 0.5),
@@ -98,7 +101,20 @@ SvgChart z_chart(const MonitoringReport& in, const MonitoringResult& r) {
       fy.push_back(*s.futility[k]);
     }
   }
-  if (!fx.empty()) chart.add_series({"futility (advisory)", fx, fy, palette(2), true, true, true});
+  const bool binding = in.plan.design.futility && in.plan.design.futility->binding;
+  if (!fx.empty()) {
+    chart.add_series({binding ? "futility (binding)" : "futility (advisory)", fx, fy, palette(2),
+                      true, true, true});
+  }
+  std::vector<double> hx;
+  std::vector<double> hy;
+  for (std::size_t k = 0; k < s.events.size(); ++k) {
+    if (k < s.harm.size() && s.harm[k]) {
+      hx.push_back(s.events[k]);
+      hy.push_back(*s.harm[k]);
+    }
+  }
+  if (!hx.empty()) chart.add_series({"harm bound", hx, hy, palette(3), true, true});
   chart.add_series({"observed z", ex, ez, palette(1), true, true});
   chart.add_horizontal_marker(0.0, "");
   chart.add_vertical_marker(ex.back(), "");
@@ -237,9 +253,12 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
     << (r.assumed_hazard_ratio ? "HR " + num("%.4g", *r.assumed_hazard_ratio) + ", " : std::string())
     << xml_escape(effect_basis(r.effect_source)) << "</td></tr>";
   if (spec.futility) {
-    o << "<tr><th>futility</th><td class=l>" << xml_escape(spending_name(spec.futility->spending))
-      << " beta-spending, " << (spec.futility->binding ? "binding" : "non-binding (advisory)")
-      << "</td></tr>";
+    o << "<tr><th>futility</th><td class=l>" << xml_escape(futility_name(*spec.futility)) << ", "
+      << (spec.futility->binding ? "binding" : "non-binding (advisory)") << "</td></tr>";
+  }
+  if (spec.harm) {
+    o << "<tr><th>harm</th><td class=l>" << xml_escape(harm_name(*spec.harm)) << ", "
+      << (spec.harm->binding ? "binding" : "non-binding") << "</td></tr>";
   }
   o << "</table><table><tr><th>planned look</th><th>information fraction</th><th>events</th>"
        "<th>efficacy z</th><th>nominal p</th><th>cumulative alpha</th></tr>";

@@ -47,4 +47,17 @@ grep -q 'patients 201.93 -> 204 (a multiple of 4)' "$tmp/integer.txt" || fail "i
 "$gsd" design "$ex/integer-plan.json" --format csv > "$tmp/integer.csv" || fail "integer csv exited $?"
 head -1 "$tmp/integer.csv" | grep -q ',continuous_events,continuous_information_fraction,continuous_efficacy_z,continuous_futility_z,continuous_patients,continuous_planned_events,continuous_power,block$' ||
   fail "integer csv header: $(head -1 "$tmp/integer.csv")"
+# The harm bound in the design's plot and in the committee's report.
+"$gsd" design "$ex/harm-bound.json" --plot "$tmp/harm.svg" > /dev/null || fail "harm plot exited $?"
+grep -q '>harm bound<' "$tmp/harm.svg" || fail "harm bound not in the design plot"
+python3 - "$ex/harm-bound.json" "$tmp/harm-monitor.json" <<'PY'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["monitoring"] = {"planned_events": 94, "looks": [{"events": 47, "z": 0.4}]}
+json.dump(c, open(sys.argv[2], "w"))
+PY
+"$gsd" monitor "$tmp/harm-monitor.json" --report "$tmp/harm.html" > /dev/null || fail "harm report exited $?"
+grep -q '>harm bound<' "$tmp/harm.html" || fail "harm bound not in the report's chart"
+grep -q '<th>harm</th><td class=l>Lan-DeMets Pocock spending of alpha 0.01, non-binding' "$tmp/harm.html" ||
+  fail "harm bound not in the report's design table"
 echo "boundary options: ok"

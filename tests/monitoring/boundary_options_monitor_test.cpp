@@ -56,5 +56,23 @@ TEST(BoundaryOptionsMonitor, CharterSpendingTime) {
   EXPECT_NEAR(r.looks[0].cumulative_alpha, spent, 1e-9);
 }
 
+// A binding harm bound moves the efficacy bounds; the repeated p-value keeps
+// it in force, so that z on the efficacy bound at a planned look gives
+// exactly the efficacy side's alpha (0.025 of the 0.035 total).
+TEST(BoundaryOptionsMonitor, RepeatedPValueKeepsABindingHarmBound) {
+  MonitoringPlan plan = testing::seed_plan();
+  plan.design.alpha = 0.035;
+  plan.design.harm = spending::HarmSpec{spending::SpendingFunction::lan_demets_pocock(), 0.01, true};
+  // The bound at 71 events (fraction 71 / 94), then z exactly on it.
+  std::vector<ObservedLook> looks{{47.0, 0.5}, {71.0, 0.0}};
+  looks[1].z = monitor(plan, looks).looks[1].efficacy_z;
+  const MonitoringResult r = monitor(plan, looks);
+  // The design recomputed at those fractions has the same bound.
+  spending::DesignSpec at_looks = plan.design;
+  at_looks.information_fractions = {0.5, 71.0 / 94.0, 1.0};
+  EXPECT_NEAR(r.looks[1].efficacy_z, spending::compute_design(at_looks).efficacy[1], 1e-9);
+  EXPECT_NEAR(r.looks[1].repeated_p_value, 0.025, 1e-6);
+}
+
 }  // namespace
 }  // namespace gsd::monitoring
