@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "gsd/batch.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/run_options.hpp"
 
@@ -23,10 +24,12 @@ struct DesignArgs {
   std::string plot;
   bool summary = false;
   OutputFormat format = OutputFormat::kText;
+  long long threads = 1;  // --batch lines run at once
 };
 
 struct SimulateArgs {
   std::string config;
+  std::string batch;
   OutputFormat format = OutputFormat::kText;
   std::optional<long long> replicates;
   std::optional<long long> seed;
@@ -63,6 +66,14 @@ struct MonitorArgs {
 CommandResult run_design(const DesignArgs& args, const RunOptions& run);
 CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run);
 CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run);
+
+// --batch FILE: one JSON line per config line of FILE, in input order.
+CommandResult run_batch_file(const std::string& file, Command command, const BatchOptions& batch,
+                             const RunOptions& run);
+// --threads as the library's int; the library checks the range.
+inline int threads_from(long long threads) {
+  return threads > 1000000 ? 1000000 : static_cast<int>(threads < -1 ? -1 : threads);
+}
 
 // The one place where a field path becomes the name a command-line user
 // knows: a config field by its JSON path ("design.alpha"), a call option by

@@ -63,6 +63,9 @@ CLI::App* design_command(CLI::App& app, DesignArgs& a) {
   cmd->add_option("--batch", a.batch,
                   "Read one config per line (JSON lines) and write one result per line; "
                   "needs --format jsonl");
+  cmd->add_option("--threads", a.threads,
+                  "With --batch: lines run at once (results and their order do not depend on it)")
+      ->default_str("1");
   cmd->add_option("--plot", a.plot, "Write the boundary and spending charts to FILE.svg");
   cmd->add_flag("--summary", a.summary,
                 "Print the bound-by-bound summary (z, nominal p, effect at the bound, crossing "
@@ -73,12 +76,16 @@ CLI::App* design_command(CLI::App& app, DesignArgs& a) {
 CLI::App* simulate_command(CLI::App& app, SimulateArgs& a) {
   CLI::App* cmd = app.add_subcommand(
       "simulate", "Simulate the trial: power, stopping by look, expected sizes (Monte Carlo)");
-  cmd->add_option("config", a.config, "Config file (JSON)")->required();
-  add_format_option(*cmd, a.format, {"text", "json", "csv"});
+  cmd->add_option("config", a.config, "Config file (JSON)");
+  add_format_option(*cmd, a.format, {"text", "json", "csv", "jsonl"});
+  cmd->add_option("--batch", a.batch,
+                  "Read one config per line (JSON lines) and write one result per line, each "
+                  "simulated on one thread; needs --format jsonl");
   cmd->add_option("--replicates", a.replicates,
                   "Simulated trials (default: simulation.replicates or 10000)");
   cmd->add_option("--seed", a.seed, "Random seed, >= 0 (default: simulation.seed or 1)");
-  cmd->add_option("--threads", a.threads, "OpenMP threads (results do not depend on it)")
+  cmd->add_option("--threads", a.threads,
+                  "OpenMP threads; with --batch, lines run at once (results do not depend on it)")
       ->default_str("1");
   cmd->add_option("--max-duration", a.max_duration,
                   "Calendar cap (default: simulation.max_duration, else accrual end + "

@@ -160,8 +160,7 @@ SimulationRequest request_from(const SimulateArgs& args) {
     }
     request.seed = static_cast<std::uint64_t>(*args.seed);
   }
-  // The library checks the range; an int cannot hold every long long typed.
-  request.threads = args.threads > 1000000 ? 1000000 : static_cast<int>(std::max(args.threads, -1LL));
+  request.threads = threads_from(args.threads);
   request.max_duration = args.max_duration;
   return request;
 }
@@ -199,9 +198,37 @@ void join_parts(StagedFile& part, const std::string& target, const ProcessGroup&
   part.discard();
 }
 
+// --batch FILE: every line is a config, simulated on one thread with the
+// given replicates, seed and cap; --threads lines run at once.
+CommandResult run_simulate_batch(const SimulateArgs& args, const RunOptions& run) {
+  if (!args.config.empty()) usage_error("give either CONFIG or --batch FILE, not both");
+  if (args.format != OutputFormat::kJsonl) {
+    usage_error("--batch writes one JSON result per line; add --format jsonl");
+  }
+  if (!args.plot.empty()) usage_error("--plot draws one simulation; it cannot be used with --batch");
+  if (!args.replicate_data.empty()) {
+    usage_error("--replicate-data writes one simulation; it cannot be used with --batch");
+  }
+#if defined(GSD_WITH_MPI)
+  if (std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK")) {
+    usage_error("--batch runs in one process on --threads threads; start it without mpirun");
+  }
+#endif
+  BatchOptions batch;
+  batch.request = request_from(args);
+  batch.request.threads = 1;
+  batch.threads = threads_from(args.threads);
+  return run_batch_file(args.batch, Command::kSimulate, batch, run);
+}
+
 }  // namespace
 
 CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run) {
+  if (!args.batch.empty()) return run_simulate_batch(args, run);
+  if (args.config.empty()) usage_error("missing CONFIG (or --batch FILE.jsonl --format jsonl)");
+  if (args.format == OutputFormat::kJsonl) {
+    usage_error("--format jsonl is for --batch; use --format json for one config");
+  }
 #if defined(GSD_WITH_MPI)
   start_mpi_if_launched();
 #endif

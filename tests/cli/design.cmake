@@ -91,3 +91,21 @@ add_test(NAME cli.design.log_level
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/log_level_check.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR}/configs/blinatumomab-20120215.json)
 set_tests_properties(cli.design.log_level PROPERTIES LABELS cli)
+
+# Batches on several threads: byte-identical output, input order (design and simulate).
+add_test(NAME cli.batch.threads
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/batch_threads_check.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.batch.threads PROPERTIES LABELS cli)
+gsd_design_error(threads_without_batch 2
+  "error: --threads runs the lines of a --batch file at once\; it needs --batch FILE"
+  "{\"design\": {}}" design CONFIG --threads 2)
+gsd_design_error(batch_threads_zero 2
+  "error: --threads = 0 must be in [1, 1024]"
+  "{\"design\": {}}" design --batch CONFIG --format jsonl --threads 0)
+gsd_design_error(simulate_batch_needs_jsonl 2
+  "error: --batch writes one JSON result per line\; add --format jsonl"
+  "{\"design\": {}}" simulate --batch CONFIG)
+gsd_design_error(simulate_batch_no_replicate_data 2
+  "error: --replicate-data writes one simulation\; it cannot be used with --batch"
+  "{\"design\": {}}" simulate --batch CONFIG --format jsonl --replicate-data x.csv)

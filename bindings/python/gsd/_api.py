@@ -369,8 +369,12 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         replicate_data: simulate: write one CSV row per replicate and look.
         record: monitor: the record file to replay, or with ``add_look`` (a
             look: {"events": 71, "z": 2.4, ...}) to append to.
-        batch: design: a JSON-lines file of configs; returns one result (or
-            {"error": "..."}) per line, as ``--batch FILE --format jsonl``.
+        batch: design or simulate: a JSON-lines file of configs; returns one
+            result (or {"error": "..."}) per line, in input order, as
+            ``--batch FILE --format jsonl --threads threads``. ``threads``
+            lines run at once (each simulation on one thread), with the same
+            results for any ``threads``; ``replicates``, ``seed`` and
+            ``max_duration`` apply to every line.
         progress: simulate: as for gsd.simulate.
 
     Errors name the config field as ``config["design"]["alpha"]`` and the
@@ -381,18 +385,22 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         raise invalid(("format",), format, "is not one of: " + ", ".join(_FORMATS))
     _only(command, "simulate", replicates=replicates, seed=seed, max_duration=max_duration,
           replicate_data=replicate_data)
-    _only(command, "design", batch=batch)
+    if batch is not None and command not in ("design", "simulate"):
+        raise invalid(("batch",), batch, 'applies to command="design" or "simulate" only')
     _only(command, "monitor", report=report, record=record, add_look=add_look)
-    if threads != 1:
+    if threads != 1 and batch is None:
         _only(command, "simulate", threads=threads)
     if plot is not None and command == "monitor":
         raise invalid(("plot",), plot, 'applies to command="design" or "simulate" only; '
                       "a monitoring report is report=")
     arguments: Arguments = {(): ("config",), ("options",): ()}
     if batch is not None:
-        if config is not None or plot is not None or format != "json":
-            raise invalid(("batch",), batch, "runs alone: give no config, plot or format")
-        return _batch(os.fspath(batch))
+        if (config is not None or plot is not None or replicate_data is not None
+                or format != "json"):
+            raise invalid(("batch",), batch,
+                          "runs alone: give no config, plot, replicate_data or format")
+        return _call(lambda: _core.batch(os.fspath(batch), command, threads, replicates, seed,
+                                         max_duration, _log_level()), {("options",): ()})
     if command == "monitor" and record is not None:
         return _run_record(config, record, add_look, report, format)
     if config is None:
@@ -442,32 +450,4 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
     out = _formatted(result, format)
     if report is not None:
         result.save_report(report)
-    return out
-
-
-def _batch(path: str) -> List[Dict[str, Any]]:
-    """``gsd design --batch FILE --format jsonl``: one result or error per line."""
-    try:
-        with open(path, encoding="utf-8") as f:
-            text = f.read()
-    except OSError:
-        raise invalid(("batch",), path, "cannot be read (does it exist?)") from None
-    lines = text.split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()
-    out: List[Dict[str, Any]] = []
-    for n, line in enumerate(lines, 1):
-        source = f"{path} line {n}"
-        try:
-            out.append(_core.run(_core.parse_config(line, source), "design", _log_level()))
-        except InvalidInput as e:
-            what = (_core.invalid_message(e.path, e.value, e.rule, True) if e.path else str(e))
-            out.append({"error": what if what.startswith(source) else f"{source}: {what}"})
-        except Exception as e:  # noqa: BLE001 - as the command line, per line
-            from ._errors import NumericalError
-
-            if isinstance(e, NumericalError):
-                out.append({"error": f"{source}: numerical failure: {e}"})
-            else:
-                raise
     return out

@@ -2,6 +2,9 @@
 
 #include <pybind11/stl.h>
 
+#include <fstream>
+#include <optional>
+
 #include "convert.hpp"
 #include "gsd/render/design_output.hpp"
 #include "gsd/render/monitoring_output.hpp"
@@ -97,6 +100,49 @@ py::object run(py::handle config, const std::string& command, int log_level) {
   return from_json(out);
 }
 
+// {"error": "..."} naming the line, as the command line writes it.
+nlohmann::json batch_error(const BatchLine& line, const std::string& source) {
+  try {
+    std::rethrow_exception(line.error);
+  } catch (const InvalidInput& e) {
+    const std::string what = e.message(PathStyle::kJson);
+    return {{"error", what.rfind(source, 0) == 0 ? what : source + ": " + what}};
+  } catch (const NumericalError& e) {
+    return {{"error", source + ": numerical failure: " + e.what()}};
+  } catch (const std::invalid_argument& e) {
+    return {{"error", source + ": " + e.what()}};
+  } catch (const std::domain_error& e) {
+    return {{"error", source + ": " + e.what()}};
+  }
+}
+
+// `gsd design|simulate --batch FILE --threads T`: the lines run with the GIL
+// released; each result becomes Python on the calling thread, in input order.
+py::list batch(const std::string& path, const std::string& command, int threads,
+               std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed,
+               std::optional<double> max_duration, int log_level) {
+  const Command c = parse_command(command);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidInput({"batch"}, path, "cannot be read (does it exist?)");
+  BatchOptions options;
+  options.threads = threads;
+  options.request.replicates = replicates;
+  options.request.seed = seed;
+  options.request.max_duration = max_duration;
+  py::list out;
+  py::gil_scoped_release release;
+  const auto trace = make_trace(log_level);
+  RunOptions run;
+  run.trace = trace.get();
+  run_batch(in, path, c, options, [&](const BatchLine& line) {
+    const nlohmann::json j =
+        line.error ? batch_error(line, batch_line_source(path, line.number)) : line.result;
+    py::gil_scoped_acquire gil;
+    out.append(from_json(j));
+  }, run);
+  return out;
+}
+
 void write_file(const std::string& path, const std::string& content) {
   py::gil_scoped_release release;
   write_file_atomically(path, content);
@@ -174,6 +220,9 @@ void bind_handles(py::module_& m) {
   m.def("record_read", [](const std::string& path) { return from_json(read_record_file(path)); },
         py::arg("path"));
   m.def("run", &run, py::arg("config"), py::arg("command"), py::arg("log_level") = 0);
+  m.def("batch", &batch, py::arg("path"), py::arg("command"), py::arg("threads") = 1,
+        py::arg("replicates") = py::none(), py::arg("seed") = py::none(),
+        py::arg("max_duration") = py::none(), py::arg("log_level") = 0);
   m.def("write_file", &write_file, py::arg("path"), py::arg("content"),
         "Writes a file atomically (a temporary file renamed onto the target).");
   m.def("read_config", [](const std::string& path) { return from_json(read_json_file(path)); },

@@ -20,7 +20,7 @@
 #' `replicate_data` the CSV of `--replicate-data`; `report` the HTML report
 #' of `--report`; `record` replays a monitoring record (`--record FILE`) or,
 #' with `add_look`, appends a look to it (`--record FILE add-look`); `batch`
-#' runs `--batch FILE.jsonl --format jsonl`; `log_level` writes the solver
+#' runs `--batch FILE.jsonl --format jsonl --threads threads`; `log_level` writes the solver
 #' diagnostics of `--log-level` on R's error stream. Files are written as the
 #' command line writes them (atomically, nothing on failure or interrupt).
 #'
@@ -32,8 +32,9 @@
 #'   simulated trials, the random seed and the calendar cap, overriding the
 #'   config's `simulation` section (`NULL`: the config's, else 10000, 1 and the
 #'   default cap).
-#' @param threads OpenMP threads for `"simulate"`. The results do not depend on
-#'   it.
+#' @param threads OpenMP threads for `"simulate"`; with `batch`, the lines run
+#'   at once (each simulation then on one thread). The results do not depend
+#'   on it.
 #' @param format `"json"` (the list), `"text"` or `"csv"` (the printed text).
 #' @param plot for `"design"` and `"simulate"`: an SVG file to write the
 #'   command line's charts to.
@@ -46,9 +47,11 @@
 #' @param add_look with `record`: the look to append, a named list (or a
 #'   one-row data frame) with `events` and one of `z`, `p_two_sided` with
 #'   `direction`, or `hazard_ratio`; optionally `final`, `date` and `note`.
-#' @param batch for `"design"`: a file of configs, one JSON object per line;
-#'   the result is a list with one command-line result (or `list(error =
-#'   "...")`) per line.
+#' @param batch for `"design"` and `"simulate"`: a file of configs, one JSON
+#'   object per line (`--batch FILE.jsonl --format jsonl`); the result is a
+#'   list with one command-line result (or `list(error = "...")`) per line, in
+#'   input order. With `"simulate"`, `replicates`, `seed` and `max_duration`
+#'   apply to every line. A batch is not interrupted by Ctrl-C.
 #' @param log_level `"off"`, `"info"` (phases and their times) or `"debug"`
 #'   (every root search, grid and simulation chunk), on R's error stream.
 #' @param progress show a progress bar while simulating.
@@ -96,18 +99,20 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
   for (name in names(files)) .check_string(files[[name]], name, null_ok = TRUE)
   .only(command, "simulate", list(replicates = replicates, seed = seed,
                                   max_duration = max_duration, replicate_data = replicate_data))
-  if (!(is.numeric(threads) && length(threads) == 1L && isTRUE(threads == 1))) {
+  if (!(is.numeric(threads) && length(threads) == 1L && isTRUE(threads == 1)) && is.null(batch)) {
     .only(command, "simulate", list(threads = threads))
   }
-  .only(command, "design", list(batch = batch))
+  if (!is.null(batch) && !(command %in% c("design", "simulate"))) {
+    .gsd_invalid("batch", batch, "applies to command = \"design\" or \"simulate\" only")
+  }
   .only(command, "monitor", list(report = report, record = record, add_look = add_look))
   if (!is.null(plot) && command == "monitor") {
     .gsd_invalid("plot", plot, paste("applies to command = \"design\" or \"simulate\" only;",
                                      "a monitoring report is report ="))
   }
   if (!is.null(batch)) {
-    if (!is.null(config) || !is.null(plot) || format != "json") {
-      .gsd_invalid("batch", batch, "runs alone: give no config, plot or format")
+    if (!is.null(config) || !is.null(plot) || !is.null(replicate_data) || format != "json") {
+      .gsd_invalid("batch", batch, "runs alone: give no config, plot, replicate_data or format")
     }
   } else if (!is.null(record) && is.null(add_look)) {
     if (!is.null(config)) {

@@ -1,8 +1,8 @@
 // gsd_run(): the command line's three commands with every output option of
 // theirs, on the library calls the command line makes (cli/src/*_command.cpp):
-//   design   --format json|text|csv, --plot FILE.svg, --batch FILE.jsonl
+//   design   --format json|text|csv, --plot FILE.svg, --batch FILE.jsonl --threads
 //   simulate --format, --replicates, --seed, --threads, --max-duration,
-//            --replicate-data FILE.csv, --plot FILE.svg
+//            --replicate-data FILE.csv, --plot FILE.svg, --batch FILE.jsonl
 //   monitor  --format, --report FILE.html, --record FILE [add-look ...]
 //   and --log-level. R/run.R checks which options go with which command.
 #include <Rcpp.h>
@@ -45,10 +45,10 @@ SEXP printed(const std::string& format, const nlohmann::json& json, const std::s
   return to_r(json);
 }
 
-// One line of `gsd design --batch`: a result, or {"error": "..."} naming the line.
-nlohmann::json batch_line(const std::string& text, const std::string& source, const RunOptions& run) {
+// {"error": "..."} naming the line, as the command line writes it.
+nlohmann::json batch_error(const BatchLine& line, const std::string& source) {
   try {
-    return to_json(design_trial(load_trial(parse_json(text, source)), run));
+    std::rethrow_exception(line.error);
   } catch (const InvalidInput& e) {
     const std::string what = e.message(PathStyle::kJson);
     return {{"error", what.rfind(source, 0) == 0 ? what : source + ": " + what}};
@@ -56,22 +56,30 @@ nlohmann::json batch_line(const std::string& text, const std::string& source, co
     return {{"error", source + ": numerical failure: " + e.what()}};
   } catch (const std::invalid_argument& e) {
     return {{"error", source + ": " + e.what()}};
+  } catch (const std::domain_error& e) {
+    return {{"error", source + ": " + e.what()}};
   }
 }
 
-SEXP batch(const std::string& path, const RunOptions& run) {
-  std::ifstream in(path);
+// `gsd design|simulate --batch FILE --threads T`: one result per line, in
+// input order (gsd::run_batch runs the lines; the list is built on R's thread).
+SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
+           const RunOptions& run) {
+  std::ifstream in(path, std::ios::binary);
   if (!in) throw InvalidInput({"batch"}, path, "cannot be read (does it exist?)");
+  BatchOptions batch;
+  batch.request = request_from(options);
+  batch.threads = batch.request.threads;
+  batch.request.threads = 1;
   Rcpp::List out;
-  std::string line;
-  for (std::size_t n = 1; std::getline(in, line); ++n) {
-    out.push_back(to_r(batch_line(line, path + " line " + std::to_string(n), run)));
-  }
+  run_batch(in, path, command, batch, [&](const BatchLine& line) {
+    out.push_back(to_r(line.error ? batch_error(line, batch_line_source(path, line.number))
+                                  : line.result));
+  }, run);
   return out;
 }
 
 SEXP design(SEXP config, const Rcpp::List& options, const RunOptions& run) {
-  if (const std::string file = text_option(options, "batch"); !file.empty()) return batch(file, run);
   const DesignResult result = design_trial(load_trial(config_json(config)), run);
   const std::string format = text_option(options, "format");
   const Rcpp::RObject out(printed(format, format == "json" ? to_json(result) : nlohmann::json(),
@@ -199,6 +207,9 @@ SEXP gsd_cli_call(SEXP config, std::string command, Rcpp::List options, SEXP map
         gsd::r::make_r_trace(gsd::r::text_option(options, "log_level"));
     gsd::RunOptions run;
     run.trace = trace.get();
+    if (const std::string file = gsd::r::text_option(options, "batch"); !file.empty()) {
+      return gsd::r::batch(file, cmd, options, run);
+    }
     switch (cmd) {
       case gsd::Command::kSimulate: {
         Rcpp::List request = Rcpp::clone(options);

@@ -123,18 +123,6 @@ std::int64_t whole(double v, const char* name, double lowest) {
   return static_cast<std::int64_t>(v);
 }
 
-SimulationRequest request_from(const Rcpp::List& r) {
-  SimulationRequest q;
-  if (const auto v = optional_field<double>(r, "replicates")) q.replicates = whole(*v, "replicates", 1);
-  if (const auto v = optional_field<double>(r, "seed")) {
-    q.seed = static_cast<std::uint64_t>(whole(*v, "seed", 0));
-  }
-  if (const auto v = optional_field<double>(r, "max_duration")) q.max_duration = *v;
-  if (const auto v = optional_field<double>(r, "threads")) {
-    q.threads = static_cast<int>(std::clamp(static_cast<double>(whole(*v, "threads", 1)), 1.0, 1e6));
-  }
-  return q;
-}
 
 // --replicate-data as columns.
 struct ReplicateColumns {
@@ -172,6 +160,19 @@ struct ReplicateColumns {
 };
 
 }  // namespace
+
+SimulationRequest request_from(const Rcpp::List& r) {
+  SimulationRequest q;
+  if (const auto v = optional_field<double>(r, "replicates")) q.replicates = whole(*v, "replicates", 1);
+  if (const auto v = optional_field<double>(r, "seed")) {
+    q.seed = static_cast<std::uint64_t>(whole(*v, "seed", 0));
+  }
+  if (const auto v = optional_field<double>(r, "max_duration")) q.max_duration = *v;
+  if (const auto v = optional_field<double>(r, "threads")) {
+    q.threads = static_cast<int>(std::clamp(static_cast<double>(whole(*v, "threads", 1)), 1.0, 1e6));
+  }
+  return q;
+}
 
 SEXP simulate_call(const Trial& trial, const Rcpp::List& request, const RunOptions& run) {
   const SimulationSetup setup = prepare_simulation(trial, request_from(request), run);

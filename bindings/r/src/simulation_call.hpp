@@ -4,6 +4,7 @@
 #include <Rcpp.h>
 
 #include "gsd/run_options.hpp"
+#include "gsd/simulation.hpp"
 #include "gsd/trial.hpp"
 
 namespace gsd::r {
@@ -20,5 +21,7 @@ namespace gsd::r {
 // run between chunks, writes no file, and reaches R as an interrupt once
 // every thread has stopped.
 SEXP simulate_call(const Trial& trial, const Rcpp::List& request, const RunOptions& run = {});
+// The request's replicates, seed, max_duration and threads (errors name them).
+SimulationRequest request_from(const Rcpp::List& request);
 
 }  // namespace gsd::r

@@ -17,6 +17,7 @@
 //   engine      this API (namespace gsd): Trial, the JSON loader, the
 //               workflows, the contract JSON, the words for people
 #include "gsd/atomic_file.hpp"
+#include "gsd/batch.hpp"
 #include "gsd/curves.hpp"
 #include "gsd/design.hpp"
 #include "gsd/errors.hpp"

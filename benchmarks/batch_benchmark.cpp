@@ -1,0 +1,69 @@
+// Thread scaling of batches (gsd::run_batch): the 120-design batch of the
+// README's speed table (100 LD-OBF K = 5 designs and 20 with HSD(-2)
+// non-binding beta-spending futility at beta 0.1) and 8 scenarios of the seed
+// trial (2,000 replicates each), on 1 and 2 threads. Wall-clock time: the
+// ratio of the two rows is the scaling (target 1.8x on 2 threads).
+#include <benchmark/benchmark.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "gsd/batch.hpp"
+
+namespace {
+
+std::string design_batch() {
+  std::string text;
+  for (int i = 0; i < 120; ++i) {
+    const double beta = i < 100 ? 0.05 + 0.002 * i : 0.1;
+    text += "{\"design\": {\"beta\": " + std::to_string(beta) +
+            ", \"information_fractions\": [0.2, 0.4, 0.6, 0.8, 1]";
+    if (i >= 100) text += ", \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}";
+    text += "}}\n";
+  }
+  return text;
+}
+
+std::string scenario_batch() {
+  std::ifstream in(GSD_SEED_CONFIG);
+  std::string seed((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  for (char& c : seed) {
+    if (c == '\n') c = ' ';
+  }
+  std::string text;
+  for (int i = 0; i < 8; ++i) text += seed + "\n";
+  return text;
+}
+
+void run(benchmark::State& state, const std::string& text, gsd::Command command) {
+  gsd::BatchOptions options;
+  options.threads = static_cast<int>(state.range(0));
+  options.request.replicates = 2000;
+  std::size_t lines = 0;
+  for (auto _ : state) {
+    std::istringstream in(text);
+    gsd::run_batch(in, "bench", command, options, [&](const gsd::BatchLine& line) {
+      benchmark::DoNotOptimize(line.result);
+      ++lines;
+    });
+  }
+  state.counters["lines"] = benchmark::Counter(static_cast<double>(lines),
+                                               benchmark::Counter::kIsRate);
+}
+
+void BM_DesignBatch120(benchmark::State& state) {
+  static const std::string text = design_batch();
+  run(state, text, gsd::Command::kDesign);
+}
+BENCHMARK(BM_DesignBatch120)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void BM_SimulateBatch8x2000(benchmark::State& state) {
+  static const std::string text = scenario_batch();
+  run(state, text, gsd::Command::kSimulate);
+}
+BENCHMARK(BM_SimulateBatch8x2000)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();

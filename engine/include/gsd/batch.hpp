@@ -1,0 +1,62 @@
+#pragma once
+// Batches: one config per line (JSON lines), each line run as `gsd design
+// CONFIG` or `gsd simulate CONFIG` would run it, several lines at once on
+// threads, the results handed back in input order. Every line's result is
+// the same for any number of threads: a design is a pure function of its
+// config, and a simulation's replicates draw from streams keyed by (seed,
+// replicate) alone (simulate/simulator.hpp).
+//
+// Memory is bounded: the input is read in chunks of kBatchLinesPerThread
+// lines per thread (each line at most kMaxBatchLineBytes), a chunk's results
+// are handed on before the next chunk is read, and a simulation holds
+// O(patients) per line in flight.
+#include <cstddef>
+#include <exception>
+#include <functional>
+#include <istream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "gsd/run.hpp"
+#include "gsd/run_options.hpp"
+#include "gsd/simulation.hpp"
+
+namespace gsd {
+
+// Lines per thread in one chunk: enough that a thread rarely waits for the
+// slowest line of its chunk, few enough that a chunk of 1 MiB lines stays small.
+inline constexpr std::size_t kBatchLinesPerThread = 8;
+
+struct BatchOptions {
+  // Lines run at once (1 = one after another); the results do not depend on it.
+  int threads = 1;
+  // simulate only: replicates, seed and max_duration for every line (they take
+  // precedence over each config's simulation section). Each line's
+  // simulation runs on one thread; request.threads is not used.
+  SimulationRequest request;
+};
+
+// One line's outcome: the JSON `gsd <command> CONFIG --format json` prints
+// for it, or why there is none.
+struct BatchLine {
+  std::size_t number = 0;    // 1-based line number
+  nlohmann::json result;     // null when `error` is set
+  // An InvalidInput (a malformed line, a bad field, a line longer than
+  // kMaxBatchLineBytes: empty path, rule naming the line), a NumericalError,
+  // std::invalid_argument, or anything else a run threw.
+  std::exception_ptr error;
+};
+
+// Reads `in` to its end and calls `sink` once per line, in input order, on
+// the calling thread. `source` names the input in the messages of malformed
+// and over-long lines ("<source> line <n>: ..."). Throws InvalidInput for
+// threads < 1 or a monitor command. `options.trace` may be called from
+// several threads at once (as SolverTrace allows).
+void run_batch(std::istream& in, const std::string& source, Command command,
+               const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
+               const RunOptions& options = {});
+
+// The message source of a line: "<source> line <n>".
+std::string batch_line_source(const std::string& source, std::size_t number);
+
+}  // namespace gsd

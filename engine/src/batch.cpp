@@ -1,0 +1,109 @@
+#include "gsd/batch.hpp"
+
+#include <string>
+#include <vector>
+
+#include "gsd/errors.hpp"
+#include "gsd/json.hpp"
+#include "gsd/load.hpp"
+#include "gsd/numerics/check.hpp"
+
+namespace gsd {
+
+namespace {
+
+// As for one simulation: more threads than this are surely a typo.
+constexpr int kMaxBatchThreads = 1024;
+
+struct PendingLine {
+  std::string text;
+  bool too_long = false;
+};
+
+// Reads the next line (without its newline) into `line`, keeping at most
+// kMaxBatchLineBytes of it; `too_long` says that more was skipped. False at
+// the end of the input.
+bool read_bounded_line(std::streambuf& in, PendingLine& line) {
+  line.text.clear();
+  line.too_long = false;
+  bool any = false;
+  for (int c = in.sbumpc(); c != std::char_traits<char>::eof(); c = in.sbumpc()) {
+    any = true;
+    if (c == '\n') return true;
+    if (line.text.size() < kMaxBatchLineBytes) {
+      line.text.push_back(static_cast<char>(c));
+    } else {
+      line.too_long = true;
+    }
+  }
+  return any;
+}
+
+nlohmann::json run_line(const nlohmann::json& config, Command command, const BatchOptions& batch,
+                        const RunOptions& options) {
+  if (command == Command::kDesign) return run(config, command, {}, options);
+  SimulationRequest request = batch.request;
+  request.threads = 1;  // the batch's threads run whole lines
+  return run(config, command, request, options);
+}
+
+// Runs one line; every exception ends up in the line's error.
+void run_one(const PendingLine& pending, BatchLine& out, const std::string& source,
+             Command command, const BatchOptions& batch, const RunOptions& options) {
+  const std::string where = batch_line_source(source, out.number);
+  try {
+    if (pending.too_long) {
+      throw InvalidInput({}, where + ": the line is longer than " +
+                                 std::to_string(kMaxBatchLineBytes >> 20) +
+                                 " MiB, the limit for one config");
+    }
+    out.result = run_line(parse_json(pending.text, where), command, batch, options);
+  } catch (...) {
+    out.result = nullptr;
+    out.error = std::current_exception();
+  }
+}
+
+}  // namespace
+
+std::string batch_line_source(const std::string& source, std::size_t number) {
+  return source + " line " + std::to_string(number);
+}
+
+void run_batch(std::istream& in, const std::string& source, Command command,
+               const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
+               const RunOptions& options) {
+  if (batch.threads < 1 || batch.threads > kMaxBatchThreads) {
+    numerics::fail(numerics::FieldPath{"options"}.key("threads"), batch.threads,
+                   "must be in [1, " + std::to_string(kMaxBatchThreads) + "]");
+  }
+  if (command == Command::kMonitor) {
+    throw InvalidInput({"command"}, "\"monitor\"", "has no batch; use design or simulate");
+  }
+  const std::size_t chunk = kBatchLinesPerThread * static_cast<std::size_t>(batch.threads);
+  std::vector<PendingLine> pending(chunk);
+  std::vector<BatchLine> done(chunk);
+  std::size_t next_number = 1;
+  for (bool more = true; more;) {
+    std::size_t n = 0;
+    while (n < chunk && (more = read_bounded_line(*in.rdbuf(), pending[n]))) ++n;
+    for (std::size_t i = 0; i < n; ++i) done[i] = BatchLine{next_number + i, nullptr, nullptr};
+    const auto count = static_cast<long long>(n);
+    // Lines take very different times (a simulation against a design), so
+    // each thread takes the next line when it is free.
+#if defined(_OPENMP)
+#pragma omp parallel for schedule(dynamic, 1) num_threads(batch.threads) if (batch.threads > 1)
+#endif
+    for (long long i = 0; i < count; ++i) {
+      const auto u = static_cast<std::size_t>(i);
+      run_one(pending[u], done[u], source, command, batch, options);
+    }
+    for (std::size_t i = 0; i < n; ++i) {
+      sink(done[i]);
+      done[i] = BatchLine{};
+    }
+    next_number += n;
+  }
+}
+
+}  // namespace gsd

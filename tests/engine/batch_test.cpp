@@ -1,0 +1,169 @@
+// Batches: every line gives what run() gives for its config, in input order,
+// the same for any number of threads; bad lines become the line's error and
+// the others go on; the input is read in chunks, so batches longer than a
+// chunk keep their order across chunk boundaries.
+#include "gsd/batch.hpp"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "gsd/errors.hpp"
+#include "gsd/load.hpp"
+
+namespace gsd {
+namespace {
+
+// Designs that differ line by line (beta and the number of looks), so a
+// result out of place cannot go unnoticed.
+std::vector<std::string> design_lines(int n) {
+  std::vector<std::string> lines;
+  for (int i = 0; i < n; ++i) {
+    nlohmann::json c;
+    c["design"]["beta"] = 0.05 + 0.01 * i;
+    std::vector<double> t;
+    const int k = 2 + i % 4;
+    for (int j = 1; j <= k; ++j) t.push_back(static_cast<double>(j) / k);
+    c["design"]["information_fractions"] = t;
+    lines.push_back(c.dump());
+  }
+  return lines;
+}
+
+// The seed trial at several hazard ratios.
+std::vector<std::string> simulate_lines() {
+  std::vector<std::string> lines;
+  for (const double hr : {0.63, 0.8, 1.0, 0.5, 0.7}) {
+    nlohmann::json c = nlohmann::json::parse(R"({
+      "design": {"alpha": 0.05, "sided": 2, "beta": 0.16, "information_fractions": [0.5, 0.75, 1.0]},
+      "survival": {"control": {"cure_fraction": 0.40, "median_noncured": 7.0},
+                   "treatment": {"cure_fraction": 0.562},
+                   "accrual": {"duration": 36.0}, "patients": 202, "events": 94},
+      "simulation": {"replicates": 400, "seed": 7}})");
+    c["survival"]["hazard_ratio_noncured"] = hr;
+    lines.push_back(c.dump());
+  }
+  return lines;
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const auto& l : lines) text += l + "\n";
+  return text;
+}
+
+struct Outcome {
+  std::size_t number;
+  std::string text;  // the result's JSON, or "error: " and the error's message
+};
+
+std::vector<Outcome> run_text(const std::string& text, Command command, int threads,
+                              const SimulationRequest& request = {}) {
+  std::istringstream in(text);
+  BatchOptions options;
+  options.threads = threads;
+  options.request = request;
+  std::vector<Outcome> out;
+  run_batch(in, "grid.jsonl", command, options, [&](const BatchLine& line) {
+    if (!line.error) {
+      out.push_back({line.number, line.result.dump()});
+      return;
+    }
+    try {
+      std::rethrow_exception(line.error);
+    } catch (const InvalidInput& e) {
+      out.push_back({line.number, "error: " + e.message(PathStyle::kJson)});
+    }
+  });
+  return out;
+}
+
+TEST(Batch, DesignLinesEqualRunInInputOrderForAnyThreads) {
+  // 3 * kBatchLinesPerThread + 5 lines: several chunks, the last one partial.
+  const std::vector<std::string> lines = design_lines(3 * kBatchLinesPerThread + 5);
+  const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
+  ASSERT_EQ(one.size(), lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(one[i].number, i + 1);
+    EXPECT_EQ(one[i].text, run(nlohmann::json::parse(lines[i]), Command::kDesign).dump())
+        << "line " << i + 1;
+  }
+  for (const int threads : {2, 3}) {
+    const std::vector<Outcome> many = run_text(joined(lines), Command::kDesign, threads);
+    ASSERT_EQ(many.size(), one.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(many[i].number, one[i].number);
+      EXPECT_EQ(many[i].text, one[i].text) << threads << " threads, line " << i + 1;
+    }
+  }
+}
+
+TEST(Batch, ReversedInputGivesReversedOutput) {
+  std::vector<std::string> lines = design_lines(19);
+  const std::vector<Outcome> forward = run_text(joined(lines), Command::kDesign, 3);
+  std::reverse(lines.begin(), lines.end());
+  const std::vector<Outcome> backward = run_text(joined(lines), Command::kDesign, 3);
+  ASSERT_EQ(forward.size(), backward.size());
+  for (std::size_t i = 0; i < forward.size(); ++i) {
+    EXPECT_EQ(forward[i].text, backward[forward.size() - 1 - i].text) << "line " << i + 1;
+  }
+}
+
+TEST(Batch, SimulationLinesEqualRunForAnyThreads) {
+  const std::vector<std::string> lines = simulate_lines();
+  SimulationRequest request;
+  request.replicates = 300;  // the request applies to every line
+  const std::vector<Outcome> one = run_text(joined(lines), Command::kSimulate, 1, request);
+  ASSERT_EQ(one.size(), lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(one[i].text, run(nlohmann::json::parse(lines[i]), Command::kSimulate, request).dump())
+        << "line " << i + 1;
+  }
+  for (const int threads : {2, 3}) {
+    const std::vector<Outcome> many = run_text(joined(lines), Command::kSimulate, threads, request);
+    ASSERT_EQ(many.size(), one.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(many[i].text, one[i].text) << threads << " threads, line " << i + 1;
+    }
+  }
+}
+
+TEST(Batch, BadLinesBecomeTheirErrorAndTheRestGoOn) {
+  std::vector<std::string> lines = design_lines(3);
+  lines.insert(lines.begin() + 1, R"({"design": {"alpha": 0.7}})");
+  lines.insert(lines.begin() + 2, "{not json");
+  lines.push_back(std::string(kMaxBatchLineBytes + 10, ' '));
+  lines.push_back(design_lines(1)[0]);
+  const std::vector<Outcome> out = run_text(joined(lines), Command::kDesign, 2);
+  ASSERT_EQ(out.size(), 7U);
+  EXPECT_EQ(out[1].text, "error: design.alpha = 0.7 must lie in (0, 0.5)");
+  EXPECT_EQ(out[2].text.rfind("error: grid.jsonl line 3:", 0), 0U) << out[2].text;
+  EXPECT_EQ(out[5].text,
+            "error: grid.jsonl line 6: the line is longer than 1 MiB, the limit for one config");
+  EXPECT_EQ(out[6].text, run(nlohmann::json::parse(lines[6]), Command::kDesign).dump());
+  for (const std::size_t good : {0U, 3U, 4U, 6U}) {
+    EXPECT_NE(out[good].text.rfind("error: ", 0), 0U) << out[good].text;
+  }
+}
+
+TEST(Batch, LastLineWithoutNewlineAndEmptyInput) {
+  const std::vector<std::string> lines = design_lines(2);
+  EXPECT_EQ(run_text(lines[0] + "\n" + lines[1], Command::kDesign, 2).size(), 2U);
+  EXPECT_TRUE(run_text("", Command::kDesign, 2).empty());
+}
+
+TEST(Batch, RefusesBadThreadsAndMonitor) {
+  std::istringstream in("{}\n");
+  BatchOptions options;
+  options.threads = 0;
+  const auto sink = [](const BatchLine&) {};
+  EXPECT_THROW(run_batch(in, "x", Command::kDesign, options, sink), InvalidInput);
+  options.threads = 1;
+  EXPECT_THROW(run_batch(in, "x", Command::kMonitor, options, sink), InvalidInput);
+}
+
+}  // namespace
+}  // namespace gsd
