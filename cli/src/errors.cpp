@@ -25,7 +25,7 @@ std::string error_message(const InvalidInput& error) {
 
 std::string error_message(const NumericalError& error) {
   return std::string("numerical failure: ") + error.what() +
-         "; try a finer grid (design.solver.grid_r, default 12) or more root bits "
+         "; try a finer grid (design.solver.grid_r, default 6) or more root bits "
          "(design.solver), and --log-level debug shows where the solver stopped";
 }
 

@@ -25,7 +25,7 @@ struct SolvedBounds {
 // whose design is the fixed design: for alpha 0.05 two-sided and beta 0.16,
 // f(lo) = -1.1e-16; and when the interim looks cost almost nothing: a first
 // look at t1 = 0.01 with O'Brien-Fleming spending gives f(lo) = -1.2e-10, of
-// the order of the grid integration's error at the default grid_r = 12.
+// the order of the grid integration's error at the default grid_r.
 // 1e-8 is a hundred times that.
 inline constexpr double kDriftRoundingSlack = 1e-8;
 

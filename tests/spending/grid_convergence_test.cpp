@@ -1,4 +1,4 @@
-// Grid convergence: the default grid (r = 12, 3-point Gauss-Legendre on the
+// Grid convergence: the default grid (r = 6, 3-point Gauss-Legendre on the
 // intervals of J&T 2000 section 19.2) against a much finer one (r = 60), whose
 // own error is below 1e-11 in z (measured while choosing the default). The
 // bound 1e-7 keeps grid error a tenth of the 1e-6 agreement target with rpact.

@@ -159,6 +159,21 @@ def test_batch_equals_cli_jsonl(repo, cli, tmp_path):
     printed = subprocess.run([cli, "design", "--batch", str(batch), "--format", "jsonl"],
                              capture_output=True, text=True, check=True).stdout
     assert gsd.run(batch=batch) == [json.loads(line) for line in printed.splitlines()]
+    assert gsd.run(batch=batch, threads=2) == gsd.run(batch=batch)
+
+
+def test_simulate_batch_on_threads_equals_cli(repo, cli, tmp_path):
+    seed = (repo / "configs" / "blinatumomab-20120215.json").read_text().replace("\n", " ")
+    null = seed.replace('"hazard_ratio_noncured": 0.63', '"hazard_ratio_noncured": 1')
+    batch = tmp_path / "scenarios.jsonl"
+    batch.write_text("\n".join([seed, null, '{"design": {}}']) + "\n")
+    printed = subprocess.run([cli, "simulate", "--batch", str(batch), "--format", "jsonl",
+                              "--replicates", "300", "--threads", "2"],
+                             capture_output=True, text=True, check=True).stdout
+    got = gsd.run(batch=batch, command="simulate", replicates=300)
+    assert got == [json.loads(line) for line in printed.splitlines()]
+    assert gsd.run(batch=batch, command="simulate", replicates=300, threads=2) == got
+    assert len(got) == 3 and got[2]["error"].startswith(f"{batch} line 3: ")
 
 
 def test_outputs_written_as_the_cli_writes_them(repo, cli, tmp_path):

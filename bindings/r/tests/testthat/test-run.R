@@ -88,6 +88,23 @@ test_that("batch equals the command line's --batch --format jsonl", {
   expect_identical(got, expected)
   expect_length(got, 4L)
   expect_match(got[[2]]$error, "line 2: design.information_fractions\\[1\\] = 0.4")
+  expect_identical(gsd_run(batch = batch, threads = 2), got)
+})
+
+test_that("a simulate batch on threads equals the command line's", {
+  seed <- example_file("configs/blinatumomab-20120215.json", "blinatumomab-20120215.json")
+  line <- paste(readLines(seed), collapse = " ")
+  batch <- tempfile(fileext = ".jsonl")
+  writeLines(c(line, sub("\"hazard_ratio_noncured\": 0.63", "\"hazard_ratio_noncured\": 1", line),
+               '{"design": {}}'), batch)
+  printed <- strsplit(cli_stdout(c("simulate", "--batch", batch, "--format", "jsonl",
+                                   "--replicates", "300", "--threads", "2")), "\n")[[1]]
+  expected <- lapply(printed, jsonlite::fromJSON, simplifyDataFrame = FALSE, simplifyMatrix = FALSE)
+  got <- gsd_run(NULL, "simulate", batch = batch, replicates = 300, threads = 1)
+  expect_identical(got, expected)
+  expect_identical(gsd_run(NULL, "simulate", batch = batch, replicates = 300, threads = 2), got)
+  expect_length(got, 3L)
+  expect_match(got[[3]]$error, "line 3: ")
 })
 
 test_that("log_level writes the solver's diagnostics on the error stream", {
