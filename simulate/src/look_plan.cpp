@@ -1,5 +1,6 @@
 #include "gsd/simulate/look_plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <sstream>
@@ -96,7 +97,12 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
     }
     previous = plan.look_events[k];
     if (k + 1 < plan.look_events.size()) {
-      h0.advance(t[k], 0.0, regions.lower[k], regions.upper[k]);
+      // The grid must resolve the shortest step asked of it: to the capped
+      // final one event after this look (or to the next look).
+      const double nearest = std::min((plan.look_events[k] + 1) / total_events, t[k + 1]);
+      // (look_events[k] is t[k] * events rounded up or down, so the one after
+      // it lies beyond t[k].)
+      h0.advance(t[k], 0.0, regions.lower[k], regions.upper[k], nearest);
     }
   }
 }
