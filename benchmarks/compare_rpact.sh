@@ -7,8 +7,8 @@
 # gives the median over runs and the range. Times are CPU seconds (user +
 # system) of the work, which a shared machine disturbs less than wall time;
 # wall times are printed too. gsd is timed as a whole process (start, read,
-# solve, write); rpact inside R after a warm-up call (R's start and loading
-# rpact are not counted).
+# solve, write; the design batch as the mean of 10 processes); rpact inside R
+# after a warm-up call (R's start and loading rpact are not counted).
 #   designs:    `gsd design --batch` on the 120-design batch vs 120
 #               getDesignGroupSequential() calls;
 #   simulation: `gsd simulate configs/blinatumomab-20120215.json --replicates
@@ -30,17 +30,20 @@ for i in $(seq 1 20); do
   echo '{"design": {"beta": 0.1, "information_fractions": [0.2, 0.4, 0.6, 0.8, 1], "futility": {"spending": "hsd", "parameter": -2, "binding": false}}}'
 done >> "$tmp/designs.jsonl"
 
-# CPU and wall seconds of a whole gsd process: "cpu wall".
+# CPU and wall seconds of one whole gsd process, "cpu wall": the mean of
+# REPEAT processes run one after another (time(1) counts in 10 ms steps).
 gsd_time() {
-  /usr/bin/time -f "%U %S %e" -o "$tmp/time" "$@" > /dev/null
-  awk '{ printf "%.4f %.4f", $1 + $2, $3 }' "$tmp/time"
+  local repeat=$1; shift
+  /usr/bin/time -f "%U %S %e" -o "$tmp/time" \
+    bash -c 'for _ in $(seq "$0"); do "$@" > /dev/null; done' "$repeat" "$@"
+  awk -v n="$repeat" '{ printf "%.4f %.4f\n", ($1 + $2) / n, $3 / n }' "$tmp/time"
 }
 
 : > "$tmp/rows"
 for run in $(seq 1 "$runs"); do
-  read -r gd_cpu gd_wall < <(gsd_time "$gsd" design --batch "$tmp/designs.jsonl" --format jsonl)
+  read -r gd_cpu gd_wall < <(gsd_time 10 "$gsd" design --batch "$tmp/designs.jsonl" --format jsonl)
   read -r _ rd_cpu rd_wall _ < <(Rscript "$root/benchmarks/compare_rpact.R" designs)
-  read -r gs_cpu gs_wall < <(gsd_time "$gsd" simulate "$root/configs/blinatumomab-20120215.json" \
+  read -r gs_cpu gs_wall < <(gsd_time 1 "$gsd" simulate "$root/configs/blinatumomab-20120215.json" \
     --replicates "$replicates" --threads 1 --quiet --format json)
   read -r _ rs_cpu rs_wall n < <(Rscript "$root/benchmarks/compare_rpact.R" simulation "$iterations")
   echo "$run $gd_cpu $gd_wall $rd_cpu $rd_wall $gs_cpu $gs_wall $rs_cpu $rs_wall $n" >> "$tmp/rows"
