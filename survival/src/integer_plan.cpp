@@ -1,6 +1,7 @@
 // Whole numbers for a survival plan (see integer_plan.hpp).
 #include "gsd/survival/integer_plan.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -40,6 +41,10 @@ ContinuousPlan continuous_of(const SurvivalSpec& spec, const spending::Design& d
   return c;
 }
 
+// Up to this many further blocks make room for the whole events below the
+// limit before the events are lowered instead.
+constexpr int kMaxExtraBlocks = 8;
+
 // Events solved with the patients: the rounded patients' expected events by
 // the end of follow-up, rounded up; one more block while that whole event is
 // more than the patients can ever produce.
@@ -47,11 +52,19 @@ long long events_by_follow_up(const SurvivalSpec& spec, long long& patients, int
                               const numerics::SolverOptions& options) {
   const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
   const double limit = event_fraction_limit(spec, options);
-  while (!(static_cast<double>(round_up(per_patient * static_cast<double>(patients))) <
-           limit * static_cast<double>(patients))) {
-    patients += block;
+  const auto events_for = [&](long long n) { return round_up(per_patient * static_cast<double>(n)); };
+  // A follow-up past every event that can happen leaves no room that more
+  // blocks could make: the events are then the last whole number below the
+  // limit (as the continuous plan does).
+  for (int extra = 0; extra <= kMaxExtraBlocks; ++extra) {
+    const long long n = patients + extra * block;
+    if (static_cast<double>(events_for(n)) < limit * static_cast<double>(n)) {
+      patients = n;
+      return events_for(n);
+    }
   }
-  return round_up(per_patient * static_cast<double>(patients));
+  const long long below_limit = static_cast<long long>(std::ceil(limit * static_cast<double>(patients))) - 1;
+  return std::min(events_for(patients), below_limit);
 }
 
 void check_within_limit(const SurvivalSpec& spec, long long patients, long long events,

@@ -40,10 +40,13 @@ constexpr int kEventGridPoints = 16;
 constexpr int kBrentBits = 26;
 // The event-driven solves start from the fixed-time solution and bracket the
 // root by steps of this factor (the two powers differ by a few percent of
-// the size at most); the root is found to 16 bits (1.5e-5 relative: 0.003 of
-// a patient in 200), below what rounding to whole patients keeps.
+// the size at most); the root is found to 24 bits (6e-8 relative). Rounding
+// to whole patients would keep far less, but the whole-number plan scales the
+// drift by the square root of whole over unrounded events, so the unrounded
+// root's error reaches its bounds: 24 bits keep that below 1e-7, and stay
+// above the event-driven power's own accuracy (look-time bins to 2^-30).
 constexpr double kBracketStep = 1.04;
-constexpr int kEventDrivenRootBits = 16;
+constexpr int kEventDrivenRootBits = 24;
 // After rounding, up to this many further whole patients (or events) are
 // tried until the power reaches the target: rounding each look up moves the
 // power by less than one patient's (event's) worth, so one or two suffice.
