@@ -59,7 +59,9 @@ for (const line of readFileSync(join(golden, "cases.txt"), "utf8").split("\n")) 
       const want = JSON.parse(readFileSync(join(golden, "expected", `${name}.json`), "utf8"));
       const fast = call("gsd_web_boundaries", config);
       const got = JSON.parse(fast.result_text);
-      const b = compareJson(got.boundaries, want.boundaries);
+      // A whole-number plan recomputes its bounds at the whole events; what
+      // the page draws at once is the continuous design, kept beside it.
+      const b = compareJson(got.boundaries, (want.continuous ?? want).boundaries);
       const complete = !("sample_size" in want);
       ok = ok && !b.bad.length && fast.complete === complete && !("sample_size" in got);
       boundaries = `; boundaries alone ${describe(b)}${fast.complete === complete ? "" : ", wrong 'complete'"}`;
