@@ -41,9 +41,8 @@ AllCrossings crossings(const Design& d) {
   const std::vector<double> harm_h0 = spending::harm_crossings(d, zeros);
   AllCrossings c;
   c.efficacy = {cumulative(d.null.upper), cumulative(d.alternative.upper)};
-  c.futility = {cumulative(minus(in_force.lower, harm_h0)),
-                cumulative(minus(d.alternative.lower,
-                                 d.spec.harm ? d.harm_alternative : std::vector<double>()))};
+  c.futility = {cumulative(d.futility_crossings(in_force, harm_h0)),
+                cumulative(d.futility_crossings(d.alternative, d.harm_alternative))};
   if (d.spec.harm) c.harm = {cumulative(d.harm_null), cumulative(d.harm_alternative)};
   c.lower = {cumulative(d.null.lower), cumulative(d.alternative.lower)};
   return c;

@@ -123,6 +123,7 @@ json boundaries_json(const spending::Design& d) {
   const auto& t = d.spec.information_fractions;
   const auto alpha = d.cumulative_alpha();
   const auto h0 = per_look_alpha(d);
+  const auto futility_h1 = d.futility_crossings(d.alternative, d.harm_alternative);
   json looks = json::array();
   for (std::size_t k = 0; k < t.size(); ++k) {
     json look;
@@ -134,10 +135,7 @@ json boundaries_json(const spending::Design& d) {
     look["cumulative_alpha"] = alpha[k];
     look["probability_efficacy_h0"] = h0[k];
     look["probability_efficacy_h1"] = d.alternative.upper[k];
-    if (d.spec.futility) {
-      const double harm_h1 = d.spec.harm ? d.harm_alternative[k] : 0.0;
-      look["probability_futility_h1"] = d.alternative.lower[k] - harm_h1;
-    }
+    if (d.spec.futility) look["probability_futility_h1"] = futility_h1[k];
     look["harm_z"] = d.harm[k] ? json(*d.harm[k]) : json(nullptr);
     if (d.spec.harm) {
       look["probability_harm_h0"] = d.harm_null[k];
@@ -288,7 +286,7 @@ json to_json(const SimulationReport& report) {
   s["reject_per_look"] = r.reject_per_look;
   s["futility_per_look"] = r.futility_per_look;
   if (two_sided(d.spec) || d.spec.harm) s["reject_lower_per_look"] = r.reject_lower_per_look;
-  if (any_futility && !two_sided(d.spec)) {
+  if (any_futility) {
     // A non-binding futility bound does not bind the alpha count.
     s["power_ignoring_futility"] = r.power_ignoring_futility;
     s["reject_per_look_ignoring_futility"] = r.reject_per_look_ignoring_futility;

@@ -169,7 +169,8 @@ void load_solver(const JsonNode& node, numerics::SolverOptions& solver) {
 
 DesignSpec load_design(const JsonNode& design) {
   design.expect_keys({"alpha", "sided", "beta", "information_fractions", "efficacy", "futility",
-                      "harm", "efficacy_stops", "futility_stops", "spending_time", "solver"});
+                      "harm", "efficacy_stops", "futility_stops", "harm_stops", "spending_time",
+                      "solver"});
   DesignSpec spec;
   if (const auto alpha = design.find("alpha")) spec.alpha = alpha->number();
   if (const auto sided = design.find("sided")) {
@@ -197,6 +198,7 @@ DesignSpec load_design(const JsonNode& design) {
   if (const auto harm = design.find("harm")) spec.harm = load_harm(*harm, spec.information_fractions);
   if (const auto stops = design.find("efficacy_stops")) spec.efficacy_stops = load_switches(*stops);
   if (const auto stops = design.find("futility_stops")) spec.futility_stops = load_switches(*stops);
+  if (const auto stops = design.find("harm_stops")) spec.harm_stops = load_switches(*stops);
   if (const auto time = design.find("spending_time")) spec.spending_time = time->numbers();
   numerics::within(design.path(), [&] {
     spec.validate();
@@ -216,6 +218,7 @@ void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec
   }
   const double r = survival->allocation_ratio;
   const auto& t = spec.information_fractions;
+  spec.futility->hazard_ratios = spec.futility->values;
   for (std::size_t k = 0; k < spec.futility->values.size(); ++k) {
     const double h = spec.futility->values[k];
     if (!(h > 0.0)) hr.element(k).fail("must be a positive hazard ratio");

@@ -224,6 +224,11 @@ std::string decision_reason(const monitoring::LookResult& r, const monitoring::M
              at.str() + ": stop, the experimental arm is significantly worse";
     case Decision::kStopFutility:
     case Decision::kFinalNoRejection:
+      if (binding && r.futility_z && plan.design.sided == spending::Sidedness::kTwoSidedSymmetric &&
+          std::fabs(z) < *r.futility_z) {
+        return "|z| = " + fmt("%.4f", std::fabs(z)) + " is below the binding two-sided futility bound " +
+               fmt("%.4f", *r.futility_z) + " at " + at.str() + ": stop for futility";
+      }
       if (binding && r.futility_z && z <= *r.futility_z) {
         return zs + " is at or below the binding futility bound " + fmt("%.4f", *r.futility_z) +
                " at " + at.str() + ": stop for futility";
@@ -241,6 +246,13 @@ std::string decision_reason(const monitoring::LookResult& r, const monitoring::M
 
 std::optional<std::string> futility_advice(const monitoring::LookResult& r) {
   if (!r.futility_advice || !r.futility_z) return std::nullopt;
+  if (std::fabs(r.look.z) < *r.futility_z && r.look.z > *r.futility_z) {
+    // Only a two-sided futility bound is hit from above: |z| below it.
+    return "|z| = " + fmt("%.4f", std::fabs(r.look.z)) +
+           " is below the non-binding two-sided futility bound " + fmt("%.4f", *r.futility_z) +
+           ": the committee may consider stopping for futility (advisory; type I error is "
+           "controlled either way)";
+  }
   return "z = " + fmt("%.4f", r.look.z) + " is at or below the non-binding futility bound " +
          fmt("%.4f", *r.futility_z) +
          ": the committee may consider stopping for futility (advisory; type I error is "

@@ -53,7 +53,9 @@ std::vector<double> conditional_power_for_means(const LookSchedule& s, const Des
     regions.upper.push_back(conditional_bound(s.efficacy[j], s.information[j], z, info_k, tau));
     double lower = -kInf;
     if (two_sided) lower = -s.efficacy[j];
-    if (binding && s.futility[j]) lower = *s.futility[j];
+    // A two-sided futility region (|z| below the bound) is left out: the
+    // conditional power counts it as non-binding.
+    if (binding && !two_sided && s.futility[j]) lower = *s.futility[j];
     regions.lower.push_back(conditional_bound(lower, s.information[j], z, info_k, tau));
     // A bound below the futility line would make the region empty; the
     // efficacy side decides then (rpact caps futility at efficacy too).

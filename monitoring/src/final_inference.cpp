@@ -24,17 +24,22 @@ constexpr double kBracketSds = 15.0;
 
 double stagewise_exceedance(std::span<const double> information, std::span<const double> efficacy,
                             std::span<const double> binding_futility, double z_stop, double theta,
-                            const numerics::SolverOptions& solver) {
+                            const numerics::SolverOptions& solver, bool inner_futility) {
   const std::size_t n = information.size();
   std::vector<double> fractions(n);
   std::vector<double> means(n);
-  StoppingRegions regions{std::vector<double>(n, -kInf), std::vector<double>(n)};
+  StoppingRegions regions{std::vector<double>(n, -kInf), std::vector<double>(n), {}};
+  if (inner_futility) regions.inner.assign(n, 0.0);
   for (std::size_t j = 0; j < n; ++j) {
     fractions[j] = information[j] / information.back();
     means[j] = theta * std::sqrt(information[j]);
     regions.upper[j] = j + 1 == n ? z_stop : efficacy[j];
     if (j + 1 < n && j < binding_futility.size()) {
-      regions.lower[j] = std::min(binding_futility[j], regions.upper[j]);
+      if (inner_futility) {
+        regions.inner[j] = std::min(binding_futility[j], regions.upper[j]);
+      } else {
+        regions.lower[j] = std::min(binding_futility[j], regions.upper[j]);
+      }
     }
   }
   fractions.back() = 1.0;
@@ -48,8 +53,9 @@ FinalInference stagewise_inference(const MonitoringPlan& plan, std::span<const d
     throw std::invalid_argument("stagewise_inference: one bound per look is required");
   }
   const numerics::SolverOptions& solver = plan.design.solver;
+  const bool inner = plan.design.sided == Sidedness::kTwoSidedSymmetric;
   auto p = [&](double theta) {
-    return stagewise_exceedance(information, efficacy, binding_futility, z_stop, theta, solver);
+    return stagewise_exceedance(information, efficacy, binding_futility, z_stop, theta, solver, inner);
   };
   const double alpha = plan.design.alpha_per_side();
   const double sd = 1.0 / std::sqrt(information.front());

@@ -48,6 +48,13 @@ void map_look_options(const DesignSpec& planned, DesignSpec& spec) {
       if (interim(k)) spec.efficacy_stops[k] = planned.efficacy_stops[k];
     }
   }
+  if (!planned.harm_stops.empty()) {
+    // Looks beyond the plan's keep the plan's final switch.
+    spec.harm_stops.assign(n, planned.harm_stops.back());
+    for (std::size_t k = 0; k < n; ++k) {
+      if (interim(k)) spec.harm_stops[k] = planned.harm_stops[k];
+    }
+  }
   if (!spec.futility) return;
   const bool fixed = spec.futility->rule == FutilityRule::kFixedZ ||
                      spec.futility->rule == FutilityRule::kEffectFraction;
@@ -145,7 +152,15 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
                                           : s.events[k] / plan.planned_events);
   }
   s.fractions.back() = 1.0;
-  const DesignSpec spec = schedule_spec(plan.design, s.fractions, s.spending_times, plan.design.alpha);
+  DesignSpec spec = schedule_spec(plan.design, s.fractions, s.spending_times, plan.design.alpha);
+  if (spec.futility && !spec.futility->hazard_ratios.empty()) {
+    // A bound given as a hazard ratio is that hazard ratio at the events
+    // observed: z = -ln(hr) sqrt(d r / (1 + r)^2) at each look's own events.
+    const auto& hr = spec.futility->hazard_ratios;
+    for (std::size_t k = 0; k + 1 < n && k < hr.size(); ++k) {
+      spec.futility->values[k] = -std::log(hr[k]) * std::sqrt(s.information[k]) + 0.0;
+    }
+  }
   s.futility.assign(n, std::nullopt);
   s.harm.assign(n, std::nullopt);
   if (spec.futility || spec.harm) {
@@ -157,11 +172,14 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
     s.efficacy = efficacy_bounds(spec);
   }
   // Type I error actually spent by these bounds (binding lower bounds count).
-  StoppingRegions h0{std::vector<double>(n, -kInf), s.efficacy};
+  StoppingRegions h0{std::vector<double>(n, -kInf), s.efficacy, {}};
   const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;
+  if (two_sided && spec.binding_futility()) h0.inner.assign(n, 0.0);
   for (std::size_t k = 0; k < n; ++k) {
     if (two_sided) h0.lower[k] = -s.efficacy[k];
-    if (spec.binding_futility() && s.futility[k]) h0.lower[k] = *s.futility[k];
+    if (spec.binding_futility() && s.futility[k]) {
+      (two_sided ? h0.inner[k] : h0.lower[k]) = *s.futility[k];
+    }
     if (spec.binding_harm() && s.harm[k]) h0.lower[k] = std::max(h0.lower[k], *s.harm[k]);
   }
   const ExitProbabilities null = exit_probabilities(s.fractions, h0, 0.0, spec.solver);
@@ -180,7 +198,10 @@ std::vector<double> efficacy_at_alpha(const MonitoringPlan& plan, const LookSche
   // force with its own alpha beside this one.
   DesignSpec planned = plan.design;
   const bool binding_harm = planned.binding_harm();
-  if (!binding_harm) planned.harm.reset();
+  if (!binding_harm) {
+    planned.harm.reset();
+    planned.harm_stops.clear();
+  }
   const double total = binding_harm ? alpha + planned.harm->alpha : alpha;
   DesignSpec spec = schedule_spec(planned, schedule.fractions, schedule.spending_times, total);
   spec.futility.reset();

@@ -37,19 +37,21 @@ void decide(LookResult& r, const MonitoringPlan& plan) {
   const double b = r.efficacy_z;
   const bool two_sided = plan.design.sided == Sidedness::kTwoSidedSymmetric;
   const bool binding = plan.design.futility && plan.design.futility->binding;
+  // A two-sided design's futility bound stops when |z| is below it.
+  const bool futility_hit =
+      r.futility_z && (two_sided ? std::fabs(z) < *r.futility_z : z <= *r.futility_z);
   if (z >= b) {
     r.decision = Decision::kStopEfficacy;
   } else if ((two_sided && z <= -b) || (r.harm_z && z <= *r.harm_z)) {
     r.decision = Decision::kStopHarm;
-  } else if (binding && r.futility_z && z <= *r.futility_z) {
+  } else if (binding && futility_hit) {
     r.decision = Decision::kStopFutility;
   } else if (r.final_analysis) {
     r.decision = Decision::kStopFutility;
   } else {
     r.decision = Decision::kContinue;
   }
-  r.futility_advice = !binding && r.futility_z && z <= *r.futility_z &&
-                      r.decision == Decision::kContinue;
+  r.futility_advice = !binding && futility_hit && r.decision == Decision::kContinue;
 }
 
 // The effect assumed for conditional power: a hazard ratio, or a model's means.

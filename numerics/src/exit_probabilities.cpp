@@ -1,5 +1,6 @@
 #include "gsd/numerics/exit_probabilities.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <stdexcept>
@@ -25,6 +26,9 @@ std::vector<double> ExitProbabilities::cumulative_lower() const {
   std::partial_sum(lower.begin(), lower.end(), out.begin());
   return out;
 }
+double ExitProbabilities::stop(std::size_t k) const {
+  return upper[k] + lower[k] + (inner.empty() ? 0.0 : inner[k]);
+}
 double ExitProbabilities::expected_fraction(std::span<const double> fractions) const {
   if (fractions.size() != upper.size() || fractions.empty()) {
     throw std::invalid_argument("expected_fraction: one fraction per look is required");
@@ -32,7 +36,7 @@ double ExitProbabilities::expected_fraction(std::span<const double> fractions) c
   double stopped = 0.0;
   double sum = 0.0;
   for (std::size_t k = 0; k < fractions.size(); ++k) {
-    const double p = upper[k] + lower[k];
+    const double p = stop(k);
     sum += fractions[k] * p;
     stopped += p;
   }
@@ -56,10 +60,14 @@ ExitProbabilities exit_probabilities(std::span<const double> fractions,
     throw std::invalid_argument(
         "exit_probabilities: fractions, bounds and means must have one entry per look");
   }
+  if (!regions.inner.empty() && regions.inner.size() != k_max) {
+    throw std::invalid_argument("exit_probabilities: inner regions must have one entry per look");
+  }
   SequentialIntegrator integrator(options);
   ExitProbabilities out;
   out.upper.resize(k_max);
   out.lower.resize(k_max);
+  if (!regions.inner.empty()) out.inner.assign(k_max, 0.0);
   for (std::size_t k = 0; k < k_max; ++k) {
     const double a = regions.lower[k];
     const double b = regions.upper[k];
@@ -69,7 +77,12 @@ ExitProbabilities exit_probabilities(std::span<const double> fractions,
     }
     out.upper[k] = integrator.next_upper_tail(fractions[k], means[k], b);
     out.lower[k] = integrator.next_lower_tail(fractions[k], means[k], a);
-    if (k + 1 < k_max) integrator.advance(fractions[k], means[k], a, b, fractions[k + 1]);
+    const double c = regions.inner.empty() ? 0.0 : std::min(regions.inner[k], b);
+    if (c > 0.0 && k + 1 < k_max) {
+      out.inner[k] = integrator.next_lower_tail(fractions[k], means[k], c) -
+                     integrator.next_lower_tail(fractions[k], means[k], std::max(-c, a));
+    }
+    if (k + 1 < k_max) integrator.advance_outside(fractions[k], means[k], a, b, c, fractions[k + 1]);
   }
   return out;
 }

@@ -119,6 +119,16 @@ QuadratureGrid quadrature_grid(int r, double mean, double lower, double upper,
   return grid;
 }
 
+QuadratureGrid quadrature_grid_outside(int r, double mean, double lower, double upper, double inner,
+                                       double max_interval) {
+  if (!(inner > 0.0)) return quadrature_grid(r, mean, lower, upper, max_interval);
+  QuadratureGrid grid = quadrature_grid(r, mean, lower, std::min(upper, -inner), max_interval);
+  const QuadratureGrid right = quadrature_grid(r, mean, std::max(lower, inner), upper, max_interval);
+  grid.z.insert(grid.z.end(), right.z.begin(), right.z.end());
+  grid.w.insert(grid.w.end(), right.w.begin(), right.w.end());
+  return grid;
+}
+
 SequentialIntegrator::SequentialIntegrator(SolverOptions options) : options_(options) {
   options_.validate();
 }
@@ -217,7 +227,12 @@ double SequentialIntegrator::next_lower_tail_tilted(double t, double drift, doub
 
 void SequentialIntegrator::advance(double t, double mean, double lower, double upper,
                                    std::optional<double> next_t) {
-  if (std::isnan(lower) || std::isnan(upper)) {
+  advance_outside(t, mean, lower, upper, 0.0, next_t);
+}
+
+void SequentialIntegrator::advance_outside(double t, double mean, double lower, double upper,
+                                           double inner, std::optional<double> next_t) {
+  if (std::isnan(lower) || std::isnan(upper) || std::isnan(inner)) {
     throw std::invalid_argument("continuation bounds must not be NaN");
   }
   check_next(looks_done_, t_, t);
@@ -233,7 +248,8 @@ void SequentialIntegrator::advance(double t, double mean, double lower, double u
   }
   const double max_interval =
       std::min(kMaxInterval, kKernelResolution * std::min(w_in, w_out));
-  QuadratureGrid grid = quadrature_grid(options_.grid_r, mean, lower, upper, max_interval);
+  QuadratureGrid grid =
+      quadrature_grid_outside(options_.grid_r, mean, lower, upper, inner, max_interval);
   std::vector<double> weight(grid.z.size(), 0.0);
   if (looks_done_ == 0) {
     check_next(0, 0.0, t);

@@ -38,9 +38,9 @@ std::vector<double> per_look_alpha(const Design& d) {
   return out;
 }
 
-// P(stop for futility at look k) under H1: the lower exits less the harm ones.
+// P(stop for futility at look k) under H1.
 double futility_h1(const Design& d, std::size_t k) {
-  return d.alternative.lower[k] - (d.spec.harm ? d.harm_alternative[k] : 0.0);
+  return d.futility_crossings(d.alternative, d.harm_alternative)[k];
 }
 
 }  // namespace
@@ -68,6 +68,9 @@ std::string boundaries_text(const Design& d) {
                                 (d.spec.futility->binding ? "binding" : "non-binding")
                           : std::string("none"))
       << "\n";
+  if (d.spec.futility && two_sided(d)) {
+    out << "  futility stops the trial when |z| is below the futility bound (two-sided)\n";
+  }
   if (d.spec.harm) {
     out << "  harm: " << harm_name(*d.spec.harm) << ", "
         << (d.spec.harm->binding ? "binding" : "non-binding") << "; efficacy spends alpha "
@@ -204,7 +207,14 @@ SvgChart boundaries_chart(const Design& d) {
     chart.add_series({"lower bound (two-sided)", t, neg, palette(0), true, true, true, false, 2.0});
   }
   if (!fut.empty()) {
-    chart.add_series({"futility bound", fx, fut, palette(1), true, true, false, false, 2.0});
+    // A two-sided futility bound stops when |z| is below it: drawn at +/-.
+    chart.add_series({two_sided(d) ? "futility bound (|z| below)" : "futility bound", fx, fut,
+                      palette(1), true, true, false, false, 2.0});
+    if (two_sided(d)) {
+      std::vector<double> neg(fut.size());
+      std::transform(fut.begin(), fut.end(), neg.begin(), [](double v) { return -v; });
+      chart.add_series({"", fx, neg, palette(1), true, true, false, false, 2.0});
+    }
   }
   if (!harm.empty()) {
     chart.add_series({"harm bound", hx, harm, palette(2), true, true, false, false, 2.0});

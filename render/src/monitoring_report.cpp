@@ -77,7 +77,7 @@ SvgChart z_chart(const MonitoringReport& in, const MonitoringResult& r) {
   }
   if (two_sided(in)) lo = std::min(lo, -hi);
   for (const auto& f : latest(r).futility) {
-    if (f) lo = std::min(lo, *f);
+    if (f) lo = std::min(lo, two_sided(in) ? -*f : *f);
   }
   for (const auto& h : latest(r).harm) {
     if (h) lo = std::min(lo, *h);
@@ -103,8 +103,15 @@ SvgChart z_chart(const MonitoringReport& in, const MonitoringResult& r) {
   }
   const bool binding = in.plan.design.futility && in.plan.design.futility->binding;
   if (!fx.empty()) {
-    chart.add_series({binding ? "futility (binding)" : "futility (advisory)", fx, fy, palette(2),
-                      true, true, true});
+    // A two-sided futility bound stops when |z| is below it: drawn at +/-.
+    const std::string name = std::string(two_sided(in) ? "futility, |z| below" : "futility") +
+                             (binding ? " (binding)" : " (advisory)");
+    chart.add_series({name, fx, fy, palette(2), true, true, true});
+    if (two_sided(in)) {
+      std::vector<double> neg(fy.size());
+      std::transform(fy.begin(), fy.end(), neg.begin(), [](double v) { return -v; });
+      chart.add_series({"", fx, neg, palette(2), true, true, true});
+    }
   }
   std::vector<double> hx;
   std::vector<double> hy;
@@ -254,7 +261,8 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
     << xml_escape(effect_basis(r.effect_source)) << "</td></tr>";
   if (spec.futility) {
     o << "<tr><th>futility</th><td class=l>" << xml_escape(futility_name(*spec.futility)) << ", "
-      << (spec.futility->binding ? "binding" : "non-binding (advisory)") << "</td></tr>";
+      << (spec.futility->binding ? "binding" : "non-binding (advisory)")
+      << (two_sided(in) ? "; stops when |z| is below the bound" : "") << "</td></tr>";
   }
   if (spec.harm) {
     o << "<tr><th>harm</th><td class=l>" << xml_escape(harm_name(*spec.harm)) << ", "

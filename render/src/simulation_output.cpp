@@ -115,7 +115,7 @@ std::string simulation_csv(const SimulationReport& rep) {
 
 std::string replicate_csv_header() {
   return "replicate,look,events,calendar_time,patients,z,hazard_ratio,efficacy_z,futility_z,"
-         "decision,capped\n";
+         "harm_z,decision,capped\n";
 }
 
 void append_replicate_csv(std::string& out, std::int64_t replicate,
@@ -124,11 +124,13 @@ void append_replicate_csv(std::string& out, std::int64_t replicate,
   for (const simulate::LookRecord& l : looks) {
     char hr[32] = "";
     char fut[32] = "";
+    char harm[32] = "";
     if (l.hazard_ratio) std::snprintf(hr, sizeof hr, "%.6g", *l.hazard_ratio);
     if (l.futility_z) std::snprintf(fut, sizeof fut, "%.6f", *l.futility_z);
-    const int n = std::snprintf(buf, sizeof buf, "%lld,%d,%d,%.6f,%d,%.6f,%s,%.6f,%s,%s,%d\n",
+    if (l.harm_z) std::snprintf(harm, sizeof harm, "%.6f", *l.harm_z);
+    const int n = std::snprintf(buf, sizeof buf, "%lld,%d,%d,%.6f,%d,%.6f,%s,%.6f,%s,%s,%s,%d\n",
                                 static_cast<long long>(replicate), l.look + 1, l.events,
-                                l.calendar_time, l.patients, l.z, hr, l.efficacy_z, fut,
+                                l.calendar_time, l.patients, l.z, hr, l.efficacy_z, fut, harm,
                                 decision_name(l.decision), l.capped ? 1 : 0);
     if (n > 0) out.append(buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
   }

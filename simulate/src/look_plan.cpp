@@ -78,7 +78,8 @@ LookPlan make_look_plan(const Design& design, int events,
 }
 
 CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
-    : bound_(static_cast<std::size_t>(plan.planned_events) + 1, kInf) {
+    : bound_(static_cast<std::size_t>(plan.planned_events) + 1, kInf),
+      harm_(bound_.size(), -kInf) {
   const auto& t = design.spec.information_fractions;
   const StoppingRegions regions = design.null_regions();
   const std::vector<double> cumulative = design.cumulative_alpha();
@@ -87,13 +88,21 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
   const double alpha = two_sided(design) ? design.spec.alpha : design.spec.alpha_per_side();
   const double total_events = plan.planned_events;
   SequentialIntegrator h0(design.spec.solver);
+  // The harm side as its alpha was spent (spending::Design::harm_null): every
+  // harm bound, the efficacy bounds, and the futility bounds if binding.
+  SequentialIntegrator harm(design.spec.solver);
+  double harm_spent = 0.0;
   int previous = 0;
   for (std::size_t k = 0; k < plan.look_events.size(); ++k) {
     // Capped finals between look k-1 and look k: looks 0..k-1 done.
     const double remaining = alpha - (k == 0 ? 0.0 : cumulative[k - 1]);
     for (int d = previous + 1; d < plan.look_events[k]; ++d) {
-      bound_[static_cast<std::size_t>(d)] =
-          solve_efficacy_bound(h0, d / total_events, remaining, two_sided(design));
+      const auto i = static_cast<std::size_t>(d);
+      bound_[i] = solve_efficacy_bound(h0, d / total_events, remaining, two_sided(design));
+      if (design.spec.harm && std::isfinite(bound_[i])) {
+        harm_[i] = spending::solve_futility_bound(harm, d / total_events, 0.0, bound_[i],
+                                                  design.spec.harm->alpha - harm_spent);
+      }
     }
     previous = plan.look_events[k];
     if (k + 1 < plan.look_events.size()) {
@@ -102,9 +111,21 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
       const double nearest = std::min((plan.look_events[k] + 1) / total_events, t[k + 1]);
       // (look_events[k] is t[k] * events rounded up or down, so the one after
       // it lies beyond t[k].)
-      h0.advance(t[k], 0.0, regions.lower[k], regions.upper[k], nearest);
+      h0.advance_outside(t[k], 0.0, regions.lower[k], regions.upper[k],
+                         regions.inner.empty() ? 0.0 : regions.inner[k], nearest);
+      if (design.spec.harm) {
+        double lower = design.harm[k].value_or(-kInf);
+        if (design.spec.binding_futility() && design.futility[k]) lower = std::max(lower, *design.futility[k]);
+        harm.advance(t[k], 0.0, lower, design.efficacy[k], nearest);
+        harm_spent += design.harm_null[k];
+      }
     }
   }
+}
+
+double CappedFinalBounds::harm_bound(int events) const noexcept {
+  if (events < 1 || static_cast<std::size_t>(events) >= harm_.size()) return -kInf;
+  return harm_[static_cast<std::size_t>(events)];
 }
 
 double CappedFinalBounds::bound(int events) const noexcept {

@@ -16,18 +16,20 @@ struct Bounds {
   double upper;
   double futility;  // -infinity when none
   double harm;      // -infinity when none (-upper for a symmetric two-sided design)
+  // A symmetric two-sided design's futility region |z| < inner (0: none).
+  double inner = 0.0;
 };
 
 Bounds bounds_at(const CompiledTrial& trial, std::size_t k) {
   const double b = trial.efficacy[k];
-  if (trial.two_sided) return {b, -kInf, -b};
+  if (trial.two_sided) return {b, -kInf, -b, trial.futility[k].value_or(0.0)};
   return {b, trial.futility[k].value_or(-kInf), trial.harm[k].value_or(-kInf)};
 }
 
 Decision decide(const Bounds& b, double z, bool last) {
   if (z >= b.upper) return Decision::kStopEfficacy;
   if (z <= b.harm) return Decision::kStopHarm;
-  if (z <= b.futility) return Decision::kStopFutility;
+  if (z <= b.futility || std::fabs(z) < b.inner) return Decision::kStopFutility;
   return last ? Decision::kFinalNoRejection : Decision::kContinue;
 }
 
@@ -99,7 +101,8 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         break;
       }
       const double cap_bound = trial.capped->bound(observed);
-      b = {cap_bound, -kInf, trial.two_sided ? -cap_bound : -kInf};
+      // The harm bound too: the harm alpha left, spent at the capped analysis.
+      b = {cap_bound, -kInf, trial.two_sided ? -cap_bound : trial.capped->harm_bound(observed)};
       last = true;
     } else {
       b = bounds_at(trial, k);
@@ -110,6 +113,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
     // two-sided lower efficacy bound) can stop.
     Bounds no_futility = b;
     no_futility.futility = -kInf;
+    no_futility.inner = 0.0;
     const Decision ignoring = decide(no_futility, lr.z, last);
     if (ignoring_active && ignoring != Decision::kContinue) {
       ignoring_active = false;
@@ -128,6 +132,8 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         r.z = lr.z;
         r.efficacy_z = b.upper;
         if (std::isfinite(b.futility)) r.futility_z = b.futility;
+        if (b.inner > 0.0) r.futility_z = b.inner;
+        if (!trial.two_sided && std::isfinite(b.harm)) r.harm_z = b.harm;
         if (lr.log_hazard_ratio) r.hazard_ratio = std::exp(*lr.log_hazard_ratio);
         r.decision = obeyed;
         r.capped = !reached;

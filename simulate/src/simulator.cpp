@@ -123,7 +123,6 @@ struct Simulator::Impl {
     t.two_sided = design.spec.sided == Sidedness::kTwoSidedSymmetric;
     t.futility = design.futility;
     t.harm = design.harm;
-    if (t.two_sided) std::fill(t.futility.begin(), t.futility.end(), std::nullopt);
     t.any_futility =
         std::any_of(t.futility.begin(), t.futility.end(), [](const auto& a) { return a.has_value(); });
     t.capped = &capped;

@@ -38,7 +38,9 @@ struct CompiledTrial {
   std::vector<int> look_events;
   std::vector<survival::LookTrigger> triggers;  // empty: all by events
   std::vector<double> efficacy;                // upper bound per look
-  std::vector<std::optional<double>> futility;  // one-sided designs only
+  // Futility bound per look: stop when z <= it (one-sided), or when |z| is
+  // below it (symmetric two-sided).
+  std::vector<std::optional<double>> futility;
   std::vector<std::optional<double>> harm;      // one-sided designs with a harm bound
   bool two_sided = false;
   bool any_futility = false;

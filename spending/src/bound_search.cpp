@@ -67,4 +67,15 @@ double solve_futility_bound(const SequentialIntegrator& h1, double t, double mea
   return detail::find_root(f, mean - kFutilitySpan, hi, h1.options(), "a futility bound");
 }
 
+double solve_inner_futility_bound(const SequentialIntegrator& h1, double t, double mean, double b,
+                                  double target) {
+  if (!(target > kMinTail)) return -kInf;
+  auto inside = [&](double c) { return h1.next_lower_tail(t, mean, c) - h1.next_lower_tail(t, mean, -c); };
+  if (std::isfinite(b) && inside(b) <= target) return b;
+  const double log_target = std::log(target);
+  auto f = [&](double c) { return std::log(std::max(inside(c), kTailFloor)) - log_target; };
+  const double hi = std::isfinite(b) ? b : std::fabs(mean) + kFutilitySpan;
+  return detail::find_root(f, 0.0, hi, h1.options(), "a two-sided futility bound");
+}
+
 }  // namespace gsd::spending

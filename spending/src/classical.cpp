@@ -76,7 +76,7 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
   const double alpha = two_sided(s) ? s.alpha : s.alpha_per_side();
   auto excess = [&](double scale) {
     const std::vector<double> b = bounds(scale);
-    StoppingRegions r{std::vector<double>(k_max, -kInf), b};
+    StoppingRegions r{std::vector<double>(k_max, -kInf), b, {}};
     if (two_sided(s)) {
       for (std::size_t k = 0; k < k_max; ++k) r.lower[k] = -b[k];
     } else if (binding_lower) {

@@ -89,10 +89,13 @@ void finish(Design& d, bool computed_exits) {
 
 StoppingRegions Design::regions() const {
   const std::size_t k_max = efficacy.size();
-  StoppingRegions r{std::vector<double>(k_max, -kInf), efficacy};
+  StoppingRegions r{std::vector<double>(k_max, -kInf), efficacy, {}};
+  const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;
+  if (two_sided && spec.futility) r.inner.assign(k_max, 0.0);
   for (std::size_t k = 0; k < k_max; ++k) {
-    if (spec.sided == Sidedness::kTwoSidedSymmetric) {
+    if (two_sided) {
       r.lower[k] = -efficacy[k];
+      if (spec.futility && futility.size() > k && futility[k]) r.inner[k] = *futility[k];
     } else {
       if (futility.size() > k && futility[k]) r.lower[k] = *futility[k];
       if (harm.size() > k && harm[k]) r.lower[k] = std::max(r.lower[k], *harm[k]);
@@ -103,7 +106,10 @@ StoppingRegions Design::regions() const {
 
 StoppingRegions Design::null_regions() const {
   StoppingRegions r = regions();
-  if (spec.sided == Sidedness::kTwoSidedSymmetric) return r;
+  if (spec.sided == Sidedness::kTwoSidedSymmetric) {
+    if (!spec.binding_futility()) r.inner.clear();
+    return r;
+  }
   for (std::size_t k = 0; k < r.lower.size(); ++k) {
     double lower = -kInf;
     if (spec.binding_futility() && futility.size() > k && futility[k]) lower = *futility[k];
@@ -111,6 +117,17 @@ StoppingRegions Design::null_regions() const {
     r.lower[k] = lower;
   }
   return r;
+}
+
+std::vector<double> Design::futility_crossings(const numerics::ExitProbabilities& exits,
+                                               std::span<const double> harm_exits) const {
+  if (!exits.inner.empty()) return exits.inner;
+  std::vector<double> out(exits.lower.size(), 0.0);
+  if (spec.sided == Sidedness::kTwoSidedSymmetric || !spec.futility) return out;
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    out[k] = exits.lower[k] - (k < harm_exits.size() ? harm_exits[k] : 0.0);
+  }
+  return out;
 }
 
 std::vector<double> Design::cumulative_alpha() const {
@@ -171,9 +188,9 @@ Design design_at_drift(const DesignSpec& spec, double drift) {
 
 std::vector<double> efficacy_bounds(const DesignSpec& spec) {
   spec.validate();
-  if (spec.binding_futility() || spec.binding_harm()) {
+  if (spec.binding_futility()) {
     throw std::invalid_argument(
-        "binding lower bound: efficacy bounds depend on it; use compute_design()");
+        "binding futility bound: efficacy bounds depend on it; use compute_design()");
   }
   if (const auto* c = std::get_if<ClassicalBoundary>(&spec.efficacy)) {
     return detail::classical_efficacy(spec, *c);

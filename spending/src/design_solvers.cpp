@@ -25,7 +25,7 @@ bool two_sided(const DesignSpec& s) { return s.sided == Sidedness::kTwoSidedSymm
 
 StoppingRegions regions_of(const DesignSpec& s, const Pass& p) {
   const std::size_t k_max = p.efficacy.size();
-  StoppingRegions r{std::vector<double>(k_max, -kInf), p.efficacy};
+  StoppingRegions r{std::vector<double>(k_max, -kInf), p.efficacy, {}};
   for (std::size_t k = 0; k < k_max; ++k) {
     if (two_sided(s)) {
       r.lower[k] = -p.efficacy[k];

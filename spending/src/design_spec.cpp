@@ -158,6 +158,23 @@ void validate_futility_rule(const DesignSpec& d) {
   }
 }
 
+// rpact 3.3.4's sided = 2 has futility only by beta spending on an
+// alpha-spending efficacy bound (it ignores futilityBounds, and
+// typeBetaSpending with a classical design): the same here, refused with the
+// rule instead of ignored.
+void validate_two_sided_futility(const DesignSpec& d) {
+  const FutilitySpec& f = *d.futility;
+  if (f.rule != FutilityRule::kBetaSpending) {
+    throw InvalidInput({"futility"}, "with sided = 2 must be beta spending (futility.spending): a "
+                                     "two-sided futility bound stops when |z| is below it and is "
+                                     "spent under H1, as rpact's sided = 2 with typeBetaSpending");
+  }
+  if (std::holds_alternative<ClassicalBoundary>(d.efficacy)) {
+    throw InvalidInput({"futility"}, "with sided = 2 needs a spending-function efficacy bound "
+                                     "(rpact's two-sided beta spending needs alpha spending)");
+  }
+}
+
 }  // namespace
 
 double DesignSpec::alpha_per_side() const {
@@ -175,10 +192,7 @@ void DesignSpec::validate() const {
   validate_fractions(information_fractions);
   numerics::within({"solver"}, [&] { solver.validate(); });
   if (futility) {
-    if (sided == Sidedness::kTwoSidedSymmetric) {
-      throw InvalidInput({"futility"}, "is not supported with sided = 2 (symmetric two-sided); "
-                                       "use sided = 1 for a design with a futility bound");
-    }
+    if (sided == Sidedness::kTwoSidedSymmetric) validate_two_sided_futility(*this);
     if (information_fractions.size() < 2) {
       throw InvalidInput({"futility"}, "needs at least one interim look; information_fractions "
                                        "has only the final one");
@@ -203,6 +217,11 @@ void DesignSpec::validate() const {
   if (!futility_stops.empty() && !futility) {
     throw InvalidInput({"futility_stops"}, "needs a futility bound (design.futility)");
   }
+  validate_switches(harm_stops, looks, "harm_stops");
+  if (!harm_stops.empty() && !harm) {
+    throw InvalidInput({"harm_stops"}, "needs a harm bound (design.harm)");
+  }
+
   validate_spending_time(spending_time, looks);
   if (const auto* user = std::get_if<SpendingFunction>(&efficacy)) {
     if (user->family() == SpendingFamily::kUser &&

@@ -29,6 +29,8 @@ struct PassState {
   double alpha = 0.0;
   double beta = 0.0;
   double harm_alpha = 0.0;
+  // Two-sided: P(reject below -b at an interim) under H1, part of the beta.
+  double lower_h1 = 0.0;
 };
 
 // Efficacy bound at look k; false when binding lower bounds have already
@@ -53,6 +55,9 @@ bool efficacy_at(const DesignSpec& s, const PassInput& in, std::size_t k, PassSt
 }
 
 double harm_at(const DesignSpec& s, std::size_t k, double b, PassState& st) {
+  // A look without a harm bound spends nothing: carried to the next that has one.
+  // (gsDesign's testLower = FALSE); after the last such look nothing more is spent.
+  if (!s.harm_stop(k)) return -kInf;
   const double cumulative = spent(s.harm->spending, s.harm->alpha, s.spending_at(k));
   const SequentialIntegrator& h = s.binding_harm() ? st.h0 : st.harm;
   // A lower bound under H0 (mean 0), never above the efficacy bound.
@@ -96,23 +101,37 @@ Pass run_pass(const DesignSpec& s, const PassInput& in) {
     } else if (bs) {
       const double cumulative_beta = spent(s.futility->spending, s.beta, s.spending_at(k));
       if (last) {
-        out.final_shortfall = st.h1.next_lower_tail(t[k], mean, b) - (s.beta - st.beta);
+        // P(no upper crossing) = beta: power counts the upper side only
+        // (rpact's twoSidedPower = FALSE), so two-sided lower rejections under
+        // H1 count against beta as futility stops do.
+        out.final_shortfall = st.h1.next_lower_tail(t[k], mean, b) + st.lower_h1 - (s.beta - st.beta);
       } else if (s.futility_stop(k)) {
-        out.futility[k] = solve_futility_bound(st.h1, t[k], mean, b, cumulative_beta - st.beta);
+        const double target = cumulative_beta - st.beta;
+        out.futility[k] = two_sided(s) ? solve_inner_futility_bound(st.h1, t[k], mean, b, target)
+                                       : solve_futility_bound(st.h1, t[k], mean, b, target);
         st.beta = cumulative_beta;
       }
+      if (!last && two_sided(s)) st.lower_h1 += st.h1.next_lower_tail(t[k], mean, -b);
     }
     if (last) break;
     const double a = out.futility[k];
     const double l = out.harm[k];
     double lower0 = two_sided(s) ? -b : -kInf;
-    if (s.binding_futility()) lower0 = std::max(lower0, a);
+    // A two-sided design's futility region is -a < Z < a.
+    const double inner0 = two_sided(s) && s.binding_futility() ? a : 0.0;
+    if (!two_sided(s) && s.binding_futility()) lower0 = std::max(lower0, a);
     if (s.binding_harm()) lower0 = std::max(lower0, l);
-    if (!in.efficacy || s.binding_harm() || in.states) st.h0.advance(t[k], 0.0, lower0, b, t[k + 1]);
+    if (!in.efficacy || s.binding_harm() || in.states) {
+      st.h0.advance_outside(t[k], 0.0, lower0, b, inner0, t[k + 1]);
+    }
     if (harm_apart) {
       st.harm.advance(t[k], 0.0, std::max(l, s.binding_futility() ? a : -kInf), b, t[k + 1]);
     }
-    if (bs) st.h1.advance(t[k], mean, std::max(a, l), b, t[k + 1]);
+    if (bs && two_sided(s)) {
+      st.h1.advance_outside(t[k], mean, -b, b, a, t[k + 1]);
+    } else if (bs) {
+      st.h1.advance(t[k], mean, std::max(a, l), b, t[k + 1]);
+    }
   }
   return out;
 }

@@ -115,7 +115,7 @@ SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> give
     for (std::size_t k = 0; k < lower.size(); ++k) {
       lower[k] = std::min(std::max(p.futility[k], p.harm[k]), p.efficacy[k]);
     }
-    const numerics::StoppingRegions r{lower, p.efficacy};
+    const numerics::StoppingRegions r{lower, p.efficacy, {}};
     return (1.0 - s.beta) -
            exit_probabilities(s.information_fractions, r, drift, s.solver).total_upper();
   };

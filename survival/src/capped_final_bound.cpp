@@ -37,7 +37,8 @@ CappedFinalBound::CappedFinalBound(const spending::Design& design)
   numerics::SequentialIntegrator h0(design.spec.solver);
   nodes_.resize(fractions_.size());
   for (std::size_t k = 1; k < fractions_.size(); ++k) {
-    h0.advance(fractions_[k - 1], 0.0, regions.lower[k - 1], regions.upper[k - 1]);
+    h0.advance_outside(fractions_[k - 1], 0.0, regions.lower[k - 1], regions.upper[k - 1],
+                       regions.inner.empty() ? 0.0 : regions.inner[k - 1]);
     const double remaining = alpha - cumulative[k - 1];
     const double from = fractions_[k - 1];
     const double width = fractions_[k] - from;

@@ -345,7 +345,8 @@ class Recursion {
         out_.expected_events += arriving * d;
         continue;
       }
-      Node node = continuing(k, sources, smoothed, p, j, t, mean, lo, hi);
+      const double inner = regions_.inner.empty() ? 0.0 : regions_.inner[k] * scale;
+      Node node = continuing(k, sources, smoothed, p, j, t, mean, lo, hi, inner);
       down = std::isfinite(lo) ? std::max(0.0, arriving - up - node.mass) : 0.0;
       out_.lower[k] += down;
       out_.expected_duration += (up + down) * t;
@@ -358,14 +359,15 @@ class Recursion {
   // The sub-density of the trials that continue from bin j of look k.
   Node continuing(std::size_t k, const std::vector<Node>& sources, const std::vector<Smoothed>& smoothed,
                   const std::vector<std::vector<double>>& p, std::size_t j, double t, double mean,
-                  double lo, double hi) const {
+                  double lo, double hi, double inner) const {
     const double v = variance_[k];
     const double sv = std::sqrt(v);
     const double w_in = std::sqrt(std::max(v - previous_variance(k), kMinIncrement * v)) / sv;
     const double w_out = std::sqrt(variance_[k + 1] - v) / sv;
     const double max_interval = std::min(kMaxInterval, kKernelResolution * std::min(w_in, w_out));
-    numerics::QuadratureGrid grid =
-        numerics::quadrature_grid(settings_.grid_r, mean / sv, lo / sv, hi / sv, max_interval);
+    // A two-sided design's futility region -inner < score < inner stops too.
+    numerics::QuadratureGrid grid = numerics::quadrature_grid_outside(
+        settings_.grid_r, mean / sv, lo / sv, hi / sv, inner / sv, max_interval);
     Node node;
     node.time = t;
     node.mean = mean;

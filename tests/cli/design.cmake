@@ -53,9 +53,13 @@ gsd_design_error(user_cumulative_count 2
   "error: design.efficacy.cumulative = [0.5,1] must have one value per look (3 looks)"
   "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"efficacy\": {\"spending\": \"user\", \"cumulative\": [0.5, 1]}}}"
   design CONFIG)
-gsd_design_error(futility_two_sided 2
-  "error: design.futility is not supported with sided = 2 (symmetric two-sided)\; use sided = 1 for a design with a futility bound"
-  "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}}}"
+gsd_design_error(futility_two_sided_fixed_z 2
+  "error: design.futility with sided = 2 must be beta spending (futility.spending): a two-sided futility bound stops when |z| is below it and is spent under H1, as rpact's sided = 2 with typeBetaSpending"
+  "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"futility\": {\"z\": [0.5]}}}"
+  design CONFIG)
+gsd_design_error(futility_two_sided_classical 2
+  "error: design.futility with sided = 2 needs a spending-function efficacy bound (rpact's two-sided beta spending needs alpha spending)"
+  "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"efficacy\": {\"spending\": \"pocock\"}, \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}}}"
   design CONFIG)
 gsd_design_error(futility_classical_name 2
   "error: design.futility.spending = \"pocock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, exponential, user, pampallona-tsiatis"

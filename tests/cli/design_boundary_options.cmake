@@ -11,6 +11,13 @@ gsd_design_error(futility_stops_wrong_length 2
   "error: design.futility_stops = [true, false] has 2 values but there are 3 looks"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0, 0]}, \"futility_stops\": [true, false]}}"
   design CONFIG)
+gsd_design_error(harm_stops_wrong_length 2
+  "error: design.harm_stops = [false] has 1 values but there are 2 looks"
+  "{\"design\": {\"alpha\": 0.035, \"information_fractions\": [0.5, 1], \"harm\": {\"alpha\": 0.01}, \"harm_stops\": [false]}}"
+  design CONFIG)
+gsd_design_error(harm_stops_without_harm 2
+  "error: design.harm_stops needs a harm bound (design.harm)"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"harm_stops\": [false, true]}}" design CONFIG)
 gsd_design_error(harm_alpha_not_below_total 2
   "error: design.harm.alpha = 0.05 must lie in (0, alpha) with alpha = 0.05 the total of both sides\; the efficacy bound spends alpha - harm.alpha"
   "{\"design\": {\"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"harm\": {\"alpha\": 0.05}}}"

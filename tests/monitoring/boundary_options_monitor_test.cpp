@@ -74,5 +74,22 @@ TEST(BoundaryOptionsMonitor, RepeatedPValueKeepsABindingHarmBound) {
   EXPECT_NEAR(r.looks[1].repeated_p_value, 0.025, 1e-6);
 }
 
+// A futility bound given as a hazard ratio is that hazard ratio at the events
+// observed: hr 0.9 at 75 events (planned 71) is z = -ln(0.9) sqrt(75 / 4).
+TEST(BoundaryOptionsMonitor, HazardRatioFutilityAtTheObservedEvents) {
+  MonitoringPlan plan = testing::seed_plan();
+  spending::FutilitySpec f;
+  f.rule = spending::FutilityRule::kFixedZ;
+  f.hazard_ratios = {1.0, 0.9};
+  f.values = {0.0, -std::log(0.9) * std::sqrt(71.0 / 4.0)};  // at the planned events
+  plan.design.futility = f;
+  const std::vector<ObservedLook> looks{{47.0, 1.0}, {75.0, 1.0}};
+  const MonitoringResult r = monitor(plan, looks);
+  ASSERT_TRUE(r.looks[1].futility_z.has_value());
+  EXPECT_NEAR(*r.looks[1].futility_z, -std::log(0.9) * std::sqrt(75.0 / 4.0), 1e-12);
+  ASSERT_TRUE(r.looks[0].futility_z.has_value());
+  EXPECT_DOUBLE_EQ(*r.looks[0].futility_z, 0.0);
+}
+
 }  // namespace
 }  // namespace gsd::monitoring

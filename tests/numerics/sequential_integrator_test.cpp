@@ -37,7 +37,7 @@ double bivariate_upper(double h, double k, double rho) {
 
 TEST(SequentialIntegrator, OneLookIsANormalTail) {
   const std::vector<double> t{1.0};
-  const StoppingRegions r{{-kInf}, {1.959963984540054}};
+  const StoppingRegions r{{-kInf}, {1.959963984540054}, {}};
   const ExitProbabilities e = exit_probabilities(t, r, 0.0);
   EXPECT_NEAR_REL(e.upper[0], 0.025, 1e-12);
   EXPECT_DOUBLE_EQ(e.lower[0], 0.0);
@@ -53,7 +53,7 @@ TEST(SequentialIntegrator, TwoLooksMatchTheBivariateNormal) {
   const std::vector<double> t{0.5, 1.0};
   const double b1 = 2.5;
   const double b2 = 2.0;
-  const StoppingRegions r{{-kInf, -kInf}, {b1, b2}};
+  const StoppingRegions r{{-kInf, -kInf}, {b1, b2}, {}};
   const ExitProbabilities e = exit_probabilities(t, r, 0.0);
   const double exact = normal_upper_tail(b2) - bivariate_upper(b1, b2, std::sqrt(0.5));
   EXPECT_NEAR(e.upper[1], exact, kProbabilityTol);
@@ -65,7 +65,7 @@ TEST(SequentialIntegrator, TwoLooksWithDriftMatchTheBivariateNormal) {
   const double drift = 1.5;
   const double b1 = 2.9;
   const double b2 = 1.97;
-  const StoppingRegions r{{-kInf, -kInf}, {b1, b2}};
+  const StoppingRegions r{{-kInf, -kInf}, {b1, b2}, {}};
   const ExitProbabilities e = exit_probabilities(t, r, drift);
   const double m1 = drift * std::sqrt(0.3);
   const double m2 = drift;
@@ -76,14 +76,14 @@ TEST(SequentialIntegrator, TwoLooksWithDriftMatchTheBivariateNormal) {
 
 TEST(SequentialIntegrator, ProbabilitiesAddToOne) {
   const std::vector<double> t{0.25, 0.5, 0.75, 1.0};
-  const StoppingRegions r{{-1.0, -0.5, 0.3, 1.9}, {3.0, 2.6, 2.3, 1.9}};
+  const StoppingRegions r{{-1.0, -0.5, 0.3, 1.9}, {3.0, 2.6, 2.3, 1.9}, {}};
   const ExitProbabilities e = exit_probabilities(t, r, 1.7);
   EXPECT_NEAR(e.total_upper() + e.total_lower(), 1.0, kProbabilityTol);
 }
 
 TEST(SequentialIntegrator, ExitProbabilitiesAreMonotoneInDrift) {
   const std::vector<double> t{0.5, 0.75, 1.0};
-  const StoppingRegions r{{-kInf, -kInf, -kInf}, {2.962588, 2.359018, 2.014084}};
+  const StoppingRegions r{{-kInf, -kInf, -kInf}, {2.962588, 2.359018, 2.014084}, {}};
   double previous = 0.0;
   for (double drift = 0.0; drift <= 5.0; drift += 0.25) {
     const ExitProbabilities e = exit_probabilities(t, r, drift);
@@ -98,7 +98,7 @@ TEST(SequentialIntegrator, ExitProbabilitiesAreMonotoneInDrift) {
 
 TEST(SequentialIntegrator, PerLookMeansGeneraliseTheDrift) {
   const std::vector<double> t{0.5, 1.0};
-  const StoppingRegions r{{-kInf, -kInf}, {2.8, 1.98}};
+  const StoppingRegions r{{-kInf, -kInf}, {2.8, 1.98}, {}};
   const ExitProbabilities a = exit_probabilities(t, r, 2.0);
   const std::vector<double> means = means_for_drift(t, 2.0);
   const ExitProbabilities b = exit_probabilities(t, r, means);
@@ -107,13 +107,13 @@ TEST(SequentialIntegrator, PerLookMeansGeneraliseTheDrift) {
 
 TEST(SequentialIntegrator, RejectsFractionsThatDoNotIncrease) {
   const std::vector<double> t{0.5, 0.5};
-  const StoppingRegions r{{-kInf, -kInf}, {3.0, 2.0}};
+  const StoppingRegions r{{-kInf, -kInf}, {3.0, 2.0}, {}};
   EXPECT_THROW(exit_probabilities(t, r, 0.0), std::invalid_argument);
 }
 
 TEST(SequentialIntegrator, RejectsLowerAboveUpper) {
   const std::vector<double> t{0.5, 1.0};
-  const StoppingRegions r{{3.5, -kInf}, {3.0, 2.0}};
+  const StoppingRegions r{{3.5, -kInf}, {3.0, 2.0}, {}};
   EXPECT_THROW(exit_probabilities(t, r, 0.0), std::invalid_argument);
 }
 

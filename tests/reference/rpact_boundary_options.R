@@ -33,3 +33,11 @@ cat("# spending time (0.5, 0.8, 1) at information (0.4, 0.7, 1), LD-OBF (asUser)
 d <- getDesignGroupSequential(kMax=3, alpha=0.025, beta=0.2, typeOfDesign="asUser",
   informationRates=t3, userAlphaSpending=obf(c(.5, .8, 1)))
 p(d$criticalValues); dc <- getDesignCharacteristics(d); p(c(sqrt(dc$shift), dc$inflationFactor))
+
+cat("# two-sided (sided = 2) with beta-spending futility: stop for futility when |z| < a_k\n")
+cat("# (rpact's two-sided beta spending, twoSidedPower = FALSE), LD-OBF / bsOF, then\n")
+cat("# binding, then asP / bsKD gamma 2 non-binding\n")
+two <- function(...) suppressWarnings(getDesignGroupSequential(kMax=3, alpha=0.05, beta=0.2,
+  sided=2, informationRates=t3, ...))
+for (b in c(FALSE, TRUE)) show(two(typeOfDesign="asOF", typeBetaSpending="bsOF", bindingFutility=b))
+show(two(typeOfDesign="asP", typeBetaSpending="bsKD", gammaB=2))

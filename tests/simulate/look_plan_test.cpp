@@ -55,7 +55,7 @@ TEST(CappedFinalBounds, SpendExactlyTheRemainingAlpha) {
     const double t = events / 94.0;
     const double b = bounds.bound(events);
     const std::vector<double> fractions{0.5, 0.75, t};
-    const StoppingRegions r{{-d.efficacy[0], -d.efficacy[1], -b}, {d.efficacy[0], d.efficacy[1], b}};
+    const StoppingRegions r{{-d.efficacy[0], -d.efficacy[1], -b}, {d.efficacy[0], d.efficacy[1], b}, {}};
     const ExitProbabilities e = exit_probabilities(fractions, r, 0.0);
     EXPECT_NEAR(e.total_upper() + e.total_lower(), 0.05, 1e-9) << events << " events";
     // Less information at the final look, higher correlation with the
@@ -80,9 +80,29 @@ TEST(CappedFinalBounds, OneSidedWithNonBindingFutilityIgnoresFutility) {
   const Design d = compute_design(spec);
   const CappedFinalBounds bounds(d, make_look_plan(d, 100));
   const double b = bounds.bound(75);
-  const StoppingRegions r{{-INFINITY, -INFINITY}, {d.efficacy[0], b}};
+  const StoppingRegions r{{-INFINITY, -INFINITY}, {d.efficacy[0], b}, {}};
   const ExitProbabilities e = exit_probabilities(std::vector<double>{0.5, 0.75}, r, 0.0);
   EXPECT_NEAR(e.total_upper(), 0.025, 1e-9);
+}
+
+// A final analysis forced by the cap at 80 of 100 planned events, after the
+// look at 50 with both bounds, also spends the harm alpha left: the harm
+// bound l with P(l1 < Z1 < b1, Z_0.8 <= l) = h - h(0.5) under H0 (mvtnorm,
+// generator tests/reference/harm_switches.R).
+TEST(LookPlan, CappedFinalAnalysisSpendsTheHarmAlphaLeft) {
+  DesignSpec spec;
+  spec.alpha = 0.035;
+  spec.information_fractions = {0.5, 1.0};
+  spec.harm = HarmSpec{SpendingFunction::lan_demets_obrien_fleming(), 0.01, false};
+  const Design d = compute_design(spec);
+  const CappedFinalBounds capped(d, make_look_plan(d, 100));
+  EXPECT_NEAR(capped.harm_bound(80), -2.3280832412, 1e-7);
+  EXPECT_TRUE(std::isinf(capped.harm_bound(50)));  // a planned look: no capped analysis
+  // Without a harm bound there is none at a capped analysis either.
+  spec.harm.reset();
+  spec.alpha = 0.025;
+  const Design plain = compute_design(spec);
+  EXPECT_TRUE(std::isinf(CappedFinalBounds(plain, make_look_plan(plain, 100)).harm_bound(80)));
 }
 
 }  // namespace

@@ -115,5 +115,66 @@ TEST(BoundaryOptions, SpendingTime) {
                 1.0413262242);
 }
 
+// Two-sided (sided = 2) with beta-spending futility: the trial stops for
+// futility when |z| is below the bound, beta is spent under H1 by those stops
+// and the power counts the upper side (rpact 3.3.4's two-sided beta spending,
+// twoSidedPower = FALSE).
+DesignSpec two_sided(SpendingFunction efficacy, SpendingFunction beta, bool binding) {
+  DesignSpec s = three_looks(std::move(efficacy));
+  s.alpha = 0.05;
+  s.sided = Sidedness::kTwoSidedSymmetric;
+  s.futility = FutilitySpec(std::move(beta), binding);
+  return s;
+}
+
+TEST(BoundaryOptions, TwoSidedBetaSpendingNonBinding) {
+  const DesignSpec s = two_sided(SpendingFunction::lan_demets_obrien_fleming(),
+                                 SpendingFunction::lan_demets_obrien_fleming(), false);
+  expect_design(compute_design(s), {3.3568693561, 2.4445422813, 2.0005390719},
+                {0.3004858169, 1.2449200140}, 2.9677713825, 1.1221559353);
+}
+
+TEST(BoundaryOptions, TwoSidedBetaSpendingBinding) {
+  const DesignSpec s = two_sided(SpendingFunction::lan_demets_obrien_fleming(),
+                                 SpendingFunction::lan_demets_obrien_fleming(), true);
+  const Design d = compute_design(s);
+  expect_design(d, {3.3568693561, 2.4432067946, 1.9283560738}, {0.2800623941, 1.1863587790},
+                2.9021222755, 1.0730593393);
+  // Binding: the type I error over both sides, futility stops in force, is alpha.
+  EXPECT_NEAR(d.cumulative_alpha().back(), 0.05, 1e-9);
+}
+
+TEST(BoundaryOptions, TwoSidedBetaSpendingPocockAndPower) {
+  const DesignSpec s = two_sided(SpendingFunction::lan_demets_pocock(),
+                                 SpendingFunction::kim_demets_power(2.0), false);
+  expect_design(compute_design(s), {2.2238749605, 2.3050796166, 2.3097511306},
+                {0.2653864428, 1.2166138424}, 3.1002919109, 1.2246091491);
+}
+
+// Under H1 the beta spent at each interim is the probability of stopping
+// for futility there (|z| below the bound), every bound in force.
+TEST(BoundaryOptions, TwoSidedFutilityStopsSpendBeta) {
+  const DesignSpec s = two_sided(SpendingFunction::lan_demets_obrien_fleming(),
+                                 SpendingFunction::lan_demets_obrien_fleming(), false);
+  const Design d = compute_design(s);
+  const std::vector<double> stops = d.futility_crossings(d.alternative, {});
+  const SpendingFunction f = SpendingFunction::lan_demets_obrien_fleming();
+  EXPECT_NEAR(stops[0], spent(f, 0.2, 0.4), 1e-9);
+  EXPECT_NEAR(stops[1], spent(f, 0.2, 0.7) - spent(f, 0.2, 0.4), 1e-9);
+  EXPECT_DOUBLE_EQ(stops[2], 0.0);
+}
+
+TEST(BoundaryOptions, TwoSidedFutilityOnlyBySpending) {
+  DesignSpec s = two_sided(SpendingFunction::lan_demets_obrien_fleming(),
+                           SpendingFunction::lan_demets_obrien_fleming(), false);
+  s.futility->rule = FutilityRule::kFixedZ;
+  s.futility->values = {0.0, 0.5};
+  EXPECT_THROW(s.validate(), numerics::InvalidInput);
+  DesignSpec classical = two_sided(SpendingFunction::lan_demets_obrien_fleming(),
+                                   SpendingFunction::lan_demets_obrien_fleming(), false);
+  classical.efficacy = ClassicalBoundary::obrien_fleming();
+  EXPECT_THROW(classical.validate(), numerics::InvalidInput);
+}
+
 }  // namespace
 }  // namespace gsd::spending

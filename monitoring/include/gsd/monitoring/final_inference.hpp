@@ -34,9 +34,10 @@ FinalInference stagewise_inference(const MonitoringPlan& plan, std::span<const d
                                    std::span<const double> efficacy,
                                    std::span<const double> binding_futility, double z_stop);
 
-// p(theta) above, exposed for tests.
+// p(theta) above, exposed for tests. inner_futility: the binding futility
+// bounds stop when |z| is below them (a symmetric two-sided design).
 double stagewise_exceedance(std::span<const double> information, std::span<const double> efficacy,
                             std::span<const double> binding_futility, double z_stop, double theta,
-                            const numerics::SolverOptions& solver);
+                            const numerics::SolverOptions& solver, bool inner_futility = false);
 
 }  // namespace gsd::monitoring

@@ -12,14 +12,22 @@ namespace gsd::numerics {
 struct StoppingRegions {
   std::vector<double> lower;
   std::vector<double> upper;
+  // Empty, or per look a futility region -inner[k] < Z_k < inner[k] that also
+  // stops the trial (a symmetric two-sided design's beta-spending futility,
+  // rpact's sided = 2); inner[k] <= 0: none at that look.
+  std::vector<double> inner;
 };
 
 struct ExitProbabilities {
   std::vector<double> upper;  // P(first exit at look k, through the upper bound)
   std::vector<double> lower;  // P(first exit at look k, through the lower bound)
+  // P(first exit at look k in the inner region); empty without one.
+  std::vector<double> inner;
 
   double total_upper() const;
   double total_lower() const;
+  // P(stop at look k) through any bound.
+  double stop(std::size_t k) const;
   // Cumulative sums by look.
   std::vector<double> cumulative_upper() const;
   std::vector<double> cumulative_lower() const;

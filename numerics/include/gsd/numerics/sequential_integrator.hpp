@@ -48,6 +48,12 @@ class SequentialIntegrator {
   void advance(double t, double mean, double lower, double upper,
                std::optional<double> next_t = std::nullopt);
 
+  // As advance(), keeping only the paths outside the inner region
+  // -inner < Z_next < inner as well: the futility region of a symmetric
+  // two-sided design with beta spending (rpact's sided = 2). inner <= 0: none.
+  void advance_outside(double t, double mean, double lower, double upper, double inner,
+                       std::optional<double> next_t = std::nullopt);
+
   // P(continue through every look so far); 1 before the first look.
   double continuation_mass() const;
 
@@ -86,5 +92,10 @@ struct QuadratureGrid {
 // Within 10 of the mean no interval is wider than max_interval.
 QuadratureGrid quadrature_grid(int r, double mean, double lower, double upper,
                                double max_interval);
+
+// The same on (lower, upper) without (-inner, inner): the grids of the two
+// pieces, one after the other. inner <= 0 gives quadrature_grid's.
+QuadratureGrid quadrature_grid_outside(int r, double mean, double lower, double upper, double inner,
+                                       double max_interval);
 
 }  // namespace gsd::numerics

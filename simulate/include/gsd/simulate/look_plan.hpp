@@ -40,9 +40,14 @@ class CappedFinalBounds {
   // Bound for a capped final analysis at d events; +infinity if d is a planned
   // count or out of range (no analysis is defined there).
   double bound(int events) const noexcept;
+  // Harm bound of that analysis: the harm alpha left after the looks before
+  // it, spent at d / D with the bounds of those looks in force as the harm
+  // alpha was spent; -infinity without a harm bound (or where bound() is +inf).
+  double harm_bound(int events) const noexcept;
 
  private:
   std::vector<double> bound_;  // indexed by events
+  std::vector<double> harm_;   // indexed by events
 };
 
 }  // namespace gsd::simulate

@@ -36,7 +36,8 @@ struct LookRecord {
   int patients = 0;  // enrolled by calendar_time
   double z = 0.0;    // log-rank, positive favours treatment
   double efficacy_z = 0.0;
-  std::optional<double> futility_z;
+  std::optional<double> futility_z;  // two-sided designs: stop when |z| is below it
+  std::optional<double> harm_z;
   std::optional<double> hazard_ratio;  // Pike's O/E ratio; absent if an arm has 0 events
   Decision decision = Decision::kContinue;
   bool capped = false;  // final analysis forced by the calendar cap

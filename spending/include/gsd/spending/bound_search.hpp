@@ -20,4 +20,11 @@ double solve_efficacy_bound(const numerics::SequentialIntegrator& h0, double t, 
 double solve_futility_bound(const numerics::SequentialIntegrator& h1, double t, double mean, double b,
                             double target);
 
+// Futility bound c >= 0 of a symmetric two-sided design at the next look:
+// P(continue, -c < Z < c) = target under H1 (rpact's two-sided beta spending:
+// stop for futility when |Z| < c), capped at the efficacy bound b. Returns
+// -infinity when target <= 0.
+double solve_inner_futility_bound(const numerics::SequentialIntegrator& h1, double t, double mean,
+                                  double b, double target);
+
 }  // namespace gsd::spending

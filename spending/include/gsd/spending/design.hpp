@@ -47,6 +47,12 @@ struct Design {
   // Regions under H0 as the efficacy spending was computed (futility and harm
   // only if binding).
   numerics::StoppingRegions null_regions() const;
+  // P(first exit through the futility bound) per look, from exits through
+  // this design's regions and the harm exits among them (empty without a
+  // harm bound): the inner region of a two-sided design, the lower exits less
+  // the harm ones of a one-sided design.
+  std::vector<double> futility_crossings(const numerics::ExitProbabilities& exits,
+                                         std::span<const double> harm_exits) const;
   // Cumulative type I error by look, both sides for two-sided designs.
   std::vector<double> cumulative_alpha() const;
 };
@@ -67,8 +73,9 @@ Design compute_design(const DesignSpec& spec);
 // cannot be found.
 Design design_at_drift(const DesignSpec& spec, double drift);
 
-// Efficacy z bounds only, for a spec whose futility and harm bounds (if any)
-// are non-binding: the bounds do not depend on the drift, so the drift search of
+// Efficacy z bounds only, for a spec whose futility bound (if any) is
+// non-binding: the bounds do not depend on the drift (a binding harm bound is
+// spent under H0 and enters them without it), so the drift search of
 // compute_design() is skipped. Monitoring calls this many times per look (the
 // repeated p-value searches over alpha). Equals compute_design(spec).efficacy
 // for such specs. Throws std::invalid_argument for an invalid spec or a

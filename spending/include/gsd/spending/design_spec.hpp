@@ -14,7 +14,11 @@ namespace gsd::spending {
 
 enum class Sidedness {
   kOneSided,           // reject for large Z at level alpha
-  kTwoSidedSymmetric,  // reject for |Z| large; alpha is the total over both sides
+  // Reject for |Z| large; alpha is the total over both sides. A futility bound
+  // c_k (beta spending only) stops the trial when |Z_k| < c_k, as rpact's
+  // sided = 2 with typeBetaSpending: beta is spent under H1 by those stops,
+  // and the power counts the upper side (twoSidedPower = FALSE).
+  kTwoSidedSymmetric,
 };
 
 using EfficacyBoundary = std::variant<SpendingFunction, ClassicalBoundary>;
@@ -55,6 +59,10 @@ struct FutilitySpec {
   double parameter = 0.0;
   // One value per look before the last: z (kFixedZ) or e_k (kEffectFraction).
   std::vector<double> values;
+  // kFixedZ given as hazard ratios (one per look before the last): `values`
+  // holds them as z at the planned events; monitoring converts them again at
+  // the events actually observed.
+  std::vector<double> hazard_ratios;
 };
 
 // A lower bound that rejects H0 in favour of the control arm, with its own
@@ -89,6 +97,11 @@ struct DesignSpec {
   // switches work alike for beta-spending, and remove a fixed bound.
   std::vector<bool> efficacy_stops;
   std::vector<bool> futility_stops;
+  // Harm switches alike: a look without a harm bound spends no harm alpha and
+  // carries it to the next look that has one (gsDesign's testLower); the
+  // final look may be off, and what would be spent after the last look with
+  // a harm bound is then not spent.
+  std::vector<bool> harm_stops;
   // Spending time per look (empty: the information fractions): increasing,
   // ending at 1. Every spending function is evaluated at it (gsDesign usTime /
   // lsTime, lrstat spendingTime); the correlations still use the fractions.
@@ -106,6 +119,7 @@ struct DesignSpec {
 
   bool efficacy_stop(std::size_t k) const { return efficacy_stops.empty() || efficacy_stops[k]; }
   bool futility_stop(std::size_t k) const { return futility_stops.empty() || futility_stops[k]; }
+  bool harm_stop(std::size_t k) const { return harm_stops.empty() || harm_stops[k]; }
   // The time at which look k's spending functions are evaluated.
   double spending_at(std::size_t k) const {
     return spending_time.empty() ? information_fractions[k] : spending_time[k];
