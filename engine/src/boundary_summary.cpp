@@ -18,12 +18,6 @@ std::vector<double> cumulative(const std::vector<double>& per_look) {
   return out;
 }
 
-std::vector<double> minus(const std::vector<double>& a, const std::vector<double>& b) {
-  std::vector<double> out = a;
-  for (std::size_t k = 0; k < out.size() && k < b.size(); ++k) out[k] -= b[k];
-  return out;
-}
-
 struct Crossings {
   std::vector<double> h0;
   std::vector<double> h1;

@@ -26,9 +26,12 @@ bool two_sided(const DesignSpec& s) { return s.sided == Sidedness::kTwoSidedSymm
 StoppingRegions regions_of(const DesignSpec& s, const Pass& p) {
   const std::size_t k_max = p.efficacy.size();
   StoppingRegions r{std::vector<double>(k_max, -kInf), p.efficacy, {}};
+  if (two_sided(s) && s.futility) r.inner.assign(k_max, 0.0);
   for (std::size_t k = 0; k < k_max; ++k) {
     if (two_sided(s)) {
       r.lower[k] = -p.efficacy[k];
+      // The futility region -a < Z_k < a of rpact's sided = 2.
+      if (!r.inner.empty() && k + 1 < k_max) r.inner[k] = std::max(0.0, p.futility[k]);
     } else {
       r.lower[k] = std::max(k + 1 < k_max ? p.futility[k] : -kInf, p.harm[k]);
       r.lower[k] = std::min(r.lower[k], r.upper[k]);
@@ -145,6 +148,16 @@ SolvedBounds solve_beta_spending(const DesignSpec& s, std::optional<double> give
   // bounds give (gsDesign's gsDesign with n.I given).
   out.drift = given ? *given : find_root_drift(shortfall, fixed_drift(s), s.solver);
   out.pass = pass_at(out.drift);
+  if (two_sided(s) && !given) {
+    // Two-sided, the bounds met where the futility regions hold beta; the
+    // drift reported is the one giving upper-side power 1 - beta through
+    // those bounds (rpact 3.3.4: getDesignGroupSequential sets the bounds,
+    // getDesignCharacteristics the shift, twoSidedPower = FALSE). The two
+    // differ by the H1 probability of rejecting below -b (1e-6 for
+    // O'Brien-Fleming bounds at drift 3).
+    auto deficit = [&](double drift) { return (1.0 - s.beta) - power_of(s, out.pass, drift); };
+    out.drift = find_root_drift(deficit, fixed_drift(s), s.solver);
+  }
   return out;
 }
 

@@ -29,8 +29,6 @@ struct PassState {
   double alpha = 0.0;
   double beta = 0.0;
   double harm_alpha = 0.0;
-  // Two-sided: P(reject below -b at an interim) under H1, part of the beta.
-  double lower_h1 = 0.0;
 };
 
 // Efficacy bound at look k; false when binding lower bounds have already
@@ -101,17 +99,19 @@ Pass run_pass(const DesignSpec& s, const PassInput& in) {
     } else if (bs) {
       const double cumulative_beta = spent(s.futility->spending, s.beta, s.spending_at(k));
       if (last) {
-        // P(no upper crossing) = beta: power counts the upper side only
-        // (rpact's twoSidedPower = FALSE), so two-sided lower rejections under
-        // H1 count against beta as futility stops do.
-        out.final_shortfall = st.h1.next_lower_tail(t[k], mean, b) + st.lower_h1 - (s.beta - st.beta);
+        // The final bounds meet: P(Z_K < b) is the beta left. Two-sided, the
+        // final futility region is |Z_K| < b: beta is what the futility
+        // regions hold, and rejections below -b under H1 count neither as
+        // power nor as beta (rpact 3.3.4's two-sided beta spending).
+        double continuing_below = st.h1.next_lower_tail(t[k], mean, b);
+        if (two_sided(s)) continuing_below -= st.h1.next_lower_tail(t[k], mean, -b);
+        out.final_shortfall = continuing_below - (s.beta - st.beta);
       } else if (s.futility_stop(k)) {
         const double target = cumulative_beta - st.beta;
         out.futility[k] = two_sided(s) ? solve_inner_futility_bound(st.h1, t[k], mean, b, target)
                                        : solve_futility_bound(st.h1, t[k], mean, b, target);
         st.beta = cumulative_beta;
       }
-      if (!last && two_sided(s)) st.lower_h1 += st.h1.next_lower_tail(t[k], mean, -b);
     }
     if (last) break;
     const double a = out.futility[k];

@@ -151,17 +151,41 @@ TEST(BoundaryOptions, TwoSidedBetaSpendingPocockAndPower) {
                 {0.2653864428, 1.2166138424}, 3.1002919109, 1.2246091491);
 }
 
-// Under H1 the beta spent at each interim is the probability of stopping
-// for futility there (|z| below the bound), every bound in force.
+// How the two drifts of rpact's sided = 2 relate, checked through the
+// design's own bounds. The bounds are set at the drift where the futility
+// regions |z| < a_k hold the beta spent at each interim and the final region
+// |z| < b_K the beta left; the drift reported gives upper-side power 1 - beta
+// through those bounds. The first drift is found here from the first look's
+// futility stops alone; the second look and the final region then follow.
+double futility_stop(const Design& d, double drift, std::size_t k) {
+  const auto& t = d.spec.information_fractions;
+  return evaluate(d, numerics::means_for_drift(t, drift)).inner[k];
+}
+
 TEST(BoundaryOptions, TwoSidedFutilityStopsSpendBeta) {
   const DesignSpec s = two_sided(SpendingFunction::lan_demets_obrien_fleming(),
                                  SpendingFunction::lan_demets_obrien_fleming(), false);
   const Design d = compute_design(s);
-  const std::vector<double> stops = d.futility_crossings(d.alternative, {});
   const SpendingFunction f = SpendingFunction::lan_demets_obrien_fleming();
-  EXPECT_NEAR(stops[0], spent(f, 0.2, 0.4), 1e-9);
-  EXPECT_NEAR(stops[1], spent(f, 0.2, 0.7) - spent(f, 0.2, 0.4), 1e-9);
-  EXPECT_DOUBLE_EQ(stops[2], 0.0);
+  const double first = spent(f, 0.2, 0.4);
+  // P(|Z_1| < a_1) falls as the drift grows: bisection to 1e-13.
+  double lo = 2.0;
+  double hi = 4.0;
+  for (int i = 0; i < 60; ++i) {
+    const double mid = 0.5 * (lo + hi);
+    (futility_stop(d, mid, 0) > first ? lo : hi) = mid;
+  }
+  const double bounds_drift = 0.5 * (lo + hi);
+  EXPECT_NEAR(futility_stop(d, bounds_drift, 1), spent(f, 0.2, 0.7) - first, 1e-9);
+  const numerics::ExitProbabilities e =
+      evaluate(d, numerics::means_for_drift(s.information_fractions, bounds_drift));
+  const double final_inside = 1.0 - e.stop(0) - e.stop(1) - e.upper[2] - e.lower[2];
+  EXPECT_NEAR(final_inside, 0.2 - spent(f, 0.2, 0.7), 1e-9);
+  EXPECT_DOUBLE_EQ(e.inner[2], 0.0);
+  // Upper-side power 1 - beta at the drift reported, a little above.
+  EXPECT_NEAR(d.power, 0.8, 1e-9);
+  EXPECT_GT(d.drift, bounds_drift);
+  EXPECT_LT(d.drift - bounds_drift, 1e-5);
 }
 
 TEST(BoundaryOptions, TwoSidedFutilityOnlyBySpending) {
