@@ -429,7 +429,7 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
     look.hazard_ratio_at_bound = std::exp(-look.efficacy_z / std::sqrt(information));
     look.crossing = exits.upper[k];
     look.crossing_fixed_times = exits.upper[k];
-    look.crossing_lower = exits.stop(k) - exits.upper[k];
+    look.crossing_lower = exits.lower[k] + (exits.inner.empty() ? 0.0 : exits.inner[k]);
     look.cumulative_crossing = cumulative[k];
     // Every trial still running at the last look stops there.
     const double stop = k + 1 == plan.looks.size() ? 1.0 - stopped : exits.stop(k);
