@@ -9,30 +9,9 @@
 #include "commands.hpp"
 #include "gsd/batch.hpp"
 #include "gsd/errors.hpp"
+#include "gsd/render/error_output.hpp"
 
 namespace gsd::cli {
-
-namespace {
-
-// {"error": "..."} naming the line; an exception the command line does not
-// turn into a line (out of memory) ends the command.
-nlohmann::json error_line(const BatchLine& line, const std::string& source) {
-  try {
-    std::rethrow_exception(line.error);
-  } catch (const InvalidInput& e) {
-    // Syntax errors and over-long lines already start with the source.
-    const std::string what = error_message(e);
-    return {{"error", what.rfind(source, 0) == 0 ? what : source + ": " + what}};
-  } catch (const NumericalError& e) {
-    return {{"error", source + ": " + error_message(e)}};
-  } catch (const std::invalid_argument& e) {
-    return {{"error", source + ": " + e.what()}};
-  } catch (const std::domain_error& e) {
-    return {{"error", source + ": " + e.what()}};
-  }
-}
-
-}  // namespace
 
 // Streams: each result is written as soon as its chunk is done, so memory
 // does not grow with the number of lines. Only an unreadable file fails the
@@ -43,7 +22,9 @@ CommandResult run_batch_file(const std::string& file, Command command, const Bat
   if (!in) usage_error(file + ": cannot read the batch file (does it exist?)");
   run_batch(in, file, command, batch, [&](const BatchLine& line) {
     const nlohmann::json out =
-        line.error ? error_line(line, batch_line_source(file, line.number)) : line.result;
+        line.error ? render::batch_error_line(line, batch_line_source(file, line.number),
+                                             [](const InvalidInput& e) { return error_message(e); })
+                   : line.result;
     const std::string text = out.dump() + "\n";
     std::fwrite(text.data(), 1, text.size(), stdout);
   }, run);

@@ -3,6 +3,7 @@
 
 #include "commands.hpp"
 #include "gsd/errors.hpp"
+#include "gsd/render/error_output.hpp"
 
 namespace gsd::cli {
 
@@ -24,9 +25,8 @@ std::string error_message(const InvalidInput& error) {
 }
 
 std::string error_message(const NumericalError& error) {
-  return std::string("numerical failure: ") + error.what() +
-         "; try a finer grid (design.solver.grid_r, default 6) or more root bits "
-         "(design.solver), and --log-level debug shows where the solver stopped";
+  return render::numerical_failure_message(error) +
+         ", and --log-level debug shows where the solver stopped";
 }
 
 void usage_error(const std::string& message) { throw InvalidInput({}, message); }

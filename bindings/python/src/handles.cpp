@@ -7,6 +7,7 @@
 
 #include "convert.hpp"
 #include "gsd/render/design_output.hpp"
+#include "gsd/render/error_output.hpp"
 #include "gsd/render/monitoring_output.hpp"
 #include "gsd/render/monitoring_report.hpp"
 #include "gsd/render/svg_chart.hpp"
@@ -100,22 +101,6 @@ py::object run(py::handle config, const std::string& command, int log_level) {
   return from_json(out);
 }
 
-// {"error": "..."} naming the line, as the command line writes it.
-nlohmann::json batch_error(const BatchLine& line, const std::string& source) {
-  try {
-    std::rethrow_exception(line.error);
-  } catch (const InvalidInput& e) {
-    const std::string what = e.message(PathStyle::kJson);
-    return {{"error", what.rfind(source, 0) == 0 ? what : source + ": " + what}};
-  } catch (const NumericalError& e) {
-    return {{"error", source + ": numerical failure: " + e.what()}};
-  } catch (const std::invalid_argument& e) {
-    return {{"error", source + ": " + e.what()}};
-  } catch (const std::domain_error& e) {
-    return {{"error", source + ": " + e.what()}};
-  }
-}
-
 // `gsd design|simulate --batch FILE --threads T`: the lines run with the GIL
 // released; each result becomes Python on the calling thread, in input order.
 py::list batch(const std::string& path, const std::string& command, int threads,
@@ -135,8 +120,8 @@ py::list batch(const std::string& path, const std::string& command, int threads,
   RunOptions run;
   run.trace = trace.get();
   run_batch(in, path, c, options, [&](const BatchLine& line) {
-    const nlohmann::json j =
-        line.error ? batch_error(line, batch_line_source(path, line.number)) : line.result;
+    const std::string source = batch_line_source(path, line.number);
+    const nlohmann::json j = line.error ? render::batch_error_line(line, source) : line.result;
     py::gil_scoped_acquire gil;
     out.append(from_json(j));
   }, run);

@@ -17,6 +17,7 @@
 
 #include "gsd/gsd.hpp"
 #include "gsd/render/design_output.hpp"
+#include "gsd/render/error_output.hpp"
 #include "gsd/render/monitoring_output.hpp"
 #include "gsd/render/monitoring_report.hpp"
 #include "gsd/render/svg_chart.hpp"
@@ -45,22 +46,6 @@ SEXP printed(const std::string& format, const nlohmann::json& json, const std::s
   return to_r(json);
 }
 
-// {"error": "..."} naming the line, as the command line writes it.
-nlohmann::json batch_error(const BatchLine& line, const std::string& source) {
-  try {
-    std::rethrow_exception(line.error);
-  } catch (const InvalidInput& e) {
-    const std::string what = e.message(PathStyle::kJson);
-    return {{"error", what.rfind(source, 0) == 0 ? what : source + ": " + what}};
-  } catch (const NumericalError& e) {
-    return {{"error", source + ": numerical failure: " + e.what()}};
-  } catch (const std::invalid_argument& e) {
-    return {{"error", source + ": " + e.what()}};
-  } catch (const std::domain_error& e) {
-    return {{"error", source + ": " + e.what()}};
-  }
-}
-
 // `gsd design|simulate --batch FILE --threads T`: one result per line, in
 // input order (gsd::run_batch runs the lines; the list is built on R's thread).
 SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
@@ -73,8 +58,8 @@ SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
   batch.request.threads = 1;
   Rcpp::List out;
   run_batch(in, path, command, batch, [&](const BatchLine& line) {
-    out.push_back(to_r(line.error ? batch_error(line, batch_line_source(path, line.number))
-                                  : line.result));
+    const std::string source = batch_line_source(path, line.number);
+    out.push_back(to_r(line.error ? render::batch_error_line(line, source) : line.result));
   }, run);
   return out;
 }
