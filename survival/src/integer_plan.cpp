@@ -7,18 +7,17 @@
 
 #include "check.hpp"
 #include "gsd/survival/event_projection.hpp"
+#include "whole_sizes.hpp"
 
 namespace gsd::survival {
 
 namespace {
 
-// Sizes within this of a whole number are that number (as sample_size.cpp).
-constexpr double kIntegerSlack = 1e-9;
 // Further blocks of patients (or events) tried while the power is short of
 // its target: each adds more than the rounding of one look took away.
 constexpr int kMaxRoundingSteps = 3;
 
-long long round_up(double x) { return static_cast<long long>(std::ceil(x - kIntegerSlack)); }
+using detail::round_up;
 
 long long round_up_to(double x, int multiple) {
   return round_up(x / static_cast<double>(multiple)) * multiple;
@@ -41,30 +40,14 @@ ContinuousPlan continuous_of(const SurvivalSpec& spec, const spending::Design& d
   return c;
 }
 
-// Up to this many further blocks make room for the whole events below the
-// limit before the events are lowered instead.
-constexpr int kMaxExtraBlocks = 8;
-
 // Events solved with the patients: the rounded patients' expected events by
-// the end of follow-up, rounded up; one more block while that whole event is
-// more than the patients can ever produce.
+// the end of follow-up, rounded up, with more blocks while that whole event is
+// more than the patients can ever produce (detail::whole_sizes_by_follow_up).
 long long events_by_follow_up(const SurvivalSpec& spec, long long& patients, int block,
                               const numerics::SolverOptions& options) {
-  const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
-  const double limit = event_fraction_limit(spec, options);
-  const auto events_for = [&](long long n) { return round_up(per_patient * static_cast<double>(n)); };
-  // A follow-up past every event that can happen leaves no room that more
-  // blocks could make: the events are then the last whole number below the
-  // limit (as the continuous plan does).
-  for (int extra = 0; extra <= kMaxExtraBlocks; ++extra) {
-    const long long n = patients + extra * block;
-    if (static_cast<double>(events_for(n)) < limit * static_cast<double>(n)) {
-      patients = n;
-      return events_for(n);
-    }
-  }
-  const long long below_limit = static_cast<long long>(std::ceil(limit * static_cast<double>(patients))) - 1;
-  return std::min(events_for(patients), below_limit);
+  const detail::WholeSizes sizes = detail::whole_sizes_by_follow_up(spec, patients, block, options);
+  patients = sizes.patients;
+  return sizes.events;
 }
 
 void check_within_limit(const SurvivalSpec& spec, long long patients, long long events,

@@ -15,6 +15,7 @@
 #include "classical.hpp"
 #include "gsd/survival/logrank_drift.hpp"
 #include "root_search.hpp"
+#include "whole_sizes.hpp"
 
 namespace gsd::survival {
 
@@ -23,9 +24,6 @@ using spending::Design;
 
 namespace {
 
-// Event counts within this of an integer are that integer (fractions such as
-// 0.5 * 94 must give 47, not 48, despite rounding in 0.5 * 94).
-constexpr double kIntegerSlack = 1e-9;
 // Search limits for the patients solve: power at 1 patient is essentially
 // alpha; 1e8 patients is beyond any trial, so failing to reach the target
 // there means the model cannot deliver it.
@@ -51,10 +49,6 @@ constexpr int kEventDrivenRootBits = 24;
 // tried until the power reaches the target: rounding each look up moves the
 // power by less than one patient's (event's) worth, so one or two suffice.
 constexpr int kMaxRoundingSteps = 3;
-// Whole events must stay below what the patients can ever produce; up to this
-// many extra patients are added to make room before the events are lowered
-// instead (rounded_patients_and_events).
-constexpr long long kMaxExtraPatients = 8;
 // When the events are held at the last whole number below the limit, the
 // final look waits for nearly the last event that can happen and the power
 // of the whole plan can fall short of the continuous solution by a few
@@ -267,24 +261,8 @@ double solve_events_event_driven(const SurvivalSpec& spec, const Design& design,
   return *d;
 }
 
-long long round_up(double value) {
-  return static_cast<long long>(std::ceil(value - kIntegerSlack));
-}
-
-// Patients ceil(n) and events ceil(patients x expected events per patient at
-// the end of follow-up). In a very small trial that whole event can reach
-// past what the patients can ever produce; one more patient at a time then
-// makes room, each adding the gap between the per-patient limit and the
-// expected events per patient. When that gap is too small for a few patients
-// to close (a follow-up so long that nearly every event that can happen has
-// happened by its end), the events are instead the last whole number below
-// what the patients can ever produce: the final look then waits for it, which
-// the event-driven power and the calendar cap account for.
-struct WholeSizes {
-  long long patients = 0;
-  long long events = 0;
-  bool events_at_limit = false;  // lowered to the last whole event below the limit
-};
+using detail::round_up;
+using detail::WholeSizes;
 
 // The whole-number plan stays below the target power: only when the
 // follow-up is so long that the events are held at the limit.
@@ -300,21 +278,7 @@ struct WholeSizes {
 
 WholeSizes rounded_patients_and_events(const SurvivalSpec& spec, double n,
                                        const numerics::SolverOptions& options) {
-  const double per_patient = event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
-  const double limit = event_fraction_limit(spec, options);
-  const long long first = round_up(n);
-  const auto events_for = [&](long long patients) {
-    return round_up(per_patient * static_cast<double>(patients));
-  };
-  const auto fits = [&](long long patients) {
-    return static_cast<double>(events_for(patients)) < limit * static_cast<double>(patients);
-  };
-  for (long long patients = first; patients <= first + kMaxExtraPatients; ++patients) {
-    if (fits(patients)) return {patients, events_for(patients), false};
-  }
-  const long long below_limit =
-      static_cast<long long>(std::ceil(limit * static_cast<double>(first))) - 1;
-  return {first, std::min(events_for(first), below_limit), true};
+  return detail::whole_sizes_by_follow_up(spec, round_up(n), 1, options);
 }
 
 // ceil(d), unless that whole event is more than the patients can ever produce.

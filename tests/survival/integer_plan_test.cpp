@@ -130,5 +130,28 @@ TEST(IntegerPlan, SolvedEventsRoundUp) {
   EXPECT_GE(whole.plan.power, 0.8);
 }
 
+TEST(IntegerPlan, FollowUpPastEveryEventHoldsWholeEventsBelowTheLimit) {
+  // A latency far below the follow-up: by its end every event that can
+  // happen has happened, so no number of extra blocks makes room for the
+  // rounded-up events below what the patients can ever produce. The whole
+  // events are then the last whole number below that limit (as the rounded
+  // plan does), and the patients stay a multiple of the block.
+  const spending::Design design = seed_design();
+  for (const double median : {0.1, 1e-5}) {
+    SurvivalSpec spec = solve_patients_spec(4);
+    spec.follow_up = 24.0;
+    spec.control = CureModel(0.40, Latency::exponential_median(median));
+    spec.treatment = CureModel(0.562, spec.control.latency()).with_hazard_ratio_noncured(0.63);
+    const SurvivalPlan continuous = solve_survival(spec, design);
+    const IntegerPlan whole = integer_plan(spec, design, continuous);
+    const SurvivalPlan& plan = whole.plan;
+    EXPECT_EQ(plan.patients % 4, 0) << median;
+    EXPECT_LT(static_cast<double>(plan.events), plan.event_limit) << median;
+    EXPECT_GT(static_cast<double>(plan.events), plan.event_limit - 1.0) << median;
+    EXPECT_EQ(plan.looks.back().events, plan.events) << median;
+    EXPECT_GE(plan.power, 0.84) << median;
+  }
+}
+
 }  // namespace
 }  // namespace gsd::survival
