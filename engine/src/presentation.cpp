@@ -97,12 +97,6 @@ const char* look_trigger_name(survival::LookTriggerKind kind) noexcept {
 
 std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan, const std::string& time_unit) {
   std::vector<std::string> out;
-  if (!plan.event_driven) {
-    out.push_back(
-        "looks by calendar time: the power is at the expected look times (the event-driven power "
-        "follows looks by events), without the calendar cap; gsd simulate runs the trial as "
-        "planned, with random look information and the cap");
-  }
   const double share = plan.event_limit > 0.0 ? static_cast<double>(plan.events) / plan.event_limit : 0.0;
   if (share > kEventsStrainFraction && plan.event_driven) {
     std::ostringstream w;

@@ -76,9 +76,7 @@ std::string sample_size_text(const SampleSize& r) {
   out << std::setprecision(1) << "  patients " << plan.patients << ", events " << plan.events
       << " (these patients can ever produce " << plan.event_limit << "), power "
       << std::setprecision(4) << plan.power;
-  if (plan.method == survival::SizingMethod::kExact && !plan.event_driven) {
-    out << " (at the expected look times: looks by calendar time)\n";
-  } else if (plan.method == survival::SizingMethod::kExact) {
+  if (plan.method == survival::SizingMethod::kExact) {
     out << " (event-driven; " << plan.power_fixed_times << " at the expected look times)\n";
   } else {
     out << " (" << sizing_method_name(plan.method) << "; the model gives "
@@ -107,7 +105,10 @@ std::string sample_size_text(const SampleSize& r) {
     }
     out << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing << '\n';
   }
-  if (!plan.event_driven) {
+  const bool by_time = std::any_of(plan.looks.begin(), plan.looks.end(), [](const survival::SurvivalLook& l) {
+    return l.trigger != survival::LookTriggerKind::kEvents;
+  });
+  if (by_time) {
     out << "\n  looks by";
     for (std::size_t k = 0; k < plan.looks.size(); ++k) {
       const SurvivalLook& l = plan.looks[k];

@@ -435,10 +435,21 @@ SurvivalPlan exact_plan(const SurvivalSpec& spec, const Design& design, const Ev
                         long long patients, long long events) {
   SurvivalPlan plan = detail::fixed_time_plan(spec, design, patients, events);
   if (!looks_by_events(spec)) {
-    // The event-driven recursion follows looks by events; with looks by
-    // calendar time the plan's power is at the expected look times.
-    plan.event_driven = false;
-    plan.calendar_cap = ctx.cap;
+    // A look by calendar time enters the event-driven recursion at the
+    // events the model expects at it (the information its bound spends at):
+    // the looks by events, the final look's late events and the calendar cap
+    // stay random as in the trial; the time look's own information is held
+    // at its mean (in the trial its time is fixed and its events random).
+    std::vector<double> looks;
+    for (const SurvivalLook& look : plan.looks) {
+      looks.push_back(look.trigger == LookTriggerKind::kEvents ? static_cast<double>(look.events)
+                                                               : look.expected_events);
+    }
+    looks.back() = static_cast<double>(events);
+    apply_event_driven(plan,
+                       event_driven_power(ctx.profile, design, ctx.bounds,
+                                          static_cast<double>(patients), looks, ctx.cap, ctx.settings),
+                       ctx.cap);
     return plan;
   }
   apply_event_driven(plan, ctx.at(design, patients, events), ctx.cap);

@@ -108,8 +108,10 @@ gsd_survival_cli_test(looks_after_cap ${GSD_SURVIVAL_CASES}/looks_after_cap.json
   "error: survival.looks[0].time = 70 must be before survival.analysis_cap = 60")
 gsd_survival_cli_test(analysis_cap_zero ${GSD_SURVIVAL_CASES}/analysis_cap_zero.json 2
   "error: survival.analysis_cap = 0 must be positive")
-# A look at month 24 spends at its expected events (39.2 of 94); the power is at the
-# expected look times, said in the text.
+# A look at month 24 spends at its expected events (39.2 of 94); the power is
+# event-driven with the cap at month 60, the time looks at their expected events.
+gsd_survival_cli_test(calendar_looks_power ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
+  "power 0.8468 (event-driven; 0.8454 at the expected look times)")
 gsd_survival_cli_test(calendar_looks_text ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
   "  looks by 1: time (expected 39.2 events, information 0.4168), 2: first (expected 70.5 events, information 0.7500), 3: events")
 gsd_survival_cli_test(calendar_looks_json ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
@@ -120,4 +122,12 @@ add_test(NAME cli.survival.calendar_looks_monitor
          COMMAND sh ${GSD_SURVIVAL_CHECK} $<TARGET_FILE:gsd> ${GSD_SURVIVAL_CASES}/calendar_looks_monitor.json 0
                  "continue to the next look at 71 events")
 set_tests_properties(cli.survival.calendar_looks_monitor PROPERTIES LABELS cli
+                     ENVIRONMENT GSD_COMMAND=monitor)
+# The look by time came at 40 events (39.2 expected): its bound is recomputed
+# there, spending 4 (1 - Phi(z_0.0125 / sqrt(40 / 94))) = 0.0011807188 (two-sided
+# Lan-DeMets O'Brien-Fleming), not at the planned fraction 0.4168.
+add_test(NAME cli.survival.calendar_looks_monitor_observed_events
+         COMMAND sh ${GSD_SURVIVAL_CHECK} $<TARGET_FILE:gsd> ${GSD_SURVIVAL_CASES}/calendar_looks_monitor.json 0
+                 "\"cumulative_alpha\": 0.00118071877" --format json)
+set_tests_properties(cli.survival.calendar_looks_monitor_observed_events PROPERTIES LABELS cli
                      ENVIRONMENT GSD_COMMAND=monitor)

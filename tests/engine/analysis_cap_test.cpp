@@ -96,6 +96,29 @@ TEST(AnalysisCap, AnalyticAndSimulatedPowerAgree) {
   EXPECT_LE(report.result.expected_duration, 60.0 + 1e-9);
 }
 
+// Looks by calendar time (tests/cli/survival/calendar_looks.json: month 24,
+// then 71 events or month 36 whichever comes first, then 94 events, cap at
+// month 60): the plan's power is event-driven, each time look held at the
+// events expected there, and the simulator, which replays the triggers trial
+// by trial, agrees within Monte Carlo error.
+TEST(AnalysisCap, CalendarLooksAnalyticAndSimulatedPowerAgree) {
+  const Trial trial =
+      load_trial_file(std::string(GSD_SOURCE_DIR) + "/tests/cli/survival/calendar_looks.json");
+  SimulationRequest request;
+  request.replicates = kReplicates;
+  request.seed = 20120215;
+  request.threads = 2;
+  const SimulationReport report = simulate_trial(trial, request);
+  const survival::SurvivalPlan& plan = report.setup.sample_size.plan;
+  EXPECT_TRUE(plan.event_driven);
+  EXPECT_DOUBLE_EQ(plan.calendar_cap, 60.0);
+  EXPECT_GT(plan.capped_probability, 0.03);
+  // The cap and random look times move the power from the fixed-time one.
+  EXPECT_GT(std::fabs(plan.power - plan.power_fixed_times), 1e-4);
+  const auto n = static_cast<double>(kReplicates);
+  EXPECT_NEAR(report.result.power, plan.power, kStandardErrors * binomial_se(plan.power, n));
+}
+
 TEST(AnalysisCap, SimulationDoesNotDependOnTheThreads) {
   const Trial trial = capped_seed_trial();
   SimulationRequest request;
