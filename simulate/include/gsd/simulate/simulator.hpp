@@ -3,7 +3,7 @@
 // are randomised, are cured or have latency and drop-out times; looks happen at
 // the planned event counts (or at the calendar cap); the log-rank z at each
 // look (stratified when there are strata; positive favours treatment) meets
-// the design's bounds. Replicate i draws only from Philox4x64-10 streams keyed
+// the design's bounds. Replicate i draws only from Philox4x32-10 streams keyed
 // by (seed, i) (Salmon et al. 2011, "Parallel random numbers: as easy as
 // 1, 2, 3", SC'11), so results do not depend on threads or processes.
 #include <atomic>

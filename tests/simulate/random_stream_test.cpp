@@ -1,0 +1,103 @@
+// The simulator's random words: the vectorised Philox4x32-10 (AVX2 where the
+// build has it) gives Random123's scalar Philox4x32-10 word for word, in the
+// documented layout, and the scalar generator gives the published
+// known-answer vectors.
+#include <gtest/gtest.h>
+
+#include <Random123/philox.h>
+
+#include <cstdint>
+#include <vector>
+
+#include "random_stream.hpp"
+
+namespace gsd::simulate::detail {
+namespace {
+
+using Rng = r123::Philox4x32;
+
+// Random123 1.14, examples/kat_vectors: philox4x32 10 rounds.
+TEST(RandomStream, ScalarPhiloxGivesTheKnownAnswers) {
+  struct Kat {
+    Rng::ctr_type ctr;
+    Rng::key_type key;
+    Rng::ctr_type expected;
+  };
+  const Kat kats[] = {
+      {{{0u, 0u, 0u, 0u}}, {{0u, 0u}}, {{0x6627e8d5u, 0xe169c58du, 0xbc57ac4cu, 0x9b00dbd8u}}},
+      {{{0xffffffffu, 0xffffffffu, 0xffffffffu, 0xffffffffu}},
+       {{0xffffffffu, 0xffffffffu}},
+       {{0x408f276du, 0x41c83b0eu, 0xa20bc7c6u, 0x6d5451fdu}}},
+      {{{0x243f6a88u, 0x85a308d3u, 0x13198a2eu, 0x03707344u}},
+       {{0xa4093822u, 0x299f31d0u}},
+       {{0xd16cfe09u, 0x94fdccebu, 0x5001e420u, 0x24126ea1u}}},
+  };
+  for (const Kat& k : kats) {
+    const Rng::ctr_type got = Rng()(k.ctr, k.key);
+    for (int j = 0; j < 4; ++j) EXPECT_EQ(got.v[j], k.expected.v[j]) << "word " << j;
+  }
+}
+
+// Word 32 g + 8 j + l is word j of block 8 g + l; block b has counter
+// (b, replicate low, replicate high, purpose) and key (seed low, seed high).
+std::uint32_t reference_word(std::uint64_t seed, std::uint64_t replicate, StreamPurpose purpose,
+                             std::size_t w) {
+  const std::size_t g = w / 32;
+  const std::size_t j = (w % 32) / 8;
+  const std::size_t l = w % 8;
+  const Rng::key_type key = {{static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)}};
+  const Rng::ctr_type ctr = {{static_cast<std::uint32_t>(8 * g + l), static_cast<std::uint32_t>(replicate),
+                              static_cast<std::uint32_t>(replicate >> 32),
+                              static_cast<std::uint32_t>(purpose)}};
+  return Rng()(ctr, key).v[j];
+}
+
+TEST(RandomStream, FilledWordsEqualScalarPhiloxInTheDocumentedLayout) {
+  const std::uint64_t seeds[] = {0, 1, 20120215, 0xfedcba9876543210ull};
+  const std::uint64_t replicates[] = {0, 1, 4294967295ull, 4294967296ull + 17};
+  // 1 word, a partial group, one group, two groups (the paired path) and more.
+  const std::size_t sizes[] = {1, 5, 32, 64, 97, 203, 404};
+  for (std::uint64_t seed : seeds) {
+    for (std::uint64_t rep : replicates) {
+      for (StreamPurpose purpose : {StreamPurpose::kAccrual, StreamPurpose::kOutcome}) {
+        for (std::size_t n : sizes) {
+          std::vector<std::uint32_t> out(padded_words(n));
+          fill_words(PhiloxBlocks(seed, rep, purpose), out.data(), n);
+          for (std::size_t w = 0; w < n; ++w) {
+            ASSERT_EQ(out[w], reference_word(seed, rep, purpose, w))
+                << "seed " << seed << " replicate " << rep << " word " << w << " of " << n;
+          }
+        }
+      }
+    }
+  }
+}
+
+// The path of builds without AVX2 (WebAssembly among them).
+TEST(RandomStream, ScalarGroupsFollowTheSameLayout) {
+  const PhiloxBlocks blocks(20120215, 99, StreamPurpose::kOutcome);
+  std::uint32_t out[kGroupWords];
+  for (std::size_t g = 0; g < 4; ++g) {
+    fill_group_scalar(blocks, g, out);
+    for (std::size_t w = 0; w < kGroupWords; ++w) {
+      ASSERT_EQ(out[w], reference_word(20120215, 99, StreamPurpose::kOutcome, kGroupWords * g + w));
+    }
+  }
+}
+
+TEST(RandomStream, SequentialWordsFollowTheSameLayout) {
+  WordStream stream(7, 123456789, StreamPurpose::kStratum);
+  for (std::size_t w = 0; w < 200; ++w) {
+    ASSERT_EQ(stream.next(), reference_word(7, 123456789, StreamPurpose::kStratum, w)) << w;
+  }
+}
+
+TEST(RandomStream, PaddingCoversWholeGroups) {
+  EXPECT_EQ(padded_words(0), 0u);
+  EXPECT_EQ(padded_words(1), 32u);
+  EXPECT_EQ(padded_words(32), 32u);
+  EXPECT_EQ(padded_words(33), 64u);
+}
+
+}  // namespace
+}  // namespace gsd::simulate::detail
