@@ -85,7 +85,10 @@ std::vector<double> classical_efficacy(const DesignSpec& s, const ClassicalBound
     }
     const ExitProbabilities e = exit_probabilities(t, r, 0.0, s.solver);
     const double crossed = e.total_upper() + (two_sided(s) ? e.total_lower() : 0.0);
-    return std::log(crossed) - std::log(alpha);
+    // Bounds near kMaxZ after a look without a bound spend nothing the
+    // integration resolves (0, not 1e-300): the log is kept finite for the
+    // root search, which needs only its sign there.
+    return std::log(std::max(crossed, std::numeric_limits<double>::min())) - std::log(alpha);
   };
   // kMaxZ / max shape puts the largest bound at z = 37, where nothing is
   // spent; with a decreasing shape and a small first fraction (O'Brien-Fleming

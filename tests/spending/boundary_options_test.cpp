@@ -200,5 +200,22 @@ TEST(BoundaryOptions, TwoSidedFutilityOnlyBySpending) {
   EXPECT_THROW(classical.validate(), numerics::InvalidInput);
 }
 
+// A classical boundary with a look switched off: the shape c t^(Delta - 1/2)
+// at the looks that stop, C solved over them. The bounds after the switched-off
+// look are far in the tail at the root search's upper end (P = 0 to the
+// integration), which once stopped the search with a NaN. mvtnorm's
+// bivariate normal (tests/reference/classical_switches.R): 2.3270827668,
+// 2.0153127927.
+TEST(BoundaryOptions, ClassicalBoundWithoutAnEarlyStop) {
+  DesignSpec s = three_looks(ClassicalBoundary::obrien_fleming());
+  s.information_fractions = {0.4, 0.75, 1.0};
+  s.efficacy_stops = {false, true, true};
+  const Design d = compute_design(s);
+  EXPECT_TRUE(std::isinf(d.efficacy[0]));
+  EXPECT_NEAR(d.efficacy[1], 2.3270827668, kZTol);
+  EXPECT_NEAR(d.efficacy[2], 2.0153127927, kZTol);
+  EXPECT_NEAR(d.cumulative_alpha().back(), 0.025, 1e-9);
+}
+
 }  // namespace
 }  // namespace gsd::spending
