@@ -60,8 +60,8 @@ function syncForm() {
   fillSelect($("efficacy-family"), EFFICACY_FAMILIES, eff.spending);
   syncParameter("efficacy", EFFICACY_FAMILIES, eff);
   const fut = design.futility;
-  fillSelect($("futility-family"), FUTILITY_FAMILIES, fut ? fut.spending : "");
-  syncParameter("futility", FUTILITY_FAMILIES, fut || {spending: ""});
+  fillSelect($("futility-family"), FUTILITY_FAMILIES, fut && !fixedFutilityKey(fut) ? fut.spending : "");
+  syncParameter("futility", FUTILITY_FAMILIES, fut && !fixedFutilityKey(fut) ? fut : {spending: ""});
   $("futility-binding").checked = !!(fut && fut.binding);
   $("futility-binding").disabled = !fut;
 
@@ -93,6 +93,7 @@ function syncForm() {
   const mon = c.monitoring || {};
   $("planned-events").placeholder = s && s.events ? String(s.events) : "";
   renderLooksEditor(mon.looks || []);
+  syncBoundaryForm();
 }
 
 function syncParameter(which, families, spec) {
@@ -144,7 +145,8 @@ function setLooks(k) {
   edit((c) => {
     c.design = c.design || {};
     c.design.information_fractions = Array.from({length: k}, (_, i) => (i + 1) / k);
-    for (const key of ["efficacy_stops", "futility_stops", "spending_time"]) delete c.design[key];
+    for (const key of ["efficacy_stops", "futility_stops", "harm_stops", "spending_time"]) delete c.design[key];
+    if (c.survival) delete c.survival.looks;
   });
 }
 
@@ -252,4 +254,5 @@ function wireForm() {
   $("add-survival").addEventListener("click", () => edit((c) => {
     c.survival = clone(seedConfig().survival);
   }));
+  wireBoundaryForm();
 }

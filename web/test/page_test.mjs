@@ -11,6 +11,9 @@
 //   - 2,000 simulated trials in the Web Worker: progress, power within Monte
 //     Carlo error of the analytic power, and the command line's numbers for
 //     the exported config; a long run is cancelled;
+//   - the boundary and calendar options of the form (harm bound, switches,
+//     spending time, fixed futility, look triggers, analysis cap, whole
+//     numbers) write their keys and give the command line's design;
 //   - the plan's warnings, its power at the expected look times beside the
 //     event-driven power, and the sizing method (survival.method) with the
 //     command line's numbers, or its message when it refuses the model;
@@ -417,6 +420,56 @@ try {
           `method ${method}: the note says the formula applies without a cure fraction, beside the model's ${modelPower.toFixed(4)}`);
   }
   check(!(await page.isVisible("#survival-warnings")), "a plan without warnings shows none");
+
+  // ------------------------------------- boundary and calendar options of the form
+  // Each field writes its key as docs/config.md spells it, and the page's
+  // design is what the command line gives for the page's config.
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=design]");
+  const changeText = async (selector, text) => {
+    await page.fill(selector, text);
+    await page.$eval(selector, (el) => el.dispatchEvent(new Event("change", {bubbles: true})));
+  };
+  const resultSays = (text) => page.waitForFunction((t) => document.getElementById("gsd-result").textContent.includes(t), text);
+  await page.selectOption("[data-path='design.sided']", "1");
+  await page.selectOption("#harm-family", "lan-demets-pocock");
+  await resultSays('"probability_harm_h0"');
+  await page.check("#harm-binding");
+  await changeText("#efficacy-stops", "no, yes, yes");
+  await changeText("#spending-time", "0.4, 0.8, 1");
+  await page.selectOption("#futility-fixed-kind", "hazard_ratio");
+  await changeText("#futility-fixed", "1, 0.9");
+  await resultSays('"futility_z": 0.0');
+  const optionConfig = configOfUrl(page.url());
+  check(JSON.stringify(optionConfig.design.harm) === JSON.stringify({spending: "lan-demets-pocock", alpha: 0.02, binding: true}) &&
+        JSON.stringify(optionConfig.design.efficacy_stops) === "[false,true,true]" &&
+        JSON.stringify(optionConfig.design.spending_time) === "[0.4,0.8,1]" &&
+        JSON.stringify(optionConfig.design.futility) === '{"hazard_ratio":[1,0.9]}',
+        "the form writes design.harm, efficacy_stops, spending_time and futility.hazard_ratio");
+  sameJson(await designResult(page), gsd("design", optionConfig),
+           "harm bound, switches, spending time and a hazard-ratio futility: #gsd-result = gsd design");
+  await page.click("[data-tab=survival]");
+  await changeText("#look-triggers", "time 24, first 36, events");
+  await page.fill("[data-path='survival.analysis_cap']", "60");
+  await resultSays('"analysis_cap": 60');
+  const calendarConfig = configOfUrl(page.url());
+  check(JSON.stringify(calendarConfig.survival.looks) === '[{"time":24},{"trigger":"first","time":36},{}]' &&
+        calendarConfig.survival.analysis_cap === 60, "the form writes survival.looks and survival.analysis_cap");
+  sameJson(await designResult(page), gsd("design", calendarConfig), "look triggers and a 60-month cap: #gsd-result = gsd design");
+  await changeText("#look-triggers", "");
+  await page.check("#survival-integer");
+  await page.fill("[data-path='survival.block']", "4");
+  await resultSays('"continuous"');
+  const integerConfig = configOfUrl(page.url());
+  check(integerConfig.survival.integer === true && integerConfig.survival.block === 4 && !("looks" in integerConfig.survival),
+        "the form writes survival.integer and survival.block");
+  sameJson(await designResult(page), gsd("design", integerConfig), "a whole-number plan: #gsd-result = gsd design");
+  await page.click("[data-tab=design]");
+  await changeText("#harm-stops", "yes, maybe");
+  check(await page.evaluate(() => document.getElementById("harm-stops").classList.contains("field-error")) &&
+        (await page.textContent("#status")).startsWith("Harm stops:"),
+        "an unreadable switch list marks its field and says what it takes");
 
   // ------------------------------------------------------------ Open config
   // A config with fields the page has no input for (strata): kept and used.
