@@ -1,9 +1,11 @@
 // Per-trial cost of the simulator on the seed design (202 patients, 3 looks at
-// 47/71/94 events, cure mixture). Targets: at most
-// 6.5 us per trial on one thread (rpact 3.3.4 getSimulationSurvival: about
-// 650 us), and at least 1.8x with two threads. Read "us/trial" = 1e6 /
-// items_per_second. Run:
-//   build/benchmarks/simulate_benchmark --benchmark_filter=SeedTrial
+// 47/71/94 events, cure mixture). Targets: at most 2.5 us per trial on one
+// thread (200x rpact 3.3.4's getSimulationSurvival, which takes 270 to 530 us
+// per trial; README "Speed against rpact"), and at least 1.8x with two
+// threads. Read "us/trial" = 1e6 / items_per_second (wall time); on a shared
+// machine the CPU column over 20,000 trials is steadier (CPU us per trial =
+// CPU ms / 20). Run:
+//   build/release/benchmarks/simulate_benchmark --benchmark_filter=SeedTrial
 #include <benchmark/benchmark.h>
 
 #include <cmath>
