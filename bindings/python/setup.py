@@ -27,7 +27,7 @@ HERE = Path(__file__).resolve().parent
 VENDOR = HERE / "vendor" / "gsd"
 # What an sdist carries of the repository: the engine's CMake project (its
 # top-level CMakeLists.txt adds every folder listed here).
-ENGINE_PARTS = ("CMakeLists.txt", "cmake", "numerics", "spending", "survival", "monitoring",
+ENGINE_PARTS = ("CMakeLists.txt", "cmake", "numerics", "spending", "survival", "endpoints", "monitoring",
                 "simulate", "engine", "render", "cli")
 
 

@@ -83,6 +83,12 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   out.name = trial.name;
   out.boundaries = solve_boundaries(trial, options);
   out.sample_size = solve_sample_size(trial, out.boundaries, options);
+  if (trial.endpoint) {
+    const detail::PhaseTimer timer(options.trace, "endpoint sample size and power");
+    out.endpoint = EndpointSize{*trial.endpoint, numerics::within({"endpoint"}, [&] {
+                                  return endpoints::plan_endpoint(*trial.endpoint, out.boundaries);
+                                })};
+  }
   if (out.sample_size && trial.survival->integer) {
     const detail::PhaseTimer timer(options.trace, "whole numbers: bounds and power recomputed");
     survival::IntegerPlan whole = numerics::within({"survival"}, [&] {

@@ -223,6 +223,77 @@ json sample_size_json(const SampleSize& r) {
   return j;
 }
 
+namespace {
+
+json endpoint_look_json(const endpoints::EndpointLook& look, int groups) {
+  json j;
+  j["information_fraction"] = look.information_fraction;
+  j["patients"] = look.patients;
+  if (groups == 2) {
+    j["patients_treatment"] = look.patients_treatment;
+    j["patients_control"] = look.patients_control;
+  }
+  j["efficacy_z"] = finite_or_null(look.efficacy_z);
+  j["futility_z"] = optional_json(look.futility_z);
+  j["efficacy_effect"] = optional_json(look.efficacy_effect);
+  if (look.efficacy_effect_lower) j["efficacy_effect_lower"] = *look.efficacy_effect_lower;
+  j["futility_effect"] = optional_json(look.futility_effect);
+  j["drift"] = look.drift;
+  j["crossing_probability"] = look.probability_efficacy_h1;
+  j["crossing_probability_lower"] = look.probability_lower_h1;
+  j["cumulative_crossing_probability"] = look.cumulative_power;
+  return j;
+}
+
+json endpoint_json(const endpoints::EndpointSpec& s) {
+  json j;
+  j["type"] = endpoint_type_name(s.type);
+  j["groups"] = s.groups;
+  if (s.groups == 2) j["allocation_ratio"] = s.allocation_ratio;
+  j["estimate"] = estimate_name(s);
+  j["alternative"] = s.alternative();
+  j["margin"] = s.null_value();
+  j["direction"] = direction_name(s.test_direction());
+  if (s.type == endpoints::EndpointType::kNormal) {
+    j["sd"] = s.sd;
+    j["normal_approximation"] = s.normal_approximation;
+  } else {
+    if (s.groups == 2) {
+      j["control_rate"] = *s.control_rate;
+      j["treatment_rate"] = *s.treatment_rate;
+      j["scale"] = rate_scale_name(s.scale);
+    } else {
+      j["rate"] = *s.rate;
+    }
+    j["variance"] = rate_variance_name(s.variance);
+  }
+  return j;
+}
+
+}  // namespace
+
+json endpoint_sample_size_json(const EndpointSize& r) {
+  const endpoints::EndpointPlan& plan = r.plan;
+  json j;
+  j["solved_for"] = endpoint_solved_for(plan.solved_for);
+  // Whole patients print as an integer, as the survival plan's do.
+  const double whole = std::nearbyint(plan.patients);
+  j["patients"] = std::fabs(plan.patients - whole) > 0.0 ? json(plan.patients) : json(static_cast<long long>(whole));
+  j["patients_unrounded"] = plan.patients_unrounded;
+  j["power"] = plan.power;
+  j["fixed_patients"] = optional_json(plan.fixed_patients);
+  j["drift"] = plan.drift;
+  j["expected_patients_h0"] = plan.expected_patients_h0;
+  j["expected_patients_h1"] = plan.expected_patients_h1;
+  json looks = json::array();
+  for (const endpoints::EndpointLook& look : plan.looks) looks.push_back(endpoint_look_json(look, r.spec.groups));
+  j["looks"] = looks;
+  j["endpoint"] = endpoint_json(r.spec);
+  j["method"] = {{"description", endpoint_method_description(r.spec)},
+                 {"reference", endpoint_method_reference(r.spec)}};
+  return j;
+}
+
 json continuous_json(const ContinuousResult& c) {
   const survival::ContinuousPlan& p = c.plan;
   json looks = json::array();
@@ -245,6 +316,7 @@ json to_json(const DesignResult& result) {
   out["name"] = result.name;
   out["boundaries"] = boundaries_json(result.boundaries);
   if (result.sample_size) out["sample_size"] = sample_size_json(*result.sample_size);
+  if (result.endpoint) out["sample_size"] = endpoint_sample_size_json(*result.endpoint);
   if (result.continuous) out["continuous"] = continuous_json(*result.continuous);
   out["boundary_summary"] = boundary_summary_json(boundary_summary(result));
   return out;

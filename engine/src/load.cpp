@@ -69,7 +69,7 @@ nlohmann::json read_json_file(const std::string& path) {
 Trial load_trial(const nlohmann::json& config) {
   const detail::JsonNode top(config, {});
   top.expect_object();
-  top.expect_keys({"name", "description", "design", "survival", "simulation", "monitoring"});
+  top.expect_keys({"name", "description", "design", "survival", "endpoint", "simulation", "monitoring"});
   Trial trial;
   if (const auto name = top.find("name")) trial.name = name->string();
   if (const auto description = top.find("description")) trial.description = description->string();
@@ -85,6 +85,20 @@ Trial load_trial(const nlohmann::json& config) {
                            design_looks);
     }
     numerics::within({"survival"}, [&] { trial.survival->validate_looks(); });
+  }
+  if (const auto endpoint = top.find("endpoint")) {
+    if (trial.survival) {
+      throw InvalidInput({"endpoint"}, "is given with a survival section: a trial has one endpoint, "
+                                       "a survival model (survival) or a normal or binary one (endpoint)");
+    }
+    trial.endpoint = detail::load_endpoint(*endpoint);
+    for (const char* section : {"simulation", "monitoring"}) {
+      if (top.has(section)) {
+        throw InvalidInput({section}, "is not available yet for a normal or binary endpoint "
+                                      "(gsd design sizes it); remove this section");
+      }
+    }
+    numerics::within({"endpoint"}, [&] { trial.endpoint->validate(trial.design.alpha_per_side()); });
   }
   detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival);
   if (const auto simulation = top.find("simulation")) {

@@ -14,6 +14,7 @@ spending::DesignSpec load_design(const JsonNode& design);
 void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec& spec,
                                     const std::optional<survival::SurvivalSpec>& survival);
 survival::SurvivalSpec load_survival(const JsonNode& survival);
+endpoints::EndpointSpec load_endpoint(const JsonNode& endpoint);
 // `survival_json`: the survival section, which strata override key by key.
 SimulationSettings load_simulation(const JsonNode& simulation, const nlohmann::json& survival_json);
 MonitoringSettings load_monitoring(const JsonNode& monitoring);

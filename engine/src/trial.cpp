@@ -84,6 +84,9 @@ void Trial::validate() const {
       }
     });
   }
+  if (endpoint) {
+    numerics::within({"endpoint"}, [&] { endpoint->validate(design.alpha_per_side()); });
+  }
   if (simulation) numerics::within({"simulation"}, [&] { simulation->validate(); });
   if (monitoring) numerics::within({"monitoring"}, [&] { monitoring->validate(); });
 }

@@ -8,6 +8,7 @@
 #include "gsd/curves.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
+#include "gsd/render/endpoint_output.hpp"
 #include "gsd/render/integer_output.hpp"
 #include "gsd/render/sample_size_output.hpp"
 #include "number_format.hpp"
@@ -139,8 +140,26 @@ std::string boundaries_csv(const Design& d) {
   return out.str();
 }
 
+namespace {
+
+// The boundary rows continued with a normal or binary endpoint's columns.
+std::string endpoint_csv(const std::optional<EndpointSize>& endpoint, const std::string& base) {
+  std::istringstream rows(base);
+  std::string row;
+  std::getline(rows, row);
+  std::ostringstream out;
+  out << row << endpoint_csv_header() << '\n';
+  for (std::size_t k = 0; k < endpoint->plan.looks.size() && std::getline(rows, row); ++k) {
+    out << row << endpoint_csv_row(*endpoint, k) << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace
+
 std::string design_csv(const DesignResult& result) {
   const std::string base = boundaries_csv(result.boundaries);
+  if (result.endpoint) return endpoint_csv(result.endpoint, base);
   if (!result.sample_size) return base;
   const survival::SurvivalPlan& plan = result.sample_size->plan;
   std::istringstream rows(base);
@@ -266,6 +285,7 @@ std::string design_text(const DesignResult& result) {
   if (!result.name.empty()) out += result.name + "\n\n";
   out += boundaries_text(result.boundaries);
   if (result.sample_size) out += sample_size_text(*result.sample_size);
+  if (result.endpoint) out += endpoint_text(*result.endpoint);
   out += integer_text(result);
   return out;
 }

@@ -101,7 +101,7 @@ EMSCRIPTEN_KEEPALIVE const char* gsd_web_design(const char* config, int power_cu
 
 // The boundaries alone (gsd::solve_boundaries), for a redraw at once: the
 // contract JSON of a design without its survival plan, and the boundary and
-// spending plot data. For a config without a survival model that is what
+// spending plot data. For a config without a survival model or endpoint that is what
 // `gsd design` prints ("complete": true); with one, the page asks
 // gsd_web_design for the plan in a worker.
 EMSCRIPTEN_KEEPALIVE const char* gsd_web_boundaries(const char* config) {
@@ -115,7 +115,7 @@ EMSCRIPTEN_KEEPALIVE const char* gsd_web_boundaries(const char* config) {
     return json{{"result_text", contract_text(gsd::to_json(result))},
                 {"csv", gsd::render::design_csv(result)},
                 {"plot", gsd::design_plot_data(result, plot)},
-                {"complete", !trial.survival.has_value()}};
+                {"complete", !trial.survival.has_value() && !trial.endpoint.has_value()}};
   });
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // `design`: the group-sequential boundaries of a trial and, when the trial
 // has a survival model, its sample size (patients, events, power and look
-// times), in the solve mode the given quantities imply.
+// times), in the solve mode the given quantities imply; with a normal or
+// binary endpoint, its patients or power and its bounds on the estimate scale.
 #include <optional>
 #include <string>
 
+#include "gsd/endpoints/endpoint_plan.hpp"
 #include "gsd/run_options.hpp"
 #include "gsd/spending/design.hpp"
 #include "gsd/survival/integer_plan.hpp"
@@ -19,6 +21,12 @@ struct SampleSize {
   survival::SurvivalPlan plan;
 };
 
+// A normal or binary endpoint's plan with the endpoint it was solved for.
+struct EndpointSize {
+  endpoints::EndpointSpec spec;
+  endpoints::EndpointPlan plan;
+};
+
 // The design and plan before whole numbers (survival.integer).
 struct ContinuousResult {
   spending::Design boundaries;
@@ -31,6 +39,7 @@ struct DesignResult {
   spending::Design boundaries;
   std::optional<SampleSize> sample_size;  // with a survival model
   std::optional<ContinuousResult> continuous;  // with survival.integer
+  std::optional<EndpointSize> endpoint;  // with a normal or binary endpoint
 };
 
 // Throws InvalidInput (paths from the config root: {"survival", "power"}) and

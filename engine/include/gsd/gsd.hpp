@@ -12,6 +12,7 @@
 //   numerics    normal tails, root finding, recursive integration, errors
 //   spending    spending functions, boundaries, the design solver
 //   survival    cure models, accrual, event projection, log-rank moments, sample size
+//   endpoints   normal and binary endpoints: sample size, power, bounds on the estimate scale
 //   monitoring  bounds at observed information, decisions, inference
 //   simulate    the Monte Carlo trial simulator
 //   engine      this API (namespace gsd): Trial, the JSON loader, the

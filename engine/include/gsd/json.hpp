@@ -20,6 +20,8 @@ nlohmann::json boundary_summary_json(const std::vector<BoundSummaryRow>& rows);
 nlohmann::json boundaries_json(const spending::Design& design);
 // {"patients", "events", "power", "study_duration", "looks": [...], ...}
 nlohmann::json sample_size_json(const SampleSize& sample_size);
+// A normal or binary endpoint's "sample_size": {"patients", "power", "looks": [...], ...}
+nlohmann::json endpoint_sample_size_json(const EndpointSize& sample_size);
 // {"name", "simulation": {...}}
 nlohmann::json to_json(const SimulationReport& report);
 // {"name", "monitoring": {...}}

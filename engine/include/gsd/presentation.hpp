@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "gsd/endpoints/endpoint_plan.hpp"
 #include "gsd/monitoring/monitor.hpp"
 #include "gsd/simulate/trial_model.hpp"
 #include "gsd/spending/decision.hpp"
@@ -72,6 +73,19 @@ inline constexpr double kEventsStrainFraction = 0.85;
 std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan,
                                        const std::string& time_unit);
 extern const char* const kSchoenfeldReference;
+// Normal and binary endpoints (presentation_endpoint.cpp).
+const char* endpoint_type_name(endpoints::EndpointType type) noexcept;        // "normal", "binary"
+const char* endpoint_solved_for(endpoints::EndpointSolve solve) noexcept;     // "patients", "power"
+const char* rate_scale_name(endpoints::RateScale scale) noexcept;             // "difference", "ratio"
+const char* rate_variance_name(endpoints::RateVariance variance) noexcept;    // "pooled", "unpooled"
+const char* direction_name(endpoints::Direction direction) noexcept;          // "upper", "lower"
+// What the bounds are reported on: "mean", "mean difference", "rate",
+// "rate difference", "rate ratio".
+const char* estimate_name(const endpoints::EndpointSpec& spec) noexcept;
+// The test and sizing method in one sentence, and its references.
+std::string endpoint_method_description(const endpoints::EndpointSpec& spec);
+const char* endpoint_method_reference(const endpoints::EndpointSpec& spec) noexcept;
+
 // The method of the boundaries, with the integration grid's r.
 std::string boundary_method(int grid_r);
 

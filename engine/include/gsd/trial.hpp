@@ -1,6 +1,6 @@
 #pragma once
 // A whole trial as gsd sees it: the group-sequential design, and optionally
-// the survival model that sizes it, the settings of its simulation and the
+// the survival model or the normal or binary endpoint that sizes it, the settings of its simulation and the
 // looks a monitoring committee has taken. This is the value the JSON config
 // of the command line loads into (load.hpp), and what every workflow of the
 // library takes (design.hpp, simulation.hpp, monitor.hpp).
@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gsd/endpoints/endpoint_spec.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/simulate/trial_model.hpp"
 #include "gsd/spending/design_spec.hpp"
@@ -69,6 +70,8 @@ struct Trial {
   std::string description;
   spending::DesignSpec design;
   std::optional<survival::SurvivalSpec> survival;
+  // A normal or binary endpoint (instead of survival): sized by endpoints/.
+  std::optional<endpoints::EndpointSpec> endpoint;
   std::optional<SimulationSettings> simulation;
   std::optional<MonitoringSettings> monitoring;
 

@@ -1,0 +1,114 @@
+#include "gsd/endpoints/endpoint_plan.hpp"
+
+#include <cmath>
+
+#include "gsd/numerics/check.hpp"
+#include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/find_root.hpp"
+#include "gsd/numerics/normal.hpp"
+#include "statistic.hpp"
+
+namespace gsd::endpoints {
+
+namespace {
+
+using spending::Design;
+
+// A target power this close to the design's own is the design's: its drift
+// and inflation factor, as rpact sizes at the design's beta.
+constexpr double kSamePower = 1e-9;
+// The largest drift searched: power is 1 to double precision long before 40.
+constexpr double kMaxDrift = 40.0;
+constexpr int kDriftBits = 52;
+// Rounding patients up forgives this much above a whole number (a solve
+// landing at 100 + 1e-9 is 100 patients).
+constexpr double kWholeSlack = 1e-8;
+
+numerics::ExitProbabilities exits(const Design& design, double drift) {
+  return spending::evaluate(design, numerics::means_for_drift(design.spec.information_fractions, drift));
+}
+
+bool two_sided(const Design& d) { return d.spec.sided == spending::Sidedness::kTwoSidedSymmetric; }
+
+// Rejection: the upper side, and the lower side of a two-sided design.
+double rejection(const Design& d, const numerics::ExitProbabilities& p) {
+  double total = p.total_upper();
+  if (two_sided(d) && !d.spec.futility && !d.spec.harm) {
+    for (double x : p.lower) total += x;
+  }
+  return total;
+}
+
+double drift_for_power(const Design& design, double power) {
+  if (std::fabs(power - design.power) <= kSamePower) return design.drift;
+  return numerics::find_root([&](double x) { return rejection(design, exits(design, x)) - power; }, 0.0,
+                             kMaxDrift, kDriftBits, "the group-sequential drift for the power");
+}
+
+void fill_looks(const EndpointSpec& spec, const Design& design, EndpointPlan& plan,
+                const numerics::ExitProbabilities& h1) {
+  const auto& t = design.spec.information_fractions;
+  const double r = spec.allocation_ratio;
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    EndpointLook look;
+    look.information_fraction = t[k];
+    look.patients = t[k] * plan.patients_unrounded;
+    if (spec.groups == 2) {
+      look.patients_treatment = look.patients * r / (1.0 + r);
+      look.patients_control = look.patients / (1.0 + r);
+    } else {
+      look.patients_treatment = look.patients;
+    }
+    look.efficacy_z = design.efficacy[k];
+    look.futility_z = design.futility[k];
+    look.efficacy_effect = detail::estimate_at(spec, design.efficacy[k], look.patients);
+    if (two_sided(design)) {
+      look.efficacy_effect_lower = detail::estimate_at(spec, -design.efficacy[k], look.patients);
+    }
+    if (design.futility[k]) look.futility_effect = detail::estimate_at(spec, *design.futility[k], look.patients);
+    look.drift = plan.drift * std::sqrt(t[k]);
+    look.probability_efficacy_h1 = h1.upper[k];
+    look.probability_lower_h1 = h1.lower[k];
+    cumulative += h1.upper[k];
+    look.cumulative_power = cumulative;
+    plan.looks.push_back(look);
+  }
+}
+
+}  // namespace
+
+EndpointPlan plan_endpoint(const EndpointSpec& spec, const Design& design) {
+  const double alpha = design.spec.alpha_per_side();
+  spec.validate(alpha);
+  EndpointPlan plan;
+  const auto& t = design.spec.information_fractions;
+  if (spec.patients) {
+    plan.solved_for = EndpointSolve::kPower;
+    plan.patients_unrounded = *spec.patients;
+    plan.patients = *spec.patients;
+    plan.drift = detail::drift_at(spec, *spec.patients, alpha);
+    if (!(plan.drift > 0.0)) {
+      numerics::fail({"patients"}, *spec.patients,
+                     "are too few for this test: its power does not exceed alpha (drift " +
+                         numerics::format_value(plan.drift) + ")");
+    }
+  } else {
+    plan.solved_for = EndpointSolve::kPatients;
+    const double power = spec.power.value_or(1.0 - design.spec.beta);
+    plan.drift = drift_for_power(design, power);
+    const double fixed_drift = numerics::normal_upper_quantile(alpha) + numerics::normal_upper_quantile(1.0 - power);
+    plan.fixed_patients = detail::fixed_patients(spec, alpha, 1.0 - power);
+    plan.patients_unrounded = *plan.fixed_patients * std::pow(plan.drift / fixed_drift, 2);
+    plan.patients = std::ceil(plan.patients_unrounded - kWholeSlack);
+  }
+  const bool at_design = std::fabs(plan.drift - design.drift) <= 0.0;
+  const numerics::ExitProbabilities h1 = at_design ? design.alternative : exits(design, plan.drift);
+  plan.power = rejection(design, h1);
+  plan.expected_patients_h1 = plan.patients_unrounded * h1.expected_fraction(t);
+  plan.expected_patients_h0 = plan.patients_unrounded * design.expected_fraction_null;
+  fill_looks(spec, design, plan, h1);
+  return plan;
+}
+
+}  // namespace gsd::endpoints

@@ -1,0 +1,63 @@
+// Words for normal and binary endpoints (see presentation.hpp).
+#include <string>
+
+#include "gsd/presentation.hpp"
+
+namespace gsd {
+
+using endpoints::EndpointSpec;
+using endpoints::EndpointType;
+
+const char* endpoint_type_name(EndpointType type) noexcept {
+  return type == EndpointType::kNormal ? "normal" : "binary";
+}
+
+const char* endpoint_solved_for(endpoints::EndpointSolve solve) noexcept {
+  return solve == endpoints::EndpointSolve::kPatients ? "patients" : "power";
+}
+
+const char* rate_scale_name(endpoints::RateScale scale) noexcept {
+  return scale == endpoints::RateScale::kRatio ? "ratio" : "difference";
+}
+
+const char* rate_variance_name(endpoints::RateVariance variance) noexcept {
+  return variance == endpoints::RateVariance::kUnpooled ? "unpooled" : "pooled";
+}
+
+const char* direction_name(endpoints::Direction direction) noexcept {
+  return direction == endpoints::Direction::kUpper ? "upper" : "lower";
+}
+
+const char* estimate_name(const EndpointSpec& spec) noexcept {
+  if (spec.type == EndpointType::kNormal) return spec.groups == 1 ? "mean" : "mean difference";
+  if (spec.groups == 1) return "rate";
+  return spec.scale == endpoints::RateScale::kRatio ? "rate ratio" : "rate difference";
+}
+
+std::string endpoint_method_description(const EndpointSpec& spec) {
+  std::string out;
+  if (spec.type == EndpointType::kNormal) {
+    out = spec.normal_approximation
+              ? "z test of the mean: fixed-design patients by the normal approximation"
+              : "t test of the mean: fixed-design patients by the noncentral t, bounds on the "
+                "estimate scale by the t quantile at each look's nominal level";
+  } else if (spec.variance == endpoints::RateVariance::kUnpooled) {
+    out = "z test of the rates with the unpooled (Wald) variance under H0 and H1";
+  } else {
+    out = spec.groups == 1 ? "z test of the rate with the variance at the H0 rate under H0"
+                           : "z test of the rates with the variance under H0 at the Farrington-Manning "
+                             "restricted rates (the pooled rate when the margin is 0)";
+  }
+  return out + "; group-sequential patients are the fixed design's times (drift / (z_alpha + z_beta))^2, "
+               "the inflation factor at the design's power";
+}
+
+const char* endpoint_method_reference(const EndpointSpec& spec) noexcept {
+  if (spec.type == EndpointType::kNormal) {
+    return "rpact 3.3.4 getSampleSizeMeans and getPowerMeans; Jennison & Turnbull (2000), section 2.7";
+  }
+  return "rpact 3.3.4 getSampleSizeRates and getPowerRates; Farrington & Manning (1990), Stat Med "
+         "9:1447; Jennison & Turnbull (2000), section 2.7";
+}
+
+}  // namespace gsd

@@ -1,0 +1,105 @@
+// Output of `gsd design` with a normal or binary endpoint.
+#include "gsd/render/endpoint_output.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <iomanip>
+#include <optional>
+#include <sstream>
+
+#include "gsd/presentation.hpp"
+#include "number_format.hpp"
+
+namespace gsd::render {
+
+namespace {
+
+using endpoints::EndpointSpec;
+using endpoints::EndpointType;
+
+std::string optional_text(const std::optional<double>& x, const char* spec) {
+  return x ? detail::format(spec, *x) : std::string("-");
+}
+
+std::string csv_number(const std::optional<double>& x) {
+  return x ? detail::format("%.10g", *x) : std::string();
+}
+
+std::string endpoint_setting(const EndpointSpec& s) {
+  std::ostringstream out;
+  out << std::setprecision(6);
+  out << "  " << endpoint_type_name(s.type) << " endpoint, " << s.groups
+      << (s.groups == 1 ? " group" : " groups");
+  if (s.groups == 2) out << ", allocation " << s.allocation_ratio << ":1 (treatment:control)";
+  out << '\n';
+  if (s.type == EndpointType::kNormal) {
+    out << "  " << estimate_name(s) << " " << s.alternative() << " against " << s.null_value()
+        << " under H0, sd " << s.sd << '\n';
+  } else if (s.groups == 2) {
+    out << "  rates " << *s.treatment_rate << " (treatment) and " << *s.control_rate
+        << " (control): " << estimate_name(s) << " " << s.alternative() << " against "
+        << s.null_value() << " under H0, " << rate_variance_name(s.variance) << " variance\n";
+  } else {
+    out << "  rate " << *s.rate << " against " << s.null_value() << " under H0, "
+        << rate_variance_name(s.variance) << " variance\n";
+  }
+  out << "  test: " << direction_name(s.test_direction()) << " ("
+      << (s.test_direction() == endpoints::Direction::kUpper ? "larger" : "smaller")
+      << " estimates favour the treatment)\n";
+  return out.str();
+}
+
+}  // namespace
+
+std::string endpoint_text(const EndpointSize& r) {
+  const endpoints::EndpointPlan& plan = r.plan;
+  std::ostringstream out;
+  out << "\nSample size: " << (plan.solved_for == endpoints::EndpointSolve::kPatients
+                                   ? "patients from power"
+                                   : "power from patients")
+      << '\n'
+      << endpoint_setting(r.spec);
+  out << std::fixed << std::setprecision(0) << "  patients " << plan.patients << std::setprecision(4)
+      << " (unrounded " << plan.patients_unrounded << "), power " << plan.power << '\n';
+  out << "  expected patients " << std::setprecision(2) << plan.expected_patients_h0 << " under H0, "
+      << plan.expected_patients_h1 << " under H1";
+  if (plan.fixed_patients) out << "; a fixed design needs " << *plan.fixed_patients;
+  out << "\n  method: " << endpoint_method_description(r.spec) << '\n';
+  const std::string scale = estimate_name(r.spec);
+  out << "\n  look  fraction  patients  efficacy z  futility z  efficacy " << scale << "  futility "
+      << scale << "  P(efficacy|H1)  cumulative\n";
+  for (std::size_t k = 0; k < plan.looks.size(); ++k) {
+    const endpoints::EndpointLook& l = plan.looks[k];
+    char line[320];
+    std::snprintf(line, sizeof line, "  %4zu  %8.4f  %8.2f  %10s  %10s  %*s  %*s  %14s  %10s\n", k + 1,
+                  l.information_fraction, l.patients,
+                  std::isfinite(l.efficacy_z) ? detail::format("%.4f", l.efficacy_z).c_str() : "-",
+                  optional_text(l.futility_z, "%.4f").c_str(), static_cast<int>(scale.size() + 9),
+                  optional_text(l.efficacy_effect, "%.5g").c_str(), static_cast<int>(scale.size() + 9),
+                  optional_text(l.futility_effect, "%.5g").c_str(),
+                  detail::probability(l.probability_efficacy_h1).c_str(),
+                  detail::probability(l.cumulative_power).c_str());
+    out << line;
+  }
+  return out.str();
+}
+
+std::string endpoint_csv_header() {
+  return ",patients,patients_treatment,patients_control,efficacy_effect,futility_effect,drift,"
+         "crossing_probability,total_patients,patients_unrounded,power,expected_patients_h0,"
+         "expected_patients_h1";
+}
+
+std::string endpoint_csv_row(const EndpointSize& r, std::size_t k) {
+  const endpoints::EndpointPlan& plan = r.plan;
+  const endpoints::EndpointLook& l = plan.looks[k];
+  char buf[400];
+  std::snprintf(buf, sizeof buf, ",%.10g,%.10g,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g",
+                l.patients, l.patients_treatment, l.patients_control,
+                csv_number(l.efficacy_effect).c_str(), csv_number(l.futility_effect).c_str(), l.drift,
+                l.probability_efficacy_h1, plan.patients, plan.patients_unrounded, plan.power,
+                plan.expected_patients_h0, plan.expected_patients_h1);
+  return buf;
+}
+
+}  // namespace gsd::render

@@ -1,0 +1,37 @@
+# `gsd design` with a normal or binary endpoint: each bad-input rule gives
+# exit 2, nothing on stdout, and one stderr line naming the JSON path, the
+# value and the rule. (Semicolons are escaped: CMake would split arguments at them.)
+function(gsd_endpoint_error name expected json)
+  add_test(NAME cli.endpoint.${name}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect_error.sh $<TARGET_FILE:gsd> 2 ${expected}
+                   ${json} design CONFIG)
+  set_tests_properties(cli.endpoint.${name} PROPERTIES LABELS cli)
+endfunction()
+
+gsd_endpoint_error(rate_above_one
+  "error: endpoint.control_rate = 1.3 must lie in (0, 1)"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 1.3, \"treatment_rate\": 0.4}}")
+gsd_endpoint_error(rate_zero
+  "error: endpoint.rate = 0 must lie in (0, 1)"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"groups\": 1, \"rate\": 0, \"margin\": 0.2}}")
+gsd_endpoint_error(sd_not_positive
+  "error: endpoint.sd = -1 must be positive"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"sd\": -1}}")
+gsd_endpoint_error(margin_wrong_side
+  "error: endpoint.margin = 0.6 is on the wrong side: with direction \"upper\" H0 must lie below the alternative 0.5"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"margin\": 0.6, \"direction\": \"upper\"}}")
+gsd_endpoint_error(ratio_margin_wrong_side
+  "error: endpoint.margin = 1.5 is on the wrong side: with direction \"upper\" H0 must lie below the alternative 1.33333"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 0.4, \"scale\": \"ratio\", \"margin\": 1.5, \"direction\": \"upper\"}}")
+gsd_endpoint_error(power_unreachable
+  "error: endpoint.patients = 0.1 are too few for this test: its power does not exceed alpha (drift -0.0405189)"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"groups\": 1, \"rate\": 0.3, \"margin\": 0.5, \"patients\": 0.1}}")
+gsd_endpoint_error(power_below_alpha
+  "error: endpoint.power = 0.01 must lie in (0.025, 1): above the one-sided alpha"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"power\": 0.01}}")
+gsd_endpoint_error(misspelt_key
+  "error: endpoint.mean_diference is not a known key\; did you mean \"mean_difference\"?"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_diference\": 0.5}}")
+gsd_endpoint_error(simulation_refused
+  "error: simulation is not available yet for a normal or binary endpoint (gsd design sizes it)\; remove this section"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}, \"simulation\": {}}")
