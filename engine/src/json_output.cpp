@@ -206,6 +206,7 @@ json sample_size_json(const SampleSize& r) {
   j["control"] = arm_json(r.spec.control);
   j["treatment"] = arm_json(r.spec.treatment);
   j["allocation_ratio"] = r.spec.allocation_ratio;
+  j["hazard_ratio_h0"] = r.spec.hazard_ratio_h0;
   j["method"] = {{"name", sizing_method_name(plan.method)},
                  {"description", sizing_method_description(plan.method)},
                  {"reference", sizing_method_reference(plan.method)}};

@@ -188,7 +188,8 @@ SurvivalSpec load_survival(const JsonNode& section) {
   section.expect_object();
   section.expect_keys({"time_unit", "control", "treatment", "hazard_ratio_noncured",
                        "allocation_ratio", "accrual", "dropout", "follow_up", "patients", "events",
-                       "power", "method", "analysis_cap", "looks", "integer", "block"});
+                       "power", "method", "analysis_cap", "looks", "integer", "block",
+                       "hazard_ratio_h0"});
   SurvivalSpec spec;
   if (const auto unit = section.find("time_unit")) {
     spec.time_unit = unit->choice({"days", "weeks", "months", "years"});
@@ -206,6 +207,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
     if (const auto c = dropout->find("control")) spec.dropout_control = non_negative(*c);
     if (const auto t = dropout->find("treatment")) spec.dropout_treatment = non_negative(*t);
   }
+  if (const auto h0 = section.find("hazard_ratio_h0")) spec.hazard_ratio_h0 = positive(*h0);
   if (const auto method = section.find("method")) {
     const std::string name =
         method->choice({"exact", "schoenfeld", "freedman", "hsieh-freedman", "lachin-foulkes"});

@@ -54,6 +54,13 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
   if (!trial.monitoring) {
     throw InvalidInput({"monitoring"}, "is missing: gsd monitor needs a monitoring section with its looks");
   }
+  if (trial.endpoint) {
+    throw InvalidInput({"monitoring"}, "is not available yet for a normal or binary endpoint");
+  }
+  if (trial.survival && trial.survival->non_inferiority()) {
+    throw InvalidInput({"survival", "hazard_ratio_h0"},
+                       "is not monitored yet: the monitored log-rank z is of equal hazards");
+  }
   const MonitoringSettings& m = *trial.monitoring;
   numerics::within({"monitoring"}, [&] { m.validate(); });
   MonitoringReport report;

@@ -41,6 +41,10 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
   }
+  if (trial.survival->non_inferiority()) {
+    throw InvalidInput({"survival", "hazard_ratio_h0"}, numerics::format_value(trial.survival->hazard_ratio_h0),
+                       "is not simulated yet: the simulator's log-rank test is of equal hazards");
+  }
   SimulationSetup s;
   s.name = trial.name;
   // The plan as `gsd design` gives it (whole numbers included).

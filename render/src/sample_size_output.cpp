@@ -78,6 +78,9 @@ std::string sample_size_text(const SampleSize& r) {
       << std::setprecision(4) << plan.power;
   if (plan.method == survival::SizingMethod::kExact) {
     out << " (event-driven; " << plan.power_fixed_times << " at the expected look times)\n";
+  } else if (r.spec.non_inferiority()) {
+    out << " (" << sizing_method_name(plan.method) << ", non-inferiority: hazard ratio "
+        << std::defaultfloat << r.spec.hazard_ratio_h0 << std::fixed << " under H0)\n";
   } else {
     out << " (" << sizing_method_name(plan.method) << "; the model gives "
         << plan.power_event_driven.value_or(0.0) << " event-driven, " << plan.power_fixed_times

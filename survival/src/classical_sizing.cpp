@@ -127,7 +127,12 @@ double classical_hazard_ratio(const SurvivalSpec& spec) {
     refuse(spec, "needs proportional hazards, but the treatment latency is not the control's "
                  "with a constant hazard ratio (use \"exact\")");
   }
-  if (!(*hr < 1.0)) {
+  if (!(*hr < spec.hazard_ratio_h0)) {
+    if (spec.non_inferiority()) {
+      throw numerics::InvalidInput({"hazard_ratio_h0"}, detail::format_value(spec.hazard_ratio_h0),
+                                   "is on the wrong side: the margin must exceed the model's hazard "
+                                   "ratio " + detail::format_value(*hr) + " (H0: HR >= margin)");
+    }
     refuse(spec, "needs a hazard ratio below 1 (treatment better), not " + detail::format_value(*hr));
   }
   return *hr;
@@ -146,7 +151,7 @@ struct Sizes {
 numerics::ExitProbabilities classical_exits(const SurvivalSpec& spec, const Design& design,
                                             double hr, double patients, double events) {
   if (spec.method != SizingMethod::kLachinFoulkes) {
-    const double theta = classical_drift_per_event(spec.method, hr, spec.allocation_ratio);
+    const double theta = classical_drift_per_event(spec.method, hr, spec.allocation_ratio, spec.hazard_ratio_h0);
     return exits_for_drift(design, theta * std::sqrt(events));
   }
   // Lachin-Foulkes at the study end where the events are expected: the
@@ -154,10 +159,11 @@ numerics::ExitProbabilities classical_exits(const SurvivalSpec& spec, const Desi
   // z_a sqrt(V0)) / sqrt(V1) + z_a.
   const double alpha = design.spec.alpha_per_side();
   const double end = calendar_time_for_events(spec, patients, events, design.spec.solver);
-  const LachinFoulkesVariances v = lachin_foulkes_variances(spec, end, hr, 1.0, design.spec.solver);
+  const LachinFoulkesVariances v =
+      lachin_foulkes_variances(spec, end, hr, spec.hazard_ratio_h0, design.spec.solver);
   const double za = normal_upper_quantile(alpha);
   const double drift =
-      (std::fabs(std::log(hr)) * std::sqrt(patients) - za * std::sqrt(v.null_variance)) /
+      (std::fabs(std::log(hr / spec.hazard_ratio_h0)) * std::sqrt(patients) - za * std::sqrt(v.null_variance)) /
           std::sqrt(v.alternative_variance) + za;
   return exits_for_drift(design, drift);
 }
@@ -178,8 +184,8 @@ Sizes lachin_foulkes_sizes(const SurvivalSpec& spec, const Design& design, Solve
   const double drift = group_sequential_drift(design, power);
   const double inflation = drift * drift / (z * z);
   const auto at_end = [&](double end) {
-    const LachinFoulkesVariances v = lachin_foulkes_variances(spec, end, hr, 1.0, options);
-    const double n = lachin_foulkes_patients(v, alpha, power, hr) * inflation;
+    const LachinFoulkesVariances v = lachin_foulkes_variances(spec, end, hr, spec.hazard_ratio_h0, options);
+    const double n = lachin_foulkes_patients(v, alpha, power, hr, spec.hazard_ratio_h0) * inflation;
     return Sizes{n, n * v.events};
   };
   const double accrual = spec.accrual.duration();
@@ -211,7 +217,7 @@ Sizes lachin_foulkes_sizes(const SurvivalSpec& spec, const Design& design, Solve
 
 Sizes event_formula_sizes(const SurvivalSpec& spec, const Design& design, SolveMode mode, double hr) {
   const numerics::SolverOptions& options = design.spec.solver;
-  const double theta = classical_drift_per_event(spec.method, hr, spec.allocation_ratio);
+  const double theta = classical_drift_per_event(spec.method, hr, spec.allocation_ratio, spec.hazard_ratio_h0);
   const double drift = group_sequential_drift(design, *spec.power);
   const double events = drift * drift / (theta * theta);
   if (mode == SolveMode::kPatients) {
@@ -259,6 +265,12 @@ SurvivalPlan classical_plan(const SurvivalSpec& spec, const Design& design, Solv
   double stopped = 0.0;
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     SurvivalLook& look = plan.looks[k];
+    if (spec.non_inferiority()) {
+      // The model's log-rank mean is that of the test of equal hazards; the
+      // test against the margin has Schoenfeld's mean.
+      look.mean_z = classical_drift_per_event(spec.method, hr, spec.allocation_ratio, spec.hazard_ratio_h0) *
+                    std::sqrt(static_cast<double>(look.events));
+    }
     look.crossing = exits.upper[k];
     look.crossing_lower = exits.lower[k];
     look.cumulative_crossing = cumulative[k];

@@ -390,7 +390,7 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
     look.information_fraction = design.spec.information_fractions[k];
     look.efficacy_z = design.efficacy[k];
     const double information = static_cast<double>(look.events) * r / ((1.0 + r) * (1.0 + r));
-    look.hazard_ratio_at_bound = std::exp(-look.efficacy_z / std::sqrt(information));
+    look.hazard_ratio_at_bound = spec.hazard_ratio_h0 * std::exp(-look.efficacy_z / std::sqrt(information));
     look.crossing = exits.upper[k];
     look.crossing_fixed_times = exits.upper[k];
     look.crossing_lower = exits.lower[k] + (exits.inner.empty() ? 0.0 : exits.inner[k]);
@@ -498,8 +498,15 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
     SurvivalPlan plan = detail::classical_plan(spec, design, mode);
     const EventDrivenContext ctx(spec, design, settings);
     const SurvivalPlan exact = exact_plan(spec, design, ctx, plan.patients, plan.events);
-    plan.power_fixed_times = exact.power_fixed_times;
-    plan.power_event_driven = exact.power;
+    // The model's own powers are those of the log-rank test of equal hazards:
+    // with a margin the method's power is the only one (at the expected look times).
+    plan.power_fixed_times = spec.non_inferiority() ? plan.power : exact.power_fixed_times;
+    if (spec.non_inferiority()) {
+      plan.power_event_driven.reset();
+      plan.schoenfeld.reset();  // its comparison is with equal hazards
+    } else {
+      plan.power_event_driven = exact.power;
+    }
     plan.calendar_cap = ctx.cap;
     plan.capped_probability = exact.capped_probability;
     plan.final_events_late = exact.final_events_late;

@@ -35,6 +35,41 @@ int SurvivalSpec::allocation_sum() const {
                "is not p/q with p, q <= 20; whole patients per arm (integer) need such a ratio");
 }
 
+namespace {
+
+// A hazard-ratio margin is a statement about one hazard ratio over all time.
+// Under a cure model the hazard ratio moves towards 1 as the uncured die (the
+// cured never have the event), so no single hazard ratio holds to test a
+// margin on; gsd refuses rather than test an average the protocol did not
+// define. The exact method's log-rank test is of equal hazards.
+void check_null_hazard_ratio(const SurvivalSpec& s) {
+  const double h0 = s.hazard_ratio_h0;
+  if (!(std::isfinite(h0) && h0 > 0.0)) detail::fail("hazard_ratio_h0", h0, "must be positive");
+  if (!s.non_inferiority()) return;
+  if (s.control.cure_fraction() > 0.0 || s.treatment.cure_fraction() > 0.0) {
+    detail::fail("hazard_ratio_h0", h0,
+                 "needs proportional hazards, but the model has a cure fraction: the hazard ratio "
+                 "of a cure model changes over time (the cured never have the event), so no single "
+                 "hazard ratio exists to test a margin on");
+  }
+  if (s.method != SizingMethod::kSchoenfeld) {
+    detail::fail("hazard_ratio_h0", h0,
+                 s.method == SizingMethod::kExact
+                     ? "needs survival.method \"schoenfeld\": the exact method's log-rank test is of "
+                       "equal hazards"
+                 : s.method == SizingMethod::kLachinFoulkes
+                     ? "needs survival.method \"schoenfeld\": Lachin-Foulkes with a margin is not "
+                       "available yet"
+                     : "needs survival.method \"schoenfeld\": the Freedman formulas are for "
+                       "superiority only (as rpact 3.3.4)");
+  }
+  if (s.integer) {
+    detail::fail("hazard_ratio_h0", h0, "is not available with survival.integer yet");
+  }
+}
+
+}  // namespace
+
 void SurvivalSpec::validate() const {
   detail::check_positive("allocation_ratio", allocation_ratio);
   if (dropout_control) detail::check_non_negative(numerics::FieldPath{"dropout", "control"}, *dropout_control);
@@ -51,6 +86,7 @@ void SurvivalSpec::validate() const {
   }
   // A probability; solve_survival also requires it above the design's alpha.
   if (power && !(*power > 0.0 && *power < 1.0)) detail::fail("power", *power, "must lie in (0, 1)");
+  check_null_hazard_ratio(*this);
   if (block && !integer) {
     throw numerics::InvalidInput({"block"}, std::to_string(*block),
                                  "rounds patients only in an integer plan: set survival.integer = true");

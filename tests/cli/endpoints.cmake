@@ -35,3 +35,6 @@ gsd_endpoint_error(misspelt_key
 gsd_endpoint_error(simulation_refused
   "error: simulation is not available yet for a normal or binary endpoint (gsd design sizes it)\; remove this section"
   "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}, \"simulation\": {}}")
+gsd_endpoint_error(hazard_ratio_margin_under_cure
+  "error: survival.hazard_ratio_h0 = 1.2 needs proportional hazards, but the model has a cure fraction: the hazard ratio of a cure model changes over time (the cured never have the event), so no single hazard ratio exists to test a margin on"
+  "{\"design\": {}, \"survival\": {\"control\": {\"cure_fraction\": 0.4, \"median_noncured\": 7}, \"treatment\": {\"cure_fraction\": 0.562}, \"hazard_ratio_noncured\": 0.63, \"accrual\": {\"duration\": 36}, \"patients\": 202, \"events\": 94, \"hazard_ratio_h0\": 1.2}}")

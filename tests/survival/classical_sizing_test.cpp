@@ -161,6 +161,87 @@ TEST(ClassicalSizing, NonInferiorityMarginsEnterSchoenfeldOnly) {
   EXPECT_NEAR_REL(std::pow(obf.drift / t3, 2), 194.717220064806, 1e-6);
 }
 
+TEST(ClassicalSizing, HazardRatioMarginMatchesRpact) {
+  // survival.hazard_ratio_h0 (rpact 3.3.4's thetaH0, H0: HR >= margin):
+  // events and subjects of getSampleSizeSurvival, and the power of
+  // getPowerSurvival, for the non-inferiority cases of
+  // tests/reference/rpact_survival_methods.R.
+  using M = SizingMethod;
+  using D = RpactDesign;
+  struct Case {
+    RpactCase c;
+    double margin;
+  };
+  const std::vector<Case> cases{
+      {{"fixed_schoenfeld_ni1.2_r2_dropout", M::kSchoenfeld, D::kFixed, 0.9 * kL12, kL12, 2, 24, 24,
+        {}, 0.05, 0.05, 12, 426.770695797054, 531.891190523095},
+       1.2},
+      {{"ldobf3_schoenfeld_ni1.3_r1", M::kSchoenfeld, D::kLdObf3, 0.95 * kL12, kL12, 1, 24, 12, {}, 0,
+        0, 12, 325.386716304146, 451.373260144124},
+       1.3},
+      {{"ldobf3_schoenfeld_ni1.2_r1_maxN", M::kSchoenfeld, D::kLdObf3, 0.8 * kL12, kL12, 1, 24, {}, 350,
+        0, 0, 12, 194.717220064806, 350},
+       1.2},
+  };
+  for (const Case& k : cases) {
+    SCOPED_TRACE(k.c.id);
+    const Design design = rpact_design(k.c.design);
+    SurvivalSpec spec = spec_for(k.c, k.c.method);
+    spec.hazard_ratio_h0 = k.margin;
+    spec.power = 1.0 - design.spec.beta;
+    if (k.c.follow_up) {
+      spec.follow_up = *k.c.follow_up;
+    } else {
+      spec.patients = *k.c.subjects;
+    }
+    const SurvivalPlan plan = solve_survival(spec, design);
+    EXPECT_NEAR_REL(plan.events_unrounded, k.c.events, 1e-6);
+    EXPECT_NEAR_REL(plan.patients_unrounded, k.c.patients, 1e-6);
+    // The bound on the hazard-ratio scale is the margin times exp(-z / sqrt(I)).
+    const double r = spec.allocation_ratio;
+    const double info = static_cast<double>(plan.looks[0].events) * r / ((1 + r) * (1 + r));
+    EXPECT_NEAR_REL(plan.looks[0].hazard_ratio_at_bound,
+                    k.margin * std::exp(-design.efficacy[0] / std::sqrt(info)), 1e-12);
+    EXPECT_FALSE(plan.power_event_driven.has_value());
+  }
+  // getPowerSurvival: Hwang-Shih-DeCani futility design, 800 subjects, 400
+  // events, HR 0.9 against the margin 1.2, 5% drop-out by month 12.
+  RpactCase rc{"power_ni", M::kSchoenfeld, D::kLdObf3BetaHsd, 0.9 * kL12, kL12, 1, 24, {}, {}, 0.05,
+               0.05, 12, 0, 0};
+  SurvivalSpec spec = spec_for(rc, M::kSchoenfeld);
+  spec.hazard_ratio_h0 = 1.2;
+  spec.patients = 800;
+  spec.events = 400;
+  EXPECT_NEAR_REL(solve_survival(spec, rpact_design(D::kLdObf3BetaHsd)).power, 0.793566720477767, 1e-6);
+}
+
+TEST(ClassicalSizing, HazardRatioMarginRefusals) {
+  RpactCase rc{"refused", SizingMethod::kSchoenfeld, RpactDesign::kLdObf3, 0.9 * kL12, kL12, 1, 24, 12,
+               {}, 0, 0, 12, 0, 0};
+  const auto refused = [](const SurvivalSpec& spec, const std::string& words) {
+    try {
+      spec.validate();
+      (void)classical_hazard_ratio(spec);
+      ADD_FAILURE() << "accepted";
+    } catch (const numerics::InvalidInput& e) {
+      EXPECT_EQ(e.path(), numerics::FieldPath("hazard_ratio_h0")) << e.what();
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  SurvivalSpec spec = spec_for(rc, SizingMethod::kSchoenfeld);
+  spec.hazard_ratio_h0 = 0.8;  // below the model's 0.9: H0 would hold the alternative
+  refused(spec, "wrong side");
+  spec.hazard_ratio_h0 = 1.2;
+  spec.method = SizingMethod::kExact;
+  refused(spec, "equal hazards");
+  spec.method = SizingMethod::kFreedman;
+  refused(spec, "superiority only");
+  spec.method = SizingMethod::kSchoenfeld;
+  spec.control = CureModel(0.3, Latency::exponential(kL12));
+  spec.treatment = CureModel(0.3, Latency::exponential(0.9 * kL12));
+  refused(spec, "cure fraction");
+}
+
 TEST(ClassicalSizing, PowerAtGivenEventsMatchesRpact) {
   // getPowerSurvival: 500 subjects, 250 events (LD-OBF 3 looks, HR 0.7).
   // For a two-sided design rpact's power counts both tails; gsd's power is

@@ -3,6 +3,7 @@
 // survival model per arm, allocation, accrual, drop-out, and the quantities
 // given (patients, events, follow-up, target power). The solve mode follows
 // from which of the optional quantities are present (see sample_size.hpp).
+#include <cmath>
 #include <optional>
 #include <string>
 #include <vector>
@@ -65,6 +66,12 @@ struct SurvivalSpec {
   std::vector<LookTrigger> looks;
   std::string time_unit = "months";
   SizingMethod method = SizingMethod::kExact;
+  // The hazard ratio (treatment / control) under H0 (survival.hazard_ratio_h0,
+  // rpact's thetaH0): 1 tests superiority; above 1 a non-inferiority margin
+  // (H0: HR >= margin). Other than 1 it needs proportional hazards without a
+  // cure fraction and the Schoenfeld sizing (validate()).
+  double hazard_ratio_h0 = 1.0;
+  bool non_inferiority() const { return std::fabs(hazard_ratio_h0 - 1.0) > 0.0; }
   // Whole numbers (integer_plan.hpp): whole events at each look with the
   // bounds recomputed at them, and patients a multiple of `block` (default:
   // the allocation sum p + q of a ratio p:q, e.g. 2 for 1:1, 3 for 2:1).
