@@ -25,6 +25,15 @@ std::string csv_number(const std::optional<double>& x) {
   return x ? detail::format("%.10g", *x) : std::string();
 }
 
+// How the variance of a binary statistic is taken, in words.
+const char* variance_words(const EndpointSpec& s) {
+  if (s.variance == endpoints::RateVariance::kUnpooled) return "unpooled (Wald) variance";
+  if (s.groups == 1) return "variance at the H0 rate under H0";
+  return std::fabs(s.null_value() - (s.scale == endpoints::RateScale::kRatio ? 1.0 : 0.0)) > 0.0
+             ? "Farrington-Manning variance under H0"
+             : "pooled variance under H0";
+}
+
 std::string endpoint_setting(const EndpointSpec& s) {
   std::ostringstream out;
   out << std::setprecision(6);
@@ -38,10 +47,10 @@ std::string endpoint_setting(const EndpointSpec& s) {
   } else if (s.groups == 2) {
     out << "  rates " << *s.treatment_rate << " (treatment) and " << *s.control_rate
         << " (control): " << estimate_name(s) << " " << s.alternative() << " against "
-        << s.null_value() << " under H0, " << rate_variance_name(s.variance) << " variance\n";
+        << s.null_value() << " under H0, " << variance_words(s) << '\n';
   } else {
-    out << "  rate " << *s.rate << " against " << s.null_value() << " under H0, "
-        << rate_variance_name(s.variance) << " variance\n";
+    out << "  rate " << *s.rate << " against " << s.null_value() << " under H0, " << variance_words(s)
+        << '\n';
   }
   out << "  test: " << direction_name(s.test_direction()) << " ("
       << (s.test_direction() == endpoints::Direction::kUpper ? "larger" : "smaller")
