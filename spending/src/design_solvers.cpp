@@ -7,6 +7,7 @@
 #include "bound_search.hpp"
 #include "classical.hpp"
 #include "gsd/numerics/normal.hpp"
+#include "gsd/spending/design.hpp"
 #include "gsd/numerics/sequential_integrator.hpp"
 
 namespace gsd::spending::detail {
@@ -91,6 +92,44 @@ Pass drift_free_pass(const DesignSpec& s, std::vector<SequentialIntegrator>* sta
   return run_pass(s, in);
 }
 
+// rpact 3.3.4's sided = 2 (getDesignGroupSequentialBetaSpendingTwoSidedCpp)
+// has no futility bound at a look where the one-sided design at alpha / 2
+// has a negative one (|z| < a cannot hold the beta spent there), and, with
+// its default betaAdjustment, spends beta from the first look that has one:
+// beta_k = (B(t_k) - B(t_m-1)) / (B(1) - B(t_m-1)) B(1) from that look m on,
+// 0 before. The same here: those looks' futility switched off, and the beta
+// function replaced by that user spending through the looks.
+DesignSpec two_sided_beta_rule(const DesignSpec& s) {
+  DesignSpec one = s;
+  one.sided = Sidedness::kOneSided;
+  one.alpha = s.alpha / 2.0;
+  const Design d = compute_design(one);
+  const std::size_t k_max = s.information_fractions.size();
+  DesignSpec out = s;
+  std::optional<std::size_t> first;
+  for (std::size_t k = 0; k + 1 < k_max; ++k) {
+    if (!s.futility_stop(k) || !d.futility[k]) continue;
+    if (*d.futility[k] < 0.0) {
+      if (out.futility_stops.empty()) out.futility_stops.assign(k_max, true);
+      out.futility_stops[k] = false;
+    } else if (!first) {
+      first = k;
+    }
+  }
+  if (!first || *first == 0) return out;
+  const SpendingFunction& f = s.futility->spending;
+  std::vector<double> times;
+  std::vector<double> cumulative;
+  const double before = spent(f, s.beta, s.spending_at(*first - 1));
+  for (std::size_t k = 0; k < k_max; ++k) {
+    times.push_back(s.spending_at(k));
+    const double b = k < *first ? 0.0 : (spent(f, s.beta, times[k]) - before) / (s.beta - before);
+    cumulative.push_back(std::clamp(b, 0.0, 1.0));
+  }
+  out.futility->spending = SpendingFunction::user(times, cumulative);
+  return out;
+}
+
 }  // namespace
 
 double fixed_drift(const DesignSpec& s) {
@@ -126,7 +165,8 @@ SolvedBounds solve_without_futility(const DesignSpec& s, std::optional<double> g
   return out;
 }
 
-SolvedBounds solve_beta_spending(const DesignSpec& s, std::optional<double> given) {
+SolvedBounds solve_beta_spending(const DesignSpec& spec, std::optional<double> given) {
+  const DesignSpec s = two_sided(spec) ? two_sided_beta_rule(spec) : spec;
   // Efficacy bounds that do not depend on the drift are solved once.
   std::optional<std::vector<double>> fixed;
   if (const auto* c = classical(s)) {

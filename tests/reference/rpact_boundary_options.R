@@ -41,3 +41,10 @@ two <- function(...) suppressWarnings(getDesignGroupSequential(kMax=3, alpha=0.0
   sided=2, informationRates=t3, ...))
 for (b in c(FALSE, TRUE)) show(two(typeOfDesign="asOF", typeBetaSpending="bsOF", bindingFutility=b))
 show(two(typeOfDesign="asP", typeBetaSpending="bsKD", gammaB=2))
+
+cat("# two-sided, an early first look (0.2, 0.5, 1): the one-sided design at alpha / 2\n")
+cat("# has a negative futility bound there, so rpact has none and spends beta from\n")
+cat("# the second look (betaAdjustment = TRUE); non-binding then binding\n")
+for (b in c(FALSE, TRUE)) show(suppressWarnings(getDesignGroupSequential(kMax=3, alpha=0.05,
+  beta=0.2, sided=2, informationRates=c(.2, .5, 1), typeOfDesign="asOF",
+  typeBetaSpending="bsOF", bindingFutility=b)))

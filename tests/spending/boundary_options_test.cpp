@@ -151,6 +151,28 @@ TEST(BoundaryOptions, TwoSidedBetaSpendingPocockAndPower) {
                 {0.2653864428, 1.2166138424}, 3.1002919109, 1.2246091491);
 }
 
+// An early first look: the one-sided design at alpha / 2 has a negative
+// futility bound at 0.2, where |z| < a cannot hold beta; rpact 3.3.4 then has
+// no futility bound there and spends beta from the second look on,
+// (B(t) - B(0.2)) / (B(1) - B(0.2)) B(1) (its default betaAdjustment).
+TEST(BoundaryOptions, TwoSidedFutilityFromTheFirstLookThatCanHoldIt) {
+  for (const bool binding : {false, true}) {
+    DesignSpec s = two_sided(SpendingFunction::lan_demets_obrien_fleming(),
+                             SpendingFunction::lan_demets_obrien_fleming(), binding);
+    s.information_fractions = {0.2, 0.5, 1.0};
+    const Design d = compute_design(s);
+    EXPECT_FALSE(d.futility[0].has_value());
+    ASSERT_TRUE(d.futility[1].has_value());
+    const std::vector<double> efficacy = binding
+        ? std::vector<double>{4.8768849488, 2.9626292512, 1.9366171286}
+        : std::vector<double>{4.8768849488, 2.9626292512, 1.9685963616};
+    for (std::size_t k = 0; k < 3; ++k) EXPECT_NEAR(d.efficacy[k], efficacy[k], kZTol) << k;
+    EXPECT_NEAR(*d.futility[1], binding ? 0.5560107710 : 0.5738092184, kZTol);
+    EXPECT_NEAR(d.drift, binding ? 2.8502397772 : 2.8810882905, kZTol);
+    EXPECT_NEAR(d.inflation_factor, binding ? 1.0350351977 : 1.0575610812, kZTol);
+  }
+}
+
 // How the two drifts of rpact's sided = 2 relate, checked through the
 // design's own bounds. The bounds are set at the drift where the futility
 // regions |z| < a_k hold the beta spent at each interim and the final region
