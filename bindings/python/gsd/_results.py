@@ -337,7 +337,8 @@ class Simulation(Result):
 
     def replicate_looks(self, replicate: int) -> pd.DataFrame:
         """The analyses of one simulated trial (replicate 0, 1, ...): events,
-        calendar time, patients, z, hazard ratio, bounds and decision."""
+        calendar time, patients, z, hazard ratio, bounds (efficacy_z,
+        futility_z, harm_z; NaN where none) and decision."""
         data = self._core().replicate_looks(replicate)
         return pd.DataFrame(data).set_index("look")
 

@@ -212,7 +212,7 @@ std::unique_ptr<SimulationHandle> simulate(py::handle config, py::handle replica
 py::dict look_records(const std::vector<simulate::LookRecord>& looks) {
   const auto n = static_cast<py::ssize_t>(looks.size());
   py::array_t<int> look(n), events(n), patients(n);
-  py::array_t<double> time(n), z(n), efficacy(n), futility(n), hr(n);
+  py::array_t<double> time(n), z(n), efficacy(n), futility(n), harm(n), hr(n);
   py::array_t<bool> capped(n);
   py::list decision;
   for (py::ssize_t i = 0; i < n; ++i) {
@@ -224,6 +224,7 @@ py::dict look_records(const std::vector<simulate::LookRecord>& looks) {
     z.mutable_at(i) = r.z;
     efficacy.mutable_at(i) = std::isfinite(r.efficacy_z) ? r.efficacy_z : std::nan("");
     futility.mutable_at(i) = r.futility_z.value_or(std::nan(""));
+    harm.mutable_at(i) = r.harm_z.value_or(std::nan(""));
     hr.mutable_at(i) = r.hazard_ratio.value_or(std::nan(""));
     capped.mutable_at(i) = r.capped;
     decision.append(decision_name(r.decision));
@@ -237,6 +238,7 @@ py::dict look_records(const std::vector<simulate::LookRecord>& looks) {
   out["hazard_ratio"] = hr;
   out["efficacy_z"] = efficacy;
   out["futility_z"] = futility;
+  out["harm_z"] = harm;
   out["decision"] = decision;
   out["capped"] = capped;
   return out;

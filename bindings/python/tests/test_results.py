@@ -140,3 +140,20 @@ def test_report_html(repo, tmp_path):
     m.save_report(tmp_path / "dmc.html")
     html = (tmp_path / "dmc.html").read_text()
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "stop-efficacy" in html
+
+
+def test_replicate_looks_carry_the_harm_bound():
+    # A harm bound (alpha 0.01 of 0.035) on the seed trial: each simulated
+    # analysis carries the harm bound it was judged against, the design's at
+    # the planned looks.
+    design = gsd.design(alpha=0.035, beta=0.16, information_fractions=[0.5, 0.75, 1.0],
+                        harm={"alpha": 0.01})
+    plan = gsd.survival(design, control={"cure_fraction": 0.40, "median_noncured": 7.0},
+                        treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
+                        accrual=36.0, patients=202, events=94)
+    sim = gsd.simulate(plan, replicates=20, seed=3, progress=False)
+    looks = sim.replicate_looks(0)
+    assert "harm_z" in looks.columns
+    for look, row in looks.iterrows():
+        if not row["capped"]:
+            assert row["harm_z"] == pytest.approx(design.looks["harm_z"].iloc[look - 1], abs=1e-12)
