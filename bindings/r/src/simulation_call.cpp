@@ -128,7 +128,7 @@ std::int64_t whole(double v, const char* name, double lowest) {
 struct ReplicateColumns {
   std::vector<double> replicate;
   std::vector<int> look, events, patients, capped;
-  std::vector<double> calendar_time, z, hazard_ratio, efficacy_z, futility_z;
+  std::vector<double> calendar_time, z, hazard_ratio, efficacy_z, futility_z, harm_z;
   std::vector<std::string> decision;
 
   void add(std::int64_t i, std::span<const simulate::LookRecord> looks) {
@@ -142,6 +142,7 @@ struct ReplicateColumns {
       hazard_ratio.push_back(l.hazard_ratio.value_or(NA_REAL));
       efficacy_z.push_back(l.efficacy_z);
       futility_z.push_back(l.futility_z.value_or(NA_REAL));
+      harm_z.push_back(l.harm_z.value_or(NA_REAL));
       decision.emplace_back(decision_name(l.decision));
       capped.push_back(l.capped ? 1 : 0);
     }
@@ -154,7 +155,8 @@ struct ReplicateColumns {
         Rcpp::Named("events") = events, Rcpp::Named("calendar_time") = calendar_time,
         Rcpp::Named("patients") = patients, Rcpp::Named("z") = z,
         Rcpp::Named("hazard_ratio") = hazard_ratio, Rcpp::Named("efficacy_z") = efficacy_z,
-        Rcpp::Named("futility_z") = futility_z, Rcpp::Named("decision") = decision,
+        Rcpp::Named("futility_z") = futility_z, Rcpp::Named("harm_z") = harm_z,
+        Rcpp::Named("decision") = decision,
         Rcpp::Named("capped") = is_capped, Rcpp::Named("stringsAsFactors") = false);
   }
 };

@@ -22,4 +22,9 @@ test_that("kept replicates add up to the totals", {
   last <- r[!duplicated(r$replicate, fromLast = TRUE), ]
   expect_equal(mean(last$decision == "stop-efficacy"), sim$power, tolerance = 1e-12)
   expect_equal(mean(last$events), sim$expected_events, tolerance = 1e-12)
+  # The command line's --replicate-data columns; no harm bound on this plan.
+  expect_identical(names(r), c("replicate", "look", "events", "calendar_time", "patients", "z",
+                               "hazard_ratio", "efficacy_z", "futility_z", "harm_z", "decision",
+                               "capped"))
+  expect_true(all(is.na(r$harm_z)))
 })
