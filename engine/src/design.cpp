@@ -78,6 +78,20 @@ std::optional<SampleSize> solve_sample_size(const Trial& trial, const spending::
   });
 }
 
+// The power of survival.test at the plan's patients and events, its looks at
+// the design's planned event fractions.
+static survival::WeightedLogRankPower weighted_test_power(const Trial& trial, const survival::SurvivalPlan& plan) {
+  return numerics::within({"survival", "test"}, [&] {
+    if (plan.mode != survival::SolveMode::kPower) {
+      throw numerics::InvalidInput({}, "is evaluated at given sizes: give survival.patients and survival.events "
+                             "(sizing for a weighted test is not available)");
+    }
+    const survival::SurvivalTest& test = *trial.survival_test;
+    return survival::weighted_logrank_power(*trial.survival, trial.design, test.weight,
+                                            static_cast<double>(plan.patients), plan.events, test.scale);
+  });
+}
+
 DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   DesignResult out;
   out.name = trial.name;
@@ -99,6 +113,11 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
     out.boundaries = std::move(whole.design);
     out.boundaries.spec.solver.trace = nullptr;
     out.sample_size->plan = std::move(whole.plan);
+  }
+  out.test_requested = trial.survival_test;
+  if (out.sample_size && trial.survival_test && !trial.survival_test->weight.is_log_rank()) {
+    const detail::PhaseTimer timer(options.trace, "weighted log-rank power");
+    out.test = weighted_test_power(trial, out.sample_size->plan);
   }
   return out;
 }

@@ -311,6 +311,41 @@ json continuous_json(const ContinuousResult& c) {
   return {{"boundaries", boundaries_json(c.boundaries)}, {"sample_size", plan}};
 }
 
+// sample_size.test: the test echoed; for a weighted test, its power and
+// looks (sample_size.power is then that power; log_rank_power keeps the
+// plan's).
+json survival_test_json(const DesignResult& result) {
+  if (!result.test) return {{"type", "log-rank"}};
+  const survival::WeightedLogRankPower& t = *result.test;
+  json j;
+  if (t.weight.family == survival::WeightFamily::kMagirrBurman) {
+    j["type"] = "magirr-burman";
+    j["t_star"] = t.weight.t_star;
+  } else {
+    j["type"] = "fleming-harrington";
+    j["rho"] = t.weight.rho;
+    j["gamma"] = t.weight.gamma;
+  }
+  j["spending_scale"] = t.scale == survival::SpendingScale::kEvents ? "events" : "variance";
+  j["power"] = t.power;
+  j["log_rank_power"] = result.sample_size->plan.power;
+  json looks = json::array();
+  for (const survival::WeightedLook& l : t.looks) {
+    looks.push_back({{"events", l.events},
+                     {"calendar_time", l.calendar_time},
+                     {"event_fraction", l.event_fraction},
+                     {"information_fraction", l.information_fraction},
+                     {"spending_fraction", l.spending_fraction},
+                     {"mean_z", l.mean_z},
+                     {"variance_ratio", l.moments.variance_ratio()},
+                     {"efficacy_z", l.efficacy_z},
+                     {"crossing", l.crossing},
+                     {"cumulative_crossing", l.cumulative_crossing}});
+  }
+  j["looks"] = looks;
+  return j;
+}
+
 json to_json(const DesignResult& result) {
   json out;
   out["gsd_version"] = kVersion;
@@ -319,6 +354,10 @@ json to_json(const DesignResult& result) {
   if (result.sample_size) out["sample_size"] = sample_size_json(*result.sample_size);
   if (result.endpoint) out["sample_size"] = endpoint_sample_size_json(*result.endpoint);
   if (result.continuous) out["continuous"] = continuous_json(*result.continuous);
+  if (result.sample_size && result.test_requested) {
+    out["sample_size"]["test"] = survival_test_json(result);
+    if (result.test) out["sample_size"]["power"] = result.test->power;
+  }
   out["boundary_summary"] = boundary_summary_json(boundary_summary(result));
   return out;
 }

@@ -85,6 +85,7 @@ Trial load_trial(const nlohmann::json& config) {
                            design_looks);
     }
     numerics::within({"survival"}, [&] { trial.survival->validate_looks(); });
+    if (const auto test = survival->find("test")) trial.survival_test = detail::load_survival_test(*test);
   }
   if (const auto endpoint = top.find("endpoint")) {
     if (trial.survival) {

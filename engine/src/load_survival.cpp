@@ -189,7 +189,7 @@ SurvivalSpec load_survival(const JsonNode& section) {
   section.expect_keys({"time_unit", "control", "treatment", "hazard_ratio_noncured",
                        "allocation_ratio", "accrual", "dropout", "follow_up", "patients", "events",
                        "power", "method", "analysis_cap", "looks", "integer", "block",
-                       "hazard_ratio_h0"});
+                       "hazard_ratio_h0", "test"});
   SurvivalSpec spec;
   if (const auto unit = section.find("time_unit")) {
     spec.time_unit = unit->choice({"days", "weeks", "months", "years"});

@@ -15,6 +15,8 @@ void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec
                                     const std::optional<survival::SurvivalSpec>& survival);
 survival::SurvivalSpec load_survival(const JsonNode& survival);
 endpoints::EndpointSpec load_endpoint(const JsonNode& endpoint);
+// survival.test (load_survival_test.cpp).
+survival::SurvivalTest load_survival_test(const JsonNode& test);
 // `survival_json`: the survival section, which strata override key by key.
 SimulationSettings load_simulation(const JsonNode& simulation, const nlohmann::json& survival_json);
 MonitoringSettings load_monitoring(const JsonNode& monitoring);

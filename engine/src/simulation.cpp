@@ -41,6 +41,10 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
   }
+  if (trial.survival_test && !trial.survival_test->weight.is_log_rank()) {
+    throw InvalidInput({"survival", "test"},
+                       "is for gsd design: the simulator runs the log-rank test; drop it to simulate");
+  }
   if (trial.survival->non_inferiority()) {
     throw InvalidInput({"survival", "hazard_ratio_h0"}, numerics::format_value(trial.survival->hazard_ratio_h0),
                        "is not simulated yet: the simulator's log-rank test is of equal hazards");

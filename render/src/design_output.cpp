@@ -11,6 +11,7 @@
 #include "gsd/render/endpoint_output.hpp"
 #include "gsd/render/integer_output.hpp"
 #include "gsd/render/sample_size_output.hpp"
+#include "gsd/render/weighted_test_output.hpp"
 #include "number_format.hpp"
 
 namespace gsd::render {
@@ -285,6 +286,10 @@ std::string design_text(const DesignResult& result) {
   if (!result.name.empty()) out += result.name + "\n\n";
   out += boundaries_text(result.boundaries);
   if (result.sample_size) out += sample_size_text(*result.sample_size);
+  if (result.test) {
+    out += weighted_test_text(*result.test, result.sample_size->plan.power,
+                              result.sample_size->spec.time_unit);
+  }
   if (result.endpoint) out += endpoint_text(*result.endpoint);
   out += integer_text(result);
   return out;

@@ -11,6 +11,7 @@
 #include "gsd/spending/design.hpp"
 #include "gsd/survival/integer_plan.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "gsd/survival/weighted_logrank_power.hpp"
 #include "gsd/trial.hpp"
 
 namespace gsd {
@@ -40,6 +41,10 @@ struct DesignResult {
   std::optional<SampleSize> sample_size;  // with a survival model
   std::optional<ContinuousResult> continuous;  // with survival.integer
   std::optional<EndpointSize> endpoint;  // with a normal or binary endpoint
+  // With survival.test other than the log-rank test: that test's power at the
+  // plan's patients and events (weighted_logrank_power.hpp).
+  std::optional<survival::WeightedLogRankPower> test;
+  std::optional<survival::SurvivalTest> test_requested;  // survival.test as given
 };
 
 // Throws InvalidInput (paths from the config root: {"survival", "power"}) and

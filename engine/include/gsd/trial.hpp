@@ -14,6 +14,7 @@
 #include "gsd/simulate/trial_model.hpp"
 #include "gsd/spending/design_spec.hpp"
 #include "gsd/survival/survival_spec.hpp"
+#include "gsd/survival/weighted_logrank_power.hpp"
 
 namespace gsd {
 
@@ -72,6 +73,8 @@ struct Trial {
   std::optional<survival::SurvivalSpec> survival;
   // A normal or binary endpoint (instead of survival): sized by endpoints/.
   std::optional<endpoints::EndpointSpec> endpoint;
+  // survival.test: absent for the log-rank test the plan sizes.
+  std::optional<survival::SurvivalTest> survival_test;
   std::optional<SimulationSettings> simulation;
   std::optional<MonitoringSettings> monitoring;
 

@@ -34,6 +34,13 @@ namespace gsd::survival {
 
 enum class SpendingScale { kVariance, kEvents };
 
+// The test a survival plan reports (survival.test): its weights and the
+// scale that spends the error.
+struct SurvivalTest {
+  LogRankWeight weight;
+  SpendingScale scale = SpendingScale::kVariance;
+};
+
 struct WeightedLook {
   long long events = 0;
   double calendar_time = 0.0;

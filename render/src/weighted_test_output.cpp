@@ -1,0 +1,53 @@
+#include "gsd/render/weighted_test_output.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+namespace gsd::render {
+namespace {
+
+std::string test_name(const survival::LogRankWeight& w) {
+  std::ostringstream out;
+  out << std::defaultfloat << std::setprecision(6);
+  if (w.family == survival::WeightFamily::kMagirrBurman) {
+    out << "Magirr-Burman modestly weighted log-rank, t* = " << w.t_star;
+  } else {
+    out << "Fleming-Harrington FH(" << w.rho << ", " << w.gamma << ") weighted log-rank";
+  }
+  return out.str();
+}
+
+}  // namespace
+
+std::string weighted_test_text(const survival::WeightedLogRankPower& test, double log_rank_power,
+                               const std::string& time_unit) {
+  std::ostringstream out;
+  out << std::fixed;
+  out << "\nTest: " << test_name(test.weight) << "\n";
+  out << "  alpha spent at the "
+      << (test.scale == survival::SpendingScale::kEvents ? "planned event fractions"
+                                                          : "test's own information fractions")
+      << "; bounds at its information fractions\n";
+  out << std::setprecision(4) << "  power " << test.power << " at the expected look times (log-rank "
+      << log_rank_power << ")\n\n";
+  out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time"
+      << std::setw(10) << "event" << std::setw(8) << "info" << std::setw(9) << "drift"
+      << std::setw(10) << "Var Z" << std::setw(10) << "efficacy" << std::setw(12) << "cumulative"
+      << '\n';
+  std::ostringstream unit_head;
+  unit_head << "(" << time_unit << ")";
+  out << std::setw(4) << "" << std::setw(8) << "" << std::setw(15) << unit_head.str()
+      << std::setw(10) << "fraction" << std::setw(8) << "frac." << std::setw(9) << "E[Z]"
+      << std::setw(10) << "model" << std::setw(10) << "z" << std::setw(12) << "P(cross)" << '\n';
+  for (std::size_t k = 0; k < test.looks.size(); ++k) {
+    const survival::WeightedLook& l = test.looks[k];
+    out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(15) << std::setprecision(2)
+        << l.calendar_time << std::setw(10) << std::setprecision(4) << l.event_fraction << std::setw(8)
+        << l.information_fraction << std::setw(9) << l.mean_z << std::setw(10)
+        << l.moments.variance_ratio() << std::setw(10) << l.efficacy_z << std::setw(12)
+        << l.cumulative_crossing << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace gsd::render

@@ -1,0 +1,96 @@
+// survival.test: the weighted test's power in the design output, the key's
+// rules (paths under survival.test) and the commands that refuse it.
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "gsd/design.hpp"
+#include "gsd/errors.hpp"
+#include "gsd/json.hpp"
+#include "gsd/load.hpp"
+#include "gsd/monitor.hpp"
+#include "gsd/simulation.hpp"
+
+namespace gsd {
+namespace {
+
+nlohmann::json seed_config(const nlohmann::json& test) {
+  nlohmann::json c = {
+      {"design", {{"alpha", 0.05}, {"sided", 2}, {"beta", 0.16}, {"information_fractions", {0.5, 0.75, 1.0}}}},
+      {"survival",
+       {{"control", {{"cure_fraction", 0.40}, {"median_noncured", 7.0}}},
+        {"treatment", {{"cure_fraction", 0.562}}},
+        {"hazard_ratio_noncured", 0.63},
+        {"accrual", {{"duration", 36.0}}},
+        {"patients", 202},
+        {"events", 94}}}};
+  if (!test.is_null()) c["survival"]["test"] = test;
+  return c;
+}
+
+std::string error_of(const nlohmann::json& config) {
+  try {
+    (void)design_trial(load_trial(config));
+  } catch (const InvalidInput& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
+TEST(SurvivalTestKey, DesignReportsTheWeightedPower) {
+  const nlohmann::json test = {{"type", "fleming-harrington"}, {"rho", 0}, {"gamma", 1}};
+  const Trial trial = load_trial(seed_config(test));
+  const DesignResult result = design_trial(trial);
+  ASSERT_TRUE(result.test);
+  const survival::WeightedLogRankPower direct = survival::weighted_logrank_power(
+      *trial.survival, trial.design, survival::LogRankWeight::fleming_harrington(0.0, 1.0), 202.0, 94);
+  EXPECT_EQ(result.test->power, direct.power);
+  const nlohmann::json out = to_json(result);
+  EXPECT_EQ(out["sample_size"]["power"].get<double>(), direct.power);
+  EXPECT_EQ(out["sample_size"]["test"]["type"], "fleming-harrington");
+  EXPECT_EQ(out["sample_size"]["test"]["spending_scale"], "variance");
+  EXPECT_EQ(out["sample_size"]["test"]["log_rank_power"].get<double>(), result.sample_size->plan.power);
+  EXPECT_EQ(out["sample_size"]["test"]["looks"].size(), 3U);
+}
+
+TEST(SurvivalTestKey, LogRankIsEchoedAndChangesNothing) {
+  const DesignResult plain = design_trial(load_trial(seed_config(nullptr)));
+  const DesignResult echoed = design_trial(load_trial(seed_config({{"type", "log-rank"}})));
+  EXPECT_FALSE(echoed.test);
+  EXPECT_EQ(echoed.sample_size->plan.power, plain.sample_size->plan.power);
+  EXPECT_EQ(to_json(echoed)["sample_size"]["test"], nlohmann::json({{"type", "log-rank"}}));
+  EXPECT_FALSE(to_json(plain)["sample_size"].contains("test"));
+}
+
+TEST(SurvivalTestKey, MagirrBurmanOnTheEventScale) {
+  const Trial trial = load_trial(seed_config({{"type", "magirr-burman"}, {"t_star", 12}, {"spending_scale", "events"}}));
+  const DesignResult result = design_trial(trial);
+  ASSERT_TRUE(result.test);
+  EXPECT_EQ(result.test->scale, survival::SpendingScale::kEvents);
+  EXPECT_EQ(result.test->weight.t_star, 12.0);
+}
+
+TEST(SurvivalTestKey, RulesNameThePath) {
+  EXPECT_EQ(error_of(seed_config({{"type", "fleming-harrington"}, {"rho", -1}})),
+            "survival.test.rho = -1 must be finite and >= 0");
+  EXPECT_EQ(error_of(seed_config({{"type", "magirr-burman"}, {"t_star", 0}})),
+            "survival.test.t_star = 0 must be finite and > 0");
+  EXPECT_NE(error_of(seed_config({{"type", "magirr-burman"}})).find("survival.test"), std::string::npos);
+  EXPECT_NE(error_of(seed_config({{"type", "log-rank"}, {"rho", 1}})).find("survival.test.rho"), std::string::npos);
+  EXPECT_NE(error_of(seed_config({{"type", "wilcoxon"}})).find("survival.test.type"), std::string::npos);
+  nlohmann::json solve = seed_config({{"type", "fleming-harrington"}, {"gamma", 1}});
+  solve["survival"].erase("events");
+  solve["survival"]["power"] = 0.84;
+  EXPECT_NE(error_of(solve).find("survival.test "), std::string::npos) << error_of(solve);
+}
+
+TEST(SurvivalTestKey, SimulateAndMonitorRefuseAWeightedTest) {
+  nlohmann::json c = seed_config({{"type", "fleming-harrington"}, {"gamma", 1}});
+  const Trial trial = load_trial(c);
+  EXPECT_THROW((void)simulate_trial(trial), InvalidInput);
+  c["monitoring"] = {{"looks", {{{"events", 47}, {"z", 1.0}}}}};
+  EXPECT_THROW((void)monitor_trial(load_trial(c)), InvalidInput);
+}
+
+}  // namespace
+}  // namespace gsd
