@@ -171,7 +171,7 @@ std::string design_csv(const DesignResult& result) {
       << ",events,calendar_time,drift,crossing_probability,crossing_probability_fixed_times,"
          "capped_fraction,method,patients,planned_events,power,power_fixed_times,"
          "patients_unrounded,events_unrounded,calendar_cap,expected_events,expected_duration"
-      << integer_csv_header(result) << '\n';
+      << integer_csv_header(result) << (result.test ? weighted_test_csv_header() : "") << '\n';
   std::string row;
   for (std::size_t k = 0; k < plan.looks.size() && std::getline(rows, row); ++k) {
     const survival::SurvivalLook& l = plan.looks[k];
@@ -184,7 +184,7 @@ std::string design_csv(const DesignResult& result) {
                   plan.patients_unrounded, plan.events_unrounded, plan.calendar_cap,
                   plan.expected_events, plan.expected_duration);
     out << row << look << sizing_method_name(plan.method) << sizes << integer_csv_row(result, k)
-        << '\n';
+        << (result.test ? weighted_test_csv_row(*result.test, k) : "") << '\n';
   }
   return out.str();
 }

@@ -1,5 +1,6 @@
 #include "gsd/render/weighted_test_output.hpp"
 
+#include <cstdio>
 #include <iomanip>
 #include <sstream>
 
@@ -18,6 +19,27 @@ std::string test_name(const survival::LogRankWeight& w) {
 }
 
 }  // namespace
+
+std::string weighted_test_csv_header() {
+  return ",test,test_information_fraction,test_spending_fraction,test_drift,test_variance_ratio,"
+         "test_efficacy_z,test_cumulative_crossing,test_power";
+}
+
+std::string weighted_test_csv_row(const survival::WeightedLogRankPower& test, std::size_t look) {
+  const survival::WeightedLook& l = test.looks[look];
+  std::ostringstream name;
+  name << std::defaultfloat << std::setprecision(6);
+  if (test.weight.family == survival::WeightFamily::kMagirrBurman) {
+    name << "MB(" << test.weight.t_star << ")";
+  } else {
+    name << "FH(" << test.weight.rho << " " << test.weight.gamma << ")";
+  }
+  char values[240];
+  std::snprintf(values, sizeof values, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g", l.information_fraction,
+                l.spending_fraction, l.mean_z, l.moments.variance_ratio(), l.efficacy_z,
+                l.cumulative_crossing, test.power);
+  return "," + name.str() + values;
+}
 
 std::string weighted_test_text(const survival::WeightedLogRankPower& test, double log_rank_power,
                                const std::string& time_unit) {

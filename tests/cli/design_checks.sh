@@ -35,6 +35,22 @@ for key in '"boundaries"' '"looks"' '"information_fraction"' '"efficacy_z"' '"fu
   grep -q "$key" "$tmp/seed.json" || fail "json lacks $key"
 done
 
+# survival.test: the weighted test's columns continue each CSV row (the same
+# count on every row, test_power the last), its table in the text, and a bad
+# weight exits 2 naming its path.
+sed 's/"survival": {/"survival": {"test": {"type": "fleming-harrington", "rho": 0, "gamma": 1},/' \
+  "$root/configs/blinatumomab-20120215.json" > "$tmp/fh.json"
+grep -q '"gamma": 1' "$tmp/fh.json" || fail "could not add survival.test to the seed config"
+"$gsd" design "$tmp/fh.json" --format csv > "$tmp/fh.csv" || fail "weighted csv exited $?"
+head -1 "$tmp/fh.csv" | grep -q ',test,test_information_fraction,.*,test_power$' || fail "weighted csv header"
+[ "$(awk -F, '{ print NF }' "$tmp/fh.csv" | sort -u | wc -l)" = 1 ] || fail "weighted csv rows differ in length"
+"$gsd" design "$tmp/fh.json" | grep -q '^Test: Fleming-Harrington FH(0, 1)' || fail "weighted text"
+sed 's/"gamma": 1/"gamma": -1/' "$tmp/fh.json" > "$tmp/fh_bad.json"
+"$gsd" design "$tmp/fh_bad.json" > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "negative gamma should exit 2"
+grep -q '^error: survival.test.gamma = -1 ' "$tmp/err.txt" || fail "gamma error: $(cat "$tmp/err.txt")"
+[ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2"
+
 # Batch: 120 K = 5 designs, then a bad line; results stay in order.
 for i in $(seq 0 119); do
   beta=$(awk -v i="$i" 'BEGIN { printf "%.3f", 0.05 + 0.002 * i }')
