@@ -329,6 +329,7 @@ json survival_test_json(const DesignResult& result) {
   j["spending_scale"] = t.scale == survival::SpendingScale::kEvents ? "events" : "variance";
   j["power"] = t.power;
   j["log_rank_power"] = result.sample_size->plan.power;
+  j["log_rank_power_fixed_times"] = result.sample_size->plan.power_fixed_times;
   json looks = json::array();
   for (const survival::WeightedLook& l : t.looks) {
     looks.push_back({{"events", l.events},

@@ -287,7 +287,7 @@ std::string design_text(const DesignResult& result) {
   out += boundaries_text(result.boundaries);
   if (result.sample_size) out += sample_size_text(*result.sample_size);
   if (result.test) {
-    out += weighted_test_text(*result.test, result.sample_size->plan.power,
+    out += weighted_test_text(*result.test, result.sample_size->plan.power_fixed_times,
                               result.sample_size->spec.time_unit);
   }
   if (result.endpoint) out += endpoint_text(*result.endpoint);

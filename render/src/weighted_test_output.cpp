@@ -51,7 +51,7 @@ std::string weighted_test_text(const survival::WeightedLogRankPower& test, doubl
                                                           : "test's own information fractions")
       << "; bounds at its information fractions\n";
   out << std::setprecision(4) << "  power " << test.power << " at the expected look times (log-rank "
-      << log_rank_power << ")\n\n";
+      << log_rank_power << " at those times)\n\n";
   out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time"
       << std::setw(10) << "event" << std::setw(8) << "info" << std::setw(9) << "drift"
       << std::setw(10) << "Var Z" << std::setw(10) << "efficacy" << std::setw(12) << "cumulative"

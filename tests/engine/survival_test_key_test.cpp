@@ -50,6 +50,8 @@ TEST(SurvivalTestKey, DesignReportsTheWeightedPower) {
   EXPECT_EQ(out["sample_size"]["test"]["type"], "fleming-harrington");
   EXPECT_EQ(out["sample_size"]["test"]["spending_scale"], "variance");
   EXPECT_EQ(out["sample_size"]["test"]["log_rank_power"].get<double>(), result.sample_size->plan.power);
+  EXPECT_EQ(out["sample_size"]["test"]["log_rank_power_fixed_times"].get<double>(),
+            result.sample_size->plan.power_fixed_times);
   EXPECT_EQ(out["sample_size"]["test"]["looks"].size(), 3U);
 }
 

@@ -8,7 +8,8 @@
 
 namespace gsd::render {
 
-// `log_rank_power`: the plan's power of the log-rank test, shown beside.
+// `log_rank_power`: the plan's power of the log-rank test at the same
+// expected look times, shown beside.
 std::string weighted_test_text(const survival::WeightedLogRankPower& test, double log_rank_power,
                                const std::string& time_unit);
 
