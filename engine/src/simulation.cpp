@@ -38,6 +38,10 @@ void validate_request(const SimulationRequest& r) {
 SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& request,
                                    const RunOptions& options) {
   validate_request(request);
+  if (trial.endpoint) {
+    throw InvalidInput({"endpoint"}, "is not simulated yet: gsd simulate draws trials from a survival "
+                                     "model; gsd design gives a normal or binary endpoint's power");
+  }
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
   }

@@ -38,3 +38,12 @@ gsd_endpoint_error(simulation_refused
 gsd_endpoint_error(hazard_ratio_margin_under_cure
   "error: survival.hazard_ratio_h0 = 1.2 needs proportional hazards, but the model has a cure fraction: the hazard ratio of a cure model changes over time (the cured never have the event), so no single hazard ratio exists to test a margin on"
   "{\"design\": {}, \"survival\": {\"control\": {\"cure_fraction\": 0.4, \"median_noncured\": 7}, \"treatment\": {\"cure_fraction\": 0.562}, \"hazard_ratio_noncured\": 0.63, \"accrual\": {\"duration\": 36}, \"patients\": 202, \"events\": 94, \"hazard_ratio_h0\": 1.2}}")
+function(gsd_endpoint_simulate_error name expected json)
+  add_test(NAME cli.endpoint.${name}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect_error.sh $<TARGET_FILE:gsd> 2 ${expected}
+                   ${json} simulate CONFIG)
+  set_tests_properties(cli.endpoint.${name} PROPERTIES LABELS cli)
+endfunction()
+gsd_endpoint_simulate_error(simulate_refused
+  "error: endpoint is not simulated yet: gsd simulate draws trials from a survival model\; gsd design gives a normal or binary endpoint's power"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}}")
