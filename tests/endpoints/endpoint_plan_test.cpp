@@ -14,6 +14,7 @@
 #include "gsd/endpoints/farrington_manning.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
+#include "rpact_designs.hpp"
 
 namespace gsd::endpoints {
 using namespace gsd::spending;  // NOLINT: the layer below
@@ -21,37 +22,8 @@ namespace {
 
 using numerics::normal_upper_quantile;
 
-// The designs of tests/reference/rpact_endpoints.R.
-enum class RpactDesign { kFixed, kLdObf3, kLdPocock4, kLdObf3BetaHsd, kTwoSidedLdObf3 };
-
-Design rpact_design(RpactDesign which) {
-  DesignSpec d;
-  d.alpha = 0.025;
-  d.beta = 0.2;
-  switch (which) {
-    case RpactDesign::kFixed:
-      break;
-    case RpactDesign::kLdObf3:
-      d.information_fractions = {0.5, 0.75, 1.0};
-      break;
-    case RpactDesign::kLdPocock4:
-      d.beta = 0.1;
-      d.information_fractions = {0.25, 0.5, 0.75, 1.0};
-      d.efficacy = SpendingFunction::lan_demets_pocock();
-      break;
-    case RpactDesign::kLdObf3BetaHsd:
-      d.beta = 0.1;
-      d.information_fractions = {0.4, 0.7, 1.0};
-      d.futility = FutilitySpec{SpendingFunction::hwang_shih_decani(-2.0), false};
-      break;
-    case RpactDesign::kTwoSidedLdObf3:
-      d.alpha = 0.05;
-      d.sided = Sidedness::kTwoSidedSymmetric;
-      d.information_fractions = {0.5, 0.75, 1.0};
-      break;
-  }
-  return compute_design(d);
-}
+using gsd::testing::rpact_design;
+using gsd::testing::RpactDesign;
 
 struct RpactCase {
   const char* id;

@@ -14,43 +14,15 @@
 #include "expect_near_rel.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "rpact_designs.hpp"
 #include "survival_test_specs.hpp"
 
 namespace gsd::survival {
 using namespace gsd::spending;  // NOLINT: the layer below
 namespace {
 
-// rpact's designs of the reference script.
-enum class RpactDesign { kFixed, kLdObf3, kLdPocock4, kLdObf3BetaHsd, kTwoSidedLdObf3 };
-
-Design rpact_design(RpactDesign which) {
-  DesignSpec d;
-  d.alpha = 0.025;
-  d.beta = 0.2;
-  switch (which) {
-    case RpactDesign::kFixed:
-      break;
-    case RpactDesign::kLdObf3:
-      d.information_fractions = {0.5, 0.75, 1.0};
-      break;
-    case RpactDesign::kLdPocock4:
-      d.beta = 0.1;
-      d.information_fractions = {0.25, 0.5, 0.75, 1.0};
-      d.efficacy = SpendingFunction::lan_demets_pocock();
-      break;
-    case RpactDesign::kLdObf3BetaHsd:
-      d.beta = 0.1;
-      d.information_fractions = {0.4, 0.7, 1.0};
-      d.futility = FutilitySpec{SpendingFunction::hwang_shih_decani(-2.0), false};
-      break;
-    case RpactDesign::kTwoSidedLdObf3:
-      d.alpha = 0.05;
-      d.sided = Sidedness::kTwoSidedSymmetric;
-      d.information_fractions = {0.5, 0.75, 1.0};
-      break;
-  }
-  return compute_design(d);
-}
+using gsd::testing::rpact_design;
+using gsd::testing::RpactDesign;
 
 // rpact's arguments: hazards lambda1 (treatment) and lambda2 (control),
 // allocation r, accrual over [0, A], follow-up F or maximum subjects N, and
