@@ -123,13 +123,7 @@ TEST(LogRankDrift, WeibullCureRampUpDropoutMatchesR) {
       {90.0, 26.466805128616, 2.781633216830},
       {120.0, 30.887426444894, 3.167520705964},
   };
-  SurvivalSpec spec;
-  spec.control = CureModel(0.30, Latency::weibull(1.3, 12.0));
-  spec.treatment = CureModel(0.45, spec.control.latency()).with_hazard_ratio_noncured(0.7);
-  spec.accrual = Accrual::piecewise({6.0, 24.0}, {1.0, 3.0});
-  spec.dropout_control = 0.01;
-  spec.dropout_treatment = 0.02;
-  spec.allocation_ratio = 2.0;
+  const SurvivalSpec spec = testing::weibull_dropout_spec();
   for (const auto& row : kReference) {
     const double tau = calendar_time_for_events(spec, 400.0, row[0]);
     EXPECT_NEAR_REL(tau, row[1], 1e-9) << "events = " << row[0];

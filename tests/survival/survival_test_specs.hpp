@@ -1,5 +1,6 @@
 #pragma once
-// Specs shared by the survival tests: the seed plan of docs/validation.md.
+// Specs shared by the survival tests: the seed plan of docs/validation.md and
+// a model away from its simplest form in every part.
 #include "gsd/survival/survival_spec.hpp"
 #include "gsd/spending/design.hpp"
 
@@ -26,6 +27,19 @@ inline Design seed_design() {
   d.beta = 0.16;
   d.information_fractions = {0.5, 0.75, 1.0};
   return compute_design(d);
+}
+
+// Weibull latency with cure, piecewise accrual, unequal drop-out, 2:1: a
+// model with every part of the survival spec away from its simplest form.
+inline SurvivalSpec weibull_dropout_spec() {
+  SurvivalSpec spec;
+  spec.control = CureModel(0.30, Latency::weibull(1.3, 12.0));
+  spec.treatment = CureModel(0.45, spec.control.latency()).with_hazard_ratio_noncured(0.7);
+  spec.accrual = Accrual::piecewise({6.0, 24.0}, {1.0, 3.0});
+  spec.dropout_control = 0.01;
+  spec.dropout_treatment = 0.02;
+  spec.allocation_ratio = 2.0;
+  return spec;
 }
 
 }  // namespace gsd::survival::testing

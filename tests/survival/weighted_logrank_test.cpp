@@ -18,17 +18,7 @@
 namespace gsd::survival {
 namespace {
 
-// Weibull latency with cure, piecewise accrual, unequal drop-out, 2:1.
-SurvivalSpec weibull_dropout_spec() {
-  SurvivalSpec spec;
-  spec.control = CureModel(0.30, Latency::weibull(1.3, 12.0));
-  spec.treatment = CureModel(0.45, spec.control.latency()).with_hazard_ratio_noncured(0.7);
-  spec.accrual = Accrual::piecewise({6.0, 24.0}, {1.0, 3.0});
-  spec.dropout_control = 0.01;
-  spec.dropout_treatment = 0.02;
-  spec.allocation_ratio = 2.0;
-  return spec;
-}
+using testing::weibull_dropout_spec;
 
 // Piecewise-exponential latency (a delayed effect), no cure, equal drop-out.
 SurvivalSpec delayed_effect_spec() {
