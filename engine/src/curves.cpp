@@ -52,7 +52,9 @@ Curve kaplan_meier(std::span<const simulate::PatientRecord> patients, bool treat
   for (const simulate::PatientRecord& p : patients) {
     if (p.treatment != treatment || !(p.entry < tau)) continue;
     const double follow = tau - p.entry;
-    const bool observed = p.event && p.time <= follow;
+    // Observed as the simulator counts it (entry + time <= tau): time <= tau -
+    // entry can differ in the last bit, which lost the event that set a look.
+    const bool observed = p.event && p.entry + p.time <= tau;
     obs.emplace_back(std::min(p.time, follow), observed);
   }
   // Events before censorings at equal times.
