@@ -107,7 +107,7 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
     const detail::PhaseTimer timer(options.trace, "whole numbers: bounds and power recomputed");
     survival::IntegerPlan whole = numerics::within({"survival"}, [&] {
       return survival::integer_plan(*trial.survival, out.boundaries, out.sample_size->plan,
-                                    plan_settings(trial));
+                                    plan_settings(trial), trial.design.information_fractions);
     });
     out.continuous = ContinuousResult{std::move(out.boundaries), std::move(whole.continuous)};
     out.boundaries = std::move(whole.design);

@@ -17,6 +17,18 @@ std::string format(const char* spec, double v) {
 std::string bound(double z) { return std::isfinite(z) ? format("%.4f", z) : std::string("none"); }
 std::string bound(const std::optional<double>& z) { return z ? format("%.4f", *z) : std::string("-"); }
 
+// A look whose calendar time set it has no whole events: the events the
+// model expects there, marked.
+bool set_by_time(const survival::SurvivalLook& look) {
+  return look.trigger != survival::LookTriggerKind::kEvents &&
+         std::fabs(look.expected_events - static_cast<double>(look.events)) > 1e-9;
+}
+
+std::string whole_events(const survival::SurvivalLook& look) {
+  if (set_by_time(look)) return format("%.2f*", look.expected_events);
+  return std::to_string(look.events);
+}
+
 std::string csv_bound(double z) { return std::isfinite(z) ? format("%.10g", z) : std::string(); }
 std::string csv_bound(const std::optional<double>& z) { return z ? format("%.10g", *z) : std::string(); }
 
@@ -40,13 +52,20 @@ std::string integer_text(const DesignResult& result) {
                 "continuous", "whole", "continuous", "whole", "z cont.", "z whole", "z cont.",
                 "z whole");
   out << line;
+  bool any_by_time = false;
   for (std::size_t k = 0; k < w.looks.size(); ++k) {
-    std::snprintf(line, sizeof line, "%4zu  %10.2f  %8lld  %10.4f  %10.4f  %10s  %10s  %10s  %10s\n",
-                  k + 1, c.looks[k].events, w.looks[k].events, c.looks[k].information_fraction,
+    any_by_time = any_by_time || set_by_time(w.looks[k]);
+    std::snprintf(line, sizeof line, "%4zu  %10.2f  %8s  %10.4f  %10.4f  %10s  %10s  %10s  %10s\n",
+                  k + 1, c.looks[k].events, whole_events(w.looks[k]).c_str(),
+                  c.looks[k].information_fraction,
                   wd.spec.information_fractions[k], bound(cd.efficacy[k]).c_str(),
                   bound(wd.efficacy[k]).c_str(), bound(cd.futility[k]).c_str(),
                   bound(wd.futility[k]).c_str());
     out << line;
+  }
+  if (any_by_time) {
+    out << "  * set by its calendar time: the events the model expects there with the whole patients;\n"
+           "    the bound is recomputed at the events observed there (gsd monitor)\n";
   }
   out << "  patients " << format("%.2f", c.patients) << " -> " << w.patients << " (a multiple of "
       << s.spec.patient_multiple() << ")\n";

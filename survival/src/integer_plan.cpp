@@ -7,6 +7,7 @@
 
 #include "check.hpp"
 #include "gsd/survival/event_projection.hpp"
+#include "gsd/survival/look_trigger.hpp"
 #include "whole_sizes.hpp"
 
 namespace gsd::survival {
@@ -67,20 +68,61 @@ double integer_drift(double continuous_drift, double events_unrounded, long long
   return continuous_drift * std::sqrt(static_cast<double>(events) / events_unrounded);
 }
 
-spending::Design integer_design(const spending::Design& continuous,
-                                const std::vector<long long>& look_events, double drift) {
+namespace {
+
+spending::Design design_at_fractions(const spending::Design& continuous, std::vector<double> fractions,
+                                     double drift) {
   spending::DesignSpec spec = continuous.spec;
-  const auto total = static_cast<double>(look_events.back());
-  for (std::size_t k = 0; k < look_events.size(); ++k) {
-    spec.information_fractions[k] = static_cast<double>(look_events[k]) / total;
-  }
+  spec.information_fractions = std::move(fractions);
   spec.information_fractions.back() = 1.0;
   return spending::design_at_drift(spec, drift);
 }
 
+}  // namespace
+
+spending::Design integer_design(const spending::Design& continuous,
+                                const std::vector<long long>& look_events, double drift) {
+  const auto total = static_cast<double>(look_events.back());
+  std::vector<double> fractions;
+  for (long long d : look_events) fractions.push_back(static_cast<double>(d) / total);
+  return design_at_fractions(continuous, std::move(fractions), drift);
+}
+
+std::vector<double> whole_fractions(const SurvivalSpec& spec, std::span<const double> planned,
+                                    long long patients, long long events,
+                                    const numerics::SolverOptions& options) {
+  const auto total = static_cast<double>(events);
+  std::vector<double> fractions;
+  if (looks_by_events(spec)) {
+    for (long long d : look_events(planned, events)) fractions.push_back(static_cast<double>(d) / total);
+    return fractions;
+  }
+  std::vector<double> planned_events;
+  for (double f : planned) planned_events.push_back(f * total);
+  const std::vector<ExpectedLook> expected =
+      expected_looks(spec, static_cast<double>(patients), planned_events, options);
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    const double d = expected[k].by_events ? static_cast<double>(round_up(planned_events[k]))
+                                           : expected[k].events;
+    if (k > 0 && !(d > fractions.back() * total)) {
+      std::ostringstream rule;
+      rule << "gives " << d << " events at look " << k + 1 << ", not more than look " << k
+           << "'s " << fractions.back() * total << " (whole events at the looks by events)";
+      detail::fail("events", total, rule.str());
+    }
+    fractions.push_back(d / total);
+  }
+  fractions.back() = 1.0;
+  return fractions;
+}
+
 IntegerPlan integer_plan(const SurvivalSpec& spec, const spending::Design& continuous,
-                         const SurvivalPlan& continuous_plan, const PlanSettings& settings) {
+                         const SurvivalPlan& continuous_plan, const PlanSettings& settings,
+                         std::span<const double> planned_fractions) {
   const numerics::SolverOptions& options = continuous.spec.solver;
+  const std::span<const double> planned =
+      planned_fractions.empty() ? std::span<const double>(continuous.spec.information_fractions)
+                                : planned_fractions;
   IntegerPlan out;
   out.block = spec.patient_multiple();
   out.continuous = continuous_of(spec, continuous, continuous_plan);
@@ -101,8 +143,8 @@ IntegerPlan integer_plan(const SurvivalSpec& spec, const spending::Design& conti
   }
   auto build = [&] {
     check_within_limit(spec, patients, events, options);
-    const std::vector<long long> counts = look_events(continuous.spec.information_fractions, events);
-    out.design = integer_design(continuous, counts, integer_drift(continuous.drift, unrounded_events, events));
+    out.design = design_at_fractions(continuous, whole_fractions(spec, planned, patients, events, options),
+                                     integer_drift(continuous.drift, unrounded_events, events));
     out.plan = evaluate_plan(spec, out.design, patients, events, settings);
   };
   build();

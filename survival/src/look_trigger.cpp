@@ -43,8 +43,10 @@ std::vector<ExpectedLook> expected_looks(const SurvivalSpec& spec, double patien
             ? calendar_time_for_events(spec, patients, d, options)
             : kInf;
     const double t = trigger.time;
-    const ExpectedLook at_events{by_events, d};
-    const auto at_time = [&] { return ExpectedLook{t, patients * event_fraction(spec, t, options)}; };
+    const ExpectedLook at_events{by_events, d, true};
+    const auto at_time = [&] {
+      return ExpectedLook{t, patients * event_fraction(spec, t, options), false};
+    };
     switch (trigger.kind) {
       case LookTriggerKind::kEvents: out.push_back(at_events); break;
       case LookTriggerKind::kTime: out.push_back(at_time()); break;

@@ -92,13 +92,6 @@ void SurvivalSpec::validate() const {
                                  "rounds patients only in an integer plan: set survival.integer = true");
   }
   if (integer) {
-    for (const LookTrigger& look : looks) {
-      if (look.kind != LookTriggerKind::kEvents) {
-        throw numerics::InvalidInput({"integer"}, "true",
-                                     "needs every look by its events: the bounds are recomputed at "
-                                     "whole events, which a look by calendar time does not have");
-      }
-    }
     const int sum = allocation_sum();
     if (block && (*block <= 0 || *block > kMaxBlock || *block % sum != 0)) {
       throw numerics::InvalidInput({"block"}, std::to_string(*block),

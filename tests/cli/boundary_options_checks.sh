@@ -47,6 +47,25 @@ grep -q 'patients 201.93 -> 204 (a multiple of 4)' "$tmp/integer.txt" || fail "i
 "$gsd" design "$ex/integer-plan.json" --format csv > "$tmp/integer.csv" || fail "integer csv exited $?"
 head -1 "$tmp/integer.csv" | grep -q ',continuous_events,continuous_information_fraction,continuous_efficacy_z,continuous_futility_z,continuous_patients,continuous_planned_events,continuous_power,block$' ||
   fail "integer csv header: $(head -1 "$tmp/integer.csv")"
+# Whole numbers with a look by calendar time and the analysis cap: the look
+# by events is whole (71 of 94), the look at month 24 keeps the events the
+# model expects there (marked in the text), the cap stays in the power.
+"$gsd" design "$root/examples/calendar/integer-calendar-looks.json" --format json > "$tmp/intcal.json" ||
+  fail "integer calendar exited $?"
+python3 - "$tmp/intcal.json" <<'PY' || fail "integer calendar JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+s, b = d["sample_size"], d["boundaries"]
+assert s["integer"] is True and s["patients"] == 204 and s["events"] == 94, (s["patients"], s["events"])
+l1, l2 = s["looks"][0], s["looks"][1]
+assert l1["trigger"] == "time" and l1["calendar_time"] == 24, l1
+assert abs(b["looks"][0]["information_fraction"] - l1["expected_events"] / 94) < 1e-12
+assert l2["events"] == 71 and abs(b["looks"][1]["information_fraction"] - 71 / 94) < 1e-15
+assert s["analysis_cap"] == 60 and 0 < s["capped_fraction"] < 0.1, s["capped_fraction"]
+assert d["continuous"]["sample_size"]["patients"] == 202
+PY
+"$gsd" design "$root/examples/calendar/integer-calendar-looks.json" > "$tmp/intcal.txt" || fail "integer calendar text exited $?"
+grep -q '39.57\*' "$tmp/intcal.txt" || fail "integer calendar text: $(grep -A4 'Whole numbers' "$tmp/intcal.txt")"
 # The harm bound in the design's plot and in the committee's report.
 "$gsd" design "$ex/harm-bound.json" --plot "$tmp/harm.svg" > /dev/null || fail "harm plot exited $?"
 grep -q '>harm bound<' "$tmp/harm.svg" || fail "harm bound not in the design plot"

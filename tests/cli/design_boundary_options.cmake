@@ -73,10 +73,6 @@ gsd_design_error(integer_not_boolean 2
   "error: survival.integer = \"yes\" must be true or false"
   "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 7}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200, \"integer\": \"yes\"}}" design CONFIG)
 
-gsd_design_error(integer_needs_looks_by_events 2
-  "error: survival.integer = true needs every look by its events: the bounds are recomputed at whole events, which a look by calendar time does not have"
-  "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 7}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200, \"integer\": true, \"looks\": [{\"time\": 20}, {}]}}"
-  design CONFIG)
 
 add_test(NAME cli.design.boundary_options
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/boundary_options_checks.sh $<TARGET_FILE:gsd>

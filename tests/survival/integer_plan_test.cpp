@@ -9,6 +9,8 @@
 #include <cmath>
 
 #include "gsd/numerics/invalid_input.hpp"
+#include "gsd/survival/event_projection.hpp"
+#include "gsd/survival/look_trigger.hpp"
 #include "survival_test_specs.hpp"
 
 namespace gsd::survival {
@@ -151,6 +153,61 @@ TEST(IntegerPlan, FollowUpPastEveryEventHoldsWholeEventsBelowTheLimit) {
     EXPECT_EQ(plan.looks.back().events, plan.events) << median;
     EXPECT_GE(plan.power, 0.84) << median;
   }
+}
+
+TEST(IntegerPlan, LooksByCalendarTimeKeepTheirExpectedEvents) {
+  // The seed trial with its first look at month 24, the second at 75% of the
+  // events or month 36 whichever comes first, a 60-month cap, and 202
+  // patients rounded up to a block of 4.
+  SurvivalSpec spec = seed_plan();
+  spec.patients = 202;
+  spec.events = 94;
+  spec.integer = true;
+  spec.block = 4;
+  spec.analysis_cap = 60.0;
+  spec.looks = {{LookTriggerKind::kTime, 24.0}, {LookTriggerKind::kFirst, 36.0}, {}};
+  // The continuous design spends at the looks' expected fractions, as
+  // gsd::solve_boundaries does.
+  const std::vector<double> planned = {0.5, 0.75, 1.0};
+  spending::DesignSpec d = seed_design().spec;
+  d.information_fractions.clear();
+  for (const ExpectedLook& look : expected_looks(spec, 202.0, std::vector<double>{47.0, 70.5, 94.0})) {
+    d.information_fractions.push_back(look.events / 94.0);
+  }
+  d.information_fractions.back() = 1.0;
+  const spending::Design design = spending::compute_design(d);
+  const SurvivalPlan continuous = solve_survival(spec, design);
+  const IntegerPlan whole = integer_plan(spec, design, continuous, {}, planned);
+  const SurvivalPlan& plan = whole.plan;
+  EXPECT_EQ(plan.patients, 204);
+  EXPECT_EQ(plan.events, 94);
+  // Look 1 by time: the events 204 patients are expected to have by month 24.
+  const double at_24 = 204.0 * event_fraction(spec, 24.0);
+  EXPECT_NEAR(whole.design.spec.information_fractions[0], at_24 / 94.0, 1e-12);
+  EXPECT_NEAR(plan.looks[0].expected_events, at_24, 1e-9);
+  EXPECT_DOUBLE_EQ(plan.looks[0].calendar_time, 24.0);
+  EXPECT_GT(std::fabs(at_24 - std::round(at_24)), 0.1);  // not whole: its events are random
+  // Look 2: 75% of 94 = 70.5 events come before month 36, so the events set
+  // it, rounded up to 71.
+  EXPECT_LT(calendar_time_for_events(spec, 204.0, 71.0), 36.0);
+  EXPECT_DOUBLE_EQ(whole.design.spec.information_fractions[1], 71.0 / 94.0);
+  EXPECT_EQ(plan.looks[1].events, 71);
+  // The bounds are the design recomputed at those fractions, and they moved.
+  d.information_fractions = whole.design.spec.information_fractions;
+  const spending::Design again = spending::design_at_drift(d, whole.design.drift);
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_DOUBLE_EQ(again.efficacy[k], whole.design.efficacy[k]) << k;
+    EXPECT_GT(std::fabs(whole.design.efficacy[k] - design.efficacy[k]), 1e-4) << k;
+  }
+  // The power is the event-driven plan's at those numbers, with the cap.
+  const SurvivalPlan direct = evaluate_plan(spec, whole.design, 204, 94);
+  EXPECT_DOUBLE_EQ(direct.power, plan.power);
+  EXPECT_DOUBLE_EQ(direct.capped_probability, plan.capped_probability);
+  EXPECT_GT(plan.capped_probability, 0.0);
+  EXPECT_DOUBLE_EQ(plan.calendar_cap, 60.0);
+  // The continuous plan is the one solved at the expected fractions.
+  EXPECT_DOUBLE_EQ(whole.continuous.power, continuous.power);
+  EXPECT_DOUBLE_EQ(whole.continuous.looks[0].information_fraction, design.spec.information_fractions[0]);
 }
 
 }  // namespace

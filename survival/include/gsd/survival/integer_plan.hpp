@@ -15,6 +15,14 @@
 //   solve); given events stay;
 // - each look's events: the planned fraction of the final events rounded up
 //   (look_events), as the simulator and monitoring count them;
+// - a look by calendar time (survival.looks: time, or first / last where the
+//   time comes first / last in the model) has no whole events to plan: its
+//   events are random. The plan keeps the events the model expects at its
+//   time with the whole patients, and its information fraction is those
+//   over the final whole events (gsDesign's gsSurvCalendar spends at the
+//   expected information likewise); monitoring recomputes
+//   its bound at the events observed there. Only the looks by events are
+//   whole;
 // - bounds: the design recomputed at fractions events_k / events_K, spending
 //   at those fractions (or at the given spending time), at the drift
 //   theta sqrt(I) of the whole events: the continuous drift times
@@ -23,6 +31,7 @@
 // - power: the plan's power at the whole numbers with the recomputed bounds.
 //   While it falls short of a target power, one more block of patients (or one
 //   more event when the patients are given) is added, at most three times.
+#include <span>
 #include <vector>
 
 #include "gsd/spending/design.hpp"
@@ -62,10 +71,21 @@ double integer_drift(double continuous_drift, double events_unrounded, long long
 spending::Design integer_design(const spending::Design& continuous,
                                 const std::vector<long long>& look_events, double drift);
 
+// The information fractions of the whole plan: looks by events at
+// ceil(t_k events) / events, looks set by their calendar time at the events
+// the model expects there with `patients` over `events`. `planned` are the
+// design's fractions as given (before looks by time replaced them).
+std::vector<double> whole_fractions(const SurvivalSpec& spec, std::span<const double> planned,
+                                    long long patients, long long events,
+                                    const numerics::SolverOptions& options = {});
+
 // The integer plan from the continuous design and its plan (solve_survival's
-// result for the same spec). Throws numerics::InvalidInput (paths relative to
+// result for the same spec). `planned_fractions`: the design's information
+// fractions as given, when looks by calendar time replaced them in
+// `continuous` by their expected fractions (empty: continuous's). Throws numerics::InvalidInput (paths relative to
 // the survival section) and numerics::NumericalError as solve_survival does.
 IntegerPlan integer_plan(const SurvivalSpec& spec, const spending::Design& continuous,
-                         const SurvivalPlan& continuous_plan, const PlanSettings& settings = {});
+                         const SurvivalPlan& continuous_plan, const PlanSettings& settings = {},
+                         std::span<const double> planned_fractions = {});
 
 }  // namespace gsd::survival

@@ -26,6 +26,10 @@ namespace gsd::survival {
 struct ExpectedLook {
   double calendar_time = 0.0;
   double events = 0.0;
+  // True when the look is at its planned events (a look by events, or first /
+  // last where the events side sets it); false when its calendar time does,
+  // and its events are then random (their expectation here).
+  bool by_events = true;
 };
 
 // One per look; `looks` is spec.looks or, when that is empty, all by events.
