@@ -65,7 +65,7 @@ std::string integer_text(const DesignResult& result) {
   }
   if (any_by_time) {
     out << "  * set by its calendar time: the events the model expects there with the whole patients;\n"
-           "    the bound is recomputed at the events observed there (gsd monitor)\n";
+           "    the bound is recomputed at the events observed there (gsd monitor, gsd simulate)\n";
   }
   out << "  patients " << format("%.2f", c.patients) << " -> " << w.patients << " (a multiple of "
       << s.spec.patient_multiple() << ")\n";

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "observed_bounds.hpp"
 #include "trial_kernel.hpp"
 
 namespace gsd::simulate::detail {
@@ -24,6 +25,13 @@ Bounds bounds_at(const CompiledTrial& trial, std::size_t k) {
   const double b = trial.efficacy[k];
   if (trial.two_sided) return {b, -kInf, -b, trial.futility[k].value_or(0.0)};
   return {b, trial.futility[k].value_or(-kInf), trial.harm[k].value_or(-kInf)};
+}
+
+// Bounds recomputed at the replicate's observed events (observed_bounds.hpp).
+Bounds observed_bounds(const CompiledTrial& trial, Workspace& ws, bool final_analysis) {
+  const ObservedLookBounds& o = ws.observed_bounds.at(*trial.observed, ws.analysis_events, final_analysis);
+  if (trial.two_sided) return {o.efficacy, -kInf, -o.efficacy, o.futility.value_or(0.0)};
+  return {o.efficacy, o.futility.value_or(-kInf), o.harm.value_or(-kInf)};
 }
 
 Decision decide(const Bounds& b, double z, bool last) {
@@ -70,6 +78,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
                            std::vector<LookRecord>* records) {
   ReplicateOutcome out;
   ws.index_event_times(trial.max_duration);
+  ws.analysis_events.clear();
   const std::size_t looks = trial.look_events.size();
   bool obeyed_active = true;   // futility bounds obeyed
   bool ignoring_active = true;  // futility bounds ignored (the alpha count)
@@ -100,14 +109,31 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         }
         break;
       }
-      const double cap_bound = trial.capped->bound(observed);
-      // The harm bound too: the harm alpha left, spent at the capped analysis.
-      b = {cap_bound, -kInf, trial.two_sided ? -cap_bound : trial.capped->harm_bound(observed)};
       last = true;
+      if (trial.observed) {
+        ws.analysis_events.push_back(observed);
+        b = observed_bounds(trial, ws, true);
+      } else {
+        const double cap_bound = trial.capped->bound(observed);
+        // The harm bound too: the harm alpha left, spent at the capped analysis.
+        b = {cap_bound, -kInf, trial.two_sided ? -cap_bound : trial.capped->harm_bound(observed)};
+      }
     } else {
       b = bounds_at(trial, k);
     }
     const LogRank lr = ws.log_rank(tau);
+    if (reached && trial.observed) {
+      // An analysis with no event since the last one has nothing new to
+      // analyse (the look by time came before any new event): none is held.
+      if (lr.events <= done_events) {
+        done_time = tau;
+        continue;
+      }
+      // A look with the planned events or more is the final analysis.
+      last = last || static_cast<double>(lr.events) >= trial.observed->planned_events;
+      ws.analysis_events.push_back(lr.events);
+      b = observed_bounds(trial, ws, last);
+    }
     const Decision obeyed = decide(b, lr.z, last);
     // With futility ignored only the efficacy side (and a harm bound, or a
     // two-sided lower efficacy bound) can stop.
@@ -149,10 +175,10 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         out.log_hazard_ratio = lr.log_hazard_ratio;
       }
     }
-    if (!reached) break;
+    if (!reached || last) break;
     // A look by events has its events; one by time has those observed.
     const bool by_events = trial.triggers.empty() || trial.triggers[k].kind == survival::LookTriggerKind::kEvents;
-    done_events = by_events ? d_planned : lr.events;
+    done_events = by_events && !trial.observed ? d_planned : lr.events;
     done_time = tau;
   }
   return out;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <exception>
 #include <stdexcept>
 #include <string>
 
@@ -72,6 +73,7 @@ struct Simulator::Impl {
   Design design;
   LookPlan plan;
   CappedFinalBounds capped;
+  monitoring::MonitoringPlan observed;  // used when a look can be set by its time
   // The model compiled to the closed forms the kernel samples from; the
   // kernel's CompiledTrial points into these (fixed once built).
   std::vector<LatencySampler> latencies;  // [stratum * 2 + treatment]
@@ -127,6 +129,15 @@ struct Simulator::Impl {
         std::any_of(t.futility.begin(), t.futility.end(), [](const auto& a) { return a.has_value(); });
     t.capped = &capped;
     t.max_duration = max_duration;
+    const bool by_time = std::any_of(plan.triggers.begin(), plan.triggers.end(), [](const auto& trigger) {
+      return trigger.kind != survival::LookTriggerKind::kEvents;
+    });
+    if (by_time) {
+      observed.design = design.spec;
+      observed.planned_events = plan.planned_events;
+      observed.allocation_ratio = model.allocation_ratio;
+      t.observed = &observed;
+    }
   }
 };
 
@@ -188,7 +199,14 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
   const detail::CompiledTrial& trial = impl_->trial;
   SimulationTotals totals(looks);
   std::atomic<std::int64_t> done{0};
-  const auto stopped = [&] { return control.stop && control.stop->load(std::memory_order_relaxed); };
+  // A bound recomputed at observed events (observed_bounds.hpp) can fail;
+  // the first failure stops every thread and is rethrown here.
+  std::atomic<bool> failed{false};
+  std::exception_ptr failure;
+  const auto stopped = [&] {
+    return failed.load(std::memory_order_relaxed) ||
+           (control.stop && control.stop->load(std::memory_order_relaxed));
+  };
   // Without a sink: one pass. With one: batches whose looks are kept, then
   // handed to the sink in replicate order by the calling thread.
   const std::int64_t batch = control.replicate_sink ? kSinkBatch : std::max<std::int64_t>(count, 1);
@@ -216,7 +234,16 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
             rec = &kept[static_cast<std::size_t>(i - b0)];
             rec->clear();
           }
-          detail::add_outcome(local, detail::run_looks(trial, ws, rec));
+          try {
+            detail::add_outcome(local, detail::run_looks(trial, ws, rec));
+          } catch (...) {
+#if defined(_OPENMP)
+#pragma omp critical(gsd_simulate_failure)
+#endif
+            if (!failure) failure = std::current_exception();
+            failed.store(true, std::memory_order_relaxed);
+            break;
+          }
         }
         const std::int64_t now = done.fetch_add(c1 - c) + (c1 - c);
         if (thread_number() == 0 && control.progress) control.progress(now);
@@ -226,6 +253,7 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
 #endif
       totals.add(local);
     }
+    if (failure) std::rethrow_exception(failure);
     if (control.replicate_sink && !stopped()) {
       for (std::int64_t i = b0; i < b1; ++i) {
         control.replicate_sink(first + i, kept[static_cast<std::size_t>(i - b0)]);

@@ -8,8 +8,10 @@
 
 #include "accrual_sampler.hpp"
 #include "gsd/simulate/look_plan.hpp"
-#include "latency_sampler.hpp"
+#include "gsd/monitoring/monitoring_plan.hpp"
 #include "gsd/simulate/simulator.hpp"
+#include "latency_sampler.hpp"
+#include "observed_bounds.hpp"
 
 namespace gsd::simulate::detail {
 
@@ -46,6 +48,10 @@ struct CompiledTrial {
   bool any_futility = false;
   const CappedFinalBounds* capped = nullptr;
   double max_duration = 0.0;
+  // Set when a look can be set by its calendar time (triggers time, first or
+  // last): every analysis of a replicate then takes the bounds recomputed at
+  // the events it observed (observed_bounds.hpp), the capped final too.
+  const monitoring::MonitoringPlan* observed = nullptr;
 };
 
 // One patient in y order (time to event or drop-out), what the log-rank reads.
@@ -82,6 +88,11 @@ class Workspace {
 
   // Event calendar times, for the look times.
   std::vector<double> event_times;
+
+  // Bounds at observed events (CompiledTrial::observed), and the events of
+  // the analyses so far in the current replicate.
+  ObservedBoundsCache observed_bounds;
+  std::vector<int> analysis_events;
 
   // Patient arrays in enrolment order within strata (for PatientRecord).
   std::vector<double> entry;

@@ -20,8 +20,8 @@
 //   events are random. The plan keeps the events the model expects at its
 //   time with the whole patients, and its information fraction is those
 //   over the final whole events (gsDesign's gsSurvCalendar spends at the
-//   expected information likewise); monitoring recomputes
-//   its bound at the events observed there. Only the looks by events are
+//   expected information likewise); monitoring and the simulator
+//   recompute its bound at the events observed there. Only the looks by events are
 //   whole;
 // - bounds: the design recomputed at fractions events_k / events_K, spending
 //   at those fractions (or at the given spending time), at the drift
