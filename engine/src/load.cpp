@@ -93,7 +93,7 @@ Trial load_trial(const nlohmann::json& config) {
                                        "a survival model (survival) or a normal or binary one (endpoint)");
     }
     trial.endpoint = detail::load_endpoint(*endpoint);
-    for (const char* section : {"simulation", "monitoring"}) {
+    for (const char* section : {"monitoring"}) {
       if (top.has(section)) {
         throw InvalidInput({section}, "is not available yet for a normal or binary endpoint "
                                       "(gsd design sizes it); remove this section");
@@ -104,10 +104,23 @@ Trial load_trial(const nlohmann::json& config) {
   detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival);
   if (const auto simulation = top.find("simulation")) {
     simulation->expect_object();
-    if (!trial.survival) {
-      top.fail_missing("survival", "the simulation section draws trials from the survival model");
+    if (trial.endpoint) {
+      // A normal or binary endpoint's trial takes replicates and seed; its
+      // looks come at the planned patients, with no calendar or strata.
+      for (const char* key : {"max_duration", "randomisation", "block_size", "look_events", "strata"}) {
+        if (simulation->has(key)) {
+          throw InvalidInput(simulation->path().key(key),
+                             "applies to a survival trial: a normal or binary endpoint's looks come "
+                             "at the planned patients; remove it");
+        }
+      }
+      trial.simulation = detail::load_simulation(*simulation, nlohmann::json::object());
+    } else {
+      if (!trial.survival) {
+        top.fail_missing("survival", "the simulation section draws trials from the survival model");
+      }
+      trial.simulation = detail::load_simulation(*simulation, top.at("survival").json());
     }
-    trial.simulation = detail::load_simulation(*simulation, top.at("survival").json());
   }
   if (const auto monitoring = top.find("monitoring")) {
     monitoring->expect_object();

@@ -157,6 +157,8 @@ json monitoring_plot_data(const MonitoringReport& report, int points) {
 }
 
 json simulation_plot_data(const simulate::Simulator& sim, const SimulationReport& report, int shown) {
+  // A normal or binary endpoint's trial has no survival curves.
+  if (sim.endpoint()) return {{"replicates", json::array()}, {"model", nullptr}};
   json reps = json::array();
   double t_max = 0.0;
   const auto& r = report.result;

@@ -6,6 +6,7 @@
 #include "gsd/numerics/check.hpp"
 #include "gsd/design.hpp"
 #include "phase_timer.hpp"
+#include "simulation_endpoint.hpp"
 
 namespace gsd {
 
@@ -38,10 +39,7 @@ void validate_request(const SimulationRequest& r) {
 SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& request,
                                    const RunOptions& options) {
   validate_request(request);
-  if (trial.endpoint) {
-    throw InvalidInput({"endpoint"}, "is not simulated yet: gsd simulate draws trials from a survival "
-                                     "model; gsd design gives a normal or binary endpoint's power");
-  }
+  if (trial.endpoint) return detail::prepare_endpoint_simulation(trial, request, options);
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
   }
@@ -113,6 +111,7 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
 }
 
 simulate::Simulator make_simulator(const SimulationSetup& setup) {
+  if (setup.endpoint_model) return simulate::Simulator(*setup.endpoint_model, setup.design);
   return simulate::Simulator(setup.model, setup.design, setup.plan, setup.max_duration);
 }
 

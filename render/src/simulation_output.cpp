@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "gsd/presentation.hpp"
+#include "simulation_output_endpoint.hpp"
 
 namespace gsd::render {
 
@@ -34,6 +35,7 @@ std::string optional_fixed(const std::optional<double>& x, int digits) {
 }  // namespace
 
 std::string simulation_text(const SimulationReport& rep) {
+  if (rep.setup.endpoint_model) return detail::endpoint_simulation_text(rep);
   const simulate::SimulationResult& r = rep.result;
   const std::string unit = rep.setup.time_unit;
   std::ostringstream out;
@@ -82,6 +84,7 @@ std::string simulation_text(const SimulationReport& rep) {
 }
 
 std::string simulation_csv(const SimulationReport& rep) {
+  if (rep.setup.endpoint_model) return detail::endpoint_simulation_csv(rep);
   const simulate::SimulationResult& r = rep.result;
   std::ostringstream out;
   out << std::setprecision(17) << "metric,look,value\n";

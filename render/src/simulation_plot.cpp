@@ -56,7 +56,8 @@ SvgChart km_chart(const simulate::Simulator& sim, const simulate::SimulationResu
   return chart;
 }
 
-SvgChart stop_chart(const simulate::SimulationResult& r) {
+// `capped`: with the series of final analyses at the calendar cap (survival).
+SvgChart stop_chart(const simulate::SimulationResult& r, bool capped) {
   const std::size_t k_max = r.reject_per_look.size();
   std::vector<double> looks(k_max);
   std::iota(looks.begin(), looks.end(), 1.0);
@@ -82,7 +83,7 @@ SvgChart stop_chart(const simulate::SimulationResult& r) {
   add(chart, "stop for efficacy", r.reject_per_look, 0);
   add(chart, "stop for futility", r.futility_per_look, 1);
   add(chart, "stop for harm (lower bound)", r.reject_lower_per_look, 2);
-  add(chart, "final analysis at the calendar cap", r.capped_per_look, 3);
+  if (capped) add(chart, "final analysis at the calendar cap", r.capped_per_look, 3);
   return chart;
 }
 
@@ -90,8 +91,10 @@ SvgChart stop_chart(const simulate::SimulationResult& r) {
 
 std::vector<SvgChart> simulation_charts(const simulate::Simulator& simulator,
                                         const SimulationReport& report, int replicates_shown) {
+  // A normal or binary endpoint's trial has no survival curves to draw.
+  if (simulator.endpoint()) return {stop_chart(report.result, false)};
   return {km_chart(simulator, report.result, report.setup.time_unit, replicates_shown),
-          stop_chart(report.result)};
+          stop_chart(report.result, true)};
 }
 
 }  // namespace gsd::render

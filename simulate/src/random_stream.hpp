@@ -29,6 +29,8 @@ enum class StreamPurpose : std::uint32_t {
   kAccrual = 2,
   kOutcome = 3,
   kDropout = 4,
+  // A normal or binary endpoint's sufficient statistics (endpoint_kernel.cpp).
+  kEndpoint = 5,
 };
 
 // 2^-32: uniforms on the open interval (0, 1) from 32 bits, (x + 1/2) 2^-32,

@@ -159,16 +159,26 @@ Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_
                                  max_duration);
 }
 
+Simulator::Simulator(EndpointModel model, Design design)
+    : endpoint_(make_endpoint(std::move(model), std::move(design))) {}
+
 Simulator::~Simulator() = default;
 Simulator::Simulator(Simulator&&) noexcept = default;
 Simulator& Simulator::operator=(Simulator&&) noexcept = default;
 
-const TrialModel& Simulator::model() const noexcept { return impl_->model; }
-const Design& Simulator::design() const noexcept { return impl_->design; }
-const LookPlan& Simulator::plan() const noexcept { return impl_->plan; }
-double Simulator::max_duration() const noexcept { return impl_->trial.max_duration; }
+namespace {
+// What model() and plan() give for an endpoint's trial.
+const TrialModel kNoModel{};
+const LookPlan kNoPlan{};
+}  // namespace
+
+const TrialModel& Simulator::model() const noexcept { return impl_ ? impl_->model : kNoModel; }
+const Design& Simulator::design() const noexcept { return impl_ ? impl_->design : endpoint_design(); }
+const LookPlan& Simulator::plan() const noexcept { return impl_ ? impl_->plan : kNoPlan; }
+double Simulator::max_duration() const noexcept { return impl_ ? impl_->trial.max_duration : 0.0; }
 
 std::vector<LookRecord> Simulator::looks(std::uint64_t seed, std::int64_t replicate) const {
+  if (endpoint_) return endpoint_looks(seed, replicate);
   detail::Workspace ws;
   ws.generate(impl_->trial, seed, static_cast<std::uint64_t>(replicate));
   std::vector<LookRecord> records;
@@ -177,6 +187,7 @@ std::vector<LookRecord> Simulator::looks(std::uint64_t seed, std::int64_t replic
 }
 
 std::vector<PatientRecord> Simulator::patients(std::uint64_t seed, std::int64_t replicate) const {
+  if (endpoint_) return {};
   detail::Workspace ws;
   ws.generate(impl_->trial, seed, static_cast<std::uint64_t>(replicate));
   std::vector<PatientRecord> out;
@@ -195,6 +206,7 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
   if (count < 0 || first < 0) throw std::invalid_argument("replicate range must be >= 0");
   if (threads < 1) throw std::invalid_argument("threads = " + std::to_string(threads) +
                                                " must be at least 1");
+  if (endpoint_) return run_endpoint(first, count, seed, threads, control);
   const std::size_t looks = impl_->plan.look_events.size();
   const detail::CompiledTrial& trial = impl_->trial;
   SimulationTotals totals(looks);
@@ -272,13 +284,14 @@ SimulationResult run_simulation(const Simulator& simulator, const SimulationOpti
       simulator.run(range.first, range.count, options.seed, options.threads, control);
   const bool interrupted = any_process(local.replicates < range.count, group);
   const SimulationTotals totals =
-      reduce_totals(local, simulator.plan().look_events.size(), group);
+      reduce_totals(local, simulator.look_count(), group);
   SimulationResult r = summarize(totals);
   r.root = group.root();
   r.seed = options.seed;
   r.max_duration = simulator.max_duration();
   r.max_duration_is_default = !options.max_duration.has_value();
   r.look_events = simulator.plan().look_events;
+  if (simulator.endpoint()) r.look_patients = simulator.endpoint()->look_patients;
   r.interrupted = interrupted;
   return r;
 }

@@ -32,9 +32,9 @@ gsd_endpoint_error(power_below_alpha
 gsd_endpoint_error(misspelt_key
   "error: endpoint.mean_diference is not a known key\; did you mean \"mean_difference\"?"
   "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_diference\": 0.5}}")
-gsd_endpoint_error(simulation_refused
-  "error: simulation is not available yet for a normal or binary endpoint (gsd design sizes it)\; remove this section"
-  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}, \"simulation\": {}}")
+gsd_endpoint_error(simulation_survival_key
+  "error: simulation.max_duration applies to a survival trial: a normal or binary endpoint's looks come at the planned patients\; remove it"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}, \"simulation\": {\"max_duration\": 40}}")
 gsd_endpoint_error(hazard_ratio_margin_under_cure
   "error: survival.hazard_ratio_h0 = 1.2 needs proportional hazards, but the model has a cure fraction: the hazard ratio of a cure model changes over time (the cured never have the event), so no single hazard ratio exists to test a margin on"
   "{\"design\": {}, \"survival\": {\"control\": {\"cure_fraction\": 0.4, \"median_noncured\": 7}, \"treatment\": {\"cure_fraction\": 0.562}, \"hazard_ratio_noncured\": 0.63, \"accrual\": {\"duration\": 36}, \"patients\": 202, \"events\": 94, \"hazard_ratio_h0\": 1.2}}")
@@ -44,6 +44,9 @@ function(gsd_endpoint_simulate_error name expected json)
                    ${json} simulate CONFIG)
   set_tests_properties(cli.endpoint.${name} PROPERTIES LABELS cli)
 endfunction()
-gsd_endpoint_simulate_error(simulate_refused
-  "error: endpoint is not simulated yet: gsd simulate draws trials from a survival model\; gsd design gives a normal or binary endpoint's power"
-  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}}")
+gsd_endpoint_simulate_error(simulate_too_few_patients
+  "error: endpoint.patients = 5 gives looks at 3, 4, 5 patients: each look must leave every arm at least 2 patients"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1.0]}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"patients\": 5}}")
+gsd_endpoint_simulate_error(simulate_rate_outside
+  "error: endpoint.treatment_rate = 1 must lie in (0, 1)"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 1.0, \"patients\": 200}}")

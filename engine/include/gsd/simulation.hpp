@@ -1,7 +1,8 @@
 #pragma once
 // `simulate`: Monte Carlo replay of a trial's design under its survival
 // model, patient by patient, with looks at the planned event counts (or at
-// the calendar cap). Results are identical for any number of threads and of
+// the calendar cap); or of a normal or binary endpoint's trial, with looks at
+// the planned patients (simulate/endpoint_model.hpp). Results are identical for any number of threads and of
 // MPI processes (simulate/simulator.hpp).
 #include <cstdint>
 #include <optional>
@@ -10,6 +11,7 @@
 
 #include "gsd/design.hpp"
 #include "gsd/run_options.hpp"
+#include "gsd/simulate/endpoint_model.hpp"
 #include "gsd/simulate/look_plan.hpp"
 #include "gsd/simulate/simulation_options.hpp"
 #include "gsd/simulate/simulation_result.hpp"
@@ -41,6 +43,11 @@ struct SimulationSetup {
   std::optional<double> analytic_power;
   std::vector<std::string> strata_names;
   std::string time_unit;
+  // A normal or binary endpoint's trial: its plan as `gsd design` gives it
+  // and the model the simulator draws from (sample_size, model and plan are
+  // then empty; analytic_power is the plan's power at the rounded patients).
+  std::optional<EndpointSize> endpoint;
+  std::optional<simulate::EndpointModel> endpoint_model;
 };
 
 struct SimulationReport {

@@ -4,8 +4,6 @@
 test_that("design and simulate equal the command line on every config", {
   for (f in config_files()) {
     expect_identical(gsd_run(f, "design"), cli_json(c("design", f)), label = basename(f))
-    # Normal and binary endpoints (an endpoint section) are designed, not simulated.
-    if (is.null(jsonlite::fromJSON(f, simplifyVector = FALSE)$survival)) next
     expect_identical(gsd_run(f, "simulate", replicates = 3000, seed = 11, progress = FALSE),
                      cli_json(c("simulate", f, "--replicates", "3000", "--seed", "11", "--quiet")),
                      label = basename(f))

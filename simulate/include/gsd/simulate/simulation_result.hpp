@@ -65,7 +65,8 @@ struct SimulationResult {
   std::uint64_t seed = 0;
   double max_duration = 0.0;
   bool max_duration_is_default = true;
-  std::vector<int> look_events;
+  std::vector<int> look_events;   // survival: events at each look
+  std::vector<int> look_patients;  // normal or binary endpoint: patients at each look
   double power = 0.0;      // P(reject through the upper bound at some look)
   double power_se = 0.0;   // sqrt(p (1 - p) / R), binomial
   std::vector<double> reject_per_look;

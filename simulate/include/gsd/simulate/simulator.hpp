@@ -14,6 +14,7 @@
 #include <span>
 #include <vector>
 
+#include "gsd/simulate/endpoint_model.hpp"
 #include "gsd/simulate/look_plan.hpp"
 #include "gsd/simulate/simulation_options.hpp"
 #include "gsd/simulate/simulation_result.hpp"
@@ -73,6 +74,11 @@ class Simulator {
   // Validates the model (std::invalid_argument) and precomputes the capped
   // final bounds (gsd::NumericalError if one cannot be solved).
   Simulator(TrialModel model, spending::Design design, LookPlan plan, double max_duration);
+  // A normal or binary endpoint's trial (endpoint_model.hpp): looks at the
+  // model's patients, no calendar time; model() and plan() are then empty,
+  // max_duration() is 0 and patients() has no records. Validates the model
+  // (numerics::InvalidInput) and its looks against the design's.
+  Simulator(EndpointModel model, spending::Design design);
   ~Simulator();
   Simulator(Simulator&&) noexcept;
   Simulator& operator=(Simulator&&) noexcept;
@@ -81,6 +87,9 @@ class Simulator {
   const spending::Design& design() const noexcept;
   const LookPlan& plan() const noexcept;
   double max_duration() const noexcept;
+  // The endpoint's model, or null for a survival trial.
+  const EndpointModel* endpoint() const noexcept;
+  std::size_t look_count() const noexcept;
 
   // Replicates [first, first + count) with `threads` OpenMP threads.
   SimulationTotals run(std::int64_t first, std::int64_t count, std::uint64_t seed, int threads,
@@ -93,6 +102,13 @@ class Simulator {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+  struct EndpointImpl;  // endpoint_simulator.cpp
+  std::shared_ptr<const EndpointImpl> endpoint_;
+  static std::shared_ptr<const EndpointImpl> make_endpoint(EndpointModel model, spending::Design design);
+  SimulationTotals run_endpoint(std::int64_t first, std::int64_t count, std::uint64_t seed,
+                                int threads, const RunControl& control) const;
+  std::vector<LookRecord> endpoint_looks(std::uint64_t seed, std::int64_t replicate) const;
+  const spending::Design& endpoint_design() const noexcept;
 };
 
 // Validates the options and runs the replicates. Under MPI (an MPI build in a

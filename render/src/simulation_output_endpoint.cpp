@@ -1,0 +1,96 @@
+#include "simulation_output_endpoint.hpp"
+
+#include <iomanip>
+#include <sstream>
+
+#include "gsd/presentation.hpp"
+
+namespace gsd::render::detail {
+
+namespace {
+
+std::string fixed(double x, int digits) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(digits) << x;
+  return out.str();
+}
+
+bool has_futility(const spending::Design& d) {
+  for (const auto& f : d.futility) {
+    if (f) return true;
+  }
+  return false;
+}
+
+bool lower_rejects(const spending::Design& d) {
+  return d.spec.sided == spending::Sidedness::kTwoSidedSymmetric || d.spec.harm.has_value();
+}
+
+std::string statistic_words(const endpoints::EndpointSpec& spec) {
+  if (spec.type == endpoints::EndpointType::kNormal) {
+    return spec.normal_approximation ? "t statistic against the z bounds (normal approximation)"
+                                     : "t statistic against the bounds at the t distribution's level";
+  }
+  if (spec.variance == endpoints::RateVariance::kUnpooled) return "z statistic, unpooled variance";
+  return spec.groups == 1 ? "z statistic, variance at the H0 rate"
+                          : "z statistic, Farrington-Manning variance under H0";
+}
+
+}  // namespace
+
+std::string endpoint_simulation_text(const SimulationReport& rep) {
+  const simulate::SimulationResult& r = rep.result;
+  const spending::Design& d = rep.setup.design;
+  const endpoints::EndpointSpec& spec = rep.setup.endpoint_model->spec;
+  std::ostringstream out;
+  out << "Simulation: " << r.replicates << " replicates, seed " << r.seed << ", "
+      << r.look_patients.back() << " patients, " << endpoint_type_name(spec.type) << " endpoint ("
+      << statistic_words(spec) << ")\n\n";
+  const bool lower = lower_rejects(d);
+  out << std::right << std::setw(4) << "look" << std::setw(10) << "patients" << std::setw(12)
+      << "efficacy z" << std::setw(12) << "P(reject)" << std::setw(12) << "cumulative";
+  if (lower) out << std::setw(12) << "P(harm)";
+  out << std::setw(13) << "P(futility)" << "\n";
+  double cumulative = 0.0;
+  for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
+    cumulative += r.reject_per_look[k];
+    out << std::setw(4) << k + 1 << std::setw(10) << r.look_patients[k] << std::setw(12)
+        << fixed(d.efficacy[k], 4) << std::setw(12) << fixed(r.reject_per_look[k], 4) << std::setw(12)
+        << fixed(cumulative, 4);
+    if (lower) out << std::setw(12) << fixed(r.reject_lower_per_look[k], 4);
+    out << std::setw(13) << fixed(r.futility_per_look[k], 4) << "\n";
+  }
+  out << "\n";
+  const auto row = [&out](const std::string& label, const std::string& value) {
+    out << "  " << std::left << std::setw(34) << label << std::right << value << "\n";
+  };
+  row("power (upper crossings)", fixed(r.power, 4) + " (MC SE " + fixed(r.power_se, 4) + ")");
+  if (rep.setup.analytic_power) row("analytic power (this plan)", fixed(*rep.setup.analytic_power, 4));
+  if (has_futility(d) && d.spec.sided != spending::Sidedness::kTwoSidedSymmetric) {
+    row("power, futility ignored", fixed(r.power_ignoring_futility, 4));
+  }
+  row("expected patients", fixed(r.expected_patients, 2));
+  row("expected patients (plan, H1)", fixed(rep.setup.endpoint->plan.expected_patients_h1, 2));
+  return out.str();
+}
+
+std::string endpoint_simulation_csv(const SimulationReport& rep) {
+  const simulate::SimulationResult& r = rep.result;
+  std::ostringstream out;
+  out << std::setprecision(17) << "metric,look,value\n";
+  out << "replicates,," << r.replicates << "\n";
+  out << "seed,," << r.seed << "\n";
+  out << "power,," << r.power << "\n";
+  out << "power_se,," << r.power_se << "\n";
+  for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
+    out << "look_patients," << k + 1 << "," << r.look_patients[k] << "\n";
+    out << "reject," << k + 1 << "," << r.reject_per_look[k] << "\n";
+    out << "reject_lower," << k + 1 << "," << r.reject_lower_per_look[k] << "\n";
+    out << "futility," << k + 1 << "," << r.futility_per_look[k] << "\n";
+  }
+  out << "expected_patients,," << r.expected_patients << "\n";
+  if (rep.setup.analytic_power) out << "analytic_power,," << *rep.setup.analytic_power << "\n";
+  return out.str();
+}
+
+}  // namespace gsd::render::detail

@@ -1,0 +1,36 @@
+# `gsd simulate` of a normal or binary endpoint (configs/normal-two-sample.json,
+# configs/binary-noninferiority.json): each output format, identical JSON for
+# 1 and 2 threads (and MPI processes in an MPI build), the replicate CSV, the
+# plot. Driver: tests/cli/simulate_check.sh.
+set(GSD_ENDPOINT_SIM_CHECK ${CMAKE_CURRENT_LIST_DIR}/simulate_check.sh)
+set(GSD_NORMAL_CONFIG ${CMAKE_CURRENT_LIST_DIR}/../../configs/normal-two-sample.json)
+set(GSD_BINARY_CONFIG ${CMAKE_CURRENT_LIST_DIR}/../../configs/binary-noninferiority.json)
+
+function(gsd_endpoint_sim_test name)
+  add_test(NAME cli.simulate.endpoint.${name} COMMAND sh ${GSD_ENDPOINT_SIM_CHECK} ${ARGN})
+  set_tests_properties(cli.simulate.endpoint.${name} PROPERTIES LABELS "cli;simulate")
+endfunction()
+
+gsd_endpoint_sim_test(normal_text check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG} 0
+                      "normal endpoint (t statistic" --replicates 2000)
+gsd_endpoint_sim_test(binary_json check $<TARGET_FILE:gsd> ${GSD_BINARY_CONFIG} 0
+                      "\"look_patients\"" --replicates 2000 --format json)
+gsd_endpoint_sim_test(binary_csv check $<TARGET_FILE:gsd> ${GSD_BINARY_CONFIG} 0
+                      "look_patients,3,756" --replicates 2000 --format csv)
+gsd_endpoint_sim_test(normal_plot check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG} 0
+                      "expected patients" --replicates 2000
+                      --plot ${CMAKE_CURRENT_BINARY_DIR}/simulate_normal.svg)
+gsd_endpoint_sim_test(max_duration check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG} 2
+  "error: --max-duration applies to a survival trial: a normal or binary endpoint's looks come at the planned patients"
+  --max-duration 30)
+gsd_endpoint_sim_test(normal_threads threads $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG}
+                      --quiet --replicates 20000 --seed 5)
+gsd_endpoint_sim_test(binary_threads threads $<TARGET_FILE:gsd> ${GSD_BINARY_CONFIG}
+                      --quiet --replicates 20000 --seed 6)
+file(MAKE_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/endpoint_replicates)
+gsd_endpoint_sim_test(binary_replicate_data data $<TARGET_FILE:gsd> ${GSD_BINARY_CONFIG}
+                      ${CMAKE_CURRENT_BINARY_DIR}/endpoint_replicates)
+if(GSD_WITH_MPI)
+  gsd_endpoint_sim_test(normal_mpi mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+                        ${GSD_NORMAL_CONFIG} --quiet --replicates 20000 --seed 9)
+endif()
