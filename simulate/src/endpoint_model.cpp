@@ -11,6 +11,10 @@ using endpoints::EndpointType;
 
 namespace {
 
+// A fraction times the patients within this of a whole number is that number
+// (1/3 x 30 = 10.000000000000002 is 10), as the survival looks' events.
+constexpr double kIntegerSlack = 1e-9;
+
 bool is_rate(double p) { return std::isfinite(p) && p > 0.0 && p < 1.0; }
 
 void check_rate(const numerics::FieldPath& path, const std::optional<double>& p) {
@@ -81,7 +85,7 @@ std::vector<int> endpoint_look_patients(const spending::Design& design, int pati
   std::vector<int> out;
   for (std::size_t k = 0; k < t.size(); ++k) {
     const bool last = k + 1 == t.size();
-    out.push_back(last ? patients : static_cast<int>(std::ceil(t[k] * patients)));
+    out.push_back(last ? patients : static_cast<int>(std::ceil(t[k] * patients - kIntegerSlack)));
   }
   return out;
 }

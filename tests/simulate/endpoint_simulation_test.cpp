@@ -319,6 +319,8 @@ TEST(EndpointSimulation, AllocationAndLooks) {
   DesignSpec ds;
   ds.information_fractions = {0.5, 0.75, 1.0};
   EXPECT_EQ(endpoint_look_patients(spending::compute_design(ds), 183), (std::vector<int>{92, 138, 183}));
+  ds.information_fractions = {1.0 / 3.0, 2.0 / 3.0, 1.0};
+  EXPECT_EQ(endpoint_look_patients(spending::compute_design(ds), 30), (std::vector<int>{10, 20, 30}));
 }
 
 TEST(EndpointSimulation, RefusesModelsItCannotDraw) {
