@@ -92,6 +92,22 @@ static survival::WeightedLogRankPower weighted_test_power(const Trial& trial, co
   });
 }
 
+// The MaxCombo test's bounds and power at the plan's patients and events.
+static survival::MaxComboPower maxcombo_test_power(const Trial& trial, const survival::SurvivalPlan& plan) {
+  numerics::within({"design"}, [&] { survival::check_maxcombo_design(trial.design); });
+  return numerics::within({"survival", "test"}, [&] {
+    if (plan.mode != survival::SolveMode::kPower) {
+      throw numerics::InvalidInput({}, "is evaluated at given sizes: give survival.patients and survival.events "
+                                       "(sizing for a MaxCombo test is not available)");
+    }
+    const survival::SurvivalTest& test = *trial.survival_test;
+    numerics::MvnOptions mvn;
+    mvn.seed = test.seed;
+    return survival::maxcombo_power(*trial.survival, trial.design, test.combo, static_cast<double>(plan.patients),
+                                    plan.events, mvn);
+  });
+}
+
 DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   DesignResult out;
   out.name = trial.name;
@@ -115,9 +131,14 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
     out.sample_size->plan = std::move(whole.plan);
   }
   out.test_requested = trial.survival_test;
-  if (out.sample_size && trial.survival_test && !trial.survival_test->weight.is_log_rank()) {
-    const detail::PhaseTimer timer(options.trace, "weighted log-rank power");
-    out.test = weighted_test_power(trial, out.sample_size->plan);
+  if (out.sample_size && trial.survival_test && !trial.survival_test->is_log_rank()) {
+    if (trial.survival_test->kind == survival::TestKind::kMaxCombo) {
+      const detail::PhaseTimer timer(options.trace, "MaxCombo bounds and power");
+      out.maxcombo = maxcombo_test_power(trial, out.sample_size->plan);
+    } else {
+      const detail::PhaseTimer timer(options.trace, "weighted log-rank power");
+      out.test = weighted_test_power(trial, out.sample_size->plan);
+    }
   }
   return out;
 }

@@ -314,7 +314,40 @@ json continuous_json(const ContinuousResult& c) {
 // sample_size.test: the test echoed; for a weighted test, its power and
 // looks (sample_size.power is then that power; log_rank_power keeps the
 // plan's).
+json maxcombo_json(const DesignResult& result) {
+  const survival::MaxComboPower& m = *result.maxcombo;
+  json tests = json::array();
+  for (const survival::LogRankWeight& w : m.tests) tests.push_back({w.rho, w.gamma});
+  json j{{"type", "maxcombo"},
+         {"tests", tests},
+         {"seed", m.mvn.seed},
+         {"power", m.power},
+         {"power_error", m.power_error},
+         {"log_rank_power", result.sample_size->plan.power},
+         {"log_rank_power_fixed_times", result.sample_size->plan.power_fixed_times},
+         {"mvn_tolerance", m.mvn.abs_tolerance}};
+  json looks = json::array();
+  for (const survival::MaxComboLook& l : m.looks) {
+    looks.push_back({{"events", l.events},
+                     {"calendar_time", l.calendar_time},
+                     {"event_fraction", l.event_fraction},
+                     {"spending_fraction", l.spending_fraction},
+                     {"information_fraction", l.information_fraction},
+                     {"mean_z", l.mean_z},
+                     {"cumulative_alpha", l.cumulative_alpha},
+                     {"efficacy_z", l.efficacy_z},
+                     {"alpha_error", l.alpha_error},
+                     {"crossing", l.crossing},
+                     {"cumulative_crossing", l.cumulative_crossing},
+                     {"power_error", l.power_error}});
+  }
+  j["looks"] = looks;
+  j["correlation"] = m.correlation;
+  return j;
+}
+
 json survival_test_json(const DesignResult& result) {
+  if (result.maxcombo) return maxcombo_json(result);
   if (!result.test) return {{"type", "log-rank"}};
   const survival::WeightedLogRankPower& t = *result.test;
   json j;
@@ -358,6 +391,7 @@ json to_json(const DesignResult& result) {
   if (result.sample_size && result.test_requested) {
     out["sample_size"]["test"] = survival_test_json(result);
     if (result.test) out["sample_size"]["power"] = result.test->power;
+    if (result.maxcombo) out["sample_size"]["power"] = result.maxcombo->power;
   }
   out["boundary_summary"] = boundary_summary_json(boundary_summary(result));
   return out;

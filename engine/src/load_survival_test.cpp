@@ -2,23 +2,50 @@
 //   {"type": "log-rank"}
 //   {"type": "fleming-harrington", "rho": 0, "gamma": 1}
 //   {"type": "magirr-burman", "t_star": 12}
+//   {"type": "maxcombo", "tests": [[0, 0], [0, 1], [1, 0], [1, 1]], "seed": 1}
 // with "spending_scale": "variance" (default: alpha spent at the test's own
 // information fractions) or "events" (at the planned event fractions).
 #include "loaders.hpp"
 
 #include <string>
+#include <vector>
+
+#include "gsd/numerics/multivariate_normal.hpp"
+#include "gsd/survival/maxcombo_power.hpp"
 
 #include "gsd/numerics/invalid_input.hpp"
 
 namespace gsd::detail {
+namespace {
+
+// MaxCombo's tests: a non-empty list of [rho, gamma] pairs.
+std::vector<survival::LogRankWeight> load_combo_tests(const JsonNode& tests) {
+  tests.expect_array();
+  if (tests.size() == 0) tests.fail("must list at least one [rho, gamma] pair");
+  std::vector<survival::LogRankWeight> out;
+  for (std::size_t i = 0; i < tests.size(); ++i) {
+    const JsonNode pair = tests.element(i);
+    pair.expect_array();
+    if (pair.size() != 2) pair.fail("must be a [rho, gamma] pair");
+    survival::LogRankWeight w;
+    w.rho = pair.element(0).number();
+    w.gamma = pair.element(1).number();
+    numerics::within(pair.path(), [&] { w.validate(); });
+    out.push_back(w);
+  }
+  return out;
+}
+
+}  // namespace
 
 survival::SurvivalTest load_survival_test(const JsonNode& test) {
   test.expect_object();
-  test.expect_keys({"type", "rho", "gamma", "t_star", "spending_scale"});
+  test.expect_keys({"type", "rho", "gamma", "t_star", "spending_scale", "tests", "seed"});
   if (!test.has("type")) {
-    test.fail_missing("type", "one of log-rank, fleming-harrington, magirr-burman");
+    test.fail_missing("type", "one of log-rank, fleming-harrington, magirr-burman, maxcombo");
   }
-  const std::string type = test.at("type").choice({"log-rank", "fleming-harrington", "magirr-burman"});
+  const std::string type =
+      test.at("type").choice({"log-rank", "fleming-harrington", "magirr-burman", "maxcombo"});
   survival::SurvivalTest out;
   const auto refuse_unless = [&](std::string_view key, bool allowed) {
     if (const auto node = test.find(key); node && !allowed) {
@@ -28,6 +55,10 @@ survival::SurvivalTest load_survival_test(const JsonNode& test) {
   refuse_unless("rho", type == "fleming-harrington");
   refuse_unless("gamma", type == "fleming-harrington");
   refuse_unless("t_star", type == "magirr-burman");
+  refuse_unless("tests", type == "maxcombo");
+  refuse_unless("seed", type == "maxcombo");
+  // MaxCombo spends at the design's own fractions (its event fractions).
+  refuse_unless("spending_scale", type != "maxcombo");
   if (type == "fleming-harrington") {
     out.weight.rho = test.optional_number("rho").value_or(0.0);
     out.weight.gamma = test.optional_number("gamma").value_or(0.0);
@@ -35,6 +66,15 @@ survival::SurvivalTest load_survival_test(const JsonNode& test) {
     if (!test.has("t_star")) test.fail_missing("t_star", "the time after which the weights stop growing");
     out.weight.family = survival::WeightFamily::kMagirrBurman;
     out.weight.t_star = test.at("t_star").number();
+  } else if (type == "maxcombo") {
+    out.kind = survival::TestKind::kMaxCombo;
+    out.combo = test.has("tests") ? load_combo_tests(test.at("tests")) : survival::default_maxcombo_tests();
+    out.seed = numerics::MvnOptions{}.seed;
+    if (const auto seed = test.find("seed")) {
+      const long long value = seed->integer();
+      if (value < 0) seed->fail("must be a non-negative integer");
+      out.seed = static_cast<std::uint64_t>(value);
+    }
   }
   numerics::within(test.path(), [&] { out.weight.validate(); });
   if (const auto scale = test.find("spending_scale")) {

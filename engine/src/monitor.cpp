@@ -61,6 +61,10 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
     throw InvalidInput({"survival", "hazard_ratio_h0"},
                        "is not monitored yet: the monitored log-rank z is of equal hazards");
   }
+  if (trial.survival_test && trial.survival_test->kind == survival::TestKind::kMaxCombo) {
+    throw InvalidInput({"survival", "test"}, "is a MaxCombo test, which gsd monitor does not run yet; gsd design "
+                                             "gives its bounds and power");
+  }
   if (trial.survival_test && !trial.survival_test->weight.is_log_rank()) {
     throw InvalidInput({"survival", "test"},
                        "is for gsd design: monitoring takes the log-rank z; drop it to monitor");

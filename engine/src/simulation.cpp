@@ -43,6 +43,10 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
   }
+  if (trial.survival_test && trial.survival_test->kind == survival::TestKind::kMaxCombo) {
+    throw InvalidInput({"survival", "test"}, "is a MaxCombo test, which gsd simulate does not run yet; gsd design "
+                                             "gives its bounds and power");
+  }
   if (trial.survival_test && !trial.survival_test->weight.is_log_rank()) {
     throw InvalidInput({"survival", "test"},
                        "is for gsd design: the simulator runs the log-rank test; drop it to simulate");

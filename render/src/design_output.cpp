@@ -11,6 +11,7 @@
 #include "gsd/render/endpoint_output.hpp"
 #include "gsd/render/integer_output.hpp"
 #include "gsd/render/sample_size_output.hpp"
+#include "gsd/render/maxcombo_test_output.hpp"
 #include "gsd/render/weighted_test_output.hpp"
 #include "number_format.hpp"
 
@@ -171,7 +172,8 @@ std::string design_csv(const DesignResult& result) {
       << ",events,calendar_time,drift,crossing_probability,crossing_probability_fixed_times,"
          "capped_fraction,method,patients,planned_events,power,power_fixed_times,"
          "patients_unrounded,events_unrounded,calendar_cap,expected_events,expected_duration"
-      << integer_csv_header(result) << (result.test ? weighted_test_csv_header() : "") << '\n';
+      << integer_csv_header(result) << (result.test ? weighted_test_csv_header() : "")
+      << (result.maxcombo ? maxcombo_test_csv_header() : "") << '\n';
   std::string row;
   for (std::size_t k = 0; k < plan.looks.size() && std::getline(rows, row); ++k) {
     const survival::SurvivalLook& l = plan.looks[k];
@@ -184,7 +186,8 @@ std::string design_csv(const DesignResult& result) {
                   plan.patients_unrounded, plan.events_unrounded, plan.calendar_cap,
                   plan.expected_events, plan.expected_duration);
     out << row << look << sizing_method_name(plan.method) << sizes << integer_csv_row(result, k)
-        << (result.test ? weighted_test_csv_row(*result.test, k) : "") << '\n';
+        << (result.test ? weighted_test_csv_row(*result.test, k) : "")
+        << (result.maxcombo ? maxcombo_test_csv_row(*result.maxcombo, k) : "") << '\n';
   }
   return out.str();
 }
@@ -288,6 +291,10 @@ std::string design_text(const DesignResult& result) {
   if (result.sample_size) out += sample_size_text(*result.sample_size);
   if (result.test) {
     out += weighted_test_text(*result.test, result.sample_size->plan.power_fixed_times,
+                              result.sample_size->spec.time_unit);
+  }
+  if (result.maxcombo) {
+    out += maxcombo_test_text(*result.maxcombo, result.sample_size->plan.power_fixed_times,
                               result.sample_size->spec.time_unit);
   }
   if (result.endpoint) out += endpoint_text(*result.endpoint);

@@ -113,3 +113,9 @@ gsd_design_error(simulate_batch_needs_jsonl 2
 gsd_design_error(simulate_batch_no_replicate_data 2
   "error: --replicate-data writes one simulation\; it cannot be used with --batch"
   "{\"design\": {}}" simulate --batch CONFIG --format jsonl --replicate-data x.csv)
+
+# survival.test of type maxcombo: output keys and columns, refusals.
+add_test(NAME cli.design.maxcombo
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/maxcombo_checks.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.design.maxcombo PROPERTIES LABELS cli)

@@ -11,6 +11,7 @@
 #include "gsd/spending/design.hpp"
 #include "gsd/survival/integer_plan.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "gsd/survival/maxcombo_power.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 #include "gsd/trial.hpp"
 
@@ -44,6 +45,9 @@ struct DesignResult {
   // With survival.test other than the log-rank test: that test's power at the
   // plan's patients and events (weighted_logrank_power.hpp).
   std::optional<survival::WeightedLogRankPower> test;
+  // With a MaxCombo survival.test: its bounds and power at the plan's
+  // patients and events (maxcombo_power.hpp).
+  std::optional<survival::MaxComboPower> maxcombo;
   std::optional<survival::SurvivalTest> test_requested;  // survival.test as given
 };
 

@@ -24,6 +24,7 @@
 // gsDesign2's gs_power_wlr. Each look's moments (weighted_logrank.hpp) carry
 // the variance of its score under the model beside it, Var U_k / V0_k, which
 // shows how far a design's alternative is from local.
+#include <cstdint>
 #include <vector>
 
 #include "gsd/spending/design.hpp"
@@ -34,11 +35,24 @@ namespace gsd::survival {
 
 enum class SpendingScale { kVariance, kEvents };
 
+// Which statistic survival.test is.
+enum class TestKind {
+  kWeightedLogRank,  // one weighted log-rank test (the plain log-rank by default)
+  kMaxCombo,         // the maximum of several (maxcombo_power.hpp)
+};
+
 // The test a survival plan reports (survival.test): its weights and the
-// scale that spends the error.
+// scale that spends the error; for MaxCombo its tests and the seed of the
+// multivariate normal probabilities.
 struct SurvivalTest {
   LogRankWeight weight;
   SpendingScale scale = SpendingScale::kVariance;
+  TestKind kind = TestKind::kWeightedLogRank;
+  std::vector<LogRankWeight> combo;  // kMaxCombo: Fleming-Harrington tests
+  std::uint64_t seed = 0;            // kMaxCombo: Random123 key of the lattice shifts
+
+  // The plain log-rank test, which the log-rank plan already gives.
+  bool is_log_rank() const noexcept { return kind == TestKind::kWeightedLogRank && weight.is_log_rank(); }
 };
 
 struct WeightedLook {

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# survival.test of type maxcombo through `gsd design`: JSON keys (the test's
+# power is sample_size.power, the multivariate normal errors reported), CSV
+# columns on every row, the text table; bad input exits 2 naming its path with
+# nothing on stdout, and gsd simulate / monitor refuse the test.
+#   maxcombo_checks.sh GSD PROJECT_DIR
+set -u
+gsd=$1 root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+
+# The seed trial with two looks and two tests (a small joint normal: fast).
+with_test() {
+  sed -e "s/\"survival\": {/\"survival\": {\"test\": $1,/" \
+      -e 's/"information_fractions": \[0.5, 0.75, 1.0\]/"information_fractions": [0.5, 1.0]/' \
+      "$root/configs/blinatumomab-20120215.json"
+}
+with_test '{"type": "maxcombo", "tests": [[0, 0], [1, 0]], "seed": 7}' > "$tmp/mc.json"
+grep -q '"maxcombo"' "$tmp/mc.json" || fail "could not add survival.test to the seed config"
+"$gsd" design "$tmp/mc.json" --format json > "$tmp/mc.out.json" || fail "maxcombo json exited $?"
+for key in '"type":"maxcombo"' '"tests":\[\[0.0,0.0\],\[1.0,0.0\]\]' '"seed":7' '"power_error"' \
+           '"alpha_error"' '"cumulative_alpha"' '"correlation"' '"efficacy_z"'; do
+  tr -d ' \n' < "$tmp/mc.out.json" | grep -q "$key" || fail "json lacks $key"
+done
+python3 - "$tmp/mc.out.json" <<'PY' || fail "json values"
+import json, sys
+j = json.load(open(sys.argv[1]))
+t = j["sample_size"]["test"]
+assert j["sample_size"]["power"] == t["power"], "sample_size.power is the test's"
+assert len(t["looks"]) == 2 and len(t["correlation"]) == 4
+assert abs(t["looks"][1]["cumulative_alpha"] - 0.025) < 1e-12
+assert 0 < t["power_error"] <= t["mvn_tolerance"]
+assert t["looks"][0]["efficacy_z"] > t["looks"][1]["efficacy_z"] > 1.96
+PY
+"$gsd" design "$tmp/mc.json" --format csv > "$tmp/mc.csv" || fail "maxcombo csv exited $?"
+head -1 "$tmp/mc.csv" | grep -q ',test,test_spending_fraction,.*,test_power,test_power_error$' || fail "csv header"
+[ "$(awk -F, '{ print NF }' "$tmp/mc.csv" | sort -u | wc -l)" = 1 ] || fail "csv rows differ in length"
+grep -q ',MaxCombo(FH(0 0)+FH(1 0)),' "$tmp/mc.csv" || fail "csv test name"
+"$gsd" design "$tmp/mc.json" | grep -q '^Test: MaxCombo, the largest z of FH(0, 0), FH(1, 0)$' || fail "text"
+
+# Bad input: exit 2, one line naming the path, nothing on stdout.
+expect_error() {  # CONFIG COMMAND EXPECTED-LINE-PREFIX
+  "$gsd" "$2" "$1" > "$tmp/out.txt" 2> "$tmp/err.txt"
+  local rc=$?
+  [ $rc = 2 ] || fail "$3: exit $rc"
+  grep -q "^$3" "$tmp/err.txt" || fail "expected '$3', got: $(cat "$tmp/err.txt")"
+  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($3)"
+  return 0
+}
+with_test '{"type": "maxcombo", "tests": []}' > "$tmp/b1.json"
+expect_error "$tmp/b1.json" design 'error: survival.test.tests = \[\] must list at least one'
+with_test '{"type": "maxcombo", "tests": [[0, -1]]}' > "$tmp/b2.json"
+expect_error "$tmp/b2.json" design 'error: survival.test.tests\[0\].gamma = -1 '
+with_test '{"type": "maxcombo", "tests": [[0]]}' > "$tmp/b3.json"
+expect_error "$tmp/b3.json" design 'error: survival.test.tests\[0\] = \[0\] must be a \[rho, gamma\] pair'
+with_test '{"type": "maxcombo", "spending_scale": "events"}' > "$tmp/b4.json"
+expect_error "$tmp/b4.json" design 'error: survival.test.spending_scale'
+with_test '{"type": "maxcombo"}' | sed 's/"efficacy": {/"futility": {"spending": "lan-demets-obf"}, "efficacy": {/' > "$tmp/b5.json"
+expect_error "$tmp/b5.json" design 'error: design.futility '
+with_test '{"type": "maxcombo"}' > "$tmp/b6.json"
+expect_error "$tmp/b6.json" simulate 'error: survival.test '
+exit 0
