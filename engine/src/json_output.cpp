@@ -5,6 +5,7 @@
 #include "gsd/presentation.hpp"
 #include "gsd/survival/schoenfeld.hpp"
 #include "gsd/version.hpp"
+#include "json_endpoint_monitoring.hpp"
 
 namespace gsd {
 
@@ -527,6 +528,7 @@ json look_input_json(const LookInput& look) {
 }
 
 json to_json(const MonitoringReport& report) {
+  if (report.endpoint) return detail::endpoint_monitoring_json(report);
   const monitoring::MonitoringResult& result = report.result;
   json m;
   m["planned_events"] = report.plan.planned_events;

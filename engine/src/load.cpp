@@ -93,12 +93,6 @@ Trial load_trial(const nlohmann::json& config) {
                                        "a survival model (survival) or a normal or binary one (endpoint)");
     }
     trial.endpoint = detail::load_endpoint(*endpoint);
-    for (const char* section : {"monitoring"}) {
-      if (top.has(section)) {
-        throw InvalidInput({section}, "is not available yet for a normal or binary endpoint "
-                                      "(gsd design sizes it); remove this section");
-      }
-    }
     numerics::within({"endpoint"}, [&] { trial.endpoint->validate(trial.design.alpha_per_side()); });
   }
   detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival);
@@ -124,7 +118,11 @@ Trial load_trial(const nlohmann::json& config) {
   }
   if (const auto monitoring = top.find("monitoring")) {
     monitoring->expect_object();
-    trial.monitoring = detail::load_monitoring(*monitoring);
+    trial.monitoring = detail::load_monitoring(*monitoring, trial.endpoint.has_value());
+    for (std::size_t k = 0; k < trial.monitoring->endpoint_looks.size(); ++k) {
+      numerics::within(numerics::FieldPath{"monitoring", "looks", k},
+                       [&] { trial.monitoring->endpoint_looks[k].data.validate(*trial.endpoint); });
+    }
   }
   return trial;
 }

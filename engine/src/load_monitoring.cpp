@@ -26,7 +26,60 @@ LookInput load_look(const JsonNode& look) {
   return out;
 }
 
-MonitoringSettings load_monitoring(const JsonNode& m) {
+namespace {
+
+endpoints::ArmSummary load_arm(const JsonNode& arm) {
+  arm.expect_object();
+  arm.expect_keys({"n", "mean", "sd", "responders"});
+  endpoints::ArmSummary out;
+  if (!arm.has("n")) arm.fail_missing("n", "each arm gives its patients");
+  out.n = arm.at("n").number();
+  if (const auto mean = arm.find("mean")) out.mean = mean->number();
+  if (const auto sd = arm.find("sd")) out.sd = sd->number();
+  if (const auto x = arm.find("responders")) out.responders = x->number();
+  return out;
+}
+
+// A look at a normal or binary endpoint: z, estimate with standard_error, or
+// the summaries (one sample: n, mean, sd or n, responders at the look's
+// level; two samples: treatment and control objects).
+EndpointLookInput load_endpoint_look(const JsonNode& look) {
+  look.expect_object();
+  look.expect_keys({"patients", "z", "estimate", "standard_error", "n", "mean", "sd", "responders",
+                    "treatment", "control", "final", "date", "note"});
+  EndpointLookInput out;
+  endpoints::LookData& d = out.data;
+  if (const auto n = look.find("patients")) d.patients = n->number();
+  if (const auto z = look.find("z")) d.z = z->number();
+  if (const auto e = look.find("estimate")) d.estimate = e->number();
+  if (const auto se = look.find("standard_error")) d.standard_error = se->number();
+  if (look.has("n") || look.has("mean") || look.has("sd") || look.has("responders")) {
+    if (!look.has("n")) look.fail_missing("n", "a one-sample look's summary gives its patients");
+    d.sample = load_arm(look);
+  }
+  if (const auto t = look.find("treatment")) d.treatment = load_arm(*t);
+  if (const auto c = look.find("control")) d.control = load_arm(*c);
+  if (const auto final = look.find("final")) out.final_analysis = final->boolean();
+  if (const auto date = look.find("date")) out.date = date->string();
+  if (const auto note = look.find("note")) out.note = note->string();
+  return out;
+}
+
+}  // namespace
+
+MonitoringSettings load_monitoring(const JsonNode& m, bool endpoint) {
+  if (endpoint) {
+    m.expect_keys({"planned_patients", "looks"});
+    MonitoringSettings out;
+    if (const auto n = m.find("planned_patients")) out.planned_patients = n->number();
+    if (const auto looks = m.find("looks")) {
+      for (std::size_t k = 0; k < looks->size(); ++k) {
+        out.endpoint_looks.push_back(load_endpoint_look(looks->element(k)));
+      }
+    }
+    numerics::within(m.path(), [&] { out.validate(); });
+    return out;
+  }
   m.expect_keys({"planned_events", "allocation_ratio", "assumed_hazard_ratio", "looks"});
   MonitoringSettings out;
   if (const auto d = m.find("planned_events")) out.planned_events = d->number();

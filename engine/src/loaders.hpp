@@ -19,7 +19,9 @@ endpoints::EndpointSpec load_endpoint(const JsonNode& endpoint);
 survival::SurvivalTest load_survival_test(const JsonNode& test);
 // `survival_json`: the survival section, which strata override key by key.
 SimulationSettings load_simulation(const JsonNode& simulation, const nlohmann::json& survival_json);
-MonitoringSettings load_monitoring(const JsonNode& monitoring);
+// endpoint: the looks of a normal or binary endpoint (patients and their
+// statistic) instead of a log-rank trial's (events).
+MonitoringSettings load_monitoring(const JsonNode& monitoring, bool endpoint = false);
 LookInput load_look(const JsonNode& look);
 
 }  // namespace gsd::detail

@@ -5,6 +5,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/survival/logrank_drift.hpp"
 #include "gsd/survival/look_trigger.hpp"
+#include "monitor_endpoint.hpp"
 #include "phase_timer.hpp"
 
 namespace gsd {
@@ -54,9 +55,7 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
   if (!trial.monitoring) {
     throw InvalidInput({"monitoring"}, "is missing: gsd monitor needs a monitoring section with its looks");
   }
-  if (trial.endpoint) {
-    throw InvalidInput({"monitoring"}, "is not available yet for a normal or binary endpoint");
-  }
+  if (trial.endpoint) return detail::monitor_endpoint_trial(trial, options);
   if (trial.survival && trial.survival->non_inferiority()) {
     throw InvalidInput({"survival", "hazard_ratio_h0"},
                        "is not monitored yet: the monitored log-rank z is of equal hazards");

@@ -18,6 +18,7 @@ using nlohmann::json;
 json curve_json(const Curve& c) { return {{"x", c.x}, {"y", c.y}}; }
 
 json finite_or_null(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
+json optional_json(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
 
 // The one-sided nominal p-value of each bound (null where none).
 json nominal_p(const json& z) {
@@ -135,7 +136,36 @@ json design_plot_data(const DesignResult& result, const DesignPlotOptions& optio
   return out;
 }
 
+namespace {
+
+// A normal or binary endpoint: the looks by patients, with the estimate and
+// the bounds on the natural scale beside z.
+json endpoint_monitoring_plot_data(const MonitoringReport& report) {
+  const EndpointMonitoring& ep = *report.endpoint;
+  json observed = {{"patients", json::array()}, {"z", json::array()}, {"effect", json::array()},
+                   {"repeated_ci_lower", json::array()}, {"repeated_ci_upper", json::array()}};
+  for (const EndpointLookReport& l : ep.looks) {
+    observed["patients"].push_back(l.statistic.patients);
+    observed["z"].push_back(l.statistic.z);
+    observed["effect"].push_back(optional_json(l.statistic.estimate));
+    observed["repeated_ci_lower"].push_back(l.repeated_ci ? json(l.repeated_ci->lower) : json(nullptr));
+    observed["repeated_ci_upper"].push_back(l.repeated_ci ? json(l.repeated_ci->upper) : json(nullptr));
+  }
+  const auto& s = report.result.looks.back().schedule;
+  json eff = json::array();
+  json effect = json::array();
+  for (std::size_t k = 0; k < s.events.size(); ++k) {
+    eff.push_back(finite_or_null(s.efficacy[k]));
+    effect.push_back(optional_json(endpoints::effect_at_z(ep.spec, s.efficacy[k], s.events[k])));
+  }
+  return {{"observed", observed},
+          {"bounds", {{"patients", s.events}, {"efficacy_z", eff}, {"efficacy_effect", effect}}}};
+}
+
+}  // namespace
+
 json monitoring_plot_data(const MonitoringReport& report, int points) {
+  if (report.endpoint) return endpoint_monitoring_plot_data(report);
   json out;
   const auto& looks = report.result.looks;
   json observed = {{"events", json::array()}, {"z", json::array()}, {"hazard_ratio", json::array()}};

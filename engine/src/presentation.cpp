@@ -198,12 +198,13 @@ std::string efficacy_description(const spending::DesignSpec& spec) {
   return boundary_name(std::get<spending::ClassicalBoundary>(spec.efficacy)) + " (classical)";
 }
 
-std::string decision_reason(const monitoring::LookResult& r, const monitoring::MonitoringPlan& plan) {
+std::string decision_reason(const monitoring::LookResult& r, const monitoring::MonitoringPlan& plan,
+                            const char* unit) {
   const double z = r.look.z;
   const double b = r.efficacy_z;
   const bool binding = plan.design.futility && plan.design.futility->binding;
   std::ostringstream at;
-  at << r.look.events << " of " << plan.planned_events << " planned events";
+  at << r.look.events << " of " << plan.planned_events << " planned " << unit;
   const std::string zs = "z = " + fmt("%.4f", z);
   switch (r.decision) {
     case Decision::kStopEfficacy:
@@ -235,7 +236,7 @@ std::string decision_reason(const monitoring::LookResult& r, const monitoring::M
   const std::string against = std::isfinite(b) ? " is below the efficacy bound " + fmt("%.4f", b)
                                                 : " is not tested for efficacy at this look";
   return zs + against + " at " + at.str() + ": continue to the next look at " +
-         fmt("%g", r.schedule.events[r.schedule.current + 1]) + " events";
+         fmt("%g", r.schedule.events[r.schedule.current + 1]) + " " + unit;
 }
 
 std::optional<std::string> futility_advice(const monitoring::LookResult& r) {

@@ -65,6 +65,7 @@ void SimulationSettings::validate() const {
 
 void MonitoringSettings::validate() const {
   check_positive_if(planned_events, "planned_events");
+  check_positive_if(planned_patients, "planned_patients");
   check_positive_if(allocation_ratio, "allocation_ratio");
   check_positive_if(assumed_hazard_ratio, "assumed_hazard_ratio");
   for (std::size_t k = 0; k < looks.size(); ++k) validate_look(looks[k], FieldPath{"looks", k});

@@ -72,10 +72,13 @@ FinalInference stagewise_inference(const MonitoringPlan& plan, std::span<const d
   const double one_sided = p(0.0);
   out.p_value = plan.design.sided == Sidedness::kTwoSidedSymmetric ? std::min(1.0, 2.0 * one_sided)
                                                                    : one_sided;
-  out.median_unbiased_hazard_ratio = std::exp(-solve(0.5, "the median-unbiased estimate"));
+  out.median_unbiased_theta = solve(0.5, "the median-unbiased estimate");
+  out.ci_theta.lower = solve(alpha, "the lower confidence limit");
+  out.ci_theta.upper = solve(1.0 - alpha, "the upper confidence limit");
+  out.median_unbiased_hazard_ratio = std::exp(-out.median_unbiased_theta);
   // p(theta) increases in theta: the upper theta limit is the lower HR limit.
-  out.ci_hazard_ratio.lower = std::exp(-solve(1.0 - alpha, "the upper confidence limit"));
-  out.ci_hazard_ratio.upper = std::exp(-solve(alpha, "the lower confidence limit"));
+  out.ci_hazard_ratio.lower = std::exp(-out.ci_theta.upper);
+  out.ci_hazard_ratio.upper = std::exp(-out.ci_theta.lower);
   out.confidence_level = 1.0 - 2.0 * alpha;
   return out;
 }

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <variant>
 
+#include "endpoint_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/record.hpp"
 
@@ -25,6 +26,7 @@ std::string num(const char* format, double x) {
 }  // namespace
 
 std::string monitoring_csv(const MonitoringReport& report) {
+  if (report.endpoint) return detail::endpoint_monitoring_csv(report);
   const MonitoringResult& result = report.result;
   std::ostringstream out;
   out.precision(10);
@@ -59,6 +61,7 @@ std::string monitoring_csv(const MonitoringReport& report) {
 }
 
 std::string monitoring_text(const MonitoringReport& report) {
+  if (report.endpoint) return detail::endpoint_monitoring_text(report);
   const MonitoringResult& result = report.result;
   const spending::DesignSpec& spec = report.plan.design;
   const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;

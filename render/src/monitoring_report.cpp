@@ -8,6 +8,7 @@
 
 #include "gsd/curves.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/render/svg_chart.hpp"
@@ -18,6 +19,7 @@ namespace gsd::render {
 namespace {
 
 using monitoring::LookResult;
+using numerics::InvalidInput;
 using monitoring::MonitoringResult;
 
 // Points on the curves of the spending and conditional-power plots.
@@ -329,6 +331,10 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
 }  // namespace
 
 std::string monitoring_report_html(const MonitoringReport& in, const ReportContext& context) {
+  if (in.endpoint) {
+    throw InvalidInput({"endpoint"}, "is monitored in text, JSON and CSV; the HTML report is drawn for "
+                                     "survival trials only (drop --report)");
+  }
   const MonitoringResult& r = in.result;
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

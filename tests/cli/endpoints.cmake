@@ -50,3 +50,38 @@ gsd_endpoint_simulate_error(simulate_too_few_patients
 gsd_endpoint_simulate_error(simulate_rate_outside
   "error: endpoint.treatment_rate = 1 must lie in (0, 1)"
   "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 1.0, \"patients\": 200}}")
+
+# gsd monitor with an endpoint: each bad look exits 2 naming its JSON path.
+function(gsd_endpoint_monitor_error name expected json)
+  add_test(NAME cli.endpoint.monitor.${name}
+           COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect_error.sh $<TARGET_FILE:gsd> 2 ${expected}
+                   ${json} monitor CONFIG ${ARGN})
+  set_tests_properties(cli.endpoint.monitor.${name} PROPERTIES LABELS cli)
+endfunction()
+set(normal_endpoint "\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}")
+set(binary_endpoint "\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 0.45}")
+gsd_endpoint_monitor_error(one_patient
+  "error: monitoring.looks[0].control.n = 1 must be a whole number of patients, at least 2"
+  "{${normal_endpoint}, \"monitoring\": {\"looks\": [{\"treatment\": {\"n\": 30, \"mean\": 0.5, \"sd\": 1}, \"control\": {\"n\": 1, \"mean\": 0, \"sd\": 1}}]}}")
+gsd_endpoint_monitor_error(sd_not_positive
+  "error: monitoring.looks[0].sd = -1 must be positive"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"groups\": 1, \"mean\": 0.5}, \"monitoring\": {\"looks\": [{\"n\": 30, \"mean\": 0.5, \"sd\": -1}]}}")
+gsd_endpoint_monitor_error(responders_above_n
+  "error: monitoring.looks[1].treatment.responders = 51 must be a whole number from 0 to n = 50"
+  "{${binary_endpoint}, \"monitoring\": {\"looks\": [{\"patients\": 50, \"z\": 1}, {\"treatment\": {\"n\": 50, \"responders\": 51}, \"control\": {\"n\": 50, \"responders\": 20}}]}}")
+gsd_endpoint_monitor_error(standard_error_zero
+  "error: monitoring.looks[0].standard_error = 0 must be positive"
+  "{${binary_endpoint}, \"monitoring\": {\"looks\": [{\"patients\": 100, \"estimate\": 0.1, \"standard_error\": 0}]}}")
+gsd_endpoint_monitor_error(two_forms
+  "error: monitoring.looks[0].z is one of several forms given\; give one: z, estimate with standard_error, or the summaries"
+  "{${binary_endpoint}, \"monitoring\": {\"looks\": [{\"patients\": 100, \"z\": 1, \"estimate\": 0.1, \"standard_error\": 0.05}]}}")
+gsd_endpoint_monitor_error(events_key
+  "error: monitoring.looks[0].events is not a known key\; known keys: patients, z, estimate, standard_error, n, mean, sd, responders, treatment, control, final, date, note"
+  "{${binary_endpoint}, \"monitoring\": {\"looks\": [{\"events\": 100, \"z\": 1}]}}")
+gsd_endpoint_monitor_error(no_variance
+  "error: monitoring.looks[0].treatment.responders leaves the statistic without variance (each arm has no responder or only responders)\; give the look as z or as an estimate with its standard error"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 0.45, \"variance\": \"unpooled\"}, \"monitoring\": {\"looks\": [{\"treatment\": {\"n\": 50, \"responders\": 50}, \"control\": {\"n\": 50, \"responders\": 0}}]}}")
+gsd_endpoint_monitor_error(report_refused
+  "error: endpoint is monitored in text, JSON and CSV\; the HTML report is drawn for survival trials only (drop --report)"
+  "{${binary_endpoint}, \"monitoring\": {\"looks\": [{\"patients\": 100, \"z\": 1}]}}"
+  --report report.html)

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "gsd/endpoint_monitoring.hpp"
 #include "gsd/monitoring/monitor.hpp"
 #include "gsd/run_options.hpp"
 #include "gsd/trial.hpp"
@@ -18,6 +19,9 @@ struct MonitoringReport {
   monitoring::MonitoringPlan plan;
   std::vector<LookInput> inputs;  // the looks as entered
   monitoring::MonitoringResult result;
+  // A normal or binary endpoint: the natural scale of each look. Its looks'
+  // `events` above are then patients.
+  std::optional<EndpointMonitoring> endpoint;
 };
 
 // The look's statistic as z (p-values and hazard ratios converted; the

@@ -38,9 +38,10 @@ std::string efficacy_description(const spending::DesignSpec& spec);
 
 // Why a monitored look decided as it did, with the numbers, e.g. "z = 3.2905
 // crossed the efficacy bound 2.8933 (one-sided nominal p 0.00190634) at 49 of
-// 94 planned events: stop for benefit".
+// 94 planned events: stop for benefit". unit: what the looks count
+// ("patients" for a normal or binary endpoint).
 std::string decision_reason(const monitoring::LookResult& look,
-                            const monitoring::MonitoringPlan& plan);
+                            const monitoring::MonitoringPlan& plan, const char* unit = "events");
 // The advice when z is at or below a non-binding futility bound.
 std::optional<std::string> futility_advice(const monitoring::LookResult& look);
 // Where the effect for conditional power came from.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "gsd/endpoints/endpoint_look.hpp"
 #include "gsd/endpoints/endpoint_spec.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/simulate/trial_model.hpp"
@@ -54,12 +55,25 @@ struct LookInput {
   std::optional<std::string> recorded_at;  // set by a monitoring record
 };
 
+// One look at a normal or binary endpoint as the committee entered it: its
+// patients and statistic (endpoint_look.hpp), and notes for the record.
+struct EndpointLookInput {
+  endpoints::LookData data;
+  bool final_analysis = false;  // a final analysis that under-runs the plan
+  std::optional<std::string> date;
+  std::optional<std::string> note;
+};
+
 // The config's `monitoring` section.
 struct MonitoringSettings {
   std::optional<double> planned_events;        // default: survival.events
   std::optional<double> allocation_ratio;      // default: survival.allocation_ratio, else 1
   std::optional<double> assumed_hazard_ratio;  // for conditional power
   std::vector<LookInput> looks;
+  // A normal or binary endpoint: its looks (instead of `looks` above) and the
+  // patients planned at the final analysis (default: the design's).
+  std::vector<EndpointLookInput> endpoint_looks;
+  std::optional<double> planned_patients;
 
   // Throws numerics::InvalidInput with paths relative to the section, e.g.
   // {"looks", 1, "p_two_sided"}.

@@ -25,6 +25,10 @@ struct FinalInference {
   double p_value = 0.0;
   double median_unbiased_hazard_ratio = 1.0;
   Interval ci_hazard_ratio;
+  // The same on the scale of theta itself (E[Z_j] = theta sqrt(I_j)), for
+  // endpoints whose natural scale is not a hazard ratio: theta = -log(HR).
+  double median_unbiased_theta = 0.0;
+  Interval ci_theta;
   double confidence_level = 0.95;  // 1 - 2 alpha per side
 };
 

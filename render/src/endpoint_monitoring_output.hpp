@@ -1,0 +1,12 @@
+#pragma once
+// Private: gsd monitor's text and CSV for a normal or binary endpoint.
+#include <string>
+
+#include "gsd/monitor.hpp"
+
+namespace gsd::render::detail {
+
+std::string endpoint_monitoring_text(const MonitoringReport& report);
+std::string endpoint_monitoring_csv(const MonitoringReport& report);
+
+}  // namespace gsd::render::detail

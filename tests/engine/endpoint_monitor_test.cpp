@@ -1,0 +1,223 @@
+// gsd monitor for normal and binary endpoints against rpact 3.3.4
+// getDataset + getAnalysisResults (generator:
+// tests/reference/rpact_endpoint_monitoring.R) and closed forms.
+// rpact's values rest on its grid integration and root searches (about 7
+// significant digits; its repeated-CI roots stop at 1e-6 of the estimate),
+// so probabilities and estimates are compared to 1e-6 relative and
+// intervals to 1e-6 absolute. Repeated p-values: getAnalysisResults stops its
+// alpha search early, so the references are rpact's designs solved for alpha
+// with uniroot to 1e-14 (case R of the generator).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "../expect_near_rel.hpp"
+#include "gsd/errors.hpp"
+#include "gsd/load.hpp"
+#include "gsd/monitor.hpp"
+
+namespace gsd {
+namespace {
+
+constexpr double kRel = 1e-6;
+constexpr double kAbs = 1e-6;
+
+using nlohmann::json;
+
+json arm(double n, double mean, double sd) { return {{"n", n}, {"mean", mean}, {"sd", sd}}; }
+json counts(double n, double responders) { return {{"n", n}, {"responders", responders}}; }
+
+// LD-OBF at thirds, as the generator's designs (their rates are the looks'
+// patients / planned patients, which are the thirds here).
+MonitoringReport monitor(const json& endpoint, double planned, const json& looks) {
+  const json config = {
+      {"design",
+       {{"alpha", 0.025}, {"information_fractions", {1.0 / 3.0, 2.0 / 3.0, 1.0}},
+        {"efficacy", {{"spending", "lan-demets-obf"}}}}},
+      {"endpoint", endpoint},
+      {"monitoring", {{"planned_patients", planned}, {"looks", looks}}}};
+  return monitor_trial(load_trial(config));
+}
+
+const json kMeans = {{"type", "normal"}, {"mean_difference", 0.5}, {"sd", 1.0}, {"normal_approximation", true}};
+const json kMeansLooks = json::array(
+    {{{"treatment", arm(30, 0.6, 1.1)}, {"control", arm(30, 0.1, 0.9)}},
+     {{"treatment", arm(60, 0.55, 1.05)}, {"control", arm(60, 0.05, 1.0)}}});
+
+void expect_interval(const std::optional<endpoints::NaturalInterval>& ci, double lower, double upper) {
+  ASSERT_TRUE(ci.has_value());
+  EXPECT_NEAR(ci->lower, lower, kAbs);
+  EXPECT_NEAR(ci->upper, upper, kAbs);
+}
+
+void expect_final(const MonitoringReport& r, double p, double lower, double upper, double median) {
+  ASSERT_TRUE(r.result.final_inference.has_value());
+  ASSERT_TRUE(r.endpoint->final_inference.has_value());
+  EXPECT_NEAR_REL(r.result.final_inference->p_value, p, kRel);
+  EXPECT_NEAR(r.endpoint->final_inference->ci.lower, lower, kAbs);
+  EXPECT_NEAR(r.endpoint->final_inference->ci.upper, upper, kAbs);
+  EXPECT_NEAR_REL(r.endpoint->final_inference->median_unbiased, median, kRel);
+}
+
+// Case A: two samples, normal approximation, a stop at the second look.
+TEST(EndpointMonitor, MeansTwoSamplesAgreeWithRpact) {
+  const MonitoringReport r = monitor(kMeans, 180, kMeansLooks);
+  ASSERT_EQ(r.result.looks.size(), 2u);
+  EXPECT_NEAR(r.result.looks[0].efficacy_z, 3.710302873, kAbs);
+  EXPECT_NEAR(r.result.looks[1].efficacy_z, 2.511427484, kAbs);
+  EXPECT_NEAR(r.result.looks[1].look.z, 2.671022997, 1e-9);
+  EXPECT_EQ(r.result.looks[1].decision, monitoring::Decision::kStopEfficacy);
+  expect_interval(r.endpoint->looks[0].repeated_ci, -0.4627741471, 1.462774147);
+  expect_interval(r.endpoint->looks[1].repeated_ci, 0.02987536076, 0.9701246464);
+  EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, 0.2016574558, kRel);   // g.A.R. 0.2016578919
+  EXPECT_NEAR_REL(r.result.looks[1].repeated_p_value, 0.01810560434, kRel);  // g.A.R. 0.01810647069
+  expect_final(r, 0.003825966307, 0.1325759064, 0.866713863, 0.4997246938);
+}
+
+// Case B: the first look alone; conditional power at 0.5 / sd 1 and under the trend.
+TEST(EndpointMonitor, MeansConditionalPowerAgreesWithRpact) {
+  const MonitoringReport r = monitor(kMeans, 180, json::array({kMeansLooks[0]}));
+  const auto& cp = r.result.looks[0].conditional_power;
+  ASSERT_TRUE(cp.has_value());
+  ASSERT_EQ(cp->assumed.size(), 2u);
+  EXPECT_NEAR_REL(cp->assumed[0], 0.6223574123, kRel);
+  EXPECT_NEAR_REL(cp->assumed[1], 0.9545009982, kRel);
+  EXPECT_NEAR_REL(cp->trend[0], 0.6186997563, kRel);
+  EXPECT_NEAR_REL(cp->trend[1], 0.9531954485, kRel);
+}
+
+// Cases B (t test) and C: the t statistic converted to z through its p-value.
+TEST(EndpointMonitor, MeansTTestAgreesWithRpact) {
+  json t = kMeans;
+  t["normal_approximation"] = false;
+  const MonitoringReport r = monitor(t, 180, kMeansLooks);
+  EXPECT_NEAR(r.result.looks[0].look.z, 1.888952632, 1e-9);
+  ASSERT_TRUE(r.endpoint->looks[0].statistic.degrees_of_freedom.has_value());
+  EXPECT_NEAR(*r.endpoint->looks[0].statistic.degrees_of_freedom, 58.0, 0.0);
+  expect_interval(r.endpoint->looks[0].repeated_ci, -0.5276978608, 1.527697861);
+  expect_interval(r.endpoint->looks[1].repeated_ci, 0.02248940275, 0.9775105885);
+  EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, 0.2087046695, kRel);
+  EXPECT_NEAR_REL(r.result.looks[1].repeated_p_value, 0.01984541316, kRel);
+  const auto& cp = r.result.looks[0].conditional_power;
+  ASSERT_TRUE(cp.has_value());
+  EXPECT_NEAR_REL(cp->assumed[0], 0.6078614309, kRel);
+  EXPECT_NEAR_REL(cp->assumed[1], 0.9517409373, kRel);
+  expect_final(r, 0.004357391903, 0.1242913637, 0.8583797032, 0.4914034462);
+}
+
+// Case D: one sample against 0.1.
+TEST(EndpointMonitor, MeansOneSampleAgreesWithRpact) {
+  const json endpoint = {{"type", "normal"}, {"groups", 1}, {"mean", 0.6}, {"margin", 0.1},
+                         {"sd", 1.0}, {"normal_approximation", true}};
+  const json looks = json::array({{{"n", 20}, {"mean", 0.5}, {"sd", 1.0}}, {{"n", 40}, {"mean", 0.62}, {"sd", 0.9}}});
+  const MonitoringReport r = monitor(endpoint, 60, looks);
+  expect_interval(r.endpoint->looks[0].repeated_ci, -0.3296488575, 1.329648857);
+  expect_interval(r.endpoint->looks[1].repeated_ci, 0.2626176038, 0.9773823963);
+  EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, 0.2280600864, kRel);
+  EXPECT_NEAR_REL(r.result.looks[1].repeated_p_value, 0.001773174675, kRel);
+  expect_final(r, 0.0002203220707, 0.3342474545, 0.8970717042, 0.6169655721);
+}
+
+// Case E: two rates, pooled variance at a margin of 0.
+TEST(EndpointMonitor, RatesPooledAgreeWithRpact) {
+  const json endpoint = {{"type", "binary"}, {"control_rate", 0.3}, {"treatment_rate", 0.45}};
+  const json looks = json::array({{{"treatment", counts(50, 24)}, {"control", counts(50, 15)}},
+                                  {{"treatment", counts(100, 52)}, {"control", counts(100, 26)}}});
+  const MonitoringReport r = monitor(endpoint, 300, looks);
+  EXPECT_NEAR(r.result.looks[0].look.z, 1.845207828, 1e-9);
+  EXPECT_NEAR(r.result.looks[1].look.z, 3.769303685, 1e-9);
+  expect_interval(r.endpoint->looks[0].repeated_ci, -0.1779774036, 0.4968960206);
+  expect_interval(r.endpoint->looks[1].repeated_ci, 0.08776757017, 0.4178289156);
+  EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, 0.2170285682, kRel);
+  EXPECT_NEAR_REL(r.result.looks[1].repeated_p_value, 0.001299523684, kRel);
+  expect_final(r, 0.000176095519, 0.116060641, 0.3797952462, 0.2487530957);
+}
+
+// Case F: non-inferiority at -0.1 (Farrington-Manning), continuing, then a stop.
+TEST(EndpointMonitor, RatesNonInferiorityAgreeWithRpact) {
+  const json endpoint = {{"type", "binary"}, {"control_rate", 0.4}, {"treatment_rate", 0.4}, {"margin", -0.1}};
+  const json first = {{"treatment", counts(50, 20)}, {"control", counts(50, 21)}};
+  const MonitoringReport go = monitor(endpoint, 300, json::array({first, {{"treatment", counts(100, 41)}, {"control", counts(100, 38)}}}));
+  EXPECT_EQ(go.result.looks[1].decision, monitoring::Decision::kContinue);
+  expect_interval(go.endpoint->looks[0].repeated_ci, -0.3619809538, 0.3266455719);
+  expect_interval(go.endpoint->looks[1].repeated_ci, -0.1421698374, 0.2004801926);
+  const MonitoringReport r = monitor(endpoint, 300, json::array({first, {{"treatment", counts(100, 48)}, {"control", counts(100, 35)}}}));
+  EXPECT_EQ(r.result.looks[1].decision, monitoring::Decision::kStopEfficacy);
+  expect_interval(r.endpoint->looks[1].repeated_ci, -0.0449004699, 0.2973640253);
+  EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, 0.4662323147, kRel);
+  EXPECT_NEAR_REL(r.result.looks[1].repeated_p_value, 0.004240338072, kRel);
+  expect_final(r, 0.0005398789495, -0.007874884779, 0.2638490944, 0.1282282977);
+}
+
+// Case G: one rate against 0.3 (the score statistic at the H0 rate).
+TEST(EndpointMonitor, RateOneSampleAgreesWithRpact) {
+  const json endpoint = {{"type", "binary"}, {"groups", 1}, {"rate", 0.5}, {"margin", 0.3}};
+  const json looks = json::array({counts(30, 14), counts(60, 31)});
+  const MonitoringReport r = monitor(endpoint, 90, looks);
+  expect_interval(r.endpoint->looks[0].repeated_ci, 0.1971588867, 0.7571440515);
+  expect_interval(r.endpoint->looks[1].repeated_ci, 0.3609498051, 0.6692127857);
+  EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, 0.1899185946, kRel);
+  EXPECT_NEAR_REL(r.result.looks[1].repeated_p_value, 0.001735067953, kRel);
+  expect_final(r, 0.0002165127021, 0.406660208, 0.6618684883, 0.5348694693);
+}
+
+// One look, an estimate with its standard error: the fixed-sample closed
+// forms. z = 0.45 / 0.2 = 2.25, bound z_0.975 = 1.959964, p = 1 - Phi(2.25).
+TEST(EndpointMonitor, OneLookClosedForms) {
+  const json config = {
+      {"design", {{"alpha", 0.025}, {"information_fractions", {1.0}}}},
+      {"endpoint", kMeans},
+      {"monitoring", {{"planned_patients", 200}, {"looks", {{{"patients", 200}, {"estimate", 0.45}, {"standard_error", 0.2}}}}}}};
+  const MonitoringReport r = monitor_trial(load_trial(config));
+  const double z975 = 1.959963984540054;
+  EXPECT_NEAR(r.result.looks[0].look.z, 2.25, 1e-15);
+  EXPECT_NEAR(r.result.looks[0].efficacy_z, z975, 1e-8);
+  EXPECT_EQ(r.result.looks[0].decision, monitoring::Decision::kStopEfficacy);
+  expect_interval(r.endpoint->looks[0].repeated_ci, 0.45 - z975 * 0.2, 0.45 + z975 * 0.2);
+  EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, 0.01222447265504470, 1e-8);  // 1 - pnorm(2.25)
+  expect_final(r, 0.01222447265504470, 0.45 - z975 * 0.2, 0.45 + z975 * 0.2, 0.45);
+  // The ratio scale: log(1.5) / 0.2 against a margin of 1, CI 1.5 exp(-+z SE).
+  const json ratio = {{"type", "binary"}, {"control_rate", 0.3}, {"treatment_rate", 0.45}, {"scale", "ratio"}};
+  json c2 = config;
+  c2["endpoint"] = ratio;
+  c2["monitoring"]["looks"][0]["estimate"] = 1.5;
+  const MonitoringReport q = monitor_trial(load_trial(c2));
+  EXPECT_NEAR(q.result.looks[0].look.z, std::log(1.5) / 0.2, 1e-14);
+  expect_interval(q.endpoint->looks[0].repeated_ci, 1.5 * std::exp(-z975 * 0.2), 1.5 * std::exp(z975 * 0.2));
+}
+
+// A lower test (smaller is better): z = (margin - estimate) / SE and the
+// natural scale keeps its orientation.
+TEST(EndpointMonitor, LowerDirection) {
+  const json endpoint = {{"type", "normal"}, {"mean_difference", -0.5}, {"normal_approximation", true}};
+  json looks = kMeansLooks;
+  for (auto& look : looks) std::swap(look["treatment"], look["control"]);
+  const MonitoringReport r = monitor(endpoint, 180, looks);
+  EXPECT_NEAR(r.result.looks[1].look.z, 2.671022997, 1e-9);
+  expect_interval(r.endpoint->looks[1].repeated_ci, -0.9701246464, -0.02987536076);
+  expect_final(r, 0.003825966307, -0.866713863, -0.1325759064, -0.4997246938);
+}
+
+TEST(EndpointMonitor, BadLooksNameTheirPath) {
+  const auto error = [](const json& looks) {
+    try {
+      (void)monitor(kMeans, 180, looks);
+    } catch (const InvalidInput& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error(json::array({{{"treatment", arm(1, 0.6, 1.1)}, {"control", arm(30, 0.1, 0.9)}}})),
+            "monitoring.looks[0].treatment.n = 1 must be a whole number of patients, at least 2");
+  EXPECT_EQ(error(json::array({{{"treatment", arm(30, 0.6, 0)}, {"control", arm(30, 0.1, 0.9)}}})),
+            "monitoring.looks[0].treatment.sd = 0 must be positive");
+  EXPECT_EQ(error(json::array({{{"patients", 60}, {"estimate", 0.4}, {"standard_error", -0.1}}})),
+            "monitoring.looks[0].standard_error = -0.1 must be positive");
+  EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60}, {"z", 2.0}}})),
+            "monitoring.looks[1].patients = 60 must exceed the previous look's 60 patients");
+}
+
+}  // namespace
+}  // namespace gsd
