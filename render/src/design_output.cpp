@@ -8,6 +8,7 @@
 #include "gsd/curves.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
+#include "gsd/render/endpoint_charts.hpp"
 #include "gsd/render/endpoint_output.hpp"
 #include "gsd/render/integer_output.hpp"
 #include "gsd/render/sample_size_output.hpp"
@@ -306,6 +307,11 @@ std::vector<SvgChart> design_charts(const DesignResult& result) {
   std::vector<SvgChart> charts{boundaries_chart(result.boundaries), spending_chart(result.boundaries)};
   if (result.sample_size) {
     for (SvgChart& chart : sample_size_charts(*result.sample_size)) charts.push_back(std::move(chart));
+  }
+  if (result.endpoint) {
+    for (SvgChart& chart : endpoint_design_charts(*result.endpoint, result.boundaries.spec.sided)) {
+      charts.push_back(std::move(chart));
+    }
   }
   return charts;
 }

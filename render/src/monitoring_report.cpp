@@ -6,9 +6,9 @@
 #include <sstream>
 #include <variant>
 
+#include "endpoint_monitoring_output.hpp"
 #include "gsd/curves.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
-#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/render/svg_chart.hpp"
@@ -19,7 +19,6 @@ namespace gsd::render {
 namespace {
 
 using monitoring::LookResult;
-using numerics::InvalidInput;
 using monitoring::MonitoringResult;
 
 // Points on the curves of the spending and conditional-power plots.
@@ -331,10 +330,6 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
 }  // namespace
 
 std::string monitoring_report_html(const MonitoringReport& in, const ReportContext& context) {
-  if (in.endpoint) {
-    throw InvalidInput({"endpoint"}, "is monitored in text, JSON and CSV; the HTML report is drawn for "
-                                     "survival trials only (drop --report)");
-  }
   const MonitoringResult& r = in.result;
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -342,6 +337,10 @@ std::string monitoring_report_html(const MonitoringReport& in, const ReportConte
     << kStyle << "</style></head><body>\n<h1>" << xml_escape(context.title)
     << "</h1><div class=meta>Monitoring report by gsd " << kVersion << ", generated "
     << xml_escape(context.generated_at) << " from " << xml_escape(context.source) << "</div>\n";
+  if (in.endpoint) {
+    o << detail::endpoint_report_body(in) << "</body></html>\n";
+    return o.str();
+  }
   o << design_section(in, r) << looks_section(in, r);
   o << "<h2>Plots</h2>\n";
   std::vector<SvgChart> charts{z_chart(in, r), p_chart(in, r), hr_chart(in, r), spending_chart(in, r)};

@@ -81,7 +81,7 @@ gsd_endpoint_monitor_error(events_key
 gsd_endpoint_monitor_error(no_variance
   "error: monitoring.looks[0].treatment.responders leaves the statistic without variance (each arm has no responder or only responders)\; give the look as z or as an estimate with its standard error"
   "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 0.45, \"variance\": \"unpooled\"}, \"monitoring\": {\"looks\": [{\"treatment\": {\"n\": 50, \"responders\": 50}, \"control\": {\"n\": 50, \"responders\": 0}}]}}")
-gsd_endpoint_monitor_error(report_refused
-  "error: endpoint is monitored in text, JSON and CSV\; the HTML report is drawn for survival trials only (drop --report)"
-  "{${binary_endpoint}, \"monitoring\": {\"looks\": [{\"patients\": 100, \"z\": 1}]}}"
-  --report report.html)
+add_test(NAME cli.endpoint.monitor.examples_report_plot
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/endpoint_monitor_check.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR}/examples)
+set_tests_properties(cli.endpoint.monitor.examples_report_plot PROPERTIES LABELS cli)

@@ -15,8 +15,10 @@
 
 #include "../expect_near_rel.hpp"
 #include "gsd/errors.hpp"
+#include "gsd/json.hpp"
 #include "gsd/load.hpp"
 #include "gsd/monitor.hpp"
+#include "gsd/run.hpp"
 
 namespace gsd {
 namespace {
@@ -217,6 +219,30 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
             "monitoring.looks[0].standard_error = -0.1 must be positive");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60}, {"z", 2.0}}})),
             "monitoring.looks[1].patients = 60 must exceed the previous look's 60 patients");
+}
+
+}  // namespace
+}  // namespace gsd
+
+namespace gsd {
+namespace {
+
+// The entry point of the R and Python packages: run(config, monitor) is the
+// workflow's JSON, with the natural-scale keys.
+TEST(EndpointMonitor, RunGivesTheMonitoringJson) {
+  const json config = {
+      {"design", {{"alpha", 0.025}, {"information_fractions", {1.0 / 3.0, 2.0 / 3.0, 1.0}},
+                  {"efficacy", {{"spending", "lan-demets-obf"}}}}},
+      {"endpoint", kMeans},
+      {"monitoring", {{"planned_patients", 180}, {"looks", kMeansLooks}}}};
+  const json out = run(config, Command::kMonitor);
+  EXPECT_EQ(out, to_json(monitor_trial(load_trial(config))));
+  const json& m = out.at("monitoring");
+  EXPECT_EQ(m.at("effect_scale"), "mean difference");
+  EXPECT_EQ(m.at("looks")[1].at("decision"), "stop-efficacy");
+  EXPECT_NEAR(m.at("looks")[1].at("repeated_ci_effect")[0].get<double>(), 0.02987536076, kAbs);
+  EXPECT_NEAR(m.at("final").at("ci_effect")[1].get<double>(), 0.866713863, kAbs);
+  EXPECT_NEAR_REL(m.at("final").at("median_unbiased_effect").get<double>(), 0.4997246938, kRel);
 }
 
 }  // namespace
