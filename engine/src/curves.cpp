@@ -47,6 +47,29 @@ PlanCurves plan_curves(const SampleSize& r, double t_max, int points, double max
   return c;
 }
 
+std::vector<Curve> weight_curves(const SampleSize& plan, const std::vector<survival::LogRankWeight>& weights,
+                                 double t_max, int points) {
+  std::vector<double> pooled;
+  for (int i = 0; i <= points; ++i) pooled.push_back(survival::pooled_survival(plan.spec, t_max * i / points));
+  std::vector<Curve> out;
+  for (const survival::LogRankWeight& w : weights) {
+    const double at_t_star =
+        w.family == survival::WeightFamily::kMagirrBurman ? survival::pooled_survival(plan.spec, w.t_star) : 0.0;
+    Curve c;
+    double largest = 0.0;
+    for (int i = 0; i <= points; ++i) {
+      c.x.push_back(t_max * i / points);
+      c.y.push_back(w.at(pooled[static_cast<std::size_t>(i)], at_t_star));
+      largest = std::max(largest, c.y.back());
+    }
+    if (largest > 0.0) {
+      for (double& y : c.y) y /= largest;
+    }
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
 Curve kaplan_meier(std::span<const simulate::PatientRecord> patients, bool treatment, double tau) {
   std::vector<std::pair<double, bool>> obs;
   for (const simulate::PatientRecord& p : patients) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iomanip>
 #include <sstream>
 
 #include "gsd/curves.hpp"
@@ -303,10 +304,33 @@ std::string design_text(const DesignResult& result) {
   return out;
 }
 
+// The weights of the design's weighted or MaxCombo test over the hazard ratio.
+static SvgChart weights_chart(const DesignResult& result) {
+  std::vector<survival::LogRankWeight> weights;
+  std::vector<std::string> names;
+  const auto add = [&](const survival::LogRankWeight& w) {
+    std::ostringstream name;
+    name << std::defaultfloat << std::setprecision(6);
+    if (w.family == survival::WeightFamily::kMagirrBurman) {
+      name << "Magirr-Burman t* = " << w.t_star;
+    } else {
+      name << "FH(" << w.rho << ", " << w.gamma << ")";
+    }
+    weights.push_back(w);
+    names.push_back(name.str());
+  };
+  if (result.test) add(result.test->weight);
+  if (result.maxcombo) {
+    for (const survival::LogRankWeight& w : result.maxcombo->tests) add(w);
+  }
+  return test_weights_chart(*result.sample_size, weights, names);
+}
+
 std::vector<SvgChart> design_charts(const DesignResult& result) {
   std::vector<SvgChart> charts{boundaries_chart(result.boundaries), spending_chart(result.boundaries)};
   if (result.sample_size) {
     for (SvgChart& chart : sample_size_charts(*result.sample_size)) charts.push_back(std::move(chart));
+    if (result.test || result.maxcombo) charts.push_back(weights_chart(result));
   }
   if (result.endpoint) {
     for (SvgChart& chart : endpoint_design_charts(*result.endpoint, result.boundaries.spec.sided)) {

@@ -238,4 +238,30 @@ std::vector<SvgChart> sample_size_charts(const SampleSize& r) {
   return {survival_chart(r, c, t_max), events_chart(r, c, t_max), hazard_ratio_chart(r, c, t_max)};
 }
 
+SvgChart test_weights_chart(const SampleSize& r, const std::vector<survival::LogRankWeight>& weights,
+                            const std::vector<std::string>& names) {
+  const double t_max = 1.25 * r.plan.study_duration;
+  const PlanCurves c = plan_curves(r, t_max, kChartPoints, kMaxPlottedRatio);
+  ChartSeries ratio = series("hazard ratio, treatment / control", 0);
+  ratio.x = c.hazard_ratio.x;
+  ratio.y = c.hazard_ratio.y;
+  ratio.width = 3.0;
+  double ratio_max = 1.0;
+  for (double y : ratio.y) ratio_max = std::max(ratio_max, y);
+  SvgChart chart("Test weights (each scaled to its largest) over the hazard ratio",
+                 axis(time_label(r, "time since randomization"), 0.0, t_max),
+                 axis("hazard ratio; weight / largest weight", 0.0, 1.1 * ratio_max));
+  chart.add_series(ratio);
+  const std::vector<Curve> w = weight_curves(r, weights, t_max, kChartPoints);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    ChartSeries s = series("weight of " + names[i], i + 1);
+    s.x = w[i].x;
+    s.y = w[i].y;
+    s.dashed = true;
+    chart.add_series(s);
+  }
+  chart.add_horizontal_marker(1.0, "no difference");
+  return chart;
+}
+
 }  // namespace gsd::render

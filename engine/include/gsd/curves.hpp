@@ -41,6 +41,13 @@ struct PlanCurves {
 PlanCurves plan_curves(const SampleSize& plan, double t_max, int points = 200,
                        double max_ratio = 5.0);
 
+// The weights of weighted log-rank tests over [0, t_max] at points + 1
+// equally spaced study times: w(t) of the pooled survival limit exp(-L(t))
+// (weighted_logrank.hpp), each divided by its largest value there so that
+// tests of different scales share one axis.
+std::vector<Curve> weight_curves(const SampleSize& plan, const std::vector<survival::LogRankWeight>& weights,
+                                 double t_max, int points = 200);
+
 // Product-limit estimate (Kaplan & Meier 1958) of one arm of a simulated
 // trial, on the data observed at calendar time tau: a step function starting
 // at (0, 1), one step per event time, ending at the last follow-up time.

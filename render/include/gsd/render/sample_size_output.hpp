@@ -13,4 +13,10 @@ namespace gsd::render {
 std::string sample_size_text(const SampleSize& result);
 std::vector<SvgChart> sample_size_charts(const SampleSize& result);
 
+// The weights of weighted log-rank tests over the study time (each scaled to
+// its largest), drawn over the hazard ratio: where a test looks. `names`
+// labels the tests, one per weight.
+SvgChart test_weights_chart(const SampleSize& result, const std::vector<survival::LogRankWeight>& weights,
+                            const std::vector<std::string>& names);
+
 }  // namespace gsd::render
