@@ -6,6 +6,11 @@
 // machine the CPU column over 20,000 trials is steadier (CPU us per trial =
 // CPU ms / 20). Run:
 //   build/release/benchmarks/simulate_benchmark --benchmark_filter=SeedTrial
+// SeedTrialFourFlemingHarrington runs the same trials with FH(0, 0),
+// FH(0, 1), FH(1, 0) and FH(1, 1) counted beside the trial's log-rank test
+// (simulation.tests; each runs its own course to its own stop, so a trial
+// often has more looks than the log-rank alone): target at most 2x SeedTrial
+// per trial.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -16,7 +21,7 @@
 
 namespace {
 
-gsd::simulate::Simulator seed_simulator() {
+gsd::simulate::Simulator seed_simulator(bool four_tests = false) {
   gsd::spending::DesignSpec spec;
   spec.alpha = 0.05;
   spec.sided = gsd::spending::Sidedness::kTwoSidedSymmetric;
@@ -33,15 +38,22 @@ gsd::simulate::Simulator seed_simulator() {
   s.control.outcome = CureModel(0.40, Latency::exponential(rate));
   s.treatment.outcome = CureModel(0.562, Latency::exponential(rate * 0.63));
   m.strata = {s};
+  gsd::simulate::TestSet tests;
+  if (four_tests) {
+    using gsd::survival::LogRankWeight;
+    for (const auto& w : {LogRankWeight::fleming_harrington(0, 0), LogRankWeight::fleming_harrington(0, 1),
+                          LogRankWeight::fleming_harrington(1, 0), LogRankWeight::fleming_harrington(1, 1)}) {
+      tests.side.push_back({w, design});
+    }
+  }
   return gsd::simulate::Simulator(m, design, gsd::simulate::make_look_plan(design, 94),
-                                  gsd::simulate::default_max_duration(m));
+                                  gsd::simulate::default_max_duration(m), tests);
 }
 
 // Replicates per iteration: enough for both threads to stay busy.
 constexpr std::int64_t kBatch = 20000;
 
-void SeedTrial(benchmark::State& state) {
-  const gsd::simulate::Simulator sim = seed_simulator();
+void run_batches(benchmark::State& state, const gsd::simulate::Simulator& sim) {
   const int threads = static_cast<int>(state.range(0));
   std::int64_t first = 0;
   for (auto _ : state) {
@@ -54,7 +66,11 @@ void SeedTrial(benchmark::State& state) {
       static_cast<double>(state.iterations() * kBatch) * 1e-6,
       benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
+void SeedTrial(benchmark::State& state) { run_batches(state, seed_simulator()); }
 BENCHMARK(SeedTrial)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void SeedTrialFourFlemingHarrington(benchmark::State& state) { run_batches(state, seed_simulator(true)); }
+BENCHMARK(SeedTrialFourFlemingHarrington)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // Normal and binary endpoints: a trial of 200 patients, 1:1, three looks at
 // 100/150/200 patients with O'Brien-Fleming efficacy and non-binding

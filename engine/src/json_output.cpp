@@ -347,20 +347,27 @@ json maxcombo_json(const DesignResult& result) {
   return j;
 }
 
+// A test as the config gives it: type, parameters and spending scale.
+json test_echo_json(const survival::LogRankWeight& weight, survival::SpendingScale scale) {
+  json j;
+  if (weight.is_log_rank()) return {{"type", "log-rank"}};
+  if (weight.family == survival::WeightFamily::kMagirrBurman) {
+    j["type"] = "magirr-burman";
+    j["t_star"] = weight.t_star;
+  } else {
+    j["type"] = "fleming-harrington";
+    j["rho"] = weight.rho;
+    j["gamma"] = weight.gamma;
+  }
+  j["spending_scale"] = scale == survival::SpendingScale::kEvents ? "events" : "variance";
+  return j;
+}
+
 json survival_test_json(const DesignResult& result) {
   if (result.maxcombo) return maxcombo_json(result);
   if (!result.test) return {{"type", "log-rank"}};
   const survival::WeightedLogRankPower& t = *result.test;
-  json j;
-  if (t.weight.family == survival::WeightFamily::kMagirrBurman) {
-    j["type"] = "magirr-burman";
-    j["t_star"] = t.weight.t_star;
-  } else {
-    j["type"] = "fleming-harrington";
-    j["rho"] = t.weight.rho;
-    j["gamma"] = t.weight.gamma;
-  }
-  j["spending_scale"] = t.scale == survival::SpendingScale::kEvents ? "events" : "variance";
+  json j = test_echo_json(t.weight, t.scale);
   j["power"] = t.power;
   j["log_rank_power"] = result.sample_size->plan.power;
   j["log_rank_power_fixed_times"] = result.sample_size->plan.power_fixed_times;
@@ -496,6 +503,21 @@ json to_json(const SimulationReport& report) {
   s["strata"] = setup.strata_names;
   s["randomisation"] = randomisation_name(setup.model.randomisation);
   s["time_unit"] = setup.time_unit;
+  if (setup.test) s["test"] = test_echo_json(setup.test->weight, setup.test->scale);
+  if (!setup.side_tests.empty()) {
+    json tests = json::array();
+    for (std::size_t j = 0; j < setup.side_tests.size(); ++j) {
+      json t = test_echo_json(setup.side_tests[j].weight, setup.side_tests[j].scale);
+      const bool have = j < r.tests.size();
+      t["power"] = have ? json(r.tests[j].power) : json(nullptr);
+      t["power_se"] = have ? json(r.tests[j].power_se) : json(nullptr);
+      t["reject_per_look"] = have ? json(r.tests[j].reject_per_look) : json::array();
+      t["efficacy_z"] = setup.tests.side[j].design.efficacy;
+      t["analytic_power"] = optional_json(setup.side_analytic_power[j]);
+      tests.push_back(t);
+    }
+    s["tests"] = tests;
+  }
   json out;
   out["gsd_version"] = kVersion;
   out["name"] = setup.name;

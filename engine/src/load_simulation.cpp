@@ -44,7 +44,7 @@ StratumModel load_stratum(const JsonNode& stratum, const nlohmann::json& base, s
 
 SimulationSettings load_simulation(const JsonNode& sim, const nlohmann::json& survival_json) {
   sim.expect_keys({"replicates", "seed", "max_duration", "randomisation", "block_size",
-                   "look_events", "strata"});
+                   "look_events", "strata", "tests"});
   SimulationSettings out;
   if (const auto r = sim.find("replicates")) out.replicates = r->integer();
   if (const auto s = sim.find("seed")) {
@@ -71,6 +71,13 @@ SimulationSettings load_simulation(const JsonNode& sim, const nlohmann::json& su
     }
     for (std::size_t i = 0; i < strata->size(); ++i) {
       out.strata.push_back(load_stratum(strata->element(i), survival_json, i));
+    }
+  }
+  if (const auto tests = sim.find("tests")) {
+    tests->expect_array();
+    if (tests->size() < 1) tests->fail("must list at least one test");
+    for (std::size_t i = 0; i < tests->size(); ++i) {
+      out.tests.push_back(load_survival_test(tests->element(i)));
     }
   }
   if (const auto l = sim.find("look_events")) {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "gsd/numerics/check.hpp"
+#include "gsd/survival/look_trigger.hpp"
 #include "gsd/design.hpp"
 #include "phase_timer.hpp"
 #include "simulation_endpoint.hpp"
@@ -34,6 +35,51 @@ void validate_request(const SimulationRequest& r) {
   }
 }
 
+// The trial's test and the side tests, each with the bounds at its own
+// information fractions (survival::weighted_logrank_power at the plan's
+// patients and events); a log-rank test keeps the plan's design. Looks are at
+// the plan's event counts, so the look plan is made before the trial's
+// design is replaced by its test's.
+void add_tests(const Trial& trial, const SimulationSettings& settings, const DesignResult& planned,
+               SimulationSetup& s) {
+  const spending::Design plan_design = s.design;
+  const double patients = static_cast<double>(s.sample_size.plan.patients);
+  const long long events = s.sample_size.plan.events;
+  const bool stratified = !settings.strata.empty();
+  if (trial.survival_test && planned.test) {
+    s.test = trial.survival_test;
+    s.tests.primary = trial.survival_test->weight;
+    s.design = planned.test->design;
+    if (!stratified) s.analytic_power = planned.test->power;
+  }
+  if (!settings.tests.empty() && !survival::looks_by_events(*trial.survival)) {
+    throw InvalidInput({"simulation", "tests"},
+                       "needs every look triggered by its events (survival.looks): a look set by its "
+                       "time has its bounds recomputed at the events observed, on the log-rank scale");
+  }
+  for (std::size_t i = 0; i < settings.tests.size(); ++i) {
+    const survival::SurvivalTest& test = settings.tests[i];
+    if (test.kind == survival::TestKind::kMaxCombo) {
+      throw InvalidInput(FieldPath{"simulation"}.key("tests").index(i),
+                         "is a MaxCombo test, which gsd simulate does not run yet");
+    }
+    s.side_tests.push_back(test);
+    if (test.weight.is_log_rank()) {
+      s.tests.side.push_back({test.weight, plan_design});
+      s.side_analytic_power.push_back(stratified ? std::nullopt
+                                                 : std::optional<double>(s.sample_size.plan.power));
+      continue;
+    }
+    const survival::WeightedLogRankPower power =
+        numerics::within(FieldPath{"simulation"}.key("tests").index(i), [&] {
+          return survival::weighted_logrank_power(*trial.survival, trial.design, test.weight, patients,
+                                                  events, test.scale);
+        });
+    s.tests.side.push_back({test.weight, power.design});
+    s.side_analytic_power.push_back(stratified ? std::nullopt : std::optional<double>(power.power));
+  }
+}
+
 }  // namespace
 
 SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& request,
@@ -46,10 +92,6 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (trial.survival_test && trial.survival_test->kind == survival::TestKind::kMaxCombo) {
     throw InvalidInput({"survival", "test"}, "is a MaxCombo test, which gsd simulate does not run yet; gsd design "
                                              "gives its bounds and power");
-  }
-  if (trial.survival_test && !trial.survival_test->weight.is_log_rank()) {
-    throw InvalidInput({"survival", "test"},
-                       "is for gsd design: the simulator runs the log-rank test; drop it to simulate");
   }
   if (trial.survival->non_inferiority()) {
     throw InvalidInput({"survival", "hazard_ratio_h0"}, numerics::format_value(trial.survival->hazard_ratio_h0),
@@ -84,6 +126,7 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
     return simulate::make_look_plan(s.design, static_cast<int>(events), settings.look_events);
   });
   s.plan.triggers = trial.survival->looks;
+  add_tests(trial, settings, planned, s);
   s.options.replicates = request.replicates.value_or(settings.replicates.value_or(s.options.replicates));
   s.options.seed = request.seed.value_or(settings.seed.value_or(s.options.seed));
   s.options.threads = request.threads;
@@ -103,7 +146,7 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   // The analytic power at the cap in force (a --max-duration of the run may
   // differ from the plan's), by the plan's method.
   const survival::SurvivalPlan& plan = s.sample_size.plan;
-  if (s.analytic_power && plan.method == survival::SizingMethod::kExact &&
+  if (s.analytic_power && !s.test && plan.method == survival::SizingMethod::kExact &&
       std::fabs(s.max_duration - plan.calendar_cap) > kSameCap * plan.calendar_cap) {
     survival::PlanSettings at_cap = plan_settings(trial);
     at_cap.calendar_cap = s.max_duration;
@@ -116,7 +159,7 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
 
 simulate::Simulator make_simulator(const SimulationSetup& setup) {
   if (setup.endpoint_model) return simulate::Simulator(*setup.endpoint_model, setup.design);
-  return simulate::Simulator(setup.model, setup.design, setup.plan, setup.max_duration);
+  return simulate::Simulator(setup.model, setup.design, setup.plan, setup.max_duration, setup.tests);
 }
 
 SimulationReport run_simulation(const SimulationSetup& setup, const simulate::Simulator& simulator,

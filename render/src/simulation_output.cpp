@@ -32,6 +32,36 @@ std::string optional_fixed(const std::optional<double>& x, int digits) {
   return x ? fixed(*x, digits) : std::string("-");
 }
 
+// A test's short name: log-rank, FH(rho, gamma), MB(t*).
+std::string test_name(const survival::LogRankWeight& w) {
+  std::ostringstream out;
+  if (w.is_log_rank()) return "log-rank";
+  if (w.family == survival::WeightFamily::kMagirrBurman) {
+    out << "MB(t* = " << w.t_star << ")";
+  } else {
+    out << "FH(" << w.rho << ", " << w.gamma << ")";
+  }
+  return out.str();
+}
+
+// Side tests: power per test on the same replicates, beside the analytic.
+void side_tests_text(const SimulationReport& rep, std::ostringstream& out) {
+  const simulate::SimulationResult& r = rep.result;
+  if (rep.setup.side_tests.empty() || r.tests.size() != rep.setup.side_tests.size()) return;
+  out << "\nTests on the same replicates (each against its own bounds):\n";
+  out << std::left << std::setw(18) << "  test" << std::right << std::setw(10) << "power"
+      << std::setw(10) << "MC SE" << std::setw(10) << "analytic";
+  for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) out << std::setw(9) << "look " + std::to_string(k + 1);
+  out << "\n";
+  for (std::size_t j = 0; j < r.tests.size(); ++j) {
+    out << "  " << std::left << std::setw(16) << test_name(rep.setup.side_tests[j].weight) << std::right
+        << std::setw(10) << fixed(r.tests[j].power, 4) << std::setw(10) << fixed(r.tests[j].power_se, 4)
+        << std::setw(10) << optional_fixed(rep.setup.side_analytic_power[j], 4);
+    for (double p : r.tests[j].reject_per_look) out << std::setw(9) << fixed(p, 4);
+    out << "\n";
+  }
+}
+
 }  // namespace
 
 std::string simulation_text(const SimulationReport& rep) {
@@ -44,6 +74,9 @@ std::string simulation_text(const SimulationReport& rep) {
       << " planned events";
   if (rep.setup.strata_names.size() > 1) {
     out << ", " << rep.setup.strata_names.size() << " strata (stratified log-rank)";
+  }
+  if (rep.setup.test && !rep.setup.test->weight.is_log_rank()) {
+    out << ", test " << test_name(rep.setup.test->weight);
   }
   out << "\n\n";
   // A lower bound that rejects: symmetric two-sided, or a harm bound.
@@ -80,6 +113,7 @@ std::string simulation_text(const SimulationReport& rep) {
   row("calendar cap (" + unit + ")",
       fixed(r.max_duration, 2) + (r.max_duration_is_default ? " (default)" : ""));
   row("trials hitting the cap", fixed(r.capped_fraction, 4));
+  side_tests_text(rep, out);
   return out.str();
 }
 
@@ -113,6 +147,12 @@ std::string simulation_csv(const SimulationReport& rep) {
   out << "hazard_ratio_q1,," << opt(r.hazard_ratio_q1) << "\n";
   out << "hazard_ratio_median,," << opt(r.hazard_ratio_median) << "\n";
   out << "hazard_ratio_q3,," << opt(r.hazard_ratio_q3) << "\n";
+  for (std::size_t j = 0; j < r.tests.size(); ++j) {
+    out << "test_" << j + 1 << "_power,," << r.tests[j].power << "\n";
+    for (std::size_t k = 0; k < r.tests[j].reject_per_look.size(); ++k) {
+      out << "test_" << j + 1 << "_reject," << k + 1 << "," << r.tests[j].reject_per_look[k] << "\n";
+    }
+  }
   return out.str();
 }
 

@@ -77,16 +77,25 @@ LookPlan make_look_plan(const Design& design, int events,
   return plan;
 }
 
-CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
+CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan,
+                                     CappedInformation information)
     : bound_(static_cast<std::size_t>(plan.planned_events) + 1, kInf),
       harm_(bound_.size(), -kInf) {
   const auto& t = design.spec.information_fractions;
+  const double total_events = plan.planned_events;
+  // The information fraction of a capped final with d events, d between
+  // look k - 1's events and look k's.
+  const auto fraction = [&](int d, std::size_t k) {
+    if (information == CappedInformation::kEventFraction) return d / total_events;
+    const double d0 = k == 0 ? 0.0 : plan.look_events[k - 1];
+    const double t0 = k == 0 ? 0.0 : t[k - 1];
+    return t0 + (t[k] - t0) * (d - d0) / (plan.look_events[k] - d0);
+  };
   const StoppingRegions regions = design.null_regions();
   const std::vector<double> cumulative = design.cumulative_alpha();
   // The efficacy side's alpha: the total of a symmetric two-sided design,
   // alpha - harm.alpha beside a harm bound.
   const double alpha = two_sided(design) ? design.spec.alpha : design.spec.alpha_per_side();
-  const double total_events = plan.planned_events;
   SequentialIntegrator h0(design.spec.solver);
   // The harm side as its alpha was spent (spending::Design::harm_null): every
   // harm bound, the efficacy bounds, and the futility bounds if binding.
@@ -98,9 +107,9 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
     const double remaining = alpha - (k == 0 ? 0.0 : cumulative[k - 1]);
     for (int d = previous + 1; d < plan.look_events[k]; ++d) {
       const auto i = static_cast<std::size_t>(d);
-      bound_[i] = solve_efficacy_bound(h0, d / total_events, remaining, two_sided(design));
+      bound_[i] = solve_efficacy_bound(h0, fraction(d, k), remaining, two_sided(design));
       if (design.spec.harm && std::isfinite(bound_[i])) {
-        harm_[i] = spending::solve_futility_bound(harm, d / total_events, 0.0, bound_[i],
+        harm_[i] = spending::solve_futility_bound(harm, fraction(d, k), 0.0, bound_[i],
                                                   design.spec.harm->alpha - harm_spent);
       }
     }
@@ -108,7 +117,7 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan)
     if (k + 1 < plan.look_events.size()) {
       // The grid must resolve the shortest step asked of it: to the capped
       // final one event after this look (or to the next look).
-      const double nearest = std::min((plan.look_events[k] + 1) / total_events, t[k + 1]);
+      const double nearest = std::min(fraction(plan.look_events[k] + 1, k + 1), t[k + 1]);
       // (look_events[k] is t[k] * events rounded up or down, so the one after
       // it lies beyond t[k].)
       h0.advance_outside(t[k], 0.0, regions.lower[k], regions.upper[k],

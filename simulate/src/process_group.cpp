@@ -66,10 +66,10 @@ SimulationTotals reduce_totals(const SimulationTotals& local, std::size_t looks,
   check(MPI_Gather(mine.data(), n, MPI_UINT64_T, all.data(), n, MPI_UINT64_T, 0, MPI_COMM_WORLD),
         "MPI_Gather");
   if (!group.root()) return local;
-  SimulationTotals total(looks);
+  SimulationTotals total(looks, local.tests);
   for (int r = 0; r < group.size; ++r) {
     const auto begin = all.begin() + static_cast<std::ptrdiff_t>(r) * n;
-    total.add(SimulationTotals::deserialize(std::vector<std::uint64_t>(begin, begin + n), looks));
+    total.add(SimulationTotals::deserialize(std::vector<std::uint64_t>(begin, begin + n), looks, local.tests));
   }
   return total;
 #else

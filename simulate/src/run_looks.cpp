@@ -5,6 +5,7 @@
 #include <limits>
 
 #include "observed_bounds.hpp"
+#include "risk_set_merge.hpp"
 #include "trial_kernel.hpp"
 
 namespace gsd::simulate::detail {
@@ -21,10 +22,21 @@ struct Bounds {
   double inner = 0.0;
 };
 
-Bounds bounds_at(const CompiledTrial& trial, std::size_t k) {
-  const double b = trial.efficacy[k];
-  if (trial.two_sided) return {b, -kInf, -b, trial.futility[k].value_or(0.0)};
-  return {b, trial.futility[k].value_or(-kInf), trial.harm[k].value_or(-kInf)};
+// The bounds of look k of the trial's test or of a side test (same fields).
+template <class Test>
+Bounds bounds_at(const Test& test, std::size_t k) {
+  const double b = test.efficacy[k];
+  if (test.two_sided) return {b, -kInf, -b, test.futility[k].value_or(0.0)};
+  return {b, test.futility[k].value_or(-kInf), test.harm[k].value_or(-kInf)};
+}
+
+// A capped final analysis with `observed` events: the bound spending the
+// alpha left (CappedFinalBounds).
+template <class Test>
+Bounds capped_bounds(const Test& test, int observed) {
+  const double cap_bound = test.capped->bound(observed);
+  // The harm bound too: the harm alpha left, spent at the capped analysis.
+  return {cap_bound, -kInf, test.two_sided ? -cap_bound : test.capped->harm_bound(observed)};
 }
 
 // Bounds recomputed at the replicate's observed events (observed_bounds.hpp).
@@ -72,6 +84,30 @@ std::optional<double> look_time(const CompiledTrial& trial, Workspace& ws, std::
   return at;
 }
 
+// ws.side_reject while a side test runs, and once it has stopped without
+// rejecting (a rejection records its look, >= 0).
+constexpr int kSideOpen = -1;
+constexpr int kSideStopped = -2;
+
+// Each running side test meets its bounds at look k (`capped_events` >= 0: a
+// capped final analysis with those events); futility bounds are obeyed.
+// Returns how many stopped.
+std::size_t decide_side_tests(const CompiledTrial& trial, Workspace& ws, double log_rank_z,
+                              std::size_t k, int capped_events, bool last) {
+  std::size_t stopped = 0;
+  for (std::size_t j = 0; j < trial.side.size(); ++j) {
+    if (ws.side_reject[j] != kSideOpen) continue;
+    const SideTest& test = trial.side[j];
+    const double z = test.weight < 0 ? log_rank_z : ws.test_z[idx(test.weight)];
+    const Bounds b = capped_events >= 0 ? capped_bounds(test, capped_events) : bounds_at(test, k);
+    const Decision d = decide(b, z, last);
+    if (d == Decision::kContinue) continue;
+    ws.side_reject[j] = d == Decision::kStopEfficacy ? static_cast<int>(k) : kSideStopped;
+    ++stopped;
+  }
+  return stopped;
+}
+
 }  // namespace
 
 ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
@@ -80,11 +116,13 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
   ws.index_event_times(trial.max_duration);
   ws.analysis_events.clear();
   const std::size_t looks = trial.look_events.size();
+  ws.side_reject.assign(trial.side.size(), kSideOpen);
+  std::size_t side_active = trial.side.size();  // side tests still running
   bool obeyed_active = true;   // futility bounds obeyed
   bool ignoring_active = true;  // futility bounds ignored (the alpha count)
   int done_events = 0;          // events at the last look performed
   double done_time = 0.0;       // its calendar time
-  for (std::size_t k = 0; k < looks && (obeyed_active || ignoring_active); ++k) {
+  for (std::size_t k = 0; k < looks && (obeyed_active || ignoring_active || side_active > 0); ++k) {
     const int d_planned = trial.look_events[k];
     const std::optional<double> at = look_time(trial, ws, k, done_time);
     const bool reached = at.has_value();
@@ -114,14 +152,12 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         ws.analysis_events.push_back(observed);
         b = observed_bounds(trial, ws, true);
       } else {
-        const double cap_bound = trial.capped->bound(observed);
-        // The harm bound too: the harm alpha left, spent at the capped analysis.
-        b = {cap_bound, -kInf, trial.two_sided ? -cap_bound : trial.capped->harm_bound(observed)};
+        b = capped_bounds(trial, observed);
       }
     } else {
       b = bounds_at(trial, k);
     }
-    const LogRank lr = ws.log_rank(tau);
+    LogRank lr = trial.weights.empty() ? ws.log_rank(tau) : ws.log_rank(tau, trial.weights);
     if (reached && trial.observed) {
       // An analysis with no event since the last one has nothing new to
       // analyse (the look by time came before any new event): none is held.
@@ -134,6 +170,8 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
       ws.analysis_events.push_back(lr.events);
       b = observed_bounds(trial, ws, last);
     }
+    side_active -= decide_side_tests(trial, ws, lr.z, k, reached ? -1 : ws.events_by_cap(), last);
+    if (trial.primary_weight >= 0) lr.z = ws.test_z[idx(trial.primary_weight)];
     const Decision obeyed = decide(b, lr.z, last);
     // With futility ignored only the efficacy side (and a harm bound, or a
     // two-sided lower efficacy bound) can stop.
@@ -184,9 +222,14 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
   return out;
 }
 
-void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o) {
+void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o,
+                 const std::vector<int>& side_reject) {
   const auto k = static_cast<std::size_t>(o.stop_look);
   ++totals.replicates;
+  const std::size_t looks = totals.reject_upper.size();
+  for (std::size_t j = 0; j < side_reject.size(); ++j) {
+    if (side_reject[j] >= 0) ++totals.test_reject_upper[j * looks + idx(side_reject[j])];
+  }
   if (o.decision == Decision::kStopEfficacy) ++totals.reject_upper[k];
   if (o.decision == Decision::kStopHarm) ++totals.reject_lower[k];
   if (o.decision == Decision::kStopFutility) ++totals.futility[k];

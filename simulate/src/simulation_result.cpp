@@ -42,13 +42,15 @@ std::optional<double> LogHazardRatioHistogram::hazard_ratio_quantile(double q) c
   return std::nullopt;
 }
 
-SimulationTotals::SimulationTotals(std::size_t looks)
+SimulationTotals::SimulationTotals(std::size_t looks, std::size_t test_count)
     : reject_upper(looks, 0),
       reject_lower(looks, 0),
       futility(looks, 0),
       reject_upper_ignoring_futility(looks, 0),
       reject_lower_ignoring_futility(looks, 0),
-      capped_by_look(looks, 0) {}
+      capped_by_look(looks, 0),
+      tests(test_count),
+      test_reject_upper(looks * test_count, 0) {}
 
 namespace {
 
@@ -67,6 +69,7 @@ void for_each_vector(T& t, F f) {
   f(t.reject_lower_ignoring_futility);
   f(t.capped_by_look);
   f(t.log_hazard_ratio.counts);
+  f(t.test_reject_upper);
 }
 
 }  // namespace
@@ -80,6 +83,7 @@ void SimulationTotals::add(const SimulationTotals& o) {
   add_vector(reject_lower_ignoring_futility, o.reject_lower_ignoring_futility);
   add_vector(capped_by_look, o.capped_by_look);
   add_vector(log_hazard_ratio.counts, o.log_hazard_ratio.counts);
+  add_vector(test_reject_upper, o.test_reject_upper);
   capped += o.capped;
   no_analysis += o.no_analysis;
   events += o.events;
@@ -105,8 +109,8 @@ std::vector<std::uint64_t> SimulationTotals::serialize() const {
 }
 
 SimulationTotals SimulationTotals::deserialize(const std::vector<std::uint64_t>& w,
-                                               std::size_t looks) {
-  SimulationTotals t(looks);
+                                               std::size_t looks, std::size_t tests) {
+  SimulationTotals t(looks, tests);
   std::size_t i = 0;
   auto get = [&]() -> std::int64_t {
     if (i >= w.size()) throw std::invalid_argument("serialized totals too short");
@@ -159,6 +163,16 @@ SimulationResult summarize(const SimulationTotals& t) {
   r.hazard_ratio_q1 = t.log_hazard_ratio.hazard_ratio_quantile(0.25);
   r.hazard_ratio_median = t.log_hazard_ratio.hazard_ratio_quantile(0.5);
   r.hazard_ratio_q3 = t.log_hazard_ratio.hazard_ratio_quantile(0.75);
+  const std::size_t looks = t.reject_upper.size();
+  for (std::size_t j = 0; j < t.tests; ++j) {
+    const auto begin = t.test_reject_upper.begin() + static_cast<std::ptrdiff_t>(j * looks);
+    const std::vector<std::int64_t> counts(begin, begin + static_cast<std::ptrdiff_t>(looks));
+    TestPower p;
+    p.reject_per_look = fractions(counts);
+    p.power = static_cast<double>(total(counts)) / n;
+    p.power_se = std::sqrt(p.power * (1.0 - p.power) / n);
+    r.tests.push_back(std::move(p));
+  }
   return r;
 }
 

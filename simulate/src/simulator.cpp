@@ -47,6 +47,12 @@ int thread_number() {
 #endif
 }
 
+// A weighted test's design is on its own information scale (look_plan.hpp).
+CappedInformation capped_information(const std::optional<survival::LogRankWeight>& weight) {
+  return weight && !weight->is_log_rank() ? CappedInformation::kInterpolated
+                                          : CappedInformation::kEventFraction;
+}
+
 }  // namespace
 
 void SimulationOptions::validate() const {
@@ -72,19 +78,22 @@ struct Simulator::Impl {
   TrialModel model;
   Design design;
   LookPlan plan;
+  TestSet tests;
   CappedFinalBounds capped;
   monitoring::MonitoringPlan observed;  // used when a look can be set by its time
+  std::vector<CappedFinalBounds> side_capped;  // per side test
   // The model compiled to the closed forms the kernel samples from; the
   // kernel's CompiledTrial points into these (fixed once built).
   std::vector<LatencySampler> latencies;  // [stratum * 2 + treatment]
   AccrualSampler accrual;
   detail::CompiledTrial trial;
 
-  Impl(TrialModel m, Design d, LookPlan p, double max_duration)
+  Impl(TrialModel m, Design d, LookPlan p, double max_duration, TestSet ts)
       : model(std::move(m)),
         design(std::move(d)),
         plan(std::move(p)),
-        capped(design, plan),
+        tests(std::move(ts)),
+        capped(design, plan, capped_information(tests.primary)),
         accrual(detail::accrual_sampler(model.accrual)) {
     for (const auto& s : model.strata) {
       latencies.push_back(detail::latency_sampler(s.control.outcome.latency()));
@@ -132,16 +141,65 @@ struct Simulator::Impl {
     const bool by_time = std::any_of(plan.triggers.begin(), plan.triggers.end(), [](const auto& trigger) {
       return trigger.kind != survival::LookTriggerKind::kEvents;
     });
-    if (by_time) {
+    // A weighted test keeps its planned bounds: they are on its own
+    // information scale, not the events (simulated_test.hpp).
+    const bool weighted = tests.primary && !tests.primary->is_log_rank();
+    if (by_time && !weighted) {
       observed.design = design.spec;
       observed.planned_events = plan.planned_events;
       observed.allocation_ratio = model.allocation_ratio;
       t.observed = &observed;
     }
+    compile_tests();
+  }
+
+  // Every weighted test gets a slot in trial.weights (one merge computes
+  // them all); log-rank side tests read the log-rank z.
+  void compile_tests() {
+    auto& t = trial;
+    if (tests.primary && !tests.primary->is_log_rank()) {
+      t.primary_weight = static_cast<int>(t.weights.size());
+      t.weights.push_back(detail::kernel_weight(*tests.primary));
+    }
+    side_capped.reserve(tests.side.size());
+    for (const SimulatedTest& test : tests.side) {
+      side_capped.emplace_back(test.design, plan, capped_information(test.weight));
+    }
+    for (std::size_t j = 0; j < tests.side.size(); ++j) {
+      const SimulatedTest& test = tests.side[j];
+      detail::SideTest side;
+      if (!test.weight.is_log_rank()) {
+        side.weight = static_cast<int>(t.weights.size());
+        t.weights.push_back(detail::kernel_weight(test.weight));
+      }
+      side.efficacy = test.design.efficacy;
+      side.futility = test.design.futility;
+      side.harm = test.design.harm;
+      side.two_sided = test.design.spec.sided == Sidedness::kTwoSidedSymmetric;
+      side.capped = &side_capped[j];
+      t.side.push_back(std::move(side));
+    }
   }
 };
 
-Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_duration) {
+namespace {
+
+void validate_tests(const TestSet& tests, std::size_t looks) {
+  if (tests.primary) tests.primary->validate();
+  for (std::size_t j = 0; j < tests.side.size(); ++j) {
+    const numerics::FieldPath path = numerics::FieldPath{"tests"}.index(j);
+    numerics::within(path, [&] { tests.side[j].weight.validate(); });
+    if (tests.side[j].design.efficacy.size() != looks) {
+      throw numerics::InvalidInput(path, "has " + std::to_string(tests.side[j].design.efficacy.size()) +
+                                             " looks but the simulation has " + std::to_string(looks));
+    }
+  }
+}
+
+}  // namespace
+
+Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_duration,
+                     TestSet tests) {
   model.validate();
   if (plan.look_events.size() != design.efficacy.size()) {
     throw numerics::InvalidInput({"look_events"},
@@ -155,8 +213,9 @@ Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_
   if (!plan.triggers.empty() && plan.triggers.size() != plan.look_events.size()) {
     numerics::fail_sizes({"triggers"}, plan.triggers.size(), "look_events", plan.look_events.size());
   }
+  validate_tests(tests, plan.look_events.size());
   impl_ = std::make_unique<Impl>(std::move(model), std::move(design), std::move(plan),
-                                 max_duration);
+                                 max_duration, std::move(tests));
 }
 
 Simulator::Simulator(EndpointModel model, Design design)
@@ -170,11 +229,13 @@ namespace {
 // What model() and plan() give for an endpoint's trial.
 const TrialModel kNoModel{};
 const LookPlan kNoPlan{};
+const TestSet kNoTests{};
 }  // namespace
 
 const TrialModel& Simulator::model() const noexcept { return impl_ ? impl_->model : kNoModel; }
 const Design& Simulator::design() const noexcept { return impl_ ? impl_->design : endpoint_design(); }
 const LookPlan& Simulator::plan() const noexcept { return impl_ ? impl_->plan : kNoPlan; }
+const TestSet& Simulator::tests() const noexcept { return impl_ ? impl_->tests : kNoTests; }
 double Simulator::max_duration() const noexcept { return impl_ ? impl_->trial.max_duration : 0.0; }
 
 std::vector<LookRecord> Simulator::looks(std::uint64_t seed, std::int64_t replicate) const {
@@ -209,7 +270,8 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
   if (endpoint_) return run_endpoint(first, count, seed, threads, control);
   const std::size_t looks = impl_->plan.look_events.size();
   const detail::CompiledTrial& trial = impl_->trial;
-  SimulationTotals totals(looks);
+  const std::size_t side = impl_->tests.side.size();
+  SimulationTotals totals(looks, side);
   std::atomic<std::int64_t> done{0};
   // A bound recomputed at observed events (observed_bounds.hpp) can fail;
   // the first failure stops every thread and is rethrown here.
@@ -231,7 +293,7 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
 #endif
     {
       detail::Workspace ws;
-      SimulationTotals local(looks);
+      SimulationTotals local(looks, side);
 #if defined(_OPENMP)
 #pragma omp for schedule(dynamic, 1)
 #endif
@@ -247,7 +309,8 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
             rec->clear();
           }
           try {
-            detail::add_outcome(local, detail::run_looks(trial, ws, rec));
+            const detail::ReplicateOutcome outcome = detail::run_looks(trial, ws, rec);
+            detail::add_outcome(local, outcome, ws.side_reject);
           } catch (...) {
 #if defined(_OPENMP)
 #pragma omp critical(gsd_simulate_failure)

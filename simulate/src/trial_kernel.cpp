@@ -8,6 +8,7 @@
 #include <limits>
 
 #include "random_stream.hpp"
+#include "risk_set_merge.hpp"
 
 namespace gsd::simulate::detail {
 
@@ -18,12 +19,6 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // item, so the finishing insertion sort rarely moves anything (and rarely
 // mispredicts).
 constexpr std::size_t kBucketsPerItem = 2;
-// Relative margin of the log-rank's follow-up horizon: far above the rounding
-// of entry + y (a few 1e-16 relative), far below any time difference that matters.
-constexpr double kHorizonMargin = 1e-9;
-
-std::size_t idx(int i) { return static_cast<std::size_t>(i); }
-
 }  // namespace
 
 void Workspace::draw_strata(const CompiledTrial& trial, std::uint64_t seed,
@@ -334,6 +329,11 @@ LogRank Workspace::log_rank(double tau) const {
   for (std::size_t s = 0; s + 1 < stratum_offset.size(); ++s) {
     out.patients += stratum_log_rank(s, tau, sums);
   }
+  finish_log_rank(sums, out);
+  return out;
+}
+
+void Workspace::finish_log_rank(const Sums& sums, LogRank& out) {
   out.events = sums.events;
   if (sums.variance > 0.0) {
     out.z = (sums.expected_t - sums.observed_t) / std::sqrt(sums.variance);
@@ -344,84 +344,11 @@ LogRank Workspace::log_rank(double tau) const {
     out.log_hazard_ratio =
         std::log(sums.observed_t / sums.expected_t) - std::log(observed_c / expected_c);
   }
-  return out;
 }
 
-// One stratum's merge of the y-sorted list (outcomes observed by tau) with the
-// censorings at tau - entry (descending entry). The common case of no tie is
-// branch-free; exact ties take the grouped path.
 int Workspace::stratum_log_rank(std::size_t s, double tau, Sums& sums) const {
-  const int lo = stratum_offset[s];
-  const int enrolled_end = static_cast<int>(
-      std::lower_bound(entry.begin() + lo, entry.begin() + stratum_offset[s + 1], tau) -
-      entry.begin());
-  int at_risk[2];
-  at_risk[1] = treatment_prefix_[idx(enrolled_end)] - treatment_prefix_[idx(lo)];
-  at_risk[0] = enrolled_end - lo - at_risk[1];
-  int ib = enrolled_end - 1;
-  // No follow-up reaches beyond tau - (first entry): later outcomes are unseen.
-  // Observed means entry + y <= tau, which rounding can keep true for a y a
-  // few ulps above tau - entry; the margin keeps the cut conservative (the
-  // exact test is calendar <= tau below).
-  const double horizon =
-      enrolled_end > lo ? (tau - entry[idx(lo)]) + kHorizonMargin * (1.0 + std::fabs(tau)) : 0.0;
-  const TimedPatient* a = timed_.data() + timed_offset_[s];
-  const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
-  const double* inv = inverse_.data();
-  double observed_t = 0.0;
-  double expected_t = 0.0;
-  double variance = 0.0;
-  int events = 0;
-  // Outcomes observed by tau, in y order; the others leave the risk set at
-  // their censoring time tau - entry, in the loop over ib.
-  std::size_t k_end = 0;
-  TimedPatient* obs = observed_.data();
-  for (; a != a_end && !(a->y > horizon); ++a) {
-    obs[k_end] = *a;
-    k_end += a->calendar <= tau ? 1 : 0;
-  }
-  for (std::size_t k = 0; k < k_end;) {
-    const TimedPatient& o = obs[k];
-    // Censorings at tau - entry before o.y.
-    while (ib >= lo && tau - entry[idx(ib)] < o.y) {
-      at_risk[treatment[idx(ib)]] -= calendar[idx(ib)] > tau ? 1 : 0;
-      --ib;
-    }
-    const bool tie = k + 1 < k_end && !(obs[k + 1].y > o.y);
-    if (!tie) {
-      const int is_event = o.event;
-      const double share = at_risk[1] * inv[at_risk[0] + at_risk[1]];
-      expected_t += is_event * share;
-      variance += is_event * share * (1.0 - share);
-      observed_t += is_event & o.treatment;
-      events += is_event;
-      at_risk[o.treatment] -= 1;
-      ++k;
-      continue;
-    }
-    // Tie group at time o.y: d events among n at risk, hypergeometric variance.
-    int d = 0;
-    int d1 = 0;
-    std::size_t g = k;
-    for (; g < k_end && !(obs[g].y > o.y); ++g) {
-      d += obs[g].event;
-      d1 += obs[g].event & obs[g].treatment;
-    }
-    const int n = at_risk[0] + at_risk[1];
-    if (d > 0 && n > 0) {
-      const double share = at_risk[1] * inv[n];
-      expected_t += d * share;
-      observed_t += d1;
-      if (n > 1) variance += d * share * (1.0 - share) * (n - d) / (n - 1.0);
-      events += d;
-    }
-    for (; k < g; ++k) at_risk[obs[k].treatment] -= 1;
-  }
-  sums.observed_t += observed_t;
-  sums.expected_t += expected_t;
-  sums.variance += variance;
-  sums.events += events;
-  return enrolled_end - lo;
+  NoVisitor none;
+  return stratum_merge(s, tau, sums, none);
 }
 
 }  // namespace gsd::simulate::detail

@@ -9,6 +9,7 @@
 #include "accrual_sampler.hpp"
 #include "gsd/simulate/look_plan.hpp"
 #include "gsd/monitoring/monitoring_plan.hpp"
+#include "gsd/simulate/simulated_test.hpp"
 #include "gsd/simulate/simulator.hpp"
 #include "latency_sampler.hpp"
 #include "observed_bounds.hpp"
@@ -21,6 +22,29 @@ struct ArmParams {
   const LatencySampler* latency = nullptr;
   double dropout_rate = 0.0;      // 0 = none
   double inverse_noncured = 1.0;  // 1 / (1 - cure_fraction)
+};
+
+// A weighted log-rank test's weights in the form the merge reads: integer
+// exponents (the common 0, 1, 2) by multiplication, others by std::pow.
+struct KernelWeight {
+  bool magirr_burman = false;
+  double rho = 0.0;
+  double gamma = 0.0;
+  double t_star = 0.0;
+  int rho_int = -1;  // rho when it is 0, 1 or 2, else -1
+  int gamma_int = -1;
+};
+KernelWeight kernel_weight(const survival::LogRankWeight& w);
+
+// A side test's bounds (simulated_test.hpp), as CompiledTrial keeps the
+// trial's own.
+struct SideTest {
+  int weight = -1;  // index into CompiledTrial::weights; -1: the log-rank z
+  std::vector<double> efficacy;
+  std::vector<std::optional<double>> futility;
+  std::vector<std::optional<double>> harm;
+  bool two_sided = false;
+  const CappedFinalBounds* capped = nullptr;
 };
 
 struct CompiledTrial {
@@ -52,6 +76,10 @@ struct CompiledTrial {
   // last): every analysis of a replicate then takes the bounds recomputed at
   // the events it observed (observed_bounds.hpp), the capped final too.
   const monitoring::MonitoringPlan* observed = nullptr;
+  // Weighted tests computed at every look (one merge for all of them).
+  std::vector<KernelWeight> weights;
+  int primary_weight = -1;  // the trial's test in `weights`; -1: the log-rank z
+  std::vector<SideTest> side;
 };
 
 // One patient in y order (time to event or drop-out), what the log-rank reads.
@@ -75,6 +103,12 @@ class Workspace {
   void generate(const CompiledTrial& trial, std::uint64_t seed, std::uint64_t replicate);
   // Stratified log-rank over the data observed at calendar time tau.
   LogRank log_rank(double tau) const;
+  // The same, and in the same pass the z of each weighted test into test_z
+  // (simulated_test.hpp).
+  LogRank log_rank(double tau, const std::vector<KernelWeight>& weights);
+  std::vector<double> test_z;
+  // Per side test: the look of its efficacy rejection, -1 if none (run_looks).
+  std::vector<int> side_reject;
   int enrolled_by(double tau) const;
 
   // Groups the event calendar times into buckets over [0, cap] (one per event
@@ -115,6 +149,15 @@ class Workspace {
     int events = 0;
   };
   int stratum_log_rank(std::size_t s, double tau, Sums& sums) const;
+  static void finish_log_rank(const Sums& sums, LogRank& out);
+  // The merge of stratum_log_rank, calling visitor.one(y, n0, n1, is_event,
+  // treatment) for an untied outcome and visitor.group(y, n, n1, d, d1) for a
+  // tie group, with the numbers at risk just before (weighted_log_rank.cpp).
+  template <class Visitor>
+  int stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& visitor) const;
+  std::vector<double> test_u_;  // per weighted test, summed over strata
+  std::vector<double> test_v_;
+  std::vector<double> star_survival_;  // per test: S^ at the last event time <= t*
   void sort_by_y(std::size_t begin, std::size_t end, double scale);
 
   std::vector<int> treatment_prefix_;  // treatment patients before index i
@@ -158,10 +201,12 @@ struct ReplicateOutcome {
 };
 
 // Runs the looks of the replicate just generated; appends LookRecords to
-// `records` when given.
+// `records` when given. Side tests' rejections go to ws.side_reject.
 ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
                            std::vector<LookRecord>* records);
 
-void add_outcome(SimulationTotals& totals, const ReplicateOutcome& outcome);
+// `side_reject`: per side test the look of its rejection, -1 if none.
+void add_outcome(SimulationTotals& totals, const ReplicateOutcome& outcome,
+                 const std::vector<int>& side_reject);
 
 }  // namespace gsd::simulate::detail

@@ -86,10 +86,44 @@ TEST(SurvivalTestKey, RulesNameThePath) {
   EXPECT_NE(error_of(solve).find("survival.test "), std::string::npos) << error_of(solve);
 }
 
-TEST(SurvivalTestKey, SimulateAndMonitorRefuseAWeightedTest) {
+// gsd simulate runs the weighted test against its own bounds (the design's
+// at the test's information fractions), and reports its analytic power.
+TEST(SurvivalTestKey, SimulateRunsTheWeightedTest) {
   nlohmann::json c = seed_config({{"type", "fleming-harrington"}, {"gamma", 1}});
+  c["simulation"] = {{"replicates", 200}, {"seed", 4}};
   const Trial trial = load_trial(c);
-  EXPECT_THROW((void)simulate_trial(trial), InvalidInput);
+  const DesignResult design = design_trial(trial);
+  const SimulationSetup setup = prepare_simulation(trial);
+  ASSERT_TRUE(setup.tests.primary);
+  EXPECT_EQ(setup.design.efficacy, design.test->design.efficacy);
+  EXPECT_EQ(setup.analytic_power, design.test->power);
+  EXPECT_EQ(setup.plan.look_events, (std::vector<int>{47, 71, 94}));
+  const nlohmann::json out = to_json(simulate_trial(trial));
+  EXPECT_EQ(out["simulation"]["test"]["type"], "fleming-harrington");
+}
+
+TEST(SurvivalTestKey, SimulationTestsRulesNameThePath) {
+  nlohmann::json c = seed_config(nullptr);
+  const auto error = [&](const nlohmann::json& tests) -> std::string {
+    c["simulation"] = {{"tests", tests}};
+    try {
+      (void)prepare_simulation(load_trial(c));
+    } catch (const InvalidInput& e) {
+      return e.what();
+    }
+    return "no error";
+  };
+  EXPECT_NE(error(nlohmann::json::array()).find("simulation.tests "), std::string::npos);
+  EXPECT_NE(error({{{"type", "fleming-harrington"}, {"rho", -1}}}).find("simulation.tests[0].rho "),
+            std::string::npos);
+  EXPECT_NE(error({{{"type", "log-rank"}}, {{"type", "magirr-burman"}, {"t_star", 0}}})
+                .find("simulation.tests[1].t_star "),
+            std::string::npos);
+  EXPECT_EQ(error({{{"type", "log-rank"}}, {{"type", "magirr-burman"}, {"t_star", 12}}}), "no error");
+}
+
+TEST(SurvivalTestKey, MonitorRefusesAWeightedTest) {
+  nlohmann::json c = seed_config({{"type", "fleming-harrington"}, {"gamma", 1}});
   c["monitoring"] = {{"looks", {{{"events", 47}, {"z", 1.0}}}}};
   EXPECT_THROW((void)monitor_trial(load_trial(c)), InvalidInput);
 }

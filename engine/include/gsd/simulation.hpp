@@ -48,6 +48,14 @@ struct SimulationSetup {
   // then empty; analytic_power is the plan's power at the rounded patients).
   std::optional<EndpointSize> endpoint;
   std::optional<simulate::EndpointModel> endpoint_model;
+  // The trial's test (survival.test; the design above is then its bounds)
+  // and the side tests (simulation.tests) with their bounds.
+  simulate::TestSet tests;
+  std::optional<survival::SurvivalTest> test;
+  std::vector<survival::SurvivalTest> side_tests;
+  // Per side test, its analytic power at these sizes (the design's for a
+  // log-rank test); absent for a stratified model.
+  std::vector<std::optional<double>> side_analytic_power;
 };
 
 struct SimulationReport {

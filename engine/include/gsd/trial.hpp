@@ -36,6 +36,9 @@ struct SimulationSettings {
   // A stratified trial (stratified log-rank): each stratum's share and arms.
   // Empty: one stratum, the survival section's model.
   std::vector<simulate::StratumModel> strata;
+  // Tests whose powers are counted beside the trial's own, on the same
+  // replicates (simulation.tests); each judged against its own bounds.
+  std::vector<survival::SurvivalTest> tests;
 
   // Throws numerics::InvalidInput with paths relative to the section.
   void validate() const;

@@ -34,9 +34,18 @@ LookPlan make_look_plan(const spending::Design& design, int events,
 // d / planned_events (Lan & DeMets 1983: the spending function is evaluated at
 // the information actually observed). Solved once, at construction, so no
 // replicate ever solves a bound.
+//
+// A weighted log-rank test's design has its own information fractions t_k
+// (survival/weighted_logrank_power.hpp), not d_k / D. With
+// `kInterpolated` the capped final's fraction is then interpolated linearly
+// in events between the looks' (0 at 0 events, t_k at d_k events), which
+// keeps it on the test's scale and between the looks around it.
+enum class CappedInformation { kEventFraction, kInterpolated };
+
 class CappedFinalBounds {
  public:
-  CappedFinalBounds(const spending::Design& design, const LookPlan& plan);
+  CappedFinalBounds(const spending::Design& design, const LookPlan& plan,
+                    CappedInformation information = CappedInformation::kEventFraction);
   // Bound for a capped final analysis at d events; +infinity if d is a planned
   // count or out of range (no analysis is defined there).
   double bound(int events) const noexcept;

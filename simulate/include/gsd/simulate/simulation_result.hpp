@@ -51,13 +51,24 @@ struct SimulationTotals {
   std::int64_t patients = 0;                 // enrolled at the stopping analysis
   Int128 duration = 0;                       // calendar time of stopping, x 2^32
   LogHazardRatioHistogram log_hazard_ratio;  // Pike estimate at stopping
+  // Side tests (simulated_test.hpp): efficacy rejections by look, test j's
+  // look k at [j * looks + k].
+  std::size_t tests = 0;
+  std::vector<std::int64_t> test_reject_upper;
 
-  explicit SimulationTotals(std::size_t looks = 0);
+  explicit SimulationTotals(std::size_t looks = 0, std::size_t tests = 0);
   void add(const SimulationTotals& other);
   // Flat integer form for MPI reduction (Int128 as two 64-bit halves).
   std::vector<std::uint64_t> serialize() const;
   static SimulationTotals deserialize(const std::vector<std::uint64_t>& words,
-                                      std::size_t looks);
+                                      std::size_t looks, std::size_t tests = 0);
+};
+
+// A side test's rejections, from the same replicates as the trial's.
+struct TestPower {
+  double power = 0.0;     // P(its efficacy bound is crossed at some look)
+  double power_se = 0.0;  // binomial
+  std::vector<double> reject_per_look;
 };
 
 struct SimulationResult {
@@ -83,6 +94,7 @@ struct SimulationResult {
   std::optional<double> hazard_ratio_q1;
   std::optional<double> hazard_ratio_median;
   std::optional<double> hazard_ratio_q3;
+  std::vector<TestPower> tests;  // side tests, in the order given
   bool interrupted = false;  // the run was stopped early; totals are partial
   // False on MPI ranks other than 0, whose result holds only their own totals.
   bool root = true;

@@ -2,8 +2,9 @@
 // The Monte Carlo trial simulator. One replicate is one trial: patients enter,
 // are randomised, are cured or have latency and drop-out times; looks happen at
 // the planned event counts (or at the calendar cap); the log-rank z at each
-// look (stratified when there are strata; positive favours treatment) meets
-// the design's bounds. Replicate i draws only from Philox4x32-10 streams keyed
+// look (stratified when there are strata; positive favours treatment), or
+// the z of a weighted log-rank test (simulated_test.hpp), meets the design's
+// bounds; side tests are judged on the same replicates. Replicate i draws only from Philox4x32-10 streams keyed
 // by (seed, i) (Salmon et al. 2011, "Parallel random numbers: as easy as
 // 1, 2, 3", SC'11), so results do not depend on threads or processes.
 #include <atomic>
@@ -17,6 +18,7 @@
 #include "gsd/simulate/endpoint_model.hpp"
 #include "gsd/simulate/look_plan.hpp"
 #include "gsd/simulate/simulation_options.hpp"
+#include "gsd/simulate/simulated_test.hpp"
 #include "gsd/simulate/simulation_result.hpp"
 #include "gsd/simulate/trial_model.hpp"
 #include "gsd/spending/decision.hpp"
@@ -72,8 +74,13 @@ double default_max_duration(const TrialModel& model);
 class Simulator {
  public:
   // Validates the model (std::invalid_argument) and precomputes the capped
-  // final bounds (gsd::NumericalError if one cannot be solved).
-  Simulator(TrialModel model, spending::Design design, LookPlan plan, double max_duration);
+  // final bounds (gsd::NumericalError if one cannot be solved). `tests`: the
+  // weighted tests of the run (simulated_test.hpp); `design` is then the
+  // bounds of tests.primary. Invalid weights throw numerics::InvalidInput
+  // naming "rho", "gamma" or "t_star"; a side test's design with another look
+  // count, one naming "tests[i]".
+  Simulator(TrialModel model, spending::Design design, LookPlan plan, double max_duration,
+            TestSet tests = {});
   // A normal or binary endpoint's trial (endpoint_model.hpp): looks at the
   // model's patients, no calendar time; model() and plan() are then empty,
   // max_duration() is 0 and patients() has no records. Validates the model
@@ -86,6 +93,7 @@ class Simulator {
   const TrialModel& model() const noexcept;
   const spending::Design& design() const noexcept;
   const LookPlan& plan() const noexcept;
+  const TestSet& tests() const noexcept;
   double max_duration() const noexcept;
   // The endpoint's model, or null for a survival trial.
   const EndpointModel* endpoint() const noexcept;

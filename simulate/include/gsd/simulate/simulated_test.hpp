@@ -1,0 +1,43 @@
+#pragma once
+// The tests a simulated trial computes at each look besides (or instead of)
+// the plain log-rank test: weighted log-rank tests (survival/weighted_logrank.hpp)
+// with weights from the pooled Kaplan-Meier estimate of the data observed at
+// the look, each against its own bounds.
+//
+// At a look at calendar time tau, within each stratum, the risk sets are those
+// of the data observed by tau (censoring at tau - entry). With S^(t-) the
+// stratum's pooled left-continuous Kaplan-Meier estimate, at each distinct
+// event time t with n at risk, n1 of them on treatment, d events and d1 of
+// them on treatment:
+//   w = S^(t-)^rho (1 - S^(t-))^gamma      Fleming-Harrington G(rho, gamma)
+//   w = 1 / max(S^(t-), S^(t*))             Magirr-Burman (2019), t*
+//   U += w (d n1 / n - d1),   V += w^2 d (n1 / n)(1 - n1 / n)(n - d) / (n - 1),
+// summed over strata, and Z = U / sqrt(V) (positive favours treatment; 0 when
+// V = 0). FH(0, 0) is the log-rank statistic of the simulator.
+#include <optional>
+#include <vector>
+
+#include "gsd/spending/design.hpp"
+#include "gsd/survival/weighted_logrank.hpp"
+
+namespace gsd::simulate {
+
+// A test and the bounds it is judged against at each look: a design with the
+// simulator's look count (for a weighted test, the design at the test's own
+// information fractions, as survival::weighted_logrank_power gives it).
+struct SimulatedTest {
+  survival::LogRankWeight weight;
+  spending::Design design;
+};
+
+// The tests of a run. `primary`: the weight of the test that decides the
+// trial's course (its bounds are the Simulator's design); the log-rank test
+// when absent. `side`: tests whose rejections are counted on the same
+// replicates, each with its own sequential course (it stops at its own
+// efficacy or futility bound), whatever the trial's test decides.
+struct TestSet {
+  std::optional<survival::LogRankWeight> primary;
+  std::vector<SimulatedTest> side;
+};
+
+}  // namespace gsd::simulate
