@@ -1,0 +1,59 @@
+// A weighted test's looks through the log-rank monitor's schedule, with the
+// information on the test's variance scale (weighted_monitor.hpp).
+#include "gsd/monitoring/weighted_monitor.hpp"
+
+#include <cmath>
+
+#include "gsd/numerics/check.hpp"
+
+namespace gsd::monitoring {
+
+namespace {
+
+void validate(const WeightedMonitoringPlan& plan, std::span<const WeightedObservedLook> looks) {
+  numerics::check_positive({"planned_variance"}, plan.planned_variance);
+  numerics::check_positive({"planned_events"}, plan.planned_events);
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    const numerics::FieldPath path = numerics::FieldPath{"looks", k}.key("variance");
+    numerics::check_positive(path, looks[k].variance);
+    if (k > 0 && !(looks[k].variance > looks[k - 1].variance)) {
+      numerics::fail(path, looks[k].variance, "must exceed the previous look's variance");
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<WeightedLookResult> monitor_weighted(const WeightedMonitoringPlan& plan,
+                                                 std::span<const WeightedObservedLook> looks) {
+  validate(plan, looks);
+  // The log-rank monitor reads information as events / planned events; a
+  // look's variance enters as the events at the same fraction.
+  MonitoringPlan scaled;
+  scaled.design = plan.design;
+  scaled.planned_events = plan.planned_events;
+  scaled.assumed_hazard_ratio = 1.0;  // conditional power is not reported here
+  std::vector<ObservedLook> observed;
+  for (const WeightedObservedLook& look : looks) {
+    observed.push_back({plan.planned_events * look.variance / plan.planned_variance, look.z,
+                        look.final_analysis});
+  }
+  const MonitoringResult result = monitor(scaled, observed);
+  std::vector<WeightedLookResult> out;
+  for (const LookResult& r : result.looks) {
+    WeightedLookResult w;
+    w.information_fraction = r.information_fraction;
+    w.efficacy_z = r.efficacy_z;
+    w.futility_z = r.futility_z;
+    w.harm_z = r.harm_z;
+    w.nominal_p_one_sided = r.nominal_p_one_sided;
+    w.cumulative_alpha = r.cumulative_alpha;
+    w.final_analysis = r.final_analysis;
+    w.decision = r.decision;
+    w.futility_advice = r.futility_advice;
+    out.push_back(w);
+  }
+  return out;
+}
+
+}  // namespace gsd::monitoring
