@@ -207,6 +207,6 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
 
 // `side_reject`: per side test the look of its rejection, -1 if none.
 void add_outcome(SimulationTotals& totals, const ReplicateOutcome& outcome,
-                 const std::vector<int>& side_reject);
+                 const std::vector<int>& side_reject = {});
 
 }  // namespace gsd::simulate::detail
