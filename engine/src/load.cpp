@@ -109,7 +109,15 @@ Trial load_trial(const nlohmann::json& config) {
         }
       }
       trial.simulation = detail::load_simulation(*simulation, nlohmann::json::object());
+      if (const auto truth = simulation->find("endpoint")) {
+        trial.simulation->endpoint_truth = detail::load_endpoint_truth(*truth, *trial.endpoint);
+      }
     } else {
+      if (simulation->has("endpoint")) {
+        throw InvalidInput(simulation->path().key("endpoint"),
+                           "applies to a normal or binary endpoint (the config's endpoint section); "
+                           "a survival trial's model is changed by strata");
+      }
       if (!trial.survival) {
         top.fail_missing("survival", "the simulation section draws trials from the survival model");
       }

@@ -76,4 +76,24 @@ EndpointSpec load_endpoint(const JsonNode& node) {
   return spec;
 }
 
+EndpointTruth load_endpoint_truth(const JsonNode& node, const EndpointSpec& endpoint) {
+  node.expect_object();
+  EndpointTruth truth;
+  if (endpoint.type == EndpointType::kNormal) {
+    node.expect_keys({endpoint.groups == 1 ? "mean" : "mean_difference", "sd"});
+    truth.mean_difference = node.optional_number("mean_difference");
+    truth.mean = node.optional_number("mean");
+    truth.sd = node.optional_number("sd");
+  } else if (endpoint.groups == 1) {
+    node.expect_keys({"rate"});
+    truth.rate = node.optional_number("rate");
+  } else {
+    node.expect_keys({"control_rate", "treatment_rate"});
+    truth.control_rate = node.optional_number("control_rate");
+    truth.treatment_rate = node.optional_number("treatment_rate");
+  }
+  numerics::within(node.path(), [&] { truth.validate(); });
+  return truth;
+}
+
 }  // namespace gsd::detail

@@ -43,8 +43,9 @@ StratumModel load_stratum(const JsonNode& stratum, const nlohmann::json& base, s
 }  // namespace
 
 SimulationSettings load_simulation(const JsonNode& sim, const nlohmann::json& survival_json) {
+  // `endpoint` (a normal or binary endpoint's truth) is read by load_endpoint_truth.
   sim.expect_keys({"replicates", "seed", "max_duration", "randomisation", "block_size",
-                   "look_events", "strata", "tests"});
+                   "look_events", "strata", "tests", "endpoint"});
   SimulationSettings out;
   if (const auto r = sim.find("replicates")) out.replicates = r->integer();
   if (const auto s = sim.find("seed")) {

@@ -15,6 +15,9 @@ void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec
                                     const std::optional<survival::SurvivalSpec>& survival);
 survival::SurvivalSpec load_survival(const JsonNode& survival);
 endpoints::EndpointSpec load_endpoint(const JsonNode& endpoint);
+// simulation.endpoint: the truth to simulate the endpoint's trial under, its
+// keys those of the endpoint's type and groups.
+EndpointTruth load_endpoint_truth(const JsonNode& truth, const endpoints::EndpointSpec& endpoint);
 // survival.test (load_survival_test.cpp).
 survival::SurvivalTest load_survival_test(const JsonNode& test);
 // `survival_json`: the survival section, which strata override key by key.

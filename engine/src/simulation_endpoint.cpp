@@ -42,6 +42,12 @@ void check_looks(const simulate::EndpointModel& model) {
   }
 }
 
+void fill_options(SimulationSetup& s, const SimulationSettings& settings, const SimulationRequest& request) {
+  s.options.replicates = request.replicates.value_or(settings.replicates.value_or(s.options.replicates));
+  s.options.seed = request.seed.value_or(settings.seed.value_or(s.options.seed));
+  s.options.threads = request.threads;
+}
+
 }  // namespace
 
 SimulationSetup prepare_endpoint_simulation(const Trial& trial, const SimulationRequest& request,
@@ -63,6 +69,15 @@ SimulationSetup prepare_endpoint_simulation(const Trial& trial, const Simulation
   model.spec = s.endpoint->spec;
   model.look_patients = simulate::endpoint_look_patients(s.design, n);
   check_looks(model);
+  if (settings.endpoint_truth) {
+    // Drawn under another truth: the analytic power is the plan's, at its
+    // alternative, so none is shown (as for strata).
+    model.spec = settings.endpoint_truth->over(model.spec);
+    numerics::within({"simulation", "endpoint"}, [&] { settings.endpoint_truth->validate(); });
+    s.endpoint_model = std::move(model);
+    fill_options(s, settings, request);
+    return s;
+  }
   // The analytic power of the patients simulated (the plan solved for a
   // power has it at the unrounded patients).
   endpoints::EndpointSpec at_n = model.spec;
@@ -72,9 +87,7 @@ SimulationSetup prepare_endpoint_simulation(const Trial& trial, const Simulation
     return endpoints::plan_endpoint(at_n, s.design).power;
   });
   s.endpoint_model = std::move(model);
-  s.options.replicates = request.replicates.value_or(settings.replicates.value_or(s.options.replicates));
-  s.options.seed = request.seed.value_or(settings.seed.value_or(s.options.seed));
-  s.options.threads = request.threads;
+  fill_options(s, settings, request);
   return s;
 }
 

@@ -1,6 +1,8 @@
 #include "gsd/trial.hpp"
 
+#include <cmath>
 #include <string>
+#include <utility>
 
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/simulation_options.hpp"
@@ -53,6 +55,31 @@ void check_positive_if(const std::optional<double>& value, const char* name) {
 }
 
 }  // namespace
+
+void EndpointTruth::validate() const {
+  for (const auto& [value, key] : {std::pair{mean_difference, "mean_difference"}, std::pair{mean, "mean"}}) {
+    if (value && !std::isfinite(*value)) numerics::fail({key}, *value, "must be finite");
+  }
+  if (sd && !(std::isfinite(*sd) && *sd > 0.0)) numerics::fail({"sd"}, *sd, "must be positive");
+  for (const auto& [value, key] : {std::pair{control_rate, "control_rate"},
+                                   std::pair{treatment_rate, "treatment_rate"}, std::pair{rate, "rate"}}) {
+    if (value && !(std::isfinite(*value) && *value > 0.0 && *value < 1.0)) {
+      numerics::fail({key}, *value, "must lie in (0, 1)");
+    }
+  }
+}
+
+endpoints::EndpointSpec EndpointTruth::over(const endpoints::EndpointSpec& endpoint) const {
+  endpoints::EndpointSpec out = endpoint;
+  out.direction = endpoint.test_direction();
+  if (mean_difference) out.mean_difference = mean_difference;
+  if (mean) out.mean = mean;
+  if (sd) out.sd = *sd;
+  if (control_rate) out.control_rate = control_rate;
+  if (treatment_rate) out.treatment_rate = treatment_rate;
+  if (rate) out.rate = rate;
+  return out;
+}
 
 void SimulationSettings::validate() const {
   // The run options' own rules (replicates, calendar cap), on these values.

@@ -23,6 +23,13 @@ gsd_endpoint_sim_test(normal_plot check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG} 
 gsd_endpoint_sim_test(max_duration check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG} 2
   "error: --max-duration applies to a survival trial: a normal or binary endpoint's looks come at the planned patients"
   --max-duration 30)
+# simulation.endpoint: the truth to draw from (at the margin, the size).
+gsd_endpoint_sim_test(truth_sd_negative check $<TARGET_FILE:gsd>
+  ${CMAKE_CURRENT_LIST_DIR}/simulate/endpoint_truth_sd_negative.json 2
+  "error: simulation.endpoint.sd = -1 must be positive")
+gsd_endpoint_sim_test(truth_unknown_key check $<TARGET_FILE:gsd>
+  ${CMAKE_CURRENT_LIST_DIR}/simulate/endpoint_truth_unknown_key.json 2
+  "error: simulation.endpoint.treatment_rat is not a known key\; did you mean \"treatment_rate\"?")
 gsd_endpoint_sim_test(normal_threads threads $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG}
                       --quiet --replicates 20000 --seed 5)
 gsd_endpoint_sim_test(binary_threads threads $<TARGET_FILE:gsd> ${GSD_BINARY_CONFIG}

@@ -19,6 +19,28 @@
 
 namespace gsd {
 
+// The truth a normal or binary endpoint's trial is simulated under, when it
+// is not the alternative the design was sized for (`simulation.endpoint`):
+// each value given replaces the endpoint's; the analysis keeps the
+// endpoint's margin, direction and statistic (type I error at the margin,
+// power at a smaller effect; rpact's getSimulationMeans alternative and
+// getSimulationRates pi1, pi2).
+struct EndpointTruth {
+  std::optional<double> mean_difference;  // normal, two groups
+  std::optional<double> mean;             // normal, one group
+  std::optional<double> sd;               // normal
+  std::optional<double> control_rate;     // binary, two groups
+  std::optional<double> treatment_rate;   // binary, two groups
+  std::optional<double> rate;             // binary, one group
+
+  // Throws numerics::InvalidInput with paths relative to the section: sd
+  // positive, rates in (0, 1), means finite.
+  void validate() const;
+  // The endpoint with the values given laid over it, its direction fixed to
+  // the endpoint's (a truth at the margin leaves the test's side as planned).
+  endpoints::EndpointSpec over(const endpoints::EndpointSpec& endpoint) const;
+};
+
 // The settings of a simulation run (the config's `simulation` section). Run
 // options given at call time (SimulationRequest) take precedence.
 struct SimulationSettings {
@@ -39,6 +61,9 @@ struct SimulationSettings {
   // Tests whose powers are counted beside the trial's own, on the same
   // replicates (simulation.tests); each judged against its own bounds.
   std::vector<survival::SurvivalTest> tests;
+  // A normal or binary endpoint's trial: the truth to draw patients from.
+  // Absent: the endpoint's alternative.
+  std::optional<EndpointTruth> endpoint_truth;
 
   // Throws numerics::InvalidInput with paths relative to the section.
   void validate() const;
