@@ -319,6 +319,11 @@ function renderPowerCurve(curve, reply, config) {
 
 function renderSimulation(reply, designReply) {
   const s = reply.result.simulation;
+  // A normal or binary endpoint's trial looks at patients and has no curves.
+  if (!s.look_events) {
+    renderEndpointSimulation(reply);
+    return;
+  }
   const ss = survivalPlan(designReply);
   document.getElementById("gsd-simulation-result").textContent = reply.result_text;
   document.getElementById("sim-cards").replaceChildren(
@@ -353,6 +358,30 @@ function renderSimulation(reply, designReply) {
   rows.push(["All", "", fixed(s.power, 4), fixed(s.analytic_power, 4), "",
              fixed(s.capped_fraction, 4)]);
   fillTable(document.getElementById("table-simulation"), header, rows, [...s.look_events.map((_, k) => k + 1), "all"]);
+  renderSimulationNote(s);
+}
+
+function renderEndpointSimulation(reply) {
+  const s = reply.result.simulation;
+  const looks = s.look_patients || [];
+  document.getElementById("gsd-simulation-result").textContent = reply.result_text;
+  document.getElementById("sim-cards").replaceChildren(
+    card("Simulated power", fixed(s.power, 4), `SE ${fixed(s.power_se, 4)}, ${count(s.replicates)} trials, seed ${s.seed}`, "power"),
+    card("Analytic power", fixed(s.analytic_power, 4), "plan at these patients", "analytic"),
+    card("Expected patients", fixed(s.expected_patients, 1), `of ${count(s.patients)}`, "patients"));
+  drawChart(document.getElementById("chart-stopping"), {
+    x: {},
+    y: {label: "probability of stopping for benefit", min: 0},
+    bars: {groups: looks.map((n, k) => `look ${k + 1} (${n} patients)`),
+           series: [{name: "simulated", values: s.reject_per_look, color: COLORS.efficacy}]},
+  });
+  document.getElementById("chart-km").replaceChildren(
+    el("p", {class: "absent"}, "A normal or binary endpoint has no survival curves."));
+  const header = ["Look", "Patients", "Stop for benefit, simulated", "Futility stop, simulated"];
+  const rows = looks.map((n, k) => [String(k + 1), count(n), fixed(s.reject_per_look[k], 4),
+                                    fixed(s.futility_per_look ? s.futility_per_look[k] : null, 4)]);
+  rows.push(["All", "", fixed(s.power, 4), ""]);
+  fillTable(document.getElementById("table-simulation"), header, rows, [...looks.map((_, k) => k + 1), "all"]);
   renderSimulationNote(s);
 }
 
