@@ -36,6 +36,24 @@ std::string statistic_words(const endpoints::EndpointSpec& spec) {
                           : "z statistic, Farrington-Manning variance under H0";
 }
 
+std::string number(double x) {
+  std::ostringstream out;
+  out << x;
+  return out.str();
+}
+
+// The values patients are drawn from, e.g. "mean difference 0, sd 1".
+std::string truth_words(const endpoints::EndpointSpec& s) {
+  if (s.type == endpoints::EndpointType::kNormal) {
+    return (s.groups == 1 ? "mean " + number(s.mean.value_or(0.0))
+                          : "mean difference " + number(s.mean_difference.value_or(0.0))) +
+           ", sd " + number(s.sd);
+  }
+  if (s.groups == 1) return "rate " + number(s.rate.value_or(0.0));
+  return "treatment rate " + number(s.treatment_rate.value_or(0.0)) + ", control rate " +
+         number(s.control_rate.value_or(0.0));
+}
+
 }  // namespace
 
 std::string endpoint_simulation_text(const SimulationReport& rep) {
@@ -64,6 +82,10 @@ std::string endpoint_simulation_text(const SimulationReport& rep) {
   const auto row = [&out](const std::string& label, const std::string& value) {
     out << "  " << std::left << std::setw(34) << label << std::right << value << "\n";
   };
+  // simulation.endpoint: drawn under another truth than the plan's alternative.
+  const std::string drawn = truth_words(spec);
+  const std::string planned = truth_words(rep.setup.endpoint->spec);
+  if (drawn != planned) row("drawn under", drawn + " (plan: " + planned + ")");
   row("power (upper crossings)", fixed(r.power, 4) + " (MC SE " + fixed(r.power_se, 4) + ")");
   if (rep.setup.analytic_power) row("analytic power (this plan)", fixed(*rep.setup.analytic_power, 4));
   if (has_futility(d) && d.spec.sided != spending::Sidedness::kTwoSidedSymmetric) {

@@ -24,6 +24,9 @@ gsd_endpoint_sim_test(max_duration check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG}
   "error: --max-duration applies to a survival trial: a normal or binary endpoint's looks come at the planned patients"
   --max-duration 30)
 # simulation.endpoint: the truth to draw from (at the margin, the size).
+gsd_endpoint_sim_test(truth_margin check $<TARGET_FILE:gsd>
+  ${CMAKE_CURRENT_LIST_DIR}/simulate/endpoint_truth_margin.json 0
+  "mean difference 0, sd 1 (plan: mean difference 0.5, sd 1)" --replicates 2000)
 gsd_endpoint_sim_test(truth_sd_negative check $<TARGET_FILE:gsd>
   ${CMAKE_CURRENT_LIST_DIR}/simulate/endpoint_truth_sd_negative.json 2
   "error: simulation.endpoint.sd = -1 must be positive")
