@@ -309,10 +309,6 @@ double natural_at_drift(const EndpointSpec& spec, const LookStatistic& s, double
   return ratio_scale(spec) ? m * std::exp(shift) : m + shift;
 }
 
-std::optional<double> effect_at_z(const EndpointSpec& spec, double z, double patients) {
-  return detail::estimate_at(spec, z, patients);
-}
-
 double standardized_effect(const EndpointSpec& spec) {
   const detail::Statistic st = detail::statistic(spec);
   return st.effect / std::sqrt(st.v1);

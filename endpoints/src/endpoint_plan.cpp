@@ -67,6 +67,7 @@ void fill_looks(const EndpointSpec& spec, const Design& design, EndpointPlan& pl
       look.efficacy_effect_lower = detail::estimate_at(spec, -design.efficacy[k], look.patients);
     }
     if (design.futility[k]) look.futility_effect = detail::estimate_at(spec, *design.futility[k], look.patients);
+    if (design.harm[k]) look.harm_effect = detail::estimate_at(spec, *design.harm[k], look.patients);
     look.drift = plan.drift * std::sqrt(t[k]);
     look.probability_efficacy_h1 = h1.upper[k];
     look.probability_lower_h1 = h1.lower[k];

@@ -150,4 +150,28 @@ std::optional<double> estimate_at(const EndpointSpec& s, double z, double n) {
   return ratio_scale(s) ? p1 / p2 : p1 - p2;
 }
 
+std::optional<double> z_at(const EndpointSpec& s, double estimate, double n) {
+  if (!std::isfinite(estimate) || !(n > 0.0)) return std::nullopt;
+  const double m = s.null_value();
+  const double sign = s.test_direction() == Direction::kUpper ? 1.0 : -1.0;
+  const Statistic st = statistic(s);
+  if (s.type == EndpointType::kNormal) {
+    const double q = sign * (estimate - m) / std::sqrt(st.v0 / n);
+    if (!uses_t(s)) return q;
+    const double df = n - t_groups(s);
+    if (!(df > 0.0)) return std::nullopt;
+    // The normal z at the t statistic's level, from the upper tail (accurate
+    // far out in it, where the bounds are).
+    return numerics::normal_upper_quantile(
+        boost::math::cdf(boost::math::complement(boost::math::students_t(df), q)));
+  }
+  if (s.groups == 1) return sign * (estimate - m) / std::sqrt(st.v0 / n);
+  const double p2 = *s.control_rate;
+  const double p1 = ratio_scale(s) ? estimate * p2 : estimate + p2;
+  if (!(p1 > 0.0 && p1 < 1.0)) return std::nullopt;
+  const double w = ratio_scale(s) ? m : 1.0;
+  const double shift = ratio_scale(s) ? 0.0 : m;
+  return sign * (p1 - w * p2 - shift) / std::sqrt(null_variance(s, p1, p2) / n);
+}
+
 }  // namespace gsd::endpoints::detail

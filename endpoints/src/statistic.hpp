@@ -41,4 +41,9 @@ double drift_at(const EndpointSpec& spec, double patients, double alpha);
 // difference or ratio. Absent where no estimate reaches it.
 std::optional<double> estimate_at(const EndpointSpec& spec, double z, double n);
 
+// The inverse of estimate_at: the z of an estimate with n patients in all.
+// Absent where the estimate is impossible (a rate outside (0, 1)) or the t
+// test has no degrees of freedom.
+std::optional<double> z_at(const EndpointSpec& spec, double estimate, double n);
+
 }  // namespace gsd::endpoints::detail

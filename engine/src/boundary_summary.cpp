@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/numerics/normal.hpp"
 
 namespace gsd {
@@ -28,18 +29,37 @@ struct AllCrossings {
   Crossings efficacy, futility, harm, lower;
 };
 
-AllCrossings crossings(const Design& d) {
+// `drift`: H1's theta sqrt(I_max) (the design's, or an endpoint plan's).
+AllCrossings crossings(const Design& d, double drift) {
   const auto& t = d.spec.information_fractions;
   const std::vector<double> zeros(t.size(), 0.0);
   const numerics::ExitProbabilities in_force = spending::evaluate(d, zeros);
   const std::vector<double> harm_h0 = spending::harm_crossings(d, zeros);
+  numerics::ExitProbabilities h1 = d.alternative;
+  std::vector<double> harm_h1 = d.harm_alternative;
+  if (std::fabs(drift - d.drift) > 0.0) {
+    const std::vector<double> means = numerics::means_for_drift(t, drift);
+    h1 = spending::evaluate(d, means);
+    harm_h1 = spending::harm_crossings(d, means);
+  }
   AllCrossings c;
-  c.efficacy = {cumulative(d.null.upper), cumulative(d.alternative.upper)};
+  c.efficacy = {cumulative(d.null.upper), cumulative(h1.upper)};
   c.futility = {cumulative(d.futility_crossings(in_force, harm_h0)),
-                cumulative(d.futility_crossings(d.alternative, d.harm_alternative))};
-  if (d.spec.harm) c.harm = {cumulative(d.harm_null), cumulative(d.harm_alternative)};
-  c.lower = {cumulative(d.null.lower), cumulative(d.alternative.lower)};
+                cumulative(d.futility_crossings(h1, harm_h1))};
+  if (d.spec.harm) c.harm = {cumulative(d.harm_null), cumulative(harm_h1)};
+  c.lower = {cumulative(d.null.lower), cumulative(h1.lower)};
   return c;
+}
+
+// The estimate at a bound of an endpoint's look, as its plan reports it.
+std::optional<double> endpoint_effect(const endpoints::EndpointLook& look, BoundKind kind) {
+  switch (kind) {
+    case BoundKind::kEfficacy: return look.efficacy_effect;
+    case BoundKind::kFutility: return look.futility_effect;
+    case BoundKind::kHarm: return look.harm_effect;
+    case BoundKind::kLower: return look.efficacy_effect_lower;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -61,7 +81,9 @@ const char* bound_kind_name(BoundKind kind) noexcept {
 std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
   const Design& d = result.boundaries;
   const auto& t = d.spec.information_fractions;
-  const AllCrossings c = crossings(d);
+  const endpoints::EndpointPlan* endpoint = result.endpoint ? &result.endpoint->plan : nullptr;
+  const double drift = endpoint ? endpoint->drift : d.drift;
+  const AllCrossings c = crossings(d, drift);
   const survival::SurvivalPlan* plan = result.sample_size ? &result.sample_size->plan : nullptr;
   const double r = result.sample_size ? result.sample_size->spec.allocation_ratio : 1.0;
   std::vector<BoundSummaryRow> rows;
@@ -73,11 +95,15 @@ std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
       row.information_fraction = t[k];
       row.z = z;
       row.nominal_p = numerics::normal_upper_tail(z);
-      row.effect_fraction = z / (d.drift * std::sqrt(t[k]));
+      row.effect_fraction = z / (drift * std::sqrt(t[k]));
       if (plan && k < plan->looks.size()) {
         const double events = static_cast<double>(plan->looks[k].events);
         row.events = plan->looks[k].events;
         row.hazard_ratio = std::exp(-z / std::sqrt(events * r / ((1.0 + r) * (1.0 + r))));
+      }
+      if (endpoint && k < endpoint->looks.size()) {
+        row.patients = endpoint->looks[k].patients;
+        row.effect = endpoint_effect(endpoint->looks[k], kind);
       }
       row.cumulative_h0 = x.h0[k];
       row.cumulative_h1 = x.h1[k];

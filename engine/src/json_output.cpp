@@ -417,6 +417,11 @@ json boundary_summary_json(const std::vector<BoundSummaryRow>& rows) {
     j["nominal_p"] = r.nominal_p;
     j["effect_fraction"] = r.effect_fraction;
     j["hazard_ratio"] = r.hazard_ratio ? json(*r.hazard_ratio) : json(nullptr);
+    // Normal and binary endpoints: the look's patients and the estimate at the bound.
+    if (r.patients) {
+      j["patients"] = *r.patients;
+      j["effect"] = r.effect ? json(*r.effect) : json(nullptr);
+    }
     j["cumulative_crossing_h0"] = r.cumulative_h0;
     j["cumulative_crossing_h1"] = r.cumulative_h1;
     out.push_back(j);

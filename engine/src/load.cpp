@@ -95,7 +95,8 @@ Trial load_trial(const nlohmann::json& config) {
     trial.endpoint = detail::load_endpoint(*endpoint);
     numerics::within({"endpoint"}, [&] { trial.endpoint->validate(trial.design.alpha_per_side()); });
   }
-  detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival);
+  detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival, trial.endpoint);
+  detail::convert_futility_effects(top.at("design"), trial.design, trial.endpoint);
   if (const auto simulation = top.find("simulation")) {
     simulation->expect_object();
     if (trial.endpoint) {

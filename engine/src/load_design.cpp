@@ -2,6 +2,7 @@
 #include <cmath>
 #include <string>
 
+#include "gsd/endpoints/effect_scale.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/spending/design_limits.hpp"
 #include "loaders.hpp"
@@ -81,15 +82,17 @@ EfficacyBoundary load_efficacy(const JsonNode& node, const std::vector<double>& 
 }
 
 // One of: a beta-spending family (or pampallona-tsiatis) under "spending",
-// fixed z bounds, hazard ratios (converted by the caller at the planned
-// events), or a conditional-power threshold.
+// fixed z bounds, hazard ratios or endpoint effects (converted by the caller
+// at the planned events or patients), or a conditional-power threshold.
 FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& fractions) {
-  node.expect_keys({"spending", "parameter", "cumulative", "binding", "z", "hazard_ratio",
+  node.expect_keys({"spending", "parameter", "cumulative", "binding", "z", "hazard_ratio", "effect",
                     "conditional_power"});
   int kinds = 0;
-  for (const char* key : {"spending", "z", "hazard_ratio", "conditional_power"}) kinds += node.has(key);
+  for (const char* key : {"spending", "z", "hazard_ratio", "effect", "conditional_power"}) {
+    kinds += node.has(key);
+  }
   if (kinds != 1) {
-    node.fail("must give exactly one of spending (beta-spending), z, hazard_ratio or "
+    node.fail("must give exactly one of spending (beta-spending), z, hazard_ratio, effect or "
               "conditional_power");
   }
   FutilitySpec spec;
@@ -97,14 +100,15 @@ FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& frac
   if (const auto z = node.find("z")) {
     spec.rule = spending::FutilityRule::kFixedZ;
     spec.values = z->numbers();
-  } else if (const auto hr = node.find("hazard_ratio")) {
-    if (hr->size() + 1 != fractions.size()) {
-      hr->fail("must have one value per look before the last (" +
-               std::to_string(fractions.size() - 1) + ")");
+  } else if (const auto scaled = node.find("hazard_ratio") ? node.find("hazard_ratio") : node.find("effect")) {
+    if (scaled->size() + 1 != fractions.size()) {
+      scaled->fail("must have one value per look before the last (" +
+                   std::to_string(fractions.size() - 1) + ")");
     }
-    // Held as hazard ratios until load_trial converts them at the planned events.
+    // Held as hazard ratios or effects until load_trial converts them at the
+    // planned events or patients.
     spec.rule = spending::FutilityRule::kFixedZ;
-    spec.values = hr->numbers();
+    spec.values = scaled->numbers();
   } else if (const auto cp = node.find("conditional_power")) {
     spec.rule = spending::FutilityRule::kConditionalPower;
     spec.parameter = cp->number();
@@ -208,10 +212,15 @@ DesignSpec load_design(const JsonNode& design) {
 }
 
 void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec& spec,
-                                    const std::optional<survival::SurvivalSpec>& survival) {
+                                    const std::optional<survival::SurvivalSpec>& survival,
+                                    const std::optional<endpoints::EndpointSpec>& endpoint) {
   const auto futility = design.find("futility");
   if (!futility || !futility->has("hazard_ratio")) return;
   const JsonNode hr = futility->at("hazard_ratio");
+  if (!survival && endpoint) {
+    hr.fail("is for a survival design; a normal or binary endpoint gives futility.effect (an "
+            "estimate on its own scale) or futility.z");
+  }
   if (!survival || !survival->events) {
     hr.fail("needs survival.events: a hazard ratio becomes a z bound at the planned events of "
             "each look (give futility.z otherwise)");
@@ -226,6 +235,33 @@ void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec
     const double events = std::ceil(t[k] * static_cast<double>(*survival->events) - 1e-9);
     // + 0.0 turns -0 (a hazard ratio of exactly 1) into 0.
     spec.futility->values[k] = -std::log(h) * std::sqrt(events * r / ((1.0 + r) * (1.0 + r))) + 0.0;
+  }
+}
+
+void convert_futility_effects(const JsonNode& design, spending::DesignSpec& spec,
+                              const std::optional<endpoints::EndpointSpec>& endpoint) {
+  const auto futility = design.find("futility");
+  if (!futility || !futility->has("effect")) return;
+  const JsonNode effect = futility->at("effect");
+  if (!endpoint) {
+    effect.fail("is for a normal or binary endpoint (the endpoint section); a survival design gives "
+                "futility.hazard_ratio or futility.z");
+  }
+  if (!endpoint->patients) {
+    effect.fail("needs endpoint.patients: an effect becomes a z bound at the planned patients of "
+                "each look (give futility.z otherwise)");
+  }
+  const auto& t = spec.information_fractions;
+  spec.futility->effects = spec.futility->values;
+  for (std::size_t k = 0; k < spec.futility->values.size(); ++k) {
+    // The look's planned patients: its fraction of the total, as the plan's looks.
+    const std::optional<double> z =
+        endpoints::z_at_effect(*endpoint, spec.futility->values[k], t[k] * *endpoint->patients);
+    if (!z) {
+      effect.element(k).fail("is no possible estimate at look " + std::to_string(k + 1) +
+                             " (a rate outside (0, 1), or too few patients for the t test)");
+    }
+    spec.futility->values[k] = *z + 0.0;  // + 0.0: no -0
   }
 }
 

@@ -12,7 +12,12 @@ namespace gsd::detail {
 spending::DesignSpec load_design(const JsonNode& design);
 // futility.hazard_ratio to z bounds at each look's planned events.
 void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec& spec,
-                                    const std::optional<survival::SurvivalSpec>& survival);
+                                    const std::optional<survival::SurvivalSpec>& survival,
+                                    const std::optional<endpoints::EndpointSpec>& endpoint);
+// futility.effect (a normal or binary endpoint's estimate) to z bounds at each
+// look's planned patients (endpoints/effect_scale.hpp).
+void convert_futility_effects(const JsonNode& design, spending::DesignSpec& spec,
+                              const std::optional<endpoints::EndpointSpec>& endpoint);
 survival::SurvivalSpec load_survival(const JsonNode& survival);
 endpoints::EndpointSpec load_endpoint(const JsonNode& endpoint);
 // simulation.endpoint: the truth to simulate the endpoint's trial under, its

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "gsd/design.hpp"
+#include "gsd/endpoints/effect_scale.hpp"
 #include "gsd/endpoints/endpoint_plan.hpp"
 #include "gsd/monitor.hpp"
 #include "gsd/numerics/check.hpp"

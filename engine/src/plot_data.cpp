@@ -4,6 +4,7 @@
 #include <limits>
 
 #include "gsd/curves.hpp"
+#include "gsd/endpoints/effect_scale.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/normal.hpp"

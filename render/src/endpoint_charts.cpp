@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "gsd/endpoints/effect_scale.hpp"
 #include "gsd/endpoints/endpoint_look.hpp"
 #include "gsd/presentation.hpp"
 

@@ -19,7 +19,7 @@ awk -F, 'NR == 2 { exit !($3 == "" && $4 == "0") }' "$tmp/protocol.csv" || fail 
 
 "$gsd" design "$ex/hazard-ratio-futility.json" --summary --format csv > "$tmp/summary.csv" ||
   fail "summary exited $?"
-head -1 "$tmp/summary.csv" | grep -qx 'look,bound,information_fraction,events,z,nominal_p,effect_fraction,hazard_ratio,cumulative_crossing_h0,cumulative_crossing_h1' ||
+head -1 "$tmp/summary.csv" | grep -qx 'look,bound,information_fraction,events,z,nominal_p,effect_fraction,hazard_ratio,cumulative_crossing_h0,cumulative_crossing_h1,patients,effect' ||
   fail "summary header: $(head -1 "$tmp/summary.csv")"
 row=$(awk -F, '$1 == 2 && $2 == "futility" { printf "%s %.6f", $4, $8 }' "$tmp/summary.csv")
 [ "$row" = "71 0.900000" ] || fail "futility row at look 2: $row"
@@ -27,6 +27,24 @@ row=$(awk -F, '$1 == 2 && $2 == "futility" { printf "%s %.6f", $4, $8 }' "$tmp/s
 grep -q 'gsBoundSummary' "$tmp/summary.txt" || fail "text summary"
 "$gsd" design "$ex/hazard-ratio-futility.json" --summary --format json > "$tmp/summary.json" || fail "json exited $?"
 grep -q '"bound": "futility"' "$tmp/summary.json" || fail "json summary"
+# A binary endpoint's futility rule on the difference of rates: the summary
+# rows carry the look's patients and the difference at each bound, the
+# futility rows the differences the config gave.
+"$gsd" design "$ex/endpoint-futility.json" --summary --format csv > "$tmp/endpoint.csv" || fail "endpoint summary exited $?"
+row=$(awk -F, '$2 == "futility" { printf "%s:%.6f ", $11, $12 }' "$tmp/endpoint.csv")
+[ "$row" = "200:0.000000 300:0.050000 " ] || fail "endpoint futility rows: $row"
+"$gsd" design "$ex/endpoint-futility.json" --summary > "$tmp/endpoint.txt" || fail "endpoint text exited $?"
+grep -q 'estimate at bound' "$tmp/endpoint.txt" || fail "endpoint text summary"
+"$gsd" design "$ex/endpoint-futility.json" --format json > "$tmp/endpoint.json" || fail "endpoint json exited $?"
+python3 - "$tmp/endpoint.json" <<'PY' || fail "endpoint summary JSON"
+import json, sys
+d = json.load(open(sys.argv[1]))
+rows = [r for r in d["boundary_summary"] if r["bound"] == "futility"]
+assert [r["patients"] for r in rows] == [200, 300], rows
+assert abs(rows[1]["effect"] - 0.05) < 1e-12 and abs(rows[0]["effect"]) < 1e-12, rows
+looks = d["sample_size"]["looks"]
+assert abs(looks[1]["futility_effect"] - 0.05) < 1e-12 and looks[1]["futility_z"] > 0
+PY
 # Whole numbers: patients a multiple of the block of 4, each look's fraction
 # its whole events over the final events, the continuous plan beside it.
 "$gsd" design "$ex/integer-plan.json" --format json > "$tmp/integer.json" || fail "integer exited $?"

@@ -38,7 +38,7 @@ gsd_design_error(futility_z_wrong_length 2
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0]}}}"
   design CONFIG)
 gsd_design_error(futility_two_kinds 2
-  "error: design.futility = {\"conditional_power\":0.1,\"z\":[0,1]} must give exactly one of spending (beta-spending), z, hazard_ratio or conditional_power"
+  "error: design.futility = {\"conditional_power\":0.1,\"z\":[0,1]} must give exactly one of spending (beta-spending), z, hazard_ratio, effect or conditional_power"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0, 1], \"conditional_power\": 0.1}}}"
   design CONFIG)
 gsd_design_error(futility_conditional_power_range 2
@@ -48,6 +48,22 @@ gsd_design_error(futility_conditional_power_range 2
 gsd_design_error(futility_hazard_ratio_needs_events 2
   "error: design.futility.hazard_ratio = [1,0.9] needs survival.events: a hazard ratio becomes a z bound at the planned events of each look (give futility.z otherwise)"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"hazard_ratio\": [1, 0.9]}}}"
+  design CONFIG)
+gsd_design_error(futility_effect_needs_patients 2
+  "error: design.futility.effect = [0,0.1] needs endpoint.patients: an effect becomes a z bound at the planned patients of each look (give futility.z otherwise)"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"effect\": [0, 0.1]}}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}}"
+  design CONFIG)
+gsd_design_error(futility_effect_not_for_survival 2
+  "error: design.futility.effect = [1,0.9] is for a normal or binary endpoint (the endpoint section)\; a survival design gives futility.hazard_ratio or futility.z"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"effect\": [1, 0.9]}}, \"survival\": {\"control\": {\"median_noncured\": 7}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200}}"
+  design CONFIG)
+gsd_design_error(futility_effect_impossible_rate 2
+  "error: design.futility.effect[0] = -0.5 is no possible estimate at look 1 (a rate outside (0, 1), or too few patients for the t test)"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"effect\": [-0.5, 0.1]}}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 0.45, \"patients\": 300}}"
+  design CONFIG)
+gsd_design_error(futility_hazard_ratio_on_an_endpoint 2
+  "error: design.futility.hazard_ratio = [1,0.9] is for a survival design\; a normal or binary endpoint gives futility.effect (an estimate on its own scale) or futility.z"
+  "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"hazard_ratio\": [1, 0.9]}}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"patients\": 200}}"
   design CONFIG)
 gsd_design_error(pampallona_tsiatis_futility_alone 2
   "error: design.futility.spending = pampallona-tsiatis needs efficacy.spending = pampallona-tsiatis: the two bounds are solved together"

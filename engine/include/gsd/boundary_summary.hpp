@@ -21,14 +21,22 @@ struct BoundSummaryRow {
   double z = 0.0;
   double nominal_p = 0.0;  // P(Z >= z) under H0 (gsBoundSummary's "p (1-sided)")
   // The estimate at the bound as a fraction of the effect the design is
-  // powered for: z / (drift sqrt(t_k)).
+  // powered for: z / (drift sqrt(t_k)), drift as for H1 below.
   double effect_fraction = 0.0;
   // Survival plans: the observed hazard ratio at the bound,
   // exp(-z / sqrt(d r / (1 + r)^2)) (Schoenfeld's information).
   std::optional<double> hazard_ratio;
+  // Normal and binary endpoints: the look's planned patients and the
+  // estimate at the bound on the endpoint's own scale (a mean difference,
+  // mean, rate difference, risk ratio or rate; endpoints/effect_scale.hpp),
+  // as sample_size.looks[].efficacy_effect / futility_effect.
+  std::optional<double> patients;
+  std::optional<double> effect;
   // P(crossing this bound by this look): under H0 as the bound's error was
   // spent (efficacy: non-binding lower bounds ignored; futility and harm:
   // every bound in force), and under H1 (drift) with every bound in force.
+  // H1 is the design's drift, or for an endpoint the drift of its plan (its
+  // alternative at the patients given or solved for).
   double cumulative_h0 = 0.0;
   double cumulative_h1 = 0.0;
 };

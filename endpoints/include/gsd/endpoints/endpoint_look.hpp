@@ -87,10 +87,6 @@ std::optional<NaturalInterval> invert_look(const EndpointSpec& spec, const LookD
 // median-unbiased estimate for means and rates.
 double natural_at_drift(const EndpointSpec& spec, const LookStatistic& statistic, double drift);
 
-// The estimate at which z equals `z` with `patients` in all, at the planned
-// sd or rates (the design's bounds on the estimate scale, statistic.hpp).
-std::optional<double> effect_at_z(const EndpointSpec& spec, double z, double patients);
-
 // E[Z] / sqrt(patients) under the endpoint's alternative: effect / sqrt(v1)
 // (statistic.hpp); rpact's standardized thetaH1 for conditional power of
 // means (thetaH1 / assumedStDev) and of rates without its variance-ratio

@@ -37,6 +37,7 @@ struct EndpointLook {
   std::optional<double> efficacy_effect;
   std::optional<double> efficacy_effect_lower;  // two-sided designs: the other side
   std::optional<double> futility_effect;
+  std::optional<double> harm_effect;  // where the design has a harm bound
   double drift = 0.0;                  // E[Z_k] under the alternative
   double probability_efficacy_h1 = 0.0;
   double probability_lower_h1 = 0.0;   // futility (or the lower side) under H1

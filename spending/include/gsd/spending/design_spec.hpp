@@ -63,6 +63,10 @@ struct FutilitySpec {
   // holds them as z at the planned events; monitoring converts them again at
   // the events actually observed.
   std::vector<double> hazard_ratios;
+  // kFixedZ given as estimates on a normal or binary endpoint's own scale
+  // (design.futility.effect, one per look before the last): `values` holds
+  // them as z at the planned patients of each look.
+  std::vector<double> effects;
 };
 
 // A lower bound that rejects H0 in favour of the control arm, with its own
