@@ -7,6 +7,7 @@
 #include "gsd/presentation.hpp"
 #include "gsd/version.hpp"
 #include "json_endpoint_monitoring.hpp"
+#include "json_values.hpp"
 
 namespace gsd::detail {
 
@@ -14,8 +15,6 @@ using nlohmann::json;
 
 namespace {
 
-json finite_or_null(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
-json optional_json(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
 json interval_json(const std::optional<endpoints::NaturalInterval>& i) {
   return i ? json::array({i->lower, i->upper}) : json(nullptr);
 }
@@ -44,36 +43,6 @@ json input_json(const EndpointLookInput& in) {
   return j;
 }
 
-json conditional_json(const monitoring::LookResult& r, double planned) {
-  json out = json::object();
-  if (!r.conditional_power) {
-    for (const char* key : {"conditional_power", "conditional_power_trend",
-                            "conditional_rejection_probability", "predictive_power"}) {
-      out[key] = nullptr;
-    }
-    out["remaining_looks"] = json::array();
-    return out;
-  }
-  const auto& cp = *r.conditional_power;
-  out["conditional_power"] = cp.assumed.back();
-  out["conditional_power_trend"] = cp.trend.back();
-  out["conditional_rejection_probability"] = cp.null.back();
-  out["predictive_power"] = cp.predictive;
-  json remaining = json::array();
-  const auto& s = r.schedule;
-  for (std::size_t j = 0; j < cp.events.size(); ++j) {
-    const std::size_t at = s.current + 1 + j;
-    remaining.push_back({{"patients", cp.events[j]},
-                         {"information_fraction", cp.events[j] / planned},
-                         {"efficacy_z", finite_or_null(s.efficacy[at])},
-                         {"futility_z", optional_json(s.futility[at])},
-                         {"conditional_power", cp.assumed[j]},
-                         {"conditional_power_trend", cp.trend[j]},
-                         {"conditional_power_null", cp.null[j]}});
-  }
-  out["remaining_looks"] = remaining;
-  return out;
-}
 
 json look_json(const MonitoringReport& report, std::size_t k) {
   const monitoring::LookResult& r = report.result.looks[k];
@@ -105,7 +74,7 @@ json look_json(const MonitoringReport& report, std::size_t k) {
   look["advice"] = advice ? json(*advice) : json(nullptr);
   look["repeated_ci_effect"] = interval_json(e.repeated_ci);
   look["repeated_p_value"] = r.repeated_p_value;
-  look.update(conditional_json(r, report.plan.planned_events));
+  look.update(conditional_json(r, report.plan.planned_events, "patients"));
   return look;
 }
 

@@ -6,6 +6,7 @@
 #include "gsd/survival/schoenfeld.hpp"
 #include "gsd/version.hpp"
 #include "json_endpoint_monitoring.hpp"
+#include "json_values.hpp"
 
 namespace gsd {
 
@@ -14,9 +15,8 @@ namespace {
 using nlohmann::json;
 using spending::Sidedness;
 
-// JSON has no infinity: a look that spends nothing has no bound (null).
-json finite_or_null(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
-json optional_json(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+using detail::finite_or_null;
+using detail::optional_json;
 
 bool two_sided(const spending::DesignSpec& s) { return s.sided == Sidedness::kTwoSidedSymmetric; }
 
@@ -59,36 +59,6 @@ json arm_json(const survival::CureModel& arm) {
   return j;
 }
 
-json conditional_json(const monitoring::LookResult& r, double planned_events) {
-  json out = json::object();
-  if (!r.conditional_power) {
-    for (const char* key : {"conditional_power", "conditional_power_trend",
-                            "conditional_rejection_probability", "predictive_power"}) {
-      out[key] = nullptr;
-    }
-    out["remaining_looks"] = json::array();
-    return out;
-  }
-  const auto& cp = *r.conditional_power;
-  out["conditional_power"] = cp.assumed.back();
-  out["conditional_power_trend"] = cp.trend.back();
-  out["conditional_rejection_probability"] = cp.null.back();
-  out["predictive_power"] = cp.predictive;
-  json remaining = json::array();
-  const auto& s = r.schedule;
-  for (std::size_t j = 0; j < cp.events.size(); ++j) {
-    const std::size_t at = s.current + 1 + j;
-    remaining.push_back({{"events", cp.events[j]},
-                         {"information_fraction", cp.events[j] / planned_events},
-                         {"efficacy_z", finite_or_null(s.efficacy[at])},
-                         {"futility_z", optional_json(s.futility[at])},
-                         {"conditional_power", cp.assumed[j]},
-                         {"conditional_power_trend", cp.trend[j]},
-                         {"conditional_power_null", cp.null[j]}});
-  }
-  out["remaining_looks"] = remaining;
-  return out;
-}
 
 json monitoring_look_json(const monitoring::LookResult& r, const LookInput& input,
                           const monitoring::MonitoringPlan& plan) {
@@ -114,7 +84,7 @@ json monitoring_look_json(const monitoring::LookResult& r, const LookInput& inpu
           ? json::array({r.repeated_ci_hazard_ratio->lower, r.repeated_ci_hazard_ratio->upper})
           : json(nullptr);
   look["repeated_p_value"] = r.repeated_p_value;
-  look.update(conditional_json(r, plan.planned_events));
+  look.update(detail::conditional_json(r, plan.planned_events, "events"));
   return look;
 }
 
@@ -584,5 +554,40 @@ json to_json(const MonitoringReport& report) {
   out["monitoring"] = m;
   return out;
 }
+
+namespace detail {
+
+json conditional_json(const monitoring::LookResult& r, double planned, const char* count_key) {
+  json out = json::object();
+  if (!r.conditional_power) {
+    for (const char* key : {"conditional_power", "conditional_power_trend",
+                            "conditional_rejection_probability", "predictive_power"}) {
+      out[key] = nullptr;
+    }
+    out["remaining_looks"] = json::array();
+    return out;
+  }
+  const auto& cp = *r.conditional_power;
+  out["conditional_power"] = cp.assumed.back();
+  out["conditional_power_trend"] = cp.trend.back();
+  out["conditional_rejection_probability"] = cp.null.back();
+  out["predictive_power"] = cp.predictive;
+  json remaining = json::array();
+  const auto& s = r.schedule;
+  for (std::size_t j = 0; j < cp.events.size(); ++j) {
+    const std::size_t at = s.current + 1 + j;
+    remaining.push_back({{count_key, cp.events[j]},
+                         {"information_fraction", cp.events[j] / planned},
+                         {"efficacy_z", finite_or_null(s.efficacy[at])},
+                         {"futility_z", optional_json(s.futility[at])},
+                         {"conditional_power", cp.assumed[j]},
+                         {"conditional_power_trend", cp.trend[j]},
+                         {"conditional_power_null", cp.null[j]}});
+  }
+  out["remaining_looks"] = remaining;
+  return out;
+}
+
+}  // namespace detail
 
 }  // namespace gsd

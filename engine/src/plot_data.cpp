@@ -9,6 +9,7 @@
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "json_values.hpp"
 
 namespace gsd {
 
@@ -18,8 +19,8 @@ using nlohmann::json;
 
 json curve_json(const Curve& c) { return {{"x", c.x}, {"y", c.y}}; }
 
-json finite_or_null(double x) { return std::isfinite(x) ? json(x) : json(nullptr); }
-json optional_json(const std::optional<double>& x) { return x ? json(*x) : json(nullptr); }
+using detail::finite_or_null;
+using detail::optional_json;
 
 // The one-sided nominal p-value of each bound (null where none).
 json nominal_p(const json& z) {
