@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "gsd/numerics/kernel_exp.hpp"
 #include "gsd/numerics/normal.hpp"
 
 namespace gsd::numerics {
@@ -21,6 +22,8 @@ namespace {
 // hundred grid points, so pairs further apart (in standardised increment
 // units) are skipped.
 constexpr double kKernelCutoff = 8.5;
+static_assert(-0.5 * kKernelCutoff * kKernelCutoff >= kKernelExpMin,
+              "the kernel's exponents stay in kernel_exp's range");
 
 // Interval refinement of the quadrature grid within 10 sd of the mean (the
 // density beyond is below 1e-21 of its peak): no interval wider than 0.35, nor than
@@ -164,6 +167,44 @@ double SequentialIntegrator::tail_sum(double x, double slope, bool upper, Factor
   return sum;
 }
 
+// tail_sum's loops with two more sums beside the tail: a moment and the
+// normal density of each node's increment. The tail is summed in tail_sum's
+// order, so it is the same number.
+template <class Factor, class Moment>
+SequentialIntegrator::TailSums SequentialIntegrator::tail_sums(double x, double slope, bool upper,
+                                                               Factor factor,
+                                                               Moment moment) const {
+  const auto begin = z_.begin();
+  const auto low = std::lower_bound(begin, z_.end(), (x - kTailCutoff) / slope);
+  const auto high = std::lower_bound(low, z_.end(), (x + kTailCutoff) / slope);
+  const auto i_low = static_cast<std::size_t>(low - begin);
+  const auto i_high = static_cast<std::size_t>(high - begin);
+  // The increments' densities at once (Eigen's SIMD exp on its own aligned
+  // storage: the result depends on indices only, as in advance_outside()).
+  Eigen::ArrayXd arg(static_cast<Eigen::Index>(i_high - i_low));
+  for (std::size_t i = i_low; i < i_high; ++i) {
+    arg[static_cast<Eigen::Index>(i - i_low)] = upper ? x - z_[i] * slope : z_[i] * slope - x;
+  }
+  const Eigen::ArrayXd density = (-0.5 * arg.square()).exp();
+  TailSums sums;
+  for (std::size_t i = i_low; i < i_high; ++i) {
+    const auto j = static_cast<Eigen::Index>(i - i_low);
+    const double g = weight_[i] * factor(i);
+    const double tail = normal_upper_tail(arg[j]);
+    sums.tail += g * tail;
+    sums.moment += g * moment(i) * tail;
+    sums.density += g * density[j];
+  }
+  const std::size_t full_begin = upper ? i_high : 0;
+  const std::size_t full_end = upper ? z_.size() : i_low;
+  for (std::size_t i = full_begin; i < full_end; ++i) {
+    const double g = weight_[i] * factor(i);
+    sums.tail += g;
+    sums.moment += g * moment(i);
+  }
+  return sums;
+}
+
 double SequentialIntegrator::next_upper_tail(double t, double mean, double b) const {
   if (std::isnan(b)) throw std::invalid_argument("upper bound is NaN");
   if (std::isinf(b) && b > 0.0) return 0.0;
@@ -188,6 +229,23 @@ double SequentialIntegrator::next_lower_tail(double t, double mean, double a) co
   return tail_sum(a * s.scale - s.offset, s.slope, false, [](std::size_t) { return 1.0; });
 }
 
+namespace {
+
+// The likelihood ratios exp(drift z_i sqrt(t) - drift^2 t / 2) of all nodes at
+// once (Eigen's SIMD exp). Eigen's own storage is aligned, so which nodes
+// take the SIMD path depends only on their index, never on the heap (see
+// advance_outside()).
+Eigen::ArrayXd likelihood_ratios(const std::vector<double>& z, double t, double drift) {
+  const double half_drift_sq_t = 0.5 * drift * drift * t;
+  const double drift_root_t = drift * std::sqrt(t);
+  const Eigen::Index n = static_cast<Eigen::Index>(z.size());
+  Eigen::ArrayXd ratio = Eigen::Map<const Eigen::ArrayXd>(z.data(), n);
+  ratio = (ratio * drift_root_t - half_drift_sq_t).exp();
+  return ratio;
+}
+
+}  // namespace
+
 double SequentialIntegrator::tilted_tail(double t, double drift, double bound, bool upper) const {
   if (!null_path_) {
     throw std::logic_error("tilted tails need an integrator whose looks were all under H0");
@@ -201,14 +259,7 @@ double SequentialIntegrator::tilted_tail(double t, double drift, double bound, b
   // each path is weighted by its likelihood ratio exp(drift S - drift^2 t_ / 2).
   const double sd = std::sqrt(t - t_);
   const double x = (bound * std::sqrt(t) - drift * (t - t_)) / sd;
-  const double half_drift_sq_t = 0.5 * drift * drift * t_;
-  const double drift_root_t = drift * std::sqrt(t_);
-  // The likelihood ratios of all nodes at once (Eigen's SIMD exp). Eigen's own
-  // storage is aligned, so which nodes take the SIMD path depends only on
-  // their index, never on the heap (see advance()).
-  const Eigen::Index n = static_cast<Eigen::Index>(z_.size());
-  Eigen::ArrayXd ratio = Eigen::Map<const Eigen::ArrayXd>(z_.data(), n);
-  ratio = (ratio * drift_root_t - half_drift_sq_t).exp();
+  const Eigen::ArrayXd ratio = likelihood_ratios(z_, t_, drift);
   return tail_sum(x, std::sqrt(t_) / sd, upper,
                   [&](std::size_t i) { return ratio[static_cast<Eigen::Index>(i)]; });
 }
@@ -223,6 +274,63 @@ double SequentialIntegrator::next_lower_tail_tilted(double t, double drift, doub
   if (std::isnan(a)) throw std::invalid_argument("lower bound is NaN");
   if (std::isinf(a) && a < 0.0) return 0.0;
   return tilted_tail(t, drift, a, false);
+}
+
+SequentialIntegrator::TailAndDerivative SequentialIntegrator::next_upper_tail_and_derivative(
+    double t, double mean, double b) const {
+  if (std::isnan(b)) throw std::invalid_argument("upper bound is NaN");
+  if (std::isinf(b) && b > 0.0) return {};
+  if (looks_done_ == 0) {
+    check_next(0, 0.0, t);
+    return {normal_upper_tail(b - mean), -normal_density(b - mean)};
+  }
+  if (std::isinf(b)) return {continuation_mass(), 0.0};
+  const Step s = step_to(t, mean);
+  const TailSums sums = tail_sums(b * s.scale - s.offset, s.slope, true,
+                                  [](std::size_t) { return 1.0; }, [](std::size_t) { return 0.0; });
+  // d/db P(N >= b scale - offset - u_i) = -scale phi(...).
+  return {sums.tail, -s.scale * kInvSqrt2Pi * sums.density};
+}
+
+SequentialIntegrator::TailAndDerivative SequentialIntegrator::next_lower_tail_and_derivative(
+    double t, double mean, double a) const {
+  if (std::isnan(a)) throw std::invalid_argument("lower bound is NaN");
+  if (std::isinf(a) && a < 0.0) return {};
+  if (looks_done_ == 0) {
+    check_next(0, 0.0, t);
+    return {normal_lower_tail(a - mean), normal_density(a - mean)};
+  }
+  if (std::isinf(a)) return {continuation_mass(), 0.0};
+  const Step s = step_to(t, mean);
+  const TailSums sums = tail_sums(a * s.scale - s.offset, s.slope, false,
+                                  [](std::size_t) { return 1.0; }, [](std::size_t) { return 0.0; });
+  return {sums.tail, s.scale * kInvSqrt2Pi * sums.density};
+}
+
+SequentialIntegrator::TailAndDerivative
+SequentialIntegrator::next_upper_tail_tilted_and_derivative(double t, double drift,
+                                                            double b) const {
+  if (std::isnan(b)) throw std::invalid_argument("upper bound is NaN");
+  if (std::isinf(b) && b > 0.0) return {};
+  if (!null_path_) {
+    throw std::logic_error("tilted tails need an integrator whose looks were all under H0");
+  }
+  check_next(looks_done_, t_, t);
+  if (looks_done_ == 0) {
+    const double arg = b - drift * std::sqrt(t);
+    return {normal_upper_tail(arg), std::sqrt(t) * normal_density(arg)};
+  }
+  const double sd = std::sqrt(t - t_);
+  const double x = (b * std::sqrt(t) - drift * (t - t_)) / sd;
+  const Eigen::ArrayXd ratio = likelihood_ratios(z_, t_, drift);
+  const double root_t = std::sqrt(t_);
+  const double drift_t = drift * t_;
+  // d/d(drift) of ratio_i = (z_i sqrt(t_) - drift t_) ratio_i, and of the
+  // increment's tail P(N >= x - z_i sqrt(t_) / sd): phi(...) (t - t_) / sd.
+  const TailSums sums = tail_sums(
+      x, root_t / sd, true, [&](std::size_t i) { return ratio[static_cast<Eigen::Index>(i)]; },
+      [&](std::size_t i) { return z_[i] * root_t - drift_t; });
+  return {sums.tail, sums.moment + (t - t_) / sd * kInvSqrt2Pi * sums.density};
 }
 
 void SequentialIntegrator::advance(double t, double mean, double lower, double upper,
@@ -267,6 +375,7 @@ void SequentialIntegrator::advance_outside(double t, double mean, double lower, 
     // never on where the heap put the grid (reproducible across threads).
     const Eigen::ArrayXd g_old = Eigen::Map<const Eigen::ArrayXd>(weight_.data(), n_old);
     const Eigen::ArrayXd u = z_old * s.slope;  // increasing in i
+    Eigen::ArrayXd kernel(n_old);
     for (std::size_t j = 0; j < grid.z.size(); ++j) {
       const double x = grid.z[j] * s.scale - s.offset;
       // Only u_i within kKernelCutoff of x contribute.
@@ -275,10 +384,16 @@ void SequentialIntegrator::advance_outside(double t, double mean, double lower, 
       const Eigen::Index begin = lo - u.data();
       const Eigen::Index count = hi - lo;
       if (count == 0) continue;
-      const auto d = x - u.segment(begin, count);
+      // The kernel row in one vectorised loop (-d^2 / 2 >= -kKernelCutoff^2 / 2,
+      // inside kernel_exp's range), into storage of Eigen's alignment.
+      const double* u_row = lo;
+      double* k_row = kernel.data();
+      for (Eigen::Index i = 0; i < count; ++i) {
+        const double d = x - u_row[i];
+        k_row[i] = kernel_exp(-0.5 * d * d);
+      }
       const double density =
-          (g_old.segment(begin, count) * (-0.5 * d.square()).exp()).sum() * kInvSqrt2Pi *
-          s.scale;
+          (g_old.segment(begin, count) * kernel.head(count)).sum() * kInvSqrt2Pi * s.scale;
       weight[j] = grid.w[j] * density;
     }
   }

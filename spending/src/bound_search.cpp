@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "gsd/numerics/normal.hpp"
 
@@ -32,11 +33,6 @@ constexpr double kFutilitySpan = 37.0;
 double solve_efficacy_bound(const SequentialIntegrator& h0, double t, double target,
                             bool two_sided) {
   if (!(target > kMinTail)) return kInf;
-  auto tail = [&](double b) {
-    double p = h0.next_upper_tail(t, 0.0, b);
-    if (two_sided) p += h0.next_lower_tail(t, 0.0, -b);
-    return p;
-  };
   const double mass = h0.continuation_mass();
   if (!(target < mass)) {
     throw NumericalError("cannot spend " + std::to_string(target) + " at information fraction " +
@@ -46,12 +42,26 @@ double solve_efficacy_bound(const SequentialIntegrator& h0, double t, double tar
   if (h0.looks_done() == 0) {
     return normal_upper_quantile(two_sided ? target / 2.0 : target);
   }
-  // Solve on the log scale: tails span hundreds of orders of magnitude.
+  // Solve on the log scale: tails span hundreds of orders of magnitude. The
+  // log tail is close to linear in b and concave (the tail of a log-concave
+  // density, Prekopa 1973), so Newton's method from the fixed design's bound,
+  // which lies above the root (continuing cannot add crossings), converges
+  // from above in a few steps.
   const double log_target = std::log(target);
-  auto f = [&](double b) { return std::log(std::max(tail(b), kTailFloor)) - log_target; };
+  auto fdf = [&](double b) {
+    auto p = h0.next_upper_tail_and_derivative(t, 0.0, b);
+    if (two_sided) {
+      const auto lower = h0.next_lower_tail_and_derivative(t, 0.0, -b);
+      p.p += lower.p;
+      p.derivative -= lower.derivative;
+    }
+    if (!(p.p > kTailFloor)) return std::pair{std::log(kTailFloor) - log_target, 0.0};
+    return std::pair{std::log(p.p) - log_target, p.derivative / p.p};
+  };
   double lo = kMinEfficacyZ;
   if (two_sided) lo = 0.0;  // symmetric region: the bound is positive
-  return detail::find_root(f, lo, kMaxZ, h0.options(), "an efficacy bound");
+  const double guess = normal_upper_quantile(two_sided ? target / 2.0 : target);
+  return detail::find_root_newton(fdf, lo, kMaxZ, guess, false, h0.options(), "an efficacy bound");
 }
 
 double solve_futility_bound(const SequentialIntegrator& h1, double t, double mean, double b,
@@ -61,10 +71,18 @@ double solve_futility_bound(const SequentialIntegrator& h1, double t, double mea
   // rpact caps futility at the efficacy bound: if even that spends too little,
   // the look stops for sure and the futility bound equals the efficacy bound.
   if (std::isfinite(b) && below(b) <= target) return b;
+  // As for the efficacy bound, mirrored: the log of the lower tail is concave
+  // and increasing, and the fixed design's bound lies below the root.
   const double log_target = std::log(target);
-  auto f = [&](double a) { return std::log(std::max(below(a), kTailFloor)) - log_target; };
+  auto fdf = [&](double a) {
+    const auto p = h1.next_lower_tail_and_derivative(t, mean, a);
+    if (!(p.p > kTailFloor)) return std::pair{std::log(kTailFloor) - log_target, 0.0};
+    return std::pair{std::log(p.p) - log_target, p.derivative / p.p};
+  };
+  const double lo = mean - kFutilitySpan;
   const double hi = std::isfinite(b) ? b : mean + kFutilitySpan;
-  return detail::find_root(f, mean - kFutilitySpan, hi, h1.options(), "a futility bound");
+  const double guess = mean - normal_upper_quantile(std::min(target, 0.5));
+  return detail::find_root_newton(fdf, lo, hi, guess, true, h1.options(), "a futility bound");
 }
 
 double solve_inner_futility_bound(const SequentialIntegrator& h1, double t, double mean, double b,

@@ -20,4 +20,11 @@ double find_root(F f, double lo, double hi, double f_lo, double f_hi,
                              options.trace);
 }
 
+template <class FDF>
+double find_root_newton(FDF fdf, double lo, double hi, double guess, bool increasing,
+                        const numerics::SolverOptions& options, const char* what) {
+  return numerics::find_root_newton(fdf, lo, hi, guess, increasing, options.boundary_root_bits,
+                                    what, options.trace);
+}
+
 }  // namespace gsd::spending::detail

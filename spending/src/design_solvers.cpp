@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <utility>
 
 #include "bound_search.hpp"
 #include "classical.hpp"
@@ -71,6 +72,22 @@ ExitProbabilities tilted_exits(const DesignSpec& s, const std::vector<Sequential
     if (two_sided(s)) e.lower[k] = states[k].next_lower_tail_tilted(t[k], drift, -b[k]);
   }
   return e;
+}
+
+// Upper-side power under a constant drift from the recorded H0 states, and
+// its derivative in the drift.
+std::pair<double, double> tilted_power(const DesignSpec& s,
+                                       const std::vector<SequentialIntegrator>& states,
+                                       const std::vector<double>& b, double drift) {
+  const auto& t = s.information_fractions;
+  double power = 0.0;
+  double derivative = 0.0;
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    const auto tail = states[k].next_upper_tail_tilted_and_derivative(t[k], drift, b[k]);
+    power += tail.p;
+    derivative += tail.derivative;
+  }
+  return {power, derivative};
 }
 
 const ClassicalBoundary* classical(const DesignSpec& s) {
@@ -157,9 +174,14 @@ SolvedBounds solve_without_futility(const DesignSpec& s, std::optional<double> g
   auto deficit = [&](double drift) {
     return (1.0 - s.beta) - tilted_exits(s, states, b, drift).total_upper();
   };
+  auto deficit_and_derivative = [&](double drift) {
+    const auto [power, derivative] = tilted_power(s, states, b, drift);
+    return std::pair{(1.0 - s.beta) - power, -derivative};
+  };
   // A group-sequential design never has more power than the fixed design at
   // the same drift, so the fixed drift is a lower end of the bracket.
-  out.drift = given ? *given : find_root_drift(deficit, fixed_drift(s), s.solver);
+  out.drift = given ? *given
+                    : find_drift_newton(deficit_and_derivative, deficit, fixed_drift(s), s.solver);
   out.null = tilted_exits(s, states, b, 0.0);
   out.alternative = tilted_exits(s, states, b, out.drift);
   return out;

@@ -4,6 +4,7 @@
 // (Alefeld, Potra & Shi 1995, ACM TOMS 21:327). A missing bracket or an
 // exhausted iteration cap throws NumericalError carrying the best point
 // reached, never a silent last iterate.
+#include <algorithm>
 #include <boost/math/tools/toms748_solve.hpp>
 #include <cmath>
 #include <cstdint>
@@ -61,6 +62,56 @@ template <class F>
 double find_root(F f, double lo, double hi, int bits, const std::string& what,
                  SolverTrace* trace = nullptr) {
   return find_root(f, lo, hi, f(lo), f(hi), bits, what, trace);
+}
+
+// Root of a monotone f on [lo, hi] by Newton's method from `guess`, safeguarded
+// by bisection (Press, Teukolsky, Vetterling & Flannery 2007, "Numerical
+// Recipes", 3rd ed., section 9.4, rtsafe). fdf(x) returns {f(x), f'(x)};
+// `increasing` says which way f runs. Each point evaluated narrows the
+// bracket; a step that leaves it, or goes against the slope, is replaced by
+// the bracket's midpoint. Converged when a step is within `bits` mantissa bits
+// of x (absolute below |x| = 1): the root is then the last Newton iterate,
+// whose error is of the order of that step squared. The search ends in TOMS
+// 748 on what is left of the bracket, with its checks and errors, if Newton
+// has not converged within kMaxRootIterations steps, or when its iterates
+// reach an end of [lo, hi] without a sign change (no root inside).
+template <class FDF>
+double find_root_newton(FDF fdf, double lo, double hi, double guess, bool increasing, int bits,
+                        const std::string& what, SolverTrace* trace = nullptr) {
+  const double tolerance = std::ldexp(1.0, -bits);
+  const double lo0 = lo;
+  const double hi0 = hi;
+  double x = std::clamp(guess, lo, hi);
+  std::uintmax_t iterations = 0;
+  for (; iterations < kMaxRootIterations; ++iterations) {
+    const auto [fx, dfx] = fdf(x);
+    if (std::fpclassify(fx) == FP_ZERO) return x;
+    if (!std::isfinite(fx)) break;
+    if ((fx < 0.0) == increasing) {
+      lo = x;
+    } else {
+      hi = x;
+    }
+    const double step = -fx / dfx;
+    double next = x + step;
+    const bool newton = std::isfinite(step) && (dfx > 0.0) == increasing && next > lo && next < hi;
+    if (!newton) next = 0.5 * (lo + hi);
+    const double width = newton ? std::fabs(step) : hi - lo;
+    if (width <= tolerance * std::fmax(std::fabs(next), 1.0)) {
+      if (next - lo0 <= tolerance || hi0 - next <= tolerance) break;  // an end: no root inside?
+      if (trace && trace->enabled(SolverTrace::Level::kDebug)) {
+        std::ostringstream out;
+        out.precision(10);
+        out << "root of " << what << ": " << next << " after " << iterations + 1
+            << " Newton steps (last step " << width << ", |f| " << std::fabs(fx) << ")";
+        trace->write(SolverTrace::Level::kDebug, out.str());
+      }
+      return next;
+    }
+    x = next;
+  }
+  auto f = [&](double y) { return fdf(y).first; };
+  return find_root(f, lo, hi, bits, what, trace);
 }
 
 }  // namespace gsd::numerics

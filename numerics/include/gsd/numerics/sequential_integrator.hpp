@@ -41,6 +41,19 @@ class SequentialIntegrator {
   double next_upper_tail_tilted(double t, double drift, double b) const;
   double next_lower_tail_tilted(double t, double drift, double a) const;
 
+  // The same tails with their derivatives, for Newton's method in the bound
+  // and drift searches: d/db of the upper tail (<= 0), d/da of the lower tail
+  // (>= 0), and d/d(drift) of the tilted upper tail. The probability is the
+  // one the plain functions above give, bit for bit; the derivative adds the
+  // normal density of each node's increment (one vectorised exp).
+  struct TailAndDerivative {
+    double p = 0.0;
+    double derivative = 0.0;
+  };
+  TailAndDerivative next_upper_tail_and_derivative(double t, double mean, double b) const;
+  TailAndDerivative next_lower_tail_and_derivative(double t, double mean, double a) const;
+  TailAndDerivative next_upper_tail_tilted_and_derivative(double t, double drift, double b) const;
+
   // Moves to the next look, keeping only paths with lower < Z_next < upper.
   // next_t, the fraction of the look after this one, sets the grid's
   // resolution: the next step's kernel has sd sqrt((next_t - t) / t) in z
@@ -70,6 +83,15 @@ class SequentialIntegrator {
 
   template <class Factor>
   double tail_sum(double x, double slope, bool upper, Factor factor) const;
+  // tail_sum's sum, with sum_i weight_i factor(i) moment(i) P(N(0,1) >= arg_i)
+  // and sum_i weight_i factor(i) exp(-arg_i^2 / 2) beside it.
+  struct TailSums {
+    double tail = 0.0;
+    double moment = 0.0;
+    double density = 0.0;  // without the 1 / sqrt(2 pi)
+  };
+  template <class Factor, class Moment>
+  TailSums tail_sums(double x, double slope, bool upper, Factor factor, Moment moment) const;
   double tilted_tail(double t, double drift, double bound, bool upper) const;
 
   SolverOptions options_;
