@@ -12,6 +12,10 @@
 //   means, variances and covariances of the FH(0, 0), FH(0, 1) and
 //   FH(0, 1/2) scores at the two looks, and the power (Prior reports about
 //   73%).
+// - Magirr & Burman (2019)'s delayed-effect scenario: the modestly weighted
+//   test (t* = 12) and the MaxCombo test of FH(0,0), FH(0,1), FH(1,0),
+//   FH(1,1) (Roychoudhury et al. 2021) against npsurvSS's integrals with the
+//   modest weight added, and mvtnorm (tests/reference/npsurvss_mb_maxcombo.R).
 // - lrstat 0.3.3's vignette "Sample Size Calculation Under Non-Proportional
 //   Hazards" (non-proportional_hazards.Rmd): a two-look log-rank design under
 //   a 6-month delay with ramp-up accrual and drop-out; the printed power,
@@ -19,13 +23,16 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstddef>
 #include <limits>
+#include <utility>
 #include <vector>
 
 #include "expect_near_rel.hpp"
 #include "gsd/numerics/multivariate_normal.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
+#include "gsd/survival/maxcombo_power.hpp"
 #include "gsd/survival/weighted_logrank.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 
@@ -238,6 +245,106 @@ TEST(PublishedNphExamples, Prior2020MaxComboPower) {
   const BoundAndPower gsd = prior_bound_and_power(own, u1);
   EXPECT_NEAR(gsd.u2, 2.13700689, 1e-3);
   EXPECT_NEAR(gsd.power, 0.72431211, 1e-3);
+}
+
+// ---------------------------------------------------------------------------
+// Magirr & Burman (2019, Statistics in Medicine 38:3782, section 5)'s delayed
+// effect, as simtrial's vignette "modest-wlrt" restates it: control
+// exponential with median 15 months, hazard ratio 1 for 6 months and 0.5
+// after, uniform accrual over 12 months, 1:1, no drop-out. The paper reports
+// simulated powers; the analytic reference here is npsurvSS 1.1.0's
+// integrals with the modestly weighted test's w = 1 / max(S(t), S(t*))
+// (t* = 12) added to its weights, and mvtnorm 1.1-3 for the MaxCombo test of
+// FH(0,0), FH(0,1), FH(1,0), FH(1,1) that Roychoudhury et al. (2021,
+// Statistics in Biopharmaceutical Research 13:1) recommend
+// (tests/reference/npsurvss_mb_maxcombo.R). 200 patients, one analysis at
+// the expected time of 130 events.
+SurvivalSpec magirr_burman_delayed_effect() {
+  const double control_hazard = std::log(2.0) / 15.0;
+  SurvivalSpec spec;
+  spec.control = CureModel(0.0, Latency::exponential(control_hazard));
+  spec.treatment = CureModel(0.0, Latency::piecewise_exponential({0.0, 6.0}, {control_hazard, 0.5 * control_hazard}));
+  spec.accrual = Accrual::uniform(12.0);
+  return spec;
+}
+
+struct MomentRow {
+  LogRankWeight weight;
+  double delta;   // npsurvSS convention: control minus active, per patient
+  double sigma2;  // null variance per patient
+};
+
+constexpr double kMbPatients = 200.0;
+constexpr long long kMbEvents = 130;
+constexpr double kMbAnalysis = 35.539641574653;  // expected time of 130 events
+
+TEST(PublishedNphExamples, MagirrBurman2019DelayedEffectMoments) {
+  const SurvivalSpec spec = magirr_burman_delayed_effect();
+  const LogRankWeight mb = LogRankWeight::magirr_burman(12.0);
+  const auto fh = [](double rho, double gamma) { return LogRankWeight::fleming_harrington(rho, gamma); };
+  // At the scenario's calendar cut (month 36) and at the time of 130 events.
+  const MomentRow at36[] = {
+      {mb, -1.099583859509e-01, 3.283466999630e-01},        {fh(0, 0), -7.019515739720e-02, 1.616760762358e-01},
+      {fh(0, 1), -3.166464268526e-02, 2.295276849833e-02}, {fh(1, 0), -3.853051471194e-02, 7.939748218058e-02},
+      {fh(1, 1), -1.633940602216e-02, 6.295799708104e-03},
+  };
+  const MomentRow at130[] = {
+      {mb, -1.085669914325e-01, 3.252604720603e-01},        {fh(0, 0), -6.933659523006e-02, 1.605009868276e-01},
+      {fh(0, 1), -3.110866031188e-02, 2.245907401235e-02}, {fh(1, 0), -3.822793491819e-02, 7.924940536890e-02},
+      {fh(1, 1), -1.614470639613e-02, 6.235137717963e-03},
+  };
+  for (const auto& [tau, rows] : {std::pair{36.0, at36}, std::pair{kMbAnalysis, at130}}) {
+    for (int i = 0; i < 5; ++i) {
+      const WeightedLogRankMoments m = weighted_logrank_moments(spec, rows[i].weight, tau);
+      EXPECT_NEAR_REL(m.score_mean, -rows[i].delta, 1e-9) << "tau " << tau << " row " << i;
+      EXPECT_NEAR_REL(m.variance_null, rows[i].sigma2, 1e-9) << "tau " << tau << " row " << i;
+    }
+  }
+  // The modestly weighted test's power at its look: 130 events, one-sided
+  // 0.025; the look at the expected time of the events (uniroot in R).
+  spending::DesignSpec fixed;
+  fixed.alpha = 0.025;
+  fixed.information_fractions = {1.0};
+  const WeightedLogRankPower p = weighted_logrank_power(spec, fixed, mb, kMbPatients, kMbEvents);
+  EXPECT_NEAR_REL(p.looks[0].calendar_time, kMbAnalysis, 1e-9);
+  const double mean_z = std::sqrt(kMbPatients) * 1.085669914325e-01 / std::sqrt(3.252604720603e-01);
+  EXPECT_NEAR_REL(p.looks[0].mean_z, mean_z, 1e-9);
+  EXPECT_NEAR(p.power, numerics::normal_upper_tail(numerics::normal_upper_quantile(0.025) - mean_z), 1e-9);
+}
+
+TEST(PublishedNphExamples, MaxComboOfFourTestsUnderTheMagirrBurmanDelay) {
+  spending::DesignSpec fixed;
+  fixed.alpha = 0.025;
+  fixed.information_fractions = {1.0};
+  const MaxComboPower p =
+      maxcombo_power(magirr_burman_delayed_effect(), fixed, default_maxcombo_tests(), kMbPatients, kMbEvents);
+  ASSERT_EQ(p.tests.size(), 4U);  // FH(0,0), FH(0,1), FH(1,0), FH(1,1)
+  ASSERT_EQ(p.looks.size(), 1U);
+  const MaxComboLook& look = p.looks[0];
+  EXPECT_NEAR_REL(look.calendar_time, kMbAnalysis, 1e-9);
+  const double mean_z[4] = {2.4475899213, 2.9356236876, 1.9204271168, 2.8914928591};
+  const double correlation[4][4] = {
+      {1.0000000000, 0.8636914230, 0.9633309626, 0.9292447337},
+      {0.8636914230, 1.0000000000, 0.6967838208, 0.9687921276},
+      {0.9633309626, 0.6967838208, 1.0000000000, 0.8066874396},
+      {0.9292447337, 0.9687921276, 0.8066874396, 1.0000000000},
+  };
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_NEAR(look.mean_z[i], mean_z[i], 1e-8) << "test " << i;
+    for (std::size_t j = 0; j < 4; ++j) EXPECT_NEAR(p.correlation[i][j], correlation[i][j], 1e-9) << i << ", " << j;
+  }
+  // mvtnorm (abseps 1e-7): bound 2.21805059, power 0.79606732. gsd's lattice
+  // reports its own errors: P0(max Z < c) rises by at least phi(c) per unit
+  // of c (the density of one of the Z_j), so the bound is within
+  // alpha_error / phi(c); the power moves by at most sum_j phi(c - mu_j) per
+  // unit of c.
+  const double c = 2.21805059;
+  const double bound_tolerance = look.alpha_error / numerics::normal_density(c) + 1e-6;
+  EXPECT_NEAR(look.efficacy_z, c, bound_tolerance);
+  double slope = 0.0;
+  for (double mu : mean_z) slope += numerics::normal_density(c - mu);
+  EXPECT_NEAR(p.power, 0.79606732, p.power_error + slope * bound_tolerance + 1e-6);
+  EXPECT_LT(bound_tolerance, 2e-3);  // the check has teeth
 }
 
 // ---------------------------------------------------------------------------

@@ -1,0 +1,95 @@
+# Reference values for tests/survival/published_nph_examples_test.cpp
+# (MagirrBurman2019DelayedEffect): the delayed-effect scenario of Magirr &
+# Burman (2019, Statistics in Medicine 38:3782, section 5; as simtrial's
+# vignette "modest-wlrt" restates it): control exponential with median 15
+# months, hazard ratio 1 for 6 months and 0.5 after, uniform accrual over 12
+# months, 1:1, no drop-out. Computed with npsurvSS 1.1.0's integrals
+# (delta_wlr / sigma2_wlr at rel.tol 1e-10 as in npsurvss_yung_liu.R):
+#   - the modestly weighted log-rank test, w = 1 / max(S(t), S(t*)) with S the
+#     pooled survival p0 S0 + p1 S1 (Magirr & Burman, eq. 5), t* = 12, added
+#     here as one more weight of npsurvSS's weight_wlr;
+#   - Fleming-Harrington FH(0,0), FH(0,1), FH(1,0), FH(1,1) and the MaxCombo
+#     test of all four (Roychoudhury et al. 2021, Statistics in
+#     Biopharmaceutical Research 13:1) at one analysis: correlations from
+#     the null variances of the midpoint weights (Karrison 2016), bound and
+#     power from mvtnorm 1.1-3 (abseps 1e-7).
+# The analysis is at the expected time of 130 events among 300 patients
+# (found by uniroot on npsurvSS's expected events), and also at month 36 (the
+# scenario's calendar cut) for the moments.
+#
+# npsurvSS "FH_p<a>_q<b>" is F^a S^b: FH(rho, gamma) is FH_p<gamma>_q<rho>.
+#   Rscript tests/reference/npsurvss_mb_maxcombo.R   (npsurvSS 1.1.0 installed)
+suppressMessages(library(npsurvSS))
+library(mvtnorm)
+stopifnot(packageVersion("npsurvSS") == "1.1.0")
+
+ns <- asNamespace("npsurvSS")
+tight <- function(f, lower, upper, ...) {
+  cuts <- unique(c(lower, seq(0, upper, 0.5)[seq(0, upper, 0.5) > lower], upper))
+  list(value = sum(vapply(seq_len(length(cuts) - 1), function(i) {
+    stats::integrate(f, cuts[i], cuts[i + 1], rel.tol = 1e-10, abs.tol = 1e-15, subdivisions = 1000L, ...)$value
+  }, 0.0)))
+}
+fh_weight <- get("weight_wlr", envir = ns)
+mb_weight <- function(x, arm0, arm1, weight = "1") {
+  if (!startsWith(weight, "MB_")) return(fh_weight(x, arm0, arm1, weight))
+  t_star <- as.numeric(substring(weight, 4))
+  p1 <- arm1$size / (arm0$size + arm1$size)
+  pooled <- function(t) (1 - p1) * psurv(t, arm0, lower.tail = FALSE) + p1 * psurv(t, arm1, lower.tail = FALSE)
+  1 / pmax(pooled(x), pooled(t_star))
+}
+assignInNamespace("weight_wlr", mb_weight, "npsurvSS")
+moment <- function(fn) {
+  f <- get(fn, envir = ns)
+  body(f) <- eval(parse(text = paste("quote(", gsub("stats::integrate(", "tight(", paste(deparse(body(f)), collapse = "\n"), fixed = TRUE), ")")))
+  environment(f) <- list2env(list(tight = tight), parent = ns)
+  f
+}
+delta_wlr <- moment("delta_wlr")
+sigma2_wlr <- moment("sigma2_wlr")
+
+arms <- function(total) {
+  lambda <- log(2) / 15
+  list(arm0 = create_arm(size = 100, accr_time = 12, surv_scale = lambda, loss_scale = 1e-300, total_time = total),
+       arm1 = create_arm(size = 100, accr_time = 12, surv_interval = c(0, 6, Inf),
+                         surv_scale = c(lambda, 0.5 * lambda), loss_scale = 1e-300, total_time = total))
+}
+# Expected events: npsurvSS's prob_event (the integral of dens_event) at the
+# tight tolerance; its exp_events integrates at rel.tol 1.2e-4, which moves
+# the time of 130 events by 0.002 months.
+dens_event <- get("dens_event", envir = ns)
+events <- function(total) {
+  a <- arms(total)
+  sum(sapply(a, function(arm) arm$size * tight(function(x) dens_event(arm, x), 0, total)$value))
+}
+t130 <- uniroot(function(t) events(t) - 130, c(12, 200), tol = 1e-13)$root
+cat(sprintf("time of 130 events: %.12f (events at 36: %.10f)\n", t130, events(36)))
+
+name <- function(rho, gamma) sprintf("FH_p%g_q%g", gamma, rho)
+fh <- list(c(0, 0), c(0, 1), c(1, 0), c(1, 1))
+for (total in c(36, t130)) {
+  a <- arms(total)
+  cat(sprintf("\nanalysis at %.6f: weight, delta (per patient), sigma2\n", total))
+  for (w in c("MB_12", sapply(fh, function(p) name(p[1], p[2])))) {
+    cat(sprintf("  %-10s %.12e %.12e\n", w, delta_wlr(a$arm0, a$arm1, w), sigma2_wlr(a$arm0, a$arm1, w)))
+  }
+}
+
+a <- arms(t130)
+k <- length(fh)
+mean_z <- numeric(k)
+cov <- matrix(0, k, k)
+for (i in 1:k) for (j in 1:k) {
+  mid <- (fh[[i]] + fh[[j]]) / 2
+  cov[i, j] <- sigma2_wlr(a$arm0, a$arm1, name(mid[1], mid[2]))
+}
+for (i in 1:k) mean_z[i] <- -sqrt(200) * delta_wlr(a$arm0, a$arm1, name(fh[[i]][1], fh[[i]][2])) / sqrt(cov[i, i])
+corr <- cov2cor(cov)
+set.seed(2021)
+alg <- GenzBretz(maxpts = 1e7, abseps = 1e-7, releps = 0)
+bound <- uniroot(function(c) pmvnorm(upper = rep(c, k), corr = corr, algorithm = alg) - 0.975, c(1.9, 3), tol = 1e-10)$root
+power <- 1 - pmvnorm(upper = rep(bound, k) - mean_z, corr = corr, algorithm = alg)
+cat("\nMaxCombo FH(0,0), FH(0,1), FH(1,0), FH(1,1) at 130 events, 200 patients, one-sided 0.025\n")
+cat(sprintf("mean_z %s\n", paste(sprintf("%.10f", mean_z), collapse = ", ")))
+cat("correlation\n"); for (i in 1:k) cat(sprintf("  {%s},\n", paste(sprintf("%.10f", corr[i, ]), collapse = ", ")))
+cat(sprintf("bound %.8f\npower %.8f\n", bound, power))
