@@ -82,37 +82,85 @@ std::optional<SampleSize> solve_sample_size(const Trial& trial, const spending::
 // the design's planned event fractions.
 static survival::WeightedLogRankPower weighted_test_power(const Trial& trial, const survival::SurvivalPlan& plan) {
   return numerics::within({"survival", "test"}, [&] {
-    if (plan.mode != survival::SolveMode::kPower) {
-      throw numerics::InvalidInput({}, "is evaluated at given sizes: give survival.patients and survival.events "
-                             "(sizing for a weighted test is not available)");
-    }
     const survival::SurvivalTest& test = *trial.survival_test;
     return survival::weighted_logrank_power(*trial.survival, trial.design, test.weight,
                                             static_cast<double>(plan.patients), plan.events, test.scale);
   });
 }
 
+static numerics::MvnOptions maxcombo_mvn(const survival::SurvivalTest& test) {
+  numerics::MvnOptions mvn;
+  mvn.seed = test.seed;
+  return mvn;
+}
+
 // The MaxCombo test's bounds and power at the plan's patients and events.
 static survival::MaxComboPower maxcombo_test_power(const Trial& trial, const survival::SurvivalPlan& plan) {
   numerics::within({"design"}, [&] { survival::check_maxcombo_design(trial.design); });
   return numerics::within({"survival", "test"}, [&] {
-    if (plan.mode != survival::SolveMode::kPower) {
-      throw numerics::InvalidInput({}, "is evaluated at given sizes: give survival.patients and survival.events "
-                                       "(sizing for a MaxCombo test is not available)");
-    }
     const survival::SurvivalTest& test = *trial.survival_test;
-    numerics::MvnOptions mvn;
-    mvn.seed = test.seed;
     return survival::maxcombo_power(*trial.survival, trial.design, test.combo, static_cast<double>(plan.patients),
-                                    plan.events, mvn);
+                                    plan.events, maxcombo_mvn(test));
   });
+}
+
+// A test other than the log-rank test, with power given instead of patients
+// and events: sized for it (survival/test_sizing.hpp).
+static bool sizes_for_test(const Trial& trial) {
+  if (!trial.survival || !trial.survival_test || trial.survival_test->is_log_rank()) return false;
+  const survival::SolveMode mode = numerics::within({"survival"}, [&] { return survival::solve_mode(*trial.survival); });
+  return mode != survival::SolveMode::kPower;
+}
+
+// The test's sizes (and its plan there) into `out`; the trial with those
+// sizes given, for the log-rank plan beside it.
+static Trial size_for_test(const Trial& trial, const RunOptions& options, DesignResult& out) {
+  const survival::SurvivalTest& test = *trial.survival_test;
+  if (trial.survival->integer) {
+    throw numerics::InvalidInput({"survival", "integer"}, "true",
+                                 "is not available when a test other than log-rank is sized for its power: its "
+                                 "patients and events are already whole (rounded up); give patients and events "
+                                 "to plan whole numbers for it");
+  }
+  if (test.kind == survival::TestKind::kMaxCombo) {
+    numerics::within({"design"}, [&] { survival::check_maxcombo_design(trial.design); });
+    const detail::PhaseTimer timer(options.trace, "MaxCombo sample size, bounds and power");
+    survival::MaxComboSizing sized = numerics::within({"survival"}, [&] {
+      return survival::size_maxcombo(*trial.survival, trial.design, test.combo, maxcombo_mvn(test));
+    });
+    out.maxcombo = std::move(sized.plan);
+    out.test_sizing = sized.sizing;
+  } else {
+    const detail::PhaseTimer timer(options.trace, "weighted log-rank sample size and power");
+    survival::WeightedLogRankSizing sized = numerics::within({"survival"}, [&] {
+      return survival::size_weighted_logrank(*trial.survival, trial.design, test.weight, test.scale);
+    });
+    out.test = std::move(sized.plan);
+    out.test_sizing = sized.sizing;
+  }
+  Trial given = trial;
+  given.survival->patients = out.test_sizing->patients;
+  given.survival->events = out.test_sizing->events;
+  given.survival->power.reset();
+  given.survival->follow_up.reset();
+  return given;
 }
 
 DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   DesignResult out;
   out.name = trial.name;
   out.boundaries = solve_boundaries(trial, options);
-  out.sample_size = solve_sample_size(trial, out.boundaries, options);
+  // Sized for a weighted or MaxCombo test, the rest is planned at its sizes.
+  std::optional<Trial> given;
+  if (sizes_for_test(trial)) given = size_for_test(trial, options, out);
+  const Trial& planned = given ? *given : trial;
+  out.sample_size = solve_sample_size(planned, out.boundaries, options);
+  if (out.test_sizing) {
+    survival::SurvivalPlan& plan = out.sample_size->plan;
+    plan.mode = out.test_sizing->mode;
+    plan.patients_unrounded = out.test_sizing->patients_unrounded;
+    plan.events_unrounded = out.test_sizing->events_unrounded;
+  }
   if (trial.endpoint) {
     const detail::PhaseTimer timer(options.trace, "endpoint sample size and power");
     out.endpoint = EndpointSize{*trial.endpoint, numerics::within({"endpoint"}, [&] {
@@ -122,8 +170,8 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   if (out.sample_size && trial.survival->integer) {
     const detail::PhaseTimer timer(options.trace, "whole numbers: bounds and power recomputed");
     survival::IntegerPlan whole = numerics::within({"survival"}, [&] {
-      return survival::integer_plan(*trial.survival, out.boundaries, out.sample_size->plan,
-                                    plan_settings(trial), trial.design.information_fractions);
+      return survival::integer_plan(*planned.survival, out.boundaries, out.sample_size->plan,
+                                    plan_settings(planned), trial.design.information_fractions);
     });
     out.continuous = ContinuousResult{std::move(out.boundaries), std::move(whole.continuous)};
     out.boundaries = std::move(whole.design);
@@ -131,7 +179,7 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
     out.sample_size->plan = std::move(whole.plan);
   }
   out.test_requested = trial.survival_test;
-  if (out.sample_size && trial.survival_test && !trial.survival_test->is_log_rank()) {
+  if (out.sample_size && trial.survival_test && !trial.survival_test->is_log_rank() && !out.test_sizing) {
     if (trial.survival_test->kind == survival::TestKind::kMaxCombo) {
       const detail::PhaseTimer timer(options.trace, "MaxCombo bounds and power");
       out.maxcombo = maxcombo_test_power(trial, out.sample_size->plan);

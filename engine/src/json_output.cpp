@@ -282,6 +282,19 @@ json continuous_json(const ContinuousResult& c) {
   return {{"boundaries", boundaries_json(c.boundaries)}, {"sample_size", plan}};
 }
 
+// sample_size.test.sizing: what a test sized for its power needed.
+json test_sizing_json(const survival::TestSizing& s) {
+  return {{"solved_for", solved_for(s.mode)},
+          {"patients", s.patients},
+          {"events", s.events},
+          {"patients_unrounded", s.patients_unrounded},
+          {"events_unrounded", s.events_unrounded},
+          {"power_unrounded", s.power_unrounded},
+          {"power_error", s.power_error},
+          {"size_error", s.size_error},
+          {"evaluations", s.evaluations}};
+}
+
 // sample_size.test: the test echoed; for a weighted test, its power and
 // looks (sample_size.power is then that power; log_rank_power keeps the
 // plan's).
@@ -314,6 +327,7 @@ json maxcombo_json(const DesignResult& result) {
   }
   j["looks"] = looks;
   j["correlation"] = m.correlation;
+  if (result.test_sizing) j["sizing"] = test_sizing_json(*result.test_sizing);
   return j;
 }
 
@@ -355,6 +369,7 @@ json survival_test_json(const DesignResult& result) {
                      {"cumulative_crossing", l.cumulative_crossing}});
   }
   j["looks"] = looks;
+  if (result.test_sizing) j["sizing"] = test_sizing_json(*result.test_sizing);
   return j;
 }
 

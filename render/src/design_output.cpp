@@ -299,6 +299,7 @@ std::string design_text(const DesignResult& result) {
     out += maxcombo_test_text(*result.maxcombo, result.sample_size->plan.power_fixed_times,
                               result.sample_size->spec.time_unit);
   }
+  if (result.test_sizing) out += test_sizing_text(*result.test_sizing);
   if (result.endpoint) out += endpoint_text(*result.endpoint);
   out += integer_text(result);
   return out;

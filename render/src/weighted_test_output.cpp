@@ -72,4 +72,21 @@ std::string weighted_test_text(const survival::WeightedLogRankPower& test, doubl
   return out.str();
 }
 
+std::string test_sizing_text(const survival::TestSizing& s) {
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(2);
+  out << "  sized for this test: " << s.patients << " patients and " << s.events << " events";
+  if (s.mode == survival::SolveMode::kPatients) {
+    out << " (unrounded " << s.patients_unrounded << " and " << s.events_unrounded << ", follow-up held)";
+  } else {
+    out << " (unrounded " << s.events_unrounded << " events, patients held)";
+  }
+  out << "\n";
+  if (s.power_error > 0.0) {
+    out << "  the power's lattice-rule error " << std::setprecision(5) << s.power_error << " moves that size by "
+        << std::setprecision(2) << s.size_error << "\n";
+  }
+  return out.str();
+}
+
 }  // namespace gsd::render

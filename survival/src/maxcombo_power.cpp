@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "check.hpp"
@@ -139,15 +140,17 @@ std::vector<LogRankWeight> default_maxcombo_tests() {
           LogRankWeight::fleming_harrington(1.0, 0.0), LogRankWeight::fleming_harrington(1.0, 1.0)};
 }
 
-MaxComboPower maxcombo_power(const SurvivalSpec& spec, const spending::DesignSpec& design,
-                             const std::vector<LogRankWeight>& tests, double patients, long long events,
-                             const numerics::MvnOptions& mvn) {
+MaxComboPower maxcombo_power_at_times(const SurvivalSpec& spec, const spending::DesignSpec& design,
+                                      const std::vector<LogRankWeight>& tests, double patients,
+                                      const std::vector<double>& times, const numerics::MvnOptions& mvn) {
   spec.validate();
   design.validate();
   mvn.validate();
   check_request(spec, design, tests);
   detail::check_positive("patients", patients);
-  detail::check_positive("events", static_cast<double>(events));
+  if (times.size() != design.information_fractions.size()) {
+    throw std::invalid_argument("maxcombo_power_at_times: one time per look");
+  }
   const numerics::SolverOptions& options = design.solver;
   const spending::Design spent = spending::compute_design(design);
   const std::vector<double> cumulative = spent.cumulative_alpha();
@@ -155,16 +158,13 @@ MaxComboPower maxcombo_power(const SurvivalSpec& spec, const spending::DesignSpe
   MaxComboPower out;
   out.tests = tests;
   out.patients = patients;
-  out.events = events;
   out.mvn = mvn;
   const std::size_t J = tests.size();
   std::vector<std::vector<double>> v0;
   std::vector<double> mean;
-  for (long long d : look_events(design.information_fractions, events)) {
+  for (double tau : times) {
     MaxComboLook look;
-    look.events = d;
-    look.event_fraction = static_cast<double>(d) / static_cast<double>(events);
-    look.calendar_time = calendar_time_for_events(spec, patients, static_cast<double>(d), options);
+    look.calendar_time = tau;
     v0.emplace_back();
     for (const LogRankWeight& w : tests) {
       const WeightedLogRankMoments m = weighted_logrank_moments(spec, w, look.calendar_time, options);
@@ -202,6 +202,43 @@ MaxComboPower maxcombo_power(const SurvivalSpec& spec, const spending::DesignSpe
   out.power = out.looks.back().cumulative_crossing;
   out.power_error = out.looks.back().power_error;
   return out;
+}
+
+MaxComboPower maxcombo_power(const SurvivalSpec& spec, const spending::DesignSpec& design,
+                             const std::vector<LogRankWeight>& tests, double patients, long long events,
+                             const numerics::MvnOptions& mvn) {
+  spec.validate();
+  design.validate();
+  mvn.validate();
+  check_request(spec, design, tests);
+  detail::check_positive("patients", patients);
+  detail::check_positive("events", static_cast<double>(events));
+  const std::vector<long long> counts = look_events(design.information_fractions, events);
+  std::vector<double> times;
+  for (long long d : counts) {
+    times.push_back(calendar_time_for_events(spec, patients, static_cast<double>(d), design.solver));
+  }
+  MaxComboPower out = maxcombo_power_at_times(spec, design, tests, patients, times, mvn);
+  out.events = events;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    out.looks[k].events = counts[k];
+    out.looks[k].event_fraction = static_cast<double>(counts[k]) / static_cast<double>(events);
+  }
+  return out;
+}
+
+numerics::MvnResult maxcombo_crossing(const MaxComboPower& at, double patients, int points) {
+  detail::check_positive("patients", patients);
+  const std::size_t J = at.tests.size(), K = at.looks.size();
+  const double scale = std::sqrt(patients / at.patients);
+  std::vector<double> c, mean;
+  for (const MaxComboLook& look : at.looks) {
+    c.push_back(look.efficacy_z);
+    for (double m : look.mean_z) mean.push_back(scale * m);
+  }
+  numerics::MvnResult r = no_crossing(at.correlation, J, K - 1, c, mean, at.mvn, points);
+  r.probability = 1.0 - r.probability;
+  return r;
 }
 
 }  // namespace gsd::survival

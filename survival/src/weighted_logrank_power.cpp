@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "check.hpp"
@@ -57,27 +58,27 @@ std::vector<double> information_fractions(const std::vector<WeightedLook>& looks
 
 }  // namespace
 
-WeightedLogRankPower weighted_logrank_power(const SurvivalSpec& spec, const spending::DesignSpec& design,
-                                            const LogRankWeight& weight, double patients,
-                                            long long events, SpendingScale scale) {
+WeightedLogRankPower weighted_logrank_power_at_times(const SurvivalSpec& spec,
+                                                     const spending::DesignSpec& design,
+                                                     const LogRankWeight& weight, double patients,
+                                                     const std::vector<double>& times, SpendingScale scale) {
   spec.validate();
   weight.validate();
   design.validate();
   detail::check_positive("patients", patients);
-  detail::check_positive("events", static_cast<double>(events));
   check_looks_by_events(spec);
+  if (times.size() != design.information_fractions.size()) {
+    throw std::invalid_argument("weighted_logrank_power_at_times: one time per look");
+  }
   const numerics::SolverOptions& options = design.solver;
   WeightedLogRankPower result;
   result.weight = weight;
   result.scale = scale;
   result.patients = patients;
-  result.events = events;
-  for (long long d : look_events(design.information_fractions, events)) {
+  for (double tau : times) {
     WeightedLook look;
-    look.events = d;
-    look.event_fraction = static_cast<double>(d) / static_cast<double>(events);
-    look.calendar_time = calendar_time_for_events(spec, patients, static_cast<double>(d), options);
-    look.moments = weighted_logrank_moments(spec, weight, look.calendar_time, options);
+    look.calendar_time = tau;
+    look.moments = weighted_logrank_moments(spec, weight, tau, options);
     look.mean_z = look.moments.mean_z(patients);
     result.looks.push_back(look);
   }
@@ -96,6 +97,29 @@ WeightedLogRankPower weighted_logrank_power(const SurvivalSpec& spec, const spen
     look.cumulative_crossing = cumulative[k];
   }
   result.power = exits.total_upper();
+  return result;
+}
+
+WeightedLogRankPower weighted_logrank_power(const SurvivalSpec& spec, const spending::DesignSpec& design,
+                                            const LogRankWeight& weight, double patients,
+                                            long long events, SpendingScale scale) {
+  spec.validate();
+  weight.validate();
+  design.validate();
+  detail::check_positive("patients", patients);
+  detail::check_positive("events", static_cast<double>(events));
+  check_looks_by_events(spec);
+  const std::vector<long long> counts = look_events(design.information_fractions, events);
+  std::vector<double> times;
+  for (long long d : counts) {
+    times.push_back(calendar_time_for_events(spec, patients, static_cast<double>(d), design.solver));
+  }
+  WeightedLogRankPower result = weighted_logrank_power_at_times(spec, design, weight, patients, times, scale);
+  result.events = events;
+  for (std::size_t k = 0; k < counts.size(); ++k) {
+    result.looks[k].events = counts[k];
+    result.looks[k].event_fraction = static_cast<double>(counts[k]) / static_cast<double>(events);
+  }
   return result;
 }
 

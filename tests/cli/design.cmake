@@ -119,3 +119,9 @@ add_test(NAME cli.design.maxcombo
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/maxcombo_checks.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.design.maxcombo PROPERTIES LABELS cli)
+
+# A weighted or MaxCombo survival.test sized for its power.
+add_test(NAME cli.design.test_sizing
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_sizing_checks.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.design.test_sizing PROPERTIES LABELS cli)

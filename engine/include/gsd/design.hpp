@@ -12,6 +12,7 @@
 #include "gsd/survival/integer_plan.hpp"
 #include "gsd/survival/sample_size.hpp"
 #include "gsd/survival/maxcombo_power.hpp"
+#include "gsd/survival/test_sizing.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 #include "gsd/trial.hpp"
 
@@ -49,6 +50,11 @@ struct DesignResult {
   // patients and events (maxcombo_power.hpp).
   std::optional<survival::MaxComboPower> maxcombo;
   std::optional<survival::SurvivalTest> test_requested;  // survival.test as given
+  // With such a test and power given instead of patients and events: the
+  // sizes it needs (test_sizing.hpp). `test` or `maxcombo` is then its plan at
+  // those sizes, and sample_size the log-rank plan there, with this solve's
+  // mode and unrounded patients and events.
+  std::optional<survival::TestSizing> test_sizing;
 };
 
 // Throws InvalidInput (paths from the config root: {"survival", "power"}) and

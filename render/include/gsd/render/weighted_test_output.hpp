@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <string>
 
+#include "gsd/survival/test_sizing.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 
 namespace gsd::render {
@@ -12,6 +13,10 @@ namespace gsd::render {
 // expected look times, shown beside.
 std::string weighted_test_text(const survival::WeightedLogRankPower& test, double log_rank_power,
                                const std::string& time_unit);
+
+// A weighted or MaxCombo test sized for its power: the sizes it needs, before
+// and after rounding up (with a MaxCombo test, the lattice rule's error).
+std::string test_sizing_text(const survival::TestSizing& sizing);
 
 // CSV columns continuing each look's row: the test's name, its fractions,
 // drift, variance ratio, bound, cumulative crossing and power.

@@ -84,4 +84,20 @@ MaxComboPower maxcombo_power(const SurvivalSpec& spec, const spending::DesignSpe
                              const std::vector<LogRankWeight>& tests, double patients, long long events,
                              const numerics::MvnOptions& mvn = {});
 
+// The same at looks at given calendar times, one per design look (the sizing,
+// test_sizing.hpp, places them at the expected times of fractional events);
+// the looks' events and event fractions are left 0. Throws as above, and
+// std::invalid_argument for a wrong number of times.
+MaxComboPower maxcombo_power_at_times(const SurvivalSpec& spec, const spending::DesignSpec& design,
+                                      const std::vector<LogRankWeight>& tests, double patients,
+                                      const std::vector<double>& times, const numerics::MvnOptions& mvn = {});
+
+// P(crossing by the last look) with the bounds, correlations and look times
+// of `at`, the means scaled to `patients` (sqrt(patients / at.patients)): the
+// power had the trial these patients and the same look times. On a lattice of
+// `points` per shift (numerics::mvn_probability_fixed: the same random
+// numbers at every size, so the power is a smooth function of the patients),
+// or adaptive for 0. Throws numerics::InvalidInput for non-positive patients.
+numerics::MvnResult maxcombo_crossing(const MaxComboPower& at, double patients, int points = 0);
+
 }  // namespace gsd::survival

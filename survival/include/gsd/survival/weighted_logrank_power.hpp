@@ -88,4 +88,14 @@ WeightedLogRankPower weighted_logrank_power(const SurvivalSpec& spec, const spen
                                             long long events,
                                             SpendingScale scale = SpendingScale::kVariance);
 
+// The same at looks at given calendar times, one per design look (the sizing's
+// power function, test_sizing.hpp, places them at the expected times of
+// fractional events); the looks' events and event fractions are left 0.
+// Throws as above, and std::invalid_argument for a wrong number of times.
+WeightedLogRankPower weighted_logrank_power_at_times(const SurvivalSpec& spec,
+                                                     const spending::DesignSpec& design,
+                                                     const LogRankWeight& weight, double patients,
+                                                     const std::vector<double>& times,
+                                                     SpendingScale scale = SpendingScale::kVariance);
+
 }  // namespace gsd::survival
