@@ -26,8 +26,12 @@ std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& s, double z
 
 double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, double z) {
   const std::size_t k = s.current;
+  // A symmetric two-sided design rejects for |z| beyond the bound, so its
+  // repeated p-value is that of |z|: the same for z and -z (rpact 3.3.4's
+  // getAnalysisResults takes abs() of the test statistic for sided = 2).
+  const double statistic = plan.design.sided == Sidedness::kTwoSidedSymmetric ? std::abs(z) : z;
   auto excess = [&](double log_alpha) {
-    return efficacy_at_alpha(plan, s, std::exp(log_alpha))[k] - z;
+    return efficacy_at_alpha(plan, s, std::exp(log_alpha))[k] - statistic;
   };
   const double lo = std::log(kMinRepeatedP);
   // A binding harm bound keeps its own alpha beside the efficacy side's, and

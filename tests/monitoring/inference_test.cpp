@@ -91,6 +91,21 @@ TEST(MonitoringInference, TwoSidedDesignDoublesPValues) {
   EXPECT_NEAR_REL(r.final_inference->median_unbiased_hazard_ratio, 0.543066296, kRel);
 }
 
+TEST(MonitoringInference, TwoSidedRepeatedPValueIsSymmetric) {
+  // Case C mirrored: a symmetric two-sided design rejects for |z|, so z = -2.0
+  // at 49 events and -2.6 at 71 have the repeated p-values of +2.0 and +2.6
+  // (rpact 3.3.4 uses |z| for sided = 2: 0.2001797 and 0.0289039497). A
+  // one-sided design gives z = -2.0 the largest value, 0.5.
+  MonitoringPlan plan = seed_plan();
+  plan.design.alpha = 0.05;
+  plan.design.sided = Sidedness::kTwoSidedSymmetric;
+  const MonitoringResult r = monitor(plan, looks({{49.0, -2.0}, {71.0, -2.6}}));
+  EXPECT_NEAR_REL(r.looks[0].repeated_p_value, 0.20017936, kRel);
+  EXPECT_NEAR_REL(r.looks[1].repeated_p_value, 0.0289039665, kRel);
+  const MonitoringResult one_sided = monitor(seed_plan(), looks({{49.0, -2.0}}));
+  EXPECT_EQ(one_sided.looks[0].repeated_p_value, kMaxRepeatedP);
+}
+
 TEST(MonitoringInference, StopAtFirstLookIsNaive) {
   // Case H: z = 3.4808 at 49 events. At the first look the stage-wise
   // inference is the fixed-sample one: p = 1 - Phi(z), CI exp(-(z -+ 1.96)/3.5).
