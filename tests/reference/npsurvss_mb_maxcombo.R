@@ -12,7 +12,9 @@
 #     test of all four (Roychoudhury et al. 2021, Statistics in
 #     Biopharmaceutical Research 13:1) at one analysis: correlations from
 #     the null variances of the midpoint weights (Karrison 2016), bound and
-#     power from mvtnorm 1.1-3 (abseps 1e-7).
+#     power from mvtnorm 1.1-3 (abseps 1e-7);
+#   - the same MaxCombo at two looks (78 and 130 events, Lan-DeMets
+#     O'Brien-Fleming spent at the event fractions), at the end of the file.
 # The analysis is at the expected time of 130 events among 300 patients
 # (found by uniroot on npsurvSS's expected events), and also at month 36 (the
 # scenario's calendar cut) for the moments.
@@ -93,3 +95,44 @@ cat("\nMaxCombo FH(0,0), FH(0,1), FH(1,0), FH(1,1) at 130 events, 200 patients, 
 cat(sprintf("mean_z %s\n", paste(sprintf("%.10f", mean_z), collapse = ", ")))
 cat("correlation\n"); for (i in 1:k) cat(sprintf("  {%s},\n", paste(sprintf("%.10f", corr[i, ]), collapse = ", ")))
 cat(sprintf("bound %.8f\npower %.8f\n", bound, power))
+
+# Group-sequential MaxCombo: the same four tests at looks at 78 and 130 events
+# (event fractions 0.6 and 1), Lan-DeMets O'Brien-Fleming alpha spent at the
+# event fractions, one-sided 0.025. The scores of tests a, b at looks k <= l
+# have covariance sigma2 of the midpoint weight at look k (Tsiatis 1982,
+# Karrison 2016); the bounds solve
+#   P0(max_j Z_j1 >= c1) = alpha(0.6),
+#   P0(max_j Z_j1 < c1, max_j Z_j2 < c2) = 1 - 0.025.
+t78 <- uniroot(function(t) events(t) - 78, c(5, 200), tol = 1e-13)$root
+times <- c(t78, t130)
+cat(sprintf("\ngroup-sequential MaxCombo: looks at %.12f and %.12f\n", times[1], times[2]))
+idx <- expand.grid(test = 1:k, look = 1:2)
+n_all <- nrow(idx)
+cov_gs <- matrix(0, n_all, n_all)
+mean_gs <- numeric(n_all)
+for (r in 1:n_all) {
+  a <- arms(times[idx$look[r]])
+  p <- fh[[idx$test[r]]]
+  mean_gs[r] <- -sqrt(200) * delta_wlr(a$arm0, a$arm1, name(p[1], p[2]))
+  for (q in 1:n_all) {
+    a_min <- arms(times[min(idx$look[r], idx$look[q])])
+    mid <- (fh[[idx$test[r]]] + fh[[idx$test[q]]]) / 2
+    cov_gs[r, q] <- sigma2_wlr(a_min$arm0, a_min$arm1, name(mid[1], mid[2]))
+  }
+}
+mean_gs <- mean_gs / sqrt(diag(cov_gs))
+corr_gs <- cov2cor(cov_gs)
+obf <- function(t) 2 * (1 - pnorm(qnorm(1 - 0.025 / 2) / sqrt(t)))
+first <- 1:k
+c1 <- uniroot(function(c) 1 - pmvnorm(upper = rep(c, k), corr = corr_gs[first, first], algorithm = alg) - obf(0.6),
+              c(2, 4.5), tol = 1e-10)$root
+c2 <- uniroot(function(c) pmvnorm(upper = c(rep(c1, k), rep(c, k)), corr = corr_gs, algorithm = alg) - 0.975,
+              c(1.5, 3.5), tol = 1e-10)$root
+stop1 <- 1 - pmvnorm(upper = rep(c1, k) - mean_gs[first], corr = corr_gs[first, first], algorithm = alg)
+power_gs <- 1 - pmvnorm(upper = c(rep(c1, k), rep(c2, k)) - mean_gs, corr = corr_gs, algorithm = alg)
+cat(sprintf("alpha(0.6) %.10f\nmean_z look 1 %s\nmean_z look 2 %s\n", obf(0.6),
+            paste(sprintf("%.10f", mean_gs[1:k]), collapse = ", "),
+            paste(sprintf("%.10f", mean_gs[k + 1:k]), collapse = ", ")))
+cat("correlation of look 1 with look 2 (rows: look-1 tests, columns: look-2 tests)\n")
+for (i in 1:k) cat(sprintf("  {%s},\n", paste(sprintf("%.10f", corr_gs[i, k + 1:k]), collapse = ", ")))
+cat(sprintf("bounds %.8f %.8f\ncrossing at look 1 %.8f\npower %.8f\n", c1, c2, stop1, power_gs))

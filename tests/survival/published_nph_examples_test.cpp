@@ -14,8 +14,9 @@
 //   73%).
 // - Magirr & Burman (2019)'s delayed-effect scenario: the modestly weighted
 //   test (t* = 12) and the MaxCombo test of FH(0,0), FH(0,1), FH(1,0),
-//   FH(1,1) (Roychoudhury et al. 2021) against npsurvSS's integrals with the
-//   modest weight added, and mvtnorm (tests/reference/npsurvss_mb_maxcombo.R).
+//   FH(1,1) (Roychoudhury et al. 2021), at one look and at two, against
+//   npsurvSS's integrals with the modest weight added, and mvtnorm
+//   (tests/reference/npsurvss_mb_maxcombo.R).
 // - lrstat 0.3.3's vignette "Sample Size Calculation Under Non-Proportional
 //   Hazards" (non-proportional_hazards.Rmd): a two-look log-rank design under
 //   a 6-month delay with ramp-up accrual and drop-out; the printed power,
@@ -345,6 +346,58 @@ TEST(PublishedNphExamples, MaxComboOfFourTestsUnderTheMagirrBurmanDelay) {
   for (double mu : mean_z) slope += numerics::normal_density(c - mu);
   EXPECT_NEAR(p.power, 0.79606732, p.power_error + slope * bound_tolerance + 1e-6);
   EXPECT_LT(bound_tolerance, 2e-3);  // the check has teeth
+}
+
+// The same four tests at two looks, 78 and 130 events (event fractions 0.6
+// and 1), Lan-DeMets O'Brien-Fleming alpha spent at the event fractions:
+// across looks the scores' covariance is the midpoint weight's null variance
+// at the earlier look (independent increments, Tsiatis 1982). Reference:
+// npsurvSS's integrals and mvtnorm (abseps 1e-7) in
+// tests/reference/npsurvss_mb_maxcombo.R.
+TEST(PublishedNphExamples, GroupSequentialMaxComboUnderTheMagirrBurmanDelay) {
+  spending::DesignSpec design;
+  design.alpha = 0.025;
+  design.information_fractions = {0.6, 1.0};
+  numerics::MvnOptions mvn;
+  mvn.abs_tolerance = 1e-5;  // the first look spends only 0.0038
+  const MaxComboPower p =
+      maxcombo_power(magirr_burman_delayed_effect(), design, default_maxcombo_tests(), kMbPatients, kMbEvents, mvn);
+  ASSERT_EQ(p.looks.size(), 2U);
+  EXPECT_EQ(p.looks[0].events, 78);
+  EXPECT_NEAR_REL(p.looks[0].calendar_time, 18.565715033424, 1e-9);
+  EXPECT_NEAR_REL(p.looks[1].calendar_time, kMbAnalysis, 1e-9);
+  EXPECT_NEAR(p.looks[0].cumulative_alpha, 0.0038080633, 1e-10);  // 2 (1 - Phi(z_0.0125 / sqrt(0.6)))
+  const double mean_z[2][4] = {{1.1302511703, 1.5996682683, 0.9318254212, 1.5215705168},
+                               {2.4475899213, 2.9356236876, 1.9204271168, 2.8914928591}};
+  const double across[4][4] = {
+      {0.7789503390, 0.4191522115, 0.8854020660, 0.5757244251},
+      {0.6648808406, 0.4910635670, 0.6847856654, 0.6350153634},
+      {0.7698948599, 0.3753820427, 0.8958161373, 0.5271259698},
+      {0.6994270853, 0.4863399745, 0.7364636490, 0.6411829705},
+  };
+  for (std::size_t k = 0; k < 2; ++k) {
+    for (std::size_t i = 0; i < 4; ++i) EXPECT_NEAR(p.looks[k].mean_z[i], mean_z[k][i], 1e-8) << k << ", " << i;
+  }
+  for (std::size_t i = 0; i < 4; ++i) {
+    for (std::size_t j = 0; j < 4; ++j) EXPECT_NEAR(p.correlation[i][4 + j], across[i][j], 1e-9) << i << ", " << j;
+  }
+  // Bounds and power within gsd's reported lattice errors, as above (a
+  // bound's null probability rises by at least phi(c) per unit of c; a
+  // crossing probability by at most sum_j phi(c - mu_j)). At the default
+  // abs_tolerance 1e-4 the first bound (alpha 0.0038 to spend) carries an
+  // error of about 1e-4 / phi(2.88) = 0.02; 1e-5 gives 2.87786 against
+  // mvtnorm's 2.87696.
+  const double c[2] = {2.87696133, 2.23822742};
+  double tolerance[2] = {0.0, 0.0}, slope[2] = {0.0, 0.0};
+  for (std::size_t k = 0; k < 2; ++k) {
+    tolerance[k] = p.looks[k].alpha_error / numerics::normal_density(c[k]) + 1e-6;
+    EXPECT_LT(tolerance[k], 5e-3);  // the check has teeth
+    EXPECT_NEAR(p.looks[k].efficacy_z, c[k], tolerance[k]) << "look " << k;
+    for (double mu : mean_z[k]) slope[k] += numerics::normal_density(c[k] - mu);
+  }
+  EXPECT_NEAR(p.looks[0].cumulative_crossing, 0.11079127, p.looks[0].power_error + slope[0] * tolerance[0] + 1e-6);
+  EXPECT_NEAR(p.power, 0.79135663,
+              p.power_error + slope[0] * tolerance[0] + slope[1] * tolerance[1] + 1e-6);
 }
 
 // ---------------------------------------------------------------------------
