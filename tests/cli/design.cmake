@@ -125,3 +125,8 @@ add_test(NAME cli.design.test_sizing
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_sizing_checks.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.design.test_sizing PROPERTIES LABELS cli)
+
+# The README's seed-question table is scripts/seed_question.py's output.
+add_test(NAME cli.readme.seed_question
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/seed_question_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.readme.seed_question PROPERTIES LABELS cli)
