@@ -5,8 +5,8 @@
 //
 // - Yung & Liu (2020, Biometrics 76:939), Example 2 (section 5.2, Figure 4A),
 //   through the authors' package npsurvSS 1.1.0: mean and null variance of
-//   the weighted score and the power of four Fleming-Harrington tests
-//   (tests/reference/npsurvss_yung_liu.R).
+//   the weighted score, the power of four Fleming-Harrington tests
+//   (tests/reference/npsurvss_yung_liu.R) and the sample size.
 // - Prior (2020)'s MaxCombo example as lrstat 0.3.3's vignette "Power
 //   Calculation Using Max-Combo Tests" (maxcombo.Rmd) works it: the printed
 //   means, variances and covariances of the FH(0, 0), FH(0, 1) and
@@ -20,7 +20,7 @@
 // - lrstat 0.3.3's vignette "Sample Size Calculation Under Non-Proportional
 //   Hazards" (non-proportional_hazards.Rmd): a two-look log-rank design under
 //   a 6-month delay with ramp-up accrual and drop-out; the printed power,
-//   information, study durations and expected events.
+//   information, study durations and expected events, and the events sized.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -34,6 +34,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
 #include "gsd/survival/maxcombo_power.hpp"
+#include "gsd/survival/test_sizing.hpp"
 #include "gsd/survival/weighted_logrank.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 
@@ -121,6 +122,29 @@ TEST(PublishedNphExamples, YungLiu2020Example2MomentsAndPower) {
     EXPECT_NEAR_REL(m.variance_null, row.sigma2, 1e-9) << "tau1 " << row.tau1 << " FH(" << row.rho << ", " << row.gamma << ")";
     EXPECT_NEAR(numerics::normal_upper_tail(z - m.mean_z(kYlPatients)), row.power, 1e-9)
         << "tau1 " << row.tau1 << " FH(" << row.rho << ", " << row.gamma << ")";
+  }
+}
+
+// Yung & Liu's sample size (npsurvSS size_two_arm, var.approx "1"): with the
+// accrual pattern and the follow-up fixed, N = sigma2 (z_alpha + z_beta)^2 /
+// delta^2 from the moments above (316.34 and 207.69 patients for 90% power
+// with FH(0,0) and FH(0,1) at tau1 = 3); size_weighted_logrank's patients
+// mode solves the same before rounding.
+TEST(PublishedNphExamples, YungLiu2020Example2SampleSize) {
+  const double z = numerics::normal_upper_quantile(0.025) + numerics::normal_upper_quantile(0.1);
+  spending::DesignSpec fixed;
+  fixed.alpha = 0.025;
+  fixed.beta = 0.1;
+  fixed.information_fractions = {1.0};
+  for (const YungLiuRow& row : kYungLiu) {
+    if (std::fabs(row.tau1 - 3.0) > 0.0 || row.rho > 0.0) continue;  // FH(0,0) and FH(0,1) at tau1 = 3
+    SurvivalSpec spec = yung_liu_example2(row.late_hazard, row.tau1);
+    spec.follow_up = kYlAnalysis - 14.0;
+    spec.power = 0.9;
+    const WeightedLogRankSizing s =
+        size_weighted_logrank(spec, fixed, LogRankWeight::fleming_harrington(row.rho, row.gamma));
+    const double n = row.sigma2 * z * z / (row.delta * row.delta);
+    EXPECT_NEAR_REL(s.sizing.patients_unrounded, n, 1e-6) << "FH(0, " << row.gamma << ")";
   }
 }
 
@@ -457,6 +481,25 @@ TEST(PublishedNphExamples, LrstatDelayedEffectLogRankDesign) {
   const spending::Design at_event_fractions = spending::compute_design(design);
   EXPECT_NEAR(at_event_fractions.efficacy[0], 2.250, 5e-4);
   EXPECT_NEAR(at_event_fractions.efficacy[1], 2.025, 5e-4);
+}
+
+// The same vignette's sizing: lrsamplesize solves the follow-up (so the
+// events) that 468 patients need for 80% power, and prints 315 events and a
+// study duration of 41.5 months. size_weighted_logrank's events mode does the
+// same with the log-rank test on the event-fraction spending scale: 314.31
+// events, rounded up to 315.
+TEST(PublishedNphExamples, LrstatDelayedEffectLogRankEvents) {
+  SurvivalSpec spec = lrstat_delayed_effect();
+  spec.patients = 468;
+  spec.power = 0.8;
+  spending::DesignSpec design;
+  design.alpha = 0.025;
+  design.beta = 0.2;
+  design.information_fractions = {0.8, 1.0};
+  const WeightedLogRankSizing s = size_weighted_logrank(spec, design, LogRankWeight::log_rank(), SpendingScale::kEvents);
+  EXPECT_EQ(s.sizing.events, 315);
+  EXPECT_NEAR(s.plan.power, 0.802, 5e-4);
+  EXPECT_NEAR(s.plan.looks[1].calendar_time, 41.5, 5e-2);
 }
 
 }  // namespace
