@@ -10,7 +10,10 @@
 // FH(0, 1), FH(1, 0) and FH(1, 1) counted beside the trial's log-rank test
 // (simulation.tests; each runs its own course to its own stop, so a trial
 // often has more looks than the log-rank alone): target at most 2x SeedTrial
-// per trial.
+// per trial. SeedTrialFourFlemingHarringtonMaxCombo adds a MaxCombo test of
+// the same four (their largest z against bounds of its own, here the design's
+// raised by 0.2 as MaxCombo's are): the merge is shared, so the target is
+// the same.
 #include <benchmark/benchmark.h>
 
 #include <cmath>
@@ -21,7 +24,7 @@
 
 namespace {
 
-gsd::simulate::Simulator seed_simulator(bool four_tests = false) {
+gsd::simulate::Simulator seed_simulator(bool four_tests = false, bool maxcombo = false) {
   gsd::spending::DesignSpec spec;
   spec.alpha = 0.05;
   spec.sided = gsd::spending::Sidedness::kTwoSidedSymmetric;
@@ -45,6 +48,14 @@ gsd::simulate::Simulator seed_simulator(bool four_tests = false) {
                           LogRankWeight::fleming_harrington(1, 0), LogRankWeight::fleming_harrington(1, 1)}) {
       tests.side.push_back({w, design});
     }
+  }
+  if (maxcombo) {
+    gsd::spending::Design bounds = design;
+    for (double& c : bounds.efficacy) c += 0.2;
+    bounds.futility.assign(bounds.efficacy.size(), std::nullopt);
+    std::vector<gsd::survival::LogRankWeight> combo;
+    for (const auto& side : tests.side) combo.push_back(side.weight);
+    tests.side.push_back({gsd::survival::LogRankWeight::log_rank(), bounds, combo});
   }
   return gsd::simulate::Simulator(m, design, gsd::simulate::make_look_plan(design, 94),
                                   gsd::simulate::default_max_duration(m), tests);
@@ -71,6 +82,11 @@ BENCHMARK(SeedTrial)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecon
 
 void SeedTrialFourFlemingHarrington(benchmark::State& state) { run_batches(state, seed_simulator(true)); }
 BENCHMARK(SeedTrialFourFlemingHarrington)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
+
+void SeedTrialFourFlemingHarringtonMaxCombo(benchmark::State& state) {
+  run_batches(state, seed_simulator(true, true));
+}
+BENCHMARK(SeedTrialFourFlemingHarringtonMaxCombo)->Arg(1)->Arg(2)->UseRealTime()->Unit(benchmark::kMillisecond);
 
 // Normal and binary endpoints: a trial of 200 patients, 1:1, three looks at
 // 100/150/200 patients with O'Brien-Fleming efficacy and non-binding

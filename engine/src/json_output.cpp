@@ -347,6 +347,14 @@ json test_echo_json(const survival::LogRankWeight& weight, survival::SpendingSca
   return j;
 }
 
+// A test as the configuration gives it, MaxCombo with its tests and seed.
+json test_echo_json(const survival::SurvivalTest& test) {
+  if (test.kind != survival::TestKind::kMaxCombo) return test_echo_json(test.weight, test.scale);
+  json tests = json::array();
+  for (const survival::LogRankWeight& w : test.combo) tests.push_back({w.rho, w.gamma});
+  return {{"type", "maxcombo"}, {"tests", tests}, {"seed", test.seed}};
+}
+
 json survival_test_json(const DesignResult& result) {
   if (result.maxcombo) return maxcombo_json(result);
   if (!result.test) return {{"type", "log-rank"}};
@@ -493,11 +501,11 @@ json to_json(const SimulationReport& report) {
   s["strata"] = setup.strata_names;
   s["randomisation"] = randomisation_name(setup.model.randomisation);
   s["time_unit"] = setup.time_unit;
-  if (setup.test) s["test"] = test_echo_json(setup.test->weight, setup.test->scale);
+  if (setup.test) s["test"] = test_echo_json(*setup.test);
   if (!setup.side_tests.empty()) {
     json tests = json::array();
     for (std::size_t j = 0; j < setup.side_tests.size(); ++j) {
-      json t = test_echo_json(setup.side_tests[j].weight, setup.side_tests[j].scale);
+      json t = test_echo_json(setup.side_tests[j]);
       const bool have = j < r.tests.size();
       t["power"] = have ? json(r.tests[j].power) : json(nullptr);
       t["power_se"] = have ? json(r.tests[j].power_se) : json(nullptr);

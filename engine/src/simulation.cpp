@@ -35,6 +35,31 @@ void validate_request(const SimulationRequest& r) {
   }
 }
 
+// A MaxCombo test's bounds as the simulator reads them: c_k at each look of
+// the plan's design, one-sided, without futility or harm bounds
+// (survival/maxcombo_power.hpp: the test is of benefit only).
+spending::Design maxcombo_design(spending::Design d, const survival::MaxComboPower& m) {
+  d.spec.sided = spending::Sidedness::kOneSided;
+  d.spec.harm.reset();
+  d.efficacy.clear();
+  for (const survival::MaxComboLook& look : m.looks) d.efficacy.push_back(look.efficacy_z);
+  d.futility.assign(d.efficacy.size(), std::nullopt);
+  d.harm.assign(d.efficacy.size(), std::nullopt);
+  return d;
+}
+
+// The bounds and power of side test `test`, a MaxCombo test, at the plan's
+// patients and events (as gsd design gives them for survival.test).
+survival::MaxComboPower side_maxcombo(const Trial& trial, const survival::SurvivalTest& test, double patients,
+                                      long long events, std::size_t i) {
+  numerics::within({"design"}, [&] { survival::check_maxcombo_design(trial.design); });
+  return numerics::within(FieldPath{"simulation"}.key("tests").index(i), [&] {
+    numerics::MvnOptions mvn;
+    mvn.seed = test.seed;
+    return survival::maxcombo_power(*trial.survival, trial.design, test.combo, patients, events, mvn);
+  });
+}
+
 // The trial's test and the side tests, each with the bounds at its own
 // information fractions (survival::weighted_logrank_power at the plan's
 // patients and events); a log-rank test keeps the plan's design. Looks are at
@@ -46,6 +71,12 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
   const double patients = static_cast<double>(s.sample_size.plan.patients);
   const long long events = s.sample_size.plan.events;
   const bool stratified = !settings.strata.empty();
+  if (trial.survival_test && planned.maxcombo) {
+    s.test = trial.survival_test;
+    s.tests.primary_combo = trial.survival_test->combo;
+    s.design = maxcombo_design(plan_design, *planned.maxcombo);
+    if (!stratified) s.analytic_power = planned.maxcombo->power;
+  }
   if (trial.survival_test && planned.test) {
     s.test = trial.survival_test;
     s.tests.primary = trial.survival_test->weight;
@@ -59,11 +90,13 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
   }
   for (std::size_t i = 0; i < settings.tests.size(); ++i) {
     const survival::SurvivalTest& test = settings.tests[i];
-    if (test.kind == survival::TestKind::kMaxCombo) {
-      throw InvalidInput(FieldPath{"simulation"}.key("tests").index(i),
-                         "is a MaxCombo test, which gsd simulate does not run yet");
-    }
     s.side_tests.push_back(test);
+    if (test.kind == survival::TestKind::kMaxCombo) {
+      const survival::MaxComboPower power = side_maxcombo(trial, test, patients, events, i);
+      s.tests.side.push_back({test.weight, maxcombo_design(plan_design, power), test.combo});
+      s.side_analytic_power.push_back(stratified ? std::nullopt : std::optional<double>(power.power));
+      continue;
+    }
     if (test.weight.is_log_rank()) {
       s.tests.side.push_back({test.weight, plan_design});
       s.side_analytic_power.push_back(stratified ? std::nullopt
@@ -88,10 +121,6 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (trial.endpoint) return detail::prepare_endpoint_simulation(trial, request, options);
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
-  }
-  if (trial.survival_test && trial.survival_test->kind == survival::TestKind::kMaxCombo) {
-    throw InvalidInput({"survival", "test"}, "is a MaxCombo test, which gsd simulate does not run yet; gsd design "
-                                             "gives its bounds and power");
   }
   if (trial.survival->non_inferiority()) {
     throw InvalidInput({"survival", "hazard_ratio_h0"}, numerics::format_value(trial.survival->hazard_ratio_h0),

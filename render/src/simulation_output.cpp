@@ -44,6 +44,12 @@ std::string test_name(const survival::LogRankWeight& w) {
   return out.str();
 }
 
+// A test's short name, MaxCombo with the number of its tests.
+std::string test_name(const survival::SurvivalTest& test) {
+  if (test.kind != survival::TestKind::kMaxCombo) return test_name(test.weight);
+  return "MaxCombo(" + std::to_string(test.combo.size()) + " FH)";
+}
+
 // Side tests: power per test on the same replicates, beside the analytic.
 void side_tests_text(const SimulationReport& rep, std::ostringstream& out) {
   const simulate::SimulationResult& r = rep.result;
@@ -54,7 +60,7 @@ void side_tests_text(const SimulationReport& rep, std::ostringstream& out) {
   for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) out << std::setw(9) << "look " + std::to_string(k + 1);
   out << "\n";
   for (std::size_t j = 0; j < r.tests.size(); ++j) {
-    out << "  " << std::left << std::setw(16) << test_name(rep.setup.side_tests[j].weight) << std::right
+    out << "  " << std::left << std::setw(16) << test_name(rep.setup.side_tests[j]) << std::right
         << std::setw(10) << fixed(r.tests[j].power, 4) << std::setw(10) << fixed(r.tests[j].power_se, 4)
         << std::setw(10) << optional_fixed(rep.setup.side_analytic_power[j], 4);
     for (double p : r.tests[j].reject_per_look) out << std::setw(9) << fixed(p, 4);
@@ -75,8 +81,8 @@ std::string simulation_text(const SimulationReport& rep) {
   if (rep.setup.strata_names.size() > 1) {
     out << ", " << rep.setup.strata_names.size() << " strata (stratified log-rank)";
   }
-  if (rep.setup.test && !rep.setup.test->weight.is_log_rank()) {
-    out << ", test " << test_name(rep.setup.test->weight);
+  if (rep.setup.test && !rep.setup.test->is_log_rank()) {
+    out << ", test " << test_name(*rep.setup.test);
   }
   out << "\n\n";
   // A lower bound that rejects: symmetric two-sided, or a harm bound.

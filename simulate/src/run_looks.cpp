@@ -34,9 +34,22 @@ Bounds bounds_at(const Test& test, std::size_t k) {
 // alpha left (CappedFinalBounds).
 template <class Test>
 Bounds capped_bounds(const Test& test, int observed) {
+  // A MaxCombo test keeps its planned final bound (simulated_test.hpp).
+  if (!test.capped) return {test.efficacy.back(), -kInf, -kInf};
   const double cap_bound = test.capped->bound(observed);
   // The harm bound too: the harm alpha left, spent at the capped analysis.
   return {cap_bound, -kInf, test.two_sided ? -cap_bound : test.capped->harm_bound(observed)};
+}
+
+// The z of a test: the log-rank's (index -1), a weighted test's, or the
+// largest of a MaxCombo test's.
+double test_statistic(int weight, const std::vector<int>& combo, double log_rank_z,
+                      const std::vector<double>& test_z) {
+  const auto z_of = [&](int j) { return j < 0 ? log_rank_z : test_z[idx(j)]; };
+  if (combo.empty()) return z_of(weight);
+  double z = -kInf;
+  for (int j : combo) z = std::max(z, z_of(j));
+  return z;
 }
 
 // Bounds recomputed at the replicate's observed events (observed_bounds.hpp).
@@ -98,7 +111,7 @@ std::size_t decide_side_tests(const CompiledTrial& trial, Workspace& ws, double 
   for (std::size_t j = 0; j < trial.side.size(); ++j) {
     if (ws.side_reject[j] != kSideOpen) continue;
     const SideTest& test = trial.side[j];
-    const double z = test.weight < 0 ? log_rank_z : ws.test_z[idx(test.weight)];
+    const double z = test_statistic(test.weight, test.combo, log_rank_z, ws.test_z);
     const Bounds b = capped_events >= 0 ? capped_bounds(test, capped_events) : bounds_at(test, k);
     const Decision d = decide(b, z, last);
     if (d == Decision::kContinue) continue;
@@ -171,7 +184,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
       b = observed_bounds(trial, ws, last);
     }
     side_active -= decide_side_tests(trial, ws, lr.z, k, reached ? -1 : ws.events_by_cap(), last);
-    if (trial.primary_weight >= 0) lr.z = ws.test_z[idx(trial.primary_weight)];
+    lr.z = test_statistic(trial.primary_weight, trial.primary_combo, lr.z, ws.test_z);
     const Decision obeyed = decide(b, lr.z, last);
     // With futility ignored only the efficacy side (and a harm bound, or a
     // two-sided lower efficacy bound) can stop.

@@ -53,6 +53,18 @@ CappedInformation capped_information(const std::optional<survival::LogRankWeight
                                           : CappedInformation::kEventFraction;
 }
 
+// The trial's test is not the log-rank: its bounds are on its own scale.
+bool weighted_primary(const TestSet& tests) {
+  return !tests.primary_combo.empty() || (tests.primary && !tests.primary->is_log_rank());
+}
+
+bool same_weight(const survival::LogRankWeight& a, const survival::LogRankWeight& b) {
+  const auto same = [](double x, double y) { return !(x < y) && !(x > y); };
+  if (a.family != b.family) return false;
+  if (a.family == survival::WeightFamily::kMagirrBurman) return same(a.t_star, b.t_star);
+  return same(a.rho, b.rho) && same(a.gamma, b.gamma);
+}
+
 }  // namespace
 
 void SimulationOptions::validate() const {
@@ -143,8 +155,7 @@ struct Simulator::Impl {
     });
     // A weighted test keeps its planned bounds: they are on its own
     // information scale, not the events (simulated_test.hpp).
-    const bool weighted = tests.primary && !tests.primary->is_log_rank();
-    if (by_time && !weighted) {
+    if (by_time && !weighted_primary(tests)) {
       observed.design = design.spec;
       observed.planned_events = plan.planned_events;
       observed.allocation_ratio = model.allocation_ratio;
@@ -153,13 +164,25 @@ struct Simulator::Impl {
     compile_tests();
   }
 
-  // Every weighted test gets a slot in trial.weights (one merge computes
-  // them all); log-rank side tests read the log-rank z.
+  // Every distinct weighted test gets one slot in trial.weights (one merge
+  // computes them all); the log-rank test reads the log-rank z (-1).
+  int slot(const survival::LogRankWeight& w) {
+    if (w.is_log_rank()) return -1;
+    for (std::size_t j = 0; j < weight_of_slot.size(); ++j) {
+      if (same_weight(weight_of_slot[j], w)) return static_cast<int>(j);
+    }
+    weight_of_slot.push_back(w);
+    trial.weights.push_back(detail::kernel_weight(w));
+    return static_cast<int>(trial.weights.size() - 1);
+  }
+
   void compile_tests() {
     auto& t = trial;
-    if (tests.primary && !tests.primary->is_log_rank()) {
-      t.primary_weight = static_cast<int>(t.weights.size());
-      t.weights.push_back(detail::kernel_weight(*tests.primary));
+    if (!tests.primary_combo.empty()) {
+      for (const auto& w : tests.primary_combo) t.primary_combo.push_back(slot(w));
+      t.capped = nullptr;  // the final bound (simulated_test.hpp)
+    } else if (tests.primary) {
+      t.primary_weight = slot(*tests.primary);
     }
     side_capped.reserve(tests.side.size());
     for (const SimulatedTest& test : tests.side) {
@@ -168,27 +191,35 @@ struct Simulator::Impl {
     for (std::size_t j = 0; j < tests.side.size(); ++j) {
       const SimulatedTest& test = tests.side[j];
       detail::SideTest side;
-      if (!test.weight.is_log_rank()) {
-        side.weight = static_cast<int>(t.weights.size());
-        t.weights.push_back(detail::kernel_weight(test.weight));
-      }
+      for (const auto& w : test.combo) side.combo.push_back(slot(w));
+      if (test.combo.empty()) side.weight = slot(test.weight);
       side.efficacy = test.design.efficacy;
       side.futility = test.design.futility;
       side.harm = test.design.harm;
       side.two_sided = test.design.spec.sided == Sidedness::kTwoSidedSymmetric;
-      side.capped = &side_capped[j];
+      side.capped = test.combo.empty() ? &side_capped[j] : nullptr;
       t.side.push_back(std::move(side));
     }
   }
+  std::vector<survival::LogRankWeight> weight_of_slot;
 };
 
 namespace {
 
+// A MaxCombo test's weights, each named `path`[i].
+void validate_combo(const std::vector<survival::LogRankWeight>& combo, const numerics::FieldPath& path) {
+  for (std::size_t i = 0; i < combo.size(); ++i) {
+    numerics::within(path.index(i), [&] { combo[i].validate(); });
+  }
+}
+
 void validate_tests(const TestSet& tests, std::size_t looks) {
   if (tests.primary) tests.primary->validate();
+  validate_combo(tests.primary_combo, numerics::FieldPath{"primary_combo"});
   for (std::size_t j = 0; j < tests.side.size(); ++j) {
     const numerics::FieldPath path = numerics::FieldPath{"tests"}.index(j);
     numerics::within(path, [&] { tests.side[j].weight.validate(); });
+    validate_combo(tests.side[j].combo, path.key("combo"));
     if (tests.side[j].design.efficacy.size() != looks) {
       throw numerics::InvalidInput(path, "has " + std::to_string(tests.side[j].design.efficacy.size()) +
                                              " looks but the simulation has " + std::to_string(looks));

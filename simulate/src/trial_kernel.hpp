@@ -40,11 +40,12 @@ KernelWeight kernel_weight(const survival::LogRankWeight& w);
 // trial's own.
 struct SideTest {
   int weight = -1;  // index into CompiledTrial::weights; -1: the log-rank z
+  std::vector<int> combo;  // MaxCombo: the largest z of these (indices as `weight`)
   std::vector<double> efficacy;
   std::vector<std::optional<double>> futility;
   std::vector<std::optional<double>> harm;
   bool two_sided = false;
-  const CappedFinalBounds* capped = nullptr;
+  const CappedFinalBounds* capped = nullptr;  // null: the final bound (MaxCombo)
 };
 
 struct CompiledTrial {
@@ -70,7 +71,7 @@ struct CompiledTrial {
   std::vector<std::optional<double>> harm;      // one-sided designs with a harm bound
   bool two_sided = false;
   bool any_futility = false;
-  const CappedFinalBounds* capped = nullptr;
+  const CappedFinalBounds* capped = nullptr;  // null: the final bound (MaxCombo)
   double max_duration = 0.0;
   // Set when a look can be set by its calendar time (triggers time, first or
   // last): every analysis of a replicate then takes the bounds recomputed at
@@ -79,6 +80,7 @@ struct CompiledTrial {
   // Weighted tests computed at every look (one merge for all of them).
   std::vector<KernelWeight> weights;
   int primary_weight = -1;  // the trial's test in `weights`; -1: the log-rank z
+  std::vector<int> primary_combo;  // a MaxCombo trial test: its tests as primary_weight
   std::vector<SideTest> side;
 };
 

@@ -2,7 +2,7 @@
 # survival.test of type maxcombo through `gsd design`: JSON keys (the test's
 # power is sample_size.power, the multivariate normal errors reported), CSV
 # columns on every row, the text table; bad input exits 2 naming its path with
-# nothing on stdout, and gsd simulate / monitor refuse the test.
+# nothing on stdout; gsd simulate runs the test.
 #   maxcombo_checks.sh GSD PROJECT_DIR
 set -u
 gsd=$1 root=$2
@@ -58,6 +58,17 @@ with_test '{"type": "maxcombo", "spending_scale": "events"}' > "$tmp/b4.json"
 expect_error "$tmp/b4.json" design 'error: survival.test.spending_scale'
 with_test '{"type": "maxcombo"}' | sed 's/"efficacy": {/"futility": {"spending": "lan-demets-obf"}, "efficacy": {/' > "$tmp/b5.json"
 expect_error "$tmp/b5.json" design 'error: design.futility '
-with_test '{"type": "maxcombo"}' > "$tmp/b6.json"
-expect_error "$tmp/b6.json" simulate 'error: survival.test '
+
+# gsd simulate runs the test: each trial stops by its largest z against c_k.
+"$gsd" simulate "$tmp/mc.json" --replicates 300 --quiet --format json > "$tmp/sim.json" \
+  || fail "maxcombo simulate exited $?"
+python3 - "$tmp/sim.json" "$tmp/mc.out.json" <<'PY' || fail "simulate json values"
+import json, sys
+s = json.load(open(sys.argv[1]))["simulation"]
+d = json.load(open(sys.argv[2]))["sample_size"]["test"]
+assert s["test"] == {"type": "maxcombo", "tests": [[0.0, 0.0], [1.0, 0.0]], "seed": 7}, s["test"]
+assert s["analytic_power"] == d["power"]
+assert s["replicates"] == 300 and 0.5 < s["power"] < 1
+PY
+"$gsd" simulate "$tmp/mc.json" --replicates 100 --quiet | grep -q 'test MaxCombo(2 FH)$' || fail "simulate text"
 exit 0

@@ -184,26 +184,86 @@ TEST(WeightedLogRankSim, SideTestsEqualTheSameTestsRunAlone) {
   EXPECT_DOUBLE_EQ(r.tests[0].power, r.power);
 }
 
-TEST(WeightedLogRankSim, TotalsDoNotDependOnThreadsOrRanges) {
+void expect_independent_of_threads_and_ranges(const TestSet& tests) {
   const TrialModel model = stratified_model();
   const Design design = compute_design(testing::seed_design_spec());
   const LookPlan plan = make_look_plan(design, 94);
-  TestSet tests;
-  tests.primary = LogRankWeight::fleming_harrington(1, 1);
-  tests.side = {{LogRankWeight::fleming_harrington(0, 1), design},
-                {LogRankWeight::magirr_burman(6.0), design}};
   const Simulator sim(model, design, plan, default_max_duration(model), tests);
+  const std::size_t side = tests.side.size();
   const SimulationTotals one = sim.run(0, 1200, 9, 1);
   EXPECT_EQ(one.serialize(), sim.run(0, 1200, 9, 2).serialize());
   EXPECT_EQ(one.serialize(), sim.run(0, 1200, 9, 3).serialize());
-  SimulationTotals sum(3, 2);
+  SimulationTotals sum(3, side);
   for (int rank = 0; rank < 3; ++rank) {
     const ReplicateRange r = replicate_range(1200, ProcessGroup{rank, 3});
     sum.add(sim.run(r.first, r.count, 9, 1));
   }
   EXPECT_EQ(sum.serialize(), one.serialize());
-  const SimulationTotals back = SimulationTotals::deserialize(one.serialize(), 3, 2);
+  const SimulationTotals back = SimulationTotals::deserialize(one.serialize(), 3, side);
   EXPECT_EQ(back.serialize(), one.serialize());
+}
+
+std::vector<LogRankWeight> maxcombo_set() {
+  return {LogRankWeight::fleming_harrington(0, 0), LogRankWeight::fleming_harrington(0, 1),
+          LogRankWeight::fleming_harrington(1, 0), LogRankWeight::fleming_harrington(1, 1)};
+}
+
+TEST(WeightedLogRankSim, TotalsDoNotDependOnThreadsOrRanges) {
+  const Design design = compute_design(testing::seed_design_spec());
+  TestSet tests;
+  tests.primary = LogRankWeight::fleming_harrington(1, 1);
+  tests.side = {{LogRankWeight::fleming_harrington(0, 1), design},
+                {LogRankWeight::magirr_burman(6.0), design}};
+  expect_independent_of_threads_and_ranges(tests);
+  TestSet combo;
+  combo.primary_combo = maxcombo_set();
+  combo.side = {{LogRankWeight::log_rank(), design, {maxcombo_set()[1], maxcombo_set()[3]}},
+                {LogRankWeight::fleming_harrington(0, 1), design}};
+  expect_independent_of_threads_and_ranges(combo);
+}
+
+// A MaxCombo test's z is the largest of its tests' direct z (FH(0, 0) read
+// from the log-rank statistic), stratified with drop-out.
+TEST(WeightedLogRankSim, MaxComboTakesTheLargestDirectZ) {
+  const TrialModel model = stratified_model();
+  const Design design = compute_design(testing::seed_design_spec());
+  TestSet tests;
+  tests.primary_combo = maxcombo_set();
+  const Simulator sim(model, design, make_look_plan(design, 94), default_max_duration(model), tests);
+  int looks_checked = 0;
+  for (std::int64_t i = 0; i < 15; ++i) {
+    const auto patients = sim.patients(17, i);
+    for (const LookRecord& look : sim.looks(17, i)) {
+      double largest = -1e300;
+      for (const LogRankWeight& w : maxcombo_set()) {
+        largest = std::max(largest, direct_weighted_z(patients, look.calendar_time, w));
+      }
+      EXPECT_NEAR(look.z, largest, 1e-10) << "replicate " << i << " look " << look.look;
+      ++looks_checked;
+    }
+  }
+  EXPECT_GT(looks_checked, 15);
+}
+
+// A MaxCombo side test equals the same test as the trial's own, count for
+// count, and shares the merge's weights with the other tests.
+TEST(WeightedLogRankSim, MaxComboSideTestEqualsTheTrialsOwn) {
+  const TrialModel model = testing::seed_model();
+  const Design design = compute_design(testing::seed_design_spec());
+  const LookPlan plan = make_look_plan(design, 94);
+  const double cap = default_max_duration(model);
+  Design bounds = design;  // efficacy bounds only, above the log-rank's
+  for (double& c : bounds.efficacy) c += 0.2;
+  bounds.futility.assign(3, std::nullopt);
+  TestSet side;
+  side.side = {{LogRankWeight::fleming_harrington(0, 1), design},
+               {LogRankWeight::log_rank(), bounds, maxcombo_set()}};
+  const SimulationTotals totals = Simulator(model, design, plan, cap, side).run(0, 1500, 23, 2);
+  TestSet alone;
+  alone.primary_combo = maxcombo_set();
+  const SimulationTotals t = Simulator(model, bounds, plan, cap, alone).run(0, 1500, 23, 1);
+  for (std::size_t k = 0; k < 3; ++k) EXPECT_EQ(totals.test_reject_upper[3 + k], t.reject_upper[k]) << k;
+  EXPECT_GT(t.reject_upper[0] + t.reject_upper[1] + t.reject_upper[2], 0);
 }
 
 TEST(WeightedLogRankSim, RefusesInvalidWeightsAndMismatchedDesigns) {
@@ -215,6 +275,15 @@ TEST(WeightedLogRankSim, RefusesInvalidWeightsAndMismatchedDesigns) {
   EXPECT_THROW(Simulator(model, design, plan, 100.0, bad), InvalidInput);
   DesignSpec two = testing::seed_design_spec();
   two.information_fractions = {0.5, 1.0};
+  TestSet bad_combo;
+  bad_combo.primary_combo = {LogRankWeight::fleming_harrington(0, 1),
+                             LogRankWeight{survival::WeightFamily::kFlemingHarrington, 0.0, -2.0, 0.0}};
+  try {
+    Simulator(model, design, plan, 100.0, bad_combo);
+    ADD_FAILURE() << "expected InvalidInput";
+  } catch (const InvalidInput& e) {
+    EXPECT_NE(std::string(e.what()).find("primary_combo[1]"), std::string::npos) << e.what();
+  }
   TestSet mismatched;
   mismatched.side = {{LogRankWeight::fleming_harrington(0, 1), compute_design(two)}};
   EXPECT_THROW(Simulator(model, design, plan, 100.0, mismatched), InvalidInput);

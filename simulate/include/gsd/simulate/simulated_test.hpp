@@ -14,6 +14,15 @@
 //   U += w (d n1 / n - d1),   V += w^2 d (n1 / n)(1 - n1 / n)(n - d) / (n - 1),
 // summed over strata, and Z = U / sqrt(V) (positive favours treatment; 0 when
 // V = 0). FH(0, 0) is the log-rank statistic of the simulator.
+//
+// A MaxCombo test (survival/maxcombo_power.hpp) takes at each look the
+// largest z of its Fleming-Harrington tests, all from the same merge, and
+// rejects when it reaches the look's bound c_k. Its bounds are efficacy
+// bounds only; a final analysis forced by the calendar cap keeps the planned
+// final bound c_K (solving c at the observed correlations would need the
+// multivariate normal per replicate; the earlier looks spent their alpha as
+// planned, and with fewer events the cap's final analysis is more correlated
+// with them, so c_K spends no more than the alpha left).
 #include <optional>
 #include <vector>
 
@@ -28,6 +37,10 @@ namespace gsd::simulate {
 struct SimulatedTest {
   survival::LogRankWeight weight;
   spending::Design design;
+  // Non-empty: a MaxCombo test of these weights (`weight` is then unused),
+  // judged against design.efficacy (c_k; a one-sided design without
+  // futility or harm bounds).
+  std::vector<survival::LogRankWeight> combo = {};
 };
 
 // The tests of a run. `primary`: the weight of the test that decides the
@@ -37,6 +50,9 @@ struct SimulatedTest {
 // efficacy or futility bound), whatever the trial's test decides.
 struct TestSet {
   std::optional<survival::LogRankWeight> primary;
+  // Non-empty: the trial's test is the MaxCombo test of these weights
+  // (`primary` is then unused).
+  std::vector<survival::LogRankWeight> primary_combo;
   std::vector<SimulatedTest> side;
 };
 
