@@ -6,6 +6,7 @@
 #include "gsd/survival/schoenfeld.hpp"
 #include "gsd/version.hpp"
 #include "json_endpoint_monitoring.hpp"
+#include "json_test_monitoring.hpp"
 #include "json_values.hpp"
 
 namespace gsd {
@@ -540,6 +541,12 @@ json look_input_json(const LookInput& look) {
                          : "favours-control";
   }
   if (look.hazard_ratio) j["hazard_ratio"] = *look.hazard_ratio;
+  if (look.variance) j["variance"] = *look.variance;
+  if (!look.tests.empty()) {
+    j["tests"] = json::array();
+    for (const TestLookInput& t : look.tests) j["tests"].push_back({{"z", t.z}, {"variance", t.variance}});
+  }
+  if (!look.covariance.empty()) j["covariance"] = look.covariance;
   if (look.final_analysis) j["final"] = true;
   if (look.date) j["date"] = *look.date;
   if (look.note) j["note"] = *look.note;
@@ -549,6 +556,11 @@ json look_input_json(const LookInput& look) {
 
 json to_json(const MonitoringReport& report) {
   if (report.endpoint) return detail::endpoint_monitoring_json(report);
+  if (report.test) {
+    json out = detail::test_monitoring_json(report);
+    out["monitoring"]["test"] = test_echo_json(report.test->test);
+    return out;
+  }
   const monitoring::MonitoringResult& result = report.result;
   json m;
   m["planned_events"] = report.plan.planned_events;

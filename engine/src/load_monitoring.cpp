@@ -5,9 +5,43 @@
 
 namespace gsd::detail {
 
+namespace {
+
+// A MaxCombo look's tests: a non-empty list of {"z", "variance"}.
+std::vector<TestLookInput> load_test_looks(const JsonNode& tests) {
+  tests.expect_array();
+  if (tests.size() == 0) tests.fail("must give each test's z and variance");
+  std::vector<TestLookInput> out;
+  for (std::size_t j = 0; j < tests.size(); ++j) {
+    const JsonNode t = tests.element(j);
+    t.expect_object();
+    t.expect_keys({"z", "variance"});
+    if (!t.has("z")) t.fail_missing("z", "each test gives its z");
+    if (!t.has("variance")) t.fail_missing("variance", "each test gives the observed variance of its score");
+    out.push_back({t.at("z").number(), t.at("variance").number()});
+  }
+  return out;
+}
+
+// A square matrix, row by row.
+std::vector<std::vector<double>> load_matrix(const JsonNode& m) {
+  m.expect_array();
+  std::vector<std::vector<double>> out;
+  for (std::size_t a = 0; a < m.size(); ++a) {
+    const JsonNode row = m.element(a);
+    row.expect_array();
+    if (row.size() != m.size()) row.fail("must have " + std::to_string(m.size()) + " entries (a square matrix)");
+    out.emplace_back();
+    for (std::size_t b = 0; b < row.size(); ++b) out.back().push_back(row.element(b).number());
+  }
+  return out;
+}
+
+}  // namespace
+
 LookInput load_look(const JsonNode& look) {
-  look.expect_keys({"events", "z", "p_two_sided", "direction", "hazard_ratio", "final", "date",
-                    "note", "recorded_at"});
+  look.expect_keys({"events", "z", "p_two_sided", "direction", "hazard_ratio", "variance", "tests",
+                    "covariance", "final", "date", "note", "recorded_at"});
   LookInput out;
   if (!look.has("events")) look.fail_missing("events", "each look needs its number of events");
   out.events = look.at("events").number();
@@ -19,6 +53,9 @@ LookInput load_look(const JsonNode& look) {
                         : monitoring::Direction::kFavoursControl;
   }
   if (const auto hr = look.find("hazard_ratio")) out.hazard_ratio = hr->number();
+  if (const auto v = look.find("variance")) out.variance = v->number();
+  if (const auto tests = look.find("tests")) out.tests = load_test_looks(*tests);
+  if (const auto c = look.find("covariance")) out.covariance = load_matrix(*c);
   if (const auto final = look.find("final")) out.final_analysis = final->boolean();
   if (const auto date = look.find("date")) out.date = date->string();
   if (const auto note = look.find("note")) out.note = note->string();
@@ -80,8 +117,9 @@ MonitoringSettings load_monitoring(const JsonNode& m, bool endpoint) {
     numerics::within(m.path(), [&] { out.validate(); });
     return out;
   }
-  m.expect_keys({"planned_events", "allocation_ratio", "assumed_hazard_ratio", "looks"});
+  m.expect_keys({"planned_events", "allocation_ratio", "assumed_hazard_ratio", "planned_variance", "looks"});
   MonitoringSettings out;
+  if (const auto v = m.find("planned_variance")) out.planned_variance = v->number();
   if (const auto d = m.find("planned_events")) out.planned_events = d->number();
   if (const auto r = m.find("allocation_ratio")) out.allocation_ratio = r->number();
   if (const auto hr = m.find("assumed_hazard_ratio")) out.assumed_hazard_ratio = hr->number();

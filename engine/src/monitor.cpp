@@ -6,6 +6,7 @@
 #include "gsd/survival/logrank_drift.hpp"
 #include "gsd/survival/look_trigger.hpp"
 #include "monitor_endpoint.hpp"
+#include "monitor_test.hpp"
 #include "phase_timer.hpp"
 
 namespace gsd {
@@ -35,6 +36,19 @@ void attach_survival_model(const Trial& trial, monitoring::MonitoringPlan& plan,
   };
 }
 
+// The keys of a weighted or MaxCombo test's looks, refused for the log-rank.
+void refuse_test_keys(const MonitoringSettings& m) {
+  const std::string rule = "is for a weighted log-rank or MaxCombo survival.test; the log-rank look gives z, "
+                           "p_two_sided or hazard_ratio";
+  if (m.planned_variance) throw InvalidInput({"monitoring", "planned_variance"}, rule);
+  for (std::size_t k = 0; k < m.looks.size(); ++k) {
+    const FieldPath path{"monitoring", "looks", k};
+    if (m.looks[k].variance) throw InvalidInput(path.key("variance"), rule);
+    if (!m.looks[k].tests.empty()) throw InvalidInput(path.key("tests"), rule);
+    if (!m.looks[k].covariance.empty()) throw InvalidInput(path.key("covariance"), rule);
+  }
+}
+
 }  // namespace
 
 monitoring::ObservedLook observed_look(const LookInput& look, double allocation_ratio) {
@@ -60,15 +74,11 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
     throw InvalidInput({"survival", "hazard_ratio_h0"},
                        "is not monitored yet: the monitored log-rank z is of equal hazards");
   }
-  if (trial.survival_test && trial.survival_test->kind == survival::TestKind::kMaxCombo) {
-    throw InvalidInput({"survival", "test"}, "is a MaxCombo test, which gsd monitor does not run yet; gsd design "
-                                             "gives its bounds and power");
-  }
-  if (trial.survival_test && !trial.survival_test->weight.is_log_rank()) {
-    throw InvalidInput({"survival", "test"},
-                       "is for gsd design: monitoring takes the log-rank z; drop it to monitor");
+  if (trial.survival && trial.survival_test && !trial.survival_test->is_log_rank()) {
+    return detail::monitor_test_trial(trial, options);
   }
   const MonitoringSettings& m = *trial.monitoring;
+  refuse_test_keys(m);
   numerics::within({"monitoring"}, [&] { m.validate(); });
   MonitoringReport report;
   report.name = trial.name;

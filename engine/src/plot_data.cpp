@@ -7,6 +7,7 @@
 #include "gsd/endpoints/effect_scale.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/survival/sample_size.hpp"
 #include "json_values.hpp"
@@ -168,6 +169,10 @@ json endpoint_monitoring_plot_data(const MonitoringReport& report) {
 
 json monitoring_plot_data(const MonitoringReport& report, int points) {
   if (report.endpoint) return endpoint_monitoring_plot_data(report);
+  if (report.test) {
+    throw numerics::InvalidInput({"survival", "test"}, "is a weighted or MaxCombo test, whose monitoring has no "
+                                                       "plot yet: gsd monitor gives its text, JSON and CSV");
+  }
   json out;
   const auto& looks = report.result.looks;
   json observed = {{"events", json::array()}, {"z", json::array()}, {"hazard_ratio", json::array()}};

@@ -29,6 +29,16 @@ nlohmann::json record_entry(const nlohmann::json& input, const monitoring::LookR
           {"reason", decision_reason(r, plan)}};
 }
 
+// A record keeps log-rank looks (events and z, p or hazard ratio): a
+// weighted or MaxCombo test's looks carry variances and covariances that
+// add-look does not take.
+void refuse_test_record(const Trial& trial) {
+  if (trial.survival_test && !trial.survival_test->is_log_rank()) {
+    throw InvalidInput({"survival", "test"}, "is a weighted or MaxCombo test: a monitoring record keeps log-rank "
+                                             "looks; monitor this test with gsd monitor CONFIG");
+  }
+}
+
 }  // namespace
 
 void check_record(const nlohmann::json& doc) {
@@ -111,7 +121,9 @@ RecordUpdate append_look(nlohmann::json record, const nlohmann::json& look, cons
   check_record(record);
   const std::size_t index = record["looks"].size();
   RecordUpdate out;
-  out.report = monitor_trial(load_trial(record_config(record, look)), options);
+  const Trial trial = load_trial(record_config(record, look));
+  refuse_test_record(trial);
+  out.report = monitor_trial(trial, options);
   for (std::size_t k = 0; k < index; ++k) {
     if (!record["looks"][k].contains("decision")) {
       record["looks"][k] =
@@ -128,7 +140,9 @@ MonitoringReport replay_record(const nlohmann::json& record, const RunOptions& o
   if (record.at("looks").empty()) {
     throw InvalidInput({"record", "looks"}, "[]", "holds no look yet; add one with add-look");
   }
-  return monitor_trial(load_trial(record_config(record)), options);
+  const Trial trial = load_trial(record_config(record));
+  refuse_test_record(trial);
+  return monitor_trial(trial, options);
 }
 
 nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json& record,

@@ -24,6 +24,11 @@ void validate_look(const LookInput& look, const FieldPath& path) {
   }
   const int forms = int{look.z.has_value()} + int{look.p_two_sided.has_value()} +
                     int{look.hazard_ratio.has_value()};
+  if (!look.tests.empty()) {
+    // A MaxCombo look: each test's z (checked with the test, monitor.cpp).
+    if (forms > 0) throw InvalidInput(path, "gives both a statistic and tests; a MaxCombo look gives only tests");
+    return;
+  }
   if (forms == 0) throw InvalidInput(path.key("z"), std::string("is missing: ") + kFormsHelp);
   if (forms > 1) {
     throw InvalidInput(path, "gives " + std::to_string(forms) + " statistics; " + kFormsHelp);
@@ -95,6 +100,7 @@ void MonitoringSettings::validate() const {
   check_positive_if(planned_patients, "planned_patients");
   check_positive_if(allocation_ratio, "allocation_ratio");
   check_positive_if(assumed_hazard_ratio, "assumed_hazard_ratio");
+  check_positive_if(planned_variance, "planned_variance");
   for (std::size_t k = 0; k < looks.size(); ++k) validate_look(looks[k], FieldPath{"looks", k});
 }
 

@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "endpoint_monitoring_output.hpp"
+#include "test_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/record.hpp"
 
@@ -27,6 +28,7 @@ std::string num(const char* format, double x) {
 
 std::string monitoring_csv(const MonitoringReport& report) {
   if (report.endpoint) return detail::endpoint_monitoring_csv(report);
+  if (report.test) return detail::test_monitoring_csv(report);
   const MonitoringResult& result = report.result;
   std::ostringstream out;
   out.precision(10);
@@ -62,6 +64,7 @@ std::string monitoring_csv(const MonitoringReport& report) {
 
 std::string monitoring_text(const MonitoringReport& report) {
   if (report.endpoint) return detail::endpoint_monitoring_text(report);
+  if (report.test) return detail::test_monitoring_text(report);
   const MonitoringResult& result = report.result;
   const spending::DesignSpec& spec = report.plan.design;
   const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;

@@ -9,6 +9,7 @@
 #include "endpoint_monitoring_output.hpp"
 #include "gsd/curves.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/render/svg_chart.hpp"
@@ -330,6 +331,10 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
 }  // namespace
 
 std::string monitoring_report_html(const MonitoringReport& in, const ReportContext& context) {
+  if (in.test) {
+    throw numerics::InvalidInput({"survival", "test"}, "is a weighted or MaxCombo test, whose monitoring has no "
+                                                       "HTML report yet: gsd monitor gives its text, JSON and CSV");
+  }
   const MonitoringResult& r = in.result;
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"

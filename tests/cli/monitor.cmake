@@ -28,3 +28,8 @@ add_test(NAME cli_monitor_example_threshold_table
                  example_threshold_table ${PROJECT_SOURCE_DIR}/examples)
 set_tests_properties(cli_monitor_example_seed_trial cli_monitor_example_threshold_table
                      PROPERTIES LABELS cli TIMEOUT 180)
+
+# A weighted log-rank or MaxCombo survival.test monitored on its own scale.
+add_test(NAME cli_monitor_weighted_and_maxcombo
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_monitor_checks.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli_monitor_weighted_and_maxcombo PROPERTIES LABELS cli TIMEOUT 300)

@@ -130,10 +130,16 @@ TEST(SurvivalTestKey, SimulationTestsRulesNameThePath) {
   EXPECT_EQ(error({{{"type", "log-rank"}}, {{"type", "magirr-burman"}, {"t_star", 12}}}), "no error");
 }
 
-TEST(SurvivalTestKey, MonitorRefusesAWeightedTest) {
+// A weighted test's look gives its z and the observed variance of its score.
+TEST(SurvivalTestKey, MonitorNeedsTheWeightedTestsVariance) {
   nlohmann::json c = seed_config({{"type", "fleming-harrington"}, {"gamma", 1}});
   c["monitoring"] = {{"looks", {{{"events", 47}, {"z", 1.0}}}}};
-  EXPECT_THROW((void)monitor_trial(load_trial(c)), InvalidInput);
+  try {
+    (void)monitor_trial(load_trial(c));
+    FAIL() << "expected InvalidInput";
+  } catch (const InvalidInput& e) {
+    EXPECT_NE(std::string(e.what()).find("monitoring.looks[0].variance "), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -8,11 +8,28 @@
 #include <vector>
 
 #include "gsd/endpoint_monitoring.hpp"
+#include "gsd/monitoring/maxcombo_monitor.hpp"
 #include "gsd/monitoring/monitor.hpp"
+#include "gsd/monitoring/weighted_monitor.hpp"
+#include "gsd/survival/weighted_logrank_power.hpp"
 #include "gsd/run_options.hpp"
 #include "gsd/trial.hpp"
 
 namespace gsd {
+
+// A weighted log-rank or MaxCombo survival.test monitored on its own
+// information scale: each look's z against bounds recomputed at the observed
+// variance of its score (monitoring/weighted_monitor.hpp) or, for MaxCombo,
+// at the observed correlations (monitoring/maxcombo_monitor.hpp).
+struct TestMonitoring {
+  survival::SurvivalTest test;
+  double planned_events = 0.0;
+  double planned_variance = 0.0;  // a weighted test: V_plan
+  bool planned_variance_given = false;  // monitoring.planned_variance, not the plan's
+  std::vector<monitoring::WeightedLookResult> weighted;  // a weighted test
+  std::vector<monitoring::MaxComboLookResult> maxcombo;  // a MaxCombo test
+  numerics::MvnOptions mvn;                              // MaxCombo
+};
 
 struct MonitoringReport {
   std::string name;
@@ -22,6 +39,8 @@ struct MonitoringReport {
   // A normal or binary endpoint: the natural scale of each look. Its looks'
   // `events` above are then patients.
   std::optional<EndpointMonitoring> endpoint;
+  // A weighted or MaxCombo survival.test: its looks (`result` is then empty).
+  std::optional<TestMonitoring> test;
 };
 
 // The look's statistic as z (p-values and hazard ratios converted; the

@@ -71,12 +71,26 @@ struct SimulationSettings {
 
 // One look as the committee entered it: the events, exactly one form of the
 // statistic, and notes for the record.
+// One test of a MaxCombo look: its z and the observed variance of its
+// weighted score.
+struct TestLookInput {
+  double z = 0.0;
+  double variance = 0.0;
+};
+
 struct LookInput {
   double events = 0.0;
   std::optional<double> z;  // positive favours the experimental arm
   std::optional<double> p_two_sided;
   std::optional<monitoring::Direction> direction;  // with p_two_sided
   std::optional<double> hazard_ratio;
+  // A weighted log-rank survival.test: the observed variance of its score
+  // (z is then that test's z).
+  std::optional<double> variance;
+  // A MaxCombo survival.test: each test's z and variance, in the order of
+  // survival.test.tests, and the null covariance matrix of their scores.
+  std::vector<TestLookInput> tests;
+  std::vector<std::vector<double>> covariance;
   bool final_analysis = false;  // a final analysis that under-runs the plan
   std::optional<std::string> date;
   std::optional<std::string> note;
@@ -97,6 +111,9 @@ struct MonitoringSettings {
   std::optional<double> planned_events;        // default: survival.events
   std::optional<double> allocation_ratio;      // default: survival.allocation_ratio, else 1
   std::optional<double> assumed_hazard_ratio;  // for conditional power
+  // A weighted log-rank survival.test: the score's variance planned at the
+  // final analysis (default: the plan's, from the survival model).
+  std::optional<double> planned_variance;
   std::vector<LookInput> looks;
   // A normal or binary endpoint: its looks (instead of `looks` above) and the
   // patients planned at the final analysis (default: the design's).

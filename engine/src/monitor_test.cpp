@@ -1,0 +1,136 @@
+// gsd monitor for a weighted log-rank or MaxCombo survival.test: each look's
+// z on the test's own information scale (monitor.hpp, TestMonitoring).
+#include "monitor_test.hpp"
+
+#include <cmath>
+
+#include "gsd/design.hpp"
+#include "gsd/numerics/check.hpp"
+#include "gsd/survival/maxcombo_power.hpp"
+#include "phase_timer.hpp"
+
+namespace gsd::detail {
+
+namespace {
+
+using numerics::FieldPath;
+using numerics::InvalidInput;
+
+// A MaxCombo look's covariance diagonal against its tests' variances.
+constexpr double kSameVariance = 1e-9;
+
+FieldPath look_path(std::size_t k) { return FieldPath{"monitoring", "looks", k}; }
+
+// What a look of the other kind of test gives, refused with its rule.
+void refuse(const FieldPath& path, bool given, const std::string& rule) {
+  if (given) throw InvalidInput(path, rule);
+}
+
+monitoring::WeightedObservedLook weighted_look(const LookInput& look, std::size_t k) {
+  const FieldPath path = look_path(k);
+  const std::string rule = "is not a weighted log-rank test's statistic: a look gives z and variance";
+  refuse(path.key("p_two_sided"), look.p_two_sided.has_value(), rule);
+  refuse(path.key("hazard_ratio"), look.hazard_ratio.has_value(), rule);
+  refuse(path.key("tests"), !look.tests.empty(), "is for a MaxCombo survival.test");
+  refuse(path.key("covariance"), !look.covariance.empty(), "is for a MaxCombo survival.test");
+  if (!look.z) throw InvalidInput(path.key("z"), "is missing: the weighted log-rank test's z at this look");
+  if (!look.variance) {
+    throw InvalidInput(path.key("variance"), "is missing: the observed variance of the test's weighted score");
+  }
+  return {*look.variance, *look.z, look.final_analysis};
+}
+
+monitoring::MaxComboObservedLook maxcombo_look(const LookInput& look, std::size_t J, std::size_t k) {
+  const FieldPath path = look_path(k);
+  refuse(path.key("variance"), look.variance.has_value(), "is given per test in tests[j].variance for a MaxCombo test");
+  if (look.tests.empty()) {
+    throw InvalidInput(path.key("tests"), "is missing: each test's z and variance, e.g. [{\"z\": 1.2, \"variance\": 9.8}]");
+  }
+  if (look.tests.size() != J) numerics::fail_sizes(path.key("tests"), look.tests.size(), "survival.test.tests", J);
+  monitoring::MaxComboObservedLook out;
+  out.events = look.events;
+  out.final_analysis = look.final_analysis;
+  for (std::size_t j = 0; j < J; ++j) {
+    numerics::check_positive(path.key("tests").index(j).key("variance"), look.tests[j].variance);
+    out.z.push_back(look.tests[j].z);
+  }
+  if (look.covariance.empty() && J > 1) {
+    throw InvalidInput(path.key("covariance"),
+                       "is missing: the null covariance matrix of the tests' scores (entry [a][b]: the variance of "
+                       "the score of FH((rho_a + rho_b) / 2, (gamma_a + gamma_b) / 2))");
+  }
+  out.covariance = look.covariance.empty() ? std::vector<std::vector<double>>{{look.tests[0].variance}}
+                                           : look.covariance;
+  if (out.covariance.size() != J) numerics::fail_sizes(path.key("covariance"), out.covariance.size(), "tests", J);
+  for (std::size_t j = 0; j < J; ++j) {
+    const double v = look.tests[j].variance;
+    if (std::fabs(out.covariance[j][j] - v) > kSameVariance * v) {
+      numerics::fail(path.key("covariance").index(j).index(j), out.covariance[j][j],
+                     "must equal tests[" + std::to_string(j) + "].variance, " + numerics::format_value(v));
+    }
+  }
+  return out;
+}
+
+double planned_events(const Trial& trial) {
+  const MonitoringSettings& m = *trial.monitoring;
+  if (m.planned_events) return *m.planned_events;
+  if (trial.survival->events) return static_cast<double>(*trial.survival->events);
+  throw InvalidInput({"monitoring", "planned_events"},
+                     "is missing: the number of events planned at the final analysis (or survival.events)");
+}
+
+void monitor_weighted_test(const Trial& trial, const RunOptions& options, TestMonitoring& t) {
+  const MonitoringSettings& m = *trial.monitoring;
+  std::vector<monitoring::WeightedObservedLook> looks;
+  for (std::size_t k = 0; k < m.looks.size(); ++k) looks.push_back(weighted_look(m.looks[k], k));
+  const DesignResult planned = design_trial(trial, options);
+  const survival::WeightedLogRankPower& power = *planned.test;
+  t.planned_variance_given = m.planned_variance.has_value();
+  t.planned_variance = m.planned_variance.value_or(power.patients * power.looks.back().moments.variance_null);
+  const monitoring::WeightedMonitoringPlan plan{power.design.spec, t.planned_variance, t.planned_events};
+  t.weighted = numerics::within({"monitoring"}, [&] { return monitoring::monitor_weighted(plan, looks); });
+}
+
+void monitor_maxcombo_test(const Trial& trial, TestMonitoring& t) {
+  const MonitoringSettings& m = *trial.monitoring;
+  numerics::within({"design"}, [&] { survival::check_maxcombo_design(trial.design); });
+  std::vector<monitoring::MaxComboObservedLook> looks;
+  for (std::size_t k = 0; k < m.looks.size(); ++k) looks.push_back(maxcombo_look(m.looks[k], t.test.combo.size(), k));
+  t.mvn.seed = t.test.seed;
+  const monitoring::MaxComboMonitoringPlan plan{trial.design, t.planned_events, t.mvn};
+  t.maxcombo = numerics::within({"monitoring"}, [&] { return monitoring::monitor_maxcombo(plan, looks); });
+}
+
+}  // namespace
+
+MonitoringReport monitor_test_trial(const Trial& trial, const RunOptions& options) {
+  const MonitoringSettings& m = *trial.monitoring;
+  numerics::within({"monitoring"}, [&] { m.validate(); });
+  if (m.looks.empty()) {
+    throw InvalidInput({"monitoring", "looks"}, "[]", "must hold at least one look");
+  }
+  if (!survival::looks_by_events(*trial.survival)) {
+    throw InvalidInput({"survival", "looks"},
+                       "must be triggered by events to monitor a weighted or MaxCombo test: its bounds are spent "
+                       "on the plan's fractions of events");
+  }
+  MonitoringReport report;
+  report.name = trial.name;
+  report.inputs = m.looks;
+  report.plan.design = trial.design;
+  TestMonitoring t;
+  t.test = *trial.survival_test;
+  t.planned_events = planned_events(trial);
+  report.plan.planned_events = t.planned_events;
+  const PhaseTimer timer(options.trace, "monitoring of " + std::to_string(m.looks.size()) + " looks of the test");
+  if (t.test.kind == survival::TestKind::kMaxCombo) {
+    monitor_maxcombo_test(trial, t);
+  } else {
+    monitor_weighted_test(trial, options, t);
+  }
+  report.test = std::move(t);
+  return report;
+}
+
+}  // namespace gsd::detail

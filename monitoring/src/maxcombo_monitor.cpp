@@ -1,0 +1,189 @@
+// A MaxCombo test's looks: bounds at the observed correlations, the error
+// spent on the log-rank monitor's schedule (maxcombo_monitor.hpp).
+#include "gsd/monitoring/maxcombo_monitor.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "gsd/monitoring/look_schedule.hpp"
+#include "gsd/numerics/check.hpp"
+#include "gsd/numerics/find_root.hpp"
+#include "gsd/numerics/normal.hpp"
+
+namespace gsd::monitoring {
+
+namespace {
+
+using numerics::FieldPath;
+using numerics::InvalidInput;
+using Matrix = std::vector<std::vector<double>>;
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+// Mantissa bits of the bound: 2^-12 of a bracket of half a unit of z is
+// 1.2e-4, below the bound's error from its probability's (about error /
+// density, 1e-3 for an error of 1e-4 near z = 2.5).
+constexpr int kBoundBits = 12;
+// Bracket steps of half a unit of z, at most this many each way.
+constexpr int kBracketSteps = 20;
+// Relative asymmetry of a covariance matrix taken as rounding.
+constexpr double kSymmetry = 1e-9;
+// Correlations beyond 1 by more than this are not rounding.
+constexpr double kCorrelationSlack = 1e-9;
+
+void check_design(const spending::DesignSpec& design) {
+  if (design.futility) {
+    throw InvalidInput(FieldPath{"design", "futility"}, "is not available with a MaxCombo test (efficacy bounds only)");
+  }
+  if (design.harm) {
+    throw InvalidInput(FieldPath{"design", "harm"}, "is not available with a MaxCombo test (efficacy bounds only)");
+  }
+}
+
+void check_look(const MaxComboObservedLook& look, const MaxComboObservedLook* previous, std::size_t J,
+                std::size_t k) {
+  const FieldPath path{"looks", k};
+  numerics::check_positive(path.key("events"), look.events);
+  if (previous && !(look.events > previous->events)) {
+    numerics::fail(path.key("events"), look.events, "must exceed the previous look's events");
+  }
+  if (look.z.size() != J) numerics::fail_sizes(path.key("z"), look.z.size(), "the tests", J);
+  for (std::size_t a = 0; a < J; ++a) {
+    if (!std::isfinite(look.z[a])) numerics::fail(path.key("z").index(a), look.z[a], "must be finite");
+  }
+  const FieldPath cov = path.key("covariance");
+  if (look.covariance.size() != J) numerics::fail_sizes(cov, look.covariance.size(), "the tests", J);
+  for (std::size_t a = 0; a < J; ++a) {
+    if (look.covariance[a].size() != J) numerics::fail_sizes(cov.index(a), look.covariance[a].size(), "the tests", J);
+    numerics::check_positive(cov.index(a).index(a), look.covariance[a][a]);
+    if (previous && !(look.covariance[a][a] > previous->covariance[a][a])) {
+      numerics::fail(cov.index(a).index(a), look.covariance[a][a], "must exceed the previous look's variance");
+    }
+  }
+  for (std::size_t a = 0; a < J; ++a) {
+    for (std::size_t b = 0; b < J; ++b) {
+      const double c = look.covariance[a][b];
+      const FieldPath at = cov.index(a).index(b);
+      if (!std::isfinite(c)) numerics::fail(at, c, "must be finite");
+      const double scale = std::sqrt(look.covariance[a][a] * look.covariance[b][b]);
+      if (std::fabs(c - look.covariance[b][a]) > kSymmetry * scale) {
+        numerics::fail(at, c, "must equal covariance[" + std::to_string(b) + "][" + std::to_string(a) + "]");
+      }
+      if (std::fabs(c) > (1.0 + kCorrelationSlack) * scale) {
+        numerics::fail(at, c, "must not exceed the square root of the two variances' product in size");
+      }
+    }
+  }
+}
+
+// Correlation of Z_al and Z_bm, index a + J l, through look k.
+Matrix correlation(std::span<const MaxComboObservedLook> looks, std::size_t J, std::size_t k) {
+  const std::size_t n = J * (k + 1);
+  Matrix c(n, std::vector<double>(n, 0.0));
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::size_t a = i % J, l = i / J, b = j % J, m = j / J;
+      const double cov = looks[std::min(l, m)].covariance[a][b];
+      c[i][j] = i == j ? 1.0 : cov / std::sqrt(looks[l].covariance[a][a] * looks[m].covariance[b][b]);
+    }
+  }
+  return c;
+}
+
+// P0(max_a Z_al < c_l for l <= k), on the lattice of `points` (0: adaptive).
+numerics::MvnResult no_crossing(const Matrix& corr, std::size_t J, const std::vector<double>& c,
+                                const numerics::MvnOptions& mvn, int points) {
+  const std::size_t n = corr.size();
+  std::vector<double> upper(n);
+  for (std::size_t i = 0; i < n; ++i) upper[i] = c[i / J];
+  const std::vector<double> lower(n, -kInf);
+  return points > 0 ? numerics::mvn_probability_fixed(lower, upper, corr, mvn, points)
+                    : numerics::mvn_probability(lower, upper, corr, mvn);
+}
+
+// c_k with P0(no crossing through k) = 1 - alpha_k, earlier bounds given.
+double solve_bound(const Matrix& corr, std::size_t J, std::vector<double> c, double alpha_k, double alpha_before,
+                   const numerics::MvnOptions& mvn, double& error) {
+  const std::size_t k = c.size() - 1;
+  c[k] = numerics::normal_upper_quantile(std::max(alpha_k - alpha_before, 1e-300));
+  const int points = no_crossing(corr, J, c, mvn, 0).points_per_shift;
+  const auto f = [&](double x) {
+    c[k] = x;
+    return no_crossing(corr, J, c, mvn, points).probability - (1.0 - alpha_k);
+  };
+  double lo = c[k], hi = c[k];
+  double f_lo = f(lo), f_hi = f_lo;
+  for (int i = 0; i < kBracketSteps && f_lo > 0.0; ++i) f_lo = f(lo -= 0.5);
+  for (int i = 0; i < kBracketSteps && f_hi < 0.0; ++i) f_hi = f(hi += 0.5);
+  c[k] = numerics::find_root(f, lo, hi, f_lo, f_hi, kBoundBits, "MaxCombo efficacy bound at the observed looks");
+  error = no_crossing(corr, J, c, mvn, points).error;
+  return c[k];
+}
+
+// The marginal chance that look k's largest z reaches c under H0.
+double nominal_p(const MaxComboObservedLook& look, std::size_t J, double c, const numerics::MvnOptions& mvn) {
+  Matrix corr(J, std::vector<double>(J, 1.0));
+  for (std::size_t a = 0; a < J; ++a) {
+    for (std::size_t b = 0; b < J; ++b) {
+      if (a != b) corr[a][b] = look.covariance[a][b] / std::sqrt(look.covariance[a][a] * look.covariance[b][b]);
+    }
+  }
+  return 1.0 - numerics::mvn_probability(std::vector<double>(J, -kInf), std::vector<double>(J, c), corr, mvn)
+                   .probability;
+}
+
+}  // namespace
+
+std::vector<MaxComboLookResult> monitor_maxcombo(const MaxComboMonitoringPlan& plan,
+                                                 std::span<const MaxComboObservedLook> looks) {
+  plan.design.validate();
+  plan.mvn.validate();
+  check_design(plan.design);
+  numerics::check_positive({"planned_events"}, plan.planned_events);
+  if (looks.empty()) throw InvalidInput({"looks"}, "[]", "must hold at least one look");
+  const std::size_t J = looks[0].z.size();
+  if (J == 0) throw InvalidInput(FieldPath{"looks"}.index(0).key("z"), "[]", "must give one z per test");
+  MonitoringPlan schedule_plan;
+  schedule_plan.design = plan.design;
+  schedule_plan.planned_events = plan.planned_events;
+  const double per_side = plan.design.alpha_per_side() / plan.design.alpha;
+  std::vector<MaxComboLookResult> out;
+  std::vector<double> events;
+  std::vector<double> c;
+  double before = 0.0;
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    check_look(looks[k], k > 0 ? &looks[k - 1] : nullptr, J, k);
+    if (!out.empty() && out.back().decision != spending::Decision::kContinue) {
+      std::ostringstream rule;
+      rule << "comes after the trial stopped at look " << k << "; a stopped trial takes no further looks";
+      throw InvalidInput(FieldPath{"looks", k}.key("events"), numerics::format_value(looks[k].events), rule.str());
+    }
+    events.push_back(looks[k].events);
+    const LookSchedule s = schedule_at_look(schedule_plan, events, looks[k].final_analysis);
+    MaxComboLookResult r;
+    r.information_fraction = looks[k].events / plan.planned_events;
+    r.final_analysis = s.current_is_final();
+    r.cumulative_alpha = s.cumulative_alpha[k] * per_side;
+    const Matrix corr = correlation(looks, J, k);
+    c.push_back(kInf);
+    r.efficacy_z = numerics::within(FieldPath{"looks", k}.key("covariance"), [&] {
+      return solve_bound(corr, J, c, r.cumulative_alpha, before, plan.mvn, r.alpha_error);
+    });
+    c[k] = r.efficacy_z;
+    before = r.cumulative_alpha;
+    const auto largest = std::max_element(looks[k].z.begin(), looks[k].z.end());
+    r.max_z = *largest;
+    r.max_test = static_cast<std::size_t>(largest - looks[k].z.begin());
+    r.nominal_p_one_sided = nominal_p(looks[k], J, r.efficacy_z, plan.mvn);
+    if (r.max_z >= r.efficacy_z) {
+      r.decision = spending::Decision::kStopEfficacy;
+    } else if (r.final_analysis) {
+      r.decision = spending::Decision::kStopFutility;
+    }
+    out.push_back(r);
+  }
+  return out;
+}
+
+}  // namespace gsd::monitoring

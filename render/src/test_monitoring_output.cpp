@@ -1,0 +1,125 @@
+// gsd monitor's text and CSV for a weighted log-rank or MaxCombo test: each
+// look's z (MaxCombo: the largest of its tests') against the bound at the
+// observed information.
+#include "test_monitoring_output.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+
+#include "gsd/presentation.hpp"
+
+namespace gsd::render::detail {
+
+namespace {
+
+std::string num(const char* format, double x) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, format, x);
+  return buffer;
+}
+
+std::string weight_name(const survival::LogRankWeight& w) {
+  if (w.family == survival::WeightFamily::kMagirrBurman) return "MB(t* = " + num("%g", w.t_star) + ")";
+  return "FH(" + num("%g", w.rho) + ", " + num("%g", w.gamma) + ")";
+}
+
+std::string test_title(const survival::SurvivalTest& test) {
+  if (test.kind != survival::TestKind::kMaxCombo) return weight_name(test.weight);
+  std::string out = "MaxCombo of";
+  for (std::size_t j = 0; j < test.combo.size(); ++j) out += (j ? ", " : " ") + weight_name(test.combo[j]);
+  return out;
+}
+
+void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
+  const TestMonitoring& t = *report.test;
+  out << "Bounds recomputed at the observed information: the variance of the test's score over the planned "
+      << num("%.6g", t.planned_variance)
+      << (t.planned_variance_given ? " (monitoring.planned_variance)" : " (the plan's, from the survival model)")
+      << ".\n\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "%4s  %7s  %10s  %7s  %8s  %8s  %9s  %11s  %10s  %s\n", "look", "events",
+                "variance", "info", "z", "bound z", "futility", "nominal p", "cum. alpha", "decision");
+  out << line;
+  for (std::size_t k = 0; k < t.weighted.size(); ++k) {
+    const monitoring::WeightedLookResult& r = t.weighted[k];
+    const LookInput& in = report.inputs[k];
+    std::snprintf(line, sizeof line, "%4zu  %7g  %10.6g  %7.4f  %8.4f  %8.4f  %9s  %11.6g  %10.6f  %s\n", k + 1,
+                  in.events, in.variance.value_or(0.0), r.information_fraction, in.z.value_or(0.0), r.efficacy_z,
+                  r.futility_z ? num("%.4f", *r.futility_z).c_str() : "-", r.nominal_p_one_sided,
+                  r.cumulative_alpha, decision_name(r.decision));
+    out << line;
+  }
+  out << "(info: variance / planned variance; nominal p: one-sided p-value at the bound; cum. alpha: type I error "
+         "spent so far)\n";
+}
+
+void maxcombo_text(const MonitoringReport& report, std::ostringstream& out) {
+  const TestMonitoring& t = *report.test;
+  out << "Bounds recomputed at the observed correlations of the tests' scores, alpha spent at events / planned "
+         "events (multivariate normal error target "
+      << num("%g", t.mvn.abs_tolerance) << ", seed " << t.mvn.seed << ").\n\n";
+  char line[256];
+  std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %-12s  %8s  %11s  %10s  %s\n", "look", "events", "info",
+                "max z", "largest", "bound z", "nominal p", "cum. alpha", "decision");
+  out << line;
+  for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
+    const monitoring::MaxComboLookResult& r = t.maxcombo[k];
+    std::snprintf(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %-12s  %8.4f  %11.6g  %10.6f  %s\n", k + 1,
+                  report.inputs[k].events, r.information_fraction, r.max_z,
+                  weight_name(t.test.combo[r.max_test]).c_str(), r.efficacy_z, r.nominal_p_one_sided,
+                  r.cumulative_alpha, decision_name(r.decision));
+    out << line;
+  }
+  out << "(info: events / planned events; nominal p: one-sided chance under H0 that the look's largest z reaches "
+         "the bound; cum. alpha: one-sided type I error spent so far)\n";
+}
+
+}  // namespace
+
+std::string test_monitoring_text(const MonitoringReport& report) {
+  const TestMonitoring& t = *report.test;
+  const spending::DesignSpec& spec = report.plan.design;
+  std::ostringstream out;
+  out << "Test: " << test_title(t.test) << "\n";
+  out << "Design: " << efficacy_description(spec) << ", "
+      << (spec.sided == spending::Sidedness::kTwoSidedSymmetric ? "two-sided" : "one-sided") << " alpha "
+      << spec.alpha << ", " << t.planned_events << " planned events\n";
+  if (t.test.kind == survival::TestKind::kMaxCombo) {
+    maxcombo_text(report, out);
+  } else {
+    weighted_text(report, out);
+  }
+  return out.str();
+}
+
+std::string test_monitoring_csv(const MonitoringReport& report) {
+  const TestMonitoring& t = *report.test;
+  std::ostringstream out;
+  out.precision(10);
+  if (t.test.kind == survival::TestKind::kMaxCombo) {
+    out << "look,events,information_fraction,max_z,max_test_rho,max_test_gamma,efficacy_z,alpha_error,"
+           "nominal_p_one_sided,cumulative_alpha,decision\n";
+    for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
+      const monitoring::MaxComboLookResult& r = t.maxcombo[k];
+      const survival::LogRankWeight& w = t.test.combo[r.max_test];
+      out << k + 1 << ',' << report.inputs[k].events << ',' << r.information_fraction << ',' << r.max_z << ','
+          << w.rho << ',' << w.gamma << ',' << r.efficacy_z << ',' << r.alpha_error << ',' << r.nominal_p_one_sided
+          << ',' << r.cumulative_alpha << ',' << decision_name(r.decision) << '\n';
+    }
+    return out.str();
+  }
+  out << "look,events,variance,information_fraction,z,efficacy_z,futility_z,nominal_p_one_sided,cumulative_alpha,"
+         "decision\n";
+  for (std::size_t k = 0; k < t.weighted.size(); ++k) {
+    const monitoring::WeightedLookResult& r = t.weighted[k];
+    const LookInput& in = report.inputs[k];
+    out << k + 1 << ',' << in.events << ',' << in.variance.value_or(0.0) << ',' << r.information_fraction << ','
+        << in.z.value_or(0.0) << ',' << r.efficacy_z << ',';
+    if (r.futility_z) out << *r.futility_z;
+    out << ',' << r.nominal_p_one_sided << ',' << r.cumulative_alpha << ',' << decision_name(r.decision) << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace gsd::render::detail

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# gsd monitor with a weighted log-rank or MaxCombo survival.test
+# (examples/weighted-monitoring): JSON keys and values, text and CSV; bad
+# looks exit 2 with one line naming the JSON path and nothing on stdout; the
+# HTML report and a monitoring record refuse such a test.
+#   test_monitor_checks.sh GSD PROJECT_DIR
+set -u
+gsd=$1 root=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+ex=$root/examples/weighted-monitoring
+
+"$gsd" monitor "$ex/fh01.json" --format json > "$tmp/fh.json" || fail "fh01 json exited $?"
+python3 - "$tmp/fh.json" <<'PY' || fail "fh01 json values"
+import json, sys
+m = json.load(open(sys.argv[1]))["monitoring"]
+assert m["test"]["type"] == "fleming-harrington" and m["test"]["gamma"] == 1.0
+assert m["planned_variance_source"] == "plan" and m["planned_variance"] > 0
+looks = m["looks"]
+assert len(looks) == 2
+for look in looks:
+    assert abs(look["information_fraction"] - look["variance"] / m["planned_variance"]) < 1e-12
+    assert look["decision"] == "continue" and look["efficacy_z"] > look["z"]
+assert looks[0]["efficacy_z"] > looks[1]["efficacy_z"] > 1.96
+assert looks[1]["input"] == {"events": 71, "z": 1.32, "variance": 0.9739}
+PY
+"$gsd" monitor "$ex/fh01.json" | grep -q '^Test: FH(0, 1)$' || fail "fh01 text"
+"$gsd" monitor "$ex/fh01.json" --format csv > "$tmp/fh.csv" || fail "fh01 csv exited $?"
+head -1 "$tmp/fh.csv" | grep -q '^look,events,variance,information_fraction,z,efficacy_z,' || fail "fh01 csv header"
+[ "$(wc -l < "$tmp/fh.csv")" = 3 ] || fail "fh01 csv rows"
+
+"$gsd" monitor "$ex/maxcombo.json" --format json > "$tmp/mc.json" || fail "maxcombo json exited $?"
+"$gsd" design "$ex/maxcombo.json" --format json > "$tmp/mc.design.json" || fail "maxcombo design exited $?"
+python3 - "$tmp/mc.json" "$tmp/mc.design.json" <<'PY' || fail "maxcombo json values"
+import json, sys
+m = json.load(open(sys.argv[1]))["monitoring"]
+d = json.load(open(sys.argv[2]))["sample_size"]["test"]
+assert m["test"] == {"type": "maxcombo", "tests": [[0.0, 0.0], [0.0, 1.0], [1.0, 0.0], [1.0, 1.0]], "seed": 20200501}
+looks = m["looks"]
+assert len(looks) == 2 and looks[0]["max_test"] == [1.0, 0.0] and looks[0]["max_z"] == 1.21
+# The first look is at the plan's fraction and the plan's variances: the
+# design's bound, within the lattice rule's error.
+assert abs(looks[0]["efficacy_z"] - d["looks"][0]["efficacy_z"]) < 2e-3, (looks[0], d["looks"][0])
+assert abs(looks[0]["cumulative_alpha"] - d["looks"][0]["cumulative_alpha"]) < 1e-12
+assert looks[1]["decision"] == "continue" and 0 < looks[1]["alpha_error"] <= m["mvn_tolerance"]
+assert len(looks[1]["input"]["covariance"]) == 4
+PY
+"$gsd" monitor "$ex/maxcombo.json" --format csv | head -1 | grep -q '^look,events,information_fraction,max_z,max_test_rho,' \
+  || fail "maxcombo csv header"
+
+# Bad input: exit 2, one line naming the path, nothing on stdout.
+expect_error() {  # CONFIG EXPECTED-LINE-PREFIX [ARGS...]
+  local config=$1 expected=$2
+  shift 2
+  "$gsd" monitor "$config" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt"
+  local rc=$?
+  [ $rc = 2 ] || fail "$expected: exit $rc ($(cat "$tmp/err.txt"))"
+  grep -q "^$expected" "$tmp/err.txt" || fail "expected '$expected', got: $(cat "$tmp/err.txt")"
+  [ "$(wc -l < "$tmp/err.txt")" = 1 ] || fail "more than one stderr line: $(cat "$tmp/err.txt")"
+  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($expected)"
+  return 0
+}
+edit() {  # edit SOURCE PYTHON-STATEMENT > FILE: c is the config
+  python3 -c "import json, sys; c = json.load(open(sys.argv[1])); $2; json.dump(c, sys.stdout)" "$1"
+}
+edit "$ex/fh01.json" 'del c["monitoring"]["looks"][1]["variance"]' > "$tmp/b1.json"
+expect_error "$tmp/b1.json" 'error: monitoring.looks\[1\].variance is missing'
+edit "$ex/fh01.json" 'c["monitoring"]["looks"][1]["variance"] = 0.5' > "$tmp/b2.json"
+expect_error "$tmp/b2.json" "error: monitoring.looks\[1\].variance = 0.5 must exceed the previous look's variance"
+edit "$ex/fh01.json" 'c["monitoring"]["looks"][0] = {"events": 47, "hazard_ratio": 0.7, "variance": 0.5}' > "$tmp/b3.json"
+expect_error "$tmp/b3.json" 'error: monitoring.looks\[0\].hazard_ratio '
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][0]["tests"].pop()' > "$tmp/b4.json"
+expect_error "$tmp/b4.json" 'error: monitoring.looks\[0\].tests '
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][1]["covariance"][0][0] = 17' > "$tmp/b5.json"
+expect_error "$tmp/b5.json" 'error: monitoring.looks\[1\].covariance\[0\]\[0\] = 17 must equal tests\[0\].variance'
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][1]["covariance"][0][2] = 20' > "$tmp/b6.json"
+expect_error "$tmp/b6.json" 'error: monitoring.looks\[1\].covariance\[0\]\[2\] = 20 must equal covariance\[2\]\[0\]'
+edit "$ex/maxcombo.json" 'del c["monitoring"]["looks"][0]["covariance"]' > "$tmp/b7.json"
+expect_error "$tmp/b7.json" 'error: monitoring.looks\[0\].covariance is missing'
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][0]["covariance"][1] = [1, 2]' > "$tmp/b8.json"
+expect_error "$tmp/b8.json" 'error: monitoring.looks\[0\].covariance\[1\] '
+edit "$ex/fh01.json" 'del c["survival"]["test"]' > "$tmp/b9.json"
+expect_error "$tmp/b9.json" 'error: monitoring.looks\[0\].variance is for a weighted log-rank or MaxCombo survival.test'
+expect_error "$ex/fh01.json" 'error: survival.test is a weighted or MaxCombo test, whose monitoring has no HTML report' \
+  --report "$tmp/r.html"
+[ -e "$tmp/r.html" ] && fail "a report was written"
+"$gsd" monitor "$ex/fh01.json" --record "$tmp/rec.json" add-look --events 47 --z 0.6 > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "add-look on a weighted test: exit not 2"
+grep -q '^error: survival.test is a weighted or MaxCombo test: a monitoring record keeps log-rank looks' "$tmp/err.txt" \
+  || fail "add-look message: $(cat "$tmp/err.txt")"
+exit 0
