@@ -71,6 +71,9 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
   const double patients = static_cast<double>(s.sample_size.plan.patients);
   const long long events = s.sample_size.plan.events;
   const bool stratified = !settings.strata.empty();
+  if (trial.survival_test && !trial.survival_test->is_log_rank() && !planned.maxcombo && !planned.test) {
+    throw InvalidInput({"survival", "test"}, "is a test gsd simulate does not run yet; gsd design gives its power");
+  }
   if (trial.survival_test && planned.maxcombo) {
     s.test = trial.survival_test;
     s.tests.primary_combo = trial.survival_test->combo;
@@ -96,6 +99,9 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
       s.tests.side.push_back({test.weight, maxcombo_design(plan_design, power), test.combo});
       s.side_analytic_power.push_back(stratified ? std::nullopt : std::optional<double>(power.power));
       continue;
+    }
+    if (test.kind != survival::TestKind::kWeightedLogRank) {
+      throw InvalidInput(FieldPath{"simulation"}.key("tests").index(i), "is a test gsd simulate does not run yet");
     }
     if (test.weight.is_log_rank()) {
       s.tests.side.push_back({test.weight, plan_design});
