@@ -30,7 +30,7 @@ TESTS = [
     ("FH(1, 0), early weights", {"type": "fleming-harrington", "rho": 1, "gamma": 0}, True),
     ("FH(1, 1)", {"type": "fleming-harrington", "rho": 1, "gamma": 1}, True),
     ("Magirr-Burman, t* = 12 months", {"type": "magirr-burman", "t_star": 12}, True),
-    ("MaxCombo of FH(0,0), FH(0,1), FH(1,0), FH(1,1)", {"type": "maxcombo"}, False),
+    ("MaxCombo of FH(0,0), FH(0,1), FH(1,0), FH(1,1)", {"type": "maxcombo"}, True),
 ]
 
 
