@@ -41,11 +41,13 @@ Bounds capped_bounds(const Test& test, int observed) {
   return {cap_bound, -kInf, test.two_sided ? -cap_bound : test.capped->harm_bound(observed)};
 }
 
-// The z of a test: the log-rank's (index -1), a weighted test's, or the
-// largest of a MaxCombo test's.
-double test_statistic(int weight, const std::vector<int>& combo, double log_rank_z,
-                      const std::vector<double>& test_z) {
-  const auto z_of = [&](int j) { return j < 0 ? log_rank_z : test_z[idx(j)]; };
+// The z of a test: the log-rank's (index -1), a weighted test's (>= 0), a
+// contrast's (-2 - c), or the largest of a MaxCombo test's.
+double test_statistic(int weight, const std::vector<int>& combo, double log_rank_z, const Workspace& ws) {
+  const auto z_of = [&](int j) {
+    if (j >= 0) return ws.test_z[idx(j)];
+    return j == -1 ? log_rank_z : ws.contrast_z[idx(-2 - j)];
+  };
   if (combo.empty()) return z_of(weight);
   double z = -kInf;
   for (int j : combo) z = std::max(z, z_of(j));
@@ -111,7 +113,7 @@ std::size_t decide_side_tests(const CompiledTrial& trial, Workspace& ws, double 
   for (std::size_t j = 0; j < trial.side.size(); ++j) {
     if (ws.side_reject[j] != kSideOpen) continue;
     const SideTest& test = trial.side[j];
-    const double z = test_statistic(test.weight, test.combo, log_rank_z, ws.test_z);
+    const double z = test_statistic(test.weight, test.combo, log_rank_z, ws);
     const Bounds b = capped_events >= 0 ? capped_bounds(test, capped_events) : bounds_at(test, k);
     const Decision d = decide(b, z, last);
     if (d == Decision::kContinue) continue;
@@ -170,7 +172,8 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
     } else {
       b = bounds_at(trial, k);
     }
-    LogRank lr = trial.weights.empty() ? ws.log_rank(tau) : ws.log_rank(tau, trial.weights);
+    LogRank lr = trial.weights.empty() && trial.contrasts.empty() ? ws.log_rank(tau)
+                                                                   : ws.log_rank(tau, trial.weights, trial.contrasts);
     if (reached && trial.observed) {
       // An analysis with no event since the last one has nothing new to
       // analyse (the look by time came before any new event): none is held.
@@ -184,7 +187,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
       b = observed_bounds(trial, ws, last);
     }
     side_active -= decide_side_tests(trial, ws, lr.z, k, reached ? -1 : ws.events_by_cap(), last);
-    lr.z = test_statistic(trial.primary_weight, trial.primary_combo, lr.z, ws.test_z);
+    lr.z = test_statistic(trial.primary_weight, trial.primary_combo, lr.z, ws);
     const Decision obeyed = decide(b, lr.z, last);
     // With futility ignored only the efficacy side (and a harm bound, or a
     // two-sided lower efficacy bound) can stop.

@@ -55,7 +55,13 @@ CappedInformation capped_information(const std::optional<survival::LogRankWeight
 
 // The trial's test is not the log-rank: its bounds are on its own scale.
 bool weighted_primary(const TestSet& tests) {
-  return !tests.primary_combo.empty() || (tests.primary && !tests.primary->is_log_rank());
+  return !tests.primary_combo.empty() || tests.primary_contrast || (tests.primary && !tests.primary->is_log_rank());
+}
+
+// A side test's capped final analysis: on its own information scale unless
+// it is the log-rank test.
+CappedInformation side_capped_information(const SimulatedTest& test) {
+  return test.contrast ? CappedInformation::kInterpolated : capped_information(test.weight);
 }
 
 bool same_weight(const survival::LogRankWeight& a, const survival::LogRankWeight& b) {
@@ -66,6 +72,8 @@ bool same_weight(const survival::LogRankWeight& a, const survival::LogRankWeight
 }
 
 }  // namespace
+
+void KaplanMeierContrast::validate() const { numerics::check_positive({"horizon"}, horizon); }
 
 void SimulationOptions::validate() const {
   if (replicates < 1) numerics::fail({"replicates"}, static_cast<double>(replicates), "must be at least 1");
@@ -105,7 +113,8 @@ struct Simulator::Impl {
         design(std::move(d)),
         plan(std::move(p)),
         tests(std::move(ts)),
-        capped(design, plan, capped_information(tests.primary)),
+        capped(design, plan,
+               tests.primary_contrast ? CappedInformation::kInterpolated : capped_information(tests.primary)),
         accrual(detail::accrual_sampler(model.accrual)) {
     for (const auto& s : model.strata) {
       latencies.push_back(detail::latency_sampler(s.control.outcome.latency()));
@@ -176,9 +185,23 @@ struct Simulator::Impl {
     return static_cast<int>(trial.weights.size() - 1);
   }
 
+  // Every distinct RMST or milestone test gets one slot in trial.contrasts;
+  // its index as a test's `weight` is -2 - slot.
+  int contrast_slot(const KaplanMeierContrast& c) {
+    const detail::KernelContrast k{c.kind == KaplanMeierContrast::Kind::kRmst, c.horizon};
+    for (std::size_t j = 0; j < trial.contrasts.size(); ++j) {
+      const detail::KernelContrast& o = trial.contrasts[j];
+      if (o.rmst == k.rmst && !(o.horizon < k.horizon) && !(o.horizon > k.horizon)) return -2 - static_cast<int>(j);
+    }
+    trial.contrasts.push_back(k);
+    return -2 - static_cast<int>(trial.contrasts.size() - 1);
+  }
+
   void compile_tests() {
     auto& t = trial;
-    if (!tests.primary_combo.empty()) {
+    if (tests.primary_contrast) {
+      t.primary_weight = contrast_slot(*tests.primary_contrast);
+    } else if (!tests.primary_combo.empty()) {
       for (const auto& w : tests.primary_combo) t.primary_combo.push_back(slot(w));
       t.capped = nullptr;  // the final bound (simulated_test.hpp)
     } else if (tests.primary) {
@@ -186,13 +209,17 @@ struct Simulator::Impl {
     }
     side_capped.reserve(tests.side.size());
     for (const SimulatedTest& test : tests.side) {
-      side_capped.emplace_back(test.design, plan, capped_information(test.weight));
+      side_capped.emplace_back(test.design, plan, side_capped_information(test));
     }
     for (std::size_t j = 0; j < tests.side.size(); ++j) {
       const SimulatedTest& test = tests.side[j];
       detail::SideTest side;
       for (const auto& w : test.combo) side.combo.push_back(slot(w));
-      if (test.combo.empty()) side.weight = slot(test.weight);
+      if (test.contrast) {
+        side.weight = contrast_slot(*test.contrast);
+      } else if (test.combo.empty()) {
+        side.weight = slot(test.weight);
+      }
       side.efficacy = test.design.efficacy;
       side.futility = test.design.futility;
       side.harm = test.design.harm;
@@ -213,8 +240,19 @@ void validate_combo(const std::vector<survival::LogRankWeight>& combo, const num
   }
 }
 
-void validate_tests(const TestSet& tests, std::size_t looks) {
+void validate_tests(const TestSet& tests, std::size_t looks, std::size_t strata) {
   if (tests.primary) tests.primary->validate();
+  bool contrasts = tests.primary_contrast.has_value();
+  if (tests.primary_contrast) numerics::within({"primary_contrast"}, [&] { tests.primary_contrast->validate(); });
+  for (std::size_t j = 0; j < tests.side.size(); ++j) {
+    if (!tests.side[j].contrast) continue;
+    contrasts = true;
+    numerics::within(numerics::FieldPath{"tests"}.index(j), [&] { tests.side[j].contrast->validate(); });
+  }
+  if (contrasts && strata > 1) {
+    throw numerics::InvalidInput({"strata"}, "are not taken by an RMST or milestone test: its Kaplan-Meier "
+                                             "estimates are of each arm, unstratified");
+  }
   validate_combo(tests.primary_combo, numerics::FieldPath{"primary_combo"});
   for (std::size_t j = 0; j < tests.side.size(); ++j) {
     const numerics::FieldPath path = numerics::FieldPath{"tests"}.index(j);
@@ -244,7 +282,7 @@ Simulator::Simulator(TrialModel model, Design design, LookPlan plan, double max_
   if (!plan.triggers.empty() && plan.triggers.size() != plan.look_events.size()) {
     numerics::fail_sizes({"triggers"}, plan.triggers.size(), "look_events", plan.look_events.size());
   }
-  validate_tests(tests, plan.look_events.size());
+  validate_tests(tests, plan.look_events.size(), model.strata.size());
   impl_ = std::make_unique<Impl>(std::move(model), std::move(design), std::move(plan),
                                  max_duration, std::move(tests));
 }

@@ -11,6 +11,7 @@
 #include "gsd/monitoring/monitoring_plan.hpp"
 #include "gsd/simulate/simulated_test.hpp"
 #include "gsd/simulate/simulator.hpp"
+#include "km_contrast_accumulator.hpp"
 #include "latency_sampler.hpp"
 #include "observed_bounds.hpp"
 
@@ -39,7 +40,9 @@ KernelWeight kernel_weight(const survival::LogRankWeight& w);
 // A side test's bounds (simulated_test.hpp), as CompiledTrial keeps the
 // trial's own.
 struct SideTest {
-  int weight = -1;  // index into CompiledTrial::weights; -1: the log-rank z
+  // Index into CompiledTrial::weights; -1: the log-rank z; -2 - c: the
+  // contrast c of CompiledTrial::contrasts.
+  int weight = -1;
   std::vector<int> combo;  // MaxCombo: the largest z of these (indices as `weight`)
   std::vector<double> efficacy;
   std::vector<std::optional<double>> futility;
@@ -79,8 +82,9 @@ struct CompiledTrial {
   const monitoring::MonitoringPlan* observed = nullptr;
   // Weighted tests computed at every look (one merge for all of them).
   std::vector<KernelWeight> weights;
-  int primary_weight = -1;  // the trial's test in `weights`; -1: the log-rank z
+  int primary_weight = -1;  // the trial's test as SideTest::weight (-1: the log-rank z)
   std::vector<int> primary_combo;  // a MaxCombo trial test: its tests as primary_weight
+  std::vector<KernelContrast> contrasts;  // RMST and milestone tests (one merge for all)
   std::vector<SideTest> side;
 };
 
@@ -107,8 +111,10 @@ class Workspace {
   LogRank log_rank(double tau) const;
   // The same, and in the same pass the z of each weighted test into test_z
   // (simulated_test.hpp).
-  LogRank log_rank(double tau, const std::vector<KernelWeight>& weights);
+  LogRank log_rank(double tau, const std::vector<KernelWeight>& weights,
+                   const std::vector<KernelContrast>& contrasts = {});
   std::vector<double> test_z;
+  std::vector<double> contrast_z;  // per contrast (-2 - c in SideTest::weight)
   // Per side test: the look of its efficacy rejection, -1 if none (run_looks).
   std::vector<int> side_reject;
   int enrolled_by(double tau) const;
@@ -160,6 +166,7 @@ class Workspace {
   std::vector<double> test_u_;  // per weighted test, summed over strata
   std::vector<double> test_v_;
   std::vector<double> star_survival_;  // per test: S^ at the last event time <= t*
+  std::vector<ArmKaplanMeier> arm_km_;   // per contrast and arm: [2 c + treatment]
   void sort_by_y(std::size_t begin, std::size_t end, double scale);
 
   std::vector<int> treatment_prefix_;  // treatment patients before index i

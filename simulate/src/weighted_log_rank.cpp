@@ -34,8 +34,9 @@ double power(double x, int e_int, double e) {
 // stratum's pooled Kaplan-Meier estimate S^(t-) just before the current time.
 class WeightedVisitor {
  public:
-  WeightedVisitor(const std::vector<KernelWeight>& weights, double* u, double* v, double* star)
-      : weights_(weights), u_(u), v_(v), star_(star) {}
+  WeightedVisitor(const std::vector<KernelWeight>& weights, double* u, double* v, double* star,
+                  const std::vector<KernelContrast>& contrasts, ArmKaplanMeier* km)
+      : weights_(weights), u_(u), v_(v), star_(star), contrasts_(contrasts), km_(km) {}
 
   void begin_stratum() {
     survival_ = 1.0;
@@ -49,6 +50,9 @@ class WeightedVisitor {
     add(y, share - treatment, share * (1.0 - share));
     survival_ *= 1.0 - 1.0 / n;
     update_star(y);
+    for (std::size_t c = 0; c < contrasts_.size(); ++c) {
+      if (y <= contrasts_[c].horizon) km_[2 * c + idx(treatment)].event(y, treatment ? n1 : n0, 1.0);
+    }
   }
 
   void group(double y, int n, int n1, int d, int d1) {
@@ -58,6 +62,11 @@ class WeightedVisitor {
     add(y, d * share - d1, var);
     survival_ *= 1.0 - d / nd;
     update_star(y);
+    for (std::size_t c = 0; c < contrasts_.size(); ++c) {
+      if (!(y <= contrasts_[c].horizon)) continue;
+      if (d > d1) km_[2 * c].event(y, n - n1, d - d1);
+      if (d1 > 0) km_[2 * c + 1].event(y, n1, d1);
+    }
   }
 
  private:
@@ -85,8 +94,18 @@ class WeightedVisitor {
   double* u_;
   double* v_;
   double* star_;
+  const std::vector<KernelContrast>& contrasts_;
+  ArmKaplanMeier* km_;
   double survival_ = 1.0;
 };
+
+// Each contrast's z from its arms' estimates (simulated_test.hpp).
+double contrast_z_of(const KernelContrast& c, const ArmKaplanMeier& control, const ArmKaplanMeier& treatment) {
+  double e0 = 0.0, v0 = 0.0, e1 = 0.0, v1 = 0.0;
+  control.finish(c, e0, v0);
+  treatment.finish(c, e1, v1);
+  return v0 + v1 > 0.0 ? (e1 - e0) / std::sqrt(v0 + v1) : 0.0;
+}
 
 }  // namespace
 
@@ -101,13 +120,17 @@ KernelWeight kernel_weight(const survival::LogRankWeight& w) {
   return k;
 }
 
-LogRank Workspace::log_rank(double tau, const std::vector<KernelWeight>& weights) {
+LogRank Workspace::log_rank(double tau, const std::vector<KernelWeight>& weights,
+                            const std::vector<KernelContrast>& contrasts) {
   const std::size_t m = weights.size();
   test_u_.assign(m, 0.0);
   test_v_.assign(m, 0.0);
   star_survival_.assign(m, 1.0);
   test_z.assign(m, 0.0);
-  WeightedVisitor visitor(weights, test_u_.data(), test_v_.data(), star_survival_.data());
+  arm_km_.assign(2 * contrasts.size(), ArmKaplanMeier{});
+  contrast_z.assign(contrasts.size(), 0.0);
+  WeightedVisitor visitor(weights, test_u_.data(), test_v_.data(), star_survival_.data(), contrasts,
+                          arm_km_.data());
   Sums sums;
   LogRank out;
   for (std::size_t s = 0; s + 1 < stratum_offset.size(); ++s) {
@@ -116,6 +139,9 @@ LogRank Workspace::log_rank(double tau, const std::vector<KernelWeight>& weights
   finish_log_rank(sums, out);
   for (std::size_t j = 0; j < m; ++j) {
     if (test_v_[j] > 0.0) test_z[j] = test_u_[j] / std::sqrt(test_v_[j]);
+  }
+  for (std::size_t c = 0; c < contrasts.size(); ++c) {
+    contrast_z[c] = contrast_z_of(contrasts[c], arm_km_[2 * c], arm_km_[2 * c + 1]);
   }
   return out;
 }

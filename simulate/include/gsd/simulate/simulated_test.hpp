@@ -23,6 +23,18 @@
 // multivariate normal per replicate; the earlier looks spent their alpha as
 // planned, and with fewer events the cap's final analysis is more correlated
 // with them, so c_K spends no more than the alpha left).
+//
+// An RMST or milestone test (KaplanMeierContrast) takes each arm's
+// Kaplan-Meier estimate of the data observed at the look, from the same
+// merge: with n_i at risk in the arm and d_i events at its event times
+// t_i <= h (h = tau or the milestone time), S^(h) = prod (1 - d_i / n_i) and
+// g_i = d_i / (n_i (n_i - d_i)) (0 when n_i = d_i, as survRM2 takes it),
+//   milestone:  S^(h), Var = S^(h)^2 sum g_i (Greenwood);
+//   RMST:       mu^ = int_0^h S^(u) du, Var = sum (int_{t_i}^h S^)^2 g_i
+//               (Klein & Moeschberger 2003, section 4.5; survRM2's rmst2);
+// Z = (estimate_treatment - estimate_control) / sqrt(Var_1 + Var_0), 0 when
+// the variance is 0. The arms' estimates are unstratified: a model with
+// strata is refused.
 #include <optional>
 #include <vector>
 
@@ -30,6 +42,17 @@
 #include "gsd/survival/weighted_logrank.hpp"
 
 namespace gsd::simulate {
+
+// An RMST or milestone test: the difference (treatment minus control) in
+// restricted mean survival time up to `horizon` (tau), or in survival at the
+// time `horizon`, on the study-time scale.
+struct KaplanMeierContrast {
+  enum class Kind { kMilestone, kRmst };
+  Kind kind = Kind::kRmst;
+  double horizon = 0.0;
+  // Throws numerics::InvalidInput naming "horizon" unless positive and finite.
+  void validate() const;
+};
 
 // A test and the bounds it is judged against at each look: a design with the
 // simulator's look count (for a weighted test, the design at the test's own
@@ -41,6 +64,8 @@ struct SimulatedTest {
   // judged against design.efficacy (c_k; a one-sided design without
   // futility or harm bounds).
   std::vector<survival::LogRankWeight> combo = {};
+  // Set: an RMST or milestone test (`weight` and `combo` unused).
+  std::optional<KaplanMeierContrast> contrast = std::nullopt;
 };
 
 // The tests of a run. `primary`: the weight of the test that decides the
@@ -53,6 +78,8 @@ struct TestSet {
   // Non-empty: the trial's test is the MaxCombo test of these weights
   // (`primary` is then unused).
   std::vector<survival::LogRankWeight> primary_combo;
+  // Set: the trial's test is this RMST or milestone test.
+  std::optional<KaplanMeierContrast> primary_contrast;
   std::vector<SimulatedTest> side;
 };
 
