@@ -202,6 +202,21 @@ std::vector<double> efficacy_bounds(const DesignSpec& spec) {
 }
 
 ExitProbabilities evaluate(const Design& design, std::span<const double> means) {
+  // Under H0 through the bounds in force, the design's null exits are the
+  // answer when no non-binding bound sets the two apart: solved with the
+  // design (by the H0 recursion of its drift search, or through its null
+  // regions), they agree with a new integration to rounding.
+  const bool null = means.size() == design.spec.information_fractions.size() &&
+                    std::all_of(means.begin(), means.end(),
+                                [](double m) { return std::fpclassify(m) == FP_ZERO; });
+  if (null && design.null.upper.size() == means.size()) {
+    const StoppingRegions in_force = design.regions();
+    const StoppingRegions as_null = design.null_regions();
+    if (in_force.lower == as_null.lower && in_force.upper == as_null.upper &&
+        in_force.inner == as_null.inner) {
+      return design.null;
+    }
+  }
   return exit_probabilities(design.spec.information_fractions, design.regions(), means,
                             design.spec.solver);
 }

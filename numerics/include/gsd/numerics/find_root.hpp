@@ -69,9 +69,10 @@ double find_root(F f, double lo, double hi, int bits, const std::string& what,
 // Recipes", 3rd ed., section 9.4, rtsafe). fdf(x) returns {f(x), f'(x)};
 // `increasing` says which way f runs. Each point evaluated narrows the
 // bracket; a step that leaves it, or goes against the slope, is replaced by
-// the bracket's midpoint. Converged when a step is within `bits` mantissa bits
-// of x (absolute below |x| = 1): the root is then the last Newton iterate,
-// whose error is of the order of that step squared. The search ends in TOMS
+// the bracket's midpoint. Converged when the error left after a step, or the
+// step itself, is within `bits` mantissa bits of x (absolute below |x| = 1);
+// the error left is estimated from the quadratic convergence of the last two
+// steps. The root is the last Newton iterate. The search ends in TOMS
 // 748 on what is left of the bracket, with its checks and errors, if Newton
 // has not converged within kMaxRootIterations steps, or when its iterates
 // reach an end of [lo, hi] without a sign change (no root inside).
@@ -82,6 +83,7 @@ double find_root_newton(FDF fdf, double lo, double hi, double guess, bool increa
   const double lo0 = lo;
   const double hi0 = hi;
   double x = std::clamp(guess, lo, hi);
+  double previous_step = 0.0;  // the last Newton step's size; 0 after bisection
   std::uintmax_t iterations = 0;
   for (; iterations < kMaxRootIterations; ++iterations) {
     const auto [fx, dfx] = fdf(x);
@@ -96,14 +98,21 @@ double find_root_newton(FDF fdf, double lo, double hi, double guess, bool increa
     double next = x + step;
     const bool newton = std::isfinite(step) && (dfx > 0.0) == increasing && next > lo && next < hi;
     if (!newton) next = 0.5 * (lo + hi);
-    const double width = newton ? std::fabs(step) : hi - lo;
+    // Newton's error after a step is about K step^2, with K estimated from
+    // the last two steps (e_n+1 = K e_n^2, and a step is about the error it
+    // removes): converged when that, or the step itself, is within tolerance.
+    double width = newton ? std::fabs(step) : hi - lo;
+    if (newton && previous_step > 0.0 && width < 0.5 * previous_step) {
+      width = std::fmin(width, width * width * (width / (previous_step * previous_step)));
+    }
+    previous_step = newton ? std::fabs(step) : 0.0;
     if (width <= tolerance * std::fmax(std::fabs(next), 1.0)) {
       if (next - lo0 <= tolerance || hi0 - next <= tolerance) break;  // an end: no root inside?
       if (trace && trace->enabled(SolverTrace::Level::kDebug)) {
         std::ostringstream out;
         out.precision(10);
         out << "root of " << what << ": " << next << " after " << iterations + 1
-            << " Newton steps (last step " << width << ", |f| " << std::fabs(fx) << ")";
+            << " Newton steps (error about " << width << ", |f| " << std::fabs(fx) << ")";
         trace->write(SolverTrace::Level::kDebug, out.str());
       }
       return next;
