@@ -104,10 +104,13 @@ static survival::MaxComboPower maxcombo_test_power(const Trial& trial, const sur
   });
 }
 
-// A test other than the log-rank test, with power given instead of patients
-// and events: sized for it (survival/test_sizing.hpp).
+// A weighted or MaxCombo test, with power given instead of patients and
+// events: sized for it (survival/test_sizing.hpp). An RMST or milestone test
+// is evaluated at the plan's sizes in every mode, with the patients it needs
+// beside them (km_contrast_plan).
 static bool sizes_for_test(const Trial& trial) {
   if (!trial.survival || !trial.survival_test || trial.survival_test->is_log_rank()) return false;
+  if (trial.survival_test->is_km_contrast()) return false;
   const survival::SolveMode mode = numerics::within({"survival"}, [&] { return survival::solve_mode(*trial.survival); });
   return mode != survival::SolveMode::kPower;
 }
@@ -146,6 +149,20 @@ static Trial size_for_test(const Trial& trial, const RunOptions& options, Design
   return given;
 }
 
+// An RMST or milestone test at the plan's patients and events, and at the
+// patients it needs for the design's power, the accrual's durations kept.
+static survival::KmContrastPlan km_contrast_test_power(const Trial& trial, const survival::SurvivalPlan& plan) {
+  return numerics::within({"survival"}, [&] {
+    const survival::SurvivalTest& test = *trial.survival_test;
+    survival::KmContrast contrast;
+    contrast.kind = test.kind == survival::TestKind::kRmst ? survival::KmContrast::Kind::kRmst
+                                                           : survival::KmContrast::Kind::kMilestone;
+    contrast.horizon = test.horizon;
+    return survival::km_contrast_plan(*trial.survival, trial.design, contrast,
+                                      static_cast<double>(plan.patients), plan.events, test.scale);
+  });
+}
+
 DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   DesignResult out;
   out.name = trial.name;
@@ -180,7 +197,10 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   }
   out.test_requested = trial.survival_test;
   if (out.sample_size && trial.survival_test && !trial.survival_test->is_log_rank() && !out.test_sizing) {
-    if (trial.survival_test->kind == survival::TestKind::kMaxCombo) {
+    if (trial.survival_test->is_km_contrast()) {
+      const detail::PhaseTimer timer(options.trace, "RMST or milestone bounds and power");
+      out.km_contrast = km_contrast_test_power(trial, out.sample_size->plan);
+    } else if (trial.survival_test->kind == survival::TestKind::kMaxCombo) {
       const detail::PhaseTimer timer(options.trace, "MaxCombo bounds and power");
       out.maxcombo = maxcombo_test_power(trial, out.sample_size->plan);
     } else {

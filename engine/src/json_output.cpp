@@ -7,6 +7,7 @@
 #include "gsd/version.hpp"
 #include "json_endpoint_monitoring.hpp"
 #include "json_test_monitoring.hpp"
+#include "json_km_contrast.hpp"
 #include "json_values.hpp"
 
 namespace gsd {
@@ -358,6 +359,7 @@ json test_echo_json(const survival::SurvivalTest& test) {
 
 json survival_test_json(const DesignResult& result) {
   if (result.maxcombo) return maxcombo_json(result);
+  if (result.km_contrast) return detail::km_contrast_json(result);
   if (!result.test) return {{"type", "log-rank"}};
   const survival::WeightedLogRankPower& t = *result.test;
   json j = test_echo_json(t.weight, t.scale);
@@ -394,6 +396,7 @@ json to_json(const DesignResult& result) {
     out["sample_size"]["test"] = survival_test_json(result);
     if (result.test) out["sample_size"]["power"] = result.test->power;
     if (result.maxcombo) out["sample_size"]["power"] = result.maxcombo->power;
+    if (result.km_contrast) out["sample_size"]["power"] = result.km_contrast->at_plan.power;
   }
   out["boundary_summary"] = boundary_summary_json(boundary_summary(result));
   return out;

@@ -3,10 +3,13 @@
 //   {"type": "fleming-harrington", "rho": 0, "gamma": 1}
 //   {"type": "magirr-burman", "t_star": 12}
 //   {"type": "maxcombo", "tests": [[0, 0], [0, 1], [1, 0], [1, 1]], "seed": 1}
+//   {"type": "rmst", "tau": 24}
+//   {"type": "milestone", "time": 24}
 // with "spending_scale": "variance" (default: alpha spent at the test's own
 // information fractions) or "events" (at the planned event fractions).
 #include "loaders.hpp"
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -36,16 +39,26 @@ std::vector<survival::LogRankWeight> load_combo_tests(const JsonNode& tests) {
   return out;
 }
 
+// The time of an RMST or milestone test: finite and positive (whether the
+// looks follow patients that long is checked against the plan, km_contrast.hpp).
+double load_horizon(const JsonNode& test, std::string_view key, const std::string& what) {
+  if (!test.has(key)) test.fail_missing(key, what);
+  const JsonNode node = test.at(key);
+  const double value = node.number();
+  if (!(value > 0.0 && std::isfinite(value))) node.fail("must be positive");
+  return value;
+}
+
 }  // namespace
 
 survival::SurvivalTest load_survival_test(const JsonNode& test) {
   test.expect_object();
-  test.expect_keys({"type", "rho", "gamma", "t_star", "spending_scale", "tests", "seed"});
+  test.expect_keys({"type", "rho", "gamma", "t_star", "spending_scale", "tests", "seed", "tau", "time"});
   if (!test.has("type")) {
-    test.fail_missing("type", "one of log-rank, fleming-harrington, magirr-burman, maxcombo");
+    test.fail_missing("type", "one of log-rank, fleming-harrington, magirr-burman, maxcombo, rmst, milestone");
   }
-  const std::string type =
-      test.at("type").choice({"log-rank", "fleming-harrington", "magirr-burman", "maxcombo"});
+  const std::string type = test.at("type").choice(
+      {"log-rank", "fleming-harrington", "magirr-burman", "maxcombo", "rmst", "milestone"});
   survival::SurvivalTest out;
   const auto refuse_unless = [&](std::string_view key, bool allowed) {
     if (const auto node = test.find(key); node && !allowed) {
@@ -57,6 +70,8 @@ survival::SurvivalTest load_survival_test(const JsonNode& test) {
   refuse_unless("t_star", type == "magirr-burman");
   refuse_unless("tests", type == "maxcombo");
   refuse_unless("seed", type == "maxcombo");
+  refuse_unless("tau", type == "rmst");
+  refuse_unless("time", type == "milestone");
   // MaxCombo spends at the design's own fractions (its event fractions).
   refuse_unless("spending_scale", type != "maxcombo");
   if (type == "fleming-harrington") {
@@ -75,6 +90,12 @@ survival::SurvivalTest load_survival_test(const JsonNode& test) {
       if (value < 0) seed->fail("must be a non-negative integer");
       out.seed = static_cast<std::uint64_t>(value);
     }
+  } else if (type == "rmst") {
+    out.kind = survival::TestKind::kRmst;
+    out.horizon = load_horizon(test, "tau", "the end of the restricted mean survival time");
+  } else if (type == "milestone") {
+    out.kind = survival::TestKind::kMilestone;
+    out.horizon = load_horizon(test, "time", "the time at which survival is compared");
   }
   numerics::within(test.path(), [&] { out.weight.validate(); });
   if (const auto scale = test.find("spending_scale")) {

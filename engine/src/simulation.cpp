@@ -128,6 +128,10 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
   }
+  if (trial.survival_test && trial.survival_test->is_km_contrast()) {
+    throw InvalidInput({"survival", "test"}, "is an RMST or milestone test, which gsd simulate does not run yet; "
+                                             "gsd design gives its bounds and power");
+  }
   if (trial.survival->non_inferiority()) {
     throw InvalidInput({"survival", "hazard_ratio_h0"}, numerics::format_value(trial.survival->hazard_ratio_h0),
                        "is not simulated yet: the simulator's log-rank test is of equal hazards");

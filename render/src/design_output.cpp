@@ -13,6 +13,7 @@
 #include "gsd/render/endpoint_output.hpp"
 #include "gsd/render/integer_output.hpp"
 #include "gsd/render/sample_size_output.hpp"
+#include "gsd/render/km_contrast_output.hpp"
 #include "gsd/render/maxcombo_test_output.hpp"
 #include "gsd/render/weighted_test_output.hpp"
 #include "number_format.hpp"
@@ -175,7 +176,8 @@ std::string design_csv(const DesignResult& result) {
          "capped_fraction,method,patients,planned_events,power,power_fixed_times,"
          "patients_unrounded,events_unrounded,calendar_cap,expected_events,expected_duration"
       << integer_csv_header(result) << (result.test ? weighted_test_csv_header() : "")
-      << (result.maxcombo ? maxcombo_test_csv_header() : "") << '\n';
+      << (result.maxcombo ? maxcombo_test_csv_header() : "")
+      << (result.km_contrast ? km_contrast_csv_header() : "") << '\n';
   std::string row;
   for (std::size_t k = 0; k < plan.looks.size() && std::getline(rows, row); ++k) {
     const survival::SurvivalLook& l = plan.looks[k];
@@ -189,7 +191,8 @@ std::string design_csv(const DesignResult& result) {
                   plan.expected_events, plan.expected_duration);
     out << row << look << sizing_method_name(plan.method) << sizes << integer_csv_row(result, k)
         << (result.test ? weighted_test_csv_row(*result.test, k) : "")
-        << (result.maxcombo ? maxcombo_test_csv_row(*result.maxcombo, k) : "") << '\n';
+        << (result.maxcombo ? maxcombo_test_csv_row(*result.maxcombo, k) : "")
+        << (result.km_contrast ? km_contrast_csv_row(*result.km_contrast, k) : "") << '\n';
   }
   return out.str();
 }
@@ -300,6 +303,10 @@ std::string design_text(const DesignResult& result) {
                               result.sample_size->spec.time_unit);
   }
   if (result.test_sizing) out += test_sizing_text(*result.test_sizing);
+  if (result.km_contrast) {
+    out += km_contrast_text(*result.km_contrast, result.sample_size->plan.power_fixed_times,
+                            1.0 - result.boundaries.spec.beta, result.sample_size->spec.time_unit);
+  }
   if (result.endpoint) out += endpoint_text(*result.endpoint);
   out += integer_text(result);
   return out;

@@ -28,16 +28,6 @@ void check_looks_by_events(const SurvivalSpec& spec) {
   }
 }
 
-// The design at the test's information fractions, spending on `scale`.
-spending::Design weighted_design(spending::DesignSpec spec, const std::vector<double>& information,
-                                 SpendingScale scale) {
-  if (spec.spending_time.empty() && scale == SpendingScale::kEvents) {
-    spec.spending_time = spec.information_fractions;
-  }
-  spec.information_fractions = information;
-  return spending::compute_design(spec);
-}
-
 // V0 as a fraction of the final V0: strictly increasing, ending at 1.
 std::vector<double> information_fractions(const std::vector<WeightedLook>& looks) {
   std::vector<double> fractions;
@@ -57,6 +47,15 @@ std::vector<double> information_fractions(const std::vector<WeightedLook>& looks
 }
 
 }  // namespace
+
+spending::Design design_on_scale(spending::DesignSpec spec, const std::vector<double>& information,
+                                 SpendingScale scale) {
+  if (spec.spending_time.empty() && scale == SpendingScale::kEvents) {
+    spec.spending_time = spec.information_fractions;
+  }
+  spec.information_fractions = information;
+  return spending::compute_design(spec);
+}
 
 WeightedLogRankPower weighted_logrank_power_at_times(const SurvivalSpec& spec,
                                                      const spending::DesignSpec& design,
@@ -83,7 +82,7 @@ WeightedLogRankPower weighted_logrank_power_at_times(const SurvivalSpec& spec,
     result.looks.push_back(look);
   }
   const std::vector<double> information = information_fractions(result.looks);
-  result.design = weighted_design(design, information, scale);
+  result.design = design_on_scale(design, information, scale);
   std::vector<double> means;
   for (const WeightedLook& look : result.looks) means.push_back(look.mean_z);
   const numerics::ExitProbabilities exits = spending::evaluate(result.design, means);

@@ -130,3 +130,9 @@ set_tests_properties(cli.design.test_sizing PROPERTIES LABELS cli)
 add_test(NAME cli.readme.seed_question
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/seed_question_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.readme.seed_question PROPERTIES LABELS cli)
+
+# survival.test of type rmst and milestone: output keys and columns, refusals.
+add_test(NAME cli.design.km_contrast
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/km_contrast_checks.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.design.km_contrast PROPERTIES LABELS cli)

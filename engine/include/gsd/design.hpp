@@ -10,6 +10,7 @@
 #include "gsd/run_options.hpp"
 #include "gsd/spending/design.hpp"
 #include "gsd/survival/integer_plan.hpp"
+#include "gsd/survival/km_contrast_power.hpp"
 #include "gsd/survival/sample_size.hpp"
 #include "gsd/survival/maxcombo_power.hpp"
 #include "gsd/survival/test_sizing.hpp"
@@ -49,6 +50,10 @@ struct DesignResult {
   // With a MaxCombo survival.test: its bounds and power at the plan's
   // patients and events (maxcombo_power.hpp).
   std::optional<survival::MaxComboPower> maxcombo;
+  // With an RMST or milestone survival.test: its bounds and power at the
+  // plan's patients and events, and the patients it needs for the design's
+  // power (km_contrast_power.hpp).
+  std::optional<survival::KmContrastPlan> km_contrast;
   std::optional<survival::SurvivalTest> test_requested;  // survival.test as given
   // With such a test and power given instead of patients and events: the
   // sizes it needs (test_sizing.hpp). `test` or `maxcombo` is then its plan at

@@ -39,20 +39,29 @@ enum class SpendingScale { kVariance, kEvents };
 enum class TestKind {
   kWeightedLogRank,  // one weighted log-rank test (the plain log-rank by default)
   kMaxCombo,         // the maximum of several (maxcombo_power.hpp)
+  // Kaplan-Meier contrasts (km_contrast.hpp), z = estimate / standard error:
+  kRmst,       // difference in restricted mean survival time up to `horizon`
+  kMilestone,  // difference in survival at the time `horizon`
 };
 
 // The test a survival plan reports (survival.test): its weights and the
 // scale that spends the error; for MaxCombo its tests and the seed of the
-// multivariate normal probabilities.
+// multivariate normal probabilities; for RMST and milestone tests the time
+// they are taken at.
 struct SurvivalTest {
   LogRankWeight weight;
   SpendingScale scale = SpendingScale::kVariance;
   TestKind kind = TestKind::kWeightedLogRank;
   std::vector<LogRankWeight> combo;  // kMaxCombo: Fleming-Harrington tests
   std::uint64_t seed = 0;            // kMaxCombo: Random123 key of the lattice shifts
+  // kRmst: tau, the end of the restricted mean; kMilestone: the milestone
+  // time. In the spec's time unit, on the study-time (since entry) scale.
+  double horizon = 0.0;
 
   // The plain log-rank test, which the log-rank plan already gives.
   bool is_log_rank() const noexcept { return kind == TestKind::kWeightedLogRank && weight.is_log_rank(); }
+  // An RMST or milestone test (km_contrast.hpp).
+  bool is_km_contrast() const noexcept { return kind == TestKind::kRmst || kind == TestKind::kMilestone; }
 };
 
 struct WeightedLook {
@@ -78,6 +87,12 @@ struct WeightedLogRankPower {
   // The design at the test's information fractions (and spending times).
   spending::Design design;
 };
+
+// The design at a test's own information fractions (increasing, ending at
+// 1), spending at them (kVariance) or at the design's planned fractions
+// (kEvents); a design's spending_time takes precedence over both.
+spending::Design design_on_scale(spending::DesignSpec spec, const std::vector<double>& information,
+                                 SpendingScale scale);
 
 // Throws numerics::InvalidInput for an invalid weight ("rho", "gamma",
 // "t_star"), non-positive patients or events, looks triggered by calendar

@@ -1,0 +1,153 @@
+// Group-sequential power and patients of an RMST or milestone test: the
+// bounds at the test's own information fractions (independent increments,
+// Lin et al. 1996; Murray & Tsiatis 1999). See km_contrast_power.hpp.
+#include "gsd/survival/km_contrast_power.hpp"
+
+#include <cmath>
+#include <string>
+
+#include "check.hpp"
+#include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/invalid_input.hpp"
+#include "gsd/survival/event_projection.hpp"
+#include "gsd/survival/sample_size.hpp"
+
+namespace gsd::survival {
+namespace {
+
+void check_looks_by_events(const SurvivalSpec& spec) {
+  for (std::size_t k = 0; k < spec.looks.size(); ++k) {
+    if (spec.looks[k].kind != LookTriggerKind::kEvents) {
+      throw numerics::InvalidInput(numerics::FieldPath{"looks"}.index(k),
+                                   "must be triggered by events for an RMST or milestone test");
+    }
+  }
+}
+
+// Every look must follow some patient for longer than the horizon; say
+// which look does not, and what would do.
+void check_follow_up(const KmContrast& contrast, const std::vector<KmContrastLook>& looks,
+                     const std::string& unit) {
+  const KmContrastLook& first = looks.front();
+  if (contrast.horizon < first.maximum_follow_up) return;
+  const KmContrastLook& last = looks.back();
+  std::string rule;
+  if (!(contrast.horizon < last.maximum_follow_up)) {
+    rule = "is beyond the study: it must be below the longest follow-up at the final look (" +
+           detail::format_value(last.maximum_follow_up) + " " + unit + " at calendar time " +
+           detail::format_value(last.calendar_time) + ", " + std::to_string(last.events) +
+           " events), where the Kaplan-Meier estimate is defined";
+  } else {
+    std::size_t k = 0;
+    while (!(contrast.horizon < looks[k].maximum_follow_up)) ++k;
+    rule = "must be below the longest follow-up at every look: look 1 (" + std::to_string(first.events) +
+           " events, calendar time " + detail::format_value(first.calendar_time) + ") follows patients for " +
+           detail::format_value(first.maximum_follow_up) + " " + unit +
+           " at most, and the first look past it is look " +
+           std::to_string(k + 1) + " (" + std::to_string(looks[k].events) +
+           " events); choose looks after that, or a single final look (design.information_fractions [1])";
+  }
+  throw numerics::InvalidInput(contrast.path(), detail::format_value(contrast.horizon), rule);
+}
+
+// Var_K / Var_k: strictly increasing, ending at 1.
+std::vector<double> information_fractions(const KmContrast& contrast, const std::vector<KmContrastLook>& looks) {
+  std::vector<double> fractions;
+  const double last = looks.back().moments.variance;
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    const double f = last / looks[k].moments.variance;
+    if (!fractions.empty() && !(f > fractions.back())) {
+      throw numerics::InvalidInput(
+          contrast.path(), detail::format_value(contrast.horizon),
+          "gives no more information at look " + std::to_string(k + 1) + " than at look " + std::to_string(k) +
+              ": every patient has been followed past it by calendar time " +
+              detail::format_value(looks[k - 1].calendar_time) + "; drop the later looks or take a longer " +
+              contrast.parameter());
+    }
+    fractions.push_back(f);
+  }
+  fractions.back() = 1.0;
+  return fractions;
+}
+
+}  // namespace
+
+KmContrastPower km_contrast_power(const SurvivalSpec& spec, const spending::DesignSpec& design,
+                                  const KmContrast& contrast, double patients, long long events,
+                                  SpendingScale scale) {
+  spec.validate();
+  contrast.validate();
+  design.validate();
+  detail::check_positive("patients", patients);
+  detail::check_positive("events", static_cast<double>(events));
+  check_looks_by_events(spec);
+  const numerics::SolverOptions& options = design.solver;
+  KmContrastPower result;
+  result.contrast = contrast;
+  result.scale = scale;
+  result.patients = patients;
+  result.events = events;
+  for (long long d : look_events(design.information_fractions, events)) {
+    KmContrastLook look;
+    look.events = d;
+    look.event_fraction = static_cast<double>(d) / static_cast<double>(events);
+    look.calendar_time = calendar_time_for_events(spec, patients, static_cast<double>(d), options);
+    look.maximum_follow_up = maximum_follow_up(spec, look.calendar_time);
+    result.looks.push_back(look);
+  }
+  check_follow_up(contrast, result.looks, spec.time_unit);
+  for (KmContrastLook& look : result.looks) {
+    look.moments = km_contrast_moments(spec, contrast, look.calendar_time, options);
+    look.standard_error = std::sqrt(look.moments.variance / patients);
+    look.mean_z = look.moments.mean_z(patients);
+  }
+  const std::vector<double> information = information_fractions(contrast, result.looks);
+  result.design = design_on_scale(design, information, scale);
+  std::vector<double> means;
+  for (const KmContrastLook& look : result.looks) means.push_back(look.mean_z);
+  const numerics::ExitProbabilities exits = spending::evaluate(result.design, means);
+  const std::vector<double> cumulative = exits.cumulative_upper();
+  for (std::size_t k = 0; k < result.looks.size(); ++k) {
+    KmContrastLook& look = result.looks[k];
+    look.information_fraction = information[k];
+    look.spending_fraction = result.design.spec.spending_at(k);
+    look.efficacy_z = result.design.efficacy[k];
+    look.crossing = exits.upper[k];
+    look.cumulative_crossing = cumulative[k];
+  }
+  result.power = exits.total_upper();
+  return result;
+}
+
+double km_contrast_patients(const KmContrastPower& at) {
+  const KmContrastMoments& final_look = at.looks.back().moments;
+  if (!(final_look.estimate > 0.0)) {
+    throw numerics::InvalidInput(
+        at.contrast.path(), detail::format_value(at.contrast.horizon),
+        "gives no benefit of treatment under the model (difference " + detail::format_value(final_look.estimate) +
+            "): no number of patients reaches the power");
+  }
+  const double per_patient = final_look.estimate / std::sqrt(final_look.variance);
+  const double drift = at.design.drift;
+  return drift * drift / (per_patient * per_patient);
+}
+
+KmContrastPlan km_contrast_plan(const SurvivalSpec& spec, const spending::DesignSpec& design,
+                                const KmContrast& contrast, double patients, long long events,
+                                SpendingScale scale) {
+  KmContrastPlan plan;
+  plan.at_plan = km_contrast_power(spec, design, contrast, patients, events, scale);
+  if (!(plan.at_plan.looks.back().moments.estimate > 0.0)) return plan;
+  plan.patients_unrounded = km_contrast_patients(plan.at_plan);
+  const auto multiple = static_cast<double>(spec.patient_multiple());
+  const double sized_patients = std::ceil(plan.patients_unrounded / multiple) * multiple;
+  // The events grow with the patients at the same calendar times; the slack
+  // keeps a product that lands on a whole number there.
+  constexpr double kSlack = 1e-9;
+  const auto sized_events =
+      static_cast<long long>(std::ceil(static_cast<double>(events) * sized_patients / patients - kSlack));
+  plan.sized = km_contrast_power(spec, design, contrast, sized_patients, sized_events, scale);
+  return plan;
+}
+
+}  // namespace gsd::survival
