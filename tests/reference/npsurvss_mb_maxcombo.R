@@ -136,3 +136,21 @@ cat(sprintf("alpha(0.6) %.10f\nmean_z look 1 %s\nmean_z look 2 %s\n", obf(0.6),
 cat("correlation of look 1 with look 2 (rows: look-1 tests, columns: look-2 tests)\n")
 for (i in 1:k) cat(sprintf("  {%s},\n", paste(sprintf("%.10f", corr_gs[i, k + 1:k]), collapse = ", ")))
 cat(sprintf("bounds %.8f %.8f\ncrossing at look 1 %.8f\npower %.8f\n", c1, c2, stop1, power_gs))
+
+# MaxCombo sizing: the patients the four-test MaxCombo needs for 80% power at
+# one analysis at month 36 (accrual 12 months, follow-up 24), the accrual
+# pattern and follow-up fixed: the bound does not depend on N, and N solves
+# 1 - P(max_j Z_j < c) = 0.8 with Z_j ~ N(sqrt(N) m_j, corr), m_j the
+# per-patient standardised means.
+a <- arms(36)
+cov36 <- matrix(0, k, k)
+for (i in 1:k) for (j in 1:k) {
+  mid <- (fh[[i]] + fh[[j]]) / 2
+  cov36[i, j] <- sigma2_wlr(a$arm0, a$arm1, name(mid[1], mid[2]))
+}
+m36 <- sapply(1:k, function(i) -delta_wlr(a$arm0, a$arm1, name(fh[[i]][1], fh[[i]][2])) / sqrt(cov36[i, i]))
+corr36 <- cov2cor(cov36)
+c36 <- uniroot(function(c) pmvnorm(upper = rep(c, k), corr = corr36, algorithm = alg) - 0.975, c(1.9, 3), tol = 1e-10)$root
+n80 <- uniroot(function(n) 1 - pmvnorm(upper = rep(c36, k) - sqrt(n) * m36, corr = corr36, algorithm = alg) - 0.8,
+               c(50, 500), tol = 1e-8)$root
+cat(sprintf("\nMaxCombo sized at month 36 for 80%% power: bound %.8f, patients %.6f\n", c36, n80))

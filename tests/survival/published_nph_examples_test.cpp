@@ -424,6 +424,31 @@ TEST(PublishedNphExamples, GroupSequentialMaxComboUnderTheMagirrBurmanDelay) {
               p.power_error + slope[0] * tolerance[0] + slope[1] * tolerance[1] + 1e-6);
 }
 
+// The same MaxCombo sized for 80% power at month 36 (accrual 12 months,
+// follow-up 24, both fixed; size_maxcombo's patients mode): the bound does
+// not depend on the size, and mvtnorm's root is 199.0596 patients
+// (tests/reference/npsurvss_mb_maxcombo.R, bound 2.21893).
+TEST(PublishedNphExamples, MaxComboSizedUnderTheMagirrBurmanDelay) {
+  SurvivalSpec spec = magirr_burman_delayed_effect();
+  spec.follow_up = 24.0;
+  spec.power = 0.8;
+  spending::DesignSpec fixed;
+  fixed.alpha = 0.025;
+  fixed.beta = 0.2;
+  fixed.information_fractions = {1.0};
+  const MaxComboSizing s = size_maxcombo(spec, fixed, default_maxcombo_tests());
+  const double c = 2.21893206;
+  // The bound's lattice error (that of the plan's look stands in for the
+  // search's) moves c by alpha_error / phi(c) and N, which grows as
+  // (c + z_0.2)^2 with c for a fixed mean z per root patient, by
+  // 2 N dc / (c + z_0.2); the power's error moves N by size_error. gsd gives
+  // 199.009 (tolerance about 0.2).
+  const double dc = s.plan.looks[0].alpha_error / numerics::normal_density(c);
+  const double tolerance = s.sizing.size_error + 2.0 * 199.059558 * dc / (c + numerics::normal_upper_quantile(0.2)) + 1e-4;
+  EXPECT_LT(tolerance, 1.0);  // the check has teeth
+  EXPECT_NEAR(s.sizing.patients_unrounded, 199.059558, tolerance);
+}
+
 // ---------------------------------------------------------------------------
 // lrstat 0.3.3's vignette "Sample Size Calculation Under Non-Proportional
 // Hazards": control exponential with median 13 months; the active arm has the
