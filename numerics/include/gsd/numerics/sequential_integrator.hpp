@@ -44,8 +44,11 @@ class SequentialIntegrator {
   // The same tails with their derivatives, for Newton's method in the bound
   // and drift searches: d/db of the upper tail (<= 0), d/da of the lower tail
   // (>= 0), and d/d(drift) of the tilted upper tail. The probability is the
-  // one the plain functions above give, bit for bit; the derivative adds the
-  // normal density of each node's increment (one vectorised exp).
+  // one the plain functions above give, by the same sums; the compiler may
+  // fuse multiply-adds differently in the two functions (GCC does in ISO C++
+  // mode), so the two agree to rounding, not always bit for bit. The
+  // derivative adds the normal density of each node's increment (one
+  // vectorised exp).
   struct TailAndDerivative {
     double p = 0.0;
     double derivative = 0.0;
