@@ -11,10 +11,25 @@
 // relative; 2^n put in the exponent field directly (n >= -1022: a normal
 // number). The result is within a few units in the last place of std::exp
 // (tests/numerics/kernel_exp_test.cpp).
-#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace gsd::numerics {
+
+namespace detail {
+// The bits of a double and back, as std::bit_cast would give them (which
+// Emscripten's C++ library lacks); a fixed 8-byte copy compiles to a move.
+inline std::uint64_t bits_of(double x) noexcept {
+  std::uint64_t u;
+  std::memcpy(&u, &x, sizeof u);
+  return u;
+}
+inline double double_of(std::uint64_t u) noexcept {
+  double x;
+  std::memcpy(&x, &u, sizeof x);
+  return x;
+}
+}  // namespace detail
 
 // exp(-708) = 3.3e-308 is the smallest power of e above the normal range.
 inline constexpr double kKernelExpMin = -708.0;
@@ -49,8 +64,8 @@ inline double kernel_exp(double x) noexcept {
   p = p * r + 1.0;
   // The low bits of `shifted` hold n (two's complement, modulo 2^51): n + 1023
   // shifted into the exponent field is 2^n.
-  const std::uint64_t bits = (std::bit_cast<std::uint64_t>(shifted) + 1023u) << 52;
-  return p * std::bit_cast<double>(bits);
+  const std::uint64_t bits = (detail::bits_of(shifted) + 1023u) << 52;
+  return p * detail::double_of(bits);
 }
 
 }  // namespace gsd::numerics
