@@ -5,6 +5,12 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <limits>
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
 
 #include "trial_kernel.hpp"
 
@@ -23,8 +29,36 @@ struct NoVisitor {
   void group(double, int, int, int, int) {}
 };
 
-// One stratum's merge of the y-sorted list (outcomes observed by tau) with the
-// censorings at tau - entry (descending entry). The common case of no tie is
+// How many of the ascending censoring times cy[j], cy[j + 1], ... fall
+// strictly before y, added to j. cy ends with at least kCensorPad infinities.
+// With AVX2 eight times are compared at once (they are sorted, so the lanes
+// below y are a prefix and their count is the step); the plain loop gives the
+// same j. Either way no branch depends on how many there are, except the rare
+// run of eight or more.
+inline std::size_t censored_before(const double* cy, std::size_t j, double y) {
+#if defined(__AVX2__)
+  const __m256d yv = _mm256_set1_pd(y);
+  for (;;) {
+    const int lower = _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(cy + j), yv, _CMP_LT_OQ));
+    const int upper = _mm256_movemask_pd(_mm256_cmp_pd(_mm256_loadu_pd(cy + j + 4), yv, _CMP_LT_OQ));
+    const int below = lower | (upper << 4);
+    j += static_cast<std::size_t>(__builtin_popcount(static_cast<unsigned>(below)));
+    if (below != 0xFF) return j;
+  }
+#else
+  while (cy[j] < y) ++j;
+  return j;
+#endif
+}
+
+// One stratum's log-rank sums at calendar time tau. The outcomes observed by
+// tau, in y order, leave the risk set at their y; the other enrolled patients
+// leave it at their censoring time tau - entry, which is ascending as entry
+// descends. Before each outcome the censorings strictly before its y are
+// counted in the ascending list of censoring times (censored_before), and the
+// numbers at risk are the enrolled less the outcomes before it and less those
+// censorings (with a running count of the treated among them), so the loop
+// carries no per-arm state through memory. The common case of no tie is
 // branch-free; exact ties take the grouped path.
 template <class Visitor>
 int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& visitor) const {
@@ -32,10 +66,8 @@ int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& vis
   const int enrolled_end = static_cast<int>(
       std::lower_bound(entry.begin() + lo, entry.begin() + stratum_offset[s + 1], tau) -
       entry.begin());
-  int at_risk[2];
-  at_risk[1] = treatment_prefix_[idx(enrolled_end)] - treatment_prefix_[idx(lo)];
-  at_risk[0] = enrolled_end - lo - at_risk[1];
-  int ib = enrolled_end - 1;
+  const int enrolled = enrolled_end - lo;
+  const int enrolled_treated = treatment_prefix_[idx(enrolled_end)] - treatment_prefix_[idx(lo)];
   // No follow-up reaches beyond tau - (first entry): later outcomes are unseen.
   // Observed means entry + y <= tau, which rounding can keep true for a y a
   // few ulps above tau - entry; the margin keeps the cut conservative (the
@@ -45,63 +77,79 @@ int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& vis
   const TimedPatient* a = timed_.data() + timed_offset_[s];
   const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
   const double* inv = inverse_.data();
+  // Outcomes observed by tau, in y order, then an infinite y.
+  double* oy = observed_y_.data();
+  std::uint8_t* arm = observed_arm_.data();
+  std::uint8_t* is_event = observed_event_.data();
+  std::size_t k_end = 0;
+  for (; a != a_end && !(a->y > horizon); ++a) {
+    oy[k_end] = a->y;
+    arm[k_end] = a->treatment;
+    is_event[k_end] = a->event;
+    k_end += a->calendar <= tau ? 1 : 0;
+  }
+  oy[k_end] = std::numeric_limits<double>::infinity();
+  // Censoring times in ascending order; treated[j]: the treated among the first j.
+  double* cy = censored_y_.data();
+  int* treated = censored_treated_.data();
+  std::size_t j_end = 0;
+  int treated_count = 0;
+  treated[0] = 0;
+  for (int i = enrolled_end - 1; i >= lo; --i) {
+    const int censored = calendar[idx(i)] > tau ? 1 : 0;
+    cy[j_end] = tau - entry[idx(i)];
+    treated_count += treatment[idx(i)] & censored;
+    treated[j_end + 1] = treated_count;
+    j_end += idx(censored);
+  }
+  for (std::size_t p = 0; p < kCensorPad; ++p) cy[j_end + p] = std::numeric_limits<double>::infinity();
   visitor.begin_stratum();
   double observed_t = 0.0;
   double expected_t = 0.0;
   double variance = 0.0;
   int events = 0;
-  // Outcomes observed by tau, in y order; the others leave the risk set at
-  // their censoring time tau - entry, in the loop over ib.
-  std::size_t k_end = 0;
-  TimedPatient* obs = observed_.data();
-  for (; a != a_end && !(a->y > horizon); ++a) {
-    obs[k_end] = *a;
-    k_end += a->calendar <= tau ? 1 : 0;
-  }
+  int treated_out = 0;  // treated outcomes before k
+  std::size_t j = 0;
   for (std::size_t k = 0; k < k_end;) {
-    const TimedPatient& o = obs[k];
-    // Censorings at tau - entry before o.y.
-    while (ib >= lo && tau - entry[idx(ib)] < o.y) {
-      at_risk[treatment[idx(ib)]] -= calendar[idx(ib)] > tau ? 1 : 0;
-      --ib;
-    }
-    const bool tie = k + 1 < k_end && !(obs[k + 1].y > o.y);
-    if (!tie) {
-      const int is_event = o.event;
-      const double share = at_risk[1] * inv[at_risk[0] + at_risk[1]];
-      expected_t += is_event * share;
-      variance += is_event * share * (1.0 - share);
-      observed_t += is_event & o.treatment;
-      events += is_event;
-      visitor.one(o.y, at_risk[0], at_risk[1], is_event, o.treatment);
-      at_risk[o.treatment] -= 1;
+    const double t = oy[k];
+    j = censored_before(cy, j, t);
+    const int n = enrolled - static_cast<int>(k) - static_cast<int>(j);
+    const int n1 = enrolled_treated - treated_out - treated[j];
+    if (oy[k + 1] > t) {
+      const int ev = is_event[k];
+      const double share = n1 * inv[n];
+      expected_t += ev * share;
+      variance += ev * share * (1.0 - share);
+      observed_t += ev & arm[k];
+      events += ev;
+      visitor.one(t, n - n1, n1, ev, arm[k]);
+      treated_out += arm[k];
       ++k;
       continue;
     }
-    // Tie group at time o.y: d events among n at risk, hypergeometric variance.
+    // Tie group at time t: d events among n at risk, hypergeometric variance.
     int d = 0;
     int d1 = 0;
     std::size_t g = k;
-    for (; g < k_end && !(obs[g].y > o.y); ++g) {
-      d += obs[g].event;
-      d1 += obs[g].event & obs[g].treatment;
+    for (; !(oy[g] > t); ++g) {
+      d += is_event[g];
+      d1 += is_event[g] & arm[g];
     }
-    const int n = at_risk[0] + at_risk[1];
     if (d > 0 && n > 0) {
-      const double share = at_risk[1] * inv[n];
+      const double share = n1 * inv[n];
       expected_t += d * share;
       observed_t += d1;
       if (n > 1) variance += d * share * (1.0 - share) * (n - d) / (n - 1.0);
       events += d;
-      visitor.group(o.y, n, at_risk[1], d, d1);
+      visitor.group(t, n, n1, d, d1);
     }
-    for (; k < g; ++k) at_risk[obs[k].treatment] -= 1;
+    for (; k < g; ++k) treated_out += arm[k];
   }
   sums.observed_t += observed_t;
   sums.expected_t += expected_t;
   sums.variance += variance;
   sums.events += events;
-  return enrolled_end - lo;
+  return enrolled;
 }
 
 }  // namespace gsd::simulate::detail

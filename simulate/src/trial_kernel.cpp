@@ -95,7 +95,17 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   }
   // Pass 1, in entry order within each stratum: arm and cure. Branch-free
   // where the outcome is a coin toss, so that it costs no mispredictions.
-  treatment_prefix_[0] = 0;
+  // The arrays are reached through local pointers: a byte store may alias
+  // anything, and would otherwise make every vector's data pointer reload.
+  std::uint8_t* const arm_of = treatment.data();
+  std::uint8_t* const cured_of = cured.data();
+  std::uint8_t* const event_of = event.data();
+  double* const y_of = y.data();
+  double* const calendar_of = calendar.data();
+  int* const treated_before = treatment_prefix_.data();
+  std::uint32_t* const uncured_at = uncured_.data();
+  const std::uint32_t* const words = outcome_words_.data();
+  treated_before[0] = 0;
   int treated = 0;  // running count in a register, not through memory
   std::size_t uncured = 0;
   uncured_offset_.assign(trial.strata + 1, 0);
@@ -103,33 +113,38 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     int left_t = 0;
     int left_c = 0;
     const ArmParams* arms = trial.arms.data() + 2 * s;
-    for (int i = stratum_offset[s]; i < stratum_offset[s + 1]; ++i) {
+    const bool permuted_blocks = trial.permuted_blocks;
+    const int block_treatment = trial.block_treatment;
+    const int block_control = trial.block_control;
+    const double p_treatment = trial.p_treatment;
+    const int end = stratum_offset[s + 1];
+    for (int i = stratum_offset[s]; i < end; ++i) {
       const std::size_t p = idx(i);
-      const double r = u01_32(outcome_words_[2 * p + 1]);
+      const double r = u01_32(words[2 * p + 1]);
       int t;
-      if (trial.permuted_blocks) {
+      if (permuted_blocks) {
         // A random permutation of each block, drawn one position at a time
         // (sampling without replacement), in entry order within the stratum.
         if (left_t + left_c == 0) {
-          left_t = trial.block_treatment;
-          left_c = trial.block_control;
+          left_t = block_treatment;
+          left_c = block_control;
         }
         t = r * (left_t + left_c) < left_t ? 1 : 0;
         left_t -= t;
         left_c -= 1 - t;
       } else {
-        t = r < trial.p_treatment ? 1 : 0;
+        t = r < p_treatment ? 1 : 0;
       }
-      treatment[p] = static_cast<std::uint8_t>(t);
+      arm_of[p] = static_cast<std::uint8_t>(t);
       treated += t;
-      treatment_prefix_[p + 1] = treated;
+      treated_before[p + 1] = treated;
       // Cured when u < pi (u is word 2p, reused below for the latency).
-      const int is_cured = u01_32(outcome_words_[2 * p]) < arms[t].cure_fraction ? 1 : 0;
-      cured[p] = static_cast<std::uint8_t>(is_cured);
-      event[p] = 0;
-      y[p] = kInf;
-      calendar[p] = kInf;
-      uncured_[uncured] = static_cast<std::uint32_t>(p);
+      const int is_cured = u01_32(words[2 * p]) < arms[t].cure_fraction ? 1 : 0;
+      cured_of[p] = static_cast<std::uint8_t>(is_cured);
+      event_of[p] = 0;
+      y_of[p] = kInf;
+      calendar_of[p] = kInf;
+      uncured_at[uncured] = static_cast<std::uint32_t>(p);
       uncured += static_cast<std::size_t>(1 - is_cured);
     }
     uncured_offset_[s + 1] = uncured;
@@ -140,6 +155,8 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   // in either), in the same order as the general pass 3 below.
   const bool direct = !trial.any_dropout;
   double* ev = event_times.data();
+  const double* const entry_of = entry.data();
+  TimedPatient* const to_sort = unsorted_.data();
   if (direct) timed_offset_.assign(trial.strata + 1, 0);
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const ArmParams* arms = trial.arms.data() + 2 * s;
@@ -150,22 +167,23 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     const auto count = static_cast<Eigen::Index>(k_end - k_begin);
     auto hazard = hazard_.head(count);  // starts at aligned storage
     for (std::size_t k = k_begin; k < k_end; ++k) {
-      const std::size_t p = uncured_[k];
-      const double u = u01_32(outcome_words_[2 * p]);
-      hazard[static_cast<Eigen::Index>(k - k_begin)] = (1.0 - u) * arms[treatment[p]].inverse_noncured;
+      const std::size_t p = uncured_at[k];
+      const double u = u01_32(words[2 * p]);
+      hazard[static_cast<Eigen::Index>(k - k_begin)] = (1.0 - u) * arms[arm_of[p]].inverse_noncured;
     }
     hazard = -hazard.log();
     for (std::size_t k = k_begin; k < k_end; ++k) {
-      const std::size_t p = uncured_[k];
-      const double y_p = arms[treatment[p]].latency->time_at_cumulative_hazard(
+      const std::size_t p = uncured_at[k];
+      const std::uint8_t t = arm_of[p];
+      const double y_p = arms[t].latency->time_at_cumulative_hazard(
           hazard[static_cast<Eigen::Index>(k - k_begin)]);
-      y[p] = y_p;
-      event[p] = 1;
+      y_of[p] = y_p;
+      event_of[p] = 1;
       if (direct) {
-        const double c = entry[p] + y_p;
-        calendar[p] = c;
+        const double c = entry_of[p] + y_p;
+        calendar_of[p] = c;
         ev[k] = c;
-        unsorted_[k] = {y_p, c, treatment[p], 1};
+        to_sort[k] = {y_p, c, t, 1};
       }
     }
     if (direct) {
@@ -233,7 +251,11 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     uncured_.resize(n);
     stratum_of_.resize(n);
     unsorted_.resize(n);
-    observed_.resize(n);
+    observed_y_.resize(n + 1);
+    observed_arm_.resize(n);
+    observed_event_.resize(n);
+    censored_y_.resize(n + kCensorPad);
+    censored_treated_.resize(n + 1);
     inverse_.resize(n + 1);
     inverse_[0] = 0.0;  // an empty risk set contributes nothing
     for (std::size_t k = 1; k <= n; ++k) inverse_[k] = 1.0 / static_cast<double>(k);

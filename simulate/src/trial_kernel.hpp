@@ -88,6 +88,10 @@ struct CompiledTrial {
   std::vector<SideTest> side;
 };
 
+// Infinities after the censoring times of a look (risk_set_merge.hpp): the
+// eight lanes compared at once.
+inline constexpr std::size_t kCensorPad = 8;
+
 // One patient in y order (time to event or drop-out), what the log-rank reads.
 struct TimedPatient {
   double y;
@@ -173,7 +177,14 @@ class Workspace {
   std::vector<TimedPatient> timed_;    // finite y, sorted by y within stratum
   std::vector<int> timed_offset_;      // strata + 1
   std::vector<TimedPatient> unsorted_;  // scratch for the sort
-  mutable std::vector<TimedPatient> observed_;  // scratch of log_rank
+  // Scratch of stratum_merge: the outcomes observed at a look (y with an
+  // infinite y after them, arm, event) and the censoring times (with
+  // kCensorPad infinities after them) and running treated counts.
+  mutable std::vector<double> observed_y_;
+  mutable std::vector<std::uint8_t> observed_arm_;
+  mutable std::vector<std::uint8_t> observed_event_;
+  mutable std::vector<double> censored_y_;
+  mutable std::vector<int> censored_treated_;
   std::vector<double> inverse_;
   std::vector<double> grouped_events_;             // event times, bucket by bucket
   std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)         // 1 / k, k = 0..n (1/0 taken as 0)
