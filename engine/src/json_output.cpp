@@ -6,8 +6,8 @@
 #include "gsd/survival/schoenfeld.hpp"
 #include "gsd/version.hpp"
 #include "json_endpoint_monitoring.hpp"
+#include "json_survival_test.hpp"
 #include "json_test_monitoring.hpp"
-#include "json_km_contrast.hpp"
 #include "json_values.hpp"
 
 namespace gsd {
@@ -284,106 +284,6 @@ json continuous_json(const ContinuousResult& c) {
   return {{"boundaries", boundaries_json(c.boundaries)}, {"sample_size", plan}};
 }
 
-// sample_size.test.sizing: what a test sized for its power needed.
-json test_sizing_json(const survival::TestSizing& s) {
-  return {{"solved_for", solved_for(s.mode)},
-          {"patients", s.patients},
-          {"events", s.events},
-          {"patients_unrounded", s.patients_unrounded},
-          {"events_unrounded", s.events_unrounded},
-          {"power_unrounded", s.power_unrounded},
-          {"power_error", s.power_error},
-          {"size_error", s.size_error},
-          {"evaluations", s.evaluations}};
-}
-
-// sample_size.test: the test echoed; for a weighted test, its power and
-// looks (sample_size.power is then that power; log_rank_power keeps the
-// plan's).
-json maxcombo_json(const DesignResult& result) {
-  const survival::MaxComboPower& m = *result.maxcombo;
-  json tests = json::array();
-  for (const survival::LogRankWeight& w : m.tests) tests.push_back({w.rho, w.gamma});
-  json j{{"type", "maxcombo"},
-         {"tests", tests},
-         {"seed", m.mvn.seed},
-         {"power", m.power},
-         {"power_error", m.power_error},
-         {"log_rank_power", result.sample_size->plan.power},
-         {"log_rank_power_fixed_times", result.sample_size->plan.power_fixed_times},
-         {"mvn_tolerance", m.mvn.abs_tolerance}};
-  json looks = json::array();
-  for (const survival::MaxComboLook& l : m.looks) {
-    looks.push_back({{"events", l.events},
-                     {"calendar_time", l.calendar_time},
-                     {"event_fraction", l.event_fraction},
-                     {"spending_fraction", l.spending_fraction},
-                     {"information_fraction", l.information_fraction},
-                     {"mean_z", l.mean_z},
-                     {"cumulative_alpha", l.cumulative_alpha},
-                     {"efficacy_z", l.efficacy_z},
-                     {"alpha_error", l.alpha_error},
-                     {"crossing", l.crossing},
-                     {"cumulative_crossing", l.cumulative_crossing},
-                     {"power_error", l.power_error}});
-  }
-  j["looks"] = looks;
-  j["correlation"] = m.correlation;
-  if (result.test_sizing) j["sizing"] = test_sizing_json(*result.test_sizing);
-  return j;
-}
-
-// A test as the config gives it: type, parameters and spending scale.
-json test_echo_json(const survival::LogRankWeight& weight, survival::SpendingScale scale) {
-  json j;
-  if (weight.is_log_rank()) return {{"type", "log-rank"}};
-  if (weight.family == survival::WeightFamily::kMagirrBurman) {
-    j["type"] = "magirr-burman";
-    j["t_star"] = weight.t_star;
-  } else {
-    j["type"] = "fleming-harrington";
-    j["rho"] = weight.rho;
-    j["gamma"] = weight.gamma;
-  }
-  j["spending_scale"] = scale == survival::SpendingScale::kEvents ? "events" : "variance";
-  return j;
-}
-
-// A test as the configuration gives it, MaxCombo with its tests and seed.
-json test_echo_json(const survival::SurvivalTest& test) {
-  if (test.kind != survival::TestKind::kMaxCombo) return test_echo_json(test.weight, test.scale);
-  json tests = json::array();
-  for (const survival::LogRankWeight& w : test.combo) tests.push_back({w.rho, w.gamma});
-  return {{"type", "maxcombo"}, {"tests", tests}, {"seed", test.seed}};
-}
-
-json survival_test_json(const DesignResult& result) {
-  if (result.maxcombo) return maxcombo_json(result);
-  if (result.km_contrast) return detail::km_contrast_json(result);
-  if (!result.test) return {{"type", "log-rank"}};
-  const survival::WeightedLogRankPower& t = *result.test;
-  json j = test_echo_json(t.weight, t.scale);
-  j["power"] = t.power;
-  j["log_rank_power"] = result.sample_size->plan.power;
-  j["log_rank_power_fixed_times"] = result.sample_size->plan.power_fixed_times;
-  json looks = json::array();
-  for (const survival::WeightedLook& l : t.looks) {
-    looks.push_back({{"events", l.events},
-                     {"calendar_time", l.calendar_time},
-                     {"event_fraction", l.event_fraction},
-                     {"information_fraction", l.information_fraction},
-                     {"spending_fraction", l.spending_fraction},
-                     {"mean_z", l.mean_z},
-                     {"variance_ratio", l.moments.variance_ratio()},
-                     {"efficacy_z", l.efficacy_z},
-                     {"crossing", l.crossing},
-                     {"cumulative_crossing", l.cumulative_crossing}});
-  }
-  j["looks"] = looks;
-  if (result.test_sizing) j["sizing"] = test_sizing_json(*result.test_sizing);
-  return j;
-}
-
 json to_json(const DesignResult& result) {
   json out;
   out["gsd_version"] = kVersion;
@@ -393,7 +293,7 @@ json to_json(const DesignResult& result) {
   if (result.endpoint) out["sample_size"] = endpoint_sample_size_json(*result.endpoint);
   if (result.continuous) out["continuous"] = continuous_json(*result.continuous);
   if (result.sample_size && result.test_requested) {
-    out["sample_size"]["test"] = survival_test_json(result);
+    out["sample_size"]["test"] = detail::survival_test_json(result);
     if (result.test) out["sample_size"]["power"] = result.test->power;
     if (result.maxcombo) out["sample_size"]["power"] = result.maxcombo->power;
     if (result.km_contrast) out["sample_size"]["power"] = result.km_contrast->at_plan.power;
@@ -505,11 +405,11 @@ json to_json(const SimulationReport& report) {
   s["strata"] = setup.strata_names;
   s["randomisation"] = randomisation_name(setup.model.randomisation);
   s["time_unit"] = setup.time_unit;
-  if (setup.test) s["test"] = test_echo_json(*setup.test);
+  if (setup.test) s["test"] = detail::test_echo_json(*setup.test);
   if (!setup.side_tests.empty()) {
     json tests = json::array();
     for (std::size_t j = 0; j < setup.side_tests.size(); ++j) {
-      json t = test_echo_json(setup.side_tests[j]);
+      json t = detail::test_echo_json(setup.side_tests[j]);
       const bool have = j < r.tests.size();
       t["power"] = have ? json(r.tests[j].power) : json(nullptr);
       t["power_se"] = have ? json(r.tests[j].power_se) : json(nullptr);
@@ -561,7 +461,7 @@ json to_json(const MonitoringReport& report) {
   if (report.endpoint) return detail::endpoint_monitoring_json(report);
   if (report.test) {
     json out = detail::test_monitoring_json(report);
-    out["monitoring"]["test"] = test_echo_json(report.test->test);
+    out["monitoring"]["test"] = detail::test_echo_json(report.test->test);
     return out;
   }
   const monitoring::MonitoringResult& result = report.result;
