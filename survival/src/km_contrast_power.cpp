@@ -7,22 +7,12 @@
 #include <string>
 
 #include "check.hpp"
-#include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/numerics/invalid_input.hpp"
-#include "gsd/survival/event_projection.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "test_looks.hpp"
 
 namespace gsd::survival {
 namespace {
-
-void check_looks_by_events(const SurvivalSpec& spec) {
-  for (std::size_t k = 0; k < spec.looks.size(); ++k) {
-    if (spec.looks[k].kind != LookTriggerKind::kEvents) {
-      throw numerics::InvalidInput(numerics::FieldPath{"looks"}.index(k),
-                                   "must be triggered by events for an RMST or milestone test");
-    }
-  }
-}
 
 // Every look must follow some patient for longer than the horizon; say
 // which look does not, and what would do.
@@ -80,21 +70,20 @@ KmContrastPower km_contrast_power(const SurvivalSpec& spec, const spending::Desi
   design.validate();
   detail::check_positive("patients", patients);
   detail::check_positive("events", static_cast<double>(events));
-  check_looks_by_events(spec);
+  detail::check_looks_by_events(spec, "an RMST or milestone test");
   const numerics::SolverOptions& options = design.solver;
   KmContrastPower result;
   result.contrast = contrast;
   result.scale = scale;
   result.patients = patients;
-  result.events = events;
-  for (long long d : look_events(design.information_fractions, events)) {
+  const std::vector<long long> counts = look_events(design.information_fractions, events);
+  for (double time : detail::event_look_times(spec, patients, counts, options)) {
     KmContrastLook look;
-    look.events = d;
-    look.event_fraction = static_cast<double>(d) / static_cast<double>(events);
-    look.calendar_time = calendar_time_for_events(spec, patients, static_cast<double>(d), options);
-    look.maximum_follow_up = maximum_follow_up(spec, look.calendar_time);
+    look.calendar_time = time;
+    look.maximum_follow_up = maximum_follow_up(spec, time);
     result.looks.push_back(look);
   }
+  detail::set_look_events(result, counts, events);
   check_follow_up(contrast, result.looks, spec.time_unit);
   for (KmContrastLook& look : result.looks) {
     look.moments = km_contrast_moments(spec, contrast, look.calendar_time, options);
@@ -102,20 +91,7 @@ KmContrastPower km_contrast_power(const SurvivalSpec& spec, const spending::Desi
     look.mean_z = look.moments.mean_z(patients);
   }
   const std::vector<double> information = information_fractions(contrast, result.looks);
-  result.design = design_on_scale(design, information, scale);
-  std::vector<double> means;
-  for (const KmContrastLook& look : result.looks) means.push_back(look.mean_z);
-  const numerics::ExitProbabilities exits = spending::evaluate(result.design, means);
-  const std::vector<double> cumulative = exits.cumulative_upper();
-  for (std::size_t k = 0; k < result.looks.size(); ++k) {
-    KmContrastLook& look = result.looks[k];
-    look.information_fraction = information[k];
-    look.spending_fraction = result.design.spec.spending_at(k);
-    look.efficacy_z = result.design.efficacy[k];
-    look.crossing = exits.upper[k];
-    look.cumulative_crossing = cumulative[k];
-  }
-  result.power = exits.total_upper();
+  detail::design_on_test_scale(result, design, information, scale);
   return result;
 }
 

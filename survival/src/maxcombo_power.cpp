@@ -12,8 +12,8 @@
 #include "gsd/numerics/find_root.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
-#include "gsd/survival/event_projection.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "test_looks.hpp"
 
 namespace gsd::survival {
 namespace {
@@ -39,12 +39,7 @@ void check_request(const SurvivalSpec& spec, const spending::DesignSpec& design,
     numerics::within(numerics::FieldPath{"tests"}.index(j), [&] { tests[j].validate(); });
   }
   check_maxcombo_design(design);
-  for (std::size_t k = 0; k < spec.looks.size(); ++k) {
-    if (spec.looks[k].kind != LookTriggerKind::kEvents) {
-      throw numerics::InvalidInput(numerics::FieldPath{"looks"}.index(k),
-                                   "must be triggered by events for a MaxCombo test");
-    }
-  }
+  detail::check_looks_by_events(spec, "a MaxCombo test");
 }
 
 // The test whose squared weight is w_a w_b.
@@ -214,16 +209,9 @@ MaxComboPower maxcombo_power(const SurvivalSpec& spec, const spending::DesignSpe
   detail::check_positive("patients", patients);
   detail::check_positive("events", static_cast<double>(events));
   const std::vector<long long> counts = look_events(design.information_fractions, events);
-  std::vector<double> times;
-  for (long long d : counts) {
-    times.push_back(calendar_time_for_events(spec, patients, static_cast<double>(d), design.solver));
-  }
+  const std::vector<double> times = detail::event_look_times(spec, patients, counts, design.solver);
   MaxComboPower out = maxcombo_power_at_times(spec, design, tests, patients, times, mvn);
-  out.events = events;
-  for (std::size_t k = 0; k < counts.size(); ++k) {
-    out.looks[k].events = counts[k];
-    out.looks[k].event_fraction = static_cast<double>(counts[k]) / static_cast<double>(events);
-  }
+  detail::set_look_events(out, counts, events);
   return out;
 }
 

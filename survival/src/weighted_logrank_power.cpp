@@ -9,24 +9,14 @@
 #include <string>
 
 #include "check.hpp"
-#include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/numerics/invalid_input.hpp"
-#include "gsd/survival/event_projection.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "test_looks.hpp"
 
 namespace gsd::survival {
 namespace {
 
-// Every look is by its events: the weighted test's looks are placed at the
-// expected time of their events.
-void check_looks_by_events(const SurvivalSpec& spec) {
-  for (std::size_t k = 0; k < spec.looks.size(); ++k) {
-    if (spec.looks[k].kind != LookTriggerKind::kEvents) {
-      throw numerics::InvalidInput(numerics::FieldPath{"looks"}.index(k),
-                                   "must be triggered by events for a weighted log-rank test");
-    }
-  }
-}
+constexpr const char* kTestName = "a weighted log-rank test";
 
 // V0 as a fraction of the final V0: strictly increasing, ending at 1.
 std::vector<double> information_fractions(const std::vector<WeightedLook>& looks) {
@@ -65,7 +55,7 @@ WeightedLogRankPower weighted_logrank_power_at_times(const SurvivalSpec& spec,
   weight.validate();
   design.validate();
   detail::check_positive("patients", patients);
-  check_looks_by_events(spec);
+  detail::check_looks_by_events(spec, kTestName);
   if (times.size() != design.information_fractions.size()) {
     throw std::invalid_argument("weighted_logrank_power_at_times: one time per look");
   }
@@ -82,20 +72,7 @@ WeightedLogRankPower weighted_logrank_power_at_times(const SurvivalSpec& spec,
     result.looks.push_back(look);
   }
   const std::vector<double> information = information_fractions(result.looks);
-  result.design = design_on_scale(design, information, scale);
-  std::vector<double> means;
-  for (const WeightedLook& look : result.looks) means.push_back(look.mean_z);
-  const numerics::ExitProbabilities exits = spending::evaluate(result.design, means);
-  const std::vector<double> cumulative = exits.cumulative_upper();
-  for (std::size_t k = 0; k < result.looks.size(); ++k) {
-    WeightedLook& look = result.looks[k];
-    look.information_fraction = information[k];
-    look.spending_fraction = result.design.spec.spending_at(k);
-    look.efficacy_z = result.design.efficacy[k];
-    look.crossing = exits.upper[k];
-    look.cumulative_crossing = cumulative[k];
-  }
-  result.power = exits.total_upper();
+  detail::design_on_test_scale(result, design, information, scale);
   return result;
 }
 
@@ -107,18 +84,11 @@ WeightedLogRankPower weighted_logrank_power(const SurvivalSpec& spec, const spen
   design.validate();
   detail::check_positive("patients", patients);
   detail::check_positive("events", static_cast<double>(events));
-  check_looks_by_events(spec);
+  detail::check_looks_by_events(spec, kTestName);
   const std::vector<long long> counts = look_events(design.information_fractions, events);
-  std::vector<double> times;
-  for (long long d : counts) {
-    times.push_back(calendar_time_for_events(spec, patients, static_cast<double>(d), design.solver));
-  }
+  const std::vector<double> times = detail::event_look_times(spec, patients, counts, design.solver);
   WeightedLogRankPower result = weighted_logrank_power_at_times(spec, design, weight, patients, times, scale);
-  result.events = events;
-  for (std::size_t k = 0; k < counts.size(); ++k) {
-    result.looks[k].events = counts[k];
-    result.looks[k].event_fraction = static_cast<double>(counts[k]) / static_cast<double>(events);
-  }
+  detail::set_look_events(result, counts, events);
   return result;
 }
 
