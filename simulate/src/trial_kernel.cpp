@@ -110,32 +110,37 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   std::size_t uncured = 0;
   uncured_offset_.assign(trial.strata + 1, 0);
   for (std::size_t s = 0; s < trial.strata; ++s) {
-    int left_t = 0;
-    int left_c = 0;
     const ArmParams* arms = trial.arms.data() + 2 * s;
-    const bool permuted_blocks = trial.permuted_blocks;
-    const int block_treatment = trial.block_treatment;
-    const int block_control = trial.block_control;
-    const double p_treatment = trial.p_treatment;
+    const int begin = stratum_offset[s];
     const int end = stratum_offset[s + 1];
-    for (int i = stratum_offset[s]; i < end; ++i) {
-      const std::size_t p = idx(i);
-      const double r = u01_32(words[2 * p + 1]);
-      int t;
-      if (permuted_blocks) {
-        // A random permutation of each block, drawn one position at a time
-        // (sampling without replacement), in entry order within the stratum.
-        if (left_t + left_c == 0) {
-          left_t = block_treatment;
-          left_c = block_control;
+    if (trial.permuted_blocks) {
+      // A random permutation of each block, drawn one position at a time
+      // (sampling without replacement), in entry order within the stratum.
+      // Blocks start afresh every block_treatment + block_control positions,
+      // so the chain of what is left runs only within a block and the
+      // blocks' draws overlap.
+      const int block = trial.block_treatment + trial.block_control;
+      for (int first = begin; first < end; first += block) {
+        int left_t = trial.block_treatment;
+        int left_c = trial.block_control;
+        const int last = std::min(end, first + block);
+        for (int i = first; i < last; ++i) {
+          const double r = u01_32(words[2 * idx(i) + 1]);
+          const int t = r * (left_t + left_c) < left_t ? 1 : 0;
+          left_t -= t;
+          left_c -= 1 - t;
+          arm_of[idx(i)] = static_cast<std::uint8_t>(t);
         }
-        t = r * (left_t + left_c) < left_t ? 1 : 0;
-        left_t -= t;
-        left_c -= 1 - t;
-      } else {
-        t = r < p_treatment ? 1 : 0;
       }
-      arm_of[p] = static_cast<std::uint8_t>(t);
+    } else {
+      const double p_treatment = trial.p_treatment;
+      for (int i = begin; i < end; ++i) {
+        arm_of[idx(i)] = u01_32(words[2 * idx(i) + 1]) < p_treatment ? 1 : 0;
+      }
+    }
+    for (int i = begin; i < end; ++i) {
+      const std::size_t p = idx(i);
+      const int t = arm_of[p];
       treated += t;
       treated_before[p + 1] = treated;
       // Cured when u < pi (u is word 2p, reused below for the latency).
