@@ -5,8 +5,8 @@
 
 #include "gsd/json.hpp"
 #include "gsd/presentation.hpp"
-#include "gsd/version.hpp"
 #include "json_endpoint_monitoring.hpp"
+#include "json_monitored_look.hpp"
 #include "json_values.hpp"
 
 namespace gsd::detail {
@@ -43,38 +43,22 @@ json input_json(const EndpointLookInput& in) {
   return j;
 }
 
-
 json look_json(const MonitoringReport& report, std::size_t k) {
   const monitoring::LookResult& r = report.result.looks[k];
   const EndpointMonitoring& ep = *report.endpoint;
   const EndpointLookReport& e = ep.looks[k];
   const endpoints::LookStatistic& s = e.statistic;
-  json look;
+  json look = decision_json(r, report.plan, "patients");
   look["patients"] = s.patients;
-  look["information_fraction"] = r.information_fraction;
   look["information"] = 1.0 / (s.standard_error * s.standard_error);
-  look["efficacy_z"] = finite_or_null(r.efficacy_z);
-  look["futility_z"] = optional_json(r.futility_z);
   look["efficacy_effect"] = optional_json(e.efficacy_effect);
   look["futility_effect"] = optional_json(e.futility_effect);
-  look["nominal_p_one_sided"] = r.nominal_p_one_sided;
-  if (report.plan.design.sided == spending::Sidedness::kTwoSidedSymmetric) {
-    look["nominal_p_two_sided"] = 2.0 * r.nominal_p_one_sided;
-  }
-  look["cumulative_alpha"] = r.cumulative_alpha;
   look["z"] = s.z;
   look["effect"] = optional_json(s.estimate);
   look["effect_standard_error"] = s.standard_error;
   look["degrees_of_freedom"] = optional_json(s.degrees_of_freedom);
   look["input"] = input_json(ep.inputs[k]);
-  look["final_analysis"] = r.final_analysis;
-  look["decision"] = decision_name(r.decision);
-  look["reason"] = decision_reason(r, report.plan, "patients");
-  const std::optional<std::string> advice = futility_advice(r);
-  look["advice"] = advice ? json(*advice) : json(nullptr);
   look["repeated_ci_effect"] = interval_json(e.repeated_ci);
-  look["repeated_p_value"] = r.repeated_p_value;
-  look.update(conditional_json(r, report.plan.planned_events, "patients"));
   return look;
 }
 
@@ -95,20 +79,11 @@ json endpoint_monitoring_json(const MonitoringReport& report) {
   if (result.final_inference && ep.final_inference) {
     const auto& f = *result.final_inference;
     const auto& n = *ep.final_inference;
-    m["final"] = {{"look", f.stop_look + 1},
-                  {"ordering", "stage-wise"},
-                  {"p_value", f.p_value},
-                  {"ci_effect", {n.ci.lower, n.ci.upper}},
-                  {"confidence_level", f.confidence_level},
-                  {"median_unbiased_effect", n.median_unbiased}};
+    m["final"] = final_json(f, "effect", n.ci.lower, n.ci.upper, n.median_unbiased);
   } else {
     m["final"] = nullptr;
   }
-  json out;
-  out["gsd_version"] = kVersion;
-  out["name"] = report.name;
-  out["monitoring"] = m;
-  return out;
+  return result_document(report.name, "monitoring", m);
 }
 
 }  // namespace gsd::detail

@@ -6,6 +6,7 @@
 #include "gsd/survival/schoenfeld.hpp"
 #include "gsd/version.hpp"
 #include "json_endpoint_monitoring.hpp"
+#include "json_monitored_look.hpp"
 #include "json_survival_test.hpp"
 #include "json_test_monitoring.hpp"
 #include "json_values.hpp"
@@ -64,29 +65,16 @@ json arm_json(const survival::CureModel& arm) {
 
 json monitoring_look_json(const monitoring::LookResult& r, const LookInput& input,
                           const monitoring::MonitoringPlan& plan) {
-  json look;
+  json look = detail::decision_json(r, plan, "events");
   look["events"] = r.look.events;
-  look["information_fraction"] = r.information_fraction;
   look["information"] = r.information;
-  look["efficacy_z"] = finite_or_null(r.efficacy_z);
-  look["futility_z"] = optional_json(r.futility_z);
-  look["nominal_p_one_sided"] = r.nominal_p_one_sided;
-  if (two_sided(plan.design)) look["nominal_p_two_sided"] = 2.0 * r.nominal_p_one_sided;
-  look["cumulative_alpha"] = r.cumulative_alpha;
   look["z"] = r.look.z;
   look["input"] = look_input_json(input);
-  look["final_analysis"] = r.final_analysis;
-  look["decision"] = decision_name(r.decision);
-  look["reason"] = decision_reason(r, plan);
-  const std::optional<std::string> advice = futility_advice(r);
-  look["advice"] = advice ? json(*advice) : json(nullptr);
   look["hazard_ratio"] = r.hazard_ratio;
   look["repeated_ci_hazard_ratio"] =
       r.repeated_ci_hazard_ratio
           ? json::array({r.repeated_ci_hazard_ratio->lower, r.repeated_ci_hazard_ratio->upper})
           : json(nullptr);
-  look["repeated_p_value"] = r.repeated_p_value;
-  look.update(detail::conditional_json(r, plan.planned_events, "events"));
   return look;
 }
 
@@ -359,11 +347,7 @@ json endpoint_simulation_json(const SimulationReport& report) {
   s["expected_patients"] = r.expected_patients;
   s["analytic_power"] = optional_json(setup.analytic_power);
   s["expected_patients_h1"] = setup.endpoint->plan.expected_patients_h1;
-  json out;
-  out["gsd_version"] = kVersion;
-  out["name"] = setup.name;
-  out["simulation"] = s;
-  return out;
+  return detail::result_document(setup.name, "simulation", s);
 }
 
 }  // namespace
@@ -420,11 +404,7 @@ json to_json(const SimulationReport& report) {
     }
     s["tests"] = tests;
   }
-  json out;
-  out["gsd_version"] = kVersion;
-  out["name"] = setup.name;
-  out["simulation"] = s;
-  return out;
+  return detail::result_document(setup.name, "simulation", s);
 }
 
 json look_input_json(const LookInput& look) {
@@ -477,55 +457,11 @@ json to_json(const MonitoringReport& report) {
   m["looks"] = looks;
   if (result.final_inference) {
     const auto& f = *result.final_inference;
-    m["final"] = {{"look", f.stop_look + 1},
-                  {"ordering", "stage-wise"},
-                  {"p_value", f.p_value},
-                  {"ci_hazard_ratio", {f.ci_hazard_ratio.lower, f.ci_hazard_ratio.upper}},
-                  {"confidence_level", f.confidence_level},
-                  {"median_unbiased_hazard_ratio", f.median_unbiased_hazard_ratio}};
+    m["final"] = detail::final_json(f, "hazard_ratio", f.ci_hazard_ratio.lower, f.ci_hazard_ratio.upper,
+                                    f.median_unbiased_hazard_ratio);
   } else {
     m["final"] = nullptr;
   }
-  json out;
-  out["gsd_version"] = kVersion;
-  out["name"] = report.name;
-  out["monitoring"] = m;
-  return out;
+  return detail::result_document(report.name, "monitoring", m);
 }
-
-namespace detail {
-
-json conditional_json(const monitoring::LookResult& r, double planned, const char* count_key) {
-  json out = json::object();
-  if (!r.conditional_power) {
-    for (const char* key : {"conditional_power", "conditional_power_trend",
-                            "conditional_rejection_probability", "predictive_power"}) {
-      out[key] = nullptr;
-    }
-    out["remaining_looks"] = json::array();
-    return out;
-  }
-  const auto& cp = *r.conditional_power;
-  out["conditional_power"] = cp.assumed.back();
-  out["conditional_power_trend"] = cp.trend.back();
-  out["conditional_rejection_probability"] = cp.null.back();
-  out["predictive_power"] = cp.predictive;
-  json remaining = json::array();
-  const auto& s = r.schedule;
-  for (std::size_t j = 0; j < cp.events.size(); ++j) {
-    const std::size_t at = s.current + 1 + j;
-    remaining.push_back({{count_key, cp.events[j]},
-                         {"information_fraction", cp.events[j] / planned},
-                         {"efficacy_z", finite_or_null(s.efficacy[at])},
-                         {"futility_z", optional_json(s.futility[at])},
-                         {"conditional_power", cp.assumed[j]},
-                         {"conditional_power_trend", cp.trend[j]},
-                         {"conditional_power_null", cp.null[j]}});
-  }
-  out["remaining_looks"] = remaining;
-  return out;
-}
-
-}  // namespace detail
-
 }  // namespace gsd

@@ -3,7 +3,6 @@
 
 #include "gsd/json.hpp"
 #include "gsd/presentation.hpp"
-#include "gsd/version.hpp"
 #include "json_values.hpp"
 
 namespace gsd::detail {
@@ -71,11 +70,7 @@ json test_monitoring_json(const MonitoringReport& report) {
     }
   }
   m["looks"] = looks;
-  json out;
-  out["gsd_version"] = kVersion;
-  out["name"] = report.name;
-  out["monitoring"] = m;
-  return out;
+  return result_document(report.name, "monitoring", m);
 }
 
 }  // namespace gsd::detail

@@ -1,12 +1,13 @@
 #pragma once
 // Private to the engine's JSON writers: the values that JSON cannot hold
-// directly and the conditional-power block of a monitored look, shared by the
-// survival and the endpoint monitoring output.
+// directly, and the document around a workflow's result.
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
+#include <utility>
 
-#include "gsd/monitoring/monitor.hpp"
+#include "gsd/version.hpp"
 
 namespace gsd::detail {
 
@@ -18,9 +19,14 @@ inline nlohmann::json optional_json(const std::optional<double>& x) {
   return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
 }
 
-// Conditional power at a look and at each remaining look. `count_key` names
-// the look's size ("events" for survival, "patients" for an endpoint) and
-// `planned` is its planned final value.
-nlohmann::json conditional_json(const monitoring::LookResult& r, double planned, const char* count_key);
+// The document a workflow writes: the version, the trial's name and the
+// result under `key` ("simulation", "monitoring").
+inline nlohmann::json result_document(const std::string& name, const char* key, nlohmann::json result) {
+  nlohmann::json out;
+  out["gsd_version"] = kVersion;
+  out["name"] = name;
+  out[key] = std::move(result);
+  return out;
+}
 
 }  // namespace gsd::detail
