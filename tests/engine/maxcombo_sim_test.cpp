@@ -17,15 +17,12 @@
 #include "gsd/simulate/simulator.hpp"
 #include "gsd/simulation.hpp"
 #include "gsd/survival/maxcombo_power.hpp"
+#include "power_sim_configs.hpp"
 
 namespace gsd {
 namespace {
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr std::int64_t kReplicates = 1000;
-#else
-constexpr std::int64_t kReplicates = 6000;
-#endif
+constexpr std::int64_t kReplicates = testing::kPowerSimReplicates;
 constexpr double kStandardErrors = 4.0;
 
 nlohmann::json with_design(nlohmann::json survival) {
@@ -34,21 +31,10 @@ nlohmann::json with_design(nlohmann::json survival) {
 }
 
 nlohmann::json seed_trial(double treatment_cure, double hazard_ratio) {
-  return with_design({{"control", {{"cure_fraction", 0.40}, {"median_noncured", 7.0}}},
-                      {"treatment", {{"cure_fraction", treatment_cure}}},
-                      {"hazard_ratio_noncured", hazard_ratio},
-                      {"accrual", {{"duration", 36.0}}},
-                      {"patients", 202},
-                      {"events", 94}});
+  return with_design(testing::seed_trial_survival(treatment_cure, hazard_ratio));
 }
 
-nlohmann::json delayed_effect() {
-  return with_design({{"control", {{"hazard", 0.0578}}},
-                      {"treatment", {{"piecewise", {{"starts", {0.0, 6.0}}, {"rates", {0.0578, 0.0347}}}}}},
-                      {"accrual", {{"duration", 24.0}}},
-                      {"patients", 300},
-                      {"events", 200}});
-}
+nlohmann::json delayed_effect() { return with_design(testing::delayed_effect_survival()); }
 
 // Simulated MaxCombo rejections with looks at the analytic looks' times.
 void expect_agreement(const nlohmann::json& config, std::uint64_t seed) {
@@ -58,15 +44,10 @@ void expect_agreement(const nlohmann::json& config, std::uint64_t seed) {
   const long long events = config["survival"]["events"].get<long long>();
   const std::vector<survival::LogRankWeight> tests = survival::default_maxcombo_tests();
   const survival::MaxComboPower analytic = survival::maxcombo_power(spec, trial.design, tests, patients, events);
-  simulate::LookPlan plan;
-  plan.planned_events = static_cast<int>(events);
+  const simulate::LookPlan plan = testing::looks_at_analytic_times(analytic, events);
   spending::Design bounds = spending::compute_design(trial.design);
   bounds.efficacy.clear();
-  for (const survival::MaxComboLook& look : analytic.looks) {
-    plan.look_events.push_back(static_cast<int>(look.events));
-    plan.triggers.push_back({survival::LookTriggerKind::kTime, look.calendar_time});
-    bounds.efficacy.push_back(look.efficacy_z);
-  }
+  for (const survival::MaxComboLook& look : analytic.looks) bounds.efficacy.push_back(look.efficacy_z);
   simulate::TestSet set;
   set.primary_combo = tests;
   const simulate::Simulator sim(simulate::trial_model(spec, static_cast<int>(patients)), bounds, plan,

@@ -13,17 +13,14 @@
 #include "gsd/load.hpp"
 #include "gsd/simulate/simulator.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
+#include "power_sim_configs.hpp"
 
 namespace gsd {
 namespace {
 
 using survival::LogRankWeight;
 
-#if defined(__SANITIZE_ADDRESS__)
-constexpr std::int64_t kReplicates = 1000;
-#else
-constexpr std::int64_t kReplicates = 6000;
-#endif
+constexpr std::int64_t kReplicates = testing::kPowerSimReplicates;
 constexpr double kStandardErrors = 4.0;
 
 nlohmann::json with_design(nlohmann::json survival) {
@@ -31,22 +28,9 @@ nlohmann::json with_design(nlohmann::json survival) {
           {"survival", std::move(survival)}};
 }
 
-nlohmann::json seed_trial() {
-  return with_design({{"control", {{"cure_fraction", 0.40}, {"median_noncured", 7.0}}},
-                      {"treatment", {{"cure_fraction", 0.562}}},
-                      {"hazard_ratio_noncured", 0.63},
-                      {"accrual", {{"duration", 36.0}}},
-                      {"patients", 202},
-                      {"events", 94}});
-}
+nlohmann::json seed_trial() { return with_design(testing::seed_trial_survival(0.562, 0.63)); }
 
-nlohmann::json delayed_effect() {
-  return with_design({{"control", {{"hazard", 0.0578}}},
-                      {"treatment", {{"piecewise", {{"starts", {0.0, 6.0}}, {"rates", {0.0578, 0.0347}}}}}},
-                      {"accrual", {{"duration", 24.0}}},
-                      {"patients", 300},
-                      {"events", 200}});
-}
+nlohmann::json delayed_effect() { return with_design(testing::delayed_effect_survival()); }
 
 nlohmann::json weibull_dropout() {
   return with_design({{"control", {{"weibull", {{"shape", 1.5}, {"scale", 12.0}}}}},
@@ -65,12 +49,7 @@ void expect_agreement(const nlohmann::json& config, const LogRankWeight& weight,
   const long long events = config["survival"]["events"].get<long long>();
   const survival::WeightedLogRankPower analytic =
       survival::weighted_logrank_power(spec, trial.design, weight, patients, events);
-  simulate::LookPlan plan;
-  plan.planned_events = static_cast<int>(events);
-  for (const survival::WeightedLook& look : analytic.looks) {
-    plan.look_events.push_back(static_cast<int>(look.events));
-    plan.triggers.push_back({survival::LookTriggerKind::kTime, look.calendar_time});
-  }
+  const simulate::LookPlan plan = testing::looks_at_analytic_times(analytic, events);
   const simulate::TrialModel model = simulate::trial_model(spec, static_cast<int>(patients));
   simulate::TestSet tests;
   tests.primary = weight;

@@ -18,6 +18,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/survival/km_contrast.hpp"
 #include "gsd/survival/km_contrast_power.hpp"
+#include "pair_moments.hpp"
 #include "patient_simulation.hpp"
 #include "survival_test_specs.hpp"
 
@@ -25,6 +26,7 @@ namespace gsd::survival {
 namespace {
 
 using testing::draw;
+using testing::PairMoments;
 using testing::Patient;
 using testing::Stream;
 
@@ -83,26 +85,9 @@ Estimate km_estimate(const std::vector<Patient>& patients, int arm, double look,
   return e;
 }
 
-struct Pair {
-  double n = 0, sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-  void add(double x, double y) {
-    n += 1;
-    sx += x;
-    sy += y;
-    sxx += x * x;
-    syy += y * y;
-    sxy += x * y;
-  }
-  double mean_x() const { return sx / n; }
-  double mean_y() const { return sy / n; }
-  double var_x() const { return sxx / n - mean_x() * mean_x(); }
-  double var_y() const { return syy / n - mean_y() * mean_y(); }
-  double corr() const { return (sxy / n - mean_x() * mean_y()) / std::sqrt(var_x() * var_y()); }
-};
-
 void check_moments(const SurvivalSpec& spec, const KmContrast& c, double early, double late, int patients,
                    int replicates, std::uint64_t seed) {
-  Pair d;
+  PairMoments d;
   Stream rng(seed);
   for (int r = 0; r < replicates; ++r) {
     const std::vector<Patient> trial = draw(spec, patients, rng);
@@ -160,13 +145,7 @@ void check_power(const SurvivalSpec& spec, const spending::DesignSpec& design, c
   EXPECT_NEAR(rejected / static_cast<double>(replicates), p, kBound * std::sqrt(p * (1.0 - p) / replicates));
 }
 
-spending::DesignSpec two_looks() {
-  spending::DesignSpec d;
-  d.alpha = 0.025;
-  d.beta = 0.2;
-  d.information_fractions = {0.7, 1.0};
-  return d;
-}
+spending::DesignSpec two_looks() { return testing::one_sided_spec({0.7, 1.0}, 0.2); }
 
 TEST(KmContrastMonteCarlo, GroupSequentialRmstPowerMatchesSimulation) {
   check_power(testing::seed_plan(), two_looks(), {KmContrast::Kind::kRmst, 18.0}, 150, 75, 4000, 5);

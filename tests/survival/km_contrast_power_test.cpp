@@ -20,13 +20,7 @@ namespace {
 constexpr double kZ975 = 1.959963984540054;  // Phi^{-1}(0.975)
 constexpr double kZ80 = 0.8416212335729143;  // Phi^{-1}(0.8)
 
-spending::DesignSpec one_look() {
-  spending::DesignSpec d;
-  d.alpha = 0.025;
-  d.beta = 0.2;
-  d.information_fractions = {1.0};
-  return d;
-}
+spending::DesignSpec one_look() { return testing::one_sided_spec({1.0}, 0.2); }
 
 TEST(KmContrastPower, OneLookIsTheFixedDesignFormula) {
   const SurvivalSpec spec = testing::seed_plan();

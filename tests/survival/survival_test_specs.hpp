@@ -1,6 +1,9 @@
 #pragma once
-// Specs shared by the survival tests: the seed plan of docs/validation.md and
-// a model away from its simplest form in every part.
+// Specs shared by the survival tests: the seed plan of docs/validation.md, a
+// model away from its simplest form in every part, and their designs.
+#include <utility>
+#include <vector>
+
 #include "gsd/survival/survival_spec.hpp"
 #include "gsd/spending/design.hpp"
 
@@ -27,6 +30,16 @@ inline Design seed_design() {
   d.beta = 0.16;
   d.information_fractions = {0.5, 0.75, 1.0};
   return compute_design(d);
+}
+
+// One-sided alpha 0.025 (Lan-DeMets O'Brien-Fleming, the default spending)
+// at the given information fractions.
+inline DesignSpec one_sided_spec(std::vector<double> fractions, double beta = 0.16) {
+  DesignSpec d;
+  d.alpha = 0.025;
+  d.beta = beta;
+  d.information_fractions = std::move(fractions);
+  return d;
 }
 
 // Weibull latency with cure, piecewise accrual, unequal drop-out, 2:1: a

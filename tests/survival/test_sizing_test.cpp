@@ -19,13 +19,7 @@
 namespace gsd::survival {
 namespace {
 
-spending::DesignSpec one_sided(std::vector<double> fractions) {
-  spending::DesignSpec d;
-  d.alpha = 0.025;
-  d.beta = 0.16;
-  d.information_fractions = std::move(fractions);
-  return d;
-}
+using testing::one_sided_spec;
 
 // The seed trial sized with 15 months of follow-up after accrual.
 SurvivalSpec by_follow_up(double power) {
@@ -54,7 +48,7 @@ TEST(TestSizing, LogRankAtOneLookIsTheClosedForm) {
   // n = ((z_alpha + z_beta) / mu)^2 with mu the log-rank drift per patient
   // at the end of follow-up (logrank_drift.hpp).
   const SurvivalSpec spec = by_follow_up(0.84);
-  const spending::DesignSpec d = one_sided({1.0});
+  const spending::DesignSpec d = one_sided_spec({1.0});
   const double end = spec.accrual.duration() + *spec.follow_up;
   const double mu = logrank_moments(spec, end).mean_z(1.0);
   const double z = numerics::normal_upper_quantile(0.025) + numerics::normal_upper_quantile(0.16);
@@ -130,7 +124,7 @@ TEST(TestSizing, MaxComboOfOneTestIsThatTestsSizing) {
   // A MaxCombo test of FH(0, 1) alone spends at the event fractions: the
   // weighted FH(0, 1) design on the events scale.
   const SurvivalSpec spec = by_follow_up(0.84);
-  const spending::DesignSpec d = one_sided({0.6, 1.0});
+  const spending::DesignSpec d = one_sided_spec({0.6, 1.0});
   const LogRankWeight w = LogRankWeight::fleming_harrington(0.0, 1.0);
   const MaxComboSizing m = size_maxcombo(spec, d, {w});
   const WeightedLogRankSizing s = size_weighted_logrank(spec, d, w, SpendingScale::kEvents);
@@ -142,7 +136,7 @@ TEST(TestSizing, MaxComboOfOneTestIsThatTestsSizing) {
 
 TEST(TestSizing, MaxComboSolutionEvaluatesToTheTarget) {
   const SurvivalSpec spec = by_follow_up(0.84);
-  const spending::DesignSpec d = one_sided({0.6, 1.0});
+  const spending::DesignSpec d = one_sided_spec({0.6, 1.0});
   const std::vector<LogRankWeight> tests = {LogRankWeight::fleming_harrington(0.0, 0.0),
                                             LogRankWeight::fleming_harrington(1.0, 0.0)};
   const MaxComboSizing m = size_maxcombo(spec, d, tests);
@@ -160,7 +154,7 @@ TEST(TestSizing, MaxComboSolutionEvaluatesToTheTarget) {
 TEST(TestSizing, MaxComboByEventsEvaluatesToTheTarget) {
   // Patients given: bounds solved again at every size tried.
   const SurvivalSpec spec = by_events(300, 0.8);
-  const spending::DesignSpec d = one_sided({0.6, 1.0});
+  const spending::DesignSpec d = one_sided_spec({0.6, 1.0});
   const std::vector<LogRankWeight> tests = {LogRankWeight::fleming_harrington(0.0, 0.0),
                                             LogRankWeight::fleming_harrington(1.0, 0.0)};
   const MaxComboSizing m = size_maxcombo(spec, d, tests);
@@ -184,7 +178,7 @@ void expect_refused(const std::function<void()>& f, const std::string& path) {
 }
 
 TEST(TestSizing, Refusals) {
-  const spending::DesignSpec d = one_sided({0.5, 1.0});
+  const spending::DesignSpec d = one_sided_spec({0.5, 1.0});
   const LogRankWeight w = LogRankWeight::fleming_harrington(0.0, 1.0);
   SurvivalSpec given = testing::seed_plan();
   given.patients = 200;

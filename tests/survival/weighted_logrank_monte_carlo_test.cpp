@@ -23,6 +23,7 @@
 
 #include "gsd/survival/weighted_logrank.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
+#include "pair_moments.hpp"
 #include "patient_simulation.hpp"
 #include "survival_test_specs.hpp"
 
@@ -30,6 +31,7 @@ namespace gsd::survival {
 namespace {
 
 using testing::draw;
+using testing::PairMoments;
 using testing::Patient;
 using testing::Statistic;
 using testing::Stream;
@@ -41,24 +43,6 @@ const std::vector<LogRankWeight>& weights_checked() {
                                                   LogRankWeight::magirr_burman(12.0)};
   return weights;
 }
-
-// Sample moments of pairs (x, y) over the replicates.
-struct Moments {
-  double n = 0.0, sx = 0.0, sy = 0.0, sxx = 0.0, syy = 0.0, sxy = 0.0;
-  void add(double x, double y) {
-    n += 1.0;
-    sx += x;
-    sy += y;
-    sxx += x * x;
-    syy += y * y;
-    sxy += x * y;
-  }
-  double mean_x() const { return sx / n; }
-  double mean_y() const { return sy / n; }
-  double var_x() const { return sxx / n - mean_x() * mean_x(); }
-  double var_y() const { return syy / n - mean_y() * mean_y(); }
-  double cov() const { return sxy / n - mean_x() * mean_y(); }
-};
 
 constexpr int kPatients = 800;
 constexpr int kReplicates = 3000;
@@ -72,7 +56,7 @@ void check_against_simulation(const SurvivalSpec& spec, double early, double lat
                               int patients_per_trial = kPatients, int replicates = kReplicates) {
   const std::vector<LogRankWeight>& weights = weights_checked();
   const std::size_t n = weights.size();
-  std::vector<Moments> score(n), estimate(n), z(n);
+  std::vector<PairMoments> score(n), estimate(n), z(n);
   Stream rng(seed);
   for (int r = 0; r < replicates; ++r) {
     const std::vector<Patient> trial = draw(spec, patients_per_trial, rng);
@@ -149,7 +133,7 @@ TEST(WeightedLogRankMonteCarlo, EqualArmsGiveStandardNormalZ) {
   SurvivalSpec spec = testing::seed_plan();
   spec.treatment = spec.control;
   const std::vector<LogRankWeight>& weights = weights_checked();
-  std::vector<Moments> z(weights.size());
+  std::vector<PairMoments> z(weights.size());
   Stream rng(99);
   for (int r = 0; r < kReplicates; ++r) {
     const std::vector<Patient> trial = draw(spec, kPatients, rng);

@@ -18,13 +18,7 @@
 namespace gsd::survival {
 namespace {
 
-spending::DesignSpec one_sided(std::vector<double> fractions) {
-  spending::DesignSpec d;
-  d.alpha = 0.025;
-  d.beta = 0.16;
-  d.information_fractions = std::move(fractions);
-  return d;
-}
+using testing::one_sided_spec;
 
 // Lan-DeMets O'Brien-Fleming: alpha(t) = 2 (1 - Phi(z_{alpha/2} / sqrt t)).
 double obf_spent(double alpha, double t) {
@@ -34,7 +28,7 @@ double obf_spent(double alpha, double t) {
 TEST(WeightedLogRankPower, FixedDesignIsTheNormalTail) {
   const SurvivalSpec spec = testing::seed_plan();
   for (const LogRankWeight& w : {LogRankWeight::fleming_harrington(0.0, 1.0), LogRankWeight::magirr_burman(12.0)}) {
-    const WeightedLogRankPower p = weighted_logrank_power(spec, one_sided({1.0}), w, 202.0, 94);
+    const WeightedLogRankPower p = weighted_logrank_power(spec, one_sided_spec({1.0}), w, 202.0, 94);
     ASSERT_EQ(p.looks.size(), 1U);
     const double z = numerics::normal_upper_quantile(0.025);
     EXPECT_NEAR(p.looks[0].efficacy_z, z, 1e-9);
@@ -45,7 +39,7 @@ TEST(WeightedLogRankPower, FixedDesignIsTheNormalTail) {
 TEST(WeightedLogRankPower, LogRankOneLookIsThePlanPower) {
   // FH(0, 0) at one look: the log-rank plan's power at the expected time.
   const SurvivalSpec spec = testing::seed_plan();
-  const spending::Design design = spending::compute_design(one_sided({1.0}));
+  const spending::Design design = spending::compute_design(one_sided_spec({1.0}));
   const SurvivalPlan plan = evaluate_plan(spec, design, 202, 94);
   const WeightedLogRankPower p = weighted_logrank_power(spec, design.spec, LogRankWeight::log_rank(), 202.0, 94);
   EXPECT_NEAR_REL(p.looks[0].calendar_time, plan.looks[0].calendar_time, 1e-14);
@@ -57,7 +51,7 @@ TEST(WeightedLogRankPower, EqualArmsGiveAlpha) {
   SurvivalSpec spec = testing::seed_plan();
   spec.treatment = spec.control;
   for (SpendingScale scale : {SpendingScale::kVariance, SpendingScale::kEvents}) {
-    const WeightedLogRankPower p = weighted_logrank_power(spec, one_sided({0.4, 0.7, 1.0}),
+    const WeightedLogRankPower p = weighted_logrank_power(spec, one_sided_spec({0.4, 0.7, 1.0}),
                                                           LogRankWeight::fleming_harrington(0.0, 1.0), 300.0, 120,
                                                           scale);
     EXPECT_NEAR(p.power, 0.025, 1e-8);
@@ -67,9 +61,9 @@ TEST(WeightedLogRankPower, EqualArmsGiveAlpha) {
 TEST(WeightedLogRankPower, SpendsOnTheChosenScale) {
   const SurvivalSpec spec = testing::seed_plan();
   const LogRankWeight w = LogRankWeight::fleming_harrington(0.0, 1.0);
-  const WeightedLogRankPower v = weighted_logrank_power(spec, one_sided({0.5, 0.75, 1.0}), w, 202.0, 94,
+  const WeightedLogRankPower v = weighted_logrank_power(spec, one_sided_spec({0.5, 0.75, 1.0}), w, 202.0, 94,
                                                         SpendingScale::kVariance);
-  const WeightedLogRankPower e = weighted_logrank_power(spec, one_sided({0.5, 0.75, 1.0}), w, 202.0, 94,
+  const WeightedLogRankPower e = weighted_logrank_power(spec, one_sided_spec({0.5, 0.75, 1.0}), w, 202.0, 94,
                                                         SpendingScale::kEvents);
   const std::vector<double> spent_v = v.design.cumulative_alpha();
   const std::vector<double> spent_e = e.design.cumulative_alpha();
@@ -92,7 +86,7 @@ TEST(WeightedLogRankPower, SpendsOnTheChosenScale) {
 
 TEST(WeightedLogRankPower, RefusesBadInput) {
   const SurvivalSpec spec = testing::seed_plan();
-  const spending::DesignSpec d = one_sided({0.5, 1.0});
+  const spending::DesignSpec d = one_sided_spec({0.5, 1.0});
   LogRankWeight bad;
   bad.rho = -1.0;
   EXPECT_THROW((void)weighted_logrank_power(spec, d, bad, 202.0, 94), numerics::InvalidInput);
