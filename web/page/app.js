@@ -75,7 +75,13 @@ function currentTab() {
 
 // A config the engine rejects: as the command line prints nothing on stdout,
 // #gsd-result is emptied and names the error; the last outputs go grey.
+// Lays the page out for the first time (style.css hides it until then).
+function showPage() {
+  document.body.dataset.shown = "1";
+}
+
 function showDesignError(error) {
+  showPage();
   markReady();
   delete $("gsd-result").dataset.pending;
   $("gsd-result").textContent = "";
@@ -105,6 +111,7 @@ function recompute(whole) {
   if (complete) setFullDesign(App.configText, reply);
   else awaitPlan(whole);
   for (const tab of Object.keys(dirty)) dirty[tab] = true;
+  showPage();  // before drawing: the charts take their size from the page
   renderTab(currentTab());
   markSimulationStale();
   const ms = performance.now() - t0;
@@ -235,7 +242,10 @@ function wireSharing() {
 // The CSV of each table and the committee's report, as the command line writes them.
 function wireDownloads() {
   // gsd design's CSV: the bounds, with the sample size's looks in more columns
-  $("csv-design").addEventListener("click", () => currentFull() && download(fileStem() + "-bounds.csv", currentFull().csv, "text/csv"));
+  // (a design without a survival plan comes from the boundaries alone, which
+  // carry no CSV: the engine writes it on demand)
+  const designCsv = () => currentFull().csv ?? Engine.design(App.configText).csv;
+  $("csv-design").addEventListener("click", () => currentFull() && download(fileStem() + "-bounds.csv", designCsv(), "text/csv"));
   $("csv-survival").addEventListener("click", () => currentPlan() &&
                                      download(fileStem() + "-looks.csv", currentFull().csv, "text/csv"));
   $("csv-simulation").addEventListener("click", () => App.sim && download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv"));
@@ -297,4 +307,7 @@ async function main() {
   openFromHash();
 }
 
-main().catch((e) => showStatus("The engine could not start: " + e.message, "error"));
+main().catch((e) => {
+  showPage();
+  showStatus("The engine could not start: " + e.message, "error");
+});

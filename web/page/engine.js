@@ -11,7 +11,7 @@ function parseReply(text) {
 }
 
 // The engine's WebAssembly, gzip-compressed in the page as base64
-// (build_page.mjs), as a stream for the compiler.
+// (build_page.mjs), as a Response that inflates it.
 function wasmResponse() {
   const text = document.getElementById("gsd-wasm").textContent.trim();
   let gzipped;
@@ -39,7 +39,10 @@ const Engine = {
   wasmModule: null,  // compiled once, shared with the workers
 
   async start() {
-    this.wasmModule = await WebAssembly.compileStreaming(wasmResponse());
+    // The whole module inflated first, then compiled off this thread:
+    // compiling it while it streams from the DecompressionStream costs the
+    // page's thread a step per chunk.
+    this.wasmModule = await WebAssembly.compile(await wasmResponse().arrayBuffer());
     this.module = await createGsdModule({instantiateWasm: instantiateFrom(this.wasmModule)});
     this.version = this.module.ccall("gsd_web_version", "string", [], []);
   },

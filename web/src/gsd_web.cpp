@@ -103,7 +103,10 @@ EMSCRIPTEN_KEEPALIVE const char* gsd_web_design(const char* config, int power_cu
 // contract JSON of a design without its survival plan, and the boundary and
 // spending plot data. For a config without a survival model or endpoint that is what
 // `gsd design` prints ("complete": true); with one, the page asks
-// gsd_web_design for the plan in a worker.
+// gsd_web_design for the plan in a worker. No CSV: the page asks
+// gsd_web_design for it when it is downloaded, so that a redraw (and the
+// page's first design, whose CPU time includes compiling every function it
+// calls) does not format a table nobody reads.
 EMSCRIPTEN_KEEPALIVE const char* gsd_web_boundaries(const char* config) {
   return guarded([&] {
     const gsd::Trial trial = load(config);
@@ -113,7 +116,6 @@ EMSCRIPTEN_KEEPALIVE const char* gsd_web_boundaries(const char* config) {
     gsd::DesignPlotOptions plot;
     plot.power_by_hazard_ratio = false;
     return json{{"result_text", contract_text(gsd::to_json(result))},
-                {"csv", gsd::render::design_csv(result)},
                 {"plot", gsd::design_plot_data(result, plot)},
                 {"complete", !trial.survival.has_value() && !trial.endpoint.has_value()}};
   });
