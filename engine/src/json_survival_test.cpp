@@ -80,6 +80,12 @@ json test_echo_json(const survival::LogRankWeight& weight, survival::SpendingSca
 }  // namespace
 
 json test_echo_json(const survival::SurvivalTest& test) {
+  if (test.is_km_contrast()) {
+    const bool rmst = test.kind == survival::TestKind::kRmst;
+    return {{"type", rmst ? "rmst" : "milestone"},
+            {rmst ? "tau" : "time", test.horizon},
+            {"spending_scale", test.scale == survival::SpendingScale::kEvents ? "events" : "variance"}};
+  }
   if (test.kind != survival::TestKind::kMaxCombo) return test_echo_json(test.weight, test.scale);
   json tests = json::array();
   for (const survival::LogRankWeight& w : test.combo) tests.push_back({w.rho, w.gamma});

@@ -74,13 +74,10 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
     throw InvalidInput({"survival", "hazard_ratio_h0"},
                        "is not monitored yet: the monitored log-rank z is of equal hazards");
   }
-  if (trial.survival_test && trial.survival_test->is_km_contrast()) {
-    throw InvalidInput({"survival", "test"}, "is an RMST or milestone test, which gsd monitor does not run yet; "
-                                             "gsd design gives its bounds and power");
-  }
-  // A weighted log-rank or MaxCombo test on its own scale (monitor_test.cpp).
+  // A weighted log-rank, MaxCombo, RMST or milestone test on its own scale
+  // (monitor_test.cpp).
   if (trial.survival && trial.survival_test &&
-      (trial.survival_test->kind == survival::TestKind::kMaxCombo ||
+      (trial.survival_test->kind == survival::TestKind::kMaxCombo || trial.survival_test->is_km_contrast() ||
        (trial.survival_test->kind == survival::TestKind::kWeightedLogRank && !trial.survival_test->is_log_rank()))) {
     return detail::monitor_test_trial(trial, options);
   }

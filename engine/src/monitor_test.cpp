@@ -28,14 +28,15 @@ void refuse(const FieldPath& path, bool given, const std::string& rule) {
 
 monitoring::WeightedObservedLook weighted_look(const LookInput& look, std::size_t k) {
   const FieldPath path = look_path(k);
-  const std::string rule = "is not a weighted log-rank test's statistic: a look gives z and variance";
+  const std::string rule = "is not this test's statistic: a look gives z and variance";
   refuse(path.key("p_two_sided"), look.p_two_sided.has_value(), rule);
   refuse(path.key("hazard_ratio"), look.hazard_ratio.has_value(), rule);
   refuse(path.key("tests"), !look.tests.empty(), "is for a MaxCombo survival.test");
   refuse(path.key("covariance"), !look.covariance.empty(), "is for a MaxCombo survival.test");
-  if (!look.z) throw InvalidInput(path.key("z"), "is missing: the weighted log-rank test's z at this look");
+  if (!look.z) throw InvalidInput(path.key("z"), "is missing: the test's z at this look");
   if (!look.variance) {
-    throw InvalidInput(path.key("variance"), "is missing: the observed variance of the test's weighted score");
+    throw InvalidInput(path.key("variance"), "is missing: the observed variance of the test's weighted score "
+                                             "(of the estimate for an RMST or milestone test)");
   }
   return {*look.variance, *look.z, look.final_analysis};
 }
@@ -92,6 +93,32 @@ void monitor_weighted_test(const Trial& trial, const RunOptions& options, TestMo
   t.weighted = numerics::within({"monitoring"}, [&] { return monitoring::monitor_weighted(plan, looks); });
 }
 
+// An RMST or milestone test: information 1 / Var of the estimate, with
+// independent increments at a fixed horizon (survival/km_contrast.hpp), so
+// the weighted monitor runs on the information in place of the score's
+// variance.
+void monitor_km_contrast_test(const Trial& trial, const RunOptions& options, TestMonitoring& t) {
+  const MonitoringSettings& m = *trial.monitoring;
+  std::vector<monitoring::WeightedObservedLook> looks;
+  for (std::size_t k = 0; k < m.looks.size(); ++k) {
+    monitoring::WeightedObservedLook look = weighted_look(m.looks[k], k);
+    const FieldPath path = look_path(k).key("variance");
+    numerics::check_positive(path, look.variance);
+    if (k > 0 && !(look.variance < looks.back().variance)) {
+      numerics::fail(path, look.variance, "must be below the previous look's variance (the information, 1 / "
+                                          "variance, grows from look to look)");
+    }
+    looks.push_back(look);
+  }
+  for (auto& look : looks) look.variance = 1.0 / look.variance;  // the information
+  const DesignResult planned = design_trial(trial, options);
+  const survival::KmContrastPower& power = planned.km_contrast->at_plan;
+  t.planned_variance_given = m.planned_variance.has_value();
+  t.planned_variance = m.planned_variance.value_or(power.looks.back().moments.variance / power.patients);
+  const monitoring::WeightedMonitoringPlan plan{power.design.spec, 1.0 / t.planned_variance, t.planned_events};
+  t.weighted = numerics::within({"monitoring"}, [&] { return monitoring::monitor_weighted(plan, looks); });
+}
+
 void monitor_maxcombo_test(const Trial& trial, TestMonitoring& t) {
   const MonitoringSettings& m = *trial.monitoring;
   numerics::within({"design"}, [&] { survival::check_maxcombo_design(trial.design); });
@@ -126,6 +153,8 @@ MonitoringReport monitor_test_trial(const Trial& trial, const RunOptions& option
   const PhaseTimer timer(options.trace, "monitoring of " + std::to_string(m.looks.size()) + " looks of the test");
   if (t.test.kind == survival::TestKind::kMaxCombo) {
     monitor_maxcombo_test(trial, t);
+  } else if (t.test.is_km_contrast()) {
+    monitor_km_contrast_test(trial, options, t);
   } else {
     monitor_weighted_test(trial, options, t);
   }

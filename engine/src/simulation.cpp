@@ -1,5 +1,6 @@
 #include "gsd/simulation.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -60,6 +61,38 @@ survival::MaxComboPower side_maxcombo(const Trial& trial, const survival::Surviv
   });
 }
 
+survival::KmContrast km_contrast_of(const survival::SurvivalTest& test) {
+  survival::KmContrast c;
+  c.kind = test.kind == survival::TestKind::kRmst ? survival::KmContrast::Kind::kRmst
+                                                  : survival::KmContrast::Kind::kMilestone;
+  c.horizon = test.horizon;
+  return c;
+}
+
+// A side test's RMST or milestone plan. Its errors name the test's own
+// parameter under simulation.tests[i] (the survival model's refer to
+// survival.test.tau or .time).
+survival::KmContrastPower side_km_contrast(const Trial& trial, const survival::KmContrast& contrast,
+                                           survival::SpendingScale scale, double patients, long long events,
+                                           std::size_t i) {
+  const FieldPath entry = FieldPath{"simulation"}.key("tests").index(i);
+  try {
+    return survival::km_contrast_power(*trial.survival, trial.design, contrast, patients, events, scale);
+  } catch (const InvalidInput& e) {
+    if (!(e.path() == contrast.path())) throw e.within(entry);
+    throw InvalidInput(entry.key(contrast.parameter()), e.value(), e.rule());
+  }
+}
+
+// The simulator's statistic for the analytic plan's contrast.
+simulate::KaplanMeierContrast simulated_contrast(const survival::KmContrast& contrast) {
+  simulate::KaplanMeierContrast c;
+  c.kind = contrast.kind == survival::KmContrast::Kind::kRmst ? simulate::KaplanMeierContrast::Kind::kRmst
+                                                              : simulate::KaplanMeierContrast::Kind::kMilestone;
+  c.horizon = contrast.horizon;
+  return c;
+}
+
 // The trial's test and the side tests, each with the bounds at its own
 // information fractions (survival::weighted_logrank_power at the plan's
 // patients and events); a log-rank test keeps the plan's design. Looks are at
@@ -71,7 +104,8 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
   const double patients = static_cast<double>(s.sample_size.plan.patients);
   const long long events = s.sample_size.plan.events;
   const bool stratified = !settings.strata.empty();
-  if (trial.survival_test && !trial.survival_test->is_log_rank() && !planned.maxcombo && !planned.test) {
+  if (trial.survival_test && !trial.survival_test->is_log_rank() && !planned.maxcombo && !planned.test &&
+      !planned.km_contrast) {
     throw InvalidInput({"survival", "test"}, "is a test gsd simulate does not run yet; gsd design gives its power");
   }
   if (trial.survival_test && planned.maxcombo) {
@@ -79,6 +113,19 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
     s.tests.primary_combo = trial.survival_test->combo;
     s.design = maxcombo_design(plan_design, *planned.maxcombo);
     if (!stratified) s.analytic_power = planned.maxcombo->power;
+  }
+  const bool any_contrast = (trial.survival_test && trial.survival_test->is_km_contrast()) ||
+                            std::any_of(settings.tests.begin(), settings.tests.end(),
+                                        [](const survival::SurvivalTest& t) { return t.is_km_contrast(); });
+  if (any_contrast && stratified) {
+    throw InvalidInput({"simulation", "strata"}, "are not taken by an RMST or milestone test: its Kaplan-Meier "
+                                                 "estimates are of each arm, unstratified");
+  }
+  if (trial.survival_test && planned.km_contrast) {
+    s.test = trial.survival_test;
+    s.tests.primary_contrast = simulated_contrast(km_contrast_of(*trial.survival_test));
+    s.design = planned.km_contrast->at_plan.design;
+    s.analytic_power = planned.km_contrast->at_plan.power;
   }
   if (trial.survival_test && planned.test) {
     s.test = trial.survival_test;
@@ -98,6 +145,13 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
       const survival::MaxComboPower power = side_maxcombo(trial, test, patients, events, i);
       s.tests.side.push_back({test.weight, maxcombo_design(plan_design, power), test.combo});
       s.side_analytic_power.push_back(stratified ? std::nullopt : std::optional<double>(power.power));
+      continue;
+    }
+    if (test.is_km_contrast()) {
+      const survival::KmContrast contrast = km_contrast_of(test);
+      const survival::KmContrastPower power = side_km_contrast(trial, contrast, test.scale, patients, events, i);
+      s.tests.side.push_back({test.weight, power.design, {}, simulated_contrast(contrast)});
+      s.side_analytic_power.push_back(power.power);
       continue;
     }
     if (test.kind != survival::TestKind::kWeightedLogRank) {
@@ -127,10 +181,6 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (trial.endpoint) return detail::prepare_endpoint_simulation(trial, request, options);
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
-  }
-  if (trial.survival_test && trial.survival_test->is_km_contrast()) {
-    throw InvalidInput({"survival", "test"}, "is an RMST or milestone test, which gsd simulate does not run yet; "
-                                             "gsd design gives its bounds and power");
   }
   if (trial.survival->non_inferiority()) {
     throw InvalidInput({"survival", "hazard_ratio_h0"}, numerics::format_value(trial.survival->hazard_ratio_h0),

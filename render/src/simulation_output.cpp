@@ -46,6 +46,11 @@ std::string test_name(const survival::LogRankWeight& w) {
 
 // A test's short name, MaxCombo with the number of its tests.
 std::string test_name(const survival::SurvivalTest& test) {
+  if (test.is_km_contrast()) {
+    std::ostringstream out;
+    out << (test.kind == survival::TestKind::kRmst ? "RMST(tau = " : "milestone(t = ") << test.horizon << ")";
+    return out.str();
+  }
   if (test.kind != survival::TestKind::kMaxCombo) return test_name(test.weight);
   return "MaxCombo(" + std::to_string(test.combo.size()) + " FH)";
 }

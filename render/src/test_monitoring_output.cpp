@@ -25,6 +25,8 @@ std::string weight_name(const survival::LogRankWeight& w) {
 }
 
 std::string test_title(const survival::SurvivalTest& test) {
+  if (test.kind == survival::TestKind::kRmst) return "RMST difference up to tau = " + num("%g", test.horizon);
+  if (test.kind == survival::TestKind::kMilestone) return "survival difference at time " + num("%g", test.horizon);
   if (test.kind != survival::TestKind::kMaxCombo) return weight_name(test.weight);
   std::string out = "MaxCombo of";
   for (std::size_t j = 0; j < test.combo.size(); ++j) out += (j ? ", " : " ") + weight_name(test.combo[j]);
@@ -33,8 +35,14 @@ std::string test_title(const survival::SurvivalTest& test) {
 
 void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
   const TestMonitoring& t = *report.test;
-  out << "Bounds recomputed at the observed information: the variance of the test's score over the planned "
-      << num("%.6g", t.planned_variance)
+  if (t.test.is_km_contrast()) {
+    out << "Bounds recomputed at the observed information 1 / variance of the estimate, over the plan's 1 / "
+        << num("%.6g", t.planned_variance);
+  } else {
+    out << "Bounds recomputed at the observed information: the variance of the test's score over the planned "
+        << num("%.6g", t.planned_variance);
+  }
+  out
       << (t.planned_variance_given ? " (monitoring.planned_variance)" : " (the plan's, from the survival model)")
       << ".\n\n";
   char line[256];
@@ -50,7 +58,8 @@ void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
   }
-  out << "(info: variance / planned variance; nominal p: one-sided p-value at the bound; cum. alpha: type I error "
+  out << (t.test.is_km_contrast() ? "(info: planned variance / variance" : "(info: variance / planned variance")
+      << "; nominal p: one-sided p-value at the bound; cum. alpha: type I error "
          "spent so far)\n";
 }
 
