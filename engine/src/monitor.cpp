@@ -36,10 +36,10 @@ void attach_survival_model(const Trial& trial, monitoring::MonitoringPlan& plan,
   };
 }
 
-// The keys of a weighted or MaxCombo test's looks, refused for the log-rank.
+// The keys of a weighted, MaxCombo, RMST or milestone test's looks, refused for the log-rank.
 void refuse_test_keys(const MonitoringSettings& m) {
-  const std::string rule = "is for a weighted log-rank or MaxCombo survival.test; the log-rank look gives z, "
-                           "p_two_sided or hazard_ratio";
+  const std::string rule = "is for a weighted log-rank, MaxCombo, RMST or milestone survival.test; the log-rank look "
+                           "gives z, p_two_sided or hazard_ratio";
   if (m.planned_variance) throw InvalidInput({"monitoring", "planned_variance"}, rule);
   for (std::size_t k = 0; k < m.looks.size(); ++k) {
     const FieldPath path{"monitoring", "looks", k};

@@ -1,5 +1,6 @@
-// gsd monitor for a weighted log-rank or MaxCombo survival.test: each look's
-// z on the test's own information scale (monitor.hpp, TestMonitoring).
+// gsd monitor for a weighted log-rank, MaxCombo, RMST or milestone
+// survival.test: each look's z on the test's own information scale
+// (monitor.hpp, TestMonitoring).
 #include "monitor_test.hpp"
 
 #include <cmath>
@@ -139,8 +140,8 @@ MonitoringReport monitor_test_trial(const Trial& trial, const RunOptions& option
   }
   if (!survival::looks_by_events(*trial.survival)) {
     throw InvalidInput({"survival", "looks"},
-                       "must be triggered by events to monitor a weighted or MaxCombo test: its bounds are spent "
-                       "on the plan's fractions of events");
+                       "must be triggered by events to monitor a weighted, MaxCombo, RMST or milestone test: its "
+                       "bounds are spent on the plan's fractions of events");
   }
   MonitoringReport report;
   report.name = trial.name;

@@ -170,8 +170,8 @@ json endpoint_monitoring_plot_data(const MonitoringReport& report) {
 json monitoring_plot_data(const MonitoringReport& report, int points) {
   if (report.endpoint) return endpoint_monitoring_plot_data(report);
   if (report.test) {
-    throw numerics::InvalidInput({"survival", "test"}, "is a weighted or MaxCombo test, whose monitoring has no "
-                                                       "plot yet: gsd monitor gives its text, JSON and CSV");
+    throw numerics::InvalidInput({"survival", "test"}, "is a weighted, MaxCombo, RMST or milestone test, whose "
+                                                       "monitoring has no plot yet: gsd monitor gives its text, JSON and CSV");
   }
   json out;
   const auto& looks = report.result.looks;

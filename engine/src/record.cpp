@@ -30,12 +30,12 @@ nlohmann::json record_entry(const nlohmann::json& input, const monitoring::LookR
 }
 
 // A record keeps log-rank looks (events and z, p or hazard ratio): a
-// weighted or MaxCombo test's looks carry variances and covariances that
-// add-look does not take.
+// weighted, MaxCombo, RMST or milestone test's looks carry variances and
+// covariances that add-look does not take.
 void refuse_test_record(const Trial& trial) {
   if (trial.survival_test && !trial.survival_test->is_log_rank()) {
-    throw InvalidInput({"survival", "test"}, "is a weighted or MaxCombo test: a monitoring record keeps log-rank "
-                                             "looks; monitor this test with gsd monitor CONFIG");
+    throw InvalidInput({"survival", "test"}, "is a weighted, MaxCombo, RMST or milestone test: a monitoring "
+                                             "record keeps log-rank looks; monitor this test with gsd monitor CONFIG");
   }
 }
 

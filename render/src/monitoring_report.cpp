@@ -332,8 +332,8 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
 
 std::string monitoring_report_html(const MonitoringReport& in, const ReportContext& context) {
   if (in.test) {
-    throw numerics::InvalidInput({"survival", "test"}, "is a weighted or MaxCombo test, whose monitoring has no "
-                                                       "HTML report yet: gsd monitor gives its text, JSON and CSV");
+    throw numerics::InvalidInput({"survival", "test"}, "is a weighted, MaxCombo, RMST or milestone test, whose "
+                                                       "monitoring has no HTML report yet: gsd monitor gives its text, JSON and CSV");
   }
   const MonitoringResult& r = in.result;
   std::ostringstream o;
