@@ -140,7 +140,8 @@ add_test(NAME cli.readme.seed_question
                  ${seed_question_replicates})
 set_tests_properties(cli.readme.seed_question PROPERTIES LABELS cli)
 
-# survival.test of type rmst and milestone: output keys and columns, refusals.
+# survival.test of type rmst and milestone in gsd design, simulate and monitor:
+# output keys and columns, powers and bounds, refusals.
 add_test(NAME cli.design.km_contrast
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/km_contrast_checks.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR})

@@ -6,7 +6,10 @@
 # side test (power within 4 binomial SE of the analytic power for the RMST,
 # whose looks' timing moves it little; text, JSON, CSV), and a side test's
 # horizon past the first look's follow-up is refused as in gsd design.
-# gsd monitor: tests/cli/test_monitor_checks.sh.
+# gsd monitor (examples/weighted-monitoring/rmst24.json): text, JSON, CSV,
+# the first look's bound against the closed form at information fraction
+# V_plan / V, looks at the plan's variances getting the plan's bounds (RMST
+# and milestone), and bad looks.
 #   km_contrast_checks.sh GSD PROJECT_DIR
 set -u
 gsd=$1 root=$2
@@ -127,4 +130,88 @@ expect_error "$tmp/b7.json" simulate 'error: simulation.tests\[0\].tau = 36 must
 sed 's/"survival": {/"simulation": {"strata": [{"name": "a", "proportion": 0.5}, {"name": "b", "proportion": 0.5}]}, "survival": {/' \
   "$tmp/rmst3.json" > "$tmp/b8.json"
 expect_error "$tmp/b8.json" simulate 'error: simulation.strata are not taken by an RMST or milestone test'
+
+# gsd monitor.
+ex=$root/examples/weighted-monitoring
+edit() {  # edit SOURCE PYTHON-STATEMENT > FILE: c is the config
+  python3 -c "import json, sys; c = json.load(open(sys.argv[1])); $2; json.dump(c, sys.stdout)" "$1"
+}
+expect_monitor_error() {  # CONFIG EXPECTED-LINE-PREFIX [ARGS...]
+  local config=$1 expected=$2
+  shift 2
+  "$gsd" monitor "$config" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt"
+  local rc=$?
+  [ $rc = 2 ] || fail "$expected: exit $rc ($(cat "$tmp/err.txt"))"
+  grep -q "^$expected" "$tmp/err.txt" || fail "expected '$expected', got: $(cat "$tmp/err.txt")"
+  [ "$(wc -l < "$tmp/err.txt")" = 1 ] || fail "more than one stderr line: $(cat "$tmp/err.txt")"
+  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($expected)"
+  return 0
+}
+"$gsd" monitor "$ex/rmst24.json" --format json > "$tmp/rmst.json" || fail "rmst24 json exited $?"
+python3 -c "import json, sys; c = json.load(open(sys.argv[1])); del c['monitoring']; json.dump(c, sys.stdout)" \
+  "$ex/rmst24.json" > "$tmp/rmst.plan.json"
+"$gsd" design "$tmp/rmst.plan.json" --format json > "$tmp/rmst.design.json" || fail "rmst24 design exited $?"
+python3 - "$tmp/rmst.json" "$tmp/rmst.design.json" <<'PY' || fail "rmst24 json values"
+import json, sys
+from statistics import NormalDist
+N = NormalDist()
+m = json.load(open(sys.argv[1]))["monitoring"]
+d = json.load(open(sys.argv[2]))["sample_size"]["test"]
+assert m["test"] == {"type": "rmst", "tau": 24.0, "spending_scale": "variance"}, m["test"]
+v_plan = d["looks"][-1]["standard_error"] ** 2
+assert m["planned_variance_source"] == "plan" and abs(m["planned_variance"] - v_plan) < 1e-12 * v_plan
+looks = m["looks"]
+assert [l["variance"] for l in looks] == [2.72, 1.8225]
+for look in looks:
+    assert abs(look["information_fraction"] - m["planned_variance"] / look["variance"]) < 1e-12
+# Lan-DeMets O'Brien-Fleming at one-sided 0.025: alpha(t) = 2 (1 - Phi(z_0.0125 / sqrt(t))).
+t = looks[0]["information_fraction"]
+a1 = 2 * (1 - N.cdf(N.inv_cdf(1 - 0.0125) / t ** 0.5))
+assert abs(looks[0]["efficacy_z"] - N.inv_cdf(1 - a1)) < 1e-8, (looks[0]["efficacy_z"], N.inv_cdf(1 - a1))
+assert looks[0]["decision"] == "continue" and looks[1]["decision"] == "stop-efficacy"
+assert looks[1]["z"] > looks[1]["efficacy_z"] > 1.96
+PY
+"$gsd" monitor "$ex/rmst24.json" | grep -q '^Test: RMST difference up to tau = 24$' || fail "rmst24 text"
+"$gsd" monitor "$ex/rmst24.json" --format csv > "$tmp/rmst.csv" || fail "rmst24 csv exited $?"
+head -1 "$tmp/rmst.csv" | grep -q '^look,events,variance,information_fraction,z,efficacy_z,' || fail "rmst24 csv header"
+grep -q '^2,71,1.8225,.*,stop-efficacy$' "$tmp/rmst.csv" || fail "rmst24 csv row"
+# Looks with the plan's variances at its events get the plan's bounds, for
+# the RMST and the milestone (the design solves them on the same spending).
+for test in '{"type": "rmst", "tau": 24}' '{"type": "milestone", "time": 24}'; do
+  python3 -c "import json, sys; c = json.load(open(sys.argv[1])); c['survival']['test'] = json.loads(sys.argv[2]); del c['monitoring']; json.dump(c, sys.stdout)" \
+    "$ex/rmst24.json" "$test" > "$tmp/plan.json"
+  "$gsd" design "$tmp/plan.json" --format json > "$tmp/plan.out.json" || fail "$test design exited $?"
+  python3 - "$tmp/plan.json" "$tmp/plan.out.json" > "$tmp/at_plan.json" <<'PY' || fail "$test: looks at the plan"
+import json, sys
+c = json.load(open(sys.argv[1]))
+d = json.load(open(sys.argv[2]))["sample_size"]["test"]
+c["monitoring"] = {"looks": [{"events": l["events"], "z": 0.5, "variance": l["standard_error"] ** 2}
+                             for l in d["looks"][:2]]}
+json.dump(c, sys.stdout)
+PY
+  "$gsd" monitor "$tmp/at_plan.json" --format json > "$tmp/at_plan.out.json" || fail "$test monitor exited $?"
+  python3 - "$tmp/at_plan.out.json" "$tmp/plan.out.json" <<'PY' || fail "$test: the plan's bounds"
+import json, sys
+m = json.load(open(sys.argv[1]))["monitoring"]["looks"]
+d = json.load(open(sys.argv[2]))["sample_size"]["test"]["looks"]
+for look, plan in zip(m, d):
+    assert abs(look["information_fraction"] - plan["information_fraction"]) < 1e-12
+    assert abs(look["efficacy_z"] - plan["efficacy_z"]) < 1e-6, (look["efficacy_z"], plan["efficacy_z"])
+    assert look["decision"] == "continue"
+PY
+done
+
+edit "$ex/rmst24.json" 'c["monitoring"]["looks"][1]["variance"] = 3' > "$tmp/b10.json"
+expect_monitor_error "$tmp/b10.json" "error: monitoring.looks\[1\].variance = 3 must be below the previous look's variance"
+edit "$ex/rmst24.json" 'del c["monitoring"]["looks"][0]["variance"]' > "$tmp/b11.json"
+expect_monitor_error "$tmp/b11.json" 'error: monitoring.looks\[0\].variance is missing'
+edit "$ex/rmst24.json" 'c["monitoring"]["looks"][0]["variance"] = 0' > "$tmp/b12.json"
+expect_monitor_error "$tmp/b12.json" 'error: monitoring.looks\[0\].variance = 0 must be positive'
+edit "$ex/rmst24.json" 'c["survival"]["test"]["tau"] = 36' > "$tmp/b13.json"
+expect_monitor_error "$tmp/b13.json" 'error: survival.test.tau = 36 must be below the longest follow-up at every look: look 1 '
+edit "$ex/rmst24.json" 'c["monitoring"]["looks"][0] = {"events": 47, "hazard_ratio": 0.7, "variance": 2.7}' > "$tmp/b14.json"
+expect_monitor_error "$tmp/b14.json" 'error: monitoring.looks\[0\].hazard_ratio '
+expect_monitor_error "$ex/rmst24.json" 'error: survival.test is a weighted, MaxCombo, RMST or milestone test, whose monitoring has no HTML report' \
+  --report "$tmp/r.html"
+[ -e "$tmp/r.html" ] && fail "a report was written"
 exit 0
