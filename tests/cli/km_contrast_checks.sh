@@ -15,7 +15,7 @@ set -u
 gsd=$1 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$root/tests/cli/checks_lib.sh"
 
 # The seed trial with the given test and information fractions.
 with_test() {  # TEST FRACTIONS
@@ -61,15 +61,7 @@ assert len(t["looks"]) == 1 and 0 < t["looks"][0]["treatment"] < 1
 PY
 
 # Bad input: exit 2, one line naming the path, nothing on stdout.
-expect_error() {  # CONFIG COMMAND EXPECTED-LINE-PREFIX
-  "$gsd" "$2" "$1" > "$tmp/out.txt" 2> "$tmp/err.txt"
-  local rc=$?
-  [ $rc = 2 ] || fail "$3: exit $rc"
-  grep -q "^$3" "$tmp/err.txt" || fail "expected '$3', got: $(cat "$tmp/err.txt")"
-  [ "$(wc -l < "$tmp/err.txt")" = 1 ] || fail "more than one line ($3)"
-  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($3)"
-  return 0
-}
+expect_error() { expect_exit2 "$2" "$1" "$3"; }  # CONFIG COMMAND EXPECTED-LINE-PREFIX
 with_test '{"type": "rmst", "tau": 0}' '[1.0]' > "$tmp/b1.json"
 expect_error "$tmp/b1.json" design 'error: survival.test.tau = 0 must be positive'
 with_test '{"type": "rmst"}' '[1.0]' > "$tmp/b2.json"
@@ -133,20 +125,7 @@ expect_error "$tmp/b8.json" simulate 'error: simulation.strata are not taken by 
 
 # gsd monitor.
 ex=$root/examples/weighted-monitoring
-edit() {  # edit SOURCE PYTHON-STATEMENT > FILE: c is the config
-  python3 -c "import json, sys; c = json.load(open(sys.argv[1])); $2; json.dump(c, sys.stdout)" "$1"
-}
-expect_monitor_error() {  # CONFIG EXPECTED-LINE-PREFIX [ARGS...]
-  local config=$1 expected=$2
-  shift 2
-  "$gsd" monitor "$config" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt"
-  local rc=$?
-  [ $rc = 2 ] || fail "$expected: exit $rc ($(cat "$tmp/err.txt"))"
-  grep -q "^$expected" "$tmp/err.txt" || fail "expected '$expected', got: $(cat "$tmp/err.txt")"
-  [ "$(wc -l < "$tmp/err.txt")" = 1 ] || fail "more than one stderr line: $(cat "$tmp/err.txt")"
-  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($expected)"
-  return 0
-}
+expect_monitor_error() { expect_exit2 monitor "$@"; }  # CONFIG EXPECTED-LINE-PREFIX [ARGS...]
 "$gsd" monitor "$ex/rmst24.json" --format json > "$tmp/rmst.json" || fail "rmst24 json exited $?"
 python3 -c "import json, sys; c = json.load(open(sys.argv[1])); del c['monitoring']; json.dump(c, sys.stdout)" \
   "$ex/rmst24.json" > "$tmp/rmst.plan.json"

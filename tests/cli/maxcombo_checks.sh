@@ -8,7 +8,7 @@ set -u
 gsd=$1 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$root/tests/cli/checks_lib.sh"
 
 # The seed trial with two looks and two tests (a small joint normal: fast).
 with_test() {
@@ -40,14 +40,7 @@ grep -q ',MaxCombo(FH(0 0)+FH(1 0)),' "$tmp/mc.csv" || fail "csv test name"
 "$gsd" design "$tmp/mc.json" | grep -q '^Test: MaxCombo, the largest z of FH(0, 0), FH(1, 0)$' || fail "text"
 
 # Bad input: exit 2, one line naming the path, nothing on stdout.
-expect_error() {  # CONFIG COMMAND EXPECTED-LINE-PREFIX
-  "$gsd" "$2" "$1" > "$tmp/out.txt" 2> "$tmp/err.txt"
-  local rc=$?
-  [ $rc = 2 ] || fail "$3: exit $rc"
-  grep -q "^$3" "$tmp/err.txt" || fail "expected '$3', got: $(cat "$tmp/err.txt")"
-  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($3)"
-  return 0
-}
+expect_error() { expect_exit2 "$2" "$1" "$3"; }  # CONFIG COMMAND EXPECTED-LINE-PREFIX
 with_test '{"type": "maxcombo", "tests": []}' > "$tmp/b1.json"
 expect_error "$tmp/b1.json" design 'error: survival.test.tests = \[\] must list at least one'
 with_test '{"type": "maxcombo", "tests": [[0, -1]]}' > "$tmp/b2.json"

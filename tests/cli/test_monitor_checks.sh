@@ -9,7 +9,7 @@ set -u
 gsd=$1 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$root/tests/cli/checks_lib.sh"
 ex=$root/examples/weighted-monitoring
 
 "$gsd" monitor "$ex/fh01.json" --format json > "$tmp/fh.json" || fail "fh01 json exited $?"
@@ -51,20 +51,7 @@ PY
   || fail "maxcombo csv header"
 
 # Bad input: exit 2, one line naming the path, nothing on stdout.
-expect_error() {  # CONFIG EXPECTED-LINE-PREFIX [ARGS...]
-  local config=$1 expected=$2
-  shift 2
-  "$gsd" monitor "$config" "$@" > "$tmp/out.txt" 2> "$tmp/err.txt"
-  local rc=$?
-  [ $rc = 2 ] || fail "$expected: exit $rc ($(cat "$tmp/err.txt"))"
-  grep -q "^$expected" "$tmp/err.txt" || fail "expected '$expected', got: $(cat "$tmp/err.txt")"
-  [ "$(wc -l < "$tmp/err.txt")" = 1 ] || fail "more than one stderr line: $(cat "$tmp/err.txt")"
-  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($expected)"
-  return 0
-}
-edit() {  # edit SOURCE PYTHON-STATEMENT > FILE: c is the config
-  python3 -c "import json, sys; c = json.load(open(sys.argv[1])); $2; json.dump(c, sys.stdout)" "$1"
-}
+expect_error() { expect_exit2 monitor "$@"; }  # CONFIG EXPECTED-LINE-PREFIX [ARGS...]
 edit "$ex/fh01.json" 'del c["monitoring"]["looks"][1]["variance"]' > "$tmp/b1.json"
 expect_error "$tmp/b1.json" 'error: monitoring.looks\[1\].variance is missing'
 edit "$ex/fh01.json" 'c["monitoring"]["looks"][1]["variance"] = 0.5' > "$tmp/b2.json"

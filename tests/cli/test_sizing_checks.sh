@@ -10,7 +10,7 @@ set -u
 gsd=$1 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. "$root/tests/cli/checks_lib.sh"
 
 # The seed trial with a test, sized by power and follow-up (SIZES = the
 # survival keys replacing "patients": 202, "events": 94).
@@ -79,14 +79,7 @@ PY
 "$gsd" design "$tmp/mc.json" | grep -q "^  the power's lattice-rule error" || fail "maxcombo text"
 
 # Bad input: exit 2, one line naming the path, nothing on stdout.
-expect_error() {  # CONFIG EXPECTED-LINE-PREFIX
-  "$gsd" design "$1" > "$tmp/out.txt" 2> "$tmp/err.txt"
-  local rc=$?
-  [ $rc = 2 ] || fail "$2: exit $rc"
-  grep -q "^$2" "$tmp/err.txt" || fail "expected '$2', got: $(cat "$tmp/err.txt")"
-  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2 ($2)"
-  return 0
-}
+expect_error() { expect_exit2 design "$1" "$2"; }  # CONFIG EXPECTED-LINE-PREFIX
 sized "$fh" '"follow_up": 14.8, "power": 0.01' > "$tmp/b1.json"
 expect_error "$tmp/b1.json" 'error: survival.power = 0.01 must lie in (0.025, 1)'
 sized "$fh" '"follow_up": 14.8, "power": 0.84, "integer": true' > "$tmp/b2.json"
