@@ -4,9 +4,10 @@
 #   seed_question_check.sh GSD PROJECT_DIR [REPLICATES]
 # With fewer REPLICATES (the sanitizer build, where the simulator is several
 # times slower) the script runs the same designs and simulations with fewer
-# trials; each row must then equal the README's in its analytic columns (test,
-# analytic power, sizes) and agree in its two simulated powers within 4
-# standard errors of the difference, sqrt(se^2 + se_readme^2).
+# trials; each of its tables must then have the README's rows in the README's
+# order, each cell equal to the README's (tests, looks, analytic powers, sizes)
+# except the simulated powers "p (se)", which must agree within 4 standard
+# errors of the difference, sqrt(se^2 + se_readme^2).
 set -u
 gsd=$1 root=$2 replicates=${3:-40000}
 out=$(python3 "$root/scripts/seed_question.py" "$gsd" --replicates "$replicates" --seed 20120215) ||
@@ -23,32 +24,47 @@ import re, sys
 readme = open(sys.argv[1], encoding="utf-8").read().splitlines()
 def cells(row):
     return [c.strip() for c in row.strip().strip("|").split("|")]
-def power(cell):  # "0.8415 (0.0018)" -> (0.8415, 0.0018)
+def power(cell):  # "0.8415 (0.0018)" -> (0.8415, 0.0018), else None
     m = re.fullmatch(r"([0-9.]+) \(([0-9.]+)\)", cell)
-    if not m:
-        sys.exit(f"FAIL: not a simulated power (SE): {cell}")
-    return float(m.group(1)), float(m.group(2))
-lines = sys.stdin.read().splitlines()
-rows = lines[2:]
-if lines[0] not in readme:
-    sys.exit(f"FAIL: README has no table headed: {lines[0]}")
-start = readme.index(lines[0]) + 2
-table = [r for r in readme[start:start + len(rows) + 1] if r.startswith("| ")]
-if len(table) != len(rows):
-    sys.exit(f"FAIL: the script printed {len(rows)} rows, the README table has {len(table)}")
-for row in rows:
-    ours = cells(row)
-    theirs = [cells(r) for r in readme if r.startswith("| ") and cells(r)[0] == ours[0] and len(cells(r)) == 5]
-    if len(theirs) != 1 or len(ours) != 5:
-        sys.exit(f"FAIL: no README row for: {row}")
-    theirs = theirs[0]
-    for i in (1, 3):
-        if ours[i] != theirs[i]:
-            sys.exit(f"FAIL: README row differs from the script in column {i + 1}: {row}")
-    for i in (2, 4):
-        (p, se), (q, se_q) = power(ours[i]), power(theirs[i])
-        if abs(p - q) > 4 * (se * se + se_q * se_q) ** 0.5:
-            sys.exit(f"FAIL: simulated power {p} ({se}) is more than 4 SE from the README {q} ({se_q}): {row}")
-print(f"{len(rows)} rows agree with the README")
+    return (float(m.group(1)), float(m.group(2))) if m else None
+# The script prints its tables one after another, each after a blank line.
+tables, current = [], []
+for line in sys.stdin.read().splitlines() + [""]:
+    if line.strip():
+        current.append(line)
+    elif current:
+        tables.append(current)
+        current = []
+if not tables:
+    sys.exit("FAIL: no table")
+count = 0
+for lines in tables:
+    header, rows = lines[0], lines[2:]
+    if header not in readme:
+        sys.exit(f"FAIL: README has no table headed: {header}")
+    start = readme.index(header) + 2
+    table = []
+    for r in readme[start:]:
+        if not r.startswith("| "):
+            break
+        table.append(r)
+    if len(table) != len(rows):
+        sys.exit(f"FAIL: the script printed {len(rows)} rows under {header!r}, the README table has {len(table)}")
+    # Row by row in order: a simulated power "p (se)" within 4 standard errors
+    # of the difference, every other cell equal.
+    for row, theirs_row in zip(rows, table):
+        ours, theirs = cells(row), cells(theirs_row)
+        if len(ours) != len(theirs):
+            sys.exit(f"FAIL: README row has other columns: {row} / {theirs_row}")
+        for i, (a, b) in enumerate(zip(ours, theirs)):
+            pa, pb = power(a), power(b)
+            if pa and pb:
+                (p, se), (q, se_q) = pa, pb
+                if abs(p - q) > 4 * (se * se + se_q * se_q) ** 0.5:
+                    sys.exit(f"FAIL: simulated power {p} ({se}) is more than 4 SE from the README {q} ({se_q}): {row}")
+            elif a != b:
+                sys.exit(f"FAIL: README row differs from the script in column {i + 1}: {row} / {theirs_row}")
+        count += 1
+print(f"{count} rows in {len(tables)} tables agree with the README")
 ' "$root/README.md" || exit 1
 exit 0
