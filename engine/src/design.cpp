@@ -154,11 +154,7 @@ static Trial size_for_test(const Trial& trial, const RunOptions& options, Design
 static survival::KmContrastPlan km_contrast_test_power(const Trial& trial, const survival::SurvivalPlan& plan) {
   return numerics::within({"survival"}, [&] {
     const survival::SurvivalTest& test = *trial.survival_test;
-    survival::KmContrast contrast;
-    contrast.kind = test.kind == survival::TestKind::kRmst ? survival::KmContrast::Kind::kRmst
-                                                           : survival::KmContrast::Kind::kMilestone;
-    contrast.horizon = test.horizon;
-    return survival::km_contrast_plan(*trial.survival, trial.design, contrast,
+    return survival::km_contrast_plan(*trial.survival, trial.design, survival::km_contrast_of(test),
                                       static_cast<double>(plan.patients), plan.events, test.scale);
   });
 }

@@ -1,5 +1,6 @@
 #include "json_km_contrast.hpp"
 
+#include "json_survival_test.hpp"
 #include "json_values.hpp"
 
 namespace gsd::detail {
@@ -37,7 +38,7 @@ json km_contrast_json(const DesignResult& result) {
   const bool rmst = p.contrast.kind == survival::KmContrast::Kind::kRmst;
   json j{{"type", rmst ? "rmst" : "milestone"},
          {p.contrast.parameter(), p.contrast.horizon},
-         {"spending_scale", p.scale == survival::SpendingScale::kEvents ? "events" : "variance"},
+         {"spending_scale", spending_scale_name(p.scale)},
          {"power", p.power},
          {"log_rank_power", result.sample_size->plan.power},
          {"log_rank_power_fixed_times", result.sample_size->plan.power_fixed_times}};

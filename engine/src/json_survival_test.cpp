@@ -73,18 +73,22 @@ json test_echo_json(const survival::LogRankWeight& weight, survival::SpendingSca
     j["rho"] = weight.rho;
     j["gamma"] = weight.gamma;
   }
-  j["spending_scale"] = scale == survival::SpendingScale::kEvents ? "events" : "variance";
+  j["spending_scale"] = spending_scale_name(scale);
   return j;
 }
 
 }  // namespace
+
+const char* spending_scale_name(survival::SpendingScale scale) {
+  return scale == survival::SpendingScale::kEvents ? "events" : "variance";
+}
 
 json test_echo_json(const survival::SurvivalTest& test) {
   if (test.is_km_contrast()) {
     const bool rmst = test.kind == survival::TestKind::kRmst;
     return {{"type", rmst ? "rmst" : "milestone"},
             {rmst ? "tau" : "time", test.horizon},
-            {"spending_scale", test.scale == survival::SpendingScale::kEvents ? "events" : "variance"}};
+            {"spending_scale", spending_scale_name(test.scale)}};
   }
   if (test.kind != survival::TestKind::kMaxCombo) return test_echo_json(test.weight, test.scale);
   json tests = json::array();

@@ -8,6 +8,9 @@
 
 namespace gsd::detail {
 
+// The config's name of a spending scale ("events" or "variance").
+const char* spending_scale_name(survival::SpendingScale scale);
+
 // A test as the configuration gives it: type, parameters and spending scale;
 // MaxCombo with its tests and seed.
 nlohmann::json test_echo_json(const survival::SurvivalTest& test);

@@ -61,14 +61,6 @@ survival::MaxComboPower side_maxcombo(const Trial& trial, const survival::Surviv
   });
 }
 
-survival::KmContrast km_contrast_of(const survival::SurvivalTest& test) {
-  survival::KmContrast c;
-  c.kind = test.kind == survival::TestKind::kRmst ? survival::KmContrast::Kind::kRmst
-                                                  : survival::KmContrast::Kind::kMilestone;
-  c.horizon = test.horizon;
-  return c;
-}
-
 // A side test's RMST or milestone plan. Its errors name the test's own
 // parameter under simulation.tests[i] (the survival model's refer to
 // survival.test.tau or .time).
@@ -123,7 +115,7 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
   }
   if (trial.survival_test && planned.km_contrast) {
     s.test = trial.survival_test;
-    s.tests.primary_contrast = simulated_contrast(km_contrast_of(*trial.survival_test));
+    s.tests.primary_contrast = simulated_contrast(survival::km_contrast_of(*trial.survival_test));
     s.design = planned.km_contrast->at_plan.design;
     s.analytic_power = planned.km_contrast->at_plan.power;
   }
@@ -148,7 +140,7 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
       continue;
     }
     if (test.is_km_contrast()) {
-      const survival::KmContrast contrast = km_contrast_of(test);
+      const survival::KmContrast contrast = survival::km_contrast_of(test);
       const survival::KmContrastPower power = side_km_contrast(trial, contrast, test.scale, patients, events, i);
       s.tests.side.push_back({test.weight, power.design, {}, simulated_contrast(contrast)});
       s.side_analytic_power.push_back(power.power);

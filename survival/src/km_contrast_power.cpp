@@ -95,6 +95,13 @@ KmContrastPower km_contrast_power(const SurvivalSpec& spec, const spending::Desi
   return result;
 }
 
+KmContrast km_contrast_of(const SurvivalTest& test) {
+  KmContrast contrast;
+  contrast.kind = test.kind == TestKind::kRmst ? KmContrast::Kind::kRmst : KmContrast::Kind::kMilestone;
+  contrast.horizon = test.horizon;
+  return contrast;
+}
+
 double km_contrast_patients(const KmContrastPower& at) {
   const KmContrastMoments& final_look = at.looks.back().moments;
   if (!(final_look.estimate > 0.0)) {

@@ -58,6 +58,9 @@ struct KmContrastPower {
   spending::Design design;
 };
 
+// The contrast of an RMST or milestone survival.test (test.is_km_contrast()).
+KmContrast km_contrast_of(const SurvivalTest& test);
+
 // Paths are relative to the survival section. Throws numerics::InvalidInput
 // for an invalid contrast ("test.tau" / "test.time"),
 // a horizon not below the longest follow-up at every look (named with the
