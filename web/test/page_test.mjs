@@ -379,6 +379,12 @@ try {
   await page.waitForFunction(() => !document.getElementById("gsd-result").textContent.includes("sample_size"));
   sameJson(JSON.parse(await page.textContent("#gsd-result")), gsd("design", designOnly),
            "a #config= link of the seed design without survival: = gsd design");
+  // (its bounds come from the bounds-only call, which writes no CSV: the
+  // download asks the engine for it)
+  const designOnlyFile = join(work, "design-only.json");
+  writeFileSync(designOnlyFile, JSON.stringify(designOnly));
+  sameCsv((await downloadOf(page, "#csv-design")).text, gsdText("design", designOnlyFile, "--format", "csv"),
+          "CSV of the bounds table without survival = gsd design --format csv");
   await measureRedraws(page, cpu, "the seed design without survival");
   await page.goto(pageUrl);
   await page.waitForSelector("body[data-ready='1']");
