@@ -14,6 +14,11 @@ function(gsd_add_library name)
     $<INSTALL_INTERFACE:${CMAKE_INSTALL_INCLUDEDIR}>)
   target_compile_features(${target} PUBLIC cxx_std_20)
   target_link_libraries(${target} PRIVATE $<BUILD_INTERFACE:gsd::build_flags>)
+  if(GSD_FUZZ)
+    # libFuzzer's coverage instrumentation (GsdWarnings.cmake): the harnesses
+    # link these libraries with -fsanitize=fuzzer.
+    target_compile_options(${target} PRIVATE -fsanitize=fuzzer-no-link)
+  endif()
   install(TARGETS ${target} EXPORT gsdTargets
           ARCHIVE DESTINATION ${CMAKE_INSTALL_LIBDIR}
           LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR})

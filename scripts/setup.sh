@@ -21,8 +21,8 @@
 #   scripts/setup.sh tsan    the simulator's OpenMP threads under
 #                            ThreadSanitizer (clang, libomp with Archer)
 #   scripts/setup.sh fuzz [SECONDS]
-#                            build the libFuzzer harnesses (clang, ASan + UBSan)
-#                            and run each for SECONDS (default 60)
+#                            build the libFuzzer harnesses (clang, ASan + UBSan,
+#                            build/sanitize) and run each for SECONDS (default 60)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -176,26 +176,35 @@ test_web() {
   echo "web: built and tested in $((SECONDS - start)) s" >&2
 }
 
-# The libFuzzer harnesses under ASan + UBSan, each run for $1 seconds on a
+# build/sanitize: one Clang build for the sanitizer tests and the fuzz
+# harnesses, so the libraries are compiled once for both. ASan + UBSan on
+# everything, libFuzzer's coverage instrumentation on the libraries only;
+# OpenMP on (LLVM's libomp), as the simulator's determinism tests need
+# threads. -gline-tables-only: file and line in the reports' frames without
+# full debugging information. Not here: the benchmarks, the headers compiled
+# alone and MPI, which the release build has proved already; -march=native,
+# which the release build has too (docs/testing.md, "Measured time").
+configure_sanitize() {
+  install_missing "${base[@]}" "${fuzzing[@]}" libomp-dev libgtest-dev libgmock-dev
+  CXX=clang++ configure build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" \
+    -DGSD_WERROR=ON -DGSD_SANITIZE=ON -DGSD_FUZZ=ON -DGSD_BUILD_TESTS=ON \
+    -DGSD_BUILD_BENCHMARKS=OFF -DGSD_HEADER_CHECK=OFF -DGSD_WITH_MPI=OFF -DGSD_NATIVE=OFF
+}
+
+# The libFuzzer harnesses of build/sanitize, each run for $1 seconds on a
 # copy of its seed corpus (fuzz/corpus/<name>); any crash, leak, sanitizer
-# report or input slower than 10 s fails. Findings are left in build/fuzz/.
+# report or input slower than 10 s fails. Findings are left in build/sanitize/.
 run_fuzz() {
   local seconds=$1
   stage "fuzz build"
-  install_missing "${base[@]}" "${fuzzing[@]}"
-  # -gline-tables-only: file and line in the reports' frames, without full
-  # debugging information (18% less compile time: 17.6 against 14.5 CPU s
-  # for engine/src/plot_data.cpp with these flags).
-  CXX=clang++ configure build/fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" -DGSD_FUZZ=ON \
-    -DGSD_SANITIZE=ON -DGSD_WERROR=ON -DGSD_WITH_OPENMP=OFF -DGSD_BUILD_TESTS=OFF \
-    -DGSD_BUILD_BENCHMARKS=OFF -DGSD_NATIVE=OFF
-  cmake --build build/fuzz -j "$jobs" --target fuzz_config fuzz_record fuzz_batch >&2
+  configure_sanitize
+  cmake --build build/sanitize -j "$jobs" --target fuzz_config fuzz_record fuzz_batch >&2
   stage "fuzz run (3 harnesses, $seconds s each)"
   for name in config record batch; do
-    rm -rf "build/fuzz/corpus-$name"
-    cp -r "fuzz/corpus/$name" "build/fuzz/corpus-$name"
-    (cd build/fuzz && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+    rm -rf "build/sanitize/corpus-$name"
+    cp -r "fuzz/corpus/$name" "build/sanitize/corpus-$name"
+    (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
       "./fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
       -max_len=65536 -print_final_stats=1 "corpus-$name" >&2)
   done
@@ -276,24 +285,19 @@ case "$mode" in
     MPLBACKEND=Agg .venv/bin/python examples/python/seed_trial.py --out build/release/python-example > /dev/null
     PYDEVD_DISABLE_FILE_VALIDATION=1 .venv/bin/python -m nbconvert --to notebook --execute \
       --output-dir build/release/python-example examples/python/seed_trial.ipynb
-    # Sanitizers: ASan + UBSan over every test. RelWithDebInfo with -g1: the
-    # line tables and function names that make the reports' frames readable,
-    # without -g's variable locations, which cost a third of the compile time
-    # here (54 against 38 CPU s for tests/engine/load_survival_test.cpp).
-    # Not again here: the benchmarks and the headers compiled alone, which the
-    # release build has proved already.
-    stage "ASan + UBSan build"
-    configure build/sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -g1 -DNDEBUG" \
-      -DGSD_WERROR=ON -DGSD_SANITIZE=ON \
-      -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=OFF -DGSD_HEADER_CHECK=OFF -DGSD_WITH_MPI=OFF
+    # Sanitizers: ASan + UBSan over every test, in the Clang build that
+    # also holds the fuzz harnesses (configure_sanitize).
+    stage "ASan + UBSan build (Clang, with the fuzz harnesses)"
+    configure_sanitize
     cmake --build build/sanitize -j "$jobs" >&2
     stage "ASan + UBSan ctest"
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
       UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j "$jobs")
     stage "web page: WebAssembly build, engine check, browser test"
     test_web
-    # Each fuzz harness for 30 s (clang, ASan + UBSan), then the simulator's
-    # threads under ThreadSanitizer.
+    # Each fuzz harness for 30 s (built above: the fuzz build stage only
+    # checks it is up to date), then the simulator's threads under
+    # ThreadSanitizer.
     run_fuzz 30
     run_tsan
     stage
