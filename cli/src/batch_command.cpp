@@ -20,12 +20,16 @@ CommandResult run_batch_file(const std::string& file, Command command, const Bat
                              const RunOptions& run) {
   std::ifstream in(file, std::ios::binary);
   if (!in) usage_error(file + ": cannot read the batch file (does it exist?)");
-  run_batch(in, file, command, batch, [&](const BatchLine& line) {
-    const nlohmann::json out =
-        line.error ? render::batch_error_line(line, batch_line_source(file, line.number),
-                                             [](const InvalidInput& e) { return error_message(e); })
-                   : line.result;
-    const std::string text = out.dump() + "\n";
+  // The results come back as text, serialised on the batch's threads.
+  BatchOptions as_text = batch;
+  as_text.text = true;
+  run_batch(in, file, command, as_text, [&](const BatchLine& line) {
+    const std::string text =
+        (line.error ? render::batch_error_line(line, batch_line_source(file, line.number),
+                                              [](const InvalidInput& e) { return error_message(e); })
+                          .dump()
+                    : line.text) +
+        "\n";
     std::fwrite(text.data(), 1, text.size(), stdout);
   }, run);
   return {};

@@ -58,8 +58,14 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
                                  " MiB, the limit for one config");
     }
     out.result = run_line(parse_json(pending.text, where), command, batch, options);
+    if (batch.text) {
+      // The text and the tree's destruction both on this worker thread.
+      out.text = out.result.dump();
+      out.result = nullptr;
+    }
   } catch (...) {
     out.result = nullptr;
+    out.text.clear();
     out.error = std::current_exception();
   }
 }
@@ -87,7 +93,7 @@ void run_batch(std::istream& in, const std::string& source, Command command,
   for (bool more = true; more;) {
     std::size_t n = 0;
     while (n < chunk && (more = read_bounded_line(*in.rdbuf(), pending[n]))) ++n;
-    for (std::size_t i = 0; i < n; ++i) done[i] = BatchLine{next_number + i, nullptr, nullptr};
+    for (std::size_t i = 0; i < n; ++i) done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
     const auto count = static_cast<long long>(n);
     // Lines take very different times (a simulation against a design), so
     // each thread takes the next line when it is free.

@@ -149,6 +149,35 @@ TEST(Batch, BadLinesBecomeTheirErrorAndTheRestGoOn) {
   }
 }
 
+// BatchOptions::text: each line's text is its result's dump, made on the
+// worker threads, the result itself is left null, and a bad line has its
+// error and no text; the same for any number of threads.
+TEST(Batch, TextLinesAreTheResultsDumpForAnyThreads) {
+  std::vector<std::string> lines = design_lines(2 * kBatchLinesPerThread + 3);
+  lines.insert(lines.begin() + 4, R"({"design": {"alpha": 0.7}})");
+  const std::vector<Outcome> tree = run_text(joined(lines), Command::kDesign, 1);
+  for (const int threads : {1, 2, 3}) {
+    std::istringstream in(joined(lines));
+    BatchOptions options;
+    options.threads = threads;
+    options.text = true;
+    std::size_t seen = 0;
+    run_batch(in, "grid.jsonl", Command::kDesign, options, [&](const BatchLine& line) {
+      ASSERT_LT(seen, tree.size());
+      const Outcome& expected = tree[seen++];
+      EXPECT_EQ(line.number, expected.number);
+      EXPECT_TRUE(line.result.is_null()) << "line " << line.number;
+      if (line.error) {
+        EXPECT_TRUE(line.text.empty()) << "line " << line.number;
+        EXPECT_EQ(expected.text.rfind("error: ", 0), 0U) << "line " << line.number;
+      } else {
+        EXPECT_EQ(line.text, expected.text) << threads << " threads, line " << line.number;
+      }
+    });
+    EXPECT_EQ(seen, tree.size()) << threads << " threads";
+  }
+}
+
 TEST(Batch, LastLineWithoutNewlineAndEmptyInput) {
   const std::vector<std::string> lines = design_lines(2);
   EXPECT_EQ(run_text(lines[0] + "\n" + lines[1], Command::kDesign, 2).size(), 2U);

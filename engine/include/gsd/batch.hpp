@@ -34,13 +34,19 @@ struct BatchOptions {
   // precedence over each config's simulation section). Each line's
   // simulation runs on one thread; request.threads is not used.
   SimulationRequest request;
+  // Hand each result back as its compact JSON text (BatchLine::text), made
+  // on the worker threads, and leave BatchLine::result null. A caller that
+  // only writes the results out (the command line) then serialises them in
+  // parallel instead of on the calling thread between chunks.
+  bool text = false;
 };
 
 // One line's outcome: the JSON `gsd <command> CONFIG --format json` prints
 // for it, or why there is none.
 struct BatchLine {
   std::size_t number = 0;    // 1-based line number
-  nlohmann::json result;     // null when `error` is set
+  nlohmann::json result;     // null when `error` is set, or with BatchOptions::text
+  std::string text;          // with BatchOptions::text: result.dump(); empty on error
   // An InvalidInput (a malformed line, a bad field, a line longer than
   // kMaxBatchLineBytes: empty path, rule naming the line), a NumericalError,
   // std::invalid_argument, or anything else a run threw.
