@@ -1,6 +1,10 @@
 #include "gsd/batch.hpp"
 
+#include <algorithm>
+#include <atomic>
 #include <string>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 #include "gsd/errors.hpp"
@@ -70,6 +74,34 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
   }
 }
 
+// Runs work(0) .. work(count - 1) on up to `threads` threads, the calling
+// thread one of them; each thread takes the next index when it is free, as
+// lines take very different times (a simulation against a design). The
+// helper threads are started for the chunk and joined at its end, so none is
+// left waiting while the calling thread hands the results on. (OpenMP's
+// threads, as libgomp runs them by default, spin while they wait: on a
+// machine with other work that cost a design batch more than the second
+// thread gained.) If a thread cannot be started, the threads already running
+// do its share.
+template <class Work>
+void run_chunk(std::size_t count, int threads, const Work& work) {
+  std::atomic<std::size_t> next{0};
+  auto take = [&] {
+    for (std::size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) work(i);
+  };
+  const std::size_t helpers = std::min(static_cast<std::size_t>(threads), count) - (count > 0 ? 1 : 0);
+  std::vector<std::jthread> started;
+  started.reserve(helpers);
+  for (std::size_t t = 0; t < helpers; ++t) {
+    try {
+      started.emplace_back(take);
+    } catch (const std::system_error&) {
+      break;
+    }
+  }
+  take();
+}
+
 }  // namespace
 
 std::string batch_line_source(const std::string& source, std::size_t number) {
@@ -94,16 +126,9 @@ void run_batch(std::istream& in, const std::string& source, Command command,
     std::size_t n = 0;
     while (n < chunk && (more = read_bounded_line(*in.rdbuf(), pending[n]))) ++n;
     for (std::size_t i = 0; i < n; ++i) done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
-    const auto count = static_cast<long long>(n);
-    // Lines take very different times (a simulation against a design), so
-    // each thread takes the next line when it is free.
-#if defined(_OPENMP)
-#pragma omp parallel for schedule(dynamic, 1) num_threads(batch.threads) if (batch.threads > 1)
-#endif
-    for (long long i = 0; i < count; ++i) {
-      const auto u = static_cast<std::size_t>(i);
-      run_one(pending[u], done[u], source, command, batch, options);
-    }
+    run_chunk(n, batch.threads, [&](std::size_t i) {
+      run_one(pending[i], done[i], source, command, batch, options);
+    });
     for (std::size_t i = 0; i < n; ++i) {
       sink(done[i]);
       done[i] = BatchLine{};
