@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <barrier>
+#include <functional>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
@@ -74,33 +77,67 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
   }
 }
 
-// Runs work(0) .. work(count - 1) on up to `threads` threads, the calling
-// thread one of them; each thread takes the next index when it is free, as
-// lines take very different times (a simulation against a design). The
-// helper threads are started for the chunk and joined at its end, so none is
-// left waiting while the calling thread hands the results on. (OpenMP's
-// threads, as libgomp runs them by default, spin while they wait: on a
-// machine with other work that cost a design batch more than the second
-// thread gained.) If a thread cannot be started, the threads already running
-// do its share.
-template <class Work>
-void run_chunk(std::size_t count, int threads, const Work& work) {
-  std::atomic<std::size_t> next{0};
-  auto take = [&] {
-    for (std::size_t i = next.fetch_add(1); i < count; i = next.fetch_add(1)) work(i);
-  };
-  const std::size_t helpers = std::min(static_cast<std::size_t>(threads), count) - (count > 0 ? 1 : 0);
-  std::vector<std::jthread> started;
-  started.reserve(helpers);
-  for (std::size_t t = 0; t < helpers; ++t) {
-    try {
-      started.emplace_back(take);
-    } catch (const std::system_error&) {
-      break;
+// The batch's helper threads, started once and used for every chunk together
+// with the calling thread: each thread takes the next line when it is free,
+// as lines take very different times (a simulation against a design).
+// Between chunks, while the calling thread hands the results on and reads
+// the next lines, the helpers wait at a std::barrier, which blocks after a
+// short spin. (OpenMP's threads, as libgomp runs them by default, spin for
+// longer: with one other busy process on a 2-core machine that cost a design
+// batch more than the second thread gained.) A helper that cannot be started
+// is dropped from the barrier, and the others do its share.
+class LinePool {
+ public:
+  explicit LinePool(std::size_t helpers) : sync_(static_cast<std::ptrdiff_t>(helpers) + 1) {
+    threads_.reserve(helpers);
+    for (std::size_t t = 0; t < helpers; ++t) {
+      try {
+        threads_.emplace_back([this] { serve(); });
+      } catch (const std::system_error&) {
+        sync_.arrive_and_drop();
+      }
     }
   }
-  take();
-}
+  LinePool(const LinePool&) = delete;
+  LinePool& operator=(const LinePool&) = delete;
+  ~LinePool() {
+    stop_ = true;
+    sync_.arrive_and_wait();
+    for (std::thread& t : threads_) t.join();
+  }
+
+  // work(0) .. work(count - 1); work must not throw.
+  void run(std::size_t count, std::function<void(std::size_t)> work) {
+    work_ = std::move(work);
+    count_ = count;
+    next_.store(0);
+    sync_.arrive_and_wait();  // the chunk is ready
+    take();
+    sync_.arrive_and_wait();  // every line of it is done
+  }
+
+ private:
+  void serve() {
+    for (;;) {
+      sync_.arrive_and_wait();
+      if (stop_) return;
+      take();
+      sync_.arrive_and_wait();
+    }
+  }
+  void take() {
+    for (std::size_t i = next_.fetch_add(1); i < count_; i = next_.fetch_add(1)) work_(i);
+  }
+
+  // Written by the calling thread before the barrier that releases the
+  // helpers, read by them after it.
+  std::function<void(std::size_t)> work_;
+  std::size_t count_ = 0;
+  bool stop_ = false;
+  std::atomic<std::size_t> next_{0};
+  std::barrier<> sync_;
+  std::vector<std::thread> threads_;
+};
 
 }  // namespace
 
@@ -122,13 +159,21 @@ void run_batch(std::istream& in, const std::string& source, Command command,
   std::vector<PendingLine> pending(chunk);
   std::vector<BatchLine> done(chunk);
   std::size_t next_number = 1;
+  // Started with the first chunk, as many as it has lines to share.
+  std::optional<LinePool> pool;
   for (bool more = true; more;) {
     std::size_t n = 0;
     while (n < chunk && (more = read_bounded_line(*in.rdbuf(), pending[n]))) ++n;
     for (std::size_t i = 0; i < n; ++i) done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
-    run_chunk(n, batch.threads, [&](std::size_t i) {
-      run_one(pending[i], done[i], source, command, batch, options);
-    });
+    auto line = [&](std::size_t i) { run_one(pending[i], done[i], source, command, batch, options); };
+    if (!pool && n > 1 && batch.threads > 1) {
+      pool.emplace(std::min(static_cast<std::size_t>(batch.threads), n) - 1);
+    }
+    if (pool) {
+      pool->run(n, line);
+    } else {
+      for (std::size_t i = 0; i < n; ++i) line(i);
+    }
     for (std::size_t i = 0; i < n; ++i) {
       sink(done[i]);
       done[i] = BatchLine{};
