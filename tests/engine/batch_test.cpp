@@ -23,7 +23,7 @@ std::vector<std::string> design_lines(int n) {
   std::vector<std::string> lines;
   for (int i = 0; i < n; ++i) {
     nlohmann::json c;
-    c["design"]["beta"] = 0.05 + 0.01 * i;
+    c["design"]["beta"] = 0.05 + 0.4 * i / n;  // distinct, inside (0, 0.5)
     std::vector<double> t;
     const int k = 2 + i % 4;
     for (int j = 1; j <= k; ++j) t.push_back(static_cast<double>(j) / k);

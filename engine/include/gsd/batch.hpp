@@ -23,9 +23,11 @@
 
 namespace gsd {
 
-// Lines per thread in one chunk: enough that a thread rarely waits for the
-// slowest line of its chunk, few enough that a chunk of 1 MiB lines stays small.
-inline constexpr std::size_t kBatchLinesPerThread = 8;
+// Lines per thread in one chunk: enough that the threads rarely wait for the
+// slowest line of a chunk, or for one another between chunks (a design line
+// takes a fraction of a millisecond), few enough that a chunk of long lines stays small (at most 32 MiB per thread
+// of 1 MiB lines).
+inline constexpr std::size_t kBatchLinesPerThread = 32;
 
 struct BatchOptions {
   // Lines run at once (1 = one after another); the results do not depend on it.
