@@ -3,6 +3,7 @@
 // Boost.Math's cdf(complement(...)) does. Header-only and inline: they sit in
 // the innermost loops of the recursive integration.
 #include <cmath>
+#include <cstddef>
 #include <numbers>
 
 namespace gsd::numerics {
@@ -15,6 +16,14 @@ inline constexpr double kInvSqrt2Pi = std::numbers::inv_sqrtpi * kInvSqrt2;
 inline double normal_upper_tail(double x) noexcept {
   return 0.5 * std::erfc(x * kInvSqrt2);
 }
+
+// P(Z >= x[i]) into out[i] for i < n (out may be x), each the value
+// normal_upper_tail gives to within a few units in the last place. Where the
+// build has glibc's vector math library (libmvec, glibc 2.35 and later on
+// x86-64), its erfc takes four values at once with AVX2 and two with SSE2;
+// elsewhere it is normal_upper_tail in a loop. Every element takes the same
+// routine whatever n, so each result depends only on its own x[i].
+void normal_upper_tails(const double* x, double* out, std::size_t n) noexcept;
 
 // Lower tail P(Z <= x).
 inline double normal_lower_tail(double x) noexcept { return normal_upper_tail(-x); }
