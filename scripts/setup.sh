@@ -18,7 +18,7 @@
 #                            install the Python package gsd into it
 #   scripts/setup.sh web     install what is missing and write the offline
 #                            design explorer, build/web/index.html
-#   scripts/setup.sh tsan    the simulator's OpenMP threads under
+#   scripts/setup.sh tsan    the simulator's OpenMP threads and the batches' threads under
 #                            ThreadSanitizer (clang, libomp with Archer)
 #   scripts/setup.sh fuzz [SECONDS]
 #                            build the libFuzzer harnesses (clang, ASan + UBSan,
@@ -242,8 +242,17 @@ run_tsan() {
   build/tsan/tests/simulate_determinism_test >&2
   build/tsan/cli/gsd simulate configs/blinatumomab-20120215.json --replicates 2000 --threads 4 \
     --quiet --format json > /dev/null
+  # The batches' thread pool: more lines than one chunk, on 3 threads.
+  local i
+  for i in $(seq 0 99); do
+    echo "{\"design\": {\"beta\": 0.$((10 + i % 10)), \"information_fractions\": [0.3, 0.6, 1]}}"
+  done > build/tsan/designs.jsonl
+  build/tsan/cli/gsd design --batch build/tsan/designs.jsonl --format jsonl --threads 3 > /dev/null
+  for i in 1 2 3 4 5; do tr '\n' ' ' < configs/blinatumomab-20120215.json; echo; done > build/tsan/scenarios.jsonl
+  build/tsan/cli/gsd simulate --batch build/tsan/scenarios.jsonl --replicates 200 --format jsonl \
+    --threads 3 > /dev/null
   unset OMP_TOOL_LIBRARIES TSAN_OPTIONS
-  echo "tsan: the deliberate race was reported; none in the simulator's threads" >&2
+  echo "tsan: the deliberate race was reported; none in the simulator's or the batches' threads" >&2
 }
 
 case "$mode" in

@@ -2,8 +2,14 @@
 
 #include <algorithm>
 #include <atomic>
-#include <barrier>
+#include <condition_variable>
+#include <cstdint>
 #include <functional>
+#include <mutex>
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <pthread.h>
+#include <sched.h>
+#endif
 #include <optional>
 #include <string>
 #include <system_error>
@@ -77,65 +83,133 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
   }
 }
 
+// Pins the helpers to the allowed CPUs other than the calling thread's. Linux
+// may start a new thread, and wake a sleeping one, on the CPU of the thread
+// that made it runnable; while that thread computes, the helper then waits
+// for the scheduler's periodic balancing to move it, a few milliseconds
+// (3.8 ms on the 2-core virtual machines gsd is measured on, the length of
+// one scheduler tick), which is as long as a 64-design chunk takes on two
+// threads. A hint only: where it is refused, nothing else changes.
+void place_helpers(std::vector<std::thread>& helpers) {
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+  cpu_set_t allowed;
+  CPU_ZERO(&allowed);
+  if (sched_getaffinity(0, sizeof allowed, &allowed) != 0) return;
+  const int here = sched_getcpu();
+  std::vector<std::size_t> others;
+  for (std::size_t c = 0; c < CPU_SETSIZE; ++c) {
+    if (CPU_ISSET(c, &allowed) && static_cast<int>(c) != here) others.push_back(c);
+  }
+  // One helper per other CPU; any more are left to the scheduler.
+  for (std::size_t k = 0; k < helpers.size() && k < others.size(); ++k) {
+    cpu_set_t one;
+    CPU_ZERO(&one);
+    CPU_SET(others[k], &one);
+    pthread_setaffinity_np(helpers[k].native_handle(), sizeof one, &one);
+  }
+#else
+  (void)helpers;
+#endif
+}
+
 // The batch's helper threads, started once and used for every chunk together
 // with the calling thread: each thread takes the next line when it is free,
 // as lines take very different times (a simulation against a design).
-// Between chunks, while the calling thread hands the results on and reads
-// the next lines, the helpers wait at a std::barrier, which blocks after a
-// short spin. (OpenMP's threads, as libgomp runs them by default, spin for
-// longer: with one other busy process on a 2-core machine that cost a design
-// batch more than the second thread gained.) A helper that cannot be started
-// is dropped from the barrier, and the others do its share.
+//
+// The calling thread never waits for a helper to start a chunk: it publishes
+// the chunk and takes lines at once, and the helpers join in as they wake.
+// Between chunks the helpers block on a condition variable, without spinning
+// (libgomp's spinning threads, with one other busy process on a 2-core
+// machine, cost a design batch more than the second thread gained). A helper
+// that cannot be started is simply absent: the others, the calling thread at
+// least, take every line.
 class LinePool {
  public:
-  explicit LinePool(std::size_t helpers) : sync_(static_cast<std::ptrdiff_t>(helpers) + 1) {
+  explicit LinePool(std::size_t helpers) {
     threads_.reserve(helpers);
     for (std::size_t t = 0; t < helpers; ++t) {
       try {
         threads_.emplace_back([this] { serve(); });
       } catch (const std::system_error&) {
-        sync_.arrive_and_drop();
+        break;
       }
     }
+    place_helpers(threads_);
   }
   LinePool(const LinePool&) = delete;
   LinePool& operator=(const LinePool&) = delete;
   ~LinePool() {
-    stop_ = true;
-    sync_.arrive_and_wait();
+    {
+      const std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    start_.notify_all();
     for (std::thread& t : threads_) t.join();
   }
 
-  // work(0) .. work(count - 1); work must not throw.
+  // work(0) .. work(count - 1), each once, on this thread and the helpers;
+  // returns when all are done and no helper is still looking at the chunk.
+  // work must not throw.
   void run(std::size_t count, std::function<void(std::size_t)> work) {
-    work_ = std::move(work);
-    count_ = count;
-    next_.store(0);
-    sync_.arrive_and_wait();  // the chunk is ready
+    {
+      std::unique_lock lock(mutex_);
+      // A helper that woke after the last chunk ended may still be leaving it.
+      done_.wait(lock, [&] { return inside_ == 0; });
+      work_ = std::move(work);
+      count_ = count;
+      next_.store(0);
+      left_.store(count);
+      ++generation_;
+    }
+    start_.notify_all();
     take();
-    sync_.arrive_and_wait();  // every line of it is done
+    std::unique_lock lock(mutex_);
+    done_.wait(lock, [&] { return left_.load() == 0 && inside_ == 0; });
   }
 
  private:
   void serve() {
+    std::uint64_t seen = 0;
     for (;;) {
-      sync_.arrive_and_wait();
-      if (stop_) return;
+      {
+        std::unique_lock lock(mutex_);
+        start_.wait(lock, [&] { return stop_ || generation_ != seen; });
+        if (stop_) return;
+        seen = generation_;
+        ++inside_;
+      }
       take();
-      sync_.arrive_and_wait();
+      {
+        const std::lock_guard lock(mutex_);
+        --inside_;
+      }
+      done_.notify_all();
     }
   }
   void take() {
-    for (std::size_t i = next_.fetch_add(1); i < count_; i = next_.fetch_add(1)) work_(i);
+    for (std::size_t i = next_.fetch_add(1); i < count_; i = next_.fetch_add(1)) {
+      work_(i);
+      if (left_.fetch_sub(1) == 1) {
+        // The last line: wake the calling thread (under the lock, so that
+        // the wake-up cannot fall between its check and its wait).
+        const std::lock_guard lock(mutex_);
+        done_.notify_all();
+      }
+    }
   }
 
-  // Written by the calling thread before the barrier that releases the
-  // helpers, read by them after it.
+  // Written under mutex_ while no helper is inside a chunk (inside_ == 0),
+  // read by a helper after it has entered one under mutex_.
   std::function<void(std::size_t)> work_;
   std::size_t count_ = 0;
+  std::uint64_t generation_ = 0;
+  std::size_t inside_ = 0;  // helpers between entering a chunk and leaving it
   bool stop_ = false;
-  std::atomic<std::size_t> next_{0};
-  std::barrier<> sync_;
+  std::atomic<std::size_t> next_{0};  // the next line to take
+  std::atomic<std::size_t> left_{0};  // lines not yet done
+  std::mutex mutex_;
+  std::condition_variable start_;
+  std::condition_variable done_;
   std::vector<std::thread> threads_;
 };
 
@@ -164,8 +238,13 @@ void run_batch(std::istream& in, const std::string& source, Command command,
   for (bool more = true; more;) {
     std::size_t n = 0;
     while (n < chunk && (more = read_bounded_line(*in.rdbuf(), pending[n]))) ++n;
-    for (std::size_t i = 0; i < n; ++i) done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
-    auto line = [&](std::size_t i) { run_one(pending[i], done[i], source, command, batch, options); };
+    // Each line's slot is reset by the thread that runs it, so the previous
+    // chunk's results (JSON trees, unless BatchOptions::text) are freed in
+    // parallel, not one after another on this thread.
+    auto line = [&](std::size_t i) {
+      done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
+      run_one(pending[i], done[i], source, command, batch, options);
+    };
     if (!pool && n > 1 && batch.threads > 1) {
       pool.emplace(std::min(static_cast<std::size_t>(batch.threads), n) - 1);
     }
@@ -174,11 +253,15 @@ void run_batch(std::istream& in, const std::string& source, Command command,
     } else {
       for (std::size_t i = 0; i < n; ++i) line(i);
     }
-    for (std::size_t i = 0; i < n; ++i) {
-      sink(done[i]);
-      done[i] = BatchLine{};
-    }
+    for (std::size_t i = 0; i < n; ++i) sink(done[i]);
     next_number += n;
+  }
+  // The last results, freed the same way.
+  auto release = [&](std::size_t i) { done[i] = BatchLine{}; };
+  if (pool) {
+    pool->run(done.size(), release);
+  } else {
+    for (std::size_t i = 0; i < done.size(); ++i) release(i);
   }
 }
 
