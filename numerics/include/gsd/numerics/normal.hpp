@@ -1,7 +1,8 @@
 #pragma once
 // Standard normal tail functions computed without 1 - p cancellation, as
-// Boost.Math's cdf(complement(...)) does. Header-only and inline: they sit in
-// the innermost loops of the recursive integration.
+// Boost.Math's cdf(complement(...)) does. The scalar ones are inline, and the
+// many-at-once normal_upper_tails is in normal.cpp: they sit in the innermost
+// loops of the recursive integration.
 #include <cmath>
 #include <cstddef>
 #include <numbers>
