@@ -86,10 +86,9 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
 // Pins the helpers to the allowed CPUs other than the calling thread's. Linux
 // may start a new thread, and wake a sleeping one, on the CPU of the thread
 // that made it runnable; while that thread computes, the helper then waits
-// for the scheduler's periodic balancing to move it, a few milliseconds
-// (3.8 ms on the 2-core virtual machines gsd is measured on, the length of
-// one scheduler tick), which is as long as a 64-design chunk takes on two
-// threads. A hint only: where it is refused, nothing else changes.
+// for the scheduler's periodic balancing to move it: 3.8 to 3.9 ms measured
+// on the 2-core virtual machines gsd is measured on, about one scheduler
+// tick, as long as a 64-design chunk takes on two threads. A hint only: where it is refused, nothing else changes.
 void place_helpers(std::vector<std::thread>& helpers) {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
   cpu_set_t allowed;
