@@ -33,10 +33,6 @@ constexpr double kKernelCutoff = 8.5;
 // error is about (1/4)^6 / 720 of its sixth derivative, 1e-6 relative.
 constexpr double kAuxPerSd = 4.0;
 constexpr double kAuxReach = 8.5;
-// Grid intervals as in the integrator: at most 0.35, and half the narrower
-// kernel sd (numerics/sequential_integrator.cpp).
-constexpr double kMaxInterval = 0.35;
-constexpr double kKernelResolution = 0.5;
 // Probabilities below this are not propagated (a trillionth of the power).
 constexpr double kNegligible = 1e-12;
 // Bin edges of the look times to 30 bits (1e-9 of the cap): the power then
@@ -364,7 +360,8 @@ class Recursion {
     const double sv = std::sqrt(v);
     const double w_in = std::sqrt(std::max(v - previous_variance(k), kMinIncrement * v)) / sv;
     const double w_out = std::sqrt(variance_[k + 1] - v) / sv;
-    const double max_interval = std::min(kMaxInterval, kKernelResolution * std::min(w_in, w_out));
+    // Grid intervals as in the integrator (numerics::grid_interval).
+    const double max_interval = numerics::grid_interval(settings_.grid_r, std::min(w_in, w_out));
     // A two-sided design's futility region -inner < score < inner stops too.
     numerics::QuadratureGrid grid = numerics::quadrature_grid_outside(
         settings_.grid_r, mean / sv, lo / sv, hi / sv, inner / sv, max_interval);

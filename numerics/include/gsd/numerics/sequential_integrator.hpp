@@ -107,9 +107,10 @@ class SequentialIntegrator {
 };
 
 // Quadrature nodes and weights for a look whose statistic has mean `mean`:
-// the interval end points of J&T (2000) section 19.2, trimmed to
-// [lower, upper], with three Gauss-Legendre nodes in each interval (J&T use
-// Simpson's rule on the same intervals). Exposed for tests.
+// the tail points of J&T (2000) section 19.2 beyond 10 of the mean and a
+// uniform grid within it, trimmed to [lower, upper] (the bounds become
+// interval ends), with five Gauss-Legendre nodes in each interval (J&T use
+// Simpson's rule). Exposed for tests.
 struct QuadratureGrid {
   std::vector<double> z;  // increasing
   std::vector<double> w;
@@ -117,6 +118,10 @@ struct QuadratureGrid {
 // Within 10 of the mean no interval is wider than max_interval.
 QuadratureGrid quadrature_grid(int r, double mean, double lower, double upper,
                                double max_interval);
+
+// The widest grid interval near the mean for J&T's r and the sd of the
+// narrower of the kernels into and out of the look (z units).
+double grid_interval(int r, double kernel_sd);
 
 // The same on (lower, upper) without (-inner, inner): the grids of the two
 // pieces, one after the other. inner <= 0 gives quadrature_grid's.

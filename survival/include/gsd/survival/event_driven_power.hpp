@@ -53,8 +53,9 @@ struct EventDrivenSettings {
   // marginal distribution (plus the two tails).
   double time_span = 2.5;
   // Grid of the recursive integration (Jennison & Turnbull 2000, sec. 19.2):
-  // r = 8 with 3-point Gauss-Legendre intervals integrates a crossing
-  // probability to about 1e-7, far below the method's own error.
+  // r = 8 (numerics::quadrature_grid, 5-point Gauss-Legendre intervals)
+  // integrates a crossing probability to about 1e-7, far below the
+  // method's own error.
   int grid_r = 8;
 };
 
