@@ -28,6 +28,11 @@ namespace {
 // As for one simulation: more threads than this are surely a typo.
 constexpr int kMaxBatchThreads = 1024;
 
+// A line buffer up to this size is reused for the next chunk's line in its
+// slot; a longer one is freed once its line has run. 64 KiB is a hundred
+// times a typical config line.
+constexpr std::size_t kKeptLineCapacity = std::size_t{64} << 10;
+
 struct PendingLine {
   std::string text;
   bool too_long = false;
@@ -228,7 +233,9 @@ void run_batch(std::istream& in, const std::string& source, Command command,
   if (command == Command::kMonitor) {
     throw InvalidInput({"command"}, "\"monitor\"", "has no batch; use design or simulate");
   }
-  const std::size_t chunk = kBatchLinesPerThread * static_cast<std::size_t>(batch.threads);
+  const auto threads = static_cast<std::size_t>(batch.threads);
+  const std::size_t chunk = batch_lines_per_thread(command) * threads;
+  const std::size_t chunk_bytes = kBatchBytesPerThread * threads;
   std::vector<PendingLine> pending(chunk);
   std::vector<BatchLine> done(chunk);
   std::size_t next_number = 1;
@@ -236,13 +243,21 @@ void run_batch(std::istream& in, const std::string& source, Command command,
   std::optional<LinePool> pool;
   for (bool more = true; more;) {
     std::size_t n = 0;
-    while (n < chunk && (more = read_bounded_line(*in.rdbuf(), pending[n]))) ++n;
+    std::size_t bytes = 0;
+    while (n < chunk && bytes < chunk_bytes && (more = read_bounded_line(*in.rdbuf(), pending[n]))) {
+      bytes += pending[n].text.size();
+      ++n;
+    }
     // Each line's slot is reset by the thread that runs it, so the previous
     // chunk's results (JSON trees, unless BatchOptions::text) are freed in
     // parallel, not one after another on this thread.
     auto line = [&](std::size_t i) {
       done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
       run_one(pending[i], done[i], source, command, batch, options);
+      // A long line's buffer is not kept for a later chunk: the slots are
+      // refilled from the start of each chunk, so kept capacity could add
+      // up beyond kBatchBytesPerThread.
+      if (pending[i].text.capacity() > kKeptLineCapacity) std::string().swap(pending[i].text);
     };
     if (!pool && n > 1 && batch.threads > 1) {
       pool.emplace(std::min(static_cast<std::size_t>(batch.threads), n) - 1);

@@ -82,8 +82,9 @@ std::vector<Outcome> run_text(const std::string& text, Command command, int thre
 }
 
 TEST(Batch, DesignLinesEqualRunInInputOrderForAnyThreads) {
-  // 3 * kBatchLinesPerThread + 5 lines: several chunks, the last one partial.
-  const std::vector<std::string> lines = design_lines(3 * kBatchLinesPerThread + 5);
+  // 3 * kDesignBatchLinesPerThread + 5 lines: several chunks on 1 and 2
+  // threads, the last one partial.
+  const std::vector<std::string> lines = design_lines(3 * kDesignBatchLinesPerThread + 5);
   const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
   ASSERT_EQ(one.size(), lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
@@ -153,7 +154,7 @@ TEST(Batch, BadLinesBecomeTheirErrorAndTheRestGoOn) {
 // worker threads, the result itself is left null, and a bad line has its
 // error and no text; the same for any number of threads.
 TEST(Batch, TextLinesAreTheResultsDumpForAnyThreads) {
-  std::vector<std::string> lines = design_lines(2 * kBatchLinesPerThread + 3);
+  std::vector<std::string> lines = design_lines(2 * kDesignBatchLinesPerThread + 3);
   lines.insert(lines.begin() + 4, R"({"design": {"alpha": 0.7}})");
   const std::vector<Outcome> tree = run_text(joined(lines), Command::kDesign, 1);
   for (const int threads : {1, 2, 3}) {
@@ -176,6 +177,34 @@ TEST(Batch, TextLinesAreTheResultsDumpForAnyThreads) {
     });
     EXPECT_EQ(seen, tree.size()) << threads << " threads";
   }
+}
+
+// Lines of nearly kMaxBatchLineBytes (a design padded with spaces, which JSON
+// allows): a chunk ends by its bytes (kBatchBytesPerThread) long before its
+// line count, and the results still come in input order.
+TEST(Batch, ChunksOfLongLinesEndByTheirBytes) {
+  const std::size_t per_chunk = kBatchBytesPerThread / (kMaxBatchLineBytes - 16) + 1;
+  ASSERT_LT(per_chunk, kDesignBatchLinesPerThread);  // the byte bound is the one that acts
+  std::vector<std::string> lines = design_lines(static_cast<int>(per_chunk) + 3);
+  for (std::string& line : lines) line.append(kMaxBatchLineBytes - 16 - line.size(), ' ');
+  const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
+  ASSERT_EQ(one.size(), lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(one[i].number, i + 1);
+    EXPECT_EQ(one[i].text, run(nlohmann::json::parse(lines[i]), Command::kDesign).dump())
+        << "line " << i + 1;
+  }
+  // When the first result is handed on, the first chunk has been read and no
+  // more: kBatchBytesPerThread and the line that crossed it.
+  const std::string text = joined(lines);
+  std::istringstream in(text);
+  std::streamoff read_at_first = -1;
+  run_batch(in, "long.jsonl", Command::kDesign, BatchOptions{}, [&](const BatchLine& line) {
+    if (line.number == 1) read_at_first = in.tellg();
+  });
+  EXPECT_GT(read_at_first, 0);
+  EXPECT_LE(static_cast<std::size_t>(read_at_first), kBatchBytesPerThread + kMaxBatchLineBytes);
+  EXPECT_LT(static_cast<std::size_t>(read_at_first), text.size());
 }
 
 TEST(Batch, LastLineWithoutNewlineAndEmptyInput) {

@@ -6,8 +6,9 @@
 // config, and a simulation's replicates draw from streams keyed by (seed,
 // replicate) alone (simulate/simulator.hpp).
 //
-// Memory is bounded: the input is read in chunks of kBatchLinesPerThread
-// lines per thread (each line at most kMaxBatchLineBytes), a chunk's results
+// Memory is bounded: the input is read in chunks of at most
+// batch_lines_per_thread(command) lines and kBatchBytesPerThread bytes of
+// text per thread (each line at most kMaxBatchLineBytes), a chunk's results
 // are handed on before the next chunk is read, and a simulation holds
 // O(patients) per line in flight.
 #include <cstddef>
@@ -23,11 +24,24 @@
 
 namespace gsd {
 
-// Lines per thread in one chunk: enough that the threads rarely wait for the
-// slowest line of a chunk, or for one another between chunks (a design line
-// takes a fraction of a millisecond), few enough that a chunk of long lines stays small (at most 32 MiB per thread
-// of 1 MiB lines).
+// Lines per thread in one chunk of a simulation batch: a simulation line
+// takes long enough that the threads seldom wait for one another between
+// chunks, and its results are handed on after a few dozen lines.
 inline constexpr std::size_t kBatchLinesPerThread = 32;
+// The same for designs. A design line takes about a tenth of a millisecond,
+// and each chunk costs a wake-up of the helper threads (up to 0.2 ms on the
+// 2-core machines gsd is measured on) and a wait for the slowest line, so
+// longer chunks keep both threads busy: 128 per thread runs the 120-design
+// benchmark batch as one chunk on 2 threads.
+inline constexpr std::size_t kDesignBatchLinesPerThread = 128;
+// A chunk also ends once its lines hold this much text per thread, so that a
+// chunk of long lines stays as small as 32 lines of kMaxBatchLineBytes.
+inline constexpr std::size_t kBatchBytesPerThread = std::size_t{32} << 20;
+
+// kDesignBatchLinesPerThread for designs, kBatchLinesPerThread otherwise.
+constexpr std::size_t batch_lines_per_thread(Command command) noexcept {
+  return command == Command::kDesign ? kDesignBatchLinesPerThread : kBatchLinesPerThread;
+}
 
 struct BatchOptions {
   // Lines run at once (1 = one after another); the results do not depend on it.
