@@ -70,8 +70,8 @@ QuadratureGrid quadrature_grid(int r, double mean, double lower, double upper,
   // J&T (2000) eq. (19.3) place 6r - 1 points over mean +- (3 + 4 log r),
   // equally spaced within 3 of the mean and logarithmically spaced beyond.
   // Their tail points beyond kRefineReach are kept as they are; within it the
-  // grid is uniform (the refinement below), which at any r >= 4 is at least
-  // as fine as J&T's own central spacing 3 / (2r) needs with the 5-point rule.
+  // grid is uniform, with intervals of at most max_interval (grid_interval:
+  // set by r and the kernels), so r keeps its role of setting the fineness.
   QuadratureGrid grid;
   if (!(lower < upper)) return grid;  // an empty continuation region has no mass
   const double rd = r;
