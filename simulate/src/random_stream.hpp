@@ -40,6 +40,21 @@ inline constexpr double kTwoPowMinus32 = 1.0 / 4294967296.0;
 
 inline double u01_32(std::uint32_t x) noexcept { return (x + 0.5) * kTwoPowMinus32; }
 
+// A permuted block's draw at one position: treatment when
+// u01_32(w) (left_treatment + left_control) < left_treatment, that is,
+// drawing without replacement from what is left of the block. Computed
+// exactly in integers: (w + 1/2) 2^-32 n < L is (2w + 1) n < L 2^33. For
+// blocks of up to 2^20 patients (a config allows 1000) both sides stay
+// below 2^53, so the same comparison in doubles is exact as well and the
+// two agree for every w (tests/simulate/random_stream_test.cpp); the
+// integers cannot overflow for any int block. The integer form shortens the
+// chain through what is left, which runs through every position of a block.
+inline bool block_draw_is_treatment(std::uint32_t w, int left_treatment,
+                                    int left_control) noexcept {
+  const auto n = static_cast<std::uint64_t>(left_treatment + left_control);
+  return (2 * std::uint64_t{w} + 1) * n < static_cast<std::uint64_t>(left_treatment) << 33;
+}
+
 // Blocks per group and words per group (the layout above).
 inline constexpr std::size_t kGroupBlocks = 8;
 inline constexpr std::size_t kGroupWords = 4 * kGroupBlocks;

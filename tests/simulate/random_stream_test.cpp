@@ -99,5 +99,31 @@ TEST(RandomStream, PaddingCoversWholeGroups) {
   EXPECT_EQ(padded_words(33), 64u);
 }
 
+// The block draw in integers against the comparison in doubles it replaced,
+// u01_32(w) * (L + C) < L, for every block of up to 1000 (a config's limit)
+// and every L: at the words on both sides of each threshold, where a
+// rounding would show, and at the extreme words.
+TEST(RandomStream, BlockDrawInIntegersEqualsTheDoubleComparison) {
+  constexpr std::uint64_t kWords = std::uint64_t{1} << 32;
+  for (int n = 1; n <= 1000; ++n) {
+    for (int left_t = 0; left_t <= n; ++left_t) {
+      const int left_c = n - left_t;
+      // The first w with (2w + 1) n >= L 2^33, and its neighbours.
+      const std::uint64_t edge =
+          ((static_cast<std::uint64_t>(left_t) << 33) / static_cast<std::uint64_t>(n) + 1) / 2;
+      for (const std::uint64_t w64 : {edge - 1, edge, edge + 1, std::uint64_t{0}, kWords - 1}) {
+        if (w64 >= kWords) continue;
+        const auto w = static_cast<std::uint32_t>(w64);
+        const bool in_doubles = u01_32(w) * (left_t + left_c) < left_t;
+        ASSERT_EQ(block_draw_is_treatment(w, left_t, left_c), in_doubles)
+            << "w " << w << ", " << left_t << " treatment and " << left_c << " control left";
+      }
+    }
+  }
+  // What is left decides at the ends: nothing treated left, or only treated.
+  EXPECT_FALSE(block_draw_is_treatment(0xFFFFFFFFu, 0, 3));
+  EXPECT_TRUE(block_draw_is_treatment(0xFFFFFFFFu, 3, 0));
+}
+
 }  // namespace
 }  // namespace gsd::simulate::detail
