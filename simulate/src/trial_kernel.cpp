@@ -260,6 +260,7 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     observed_event_.resize(n);
     censored_y_.resize(n + kCensorPad);
     censored_treated_.resize(n + 1);
+    censored_before_.resize(n + 1);
     inverse_.resize(n + 1);
     inverse_[0] = 0.0;  // an empty risk set contributes nothing
     for (std::size_t k = 1; k <= n; ++k) inverse_[k] = 1.0 / static_cast<double>(k);
