@@ -252,6 +252,7 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));
     bucket_id_.resize(n);
+    event_bucket_id_.resize(n);
     uncured_.resize(n);
     stratum_of_.resize(n);
     unsorted_.resize(n);
@@ -320,12 +321,15 @@ void Workspace::index_event_times(double cap) {
     return c <= cap ? std::min(static_cast<std::size_t>(static_cast<std::int64_t>(c * scale)), nb - 1)
                     : nb;
   };
+  // Each event's bucket once, for the count and for the placement.
+  std::uint32_t* const ids = event_bucket_id_.data();
+  for (std::size_t i = 0; i < m; ++i) ids[i] = static_cast<std::uint32_t>(bucket_of(event_times[i]));
   event_bucket_start_.assign(nb + 2, 0);
-  for (double c : event_times) ++event_bucket_start_[bucket_of(c) + 1];
+  for (std::size_t i = 0; i < m; ++i) ++event_bucket_start_[ids[i] + 1];
   for (std::size_t b = 1; b < nb + 2; ++b) event_bucket_start_[b] += event_bucket_start_[b - 1];
   grouped_events_.resize(m);
   bucket_.assign(event_bucket_start_.begin(), event_bucket_start_.end());
-  for (double c : event_times) grouped_events_[bucket_[bucket_of(c)]++] = c;
+  for (std::size_t i = 0; i < m; ++i) grouped_events_[bucket_[ids[i]]++] = event_times[i];
 }
 
 std::optional<double> Workspace::event_time(int d) {
