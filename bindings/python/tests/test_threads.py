@@ -125,9 +125,11 @@ _SIGINT_CHILD = textwrap.dedent("""
     seen = []
 
     def progress(done, total):
-        if not seen:
-            print("simulating", flush=True)
+        # Counted before the line that tells the parent to send SIGINT, so
+        # that the interrupt cannot land between the two.
         seen.append(done)
+        if len(seen) == 1:
+            print("simulating", flush=True)
 
     try:
         gsd.simulate(plan, replicates=50_000_000, seed=1, threads=2, progress=progress)
