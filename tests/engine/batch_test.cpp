@@ -81,17 +81,23 @@ std::vector<Outcome> run_text(const std::string& text, Command command, int thre
   return out;
 }
 
+// Each outcome is its line run alone as a design, in input order.
+void expect_each_design_alone(const std::vector<std::string>& lines,
+                              const std::vector<Outcome>& outcomes) {
+  ASSERT_EQ(outcomes.size(), lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    EXPECT_EQ(outcomes[i].number, i + 1);
+    EXPECT_EQ(outcomes[i].text, run(nlohmann::json::parse(lines[i]), Command::kDesign).dump())
+        << "line " << i + 1;
+  }
+}
+
 TEST(Batch, DesignLinesEqualRunInInputOrderForAnyThreads) {
   // 3 * kDesignBatchLinesPerThread + 5 lines: several chunks on 1 and 2
   // threads, the last one partial.
   const std::vector<std::string> lines = design_lines(3 * kDesignBatchLinesPerThread + 5);
   const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
-  ASSERT_EQ(one.size(), lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    EXPECT_EQ(one[i].number, i + 1);
-    EXPECT_EQ(one[i].text, run(nlohmann::json::parse(lines[i]), Command::kDesign).dump())
-        << "line " << i + 1;
-  }
+  expect_each_design_alone(lines, one);
   for (const int threads : {2, 3}) {
     const std::vector<Outcome> many = run_text(joined(lines), Command::kDesign, threads);
     ASSERT_EQ(many.size(), one.size());
@@ -188,12 +194,7 @@ TEST(Batch, ChunksOfLongLinesEndByTheirBytes) {
   std::vector<std::string> lines = design_lines(static_cast<int>(per_chunk) + 3);
   for (std::string& line : lines) line.append(kMaxBatchLineBytes - 16 - line.size(), ' ');
   const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
-  ASSERT_EQ(one.size(), lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    EXPECT_EQ(one[i].number, i + 1);
-    EXPECT_EQ(one[i].text, run(nlohmann::json::parse(lines[i]), Command::kDesign).dump())
-        << "line " << i + 1;
-  }
+  expect_each_design_alone(lines, one);
   // When the first result is handed on, the first chunk has been read and no
   // more: kBatchBytesPerThread and the line that crossed it.
   const std::string text = joined(lines);
