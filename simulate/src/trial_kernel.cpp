@@ -284,16 +284,24 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
   const double scale = static_cast<double>(nb);
   bucket_.assign(nb + 1, 0);
   // The buckets first, in a loop of their own that the compiler vectorises
-  // (the divisions four or eight at a time), then the counts. A bucket is
-  // below nb <= 2^31 (n is an int), so the truncation through int32 gives
-  // what the one through int64 gave.
+  // (the divisions four or eight at a time), then the counts. scale * v /
+  // (v + mean) lies in [0, nb], so while nb fits an int32 (any trial below a
+  // billion patients) the truncation through int32, which vectorises, gives
+  // what the one through int64 gives.
   std::uint32_t* const ids = bucket_id_.data();
   const TimedPatient* const items = unsorted_.data() + begin;
-  const auto last_bucket = static_cast<std::int32_t>(nb - 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    const double v = items[i].y;
-    ids[i] = static_cast<std::uint32_t>(
-        std::min(static_cast<std::int32_t>(scale * (v / (v + mean))), last_bucket));
+  auto fill_ids = [&](auto last_bucket) {  // nb - 1 as the integer type to truncate through
+    using Int = decltype(last_bucket);
+    for (std::size_t i = 0; i < n; ++i) {
+      const double v = items[i].y;
+      ids[i] = static_cast<std::uint32_t>(
+          std::min(static_cast<Int>(scale * (v / (v + mean))), last_bucket));
+    }
+  };
+  if (nb <= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
+    fill_ids(static_cast<std::int32_t>(nb - 1));
+  } else {
+    fill_ids(static_cast<std::int64_t>(nb - 1));
   }
   for (std::size_t i = 0; i < n; ++i) ++bucket_[ids[i] + 1];
   for (std::size_t b = 1; b <= nb; ++b) bucket_[b] += bucket_[b - 1];
