@@ -93,7 +93,8 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
 // that made it runnable; while that thread computes, the helper then waits
 // for the scheduler's periodic balancing to move it: 3.8 to 3.9 ms measured
 // on the 2-core virtual machines gsd is measured on, about one scheduler
-// tick, as long as a 64-design chunk takes on two threads. A hint only: where it is refused, nothing else changes.
+// tick, more than half of a 120-design batch on two threads. A hint only:
+// where it is refused, nothing else changes.
 void place_helpers(std::vector<std::thread>& helpers) {
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
   cpu_set_t allowed;

@@ -305,9 +305,7 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
   }
   for (std::size_t i = 0; i < n; ++i) ++bucket_[ids[i] + 1];
   for (std::size_t b = 1; b <= nb; ++b) bucket_[b] += bucket_[b - 1];
-  for (std::size_t i = begin; i < end; ++i) {
-    timed_[begin + bucket_[bucket_id_[i - begin]]++] = unsorted_[i];
-  }
+  for (std::size_t i = 0; i < n; ++i) timed_[begin + bucket_[ids[i]]++] = items[i];
   for (std::size_t i = begin + 1; i < end; ++i) {
     const TimedPatient v = timed_[i];
     std::size_t j = i;
