@@ -5,8 +5,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "libmvec_lanes.hpp"
+
 #if defined(GSD_HAVE_LIBMVEC)
-#include <immintrin.h>
 // erfc in glibc's libmvec, by the names of the x86-64 vector function ABI
 // (glibc's sysdeps/x86_64/fpu/libmvec.abilist): _ZGVd (AVX2) with 4 lanes,
 // _ZGVb (SSE2, every x86-64) with 2.
@@ -23,29 +24,16 @@ namespace gsd::numerics {
 
 void normal_upper_tails(const double* x, double* out, std::size_t n) noexcept {
 #if defined(GSD_HAVE_LIBMVEC)
+  // Zero pads the remainder: erfc(0) = 1.
+  detail::for_each_lanes(x, out, n, 0.0, [](detail::Lanes v) {
 #if defined(__AVX2__)
-  constexpr std::size_t kLanes = 4;
-  const auto tails = [](const double* in, double* to) {
-    const __m256d v = _mm256_mul_pd(_mm256_loadu_pd(in), _mm256_set1_pd(kInvSqrt2));
-    _mm256_storeu_pd(to, _mm256_mul_pd(_mm256_set1_pd(0.5), _ZGVdN4v_erfc(v)));
-  };
+    const __m256d erfc = _ZGVdN4v_erfc(_mm256_mul_pd(v, _mm256_set1_pd(kInvSqrt2)));
+    return _mm256_mul_pd(_mm256_set1_pd(0.5), erfc);
 #else
-  constexpr std::size_t kLanes = 2;
-  const auto tails = [](const double* in, double* to) {
-    const __m128d v = _mm_mul_pd(_mm_loadu_pd(in), _mm_set1_pd(kInvSqrt2));
-    _mm_storeu_pd(to, _mm_mul_pd(_mm_set1_pd(0.5), _ZGVbN2v_erfc(v)));
-  };
+    const __m128d erfc = _ZGVbN2v_erfc(_mm_mul_pd(v, _mm_set1_pd(kInvSqrt2)));
+    return _mm_mul_pd(_mm_set1_pd(0.5), erfc);
 #endif
-  std::size_t i = 0;
-  for (; i + kLanes <= n; i += kLanes) tails(x + i, out + i);
-  if (i < n) {
-    // The last few through the same routine, padded with zeros.
-    double in[kLanes] = {};
-    double to[kLanes];
-    std::copy(x + i, x + n, in);
-    tails(in, to);
-    std::copy(to, to + (n - i), out + i);
-  }
+  });
 #else
   for (std::size_t i = 0; i < n; ++i) out[i] = normal_upper_tail(x[i]);
 #endif
