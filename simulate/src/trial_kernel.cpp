@@ -1,12 +1,12 @@
 // Drawing one replicate's patients and the log-rank statistic at a look.
 #include "trial_kernel.hpp"
 
-#include <Eigen/Core>
-
 #include <algorithm>
 #include <cmath>
 #include <limits>
 
+#include "gsd/numerics/vector_log.hpp"
+#include "prefix_sums.hpp"
 #include "random_stream.hpp"
 #include "risk_set_merge.hpp"
 
@@ -52,31 +52,26 @@ void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
   // normalised exponential spacings: with E_1..E_{n+1} i.i.d. Exp(1), the
   // partial sums over the total are distributed as the order statistics of n
   // uniforms (Devroye 1986, "Non-Uniform Random Variate Generation", section
-  // V.2.1). The n + 1 logarithms run as one vectorised Eigen expression, and
-  // the increasing accrual quantile keeps the order. n + 1 words per stratum.
+  // V.2.1). The n + 1 logarithms are taken many at once, the partial sums in
+  // segments side by side (prefix_sums.hpp; nondecreasing like the exact
+  // ones), and the increasing accrual quantile keeps the order. n + 1 words
+  // per stratum.
   fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kAccrual), words_.data(),
              idx(trial.patients) + trial.strata);
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const int lo = stratum_offset[s];
     const int n = stratum_offset[s + 1] - lo;
     const std::uint32_t* w = words_.data() + idx(lo) + s;
-    auto spacing = spacing_.head(n + 1);  // starts at aligned storage
-    for (int i = 0; i <= n; ++i) spacing[i] = u01_32(w[i]);
-    spacing = -spacing.log();
-    const double inverse_total = 1.0 / spacing.sum();
+    double* const partial = spacing_.data();
+    for (int i = 0; i <= n; ++i) partial[i] = u01_32(w[i]);
+    numerics::negative_logs(partial, partial, idx(n) + 1);
+    const double inverse_total = 1.0 / prefix_sums_in_place(partial, idx(n) + 1);
     double* e = entry.data() + lo;
-    double partial = 0.0;
     if (trial.uniform_accrual) {
       const double scale = trial.accrual->duration() * inverse_total;
-      for (int i = 0; i < n; ++i) {
-        partial += spacing[i];
-        e[i] = partial * scale;
-      }
+      for (int i = 0; i < n; ++i) e[i] = partial[i] * scale;
     } else {
-      for (int i = 0; i < n; ++i) {
-        partial += spacing[i];
-        e[i] = trial.accrual->time_at_fraction(partial * inverse_total);
-      }
+      for (int i = 0; i < n; ++i) e[i] = trial.accrual->time_at_fraction(partial[i] * inverse_total);
     }
   }
 }
@@ -166,21 +161,19 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     const ArmParams* arms = trial.arms.data() + 2 * s;
     const std::size_t k_begin = uncured_offset_[s];
     const std::size_t k_end = uncured_offset_[s + 1];
-    // Cumulative hazards -log V of the stratum's noncured, as one vectorised
-    // Eigen expression, then each arm's inverse cumulative hazard.
-    const auto count = static_cast<Eigen::Index>(k_end - k_begin);
-    auto hazard = hazard_.head(count);  // starts at aligned storage
+    // Cumulative hazards -log V of the stratum's noncured, many logarithms
+    // at once, then each arm's inverse cumulative hazard.
+    double* const hazard = hazard_.data();
     for (std::size_t k = k_begin; k < k_end; ++k) {
       const std::size_t p = uncured_at[k];
       const double u = u01_32(words[2 * p]);
-      hazard[static_cast<Eigen::Index>(k - k_begin)] = (1.0 - u) * arms[arm_of[p]].inverse_noncured;
+      hazard[k - k_begin] = (1.0 - u) * arms[arm_of[p]].inverse_noncured;
     }
-    hazard = -hazard.log();
+    numerics::negative_logs(hazard, hazard, k_end - k_begin);
     for (std::size_t k = k_begin; k < k_end; ++k) {
       const std::size_t p = uncured_at[k];
       const std::uint8_t t = arm_of[p];
-      const double y_p = arms[t].latency->time_at_cumulative_hazard(
-          hazard[static_cast<Eigen::Index>(k - k_begin)]);
+      const double y_p = arms[t].latency->time_at_cumulative_hazard(hazard[k - k_begin]);
       y_of[p] = y_p;
       event_of[p] = 1;
       if (direct) {
@@ -246,8 +239,8 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     cured.resize(n);
     treatment_prefix_.resize(n + 1);
     words_.resize(padded_words(2 * n));  // n + one per stratum, strata <= n
-    spacing_.resize(static_cast<Eigen::Index>(n + 1));
-    hazard_.resize(static_cast<Eigen::Index>(n));
+    spacing_.resize(n + 1);
+    hazard_.resize(n);
     timed_.resize(n);
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));

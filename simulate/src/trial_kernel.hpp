@@ -1,7 +1,6 @@
 #pragma once
 // Private: one replicate, end to end, with per-thread buffers reused across
 // replicates (no allocation per replicate once they have grown).
-#include <Eigen/Core>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -198,13 +197,8 @@ class Workspace {
   std::vector<std::uint32_t> uncured_;  // positions of the noncured
   std::vector<std::size_t> uncured_offset_;  // strata + 1
   std::vector<std::uint16_t> stratum_of_;  // filled when there are strata
-  // Buffers of the vectorised logarithms. Eigen's own storage is aligned to
-  // its packet size, so which elements take the SIMD path and which the
-  // scalar tail depends only on their index, never on the heap address: the
-  // two paths may differ in the last bit, and results must not depend on
-  // where a thread's workspace happens to be allocated.
-  Eigen::ArrayXd spacing_;  // exponential spacings for the entry times
-  Eigen::ArrayXd hazard_;   // cumulative hazards of a stratum's noncured
+  std::vector<double> spacing_;  // exponential spacings, then their partial sums
+  std::vector<double> hazard_;   // cumulative hazards of a stratum's noncured
   std::vector<std::uint32_t> bucket_;
 };
 
