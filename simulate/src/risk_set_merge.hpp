@@ -3,10 +3,13 @@
 // a look, shared by the log-rank statistic and the weighted tests
 // (trial_kernel.cpp, weighted_log_rank.cpp). Included after trial_kernel.hpp.
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <limits>
+#include <type_traits>
 
 #if defined(__AVX2__)
 #include <immintrin.h>
@@ -84,6 +87,202 @@ inline void count_censored_before(const double* cy, std::size_t j_end, const dou
   }
 }
 
+// The censorings at calendar time tau among patients 0..m-1 of a stratum
+// (entry ascending): those with calendar > tau, in descending entry order, so
+// that their censoring times tau - entry ascend. Writes the times to cy and
+// treated[j] = the treated among the first j of them (treated[0] = 0);
+// returns how many there are. cy needs room for m + 3 times and treated for
+// m + 4 counts: with AVX2 four patients are taken at once, the censored among
+// them packed to the front of a four-lane store (left-packing by a table of
+// lane permutations), which writes up to three slots beyond the count.
+// Either way the times and counts are the same, bit for bit.
+namespace censoring_lanes {
+// For each 4-bit mask, the lanes that move the masked ones to the front, in
+// order (unused lanes 0): as four 32-bit lanes, and as the eight 32-bit
+// halves of four doubles.
+inline constexpr auto kPack = [] {
+  std::array<std::array<std::int32_t, 4>, 16> table{};
+  for (std::size_t mask = 0; mask < 16; ++mask) {
+    std::size_t to = 0;
+    for (std::int32_t lane = 0; lane < 4; ++lane) {
+      if ((mask >> lane) & 1u) table[mask][to++] = lane;
+    }
+  }
+  return table;
+}();
+inline constexpr auto kPackHalves = [] {
+  std::array<std::array<std::int32_t, 8>, 16> table{};
+  for (std::size_t mask = 0; mask < 16; ++mask) {
+    for (std::size_t to = 0; to < 4; ++to) {
+      table[mask][2 * to] = 2 * kPack[mask][to];
+      table[mask][2 * to + 1] = 2 * kPack[mask][to] + 1;
+    }
+  }
+  return table;
+}();
+// For each 4-bit mask, the inclusive prefix counts of its bits.
+inline constexpr auto kPrefix = [] {
+  std::array<std::array<std::int32_t, 4>, 16> table{};
+  for (std::size_t mask = 0; mask < 16; ++mask) {
+    std::int32_t count = 0;
+    for (std::size_t bit = 0; bit < 4; ++bit) {
+      count += static_cast<std::int32_t>((mask >> bit) & 1u);
+      table[mask][bit] = count;
+    }
+  }
+  return table;
+}();
+}  // namespace censoring_lanes
+
+static_assert(kCensorPad >= 3, "censoring_times writes up to three times beyond its count");
+
+inline std::size_t censoring_times(const double* entry, const double* calendar,
+                                   const std::uint8_t* treatment, std::size_t m, double tau,
+                                   double* cy, int* treated) noexcept {
+  std::size_t j_end = 0;
+  int treated_count = 0;
+  treated[0] = 0;
+  std::size_t i = m;  // patients i..m-1 done
+#if defined(__AVX2__)
+  const __m256d tau_lanes = _mm256_set1_pd(tau);
+  for (; i >= 4; i -= 4) {
+    // Patients i-1, i-2, i-3, i-4 in lanes 0..3 (descending entry).
+    const __m256d cal = _mm256_permute4x64_pd(_mm256_loadu_pd(calendar + i - 4), 0x1B);
+    const __m256d ent = _mm256_permute4x64_pd(_mm256_loadu_pd(entry + i - 4), 0x1B);
+    const auto mask = static_cast<unsigned>(
+        _mm256_movemask_pd(_mm256_cmp_pd(cal, tau_lanes, _CMP_GT_OQ)));
+    const __m256i pack = _mm256_loadu_si256(
+        reinterpret_cast<const __m256i*>(censoring_lanes::kPackHalves[mask].data()));
+    const __m256d times = _mm256_sub_pd(tau_lanes, ent);
+    _mm256_storeu_pd(cy + j_end,
+                     _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(times), pack)));
+    // The treated among the censored, as bits in lane order (lane 0 is the
+    // last of the four bytes), counted up to each lane and packed likewise.
+    std::uint32_t arms;
+    std::memcpy(&arms, treatment + i - 4, sizeof arms);
+    const unsigned treated_bits = (((arms >> 24) & 1u) | ((arms >> 15) & 2u) |
+                                   ((arms >> 6) & 4u) | ((arms << 3) & 8u)) & mask;
+    const __m128i up_to = _mm_loadu_si128(
+        reinterpret_cast<const __m128i*>(censoring_lanes::kPrefix[treated_bits].data()));
+    const __m128i packed = _mm_castps_si128(_mm_permutevar_ps(
+        _mm_castsi128_ps(up_to),
+        _mm_loadu_si128(reinterpret_cast<const __m128i*>(censoring_lanes::kPack[mask].data()))));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(treated + j_end + 1),
+                     _mm_add_epi32(_mm_set1_epi32(treated_count), packed));
+    treated_count += __builtin_popcount(treated_bits);
+    j_end += static_cast<std::size_t>(__builtin_popcount(mask));
+  }
+#endif
+  for (; i > 0; --i) {
+    const std::size_t p = i - 1;
+    const int censored = calendar[p] > tau ? 1 : 0;
+    cy[j_end] = tau - entry[p];
+    treated_count += treatment[p] & censored;
+    treated[j_end + 1] = treated_count;
+    j_end += static_cast<std::size_t>(censored);
+  }
+  return j_end;
+}
+
+// The plain log-rank sums over outcomes with no tied times, as the merge
+// below forms them term by term, four outcomes at a time: the numbers at risk
+// n and n1 just before outcome k are enrolled - k - before[k] and
+// enrolled_treated - (treated outcomes before k) - treated[before[k]], and
+// an event adds n1 / n to the expected treated events and
+// (n1 / n)(1 - n1 / n) to the variance. The four lanes' sums are added at the
+// end, so the result differs from the running sums of the merge only by
+// rounding, and depends on the data alone.
+struct UntiedSums {
+  double expected_t = 0.0;
+  double variance = 0.0;
+  int observed_t = 0;
+  int events = 0;
+};
+
+#if defined(__AVX2__)
+// The sums into `out` over outcomes k < k_end, or false (and `out`
+// unchanged) when two outcomes share a time: tie groups take the merge's
+// hypergeometric path. oy[k_end] must be +infinity; inv[m] = 1 / m.
+inline bool untied_log_rank_sums(const double* oy, const std::uint8_t* arm,
+                                 const std::uint8_t* is_event, const std::uint32_t* before,
+                                 const int* treated, const double* inv, std::size_t k_end,
+                                 int enrolled, int enrolled_treated, UntiedSums& out) noexcept {
+  // Four 0/1 bytes as one word; their sum is the top byte of word * 0x01010101.
+  const auto four = [](const std::uint8_t* p) {
+    std::uint32_t w;
+    std::memcpy(&w, p, sizeof w);
+    return w;
+  };
+  const auto byte_sum = [](std::uint32_t w) { return static_cast<int>((w * 0x01010101u) >> 24); };
+  __m256d expected = _mm256_setzero_pd();
+  __m256d variance = _mm256_setzero_pd();
+  __m256d tie = _mm256_setzero_pd();
+  const __m256d one = _mm256_set1_pd(1.0);
+  // The gathers take every lane. Their masked form, with a defined source:
+  // GCC 12 warns that the unmasked one's undefined source is uninitialised.
+  const __m256d zero = _mm256_setzero_pd();
+  const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
+  const __m128i zero_i = _mm_setzero_si128();
+  const __m128i all_i = _mm_set1_epi32(-1);
+  int treated_out = 0;
+  int observed_t = 0;
+  int events = 0;
+  std::size_t k = 0;
+  for (; k + 4 <= k_end; k += 4) {
+    tie = _mm256_or_pd(tie, _mm256_cmp_pd(_mm256_loadu_pd(oy + k), _mm256_loadu_pd(oy + k + 1),
+                                          _CMP_EQ_OQ));
+    const __m128i j = _mm_loadu_si128(reinterpret_cast<const __m128i*>(before + k));
+    const __m128i ks = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(k)), _mm_setr_epi32(0, 1, 2, 3));
+    const __m128i n = _mm_sub_epi32(_mm_sub_epi32(_mm_set1_epi32(enrolled), ks), j);
+    const std::uint32_t arms = four(arm + k);
+    const std::uint32_t evs = four(is_event + k);
+    // Treated outcomes before each of the four: the running count plus an
+    // exclusive prefix sum within the group.
+    const __m128i a = _mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(arms)));
+    __m128i inclusive = _mm_add_epi32(a, _mm_slli_si128(a, 4));
+    inclusive = _mm_add_epi32(inclusive, _mm_slli_si128(inclusive, 8));
+    const __m128i out_before =
+        _mm_add_epi32(_mm_set1_epi32(treated_out), _mm_sub_epi32(inclusive, a));
+    const __m128i n1 = _mm_sub_epi32(_mm_sub_epi32(_mm_set1_epi32(enrolled_treated), out_before),
+                                     _mm_mask_i32gather_epi32(zero_i, treated, j, all_i, 4));
+    const __m256d share = _mm256_mul_pd(_mm256_cvtepi32_pd(n1),
+                                         _mm256_mask_i32gather_pd(zero, inv, n, all, 8));
+    const __m256d ev =
+        _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(evs))));
+    const __m256d event_share = _mm256_mul_pd(ev, share);
+    expected = _mm256_add_pd(expected, event_share);
+    variance = _mm256_add_pd(variance, _mm256_mul_pd(event_share, _mm256_sub_pd(one, share)));
+    treated_out += byte_sum(arms);
+    observed_t += byte_sum(arms & evs);
+    events += byte_sum(evs);
+  }
+  if (_mm256_movemask_pd(tie) != 0) return false;
+  alignas(32) double lane_expected[4];
+  alignas(32) double lane_variance[4];
+  _mm256_store_pd(lane_expected, expected);
+  _mm256_store_pd(lane_variance, variance);
+  // The last few, each into the lane it would have had.
+  for (std::size_t lane = 0; k < k_end; ++k, ++lane) {
+    if (!(oy[k + 1] > oy[k])) return false;
+    const std::size_t jk = before[k];
+    const int n = enrolled - static_cast<int>(k) - static_cast<int>(jk);
+    const int n1 = enrolled_treated - treated_out - treated[jk];
+    const double share = n1 * inv[n];
+    const double event_share = is_event[k] * share;
+    lane_expected[lane] += event_share;
+    lane_variance[lane] += event_share * (1.0 - share);
+    treated_out += arm[k];
+    observed_t += arm[k] & is_event[k];
+    events += is_event[k];
+  }
+  out.expected_t = (lane_expected[0] + lane_expected[1]) + (lane_expected[2] + lane_expected[3]);
+  out.variance = (lane_variance[0] + lane_variance[1]) + (lane_variance[2] + lane_variance[3]);
+  out.observed_t = observed_t;
+  out.events = events;
+  return true;
+}
+#endif
+
 // One stratum's log-rank sums at calendar time tau. The outcomes observed by
 // tau, in y order, leave the risk set at their y; the other enrolled patients
 // leave it at their censoring time tau - entry, which is ascending as entry
@@ -125,19 +324,25 @@ int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& vis
   // Censoring times in ascending order; treated[j]: the treated among the first j.
   double* cy = censored_y_.data();
   int* treated = censored_treated_.data();
-  std::size_t j_end = 0;
-  int treated_count = 0;
-  treated[0] = 0;
-  for (int i = enrolled_end - 1; i >= lo; --i) {
-    const int censored = calendar[idx(i)] > tau ? 1 : 0;
-    cy[j_end] = tau - entry[idx(i)];
-    treated_count += treatment[idx(i)] & censored;
-    treated[j_end + 1] = treated_count;
-    j_end += idx(censored);
-  }
+  const std::size_t j_end =
+      censoring_times(entry.data() + lo, calendar.data() + lo, treatment.data() + lo,
+                      idx(enrolled_end - lo), tau, cy, treated);
   for (std::size_t p = 0; p < kCensorPad; ++p) cy[j_end + p] = std::numeric_limits<double>::infinity();
   std::uint32_t* before = censored_before_.data();
   count_censored_before(cy, j_end, oy, k_end, before);
+#if defined(__AVX2__)
+  if constexpr (std::is_same_v<Visitor, NoVisitor>) {
+    UntiedSums untied;
+    if (untied_log_rank_sums(oy, arm, is_event, before, treated, inv, k_end, enrolled,
+                             enrolled_treated, untied)) {
+      sums.observed_t += untied.observed_t;
+      sums.expected_t += untied.expected_t;
+      sums.variance += untied.variance;
+      sums.events += untied.events;
+      return enrolled;
+    }
+  }
+#endif
   visitor.begin_stratum();
   double observed_t = 0.0;
   double expected_t = 0.0;

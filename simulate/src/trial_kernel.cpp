@@ -252,8 +252,8 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     observed_y_.resize(n + 1);
     observed_arm_.resize(n);
     observed_event_.resize(n);
-    censored_y_.resize(n + kCensorPad);
-    censored_treated_.resize(n + 1);
+    censored_y_.resize(n + kCensorPad);  // kCensorPad >= 3: censoring_times' room
+    censored_treated_.resize(n + 4);
     censored_before_.resize(n + 1);
     inverse_.resize(n + 1);
     inverse_[0] = 0.0;  // an empty risk set contributes nothing
