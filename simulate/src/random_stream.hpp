@@ -41,18 +41,35 @@ inline constexpr double kTwoPowMinus32 = 1.0 / 4294967296.0;
 inline double u01_32(std::uint32_t x) noexcept { return (x + 0.5) * kTwoPowMinus32; }
 
 // A permuted block's draw at one position: treatment when
-// u01_32(w) (left_treatment + left_control) < left_treatment, that is,
-// drawing without replacement from what is left of the block. Computed
-// exactly in integers: (w + 1/2) 2^-32 n < L is (2w + 1) n < L 2^33. For
-// blocks of up to 2^20 patients (a config allows 1000) both sides stay
-// below 2^53, so the same comparison in doubles is exact as well and the
-// two agree for every w (tests/simulate/random_stream_test.cpp); the
-// integers cannot overflow for any int block. The integer form shortens the
-// chain through what is left, which runs through every position of a block.
+// u01_32(w) n < left_treatment, with n = left_treatment + left_control the
+// positions left in the block, that is, drawing without replacement from what
+// is left of it. Computed exactly in integers: (w + 1/2) 2^-32 n < L is
+// (2w + 1) n < L 2^33. For blocks of up to 2^20 patients (a config allows
+// 1000) both sides stay below 2^53, so the same comparison in doubles is
+// exact as well and the two agree for every w
+// (tests/simulate/random_stream_test.cpp); the integers cannot overflow for
+// any int block. The caller passes n from the position's place in the block,
+// so the chain from one position to the next runs only through L: a shift,
+// a comparison and a subtraction.
 inline bool block_draw_is_treatment(std::uint32_t w, int left_treatment,
-                                    int left_control) noexcept {
-  const auto n = static_cast<std::uint64_t>(left_treatment + left_control);
+                                    int left_in_block) noexcept {
+  const auto n = static_cast<std::uint64_t>(left_in_block);
   return (2 * std::uint64_t{w} + 1) * n < static_cast<std::uint64_t>(left_treatment) << 33;
+}
+
+// The number of words w with u01_32(w) < p: since u01_32 increases with w,
+// u01_32(w) < p exactly when w < words_below(p), so a draw "u < p" becomes
+// one integer comparison, which vectorises. Found from the nearest candidate
+// by the double comparison itself, so the two agree for every w.
+inline std::uint64_t words_below(double p) noexcept {
+  constexpr std::uint64_t kAll = std::uint64_t{1} << 32;
+  if (!(p > u01_32(0))) return 0;
+  if (p > u01_32(0xFFFFFFFFu)) return kAll;
+  // (w + 1/2) 2^-32 < p  <=>  w < p 2^32 - 1/2, up to the rounding checked below.
+  auto w = static_cast<std::uint64_t>(p * 4294967296.0 - 0.5);
+  while (w > 0 && !(u01_32(static_cast<std::uint32_t>(w - 1)) < p)) --w;
+  while (w < kAll && u01_32(static_cast<std::uint32_t>(w)) < p) ++w;
+  return w;
 }
 
 // Blocks per group and words per group (the layout above).

@@ -13,6 +13,7 @@
 
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/process_group.hpp"
+#include "random_stream.hpp"
 #include "samplers.hpp"
 #include "trial_kernel.hpp"
 
@@ -133,7 +134,8 @@ struct Simulator::Impl {
       for (int arm_index = 0; arm_index < 2; ++arm_index) {
         const ArmModel& arm = arm_index == 0 ? s.control : s.treatment;
         const double cure = arm.outcome.cure_fraction();
-        t.arms.push_back({cure, &latencies[2 * k + static_cast<std::size_t>(arm_index)],
+        t.arms.push_back({cure, detail::words_below(cure),
+                          &latencies[2 * k + static_cast<std::size_t>(arm_index)],
                           arm.dropout_rate.value_or(0.0), 1.0 / (1.0 - cure)});
         t.any_dropout = t.any_dropout || arm.dropout_rate.value_or(0.0) > 0.0;
       }

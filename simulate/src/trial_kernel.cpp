@@ -117,12 +117,11 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       const int block = trial.block_treatment + trial.block_control;
       for (int first = begin; first < end; first += block) {
         int left_t = trial.block_treatment;
-        int left_c = trial.block_control;
         const int last = std::min(end, first + block);
         for (int i = first; i < last; ++i) {
-          const int t = block_draw_is_treatment(words[2 * idx(i) + 1], left_t, left_c) ? 1 : 0;
+          const int left = block - (i - first);  // treatment and control left
+          const int t = block_draw_is_treatment(words[2 * idx(i) + 1], left_t, left) ? 1 : 0;
           left_t -= t;
-          left_c -= 1 - t;
           arm_of[idx(i)] = static_cast<std::uint8_t>(t);
         }
       }
@@ -133,18 +132,23 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       }
     }
     for (int i = begin; i < end; ++i) {
+      treated += arm_of[idx(i)];
+      treated_before[idx(i) + 1] = treated;
+    }
+    // Cured when u < pi, u from word 2p (reused below for the latency): the
+    // comparison in integers (words_below), in a loop of its own that the
+    // compiler vectorises.
+    const std::uint64_t cure_words[2] = {arms[0].cure_words, arms[1].cure_words};
+    for (int i = begin; i < end; ++i) {
       const std::size_t p = idx(i);
-      const int t = arm_of[p];
-      treated += t;
-      treated_before[p + 1] = treated;
-      // Cured when u < pi (u is word 2p, reused below for the latency).
-      const int is_cured = u01_32(words[2 * p]) < arms[t].cure_fraction ? 1 : 0;
-      cured_of[p] = static_cast<std::uint8_t>(is_cured);
-      event_of[p] = 0;
-      y_of[p] = kInf;
-      calendar_of[p] = kInf;
-      uncured_at[uncured] = static_cast<std::uint32_t>(p);
-      uncured += static_cast<std::size_t>(1 - is_cured);
+      cured_of[p] = std::uint64_t{words[2 * p]} < cure_words[arm_of[p]] ? 1 : 0;
+    }
+    std::fill(event_of + begin, event_of + end, std::uint8_t{0});
+    std::fill(y_of + begin, y_of + end, kInf);
+    std::fill(calendar_of + begin, calendar_of + end, kInf);
+    for (int i = begin; i < end; ++i) {
+      uncured_at[uncured] = static_cast<std::uint32_t>(i);
+      uncured += static_cast<std::size_t>(1 - cured_of[idx(i)]);
     }
     uncured_offset_[s + 1] = uncured;
   }

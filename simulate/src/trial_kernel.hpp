@@ -19,6 +19,7 @@ namespace gsd::simulate::detail {
 // The model in the form the inner loop reads.
 struct ArmParams {
   double cure_fraction = 0.0;
+  std::uint64_t cure_words = 0;   // words_below(cure_fraction): cured when word < it
   const LatencySampler* latency = nullptr;
   double dropout_rate = 0.0;      // 0 = none
   double inverse_noncured = 1.0;  // 1 / (1 - cure_fraction)

@@ -115,14 +115,35 @@ TEST(RandomStream, BlockDrawInIntegersEqualsTheDoubleComparison) {
         if (w64 >= kWords) continue;
         const auto w = static_cast<std::uint32_t>(w64);
         const bool in_doubles = u01_32(w) * (left_t + left_c) < left_t;
-        ASSERT_EQ(block_draw_is_treatment(w, left_t, left_c), in_doubles)
+        ASSERT_EQ(block_draw_is_treatment(w, left_t, n), in_doubles)
             << "w " << w << ", " << left_t << " treatment and " << left_c << " control left";
       }
     }
   }
   // What is left decides at the ends: nothing treated left, or only treated.
   EXPECT_FALSE(block_draw_is_treatment(0xFFFFFFFFu, 0, 3));
-  EXPECT_TRUE(block_draw_is_treatment(0xFFFFFFFFu, 3, 0));
+  EXPECT_TRUE(block_draw_is_treatment(0xFFFFFFFFu, 3, 3));
+}
+
+// The cure draw in integers, word < words_below(p), against u01_32(w) < p
+// it replaced: on both sides of the threshold for the seed trial's cure
+// fractions, tiny and near-1 ones and the edges, and the closed form at 1/2.
+TEST(RandomStream, WordsBelowGivesTheDoubleComparisonsThreshold) {
+  constexpr std::uint64_t kWords = std::uint64_t{1} << 32;
+  for (const double p : {0.0, 1e-12, 0.1, 0.4, 0.5, 0.562, 0.9, 1.0 - 1e-12, 1.0, -0.5, 1.5}) {
+    const std::uint64_t below = words_below(p);
+    ASSERT_LE(below, kWords) << "p = " << p;
+    if (below > 0) {
+      EXPECT_TRUE(u01_32(static_cast<std::uint32_t>(below - 1)) < p) << "p = " << p;
+    }
+    if (below < kWords) {
+      EXPECT_FALSE(u01_32(static_cast<std::uint32_t>(below)) < p) << "p = " << p;
+    }
+  }
+  // (w + 1/2) 2^-32 < 1/2 exactly for w < 2^31.
+  EXPECT_EQ(words_below(0.5), std::uint64_t{1} << 31);
+  EXPECT_EQ(words_below(0.0), 0u);
+  EXPECT_EQ(words_below(1.0), kWords);
 }
 
 }  // namespace
