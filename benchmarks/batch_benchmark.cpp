@@ -1,7 +1,9 @@
 // Thread scaling of batches (gsd::run_batch): the 120-design batch of the
 // README's speed table (100 LD-OBF K = 5 designs and 20 with HSD(-2)
 // non-binding beta-spending futility at beta 0.1) and 8 scenarios of the seed
-// trial (2,000 replicates each), on 1 and 2 threads, with the results handed
+// trial (2,000 replicates each), on 1 and 2 threads, and the design batch
+// eight times over (960 designs, a sweep where what a batch costs besides its
+// lines is spread over more of them), with the results handed
 // back as text (text:1, the command line's way: each line's JSON written on
 // the thread that ran it) or as JSON trees (text:0). Wall-clock time: the
 // ratio of the 1- and 2-thread rows is the scaling (target 1.8x on 2 threads).
@@ -15,13 +17,14 @@
 
 namespace {
 
-std::string design_batch() {
+std::string design_batch(int copies = 1) {
   std::string text;
-  for (int i = 0; i < 120; ++i) {
-    const double beta = i < 100 ? 0.05 + 0.002 * i : 0.1;
+  for (int i = 0; i < 120 * copies; ++i) {
+    const int k = i % 120;
+    const double beta = k < 100 ? 0.05 + 0.002 * k : 0.1;
     text += "{\"design\": {\"beta\": " + std::to_string(beta) +
             ", \"information_fractions\": [0.2, 0.4, 0.6, 0.8, 1]";
-    if (i >= 100) text += ", \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}";
+    if (k >= 100) text += ", \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}";
     text += "}}\n";
   }
   return text;
@@ -64,6 +67,16 @@ void BM_DesignBatch120(benchmark::State& state) {
 }
 BENCHMARK(BM_DesignBatch120)
     ->ArgsProduct({{1, 2}, {1, 0}})
+    ->ArgNames({"threads", "text"})
+    ->UseRealTime()
+    ->Unit(benchmark::kMillisecond);
+
+void BM_DesignBatch960(benchmark::State& state) {
+  static const std::string text = design_batch(8);
+  run(state, text, gsd::Command::kDesign);
+}
+BENCHMARK(BM_DesignBatch960)
+    ->ArgsProduct({{1, 2}, {1}})
     ->ArgNames({"threads", "text"})
     ->UseRealTime()
     ->Unit(benchmark::kMillisecond);
