@@ -232,7 +232,8 @@ inline bool untied_log_rank_sums(const double* oy, const std::uint8_t* arm,
     tie = _mm256_or_pd(tie, _mm256_cmp_pd(_mm256_loadu_pd(oy + k), _mm256_loadu_pd(oy + k + 1),
                                           _CMP_EQ_OQ));
     const __m128i j = _mm_loadu_si128(reinterpret_cast<const __m128i*>(before + k));
-    const __m128i ks = _mm_add_epi32(_mm_set1_epi32(static_cast<int>(k)), _mm_setr_epi32(0, 1, 2, 3));
+    const __m128i ks =
+        _mm_add_epi32(_mm_set1_epi32(static_cast<int>(k)), _mm_setr_epi32(0, 1, 2, 3));
     const __m128i n = _mm_sub_epi32(_mm_sub_epi32(_mm_set1_epi32(enrolled), ks), j);
     const std::uint32_t arms = four(arm + k);
     const std::uint32_t evs = four(is_event + k);

@@ -71,7 +71,9 @@ void Workspace::draw_entries(const CompiledTrial& trial, std::uint64_t seed,
       const double scale = trial.accrual->duration() * inverse_total;
       for (int i = 0; i < n; ++i) e[i] = partial[i] * scale;
     } else {
-      for (int i = 0; i < n; ++i) e[i] = trial.accrual->time_at_fraction(partial[i] * inverse_total);
+      for (int i = 0; i < n; ++i) {
+        e[i] = trial.accrual->time_at_fraction(partial[i] * inverse_total);
+      }
     }
   }
 }

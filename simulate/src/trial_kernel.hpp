@@ -187,9 +187,9 @@ class Workspace {
   mutable std::vector<int> censored_treated_;
   // Per observed outcome: the censorings before it (risk_set_merge.hpp).
   mutable std::vector<std::uint32_t> censored_before_;
-  std::vector<double> inverse_;
+  std::vector<double> inverse_;                    // 1 / k, k = 0..n (1/0 taken as 0)
   std::vector<double> grouped_events_;             // event times, bucket by bucket
-  std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)         // 1 / k, k = 0..n (1/0 taken as 0)
+  std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)
   std::vector<std::uint32_t> words_;   // random words for the entry times
   std::vector<std::uint32_t> outcome_words_;
   std::vector<std::uint32_t> dropout_words_;

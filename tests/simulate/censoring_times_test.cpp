@@ -47,7 +47,9 @@ TEST(CensoringTimes, SameTimesAndTreatedCountsAsAPlainPass) {
     const std::size_t count = censoring_times(entry.data(), calendar.data(), treatment.data(), m,
                                               tau, cy.data(), treated.data());
     ASSERT_EQ(count, plain_y.size()) << "m = " << m;
-    for (std::size_t j = 0; j < count; ++j) EXPECT_EQ(cy[j], plain_y[j]) << "m = " << m << ", j = " << j;
+    for (std::size_t j = 0; j < count; ++j) {
+      EXPECT_EQ(cy[j], plain_y[j]) << "m = " << m << ", j = " << j;
+    }
     for (std::size_t j = 0; j <= count; ++j) {
       EXPECT_EQ(treated[j], plain_treated[j]) << "m = " << m << ", j = " << j;
     }

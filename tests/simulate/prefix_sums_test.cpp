@@ -68,7 +68,9 @@ TEST(PrefixSums, NondecreasingWhereTheSegmentsRoundDifferently) {
       v = r < 0.3 ? 1e16 * r : r < 0.6 ? 1e-3 * r : r < 0.9 ? r : 0.0;
     }
     prefix_sums_in_place(x.data(), n);
-    for (std::size_t i = 1; i < n; ++i) EXPECT_LE(x[i - 1], x[i]) << "trial " << trial << ", i " << i;
+    for (std::size_t i = 1; i < n; ++i) {
+      EXPECT_LE(x[i - 1], x[i]) << "trial " << trial << ", i " << i;
+    }
   }
 }
 

@@ -82,7 +82,8 @@ TEST(UntiedLogRankSums, EqualTheOneByOneSumsAtEveryRemainder) {
                                      o.enrolled_treated, sums))
         << "k = " << k;
     // Each of at most 41 terms carries a rounding or two: 1e-13 of the sum.
-    EXPECT_NEAR(sums.expected_t, static_cast<double>(expected), 1e-13 * (1.0 + std::fabs(sums.expected_t)))
+    EXPECT_NEAR(sums.expected_t, static_cast<double>(expected),
+                1e-13 * (1.0 + std::fabs(sums.expected_t)))
         << "k = " << k;
     EXPECT_NEAR(sums.variance, static_cast<double>(variance), 1e-13 * (1.0 + sums.variance))
         << "k = " << k;
