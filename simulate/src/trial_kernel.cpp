@@ -320,21 +320,37 @@ void Workspace::index_event_times(double cap) {
   const std::size_t m = event_times.size();
   const std::size_t nb = std::max<std::size_t>(m, 1);
   const double scale = static_cast<double>(nb) / cap;
-  auto bucket_of = [&](double c) {
-    // Through a signed integer: double to int64 is one instruction, double to
-    // size_t is a branchy sequence.
-    return c <= cap ? std::min(static_cast<std::size_t>(static_cast<std::int64_t>(c * scale)), nb - 1)
-                    : nb;
-  };
-  // Each event's bucket once, for the count and for the placement.
+  // Each event's bucket once, for the count and for the placement, in a loop
+  // the compiler vectorises: scale * min(c, cap) lies in [0, nb], so while nb
+  // fits an int32 the truncation through int32 gives what the one through
+  // int64 gives. Events after the cap go to bucket nb.
+  if (event_bucket_id_.size() < m) event_bucket_id_.resize(m);  // sized by generate()
   std::uint32_t* const ids = event_bucket_id_.data();
-  for (std::size_t i = 0; i < m; ++i) ids[i] = static_cast<std::uint32_t>(bucket_of(event_times[i]));
-  event_bucket_start_.assign(nb + 2, 0);
-  for (std::size_t i = 0; i < m; ++i) ++event_bucket_start_[ids[i] + 1];
-  for (std::size_t b = 1; b < nb + 2; ++b) event_bucket_start_[b] += event_bucket_start_[b - 1];
+  const double* const times = event_times.data();
+  auto fill_ids = [&](auto last_bucket) {  // nb - 1 as the integer type to truncate through
+    using Int = decltype(last_bucket);
+    for (std::size_t i = 0; i < m; ++i) {
+      const double c = times[i];
+      const auto b = static_cast<std::uint32_t>(
+          std::min(static_cast<Int>(std::min(c, cap) * scale), last_bucket));
+      ids[i] = c <= cap ? b : static_cast<std::uint32_t>(nb);
+    }
+  };
+  if (nb <= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
+    fill_ids(static_cast<std::int32_t>(nb - 1));
+  } else {
+    fill_ids(static_cast<std::int64_t>(nb - 1));
+  }
+  // A counting sort whose counts sit one slot further on: placing bucket b's
+  // events advances slot b + 1 from b's start to its end, which is where
+  // bucket b + 1 starts, so afterwards slots 0..nb + 1 hold the starts.
+  event_bucket_start_.assign(nb + 3, 0);
+  std::uint32_t* const start = event_bucket_start_.data();
+  for (std::size_t i = 0; i < m; ++i) ++start[ids[i] + 2];
+  for (std::size_t b = 2; b < nb + 3; ++b) start[b] += start[b - 1];
   grouped_events_.resize(m);
-  bucket_.assign(event_bucket_start_.begin(), event_bucket_start_.end());
-  for (std::size_t i = 0; i < m; ++i) grouped_events_[bucket_[ids[i]]++] = event_times[i];
+  for (std::size_t i = 0; i < m; ++i) grouped_events_[start[ids[i] + 1]++] = times[i];
+  event_bucket_start_.pop_back();
 }
 
 std::optional<double> Workspace::event_time(int d) {
