@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 
+#include "bucket_ids.hpp"
 #include "gsd/numerics/vector_log.hpp"
 #include "prefix_sums.hpp"
 #include "random_stream.hpp"
@@ -251,7 +252,6 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));
     bucket_id_.resize(n);
-    event_bucket_id_.resize(n);
     uncured_.resize(n);
     stratum_of_.resize(n);
     unsorted_.resize(n);
@@ -284,24 +284,16 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
   bucket_.assign(nb + 1, 0);
   // The buckets first, in a loop of their own that the compiler vectorises
   // (the divisions four or eight at a time), then the counts. scale * v /
-  // (v + mean) lies in [0, nb], so while nb fits an int32 (any trial below a
-  // billion patients) the truncation through int32, which vectorises, gives
-  // what the one through int64 gives.
+  // (v + mean) lies in [0, nb].
   std::uint32_t* const ids = bucket_id_.data();
   const TimedPatient* const items = unsorted_.data() + begin;
-  auto fill_ids = [&](auto last_bucket) {  // nb - 1 as the integer type to truncate through
-    using Int = decltype(last_bucket);
-    for (std::size_t i = 0; i < n; ++i) {
-      const double v = items[i].y;
-      ids[i] = static_cast<std::uint32_t>(
-          std::min(static_cast<Int>(scale * (v / (v + mean))), last_bucket));
-    }
-  };
-  if (nb <= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
-    fill_ids(static_cast<std::int32_t>(nb - 1));
-  } else {
-    fill_ids(static_cast<std::int64_t>(nb - 1));
-  }
+  bucket_ids(
+      n, nb, ids,
+      [&](std::size_t i) {
+        const double v = items[i].y;
+        return scale * (v / (v + mean));
+      },
+      [](std::size_t, std::uint32_t b) { return b; });
   for (std::size_t i = 0; i < n; ++i) ++bucket_[ids[i] + 1];
   for (std::size_t b = 1; b <= nb; ++b) bucket_[b] += bucket_[b - 1];
   for (std::size_t i = 0; i < n; ++i) timed_[begin + bucket_[ids[i]]++] = items[i];
@@ -321,26 +313,16 @@ void Workspace::index_event_times(double cap) {
   const std::size_t nb = std::max<std::size_t>(m, 1);
   const double scale = static_cast<double>(nb) / cap;
   // Each event's bucket once, for the count and for the placement, in a loop
-  // the compiler vectorises: scale * min(c, cap) lies in [0, nb], so while nb
-  // fits an int32 the truncation through int32 gives what the one through
-  // int64 gives. Events after the cap go to bucket nb.
-  if (event_bucket_id_.size() < m) event_bucket_id_.resize(m);  // sized by generate()
+  // the compiler vectorises: scale * min(c, cap) lies in [0, nb]. Events
+  // after the cap go to bucket nb. The buffer grows here, to the most events
+  // a replicate has had (at most the patients), and is then reused.
+  if (event_bucket_id_.size() < m) event_bucket_id_.resize(m);
   std::uint32_t* const ids = event_bucket_id_.data();
   const double* const times = event_times.data();
-  auto fill_ids = [&](auto last_bucket) {  // nb - 1 as the integer type to truncate through
-    using Int = decltype(last_bucket);
-    for (std::size_t i = 0; i < m; ++i) {
-      const double c = times[i];
-      const auto b = static_cast<std::uint32_t>(
-          std::min(static_cast<Int>(std::min(c, cap) * scale), last_bucket));
-      ids[i] = c <= cap ? b : static_cast<std::uint32_t>(nb);
-    }
-  };
-  if (nb <= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
-    fill_ids(static_cast<std::int32_t>(nb - 1));
-  } else {
-    fill_ids(static_cast<std::int64_t>(nb - 1));
-  }
+  const auto beyond_cap = static_cast<std::uint32_t>(nb);
+  bucket_ids(
+      m, nb, ids, [&](std::size_t i) { return std::min(times[i], cap) * scale; },
+      [&](std::size_t i, std::uint32_t b) { return times[i] <= cap ? b : beyond_cap; });
   // A counting sort whose counts sit one slot further on: placing bucket b's
   // events advances slot b + 1 from b's start to its end, which is where
   // bucket b + 1 starts, so afterwards slots 0..nb + 1 hold the starts.

@@ -194,7 +194,7 @@ class Workspace {
   std::vector<std::uint32_t> outcome_words_;
   std::vector<std::uint32_t> dropout_words_;
   std::vector<std::uint32_t> bucket_id_;
-  std::vector<std::uint32_t> event_bucket_id_;  // index_event_times' buckets
+  std::vector<std::uint32_t> event_bucket_id_;  // index_event_times' buckets (grown there)
   std::vector<std::uint32_t> uncured_;  // positions of the noncured
   std::vector<std::size_t> uncured_offset_;  // strata + 1
   std::vector<std::uint16_t> stratum_of_;  // filled when there are strata
