@@ -390,6 +390,7 @@ json to_json(const SimulationReport& report) {
   s["randomisation"] = randomisation_name(setup.model.randomisation);
   s["time_unit"] = setup.time_unit;
   if (setup.test) s["test"] = detail::test_echo_json(*setup.test);
+  if (setup.tests.non_inferiority()) s["hazard_ratio_h0"] = setup.tests.null_hazard_ratio;
   if (!setup.side_tests.empty()) {
     json tests = json::array();
     for (std::size_t j = 0; j < setup.side_tests.size(); ++j) {

@@ -125,6 +125,20 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
     s.design = planned.test->design;
     if (!stratified) s.analytic_power = planned.test->power;
   }
+  if (trial.survival->non_inferiority()) {
+    // The trial's test is the score test at the margin (simulate/simulated_test.hpp).
+    if (!settings.tests.empty()) {
+      throw InvalidInput({"simulation", "tests"},
+                         "are tests of equal hazards, which a non-inferiority trial (survival.hazard_ratio_h0 = " +
+                             numerics::format_value(trial.survival->hazard_ratio_h0) +
+                             ") does not run beside its own; remove simulation.tests");
+    }
+    if (s.test) {
+      throw InvalidInput({"survival", "test"}, "is not the log-rank test, which a non-inferiority trial "
+                                               "(survival.hazard_ratio_h0) is simulated with");
+    }
+    s.tests.null_hazard_ratio = trial.survival->hazard_ratio_h0;
+  }
   if (!settings.tests.empty() && !survival::looks_by_events(*trial.survival)) {
     throw InvalidInput({"simulation", "tests"},
                        "needs every look triggered by its events (survival.looks): a look set by its "
@@ -173,10 +187,6 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   if (trial.endpoint) return detail::prepare_endpoint_simulation(trial, request, options);
   if (!trial.survival) {
     throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
-  }
-  if (trial.survival->non_inferiority()) {
-    throw InvalidInput({"survival", "hazard_ratio_h0"}, numerics::format_value(trial.survival->hazard_ratio_h0),
-                       "is not simulated yet: the simulator's log-rank test is of equal hazards");
   }
   SimulationSetup s;
   s.name = trial.name;

@@ -89,6 +89,9 @@ std::string simulation_text(const SimulationReport& rep) {
   if (rep.setup.test && !rep.setup.test->is_log_rank()) {
     out << ", test " << test_name(*rep.setup.test);
   }
+  if (rep.setup.tests.non_inferiority()) {
+    out << ", non-inferiority log-rank test of H0: HR >= " << rep.setup.tests.null_hazard_ratio;
+  }
   out << "\n\n";
   // A lower bound that rejects: symmetric two-sided, or a harm bound.
   const bool lower = two_sided(rep.setup.design) || rep.setup.design.spec.harm.has_value();
@@ -137,6 +140,7 @@ std::string simulation_csv(const SimulationReport& rep) {
   out << "seed,," << r.seed << "\n";
   out << "power,," << r.power << "\n";
   out << "power_se,," << r.power_se << "\n";
+  if (rep.setup.tests.non_inferiority()) out << "hazard_ratio_h0,," << rep.setup.tests.null_hazard_ratio << "\n";
   for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
     out << "look_events," << k + 1 << "," << r.look_events[k] << "\n";
     out << "reject," << k + 1 << "," << r.reject_per_look[k] << "\n";

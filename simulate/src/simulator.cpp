@@ -209,6 +209,16 @@ struct Simulator::Impl {
     } else if (tests.primary) {
       t.primary_weight = slot(*tests.primary);
     }
+    if (tests.non_inferiority()) {
+      // The non-inferiority score test: log-rank weights, its own slot.
+      const survival::LogRankWeight log_rank = survival::LogRankWeight::fleming_harrington(0, 0);
+      detail::KernelWeight k = detail::kernel_weight(log_rank);
+      k.null_ratio = tests.null_hazard_ratio;
+      k.shifted_null = true;
+      weight_of_slot.push_back(log_rank);  // never matched: slot() takes the log-rank as -1
+      t.weights.push_back(k);
+      t.primary_weight = static_cast<int>(t.weights.size() - 1);
+    }
     side_capped.reserve(tests.side.size());
     for (const SimulatedTest& test : tests.side) {
       side_capped.emplace_back(test.design, plan, side_capped_information(test));
@@ -244,6 +254,13 @@ void validate_combo(const std::vector<survival::LogRankWeight>& combo, const num
 
 void validate_tests(const TestSet& tests, std::size_t looks, std::size_t strata) {
   if (tests.primary) tests.primary->validate();
+  if (tests.non_inferiority()) {
+    numerics::check_positive({"null_hazard_ratio"}, tests.null_hazard_ratio);
+    if (weighted_primary(tests)) {
+      numerics::fail({"null_hazard_ratio"}, tests.null_hazard_ratio,
+                     "applies to the log-rank test, and the trial's test here is another");
+    }
+  }
   bool contrasts = tests.primary_contrast.has_value();
   if (tests.primary_contrast) numerics::within({"primary_contrast"}, [&] { tests.primary_contrast->validate(); });
   for (std::size_t j = 0; j < tests.side.size(); ++j) {

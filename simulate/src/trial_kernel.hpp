@@ -34,6 +34,10 @@ struct KernelWeight {
   double t_star = 0.0;
   int rho_int = -1;  // rho when it is 0, 1 or 2, else -1
   int gamma_int = -1;
+  // A hazard ratio under H0 other than 1 (simulated_test.hpp): the score at
+  // null_ratio with the Breslow variance for ties.
+  bool shifted_null = false;
+  double null_ratio = 1.0;
 };
 KernelWeight kernel_weight(const survival::LogRankWeight& w);
 

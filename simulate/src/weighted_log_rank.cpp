@@ -47,7 +47,7 @@ class WeightedVisitor {
     if (!is_event) return;
     const double n = static_cast<double>(n0 + n1);
     const double share = n1 / n;
-    add(y, share - treatment, share * (1.0 - share));
+    add(y, {n0, n1, 1, treatment}, share - treatment, share * (1.0 - share));
     survival_ *= 1.0 - 1.0 / n;
     update_star(y);
     for (std::size_t c = 0; c < contrasts_.size(); ++c) {
@@ -59,7 +59,7 @@ class WeightedVisitor {
     const double nd = static_cast<double>(n);
     const double share = n1 / nd;
     const double var = n > 1 ? d * share * (1.0 - share) * (n - d) / (nd - 1.0) : 0.0;
-    add(y, d * share - d1, var);
+    add(y, {n - n1, n1, d, d1}, d * share - d1, var);
     survival_ *= 1.0 - d / nd;
     update_star(y);
     for (std::size_t c = 0; c < contrasts_.size(); ++c) {
@@ -75,9 +75,24 @@ class WeightedVisitor {
     return power(survival_, w.rho_int, w.rho) * power(1.0 - survival_, w.gamma_int, w.gamma);
   }
 
-  void add(double y, double score, double variance) {
+  // At one event time: n0 and n1 at risk, d events, d1 of them treated.
+  struct AtRisk {
+    int n0, n1, d, d1;
+  };
+
+  // `score` and `variance` are those of equal hazards; a test with another
+  // null hazard ratio takes its own (simulated_test.hpp).
+  void add(double y, AtRisk r, double score, double variance) {
     for (std::size_t j = 0; j < weights_.size(); ++j) {
-      const double w = weight(weights_[j], y, star_[j]);
+      const KernelWeight& k = weights_[j];
+      const double w = weight(k, y, star_[j]);
+      if (k.shifted_null) {
+        const double treated = k.null_ratio * r.n1;
+        const double p = treated / (treated + r.n0);
+        u_[j] += w * (r.d * p - r.d1);
+        v_[j] += w * w * r.d * p * (1.0 - p);
+        continue;
+      }
       u_[j] += w * score;
       v_[j] += w * w * variance;
     }

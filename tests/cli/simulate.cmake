@@ -63,3 +63,19 @@ if(GSD_WITH_MPI)
   gsd_simulate_cli_test(mpi_identical mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
                         ${GSD_SIMULATE_SEED} --quiet --replicates 3000 --seed 9)
 endif()
+
+# A survival non-inferiority trial runs the score test at its margin.
+set(GSD_NON_INFERIORITY ${CMAKE_CURRENT_LIST_DIR}/../../examples/non-inferiority/survival-margin-1.3.json)
+gsd_simulate_check(non_inferiority_text ${GSD_NON_INFERIORITY} 0
+  "non-inferiority log-rank test of H0: HR >= 1.3" --replicates 500)
+gsd_simulate_check(non_inferiority_json ${GSD_NON_INFERIORITY} 0 "\"hazard_ratio_h0\": 1.3"
+  --replicates 500 --format json)
+gsd_simulate_check(non_inferiority_csv ${GSD_NON_INFERIORITY} 0 "hazard_ratio_h0,,1.3"
+  --replicates 500 --format csv)
+gsd_simulate_check(non_inferiority_side_tests ${GSD_SIMULATE_CASES}/non_inferiority_side_tests.json 2
+  "error: simulation.tests are tests of equal hazards, which a non-inferiority trial (survival.hazard_ratio_h0 = 1.3) does not run beside its own\; remove simulation.tests")
+gsd_simulate_cli_test(threads_identical_non_inferiority threads $<TARGET_FILE:gsd> ${GSD_NON_INFERIORITY}
+                      --replicates 3000)
+gsd_simulate_check(non_inferiority_at_margin
+  ${CMAKE_CURRENT_LIST_DIR}/../../examples/non-inferiority/survival-at-margin.json 0
+  "non-inferiority log-rank test of H0: HR >= 1.3" --replicates 500)

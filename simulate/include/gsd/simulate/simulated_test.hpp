@@ -35,6 +35,19 @@
 // Z = (estimate_treatment - estimate_control) / sqrt(Var_1 + Var_0), 0 when
 // the variance is 0. The arms' estimates are unstratified: a model with
 // strata is refused.
+//
+// A non-inferiority trial (TestSet::null_hazard_ratio = theta0, a margin
+// above 1; H0: HR >= theta0) is judged by the score test of the Cox partial
+// likelihood at log HR = log theta0 (Cox 1972; Collett 2015, section 3.9),
+// with the Breslow form for ties: at each event time,
+//   p = theta0 n1 / (theta0 n1 + n0),   U += d p - d1,   V += d p (1 - p),
+// summed over strata, Z = U / sqrt(V) (positive favours treatment). For
+// theta0 = 1 and untied times it is the log-rank statistic. rpact's
+// getSimulationSurvival takes the same statistic for its thetaH0 (rpact
+// 3.3.4, its C++ logRankTest). Under H0 at the margin Z is asymptotically
+// standard normal, with independent increments over the looks and
+// information d r / (1 + r)^2 for d events at allocation r
+// (Schoenfeld 1981), so the design's bounds apply at the event fractions.
 #include <optional>
 #include <vector>
 
@@ -80,6 +93,12 @@ struct TestSet {
   std::vector<survival::LogRankWeight> primary_combo;
   // Set: the trial's test is this RMST or milestone test.
   std::optional<KaplanMeierContrast> primary_contrast;
+  // The hazard ratio under H0 of the trial's log-rank test: 1 tests equal
+  // hazards; a margin above 1 makes it the non-inferiority score test above.
+  // Other than 1 only with the log-rank test as the trial's test.
+  double null_hazard_ratio = 1.0;
+  // null_hazard_ratio is other than 1 (NaN included, for validation to refuse).
+  bool non_inferiority() const { return !(null_hazard_ratio >= 1.0 && null_hazard_ratio <= 1.0); }
   std::vector<SimulatedTest> side;
 };
 
