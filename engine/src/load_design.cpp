@@ -226,6 +226,8 @@ void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec
             "each look (give futility.z otherwise)");
   }
   const double r = survival->allocation_ratio;
+  // H0's hazard ratio: 1, or a non-inferiority margin m, where z = -ln(h / m) sqrt(I).
+  const double m = survival->hazard_ratio_h0;
   const auto& t = spec.information_fractions;
   spec.futility->hazard_ratios = spec.futility->values;
   for (std::size_t k = 0; k < spec.futility->values.size(); ++k) {
@@ -234,7 +236,7 @@ void convert_futility_hazard_ratios(const JsonNode& design, spending::DesignSpec
     // Events at the look as planned (ceil(t D)); Schoenfeld's information d r / (1 + r)^2.
     const double events = std::ceil(t[k] * static_cast<double>(*survival->events) - 1e-9);
     // + 0.0 turns -0 (a hazard ratio of exactly 1) into 0.
-    spec.futility->values[k] = -std::log(h) * std::sqrt(events * r / ((1.0 + r) * (1.0 + r))) + 0.0;
+    spec.futility->values[k] = -std::log(h / m) * std::sqrt(events * r / ((1.0 + r) * (1.0 + r))) + 0.0;
   }
 }
 

@@ -28,11 +28,20 @@ void attach_survival_model(const Trial& trial, monitoring::MonitoringPlan& plan,
   const survival::SurvivalSpec spec = sized->spec;
   const auto patients = static_cast<double>(sized->plan.patients);
   const numerics::SolverOptions solver = trial.design.solver;
-  plan.model_means = [spec, patients, solver](const std::vector<double>& events) {
+  const double margin = plan.null_hazard_ratio;
+  const double r = plan.allocation_ratio;
+  plan.model_means = [spec, patients, solver, margin, r](const std::vector<double>& events) {
     // A planned look beyond what the model's patients can produce.
-    return numerics::within({"survival"}, [&] {
+    std::vector<double> means = numerics::within({"survival"}, [&] {
       return survival::logrank_means_at_events(spec, patients, events, solver);
     });
+    // A non-inferiority test's z is the log-rank z shifted by its margin.
+    if (margin < 1.0 || margin > 1.0) {
+      for (std::size_t k = 0; k < means.size(); ++k) {
+        means[k] = monitoring::z_against_margin(means[k], monitoring::log_rank_information(events[k], r), margin);
+      }
+    }
+    return means;
   };
 }
 
@@ -51,7 +60,7 @@ void refuse_test_keys(const MonitoringSettings& m) {
 
 }  // namespace
 
-monitoring::ObservedLook observed_look(const LookInput& look, double allocation_ratio) {
+monitoring::ObservedLook observed_look(const LookInput& look, double allocation_ratio, double margin) {
   monitoring::ObservedLook out;
   out.events = look.events;
   out.final_analysis = look.final_analysis;
@@ -62,6 +71,12 @@ monitoring::ObservedLook observed_look(const LookInput& look, double allocation_
   } else {
     out.z = monitoring::z_from_hazard_ratio(*look.hazard_ratio, look.events, allocation_ratio);
   }
+  // The committee's z, p-value or hazard ratio is of equal hazards; a
+  // non-inferiority trial's test is against its margin.
+  if (margin < 1.0 || margin > 1.0) {
+    out.z = monitoring::z_against_margin(out.z, monitoring::log_rank_information(look.events, allocation_ratio),
+                                         margin);
+  }
   return out;
 }
 
@@ -70,10 +85,6 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
     throw InvalidInput({"monitoring"}, "is missing: gsd monitor needs a monitoring section with its looks");
   }
   if (trial.endpoint) return detail::monitor_endpoint_trial(trial, options);
-  if (trial.survival && trial.survival->non_inferiority()) {
-    throw InvalidInput({"survival", "hazard_ratio_h0"},
-                       "is not monitored yet: the monitored log-rank z is of equal hazards");
-  }
   // A weighted log-rank, MaxCombo, RMST or milestone test on its own scale
   // (monitor_test.cpp).
   if (trial.survival && trial.survival_test &&
@@ -106,6 +117,7 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
   plan.allocation_ratio =
       m.allocation_ratio.value_or(trial.survival ? trial.survival->allocation_ratio : 1.0);
   plan.assumed_hazard_ratio = m.assumed_hazard_ratio;
+  if (trial.survival) plan.null_hazard_ratio = trial.survival->hazard_ratio_h0;
   if (m.looks.empty()) {
     throw InvalidInput({"monitoring", "looks"}, "[]",
                        "must hold at least one look, e.g. [{\"events\": 49, \"z\": 2.0}]");
@@ -113,7 +125,7 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
   std::vector<monitoring::ObservedLook> looks;
   for (std::size_t k = 0; k < m.looks.size(); ++k) {
     looks.push_back(numerics::within(FieldPath{"monitoring", "looks", k}, [&] {
-      return observed_look(m.looks[k], plan.allocation_ratio);
+      return observed_look(m.looks[k], plan.allocation_ratio, plan.null_hazard_ratio);
     }));
   }
   report.inputs = m.looks;

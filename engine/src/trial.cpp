@@ -121,10 +121,6 @@ void Trial::validate() const {
   if (endpoint) {
     numerics::within({"endpoint"}, [&] { endpoint->validate(design.alpha_per_side()); });
   }
-  if (survival && survival->non_inferiority() && monitoring) {
-    numerics::fail({"survival", "hazard_ratio_h0"}, survival->hazard_ratio_h0,
-                   "is not monitored yet: the monitored log-rank z is of equal hazards");
-  }
   if (simulation) numerics::within({"simulation"}, [&] { simulation->validate(); });
   if (monitoring) numerics::within({"monitoring"}, [&] { monitoring->validate(); });
 }

@@ -75,10 +75,13 @@ FinalInference stagewise_inference(const MonitoringPlan& plan, std::span<const d
   out.median_unbiased_theta = solve(0.5, "the median-unbiased estimate");
   out.ci_theta.lower = solve(alpha, "the lower confidence limit");
   out.ci_theta.upper = solve(1.0 - alpha, "the upper confidence limit");
-  out.median_unbiased_hazard_ratio = std::exp(-out.median_unbiased_theta);
+  // theta = log(m / HR) for the plan's hazard ratio m under H0 (1 unless a
+  // non-inferiority margin).
+  const double m = plan.null_hazard_ratio;
+  out.median_unbiased_hazard_ratio = m * std::exp(-out.median_unbiased_theta);
   // p(theta) increases in theta: the upper theta limit is the lower HR limit.
-  out.ci_hazard_ratio.lower = std::exp(-out.ci_theta.upper);
-  out.ci_hazard_ratio.upper = std::exp(-out.ci_theta.lower);
+  out.ci_hazard_ratio.lower = m * std::exp(-out.ci_theta.upper);
+  out.ci_hazard_ratio.upper = m * std::exp(-out.ci_theta.lower);
   out.confidence_level = 1.0 - 2.0 * alpha;
   return out;
 }

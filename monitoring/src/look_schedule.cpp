@@ -155,10 +155,11 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
   DesignSpec spec = schedule_spec(plan.design, s.fractions, s.spending_times, plan.design.alpha);
   if (spec.futility && !spec.futility->hazard_ratios.empty()) {
     // A bound given as a hazard ratio is that hazard ratio at the events
-    // observed: z = -ln(hr) sqrt(d r / (1 + r)^2) at each look's own events.
+    // observed: z = -ln(hr / m) sqrt(d r / (1 + r)^2) at each look's own
+    // events, m the hazard ratio under H0 (1 unless a non-inferiority margin).
     const auto& hr = spec.futility->hazard_ratios;
     for (std::size_t k = 0; k + 1 < n && k < hr.size(); ++k) {
-      spec.futility->values[k] = -std::log(hr[k]) * std::sqrt(s.information[k]) + 0.0;
+      spec.futility->values[k] = -std::log(hr[k] / plan.null_hazard_ratio) * std::sqrt(s.information[k]) + 0.0;
     }
   }
   s.futility.assign(n, std::nullopt);

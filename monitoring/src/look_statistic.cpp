@@ -41,8 +41,12 @@ double z_from_hazard_ratio(double hazard_ratio, double events, double allocation
   return -std::log(hazard_ratio) * std::sqrt(log_rank_information(events, allocation_ratio));
 }
 
-double hazard_ratio_from_z(double z, double information) {
-  return std::exp(-z / std::sqrt(information));
+double hazard_ratio_from_z(double z, double information, double margin) {
+  return margin * std::exp(-z / std::sqrt(information));
+}
+
+double z_against_margin(double z, double information, double margin) {
+  return z + std::log(margin) * std::sqrt(information);
 }
 
 }  // namespace gsd::monitoring

@@ -98,8 +98,8 @@ LookResult analyse(const MonitoringPlan& plan, std::span<const ObservedLook> loo
   r.cumulative_alpha = s.cumulative_alpha[k];
   r.final_analysis = s.current_is_final();
   decide(r, plan);
-  r.hazard_ratio = hazard_ratio_from_z(r.look.z, r.information);
-  r.repeated_ci_hazard_ratio = monitoring::repeated_ci_hazard_ratio(s, r.look.z);
+  r.hazard_ratio = hazard_ratio_from_z(r.look.z, r.information, plan.null_hazard_ratio);
+  r.repeated_ci_hazard_ratio = monitoring::repeated_ci_hazard_ratio(s, r.look.z, plan.null_hazard_ratio);
   r.repeated_p_value = monitoring::repeated_p_value(plan, s, r.look.z);
   if (r.decision == Decision::kContinue) r.conditional_power = conditional(r, plan, effect);
   return r;
@@ -121,10 +121,10 @@ MonitoringResult monitor(const MonitoringPlan& plan, std::span<const ObservedLoo
   } else {
     // The design alternative: drift = theta sqrt(I_max).
     const double i_max = log_rank_information(plan.planned_events, plan.allocation_ratio);
-    out.assumed_hazard_ratio = std::exp(-out.planned.drift / std::sqrt(i_max));
+    out.assumed_hazard_ratio = plan.null_hazard_ratio * std::exp(-out.planned.drift / std::sqrt(i_max));
     out.effect_source = EffectSource::kDesignAlternative;
   }
-  if (out.assumed_hazard_ratio) effect.theta = -std::log(*out.assumed_hazard_ratio);
+  if (out.assumed_hazard_ratio) effect.theta = -std::log(*out.assumed_hazard_ratio / plan.null_hazard_ratio);
   for (std::size_t k = 0; k < looks.size(); ++k) {
     check_look(out.looks, looks[k], k);
     out.looks.push_back(analyse(plan, looks, k, effect));

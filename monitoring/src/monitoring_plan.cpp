@@ -24,6 +24,9 @@ void MonitoringPlan::validate() const {
       (!std::isfinite(*assumed_hazard_ratio) || !(*assumed_hazard_ratio > 0.0))) {
     fail("assumed_hazard_ratio", *assumed_hazard_ratio, "must be positive and finite");
   }
+  if (!std::isfinite(null_hazard_ratio) || !(null_hazard_ratio > 0.0)) {
+    fail("null_hazard_ratio", null_hazard_ratio, "must be positive and finite");
+  }
   design.validate();
 }
 

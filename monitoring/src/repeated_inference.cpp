@@ -17,11 +17,11 @@ constexpr double kAlphaCeilingGap = 1e-9;
 
 }  // namespace
 
-std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& s, double z) {
+std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& s, double z, double margin) {
   const double b = s.efficacy[s.current];
   if (!std::isfinite(b)) return std::nullopt;
   const double root_info = std::sqrt(s.information[s.current]);
-  return Interval{std::exp(-(z + b) / root_info), std::exp(-(z - b) / root_info)};
+  return Interval{margin * std::exp(-(z + b) / root_info), margin * std::exp(-(z - b) / root_info)};
 }
 
 double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, double z) {

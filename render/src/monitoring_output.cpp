@@ -73,7 +73,15 @@ std::string monitoring_text(const MonitoringReport& report) {
       << (spec.sided == Sidedness::kTwoSidedSymmetric ? "two-sided" : "one-sided") << " alpha "
       << spec.alpha << ", " << report.plan.planned_events << " planned events, allocation "
       << report.plan.allocation_ratio << ":1\n";
-  out << "Bounds recomputed at the observed information (events / planned events).\n\n";
+  out << "Bounds recomputed at the observed information (events / planned events).\n";
+  const double margin = report.plan.null_hazard_ratio;
+  const bool non_inferiority = margin < 1.0 || margin > 1.0;
+  const std::string null_hr = "HR " + num("%.4g", margin);
+  if (non_inferiority) {
+    out << "Non-inferiority, H0: HR >= " << num("%.4g", margin) << ": z is each look's log-rank z plus log("
+        << num("%.4g", margin) << ") sqrt(d r / (1 + r)^2).\n";
+  }
+  out << "\n";
   char line[320];
   std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %8s  %11s  %10s  %8s  %8s  %8s  %8s  %s\n",
                 "look", "events", "info", "z", "bound z", "nominal p", "cum. alpha", "HR",
@@ -107,7 +115,7 @@ std::string monitoring_text(const MonitoringReport& report) {
                   (result.assumed_hazard_ratio ? "at HR " + num("%.4g", *result.assumed_hazard_ratio)
                                                : std::string("at model"))
                       .c_str(),
-                  ("at HR " + num("%.4g", last.hazard_ratio)).c_str(), "at HR 1");
+                  ("at HR " + num("%.4g", last.hazard_ratio)).c_str(), ("at " + null_hr).c_str());
     out << line;
     for (std::size_t j = 0; j < cp.events.size(); ++j) {
       std::snprintf(line, sizeof line, "  %7g  %8.4f  %14.4f  %14.4f  %10.4f\n", cp.events[j],
@@ -115,7 +123,7 @@ std::string monitoring_text(const MonitoringReport& report) {
                     cp.trend[j], cp.null[j]);
       out << line;
     }
-    out << "  Assumed effect: " << effect_basis(result.effect_source) << "; trend = the current estimate; HR 1 = conditional rejection probability.\n";
+    out << "  Assumed effect: " << effect_basis(result.effect_source) << "; trend = the current estimate; " << null_hr << " = conditional rejection probability.\n";
     out << "  Predictive power (flat prior): " << num("%.4f", cp.predictive) << "\n";
   }
   if (result.final_inference) {

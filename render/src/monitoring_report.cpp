@@ -167,7 +167,7 @@ SvgChart hr_chart(const MonitoringReport& in, const MonitoringResult& r) {
   for (std::size_t k = 0; k < s.events.size(); ++k) {
     if (!std::isfinite(s.efficacy[k])) continue;
     bx.push_back(s.events[k]);
-    by.push_back(monitoring::hazard_ratio_from_z(s.efficacy[k], s.information[k]));
+    by.push_back(monitoring::hazard_ratio_from_z(s.efficacy[k], s.information[k], in.plan.null_hazard_ratio));
   }
   SvgChart chart("Hazard ratio at the bound, estimates and repeated CIs",
                  ChartAxis{"events", 0.0, x_max(in, r), {}, {}},
@@ -184,6 +184,8 @@ SvgChart hr_chart(const MonitoringReport& in, const MonitoringResult& r) {
                     observed(r, [](const LookResult& l) { return l.hazard_ratio; }), palette(1),
                     true, true});
   chart.add_horizontal_marker(1.0, "HR 1");
+  const double margin = in.plan.null_hazard_ratio;
+  if (margin < 1.0 || margin > 1.0) chart.add_horizontal_marker(margin, "margin " + num("%.4g", margin));
   return chart;
 }
 
@@ -261,6 +263,12 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
     << "<tr><th>effect for conditional power</th><td class=l>"
     << (r.assumed_hazard_ratio ? "HR " + num("%.4g", *r.assumed_hazard_ratio) + ", " : std::string())
     << xml_escape(effect_basis(r.effect_source)) << "</td></tr>";
+  const double margin = in.plan.null_hazard_ratio;
+  if (margin < 1.0 || margin > 1.0) {
+    o << "<tr><th>non-inferiority margin</th><td class=l>H0: HR &gt;= " << num("%.4g", margin)
+      << "; each look's z is its log-rank z plus log(" << num("%.4g", margin)
+      << ") sqrt(d r / (1 + r)^2)</td></tr>";
+  }
   if (spec.futility) {
     o << "<tr><th>futility</th><td class=l>" << xml_escape(futility_name(*spec.futility)) << ", "
       << (spec.futility->binding ? "binding" : "non-binding (advisory)")

@@ -26,8 +26,11 @@ set_tests_properties(cli_monitor_survival_model_cp PROPERTIES LABELS cli TIMEOUT
 add_test(NAME cli_monitor_example_threshold_table
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
                  example_threshold_table ${PROJECT_SOURCE_DIR}/examples)
+add_test(NAME cli_monitor_example_non_inferiority
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd>
+                 example_non_inferiority ${PROJECT_SOURCE_DIR}/examples)
 set_tests_properties(cli_monitor_example_seed_trial cli_monitor_example_threshold_table
-                     PROPERTIES LABELS cli TIMEOUT 180)
+                     cli_monitor_example_non_inferiority PROPERTIES LABELS cli TIMEOUT 180)
 
 # A weighted log-rank or MaxCombo survival.test monitored on its own scale.
 add_test(NAME cli_monitor_weighted_and_maxcombo

@@ -432,6 +432,22 @@ JSON
     expect_ok
     expect_contains "$out" 'stop for benefit'
     ;;
+  example_non_inferiority)
+    # examples/non-inferiority: log-rank figures of equal hazards, tested
+    # against the margin 1.3; stops at the final look.
+    run monitor "$examples/non-inferiority/monitoring.json" --format json
+    expect_ok
+    expect_contains "$out" '"hazard_ratio_h0": 1.3'
+    expect_contains "$out" '"z": 3.2074202272'
+    expect_contains "$out" '"decision": "stop-efficacy"'
+    run monitor "$examples/non-inferiority/monitoring.json"
+    expect_ok
+    expect_contains "$out" 'Non-inferiority, H0: HR >= 1.3'
+    expect_contains "$out" 'median-unbiased HR 0.9702, 95% CI 0.8054 to 1.1773'
+    run monitor "$examples/non-inferiority/monitoring.json" --report "$work/ni.html"
+    expect_ok
+    grep -q "non-inferiority margin" "$work/ni.html" || fail "the report does not state the margin"
+    ;;
   example_threshold_table)
     run_table=$(bash "$examples/threshold-vs-information/threshold_table.sh" "$gsd" 40 60) ||
       fail "threshold_table.sh failed"

@@ -44,8 +44,10 @@ struct MonitoringReport {
 };
 
 // The look's statistic as z (p-values and hazard ratios converted; the
-// allocation ratio gives the log-rank information of a hazard ratio).
-monitoring::ObservedLook observed_look(const LookInput& look, double allocation_ratio);
+// allocation ratio gives the log-rank information of a hazard ratio). The
+// look's figures are of equal hazards; with a non-inferiority margin other
+// than 1 the z returned is against it (monitoring::z_against_margin).
+monitoring::ObservedLook observed_look(const LookInput& look, double allocation_ratio, double margin = 1.0);
 
 // Throws InvalidInput with paths from the config root ({"monitoring", "looks",
 // 1, "events"}) and NumericalError.

@@ -29,7 +29,16 @@ double z_from_p_two_sided(double p_two_sided, Direction direction);
 // information above). Throws std::invalid_argument naming "hazard_ratio".
 double z_from_hazard_ratio(double hazard_ratio, double events, double allocation_ratio);
 
-// The hazard-ratio estimate exp(-z / sqrt(I)).
-double hazard_ratio_from_z(double z, double information);
+// The hazard-ratio estimate exp(-z / sqrt(I)); with a non-inferiority margin
+// m (z then of H0: HR >= m, below), m exp(-z / sqrt(I)).
+double hazard_ratio_from_z(double z, double information, double margin = 1.0);
+
+// A non-inferiority trial's z from the log-rank z of equal hazards: with
+// H0: HR >= m the log-hazard-ratio estimate -z / sqrt(I) is compared with
+// log m, so z_m = z + log(m) sqrt(I) (the log-rank statistic shifted by the
+// margin, as rpact 3.3.4's getAnalysisResults takes a survival dataset's
+// log-rank statistics under thetaH0; Jennison & Turnbull 2000, section 3.7,
+// for the information). m = 1 gives z.
+double z_against_margin(double z, double information, double margin);
 
 }  // namespace gsd::monitoring

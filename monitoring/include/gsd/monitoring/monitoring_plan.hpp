@@ -21,6 +21,12 @@ struct MonitoringPlan {
   // Hazard ratio assumed for conditional power; absent: the design alternative
   // (theta = drift / sqrt(I_max), I_max = D r / (1 + r)^2).
   std::optional<double> assumed_hazard_ratio;
+  // The hazard ratio under H0: 1 tests equal hazards; a non-inferiority
+  // margin m above 1 tests H0: HR >= m. The looks' z are then of that H0
+  // (z_against_margin), theta = log(m / HR), and every hazard ratio reported
+  // (estimate, repeated and final confidence limits, the assumed effect) is
+  // m exp(-theta).
+  double null_hazard_ratio = 1.0;
   // E[Z] at looks with the given event counts under a model of the trial,
   // such as the design's cure-mixture survival model with its
   // non-proportional hazards. Used for conditional power when no

@@ -18,7 +18,7 @@ struct Interval {
 // [exp(-(z + b_k) / sqrt(I_k)), exp(-(z - b_k) / sqrt(I_k))] (J&T 2000, eq. 9.1).
 // Its coverage is 1 - 2 alpha per side jointly over all looks. Absent when the
 // look has no efficacy bound (it spends nothing).
-std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& schedule, double z);
+std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& schedule, double z, double margin = 1.0);
 
 // Repeated p-value (J&T 2000, section 9.2): the smallest overall alpha at which
 // the current look's efficacy bound, recomputed from the same spending function
