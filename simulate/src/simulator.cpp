@@ -170,6 +170,8 @@ struct Simulator::Impl {
       observed.design = design.spec;
       observed.planned_events = plan.planned_events;
       observed.allocation_ratio = model.allocation_ratio;
+      // A futility bound given as a hazard ratio is against the margin.
+      observed.null_hazard_ratio = tests.null_hazard_ratio;
       t.observed = &observed;
     }
     compile_tests();

@@ -97,5 +97,37 @@ TEST(ObservedBounds, ResultsDoNotDependOnTheThreads) {
   EXPECT_EQ(one.events, split.events);
 }
 
+// A non-inferiority trial's futility bound given as a hazard ratio h is
+// recomputed at the month-24 look's events against the margin m:
+// z = -ln(h / m) sqrt(d / 4).
+TEST(ObservedBounds, HazardRatioFutilityIsAgainstTheMargin) {
+  DesignSpec spec;
+  spec.alpha = 0.025;
+  spec.beta = 0.2;
+  spec.information_fractions = {0.4168, 0.75, 1.0};
+  spec.efficacy = SpendingFunction::lan_demets_obrien_fleming();
+  FutilitySpec f;
+  f.rule = FutilityRule::kFixedZ;
+  f.hazard_ratios = {1.2, 1.1};
+  f.values = {-std::log(1.2 / 1.3) * std::sqrt(40.0 / 4.0), -std::log(1.1 / 1.3) * std::sqrt(71.0 / 4.0)};
+  spec.futility = f;
+  const Design design = compute_design(spec);
+  LookPlan plan = make_look_plan(design, 94);
+  plan.triggers = {{LookTriggerKind::kTime, 24.0}, {LookTriggerKind::kFirst, 36.0}, {}};
+  TestSet tests;
+  tests.null_hazard_ratio = 1.3;
+  const Simulator sim(testing::seed_model(), design, plan, 60.0, tests);
+  int checked = 0;
+  for (std::int64_t i = 0; i < 50; ++i) {
+    const std::vector<LookRecord> looks = sim.looks(5, i);
+    ASSERT_FALSE(looks.empty());
+    const LookRecord& first = looks.front();
+    if (first.look != 0 || !first.futility_z) continue;
+    EXPECT_NEAR(*first.futility_z, -std::log(1.2 / 1.3) * std::sqrt(first.events / 4.0), 1e-12) << i;
+    ++checked;
+  }
+  EXPECT_GT(checked, 40);
+}
+
 }  // namespace
 }  // namespace gsd::simulate
