@@ -102,7 +102,9 @@ install_python() {
     .venv/bin/pip install --quiet --no-index --no-deps --force-reinstall \
       build/python-dist/gsd-*.whl >&2
   else
-    .venv/bin/pip install --quiet --no-build-isolation --no-index ./bindings/python >&2
+    # From the sources: GSD_PREFIX (exported above for the R package) would
+    # send pip to an installed gsd that a fresh clone does not have.
+    env -u GSD_PREFIX .venv/bin/pip install --quiet --no-build-isolation --no-index ./bindings/python >&2
   fi
   # Notebooks run in .venv: its kernel comes before the system's python3.
   .venv/bin/python -m ipykernel install --sys-prefix --name python3 \
