@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "endpoint_monitoring_output.hpp"
+#include "test_monitoring_output.hpp"
 #include "gsd/curves.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/invalid_input.hpp"
@@ -339,10 +340,6 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
 }  // namespace
 
 std::string monitoring_report_html(const MonitoringReport& in, const ReportContext& context) {
-  if (in.test) {
-    throw numerics::InvalidInput({"survival", "test"}, "is a weighted, MaxCombo, RMST or milestone test, whose "
-                                                       "monitoring has no HTML report yet: gsd monitor gives its text, JSON and CSV");
-  }
   const MonitoringResult& r = in.result;
   std::ostringstream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
@@ -352,6 +349,10 @@ std::string monitoring_report_html(const MonitoringReport& in, const ReportConte
     << xml_escape(context.generated_at) << " from " << xml_escape(context.source) << "</div>\n";
   if (in.endpoint) {
     o << detail::endpoint_report_body(in) << "</body></html>\n";
+    return o.str();
+  }
+  if (in.test) {
+    o << detail::test_report_body(in) << "</body></html>\n";
     return o.str();
   }
   o << design_section(in, r) << looks_section(in, r);

@@ -19,20 +19,6 @@ std::string num(const char* format, double x) {
   return buffer;
 }
 
-std::string weight_name(const survival::LogRankWeight& w) {
-  if (w.family == survival::WeightFamily::kMagirrBurman) return "MB(t* = " + num("%g", w.t_star) + ")";
-  return "FH(" + num("%g", w.rho) + ", " + num("%g", w.gamma) + ")";
-}
-
-std::string test_title(const survival::SurvivalTest& test) {
-  if (test.kind == survival::TestKind::kRmst) return "RMST difference up to tau = " + num("%g", test.horizon);
-  if (test.kind == survival::TestKind::kMilestone) return "survival difference at time " + num("%g", test.horizon);
-  if (test.kind != survival::TestKind::kMaxCombo) return weight_name(test.weight);
-  std::string out = "MaxCombo of";
-  for (std::size_t j = 0; j < test.combo.size(); ++j) out += (j ? ", " : " ") + weight_name(test.combo[j]);
-  return out;
-}
-
 void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
   const TestMonitoring& t = *report.test;
   if (t.test.is_km_contrast()) {
@@ -76,7 +62,7 @@ void maxcombo_text(const MonitoringReport& report, std::ostringstream& out) {
     const monitoring::MaxComboLookResult& r = t.maxcombo[k];
     std::snprintf(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %-12s  %8.4f  %11.6g  %10.6f  %s\n", k + 1,
                   report.inputs[k].events, r.information_fraction, r.max_z,
-                  weight_name(t.test.combo[r.max_test]).c_str(), r.efficacy_z, r.nominal_p_one_sided,
+                  test_weight_name(t.test.combo[r.max_test]).c_str(), r.efficacy_z, r.nominal_p_one_sided,
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
   }
@@ -85,6 +71,20 @@ void maxcombo_text(const MonitoringReport& report, std::ostringstream& out) {
 }
 
 }  // namespace
+
+std::string test_weight_name(const survival::LogRankWeight& w) {
+  if (w.family == survival::WeightFamily::kMagirrBurman) return "MB(t* = " + num("%g", w.t_star) + ")";
+  return "FH(" + num("%g", w.rho) + ", " + num("%g", w.gamma) + ")";
+}
+
+std::string test_title(const survival::SurvivalTest& test) {
+  if (test.kind == survival::TestKind::kRmst) return "RMST difference up to tau = " + num("%g", test.horizon);
+  if (test.kind == survival::TestKind::kMilestone) return "survival difference at time " + num("%g", test.horizon);
+  if (test.kind != survival::TestKind::kMaxCombo) return test_weight_name(test.weight);
+  std::string out = "MaxCombo of";
+  for (std::size_t j = 0; j < test.combo.size(); ++j) out += (j ? ", " : " ") + test_weight_name(test.combo[j]);
+  return out;
+}
 
 std::string test_monitoring_text(const MonitoringReport& report) {
   const TestMonitoring& t = *report.test;

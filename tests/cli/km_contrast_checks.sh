@@ -190,7 +190,8 @@ edit "$ex/rmst24.json" 'c["survival"]["test"]["tau"] = 36' > "$tmp/b13.json"
 expect_monitor_error "$tmp/b13.json" 'error: survival.test.tau = 36 must be below the longest follow-up at every look: look 1 '
 edit "$ex/rmst24.json" 'c["monitoring"]["looks"][0] = {"events": 47, "hazard_ratio": 0.7, "variance": 2.7}' > "$tmp/b14.json"
 expect_monitor_error "$tmp/b14.json" 'error: monitoring.looks\[0\].hazard_ratio '
-expect_monitor_error "$ex/rmst24.json" 'error: survival.test is a weighted, MaxCombo, RMST or milestone test, whose monitoring has no HTML report' \
-  --report "$tmp/r.html"
-[ -e "$tmp/r.html" ] && fail "a report was written"
+"$gsd" monitor "$ex/rmst24.json" --report "$tmp/r.html" > /dev/null || fail "rmst24 report exited $?"
+grep -q '<th>test</th><td class=l>RMST difference up to tau = 24</td>' "$tmp/r.html" || fail "rmst24 report: no test"
+grep -q '<tr class="stop-efficacy"><td>2</td><td>71</td><td>1.8225</td>' "$tmp/r.html" || fail "rmst24 report: look 2"
+grep -q 'lower bound' "$tmp/r.html" || fail "rmst24 report: the two-sided design's lower bound is not drawn"
 exit 0

@@ -3,7 +3,8 @@
 # (examples/weighted-monitoring; RMST and milestone tests:
 # km_contrast_checks.sh): JSON keys and values, text and CSV; bad
 # looks exit 2 with one line naming the JSON path and nothing on stdout; the
-# HTML report and a monitoring record refuse such a test.
+# HTML report lays out each look against its bound; a monitoring record
+# refuses such a test.
 #   test_monitor_checks.sh GSD PROJECT_DIR
 set -u
 gsd=$1 root=$2
@@ -70,9 +71,25 @@ edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][0]["covariance"][1] = [1, 2]'
 expect_error "$tmp/b8.json" 'error: monitoring.looks\[0\].covariance\[1\] '
 edit "$ex/fh01.json" 'del c["survival"]["test"]' > "$tmp/b9.json"
 expect_error "$tmp/b9.json" 'error: monitoring.looks\[0\].variance is for a weighted log-rank, MaxCombo, RMST or milestone survival.test'
-expect_error "$ex/fh01.json" 'error: survival.test is a weighted, MaxCombo, RMST or milestone test, whose monitoring has no HTML report' \
-  --report "$tmp/r.html"
-[ -e "$tmp/r.html" ] && fail "a report was written"
+# The report: self-contained, the test named, every look with its bound and
+# decision, and the chart.
+for name in fh01 maxcombo; do
+  "$gsd" monitor "$ex/$name.json" --report "$tmp/$name.html" > /dev/null || fail "$name report exited $?"
+  python3 - "$tmp/$name.html" "$name" <<'PY' || fail "$name report content"
+import re, sys
+html = open(sys.argv[1]).read()
+name = sys.argv[2]
+assert html.startswith("<!DOCTYPE html>") and html.rstrip().endswith("</html>")
+assert not re.search(r'(src|href)="(http|//)', html), "external resource"
+assert html.count("<svg") == 1
+title = "FH(0, 1)" if name == "fh01" else "MaxCombo of FH(0, 0), FH(0, 1), FH(1, 0), FH(1, 1)"
+assert "<th>test</th><td class=l>" + title + "</td>" in html, title
+rows = re.findall(r'<tr class="(continue|stop-efficacy)"><td>(\d)</td><td>(\d+)</td>', html)
+assert [(r[1], r[2]) for r in rows] == [("1", "47"), ("2", "71")], rows
+bound = "3.8227" if name == "fh01" else "3.1643"
+assert "<td>" + bound + "</td>" in html, bound
+PY
+done
 "$gsd" monitor "$ex/fh01.json" --record "$tmp/rec.json" add-look --events 47 --z 0.6 > "$tmp/out.txt" 2> "$tmp/err.txt"
 [ $? = 2 ] || fail "add-look on a weighted test: exit not 2"
 grep -q '^error: survival.test is a weighted, MaxCombo, RMST or milestone test: a monitoring record keeps log-rank looks' "$tmp/err.txt" \

@@ -142,6 +142,15 @@ def test_report_html(repo, tmp_path):
     assert html.startswith("<!DOCTYPE html>") and "<svg" in html and "stop-efficacy" in html
 
 
+def test_report_html_of_an_rmst_test(repo, tmp_path):
+    # The report of a test monitored on its own information scale.
+    m = gsd.monitor(repo / "examples" / "weighted-monitoring" / "rmst24.json")
+    m.save_report(tmp_path / "rmst.html")
+    html = (tmp_path / "rmst.html").read_text()
+    assert "RMST difference up to tau = 24" in html and html.count("<svg") == 1
+    assert '<tr class="stop-efficacy"><td>2</td><td>71</td>' in html
+
+
 def test_replicate_looks_carry_the_harm_bound():
     # A harm bound (alpha 0.01 of 0.035) on the seed trial: each simulated
     # analysis carries the harm bound it was judged against, the design's at
