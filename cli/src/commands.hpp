@@ -47,6 +47,11 @@ struct AddLookArgs {
   std::optional<double> p_two_sided;
   std::optional<std::string> direction;
   std::optional<double> hazard_ratio;
+  // A weighted log-rank, RMST or milestone test's look: the variance; a
+  // MaxCombo look: its tests and covariance as JSON (monitoring.looks' keys).
+  std::optional<double> variance;
+  std::string tests;
+  std::string covariance;
   bool final_analysis = false;
   std::string date;
   std::string note;

@@ -112,6 +112,11 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   add->add_option("--p-two-sided", l.p_two_sided, "Two-sided p-value (needs --direction)");
   add->add_option("--direction", l.direction, "favours-treatment or favours-control");
   add->add_option("--hazard-ratio", l.hazard_ratio, "Estimated hazard ratio");
+  add->add_option("--variance", l.variance,
+                  "A weighted log-rank test's score variance, or an RMST or milestone difference's variance");
+  add->add_option("--tests", l.tests,
+                  "A MaxCombo look's tests as JSON, e.g. '[{\"z\": 1.05, \"variance\": 11.66}, ...]'");
+  add->add_option("--covariance", l.covariance, "A MaxCombo look's covariance matrix as JSON");
   add->add_flag("--final", l.final_analysis, "This look is the final analysis");
   add->add_option("--date", l.date, "Date of the data cut (free text)");
   add->add_option("--note", l.note, "Note for the record");

@@ -5,6 +5,8 @@
 //       replays a monitoring record
 //   gsd monitor [CONFIG] --record FILE add-look --events N
 //       (--z Z | --p-two-sided P --direction D | --hazard-ratio HR) [--final]
+//       (a weighted, RMST or milestone test: --z Z --variance V; MaxCombo:
+//       --tests JSON --covariance JSON)
 //       [--date DATE] [--note TEXT]
 //       appends a look to the record (CONFIG starts a new record)
 //   gsd monitor --record FILE verify [--format text|json]
@@ -49,12 +51,17 @@ nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
   if (a.p_two_sided) look["p_two_sided"] = *a.p_two_sided;
   if (a.direction) look["direction"] = *a.direction;
   if (a.hazard_ratio) look["hazard_ratio"] = *a.hazard_ratio;
+  if (a.variance) look["variance"] = *a.variance;
+  // JSON given on the command line, parsed as a config is (the key's path in
+  // its errors); the monitor then checks it as it checks a config's look.
+  if (!a.tests.empty()) look["tests"] = parse_json(a.tests, "--tests");
+  if (!a.covariance.empty()) look["covariance"] = parse_json(a.covariance, "--covariance");
   if (a.final_analysis) look["final"] = true;
   if (!a.date.empty()) look["date"] = a.date;
   if (!a.note.empty()) look["note"] = a.note;
   // nlohmann stores NaN and infinity but cannot write them: catch them here
   // with the field's path, as the config parser would.
-  for (const char* key : {"events", "z", "p_two_sided", "hazard_ratio"}) {
+  for (const char* key : {"events", "z", "p_two_sided", "hazard_ratio", "variance"}) {
     if (look.contains(key) && look[key].is_number_float() && !std::isfinite(look[key].get<double>())) {
       throw InvalidInput(FieldPath{"monitoring", "looks", index, key},
                          numerics::format_value(look[key].get<double>()), "must be finite");

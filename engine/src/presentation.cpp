@@ -239,6 +239,35 @@ std::string decision_reason(const monitoring::LookResult& r, const monitoring::M
          fmt("%g", r.schedule.events[r.schedule.current + 1]) + " " + unit;
 }
 
+std::string test_decision_reason(const LookOutcome& r, double events, bool maxcombo, bool two_sided,
+                                 bool binding_futility) {
+  const std::string zs = std::string(maxcombo ? "max z = " : "z = ") + fmt("%.4f", r.z);
+  const std::string at = "at information fraction " + fmt("%.4f", r.information_fraction) + " (" +
+                         fmt("%g", events) + " events)";
+  const double b = r.efficacy_z;
+  switch (r.decision) {
+    case Decision::kStopEfficacy:
+      return zs + " crossed the efficacy bound " + fmt("%.4f", b) + " " + at + ": stop for benefit";
+    case Decision::kStopHarm:
+      return zs + " crossed the lower bound " + fmt("%.4f", -b) + " of the two-sided design " + at +
+             ": stop, the experimental arm is significantly worse";
+    case Decision::kStopFutility:
+    case Decision::kFinalNoRejection:
+      if (binding_futility && r.futility_z &&
+          (two_sided ? std::fabs(r.z) < *r.futility_z : r.z <= *r.futility_z)) {
+        return zs + (two_sided ? " is inside" : " is at or below") + " the binding futility bound " +
+               fmt("%.4f", *r.futility_z) + " " + at + ": stop for futility";
+      }
+      return "final analysis " + at + ": " + zs + " did not reach the final bound " + fmt("%.4f", b) +
+             "; the null hypothesis is not rejected";
+    case Decision::kContinue:
+      break;
+  }
+  const std::string against = std::isfinite(b) ? " is below the efficacy bound " + fmt("%.4f", b)
+                                                : " is not tested for efficacy at this look";
+  return zs + against + " " + at + ": continue";
+}
+
 std::optional<std::string> futility_advice(const monitoring::LookResult& r) {
   if (!r.futility_advice || !r.futility_z) return std::nullopt;
   if (std::fabs(r.look.z) < *r.futility_z && r.look.z > *r.futility_z) {

@@ -29,14 +29,25 @@ nlohmann::json record_entry(const nlohmann::json& input, const monitoring::LookR
           {"reason", decision_reason(r, plan)}};
 }
 
-// A record keeps log-rank looks (events and z, p or hazard ratio): a
-// weighted, MaxCombo, RMST or milestone test's looks carry variances and
-// covariances that add-look does not take.
-void refuse_test_record(const Trial& trial) {
-  if (trial.survival_test && !trial.survival_test->is_log_rank()) {
-    throw InvalidInput({"survival", "test"}, "is a weighted, MaxCombo, RMST or milestone test: a monitoring "
-                                             "record keeps log-rank looks; monitor this test with gsd monitor CONFIG");
-  }
+// The entry of a weighted log-rank, MaxCombo, RMST or milestone test's look.
+nlohmann::json test_record_entry(const nlohmann::json& input, const LookOutcome& r, const MonitoringReport& report,
+                                 double events, const std::string& now) {
+  const spending::DesignSpec& spec = report.plan.design;
+  const bool binding = spec.futility && spec.futility->binding;
+  return {{"recorded_at", now},
+          {"input", input},
+          {"z", r.z},
+          {"efficacy_z", std::isfinite(r.efficacy_z) ? nlohmann::json(r.efficacy_z) : nlohmann::json(nullptr)},
+          {"decision", decision_name(r.decision)},
+          {"reason", test_decision_reason(r, events, report.test->test.kind == survival::TestKind::kMaxCombo,
+                                          spec.sided == spending::Sidedness::kTwoSidedSymmetric, binding)}};
+}
+
+// Look k's entry, whichever the test.
+nlohmann::json entry_of(const nlohmann::json& input, const MonitoringReport& report,
+                        const std::vector<LookOutcome>& outcomes, std::size_t k, const std::string& now) {
+  if (report.test) return test_record_entry(input, outcomes[k], report, report.inputs[k].events, now);
+  return record_entry(input, report.result.looks[k], report.plan, now);
 }
 
 }  // namespace
@@ -122,15 +133,14 @@ RecordUpdate append_look(nlohmann::json record, const nlohmann::json& look, cons
   const std::size_t index = record["looks"].size();
   RecordUpdate out;
   const Trial trial = load_trial(record_config(record, look));
-  refuse_test_record(trial);
   out.report = monitor_trial(trial, options);
+  const std::vector<LookOutcome> outcomes = look_outcomes(out.report);
   for (std::size_t k = 0; k < index; ++k) {
     if (!record["looks"][k].contains("decision")) {
-      record["looks"][k] =
-          record_entry(record["looks"][k]["input"], out.report.result.looks[k], out.report.plan, now);
+      record["looks"][k] = entry_of(record["looks"][k]["input"], out.report, outcomes, k, now);
     }
   }
-  record["looks"].push_back(record_entry(look, out.report.result.looks[index], out.report.plan, now));
+  record["looks"].push_back(entry_of(look, out.report, outcomes, index, now));
   out.record = std::move(record);
   return out;
 }
@@ -140,9 +150,7 @@ MonitoringReport replay_record(const nlohmann::json& record, const RunOptions& o
   if (record.at("looks").empty()) {
     throw InvalidInput({"record", "looks"}, "[]", "holds no look yet; add one with add-look");
   }
-  const Trial trial = load_trial(record_config(record));
-  refuse_test_record(trial);
-  return monitor_trial(trial, options);
+  return monitor_trial(load_trial(record_config(record)), options);
 }
 
 nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json& record,

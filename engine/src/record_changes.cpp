@@ -11,9 +11,10 @@ std::vector<DecisionChange> decision_changes(const nlohmann::json& record,
                                              const MonitoringReport& report) {
   std::vector<DecisionChange> out;
   const auto& entries = record.at("looks");
-  for (std::size_t k = 0; k < entries.size() && k < report.result.looks.size(); ++k) {
+  const std::vector<LookOutcome> outcomes = look_outcomes(report);
+  for (std::size_t k = 0; k < entries.size() && k < outcomes.size(); ++k) {
     const std::string then = entries[k].value("decision", "");
-    const std::string now = decision_name(report.result.looks[k].decision);
+    const std::string now = decision_name(outcomes[k].decision);
     if (!then.empty() && then != now) out.push_back({k + 1, then, now});
   }
   return out;

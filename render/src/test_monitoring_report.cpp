@@ -43,7 +43,8 @@ std::vector<ReportLook> report_looks(const MonitoringReport& report) {
     for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
       const monitoring::MaxComboLookResult& r = t.maxcombo[k];
       out.push_back({report.inputs[k].events, r.information_fraction, r.max_z, r.efficacy_z, std::nullopt,
-                     r.nominal_p_one_sided, r.cumulative_alpha, r.decision, test_weight_name(t.test.combo[r.max_test])});
+                     r.nominal_p_one_sided, r.cumulative_alpha, r.decision,
+                     test_weight_name(t.test.combo[r.max_test])});
     }
     return out;
   }

@@ -194,4 +194,18 @@ expect_monitor_error "$tmp/b14.json" 'error: monitoring.looks\[0\].hazard_ratio 
 grep -q '<th>test</th><td class=l>RMST difference up to tau = 24</td>' "$tmp/r.html" || fail "rmst24 report: no test"
 grep -q '<tr class="stop-efficacy"><td>2</td><td>71</td><td>1.8225</td>' "$tmp/r.html" || fail "rmst24 report: look 2"
 grep -q 'lower bound' "$tmp/r.html" || fail "rmst24 report: the two-sided design's lower bound is not drawn"
+# A monitoring record of the RMST looks (add-look --z --variance) stops where
+# the config does, and says why.
+edit "$ex/rmst24.json" 'del c["monitoring"]["looks"]' > "$tmp/rmst_start.json"
+"$gsd" monitor "$tmp/rmst_start.json" --record "$tmp/rmst.rec" add-look --events 47 --z 1.82 --variance 2.72 \
+  > /dev/null || fail "rmst24 add-look 1"
+"$gsd" monitor --record "$tmp/rmst.rec" add-look --events 71 --z 3.04 --variance 1.8225 > /dev/null \
+  || fail "rmst24 add-look 2"
+python3 - "$tmp/rmst.rec" <<'PY' || fail "rmst24 record entries"
+import json, sys
+looks = json.load(open(sys.argv[1]))["looks"]
+assert [l["decision"] for l in looks] == ["continue", "stop-efficacy"], looks
+assert looks[1]["reason"] == ("z = 3.0400 crossed the efficacy bound 2.2383 at information fraction 0.8214 "
+                              "(71 events): stop for benefit"), looks[1]["reason"]
+PY
 exit 0

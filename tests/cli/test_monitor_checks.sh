@@ -3,8 +3,8 @@
 # (examples/weighted-monitoring; RMST and milestone tests:
 # km_contrast_checks.sh): JSON keys and values, text and CSV; bad
 # looks exit 2 with one line naming the JSON path and nothing on stdout; the
-# HTML report lays out each look against its bound; a monitoring record
-# refuses such a test.
+# HTML report lays out each look against its bound; a monitoring record keeps
+# such looks.
 #   test_monitor_checks.sh GSD PROJECT_DIR
 set -u
 gsd=$1 root=$2
@@ -90,8 +90,56 @@ bound = "3.8227" if name == "fh01" else "3.1643"
 assert "<td>" + bound + "</td>" in html, bound
 PY
 done
-"$gsd" monitor "$ex/fh01.json" --record "$tmp/rec.json" add-look --events 47 --z 0.6 > "$tmp/out.txt" 2> "$tmp/err.txt"
-[ $? = 2 ] || fail "add-look on a weighted test: exit not 2"
-grep -q '^error: survival.test is a weighted, MaxCombo, RMST or milestone test: a monitoring record keeps log-rank looks' "$tmp/err.txt" \
-  || fail "add-look message: $(cat "$tmp/err.txt")"
+# A monitoring record of these tests: add-look takes a weighted look's
+# --variance and a MaxCombo look's --tests and --covariance; the replay
+# decides as the config with the same looks does, the record verifies, and
+# an edited variance breaks its chain.
+python3 - "$ex" "$tmp" <<'PY' || fail "configs without looks"
+import json, sys
+ex, tmp = sys.argv[1], sys.argv[2]
+for name in ("fh01", "maxcombo"):
+    c = json.load(open(f"{ex}/{name}.json"))
+    looks = c["monitoring"].pop("looks")
+    json.dump(c, open(f"{tmp}/{name}_start.json", "w"))
+    for k, look in enumerate(looks):
+        for key in ("tests", "covariance"):
+            if key in look:
+                open(f"{tmp}/{name}_{key}{k}.json", "w").write(json.dumps(look[key]))
+PY
+"$gsd" monitor "$tmp/fh01_start.json" --record "$tmp/fh.rec" add-look --events 47 --z 0.62 --variance 0.5337 \
+  > /dev/null || fail "fh01 add-look 1"
+"$gsd" monitor --record "$tmp/fh.rec" add-look --events 71 --z 1.32 --variance 0.9739 > /dev/null \
+  || fail "fh01 add-look 2"
+"$gsd" monitor "$tmp/maxcombo_start.json" --record "$tmp/mc.rec" add-look --events 47 \
+  --tests "$(cat "$tmp/maxcombo_tests0.json")" --covariance "$(cat "$tmp/maxcombo_covariance0.json")" > /dev/null \
+  || fail "maxcombo add-look 1"
+"$gsd" monitor --record "$tmp/mc.rec" add-look --events 71 \
+  --tests "$(cat "$tmp/maxcombo_tests1.json")" --covariance "$(cat "$tmp/maxcombo_covariance1.json")" > /dev/null \
+  || fail "maxcombo add-look 2"
+for pair in "fh.rec fh01" "mc.rec maxcombo"; do
+  set -- $pair
+  "$gsd" monitor --record "$tmp/$1" verify > /dev/null || fail "$1 does not verify"
+  "$gsd" monitor --record "$tmp/$1" --format json > "$tmp/$1.replay" || fail "$1 replay"
+  "$gsd" monitor "$ex/$2.json" --format json > "$tmp/$2.direct" || fail "$2 direct"
+  python3 - "$tmp/$1.replay" "$tmp/$2.direct" "$tmp/$1" <<'PY' || fail "$1: replay differs from the config"
+import json, sys
+replay = json.load(open(sys.argv[1]))
+direct = json.load(open(sys.argv[2]))
+record = json.load(open(sys.argv[3]))
+assert replay["record"]["chain"] == "verified" and replay["record"]["looks"] == 2
+for r, d, entry in zip(replay["monitoring"]["looks"], direct["monitoring"]["looks"], record["looks"]):
+    assert r["decision"] == d["decision"] == r["recorded_decision"] == entry["decision"]
+    assert r["efficacy_z"] == d["efficacy_z"] == entry["efficacy_z"]
+    assert entry["reason"].endswith(": continue"), entry["reason"]
+PY
+done
+python3 - "$tmp/fh.rec" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+r["looks"][0]["input"]["variance"] = 0.6
+open(sys.argv[1], "w").write(json.dumps(r, indent=2))
+PY
+"$gsd" monitor --record "$tmp/fh.rec" verify > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "an edited weighted look verified"
+grep -q 'record.looks\[0\].hash does not match look 1' "$tmp/err.txt" || fail "edit message: $(cat "$tmp/err.txt")"
 exit 0

@@ -272,10 +272,16 @@ class Record:
 
     def add_look(self, events: float, *, z: Optional[float] = None,
                  p_two_sided: Optional[float] = None, direction: Optional[str] = None,
-                 hazard_ratio: Optional[float] = None, final: bool = False,
+                 hazard_ratio: Optional[float] = None, variance: Optional[float] = None,
+                 tests: Optional[List[Dict[str, float]]] = None,
+                 covariance: Optional[List[List[float]]] = None, final: bool = False,
                  date: Optional[str] = None, note: Optional[str] = None,
                  config: Optional[Union[Result, ConfigLike]] = None) -> Monitoring:
         """Appends a look and decides it with every earlier one.
+
+        A weighted log-rank, RMST or milestone test's look gives ``z`` and
+        ``variance``; a MaxCombo look ``tests`` (each ``{"z", "variance"}``)
+        and ``covariance``, as a config's monitoring.looks do.
 
         ``config`` starts a new record (its own monitoring.looks come first)
         and must be omitted once the record exists. A look that contradicts
@@ -283,7 +289,8 @@ class Record:
         InvalidInput and leaves the file as it was.
         """
         look = given(events=_whole(events), z=z, p_two_sided=p_two_sided, direction=direction,
-                     hazard_ratio=hazard_ratio, date=date, note=note)
+                     hazard_ratio=hazard_ratio, variance=variance, tests=tests, covariance=covariance,
+                     date=date, note=note)
         if final:
             look["final"] = True
         cfg = None

@@ -229,6 +229,33 @@ def test_record_add_look_and_replay_equal_cli(repo, cli, tmp_path):
     assert py_doc == sh_doc
 
 
+def test_weighted_record_equals_cli(repo, cli, tmp_path):
+    """A record of a MaxCombo test's looks (tests and covariance) made through
+    Python holds the entries the command line's does."""
+    example = json.loads((repo / "examples" / "weighted-monitoring" / "maxcombo.json").read_text())
+    looks = example["monitoring"].pop("looks")
+    start = tmp_path / "plan.json"
+    start.write_text(json.dumps(example))
+    py, sh = tmp_path / "py.json", tmp_path / "cli.json"
+    for k, look in enumerate(looks):
+        result = gsd.Record(py).add_look(look["events"], tests=look["tests"], covariance=look["covariance"],
+                                         config=start if k == 0 else None)
+        args = [cli, "monitor"] + ([str(start)] if k == 0 else []) + [
+            "--record", str(sh), "add-look", "--events", str(look["events"]),
+            "--tests", json.dumps(look["tests"]), "--covariance", json.dumps(look["covariance"])]
+        subprocess.run(args, capture_output=True, check=True)
+    assert [l["decision"] for l in result.to_dict()["monitoring"]["looks"]] == ["continue", "continue"]
+    py_doc, sh_doc = gsd.Record(py).to_dict(), json.loads(sh.read_text())
+    for doc in (py_doc, sh_doc):
+        doc.pop("created_at")
+        doc["chain"].pop("config_hash")
+        for entry in doc["looks"]:
+            entry.pop("recorded_at")
+            entry.pop("hash")
+    assert py_doc == sh_doc
+    assert py_doc["looks"][1]["reason"].startswith("max z = 1.9500 is below the efficacy bound")
+
+
 def _report_body(path):
     """An HTML report without the line that says when and from what it was made."""
     return re.sub(r"generated [^<]* from [^<]*</div>", "generated ... from ...</div>",

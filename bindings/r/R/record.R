@@ -22,7 +22,9 @@
 #' @param record the record file.
 #' @param look the new look: a named list (or a one-row data frame) with
 #'   `events` and one of `z`, `p_two_sided` with `direction`, or
-#'   `hazard_ratio`; optionally `final`, `date` and `note`.
+#'   `hazard_ratio` (a weighted log-rank, RMST or milestone `survival$test`:
+#'   `z` and `variance`; MaxCombo: `tests` and `covariance`); optionally
+#'   `final`, `date` and `note`.
 #' @param config for a new record: a [gsd_design()] or [gsd_survival()]
 #'   object, a [gsd_monitor()] result, or a config (list or JSON file). Must be
 #'   `NULL` when the record exists.

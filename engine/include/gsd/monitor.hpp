@@ -49,6 +49,18 @@ struct MonitoringReport {
 // than 1 the z returned is against it (monitoring::z_against_margin).
 monitoring::ObservedLook observed_look(const LookInput& look, double allocation_ratio, double margin = 1.0);
 
+// One look's outcome, whichever the test: the statistic judged (a MaxCombo
+// test's largest z), its efficacy bound, the information fraction and the
+// decision.
+struct LookOutcome {
+  double z = 0.0;
+  double efficacy_z = 0.0;
+  std::optional<double> futility_z;
+  double information_fraction = 0.0;
+  spending::Decision decision = spending::Decision::kContinue;
+};
+std::vector<LookOutcome> look_outcomes(const MonitoringReport& report);
+
 // Throws InvalidInput with paths from the config root ({"monitoring", "looks",
 // 1, "events"}) and NumericalError.
 MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options = {});

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "gsd/endpoints/endpoint_plan.hpp"
+#include "gsd/monitor.hpp"
 #include "gsd/monitoring/monitor.hpp"
 #include "gsd/simulate/trial_model.hpp"
 #include "gsd/spending/decision.hpp"
@@ -42,6 +43,12 @@ std::string efficacy_description(const spending::DesignSpec& spec);
 // ("patients" for a normal or binary endpoint).
 std::string decision_reason(const monitoring::LookResult& look,
                             const monitoring::MonitoringPlan& plan, const char* unit = "events");
+// The same for a weighted log-rank, MaxCombo, RMST or milestone test's look
+// (its information fraction in place of the events; "max z" for MaxCombo),
+// e.g. "z = 3.0400 crossed the efficacy bound 2.2383 at information fraction
+// 0.8214 (71 events): stop for benefit".
+std::string test_decision_reason(const LookOutcome& look, double events, bool maxcombo, bool two_sided,
+                                 bool binding_futility);
 // The advice when z is at or below a non-binding futility bound.
 std::optional<std::string> futility_advice(const monitoring::LookResult& look);
 // Where the effect for conditional power came from.
