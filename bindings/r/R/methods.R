@@ -112,12 +112,12 @@ print.gsd_simulation <- function(x, digits = 4, ...) {
 #' @export
 print.gsd_monitoring <- function(x, digits = 4, ...) {
   .title("gsd monitoring", x)
-  cols <- intersect(c("look", "events", "information_fraction", "z", "efficacy_z", "futility_z",
-                      "decision", "hazard_ratio", "rci_lower", "rci_upper", "repeated_p_value",
+  cols <- intersect(c("look", "events", "variance", "information_fraction", "z", "max_z", "efficacy_z",
+                      "futility_z", "decision", "hazard_ratio", "rci_lower", "rci_upper", "repeated_p_value",
                       "conditional_power"), names(x$looks))
   .print_table(x$looks[cols], digits)
   last <- x$looks[nrow(x$looks), ]
-  cat("Look ", nrow(x$looks), ": ", last$reason, "\n", sep = "")
+  if (!is.null(last$reason)) cat("Look ", nrow(x$looks), ": ", last$reason, "\n", sep = "")
   if (!is.null(last$advice) && !is.na(last$advice)) cat(last$advice, "\n")
   if (!is.null(x$final)) {
     f <- x$final

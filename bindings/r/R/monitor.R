@@ -98,12 +98,16 @@ gsd_monitor <- function(x, looks, planned_events = NULL, allocation_ratio = NULL
                            "nominal_p_one_sided", "nominal_p_two_sided", "cumulative_alpha",
                            "decision", "hazard_ratio"),
                  drop = c("input", "remaining_looks", "repeated_ci_hazard_ratio"))
-  rci <- lapply(m$looks, function(l) if (is.null(l$repeated_ci_hazard_ratio)) c(NA_real_, NA_real_)
-                                     else l$repeated_ci_hazard_ratio)
+  # The log-rank's repeated confidence interval beside its hazard ratio; a
+  # weighted, MaxCombo, RMST or milestone test's looks have neither.
   at <- match("hazard_ratio", names(looks))
-  looks <- cbind(looks[seq_len(at)],
-                 data.frame(rci_lower = vapply(rci, `[`, 0, 1L), rci_upper = vapply(rci, `[`, 0, 2L)),
-                 looks[-seq_len(at)])
+  if (!is.na(at)) {
+    rci <- lapply(m$looks, function(l) if (is.null(l$repeated_ci_hazard_ratio)) c(NA_real_, NA_real_)
+                                       else l$repeated_ci_hazard_ratio)
+    looks <- cbind(looks[seq_len(at)],
+                   data.frame(rci_lower = vapply(rci, `[`, 0, 1L), rci_upper = vapply(rci, `[`, 0, 2L)),
+                   looks[-seq_len(at)])
+  }
   last <- m$looks[[length(m$looks)]]
   structure(
     c(list(looks = looks, decision = last$decision, final = m$final, name = res$name,

@@ -95,3 +95,32 @@ test_that("the record's report is the command line's", {
   expect_s3_class(tryCatch(gsd_record_report(f, file.path(tempfile(), "x", "r.html")),
                            gsd_error = function(e) e), "gsd_error")
 })
+
+test_that("a weighted log-rank test's looks go into a record", {
+  path <- example_file("examples/weighted-monitoring/fh01.json", "no-such-file.json")
+  skip_if(!nzchar(path) || !file.exists(path), "needs the repository's examples")
+  cfg <- jsonlite::fromJSON(path, simplifyVector = FALSE)
+  cfg$monitoring$looks <- NULL
+  f <- tempfile(fileext = ".json")
+  gsd_record_add(f, list(events = 47, z = 0.62, variance = 0.5337), config = cfg)
+  gsd_record_add(f, list(events = 71, z = 1.32, variance = 0.9739))
+  expect_true(gsd_record_verify(f)$ok)
+  doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
+  expect_identical(doc$looks[[2]]$input$variance, 0.9739)
+  expect_identical(doc$looks[[2]]$decision, "continue")
+  expect_match(doc$looks[[2]]$reason, "at information fraction 0.5758 (71 events): continue", fixed = TRUE)
+})
+
+test_that("gsd_monitor gives a weighted test's and a MaxCombo test's looks", {
+  for (name in c("fh01", "maxcombo", "rmst24")) {
+    path <- example_file(file.path("examples/weighted-monitoring", paste0(name, ".json")), "no-such-file.json")
+    skip_if(!nzchar(path) || !file.exists(path), "needs the repository's examples")
+    looks <- jsonlite::fromJSON(path, simplifyVector = FALSE)$monitoring$looks
+    m <- gsd_monitor(path, looks = looks)
+    expect_s3_class(m, "gsd_monitoring")
+    expect_identical(nrow(m$looks), 2L)
+    expect_false("rci_lower" %in% names(m$looks))
+    expect_identical(m$decision, if (name == "rmst24") "stop-efficacy" else "continue")
+    expect_output(print(m), if (name == "maxcombo") "max_z" else "variance")
+  }
+})
