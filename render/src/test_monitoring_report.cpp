@@ -4,22 +4,16 @@
 // their bounds and decisions (docs/config.md): no hazard-ratio inference.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <sstream>
 
 #include "gsd/presentation.hpp"
 #include "gsd/render/svg_chart.hpp"
+#include "number_format.hpp"
 #include "test_monitoring_output.hpp"
 
 namespace gsd::render::detail {
 
 namespace {
-
-std::string num(const char* format, double x) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
-  return buffer;
-}
 
 bool is_maxcombo(const TestMonitoring& t) { return t.test.kind == survival::TestKind::kMaxCombo; }
 
@@ -52,7 +46,7 @@ std::vector<ReportLook> report_looks(const MonitoringReport& report) {
     const monitoring::WeightedLookResult& r = t.weighted[k];
     const LookInput& in = report.inputs[k];
     out.push_back({in.events, r.information_fraction, in.z.value_or(0.0), r.efficacy_z, r.futility_z,
-                   r.nominal_p_one_sided, r.cumulative_alpha, r.decision, num("%.6g", in.variance.value_or(0.0))});
+                   r.nominal_p_one_sided, r.cumulative_alpha, r.decision, format("%.6g", in.variance.value_or(0.0))});
   }
   return out;
 }
@@ -71,9 +65,9 @@ std::string design_section(const MonitoringReport& report) {
   if (is_maxcombo(t)) {
     o << "<tr><th>information</th><td class=l>events / planned events; bounds from the observed correlations of "
          "the tests' scores (multivariate normal error target "
-      << num("%g", t.mvn.abs_tolerance) << ", seed " << t.mvn.seed << ")</td></tr>";
+      << format("%g", t.mvn.abs_tolerance) << ", seed " << t.mvn.seed << ")</td></tr>";
   } else {
-    o << "<tr><th>planned variance</th><td class=l>" << num("%.6g", t.planned_variance)
+    o << "<tr><th>planned variance</th><td class=l>" << format("%.6g", t.planned_variance)
       << (t.planned_variance_given ? " (monitoring.planned_variance)" : " (the plan's, from the survival model)")
       << "</td></tr><tr><th>information</th><td class=l>"
       << (t.test.is_km_contrast() ? "planned variance / variance of the estimate"
@@ -99,10 +93,10 @@ std::string looks_section(const MonitoringReport& report, const std::vector<Repo
     const ReportLook& l = looks[k];
     const std::string decision = decision_name(l.decision);
     o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << l.events << "</td><td>"
-      << xml_escape(l.detail) << "</td><td>" << num("%.4f", l.information_fraction) << "</td><td>"
-      << num("%.4f", l.z) << "</td><td>" << num("%.4f", l.efficacy_z) << "</td>";
-    if (!maxcombo) o << "<td>" << (l.futility_z ? num("%.4f", *l.futility_z) : std::string("&ndash;")) << "</td>";
-    o << "<td>" << num("%.6g", l.nominal_p_one_sided) << "</td><td>" << num("%.6f", l.cumulative_alpha)
+      << xml_escape(l.detail) << "</td><td>" << format("%.4f", l.information_fraction) << "</td><td>"
+      << format("%.4f", l.z) << "</td><td>" << format("%.4f", l.efficacy_z) << "</td>";
+    if (!maxcombo) o << "<td>" << (l.futility_z ? format("%.4f", *l.futility_z) : std::string("&ndash;")) << "</td>";
+    o << "<td>" << format("%.6g", l.nominal_p_one_sided) << "</td><td>" << format("%.6f", l.cumulative_alpha)
       << "</td><td class=l>" << decision << "</td></tr>";
   }
   o << "</table><p class=note>"
