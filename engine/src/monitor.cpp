@@ -85,16 +85,16 @@ std::vector<LookOutcome> look_outcomes(const MonitoringReport& report) {
   if (report.test) {
     for (std::size_t k = 0; k < report.test->weighted.size(); ++k) {
       const monitoring::WeightedLookResult& r = report.test->weighted[k];
-      out.push_back({report.inputs[k].z.value_or(0.0), r.efficacy_z, r.futility_z, r.information_fraction,
-                     r.decision});
+      out.push_back({report.inputs[k].z.value_or(0.0), r.efficacy_z, r.futility_z, r.harm_z,
+                     r.information_fraction, r.decision});
     }
     for (const monitoring::MaxComboLookResult& r : report.test->maxcombo) {
-      out.push_back({r.max_z, r.efficacy_z, std::nullopt, r.information_fraction, r.decision});
+      out.push_back({r.max_z, r.efficacy_z, std::nullopt, std::nullopt, r.information_fraction, r.decision});
     }
     return out;
   }
   for (const monitoring::LookResult& r : report.result.looks) {
-    out.push_back({r.look.z, r.efficacy_z, r.futility_z, r.information_fraction, r.decision});
+    out.push_back({r.look.z, r.efficacy_z, r.futility_z, r.harm_z, r.information_fraction, r.decision});
   }
   return out;
 }

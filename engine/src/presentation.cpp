@@ -249,6 +249,10 @@ std::string test_decision_reason(const LookOutcome& r, double events, bool maxco
     case Decision::kStopEfficacy:
       return zs + " crossed the efficacy bound " + fmt("%.4f", b) + " " + at + ": stop for benefit";
     case Decision::kStopHarm:
+      if (r.harm_z) {
+        return zs + " crossed the harm bound " + fmt("%.4f", *r.harm_z) + " " + at +
+               ": stop, the experimental arm is significantly worse";
+      }
       return zs + " crossed the lower bound " + fmt("%.4f", -b) + " of the two-sided design " + at +
              ": stop, the experimental arm is significantly worse";
     case Decision::kStopFutility:

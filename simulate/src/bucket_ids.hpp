@@ -10,10 +10,10 @@
 namespace gsd::simulate::detail {
 
 // ids[i] = finish(i, b) with b = min(trunc(position(i)), buckets - 1), for
-// i < n, with buckets >= 1. position(i) must lie in [0, buckets]. While buckets fits an int32
-// (any trial below two billion items) the truncation goes through int32,
-// which vectorises four or eight lanes at a time, and gives what the one
-// through int64 gives; beyond that it goes through int64.
+// i < n, with buckets >= 1 and position(i) in [0, buckets]. While buckets
+// fits an int32 (any trial below two billion items) the truncation goes
+// through int32, which vectorises four or eight lanes at a time, and gives
+// what the one through int64 gives; beyond that it goes through int64.
 template <class Position, class Finish>
 inline void bucket_ids(std::size_t n, std::size_t buckets, std::uint32_t* ids, Position position,
                        Finish finish) noexcept {

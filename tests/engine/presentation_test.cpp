@@ -56,6 +56,33 @@ TEST(Presentation, FinalWithoutCrossingIsNotRejected) {
             std::string::npos);
 }
 
+// A weighted, MaxCombo, RMST or milestone test's look: the information
+// fraction in place of the events, and the bound that decided.
+TEST(Presentation, TestDecisionReasonsQuoteTheBoundThatDecided) {
+  using spending::Decision;
+  const auto reason = [](LookOutcome o, bool maxcombo, bool two_sided, bool binding) {
+    return test_decision_reason(o, 71.0, maxcombo, two_sided, binding);
+  };
+  EXPECT_EQ(reason({3.04, 2.2383, std::nullopt, std::nullopt, 0.8214, Decision::kStopEfficacy}, false, true, false),
+            "z = 3.0400 crossed the efficacy bound 2.2383 at information fraction 0.8214 (71 events): "
+            "stop for benefit");
+  EXPECT_EQ(reason({1.95, 2.5706, std::nullopt, std::nullopt, 0.7553, Decision::kContinue}, true, false, false),
+            "max z = 1.9500 is below the efficacy bound 2.5706 at information fraction 0.7553 (71 events): "
+            "continue");
+  EXPECT_EQ(reason({-2.5, 2.3, std::nullopt, -2.1, 0.6, Decision::kStopHarm}, false, false, false),
+            "z = -2.5000 crossed the harm bound -2.1000 at information fraction 0.6000 (71 events): "
+            "stop, the experimental arm is significantly worse");
+  EXPECT_EQ(reason({-2.5, 2.3, std::nullopt, std::nullopt, 0.6, Decision::kStopHarm}, false, true, false),
+            "z = -2.5000 crossed the lower bound -2.3000 of the two-sided design at information fraction "
+            "0.6000 (71 events): stop, the experimental arm is significantly worse");
+  EXPECT_EQ(reason({0.1, 2.3, 0.4, std::nullopt, 0.6, Decision::kStopFutility}, false, false, true),
+            "z = 0.1000 is at or below the binding futility bound 0.4000 at information fraction 0.6000 "
+            "(71 events): stop for futility");
+  EXPECT_EQ(reason({1.5, 1.99, std::nullopt, std::nullopt, 1.0, Decision::kFinalNoRejection}, false, false, false),
+            "final analysis at information fraction 1.0000 (71 events): z = 1.5000 did not reach the final "
+            "bound 1.9900; the null hypothesis is not rejected");
+}
+
 TEST(Presentation, HarmAndFutilityAdvice) {
   MonitoringPlan plan = seed_plan();
   plan.design.alpha = 0.05;

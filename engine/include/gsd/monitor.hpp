@@ -56,6 +56,7 @@ struct LookOutcome {
   double z = 0.0;
   double efficacy_z = 0.0;
   std::optional<double> futility_z;
+  std::optional<double> harm_z;
   double information_fraction = 0.0;
   spending::Decision decision = spending::Decision::kContinue;
 };
