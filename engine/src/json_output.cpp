@@ -451,9 +451,7 @@ json to_json(const MonitoringReport& report) {
   m["allocation_ratio"] = report.plan.allocation_ratio;
   m["assumed_hazard_ratio"] = optional_json(result.assumed_hazard_ratio);
   m["conditional_power_basis"] = effect_basis(result.effect_source);
-  if (report.plan.null_hazard_ratio < 1.0 || report.plan.null_hazard_ratio > 1.0) {
-    m["hazard_ratio_h0"] = report.plan.null_hazard_ratio;
-  }
+  if (report.plan.non_inferiority()) m["hazard_ratio_h0"] = report.plan.null_hazard_ratio;
   json looks = json::array();
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
     looks.push_back(monitoring_look_json(result.looks[k], report.inputs[k], report.plan));

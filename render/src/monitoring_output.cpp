@@ -75,9 +75,8 @@ std::string monitoring_text(const MonitoringReport& report) {
       << report.plan.allocation_ratio << ":1\n";
   out << "Bounds recomputed at the observed information (events / planned events).\n";
   const double margin = report.plan.null_hazard_ratio;
-  const bool non_inferiority = margin < 1.0 || margin > 1.0;
   const std::string null_hr = "HR " + num("%.4g", margin);
-  if (non_inferiority) {
+  if (report.plan.non_inferiority()) {
     out << "Non-inferiority, H0: HR >= " << num("%.4g", margin) << ": z is each look's log-rank z plus log("
         << num("%.4g", margin) << ") sqrt(d r / (1 + r)^2).\n";
   }

@@ -185,8 +185,9 @@ SvgChart hr_chart(const MonitoringReport& in, const MonitoringResult& r) {
                     observed(r, [](const LookResult& l) { return l.hazard_ratio; }), palette(1),
                     true, true});
   chart.add_horizontal_marker(1.0, "HR 1");
-  const double margin = in.plan.null_hazard_ratio;
-  if (margin < 1.0 || margin > 1.0) chart.add_horizontal_marker(margin, "margin " + num("%.4g", margin));
+  if (in.plan.non_inferiority()) {
+    chart.add_horizontal_marker(in.plan.null_hazard_ratio, "margin " + num("%.4g", in.plan.null_hazard_ratio));
+  }
   return chart;
 }
 
@@ -264,8 +265,8 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
     << "<tr><th>effect for conditional power</th><td class=l>"
     << (r.assumed_hazard_ratio ? "HR " + num("%.4g", *r.assumed_hazard_ratio) + ", " : std::string())
     << xml_escape(effect_basis(r.effect_source)) << "</td></tr>";
-  const double margin = in.plan.null_hazard_ratio;
-  if (margin < 1.0 || margin > 1.0) {
+  if (in.plan.non_inferiority()) {
+    const double margin = in.plan.null_hazard_ratio;
     o << "<tr><th>non-inferiority margin</th><td class=l>H0: HR &gt;= " << num("%.4g", margin)
       << "; each look's z is its log-rank z plus log(" << num("%.4g", margin)
       << ") sqrt(d r / (1 + r)^2)</td></tr>";

@@ -27,6 +27,8 @@ struct MonitoringPlan {
   // (estimate, repeated and final confidence limits, the assumed effect) is
   // m exp(-theta).
   double null_hazard_ratio = 1.0;
+  // A margin other than 1 (NaN included, for validate() to refuse).
+  bool non_inferiority() const { return !(null_hazard_ratio >= 1.0 && null_hazard_ratio <= 1.0); }
   // E[Z] at looks with the given event counts under a model of the trial,
   // such as the design's cure-mixture survival model with its
   // non-proportional hazards. Used for conditional power when no
