@@ -18,14 +18,23 @@
 #' optionally `final = TRUE` (a final analysis before the planned events),
 #' `date` and `note`.
 #'
+#' The settings come from the config's `monitoring` section where it has
+#' one (a committee's monitoring file runs as `gsd_monitor("monitoring.json")`);
+#' an argument given here replaces that setting and keeps the others.
+#'
 #' @param x a [gsd_design()] or [gsd_survival()] object, or a config (list or
 #'   JSON file path).
 #' @param looks the looks so far: a data frame with one row per look (`NA`
-#'   where a column does not apply), or a list of looks, each a named list.
+#'   where a column does not apply), or a list of looks, each a named list
+#'   (default: the config's `monitoring$looks`).
 #' @param planned_events the planned events at the final analysis (default:
-#'   the plan's events).
-#' @param allocation_ratio treatment : control (default: the plan's, else 1).
-#' @param assumed_hazard_ratio the hazard ratio for conditional power.
+#'   the config's `monitoring$planned_events`, else the plan's events).
+#' @param allocation_ratio treatment : control (default: the config's, else
+#'   the plan's, else 1).
+#' @param assumed_hazard_ratio the hazard ratio for conditional power
+#'   (default: the config's).
+#' @param planned_variance a weighted log-rank, RMST or milestone test's
+#'   variance at the final analysis (default: the config's, else the plan's).
 #' @return An object of class `gsd_monitoring`: `looks` (a data frame, one row
 #'   per look: events, information fraction, z, the bound, nominal p,
 #'   cumulative alpha, decision, the estimate with its repeated CI
@@ -56,14 +65,19 @@
 #' # had it been z = 2.0: continue, with conditional power
 #' gsd_monitor(d, looks = list(list(events = 49, z = 2.0)), planned_events = 94,
 #'             assumed_hazard_ratio = 0.63)$looks$conditional_power
-gsd_monitor <- function(x, looks, planned_events = NULL, allocation_ratio = NULL,
-                        assumed_hazard_ratio = NULL) {
-  config <- .plan_config(x)
+gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio = NULL,
+                        assumed_hazard_ratio = NULL, planned_variance = NULL) {
+  config <- .plan_config(x, "x")
   if (.is_path(config)) config <- .gsd_value(.gsd_read_config(config))
-  if (missing(looks)) .gsd_invalid("looks", NULL, "is missing: give the looks so far")
-  monitoring <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
-                     assumed_hazard_ratio = assumed_hazard_ratio, looks = .look_list(looks))
-  config$monitoring <- monitoring[!vapply(monitoring, is.null, TRUE)]
+  settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
+                   assumed_hazard_ratio = assumed_hazard_ratio,
+                   planned_variance = planned_variance,
+                   looks = if (!is.null(looks)) .look_list(looks))
+  settings <- settings[!vapply(settings, is.null, TRUE)]
+  config$monitoring[names(settings)] <- settings
+  if (is.null(config$monitoring$looks)) {
+    .gsd_invalid("looks", NULL, "is missing and the config has no monitoring$looks: give the looks so far")
+  }
   res <- .gsd_value(.gsd_run(config, "monitor", list(), .gsd_arguments$monitor, character()))
   .new_monitoring(config, res)
 }

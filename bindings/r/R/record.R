@@ -28,8 +28,8 @@
 #' @param config for a new record: a [gsd_design()] or [gsd_survival()]
 #'   object, a [gsd_monitor()] result, or a config (list or JSON file). Must be
 #'   `NULL` when the record exists.
-#' @param planned_events,allocation_ratio,assumed_hazard_ratio for a new
-#'   record: the monitoring settings (see [gsd_monitor()]).
+#' @param planned_events,allocation_ratio,assumed_hazard_ratio,planned_variance
+#'   for a new record: the monitoring settings (see [gsd_monitor()]).
 #' @return `gsd_record_add()` and `gsd_record_replay()`: a `gsd_monitoring`
 #'   object (see [gsd_monitor()]) whose `result` equals the command line's
 #'   JSON, with `record` (the file) and, from a replay, `changes`.
@@ -51,10 +51,12 @@
 #' gsd_record_replay(file)$decision
 #' gsd_record_report(file, tempfile(fileext = ".html"))
 gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
-                           allocation_ratio = NULL, assumed_hazard_ratio = NULL) {
+                           allocation_ratio = NULL, assumed_hazard_ratio = NULL,
+                           planned_variance = NULL) {
   .check_string(record, "record")
   settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
-                   assumed_hazard_ratio = assumed_hazard_ratio)
+                   assumed_hazard_ratio = assumed_hazard_ratio,
+                   planned_variance = planned_variance)
   settings <- settings[!vapply(settings, is.null, TRUE)]
   if (!is.null(config)) {
     config <- if (inherits(config, "gsd_monitoring") || inherits(config, "gsd_design")) config$config

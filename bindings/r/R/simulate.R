@@ -83,10 +83,10 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
 }
 
 # The config of a plan object, or a config given directly.
-.plan_config <- function(plan, call = sys.call(-1L)) {
+.plan_config <- function(plan, name = "plan", call = sys.call(-1L)) {
   if (inherits(plan, "gsd_design")) return(plan$config)
   if (.is_path(plan) || (is.list(plan) && !is.object(plan))) return(plan)
-  .gsd_invalid("plan", .describe(plan),
+  .gsd_invalid(name, .describe(plan),
                "must be a gsd_survival plan, a config list or a JSON config file", call = call)
 }
 

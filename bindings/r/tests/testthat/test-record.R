@@ -122,5 +122,12 @@ test_that("gsd_monitor gives a weighted test's and a MaxCombo test's looks", {
     expect_false("rci_lower" %in% names(m$looks))
     expect_identical(m$decision, if (name == "rmst24") "stop-efficacy" else "continue")
     expect_output(print(m), if (name == "maxcombo") "max_z" else "variance")
+    # The file's own looks are the default.
+    expect_identical(gsd_monitor(path)$result, m$result)
   }
+  # A weighted test's information fraction is the variance over the planned
+  # variance, which the argument sets.
+  path <- example_file("examples/weighted-monitoring/fh01.json", "no-such-file.json")
+  m <- gsd_monitor(path, planned_variance = 2)
+  expect_equal(m$looks$information_fraction, c(0.5337, 0.9739) / 2, tolerance = 1e-12)
 })

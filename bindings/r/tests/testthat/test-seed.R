@@ -72,6 +72,32 @@ test_that("the committee's look at 49 of 94 events stops for benefit", {
   expect_equal(m$final$p_value, 0.001, tolerance = 1e-9)
 })
 
+test_that("a committee's monitoring file runs with its own settings and looks", {
+  path <- example_file("examples/seed-trial-monitoring/monitoring.json",
+                       "seed-trial-monitoring.json")
+  skip_if(!nzchar(path) || !file.exists(path), "needs the repository's examples")
+  # The file holds planned_events 94, HR 0.63 and the look at 49 events,
+  # P = .001: the same numbers as the call with those arguments above.
+  m <- gsd_monitor(path)
+  expect_near(m$looks$efficacy_z, 2.893268, 1e-6)
+  expect_equal(m$decision, "stop-efficacy")
+  # An argument replaces its setting and keeps the file's others: the
+  # planned events move the information fraction, the looks stay.
+  m120 <- gsd_monitor(path, planned_events = 120)
+  expect_equal(m120$looks$information_fraction, 49 / 120, tolerance = 1e-12)
+  expect_equal(m120$looks$z, m$looks$z, tolerance = 1e-12)
+  later <- gsd_monitor(path, looks = data.frame(events = 49, z = 1))
+  expect_equal(later$decision, "continue")
+  expect_equal(later$result$monitoring$assumed_hazard_ratio, 0.63)
+  # Without looks anywhere, the error names the argument.
+  e <- tryCatch(gsd_monitor(seed_design()), gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "looks")
+  expect_match(conditionMessage(e), "no monitoring$looks", fixed = TRUE)
+  # The command line reads the same file to the same JSON (last: it skips
+  # without the executable).
+  expect_identical(m$result, cli_json(c("monitor", path)))
+})
+
 test_that("a continuing look reports rpact's inference", {
   # rpact 3.3.4 getAnalysisResults (tests/reference/rpact_monitoring.R, case
   # A): one-sided 0.025, z = 2 at 49 of 94 events, HR 0.63 assumed.
