@@ -48,16 +48,27 @@ json hazard_ratio_bounds(const json& bounds, const SampleSize& plan) {
       const json& z = bounds[std::string(scale) + "_z"][k];
       out[std::string(scale) + "_hazard_ratio"].push_back(
           z.is_null() ? json(nullptr)
-                      : json(monitoring::hazard_ratio_from_z(z.get<double>(), information)));
+                      : json(monitoring::hazard_ratio_from_z(z.get<double>(), information,
+                                                             plan.spec.hazard_ratio_h0)));
     }
   }
   return out;
 }
 
-// Default hazard ratios of the power curve: 0.3 to 1.1 in steps of 0.02.
-std::vector<double> default_hazard_ratios() {
+// Default hazard ratios of the power curve: 41 from 0.3 to 1.1 (steps of
+// 0.02), or to a non-inferiority margin above 1.1, where the power falls to
+// alpha (ratios at or past the margin are refused, and left out).
+std::vector<double> default_hazard_ratios(double margin) {
+  constexpr double kLowest = 0.3;
+  constexpr double kHighest = 1.1;
+  constexpr int kSteps = 40;
   std::vector<double> out;
-  for (int i = 0; i <= 40; ++i) out.push_back(0.3 + 0.02 * i);
+  if (margin <= kHighest) {
+    for (int i = 0; i <= kSteps; ++i) out.push_back(kLowest + 0.02 * i);
+    return out;
+  }
+  const double step = (margin - kLowest) / kSteps;
+  for (int i = 0; i <= kSteps; ++i) out.push_back(kLowest + step * i);
   return out;
 }
 
@@ -132,7 +143,7 @@ json design_plot_data(const DesignResult& result, const DesignPlotOptions& optio
                      {"event_limit", r.plan.event_limit}};
     out["hazard_ratio"] = curve_json(c.hazard_ratio);
     if (options.power_by_hazard_ratio) {
-      const std::vector<double> hrs = default_hazard_ratios();
+      const std::vector<double> hrs = default_hazard_ratios(r.spec.hazard_ratio_h0);
       out["power_by_hazard_ratio"] = curve_json(power_curve(d, r, hrs));
     }
   }

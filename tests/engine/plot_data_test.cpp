@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <vector>
 
 #include "gsd/design.hpp"
 #include "gsd/json.hpp"
@@ -50,6 +51,42 @@ TEST(PlotData, BoundsOnThePAndHazardRatioScales) {
     EXPECT_DOUBLE_EQ(b["efficacy_hazard_ratio"][k].get<double>(),
                      out["sample_size"]["looks"][k]["hazard_ratio_at_bound"].get<double>());
   }
+}
+
+// A non-inferiority margin m (survival.hazard_ratio_h0): the bound on the
+// hazard-ratio scale is m exp(-z / sqrt(I)), as in the contract JSON, and the
+// power curve reaches up to the margin, where the power falls towards alpha.
+TEST(PlotData, NonInferiorityMarginScalesTheBoundAndTheCurve) {
+  const nlohmann::json config = nlohmann::json::parse(R"({
+    "design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [0.5, 1.0]},
+    "survival": {"control": {"median_noncured": 12}, "hazard_ratio_noncured": 1.0,
+                 "hazard_ratio_h0": 1.3, "method": "schoenfeld",
+                 "accrual": {"duration": 24}, "follow_up": 12, "power": 0.8}})");
+  const DesignResult result = design_trial(load_trial(config));
+  const nlohmann::json data = design_plot_data(result, 20);
+  const nlohmann::json& b = data["boundaries"];
+  const nlohmann::json out = to_json(result);
+  for (std::size_t k = 0; k < 2; ++k) {
+    const double z = out["boundaries"]["looks"][k]["efficacy_z"].get<double>();
+    const double events = out["sample_size"]["looks"][k]["events"].get<double>();
+    EXPECT_NEAR(b["efficacy_hazard_ratio"][k].get<double>(), 1.3 * std::exp(-z / std::sqrt(events / 4.0)),
+                1e-12) << k;
+    EXPECT_DOUBLE_EQ(b["efficacy_hazard_ratio"][k].get<double>(),
+                     out["sample_size"]["looks"][k]["hazard_ratio_at_bound"].get<double>());
+  }
+  const nlohmann::json& curve = data["power_by_hazard_ratio"];
+  const std::vector<double> x = curve["x"].get<std::vector<double>>();
+  const std::vector<double> y = curve["y"].get<std::vector<double>>();
+  ASSERT_GE(x.size(), 40u);
+  EXPECT_DOUBLE_EQ(x.front(), 0.3);
+  EXPECT_GT(x.back(), 1.25);
+  EXPECT_LT(x.back(), 1.3);
+  // At the planned HR 1 (a grid point: 0.3 + 28 x 0.025) the plan's power.
+  EXPECT_NEAR(x[28], 1.0, 1e-12);
+  EXPECT_NEAR(y[28], out["sample_size"]["power"].get<double>(), 1e-9);
+  // Next to the margin the power is near one-sided alpha, 0.025.
+  EXPECT_LT(y.back(), 0.05);
+  EXPECT_GT(y.back(), 0.025);
 }
 
 TEST(PlotData, FutilityBoundsAndNoPlanNoHazardRatios) {
