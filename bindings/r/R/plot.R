@@ -49,7 +49,7 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
                  list(.series(b$events, .nums(b$efficacy_hazard_ratio), "efficacy", "b"),
                       .series(b$events, .nums(b$lower_hazard_ratio), "lower (harm)", "b", 2),
                       .series(b$events, .nums(b$futility_hazard_ratio), "futility", "b", 2)),
-                 hlines = list(y = 1, label = "")))
+                 hlines = .margin_line(x$config, list(y = 1, label = ""))))
   }
   if (type == "spending") {
     s <- pd$spending
@@ -93,10 +93,21 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   p <- pd$power_by_hazard_ratio
   .spec("Power against the noncured hazard ratio", "hazard ratio among the noncured", "power",
         list(.series(p$x, p$y, "power")),
-        vlines = if (!is.null(x$config$survival$hazard_ratio_noncured)) {
+        vlines = .margin_line(x$config, if (!is.null(x$config$survival$hazard_ratio_noncured)) {
           list(x = x$config$survival$hazard_ratio_noncured, label = "planned")
-        },
+        }, "x"),
         hlines = list(y = x$power, label = "plan's power"), ylim = c(0, 1))
+}
+
+# Lines at `lines` and, with a non-inferiority margin (hazard_ratio_h0 other
+# than 1), at the margin too, on axis `axis`.
+.margin_line <- function(config, lines, axis = "y") {
+  margin <- config$survival$hazard_ratio_h0
+  if (is.null(margin) || margin == 1) return(lines)
+  if (is.null(lines)) lines <- stats::setNames(list(numeric(), character()), c(axis, "label"))
+  lines[[axis]] <- c(lines[[axis]], margin)
+  lines$label <- c(lines$label, "margin")
+  lines
 }
 
 .simulation_spec <- function(x, type) {

@@ -62,6 +62,28 @@ test_that("plots draw the library's curves", {
   expect_error(plot(d, type = "bounds"), class = "gsd_invalid_input")
 })
 
+test_that("a non-inferiority plan's plots draw the margin", {
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  path <- example_file("examples/non-inferiority/survival-margin-1.3.json", "no-such-file.json")
+  skip_if(!nzchar(path) || !file.exists(path), "needs the repository's examples")
+  plan <- gsd_run(path, "design")
+  ni <- gsd_survival(gsd_design(alpha = 0.025, beta = 0.2, information_fractions = c(0.5, 1)),
+                     control = cure_model(median_noncured = 12), hazard_ratio_noncured = 1,
+                     hazard_ratio_h0 = 1.3, method = "schoenfeld", accrual = accrual(24),
+                     follow_up = 12, power = 0.8)
+  expect_identical(ni$events, plan$sample_size$events)
+  # The bounds on the hazard-ratio scale are margin x exp(-z / sqrt(I)), as
+  # the plan's own column, and the margin is drawn beside HR 1.
+  spec <- plot(ni, scale = "hr")
+  expect_equal(spec$series[[1]]$y, ni$looks$hazard_ratio_at_bound, tolerance = 1e-12)
+  expect_equal(spec$hlines$y, c(1, 1.3))
+  # The power curve runs up to the margin, marked beside the planned ratio.
+  spec <- plot(ni, type = "power")
+  expect_gt(max(spec$series[[1]]$x), 1.25)
+  expect_equal(spec$vlines$x, c(1, 1.3))
+})
+
 test_that("autoplot() gives ggplot objects when ggplot2 is installed", {
   skip_if_not_installed("ggplot2")
   plan <- seed_plan()
