@@ -128,6 +128,7 @@ function drawBounds(reply, scale) {
   }
   if (scale === "hr") {
     const ss = currentPlan();
+    const margin = nullHazardRatio(App.config);
     if (!ss) {
       host.replaceChildren(el("p", {class: "absent"}, App.config.survival ? "Computing the survival plan…" :
                                                       "The hazard-ratio scale needs a survival model (Survival tab)."));
@@ -140,10 +141,10 @@ function drawBounds(reply, scale) {
       y: {label: "hazard ratio at the efficacy bound"},
       series: [{name: "efficacy", x: ss.looks.map((l) => l.events), y: ss.looks.map((l) => l.hazard_ratio_at_bound),
                 color: COLORS.efficacy, markers: "circle"}],
-      hlines: [{y: 1, label: "HR 1"}],
+      hlines: margin === 1 ? [{y: 1, label: "HR 1"}] : [{y: 1, label: "HR 1"}, {y: margin, label: `margin ${margin}`, dash: "2 3"}],
     });
     caption.textContent = "An observed hazard ratio below the line at that look crosses the bound " +
-                          "(exp(−z / √I), I = events · r / (1 + r)²).";
+                          `(${margin === 1 ? "" : "margin · "}exp(−z / √I), I = events · r / (1 + r)²).`;
     return;
   }
   const series = [{name: "efficacy", x: t, y: plot.efficacy_z, color: COLORS.efficacy, markers: "circle"}];
@@ -293,6 +294,12 @@ function fillSurvivalTable(ss) {
   fillTable(document.getElementById("table-survival"), header, rows, ss.looks.map((_, k) => k + 1));
 }
 
+// The hazard ratio under H0: 1, or a non-inferiority margin.
+function nullHazardRatio(config) {
+  const m = config.survival && config.survival.hazard_ratio_h0;
+  return typeof m === "number" ? m : 1;
+}
+
 // The power curve arrives later, from the worker.
 function renderPowerCurve(curve, reply, config) {
   const host = document.getElementById("chart-power");
@@ -305,14 +312,18 @@ function renderPowerCurve(curve, reply, config) {
   const ss = reply.result.sample_size;
   const hr = config.survival && config.survival.hazard_ratio_noncured;
   const points = typeof hr === "number" ? [{x: hr, y: ss.power, color: COLORS.observed, label: `plan: ${fixed(ss.power, 3)}`}] : [];
+  // With a non-inferiority margin the engine's curve runs up to the margin.
+  const margin = nullHazardRatio(config);
   drawChart(host, {
-    x: {label: "hazard ratio among the noncured", min: 0.3, max: 1.1},
+    x: {label: "hazard ratio among the noncured", min: 0.3, max: Math.max(1.1, margin)},
     y: {label: "power", min: 0, max: 1},
     series: [{name: "power at these patients and events", x: curve.x, y: curve.y, color: COLORS.efficacy}],
     points,
     hlines: [{y: reply.result.boundaries.alpha, label: "α", dash: "2 3"}],
+    vlines: margin === 1 ? [] : [{x: margin, label: `margin ${margin}`, dash: "2 3"}],
   });
-  caption.textContent = "The cure fractions stay as given; only the noncured hazard ratio changes.";
+  caption.textContent = "The cure fractions stay as given; only the noncured hazard ratio changes." +
+                        (margin === 1 ? "" : " At the non-inferiority margin the power falls to α.");
 }
 
 // -------------------------------------------------------------- simulation

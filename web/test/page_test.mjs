@@ -11,12 +11,8 @@
 //   - 2,000 simulated trials in the Web Worker: progress, power within Monte
 //     Carlo error of the analytic power, and the command line's numbers for
 //     the exported config; a long run is cancelled;
-//   - the boundary and calendar options of the form (harm bound, switches,
-//     spending time, fixed futility, look triggers, analysis cap, whole
-//     numbers) write their keys and give the command line's design;
-//   - the plan's warnings, its power at the expected look times beside the
-//     event-driven power, and the sizing method (survival.method) with the
-//     command line's numbers, or its message when it refuses the model;
+//   - the plan's warnings and its power at the expected look times beside
+//     the event-driven power (the form's other fields: form_test.mjs);
 //   - Export config, each CSV and the committee's report: the downloads equal
 //     what the command line writes for the exported config;
 //   - the simulated Kaplan-Meier curves against the command line's
@@ -32,105 +28,28 @@
 // opening to the next, so the test suite reports them ("target met" or
 // "target missed") without failing on them.
 //   [GSD_CHECK_SPEED=1] node web/test/page_test.mjs PAGE.html GSD_BINARY [SCREENSHOT.png]
-import {execFileSync} from "node:child_process";
-import {mkdtempSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
-import {tmpdir} from "node:os";
+import {readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {join, resolve} from "node:path";
 import {pathToFileURL} from "node:url";
-import {chromium} from "playwright-core";
-import {compareCsv, compareJson, describe} from "./compare.mjs";
+import {cell, configOfUrl, designResult, harness, launch, root} from "./harness.mjs";
 
 const [pagePath, gsdPath, screenshotPath] = process.argv.slice(2);
 if (!gsdPath) {
   console.error("usage: node web/test/page_test.mjs PAGE.html GSD_BINARY [SCREENSHOT.png]");
   process.exit(2);
 }
-const root = resolve(new URL("../..", import.meta.url).pathname);
-const work = mkdtempSync(join(tmpdir(), "gsd-page-test-"));
+const {work, check, gsd, gsdText, sameJson, sameCsv, downloadOf, exportedConfig, done} = harness(gsdPath);
 const pageUrl = pathToFileURL(resolve(pagePath)).href;
 const kMaxPageBytes = 3e6;
 // Speed targets, in CPU time of the page's thread (docs/web.md, "Speed").
 const kFirstDesignMs = 300;
 const kRedrawMs = 50;
 
-let failures = 0;
-function check(ok, what) {
-  console.log(`${ok ? "ok  " : "FAIL"} ${what}`);
-  if (!ok) failures += 1;
-}
-
 // A speed target: checked with GSD_CHECK_SPEED=1, else reported.
 const kCheckSpeed = process.env.GSD_CHECK_SPEED === "1";
 function speedTarget(ok, what) {
   if (kCheckSpeed) check(ok, what);
   else console.log(`${ok ? "target met   " : "target missed"} ${what} (reported; GSD_CHECK_SPEED=1 checks it)`);
-}
-
-// The command line's JSON for a config.
-function gsd(command, config, ...args) {
-  const file = join(work, `config-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(config));
-  return JSON.parse(execFileSync(gsdPath, [command, file, "--format", "json", ...args], {encoding: "utf8"}));
-}
-
-// The command line's output as text, for a config file.
-function gsdText(command, file, ...args) {
-  return execFileSync(gsdPath, [command, file, ...args], {encoding: "utf8", stdio: ["ignore", "pipe", "pipe"]});
-}
-
-// The command line's refusal of a config: its exit status and its stderr.
-function gsdRefusal(command, config) {
-  const file = join(work, `refused-${Math.random().toString(36).slice(2)}.json`);
-  writeFileSync(file, JSON.stringify(config));
-  try {
-    gsdText(command, file, "--format", "json");
-    return {status: 0, message: ""};
-  } catch (e) {
-    return {status: e.status, message: String(e.stderr).trim()};
-  }
-}
-
-// Value for value, to the tolerance of compare.mjs.
-function sameJson(got, want, what) {
-  const stats = compareJson(got, want);
-  check(stats.bad.length === 0, `${what}: ${describe(stats)}`);
-}
-
-function sameCsv(got, want, what) {
-  const stats = compareCsv(got, want);
-  check(stats.bad.length === 0 && stats.numbers > 0, `${what}: ${describe(stats)}`);
-}
-
-// What a click downloads: the file's suggested name, its text, and a copy in
-// the scratch folder for the command line.
-async function downloadOf(page, selector) {
-  const [download] = await Promise.all([page.waitForEvent("download"), page.click(selector)]);
-  const name = download.suggestedFilename();
-  const file = join(work, `download-${Math.random().toString(36).slice(2)}-${name}`);
-  await download.saveAs(file);
-  return {name, file, text: readFileSync(file, "utf8")};
-}
-
-// Export config: the file the page saves, and what the command line makes of it.
-async function exportedConfig(page, what) {
-  const exported = await downloadOf(page, "#export-config");
-  check(JSON.stringify(JSON.parse(exported.text)) === JSON.stringify(configOfUrl(page.url())),
-        `${what}: Export config saves the page's config (${exported.name})`);
-  return exported.file;
-}
-
-function configOfUrl(url) {
-  const b64 = new URL(url).hash.replace(/^#config=/, "").replace(/-/g, "+").replace(/_/g, "/");
-  return JSON.parse(Buffer.from(b64, "base64").toString("utf8"));
-}
-
-const cell = (page, table, row, col) =>
-  page.textContent(`#${table} tbody tr:nth-child(${row}) > :nth-child(${col})`);
-
-// #gsd-result, once the survival plan of the last edit has come from its worker.
-async function designResult(page) {
-  await page.waitForSelector("#gsd-result:not([data-pending])", {state: "attached"});
-  return JSON.parse(await page.textContent("#gsd-result"));
 }
 
 // From the slider's input event to the next frame, for K = 1..10: wall-clock
@@ -214,19 +133,6 @@ async function checkKaplanMeier(page, replicateData) {
 const seed = JSON.parse(readFileSync(join(root, "configs/blinatumomab-20120215.json"), "utf8"));
 const bytes = statSync(pagePath).size;
 check(bytes < kMaxPageBytes, `page size ${(bytes / 1e6).toFixed(2)} MB < 3 MB`);
-
-// A browser of its own: Debian's Chromium with a fresh profile.
-async function launch() {
-  const profile = mkdtempSync(join(tmpdir(), "gsd-page-profile-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.GSD_CHROMIUM || "/usr/bin/chromium",
-    headless: true,
-    viewport: {width: 1280, height: 900},
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-           "--disable-sync", "--no-first-run"],
-  });
-  return {profile, context};
-}
 
 // CPU time of a page's thread (and of its whole renderer process), from the
 // DevTools protocol: unlike wall-clock time, it does not grow while other
@@ -400,97 +306,6 @@ try {
         await page.getAttribute("#gsd-result", "data-error") === "design.alpha = 0.7 must lie in (0, 0.5)",
         "bad alpha: #gsd-result is empty and names the error");
 
-  // --------------------------------------------- the sizing method, survival.method
-  // On the seed trial's cure model the classical methods are refused, as on the command line.
-  await page.click("#reset-seed");
-  await page.waitForFunction(() => document.getElementById("status").textContent === "");
-  await page.click("[data-tab=survival]");
-  await page.selectOption("#survival-method", "schoenfeld");
-  await page.waitForFunction(() => document.getElementById("status").textContent.includes("survival.method"));
-  const refusal = gsdRefusal("design", configOfUrl(page.url()));
-  check(refusal.status === 2 && await page.textContent("#status") === refusal.message &&
-        await page.evaluate(() => document.getElementById("survival-method").classList.contains("field-error")),
-        `Schoenfeld on a cure model: the command line's refusal, field marked (${refusal.message.slice(0, 60)}...)`);
-  // Without cure fractions, each method gives the command line's plan.
-  const proportional = JSON.parse(JSON.stringify(seed));
-  proportional.survival.control.cure_fraction = 0;
-  proportional.survival.treatment.cure_fraction = 0;
-  proportional.survival.events = 150;
-  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(proportional)).toString("base64url"));
-  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes('"events": 150'));
-  for (const method of ["schoenfeld", "freedman", "hsieh-freedman", "lachin-foulkes", "exact"]) {
-    await page.selectOption("#survival-method", method);
-    await page.waitForFunction((m) => document.getElementById("gsd-result").textContent.includes(`"name": "${m}"`), method);
-    const methodConfig = configOfUrl(page.url());
-    check(method === "exact" ? !("method" in methodConfig.survival) : methodConfig.survival.method === method,
-          `method ${method}: the link says so`);
-    const methodCli = gsd("design", methodConfig);
-    sameJson(JSON.parse(await page.textContent("#gsd-result")), methodCli, `method ${method}: #gsd-result = gsd design`);
-    const mp = methodCli.sample_size;
-    const cardOf = (stat) => page.textContent(`#survival-cards [data-stat=${stat}] .stat-value`);
-    check(await cardOf("power") === mp.power.toFixed(4) && await cardOf("power-fixed-times") === mp.power_fixed_times.toFixed(4) &&
-          (method === "exact" ? !(await page.$("#survival-cards [data-stat=power-event-driven]")) :
-                                await cardOf("power-event-driven") === mp.power_event_driven.toFixed(4)),
-          `method ${method}: power ${mp.power.toFixed(4)}` +
-          (method === "exact" ? "" : `, event-driven ${mp.power_event_driven.toFixed(4)}`) +
-          `, at the expected look times ${mp.power_fixed_times.toFixed(4)}`);
-    const modelPower = method === "exact" ? mp.power : mp.power_event_driven;
-    const note = await page.textContent("#note-schoenfeld");
-    check(note.includes("no cure fraction") && note.includes(`is ${modelPower.toFixed(4)}.`),
-          `method ${method}: the note says the formula applies without a cure fraction, beside the model's ${modelPower.toFixed(4)}`);
-  }
-  check(!(await page.isVisible("#survival-warnings")), "a plan without warnings shows none");
-
-  // ------------------------------------- boundary and calendar options of the form
-  // Each field writes its key as docs/config.md spells it, and the page's
-  // design is what the command line gives for the page's config.
-  await page.goto(pageUrl);
-  await page.waitForSelector("body[data-ready='1']");
-  await page.click("[data-tab=design]");
-  const changeText = async (selector, text) => {
-    await page.fill(selector, text);
-    await page.$eval(selector, (el) => el.dispatchEvent(new Event("change", {bubbles: true})));
-  };
-  const resultSays = (text) => page.waitForFunction((t) => document.getElementById("gsd-result").textContent.includes(t), text);
-  await page.selectOption("[data-path='design.sided']", "1");
-  await page.selectOption("#harm-family", "lan-demets-pocock");
-  await resultSays('"probability_harm_h0"');
-  await page.check("#harm-binding");
-  await changeText("#efficacy-stops", "no, yes, yes");
-  await changeText("#spending-time", "0.4, 0.8, 1");
-  await page.selectOption("#futility-fixed-kind", "hazard_ratio");
-  await changeText("#futility-fixed", "1, 0.9");
-  await resultSays('"futility_z": 0.0');
-  const optionConfig = configOfUrl(page.url());
-  check(JSON.stringify(optionConfig.design.harm) === JSON.stringify({spending: "lan-demets-pocock", alpha: 0.02, binding: true}) &&
-        JSON.stringify(optionConfig.design.efficacy_stops) === "[false,true,true]" &&
-        JSON.stringify(optionConfig.design.spending_time) === "[0.4,0.8,1]" &&
-        JSON.stringify(optionConfig.design.futility) === '{"hazard_ratio":[1,0.9]}',
-        "the form writes design.harm, efficacy_stops, spending_time and futility.hazard_ratio");
-  sameJson(await designResult(page), gsd("design", optionConfig),
-           "harm bound, switches, spending time and a hazard-ratio futility: #gsd-result = gsd design");
-  await page.click("[data-tab=survival]");
-  await changeText("#look-triggers", "time 24, first 36, events");
-  await page.fill("[data-path='survival.analysis_cap']", "60");
-  await resultSays('"analysis_cap": 60');
-  const calendarConfig = configOfUrl(page.url());
-  check(JSON.stringify(calendarConfig.survival.looks) === '[{"time":24},{"trigger":"first","time":36},{}]' &&
-        calendarConfig.survival.analysis_cap === 60, "the form writes survival.looks and survival.analysis_cap");
-  sameJson(await designResult(page), gsd("design", calendarConfig), "look triggers and a 60-month cap: #gsd-result = gsd design");
-  await changeText("#look-triggers", "");
-  await page.check("#survival-integer");
-  await page.fill("[data-path='survival.block']", "4");
-  await resultSays('"continuous"');
-  const integerConfig = configOfUrl(page.url());
-  check(integerConfig.survival.integer === true && integerConfig.survival.block === 4 && !("looks" in integerConfig.survival),
-        "the form writes survival.integer and survival.block");
-  sameJson(await designResult(page), gsd("design", integerConfig), "a whole-number plan: #gsd-result = gsd design");
-  await page.click("[data-tab=design]");
-  await changeText("#harm-stops", "yes, maybe");
-  check(await page.evaluate(() => document.getElementById("harm-stops").classList.contains("field-error")) &&
-        (await page.textContent("#status")).startsWith("Harm stops:"),
-        "an unreadable switch list marks its field and says what it takes");
-
   // ------------------------------------------------------------ Open config
   // A config with fields the page has no input for (strata): kept and used.
   const stratifiedFile = join(root, "configs/blinatumomab-stratified.json");
@@ -614,7 +429,7 @@ try {
 } finally {
   await context.close();
   rmSync(profile, {recursive: true, force: true});
-  rmSync(work, {recursive: true, force: true});
 }
+const failures = done();
 console.log(failures ? `page test: ${failures} failed` : "page test: all passed");
 process.exit(failures ? 1 : 0);

@@ -1,0 +1,171 @@
+// The form of the page in a real browser (as page_test.mjs): each field that
+// sizes the trial or shapes its boundaries writes its key as docs/config.md
+// spells it, and the page then shows what the command line gives for the
+// page's own config (taken from its #config= link):
+//   - the sizing method (survival.method) with the command line's numbers,
+//     or its message when it refuses the model;
+//   - a non-inferiority margin (survival.hazard_ratio_h0): the plan, the
+//     bounds on the hazard-ratio scale and the power curve up to the margin;
+//   - the boundary and calendar options (harm bound, switches, spending
+//     time, fixed futility, look triggers, analysis cap, whole numbers).
+//   node web/test/form_test.mjs PAGE.html GSD_BINARY
+import {readFileSync, rmSync} from "node:fs";
+import {join, resolve} from "node:path";
+import {pathToFileURL} from "node:url";
+import {configOfUrl, designResult, harness, launch, root} from "./harness.mjs";
+
+const [pagePath, gsdPath] = process.argv.slice(2);
+if (!gsdPath) {
+  console.error("usage: node web/test/form_test.mjs PAGE.html GSD_BINARY");
+  process.exit(2);
+}
+const {check, gsd, gsdRefusal, sameJson, done} = harness(gsdPath);
+const pageUrl = pathToFileURL(resolve(pagePath)).href;
+const seed = JSON.parse(readFileSync(join(root, "configs/blinatumomab-20120215.json"), "utf8"));
+
+const {profile, context} = await launch();
+const errors = [];
+try {
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(e.message));
+  page.setDefaultTimeout(60000);
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+
+  // --------------------------------------------- the sizing method, survival.method
+  // On the seed trial's cure model the classical methods are refused, as on the command line.
+  await page.click("#reset-seed");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  await page.click("[data-tab=survival]");
+  await page.selectOption("#survival-method", "schoenfeld");
+  await page.waitForFunction(() => document.getElementById("status").textContent.includes("survival.method"));
+  const refusal = gsdRefusal("design", configOfUrl(page.url()));
+  check(refusal.status === 2 && await page.textContent("#status") === refusal.message &&
+        await page.evaluate(() => document.getElementById("survival-method").classList.contains("field-error")),
+        `Schoenfeld on a cure model: the command line's refusal, field marked (${refusal.message.slice(0, 60)}...)`);
+  // Without cure fractions, each method gives the command line's plan.
+  const proportional = JSON.parse(JSON.stringify(seed));
+  proportional.survival.control.cure_fraction = 0;
+  proportional.survival.treatment.cure_fraction = 0;
+  proportional.survival.events = 150;
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(proportional)).toString("base64url"));
+  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes('"events": 150'));
+  for (const method of ["schoenfeld", "freedman", "hsieh-freedman", "lachin-foulkes", "exact"]) {
+    await page.selectOption("#survival-method", method);
+    await page.waitForFunction((m) => document.getElementById("gsd-result").textContent.includes(`"name": "${m}"`), method);
+    const methodConfig = configOfUrl(page.url());
+    check(method === "exact" ? !("method" in methodConfig.survival) : methodConfig.survival.method === method,
+          `method ${method}: the link says so`);
+    const methodCli = gsd("design", methodConfig);
+    sameJson(JSON.parse(await page.textContent("#gsd-result")), methodCli, `method ${method}: #gsd-result = gsd design`);
+    const mp = methodCli.sample_size;
+    const cardOf = (stat) => page.textContent(`#survival-cards [data-stat=${stat}] .stat-value`);
+    check(await cardOf("power") === mp.power.toFixed(4) && await cardOf("power-fixed-times") === mp.power_fixed_times.toFixed(4) &&
+          (method === "exact" ? !(await page.$("#survival-cards [data-stat=power-event-driven]")) :
+                                await cardOf("power-event-driven") === mp.power_event_driven.toFixed(4)),
+          `method ${method}: power ${mp.power.toFixed(4)}` +
+          (method === "exact" ? "" : `, event-driven ${mp.power_event_driven.toFixed(4)}`) +
+          `, at the expected look times ${mp.power_fixed_times.toFixed(4)}`);
+    const modelPower = method === "exact" ? mp.power : mp.power_event_driven;
+    const note = await page.textContent("#note-schoenfeld");
+    check(note.includes("no cure fraction") && note.includes(`is ${modelPower.toFixed(4)}.`),
+          `method ${method}: the note says the formula applies without a cure fraction, beside the model's ${modelPower.toFixed(4)}`);
+  }
+  check(!(await page.isVisible("#survival-warnings")), "a plan without warnings shows none");
+
+  // ------------------------------------- boundary and calendar options of the form
+  // Each field writes its key as docs/config.md spells it, and the page's
+  // design is what the command line gives for the page's config.
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=design]");
+  const changeText = async (selector, text) => {
+    await page.fill(selector, text);
+    await page.$eval(selector, (el) => el.dispatchEvent(new Event("change", {bubbles: true})));
+  };
+  const resultSays = (text) => page.waitForFunction((t) => document.getElementById("gsd-result").textContent.includes(t), text);
+  await page.selectOption("[data-path='design.sided']", "1");
+  await page.selectOption("#harm-family", "lan-demets-pocock");
+  await resultSays('"probability_harm_h0"');
+  await page.check("#harm-binding");
+  await changeText("#efficacy-stops", "no, yes, yes");
+  await changeText("#spending-time", "0.4, 0.8, 1");
+  await page.selectOption("#futility-fixed-kind", "hazard_ratio");
+  await changeText("#futility-fixed", "1, 0.9");
+  await resultSays('"futility_z": 0.0');
+  const optionConfig = configOfUrl(page.url());
+  check(JSON.stringify(optionConfig.design.harm) === JSON.stringify({spending: "lan-demets-pocock", alpha: 0.02, binding: true}) &&
+        JSON.stringify(optionConfig.design.efficacy_stops) === "[false,true,true]" &&
+        JSON.stringify(optionConfig.design.spending_time) === "[0.4,0.8,1]" &&
+        JSON.stringify(optionConfig.design.futility) === '{"hazard_ratio":[1,0.9]}',
+        "the form writes design.harm, efficacy_stops, spending_time and futility.hazard_ratio");
+  sameJson(await designResult(page), gsd("design", optionConfig),
+           "harm bound, switches, spending time and a hazard-ratio futility: #gsd-result = gsd design");
+  await page.click("[data-tab=survival]");
+  await changeText("#look-triggers", "time 24, first 36, events");
+  await page.fill("[data-path='survival.analysis_cap']", "60");
+  await resultSays('"analysis_cap": 60');
+  const calendarConfig = configOfUrl(page.url());
+  check(JSON.stringify(calendarConfig.survival.looks) === '[{"time":24},{"trigger":"first","time":36},{}]' &&
+        calendarConfig.survival.analysis_cap === 60, "the form writes survival.looks and survival.analysis_cap");
+  sameJson(await designResult(page), gsd("design", calendarConfig), "look triggers and a 60-month cap: #gsd-result = gsd design");
+  await changeText("#look-triggers", "");
+  await page.check("#survival-integer");
+  await page.fill("[data-path='survival.block']", "4");
+  await resultSays('"continuous"');
+  const integerConfig = configOfUrl(page.url());
+  check(integerConfig.survival.integer === true && integerConfig.survival.block === 4 && !("looks" in integerConfig.survival),
+        "the form writes survival.integer and survival.block");
+  sameJson(await designResult(page), gsd("design", integerConfig), "a whole-number plan: #gsd-result = gsd design");
+  await page.click("[data-tab=design]");
+  await changeText("#harm-stops", "yes, maybe");
+  check(await page.evaluate(() => document.getElementById("harm-stops").classList.contains("field-error")) &&
+        (await page.textContent("#status")).startsWith("Harm stops:"),
+        "an unreadable switch list marks its field and says what it takes");
+  // ------------------------------------ a non-inferiority margin, hazard_ratio_h0
+  // The trial of examples/non-inferiority: equal hazards planned, H0 a
+  // hazard ratio of 1.3 or more, sized by Schoenfeld's formula; opened at a
+  // margin of 1.2, then given 1.3 in the field.
+  const margin = JSON.parse(readFileSync(join(root, "examples/non-inferiority/survival-margin-1.3.json"), "utf8"));
+  delete margin.simulation;
+  margin.survival.hazard_ratio_h0 = 1.2;
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(margin)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=survival]");
+  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes('"sample_size"'));
+  const atMargin12 = await designResult(page);
+  await page.fill("[data-path='survival.hazard_ratio_h0']", "1.3");
+  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes('"hazard_ratio_h0": 1.3'));
+  const marginConfig = configOfUrl(page.url());
+  check(marginConfig.survival.hazard_ratio_h0 === 1.3, "the margin field writes survival.hazard_ratio_h0");
+  const marginCli = gsd("design", marginConfig);
+  sameJson(await designResult(page), marginCli, "margin 1.3: #gsd-result = gsd design");
+  check(marginCli.sample_size.events < atMargin12.sample_size.events,
+        `margin 1.3: ${marginCli.sample_size.events} events, fewer than the ${atMargin12.sample_size.events} of margin 1.2`);
+  await page.waitForSelector("#chart-power path.series");
+  check((await page.textContent("#power-caption")).includes("margin"), "the power curve's caption names the margin");
+  const curveEnd = await page.$$eval("#chart-power .tick", (ticks) => Math.max(...ticks.map((t) => parseFloat(t.textContent)).filter(Number.isFinite)));
+  check(curveEnd > 1.1 && (await page.textContent("#chart-power")).includes("margin 1.3"),
+        `the power curve's axis passes 1.1 (to ${curveEnd}) and marks the margin`);
+  await page.click("[data-tab=design]");
+  await page.check("input[name=bound-scale][value=hr]");
+  await page.waitForFunction(() => document.getElementById("bounds-caption").textContent.includes("margin"));
+  check((await page.textContent("#bounds-caption")).includes("margin · exp(−z / √I)"),
+        "the hazard-ratio scale says the bound is margin · exp(−z / √I)");
+  const refusedCure = JSON.parse(JSON.stringify(seed));
+  refusedCure.survival.hazard_ratio_h0 = 1.3;
+  refusedCure.survival.method = "schoenfeld";
+  const cureRefusal = gsdRefusal("design", refusedCure);
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(refusedCure)).toString("base64url"));
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error"));
+  check(cureRefusal.status === 2 && (await page.textContent("#status")) === cureRefusal.message,
+        `a margin with a cure model: the command line's refusal (${cureRefusal.message.slice(0, 70)}...)`);
+
+  check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
+} finally {
+  await context.close();
+  rmSync(profile, {recursive: true, force: true});
+}
+const failures = done();
+console.log(failures ? `form test: ${failures} failed` : "form test: all passed");
+process.exit(failures ? 1 : 0);
