@@ -181,6 +181,13 @@ def power_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
     p = data["power_by_hazard_ratio"]
     s = result["sample_size"]
     ax.plot(p["x"], p["y"], color=PALETTE[4], lw=2)
+    margin = s.get("hazard_ratio_h0", 1.0)
+    if margin != 1.0:
+        # A non-inferiority margin: the curve runs up to it, where the power
+        # falls to alpha.
+        ax.axvline(margin, ls="--", color="0.45", lw=1)
+        ax.annotate(f"margin {margin:g}", (margin, 1.0), xycoords=("data", "axes fraction"), ha="right",
+                    va="top", rotation=90, fontsize="small", color="0.3")
     ax.set_ylim(0.0, 1.0)
     ax.set_xlabel("hazard ratio among the noncured")
     ax.set_ylabel("power")

@@ -135,6 +135,25 @@ def test_plots(seed_plan, repo):
     plt.close("all")
 
 
+def test_non_inferiority_power_plot_marks_the_margin(repo):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    config = json.loads((repo / "examples/non-inferiority/survival-margin-1.3.json").read_text())
+    plan = gsd.survival(config["design"], **config["survival"])
+    assert plan.sample_size["hazard_ratio_h0"] == 1.3
+    fig = plan.plot()
+    power = [ax for ax in fig.axes if ax.get_title().startswith("Power at")][0]
+    # The curve runs from 0.3 up to just below the margin (ratios at or past
+    # it are refused), and a dashed line marks the margin at 1.3.
+    x = power.lines[0].get_xdata()
+    assert x[0] == pytest.approx(0.3) and 1.25 < x[-1] < 1.3
+    assert [list(line.get_xdata()) for line in power.lines[1:]] == [[1.3, 1.3]]
+    assert any(t.get_text() == "margin 1.3" for t in power.texts)
+    plt.close("all")
+
+
 def test_report_html(repo, tmp_path):
     m = gsd.monitor(repo / "examples" / "seed-trial-monitoring" / "monitoring.json")
     m.save_report(tmp_path / "dmc.html")
