@@ -63,9 +63,6 @@ void check_null_hazard_ratio(const SurvivalSpec& s) {
                      : "needs survival.method \"schoenfeld\": the Freedman formulas are for "
                        "superiority only (as rpact 3.3.4)");
   }
-  if (s.integer) {
-    detail::fail("hazard_ratio_h0", h0, "is not available with survival.integer yet");
-  }
 }
 
 }  // namespace

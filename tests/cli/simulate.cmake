@@ -76,6 +76,9 @@ gsd_simulate_check(non_inferiority_side_tests ${GSD_SIMULATE_CASES}/non_inferior
   "error: simulation.tests are tests of equal hazards, which a non-inferiority trial (survival.hazard_ratio_h0 = 1.3) does not run beside its own\; remove simulation.tests")
 gsd_simulate_cli_test(threads_identical_non_inferiority threads $<TARGET_FILE:gsd> ${GSD_NON_INFERIORITY}
                       --replicates 3000)
+# With whole numbers: 628 patients, 459 events, the first look at 230.
+gsd_simulate_check(non_inferiority_integer ${GSD_SIMULATE_CASES}/non_inferiority_integer.json 0
+  "628 patients, 459 planned events, non-inferiority log-rank test of H0: HR >= 1.3" --replicates 500)
 gsd_simulate_check(non_inferiority_at_margin
   ${CMAKE_CURRENT_LIST_DIR}/../../examples/non-inferiority/survival-at-margin.json 0
   "non-inferiority log-rank test of H0: HR >= 1.3" --replicates 500)

@@ -118,6 +118,48 @@ TEST(IntegerPlan, GivenPatientsAndEvents) {
   EXPECT_DOUBLE_EQ(whole.continuous.power, continuous.power);
 }
 
+TEST(IntegerPlan, NonInferiorityMarginAtWholeNumbers) {
+  // tests/reference/rpact_non_inferiority_integer.R (rpact 3.3.4): HR 1
+  // planned against the margin 1.3 (thetaH0), Schoenfeld, exponential control
+  // (median 12), uniform accrual over 24 months, 12 months' follow-up, power
+  // 0.8, LD-OBF at half the events. Continuous: 457.797 events, 627.554
+  // patients; whole: 628 patients, whose expected events by month 36
+  // (458.12) round up to 459, the first look at 230; the design recomputed at
+  // 230 / 459 and its power at 459 events (getPowerSurvival).
+  SurvivalSpec spec;
+  const double rate = std::log(2.0) / 12.0;
+  spec.control = CureModel(0.0, Latency::exponential(rate));
+  spec.treatment = CureModel(0.0, Latency::exponential(rate));
+  spec.accrual = Accrual::uniform(24.0);
+  spec.method = SizingMethod::kSchoenfeld;
+  spec.hazard_ratio_h0 = 1.3;
+  spec.follow_up = 12.0;
+  spec.power = 0.8;
+  spec.integer = true;
+  const spending::Design design = spending::compute_design(testing::one_sided_spec({0.5, 1.0}, 0.2));
+  const SurvivalPlan continuous = solve_survival(spec, design);
+  // To 1e-8 relative: the two solvers' drifts agree to about 4e-9.
+  EXPECT_NEAR(continuous.events_unrounded, 457.7971214986, 1e-8 * 457.8);
+  EXPECT_NEAR(continuous.patients_unrounded, 627.5537494025, 1e-8 * 627.6);
+  const IntegerPlan whole = integer_plan(spec, design, continuous);
+  EXPECT_EQ(whole.plan.patients, 628);
+  EXPECT_EQ(whole.plan.events, 459);
+  ASSERT_EQ(whole.plan.looks.size(), 2u);
+  EXPECT_EQ(whole.plan.looks[0].events, 230);
+  EXPECT_NEAR(whole.design.efficacy[0], 2.9589356600, 1e-6);
+  EXPECT_NEAR(whole.design.efficacy[1], 1.9686957970, 1e-6);
+  // The drift of the margin: log(1.3) sqrt(459 / 4).
+  EXPECT_NEAR(whole.design.drift, std::log(1.3) * std::sqrt(459.0 / 4.0), 1e-9);
+  EXPECT_NEAR(whole.plan.power, 0.8010132062, 1e-7);
+  EXPECT_NEAR(whole.plan.looks[0].crossing, 0.1661578339, 1e-7);
+  EXPECT_NEAR(whole.plan.looks[1].crossing, 0.6348553723, 1e-7);
+  EXPECT_NEAR(whole.plan.looks[0].calendar_time, 20.9361386242, 1e-6);
+  EXPECT_NEAR(whole.plan.looks[1].calendar_time, 36.0896422562, 1e-6);
+  // On the hazard-ratio scale the bound is the margin times exp(-z / sqrt(I)).
+  EXPECT_NEAR(whole.plan.looks[0].hazard_ratio_at_bound,
+              1.3 * std::exp(-whole.design.efficacy[0] / std::sqrt(230.0 / 4.0)), 1e-12);
+}
+
 TEST(IntegerPlan, SolvedEventsRoundUp) {
   SurvivalSpec spec = seed_plan();
   spec.patients = 202;
