@@ -267,8 +267,10 @@ SurvivalPlan classical_plan(const SurvivalSpec& spec, const Design& design, Solv
     SurvivalLook& look = plan.looks[k];
     if (spec.non_inferiority()) {
       // The model's log-rank mean is that of the test of equal hazards; the
-      // test against the margin has Schoenfeld's mean.
-      look.mean_z = classical_drift_per_event(spec.method, hr, spec.allocation_ratio, spec.hazard_ratio_h0) *
+      // test against the margin (the log-rank statistic shifted by log
+      // margin, whichever method sized the trial) has Schoenfeld's mean.
+      look.mean_z = classical_drift_per_event(SizingMethod::kSchoenfeld, hr, spec.allocation_ratio,
+                                              spec.hazard_ratio_h0) *
                     std::sqrt(static_cast<double>(look.events));
     }
     look.crossing = exits.upper[k];

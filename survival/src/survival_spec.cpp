@@ -52,16 +52,13 @@ void check_null_hazard_ratio(const SurvivalSpec& s) {
                  "of a cure model changes over time (the cured never have the event), so no single "
                  "hazard ratio exists to test a margin on");
   }
-  if (s.method != SizingMethod::kSchoenfeld) {
+  if (s.method != SizingMethod::kSchoenfeld && s.method != SizingMethod::kLachinFoulkes) {
     detail::fail("hazard_ratio_h0", h0,
                  s.method == SizingMethod::kExact
-                     ? "needs survival.method \"schoenfeld\": the exact method's log-rank test is of "
-                       "equal hazards"
-                 : s.method == SizingMethod::kLachinFoulkes
-                     ? "needs survival.method \"schoenfeld\": Lachin-Foulkes with a margin is not "
-                       "available yet"
-                     : "needs survival.method \"schoenfeld\": the Freedman formulas are for "
-                       "superiority only (as rpact 3.3.4)");
+                     ? "needs survival.method \"schoenfeld\" or \"lachin-foulkes\": the exact "
+                       "method's log-rank test is of equal hazards"
+                     : "needs survival.method \"schoenfeld\" or \"lachin-foulkes\": the Freedman "
+                       "formulas are for superiority only (as rpact 3.3.4)");
   }
 }
 

@@ -12,6 +12,11 @@
 # gsDesign is not packaged by Debian: install it into a private library first
 # (R CMD INSTALL -l LIB gsDesign_*.tar.gz with Debian's r-cran-* dependencies),
 # then run:  Rscript tests/reference/lachin_foulkes.R LIB
+# The non-inferiority cases (g) to (i) were printed by gsDesign 3.11.0.9003
+# from its GitHub sources without installing it (whose imports include
+# packages Debian lacks): its R/gs*.R files sourced into one environment and
+# src/*.c but init.c built with R CMD SHLIB and dyn.load()ed; the functions
+# called are the package's own.
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) > 0) .libPaths(c(args[1], .libPaths()))
 suppressPackageStartupMessages(library(gsDesign))
@@ -62,3 +67,22 @@ f <- gsSurv(k = 3, test.type = 1, timing = c(0.5, 0.75), sfu = sfLDOF, sfupar = 
             R = 20, gamma = 16, T = NULL, minfup = NULL, alpha = 0.025, beta = 0.2, tol = 1e-12)
 show("f_gs_patients_given", max(rowSums(f$eNC + f$eNE)), max(f$n.I))
 cat(sprintf("f_follow_up %.10f\n", f$minfup))
+
+# Non-inferiority (hr0, H0: HR >= margin): gsDesign takes the null variance at
+# hazards lambdaC0 = (1 + r HR) / (1 + r HR0) lambdaC and lambdaC0 HR0, and the
+# effect log(HR / HR0).
+# (g) A fixed design: median 12, HR 1 against the margin 1.3, accrual 24,
+# minimum follow-up 12, no drop-out, power 0.8.
+g <- nSurv(lambdaC = log(2) / 12, hr = 1, hr0 = 1.3, eta = 0, T = 36, minfup = 12, ratio = 1,
+           alpha = 0.025, beta = 0.2)
+show("g_fixed_ni1.3", g$n, g$d)
+# (h) The same with an interim at half the events, LD-OBF efficacy only.
+h <- gsSurv(k = 2, test.type = 1, timing = 0.5, sfu = sfLDOF, sfupar = 0, lambdaC = log(2) / 12,
+            hr = 1, hr0 = 1.3, eta = 0, T = 36, minfup = 12, R = 24, gamma = 1, ratio = 1,
+            alpha = 0.025, beta = 0.2, tol = 1e-12)
+show("h_gs_ni1.3", max(rowSums(h$eNC + h$eNE)), max(h$n.I))
+# (i) 2:1, unequal drop-out as (e), HR 0.9 against the margin 1.2, median 10.
+i <- gsSurv(k = 3, test.type = 1, timing = c(0.5, 0.75), sfu = sfLDOF, sfupar = 0,
+            lambdaC = log(2) / 10, hr = 0.9, hr0 = 1.2, eta = 0.02, etaE = 0.01, ratio = 2,
+            R = 20, gamma = 1, T = 30, minfup = 10, alpha = 0.025, beta = 0.2, tol = 1e-12)
+show("i_gs_ni1.2_ratio2_dropout", max(rowSums(i$eNC + i$eNE)), max(i$n.I))

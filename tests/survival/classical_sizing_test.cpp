@@ -270,6 +270,7 @@ struct GsDesignCase {
   DesignSpec design;
   double expected_patients;
   double expected_events;
+  double margin = 1.0;  // hr0: a non-inferiority margin above hr
 };
 
 DesignSpec gs_design(std::vector<double> fractions, EfficacyBoundary efficacy,
@@ -305,6 +306,17 @@ TEST(ClassicalSizing, LachinFoulkesReproducesGsDesign) {
       {"f_gs_patients_given", 10, 0.65, 2, 0.02, 0.01, {20}, {1}, {}, 320, 0.8,
        gs_design({0.5, 0.75, 1.0}, SpendingFunction::lan_demets_obrien_fleming(), {}, 0.2), 320.0,
        193.7520810534},
+      // Non-inferiority (hr0): the null variance at the arms' hazards under
+      // HR = margin, the effect log(HR / margin).
+      {"g_fixed_ni1.3", 12, 1.0, 1, 0.0, 0.0, {24}, {1}, 12.0, {}, 0.8,
+       gs_design({1.0}, SpendingFunction::lan_demets_obrien_fleming(), {}, 0.2), 629.1328709006,
+       458.9490822302, 1.3},
+      {"h_gs_ni1.3", 12, 1.0, 1, 0.0, 0.0, {24}, {1}, 12.0, {}, 0.8,
+       gs_design({0.5, 1.0}, SpendingFunction::lan_demets_obrien_fleming(), {}, 0.2), 631.4763615053,
+       460.6586461586, 1.3},
+      {"i_gs_ni1.2_ratio2_dropout", 10, 0.9, 2, 0.02, 0.01, {20}, {1}, 10.0, {}, 0.8,
+       gs_design({0.5, 0.75, 1.0}, SpendingFunction::lan_demets_obrien_fleming(), {}, 0.2),
+       716.3106665373, 456.0790920478, 1.2},
   };
   for (const GsDesignCase& c : cases) {
     SCOPED_TRACE(c.id);
@@ -317,12 +329,21 @@ TEST(ClassicalSizing, LachinFoulkesReproducesGsDesign) {
     spec.dropout_control = c.dropout_control;
     spec.dropout_treatment = c.dropout_treatment;
     spec.method = SizingMethod::kLachinFoulkes;
+    spec.hazard_ratio_h0 = c.margin;
     spec.power = c.power;
     spec.follow_up = c.follow_up;
     spec.patients = c.patients;
     const SurvivalPlan plan = solve_survival(spec, compute_design(c.design));
     EXPECT_NEAR_REL(plan.patients_unrounded, c.expected_patients, 1e-6);
     EXPECT_NEAR_REL(plan.events_unrounded, c.expected_events, 1e-6);
+    if (c.margin > 1.0) {
+      // The test is the log-rank statistic shifted by log margin, whatever
+      // sized the trial: its mean at d events is log(margin / HR) sqrt(d r) / (1 + r).
+      for (const SurvivalLook& look : plan.looks) {
+        EXPECT_NEAR(look.mean_z,
+                    std::log(c.margin / c.hr) * std::sqrt(static_cast<double>(look.events) * c.ratio) / (1.0 + c.ratio), 1e-12);
+      }
+    }
   }
 }
 
