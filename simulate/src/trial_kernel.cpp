@@ -6,6 +6,7 @@
 #include <limits>
 
 #include "bucket_ids.hpp"
+#include "flag_scans.hpp"
 #include "gsd/numerics/vector_log.hpp"
 #include "prefix_sums.hpp"
 #include "random_stream.hpp"
@@ -134,10 +135,7 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
         arm_of[idx(i)] = u01_32(words[2 * idx(i) + 1]) < p_treatment ? 1 : 0;
       }
     }
-    for (int i = begin; i < end; ++i) {
-      treated += arm_of[idx(i)];
-      treated_before[idx(i) + 1] = treated;
-    }
+    treated = prefix_counts(arm_of, idx(begin), idx(end), treated, treated_before);
     // Cured when u < pi, u from word 2p (reused below for the latency): the
     // comparison in integers (words_below), in a loop of its own that the
     // compiler vectorises.
@@ -149,10 +147,8 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     std::fill(event_of + begin, event_of + end, std::uint8_t{0});
     std::fill(y_of + begin, y_of + end, kInf);
     std::fill(calendar_of + begin, calendar_of + end, kInf);
-    for (int i = begin; i < end; ++i) {
-      uncured_at[uncured] = static_cast<std::uint32_t>(i);
-      uncured += static_cast<std::size_t>(1 - cured_of[idx(i)]);
-    }
+    uncured = append_unflagged(cured_of, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
+                               uncured_at, uncured);
     uncured_offset_[s + 1] = uncured;
   }
   // Pass 2, the noncured: V = (1 - u) / (1 - pi) is uniform on (0, 1] and
@@ -252,7 +248,7 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));
     bucket_id_.resize(n);
-    uncured_.resize(n);
+    uncured_.resize(n + 8);  // append_unflagged writes up to 8 slots beyond
     stratum_of_.resize(n);
     unsorted_.resize(n);
     observed_y_.resize(n + 1);

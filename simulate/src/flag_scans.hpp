@@ -1,0 +1,84 @@
+#pragma once
+// Private: two scans over one replicate's 0/1 flags per patient
+// (trial_kernel.cpp), eight flags at a time where AVX2 allows. Each has a
+// plain loop that gives the same numbers, which serves the remainder and
+// builds without AVX2.
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+
+#if defined(__AVX2__)
+#include <immintrin.h>
+#endif
+
+namespace gsd::simulate::detail {
+
+namespace flag_lanes {
+// For each 8-bit mask, its set bits' lanes moved to the front, in order.
+inline constexpr auto kPack = [] {
+  std::array<std::array<std::uint8_t, 8>, 256> table{};
+  for (std::size_t mask = 0; mask < 256; ++mask) {
+    std::size_t to = 0;
+    for (std::uint8_t lane = 0; lane < 8; ++lane) {
+      if ((mask >> lane) & 1u) table[mask][to++] = lane;
+    }
+  }
+  return table;
+}();
+}  // namespace flag_lanes
+
+// before[i + 1] = running + (flags set in [begin, i]) for i in
+// [begin, end); returns running + all the set flags. Flags are 0 or 1.
+// With AVX2, the prefix counts of eight flags are one multiplication (each
+// byte of w * 0x0101010101010101 is the sum of w's bytes up to it, at most 8).
+inline int prefix_counts(const std::uint8_t* flag, std::size_t begin, std::size_t end, int running,
+                         int* before) noexcept {
+  std::size_t i = begin;
+#if defined(__AVX2__)
+  for (; i + 8 <= end; i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, flag + i, sizeof eight);
+    const std::uint64_t sums = eight * 0x0101010101010101ull;
+    const __m256i counts = _mm256_add_epi32(
+        _mm256_set1_epi32(running), _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(static_cast<long long>(sums))));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(before + i + 1), counts);
+    running += static_cast<int>(sums >> 56);
+  }
+#endif
+  for (; i < end; ++i) {
+    running += flag[i];
+    before[i + 1] = running;
+  }
+  return running;
+}
+
+// Appends to out[count..] the positions i in [begin, end) whose flag is 0,
+// in order; returns the new count. out needs room for 8 slots beyond it:
+// with AVX2 the positions of eight flags are packed by a table of lanes and
+// stored as eight 32-bit lanes; the plain loop writes one slot beyond.
+inline std::size_t append_unflagged(const std::uint8_t* flag, std::uint32_t begin, std::uint32_t end,
+                                    std::uint32_t* out, std::size_t count) noexcept {
+  std::uint32_t i = begin;
+#if defined(__AVX2__)
+  for (; i + 8 <= end; i += 8) {
+    std::uint64_t eight;
+    std::memcpy(&eight, flag + i, sizeof eight);
+    const __m128i zero = _mm_cmpeq_epi8(_mm_cvtsi64_si128(static_cast<long long>(eight)), _mm_setzero_si128());
+    const auto mask = static_cast<unsigned>(_mm_movemask_epi8(zero)) & 0xFFu;
+    std::uint64_t lanes;
+    std::memcpy(&lanes, flag_lanes::kPack[mask].data(), sizeof lanes);
+    const __m256i positions = _mm256_add_epi32(
+        _mm256_set1_epi32(static_cast<int>(i)), _mm256_cvtepu8_epi32(_mm_cvtsi64_si128(static_cast<long long>(lanes))));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(out + count), positions);
+    count += static_cast<std::size_t>(__builtin_popcount(mask));
+  }
+#endif
+  for (; i < end; ++i) {
+    out[count] = i;
+    count += static_cast<std::size_t>(1 - flag[i]);
+  }
+  return count;
+}
+
+}  // namespace gsd::simulate::detail
