@@ -119,7 +119,21 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       // so the chain of what is left runs only within a block and the
       // blocks' draws overlap.
       const int block = trial.block_treatment + trial.block_control;
-      for (int first = begin; first < end; first += block) {
+      int first = begin;
+      if (block == 2) {
+        // Blocks of one treatment and one control (1:1 by default): the
+        // first position's draw with one of two left, the second the other
+        // arm; the same draws as the general loop, in a loop that vectorises.
+        const int pairs = (end - begin) / 2;
+        for (int j = 0; j < pairs; ++j) {
+          const std::size_t i = idx(begin + 2 * j);
+          const std::uint8_t t = block_draw_is_treatment(words[2 * i + 1], 1, 2) ? 1 : 0;
+          arm_of[i] = t;
+          arm_of[i + 1] = static_cast<std::uint8_t>(1 - t);
+        }
+        first = begin + 2 * pairs;
+      }
+      for (; first < end; first += block) {
         int left_t = trial.block_treatment;
         const int last = std::min(end, first + block);
         for (int i = first; i < last; ++i) {
