@@ -24,6 +24,8 @@ class LatencySampler {
                                               std::vector<double> rates);
 
   LatencyKind kind() const noexcept { return kind_; }
+  // Exponential: 1 / rate, time_at_cumulative_hazard's factor.
+  double inverse_rate() const noexcept { return inverse_rate_; }
 
   // The time t with S(t) = v, for v in (0, 1]. Inline: the simulator calls
   // it once per noncured patient.

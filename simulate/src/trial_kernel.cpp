@@ -187,10 +187,17 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       hazard[k - k_begin] = (1.0 - u) * arms[arm_of[p]].inverse_noncured;
     }
     numerics::negative_logs(hazard, hazard, k_end - k_begin);
+    // Exponential latencies in both arms (the common case): the time is the
+    // hazard times the arm's 1 / rate, as time_at_cumulative_hazard gives it,
+    // without a call through the arm's sampler for each patient.
+    const bool exponential = arms[0].latency->kind() == LatencyKind::kExponential &&
+                             arms[1].latency->kind() == LatencyKind::kExponential;
+    const double inverse_rate[2] = {arms[0].latency->inverse_rate(), arms[1].latency->inverse_rate()};
     for (std::size_t k = k_begin; k < k_end; ++k) {
       const std::size_t p = uncured_at[k];
       const std::uint8_t t = arm_of[p];
-      const double y_p = arms[t].latency->time_at_cumulative_hazard(hazard[k - k_begin]);
+      const double h = hazard[k - k_begin];
+      const double y_p = exponential ? h * inverse_rate[t] : arms[t].latency->time_at_cumulative_hazard(h);
       y_of[p] = y_p;
       event_of[p] = 1;
       if (direct) {
