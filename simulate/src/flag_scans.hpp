@@ -3,7 +3,6 @@
 // (trial_kernel.cpp), eight flags at a time where AVX2 allows. Each has a
 // plain loop that gives the same numbers, which serves the remainder and
 // builds without AVX2.
-#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -12,20 +11,13 @@
 #include <immintrin.h>
 #endif
 
+#include "lane_tables.hpp"
+
 namespace gsd::simulate::detail {
 
 namespace flag_lanes {
 // For each 8-bit mask, its set bits' lanes moved to the front, in order.
-inline constexpr auto kPack = [] {
-  std::array<std::array<std::uint8_t, 8>, 256> table{};
-  for (std::size_t mask = 0; mask < 256; ++mask) {
-    std::size_t to = 0;
-    for (std::uint8_t lane = 0; lane < 8; ++lane) {
-      if ((mask >> lane) & 1u) table[mask][to++] = lane;
-    }
-  }
-  return table;
-}();
+inline constexpr auto kPack = packed_lanes<8, std::uint8_t>();
 }  // namespace flag_lanes
 
 // before[i + 1] = running + (flags set in [begin, i]) for i in

@@ -15,6 +15,7 @@
 #include <immintrin.h>
 #endif
 
+#include "lane_tables.hpp"
 #include "trial_kernel.hpp"
 
 namespace gsd::simulate::detail {
@@ -100,16 +101,7 @@ namespace censoring_lanes {
 // For each 4-bit mask, the lanes that move the masked ones to the front, in
 // order (unused lanes 0): as four 32-bit lanes, and as the eight 32-bit
 // halves of four doubles.
-inline constexpr auto kPack = [] {
-  std::array<std::array<std::int32_t, 4>, 16> table{};
-  for (std::size_t mask = 0; mask < 16; ++mask) {
-    std::size_t to = 0;
-    for (std::int32_t lane = 0; lane < 4; ++lane) {
-      if ((mask >> lane) & 1u) table[mask][to++] = lane;
-    }
-  }
-  return table;
-}();
+inline constexpr auto kPack = packed_lanes<4, std::int32_t>();
 inline constexpr auto kPackHalves = [] {
   std::array<std::array<std::int32_t, 8>, 16> table{};
   for (std::size_t mask = 0; mask < 16; ++mask) {
