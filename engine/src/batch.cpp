@@ -152,6 +152,9 @@ class LinePool {
     for (std::thread& t : threads_) t.join();
   }
 
+  // The helpers and the calling thread.
+  std::size_t threads() const { return threads_.size() + 1; }
+
   // work(0) .. work(count - 1), each once, on this thread and the helpers;
   // returns when all are done and no helper is still looking at the chunk.
   // work must not throw.
@@ -239,6 +242,7 @@ void run_batch(std::istream& in, const std::string& source, Command command,
   const std::size_t chunk_bytes = kBatchBytesPerThread * threads;
   std::vector<PendingLine> pending(chunk);
   std::vector<BatchLine> done(chunk);
+  std::vector<std::thread::id> built_by(chunk);  // the thread that ran each slot last
   std::size_t next_number = 1;
   // Started with the first chunk, as many as it has lines to share.
   std::optional<LinePool> pool;
@@ -254,6 +258,7 @@ void run_batch(std::istream& in, const std::string& source, Command command,
     // parallel, not one after another on this thread.
     auto line = [&](std::size_t i) {
       done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
+      built_by[i] = std::this_thread::get_id();
       run_one(pending[i], done[i], source, command, batch, options);
       // A long line's buffer is not kept for a later chunk: the slots are
       // refilled from the start of each chunk, so kept capacity could add
@@ -271,9 +276,23 @@ void run_batch(std::istream& in, const std::string& source, Command command,
     for (std::size_t i = 0; i < n; ++i) sink(done[i]);
     next_number += n;
   }
-  // The last results, freed the same way.
+  // The last results. JSON trees (many small allocations each) are freed
+  // each by the thread that built it, where that thread takes part, so that
+  // the memory goes back to the malloc arena it came from without taking
+  // another thread's arena lock; what a thread that did not take part built
+  // is freed here after. Text results are a few strings each and are freed
+  // by whichever thread takes them.
+  if (pool && !batch.text) {
+    pool->run(pool->threads(), [&](std::size_t) {
+      const std::thread::id me = std::this_thread::get_id();
+      // built_by is only read here; a slot is written by its builder alone.
+      for (std::size_t i = 0; i < done.size(); ++i) {
+        if (built_by[i] == me) done[i] = BatchLine{};
+      }
+    });
+  }
   auto release = [&](std::size_t i) { done[i] = BatchLine{}; };
-  if (pool) {
+  if (pool && batch.text) {
     pool->run(done.size(), release);
   } else {
     for (std::size_t i = 0; i < done.size(); ++i) release(i);
