@@ -7,9 +7,18 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
+
+#if defined(__linux__)
+#include <sys/wait.h>
+#include <unistd.h>
+#endif
 
 #include "gsd/errors.hpp"
 #include "gsd/load.hpp"
@@ -213,6 +222,127 @@ TEST(Batch, LastLineWithoutNewlineAndEmptyInput) {
   EXPECT_EQ(run_text(lines[0] + "\n" + lines[1], Command::kDesign, 2).size(), 2U);
   EXPECT_TRUE(run_text("", Command::kDesign, 2).empty());
 }
+
+// The batches' helper threads are kept from one batch to the next and lent
+// to one batch at a time; a batch that asks for fewer threads engages fewer
+// of them, one that asks for more starts more.
+TEST(Batch, KeptHelpersServeBatchAfterBatch) {
+  const std::vector<std::string> lines = design_lines(40);
+  const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
+  expect_each_design_alone(lines, one);
+  for (const int threads : {3, 2, 4, 1, 2, 3}) {
+    const std::vector<Outcome> many = run_text(joined(lines), Command::kDesign, threads);
+    ASSERT_EQ(many.size(), one.size());
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(many[i].text, one[i].text) << threads << " threads, line " << i + 1;
+    }
+  }
+}
+
+#if defined(__linux__)
+// The thread ids of this process.
+std::vector<std::string> threads_of_this_process() {
+  std::vector<std::string> ids;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/self/task")) {
+    ids.push_back(task.path().filename().string());
+  }
+  std::sort(ids.begin(), ids.end());
+  return ids;
+}
+
+// The threads of the process while a batch of `text` on `threads` threads
+// hands back its first line (the batch's helpers are then alive).
+std::vector<std::string> threads_during_batch(const std::string& text, int threads) {
+  std::istringstream in(text);
+  BatchOptions options;
+  options.threads = threads;
+  std::vector<std::string> during;
+  run_batch(in, "grid.jsonl", Command::kDesign, options, [&](const BatchLine& line) {
+    if (line.number == 1) during = threads_of_this_process();
+  });
+  return during;
+}
+
+TEST(Batch, HelpersAreNotStartedAgainForEachBatch) {
+  const std::string text = joined(design_lines(12));
+  const std::vector<std::string> first = threads_during_batch(text, 4);
+  EXPECT_GE(first.size(), 4U);  // this thread and (at least) three helpers
+  for (int batch = 0; batch < 4; ++batch) {
+    // The same threads, by id; batches on fewer threads engage fewer of them.
+    EXPECT_EQ(threads_during_batch(text, batch % 2 == 0 ? 4 : 2), first) << "batch " << batch;
+  }
+}
+#endif
+
+// Batches run at once from several threads: one has the kept helpers, the
+// others start their own, and each gives what it gives alone.
+TEST(Batch, BatchesFromSeveralThreadsAtOnce) {
+  const std::vector<std::string> lines = design_lines(30);
+  const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
+  std::vector<std::vector<Outcome>> results(3);
+  std::vector<std::thread> callers;
+  for (std::size_t c = 0; c < results.size(); ++c) {
+    callers.emplace_back([&, c] {
+      for (int round = 0; round < 3; ++round) {
+        results[c] = run_text(joined(lines), Command::kDesign, 2 + static_cast<int>(c));
+      }
+    });
+  }
+  for (std::thread& t : callers) t.join();
+  for (std::size_t c = 0; c < results.size(); ++c) {
+    ASSERT_EQ(results[c].size(), one.size()) << "caller " << c;
+    for (std::size_t i = 0; i < one.size(); ++i) {
+      EXPECT_EQ(results[c][i].text, one[i].text) << "caller " << c << ", line " << i + 1;
+    }
+  }
+}
+
+#if defined(__linux__)
+#if defined(__SANITIZE_THREAD__)
+#define GSD_UNDER_TSAN 1
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define GSD_UNDER_TSAN 1
+#endif
+#endif
+
+// A child made by fork has none of the parent's kept helpers; its batches
+// start their own and give the same results (R's parallel package forks).
+TEST(Batch, ForkedChildRunsBatchesWithoutTheParentsHelpers) {
+#if defined(GSD_UNDER_TSAN)
+  GTEST_SKIP() << "ThreadSanitizer does not support threads started after a multi-threaded fork";
+#else
+  const std::vector<std::string> lines = design_lines(16);
+  const std::vector<Outcome> one = run_text(joined(lines), Command::kDesign, 1);
+  run_text(joined(lines), Command::kDesign, 3);  // the parent keeps helpers
+  std::fflush(nullptr);  // nothing buffered is written twice
+  const pid_t child = fork();
+  ASSERT_GE(child, 0);
+  if (child == 0) {
+    alarm(60);  // a child that hangs fails the test instead of stalling it
+    bool same = true;
+    for (const int threads : {2, 3}) {
+      const std::vector<Outcome> many = run_text(joined(lines), Command::kDesign, threads);
+      same = same && many.size() == one.size();
+      for (std::size_t i = 0; same && i < one.size(); ++i) same = many[i].text == one[i].text;
+    }
+    // The child's own two helpers run beside it, and the process ends with
+    // its static objects destroyed (the kept pool among them).
+    const bool helpers = threads_of_this_process().size() == 3;
+    std::exit(!same ? 1 : !helpers ? 2 : 0);
+  }
+  int status = 0;
+  ASSERT_EQ(waitpid(child, &status, 0), child);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0)
+      << "1: the child's batches differ from the parent's; 2: the child ran without helpers";
+  // The parent's helpers still serve it.
+  const std::vector<Outcome> again = run_text(joined(lines), Command::kDesign, 3);
+  ASSERT_EQ(again.size(), one.size());
+  for (std::size_t i = 0; i < one.size(); ++i) EXPECT_EQ(again[i].text, one[i].text);
+#endif
+}
+#endif
 
 TEST(Batch, RefusesBadThreadsAndMonitor) {
   std::istringstream in("{}\n");
