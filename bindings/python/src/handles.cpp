@@ -120,10 +120,13 @@ py::list batch(const std::string& path, const std::string& command, int threads,
   RunOptions run;
   run.trace = trace.get();
   run_batch(in, path, c, options, [&](const BatchLine& line) {
-    const std::string source = batch_line_source(path, line.number);
-    const nlohmann::json j = line.error ? render::batch_error_line(line, source) : line.result;
+    // An error becomes its line's JSON; a result's tree is converted where
+    // it is, not copied first.
+    const nlohmann::json error =
+        line.error ? render::batch_error_line(line, batch_line_source(path, line.number))
+                   : nlohmann::json();
     py::gil_scoped_acquire gil;
-    out.append(from_json(j));
+    out.append(from_json(line.error ? error : line.result));
   }, run);
   return out;
 }

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "gsd/gsd.hpp"
 #include "gsd/render/design_output.hpp"
@@ -56,11 +57,17 @@ SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
   batch.request = request_from(options);
   batch.threads = batch.request.threads;
   batch.request.threads = 1;
-  Rcpp::List out;
+  // Held one by one (Rcpp::List::push_back would copy the whole list for
+  // each line), then put in one list of the right length.
+  std::vector<Rcpp::RObject> results;
   run_batch(in, path, command, batch, [&](const BatchLine& line) {
-    const std::string source = batch_line_source(path, line.number);
-    out.push_back(to_r(line.error ? render::batch_error_line(line, source) : line.result));
+    // The line's tree is converted where it is, not copied first.
+    results.emplace_back(line.error ? to_r(render::batch_error_line(
+                                          line, batch_line_source(path, line.number)))
+                                    : to_r(line.result));
   }, run);
+  Rcpp::List out(results.size());
+  for (std::size_t i = 0; i < results.size(); ++i) out[static_cast<R_xlen_t>(i)] = results[i];
   return out;
 }
 
