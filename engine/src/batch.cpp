@@ -412,13 +412,12 @@ void run_batch(std::istream& in, const std::string& source, Command command,
     for (std::size_t i = 0; i < n; ++i) sink(done[i]);
     next_number += n;
   }
-  // The last results. JSON trees (many small allocations each) are freed
-  // each by the thread that built it, where that thread takes part, so that
-  // the memory goes back to the malloc arena it came from without taking
-  // another thread's arena lock; what a thread that did not take part built
-  // is freed here after. Text results are a few strings each and are freed
-  // by whichever thread takes them.
-  if (pool && !batch.text) {
+  // The last results, each freed by the thread that built it, where that
+  // thread takes part: a JSON tree is many small allocations, and so its
+  // memory goes back to the malloc arena it came from without taking another
+  // thread's arena lock (a text result is a few strings, freed the same way).
+  // What a thread that did not take part built is freed here after.
+  if (pool) {
     pool->run(pool->threads(), [&](std::size_t) {
       const std::thread::id me = std::this_thread::get_id();
       // built_by is only read here; a slot is written by its builder alone.
@@ -427,12 +426,7 @@ void run_batch(std::istream& in, const std::string& source, Command command,
       }
     });
   }
-  auto release = [&](std::size_t i) { done[i] = BatchLine{}; };
-  if (pool && batch.text) {
-    pool->run(done.size(), release);
-  } else {
-    for (std::size_t i = 0; i < done.size(); ++i) release(i);
-  }
+  for (BatchLine& line : done) line = BatchLine{};
 }
 
 }  // namespace gsd
