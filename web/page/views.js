@@ -296,7 +296,7 @@ function fillSurvivalTable(ss) {
 
 // The hazard ratio under H0: 1, or a non-inferiority margin.
 function nullHazardRatio(config) {
-  const m = config.survival && config.survival.hazard_ratio_h0;
+  const m = getPath(config, "survival.hazard_ratio_h0");
   return typeof m === "number" ? m : 1;
 }
 
