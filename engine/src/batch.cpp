@@ -151,13 +151,12 @@ void place_helpers(std::thread* helpers, std::size_t count) {
 
 // How long a thread polls for what it waits on before it blocks in the
 // kernel. Waking a blocked thread took about 0.1 ms on the 2-core virtual
-// machines gsd is measured on (the calling thread learnt that the last
-// design line was done 0.1 ms after it was; joining the helpers took another
-// 0.1 ms): together a twentieth of a 120-design batch on two threads. A
-// design line takes about 0.05 ms, so the calling thread, which runs out of
-// lines at most one line before the helpers, mostly sees them finish within
-// the poll. Short enough that a thread waiting for a long simulation line
-// soon stops taking a CPU that another process could use.
+// machines gsd is measured on: the calling thread learnt that the last design
+// line was done 0.1 ms after it was, about a fiftieth of a 120-design batch on two
+// threads. A five-look design line takes 65 to 76 us there, so the calling
+// thread, which runs out of lines at most one line before the helpers, mostly
+// sees them finish within the poll. Short enough that a thread waiting for a
+// long simulation line soon stops taking a CPU that another process could use.
 constexpr auto kPollBeforeBlocking = std::chrono::microseconds(200);
 
 inline void pause_briefly() noexcept {
@@ -199,6 +198,7 @@ class LinePool {
       stop_.store(true);
     }
     start_.notify_all();
+    left_out_.notify_all();
     for (std::thread& t : threads_) t.join();
   }
 
@@ -218,12 +218,13 @@ class LinePool {
         break;
       }
     }
-    active_ = std::min(helpers, threads_.size());
-    place_helpers(threads_.data(), active_);
+    const std::size_t was = active_.exchange(std::min(helpers, threads_.size()));
+    place_helpers(threads_.data(), active_.load());
+    if (active_.load() > was) left_out_.notify_all();
   }
 
   // The engaged helpers and the calling thread.
-  std::size_t threads() const { return active_ + 1; }
+  std::size_t threads() const { return active_.load() + 1; }
 
   // work(0) .. work(count - 1), each once, on this thread and the engaged
   // helpers; returns when all are done and no helper is still looking at the
@@ -250,13 +251,21 @@ class LinePool {
  private:
   void serve(std::size_t index, std::uint64_t seen) {
     for (;;) {
-      poll_until([&] { return stop_.load() || generation_.load() != seen; });
+      // A helper that the batches now leave out (they ask for fewer threads
+      // than the pool has) neither polls nor wakes at each chunk, which would
+      // take time from the engaged threads on a CPU they need: it sleeps
+      // until a batch engages it. It may then enter a chunk that has already
+      // ended, which it leaves at once, as a helper that woke late does.
+      if (index < active_.load()) {
+        poll_until([&] { return stop_.load() || generation_.load() != seen; });
+      }
       {
         std::unique_lock lock(mutex_);
+        left_out_.wait(lock, [&] { return stop_.load() || index < active_.load(); });
         start_.wait(lock, [&] { return stop_.load() || generation_.load() != seen; });
         if (stop_.load()) return;
         seen = generation_.load();
-        if (index >= active_) continue;  // not engaged by this batch
+        if (index >= active_.load()) continue;  // not engaged by this batch
         inside_.store(inside_.load() + 1);
       }
       take();
@@ -283,9 +292,9 @@ class LinePool {
   // read by a helper after it has entered one under mutex_.
   std::function<void(std::size_t)> work_;
   std::size_t count_ = 0;
-  std::size_t active_ = 0;  // helpers 0 .. active_ - 1 take part
   // Written under mutex_; atomic so that a polling thread may read them
   // without it.
+  std::atomic<std::size_t> active_{0};  // helpers 0 .. active_ - 1 take part
   std::atomic<std::uint64_t> generation_{0};
   std::atomic<std::size_t> inside_{0};  // helpers between entering a chunk and leaving it
   std::atomic<bool> stop_{false};
@@ -294,6 +303,7 @@ class LinePool {
   std::mutex mutex_;
   std::condition_variable start_;
   std::condition_variable done_;
+  std::condition_variable left_out_;  // engage() has changed active_
   std::vector<std::thread> threads_;
 };
 
