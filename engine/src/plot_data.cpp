@@ -62,12 +62,11 @@ std::vector<double> default_hazard_ratios(double margin) {
   constexpr double kLowest = 0.3;
   constexpr double kHighest = 1.1;
   constexpr int kSteps = 40;
+  // (1.1 - 0.3) / 40 is the double nearest 0.02, so the ratios are the same
+  // numbers as 0.3 + 0.02 i.
+  const double highest = margin <= kHighest ? kHighest : margin;
+  const double step = (highest - kLowest) / kSteps;
   std::vector<double> out;
-  if (margin <= kHighest) {
-    for (int i = 0; i <= kSteps; ++i) out.push_back(kLowest + 0.02 * i);
-    return out;
-  }
-  const double step = (margin - kLowest) / kSteps;
   for (int i = 0; i <= kSteps; ++i) out.push_back(kLowest + step * i);
   return out;
 }

@@ -46,9 +46,13 @@ inline int prefix_counts(const std::uint8_t* flag, std::size_t begin, std::size_
 }
 
 // Appends to out[count..] the positions i in [begin, end) whose flag is 0,
-// in order; returns the new count. out needs room for 8 slots beyond it:
-// with AVX2 the positions of eight flags are packed by a table of lanes and
-// stored as eight 32-bit lanes; the plain loop writes one slot beyond.
+// in order; returns the new count. With AVX2 the positions of eight flags
+// are packed by a table of lanes and stored as eight 32-bit lanes; the
+// plain loop stores a position whether or not it counts it. When
+// count <= begin (the unflagged of [0, begin) already appended, as the
+// simulator does stratum by stratum) no store reaches out[end] or beyond: a
+// store at count covers count..count + 7, and count never exceeds i, with
+// i + 8 <= end in the eight-lane loop and i < end in the plain one.
 inline std::size_t append_unflagged(const std::uint8_t* flag, std::uint32_t begin, std::uint32_t end,
                                     std::uint32_t* out, std::size_t count) noexcept {
   std::uint32_t i = begin;

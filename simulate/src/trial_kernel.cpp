@@ -269,7 +269,7 @@ void Workspace::generate(const CompiledTrial& trial, std::uint64_t seed,
     outcome_words_.resize(padded_words(2 * n));
     dropout_words_.resize(padded_words(n));
     bucket_id_.resize(n);
-    uncured_.resize(n + 8);  // append_unflagged writes up to 8 slots beyond
+    uncured_.resize(n);  // append_unflagged stays below n (flag_scans.hpp)
     stratum_of_.resize(n);
     unsorted_.resize(n);
     observed_y_.resize(n + 1);
