@@ -1,5 +1,7 @@
 #include "gsd/design.hpp"
 
+#include <string>
+
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/simulate/simulator.hpp"
 #include "gsd/survival/look_trigger.hpp"
@@ -14,10 +16,14 @@ namespace {
 // with spending on information): survival/look_trigger.hpp.
 std::vector<double> expected_fractions(const Trial& trial) {
   const survival::SurvivalSpec& s = *trial.survival;
+  if (!s.patients && !s.events && s.power && s.follow_up &&
+      s.method != survival::SizingMethod::kExact) {
+    return numerics::within({"survival"}, [&] {
+      return survival::sized_look_fractions(s, trial.design.information_fractions, trial.design.solver);
+    });
+  }
   if (!s.patients || !s.events) {
-    throw numerics::InvalidInput({"survival", "looks"},
-                                 ": looks by calendar time need survival.patients and survival.events given "
-                                 "(the power of a planned size)");
+    throw numerics::InvalidInput({"survival", "looks"}, std::string(": ") + survival::kCalendarLooksNeed);
   }
   const auto events = static_cast<double>(*s.events);
   std::vector<double> planned;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "check.hpp"
@@ -61,6 +62,45 @@ std::vector<ExpectedLook> expected_looks(const SurvivalSpec& spec, double patien
                        detail::format_value(out[k - 1].events) + ": move it later");
     }
   }
+  return out;
+}
+
+std::vector<double> sized_look_fractions(const SurvivalSpec& spec, std::span<const double> fractions,
+                                         const numerics::SolverOptions& options) {
+  if (!spec.follow_up) {
+    throw std::invalid_argument("sized_look_fractions: the follow-up is not given");
+  }
+  if (!spec.looks.empty() && spec.looks.size() != fractions.size()) {
+    detail::fail_sizes("looks", spec.looks.size(), "design.information_fractions", fractions.size());
+  }
+  spec.validate_looks();
+  const double end = spec.accrual.duration() + *spec.follow_up;
+  const double at_end = event_fraction(spec, end, options);
+  std::vector<double> out;
+  for (std::size_t k = 0; k < fractions.size(); ++k) {
+    const LookTrigger trigger = spec.looks.empty() ? LookTrigger{} : spec.looks[k];
+    double f = fractions[k];
+    if (trigger.kind != LookTriggerKind::kEvents) {
+      if (!(trigger.time < end)) {
+        detail::fail(numerics::FieldPath{"looks", k, "time"}, trigger.time,
+                     "must be before the end of follow-up at " + detail::format_value(end) + " " +
+                         spec.time_unit + " (accrual + follow_up), where the final look's events are "
+                         "expected");
+      }
+      const double by_time = event_fraction(spec, trigger.time, options) / at_end;
+      f = trigger.kind == LookTriggerKind::kTime    ? by_time
+          : trigger.kind == LookTriggerKind::kFirst ? std::min(f, by_time)
+                                                    : std::max(f, by_time);
+    }
+    if (k > 0 && !(f > out.back())) {
+      detail::fail(numerics::FieldPath{"looks", k},
+                   ": the model expects " + detail::format_value(100.0 * f) +
+                       "% of the final events at it, not more than the previous look's " +
+                       detail::format_value(100.0 * out.back()) + "%: move it later");
+    }
+    out.push_back(f);
+  }
+  out.back() = 1.0;
   return out;
 }
 

@@ -39,6 +39,26 @@ std::vector<ExpectedLook> expected_looks(const SurvivalSpec& spec, double patien
                                          std::span<const double> planned_events,
                                          const numerics::SolverOptions& options = {});
 
+// The design's information fractions when the trial is sized with its
+// accrual and follow-up fixed (power and follow_up given): the events
+// expected by any time scale with the patients, so a look by time t spends
+// at D(t) / D(end), the same for every size, with end = accrual + follow-up
+// where the final look's events are expected (gsDesign's gsSurvCalendar,
+// whose timing is these fractions). A look by events keeps `fractions[k]`;
+// first / last take the smaller / larger of the two. Throws
+// numerics::InvalidInput (paths relative to the survival section) for a
+// time at or past the end, or looks whose fractions do not increase.
+std::vector<double> sized_look_fractions(const SurvivalSpec& spec, std::span<const double> fractions,
+                                         const numerics::SolverOptions& options = {});
+
+// What a plan with looks by calendar time needs (the rule of the error that
+// refuses the others).
+inline constexpr const char* kCalendarLooksNeed =
+    "looks by calendar time need survival.patients and survival.events given (the power of a "
+    "planned size), or survival.power and survival.follow_up with a classical survival.method "
+    "(schoenfeld, freedman, hsieh-freedman or lachin-foulkes; the size is solved with the "
+    "accrual and follow-up fixed)";
+
 // True when every look is triggered by its events (the default).
 bool looks_by_events(const SurvivalSpec& spec);
 
