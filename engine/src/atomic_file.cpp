@@ -10,6 +10,7 @@
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
+#include <system_error>
 
 #include "gsd/numerics/invalid_input.hpp"
 
@@ -33,8 +34,15 @@ void write_all(int fd, const std::string& content, const std::string& tmp) {
 
 }  // namespace
 
+void refuse_directory_target(const std::string& path) {
+  std::error_code error;
+  if (!std::filesystem::is_directory(path, error)) return;
+  throw numerics::InvalidInput({}, path + ": is a directory; name a file inside it");
+}
+
 void write_file_atomically(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
+  refuse_directory_target(path);
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <stdexcept>
 
+#include "gsd/atomic_file.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 
 namespace gsd {
@@ -24,6 +25,7 @@ std::string errno_text() { return std::strerror(errno); }
 
 StagedFile::StagedFile(std::string target, std::string_view tag) : target_(std::move(target)) {
   namespace fs = std::filesystem;
+  refuse_directory_target(target_);
   const fs::path path(target_);
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   tmp_ = (dir / ("." + path.filename().string() + std::string(tag) + ".tmp-XXXXXX")).string();

@@ -77,6 +77,9 @@ gsd_design_error(batch_needs_jsonl 2
 gsd_design_error(plot_unwritable 2
   "error: /nonexistent-dir/b.svg: cannot create a file in /nonexistent-dir (No such file or directory)\; choose a writable directory"
   "{\"design\": {}}" design CONFIG --plot /nonexistent-dir/b.svg)
+gsd_design_error(plot_is_directory 2
+  "error: /: is a directory\; name a file inside it"
+  "{\"design\": {}}" design CONFIG --plot /)
 
 # Good input: the seed plan's boundaries and the batch contract.
 add_test(NAME cli.design.seed_plan

@@ -82,3 +82,12 @@ gsd_simulate_check(non_inferiority_integer ${GSD_SIMULATE_CASES}/non_inferiority
 gsd_simulate_check(non_inferiority_at_margin
   ${CMAKE_CURRENT_LIST_DIR}/../../examples/non-inferiority/survival-at-margin.json 0
   "non-inferiority log-rank test of H0: HR >= 1.3" --replicates 500)
+
+# A replicate-data path that is a directory: exit 2 before any replicate
+# runs, and nothing is written there.
+add_test(NAME cli.simulate.replicate_data_is_directory
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect_error.sh $<TARGET_FILE:gsd> 2
+                 "error: /: is a directory; name a file inside it"
+                 "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 12}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200}}"
+                 simulate CONFIG --replicates 10 --replicate-data /)
+set_tests_properties(cli.simulate.replicate_data_is_directory PROPERTIES LABELS cli)

@@ -8,8 +8,14 @@
 
 namespace gsd {
 
-// Throws InvalidInput if the target directory is not writable (bad input: the
-// user named a path), std::runtime_error on an I/O failure after that.
+// Throws InvalidInput if the path names a directory or its directory is not
+// writable (bad input: the user named a path), std::runtime_error on an I/O
+// failure after that.
 void write_file_atomically(const std::string& path, const std::string& content);
+
+// Throws InvalidInput if the path names an existing directory, which no file
+// can replace: checked before anything is written (write_file_atomically,
+// StagedFile).
+void refuse_directory_target(const std::string& path);
 
 }  // namespace gsd
