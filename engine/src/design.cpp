@@ -16,8 +16,7 @@ namespace {
 // with spending on information): survival/look_trigger.hpp.
 std::vector<double> expected_fractions(const Trial& trial) {
   const survival::SurvivalSpec& s = *trial.survival;
-  if (!s.patients && !s.events && s.power && s.follow_up &&
-      s.method != survival::SizingMethod::kExact) {
+  if (!s.patients && !s.events && s.power && s.follow_up) {
     return numerics::within({"survival"}, [&] {
       return survival::sized_look_fractions(s, trial.design.information_fractions, trial.design.solver);
     });

@@ -456,15 +456,16 @@ SurvivalPlan exact_plan(const SurvivalSpec& spec, const Design& design, const Ev
   return plan;
 }
 
-// Looks by calendar time are placed for given patients and events, or, with
-// a classical method, for a size solved with the accrual and follow-up
-// fixed, where their information fractions do not depend on the size
-// (sized_look_fractions, look_trigger.hpp). The exact method's solve, and a
-// solve for the follow-up, would move their information with the size.
+// Looks by calendar time are placed for given patients and events, or for a
+// size solved with the accrual and follow-up fixed, where their information
+// fractions do not depend on the size (sized_look_fractions,
+// look_trigger.hpp): a time look's expected events are then its fraction of
+// the events at every size the solve tries, which is where the event-driven
+// recursion places it. A solve for the follow-up would move their
+// information with it.
 void check_calendar_looks(const SurvivalSpec& spec, SolveMode mode) {
   if (looks_by_events(spec)) return;
-  if (mode == SolveMode::kPower) return;
-  if (mode == SolveMode::kPatients && spec.method != SizingMethod::kExact) return;
+  if (mode == SolveMode::kPower || mode == SolveMode::kPatients) return;
   throw numerics::InvalidInput({"looks"}, std::string(": ") + kCalendarLooksNeed);
 }
 

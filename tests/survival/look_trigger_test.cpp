@@ -113,10 +113,12 @@ TEST(LookTrigger, BadTriggersAreRefusedWithTheirPath) {
   refused({{}, {}}, "looks");
 }
 
-TEST(LookTrigger, SolveModesNeedPatientsAndEvents) {
+// A solve for the follow-up (power and patients given) would move a time
+// look's information with the follow-up it finds.
+TEST(LookTrigger, ASolveForTheFollowUpIsRefused) {
   SurvivalSpec spec = testing::seed_plan();
+  spec.patients = 202;
   spec.power = 0.84;
-  spec.follow_up = 14.8;
   spec.looks = {{LookTriggerKind::kTime, 24.0}, {}, {}};
   EXPECT_THROW((void)solve_survival(spec, testing::seed_design()), numerics::InvalidInput);
 }

@@ -55,9 +55,8 @@ std::vector<double> sized_look_fractions(const SurvivalSpec& spec, std::span<con
 // refuses the others).
 inline constexpr const char* kCalendarLooksNeed =
     "looks by calendar time need survival.patients and survival.events given (the power of a "
-    "planned size), or survival.power and survival.follow_up with a classical survival.method "
-    "(schoenfeld, freedman, hsieh-freedman or lachin-foulkes; the size is solved with the "
-    "accrual and follow-up fixed)";
+    "planned size), or survival.power and survival.follow_up (the size solved with the accrual "
+    "and follow-up fixed); a solve for the follow-up would move their information";
 
 // True when every look is triggered by its events (the default).
 bool looks_by_events(const SurvivalSpec& spec);
