@@ -151,12 +151,13 @@ void place_helpers(std::thread* helpers, std::size_t count) {
 
 // How long a thread polls for what it waits on before it blocks in the
 // kernel. Waking a blocked thread took about 0.1 ms on the 2-core virtual
-// machines gsd is measured on: the calling thread learnt that the last design
-// line was done 0.1 ms after it was, about a fiftieth of a 120-design batch on two
-// threads. A five-look design line takes 65 to 76 us there, so the calling
-// thread, which runs out of lines at most one line before the helpers, mostly
-// sees them finish within the poll. Short enough that a thread waiting for a
-// long simulation line soon stops taking a CPU that another process could use.
+// machines gsd is measured on: the calling thread learnt that the last
+// design line was done 0.1 ms after it was, about a fiftieth of a 120-design
+// batch on two threads. A five-look design line takes 65 to 76 us there, so
+// the calling thread, which runs out of lines at most one line before the
+// helpers, mostly sees them finish within the poll. Short enough that a
+// thread waiting for a long simulation line soon stops taking a CPU that
+// another process could use.
 constexpr auto kPollBeforeBlocking = std::chrono::microseconds(200);
 
 inline void pause_briefly() noexcept {

@@ -31,6 +31,14 @@ constexpr double kStandardErrors = 4.0;
 
 double binomial_se(double p, double n) { return std::sqrt(p * (1.0 - p) / n); }
 
+SimulationReport simulated(const Trial& trial) {
+  SimulationRequest request;
+  request.replicates = kReplicates;
+  request.seed = 20261203;
+  request.threads = 2;
+  return simulate_trial(trial, request);
+}
+
 // The seed trial's cure model, sized for 84% power with 14.77 months of
 // follow-up after 36 of accrual, looks at months 24 and 36 and the final at
 // the planned events (examples/calendar/seed-sized-time-looks.json).
@@ -49,12 +57,7 @@ TEST(CalendarSizing, TheDesignSpendsAtTheSizeFreeFractions) {
 }
 
 TEST(CalendarSizing, CureModelSolveReachesThePowerAndSimulationAgrees) {
-  const Trial trial = seed_trial_sized_with_time_looks();
-  SimulationRequest request;
-  request.replicates = kReplicates;
-  request.seed = 20261203;
-  request.threads = 2;
-  const SimulationReport report = simulate_trial(trial, request);
+  const SimulationReport report = simulated(seed_trial_sized_with_time_looks());
   const survival::SurvivalPlan& plan = report.setup.sample_size.plan;
   EXPECT_EQ(plan.mode, survival::SolveMode::kPatients);
   EXPECT_GE(plan.power, 0.84);
@@ -70,13 +73,8 @@ TEST(CalendarSizing, CureModelSolveReachesThePowerAndSimulationAgrees) {
 // is an approximation; the model's own event-driven power is what the
 // simulated trials have.
 TEST(CalendarSizing, ClassicalSolveAgreesWithTheModelsPowerInSimulation) {
-  const Trial trial =
-      load_trial_file(std::string(GSD_SOURCE_DIR) + "/examples/calendar/classical-calendar-looks.json");
-  SimulationRequest request;
-  request.replicates = kReplicates;
-  request.seed = 20261203;
-  request.threads = 2;
-  const SimulationReport report = simulate_trial(trial, request);
+  const SimulationReport report = simulated(
+      load_trial_file(std::string(GSD_SOURCE_DIR) + "/examples/calendar/classical-calendar-looks.json"));
   const survival::SurvivalPlan& plan = report.setup.sample_size.plan;
   EXPECT_GE(plan.power, 0.9);
   ASSERT_TRUE(plan.power_event_driven.has_value());
