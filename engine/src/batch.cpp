@@ -219,9 +219,10 @@ class LinePool {
         break;
       }
     }
-    const std::size_t was = active_.exchange(std::min(helpers, threads_.size()));
-    place_helpers(threads_.data(), active_.load());
-    if (active_.load() > was) left_out_.notify_all();
+    const std::size_t engaged = std::min(helpers, threads_.size());
+    const std::size_t was = active_.exchange(engaged);
+    place_helpers(threads_.data(), engaged);
+    if (engaged > was) left_out_.notify_all();
   }
 
   // The engaged helpers and the calling thread.

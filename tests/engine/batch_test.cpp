@@ -290,11 +290,11 @@ std::map<std::string, long long> cpu_of_other_threads() {
 }
 
 // Helpers that a batch does not engage (the pool has more than it asks for)
-// block until a batch engages them: they do not poll at every chunk. Over a
-// hundred 2-thread batches after a 4-thread one, one helper works and two
-// are left out; polling would give each of those 0.2 ms per batch, about
-// half of what the working helper spends, where a wake-up at each chunk
-// costs them some microseconds.
+// sleep until a batch engages them: they neither poll nor wake at every
+// chunk. Over a hundred 2-thread batches after a 4-thread one, one helper
+// works and two are left out; polling gave each of those 0.2 ms per batch,
+// about half of what the working helper spends, and a wake-up at every chunk
+// still a tenth of it or more; sleeping, they spend microseconds in all.
 TEST(Batch, HelpersLeftOutOfABatchDoNotPoll) {
   const std::string text = joined(design_lines(12));
   threads_during_batch(text, 4);
