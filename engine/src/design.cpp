@@ -13,7 +13,12 @@ namespace {
 
 // With looks by calendar time (survival.looks) the design spends at each
 // look's expected events over the planned total (gsDesign's gsSurvCalendar
-// with spending on information): survival/look_trigger.hpp.
+// with spending on information; survival/look_trigger.hpp), found one of two
+// ways:
+// - a trial to be sized (power and follow-up given): D(t) / D(accrual +
+//   follow-up), which does not depend on the size (sized_look_fractions);
+// - a trial of given size (patients and events): the model's expected events
+//   at each look's expected time over the planned events (expected_looks).
 std::vector<double> expected_fractions(const Trial& trial) {
   const survival::SurvivalSpec& s = *trial.survival;
   if (!s.patients && !s.events && s.power && s.follow_up) {

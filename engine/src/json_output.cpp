@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 
 #include "gsd/json.hpp"
@@ -171,6 +172,10 @@ json sample_size_json(const SampleSize& r) {
   j["method"] = {{"name", sizing_method_name(plan.method)},
                  {"description", sizing_method_description(plan.method)},
                  {"reference", sizing_method_reference(plan.method)}};
+  const bool by_time = std::any_of(plan.looks.begin(), plan.looks.end(), [](const survival::SurvivalLook& look) {
+    return look.trigger != survival::LookTriggerKind::kEvents;
+  });
+  if (by_time) j["method"]["calendar_looks"] = kCalendarLooksMethod;
   if (plan.schoenfeld) {
     const survival::SchoenfeldComparison& s = *plan.schoenfeld;
     j["schoenfeld"] = {{"hazard_ratio", s.hazard_ratio},

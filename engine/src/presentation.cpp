@@ -40,6 +40,10 @@ const char* const kSurvivalMethodReference =
     "Gill & Keiding (1993) II.8, IV.4; Armitage, McPherson & Rowe (1969); Jennison & Turnbull "
     "(2000) ch. 3, 19; Lan & DeMets (1983)";
 
+const char* const kCalendarLooksMethod =
+    "a look by calendar time has as its information fraction the events expected at its time over "
+    "the planned events (gsDesign 3.11 gsSurvCalendar)";
+
 const char* sizing_method_name(survival::SizingMethod method) noexcept {
   switch (method) {
     case survival::SizingMethod::kSchoenfeld: return "schoenfeld";

@@ -142,6 +142,7 @@ std::string sample_size_text(const SampleSize& r) {
     out << "  method: " << sizing_method_description(plan.method) << "\n          "
         << sizing_method_reference(plan.method) << '\n';
   }
+  if (by_time) out << "          " << kCalendarLooksMethod << '\n';
   for (const std::string& w : plan_warnings(plan, unit)) out << "  warning: " << w << '\n';
   if (plan.schoenfeld) {
     const survival::SchoenfeldComparison& s = *plan.schoenfeld;

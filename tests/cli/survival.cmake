@@ -116,6 +116,11 @@ gsd_survival_cli_test(calendar_looks_text ${GSD_SURVIVAL_CASES}/calendar_looks.j
   "  looks by 1: time (expected 39.2 events, information 0.4168), 2: first (expected 70.5 events, information 0.7500), 3: events")
 gsd_survival_cli_test(calendar_looks_json ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
   "\"trigger\": \"time\"" --format json)
+# Where such a look's information fraction comes from, under the method's references.
+gsd_survival_cli_test(calendar_looks_method_text ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
+  "          a look by calendar time has as its information fraction the events expected at its time over the planned events (gsDesign 3.11 gsSurvCalendar)")
+gsd_survival_cli_test(calendar_looks_method_json ${GSD_SURVIVAL_CASES}/calendar_looks.json 0
+  "\"calendar_looks\": \"a look by calendar time" --format json)
 # Monitoring a design with a look by time: the remaining looks keep the plan's schedule
 # (the second look at 70.5 of 94 events, rounded up: 71), not the design's 50% fraction.
 add_test(NAME cli.survival.calendar_looks_monitor

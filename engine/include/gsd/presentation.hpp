@@ -72,6 +72,9 @@ const char* sizing_method_name(survival::SizingMethod method) noexcept;
 // The sizing method in one sentence, and its references.
 const char* sizing_method_description(survival::SizingMethod method) noexcept;
 const char* sizing_method_reference(survival::SizingMethod method) noexcept;
+// Where looks by calendar time take their information fractions from (any
+// method): the expected events at each look's time over the planned events.
+extern const char* const kCalendarLooksMethod;
 // Planned events above this fraction of what the patients can ever produce
 // strain the approximations (look times far in the tail of the event curve,
 // trials that wait past the calendar cap): the plan warns.
