@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "binomial_se.hpp"
 #include "gsd/design.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
@@ -33,7 +34,7 @@ Trial capped_seed_trial() {
   return load_trial_file(std::string(GSD_SOURCE_DIR) + "/examples/calendar/seed-cap-60.json");
 }
 
-double binomial_se(double p, double n) { return std::sqrt(p * (1.0 - p) / n); }
+using ::gsd::testing::binomial_se;
 
 TEST(AnalysisCap, ThePlanUsesTheProtocolCap) {
   const Trial trial = capped_seed_trial();

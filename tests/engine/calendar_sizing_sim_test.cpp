@@ -8,6 +8,7 @@
 #include <cmath>
 #include <string>
 
+#include "binomial_se.hpp"
 #include "gsd/design.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
@@ -29,7 +30,7 @@ constexpr std::int64_t kReplicates = 20000;
 // most on the plans of event_driven_power_test.cpp) is below half of it.
 constexpr double kStandardErrors = 4.0;
 
-double binomial_se(double p, double n) { return std::sqrt(p * (1.0 - p) / n); }
+using ::gsd::testing::binomial_se;
 
 SimulationReport simulated(const Trial& trial) {
   SimulationRequest request;

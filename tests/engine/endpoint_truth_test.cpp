@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 
+#include "binomial_se.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/simulation.hpp"
@@ -31,7 +32,7 @@ nlohmann::json config(const std::string& name) {
   return read_json_file(std::string(GSD_SOURCE_DIR) + "/configs/" + name);
 }
 
-double binomial_se(double p, double n) { return std::sqrt(p * (1.0 - p) / n); }
+using ::gsd::testing::binomial_se;
 
 SimulationReport simulate(const nlohmann::json& c, std::uint64_t seed) {
   SimulationRequest request;

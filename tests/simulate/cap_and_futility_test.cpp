@@ -5,6 +5,7 @@
 
 #include <cmath>
 
+#include "binomial_se.hpp"
 #include "seed_model.hpp"
 
 namespace gsd::simulate {
@@ -14,7 +15,7 @@ namespace {
 
 constexpr std::int64_t kReplicates = 40000 / testing::kReplicateScale;
 
-double binomial_se(double p, double n) { return std::sqrt(p * (1.0 - p) / n); }
+using ::gsd::testing::binomial_se;
 
 TEST(Cap, TightCapKeepsTheTypeIErrorAtAlpha) {
   // Under the null, a cap at month 36 (end of accrual) cuts many trials short;

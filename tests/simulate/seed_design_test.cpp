@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "binomial_se.hpp"
 #include "seed_model.hpp"
 
 namespace gsd::simulate {
@@ -17,7 +18,7 @@ namespace {
 constexpr std::int64_t kReplicates = 50000 / testing::kReplicateScale;
 constexpr double kSigmas = 4.0;
 
-double binomial_se(double p, double n) { return std::sqrt(p * (1.0 - p) / n); }
+using ::gsd::testing::binomial_se;
 
 SimulationResult simulate_seed(const TrialModel& model, std::uint64_t seed) {
   SimulationOptions o;
