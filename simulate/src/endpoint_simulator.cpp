@@ -10,6 +10,7 @@
 #include <atomic>
 #include <string>
 
+#include "chunk_queue.hpp"
 #include "endpoint_kernel.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/simulator.hpp"
@@ -76,8 +77,9 @@ SimulationTotals Simulator::run_endpoint(std::int64_t first, std::int64_t count,
   const bool sink = static_cast<bool>(control.replicate_sink);
   const std::int64_t batch = sink ? kSinkBatch : std::max<std::int64_t>(count, 1);
   std::vector<std::vector<LookRecord>> kept(sink ? static_cast<std::size_t>(kSinkBatch) : 0);
-  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 += batch) {
-    const std::int64_t b1 = std::min(count, b0 + batch);
+  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 += std::min(count - b0, batch)) {
+    const std::int64_t b1 = b0 + std::min(count - b0, batch);
+    detail::ChunkQueue chunks(b0, b1, kChunk);
 #if defined(_OPENMP)
 #pragma omp parallel num_threads(threads)
 #else
@@ -85,12 +87,9 @@ SimulationTotals Simulator::run_endpoint(std::int64_t first, std::int64_t count,
 #endif
     {
       SimulationTotals local(kernel.looks());
-#if defined(_OPENMP)
-#pragma omp for schedule(dynamic, 1)
-#endif
-      for (std::int64_t c = b0; c < b1; c += kChunk) {
-        if (stopped()) continue;
-        const std::int64_t c1 = std::min(b1, c + kChunk);
+      std::int64_t c = 0;
+      std::int64_t c1 = 0;
+      while (!stopped() && chunks.next(c, c1)) {
         for (std::int64_t i = c; i < c1; ++i) {
           std::vector<LookRecord>* rec = nullptr;
           if (sink) {

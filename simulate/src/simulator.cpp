@@ -11,6 +11,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "chunk_queue.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/process_group.hpp"
 #include "random_stream.hpp"
@@ -376,20 +377,18 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
   const std::int64_t batch = control.replicate_sink ? kSinkBatch : std::max<std::int64_t>(count, 1);
   std::vector<std::vector<LookRecord>> kept;
   if (control.replicate_sink) kept.resize(static_cast<std::size_t>(kSinkBatch));
-  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 += batch) {
-    const std::int64_t b1 = std::min(count, b0 + batch);
+  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 += std::min(count - b0, batch)) {
+    const std::int64_t b1 = b0 + std::min(count - b0, batch);
+    detail::ChunkQueue chunks(b0, b1, kChunk);
 #if defined(_OPENMP)
 #pragma omp parallel num_threads(threads)
 #endif
     {
       detail::Workspace ws;
       SimulationTotals local(looks, side);
-#if defined(_OPENMP)
-#pragma omp for schedule(dynamic, 1)
-#endif
-      for (std::int64_t c = b0; c < b1; c += kChunk) {
-        if (stopped()) continue;
-        const std::int64_t c1 = std::min(b1, c + kChunk);
+      std::int64_t c = 0;
+      std::int64_t c1 = 0;
+      while (!stopped() && chunks.next(c, c1)) {
         for (std::int64_t i = c; i < c1; ++i) {
           const auto rep = static_cast<std::uint64_t>(first + i);
           ws.generate(trial, seed, rep);

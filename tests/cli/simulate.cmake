@@ -55,6 +55,7 @@ gsd_simulate_cli_test(threads_identical_stratified threads $<TARGET_FILE:gsd>
                       ${GSD_SIMULATE_STRATIFIED} --quiet --replicates 3000 --seed 6)
 gsd_simulate_cli_test(replicate_data data $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
                       ${CMAKE_CURRENT_BINARY_DIR})
+gsd_simulate_cli_test(interrupt_longest interrupt_longest $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED})
 gsd_simulate_cli_test(interrupt interrupt $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
                       ${CMAKE_CURRENT_BINARY_DIR})
 

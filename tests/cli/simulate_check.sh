@@ -81,6 +81,30 @@ interrupt)
   [ -e "$dir/interrupted.csv" ] && fail "partial data file left"
   ls -a "$dir" | grep -q '^\.interrupted\.csv' && fail "temporary file left"
   ;;
+interrupt_longest)
+  # The most replicates allowed, on 2 threads, stopped by SIGTERM: the run
+  # ends at once (a run that stepped through every chunk left would not end).
+  gsd=$1; config=$2
+  "$gsd" simulate "$config" --replicates 9223372036854775807 --threads 2 \
+    >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  sleep 1
+  kill -TERM "$pid"
+  waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$waited" -ge 100 ]; then
+      kill -KILL "$pid"
+      fail "still running 10 s after SIGTERM"
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  wait "$pid"
+  rc=$?
+  [ "$rc" -eq 143 ] || fail "exit status $rc, expected 143 (killed by SIGTERM)"
+  [ -s "$tmp/out" ] && fail "stdout not empty"
+  grep -q '^error: interrupted by signal 15' "$tmp/err" || { cat "$tmp/err"; fail "no interrupt line"; }
+  ;;
 *)
   fail "unknown mode $mode"
   ;;

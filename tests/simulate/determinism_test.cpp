@@ -3,6 +3,10 @@
 // bit-identical totals.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <cstdint>
+#include <limits>
+
 #include "gsd/simulate/process_group.hpp"
 #include "seed_model.hpp"
 
@@ -95,6 +99,20 @@ TEST(Determinism, StopFlagEndsTheRunEarly) {
   RunControl control;
   control.stop = &stop;
   EXPECT_EQ(sim.run(0, 100000, 5, 2, control).replicates, 0);
+}
+
+// A stop in the middle of a run of the most replicates allowed (2^63 - 1):
+// the threads leave at once, with the chunks they had done. A run that
+// stepped through the chunks left (about 3.6e16 of them) would not return.
+TEST(Determinism, StopFlagEndsARunOfTheMostReplicates) {
+  const Simulator sim = testing::seed_simulator();
+  std::atomic<bool> stop{false};
+  RunControl control;
+  control.stop = &stop;
+  control.progress = [&](std::int64_t) { stop = true; };
+  const SimulationTotals totals = sim.run(0, std::numeric_limits<std::int64_t>::max(), 5, 2, control);
+  EXPECT_GT(totals.replicates, 0);
+  EXPECT_LT(totals.replicates, 100000);
 }
 
 }  // namespace

@@ -6,7 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <boost/math/distributions/students_t.hpp>
+#include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <random>
 #include <string>
 
@@ -276,6 +279,20 @@ TEST(EndpointSimulation, IdenticalForAnyThreadsAndReplicateRanges) {
     EXPECT_EQ(sum.serialize(), one.serialize()) << c.name;
     EXPECT_NE(one.serialize(), sim.run(0, kReplicates, 43, 1).serialize()) << c.name;
   }
+}
+
+// As the survival simulator: a stop during a run of 2^63 - 1 replicates
+// ends it at once.
+TEST(EndpointSimulation, StopFlagEndsARunOfTheMostReplicates) {
+  const Case c = cases()[0];
+  const Simulator sim = simulator_for(c.endpoint, spending::compute_design(c.design));
+  std::atomic<bool> stop{false};
+  RunControl control;
+  control.stop = &stop;
+  control.progress = [&](std::int64_t) { stop = true; };
+  const SimulationTotals totals = sim.run(0, std::numeric_limits<std::int64_t>::max(), 42, 2, control);
+  EXPECT_GT(totals.replicates, 0);
+  EXPECT_LT(totals.replicates, 1000000);
 }
 
 TEST(EndpointSimulation, ReplicateLooksAgreeWithTheTotals) {
