@@ -24,16 +24,17 @@ struct DesignArgs {
   std::string plot;
   bool summary = false;
   OutputFormat format = OutputFormat::kText;
-  long long threads = 1;  // --batch lines run at once
+  std::string threads = "1";  // --batch lines run at once (whole_flag.hpp)
 };
 
 struct SimulateArgs {
   std::string config;
   std::string batch;
   OutputFormat format = OutputFormat::kText;
-  std::optional<long long> replicates;
-  std::optional<long long> seed;
-  long long threads = 1;
+  // Whole numbers as typed, read by whole_flag.hpp.
+  std::optional<std::string> replicates;
+  std::optional<std::string> seed;
+  std::string threads = "1";
   std::optional<double> max_duration;
   std::string replicate_data;
   std::string plot;
@@ -75,11 +76,6 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run);
 // --batch FILE: one JSON line per config line of FILE, in input order.
 CommandResult run_batch_file(const std::string& file, Command command, const BatchOptions& batch,
                              const RunOptions& run);
-// --threads as the library's int; the library checks the range.
-inline int threads_from(long long threads) {
-  return threads > 1000000 ? 1000000 : static_cast<int>(threads < -1 ? -1 : threads);
-}
-
 // The one place where a field path becomes the name a command-line user
 // knows: a config field by its JSON path ("design.alpha"), a call option by
 // its flag ({"options", "max_duration"} is "--max-duration").

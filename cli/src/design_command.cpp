@@ -11,6 +11,7 @@
 #include "gsd/load.hpp"
 #include "gsd/render/boundary_summary_output.hpp"
 #include "gsd/render/design_output.hpp"
+#include "whole_flag.hpp"
 
 namespace gsd::cli {
 
@@ -57,7 +58,8 @@ CommandResult run_single(const DesignArgs& args, const RunOptions& run) {
 }  // namespace
 
 CommandResult run_design(const DesignArgs& args, const RunOptions& run) {
-  if (args.batch.empty() && args.threads != 1) {
+  const int threads = threads_flag(args.threads);
+  if (args.batch.empty() && threads != 1) {
     usage_error("--threads runs the lines of a --batch file at once; it needs --batch FILE");
   }
   if (!args.batch.empty()) {
@@ -68,7 +70,7 @@ CommandResult run_design(const DesignArgs& args, const RunOptions& run) {
     if (!args.plot.empty()) usage_error("--plot draws one design; it cannot be used with --batch");
     if (args.summary) usage_error("--summary describes one design; it cannot be used with --batch");
     BatchOptions batch;
-    batch.threads = threads_from(args.threads);
+    batch.threads = threads;
     return run_batch_file(args.batch, Command::kDesign, batch, run);
   }
   if (args.config.empty()) usage_error("missing CONFIG (or --batch FILE.jsonl --format jsonl)");

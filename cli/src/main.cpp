@@ -83,7 +83,7 @@ CLI::App* simulate_command(CLI::App& app, SimulateArgs& a) {
                   "simulated on one thread; needs --format jsonl");
   cmd->add_option("--replicates", a.replicates,
                   "Simulated trials (default: simulation.replicates or 10000)");
-  cmd->add_option("--seed", a.seed, "Random seed, >= 0 (default: simulation.seed or 1)");
+  cmd->add_option("--seed", a.seed, "Random seed in [0, 2^64 - 1] (default: simulation.seed or 1)");
   cmd->add_option("--threads", a.threads,
                   "OpenMP threads; with --batch, lines run at once (results do not depend on it)")
       ->default_str("1");

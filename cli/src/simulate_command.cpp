@@ -23,6 +23,7 @@
 #include "gsd/simulate/process_group.hpp"
 #include "gsd/simulation.hpp"
 #include "gsd/staged_file.hpp"
+#include "whole_flag.hpp"
 
 #if defined(GSD_WITH_MPI)
 #include <mpi.h>
@@ -147,20 +148,12 @@ using simulate::ProcessGroup;
 SimulationRequest request_from(const SimulateArgs& args) {
   SimulationRequest request;
   if (args.replicates) {
-    if (*args.replicates < 1) {
-      throw InvalidInput({"options", "replicates"}, std::to_string(*args.replicates),
-                         "must be at least 1");
-    }
-    request.replicates = *args.replicates;
+    const long long replicates = replicates_flag(*args.replicates);
+    if (replicates < 1) throw InvalidInput({"options", "replicates"}, *args.replicates, "must be at least 1");
+    request.replicates = replicates;
   }
-  if (args.seed) {
-    if (*args.seed < 0) {
-      throw InvalidInput({"options", "seed"}, std::to_string(*args.seed),
-                         "must be a non-negative integer");
-    }
-    request.seed = static_cast<std::uint64_t>(*args.seed);
-  }
-  request.threads = threads_from(args.threads);
+  if (args.seed) request.seed = seed_flag(*args.seed);
+  request.threads = threads_flag(args.threads);
   request.max_duration = args.max_duration;
   return request;
 }
@@ -217,7 +210,7 @@ CommandResult run_simulate_batch(const SimulateArgs& args, const RunOptions& run
   BatchOptions batch;
   batch.request = request_from(args);
   batch.request.threads = 1;
-  batch.threads = threads_from(args.threads);
+  batch.threads = threads_flag(args.threads);
   return run_batch_file(args.batch, Command::kSimulate, batch, run);
 }
 

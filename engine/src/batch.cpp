@@ -23,13 +23,11 @@
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/check.hpp"
+#include "gsd/thread_limit.hpp"
 
 namespace gsd {
 
 namespace {
-
-// As for one simulation: more threads than this are surely a typo.
-constexpr int kMaxBatchThreads = 1024;
 
 // A line buffer up to this size is reused for the next chunk's line in its
 // slot; a longer one is freed once its line has run. 64 KiB is a hundred
@@ -376,9 +374,9 @@ std::string batch_line_source(const std::string& source, std::size_t number) {
 void run_batch(std::istream& in, const std::string& source, Command command,
                const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
                const RunOptions& options) {
-  if (batch.threads < 1 || batch.threads > kMaxBatchThreads) {
+  if (batch.threads < 1 || batch.threads > kMaxThreads) {
     numerics::fail(numerics::FieldPath{"options"}.key("threads"), batch.threads,
-                   "must be in [1, " + std::to_string(kMaxBatchThreads) + "]");
+                   "must be in [1, " + std::to_string(kMaxThreads) + "]");
   }
   if (command == Command::kMonitor) {
     throw InvalidInput({"command"}, "\"monitor\"", "has no batch; use design or simulate");

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <sstream>
 
 namespace gsd::detail {
@@ -145,13 +147,48 @@ double JsonNode::number() const {
   return x;
 }
 
+namespace {
+
+// Whole numbers written with a decimal point or an exponent, or past the
+// 64-bit integers, are read as doubles; up to this magnitude (below 2^53)
+// each one is exact.
+constexpr double kWholeDoubleLimit = 9.0e15;
+constexpr const char* kWrittenAsDigits =
+    "must be written as digits: with a decimal point or an exponent a whole number is exact only "
+    "up to 9e15";
+
+}  // namespace
+
 long long JsonNode::integer() const {
+  constexpr long long kMax = std::numeric_limits<long long>::max();
+  if (value_->is_number_unsigned()) {
+    // nlohmann keeps digits above LLONG_MAX unsigned; they would wrap.
+    if (value_->get<std::uint64_t>() > static_cast<std::uint64_t>(kMax)) {
+      fail("must be at most " + std::to_string(kMax));
+    }
+    return value_->get<long long>();
+  }
   if (value_->is_number_integer()) return value_->get<long long>();
   const double x = number();
-  if (std::floor(x) < x || std::floor(x) > x || std::fabs(x) > 9.0e15) {
-    fail("must be a whole number");
-  }
+  if (std::floor(x) < x || std::floor(x) > x) fail("must be a whole number");
+  if (std::fabs(x) > 9.2e18) fail("must be at most " + std::to_string(kMax) + " in magnitude");
+  if (std::fabs(x) > kWholeDoubleLimit) fail(kWrittenAsDigits);
   return static_cast<long long>(x);
+}
+
+std::uint64_t JsonNode::seed() const {
+  if (value_->is_number_unsigned()) return value_->get<std::uint64_t>();
+  if (value_->is_number_integer()) {
+    const auto value = value_->get<long long>();
+    if (value < 0) fail("must be a non-negative integer");
+    return static_cast<std::uint64_t>(value);
+  }
+  const double x = number();
+  if (std::floor(x) < x || std::floor(x) > x) fail("must be a whole number");
+  if (x < 0.0) fail("must be a non-negative integer");
+  if (x >= 18446744073709551616.0) fail("must be at most 18446744073709551615");
+  if (x > kWholeDoubleLimit) fail(kWrittenAsDigits);
+  return static_cast<std::uint64_t>(x);
 }
 
 bool JsonNode::boolean() const {

@@ -4,6 +4,7 @@
 // accessor checks the JSON type and throws numerics::InvalidInput naming the
 // path and the value, so parsing code never builds error strings by hand.
 // Rules about the values themselves live in the value types' validate().
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -39,7 +40,12 @@ class JsonNode {
 
   // Typed values of this node. Numbers must be finite.
   double number() const;
+  // A whole number in the range of long long: written as digits, or with a
+  // decimal point or an exponent (then at most 9e15 in magnitude, where every
+  // whole double is still exact).
   long long integer() const;
+  // A random seed: a whole number in [0, 2^64 - 1], as integer() reads it.
+  std::uint64_t seed() const;
   bool boolean() const;
   std::string string() const;
   std::vector<double> numbers() const;  // array of finite numbers

@@ -48,11 +48,7 @@ SimulationSettings load_simulation(const JsonNode& sim, const nlohmann::json& su
                    "look_events", "strata", "tests", "endpoint"});
   SimulationSettings out;
   if (const auto r = sim.find("replicates")) out.replicates = r->integer();
-  if (const auto s = sim.find("seed")) {
-    const long long seed = s->integer();
-    if (seed < 0) s->fail("must be a non-negative integer");
-    out.seed = static_cast<std::uint64_t>(seed);
-  }
+  if (const auto s = sim.find("seed")) out.seed = s->seed();
   if (const auto m = sim.find("max_duration")) out.max_duration = m->number();
   if (const auto r = sim.find("randomisation")) {
     out.randomisation = r->choice({"permuted-blocks", "simple"}) == "simple"

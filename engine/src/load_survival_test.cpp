@@ -85,11 +85,7 @@ survival::SurvivalTest load_survival_test(const JsonNode& test) {
     out.kind = survival::TestKind::kMaxCombo;
     out.combo = test.has("tests") ? load_combo_tests(test.at("tests")) : survival::default_maxcombo_tests();
     out.seed = numerics::MvnOptions{}.seed;
-    if (const auto seed = test.find("seed")) {
-      const long long value = seed->integer();
-      if (value < 0) seed->fail("must be a non-negative integer");
-      out.seed = static_cast<std::uint64_t>(value);
-    }
+    if (const auto seed = test.find("seed")) out.seed = seed->seed();
   } else if (type == "rmst") {
     out.kind = survival::TestKind::kRmst;
     out.horizon = load_horizon(test, "tau", "the end of the restricted mean survival time");

@@ -7,6 +7,7 @@
 #include "gsd/numerics/check.hpp"
 #include "gsd/survival/look_trigger.hpp"
 #include "gsd/design.hpp"
+#include "gsd/thread_limit.hpp"
 #include "phase_timer.hpp"
 #include "simulation_endpoint.hpp"
 
@@ -17,8 +18,6 @@ namespace {
 using numerics::FieldPath;
 using numerics::InvalidInput;
 
-// OpenMP threads beyond this are surely a typo (and would exhaust memory).
-constexpr int kMaxThreads = 1024;
 // Caps that differ by less than this relative amount are the same cap.
 constexpr double kSameCap = 1e-12;
 

@@ -32,6 +32,26 @@ gsd_simulate_check(threads_zero ${GSD_SIMULATE_SEED} 2
   "error: --threads = 0 must be in [1, 1024]" --threads 0)
 gsd_simulate_check(seed_negative_flag ${GSD_SIMULATE_SEED} 2
   "error: --seed = -1 must be a non-negative integer" --seed -1)
+# Whole numbers past their type's range are refused as typed, never clamped
+# (a clamped seed would run another seed's trials); every 64-bit seed runs.
+gsd_simulate_check(seed_past_64_bits_flag ${GSD_SIMULATE_SEED} 2
+  "error: --seed = 18446744073709551616 must be a whole number in [0, 18446744073709551615]"
+  --seed 18446744073709551616)
+gsd_simulate_check(seed_largest_flag ${GSD_SIMULATE_SEED} 0 "\"seed\": 18446744073709551615"
+  --seed 18446744073709551615 --replicates 200 --format json)
+gsd_simulate_check(seed_largest ${GSD_SIMULATE_CASES}/seed_largest.json 0
+  "\"seed\": 18446744073709551615" --format json)
+gsd_simulate_check(seed_past_64_bits ${GSD_SIMULATE_CASES}/seed_past_64_bits.json 2
+  "error: simulation.seed = 1.84467e+19 must be at most 18446744073709551615")
+gsd_simulate_check(replicates_past_64_bits_flag ${GSD_SIMULATE_SEED} 2
+  "error: --replicates = 99999999999999999999 must be a whole number in [1, 9223372036854775807]"
+  --replicates 99999999999999999999)
+gsd_simulate_check(replicates_past_64_bits ${GSD_SIMULATE_CASES}/replicates_past_64_bits.json 2
+  "error: simulation.replicates = 9223372036854775808 must be at most 9223372036854775807")
+gsd_simulate_check(replicates_exponent ${GSD_SIMULATE_CASES}/replicates_exponent.json 2
+  "error: simulation.replicates = 1e+16 must be written as digits: with a decimal point or an exponent a whole number is exact only up to 9e15")
+gsd_simulate_check(threads_past_64_bits ${GSD_SIMULATE_SEED} 2
+  "error: --threads = 99999999999999999999 must be in [1, 1024]" --threads 99999999999999999999)
 gsd_simulate_check(replicates_zero ${GSD_SIMULATE_CASES}/replicates_zero.json 2
   "error: simulation.replicates = 0 must be at least 1")
 gsd_simulate_check(seed_negative ${GSD_SIMULATE_CASES}/seed_negative.json 2

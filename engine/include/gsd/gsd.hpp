@@ -32,5 +32,6 @@
 #include "gsd/run_options.hpp"
 #include "gsd/simulation.hpp"
 #include "gsd/staged_file.hpp"
+#include "gsd/thread_limit.hpp"
 #include "gsd/trial.hpp"
 #include "gsd/version.hpp"
