@@ -112,7 +112,14 @@ std::optional<std::string> read_key(const MonitorArgs& args) {
   return key;
 }
 
+// The longest --lock-timeout: a day. A committee's add-look that waits
+// longer for another writer is surely stuck.
+constexpr double kMaxLockTimeoutSeconds = 86400.0;
+
 RecordAccess record_access(const MonitorArgs& args) {
+  if (!(args.lock_timeout >= 0.0 && args.lock_timeout <= kMaxLockTimeoutSeconds)) {
+    numerics::fail({"options", "lock_timeout"}, args.lock_timeout, "must lie in [0, 86400] seconds");
+  }
   RecordAccess access;
   access.key = read_key(args);
   access.lock_timeout = std::chrono::milliseconds(std::llround(args.lock_timeout * 1000.0));

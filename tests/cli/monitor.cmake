@@ -7,7 +7,7 @@ set(gsd_monitor_cli_cases
   error_p_out_of_range error_unknown_direction error_direction_missing error_two_statistics
   record_add_and_replay record_refuses_contradictions record_survives_kill
   record_edit_detected record_verify_json_and_key record_version_1 record_concurrent_writers
-  record_lock_timeout
+  record_lock_timeout error_lock_timeout_range
   report_self_contained report_chromium)
 foreach(case ${gsd_monitor_cli_cases})
   add_test(NAME cli_monitor_${case}
