@@ -108,6 +108,12 @@ gsd_survival_cli_test(looks_after_cap ${GSD_SURVIVAL_CASES}/looks_after_cap.json
   "error: survival.looks[0].time = 70 must be before survival.analysis_cap = 60")
 gsd_survival_cli_test(analysis_cap_zero ${GSD_SURVIVAL_CASES}/analysis_cap_zero.json 2
   "error: survival.analysis_cap = 0 must be positive")
+# Time scales 1e300 apart: refused with the rule, not a failed solve or an
+# allocation error (exit 1).
+gsd_survival_cli_test(time_scale_median ${GSD_SURVIVAL_CASES}/time_scale_median.json 2
+  "error: survival.control has a noncured median latency of 1e-300 months, 2.77778e-302 times the accrual duration (36 months): gsd computes with the two within a factor of 1e9 of each other; check the time unit of each (survival.time_unit)")
+gsd_survival_cli_test(dropout_scale ${GSD_SURVIVAL_CASES}/dropout_scale.json 2
+  "error: survival.dropout.control = 1e+300 is a drop-out hazard of 3.6e+301 per accrual duration (36 months): gsd computes up to 1e9; check the time unit (survival.time_unit)")
 # A look at month 24 spends at its expected events (39.2 of 94); the power is
 # event-driven with the cap at month 60, the time looks at their expected events.
 gsd_survival_cli_test(calendar_looks_power ${GSD_SURVIVAL_CASES}/calendar_looks.json 0

@@ -232,5 +232,41 @@ TEST(SurvivalSpec, ValidateNamesTheField) {
   EXPECT_THROW(spec.validate(), std::invalid_argument);
 }
 
+// Each arm's noncured median within a factor of 1e9 of the accrual duration,
+// either way, and at most 1e9 drop-outs per patient over the accrual: beyond,
+// the event-driven power drifts or fails (survival_spec.cpp).
+TEST(SurvivalSpec, TimeScalesWithinAFactorOfABillion) {
+  SurvivalSpec spec;
+  spec.accrual = Accrual::uniform(36.0);
+  spec.control = CureModel(0.4, Latency::exponential_median(36.0e9 * 0.999));
+  spec.treatment = CureModel(0.4, Latency::exponential_median(36.0e-9 * 1.001));
+  EXPECT_NO_THROW(spec.validate());  // both just inside the limits
+  spec.control = CureModel(0.4, Latency::exponential_median(36.0e9 * 1.001));
+  try {
+    spec.validate();
+    FAIL() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(),
+                 "control has a noncured median latency of 3.6036e+10 months, 1.001e+09 times the "
+                 "accrual duration (36 months): gsd computes with the two within a factor of 1e9 "
+                 "of each other; check the time unit of each (survival.time_unit)");
+  }
+  spec.control = CureModel(0.4, Latency::exponential_median(7.0));
+  spec.treatment = CureModel(0.4, Latency::exponential_median(36.0e-9 * 0.999));
+  EXPECT_THROW(spec.validate(), std::invalid_argument);
+  spec.treatment = CureModel(0.4, Latency::exponential_median(11.0));
+  spec.dropout_treatment = 0.999e9 / 36.0;
+  EXPECT_NO_THROW(spec.validate());
+  spec.dropout_treatment = 1.001e9 / 36.0;
+  try {
+    spec.validate();
+    FAIL() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "dropout.treatment = 2.78056e+07 is a drop-out hazard of 1.001e+09 per accrual "
+                           "duration (36 months): gsd computes up to 1e9; check the time unit "
+                           "(survival.time_unit)");
+  }
+}
+
 }  // namespace
 }  // namespace gsd::survival
