@@ -8,7 +8,7 @@
 #include <cmath>
 #include <string>
 
-#include "binomial_se.hpp"
+#include "monte_carlo_bounds.hpp"
 #include "gsd/design.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"

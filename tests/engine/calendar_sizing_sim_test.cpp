@@ -8,7 +8,7 @@
 #include <cmath>
 #include <string>
 
-#include "binomial_se.hpp"
+#include "monte_carlo_bounds.hpp"
 #include "gsd/design.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
@@ -18,19 +18,9 @@
 namespace gsd {
 namespace {
 
-// Fewer replicates under AddressSanitizer (about 10x slower), keeping each
-// statistical bound valid for the count actually used.
-#if defined(__SANITIZE_ADDRESS__)
-constexpr std::int64_t kReplicates = 4000;
-#else
-constexpr std::int64_t kReplicates = 20000;
-#endif
-// 4 binomial standard errors: a false alarm with probability 6e-5 if the
-// analytic value were exact; the event-driven method's own error (0.003 at
-// most on the plans of event_driven_power_test.cpp) is below half of it.
-constexpr double kStandardErrors = 4.0;
-
 using ::gsd::testing::binomial_se;
+constexpr std::int64_t kReplicates = ::gsd::testing::kPowerCheckReplicates;
+constexpr double kStandardErrors = ::gsd::testing::kPowerCheckStandardErrors;
 
 SimulationReport simulated(const Trial& trial) {
   SimulationRequest request;

@@ -10,7 +10,7 @@
 #include <cstdint>
 #include <string>
 
-#include "binomial_se.hpp"
+#include "monte_carlo_bounds.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/simulation.hpp"

@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "binomial_se.hpp"
+#include "monte_carlo_bounds.hpp"
 #include "seed_model.hpp"
 
 namespace gsd::simulate {
