@@ -40,7 +40,9 @@ constexpr double kMaxTimeScaleRatio = 1e9;
 constexpr double kMinWeibullShape = 0.2;
 constexpr double kMaxWeibullShape = 100.0;
 
-// An arm's noncured median latency against the accrual duration.
+// An arm's latency within the ranges above: a Weibull shape in
+// [kMinWeibullShape, kMaxWeibullShape], and the noncured median against the
+// accrual duration.
 void check_time_scales(const char* arm, const CureModel& model, const Accrual& accrual,
                        const std::string& unit) {
   const Latency& latency = model.latency();
@@ -50,7 +52,7 @@ void check_time_scales(const char* arm, const CureModel& model, const Accrual& a
                  "must lie in [0.2, 100]: the shapes over which gsd's event-driven power was "
                  "checked against simulation (beyond them it drifts or fails)");
   }
-  const double median = model.latency().median();
+  const double median = latency.median();
   const double duration = accrual.duration();
   const double ratio = median / duration;
   if (ratio <= kMaxTimeScaleRatio && ratio >= 1.0 / kMaxTimeScaleRatio) return;
