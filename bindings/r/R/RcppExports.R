@@ -45,3 +45,7 @@
     .Call(`_gsd_gsd_version_call`)
 }
 
+.gsd_throw <- function(kind) {
+    .Call(`_gsd_gsd_throw_call`, kind)
+}
+

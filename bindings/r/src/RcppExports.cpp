@@ -150,6 +150,17 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// gsd_throw_call
+SEXP gsd_throw_call(std::string kind);
+RcppExport SEXP _gsd_gsd_throw_call(SEXP kindSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type kind(kindSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_throw_call(kind));
+    return rcpp_result_gen;
+END_RCPP
+}
 
 static const R_CallMethodDef CallEntries[] = {
     {"_gsd_gsd_cli_call", (DL_FUNC) &_gsd_gsd_cli_call, 4},
@@ -163,6 +174,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_gsd_gsd_record_replay_call", (DL_FUNC) &_gsd_gsd_record_replay_call, 2},
     {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 4},
     {"_gsd_gsd_version_call", (DL_FUNC) &_gsd_gsd_version_call, 0},
+    {"_gsd_gsd_throw_call", (DL_FUNC) &_gsd_gsd_throw_call, 1},
     {NULL, NULL, 0}
 };
 

@@ -196,3 +196,14 @@ SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map) 
 // The library's version.
 // [[Rcpp::export(.gsd_version)]]
 std::string gsd_version_call() { return gsd::kVersion; }
+
+// For the tests of the conditions (tests/testthat/test-conditions.R): a
+// numerical failure thrown inside guarded() as the library throws one, since
+// no valid input is known to make the library fail. Another kind is refused.
+// [[Rcpp::export(.gsd_throw)]]
+SEXP gsd_throw_call(std::string kind) {
+  return guarded(R_NilValue, [&]() -> SEXP {
+    if (kind == "numerical") throw gsd::NumericalError("no bracket for a test", 1.5, 0.25, 7);
+    throw std::invalid_argument("kind = \"" + kind + "\" is not a kind of error this helper throws");
+  });
+}

@@ -117,14 +117,23 @@ test_that("a refused look names `look` and leaves the record as it was", {
 })
 
 test_that("a numerical failure is a gsd_numerical_error with what was reached", {
+  # No valid input is known to make the library fail, so the failure is
+  # thrown by a test helper inside the same guard as every call.
+  e <- tryCatch(gsd:::.gsd_value(gsd:::.gsd_throw("numerical")),
+                gsd_numerical_error = function(e) e)
+  expect_s3_class(e, c("gsd_numerical_error", "gsd_error", "error", "condition"), exact = TRUE)
+  expect_match(conditionMessage(e), "^numerical failure: no bracket for a test")
+  expect_identical(c(e$best, e$residual, e$iterations), c(1.5, 0.25, 7))
+})
+
+test_that("time scales a billion apart are refused as input, naming the arm", {
   d <- gsd_design(information_fractions = c(0.5, 0.75, 1))
-  # Noncured median 1e12 months: the events never come within any calendar
-  # time the root search can bracket.
+  # A noncured median of 1e12 months against 36 of accrual: once a failed
+  # root search, now the rule on the model's time scales.
   e <- tryCatch(gsd_survival(d, control = cure_model(median_noncured = 1e12),
                              hazard_ratio_noncured = 0.63, accrual = accrual(36),
                              patients = 202, events = 94),
-                gsd_numerical_error = function(e) e)
-  expect_s3_class(e, c("gsd_numerical_error", "gsd_error", "error", "condition"), exact = TRUE)
-  expect_match(conditionMessage(e), "^numerical failure: ")
-  expect_true(is.numeric(e$best) && is.numeric(e$residual) && is.numeric(e$iterations))
+                gsd_invalid_input = function(e) e)
+  expect_s3_class(e, "gsd_invalid_input")
+  expect_match(conditionMessage(e), "within a factor of 1e9 of each other")
 })
