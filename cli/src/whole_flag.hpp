@@ -56,8 +56,7 @@ inline std::uint64_t seed_flag(const std::string& text) {
 inline int threads_flag(const std::string& text) {
   const std::optional<long long> n = parse_whole<long long>(text);
   if (!n || *n < 1 || *n > kMaxThreads) {
-    throw InvalidInput({"options", "threads"}, text,
-                       "must be in [1, " + std::to_string(kMaxThreads) + "]");
+    throw InvalidInput({"options", "threads"}, text, threads_rule());
   }
   return static_cast<int>(*n);
 }

@@ -376,7 +376,7 @@ void run_batch(std::istream& in, const std::string& source, Command command,
                const RunOptions& options) {
   if (batch.threads < 1 || batch.threads > kMaxThreads) {
     numerics::fail(numerics::FieldPath{"options"}.key("threads"), batch.threads,
-                   "must be in [1, " + std::to_string(kMaxThreads) + "]");
+                   threads_rule());
   }
   if (command == Command::kMonitor) {
     throw InvalidInput({"command"}, "\"monitor\"", "has no batch; use design or simulate");

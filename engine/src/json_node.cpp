@@ -171,7 +171,7 @@ long long JsonNode::integer() const {
   if (value_->is_number_integer()) return value_->get<long long>();
   const double x = number();
   if (std::floor(x) < x || std::floor(x) > x) fail("must be a whole number");
-  if (std::fabs(x) > 9.2e18) fail("must be at most " + std::to_string(kMax) + " in magnitude");
+  if (std::fabs(x) >= 9223372036854775808.0) fail("must be at most " + std::to_string(kMax) + " in magnitude");
   if (std::fabs(x) > kWholeDoubleLimit) fail(kWrittenAsDigits);
   return static_cast<long long>(x);
 }

@@ -27,7 +27,7 @@ void validate_request(const SimulationRequest& r) {
     numerics::fail(root.key("replicates"), static_cast<double>(*r.replicates), "must be at least 1");
   }
   if (r.threads < 1 || r.threads > kMaxThreads) {
-    numerics::fail(root.key("threads"), r.threads, "must be in [1, " + std::to_string(kMaxThreads) + "]");
+    numerics::fail(root.key("threads"), r.threads, threads_rule());
   }
   if (r.max_duration && !(*r.max_duration > 0.0 &&
                           *r.max_duration <= simulate::SimulationOptions::kMaxDurationLimit)) {

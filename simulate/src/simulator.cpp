@@ -377,8 +377,9 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
   const std::int64_t batch = control.replicate_sink ? kSinkBatch : std::max<std::int64_t>(count, 1);
   std::vector<std::vector<LookRecord>> kept;
   if (control.replicate_sink) kept.resize(static_cast<std::size_t>(kSinkBatch));
-  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 += std::min(count - b0, batch)) {
-    const std::int64_t b1 = b0 + std::min(count - b0, batch);
+  std::int64_t b1 = 0;
+  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 = b1) {
+    b1 = b0 + std::min(count - b0, batch);
     detail::ChunkQueue chunks(b0, b1, kChunk);
 #if defined(_OPENMP)
 #pragma omp parallel num_threads(threads)

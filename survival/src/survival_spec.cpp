@@ -43,8 +43,8 @@ constexpr double kMaxWeibullShape = 100.0;
 // An arm's latency within the ranges above: a Weibull shape in
 // [kMinWeibullShape, kMaxWeibullShape], and the noncured median against the
 // accrual duration.
-void check_time_scales(const char* arm, const CureModel& model, const Accrual& accrual,
-                       const std::string& unit) {
+void check_latency_ranges(const char* arm, const CureModel& model, const Accrual& accrual,
+                          const std::string& unit) {
   const Latency& latency = model.latency();
   if (latency.family() == LatencyFamily::kWeibull &&
       !(latency.shape() >= kMinWeibullShape && latency.shape() <= kMaxWeibullShape)) {
@@ -122,8 +122,8 @@ void check_null_hazard_ratio(const SurvivalSpec& s) {
 
 void SurvivalSpec::validate() const {
   detail::check_positive("allocation_ratio", allocation_ratio);
-  check_time_scales("control", control, accrual, time_unit);
-  check_time_scales("treatment", treatment, accrual, time_unit);
+  check_latency_ranges("control", control, accrual, time_unit);
+  check_latency_ranges("treatment", treatment, accrual, time_unit);
   if (dropout_control) {
     detail::check_non_negative(numerics::FieldPath{"dropout", "control"}, *dropout_control);
     check_dropout_scale("control", *dropout_control, accrual, time_unit);
