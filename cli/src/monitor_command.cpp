@@ -64,7 +64,7 @@ nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
   for (const char* key : {"events", "z", "p_two_sided", "hazard_ratio", "variance"}) {
     if (look.contains(key) && look[key].is_number_float() && !std::isfinite(look[key].get<double>())) {
       throw InvalidInput(FieldPath{"monitoring", "looks", index, key},
-                         numerics::format_value(look[key].get<double>()), "must be finite");
+                         numerics::format_input(look[key].get<double>()), "must be finite");
     }
   }
   return look;

@@ -6,6 +6,8 @@
 #include <limits>
 #include <sstream>
 
+#include "gsd/numerics/check.hpp"
+
 namespace gsd::detail {
 
 namespace {
@@ -54,11 +56,7 @@ std::string render(const nlohmann::json& value) {
     out << "[" << value.size() << " values]";
     return out.str();
   }
-  if (value.is_number_float()) {
-    std::ostringstream out;
-    out << value.get<double>();
-    return out.str();
-  }
+  if (value.is_number_float()) return numerics::format_input(value.get<double>());
   return value.dump();
 }
 

@@ -64,9 +64,9 @@ void check_increasing(const std::vector<endpoints::LookStatistic>& stats) {
   for (std::size_t k = 1; k < stats.size(); ++k) {
     if (!(stats[k].patients > stats[k - 1].patients)) {
       throw InvalidInput(FieldPath{"monitoring", "looks", k, "patients"},
-                         numerics::format_value(stats[k].patients),
+                         numerics::format_input(stats[k].patients),
                          "must exceed the previous look's " +
-                             numerics::format_value(stats[k - 1].patients) + " patients");
+                             numerics::format_input(stats[k - 1].patients) + " patients");
     }
   }
 }

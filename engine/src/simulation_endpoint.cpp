@@ -61,7 +61,7 @@ SimulationSetup prepare_endpoint_simulation(const Trial& trial, const Simulation
   s.endpoint = std::move(planned.endpoint);
   const double patients = s.endpoint->plan.patients;
   if (patients > static_cast<double>(kMaxSimulatedPatients)) {
-    throw InvalidInput({"endpoint", "patients"}, numerics::format_value(patients),
+    throw InvalidInput({"endpoint", "patients"}, numerics::format_input(patients),
                        "is more than the simulator's limit of " + std::to_string(kMaxSimulatedPatients));
   }
   const int n = static_cast<int>(std::ceil(patients));

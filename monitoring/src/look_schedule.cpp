@@ -129,7 +129,7 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
     if (k > 0 && !(observed[k] > observed[k - 1])) {
       std::ostringstream rule;
       rule << "must exceed the previous look's " << observed[k - 1] << " events";
-      throw numerics::InvalidInput(look.key("events"), numerics::format_value(observed[k]), rule.str());
+      throw numerics::InvalidInput(look.key("events"), numerics::format_input(observed[k]), rule.str());
     }
   }
   LookSchedule s;

@@ -157,7 +157,7 @@ std::vector<MaxComboLookResult> monitor_maxcombo(const MaxComboMonitoringPlan& p
     if (!out.empty() && out.back().decision != spending::Decision::kContinue) {
       std::ostringstream rule;
       rule << "comes after the trial stopped at look " << k << "; a stopped trial takes no further looks";
-      throw InvalidInput(FieldPath{"looks", k}.key("events"), numerics::format_value(looks[k].events), rule.str());
+      throw InvalidInput(FieldPath{"looks", k}.key("events"), numerics::format_input(looks[k].events), rule.str());
     }
     events.push_back(looks[k].events);
     const LookSchedule s = schedule_at_look(schedule_plan, events, looks[k].final_analysis);

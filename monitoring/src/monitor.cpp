@@ -20,14 +20,14 @@ namespace {
 
 void check_look(const std::vector<LookResult>& done, const ObservedLook& look, std::size_t k) {
   const FieldPath path{"looks", k};
-  if (!std::isfinite(look.z)) throw InvalidInput(path.key("z"), format_value(look.z), "must be finite");
+  if (!std::isfinite(look.z)) throw InvalidInput(path.key("z"), format_input(look.z), "must be finite");
   if (done.empty()) return;
   const LookResult& last = done.back();
   if (last.decision != Decision::kContinue) {
     std::ostringstream rule;
     rule << "comes after the trial stopped at look " << k << " (" << last.look.events
          << " events); a stopped trial takes no further looks";
-    throw InvalidInput(path.key("events"), format_value(look.events), rule.str());
+    throw InvalidInput(path.key("events"), format_input(look.events), rule.str());
   }
 }
 

@@ -41,7 +41,7 @@ std::vector<double> haybittle_peto(const DesignSpec& s, const ClassicalBoundary&
     h0.advance(t[k], 0.0, two_sided(s) ? -b[k] : -kInf, b[k], t[k + 1]);
   }
   if (!(used < alpha)) {
-    throw numerics::InvalidInput({"efficacy", "parameter"}, numerics::format_value(c.parameter()),
+    throw numerics::InvalidInput({"efficacy", "parameter"}, numerics::format_input(c.parameter()),
                                  "spends " + numerics::format_value(used) +
                                      " at the interims, not less than alpha = " +
                                      numerics::format_value(alpha) + "; raise the interim z");

@@ -1,26 +1,19 @@
 #include "gsd/spending/classical_boundary.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 
-#include "gsd/numerics/invalid_input.hpp"
+#include "gsd/numerics/check.hpp"
 
 namespace gsd::spending {
 
-namespace {
-std::string num(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-}  // namespace
+using numerics::format_input;
 
 ClassicalBoundary ClassicalBoundary::wang_tsiatis(double delta) {
   // J&T (2000) table 2.11 tabulates Delta in [0, 0.5]; values down to -0.5
   // (more conservative than OBF) and up to 1 remain well defined.
   if (!std::isfinite(delta) || delta < -0.5 || delta > 1.0) {
-    throw numerics::InvalidInput({"parameter"}, num(delta),
+    throw numerics::InvalidInput({"parameter"}, format_input(delta),
                                  "must be a Delta in [-0.5, 1] for wang-tsiatis");
   }
   return {ClassicalFamily::kWangTsiatis, delta};
@@ -28,7 +21,7 @@ ClassicalBoundary ClassicalBoundary::wang_tsiatis(double delta) {
 
 ClassicalBoundary ClassicalBoundary::pampallona_tsiatis(double delta) {
   if (!std::isfinite(delta) || delta < -0.5 || delta > 1.0) {
-    throw numerics::InvalidInput({"parameter"}, num(delta),
+    throw numerics::InvalidInput({"parameter"}, format_input(delta),
                                  "must be a Delta in [-0.5, 1] for pampallona-tsiatis");
   }
   return {ClassicalFamily::kPampallonaTsiatis, delta};
@@ -36,7 +29,7 @@ ClassicalBoundary ClassicalBoundary::pampallona_tsiatis(double delta) {
 
 ClassicalBoundary ClassicalBoundary::haybittle_peto(double interim_z) {
   if (!std::isfinite(interim_z) || interim_z < 1.0 || interim_z > 8.0) {
-    throw numerics::InvalidInput({"parameter"}, num(interim_z),
+    throw numerics::InvalidInput({"parameter"}, format_input(interim_z),
                                  "must be an interim z bound in [1, 8] for haybittle-peto");
   }
   return {ClassicalFamily::kHaybittlePeto, interim_z};

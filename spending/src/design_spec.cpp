@@ -1,7 +1,6 @@
 #include "gsd/spending/design_spec.hpp"
 
 #include <cmath>
-#include <sstream>
 #include <stdexcept>
 #include <type_traits>
 
@@ -11,13 +10,8 @@ namespace gsd::spending {
 
 namespace {
 
-std::string num(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-
 using numerics::FieldPath;
+using numerics::format_input;
 using numerics::InvalidInput;
 
 // Fractions within this distance of 1 count as the final look: JSON writers
@@ -34,14 +28,14 @@ void validate_fractions(const std::vector<double>& t) {
   for (std::size_t k = 0; k < t.size(); ++k) {
     const FieldPath at = path.index(k);
     if (!std::isfinite(t[k]) || !(t[k] > 0.0) || t[k] > 1.0 + kFinalTolerance) {
-      throw InvalidInput(at, num(t[k]), "must lie in (0, 1]");
+      throw InvalidInput(at, format_input(t[k]), "must lie in (0, 1]");
     }
     if (k > 0 && !(t[k] > t[k - 1])) {
-      throw InvalidInput(at, num(t[k]), "must be greater than the previous fraction " + num(t[k - 1]));
+      throw InvalidInput(at, format_input(t[k]), "must be greater than the previous fraction " + format_input(t[k - 1]));
     }
   }
   if (std::fabs(t.back() - 1.0) > kFinalTolerance) {
-    throw InvalidInput(path.index(t.size() - 1), num(t.back()),
+    throw InvalidInput(path.index(t.size() - 1), format_input(t.back()),
                        "must be 1: the last look is the final analysis");
   }
 }
@@ -54,7 +48,7 @@ std::string list(const std::vector<T>& xs) {
     if constexpr (std::is_same_v<T, bool>) {
       out += xs[k] ? "true" : "false";
     } else {
-      out += num(xs[k]);
+      out += format_input(xs[k]);
     }
   }
   return out + "]";
@@ -79,15 +73,15 @@ void validate_spending_time(const std::vector<double>& s, std::size_t looks) {
   }
   for (std::size_t k = 0; k < s.size(); ++k) {
     if (!std::isfinite(s[k]) || !(s[k] > 0.0) || s[k] > 1.0 + kFinalTolerance) {
-      throw InvalidInput(path.index(k), num(s[k]), "must lie in (0, 1]");
+      throw InvalidInput(path.index(k), format_input(s[k]), "must lie in (0, 1]");
     }
     if (k > 0 && !(s[k] > s[k - 1])) {
-      throw InvalidInput(path.index(k), num(s[k]),
-                         "must be greater than the previous spending time " + num(s[k - 1]));
+      throw InvalidInput(path.index(k), format_input(s[k]),
+                         "must be greater than the previous spending time " + format_input(s[k - 1]));
     }
   }
   if (std::fabs(s.back() - 1.0) > kFinalTolerance) {
-    throw InvalidInput(path.index(s.size() - 1), num(s.back()),
+    throw InvalidInput(path.index(s.size() - 1), format_input(s.back()),
                        "must be 1: the final analysis spends what is left");
   }
 }
@@ -99,8 +93,8 @@ void validate_harm(const DesignSpec& d) {
                                  "(alpha is then the total of both sides)");
   }
   if (!std::isfinite(h.alpha) || !(h.alpha > 0.0) || !(h.alpha < d.alpha)) {
-    throw InvalidInput({"harm", "alpha"}, num(h.alpha),
-                       "must lie in (0, alpha) with alpha = " + num(d.alpha) +
+    throw InvalidInput({"harm", "alpha"}, format_input(h.alpha),
+                       "must lie in (0, alpha) with alpha = " + format_input(d.alpha) +
                            " the total of both sides; the efficacy bound spends alpha - harm.alpha");
   }
   if (h.binding && std::holds_alternative<ClassicalBoundary>(d.efficacy)) {
@@ -125,7 +119,7 @@ void validate_futility_rule(const DesignSpec& d) {
                            "solved together");
       }
       if (!std::isfinite(f.parameter) || f.parameter < -0.5 || f.parameter > 1.0) {
-        throw InvalidInput({"futility", "parameter"}, num(f.parameter),
+        throw InvalidInput({"futility", "parameter"}, format_input(f.parameter),
                            "must be a Delta0 in [-0.5, 1] for pampallona-tsiatis");
       }
       return;
@@ -140,14 +134,14 @@ void validate_futility_rule(const DesignSpec& d) {
       }
       for (std::size_t k = 0; k < interims; ++k) {
         if (!std::isfinite(f.values[k]) || std::fabs(f.values[k]) > 37.0) {
-          throw InvalidInput({"futility", key, k}, num(f.values[k]), "must be finite, within [-37, 37]");
+          throw InvalidInput({"futility", key, k}, format_input(f.values[k]), "must be finite, within [-37, 37]");
         }
       }
       break;
     }
     case FutilityRule::kConditionalPower:
       if (!std::isfinite(f.parameter) || !(f.parameter > 0.0 && f.parameter < 1.0)) {
-        throw InvalidInput({"futility", "conditional_power"}, num(f.parameter),
+        throw InvalidInput({"futility", "conditional_power"}, format_input(f.parameter),
                            "must be a conditional power in (0, 1)");
       }
       break;
@@ -184,10 +178,10 @@ double DesignSpec::alpha_per_side() const {
 
 void DesignSpec::validate() const {
   if (!std::isfinite(alpha) || !(alpha > 0.0 && alpha < 0.5)) {
-    throw InvalidInput({"alpha"}, num(alpha), "must lie in (0, 0.5)");
+    throw InvalidInput({"alpha"}, format_input(alpha), "must lie in (0, 0.5)");
   }
   if (!std::isfinite(beta) || !(beta > 0.0 && beta < 0.5)) {
-    throw InvalidInput({"beta"}, num(beta), "must lie in (0, 0.5)");
+    throw InvalidInput({"beta"}, format_input(beta), "must lie in (0, 0.5)");
   }
   validate_fractions(information_fractions);
   numerics::within({"solver"}, [&] { solver.validate(); });

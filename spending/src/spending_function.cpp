@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <numbers>
-#include <sstream>
 #include <stdexcept>
 
 #include "gsd/numerics/check.hpp"
@@ -11,6 +10,7 @@
 
 namespace gsd::spending {
 
+using numerics::format_input;
 using numerics::InvalidInput;
 using numerics::normal_upper_quantile;
 using numerics::normal_upper_tail;
@@ -26,12 +26,6 @@ constexpr double kMaxRho = 20.0;
 // before t = 0.99.
 constexpr double kMaxNu = 10.0;
 
-std::string num(double x) {
-  std::ostringstream out;
-  out << x;
-  return out.str();
-}
-
 }  // namespace
 
 SpendingFunction SpendingFunction::lan_demets_obrien_fleming() {
@@ -44,21 +38,21 @@ SpendingFunction SpendingFunction::lan_demets_pocock() {
 
 SpendingFunction SpendingFunction::hwang_shih_decani(double gamma) {
   if (!std::isfinite(gamma) || std::fabs(gamma) > kMaxAbsGamma) {
-    throw InvalidInput({"parameter"}, num(gamma), "must be a finite gamma in [-40, 40] for hsd");
+    throw InvalidInput({"parameter"}, format_input(gamma), "must be a finite gamma in [-40, 40] for hsd");
   }
   return {SpendingFamily::kHwangShihDeCani, gamma};
 }
 
 SpendingFunction SpendingFunction::kim_demets_power(double rho) {
   if (!std::isfinite(rho) || !(rho > 0.0) || rho > kMaxRho) {
-    throw InvalidInput({"parameter"}, num(rho), "must be a rho in (0, 20] for power spending");
+    throw InvalidInput({"parameter"}, format_input(rho), "must be a rho in (0, 20] for power spending");
   }
   return {SpendingFamily::kKimDeMetsPower, rho};
 }
 
 SpendingFunction SpendingFunction::exponential(double nu) {
   if (!std::isfinite(nu) || !(nu > 0.0) || nu > kMaxNu) {
-    throw InvalidInput({"parameter"}, num(nu), "must be a nu in (0, 10] for exponential spending");
+    throw InvalidInput({"parameter"}, format_input(nu), "must be a nu in (0, 10] for exponential spending");
   }
   return {SpendingFamily::kExponential, nu};
 }
@@ -73,11 +67,11 @@ SpendingFunction SpendingFunction::user(std::vector<double> fractions,
   for (std::size_t k = 0; k < cumulative.size(); ++k) {
     const double c = cumulative[k];
     if (!std::isfinite(c) || c < 0.0 || c > 1.0) {
-      throw InvalidInput({"cumulative", k}, num(c), "must lie in [0, 1]");
+      throw InvalidInput({"cumulative", k}, format_input(c), "must lie in [0, 1]");
     }
     if (k > 0 && c < cumulative[k - 1]) {
-      throw InvalidInput({"cumulative", k}, num(c),
-                         "must not be less than the previous value " + num(cumulative[k - 1]));
+      throw InvalidInput({"cumulative", k}, format_input(c),
+                         "must not be less than the previous value " + format_input(cumulative[k - 1]));
     }
     if (!(fractions[k] > 0.0) || (k > 0 && !(fractions[k] > fractions[k - 1]))) {
       throw InvalidInput({"information_fractions"},
@@ -87,7 +81,7 @@ SpendingFunction SpendingFunction::user(std::vector<double> fractions,
   // A design's last look is t = 1: whatever is not spent by then never is.
   const double last = cumulative.back();
   if (std::fabs(fractions.back() - 1.0) < 1e-12 && std::fabs(last - 1.0) > 1e-12) {
-    throw InvalidInput({"cumulative", cumulative.size() - 1}, num(last),
+    throw InvalidInput({"cumulative", cumulative.size() - 1}, format_input(last),
                        "must be 1 at the final look");
   }
   SpendingFunction f(SpendingFamily::kUser, std::nullopt);
@@ -98,7 +92,7 @@ SpendingFunction SpendingFunction::user(std::vector<double> fractions,
 
 double spent(const SpendingFunction& f, double total, double t) {
   if (!(total > 0.0 && total < 1.0)) {
-    throw std::domain_error("spent: total error " + num(total) + " must lie in (0, 1)");
+    throw std::domain_error("spent: total error " + format_input(total) + " must lie in (0, 1)");
   }
   if (std::isnan(t)) throw std::domain_error("spent: information fraction is NaN");
   if (t <= 0.0) return 0.0;

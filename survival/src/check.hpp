@@ -9,6 +9,7 @@ using numerics::check_non_negative;
 using numerics::check_positive;
 using numerics::fail;
 using numerics::fail_sizes;
+using numerics::format_input;
 using numerics::format_value;
 using numerics::NumericalError;
 

@@ -129,7 +129,7 @@ double classical_hazard_ratio(const SurvivalSpec& spec) {
   }
   if (!(*hr < spec.hazard_ratio_h0)) {
     if (spec.non_inferiority()) {
-      throw numerics::InvalidInput({"hazard_ratio_h0"}, detail::format_value(spec.hazard_ratio_h0),
+      throw numerics::InvalidInput({"hazard_ratio_h0"}, detail::format_input(spec.hazard_ratio_h0),
                                    "is on the wrong side: the margin must exceed the model's hazard "
                                    "ratio " + detail::format_value(*hr) + " (H0: HR >= margin)");
     }
@@ -173,7 +173,7 @@ numerics::ExitProbabilities classical_exits(const SurvivalSpec& spec, const Desi
   out << "needs " << std::fixed << std::setprecision(2) << events << " events under the "
       << method_name(spec.method) << " formula, more than the " << std::setprecision(1) << limit
       << " that " << *spec.patients << " patients can ever produce: add patients";
-  throw numerics::InvalidInput({"power"}, format_value(*spec.power), out.str());
+  throw numerics::InvalidInput({"power"}, format_input(*spec.power), out.str());
 }
 
 Sizes lachin_foulkes_sizes(const SurvivalSpec& spec, const Design& design, SolveMode mode, double hr) {
@@ -199,7 +199,7 @@ Sizes lachin_foulkes_sizes(const SurvivalSpec& spec, const Design& design, Solve
     out << "is already exceeded at the end of accrual by " << *spec.patients
         << " patients under Lachin-Foulkes (" << format_value(at_end(accrual).patients)
         << " would do): give fewer patients or solve for them";
-    throw numerics::InvalidInput({"power"}, format_value(power), out.str());
+    throw numerics::InvalidInput({"power"}, format_input(power), out.str());
   }
   double hi = accrual;
   while (gap(hi) > 0.0) {
@@ -208,7 +208,7 @@ Sizes lachin_foulkes_sizes(const SurvivalSpec& spec, const Design& design, Solve
       std::ostringstream out;
       out << "cannot be reached with " << *spec.patients
           << " patients under Lachin-Foulkes, whatever the follow-up";
-      throw numerics::InvalidInput({"power"}, format_value(power), out.str());
+      throw numerics::InvalidInput({"power"}, format_input(power), out.str());
     }
   }
   const double follow = find_root(gap, 0.0, hi, options, "the Lachin-Foulkes follow-up");

@@ -52,7 +52,7 @@ std::string percent(double fraction) {
       << percent(spec.treatment.cure_fraction());
   if (spec.dropout_control || spec.dropout_treatment) out << ", with drop-out";
   out << ')';
-  throw numerics::InvalidInput({"events"}, detail::format_value(events), out.str());
+  throw numerics::InvalidInput({"events"}, detail::format_input(events), out.str());
 }
 
 // The event fraction climbs to its limit, so doubling always brackets a

@@ -37,7 +37,7 @@ void check_follow_up(const KmContrast& contrast, const std::vector<KmContrastLoo
            std::to_string(k + 1) + " (" + std::to_string(looks[k].events) +
            " events); choose looks after that, or a single final look (design.information_fractions [1])";
   }
-  throw numerics::InvalidInput(contrast.path(), detail::format_value(contrast.horizon), rule);
+  throw numerics::InvalidInput(contrast.path(), detail::format_input(contrast.horizon), rule);
 }
 
 // Var_K / Var_k: strictly increasing, ending at 1.
@@ -48,7 +48,7 @@ std::vector<double> information_fractions(const KmContrast& contrast, const std:
     const double f = last / looks[k].moments.variance;
     if (!fractions.empty() && !(f > fractions.back())) {
       throw numerics::InvalidInput(
-          contrast.path(), detail::format_value(contrast.horizon),
+          contrast.path(), detail::format_input(contrast.horizon),
           "gives no more information at look " + std::to_string(k + 1) + " than at look " + std::to_string(k) +
               ": every patient has been followed past it by calendar time " +
               detail::format_value(looks[k - 1].calendar_time) + "; drop the later looks or take a longer " +
@@ -106,7 +106,7 @@ double km_contrast_patients(const KmContrastPower& at) {
   const KmContrastMoments& final_look = at.looks.back().moments;
   if (!(final_look.estimate > 0.0)) {
     throw numerics::InvalidInput(
-        at.contrast.path(), detail::format_value(at.contrast.horizon),
+        at.contrast.path(), detail::format_input(at.contrast.horizon),
         "gives no benefit of treatment under the model (difference " + detail::format_value(final_look.estimate) +
             "): no number of patients reaches the power");
   }

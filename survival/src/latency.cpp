@@ -51,7 +51,7 @@ Latency Latency::piecewise_exponential(std::vector<double> starts, std::vector<d
     detail::check_positive(numerics::FieldPath{"rates", i}, rates[i]);
     if (i > 0 && !(starts[i] > starts[i - 1] && std::isfinite(starts[i]))) {
       detail::fail(numerics::FieldPath{"starts", i}, starts[i],
-                   std::string("must be greater than the previous start ").append(detail::format_value(starts[i - 1])));
+                   std::string("must be greater than the previous start ").append(detail::format_input(starts[i - 1])));
     }
   }
   Latency latency;

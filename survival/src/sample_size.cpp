@@ -164,10 +164,10 @@ double solve_patients(const SurvivalSpec& spec, const Design& design, double tar
     hi *= 2.0;
     if (hi > kMaxPatients) {
       std::ostringstream out;
-      out << "cannot be reached with follow_up = " << describe(*spec.follow_up)
+      out << "cannot be reached with follow_up = " << detail::format_input(*spec.follow_up)
           << ": the model gives at most " << describe(power_for(design, moments, kMaxPatients))
           << " even with " << describe(kMaxPatients) << " patients";
-      throw numerics::InvalidInput({"power"}, describe(target), out.str());
+      throw numerics::InvalidInput({"power"}, detail::format_input(target), out.str());
     }
   }
   return detail::find_root(gap, kMinPatients, hi, options, "patients for the target power");
@@ -179,7 +179,7 @@ double solve_patients(const SurvivalSpec& spec, const Design& design, double tar
   out << "cannot be reached with "
       << describe(patients) << " patients: the most the model gives is " << describe(best)
       << " (at about " << std::fixed << std::setprecision(1) << at_events << " events)";
-  throw numerics::InvalidInput({"power"}, describe(target), out.str());
+  throw numerics::InvalidInput({"power"}, detail::format_input(target), out.str());
 }
 
 double solve_events(const SurvivalSpec& spec, const Design& design, double target,
@@ -231,9 +231,9 @@ double solve_patients_event_driven(const SurvivalSpec& spec, const Design& desig
              "patients for the target event-driven power");
   if (!n) {
     std::ostringstream out;
-    out << "cannot be reached with follow_up = " << describe(*spec.follow_up)
+    out << "cannot be reached with follow_up = " << detail::format_input(*spec.follow_up)
         << ": the event-driven power stays below it up to " << describe(kMaxPatients) << " patients";
-    throw numerics::InvalidInput({"power"}, describe(target), out.str());
+    throw numerics::InvalidInput({"power"}, detail::format_input(target), out.str());
   }
   return *n;
 }
@@ -271,9 +271,9 @@ using detail::WholeSizes;
   out << "is so long that nearly every event that can happen has happened by its end: "
       << plan.events << " whole events of the " << describe(plan.event_limit) << " that "
       << plan.patients << " patients can ever produce reach power " << describe(plan.power)
-      << ", below the target " << describe(*spec.power)
+      << ", below the target " << detail::format_input(*spec.power)
       << "; give a shorter follow_up, or patients and power (gsd then solves for the events)";
-  throw numerics::InvalidInput({"follow_up"}, describe(*spec.follow_up), out.str());
+  throw numerics::InvalidInput({"follow_up"}, detail::format_input(*spec.follow_up), out.str());
 }
 
 WholeSizes rounded_patients_and_events(const SurvivalSpec& spec, double n,
@@ -292,7 +292,7 @@ long long rounded_events(const SurvivalSpec& spec, double d, const numerics::Sol
         << d << " of the " << std::setprecision(1) << limit << " events that " << *spec.patients
         << " patients can ever produce, so the " << events
         << " whole events cannot be reached: add patients";
-    throw numerics::InvalidInput({"power"}, describe(*spec.power), out.str());
+    throw numerics::InvalidInput({"power"}, detail::format_input(*spec.power), out.str());
   }
   return events;
 }

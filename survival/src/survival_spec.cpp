@@ -176,11 +176,11 @@ void SurvivalSpec::validate_looks() const {
     }
     if (analysis_cap && !(look.time < *analysis_cap)) {
       detail::fail(path, look.time,
-                   "must be before survival.analysis_cap = " + detail::format_value(*analysis_cap));
+                   "must be before survival.analysis_cap = " + detail::format_input(*analysis_cap));
     }
     if (!(look.time > previous)) {
       detail::fail(path, look.time,
-                   "must be greater than the previous look's time " + detail::format_value(previous));
+                   "must be greater than the previous look's time " + detail::format_input(previous));
     }
     previous = look.time;
   }

@@ -89,8 +89,8 @@ SizeForPower solve_patients(const SurvivalSpec& spec, const spending::DesignSpec
   search.bits = bits;
   const SizeForPower r = size_for_power(power, *spec.power, search);
   if (!r.reached) {
-    throw InvalidInput({"power"}, describe(*spec.power),
-                       "cannot be reached by this test with follow_up = " + describe(*spec.follow_up) +
+    throw InvalidInput({"power"}, detail::format_input(*spec.power),
+                       "cannot be reached by this test with follow_up = " + detail::format_input(*spec.follow_up) +
                            ": it gives at most " + describe(r.power) + " (at " + describe(r.size) +
                            " patients, of up to " + describe(kMaxPatients) + ")");
   }
@@ -117,7 +117,7 @@ SizeForPower solve_events(const SurvivalSpec& spec, const spending::DesignSpec& 
     out << "cannot be reached by this test with " << *spec.patients << " patients: the most found is "
         << describe(r.power) << " (at about " << std::fixed << std::setprecision(1) << r.size << " of the "
         << limit << " events they can produce); add patients";
-    throw InvalidInput({"power"}, describe(*spec.power), out.str());
+    throw InvalidInput({"power"}, detail::format_input(*spec.power), out.str());
   }
   return r;
 }
@@ -157,7 +157,7 @@ Plan round_up_plan(const SurvivalSpec& spec, TestSizing& s, Evaluate evaluate,
       s.events = detail::round_up(s.events_unrounded) + step;
       const double limit = event_fraction_limit(spec, options) * static_cast<double>(s.patients);
       if (!(static_cast<double>(s.events) < limit)) {
-        throw InvalidInput({"power"}, describe(*spec.power),
+        throw InvalidInput({"power"}, detail::format_input(*spec.power),
                            "needs " + describe(s.events_unrounded) + " of the " + describe(limit) + " events that " +
                                std::to_string(s.patients) + " patients can ever produce, so " +
                                std::to_string(s.events) + " whole events cannot be reached: add patients");

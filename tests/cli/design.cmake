@@ -27,6 +27,14 @@ gsd_design_error(parameter_out_of_range 2
 gsd_design_error(alpha_out_of_range 2
   "error: design.alpha = 0.5 must lie in (0, 0.5)"
   "{\"design\": {\"alpha\": 0.5}}" design CONFIG)
+# A value just past a rule is shown with the digits that tell it from the
+# bound, not rounded onto it.
+gsd_design_error(alpha_just_past_bound 2
+  "error: design.alpha = 0.50000001 must lie in (0, 0.5)"
+  "{\"design\": {\"alpha\": 0.50000001}}" design CONFIG)
+gsd_design_error(fractions_equal_to_eight_digits 2
+  "error: design.information_fractions[1] = 0.12345678 must be greater than the previous fraction 0.12345678"
+  "{\"design\": {\"information_fractions\": [0.12345678, 0.12345678, 1]}}" design CONFIG)
 gsd_design_error(beta_out_of_range 2
   "error: design.beta = 0 must lie in (0, 0.5)"
   "{\"design\": {\"beta\": 0}}" design CONFIG)

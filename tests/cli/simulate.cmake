@@ -42,7 +42,7 @@ gsd_simulate_check(seed_largest_flag ${GSD_SIMULATE_SEED} 0 "\"seed\": 184467440
 gsd_simulate_check(seed_largest ${GSD_SIMULATE_CASES}/seed_largest.json 0
   "\"seed\": 18446744073709551615" --format json)
 gsd_simulate_check(seed_past_64_bits ${GSD_SIMULATE_CASES}/seed_past_64_bits.json 2
-  "error: simulation.seed = 1.84467e+19 must be at most 18446744073709551615")
+  "error: simulation.seed = 1.8446744073709552e+19 must be at most 18446744073709551615")
 gsd_simulate_check(replicates_past_64_bits_flag ${GSD_SIMULATE_SEED} 2
   "error: --replicates = 99999999999999999999 must be a whole number in [1, 9223372036854775807]"
   --replicates 99999999999999999999)

@@ -257,12 +257,12 @@ TEST(SurvivalSpec, TimeScalesWithinAFactorOfABillion) {
   spec.treatment = CureModel(0.4, Latency::exponential_median(11.0));
   spec.dropout_treatment = 0.999e9 / 36.0;
   EXPECT_NO_THROW(spec.validate());
-  spec.dropout_treatment = 1.001e9 / 36.0;
+  spec.dropout_treatment = 27805556.0;  // 1.001e9 over the 36 months
   try {
     spec.validate();
     FAIL() << "no throw";
   } catch (const std::invalid_argument& e) {
-    EXPECT_STREQ(e.what(), "dropout.treatment = 2.78056e+07 is a drop-out hazard of 1.001e+09 per accrual "
+    EXPECT_STREQ(e.what(), "dropout.treatment = 27805556 is a drop-out hazard of 1.001e+09 per accrual "
                            "duration (36 months): gsd computes up to 1e9; check the time unit "
                            "(survival.time_unit)");
   }

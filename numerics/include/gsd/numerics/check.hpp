@@ -3,6 +3,7 @@
 // style): each throws InvalidInput naming the field, the value and the rule.
 #include <cmath>
 #include <cstddef>
+#include <locale>
 #include <sstream>
 #include <string>
 
@@ -10,7 +11,8 @@
 
 namespace gsd::numerics {
 
-// A number as a user would write it: 6 significant digits ("0.025", "1e-12").
+// A number for people: 6 significant digits ("0.025", "1e-12"), as for the
+// computed numbers an error quotes.
 inline std::string format_value(double value) {
   std::ostringstream out;
   out.precision(6);
@@ -18,8 +20,27 @@ inline std::string format_value(double value) {
   return out.str();
 }
 
+// A number the user gave, for the value an error names: format_value's 6
+// significant digits when they read back as the same double, otherwise as
+// many more as it takes. 17 always do (IEEE 754-2008, section 5.12.2), so an
+// alpha of 0.50000001 shows as typed, not as a "0.5" that seems to keep the
+// rule "< 0.5".
+inline std::string format_input(double value) {
+  for (int digits = 6;; ++digits) {
+    std::ostringstream out;
+    out.imbue(std::locale::classic());
+    out.precision(digits);
+    out << value;
+    if (!std::isfinite(value) || digits == 17) return out.str();
+    std::istringstream in(out.str());
+    in.imbue(std::locale::classic());
+    double back = 0.0;
+    if (in >> back && !(back < value) && !(back > value)) return out.str();
+  }
+}
+
 [[noreturn]] inline void fail(const FieldPath& path, double value, const std::string& rule) {
-  throw InvalidInput(path, format_value(value), rule);
+  throw InvalidInput(path, format_input(value), rule);
 }
 
 [[noreturn]] inline void fail(const FieldPath& path, const std::string& rule) {
