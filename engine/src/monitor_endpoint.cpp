@@ -11,6 +11,7 @@
 #include "gsd/endpoints/endpoint_plan.hpp"
 #include "gsd/monitor.hpp"
 #include "gsd/numerics/check.hpp"
+#include "gsd/numerics/information_step.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "monitor_endpoint.hpp"
@@ -62,11 +63,13 @@ EndpointFinalInference natural_final(const EndpointMonitoring& ep, const monitor
 // them events).
 void check_increasing(const std::vector<endpoints::LookStatistic>& stats) {
   for (std::size_t k = 1; k < stats.size(); ++k) {
-    if (!(stats[k].patients > stats[k - 1].patients)) {
+    const double previous = stats[k - 1].patients;
+    if (!numerics::is_information_step(previous, stats[k].patients)) {
       throw InvalidInput(FieldPath{"monitoring", "looks", k, "patients"},
                          numerics::format_input(stats[k].patients),
-                         "must exceed the previous look's " +
-                             numerics::format_input(stats[k - 1].patients) + " patients");
+                         numerics::information_step_rule(
+                             "look's " + numerics::format_input(previous) + " patients", previous,
+                             stats[k].patients));
     }
   }
 }

@@ -68,7 +68,7 @@ monitoring::MaxComboObservedLook maxcombo_look(const LookInput& look, std::size_
     const double v = look.tests[j].variance;
     if (std::fabs(out.covariance[j][j] - v) > kSameVariance * v) {
       numerics::fail(path.key("covariance").index(j).index(j), out.covariance[j][j],
-                     "must equal tests[" + std::to_string(j) + "].variance, " + numerics::format_value(v));
+                     "must equal tests[" + std::to_string(j) + "].variance, " + numerics::format_input(v));
     }
   }
   return out;

@@ -10,6 +10,7 @@
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/information_step.hpp"
 
 namespace gsd::monitoring {
 
@@ -109,10 +110,14 @@ std::vector<double> schedule_events(const MonitoringPlan& plan, std::span<const 
   std::vector<double> events(observed.begin(), observed.end());
   const double d = observed.back();
   const double planned = plan.planned_events;
-  if (final_analysis || d >= planned) return events;
+  // Planned looks follow only by the least step (information_step.hpp): a
+  // look within a millionth of the planned events is the final analysis.
+  if (final_analysis || !numerics::is_information_step(d, planned)) return events;
   for (double t : plan.design.information_fractions) {
     const double e = std::ceil(t * planned - kEventRounding);
-    if (e > events.back() && e < planned) events.push_back(e);
+    if (numerics::is_information_step(events.back(), e) && numerics::is_information_step(e, planned)) {
+      events.push_back(e);
+    }
   }
   events.push_back(planned);
   return events;
@@ -126,10 +131,11 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
   for (std::size_t k = 0; k < observed.size(); ++k) {
     const numerics::FieldPath look{"looks", k};
     numerics::within(look, [&] { return log_rank_information(observed[k], plan.allocation_ratio); });
-    if (k > 0 && !(observed[k] > observed[k - 1])) {
-      std::ostringstream rule;
-      rule << "must exceed the previous look's " << observed[k - 1] << " events";
-      throw numerics::InvalidInput(look.key("events"), numerics::format_input(observed[k]), rule.str());
+    if (k > 0 && !numerics::is_information_step(observed[k - 1], observed[k])) {
+      throw numerics::InvalidInput(
+          look.key("events"), numerics::format_input(observed[k]),
+          numerics::information_step_rule("look's " + numerics::format_input(observed[k - 1]) + " events",
+                                          observed[k - 1], observed[k]));
     }
   }
   LookSchedule s;

@@ -9,6 +9,7 @@
 
 #include "gsd/monitoring/look_schedule.hpp"
 #include "gsd/numerics/check.hpp"
+#include "gsd/numerics/information_step.hpp"
 #include "gsd/numerics/find_root.hpp"
 #include "gsd/numerics/normal.hpp"
 
@@ -45,8 +46,9 @@ void check_look(const MaxComboObservedLook& look, const MaxComboObservedLook* pr
                 std::size_t k) {
   const FieldPath path{"looks", k};
   numerics::check_positive(path.key("events"), look.events);
-  if (previous && !(look.events > previous->events)) {
-    numerics::fail(path.key("events"), look.events, "must exceed the previous look's events");
+  if (previous && !numerics::is_information_step(previous->events, look.events)) {
+    numerics::fail(path.key("events"), look.events,
+                   numerics::information_step_rule("look's events", previous->events, look.events));
   }
   if (look.z.size() != J) numerics::fail_sizes(path.key("z"), look.z.size(), "the tests", J);
   for (std::size_t a = 0; a < J; ++a) {
@@ -57,8 +59,10 @@ void check_look(const MaxComboObservedLook& look, const MaxComboObservedLook* pr
   for (std::size_t a = 0; a < J; ++a) {
     if (look.covariance[a].size() != J) numerics::fail_sizes(cov.index(a), look.covariance[a].size(), "the tests", J);
     numerics::check_positive(cov.index(a).index(a), look.covariance[a][a]);
-    if (previous && !(look.covariance[a][a] > previous->covariance[a][a])) {
-      numerics::fail(cov.index(a).index(a), look.covariance[a][a], "must exceed the previous look's variance");
+    if (previous && !numerics::is_information_step(previous->covariance[a][a], look.covariance[a][a])) {
+      numerics::fail(cov.index(a).index(a), look.covariance[a][a],
+                     numerics::information_step_rule("look's variance", previous->covariance[a][a],
+                                                     look.covariance[a][a]));
     }
   }
   for (std::size_t a = 0; a < J; ++a) {

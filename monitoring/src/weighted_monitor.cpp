@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "gsd/numerics/check.hpp"
+#include "gsd/numerics/information_step.hpp"
 
 namespace gsd::monitoring {
 
@@ -16,8 +17,9 @@ void validate(const WeightedMonitoringPlan& plan, std::span<const WeightedObserv
   for (std::size_t k = 0; k < looks.size(); ++k) {
     const numerics::FieldPath path = numerics::FieldPath{"looks", k}.key("variance");
     numerics::check_positive(path, looks[k].variance);
-    if (k > 0 && !(looks[k].variance > looks[k - 1].variance)) {
-      numerics::fail(path, looks[k].variance, "must exceed the previous look's variance");
+    if (k > 0 && !numerics::is_information_step(looks[k - 1].variance, looks[k].variance)) {
+      numerics::fail(path, looks[k].variance,
+                     numerics::information_step_rule("look's variance", looks[k - 1].variance, looks[k].variance));
     }
   }
 }

@@ -10,6 +10,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "gsd/numerics/check.hpp"
+#include "gsd/numerics/information_step.hpp"
 #include "gsd/numerics/kernel_exp.hpp"
 #include "gsd/numerics/normal.hpp"
 
@@ -50,12 +52,22 @@ constexpr double kTailCutoff = 12.0;
 
 void check_next(int looks_done, double t_prev, double t) {
   if (!(t > 0.0) || !std::isfinite(t)) {
-    throw std::invalid_argument("information fraction " + std::to_string(t) +
-                                " must be positive and finite");
+    throw std::invalid_argument("information fraction " + format_input(t) + " must be positive and finite");
   }
   if (looks_done > 0 && !(t > t_prev)) {
-    throw std::invalid_argument("information fraction " + std::to_string(t) +
-                                " must exceed the previous look's " + std::to_string(t_prev));
+    throw std::invalid_argument("information fraction " + format_input(t) +
+                                " must exceed the previous look's " + format_input(t_prev));
+  }
+}
+
+// A look the integrator moves to builds a grid that resolves the steps into
+// and out of it, so those steps must be at least the least information step
+// (information_step.hpp). A tail at a later fraction needs no grid of its
+// own: a capped analysis's bound is sought just past a look.
+void check_grid_step(double t_prev, double t, const char* name) {
+  if (!is_information_step(t_prev, t)) {
+    throw std::invalid_argument(std::string(name) + format_input(t) + " " +
+                                information_step_rule("look's " + format_input(t_prev), t_prev, t));
   }
 }
 
@@ -364,14 +376,12 @@ void SequentialIntegrator::advance_outside(double t, double mean, double lower, 
     throw std::invalid_argument("continuation bounds must not be NaN");
   }
   check_next(looks_done_, t_, t);
+  if (looks_done_ > 0) check_grid_step(t_, t, "information fraction ");
   // Kernel sds (z units) of the step into this look and the step out of it.
   const double w_in = looks_done_ == 0 ? 1.0 : std::sqrt((t - t_) / t);
   double w_out = w_in;
   if (next_t) {
-    if (!(*next_t > t)) {
-      throw std::invalid_argument("next information fraction " + std::to_string(*next_t) +
-                                  " must exceed " + std::to_string(t));
-    }
+    check_grid_step(t, *next_t, "next information fraction ");
     w_out = std::sqrt((*next_t - t) / t);
   }
   const double max_interval = grid_interval(options_.grid_r, std::min(w_in, w_out));

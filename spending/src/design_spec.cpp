@@ -5,6 +5,7 @@
 #include <type_traits>
 
 #include "gsd/numerics/check.hpp"
+#include "gsd/numerics/information_step.hpp"
 
 namespace gsd::spending {
 
@@ -32,6 +33,10 @@ void validate_fractions(const std::vector<double>& t) {
     }
     if (k > 0 && !(t[k] > t[k - 1])) {
       throw InvalidInput(at, format_input(t[k]), "must be greater than the previous fraction " + format_input(t[k - 1]));
+    }
+    if (k > 0 && !numerics::is_information_step(t[k - 1], t[k])) {
+      throw InvalidInput(at, format_input(t[k]),
+                         numerics::information_step_rule("fraction " + format_input(t[k - 1]), t[k - 1], t[k]));
     }
   }
   if (std::fabs(t.back() - 1.0) > kFinalTolerance) {

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "check.hpp"
+#include "gsd/numerics/information_step.hpp"
 #include "gsd/survival/event_projection.hpp"
 
 namespace gsd::survival {
@@ -15,6 +16,11 @@ namespace gsd::survival {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+
+// How a look's expected information fails to follow the previous one's.
+std::string not_past(double previous, double next) {
+  return next > previous ? "within a millionth of" : "not more than";
+}
 
 }  // namespace
 
@@ -54,12 +60,14 @@ std::vector<ExpectedLook> expected_looks(const SurvivalSpec& spec, double patien
       case LookTriggerKind::kFirst: out.push_back(by_events <= t ? at_events : at_time()); break;
       case LookTriggerKind::kLast: out.push_back(by_events >= t ? at_events : at_time()); break;
     }
-    if (k > 0 && !(out[k].events > out[k - 1].events)) {
+    if (k > 0 && !numerics::is_information_step(out[k - 1].events, out[k].events)) {
+      const auto [events, previous] = numerics::format_apart(out[k].events, out[k - 1].events);
       detail::fail(numerics::FieldPath{"looks", k},
-                   ": the model expects " + detail::format_value(out[k].events) + " events at it (at " +
-                       detail::format_value(out[k].calendar_time) + " " + spec.time_unit +
-                       "), not more than the previous look's " +
-                       detail::format_value(out[k - 1].events) + ": move it later");
+                   ": the model expects " + events + " events at it (at " +
+                       (out[k].by_events ? detail::format_value(out[k].calendar_time)
+                                         : detail::format_input(out[k].calendar_time)) +
+                       " " + spec.time_unit + "), " + not_past(out[k - 1].events, out[k].events) +
+                       " the previous look's " + previous + ": move it later");
     }
   }
   return out;
@@ -92,11 +100,11 @@ std::vector<double> sized_look_fractions(const SurvivalSpec& spec, std::span<con
           : trigger.kind == LookTriggerKind::kFirst ? std::min(f, by_time)
                                                     : std::max(f, by_time);
     }
-    if (k > 0 && !(f > out.back())) {
+    if (k > 0 && !numerics::is_information_step(out.back(), f)) {
+      const auto [percent, previous] = numerics::format_apart(100.0 * f, 100.0 * out.back());
       detail::fail(numerics::FieldPath{"looks", k},
-                   ": the model expects " + detail::format_value(100.0 * f) +
-                       "% of the final events at it, not more than the previous look's " +
-                       detail::format_value(100.0 * out.back()) + "%: move it later");
+                   ": the model expects " + percent + "% of the final events at it, " +
+                       not_past(out.back(), f) + " the previous look's " + previous + "%: move it later");
     }
     out.push_back(f);
   }

@@ -35,6 +35,11 @@ gsd_design_error(alpha_just_past_bound 2
 gsd_design_error(fractions_equal_to_eight_digits 2
   "error: design.information_fractions[1] = 0.12345678 must be greater than the previous fraction 0.12345678"
   "{\"design\": {\"information_fractions\": [0.12345678, 0.12345678, 1]}}" design CONFIG)
+# Looks closer than a millionth of the information (0.5 and 0.5000000000001
+# took 42 s and 3.7 GB before this rule).
+gsd_design_error(fractions_within_a_millionth 2
+  "error: design.information_fractions[1] = 0.5000000000001 must exceed the previous fraction 0.5 by at least 5e-07"
+  "{\"design\": {\"information_fractions\": [0.5, 0.5000000000001, 1]}}" design CONFIG)
 gsd_design_error(beta_out_of_range 2
   "error: design.beta = 0 must lie in (0, 0.5)"
   "{\"design\": {\"beta\": 0}}" design CONFIG)

@@ -121,6 +121,11 @@ case "$case_name" in
     run monitor c.json --format json
     expect_error "monitoring.looks[1].events = 40 must exceed the previous look's 49 events"
     ;;
+  error_events_within_a_millionth)
+    write_config c.json '[{"events": 47, "z": 1.0}, {"events": 47.00001, "z": 1.1}]'
+    run monitor c.json
+    expect_error "monitoring.looks[1].events = 47.00001 must exceed the previous look's 47 events by at least 4.7e-05"
+    ;;
   error_look_after_stop)
     write_config c.json '[{"events": 49, "z": 3.6}, {"events": 71, "z": 2.1}]'
     run monitor c.json

@@ -98,6 +98,10 @@ gsd_survival_cli_test(piecewise_unsorted ${GSD_SURVIVAL_CASES}/piecewise_unsorte
 # comes first or last): bad input exits 2 naming the JSON path and the rule.
 gsd_survival_cli_test(looks_times_not_increasing ${GSD_SURVIVAL_CASES}/looks_times_not_increasing.json 2
   "error: survival.looks[1].time = 20 must be greater than the previous look's time 24")
+# Two looks by time whose expected information lies within a millionth of
+# each other would need an unbounded integration grid.
+gsd_survival_cli_test(looks_time_within_a_millionth ${GSD_SURVIVAL_CASES}/looks_time_within_a_millionth.json 2
+  "error: survival.looks[1]: the model expects 39.18053935 events at it (at 24.00000001 months), within a millionth of the previous look's 39.18053932: move it later")
 gsd_survival_cli_test(looks_final_timed ${GSD_SURVIVAL_CASES}/looks_final_timed.json 2
   "error: survival.looks[2].time = 60 cannot time the final look: it is at the planned events (cap it with survival.analysis_cap)")
 gsd_survival_cli_test(looks_trigger_typo ${GSD_SURVIVAL_CASES}/looks_trigger_typo.json 2

@@ -219,6 +219,8 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
             "monitoring.looks[0].standard_error = -0.1 must be positive");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60}, {"z", 2.0}}})),
             "monitoring.looks[1].patients = 60 must exceed the previous look's 60 patients");
+  EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60.00001}, {"z", 2.0}}})),
+            "monitoring.looks[1].patients = 60.00001 must exceed the previous look's 60 patients by at least 6e-05");
 }
 
 }  // namespace

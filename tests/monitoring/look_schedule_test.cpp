@@ -65,6 +65,28 @@ TEST(LookSchedule, FinalThatUnderRunsSpendsTheRest) {
   EXPECT_NEAR(s.cumulative_alpha[2], 0.025, 1e-9);
 }
 
+// A look within a millionth of the planned events is the final analysis:
+// the planned 94 cannot follow it (information_step.hpp), and it spends the
+// rest, with the bounds of looks at 49, 71 and 94 to 1e-6 in z.
+TEST(LookSchedule, LookWithinAMillionthOfThePlannedEventsIsTheFinal) {
+  const LookSchedule s =
+      schedule_at_look(seed_plan(), std::vector<double>{49.0, 71.0, 94.0 - 1e-5}, false);
+  ASSERT_EQ(s.events.size(), 3u);
+  EXPECT_TRUE(s.current_is_final());
+  EXPECT_NEAR(s.cumulative_alpha[2], 0.025, 1e-9);
+  const LookSchedule planned = schedule_at_look(seed_plan(), std::vector<double>{49.0, 71.0, 94.0}, false);
+  for (std::size_t k = 0; k < 3; ++k) EXPECT_NEAR(s.efficacy[k], planned.efficacy[k], 1e-6);
+}
+
+TEST(LookSchedule, RejectsEventsWithinAMillionthOfThePrevious) {
+  try {
+    schedule_at_look(seed_plan(), std::vector<double>{49.0, 49.00001}, false);
+    FAIL() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "looks[1].events = 49.00001 must exceed the previous look's 49 events by at least 4.9e-05");
+  }
+}
+
 TEST(LookSchedule, ClassicalConstantRecomputedAtObservedFractions) {
   // rpact "OF" at rates 49/94, 71/94, 1.
   MonitoringPlan plan = seed_plan();

@@ -128,6 +128,17 @@ TEST(MaxComboMonitor, RefusesBadLooksWithTheirPaths) {
   shrinking.covariance[0][0] = 11.0;
   shrinking.covariance[1][1] = 8.5;
   EXPECT_NE(message(plan, {good, shrinking}).find("looks[1].covariance[1][1]"), std::string::npos);
+  // Information steps below a millionth (information_step.hpp).
+  MaxComboObservedLook close_events = good;
+  close_events.events = 47.00001;
+  close_events.covariance = {{12.0, 9.0}, {9.0, 11.0}};
+  EXPECT_EQ(message(plan, {good, close_events}),
+            "looks[1].events = 47.00001 must exceed the previous look's events by at least 4.7e-05");
+  MaxComboObservedLook close_variance = good;
+  close_variance.events = 60;
+  close_variance.covariance = {{10.000001, 8.0}, {8.0, 11.0}};
+  EXPECT_EQ(message(plan, {good, close_variance}),
+            "looks[1].covariance[0][0] = 10.000001 must exceed the previous look's variance by at least 1e-05");
   MaxComboObservedLook stop = good;
   stop.z = {5.0, 1.0};
   MaxComboObservedLook after = good;

@@ -91,6 +91,13 @@ TEST(WeightedMonitor, RefusesBadVariances) {
     EXPECT_NE(std::string(e.what()).find("looks[1].variance"), std::string::npos) << e.what();
   }
   EXPECT_THROW((void)monitor_weighted({seed_spec(), 0.0, 94.0}, zero), numerics::InvalidInput);
+  const std::vector<WeightedObservedLook> close = {{3.0, 1.0, false}, {3.000001, 1.0, false}};
+  try {
+    (void)monitor_weighted(plan, close);
+    FAIL() << "no error";
+  } catch (const numerics::InvalidInput& e) {
+    EXPECT_STREQ(e.what(), "looks[1].variance = 3.000001 must exceed the previous look's variance by at least 3e-06");
+  }
 }
 
 }  // namespace

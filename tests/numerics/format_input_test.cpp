@@ -7,11 +7,13 @@
 #include <limits>
 #include <random>
 #include <string>
+#include <utility>
 
 #include "gsd/numerics/check.hpp"
 
 namespace {
 
+using gsd::numerics::format_apart;
 using gsd::numerics::format_input;
 using gsd::numerics::format_value;
 
@@ -57,6 +59,12 @@ TEST(FormatInput, EveryFiniteDoubleReadsBackExactly) {
   EXPECT_GT(checked, 19000);
   const double smallest = std::numeric_limits<double>::denorm_min();
   EXPECT_DOUBLE_EQ(std::strtod(format_input(smallest).c_str(), nullptr), smallest);
+}
+
+TEST(FormatApart, TakesTheDigitsThatShowTwoNumbersApart) {
+  EXPECT_EQ(format_apart(39.180539349, 39.180539324), std::make_pair(std::string("39.18053935"), std::string("39.18053932")));
+  EXPECT_EQ(format_apart(47.0, 71.0), std::make_pair(std::string("47"), std::string("71")));
+  EXPECT_EQ(format_apart(0.5, 0.5), std::make_pair(std::string("0.5"), std::string("0.5")));
 }
 
 }  // namespace

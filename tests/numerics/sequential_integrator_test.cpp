@@ -9,6 +9,7 @@
 
 #include "expect_near_rel.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/information_step.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/solver_options.hpp"
 #include "gsd/numerics/normal.hpp"
@@ -153,6 +154,45 @@ TEST(SequentialIntegrator, RejectsFractionsThatDoNotIncrease) {
   const std::vector<double> t{0.5, 0.5};
   const StoppingRegions r{{-kInf, -kInf}, {3.0, 2.0}, {}};
   EXPECT_THROW(exit_probabilities(t, r, 0.0), std::invalid_argument);
+}
+
+// Looks a least step apart (information_step.hpp): Z1 and Z2 are correlated
+// 1 - 5e-7, and the grid still resolves the narrow kernel between them.
+TEST(SequentialIntegrator, LooksTheLeastStepApartMatchTheBivariateNormal) {
+  const double t1 = 0.5;
+  const double t2 = t1 * (1.0 + kMinInformationStep);
+  const std::vector<double> t{t1, t2};
+  const double b1 = 2.5;
+  const double b2 = 2.0;
+  const StoppingRegions r{{-kInf, -kInf}, {b1, b2}, {}};
+  const ExitProbabilities e = exit_probabilities(t, r, 0.0);
+  const double exact = normal_upper_tail(b2) - bivariate_upper(b1, b2, std::sqrt(t1 / t2));
+  EXPECT_NEAR(e.upper[1], exact, kProbabilityTol);
+}
+
+// Closer looks would need a grid that grows without bound (1e-13 apart took
+// 3.7 GB): refused at once, with the least step in the message.
+TEST(SequentialIntegrator, RejectsLooksCloserThanTheLeastStep) {
+  const std::vector<double> t{0.5, 0.5 * (1.0 + 0.8 * kMinInformationStep), 1.0};
+  const StoppingRegions r{{-kInf, -kInf, -kInf}, {3.0, 2.5, 2.0}, {}};
+  try {
+    exit_probabilities(t, r, 0.0);
+    FAIL() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(),
+                 "next information fraction 0.5000004 must exceed the previous look's 0.5 by at least 5e-07");
+  }
+}
+
+// A tail just past a look builds no grid of its own, so it needs no least
+// step: a capped final analysis's bound is sought there.
+TEST(SequentialIntegrator, TailsJustPastALookNeedNoLeastStep) {
+  SequentialIntegrator h0;
+  h0.advance(0.5, 0.0, -kInf, 2.5);
+  double tail = -1.0;
+  EXPECT_NO_THROW(tail = h0.next_upper_tail(0.5 + 1e-12, 0.0, 2.0));
+  EXPECT_GT(tail, 0.0);
+  EXPECT_LT(tail, h0.continuation_mass());
 }
 
 TEST(SequentialIntegrator, RejectsLowerAboveUpper) {

@@ -6,6 +6,7 @@
 #include <locale>
 #include <sstream>
 #include <string>
+#include <utility>
 
 #include "gsd/numerics/invalid_input.hpp"
 
@@ -36,6 +37,23 @@ inline std::string format_input(double value) {
     in.imbue(std::locale::classic());
     double back = 0.0;
     if (in >> back && !(back < value) && !(back > value)) return out.str();
+  }
+}
+
+// Two computed numbers a rule compares, with the fewest digits (6 or more)
+// that show them apart when they differ: 39.18053935 against 39.18053932,
+// where six digits would print 39.1805 twice.
+inline std::pair<std::string, std::string> format_apart(double a, double b) {
+  for (int digits = 6;; ++digits) {
+    std::ostringstream x;
+    std::ostringstream y;
+    x.imbue(std::locale::classic());
+    y.imbue(std::locale::classic());
+    x.precision(digits);
+    y.precision(digits);
+    x << a;
+    y << b;
+    if (x.str() != y.str() || digits == 17) return {x.str(), y.str()};
   }
 }
 
