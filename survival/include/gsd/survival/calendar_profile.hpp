@@ -20,7 +20,9 @@
 // the cumulative terms the influence functions need; G between panel ends is
 // the quintic Hermite interpolant of G, G' and G''. Panels split at the
 // latencies' kinks and drop-out scales and are graded towards s = 0 (a
-// Weibull density with shape < 1 is infinite there). Accuracy: events, score
+// Weibull density with shape < 1 is infinite there), and after a kink past
+// which a hazard falls by more than e within one uniform panel (a
+// piecewise hazard jumping to 100 or 1e6 per month). Accuracy: events, score
 // and variance agree with the adaptive quadrature of event_projection.hpp to
 // about 1e-8 relative (tests/survival/calendar_profile_test.cpp).
 #include <array>
