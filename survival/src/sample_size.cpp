@@ -82,10 +82,13 @@ double power_for(const Design& design, const std::vector<LogRankMoments>& moment
 std::vector<LogRankMoments> moments_at_events(const SurvivalSpec& spec, const Design& design,
                                               double patients, double events,
                                               const numerics::SolverOptions& options) {
-  std::vector<LogRankMoments> moments;
-  for (double f : design.spec.information_fractions) {
-    const double tau = calendar_time_for_events(spec, patients, f * events, options);
-    moments.push_back(logrank_moments(spec, tau, options));
+  // The final look first: when the events cannot be reached, the error then
+  // names them (survival.events), not an earlier look's share of them.
+  const auto& fractions = design.spec.information_fractions;
+  std::vector<LogRankMoments> moments(fractions.size());
+  for (std::size_t k = fractions.size(); k-- > 0;) {
+    const double tau = calendar_time_for_events(spec, patients, fractions[k] * events, options);
+    moments[k] = logrank_moments(spec, tau, options);
   }
   return moments;
 }
@@ -355,6 +358,11 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
   plan.events_unrounded = static_cast<double>(events);
   plan.accrual_duration = spec.accrual.duration();
   plan.event_limit = event_fraction_limit(spec, options) * n;
+  // Events past the limit: the error names them (survival.events), not the
+  // first look's share of them that the loop below would meet first.
+  if (looks_by_events(spec) && !(static_cast<double>(events) < plan.event_limit)) {
+    (void)calendar_time_for_events(spec, n, static_cast<double>(events), options);
+  }
   const std::vector<long long> counts = look_events(design.spec.information_fractions, events);
   // Looks by time, first or last: at their expected times (look_trigger.hpp);
   // the design's fractions are then their expected events over the total.

@@ -82,6 +82,10 @@ gsd_survival_cli_test(zero_accrual ${GSD_SURVIVAL_CASES}/zero_accrual.json 2
   "error: survival.accrual.duration = 0 must be positive")
 gsd_survival_cli_test(events_beyond_limit ${GSD_SURVIVAL_CASES}/events_beyond_limit.json 2
   "error: survival.events = 110 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)")
+# Even the first look's share (47) is past the limit: the error still names
+# the events given.
+gsd_survival_cli_test(events_beyond_limit_every_look ${GSD_SURVIVAL_CASES}/events_beyond_limit_every_look.json 2
+  "error: survival.events = 94 exceeds the 14.9 events that 202 patients can ever produce (cure 40% / 56.2%, with drop-out)")
 gsd_survival_cli_test(power_unreachable ${GSD_SURVIVAL_CASES}/power_unreachable.json 2
   "error: survival.power = 0.99 cannot be reached with 20 patients: the most the model gives is 0.152769 (at about 9.2 events)")
 gsd_survival_cli_test(unknown_key ${GSD_SURVIVAL_CASES}/unknown_key.json 2
