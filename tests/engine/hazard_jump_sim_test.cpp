@@ -10,16 +10,10 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "monte_carlo_bounds.hpp"
-#include "gsd/load.hpp"
-#include "gsd/simulation.hpp"
+#include "engine/power_agreement.hpp"
 
 namespace gsd {
 namespace {
-
-using ::gsd::testing::binomial_se;
-constexpr std::int64_t kReplicates = ::gsd::testing::kPowerCheckReplicates;
-constexpr double kStandardErrors = ::gsd::testing::kPowerCheckStandardErrors;
 
 std::string seed_trial_with_jump(double steep) {
   return R"({"design": {"alpha": 0.05, "sided": 2, "beta": 0.16,
@@ -35,16 +29,8 @@ std::string seed_trial_with_jump(double steep) {
 }
 
 void expect_simulation_agrees(double steep) {
-  const Trial trial = load_trial(nlohmann::json::parse(seed_trial_with_jump(steep)));
-  SimulationRequest request;
-  request.replicates = kReplicates;
-  request.seed = 20261203;
-  request.threads = 2;
-  const SimulationReport report = simulate_trial(trial, request);
-  const double analytic = report.setup.sample_size.plan.power;
-  const auto n = static_cast<double>(kReplicates);
-  EXPECT_NEAR(report.result.power, analytic, kStandardErrors * binomial_se(analytic, n))
-      << "hazard " << steep << " per month after month 5";
+  ::gsd::testing::expect_simulated_power_agrees(seed_trial_with_jump(steep), 20261203,
+                                                "hazard " + std::to_string(steep) + " per month after month 5");
 }
 
 TEST(HazardJump, EventDrivenPowerAgreesWithSimulationAtAJumpTo100) {

@@ -8,17 +8,12 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "monte_carlo_bounds.hpp"
+#include "engine/power_agreement.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
-#include "gsd/simulation.hpp"
 
 namespace gsd {
 namespace {
-
-using ::gsd::testing::binomial_se;
-constexpr std::int64_t kReplicates = ::gsd::testing::kPowerCheckReplicates;
-constexpr double kStandardErrors = ::gsd::testing::kPowerCheckStandardErrors;
 
 // The seed trial (202 patients, 94 events, cure 40% / 56.2%, noncured hazard
 // ratio 0.63, 36 months' accrual) with a Weibull control latency.
@@ -36,16 +31,8 @@ std::string seed_trial_with_weibull(double shape) {
 }
 
 void expect_simulation_agrees(double shape) {
-  const Trial trial = load_trial(nlohmann::json::parse(seed_trial_with_weibull(shape)));
-  SimulationRequest request;
-  request.replicates = kReplicates;
-  request.seed = 20261204;
-  request.threads = 2;
-  const SimulationReport report = simulate_trial(trial, request);
-  const double analytic = report.setup.sample_size.plan.power;
-  const auto n = static_cast<double>(kReplicates);
-  EXPECT_NEAR(report.result.power, analytic, kStandardErrors * binomial_se(analytic, n))
-      << "Weibull shape " << shape;
+  ::gsd::testing::expect_simulated_power_agrees(seed_trial_with_weibull(shape), 20261204,
+                                                "Weibull shape " + std::to_string(shape));
 }
 
 TEST(WeibullShape, EventDrivenPowerAgreesWithSimulationAtTheSmallestShape) {
