@@ -16,16 +16,8 @@ namespace gsd {
 namespace {
 
 std::string seed_trial_with_jump(double steep) {
-  return R"({"design": {"alpha": 0.05, "sided": 2, "beta": 0.16,
-                        "information_fractions": [0.5, 0.75, 1.0],
-                        "efficacy": {"spending": "lan-demets-obf"}},
-             "survival": {"control": {"cure_fraction": 0.40,
-                                      "piecewise": {"starts": [0, 5], "rates": [0.1, )" +
-         std::to_string(steep) + R"(]}},
-                          "treatment": {"cure_fraction": 0.562},
-                          "hazard_ratio_noncured": 0.63,
-                          "accrual": {"duration": 36.0},
-                          "patients": 202, "events": 94}})";
+  return ::gsd::testing::seed_trial_with_control_latency(
+      R"("piecewise": {"starts": [0, 5], "rates": [0.1, )" + std::to_string(steep) + "]}");
 }
 
 void expect_simulation_agrees(double steep) {

@@ -15,6 +15,21 @@
 
 namespace gsd::testing {
 
+// The seed trial (202 patients, 94 events, cure 40% / 56.2%, noncured hazard
+// ratio 0.63, 36 months' accrual) with another control latency, given as
+// its JSON member ("weibull": {...} or "piecewise": {...}).
+inline std::string seed_trial_with_control_latency(const std::string& latency) {
+  return R"({"design": {"alpha": 0.05, "sided": 2, "beta": 0.16,
+                        "information_fractions": [0.5, 0.75, 1.0],
+                        "efficacy": {"spending": "lan-demets-obf"}},
+             "survival": {"control": {"cure_fraction": 0.40, )" +
+         latency + R"(},
+                          "treatment": {"cure_fraction": 0.562},
+                          "hazard_ratio_noncured": 0.63,
+                          "accrual": {"duration": 36.0},
+                          "patients": 202, "events": 94}})";
+}
+
 inline void expect_simulated_power_agrees(const std::string& config, std::uint64_t seed,
                                           const std::string& label) {
   const Trial trial = load_trial(nlohmann::json::parse(config));

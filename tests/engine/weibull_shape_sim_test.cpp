@@ -18,16 +18,8 @@ namespace {
 // The seed trial (202 patients, 94 events, cure 40% / 56.2%, noncured hazard
 // ratio 0.63, 36 months' accrual) with a Weibull control latency.
 std::string seed_trial_with_weibull(double shape) {
-  return R"({"design": {"alpha": 0.05, "sided": 2, "beta": 0.16,
-                        "information_fractions": [0.5, 0.75, 1.0],
-                        "efficacy": {"spending": "lan-demets-obf"}},
-             "survival": {"control": {"cure_fraction": 0.40,
-                                      "weibull": {"shape": )" +
-         std::to_string(shape) + R"(, "scale": 7.0}},
-                          "treatment": {"cure_fraction": 0.562},
-                          "hazard_ratio_noncured": 0.63,
-                          "accrual": {"duration": 36.0},
-                          "patients": 202, "events": 94}})";
+  return ::gsd::testing::seed_trial_with_control_latency(R"("weibull": {"shape": )" + std::to_string(shape) +
+                                                         R"(, "scale": 7.0})");
 }
 
 void expect_simulation_agrees(double shape) {
