@@ -101,6 +101,13 @@ EndpointPlan plan_endpoint(const EndpointSpec& spec, const Design& design) {
     const double fixed_drift = numerics::normal_upper_quantile(alpha) + numerics::normal_upper_quantile(1.0 - power);
     plan.fixed_patients = detail::fixed_patients(spec, alpha, 1.0 - power);
     plan.patients_unrounded = *plan.fixed_patients * std::pow(plan.drift / fixed_drift, 2);
+    if (!(plan.patients_unrounded <= EndpointSpec::kMaxPatients)) {
+      numerics::fail({"power"}, power,
+                     "needs " + numerics::format_value(plan.patients_unrounded) +
+                         " patients, more than 1e9: the effect is too small to detect against H0 (" +
+                         numerics::format_input(spec.alternative()) + " against " +
+                         numerics::format_input(spec.null_value()) + ")");
+    }
     plan.patients = std::ceil(plan.patients_unrounded - kWholeSlack);
   }
   const bool at_design = std::fabs(plan.drift - design.drift) <= 0.0;

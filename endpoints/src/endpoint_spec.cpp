@@ -127,6 +127,7 @@ void EndpointSpec::validate(double alpha_per_side) const {
                              " (the t test has patients - groups degrees of freedom)"
                        : std::string("must be positive"));
     }
+    if (*patients > kMaxPatients) fail({"patients"}, *patients, "must be at most 1e9");
   }
 }
 

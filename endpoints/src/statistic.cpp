@@ -2,7 +2,9 @@
 
 #include <boost/math/distributions/non_central_t.hpp>
 #include <boost/math/distributions/students_t.hpp>
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 
 #include "gsd/endpoints/farrington_manning.hpp"
@@ -14,6 +16,10 @@ namespace gsd::endpoints::detail {
 namespace {
 
 using numerics::normal_upper_quantile;
+
+// Phi^{-1}(1 - DBL_MIN) = 37.52: the largest drift beyond z_alpha that a
+// type II error in doubles can express.
+constexpr double kUnderflowDrift = 37.5;
 
 // Roots in patients and rates are found to 52 bits of the bracket: the
 // reference (rpact) values are compared at 1e-6 relative.
@@ -111,7 +117,12 @@ double drift_at(const EndpointSpec& s, double patients, double alpha) {
   const Statistic st = statistic(s);
   const double za = normal_upper_quantile(alpha);
   if (uses_t(s)) {
-    const double beta = t_beta(alpha, patients - t_groups(s), st.effect * std::sqrt(patients / st.v1));
+    const double ncp = st.effect * std::sqrt(patients / st.v1);
+    const double beta = t_beta(alpha, patients - t_groups(s), ncp);
+    // A type II error below the smallest normal double means a drift beyond
+    // z_alpha + 37.5, where every design's power is 1 to double precision:
+    // the noncentrality itself then serves (the normal approximation's drift).
+    if (!(beta >= std::numeric_limits<double>::min())) return std::max(ncp, za + kUnderflowDrift);
     return za + normal_upper_quantile(beta);
   }
   return st.effect * std::sqrt(patients / st.v1) - za * (std::sqrt(st.v0 / st.v1) - 1.0);

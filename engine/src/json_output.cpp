@@ -243,9 +243,13 @@ json endpoint_sample_size_json(const EndpointSize& r) {
   const endpoints::EndpointPlan& plan = r.plan;
   json j;
   j["solved_for"] = endpoint_solved_for(plan.solved_for);
-  // Whole patients print as an integer, as the survival plan's do.
+  // Whole patients print as an integer, as the survival plan's do, up to
+  // 2^53, where every whole double is exact (beyond it, and past the 64-bit
+  // integers, a number).
+  constexpr double kExactWhole = 9007199254740992.0;
   const double whole = std::nearbyint(plan.patients);
-  j["patients"] = std::fabs(plan.patients - whole) > 0.0 ? json(plan.patients) : json(static_cast<long long>(whole));
+  const bool integer = !(std::fabs(plan.patients - whole) > 0.0) && std::fabs(whole) <= kExactWhole;
+  j["patients"] = integer ? json(static_cast<long long>(whole)) : json(plan.patients);
   j["patients_unrounded"] = plan.patients_unrounded;
   j["power"] = plan.power;
   j["fixed_patients"] = optional_json(plan.fixed_patients);

@@ -85,3 +85,11 @@ add_test(NAME cli.endpoint.monitor.examples_report_plot
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/endpoint_monitor_check.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR}/examples)
 set_tests_properties(cli.endpoint.monitor.examples_report_plot PROPERTIES LABELS cli)
+# More than 1e9 patients, given or solved for (1e300 printed 300 digits; a
+# margin 1e-12 from the alternative solved to 9.5e24 patients).
+gsd_endpoint_error(patients_past_a_billion
+  "error: endpoint.patients = 1e+300 must be at most 1e9"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"patients\": 1e300}}")
+gsd_endpoint_error(solved_past_a_billion
+  "error: endpoint.power = 0.9 needs 1.05079e+25 patients, more than 1e9: the effect is too small to detect against H0 (0 against -1e-12)"
+  "{\"design\": {\"beta\": 0.1}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.5, \"treatment_rate\": 0.5, \"margin\": -1e-12}}")

@@ -324,5 +324,37 @@ TEST(EndpointRefusals, TooFewPatientsForTheTest) {
   expect_refused(s, "patients", "too few");
 }
 
+// Sizes beyond 1e9 patients are refused, given or solved for: 1e300 patients
+// printed 300 digits, and a margin 1e-12 from the alternative solved to
+// 9.5e24 patients, which the JSON output turned into -2^63.
+TEST(EndpointRefusals, MoreThanABillionPatients) {
+  EndpointSpec rates;
+  rates.type = EndpointType::kBinary;
+  rates.control_rate = 0.5;
+  rates.treatment_rate = 0.5;
+  rates.margin = -1e-12;
+  expect_refused(rates, "power", "patients, more than 1e9: the effect is too small to detect");
+  EndpointSpec means = normal_two_sample(0.5, 1.0, 1.0);
+  means.patients = 1e300;
+  expect_refused(means, "patients", "must be at most 1e9");
+  means.patients = EndpointSpec::kMaxPatients;
+  EXPECT_NO_THROW((void)plan_endpoint(means, rpact_design(RpactDesign::kLdObf3)));
+}
+
+// The t test's power at many patients: its type II error underflows (below
+// 2.2e-308) from about 1e5 patients at a difference of half an sd, where the
+// solve used to stop with "normal_upper_quantile: p = 0 must lie in (0, 1)".
+// The power is 1, the drift the noncentrality delta sqrt(N r) / ((1 + r) sd).
+TEST(EndpointClosedForm, TTestPowerAtManyPatients) {
+  EndpointSpec means = normal_two_sample(0.5, 1.0, 1.0);
+  means.normal_approximation = false;
+  for (const double n : {1e5, 1e9}) {
+    means.patients = n;
+    const EndpointPlan plan = plan_endpoint(means, rpact_design(RpactDesign::kLdObf3));
+    EXPECT_DOUBLE_EQ(plan.power, 1.0) << n;
+    EXPECT_NEAR_REL(plan.drift, 0.5 * std::sqrt(n) / 2.0, 1e-12);
+  }
+}
+
 }  // namespace
 }  // namespace gsd::endpoints

@@ -63,6 +63,10 @@ struct EndpointSpec {
   std::optional<double> power;
   std::optional<double> patients;
 
+  // The most patients given or solved for: a thousand times the largest
+  // trials, and whole numbers that print and compute exactly.
+  static constexpr double kMaxPatients = 1e9;
+
   // Throws numerics::InvalidInput with paths relative to the section
   // ({"control_rate"}). Needs the design's one-sided alpha for the power rule.
   void validate(double alpha_per_side) const;
