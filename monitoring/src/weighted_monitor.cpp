@@ -3,6 +3,8 @@
 #include "gsd/monitoring/weighted_monitor.hpp"
 
 #include <cmath>
+#include <string>
+#include <variant>
 
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/information_step.hpp"
@@ -40,7 +42,24 @@ std::vector<WeightedLookResult> monitor_weighted(const WeightedMonitoringPlan& p
     observed.push_back({plan.planned_events * look.variance / plan.planned_variance, look.z,
                         look.final_analysis});
   }
-  const MonitoringResult result = monitor(scaled, observed);
+  MonitoringResult result;
+  try {
+    result = monitor(scaled, observed);
+  } catch (const numerics::InvalidInput& e) {
+    // The log-rank monitor names a look after a stop by the events it was
+    // given, here the variance scaled to events: name the variance instead.
+    const auto& parts = e.path().parts();
+    const auto* index = parts.size() == 3 ? std::get_if<std::size_t>(&parts[1]) : nullptr;
+    if (index && *index > 0 && e.rule().rfind("comes after the trial stopped", 0) == 0) {
+      const std::size_t k = *index;
+      throw numerics::InvalidInput(numerics::FieldPath{"looks", k, "variance"},
+                                   numerics::format_input(looks[k].variance),
+                                   "comes after the trial stopped at look " + std::to_string(k) + " (variance " +
+                                       numerics::format_input(looks[k - 1].variance) +
+                                       "); a stopped trial takes no further looks");
+    }
+    throw;
+  }
   std::vector<WeightedLookResult> out;
   for (const LookResult& r : result.looks) {
     WeightedLookResult w;

@@ -126,6 +126,11 @@ case "$case_name" in
     run monitor c.json
     expect_error "monitoring.looks[1].events = 47.00001 must exceed the previous look's 47 events by at least 4.7e-05"
     ;;
+  error_z_out_of_range)
+    write_config c.json '[{"events": 49, "z": 1e20}]'
+    run monitor c.json
+    expect_error "monitoring.looks[0].z = 1e+20 must lie in [-1e6, 1e6]"
+    ;;
   error_look_after_stop)
     write_config c.json '[{"events": 49, "z": 3.6}, {"events": 71, "z": 2.1}]'
     run monitor c.json

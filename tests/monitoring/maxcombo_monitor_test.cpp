@@ -128,6 +128,9 @@ TEST(MaxComboMonitor, RefusesBadLooksWithTheirPaths) {
   shrinking.covariance[0][0] = 11.0;
   shrinking.covariance[1][1] = 8.5;
   EXPECT_NE(message(plan, {good, shrinking}).find("looks[1].covariance[1][1]"), std::string::npos);
+  MaxComboObservedLook huge_z = good;
+  huge_z.z = {1.0, -1e7};
+  EXPECT_EQ(message(plan, {huge_z}), "looks[0].z[1] = -1e+07 must lie in [-1e6, 1e6]");
   // Information steps below a millionth (information_step.hpp).
   MaxComboObservedLook close_events = good;
   close_events.events = 47.00001;

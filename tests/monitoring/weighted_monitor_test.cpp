@@ -100,5 +100,23 @@ TEST(WeightedMonitor, RefusesBadVariances) {
   }
 }
 
+// A look after a stop is named by its variance, the information the user
+// gave, not by the events the log-rank monitor scales it to (which named
+// "events = 54.12" for a look the user had at 71 events).
+TEST(WeightedMonitor, LookAfterAStopIsNamedByItsVariance) {
+  const WeightedMonitoringPlan plan{seed_spec(), 8.0, 94.0};
+  const std::vector<WeightedObservedLook> looks = {{3.0, 5.0, false}, {5.0, 1.0, false}};
+  try {
+    (void)monitor_weighted(plan, looks);
+    FAIL() << "no error";
+  } catch (const numerics::InvalidInput& e) {
+    EXPECT_STREQ(e.what(),
+                 "looks[1].variance = 5 comes after the trial stopped at look 1 (variance 3); a stopped trial "
+                 "takes no further looks");
+  }
+  const std::vector<WeightedObservedLook> huge_z = {{3.0, 1e20, false}};
+  EXPECT_THROW((void)monitor_weighted(plan, huge_z), numerics::InvalidInput);
+}
+
 }  // namespace
 }  // namespace gsd::monitoring
