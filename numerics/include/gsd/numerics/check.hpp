@@ -12,14 +12,19 @@
 
 namespace gsd::numerics {
 
-// A number for people: 6 significant digits ("0.025", "1e-12"), as for the
-// computed numbers an error quotes.
-inline std::string format_value(double value) {
+// A number with `digits` significant digits, as printf's %g writes it, in
+// the classic locale whatever the program's.
+inline std::string format_digits(double value, int digits) {
   std::ostringstream out;
-  out.precision(6);
+  out.imbue(std::locale::classic());
+  out.precision(digits);
   out << value;
   return out.str();
 }
+
+// A number for people: 6 significant digits ("0.025", "1e-12"), as for the
+// computed numbers an error quotes.
+inline std::string format_value(double value) { return format_digits(value, 6); }
 
 // A number the user gave, for the value an error names: format_value's 6
 // significant digits when they read back as the same double, otherwise as
@@ -28,15 +33,12 @@ inline std::string format_value(double value) {
 // rule "< 0.5".
 inline std::string format_input(double value) {
   for (int digits = 6;; ++digits) {
-    std::ostringstream out;
-    out.imbue(std::locale::classic());
-    out.precision(digits);
-    out << value;
-    if (!std::isfinite(value) || digits == 17) return out.str();
-    std::istringstream in(out.str());
+    const std::string text = format_digits(value, digits);
+    if (!std::isfinite(value) || digits == 17) return text;
+    std::istringstream in(text);
     in.imbue(std::locale::classic());
     double back = 0.0;
-    if (in >> back && !(back < value) && !(back > value)) return out.str();
+    if (in >> back && !(back < value) && !(back > value)) return text;
   }
 }
 
@@ -45,15 +47,8 @@ inline std::string format_input(double value) {
 // where six digits would print 39.1805 twice.
 inline std::pair<std::string, std::string> format_apart(double a, double b) {
   for (int digits = 6;; ++digits) {
-    std::ostringstream x;
-    std::ostringstream y;
-    x.imbue(std::locale::classic());
-    y.imbue(std::locale::classic());
-    x.precision(digits);
-    y.precision(digits);
-    x << a;
-    y << b;
-    if (x.str() != y.str() || digits == 17) return {x.str(), y.str()};
+    std::pair<std::string, std::string> texts{format_digits(a, digits), format_digits(b, digits)};
+    if (texts.first != texts.second || digits == 17) return texts;
   }
 }
 
