@@ -26,9 +26,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 // Measured at most 2.4e-8 over both designs below (24 nodes, each solved on
 // a grid for the step to it). The former 12 nodes, solved on the grid of the
-// step to the next look, were off by up to 4e-4 in z on the seed design and
-// 1.4e-3 on the Pocock design's first interval, 2e-6 to 2e-5 in alpha; 1e-7
-// separates the two.
+// step to the next look, were off by up to 4e-4 in z on the seed design;
+// 12 nodes on their own grids still missed this tolerance by up to 2.1e-6
+// in alpha on the Pocock design (1.4e-3 in z on its first interval).
 constexpr double kAlphaTolerance = 1e-7;
 
 void expect_capped_spends_alpha(const DesignSpec& spec, int planned_events) {
