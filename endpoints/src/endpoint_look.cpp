@@ -275,6 +275,16 @@ LookStatistic look_statistic(const EndpointSpec& spec, const LookData& l) {
   const double t = sign * distance / s.standard_error;
   s.z = uses_t(spec) ? z_of_t(t, *s.degrees_of_freedom) : t;
   if (!uses_t(spec)) s.degrees_of_freedom.reset();
+  // A z the monitor refuses (numerics::kMaxAbsZ), named by what gave it.
+  if (!(std::fabs(s.z) <= numerics::kMaxAbsZ)) {
+    const std::string z = "z = " + numerics::format_value(s.z);
+    if (has_summaries(l)) {
+      throw numerics::InvalidInput({}, ": the arms' means and sds give " + z + ", outside [-1e6, 1e6]; check the sds");
+    }
+    throw numerics::InvalidInput({"standard_error"}, numerics::format_input(s.standard_error),
+                                 "gives " + z + " with the estimate " + numerics::format_input(*s.estimate) +
+                                     ", outside [-1e6, 1e6]");
+  }
   return s;
 }
 

@@ -219,6 +219,13 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
             "monitoring.looks[0].standard_error = -0.1 must be positive");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60}, {"z", 2.0}}})),
             "monitoring.looks[1].patients = 60 must exceed the previous look's 60 patients");
+  // A z past 1e6 from the data is named by the data that gave it.
+  EXPECT_EQ(error(json::array({{{"patients", 60}, {"estimate", 0.4}, {"standard_error", 1e-300}}})),
+            "monitoring.looks[0].standard_error = 1e-300 gives z = 4e+299 with the estimate 0.4, outside [-1e6, 1e6]");
+  EXPECT_EQ(error(json::array({{{"treatment", arm(30, 0.6, 1e-300)}, {"control", arm(30, 0.1, 1e-300)}}})),
+            "monitoring.looks[0]: the arms' means and sds give z = inf, outside [-1e6, 1e6]; check the sds");
+  EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1e7}}})),
+            "monitoring.looks[0].z = 1e+07 must lie in [-1e6, 1e6]");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60.00001}, {"z", 2.0}}})),
             "monitoring.looks[1].patients = 60.00001 must exceed the previous look's 60 patients by at least 6e-05");
 }

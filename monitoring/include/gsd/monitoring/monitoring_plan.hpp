@@ -41,11 +41,6 @@ struct MonitoringPlan {
 };
 
 // One look as the committee saw it, after conversion to z.
-// The largest |z| a look may report. Beyond about 37.5 a normal tail is
-// below the smallest double, so every bound and p-value is already at its
-// limit; near 1e18 the confidence limits' root searches lose their bracket.
-inline constexpr double kMaxAbsZ = 1e6;
-
 struct ObservedLook {
   double events = 0.0;
   double z = 0.0;
