@@ -123,6 +123,9 @@ Trial load_trial(const nlohmann::json& config) {
         top.fail_missing("survival", "the simulation section draws trials from the survival model");
       }
       trial.simulation = detail::load_simulation(*simulation, top.at("survival").json());
+      if (trial.simulation->max_duration) {
+        trial.survival->check_calendar_time({"simulation", "max_duration"}, *trial.simulation->max_duration);
+      }
     }
   }
   if (const auto monitoring = top.find("monitoring")) {

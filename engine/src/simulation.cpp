@@ -225,6 +225,7 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   s.options.max_duration = request.max_duration    ? request.max_duration
                            : settings.max_duration ? settings.max_duration
                                                    : trial.survival->analysis_cap;
+  if (request.max_duration) trial.survival->check_calendar_time({"options", "max_duration"}, *request.max_duration);
   s.max_duration = s.options.max_duration.value_or(simulate::default_max_duration(s.model));
   if (!s.options.max_duration && s.max_duration > simulate::SimulationOptions::kMaxDurationLimit) {
     throw InvalidInput({"simulation", "max_duration"},

@@ -122,6 +122,9 @@ void Trial::validate() const {
     numerics::within({"endpoint"}, [&] { endpoint->validate(design.alpha_per_side()); });
   }
   if (simulation) numerics::within({"simulation"}, [&] { simulation->validate(); });
+  if (simulation && simulation->max_duration && survival) {
+    survival->check_calendar_time({"simulation", "max_duration"}, *simulation->max_duration);
+  }
   if (monitoring) numerics::within({"monitoring"}, [&] { monitoring->validate(); });
 }
 

@@ -142,6 +142,7 @@ void SurvivalSpec::validate() const {
   if (analysis_cap && !(*analysis_cap > 0.0 && *analysis_cap <= kMaxAnalysisCap)) {
     detail::fail("analysis_cap", *analysis_cap, "must lie in (0, 1e6]: a calendar time");
   }
+  if (analysis_cap) check_calendar_time({"analysis_cap"}, *analysis_cap);
   // A probability; solve_survival also requires it above the design's alpha.
   if (power && !(*power > 0.0 && *power < 1.0)) detail::fail("power", *power, "must lie in (0, 1)");
   check_null_hazard_ratio(*this);
@@ -160,6 +161,16 @@ void SurvivalSpec::validate() const {
   }
 }
 
+void SurvivalSpec::check_calendar_time(const numerics::FieldPath& path, double t) const {
+  const double duration = accrual.duration();
+  if (!(t >= duration / kMaxTimeScaleRatio)) {
+    detail::fail(path, t,
+                 "must be at least 1e-9 of the accrual duration (" + format_value(duration) + " " + time_unit +
+                     "): gsd computes with time scales within a factor of 1e9; check the time unit "
+                     "(survival.time_unit)");
+  }
+}
+
 void SurvivalSpec::validate_looks() const {
   double previous = 0.0;
   for (std::size_t k = 0; k < looks.size(); ++k) {
@@ -174,6 +185,7 @@ void SurvivalSpec::validate_looks() const {
     if (!(look.time > 0.0 && look.time <= kMaxAnalysisCap)) {
       detail::fail(path, look.time, "must lie in (0, 1e6]: a calendar time");
     }
+    check_calendar_time(path, look.time);
     if (analysis_cap && !(look.time < *analysis_cap)) {
       detail::fail(path, look.time,
                    "must be before survival.analysis_cap = " + detail::format_input(*analysis_cap));

@@ -28,6 +28,9 @@ gsd_simulate_check(stratified ${GSD_SIMULATE_STRATIFIED} 0 "6 strata (stratified
 
 gsd_simulate_check(replicates_zero_flag ${GSD_SIMULATE_SEED} 2
   "error: --replicates = 0 must be at least 1" --replicates 0)
+gsd_simulate_check(max_duration_tiny_flag ${GSD_SIMULATE_SEED} 2
+  "error: --max-duration = 1e-300 must be at least 1e-9 of the accrual duration (36 months): gsd computes with time scales within a factor of 1e9\; check the time unit (survival.time_unit)"
+  --max-duration 1e-300)
 gsd_simulate_check(threads_zero ${GSD_SIMULATE_SEED} 2
   "error: --threads = 0 must be in [1, 1024]" --threads 0)
 gsd_simulate_check(seed_negative_flag ${GSD_SIMULATE_SEED} 2

@@ -116,6 +116,12 @@ gsd_survival_cli_test(looks_after_cap ${GSD_SURVIVAL_CASES}/looks_after_cap.json
   "error: survival.looks[0].time = 70 must be before survival.analysis_cap = 60")
 gsd_survival_cli_test(analysis_cap_zero ${GSD_SURVIVAL_CASES}/analysis_cap_zero.json 2
   "error: survival.analysis_cap = 0 must be positive")
+# A cap of 1e-300 months exhausted memory in the event-driven power (exit 1):
+# caps, look times and a simulation's cap are at least 1e-9 of the accrual.
+gsd_survival_cli_test(analysis_cap_tiny ${GSD_SURVIVAL_CASES}/analysis_cap_tiny.json 2
+  "error: survival.analysis_cap = 1e-300 must be at least 1e-9 of the accrual duration (36 months): gsd computes with time scales within a factor of 1e9; check the time unit (survival.time_unit)")
+gsd_survival_cli_test(simulation_cap_tiny ${GSD_SURVIVAL_CASES}/simulation_cap_tiny.json 2
+  "error: simulation.max_duration = 1e-300 must be at least 1e-9 of the accrual duration (36 months): gsd computes with time scales within a factor of 1e9; check the time unit (survival.time_unit)")
 # Time scales 1e300 apart: refused with the rule, not a failed solve or an
 # allocation error (exit 1).
 gsd_survival_cli_test(time_scale_median ${GSD_SURVIVAL_CASES}/time_scale_median.json 2

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/survival/accrual.hpp"
 #include "gsd/survival/cure_model.hpp"
 
@@ -86,6 +87,11 @@ struct SurvivalSpec {
   // looks, checked first by gsd::Trial::validate and expected_looks): times
   // in (0, 1e6], increasing, none on the final look.
   void validate_looks() const;
+  // A calendar time that caps or times the trial (analysis_cap, a look's
+  // time, a simulation's cap) at `path`: at least 1e-9 of the accrual
+  // duration, the time scales' limit of validate() (a cap of 1e-200 months
+  // exhausted memory in the event-driven power).
+  void check_calendar_time(const numerics::FieldPath& path, double t) const;
 
   double treatment_share() const { return allocation_ratio / (1.0 + allocation_ratio); }
   double control_share() const { return 1.0 / (1.0 + allocation_ratio); }
