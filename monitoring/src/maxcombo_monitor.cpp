@@ -52,10 +52,7 @@ void check_look(const MaxComboObservedLook& look, const MaxComboObservedLook* pr
   }
   if (look.z.size() != J) numerics::fail_sizes(path.key("z"), look.z.size(), "the tests", J);
   for (std::size_t a = 0; a < J; ++a) {
-    if (!(std::fabs(look.z[a]) <= numerics::kMaxAbsZ)) {
-      numerics::fail(path.key("z").index(a), look.z[a],
-                     std::isfinite(look.z[a]) ? "must lie in [-1e6, 1e6]" : "must be finite");
-    }
+    numerics::check_z(path.key("z").index(a), look.z[a]);
   }
   const FieldPath cov = path.key("covariance");
   if (look.covariance.size() != J) numerics::fail_sizes(cov, look.covariance.size(), "the tests", J);

@@ -20,10 +20,7 @@ namespace {
 
 void check_look(const std::vector<LookResult>& done, const ObservedLook& look, std::size_t k) {
   const FieldPath path{"looks", k};
-  if (!(std::fabs(look.z) <= kMaxAbsZ)) {
-    throw InvalidInput(path.key("z"), format_input(look.z),
-                       std::isfinite(look.z) ? "must lie in [-1e6, 1e6]" : "must be finite");
-  }
+  check_z(path.key("z"), look.z);
   if (done.empty()) return;
   const LookResult& last = done.back();
   if (last.decision != Decision::kContinue) {

@@ -68,6 +68,17 @@ inline std::pair<std::string, std::string> format_apart(double a, double b) {
   throw InvalidInput(a, out.str());
 }
 
+// The largest |z| an observed statistic may have. Beyond about 37.5 a normal
+// tail is below the smallest double, so every bound and p-value is already
+// at its limit; near 1e18 a monitored look's confidence limits lose their
+// root bracket.
+inline constexpr double kMaxAbsZ = 1e6;
+
+// An observed z: finite, within [-kMaxAbsZ, kMaxAbsZ].
+inline void check_z(const FieldPath& path, double z) {
+  if (!(std::fabs(z) <= kMaxAbsZ)) fail(path, z, std::isfinite(z) ? "must lie in [-1e6, 1e6]" : "must be finite");
+}
+
 inline void check_positive(const FieldPath& path, double value) {
   if (!std::isfinite(value) || value <= 0.0) fail(path, value, "must be positive and finite");
 }

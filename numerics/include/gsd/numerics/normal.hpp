@@ -13,12 +13,6 @@ namespace gsd::numerics {
 inline constexpr double kInvSqrt2 = std::numbers::sqrt2 / 2.0;
 inline constexpr double kInvSqrt2Pi = std::numbers::inv_sqrtpi * kInvSqrt2;
 
-// The largest |z| an observed statistic may have. Beyond about 37.5 a normal
-// tail is below the smallest double, so every bound and p-value is already
-// at its limit; near 1e18 a monitored look's confidence limits lose their
-// root bracket.
-inline constexpr double kMaxAbsZ = 1e6;
-
 // Upper tail P(Z >= x) = erfc(x / sqrt 2) / 2; accurate far into both tails.
 inline double normal_upper_tail(double x) noexcept {
   return 0.5 * std::erfc(x * kInvSqrt2);
