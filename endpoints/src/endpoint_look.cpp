@@ -6,6 +6,7 @@
 #include <string>
 
 #include "gsd/endpoints/farrington_manning.hpp"
+#include "gsd/endpoints/student_t_z.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "statistic.hpp"
@@ -83,14 +84,6 @@ void check_summaries(const EndpointSpec& spec, const LookData& l) {
   if (l.patients && std::fabs(*l.patients - total) > 0.0) {
     fail("patients", *l.patients, "must equal the arms' n, " + numerics::format_value(total) + " in all (or be left out)");
   }
-}
-
-// A z of a Student t statistic: Phi^{-1}(F_t(t; df)), from the nearer tail.
-double z_of_t(double t, double df) {
-  const boost::math::students_t dist(df);
-  const double upper = boost::math::cdf(boost::math::complement(dist, std::fabs(t)));
-  const double z = numerics::normal_upper_quantile(std::fmax(upper, std::numeric_limits<double>::min()));
-  return t < 0.0 ? -z : z;
 }
 
 // The t quantile at the normal level of b: F_t^{-1}(Phi(b); df).

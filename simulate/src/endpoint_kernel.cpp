@@ -39,6 +39,7 @@
 #include <limits>
 
 #include "gsd/endpoints/farrington_manning.hpp"
+#include "gsd/endpoints/student_t_z.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "random_stream.hpp"
 
@@ -51,9 +52,6 @@ using endpoints::RateScale;
 using endpoints::RateVariance;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Tail probabilities are kept inside [kTiny, 1 - kTiny] when a recorded t
-// statistic is carried to the z scale (|z| up to 37).
-constexpr double kTiny = 1e-300;
 
 // Philox words as a uniform random bit generator for Boost.Random.
 class PhiloxEngine {
@@ -190,13 +188,11 @@ double EndpointKernel::statistic_binary(const Running& s) const {
 }
 
 // A statistic on the z scale for the records: a t statistic at the same
-// one-sided nominal level.
+// one-sided nominal level (endpoints/student_t_z.hpp: past where the tail
+// underflows too).
 double EndpointKernel::as_z(double statistic, const Look& look) const {
   if (!t_test_ || !std::isfinite(statistic)) return statistic;
-  const boost::math::students_t t(look.df);
-  const double upper = std::clamp(boost::math::cdf(boost::math::complement(t, std::fabs(statistic))),
-                                  kTiny, 0.5);
-  return std::copysign(numerics::normal_upper_quantile(upper), statistic);
+  return endpoints::z_of_t(statistic, look.df);
 }
 
 ReplicateOutcome EndpointKernel::run(std::uint64_t seed, std::uint64_t replicate,
