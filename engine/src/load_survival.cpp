@@ -175,7 +175,10 @@ void load_sizes(const JsonNode& section, SurvivalSpec& spec) {
   if (const auto d = section.find("events")) {
     spec.events = d->integer();
     if (*spec.events <= 0) d->fail("must be a positive whole number");
-    if (spec.patients && *spec.events > *spec.patients) d->fail("exceeds survival.patients");
+    if (spec.patients && *spec.events > *spec.patients) {
+      d->fail("exceeds the " + std::to_string(*spec.patients) +
+              " patients of survival.patients: each patient has at most one event");
+    }
   }
   if (const auto f = section.find("follow_up")) spec.follow_up = non_negative(*f);
   if (const auto p = section.find("power")) spec.power = p->number();

@@ -211,6 +211,11 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
     s.analytic_power.reset();  // the analytic power is for the unstratified model
   }
   for (const auto& stratum : s.model.strata) s.strata_names.push_back(stratum.name);
+  // The allocation ratio is the survival section's: permuted blocks need it
+  // as a ratio of small whole numbers, and the error names where it was given.
+  if (s.model.randomisation == simulate::Randomisation::kPermutedBlocks) {
+    numerics::within({"survival"}, [&] { (void)s.model.block_composition(); });
+  }
   numerics::within({"simulation"}, [&] { s.model.validate(); });
   s.plan = numerics::within({"simulation"}, [&] {
     return simulate::make_look_plan(s.design, static_cast<int>(events), settings.look_events);

@@ -68,8 +68,8 @@ std::pair<int, int> TrialModel::block_composition() const {
     }
   }
   fail({"allocation_ratio"}, allocation_ratio,
-       "is not p/q with p, q <= 20; permuted blocks need such a ratio (or use simple "
-       "randomisation)");
+       "is not p/q with p, q <= 20; permuted blocks need such a ratio (or set "
+       "simulation.randomisation to \"simple\")");
 }
 
 int TrialModel::effective_block_size() const {

@@ -65,6 +65,9 @@ gsd_simulate_check(look_events_mismatch ${GSD_SIMULATE_CASES}/look_events_mismat
   "error: simulation.look_events[1] = 60 does not match the design: information_fractions[1] x 94 events = 70.5 (give it rounded up or down)")
 gsd_simulate_check(block_size_odd ${GSD_SIMULATE_CASES}/block_size_odd.json 2
   "error: simulation.block_size = 3 must be a positive multiple of 2 (allocation 1:1)")
+# The ratio comes from the survival section, and the error says so.
+gsd_simulate_check(allocation_not_ratio ${GSD_SIMULATE_CASES}/allocation_not_ratio.json 2
+  "error: survival.allocation_ratio = 1.37 is not p/q with p, q <= 20\; permuted blocks need such a ratio (or set simulation.randomisation to \"simple\")")
 gsd_simulate_check(stratum_cure ${GSD_SIMULATE_CASES}/stratum_cure.json 2
   "error: simulation.strata[0].control.cure_fraction = 1.5 must lie in [0, 1)")
 gsd_simulate_check(default_cap_beyond_limit ${GSD_SIMULATE_CASES}/default_cap_beyond_limit.json 2
