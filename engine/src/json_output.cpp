@@ -262,6 +262,7 @@ json endpoint_sample_size_json(const EndpointSize& r) {
   j["endpoint"] = endpoint_json(r.spec);
   j["method"] = {{"description", endpoint_method_description(r.spec)},
                  {"reference", endpoint_method_reference(r.spec)}};
+  j["warnings"] = endpoint_warnings(r.spec, plan.patients);
   return j;
 }
 

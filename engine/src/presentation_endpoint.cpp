@@ -1,7 +1,12 @@
 // Words for normal and binary endpoints (see presentation.hpp).
+#include <iomanip>
+#include <sstream>
 #include <string>
+#include <vector>
 
 #include "gsd/presentation.hpp"
+
+#include "gsd/endpoints/expected_outcomes.hpp"
 
 namespace gsd {
 
@@ -60,4 +65,22 @@ const char* endpoint_method_reference(const EndpointSpec& spec) noexcept {
          "9:1447; Jennison & Turnbull (2000), section 2.7";
 }
 
+std::vector<std::string> endpoint_warnings(const endpoints::EndpointSpec& spec, double patients) {
+  std::vector<std::string> out;
+  if (spec.type != endpoints::EndpointType::kBinary) return out;
+  const endpoints::ExpectedOutcomes few = endpoints::fewest_expected_outcomes(spec, patients);
+  if (!(few.count < endpoints::kFewExpectedOutcomes)) return out;
+  std::ostringstream w;
+  w << std::fixed << std::setprecision(1)
+    << (spec.groups == 1 ? "the sample" : few.treatment ? "the treatment arm" : "the control arm")
+    << " expects " << few.count << (few.responders ? " responders" : " non-responders")
+    << " at the final analysis (fewer than " << std::setprecision(0) << endpoints::kFewExpectedOutcomes
+    << "): the rate statistic then takes few, skewed values, and the normal approximation's power can be "
+       "off by 0.01 to 0.02 and each look's crossing probability by more; check the plan by simulation "
+       "(gsd simulate)";
+  out.push_back(w.str());
+  return out;
+}
+
 }  // namespace gsd
+

@@ -74,6 +74,7 @@ std::string endpoint_text(const EndpointSize& r) {
       << plan.expected_patients_h1 << " under H1";
   if (plan.fixed_patients) out << "; a fixed design needs " << *plan.fixed_patients;
   out << "\n  method: " << endpoint_method_description(r.spec) << '\n';
+  for (const std::string& w : endpoint_warnings(r.spec, plan.patients)) out << "  warning: " << w << '\n';
   const std::string scale = estimate_name(r.spec);
   out << "\n  look  fraction  patients  efficacy z  futility z  efficacy " << scale << "  futility "
       << scale << "  P(efficacy|H1)  cumulative\n";

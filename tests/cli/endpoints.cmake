@@ -93,3 +93,11 @@ gsd_endpoint_error(patients_past_a_billion
 gsd_endpoint_error(solved_past_a_billion
   "error: endpoint.power = 0.9 needs 1.05079e+25 patients, more than 1e9: the effect is too small to detect against H0 (0 against -1e-12)"
   "{\"design\": {\"beta\": 0.1}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.5, \"treatment_rate\": 0.5, \"margin\": -1e-12}}")
+
+# Rates near 1: an arm expects few non-responders, and the plan warns that
+# its normal-approximation power may be off (a measured 0.017 here).
+add_test(NAME cli.endpoint.few_expected_outcomes_warning
+         COMMAND $<TARGET_FILE:gsd> design ${CMAKE_CURRENT_SOURCE_DIR}/cli/endpoint/binary_high_rates.json
+                 --format json)
+set_tests_properties(cli.endpoint.few_expected_outcomes_warning PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "\"warnings\": \\[\n *\"the treatment arm expects 16\\.7 non-responders at the final analysis")

@@ -96,6 +96,10 @@ const char* estimate_name(const endpoints::EndpointSpec& spec) noexcept;
 // The test and sizing method in one sentence, and its references.
 std::string endpoint_method_description(const endpoints::EndpointSpec& spec);
 const char* endpoint_method_reference(const endpoints::EndpointSpec& spec) noexcept;
+// A binary endpoint plan's warnings, one sentence each (none: empty): an arm
+// that expects fewer than endpoints::kFewExpectedOutcomes responders or
+// non-responders at `patients` in all.
+std::vector<std::string> endpoint_warnings(const endpoints::EndpointSpec& spec, double patients);
 
 // The method of the boundaries, with the integration grid's r.
 std::string boundary_method(int grid_r);
