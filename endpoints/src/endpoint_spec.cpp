@@ -102,7 +102,7 @@ Direction EndpointSpec::test_direction() const {
 
 void EndpointSpec::validate(double alpha_per_side) const {
   if (groups != 1 && groups != 2) fail({"groups"}, groups, "must be 1 or 2");
-  if (groups == 2) numerics::check_positive({"allocation_ratio"}, allocation_ratio);
+  if (groups == 2) numerics::check_allocation_ratio({"allocation_ratio"}, allocation_ratio);
   if (type == EndpointType::kNormal) {
     check_normal(*this);
   } else {

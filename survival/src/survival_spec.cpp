@@ -121,7 +121,7 @@ void check_null_hazard_ratio(const SurvivalSpec& s) {
 }  // namespace
 
 void SurvivalSpec::validate() const {
-  detail::check_positive("allocation_ratio", allocation_ratio);
+  numerics::check_allocation_ratio({"allocation_ratio"}, allocation_ratio);
   check_latency_ranges("control", control, accrual, time_unit);
   check_latency_ranges("treatment", treatment, accrual, time_unit);
   if (dropout_control) {

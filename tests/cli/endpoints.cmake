@@ -14,6 +14,9 @@ gsd_endpoint_error(rate_above_one
 gsd_endpoint_error(rate_zero
   "error: endpoint.rate = 0 must lie in (0, 1)"
   "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"groups\": 1, \"rate\": 0, \"margin\": 0.2}}")
+gsd_endpoint_error(allocation_ratio_extreme
+  "error: endpoint.allocation_ratio = 0.0001 must lie in [0.001, 1000] (treatment : control)"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 0.4, \"allocation_ratio\": 1e-4}}")
 gsd_endpoint_error(sd_not_positive
   "error: endpoint.sd = -1 must be positive"
   "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"sd\": -1}}")

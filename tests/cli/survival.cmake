@@ -116,6 +116,9 @@ gsd_survival_cli_test(looks_after_cap ${GSD_SURVIVAL_CASES}/looks_after_cap.json
   "error: survival.looks[0].time = 70 must be before survival.analysis_cap = 60")
 gsd_survival_cli_test(analysis_cap_zero ${GSD_SURVIVAL_CASES}/analysis_cap_zero.json 2
   "error: survival.analysis_cap = 0 must be positive")
+# A ratio past a thousand to one leaves an arm a fraction of a patient.
+gsd_survival_cli_test(allocation_ratio_extreme ${GSD_SURVIVAL_CASES}/allocation_ratio_extreme.json 2
+  "error: survival.allocation_ratio = 1e-06 must lie in [0.001, 1000] (treatment : control)")
 # A cap of 1e-300 months exhausted memory in the event-driven power (exit 1):
 # caps, look times and a simulation's cap are at least 1e-9 of the accrual.
 gsd_survival_cli_test(analysis_cap_tiny ${GSD_SURVIVAL_CASES}/analysis_cap_tiny.json 2

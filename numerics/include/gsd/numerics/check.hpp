@@ -79,6 +79,19 @@ inline void check_z(const FieldPath& path, double z) {
   if (!(std::fabs(z) <= kMaxAbsZ)) fail(path, z, std::isfinite(z) ? "must lie in [-1e6, 1e6]" : "must be finite");
 }
 
+// An allocation ratio (treatment : control) within a thousand to one either
+// way: beyond any trial. Past it an arm of a few hundred patients holds a
+// fraction of one, and the plans' normal approximations, built on events in
+// both arms, return numbers without meaning (an event-driven power below
+// alpha).
+inline constexpr double kMaxAllocationRatio = 1e3;
+
+inline void check_allocation_ratio(const FieldPath& path, double ratio) {
+  if (!(ratio >= 1.0 / kMaxAllocationRatio && ratio <= kMaxAllocationRatio)) {
+    fail(path, ratio, "must lie in [0.001, 1000] (treatment : control)");
+  }
+}
+
 inline void check_positive(const FieldPath& path, double value) {
   if (!std::isfinite(value) || value <= 0.0) fail(path, value, "must be positive and finite");
 }
