@@ -62,6 +62,17 @@ CLI::Validator not_empty(const std::string& flag, const std::string& what) {
       "");
 }
 
+// A value that is written into JSON output, which holds UTF-8 alone (the
+// record's file name in `monitor --format json`).
+CLI::Validator utf8_text(const std::string& flag, const std::string& what) {
+  return CLI::Validator(
+      [flag, what](std::string& value) -> std::string {
+        require_utf8(flag, value, what);
+        return {};
+      },
+      "");
+}
+
 // add_option with a value that may not be empty.
 template <class T>
 CLI::Option* add_valued(CLI::App& command, const std::string& flag, T& value,
@@ -150,7 +161,8 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
       "monitor", "Monitor a trial: bounds at the observed information, decisions, inference");
   cmd->add_option("config", a.config, "Config file (JSON) with monitoring.looks");
   add_valued(*cmd, "--record", a.record, "Monitoring record file (JSON) to replay or append to",
-             "name a record file (JSON)");
+             "name a record file (JSON)")
+      ->check(utf8_text("--record", "the file name"));
   add_valued(*cmd, "--report", a.report, "Write a self-contained HTML report to this file",
              "name an HTML file");
   add_format_option(*cmd, a.format, {"text", "json", "csv"});

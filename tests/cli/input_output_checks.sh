@@ -80,6 +80,10 @@ case "$case_name" in
     run monitor c.json --record r.json add-look --events 40 --p-two-sided 0.3 --direction $'favours-\xc0\xaf'
     expect_error_line 2 "error: --direction must be UTF-8 text: byte 9 is 0xC0, which begins no UTF-8 character there; give the direction in UTF-8"
     [ -e r.json ] && fail "a record was written"
+    # The record's name is written into the JSON output.
+    run monitor c.json --record $'r\xff.json' add-look --events 40 --z 1 --format json
+    expect_error_line 2 "error: --record must be UTF-8 text: byte 2 is 0xFF, which begins no UTF-8 character there; give the file name in UTF-8"
+    [ -e $'r\xff.json' ] && fail "a record was written"
     # UTF-8 text, four-byte characters too, is kept as given.
     run monitor c.json --record r.json add-look --events 40 --z 1 --note $'Zürich \xf0\x9f\x93\x88' --date 2024-01-05
     [ "$rc" -eq 0 ] || fail "a UTF-8 note: exit $rc, $err"
