@@ -3,11 +3,13 @@
 // numerical failure, 2 bad input) and one stderr line.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <new>
 #include <string>
+#include <system_error>
 
 #include "commands.hpp"
 #include "gsd/thread_limit.hpp"
@@ -68,6 +70,20 @@ CLI::Validator utf8_text(const std::string& flag, const std::string& what) {
   return CLI::Validator(
       [flag, what](std::string& value) -> std::string {
         require_utf8(flag, value, what);
+        return {};
+      },
+      "");
+}
+
+// A file the command reads (or, for a record, reads and appends to): a
+// directory is refused by name here, before a record is locked or a
+// stream's own error ("basic_filebuf::underflow ... Is a directory") ends the
+// run as a failure.
+CLI::Validator not_a_directory(const std::string& what) {
+  return CLI::Validator(
+      [what](std::string& value) -> std::string {
+        std::error_code error;
+        if (std::filesystem::is_directory(value, error)) usage_error(value + ": is a directory; " + what);
         return {};
       },
       "");
@@ -162,7 +178,8 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   cmd->add_option("config", a.config, "Config file (JSON) with monitoring.looks");
   add_valued(*cmd, "--record", a.record, "Monitoring record file (JSON) to replay or append to",
              "name a record file (JSON)")
-      ->check(utf8_text("--record", "the file name"));
+      ->check(utf8_text("--record", "the file name"))
+      ->check(not_a_directory("name a record file (JSON)"));
   add_valued(*cmd, "--report", a.report, "Write a self-contained HTML report to this file",
              "name an HTML file");
   add_format_option(*cmd, a.format, {"text", "json", "csv"});
@@ -191,7 +208,8 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   add_valued(*cmd, "--key-file", a.key_file,
              "The committee's secret key: a new record is chained with HMAC-SHA-256 "
              "under it, and a keyed record is read and verified with it",
-             "name the key file");
+             "name the key file")
+      ->check(not_a_directory("name the key file"));
   add_valued(*cmd, "--lock-timeout", a.lock_timeout,
              "Seconds add-look waits while another process writes the record (default 30)",
              kGiveNumber);
