@@ -110,6 +110,7 @@ void add_format_option(CLI::App& command, OutputFormat& format,
       .add_option_function<std::string>(
           "--format", [&format](const std::string& value) { format = kAll.at(value); },
           "Output format: " + names + " (default text)")
+      ->check(not_empty("--format", "give one of: " + names))
       ->check(CLI::Validator(
           [allowed, names](std::string& value) -> std::string {
             for (const auto& a : allowed) {
@@ -233,6 +234,7 @@ int main(int argc, char** argv) {
   app.add_option("--log-level", log_level,
                  "Solver diagnostics on stderr: off (default), info (phases and times) or debug "
                  "(every root search, grid and simulation chunk)")
+      ->check(not_empty("--log-level", "give off, info or debug"))
       ->check(CLI::IsMember({"off", "info", "debug"}));
   DesignArgs design;
   SimulateArgs simulate;

@@ -180,6 +180,10 @@ case "$case_name" in
     write_monitor_config m.json
     run design c.json --threads ""
     expect_error_line 2 "error: --threads is empty: give a whole number in [1, 1024]"
+    run design c.json --format ""
+    expect_error_line 2 "error: --format is empty: give one of: text, json, csv, jsonl"
+    run --log-level "" design c.json
+    expect_error_line 2 "error: --log-level is empty: give off, info or debug"
     run design c.json --plot ""
     expect_error_line 2 "error: --plot is empty: name an SVG file"
     run design --batch "" --format jsonl
