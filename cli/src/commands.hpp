@@ -4,7 +4,9 @@
 // command returns the complete stdout text; main() prints it only on
 // success, so a failure never leaves half an answer on stdout.
 #include <optional>
+#include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "gsd/batch.hpp"
 #include "gsd/errors.hpp"
@@ -73,7 +75,8 @@ CommandResult run_design(const DesignArgs& args, const RunOptions& run);
 CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run);
 CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run);
 
-// --batch FILE: one JSON line per config line of FILE, in input order.
+// --batch FILE: one JSON line per config line of FILE, in input order;
+// `--batch -` reads standard input.
 CommandResult run_batch_file(const std::string& file, Command command, const BatchOptions& batch,
                              const RunOptions& run);
 // The one place where a field path becomes the name a command-line user
@@ -82,6 +85,23 @@ CommandResult run_batch_file(const std::string& file, Command command, const Bat
 std::string error_message(const InvalidInput& error);
 // A numerical failure (exit 1): what was reached, and what to try.
 std::string error_message(const NumericalError& error);
+
+// stdout refused some of the output (a full disk, a closed file): the run
+// fails with exit 1, as a numerical failure does, since what was asked for
+// was not delivered.
+class StdoutError : public std::runtime_error {
+ public:
+  StdoutError() : std::runtime_error("cannot write to stdout") {}
+};
+// Writes all of `text` to stdout; throws StdoutError when stdout takes less
+// (stdio reports a failed flush of its buffer through the write that caused
+// it, so a long output or a batch stops at the first write that fails).
+void write_stdout(std::string_view text);
+
+// A free-text option (--note, --date) goes into a record's JSON, which holds
+// UTF-8 alone: other bytes are refused (exit 2) naming the flag and the first
+// byte that is not UTF-8 (1-based), before the record is written.
+void require_utf8(const std::string& flag, const std::string& text, const std::string& what);
 
 // A bad command-line combination (exit 2), e.g. "give either CONFIG or --batch
 // FILE, not both".

@@ -3,12 +3,16 @@
 // numerical failure, 2 bad input) and one stderr line.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <new>
+#include <string>
+#include <system_error>
 
 #include "commands.hpp"
+#include "gsd/thread_limit.hpp"
 #include "gsd/version.hpp"
 #include "log_trace.hpp"
 
@@ -30,6 +34,68 @@ int error_line(const std::string& message, int code) {
   return code;
 }
 
+// Writes the whole answer to stdout: exit 0 only when every byte of it got
+// there, else exit 1 (the answer was not delivered).
+int print(const std::string& text) {
+  try {
+    write_stdout(text);
+  } catch (const StdoutError& e) {
+    return error_line(e.what(), kExitNumerical);
+  }
+  if (std::fflush(stdout) != 0) return error_line(StdoutError().what(), kExitNumerical);
+  return kExitOk;
+}
+
+// What an empty value of an option should have been. CLI11 reads "" as 0
+// for a number, and the commands take an empty file name as not given, so
+// `--z ""` would record z = 0 and `--plot ""` draw nothing: an empty value
+// is refused (exit 2) while the options are read.
+const std::string kGiveNumber = "give a number";
+const std::string kNameBatch = "name a batch file (JSON lines), or - for standard input";
+const std::string kNameSvg = "name an SVG file";
+const std::string kGiveThreads = "give a whole number in [1, " + std::to_string(gsd::kMaxThreads) + "]";
+
+CLI::Validator not_empty(const std::string& flag, const std::string& what) {
+  return CLI::Validator(
+      [flag, what](std::string& value) -> std::string {
+        if (value.empty()) usage_error(flag + " is empty: " + what);
+        return {};
+      },
+      "");
+}
+
+// A value that is written into JSON output, which holds UTF-8 alone (the
+// record's file name in `monitor --format json`).
+CLI::Validator utf8_text(const std::string& flag, const std::string& what) {
+  return CLI::Validator(
+      [flag, what](std::string& value) -> std::string {
+        require_utf8(flag, value, what);
+        return {};
+      },
+      "");
+}
+
+// A file the command reads (or, for a record, reads and appends to): a
+// directory is refused by name here, before a record is locked or a
+// stream's own error ("basic_filebuf::underflow ... Is a directory") ends the
+// run as a failure.
+CLI::Validator not_a_directory(const std::string& what) {
+  return CLI::Validator(
+      [what](std::string& value) -> std::string {
+        std::error_code error;
+        if (std::filesystem::is_directory(value, error)) usage_error(value + ": is a directory; " + what);
+        return {};
+      },
+      "");
+}
+
+// add_option with a value that may not be empty.
+template <class T>
+CLI::Option* add_valued(CLI::App& command, const std::string& flag, T& value,
+                        const std::string& help, const std::string& what) {
+  return command.add_option(flag, value, help)->check(not_empty(flag, what));
+}
+
 // --format with the given choices, validated by CLI11 (exit 2).
 void add_format_option(CLI::App& command, OutputFormat& format,
                        std::initializer_list<std::string> choices) {
@@ -44,6 +110,7 @@ void add_format_option(CLI::App& command, OutputFormat& format,
       .add_option_function<std::string>(
           "--format", [&format](const std::string& value) { format = kAll.at(value); },
           "Output format: " + names + " (default text)")
+      ->check(not_empty("--format", "give one of: " + names))
       ->check(CLI::Validator(
           [allowed, names](std::string& value) -> std::string {
             for (const auto& a : allowed) {
@@ -60,13 +127,16 @@ CLI::App* design_command(CLI::App& app, DesignArgs& a) {
                 "config has a survival section)");
   cmd->add_option("config", a.config, "Config file (JSON)");
   add_format_option(*cmd, a.format, {"text", "json", "csv", "jsonl"});
-  cmd->add_option("--batch", a.batch,
-                  "Read one config per line (JSON lines) and write one result per line; "
-                  "needs --format jsonl");
-  cmd->add_option("--threads", a.threads,
-                  "With --batch: lines run at once (results and their order do not depend on it)")
+  add_valued(*cmd, "--batch", a.batch,
+             "Read one config per line (JSON lines; - for standard input) and write one result "
+             "per line; needs --format jsonl",
+             kNameBatch);
+  add_valued(*cmd, "--threads", a.threads,
+             "With --batch: lines run at once (results and their order do not depend on it)",
+             kGiveThreads)
       ->default_str("1");
-  cmd->add_option("--plot", a.plot, "Write the boundary and spending charts to FILE.svg");
+  add_valued(*cmd, "--plot", a.plot, "Write the boundary and spending charts to FILE.svg",
+             kNameSvg);
   cmd->add_flag("--summary", a.summary,
                 "Print the bound-by-bound summary (z, nominal p, effect at the bound, crossing "
                 "probabilities under H0 and H1) instead of the design");
@@ -78,21 +148,27 @@ CLI::App* simulate_command(CLI::App& app, SimulateArgs& a) {
       "simulate", "Simulate the trial: power, stopping by look, expected sizes (Monte Carlo)");
   cmd->add_option("config", a.config, "Config file (JSON)");
   add_format_option(*cmd, a.format, {"text", "json", "csv", "jsonl"});
-  cmd->add_option("--batch", a.batch,
-                  "Read one config per line (JSON lines) and write one result per line, each "
-                  "simulated on one thread; needs --format jsonl");
-  cmd->add_option("--replicates", a.replicates,
-                  "Simulated trials (default: simulation.replicates or 10000)");
-  cmd->add_option("--seed", a.seed, "Random seed in [0, 2^64 - 1] (default: simulation.seed or 1)");
-  cmd->add_option("--threads", a.threads,
-                  "OpenMP threads; with --batch, lines run at once (results do not depend on it)")
+  add_valued(*cmd, "--batch", a.batch,
+             "Read one config per line (JSON lines; - for standard input) and write one result "
+             "per line, each simulated on one thread; needs --format jsonl",
+             kNameBatch);
+  add_valued(*cmd, "--replicates", a.replicates,
+             "Simulated trials (default: simulation.replicates or 10000)",
+             "give a whole number in [1, 9223372036854775807]");
+  add_valued(*cmd, "--seed", a.seed, "Random seed in [0, 2^64 - 1] (default: simulation.seed or 1)",
+             "give a whole number in [0, 18446744073709551615]");
+  add_valued(*cmd, "--threads", a.threads,
+             "OpenMP threads; with --batch, lines run at once (results do not depend on it)",
+             kGiveThreads)
       ->default_str("1");
-  cmd->add_option("--max-duration", a.max_duration,
-                  "Calendar cap (default: simulation.max_duration, else accrual end + "
-                  "longest 99th latency percentile)");
-  cmd->add_option("--replicate-data", a.replicate_data,
-                  "Write one CSV row per replicate and look to this file");
-  cmd->add_option("--plot", a.plot, "Write Kaplan-Meier and stopping charts to this SVG file");
+  add_valued(*cmd, "--max-duration", a.max_duration,
+             "Calendar cap (default: simulation.max_duration, else accrual end + "
+             "longest 99th latency percentile)",
+             kGiveNumber);
+  add_valued(*cmd, "--replicate-data", a.replicate_data,
+             "Write one CSV row per replicate and look to this file", "name a CSV file");
+  add_valued(*cmd, "--plot", a.plot, "Write Kaplan-Meier and stopping charts to this SVG file",
+             kNameSvg);
   cmd->add_flag("--quiet", a.quiet, "No progress bar");
   return cmd;
 }
@@ -101,31 +177,43 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   CLI::App* cmd = app.add_subcommand(
       "monitor", "Monitor a trial: bounds at the observed information, decisions, inference");
   cmd->add_option("config", a.config, "Config file (JSON) with monitoring.looks");
-  cmd->add_option("--record", a.record, "Monitoring record file (JSON) to replay or append to");
-  cmd->add_option("--report", a.report, "Write a self-contained HTML report to this file");
+  add_valued(*cmd, "--record", a.record, "Monitoring record file (JSON) to replay or append to",
+             "name a record file (JSON)")
+      ->check(utf8_text("--record", "the file name"))
+      ->check(not_a_directory("name a record file (JSON)"));
+  add_valued(*cmd, "--report", a.report, "Write a self-contained HTML report to this file",
+             "name an HTML file");
   add_format_option(*cmd, a.format, {"text", "json", "csv"});
   AddLookArgs& l = a.add;
   CLI::App* add = cmd->add_subcommand("add-look", "Append a look to the --record file");
   add->fallthrough();  // --report and --format may follow the look's options
-  add->add_option("--events", l.events, "Events observed at this look")->required();
-  add->add_option("--z", l.z, "Log-rank z (positive favours the experimental arm)");
-  add->add_option("--p-two-sided", l.p_two_sided, "Two-sided p-value (needs --direction)");
-  add->add_option("--direction", l.direction, "favours-treatment or favours-control");
-  add->add_option("--hazard-ratio", l.hazard_ratio, "Estimated hazard ratio");
-  add->add_option("--variance", l.variance,
-                  "A weighted log-rank test's score variance, or an RMST or milestone difference's variance");
-  add->add_option("--tests", l.tests,
-                  "A MaxCombo look's tests as JSON, e.g. '[{\"z\": 1.05, \"variance\": 11.66}, ...]'");
-  add->add_option("--covariance", l.covariance, "A MaxCombo look's covariance matrix as JSON");
+  add_valued(*add, "--events", l.events, "Events observed at this look", kGiveNumber)->required();
+  add_valued(*add, "--z", l.z, "Log-rank z (positive favours the experimental arm)", kGiveNumber);
+  add_valued(*add, "--p-two-sided", l.p_two_sided, "Two-sided p-value (needs --direction)",
+             kGiveNumber);
+  add_valued(*add, "--direction", l.direction, "favours-treatment or favours-control",
+             "give favours-treatment or favours-control");
+  add_valued(*add, "--hazard-ratio", l.hazard_ratio, "Estimated hazard ratio", kGiveNumber);
+  add_valued(*add, "--variance", l.variance,
+             "A weighted log-rank test's score variance, or an RMST or milestone difference's variance",
+             kGiveNumber);
+  add_valued(*add, "--tests", l.tests,
+             "A MaxCombo look's tests as JSON, e.g. '[{\"z\": 1.05, \"variance\": 11.66}, ...]'",
+             "give the tests as a JSON array");
+  add_valued(*add, "--covariance", l.covariance, "A MaxCombo look's covariance matrix as JSON",
+             "give the covariance matrix as JSON");
   add->add_flag("--final", l.final_analysis, "This look is the final analysis");
   add->add_option("--date", l.date, "Date of the data cut (free text)");
   add->add_option("--note", l.note, "Note for the record");
   add->callback([&l] { l.requested = true; });
-  cmd->add_option("--key-file", a.key_file,
-                  "The committee's secret key: a new record is chained with HMAC-SHA-256 "
-                  "under it, and a keyed record is read and verified with it");
-  cmd->add_option("--lock-timeout", a.lock_timeout,
-                  "Seconds add-look waits while another process writes the record (default 30)");
+  add_valued(*cmd, "--key-file", a.key_file,
+             "The committee's secret key: a new record is chained with HMAC-SHA-256 "
+             "under it, and a keyed record is read and verified with it",
+             "name the key file")
+      ->check(not_a_directory("name the key file"));
+  add_valued(*cmd, "--lock-timeout", a.lock_timeout,
+             "Seconds add-look waits while another process writes the record (default 30)",
+             kGiveNumber);
   CLI::App* verify = cmd->add_subcommand(
       "verify", "Check the --record file's hash chain and name the first look that was changed");
   verify->fallthrough();
@@ -146,6 +234,7 @@ int main(int argc, char** argv) {
   app.add_option("--log-level", log_level,
                  "Solver diagnostics on stderr: off (default), info (phases and times) or debug "
                  "(every root search, grid and simulation chunk)")
+      ->check(not_empty("--log-level", "give off, info or debug"))
       ->check(CLI::IsMember({"off", "info", "debug"}));
   DesignArgs design;
   SimulateArgs simulate;
@@ -158,16 +247,15 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {
-    std::cout << app.help();
-    return kExitOk;
+    return print(app.help());
   } catch (const CLI::CallForAllHelp&) {
-    std::cout << app.help("", CLI::AppFormatMode::All);
-    return kExitOk;
+    return print(app.help("", CLI::AppFormatMode::All));
   } catch (const CLI::CallForVersion&) {
-    std::cout << version << '\n';
-    return kExitOk;
+    return print(version + '\n');
   } catch (const CLI::ParseError& e) {
     return error_line(std::string(e.what()) + " (run gsd --help for usage)", kExitBadInput);
+  } catch (const gsd::InvalidInput& e) {
+    return error_line(error_message(e), kExitBadInput);  // an empty option value (not_empty)
   }
   try {
     const std::unique_ptr<gsd::SolverTrace> trace = make_log_trace(log_level);
@@ -177,9 +265,9 @@ int main(int argc, char** argv) {
     if (design_cmd->parsed()) result = run_design(design, run);
     if (simulate_cmd->parsed()) result = run_simulate(simulate, run);
     if (monitor_cmd->parsed()) result = run_monitor(monitor, run);
-    std::fwrite(result.stdout_text.data(), 1, result.stdout_text.size(), stdout);
-    if (std::fflush(stdout) != 0) return error_line("cannot write to stdout", kExitNumerical);
-    return kExitOk;
+    return print(result.stdout_text);
+  } catch (const StdoutError& e) {
+    return error_line(e.what(), kExitNumerical);
   } catch (const gsd::InvalidInput& e) {
     return error_line(error_message(e), kExitBadInput);
   } catch (const gsd::NumericalError& e) {

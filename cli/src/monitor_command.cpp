@@ -41,6 +41,9 @@ namespace {
 
 // The new look as a JSON object, validated like a config look at `path`.
 nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
+  if (a.direction) require_utf8("--direction", *a.direction, "the direction");
+  require_utf8("--date", a.date, "the date");
+  require_utf8("--note", a.note, "the note");
   nlohmann::json look = {{"events", a.events}};
   // Whole event counts are written as integers, as a person would type them.
   if (std::isfinite(a.events) && std::fabs(a.events) < 1e15 &&

@@ -1,8 +1,11 @@
 #include "gsd/load.hpp"
 
-#include <algorithm>
-#include <fstream>
 #include <array>
+#include <filesystem>
+#include <fstream>
+#include <optional>
+#include <string_view>
+#include <system_error>
 
 #include "gsd/numerics/check.hpp"
 #include "loaders.hpp"
@@ -12,30 +15,127 @@ namespace gsd {
 
 using numerics::InvalidInput;
 
+namespace {
+
+// The 1-based line and column of byte `offset` of `text`.
+struct TextPosition {
+  std::size_t line = 1;
+  std::size_t column = 1;
+};
+
+TextPosition position_of(const std::string& text, std::size_t offset) {
+  TextPosition at;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++at.line;
+      at.column = 1;
+    } else {
+      ++at.column;
+    }
+  }
+  return at;
+}
+
+// True for a batch line's source, "<file> line <n>" (batch_line_source): its
+// text is one line, so a position in it is a column of that line.
+bool names_a_line(const std::string& source) {
+  const std::size_t space = source.rfind(' ');
+  if (space == std::string::npos || space + 1 == source.size()) return false;
+  for (std::size_t i = space + 1; i < source.size(); ++i) {
+    if (source[i] < '0' || source[i] > '9') return false;
+  }
+  constexpr std::string_view kLine = " line";
+  return space >= kLine.size() && source.compare(space - kLine.size(), kLine.size(), kLine) == 0;
+}
+
+// "<file>:<line>:<column>" as compilers write it, or "<file> line <n>, column
+// <c>" for a batch line, whose source already names the line.
+std::string where(const std::string& source, const std::string& text, std::size_t offset) {
+  const TextPosition at = position_of(text, offset);
+  if (names_a_line(source)) return source + ", column " + std::to_string(at.column);
+  return source + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
+}
+
+// nlohmann quotes the text it last read, bytes as they are: invalid UTF-8
+// there would make the message itself invalid (and a batch's error line
+// unwritable), so such bytes are shown as \xHH.
+std::string printable(const std::string& message) {
+  std::string out;
+  std::size_t from = 0;
+  while (const std::optional<std::size_t> bad = first_invalid_utf8(std::string_view(message).substr(from))) {
+    static constexpr char kHex[] = "0123456789ABCDEF";
+    const auto byte = static_cast<unsigned char>(message[from + *bad]);
+    out.append(message, from, *bad);
+    out += "\\x";
+    out += kHex[byte >> 4];
+    out += kHex[byte & 0xF];
+    from += *bad + 1;
+  }
+  return out.append(message, from);
+}
+
+bool blank(const std::string& text) {
+  return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+}  // namespace
+
+std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  // RFC 3629, section 4: no overlong forms, no surrogates, nothing past U+10FFFF.
+  const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
+  const auto in = [](unsigned char b, unsigned char lo, unsigned char hi) { return b >= lo && b <= hi; };
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const unsigned char b = byte(i);
+    std::size_t length = 0;
+    unsigned char lo = 0x80;  // the range of the second byte
+    unsigned char hi = 0xBF;
+    if (b < 0x80) {
+      length = 1;
+    } else if (in(b, 0xC2, 0xDF)) {
+      length = 2;
+    } else if (in(b, 0xE0, 0xEF)) {
+      length = 3;
+      if (b == 0xE0) lo = 0xA0;
+      if (b == 0xED) hi = 0x9F;
+    } else if (in(b, 0xF0, 0xF4)) {
+      length = 4;
+      if (b == 0xF0) lo = 0x90;
+      if (b == 0xF4) hi = 0x8F;
+    } else {
+      return i;
+    }
+    if (i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k) {
+      if (!(k == 1 ? in(byte(i + k), lo, hi) : in(byte(i + k), 0x80, 0xBF))) return i;
+    }
+    i += length;
+  }
+  return std::nullopt;
+}
+
 nlohmann::json parse_json(const std::string& text, const std::string& source) {
+  // nlohmann's lexer ends the input at a NUL byte, so whatever follows one
+  // would be silently ignored.
+  if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
+    throw InvalidInput({}, where(source, text, nul) +
+                               ": a NUL byte; a config or record is JSON text, which holds none");
+  }
+  if (names_a_line(source) && blank(text)) {
+    throw InvalidInput({}, source + ": an empty line; give one JSON config per line");
+  }
   try {
     // Depth and duplicate keys first, before a document is built; a syntax
     // error is left to the parser below, which reports where it is.
     (void)detail::check_json_limits(text, source);
     return nlohmann::json::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
-    // nlohmann reports a byte offset; turn it into line and column.
-    const std::size_t offset = std::min<std::size_t>(e.byte, text.size());
-    std::size_t line = 1;
-    std::size_t column = 1;
-    for (std::size_t i = 0; i + 1 < offset; ++i) {
-      if (text[i] == '\n') {
-        ++line;
-        column = 1;
-      } else {
-        ++column;
-      }
-    }
+    // nlohmann reports the 1-based offset of the byte it stopped at.
+    const std::size_t offset = e.byte > 0 ? e.byte - 1 : 0;
     std::string what = e.what();
     // Keep nlohmann's description, drop its "[json.exception.parse_error.101]" prefix.
     if (const auto pos = what.find("syntax error"); pos != std::string::npos) what = what.substr(pos);
-    throw InvalidInput({}, source + ":" + std::to_string(line) + ":" + std::to_string(column) +
-                               ": malformed JSON: " + what);
+    throw InvalidInput({}, where(source, text, offset) + ": malformed JSON: " + printable(what));
   } catch (const nlohmann::json::out_of_range& e) {
     // A number beyond the double range (1e999): not finite, so bad input.
     std::string what = e.what();
@@ -47,6 +147,10 @@ nlohmann::json parse_json(const std::string& text, const std::string& source) {
 }
 
 nlohmann::json read_json_file(const std::string& path) {
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw InvalidInput({}, path + ": is a directory; name a config or record file (JSON)");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InvalidInput({}, path + ": cannot read the config file (does it exist?)");
   // Read in chunks and stop past the limit, so that a huge file (or a

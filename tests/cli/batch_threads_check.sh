@@ -38,7 +38,7 @@ cmp -s "$tmp/d1.out" "$tmp/d2.out" || fail "design batch: 2 threads differ from 
 cmp -s "$tmp/d1.out" "$tmp/d3.out" || fail "design batch: 3 threads differ from 1"
 sed -n 8p "$tmp/d1.out" | grep -q "^{\"error\":\"$tmp/designs.jsonl line 8: design.alpha = 0.7 must lie in (0, 0.5)\"}$" \
   || fail "error line 8: $(sed -n 8p "$tmp/d1.out")"
-sed -n 9p "$tmp/d1.out" | grep -q "^{\"error\":\"$tmp/designs.jsonl line 9:" || fail "error line 9"
+sed -n 9p "$tmp/d1.out" | grep -q "^{\"error\":\"$tmp/designs.jsonl line 9, column 3: malformed JSON: " || fail "error line 9: $(sed -n 9p "$tmp/d1.out")"
 [ "$(grep -c '"boundaries"' "$tmp/d1.out")" -eq 40 ] || fail "design results"
 
 # Input order: the reversed input on 3 threads gives the reversed output.

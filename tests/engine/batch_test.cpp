@@ -158,7 +158,8 @@ TEST(Batch, BadLinesBecomeTheirErrorAndTheRestGoOn) {
   const std::vector<Outcome> out = run_text(joined(lines), Command::kDesign, 2);
   ASSERT_EQ(out.size(), 7U);
   EXPECT_EQ(out[1].text, "error: design.alpha = 0.7 must lie in (0, 0.5)");
-  EXPECT_EQ(out[2].text.rfind("error: grid.jsonl line 3:", 0), 0U) << out[2].text;
+  // The line is named once, then the column in it.
+  EXPECT_EQ(out[2].text.rfind("error: grid.jsonl line 3, column 3: malformed JSON: ", 0), 0U) << out[2].text;
   EXPECT_EQ(out[5].text,
             "error: grid.jsonl line 6: the line is longer than 1 MiB, the limit for one config");
   EXPECT_EQ(out[6].text, run(nlohmann::json::parse(lines[6]), Command::kDesign).dump());

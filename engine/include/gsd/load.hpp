@@ -7,7 +7,9 @@
 // rule.
 #include <cstddef>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
+#include <string_view>
 
 #include "gsd/trial.hpp"
 
@@ -25,11 +27,17 @@ inline constexpr std::size_t kMaxJsonFileBytes = std::size_t{64} << 20;
 inline constexpr std::size_t kMaxBatchLineBytes = std::size_t{1} << 20;
 
 // Parses JSON text. A syntax error is an InvalidInput with an empty path and
-// the rule "<source>:<line>:<column>: malformed JSON: ...". Nesting deeper
+// the rule "<source>:<line>:<column>: malformed JSON: ..." (for a batch
+// line, whose source is "<file> line <n>", "<source>, column <c>: ..."). A
+// NUL byte anywhere, and a blank batch line, are refused the same way. Nesting deeper
 // than kMaxJsonDepth is refused the same way; a key given twice in one
 // object (RFC 8259 leaves its meaning open) is an InvalidInput with the
 // key's path: "design.alpha appears twice in the same object".
 nlohmann::json parse_json(const std::string& text, const std::string& source);
+
+// The offset of the first byte of `text` that does not begin a well-formed
+// UTF-8 character (RFC 3629), or nullopt when all of it is UTF-8.
+std::optional<std::size_t> first_invalid_utf8(std::string_view text);
 
 // Reads and parses a file of at most kMaxJsonFileBytes; an unreadable or
 // larger file is an InvalidInput too.
