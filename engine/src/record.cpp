@@ -196,15 +196,18 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
                               const RecordAccess& access) {
   // Everything from reading the record to replacing it happens under the
   // lock, so a second writer appends to this look and never overwrites it.
-  const FileLock lock(path, access.lock_timeout);
+  // The path is resolved once (a symbolic link followed): the file locked,
+  // read and replaced is the one it points to, and the link stays a link.
+  const std::string file = resolve_target(path);
+  const FileLock lock(file, access.lock_timeout);
   const std::string now = utc_now();
   nlohmann::json record;
-  if (std::filesystem::exists(path)) {
+  if (std::filesystem::exists(file)) {
     if (config) {
       throw InvalidInput({}, "the record " + path +
                                  " already holds its design; omit the config when adding a look");
     }
-    record = read_record_file(path, access.key);
+    record = read_record_file(file, access.key);
   } else {
     if (!config) {
       throw InvalidInput({}, "the record " + path + " does not exist; give a config to start it");
@@ -219,7 +222,7 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
   RecordUpdate update = append_look(std::move(record), look, now, options);
   extend_chain(update.record, access.key);
   if (before_commit) before_commit(update);
-  write_file_atomically(path, update.record.dump(2) + "\n");
+  write_file_atomically(file, update.record.dump(2) + "\n");
   if (access.after_commit) access.after_commit(update);
   return update;
 }

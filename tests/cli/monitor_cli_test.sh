@@ -279,6 +279,109 @@ JSON
     expect_ok
     expect_contains "$out" 'Looks 1-1 were written before the chain began'
     ;;
+  output_is_the_record)
+    # An output that is the record, its lock file or the config is refused
+    # with exit 2 before anything is written: the record keeps its looks.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    run monitor c.json --record s.json add-look --events 50 --z 1.1
+    expect_ok
+    cp s.json before.json
+    cp c.json c.before
+    run monitor --record s.json add-look --events 80 --z 1 --report s.json
+    expect_error "--report = s.json is the same file as --record s.json; name another file"
+    run monitor --record s.json --report s.json
+    expect_error "--report = s.json is the same file as --record s.json; name another file"
+    ln -s s.json alias.json
+    run monitor --record s.json add-look --events 80 --z 1 --report alias.json
+    expect_error "--report = alias.json is the same file as --record s.json; name another file"
+    run monitor --record s.json add-look --events 80 --z 1 --report s.json.lock
+    expect_error "--report = s.json.lock is the same file as the record's lock file s.json.lock; name another file"
+    run monitor --record s.json --report ./s.json.lock
+    expect_error "--report = ./s.json.lock is the same file as the record's lock file s.json.lock; name another file"
+    cmp -s s.json before.json || fail "a refused output changed the record"
+    [ -f s.json.lock ] && [ ! -s s.json.lock ] || fail "the lock file was replaced"
+    run monitor c.json --report c.json
+    expect_error "--report = c.json is the same file as the config c.json; name another file"
+    printf 'committee secret' > key.txt
+    run monitor c.json --record k.json --key-file key.txt add-look --events 50 --z 1 --report key.txt
+    expect_error "--report = key.txt is the same file as --key-file key.txt; name another file"
+    [ -e k.json ] && fail "a refused add-look started a record"
+    cmp -s c.json c.before || fail "a refused output changed the config"
+    [ "$(cat key.txt)" = "committee secret" ] || fail "a refused output changed the key"
+    ;;
+  record_through_links)
+    # A record reached through a link: the file it points to is locked and
+    # replaced, the link stays a link, and writers through two links exclude
+    # each other on one lock file.
+    write_config c.json '[]'
+    mkdir real
+    run monitor c.json --record real/r.json add-look --events 30 --z 0.5
+    expect_ok
+    ln -s real/r.json link1.json
+    ln -s "$PWD/real/r.json" link2.json
+    run monitor --record link1.json add-look --events 50 --z 0.7
+    expect_ok
+    [ -L link1.json ] || fail "the link to the record became a file"
+    expect_contains "$(cat real/r.json)" '"events": 50'
+    [ -e link1.json.lock ] && fail "the lock was taken on the link, not on the record"
+    [ -e real/r.json.lock ] || fail "the record's own lock file is missing"
+    flock real/r.json.lock sleep 3 &
+    holder=$!
+    sleep 0.5
+    run monitor --record link2.json add-look --events 60 --z 0.7 --lock-timeout 0.5
+    [ "$rc" -eq 1 ] || fail "exit $rc (want 1) while the record was locked through another path"
+    expect_contains "$err" "its lock $PWD/real/r.json.lock was held"
+    wait "$holder"
+    run monitor --record link2.json add-look --events 60 --z 0.7
+    expect_ok
+    run monitor --record real/r.json verify
+    expect_ok
+    expect_contains "$out" '3 looks, chain verified (sha256)'
+    # A report through a link replaces the link's target, not the link.
+    : > real/rep.html
+    ln -s real/rep.html rep-link.html
+    run monitor --record link1.json --report rep-link.html
+    expect_ok
+    [ -L rep-link.html ] || fail "the link to the report became a file"
+    expect_contains "$(cat real/rep.html)" '<!DOCTYPE html>'
+    ls .*.tmp-* real/.*.tmp-* > /dev/null 2>&1 && fail "a temporary file was left behind"
+    true
+    ;;
+  output_not_regular)
+    # A FIFO (as a device node would be) is never replaced by a regular file.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    run monitor c.json --record r.json add-look --events 50 --z 0.7
+    expect_ok
+    cp r.json before.json
+    mkfifo fifo
+    ln -s fifo fifo-link
+    run monitor --record r.json add-look --events 70 --z 1 --report fifo
+    expect_error "--report = fifo is not a regular file; name a regular file"
+    run monitor --record r.json add-look --events 70 --z 1 --report fifo-link
+    expect_error "--report = fifo-link is not a regular file; name a regular file"
+    run monitor c.json --report fifo
+    expect_error "--report = fifo is not a regular file; name a regular file"
+    [ -p fifo ] || fail "the FIFO was replaced"
+    [ -L fifo-link ] || fail "the link to the FIFO was replaced"
+    cmp -s r.json before.json || fail "a refused report changed the record"
+    ;;
+  report_unwritable_before_commit)
+    # A report that cannot be written is refused before the look is appended.
+    write_config c.json '[]'
+    run monitor c.json --record rp.json add-look --events 30 --z 0.5
+    expect_ok
+    cp rp.json before.json
+    mkdir rdir
+    run monitor --record rp.json add-look --events 50 --z 1.0 --report rdir
+    expect_error "--report = rdir is a directory; name a file inside it"
+    run monitor --record rp.json add-look --events 50 --z 1.0 --report nodir/rep.html
+    expect_error "--report = nodir/rep.html is in a directory that does not exist or is not writable (nodir); choose a writable directory"
+    cmp -s rp.json before.json || fail "a refused report left a look in the record"
+    run monitor c.json --record new.json add-look --events 30 --z 0.5 --report rdir
+    expect_error "--report = rdir is a directory; name a file inside it"
+    [ -e new.json ] && fail "a refused report started a record"
+    true
+    ;;
   record_concurrent_writers)
     # 16 add-looks at once, with increasing event counts: each either lands
     # in the record or exits non-zero saying it did not (a look that arrives
