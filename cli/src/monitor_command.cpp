@@ -132,35 +132,28 @@ CommandResult run_verify(const MonitorArgs& args) {
   if (args.format == OutputFormat::kCsv) usage_error("verify writes text or json, not csv");
   const RecordVerification v = verify_record_file(args.record, read_key(args));
   try {
-    require_intact_chain(v.chain);
+    require_verified_chain(v.chain);
   } catch (const InvalidInput& e) {
     usage_error(args.record + ": " + e.message(PathStyle::kJson));
   }
   const std::size_t n = v.record.at("looks").size();
   if (args.format == OutputFormat::kJson) {
-    nlohmann::json chain = {{"status", chain_status_name(v.chain.status)}};
-    if (!v.chain.algorithm.empty()) {
-      chain["algorithm"] = v.chain.algorithm;
-      chain["looks_before_chain"] = v.chain.looks_before_chain;
-      chain["head"] = v.chain.head;
-    }
+    const nlohmann::json chain = {{"status", chain_status_name(v.chain.status)},
+                                  {"algorithm", v.chain.algorithm},
+                                  {"looks_before_chain", v.chain.looks_before_chain},
+                                  {"head", v.chain.head}};
     const nlohmann::json out = {
         {"record", {{"file", args.record}, {"looks", n}, {"chain", chain}}}};
     return {out.dump(2) + "\n"};
   }
   std::string text = "Record " + args.record + ": " + std::to_string(n) +
-                     (n == 1 ? " look" : " looks") + ", ";
-  if (v.chain.status == ChainStatus::kUnverified) {
-    text += "unverified: written without hashes (record version 1). The next add-look starts "
-            "its chain.\n";
-  } else {
-    text += "chain verified (" + v.chain.algorithm + "): the config and every look match their "
-            "hashes.\nHead of the chain: " + v.chain.head +
-            " (note it in the minutes: a record cut short would end elsewhere).\n";
-    if (v.chain.looks_before_chain > 0) {
-      text += "Looks 1-" + std::to_string(v.chain.looks_before_chain) +
-              " were written before the chain began; they are covered from then on.\n";
-    }
+                     (n == 1 ? " look" : " looks") + ", chain verified (" + v.chain.algorithm +
+                     "): the config and every look match their hashes.\nHead of the chain: " +
+                     v.chain.head +
+                     " (note it in the minutes: a record cut short would end elsewhere).\n";
+  if (v.chain.looks_before_chain > 0) {
+    text += "Looks 1-" + std::to_string(v.chain.looks_before_chain) +
+            " were written before the chain began; they are covered from then on.\n";
   }
   return {text};
 }

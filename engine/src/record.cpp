@@ -215,10 +215,10 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
     (void)load_trial(*config);  // the whole config is valid before a record is made of it
     record = start_record(*config, now, access.key);
   }
-  // A version 1 record: its chain starts now, after the looks it holds. The
-  // first link covers the config only, so it may be made before the new look
-  // is decided.
-  if (!record.contains("chain")) start_chain(record, access.key, record["looks"].size());
+  // A version 1 record (read without a key: with one it is refused above):
+  // its chain starts now, after the looks it holds. The first link covers the
+  // config only, so it may be made before the new look is decided.
+  if (!record.contains("chain")) start_chain(record, std::nullopt, record["looks"].size());
   RecordUpdate update = append_look(std::move(record), look, now, options);
   extend_chain(update.record, access.key);
   if (before_commit) before_commit(update);

@@ -267,9 +267,12 @@ JSON
     expect_ok
     expect_contains "$out" 'Note: look 1 was recorded as stop-efficacy but recomputes as continue.'
     expect_contains "$out" 'unverified (written without hashes)'
+    # verify cannot vouch for a record without hashes: exit 2, as for a
+    # broken chain, in either format.
+    run monitor --record r.json verify
+    expect_error "r.json: record.version = 1 has no hashes: the record cannot be verified; its next add-look (without a key) starts a chain that covers it from then on"
     run monitor --record r.json verify --format json
-    expect_ok
-    expect_contains "$out" '"status": "unverified"'
+    expect_error "r.json: record.version = 1 has no hashes: the record cannot be verified"
     run monitor --record r.json --format json
     expect_contains "$out" '"chain": "unverified"'
     run monitor --record r.json add-look --events 71 --z 1.0
@@ -381,6 +384,41 @@ JSON
     expect_error "--report = rdir is a directory; name a file inside it"
     [ -e new.json ] && fail "a refused report started a record"
     true
+    ;;
+  record_keyed_downgrade)
+    # A keyed record stripped of its chain (version 1, no hashes) with a look
+    # changed: with the key, verify, replay and add-look refuse it.
+    write_config c.json '[]'
+    head -c 32 /dev/urandom > dmc.key
+    run monitor c.json --record k.json --key-file dmc.key add-look --events 30 --z 0.5
+    expect_ok
+    run monitor --record k.json --key-file dmc.key add-look --events 50 --z 1.1
+    expect_ok
+    python3 - k.json <<'PY' || fail "cannot edit the record"
+import json, sys
+r = json.load(open(sys.argv[1]))
+del r["chain"]
+r["version"] = 1
+for look in r["looks"]:
+    del look["hash"]
+r["looks"][1]["input"]["z"] = 2.9
+r["looks"][1]["z"] = 2.9
+json.dump(r, open(sys.argv[1], "w"), indent=2)
+PY
+    cp k.json forged.json
+    refusal='k.json: record.version = 1 has no hash chain, but a key was given: it was not written with the committee'"'"'s key, or its hashes were removed; restore the committee'"'"'s keyed record'
+    run monitor --record k.json --key-file dmc.key verify
+    expect_error "$refusal"
+    run monitor --record k.json --key-file dmc.key verify --format json
+    expect_error "$refusal"
+    run monitor --record k.json --key-file dmc.key
+    expect_error "$refusal"
+    run monitor --record k.json --key-file dmc.key add-look --events 70 --z 1.5
+    expect_error "$refusal"
+    cmp -s k.json forged.json || fail "add-look wrote to a stripped keyed record"
+    # Without the key the record cannot be verified either.
+    run monitor --record k.json verify
+    expect_error "k.json: record.version = 1 has no hashes: the record cannot be verified"
     ;;
   record_concurrent_writers)
     # 16 add-looks at once, with increasing event counts: each either lands
