@@ -163,6 +163,9 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   // Every output is checked before the record changes: a report that cannot
   // be written must not leave a look appended behind an exit 2.
   check_outputs(args);
+  // The record is replaced by a regular file: one that is not (a FIFO would
+  // block the read below) is refused first, as add_look_to_file would.
+  refuse_irregular_target(args.record);
   std::optional<nlohmann::json> config;
   if (!args.config.empty()) config = read_json_file(args.config);
   // The number of looks before this one, for the paths of its errors (the

@@ -199,6 +199,9 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
   // The path is resolved once (a symbolic link followed): the file locked,
   // read and replaced is the one it points to, and the link stays a link.
   const std::string file = resolve_target(path);
+  // The record is replaced by a regular file: a device or a FIFO under its
+  // name is refused before it is read (a FIFO would block) or locked.
+  refuse_irregular_target(path);
   const FileLock lock(file, access.lock_timeout);
   const std::string now = utc_now();
   nlohmann::json record;

@@ -364,6 +364,12 @@ JSON
     expect_error "--report = fifo-link is not a regular file; name a regular file"
     run monitor c.json --report fifo
     expect_error "--report = fifo is not a regular file; name a regular file"
+    # A record that is a FIFO: refused before it is read (which would block).
+    timeout 20 "$gsd" monitor --record fifo-link add-look --events 70 --z 1 > out.txt 2> err.txt
+    rc=$?
+    out=$(cat out.txt)
+    err=$(cat err.txt)
+    expect_error "fifo-link: is not a regular file; name a regular file"
     [ -p fifo ] || fail "the FIFO was replaced"
     [ -L fifo-link ] || fail "the link to the FIFO was replaced"
     cmp -s r.json before.json || fail "a refused report changed the record"
