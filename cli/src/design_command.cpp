@@ -31,6 +31,8 @@ std::string summary_text(const DesignResult& result, OutputFormat format) {
 }
 
 CommandResult run_single(const DesignArgs& args, const RunOptions& run) {
+  // Checked before the design is solved, and never the config itself.
+  check_output_files({{"--plot", args.plot}}, {{"the config", args.config}});
   const DesignResult result = design_trial(load_trial_file(args.config), run);
   CommandResult out;
   if (args.summary) {

@@ -19,7 +19,6 @@
 #include <fstream>
 #include <memory>
 #include <optional>
-#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "gsd/atomic_file.hpp"
@@ -94,15 +93,15 @@ std::string report_html(const MonitorArgs& args, const MonitoringReport& report)
       report, {report.name.empty() ? "gsd monitoring" : report.name, utc_now(), source});
 }
 
-// Fails with a ConfigError, before anything is written, if `path` cannot be
-// created in its directory.
-void check_writable(const std::string& path) {
-  const std::filesystem::path target(path);
-  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  if (::access(dir.c_str(), W_OK) != 0) {
-    usage_error("--report " + path + ": the directory " + dir.string() +
-                " does not exist or is not writable");
+// Fails, before anything is written, if --report cannot be written or is a
+// file the command reads: the record, its lock file, the config or the key.
+void check_outputs(const MonitorArgs& args) {
+  std::vector<NamedFile> inputs = {{"the config", args.config}, {"--key-file", args.key_file}};
+  if (!args.record.empty()) {
+    inputs.push_back({"--record", args.record});
+    inputs.push_back({"the record's lock file", resolve_target(args.record) + ".lock"});
   }
+  check_output_files({{"--report", args.report}}, inputs);
 }
 
 // The committee's key, the bytes of --key-file, when given.
@@ -136,41 +135,40 @@ CommandResult run_verify(const MonitorArgs& args) {
   if (args.format == OutputFormat::kCsv) usage_error("verify writes text or json, not csv");
   const RecordVerification v = verify_record_file(args.record, read_key(args));
   try {
-    require_intact_chain(v.chain);
+    require_verified_chain(v.chain);
   } catch (const InvalidInput& e) {
     usage_error(args.record + ": " + e.message(PathStyle::kJson));
   }
   const std::size_t n = v.record.at("looks").size();
   if (args.format == OutputFormat::kJson) {
-    nlohmann::json chain = {{"status", chain_status_name(v.chain.status)}};
-    if (!v.chain.algorithm.empty()) {
-      chain["algorithm"] = v.chain.algorithm;
-      chain["looks_before_chain"] = v.chain.looks_before_chain;
-      chain["head"] = v.chain.head;
-    }
+    const nlohmann::json chain = {{"status", chain_status_name(v.chain.status)},
+                                  {"algorithm", v.chain.algorithm},
+                                  {"looks_before_chain", v.chain.looks_before_chain},
+                                  {"head", v.chain.head}};
     const nlohmann::json out = {
         {"record", {{"file", args.record}, {"looks", n}, {"chain", chain}}}};
     return {out.dump(2) + "\n"};
   }
   std::string text = "Record " + args.record + ": " + std::to_string(n) +
-                     (n == 1 ? " look" : " looks") + ", ";
-  if (v.chain.status == ChainStatus::kUnverified) {
-    text += "unverified: written without hashes (record version 1). The next add-look starts "
-            "its chain.\n";
-  } else {
-    text += "chain verified (" + v.chain.algorithm + "): the config and every look match their "
-            "hashes.\nHead of the chain: " + v.chain.head +
-            " (note it in the minutes: a record cut short would end elsewhere).\n";
-    if (v.chain.looks_before_chain > 0) {
-      text += "Looks 1-" + std::to_string(v.chain.looks_before_chain) +
-              " were written before the chain began; they are covered from then on.\n";
-    }
+                     (n == 1 ? " look" : " looks") + ", chain verified (" + v.chain.algorithm +
+                     "): the config and every look match their hashes.\nHead of the chain: " +
+                     v.chain.head +
+                     " (note it in the minutes: a record cut short would end elsewhere).\n";
+  if (v.chain.looks_before_chain > 0) {
+    text += "Looks 1-" + std::to_string(v.chain.looks_before_chain) +
+            " were written before the chain began; they are covered from then on.\n";
   }
   return {text};
 }
 
 CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   RecordAccess access = record_access(args);
+  // Every output is checked before the record changes: a report that cannot
+  // be written must not leave a look appended behind an exit 2.
+  check_outputs(args);
+  // The record is replaced by a regular file: one that is not (a FIFO would
+  // block the read below) is refused first, as add_look_to_file would.
+  refuse_irregular_target(args.record);
   std::optional<nlohmann::json> config;
   if (!args.config.empty()) config = read_json_file(args.config);
   // The number of looks before this one, for the paths of its errors (the
@@ -189,10 +187,7 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   std::string report;
   // The record changes only if the outputs that follow it can be written.
   const auto prepare = [&](const RecordUpdate& update) {
-    if (!args.report.empty()) {
-      check_writable(args.report);
-      report = report_html(args, update.report);
-    }
+    if (!args.report.empty()) report = report_html(args, update.report);
     out = render(args, update.report, &update.record);
   };
   // The report is written under the record's lock, so reports follow the
@@ -213,6 +208,7 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
     if (args.record.empty()) usage_error("add-look needs --record FILE: the record to append to");
     return run_add_look(args, run);
   }
+  check_outputs(args);
   nlohmann::json record;
   MonitoringReport report;
   // A replay that writes a report holds the record's lock, so its report

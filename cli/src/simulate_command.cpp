@@ -222,6 +222,10 @@ CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run) {
   if (args.format == OutputFormat::kJsonl) {
     usage_error("--format jsonl is for --batch; use --format json for one config");
   }
+  // Every output is checked before any is written: one that cannot be must
+  // not leave the other behind an exit 2, nor may one replace the config.
+  check_output_files({{"--replicate-data", args.replicate_data}, {"--plot", args.plot}},
+                     {{"the config", args.config}});
 #if defined(GSD_WITH_MPI)
   start_mpi_if_launched();
 #endif

@@ -18,7 +18,14 @@ namespace gsd {
 
 namespace {
 
+// Linux's MAXSYMLINKS: more links than this in a row is a loop.
+constexpr int kMaxSymlinkHops = 40;
+
 std::string errno_text() { return std::strerror(errno); }
+
+std::filesystem::path directory_of(const std::filesystem::path& target) {
+  return target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+}
 
 void write_all(int fd, const std::string& content, const std::string& tmp) {
   std::size_t done = 0;
@@ -34,17 +41,88 @@ void write_all(int fd, const std::string& content, const std::string& tmp) {
 
 }  // namespace
 
-void refuse_directory_target(const std::string& path) {
-  std::error_code error;
-  if (!std::filesystem::is_directory(path, error)) return;
-  throw numerics::InvalidInput({}, path + ": is a directory; name a file inside it");
+std::string resolve_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p(path);
+  for (int hop = 0; hop < kMaxSymlinkHops; ++hop) {
+    std::error_code error;
+    if (!fs::is_symlink(p, error)) return p.string();
+    const fs::path link = fs::read_symlink(p, error);
+    if (error) return p.string();
+    p = link.is_absolute() ? link : p.parent_path() / link;
+  }
+  throw numerics::InvalidInput({}, path + ": too many levels of symbolic links; name the file itself");
+}
+
+void refuse_irregular_target(const std::string& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return;  // missing: a new file
+  if (S_ISDIR(st.st_mode)) {
+    throw numerics::InvalidInput({}, path + ": is a directory; name a file inside it");
+  }
+  if (!S_ISREG(st.st_mode)) {
+    throw numerics::InvalidInput({}, path + ": is not a regular file; name a regular file");
+  }
+}
+
+bool same_file(const std::string& a, const std::string& b) {
+  namespace fs = std::filesystem;
+  struct stat sa {};
+  struct stat sb {};
+  const bool a_exists = ::stat(a.c_str(), &sa) == 0;
+  const bool b_exists = ::stat(b.c_str(), &sb) == 0;
+  if (a_exists && b_exists) return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+  if (a_exists != b_exists) return false;
+  const auto normalised = [](const std::string& path) {
+    std::error_code error;
+    const fs::path absolute = fs::absolute(resolve_target(path), error);
+    const fs::path canonical = fs::weakly_canonical(absolute, error);
+    return (error ? absolute : canonical).lexically_normal();
+  };
+  return normalised(a) == normalised(b);
+}
+
+void check_output_files(const std::vector<NamedFile>& outputs,
+                        const std::vector<NamedFile>& inputs) {
+  for (std::size_t i = 0; i < outputs.size(); ++i) {
+    const NamedFile& out = outputs[i];
+    if (out.path.empty()) continue;
+    const std::string head = out.name + " = " + out.path;
+    const auto refuse = [&](const std::string& rule) {
+      throw numerics::InvalidInput({}, head + " " + rule);
+    };
+    for (const NamedFile& in : inputs) {
+      if (!in.path.empty() && same_file(out.path, in.path)) {
+        refuse("is the same file as " + in.name + " " + in.path + "; name another file");
+      }
+    }
+    for (std::size_t j = 0; j < i; ++j) {
+      if (!outputs[j].path.empty() && same_file(out.path, outputs[j].path)) {
+        refuse("is the same file as " + outputs[j].name + " " + outputs[j].path +
+               "; name another file");
+      }
+    }
+    const std::string target = resolve_target(out.path);
+    struct stat st {};
+    if (::stat(target.c_str(), &st) == 0) {
+      if (S_ISDIR(st.st_mode)) refuse("is a directory; name a file inside it");
+      if (!S_ISREG(st.st_mode)) refuse("is not a regular file; name a regular file");
+    }
+    const std::string dir = directory_of(target).string();
+    if (::access(dir.c_str(), W_OK | X_OK) != 0) {
+      refuse("is in a directory that does not exist or is not writable (" + dir +
+             "); choose a writable directory");
+    }
+  }
 }
 
 void write_file_atomically(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
-  refuse_directory_target(path);
-  const fs::path target(path);
-  const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // Resolved once: the file checked (stat follows links) is the file replaced.
+  refuse_irregular_target(path);
+  const std::string resolved = resolve_target(path);
+  const fs::path target(resolved);
+  const fs::path dir = directory_of(target);
   std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(tmp.data());
   if (fd < 0) {
@@ -68,10 +146,10 @@ void write_file_atomically(const std::string& path, const std::string& content) 
   if (const char* hook = std::getenv("GSD_TEST_KILL_BEFORE_RENAME"); hook && *hook) {
     std::raise(SIGKILL);
   }
-  if (::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (::rename(tmp.c_str(), resolved.c_str()) != 0) {
     const std::string why = errno_text();
     ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot rename " + tmp + " to " + path + ": " + why);
+    throw std::runtime_error("cannot rename " + tmp + " to " + resolved + ": " + why);
   }
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
   if (dfd >= 0) {

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <thread>
 
+#include "gsd/atomic_file.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 
 namespace gsd {
@@ -27,7 +28,7 @@ std::string seconds_text(std::chrono::milliseconds t) {
 }  // namespace
 
 FileLock::FileLock(const std::string& path, std::chrono::milliseconds timeout)
-    : lock_path_(path + ".lock") {
+    : lock_path_(resolve_target(path) + ".lock") {
   fd_ = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     throw numerics::InvalidInput({}, path + ": cannot create the lock file " + lock_path_ + " (" +

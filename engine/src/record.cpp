@@ -196,15 +196,21 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
                               const RecordAccess& access) {
   // Everything from reading the record to replacing it happens under the
   // lock, so a second writer appends to this look and never overwrites it.
-  const FileLock lock(path, access.lock_timeout);
+  // The path is resolved once (a symbolic link followed): the file locked,
+  // read and replaced is the one it points to, and the link stays a link.
+  const std::string file = resolve_target(path);
+  // The record is replaced by a regular file: a device or a FIFO under its
+  // name is refused before it is read (a FIFO would block) or locked.
+  refuse_irregular_target(path);
+  const FileLock lock(file, access.lock_timeout);
   const std::string now = utc_now();
   nlohmann::json record;
-  if (std::filesystem::exists(path)) {
+  if (std::filesystem::exists(file)) {
     if (config) {
       throw InvalidInput({}, "the record " + path +
                                  " already holds its design; omit the config when adding a look");
     }
-    record = read_record_file(path, access.key);
+    record = read_record_file(file, access.key);
   } else {
     if (!config) {
       throw InvalidInput({}, "the record " + path + " does not exist; give a config to start it");
@@ -212,14 +218,14 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
     (void)load_trial(*config);  // the whole config is valid before a record is made of it
     record = start_record(*config, now, access.key);
   }
-  // A version 1 record: its chain starts now, after the looks it holds. The
-  // first link covers the config only, so it may be made before the new look
-  // is decided.
-  if (!record.contains("chain")) start_chain(record, access.key, record["looks"].size());
+  // A version 1 record (read without a key: with one it is refused above):
+  // its chain starts now, after the looks it holds. The first link covers the
+  // config only, so it may be made before the new look is decided.
+  if (!record.contains("chain")) start_chain(record, std::nullopt, record["looks"].size());
   RecordUpdate update = append_look(std::move(record), look, now, options);
   extend_chain(update.record, access.key);
   if (before_commit) before_commit(update);
-  write_file_atomically(path, update.record.dump(2) + "\n");
+  write_file_atomically(file, update.record.dump(2) + "\n");
   if (access.after_commit) access.after_commit(update);
   return update;
 }

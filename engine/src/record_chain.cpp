@@ -69,7 +69,13 @@ std::string chain_digest(std::string_view data, const std::optional<std::string>
 ChainCheck check_chain(const nlohmann::json& record, const std::optional<std::string>& key) {
   ChainCheck out;
   const auto chain = record.find("chain");
-  if (chain == record.end()) return out;  // version 1: unverified
+  // A key given for a record without a chain (version 1): the committee
+  // expects a keyed record, and an unhashed one is what a keyed record
+  // becomes once someone strips its hashes to rewrite it.
+  if (chain == record.end()) {
+    if (key) out.status = ChainStatus::kNotKeyed;
+    return out;  // without a key: version 1, unverified
+  }
   out.algorithm = chain->at("algorithm").get<std::string>();
   out.looks_before_chain = chain->value("looks_before_chain", std::size_t{0});
   const bool keyed = out.algorithm == kHmacSha256;
@@ -125,6 +131,12 @@ void require_intact_chain(const ChainCheck& check) {
     throw InvalidInput({"record", "chain", "algorithm"}, "\"hmac-sha256\"",
                        "is a keyed chain: give the committee's key to read it");
   }
+  if (check.status == ChainStatus::kNotKeyed && check.algorithm.empty()) {
+    throw InvalidInput({"record", "version"}, "1",
+                       "has no hash chain, but a key was given: it was not written with the "
+                       "committee's key, or its hashes were removed; restore the committee's "
+                       "keyed record");
+  }
   if (check.status == ChainStatus::kNotKeyed) {
     throw InvalidInput({"record", "chain", "algorithm"}, "\"sha256\"",
                        "is not keyed, but a key was given: this record was not written with "
@@ -140,6 +152,14 @@ void require_intact_chain(const ChainCheck& check) {
   throw InvalidInput(FieldPath{"record", "looks", k - 1, "hash"},
                      "does not match look " + std::to_string(k) +
                          ": the record was changed after it was written");
+}
+
+void require_verified_chain(const ChainCheck& check) {
+  require_intact_chain(check);
+  if (check.status != ChainStatus::kUnverified) return;
+  throw InvalidInput({"record", "version"}, "1",
+                     "has no hashes: the record cannot be verified; its next add-look (without a "
+                     "key) starts a chain that covers it from then on");
 }
 
 const char* chain_status_name(ChainStatus status) {

@@ -23,15 +23,18 @@ std::string errno_text() { return std::strerror(errno); }
 
 }  // namespace
 
-StagedFile::StagedFile(std::string target, std::string_view tag) : target_(std::move(target)) {
+StagedFile::StagedFile(std::string target, std::string_view tag) {
   namespace fs = std::filesystem;
-  refuse_directory_target(target_);
+  // A link is followed (its target replaced, the link kept); the error
+  // messages name the path as given.
+  refuse_irregular_target(target);
+  target_ = resolve_target(target);
   const fs::path path(target_);
   const fs::path dir = path.has_parent_path() ? path.parent_path() : fs::path(".");
   tmp_ = (dir / ("." + path.filename().string() + std::string(tag) + ".tmp-XXXXXX")).string();
   const int fd = ::mkstemp(tmp_.data());
   if (fd < 0) {
-    throw numerics::InvalidInput({}, target_ + ": cannot create a file in " + dir.string() + " (" +
+    throw numerics::InvalidInput({}, target + ": cannot create a file in " + dir.string() + " (" +
                                          errno_text() + "); choose a writable directory");
   }
   file_ = ::fdopen(fd, "w");

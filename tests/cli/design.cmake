@@ -88,10 +88,10 @@ gsd_design_error(batch_needs_jsonl 2
   "error: --batch writes one JSON result per line\; add --format jsonl"
   "{\"design\": {}}" design --batch CONFIG)
 gsd_design_error(plot_unwritable 2
-  "error: /nonexistent-dir/b.svg: cannot create a file in /nonexistent-dir (No such file or directory)\; choose a writable directory"
+  "error: --plot = /nonexistent-dir/b.svg is in a directory that does not exist or is not writable (/nonexistent-dir)\; choose a writable directory"
   "{\"design\": {}}" design CONFIG --plot /nonexistent-dir/b.svg)
 gsd_design_error(plot_is_directory 2
-  "error: /: is a directory\; name a file inside it"
+  "error: --plot = / is a directory\; name a file inside it"
   "{\"design\": {}}" design CONFIG --plot /)
 
 # Good input: the seed plan's boundaries and the batch contract.

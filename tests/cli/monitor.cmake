@@ -8,6 +8,8 @@ set(gsd_monitor_cli_cases
   record_add_and_replay record_refuses_contradictions record_survives_kill
   record_edit_detected record_verify_json_and_key record_version_1 record_concurrent_writers
   record_lock_timeout error_lock_timeout_range
+  output_is_the_record record_through_links output_not_regular report_unwritable_before_commit
+  record_keyed_downgrade
   report_self_contained report_chromium)
 foreach(case ${gsd_monitor_cli_cases})
   add_test(NAME cli_monitor_${case}

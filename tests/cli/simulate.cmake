@@ -114,7 +114,7 @@ gsd_simulate_check(non_inferiority_at_margin
 # runs, and nothing is written there.
 add_test(NAME cli.simulate.replicate_data_is_directory
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/expect_error.sh $<TARGET_FILE:gsd> 2
-                 "error: /: is a directory; name a file inside it"
+                 "error: --replicate-data = / is a directory; name a file inside it"
                  "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 12}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200}}"
                  simulate CONFIG --replicates 10 --replicate-data /)
 set_tests_properties(cli.simulate.replicate_data_is_directory PROPERTIES LABELS cli)

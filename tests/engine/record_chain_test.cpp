@@ -122,5 +122,40 @@ TEST(RecordChain, AVersionOneRecordIsUnverifiedUntilItsChainStarts) {
   EXPECT_EQ(record["version"], 2);
 }
 
+// A keyed record stripped to version 1 (chain and hashes removed, so a look
+// can be changed freely) is what the committee's key must not accept.
+TEST(RecordChain, AKeyRefusesARecordWithoutAChain) {
+  nlohmann::json record = small_record(std::string("committee secret"));
+  record.erase("chain");
+  for (auto& look : record["looks"]) look.erase("hash");
+  record["version"] = 1;
+  record["looks"][1]["input"]["z"] = 3.9;
+  check_record(record);
+  const ChainCheck check = check_chain(record, std::string("committee secret"));
+  EXPECT_EQ(check.status, ChainStatus::kNotKeyed);
+  try {
+    require_intact_chain(check);
+    FAIL() << "a keyed read accepted a record without a chain";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "record.version = 1 has no hash chain, but a key was given: it was not written "
+              "with the committee's key, or its hashes were removed; restore the committee's "
+              "keyed record");
+  }
+}
+
+// verify vouches for a chain only: a version-1 record is intact (a replay
+// reads it) but not verified.
+TEST(RecordChain, VerifyRefusesARecordWithoutHashes) {
+  nlohmann::json record = small_record();
+  record.erase("chain");
+  for (auto& look : record["looks"]) look.erase("hash");
+  record["version"] = 1;
+  const ChainCheck check = check_chain(record, std::nullopt);
+  EXPECT_NO_THROW(require_intact_chain(check));
+  EXPECT_THROW(require_verified_chain(check), InvalidInput);
+  EXPECT_NO_THROW(require_verified_chain(check_chain(small_record(), std::nullopt)));
+}
+
 }  // namespace
 }  // namespace gsd

@@ -8,6 +8,10 @@
 // process lock a new inode while a second still holds the old one). The
 // kernel releases the lock when the holder exits, also by a crash.
 //
+// A target that is a symbolic link is followed first (resolve_target in
+// atomic_file.hpp): the lock is "<file it points to>.lock", so writers that
+// reach the same record through different links exclude each other.
+//
 // A writer that holds the lock re-reads the target, changes it and replaces
 // it before it lets go, so no update is lost.
 #include <chrono>
@@ -29,7 +33,8 @@ inline constexpr std::chrono::milliseconds kDefaultLockTimeout{30000};
 
 class FileLock {
  public:
-  // Waits up to `timeout` for the exclusive lock on `path` + ".lock".
+  // Waits up to `timeout` for the exclusive lock on resolve_target(path) +
+  // ".lock".
   // Throws InvalidInput when the lock file cannot be created (the directory
   // is missing or not writable), LockTimeout when the wait runs out.
   FileLock(const std::string& path, std::chrono::milliseconds timeout = kDefaultLockTimeout);

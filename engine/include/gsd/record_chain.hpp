@@ -35,7 +35,7 @@ enum class ChainStatus {
   kUnverified,  // a record written without hashes (version 1)
   kBroken,      // a hash does not match: the record was changed
   kNeedsKey,    // keyed (hmac-sha256) and no key was given
-  kNotKeyed,    // a key was given, but the chain is plain sha256
+  kNotKeyed,    // a key was given, but the chain is plain sha256 or absent (version 1)
 };
 
 struct ChainCheck {
@@ -72,9 +72,13 @@ void start_chain(nlohmann::json& record, const std::optional<std::string>& key,
 void extend_chain(nlohmann::json& record, const std::optional<std::string>& key);
 
 // Throws InvalidInput unless the chain is verified or the record is an
-// unverified (version 1) one: "record.looks[1].hash does not match look 2:
+// unverified (version 1) one read without a key: "record.looks[1].hash does not match look 2:
 // the record was changed after it was written".
 void require_intact_chain(const ChainCheck& check);
+
+// What verify needs: require_intact_chain, and a chain at all (InvalidInput
+// "record.version = 1 has no hashes: the record cannot be verified").
+void require_verified_chain(const ChainCheck& check);
 
 // "verified", "unverified", "broken", "needs key" or "not keyed".
 const char* chain_status_name(ChainStatus status);

@@ -12,7 +12,10 @@ namespace gsd {
 
 class StagedFile {
  public:
-  // Creates the temporary file; InvalidInput if the directory is not writable.
+  // Creates the temporary file next to the file `target` stands for (a
+  // symbolic link is followed: its target is replaced, the link kept);
+  // InvalidInput if the directory is not writable or the target exists and
+  // is not a regular file.
   explicit StagedFile(std::string target, std::string_view tag = "");
   ~StagedFile();  // discards unless committed
   StagedFile(const StagedFile&) = delete;
