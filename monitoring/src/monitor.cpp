@@ -135,12 +135,15 @@ MonitoringResult monitor(const MonitoringPlan& plan, std::span<const ObservedLoo
     std::vector<double> information;
     std::vector<double> efficacy;
     std::vector<double> futility;
+    std::vector<double> harm;
     for (const LookResult& r : out.looks) {
+      // Like a futility bound, a harm bound ends paths only when binding.
+      if (plan.design.binding_harm()) harm.push_back(r.harm_z.value_or(-std::numeric_limits<double>::infinity()));
       information.push_back(r.information);
       efficacy.push_back(r.efficacy_z);
       if (binding) futility.push_back(r.futility_z.value_or(-std::numeric_limits<double>::infinity()));
     }
-    out.final_inference = stagewise_inference(plan, information, efficacy, futility, last.look.z);
+    out.final_inference = stagewise_inference(plan, information, efficacy, futility, last.look.z, harm);
   }
   return out;
 }
