@@ -15,6 +15,7 @@
 #include "expect_near_rel.hpp"
 #include "gsd/monitoring/conditional_power.hpp"
 #include "gsd/monitoring/monitor.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
 
@@ -170,6 +171,56 @@ TEST(MonitoringInference, LowerStopMirrorsTheUpperStop) {
   // than 1e-6 of the probability at these estimates): 0.5685, 0.3554 to 0.9103.
   EXPECT_NEAR(u.median_unbiased_hazard_ratio, 0.5685, 5e-5);
   EXPECT_NEAR(d.median_unbiased_hazard_ratio, 1.7591, 5e-5);
+}
+
+TEST(MonitoringInference, LateStopFarAboveTheBoundIsSolved) {
+  // z = 38 at the fourth look (80 events): every theta-hat +- 15 sds of the
+  // first look's estimate gave p(theta) near 1, no bracket. A stop at the
+  // fourth look is less extreme than any earlier upper exit, and P_0(Z_4 >=
+  // 38) < 1e-300, so the two-sided p-value is the alpha spent through the
+  // third look (70 of 94 events): LD-OBF per side 2 (1 - Phi(z_0.0125 /
+  // sqrt(t))), doubled. The look's estimate is exp(-38 / sqrt(20)).
+  const MonitoringResult r =
+      monitor(symmetric_two_sided(), looks({{30.0, 0.5}, {50.0, 1.1}, {70.0, 1.5}, {80.0, 38.0}}));
+  ASSERT_TRUE(r.final_inference);
+  const FinalInference& f = *r.final_inference;
+  const double spent = 4.0 * normal_upper_tail(normal_upper_quantile(0.0125) / std::sqrt(70.0 / 94.0));
+  EXPECT_NEAR_REL(f.p_value, spent, kRel);
+  EXPECT_NEAR_REL(r.looks[3].hazard_ratio, std::exp(-38.0 / std::sqrt(20.0)), 1e-12);
+  EXPECT_LT(f.ci_hazard_ratio.lower, f.median_unbiased_hazard_ratio);
+  EXPECT_LT(f.median_unbiased_hazard_ratio, f.ci_hazard_ratio.upper);
+  EXPECT_LT(f.ci_hazard_ratio.upper, 1.0);
+}
+
+TEST(MonitoringInference, StopAtFirstLookFarOutIsTheClosedForm) {
+  // At the first look the stage-wise estimates are the fixed-sample ones for
+  // any z (Schoenfeld information d / 4 = 7.5 at 30 events): theta-hat =
+  // z / sqrt(I), limits (z -+ z_0.025) / sqrt(I). z = 37 gives HR 1.4e-6,
+  // near the least hazard ratio gsd reports.
+  const MonitoringResult r = monitor(symmetric_two_sided(), looks({{30.0, 37.0}}));
+  const FinalInference& f = *r.final_inference;
+  const double root_info = std::sqrt(7.5);
+  const double z_alpha = normal_upper_quantile(0.025);
+  EXPECT_NEAR_REL(f.median_unbiased_theta, 37.0 / root_info, 1e-10);
+  EXPECT_NEAR_REL(f.ci_theta.lower, (37.0 - z_alpha) / root_info, 1e-10);
+  EXPECT_NEAR_REL(f.ci_theta.upper, (37.0 + z_alpha) / root_info, 1e-10);
+  EXPECT_NEAR_REL(f.median_unbiased_hazard_ratio, std::exp(-37.0 / root_info), 1e-9);
+}
+
+TEST(MonitoringInference, LooksOutsideTheReportedRangeAreRefused) {
+  // A look has at least one event, the schedule spans at most a factor of a
+  // million from the first look, and a repeated CI with a limit beyond
+  // [1e-6, 1e6] is not reported.
+  const MonitoringPlan plan = symmetric_two_sided();
+  EXPECT_THROW(monitor(plan, looks({{1e-300, 1.0}})), numerics::InvalidInput);
+  EXPECT_THROW(monitor(plan, looks({{30.0, 1.0}, {1e300, 1.0}})), numerics::InvalidInput);
+  MonitoringPlan huge = plan;
+  huge.planned_events = 1e300;
+  EXPECT_THROW(monitor(huge, looks({{30.0, 1.0}})), numerics::InvalidInput);
+  // z = 61 at 80 events: HR exp(-61 / sqrt(20)) = 1.2e-6, its RCI reaches below 1e-6.
+  const MonitoringResult r = monitor(plan, looks({{30.0, 0.5}, {50.0, 1.1}, {70.0, 1.5}, {80.0, 61.0}}));
+  EXPECT_NEAR_REL(r.looks[3].hazard_ratio, std::exp(-61.0 / std::sqrt(20.0)), 1e-12);
+  EXPECT_FALSE(r.looks[3].repeated_ci_hazard_ratio);
 }
 
 TEST(MonitoringInference, BindingHarmStopEqualsTheSymmetricDesign) {
