@@ -2,6 +2,7 @@
 
 #include "gsd/design.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/numerics/check.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/survival/logrank_drift.hpp"
 #include "gsd/survival/look_trigger.hpp"
@@ -20,8 +21,25 @@ using numerics::InvalidInput;
 // monitoring.assumed_hazard_ratio where given, otherwise under the survival
 // model): the non-proportional-hazards log-rank means at the expected calendar
 // time of each look's events, for the plan's patients.
+//
+// The model's events are the schedule's: the observed looks', then the
+// planned remainder scaled from monitoring.planned_events. An event count
+// the patients cannot reach is named by the field it came from (the path is
+// under "monitoring", where monitor() runs).
+[[noreturn]] void refuse_unreachable(const InvalidInput& e, const std::vector<double>& observed,
+                                     double planned_events) {
+  if (!(e.path() == FieldPath{"events"})) throw e.within({"survival"});
+  const std::string rule = e.rule() + "; give events the model's patients reach, or more survival.patients";
+  for (std::size_t k = 0; k < observed.size(); ++k) {
+    if (e.value() == numerics::format_input(observed[k])) {
+      throw InvalidInput(FieldPath{"looks", k}.key("events"), e.value(), rule);
+    }
+  }
+  throw InvalidInput({"planned_events"}, numerics::format_input(planned_events), rule);
+}
+
 void attach_survival_model(const Trial& trial, monitoring::MonitoringPlan& plan,
-                           const RunOptions& options) {
+                           std::span<const monitoring::ObservedLook> looks, const RunOptions& options) {
   if (plan.assumed_hazard_ratio || !trial.survival) return;
   const std::optional<SampleSize> sized =
       solve_sample_size(trial, solve_boundaries(trial, options), options);
@@ -30,11 +48,17 @@ void attach_survival_model(const Trial& trial, monitoring::MonitoringPlan& plan,
   const numerics::SolverOptions solver = trial.design.solver;
   const double margin = plan.null_hazard_ratio;
   const double r = plan.allocation_ratio;
-  plan.model_means = [spec, patients, solver, margin, r](const std::vector<double>& events) {
-    // A planned look beyond what the model's patients can produce.
-    std::vector<double> means = numerics::within({"survival"}, [&] {
-      return survival::logrank_means_at_events(spec, patients, events, solver);
-    });
+  const double planned_events = plan.planned_events;
+  std::vector<double> observed;
+  for (const monitoring::ObservedLook& look : looks) observed.push_back(look.events);
+  plan.model_means = [spec, patients, solver, margin, r, planned_events,
+                      observed](const std::vector<double>& events) {
+    std::vector<double> means;
+    try {
+      means = survival::logrank_means_at_events(spec, patients, events, solver);
+    } catch (const InvalidInput& e) {
+      refuse_unreachable(e, observed, planned_events);
+    }
     // A non-inferiority test's z is the log-rank z shifted by its margin.
     if (margin < 1.0 || margin > 1.0) {
       for (std::size_t k = 0; k < means.size(); ++k) {
@@ -64,12 +88,22 @@ monitoring::ObservedLook observed_look(const LookInput& look, double allocation_
   monitoring::ObservedLook out;
   out.events = look.events;
   out.final_analysis = look.final_analysis;
+  monitoring::check_look_events(look.events);
+  if (look.z) numerics::check_z({"z"}, *look.z);
   if (look.z) {
     out.z = *look.z;
   } else if (look.p_two_sided) {
     out.z = monitoring::z_from_p_two_sided(*look.p_two_sided, *look.direction);
   } else {
     out.z = monitoring::z_from_hazard_ratio(*look.hazard_ratio, look.events, allocation_ratio);
+  }
+  // The hazard ratio the look estimates, reported beside it, must be one gsd
+  // can report: the field given is named with its value.
+  const std::string rule =
+      monitoring::hazard_ratio_range_rule(out.z, monitoring::log_rank_information(look.events, allocation_ratio));
+  if (!rule.empty()) {
+    if (look.z) throw InvalidInput({"z"}, numerics::format_input(*look.z), rule);
+    if (look.p_two_sided) throw InvalidInput({"p_two_sided"}, numerics::format_input(*look.p_two_sided), rule);
   }
   // The committee's z, p-value or hazard ratio is of equal hazards; a
   // non-inferiority trial's test is against its margin.
@@ -141,6 +175,8 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
     throw InvalidInput({"monitoring", "looks"}, "[]",
                        "must hold at least one look, e.g. [{\"events\": 49, \"z\": 2.0}]");
   }
+  // The plan's own fields first: a look's statistic is read at its allocation ratio.
+  numerics::within({"monitoring"}, [&] { plan.validate(); });
   std::vector<monitoring::ObservedLook> looks;
   for (std::size_t k = 0; k < m.looks.size(); ++k) {
     looks.push_back(numerics::within(FieldPath{"monitoring", "looks", k}, [&] {
@@ -148,7 +184,7 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
     }));
   }
   report.inputs = m.looks;
-  attach_survival_model(trial, plan, options);
+  attach_survival_model(trial, plan, looks, options);
   const detail::PhaseTimer timer(options.trace, "monitoring of " + std::to_string(looks.size()) + " looks");
   report.result = numerics::within({"monitoring"}, [&] { return monitoring::monitor(plan, looks); });
   report.plan.design.solver.trace = nullptr;

@@ -38,11 +38,36 @@ double z_from_hazard_ratio(double hazard_ratio, double events, double allocation
   if (!std::isfinite(hazard_ratio) || !(hazard_ratio > 0.0)) {
     fail("hazard_ratio", hazard_ratio, "must be positive and finite");
   }
+  if (!reportable_hazard_ratio(hazard_ratio)) {
+    fail("hazard_ratio", hazard_ratio, "must lie in [1e-06, 1e+06], the hazard ratios gsd estimates; check the look's hazard ratio");
+  }
   return -std::log(hazard_ratio) * std::sqrt(log_rank_information(events, allocation_ratio));
 }
 
 double hazard_ratio_from_z(double z, double information, double margin) {
   return margin * std::exp(-z / std::sqrt(information));
+}
+
+void check_look_events(double events) {
+  if (!(events >= kMinLookEvents)) {
+    fail("events", events, std::isfinite(events) ? "must be at least 1: a look counts at least one event; give the look's event count"
+                                                  : "must be finite");
+  }
+}
+
+bool reportable_hazard_ratio(double hazard_ratio) {
+  return hazard_ratio >= kMinReportedHazardRatio && hazard_ratio <= kMaxReportedHazardRatio;
+}
+
+std::string hazard_ratio_range_rule(double z, double information) {
+  if (reportable_hazard_ratio(hazard_ratio_from_z(z, information))) return {};
+  // The log is finite where the hazard ratio itself overflows.
+  std::ostringstream rule;
+  rule << "gives the log hazard ratio estimate -z / sqrt(I) = " << format_value(-z / std::sqrt(information))
+       << " at information I = " << format_value(information)
+       << ", outside [-13.8155, 13.8155] (hazard ratios 1e-06 to 1e+06, the ones gsd estimates); "
+          "check the look's statistic";
+  return rule.str();
 }
 
 double z_against_margin(double z, double information, double margin) {

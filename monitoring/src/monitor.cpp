@@ -18,6 +18,24 @@ using namespace gsd::spending;  // NOLINT
 
 namespace {
 
+// The schedule's span (look_statistic.hpp, kMaxEventSpan): every look and the
+// planned events within a factor of a million of the first look's events.
+void check_span(const MonitoringPlan& plan, std::span<const ObservedLook> looks) {
+  const double first = looks.front().events;
+  const double widest = first * kMaxEventSpan;
+  std::ostringstream rule;
+  rule << "exceeds a million times the first look's " << format_input(first)
+       << " events, the widest span gsd monitors; check the events";
+  for (std::size_t k = 1; k < looks.size(); ++k) {
+    if (looks[k].events > widest) {
+      throw InvalidInput(FieldPath{"looks", k}.key("events"), format_input(looks[k].events), rule.str());
+    }
+  }
+  if (plan.planned_events > widest) {
+    throw InvalidInput({"planned_events"}, format_input(plan.planned_events), rule.str());
+  }
+}
+
 void check_look(const std::vector<LookResult>& done, const ObservedLook& look, std::size_t k) {
   const FieldPath path{"looks", k};
   check_z(path.key("z"), look.z);
@@ -125,6 +143,8 @@ MonitoringResult monitor(const MonitoringPlan& plan, std::span<const ObservedLoo
     out.effect_source = EffectSource::kDesignAlternative;
   }
   if (out.assumed_hazard_ratio) effect.theta = -std::log(*out.assumed_hazard_ratio / plan.null_hazard_ratio);
+  for (std::size_t k = 0; k < looks.size(); ++k) within(FieldPath{"looks", k}, [&] { check_look_events(looks[k].events); });
+  check_span(plan, looks);
   for (std::size_t k = 0; k < looks.size(); ++k) {
     check_look(out.looks, looks[k], k);
     out.looks.push_back(analyse(plan, looks, k, effect));
@@ -135,12 +155,15 @@ MonitoringResult monitor(const MonitoringPlan& plan, std::span<const ObservedLoo
     std::vector<double> information;
     std::vector<double> efficacy;
     std::vector<double> futility;
+    std::vector<double> harm;
     for (const LookResult& r : out.looks) {
+      // Like a futility bound, a harm bound ends paths only when binding.
+      if (plan.design.binding_harm()) harm.push_back(r.harm_z.value_or(-std::numeric_limits<double>::infinity()));
       information.push_back(r.information);
       efficacy.push_back(r.efficacy_z);
       if (binding) futility.push_back(r.futility_z.value_or(-std::numeric_limits<double>::infinity()));
     }
-    out.final_inference = stagewise_inference(plan, information, efficacy, futility, last.look.z);
+    out.final_inference = stagewise_inference(plan, information, efficacy, futility, last.look.z, harm);
   }
   return out;
 }

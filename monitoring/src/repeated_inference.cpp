@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "gsd/monitoring/look_statistic.hpp"
 #include "root_search.hpp"
 
 namespace gsd::monitoring {
@@ -21,7 +22,11 @@ std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& s, double z
   const double b = s.efficacy[s.current];
   if (!std::isfinite(b)) return std::nullopt;
   const double root_info = std::sqrt(s.information[s.current]);
-  return Interval{margin * std::exp(-(z + b) / root_info), margin * std::exp(-(z - b) / root_info)};
+  const Interval ci{margin * std::exp(-(z + b) / root_info), margin * std::exp(-(z - b) / root_info)};
+  // Not reported past the hazard ratios gsd reports (look_statistic.hpp): a
+  // bound spending next to nothing at little information reaches 1e76.
+  if (!reportable_hazard_ratio(ci.lower) || !reportable_hazard_ratio(ci.upper)) return std::nullopt;
+  return ci;
 }
 
 double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, double z) {

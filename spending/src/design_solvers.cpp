@@ -120,13 +120,16 @@ DesignSpec two_sided_beta_rule(const DesignSpec& s) {
   DesignSpec one = s;
   one.sided = Sidedness::kOneSided;
   one.alpha = s.alpha / 2.0;
-  const Design d = compute_design(one);
+  // Solved directly, not by compute_design: its limit on alpha is the
+  // two-sided total's, which s has passed; alpha / 2 per side is what the
+  // two-sided design itself solves.
+  const std::vector<double> futility = solve_beta_spending(one, std::nullopt).pass.futility;
   const std::size_t k_max = s.information_fractions.size();
   DesignSpec out = s;
   std::optional<std::size_t> first;
   for (std::size_t k = 0; k + 1 < k_max; ++k) {
-    if (!s.futility_stop(k) || !d.futility[k]) continue;
-    if (*d.futility[k] < 0.0) {
+    if (!s.futility_stop(k) || !std::isfinite(futility[k])) continue;
+    if (futility[k] < 0.0) {
       if (out.futility_stops.empty()) out.futility_stops.assign(k_max, true);
       out.futility_stops[k] = false;
     } else if (!first) {

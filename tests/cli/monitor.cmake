@@ -38,3 +38,42 @@ set_tests_properties(cli_monitor_example_seed_trial cli_monitor_example_threshol
 add_test(NAME cli_monitor_weighted_and_maxcombo
          COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/test_monitor_checks.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli_monitor_weighted_and_maxcombo PROPERTIES LABELS cli TIMEOUT 300)
+
+# Looks whose numbers gsd cannot report are refused with the field and the
+# limit: never inf, a 300-digit hazard ratio or "try a finer grid".
+set(gsd_monitor_c "\"design\": {\"alpha\": 0.05, \"sided\": 2, \"beta\": 0.16, \"information_fractions\": [0.5, 0.75, 1.0], \"efficacy\": {\"spending\": \"lan-demets-obf\"}}")
+set(gsd_monitor_3looks "{\"events\": 30, \"z\": 0.5}, {\"events\": 50, \"z\": 1.1}, {\"events\": 70, \"z\": 1.5}")
+gsd_design_error(monitor_z_beyond_reported_hazard_ratio 2
+  "error: monitoring.looks[3].z = -5000 gives the log hazard ratio estimate -z / sqrt(I) = 1118.03 at information I = 20, outside [-13.8155, 13.8155] (hazard ratios 1e-06 to 1e+06, the ones gsd estimates)\; check the look's statistic"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"assumed_hazard_ratio\": 0.63, \"looks\": [${gsd_monitor_3looks}, {\"events\": 80, \"z\": -5000}]}}"
+  monitor CONFIG)
+gsd_design_error(monitor_hazard_ratio_beyond_range 2
+  "error: monitoring.looks[3].hazard_ratio = 1e+300 must lie in [1e-06, 1e+06], the hazard ratios gsd estimates\; check the look's hazard ratio"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"assumed_hazard_ratio\": 0.63, \"looks\": [${gsd_monitor_3looks}, {\"events\": 80, \"hazard_ratio\": 1e300}]}}"
+  monitor CONFIG)
+gsd_design_error(monitor_events_beyond_span 2
+  "error: monitoring.looks[3].events = 1e+300 exceeds a million times the first look's 30 events, the widest span gsd monitors\; check the events"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"assumed_hazard_ratio\": 0.63, \"looks\": [${gsd_monitor_3looks}, {\"events\": 1e300, \"z\": 2}]}}"
+  monitor CONFIG)
+gsd_design_error(monitor_events_below_one 2
+  "error: monitoring.looks[0].events = 1e-300 must be at least 1: a look counts at least one event\; give the look's event count"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"looks\": [{\"events\": 1e-300, \"z\": 1}]}}"
+  monitor CONFIG)
+gsd_design_error(monitor_allocation_ratio_range 2
+  "error: monitoring.allocation_ratio = 1e+300 must lie in [0.05, 20] (p:q with p, q <= 20, as survival.integer and permuted blocks allow)\; give the experimental : control ratio of the trial"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"allocation_ratio\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
+  monitor CONFIG)
+gsd_design_error(monitor_allocation_ratio_tiny 2
+  "error: monitoring.allocation_ratio = 1e-300 must lie in [0.05, 20] (p:q with p, q <= 20, as survival.integer and permuted blocks allow)\; give the experimental : control ratio of the trial"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"allocation_ratio\": 1e-300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
+  monitor CONFIG)
+# The survival model's reach is a limit of monitoring.planned_events, named as given.
+set(gsd_monitor_survival "\"survival\": {\"time_unit\": \"months\", \"control\": {\"cure_fraction\": 0.40, \"median_noncured\": 7.0}, \"treatment\": {\"cure_fraction\": 0.562}, \"hazard_ratio_noncured\": 0.63, \"accrual\": {\"duration\": 36.0}, \"patients\": 202, \"events\": 94}")
+gsd_design_error(monitor_planned_events_unreachable 2
+  "error: monitoring.planned_events = 150 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
+  "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 150, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
+  monitor CONFIG)
+gsd_design_error(monitor_planned_events_beyond_span 2
+  "error: monitoring.planned_events = 1e+300 exceeds a million times the first look's 30 events, the widest span gsd monitors\; check the events"
+  "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
+  monitor CONFIG)

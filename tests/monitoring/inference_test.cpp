@@ -15,6 +15,7 @@
 #include "expect_near_rel.hpp"
 #include "gsd/monitoring/conditional_power.hpp"
 #include "gsd/monitoring/monitor.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
 
@@ -119,6 +120,130 @@ TEST(MonitoringInference, StopAtFirstLookIsNaive) {
   EXPECT_NEAR_REL(r.final_inference->ci_hazard_ratio.lower, 0.211294159, kRel);
   EXPECT_NEAR_REL(r.final_inference->ci_hazard_ratio.upper, 0.647572465, kRel);
   EXPECT_NEAR_REL(r.final_inference->median_unbiased_hazard_ratio, 0.369903068, kRel);
+}
+
+MonitoringPlan symmetric_two_sided() {
+  MonitoringPlan plan = seed_plan();
+  plan.design.alpha = 0.05;
+  plan.design.sided = Sidedness::kTwoSidedSymmetric;
+  return plan;
+}
+
+TEST(MonitoringInference, LowerStopAtFirstLookIsTheNormalTail) {
+  // A symmetric two-sided design rejecting at z = -4.5 at the first look (30
+  // events, information 7.5): the fixed-sample inference, closed form
+  // p = 2 (1 - Phi(4.5)), HR exp(4.5 / sqrt(7.5)), limits exp((4.5 -+ 1.96) /
+  // sqrt(7.5)) (z_0.025 = 1.959964).
+  const MonitoringResult r = monitor(symmetric_two_sided(), looks({{30.0, -4.5}}));
+  EXPECT_EQ(r.looks[0].decision, Decision::kStopHarm);
+  ASSERT_TRUE(r.final_inference);
+  const FinalInference& f = *r.final_inference;
+  const double root_info = std::sqrt(7.5);
+  const double z_alpha = normal_upper_quantile(0.025);
+  EXPECT_NEAR_REL(f.p_value, 2.0 * normal_upper_tail(4.5), 1e-10);
+  EXPECT_NEAR_REL(f.median_unbiased_hazard_ratio, std::exp(4.5 / root_info), 1e-10);
+  EXPECT_NEAR_REL(f.ci_hazard_ratio.lower, std::exp((4.5 - z_alpha) / root_info), 1e-10);
+  EXPECT_NEAR_REL(f.ci_hazard_ratio.upper, std::exp((4.5 + z_alpha) / root_info), 1e-10);
+}
+
+TEST(MonitoringInference, LowerStopMirrorsTheUpperStop) {
+  // A symmetric two-sided design is symmetric in z -> -z, theta -> -theta:
+  // the stop at z = -4 at the fourth look has the p-value of the stop at
+  // z = +4 and the negated estimates. The stop below is computed as the
+  // mirror image of the stop above, so the equality is exact (no solver
+  // tolerance enters); the hazard ratios are reciprocal to rounding.
+  const MonitoringPlan plan = symmetric_two_sided();
+  const MonitoringResult up = monitor(plan, looks({{30.0, 0.5}, {50.0, 1.1}, {70.0, 1.5}, {80.0, 4.0}}));
+  const MonitoringResult down = monitor(plan, looks({{30.0, 0.5}, {50.0, 1.1}, {70.0, 1.5}, {80.0, -4.0}}));
+  EXPECT_EQ(up.looks[3].decision, Decision::kStopEfficacy);
+  EXPECT_EQ(down.looks[3].decision, Decision::kStopHarm);
+  ASSERT_TRUE(up.final_inference && down.final_inference);
+  const FinalInference& u = *up.final_inference;
+  const FinalInference& d = *down.final_inference;
+  EXPECT_EQ(d.p_value, u.p_value);
+  EXPECT_EQ(d.median_unbiased_theta, -u.median_unbiased_theta);
+  EXPECT_EQ(d.ci_theta.lower, -u.ci_theta.upper);
+  EXPECT_EQ(d.ci_theta.upper, -u.ci_theta.lower);
+  EXPECT_NEAR_REL(d.median_unbiased_hazard_ratio, 1.0 / u.median_unbiased_hazard_ratio, 1e-14);
+  EXPECT_NEAR_REL(d.ci_hazard_ratio.lower, 1.0 / u.ci_hazard_ratio.upper, 1e-14);
+  EXPECT_NEAR_REL(d.ci_hazard_ratio.upper, 1.0 / u.ci_hazard_ratio.lower, 1e-14);
+  // The stop above is unchanged by the lower bound's paths (they carry less
+  // than 1e-6 of the probability at these estimates): 0.5685, 0.3554 to 0.9103.
+  EXPECT_NEAR(u.median_unbiased_hazard_ratio, 0.5685, 5e-5);
+  EXPECT_NEAR(d.median_unbiased_hazard_ratio, 1.7591, 5e-5);
+}
+
+TEST(MonitoringInference, LateStopFarAboveTheBoundIsSolved) {
+  // z = 38 at the fourth look (80 events): every theta-hat +- 15 sds of the
+  // first look's estimate gave p(theta) near 1, no bracket. A stop at the
+  // fourth look is less extreme than any earlier upper exit, and P_0(Z_4 >=
+  // 38) < 1e-300, so the two-sided p-value is the alpha spent through the
+  // third look (70 of 94 events): LD-OBF per side 2 (1 - Phi(z_0.0125 /
+  // sqrt(t))), doubled. The look's estimate is exp(-38 / sqrt(20)).
+  const MonitoringResult r =
+      monitor(symmetric_two_sided(), looks({{30.0, 0.5}, {50.0, 1.1}, {70.0, 1.5}, {80.0, 38.0}}));
+  ASSERT_TRUE(r.final_inference);
+  const FinalInference& f = *r.final_inference;
+  const double spent = 4.0 * normal_upper_tail(normal_upper_quantile(0.0125) / std::sqrt(70.0 / 94.0));
+  EXPECT_NEAR_REL(f.p_value, spent, kRel);
+  EXPECT_NEAR_REL(r.looks[3].hazard_ratio, std::exp(-38.0 / std::sqrt(20.0)), 1e-12);
+  EXPECT_LT(f.ci_hazard_ratio.lower, f.median_unbiased_hazard_ratio);
+  EXPECT_LT(f.median_unbiased_hazard_ratio, f.ci_hazard_ratio.upper);
+  EXPECT_LT(f.ci_hazard_ratio.upper, 1.0);
+}
+
+TEST(MonitoringInference, StopAtFirstLookFarOutIsTheClosedForm) {
+  // At the first look the stage-wise estimates are the fixed-sample ones for
+  // any z (Schoenfeld information d / 4 = 7.5 at 30 events): theta-hat =
+  // z / sqrt(I), limits (z -+ z_0.025) / sqrt(I). z = 37 gives HR 1.4e-6,
+  // near the least hazard ratio gsd reports.
+  const MonitoringResult r = monitor(symmetric_two_sided(), looks({{30.0, 37.0}}));
+  const FinalInference& f = *r.final_inference;
+  const double root_info = std::sqrt(7.5);
+  const double z_alpha = normal_upper_quantile(0.025);
+  EXPECT_NEAR_REL(f.median_unbiased_theta, 37.0 / root_info, 1e-10);
+  EXPECT_NEAR_REL(f.ci_theta.lower, (37.0 - z_alpha) / root_info, 1e-10);
+  EXPECT_NEAR_REL(f.ci_theta.upper, (37.0 + z_alpha) / root_info, 1e-10);
+  EXPECT_NEAR_REL(f.median_unbiased_hazard_ratio, std::exp(-37.0 / root_info), 1e-9);
+}
+
+TEST(MonitoringInference, LooksOutsideTheReportedRangeAreRefused) {
+  // A look has at least one event, the schedule spans at most a factor of a
+  // million from the first look, and a repeated CI with a limit beyond
+  // [1e-6, 1e6] is not reported.
+  const MonitoringPlan plan = symmetric_two_sided();
+  EXPECT_THROW(monitor(plan, looks({{1e-300, 1.0}})), numerics::InvalidInput);
+  EXPECT_THROW(monitor(plan, looks({{30.0, 1.0}, {1e300, 1.0}})), numerics::InvalidInput);
+  MonitoringPlan huge = plan;
+  huge.planned_events = 1e300;
+  EXPECT_THROW(monitor(huge, looks({{30.0, 1.0}})), numerics::InvalidInput);
+  // z = 61 at 80 events: HR exp(-61 / sqrt(20)) = 1.2e-6, its RCI reaches below 1e-6.
+  const MonitoringResult r = monitor(plan, looks({{30.0, 0.5}, {50.0, 1.1}, {70.0, 1.5}, {80.0, 61.0}}));
+  EXPECT_NEAR_REL(r.looks[3].hazard_ratio, std::exp(-61.0 / std::sqrt(20.0)), 1e-12);
+  EXPECT_FALSE(r.looks[3].repeated_ci_hazard_ratio);
+}
+
+TEST(MonitoringInference, BindingHarmStopEqualsTheSymmetricDesign) {
+  // A one-sided design with a binding harm bound of the same spending family
+  // and half the alpha is the symmetric two-sided design (docs/config.md).
+  // Its stage-wise ordering ends paths at the earlier harm bounds, so a stop
+  // at the harm bound gives the two-sided estimates and the one-sided
+  // p-value 1 - p_two-sided / 2 (the ordering is total, without an inner
+  // region). Bounds are solved separately, so to 1e-7 relative.
+  MonitoringPlan harm = seed_plan();
+  harm.design.alpha = 0.05;
+  harm.design.harm = HarmSpec{SpendingFunction::lan_demets_obrien_fleming(), 0.025, true};
+  const auto observed = looks({{30.0, 0.5}, {50.0, 1.1}, {70.0, 1.5}, {80.0, -4.0}});
+  const MonitoringResult one = monitor(harm, observed);
+  const MonitoringResult two = monitor(symmetric_two_sided(), observed);
+  EXPECT_EQ(one.looks[3].decision, Decision::kStopHarm);
+  ASSERT_TRUE(one.final_inference && two.final_inference);
+  const FinalInference& o = *one.final_inference;
+  const FinalInference& t = *two.final_inference;
+  EXPECT_NEAR_REL(o.median_unbiased_hazard_ratio, t.median_unbiased_hazard_ratio, 1e-7);
+  EXPECT_NEAR_REL(o.ci_hazard_ratio.lower, t.ci_hazard_ratio.lower, 1e-7);
+  EXPECT_NEAR_REL(o.ci_hazard_ratio.upper, t.ci_hazard_ratio.upper, 1e-7);
+  EXPECT_NEAR_REL(o.p_value, 1.0 - t.p_value / 2.0, 1e-7);
 }
 
 TEST(MonitoringInference, AllocationTwoToOne) {

@@ -7,6 +7,7 @@
 
 #include "expect_near_rel.hpp"
 #include "gsd/numerics/invalid_input.hpp"
+#include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
 
 namespace gsd::spending {
@@ -90,6 +91,25 @@ TEST(DesignLimits, ObrienFlemingWithATinyFirstLookIsTheFixedDesign) {
       EXPECT_GE(d.inflation_factor, 1.0) << "t1 = " << t1;
       EXPECT_LT(d.inflation_factor, 1.0 + 1e-6) << "t1 = " << t1;
     }
+  }
+}
+
+// The two-sided alpha's range [1e-6, 0.5) holds with a futility bound too:
+// the beta-spending rule of a two-sided design solves its one-sided
+// counterpart at alpha / 2, which the limit (on the two-sided total) must
+// not refuse. Closed forms (Lan-DeMets O'Brien-Fleming per side at
+// alpha / 2): the first bound is Phi^-1(1 - 2 (1 - Phi(z_{alpha/4} /
+// sqrt(0.5)))), and the cumulative alpha at the final look is alpha.
+TEST(DesignLimits, TwoSidedSmallestAlphaSolvesWithFutility) {
+  for (const double alpha : {1e-6, 1.5e-6}) {
+    DesignSpec s = spec(alpha, 0.2, {0.5, 1.0}, SpendingFunction::lan_demets_obrien_fleming());
+    s.sided = Sidedness::kTwoSidedSymmetric;
+    s.futility = FutilitySpec(SpendingFunction::lan_demets_obrien_fleming(), false);
+    const Design d = compute_design(s);
+    const double first = 2.0 * numerics::normal_upper_tail(numerics::normal_upper_quantile(alpha / 4.0) / std::sqrt(0.5));
+    EXPECT_TRUE(gsd::testing::near_rel(d.efficacy[0], numerics::normal_upper_quantile(first), 1e-6)) << alpha;
+    EXPECT_TRUE(gsd::testing::near_rel(d.cumulative_alpha().back(), alpha, 1e-6)) << alpha;
+    ASSERT_TRUE(d.futility[0]) << alpha;
   }
 }
 

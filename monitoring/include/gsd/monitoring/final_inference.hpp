@@ -6,6 +6,8 @@
 // a smaller z. With P_theta the law with E[Z_j] = theta sqrt(I_j):
 //   p(theta) = sum_{j < k*} P_theta(first crossing of b_j at j)
 //              + P_theta(no crossing before k*, Z_k* >= z*).
+// (A stop below at look j < k* ends a path; a stop below at k* itself is
+// ordered by its z like any other outcome at k*, the later looks above it.)
 // The p-value is p(0); the median-unbiased estimate solves p(theta) = 1/2 and
 // the 1 - 2 alpha confidence interval solves p(theta) = alpha and 1 - alpha
 // (alpha per side). Non-binding futility bounds are ignored, a binding one
@@ -34,14 +36,22 @@ struct FinalInference {
 
 // information[j] and efficacy[j] for the looks 0..k*, as applied at each look;
 // z_stop at look k* = information.size() - 1. futility: binding bounds or empty.
+// harm: the one-sided design's binding harm bounds (-infinity where a look has none)
+// or empty; a harm stop ends paths like a binding futility stop. A symmetric
+// two-sided design stops below at -efficacy[j], and a stop below is inferred
+// as the mirror image of the stop above at -z_stop.
 FinalInference stagewise_inference(const MonitoringPlan& plan, std::span<const double> information,
                                    std::span<const double> efficacy,
-                                   std::span<const double> binding_futility, double z_stop);
+                                   std::span<const double> binding_futility, double z_stop,
+                                   std::span<const double> harm = {});
 
 // p(theta) above, exposed for tests. inner_futility: the binding futility
 // bounds stop when |z| is below them (a symmetric two-sided design).
+// lower_stops: bounds at or below which a look before k* stops (harm, or the
+// lower efficacy bound of a two-sided design), or empty.
 double stagewise_exceedance(std::span<const double> information, std::span<const double> efficacy,
                             std::span<const double> binding_futility, double z_stop, double theta,
-                            const numerics::SolverOptions& solver, bool inner_futility = false);
+                            const numerics::SolverOptions& solver, bool inner_futility = false,
+                            std::span<const double> lower_stops = {});
 
 }  // namespace gsd::monitoring

@@ -4,7 +4,33 @@
 //
 // Sign convention (docs/cli.md): a positive z favours the
 // experimental arm, that is a hazard ratio (experimental / control) below 1.
+#include <string>
+
 namespace gsd::monitoring {
+
+// Hazard ratios gsd estimates and reports: within [1e-6, 1e6]. A log-rank
+// look cannot estimate one further out (its log-hazard-ratio estimate is
+// about (O - E) / V with |O - E| at most the events), and beyond it the
+// numbers leave a table (1e300 prints with 300 digits) or double range.
+inline constexpr double kMinReportedHazardRatio = 1e-6;
+inline constexpr double kMaxReportedHazardRatio = 1e6;
+
+// The least events of a look: one event. A look at fewer is no data, and
+// its information d r / (1 + r)^2 would put the log-hazard-ratio estimate
+// z / sqrt(I) and its limits beyond double range.
+inline constexpr double kMinLookEvents = 1.0;
+
+// The widest span of a monitored schedule: the final analysis's events at
+// most a million times the first look's, the counterpart for the first look
+// of the least step between looks (numerics/information_step.hpp). Wider
+// spans put the first look's information fraction below what the recursive
+// integration resolves (1e300 events after 30 left the estimates' root
+// search without a result).
+inline constexpr double kMaxEventSpan = 1e6;
+
+// Throws InvalidInput naming "events" unless a look's events are at least
+// kMinLookEvents.
+void check_look_events(double events);
 
 // Which arm a two-sided p-value favours.
 enum class Direction {
@@ -26,12 +52,20 @@ double z_from_p_two_sided(double p_two_sided, Direction direction);
 // z from an estimated hazard ratio: z = -log(HR) sqrt(I), the inverse of the
 // estimate exp(-z / sqrt(I)) that rpact's getAnalysisResults reports for a
 // log-rank look (the Wald form of the log-rank test under the Schoenfeld
-// information above). Throws std::invalid_argument naming "hazard_ratio".
+// information above). Throws std::invalid_argument naming "hazard_ratio"
+// unless it lies in [kMinReportedHazardRatio, kMaxReportedHazardRatio].
 double z_from_hazard_ratio(double hazard_ratio, double events, double allocation_ratio);
 
 // The hazard-ratio estimate exp(-z / sqrt(I)); with a non-inferiority margin
 // m (z then of H0: HR >= m, below), m exp(-z / sqrt(I)).
 double hazard_ratio_from_z(double z, double information, double margin = 1.0);
+
+// Whether a hazard ratio lies in [kMinReportedHazardRatio, kMaxReportedHazardRatio].
+bool reportable_hazard_ratio(double hazard_ratio);
+
+// The rule a look's z (given as `what`, e.g. "z") breaks when its estimate
+// exp(-z / sqrt(I)) is not reportable, or an empty string.
+std::string hazard_ratio_range_rule(double z, double information);
 
 // A non-inferiority trial's z from the log-rank z of equal hazards: with
 // H0: HR >= m the log-hazard-ratio estimate -z / sqrt(I) is compared with

@@ -17,7 +17,8 @@ struct Interval {
 // -theta with |z - theta sqrt(I_k)| < b_k, i.e. HR in
 // [exp(-(z + b_k) / sqrt(I_k)), exp(-(z - b_k) / sqrt(I_k))] (J&T 2000, eq. 9.1).
 // Its coverage is 1 - 2 alpha per side jointly over all looks. Absent when the
-// look has no efficacy bound (it spends nothing).
+// look has no efficacy bound (it spends nothing), or when a limit lies outside
+// [kMinReportedHazardRatio, kMaxReportedHazardRatio] (look_statistic.hpp).
 std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& schedule, double z, double margin = 1.0);
 
 // Repeated p-value (J&T 2000, section 9.2): the smallest overall alpha at which
