@@ -60,11 +60,11 @@ gsd_design_error(monitor_events_below_one 2
   "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"looks\": [{\"events\": 1e-300, \"z\": 1}]}}"
   monitor CONFIG)
 gsd_design_error(monitor_allocation_ratio_range 2
-  "error: monitoring.allocation_ratio = 1e+300 must lie in [0.05, 20] (p:q with p, q <= 20, as survival.integer and permuted blocks allow)\; give the experimental : control ratio of the trial"
+  "error: monitoring.allocation_ratio = 1e+300 must lie in [0.001, 1000] (treatment : control)"
   "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"allocation_ratio\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
   monitor CONFIG)
 gsd_design_error(monitor_allocation_ratio_tiny 2
-  "error: monitoring.allocation_ratio = 1e-300 must lie in [0.05, 20] (p:q with p, q <= 20, as survival.integer and permuted blocks allow)\; give the experimental : control ratio of the trial"
+  "error: monitoring.allocation_ratio = 1e-300 must lie in [0.001, 1000] (treatment : control)"
   "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"allocation_ratio\": 1e-300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
   monitor CONFIG)
 # The survival model's reach is a limit of monitoring.planned_events, named as given.

@@ -17,7 +17,7 @@ struct MonitoringPlan {
   // n.I / maxn.IPlan).
   double planned_events = 0.0;
   // Experimental : control allocation, for the log-rank information; within
-  // [0.05, 20] (validate()).
+  // [0.001, 1000], as the survival plan's (validate()).
   double allocation_ratio = 1.0;
   // Hazard ratio assumed for conditional power; absent: the design alternative
   // (theta = drift / sqrt(I_max), I_max = D r / (1 + r)^2).
