@@ -182,7 +182,6 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
       if (const auto l = m->find("looks"); l != m->end() && l->is_array()) config_looks = l->size();
     }
   }
-  const nlohmann::json look = look_from_options(args.add, config ? config_looks : index);
   CommandResult out;
   std::string report;
   // The record changes only if the outputs that follow it can be written.
@@ -195,7 +194,21 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   if (!args.report.empty()) {
     access.after_commit = [&](const RecordUpdate&) { write_file_atomically(args.report, report); };
   }
-  (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare, access);
+  const std::size_t added = config ? config_looks : index;
+  try {
+    const nlohmann::json look = look_from_options(args.add, added);
+    (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare, access);
+  } catch (const InvalidInput& error) {
+    // A rule broken by the look being added names the flag that gave the
+    // value (--z, --hazard-ratio, --events), not its place in the record.
+    const auto& parts = error.path().parts();
+    const auto* at = parts.size() == 4 ? std::get_if<std::size_t>(&parts[2]) : nullptr;
+    const auto* key = parts.size() == 4 ? std::get_if<std::string>(&parts[3]) : nullptr;
+    if (at && key && *at == added && parts.front() == numerics::PathPart{"monitoring"}) {
+      throw InvalidInput(FieldPath{"options", *key}, error.value(), error.rule());
+    }
+    throw;
+  }
   return out;
 }
 

@@ -19,7 +19,8 @@ using namespace gsd::spending;  // NOLINT
 namespace {
 
 // The schedule's span (look_statistic.hpp, kMaxEventSpan): every look and the
-// planned events within a factor of a million of the first look's events.
+// planned events within a factor of a million of the first look's events, and
+// every look within a million times the planned events.
 void check_span(const MonitoringPlan& plan, std::span<const ObservedLook> looks) {
   const double first = looks.front().events;
   const double widest = first * kMaxEventSpan;
@@ -33,6 +34,18 @@ void check_span(const MonitoringPlan& plan, std::span<const ObservedLook> looks)
   }
   if (plan.planned_events > widest) {
     throw InvalidInput({"planned_events"}, format_input(plan.planned_events), rule.str());
+  }
+  // And the other way: a look past a million times the planned events (a
+  // first look of 1e300 events against 94 planned printed a 300-digit
+  // information and a confidence interval of width 0).
+  const double most = plan.planned_events * kMaxEventSpan;
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    if (looks[k].events > most) {
+      std::ostringstream beyond;
+      beyond << "exceeds a million times the " << format_input(plan.planned_events)
+             << " planned events, the widest span gsd monitors; check the events";
+      throw InvalidInput(FieldPath{"looks", k}.key("events"), format_input(looks[k].events), beyond.str());
+    }
   }
 }
 

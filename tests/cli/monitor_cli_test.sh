@@ -131,6 +131,28 @@ case "$case_name" in
     run monitor c.json
     expect_error "monitoring.looks[0].z = 1e+20 must lie in [-1e6, 1e6]"
     ;;
+  error_add_look_names_the_flag)
+    # A rule broken by the look being added names the flag that gave it, and
+    # the record does not change.
+    write_config c.json '[]'
+    run monitor c.json --record r.json add-look --events 30 --z 0.5
+    expect_ok
+    cp r.json before.json
+    run monitor --record r.json add-look --events 50 --z -5000
+    expect_error "--z = -5000 gives the log hazard ratio estimate"
+    run monitor --record r.json add-look --events 50 --hazard-ratio 1e-300
+    expect_error "--hazard-ratio = 1e-300 must lie in [1e-06, 1e+06]"
+    run monitor --record r.json add-look --events 20 --z 1
+    expect_error "--events = 20 must exceed the previous look's 30 events"
+    cmp -s r.json before.json || fail "the record changed"
+    ;;
+  error_events_beyond_planned)
+    # A first look past a million times the planned events printed a
+    # 300-digit information and a confidence interval of width 0.
+    write_config c.json '[{"events": 1e300, "z": 1}]'
+    run monitor c.json
+    expect_error "monitoring.looks[0].events = 1e+300 exceeds a million times the 94 planned events"
+    ;;
   error_look_after_stop)
     write_config c.json '[{"events": 49, "z": 3.6}, {"events": 71, "z": 2.1}]'
     run monitor c.json
@@ -496,20 +518,20 @@ PY
     expect_ok
     cp r.json before.json
     run monitor --record r.json add-look --events 80 --z 2.0
-    expect_error "monitoring.looks[2].events = 80 comes after the trial stopped at look 2 (71 events)"
+    expect_error "--events = 80 comes after the trial stopped at look 2 (71 events)"
     cmp -s r.json before.json || fail "a refused look changed the record"
     write_config c2.json '[{"events": 49, "z": 2.0}]'
     run monitor c2.json --record r2.json add-look --events 60 --z 1.0
     expect_ok
     cp r2.json before2.json
     run monitor --record r2.json add-look --events 55 --z 2.0
-    expect_error "monitoring.looks[2].events = 55 must exceed the previous look's 60 events"
+    expect_error "--events = 55 must exceed the previous look's 60 events"
     run monitor --record r2.json add-look --events 70 --z nan
-    expect_error "monitoring.looks[2].z = nan must be finite"
+    expect_error "--z = nan must be finite"
     run monitor --record r2.json add-look --events 70 --p-two-sided 0.2 --direction sideways
-    expect_error 'monitoring.looks[2].direction = "sideways" is not one of'
+    expect_error '--direction = "sideways" is not one of'
     run monitor --record r2.json add-look --events 70
-    expect_error "monitoring.looks[2].z is missing"
+    expect_error "--z is missing"
     run monitor c2.json --record r2.json add-look --events 70 --z 1
     expect_error "the record r2.json already holds its design; omit the config"
     cmp -s r2.json before2.json || fail "a refused look changed the record"
