@@ -6,6 +6,7 @@
 #include <variant>
 
 #include "endpoint_monitoring_output.hpp"
+#include "number_format.hpp"
 #include "test_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/record.hpp"
@@ -90,11 +91,12 @@ std::string monitoring_text(const MonitoringReport& report) {
     const LookResult& r = result.looks[k];
     const auto& ci = r.repeated_ci_hazard_ratio;
     std::snprintf(line, sizeof line,
-                  "%4zu  %7g  %7.4f  %8.4f  %8.4f  %11.6g  %10.6f  %8.4f  %8s  %8s  %8.4g  %s\n",
+                  "%4zu  %7g  %7.4f  %8.4f  %8.4f  %11.6g  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
                   k + 1, r.look.events, r.information_fraction, r.look.z, r.efficacy_z,
-                  (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.cumulative_alpha, r.hazard_ratio,
-                  ci ? num("%.4f", ci->lower).c_str() : "-",
-                  ci ? num("%.4f", ci->upper).c_str() : "-", r.repeated_p_value,
+                  (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.cumulative_alpha,
+                  detail::hazard_ratio(r.hazard_ratio).c_str(),
+                  ci ? detail::hazard_ratio(ci->lower).c_str() : "-",
+                  ci ? detail::hazard_ratio(ci->upper).c_str() : "-", r.repeated_p_value,
                   decision_name(r.decision));
     out << line;
   }
@@ -130,9 +132,9 @@ std::string monitoring_text(const MonitoringReport& report) {
     out << "\nAfter the stop at look " << f.stop_look + 1 << " (stage-wise ordering):\n"
         << "  p-value " << num("%.6g", f.p_value)
         << (spec.sided == Sidedness::kTwoSidedSymmetric ? " (two-sided)" : " (one-sided)")
-        << ", median-unbiased HR " << num("%.4f", f.median_unbiased_hazard_ratio) << ", "
-        << num("%.0f", 100.0 * f.confidence_level) << "% CI " << num("%.4f", f.ci_hazard_ratio.lower)
-        << " to " << num("%.4f", f.ci_hazard_ratio.upper) << "\n";
+        << ", median-unbiased HR " << detail::hazard_ratio(f.median_unbiased_hazard_ratio) << ", "
+        << num("%.0f", 100.0 * f.confidence_level) << "% CI " << detail::hazard_ratio(f.ci_hazard_ratio.lower)
+        << " to " << detail::hazard_ratio(f.ci_hazard_ratio.upper) << "\n";
   }
   return out.str();
 }

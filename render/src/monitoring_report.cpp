@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "endpoint_monitoring_output.hpp"
+#include "number_format.hpp"
 #include "test_monitoring_output.hpp"
 #include "gsd/curves.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
@@ -308,9 +309,9 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
       << "</td><td>" << num("%.4f", l.information_fraction) << "</td><td>"
       << num("%.4f", l.look.z) << "</td><td>" << num("%.4f", l.efficacy_z) << "</td><td>"
       << num("%.6f", nominal_p(in, l.efficacy_z)) << "</td><td>"
-      << num("%.6f", l.cumulative_alpha) << "</td><td>" << num("%.4f", l.hazard_ratio) << "</td><td>"
-      << (l.repeated_ci_hazard_ratio ? num("%.4f", l.repeated_ci_hazard_ratio->lower) + " &ndash; " +
-                                          num("%.4f", l.repeated_ci_hazard_ratio->upper)
+      << num("%.6f", l.cumulative_alpha) << "</td><td>" << detail::hazard_ratio(l.hazard_ratio) << "</td><td>"
+      << (l.repeated_ci_hazard_ratio ? detail::hazard_ratio(l.repeated_ci_hazard_ratio->lower) + " &ndash; " +
+                                          detail::hazard_ratio(l.repeated_ci_hazard_ratio->upper)
                                     : std::string("&ndash;"))
       << "</td><td>" << num("%.4g", l.repeated_p_value) << "</td><td>"
       << (l.conditional_power ? num("%.4f", l.conditional_power->assumed.back()) : "&ndash;")
@@ -330,9 +331,9 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
     o << "<h2>Inference after the stop (stage-wise ordering)</h2><table>"
       << "<tr><th>p-value (" << (two_sided(in) ? "two-sided" : "one-sided") << ")</th><td>"
       << num("%.6g", f.p_value) << "</td></tr><tr><th>median-unbiased HR</th><td>"
-      << num("%.4f", f.median_unbiased_hazard_ratio) << "</td></tr><tr><th>"
+      << detail::hazard_ratio(f.median_unbiased_hazard_ratio) << "</td></tr><tr><th>"
       << num("%.0f", 100.0 * f.confidence_level) << "% CI for the HR</th><td>"
-      << num("%.4f", f.ci_hazard_ratio.lower) << " &ndash; " << num("%.4f", f.ci_hazard_ratio.upper)
+      << detail::hazard_ratio(f.ci_hazard_ratio.lower) << " &ndash; " << detail::hazard_ratio(f.ci_hazard_ratio.upper)
       << "</td></tr></table>";
   }
   return o.str();

@@ -19,4 +19,11 @@ inline std::string probability(double p) {
   return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);
 }
 
+// A hazard ratio: four decimals in [0.001, 10000), where every trial's
+// estimates lie; four significant digits beyond, so that the extremes a
+// monitor accepts ([1e-6, 1e6]) neither print as 0.0000 nor overflow a column.
+inline std::string hazard_ratio(double hr) {
+  return hr >= 1e-3 && hr < 1e4 ? format("%.4f", hr) : format("%.4g", hr);
+}
+
 }  // namespace gsd::render::detail

@@ -146,6 +146,15 @@ case "$case_name" in
     expect_error "--events = 20 must exceed the previous look's 30 events"
     cmp -s r.json before.json || fail "the record changed"
     ;;
+  hazard_ratio_extremes_in_table)
+    # Hazard ratios far from 1 (the monitor accepts [1e-6, 1e6]) keep four
+    # significant digits in the table's columns: 1e6 printed 1000000.0000
+    # across the next column and 1.2e-6 printed 0.0000.
+    write_config c.json '[{"events": 30, "z": 0.5}, {"events": 50, "z": -45}]'
+    run monitor c.json
+    expect_ok
+    expect_contains "$out" "  3.37e+05  1.499e+05  7.576e+05  "
+    ;;
   error_events_beyond_planned)
     # A first look past a million times the planned events printed a
     # 300-digit information and a confidence interval of width 0.
