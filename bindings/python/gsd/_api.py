@@ -8,7 +8,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._config import Config, boundary, given, load, plain
-from ._errors import Arguments, InvalidInput, invalid, renamed
+from ._errors import Arguments, InvalidInput, flag, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._results import Design, Monitoring, Plan, Result, Simulation
 
@@ -288,6 +288,7 @@ class Record:
         the record (events going backwards, a look after a stop) raises
         InvalidInput and leaves the file as it was.
         """
+        final = flag(("final",), final)
         look = given(events=_whole(events), z=z, p_two_sided=p_two_sided, direction=direction,
                      hazard_ratio=hazard_ratio, variance=variance, tests=tests, covariance=covariance,
                      date=date, note=note)

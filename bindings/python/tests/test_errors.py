@@ -150,3 +150,29 @@ def test_runaway_nesting_is_an_error_not_a_crash():
     loop.append(loop)
     with pytest.raises(gsd.InvalidInput, match=r"nests deeper than 256 levels"):
         gsd.design(information_fractions=loop)
+
+
+def test_final_must_be_a_bool_not_anything_truthy(repo, tmp_path):
+    # A final look is permanent in the record: "no" read as True would close the trial.
+    import numpy as np
+
+    path = tmp_path / "dmc.json"
+    record = gsd.Record(path)
+    record.add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
+    before = path.read_bytes()
+    for value in ("no", 1, 0, None, 0.5):
+        with pytest.raises(gsd.InvalidInput, match=r"^final( = .*)? must be True or False$") as e:
+            record.add_look(71, z=1.0, final=value)
+        assert e.value.path == ("final",)
+    with pytest.raises(gsd.InvalidInput, match=r"^final = 'no' must be True or False$"):
+        gsd.run(command="monitor", record=path, add_look={"events": 71, "z": 1.0, "final": "no"})
+    assert path.read_bytes() == before
+    # numpy's booleans are booleans: False leaves the look an interim one.
+    look = record.add_look(71, z=1.0, final=np.bool_(False))
+    assert "final" not in gsd.Record(path).to_dict()["looks"][-1]["input"]
+    assert look.decision == "continue"
+
+
+def test_progress_must_be_a_bool_a_callable_or_none(seed_plan):
+    with pytest.raises(gsd.InvalidInput, match=r"^progress = 'no' must be True or False$"):
+        gsd.simulate(seed_plan, replicates=10, progress="no")
