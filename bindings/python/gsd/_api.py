@@ -64,11 +64,11 @@ def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
     """
     section: Dict[str, Any] = {"alpha": alpha, "sided": sided, "beta": beta,
                                "information_fractions": plain(information_fractions),
-                               "efficacy": boundary(efficacy)}
+                               "efficacy": boundary(efficacy, "efficacy")}
     if futility is not None:
-        section["futility"] = boundary(futility)
+        section["futility"] = boundary(futility, "futility")
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     config: Config = {"design": section}
     if name is not None:
         config["name"] = name
@@ -121,7 +121,7 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
     elif design is None:
         config = {"design": {}}
     elif isinstance(design, Mapping):
-        config = {"design": plain(design)}
+        config = {"design": plain(design, ("design",))}
         arguments[("design",)] = ("design",)
     else:
         raise invalid(("design",), design, "must be a gsd.Design, a dict of the design section or None")
@@ -129,13 +129,13 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
         accrual_section: Any = {"duration": accrual}
         arguments[("survival", "accrual", "duration")] = ("accrual",)
     else:
-        accrual_section = plain(accrual)
+        accrual_section = plain(accrual, ("accrual",))
     section = given(time_unit=time_unit, control=control, treatment=treatment,
                     hazard_ratio_noncured=hazard_ratio_noncured,
                     allocation_ratio=allocation_ratio, accrual=accrual_section, dropout=dropout,
                     patients=patients, events=events, power=power, follow_up=follow_up)
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     config["survival"] = section
     if name is not None:
         config["name"] = name
@@ -195,7 +195,7 @@ def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
     section = given(randomisation=randomisation, block_size=block_size, look_events=look_events,
                     strata=strata)
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     arguments: Dict[tuple, tuple] = {(): prefix, ("options",): ()}
     if section:
         config["simulation"] = {**(config.get("simulation") or {}), **section}
@@ -209,9 +209,10 @@ def _looks(looks: Any) -> List[Dict[str, Any]]:
     """Looks as a list of dicts; a DataFrame's rows without their NaNs."""
     to_dict = getattr(looks, "to_dict", None)
     if callable(to_dict) and hasattr(looks, "columns"):
-        rows = plain(to_dict("records"))
-        return [{k: v for k, v in row.items() if v is not None and v == v} for row in rows]
-    return plain(looks)
+        rows = [{k: v for k, v in row.items() if v is not None and v == v}
+                for row in to_dict("records")]
+        return plain(rows, ("looks",))
+    return plain(looks, ("looks",))
 
 
 def monitor(design: Union[Design, ConfigLike], *,
@@ -239,7 +240,7 @@ def monitor(design: Union[Design, ConfigLike], *,
     if looks is not None:
         section["looks"] = _looks(looks)
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     arguments: Dict[tuple, tuple] = {(): prefix}
     if section:
         config["monitoring"] = {**(config.get("monitoring") or {}), **section}

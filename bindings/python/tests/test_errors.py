@@ -176,3 +176,29 @@ def test_final_must_be_a_bool_not_anything_truthy(repo, tmp_path):
 def test_progress_must_be_a_bool_a_callable_or_none(seed_plan):
     with pytest.raises(gsd.InvalidInput, match=r"^progress = 'no' must be True or False$"):
         gsd.simulate(seed_plan, replicates=10, progress="no")
+
+
+def test_none_inside_a_dict_is_refused_not_read_as_the_default(seed_design):
+    # JSON null reads as "not given": a cure fraction of None became 0 and the
+    # seed plan's power 0.99999935 instead of 0.8391.
+    args = dict(treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63, accrual=36.0,
+                patients=202, events=94)
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control={"cure_fraction": None, "median_noncured": 7.0}, **args)
+    assert str(e.value) == ('control["cure_fraction"] is None: give a value, or leave the key '
+                            "out for its default")
+    assert e.value.path == ("control", "cure_fraction")
+    with pytest.raises(gsd.InvalidInput, match=r'^dropout\["control"\] is None'):
+        gsd.survival(seed_design, control={"cure_fraction": 0.4, "median_noncured": 7.0},
+                     dropout={"control": None, "treatment": 0.01}, **args)
+    with pytest.raises(gsd.InvalidInput, match=r'^config\["design"\]\["alpha"\] is None'):
+        gsd.run({"design": {"alpha": None}})
+    with pytest.raises(gsd.InvalidInput, match=r'^futility\["parameter"\] is None'):
+        gsd.design(futility={"spending": "hsd", "parameter": None})
+    with pytest.raises(gsd.InvalidInput, match=r'^solver\["grid_r"\] is None'):
+        gsd.design(solver={"grid_r": None})
+    # A keyword argument of None is still "not given".
+    plan = gsd.survival(seed_design, control={"cure_fraction": 0.4, "median_noncured": 7.0},
+                        dropout=None, **args)
+    assert plan.power == pytest.approx(0.8391, abs=1e-4)
+    assert gsd.design(solver=None).to_dict() == gsd.design().to_dict()

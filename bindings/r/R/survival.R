@@ -134,6 +134,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   if (length(extra) > 0L && (is.null(names(extra)) || any(names(extra) == ""))) {
     .gsd_invalid("...", NULL, "must be named: further keys of the survival section")
   }
+  .check_string(time_unit, "time_unit", null_ok = TRUE)
   survival <- list(time_unit = time_unit, control = unclass(control),
                    treatment = if (is.null(treatment)) NULL else unclass(treatment),
                    hazard_ratio_noncured = hazard_ratio_noncured,

@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace gsd::r {
@@ -19,8 +20,18 @@ constexpr double kLargestExactInteger = 9007199254740992.0;
 
 bool has_class(SEXP x, const char* cls) { return Rf_inherits(x, cls) != 0; }
 
+// NA is refused wherever it stands: written as JSON null it would read as
+// "not given" and the library would put its default in its place (a cure
+// fraction of NA became 0). NULL is how R leaves an argument out.
+[[noreturn]] void refuse_na(SEXP x, const FieldPath& path) {
+  std::string rule = TYPEOF(x) == STRSXP ? "is not a value: give a string" : "is not a value: give a number";
+  // An element of a vector cannot be left out on its own.
+  const bool element = !path.parts().empty() && std::holds_alternative<std::size_t>(path.parts().back());
+  if (!element) rule += ", or leave the argument out (NULL) for its default";
+  throw InvalidInput(path, "NA", rule);
+}
+
 json real_json(double v, const FieldPath& path) {
-  if (R_IsNA(v)) return nullptr;
   if (std::isnan(v)) throw InvalidInput(path, "NaN", "must be a finite number");
   if (std::isinf(v)) throw InvalidInput(path, v > 0 ? "Inf" : "-Inf", "must be a finite number");
   if (std::fabs(v) < kLargestExactInteger && std::fpclassify(v - std::trunc(v)) == FP_ZERO) {
@@ -34,11 +45,12 @@ json element_json(SEXP x, R_xlen_t i, const FieldPath& path) {
   switch (TYPEOF(x)) {
     case LGLSXP: {
       const int v = LOGICAL(x)[i];
-      return v == NA_LOGICAL ? json(nullptr) : json(v != 0);
+      if (v == NA_LOGICAL) refuse_na(x, path);
+      return v != 0;
     }
     case INTSXP: {
       const int v = INTEGER(x)[i];
-      if (v == NA_INTEGER) return nullptr;
+      if (v == NA_INTEGER) refuse_na(x, path);
       if (has_class(x, "factor")) {
         SEXP levels = Rf_getAttrib(x, R_LevelsSymbol);
         return Rf_translateCharUTF8(STRING_ELT(levels, v - 1));
@@ -46,10 +58,12 @@ json element_json(SEXP x, R_xlen_t i, const FieldPath& path) {
       return v;
     }
     case REALSXP:
+      if (R_IsNA(REAL(x)[i])) refuse_na(x, path);
       return real_json(REAL(x)[i], path);
     case STRSXP: {
       SEXP s = STRING_ELT(x, i);
-      return s == NA_STRING ? json(nullptr) : json(Rf_translateCharUTF8(s));
+      if (s == NA_STRING) refuse_na(x, path);
+      return Rf_translateCharUTF8(s);
     }
     default:
       throw InvalidInput(path, std::string("is of R type ") + Rf_type2char(static_cast<SEXPTYPE>(TYPEOF(x))) +

@@ -137,3 +137,45 @@ test_that("time scales a billion apart are refused as input, naming the arm", {
   expect_s3_class(e, "gsd_invalid_input")
   expect_match(conditionMessage(e), "within a factor of 1e9 of each other")
 })
+
+test_that("NA is refused, not replaced by the default", {
+  # Written as JSON null, NA read as "not given": a cure fraction of NA was 0
+  # and the seed plan's power 0.9999994 instead of 0.8391.
+  d <- seed_design()
+  plan <- function(...) {
+    args <- list(design = d, control = cure_model(cure_fraction = 0.4, median_noncured = 7),
+                 treatment = cure_model(cure_fraction = 0.562), hazard_ratio_noncured = 0.63,
+                 accrual = accrual(36), patients = 202, events = 94)
+    new <- list(...)
+    args[names(new)] <- new
+    do.call(gsd_survival, args)
+  }
+  rule <- "is not a value: give a number, or leave the argument out (NULL) for its default"
+  e <- invalid(plan(control = cure_model(cure_fraction = NA, median_noncured = 7)))
+  expect_identical(conditionMessage(e), paste("control$cure_fraction = NA", rule))
+  expect_identical(e$argument, "control$cure_fraction")
+  expect_identical(e$path, "survival.control.cure_fraction")
+  expect_identical(e$value, "NA")
+  expect_identical(conditionMessage(invalid(gsd_design(alpha = NA))), paste("alpha = NA", rule))
+  expect_identical(conditionMessage(invalid(gsd_design(sided = NA_integer_))), paste("sided = NA", rule))
+  expect_identical(conditionMessage(invalid(gsd_design(alpha = NA_real_))), paste("alpha = NA", rule))
+  expect_identical(invalid(gsd_design(solver = list(grid_r = NA)))$argument, "solver$grid_r")
+  expect_identical(conditionMessage(invalid(gsd_design(information_fractions = c(0.5, NA, 1)))),
+                   "information_fractions[2] = NA is not a value: give a number")
+  expect_identical(invalid(plan(allocation_ratio = NA))$argument, "allocation_ratio")
+  expect_identical(invalid(plan(time_unit = NA_character_))$argument, "time_unit")
+  expect_identical(invalid(plan(time_unit = NA))$argument, "time_unit")
+  expect_identical(invalid(plan(dropout = c(control = NA, treatment = 0.01)))$argument,
+                   "dropout$control")
+  for (arg in c("planned_events", "allocation_ratio", "assumed_hazard_ratio")) {
+    args <- list(d, looks = list(list(events = 49, z = 2)), planned_events = 94)
+    args[[arg]] <- NA
+    expect_identical(conditionMessage(invalid(do.call(gsd_monitor, args))), paste(arg, "= NA", rule))
+  }
+  e <- invalid(gsd_run(list(design = list(alpha = NA_real_))))
+  expect_identical(e$argument, "config$design$alpha")
+  expect_match(conditionMessage(invalid(gsd_run(list(design = list(efficacy = list(spending = NA_character_)))))),
+               "= NA is not a value: give a string", fixed = TRUE)
+  # NULL still leaves an argument out: the seed plan's power (docs/r.md).
+  expect_equal(plan(dropout = NULL)$power, 0.8391, tolerance = 1e-4)
+})
