@@ -71,13 +71,21 @@ json element_json(SEXP x, R_xlen_t i, const FieldPath& path) {
   }
 }
 
-json list_json(SEXP x, const FieldPath& path) {
+// Deeper nesting than any config needs, as the Python package's limit: a
+// list nested 50,000 deep took minutes (a path copied at every level) before
+// its error. Checked before the level's paths are built, so time is bounded.
+constexpr std::size_t kMaxDepth = 256;
+
+json value_json(SEXP x, const FieldPath& path, std::size_t depth);
+
+json list_json(SEXP x, const FieldPath& path, std::size_t depth) {
+  if (depth >= kMaxDepth) throw InvalidInput(path, "nests deeper than 256 levels");
   const R_xlen_t n = XLENGTH(x);
   SEXP names = Rf_getAttrib(x, R_NamesSymbol);
   if (names == R_NilValue) {
     json out = json::array();
     for (R_xlen_t i = 0; i < n; ++i) {
-      out.push_back(from_r(VECTOR_ELT(x, i), path.index(static_cast<std::size_t>(i))));
+      out.push_back(value_json(VECTOR_ELT(x, i), path.index(static_cast<std::size_t>(i)), depth + 1));
     }
     return out;
   }
@@ -92,7 +100,7 @@ json list_json(SEXP x, const FieldPath& path) {
     if (out.contains(key)) throw InvalidInput(path.key(key), "is given twice");
     SEXP value = VECTOR_ELT(x, i);
     if (value == R_NilValue) continue;
-    out[key] = from_r(value, path.key(key));
+    out[key] = value_json(value, path.key(key), depth + 1);
   }
   return out;
 }
@@ -237,12 +245,14 @@ SEXP to_r_frame(const json& rows) {
   return out;
 }
 
-json from_r(SEXP x, const FieldPath& path) {
+namespace {
+
+json value_json(SEXP x, const FieldPath& path, std::size_t depth) {
   switch (TYPEOF(x)) {
     case NILSXP:
       return nullptr;
     case VECSXP:
-      return list_json(x, path);
+      return list_json(x, path, depth);
     case LGLSXP:
     case INTSXP:
     case REALSXP:
@@ -253,6 +263,10 @@ json from_r(SEXP x, const FieldPath& path) {
                                    ": a config holds lists, numbers, strings and logicals");
   }
 }
+
+}  // namespace
+
+json from_r(SEXP x, const FieldPath& path) { return value_json(x, path, 0); }
 
 SEXP to_r(const json& value, bool mark_arrays) {
   switch (value.type()) {

@@ -179,3 +179,20 @@ test_that("NA is refused, not replaced by the default", {
   # NULL still leaves an argument out: the seed plan's power (docs/r.md).
   expect_equal(plan(dropout = NULL)$power, 0.8391, tolerance = 1e-4)
 })
+
+test_that("a runaway nesting is refused at 256 levels, at once", {
+  # Without a cap a list nested 50,000 deep took over a minute before its error.
+  nest <- function(depth) {
+    x <- 0.5
+    for (i in seq_len(depth)) x <- list(x)
+    x
+  }
+  t <- system.time(e <- invalid(gsd_run(list(design = list(information_fractions = nest(50000))))))
+  expect_lt(t[["elapsed"]], 5)
+  expect_identical(e$rule, "nests deeper than 256 levels")
+  expect_identical(e$argument, paste0("config$design$information_fractions",
+                                      strrep("[1]", 254)))
+  # Below the cap the value reaches the library's own checks.
+  e <- invalid(gsd_run(list(design = list(information_fractions = nest(10)))))
+  expect_false(identical(e$rule, "nests deeper than 256 levels"))
+})
