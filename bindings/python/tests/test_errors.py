@@ -202,3 +202,21 @@ def test_none_inside_a_dict_is_refused_not_read_as_the_default(seed_design):
                         dropout=None, **args)
     assert plan.power == pytest.approx(0.8391, abs=1e-4)
     assert gsd.design(solver=None).to_dict() == gsd.design().to_dict()
+
+
+def test_numpy_integers_are_whole_numbers(repo):
+    import numpy as np
+
+    config = repo / "configs" / "blinatumomab-20120215.json"
+    plain = gsd.simulate(config, replicates=5, seed=2**64 - 1, progress=False).to_dict()
+    numpy = gsd.simulate(config, replicates=np.int32(5), seed=np.uint64(2**64 - 1),
+                         threads=np.int64(1), progress=False).to_dict()
+    assert numpy["simulation"] == plain["simulation"]
+    assert numpy["simulation"]["seed"] == 2**64 - 1
+    out = gsd.run(config, "simulate", replicates=np.int16(5), threads=np.int64(1))
+    assert out["simulation"]["replicates"] == 5
+    # Floats and booleans are still not counts.
+    for bad in (dict(replicates=np.float64(5)), dict(replicates=np.bool_(True)),
+                dict(seed=True), dict(threads=np.float32(1))):
+        with pytest.raises(gsd.InvalidInput, match=r"must be a whole number$"):
+            gsd.simulate(config, progress=False, **bad)
