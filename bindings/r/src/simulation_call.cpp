@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <thread>
@@ -20,6 +21,7 @@
 #include "gsd/render/svg_chart.hpp"
 #include "gsd/simulation.hpp"
 #include "gsd/staged_file.hpp"
+#include "gsd/thread_limit.hpp"
 #include "r_json.hpp"
 
 #include <R_ext/Print.h>
@@ -111,18 +113,58 @@ std::optional<T> optional_field(const Rcpp::List& request, const char* name) {
   return Rcpp::as<T>(v);
 }
 
-// Seeds and counts arrive as doubles (R's integers stop at 2^31 - 1); a
-// value that is not a whole number in range is bad input on `options.<name>`,
-// as the command line's flags are.
-std::int64_t whole(double v, const char* name, double lowest) {
-  if (!(std::isfinite(v) && v >= lowest && v < kLargestExactInteger &&
-        std::fpclassify(v - std::trunc(v)) == FP_ZERO)) {
-    numerics::fail({"options", name}, v,
-                   lowest > 0 ? "must be a whole number >= 1" : "must be a whole number >= 0");
+// Counts and seeds arrive as doubles (R's integers stop at 2^31 - 1); a value
+// that is not a whole number in range is bad input on `options.<name>`, with
+// the command line's rule for its flag and the value as given.
+bool is_whole(double v) { return std::isfinite(v) && std::fpclassify(v - std::trunc(v)) == FP_ZERO; }
+
+constexpr double kTwoTo63 = 9223372036854775808.0;
+
+std::int64_t replicates_from(double v) {
+  // Every double from 2^53 on is whole, and below 2^63 fits exactly.
+  if (!(is_whole(v) && v >= 1 && v < kTwoTo63)) {
+    numerics::fail({"options", "replicates"}, v, "must be a whole number in [1, 9223372036854775807]");
   }
   return static_cast<std::int64_t>(v);
 }
 
+int threads_from(double v) {
+  if (!(is_whole(v) && v >= 1 && v <= kMaxThreads)) {
+    numerics::fail({"options", "threads"}, v,
+                   "must be a whole number in [1, " + std::to_string(kMaxThreads) + "]");
+  }
+  return static_cast<int>(v);
+}
+
+constexpr const char* kSeedRule = "must be a whole number in [0, 18446744073709551615]";
+
+std::uint64_t seed_from(double v) {
+  if (!(is_whole(v) && v >= 0)) numerics::fail({"options", "seed"}, v, kSeedRule);
+  // From 2^53 on a double holds only some whole numbers (2^53 + 1 reads as
+  // 2^53): the seed the user meant may not be the one R passes.
+  if (v >= kLargestExactInteger) {
+    numerics::fail({"options", "seed"}, v,
+                   "is 2^53 or more, where R's numbers skip whole numbers: give the seed as a "
+                   "string of digits, e.g. seed = \"18446744073709551615\"");
+  }
+  return static_cast<std::uint64_t>(v);
+}
+
+// A seed written as decimal digits: the full 64-bit range, exactly.
+std::uint64_t seed_from(const std::string& text) {
+  const auto bad = [&] {
+    throw InvalidInput({"options", "seed"}, "\"" + text + "\"", std::string(kSeedRule) + " written in decimal digits");
+  };
+  if (text.empty() || text.size() > 20) bad();
+  std::uint64_t out = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') bad();
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (out > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) bad();
+    out = out * 10 + digit;
+  }
+  return out;
+}
 
 // --replicate-data as columns.
 struct ReplicateColumns {
@@ -165,14 +207,14 @@ struct ReplicateColumns {
 
 SimulationRequest request_from(const Rcpp::List& r) {
   SimulationRequest q;
-  if (const auto v = optional_field<double>(r, "replicates")) q.replicates = whole(*v, "replicates", 1);
-  if (const auto v = optional_field<double>(r, "seed")) {
-    q.seed = static_cast<std::uint64_t>(whole(*v, "seed", 0));
+  if (const auto v = optional_field<double>(r, "replicates")) q.replicates = replicates_from(*v);
+  if (r.containsElementNamed("seed") && TYPEOF(r["seed"]) == STRSXP) {
+    q.seed = seed_from(Rcpp::as<std::string>(r["seed"]));
+  } else if (const auto v = optional_field<double>(r, "seed")) {
+    q.seed = seed_from(*v);
   }
   if (const auto v = optional_field<double>(r, "max_duration")) q.max_duration = *v;
-  if (const auto v = optional_field<double>(r, "threads")) {
-    q.threads = static_cast<int>(std::clamp(static_cast<double>(whole(*v, "threads", 1)), 1.0, 1e6));
-  }
+  if (const auto v = optional_field<double>(r, "threads")) q.threads = threads_from(*v);
   return q;
 }
 

@@ -70,7 +70,7 @@ test_that("survival arguments name the arm and its field", {
 test_that("simulation and run options keep their R names", {
   plan <- seed_plan()
   expect_identical(conditionMessage(invalid(gsd_simulate(plan, replicates = 0, progress = FALSE))),
-                   "replicates = 0 must be a whole number >= 1")
+                   "replicates = 0 must be a whole number in [1, 9223372036854775807]")
   expect_identical(invalid(gsd_simulate(plan, seed = -1, progress = FALSE))$argument, "seed")
   expect_identical(invalid(gsd_simulate(plan, threads = 0, progress = FALSE))$argument, "threads")
   expect_identical(invalid(gsd_simulate(plan, max_duration = -5, progress = FALSE))$argument,
@@ -195,4 +195,40 @@ test_that("a runaway nesting is refused at 256 levels, at once", {
   # Below the cap the value reaches the library's own checks.
   e <- invalid(gsd_run(list(design = list(information_fractions = nest(10)))))
   expect_false(identical(e$rule, "nests deeper than 256 levels"))
+})
+
+test_that("counts and seeds state the real rule and the value given", {
+  plan <- seed_plan()
+  msg <- function(...) conditionMessage(invalid(gsd_simulate(plan, progress = FALSE, ...)))
+  # The command line's rules for --seed, --replicates and --threads.
+  expect_identical(msg(seed = -1), "seed = -1 must be a whole number in [0, 18446744073709551615]")
+  expect_identical(msg(seed = 2^53), paste0(
+    "seed = 9007199254740992 is 2^53 or more, where R's numbers skip whole numbers: ",
+    "give the seed as a string of digits, e.g. seed = \"18446744073709551615\""))
+  expect_match(msg(seed = 2^64 - 1), "give the seed as a string of digits", fixed = TRUE)
+  expect_identical(msg(seed = "18446744073709551616"), paste(
+    "seed = \"18446744073709551616\" must be a whole number in [0, 18446744073709551615]",
+    "written in decimal digits"))
+  expect_match(msg(seed = "1e5"), "written in decimal digits$")
+  expect_identical(msg(replicates = 1.5),
+                   "replicates = 1.5 must be a whole number in [1, 9223372036854775807]")
+  expect_identical(msg(threads = 1e300), "threads = 1e+300 must be a whole number in [1, 1024]")
+  # Not clamped to 1e6 before the check: the value given.
+  expect_identical(msg(threads = 2^31), "threads = 2147483648 must be a whole number in [1, 1024]")
+  expect_identical(conditionMessage(invalid(gsd_run(plan$config, "simulate", threads = 2^31))),
+                   "threads = 2147483648 must be a whole number in [1, 1024]")
+})
+
+test_that("a seed given as digits reaches the full 64-bit range", {
+  plan <- seed_plan()
+  a <- gsd_simulate(plan, replicates = 200, seed = "7", progress = FALSE)$result
+  expect_identical(a, gsd_simulate(plan, replicates = 200, seed = 7, progress = FALSE)$result)
+  top <- gsd_run(plan$config, "simulate", replicates = 200, seed = "18446744073709551615")
+  expect_identical(top$simulation$seed, 2^64)  # as jsonlite reads 18446744073709551615
+  cli <- Sys.getenv("GSD_CLI")
+  skip_if_not(nzchar(cli) && file.exists(cli))
+  f <- grep("blinatumomab-20120215.json", config_files(), value = TRUE, fixed = TRUE)[1]
+  expect_identical(gsd_run(f, "simulate", replicates = 200, seed = "18446744073709551615"),
+                   cli_json(c("simulate", f, "--replicates", "200", "--seed",
+                              "18446744073709551615", "--quiet")))
 })
