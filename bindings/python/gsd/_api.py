@@ -3,6 +3,8 @@ monitoring Record, and run (the command line as one call)."""
 from __future__ import annotations
 
 import logging
+import numbers
+import operator
 import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
@@ -389,6 +391,8 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     Errors name the config field as ``config["design"]["alpha"]`` and the
     options by their names.
     """
+    if not isinstance(command, str):
+        raise invalid(("command",), command, 'must be "design", "simulate" or "monitor"')
     _core.parse_command(command)
     if format not in _FORMATS:
         raise invalid(("format",), format, "is not one of: " + ", ".join(_FORMATS))
@@ -408,8 +412,16 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
                 or format != "json"):
             raise invalid(("batch",), batch,
                           "runs alone: give no config, plot, replicate_data or format")
-        return _call(lambda: _core.batch(os.fspath(batch), command, threads, replicates, seed,
-                                         max_duration, _log_level()), {("options",): ()})
+        counts = {"threads": threads, "replicates": replicates, "seed": seed}
+        for key, value in counts.items():
+            counts[key] = _count(key, value)
+        if max_duration is not None and (isinstance(max_duration, bool)
+                                         or not isinstance(max_duration, numbers.Real)):
+            raise invalid(("max_duration",), max_duration, "must be a number")
+        return _call(lambda: _core.batch(os.fspath(batch), command, counts["threads"],
+                                         counts["replicates"], counts["seed"],
+                                         None if max_duration is None else float(max_duration),
+                                         _log_level()), {("options",): ()})
     if command == "monitor" and record is not None:
         return _run_record(config, record, add_look, report, format)
     if config is None:
@@ -434,6 +446,16 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     if report is not None:
         result.save_report(report)  # type: ignore[attr-defined]
     return out
+
+
+def _count(key: str, value: Any) -> Any:
+    """A batch's whole-number option as a Python int (numpy's too), or None;
+    the library checks its range."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise invalid((key,), value, "must be a whole number")
+    return operator.index(value)
 
 
 def _run_record(config: Optional[ConfigLike], record: PathLike,

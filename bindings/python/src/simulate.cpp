@@ -135,6 +135,10 @@ py::object as_int(py::handle v) {
   throw InvalidInput(FieldPath{"options", name}, py::repr(v).cast<std::string>(), rule);
 }
 
+[[noreturn]] void bad_replicate(py::handle v, const std::string& rule) {
+  throw InvalidInput(FieldPath{"replicate"}, py::repr(v).cast<std::string>(), rule);
+}
+
 // The call's options as the command line's flags give them; the library
 // checks the ranges (paths {"options", name}).
 SimulationRequest request_from(py::handle replicates, py::handle seed, py::handle threads,
@@ -287,10 +291,17 @@ py::dict patient_records(const std::vector<simulate::PatientRecord>& patients) {
   return out;
 }
 
-void check_replicate(std::int64_t replicate) {
-  if (replicate < 0) {
-    throw InvalidInput({"replicate"}, std::to_string(replicate), "must be a non-negative integer");
-  }
+// A replicate of this run, 0 to replicates - 1: an index past the run
+// would draw a trial that was never part of it.
+std::int64_t replicate_index(const SimulationHandle& h, py::handle replicate) {
+  const std::int64_t n = h.report->result.replicates;
+  const std::string rule = "must be a whole number in [0, " + std::to_string(n - 1) +
+                           "]: a replicate of this run of " + std::to_string(n);
+  if (!is_integer(replicate)) bad_replicate(replicate, rule);
+  int overflow = 0;
+  const long long i = PyLong_AsLongLongAndOverflow(as_int(replicate).ptr(), &overflow);
+  if (overflow != 0 || i < 0 || i >= n) bad_replicate(replicate, rule);
+  return i;
 }
 
 }  // namespace
@@ -326,16 +337,16 @@ void bind_simulation(py::module_& m) {
           py::arg("shown") = 3)
       .def(
           "replicate_looks",
-          [](const SimulationHandle& h, std::int64_t replicate) {
-            check_replicate(replicate);
-            return look_records(h.simulator->looks(h.report->result.seed, replicate));
+          [](const SimulationHandle& h, py::handle replicate) {
+            const std::int64_t i = replicate_index(h, replicate);
+            return look_records(h.simulator->looks(h.report->result.seed, i));
           },
           py::arg("replicate"))
       .def(
           "replicate_patients",
-          [](const SimulationHandle& h, std::int64_t replicate) {
-            check_replicate(replicate);
-            return patient_records(h.simulator->patients(h.report->result.seed, replicate));
+          [](const SimulationHandle& h, py::handle replicate) {
+            const std::int64_t i = replicate_index(h, replicate);
+            return patient_records(h.simulator->patients(h.report->result.seed, i));
           },
           py::arg("replicate"));
 

@@ -220,3 +220,29 @@ def test_numpy_integers_are_whole_numbers(repo):
                 dict(seed=True), dict(threads=np.float32(1))):
         with pytest.raises(gsd.InvalidInput, match=r"must be a whole number$"):
             gsd.simulate(config, progress=False, **bad)
+
+
+def test_arguments_of_the_wrong_type_are_invalid_input_not_type_error(repo, tmp_path):
+    config = repo / "configs" / "blinatumomab-20120215.json"
+    with pytest.raises(gsd.InvalidInput, match=r'^command must be "design", "simulate" or "monitor"$'):
+        gsd.run(config, None)
+    batch = tmp_path / "designs.jsonl"
+    batch.write_text('{"design": {"information_fractions": [0.5, 1]}}\n')
+    with pytest.raises(gsd.InvalidInput, match=r"^threads = '2' must be a whole number$"):
+        gsd.run(batch=batch, threads="2")
+
+
+def test_a_replicate_index_is_one_of_the_run(repo):
+    sim = gsd.simulate(repo / "configs" / "blinatumomab-20120215.json", replicates=100,
+                       progress=False)
+    rule = r"must be a whole number in \[0, 99\]: a replicate of this run of 100$"
+    # 100 is past the run: it would replay a trial that was never simulated.
+    for bad in (100, -1, 2**70, 1.5, True, "3"):
+        for method in (sim.replicate_looks, sim.replicate_patients):
+            with pytest.raises(gsd.InvalidInput, match=r"^replicate = .* " + rule) as e:
+                method(bad)
+            assert e.value.path == ("replicate",)
+    import numpy as np
+
+    assert sim.replicate_looks(np.int64(99)).equals(sim.replicate_looks(99))
+    assert len(sim.replicate_patients(0)) == 202
