@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "gsd/atomic_file.hpp"
@@ -41,12 +42,19 @@ constexpr int kBarWidth = 40;
 // Counts and seeds arrive as doubles; below 2^53 every whole double is exact.
 constexpr double kLargestExactInteger = 9007199254740992.0;
 
-void check_interrupt(void*) { R_CheckUserInterrupt(); }
+SEXP check_interrupt(void*) {
+  R_CheckUserInterrupt();
+  return R_NilValue;
+}
 
 // The simulator calls `progress` from OpenMP thread 0, which is the thread
 // that called it: R's own thread. Only there are R's interrupt flag and
-// console touched; R_ToplevelExec keeps R's longjmp from crossing the
-// simulator's frames.
+// console touched. R_CheckUserInterrupt may jump: a user interrupt, or the
+// error of setTimeLimit() (R runs its event loop there). R_UnwindProtect
+// (through Rcpp::unwindProtect) stops that jump inside on_progress and keeps
+// its token; the run stops, and once the simulator's frames are gone the
+// jump resumes, so R sees its own condition (interrupt or the time-limit
+// error), not one made up here.
 class RunSession {
  public:
   RunSession(std::int64_t total, bool show) : total_(total), show_(show), caller_(std::this_thread::get_id()) {}
@@ -65,8 +73,10 @@ class RunSession {
     const Clock::time_point now = Clock::now();
     if (seconds(last_check_, now) >= kInterruptSeconds) {
       last_check_ = now;
-      if (!R_ToplevelExec(check_interrupt, nullptr)) {
-        interrupted_ = true;
+      try {
+        Rcpp::unwindProtect(check_interrupt, nullptr);
+      } catch (const Rcpp::LongjumpException& jump) {
+        jump_ = jump.token;  // preserved by Rcpp until the jump resumes
         stop_.store(true);
       }
     }
@@ -77,7 +87,11 @@ class RunSession {
   }
 
   const std::atomic<bool>* stop_flag() const { return &stop_; }
-  bool interrupted() const { return interrupted_; }
+  bool jumped() const { return jump_ != nullptr; }
+  // The R condition that stopped the run, resumed as R raised it.
+  void resume_jump() {
+    if (jump_ != nullptr) throw Rcpp::LongjumpException(std::exchange(jump_, nullptr));
+  }
 
  private:
   static double seconds(Clock::time_point a, Clock::time_point b) {
@@ -98,7 +112,7 @@ class RunSession {
   bool show_;
   std::thread::id caller_;
   std::atomic<bool> stop_{false};
-  bool interrupted_ = false;
+  SEXP jump_ = nullptr;
   bool drawn_ = false;
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_check_ = start_;
@@ -253,8 +267,10 @@ SEXP simulate_call(const Trial& trial, const Rcpp::List& request, const RunOptio
     };
   }
   const SimulationReport report = run_simulation(setup, simulator, control, run);
-  if (session.interrupted() || report.result.interrupted) {
+  if (session.jumped() || report.result.interrupted) {
     if (data) data->discard();
+    session.finish();
+    session.resume_jump();
     throw Rcpp::internal::InterruptedException();
   }
   session.finish();
