@@ -32,9 +32,14 @@ cure_model <- function(cure_fraction = NULL, median_noncured = NULL, hazard = NU
 }
 
 #' @export
+format.gsd_arm <- function(x, ...) {
+  paste("<gsd arm>", paste(names(x), vapply(x, function(v) paste(format(unlist(v)), collapse = ", "), ""),
+                           sep = " = ", collapse = "; "))
+}
+
+#' @export
 print.gsd_arm <- function(x, ...) {
-  cat("<gsd arm>", paste(names(x), vapply(x, function(v) paste(format(unlist(v)), collapse = ", "), ""),
-                         sep = " = ", collapse = "; "), "\n")
+  writeLines(format(x, ...))
   invisible(x)
 }
 
