@@ -232,3 +232,23 @@ test_that("a seed given as digits reaches the full 64-bit range", {
                    cli_json(c("simulate", f, "--replicates", "200", "--seed",
                               "18446744073709551615", "--quiet")))
 })
+
+test_that("limits are said in R's terms", {
+  e <- invalid(gsd_design(information_fractions = numeric(0)))
+  expect_identical(conditionMessage(e), "information_fractions = numeric(0) must list at least one look")
+  plan <- function(patients) {
+    gsd_survival(seed_design(), control = cure_model(cure_fraction = 0.4, median_noncured = 7),
+                 treatment = cure_model(cure_fraction = 0.562), hazard_ratio_noncured = 0.63,
+                 accrual = accrual(36), patients = patients, events = 94)
+  }
+  # The library's rule speaks of JSON text ("written as digits"), which R
+  # cannot write: from 2^53 on its doubles skip whole numbers.
+  rule <- paste("must be a whole number below 2^53 = 9007199254740992: from there on R's",
+                "numbers skip whole numbers")
+  expect_identical(conditionMessage(invalid(plan(2^53))), paste("patients = 9007199254740992", rule))
+  expect_identical(conditionMessage(invalid(plan(1e300))), paste("patients = 1e+300", rule))
+  # A config file keeps the library's own words about its JSON.
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": [0.5, 1]}, "survival": {"control": {"median_noncured": 7}, "hazard_ratio_noncured": 0.7, "accrual": {"duration": 24}, "patients": 1e16, "events": 100}}', f)
+  expect_match(conditionMessage(invalid(gsd_run(f))), "must be written as digits", fixed = TRUE)
+})
