@@ -3,12 +3,14 @@ monitoring Record, and run (the command line as one call)."""
 from __future__ import annotations
 
 import logging
+import numbers
+import operator
 import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._config import Config, boundary, given, load, plain
-from ._errors import Arguments, InvalidInput, invalid, renamed
+from ._errors import Arguments, InvalidInput, flag, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._results import Design, Monitoring, Plan, Result, Simulation
 
@@ -64,11 +66,11 @@ def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
     """
     section: Dict[str, Any] = {"alpha": alpha, "sided": sided, "beta": beta,
                                "information_fractions": plain(information_fractions),
-                               "efficacy": boundary(efficacy)}
+                               "efficacy": boundary(efficacy, "efficacy")}
     if futility is not None:
-        section["futility"] = boundary(futility)
+        section["futility"] = boundary(futility, "futility")
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     config: Config = {"design": section}
     if name is not None:
         config["name"] = name
@@ -121,7 +123,7 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
     elif design is None:
         config = {"design": {}}
     elif isinstance(design, Mapping):
-        config = {"design": plain(design)}
+        config = {"design": plain(design, ("design",))}
         arguments[("design",)] = ("design",)
     else:
         raise invalid(("design",), design, "must be a gsd.Design, a dict of the design section or None")
@@ -129,13 +131,13 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
         accrual_section: Any = {"duration": accrual}
         arguments[("survival", "accrual", "duration")] = ("accrual",)
     else:
-        accrual_section = plain(accrual)
+        accrual_section = plain(accrual, ("accrual",))
     section = given(time_unit=time_unit, control=control, treatment=treatment,
                     hazard_ratio_noncured=hazard_ratio_noncured,
                     allocation_ratio=allocation_ratio, accrual=accrual_section, dropout=dropout,
                     patients=patients, events=events, power=power, follow_up=follow_up)
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     config["survival"] = section
     if name is not None:
         config["name"] = name
@@ -195,7 +197,7 @@ def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
     section = given(randomisation=randomisation, block_size=block_size, look_events=look_events,
                     strata=strata)
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     arguments: Dict[tuple, tuple] = {(): prefix, ("options",): ()}
     if section:
         config["simulation"] = {**(config.get("simulation") or {}), **section}
@@ -209,9 +211,10 @@ def _looks(looks: Any) -> List[Dict[str, Any]]:
     """Looks as a list of dicts; a DataFrame's rows without their NaNs."""
     to_dict = getattr(looks, "to_dict", None)
     if callable(to_dict) and hasattr(looks, "columns"):
-        rows = plain(to_dict("records"))
-        return [{k: v for k, v in row.items() if v is not None and v == v} for row in rows]
-    return plain(looks)
+        rows = [{k: v for k, v in row.items() if v is not None and v == v}
+                for row in to_dict("records")]
+        return plain(rows, ("looks",))
+    return plain(looks, ("looks",))
 
 
 def monitor(design: Union[Design, ConfigLike], *,
@@ -239,7 +242,7 @@ def monitor(design: Union[Design, ConfigLike], *,
     if looks is not None:
         section["looks"] = _looks(looks)
     if options:
-        section.update(plain(options))
+        section.update(given(**options))
     arguments: Dict[tuple, tuple] = {(): prefix}
     if section:
         config["monitoring"] = {**(config.get("monitoring") or {}), **section}
@@ -288,6 +291,7 @@ class Record:
         the record (events going backwards, a look after a stop) raises
         InvalidInput and leaves the file as it was.
         """
+        final = flag(("final",), final)
         look = given(events=_whole(events), z=z, p_two_sided=p_two_sided, direction=direction,
                      hazard_ratio=hazard_ratio, variance=variance, tests=tests, covariance=covariance,
                      date=date, note=note)
@@ -387,6 +391,8 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     Errors name the config field as ``config["design"]["alpha"]`` and the
     options by their names.
     """
+    if not isinstance(command, str):
+        raise invalid(("command",), command, 'must be "design", "simulate" or "monitor"')
     _core.parse_command(command)
     if format not in _FORMATS:
         raise invalid(("format",), format, "is not one of: " + ", ".join(_FORMATS))
@@ -406,8 +412,16 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
                 or format != "json"):
             raise invalid(("batch",), batch,
                           "runs alone: give no config, plot, replicate_data or format")
-        return _call(lambda: _core.batch(os.fspath(batch), command, threads, replicates, seed,
-                                         max_duration, _log_level()), {("options",): ()})
+        counts = {"threads": threads, "replicates": replicates, "seed": seed}
+        for key, value in counts.items():
+            counts[key] = _count(key, value)
+        if max_duration is not None and (isinstance(max_duration, bool)
+                                         or not isinstance(max_duration, numbers.Real)):
+            raise invalid(("max_duration",), max_duration, "must be a number")
+        return _call(lambda: _core.batch(os.fspath(batch), command, counts["threads"],
+                                         counts["replicates"], counts["seed"],
+                                         None if max_duration is None else float(max_duration),
+                                         _log_level()), {("options",): ()})
     if command == "monitor" and record is not None:
         return _run_record(config, record, add_look, report, format)
     if config is None:
@@ -432,6 +446,16 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     if report is not None:
         result.save_report(report)  # type: ignore[attr-defined]
     return out
+
+
+def _count(key: str, value: Any) -> Any:
+    """A batch's whole-number option as a Python int (numpy's too), or None;
+    the library checks its range."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+        raise invalid((key,), value, "must be a whole number")
+    return operator.index(value)
 
 
 def _run_record(config: Optional[ConfigLike], record: PathLike,

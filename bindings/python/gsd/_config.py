@@ -8,7 +8,7 @@ prints what ``result.to_dict()`` returns.
 from __future__ import annotations
 
 import os
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Dict, Mapping, Optional, Tuple
 
 from . import _core
 from ._errors import invalid
@@ -20,29 +20,41 @@ Config = Dict[str, Any]
 MAX_DEPTH = 256
 
 
-def plain(value: Any, depth: int = 0) -> Any:
+def plain(value: Any, path: Optional[Tuple[Any, ...]] = None, depth: int = 0) -> Any:
     """The value as plain JSON-like Python: numpy arrays and scalars become
     lists and numbers, tuples become lists, mappings become dicts. Anything
     else (and anything nested deeper than MAX_DEPTH) is left for the library
-    to reject with its path."""
+    to reject with its path.
+
+    Given the argument's ``path``, a None inside a dict is an InvalidInput
+    there: written as JSON null the library would read it as "not given" and
+    put the default in its place (a cure fraction of None became 0)."""
     if depth > MAX_DEPTH:
         return value
     if isinstance(value, Mapping):
-        return {k: plain(v, depth + 1) for k, v in value.items()}
+        out = {}
+        for k, v in value.items():
+            inner = None if path is None else path + (k,)
+            if v is None and inner is not None:
+                raise invalid(inner, None, "is None: give a value, or leave the key out for its default")
+            out[k] = plain(v, inner, depth + 1)
+        return out
     if isinstance(value, (list, tuple)):
-        return [plain(v, depth + 1) for v in value]
+        if path is None:
+            return [plain(v, None, depth + 1) for v in value]
+        return [plain(v, path + (i,), depth + 1) for i, v in enumerate(value)]
     if isinstance(value, (str, bool, int, float)) or value is None:
         return value
     tolist = getattr(value, "tolist", None)
     if callable(tolist):
-        return plain(tolist(), depth + 1)
+        return plain(tolist(), path, depth + 1)
     return value
 
 
 def load(config: Any, argument: str = "config") -> Config:
     """A config given as a dict (copied) or as the path of a JSON file."""
     if isinstance(config, Mapping):
-        return plain(config)
+        return plain(config, (argument,))
     if isinstance(config, (str, os.PathLike)):
         return _core.read_config(os.fspath(config))
     raise invalid((argument,), config, "must be a config (a dict) or the path of a JSON config")
@@ -63,19 +75,19 @@ def spending(name: str, parameter: Optional[float] = None, *,
     if parameter is not None:
         out["parameter"] = parameter
     if cumulative is not None:
-        out["cumulative"] = plain(cumulative)
+        out["cumulative"] = plain(cumulative, ("cumulative",))
     if binding is not None:
         out["binding"] = binding
     return out
 
 
-def boundary(value: Any) -> Any:
+def boundary(value: Any, argument: str) -> Any:
     """efficacy= / futility=: a family name or a dict (see spending())."""
     if isinstance(value, str):
         return {"spending": value}
-    return plain(value)
+    return plain(value, (argument,))
 
 
 def given(**values: Any) -> Dict[str, Any]:
     """The keyword arguments that were given (not None), as plain values."""
-    return {k: plain(v) for k, v in values.items() if v is not None}
+    return {k: plain(v, (k,)) for k, v in values.items() if v is not None}

@@ -110,3 +110,15 @@ def invalid(path: Sequence[PathPart], value: Any, rule: str) -> InvalidInput:
 
     shown = None if value is None else repr(value)
     return InvalidInput(_core.invalid_message(tuple(path), shown, rule), tuple(path), shown, rule)
+
+
+def flag(path: Sequence[PathPart], value: Any) -> bool:
+    """A yes-or-no argument as a bool. Only True and False (numpy's too) are
+    accepted: a truthy "no" or 0.5 read as True would be a decision the caller
+    never took, and a final look is permanent in a record."""
+    if isinstance(value, bool):
+        return value
+    kind = type(value)
+    if kind.__module__ == "numpy" and kind.__name__ in ("bool_", "bool"):
+        return bool(value)
+    raise invalid(path, value, "must be True or False")

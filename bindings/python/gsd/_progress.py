@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Callable, Optional, Tuple, Union
 
+from ._errors import flag
+
 # Seconds between two reports (and two checks for Ctrl-C).
 INTERVAL = 0.1
 # A bar appears only once a run has taken this long (tqdm's delay).
@@ -46,7 +48,10 @@ def reporter(progress: Progress) -> Tuple[Optional[Callback], Callable[[bool], N
     """(callback for the simulator, close(finished)) for a progress= argument:
     None shows a tqdm bar if tqdm is installed (on a terminal), True shows one
     whenever tqdm is installed, False nothing, a callable receives
-    (replicates done, total)."""
+    (replicates done, total); anything else is refused (a truthy "no" would
+    show a bar)."""
+    if progress is not None and not callable(progress):
+        progress = flag(("progress",), progress)
     if progress is False:
         return None, lambda finished: None
     if callable(progress) and progress is not True:

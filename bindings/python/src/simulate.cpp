@@ -17,6 +17,7 @@
 #include <exception>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "convert.hpp"
@@ -112,10 +113,30 @@ class Watch {
   bool finished_ = false;
 };
 
-bool is_integer(py::handle v) { return PyLong_Check(v.ptr()) && !PyBool_Check(v.ptr()); }
+// Any integral number (Python's int, numpy's integer scalars: whatever has
+// __index__, PEP 357), but not a bool (True is an int in Python, numpy's
+// bool_ is not one, and neither is a count) nor a float.
+bool is_integer(py::handle v) {
+  if (PyBool_Check(v.ptr()) || PyFloat_Check(v.ptr())) return false;
+  if (PyLong_Check(v.ptr())) return true;
+  const py::handle type = reinterpret_cast<PyObject*>(Py_TYPE(v.ptr()));
+  if (py::str(type.attr("__name__")).cast<std::string>().rfind("bool", 0) == 0) return false;
+  return PyIndex_Check(v.ptr()) != 0;
+}
+
+// The integer as a Python int (numpy's scalars converted by __index__).
+py::object as_int(py::handle v) {
+  PyObject* i = PyNumber_Index(v.ptr());
+  if (i == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(i);
+}
 
 [[noreturn]] void bad_option(const char* name, py::handle v, const std::string& rule) {
   throw InvalidInput(FieldPath{"options", name}, py::repr(v).cast<std::string>(), rule);
+}
+
+[[noreturn]] void bad_replicate(py::handle v, const std::string& rule) {
+  throw InvalidInput(FieldPath{"replicate"}, py::repr(v).cast<std::string>(), rule);
 }
 
 // The call's options as the command line's flags give them; the library
@@ -126,17 +147,18 @@ SimulationRequest request_from(py::handle replicates, py::handle seed, py::handl
   if (!replicates.is_none()) {
     if (!is_integer(replicates)) bad_option("replicates", replicates, "must be a whole number");
     int overflow = 0;
-    const long long n = PyLong_AsLongLongAndOverflow(replicates.ptr(), &overflow);
+    const long long n = PyLong_AsLongLongAndOverflow(as_int(replicates).ptr(), &overflow);
     if (overflow != 0) bad_option("replicates", replicates, "is too large");
     if (n < 1) bad_option("replicates", replicates, "must be at least 1");
     r.replicates = n;
   }
   if (!seed.is_none()) {
     if (!is_integer(seed)) bad_option("seed", seed, "must be a whole number");
-    if (PyObject_RichCompareBool(seed.ptr(), py::int_(0).ptr(), Py_LT) == 1) {
+    const py::object seed_int = as_int(seed);
+    if (PyObject_RichCompareBool(seed_int.ptr(), py::int_(0).ptr(), Py_LT) == 1) {
       bad_option("seed", seed, "must be a non-negative integer");
     }
-    const unsigned long long s = PyLong_AsUnsignedLongLong(seed.ptr());
+    const unsigned long long s = PyLong_AsUnsignedLongLong(seed_int.ptr());
     if (PyErr_Occurred()) {
       PyErr_Clear();
       bad_option("seed", seed, "must be below 2^64");
@@ -145,14 +167,15 @@ SimulationRequest request_from(py::handle replicates, py::handle seed, py::handl
   }
   if (!is_integer(threads)) bad_option("threads", threads, "must be a whole number");
   int overflow = 0;
-  const long long t = PyLong_AsLongLongAndOverflow(threads.ptr(), &overflow);
+  const long long t = PyLong_AsLongLongAndOverflow(as_int(threads).ptr(), &overflow);
   if (overflow != 0 || t < INT_MIN || t > INT_MAX) bad_option("threads", threads, "is out of range");
   r.threads = static_cast<int>(t);
   if (!max_duration.is_none()) {
     if (PyBool_Check(max_duration.ptr()) || !(PyFloat_Check(max_duration.ptr()) || is_integer(max_duration))) {
       bad_option("max_duration", max_duration, "must be a number");
     }
-    r.max_duration = max_duration.cast<double>();
+    r.max_duration = is_integer(max_duration) ? as_int(max_duration).cast<double>()
+                                              : max_duration.cast<double>();
   }
   return r;
 }
@@ -268,10 +291,17 @@ py::dict patient_records(const std::vector<simulate::PatientRecord>& patients) {
   return out;
 }
 
-void check_replicate(std::int64_t replicate) {
-  if (replicate < 0) {
-    throw InvalidInput({"replicate"}, std::to_string(replicate), "must be a non-negative integer");
-  }
+// A replicate of this run, 0 to replicates - 1: an index past the run
+// would draw a trial that was never part of it.
+std::int64_t replicate_index(const SimulationHandle& h, py::handle replicate) {
+  const std::int64_t n = h.report->result.replicates;
+  const std::string rule = "must be a whole number in [0, " + std::to_string(n - 1) +
+                           "]: a replicate of this run of " + std::to_string(n);
+  if (!is_integer(replicate)) bad_replicate(replicate, rule);
+  int overflow = 0;
+  const long long i = PyLong_AsLongLongAndOverflow(as_int(replicate).ptr(), &overflow);
+  if (overflow != 0 || i < 0 || i >= n) bad_replicate(replicate, rule);
+  return i;
 }
 
 }  // namespace
@@ -307,16 +337,16 @@ void bind_simulation(py::module_& m) {
           py::arg("shown") = 3)
       .def(
           "replicate_looks",
-          [](const SimulationHandle& h, std::int64_t replicate) {
-            check_replicate(replicate);
-            return look_records(h.simulator->looks(h.report->result.seed, replicate));
+          [](const SimulationHandle& h, py::handle replicate) {
+            const std::int64_t i = replicate_index(h, replicate);
+            return look_records(h.simulator->looks(h.report->result.seed, i));
           },
           py::arg("replicate"))
       .def(
           "replicate_patients",
-          [](const SimulationHandle& h, std::int64_t replicate) {
-            check_replicate(replicate);
-            return patient_records(h.simulator->patients(h.report->result.seed, replicate));
+          [](const SimulationHandle& h, py::handle replicate) {
+            const std::int64_t i = replicate_index(h, replicate);
+            return patient_records(h.simulator->patients(h.report->result.seed, i));
           },
           py::arg("replicate"));
 

@@ -150,3 +150,99 @@ def test_runaway_nesting_is_an_error_not_a_crash():
     loop.append(loop)
     with pytest.raises(gsd.InvalidInput, match=r"nests deeper than 256 levels"):
         gsd.design(information_fractions=loop)
+
+
+def test_final_must_be_a_bool_not_anything_truthy(repo, tmp_path):
+    # A final look is permanent in the record: "no" read as True would close the trial.
+    import numpy as np
+
+    path = tmp_path / "dmc.json"
+    record = gsd.Record(path)
+    record.add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
+    before = path.read_bytes()
+    for value in ("no", 1, 0, None, 0.5):
+        with pytest.raises(gsd.InvalidInput, match=r"^final( = .*)? must be True or False$") as e:
+            record.add_look(71, z=1.0, final=value)
+        assert e.value.path == ("final",)
+    with pytest.raises(gsd.InvalidInput, match=r"^final = 'no' must be True or False$"):
+        gsd.run(command="monitor", record=path, add_look={"events": 71, "z": 1.0, "final": "no"})
+    assert path.read_bytes() == before
+    # numpy's booleans are booleans: False leaves the look an interim one.
+    look = record.add_look(71, z=1.0, final=np.bool_(False))
+    assert "final" not in gsd.Record(path).to_dict()["looks"][-1]["input"]
+    assert look.decision == "continue"
+
+
+def test_progress_must_be_a_bool_a_callable_or_none(seed_plan):
+    with pytest.raises(gsd.InvalidInput, match=r"^progress = 'no' must be True or False$"):
+        gsd.simulate(seed_plan, replicates=10, progress="no")
+
+
+def test_none_inside_a_dict_is_refused_not_read_as_the_default(seed_design):
+    # JSON null reads as "not given": a cure fraction of None became 0 and the
+    # seed plan's power 0.99999935 instead of 0.8391.
+    args = dict(treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63, accrual=36.0,
+                patients=202, events=94)
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control={"cure_fraction": None, "median_noncured": 7.0}, **args)
+    assert str(e.value) == ('control["cure_fraction"] is None: give a value, or leave the key '
+                            "out for its default")
+    assert e.value.path == ("control", "cure_fraction")
+    with pytest.raises(gsd.InvalidInput, match=r'^dropout\["control"\] is None'):
+        gsd.survival(seed_design, control={"cure_fraction": 0.4, "median_noncured": 7.0},
+                     dropout={"control": None, "treatment": 0.01}, **args)
+    with pytest.raises(gsd.InvalidInput, match=r'^config\["design"\]\["alpha"\] is None'):
+        gsd.run({"design": {"alpha": None}})
+    with pytest.raises(gsd.InvalidInput, match=r'^futility\["parameter"\] is None'):
+        gsd.design(futility={"spending": "hsd", "parameter": None})
+    with pytest.raises(gsd.InvalidInput, match=r'^solver\["grid_r"\] is None'):
+        gsd.design(solver={"grid_r": None})
+    # A keyword argument of None is still "not given".
+    plan = gsd.survival(seed_design, control={"cure_fraction": 0.4, "median_noncured": 7.0},
+                        dropout=None, **args)
+    assert plan.power == pytest.approx(0.8391, abs=1e-4)
+    assert gsd.design(solver=None).to_dict() == gsd.design().to_dict()
+
+
+def test_numpy_integers_are_whole_numbers(repo):
+    import numpy as np
+
+    config = repo / "configs" / "blinatumomab-20120215.json"
+    plain = gsd.simulate(config, replicates=5, seed=2**64 - 1, progress=False).to_dict()
+    numpy = gsd.simulate(config, replicates=np.int32(5), seed=np.uint64(2**64 - 1),
+                         threads=np.int64(1), progress=False).to_dict()
+    assert numpy["simulation"] == plain["simulation"]
+    assert numpy["simulation"]["seed"] == 2**64 - 1
+    out = gsd.run(config, "simulate", replicates=np.int16(5), threads=np.int64(1))
+    assert out["simulation"]["replicates"] == 5
+    # Floats and booleans are still not counts.
+    for bad in (dict(replicates=np.float64(5)), dict(replicates=np.bool_(True)),
+                dict(seed=True), dict(threads=np.float32(1))):
+        with pytest.raises(gsd.InvalidInput, match=r"must be a whole number$"):
+            gsd.simulate(config, progress=False, **bad)
+
+
+def test_arguments_of_the_wrong_type_are_invalid_input_not_type_error(repo, tmp_path):
+    config = repo / "configs" / "blinatumomab-20120215.json"
+    with pytest.raises(gsd.InvalidInput, match=r'^command must be "design", "simulate" or "monitor"$'):
+        gsd.run(config, None)
+    batch = tmp_path / "designs.jsonl"
+    batch.write_text('{"design": {"information_fractions": [0.5, 1]}}\n')
+    with pytest.raises(gsd.InvalidInput, match=r"^threads = '2' must be a whole number$"):
+        gsd.run(batch=batch, threads="2")
+
+
+def test_a_replicate_index_is_one_of_the_run(repo):
+    sim = gsd.simulate(repo / "configs" / "blinatumomab-20120215.json", replicates=100,
+                       progress=False)
+    rule = r"must be a whole number in \[0, 99\]: a replicate of this run of 100$"
+    # 100 is past the run: it would replay a trial that was never simulated.
+    for bad in (100, -1, 2**70, 1.5, True, "3"):
+        for method in (sim.replicate_looks, sim.replicate_patients):
+            with pytest.raises(gsd.InvalidInput, match=r"^replicate = .* " + rule) as e:
+                method(bad)
+            assert e.value.path == ("replicate",)
+    import numpy as np
+
+    assert sim.replicate_looks(np.int64(99)).equals(sim.replicate_looks(99))
+    assert len(sim.replicate_patients(0)) == 202

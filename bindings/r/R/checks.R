@@ -5,6 +5,7 @@
 .describe <- function(x) {
   if (is.null(x)) return("NULL")
   if (is.atomic(x) && length(x) == 1L) return(format(x))
+  if (is.atomic(x) && length(x) == 0L && is.null(attributes(x))) return(deparse(x))  # numeric(0)
   paste0("a ", class(x)[1L], " of length ", length(x))
 }
 
@@ -17,9 +18,9 @@
 
 .check_numbers <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
   if (is.null(x) && null_ok) return(invisible())
-  if (!is.numeric(x) || length(x) < 1L) {
-    .gsd_invalid(name, .describe(x), "must be a numeric vector", call = call)
-  }
+  if (!is.numeric(x)) .gsd_invalid(name, .describe(x), "must be a numeric vector", call = call)
+  # As the library and the Python package say it of an empty list.
+  if (length(x) < 1L) .gsd_invalid(name, .describe(x), "must list at least one look", call = call)
 }
 
 .check_string <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {

@@ -35,7 +35,7 @@
 
 #' Print, summarise and tabulate gsd results
 #'
-#' `print()` shows the main numbers; `summary()` returns the command line's
+#' `print()` shows the main numbers, the lines `format()` returns; `summary()` returns the command line's
 #' full text report (`gsd design`, `gsd simulate`, `gsd monitor` with
 #' `--format text`), printed as is; `as.data.frame()` returns the table with one
 #' row per look (the design's bounds, the survival plan's looks, the
@@ -56,7 +56,11 @@ NULL
 
 #' @rdname gsd_methods
 #' @export
-print.gsd_design <- function(x, digits = 4, ...) {
+format.gsd_design <- function(x, digits = 4, ...) {
+  utils::capture.output(.show_gsd_design(x, digits))
+}
+
+.show_gsd_design <- function(x, digits = 4) {
   .print_design_header(x)
   b <- x$bounds
   cols <- intersect(c("look", "information_fraction", "efficacy_z", "futility_z",
@@ -67,6 +71,12 @@ print.gsd_design <- function(x, digits = 4, ...) {
   cat("drift ", .fmt(x$drift, digits + 1), ", inflation factor ", .fmt(x$inflation_factor, digits + 1),
       ", expected information (fraction of maximum) ", .fmt(x$expected_information[["h0"]], digits),
       " under H0, ", .fmt(x$expected_information[["h1"]], digits), " under H1\n", sep = "")
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_design <- function(x, digits = 4, ...) {
+  writeLines(format(x, digits = digits, ...))
   invisible(x)
 }
 
@@ -78,7 +88,11 @@ print.gsd_design <- function(x, digits = 4, ...) {
 
 #' @rdname gsd_methods
 #' @export
-print.gsd_survival <- function(x, digits = 4, ...) {
+format.gsd_survival <- function(x, digits = 4, ...) {
+  utils::capture.output(.show_gsd_survival(x, digits))
+}
+
+.show_gsd_survival <- function(x, digits = 4) {
   .print_design_header(x)
   cat("Survival plan (", x$mode, "): ", x$patients, " patients, ", x$events, " events, power ",
       .fmt(x$power, digits), "; study duration ", .fmt(x$study_duration, digits), " ", x$time_unit,
@@ -90,12 +104,22 @@ print.gsd_survival <- function(x, digits = 4, ...) {
   cat("expected events ", .fmt(x$expected_events, digits), ", expected duration ",
       .fmt(x$expected_duration, digits), " ", x$time_unit, "; the patients can produce at most ",
       .fmt(x$event_limit, digits), " events\n", sep = "")
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_survival <- function(x, digits = 4, ...) {
+  writeLines(format(x, digits = digits, ...))
   invisible(x)
 }
 
 #' @rdname gsd_methods
 #' @export
-print.gsd_simulation <- function(x, digits = 4, ...) {
+format.gsd_simulation <- function(x, digits = 4, ...) {
+  utils::capture.output(.show_gsd_simulation(x, digits))
+}
+
+.show_gsd_simulation <- function(x, digits = 4) {
   .title("gsd simulation", x)
   cat(x$replicates_run, " replicates, seed ", format(x$seed), ": power ", .fmt(x$power, digits),
       " (MC SE ", .fmt(x$power_se, 2), ")",
@@ -105,12 +129,22 @@ print.gsd_simulation <- function(x, digits = 4, ...) {
   cat("expected events ", .fmt(x$expected_events, digits), ", patients ",
       .fmt(x$expected_patients, digits), ", duration ", .fmt(x$expected_duration, digits),
       "; capped ", .fmt(x$capped_fraction, 3), "\n", sep = "")
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_simulation <- function(x, digits = 4, ...) {
+  writeLines(format(x, digits = digits, ...))
   invisible(x)
 }
 
 #' @rdname gsd_methods
 #' @export
-print.gsd_monitoring <- function(x, digits = 4, ...) {
+format.gsd_monitoring <- function(x, digits = 4, ...) {
+  utils::capture.output(.show_gsd_monitoring(x, digits))
+}
+
+.show_gsd_monitoring <- function(x, digits = 4) {
   .title("gsd monitoring", x)
   cols <- intersect(c("look", "events", "variance", "information_fraction", "z", "max_z", "efficacy_z",
                       "futility_z", "decision", "hazard_ratio", "rci_lower", "rci_upper", "repeated_p_value",
@@ -131,11 +165,21 @@ print.gsd_monitoring <- function(x, digits = 4, ...) {
     cat("Decisions that recompute differently:\n")
     print(x$changes, row.names = FALSE)
   }
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_monitoring <- function(x, digits = 4, ...) {
+  writeLines(format(x, digits = digits, ...))
   invisible(x)
 }
 
 #' @export
-print.gsd_record_check <- function(x, ...) {
+format.gsd_record_check <- function(x, ...) {
+  utils::capture.output(.show_gsd_record_check(x))
+}
+
+.show_gsd_record_check <- function(x) {
   if (x$ok) {
     cat("Record ", x$record, ": ", x$looks, " looks; every decision recomputes as recorded\n", sep = "")
   } else {
@@ -143,6 +187,11 @@ print.gsd_record_check <- function(x, ...) {
         " decisions recompute differently:\n", sep = "")
     print(x$changes, row.names = FALSE)
   }
+}
+
+#' @export
+print.gsd_record_check <- function(x, ...) {
+  writeLines(format(x, ...))
   invisible(x)
 }
 
@@ -168,8 +217,17 @@ summary.gsd_monitoring <- function(object, ...) {
 .summary_text <- function(text) structure(list(text = text), class = "gsd_summary")
 
 #' @export
-print.gsd_summary <- function(x, ...) {
+format.gsd_summary <- function(x, ...) {
+  utils::capture.output(.show_gsd_summary(x))
+}
+
+.show_gsd_summary <- function(x) {
   cat(x$text)
+}
+
+#' @export
+print.gsd_summary <- function(x, ...) {
+  writeLines(format(x, ...))
   invisible(x)
 }
 

@@ -31,7 +31,8 @@
 #' @param replicates,seed,max_duration for `"simulate"`: the number of
 #'   simulated trials, the random seed and the calendar cap, overriding the
 #'   config's `simulation` section (`NULL`: the config's, else 10000, 1 and the
-#'   default cap).
+#'   default cap). A seed of 2^53 or more is given as a string of digits, as
+#'   for [gsd_simulate()].
 #' @param threads OpenMP threads for `"simulate"`; with `batch`, the lines run
 #'   at once (each simulation then on one thread). The results do not depend
 #'   on it.
@@ -157,12 +158,15 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
 .simulation_request <- function(replicates, seed, threads, max_duration, progress,
                                  call = sys.call(-1L)) {
   .check_number(replicates, "replicates", null_ok = TRUE, call = call)
-  .check_number(seed, "seed", null_ok = TRUE, call = call)
+  # A seed of 2^53 or more is exact only as a string of digits (R's doubles).
+  if (!(is.character(seed) && length(seed) == 1L && !is.na(seed))) {
+    .check_number(seed, "seed", null_ok = TRUE, call = call)
+  }
   .check_number(threads, "threads", call = call)
   .check_number(max_duration, "max_duration", null_ok = TRUE, call = call)
   .check_flag(progress, "progress", call = call)
   list(replicates = if (is.null(replicates)) NULL else as.double(replicates),
-       seed = if (is.null(seed)) NULL else as.double(seed),
+       seed = if (is.null(seed) || is.character(seed)) seed else as.double(seed),
        threads = as.double(threads),
        max_duration = if (is.null(max_duration)) NULL else as.double(max_duration),
        progress = progress)

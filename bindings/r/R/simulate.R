@@ -17,7 +17,10 @@
 #' @param plan a [gsd_survival()] plan, or a config (a JSON file path or a
 #'   list) with `design` and `survival` sections.
 #' @param replicates the number of simulated trials.
-#' @param seed the random seed, a whole number >= 0.
+#' @param seed the random seed, a whole number in [0, 2^64 - 1]. From 2^53 on
+#'   R's numbers skip whole numbers, so give such a seed as a string of
+#'   decimal digits (`seed = "18446744073709551615"`); a number that large is
+#'   refused.
 #' @param threads OpenMP threads; the result does not depend on it.
 #' @param max_duration the calendar time at which a trial still short of its
 #'   planned events has its final analysis; `NULL`: the end of accrual plus the

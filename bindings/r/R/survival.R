@@ -32,9 +32,14 @@ cure_model <- function(cure_fraction = NULL, median_noncured = NULL, hazard = NU
 }
 
 #' @export
+format.gsd_arm <- function(x, ...) {
+  paste("<gsd arm>", paste(names(x), vapply(x, function(v) paste(format(unlist(v)), collapse = ", "), ""),
+                           sep = " = ", collapse = "; "))
+}
+
+#' @export
 print.gsd_arm <- function(x, ...) {
-  cat("<gsd arm>", paste(names(x), vapply(x, function(v) paste(format(unlist(v)), collapse = ", "), ""),
-                         sep = " = ", collapse = "; "), "\n")
+  writeLines(format(x, ...))
   invisible(x)
 }
 
@@ -134,6 +139,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   if (length(extra) > 0L && (is.null(names(extra)) || any(names(extra) == ""))) {
     .gsd_invalid("...", NULL, "must be named: further keys of the survival section")
   }
+  .check_string(time_unit, "time_unit", null_ok = TRUE)
   survival <- list(time_unit = time_unit, control = unclass(control),
                    treatment = if (is.null(treatment)) NULL else unclass(treatment),
                    hazard_ratio_noncured = hazard_ratio_noncured,

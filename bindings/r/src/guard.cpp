@@ -1,5 +1,6 @@
 #include "guard.hpp"
 
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -11,6 +12,31 @@ std::string json_prefix(const std::vector<numerics::PathPart>& parts, std::size_
   return to_string(FieldPath(std::vector<numerics::PathPart>(parts.begin(),
                                                              parts.begin() + static_cast<long>(n))),
                    PathStyle::kJson);
+}
+
+bool is_file_config(SEXP map) {
+  if (Rf_isNull(map)) return false;
+  const Rcpp::CharacterVector entries(map);
+  const Rcpp::CharacterVector keys = entries.names();
+  for (R_xlen_t i = 0; i < keys.size(); ++i) {
+    if (Rcpp::as<std::string>(keys[i]) == "*" && Rcpp::as<std::string>(entries[i]) == "json") return true;
+  }
+  return false;
+}
+
+// The library's rule for a whole number written with an exponent speaks of
+// JSON text. From R such a number arrives so only when it is 2^53 or more
+// (r_json.cpp writes smaller whole doubles as digits), and R's doubles cannot
+// write it as digits: the limit in R's terms is 2^53.
+// So is its rule for a whole number past the 64-bit integers.
+constexpr std::string_view kWrittenAsDigits = "must be written as digits:";
+constexpr std::string_view kPastLongLong = "must be at most 9223372036854775807 in magnitude";
+
+std::string r_rule(const std::string& rule, SEXP map) {
+  const bool whole_past_exact = rule.rfind(kWrittenAsDigits, 0) == 0 || rule == kPastLongLong;
+  if (!whole_past_exact || is_file_config(map)) return rule;
+  return "must be a whole number below 2^53 = 9007199254740992: from there on R's numbers skip "
+         "whole numbers";
 }
 
 }  // namespace
@@ -57,8 +83,8 @@ SEXP invalid_input_failure(const InvalidInput& error, SEXP map) {
   const std::string argument = error.path().empty() ? "" : r_path(error.path(), map);
   // The library composes the message ("<path> = <value> <rule>"); only the
   // path changes: one key holding the R name, written as it is.
-  const InvalidInput as_r(argument.empty() ? FieldPath() : FieldPath(argument), error.value(),
-                          error.rule());
+  const std::string rule = r_rule(error.rule(), map);
+  const InvalidInput as_r(argument.empty() ? FieldPath() : FieldPath(argument), error.value(), rule);
   std::string message = as_r.message(PathStyle::kJson);
   if (argument.empty() && message.size() > 2 && (message[0] == ':' || message[0] == ';')) {
     message.erase(0, message.find_first_not_of(":; "));
@@ -69,7 +95,7 @@ SEXP invalid_input_failure(const InvalidInput& error, SEXP map) {
       Rcpp::Named("path") = to_string(error.path(), PathStyle::kJson),
       Rcpp::Named("value") = error.value() ? Rcpp::CharacterVector(*error.value())
                                            : Rcpp::CharacterVector(NA_STRING),
-      Rcpp::Named("rule") = error.rule());
+      Rcpp::Named("rule") = rule);
   return failure("gsd_invalid_input", message, fields);
 }
 

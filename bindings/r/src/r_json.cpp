@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace gsd::r {
@@ -19,8 +20,18 @@ constexpr double kLargestExactInteger = 9007199254740992.0;
 
 bool has_class(SEXP x, const char* cls) { return Rf_inherits(x, cls) != 0; }
 
+// NA is refused wherever it stands: written as JSON null it would read as
+// "not given" and the library would put its default in its place (a cure
+// fraction of NA became 0). NULL is how R leaves an argument out.
+[[noreturn]] void refuse_na(SEXP x, const FieldPath& path) {
+  std::string rule = TYPEOF(x) == STRSXP ? "is not a value: give a string" : "is not a value: give a number";
+  // An element of a vector cannot be left out on its own.
+  const bool element = !path.parts().empty() && std::holds_alternative<std::size_t>(path.parts().back());
+  if (!element) rule += ", or leave the argument out (NULL) for its default";
+  throw InvalidInput(path, "NA", rule);
+}
+
 json real_json(double v, const FieldPath& path) {
-  if (R_IsNA(v)) return nullptr;
   if (std::isnan(v)) throw InvalidInput(path, "NaN", "must be a finite number");
   if (std::isinf(v)) throw InvalidInput(path, v > 0 ? "Inf" : "-Inf", "must be a finite number");
   if (std::fabs(v) < kLargestExactInteger && std::fpclassify(v - std::trunc(v)) == FP_ZERO) {
@@ -34,11 +45,12 @@ json element_json(SEXP x, R_xlen_t i, const FieldPath& path) {
   switch (TYPEOF(x)) {
     case LGLSXP: {
       const int v = LOGICAL(x)[i];
-      return v == NA_LOGICAL ? json(nullptr) : json(v != 0);
+      if (v == NA_LOGICAL) refuse_na(x, path);
+      return v != 0;
     }
     case INTSXP: {
       const int v = INTEGER(x)[i];
-      if (v == NA_INTEGER) return nullptr;
+      if (v == NA_INTEGER) refuse_na(x, path);
       if (has_class(x, "factor")) {
         SEXP levels = Rf_getAttrib(x, R_LevelsSymbol);
         return Rf_translateCharUTF8(STRING_ELT(levels, v - 1));
@@ -46,10 +58,12 @@ json element_json(SEXP x, R_xlen_t i, const FieldPath& path) {
       return v;
     }
     case REALSXP:
+      if (R_IsNA(REAL(x)[i])) refuse_na(x, path);
       return real_json(REAL(x)[i], path);
     case STRSXP: {
       SEXP s = STRING_ELT(x, i);
-      return s == NA_STRING ? json(nullptr) : json(Rf_translateCharUTF8(s));
+      if (s == NA_STRING) refuse_na(x, path);
+      return Rf_translateCharUTF8(s);
     }
     default:
       throw InvalidInput(path, std::string("is of R type ") + Rf_type2char(static_cast<SEXPTYPE>(TYPEOF(x))) +
@@ -57,13 +71,21 @@ json element_json(SEXP x, R_xlen_t i, const FieldPath& path) {
   }
 }
 
-json list_json(SEXP x, const FieldPath& path) {
+// Deeper nesting than any config needs, as the Python package's limit: a
+// list nested 50,000 deep took minutes (a path copied at every level) before
+// its error. Checked before the level's paths are built, so time is bounded.
+constexpr std::size_t kMaxDepth = 256;
+
+json value_json(SEXP x, const FieldPath& path, std::size_t depth);
+
+json list_json(SEXP x, const FieldPath& path, std::size_t depth) {
+  if (depth >= kMaxDepth) throw InvalidInput(path, "nests deeper than 256 levels");
   const R_xlen_t n = XLENGTH(x);
   SEXP names = Rf_getAttrib(x, R_NamesSymbol);
   if (names == R_NilValue) {
     json out = json::array();
     for (R_xlen_t i = 0; i < n; ++i) {
-      out.push_back(from_r(VECTOR_ELT(x, i), path.index(static_cast<std::size_t>(i))));
+      out.push_back(value_json(VECTOR_ELT(x, i), path.index(static_cast<std::size_t>(i)), depth + 1));
     }
     return out;
   }
@@ -78,7 +100,7 @@ json list_json(SEXP x, const FieldPath& path) {
     if (out.contains(key)) throw InvalidInput(path.key(key), "is given twice");
     SEXP value = VECTOR_ELT(x, i);
     if (value == R_NilValue) continue;
-    out[key] = from_r(value, path.key(key));
+    out[key] = value_json(value, path.key(key), depth + 1);
   }
   return out;
 }
@@ -223,12 +245,14 @@ SEXP to_r_frame(const json& rows) {
   return out;
 }
 
-json from_r(SEXP x, const FieldPath& path) {
+namespace {
+
+json value_json(SEXP x, const FieldPath& path, std::size_t depth) {
   switch (TYPEOF(x)) {
     case NILSXP:
       return nullptr;
     case VECSXP:
-      return list_json(x, path);
+      return list_json(x, path, depth);
     case LGLSXP:
     case INTSXP:
     case REALSXP:
@@ -239,6 +263,10 @@ json from_r(SEXP x, const FieldPath& path) {
                                    ": a config holds lists, numbers, strings and logicals");
   }
 }
+
+}  // namespace
+
+json from_r(SEXP x, const FieldPath& path) { return value_json(x, path, 0); }
 
 SEXP to_r(const json& value, bool mark_arrays) {
   switch (value.type()) {

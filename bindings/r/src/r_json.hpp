@@ -21,7 +21,8 @@ namespace gsd::r {
 //   atomic vector of length 1 -> a scalar, unless it has names (-> object) or
 //   class "AsIs" (I(x) -> array); any other length -> array;
 //   whole doubles -> integers (as a person types 94, not 94.0);
-//   NA -> null; NaN and infinities are an InvalidInput at their path.
+//   NA (of any type) and NaN and infinities are an InvalidInput at their path
+//   (NULL, not NA, leaves a value out).
 nlohmann::json from_r(SEXP x, const FieldPath& path = {});
 
 // JSON as R, with jsonlite's simplification rules: objects -> named lists,

@@ -5,9 +5,11 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "gsd/atomic_file.hpp"
@@ -20,6 +22,7 @@
 #include "gsd/render/svg_chart.hpp"
 #include "gsd/simulation.hpp"
 #include "gsd/staged_file.hpp"
+#include "gsd/thread_limit.hpp"
 #include "r_json.hpp"
 
 #include <R_ext/Print.h>
@@ -39,12 +42,19 @@ constexpr int kBarWidth = 40;
 // Counts and seeds arrive as doubles; below 2^53 every whole double is exact.
 constexpr double kLargestExactInteger = 9007199254740992.0;
 
-void check_interrupt(void*) { R_CheckUserInterrupt(); }
+SEXP check_interrupt(void*) {
+  R_CheckUserInterrupt();
+  return R_NilValue;
+}
 
 // The simulator calls `progress` from OpenMP thread 0, which is the thread
 // that called it: R's own thread. Only there are R's interrupt flag and
-// console touched; R_ToplevelExec keeps R's longjmp from crossing the
-// simulator's frames.
+// console touched. R_CheckUserInterrupt may jump: a user interrupt, or the
+// error of setTimeLimit() (R runs its event loop there). R_UnwindProtect
+// (through Rcpp::unwindProtect) stops that jump inside on_progress and keeps
+// its token; the run stops, and once the simulator's frames are gone the
+// jump resumes, so R sees its own condition (interrupt or the time-limit
+// error), not one made up here.
 class RunSession {
  public:
   RunSession(std::int64_t total, bool show) : total_(total), show_(show), caller_(std::this_thread::get_id()) {}
@@ -63,8 +73,10 @@ class RunSession {
     const Clock::time_point now = Clock::now();
     if (seconds(last_check_, now) >= kInterruptSeconds) {
       last_check_ = now;
-      if (!R_ToplevelExec(check_interrupt, nullptr)) {
-        interrupted_ = true;
+      try {
+        Rcpp::unwindProtect(check_interrupt, nullptr);
+      } catch (const Rcpp::LongjumpException& jump) {
+        jump_ = jump.token;  // preserved by Rcpp until the jump resumes
         stop_.store(true);
       }
     }
@@ -75,7 +87,11 @@ class RunSession {
   }
 
   const std::atomic<bool>* stop_flag() const { return &stop_; }
-  bool interrupted() const { return interrupted_; }
+  bool jumped() const { return jump_ != nullptr; }
+  // The R condition that stopped the run, resumed as R raised it.
+  void resume_jump() {
+    if (jump_ != nullptr) throw Rcpp::LongjumpException(std::exchange(jump_, nullptr));
+  }
 
  private:
   static double seconds(Clock::time_point a, Clock::time_point b) {
@@ -96,7 +112,7 @@ class RunSession {
   bool show_;
   std::thread::id caller_;
   std::atomic<bool> stop_{false};
-  bool interrupted_ = false;
+  SEXP jump_ = nullptr;
   bool drawn_ = false;
   Clock::time_point start_ = Clock::now();
   Clock::time_point last_check_ = start_;
@@ -111,18 +127,58 @@ std::optional<T> optional_field(const Rcpp::List& request, const char* name) {
   return Rcpp::as<T>(v);
 }
 
-// Seeds and counts arrive as doubles (R's integers stop at 2^31 - 1); a
-// value that is not a whole number in range is bad input on `options.<name>`,
-// as the command line's flags are.
-std::int64_t whole(double v, const char* name, double lowest) {
-  if (!(std::isfinite(v) && v >= lowest && v < kLargestExactInteger &&
-        std::fpclassify(v - std::trunc(v)) == FP_ZERO)) {
-    numerics::fail({"options", name}, v,
-                   lowest > 0 ? "must be a whole number >= 1" : "must be a whole number >= 0");
+// Counts and seeds arrive as doubles (R's integers stop at 2^31 - 1); a value
+// that is not a whole number in range is bad input on `options.<name>`, with
+// the command line's rule for its flag and the value as given.
+bool is_whole(double v) { return std::isfinite(v) && std::fpclassify(v - std::trunc(v)) == FP_ZERO; }
+
+constexpr double kTwoTo63 = 9223372036854775808.0;
+
+std::int64_t replicates_from(double v) {
+  // Every double from 2^53 on is whole, and below 2^63 fits exactly.
+  if (!(is_whole(v) && v >= 1 && v < kTwoTo63)) {
+    numerics::fail({"options", "replicates"}, v, "must be a whole number in [1, 9223372036854775807]");
   }
   return static_cast<std::int64_t>(v);
 }
 
+int threads_from(double v) {
+  if (!(is_whole(v) && v >= 1 && v <= kMaxThreads)) {
+    numerics::fail({"options", "threads"}, v,
+                   "must be a whole number in [1, " + std::to_string(kMaxThreads) + "]");
+  }
+  return static_cast<int>(v);
+}
+
+constexpr const char* kSeedRule = "must be a whole number in [0, 18446744073709551615]";
+
+std::uint64_t seed_from(double v) {
+  if (!(is_whole(v) && v >= 0)) numerics::fail({"options", "seed"}, v, kSeedRule);
+  // From 2^53 on a double holds only some whole numbers (2^53 + 1 reads as
+  // 2^53): the seed the user meant may not be the one R passes.
+  if (v >= kLargestExactInteger) {
+    numerics::fail({"options", "seed"}, v,
+                   "is 2^53 or more, where R's numbers skip whole numbers: give the seed as a "
+                   "string of digits, e.g. seed = \"18446744073709551615\"");
+  }
+  return static_cast<std::uint64_t>(v);
+}
+
+// A seed written as decimal digits: the full 64-bit range, exactly.
+std::uint64_t seed_from(const std::string& text) {
+  const auto bad = [&] {
+    throw InvalidInput({"options", "seed"}, "\"" + text + "\"", std::string(kSeedRule) + " written in decimal digits");
+  };
+  if (text.empty() || text.size() > 20) bad();
+  std::uint64_t out = 0;
+  for (const char c : text) {
+    if (c < '0' || c > '9') bad();
+    const auto digit = static_cast<std::uint64_t>(c - '0');
+    if (out > (std::numeric_limits<std::uint64_t>::max() - digit) / 10) bad();
+    out = out * 10 + digit;
+  }
+  return out;
+}
 
 // --replicate-data as columns.
 struct ReplicateColumns {
@@ -165,14 +221,14 @@ struct ReplicateColumns {
 
 SimulationRequest request_from(const Rcpp::List& r) {
   SimulationRequest q;
-  if (const auto v = optional_field<double>(r, "replicates")) q.replicates = whole(*v, "replicates", 1);
-  if (const auto v = optional_field<double>(r, "seed")) {
-    q.seed = static_cast<std::uint64_t>(whole(*v, "seed", 0));
+  if (const auto v = optional_field<double>(r, "replicates")) q.replicates = replicates_from(*v);
+  if (r.containsElementNamed("seed") && TYPEOF(r["seed"]) == STRSXP) {
+    q.seed = seed_from(Rcpp::as<std::string>(r["seed"]));
+  } else if (const auto v = optional_field<double>(r, "seed")) {
+    q.seed = seed_from(*v);
   }
   if (const auto v = optional_field<double>(r, "max_duration")) q.max_duration = *v;
-  if (const auto v = optional_field<double>(r, "threads")) {
-    q.threads = static_cast<int>(std::clamp(static_cast<double>(whole(*v, "threads", 1)), 1.0, 1e6));
-  }
+  if (const auto v = optional_field<double>(r, "threads")) q.threads = threads_from(*v);
   return q;
 }
 
@@ -211,8 +267,10 @@ SEXP simulate_call(const Trial& trial, const Rcpp::List& request, const RunOptio
     };
   }
   const SimulationReport report = run_simulation(setup, simulator, control, run);
-  if (session.interrupted() || report.result.interrupted) {
+  if (session.jumped() || report.result.interrupted) {
     if (data) data->discard();
+    session.finish();
+    session.resume_jump();
     throw Rcpp::internal::InterruptedException();
   }
   session.finish();

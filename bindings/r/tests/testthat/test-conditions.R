@@ -70,7 +70,7 @@ test_that("survival arguments name the arm and its field", {
 test_that("simulation and run options keep their R names", {
   plan <- seed_plan()
   expect_identical(conditionMessage(invalid(gsd_simulate(plan, replicates = 0, progress = FALSE))),
-                   "replicates = 0 must be a whole number >= 1")
+                   "replicates = 0 must be a whole number in [1, 9223372036854775807]")
   expect_identical(invalid(gsd_simulate(plan, seed = -1, progress = FALSE))$argument, "seed")
   expect_identical(invalid(gsd_simulate(plan, threads = 0, progress = FALSE))$argument, "threads")
   expect_identical(invalid(gsd_simulate(plan, max_duration = -5, progress = FALSE))$argument,
@@ -136,4 +136,119 @@ test_that("time scales a billion apart are refused as input, naming the arm", {
                 gsd_invalid_input = function(e) e)
   expect_s3_class(e, "gsd_invalid_input")
   expect_match(conditionMessage(e), "within a factor of 1e9 of each other")
+})
+
+test_that("NA is refused, not replaced by the default", {
+  # Written as JSON null, NA read as "not given": a cure fraction of NA was 0
+  # and the seed plan's power 0.9999994 instead of 0.8391.
+  d <- seed_design()
+  plan <- function(...) {
+    args <- list(design = d, control = cure_model(cure_fraction = 0.4, median_noncured = 7),
+                 treatment = cure_model(cure_fraction = 0.562), hazard_ratio_noncured = 0.63,
+                 accrual = accrual(36), patients = 202, events = 94)
+    new <- list(...)
+    args[names(new)] <- new
+    do.call(gsd_survival, args)
+  }
+  rule <- "is not a value: give a number, or leave the argument out (NULL) for its default"
+  e <- invalid(plan(control = cure_model(cure_fraction = NA, median_noncured = 7)))
+  expect_identical(conditionMessage(e), paste("control$cure_fraction = NA", rule))
+  expect_identical(e$argument, "control$cure_fraction")
+  expect_identical(e$path, "survival.control.cure_fraction")
+  expect_identical(e$value, "NA")
+  expect_identical(conditionMessage(invalid(gsd_design(alpha = NA))), paste("alpha = NA", rule))
+  expect_identical(conditionMessage(invalid(gsd_design(sided = NA_integer_))), paste("sided = NA", rule))
+  expect_identical(conditionMessage(invalid(gsd_design(alpha = NA_real_))), paste("alpha = NA", rule))
+  expect_identical(invalid(gsd_design(solver = list(grid_r = NA)))$argument, "solver$grid_r")
+  expect_identical(conditionMessage(invalid(gsd_design(information_fractions = c(0.5, NA, 1)))),
+                   "information_fractions[2] = NA is not a value: give a number")
+  expect_identical(invalid(plan(allocation_ratio = NA))$argument, "allocation_ratio")
+  expect_identical(invalid(plan(time_unit = NA_character_))$argument, "time_unit")
+  expect_identical(invalid(plan(time_unit = NA))$argument, "time_unit")
+  expect_identical(invalid(plan(dropout = c(control = NA, treatment = 0.01)))$argument,
+                   "dropout$control")
+  for (arg in c("planned_events", "allocation_ratio", "assumed_hazard_ratio")) {
+    args <- list(d, looks = list(list(events = 49, z = 2)), planned_events = 94)
+    args[[arg]] <- NA
+    expect_identical(conditionMessage(invalid(do.call(gsd_monitor, args))), paste(arg, "= NA", rule))
+  }
+  e <- invalid(gsd_run(list(design = list(alpha = NA_real_))))
+  expect_identical(e$argument, "config$design$alpha")
+  expect_match(conditionMessage(invalid(gsd_run(list(design = list(efficacy = list(spending = NA_character_)))))),
+               "= NA is not a value: give a string", fixed = TRUE)
+  # NULL still leaves an argument out: the seed plan's power (docs/r.md).
+  expect_equal(plan(dropout = NULL)$power, 0.8391, tolerance = 1e-4)
+})
+
+test_that("a runaway nesting is refused at 256 levels, at once", {
+  # Without a cap a list nested 50,000 deep took over a minute before its error.
+  nest <- function(depth) {
+    x <- 0.5
+    for (i in seq_len(depth)) x <- list(x)
+    x
+  }
+  t <- system.time(e <- invalid(gsd_run(list(design = list(information_fractions = nest(50000))))))
+  expect_lt(t[["elapsed"]], 5)
+  expect_identical(e$rule, "nests deeper than 256 levels")
+  expect_identical(e$argument, paste0("config$design$information_fractions",
+                                      strrep("[1]", 254)))
+  # Below the cap the value reaches the library's own checks.
+  e <- invalid(gsd_run(list(design = list(information_fractions = nest(10)))))
+  expect_false(identical(e$rule, "nests deeper than 256 levels"))
+})
+
+test_that("counts and seeds state the real rule and the value given", {
+  plan <- seed_plan()
+  msg <- function(...) conditionMessage(invalid(gsd_simulate(plan, progress = FALSE, ...)))
+  # The command line's rules for --seed, --replicates and --threads.
+  expect_identical(msg(seed = -1), "seed = -1 must be a whole number in [0, 18446744073709551615]")
+  expect_identical(msg(seed = 2^53), paste0(
+    "seed = 9007199254740992 is 2^53 or more, where R's numbers skip whole numbers: ",
+    "give the seed as a string of digits, e.g. seed = \"18446744073709551615\""))
+  expect_match(msg(seed = 2^64 - 1), "give the seed as a string of digits", fixed = TRUE)
+  expect_identical(msg(seed = "18446744073709551616"), paste(
+    "seed = \"18446744073709551616\" must be a whole number in [0, 18446744073709551615]",
+    "written in decimal digits"))
+  expect_match(msg(seed = "1e5"), "written in decimal digits$")
+  expect_identical(msg(replicates = 1.5),
+                   "replicates = 1.5 must be a whole number in [1, 9223372036854775807]")
+  expect_identical(msg(threads = 1e300), "threads = 1e+300 must be a whole number in [1, 1024]")
+  # Not clamped to 1e6 before the check: the value given.
+  expect_identical(msg(threads = 2^31), "threads = 2147483648 must be a whole number in [1, 1024]")
+  expect_identical(conditionMessage(invalid(gsd_run(plan$config, "simulate", threads = 2^31))),
+                   "threads = 2147483648 must be a whole number in [1, 1024]")
+})
+
+test_that("a seed given as digits reaches the full 64-bit range", {
+  plan <- seed_plan()
+  a <- gsd_simulate(plan, replicates = 200, seed = "7", progress = FALSE)$result
+  expect_identical(a, gsd_simulate(plan, replicates = 200, seed = 7, progress = FALSE)$result)
+  top <- gsd_run(plan$config, "simulate", replicates = 200, seed = "18446744073709551615")
+  expect_identical(top$simulation$seed, 2^64)  # as jsonlite reads 18446744073709551615
+  cli <- Sys.getenv("GSD_CLI")
+  skip_if_not(nzchar(cli) && file.exists(cli))
+  f <- grep("blinatumomab-20120215.json", config_files(), value = TRUE, fixed = TRUE)[1]
+  expect_identical(gsd_run(f, "simulate", replicates = 200, seed = "18446744073709551615"),
+                   cli_json(c("simulate", f, "--replicates", "200", "--seed",
+                              "18446744073709551615", "--quiet")))
+})
+
+test_that("limits are said in R's terms", {
+  e <- invalid(gsd_design(information_fractions = numeric(0)))
+  expect_identical(conditionMessage(e), "information_fractions = numeric(0) must list at least one look")
+  plan <- function(patients) {
+    gsd_survival(seed_design(), control = cure_model(cure_fraction = 0.4, median_noncured = 7),
+                 treatment = cure_model(cure_fraction = 0.562), hazard_ratio_noncured = 0.63,
+                 accrual = accrual(36), patients = patients, events = 94)
+  }
+  # The library's rule speaks of JSON text ("written as digits"), which R
+  # cannot write: from 2^53 on its doubles skip whole numbers.
+  rule <- paste("must be a whole number below 2^53 = 9007199254740992: from there on R's",
+                "numbers skip whole numbers")
+  expect_identical(conditionMessage(invalid(plan(2^53))), paste("patients = 9007199254740992", rule))
+  expect_identical(conditionMessage(invalid(plan(1e300))), paste("patients = 1e+300", rule))
+  # A config file keeps the library's own words about its JSON.
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": [0.5, 1]}, "survival": {"control": {"median_noncured": 7}, "hazard_ratio_noncured": 0.7, "accrual": {"duration": 24}, "patients": 1e16, "events": 100}}', f)
+  expect_match(conditionMessage(invalid(gsd_run(f))), "must be written as digits", fixed = TRUE)
 })

@@ -48,3 +48,22 @@ test_that("SIGINT stops a long simulation cleanly", {
   # The progress bar was drawn.
   expect_match(paste(readLines(err_file, warn = FALSE), collapse = ""), "\\|=*\\s*\\|\\s+[0-9]+%")
 })
+
+test_that("a time limit during a simulation is R's time-limit error, not an interrupt", {
+  # The interrupt check ran under R_ToplevelExec, which printed the error and
+  # reported any failure as a user interrupt.
+  plan <- seed_plan()
+  f <- tempfile(fileext = ".csv")
+  err <- capture.output(type = "message", {
+    r <- tryCatch({
+      setTimeLimit(elapsed = 2, transient = TRUE)
+      gsd_run(plan$config, "simulate", replicates = 2^31, replicate_data = f)
+    }, error = function(e) conditionMessage(e), interrupt = function(e) "interrupt")
+    setTimeLimit()
+  })
+  expect_match(r, "reached elapsed time limit")
+  expect_identical(err, character())
+  expect_false(file.exists(f))
+  # The session goes on.
+  expect_equal(gsd_simulate(plan, replicates = 100, seed = 1, progress = FALSE)$replicates_run, 100)
+})

@@ -102,3 +102,31 @@ test_that("the monitoring report is one self-contained HTML file", {
   expect_match(html, "<svg")
   expect_false(grepl("<script|src=\"http", html))
 })
+
+test_that("format() returns the lines print() shows", {
+  d <- seed_design()
+  plan <- seed_plan(d)
+  sim <- gsd_simulate(plan, replicates = 200, seed = 2, progress = FALSE)
+  m <- gsd_monitor(plan, looks = list(list(events = 49, z = 2.0)))
+  check <- function(x, first) {
+    lines <- format(x)
+    expect_type(lines, "character")
+    expect_identical(lines[1], first)
+    expect_identical(capture.output(print(x)), lines)
+    expect_identical(capture.output(res <- print(x)), lines)
+    expect_identical(res, x)
+  }
+  check(d, "<gsd design>")
+  expect_identical(format(d)[2], "Lan-DeMets O'Brien-Fleming, two-sided alpha 0.05, beta 0.16 (power 0.84), 3 looks")
+  expect_length(format(d), 7L)  # title, header, table heading, three looks, drift line
+  check(plan, "<gsd design>")
+  expect_match(format(plan)[3], "202 patients, 94 events, power 0.8391")
+  check(sim, "<gsd simulation>")
+  check(m, "<gsd monitoring>")
+  check(summary(d), "Group-sequential design, 3 looks")
+  expect_identical(format(cure_model(cure_fraction = 0.4, median_noncured = 7)),
+                   "<gsd arm> cure_fraction = 0.4; median_noncured = 7")
+  # digits reach the numbers, as print's
+  expect_false(identical(format(d, digits = 6), format(d)))
+  expect_identical(capture.output(print(d, digits = 6)), format(d, digits = 6))
+})
