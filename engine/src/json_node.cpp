@@ -98,7 +98,13 @@ void JsonNode::expect_array() const {
 bool JsonNode::has(std::string_view key) const {
   expect_object();
   const auto it = value_->find(std::string(key));
-  return it != value_->end() && !it->is_null();
+  // null is refused, not read as "not given": a script that writes a missing
+  // value as null would otherwise get the default unnoticed.
+  if (it != value_->end() && it->is_null()) {
+    throw InvalidInput(path_.key(std::string(key)),
+                       "is null: give a value, or leave the key out for its default");
+  }
+  return it != value_->end();
 }
 
 JsonNode JsonNode::at(std::string_view key) const {
@@ -152,7 +158,7 @@ namespace {
 // each one is exact.
 constexpr double kWholeDoubleLimit = 9.0e15;
 constexpr const char* kWrittenAsDigits =
-    "must be written as digits: with a decimal point or an exponent a whole number is exact only "
+    "must be written as digits: with a decimal point or an exponent, a whole number is exact only "
     "up to 9e15";
 
 }  // namespace

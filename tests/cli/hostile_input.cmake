@@ -9,6 +9,13 @@ gsd_design_error(duplicate_key 2
   "error: design.alpha appears twice in the same object: give each key once"
   "{\"design\": {\"alpha\": 0.025, \"alpha\": 0.05, \"beta\": 0.2, \"information_fractions\": [0.5, 1]}}"
   design CONFIG)
+# null is not "not given": a missing value written as null is refused by
+# its path instead of taking the default (a cure fraction of 0 gave power
+# 0.99999935 in place of 0.8391).
+gsd_design_error(null_value 2
+  "error: survival.control.cure_fraction is null: give a value, or leave the key out for its default"
+  "{\"design\": {}, \"survival\": {\"control\": {\"cure_fraction\": null, \"median_noncured\": 7}, \"treatment\": {\"cure_fraction\": 0.562}, \"hazard_ratio_noncured\": 0.63, \"accrual\": {\"duration\": 36}, \"patients\": 202, \"events\": 94}}"
+  design CONFIG)
 gsd_design_error(duplicate_key_in_array 2
   "error: survival.strata[1].name appears twice in the same object: give each key once"
   "{\"design\": {}, \"survival\": {\"strata\": [{\"name\": \"a\"}, {\"name\": \"b\", \"name\": \"c\"}]}}"

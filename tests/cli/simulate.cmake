@@ -52,7 +52,7 @@ gsd_simulate_check(replicates_past_64_bits_flag ${GSD_SIMULATE_SEED} 2
 gsd_simulate_check(replicates_past_64_bits ${GSD_SIMULATE_CASES}/replicates_past_64_bits.json 2
   "error: simulation.replicates = 9223372036854775808 must be at most 9223372036854775807")
 gsd_simulate_check(replicates_exponent ${GSD_SIMULATE_CASES}/replicates_exponent.json 2
-  "error: simulation.replicates = 1e+16 must be written as digits: with a decimal point or an exponent a whole number is exact only up to 9e15")
+  "error: simulation.replicates = 1e+16 must be written as digits: with a decimal point or an exponent, a whole number is exact only up to 9e15")
 gsd_simulate_check(threads_past_64_bits ${GSD_SIMULATE_SEED} 2
   "error: --threads = 99999999999999999999 must be in [1, 1024]" --threads 99999999999999999999)
 gsd_simulate_check(replicates_zero ${GSD_SIMULATE_CASES}/replicates_zero.json 2
