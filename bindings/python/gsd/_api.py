@@ -458,9 +458,25 @@ def _count(key: str, value: Any) -> Any:
     return operator.index(value)
 
 
+def _same_file(a: PathLike, b: str) -> bool:
+    """Whether two paths name one file, links followed (it may not exist yet)."""
+    return os.path.realpath(os.fspath(a)) == os.path.realpath(b)
+
+
 def _run_record(config: Optional[ConfigLike], record: PathLike,
                 add_look: Optional[Mapping[str, Any]], report: Optional[PathLike],
                 format: str) -> Any:
+    # The report replaces its file: one that is the record (or its lock, or
+    # the config) would lose every look. Refused before the record changes.
+    if report is not None:
+        inputs = {"record": os.fspath(record),
+                  "the record's lock file": os.path.realpath(os.fspath(record)) + ".lock"}
+        if isinstance(config, (str, os.PathLike)):
+            inputs["config"] = os.fspath(config)
+        for name, path in inputs.items():
+            if _same_file(report, path):
+                raise invalid(("report",), os.fspath(report),
+                              "is the same file as " + name + " " + path + "; name another file")
     r = Record(record)
     if add_look is not None:
         look = dict(add_look)

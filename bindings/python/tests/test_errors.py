@@ -118,6 +118,17 @@ def test_record_look_errors_leave_the_file_as_it_was(repo, tmp_path):
     assert (tmp_path / "dmc.json").read_bytes() == before
 
 
+def test_a_report_that_is_the_record_is_refused_before_the_look(repo, tmp_path):
+    # Writing the HTML report over the record would lose every look.
+    path = tmp_path / "dmc.json"
+    gsd.Record(path).add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
+    before = path.read_bytes()
+    for report in (path, str(path) + ".lock"):
+        with pytest.raises(gsd.InvalidInput, match=r"^report = .* is the same file as"):
+            gsd.run(None, "monitor", record=path, add_look={"events": 71, "z": 2.5}, report=report)
+    assert path.read_bytes() == before
+
+
 @pytest.mark.parametrize("kind,cls,base", [
     ("numerical", gsd.NumericalError, RuntimeError),
     ("logic", gsd.InternalError, RuntimeError),

@@ -168,6 +168,15 @@ SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List&
 
 SEXP monitor(SEXP config, const Rcpp::List& options, const RunOptions& run) {
   const std::string record_file = text_option(options, "record");
+  // The report replaces its file: one that is the record (or its lock, or
+  // the config) would lose every look. Checked before the record changes.
+  std::vector<NamedFile> inputs;
+  if (!record_file.empty()) {
+    inputs.push_back({"record", record_file});
+    inputs.push_back({"the record's lock file", resolve_target(record_file) + ".lock"});
+  }
+  if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
+  check_output_files({{"report", text_option(options, "report")}}, inputs);
   if (record_file.empty()) {
     const MonitoringReport report = monitor_trial(load_trial(config_json(config)), run);
     const std::string source = Rf_isString(config) ? Rcpp::as<std::string>(config) : "R";

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "gsd/gsd.hpp"
 #include "gsd/render/design_output.hpp"
@@ -179,6 +180,16 @@ SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map) 
   return guarded(map, [&]() -> SEXP {
     gsd::MonitoringReport report;
     std::string source = "R";
+    // The report replaces its file: one that is the record (or its lock, or
+    // the config) would lose every look.
+    std::vector<gsd::NamedFile> inputs;
+    if (!Rf_isNull(record_path)) {
+      const std::string record = Rcpp::as<std::string>(record_path);
+      inputs.push_back({"record", record});
+      inputs.push_back({"the record's lock file", gsd::resolve_target(record) + ".lock"});
+    }
+    if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
+    gsd::check_output_files({{"file", file}}, inputs);
     if (!Rf_isNull(record_path)) {
       source = Rcpp::as<std::string>(record_path);
       report = gsd::replay_record(gsd::read_record_file(source));

@@ -96,6 +96,19 @@ test_that("the record's report is the command line's", {
                            gsd_error = function(e) e), "gsd_error")
 })
 
+test_that("a report over the record is refused before anything is written", {
+  # Writing the HTML report over the record would lose every look.
+  f <- seed_record()
+  before <- readBin(f, "raw", file.size(f))
+  e <- tryCatch(gsd_record_report(f, f), gsd_invalid_input = function(e) e)
+  expect_s3_class(e, "gsd_invalid_input")
+  expect_match(conditionMessage(e), "is the same file as record", fixed = TRUE)
+  e <- tryCatch(gsd_run(NULL, "monitor", record = f, add_look = list(events = 80, z = 1), report = f),
+                gsd_invalid_input = function(e) e)
+  expect_s3_class(e, "gsd_invalid_input")
+  expect_identical(readBin(f, "raw", file.size(f)), before)
+})
+
 test_that("a weighted log-rank test's looks go into a record", {
   path <- example_file("examples/weighted-monitoring/fh01.json", "no-such-file.json")
   skip_if(!nzchar(path) || !file.exists(path), "needs the repository's examples")
