@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (end == std::string::npos) end = text.size();
     try {
       (void)gsd::load_trial(
-          gsd::parse_json(text.substr(start, end - start), "batch line " + std::to_string(n)));
+          gsd::parse_json(text.substr(start, end - start), "batch line " + std::to_string(n),
+                          gsd::JsonText::kBatchLine));
     } catch (const gsd::InvalidInput&) {
       // The expected answer to a bad line.
     }

@@ -104,7 +104,7 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
                                  std::to_string(kMaxBatchLineBytes >> 20) +
                                  " MiB, the limit for one config");
     }
-    out.result = run_line(parse_json(pending.text, where), command, batch, options);
+    out.result = run_line(parse_json(pending.text, where, JsonText::kBatchLine), command, batch, options);
     if (batch.text) {
       // The text and the tree's destruction both on this worker thread.
       out.text = out.result.dump();

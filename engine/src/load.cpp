@@ -36,23 +36,12 @@ TextPosition position_of(const std::string& text, std::size_t offset) {
   return at;
 }
 
-// True for a batch line's source, "<file> line <n>" (batch_line_source): its
-// text is one line, so a position in it is a column of that line.
-bool names_a_line(const std::string& source) {
-  const std::size_t space = source.rfind(' ');
-  if (space == std::string::npos || space + 1 == source.size()) return false;
-  for (std::size_t i = space + 1; i < source.size(); ++i) {
-    if (source[i] < '0' || source[i] > '9') return false;
-  }
-  constexpr std::string_view kLine = " line";
-  return space >= kLine.size() && source.compare(space - kLine.size(), kLine.size(), kLine) == 0;
-}
-
 // "<file>:<line>:<column>" as compilers write it, or "<file> line <n>, column
 // <c>" for a batch line, whose source already names the line.
-std::string where(const std::string& source, const std::string& text, std::size_t offset) {
+std::string where(const std::string& source, const std::string& text, std::size_t offset,
+                  JsonText kind) {
   const TextPosition at = position_of(text, offset);
-  if (names_a_line(source)) return source + ", column " + std::to_string(at.column);
+  if (kind == JsonText::kBatchLine) return source + ", column " + std::to_string(at.column);
   return source + ":" + std::to_string(at.line) + ":" + std::to_string(at.column);
 }
 
@@ -114,14 +103,14 @@ std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-nlohmann::json parse_json(const std::string& text, const std::string& source) {
+nlohmann::json parse_json(const std::string& text, const std::string& source, JsonText kind) {
   // nlohmann's lexer ends the input at a NUL byte, so whatever follows one
   // would be silently ignored.
   if (const std::size_t nul = text.find('\0'); nul != std::string::npos) {
-    throw InvalidInput({}, where(source, text, nul) +
+    throw InvalidInput({}, where(source, text, nul, kind) +
                                ": a NUL byte; a config or record is JSON text, which holds none");
   }
-  if (names_a_line(source) && blank(text)) {
+  if (kind == JsonText::kBatchLine && blank(text)) {
     throw InvalidInput({}, source + ": an empty line; give one JSON config per line");
   }
   try {
@@ -135,7 +124,7 @@ nlohmann::json parse_json(const std::string& text, const std::string& source) {
     std::string what = e.what();
     // Keep nlohmann's description, drop its "[json.exception.parse_error.101]" prefix.
     if (const auto pos = what.find("syntax error"); pos != std::string::npos) what = what.substr(pos);
-    throw InvalidInput({}, where(source, text, offset) + ": malformed JSON: " + printable(what));
+    throw InvalidInput({}, where(source, text, offset, kind) + ": malformed JSON: " + printable(what));
   } catch (const nlohmann::json::out_of_range& e) {
     // A number beyond the double range (1e999): not finite, so bad input.
     std::string what = e.what();

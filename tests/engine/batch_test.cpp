@@ -168,6 +168,24 @@ TEST(Batch, BadLinesBecomeTheirErrorAndTheRestGoOn) {
   }
 }
 
+// Where a syntax error is, by what was parsed: a batch line's source names
+// its line, so the error gives the column; a file's gives line and column,
+// whatever the file is called.
+TEST(Batch, ParseErrorsPlaceABatchLineByColumnAndAFileByLine) {
+  const auto error_of = [](const std::string& text, const std::string& source, JsonText kind) {
+    try {
+      (void)parse_json(text, source, kind);
+    } catch (const InvalidInput& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_EQ(error_of("{x", "b.jsonl line 4", JsonText::kBatchLine).rfind("b.jsonl line 4, column 2: malformed JSON", 0), 0U);
+  EXPECT_EQ(error_of("{\n x", "cfg line 4", JsonText::kFile).rfind("cfg line 4:2:2: malformed JSON", 0), 0U);
+  EXPECT_EQ(error_of("  ", "b.jsonl line 4", JsonText::kBatchLine),
+            "b.jsonl line 4: an empty line; give one JSON config per line");
+}
+
 // BatchOptions::text: each line's text is its result's dump, made on the
 // worker threads, the result itself is left null, and a bad line has its
 // error and no text; the same for any number of threads.

@@ -26,14 +26,19 @@ inline constexpr std::size_t kMaxJsonFileBytes = std::size_t{64} << 20;
 // 1 MiB for one config line of a design batch (JSON lines).
 inline constexpr std::size_t kMaxBatchLineBytes = std::size_t{1} << 20;
 
+// What a text to parse is: a whole file, or one line of a batch file
+// (whose source, "<file> line <n>", names the line already).
+enum class JsonText { kFile, kBatchLine };
+
 // Parses JSON text. A syntax error is an InvalidInput with an empty path and
-// the rule "<source>:<line>:<column>: malformed JSON: ..." (for a batch
-// line, whose source is "<file> line <n>", "<source>, column <c>: ..."). A
-// NUL byte anywhere, and a blank batch line, are refused the same way. Nesting deeper
-// than kMaxJsonDepth is refused the same way; a key given twice in one
-// object (RFC 8259 leaves its meaning open) is an InvalidInput with the
-// key's path: "design.alpha appears twice in the same object".
-nlohmann::json parse_json(const std::string& text, const std::string& source);
+// the rule "<source>:<line>:<column>: malformed JSON: ..." (a batch line:
+// "<source>, column <c>: ..."). A NUL byte anywhere, and a blank batch line,
+// are refused the same way. Nesting deeper than kMaxJsonDepth is refused the
+// same way; a key given twice in one object (RFC 8259 leaves its meaning
+// open) is an InvalidInput with the key's path: "design.alpha appears twice
+// in the same object".
+nlohmann::json parse_json(const std::string& text, const std::string& source,
+                          JsonText kind = JsonText::kFile);
 
 // The offset of the first byte of `text` that does not begin a well-formed
 // UTF-8 character (RFC 3629), or nullopt when all of it is UTF-8.
