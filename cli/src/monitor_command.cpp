@@ -183,17 +183,16 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
     }
   }
   CommandResult out;
-  std::string report;
-  // The record changes only if the outputs that follow it can be written.
+  // The report is written in full beside its target before the record
+  // changes, so that a full disk refuses the look instead of leaving it
+  // without its report; it is renamed into place after the record, under the
+  // record's lock, so reports follow the record in the order of its looks.
+  std::optional<PreparedFile> report;
   const auto prepare = [&](const RecordUpdate& update) {
-    if (!args.report.empty()) report = report_html(args, update.report);
     out = render(args, update.report, &update.record);
+    if (!args.report.empty()) report.emplace(args.report, report_html(args, update.report));
   };
-  // The report is written under the record's lock, so reports follow the
-  // record in the order its looks were added.
-  if (!args.report.empty()) {
-    access.after_commit = [&](const RecordUpdate&) { write_file_atomically(args.report, report); };
-  }
+  if (!args.report.empty()) access.after_commit = [&](const RecordUpdate&) { report->install(); };
   const std::size_t added = config ? config_looks : index;
   try {
     const nlohmann::json look = look_from_options(args.add, added);

@@ -116,46 +116,57 @@ void check_output_files(const std::vector<NamedFile>& outputs,
   }
 }
 
-void write_file_atomically(const std::string& path, const std::string& content) {
+PreparedFile::PreparedFile(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
   // Resolved once: the file checked (stat follows links) is the file replaced.
   refuse_irregular_target(path);
-  const std::string resolved = resolve_target(path);
-  const fs::path target(resolved);
-  const fs::path dir = directory_of(target);
-  std::string tmp = (dir / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  const int fd = ::mkstemp(tmp.data());
+  target_ = resolve_target(path);
+  const fs::path dir = directory_of(fs::path(target_));
+  tmp_ = (dir / ("." + fs::path(target_).filename().string() + ".tmp-XXXXXX")).string();
+  const int fd = ::mkstemp(tmp_.data());
   if (fd < 0) {
     throw numerics::InvalidInput({}, path + ": cannot create a file in " + dir.string() + " (" +
                                          errno_text() + "); choose a writable directory");
   }
   try {
-    write_all(fd, content, tmp);
-    if (::fsync(fd) != 0) throw std::runtime_error("cannot fsync " + tmp + ": " + errno_text());
+    write_all(fd, content, path);
+    if (::fsync(fd) != 0) throw std::runtime_error("cannot write " + path + ": " + errno_text());
     // mkstemp creates 0600; records and reports are ordinary readable files.
-    if (::fchmod(fd, 0644) != 0) throw std::runtime_error("cannot chmod " + tmp + ": " + errno_text());
-    if (::close(fd) != 0) throw std::runtime_error("cannot close " + tmp + ": " + errno_text());
+    if (::fchmod(fd, 0644) != 0) throw std::runtime_error("cannot chmod " + tmp_ + ": " + errno_text());
+    if (::close(fd) != 0) throw std::runtime_error("cannot close " + tmp_ + ": " + errno_text());
   } catch (...) {
     ::close(fd);
-    ::unlink(tmp.c_str());
+    ::unlink(tmp_.c_str());
     throw;
   }
+}
+
+PreparedFile::~PreparedFile() {
+  if (!installed_) ::unlink(tmp_.c_str());
+}
+
+void PreparedFile::install() {
+  if (installed_) return;
   // Test hook (tests/cli/monitor.cmake): die by SIGKILL at the worst moment,
   // after the new content is on disk and before the rename, to show that a
   // crash leaves the previous file intact.
   if (const char* hook = std::getenv("GSD_TEST_KILL_BEFORE_RENAME"); hook && *hook) {
     std::raise(SIGKILL);
   }
-  if (::rename(tmp.c_str(), resolved.c_str()) != 0) {
-    const std::string why = errno_text();
-    ::unlink(tmp.c_str());
-    throw std::runtime_error("cannot rename " + tmp + " to " + resolved + ": " + why);
+  if (::rename(tmp_.c_str(), target_.c_str()) != 0) {
+    throw std::runtime_error("cannot rename " + tmp_ + " to " + target_ + ": " + errno_text());
   }
+  installed_ = true;
+  const std::string dir = directory_of(std::filesystem::path(target_)).string();
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
   if (dfd >= 0) {
     ::fsync(dfd);
     ::close(dfd);
   }
+}
+
+void write_file_atomically(const std::string& path, const std::string& content) {
+  PreparedFile(path, content).install();
 }
 
 }  // namespace gsd

@@ -273,6 +273,28 @@ PY
     expect_ok
     expect_contains "$out" '"looks": 3'
     ;;
+  report_full_disk_keeps_record)
+    # A report that cannot be written for lack of space (a file size limit
+    # below the report's size and above the record's, with SIGXFSZ ignored so
+    # that the write fails with EFBIG) refuses the look: the record is
+    # unchanged, and no report or temporary file is left.
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    run monitor c.json --record r.json add-look --events 60 --z 1.5
+    expect_ok
+    cp r.json before.json
+    (trap '' XFSZ; ulimit -f 8; "$gsd" monitor --record r.json add-look --events 71 --z 2.6 \
+      --report dmc.html > out.txt 2> err.txt)
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "exit $rc (want 1) when the report could not be written"
+    [ -s out.txt ] && fail "stdout not empty: $(cat out.txt)"
+    expect_contains "$(cat err.txt)" "error: cannot write dmc.html: File too large"
+    cmp -s r.json before.json || fail "the look was recorded although its report was not written"
+    [ -e dmc.html ] && fail "a report was left behind"
+    [ -z "$(ls -A | grep '\.tmp-')" ] || fail "a temporary file was left: $(ls -A)"
+    run monitor --record r.json add-look --events 71 --z 2.6 --report dmc.html
+    expect_ok
+    [ -s dmc.html ] || fail "no report after the look was added"
+    ;;
   *)
     fail "unknown case"
     ;;

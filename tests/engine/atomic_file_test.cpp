@@ -43,6 +43,24 @@ class AtomicFile : public ::testing::Test {
   fs::path dir_;
 };
 
+// A prepared file leaves the target as it was until install(), and leaves
+// nothing behind when dropped without it.
+TEST_F(AtomicFile, APreparedFileAppearsOnlyWhenInstalled) {
+  write_file_atomically(at("report.html"), "old");
+  {
+    PreparedFile dropped(at("report.html"), "never");
+    EXPECT_EQ(text_of(at("report.html")), "old");
+  }
+  PreparedFile kept(at("report.html"), "new");
+  EXPECT_EQ(text_of(at("report.html")), "old");
+  kept.install();
+  EXPECT_EQ(text_of(at("report.html")), "new");
+  kept.install();  // a second install changes nothing
+  std::size_t files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir_)) ++files;
+  EXPECT_EQ(files, 1u);  // no temporary file left
+}
+
 TEST_F(AtomicFile, ALinkIsFollowedAndKept) {
   fs::create_directory(at("real"));
   write_file_atomically(at("real/r.json"), "one");

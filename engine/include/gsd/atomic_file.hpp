@@ -18,6 +18,25 @@ namespace gsd {
 // named a path), std::runtime_error on an I/O failure after that.
 void write_file_atomically(const std::string& path, const std::string& content);
 
+// The same in two steps, for an output that must appear only after another
+// file is committed (a committee's report after its record): the
+// constructor writes and fsyncs the whole content beside the target, where
+// every error of space or permission happens; install() only renames it
+// into place. Dropped without install(), the temporary file is removed.
+class PreparedFile {
+ public:
+  PreparedFile(const std::string& path, const std::string& content);
+  ~PreparedFile();
+  PreparedFile(const PreparedFile&) = delete;
+  PreparedFile& operator=(const PreparedFile&) = delete;
+  void install();
+
+ private:
+  std::string target_;  // links followed
+  std::string tmp_;
+  bool installed_ = false;
+};
+
 // The file `path` stands for once the symbolic links of its last component
 // are followed (the link's target, relative to the link's directory when
 // relative); `path` itself, as given, when it is not a link. InvalidInput
