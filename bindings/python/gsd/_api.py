@@ -279,7 +279,8 @@ class Record:
                  tests: Optional[List[Dict[str, float]]] = None,
                  covariance: Optional[List[List[float]]] = None, final: bool = False,
                  date: Optional[str] = None, note: Optional[str] = None,
-                 config: Optional[Union[Result, ConfigLike]] = None) -> Monitoring:
+                 config: Optional[Union[Result, ConfigLike]] = None,
+                 report: Optional[PathLike] = None) -> Monitoring:
         """Appends a look and decides it with every earlier one.
 
         A weighted log-rank, RMST or milestone test's look gives ``z`` and
@@ -290,6 +291,11 @@ class Record:
         and must be omitted once the record exists. A look that contradicts
         the record (events going backwards, a look after a stop) raises
         InvalidInput and leaves the file as it was.
+
+        ``report`` writes the committee's HTML report with the look: in full
+        before the record changes (so a full disk refuses the look rather
+        than leave it without its report), and into place after the record,
+        under its lock.
         """
         final = flag(("final",), final)
         look = given(events=_whole(events), z=z, p_two_sided=p_two_sided, direction=direction,
@@ -301,7 +307,8 @@ class Record:
         if config is not None:
             cfg, _ = _source(config, "config")
         try:
-            handle = _core.record_add_look(self.path, cfg, look, _log_level())
+            handle = _core.record_add_look(self.path, cfg, look, _log_level(),
+                                           None if report is None else os.fspath(report))
         except InvalidInput as e:
             index = self._index(cfg)
             raise renamed(e, {("look",): (), ("monitoring", "looks", index): (),
@@ -458,25 +465,17 @@ def _count(key: str, value: Any) -> Any:
     return operator.index(value)
 
 
-def _same_file(a: PathLike, b: str) -> bool:
-    """Whether two paths name one file, links followed (it may not exist yet)."""
-    return os.path.realpath(os.fspath(a)) == os.path.realpath(b)
-
-
 def _run_record(config: Optional[ConfigLike], record: PathLike,
                 add_look: Optional[Mapping[str, Any]], report: Optional[PathLike],
                 format: str) -> Any:
     # The report replaces its file: one that is the record (or its lock, or
     # the config) would lose every look. Refused before the record changes.
     if report is not None:
-        inputs = {"record": os.fspath(record),
-                  "the record's lock file": os.path.realpath(os.fspath(record)) + ".lock"}
+        inputs = [("record", os.fspath(record)),
+                  ("the record's lock file", os.path.realpath(os.fspath(record)) + ".lock")]
         if isinstance(config, (str, os.PathLike)):
-            inputs["config"] = os.fspath(config)
-        for name, path in inputs.items():
-            if _same_file(report, path):
-                raise invalid(("report",), os.fspath(report),
-                              "is the same file as " + name + " " + path + "; name another file")
+            inputs.append(("config", os.fspath(config)))
+        _core.check_output_files([("report", os.fspath(report))], inputs)
     r = Record(record)
     if add_look is not None:
         look = dict(add_look)
@@ -488,13 +487,13 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
         if unknown:
             key = sorted(unknown)[0]
             raise invalid(("add_look", key), look[key], "is not a known key of a look")
-        result = r.add_look(events, config=config, **look)
+        result = r.add_look(events, config=config, report=report, **look)
     else:
         if config is not None:
             raise invalid(("config",), os.fspath(config) if isinstance(config, os.PathLike)
                           else config, "give either a config or a record to replay, not both")
         result = r.replay()
     out = _formatted(result, format)
-    if report is not None:
+    if report is not None and add_look is None:
         result.save_report(report)
     return out

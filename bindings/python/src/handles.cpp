@@ -70,16 +70,37 @@ std::unique_ptr<MonitoringHandle> record_replay_document(py::handle record, cons
   return replay(std::move(doc), path, log_level);
 }
 
+std::string report_html(const MonitoringReport& report, const std::string& source) {
+  const std::string title = report.name.empty() ? "gsd monitoring" : report.name;
+  return render::monitoring_report_html(report, {title, utc_now(), source});
+}
+
+// With a report file, the report is written in full before the record
+// changes and renamed into place after it, under the record's lock, as the
+// command line does: a full disk refuses the look rather than leave it
+// without its report, and reports follow the record's order.
 std::unique_ptr<MonitoringHandle> record_add_look(const std::string& path, py::handle config,
-                                                  py::handle look, int log_level) {
+                                                  py::handle look, int log_level,
+                                                  const std::optional<std::string>& report_file) {
   std::optional<nlohmann::json> c;
   if (!config.is_none()) c = config_json(config);
   const nlohmann::json l = to_json(look, FieldPath{"look"});
   py::gil_scoped_release release;
+  // A report over the record (or its lock) would lose every look.
+  if (report_file) {
+    check_output_files({{"report", *report_file}},
+                       {{"record", path}, {"the record's lock file", resolve_target(path) + ".lock"}});
+  }
   const auto trace = make_trace(log_level);
   RunOptions options;
   options.trace = trace.get();
-  RecordUpdate update = add_look_to_file(path, c ? &*c : nullptr, l, options);
+  std::optional<PreparedFile> report;
+  RecordAccess access;
+  if (report_file) access.after_commit = [&](const RecordUpdate&) { report->install(); };
+  const auto prepare = [&](const RecordUpdate& update) {
+    if (report_file) report.emplace(*report_file, report_html(update.report, path));
+  };
+  RecordUpdate update = add_look_to_file(path, c ? &*c : nullptr, l, options, prepare, access);
   auto h = std::make_unique<MonitoringHandle>();
   h->report = std::move(update.report);
   h->record = std::move(update.record);
@@ -182,8 +203,7 @@ void bind_handles(py::module_& m) {
       .def(
           "report_html",
           [](const MonitoringHandle& h, const std::string& source) {
-            const std::string title = h.report.name.empty() ? "gsd monitoring" : h.report.name;
-            return render::monitoring_report_html(h.report, {title, utc_now(), source});
+            return report_html(h.report, source);
           },
           py::arg("source"))
       .def(
@@ -204,7 +224,21 @@ void bind_handles(py::module_& m) {
   m.def("record_replay_document", &record_replay_document, py::arg("record"), py::arg("path"),
         py::arg("log_level") = 0);
   m.def("record_add_look", &record_add_look, py::arg("path"), py::arg("config"), py::arg("look"),
-        py::arg("log_level") = 0);
+        py::arg("log_level") = 0, py::arg("report") = py::none());
+  m.def(
+      "check_output_files",
+      [](const std::vector<std::pair<std::string, std::string>>& outputs,
+         const std::vector<std::pair<std::string, std::string>>& inputs) {
+        const auto named = [](const std::vector<std::pair<std::string, std::string>>& files) {
+          std::vector<NamedFile> out;
+          for (const auto& [name, file] : files) out.push_back({name, file});
+          return out;
+        };
+        check_output_files(named(outputs), named(inputs));
+      },
+      py::arg("outputs"), py::arg("inputs"),
+      "Refuses, before anything is written, an output (name, path) that is a directory, sits "
+      "in an unwritable directory, or is the same file as an input or another output.");
   m.def("record_read", [](const std::string& path) { return from_json(read_record_file(path)); },
         py::arg("path"));
   m.def("run", &run, py::arg("config"), py::arg("command"), py::arg("log_level") = 0);

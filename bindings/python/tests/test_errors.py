@@ -129,6 +129,44 @@ def test_a_report_that_is_the_record_is_refused_before_the_look(repo, tmp_path):
     assert path.read_bytes() == before
 
 
+def test_add_look_refuses_a_report_over_the_record(repo, tmp_path):
+    path = tmp_path / "dmc.json"
+    record = gsd.Record(path)
+    record.add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
+    before = path.read_bytes()
+    with pytest.raises(gsd.InvalidInput, match=r"^report = .* is the same file as record"):
+        record.add_look(71, z=2.5, report=path)
+    assert path.read_bytes() == before
+
+
+def test_a_report_that_cannot_be_written_refuses_the_look(repo, tmp_path):
+    # A file size limit below the report's size and above the record's (with
+    # SIGXFSZ ignored, so the write fails with EFBIG) stands for a full disk:
+    # the look is refused and the record is unchanged, as on the command line.
+    import subprocess
+    import sys
+    path = tmp_path / "dmc.json"
+    gsd.Record(path).add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
+    before = path.read_bytes()
+    script = (
+        "import resource, signal, sys, gsd\n"
+        "signal.signal(signal.SIGXFSZ, signal.SIG_IGN)\n"
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (8192, 8192))\n"
+        "try:\n"
+        "    gsd.Record(sys.argv[1]).add_look(71, z=2.5, report=sys.argv[2])\n"
+        "except OSError as e:\n"
+        "    print(e)\n"
+        "    sys.exit(3)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path), str(tmp_path / "dmc.html")],
+                          capture_output=True, text=True)
+    assert done.returncode == 3, done.stderr
+    assert "cannot write" in done.stdout and "File too large" in done.stdout
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["dmc.json", "dmc.json.lock"]
+    gsd.Record(path).add_look(71, z=2.5, report=tmp_path / "dmc.html")
+    assert (tmp_path / "dmc.html").read_text().startswith("<!DOCTYPE html>")
+
+
 @pytest.mark.parametrize("kind,cls,base", [
     ("numerical", gsd.NumericalError, RuntimeError),
     ("logic", gsd.InternalError, RuntimeError),

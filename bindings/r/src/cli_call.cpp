@@ -7,9 +7,6 @@
 //   and --log-level. R/run.R checks which options go with which command.
 #include <Rcpp.h>
 
-#include <unistd.h>
-
-#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -110,24 +107,14 @@ MonitorOutput monitor_output(const MonitoringReport& report, const nlohmann::jso
   return out;
 }
 
-SEXP finish(const MonitorOutput& out, const Rcpp::List& options) {
+// The printed value; the report too unless `report_written` (add_look
+// installs its own after the record).
+SEXP finish(const MonitorOutput& out, const Rcpp::List& options, bool report_written = false) {
   const Rcpp::RObject value(printed(text_option(options, "format"), out.json, out.text, out.csv));
-  if (const std::string file = text_option(options, "report"); !file.empty()) {
+  if (const std::string file = text_option(options, "report"); !file.empty() && !report_written) {
     write_file_atomically(file, out.html);
   }
   return value;
-}
-
-// Fails, before anything is written, if `file` (when given) cannot be
-// created in its directory.
-void check_writable(const std::string& file) {
-  if (file.empty()) return;
-  const std::filesystem::path target(file);
-  const std::filesystem::path dir = target.has_parent_path() ? target.parent_path() : ".";
-  if (::access(dir.c_str(), W_OK) != 0) {
-    throw InvalidInput({"report"}, file,
-                       "is in a directory that does not exist or is not writable: " + dir.string());
-  }
 }
 
 // --record FILE add-look: errors about the new look name it from
@@ -149,12 +136,20 @@ SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List&
     index = read_record_file(path)["looks"].size();
   }
   MonitorOutput out;
+  // The report (its directory checked by monitor()) is written in full before
+  // the record changes and renamed into place after it, under the record's
+  // lock, as the command line does: a full disk refuses the look rather than
+  // leave it without its report.
+  const std::string report_file = text_option(options, "report");
+  std::optional<PreparedFile> report;
+  RecordAccess access;
+  if (!report_file.empty()) access.after_commit = [&](const RecordUpdate&) { report->install(); };
   try {
-    // The record changes only if the report that follows it can be written.
-    add_look_to_file(path, cfg ? &*cfg : nullptr, entry, run, [&](const RecordUpdate& update) {
-      check_writable(text_option(options, "report"));
+    const auto prepare = [&](const RecordUpdate& update) {
       out = monitor_output(update.report, &update.record, path, options);
-    });
+      if (!report_file.empty()) report.emplace(report_file, out.html);
+    };
+    add_look_to_file(path, cfg ? &*cfg : nullptr, entry, run, prepare, access);
   } catch (const InvalidInput& e) {
     const auto& parts = e.path().parts();
     const FieldPath at_index{"monitoring", "looks", index};
@@ -163,7 +158,7 @@ SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List&
         FieldPath(std::vector<numerics::PathPart>(parts.begin() + 3, parts.end())).under(new_look),
         e.value(), e.rule());
   }
-  return finish(out, options);
+  return finish(out, options, true);
 }
 
 SEXP monitor(SEXP config, const Rcpp::List& options, const RunOptions& run) {

@@ -109,6 +109,34 @@ test_that("a report over the record is refused before anything is written", {
   expect_identical(readBin(f, "raw", file.size(f)), before)
 })
 
+test_that("a report that cannot be written refuses the look", {
+  # A file size limit below the report's size and above the record's (with
+  # SIGXFSZ ignored, so the write fails with EFBIG) stands for a full disk:
+  # the look is refused and the record is unchanged, as on the command line.
+  skip_on_os("windows")
+  f <- tempfile(fileext = ".json")
+  gsd_record_add(f, list(events = 49, z = 2.0), config = seed_design(),
+                 planned_events = 94, assumed_hazard_ratio = 0.63)
+  before <- readBin(f, "raw", file.size(f))
+  html <- tempfile(fileext = ".html")
+  script <- tempfile(fileext = ".R")
+  writeLines(c("library(gsd)",
+               sprintf("tryCatch(gsd_run(NULL, 'monitor', record = '%s', report = '%s',", f, html),
+               "                 add_look = list(events = 71, z = 2.5)),",
+               "         error = function(e) { cat(conditionMessage(e)); quit(status = 3) })"),
+             script)
+  command <- sprintf("trap '' XFSZ; ulimit -f 8; R_LIBS=%s %s --vanilla %s",
+                     shQuote(paste(.libPaths(), collapse = ":")),
+                     shQuote(file.path(R.home("bin"), "Rscript")), shQuote(script))
+  out <- suppressWarnings(system2("sh", c("-c", shQuote(command)), stdout = TRUE, stderr = TRUE))
+  expect_identical(attr(out, "status"), 3L)
+  expect_match(paste(out, collapse = "\n"), "File too large", fixed = TRUE)
+  expect_identical(readBin(f, "raw", file.size(f)), before)
+  expect_false(file.exists(html))
+  gsd_run(NULL, "monitor", record = f, add_look = list(events = 71, z = 2.5), report = html)
+  expect_true(file.size(html) > 8192)
+})
+
 test_that("a weighted log-rank test's looks go into a record", {
   path <- example_file("examples/weighted-monitoring/fh01.json", "no-such-file.json")
   skip_if(!nzchar(path) || !file.exists(path), "needs the repository's examples")
