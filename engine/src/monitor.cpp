@@ -4,6 +4,7 @@
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/invalid_input.hpp"
+#include "gsd/survival/event_projection.hpp"
 #include "gsd/survival/logrank_drift.hpp"
 #include "gsd/survival/look_trigger.hpp"
 #include "monitor_endpoint.hpp"
@@ -22,18 +23,19 @@ using numerics::InvalidInput;
 // model): the non-proportional-hazards log-rank means at the expected calendar
 // time of each look's events, for the plan's patients.
 //
-// The model's events are the schedule's: the observed looks', then the
-// planned remainder scaled from monitoring.planned_events. An event count
-// the patients cannot reach is named by the field it came from (the path is
-// under "monitoring", where monitor() runs).
-[[noreturn]] void refuse_unreachable(const InvalidInput& e, const std::vector<double>& observed,
+// The model's events are the schedule at a look (look_schedule.hpp): the
+// looks observed so far, then the planned remainder scaled from
+// monitoring.planned_events. An event count the patients cannot reach is
+// named by the field it came from (the path is under "monitoring", where
+// monitor() runs): a look's when it stands where that look does with its
+// value, else planned_events.
+[[noreturn]] void refuse_unreachable(const InvalidInput& e, const std::vector<double>& events,
+                                     std::size_t k, const std::vector<double>& observed,
                                      double planned_events) {
   if (!(e.path() == FieldPath{"events"})) throw e.within({"survival"});
   const std::string rule = e.rule() + "; give events the model's patients reach, or more survival.patients";
-  for (std::size_t k = 0; k < observed.size(); ++k) {
-    if (e.value() == numerics::format_input(observed[k])) {
-      throw InvalidInput(FieldPath{"looks", k}.key("events"), e.value(), rule);
-    }
+  if (k < observed.size() && !(events[k] < observed[k] || events[k] > observed[k])) {
+    throw InvalidInput(FieldPath{"looks", k}.key("events"), e.value(), rule);
   }
   throw InvalidInput({"planned_events"}, numerics::format_input(planned_events), rule);
 }
@@ -53,11 +55,21 @@ void attach_survival_model(const Trial& trial, monitoring::MonitoringPlan& plan,
   for (const monitoring::ObservedLook& look : looks) observed.push_back(look.events);
   plan.model_means = [spec, patients, solver, margin, r, planned_events,
                       observed](const std::vector<double>& events) {
+    // Each look's calendar time on its own, so that an event count the
+    // patients cannot reach is named by the look it belongs to.
+    std::vector<double> times;
+    for (std::size_t k = 0; k < events.size(); ++k) {
+      try {
+        times.push_back(survival::calendar_time_for_events(spec, patients, events[k], solver));
+      } catch (const InvalidInput& e) {
+        refuse_unreachable(e, events, k, observed, planned_events);
+      }
+    }
     std::vector<double> means;
     try {
-      means = survival::logrank_means_at_events(spec, patients, events, solver);
+      means = survival::logrank_means(spec, patients, times, solver);
     } catch (const InvalidInput& e) {
-      refuse_unreachable(e, observed, planned_events);
+      throw e.within({"survival"});
     }
     // A non-inferiority test's z is the log-rank z shifted by its margin.
     if (margin < 1.0 || margin > 1.0) {

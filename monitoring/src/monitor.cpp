@@ -22,30 +22,25 @@ namespace {
 // planned events within a factor of a million of the first look's events, and
 // every look within a million times the planned events.
 void check_span(const MonitoringPlan& plan, std::span<const ObservedLook> looks) {
+  const auto rule = [](const std::string& base) {
+    return "exceeds a million times " + base + " events, the widest span gsd monitors; check the events";
+  };
   const double first = looks.front().events;
-  const double widest = first * kMaxEventSpan;
-  std::ostringstream rule;
-  rule << "exceeds a million times the first look's " << format_input(first)
-       << " events, the widest span gsd monitors; check the events";
-  for (std::size_t k = 1; k < looks.size(); ++k) {
-    if (looks[k].events > widest) {
-      throw InvalidInput(FieldPath{"looks", k}.key("events"), format_input(looks[k].events), rule.str());
-    }
-  }
-  if (plan.planned_events > widest) {
-    throw InvalidInput({"planned_events"}, format_input(plan.planned_events), rule.str());
-  }
-  // And the other way: a look past a million times the planned events (a
-  // first look of 1e300 events against 94 planned printed a 300-digit
-  // information and a confidence interval of width 0).
-  const double most = plan.planned_events * kMaxEventSpan;
+  const std::string first_look = "the first look's " + format_input(first);
+  const std::string planned = "the " + format_input(plan.planned_events) + " planned";
   for (std::size_t k = 0; k < looks.size(); ++k) {
-    if (looks[k].events > most) {
-      std::ostringstream beyond;
-      beyond << "exceeds a million times the " << format_input(plan.planned_events)
-             << " planned events, the widest span gsd monitors; check the events";
-      throw InvalidInput(FieldPath{"looks", k}.key("events"), format_input(looks[k].events), beyond.str());
+    const FieldPath path = FieldPath{"looks", k}.key("events");
+    const double events = looks[k].events;
+    if (events > first * kMaxEventSpan) throw InvalidInput(path, format_input(events), rule(first_look));
+    // And the other way: a look past a million times the planned events (a
+    // first look of 1e300 events against 94 planned printed a 300-digit
+    // information and a confidence interval of width 0).
+    if (events > plan.planned_events * kMaxEventSpan) {
+      throw InvalidInput(path, format_input(events), rule(planned));
     }
+  }
+  if (plan.planned_events > first * kMaxEventSpan) {
+    throw InvalidInput({"planned_events"}, format_input(plan.planned_events), rule(first_look));
   }
 }
 
