@@ -42,6 +42,11 @@ write_monitor_config() {
 JSON
 }
 
+# Line N of out.txt is exactly LINE.
+expect_out_line() {  # expect_out_line N LINE
+  [ "$(sed -n "$1p" out.txt)" = "$2" ] || fail "line $1: $(sed -n "$1p" out.txt)"
+}
+
 # Exit 1 and the one line of a write that stdout refused (/dev/full).
 expect_full() {  # expect_full ARGS...
   "$gsd" "$@" > /dev/full 2> err.txt
@@ -98,8 +103,7 @@ case "$case_name" in
     { echo "$good"; printf '{"name": "bad \xff", "design": {}}\n'; echo "$good"; } > b.jsonl
     run design --batch b.jsonl --format jsonl
     [ "$rc" -eq 0 ] || fail "batch: exit $rc, $err"
-    [ "$(sed -n 2p out.txt)" = '{"error":"b.jsonl line 2, column 15: malformed JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '"'"'\"bad \\xFF'"'"'"}' ] ||
-      fail "batch line 2: $(sed -n 2p out.txt)"
+    expect_out_line 2 '{"error":"b.jsonl line 2, column 15: malformed JSON: syntax error while parsing value - invalid string: ill-formed UTF-8 byte; last read: '"'"'\"bad \\xFF'"'"'"}'
     [ "$(grep -c '"boundaries"' out.txt)" -eq 2 ] || fail "the good lines did not run"
     write_monitor_config c.json
     run monitor c.json --record r.json add-look --events 40 --z 1 --note "first"
@@ -120,10 +124,8 @@ case "$case_name" in
     { echo "$good"; printf '%s\0 garbage\n' "$good"; printf '\0\n'; echo "$good"; } > b.jsonl
     run design --batch b.jsonl --format jsonl
     [ "$rc" -eq 0 ] || fail "batch: exit $rc, $err"
-    [ "$(sed -n 2p out.txt)" = '{"error":"b.jsonl line 2, column 77: a NUL byte; a config or record is JSON text, which holds none"}' ] ||
-      fail "batch line 2: $(sed -n 2p out.txt)"
-    [ "$(sed -n 3p out.txt)" = '{"error":"b.jsonl line 3, column 1: a NUL byte; a config or record is JSON text, which holds none"}' ] ||
-      fail "batch line 3: $(sed -n 3p out.txt)"
+    expect_out_line 2 '{"error":"b.jsonl line 2, column 77: a NUL byte; a config or record is JSON text, which holds none"}'
+    expect_out_line 3 '{"error":"b.jsonl line 3, column 1: a NUL byte; a config or record is JSON text, which holds none"}'
     [ "$(grep -c '"boundaries"' out.txt)" -eq 2 ] || fail "the good lines did not run"
     write_monitor_config c.json
     run monitor c.json --record r.json add-look --events 40 --z 1
@@ -156,8 +158,7 @@ case "$case_name" in
     "$gsd" design --batch - --format jsonl < b.jsonl > out.txt 2> err.txt || fail "from stdin: exit $?"
     [ -s err.txt ] && fail "stderr: $(cat err.txt)"
     [ "$(sed -n 1p out.txt)" = "$(sed -n 1p from_file.txt)" ] || fail "line 1 differs from the file's"
-    [ "$(sed -n 2p out.txt)" = '{"error":"stdin line 2: design.alpha = 7 must lie in (0, 0.5)"}' ] ||
-      fail "line 2: $(sed -n 2p out.txt)"
+    expect_out_line 2 '{"error":"stdin line 2: design.alpha = 7 must lie in (0, 0.5)"}'
     printf '{"design": \n' | "$gsd" design --batch - --format jsonl > out.txt 2> err.txt
     grep -q '^{"error":"stdin line 1, column ' out.txt || fail "stdin's line not named: $(cat out.txt)"
     "$gsd" simulate --batch - --format jsonl --replicates 20 < b.jsonl > out.txt 2> err.txt ||
@@ -168,10 +169,8 @@ case "$case_name" in
     { echo "$good"; echo; echo '   '; echo '{"design": '; } > b.jsonl
     run design --batch b.jsonl --format jsonl
     [ "$rc" -eq 0 ] || fail "exit $rc, $err"
-    [ "$(sed -n 2p out.txt)" = '{"error":"b.jsonl line 2: an empty line; give one JSON config per line"}' ] ||
-      fail "line 2: $(sed -n 2p out.txt)"
-    [ "$(sed -n 3p out.txt)" = '{"error":"b.jsonl line 3: an empty line; give one JSON config per line"}' ] ||
-      fail "line 3: $(sed -n 3p out.txt)"
+    expect_out_line 2 '{"error":"b.jsonl line 2: an empty line; give one JSON config per line"}'
+    expect_out_line 3 '{"error":"b.jsonl line 3: an empty line; give one JSON config per line"}'
     case "$(sed -n 4p out.txt)" in '{"error":"b.jsonl line 4, column 12: malformed JSON: syntax error'*) ;;
       *) fail "line 4: $(sed -n 4p out.txt)" ;; esac
     ;;
