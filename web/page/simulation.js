@@ -15,6 +15,12 @@ function updateSimButton() {
 
 async function runSimulation() {
   if (App.simRunning) return;
+  for (const [id, key] of [["sim-replicates", "replicates"], ["sim-seed", "seed"]]) {
+    if (unreadable($(id))) {
+      refuseUnreadable($(id), `simulation.${key}`);
+      return;
+    }
+  }
   const {replicates, seed} = simulationRequest();
   edit((c) => {
     c.simulation = Object.assign({}, c.simulation, {replicates, seed});
