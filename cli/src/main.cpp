@@ -3,6 +3,7 @@
 // numerical failure, 2 bad input) and one stderr line.
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -221,9 +222,30 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   return cmd;
 }
 
+#if defined(GSD_WITH_MPI)
+// The rank variables of the launchers gsd starts MPI under (Open MPI's
+// mpirun, PMI and PMIx), set before MPI_Init.
+constexpr const char* kLauncherRankVariables[] = {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"};
+
+// Under mpirun every process parses the same arguments and refuses them the
+// same way, before MPI starts (a flag, an output path): rank 0 alone writes
+// the error line, so that it is one line, not one per process interleaved.
+void quiet_other_ranks() {
+  for (const char* name : kLauncherRankVariables) {
+    const char* rank = std::getenv(name);
+    if (rank == nullptr) continue;
+    if (std::string(rank) != "0" && !std::freopen("/dev/null", "w", stderr)) std::_Exit(1);
+    return;
+  }
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(GSD_WITH_MPI)
+  quiet_other_ranks();
+#endif
   CLI::App app{
       "gsd: group-sequential designs with cure-mixture survival, trial simulation and "
       "monitoring.\nSee README.md for worked examples."};

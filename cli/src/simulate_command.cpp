@@ -137,7 +137,9 @@ void start_mpi_if_launched() {
   });
   int rank = 0;
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
-  // Every rank parses the same config and fails the same way: one error line.
+  // Every rank parses the same config and fails the same way: one error line
+  // (main has quieted the other ranks already where the launcher names the
+  // rank; this covers a launcher that does not).
   if (rank != 0 && !std::freopen("/dev/null", "w", stderr)) std::_Exit(1);
 }
 #endif

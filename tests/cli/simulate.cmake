@@ -89,6 +89,15 @@ if(GSD_WITH_MPI)
   # CI runs the MPI build with 2 processes on localhost.
   gsd_simulate_cli_test(mpi_identical mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
                         ${GSD_SIMULATE_SEED} --quiet --replicates 3000 --seed 9)
+  # Arguments refused before MPI starts (a flag, an output path): one error
+  # line from rank 0, not one per process.
+  gsd_simulate_cli_test(mpi_one_error_line_output mpi_error ${MPIEXEC_EXECUTABLE}
+    $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
+    "error: --plot = /nonexistent-dir/x.svg is in a directory that does not exist or is not writable (/nonexistent-dir)\; choose a writable directory"
+    --plot /nonexistent-dir/x.svg)
+  gsd_simulate_cli_test(mpi_one_error_line_flag mpi_error ${MPIEXEC_EXECUTABLE}
+    $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
+    "error: The following argument was not expected: --bogus (run gsd --help for usage)" --bogus)
 endif()
 
 # A survival non-inferiority trial runs the score test at its margin.
