@@ -204,11 +204,6 @@ CommandResult run_simulate_batch(const SimulateArgs& args, const RunOptions& run
   if (!args.replicate_data.empty()) {
     usage_error("--replicate-data writes one simulation; it cannot be used with --batch");
   }
-#if defined(GSD_WITH_MPI)
-  if (std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK")) {
-    usage_error("--batch runs in one process on --threads threads; start it without mpirun");
-  }
-#endif
   BatchOptions batch;
   batch.request = request_from(args);
   batch.request.threads = 1;

@@ -91,13 +91,20 @@ if(GSD_WITH_MPI)
                         ${GSD_SIMULATE_SEED} --quiet --replicates 3000 --seed 9)
   # Arguments refused before MPI starts (a flag, an output path): one error
   # line from rank 0, not one per process.
-  gsd_simulate_cli_test(mpi_one_error_line_output mpi_error ${MPIEXEC_EXECUTABLE}
-    $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
+  gsd_simulate_cli_test(mpi_one_error_line_output mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
     "error: --plot = /nonexistent-dir/x.svg is in a directory that does not exist or is not writable (/nonexistent-dir)\; choose a writable directory"
-    --plot /nonexistent-dir/x.svg)
-  gsd_simulate_cli_test(mpi_one_error_line_flag mpi_error ${MPIEXEC_EXECUTABLE}
-    $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
-    "error: The following argument was not expected: --bogus (run gsd --help for usage)" --bogus)
+    simulate ${GSD_SIMULATE_SEED} --plot /nonexistent-dir/x.svg)
+  gsd_simulate_cli_test(mpi_one_error_line_flag mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    "error: The following argument was not expected: --bogus (run gsd --help for usage)"
+    simulate ${GSD_SIMULATE_SEED} --bogus)
+  # A batch is one process: under mpirun it is refused, for design as for
+  # simulate, not run (and every line written) once per process.
+  gsd_simulate_cli_test(mpi_design_batch_refused mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    "error: --batch runs in one process on --threads threads\; start it without mpirun"
+    design --batch ${GSD_SIMULATE_SEED} --format jsonl)
+  gsd_simulate_cli_test(mpi_simulate_batch_refused mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    "error: --batch runs in one process on --threads threads\; start it without mpirun"
+    simulate --batch ${GSD_SIMULATE_SEED} --format jsonl)
 endif()
 
 # A survival non-inferiority trial runs the score test at its margin.
