@@ -54,7 +54,12 @@ gsd_simulate_check(replicates_past_64_bits ${GSD_SIMULATE_CASES}/replicates_past
 gsd_simulate_check(replicates_exponent ${GSD_SIMULATE_CASES}/replicates_exponent.json 2
   "error: simulation.replicates = 1e+16 must be written as digits: with a decimal point or an exponent, a whole number is exact only up to 9e15")
 gsd_simulate_check(threads_past_64_bits ${GSD_SIMULATE_SEED} 2
-  "error: --threads = 99999999999999999999 must be in [1, 1024]" --threads 99999999999999999999)
+  "error: --threads = 99999999999999999999 must be a whole number in [1, 1024]" --threads 99999999999999999999)
+# In the range but not a whole number as typed: that is the rule named.
+gsd_simulate_check(threads_decimal ${GSD_SIMULATE_SEED} 2
+  "error: --threads = 2.0 must be a whole number in [1, 1024]" --threads 2.0)
+gsd_simulate_check(threads_exponent ${GSD_SIMULATE_SEED} 2
+  "error: --threads = 1e1 must be a whole number in [1, 1024]" --threads 1e1)
 gsd_simulate_check(replicates_zero ${GSD_SIMULATE_CASES}/replicates_zero.json 2
   "error: simulation.replicates = 0 must be at least 1")
 gsd_simulate_check(seed_negative ${GSD_SIMULATE_CASES}/seed_negative.json 2
