@@ -198,6 +198,15 @@ try {
         (await page.textContent("#status")) === fractionalRefusal.message,
         `patients 202.4: the command line's refusal (${fractionalRefusal.message})`);
   await page.click("[data-tab=simulation]");
+  // 150.5 trials: the command line's refusal, not 151 trials run.
+  await page.fill("#sim-replicates", "150.5");
+  await page.click("#sim-run");
+  const fractionalRuns = configOfUrl(page.url());
+  const runsRefusal = gsdRefusal("simulate", fractionalRuns);
+  check(fractionalRuns.simulation.replicates === 150.5 && runsRefusal.status === 2 &&
+        (await page.textContent("#status")) === runsRefusal.message &&
+        (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
+        `replicates 150.5: the command line's refusal (${runsRefusal.message}), and no simulation starts`);
   await page.focus("#sim-replicates");
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText("1e");
