@@ -2,6 +2,7 @@
 // the lines (gsd::run_batch, on --threads threads); this file writes each
 // result, or the line's error, as one JSON line in input order.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -48,6 +49,13 @@ void run_lines(std::istream& in, const std::string& source, Command command,
 // Only an unreadable file fails the whole command, before anything is written.
 CommandResult run_batch_file(const std::string& file, Command command, const BatchOptions& batch,
                              const RunOptions& run) {
+#if defined(GSD_WITH_MPI)
+  // A batch is one process on --threads threads: under an MPI launcher
+  // every process would run, and write, every line.
+  if (std::getenv("OMPI_COMM_WORLD_SIZE") || std::getenv("PMI_SIZE") || std::getenv("PMIX_RANK")) {
+    usage_error("--batch runs in one process on --threads threads; start it without mpirun");
+  }
+#endif
   if (file == kStandardInput) {
     // std::cin reads through stdio (synchronised with it), which ends the
     // input at a failed read: ferror tells the two apart.

@@ -2,7 +2,9 @@
 // alone), call a command, map errors to the exit codes (0 success, 1
 // numerical failure, 2 bad input) and one stderr line.
 #include <CLI/CLI.hpp>
+#include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -10,6 +12,7 @@
 #include <new>
 #include <string>
 #include <system_error>
+#include <thread>
 
 #include "commands.hpp"
 #include "gsd/thread_limit.hpp"
@@ -24,6 +27,16 @@ constexpr int kExitOk = 0;
 constexpr int kExitNumerical = 1;
 constexpr int kExitBadInput = 2;
 
+#if defined(GSD_WITH_MPI)
+// A process that mpirun started as a rank other than 0 (quiet_other_ranks).
+bool g_other_rank = false;
+// mpirun ends the whole job when the first process fails: a rank other than
+// 0 waits this long before it exits with its (unwritten) error, so that rank
+// 0, which fails the same way a moment later, is not ended before it has
+// written the line.
+constexpr auto kOtherRankExitDelay = std::chrono::milliseconds(500);
+#endif
+
 int error_line(const std::string& message, int code) {
   // One line, no matter what the message contains.
   std::string line = message;
@@ -31,6 +44,9 @@ int error_line(const std::string& message, int code) {
     if (c == '\n' || c == '\r') c = ' ';
   }
   std::cerr << "error: " << line << '\n';
+#if defined(GSD_WITH_MPI)
+  if (g_other_rank) std::this_thread::sleep_for(kOtherRankExitDelay);
+#endif
   return code;
 }
 
@@ -221,9 +237,31 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   return cmd;
 }
 
+#if defined(GSD_WITH_MPI)
+// The rank variables of the launchers gsd starts MPI under (Open MPI's
+// mpirun, PMI and PMIx), set before MPI_Init.
+constexpr const char* kLauncherRankVariables[] = {"OMPI_COMM_WORLD_RANK", "PMI_RANK", "PMIX_RANK"};
+
+// Under mpirun every process parses the same arguments and refuses them the
+// same way, before MPI starts (a flag, an output path): rank 0 alone writes
+// the error line, so that it is one line, not one per process interleaved.
+void quiet_other_ranks() {
+  for (const char* name : kLauncherRankVariables) {
+    const char* rank = std::getenv(name);
+    if (rank == nullptr) continue;
+    g_other_rank = std::string(rank) != "0";
+    if (g_other_rank && !std::freopen("/dev/null", "w", stderr)) std::_Exit(1);
+    return;
+  }
+}
+#endif
+
 }  // namespace
 
 int main(int argc, char** argv) {
+#if defined(GSD_WITH_MPI)
+  quiet_other_ranks();
+#endif
   CLI::App app{
       "gsd: group-sequential designs with cure-mixture survival, trial simulation and "
       "monitoring.\nSee README.md for worked examples."};

@@ -55,9 +55,13 @@ inline std::uint64_t seed_flag(const std::string& text) {
 // the value as typed (and a value past an int's range cannot wrap).
 inline int threads_flag(const std::string& text) {
   const std::optional<long long> n = parse_whole<long long>(text);
-  if (!n || *n < 1 || *n > kMaxThreads) {
-    throw InvalidInput({"options", "threads"}, text, threads_rule());
+  // `2.0` or `1e1` is in the range but not a whole number as typed: the
+  // rule it breaks is that one, as for --replicates.
+  if (!n) {
+    throw InvalidInput({"options", "threads"}, text,
+                       "must be a whole number in [1, " + std::to_string(kMaxThreads) + "]");
   }
+  if (*n < 1 || *n > kMaxThreads) throw InvalidInput({"options", "threads"}, text, threads_rule());
   return static_cast<int>(*n);
 }
 

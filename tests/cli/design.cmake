@@ -123,6 +123,9 @@ gsd_design_error(threads_without_batch 2
 gsd_design_error(batch_threads_zero 2
   "error: --threads = 0 must be in [1, 1024]"
   "{\"design\": {}}" design --batch CONFIG --format jsonl --threads 0)
+gsd_design_error(batch_threads_decimal 2
+  "error: --threads = 2.5 must be a whole number in [1, 1024]"
+  "{\"design\": {}}" design --batch CONFIG --format jsonl --threads 2.5)
 gsd_design_error(simulate_batch_needs_jsonl 2
   "error: --batch writes one JSON result per line\; add --format jsonl"
   "{\"design\": {}}" simulate --batch CONFIG)

@@ -54,7 +54,12 @@ gsd_simulate_check(replicates_past_64_bits ${GSD_SIMULATE_CASES}/replicates_past
 gsd_simulate_check(replicates_exponent ${GSD_SIMULATE_CASES}/replicates_exponent.json 2
   "error: simulation.replicates = 1e+16 must be written as digits: with a decimal point or an exponent, a whole number is exact only up to 9e15")
 gsd_simulate_check(threads_past_64_bits ${GSD_SIMULATE_SEED} 2
-  "error: --threads = 99999999999999999999 must be in [1, 1024]" --threads 99999999999999999999)
+  "error: --threads = 99999999999999999999 must be a whole number in [1, 1024]" --threads 99999999999999999999)
+# In the range but not a whole number as typed: that is the rule named.
+gsd_simulate_check(threads_decimal ${GSD_SIMULATE_SEED} 2
+  "error: --threads = 2.0 must be a whole number in [1, 1024]" --threads 2.0)
+gsd_simulate_check(threads_exponent ${GSD_SIMULATE_SEED} 2
+  "error: --threads = 1e1 must be a whole number in [1, 1024]" --threads 1e1)
 gsd_simulate_check(replicates_zero ${GSD_SIMULATE_CASES}/replicates_zero.json 2
   "error: simulation.replicates = 0 must be at least 1")
 gsd_simulate_check(seed_negative ${GSD_SIMULATE_CASES}/seed_negative.json 2
@@ -89,6 +94,22 @@ if(GSD_WITH_MPI)
   # CI runs the MPI build with 2 processes on localhost.
   gsd_simulate_cli_test(mpi_identical mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
                         ${GSD_SIMULATE_SEED} --quiet --replicates 3000 --seed 9)
+  # Arguments refused before MPI starts (a flag, an output path): one error
+  # line from rank 0, not one per process.
+  gsd_simulate_cli_test(mpi_one_error_line_output mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    "error: --plot = /nonexistent-dir/x.svg is in a directory that does not exist or is not writable (/nonexistent-dir)\; choose a writable directory"
+    simulate ${GSD_SIMULATE_SEED} --plot /nonexistent-dir/x.svg)
+  gsd_simulate_cli_test(mpi_one_error_line_flag mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    "error: The following argument was not expected: --bogus (run gsd --help for usage)"
+    simulate ${GSD_SIMULATE_SEED} --bogus)
+  # A batch is one process: under mpirun it is refused, for design as for
+  # simulate, not run (and every line written) once per process.
+  gsd_simulate_cli_test(mpi_design_batch_refused mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    "error: --batch runs in one process on --threads threads\; start it without mpirun"
+    design --batch ${GSD_SIMULATE_SEED} --format jsonl)
+  gsd_simulate_cli_test(mpi_simulate_batch_refused mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    "error: --batch runs in one process on --threads threads\; start it without mpirun"
+    simulate --batch ${GSD_SIMULATE_SEED} --format jsonl)
 endif()
 
 # A survival non-inferiority trial runs the score test at its margin.

@@ -7,6 +7,10 @@
 #       --threads 1 and --threads 2 give byte-identical JSON.
 #   simulate_check.sh mpi MPIEXEC GSD CONFIG [args...]
 #       mpirun -np 2 gives byte-identical JSON to one process.
+#   simulate_check.sh mpi_error MPIEXEC GSD EXPECTED COMMAND [args...]
+#       mpirun -np 3 gsd COMMAND refusing the arguments: nothing on stdout,
+#       and of the lines on stderr exactly one is gsd's, EXPECTED (mpirun
+#       adds its own).
 #   simulate_check.sh data GSD CONFIG DIR
 #       --replicate-data writes the header and one row per replicate and look,
 #       identical for 1 and 2 threads.
@@ -52,6 +56,15 @@ mpi)
     --replicate-data "$tmp/mpi.csv" >/dev/null 2>"$tmp/err" || { cat "$tmp/err"; fail "mpirun data"; }
   "$gsd" simulate "$config" --format json "$@" --replicate-data "$tmp/one.csv" >/dev/null
   cmp "$tmp/one.csv" "$tmp/mpi.csv" || fail "MPI replicate data differs"
+  ;;
+mpi_error)
+  mpiexec=$1; gsd=$2; want=$3; shift 3
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  "$mpiexec" -np 3 --oversubscribe "$gsd" "$@" >"$tmp/out" 2>"$tmp/err" \
+    && fail "mpirun -np 3 succeeded"
+  [ -s "$tmp/out" ] && { cat "$tmp/out"; fail "stdout not empty on error"; }
+  grep 'error' "$tmp/err" | grep -v '^mpirun\|^Primary\|^  ' >"$tmp/ours"
+  [ "$(cat "$tmp/ours")" = "$want" ] || { cat "$tmp/err"; fail "gsd's stderr lines: $(cat "$tmp/ours") / wanted one: $want"; }
   ;;
 data)
   gsd=$1; config=$2; dir=$3

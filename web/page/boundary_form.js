@@ -153,8 +153,13 @@ function wireBoundaryForm() {
   $("harm-family").addEventListener("change", onHarmFamily);
   $("harm-parameter").addEventListener("input", () => onParameter("harm"));
   $("harm-alpha").addEventListener("input", () => {
+    if (!App.config.design.harm) return;
+    if (unreadable($("harm-alpha"))) {
+      refuseUnreadable($("harm-alpha"), "design.harm.alpha");
+      return;
+    }
     const v = readNumber($("harm-alpha"));
-    if (v === undefined || !App.config.design.harm) return;
+    if (v === undefined) return;
     App.config.design.harm.alpha = v;
     commit();
   });

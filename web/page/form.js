@@ -119,6 +119,22 @@ function readNumber(input) {
   return Number.isFinite(v) ? v : undefined;
 }
 
+// Text that is not a (finite) number. A browser gives a number input holding
+// such text the value "" (validity.badInput), which must not be read as an
+// empty field: that would leave the key out and run on the engine's default.
+function unreadable(input) {
+  return input.validity.badInput || (input.value !== "" && !Number.isFinite(Number(input.value)));
+}
+
+// Refuses a field's unreadable text as the engine refuses a value: the status
+// names the key, the field is marked, the config stays as it was and the
+// outputs of the last config go grey.
+function refuseUnreadable(input, path) {
+  showStatus(`error: ${path} is not a number; type a number, or empty the field to leave the key out`, "error");
+  input.classList.add("field-error");
+  document.body.classList.add("stale");
+}
+
 function onPathInput(event) {
   const n = event.target;
   const path = n.dataset.path;
@@ -127,8 +143,13 @@ function onPathInput(event) {
     v = n.dataset.type === "int" ? parseInt(n.value, 10) : n.value;
     if (n.value === n.dataset.default) v = undefined;  // the engine's default: the key is left out
   } else {
+    if (unreadable(n)) {
+      refuseUnreadable(n, path);
+      return;
+    }
+    // A whole-number field passes 202.4 on as typed, for the engine to
+    // refuse as the command line does, rather than rounding it unseen.
     v = readNumber(n);
-    if (v !== undefined && n.dataset.type === "int") v = Math.round(v);
   }
   if (v === undefined) deletePath(App.config, path);
   else setPath(App.config, path, v);
@@ -183,9 +204,14 @@ function onFamily(which, families) {
 }
 
 function onParameter(which) {
-  const v = readNumber($(`${which}-parameter`));
+  const input = $(`${which}-parameter`);
   const spec = App.config.design && App.config.design[which];
   if (!spec) return;
+  if (unreadable(input)) {
+    refuseUnreadable(input, `design.${which}.parameter`);
+    return;
+  }
+  const v = readNumber(input);
   if (v === undefined) delete spec.parameter;
   else spec.parameter = v;
   commit();

@@ -55,13 +55,23 @@ function onLookEdit(event) {
     commit();
     return;
   }
+  const valueInput = row.querySelector("[data-field=value]");
+  if (field === "events" && unreadable(event.target)) {
+    refuseUnreadable(event.target, `monitoring.looks[${i}].events`);
+    return;
+  }
+  if ((field === "value" || field === "kind") && unreadable(valueInput)) {
+    const kind = row.querySelector("[data-field=kind]").value;
+    refuseUnreadable(valueInput, `monitoring.looks[${i}].${kind === "p" ? "p_two_sided" : kind === "hr" ? "hazard_ratio" : "z"}`);
+    return;
+  }
   if (field === "events") {
     const v = readNumber(event.target);
     if (v === undefined) delete look.events;
     else look.events = v;
   } else if (field === "value" || field === "kind" || field === "direction") {
     const kind = row.querySelector("[data-field=kind]").value;
-    const value = readNumber(row.querySelector("[data-field=value]"));
+    const value = readNumber(valueInput);
     const dirSel = row.querySelector("[data-field=direction]");
     for (const key of ["z", "p_two_sided", "direction", "hazard_ratio"]) delete look[key];
     const key = kind === "p" ? "p_two_sided" : kind === "hr" ? "hazard_ratio" : "z";

@@ -2,19 +2,27 @@
 // progress and Cancel. The replicates and seed go into the config's
 // simulation section, so the exported config repeats the run.
 
+// As typed: a fraction goes to the engine, which refuses it as the command
+// line does, rather than being rounded unseen.
 function simulationRequest() {
-  const replicates = Math.round(readNumber($("sim-replicates")) ?? 2000);
-  const seed = Math.round(readNumber($("sim-seed")) ?? 1);
+  const replicates = readNumber($("sim-replicates")) ?? 2000;
+  const seed = readNumber($("sim-seed")) ?? 1;
   return {replicates, seed};
 }
 
 function updateSimButton() {
   const {replicates} = simulationRequest();
-  $("sim-run").textContent = `Simulate ${count(replicates)} trials`;
+  $("sim-run").textContent = `Simulate ${Number.isInteger(replicates) ? count(replicates) : replicates} trials`;
 }
 
 async function runSimulation() {
   if (App.simRunning) return;
+  for (const [id, key] of [["sim-replicates", "replicates"], ["sim-seed", "seed"]]) {
+    if (unreadable($(id))) {
+      refuseUnreadable($(id), `simulation.${key}`);
+      return;
+    }
+  }
   const {replicates, seed} = simulationRequest();
   edit((c) => {
     c.simulation = Object.assign({}, c.simulation, {replicates, seed});

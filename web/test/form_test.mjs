@@ -161,6 +161,61 @@ try {
   check(cureRefusal.status === 2 && (await page.textContent("#status")) === cureRefusal.message,
         `a margin with a cure model: the command line's refusal (${cureRefusal.message.slice(0, 70)}...)`);
 
+  // ------------------------------------------ text that is not a number, a fraction of a whole number
+  // A number input holding "0.05e" has the value "" (validity.badInput): it
+  // must be refused by its key, not read as an empty field (the default).
+  await page.goto(pageUrl);
+  await page.click("#reset-seed");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  await page.click("[data-tab=design]");
+  const alphaBox = "input[type=number][data-path='design.alpha']";
+  // Typed in one piece over the seed's 0.05 (one input event).
+  await page.focus(alphaBox);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText("0.05e");  // refused within its input event: nothing to wait for
+  check((await page.textContent("#status")) ===
+        "error: design.alpha is not a number; type a number, or empty the field to leave the key out",
+        `alpha "0.05e": refused by its key (${await page.textContent("#status")})`);
+  check(await page.$eval(alphaBox, (n) => n.classList.contains("field-error")) &&
+        await page.$eval("body", (b) => b.classList.contains("stale")),
+        `alpha "0.05e": the field is marked and the outputs go grey`);
+  check(configOfUrl(page.url()).design.alpha === seed.design.alpha,
+        `alpha "0.05e": the config keeps alpha ${seed.design.alpha}, not the engine's default`);
+  await page.fill(alphaBox, "0.04");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  check(configOfUrl(page.url()).design.alpha === 0.04 &&
+        !(await page.$eval("body", (b) => b.classList.contains("stale"))),
+        "a number typed after it is taken, and the mark goes");
+  // 202.4 patients: refused as the command line refuses it, not rounded to 202.
+  await page.click("[data-tab=survival]");
+  await page.fill("[data-path='survival.patients']", "202.4");
+  // Checked below whether it comes or not (a rounded 202 gives no error).
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error"),
+                             null, {timeout: 10000}).catch(() => {});
+  const fractional = configOfUrl(page.url());
+  const fractionalRefusal = gsdRefusal("design", fractional);
+  check(fractional.survival.patients === 202.4 && fractionalRefusal.status === 2 &&
+        (await page.textContent("#status")) === fractionalRefusal.message,
+        `patients 202.4: the command line's refusal (${fractionalRefusal.message})`);
+  await page.click("[data-tab=simulation]");
+  // 150.5 trials: the command line's refusal, not 151 trials run.
+  await page.fill("#sim-replicates", "150.5");
+  await page.click("#sim-run");
+  const fractionalRuns = configOfUrl(page.url());
+  const runsRefusal = gsdRefusal("simulate", fractionalRuns);
+  check(fractionalRuns.simulation.replicates === 150.5 && runsRefusal.status === 2 &&
+        (await page.textContent("#status")) === runsRefusal.message &&
+        (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
+        `replicates 150.5: the command line's refusal (${runsRefusal.message}), and no simulation starts`);
+  await page.focus("#sim-replicates");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText("1e");
+  await page.click("#sim-run");
+  check((await page.textContent("#status")) ===
+        "error: simulation.replicates is not a number; type a number, or empty the field to leave the key out" &&
+        (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
+        `replicates "1e": refused, and no simulation starts`);
+
   check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
 } finally {
   await context.close();
