@@ -2,6 +2,9 @@
 #include "loaders.hpp"
 
 #include <array>
+#include <cmath>
+#include <numbers>
+#include <optional>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -25,6 +28,29 @@ using numerics::InvalidInput;
 template <class F>
 auto at_path(const JsonNode& node, F f) {
   return numerics::within(node.path(), f);
+}
+
+// A latency made from one number given at `node` (a median, a hazard, a
+// hazard ratio): a number so extreme that the latency's rate or median leaves
+// the range of a double (median_noncured = 1e-320 makes the rate ln 2 /
+// 1e-320 = inf) is refused as the number given, not as the internal value it
+// overflowed to.
+template <class F>
+Latency within_double_range(const JsonNode& node, F make) {
+  constexpr const char* kRule =
+      "puts the noncured latency's median or hazard beyond the range of a double; check the "
+      "value and its time unit (survival.time_unit)";
+  std::optional<Latency> latency;
+  try {
+    latency = make();
+  } catch (const InvalidInput&) {
+    node.fail(kRule);
+  }
+  const double median = latency->median();
+  if (!(median > 0.0) || !std::isfinite(median) || !std::isfinite(std::numbers::ln2 / median)) {
+    node.fail(kRule);
+  }
+  return *latency;
 }
 
 double positive(const JsonNode& node) {
@@ -66,9 +92,13 @@ Latency parse_latency(const JsonNode& arm) {
     throw InvalidInput(arm.path(), "gives more than one of median_noncured, hazard, weibull, piecewise");
   }
   if (const auto median = arm.find("median_noncured")) {
-    return Latency::exponential_median(positive(*median));
+    const double m = positive(*median);
+    return within_double_range(*median, [&] { return Latency::exponential_median(m); });
   }
-  if (const auto hazard = arm.find("hazard")) return Latency::exponential(positive(*hazard));
+  if (const auto hazard = arm.find("hazard")) {
+    const double h = positive(*hazard);
+    return within_double_range(*hazard, [&] { return Latency::exponential(h); });
+  }
   if (const auto weibull = arm.find("weibull")) {
     weibull->expect_keys({"shape", "scale"});
     return Latency::weibull(positive(weibull->at("shape")), positive(weibull->at("scale")));
@@ -113,7 +143,10 @@ CureModel parse_treatment(const JsonNode& section, const CureModel& control) {
   }
   const double cure = arm && arm->has("cure_fraction") ? cure_fraction(arm->at("cure_fraction"))
                                                        : control.cure_fraction();
-  if (hr) return CureModel(cure, control.latency().with_hazard_ratio(positive(*hr)));
+  if (hr) {
+    const double ratio = positive(*hr);
+    return CureModel(cure, within_double_range(*hr, [&] { return control.latency().with_hazard_ratio(ratio); }));
+  }
   return CureModel(cure, parse_latency(*arm));
 }
 

@@ -59,7 +59,8 @@ void check_latency_ranges(const char* arm, const CureModel& model, const Accrual
   throw numerics::InvalidInput(
       numerics::FieldPath{arm},
       "has a noncured median latency of " + format_value(median) + " " + unit + ", " +
-          format_value(ratio) + " times the accrual duration (" + format_value(duration) + " " + unit +
+          (std::isfinite(ratio) ? format_value(ratio) : std::string("more than 1e308")) +
+          " times the accrual duration (" + format_value(duration) + " " + unit +
           "): gsd computes with the two within a factor of 1e9 of each other; check the time unit "
           "of each (survival.time_unit)");
 }

@@ -129,6 +129,16 @@ gsd_survival_cli_test(simulation_cap_tiny ${GSD_SURVIVAL_CASES}/simulation_cap_t
 # allocation error (exit 1).
 gsd_survival_cli_test(time_scale_median ${GSD_SURVIVAL_CASES}/time_scale_median.json 2
   "error: survival.control has a noncured median latency of 1e-300 months, 2.77778e-302 times the accrual duration (36 months): gsd computes with the two within a factor of 1e9 of each other; check the time unit of each (survival.time_unit)")
+# Values whose rate or median overflows a double (ln 2 / 1e-320 = inf) are
+# named as given, not as the internal inf they became.
+gsd_survival_cli_test(median_subnormal ${GSD_SURVIVAL_CASES}/median_subnormal.json 2
+  "error: survival.control.median_noncured = 9.99989e-321 puts the noncured latency's median or hazard beyond the range of a double; check the value and its time unit (survival.time_unit)")
+gsd_survival_cli_test(hazard_subnormal ${GSD_SURVIVAL_CASES}/hazard_subnormal.json 2
+  "error: survival.control.hazard = 9.99989e-321 puts the noncured latency's median or hazard beyond the range of a double; check the value and its time unit (survival.time_unit)")
+gsd_survival_cli_test(hazard_ratio_subnormal ${GSD_SURVIVAL_CASES}/hazard_ratio_subnormal.json 2
+  "error: survival.hazard_ratio_noncured = 9.99989e-321 puts the noncured latency's median or hazard beyond the range of a double; check the value and its time unit (survival.time_unit)")
+gsd_survival_cli_test(accrual_subnormal ${GSD_SURVIVAL_CASES}/accrual_subnormal.json 2
+  "error: survival.control has a noncured median latency of 7 months, more than 1e308 times the accrual duration (9.99989e-321 months): gsd computes with the two within a factor of 1e9 of each other; check the time unit of each (survival.time_unit)")
 gsd_survival_cli_test(dropout_scale ${GSD_SURVIVAL_CASES}/dropout_scale.json 2
   "error: survival.dropout.control = 1e+300 is a drop-out hazard of 3.6e+301 per accrual duration (36 months): gsd computes up to 1e9; check the time unit (survival.time_unit)")
 # A look at month 24 spends at its expected events (39.2 of 94); the power is
