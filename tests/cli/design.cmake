@@ -156,6 +156,12 @@ add_test(NAME cli.readme.seed_question
                  ${seed_question_replicates})
 set_tests_properties(cli.readme.seed_question PROPERTIES LABELS cli)
 
+# The outputs README.md shows beside its commands, its record walk-through and
+# the --log-level example of docs/cli.md are what gsd prints.
+add_test(NAME cli.readme.examples
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/readme_examples_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.readme.examples PROPERTIES LABELS cli)
+
 # survival.test of type rmst and milestone in gsd design, simulate and monitor:
 # output keys and columns, powers and bounds, refusals.
 add_test(NAME cli.design.km_contrast
