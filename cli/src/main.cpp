@@ -162,8 +162,8 @@ CLI::App* simulate_command(CLI::App& app, SimulateArgs& a) {
              kGiveThreads)
       ->default_str("1");
   add_valued(*cmd, "--max-duration", a.max_duration,
-             "Calendar cap (default: simulation.max_duration, else accrual end + "
-             "longest 99th latency percentile)",
+             "Calendar cap (default: simulation.max_duration, else survival.analysis_cap, else "
+             "accrual end + longest 99th latency percentile)",
              kGiveNumber);
   add_valued(*cmd, "--replicate-data", a.replicate_data,
              "Write one CSV row per replicate and look to this file", "name a CSV file");

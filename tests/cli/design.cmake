@@ -168,3 +168,9 @@ add_test(NAME cli.design.km_contrast
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/km_contrast_checks.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.design.km_contrast PROPERTIES LABELS cli)
+
+# Every option --help lists is in docs/cli.md and the reverse; --max-duration's
+# help gives the cap's defaults as docs/config.md does.
+add_test(NAME cli.docs.help
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/help_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.docs.help PROPERTIES LABELS cli)
