@@ -174,3 +174,8 @@ set_tests_properties(cli.design.km_contrast PROPERTIES LABELS cli)
 add_test(NAME cli.docs.help
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/help_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.docs.help PROPERTIES LABELS cli)
+
+# docs/config.md names every key gsd accepts and design.solver's ranges.
+add_test(NAME cli.docs.config
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/config_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.docs.config PROPERTIES LABELS cli)
