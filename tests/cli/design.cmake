@@ -179,3 +179,9 @@ set_tests_properties(cli.docs.help PROPERTIES LABELS cli)
 add_test(NAME cli.docs.config
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/config_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.docs.config PROPERTIES LABELS cli)
+
+# Every key of the JSON outputs over configs/ and examples/ is named in
+# docs/output.md (records.md, config.md for the config's echo).
+add_test(NAME cli.docs.output
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/output_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.docs.output PROPERTIES LABELS cli)
