@@ -9,6 +9,7 @@
 # - The record walk-through of "Monitoring": the README's commands build a
 #   record, its `sed` edits it, and the replay then exits 2 with the line the
 #   README quotes.
+# - The Monitoring section's example config runs its looks.
 # - The --log-level example of docs/cli.md: each line shown has the form of a
 #   line gsd writes (numbers and times aside).
 set -u
@@ -16,7 +17,7 @@ gsd=$1 root=$2
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 - "$gsd" "$root" "$tmp" <<'EOF'
-import re, shlex, subprocess, sys
+import json, re, shlex, subprocess, sys
 gsd, root, tmp = sys.argv[1:4]
 readme = open(f"{root}/README.md", encoding="utf-8").read().splitlines()
 failures = []
@@ -107,6 +108,17 @@ result = run(replay.split("#")[0].strip(), cwd=tmp)
 if result.returncode != 2 or result.stdout or result.stderr.strip() != quoted:
     failures.append(f"after the edit, the replay exited {result.returncode} with {result.stderr.strip()!r}, "
                     f"not 2 with {quoted!r}")
+
+# The Monitoring section's config example: the seed plan with that
+# monitoring section runs its three looks.
+example = next(body for lang, body in readme_blocks
+               if lang == "json" and body and body[0].startswith('"monitoring": {'))
+plan = json.load(open(f"{root}/{config}", encoding="utf-8"))
+plan.update(json.loads("{" + "\n".join(example) + "}"))
+json.dump(plan, open(f"{tmp}/looks.json", "w"))
+result = run(f"gsd monitor {tmp}/looks.json --format json", cwd=tmp)
+if result.returncode != 0 or len(json.loads(result.stdout)["monitoring"]["looks"]) != 3:
+    failures.append(f"the README's monitoring example exits {result.returncode}: {result.stderr.strip()}")
 
 # docs/cli.md: the --log-level example's lines, numbers and times aside.
 def form(line):
