@@ -116,7 +116,8 @@ void add_format_option(CLI::App& command, OutputFormat& format,
             for (const auto& a : allowed) {
               if (a == value) return {};
             }
-            return "--format " + value + " is not one of: " + names;
+            // Thrown, not returned: CLI11 would prefix its own "--format: ".
+            usage_error("--format = " + value + " is not one of: " + names + "; give one of them");
           },
           "FORMAT"));
 }

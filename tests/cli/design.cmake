@@ -82,8 +82,11 @@ gsd_design_error(missing_file 2
   "error: /nonexistent/gsd.json: cannot read the config file (does it exist?)"
   "{}" design /nonexistent/gsd.json)
 gsd_design_error(bad_format 2
-  "error: --format: --format yaml is not one of: text, json, csv, jsonl (run gsd --help for usage)"
+  "error: --format = yaml is not one of: text, json, csv, jsonl\; give one of them"
   "{\"design\": {}}" design CONFIG --format yaml)
+gsd_design_error(monitor_format_jsonl 2
+  "error: --format = jsonl is not one of: text, json, csv\; give one of them"
+  "{\"design\": {}}" monitor CONFIG --format jsonl)
 gsd_design_error(batch_needs_jsonl 2
   "error: --batch writes one JSON result per line\; add --format jsonl"
   "{\"design\": {}}" design --batch CONFIG)
