@@ -132,7 +132,8 @@ void add_format_option(CLI::App& command, OutputFormat& format,
             for (const auto& a : allowed) {
               if (a == value) return {};
             }
-            return "--format " + value + " is not one of: " + names;
+            // Thrown, not returned: CLI11 would prefix its own "--format: ".
+            usage_error("--format = " + value + " is not one of: " + names + "; give one of them");
           },
           "FORMAT"));
 }
@@ -178,8 +179,8 @@ CLI::App* simulate_command(CLI::App& app, SimulateArgs& a) {
              kGiveThreads)
       ->default_str("1");
   add_valued(*cmd, "--max-duration", a.max_duration,
-             "Calendar cap (default: simulation.max_duration, else accrual end + "
-             "longest 99th latency percentile)",
+             "Calendar cap (default: simulation.max_duration, else survival.analysis_cap, else "
+             "accrual end + longest 99th latency percentile)",
              kGiveNumber);
   add_valued(*cmd, "--replicate-data", a.replicate_data,
              "Write one CSV row per replicate and look to this file", "name a CSV file");

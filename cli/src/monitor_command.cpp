@@ -132,7 +132,7 @@ CommandResult run_verify(const MonitorArgs& args) {
   if (args.record.empty()) usage_error("verify needs --record FILE: the record to check");
   if (!args.config.empty()) usage_error(args.config + ": verify checks a --record, not a CONFIG");
   if (!args.report.empty()) usage_error("--report cannot be used with verify");
-  if (args.format == OutputFormat::kCsv) usage_error("verify writes text or json, not csv");
+  if (args.format == OutputFormat::kCsv) usage_error("--format = csv is not a format verify writes; give --format text or json");
   const RecordVerification v = verify_record_file(args.record, read_key(args));
   try {
     require_verified_chain(v.chain);

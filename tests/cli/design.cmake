@@ -82,8 +82,11 @@ gsd_design_error(missing_file 2
   "error: /nonexistent/gsd.json: cannot read the config file (does it exist?)"
   "{}" design /nonexistent/gsd.json)
 gsd_design_error(bad_format 2
-  "error: --format: --format yaml is not one of: text, json, csv, jsonl (run gsd --help for usage)"
+  "error: --format = yaml is not one of: text, json, csv, jsonl\; give one of them"
   "{\"design\": {}}" design CONFIG --format yaml)
+gsd_design_error(monitor_format_jsonl 2
+  "error: --format = jsonl is not one of: text, json, csv\; give one of them"
+  "{\"design\": {}}" monitor CONFIG --format jsonl)
 gsd_design_error(batch_needs_jsonl 2
   "error: --batch writes one JSON result per line\; add --format jsonl"
   "{\"design\": {}}" design --batch CONFIG)
@@ -159,9 +162,32 @@ add_test(NAME cli.readme.seed_question
                  ${seed_question_replicates})
 set_tests_properties(cli.readme.seed_question PROPERTIES LABELS cli)
 
+# The outputs README.md shows beside its commands, its record walk-through and
+# the --log-level example of docs/cli.md are what gsd prints.
+add_test(NAME cli.readme.examples
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/readme_examples_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.readme.examples PROPERTIES LABELS cli)
+
 # survival.test of type rmst and milestone in gsd design, simulate and monitor:
 # output keys and columns, powers and bounds, refusals.
 add_test(NAME cli.design.km_contrast
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/km_contrast_checks.sh $<TARGET_FILE:gsd>
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.design.km_contrast PROPERTIES LABELS cli)
+
+# Every option --help lists is in docs/cli.md and the reverse; --max-duration's
+# help gives the cap's defaults as docs/config.md does.
+add_test(NAME cli.docs.help
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/help_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.docs.help PROPERTIES LABELS cli)
+
+# docs/config.md names every key gsd accepts and design.solver's ranges.
+add_test(NAME cli.docs.config
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/config_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.docs.config PROPERTIES LABELS cli)
+
+# Every key of the JSON outputs over configs/ and examples/ is named in
+# docs/output.md (records.md, config.md for the config's echo).
+add_test(NAME cli.docs.output
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/output_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.docs.output PROPERTIES LABELS cli)

@@ -214,6 +214,9 @@ case "$case_name" in
     expect_contains "$out" '"looks_before_chain": 0'
     head=$(sed -n 's/.*"hash": "\([0-9a-f]*\)".*/\1/p' r.json | tail -1)
     expect_contains "$out" "\"head\": \"$head\""
+    # verify writes text or JSON; a CSV request is refused by its flag.
+    run monitor --record r.json verify --key-file key.txt --format csv
+    expect_error "--format = csv is not a format verify writes; give --format text or json"
     run monitor --record r.json verify
     expect_error 'r.json: record.chain.algorithm = "hmac-sha256" is a keyed chain'
     printf 'a guess' > guess.txt
