@@ -197,9 +197,9 @@ Trial load_trial(const nlohmann::json& config) {
       // looks come at the planned patients, with no calendar or strata.
       for (const char* key : {"max_duration", "randomisation", "block_size", "look_events", "strata"}) {
         if (simulation->has(key)) {
-          throw InvalidInput(simulation->path().key(key),
-                             "applies to a survival trial: a normal or binary endpoint's looks come "
-                             "at the planned patients; remove it");
+          simulation->at(key).fail(
+              "applies to a survival trial: a normal or binary endpoint's looks come at the planned "
+              "patients; remove it");
         }
       }
       trial.simulation = detail::load_simulation(*simulation, nlohmann::json::object());

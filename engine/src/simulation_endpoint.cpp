@@ -17,9 +17,13 @@ using numerics::InvalidInput;
 // The simulation settings that belong to a survival trial.
 void refuse_survival_settings(const SimulationSettings& settings, const SimulationRequest& request) {
   const char* why = "applies to a survival trial: a normal or binary endpoint's looks come at "
-                    "the planned patients";
-  if (request.max_duration) throw InvalidInput({"options", "max_duration"}, why);
-  if (settings.max_duration) throw InvalidInput({"simulation", "max_duration"}, why);
+                    "the planned patients; remove it";
+  if (request.max_duration) {
+    throw InvalidInput({"options", "max_duration"}, numerics::format_input(*request.max_duration), why);
+  }
+  if (settings.max_duration) {
+    throw InvalidInput({"simulation", "max_duration"}, numerics::format_input(*settings.max_duration), why);
+  }
   if (settings.look_events) throw InvalidInput({"simulation", "look_events"}, why);
   if (!settings.strata.empty()) throw InvalidInput({"simulation", "strata"}, why);
 }

@@ -36,7 +36,7 @@ gsd_endpoint_error(misspelt_key
   "error: endpoint.mean_diference is not a known key\; did you mean \"mean_difference\"?"
   "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_diference\": 0.5}}")
 gsd_endpoint_error(simulation_survival_key
-  "error: simulation.max_duration applies to a survival trial: a normal or binary endpoint's looks come at the planned patients\; remove it"
+  "error: simulation.max_duration = 40 applies to a survival trial: a normal or binary endpoint's looks come at the planned patients\; remove it"
   "{\"design\": {}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5}, \"simulation\": {\"max_duration\": 40}}")
 gsd_endpoint_error(hazard_ratio_margin_under_cure
   "error: survival.hazard_ratio_h0 = 1.2 needs proportional hazards, but the model has a cure fraction: the hazard ratio of a cure model changes over time (the cured never have the event), so no single hazard ratio exists to test a margin on"

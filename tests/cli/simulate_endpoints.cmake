@@ -21,7 +21,7 @@ gsd_endpoint_sim_test(normal_plot check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG} 
                       "expected patients" --replicates 2000
                       --plot ${CMAKE_CURRENT_BINARY_DIR}/simulate_normal.svg)
 gsd_endpoint_sim_test(max_duration check $<TARGET_FILE:gsd> ${GSD_NORMAL_CONFIG} 2
-  "error: --max-duration applies to a survival trial: a normal or binary endpoint's looks come at the planned patients"
+  "error: --max-duration = 30 applies to a survival trial: a normal or binary endpoint's looks come at the planned patients\; remove it"
   --max-duration 30)
 # simulation.endpoint: the truth to draw from (at the margin, the size).
 gsd_endpoint_sim_test(truth_margin check $<TARGET_FILE:gsd>
