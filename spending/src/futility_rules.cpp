@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "bound_search.hpp"
 #include "classical.hpp"
 #include "design_solvers.hpp"
+#include "gsd/numerics/check.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 
 namespace gsd::spending::detail {
@@ -101,6 +104,42 @@ Pass classical_bounds(const DesignSpec& s, const ClassicalBoundary& c, double dr
   return pass_with(s, drift, &b, rule_futility(s, drift, b));
 }
 
+// The futility key the user gave: a fixed-z rule may come from hazard ratios
+// or from estimates on an endpoint's scale (converted to z at load).
+numerics::FieldPath fixed_futility_path(const FutilitySpec& f) {
+  if (!f.hazard_ratios.empty()) return {"futility", "hazard_ratio"};
+  if (!f.effects.empty()) return {"futility", "effect"};
+  return {"futility", "z"};
+}
+
+std::string fixed_futility_input(const FutilitySpec& f) {
+  const std::vector<double>& given = !f.hazard_ratios.empty() ? f.hazard_ratios
+                                     : !f.effects.empty()     ? f.effects
+                                                              : f.values;
+  std::string text = "[";
+  for (std::size_t k = 0; k < given.size(); ++k) {
+    if (k > 0) text += ", ";
+    text += numerics::format_input(given[k]);
+  }
+  return text + "]";
+}
+
+// Binding fixed futility bounds do not move with the drift: when they stop
+// so many trials under H0 that the efficacy bounds cannot spend alpha, no
+// drift helps, and the bounds are the input to change (rpact 3.3.4 refuses
+// them too: "futilityBounds too extreme", "critical values cannot be
+// calculated").
+void require_reachable_alpha(const DesignSpec& s, const Pass& p) {
+  if (!(p.final_shortfall < 0.0)) return;
+  const FutilitySpec& f = *s.futility;
+  throw numerics::InvalidInput(
+      fixed_futility_path(f), fixed_futility_input(f),
+      "binding, stops the trial under H0 so often that the efficacy bounds can spend at most " +
+          numerics::format_value(p.reachable_alpha) + " of their alpha " +
+          numerics::format_value(s.alpha_per_side()) +
+          "; lower the bounds or make them non-binding (\"binding\": false)");
+}
+
 }  // namespace
 
 SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> given) {
@@ -120,6 +159,9 @@ SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> give
            exit_probabilities(s.information_fractions, r, drift, s.solver).total_upper();
   };
   SolvedBounds out;
+  if (!given && s.binding_futility() && s.futility->rule == FutilityRule::kFixedZ) {
+    require_reachable_alpha(s, bounds_at(fixed_drift(s)));
+  }
   out.drift = given ? *given : detail::find_root_drift(deficit, fixed_drift(s), s.solver);
   out.pass = bounds_at(out.drift);
   return out;
