@@ -140,6 +140,44 @@ void require_reachable_alpha(const DesignSpec& s, const Pass& p) {
           "; lower the bounds or make them non-binding (\"binding\": false)");
 }
 
+// The key and value of a futility rule as the user gave them.
+numerics::FieldPath rule_path(const FutilitySpec& f) {
+  switch (f.rule) {
+    case FutilityRule::kConditionalPower:
+      return {"futility", "conditional_power"};
+    case FutilityRule::kPampallonaTsiatis:
+      return {"futility", "parameter"};
+    default:
+      return fixed_futility_path(f);
+  }
+}
+
+std::string rule_input(const FutilitySpec& f) {
+  if (f.rule == FutilityRule::kConditionalPower || f.rule == FutilityRule::kPampallonaTsiatis) {
+    return numerics::format_input(f.parameter);
+  }
+  return fixed_futility_input(f);
+}
+
+// The drift search ends where the deficit changes sign; with binding bounds
+// that can be the jump from 'region closed' to a power already past 1 - beta
+// (conditional power 0.8 at looks 0.4, 0.7: just past the least drift whose
+// bounds leave the efficacy bounds their alpha the power is 0.85), where no
+// design has power 1 - beta. A true root leaves a deficit of the integration's
+// error, far below this.
+constexpr double kDriftRootMiss = 1e-6;
+
+template <class Deficit>
+void require_power_reached(const DesignSpec& s, double drift, Deficit deficit) {
+  if (std::fabs(deficit(drift)) <= kDriftRootMiss) return;
+  const FutilitySpec& f = *s.futility;
+  throw numerics::InvalidInput(
+      rule_path(f), rule_input(f),
+      "binding, gives no design with power 1 - beta = " + numerics::format_value(1.0 - s.beta) +
+          ": at every drift its bounds leave the efficacy bounds short of alpha or give more "
+          "power; change the rule or make it non-binding (\"binding\": false)");
+}
+
 }  // namespace
 
 SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> given) {
@@ -147,9 +185,14 @@ SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> give
   auto bounds_at = [&](double drift) {
     return c ? classical_bounds(s, *c, drift) : spending_bounds(s, drift);
   };
+  // Where binding bounds close the H0 region the drift is on the wrong side
+  // of the root: a conditional-power bound falls as the drift grows, so the
+  // region closes at too small a drift (and the search must go up); the
+  // other rules' bounds rise with the drift, so it closes at too large a one.
+  const double closed = s.futility->rule == FutilityRule::kConditionalPower ? 1.0 : -1.0;
   auto deficit = [&](double drift) {
     const Pass p = bounds_at(drift);
-    if (p.final_shortfall < 0.0) return -1.0;
+    if (p.final_shortfall < 0.0) return closed;
     std::vector<double> lower(p.efficacy.size(), -kInf);
     for (std::size_t k = 0; k < lower.size(); ++k) {
       lower[k] = std::min(std::max(p.futility[k], p.harm[k]), p.efficacy[k]);
@@ -163,6 +206,7 @@ SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> give
     require_reachable_alpha(s, bounds_at(fixed_drift(s)));
   }
   out.drift = given ? *given : detail::find_root_drift(deficit, fixed_drift(s), s.solver);
+  if (!given && s.binding_futility()) require_power_reached(s, out.drift, deficit);
   out.pass = bounds_at(out.drift);
   return out;
 }
