@@ -64,6 +64,15 @@ double find_drift_newton(FDF fdf, F f, double lo, const numerics::SolverOptions&
   const auto [f_lo, df_lo] = fdf(lo);
   if (f_lo <= 0.0 && f_lo >= -kDriftRoundingSlack) return lo;
   if (f_lo < 0.0) return find_root_drift(f, lo, options);
+  // A first Newton step already within the root's accuracy is the root: the
+  // interim looks cost (almost) nothing and the design is the fixed one
+  // (alpha 1e-5 with an O'Brien-Fleming first look at t = 0.01 gives f(lo) =
+  // 3e-16). Newton's search would stop there at the bracket's end and take it
+  // for an end without a root.
+  const double first_step = f_lo / -df_lo;
+  if (first_step >= 0.0 && first_step <= std::ldexp(lo, -options.boundary_root_bits)) {
+    return lo + first_step;
+  }
   // Each step multiplies the bracket by 1.25 in find_root_drift; 60 steps.
   const double hi = lo * std::pow(1.25, 60);
   return numerics::find_root_newton(fdf, lo, hi, lo, false, options.boundary_root_bits,

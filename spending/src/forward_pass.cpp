@@ -88,6 +88,7 @@ Pass run_pass(const DesignSpec& s, const PassInput& in) {
     double b = kInf;
     if (!efficacy_at(s, in, k, st, b)) {
       out.final_shortfall = -1.0;
+      out.reachable_alpha = st.alpha + st.h0.continuation_mass();
       out.efficacy.resize(k);
       return out;
     }

@@ -26,6 +26,10 @@ struct Pass {
   std::vector<double> harm;      // -inf where none
   // Beta-spending only: P1(continue, Z_K < b_K) - the beta left at the final look.
   double final_shortfall = 0.0;
+  // When binding lower bounds closed the H0 continuation region before the
+  // efficacy bounds spent their alpha (final_shortfall -1): the most alpha
+  // they could spend, what was spent plus the H0 mass still continuing.
+  double reachable_alpha = 0.0;
 };
 
 // Cumulative type I error on the efficacy side (both sides when symmetric

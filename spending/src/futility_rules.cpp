@@ -5,11 +5,14 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "bound_search.hpp"
 #include "classical.hpp"
 #include "design_solvers.hpp"
+#include "gsd/numerics/check.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 
 namespace gsd::spending::detail {
@@ -101,6 +104,80 @@ Pass classical_bounds(const DesignSpec& s, const ClassicalBoundary& c, double dr
   return pass_with(s, drift, &b, rule_futility(s, drift, b));
 }
 
+// The futility key the user gave: a fixed-z rule may come from hazard ratios
+// or from estimates on an endpoint's scale (converted to z at load).
+numerics::FieldPath fixed_futility_path(const FutilitySpec& f) {
+  if (!f.hazard_ratios.empty()) return {"futility", "hazard_ratio"};
+  if (!f.effects.empty()) return {"futility", "effect"};
+  return {"futility", "z"};
+}
+
+std::string fixed_futility_input(const FutilitySpec& f) {
+  const std::vector<double>& given = !f.hazard_ratios.empty() ? f.hazard_ratios
+                                     : !f.effects.empty()     ? f.effects
+                                                              : f.values;
+  std::string text = "[";
+  for (std::size_t k = 0; k < given.size(); ++k) {
+    if (k > 0) text += ", ";
+    text += numerics::format_input(given[k]);
+  }
+  return text + "]";
+}
+
+// Binding fixed futility bounds do not move with the drift: when they stop
+// so many trials under H0 that the efficacy bounds cannot spend alpha, no
+// drift helps, and the bounds are the input to change (rpact 3.3.4 refuses
+// them too: "futilityBounds too extreme", "critical values cannot be
+// calculated").
+void require_reachable_alpha(const DesignSpec& s, const Pass& p) {
+  if (!(p.final_shortfall < 0.0)) return;
+  const FutilitySpec& f = *s.futility;
+  throw numerics::InvalidInput(
+      fixed_futility_path(f), fixed_futility_input(f),
+      "binding, stops the trial under H0 so often that the efficacy bounds can spend at most " +
+          numerics::format_value(p.reachable_alpha) + " of their alpha " +
+          numerics::format_value(s.alpha_per_side()) +
+          "; lower the bounds or make them non-binding (\"binding\": false)");
+}
+
+// The key and value of a futility rule as the user gave them.
+numerics::FieldPath rule_path(const FutilitySpec& f) {
+  switch (f.rule) {
+    case FutilityRule::kConditionalPower:
+      return {"futility", "conditional_power"};
+    case FutilityRule::kPampallonaTsiatis:
+      return {"futility", "parameter"};
+    default:
+      return fixed_futility_path(f);
+  }
+}
+
+std::string rule_input(const FutilitySpec& f) {
+  if (f.rule == FutilityRule::kConditionalPower || f.rule == FutilityRule::kPampallonaTsiatis) {
+    return numerics::format_input(f.parameter);
+  }
+  return fixed_futility_input(f);
+}
+
+// The drift search ends where the deficit changes sign; with binding bounds
+// that can be the jump from 'region closed' to a power already past 1 - beta
+// (conditional power 0.8 at looks 0.4, 0.7: just past the least drift whose
+// bounds leave the efficacy bounds their alpha the power is 0.85), where no
+// design has power 1 - beta. A true root leaves a deficit of the integration's
+// error, far below this.
+constexpr double kDriftRootMiss = 1e-6;
+
+template <class Deficit>
+void require_power_reached(const DesignSpec& s, double drift, Deficit deficit) {
+  if (std::fabs(deficit(drift)) <= kDriftRootMiss) return;
+  const FutilitySpec& f = *s.futility;
+  throw numerics::InvalidInput(
+      rule_path(f), rule_input(f),
+      "binding, gives no design with power 1 - beta = " + numerics::format_value(1.0 - s.beta) +
+          ": at every drift its bounds leave the efficacy bounds short of alpha or give more "
+          "power; change the rule or make it non-binding (\"binding\": false)");
+}
+
 }  // namespace
 
 SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> given) {
@@ -108,9 +185,14 @@ SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> give
   auto bounds_at = [&](double drift) {
     return c ? classical_bounds(s, *c, drift) : spending_bounds(s, drift);
   };
+  // Where binding bounds close the H0 region the drift is on the wrong side
+  // of the root: a conditional-power bound falls as the drift grows, so the
+  // region closes at too small a drift (and the search must go up); the
+  // other rules' bounds rise with the drift, so it closes at too large a one.
+  const double closed = s.futility->rule == FutilityRule::kConditionalPower ? 1.0 : -1.0;
   auto deficit = [&](double drift) {
     const Pass p = bounds_at(drift);
-    if (p.final_shortfall < 0.0) return -1.0;
+    if (p.final_shortfall < 0.0) return closed;
     std::vector<double> lower(p.efficacy.size(), -kInf);
     for (std::size_t k = 0; k < lower.size(); ++k) {
       lower[k] = std::min(std::max(p.futility[k], p.harm[k]), p.efficacy[k]);
@@ -120,7 +202,11 @@ SolvedBounds solve_futility_rule(const DesignSpec& s, std::optional<double> give
            exit_probabilities(s.information_fractions, r, drift, s.solver).total_upper();
   };
   SolvedBounds out;
+  if (!given && s.binding_futility() && s.futility->rule == FutilityRule::kFixedZ) {
+    require_reachable_alpha(s, bounds_at(fixed_drift(s)));
+  }
   out.drift = given ? *given : detail::find_root_drift(deficit, fixed_drift(s), s.solver);
+  if (!given && s.binding_futility()) require_power_reached(s, out.drift, deficit);
   out.pass = bounds_at(out.drift);
   return out;
 }

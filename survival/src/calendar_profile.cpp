@@ -66,6 +66,14 @@ enum Weight : std::size_t {
 constexpr std::size_t kM1c0 = 0, kM1c1 = 1, kM2c0 = 2, kM2c1 = 3, kM2c2 = 4, kM3c0 = 5, kM3c1 = 6;
 constexpr std::size_t kPerArm = 7;
 
+// An at-risk density per patient below this is nobody at risk. The
+// influence-function rates divide by its cube, which underflows to 0 below
+// 1e-103 and made them inf or NaN (drop-out hazards of 10 a month leave
+// e^{-10 s} at risk, 1e-322 by s = 74 months, and the power came out NaN);
+// what such times contribute, at most the at-risk density times the hazard,
+// is below 1e-90 of a patient's.
+constexpr double kNobodyAtRisk = 1e-100;
+
 // What one study time contributes: the at-risk and event densities per
 // patient of the trial (entered at 0), and the influence-function rates.
 struct Point {
@@ -87,7 +95,7 @@ Point point(const detail::Arm& c, const detail::Arm& t, double s) {
   const double a0 = p.at_risk[0];
   const double a1 = p.at_risk[1];
   const double a = a0 + a1;
-  if (!(a > 0.0)) return p;  // nobody at risk: no contribution
+  if (!(a > kNobodyAtRisk)) return p;  // nobody at risk: no contribution
   const double ct = p.event[0] + p.event[1];
   p.e_u = {a1 / a, -a0 / a};
   p.e_v = a0 * a1 / (a * a);
@@ -106,7 +114,7 @@ std::array<double, CalendarProfile::kWeights> weights(const Point& p, const std:
   const double a = a0 + a1;
   w[kEvents0] = p.event[0];
   w[kEvents1] = p.event[1];
-  if (!(a > 0.0)) return w;
+  if (!(a > kNobodyAtRisk)) return w;
   const double ct = p.event[0] + p.event[1];
   w[kScore] = (a1 * p.event[0] - a0 * p.event[1]) / a;
   w[kNullVariance] = a0 * a1 / (a * a) * ct;

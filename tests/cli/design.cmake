@@ -74,6 +74,23 @@ gsd_design_error(futility_two_sided_classical 2
   "error: design.futility with sided = 2 needs a spending-function efficacy bound (rpact's two-sided beta spending needs alpha spending)"
   "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"efficacy\": {\"spending\": \"pocock\"}, \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}}}"
   design CONFIG)
+# Binding fixed futility bounds that stop too many trials under H0 leave the
+# efficacy bounds less than alpha at every drift; this said "numerical
+# failure: no bracket for the drift ... try a finer grid". rpact 3.3.4
+# refuses the same bounds ("critical values cannot be calculated (alpha:
+# 0.025; alpha spent at maximum stage: 0.02074882)").
+gsd_design_error(futility_binding_z_too_high 2
+  "error: design.futility.z = [1.3, 1.3, 1.3, 1.3] binding, stops the trial under H0 so often that the efficacy bounds can spend at most 0.0207606 of their alpha 0.025\; lower the bounds or make them non-binding (\"binding\": false)"
+  "{\"design\": {\"information_fractions\": [0.2, 0.4, 0.6, 0.8, 1], \"futility\": {\"z\": [1.3, 1.3, 1.3, 1.3], \"binding\": true}}}"
+  design CONFIG)
+# A binding conditional-power bound falls as the drift grows: at small drifts
+# it closes the H0 region, at the drift where it opens the power is already
+# past 1 - beta, so no design exists. This said "numerical failure: no
+# bracket for the drift ... try a finer grid".
+gsd_design_error(futility_binding_conditional_power_no_design 2
+  "error: design.futility.conditional_power = 0.8 binding, gives no design with power 1 - beta = 0.8: at every drift its bounds leave the efficacy bounds short of alpha or give more power\; change the rule or make it non-binding (\"binding\": false)"
+  "{\"design\": {\"information_fractions\": [0.4, 0.7, 1], \"futility\": {\"conditional_power\": 0.8, \"binding\": true}}}"
+  design CONFIG)
 gsd_design_error(futility_classical_name 2
   "error: design.futility.spending = \"pocock\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, exponential, user, pampallona-tsiatis"
   "{\"design\": {\"information_fractions\": [0.5, 1], \"futility\": {\"spending\": \"pocock\"}}}"

@@ -94,6 +94,27 @@ TEST(DesignLimits, ObrienFlemingWithATinyFirstLookIsTheFixedDesign) {
   }
 }
 
+// The same at small alpha: with the first look at t = 0.01 the power at the
+// fixed drift came out 3e-16 under 1 - beta (alpha 1e-5 and 1e-6) and the
+// drift search stopped with "no bracket". Closed forms (R 4.2 qnorm): the
+// final bound z(1 - alpha) and the drift z(1 - alpha) + z(0.8).
+TEST(DesignLimits, ObrienFlemingWithATinyFirstLookAtSmallAlphaIsTheFixedDesign) {
+  struct Case {
+    double alpha, final_bound, drift;
+  };
+  for (const Case c : {Case{1e-6, 4.753424308817089, 5.595045542390004},
+                       Case{1e-5, 4.264890793923840, 5.106512027496755},
+                       Case{1e-4, 3.719016485455708, 4.560637719028623}}) {
+    for (const double t1 : {1e-2, 2e-2}) {
+      const Design d = compute_design(
+          spec(c.alpha, 0.2, {t1, 1.0}, SpendingFunction::lan_demets_obrien_fleming()));
+      EXPECT_NEAR(d.efficacy[1], c.final_bound, 1e-6) << c.alpha << " " << t1;
+      EXPECT_TRUE(gsd::testing::near_rel(d.drift, c.drift, 1e-8)) << c.alpha << " " << t1;
+      EXPECT_NEAR(d.power, 0.8, 1e-9) << c.alpha << " " << t1;
+    }
+  }
+}
+
 // The two-sided alpha's range [1e-6, 0.5) holds with a futility bound too:
 // the beta-spending rule of a two-sided design solves its one-sided
 // counterpart at alpha / 2, which the limit (on the two-sided total) must
