@@ -157,20 +157,23 @@ void validate_futility_rule(const DesignSpec& d) {
   }
 }
 
-// rpact 3.3.4's sided = 2 has futility only by beta spending on an
-// alpha-spending efficacy bound (it ignores futilityBounds, and
-// typeBetaSpending with a classical design): the same here, refused with the
-// rule instead of ignored.
+// A two-sided futility bound is beta spending on an alpha-spending efficacy
+// bound, as rpact 3.3.4's sided = 2 with typeBetaSpending (rpact ignores
+// futilityBounds there). Other rules (fixed bounds, conditional power, a
+// two-sided Pampallona-Tsiatis design) are not offered two-sided, and are
+// refused with the rule instead of ignored.
 void validate_two_sided_futility(const DesignSpec& d) {
   const FutilitySpec& f = *d.futility;
   if (f.rule != FutilityRule::kBetaSpending) {
-    throw InvalidInput({"futility"}, "with sided = 2 must be beta spending (futility.spending): a "
+    throw InvalidInput({"futility"}, "with sided = 2 must be beta spending (futility.spending): gsd's "
                                      "two-sided futility bound stops when |z| is below it and is "
-                                     "spent under H1, as rpact's sided = 2 with typeBetaSpending");
+                                     "spent under H1; give futility.spending, or sided = 1 for "
+                                     "this futility rule");
   }
   if (std::holds_alternative<ClassicalBoundary>(d.efficacy)) {
     throw InvalidInput({"futility"}, "with sided = 2 needs a spending-function efficacy bound "
-                                     "(rpact's two-sided beta spending needs alpha spending)");
+                                     "(efficacy.spending): two-sided beta spending is solved "
+                                     "against alpha spending");
   }
 }
 

@@ -67,11 +67,11 @@ gsd_design_error(user_cumulative_count 2
   "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"efficacy\": {\"spending\": \"user\", \"cumulative\": [0.5, 1]}}}"
   design CONFIG)
 gsd_design_error(futility_two_sided_fixed_z 2
-  "error: design.futility with sided = 2 must be beta spending (futility.spending): a two-sided futility bound stops when |z| is below it and is spent under H1, as rpact's sided = 2 with typeBetaSpending"
+  "error: design.futility with sided = 2 must be beta spending (futility.spending): gsd's two-sided futility bound stops when |z| is below it and is spent under H1\; give futility.spending, or sided = 1 for this futility rule"
   "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"futility\": {\"z\": [0.5]}}}"
   design CONFIG)
 gsd_design_error(futility_two_sided_classical 2
-  "error: design.futility with sided = 2 needs a spending-function efficacy bound (rpact's two-sided beta spending needs alpha spending)"
+  "error: design.futility with sided = 2 needs a spending-function efficacy bound (efficacy.spending): two-sided beta spending is solved against alpha spending"
   "{\"design\": {\"sided\": 2, \"alpha\": 0.05, \"information_fractions\": [0.5, 1], \"efficacy\": {\"spending\": \"pocock\"}, \"futility\": {\"spending\": \"hsd\", \"parameter\": -2}}}"
   design CONFIG)
 # Binding fixed futility bounds that stop too many trials under H0 leave the
