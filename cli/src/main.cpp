@@ -14,6 +14,10 @@
 #include <system_error>
 #include <thread>
 
+#if defined(GSD_WITH_MPI)
+#include <unistd.h>
+#endif
+
 #include "commands.hpp"
 #include "gsd/thread_limit.hpp"
 #include "gsd/version.hpp"
@@ -28,13 +32,29 @@ constexpr int kExitNumerical = 1;
 constexpr int kExitBadInput = 2;
 
 #if defined(GSD_WITH_MPI)
-// A process that mpirun started as a rank other than 0 (quiet_other_ranks).
+// A process that mpirun started as a rank other than 0 (quiet_other_ranks),
+// its rank, and its standard error as it was before it was silenced.
 bool g_other_rank = false;
-// mpirun ends the whole job when the first process fails: a rank other than
-// 0 waits this long before it exits with its (unwritten) error, so that rank
-// 0, which fails the same way a moment later, is not ended before it has
-// written the line.
-constexpr auto kOtherRankExitDelay = std::chrono::milliseconds(500);
+std::string g_rank;
+int g_other_rank_stderr = -1;
+// mpirun ends the whole job as soon as one process exits with an error. A
+// rank other than 0 that refuses its arguments therefore waits, up to this
+// long, before it speaks: rank 0, refusing the same arguments, writes the
+// one line and exits, and mpirun ends this process during the wait. Only a
+// refusal that rank 0 does not share (a file another node cannot reach, or
+// arguments that differ between ranks) outlasts the wait, and is then
+// written by this rank, naming it.
+constexpr auto kOtherRankWait = std::chrono::seconds(10);
+
+// Writes the whole line to the file descriptor, retrying partial writes.
+void write_all(int fd, const std::string& text) {
+  std::size_t done = 0;
+  while (done < text.size()) {
+    const ssize_t n = ::write(fd, text.data() + done, text.size() - done);
+    if (n <= 0) return;  // nowhere left to report to
+    done += static_cast<std::size_t>(n);
+  }
+}
 #endif
 
 int error_line(const std::string& message, int code) {
@@ -43,10 +63,16 @@ int error_line(const std::string& message, int code) {
   for (char& c : line) {
     if (c == '\n' || c == '\r') c = ' ';
   }
-  std::cerr << "error: " << line << '\n';
 #if defined(GSD_WITH_MPI)
-  if (g_other_rank) std::this_thread::sleep_for(kOtherRankExitDelay);
+  if (g_other_rank) {
+    std::this_thread::sleep_for(kOtherRankWait);
+    if (g_other_rank_stderr >= 0) {
+      write_all(g_other_rank_stderr, "error: (MPI rank " + g_rank + ") " + line + '\n');
+    }
+    return code;
+  }
 #endif
+  std::cerr << "error: " << line << '\n';
   return code;
 }
 
@@ -246,12 +272,18 @@ constexpr const char* kLauncherRankVariables[] = {"OMPI_COMM_WORLD_RANK", "PMI_R
 // Under mpirun every process parses the same arguments and refuses them the
 // same way, before MPI starts (a flag, an output path): rank 0 alone writes
 // the error line, so that it is one line, not one per process interleaved.
+// The other ranks' standard error is silenced (progress, logs), and kept
+// aside for a refusal of their own (error_line).
 void quiet_other_ranks() {
   for (const char* name : kLauncherRankVariables) {
     const char* rank = std::getenv(name);
     if (rank == nullptr) continue;
-    g_other_rank = std::string(rank) != "0";
-    if (g_other_rank && !std::freopen("/dev/null", "w", stderr)) std::_Exit(1);
+    g_rank = rank;
+    g_other_rank = g_rank != "0";
+    if (!g_other_rank) return;
+    std::fflush(stderr);
+    g_other_rank_stderr = ::dup(STDERR_FILENO);
+    if (!std::freopen("/dev/null", "w", stderr)) std::_Exit(1);
     return;
   }
 }

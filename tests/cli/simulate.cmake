@@ -102,6 +102,14 @@ if(GSD_WITH_MPI)
   gsd_simulate_cli_test(mpi_one_error_line_flag mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
     "error: The following argument was not expected: --bogus (run gsd --help for usage)"
     simulate ${GSD_SIMULATE_SEED} --bogus)
+  # A refusal on one rank alone (arguments that differ between ranks, or a
+  # file that one node cannot reach) is written by that rank, naming it,
+  # when rank 0 does not refuse the same (about 10 s: the rank waits for
+  # rank 0's line first).
+  gsd_simulate_cli_test(mpi_error_on_one_rank mpi_error_one_rank ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+    ${GSD_SIMULATE_SEED}
+    "error: (MPI rank 1) The following argument was not expected: --bogus (run gsd --help for usage)"
+    --bogus)
   # A batch is one process: under mpirun it is refused, for design as for
   # simulate, not run (and every line written) once per process.
   gsd_simulate_cli_test(mpi_design_batch_refused mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>

@@ -11,6 +11,9 @@
 #       mpirun -np 3 gsd COMMAND refusing the arguments: nothing on stdout,
 #       and of the lines on stderr exactly one is gsd's, EXPECTED (mpirun
 #       adds its own).
+#   simulate_check.sh mpi_error_one_rank MPIEXEC GSD CONFIG EXPECTED BAD_FLAG
+#       mpirun with rank 0 running CONFIG and rank 1 refusing BAD_FLAG: exit 2,
+#       nothing on stdout, and rank 1's line, EXPECTED, is the one from gsd.
 #   simulate_check.sh data GSD CONFIG DIR
 #       --replicate-data writes the header and one row per replicate and look,
 #       identical for 1 and 2 threads.
@@ -64,6 +67,17 @@ mpi_error)
     && fail "mpirun -np 3 succeeded"
   [ -s "$tmp/out" ] && { cat "$tmp/out"; fail "stdout not empty on error"; }
   grep 'error' "$tmp/err" | grep -v '^mpirun\|^Primary\|^  ' >"$tmp/ours"
+  [ "$(cat "$tmp/ours")" = "$want" ] || { cat "$tmp/err"; fail "gsd's stderr lines: $(cat "$tmp/ours") / wanted one: $want"; }
+  ;;
+mpi_error_one_rank)
+  mpiexec=$1; gsd=$2; config=$3; want=$4; bad=$5
+  export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1
+  "$mpiexec" --oversubscribe -np 1 "$gsd" simulate "$config" --quiet --replicates 1000 : \
+    -np 1 "$gsd" simulate "$config" --quiet --replicates 1000 "$bad" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ "$rc" -eq 2 ] || { cat "$tmp/err"; fail "exit code $rc, expected 2"; }
+  [ -s "$tmp/out" ] && { cat "$tmp/out"; fail "stdout not empty on error"; }
+  grep '^error' "$tmp/err" >"$tmp/ours"
   [ "$(cat "$tmp/ours")" = "$want" ] || { cat "$tmp/err"; fail "gsd's stderr lines: $(cat "$tmp/ours") / wanted one: $want"; }
   ;;
 data)
