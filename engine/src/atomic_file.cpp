@@ -157,7 +157,11 @@ void PreparedFile::install() {
     throw std::runtime_error("cannot rename " + tmp_ + " to " + target_ + ": " + errno_text());
   }
   installed_ = true;
-  const std::string dir = directory_of(std::filesystem::path(target_)).string();
+  sync_directory_of(target_);
+}
+
+void sync_directory_of(const std::string& path) noexcept {
+  const std::string dir = directory_of(std::filesystem::path(path)).string();
   const int dfd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
   if (dfd >= 0) {
     ::fsync(dfd);

@@ -79,6 +79,8 @@ void StagedFile::commit() {
     throw std::runtime_error("cannot rename " + tmp_ + " to " + target_ + ": " + errno_text());
   }
   done_ = true;
+  // The rename itself, like write_file_atomically's, survives a crash.
+  sync_directory_of(target_);
 }
 
 void StagedFile::discard() noexcept {

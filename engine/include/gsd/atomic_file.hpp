@@ -37,6 +37,10 @@ class PreparedFile {
   bool installed_ = false;
 };
 
+// Fsyncs the directory that holds `path`, so that a rename into it survives
+// a crash (best effort: a directory that cannot be opened is left as is).
+void sync_directory_of(const std::string& path) noexcept;
+
 // The file `path` stands for once the symbolic links of its last component
 // are followed (the link's target, relative to the link's directory when
 // relative); `path` itself, as given, when it is not a link. InvalidInput

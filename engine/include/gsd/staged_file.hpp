@@ -22,7 +22,8 @@ class StagedFile {
   StagedFile& operator=(const StagedFile&) = delete;
 
   void write(std::string_view text);
-  // Flushes, fsyncs and renames the temporary file onto `target`.
+  // Flushes, fsyncs and renames the temporary file onto `target`, then
+  // fsyncs the directory (sync_directory_of).
   void commit();
   // Closes and removes the temporary file (idempotent).
   void discard() noexcept;
