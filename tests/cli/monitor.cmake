@@ -82,6 +82,12 @@ gsd_design_error(monitor_planned_events_unreachable 2
   "error: monitoring.planned_events = 150 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
   "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 150, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
   monitor CONFIG)
+# A look beyond the model's reach is named as the look's own events, not as
+# monitoring.planned_events (which lies beyond it too).
+gsd_design_error(monitor_look_events_unreachable 2
+  "error: monitoring.looks[0].events = 110 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
+  "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 150, \"looks\": [{\"events\": 110, \"z\": 1}]}}"
+  monitor CONFIG)
 gsd_design_error(monitor_planned_events_beyond_span 2
   "error: monitoring.planned_events = 1e+300 exceeds a million times the first look's 30 events, the widest span gsd monitors\; check the events"
   "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
