@@ -69,12 +69,26 @@ inline void count_censored_before(const double* cy, std::size_t j_end, const dou
   std::size_t start[kCensorChains + 1];
   std::size_t j[kCensorChains];
   for (std::size_t c = 0; c <= kCensorChains; ++c) start[c] = k_end * c / kCensorChains;
-  for (std::size_t c = 0; c < kCensorChains; ++c) {
-    // Where each run starts, by binary search (lower_bound counts the times
-    // strictly below).
-    j[c] = start[c] < k_end
-               ? static_cast<std::size_t>(std::lower_bound(cy, cy + j_end, oy[start[c]]) - cy)
-               : 0;
+  // Where each run starts: any count at or below the run's first true one
+  // will do, since censored_before moves on from it to the true one, eight
+  // times at a time. The first run starts at 0; the others at the times
+  // below their first outcome among every eighth time, found by a binary
+  // search without branches (its steps are data-dependent loads, not
+  // mispredicted jumps), at most 8 short of the true count.
+  j[0] = 0;
+  const std::size_t coarse = j_end / 8;
+  for (std::size_t c = 1; c < kCensorChains; ++c) {
+    const double y = start[c] < k_end ? oy[start[c]] : 0.0;
+    // below = how many of cy[0], cy[8], ..., cy[8 (coarse - 1)] lie below y.
+    std::size_t base = 0;
+    std::size_t n = coarse;
+    while (n > 1) {
+      const std::size_t half = n / 2;
+      base = cy[8 * (base + half - 1)] < y ? base + half : base;
+      n -= half;
+    }
+    const std::size_t below = base + (n == 1 && cy[8 * base] < y ? 1 : 0);
+    j[c] = below > 0 ? 8 * (below - 1) : 0;
   }
   const std::size_t longest = (k_end + kCensorChains - 1) / kCensorChains;
   for (std::size_t i = 0; i < longest; ++i) {
