@@ -55,6 +55,22 @@ inline std::size_t censored_before(const double* cy, std::size_t j, double y) no
 #endif
 }
 
+// How many of the ascending a[0], a[stride], ..., a[(n - 1) stride] lie
+// strictly below x (std::lower_bound's index), by a binary search whose
+// steps are conditional moves: the times searched at every look give no
+// pattern a branch predictor could learn.
+inline std::size_t count_below(const double* a, std::size_t n, double x,
+                               std::size_t stride = 1) noexcept {
+  if (n == 0) return 0;
+  std::size_t base = 0;
+  while (n > 1) {
+    const std::size_t half = n / 2;
+    base = a[(base + half - 1) * stride] < x ? base + half : base;
+    n -= half;
+  }
+  return base + (a[base * stride] < x ? 1 : 0);
+}
+
 // Independent runs of count_censored_before: each count depends on the one
 // before it in its run (a load, a compare, a population count and an add,
 // about 15 cycles), so the outcomes are split in kCensorChains runs that
@@ -76,18 +92,9 @@ inline void count_censored_before(const double* cy, std::size_t j_end, const dou
   // search without branches (its steps are data-dependent loads, not
   // mispredicted jumps), at most 8 short of the true count.
   j[0] = 0;
-  const std::size_t coarse = j_end / 8;
   for (std::size_t c = 1; c < kCensorChains; ++c) {
     const double y = start[c] < k_end ? oy[start[c]] : 0.0;
-    // below = how many of cy[0], cy[8], ..., cy[8 (coarse - 1)] lie below y.
-    std::size_t base = 0;
-    std::size_t n = coarse;
-    while (n > 1) {
-      const std::size_t half = n / 2;
-      base = cy[8 * (base + half - 1)] < y ? base + half : base;
-      n -= half;
-    }
-    const std::size_t below = base + (n == 1 && cy[8 * base] < y ? 1 : 0);
+    const std::size_t below = count_below(cy, j_end / 8, y, 8);
     j[c] = below > 0 ? 8 * (below - 1) : 0;
   }
   const std::size_t longest = (k_end + kCensorChains - 1) / kCensorChains;
@@ -302,9 +309,8 @@ inline bool untied_log_rank_sums(const double* oy, const std::uint8_t* arm,
 template <class Visitor>
 int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& visitor) const {
   const int lo = stratum_offset[s];
-  const int enrolled_end = static_cast<int>(
-      std::lower_bound(entry.begin() + lo, entry.begin() + stratum_offset[s + 1], tau) -
-      entry.begin());
+  const int enrolled_end =
+      lo + static_cast<int>(count_below(entry.data() + lo, idx(stratum_offset[s + 1] - lo), tau));
   const int enrolled = enrolled_end - lo;
   const int enrolled_treated = treatment_prefix_[idx(enrolled_end)] - treatment_prefix_[idx(lo)];
   // No follow-up reaches beyond tau - (first entry): later outcomes are unseen.

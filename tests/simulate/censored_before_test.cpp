@@ -57,5 +57,28 @@ TEST(CensoredBefore, LongRunsBetweenOutcomesAndEqualTimes) {
   expect_counts(cy, {2.5, 5.0, 5.0, 5.5, 6.0, 6.5, 7.0});
 }
 
+TEST(CensoredBefore, CountBelowIsLowerBoundsIndex) {
+  // The branch-free search against std::lower_bound, on every eighth element
+  // as the runs' starts use it and on all of them, with ties and with x
+  // below, equal to and above every element.
+  std::mt19937_64 rng(20261204);
+  std::uniform_int_distribution<int> lattice(0, 30);
+  for (const std::size_t n : std::vector<std::size_t>{0, 1, 2, 3, 7, 8, 9, 64, 203}) {
+    std::vector<double> a(n);
+    for (double& v : a) v = 0.5 * lattice(rng);
+    std::sort(a.begin(), a.end());
+    for (const std::size_t stride : {std::size_t{1}, std::size_t{8}}) {
+      std::vector<double> every;
+      for (std::size_t i = 0; i < n; i += stride) every.push_back(a[i]);
+      for (int step = -2; step <= 64; ++step) {
+        const double x = 0.25 * step;
+        const auto want = static_cast<std::size_t>(std::lower_bound(every.begin(), every.end(), x) - every.begin());
+        EXPECT_EQ(count_below(a.data(), every.size(), x, stride), want)
+            << n << " elements, stride " << stride << ", x " << x;
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace gsd::simulate::detail
