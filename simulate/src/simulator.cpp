@@ -386,6 +386,7 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
 #endif
     {
       detail::Workspace ws;
+      ws.patient_outcomes = false;  // the looks alone read the replicates here
       SimulationTotals local(looks, side);
       std::int64_t c = 0;
       std::int64_t c1 = 0;

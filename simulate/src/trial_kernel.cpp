@@ -92,6 +92,9 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     fill_words(PhiloxBlocks(seed, replicate, StreamPurpose::kDropout), dropout_words_.data(),
                n_all);
   }
+  // Each patient's y and event, for the drop-out pass and for patient
+  // records; the looks read the sorted list and the calendar times alone.
+  const bool keep_outcomes = patient_outcomes || trial.any_dropout;
   // Pass 1, in entry order within each stratum: arm and cure. Branch-free
   // where the outcome is a coin toss, so that it costs no mispredictions.
   // The arrays are reached through local pointers: a byte store may alias
@@ -158,8 +161,10 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       const std::size_t p = idx(i);
       cured_of[p] = std::uint64_t{words[2 * p]} < cure_words[arm_of[p]] ? 1 : 0;
     }
-    std::fill(event_of + begin, event_of + end, std::uint8_t{0});
-    std::fill(y_of + begin, y_of + end, kInf);
+    if (keep_outcomes) {
+      std::fill(event_of + begin, event_of + end, std::uint8_t{0});
+      std::fill(y_of + begin, y_of + end, kInf);
+    }
     std::fill(calendar_of + begin, calendar_of + end, kInf);
     uncured = append_unflagged(cured_of, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(end),
                                uncured_at, uncured);
@@ -198,8 +203,10 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
       const std::uint8_t t = arm_of[p];
       const double h = hazard[k - k_begin];
       const double y_p = exponential ? h * inverse_rate[t] : arms[t].latency->time_at_cumulative_hazard(h);
-      y_of[p] = y_p;
-      event_of[p] = 1;
+      if (keep_outcomes) {
+        y_of[p] = y_p;
+        event_of[p] = 1;
+      }
       if (direct) {
         const double c = entry_of[p] + y_p;
         calendar_of[p] = c;

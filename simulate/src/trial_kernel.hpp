@@ -144,6 +144,9 @@ class Workspace {
   ObservedBoundsCache observed_bounds;
   std::vector<int> analysis_events;
 
+  // Whether generate() fills y and event below (patient records); the looks
+  // do not read them.
+  bool patient_outcomes = true;
   // Patient arrays in enrolment order within strata (for PatientRecord).
   std::vector<double> entry;
   std::vector<double> y;          // +infinity: cured and never dropped out
