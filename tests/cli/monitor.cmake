@@ -82,7 +82,20 @@ gsd_design_error(monitor_planned_events_unreachable 2
   "error: monitoring.planned_events = 150 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
   "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 150, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
   monitor CONFIG)
+# Without a survival model only the span to the first look bounds planned_events.
 gsd_design_error(monitor_planned_events_beyond_span 2
   "error: monitoring.planned_events = 1e+300 exceeds a million times the first look's 30 events, the widest span gsd monitors\; check the events"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
+  monitor CONFIG)
+# The model's reach is checked when the config is read, so a plan with no look
+# yet (the web page's monitoring form before the first look) is refused by
+# every command, design included, with monitor's message: 202 patients reach
+# 202 (0.6 + 0.438) / 2 = 104.8 events (cure fractions 40% and 56.2%).
+gsd_design_error(planned_events_unreachable_without_looks 2
+  "error: monitoring.planned_events = 1e+300 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
+  "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 1e300}}"
+  design CONFIG)
+gsd_design_error(monitor_planned_events_unreachable_first 2
+  "error: monitoring.planned_events = 1e+300 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
   "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
   monitor CONFIG)
