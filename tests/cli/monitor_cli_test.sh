@@ -64,6 +64,27 @@ case "$case_name" in
     expect_contains "$out" 'continue to the next look at 71 events'
     expect_contains "$out" 'Predictive power'
     ;;
+  stage_wise_p_value_floor)
+    # A stop at the first look: the stage-wise p-value is the closed form
+    # 2 Phi(-z) (two-sided design). z = 30 gives 9.81342785e-198, printed as
+    # computed; z = 40 gives 2 Phi(-40) = 7.3e-350, below the smallest double,
+    # which the computation returns as 0: reported as the floor 1e-300 in
+    # JSON and "< 1e-300" in the text and the report, never as 0.
+    write_config c.json '[{"events": 49, "z": 30}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"p_value": 9.81342785'
+    write_config c.json '[{"events": 49, "z": 40}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"p_value": 1e-300'
+    run monitor c.json
+    expect_ok
+    expect_contains "$out" 'p-value < 1e-300 (two-sided)'
+    run monitor c.json --report report.html
+    expect_ok
+    grep -q '<td>&lt; 1e-300</td>' report.html || fail "report p-value: $(grep -o 'p-value ([a-z-]*)</th><td>[^<]*' report.html)"
+    ;;
   csv_rows)
     write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.6}]'
     run monitor c.json --format csv
