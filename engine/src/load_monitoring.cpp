@@ -133,10 +133,11 @@ MonitoringSettings load_monitoring(const JsonNode& m, bool endpoint) {
 }
 
 void check_planned_events_reachable(const Trial& trial) {
-  if (!trial.monitoring || !trial.monitoring->planned_events || !trial.survival ||
-      !trial.survival->patients) {
-    return;
-  }
+  // Where monitor() takes conditional power from the survival model: a
+  // log-rank monitor without monitoring.assumed_hazard_ratio.
+  const bool model_used = trial.survival && !trial.survival_test && trial.monitoring &&
+                          !trial.monitoring->assumed_hazard_ratio;
+  if (!model_used || !trial.monitoring->planned_events || !trial.survival->patients) return;
   const double planned_events = *trial.monitoring->planned_events;
   try {
     survival::check_events_reachable(*trial.survival, static_cast<double>(*trial.survival->patients),

@@ -4,7 +4,7 @@
 # report_chromium is skipped (exit 77) when Chromium is not installed.
 set(gsd_monitor_cli_cases
   seed_json seed_inference looks_40_80_94 p_value_look hazard_ratio_look text_table csv_rows
-  stage_wise_p_value_floor
+  stage_wise_p_value_floor planned_events_reach
   error_events_backwards error_events_within_a_millionth error_z_out_of_range error_look_after_stop
   error_add_look_names_the_flag error_events_beyond_planned hazard_ratio_extremes_in_table error_z_missing error_z_not_a_number
   error_p_out_of_range error_unknown_direction error_direction_missing error_two_statistics
