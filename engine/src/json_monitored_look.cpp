@@ -73,7 +73,7 @@ json final_json(const monitoring::FinalInference& f, const std::string& effect, 
                 double median_unbiased) {
   return {{"look", f.stop_look + 1},
           {"ordering", "stage-wise"},
-          {"p_value", f.p_value},
+          {"p_value", reported_p_value(f.p_value)},
           {"ci_" + effect, {lower, upper}},
           {"confidence_level", f.confidence_level},
           {"median_unbiased_" + effect, median_unbiased}};

@@ -228,6 +228,7 @@ Trial load_trial(const nlohmann::json& config) {
       numerics::within(numerics::FieldPath{"monitoring", "looks", k},
                        [&] { trial.monitoring->endpoint_looks[k].data.validate(*trial.endpoint); });
     }
+    detail::check_planned_events_reachable(trial);
   }
   return trial;
 }

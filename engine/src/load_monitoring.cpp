@@ -1,6 +1,8 @@
 // The `monitoring` section of a config to MonitoringSettings.
 #include <string>
 
+#include "gsd/numerics/invalid_input.hpp"
+#include "gsd/survival/event_projection.hpp"
 #include "loaders.hpp"
 
 namespace gsd::detail {
@@ -128,6 +130,22 @@ MonitoringSettings load_monitoring(const JsonNode& m, bool endpoint) {
   }
   numerics::within(m.path(), [&] { out.validate(); });
   return out;
+}
+
+void check_planned_events_reachable(const Trial& trial) {
+  // Where monitor() takes conditional power from the survival model: a
+  // log-rank monitor without monitoring.assumed_hazard_ratio.
+  const bool model_used = trial.survival && !trial.survival_test && trial.monitoring &&
+                          !trial.monitoring->assumed_hazard_ratio;
+  if (!model_used || !trial.monitoring->planned_events || !trial.survival->patients) return;
+  const double planned_events = *trial.monitoring->planned_events;
+  try {
+    survival::check_events_reachable(*trial.survival, static_cast<double>(*trial.survival->patients),
+                                     planned_events, trial.design.solver);
+  } catch (const numerics::InvalidInput& e) {
+    throw numerics::InvalidInput({"monitoring", "planned_events"}, e.value(),
+                                 e.rule() + survival::kUnreachableEventsAdvice);
+  }
 }
 
 }  // namespace gsd::detail

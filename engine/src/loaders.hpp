@@ -30,6 +30,15 @@ SimulationSettings load_simulation(const JsonNode& simulation, const nlohmann::j
 // endpoint: the looks of a normal or binary endpoint (patients and their
 // statistic) instead of a log-rank trial's (events).
 MonitoringSettings load_monitoring(const JsonNode& monitoring, bool endpoint = false);
+
+// monitoring.planned_events beyond what survival.patients can ever produce,
+// where monitor() needs the survival model to reach them (a log-rank monitor
+// without monitoring.assumed_hazard_ratio), refused when the config is read
+// (load_trial, Trial::validate) with monitor()'s message, not only by
+// monitor() once a look is given: every command and front end then refuses
+// it, the web page's design call with no look entered yet included. Without
+// survival.patients (solved later) monitor() checks the plan's patients.
+void check_planned_events_reachable(const Trial& trial);
 LookInput load_look(const JsonNode& look);
 
 }  // namespace gsd::detail

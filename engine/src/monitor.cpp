@@ -33,7 +33,7 @@ using numerics::InvalidInput;
                                      std::size_t k, const std::vector<double>& observed,
                                      double planned_events) {
   if (!(e.path() == FieldPath{"events"})) throw e.within({"survival"});
-  const std::string rule = e.rule() + "; give events the model's patients reach, or more survival.patients";
+  const std::string rule = e.rule() + survival::kUnreachableEventsAdvice;
   if (k < observed.size() && !(events[k] < observed[k] || events[k] > observed[k])) {
     throw InvalidInput(FieldPath{"looks", k}.key("events"), e.value(), rule);
   }

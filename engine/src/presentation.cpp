@@ -99,6 +99,12 @@ const char* look_trigger_name(survival::LookTriggerKind kind) noexcept {
   return "events";
 }
 
+double reported_p_value(double p) { return p < kSmallestReportedPValue ? kSmallestReportedPValue : p; }
+
+std::string p_value_text(double p) {
+  return p < kSmallestReportedPValue ? "< " + fmt("%g", kSmallestReportedPValue) : fmt("%.6g", p);
+}
+
 std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan, const std::string& time_unit) {
   std::vector<std::string> out;
   const double share = plan.event_limit > 0.0 ? static_cast<double>(plan.events) / plan.event_limit : 0.0;

@@ -6,6 +6,7 @@
 
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/simulation_options.hpp"
+#include "loaders.hpp"
 
 namespace gsd {
 
@@ -126,6 +127,7 @@ void Trial::validate() const {
     survival->check_calendar_time({"simulation", "max_duration"}, *simulation->max_duration);
   }
   if (monitoring) numerics::within({"monitoring"}, [&] { monitoring->validate(); });
+  detail::check_planned_events_reachable(*this);
 }
 
 }  // namespace gsd

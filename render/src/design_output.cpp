@@ -132,14 +132,16 @@ std::string boundaries_csv(const Design& d) {
   const auto h0 = per_look_alpha(d);
   std::ostringstream out;
   out << "look,information_fraction,efficacy_z,futility_z,nominal_p_one_sided,cumulative_alpha,"
-         "probability_efficacy_h0,probability_efficacy_h1,probability_futility_h1\n";
+         "probability_efficacy_h0,probability_efficacy_h1,probability_futility_h1,harm_z\n";
   char line[320];
   for (std::size_t k = 0; k < t.size(); ++k) {
     const std::string fut = d.futility[k] ? format("%.10g", *d.futility[k]) : "";
     const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.10g", d.efficacy[k]) : "";
-    std::snprintf(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g\n", k + 1, t[k],
+    // harm_z last: scripts read the columns before it by position.
+    const std::string harm = k < d.harm.size() && d.harm[k] ? format("%.10g", *d.harm[k]) : "";
+    std::snprintf(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g,%s\n", k + 1, t[k],
                   eff.c_str(), fut.c_str(), normal_upper_tail(d.efficacy[k]), alpha[k], h0[k],
-                  d.alternative.upper[k], futility_h1(d, k));
+                  d.alternative.upper[k], futility_h1(d, k), harm.c_str());
     out << line;
   }
   return out.str();

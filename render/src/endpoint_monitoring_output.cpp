@@ -95,7 +95,7 @@ std::string endpoint_monitoring_text(const MonitoringReport& report) {
     const auto& f = *result.final_inference;
     const auto& n = *ep.final_inference;
     out << "\nAfter the stop at look " << f.stop_look + 1 << " (stage-wise ordering):\n"
-        << "  p-value " << num("%.6g", f.p_value) << (two_sided ? " (two-sided)" : " (one-sided)")
+        << "  p-value " << p_value_text(f.p_value) << (two_sided ? " (two-sided)" : " (one-sided)")
         << ", median-unbiased " << estimate_name(ep.spec) << " " << num("%.4f", n.median_unbiased) << ", "
         << num("%.0f", 100.0 * f.confidence_level) << "% CI " << num("%.4f", n.ci.lower) << " to "
         << num("%.4f", n.ci.upper) << "\n";

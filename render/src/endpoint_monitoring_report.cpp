@@ -89,7 +89,7 @@ std::string looks_section(const MonitoringReport& in) {
     const auto& n = *ep.final_inference;
     o << "<h2>Inference after the stop (stage-wise ordering)</h2><table>"
       << "<tr><th>p-value (" << (two_sided(in) ? "two-sided" : "one-sided") << ")</th><td>"
-      << num("%.6g", f.p_value) << "</td></tr><tr><th>median-unbiased " << estimate_name(ep.spec)
+      << xml_escape(p_value_text(f.p_value)) << "</td></tr><tr><th>median-unbiased " << estimate_name(ep.spec)
       << "</th><td>" << num("%.4f", n.median_unbiased) << "</td></tr><tr><th>"
       << num("%.0f", 100.0 * f.confidence_level) << "% CI</th><td>" << num("%.4f", n.ci.lower)
       << " &ndash; " << num("%.4f", n.ci.upper) << "</td></tr></table>";

@@ -130,7 +130,7 @@ std::string monitoring_text(const MonitoringReport& report) {
   if (result.final_inference) {
     const auto& f = *result.final_inference;
     out << "\nAfter the stop at look " << f.stop_look + 1 << " (stage-wise ordering):\n"
-        << "  p-value " << num("%.6g", f.p_value)
+        << "  p-value " << p_value_text(f.p_value)
         << (spec.sided == Sidedness::kTwoSidedSymmetric ? " (two-sided)" : " (one-sided)")
         << ", median-unbiased HR " << detail::hazard_ratio(f.median_unbiased_hazard_ratio) << ", "
         << num("%.0f", 100.0 * f.confidence_level) << "% CI " << detail::hazard_ratio(f.ci_hazard_ratio.lower)

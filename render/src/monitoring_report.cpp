@@ -330,7 +330,7 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
     const auto& f = *r.final_inference;
     o << "<h2>Inference after the stop (stage-wise ordering)</h2><table>"
       << "<tr><th>p-value (" << (two_sided(in) ? "two-sided" : "one-sided") << ")</th><td>"
-      << num("%.6g", f.p_value) << "</td></tr><tr><th>median-unbiased HR</th><td>"
+      << xml_escape(p_value_text(f.p_value)) << "</td></tr><tr><th>median-unbiased HR</th><td>"
       << detail::hazard_ratio(f.median_unbiased_hazard_ratio) << "</td></tr><tr><th>"
       << num("%.0f", 100.0 * f.confidence_level) << "% CI for the HR</th><td>"
       << detail::hazard_ratio(f.ci_hazard_ratio.lower) << " &ndash; " << detail::hazard_ratio(f.ci_hazard_ratio.upper)

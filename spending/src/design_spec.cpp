@@ -6,6 +6,7 @@
 
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/information_step.hpp"
+#include "gsd/spending/design_limits.hpp"
 
 namespace gsd::spending {
 
@@ -185,11 +186,11 @@ double DesignSpec::alpha_per_side() const {
 }
 
 void DesignSpec::validate() const {
-  if (!std::isfinite(alpha) || !(alpha > 0.0 && alpha < 0.5)) {
-    throw InvalidInput({"alpha"}, format_input(alpha), "must lie in (0, 0.5)");
+  if (!std::isfinite(alpha) || !(alpha > 0.0 && alpha < kMaxDesignErrorRate)) {
+    throw InvalidInput({"alpha"}, format_input(alpha), "must lie in (0, 0.5)" + alpha_advice());
   }
-  if (!std::isfinite(beta) || !(beta > 0.0 && beta < 0.5)) {
-    throw InvalidInput({"beta"}, format_input(beta), "must lie in (0, 0.5)");
+  if (!std::isfinite(beta) || !(beta > 0.0 && beta < kMaxDesignErrorRate)) {
+    throw InvalidInput({"beta"}, format_input(beta), "must lie in (0, 0.5)" + beta_advice());
   }
   validate_fractions(information_fractions);
   numerics::within({"solver"}, [&] { solver.validate(); });

@@ -85,13 +85,18 @@ double event_fraction_limit(const SurvivalSpec& spec, const numerics::SolverOpti
          arm_limit(spec, detail::treatment_arm(spec), options);
 }
 
-double calendar_time_for_events(const SurvivalSpec& spec, double patients, double events,
-                                const numerics::SolverOptions& options) {
+void check_events_reachable(const SurvivalSpec& spec, double patients, double events,
+                            const numerics::SolverOptions& options) {
   detail::check_positive("patients", patients);
   detail::check_positive("events", events);
-  const double target = events / patients;
   const double limit = event_fraction_limit(spec, options);
-  if (!(target < limit)) fail_unreachable(spec, patients, events, limit);
+  if (!(events / patients < limit)) fail_unreachable(spec, patients, events, limit);
+}
+
+double calendar_time_for_events(const SurvivalSpec& spec, double patients, double events,
+                                const numerics::SolverOptions& options) {
+  check_events_reachable(spec, patients, events, options);
+  const double target = events / patients;
   const auto excess = [&](double tau) { return event_fraction(spec, tau, options) - target; };
   double hi = spec.accrual.duration();
   while (excess(hi) < 0.0) {

@@ -36,7 +36,7 @@ done
 [ "$(wc -l < "$tmp/d1.out")" -eq 42 ] || fail "design batch gave $(wc -l < "$tmp/d1.out") lines"
 cmp -s "$tmp/d1.out" "$tmp/d2.out" || fail "design batch: 2 threads differ from 1"
 cmp -s "$tmp/d1.out" "$tmp/d3.out" || fail "design batch: 3 threads differ from 1"
-sed -n 8p "$tmp/d1.out" | grep -q "^{\"error\":\"$tmp/designs.jsonl line 8: design.alpha = 0.7 must lie in (0, 0.5)\"}$" \
+sed -n 8p "$tmp/d1.out" | grep -q "^{\"error\":\"$tmp/designs.jsonl line 8: design.alpha = 0.7 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)\"}$" \
   || fail "error line 8: $(sed -n 8p "$tmp/d1.out")"
 sed -n 9p "$tmp/d1.out" | grep -q "^{\"error\":\"$tmp/designs.jsonl line 9, column 3: malformed JSON: " || fail "error line 9: $(sed -n 9p "$tmp/d1.out")"
 [ "$(grep -c '"boundaries"' "$tmp/d1.out")" -eq 40 ] || fail "design results"

@@ -13,9 +13,19 @@ ex="$root/examples/boundaries"
 
 "$gsd" design "$ex/harm-bound.json" --format json > "$tmp/harm.json" || fail "harm design exited $?"
 grep -q '"harm_z": -2.50' "$tmp/harm.json" || fail "harm_z at look 1: $(grep harm_z "$tmp/harm.json" | head -1)"
+# The CSV carries the harm bound as the JSON does, in a last column (the
+# columns before it keep their positions). Look 1's is the closed form of
+# Lan-DeMets Pocock spending 0.01 at t = 0.5: alpha(0.5) = 0.01 ln(1 + (e - 1)
+# 0.5) = 0.0062011451, and Phi^-1(0.0062011451) = -2.500486381.
+"$gsd" design "$ex/harm-bound.json" --format csv > "$tmp/harm.csv" || fail "harm csv exited $?"
+head -1 "$tmp/harm.csv" | grep -q ',probability_futility_h1,harm_z$' || fail "harm csv header: $(head -1 "$tmp/harm.csv")"
+awk -F, 'NR == 2 { exit !($10 == "-2.500486381") }' "$tmp/harm.csv" || fail "harm csv look 1: $(sed -n 2p "$tmp/harm.csv")"
+[ "$(awk -F, 'NR > 1 && $10 != "" { n++ } END { print n }' "$tmp/harm.csv")" = 3 ] || fail "harm csv: a look without harm_z"
 "$gsd" design "$ex/protocol-futility.json" --format csv > "$tmp/protocol.csv" || fail "protocol exited $?"
 # Look 1 tests futility only: no efficacy bound (empty field), futility z = 0.
 awk -F, 'NR == 2 { exit !($3 == "" && $4 == "0") }' "$tmp/protocol.csv" || fail "protocol look 1: $(sed -n 2p "$tmp/protocol.csv")"
+# Without a harm bound the harm_z field is empty, as futility_z is without futility.
+awk -F, 'NR > 1 && $10 != "" { exit 1 }' "$tmp/protocol.csv" || fail "protocol harm_z: $(sed -n 2p "$tmp/protocol.csv")"
 
 "$gsd" design "$ex/hazard-ratio-futility.json" --summary --format csv > "$tmp/summary.csv" ||
   fail "summary exited $?"

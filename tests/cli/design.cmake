@@ -25,12 +25,12 @@ gsd_design_error(parameter_out_of_range 2
   "error: design.efficacy.parameter = -3 must be a rho in (0, 20] for power spending"
   "{\"design\": {\"efficacy\": {\"spending\": \"power\", \"parameter\": -3}}}" design CONFIG)
 gsd_design_error(alpha_out_of_range 2
-  "error: design.alpha = 0.5 must lie in (0, 0.5)"
+  "error: design.alpha = 0.5 must lie in (0, 0.5)\; give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)"
   "{\"design\": {\"alpha\": 0.5}}" design CONFIG)
 # A value just past a rule is shown with the digits that tell it from the
 # bound, not rounded onto it.
 gsd_design_error(alpha_just_past_bound 2
-  "error: design.alpha = 0.50000001 must lie in (0, 0.5)"
+  "error: design.alpha = 0.50000001 must lie in (0, 0.5)\; give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)"
   "{\"design\": {\"alpha\": 0.50000001}}" design CONFIG)
 gsd_design_error(fractions_equal_to_eight_digits 2
   "error: design.information_fractions[1] = 0.12345678 must be greater than the previous fraction 0.12345678"
@@ -41,8 +41,15 @@ gsd_design_error(fractions_within_a_millionth 2
   "error: design.information_fractions[1] = 0.5000000000001 must exceed the previous fraction 0.5 by at least 5e-07"
   "{\"design\": {\"information_fractions\": [0.5, 0.5000000000001, 1]}}" design CONFIG)
 gsd_design_error(beta_out_of_range 2
-  "error: design.beta = 0 must lie in (0, 0.5)"
+  "error: design.beta = 0 must lie in (0, 0.5)\; give the type II error, 1 - power, from 0.0001 up to below 0.5, e.g. 0.2 for power 0.8"
   "{\"design\": {\"beta\": 0}}" design CONFIG)
+# Power 0 (beta = 1) is no design: the message gives the range to choose from.
+gsd_design_error(beta_one 2
+  "error: design.beta = 1 must lie in (0, 0.5)\; give the type II error, 1 - power, from 0.0001 up to below 0.5, e.g. 0.2 for power 0.8"
+  "{\"design\": {\"beta\": 1}}" design CONFIG)
+gsd_design_error(alpha_zero 2
+  "error: design.alpha = 0 must lie in (0, 0.5)\; give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)"
+  "{\"design\": {\"alpha\": 0}}" design CONFIG)
 gsd_design_error(fractions_not_increasing 2
   "error: design.information_fractions[2] = 0.4 must be greater than the previous fraction 0.6"
   "{\"design\": {\"information_fractions\": [0.2, 0.6, 0.4, 1.0]}}" design CONFIG)

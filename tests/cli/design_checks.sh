@@ -61,7 +61,7 @@ echo '{"design": {"beta": 0.2, "information_fractions": [0.2, 0.4, 0.6, 0.8, 1]}
 "$gsd" design --batch "$tmp/batch.jsonl" --format jsonl > "$tmp/batch.out" || fail "batch exited $?"
 [ "$(wc -l < "$tmp/batch.out")" -eq 122 ] || fail "batch gave $(wc -l < "$tmp/batch.out") lines"
 [ "$(grep -c '"boundaries"' "$tmp/batch.out")" -eq 121 ] || fail "batch results"
-sed -n 121p "$tmp/batch.out" | grep -q "^{\"error\":\"$tmp/batch.jsonl line 121: design.alpha = 0.7 must lie in (0, 0.5)\"}$" \
+sed -n 121p "$tmp/batch.out" | grep -q "^{\"error\":\"$tmp/batch.jsonl line 121: design.alpha = 0.7 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)\"}$" \
   || fail "batch error line: $(sed -n 121p "$tmp/batch.out")"
 # Line 76 has beta 0.2 (0.05 + 0.002 * 75): same drift as the last line.
 d76=$(sed -n 76p "$tmp/batch.out" | grep -o '"drift":[0-9.e-]*')

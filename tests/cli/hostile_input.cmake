@@ -35,11 +35,11 @@ set_tests_properties(cli.hostile.size_limits PROPERTIES LABELS cli TIMEOUT 120)
 # handles to its accuracy are refused with the limit named; a first look at a
 # tiny information fraction is solved.
 gsd_design_error(alpha_below_limit 2
-  "error: design.alpha = 1e-300 is below 1e-06, the smallest alpha whose design gsd solves to its stated accuracy (rpact's limit too)"
+  "error: design.alpha = 1e-300 is below 1e-06, the smallest alpha whose design gsd solves to its stated accuracy (rpact's limit too)\; give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)"
   "{\"design\": {\"alpha\": 1e-300, \"beta\": 0.2, \"information_fractions\": [0.5, 0.75, 1]}}"
   design CONFIG)
 gsd_design_error(beta_below_limit 2
-  "error: design.beta = 1e-09 is below 0.0001, the smallest beta whose design gsd solves to its stated accuracy (power 0.9999\; rpact's limit too)"
+  "error: design.beta = 1e-09 is below 0.0001, the smallest beta whose design gsd solves to its stated accuracy (power 0.9999\; rpact's limit too)\; give the type II error, 1 - power, from 0.0001 up to below 0.5, e.g. 0.2 for power 0.8"
   "{\"design\": {\"beta\": 1e-9, \"information_fractions\": [0.25, 0.5, 0.75, 1]}}"
   design CONFIG)
 add_test(NAME cli.limits.tiny_first_fraction

@@ -158,7 +158,7 @@ case "$case_name" in
     "$gsd" design --batch - --format jsonl < b.jsonl > out.txt 2> err.txt || fail "from stdin: exit $?"
     [ -s err.txt ] && fail "stderr: $(cat err.txt)"
     [ "$(sed -n 1p out.txt)" = "$(sed -n 1p from_file.txt)" ] || fail "line 1 differs from the file's"
-    expect_out_line 2 '{"error":"stdin line 2: design.alpha = 7 must lie in (0, 0.5)"}'
+    expect_out_line 2 '{"error":"stdin line 2: design.alpha = 7 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)"}'
     printf '{"design": \n' | "$gsd" design --batch - --format jsonl > out.txt 2> err.txt
     grep -q '^{"error":"stdin line 1, column ' out.txt || fail "stdin's line not named: $(cat out.txt)"
     "$gsd" simulate --batch - --format jsonl --replicates 20 < b.jsonl > out.txt 2> err.txt ||

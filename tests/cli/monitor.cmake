@@ -4,6 +4,7 @@
 # report_chromium is skipped (exit 77) when Chromium is not installed.
 set(gsd_monitor_cli_cases
   seed_json seed_inference looks_40_80_94 p_value_look hazard_ratio_look text_table csv_rows
+  stage_wise_p_value_floor planned_events_reach
   error_events_backwards error_events_within_a_millionth error_z_out_of_range error_look_after_stop
   error_add_look_names_the_flag error_events_beyond_planned hazard_ratio_extremes_in_table error_z_missing error_z_not_a_number
   error_p_out_of_range error_unknown_direction error_direction_missing error_two_statistics
@@ -83,12 +84,28 @@ gsd_design_error(monitor_planned_events_unreachable 2
   "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 150, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
   monitor CONFIG)
 # A look beyond the model's reach is named as the look's own events, not as
-# monitoring.planned_events (which lies beyond it too).
+# monitoring.planned_events (which lies beyond it too). With survival.patients
+# given, planned_events is refused when the config is read; here the patients
+# are solved (203 of them reach 105.4 events), so monitor() finds the look.
+set(gsd_monitor_solved_survival "\"survival\": {\"time_unit\": \"months\", \"control\": {\"cure_fraction\": 0.40, \"median_noncured\": 7.0}, \"treatment\": {\"cure_fraction\": 0.562}, \"hazard_ratio_noncured\": 0.63, \"accrual\": {\"duration\": 36.0}, \"follow_up\": 15, \"power\": 0.84}")
 gsd_design_error(monitor_look_events_unreachable 2
-  "error: monitoring.looks[0].events = 110 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
-  "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 150, \"looks\": [{\"events\": 110, \"z\": 1}]}}"
+  "error: monitoring.looks[0].events = 400 exceeds the 105.4 events that 203 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
+  "{${gsd_monitor_c}, ${gsd_monitor_solved_survival}, \"monitoring\": {\"planned_events\": 1000, \"looks\": [{\"events\": 400, \"z\": 1}]}}"
   monitor CONFIG)
+# Without a survival model only the span to the first look bounds planned_events.
 gsd_design_error(monitor_planned_events_beyond_span 2
   "error: monitoring.planned_events = 1e+300 exceeds a million times the first look's 30 events, the widest span gsd monitors\; check the events"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
+  monitor CONFIG)
+# The model's reach is checked when the config is read, so a plan with no look
+# yet (the web page's monitoring form before the first look) is refused by
+# every command, design included, with monitor's message: 202 patients reach
+# 202 (0.6 + 0.438) / 2 = 104.8 events (cure fractions 40% and 56.2%).
+gsd_design_error(planned_events_unreachable_without_looks 2
+  "error: monitoring.planned_events = 1e+300 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
+  "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 1e300}}"
+  design CONFIG)
+gsd_design_error(monitor_planned_events_unreachable_first 2
+  "error: monitoring.planned_events = 1e+300 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%)\; give events the model's patients reach, or more survival.patients"
   "{${gsd_monitor_c}, ${gsd_monitor_survival}, \"monitoring\": {\"planned_events\": 1e300, \"looks\": [{\"events\": 30, \"z\": 1}]}}"
   monitor CONFIG)

@@ -64,6 +64,51 @@ case "$case_name" in
     expect_contains "$out" 'continue to the next look at 71 events'
     expect_contains "$out" 'Predictive power'
     ;;
+  planned_events_reach)
+    # 202 patients of the seed model reach 104.8 events (cure 40% / 56.2%).
+    # Conditional power from the model cannot go to 120 events: refused when
+    # the config is read, by design as by monitor. With assumed_hazard_ratio
+    # the model is not used and 120 events are monitored.
+    reach_config() {  # reach_config FILE MONITORING_EXTRA
+      cat > "$1" <<JSON
+{"design": {"alpha": 0.05, "sided": 2, "beta": 0.16, "information_fractions": [0.5, 0.75, 1.0],
+            "efficacy": {"spending": "lan-demets-obf"}},
+ "survival": {"control": {"cure_fraction": 0.40, "median_noncured": 7.0}, "treatment": {"cure_fraction": 0.562},
+              "hazard_ratio_noncured": 0.63, "accrual": {"duration": 36.0}, "patients": 202, "events": 94},
+ "monitoring": {"planned_events": 120$2, "looks": [{"events": 49, "z": 2}]}}
+JSON
+    }
+    reach_config model.json ''
+    run design model.json
+    [ "$rc" = 2 ] || fail "design exit $rc, want 2"
+    [ "$err" = "error: monitoring.planned_events = 120 exceeds the 104.8 events that 202 patients can ever produce (cure 40% / 56.2%); give events the model's patients reach, or more survival.patients" ] ||
+      fail "design: $err"
+    reach_config assumed.json ', "assumed_hazard_ratio": 0.63'
+    run monitor assumed.json --format json
+    expect_ok
+    expect_contains "$out" '"information_fraction": 0.408333'
+    ;;
+  stage_wise_p_value_floor)
+    # A stop at the first look: the stage-wise p-value is the closed form
+    # 2 Phi(-z) (two-sided design). z = 30 gives 9.81342785e-198, printed as
+    # computed; z = 40 gives 2 Phi(-40) = 7.3e-350, below the smallest double,
+    # which the computation returns as 0: reported as the floor 1e-300 in
+    # JSON and "< 1e-300" in the text and the report, never as 0.
+    write_config c.json '[{"events": 49, "z": 30}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"p_value": 9.81342785'
+    write_config c.json '[{"events": 49, "z": 40}]'
+    run monitor c.json --format json
+    expect_ok
+    expect_contains "$out" '"p_value": 1e-300'
+    run monitor c.json
+    expect_ok
+    expect_contains "$out" 'p-value < 1e-300 (two-sided)'
+    run monitor c.json --report report.html
+    expect_ok
+    grep -q '<td>&lt; 1e-300</td>' report.html || fail "report p-value: $(grep -o 'p-value ([a-z-]*)</th><td>[^<]*' report.html)"
+    ;;
   csv_rows)
     write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.6}]'
     run monitor c.json --format csv

@@ -157,7 +157,10 @@ TEST(Batch, BadLinesBecomeTheirErrorAndTheRestGoOn) {
   lines.push_back(design_lines(1)[0]);
   const std::vector<Outcome> out = run_text(joined(lines), Command::kDesign, 2);
   ASSERT_EQ(out.size(), 7U);
-  EXPECT_EQ(out[1].text, "error: design.alpha = 0.7 must lie in (0, 0.5)");
+  EXPECT_EQ(out[1].text,
+            "error: design.alpha = 0.7 must lie in (0, 0.5); give the type I error from 1e-06 up to "
+            "below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both "
+            "sides)");
   // The line is named once, then the column in it.
   EXPECT_EQ(out[2].text.rfind("error: grid.jsonl line 3, column 3: malformed JSON: ", 0), 0U) << out[2].text;
   EXPECT_EQ(out[5].text,

@@ -100,6 +100,21 @@ TEST(Presentation, HarmAndFutilityAdvice) {
   EXPECT_FALSE(futility_advice(no_advice.looks[0]));
 }
 
+// A p-value below the smallest double underflows to 0, and one in the
+// subnormal range has lost digits: both are reported as the floor 1e-300
+// (an upper bound), never as 0; above it the value is kept as computed.
+TEST(Presentation, PValuesBelowTheFloorAreReportedAsTheFloor) {
+  EXPECT_EQ(reported_p_value(0.0), 1e-300);
+  EXPECT_EQ(reported_p_value(5.7708567e-316), 1e-300);
+  EXPECT_EQ(reported_p_value(1e-300), 1e-300);
+  EXPECT_EQ(reported_p_value(1.1451142445048148e-299), 1.1451142445048148e-299);
+  EXPECT_EQ(reported_p_value(0.0381), 0.0381);
+  EXPECT_EQ(p_value_text(0.0), "< 1e-300");
+  EXPECT_EQ(p_value_text(5.7708567e-316), "< 1e-300");
+  EXPECT_EQ(p_value_text(1.1451142445048148e-299), "1.14511e-299");
+  EXPECT_EQ(p_value_text(0.0381256), "0.0381256");
+}
+
 TEST(Presentation, FamilyNames) {
   EXPECT_EQ(spending_name(spending::SpendingFunction::hwang_shih_decani(-2.0)),
             "Hwang-Shih-DeCani (gamma = -2)");

@@ -216,6 +216,24 @@ try {
         (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
         `replicates "1e": refused, and no simulation starts`);
 
+  // ------------------------------------- planned events beyond the model's reach
+  // With no look entered yet, monitoring.planned_events = 1e300 is refused as
+  // the command line refuses the page's config: the library checks it against
+  // what the survival model's patients can ever produce when it reads the
+  // config, so the page's design call refuses it and the field is marked.
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=monitoring]");
+  await changeText("#planned-events", "1e300");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error"),
+                             null, {timeout: 10000}).catch(() => {});
+  const unreachable = configOfUrl(page.url());
+  const unreachableRefusal = gsdRefusal("design", unreachable);
+  check(unreachable.monitoring.planned_events === 1e300 && !(unreachable.monitoring.looks || []).length &&
+        unreachableRefusal.status === 2 && (await page.textContent("#status")) === unreachableRefusal.message &&
+        await page.$eval("#planned-events", (n) => n.classList.contains("field-error")),
+        `planned events 1e300, no look: the command line's refusal (${unreachableRefusal.message}), the field marked`);
+
   check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
 } finally {
   await context.close();

@@ -298,12 +298,12 @@ try {
   // ------------------------------------------------------------ bad input
   await page.fill("input[type=number][data-path='design.alpha']", "0.7");
   await page.waitForFunction(() => document.getElementById("status").textContent.includes("design.alpha"));
-  check(await page.textContent("#status") === "error: design.alpha = 0.7 must lie in (0, 0.5)",
+  check(await page.textContent("#status") === "error: design.alpha = 0.7 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)",
         "bad alpha: the engine's message (" + await page.textContent("#status") + ")");
   check(await page.evaluate(() => document.querySelector("input[type=number][data-path='design.alpha']")
     .classList.contains("field-error")), "bad alpha: the field is marked");
   check(await page.textContent("#gsd-result") === "" &&
-        await page.getAttribute("#gsd-result", "data-error") === "design.alpha = 0.7 must lie in (0, 0.5)",
+        await page.getAttribute("#gsd-result", "data-error") === "design.alpha = 0.7 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)",
         "bad alpha: #gsd-result is empty and names the error");
 
   // ------------------------------------------------------------ Open config

@@ -79,6 +79,16 @@ extern const char* const kCalendarLooksMethod;
 // strain the approximations (look times far in the tail of the event curve,
 // trials that wait past the calendar cap): the plan warns.
 inline constexpr double kEventsStrainFraction = 0.85;
+// The smallest p-value reported. A stage-wise p-value falls below it from a
+// z of about 37 (Phi(-37) = 5.7e-300); further out the doubles lose digits
+// (subnormal below 2.2e-308) and then underflow to an exact 0, which would
+// claim certainty. Below it the JSON gives this floor, an upper bound, and the
+// text "< 1e-300".
+inline constexpr double kSmallestReportedPValue = 1e-300;
+// p, or the floor when p is below it.
+double reported_p_value(double p);
+// p with six significant digits, or "< 1e-300" below the floor.
+std::string p_value_text(double p);
 // The plan's warnings, one sentence each (none: empty). `time_unit` names
 // the calendar.
 std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan,

@@ -84,7 +84,7 @@ test_that("simulation and run options keep their R names", {
   f <- tempfile(fileext = ".json")
   writeLines('{"design": {"alpha": 2}}', f)
   # A config file speaks of its own JSON fields, as the command line does.
-  expect_identical(conditionMessage(invalid(gsd_run(f))), "design.alpha = 2 must lie in (0, 0.5)")
+  expect_identical(conditionMessage(invalid(gsd_run(f))), "design.alpha = 2 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)")
   expect_match(conditionMessage(invalid(gsd_run(file.path(tempdir(), "absent.json")))),
                "cannot read the config file")
 })

@@ -30,6 +30,17 @@ double arm_event_fraction(const SurvivalSpec& spec, int arm, double tau,
 // which is sum_j p_j (1 - pi_j) without drop-out.
 double event_fraction_limit(const SurvivalSpec& spec, const numerics::SolverOptions& options = {});
 
+// What to do about events the patients cannot reach, for the end of the
+// message of a config's event count (monitoring.planned_events, a look's events).
+inline constexpr const char* kUnreachableEventsAdvice =
+    "; give events the model's patients reach, or more survival.patients";
+
+// Throws numerics::InvalidInput on "events" with calendar_time_for_events's
+// rule when `events` are at or above what `patients` can ever produce (no
+// root search: the all-time limit only).
+void check_events_reachable(const SurvivalSpec& spec, double patients, double events,
+                            const numerics::SolverOptions& options = {});
+
 // Calendar time at which `events` are expected among `patients`. Throws
 // numerics::InvalidInput on "events" with a plain rule ("events = 110 exceeds the 104.8
 // events that 202 patients can ever produce (cure 40% / 56.2%)") when the
