@@ -43,9 +43,10 @@ def _source(value: Any, argument: str) -> tuple:
     return load(value, argument), (argument,)
 
 
-def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
-           information_fractions: Sequence[float] = (1.0,),
-           efficacy: Boundary = "lan-demets-obf", futility: Optional[Boundary] = None,
+def design(*, alpha: Optional[float] = 0.025, sided: Optional[int] = 1,
+           beta: Optional[float] = 0.2,
+           information_fractions: Optional[Sequence[float]] = (1.0,),
+           efficacy: Optional[Boundary] = "lan-demets-obf", futility: Optional[Boundary] = None,
            name: Optional[str] = None, **options: Any) -> Design:
     """Group-sequential boundaries by recursive numerical integration.
 
@@ -64,9 +65,12 @@ def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
 
     Returns: a Design. Raises InvalidInput naming the argument.
     """
-    section: Dict[str, Any] = {"alpha": alpha, "sided": sided, "beta": beta,
-                               "information_fractions": plain(information_fractions),
-                               "efficacy": boundary(efficacy, "efficacy")}
+    # None is "not given", as for every keyword argument: the key is left out
+    # and the library's default (the signature's) applies.
+    section: Dict[str, Any] = given(alpha=alpha, sided=sided, beta=beta,
+                                    information_fractions=information_fractions)
+    if efficacy is not None:
+        section["efficacy"] = boundary(efficacy, "efficacy")
     if futility is not None:
         section["futility"] = boundary(futility, "futility")
     if options:
@@ -127,11 +131,16 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
         arguments[("design",)] = ("design",)
     else:
         raise invalid(("design",), design, "must be a gsd.Design, a dict of the design section or None")
-    if isinstance(accrual, (int, float)) and not isinstance(accrual, bool):
-        accrual_section: Any = {"duration": accrual}
+    # numbers.Real admits numpy's scalars (np.int64 is no Python int).
+    if isinstance(accrual, numbers.Real) and not isinstance(accrual, bool):
+        accrual_section: Any = {"duration": plain(accrual)}
         arguments[("survival", "accrual", "duration")] = ("accrual",)
-    else:
+    elif isinstance(accrual, Mapping):
         accrual_section = plain(accrual, ("accrual",))
+    else:
+        raise invalid(("accrual",), accrual,
+                      'must be a number (the duration of uniform accrual) or a dict such as '
+                      '{"piecewise": {"durations": [6, 30], "rates": [1, 3]}}')
     section = given(time_unit=time_unit, control=control, treatment=treatment,
                     hazard_ratio_noncured=hazard_ratio_noncured,
                     allocation_ratio=allocation_ratio, accrual=accrual_section, dropout=dropout,
@@ -146,9 +155,10 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
 
 
 def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
-                seed: Optional[int], threads: int, max_duration: Optional[float],
+                seed: Optional[int], threads: Optional[int], max_duration: Optional[float],
                 progress: Progress, replicate_data: Optional[PathLike]) -> Simulation:
     callback, close = reporter(progress)
+    threads = 1 if threads is None else threads  # None is "not given"
     data = "" if replicate_data is None else os.fspath(replicate_data)
     finished = False
     try:
@@ -166,7 +176,8 @@ def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
 
 
 def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
-             seed: Optional[int] = None, threads: int = 1, max_duration: Optional[float] = None,
+             seed: Optional[int] = None, threads: Optional[int] = 1,
+             max_duration: Optional[float] = None,
              randomisation: Optional[str] = None, block_size: Optional[int] = None,
              look_events: Optional[Sequence[int]] = None,
              strata: Optional[Sequence[Mapping[str, Any]]] = None,
@@ -246,7 +257,12 @@ def monitor(design: Union[Design, ConfigLike], *,
     arguments: Dict[tuple, tuple] = {(): prefix}
     if section:
         config["monitoring"] = {**(config.get("monitoring") or {}), **section}
-        for key in section:
+    # A setting given here, or missing from the config too, is this
+    # function's argument: "planned_events is missing" tells the caller what
+    # to pass, where the config's path would name a section they never wrote.
+    written = config.get("monitoring") or {}
+    for key in ("looks", "planned_events", "allocation_ratio", "assumed_hazard_ratio", *options):
+        if key in section or key not in written:
             arguments[("monitoring", key)] = (key,)
     handle = _call(lambda: _core.monitor(config, _log_level()), arguments)
     source = os.fspath(design) if isinstance(design, (str, os.PathLike)) else ""
@@ -366,7 +382,7 @@ def _only(command: str, wanted: str, **values: Any) -> None:
 
 
 def run(config: Optional[ConfigLike] = None, command: str = "design", *,
-        replicates: Optional[int] = None, seed: Optional[int] = None, threads: int = 1,
+        replicates: Optional[int] = None, seed: Optional[int] = None, threads: Optional[int] = 1,
         max_duration: Optional[float] = None, format: str = "json",
         plot: Optional[PathLike] = None, report: Optional[PathLike] = None,
         replicate_data: Optional[PathLike] = None, record: Optional[PathLike] = None,
@@ -408,6 +424,7 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     if batch is not None and command not in ("design", "simulate"):
         raise invalid(("batch",), batch, 'applies to command="design" or "simulate" only')
     _only(command, "monitor", report=report, record=record, add_look=add_look)
+    threads = 1 if threads is None else threads  # None is "not given"
     if threads != 1 and batch is None:
         _only(command, "simulate", threads=threads)
     if plot is not None and command == "monitor":

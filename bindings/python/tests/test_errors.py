@@ -223,7 +223,9 @@ def test_final_must_be_a_bool_not_anything_truthy(repo, tmp_path):
 
 
 def test_progress_must_be_a_bool_a_callable_or_none(seed_plan):
-    with pytest.raises(gsd.InvalidInput, match=r"^progress = 'no' must be True or False$"):
+    # The rule lists every kind progress= takes, not only the booleans.
+    with pytest.raises(gsd.InvalidInput, match=r"^progress = 'no' must be None, True, False or a "
+                       r"callable receiving \(done, total\)$"):
         gsd.simulate(seed_plan, replicates=10, progress="no")
 
 

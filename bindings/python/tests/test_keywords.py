@@ -1,0 +1,61 @@
+"""Keyword arguments as docs/python.md describes them: None is "not given"
+(the default applies), numpy scalars are accepted where a number is, and a
+setting that is missing is named by the argument that would give it."""
+import numpy as np
+import pytest
+
+import gsd
+
+ARMS = {"control": {"cure_fraction": 0.4, "median_noncured": 7.0},
+        "treatment": {"cure_fraction": 0.562}}
+
+
+def test_design_none_is_the_default():
+    # The defaults of the signature (and of the config): one look, one-sided
+    # 0.025, so the bound is the normal quantile z_{0.975} = 1.959964.
+    d = gsd.design(alpha=None, sided=None, beta=None, information_fractions=None,
+                   efficacy=None)
+    assert d.efficacy_z == pytest.approx([1.959963984540054], abs=1e-9)
+    given = gsd.design(information_fractions=[0.5, 1.0])
+    left_out = gsd.design(alpha=None, beta=None, efficacy=None,
+                          information_fractions=[0.5, 1.0])
+    assert left_out.to_dict() == given.to_dict()
+
+
+def test_threads_none_is_one(seed_plan):
+    one = gsd.simulate(seed_plan, replicates=300, seed=5, threads=1, progress=False)
+    none = gsd.simulate(seed_plan, replicates=300, seed=5, threads=None, progress=False)
+    assert none.to_dict() == one.to_dict()
+
+
+def test_accrual_takes_numpy_scalars(seed_design):
+    plain = gsd.survival(seed_design, **ARMS, hazard_ratio_noncured=0.63, accrual=36,
+                         patients=202, events=94)
+    for accrual in (np.int64(36), np.int32(36), np.float64(36.0), np.float32(36.0)):
+        plan = gsd.survival(seed_design, **ARMS, hazard_ratio_noncured=0.63, accrual=accrual,
+                            patients=202, events=94)
+        assert plan.power == plain.power
+        assert plan.config["survival"]["accrual"] == {"duration": 36}
+
+
+def test_accrual_of_the_wrong_kind_says_what_it_takes(seed_design):
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, **ARMS, hazard_ratio_noncured=0.63, accrual="36",
+                     patients=202, events=94)
+    assert str(e.value) == (
+        "accrual = '36' must be a number (the duration of uniform accrual) or a dict such as "
+        '{"piecewise": {"durations": [6, 30], "rates": [1, 3]}}')
+    assert e.value.path == ("accrual",)
+
+
+def test_monitor_names_a_missing_setting_by_its_argument(seed_design):
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.monitor(seed_design, looks=[{"events": 49, "z": 2.0}])
+    assert str(e.value).startswith("planned_events is missing: ")
+    assert e.value.path == ("planned_events",)
+    # A value the config itself holds keeps the config's path.
+    config = {"design": {}, "monitoring": {"planned_events": -3,
+                                           "looks": [{"events": 49, "z": 2.0}]}}
+    with pytest.raises(gsd.InvalidInput, match=r'^design\["monitoring"\]\["planned_events"\] = -3 '):
+        gsd.monitor(config)
+
