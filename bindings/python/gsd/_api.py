@@ -499,8 +499,11 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
         if "events" not in look:
             raise invalid(("add_look",), add_look, 'needs "events": the events at this look')
         events = look.pop("events")
-        unknown = set(look) - {"z", "p_two_sided", "direction", "hazard_ratio", "final", "date",
-                               "note"}
+        # Every key of the command line's add-look (and of Record.add_look):
+        # a weighted log-rank, RMST or milestone look gives its variance, a
+        # MaxCombo look its tests and covariance.
+        unknown = set(look) - {"z", "p_two_sided", "direction", "hazard_ratio", "variance",
+                               "tests", "covariance", "final", "date", "note"}
         if unknown:
             key = sorted(unknown)[0]
             raise invalid(("add_look", key), look[key], "is not a known key of a look")
