@@ -218,11 +218,19 @@ def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
                        replicate_data)
 
 
+def _missing(value: Any) -> bool:
+    """A DataFrame's empty cell: None, NaN, or pandas' NA of its nullable
+    dtypes (Int64, string), whose truth value raises TypeError."""
+    import pandas as pd
+
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
 def _looks(looks: Any) -> List[Dict[str, Any]]:
-    """Looks as a list of dicts; a DataFrame's rows without their NaNs."""
+    """Looks as a list of dicts; a DataFrame's rows without their empty cells."""
     to_dict = getattr(looks, "to_dict", None)
     if callable(to_dict) and hasattr(looks, "columns"):
-        rows = [{k: v for k, v in row.items() if v is not None and v == v}
+        rows = [{k: v for k, v in row.items() if not _missing(v)}
                 for row in to_dict("records")]
         return plain(rows, ("looks",))
     return plain(looks, ("looks",))
@@ -287,7 +295,15 @@ class Record:
 
     def to_dict(self) -> Dict[str, Any]:
         """The record document (checked)."""
+        self._check_exists()
         return _core.record_read(self.path)
+
+    def _check_exists(self) -> None:
+        # The library would read a missing record as a config file and say
+        # "cannot read the config file", naming neither the record nor a remedy.
+        if not os.path.exists(self.path):
+            raise invalid(("record",), self.path, "does not exist; give the path of a monitoring "
+                          "record (Record(path).add_look(..., config=...) starts one)")
 
     def add_look(self, events: float, *, z: Optional[float] = None,
                  p_two_sided: Optional[float] = None, direction: Optional[str] = None,
@@ -333,6 +349,7 @@ class Record:
 
     def replay(self) -> Monitoring:
         """Recomputes every recorded look."""
+        self._check_exists()
         handle = _core.record_replay(self.path, _log_level())
         return Monitoring(handle, _record_config(handle), self._options(handle))
 

@@ -297,3 +297,18 @@ def test_a_replicate_index_is_one_of_the_run(repo):
 
     assert sim.replicate_looks(np.int64(99)).equals(sim.replicate_looks(99))
     assert len(sim.replicate_patients(0)) == 202
+
+
+def test_a_missing_record_is_named_as_the_record(tmp_path):
+    path = str(tmp_path / "no-such-record.json")
+    rule = ("does not exist; give the path of a monitoring record "
+            "(Record(path).add_look(..., config=...) starts one)")
+    for call in (lambda: gsd.Record(path).replay(), lambda: gsd.Record(path).to_dict(),
+                 lambda: gsd.run(None, "monitor", record=path)):
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert str(e.value) == f"record = {path!r} {rule}"
+        assert e.value.path == ("record",)
+    # Adding to it without a config keeps the library's own words.
+    with pytest.raises(gsd.InvalidInput, match=r"^the record .* does not exist; give a config to start it$"):
+        gsd.Record(path).add_look(49, z=2.0)

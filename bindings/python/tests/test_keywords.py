@@ -59,3 +59,18 @@ def test_monitor_names_a_missing_setting_by_its_argument(seed_design):
     with pytest.raises(gsd.InvalidInput, match=r'^design\["monitoring"\]\["planned_events"\] = -3 '):
         gsd.monitor(config)
 
+
+
+def test_monitor_looks_from_nullable_dataframe_columns(seed_plan):
+    """pandas' nullable dtypes mark an empty cell with pd.NA, whose truth value
+    raises TypeError; such a cell is left out as NaN is."""
+    import pandas as pd
+
+    rows = [{"events": 49, "z": 2.0},
+            {"events": 71, "p_two_sided": 0.004, "direction": "favours-treatment"}]
+    frame = pd.DataFrame({"events": pd.array([49, 71], dtype="Int64"),
+                          "z": pd.array([2.0, None], dtype="Float64"),
+                          "p_two_sided": pd.array([None, 0.004], dtype="Float64"),
+                          "direction": pd.array([None, "favours-treatment"], dtype="string")})
+    assert gsd.monitor(seed_plan, looks=frame).to_dict() == \
+        gsd.monitor(seed_plan, looks=rows).to_dict()

@@ -317,3 +317,19 @@ test_that("a record check tabulates the looks that recompute differently", {
   expect_identical(as.data.frame(check),
                    data.frame(look = integer(), recorded = character(), recomputed = character()))
 })
+
+test_that("a record that is not there is named as the record, not as a config file", {
+  file <- file.path(tempdir(), "no-such-record.json")
+  quoted <- encodeString(file, quote = "\"")
+  todo <- "give the path of a monitoring record (gsd_record_add() with config starts one)"
+  for (call in list(quote(gsd_record_replay(file)), quote(gsd_record_verify(file)),
+                    quote(gsd_record_report(file, tempfile(fileext = ".html"))))) {
+    e <- invalid(eval(call))
+    expect_identical(conditionMessage(e), paste0("record = ", quoted, " does not exist; ", todo))
+    expect_identical(e$argument, "record")
+  }
+  e <- invalid(gsd_record_add(file, list(events = 49, z = 2)))
+  expect_identical(conditionMessage(e),
+                   paste0("record = ", quoted, " does not exist; give config to start a new record"))
+  expect_false(file.exists(file))
+})
