@@ -441,6 +441,10 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     if batch is not None and command not in ("design", "simulate"):
         raise invalid(("batch",), batch, 'applies to command="design" or "simulate" only')
     _only(command, "monitor", report=report, record=record, add_look=add_look)
+    if add_look is not None and record is None:
+        # Without a record the look would be dropped and the config's looks
+        # decided as if it had never been given (the command line refuses it too).
+        raise invalid(("add_look",), None, "needs record=: the record file to append the look to")
     threads = 1 if threads is None else threads  # None is "not given"
     if threads != 1 and batch is None:
         _only(command, "simulate", threads=threads)

@@ -312,3 +312,15 @@ def test_a_missing_record_is_named_as_the_record(tmp_path):
     # Adding to it without a config keeps the library's own words.
     with pytest.raises(gsd.InvalidInput, match=r"^the record .* does not exist; give a config to start it$"):
         gsd.Record(path).add_look(49, z=2.0)
+
+
+def test_add_look_without_a_record_is_refused_not_dropped(seed_plan):
+    # Without record= the look was dropped and the config's looks decided as
+    # if it had never been given; the command line refuses add-look without
+    # --record too.
+    config = seed_plan.config
+    config["monitoring"] = {"looks": [{"events": 49, "z": 2.0}]}
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(config, "monitor", add_look={"events": 90, "z": 2.5})
+    assert str(e.value) == "add_look needs record=: the record file to append the look to"
+    assert e.value.path == ("add_look",)

@@ -333,3 +333,13 @@ test_that("a record that is not there is named as the record, not as a config fi
                    paste0("record = ", quoted, " does not exist; give config to start a new record"))
   expect_false(file.exists(file))
 })
+
+test_that("gsd_run(add_look = ) without a record is refused, not decided without the look", {
+  # The command line refuses it too: "add-look needs --record FILE".
+  config <- gsd_config(seed_plan())
+  config$monitoring <- list(looks = list(list(events = 49, z = 2)))
+  e <- invalid(gsd_run(config, "monitor", add_look = list(events = 90, z = 2.5)))
+  expect_identical(conditionMessage(e),
+                   "add_look needs record = : the record file to append the look to")
+  expect_identical(e$argument, "add_look")
+})
