@@ -324,3 +324,19 @@ def test_add_look_without_a_record_is_refused_not_dropped(seed_plan):
         gsd.run(config, "monitor", add_look={"events": 90, "z": 2.5})
     assert str(e.value) == "add_look needs record=: the record file to append the look to"
     assert e.value.path == ("add_look",)
+
+
+def test_an_output_in_a_missing_directory_is_invalid_input(repo, seed_plan, tmp_path):
+    """docs/python.md: an output file whose directory does not exist raises
+    InvalidInput (a ValueError) before anything is written, as the command
+    line exits 2 for it."""
+    missing = tmp_path / "no-such-directory"
+    seed = repo / "configs" / "blinatumomab-20120215.json"
+    monitoring = gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}])
+    for call in (lambda: gsd.run(seed, plot=missing / "design.svg"),
+                 lambda: gsd.simulate(seed_plan, replicates=10, progress=False,
+                                      replicate_data=missing / "replicates.csv"),
+                 lambda: monitoring.save_report(missing / "report.html")):
+        with pytest.raises(gsd.InvalidInput, match=r": cannot create a file in .*no-such-directory"):
+            call()
+    assert not missing.exists()
