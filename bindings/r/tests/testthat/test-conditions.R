@@ -343,3 +343,22 @@ test_that("gsd_run(add_look = ) without a record is refused, not decided without
                    "add_look needs record = : the record file to append the look to")
   expect_identical(e$argument, "add_look")
 })
+
+test_that("a single value where the config needs an array says to wrap it in I()", {
+  d <- gsd_design(information_fractions = 1)
+  plan <- seed_plan(d)
+  e <- invalid(gsd_simulate(plan, replicates = 10, progress = FALSE, look_events = 94))
+  expect_identical(conditionMessage(e), paste(
+    "look_events = 94 must be an array: a vector of length one is a single value;",
+    "wrap it in I(), as I(94)"))
+  expect_identical(e$argument, "look_events")
+  expect_identical(gsd_simulate(plan, replicates = 10, progress = FALSE, look_events = I(94))$replicates,
+                   gsd_simulate(plan, replicates = 10, progress = FALSE)$replicates)
+  e <- invalid(gsd_run(list(design = list(information_fractions = 1))))
+  expect_match(conditionMessage(e), "^config\\$design\\$information_fractions = 1 must be an array: .* I\\(1\\)$")
+  # A config file speaks JSON: the rule stays the library's.
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": 1}}', f)
+  expect_identical(conditionMessage(invalid(gsd_run(f))),
+                   "design.information_fractions = 1 must be an array")
+})
