@@ -343,6 +343,10 @@ class Record:
                                            None if report is None else os.fspath(report))
         except InvalidInput as e:
             index = self._index(cfg)
+            if e.path == ("monitoring", "looks", index):
+                # The look as a whole (two statistics at once): the call's
+                # arguments together, which gsd.run passes as add_look.
+                raise renamed(e, {e.path: ("add_look",)}) from None
             raise renamed(e, {("look",): (), ("monitoring", "looks", index): (),
                               (): ("config",)}) from None
         return Monitoring(handle, _record_config(handle), self._options(handle))

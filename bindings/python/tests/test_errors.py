@@ -340,3 +340,22 @@ def test_an_output_in_a_missing_directory_is_invalid_input(repo, seed_plan, tmp_
         with pytest.raises(gsd.InvalidInput, match=r": cannot create a file in .*no-such-directory"):
             call()
     assert not missing.exists()
+
+
+def test_a_look_with_two_statistics_is_named_as_the_look(seed_design, tmp_path):
+    """A look refused as a whole named the record's internal path
+    monitoring["looks"][2]; it is the add_look call's look."""
+    path = tmp_path / "record.json"
+    record = gsd.Record(path)
+    record.add_look(49, z=2.0, config=gsd.monitor(seed_design, looks=[{"events": 20, "z": 0.5}],
+                                                  planned_events=94))
+    before = path.read_bytes()
+    rule = "gives 2 statistics; give exactly one of z, p_two_sided (with direction) or hazard_ratio"
+    for call in (lambda: record.add_look(60, z=1.0, p_two_sided=0.3),
+                 lambda: gsd.run(None, "monitor", record=path,
+                                 add_look={"events": 60, "z": 1.0, "p_two_sided": 0.3})):
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert str(e.value) == f"add_look {rule}"
+        assert e.value.path == ("add_look",)
+    assert path.read_bytes() == before
