@@ -74,3 +74,20 @@ def test_monitor_looks_from_nullable_dataframe_columns(seed_plan):
                           "direction": pd.array([None, "favours-treatment"], dtype="string")})
     assert gsd.monitor(seed_plan, looks=frame).to_dict() == \
         gsd.monitor(seed_plan, looks=rows).to_dict()
+
+
+def test_per_look_tables_lead_with_the_documented_columns(seed_plan):
+    """The JSON's keys are alphabetical; the DataFrames lead with the columns
+    their docstrings and the command line's CSV name first."""
+    assert list(seed_plan.bounds.columns[:6]) == [
+        "information_fraction", "efficacy_z", "futility_z", "nominal_p_one_sided",
+        "nominal_p_two_sided", "cumulative_alpha"]
+    assert list(seed_plan.looks.columns[:4]) == ["events", "information_fraction",
+                                                 "calendar_time", "drift"]
+    looks = gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}]).looks
+    assert list(looks.columns[:5]) == ["events", "information", "information_fraction", "z",
+                                       "efficacy_z"]
+    assert list(looks.columns).index("repeated_ci_hazard_ratio_lower") == \
+        list(looks.columns).index("hazard_ratio") + 1
+    # Every column is still there, once.
+    assert len(set(looks.columns)) == len(looks.columns)
