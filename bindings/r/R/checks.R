@@ -9,6 +9,8 @@
   if (is.character(x) && length(x) == 1L && !is.na(x)) return(encodeString(x, quote = "\""))
   if (is.atomic(x) && length(x) == 1L) return(format(x))
   if (is.atomic(x) && length(x) == 0L && is.null(attributes(x))) return(deparse(x))  # numeric(0)
+  # A gsd result is a list of fields; their count says nothing to its user.
+  if (is.list(x) && any(startsWith(class(x), "gsd_"))) return(paste0("a ", class(x)[1L], " object"))
   paste0("a ", class(x)[1L], " of length ", length(x))
 }
 

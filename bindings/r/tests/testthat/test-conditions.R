@@ -362,3 +362,12 @@ test_that("a single value where the config needs an array says to wrap it in I()
   expect_identical(conditionMessage(invalid(gsd_run(f))),
                    "design.information_fractions = 1 must be an array")
 })
+
+test_that("a design without a survival model given to gsd_simulate() is named as given", {
+  # The library's "survival is missing" read "plan is missing" of a plan given.
+  e <- invalid(gsd_simulate(seed_design(), replicates = 10, progress = FALSE))
+  expect_identical(conditionMessage(e), paste(
+    "plan = a gsd_design object has no survival model to draw trials from:",
+    "give a plan from gsd_survival()"))
+  expect_identical(e$argument, "plan")
+})
