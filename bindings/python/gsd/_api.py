@@ -503,7 +503,10 @@ def _count(key: str, value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise invalid((key,), value, "must be a whole number")
+        # A whole float is refused too (as range() refuses it); saying it
+        # "must be a whole number" would deny what the message shows.
+        kind = "an int, not a float" if isinstance(value, float) else "a whole number"
+        raise invalid((key,), value, "must be " + kind)
     return operator.index(value)
 
 

@@ -255,7 +255,7 @@ def test_none_inside_a_dict_is_refused_not_read_as_the_default(seed_design):
     assert gsd.design(solver=None).to_dict() == gsd.design().to_dict()
 
 
-def test_numpy_integers_are_whole_numbers(repo):
+def test_numpy_integers_are_whole_numbers(repo, tmp_path):
     import numpy as np
 
     config = repo / "configs" / "blinatumomab-20120215.json"
@@ -267,10 +267,20 @@ def test_numpy_integers_are_whole_numbers(repo):
     out = gsd.run(config, "simulate", replicates=np.int16(5), threads=np.int64(1))
     assert out["simulation"]["replicates"] == 5
     # Floats and booleans are still not counts.
-    for bad in (dict(replicates=np.float64(5)), dict(replicates=np.bool_(True)),
-                dict(seed=True), dict(threads=np.float32(1))):
+    for bad in (dict(replicates=np.bool_(True)), dict(seed=True), dict(threads=np.float32(1))):
         with pytest.raises(gsd.InvalidInput, match=r"must be a whole number$"):
             gsd.simulate(config, progress=False, **bad)
+    # A whole float is refused by its type: "5.0 must be a whole number"
+    # would deny what it shows.
+    for key, value in (("replicates", np.float64(5)), ("replicates", 1e4), ("seed", 3.0),
+                       ("threads", 2.0)):
+        with pytest.raises(gsd.InvalidInput) as e:
+            gsd.simulate(config, progress=False, **{key: value})
+        assert str(e.value) == f"{key} = {value!r} must be an int, not a float"
+    batch = tmp_path / "designs.jsonl"
+    batch.write_text('{"design": {"information_fractions": [0.5, 1]}}\n')
+    with pytest.raises(gsd.InvalidInput, match=r"^threads = 2.0 must be an int, not a float$"):
+        gsd.run(batch=batch, threads=2.0)
 
 
 def test_arguments_of_the_wrong_type_are_invalid_input_not_type_error(repo, tmp_path):
