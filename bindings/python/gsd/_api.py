@@ -79,11 +79,31 @@ def design(*, alpha: Optional[float] = 0.025, sided: Optional[int] = 1,
     if name is not None:
         config["name"] = name
     arguments: Dict[tuple, tuple] = {("design",): (), ("name",): ("name",)}
-    for key, value in (("efficacy", efficacy), ("futility", futility)):
-        if isinstance(value, str):
-            arguments[("design", key, "spending")] = (key,)
-    handle = _call(lambda: _core.design(config, _log_level()), arguments)
+    families = {key: value for key, value in (("efficacy", efficacy), ("futility", futility))
+                if isinstance(value, str)}
+    for key in families:
+        arguments[("design", key, "spending")] = (key,)
+    try:
+        handle = _call(lambda: _core.design(config, _log_level()), arguments)
+    except InvalidInput as e:
+        raise _family_needs_parameter(e, families) from None
     return Design(handle, config)
+
+
+def _family_needs_parameter(error: InvalidInput, families: Dict[str, str]) -> InvalidInput:
+    """A family given by name whose parameter is missing: the library names
+    futility["parameter"], a key the caller had no way to write with a name
+    alone; the error names the argument and the call that gives it."""
+    if (len(error.path) == 2 and error.path[0] in families
+            and error.path[1] in ("parameter", "cumulative")
+            and error.rule.startswith("is missing: ")):
+        name = families[error.path[0]]
+        cumulative = error.path[1] == "cumulative"
+        what = "cumulative fractions" if cumulative else "parameter"
+        given = "cumulative=[...]" if cumulative else "parameter"
+        return invalid(error.path[:1], name, f"needs its {what}: "
+                       f"{error.rule[len('is missing: '):]}; give gsd.spending({name!r}, {given})")
+    return error
 
 
 def survival(design: Union[Design, Mapping[str, Any], None] = None, *,

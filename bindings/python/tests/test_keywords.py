@@ -91,3 +91,20 @@ def test_per_look_tables_lead_with_the_documented_columns(seed_plan):
         list(looks.columns).index("hazard_ratio") + 1
     # Every column is still there, once.
     assert len(set(looks.columns)) == len(looks.columns)
+
+
+def test_a_family_named_without_its_parameter_says_how_to_give_it():
+    """futility="hsd" left the library naming futility["parameter"], a key a
+    name alone cannot hold; the error names the argument and gsd.spending."""
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=[0.5, 1.0], futility="hsd")
+    assert str(e.value) == ("futility = 'hsd' needs its parameter: hsd needs gamma, e.g. -4 "
+                            "(gsDesign's default) or -2; give gsd.spending('hsd', parameter)")
+    assert e.value.path == ("futility",)
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=[0.5, 1.0], efficacy="user")
+    assert str(e.value).startswith("efficacy = 'user' needs its cumulative fractions: ")
+    assert str(e.value).endswith("; give gsd.spending('user', cumulative=[...])")
+    # Given as a dict, the key the caller wrote is named as before.
+    with pytest.raises(gsd.InvalidInput, match=r'^futility\["parameter"\] is missing'):
+        gsd.design(information_fractions=[0.5, 1.0], futility={"spending": "hsd"})
