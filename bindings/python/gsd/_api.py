@@ -43,9 +43,10 @@ def _source(value: Any, argument: str) -> tuple:
     return load(value, argument), (argument,)
 
 
-def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
-           information_fractions: Sequence[float] = (1.0,),
-           efficacy: Boundary = "lan-demets-obf", futility: Optional[Boundary] = None,
+def design(*, alpha: Optional[float] = 0.025, sided: Optional[int] = 1,
+           beta: Optional[float] = 0.2,
+           information_fractions: Optional[Sequence[float]] = (1.0,),
+           efficacy: Optional[Boundary] = "lan-demets-obf", futility: Optional[Boundary] = None,
            name: Optional[str] = None, **options: Any) -> Design:
     """Group-sequential boundaries by recursive numerical integration.
 
@@ -64,9 +65,12 @@ def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
 
     Returns: a Design. Raises InvalidInput naming the argument.
     """
-    section: Dict[str, Any] = {"alpha": alpha, "sided": sided, "beta": beta,
-                               "information_fractions": plain(information_fractions),
-                               "efficacy": boundary(efficacy, "efficacy")}
+    # None is "not given", as for every keyword argument: the key is left out
+    # and the library's default (the signature's) applies.
+    section: Dict[str, Any] = given(alpha=alpha, sided=sided, beta=beta,
+                                    information_fractions=information_fractions)
+    if efficacy is not None:
+        section["efficacy"] = boundary(efficacy, "efficacy")
     if futility is not None:
         section["futility"] = boundary(futility, "futility")
     if options:
@@ -75,11 +79,31 @@ def design(*, alpha: float = 0.025, sided: int = 1, beta: float = 0.2,
     if name is not None:
         config["name"] = name
     arguments: Dict[tuple, tuple] = {("design",): (), ("name",): ("name",)}
-    for key, value in (("efficacy", efficacy), ("futility", futility)):
-        if isinstance(value, str):
-            arguments[("design", key, "spending")] = (key,)
-    handle = _call(lambda: _core.design(config, _log_level()), arguments)
+    families = {key: value for key, value in (("efficacy", efficacy), ("futility", futility))
+                if isinstance(value, str)}
+    for key in families:
+        arguments[("design", key, "spending")] = (key,)
+    try:
+        handle = _call(lambda: _core.design(config, _log_level()), arguments)
+    except InvalidInput as e:
+        raise _family_needs_parameter(e, families) from None
     return Design(handle, config)
+
+
+def _family_needs_parameter(error: InvalidInput, families: Dict[str, str]) -> InvalidInput:
+    """A family given by name whose parameter is missing: the library names
+    futility["parameter"], a key the caller had no way to write with a name
+    alone; the error names the argument and the call that gives it."""
+    if (len(error.path) == 2 and error.path[0] in families
+            and error.path[1] in ("parameter", "cumulative")
+            and error.rule.startswith("is missing: ")):
+        name = families[error.path[0]]
+        cumulative = error.path[1] == "cumulative"
+        what = "cumulative fractions" if cumulative else "parameter"
+        given = "cumulative=[...]" if cumulative else "parameter"
+        return invalid(error.path[:1], name, f"needs its {what}: "
+                       f"{error.rule[len('is missing: '):]}; give gsd.spending({name!r}, {given})")
+    return error
 
 
 def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
@@ -127,11 +151,16 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
         arguments[("design",)] = ("design",)
     else:
         raise invalid(("design",), design, "must be a gsd.Design, a dict of the design section or None")
-    if isinstance(accrual, (int, float)) and not isinstance(accrual, bool):
-        accrual_section: Any = {"duration": accrual}
+    # numbers.Real admits numpy's scalars (np.int64 is no Python int).
+    if isinstance(accrual, numbers.Real) and not isinstance(accrual, bool):
+        accrual_section: Any = {"duration": plain(accrual)}
         arguments[("survival", "accrual", "duration")] = ("accrual",)
-    else:
+    elif isinstance(accrual, Mapping):
         accrual_section = plain(accrual, ("accrual",))
+    else:
+        raise invalid(("accrual",), accrual,
+                      'must be a number (the duration of uniform accrual) or a dict such as '
+                      '{"piecewise": {"durations": [6, 30], "rates": [1, 3]}}')
     section = given(time_unit=time_unit, control=control, treatment=treatment,
                     hazard_ratio_noncured=hazard_ratio_noncured,
                     allocation_ratio=allocation_ratio, accrual=accrual_section, dropout=dropout,
@@ -146,9 +175,10 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
 
 
 def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
-                seed: Optional[int], threads: int, max_duration: Optional[float],
+                seed: Optional[int], threads: Optional[int], max_duration: Optional[float],
                 progress: Progress, replicate_data: Optional[PathLike]) -> Simulation:
     callback, close = reporter(progress)
+    threads = 1 if threads is None else threads  # None is "not given"
     data = "" if replicate_data is None else os.fspath(replicate_data)
     finished = False
     try:
@@ -166,7 +196,8 @@ def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
 
 
 def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
-             seed: Optional[int] = None, threads: int = 1, max_duration: Optional[float] = None,
+             seed: Optional[int] = None, threads: Optional[int] = 1,
+             max_duration: Optional[float] = None,
              randomisation: Optional[str] = None, block_size: Optional[int] = None,
              look_events: Optional[Sequence[int]] = None,
              strata: Optional[Sequence[Mapping[str, Any]]] = None,
@@ -207,11 +238,19 @@ def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
                        replicate_data)
 
 
+def _missing(value: Any) -> bool:
+    """A DataFrame's empty cell: None, NaN, or pandas' NA of its nullable
+    dtypes (Int64, string), whose truth value raises TypeError."""
+    import pandas as pd
+
+    return value is None or (pd.api.types.is_scalar(value) and bool(pd.isna(value)))
+
+
 def _looks(looks: Any) -> List[Dict[str, Any]]:
-    """Looks as a list of dicts; a DataFrame's rows without their NaNs."""
+    """Looks as a list of dicts; a DataFrame's rows without their empty cells."""
     to_dict = getattr(looks, "to_dict", None)
     if callable(to_dict) and hasattr(looks, "columns"):
-        rows = [{k: v for k, v in row.items() if v is not None and v == v}
+        rows = [{k: v for k, v in row.items() if not _missing(v)}
                 for row in to_dict("records")]
         return plain(rows, ("looks",))
     return plain(looks, ("looks",))
@@ -246,7 +285,12 @@ def monitor(design: Union[Design, ConfigLike], *,
     arguments: Dict[tuple, tuple] = {(): prefix}
     if section:
         config["monitoring"] = {**(config.get("monitoring") or {}), **section}
-        for key in section:
+    # A setting given here, or missing from the config too, is this
+    # function's argument: "planned_events is missing" tells the caller what
+    # to pass, where the config's path would name a section they never wrote.
+    written = config.get("monitoring") or {}
+    for key in ("looks", "planned_events", "allocation_ratio", "assumed_hazard_ratio", *options):
+        if key in section or key not in written:
             arguments[("monitoring", key)] = (key,)
     handle = _call(lambda: _core.monitor(config, _log_level()), arguments)
     source = os.fspath(design) if isinstance(design, (str, os.PathLike)) else ""
@@ -271,7 +315,15 @@ class Record:
 
     def to_dict(self) -> Dict[str, Any]:
         """The record document (checked)."""
+        self._check_exists()
         return _core.record_read(self.path)
+
+    def _check_exists(self) -> None:
+        # The library would read a missing record as a config file and say
+        # "cannot read the config file", naming neither the record nor a remedy.
+        if not os.path.exists(self.path):
+            raise invalid(("record",), self.path, "does not exist; give the path of a monitoring "
+                          "record (Record(path).add_look(..., config=...) starts one)")
 
     def add_look(self, events: float, *, z: Optional[float] = None,
                  p_two_sided: Optional[float] = None, direction: Optional[str] = None,
@@ -311,12 +363,17 @@ class Record:
                                            None if report is None else os.fspath(report))
         except InvalidInput as e:
             index = self._index(cfg)
+            if e.path == ("monitoring", "looks", index):
+                # The look as a whole (two statistics at once): the call's
+                # arguments together, which gsd.run passes as add_look.
+                raise renamed(e, {e.path: ("add_look",)}) from None
             raise renamed(e, {("look",): (), ("monitoring", "looks", index): (),
                               (): ("config",)}) from None
         return Monitoring(handle, _record_config(handle), self._options(handle))
 
     def replay(self) -> Monitoring:
         """Recomputes every recorded look."""
+        self._check_exists()
         handle = _core.record_replay(self.path, _log_level())
         return Monitoring(handle, _record_config(handle), self._options(handle))
 
@@ -366,7 +423,7 @@ def _only(command: str, wanted: str, **values: Any) -> None:
 
 
 def run(config: Optional[ConfigLike] = None, command: str = "design", *,
-        replicates: Optional[int] = None, seed: Optional[int] = None, threads: int = 1,
+        replicates: Optional[int] = None, seed: Optional[int] = None, threads: Optional[int] = 1,
         max_duration: Optional[float] = None, format: str = "json",
         plot: Optional[PathLike] = None, report: Optional[PathLike] = None,
         replicate_data: Optional[PathLike] = None, record: Optional[PathLike] = None,
@@ -408,6 +465,11 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     if batch is not None and command not in ("design", "simulate"):
         raise invalid(("batch",), batch, 'applies to command="design" or "simulate" only')
     _only(command, "monitor", report=report, record=record, add_look=add_look)
+    if add_look is not None and record is None:
+        # Without a record the look would be dropped and the config's looks
+        # decided as if it had never been given (the command line refuses it too).
+        raise invalid(("add_look",), None, "needs record=: the record file to append the look to")
+    threads = 1 if threads is None else threads  # None is "not given"
     if threads != 1 and batch is None:
         _only(command, "simulate", threads=threads)
     if plot is not None and command == "monitor":
@@ -461,7 +523,10 @@ def _count(key: str, value: Any) -> Any:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, numbers.Integral):
-        raise invalid((key,), value, "must be a whole number")
+        # A whole float is refused too (as range() refuses it); saying it
+        # "must be a whole number" would deny what the message shows.
+        kind = "an int, not a float" if isinstance(value, float) else "a whole number"
+        raise invalid((key,), value, "must be " + kind)
     return operator.index(value)
 
 
@@ -482,8 +547,11 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
         if "events" not in look:
             raise invalid(("add_look",), add_look, 'needs "events": the events at this look')
         events = look.pop("events")
-        unknown = set(look) - {"z", "p_two_sided", "direction", "hazard_ratio", "final", "date",
-                               "note"}
+        # Every key of the command line's add-look (and of Record.add_look):
+        # a weighted log-rank, RMST or milestone look gives its variance, a
+        # MaxCombo look its tests and covariance.
+        unknown = set(look) - {"z", "p_two_sided", "direction", "hazard_ratio", "variance",
+                               "tests", "covariance", "final", "date", "note"}
         if unknown:
             key = sorted(unknown)[0]
             raise invalid(("add_look", key), look[key], "is not a known key of a look")

@@ -112,7 +112,7 @@ def invalid(path: Sequence[PathPart], value: Any, rule: str) -> InvalidInput:
     return InvalidInput(_core.invalid_message(tuple(path), shown, rule), tuple(path), shown, rule)
 
 
-def flag(path: Sequence[PathPart], value: Any) -> bool:
+def flag(path: Sequence[PathPart], value: Any, rule: str = "must be True or False") -> bool:
     """A yes-or-no argument as a bool. Only True and False (numpy's too) are
     accepted: a truthy "no" or 0.5 read as True would be a decision the caller
     never took, and a final look is permanent in a record."""
@@ -121,4 +121,4 @@ def flag(path: Sequence[PathPart], value: Any) -> bool:
     kind = type(value)
     if kind.__module__ == "numpy" and kind.__name__ in ("bool_", "bool"):
         return bool(value)
-    raise invalid(path, value, "must be True or False")
+    raise invalid(path, value, rule)

@@ -26,14 +26,18 @@ def column(values: Sequence[Any]) -> Any:
 
 
 def frame(rows: Sequence[Mapping[str, Any]], intervals: Iterable[str] = (),
-          index: str = "look") -> pd.DataFrame:
-    """One row per look, indexed 1, 2, ... . Each key of `intervals` (a
-    [lower, upper] pair) becomes two columns, <key>_lower and <key>_upper."""
+          index: str = "look", first: Sequence[str] = ()) -> pd.DataFrame:
+    """One row per look, indexed 1, 2, ... . The keys in `first` that the
+    rows hold come first, in that order (the JSON's keys are alphabetical,
+    which would put cumulative_alpha before information_fraction), then the
+    others. Each key of `intervals` (a [lower, upper] pair) becomes two
+    columns, <key>_lower and <key>_upper."""
     keys: List[str] = []
     for row in rows:
         for k in row:
             if k not in keys:
                 keys.append(k)
+    keys = [k for k in first if k in keys] + [k for k in keys if k not in first]
     intervals = set(intervals)
     data: Dict[str, Any] = {}
     for k in keys:

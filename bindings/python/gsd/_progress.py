@@ -51,7 +51,8 @@ def reporter(progress: Progress) -> Tuple[Optional[Callback], Callable[[bool], N
     (replicates done, total); anything else is refused (a truthy "no" would
     show a bar)."""
     if progress is not None and not callable(progress):
-        progress = flag(("progress",), progress)
+        progress = flag(("progress",), progress,
+                        "must be None, True, False or a callable receiving (done, total)")
     if progress is False:
         return None, lambda finished: None
     if callable(progress) and progress is not True:

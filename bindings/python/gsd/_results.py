@@ -24,6 +24,19 @@ import pandas as pd
 from . import _core
 from ._frames import array, frame
 
+# The leading columns of the per-look tables, in the order the docstrings
+# (and the command line's CSV) give them; the other keys follow.
+BOUNDS_FIRST = ("information_fraction", "efficacy_z", "futility_z", "nominal_p_one_sided",
+                "nominal_p_two_sided", "cumulative_alpha", "probability_efficacy_h0",
+                "probability_efficacy_h1", "probability_futility_h1")
+PLAN_FIRST = ("events", "information_fraction", "calendar_time", "drift", "efficacy_z",
+              "hazard_ratio_at_bound", "crossing_probability", "cumulative_crossing_probability")
+MONITORING_FIRST = ("events", "information", "information_fraction", "z", "efficacy_z",
+                    "futility_z", "nominal_p_one_sided", "nominal_p_two_sided",
+                    "cumulative_alpha", "decision", "reason", "hazard_ratio",
+                    "repeated_ci_hazard_ratio", "repeated_p_value", "conditional_power",
+                    "conditional_power_trend", "predictive_power")
+
 
 class Result:
     """Common part of Design, Plan, Simulation and Monitoring."""
@@ -140,7 +153,8 @@ class Design(Result):
         """One row per look: information fraction, efficacy and futility z,
         nominal p, cumulative alpha, stopping probabilities under H0 and H1."""
         if "bounds" not in self._frames:
-            self._frames["bounds"] = frame(self._json()["boundaries"]["looks"])
+            self._frames["bounds"] = frame(self._json()["boundaries"]["looks"],
+                                           first=BOUNDS_FIRST)
         return self._frames["bounds"]
 
     @property
@@ -226,7 +240,8 @@ class Plan(Design):
         """One row per look: events, information fraction, calendar time,
         drift, efficacy z, hazard ratio at the bound, crossing probabilities."""
         if "looks" not in self._frames:
-            self._frames["looks"] = frame(self._json()["sample_size"]["looks"])
+            self._frames["looks"] = frame(self._json()["sample_size"]["looks"],
+                                          first=PLAN_FIRST)
         return self._frames["looks"]
 
     @property
@@ -393,7 +408,8 @@ class Monitoring(Result):
         predictive power."""
         if "looks" not in self._frames:
             self._frames["looks"] = frame(self._json()["monitoring"]["looks"],
-                                          intervals=("repeated_ci_hazard_ratio",))
+                                          intervals=("repeated_ci_hazard_ratio",),
+                                          first=MONITORING_FIRST)
         return self._frames["looks"]
 
     @property

@@ -135,6 +135,14 @@ py::object as_int(py::handle v) {
   throw InvalidInput(FieldPath{"options", name}, py::repr(v).cast<std::string>(), rule);
 }
 
+// A count that is not an integer. A float is refused even when whole (as
+// range() refuses 10.0), and "100.0 must be a whole number" would deny what
+// it shows: the rule names the type instead.
+[[noreturn]] void bad_count(const char* name, py::handle v) {
+  const bool is_float = PyFloat_Check(v.ptr()) != 0;
+  bad_option(name, v, is_float ? "must be an int, not a float" : "must be a whole number");
+}
+
 [[noreturn]] void bad_replicate(py::handle v, const std::string& rule) {
   throw InvalidInput(FieldPath{"replicate"}, py::repr(v).cast<std::string>(), rule);
 }
@@ -145,7 +153,7 @@ SimulationRequest request_from(py::handle replicates, py::handle seed, py::handl
                                py::handle max_duration) {
   SimulationRequest r;
   if (!replicates.is_none()) {
-    if (!is_integer(replicates)) bad_option("replicates", replicates, "must be a whole number");
+    if (!is_integer(replicates)) bad_count("replicates", replicates);
     int overflow = 0;
     const long long n = PyLong_AsLongLongAndOverflow(as_int(replicates).ptr(), &overflow);
     if (overflow != 0) bad_option("replicates", replicates, "is too large");
@@ -153,7 +161,7 @@ SimulationRequest request_from(py::handle replicates, py::handle seed, py::handl
     r.replicates = n;
   }
   if (!seed.is_none()) {
-    if (!is_integer(seed)) bad_option("seed", seed, "must be a whole number");
+    if (!is_integer(seed)) bad_count("seed", seed);
     const py::object seed_int = as_int(seed);
     if (PyObject_RichCompareBool(seed_int.ptr(), py::int_(0).ptr(), Py_LT) == 1) {
       bad_option("seed", seed, "must be a non-negative integer");
@@ -165,7 +173,7 @@ SimulationRequest request_from(py::handle replicates, py::handle seed, py::handl
     }
     r.seed = s;
   }
-  if (!is_integer(threads)) bad_option("threads", threads, "must be a whole number");
+  if (!is_integer(threads)) bad_count("threads", threads);
   int overflow = 0;
   const long long t = PyLong_AsLongLongAndOverflow(as_int(threads).ptr(), &overflow);
   if (overflow != 0 || t < INT_MIN || t > INT_MAX) bad_option("threads", threads, "is out of range");

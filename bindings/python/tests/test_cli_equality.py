@@ -304,3 +304,26 @@ def test_logging_is_the_cli_log_level(repo, cli, caplog):
     with caplog.at_level(logging.WARNING, logger="gsd"):
         gsd.run(seed)
     assert not [r for r in caplog.records if r.name == "gsd"]
+
+
+def test_run_add_look_takes_a_weighted_looks_variance(repo, cli, tmp_path):
+    """add_look takes every key of the command line's add-look: a weighted
+    log-rank look's variance (examples/weighted-monitoring), and the record
+    replays to what the command line prints for the same looks."""
+    config = json.loads((repo / "examples" / "weighted-monitoring" / "fh01.json").read_text())
+    config["monitoring"]["looks"] = config["monitoring"]["looks"][:1]
+    start = tmp_path / "fh01-first-look.json"
+    start.write_text(json.dumps(config))
+    py, sh = tmp_path / "py.json", tmp_path / "cli.json"
+    gsd.run(start, "monitor", record=py, add_look={"events": 60, "z": 1.1, "variance": 0.7})
+    subprocess.run([cli, "monitor", str(start), "--record", str(sh), "add-look", "--events", "60",
+                    "--z", "1.1", "--variance", "0.7"], capture_output=True, check=True)
+    printed = json.loads(subprocess.run([cli, "monitor", "--record", str(sh), "--format", "json"],
+                                        capture_output=True, text=True, check=True).stdout)
+    replayed = gsd.run(None, "monitor", record=py)
+    for doc in (printed, replayed):
+        for look in doc["monitoring"]["looks"]:
+            look.pop("recorded_at")
+    assert json.dumps(replayed).replace(str(py), "FILE") == \
+        json.dumps(printed).replace(str(sh), "FILE")
+    assert gsd.Record(py).to_dict()["looks"][-1]["input"]["variance"] == 0.7

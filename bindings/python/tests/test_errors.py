@@ -223,7 +223,9 @@ def test_final_must_be_a_bool_not_anything_truthy(repo, tmp_path):
 
 
 def test_progress_must_be_a_bool_a_callable_or_none(seed_plan):
-    with pytest.raises(gsd.InvalidInput, match=r"^progress = 'no' must be True or False$"):
+    # The rule lists every kind progress= takes, not only the booleans.
+    with pytest.raises(gsd.InvalidInput, match=r"^progress = 'no' must be None, True, False or a "
+                       r"callable receiving \(done, total\)$"):
         gsd.simulate(seed_plan, replicates=10, progress="no")
 
 
@@ -253,7 +255,7 @@ def test_none_inside_a_dict_is_refused_not_read_as_the_default(seed_design):
     assert gsd.design(solver=None).to_dict() == gsd.design().to_dict()
 
 
-def test_numpy_integers_are_whole_numbers(repo):
+def test_numpy_integers_are_whole_numbers(repo, tmp_path):
     import numpy as np
 
     config = repo / "configs" / "blinatumomab-20120215.json"
@@ -265,10 +267,20 @@ def test_numpy_integers_are_whole_numbers(repo):
     out = gsd.run(config, "simulate", replicates=np.int16(5), threads=np.int64(1))
     assert out["simulation"]["replicates"] == 5
     # Floats and booleans are still not counts.
-    for bad in (dict(replicates=np.float64(5)), dict(replicates=np.bool_(True)),
-                dict(seed=True), dict(threads=np.float32(1))):
+    for bad in (dict(replicates=np.bool_(True)), dict(seed=True), dict(threads=np.float32(1))):
         with pytest.raises(gsd.InvalidInput, match=r"must be a whole number$"):
             gsd.simulate(config, progress=False, **bad)
+    # A whole float is refused by its type: "5.0 must be a whole number"
+    # would deny what it shows.
+    for key, value in (("replicates", np.float64(5)), ("replicates", 1e4), ("seed", 3.0),
+                       ("threads", 2.0)):
+        with pytest.raises(gsd.InvalidInput) as e:
+            gsd.simulate(config, progress=False, **{key: value})
+        assert str(e.value) == f"{key} = {value!r} must be an int, not a float"
+    batch = tmp_path / "designs.jsonl"
+    batch.write_text('{"design": {"information_fractions": [0.5, 1]}}\n')
+    with pytest.raises(gsd.InvalidInput, match=r"^threads = 2.0 must be an int, not a float$"):
+        gsd.run(batch=batch, threads=2.0)
 
 
 def test_arguments_of_the_wrong_type_are_invalid_input_not_type_error(repo, tmp_path):
@@ -295,3 +307,65 @@ def test_a_replicate_index_is_one_of_the_run(repo):
 
     assert sim.replicate_looks(np.int64(99)).equals(sim.replicate_looks(99))
     assert len(sim.replicate_patients(0)) == 202
+
+
+def test_a_missing_record_is_named_as_the_record(tmp_path):
+    path = str(tmp_path / "no-such-record.json")
+    rule = ("does not exist; give the path of a monitoring record "
+            "(Record(path).add_look(..., config=...) starts one)")
+    for call in (lambda: gsd.Record(path).replay(), lambda: gsd.Record(path).to_dict(),
+                 lambda: gsd.run(None, "monitor", record=path)):
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert str(e.value) == f"record = {path!r} {rule}"
+        assert e.value.path == ("record",)
+    # Adding to it without a config keeps the library's own words.
+    with pytest.raises(gsd.InvalidInput, match=r"^the record .* does not exist; give a config to start it$"):
+        gsd.Record(path).add_look(49, z=2.0)
+
+
+def test_add_look_without_a_record_is_refused_not_dropped(seed_plan):
+    # Without record= the look was dropped and the config's looks decided as
+    # if it had never been given; the command line refuses add-look without
+    # --record too.
+    config = seed_plan.config
+    config["monitoring"] = {"looks": [{"events": 49, "z": 2.0}]}
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(config, "monitor", add_look={"events": 90, "z": 2.5})
+    assert str(e.value) == "add_look needs record=: the record file to append the look to"
+    assert e.value.path == ("add_look",)
+
+
+def test_an_output_in_a_missing_directory_is_invalid_input(repo, seed_plan, tmp_path):
+    """docs/python.md: an output file whose directory does not exist raises
+    InvalidInput (a ValueError) before anything is written, as the command
+    line exits 2 for it."""
+    missing = tmp_path / "no-such-directory"
+    seed = repo / "configs" / "blinatumomab-20120215.json"
+    monitoring = gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}])
+    for call in (lambda: gsd.run(seed, plot=missing / "design.svg"),
+                 lambda: gsd.simulate(seed_plan, replicates=10, progress=False,
+                                      replicate_data=missing / "replicates.csv"),
+                 lambda: monitoring.save_report(missing / "report.html")):
+        with pytest.raises(gsd.InvalidInput, match=r": cannot create a file in .*no-such-directory"):
+            call()
+    assert not missing.exists()
+
+
+def test_a_look_with_two_statistics_is_named_as_the_look(seed_design, tmp_path):
+    """A look refused as a whole named the record's internal path
+    monitoring["looks"][2]; it is the add_look call's look."""
+    path = tmp_path / "record.json"
+    record = gsd.Record(path)
+    record.add_look(49, z=2.0, config=gsd.monitor(seed_design, looks=[{"events": 20, "z": 0.5}],
+                                                  planned_events=94))
+    before = path.read_bytes()
+    rule = "gives 2 statistics; give exactly one of z, p_two_sided (with direction) or hazard_ratio"
+    for call in (lambda: record.add_look(60, z=1.0, p_two_sided=0.3),
+                 lambda: gsd.run(None, "monitor", record=path,
+                                 add_look={"events": 60, "z": 1.0, "p_two_sided": 0.3})):
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert str(e.value) == f"add_look {rule}"
+        assert e.value.path == ("add_look",)
+    assert path.read_bytes() == before

@@ -4,8 +4,13 @@
 
 .describe <- function(x) {
   if (is.null(x)) return("NULL")
+  # A string in quotes, as the library writes one: `replicates = "100"`, not
+  # `replicates = 100`, which reads as the number the rule then asks for.
+  if (is.character(x) && length(x) == 1L && !is.na(x)) return(encodeString(x, quote = "\""))
   if (is.atomic(x) && length(x) == 1L) return(format(x))
   if (is.atomic(x) && length(x) == 0L && is.null(attributes(x))) return(deparse(x))  # numeric(0)
+  # A gsd result is a list of fields; their count says nothing to its user.
+  if (is.list(x) && any(startsWith(class(x), "gsd_"))) return(paste0("a ", class(x)[1L], " object"))
   paste0("a ", class(x)[1L], " of length ", length(x))
 }
 
@@ -16,11 +21,12 @@
   }
 }
 
-.check_numbers <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
+.check_numbers <- function(x, name, null_ok = FALSE, rule = "must list at least one look",
+                           call = sys.call(-1L)) {
   if (is.null(x) && null_ok) return(invisible())
   if (!is.numeric(x)) .gsd_invalid(name, .describe(x), "must be a numeric vector", call = call)
   # As the library and the Python package say it of an empty list.
-  if (length(x) < 1L) .gsd_invalid(name, .describe(x), "must list at least one look", call = call)
+  if (length(x) < 1L) .gsd_invalid(name, .describe(x), rule, call = call)
 }
 
 .check_string <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
@@ -39,5 +45,14 @@
 .check_config <- function(x, call = sys.call(-1L)) {
   if (!(.is_path(x) || is.list(x))) {
     .gsd_invalid("config", .describe(x), "must be a path to a JSON config or a list", call = call)
+  }
+}
+
+# An arm or an accrual: a named list (what cure_model() and accrual() make),
+# not a bare number or vector, which the config would read as a JSON array.
+.check_object <- function(x, name, rule, null_ok = FALSE, call = sys.call(-1L)) {
+  if (is.null(x) && null_ok) return(invisible())
+  if (!is.list(x) || (length(x) > 0L && is.null(names(x)))) {
+    .gsd_invalid(name, .describe(x), rule, call = call)
   }
 }

@@ -108,6 +108,10 @@ gsd_design <- function(alpha = 0.025, sided = 1, information_fractions = 1:3 / 3
     design$futility <- c(.family(futility, futility_parameter), list(binding = binding))
   } else if (binding) {
     .gsd_invalid("binding", "TRUE", "needs a futility bound (futility = ...)", call = call)
+  } else if (!is.null(futility_parameter)) {
+    # Without a futility family the parameter would be dropped unseen.
+    .gsd_invalid("futility_parameter", .describe(futility_parameter),
+                 "needs a futility bound (futility = ...)", call = call)
   }
   design[names(extra)] <- extra
   list(name = name, design = design)

@@ -39,10 +39,14 @@
 #' full text report (`gsd design`, `gsd simulate`, `gsd monitor` with
 #' `--format text`), printed as is; `as.data.frame()` returns the table with one
 #' row per look (the design's bounds, the survival plan's looks, the
-#' simulation's stopping probabilities, the monitored looks).
+#' simulation's stopping probabilities, the monitored looks). The
+#' `gsd_record_check` of [gsd_record_verify()] prints its verdict and its
+#' `as.data.frame()` is the table of looks whose decision recomputes
+#' differently (no rows when the record is intact).
 #'
-#' @param x,object a `gsd_design`, `gsd_survival`, `gsd_simulation` or
-#'   `gsd_monitoring` object.
+#' @param x,object a `gsd_design`, `gsd_survival`, `gsd_simulation`,
+#'   `gsd_monitoring` or (for `format()`, `print()` and `as.data.frame()`)
+#'   `gsd_record_check` object.
 #' @param digits significant digits.
 #' @param row.names,optional ignored (the methods' tables have none).
 #' @param ... ignored.
@@ -247,6 +251,10 @@ as.data.frame.gsd_simulation <- function(x, row.names = NULL, optional = FALSE, 
 #' @export
 as.data.frame.gsd_monitoring <- function(x, row.names = NULL, optional = FALSE, ...) x$looks
 
+#' @rdname gsd_methods
+#' @export
+as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE, ...) x$changes
+
 #' The config of a gsd result
 #'
 #' Every gsd object keeps the config it was computed from, in the command
@@ -267,6 +275,10 @@ as.data.frame.gsd_monitoring <- function(x, row.names = NULL, optional = FALSE, 
 #' gsd_write_config(d, f)
 #' identical(gsd_run(f), d$result)
 gsd_config <- function(x) {
+  if (!inherits(x, c("gsd_design", "gsd_simulation", "gsd_monitoring"))) {
+    .gsd_invalid("x", .describe(x),
+                 "must be a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())")
+  }
   if (is.null(x$config)) .gsd_invalid("x", .describe(x), "has no config (a record keeps its own)")
   x$config
 }
@@ -274,8 +286,15 @@ gsd_config <- function(x) {
 #' @rdname gsd_config
 #' @export
 gsd_write_config <- function(x, file) {
+  call <- sys.call()
   .check_string(file, "file")
   text <- .gsd_value(.gsd_config_text(gsd_config(x), .gsd_map("run", gsd_config(x))))
-  writeLines(text, file, sep = "")
+  # R's connection warning and error would reach the caller as a plain
+  # simpleError; a file that cannot be written is bad input, as for reports.
+  tryCatch(writeLines(text, file, sep = ""), warning = function(w) {
+    .gsd_invalid("file", .describe(file),
+                 paste0("cannot be written (", conditionMessage(w), "); choose a writable file"),
+                 call = call)
+  })
   invisible(file)
 }

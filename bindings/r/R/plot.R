@@ -166,7 +166,11 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   graphics::axis(1)
   graphics::axis(2)
   graphics::box()
-  graphics::title(main = spec$main, xlab = spec$xlab, ylab = spec$ylab, ...)
+  # The caller's main, xlab or ylab replace the plot's own (title() would
+  # refuse them twice as "matched by multiple actual arguments").
+  extra <- list(...)
+  labels <- list(main = spec$main, xlab = spec$xlab, ylab = spec$ylab)
+  do.call(graphics::title, c(labels[setdiff(names(labels), names(extra))], extra))
   if (!is.null(spec$hlines)) {
     graphics::abline(h = spec$hlines$y, col = "grey60", lty = 3)
     graphics::text(xlim[1], spec$hlines$y, spec$hlines$label, adj = c(0, -0.4), cex = 0.7,
@@ -244,8 +248,8 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #' @param x,object a gsd object.
 #' @param type what to draw (see Details).
 #' @param scale for boundaries: `"z"`, `"p"` or `"hr"`.
-#' @param ... passed to [graphics::title()] by `plot()`; ignored by
-#'   `autoplot()`.
+#' @param ... passed to [graphics::title()] by `plot()` (`main`, `xlab` and
+#'   `ylab` replace the plot's own); ignored by `autoplot()`.
 #' @return `plot()`: the plot's spec, invisibly. `autoplot()`: a ggplot object.
 #' @name gsd_plots
 #' @examples

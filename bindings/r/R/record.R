@@ -75,6 +75,7 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
     look <- as.list(look)
   }
   if (!is.list(look)) .gsd_invalid("look", .describe(look), "must be a named list")
+  if (is.null(config)) .check_record(record, "give config to start a new record")
   res <- .gsd_value(.gsd_record_add(record, config, .look(look), .gsd_map("record", config)))
   .new_monitoring(NULL, res, list(record = record))
 }
@@ -83,6 +84,7 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
 #' @export
 gsd_record_replay <- function(record) {
   .check_string(record, "record")
+  .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
   .new_monitoring(NULL, out$result, list(record = record, changes = .changes(out$changes),
                                          text = out$text))
@@ -92,6 +94,7 @@ gsd_record_replay <- function(record) {
 #' @export
 gsd_record_verify <- function(record) {
   .check_string(record, "record")
+  .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
   changes <- .changes(out$changes)
   structure(list(ok = nrow(changes) == 0L, record = record, looks = length(out$record$looks),
@@ -104,6 +107,7 @@ gsd_record_verify <- function(record) {
 #' @export
 gsd_record_report <- function(record, file) {
   .check_string(record, "record")
+  .check_record(record)
   .check_string(file, "file")
   invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"))))
 }
@@ -142,4 +146,15 @@ gsd_report <- function(x, file) {
   data.frame(look = vapply(changes, `[[`, 0L, "look"),
              recorded = vapply(changes, `[[`, "", "recorded"),
              recomputed = vapply(changes, `[[`, "", "recomputed"))
+}
+
+# A record that is not there: the library would read it as a config file and
+# say "cannot read the config file", naming neither the argument nor a record.
+.check_record <- function(record, todo = NULL, call = sys.call(-1L)) {
+  if (is.null(todo)) {
+    todo <- "give the path of a monitoring record (gsd_record_add() with config starts one)"
+  }
+  if (!file.exists(record)) {
+    .gsd_invalid("record", .describe(record), paste0("does not exist; ", todo), call = call)
+  }
 }

@@ -107,6 +107,11 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
     .gsd_invalid("batch", batch, "applies to command = \"design\" or \"simulate\" only")
   }
   .only(command, "monitor", list(report = report, record = record, add_look = add_look))
+  if (!is.null(add_look) && is.null(record)) {
+    # Without a record the look would be dropped and the config's looks
+    # decided as if it had never been given (the command line refuses it too).
+    .gsd_invalid("add_look", NULL, "needs record = : the record file to append the look to")
+  }
   if (!is.null(plot) && command == "monitor") {
     .gsd_invalid("plot", plot, paste("applies to command = \"design\" or \"simulate\" only;",
                                      "a monitoring report is report ="))

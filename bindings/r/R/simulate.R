@@ -55,6 +55,12 @@
 #' identical(sim$result, gsd_simulate(plan, replicates = 2000, seed = 1, threads = 2)$result)
 gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_duration = NULL,
                          progress = interactive(), keep_replicates = FALSE, ...) {
+  if (inherits(plan, "gsd_design") && !inherits(plan, "gsd_survival")) {
+    # The library's "survival is missing" would read "plan is missing" here,
+    # of a plan that was given.
+    .gsd_invalid("plan", .describe(plan),
+                 "has no survival model to draw trials from: give a plan from gsd_survival()")
+  }
   config <- .plan_config(plan)
   extra <- list(...)
   if (length(extra) > 0L) {

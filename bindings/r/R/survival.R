@@ -58,9 +58,39 @@ print.gsd_arm <- function(x, ...) {
 #' accrual(36)
 #' accrual(durations = c(6, 30), rates = c(1, 3))
 accrual <- function(duration = NULL, durations = NULL, rates = NULL) {
-  if (!is.null(duration)) return(structure(list(duration = duration), class = "gsd_accrual"))
+  piecewise <- !is.null(durations) || !is.null(rates)
+  if (!is.null(duration)) {
+    # Both forms at once would drop the piecewise one unseen.
+    if (piecewise) {
+      .gsd_invalid("duration", .describe(duration),
+                   "is uniform accrual: give either duration or durations and rates, not both")
+    }
+    .check_number(duration, "duration")
+    return(structure(list(duration = duration), class = "gsd_accrual"))
+  }
+  if (!piecewise) {
+    .gsd_invalid("duration", NULL,
+                 "is missing: give duration (uniform accrual) or durations and rates (piecewise)")
+  }
+  for (name in c("durations", "rates")) {
+    value <- get(name)
+    if (is.null(value)) .gsd_invalid(name, NULL, "is missing: piecewise accrual needs durations and rates")
+    .check_numbers(value, name, rule = "must be a non-empty numeric vector")
+  }
   structure(list(piecewise = list(durations = I(durations), rates = I(rates))),
             class = "gsd_accrual")
+}
+
+#' @export
+print.gsd_accrual <- function(x, ...) {
+  listed <- function(v) paste(format(unclass(v), trim = TRUE), collapse = ", ")
+  writeLines(if (is.null(x$duration)) {
+    paste("<gsd accrual> piecewise: durations", listed(x$piecewise$durations),
+          "with rates", listed(x$piecewise$rates))
+  } else {
+    paste("<gsd accrual> uniform over", format(x$duration))
+  })
+  invisible(x)
 }
 
 #' Power and sample size of a survival trial under a mixture cure model
@@ -135,6 +165,10 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   }
   if (missing(control)) .gsd_invalid("control", NULL, "is missing: give cure_model(...)")
   if (missing(accrual)) .gsd_invalid("accrual", NULL, "is missing: give accrual(duration)")
+  .check_object(control, "control", "must be cure_model(...)")
+  .check_object(treatment, "treatment", "must be cure_model(...)", null_ok = TRUE)
+  .check_object(accrual, "accrual",
+                "must be accrual(duration) or accrual(durations = , rates = )")
   extra <- list(...)
   if (length(extra) > 0L && (is.null(names(extra)) || any(names(extra) == ""))) {
     .gsd_invalid("...", NULL, "must be named: further keys of the survival section")

@@ -1,5 +1,6 @@
 #include "guard.hpp"
 
+#include <optional>
 #include <string_view>
 #include <variant>
 #include <vector>
@@ -32,9 +33,19 @@ bool is_file_config(SEXP map) {
 constexpr std::string_view kWrittenAsDigits = "must be written as digits:";
 constexpr std::string_view kPastLongLong = "must be at most 9223372036854775807 in magnitude";
 
-std::string r_rule(const std::string& rule, SEXP map) {
+// The library's rule for a scalar where it reads an array. From R a vector
+// of length one arrives as a JSON scalar (r_json.cpp), so the rule alone
+// leaves an R user asking for what they gave; I() keeps it a vector.
+constexpr std::string_view kMustBeArray = "must be an array";
+
+std::string r_rule(const std::string& rule, const std::optional<std::string>& value, SEXP map) {
+  if (is_file_config(map)) return rule;
+  if (rule == kMustBeArray && value && !value->empty() && value->front() != '{') {
+    return std::string(kMustBeArray) +
+           ": a vector of length one is a single value; wrap it in I(), as I(" + *value + ")";
+  }
   const bool whole_past_exact = rule.rfind(kWrittenAsDigits, 0) == 0 || rule == kPastLongLong;
-  if (!whole_past_exact || is_file_config(map)) return rule;
+  if (!whole_past_exact) return rule;
   return "must be a whole number below 2^53 = 9007199254740992: from there on R's numbers skip "
          "whole numbers";
 }
@@ -83,7 +94,7 @@ SEXP invalid_input_failure(const InvalidInput& error, SEXP map) {
   const std::string argument = error.path().empty() ? "" : r_path(error.path(), map);
   // The library composes the message ("<path> = <value> <rule>"); only the
   // path changes: one key holding the R name, written as it is.
-  const std::string rule = r_rule(error.rule(), map);
+  const std::string rule = r_rule(error.rule(), error.value(), map);
   const InvalidInput as_r(argument.empty() ? FieldPath() : FieldPath(argument), error.value(), rule);
   std::string message = as_r.message(PathStyle::kJson);
   if (argument.empty() && message.size() > 2 && (message[0] == ':' || message[0] == ';')) {

@@ -252,3 +252,122 @@ test_that("limits are said in R's terms", {
   writeLines('{"design": {"information_fractions": [0.5, 1]}, "survival": {"control": {"median_noncured": 7}, "hazard_ratio_noncured": 0.7, "accrual": {"duration": 24}, "patients": 1e16, "events": 100}}', f)
   expect_match(conditionMessage(invalid(gsd_run(f))), "must be written as digits", fixed = TRUE)
 })
+
+test_that("a string is shown in quotes, so it does not read as the number asked for", {
+  e <- invalid(gsd_simulate(seed_plan(), replicates = "100", progress = FALSE))
+  expect_identical(conditionMessage(e), "replicates = \"100\" must be a single number")
+  expect_identical(e$value, "\"100\"")
+  e <- invalid(gsd_design(information_fractions = c(0.5, 1), futility = "hsd",
+                          futility_parameter = -2, binding = "yes"))
+  expect_identical(conditionMessage(e), "binding = \"yes\" must be TRUE or FALSE")
+})
+
+test_that("a futility parameter without a futility family is refused, not dropped", {
+  e <- invalid(gsd_design(information_fractions = c(0.5, 1), futility_parameter = -2))
+  expect_identical(conditionMessage(e),
+                   "futility_parameter = -2 needs a futility bound (futility = ...)")
+  expect_identical(e$argument, "futility_parameter")
+})
+
+test_that("accrual() refuses what it cannot write as an accrual", {
+  e <- invalid(accrual())
+  expect_identical(conditionMessage(e), paste(
+    "duration is missing: give duration (uniform accrual) or durations and rates (piecewise)"))
+  e <- invalid(accrual(36, rates = 1))
+  expect_identical(conditionMessage(e), paste(
+    "duration = 36 is uniform accrual: give either duration or durations and rates, not both"))
+  e <- invalid(accrual(durations = c(6, 30)))
+  expect_identical(conditionMessage(e),
+                   "rates is missing: piecewise accrual needs durations and rates")
+  expect_identical(invalid(accrual("36"))$argument, "duration")
+  expect_identical(conditionMessage(invalid(accrual(durations = c(6, 30), rates = numeric(0)))),
+                   "rates = numeric(0) must be a non-empty numeric vector")
+  expect_output(print(accrual(36)), "^<gsd accrual> uniform over 36$")
+  expect_output(print(accrual(durations = c(6, 30), rates = c(1, 3))),
+                "^<gsd accrual> piecewise: durations 6, 30 with rates 1, 3$")
+})
+
+test_that("gsd_survival() says what an arm and an accrual are when given a number", {
+  d <- seed_design()
+  e <- invalid(gsd_survival(d, control = cure_model(cure_fraction = 0.4, median_noncured = 7),
+                            hazard_ratio_noncured = 0.63, accrual = 36, patients = 202, events = 94))
+  expect_identical(conditionMessage(e),
+                   "accrual = 36 must be accrual(duration) or accrual(durations = , rates = )")
+  e <- invalid(gsd_survival(d, control = c(0.4, 7), hazard_ratio_noncured = 0.63,
+                            accrual = accrual(36), patients = 202, events = 94))
+  expect_identical(conditionMessage(e), "control = a numeric of length 2 must be cure_model(...)")
+})
+
+test_that("gsd_config() and gsd_write_config() raise gsd conditions", {
+  e <- invalid(gsd_config(3))
+  expect_identical(e$argument, "x")
+  expect_match(conditionMessage(e), "^x = 3 must be a gsd object")
+  expect_identical(invalid(gsd_write_config(3, tempfile()))$argument, "x")
+  file <- file.path(tempfile(), "missing-directory", "x.json")
+  e <- invalid(gsd_write_config(seed_design(), file))
+  expect_identical(e$argument, "file")
+  expect_match(conditionMessage(e), "cannot be written .*; choose a writable file$")
+  expect_false(file.exists(file))
+})
+
+test_that("a record check tabulates the looks that recompute differently", {
+  file <- tempfile(fileext = ".json")
+  gsd_record_add(file, list(events = 49, z = 2), config = seed_design(), planned_events = 94)
+  check <- gsd_record_verify(file)
+  expect_identical(as.data.frame(check),
+                   data.frame(look = integer(), recorded = character(), recomputed = character()))
+})
+
+test_that("a record that is not there is named as the record, not as a config file", {
+  file <- file.path(tempdir(), "no-such-record.json")
+  quoted <- encodeString(file, quote = "\"")
+  todo <- "give the path of a monitoring record (gsd_record_add() with config starts one)"
+  for (call in list(quote(gsd_record_replay(file)), quote(gsd_record_verify(file)),
+                    quote(gsd_record_report(file, tempfile(fileext = ".html"))))) {
+    e <- invalid(eval(call))
+    expect_identical(conditionMessage(e), paste0("record = ", quoted, " does not exist; ", todo))
+    expect_identical(e$argument, "record")
+  }
+  e <- invalid(gsd_record_add(file, list(events = 49, z = 2)))
+  expect_identical(conditionMessage(e),
+                   paste0("record = ", quoted, " does not exist; give config to start a new record"))
+  expect_false(file.exists(file))
+})
+
+test_that("gsd_run(add_look = ) without a record is refused, not decided without the look", {
+  # The command line refuses it too: "add-look needs --record FILE".
+  config <- gsd_config(seed_plan())
+  config$monitoring <- list(looks = list(list(events = 49, z = 2)))
+  e <- invalid(gsd_run(config, "monitor", add_look = list(events = 90, z = 2.5)))
+  expect_identical(conditionMessage(e),
+                   "add_look needs record = : the record file to append the look to")
+  expect_identical(e$argument, "add_look")
+})
+
+test_that("a single value where the config needs an array says to wrap it in I()", {
+  d <- gsd_design(information_fractions = 1)
+  plan <- seed_plan(d)
+  e <- invalid(gsd_simulate(plan, replicates = 10, progress = FALSE, look_events = 94))
+  expect_identical(conditionMessage(e), paste(
+    "look_events = 94 must be an array: a vector of length one is a single value;",
+    "wrap it in I(), as I(94)"))
+  expect_identical(e$argument, "look_events")
+  expect_identical(gsd_simulate(plan, replicates = 10, progress = FALSE, look_events = I(94))$replicates,
+                   gsd_simulate(plan, replicates = 10, progress = FALSE)$replicates)
+  e <- invalid(gsd_run(list(design = list(information_fractions = 1))))
+  expect_match(conditionMessage(e), "^config\\$design\\$information_fractions = 1 must be an array: .* I\\(1\\)$")
+  # A config file speaks JSON: the rule stays the library's.
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": 1}}', f)
+  expect_identical(conditionMessage(invalid(gsd_run(f))),
+                   "design.information_fractions = 1 must be an array")
+})
+
+test_that("a design without a survival model given to gsd_simulate() is named as given", {
+  # The library's "survival is missing" read "plan is missing" of a plan given.
+  e <- invalid(gsd_simulate(seed_design(), replicates = 10, progress = FALSE))
+  expect_identical(conditionMessage(e), paste(
+    "plan = a gsd_design object has no survival model to draw trials from:",
+    "give a plan from gsd_survival()"))
+  expect_identical(e$argument, "plan")
+})

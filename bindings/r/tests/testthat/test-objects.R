@@ -130,3 +130,24 @@ test_that("format() returns the lines print() shows", {
   expect_false(identical(format(d, digits = 6), format(d)))
   expect_identical(capture.output(print(d, digits = 6)), format(d, digits = 6))
 })
+
+test_that("plot() takes the caller's main, xlab and ylab in place of its own", {
+  # title() saw main twice and refused: "matched by multiple actual arguments".
+  drawn_title <- function(expr) {
+    grDevices::pdf(NULL)
+    on.exit(grDevices::dev.off())
+    grDevices::dev.control("enable")
+    force(expr)
+    items <- grDevices::recordPlot()[[1]]
+    calls <- Filter(function(i) identical(i[[2]][[1]]$name, "C_title"), items)
+    expect_length(calls, 1L)
+    calls[[1]][[2]][2:5]  # main, sub, xlab, ylab
+  }
+  d <- gsd_design(information_fractions = c(0.5, 1))
+  own <- drawn_title(plot(d))
+  expect_identical(own[[1]], "Boundaries (z scale)")
+  mine <- drawn_title(plot(d, main = "Trial 42", ylab = "z"))
+  expect_identical(mine[[1]], "Trial 42")
+  expect_identical(mine[[3]], own[[3]])
+  expect_identical(mine[[4]], "z")
+})

@@ -136,7 +136,7 @@ test_that("options that do not fit the command are refused by name", {
   invalid <- function(expr) tryCatch(expr, gsd_invalid_input = function(e) e)
   e <- invalid(gsd_run(seed, format = "xml"))
   expect_identical(e$argument, "format")
-  expect_identical(conditionMessage(e), "format = xml is not one of: json, text, csv")
+  expect_identical(conditionMessage(e), "format = \"xml\" is not one of: json, text, csv")
   expect_identical(invalid(gsd_run(seed, log_level = "loud"))$argument, "log_level")
   e <- invalid(gsd_run(seed, replicates = 10))
   expect_identical(conditionMessage(e), "replicates = 10 applies to command = \"simulate\" only")
