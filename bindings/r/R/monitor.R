@@ -26,7 +26,8 @@
 #'   JSON file path).
 #' @param looks the looks so far: a data frame with one row per look (`NA`
 #'   where a column does not apply), or a list of looks, each a named list
-#'   (default: the config's `monitoring$looks`).
+#'   whose `final`, if given, is `TRUE` or `FALSE` (default: the config's
+#'   `monitoring$looks`).
 #' @param planned_events the planned events at the final analysis (default:
 #'   the config's `monitoring$planned_events`, else the plan's events).
 #' @param allocation_ratio treatment : control (default: the config's, else
@@ -90,17 +91,33 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
     rows <- lapply(seq_len(nrow(looks)), function(i) .look(as.list(looks[i, , drop = FALSE])))
     return(rows)
   }
-  if (is.list(looks) && !is.null(names(looks)) && all(names(looks) != "")) return(list(.look(looks)))
-  if (is.list(looks)) return(lapply(looks, function(l) if (is.list(l)) .look(l) else l))
+  if (is.list(looks) && !is.null(names(looks)) && all(names(looks) != "")) {
+    return(list(.look(looks, "looks[1]", call = call)))
+  }
+  if (is.list(looks)) {
+    return(lapply(seq_along(looks), function(i) {
+      l <- looks[[i]]
+      if (is.list(l)) .look(l, paste0("looks[", i, "]"), call = call) else l
+    }))
+  }
   .gsd_invalid("looks", .describe(looks), "must be a data frame or a list of looks", call = call)
 }
 
-.look <- function(look) {
+# `name`: the argument that gave this one look by itself (a named list, or
+# the one row of add_look and a record's look). There an NA `final` is
+# refused: whether a look is the final analysis is the committee's decision,
+# recorded for good, and NA does not say which. In the column of a data frame
+# of several looks NA stays "does not apply" (not final), as for any column.
+.look <- function(look, name = NULL, call = sys.call(-1L)) {
   look <- lapply(look, function(v) {
     if (inherits(v, "Date") || inherits(v, "POSIXt")) v <- format(v)
     if (is.factor(v)) v <- as.character(v)
     v
   })
+  final <- look[["final"]]
+  if (!is.null(name) && length(final) == 1L && is.atomic(final) && is.na(final)) {
+    .gsd_invalid(paste0(name, "$final"), .describe(final), "must be TRUE or FALSE", call = call)
+  }
   # NA means "does not apply to this look"; NaN stays, for the library to refuse.
   look[!vapply(look, function(v) length(v) == 1L && is.atomic(v) && is.na(v) && !is.nan(v), TRUE)]
 }

@@ -24,7 +24,7 @@
 #'   `events` and one of `z`, `p_two_sided` with `direction`, or
 #'   `hazard_ratio` (a weighted log-rank, RMST or milestone `survival$test`:
 #'   `z` and `variance`; MaxCombo: `tests` and `covariance`); optionally
-#'   `final`, `date` and `note`.
+#'   `final` (`TRUE` or `FALSE`; `NA` is refused), `date` and `note`.
 #' @param config for a new record: a [gsd_design()] or [gsd_survival()]
 #'   object, a [gsd_monitor()] result, or a config (list or JSON file). Must be
 #'   `NULL` when the record exists.
@@ -75,8 +75,9 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
     look <- as.list(look)
   }
   if (!is.list(look)) .gsd_invalid("look", .describe(look), "must be a named list")
+  look <- .look(look, "look")
   if (is.null(config)) .check_record(record, "give config to start a new record")
-  res <- .gsd_value(.gsd_record_add(record, config, .look(look), .gsd_map("record", config)))
+  res <- .gsd_value(.gsd_record_add(record, config, look, .gsd_map("record", config)))
   .new_monitoring(NULL, res, list(record = record))
 }
 

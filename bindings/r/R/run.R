@@ -157,7 +157,7 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
   if (!is.list(look) || is.null(names(look)) || any(names(look) == "")) {
     .gsd_invalid("add_look", .describe(look), "must be a named list", call = call)
   }
-  .look(look)
+  .look(look, "add_look", call = call)
 }
 
 .simulation_request <- function(replicates, seed, threads, max_duration, progress,

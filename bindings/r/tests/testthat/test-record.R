@@ -172,3 +172,43 @@ test_that("gsd_monitor gives a weighted test's and a MaxCombo test's looks", {
   m <- gsd_monitor(path, planned_variance = 2)
   expect_equal(m$looks$information_fraction, c(0.5337, 0.9739) / 2, tolerance = 1e-12)
 })
+
+test_that("a look's final = NA is refused by name, not recorded as an interim look", {
+  f <- tempfile(fileext = ".json")
+  for (final in list(NA, NA_real_, NA_character_)) {
+    e <- tryCatch(gsd_record_add(f, list(events = 49, z = 2, final = final), config = seed_design(),
+                                 planned_events = 94),
+                  gsd_invalid_input = function(e) e)
+    expect_s3_class(e, "gsd_invalid_input")
+    expect_identical(e$argument, "look$final")
+    expect_identical(conditionMessage(e), "look$final = NA must be TRUE or FALSE")
+  }
+  e <- tryCatch(gsd_record_add(f, data.frame(events = 49, z = 2, final = NA), config = seed_design(),
+                               planned_events = 94),
+                gsd_invalid_input = function(e) e)
+  expect_identical(conditionMessage(e), "look$final = NA must be TRUE or FALSE")
+  expect_false(file.exists(f))
+  # An existing record is left byte for byte as it was.
+  gsd_record_add(f, list(events = 49, z = 2, final = FALSE), config = seed_design(), planned_events = 94)
+  before <- readBin(f, "raw", file.size(f))
+  e <- tryCatch(gsd_record_add(f, list(events = 71, z = 2, final = NA)),
+                gsd_invalid_input = function(e) e)
+  expect_identical(conditionMessage(e), "look$final = NA must be TRUE or FALSE")
+  expect_identical(readBin(f, "raw", file.size(f) + 1), before)
+  e <- tryCatch(gsd_run(NULL, "monitor", record = f, add_look = list(events = 71, z = 2, final = NA)),
+                gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "add_look$final")
+  expect_identical(conditionMessage(e), "add_look$final = NA must be TRUE or FALSE")
+  expect_identical(readBin(f, "raw", file.size(f) + 1), before)
+  # A look given alone in gsd_monitor() likewise; in a data frame of several
+  # looks NA is "does not apply", as in every column.
+  e <- tryCatch(gsd_monitor(seed_design(), looks = list(list(events = 49, z = 2),
+                                                        list(events = 71, z = 2, final = NA)),
+                            planned_events = 94),
+                gsd_invalid_input = function(e) e)
+  expect_identical(conditionMessage(e), "looks[2]$final = NA must be TRUE or FALSE")
+  m <- gsd_monitor(seed_design(), looks = data.frame(events = c(49, 94), z = c(2, 2.5),
+                                                     final = c(NA, TRUE)),
+                   planned_events = 94)
+  expect_identical(m$looks$decision, c("continue", "stop-efficacy"))
+})
