@@ -264,7 +264,8 @@ as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE
 #' archived and rerun by the command line.
 #'
 #' @param x a gsd object.
-#' @param file the JSON file to write.
+#' @param file the JSON file to write (replaced atomically: a write that
+#'   fails leaves an earlier file as it was).
 #' @return `gsd_config()`: the config list (or its file path).
 #'   `gsd_write_config()`: `file`, invisibly.
 #' @export
@@ -289,12 +290,28 @@ gsd_write_config <- function(x, file) {
   call <- sys.call()
   .check_string(file, "file")
   text <- .gsd_value(.gsd_config_text(gsd_config(x), .gsd_map("run", gsd_config(x))))
-  # R's connection warning and error would reach the caller as a plain
-  # simpleError; a file that cannot be written is bad input, as for reports.
-  tryCatch(writeLines(text, file, sep = ""), warning = function(w) {
-    .gsd_invalid("file", .describe(file),
-                 paste0("cannot be written (", conditionMessage(w), "); choose a writable file"),
-                 call = call)
-  })
+  .write_atomically(text, file, "file", call)
   invisible(file)
 }
+
+# The text goes to a temporary file beside `file`, which is then renamed over
+# it (a rename within one directory is atomic): a write that fails or is
+# interrupted half-way leaves any earlier `file` as it was and no part of the
+# new one, as the library replaces its reports and records. R's connection
+# warning and error would reach the caller as a plain simpleError; a file
+# that cannot be written is bad input, as for reports.
+.write_atomically <- function(text, file, argument, call) {
+  refuse <- function(why) {
+    .gsd_invalid(argument, .describe(file),
+                 paste0("cannot be written (", why, "); choose a writable file"), call = call)
+  }
+  tmp <- tempfile(paste0(".", basename(file), "."), tmpdir = dirname(file))
+  done <- FALSE
+  on.exit(if (!done) unlink(tmp))
+  tryCatch(.write_text(text, tmp), warning = function(w) refuse(conditionMessage(w)))
+  renamed <- tryCatch(file.rename(tmp, file), warning = function(w) refuse(conditionMessage(w)))
+  if (!renamed) refuse("it cannot replace the file there")
+  done <- TRUE
+}
+
+.write_text <- function(text, path) writeLines(text, path, sep = "")

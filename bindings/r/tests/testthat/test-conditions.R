@@ -371,3 +371,41 @@ test_that("a design without a survival model given to gsd_simulate() is named as
     "give a plan from gsd_survival()"))
   expect_identical(e$argument, "plan")
 })
+
+test_that("gsd_write_config() replaces the file atomically: a failed write leaves it as it was", {
+  dir <- tempfile()
+  dir.create(dir)
+  file <- file.path(dir, "plan.json")
+  writeLines("{\"earlier\": true}", file)
+  before <- readBin(file, "raw", 100L)
+  # The write fails half-way, as on a full disk: the text is cut short and an
+  # error raised after part of it reached the disk.
+  ns <- asNamespace("gsd")
+  write_text <- get(".write_text", ns)
+  unlockBinding(".write_text", ns)
+  assign(".write_text", function(text, path) {
+    writeLines(substr(text, 1L, nchar(text) %/% 2L), path, sep = "")
+    stop("No space left on device")
+  }, envir = ns)
+  on.exit({
+    assign(".write_text", write_text, envir = ns)
+    lockBinding(".write_text", ns)
+  })
+  expect_error(gsd_write_config(seed_design(), file), "No space left on device")
+  expect_identical(readBin(file, "raw", 100L), before)
+  expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), "plan.json")
+  assign(".write_text", write_text, envir = ns)
+  # A file that cannot replace what is there (a directory) is refused by name,
+  # and leaves no temporary file behind.
+  taken <- file.path(dir, "taken")
+  dir.create(taken)
+  e <- invalid(gsd_write_config(seed_design(), taken))
+  expect_identical(e$argument, "file")
+  expect_match(conditionMessage(e), "cannot be written .*; choose a writable file$")
+  expect_true(dir.exists(taken))
+  expect_setequal(list.files(dir, all.files = TRUE, no.. = TRUE), c("plan.json", "taken"))
+  # The write that succeeds replaces the file and leaves only it.
+  gsd_write_config(seed_design(), file)
+  expect_identical(gsd_run(file), seed_design()$result)
+  expect_setequal(list.files(dir, all.files = TRUE, no.. = TRUE), c("plan.json", "taken"))
+})
