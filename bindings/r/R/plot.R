@@ -249,7 +249,10 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #' @param type what to draw (see Details).
 #' @param scale for boundaries: `"z"`, `"p"` or `"hr"`.
 #' @param ... passed to [graphics::title()] by `plot()` (`main`, `xlab` and
-#'   `ylab` replace the plot's own); ignored by `autoplot()`.
+#'   `ylab` replace the plot's own; graphical parameters such as `cex.main`);
+#'   any other argument, such as `scale` for a simulation or monitoring
+#'   result, is refused with a `gsd_invalid_input` condition naming it.
+#'   Ignored by `autoplot()`.
 #' @return `plot()`: the plot's spec, invisibly. `autoplot()`: a ggplot object.
 #' @name gsd_plots
 #' @examples
@@ -272,18 +275,21 @@ NULL
 #' @rdname gsd_plots
 #' @export
 plot.gsd_design <- function(x, type = "boundaries", scale = "z", ...) {
+  .check_title_arguments(list(...), "gsd_design")
   .draw_base(.design_spec(x, .choice(type, .design_types, "type"), .choice(scale, c("z", "p", "hr"), "scale")), ...)
 }
 
 #' @rdname gsd_plots
 #' @export
 plot.gsd_simulation <- function(x, type = "km", ...) {
+  .check_title_arguments(list(...), "gsd_simulation")
   .draw_base(.simulation_spec(x, .choice(type, c("km", "stopping"), "type")), ...)
 }
 
 #' @rdname gsd_plots
 #' @export
 plot.gsd_monitoring <- function(x, type = "boundaries", ...) {
+  .check_title_arguments(list(...), "gsd_monitoring")
   .draw_base(.monitoring_spec(x, .choice(type, c("boundaries", "conditional_power"), "type")), ...)
 }
 
@@ -303,6 +309,26 @@ autoplot.gsd_simulation <- function(object, type = "km", ...) {
 #' @exportS3Method ggplot2::autoplot
 autoplot.gsd_monitoring <- function(object, type = "boundaries", ...) {
   .draw_ggplot(.monitoring_spec(object, .choice(type, c("boundaries", "conditional_power"), "type")))
+}
+
+# plot()'s `...` go to title(): its own arguments and the graphical
+# parameters (par()). Anything else, such as `scale` for a monitoring result,
+# whose bounds have no other scale, would draw the plot regardless with R's
+# warning "is not a graphical parameter"; it is refused by name before
+# anything is drawn.
+.check_title_arguments <- function(extra, class, call = sys.call(-1L)) {
+  known <- c(setdiff(names(formals(graphics::title)), "..."),
+             get(".Pars", envir = asNamespace("graphics")))
+  given <- if (is.null(names(extra))) rep("", length(extra)) else names(extra)
+  for (i in seq_along(extra)) {
+    if (!(given[i] %in% known)) {
+      name <- if (nzchar(given[i])) given[i] else "..."
+      .gsd_invalid(name, .describe(extra[[i]]),
+                   paste0("is not an argument of plot() for a ", class,
+                          " object: give type, or main, sub, xlab, ylab or a graphical parameter for title()"),
+                   call = call)
+    }
+  }
 }
 
 .choice <- function(x, choices, name, call = sys.call(-1L)) {

@@ -62,6 +62,31 @@ test_that("plots draw the library's curves", {
   expect_error(plot(d, type = "bounds"), class = "gsd_invalid_input")
 })
 
+test_that("plot() refuses by name an argument that neither it nor title() takes", {
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  plan <- seed_plan()
+  m <- gsd_monitor(plan, looks = data.frame(events = 49, z = 2))
+  # Only a design's or a plan's bounds have other scales; a monitoring plot
+  # drew its z-scale bounds with R's "not a graphical parameter" warning.
+  e <- tryCatch(plot(m, scale = "p"), gsd_invalid_input = function(e) e, warning = function(w) w)
+  expect_s3_class(e, "gsd_invalid_input")
+  expect_identical(e$argument, "scale")
+  expect_match(conditionMessage(e),
+               "^scale = \"p\" is not an argument of plot\\(\\) for a gsd_monitoring object: give type")
+  sim <- gsd_simulate(plan, replicates = 200, seed = 1, progress = FALSE)
+  e <- tryCatch(plot(sim, scale = "p"), gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "scale")
+  e <- tryCatch(plot(plan, scael = "p"), gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "scael")
+  e <- tryCatch(plot(m, "boundaries", "p"), gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "...")
+  # title()'s own arguments and graphical parameters still go through.
+  spec <- tryCatch(plot(m, main = "Look 1", sub = "z", cex.main = 0.8, col.lab = "grey40"),
+                   warning = function(w) w)
+  expect_identical(spec$series[[2]]$y, 2)
+})
+
 test_that("a non-inferiority plan's plots draw the margin", {
   grDevices::pdf(NULL)
   on.exit(grDevices::dev.off())
