@@ -9,7 +9,7 @@ import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
-from ._config import Config, boundary, given, load, plain
+from ._config import Config, boundary, check_output, given, load, plain
 from ._errors import Arguments, InvalidInput, flag, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._results import Design, Monitoring, Plan, Result, Simulation
@@ -177,9 +177,9 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
 def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
                 seed: Optional[int], threads: Optional[int], max_duration: Optional[float],
                 progress: Progress, replicate_data: Optional[PathLike]) -> Simulation:
+    data = "" if replicate_data is None else check_output("replicate_data", replicate_data)
     callback, close = reporter(progress)
     threads = 1 if threads is None else threads  # None is "not given"
-    data = "" if replicate_data is None else os.fspath(replicate_data)
     finished = False
     try:
         handle = _call(lambda: _core.simulate(config, replicates, seed, threads, max_duration,
@@ -495,6 +495,10 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         return _run_record(config, record, add_look, report, format)
     if config is None:
         raise invalid(("config",), None, "is missing: give a config (a dict or a path)")
+    inputs = (("config", os.fspath(config)),) if isinstance(config, (str, os.PathLike)) else ()
+    for name, out in (("plot", plot), ("report", report)):
+        if out is not None:
+            check_output(name, out, inputs)
     cfg = load(config)
     if command == "design":
         if plot is None and format == "json":
@@ -540,7 +544,7 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
                   ("the record's lock file", os.path.realpath(os.fspath(record)) + ".lock")]
         if isinstance(config, (str, os.PathLike)):
             inputs.append(("config", os.fspath(config)))
-        _core.check_output_files([("report", os.fspath(report))], inputs)
+        check_output("report", report, tuple(inputs))
     r = Record(record)
     if add_look is not None:
         look = dict(add_look)

@@ -11,7 +11,7 @@ import os
 from typing import Any, Dict, Mapping, Optional, Tuple
 
 from . import _core
-from ._errors import invalid
+from ._errors import InvalidInput, invalid
 
 Config = Dict[str, Any]
 
@@ -58,6 +58,21 @@ def load(config: Any, argument: str = "config") -> Config:
     if isinstance(config, (str, os.PathLike)):
         return _core.read_config(os.fspath(config))
     raise invalid((argument,), config, "must be a config (a dict) or the path of a JSON config")
+
+
+def check_output(name: str, path: Any, inputs: Tuple[Tuple[str, str], ...] = ()) -> str:
+    """The path of an output file (plot=, report=), refused before anything
+    runs or is written if it cannot be written (a directory, an unwritable
+    or missing directory, the same file as an input), naming the argument as
+    the command line names its flag: ``plot = /nonexistent/x.svg is in a
+    directory that does not exist ...``. The library's writer, reached only
+    after the computation, names the path alone."""
+    path = os.fspath(path)
+    try:
+        _core.check_output_files([(name, path)], list(inputs))
+    except InvalidInput as e:
+        raise InvalidInput(str(e), (name,), path, e.rule) from None
+    return path
 
 
 def spending(name: str, parameter: Optional[float] = None, *,

@@ -22,6 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
+from ._config import check_output
 from ._frames import array, frame
 
 # The leading columns of the per-look tables, in the order the docstrings
@@ -438,10 +439,12 @@ class Monitoring(Result):
         return self._core().report_html(source)
 
     def save_report(self, path: Any) -> None:
-        """Writes report_html() to ``path`` (atomically, as the command line does)."""
-        import os
-
-        _core.write_file(os.fspath(path), self.report_html())
+        """Writes report_html() to ``path`` (atomically, as the command line
+        does); a path that cannot be written, or that is the record itself,
+        raises InvalidInput naming ``path`` before anything is written."""
+        record = self._options.get("record_file")
+        target = check_output("path", path, (("record", record),) if record else ())
+        _core.write_file(target, self.report_html())
 
     def plot_data(self, points: int = 101) -> Dict[str, Any]:
         return self._core().plot_data(points)

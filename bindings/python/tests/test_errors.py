@@ -343,13 +343,30 @@ def test_an_output_in_a_missing_directory_is_invalid_input(repo, seed_plan, tmp_
     missing = tmp_path / "no-such-directory"
     seed = repo / "configs" / "blinatumomab-20120215.json"
     monitoring = gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}])
-    for call in (lambda: gsd.run(seed, plot=missing / "design.svg"),
-                 lambda: gsd.simulate(seed_plan, replicates=10, progress=False,
-                                      replicate_data=missing / "replicates.csv"),
-                 lambda: monitoring.save_report(missing / "report.html")):
-        with pytest.raises(gsd.InvalidInput, match=r": cannot create a file in .*no-such-directory"):
-            call()
+    monitor_config = dict(seed_plan.config, monitoring={"looks": [{"events": 49, "z": 2.0}]})
+    # Each names its argument, as every other argument is named (the library's
+    # writer named the path alone: "/x/design.svg: cannot create a file in /x").
+    for argument, file, call in (
+            ("plot", "design.svg", lambda f: gsd.run(seed, plot=f)),
+            ("plot", "sim.svg", lambda f: gsd.run(seed, "simulate", replicates=10, plot=f)),
+            ("report", "dmc.html", lambda f: gsd.run(monitor_config, "monitor", report=f)),
+            ("replicate_data", "replicates.csv",
+             lambda f: gsd.simulate(seed_plan, replicates=10, progress=False, replicate_data=f)),
+            ("replicate_data", "replicates.csv",
+             lambda f: gsd.run(seed, "simulate", replicates=10, replicate_data=f)),
+            ("path", "report.html", monitoring.save_report)):
+        with pytest.raises(gsd.InvalidInput) as e:
+            call(missing / file)
+        assert message(e) == (f"{argument} = {missing / file} is in a directory that does not "
+                              f"exist or is not writable ({missing}); choose a writable directory")
+        assert e.value.path == (argument,)
     assert not missing.exists()
+    # A plot over the config it is drawn from is refused too.
+    copy = tmp_path / "seed.json"
+    copy.write_bytes(seed.read_bytes())
+    with pytest.raises(gsd.InvalidInput, match=r"^plot = .*seed\.json is the same file as config"):
+        gsd.run(copy, plot=copy)
+    assert copy.read_bytes() == seed.read_bytes()
 
 
 def test_a_look_with_two_statistics_is_named_as_the_look(seed_design, tmp_path):
