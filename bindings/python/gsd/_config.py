@@ -75,18 +75,28 @@ def check_output(name: str, path: Any, inputs: Tuple[Tuple[str, str], ...] = ())
     return path
 
 
-def spending(name: str, parameter: Optional[float] = None, *,
+def spending(name: str, parameter: Optional[Any] = None, *,
              cumulative: Optional[Any] = None, binding: Optional[bool] = None) -> Dict[str, Any]:
     """A boundary family as the config writes it, for ``efficacy=`` and
     ``futility=``: ``gsd.spending("hsd", -4)`` is
     ``{"spending": "hsd", "parameter": -4}``.
 
     Families: lan-demets-obf, lan-demets-pocock, hsd (gamma), power (rho),
-    user (cumulative: the fraction of alpha spent by each look); for efficacy
+    user (cumulative: the fraction of alpha spent by each look, given as the
+    second argument or as ``cumulative=``: ``gsd.spending("user", [0.3, 1])``
+    is ``{"spending": "user", "cumulative": [0.3, 1]}``); for efficacy
     also the classical obrien-fleming, pocock, wang-tsiatis (Delta) and
     haybittle-peto (the interim z, default 3). ``binding`` is for futility.
     """
     out: Dict[str, Any] = {"spending": name}
+    # The user family's parameter is its cumulative fractions (as R's
+    # efficacy_parameter is); written as "parameter" the library would say
+    # "cumulative is missing", naming a key the caller never saw.
+    if name == "user" and parameter is not None:
+        if cumulative is not None:
+            raise invalid(("parameter",), parameter,
+                          "and cumulative both give user spending's cumulative fractions: give one")
+        parameter, cumulative = None, parameter
     if parameter is not None:
         out["parameter"] = parameter
     if cumulative is not None:

@@ -108,3 +108,26 @@ def test_a_family_named_without_its_parameter_says_how_to_give_it():
     # Given as a dict, the key the caller wrote is named as before.
     with pytest.raises(gsd.InvalidInput, match=r'^futility\["parameter"\] is missing'):
         gsd.design(information_fractions=[0.5, 1.0], futility={"spending": "hsd"})
+
+
+def test_user_spending_takes_its_cumulative_fractions_as_the_second_argument():
+    """gsd.spending("user", [0.3, 1]) wrote them as "parameter", and the
+    library refused the design with 'efficacy["cumulative"] is missing'; the
+    second argument is the family's parameter, for user spending its
+    cumulative fractions (R's efficacy_parameter likewise)."""
+    assert gsd.spending("user", [0.3, 1]) == {"spending": "user", "cumulative": [0.3, 1]}
+    assert gsd.spending("user", cumulative=[0.3, 1]) == {"spending": "user", "cumulative": [0.3, 1]}
+    positional = gsd.design(information_fractions=[0.5, 1.0], efficacy=gsd.spending("user", [0.3, 1]))
+    keyword = gsd.design(information_fractions=[0.5, 1.0],
+                         efficacy=gsd.spending("user", cumulative=[0.3, 1]))
+    assert positional.to_dict() == keyword.to_dict()
+    # A third of alpha at the interim: the first look's cumulative alpha is
+    # 0.3 * 0.025 by the definition of user spending.
+    assert positional.bounds["cumulative_alpha"].iloc[0] == pytest.approx(0.3 * 0.025, rel=1e-9)
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.spending("user", [0.3, 1], cumulative=[0.5, 1])
+    assert str(e.value) == ("parameter = [0.3, 1] and cumulative both give user spending's "
+                            "cumulative fractions: give one")
+    assert e.value.path == ("parameter",)
+    # The other families keep their numeric parameter.
+    assert gsd.spending("hsd", -4) == {"spending": "hsd", "parameter": -4}
