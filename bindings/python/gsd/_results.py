@@ -39,6 +39,10 @@ MONITORING_FIRST = ("events", "information", "information_fraction", "z", "effic
                     "conditional_power_trend", "predictive_power")
 
 
+def _count(n: int, noun: str) -> str:
+    """A count with its noun, for the reprs: 1 look, 3 looks."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
 class Result:
     """Common part of Design, Plan, Simulation and Monitoring."""
 
@@ -141,7 +145,7 @@ class Design(Result):
     def __repr__(self) -> str:
         b = self._json()["boundaries"]
         sides = "two-sided" if b.get("sided") == 2 else "one-sided"
-        return (f"<gsd.Design {len(b['looks'])} looks, alpha {b['alpha']:g} {sides}, "
+        return (f"<gsd.Design {_count(len(b['looks']), 'look')}, alpha {b['alpha']:g} {sides}, "
                 f"{b.get('efficacy_spending', '')}, drift {b['drift']:.4f}>")
 
     @property
@@ -228,7 +232,7 @@ class Plan(Design):
     def __repr__(self) -> str:
         s = self._json()["sample_size"]
         return (f"<gsd.Plan {s['patients']} patients, {s['events']} events, "
-                f"power {s['power']:.4f}, {len(s['looks'])} looks, "
+                f"power {s['power']:.4f}, {_count(len(s['looks']), 'look')}, "
                 f"duration {s['study_duration']:.2f} {s.get('time_unit', '')}>")
 
     @property
@@ -286,7 +290,7 @@ class Simulation(Result):
 
     def __repr__(self) -> str:
         s = self._json()["simulation"]
-        return (f"<gsd.Simulation {s['replicates']} replicates, seed {s['seed']}, "
+        return (f"<gsd.Simulation {_count(s['replicates'], 'replicate')}, seed {s['seed']}, "
                 f"power {s['power']:.4f} (SE {s['power_se']:.4f})>")
 
     @property
@@ -394,7 +398,7 @@ class Monitoring(Result):
     def __repr__(self) -> str:
         looks = self._json()["monitoring"]["looks"]
         last = looks[-1]["decision"] if looks else "no look"
-        return f"<gsd.Monitoring {len(looks)} looks, last decision {last}>"
+        return f"<gsd.Monitoring {_count(len(looks), 'look')}, last decision {last}>"
 
     @property
     def monitoring(self) -> Dict[str, Any]:

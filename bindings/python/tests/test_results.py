@@ -185,3 +185,19 @@ def test_replicate_looks_carry_the_harm_bound():
     for look, row in looks.iterrows():
         if not row["capped"]:
             assert row["harm_z"] == pytest.approx(design.looks["harm_z"].iloc[look - 1], abs=1e-12)
+
+
+def test_reprs_count_in_the_singular_for_one(seed_design):
+    """repr said "1 looks" for a monitoring result after its first look (and
+    for a one-look design)."""
+    m = gsd.monitor(seed_design, looks=[{"events": 49, "z": 2.0}], planned_events=94)
+    assert repr(m) == "<gsd.Monitoring 1 look, last decision continue>"
+    m = gsd.monitor(seed_design, looks=[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.6}],
+                    planned_events=94)
+    assert repr(m) == "<gsd.Monitoring 2 looks, last decision stop-efficacy>"
+    assert repr(gsd.design()).startswith("<gsd.Design 1 look, alpha 0.025 one-sided")
+    assert repr(seed_design).startswith("<gsd.Design 3 looks, ")
+    # Events are counts, but gsd.monitor (the library) accepts fractional
+    # ones, so the column stays float64 rather than round them.
+    assert gsd.monitor(seed_design, looks=[{"events": 49.5, "z": 2.0}],
+                       planned_events=94).looks["events"].tolist() == [49.5]
