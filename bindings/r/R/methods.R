@@ -301,11 +301,13 @@ gsd_write_config <- function(x, file) {
 # warning and error would reach the caller as a plain simpleError; a file
 # that cannot be written is bad input, as for reports.
 .write_atomically <- function(text, file, argument, call) {
+  tmp <- tempfile(paste0(".", basename(file), "."), tmpdir = dirname(file))
+  # R's reason names the temporary file, which the caller never named.
   refuse <- function(why) {
     .gsd_invalid(argument, .describe(file),
-                 paste0("cannot be written (", why, "); choose a writable file"), call = call)
+                 paste0("cannot be written (", gsub(tmp, file, why, fixed = TRUE),
+                        "); choose a writable file"), call = call)
   }
-  tmp <- tempfile(paste0(".", basename(file), "."), tmpdir = dirname(file))
   done <- FALSE
   on.exit(if (!done) unlink(tmp))
   tryCatch(.write_text(text, tmp), warning = function(w) refuse(conditionMessage(w)))

@@ -307,6 +307,8 @@ test_that("gsd_config() and gsd_write_config() raise gsd conditions", {
   e <- invalid(gsd_write_config(seed_design(), file))
   expect_identical(e$argument, "file")
   expect_match(conditionMessage(e), "cannot be written .*; choose a writable file$")
+  # The reason names the file given, not the temporary file beside it.
+  expect_match(conditionMessage(e), paste0("cannot open file '", file, "'"), fixed = TRUE)
   expect_false(file.exists(file))
 })
 
