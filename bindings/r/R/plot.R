@@ -275,21 +275,21 @@ NULL
 #' @rdname gsd_plots
 #' @export
 plot.gsd_design <- function(x, type = "boundaries", scale = "z", ...) {
-  .check_title_arguments(list(...), "gsd_design")
+  .check_title_arguments(list(...), class(x)[1L])
   .draw_base(.design_spec(x, .choice(type, .design_types, "type"), .choice(scale, c("z", "p", "hr"), "scale")), ...)
 }
 
 #' @rdname gsd_plots
 #' @export
 plot.gsd_simulation <- function(x, type = "km", ...) {
-  .check_title_arguments(list(...), "gsd_simulation")
+  .check_title_arguments(list(...), class(x)[1L])
   .draw_base(.simulation_spec(x, .choice(type, c("km", "stopping"), "type")), ...)
 }
 
 #' @rdname gsd_plots
 #' @export
 plot.gsd_monitoring <- function(x, type = "boundaries", ...) {
-  .check_title_arguments(list(...), "gsd_monitoring")
+  .check_title_arguments(list(...), class(x)[1L])
   .draw_base(.monitoring_spec(x, .choice(type, c("boundaries", "conditional_power"), "type")), ...)
 }
 

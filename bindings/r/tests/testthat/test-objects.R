@@ -79,6 +79,7 @@ test_that("plot() refuses by name an argument that neither it nor title() takes"
   expect_identical(e$argument, "scale")
   e <- tryCatch(plot(plan, scael = "p"), gsd_invalid_input = function(e) e)
   expect_identical(e$argument, "scael")
+  expect_match(conditionMessage(e), "for a gsd_survival object", fixed = TRUE)
   e <- tryCatch(plot(m, "boundaries", "p"), gsd_invalid_input = function(e) e)
   expect_identical(e$argument, "...")
   # title()'s own arguments and graphical parameters still go through.
