@@ -301,7 +301,8 @@ gsd_write_config <- function(x, file) {
 # warning and error would reach the caller as a plain simpleError; a file
 # that cannot be written is bad input, as for reports.
 .write_atomically <- function(text, file, argument, call) {
-  tmp <- tempfile(paste0(".", basename(file), "."), tmpdir = dirname(file))
+  target <- .link_target(file)
+  tmp <- tempfile(paste0(".", basename(target), "."), tmpdir = dirname(target))
   # R's reason names the temporary file, which the caller never named.
   refuse <- function(why) {
     .gsd_invalid(argument, .describe(file),
@@ -311,9 +312,22 @@ gsd_write_config <- function(x, file) {
   done <- FALSE
   on.exit(if (!done) unlink(tmp))
   tryCatch(.write_text(text, tmp), warning = function(w) refuse(conditionMessage(w)))
-  renamed <- tryCatch(file.rename(tmp, file), warning = function(w) refuse(conditionMessage(w)))
+  renamed <- tryCatch(file.rename(tmp, target), warning = function(w) refuse(conditionMessage(w)))
   if (!renamed) refuse("it cannot replace the file there")
   done <- TRUE
 }
 
 .write_text <- function(text, path) writeLines(text, path, sep = "")
+
+# The file a path stands for once the symbolic links of its last component
+# are followed (a relative link from the link's directory), as the library
+# does for its records and reports: the file is replaced and the link kept,
+# where a rename onto the link would replace the link with a copy.
+.link_target <- function(file) {
+  for (i in seq_len(40L)) {  # Linux's MAXSYMLINKS
+    link <- Sys.readlink(file)
+    if (is.na(link) || !nzchar(link)) return(file)
+    file <- if (startsWith(link, "/")) link else file.path(dirname(file), link)
+  }
+  file
+}

@@ -410,4 +410,10 @@ test_that("gsd_write_config() replaces the file atomically: a failed write leave
   gsd_write_config(seed_design(), file)
   expect_identical(gsd_run(file), seed_design()$result)
   expect_setequal(list.files(dir, all.files = TRUE, no.. = TRUE), c("plan.json", "taken"))
+  # Through a symbolic link the file it points to is replaced, and the link kept.
+  link <- file.path(dir, "link.json")
+  file.symlink("plan.json", link)
+  gsd_write_config(seed_design(), link)
+  expect_true(nzchar(Sys.readlink(link)))
+  expect_identical(gsd_run(file), seed_design()$result)
 })
