@@ -35,6 +35,15 @@ void refuse_parameter(const JsonNode& node, const std::string& family, const std
   }
 }
 
+// Cumulative fractions are user spending's; under any other family they were
+// dropped as a parameter was.
+void refuse_cumulative(const JsonNode& node, const std::string& family) {
+  if (const auto cumulative = node.find("cumulative")) {
+    cumulative->fail("is not taken by " + family + "; remove it, or set spending to user for a spending "
+                     "function through these cumulative fractions");
+  }
+}
+
 constexpr const char* kEfficacyWithParameter =
     "hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto";
 constexpr const char* kFutilityWithParameter = "hsd, power, exponential, pampallona-tsiatis";
@@ -80,6 +89,7 @@ EfficacyBoundary load_efficacy(const JsonNode& node, const std::vector<double>& 
       name == "obrien-fleming" || name == "pocock") {
     refuse_parameter(node, name, kEfficacyWithParameter);
   }
+  if (name != "user") refuse_cumulative(node, name);
   if (name == "obrien-fleming") return ClassicalBoundary::obrien_fleming();
   if (name == "pocock") return ClassicalBoundary::pocock();
   if (name == "wang-tsiatis") {
@@ -119,7 +129,9 @@ FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& frac
   if (const auto binding = node.find("binding")) spec.binding = binding->boolean();
   if (!node.has("spending")) {
     for (const char* key : {"z", "hazard_ratio", "effect", "conditional_power"}) {
-      if (node.has(key)) refuse_parameter(node, std::string("futility.") + key, kFutilityWithParameter);
+      if (!node.has(key)) continue;
+      refuse_parameter(node, std::string("futility.") + key, kFutilityWithParameter);
+      refuse_cumulative(node, std::string("futility.") + key);
     }
   }
   if (const auto z = node.find("z")) {
@@ -144,6 +156,7 @@ FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& frac
     if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user") {
       refuse_parameter(node, name, kFutilityWithParameter);
     }
+    if (name != "user") refuse_cumulative(node, name);
     if (name == "pampallona-tsiatis") {
       spec.rule = spending::FutilityRule::kPampallonaTsiatis;
       spec.parameter = required_parameter(node, name, "Delta0 of the futility bound (rpact's deltaPT0)");
@@ -166,9 +179,11 @@ HarmSpec load_harm(const JsonNode& node, const std::vector<double>& fractions) {
     if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user") {
       refuse_parameter(node, name, kHarmWithParameter);
     }
+    if (name != "user") refuse_cumulative(node, name);
     spec.spending = load_spending_function(node, name, fractions);
   } else {
     refuse_parameter(node, "a harm bound without harm.spending", kHarmWithParameter);
+    refuse_cumulative(node, "a harm bound without harm.spending");
   }
   return spec;
 }
