@@ -118,6 +118,11 @@ std::optional<std::string> read_key(const MonitorArgs& args) {
 // longer for another writer is surely stuck.
 constexpr double kMaxLockTimeoutSeconds = 86400.0;
 
+// How a --record that does not exist is started, in this command's words.
+constexpr const char* kStartRecordHere =
+    "give the path of a monitoring record, or start one with its first look: gsd monitor CONFIG --record FILE "
+    "add-look --events N --z Z";
+
 RecordAccess record_access(const MonitorArgs& args) {
   if (!(args.lock_timeout >= 0.0 && args.lock_timeout <= kMaxLockTimeoutSeconds)) {
     numerics::fail({"options", "lock_timeout"}, args.lock_timeout, "must lie in [0, 86400] seconds");
@@ -133,6 +138,7 @@ CommandResult run_verify(const MonitorArgs& args) {
   if (!args.config.empty()) usage_error(args.config + ": verify checks a --record, not a CONFIG");
   if (!args.report.empty()) usage_error("--report cannot be used with verify");
   if (args.format == OutputFormat::kCsv) usage_error("--format = csv is not a format verify writes; give --format text or json");
+  require_record_exists(args.record, "--record", kStartRecordHere);
   const RecordVerification v = verify_record_file(args.record, read_key(args));
   try {
     require_verified_chain(v.chain);
@@ -230,6 +236,7 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
     if (!args.config.empty()) {
       usage_error(args.config + ": give either a CONFIG or --record to replay, not both");
     }
+    require_record_exists(args.record, "--record", kStartRecordHere);
     const RecordAccess access = record_access(args);
     if (!args.report.empty()) lock.emplace(args.record, access.lock_timeout);
     record = read_record_file(args.record, access.key);

@@ -24,6 +24,31 @@ double required_parameter(const JsonNode& node, const std::string& family,
   return node.at("parameter").number();
 }
 
+// A parameter given to a family that takes none (lan-demets-obf, user, a z
+// bound, ...) is refused, not dropped: the user meant something by it (gsDesign's
+// sfLDOF reads a param in [0.005, 2] as Liu et al.'s generalised rho; rpact warns
+// that gammaA "will be ignored"). `taking` lists this section's families that take one.
+void refuse_parameter(const JsonNode& node, const std::string& family, const std::string& taking) {
+  if (const auto parameter = node.find("parameter")) {
+    parameter->fail("is not taken by " + family + "; remove it, or choose a family with a parameter (" +
+                    taking + ")");
+  }
+}
+
+// Cumulative fractions are user spending's; under any other family they were
+// dropped as a parameter was.
+void refuse_cumulative(const JsonNode& node, const std::string& family) {
+  if (const auto cumulative = node.find("cumulative")) {
+    cumulative->fail("is not taken by " + family + "; remove it, or set spending to user for a spending "
+                     "function through these cumulative fractions");
+  }
+}
+
+constexpr const char* kEfficacyWithParameter =
+    "hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto";
+constexpr const char* kFutilityWithParameter = "hsd, power, exponential, pampallona-tsiatis";
+constexpr const char* kHarmWithParameter = "hsd, power, exponential";
+
 // JsonNode errors carry their full path; only the library's own checks (on
 // the values read) are re-thrown under the node's path.
 SpendingFunction load_spending_function(const JsonNode& node, const std::string& name,
@@ -60,6 +85,11 @@ EfficacyBoundary load_efficacy(const JsonNode& node, const std::vector<double>& 
       node.at("spending").choice({"lan-demets-obf", "lan-demets-pocock", "hsd", "power",
                                   "exponential", "user", "obrien-fleming", "pocock",
                                   "wang-tsiatis", "pampallona-tsiatis", "haybittle-peto"});
+  if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user" ||
+      name == "obrien-fleming" || name == "pocock") {
+    refuse_parameter(node, name, kEfficacyWithParameter);
+  }
+  if (name != "user") refuse_cumulative(node, name);
   if (name == "obrien-fleming") return ClassicalBoundary::obrien_fleming();
   if (name == "pocock") return ClassicalBoundary::pocock();
   if (name == "wang-tsiatis") {
@@ -97,6 +127,13 @@ FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& frac
   }
   FutilitySpec spec;
   if (const auto binding = node.find("binding")) spec.binding = binding->boolean();
+  if (!node.has("spending")) {
+    for (const char* key : {"z", "hazard_ratio", "effect", "conditional_power"}) {
+      if (!node.has(key)) continue;
+      refuse_parameter(node, std::string("futility.") + key, kFutilityWithParameter);
+      refuse_cumulative(node, std::string("futility.") + key);
+    }
+  }
   if (const auto z = node.find("z")) {
     spec.rule = spending::FutilityRule::kFixedZ;
     spec.values = z->numbers();
@@ -116,6 +153,10 @@ FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& frac
     const std::string name = node.at("spending").choice(
         {"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "exponential", "user",
          "pampallona-tsiatis"});
+    if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user") {
+      refuse_parameter(node, name, kFutilityWithParameter);
+    }
+    if (name != "user") refuse_cumulative(node, name);
     if (name == "pampallona-tsiatis") {
       spec.rule = spending::FutilityRule::kPampallonaTsiatis;
       spec.parameter = required_parameter(node, name, "Delta0 of the futility bound (rpact's deltaPT0)");
@@ -135,7 +176,14 @@ HarmSpec load_harm(const JsonNode& node, const std::vector<double>& fractions) {
   if (node.has("spending")) {
     const std::string name = node.at("spending").choice(
         {"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "exponential", "user"});
+    if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user") {
+      refuse_parameter(node, name, kHarmWithParameter);
+    }
+    if (name != "user") refuse_cumulative(node, name);
     spec.spending = load_spending_function(node, name, fractions);
+  } else {
+    refuse_parameter(node, "a harm bound without harm.spending", kHarmWithParameter);
+    refuse_cumulative(node, "a harm bound without harm.spending");
   }
   return spec;
 }

@@ -133,10 +133,11 @@ MonitoringSettings load_monitoring(const JsonNode& m, bool endpoint) {
 }
 
 void check_planned_events_reachable(const Trial& trial) {
-  // Where monitor() takes conditional power from the survival model: a
-  // log-rank monitor without monitoring.assumed_hazard_ratio.
-  const bool model_used = trial.survival && !trial.survival_test && trial.monitoring &&
-                          !trial.monitoring->assumed_hazard_ratio;
+  // Where monitor() takes conditional power from the survival model (a
+  // log-rank monitor without monitoring.assumed_hazard_ratio), and a
+  // survival.test, whose bounds are spent on the model's plan.
+  const bool model_used = trial.survival && trial.monitoring &&
+                          (trial.survival_test || !trial.monitoring->assumed_hazard_ratio);
   if (!model_used || !trial.monitoring->planned_events || !trial.survival->patients) return;
   const double planned_events = *trial.monitoring->planned_events;
   try {

@@ -6,6 +6,8 @@
 #include <cmath>
 
 #include "gsd/design.hpp"
+#include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/monitoring/monitor.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/survival/maxcombo_power.hpp"
 #include "phase_timer.hpp"
@@ -74,6 +76,36 @@ monitoring::MaxComboObservedLook maxcombo_look(const LookInput& look, std::size_
   return out;
 }
 
+// The log-rank monitor's span (monitoring::kMaxEventSpan) on a test's
+// variance scale: each look's variance within a factor of a million of the
+// first look's and of the planned variance. The weighted monitor turns the
+// variances into events at the same fractions; past the span a 1e300 planned
+// variance was reported as looks[0].events = 9.4e-298.
+void check_variance_span(const std::vector<monitoring::WeightedObservedLook>& looks, double planned,
+                         bool planned_given) {
+  const auto apart = [](double a, double b) {
+    return a > b * monitoring::kMaxEventSpan || b > a * monitoring::kMaxEventSpan;
+  };
+  const auto rule = [](const std::string& what, double v) {
+    return "differs from " + what + " " + numerics::format_input(v) +
+           " by more than a factor of a million, the widest span gsd monitors; check the variances";
+  };
+  // A variance that is not positive keeps its own rule.
+  for (std::size_t k = 0; k < looks.size(); ++k) numerics::check_positive(look_path(k).key("variance"), looks[k].variance);
+  const double first = looks.front().variance;
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    const double v = looks[k].variance;
+    const FieldPath path = look_path(k).key("variance");
+    if (apart(v, first)) numerics::fail(path, v, rule("the first look's variance", first));
+    if (!apart(v, planned)) continue;
+    if (planned_given) {
+      numerics::fail({"monitoring", "planned_variance"}, planned,
+                     rule("look " + std::to_string(k + 1) + "'s variance", v));
+    }
+    numerics::fail(path, v, rule("the plan's variance", planned));
+  }
+}
+
 double planned_events(const Trial& trial) {
   const MonitoringSettings& m = *trial.monitoring;
   if (m.planned_events) return *m.planned_events;
@@ -90,6 +122,7 @@ void monitor_weighted_test(const Trial& trial, const RunOptions& options, TestMo
   const survival::WeightedLogRankPower& power = *planned.test;
   t.planned_variance_given = m.planned_variance.has_value();
   t.planned_variance = m.planned_variance.value_or(power.patients * power.looks.back().moments.variance_null);
+  check_variance_span(looks, t.planned_variance, t.planned_variance_given);
   const monitoring::WeightedMonitoringPlan plan{power.design.spec, t.planned_variance, t.planned_events};
   t.weighted = numerics::within({"monitoring"}, [&] { return monitoring::monitor_weighted(plan, looks); });
 }
@@ -111,11 +144,12 @@ void monitor_km_contrast_test(const Trial& trial, const RunOptions& options, Tes
     }
     looks.push_back(look);
   }
-  for (auto& look : looks) look.variance = 1.0 / look.variance;  // the information
   const DesignResult planned = design_trial(trial, options);
   const survival::KmContrastPower& power = planned.km_contrast->at_plan;
   t.planned_variance_given = m.planned_variance.has_value();
   t.planned_variance = m.planned_variance.value_or(power.looks.back().moments.variance / power.patients);
+  check_variance_span(looks, t.planned_variance, t.planned_variance_given);
+  for (auto& look : looks) look.variance = 1.0 / look.variance;  // the information
   const monitoring::WeightedMonitoringPlan plan{power.design.spec, 1.0 / t.planned_variance, t.planned_events};
   t.weighted = numerics::within({"monitoring"}, [&] { return monitoring::monitor_weighted(plan, looks); });
 }
@@ -150,6 +184,9 @@ MonitoringReport monitor_test_trial(const Trial& trial, const RunOptions& option
   TestMonitoring t;
   t.test = *trial.survival_test;
   t.planned_events = planned_events(trial);
+  std::vector<double> events;
+  for (const LookInput& look : m.looks) events.push_back(look.events);
+  numerics::within({"monitoring"}, [&] { monitoring::check_event_span(t.planned_events, events); });
   report.plan.planned_events = t.planned_events;
   const PhaseTimer timer(options.trace, "monitoring of " + std::to_string(m.looks.size()) + " looks of the test");
   if (t.test.kind == survival::TestKind::kMaxCombo) {

@@ -167,8 +167,16 @@ nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json&
   return out;
 }
 
+void require_record_exists(const std::string& path, const std::string& name, const std::string& todo) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) {
+    throw InvalidInput({}, name + " = " + path + " does not exist; " + todo);
+  }
+}
+
 RecordVerification verify_record_file(const std::string& path,
                                       const std::optional<std::string>& key) {
+  require_record_exists(path);
   RecordVerification out;
   out.record = read_json_file(path);
   try {

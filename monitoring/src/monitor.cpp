@@ -18,30 +18,10 @@ using namespace gsd::spending;  // NOLINT
 
 namespace {
 
-// The schedule's span (look_statistic.hpp, kMaxEventSpan): every look and the
-// planned events within a factor of a million of the first look's events, and
-// every look within a million times the planned events.
 void check_span(const MonitoringPlan& plan, std::span<const ObservedLook> looks) {
-  const auto rule = [](const std::string& base) {
-    return "exceeds a million times " + base + " events, the widest span gsd monitors; check the events";
-  };
-  const double first = looks.front().events;
-  const std::string first_look = "the first look's " + format_input(first);
-  const std::string planned = "the " + format_input(plan.planned_events) + " planned";
-  for (std::size_t k = 0; k < looks.size(); ++k) {
-    const FieldPath path = FieldPath{"looks", k}.key("events");
-    const double events = looks[k].events;
-    if (events > first * kMaxEventSpan) throw InvalidInput(path, format_input(events), rule(first_look));
-    // And the other way: a look past a million times the planned events (a
-    // first look of 1e300 events against 94 planned printed a 300-digit
-    // information and a confidence interval of width 0).
-    if (events > plan.planned_events * kMaxEventSpan) {
-      throw InvalidInput(path, format_input(events), rule(planned));
-    }
-  }
-  if (plan.planned_events > first * kMaxEventSpan) {
-    throw InvalidInput({"planned_events"}, format_input(plan.planned_events), rule(first_look));
-  }
+  std::vector<double> events;
+  for (const ObservedLook& look : looks) events.push_back(look.events);
+  check_event_span(plan.planned_events, events);
 }
 
 void check_look(const std::vector<LookResult>& done, const ObservedLook& look, std::size_t k) {
@@ -132,6 +112,28 @@ LookResult analyse(const MonitoringPlan& plan, std::span<const ObservedLook> loo
 }
 
 }  // namespace
+
+void check_event_span(double planned_events, std::span<const double> events) {
+  const auto rule = [](const std::string& base) {
+    return "exceeds a million times " + base + " events, the widest span gsd monitors; check the events";
+  };
+  const double first = events.front();
+  const std::string first_look = "the first look's " + format_input(first);
+  const std::string planned = "the " + format_input(planned_events) + " planned";
+  for (std::size_t k = 0; k < events.size(); ++k) {
+    const FieldPath path = FieldPath{"looks", k}.key("events");
+    if (events[k] > first * kMaxEventSpan) throw InvalidInput(path, format_input(events[k]), rule(first_look));
+    // And the other way: a look past a million times the planned events (a
+    // first look of 1e300 events against 94 planned printed a 300-digit
+    // information and a confidence interval of width 0).
+    if (events[k] > planned_events * kMaxEventSpan) {
+      throw InvalidInput(path, format_input(events[k]), rule(planned));
+    }
+  }
+  if (planned_events > first * kMaxEventSpan) {
+    throw InvalidInput({"planned_events"}, format_input(planned_events), rule(first_look));
+  }
+}
 
 MonitoringResult monitor(const MonitoringPlan& plan, std::span<const ObservedLook> looks) {
   plan.validate();

@@ -24,6 +24,41 @@ gsd_design_error(missing_parameter 2
 gsd_design_error(parameter_out_of_range 2
   "error: design.efficacy.parameter = -3 must be a rho in (0, 20] for power spending"
   "{\"design\": {\"efficacy\": {\"spending\": \"power\", \"parameter\": -3}}}" design CONFIG)
+# A parameter given to a family that takes none is refused, not dropped.
+gsd_design_error(parameter_not_taken_ld_obf 2
+  "error: design.efficacy.parameter = 3 is not taken by lan-demets-obf\; remove it, or choose a family with a parameter (hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+  "{\"design\": {\"efficacy\": {\"spending\": \"lan-demets-obf\", \"parameter\": 3}}}" design CONFIG)
+gsd_design_error(parameter_not_taken_ld_pocock 2
+  "error: design.efficacy.parameter = 3 is not taken by lan-demets-pocock\; remove it, or choose a family with a parameter (hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+  "{\"design\": {\"efficacy\": {\"spending\": \"lan-demets-pocock\", \"parameter\": 3}}}" design CONFIG)
+gsd_design_error(parameter_not_taken_pocock 2
+  "error: design.efficacy.parameter = 3 is not taken by pocock\; remove it, or choose a family with a parameter (hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+  "{\"design\": {\"efficacy\": {\"spending\": \"pocock\", \"parameter\": 3}}}" design CONFIG)
+gsd_design_error(parameter_not_taken_user 2
+  "error: design.efficacy.parameter = 3 is not taken by user\; remove it, or choose a family with a parameter (hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"efficacy\": {\"spending\": \"user\", \"cumulative\": [0.1, 1], \"parameter\": 3}}}" design CONFIG)
+gsd_design_error(futility_parameter_not_taken 2
+  "error: design.futility.parameter = 3 is not taken by lan-demets-pocock\; remove it, or choose a family with a parameter (hsd, power, exponential, pampallona-tsiatis)"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"futility\": {\"spending\": \"lan-demets-pocock\", \"parameter\": 3}}}" design CONFIG)
+gsd_design_error(futility_z_parameter_not_taken 2
+  "error: design.futility.parameter = 3 is not taken by futility.z\; remove it, or choose a family with a parameter (hsd, power, exponential, pampallona-tsiatis)"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"futility\": {\"z\": [0], \"parameter\": 3}}}" design CONFIG)
+gsd_design_error(harm_parameter_not_taken 2
+  "error: design.harm.parameter = 3 is not taken by lan-demets-obf\; remove it, or choose a family with a parameter (hsd, power, exponential)"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"harm\": {\"alpha\": 0.005, \"spending\": \"lan-demets-obf\", \"parameter\": 3}}}" design CONFIG)
+gsd_design_error(harm_default_parameter_not_taken 2
+  "error: design.harm.parameter = 3 is not taken by a harm bound without harm.spending\; remove it, or choose a family with a parameter (hsd, power, exponential)"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"harm\": {\"alpha\": 0.005, \"parameter\": 3}}}" design CONFIG)
+# Cumulative fractions are user spending's; under another family they are refused, not dropped.
+gsd_design_error(cumulative_not_taken_ld_obf 2
+  "error: design.efficacy.cumulative = [0.1,1] is not taken by lan-demets-obf\; remove it, or set spending to user for a spending function through these cumulative fractions"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"efficacy\": {\"spending\": \"lan-demets-obf\", \"cumulative\": [0.1, 1]}}}" design CONFIG)
+gsd_design_error(futility_z_cumulative_not_taken 2
+  "error: design.futility.cumulative = [0.1,1] is not taken by futility.z\; remove it, or set spending to user for a spending function through these cumulative fractions"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"futility\": {\"z\": [0], \"cumulative\": [0.1, 1]}}}" design CONFIG)
+gsd_design_error(harm_default_cumulative_not_taken 2
+  "error: design.harm.cumulative = [0.1,1] is not taken by a harm bound without harm.spending\; remove it, or set spending to user for a spending function through these cumulative fractions"
+  "{\"design\": {\"information_fractions\": [0.5, 1], \"harm\": {\"alpha\": 0.005, \"cumulative\": [0.1, 1]}}}" design CONFIG)
 gsd_design_error(alpha_out_of_range 2
   "error: design.alpha = 0.5 must lie in (0, 0.5)\; give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)"
   "{\"design\": {\"alpha\": 0.5}}" design CONFIG)

@@ -133,6 +133,23 @@ JSON
     run monitor c.json
     expect_error "monitoring.looks[0].z = 1e+20 must lie in [-1e6, 1e6]"
     ;;
+  error_record_missing)
+    # A record that is not there is named by its flag, with how to start one;
+    # it was read as a config ("cannot read the config file").
+    want="--record = missing.json does not exist; give the path of a monitoring record, or start one with its first look: gsd monitor CONFIG --record FILE add-look --events N --z Z"
+    run monitor --record missing.json
+    expect_error "$want"
+    [ "$err" = "error: $want" ] || fail "whole line: $err"
+    run monitor --record missing.json --format json
+    expect_error "$want"
+    run monitor --record missing.json verify
+    expect_error "$want"
+    run monitor --record missing.json --report rep.html
+    expect_error "$want"
+    [ -e rep.html ] && fail "a report was written"
+    [ -e missing.json.lock ] && fail "a lock file was left"
+    [ -e missing.json ] && fail "the record was created"
+    ;;
   error_add_look_names_the_flag)
     # A rule broken by the look being added names the flag that gave it, and
     # the record does not change.

@@ -71,6 +71,29 @@ edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][0]["covariance"][1] = [1, 2]'
 expect_error "$tmp/b8.json" 'error: monitoring.looks\[0\].covariance\[1\] '
 edit "$ex/fh01.json" 'del c["survival"]["test"]' > "$tmp/b9.json"
 expect_error "$tmp/b9.json" 'error: monitoring.looks\[0\].variance is for a weighted log-rank, MaxCombo, RMST or milestone survival.test'
+# The log-rank monitor's limits on the planned events hold for a test too:
+# beyond what the model's patients produce, and the span (a look past a
+# million times the planned events). 1e300 planned events was accepted.
+fh_look='c["monitoring"]["looks"] = [{"events": 49, "z": 2, "variance": 10}]'
+edit "$ex/fh01.json" "$fh_look; c['monitoring']['planned_events'] = 1e300" > "$tmp/b10.json"
+expect_error "$tmp/b10.json" 'error: monitoring.planned_events = 1e+300 exceeds the 104.8 events that 202 patients can ever produce'
+edit "$ex/fh01.json" "$fh_look; c['monitoring']['planned_events'] = 1e-5" > "$tmp/b11.json"
+expect_error "$tmp/b11.json" 'error: monitoring.looks\[0\].events = 49 exceeds a million times the 1e-05 planned events, the widest span gsd monitors; check the events$'
+edit "$ex/maxcombo.json" 'c["monitoring"]["planned_events"] = 1e-5' > "$tmp/b12.json"
+expect_error "$tmp/b12.json" 'error: monitoring.looks\[0\].events = [0-9]* exceeds a million times the 1e-05 planned events'
+# And the planned variance: the same span on the variance scale (1e300 was
+# reported as looks[0].events = 9.4e-298).
+edit "$ex/fh01.json" "$fh_look; c['monitoring']['planned_variance'] = 1e300" > "$tmp/b13.json"
+expect_error "$tmp/b13.json" "error: monitoring.planned_variance = 1e+300 differs from look 1's variance 10 by more than a factor of a million, the widest span gsd monitors; check the variances$"
+edit "$ex/fh01.json" "$fh_look; c['monitoring']['planned_variance'] = 1e-300" > "$tmp/b14.json"
+expect_error "$tmp/b14.json" "error: monitoring.planned_variance = 1e-300 differs from look 1's variance 10 by more than"
+edit "$ex/fh01.json" 'c["monitoring"]["looks"] = [{"events": 49, "z": 2, "variance": 1e9}]' > "$tmp/b15.json"
+expect_error "$tmp/b15.json" "error: monitoring.looks\[0\].variance = 1e+09 differs from the plan's variance [0-9.]* by more than a factor of a million"
+# A variance that is not positive keeps its own rule ahead of the span.
+edit "$ex/fh01.json" 'c["monitoring"]["looks"][0]["variance"] = 0' > "$tmp/b16.json"
+expect_error "$tmp/b16.json" 'error: monitoring.looks\[0\].variance = 0 must be positive and finite$'
+edit "$ex/rmst24.json" 'c["monitoring"]["looks"][0]["variance"] = -1' > "$tmp/b17.json"
+expect_error "$tmp/b17.json" 'error: monitoring.looks\[0\].variance = -1 must be positive and finite$'
 # The report: self-contained, the test named, every look with its bound and
 # decision, and the chart.
 for name in fh01 maxcombo; do

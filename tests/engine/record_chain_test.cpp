@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
 #include <string>
 
 #include "gsd/errors.hpp"
@@ -155,6 +156,29 @@ TEST(RecordChain, VerifyRefusesARecordWithoutHashes) {
   EXPECT_NO_THROW(require_intact_chain(check));
   EXPECT_THROW(require_verified_chain(check), InvalidInput);
   EXPECT_NO_THROW(require_verified_chain(check_chain(small_record(), std::nullopt)));
+}
+
+// A record that is not there is named as a record, with how one is started,
+// for every front end (it was read as a config: "cannot read the config
+// file"); the command line names its flag instead.
+TEST(RecordFile, MissingRecordIsNamedAsARecord) {
+  const std::string missing = ::testing::TempDir() + "gsd-no-such-record.json";
+  const std::string want = "record = " + missing + " does not exist; " + kStartRecord;
+  for (const auto& read : {std::function<void()>([&] { read_record_file(missing); }),
+                           std::function<void()>([&] { verify_record_file(missing); })}) {
+    try {
+      read();
+      ADD_FAILURE() << "a missing record was read";
+    } catch (const InvalidInput& e) {
+      EXPECT_EQ(std::string(e.what()), want);
+    }
+  }
+  try {
+    require_record_exists(missing, "--record", "start it");
+    ADD_FAILURE() << "a missing record passed";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()), "--record = " + missing + " does not exist; start it");
+  }
 }
 
 }  // namespace

@@ -132,5 +132,32 @@ TEST(Monitor, RejectsNonFiniteZ) {
             "looks[0].z = inf must be finite");
 }
 
+// check_event_span, which a test's front end applies to its looks' events
+// as monitor() does: the planned events and every look within a factor of
+// kMaxEventSpan (a million) of the first look, no look past a million times
+// the planned events.
+std::string span_error(double planned, const std::vector<double>& events) {
+  try {
+    check_event_span(planned, events);
+  } catch (const std::invalid_argument& e) {
+    return e.what();
+  }
+  return "";
+}
+
+TEST(Monitor, EventSpanOfATestsLooks) {
+  EXPECT_EQ(span_error(94.0, {49.0, 71.0}), "");
+  EXPECT_EQ(span_error(49.0e6, {49.0}), "");
+  EXPECT_EQ(span_error(1e300, {49.0}),
+            "planned_events = 1e+300 exceeds a million times the first look's 49 events, the widest span gsd "
+            "monitors; check the events");
+  EXPECT_EQ(span_error(1e-5, {49.0}),
+            "looks[0].events = 49 exceeds a million times the 1e-05 planned events, the widest span gsd "
+            "monitors; check the events");
+  EXPECT_EQ(span_error(1e9, {1.0, 2e6}),
+            "looks[1].events = 2e+06 exceeds a million times the first look's 1 events, the widest span gsd "
+            "monitors; check the events");
+}
+
 }  // namespace
 }  // namespace gsd::monitoring

@@ -100,6 +100,15 @@ struct RecordAccess {
   std::function<void(const RecordUpdate&)> after_commit;
 };
 
+// A record file that is not there, refused naming the record as `name` = path
+// (the command line's --record, the bindings' record argument) and `todo`,
+// how to start one: read as a config it was "cannot read the config file".
+// read_record_file and verify_record_file check it with the defaults.
+inline constexpr const char* kStartRecord =
+    "give the path of a monitoring record, or start one by adding its first look with a config (add-look)";
+void require_record_exists(const std::string& path, const std::string& name = "record",
+                           const std::string& todo = kStartRecord);
+
 // Record files. read_record_file checks the structure and the chain; its
 // errors name the file ("dmc.json: record.looks[1].hash does not match look
 // 2: the record was changed after it was written").

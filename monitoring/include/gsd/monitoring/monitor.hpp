@@ -72,4 +72,11 @@ struct MonitoringResult {
 // numerics::NumericalError on a numerical failure.
 MonitoringResult monitor(const MonitoringPlan& plan, std::span<const ObservedLook> looks);
 
+// The schedule's span (look_statistic.hpp, kMaxEventSpan): every look's events
+// and the planned events within a factor of a million of the first look's, and
+// every look within a million times the planned events. Throws InvalidInput
+// naming looks[k].events or planned_events. monitor() checks it; a weighted,
+// MaxCombo, RMST or milestone test's looks are checked by their front end.
+void check_event_span(double planned_events, std::span<const double> events);
+
 }  // namespace gsd::monitoring
