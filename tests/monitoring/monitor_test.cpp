@@ -18,13 +18,19 @@ namespace {
 
 using testing::seed_plan;
 
-std::string error_of(const MonitoringPlan& plan, const std::vector<ObservedLook>& looks) {
+// The message a call throws as bad input, or `none`.
+template <class Call>
+std::string thrown_message(Call call, const std::string& none) {
   try {
-    monitor(plan, looks);
+    call();
   } catch (const std::invalid_argument& e) {
     return e.what();
   }
-  return "no error";
+  return none;
+}
+
+std::string error_of(const MonitoringPlan& plan, const std::vector<ObservedLook>& looks) {
+  return thrown_message([&] { monitor(plan, looks); }, "no error");
 }
 
 TEST(Monitor, PValueLookStopsForBenefit) {
@@ -137,12 +143,7 @@ TEST(Monitor, RejectsNonFiniteZ) {
 // kMaxEventSpan (a million) of the first look, no look past a million times
 // the planned events.
 std::string span_error(double planned, const std::vector<double>& events) {
-  try {
-    check_event_span(planned, events);
-  } catch (const std::invalid_argument& e) {
-    return e.what();
-  }
-  return "";
+  return thrown_message([&] { check_event_span(planned, events); }, "");
 }
 
 TEST(Monitor, EventSpanOfATestsLooks) {
