@@ -1,6 +1,9 @@
 // The `design` section of a config to a spending::DesignSpec.
+#include <array>
 #include <cmath>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "gsd/endpoints/effect_scale.hpp"
 #include "gsd/numerics/invalid_input.hpp"
@@ -24,14 +27,28 @@ double required_parameter(const JsonNode& node, const std::string& family,
   return node.at("parameter").number();
 }
 
+// The families of each section that take a parameter, in the order the
+// refusal lists them.
+using Families = std::span<const std::string_view>;
+constexpr std::array<std::string_view, 6> kEfficacyWithParameter = {
+    "hsd", "power", "exponential", "wang-tsiatis", "pampallona-tsiatis", "haybittle-peto"};
+constexpr std::array<std::string_view, 4> kFutilityWithParameter = {"hsd", "power", "exponential",
+                                                                    "pampallona-tsiatis"};
+constexpr std::array<std::string_view, 3> kHarmWithParameter = {"hsd", "power", "exponential"};
+
 // A parameter given to a family that takes none (lan-demets-obf, user, a z
 // bound, ...) is refused, not dropped: the user meant something by it (gsDesign's
 // sfLDOF reads a param in [0.005, 2] as Liu et al.'s generalised rho; rpact warns
-// that gammaA "will be ignored"). `taking` lists this section's families that take one.
-void refuse_parameter(const JsonNode& node, const std::string& family, const std::string& taking) {
+// that gammaA "will be ignored"). `taking`: this section's families that take one.
+void refuse_parameter(const JsonNode& node, const std::string& family, Families taking) {
+  for (const std::string_view name : taking) {
+    if (family == name) return;
+  }
   if (const auto parameter = node.find("parameter")) {
+    std::string list;
+    for (const std::string_view name : taking) list += (list.empty() ? "" : ", ") + std::string(name);
     parameter->fail("is not taken by " + family + "; remove it, or choose a family with a parameter (" +
-                    taking + ")");
+                    list + ")");
   }
 }
 
@@ -43,11 +60,6 @@ void refuse_cumulative(const JsonNode& node, const std::string& family) {
                      "function through these cumulative fractions");
   }
 }
-
-constexpr const char* kEfficacyWithParameter =
-    "hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto";
-constexpr const char* kFutilityWithParameter = "hsd, power, exponential, pampallona-tsiatis";
-constexpr const char* kHarmWithParameter = "hsd, power, exponential";
 
 // JsonNode errors carry their full path; only the library's own checks (on
 // the values read) are re-thrown under the node's path.
@@ -85,10 +97,7 @@ EfficacyBoundary load_efficacy(const JsonNode& node, const std::vector<double>& 
       node.at("spending").choice({"lan-demets-obf", "lan-demets-pocock", "hsd", "power",
                                   "exponential", "user", "obrien-fleming", "pocock",
                                   "wang-tsiatis", "pampallona-tsiatis", "haybittle-peto"});
-  if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user" ||
-      name == "obrien-fleming" || name == "pocock") {
-    refuse_parameter(node, name, kEfficacyWithParameter);
-  }
+  refuse_parameter(node, name, kEfficacyWithParameter);
   if (name != "user") refuse_cumulative(node, name);
   if (name == "obrien-fleming") return ClassicalBoundary::obrien_fleming();
   if (name == "pocock") return ClassicalBoundary::pocock();
@@ -153,9 +162,7 @@ FutilitySpec load_futility(const JsonNode& node, const std::vector<double>& frac
     const std::string name = node.at("spending").choice(
         {"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "exponential", "user",
          "pampallona-tsiatis"});
-    if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user") {
-      refuse_parameter(node, name, kFutilityWithParameter);
-    }
+    refuse_parameter(node, name, kFutilityWithParameter);
     if (name != "user") refuse_cumulative(node, name);
     if (name == "pampallona-tsiatis") {
       spec.rule = spending::FutilityRule::kPampallonaTsiatis;
@@ -176,9 +183,7 @@ HarmSpec load_harm(const JsonNode& node, const std::vector<double>& fractions) {
   if (node.has("spending")) {
     const std::string name = node.at("spending").choice(
         {"lan-demets-obf", "lan-demets-pocock", "hsd", "power", "exponential", "user"});
-    if (name == "lan-demets-obf" || name == "lan-demets-pocock" || name == "user") {
-      refuse_parameter(node, name, kHarmWithParameter);
-    }
+    refuse_parameter(node, name, kHarmWithParameter);
     if (name != "user") refuse_cumulative(node, name);
     spec.spending = load_spending_function(node, name, fractions);
   } else {
