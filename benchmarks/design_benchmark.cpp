@@ -1,7 +1,7 @@
 // Design solve times (CPU time per design, one thread). rpact 3.3.4's
 // getDesignCharacteristics(getDesignGroupSequential(...)) on this machine
 // class takes 57 ms for K = 5 LD-OBF, 454 ms for K = 5 with HSD(-2)
-// beta-spending futility and 315 ms for K = 10 LD-OBF (README, Speed); the
+// beta-spending futility and 315 ms for K = 10 LD-OBF (docs/speed.md); the
 // target for K = 5 LD-OBF with its drift is 0.15 ms or less. The whole-process
 // comparison, start-up and JSON included, is benchmarks/compare_rpact.sh.
 #include <benchmark/benchmark.h>

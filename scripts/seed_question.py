@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The seed question's table in the README: for each test of the seed trial
+"""The seed question's tables in docs/survival.md: for each test of the seed trial
 (configs/blinatumomab-20120215.json), its analytic power at the plan's 202
 patients and 94 events, its power simulated on the same replicates as the
 others (gsd simulate with simulation.tests), and the patients and events it

@@ -297,7 +297,7 @@ int main(int argc, char** argv) {
 #endif
   CLI::App app{
       "gsd: group-sequential designs with cure-mixture survival, trial simulation and "
-      "monitoring.\nSee README.md for worked examples."};
+      "monitoring.\nWorked examples: README.md and docs/ (docs/README.md lists the pages)."};
   app.require_subcommand(1, 1);
   const std::string version = std::string("gsd ") + gsd::kVersion;
   app.set_version_flag("--version", version);

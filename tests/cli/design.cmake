@@ -207,7 +207,7 @@ add_test(NAME cli.design.test_sizing
                  ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.design.test_sizing PROPERTIES LABELS cli)
 
-# The README's seed-question table is scripts/seed_question.py's output
+# The seed-question tables of docs/survival.md are scripts/seed_question.py's output
 # (40,000 trials a row; 77 s in a release ctest, 112 s under ASan). Under ASan
 # and UBSan the same designs and simulations run with 4,000 trials: analytic
 # columns equal, simulated powers within 4 SE (seed_question_check.sh).
@@ -216,16 +216,17 @@ if(GSD_SANITIZE)
 else()
   set(seed_question_replicates 40000)
 endif()
-add_test(NAME cli.readme.seed_question
+add_test(NAME cli.docs.seed_question
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/seed_question_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR}
                  ${seed_question_replicates})
-set_tests_properties(cli.readme.seed_question PROPERTIES LABELS cli)
+set_tests_properties(cli.docs.seed_question PROPERTIES LABELS cli)
 
-# The outputs README.md shows beside its commands, its record walk-through and
-# the --log-level example of docs/cli.md are what gsd prints.
-add_test(NAME cli.readme.examples
-         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/readme_examples_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
-set_tests_properties(cli.readme.examples PROPERTIES LABELS cli)
+# The outputs README.md and its pages under docs/ show beside their commands,
+# the record walk-through and the --log-level example of docs/cli.md are what
+# gsd prints.
+add_test(NAME cli.docs.examples
+         COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/docs_examples_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
+set_tests_properties(cli.docs.examples PROPERTIES LABELS cli)
 
 # survival.test of type rmst and milestone in gsd design, simulate and monitor:
 # output keys and columns, powers and bounds, refusals.

@@ -13,7 +13,7 @@
 // so the approximation error here is below kApproximationError = 0.008. It is
 // larger when the planned events come close to the number the patients can
 // ever produce: 2:1 allocation, 240 patients, 110 of about 118 possible
-// events gives -0.023 (README, section simulate).
+// events gives -0.023 (docs/simulation.md).
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -36,7 +36,7 @@ using survival::SurvivalSpec;
 // log-rank moments. Its error against simulation, measured with 100,000
 // replicates per scenario of this file, is at most 0.005 (seed trial -0.0050,
 // doubled -0.0004, no cure -0.0033, Weibull with drop-out and futility
-// +0.0019, ramp-up -0.0038; README, simulate section). 0.008 is the largest
+// +0.0019, ramp-up -0.0038; docs/simulation.md). 0.008 is the largest
 // measured gap plus 2.5 of its own Monte Carlo standard errors (0.005 + 2.5 x
 // 0.0012 at 100k), added to 4 SE of this test's simulation.
 constexpr double kApproximationError = 0.008;

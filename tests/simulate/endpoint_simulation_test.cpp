@@ -38,7 +38,7 @@ struct Case {
   EndpointSpec endpoint;  // with patients: the analytic power is at them
   DesignSpec design;
   // Where the statistic's normal approximation is off at these sizes (the
-  // README's "Simulating a normal or binary endpoint" gives the values), the
+  // "Simulating a normal or binary endpoint" of docs/endpoints.md gives the values), the
   // case is only in the reproducibility tests.
   bool power_as_planned = true;
   bool type_one_at_alpha = true;

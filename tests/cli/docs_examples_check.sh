@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
-# The outputs README.md and docs/cli.md show are what gsd prints today.
-#   readme_examples_check.sh GSD PROJECT_DIR
-# - Each README command block of one `gsd ...` line followed by an output
-#   block: every output line (but those with "...") is a line of the command's
-#   stdout.
-# - The output blocks the README introduces in prose by their config (ANCHORED
+# The outputs README.md, its pages under docs/ (PAGES below) and docs/cli.md
+# show are what gsd prints today.
+#   docs_examples_check.sh GSD PROJECT_DIR
+# - Each command block of one `gsd ...` line followed by an output block: every
+#   output line (but those with "...") is a line of the command's stdout.
+# - The output blocks the pages introduce in prose by their config (ANCHORED
 #   below: the command and one line of the block that names it) alike.
-# - The record walk-through of "Monitoring": the README's commands build a
+# - The record walk-through of docs/monitoring.md: its commands build a
 #   record, its `sed` edits it, and the replay then exits 2 with the line the
-#   README quotes.
-# - The Monitoring section's example config runs its looks.
+#   page quotes.
+# - docs/monitoring.md's example config runs its looks.
 # - The --log-level example of docs/cli.md: each line shown has the form of a
 #   line gsd writes (numbers and times aside).
 set -u
@@ -19,7 +19,9 @@ trap 'rm -rf "$tmp"' EXIT
 python3 - "$gsd" "$root" "$tmp" <<'EOF'
 import json, re, shlex, subprocess, sys
 gsd, root, tmp = sys.argv[1:4]
-readme = open(f"{root}/README.md", encoding="utf-8").read().splitlines()
+PAGES = ["README.md", "docs/designs.md", "docs/survival.md", "docs/endpoints.md",
+         "docs/simulation.md", "docs/monitoring.md"]
+pages = {page: open(f"{root}/{page}", encoding="utf-8").read().splitlines() for page in PAGES}
 failures = []
 
 
@@ -52,18 +54,22 @@ def compare(command, shown):
     printed = {line.rstrip() for line in result.stdout.splitlines()}
     for line in shown:
         if line.strip() and "..." not in line and line.rstrip() not in printed:
-            failures.append(f"`{command}` does not print the README's line: {line.strip()}")
+            failures.append(f"`{command}` does not print the shown line: {line.strip()}")
 
 
-readme_blocks = blocks(readme)
+# Blocks pair only within a page; the anchored ones may be on any page.
+shown_blocks = []
 pairs = 0
-for (lang, body), (next_lang, next_body) in zip(readme_blocks, readme_blocks[1:]):
-    commands = [l.split("#")[0].strip() for l in body if l.strip() and not l.lstrip().startswith("#")]
-    if lang == "sh" and next_lang == "" and len(commands) == 1 and commands[0].startswith("gsd "):
-        compare(commands[0], next_body)
-        pairs += 1
+for page, lines in pages.items():
+    page_blocks = blocks(lines)
+    shown_blocks += page_blocks
+    for (lang, body), (next_lang, next_body) in zip(page_blocks, page_blocks[1:]):
+        commands = [l.split("#")[0].strip() for l in body if l.strip() and not l.lstrip().startswith("#")]
+        if lang == "sh" and next_lang == "" and len(commands) == 1 and commands[0].startswith("gsd "):
+            compare(commands[0], next_body)
+            pairs += 1
 if pairs < 6:
-    failures.append(f"only {pairs} command and output pairs found in README.md")
+    failures.append(f"only {pairs} command and output pairs found in {', '.join(PAGES)}")
 
 ANCHORED = [
     ("gsd design configs/blinatumomab-20120215.json", "   1       0.5000      2.9626     0.003051     0.003051           -    0.003051      0.1967           -"),
@@ -75,17 +81,17 @@ ANCHORED = [
     ("gsd design examples/boundaries/endpoint-futility.json --summary", "   1  futility     0.5000    200.00     0.0000     0.500000     0.0000          0     0.500000       0.0139"),
 ]
 for command, anchor in ANCHORED:
-    shown = [body for lang, body in readme_blocks if lang == "" and anchor in body]
+    shown = [body for lang, body in shown_blocks if lang == "" and anchor in body]
     if not shown:
-        failures.append(f"README.md has no block with the line: {anchor.strip()}")
+        failures.append(f"no page has a block with the line: {anchor.strip()}")
         continue
     compare(command, shown[0])
 
-# The record walk-through: the commands of the Monitoring section's first
-# block start and extend a record, the tamper block edits and replays it.
-monitor = next(body for lang, body in readme_blocks
+# The record walk-through: the commands of docs/monitoring.md's first block
+# start and extend a record, the tamper block edits and replays it.
+monitor = next(body for lang, body in blocks(pages["docs/monitoring.md"])
                if lang == "sh" and any("add-look --events 49" in l for l in body))
-tamper = next(body for lang, body in readme_blocks
+tamper = next(body for lang, body in blocks(pages["docs/monitoring.md"])
               if lang == "sh" and any(l.startswith("sed -i") for l in body))
 config = "configs/blinatumomab-20120215.json"
 text = "\n".join(monitor).replace("\\\n", " ")
@@ -101,7 +107,7 @@ sed = next(l for l in tamper if l.startswith("sed -i"))
 before = open(f"{tmp}/dmc.json", encoding="utf-8").read()
 subprocess.run(shlex.split(sed), cwd=tmp, check=True)
 if open(f"{tmp}/dmc.json", encoding="utf-8").read() == before:
-    failures.append(f"the README's `{sed}` leaves the record it describes unchanged")
+    failures.append(f"docs/monitoring.md's `{sed}` leaves the record it describes unchanged")
 replay = next(l for l in tamper if l.startswith("gsd monitor --record dmc.json ") and "exit 2" in l)
 quoted = next(l for l in tamper if l.startswith("# error:"))[2:]
 result = run(replay.split("#")[0].strip(), cwd=tmp)
@@ -109,16 +115,16 @@ if result.returncode != 2 or result.stdout or result.stderr.strip() != quoted:
     failures.append(f"after the edit, the replay exited {result.returncode} with {result.stderr.strip()!r}, "
                     f"not 2 with {quoted!r}")
 
-# The Monitoring section's config example: the seed plan with that
-# monitoring section runs its three looks.
-example = next(body for lang, body in readme_blocks
+# docs/monitoring.md's config example: the seed plan with that monitoring
+# section runs its three looks.
+example = next(body for lang, body in blocks(pages["docs/monitoring.md"])
                if lang == "json" and body and body[0].startswith('"monitoring": {'))
 plan = json.load(open(f"{root}/{config}", encoding="utf-8"))
 plan.update(json.loads("{" + "\n".join(example) + "}"))
 json.dump(plan, open(f"{tmp}/looks.json", "w"))
 result = run(f"gsd monitor {tmp}/looks.json --format json", cwd=tmp)
 if result.returncode != 0 or len(json.loads(result.stdout)["monitoring"]["looks"]) != 3:
-    failures.append(f"the README's monitoring example exits {result.returncode}: {result.stderr.strip()}")
+    failures.append(f"docs/monitoring.md's example exits {result.returncode}: {result.stderr.strip()}")
 
 # docs/cli.md: the --log-level example's lines, numbers and times aside.
 def form(line):
@@ -136,5 +142,5 @@ for f in failures:
     print("FAIL:", f)
 if failures:
     sys.exit(1)
-print(f"README: {pairs} command blocks, {len(ANCHORED)} named outputs, the record walk-through; docs/cli.md log example")
+print(f"{len(PAGES)} pages: {pairs} command blocks, {len(ANCHORED)} named outputs, the record walk-through; docs/cli.md log example")
 EOF
