@@ -27,6 +27,8 @@ using spending::solve_efficacy_bound;
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// A bound not yet solved (no bound is NaN).
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 bool two_sided(const Design& d) { return d.spec.sided == Sidedness::kTwoSidedSymmetric; }
 
@@ -79,50 +81,44 @@ LookPlan make_look_plan(const Design& design, int events,
 
 CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan,
                                      CappedInformation information)
-    : bound_(static_cast<std::size_t>(plan.planned_events) + 1, kInf),
-      harm_(bound_.size(), -kInf) {
-  const auto& t = design.spec.information_fractions;
-  const double total_events = plan.planned_events;
-  // The information fraction of a capped final with d events, d between
-  // look k - 1's events and look k's.
-  const auto fraction = [&](int d, std::size_t k) {
-    if (information == CappedInformation::kEventFraction) return d / total_events;
-    const double d0 = k == 0 ? 0.0 : plan.look_events[k - 1];
-    const double t0 = k == 0 ? 0.0 : t[k - 1];
-    return t0 + (t[k] - t0) * (d - d0) / (plan.look_events[k] - d0);
-  };
+    : look_events_(plan.look_events),
+      fractions_(design.spec.information_fractions),
+      planned_events_(plan.planned_events),
+      information_(information),
+      two_sided_(two_sided(design)),
+      harm_(design.spec.harm.has_value()),
+      bound_(std::make_unique<std::atomic<double>[]>(static_cast<std::size_t>(plan.planned_events) + 1)),
+      harm_bound_(std::make_unique<std::atomic<double>[]>(static_cast<std::size_t>(plan.planned_events) + 1)) {
+  const auto& t = fractions_;
+  for (std::size_t d = 0; d <= static_cast<std::size_t>(plan.planned_events); ++d) {
+    bound_[d].store(kNaN, std::memory_order_relaxed);
+    harm_bound_[d].store(kNaN, std::memory_order_relaxed);
+  }
   const StoppingRegions regions = design.null_regions();
   const std::vector<double> cumulative = design.cumulative_alpha();
   // The efficacy side's alpha: the total of a symmetric two-sided design,
   // alpha - harm.alpha beside a harm bound.
-  const double alpha = two_sided(design) ? design.spec.alpha : design.spec.alpha_per_side();
+  const double alpha = two_sided_ ? design.spec.alpha : design.spec.alpha_per_side();
   SequentialIntegrator h0(design.spec.solver);
   // The harm side as its alpha was spent (spending::Design::harm_null): every
   // harm bound, the efficacy bounds, and the futility bounds if binding.
   SequentialIntegrator harm(design.spec.solver);
   double harm_spent = 0.0;
-  int previous = 0;
-  for (std::size_t k = 0; k < plan.look_events.size(); ++k) {
+  segments_.reserve(look_events_.size());
+  for (std::size_t k = 0; k < look_events_.size(); ++k) {
     // Capped finals between look k-1 and look k: looks 0..k-1 done.
     const double remaining = alpha - (k == 0 ? 0.0 : cumulative[k - 1]);
-    for (int d = previous + 1; d < plan.look_events[k]; ++d) {
-      const auto i = static_cast<std::size_t>(d);
-      bound_[i] = solve_efficacy_bound(h0, fraction(d, k), remaining, two_sided(design));
-      if (design.spec.harm && std::isfinite(bound_[i])) {
-        harm_[i] = spending::solve_futility_bound(harm, fraction(d, k), 0.0, bound_[i],
-                                                  design.spec.harm->alpha - harm_spent);
-      }
-    }
-    previous = plan.look_events[k];
-    if (k + 1 < plan.look_events.size()) {
+    const double harm_left = harm_ ? design.spec.harm->alpha - harm_spent : 0.0;
+    segments_.push_back({h0, harm, remaining, harm_left});
+    if (k + 1 < look_events_.size()) {
       // The grid must resolve the shortest step asked of it: to the capped
       // final one event after this look (or to the next look).
-      const double nearest = std::min(fraction(plan.look_events[k] + 1, k + 1), t[k + 1]);
+      const double nearest = std::min(fraction(look_events_[k] + 1, k + 1), t[k + 1]);
       // (look_events[k] is t[k] * events rounded up or down, so the one after
       // it lies beyond t[k].)
       h0.advance_outside(t[k], 0.0, regions.lower[k], regions.upper[k],
                          regions.inner.empty() ? 0.0 : regions.inner[k], nearest);
-      if (design.spec.harm) {
+      if (harm_) {
         double lower = design.harm[k].value_or(-kInf);
         if (design.spec.binding_futility() && design.futility[k]) lower = std::max(lower, *design.futility[k]);
         harm.advance(t[k], 0.0, lower, design.efficacy[k], nearest);
@@ -132,14 +128,48 @@ CappedFinalBounds::CappedFinalBounds(const Design& design, const LookPlan& plan,
   }
 }
 
-double CappedFinalBounds::harm_bound(int events) const noexcept {
-  if (events < 1 || static_cast<std::size_t>(events) >= harm_.size()) return -kInf;
-  return harm_[static_cast<std::size_t>(events)];
+// The information fraction of a capped final with d events, d between look
+// k - 1's events and look k's.
+double CappedFinalBounds::fraction(int events, std::size_t k) const {
+  if (information_ == CappedInformation::kEventFraction) return events / planned_events_;
+  const double d0 = k == 0 ? 0.0 : look_events_[k - 1];
+  const double t0 = k == 0 ? 0.0 : fractions_[k - 1];
+  return t0 + (fractions_[k] - t0) * (events - d0) / (look_events_[k] - d0);
 }
 
-double CappedFinalBounds::bound(int events) const noexcept {
-  if (events < 1 || static_cast<std::size_t>(events) >= bound_.size()) return kInf;
-  return bound_[static_cast<std::size_t>(events)];
+std::optional<std::size_t> CappedFinalBounds::segment_of(int events) const {
+  if (events < 1 || events >= look_events_.back()) return std::nullopt;
+  const auto k = static_cast<std::size_t>(
+      std::upper_bound(look_events_.begin(), look_events_.end(), events) - look_events_.begin());
+  if (k > 0 && look_events_[k - 1] == events) return std::nullopt;  // a planned look
+  return k;
+}
+
+double CappedFinalBounds::bound(int events) const {
+  const std::optional<std::size_t> k = segment_of(events);
+  if (!k) return kInf;
+  std::atomic<double>& slot = bound_[static_cast<std::size_t>(events)];
+  double b = slot.load(std::memory_order_relaxed);
+  if (std::isnan(b)) {
+    const Segment& s = segments_[*k];
+    b = solve_efficacy_bound(s.h0, fraction(events, *k), s.remaining, two_sided_);
+    slot.store(b, std::memory_order_relaxed);
+  }
+  return b;
+}
+
+double CappedFinalBounds::harm_bound(int events) const {
+  const std::optional<std::size_t> k = segment_of(events);
+  if (!k || !harm_) return -kInf;
+  std::atomic<double>& slot = harm_bound_[static_cast<std::size_t>(events)];
+  double a = slot.load(std::memory_order_relaxed);
+  if (std::isnan(a)) {
+    const double b = bound(events);
+    const Segment& s = segments_[*k];
+    a = std::isfinite(b) ? spending::solve_futility_bound(s.harm, fraction(events, *k), 0.0, b, s.harm_left) : -kInf;
+    slot.store(a, std::memory_order_relaxed);
+  }
+  return a;
 }
 
 }  // namespace gsd::simulate

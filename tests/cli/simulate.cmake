@@ -18,6 +18,13 @@ function(gsd_simulate_check name config rc expected)
 endfunction()
 
 gsd_simulate_check(seed_text ${GSD_SIMULATE_SEED} 0 "power (upper crossings)" --replicates 2000)
+# The simulator's limit of a million patients, with 450,000 events: the bounds
+# of a final analysis cut short by the calendar cap are solved for the event
+# counts replicates reach, not for all 450,000 before the first replicate
+# (which took over a minute). The timeout guards that.
+gsd_simulate_check(large_trial ${GSD_SIMULATE_CASES}/large_trial.json 0 "power (upper crossings)"
+                   --replicates 4 --threads 2)
+set_tests_properties(cli.simulate.large_trial PROPERTIES TIMEOUT 30)
 gsd_simulate_check(seed_json ${GSD_SIMULATE_SEED} 0 "\"reject_per_look\"" --replicates 2000
                    --format json)
 gsd_simulate_check(seed_csv ${GSD_SIMULATE_SEED} 0 "reject,1," --replicates 2000 --format csv)
