@@ -138,7 +138,7 @@ CommandResult run_verify(const MonitorArgs& args) {
   if (!args.config.empty()) usage_error(args.config + ": verify checks a --record, not a CONFIG");
   if (!args.report.empty()) usage_error("--report cannot be used with verify");
   if (args.format == OutputFormat::kCsv) usage_error("--format = csv is not a format verify writes; give --format text or json");
-  require_record_exists(args.record, "--record", kStartRecordHere);
+  require_record_readable(args.record, "--record", kStartRecordHere);
   const RecordVerification v = verify_record_file(args.record, read_key(args));
   try {
     require_verified_chain(v.chain);
@@ -172,6 +172,9 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   // Every output is checked before the record changes: a report that cannot
   // be written must not leave a look appended behind an exit 2.
   check_outputs(args);
+  // Without a config the record must be there and readable: refused naming
+  // the flag, before its lock file is made beside it.
+  if (args.config.empty()) require_record_readable(args.record, "--record", kStartRecordHere);
   // The record is replaced by a regular file: one that is not (a FIFO would
   // block the read below) is refused first, as add_look_to_file would.
   refuse_irregular_target(args.record);
@@ -236,7 +239,7 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
     if (!args.config.empty()) {
       usage_error(args.config + ": give either a CONFIG or --record to replay, not both");
     }
-    require_record_exists(args.record, "--record", kStartRecordHere);
+    require_record_readable(args.record, "--record", kStartRecordHere);
     const RecordAccess access = record_access(args);
     if (!args.report.empty()) lock.emplace(args.record, access.lock_timeout);
     record = read_record_file(args.record, access.key);

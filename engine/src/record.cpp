@@ -1,9 +1,14 @@
 #include "gsd/record.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "gsd/atomic_file.hpp"
 #include "gsd/errors.hpp"
@@ -174,9 +179,30 @@ void require_record_exists(const std::string& path, const std::string& name, con
   }
 }
 
+void require_record_readable(const std::string& path, const std::string& name, const std::string& todo) {
+  const auto refuse = [&](const std::string& rule) {
+    throw InvalidInput({}, name + " = " + path + " " + rule + "; " + kReadableRecord);
+  };
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  // A parent directory without search permission, a loop of links: the file
+  // may well be there, so "does not exist" would mislead.
+  if (error && status.type() != std::filesystem::file_type::not_found) {
+    refuse("cannot be read (" + error.message() + ")");
+  }
+  require_record_exists(path, name, todo);
+  if (std::filesystem::is_directory(status)) refuse("is a directory, not a record file");
+  if (std::filesystem::is_socket(status)) refuse("is a socket, not a record file");
+  if (!std::filesystem::is_regular_file(status)) return;
+  // Opening a regular file has no side effect; its errno is the reason.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) refuse("cannot be read (" + std::generic_category().message(errno) + ")");
+  ::close(fd);
+}
+
 RecordVerification verify_record_file(const std::string& path,
                                       const std::optional<std::string>& key) {
-  require_record_exists(path);
+  require_record_readable(path);
   RecordVerification out;
   out.record = read_json_file(path);
   try {

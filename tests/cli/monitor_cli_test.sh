@@ -149,6 +149,39 @@ JSON
     [ -e rep.html ] && fail "a report was written"
     [ -e missing.json.lock ] && fail "a lock file was left"
     [ -e missing.json ] && fail "the record was created"
+    # add-look without a config has no record to append to: the same line,
+    # before a lock file is made beside the record (it was "the record ...
+    # does not exist; give a config to start it", and left missing.json.lock).
+    run monitor --record missing.json add-look --events 30 --z 1
+    expect_error "$want"
+    [ -e missing.json.lock ] && fail "add-look left a lock file"
+    [ -e missing.json ] && fail "add-look created the record"
+    true
+    ;;
+  error_record_unreadable)
+    # A record that is there but cannot be read is named by its flag, with
+    # the reason and what to do; it was read as a config ("sock.json: cannot
+    # read the config file (does it exist?)"). A socket cannot be read even
+    # by root; a file without read permission only by others.
+    python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock.json")' || fail "cannot make a socket"
+    todo="give a monitoring record file that this user may read (check its permissions)"
+    for args in "" "verify" "add-look --events 30 --z 1"; do
+      run monitor --record sock.json $args
+      expect_error "--record = sock.json is a socket, not a record file; $todo"
+      [ "$err" = "error: --record = sock.json is a socket, not a record file; $todo" ] || fail "whole line: $err"
+    done
+    [ -e sock.json.lock ] && fail "a lock file was left"
+    if [ "$(id -u)" -ne 0 ]; then
+      write_config c.json '[]'
+      run monitor c.json --record r.json add-look --events 30 --z 0.5
+      expect_ok
+      chmod 000 r.json
+      run monitor --record r.json
+      expect_error "--record = r.json cannot be read (Permission denied); $todo"
+      run monitor --record r.json verify
+      expect_error "--record = r.json cannot be read (Permission denied); $todo"
+    fi
+    true
     ;;
   error_add_look_names_the_flag)
     # A rule broken by the look being added names the flag that gave it, and
