@@ -202,7 +202,10 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
     if (!args.report.empty()) report.emplace(args.report, report_html(args, update.report));
   };
   if (!args.report.empty()) access.after_commit = [&](const RecordUpdate&) { report->install(); };
-  const std::size_t added = config ? config_looks : index;
+  // The new look's index: the looks of the record as read under its lock,
+  // which a concurrent add-look may have extended since `index` was read.
+  std::size_t added = config ? config_looks : index;
+  access.after_read = [&](const nlohmann::json& record) { added = record["looks"].size(); };
   try {
     const nlohmann::json look = look_from_options(args.add, added);
     (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare, access);

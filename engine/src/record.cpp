@@ -256,6 +256,7 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
   // its chain starts now, after the looks it holds. The first link covers the
   // config only, so it may be made before the new look is decided.
   if (!record.contains("chain")) start_chain(record, std::nullopt, record["looks"].size());
+  if (access.after_read) access.after_read(record);
   RecordUpdate update = append_look(std::move(record), look, now, options);
   extend_chain(update.record, access.key);
   if (before_commit) before_commit(update);

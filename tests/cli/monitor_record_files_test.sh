@@ -225,6 +225,27 @@ PY
     ls .r.json.tmp-* > /dev/null 2>&1 && fail "a temporary file was left behind"
     true
     ;;
+  writer_in_between_names_the_flag)
+    # Another writer appends a look (60 events) while this add-look (45
+    # events) waits for the lock, after it counted the record's looks: its
+    # refusal still names --events, the flag that gave the value, not
+    # monitoring.looks[3].events, its place in a record it never wrote.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    run monitor c.json --record r.json add-look --events 40 --z 0.6
+    expect_ok
+    cp r.json one_look.json
+    run monitor --record r.json add-look --events 60 --z 0.7
+    expect_ok
+    cp r.json two_looks.json
+    cp one_look.json r.json
+    flock r.json.lock sh -c 'sleep 1; cp two_looks.json r.json' &
+    holder=$!
+    sleep 0.3
+    run monitor --record r.json add-look --events 45 --z 0.7
+    wait "$holder"
+    expect_error "--events = 45 must exceed the previous look's 60 events"
+    cmp -s r.json two_looks.json || fail "a refused add-look changed the record"
+    ;;
   error_lock_timeout_range)
     write_config c.json '[{"events": 30, "z": 0.5}]'
     run monitor c.json --record r.json --lock-timeout 1e400 add-look --events 50 --z 0.7

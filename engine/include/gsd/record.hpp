@@ -98,6 +98,11 @@ struct RecordAccess {
   // so that outputs made from the record (a report) are written in the same
   // order as the record itself.
   std::function<void(const RecordUpdate&)> after_commit;
+  // Runs once the record is read under its lock (or started), before the
+  // look is decided: the looks it holds then are the ones the new look
+  // follows, which another writer may have extended since a read without the
+  // lock (a front end names the new look's errors by them).
+  std::function<void(const nlohmann::json& record)> after_read;
 };
 
 // A record file that is not there, refused naming the record as `name` = path
