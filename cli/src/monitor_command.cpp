@@ -178,6 +178,12 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   // The record is replaced by a regular file: one that is not (a FIFO would
   // block the read below) is refused first, as add_look_to_file would.
   refuse_irregular_target(args.record);
+  // A CONFIG starts a new record: the same file as --record would be read as
+  // a record that "already holds its design".
+  if (!args.config.empty() && same_file(args.config, args.record)) {
+    usage_error("--record = " + args.record + " is the same file as the config " + args.config +
+                "; name a new record file to start from the config");
+  }
   std::optional<nlohmann::json> config;
   if (!args.config.empty()) config = read_json_file(args.config);
   // The number of looks before this one, for the paths of its errors (the

@@ -351,6 +351,19 @@ JSON
     run monitor c2.json --record r2.json add-look --events 70 --z 1
     expect_error "the record r2.json already holds its design; omit the config"
     cmp -s r2.json before2.json || fail "a refused look changed the record"
+    # The config named as its own record is that, not a record that "already
+    # holds its design" (what it was called), through a link too.
+    cp c2.json c3.json
+    ln -s c3.json link.json
+    for record in c3.json link.json; do
+      run monitor c3.json --record $record add-look --events 70 --z 1
+      expect_error "--record = $record is the same file as the config c3.json; name a new record file to start from the config"
+      [ "$err" = "error: --record = $record is the same file as the config c3.json; name a new record file to start from the config" ] ||
+        fail "whole line: $err"
+    done
+    cmp -s c3.json c2.json || fail "the config was changed"
+    [ -e c3.json.lock ] && fail "a lock file was made beside the config"
+    true
     ;;
   report_self_contained)
     write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.0}]'
