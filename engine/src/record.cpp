@@ -204,7 +204,15 @@ RecordVerification verify_record_file(const std::string& path,
                                       const std::optional<std::string>& key) {
   require_record_readable(path);
   RecordVerification out;
-  out.record = read_json_file(path);
+  try {
+    out.record = read_json_file(path);
+  } catch (const InvalidInput& e) {
+    // A rule of the JSON text at a key (a key given twice) is named inside
+    // the record file, as check_record's are; the parser's own errors name
+    // the file and the line already.
+    if (e.path().parts().empty()) throw;
+    throw InvalidInput({}, path + ": " + e.within({"record"}).message(PathStyle::kJson));
+  }
   try {
     check_record(out.record);
   } catch (const InvalidInput& e) {

@@ -296,6 +296,17 @@ JSON
     sed -i 's/"planned_events": 94/"planned_events": 90/' r2.json
     run monitor --record r2.json verify
     expect_error "r2.json: record.chain.config_hash does not match the config"
+    # A z entered twice in a look's input (an editor shows the first, the
+    # parser would keep the last) is refused, named inside the record file;
+    # it was "looks[1].input.z appears twice", naming neither.
+    run monitor c.json --record r3.json add-look --events 50 --z 0.7
+    expect_ok
+    sed -i '0,/"z": 0.7$/s//"z": 3.9, "z": 0.7/' r3.json
+    grep -q '"z": 3.9, "z": 0.7' r3.json || fail "the record was not edited"
+    for args in "" "verify" "add-look --events 70 --z 1.0"; do
+      run monitor --record r3.json $args
+      expect_error "r3.json: record.looks[1].input.z appears twice in the same object: give each key once"
+    done
     ;;
   record_verify_json_and_key)
     write_config c.json '[{"events": 30, "z": 0.5}]'
