@@ -13,12 +13,14 @@
 //       checks the record's hash chain
 // --key-file FILE gives a keyed chain's secret; --lock-timeout SECONDS how
 // long add-look waits for another writer of the record.
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <system_error>
 #include <nlohmann/json.hpp>
 
 #include "gsd/atomic_file.hpp"
@@ -104,13 +106,20 @@ void check_outputs(const MonitorArgs& args) {
   check_output_files({{"--report", args.report}}, inputs);
 }
 
+// What to do with a --key-file that gives no key.
+constexpr const char* kGiveKey = "give the file that holds the committee's key (its bytes are the key)";
+
 // The committee's key, the bytes of --key-file, when given.
 std::optional<std::string> read_key(const MonitorArgs& args) {
   if (args.key_file.empty()) return std::nullopt;
+  const std::string head = "--key-file = " + args.key_file + " ";
   std::ifstream in(args.key_file, std::ios::binary);
-  if (!in) usage_error("--key-file " + args.key_file + ": cannot read the key file");
+  if (!in) {
+    const int error = errno;
+    usage_error(head + "cannot be read (" + std::generic_category().message(error) + "); " + kGiveKey);
+  }
   std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (key.empty()) usage_error("--key-file " + args.key_file + ": the key file is empty");
+  if (key.empty()) usage_error(head + "is empty; " + kGiveKey);
   return key;
 }
 

@@ -338,6 +338,14 @@ JSON
     expect_ok
     run monitor --record plain.json verify --key-file key.txt
     expect_error 'plain.json: record.chain.algorithm = "sha256" is not keyed'
+    # A key file that gives no key is named by its flag, with what to do.
+    give_key="give the file that holds the committee's key (its bytes are the key)"
+    run monitor --record r.json verify --key-file nokey.txt
+    expect_error "--key-file = nokey.txt cannot be read (No such file or directory); $give_key"
+    : > empty.txt
+    run monitor --record r.json --key-file empty.txt
+    expect_error "--key-file = empty.txt is empty; $give_key"
+    [ "$err" = "error: --key-file = empty.txt is empty; $give_key" ] || fail "whole line: $err"
     ;;
   record_refuses_contradictions)
     write_config c.json '[{"events": 49, "z": 2.0}]'
