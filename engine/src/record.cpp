@@ -59,6 +59,12 @@ nlohmann::json entry_of(const nlohmann::json& input, const MonitoringReport& rep
 
 void check_record(const nlohmann::json& doc) {
   const detail::JsonNode record(doc, {"record"});
+  // A file without the record's format (a config given as the record) is
+  // named as such before its keys, which would only be "not a known key".
+  record.expect_object();
+  if (!record.has("format")) {
+    record.fail_missing("format", "this is not a monitoring record; a config starts one with add-look");
+  }
   record.expect_keys({"format", "version", "created_at", "config", "chain", "looks"});
   const detail::JsonNode format = record.at("format");
   if (format.string() != kRecordFormat) {

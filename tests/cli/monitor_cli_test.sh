@@ -382,6 +382,13 @@ JSON
     done
     cmp -s c3.json c2.json || fail "the config was changed"
     [ -e c3.json.lock ] && fail "a lock file was made beside the config"
+    # A config given as the record is said to be no record (it was
+    # "record.name is not a known key", the first key of the config).
+    for args in "" "verify" "add-look --events 70 --z 1"; do
+      run monitor --record c3.json $args
+      expect_error "c3.json: record.format is missing: this is not a monitoring record; a config starts one with add-look"
+    done
+    cmp -s c3.json c2.json || fail "the config was changed"
     true
     ;;
   report_self_contained)
