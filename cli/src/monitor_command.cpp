@@ -227,11 +227,15 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   } catch (const InvalidInput& error) {
     // A rule broken by the look being added names the flag that gave the
     // value (--z, --hazard-ratio, --events), not its place in the record.
+    // Within a flag's JSON (--tests, --covariance) the rest of the path
+    // follows the flag: --tests[0].variance.
     const auto& parts = error.path().parts();
-    const auto* at = parts.size() == 4 ? std::get_if<std::size_t>(&parts[2]) : nullptr;
-    const auto* key = parts.size() == 4 ? std::get_if<std::string>(&parts[3]) : nullptr;
+    const auto* at = parts.size() >= 4 ? std::get_if<std::size_t>(&parts[2]) : nullptr;
+    const auto* key = parts.size() >= 4 ? std::get_if<std::string>(&parts[3]) : nullptr;
     if (at && key && *at == added && parts.front() == numerics::PathPart{"monitoring"}) {
-      throw InvalidInput(FieldPath{"options", *key}, error.value(), error.rule());
+      std::vector<numerics::PathPart> option = {std::string("options")};
+      option.insert(option.end(), parts.begin() + 3, parts.end());
+      throw InvalidInput(FieldPath(std::move(option)), error.value(), error.rule());
     }
     throw;
   }

@@ -157,6 +157,38 @@ PY
 "$gsd" monitor --record "$tmp/mc.rec" add-look --events 71 \
   --tests "$(cat "$tmp/maxcombo_tests1.json")" --covariance "$(cat "$tmp/maxcombo_covariance1.json")" > /dev/null \
   || fail "maxcombo add-look 2"
+# A rule broken inside a flag's JSON is named by the flag and the path in
+# it, as a flag's own value is (it was monitoring.looks[2].tests[3].variance,
+# a place in a record the look never reached); the record is unchanged.
+cp "$tmp/mc.rec" "$tmp/mc.before"
+python3 -c 'import json, sys; t = json.load(open(sys.argv[1])); del t[3]["variance"]; print(json.dumps(t))' \
+  "$tmp/maxcombo_tests1.json" > "$tmp/tests_short.json"
+"$gsd" monitor --record "$tmp/mc.rec" add-look --events 90 --tests "$(cat "$tmp/tests_short.json")" \
+  --covariance "$(cat "$tmp/maxcombo_covariance1.json")" > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "a MaxCombo look without a variance was taken"
+[ "$(cat "$tmp/err.txt")" = "error: --tests[3].variance is missing: each test gives the observed variance of its score" ] ||
+  fail "--tests message: $(cat "$tmp/err.txt")"
+[ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2"
+# A third look's variances (look 2's times 1.25) with one entry of the
+# covariance made asymmetric.
+python3 - "$tmp" <<'PY' || fail "third MaxCombo look"
+import json, sys
+tmp = sys.argv[1]
+t = json.load(open(f"{tmp}/maxcombo_tests1.json"))
+c = json.load(open(f"{tmp}/maxcombo_covariance1.json"))
+for test in t:
+    test["variance"] *= 1.25
+c = [[v * 1.25 for v in row] for row in c]
+c[0][2] = 20
+open(f"{tmp}/tests_third.json", "w").write(json.dumps(t))
+open(f"{tmp}/covariance_bad.json", "w").write(json.dumps(c))
+PY
+"$gsd" monitor --record "$tmp/mc.rec" add-look --events 90 --tests "$(cat "$tmp/tests_third.json")" \
+  --covariance "$(cat "$tmp/covariance_bad.json")" > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "an asymmetric covariance was taken"
+grep -q '^error: --covariance\[0\]\[2\] = 20 must equal covariance\[2\]\[0\]' "$tmp/err.txt" ||
+  fail "--covariance message: $(cat "$tmp/err.txt")"
+cmp -s "$tmp/mc.rec" "$tmp/mc.before" || fail "a refused look changed the record"
 for pair in "fh.rec fh01" "mc.rec maxcombo"; do
   set -- $pair
   "$gsd" monitor --record "$tmp/$1" verify > /dev/null || fail "$1 does not verify"
