@@ -193,6 +193,12 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
     usage_error("--record = " + args.record + " is the same file as the config " + args.config +
                 "; name a new record file to start from the config");
   }
+  // Named by its flag here; the engine refuses it again under the lock, for
+  // a record another writer started meanwhile.
+  if (!args.config.empty() && std::filesystem::exists(args.record)) {
+    usage_error("--record = " + args.record +
+                " already holds its design; omit the config to add a look to it, or name a new record file");
+  }
   std::optional<nlohmann::json> config;
   if (!args.config.empty()) config = read_json_file(args.config);
   // The number of looks before this one, for the paths of its errors (the

@@ -368,7 +368,7 @@ JSON
     run monitor --record r2.json add-look --events 70
     expect_error "--z is missing"
     run monitor c2.json --record r2.json add-look --events 70 --z 1
-    expect_error "the record r2.json already holds its design; omit the config"
+    expect_error "--record = r2.json already holds its design; omit the config to add a look to it, or name a new record file"
     cmp -s r2.json before2.json || fail "a refused look changed the record"
     # The config named as its own record is that, not a record that "already
     # holds its design" (what it was called), through a link too.
