@@ -121,11 +121,13 @@ CLI::Validator utf8_text(const std::string& flag, const std::string& what) {
 // directory is refused by name here, before a record is locked or a
 // stream's own error ("basic_filebuf::underflow ... Is a directory") ends the
 // run as a failure.
-CLI::Validator not_a_directory(const std::string& what) {
+CLI::Validator not_a_directory(const std::string& flag, const std::string& what) {
   return CLI::Validator(
-      [what](std::string& value) -> std::string {
+      [flag, what](std::string& value) -> std::string {
         std::error_code error;
-        if (std::filesystem::is_directory(value, error)) usage_error(value + ": is a directory; " + what);
+        if (std::filesystem::is_directory(value, error)) {
+          usage_error(flag + " = " + value + " is a directory; " + what);
+        }
         return {};
       },
       "");
@@ -223,7 +225,7 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   add_valued(*cmd, "--record", a.record, "Monitoring record file (JSON) to replay or append to",
              "name a record file (JSON)")
       ->check(utf8_text("--record", "the file name"))
-      ->check(not_a_directory("name a record file (JSON)"));
+      ->check(not_a_directory("--record", "name a record file (JSON) inside it"));
   add_valued(*cmd, "--report", a.report, "Write a self-contained HTML report to this file",
              "name an HTML file");
   add_format_option(*cmd, a.format, {"text", "json", "csv"});
@@ -253,7 +255,7 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
              "The committee's secret key: a new record is chained with HMAC-SHA-256 "
              "under it, and a keyed record is read and verified with it",
              "name the key file")
-      ->check(not_a_directory("name the key file"));
+      ->check(not_a_directory("--key-file", "name the key file"));
   add_valued(*cmd, "--lock-timeout", a.lock_timeout,
              "Seconds add-look waits while another process writes the record (default 30)",
              kGiveNumber);

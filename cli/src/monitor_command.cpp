@@ -13,12 +13,14 @@
 //       checks the record's hash chain
 // --key-file FILE gives a keyed chain's secret; --lock-timeout SECONDS how
 // long add-look waits for another writer of the record.
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <system_error>
 #include <nlohmann/json.hpp>
 
 #include "gsd/atomic_file.hpp"
@@ -104,13 +106,20 @@ void check_outputs(const MonitorArgs& args) {
   check_output_files({{"--report", args.report}}, inputs);
 }
 
+// What to do with a --key-file that gives no key.
+constexpr const char* kGiveKey = "give the file that holds the committee's key (its bytes are the key)";
+
 // The committee's key, the bytes of --key-file, when given.
 std::optional<std::string> read_key(const MonitorArgs& args) {
   if (args.key_file.empty()) return std::nullopt;
+  const std::string head = "--key-file = " + args.key_file + " ";
   std::ifstream in(args.key_file, std::ios::binary);
-  if (!in) usage_error("--key-file " + args.key_file + ": cannot read the key file");
+  if (!in) {
+    const int error = errno;
+    usage_error(head + "cannot be read (" + std::generic_category().message(error) + "); " + kGiveKey);
+  }
   std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (key.empty()) usage_error("--key-file " + args.key_file + ": the key file is empty");
+  if (key.empty()) usage_error(head + "is empty; " + kGiveKey);
   return key;
 }
 
@@ -138,7 +147,7 @@ CommandResult run_verify(const MonitorArgs& args) {
   if (!args.config.empty()) usage_error(args.config + ": verify checks a --record, not a CONFIG");
   if (!args.report.empty()) usage_error("--report cannot be used with verify");
   if (args.format == OutputFormat::kCsv) usage_error("--format = csv is not a format verify writes; give --format text or json");
-  require_record_exists(args.record, "--record", kStartRecordHere);
+  require_record_readable(args.record, "--record", kStartRecordHere);
   const RecordVerification v = verify_record_file(args.record, read_key(args));
   try {
     require_verified_chain(v.chain);
@@ -172,9 +181,24 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   // Every output is checked before the record changes: a report that cannot
   // be written must not leave a look appended behind an exit 2.
   check_outputs(args);
+  // Without a config the record must be there and readable: refused naming
+  // the flag, before its lock file is made beside it.
+  if (args.config.empty()) require_record_readable(args.record, "--record", kStartRecordHere);
   // The record is replaced by a regular file: one that is not (a FIFO would
   // block the read below) is refused first, as add_look_to_file would.
   refuse_irregular_target(args.record);
+  // A CONFIG starts a new record: the same file as --record would be read as
+  // a record that "already holds its design".
+  if (!args.config.empty() && same_file(args.config, args.record)) {
+    usage_error("--record = " + args.record + " is the same file as the config " + args.config +
+                "; name a new record file to start from the config");
+  }
+  // Named by its flag here; the engine refuses it again under the lock, for
+  // a record another writer started meanwhile.
+  if (!args.config.empty() && std::filesystem::exists(args.record)) {
+    usage_error("--record = " + args.record +
+                " already holds its design; omit the config to add a look to it, or name a new record file");
+  }
   std::optional<nlohmann::json> config;
   if (!args.config.empty()) config = read_json_file(args.config);
   // The number of looks before this one, for the paths of its errors (the
@@ -199,18 +223,25 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
     if (!args.report.empty()) report.emplace(args.report, report_html(args, update.report));
   };
   if (!args.report.empty()) access.after_commit = [&](const RecordUpdate&) { report->install(); };
-  const std::size_t added = config ? config_looks : index;
+  // The new look's index: the looks of the record as read under its lock,
+  // which a concurrent add-look may have extended since `index` was read.
+  std::size_t added = config ? config_looks : index;
+  access.after_read = [&](const nlohmann::json& record) { added = record["looks"].size(); };
   try {
     const nlohmann::json look = look_from_options(args.add, added);
     (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare, access);
   } catch (const InvalidInput& error) {
     // A rule broken by the look being added names the flag that gave the
     // value (--z, --hazard-ratio, --events), not its place in the record.
+    // Within a flag's JSON (--tests, --covariance) the rest of the path
+    // follows the flag: --tests[0].variance.
     const auto& parts = error.path().parts();
-    const auto* at = parts.size() == 4 ? std::get_if<std::size_t>(&parts[2]) : nullptr;
-    const auto* key = parts.size() == 4 ? std::get_if<std::string>(&parts[3]) : nullptr;
+    const auto* at = parts.size() >= 4 ? std::get_if<std::size_t>(&parts[2]) : nullptr;
+    const auto* key = parts.size() >= 4 ? std::get_if<std::string>(&parts[3]) : nullptr;
     if (at && key && *at == added && parts.front() == numerics::PathPart{"monitoring"}) {
-      throw InvalidInput(FieldPath{"options", *key}, error.value(), error.rule());
+      std::vector<numerics::PathPart> option = {std::string("options")};
+      option.insert(option.end(), parts.begin() + 3, parts.end());
+      throw InvalidInput(FieldPath(std::move(option)), error.value(), error.rule());
     }
     throw;
   }
@@ -236,7 +267,7 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
     if (!args.config.empty()) {
       usage_error(args.config + ": give either a CONFIG or --record to replay, not both");
     }
-    require_record_exists(args.record, "--record", kStartRecordHere);
+    require_record_readable(args.record, "--record", kStartRecordHere);
     const RecordAccess access = record_access(args);
     if (!args.report.empty()) lock.emplace(args.record, access.lock_timeout);
     record = read_record_file(args.record, access.key);

@@ -39,6 +39,21 @@ void write_all(int fd, const std::string& content, const std::string& tmp) {
   }
 }
 
+// In a directory with the sticky bit (/tmp, a shared folder) only the
+// owner of a file or of the directory (or root) may rename over the file:
+// the rename failed with EPERM after all the work was done. The rule that
+// refuses such an existing regular `target`, else "".
+std::string sticky_rule(const std::string& target, const struct stat& file) {
+  const uid_t me = ::geteuid();
+  if (me == 0 || file.st_uid == me) return "";
+  const std::string dir = directory_of(target).string();
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || (st.st_mode & S_ISVTX) == 0 || st.st_uid == me) return "";
+  return "is another user's file in " + dir +
+         ", whose sticky bit lets only its owner replace it; keep shared files in a directory without "
+         "the sticky bit, or name another file";
+}
+
 }  // namespace
 
 std::string resolve_target(const std::string& path) {
@@ -62,6 +77,9 @@ void refuse_irregular_target(const std::string& path) {
   }
   if (!S_ISREG(st.st_mode)) {
     throw numerics::InvalidInput({}, path + ": is not a regular file; name a regular file");
+  }
+  if (const std::string rule = sticky_rule(resolve_target(path), st); !rule.empty()) {
+    throw numerics::InvalidInput({}, path + ": " + rule);
   }
 }
 
@@ -107,6 +125,7 @@ void check_output_files(const std::vector<NamedFile>& outputs,
     if (::stat(target.c_str(), &st) == 0) {
       if (S_ISDIR(st.st_mode)) refuse("is a directory; name a file inside it");
       if (!S_ISREG(st.st_mode)) refuse("is not a regular file; name a regular file");
+      if (const std::string rule = sticky_rule(target, st); !rule.empty()) refuse(rule);
     }
     const std::string dir = directory_of(target).string();
     if (::access(dir.c_str(), W_OK | X_OK) != 0) {

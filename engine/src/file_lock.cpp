@@ -29,7 +29,11 @@ std::string seconds_text(std::chrono::milliseconds t) {
 
 FileLock::FileLock(const std::string& path, std::chrono::milliseconds timeout)
     : lock_path_(resolve_target(path) + ".lock") {
-  fd_ = ::open(lock_path_.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // Opened for reading only: flock(2) locks the open file, whatever its
+  // mode, so a lock file another committee member created (theirs, 0644) is
+  // locked as well; opened for writing it was refused (EACCES), and a second
+  // user could never add a look to a shared record.
+  fd_ = ::open(lock_path_.c_str(), O_RDONLY | O_CREAT | O_CLOEXEC, 0644);
   if (fd_ < 0) {
     throw numerics::InvalidInput({}, path + ": cannot create the lock file " + lock_path_ + " (" +
                                          std::strerror(errno) + "); choose a writable directory");

@@ -138,11 +138,15 @@ void check_planned_events_reachable(const Trial& trial) {
   // survival.test, whose bounds are spent on the model's plan.
   const bool model_used = trial.survival && trial.monitoring &&
                           (trial.survival_test || !trial.monitoring->assumed_hazard_ratio);
-  if (!model_used || !trial.monitoring->planned_events || !trial.survival->patients) return;
+  if (!model_used || !trial.survival->patients) return;
+  check_planned_events_reachable(trial, static_cast<double>(*trial.survival->patients));
+}
+
+void check_planned_events_reachable(const Trial& trial, double patients) {
+  if (!trial.survival || !trial.monitoring || !trial.monitoring->planned_events) return;
   const double planned_events = *trial.monitoring->planned_events;
   try {
-    survival::check_events_reachable(*trial.survival, static_cast<double>(*trial.survival->patients),
-                                     planned_events, trial.design.solver);
+    survival::check_events_reachable(*trial.survival, patients, planned_events, trial.design.solver);
   } catch (const numerics::InvalidInput& e) {
     throw numerics::InvalidInput({"monitoring", "planned_events"}, e.value(),
                                  e.rule() + survival::kUnreachableEventsAdvice);

@@ -37,8 +37,11 @@ MonitoringSettings load_monitoring(const JsonNode& monitoring, bool endpoint = f
 // (load_trial, Trial::validate) with monitor()'s message, not only by
 // monitor() once a look is given: every command and front end then refuses
 // it, the web page's design call with no look entered yet included. Without
-// survival.patients (solved later) monitor() checks the plan's patients.
+// survival.patients (solved later) monitor() checks the plan's patients: the
+// log-rank monitor as its conditional power needs them, a weighted, MaxCombo,
+// RMST or milestone test's monitor with the second form, at `patients`.
 void check_planned_events_reachable(const Trial& trial);
+void check_planned_events_reachable(const Trial& trial, double patients);
 LookInput load_look(const JsonNode& look);
 
 }  // namespace gsd::detail

@@ -4,12 +4,14 @@
 #include "monitor_test.hpp"
 
 #include <cmath>
+#include <optional>
 
 #include "gsd/design.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/monitoring/monitor.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/survival/maxcombo_power.hpp"
+#include "loaders.hpp"
 #include "phase_timer.hpp"
 
 namespace gsd::detail {
@@ -114,11 +116,10 @@ double planned_events(const Trial& trial) {
                      "is missing: the number of events planned at the final analysis (or survival.events)");
 }
 
-void monitor_weighted_test(const Trial& trial, const RunOptions& options, TestMonitoring& t) {
+void monitor_weighted_test(const Trial& trial, const DesignResult& planned, TestMonitoring& t) {
   const MonitoringSettings& m = *trial.monitoring;
   std::vector<monitoring::WeightedObservedLook> looks;
   for (std::size_t k = 0; k < m.looks.size(); ++k) looks.push_back(weighted_look(m.looks[k], k));
-  const DesignResult planned = design_trial(trial, options);
   const survival::WeightedLogRankPower& power = *planned.test;
   t.planned_variance_given = m.planned_variance.has_value();
   t.planned_variance = m.planned_variance.value_or(power.patients * power.looks.back().moments.variance_null);
@@ -131,7 +132,7 @@ void monitor_weighted_test(const Trial& trial, const RunOptions& options, TestMo
 // independent increments at a fixed horizon (survival/km_contrast.hpp), so
 // the weighted monitor runs on the information in place of the score's
 // variance.
-void monitor_km_contrast_test(const Trial& trial, const RunOptions& options, TestMonitoring& t) {
+void monitor_km_contrast_test(const Trial& trial, const DesignResult& planned, TestMonitoring& t) {
   const MonitoringSettings& m = *trial.monitoring;
   std::vector<monitoring::WeightedObservedLook> looks;
   for (std::size_t k = 0; k < m.looks.size(); ++k) {
@@ -144,7 +145,6 @@ void monitor_km_contrast_test(const Trial& trial, const RunOptions& options, Tes
     }
     looks.push_back(look);
   }
-  const DesignResult planned = design_trial(trial, options);
   const survival::KmContrastPower& power = planned.km_contrast->at_plan;
   t.planned_variance_given = m.planned_variance.has_value();
   t.planned_variance = m.planned_variance.value_or(power.looks.back().moments.variance / power.patients);
@@ -188,13 +188,28 @@ MonitoringReport monitor_test_trial(const Trial& trial, const RunOptions& option
   for (const LookInput& look : m.looks) events.push_back(look.events);
   numerics::within({"monitoring"}, [&] { monitoring::check_event_span(t.planned_events, events); });
   report.plan.planned_events = t.planned_events;
+  // The plan, made once and only where it is needed (a MaxCombo monitor
+  // needs it only for the check below, and sizing MaxCombo is costly).
+  std::optional<DesignResult> planned;
+  const auto plan = [&]() -> const DesignResult& {
+    if (!planned) planned = design_trial(trial, options);
+    return *planned;
+  };
+  // With survival.patients given, planned_events was checked against the
+  // model's reach when the config was read; solved by the design, the
+  // patients are known only now, and planned_events is refused as the
+  // log-rank monitor refuses it: bounds spent on events the model's patients
+  // never produce would be a plan no trial can follow.
+  if (!trial.survival->patients && m.planned_events) {
+    check_planned_events_reachable(trial, static_cast<double>(plan().sample_size->plan.patients));
+  }
   const PhaseTimer timer(options.trace, "monitoring of " + std::to_string(m.looks.size()) + " looks of the test");
   if (t.test.kind == survival::TestKind::kMaxCombo) {
     monitor_maxcombo_test(trial, t);
   } else if (t.test.is_km_contrast()) {
-    monitor_km_contrast_test(trial, options, t);
+    monitor_km_contrast_test(trial, plan(), t);
   } else {
-    monitor_weighted_test(trial, options, t);
+    monitor_weighted_test(trial, plan(), t);
   }
   report.test = std::move(t);
   return report;

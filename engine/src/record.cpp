@@ -1,9 +1,14 @@
 #include "gsd/record.hpp"
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <ctime>
 #include <filesystem>
+#include <system_error>
+
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "gsd/atomic_file.hpp"
 #include "gsd/errors.hpp"
@@ -54,6 +59,12 @@ nlohmann::json entry_of(const nlohmann::json& input, const MonitoringReport& rep
 
 void check_record(const nlohmann::json& doc) {
   const detail::JsonNode record(doc, {"record"});
+  // A file without the record's format (a config given as the record) is
+  // named as such before its keys, which would only be "not a known key".
+  record.expect_object();
+  if (!record.has("format")) {
+    record.fail_missing("format", "this is not a monitoring record; a config starts one with add-look");
+  }
   record.expect_keys({"format", "version", "created_at", "config", "chain", "looks"});
   const detail::JsonNode format = record.at("format");
   if (format.string() != kRecordFormat) {
@@ -174,11 +185,40 @@ void require_record_exists(const std::string& path, const std::string& name, con
   }
 }
 
+void require_record_readable(const std::string& path, const std::string& name, const std::string& todo) {
+  const auto refuse = [&](const std::string& rule) {
+    throw InvalidInput({}, name + " = " + path + " " + rule + "; " + kReadableRecord);
+  };
+  std::error_code error;
+  const std::filesystem::file_status status = std::filesystem::status(path, error);
+  // A parent directory without search permission, a loop of links: the file
+  // may well be there, so "does not exist" would mislead.
+  if (error && status.type() != std::filesystem::file_type::not_found) {
+    refuse("cannot be read (" + error.message() + ")");
+  }
+  require_record_exists(path, name, todo);
+  if (std::filesystem::is_directory(status)) refuse("is a directory, not a record file");
+  if (std::filesystem::is_socket(status)) refuse("is a socket, not a record file");
+  if (!std::filesystem::is_regular_file(status)) return;
+  // Opening a regular file has no side effect; its errno is the reason.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) refuse("cannot be read (" + std::generic_category().message(errno) + ")");
+  ::close(fd);
+}
+
 RecordVerification verify_record_file(const std::string& path,
                                       const std::optional<std::string>& key) {
-  require_record_exists(path);
+  require_record_readable(path);
   RecordVerification out;
-  out.record = read_json_file(path);
+  try {
+    out.record = read_json_file(path);
+  } catch (const InvalidInput& e) {
+    // A rule of the JSON text at a key (a key given twice) is named inside
+    // the record file, as check_record's are; the parser's own errors name
+    // the file and the line already.
+    if (e.path().parts().empty()) throw;
+    throw InvalidInput({}, path + ": " + e.within({"record"}).message(PathStyle::kJson));
+  }
   try {
     check_record(out.record);
   } catch (const InvalidInput& e) {
@@ -230,6 +270,7 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
   // its chain starts now, after the looks it holds. The first link covers the
   // config only, so it may be made before the new look is decided.
   if (!record.contains("chain")) start_chain(record, std::nullopt, record["looks"].size());
+  if (access.after_read) access.after_read(record);
   RecordUpdate update = append_look(std::move(record), look, now, options);
   extend_chain(update.record, access.key);
   if (before_commit) before_commit(update);

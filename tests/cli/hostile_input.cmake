@@ -23,8 +23,9 @@ gsd_design_error(duplicate_key_in_array 2
 gsd_design_error(duplicate_top_level_key 2
   "error: design appears twice in the same object: give each key once"
   "{\"design\": {}, \"design\": {\"alpha\": 0.05}}" design CONFIG)
+# In a record the key is named inside the file, as the record's other rules are.
 gsd_design_error(record_duplicate_key 2
-  "error: looks[0].z appears twice in the same object: give each key once"
+  "error: CONFIG: record.looks[0].z appears twice in the same object: give each key once"
   "{\"looks\": [{\"z\": 1, \"z\": 2}]}" monitor --record CONFIG)
 
 add_test(NAME cli.hostile.size_limits

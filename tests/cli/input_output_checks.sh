@@ -144,12 +144,12 @@ case "$case_name" in
     run design d
     expect_error_line 2 "error: d: is a directory; name a config or record file (JSON)"
     run monitor --record d
-    expect_error_line 2 "error: d: is a directory; name a record file (JSON)"
+    expect_error_line 2 "error: --record = d is a directory; name a record file (JSON) inside it"
     printf '{"name": "seed", "design": {}, "monitoring": {"planned_events": 94, "looks": []}}' > c.json
     run monitor c.json --record d add-look --events 40 --z 1
-    expect_error_line 2 "error: d: is a directory; name a record file (JSON)"
+    expect_error_line 2 "error: --record = d is a directory; name a record file (JSON) inside it"
     run monitor c.json --record r.json --key-file d add-look --events 40 --z 1
-    expect_error_line 2 "error: d: is a directory; name the key file"
+    expect_error_line 2 "error: --key-file = d is a directory; name the key file"
     [ -e r.json ] && fail "a record was written"
     ;;
   batch_stdin)

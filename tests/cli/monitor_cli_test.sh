@@ -149,6 +149,39 @@ JSON
     [ -e rep.html ] && fail "a report was written"
     [ -e missing.json.lock ] && fail "a lock file was left"
     [ -e missing.json ] && fail "the record was created"
+    # add-look without a config has no record to append to: the same line,
+    # before a lock file is made beside the record (it was "the record ...
+    # does not exist; give a config to start it", and left missing.json.lock).
+    run monitor --record missing.json add-look --events 30 --z 1
+    expect_error "$want"
+    [ -e missing.json.lock ] && fail "add-look left a lock file"
+    [ -e missing.json ] && fail "add-look created the record"
+    true
+    ;;
+  error_record_unreadable)
+    # A record that is there but cannot be read is named by its flag, with
+    # the reason and what to do; it was read as a config ("sock.json: cannot
+    # read the config file (does it exist?)"). A socket cannot be read even
+    # by root; a file without read permission only by others.
+    python3 -c 'import socket; socket.socket(socket.AF_UNIX).bind("sock.json")' || fail "cannot make a socket"
+    todo="give a monitoring record file that this user may read (check its permissions)"
+    for args in "" "verify" "add-look --events 30 --z 1"; do
+      run monitor --record sock.json $args
+      expect_error "--record = sock.json is a socket, not a record file; $todo"
+      [ "$err" = "error: --record = sock.json is a socket, not a record file; $todo" ] || fail "whole line: $err"
+    done
+    [ -e sock.json.lock ] && fail "a lock file was left"
+    if [ "$(id -u)" -ne 0 ]; then
+      write_config c.json '[]'
+      run monitor c.json --record r.json add-look --events 30 --z 0.5
+      expect_ok
+      chmod 000 r.json
+      run monitor --record r.json
+      expect_error "--record = r.json cannot be read (Permission denied); $todo"
+      run monitor --record r.json verify
+      expect_error "--record = r.json cannot be read (Permission denied); $todo"
+    fi
+    true
     ;;
   error_add_look_names_the_flag)
     # A rule broken by the look being added names the flag that gave it, and
@@ -263,6 +296,17 @@ JSON
     sed -i 's/"planned_events": 94/"planned_events": 90/' r2.json
     run monitor --record r2.json verify
     expect_error "r2.json: record.chain.config_hash does not match the config"
+    # A z entered twice in a look's input (an editor shows the first, the
+    # parser would keep the last) is refused, named inside the record file;
+    # it was "looks[1].input.z appears twice", naming neither.
+    run monitor c.json --record r3.json add-look --events 50 --z 0.7
+    expect_ok
+    sed -i '0,/"z": 0.7$/s//"z": 3.9, "z": 0.7/' r3.json
+    grep -q '"z": 3.9, "z": 0.7' r3.json || fail "the record was not edited"
+    for args in "" "verify" "add-look --events 70 --z 1.0"; do
+      run monitor --record r3.json $args
+      expect_error "r3.json: record.looks[1].input.z appears twice in the same object: give each key once"
+    done
     ;;
   record_verify_json_and_key)
     write_config c.json '[{"events": 30, "z": 0.5}]'
@@ -294,6 +338,14 @@ JSON
     expect_ok
     run monitor --record plain.json verify --key-file key.txt
     expect_error 'plain.json: record.chain.algorithm = "sha256" is not keyed'
+    # A key file that gives no key is named by its flag, with what to do.
+    give_key="give the file that holds the committee's key (its bytes are the key)"
+    run monitor --record r.json verify --key-file nokey.txt
+    expect_error "--key-file = nokey.txt cannot be read (No such file or directory); $give_key"
+    : > empty.txt
+    run monitor --record r.json --key-file empty.txt
+    expect_error "--key-file = empty.txt is empty; $give_key"
+    [ "$err" = "error: --key-file = empty.txt is empty; $give_key" ] || fail "whole line: $err"
     ;;
   record_refuses_contradictions)
     write_config c.json '[{"events": 49, "z": 2.0}]'
@@ -316,8 +368,28 @@ JSON
     run monitor --record r2.json add-look --events 70
     expect_error "--z is missing"
     run monitor c2.json --record r2.json add-look --events 70 --z 1
-    expect_error "the record r2.json already holds its design; omit the config"
+    expect_error "--record = r2.json already holds its design; omit the config to add a look to it, or name a new record file"
     cmp -s r2.json before2.json || fail "a refused look changed the record"
+    # The config named as its own record is that, not a record that "already
+    # holds its design" (what it was called), through a link too.
+    cp c2.json c3.json
+    ln -s c3.json link.json
+    for record in c3.json link.json; do
+      run monitor c3.json --record $record add-look --events 70 --z 1
+      expect_error "--record = $record is the same file as the config c3.json; name a new record file to start from the config"
+      [ "$err" = "error: --record = $record is the same file as the config c3.json; name a new record file to start from the config" ] ||
+        fail "whole line: $err"
+    done
+    cmp -s c3.json c2.json || fail "the config was changed"
+    [ -e c3.json.lock ] && fail "a lock file was made beside the config"
+    # A config given as the record is said to be no record (it was
+    # "record.name is not a known key", the first key of the config).
+    for args in "" "verify" "add-look --events 70 --z 1"; do
+      run monitor --record c3.json $args
+      expect_error "c3.json: record.format is missing: this is not a monitoring record; a config starts one with add-look"
+    done
+    cmp -s c3.json c2.json || fail "the config was changed"
+    true
     ;;
   report_self_contained)
     write_config c.json '[{"events": 49, "z": 2.0}, {"events": 71, "z": 2.0}]'

@@ -225,6 +225,67 @@ PY
     ls .r.json.tmp-* > /dev/null 2>&1 && fail "a temporary file was left behind"
     true
     ;;
+  writer_in_between_names_the_flag)
+    # Another writer appends a look (60 events) while this add-look (45
+    # events) waits for the lock, after it counted the record's looks: its
+    # refusal still names --events, the flag that gave the value, not
+    # monitoring.looks[3].events, its place in a record it never wrote.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    run monitor c.json --record r.json add-look --events 40 --z 0.6
+    expect_ok
+    cp r.json one_look.json
+    run monitor --record r.json add-look --events 60 --z 0.7
+    expect_ok
+    cp r.json two_looks.json
+    cp one_look.json r.json
+    flock r.json.lock sh -c 'sleep 1; cp two_looks.json r.json' &
+    holder=$!
+    sleep 0.3
+    run monitor --record r.json add-look --events 45 --z 0.7
+    wait "$holder"
+    expect_error "--events = 45 must exceed the previous look's 60 events"
+    cmp -s r.json two_looks.json || fail "a refused add-look changed the record"
+    ;;
+  record_shared_by_two_users)
+    # Two committee members (two users) keep one record in a shared
+    # directory. The second could not lock it: the first one's lock file is
+    # theirs (0644) and was opened for writing ("cannot create the lock
+    # file ... (Permission denied)"). In a directory with the sticky bit only
+    # the owner may replace the record: refused before the look is decided
+    # (it was exit 1, "cannot rename ... Operation not permitted", after it).
+    # Needs root to act as a second user (nobody).
+    [ "$(id -u)" -eq 0 ] && command -v setpriv > /dev/null || exit 77
+    as_nobody() { setpriv --reuid=65534 --regid=65534 --clear-groups "$@"; }
+    chmod 755 "$work"
+    mkdir shared sticky
+    chmod 777 shared
+    chmod 1777 sticky
+    write_config c.json '[]'
+    run monitor c.json --record shared/r.json add-look --events 30 --z 0.5
+    expect_ok
+    as_nobody "$gsd" monitor --record shared/r.json add-look --events 50 --z 0.7 > out.txt 2> err.txt ||
+      fail "the second user's add-look: exit $?, $(cat err.txt)"
+    run monitor --record shared/r.json add-look --events 70 --z 0.9
+    expect_ok
+    run monitor --record shared/r.json verify
+    expect_ok
+    expect_contains "$out" 'Record shared/r.json: 3 looks, chain verified'
+    cp shared/r.json sticky/r.json
+    cp shared/r.json before.json
+    printf 'report' > sticky/rep.html
+    rule="whose sticky bit lets only its owner replace it; keep shared files in a directory without the sticky bit, or name another file"
+    as_nobody "$gsd" monitor --record sticky/r.json add-look --events 80 --z 1 > out.txt 2> err.txt
+    rc=$?; out=$(cat out.txt); err=$(cat err.txt)
+    expect_error "sticky/r.json: is another user's file in sticky, $rule"
+    as_nobody "$gsd" monitor --record shared/r.json --report sticky/rep.html > out.txt 2> err.txt
+    rc=$?; out=$(cat out.txt); err=$(cat err.txt)
+    expect_error "--report = sticky/rep.html is another user's file in sticky, $rule"
+    cmp -s sticky/r.json before.json || fail "the record in the sticky directory changed"
+    [ "$(cat sticky/rep.html)" = report ] || fail "the report in the sticky directory changed"
+    ls sticky/.r.json.tmp-* sticky/.rep.html.tmp-* > /dev/null 2>&1 && fail "a temporary file was left behind"
+    [ -e sticky/r.json.lock ] && fail "a lock file was made for a record that cannot be replaced"
+    true
+    ;;
   error_lock_timeout_range)
     write_config c.json '[{"events": 30, "z": 0.5}]'
     run monitor c.json --record r.json --lock-timeout 1e400 add-look --events 50 --z 0.7

@@ -77,6 +77,24 @@ expect_error "$tmp/b9.json" 'error: monitoring.looks\[0\].variance is for a weig
 fh_look='c["monitoring"]["looks"] = [{"events": 49, "z": 2, "variance": 10}]'
 edit "$ex/fh01.json" "$fh_look; c['monitoring']['planned_events'] = 1e300" > "$tmp/b10.json"
 expect_error "$tmp/b10.json" 'error: monitoring.planned_events = 1e+300 exceeds the 104.8 events that 202 patients can ever produce'
+# With the patients solved by the design (power and follow_up given), the
+# reach is checked against the plan's patients, as the log-rank monitor
+# checks it (a weighted or RMST test was monitored at 500 planned events).
+# Cure fractions 40% / 56.2%: N patients can ever produce N (0.6 + 0.438) / 2
+# events, 185.8 for FH(0, 1)'s 358 and 105.4 for the log-rank plan's 203
+# (at which an RMST test is evaluated).
+solved='s = c["survival"]; del s["patients"], s["events"]; s["power"] = 0.84; s["follow_up"] = 14.8'
+solved="$solved; c['monitoring']['planned_events'] = 500; c['monitoring']['looks'] = c['monitoring']['looks'][:1]"
+reach_todo="give events the model's patients reach, or more survival.patients"
+edit "$ex/fh01.json" "$solved" > "$tmp/b10a.json"
+expect_error "$tmp/b10a.json" "error: monitoring.planned_events = 500 exceeds the 185.8 events that 358 patients can ever produce (cure 40% / 56.2%); $reach_todo\$"
+edit "$ex/rmst24.json" "$solved" > "$tmp/b10b.json"
+expect_error "$tmp/b10b.json" "error: monitoring.planned_events = 500 exceeds the 105.4 events that 203 patients can ever produce (cure 40% / 56.2%); $reach_todo\$"
+edit "$ex/fh01.json" "$solved; del c['survival']['test']; c['monitoring']['looks'] = [{'events': 47, 'z': 0.62}]" > "$tmp/b10c.json"
+expect_error "$tmp/b10c.json" "error: monitoring.planned_events = 500 exceeds the 105.4 events that 203 patients can ever produce (cure 40% / 56.2%); $reach_todo\$"
+# Within the reach the solved plan is monitored.
+edit "$ex/fh01.json" "$solved; c['monitoring']['planned_events'] = 180" > "$tmp/b10d.json"
+"$gsd" monitor "$tmp/b10d.json" | grep -q '^Design: .*, 180 planned events' || fail "solved FH(0, 1) within the reach"
 edit "$ex/fh01.json" "$fh_look; c['monitoring']['planned_events'] = 1e-5" > "$tmp/b11.json"
 expect_error "$tmp/b11.json" 'error: monitoring.looks\[0\].events = 49 exceeds a million times the 1e-05 planned events, the widest span gsd monitors; check the events$'
 edit "$ex/maxcombo.json" 'c["monitoring"]["planned_events"] = 1e-5' > "$tmp/b12.json"
@@ -139,6 +157,38 @@ PY
 "$gsd" monitor --record "$tmp/mc.rec" add-look --events 71 \
   --tests "$(cat "$tmp/maxcombo_tests1.json")" --covariance "$(cat "$tmp/maxcombo_covariance1.json")" > /dev/null \
   || fail "maxcombo add-look 2"
+# A rule broken inside a flag's JSON is named by the flag and the path in
+# it, as a flag's own value is (it was monitoring.looks[2].tests[3].variance,
+# a place in a record the look never reached); the record is unchanged.
+cp "$tmp/mc.rec" "$tmp/mc.before"
+python3 -c 'import json, sys; t = json.load(open(sys.argv[1])); del t[3]["variance"]; print(json.dumps(t))' \
+  "$tmp/maxcombo_tests1.json" > "$tmp/tests_short.json"
+"$gsd" monitor --record "$tmp/mc.rec" add-look --events 90 --tests "$(cat "$tmp/tests_short.json")" \
+  --covariance "$(cat "$tmp/maxcombo_covariance1.json")" > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "a MaxCombo look without a variance was taken"
+[ "$(cat "$tmp/err.txt")" = "error: --tests[3].variance is missing: each test gives the observed variance of its score" ] ||
+  fail "--tests message: $(cat "$tmp/err.txt")"
+[ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2"
+# A third look's variances (look 2's times 1.25) with one entry of the
+# covariance made asymmetric.
+python3 - "$tmp" <<'PY' || fail "third MaxCombo look"
+import json, sys
+tmp = sys.argv[1]
+t = json.load(open(f"{tmp}/maxcombo_tests1.json"))
+c = json.load(open(f"{tmp}/maxcombo_covariance1.json"))
+for test in t:
+    test["variance"] *= 1.25
+c = [[v * 1.25 for v in row] for row in c]
+c[0][2] = 20
+open(f"{tmp}/tests_third.json", "w").write(json.dumps(t))
+open(f"{tmp}/covariance_bad.json", "w").write(json.dumps(c))
+PY
+"$gsd" monitor --record "$tmp/mc.rec" add-look --events 90 --tests "$(cat "$tmp/tests_third.json")" \
+  --covariance "$(cat "$tmp/covariance_bad.json")" > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "an asymmetric covariance was taken"
+grep -q '^error: --covariance\[0\]\[2\] = 20 must equal covariance\[2\]\[0\]' "$tmp/err.txt" ||
+  fail "--covariance message: $(cat "$tmp/err.txt")"
+cmp -s "$tmp/mc.rec" "$tmp/mc.before" || fail "a refused look changed the record"
 for pair in "fh.rec fh01" "mc.rec maxcombo"; do
   set -- $pair
   "$gsd" monitor --record "$tmp/$1" verify > /dev/null || fail "$1 does not verify"

@@ -5,8 +5,15 @@
 
 #include <gtest/gtest.h>
 
+#include <cstring>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <string>
+
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
 
 #include "gsd/errors.hpp"
 #include "gsd/record.hpp"
@@ -179,6 +186,49 @@ TEST(RecordFile, MissingRecordIsNamedAsARecord) {
   } catch (const InvalidInput& e) {
     EXPECT_EQ(std::string(e.what()), "--record = " + missing + " does not exist; start it");
   }
+}
+
+// A record that is there but cannot be read is named as a record too, with
+// the system's reason and what to do (it was read as a config: "cannot read
+// the config file (does it exist?)"). A directory and a socket cannot be read
+// even by root; a file without read permission only by other users.
+TEST(RecordFile, UnreadableRecordIsNamedAsARecord) {
+  const std::string dir = ::testing::TempDir() + "gsd-record-dir-" + std::to_string(::getpid());
+  const std::string socket_path = dir + "/dmc.json";
+  ASSERT_TRUE(std::filesystem::create_directory(dir));
+  const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+  ASSERT_GE(fd, 0);
+  sockaddr_un address{};
+  address.sun_family = AF_UNIX;
+  ASSERT_LT(socket_path.size(), sizeof address.sun_path);
+  std::strncpy(address.sun_path, socket_path.c_str(), sizeof address.sun_path - 1);
+  ASSERT_EQ(::bind(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address), 0);
+  ::close(fd);
+  const std::string todo = kReadableRecord;
+  const auto message = [](const std::function<void()>& read) -> std::string {
+    try {
+      read();
+    } catch (const InvalidInput& e) {
+      return e.what();
+    }
+    return "(read)";
+  };
+  EXPECT_EQ(message([&] { read_record_file(dir); }), "record = " + dir + " is a directory, not a record file; " + todo);
+  EXPECT_EQ(message([&] { verify_record_file(socket_path); }),
+            "record = " + socket_path + " is a socket, not a record file; " + todo);
+  EXPECT_EQ(message([&] { require_record_readable(socket_path, "--record", "start it"); }),
+            "--record = " + socket_path + " is a socket, not a record file; " + todo);
+  // A missing record keeps its own message.
+  EXPECT_EQ(message([&] { require_record_readable(dir + "/none.json", "--record", "start it"); }),
+            "--record = " + dir + "/none.json does not exist; start it");
+  if (::geteuid() != 0) {
+    const std::string locked = dir + "/locked.json";
+    std::ofstream(locked) << "{}";
+    std::filesystem::permissions(locked, std::filesystem::perms::none);
+    EXPECT_EQ(message([&] { read_record_file(locked); }),
+              "record = " + locked + " cannot be read (Permission denied); " + todo);
+  }
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

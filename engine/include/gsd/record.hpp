@@ -98,16 +98,32 @@ struct RecordAccess {
   // so that outputs made from the record (a report) are written in the same
   // order as the record itself.
   std::function<void(const RecordUpdate&)> after_commit;
+  // Runs once the record is read under its lock (or started), before the
+  // look is decided: the looks it holds then are the ones the new look
+  // follows, which another writer may have extended since a read without the
+  // lock (a front end names the new look's errors by them).
+  std::function<void(const nlohmann::json& record)> after_read;
 };
 
 // A record file that is not there, refused naming the record as `name` = path
 // (the command line's --record, the bindings' record argument) and `todo`,
 // how to start one: read as a config it was "cannot read the config file".
-// read_record_file and verify_record_file check it with the defaults.
+// read_record_file and verify_record_file check it (require_record_readable)
+// with the defaults.
 inline constexpr const char* kStartRecord =
     "give the path of a monitoring record, or start one by adding its first look with a config (add-look)";
 void require_record_exists(const std::string& path, const std::string& name = "record",
                            const std::string& todo = kStartRecord);
+// A record file that is there but cannot be read (no read permission, a
+// directory, a socket, a parent directory that cannot be searched), refused
+// the same way, naming the record and the system's reason, with what to do
+// (read as a config it was "cannot read the config file"). A missing record
+// is refused as require_record_exists refuses it, with `todo`. A FIFO or a
+// device is left to the read: a FIFO with a writer is a record piped in.
+inline constexpr const char* kReadableRecord =
+    "give a monitoring record file that this user may read (check its permissions)";
+void require_record_readable(const std::string& path, const std::string& name = "record",
+                             const std::string& todo = kStartRecord);
 
 // Record files. read_record_file checks the structure and the chain; its
 // errors name the file ("dmc.json: record.looks[1].hash does not match look
