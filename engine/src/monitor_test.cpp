@@ -4,7 +4,6 @@
 #include "monitor_test.hpp"
 
 #include <cmath>
-#include <optional>
 
 #include "gsd/design.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
@@ -188,28 +187,31 @@ MonitoringReport monitor_test_trial(const Trial& trial, const RunOptions& option
   for (const LookInput& look : m.looks) events.push_back(look.events);
   numerics::within({"monitoring"}, [&] { monitoring::check_event_span(t.planned_events, events); });
   report.plan.planned_events = t.planned_events;
-  // The plan, made once and only where it is needed (a MaxCombo monitor
-  // needs it only for the check below, and sizing MaxCombo is costly).
-  std::optional<DesignResult> planned;
-  const auto plan = [&]() -> const DesignResult& {
-    if (!planned) planned = design_trial(trial, options);
-    return *planned;
-  };
+  if (t.test.kind == survival::TestKind::kMaxCombo) {
+    // A MaxCombo monitor needs no plan: its looks carry their own variances
+    // and covariances. With the patients solved by the design, knowing them
+    // would mean sizing the MaxCombo test (tens of seconds, at every replay
+    // and under a record's lock), so planned_events is checked against the
+    // model's reach only when survival.patients is given (at load).
+    const PhaseTimer timer(options.trace, "monitoring of " + std::to_string(m.looks.size()) + " looks of the test");
+    monitor_maxcombo_test(trial, t);
+    report.test = std::move(t);
+    return report;
+  }
+  const DesignResult planned = design_trial(trial, options);
   // With survival.patients given, planned_events was checked against the
   // model's reach when the config was read; solved by the design, the
   // patients are known only now, and planned_events is refused as the
   // log-rank monitor refuses it: bounds spent on events the model's patients
   // never produce would be a plan no trial can follow.
   if (!trial.survival->patients && m.planned_events) {
-    check_planned_events_reachable(trial, static_cast<double>(plan().sample_size->plan.patients));
+    check_planned_events_reachable(trial, static_cast<double>(planned.sample_size->plan.patients));
   }
   const PhaseTimer timer(options.trace, "monitoring of " + std::to_string(m.looks.size()) + " looks of the test");
-  if (t.test.kind == survival::TestKind::kMaxCombo) {
-    monitor_maxcombo_test(trial, t);
-  } else if (t.test.is_km_contrast()) {
-    monitor_km_contrast_test(trial, plan(), t);
+  if (t.test.is_km_contrast()) {
+    monitor_km_contrast_test(trial, planned, t);
   } else {
-    monitor_weighted_test(trial, plan(), t);
+    monitor_weighted_test(trial, planned, t);
   }
   report.test = std::move(t);
   return report;
