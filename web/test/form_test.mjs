@@ -83,6 +83,16 @@ try {
     await page.fill(selector, text);
     await page.$eval(selector, (el) => el.dispatchEvent(new Event("change", {bubbles: true})));
   };
+  // The Design tab's table, look by look: the information fraction and the
+  // efficacy bound as `gsd design` prints them for the page's config ("–"
+  // at a look without an efficacy stop).
+  const shown = (x) => (x === null ? "–" : x.toFixed(4));
+  const designTableSays = async (cli) => {
+    const rows = await page.$$eval("#table-design tbody tr", (trs) =>
+      trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+    return rows.length === cli.boundaries.looks.length && cli.boundaries.looks.every((l, k) =>
+      rows[k][0] === l.information_fraction.toFixed(4) && rows[k][1] === shown(l.efficacy_z));
+  };
   const resultSays = (text) => page.waitForFunction((t) => document.getElementById("gsd-result").textContent.includes(t), text);
   await page.selectOption("[data-path='design.sided']", "1");
   await page.selectOption("#harm-family", "lan-demets-pocock");
@@ -116,7 +126,24 @@ try {
   const integerConfig = configOfUrl(page.url());
   check(integerConfig.survival.integer === true && integerConfig.survival.block === 4 && !("looks" in integerConfig.survival),
         "the form writes survival.integer and survival.block");
-  sameJson(await designResult(page), gsd("design", integerConfig), "a whole-number plan: #gsd-result = gsd design");
+  const integerCli = gsd("design", integerConfig);
+  sameJson(await designResult(page), integerCli, "a whole-number plan: #gsd-result = gsd design");
+  await page.click("[data-tab=design]");
+  check(await designTableSays(integerCli), "a whole-number plan, after the edit: the Design tab's table is gsd design's bounds " +
+        `(look 2 at ${integerCli.boundaries.looks[1].information_fraction.toFixed(4)}, z ${shown(integerCli.boundaries.looks[1].efficacy_z)})`);
+  // Opened from a link, the whole-number plan of examples/boundaries moves
+  // the looks to whole events (0.5053 and 0.7579 of the information, not the
+  // planned 0.5 and 0.75): the Design tab shows the bounds recomputed there,
+  // as gsd design prints them, once the plan is known.
+  const integerPlan = JSON.parse(readFileSync(join(root, "examples/boundaries/integer-plan.json"), "utf8"));
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(integerPlan)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=design]");
+  const integerPlanCli = gsd("design", integerPlan);
+  check(integerPlanCli.boundaries.looks[0].information_fraction !== 0.5 && await designTableSays(integerPlanCli),
+        "examples/boundaries/integer-plan.json opened: the Design tab's table is gsd design's bounds " +
+        `(look 1 at ${integerPlanCli.boundaries.looks[0].information_fraction.toFixed(4)}, ` +
+        `z ${integerPlanCli.boundaries.looks[0].efficacy_z.toFixed(4)})`);
   await page.click("[data-tab=design]");
   await changeText("#harm-stops", "yes, maybe");
   check(await page.evaluate(() => document.getElementById("harm-stops").classList.contains("field-error")) &&
