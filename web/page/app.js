@@ -9,6 +9,7 @@ const App = {
   design: null,  // the last good reply for the boundaries (with the plan when opened whole)
   full: null,    // {configText, reply}: the last whole design, what `gsd design` prints
   monitor: null,
+  monitorText: "",  // the config text App.monitor was computed for
   sim: null,     // {reply, configText}
   simRunning: false,
   powerCurve: null,  // {configText, curve}
@@ -178,6 +179,7 @@ function recomputeMonitoring() {
     return;
   }
   App.monitor = reply;
+  App.monitorText = App.configText;
   renderMonitoring(reply);
 }
 
@@ -248,8 +250,24 @@ function wireDownloads() {
   $("csv-design").addEventListener("click", () => currentFull() && download(fileStem() + "-bounds.csv", designCsv(), "text/csv"));
   $("csv-survival").addEventListener("click", () => currentPlan() &&
                                      download(fileStem() + "-looks.csv", currentFull().csv, "text/csv"));
-  $("csv-simulation").addEventListener("click", () => App.sim && download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv"));
-  $("csv-monitoring").addEventListener("click", () => App.monitor && download(fileStem() + "-monitoring.csv", App.monitor.csv, "text/csv"));
+  $("csv-simulation").addEventListener("click", () => {
+    if (!App.sim) return;
+    if (App.sim.configText !== App.configText) {
+      showStatus("Simulation CSV not saved: the inputs have changed since this simulation " +
+                 "(the exported config would not repeat it); simulate again.", "error");
+      return;
+    }
+    download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv");
+  });
+  $("csv-monitoring").addEventListener("click", () => {
+    if (!App.monitor) return;
+    if (App.monitorText !== App.configText) {
+      showStatus("Monitoring CSV not saved: the looks in grey are of an earlier input, not of the config " +
+                 "in the link; correct the field marked in red first.", "error");
+      return;
+    }
+    download(fileStem() + "-monitoring.csv", App.monitor.csv, "text/csv");
+  });
   $("report-monitoring").addEventListener("click", () => {
     if (!App.monitor) return;
     const reply = Engine.monitorReport(App.configText, new Date().toISOString().replace(/\.\d+Z$/, "Z"));

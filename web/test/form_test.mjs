@@ -261,6 +261,37 @@ try {
         await page.$eval("#planned-events", (n) => n.classList.contains("field-error")),
         `planned events 1e300, no look: the command line's refusal (${unreachableRefusal.message}), the field marked`);
 
+  // ------------------------------------- no download of outputs in grey
+  // A CSV saved beside an exported config must be what the command line
+  // prints for that config: outputs of an earlier input are not saved.
+  const noDownload = async (selector) => {
+    const [download] = await Promise.all([page.waitForEvent("download", {timeout: 3000}).catch(() => null),
+                                          page.click(selector)]);
+    return download === null;
+  };
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=monitoring]");
+  await page.click("#committee-look");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "");
+  await page.fill("#planned-events", "-1");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error"));
+  check(await noDownload("#csv-monitoring") &&
+        (await page.textContent("#status")).startsWith("Monitoring CSV not saved"),
+        "planned events -1 refused: the monitoring CSV of the looks in grey is not saved, and the page says why");
+  await page.fill("#planned-events", "");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  await page.click("[data-tab=simulation]");
+  await page.fill("#sim-replicates", "200");
+  await page.click("#sim-run");
+  await page.waitForSelector("body[data-simulation=done]");
+  await page.click("[data-tab=design]");
+  await page.fill("input[type=number][data-path='design.alpha']", "0.04");
+  await page.click("[data-tab=simulation]");
+  check(await noDownload("#csv-simulation") &&
+        (await page.textContent("#status")).startsWith("Simulation CSV not saved"),
+        "alpha changed after a simulation: its CSV is not saved as the new config's, and the page says why");
+
   check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
 } finally {
   await context.close();
