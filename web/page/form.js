@@ -161,8 +161,26 @@ function onPathInput(event) {
   commit();
 }
 
+// The number of looks as typed, refused unless it is a whole number from 1 to
+// the field's max (the engine's most looks), rather than rounded or clamped
+// unseen (26 had become 25, an empty field or -1 one look).
+function onLooksCount() {
+  const input = $("looks-count");
+  const most = Number(input.max);
+  const k = Number(input.value);
+  if (input.value !== "" && !unreadable(input) && Number.isInteger(k) && k >= 1 && k <= most) {
+    setLooks(k);
+    return;
+  }
+  const rule = `a whole number from 1 to ${most}`;
+  const given = unreadable(input) ? ` is not a number; type ${rule}` : input.value === "" ? ` is empty; type ${rule}` :
+    ` = ${input.value} must be ${rule}; type how many looks`;
+  showStatus(`error: the number of looks K${given}, or list the information fractions`, "error");
+  input.classList.add("field-error");
+  document.body.classList.add("stale");
+}
+
 function setLooks(k) {
-  k = Math.max(1, Math.min(25, Math.round(k)));
   edit((c) => {
     c.design = c.design || {};
     c.design.information_fractions = Array.from({length: k}, (_, i) => (i + 1) / k);
@@ -264,9 +282,9 @@ function wireForm() {
     n.addEventListener(n.tagName === "SELECT" ? "change" : "input", onPathInput);
   });
   $("looks-slider").addEventListener("input", (e) => setLooks(Number(e.target.value)));
-  $("looks-count").addEventListener("change", (e) => setLooks(Number(e.target.value)));
+  $("looks-count").addEventListener("change", onLooksCount);
   $("fractions").addEventListener("change", onFractions);
-  $("equal-spacing").addEventListener("click", () => setLooks(Number($("looks-count").value)));
+  $("equal-spacing").addEventListener("click", onLooksCount);
   $("efficacy-family").addEventListener("change", () => onFamily("efficacy", EFFICACY_FAMILIES));
   $("futility-family").addEventListener("change", () => onFamily("futility", FUTILITY_FAMILIES));
   $("efficacy-parameter").addEventListener("input", () => onParameter("efficacy"));

@@ -261,6 +261,27 @@ try {
         await page.$eval("#planned-events", (n) => n.classList.contains("field-error")),
         `planned events 1e300, no look: the command line's refusal (${unreachableRefusal.message}), the field marked`);
 
+  // ------------------------------------- the number of looks, K
+  // Refused as typed, never clamped or rounded: 26 is one more than the
+  // engine's most, 2.5 and -1 are not a number of looks.
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=design]");
+  for (const [typed, says] of [["26", "error: the number of looks K = 26 must be a whole number from 1 to 25; type how many looks"],
+                               ["2.5", "error: the number of looks K = 2.5 must be a whole number from 1 to 25"],
+                               ["-1", "error: the number of looks K = -1 must be a whole number from 1 to 25"],
+                               ["", "error: the number of looks K is empty; type a whole number from 1 to 25"]]) {
+    await changeText("#looks-count", typed);
+    check((await page.textContent("#status")).startsWith(says) &&
+          await page.$eval("#looks-count", (n) => n.classList.contains("field-error")) &&
+          configOfUrl(page.url()).design.information_fractions.length === seed.design.information_fractions.length,
+          `${typed === "" ? "an empty" : typed} number of looks: refused by the field, the config keeps its ` +
+          `${seed.design.information_fractions.length} looks (${await page.textContent("#status")})`);
+  }
+  await changeText("#looks-count", "25");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  check(configOfUrl(page.url()).design.information_fractions.length === 25, "25 looks are taken");
+
   // ------------------------------------- no download of outputs in grey
   // A CSV saved beside an exported config must be what the command line
   // prints for that config: outputs of an earlier input are not saved.
