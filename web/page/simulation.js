@@ -10,6 +10,20 @@ function simulationRequest() {
   return {replicates, seed};
 }
 
+// A seed may be any whole number up to 2^64 - 1 on the command line, but the
+// config's JSON numbers pass through the page as doubles, which hold whole
+// numbers exactly only up to 2^53 - 1: 9007199254740993 would have run as
+// ...992, and 2^64 - 1 been refused under another value. Such a seed is
+// refused as typed, with the command that takes it.
+function exactSeed(input) {
+  const seed = readNumber(input);
+  if (seed === undefined || !Number.isInteger(seed) || seed <= Number.MAX_SAFE_INTEGER) return true;
+  showStatus(`error: simulation.seed = ${input.value} is above ${Number.MAX_SAFE_INTEGER}, the largest seed ` +
+             `the page passes on exactly; give a smaller seed, or run gsd simulate CONFIG.json --seed ${input.value}`, "error");
+  input.classList.add("field-error");
+  return false;
+}
+
 function updateSimButton() {
   const {replicates} = simulationRequest();
   $("sim-run").textContent = `Simulate ${Number.isInteger(replicates) ? count(replicates) : replicates} trials`;
@@ -23,6 +37,7 @@ async function runSimulation() {
       return;
     }
   }
+  if (!exactSeed($("sim-seed"))) return;
   const {replicates, seed} = simulationRequest();
   edit((c) => {
     c.simulation = Object.assign({}, c.simulation, {replicates, seed});

@@ -243,6 +243,22 @@ try {
         (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
         `replicates "1e": refused, and no simulation starts`);
 
+  // A seed above 2^53 - 1 cannot pass through the page's doubles exactly
+  // (9007199254740993 is the double 9007199254740992): refused as typed,
+  // rather than run as another seed or refused under another value.
+  await page.fill("#sim-replicates", "200");
+  for (const typed of ["9007199254740993", "18446744073709551615"]) {
+    await page.fill("#sim-seed", typed);
+    await page.click("#sim-run");
+    const seedConfig = configOfUrl(page.url());
+    check((await page.textContent("#status")).startsWith(`error: simulation.seed = ${typed} is above 9007199254740991`) &&
+          await page.$eval("#sim-seed", (n) => n.classList.contains("field-error")) &&
+          !(seedConfig.simulation && seedConfig.simulation.seed > Number.MAX_SAFE_INTEGER) &&
+          (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
+          `seed ${typed}: refused as typed, no simulation starts with another seed`);
+  }
+  await page.fill("#sim-seed", "1");
+
   // ------------------------------------- planned events beyond the model's reach
   // With no look entered yet, monitoring.planned_events = 1e300 is refused as
   // the command line refuses the page's config: the library checks it against
