@@ -298,6 +298,35 @@ try {
   await page.waitForFunction(() => document.getElementById("status").textContent === "");
   check(configOfUrl(page.url()).design.information_fractions.length === 25, "25 looks are taken");
 
+  // ------------------------------------- the field an engine's refusal names
+  // The engine's path names a key that a list field or a monitoring look's
+  // row writes: that input is marked, and no other whose key starts alike.
+  const markedFields = () => page.evaluate(() =>
+    [...document.querySelectorAll(".field-error")].map((n) => n.id || n.dataset.field || n.dataset.path));
+  await page.click("#reset-seed");
+  await page.click("[data-tab=design]");
+  await changeText("#efficacy-stops", "no, yes");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: design.efficacy_stops"));
+  check(JSON.stringify(await markedFields()) === '["efficacy-stops"]',
+        `efficacy stops refused by the engine: that field is marked, not the efficacy family (${await markedFields()})`);
+  await changeText("#efficacy-stops", "");
+  await page.click("[data-tab=survival]");
+  await changeText("#look-triggers", "time 24");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: survival.looks"));
+  check(JSON.stringify(await markedFields()) === '["look-triggers"]',
+        `look triggers refused by the engine: that field is marked (${await markedFields()})`);
+  await changeText("#look-triggers", "");
+  await page.click("[data-tab=monitoring]");
+  await page.click("#committee-look");
+  await changeText('#looks-editor [data-look="0"] [data-field=events]', "-1");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: monitoring.looks[0].events"));
+  check(JSON.stringify(await markedFields()) === '["events"]',
+        `a look's events refused when the config is read: its field is marked (${await markedFields()})`);
+  await changeText('#looks-editor [data-look="0"] [data-field=events]', "1e300");
+  await page.waitForFunction(() => document.getElementById("monitor-banner").textContent.startsWith("error: monitoring.looks[0].events"));
+  check(JSON.stringify(await markedFields()) === '["events"]',
+        `a look's events refused by the monitor: its field is marked (${await markedFields()})`);
+
   // ------------------------------------- no download of outputs in grey
   // A CSV saved beside an exported config must be what the command line
   // prints for that config: outputs of an earlier input are not saved.
