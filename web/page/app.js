@@ -260,6 +260,9 @@ function wireSharing() {
     }
   });
   $("export-config").addEventListener("click", () => download(fileStem() + ".json", JSON.stringify(App.config, null, 2) + "\n", "application/json"));
+  // A button, reachable by the keyboard, opens the hidden file input's dialog
+  // (a label around the input was not in the tab order).
+  $("open-config-button").addEventListener("click", () => $("open-config").click());
   $("open-config").addEventListener("change", (e) => {
     const file = e.target.files[0];
     if (!file) return;
