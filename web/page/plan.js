@@ -119,6 +119,7 @@ function renderSurvivalTab() {
   $("survival-absent").hidden = hasSurvival;
   $("survival-fields").hidden = !hasSurvival;
   const full = currentFull();
+  if (!hasSurvival) describeNoSurvival(App.config, full);
   $("tab-survival").classList.toggle("results-pending", hasSurvival && !full);
   if (!full) {
     if (!hasSurvival) renderSurvival(App.design, App.config);

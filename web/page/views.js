@@ -227,6 +227,29 @@ function renderSurvival(reply, config) {
   fillSurvivalTable(ss);
 }
 
+// A config without a survival model: bounds alone, or a normal or binary
+// endpoint, which gsd design sizes in patients (it has no curves or calendar
+// to draw here, and a survival model cannot be added beside it).
+function describeNoSurvival(config, reply) {
+  const text = document.getElementById("survival-absent-text");
+  const endpoint = config.endpoint;
+  document.getElementById("add-survival").hidden = !!endpoint;
+  if (!endpoint) {
+    text.textContent = "This config has no survival model, so it gives bounds but no sample size.";
+    return;
+  }
+  const kind = `This config sizes a ${endpoint.type || ""} endpoint, not a survival model`;
+  const ss = reply && reply.result.sample_size;
+  if (!ss) {
+    text.textContent = `${kind}: its sample size follows.`;
+    return;
+  }
+  text.replaceChildren(`${kind}: `, el("b", {}, `${count(ss.patients)} patients`),
+    ` (${ss.solved_for === "patients" ? "solved" : "given"}), power ${fixed(ss.power, 4)}; expected patients ` +
+    `${fixed(ss.expected_patients_h0, 1)} under H0 and ${fixed(ss.expected_patients_h1, 1)} under H1, against ` +
+    `${fixed(ss.fixed_patients, 1)} for a fixed design (gsd design's sample size).`);
+}
+
 // The plan's warnings, as the engine words them (the command line prints the
 // same sentences after "warning:").
 function renderPlanWarnings(warnings) {

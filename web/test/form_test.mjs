@@ -298,6 +298,21 @@ try {
   await page.waitForFunction(() => document.getElementById("status").textContent === "");
   check(configOfUrl(page.url()).design.information_fractions.length === 25, "25 looks are taken");
 
+  // ------------------------------------- a normal or binary endpoint's sample size
+  // gsd design sizes an endpoint in patients; the Survival tab says so with
+  // its numbers, not that the config gives no sample size.
+  for (const file of ["configs/normal-two-sample.json", "configs/binary-noninferiority.json"]) {
+    const endpointConfig = JSON.parse(readFileSync(join(root, file), "utf8"));
+    await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(endpointConfig)).toString("base64url"));
+    await page.waitForSelector("body[data-ready='1']");
+    await page.click("[data-tab=survival]");
+    const sized = gsd("design", endpointConfig).sample_size;
+    const says = await page.textContent("#survival-absent p");
+    check(says.includes(`${sized.patients} patients`) && says.includes(`power ${sized.power.toFixed(4)}`) &&
+          !says.includes("no sample size") && !(await page.isVisible("#add-survival")),
+          `${file}: the Survival tab gives gsd design's ${sized.patients} patients and power ${sized.power.toFixed(4)}`);
+  }
+
   // ------------------------------------- the field an engine's refusal names
   // The engine's path names a key that a list field or a monitoring look's
   // row writes: that input is marked, and no other whose key starts alike.
