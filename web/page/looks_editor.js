@@ -14,6 +14,7 @@ function renderLooksEditor(looks) {
   const host = $("looks-editor");
   if (host.contains(document.activeElement)) return;  // do not disturb typing
   const rows = looks.map((look, i) => {
+    if (!EDITED_KEYS.some((key) => key in look)) return summaryRow(look, i);
     const kind = lookKind(look);
     const value = kind === "p" ? look.p_two_sided : kind === "hr" ? look.hazard_ratio : look.z;
     const row = el("div", {class: "look-row", "data-look": i});
@@ -32,13 +33,30 @@ function renderLooksEditor(looks) {
       dir.value = look.direction || "favours-treatment";
       row.append(el("label", {}, "direction", dir));
     }
-    const fin = el("input", {type: "checkbox", "data-field": "final"});
-    fin.checked = !!look.final;
-    row.append(el("label", {class: "check"}, fin, " final"),
-               el("button", {type: "button", class: "small remove", "data-field": "remove", title: "Remove this look"}, "Remove"));
+    row.append(...finalAndRemove(look));
     return row;
   });
   host.replaceChildren(...rows);
+}
+
+// The keys the editor's fields write; a look given otherwise (a normal or
+// binary endpoint's per-arm n, mean and sd, say) is shown as it is, to be
+// kept, marked final or removed, never overwritten by empty fields.
+const EDITED_KEYS = ["events", "z", "p_two_sided", "hazard_ratio"];
+
+function finalAndRemove(look) {
+  const fin = el("input", {type: "checkbox", "data-field": "final"});
+  fin.checked = !!look.final;
+  return [el("label", {class: "check"}, fin, " final"),
+          el("button", {type: "button", class: "small remove", "data-field": "remove", title: "Remove this look"}, "Remove")];
+}
+
+function summaryRow(look, i) {
+  const text = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ?
+    Object.entries(v).map(([k, x]) => `${k} ${x}`).join(", ") : String(v));
+  const summary = Object.entries(look).filter(([k]) => k !== "final").map(([k, v]) => `${k}: ${text(v)}`).join("; ");
+  return el("div", {class: "look-row", "data-look": i},
+            el("span", {class: "look-summary"}, `Look ${i + 1}, as in the config: ${summary}`), ...finalAndRemove(look));
 }
 
 function onLookEdit(event) {

@@ -313,6 +313,33 @@ try {
           `${file}: the Survival tab gives gsd design's ${sized.patients} patients and power ${sized.power.toFixed(4)}`);
   }
 
+  // ------------------------------------- an endpoint's monitoring looks
+  // Looks of a normal endpoint count patients and estimate a mean
+  // difference: the table gives gsd monitor's, the chart draws them, and the
+  // looks given as per-arm summaries are kept when one is marked final.
+  const endpointMonitoring = JSON.parse(readFileSync(join(root, "examples/endpoint-monitoring/normal-two-sample.json"), "utf8"));
+  const errorsBefore = errors.length;
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(endpointMonitoring)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=monitoring]");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "");
+  const endpointLooks = gsd("monitor", endpointMonitoring).monitoring.looks;
+  const monitorRows = await page.$$eval("#table-monitoring tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  check(monitorRows.length === endpointLooks.length && endpointLooks.every((l, k) =>
+          monitorRows[k][1] === String(l.patients) && monitorRows[k][7] === l.effect.toFixed(4) &&
+          monitorRows[k][8] === `${l.repeated_ci_effect[0].toFixed(4)} to ${l.repeated_ci_effect[1].toFixed(4)}`),
+        `endpoint monitoring: patients, estimate and repeated CI as gsd monitor gives them (look 2: ${monitorRows[1]})`);
+  check(errors.length === errorsBefore && (await page.$$("#chart-monitor path.series")).length === 2,
+        "endpoint monitoring: the looks are drawn by patients, without a script error");
+  await page.check('#looks-editor [data-look="1"] [data-field=final]');
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes('"final": {'));
+  const finalLooks = configOfUrl(page.url()).monitoring.looks;
+  check(finalLooks[1].final === true &&
+        JSON.stringify(finalLooks[1].treatment) === JSON.stringify(endpointMonitoring.monitoring.looks[1].treatment),
+        "endpoint monitoring: a look given as per-arm summaries keeps them when it is marked final");
+  sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), gsd("monitor", configOfUrl(page.url())),
+           "endpoint monitoring, final look: #gsd-monitor-result = gsd monitor");
+
   // ------------------------------------- the field an engine's refusal names
   // The engine's path names a key that a list field or a monitoring look's
   // row writes: that input is marked, and no other whose key starts alike.
