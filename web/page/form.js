@@ -194,8 +194,7 @@ function onFractions() {
   const parts = text.split(/[\s,;]+/).filter((p) => p !== "");
   const values = parts.map(Number);
   if (!parts.length || values.some((v) => !Number.isFinite(v))) {
-    showStatus("Information fractions: numbers separated by commas, e.g. 0.5, 0.75, 1", "error");
-    $("fractions").classList.add("field-error");
+    refuseList($("fractions"), "Information fractions: numbers separated by commas, e.g. 0.5, 0.75, 1");
     return;
   }
   App.config.design = App.config.design || {};

@@ -145,10 +145,18 @@ try {
         `(look 1 at ${integerPlanCli.boundaries.looks[0].information_fraction.toFixed(4)}, ` +
         `z ${integerPlanCli.boundaries.looks[0].efficacy_z.toFixed(4)})`);
   await page.click("[data-tab=design]");
+  const harmStopsBefore = JSON.stringify(configOfUrl(page.url()).design.harm_stops);
   await changeText("#harm-stops", "yes, maybe");
   check(await page.evaluate(() => document.getElementById("harm-stops").classList.contains("field-error")) &&
         (await page.textContent("#status")).startsWith("Harm stops:"),
         "an unreadable switch list marks its field and says what it takes");
+  check(await page.$eval("body", (b) => b.classList.contains("stale")) &&
+        JSON.stringify(configOfUrl(page.url()).design.harm_stops) === harmStopsBefore,
+        "an unreadable switch list: the config keeps its last value and the outputs go grey");
+  await changeText("#fractions", "0.5, half, 1");
+  check(await page.$eval("#fractions", (n) => n.classList.contains("field-error")) &&
+        await page.$eval("body", (b) => b.classList.contains("stale")),
+        "unreadable information fractions: the field is marked and the outputs go grey");
   // ------------------------------------ a non-inferiority margin, hazard_ratio_h0
   // The trial of examples/non-inferiority: equal hazards planned, H0 a
   // hazard ratio of 1.3 or more, sized by Schoenfeld's formula; opened at a
