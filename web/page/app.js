@@ -162,7 +162,7 @@ const FIELD_OF_KEY = {
   "survival.integer": "survival-integer",
 };
 // The input of each key of a monitoring look (the three statistics share one).
-const LOOK_FIELD_OF_KEY = {events: "events", z: "value", p_two_sided: "value", hazard_ratio: "value",
+const LOOK_FIELD_OF_KEY = {events: "size", patients: "size", z: "value", p_two_sided: "value", hazard_ratio: "value",
                            direction: "direction", final: "final"};
 
 // The inputs of the field an error names (its JSON path).

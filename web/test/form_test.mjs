@@ -348,6 +348,26 @@ try {
   sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), gsd("monitor", configOfUrl(page.url())),
            "endpoint monitoring, final look: #gsd-monitor-result = gsd monitor");
 
+  // A look added to an endpoint's trial counts patients (the planned first
+  // look's 91.94 made whole), and the editor writes them.
+  const normalTrial = JSON.parse(readFileSync(join(root, "configs/normal-two-sample.json"), "utf8"));
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(normalTrial)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=monitoring]");
+  check(!(await page.isVisible("#committee-look")), "endpoint monitoring: no button for the seed trial's look by events");
+  await page.click("#add-look");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "");
+  check(JSON.stringify(configOfUrl(page.url()).monitoring.looks) === '[{"patients":92,"z":2}]' &&
+        (await page.textContent("#status")) === "" &&
+        JSON.stringify(await page.$$eval('#looks-editor [data-look="0"] [data-field=kind] option', (os) => os.map((o) => o.value))) === '["z"]',
+        "endpoint monitoring: Add a look gives the first planned look's 92 patients and a z, the only statistic offered");
+  await changeText('#looks-editor [data-look="0"] [data-field=size]', "100");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes('"patients": 100'));
+  const addedLook = configOfUrl(page.url());
+  check(JSON.stringify(addedLook.monitoring.looks) === '[{"patients":100,"z":2}]', "endpoint monitoring: the look's field writes its patients");
+  sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), gsd("monitor", addedLook),
+           "endpoint monitoring, a look added on the page: #gsd-monitor-result = gsd monitor");
+
   // ------------------------------------- the field an engine's refusal names
   // The engine's path names a key that a list field or a monitoring look's
   // row writes: that input is marked, and no other whose key starts alike.
@@ -368,13 +388,13 @@ try {
   await changeText("#look-triggers", "");
   await page.click("[data-tab=monitoring]");
   await page.click("#committee-look");
-  await changeText('#looks-editor [data-look="0"] [data-field=events]', "-1");
+  await changeText('#looks-editor [data-look="0"] [data-field=size]', "-1");
   await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: monitoring.looks[0].events"));
-  check(JSON.stringify(await markedFields()) === '["events"]',
+  check(JSON.stringify(await markedFields()) === '["size"]',
         `a look's events refused when the config is read: its field is marked (${await markedFields()})`);
-  await changeText('#looks-editor [data-look="0"] [data-field=events]', "1e300");
+  await changeText('#looks-editor [data-look="0"] [data-field=size]', "1e300");
   await page.waitForFunction(() => document.getElementById("monitor-banner").textContent.startsWith("error: monitoring.looks[0].events"));
-  check(JSON.stringify(await markedFields()) === '["events"]',
+  check(JSON.stringify(await markedFields()) === '["size"]',
         `a look's events refused by the monitor: its field is marked (${await markedFields()})`);
 
   // ------------------------------------- no download of outputs in grey
