@@ -37,8 +37,19 @@ function numberText(v) {
   return v === undefined || v === null ? "" : String(v);
 }
 
+// The Monitoring tab's plan of a normal or binary endpoint counts patients
+// (monitoring.planned_patients) and takes no hazard ratio: its fields follow
+// the config, so that none writes a key the engine refuses for it.
+function syncMonitoringPlan(c) {
+  const size = c.endpoint ? "patients" : "events";
+  $("planned-events").dataset.path = `monitoring.planned_${size}`;
+  $("planned-label").firstChild.textContent = `Planned ${size} `;
+  $("assumed-hr-label").hidden = !!c.endpoint;
+}
+
 function syncForm() {
   const c = App.config;
+  syncMonitoringPlan(c);
   document.querySelectorAll("[data-path]").forEach((n) => {
     const v = getPath(c, n.dataset.path);
     if (n.type === "range") {
@@ -91,7 +102,7 @@ function syncForm() {
     }
   }
   const mon = c.monitoring || {};
-  $("planned-events").placeholder = s && s.events ? String(s.events) : "";
+  $("planned-events").placeholder = s && s.events ? String(s.events) : c.endpoint ? "the plan's" : "";
   renderLooksEditor(mon.looks || []);
   syncBoundaryForm();
 }

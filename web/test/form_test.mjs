@@ -367,6 +367,14 @@ try {
   check(JSON.stringify(addedLook.monitoring.looks) === '[{"patients":100,"z":2}]', "endpoint monitoring: the look's field writes its patients");
   sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), gsd("monitor", addedLook),
            "endpoint monitoring, a look added on the page: #gsd-monitor-result = gsd monitor");
+  // Its plan counts patients too: the planned field writes planned_patients,
+  // and no hazard ratio is asked for.
+  await page.fill("#planned-events", "200");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes("of 200 planned patients"));
+  const plannedPatients = configOfUrl(page.url());
+  check(plannedPatients.monitoring.planned_patients === 200 && !("planned_events" in plannedPatients.monitoring) &&
+        (await page.textContent("#status")) === "" && !(await page.isVisible("[data-path='monitoring.assumed_hazard_ratio']")),
+        "endpoint monitoring: the planned field writes monitoring.planned_patients, and no assumed hazard ratio is offered");
 
   // ------------------------------------- the field an engine's refusal names
   // The engine's path names a key that a list field or a monitoring look's
