@@ -38,6 +38,13 @@ async function runSimulation() {
     }
   }
   if (!exactSeed($("sim-seed"))) return;
+  if (!App.config.survival && !App.config.endpoint) {
+    // Nothing to draw trials from: the simulation section would make the
+    // engine refuse the whole config, bounds included, so it is not written.
+    showStatus("error: survival is missing: gsd simulate draws trials from the survival model; " +
+               "add one on the Survival tab", "error");
+    return;
+  }
   const {replicates, seed} = simulationRequest();
   edit((c) => {
     c.simulation = Object.assign({}, c.simulation, {replicates, seed});

@@ -376,6 +376,19 @@ try {
         (await page.textContent("#status")) === "" && !(await page.isVisible("[data-path='monitoring.assumed_hazard_ratio']")),
         "endpoint monitoring: the planned field writes monitoring.planned_patients, and no assumed hazard ratio is offered");
 
+  // ------------------------------------- a simulation without a survival model
+  // A design alone has nothing to simulate: the page says so as the command
+  // line does, and its config (and so its bounds) stays as it was.
+  const harmDesign = JSON.parse(readFileSync(join(root, "examples/boundaries/harm-bound.json"), "utf8"));
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(harmDesign)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=simulation]");
+  await page.click("#sim-run");
+  check((await page.textContent("#status")).startsWith("error: survival is missing: gsd simulate draws trials from the survival model") &&
+        JSON.stringify(configOfUrl(page.url())) === JSON.stringify(harmDesign) &&
+        (await page.textContent("#gsd-result")) !== "",
+        "Simulate on a design without a survival model: refused, the config and its design kept");
+
   // ------------------------------------- the field an engine's refusal names
   // The engine's path names a key that a list field or a monitoring look's
   // row writes: that input is marked, and no other whose key starts alike.
