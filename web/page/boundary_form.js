@@ -166,9 +166,11 @@ function wireBoundaryForm() {
       refuseUnreadable($("harm-alpha"), "design.harm.alpha");
       return;
     }
+    // Empty leaves the key out, as every number field does: the engine then
+    // says that harm.alpha is needed, where the field was ignored unseen.
     const v = readNumber($("harm-alpha"));
-    if (v === undefined) return;
-    App.config.design.harm.alpha = v;
+    if (v === undefined) delete App.config.design.harm.alpha;
+    else App.config.design.harm.alpha = v;
     commit();
   });
   $("harm-binding").addEventListener("change", (e) => edit((c) => {

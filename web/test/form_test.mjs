@@ -111,6 +111,19 @@ try {
         "the form writes design.harm, efficacy_stops, spending_time and futility.hazard_ratio");
   sameJson(await designResult(page), gsd("design", optionConfig),
            "harm bound, switches, spending time and a hazard-ratio futility: #gsd-result = gsd design");
+  // An emptied harm alpha is left out, as any emptied number field, and the
+  // engine's refusal names it (the field was ignored, its old value kept).
+  await page.fill("#harm-alpha", "");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error"), null, {timeout: 5000})
+    .catch(() => {});
+  const noHarmAlpha = configOfUrl(page.url());
+  const harmAlphaRefusal = gsdRefusal("design", noHarmAlpha);
+  check(!("alpha" in noHarmAlpha.design.harm) && harmAlphaRefusal.status === 2 &&
+        (await page.textContent("#status")) === harmAlphaRefusal.message &&
+        await page.$eval("#harm-alpha", (n) => n.classList.contains("field-error")),
+        `harm alpha emptied: left out, the command line's refusal by the field (${harmAlphaRefusal.message})`);
+  await page.fill("#harm-alpha", "0.02");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
   await page.click("[data-tab=survival]");
   await changeText("#look-triggers", "time 24, first 36, events");
   await page.fill("[data-path='survival.analysis_cap']", "60");
