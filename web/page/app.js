@@ -9,6 +9,7 @@ const App = {
   design: null,  // the last good reply for the boundaries (with the plan when opened whole)
   full: null,    // {configText, reply}: the last whole design, what `gsd design` prints
   monitor: null,
+  monitorText: "",  // the config text App.monitor was computed for
   sim: null,     // {reply, configText}
   simRunning: false,
   powerCurve: null,  // {configText, curve}
@@ -149,18 +150,53 @@ function renderTab(tab) {
   }
 }
 
-// Marks the inputs of the field an error names (its JSON path).
+// The inputs that write a list, a switch or a family: a key they set without
+// a data-path of their own.
+const FIELD_OF_KEY = {
+  "design.information_fractions": "fractions",
+  "design.efficacy_stops": "efficacy-stops",
+  "design.futility_stops": "futility-stops",
+  "design.harm_stops": "harm-stops",
+  "design.spending_time": "spending-time",
+  "survival.looks": "look-triggers",
+  "survival.integer": "survival-integer",
+};
+// The input of each key of a monitoring look (the three statistics share one).
+const LOOK_FIELD_OF_KEY = {events: "size", patients: "size", z: "value", p_two_sided: "value", hazard_ratio: "value",
+                           direction: "direction", final: "final"};
+
+// The inputs of the field an error names (its JSON path).
+function fieldsOfPath(path) {
+  // the key itself or a part of it, never another key that starts alike
+  // (design.efficacy_stops is not design.efficacy)
+  const within = (key) => path === key || path.startsWith(key + ".") || path.startsWith(key + "[");
+  const byPath = [...document.querySelectorAll("[data-path]")].filter((n) => within(n.dataset.path));
+  if (byPath.length) return byPath;
+  for (const [key, id] of Object.entries(FIELD_OF_KEY)) {
+    if (within(key)) return [$(id)];
+  }
+  for (const which of ["efficacy", "futility", "harm"]) {
+    const key = `design.${which}`;
+    if (!within(key)) continue;
+    if (which === "futility" && fixedFutilityKey((App.config.design || {}).futility)) return [$("futility-fixed")];
+    for (const part of ["parameter", "alpha", "binding"]) {
+      if (within(`${key}.${part}`) && $(`${which}-${part}`)) return [$(`${which}-${part}`)];
+    }
+    return [$(`${which}-family`)];
+  }
+  const look = path.match(/^monitoring\.looks\[(\d+)\](?:\.(\w+))?/);
+  const row = look && document.querySelector(`#looks-editor [data-look="${look[1]}"]`);
+  if (row) {
+    const field = LOOK_FIELD_OF_KEY[look[2]];
+    return [...row.querySelectorAll(field ? `[data-field=${field}]` : "input, select")];
+  }
+  return [];
+}
+
+// Marks the inputs of the field an error names.
 function markField(path) {
   if (!path) return;
-  const marked = [...document.querySelectorAll("[data-path]")].filter((n) =>
-    path === n.dataset.path || path.startsWith(n.dataset.path + ".") || path.startsWith(n.dataset.path + "["));
-  if (!marked.length && path.startsWith("design.information_fractions")) marked.push($("fractions"));
-  for (const which of ["efficacy", "futility"]) {
-    if (!marked.length && path.startsWith(`design.${which}`)) {
-      marked.push($(path.includes("parameter") ? `${which}-parameter` : `${which}-family`));
-    }
-  }
-  for (const n of marked) n.classList.add("field-error");
+  for (const n of fieldsOfPath(path)) n.classList.add("field-error");
 }
 
 function recomputeMonitoring() {
@@ -175,9 +211,11 @@ function recomputeMonitoring() {
     App.monitor = null;
     renderMonitoringEmpty("error: " + reply.error.message);
     $("monitor-banner").className = "banner error";
+    markField(reply.error.path);
     return;
   }
   App.monitor = reply;
+  App.monitorText = App.configText;
   renderMonitoring(reply);
 }
 
@@ -222,6 +260,9 @@ function wireSharing() {
     }
   });
   $("export-config").addEventListener("click", () => download(fileStem() + ".json", JSON.stringify(App.config, null, 2) + "\n", "application/json"));
+  // A button, reachable by the keyboard, opens the hidden file input's dialog
+  // (a label around the input was not in the tab order).
+  $("open-config-button").addEventListener("click", () => $("open-config").click());
   $("open-config").addEventListener("change", (e) => {
     const file = e.target.files[0];
     if (!file) return;
@@ -248,8 +289,24 @@ function wireDownloads() {
   $("csv-design").addEventListener("click", () => currentFull() && download(fileStem() + "-bounds.csv", designCsv(), "text/csv"));
   $("csv-survival").addEventListener("click", () => currentPlan() &&
                                      download(fileStem() + "-looks.csv", currentFull().csv, "text/csv"));
-  $("csv-simulation").addEventListener("click", () => App.sim && download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv"));
-  $("csv-monitoring").addEventListener("click", () => App.monitor && download(fileStem() + "-monitoring.csv", App.monitor.csv, "text/csv"));
+  $("csv-simulation").addEventListener("click", () => {
+    if (!App.sim) return;
+    if (App.sim.configText !== App.configText) {
+      showStatus("Simulation CSV not saved: the inputs have changed since this simulation " +
+                 "(the exported config would not repeat it); simulate again.", "error");
+      return;
+    }
+    download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv");
+  });
+  $("csv-monitoring").addEventListener("click", () => {
+    if (!App.monitor) return;
+    if (App.monitorText !== App.configText) {
+      showStatus("Monitoring CSV not saved: the looks in grey are of an earlier input, not of the config " +
+                 "in the link; correct the field marked in red first.", "error");
+      return;
+    }
+    download(fileStem() + "-monitoring.csv", App.monitor.csv, "text/csv");
+  });
   $("report-monitoring").addEventListener("click", () => {
     if (!App.monitor) return;
     const reply = Engine.monitorReport(App.configText, new Date().toISOString().replace(/\.\d+Z$/, "Z"));

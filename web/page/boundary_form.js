@@ -98,6 +98,15 @@ function syncBoundaryForm() {
   $("survival-integer").checked = s.integer === true;
 }
 
+// Text a list field cannot read: as for a number field's, the field is
+// marked, the config keeps its last value and the outputs go grey, since
+// they are no longer those of what the form shows.
+function refuseList(input, message) {
+  showStatus(message, "error");
+  input.classList.add("field-error");
+  document.body.classList.add("stale");
+}
+
 // A text field that sets (or, empty, removes) one key: `parse` returns the
 // value or null for text it cannot read, which is marked and left out.
 function wireListField(id, label, example, parse, apply) {
@@ -105,8 +114,7 @@ function wireListField(id, label, example, parse, apply) {
     const text = $(id).value.trim();
     const value = text === "" ? undefined : parse(text);
     if (value === null) {
-      showStatus(`${label}: ${example}`, "error");
-      $(id).classList.add("field-error");
+      refuseList($(id), `${label}: ${example}`);
       return;
     }
     $(id).classList.remove("field-error");
@@ -158,9 +166,11 @@ function wireBoundaryForm() {
       refuseUnreadable($("harm-alpha"), "design.harm.alpha");
       return;
     }
+    // Empty leaves the key out, as every number field does: the engine then
+    // says that harm.alpha is needed, where the field was ignored unseen.
     const v = readNumber($("harm-alpha"));
-    if (v === undefined) return;
-    App.config.design.harm.alpha = v;
+    if (v === undefined) delete App.config.design.harm.alpha;
+    else App.config.design.harm.alpha = v;
     commit();
   });
   $("harm-binding").addEventListener("change", (e) => edit((c) => {

@@ -37,8 +37,19 @@ function numberText(v) {
   return v === undefined || v === null ? "" : String(v);
 }
 
+// The Monitoring tab's plan of a normal or binary endpoint counts patients
+// (monitoring.planned_patients) and takes no hazard ratio: its fields follow
+// the config, so that none writes a key the engine refuses for it.
+function syncMonitoringPlan(c) {
+  const size = c.endpoint ? "patients" : "events";
+  $("planned-events").dataset.path = `monitoring.planned_${size}`;
+  $("planned-label").firstChild.textContent = `Planned ${size} `;
+  $("assumed-hr-label").hidden = !!c.endpoint;
+}
+
 function syncForm() {
   const c = App.config;
+  syncMonitoringPlan(c);
   document.querySelectorAll("[data-path]").forEach((n) => {
     const v = getPath(c, n.dataset.path);
     if (n.type === "range") {
@@ -91,7 +102,7 @@ function syncForm() {
     }
   }
   const mon = c.monitoring || {};
-  $("planned-events").placeholder = s && s.events ? String(s.events) : "";
+  $("planned-events").placeholder = s && s.events ? String(s.events) : c.endpoint ? "the plan's" : "";
   renderLooksEditor(mon.looks || []);
   syncBoundaryForm();
 }
@@ -161,8 +172,26 @@ function onPathInput(event) {
   commit();
 }
 
+// The number of looks as typed, refused unless it is a whole number from 1 to
+// the field's max (the engine's most looks), rather than rounded or clamped
+// unseen (26 had become 25, an empty field or -1 one look).
+function onLooksCount() {
+  const input = $("looks-count");
+  const most = Number(input.max);
+  const k = Number(input.value);
+  if (input.value !== "" && !unreadable(input) && Number.isInteger(k) && k >= 1 && k <= most) {
+    setLooks(k);
+    return;
+  }
+  const rule = `a whole number from 1 to ${most}`;
+  const given = unreadable(input) ? ` is not a number; type ${rule}` : input.value === "" ? ` is empty; type ${rule}` :
+    ` = ${input.value} must be ${rule}; type how many looks`;
+  showStatus(`error: the number of looks K${given}, or list the information fractions`, "error");
+  input.classList.add("field-error");
+  document.body.classList.add("stale");
+}
+
 function setLooks(k) {
-  k = Math.max(1, Math.min(25, Math.round(k)));
   edit((c) => {
     c.design = c.design || {};
     c.design.information_fractions = Array.from({length: k}, (_, i) => (i + 1) / k);
@@ -176,8 +205,7 @@ function onFractions() {
   const parts = text.split(/[\s,;]+/).filter((p) => p !== "");
   const values = parts.map(Number);
   if (!parts.length || values.some((v) => !Number.isFinite(v))) {
-    showStatus("Information fractions: numbers separated by commas, e.g. 0.5, 0.75, 1", "error");
-    $("fractions").classList.add("field-error");
+    refuseList($("fractions"), "Information fractions: numbers separated by commas, e.g. 0.5, 0.75, 1");
     return;
   }
   App.config.design = App.config.design || {};
@@ -264,9 +292,9 @@ function wireForm() {
     n.addEventListener(n.tagName === "SELECT" ? "change" : "input", onPathInput);
   });
   $("looks-slider").addEventListener("input", (e) => setLooks(Number(e.target.value)));
-  $("looks-count").addEventListener("change", (e) => setLooks(Number(e.target.value)));
+  $("looks-count").addEventListener("change", onLooksCount);
   $("fractions").addEventListener("change", onFractions);
-  $("equal-spacing").addEventListener("click", () => setLooks(Number($("looks-count").value)));
+  $("equal-spacing").addEventListener("click", onLooksCount);
   $("efficacy-family").addEventListener("change", () => onFamily("efficacy", EFFICACY_FAMILIES));
   $("futility-family").addEventListener("change", () => onFamily("futility", FUTILITY_FAMILIES));
   $("efficacy-parameter").addEventListener("input", () => onParameter("efficacy"));

@@ -10,18 +10,28 @@ function lookKind(look) {
   return "z";
 }
 
+// A survival trial's looks count events; a normal or binary endpoint's count
+// patients and give z (a two-sided p or a hazard ratio is a survival look's).
+function lookSizeKey() {
+  return App.config.endpoint ? "patients" : "events";
+}
+
 function renderLooksEditor(looks) {
   const host = $("looks-editor");
+  $("committee-look").hidden = !!App.config.endpoint;  // the seed trial's look counts events
   if (host.contains(document.activeElement)) return;  // do not disturb typing
+  const size = lookSizeKey();
   const rows = looks.map((look, i) => {
+    if (!Object.keys(look).every((key) => EDITOR_KEYS.includes(key))) return summaryRow(look, i);
     const kind = lookKind(look);
     const value = kind === "p" ? look.p_two_sided : kind === "hr" ? look.hazard_ratio : look.z;
     const row = el("div", {class: "look-row", "data-look": i});
     row.append(
-      el("label", {}, `Look ${i + 1}: events`, el("input", {type: "number", min: "1", step: "1", value: numberText(look.events), "data-field": "events"})),
+      el("label", {}, `Look ${i + 1}: ${size}`, el("input", {type: "number", min: "1", step: "1", value: numberText(look[size]), "data-field": "size"})),
       el("label", {}, "statistic", (() => {
         const sel = el("select", {"data-field": "kind"});
-        sel.append(new Option("z", "z"), new Option("two-sided p", "p"), new Option("hazard ratio", "hr"));
+        sel.append(new Option("z", "z"));
+        if (size === "events") sel.append(new Option("two-sided p", "p"), new Option("hazard ratio", "hr"));
         sel.value = kind;
         return sel;
       })()),
@@ -32,13 +42,31 @@ function renderLooksEditor(looks) {
       dir.value = look.direction || "favours-treatment";
       row.append(el("label", {}, "direction", dir));
     }
-    const fin = el("input", {type: "checkbox", "data-field": "final"});
-    fin.checked = !!look.final;
-    row.append(el("label", {class: "check"}, fin, " final"),
-               el("button", {type: "button", class: "small remove", "data-field": "remove", title: "Remove this look"}, "Remove"));
+    row.append(...finalAndRemove(look));
     return row;
   });
   host.replaceChildren(...rows);
+}
+
+// The keys the editor's fields write or keep as they are (date, note); a look
+// with any other (a normal or binary endpoint's per-arm n, mean and sd, an
+// estimate with its standard error) is shown as it is, to be kept, marked
+// final or removed, never overwritten by fields that cannot hold it.
+const EDITOR_KEYS = ["events", "patients", "z", "p_two_sided", "direction", "hazard_ratio", "final", "date", "note"];
+
+function finalAndRemove(look) {
+  const fin = el("input", {type: "checkbox", "data-field": "final"});
+  fin.checked = !!look.final;
+  return [el("label", {class: "check"}, fin, " final"),
+          el("button", {type: "button", class: "small remove", "data-field": "remove", title: "Remove this look"}, "Remove")];
+}
+
+function summaryRow(look, i) {
+  const text = (v) => (v !== null && typeof v === "object" && !Array.isArray(v) ?
+    Object.entries(v).map(([k, x]) => `${k} ${x}`).join(", ") : String(v));
+  const summary = Object.entries(look).filter(([k]) => k !== "final").map(([k, v]) => `${k}: ${text(v)}`).join("; ");
+  return el("div", {class: "look-row", "data-look": i},
+            el("span", {class: "look-summary"}, `Look ${i + 1}, as in the config: ${summary}`), ...finalAndRemove(look));
 }
 
 function onLookEdit(event) {
@@ -56,8 +84,9 @@ function onLookEdit(event) {
     return;
   }
   const valueInput = row.querySelector("[data-field=value]");
-  if (field === "events" && unreadable(event.target)) {
-    refuseUnreadable(event.target, `monitoring.looks[${i}].events`);
+  const size = lookSizeKey();
+  if (field === "size" && unreadable(event.target)) {
+    refuseUnreadable(event.target, `monitoring.looks[${i}].${size}`);
     return;
   }
   if ((field === "value" || field === "kind") && unreadable(valueInput)) {
@@ -65,10 +94,10 @@ function onLookEdit(event) {
     refuseUnreadable(valueInput, `monitoring.looks[${i}].${kind === "p" ? "p_two_sided" : kind === "hr" ? "hazard_ratio" : "z"}`);
     return;
   }
-  if (field === "events") {
+  if (field === "size") {
     const v = readNumber(event.target);
-    if (v === undefined) delete look.events;
-    else look.events = v;
+    if (v === undefined) delete look[size];
+    else look[size] = v;
   } else if (field === "value" || field === "kind" || field === "direction") {
     const kind = row.querySelector("[data-field=kind]").value;
     const value = readNumber(valueInput);
@@ -96,8 +125,11 @@ function addLook(look) {
       const done = c.monitoring.looks.length;
       const plan = lastPlan();
       const planned = plan ? plan.looks : null;
-      const events = planned && planned[done] ? planned[done].events : 10 * (done + 1);
-      look = {events, z: 2.0};
+      const size = lookSizeKey();
+      // the planned look's events, or its patients made whole
+      const count = planned && planned[done] && Number.isFinite(planned[done][size]) ?
+        Math.ceil(planned[done][size]) : 10 * (done + 1);
+      look = {[size]: count, z: 2.0};
     }
     c.monitoring.looks.push(look);
   });

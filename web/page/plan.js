@@ -67,12 +67,27 @@ function onPlan(configText, reply, ms, where) {
   App.timings.lastPlanAt = performance.now();
   if (App.timings.firstPlan === null) App.timings.firstPlan = App.timings.lastPlanAt;
   $("timing").textContent += ` Survival plan in ${ms.toFixed(0)} ms (${where}).`;
+  const moved = takePlanBounds(reply);
   dirty.survival = true;
   dirty.simulation = true;
   const tab = currentTab();
-  if (tab === "survival" || tab === "simulation") renderTab(tab);
+  if (tab === "survival" || tab === "simulation" || (tab === "design" && moved)) renderTab(tab);
   else if (tab === "design" && App.scale === "hr" && !dirty.design) drawBounds(App.design, App.scale);
   if (survivalPlan(reply)) requestAnimationFrame(() => setTimeout(requestPowerCurve, 0));
+}
+
+// A plan can move the looks it was given (whole events in an integer plan,
+// calendar looks, a cap): `gsd design` then prints the bounds recomputed at
+// the plan's information fractions, not the planned ones that the boundaries
+// alone drew at once. The Design tab takes the plan's bounds, so that it shows
+// what #gsd-result and the command line hold. True when they differ.
+function takePlanBounds(reply) {
+  const moved = JSON.stringify(reply.result.boundaries) !== JSON.stringify(App.design.result.boundaries);
+  if (moved) {
+    App.design = reply;
+    dirty.design = true;
+  }
+  return moved;
 }
 
 let planWanted = null;
@@ -104,6 +119,7 @@ function renderSurvivalTab() {
   $("survival-absent").hidden = hasSurvival;
   $("survival-fields").hidden = !hasSurvival;
   const full = currentFull();
+  if (!hasSurvival) describeNoSurvival(App.config, full);
   $("tab-survival").classList.toggle("results-pending", hasSurvival && !full);
   if (!full) {
     if (!hasSurvival) renderSurvival(App.design, App.config);

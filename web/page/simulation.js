@@ -10,6 +10,20 @@ function simulationRequest() {
   return {replicates, seed};
 }
 
+// A seed may be any whole number up to 2^64 - 1 on the command line, but the
+// config's JSON numbers pass through the page as doubles, which hold whole
+// numbers exactly only up to 2^53 - 1: 9007199254740993 would have run as
+// ...992, and 2^64 - 1 been refused under another value. Such a seed is
+// refused as typed, with the command that takes it.
+function exactSeed(input) {
+  const seed = readNumber(input);
+  if (seed === undefined || !Number.isInteger(seed) || seed <= Number.MAX_SAFE_INTEGER) return true;
+  showStatus(`error: simulation.seed = ${input.value} is above ${Number.MAX_SAFE_INTEGER}, the largest seed ` +
+             `the page passes on exactly; give a smaller seed, or run gsd simulate CONFIG.json --seed ${input.value}`, "error");
+  input.classList.add("field-error");
+  return false;
+}
+
 function updateSimButton() {
   const {replicates} = simulationRequest();
   $("sim-run").textContent = `Simulate ${Number.isInteger(replicates) ? count(replicates) : replicates} trials`;
@@ -22,6 +36,14 @@ async function runSimulation() {
       refuseUnreadable($(id), `simulation.${key}`);
       return;
     }
+  }
+  if (!exactSeed($("sim-seed"))) return;
+  if (!App.config.survival && !App.config.endpoint) {
+    // Nothing to draw trials from: the simulation section would make the
+    // engine refuse the whole config, bounds included, so it is not written.
+    showStatus("error: survival is missing: gsd simulate draws trials from the survival model; " +
+               "add one on the Survival tab", "error");
+    return;
   }
   const {replicates, seed} = simulationRequest();
   edit((c) => {

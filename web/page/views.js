@@ -227,6 +227,29 @@ function renderSurvival(reply, config) {
   fillSurvivalTable(ss);
 }
 
+// A config without a survival model: bounds alone, or a normal or binary
+// endpoint, which gsd design sizes in patients (it has no curves or calendar
+// to draw here, and a survival model cannot be added beside it).
+function describeNoSurvival(config, reply) {
+  const text = document.getElementById("survival-absent-text");
+  const endpoint = config.endpoint;
+  document.getElementById("add-survival").hidden = !!endpoint;
+  if (!endpoint) {
+    text.textContent = "This config has no survival model, so it gives bounds but no sample size.";
+    return;
+  }
+  const kind = `This config sizes a ${endpoint.type || ""} endpoint, not a survival model`;
+  const ss = reply && reply.result.sample_size;
+  if (!ss) {
+    text.textContent = `${kind}: its sample size follows.`;
+    return;
+  }
+  text.replaceChildren(`${kind}: `, el("b", {}, `${count(ss.patients)} patients`),
+    ` (${ss.solved_for === "patients" ? "solved" : "given"}), power ${fixed(ss.power, 4)}; expected patients ` +
+    `${fixed(ss.expected_patients_h0, 1)} under H0 and ${fixed(ss.expected_patients_h1, 1)} under H1, against ` +
+    `${fixed(ss.fixed_patients, 1)} for a fixed design (gsd design's sample size).`);
+}
+
 // The plan's warnings, as the engine words them (the command line prints the
 // same sentences after "warning:").
 function renderPlanWarnings(warnings) {
@@ -398,36 +421,51 @@ function renderEndpointSimulation(reply) {
 
 // -------------------------------------------------------------- monitoring
 
+// A survival trial's looks count events and estimate a hazard ratio; a normal
+// or binary endpoint's count patients and estimate its effect
+// (monitoring.effect_scale, e.g. a mean difference), with their own keys.
+function monitoringScale(m) {
+  if (m.planned_patients === undefined) {
+    return {size: "events", sizeLabel: "Events", estimate: "hazard_ratio", estimateLabel: "HR",
+            ci: "repeated_ci_hazard_ratio", finalEstimate: "median_unbiased_hazard_ratio", finalCi: "ci_hazard_ratio",
+            estimateName: "hazard ratio"};
+  }
+  return {size: "patients", sizeLabel: "Patients", estimate: "effect", estimateLabel: "Estimate",
+          ci: "repeated_ci_effect", finalEstimate: "median_unbiased_effect", finalCi: "ci_effect",
+          estimateName: m.effect_scale || "effect"};
+}
+
 function renderMonitoring(reply) {
   const m = reply.result.monitoring;
+  const sc = monitoringScale(m);
   const last = m.looks[m.looks.length - 1];
   document.getElementById("gsd-monitor-result").textContent = reply.result_text;
   const banner = document.getElementById("monitor-banner");
   banner.className = "banner decision-" + last.decision;
   banner.replaceChildren(el("strong", {}, last.decision.replace("-", " ")), " ", last.reason || "");
   if (last.advice) banner.append(el("span", {class: "advice"}, " " + last.advice));
-  const header = ["Look", "Events", "Information fraction", "z", "Bound z", "Nominal p (bound)", "Decision", "HR",
-                  "Repeated CI (HR)", "Repeated p", "Conditional power", "CP (trend)", "Predictive power"];
-  const rows = m.looks.map((l, k) => [String(k + 1), fixed(l.events, 0), fixed(l.information_fraction, 4), fixed(l.z, 4),
-    fixed(l.efficacy_z, 4), pvalue(l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l.hazard_ratio, 4),
-    l.repeated_ci_hazard_ratio ? `${fixed(l.repeated_ci_hazard_ratio[0], 4)} to ${fixed(l.repeated_ci_hazard_ratio[1], 4)}` : "–",
+  const header = ["Look", sc.sizeLabel, "Information fraction", "z", "Bound z", "Nominal p (bound)", "Decision", sc.estimateLabel,
+                  `Repeated CI (${sc.estimateLabel})`, "Repeated p", "Conditional power", "CP (trend)", "Predictive power"];
+  const rows = m.looks.map((l, k) => [String(k + 1), fixed(l[sc.size], 0), fixed(l.information_fraction, 4), fixed(l.z, 4),
+    fixed(l.efficacy_z, 4), pvalue(l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l[sc.estimate], 4),
+    l[sc.ci] ? `${fixed(l[sc.ci][0], 4)} to ${fixed(l[sc.ci][1], 4)}` : "–",
     pvalue(l.repeated_p_value), fixed(l.conditional_power, 4), fixed(l.conditional_power_trend, 4), fixed(l.predictive_power, 4)]);
   fillTable(document.getElementById("table-monitoring"), header, rows, m.looks.map((_, k) => k + 1));
   const fin = document.getElementById("monitor-final");
   if (m.final) {
     fin.replaceChildren(`After the stop at look ${m.final.look} (${m.final.ordering} ordering): p-value `,
-      el("b", {}, pvalue(m.final.p_value)), ", median-unbiased hazard ratio ", el("b", {}, fixed(m.final.median_unbiased_hazard_ratio, 4)),
-      `, ${Math.round(100 * m.final.confidence_level)}% CI ${fixed(m.final.ci_hazard_ratio[0], 4)} to ${fixed(m.final.ci_hazard_ratio[1], 4)}.`);
+      el("b", {}, pvalue(m.final.p_value)), `, median-unbiased ${sc.estimateName} `, el("b", {}, fixed(m.final[sc.finalEstimate], 4)),
+      `, ${Math.round(100 * m.final.confidence_level)}% CI ${fixed(m.final[sc.finalCi][0], 4)} to ${fixed(m.final[sc.finalCi][1], 4)}.`);
   } else {
     fin.textContent = `Conditional power: ${m.conditional_power_basis || ""}.`;
   }
   const plot = reply.plot;
   drawChart(document.getElementById("chart-monitor"), {
-    x: {label: "events", min: 0},
+    x: {label: sc.size, min: 0},
     y: {label: "z"},
-    series: [{name: "bound at the last look's schedule", x: plot.bounds.events, y: plot.bounds.efficacy_z, color: COLORS.efficacy, markers: "circle"},
-             {name: "observed z", x: plot.observed.events, y: plot.observed.z, color: COLORS.observed, markers: "square"}],
-    points: m.looks.map((l) => ({x: l.events, y: l.efficacy_z, color: COLORS.efficacy, shape: "ring"})),
+    series: [{name: "bound at the last look's schedule", x: plot.bounds[sc.size], y: plot.bounds.efficacy_z, color: COLORS.efficacy, markers: "circle"},
+             {name: "observed z", x: plot.observed[sc.size], y: plot.observed.z, color: COLORS.observed, markers: "square"}],
+    points: m.looks.map((l) => ({x: l[sc.size], y: l.efficacy_z, color: COLORS.efficacy, shape: "ring"})),
     hlines: [{y: 0, dash: "2 3"}],
   });
   const cp = plot.conditional_power_by_hazard_ratio;
@@ -441,7 +479,11 @@ function renderMonitoring(reply) {
     });
     document.getElementById("cp-caption").textContent = "The probability of crossing a remaining planned bound, given the data so far.";
   } else {
-    cpHost.replaceChildren(el("p", {class: "absent"}, "The trial has stopped: no conditional power."));
+    const why = last.conditional_power === null || last.conditional_power === undefined ?
+      "The trial has stopped: no conditional power." :
+      "This endpoint has no curve against the hazard ratio: the table gives its conditional power at the " +
+      "alternative and under the trend.";
+    cpHost.replaceChildren(el("p", {class: "absent"}, why));
     document.getElementById("cp-caption").textContent = "";
   }
   renderMonitoringNote();

@@ -83,6 +83,16 @@ try {
     await page.fill(selector, text);
     await page.$eval(selector, (el) => el.dispatchEvent(new Event("change", {bubbles: true})));
   };
+  // The Design tab's table, look by look: the information fraction and the
+  // efficacy bound as `gsd design` prints them for the page's config ("–"
+  // at a look without an efficacy stop).
+  const shown = (x) => (x === null ? "–" : x.toFixed(4));
+  const designTableSays = async (cli) => {
+    const rows = await page.$$eval("#table-design tbody tr", (trs) =>
+      trs.map((tr) => [tr.children[1].textContent, tr.children[2].textContent]));
+    return rows.length === cli.boundaries.looks.length && cli.boundaries.looks.every((l, k) =>
+      rows[k][0] === l.information_fraction.toFixed(4) && rows[k][1] === shown(l.efficacy_z));
+  };
   const resultSays = (text) => page.waitForFunction((t) => document.getElementById("gsd-result").textContent.includes(t), text);
   await page.selectOption("[data-path='design.sided']", "1");
   await page.selectOption("#harm-family", "lan-demets-pocock");
@@ -101,6 +111,19 @@ try {
         "the form writes design.harm, efficacy_stops, spending_time and futility.hazard_ratio");
   sameJson(await designResult(page), gsd("design", optionConfig),
            "harm bound, switches, spending time and a hazard-ratio futility: #gsd-result = gsd design");
+  // An emptied harm alpha is left out, as any emptied number field, and the
+  // engine's refusal names it (the field was ignored, its old value kept).
+  await page.fill("#harm-alpha", "");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error"), null, {timeout: 5000})
+    .catch(() => {});
+  const noHarmAlpha = configOfUrl(page.url());
+  const harmAlphaRefusal = gsdRefusal("design", noHarmAlpha);
+  check(!("alpha" in noHarmAlpha.design.harm) && harmAlphaRefusal.status === 2 &&
+        (await page.textContent("#status")) === harmAlphaRefusal.message &&
+        await page.$eval("#harm-alpha", (n) => n.classList.contains("field-error")),
+        `harm alpha emptied: left out, the command line's refusal by the field (${harmAlphaRefusal.message})`);
+  await page.fill("#harm-alpha", "0.02");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
   await page.click("[data-tab=survival]");
   await changeText("#look-triggers", "time 24, first 36, events");
   await page.fill("[data-path='survival.analysis_cap']", "60");
@@ -116,12 +139,37 @@ try {
   const integerConfig = configOfUrl(page.url());
   check(integerConfig.survival.integer === true && integerConfig.survival.block === 4 && !("looks" in integerConfig.survival),
         "the form writes survival.integer and survival.block");
-  sameJson(await designResult(page), gsd("design", integerConfig), "a whole-number plan: #gsd-result = gsd design");
+  const integerCli = gsd("design", integerConfig);
+  sameJson(await designResult(page), integerCli, "a whole-number plan: #gsd-result = gsd design");
   await page.click("[data-tab=design]");
+  check(await designTableSays(integerCli), "a whole-number plan, after the edit: the Design tab's table is gsd design's bounds " +
+        `(look 2 at ${integerCli.boundaries.looks[1].information_fraction.toFixed(4)}, z ${shown(integerCli.boundaries.looks[1].efficacy_z)})`);
+  // Opened from a link, the whole-number plan of examples/boundaries moves
+  // the looks to whole events (0.5053 and 0.7579 of the information, not the
+  // planned 0.5 and 0.75): the Design tab shows the bounds recomputed there,
+  // as gsd design prints them, once the plan is known.
+  const integerPlan = JSON.parse(readFileSync(join(root, "examples/boundaries/integer-plan.json"), "utf8"));
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(integerPlan)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=design]");
+  const integerPlanCli = gsd("design", integerPlan);
+  check(integerPlanCli.boundaries.looks[0].information_fraction !== 0.5 && await designTableSays(integerPlanCli),
+        "examples/boundaries/integer-plan.json opened: the Design tab's table is gsd design's bounds " +
+        `(look 1 at ${integerPlanCli.boundaries.looks[0].information_fraction.toFixed(4)}, ` +
+        `z ${integerPlanCli.boundaries.looks[0].efficacy_z.toFixed(4)})`);
+  await page.click("[data-tab=design]");
+  const harmStopsBefore = JSON.stringify(configOfUrl(page.url()).design.harm_stops);
   await changeText("#harm-stops", "yes, maybe");
   check(await page.evaluate(() => document.getElementById("harm-stops").classList.contains("field-error")) &&
         (await page.textContent("#status")).startsWith("Harm stops:"),
         "an unreadable switch list marks its field and says what it takes");
+  check(await page.$eval("body", (b) => b.classList.contains("stale")) &&
+        JSON.stringify(configOfUrl(page.url()).design.harm_stops) === harmStopsBefore,
+        "an unreadable switch list: the config keeps its last value and the outputs go grey");
+  await changeText("#fractions", "0.5, half, 1");
+  check(await page.$eval("#fractions", (n) => n.classList.contains("field-error")) &&
+        await page.$eval("body", (b) => b.classList.contains("stale")),
+        "unreadable information fractions: the field is marked and the outputs go grey");
   // ------------------------------------ a non-inferiority margin, hazard_ratio_h0
   // The trial of examples/non-inferiority: equal hazards planned, H0 a
   // hazard ratio of 1.3 or more, sized by Schoenfeld's formula; opened at a
@@ -216,6 +264,22 @@ try {
         (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
         `replicates "1e": refused, and no simulation starts`);
 
+  // A seed above 2^53 - 1 cannot pass through the page's doubles exactly
+  // (9007199254740993 is the double 9007199254740992): refused as typed,
+  // rather than run as another seed or refused under another value.
+  await page.fill("#sim-replicates", "200");
+  for (const typed of ["9007199254740993", "18446744073709551615"]) {
+    await page.fill("#sim-seed", typed);
+    await page.click("#sim-run");
+    const seedConfig = configOfUrl(page.url());
+    check((await page.textContent("#status")).startsWith(`error: simulation.seed = ${typed} is above 9007199254740991`) &&
+          await page.$eval("#sim-seed", (n) => n.classList.contains("field-error")) &&
+          !(seedConfig.simulation && seedConfig.simulation.seed > Number.MAX_SAFE_INTEGER) &&
+          (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
+          `seed ${typed}: refused as typed, no simulation starts with another seed`);
+  }
+  await page.fill("#sim-seed", "1");
+
   // ------------------------------------- planned events beyond the model's reach
   // With no look entered yet, monitoring.planned_events = 1e300 is refused as
   // the command line refuses the page's config: the library checks it against
@@ -233,6 +297,170 @@ try {
         unreachableRefusal.status === 2 && (await page.textContent("#status")) === unreachableRefusal.message &&
         await page.$eval("#planned-events", (n) => n.classList.contains("field-error")),
         `planned events 1e300, no look: the command line's refusal (${unreachableRefusal.message}), the field marked`);
+
+  // ------------------------------------- the number of looks, K
+  // Refused as typed, never clamped or rounded: 26 is one more than the
+  // engine's most, 2.5 and -1 are not a number of looks.
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=design]");
+  for (const [typed, says] of [["26", "error: the number of looks K = 26 must be a whole number from 1 to 25; type how many looks"],
+                               ["2.5", "error: the number of looks K = 2.5 must be a whole number from 1 to 25"],
+                               ["-1", "error: the number of looks K = -1 must be a whole number from 1 to 25"],
+                               ["", "error: the number of looks K is empty; type a whole number from 1 to 25"]]) {
+    await changeText("#looks-count", typed);
+    check((await page.textContent("#status")).startsWith(says) &&
+          await page.$eval("#looks-count", (n) => n.classList.contains("field-error")) &&
+          configOfUrl(page.url()).design.information_fractions.length === seed.design.information_fractions.length,
+          `${typed === "" ? "an empty" : typed} number of looks: refused by the field, the config keeps its ` +
+          `${seed.design.information_fractions.length} looks (${await page.textContent("#status")})`);
+  }
+  await changeText("#looks-count", "25");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  check(configOfUrl(page.url()).design.information_fractions.length === 25, "25 looks are taken");
+
+  // ------------------------------------- a normal or binary endpoint's sample size
+  // gsd design sizes an endpoint in patients; the Survival tab says so with
+  // its numbers, not that the config gives no sample size.
+  for (const file of ["configs/normal-two-sample.json", "configs/binary-noninferiority.json"]) {
+    const endpointConfig = JSON.parse(readFileSync(join(root, file), "utf8"));
+    await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(endpointConfig)).toString("base64url"));
+    await page.waitForSelector("body[data-ready='1']");
+    await page.click("[data-tab=survival]");
+    const sized = gsd("design", endpointConfig).sample_size;
+    const says = await page.textContent("#survival-absent p");
+    check(says.includes(`${sized.patients} patients`) && says.includes(`power ${sized.power.toFixed(4)}`) &&
+          !says.includes("no sample size") && !(await page.isVisible("#add-survival")),
+          `${file}: the Survival tab gives gsd design's ${sized.patients} patients and power ${sized.power.toFixed(4)}`);
+  }
+
+  // ------------------------------------- an endpoint's monitoring looks
+  // Looks of a normal endpoint count patients and estimate a mean
+  // difference: the table gives gsd monitor's, the chart draws them, and the
+  // looks given as per-arm summaries are kept when one is marked final.
+  const endpointMonitoring = JSON.parse(readFileSync(join(root, "examples/endpoint-monitoring/normal-two-sample.json"), "utf8"));
+  const errorsBefore = errors.length;
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(endpointMonitoring)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=monitoring]");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "");
+  const endpointLooks = gsd("monitor", endpointMonitoring).monitoring.looks;
+  const monitorRows = await page.$$eval("#table-monitoring tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  check(monitorRows.length === endpointLooks.length && endpointLooks.every((l, k) =>
+          monitorRows[k][1] === String(l.patients) && monitorRows[k][7] === l.effect.toFixed(4) &&
+          monitorRows[k][8] === `${l.repeated_ci_effect[0].toFixed(4)} to ${l.repeated_ci_effect[1].toFixed(4)}`),
+        `endpoint monitoring: patients, estimate and repeated CI as gsd monitor gives them (look 2: ${monitorRows[1]})`);
+  check(errors.length === errorsBefore && (await page.$$("#chart-monitor path.series")).length === 2,
+        "endpoint monitoring: the looks are drawn by patients, without a script error");
+  await page.check('#looks-editor [data-look="1"] [data-field=final]');
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes('"final": {'));
+  const finalLooks = configOfUrl(page.url()).monitoring.looks;
+  check(finalLooks[1].final === true &&
+        JSON.stringify(finalLooks[1].treatment) === JSON.stringify(endpointMonitoring.monitoring.looks[1].treatment),
+        "endpoint monitoring: a look given as per-arm summaries keeps them when it is marked final");
+  sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), gsd("monitor", configOfUrl(page.url())),
+           "endpoint monitoring, final look: #gsd-monitor-result = gsd monitor");
+
+  // A look added to an endpoint's trial counts patients (the planned first
+  // look's 91.94 made whole), and the editor writes them.
+  const normalTrial = JSON.parse(readFileSync(join(root, "configs/normal-two-sample.json"), "utf8"));
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(normalTrial)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=monitoring]");
+  check(!(await page.isVisible("#committee-look")), "endpoint monitoring: no button for the seed trial's look by events");
+  await page.click("#add-look");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "");
+  check(JSON.stringify(configOfUrl(page.url()).monitoring.looks) === '[{"patients":92,"z":2}]' &&
+        (await page.textContent("#status")) === "" &&
+        JSON.stringify(await page.$$eval('#looks-editor [data-look="0"] [data-field=kind] option', (os) => os.map((o) => o.value))) === '["z"]',
+        "endpoint monitoring: Add a look gives the first planned look's 92 patients and a z, the only statistic offered");
+  await changeText('#looks-editor [data-look="0"] [data-field=size]', "100");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes('"patients": 100'));
+  const addedLook = configOfUrl(page.url());
+  check(JSON.stringify(addedLook.monitoring.looks) === '[{"patients":100,"z":2}]', "endpoint monitoring: the look's field writes its patients");
+  sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), gsd("monitor", addedLook),
+           "endpoint monitoring, a look added on the page: #gsd-monitor-result = gsd monitor");
+  // Its plan counts patients too: the planned field writes planned_patients,
+  // and no hazard ratio is asked for.
+  await page.fill("#planned-events", "200");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes("of 200 planned patients"));
+  const plannedPatients = configOfUrl(page.url());
+  check(plannedPatients.monitoring.planned_patients === 200 && !("planned_events" in plannedPatients.monitoring) &&
+        (await page.textContent("#status")) === "" && !(await page.isVisible("[data-path='monitoring.assumed_hazard_ratio']")),
+        "endpoint monitoring: the planned field writes monitoring.planned_patients, and no assumed hazard ratio is offered");
+
+  // ------------------------------------- a simulation without a survival model
+  // A design alone has nothing to simulate: the page says so as the command
+  // line does, and its config (and so its bounds) stays as it was.
+  const harmDesign = JSON.parse(readFileSync(join(root, "examples/boundaries/harm-bound.json"), "utf8"));
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(harmDesign)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=simulation]");
+  await page.click("#sim-run");
+  check((await page.textContent("#status")).startsWith("error: survival is missing: gsd simulate draws trials from the survival model") &&
+        JSON.stringify(configOfUrl(page.url())) === JSON.stringify(harmDesign) &&
+        (await page.textContent("#gsd-result")) !== "",
+        "Simulate on a design without a survival model: refused, the config and its design kept");
+
+  // ------------------------------------- the field an engine's refusal names
+  // The engine's path names a key that a list field or a monitoring look's
+  // row writes: that input is marked, and no other whose key starts alike.
+  const markedFields = () => page.evaluate(() =>
+    [...document.querySelectorAll(".field-error")].map((n) => n.id || n.dataset.field || n.dataset.path));
+  await page.click("#reset-seed");
+  await page.click("[data-tab=design]");
+  await changeText("#efficacy-stops", "no, yes");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: design.efficacy_stops"));
+  check(JSON.stringify(await markedFields()) === '["efficacy-stops"]',
+        `efficacy stops refused by the engine: that field is marked, not the efficacy family (${await markedFields()})`);
+  await changeText("#efficacy-stops", "");
+  await page.click("[data-tab=survival]");
+  await changeText("#look-triggers", "time 24");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: survival.looks"));
+  check(JSON.stringify(await markedFields()) === '["look-triggers"]',
+        `look triggers refused by the engine: that field is marked (${await markedFields()})`);
+  await changeText("#look-triggers", "");
+  await page.click("[data-tab=monitoring]");
+  await page.click("#committee-look");
+  await changeText('#looks-editor [data-look="0"] [data-field=size]', "-1");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: monitoring.looks[0].events"));
+  check(JSON.stringify(await markedFields()) === '["size"]',
+        `a look's events refused when the config is read: its field is marked (${await markedFields()})`);
+  await changeText('#looks-editor [data-look="0"] [data-field=size]', "1e300");
+  await page.waitForFunction(() => document.getElementById("monitor-banner").textContent.startsWith("error: monitoring.looks[0].events"));
+  check(JSON.stringify(await markedFields()) === '["size"]',
+        `a look's events refused by the monitor: its field is marked (${await markedFields()})`);
+
+  // ------------------------------------- no download of outputs in grey
+  // A CSV saved beside an exported config must be what the command line
+  // prints for that config: outputs of an earlier input are not saved.
+  const noDownload = async (selector) => {
+    const [download] = await Promise.all([page.waitForEvent("download", {timeout: 3000}).catch(() => null),
+                                          page.click(selector)]);
+    return download === null;
+  };
+  await page.goto(pageUrl);
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=monitoring]");
+  await page.click("#committee-look");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "");
+  await page.fill("#planned-events", "-1");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error"));
+  check(await noDownload("#csv-monitoring") &&
+        (await page.textContent("#status")).startsWith("Monitoring CSV not saved"),
+        "planned events -1 refused: the monitoring CSV of the looks in grey is not saved, and the page says why");
+  await page.fill("#planned-events", "");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
+  await page.click("[data-tab=simulation]");
+  await page.fill("#sim-replicates", "200");
+  await page.click("#sim-run");
+  await page.waitForSelector("body[data-simulation=done]");
+  await page.click("[data-tab=design]");
+  await page.fill("input[type=number][data-path='design.alpha']", "0.04");
+  await page.click("[data-tab=simulation]");
+  check(await noDownload("#csv-simulation") &&
+        (await page.textContent("#status")).startsWith("Simulation CSV not saved"),
+        "alpha changed after a simulation: its CSV is not saved as the new config's, and the page says why");
 
   check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
 } finally {

@@ -308,7 +308,23 @@ try {
 
   // ------------------------------------------------------------ Open config
   // A config with fields the page has no input for (strata): kept and used.
+  // Reached by the keyboard: Tab from Export config, then Enter clicks the
+  // file input (which opens the file dialog; the file is then given to it).
   const stratifiedFile = join(root, "configs/blinatumomab-stratified.json");
+  await page.focus("#export-config");
+  await page.keyboard.press("Tab");
+  const openFocused = await page.evaluate(() => document.activeElement.textContent.trim() === "Open config");
+  await page.evaluate(() => {
+    window.gsdFileDialog = false;
+    document.getElementById("open-config").addEventListener("click", (e) => {
+      window.gsdFileDialog = true;
+      e.preventDefault();  // no dialog in a headless test
+    }, {once: true});
+  });
+  await page.keyboard.press("Enter");
+  const dialog = await page.evaluate(() => window.gsdFileDialog);
+  check(openFocused && dialog, "Open config: Tab from Export config reaches it, and Enter opens the file dialog" +
+        (openFocused ? "" : " (Tab reached another element)") + (dialog ? "" : " (no file dialog)"));
   await page.setInputFiles("#open-config", stratifiedFile);
   await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes("strat") ||
                                    document.getElementById("trial-name").textContent.toLowerCase().includes("strat"));
