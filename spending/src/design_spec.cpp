@@ -46,6 +46,12 @@ void validate_fractions(const std::vector<double>& t) {
   }
 }
 
+// The rule of a per-look list of the wrong length.
+std::string per_look_rule(std::size_t given, std::size_t looks) {
+  return "has " + std::to_string(given) + (given == 1 ? " value" : " values") + " but there are " +
+         std::to_string(looks) + " looks; give one per look";
+}
+
 template <class T>
 std::string list(const std::vector<T>& xs) {
   std::string out = "[";
@@ -63,9 +69,7 @@ std::string list(const std::vector<T>& xs) {
 void validate_switches(const std::vector<bool>& stops, std::size_t looks, const char* name) {
   if (stops.empty()) return;
   if (stops.size() != looks) {
-    throw InvalidInput({name}, list(stops),
-                       "has " + std::to_string(stops.size()) + " values but there are " +
-                           std::to_string(looks) + " looks");
+    throw InvalidInput({name}, list(stops), per_look_rule(stops.size(), looks));
   }
 }
 
@@ -73,9 +77,7 @@ void validate_spending_time(const std::vector<double>& s, std::size_t looks) {
   if (s.empty()) return;
   const FieldPath path{"spending_time"};
   if (s.size() != looks) {
-    throw InvalidInput(path, list(s),
-                       "has " + std::to_string(s.size()) + " values but there are " +
-                           std::to_string(looks) + " looks");
+    throw InvalidInput(path, list(s), per_look_rule(s.size(), looks));
   }
   for (std::size_t k = 0; k < s.size(); ++k) {
     if (!std::isfinite(s[k]) || !(s[k] > 0.0) || s[k] > 1.0 + kFinalTolerance) {
@@ -135,7 +137,8 @@ void validate_futility_rule(const DesignSpec& d) {
       if (f.values.size() != interims) {
         throw InvalidInput({"futility", key}, list(f.values),
                            "has " + std::to_string(f.values.size()) +
-                               " values; give one per look before the last (" +
+                               (f.values.size() == 1 ? " value" : " values") +
+                               "; give one per look before the last (" +
                                std::to_string(interims) + ")");
       }
       for (std::size_t k = 0; k < interims; ++k) {
@@ -230,9 +233,7 @@ void DesignSpec::validate() const {
     if (user->family() == SpendingFamily::kUser &&
         user->user_fractions().size() != information_fractions.size()) {
       throw InvalidInput({"efficacy", "cumulative"},
-                         "has " + std::to_string(user->user_fractions().size()) +
-                             " values but there are " +
-                             std::to_string(information_fractions.size()) + " looks");
+                         per_look_rule(user->user_fractions().size(), information_fractions.size()));
     }
   }
 }

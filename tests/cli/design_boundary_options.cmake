@@ -1,18 +1,18 @@
 # `gsd design` bad input for the boundary options: exit 2 with the JSON path,
 # the value and the rule (gsd_design_error is defined in design.cmake).
 gsd_design_error(efficacy_stops_wrong_length 2
-  "error: design.efficacy_stops = [true] has 1 values but there are 2 looks"
+  "error: design.efficacy_stops = [true] has 1 value but there are 2 looks\; give one per look"
   "{\"design\": {\"information_fractions\": [0.5, 1], \"efficacy_stops\": [true]}}" design CONFIG)
 gsd_design_error(efficacy_stops_final_off 2
   "error: design.efficacy_stops[1] = false must be true: the final analysis always tests efficacy"
   "{\"design\": {\"information_fractions\": [0.5, 1], \"efficacy_stops\": [true, false]}}"
   design CONFIG)
 gsd_design_error(futility_stops_wrong_length 2
-  "error: design.futility_stops = [true, false] has 2 values but there are 3 looks"
+  "error: design.futility_stops = [true, false] has 2 values but there are 3 looks\; give one per look"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0, 0]}, \"futility_stops\": [true, false]}}"
   design CONFIG)
 gsd_design_error(harm_stops_wrong_length 2
-  "error: design.harm_stops = [false] has 1 values but there are 2 looks"
+  "error: design.harm_stops = [false] has 1 value but there are 2 looks\; give one per look"
   "{\"design\": {\"alpha\": 0.035, \"information_fractions\": [0.5, 1], \"harm\": {\"alpha\": 0.01}, \"harm_stops\": [false]}}"
   design CONFIG)
 gsd_design_error(harm_stops_without_harm 2
@@ -34,7 +34,7 @@ gsd_design_error(spending_time_not_ending_at_one 2
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"spending_time\": [0.6, 0.8, 0.9]}}"
   design CONFIG)
 gsd_design_error(futility_z_wrong_length 2
-  "error: design.futility.z = [0] has 1 values\; give one per look before the last (2)"
+  "error: design.futility.z = [0] has 1 value\; give one per look before the last (2)"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0]}}}"
   design CONFIG)
 gsd_design_error(futility_two_kinds 2

@@ -111,7 +111,7 @@ gsd_survival_cli_test(looks_final_timed ${GSD_SURVIVAL_CASES}/looks_final_timed.
 gsd_survival_cli_test(looks_trigger_typo ${GSD_SURVIVAL_CASES}/looks_trigger_typo.json 2
   "error: survival.looks[0].trigger = \"fist\" is not one of: events, time, first, last (did you mean \"first\"?)")
 gsd_survival_cli_test(looks_count ${GSD_SURVIVAL_CASES}/looks_count.json 2
-  "error: survival.looks has 2 entries but design.information_fractions has 3")
+  "error: survival.looks has 2 entries but design.information_fractions has 3; give one for each")
 gsd_survival_cli_test(looks_after_cap ${GSD_SURVIVAL_CASES}/looks_after_cap.json 2
   "error: survival.looks[0].time = 70 must be before survival.analysis_cap = 60")
 gsd_survival_cli_test(analysis_cap_zero ${GSD_SURVIVAL_CASES}/analysis_cap_zero.json 2

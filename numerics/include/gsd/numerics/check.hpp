@@ -60,11 +60,11 @@ inline std::pair<std::string, std::string> format_apart(double a, double b) {
   throw InvalidInput(path, rule);
 }
 
-// "a has n entries but b has m" (on path a).
+// "a has n entries but b has m; give one for each" (on path a).
 [[noreturn]] inline void fail_sizes(const FieldPath& a, std::size_t n, const std::string& b,
                                     std::size_t m) {
   std::ostringstream out;
-  out << "has " << n << " entries but " << b << " has " << m;
+  out << "has " << n << (n == 1 ? " entry" : " entries") << " but " << b << " has " << m << "; give one for each";
   throw InvalidInput(a, out.str());
 }
 
