@@ -265,7 +265,8 @@ as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE
 #'
 #' @param x a gsd object.
 #' @param file the JSON file to write (replaced atomically: a write that
-#'   fails leaves an earlier file as it was).
+#'   fails leaves an earlier file as it was; a file replaced keeps its
+#'   permissions).
 #' @return `gsd_config()`: the config list (or its file path).
 #'   `gsd_write_config()`: `file`, invisibly.
 #' @export
@@ -309,9 +310,16 @@ gsd_write_config <- function(x, file) {
                  paste0("cannot be written (", gsub(tmp, file, why, fixed = TRUE),
                         "); choose a writable file"), call = call)
   }
+  # The replaced file's permissions stay, as install(1) and editors keep
+  # them: a config made private (0600) or shared with a group stays so. A new
+  # file gets the default mode (0666 less the umask), as writeLines() gives.
+  mode <- file.info(target, extra_cols = FALSE)$mode
   done <- FALSE
   on.exit(if (!done) unlink(tmp))
   tryCatch(.write_text(text, tmp), warning = function(w) refuse(conditionMessage(w)))
+  if (!is.na(mode) && !Sys.chmod(tmp, mode, use_umask = FALSE)) {
+    refuse("its permissions cannot be kept")
+  }
   renamed <- tryCatch(file.rename(tmp, target), warning = function(w) refuse(conditionMessage(w)))
   if (!renamed) refuse("it cannot replace the file there")
   done <- TRUE

@@ -417,3 +417,30 @@ test_that("gsd_write_config() replaces the file atomically: a failed write leave
   expect_true(nzchar(Sys.readlink(link)))
   expect_identical(gsd_run(file), seed_design()$result)
 })
+
+test_that("gsd_write_config() keeps the permissions of the file it replaces", {
+  # The rename puts a new file in place; without a chmod it would carry the
+  # temporary file's default mode, and a config made private would become
+  # readable by all (install(1) and editors keep the mode).
+  skip_on_os("windows")
+  dir <- tempfile()
+  dir.create(dir)
+  file <- file.path(dir, "plan.json")
+  writeLines("{}", file)
+  for (mode in c("600", "640", "444")) {
+    Sys.chmod(file, mode, use_umask = FALSE)
+    gsd_write_config(seed_design(), file)
+    expect_identical(format(file.info(file)$mode), mode)
+    expect_identical(gsd_run(file), seed_design()$result)
+  }
+  # Through a symbolic link, the mode of the file it points to.
+  Sys.chmod(file, "600", use_umask = FALSE)
+  link <- file.path(dir, "link.json")
+  file.symlink("plan.json", link)
+  gsd_write_config(seed_design(), link)
+  expect_identical(format(file.info(file)$mode), "600")
+  # A new file gets the default mode: 0666 less the umask.
+  fresh <- file.path(dir, "new.json")
+  gsd_write_config(seed_design(), fresh)
+  expect_identical(file.info(fresh)$mode, as.octmode("666") & !Sys.umask(NA))
+})
