@@ -58,7 +58,10 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
                    assumed_hazard_ratio = assumed_hazard_ratio,
                    planned_variance = planned_variance)
   settings <- settings[!vapply(settings, is.null, TRUE)]
+  map <- .gsd_map("record")
   if (!is.null(config)) {
+    map <- .source_map("record", config, "config",
+                       c(.given("monitoring", settings), monitoring.looks.new = "look"))
     config <- if (inherits(config, "gsd_monitoring") || inherits(config, "gsd_design")) config$config
               else config
     .check_config(config)
@@ -77,7 +80,7 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
   if (!is.list(look)) .gsd_invalid("look", .describe(look), "must be a named list")
   look <- .look(look, "look")
   if (is.null(config)) .check_record(record, "give config to start a new record")
-  res <- .gsd_value(.gsd_record_add(record, config, look, .gsd_map("record", config)))
+  res <- .gsd_value(.gsd_record_add(record, config, look, map))
   .new_monitoring(NULL, res, list(record = record))
 }
 

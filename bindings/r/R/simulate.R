@@ -75,7 +75,8 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
   request$keep_replicates <- keep_replicates
   request$plot_replicates <- 3L
   request$text <- TRUE
-  out <- .gsd_value(.gsd_run(config, "simulate", request, .gsd_map("simulate", config), character()))
+  map <- .source_map("simulate", plan, "plan", .given("simulation", extra))
+  out <- .gsd_value(.gsd_run(config, "simulate", request, map, character()))
   res <- out$result
   s <- res$simulation
   per_look <- .per_look(s)

@@ -444,3 +444,61 @@ test_that("gsd_write_config() keeps the permissions of the file it replaces", {
   gsd_write_config(seed_design(), fresh)
   expect_identical(file.info(fresh)$mode, as.octmode("666") & !Sys.umask(NA))
 })
+
+test_that("a parameter given to a family that takes none is named by its R argument", {
+  taking <- "(hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+  for (family in c("lan-demets-obf", "lan-demets-pocock", "obrien-fleming", "pocock")) {
+    e <- invalid(gsd_design(information_fractions = c(0.5, 1), efficacy = family,
+                            efficacy_parameter = 2))
+    expect_identical(conditionMessage(e), paste0(
+      "efficacy_parameter = 2 is not taken by ", family,
+      "; remove it, or choose a family with a parameter ", taking))
+    expect_identical(e$argument, "efficacy_parameter")
+    expect_identical(e$path, "design.efficacy.parameter")
+  }
+  e <- invalid(gsd_design(information_fractions = c(0.5, 1), futility = "lan-demets-obf",
+                          futility_parameter = -2))
+  expect_identical(conditionMessage(e), paste(
+    "futility_parameter = -2 is not taken by lan-demets-obf; remove it, or choose a family",
+    "with a parameter (hsd, power, exponential, pampallona-tsiatis)"))
+  expect_identical(e$argument, "futility_parameter")
+})
+
+test_that("a field of a config list is named as the list holds it, a config file's by its JSON path", {
+  # The maps for gsd objects named a list's design and survival fields as if
+  # they sat at its top (x$efficacy$parameter), names the user's list lacks.
+  config <- list(design = list(information_fractions = I(c(0.5, 1)),
+                               efficacy = list(spending = "lan-demets-obf", parameter = 2)))
+  file <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": [0.5, 1],
+               "efficacy": {"spending": "lan-demets-obf", "parameter": 2}}}', file)
+  looks <- data.frame(events = 10, z = 1)
+  argument <- function(expr) invalid(expr)$argument
+  expect_identical(argument(gsd_monitor(config, looks = looks, planned_events = 20)),
+                   "x$design$efficacy$parameter")
+  expect_identical(argument(gsd_monitor(file, looks = looks, planned_events = 20)),
+                   "design.efficacy.parameter")
+  expect_identical(argument(gsd_simulate(config, replicates = 10, progress = FALSE)),
+                   "plan$design$efficacy$parameter")
+  expect_identical(argument(gsd_simulate(file, replicates = 10, progress = FALSE, block_size = 5)),
+                   "design.efficacy.parameter")
+  record <- tempfile(fileext = ".json")
+  expect_identical(argument(gsd_record_add(record, as.list(looks), config = config)),
+                   "config$design$efficacy$parameter")
+  expect_identical(argument(gsd_record_add(record, as.list(looks), config = file,
+                                           planned_events = 20)),
+                   "design.efficacy.parameter")
+  expect_false(file.exists(record))
+  # The settings of the list keep their place; those the call gave, their argument.
+  plan <- gsd_config(seed_plan())
+  plan$monitoring <- list(planned_events = -3, looks = list(list(events = 10, z = 1)))
+  expect_identical(argument(gsd_monitor(plan)), "x$monitoring$planned_events")
+  expect_identical(argument(gsd_monitor(plan, planned_events = -4)), "planned_events")
+  expect_identical(argument(gsd_record_add(record, as.list(looks), config = plan)),
+                   "config$monitoring$planned_events")
+  plan$monitoring <- NULL
+  plan$survival$control$cure_fraction <- 1.2
+  e <- invalid(gsd_simulate(plan, replicates = 10, progress = FALSE))
+  expect_identical(conditionMessage(e), "plan$survival$control$cure_fraction = 1.2 must lie in [0, 1)")
+  expect_identical(argument(gsd_monitor(plan, looks = looks)), "x$survival$control$cure_fraction")
+})
