@@ -38,6 +38,22 @@ def test_design_arguments_are_named():
         gsd.design(futility={"spending": "hsd"})
 
 
+def test_a_parameter_of_a_family_without_one_is_named_by_the_keyword():
+    taking = "(hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+    for family in ("lan-demets-obf", "lan-demets-pocock", "obrien-fleming", "pocock"):
+        with pytest.raises(gsd.InvalidInput) as e:
+            gsd.design(information_fractions=[0.5, 1.0], efficacy=gsd.spending(family, 2))
+        assert message(e) == (f'efficacy["parameter"] = 2 is not taken by {family}; remove it, '
+                              f"or choose a family with a parameter {taking}")
+        assert e.value.path == ("efficacy", "parameter")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=[0.5, 1.0], futility={"spending": "lan-demets-obf",
+                                                               "parameter": -2})
+    assert message(e) == ('futility["parameter"] = -2 is not taken by lan-demets-obf; remove it, '
+                          "or choose a family with a parameter (hsd, power, exponential, "
+                          "pampallona-tsiatis)")
+
+
 def test_values_json_cannot_hold_are_named():
     with pytest.raises(gsd.InvalidInput, match=r"^information_fractions\[0\] = nan must be finite"):
         gsd.design(information_fractions=[math.nan, 1.0])
