@@ -1,5 +1,7 @@
 #include "guard.hpp"
 
+#include <algorithm>
+#include <array>
 #include <optional>
 #include <string_view>
 #include <variant>
@@ -38,8 +40,70 @@ constexpr std::string_view kPastLongLong = "must be at most 9223372036854775807 
 // leaves an R user asking for what they gave; I() keeps it a vector.
 constexpr std::string_view kMustBeArray = "must be an array";
 
-std::string r_rule(const std::string& rule, const std::optional<std::string>& value, SEXP map) {
-  if (is_file_config(map)) return rule;
+bool is_key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+// The config's sections, whose fields the library's rules name by their
+// JSON paths.
+constexpr std::array<std::string_view, 4> kSections = {"design", "survival", "monitoring",
+                                                       "simulation"};
+
+// The length of the JSON path at `at` in `text` ("survival.treatment"): a
+// section, then one or more ".key"; 0 where none starts there.
+std::size_t json_path_at(const std::string& text, std::size_t at) {
+  if (at > 0) {
+    const char before = text[at - 1];
+    if (is_key_char(before) || (before >= 'A' && before <= 'Z') || before == '.' || before == '/') {
+      return 0;
+    }
+  }
+  for (const std::string_view section : kSections) {
+    if (text.compare(at, section.size(), section) != 0) continue;
+    std::size_t end = at + section.size();
+    while (end + 1 < text.size() && text[end] == '.' && is_key_char(text[end + 1])) {
+      end += 1;
+      while (end < text.size() && is_key_char(text[end])) ++end;
+    }
+    return end > at + section.size() ? end - at : 0;
+  }
+  return 0;
+}
+
+FieldPath parse_json_path(std::string_view dotted) {
+  std::vector<numerics::PathPart> parts;
+  for (std::size_t start = 0; start <= dotted.size();) {
+    const std::size_t dot = std::min(dotted.find('.', start), dotted.size());
+    parts.emplace_back(std::string(dotted.substr(start, dot - start)));
+    start = dot + 1;
+  }
+  return FieldPath(std::move(parts));
+}
+
+// The library's rules name other fields by their JSON paths ("give it, or a
+// latency in survival.treatment"); from R each is written as the map writes
+// the field the message is about ("treatment" in gsd_survival(),
+// "config$survival$treatment" in gsd_run()), so the message names only what
+// the user typed. A config file keeps its JSON paths.
+std::string r_paths_in(const std::string& rule, SEXP map) {
+  std::string out;
+  for (std::size_t i = 0; i < rule.size();) {
+    const std::size_t n = json_path_at(rule, i);
+    if (n == 0) {
+      out += rule[i++];
+      continue;
+    }
+    const std::string name = r_path(parse_json_path(std::string_view(rule).substr(i, n)), map);
+    out += name.empty() ? rule.substr(i, n) : name;
+    i += n;
+  }
+  return out;
+}
+
+std::string r_rule(const std::string& library_rule, const std::optional<std::string>& value,
+                   SEXP map) {
+  if (is_file_config(map)) return library_rule;
+  const std::string rule = r_paths_in(library_rule, map);
   if (rule == kMustBeArray && value && !value->empty() && value->front() != '{') {
     return std::string(kMustBeArray) +
            ": a vector of length one is a single value; wrap it in I(), as I(" + *value + ")";

@@ -502,3 +502,37 @@ test_that("a field of a config list is named as the list holds it, a config file
   expect_identical(conditionMessage(e), "plan$survival$control$cure_fraction = 1.2 must lie in [0, 1)")
   expect_identical(argument(gsd_monitor(plan, looks = looks)), "x$survival$control$cure_fraction")
 })
+
+test_that("a field that a rule names is written as the message's own field is", {
+  # The library's rules name other fields by their JSON paths; in R they are
+  # the arguments (or the list elements) the user wrote.
+  d <- seed_design()
+  control <- cure_model(cure_fraction = 0.40, median_noncured = 7)
+  e <- invalid(gsd_survival(d, control = control, accrual = accrual(36), patients = 202, events = 94))
+  expect_identical(conditionMessage(e), paste(
+    "hazard_ratio_noncured is missing: give it, or a latency in treatment",
+    "(median_noncured, hazard, weibull or piecewise)"))
+  expect_identical(e$rule,
+                   "is missing: give it, or a latency in treatment (median_noncured, hazard, weibull or piecewise)")
+  e <- invalid(gsd_survival(d, control = control, treatment = cure_model(median_noncured = 9),
+                            hazard_ratio_noncured = 0.63, accrual = accrual(36), patients = 202,
+                            events = 94))
+  expect_identical(conditionMessage(e),
+                   "hazard_ratio_noncured = 0.63 conflicts with the latency given in treatment: give one of them")
+  e <- invalid(gsd_design(information_fractions = c(0.5, 1), futility_stops = I(c(TRUE, FALSE))))
+  expect_identical(conditionMessage(e), "futility_stops needs a futility bound (futility)")
+  # A list is named from its argument; a file keeps the library's JSON paths.
+  config <- list(design = list(information_fractions = I(c(0.5, 1))),
+                 survival = list(control = control, accrual = accrual(36), patients = 202,
+                                 events = 94))
+  expect_identical(conditionMessage(invalid(gsd_run(config))), paste(
+    "config$survival$hazard_ratio_noncured is missing: give it, or a latency in",
+    "config$survival$treatment (median_noncured, hazard, weibull or piecewise)"))
+  file <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": [0.5, 1]},
+               "survival": {"control": {"cure_fraction": 0.4, "median_noncured": 7},
+                            "accrual": {"duration": 36}, "patients": 202, "events": 94}}', file)
+  expect_identical(conditionMessage(invalid(gsd_run(file))), paste(
+    "survival.hazard_ratio_noncured is missing: give it, or a latency in",
+    "survival.treatment (median_noncured, hazard, weibull or piecewise)"))
+})
