@@ -79,6 +79,34 @@ def test_survival_arguments_are_named(seed_design):
                      patients=202, events=94)
 
 
+def test_a_field_a_rule_names_is_written_as_the_callers_argument(seed_design):
+    # The library's rules name other fields by their JSON paths; the caller
+    # wrote keywords and dicts, and reads those names.
+    control = {"cure_fraction": 0.4, "median_noncured": 7.0}
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control=control, accrual=36, patients=202, events=94)
+    assert message(e) == ("hazard_ratio_noncured is missing: give it, or a latency in treatment "
+                          "(median_noncured, hazard, weibull or piecewise)")
+    assert e.value.rule == ("is missing: give it, or a latency in treatment "
+                            "(median_noncured, hazard, weibull or piecewise)")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control=control, treatment={"median_noncured": 9.0},
+                     hazard_ratio_noncured=0.63, accrual=36, patients=202, events=94)
+    assert message(e) == ("hazard_ratio_noncured = 0.63 conflicts with the latency given in "
+                          "treatment: give one of them")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=[0.5, 1.0], futility_stops=[True, False])
+    assert message(e) == "futility_stops needs a futility bound (futility)"
+    config = {"design": {"information_fractions": [0.5, 1.0]},
+              "survival": {"control": control, "accrual": {"duration": 36}, "patients": 202,
+                           "events": 94}}
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(config)
+    assert message(e) == ('config["survival"]["hazard_ratio_noncured"] is missing: give it, or a '
+                          'latency in config["survival"]["treatment"] (median_noncured, hazard, '
+                          "weibull or piecewise)")
+
+
 def test_simulate_options_are_named(seed_plan):
     with pytest.raises(gsd.InvalidInput, match=r"^replicates = 0 must be at least 1"):
         gsd.simulate(seed_plan, replicates=0)
