@@ -36,6 +36,20 @@
   }
 }
 
+# A file argument: one string naming a file. An empty name would be read as
+# not given (a plot or report silently not written) or reach the file system
+# as "" (a lock file left in the working directory, a temporary file's name
+# in the error), so it is refused, as the command line refuses --report "".
+.check_file <- function(x, name, what, null_ok = FALSE, call = sys.call(-1L)) {
+  .check_string(x, name, null_ok = null_ok, call = call)
+  if (identical(x, "")) .gsd_invalid(name, NULL, paste("is empty:", what), call = call)
+}
+
+# What each kind of file argument should have named, in the command line's words.
+.name_json <- "name a JSON file"
+.name_record <- "name a record file (JSON)"
+.name_html <- "name an HTML file"
+
 .check_flag <- function(x, name, call = sys.call(-1L)) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {
     .gsd_invalid(name, .describe(x), "must be TRUE or FALSE", call = call)

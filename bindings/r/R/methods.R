@@ -289,7 +289,7 @@ gsd_config <- function(x) {
 #' @export
 gsd_write_config <- function(x, file) {
   call <- sys.call()
-  .check_string(file, "file")
+  .check_file(file, "file", .name_json)
   text <- .gsd_value(.gsd_config_text(gsd_config(x), .gsd_map("run", gsd_config(x))))
   .write_atomically(text, file, "file", call)
   invisible(file)

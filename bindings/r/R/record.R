@@ -53,7 +53,7 @@
 gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
                            allocation_ratio = NULL, assumed_hazard_ratio = NULL,
                            planned_variance = NULL) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
                    assumed_hazard_ratio = assumed_hazard_ratio,
                    planned_variance = planned_variance)
@@ -87,7 +87,7 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
 #' @rdname gsd_record_add
 #' @export
 gsd_record_replay <- function(record) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
   .new_monitoring(NULL, out$result, list(record = record, changes = .changes(out$changes),
@@ -97,7 +97,7 @@ gsd_record_replay <- function(record) {
 #' @rdname gsd_record_add
 #' @export
 gsd_record_verify <- function(record) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
   changes <- .changes(out$changes)
@@ -110,9 +110,9 @@ gsd_record_verify <- function(record) {
 #' @param file the HTML file to write.
 #' @export
 gsd_record_report <- function(record, file) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   .check_record(record)
-  .check_string(file, "file")
+  .check_file(file, "file", .name_html)
   invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"))))
 }
 
@@ -138,7 +138,7 @@ gsd_report <- function(x, file) {
   if (!inherits(x, "gsd_monitoring")) {
     .gsd_invalid("x", .describe(x), "must be a gsd_monitoring object (see gsd_monitor())")
   }
-  .check_string(file, "file")
+  .check_file(file, "file", .name_html)
   if (!is.null(x$record)) return(gsd_record_report(x$record, file))
   invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor)))
 }

@@ -536,3 +536,32 @@ test_that("a field that a rule names is written as the message's own field is", 
     "survival.hazard_ratio_noncured is missing: give it, or a latency in",
     "survival.treatment (median_noncured, hazard, weibull or piecewise)"))
 })
+
+test_that("an empty file name is refused by its argument, and nothing is written", {
+  # It was read as not given (a plot or replicate data silently not written)
+  # or reached the file system as "" (a raw std::runtime_error naming a
+  # temporary file, and a lock file left in the working directory).
+  dir <- tempfile()
+  dir.create(dir)
+  old <- setwd(dir)
+  on.exit(setwd(old))
+  seed <- example_file("configs/blinatumomab-20120215.json", "blinatumomab-20120215.json")
+  expect_empty <- function(expr, argument, what) {
+    e <- invalid(expr)
+    expect_identical(conditionMessage(e), paste0(argument, " is empty: ", what))
+    expect_identical(e$argument, argument)
+  }
+  expect_empty(gsd_run(seed, plot = ""), "plot", "name an SVG file")
+  expect_empty(gsd_run(seed, "simulate", replicates = 10, replicate_data = ""), "replicate_data",
+               "name a CSV file")
+  expect_empty(gsd_run(seed, "monitor", report = ""), "report", "name an HTML file")
+  expect_empty(gsd_run(NULL, "monitor", record = ""), "record", "name a record file (JSON)")
+  expect_empty(gsd_run(NULL, batch = ""), "batch", "name a batch file (JSON lines)")
+  expect_empty(gsd_record_add("", list(events = 49, z = 2), config = seed_design(),
+                              planned_events = 94), "record", "name a record file (JSON)")
+  expect_empty(gsd_record_replay(""), "record", "name a record file (JSON)")
+  m <- gsd_monitor(seed_design(), looks = data.frame(events = 49, z = 2), planned_events = 94)
+  expect_empty(gsd_report(m, ""), "file", "name an HTML file")
+  expect_empty(gsd_write_config(m, ""), "file", "name a JSON file")
+  expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), character())
+})
