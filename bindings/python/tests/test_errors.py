@@ -430,3 +430,31 @@ def test_a_look_with_two_statistics_is_named_as_the_look(seed_design, tmp_path):
         assert str(e.value) == f"add_look {rule}"
         assert e.value.path == ("add_look",)
     assert path.read_bytes() == before
+
+
+def test_an_empty_file_name_is_refused_by_its_argument(repo, seed_design, tmp_path, monkeypatch):
+    # It was read as not given (replicate data silently not written) or
+    # reached the file system as "": an OSError naming a temporary file, after
+    # the computation, and a record's lock file left in the working directory.
+    monkeypatch.chdir(tmp_path)
+    seed = str(repo / "configs" / "blinatumomab-20120215.json")
+    cases = [
+        (lambda: gsd.run(seed, plot=""), "plot is empty: name an SVG file"),
+        (lambda: gsd.run(seed, "simulate", replicates=10, replicate_data=""),
+         "replicate_data is empty: name a CSV file"),
+        (lambda: gsd.simulate(seed, replicates=10, replicate_data=""),
+         "replicate_data is empty: name a CSV file"),
+        (lambda: gsd.run(seed, "monitor", report=""), "report is empty: name an HTML file"),
+        (lambda: gsd.run(None, "monitor", record=""), "record is empty: name a record file (JSON)"),
+        (lambda: gsd.run(None, batch=""), "batch is empty: name a batch file (JSON lines)"),
+        (lambda: gsd.Record("").add_look(49, z=2.0, config=seed),
+         "record is empty: name a record file (JSON)"),
+        (lambda: gsd.monitor(seed_design, looks=[{"events": 49, "z": 2.0}],
+                             planned_events=94).save_report(""),
+         "path is empty: name an HTML file"),
+    ]
+    for call, expected in cases:
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert message(e) == expected
+    assert list(tmp_path.iterdir()) == []
