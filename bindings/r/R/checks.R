@@ -60,6 +60,16 @@
   if (!(.is_path(x) || is.list(x))) {
     .gsd_invalid("config", .describe(x), "must be a path to a JSON config or a list", call = call)
   }
+  .check_config_file(x, "config", call = call)
+}
+
+# A config file that is not there: the library's "cannot read the config
+# file" names the file but no argument (the condition's argument is NA).
+.check_config_file <- function(x, name, call = sys.call(-1L)) {
+  if (.is_path(x) && !file.exists(x)) {
+    .gsd_invalid(name, .describe(x), "does not exist; give the path of a JSON config, or a config list",
+                 call = call)
+  }
 }
 
 # An arm or an accrual: a named list (what cure_model() and accrual() make),

@@ -95,6 +95,7 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
 # The config of a plan object, or a config given directly.
 .plan_config <- function(plan, name = "plan", call = sys.call(-1L)) {
   if (inherits(plan, "gsd_design")) return(plan$config)
+  .check_config_file(plan, name, call = call)
   if (.is_path(plan) || (is.list(plan) && !is.object(plan))) return(plan)
   .gsd_invalid(name, .describe(plan),
                "must be a gsd_survival plan, a config list or a JSON config file", call = call)

@@ -85,8 +85,7 @@ test_that("simulation and run options keep their R names", {
   writeLines('{"design": {"alpha": 2}}', f)
   # A config file speaks of its own JSON fields, as the command line does.
   expect_identical(conditionMessage(invalid(gsd_run(f))), "design.alpha = 2 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)")
-  expect_match(conditionMessage(invalid(gsd_run(file.path(tempdir(), "absent.json")))),
-               "cannot read the config file")
+  expect_identical(invalid(gsd_run(file.path(tempdir(), "absent.json")))$argument, "config")
 })
 
 test_that("monitoring looks are named by row", {
@@ -564,4 +563,23 @@ test_that("an empty file name is refused by its argument, and nothing is written
   expect_empty(gsd_report(m, ""), "file", "name an HTML file")
   expect_empty(gsd_write_config(m, ""), "file", "name a JSON file")
   expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), character())
+})
+
+test_that("a config file that does not exist is named by the argument that gave it", {
+  # The library's "cannot read the config file" left the condition's
+  # argument NA.
+  missing <- file.path(tempdir(), "no-such-config.json")
+  quoted <- encodeString(missing, quote = "\"")
+  rule <- "does not exist; give the path of a JSON config, or a config list"
+  cases <- list(
+    config = quote(gsd_run(missing)),
+    x = quote(gsd_monitor(missing, looks = data.frame(events = 49, z = 2))),
+    plan = quote(gsd_simulate(missing, replicates = 10, progress = FALSE)),
+    config = quote(gsd_record_add(tempfile(fileext = ".json"), list(events = 49, z = 2),
+                                  config = missing)))
+  for (i in seq_along(cases)) {
+    e <- invalid(eval(cases[[i]]))
+    expect_identical(conditionMessage(e), paste0(names(cases)[i], " = ", quoted, " ", rule))
+    expect_identical(e$argument, names(cases)[i])
+  }
 })
