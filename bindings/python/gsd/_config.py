@@ -56,7 +56,13 @@ def load(config: Any, argument: str = "config") -> Config:
     if isinstance(config, Mapping):
         return plain(config, (argument,))
     if isinstance(config, (str, os.PathLike)):
-        return _core.read_config(os.fspath(config))
+        path = os.fspath(config)
+        # The library's "cannot read the config file" names the file but no
+        # argument (the error's path is empty).
+        if not os.path.exists(path):
+            raise invalid((argument,), path,
+                          "does not exist; give the path of a JSON config, or a config dict")
+        return _core.read_config(path)
     raise invalid((argument,), config, "must be a config (a dict) or the path of a JSON config")
 
 

@@ -141,7 +141,7 @@ def test_run_names_the_config_field(repo, tmp_path):
         gsd.run(config, "desing")
     with pytest.raises(gsd.InvalidInput, match=r"^replicates = 5 applies to command=\"simulate\" only"):
         gsd.run(config, "design", replicates=5)
-    with pytest.raises(gsd.InvalidInput, match=r"cannot read"):
+    with pytest.raises(gsd.InvalidInput, match=r"^config = .* does not exist"):
         gsd.run(tmp_path / "missing.json")
     bad = tmp_path / "bad.json"
     bad.write_text('{"design": {"alpha": }')
@@ -457,4 +457,21 @@ def test_an_empty_file_name_is_refused_by_its_argument(repo, seed_design, tmp_pa
         with pytest.raises(gsd.InvalidInput) as e:
             call()
         assert message(e) == expected
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_config_file_that_does_not_exist_is_named_by_its_argument(tmp_path):
+    # The library's "cannot read the config file" left the error's path empty.
+    missing = str(tmp_path / "no-such-config.json")
+    rule = "does not exist; give the path of a JSON config, or a config dict"
+    cases = [(lambda: gsd.run(missing), "config"),
+             (lambda: gsd.monitor(missing, looks=[{"events": 49, "z": 2.0}]), "design"),
+             (lambda: gsd.simulate(missing, replicates=10), "plan"),
+             (lambda: gsd.Record(tmp_path / "r.json").add_look(49, z=2.0, config=missing),
+              "config")]
+    for call, argument in cases:
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert message(e) == f"{argument} = {missing!r} {rule}"
+        assert e.value.path == (argument,)
     assert list(tmp_path.iterdir()) == []
