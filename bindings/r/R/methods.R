@@ -212,9 +212,9 @@ summary.gsd_simulation <- function(object, ...) .summary_text(object$text)
 #' @rdname gsd_methods
 #' @export
 summary.gsd_monitoring <- function(object, ...) {
-  if (!is.null(object$record)) {
-    return(.summary_text(.gsd_value(.gsd_record_replay(object$record, .gsd_map("record")))$text))
-  }
+  # A record's result keeps the text of its own looks: a replay of the file
+  # now would describe the looks added since (or fail, the file moved).
+  if (!is.null(object$text)) return(.summary_text(object$text))
   .summary_text(.gsd_value(.gsd_text(object$config, "monitor", .gsd_map("run", object$config))))
 }
 

@@ -80,8 +80,8 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
   if (!is.list(look)) .gsd_invalid("look", .describe(look), "must be a named list")
   look <- .look(look, "look")
   if (is.null(config)) .check_record(record, "give config to start a new record")
-  res <- .gsd_value(.gsd_record_add(record, config, look, map))
-  .new_monitoring(NULL, res, list(record = record))
+  out <- .gsd_value(.gsd_record_add(record, config, look, map))
+  .new_monitoring(NULL, out$result, list(record = record, text = out$text))
 }
 
 #' @rdname gsd_record_add

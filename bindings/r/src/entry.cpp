@@ -124,7 +124,9 @@ SEXP gsd_read_config_call(std::string path) {
   return guarded(R_NilValue, [&]() -> SEXP { return to_r(gsd::read_json_file(path), true); });
 }
 
-// gsd monitor [CONFIG] --record FILE add-look ... --format json; `config`
+// gsd monitor [CONFIG] --record FILE add-look ... --format json, with the
+// text of the record as it stands after this look (summary() of the result
+// describes the looks decided then, not the file's later state); `config`
 // NULL appends to an existing record. Errors about the new look are re-rooted
 // at {"monitoring", "looks", "new"}, which the R side maps to its argument.
 // [[Rcpp::export(.gsd_record_add)]]
@@ -138,7 +140,9 @@ SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map) {
     const std::size_t index = looks_before(path, cfg_ptr);
     try {
       const gsd::RecordUpdate update = gsd::add_look_to_file(path, cfg_ptr, entry);
-      return to_r(gsd::record_json(update.report, update.record, path));
+      return Rcpp::List::create(
+          Rcpp::Named("result") = to_r(gsd::record_json(update.report, update.record, path)),
+          Rcpp::Named("text") = gsd::render::monitoring_text(update.report));
     } catch (const gsd::InvalidInput& e) {
       const auto& parts = e.path().parts();
       const gsd::FieldPath at_index{"monitoring", "looks", index};
