@@ -81,7 +81,8 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
   look <- .look(look, "look")
   if (is.null(config)) .check_record(record, "give config to start a new record")
   out <- .gsd_value(.gsd_record_add(record, config, look, map))
-  .new_monitoring(NULL, out$result, list(record = record, text = out$text))
+  .new_monitoring(NULL, out$result, list(record = record, text = out$text,
+                                         record_document = out$document))
 }
 
 #' @rdname gsd_record_add
@@ -91,7 +92,7 @@ gsd_record_replay <- function(record) {
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
   .new_monitoring(NULL, out$result, list(record = record, changes = .changes(out$changes),
-                                         text = out$text))
+                                         text = out$text, record_document = out$document))
 }
 
 #' @rdname gsd_record_add
@@ -113,7 +114,7 @@ gsd_record_report <- function(record, file) {
   .check_file(record, "record", .name_record)
   .check_record(record)
   .check_file(file, "file", .name_html)
-  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"))))
+  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"), NULL)))
 }
 
 #' The data monitoring committee's HTML report
@@ -139,8 +140,13 @@ gsd_report <- function(x, file) {
     .gsd_invalid("x", .describe(x), "must be a gsd_monitoring object (see gsd_monitor())")
   }
   .check_file(file, "file", .name_html)
-  if (!is.null(x$record)) return(gsd_record_report(x$record, file))
-  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor)))
+  # A record's result is reported as it stood when made (the record it kept),
+  # not as the file stands now; the file is still checked against `file`.
+  if (!is.null(x$record)) {
+    return(invisible(.gsd_value(.gsd_report(NULL, x$record, file, .gsd_map("record"),
+                                            x$record_document))))
+  }
+  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor, NULL)))
 }
 
 .changes <- function(changes) {

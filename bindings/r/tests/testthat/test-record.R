@@ -213,9 +213,10 @@ test_that("a look's final = NA is refused by name, not recorded as an interim lo
   expect_identical(m$looks$decision, c("continue", "stop-efficacy"))
 })
 
-test_that("summary() of a record's result describes its own looks, not the file's later state", {
-  # It replayed the record file when called, so the result of the first look
-  # summarised the second look and its stop, decided after it.
+test_that("a record's result describes its own looks, not the file's later state", {
+  # summary(), plot() and gsd_report() replayed the record file when called,
+  # so the result of the first look showed the second look and its stop,
+  # decided after it.
   f <- tempfile(fileext = ".json")
   first <- gsd_record_add(f, list(events = 49, z = 2.0), config = seed_design(), planned_events = 94)
   replayed <- gsd_record_replay(f)
@@ -231,6 +232,19 @@ test_that("summary() of a record's result describes its own looks, not the file'
   one <- tempfile(fileext = ".json")
   gsd_record_add(one, list(events = 49, z = 2.0), config = seed_design(), planned_events = 94)
   expect_true(startsWith(gsd_run(NULL, "monitor", record = one, format = "text"), summary(first)$text))
+  # So do its plot and its report.
+  for (r in list(first, replayed)) {
+    observed <- gsd:::.monitoring_spec(r, "boundaries")$series[[2]]
+    expect_identical(observed$label, "observed z")
+    expect_identical(c(observed$x, observed$y), c(49, 2))
+    html <- tempfile(fileext = ".html")
+    gsd_report(r, html)
+    expect_false(any(grepl("stop for benefit", readLines(html), fixed = TRUE)))
+  }
+  html <- tempfile(fileext = ".html")
+  gsd_report(gsd_record_replay(f), html)
+  expect_true(any(grepl("stop for benefit", readLines(html), fixed = TRUE)))
   unlink(f)
   expect_identical(summary(first)$text, summary(replayed)$text)
+  expect_identical(gsd:::.monitoring_spec(first, "boundaries")$series[[2]]$x, 49)
 })
