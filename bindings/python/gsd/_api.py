@@ -224,6 +224,11 @@ def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
         replicate_data: write one CSV row per replicate and look to this file.
         **options: any other key of the simulation section.
     """
+    if isinstance(plan, Design) and not isinstance(plan, Plan):
+        # The library's "survival is missing" would name plan.config["survival"],
+        # a key of a result the caller did not write.
+        raise invalid(("plan",), plan, "has no survival model to draw trials from: "
+                      "give a plan from gsd.survival()")
     config, prefix = _source(plan, "plan")
     section = given(randomisation=randomisation, block_size=block_size, look_events=look_events,
                     strata=strata)

@@ -475,3 +475,12 @@ def test_a_config_file_that_does_not_exist_is_named_by_its_argument(tmp_path):
         assert message(e) == f"{argument} = {missing!r} {rule}"
         assert e.value.path == (argument,)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_design_without_a_survival_model_given_to_simulate_is_named_as_given(seed_design):
+    # The library's "survival is missing" named plan.config["survival"].
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.simulate(seed_design, replicates=10)
+    assert message(e) == (f"plan = {seed_design!r} has no survival model to draw trials from: "
+                          "give a plan from gsd.survival()")
+    assert e.value.path == ("plan",)
