@@ -11,6 +11,8 @@
   if (is.atomic(x) && length(x) == 0L && is.null(attributes(x))) return(deparse(x))  # numeric(0)
   # A gsd result is a list of fields; their count says nothing to its user.
   if (is.list(x) && any(startsWith(class(x), "gsd_"))) return(paste0("a ", class(x)[1L], " object"))
+  # A data frame's length is its number of columns; its rows are its looks.
+  if (is.data.frame(x)) return(paste0("a data frame of ", nrow(x), if (nrow(x) == 1L) " row" else " rows"))
   paste0("a ", class(x)[1L], " of length ", length(x))
 }
 

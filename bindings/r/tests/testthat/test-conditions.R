@@ -583,3 +583,15 @@ test_that("a config file that does not exist is named by the argument that gave 
     expect_identical(e$argument, names(cases)[i])
   }
 })
+
+test_that("a data frame given as one look is described by its rows, not its columns", {
+  # It read "look = a data.frame of length 3 must be one look (one row)":
+  # the length of a data frame is its number of columns.
+  file <- tempfile(fileext = ".json")
+  looks <- data.frame(events = c(49, 71), z = c(2, 2.6), note = c("a", "b"))
+  e <- invalid(gsd_record_add(file, looks, config = seed_design(), planned_events = 94))
+  expect_identical(conditionMessage(e), "look = a data frame of 2 rows must be one look (one row)")
+  e <- invalid(gsd_run(seed_design()$config, "monitor", record = file, add_look = looks))
+  expect_identical(conditionMessage(e), "add_look = a data frame of 2 rows must be one look (one row)")
+  expect_false(file.exists(file))
+})
