@@ -4,6 +4,7 @@
 #include <array>
 #include <optional>
 #include <string_view>
+#include <utility>
 #include <variant>
 #include <vector>
 
@@ -100,10 +101,53 @@ std::string r_paths_in(const std::string& rule, SEXP map) {
   return out;
 }
 
+// The library's rules on a value's JSON type, in R's words: an R vector of
+// length other than one arrives as an array, a named list as an object, a
+// logical as a boolean.
+std::string r_type_words(const std::string& rule) {
+  static const std::array<std::pair<std::string_view, std::string_view>, 6> kWords = {{
+      {"must be an object", "must be a named list or a named vector"},
+      {"must be true or false", "must be TRUE or FALSE"},
+      {", not an array", ", not a vector"},
+      {", not an object", ", not a named list"},
+      {", not a boolean", ", not a logical"},
+      {", not null", ", not NULL"},
+  }};
+  for (const auto& [json_words, r_words] : kWords) {
+    if (rule == json_words) return std::string(r_words);
+    const bool type_rule = rule.rfind("must be a ", 0) == 0 && rule.size() > json_words.size() &&
+                           rule.compare(rule.size() - json_words.size(), json_words.size(), json_words) == 0;
+    if (type_rule && json_words.front() == ',') {
+      return rule.substr(0, rule.size() - json_words.size()) + std::string(r_words);
+    }
+  }
+  return rule;
+}
+
+// A value as the library shows it (JSON text), as R writes it: TRUE, NULL,
+// c(0.1, 0.2) for a flat array; an object or a nested array stays JSON.
+std::string r_value(const std::string& value) {
+  if (value == "true") return "TRUE";
+  if (value == "false") return "FALSE";
+  if (value == "null") return "NULL";
+  if (value.empty() || value.front() != '[') return value;
+  const nlohmann::json array = nlohmann::json::parse(value, nullptr, false);
+  if (!array.is_array() || array.empty()) return value;
+  std::string out = "c(";
+  for (std::size_t i = 0; i < array.size(); ++i) {
+    const nlohmann::json& v = array[i];
+    if (!v.is_primitive()) return value;
+    out += (i ? ", " : "") + (v.is_boolean() ? std::string(v.get<bool>() ? "TRUE" : "FALSE")
+                              : v.is_null()  ? std::string("NA")
+                                             : v.dump());
+  }
+  return out + ")";
+}
+
 std::string r_rule(const std::string& library_rule, const std::optional<std::string>& value,
                    SEXP map) {
   if (is_file_config(map)) return library_rule;
-  const std::string rule = r_paths_in(library_rule, map);
+  const std::string rule = r_type_words(r_paths_in(library_rule, map));
   if (rule == kMustBeArray && value && !value->empty() && value->front() != '{') {
     return std::string(kMustBeArray) +
            ": a vector of length one is a single value; wrap it in I(), as I(" + *value + ")";
@@ -159,7 +203,11 @@ SEXP invalid_input_failure(const InvalidInput& error, SEXP map) {
   // The library composes the message ("<path> = <value> <rule>"); only the
   // path changes: one key holding the R name, written as it is.
   const std::string rule = r_rule(error.rule(), error.value(), map);
-  const InvalidInput as_r(argument.empty() ? FieldPath() : FieldPath(argument), error.value(), rule);
+  // A config file's values are shown as its JSON text, R's values in R.
+  const std::optional<std::string> value =
+      error.value() && !is_file_config(map) ? std::optional<std::string>(r_value(*error.value()))
+                                            : error.value();
+  const InvalidInput as_r(argument.empty() ? FieldPath() : FieldPath(argument), value, rule);
   std::string message = as_r.message(PathStyle::kJson);
   if (argument.empty() && message.size() > 2 && (message[0] == ':' || message[0] == ';')) {
     message.erase(0, message.find_first_not_of(":; "));
@@ -168,8 +216,7 @@ SEXP invalid_input_failure(const InvalidInput& error, SEXP map) {
       Rcpp::Named("argument") = argument.empty() ? Rcpp::CharacterVector(NA_STRING)
                                                  : Rcpp::CharacterVector(argument),
       Rcpp::Named("path") = to_string(error.path(), PathStyle::kJson),
-      Rcpp::Named("value") = error.value() ? Rcpp::CharacterVector(*error.value())
-                                           : Rcpp::CharacterVector(NA_STRING),
+      Rcpp::Named("value") = value ? Rcpp::CharacterVector(*value) : Rcpp::CharacterVector(NA_STRING),
       Rcpp::Named("rule") = rule);
   return failure("gsd_invalid_input", message, fields);
 }

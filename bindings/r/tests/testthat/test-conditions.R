@@ -595,3 +595,33 @@ test_that("a data frame given as one look is described by its rows, not its colu
   expect_identical(conditionMessage(e), "add_look = a data frame of 2 rows must be one look (one row)")
   expect_false(file.exists(file))
 })
+
+test_that("a value of the wrong type is shown and named in R's words, not JSON's", {
+  # The library words these rules on the JSON the call wrote: "alpha = true
+  # must be a number, not a boolean", "[0.1,0.2] ... not an array",
+  # "must be an object", "must be true or false".
+  msg <- function(expr) conditionMessage(invalid(expr))
+  expect_identical(msg(gsd_design(alpha = TRUE)), "alpha = TRUE must be a number, not a logical")
+  expect_identical(msg(gsd_design(alpha = c(0.1, 0.2))), "alpha = c(0.1, 0.2) must be a number, not a vector")
+  e <- invalid(gsd_design(alpha = c(0.1, 0.2)))
+  expect_identical(e$value, "c(0.1, 0.2)")
+  expect_identical(e$rule, "must be a number, not a vector")
+  d <- seed_design()
+  control <- cure_model(cure_fraction = 0.40, median_noncured = 7)
+  expect_identical(msg(gsd_survival(d, control = control, hazard_ratio_noncured = 0.63,
+                                    accrual = accrual(36), patients = 202, events = 94,
+                                    dropout = c(0.01, 0.02))),
+                   "dropout = c(0.01, 0.02) must be a named list or a named vector")
+  file <- tempfile(fileext = ".json")
+  expect_identical(msg(gsd_record_add(file, list(events = 49, z = 2, final = "yes"), config = d,
+                                      planned_events = 94)),
+                   "look$final = \"yes\" must be TRUE or FALSE")
+  expect_identical(msg(gsd_record_add(file, list(events = 49, z = 2, note = c("a", "b")), config = d,
+                                      planned_events = 94)),
+                   "look$note = c(\"a\", \"b\") must be a string, not a vector")
+  expect_false(file.exists(file))
+  # A config file keeps the library's JSON words and values.
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"alpha": true}}', f)
+  expect_identical(msg(gsd_run(f)), "design.alpha = true must be a number, not a boolean")
+})
