@@ -484,3 +484,22 @@ def test_a_design_without_a_survival_model_given_to_simulate_is_named_as_given(s
     assert message(e) == (f"plan = {seed_design!r} has no survival model to draw trials from: "
                           "give a plan from gsd.survival()")
     assert e.value.path == ("plan",)
+
+
+def test_a_value_of_the_wrong_type_is_named_in_pythons_words(seed_design):
+    # The library words its type rules on JSON: "alpha = true must be a
+    # number, not a boolean", "must be an object", "must be true or false".
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(alpha=True)
+    assert message(e) == "alpha = True must be a number, not a bool"
+    assert (e.value.value, e.value.rule) == ("True", "must be a number, not a bool")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(alpha=[0.1])
+    assert message(e) == "alpha = [0.1] must be a number, not a list"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=0.5)
+    assert message(e) == "information_fractions = 0.5 must be a list"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control=[0.4, 7.0], accrual=36, patients=202, events=94,
+                     hazard_ratio_noncured=0.63)
+    assert message(e) == "control = [0.4,7.0] must be a dict"
