@@ -9,7 +9,7 @@ import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
-from ._config import Config, boundary, check_output, given, load, plain
+from ._config import Config, boundary, check_output, given, load, named_file, plain
 from ._errors import Arguments, InvalidInput, flag, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._results import Design, Monitoring, Plan, Result, Simulation
@@ -224,6 +224,11 @@ def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
         replicate_data: write one CSV row per replicate and look to this file.
         **options: any other key of the simulation section.
     """
+    if isinstance(plan, Design) and not isinstance(plan, Plan):
+        # The library's "survival is missing" would name plan.config["survival"],
+        # a key of a result the caller did not write.
+        raise invalid(("plan",), plan, "has no survival model to draw trials from: "
+                      "give a plan from gsd.survival()")
     config, prefix = _source(plan, "plan")
     section = given(randomisation=randomisation, block_size=block_size, look_events=look_events,
                     strata=strata)
@@ -305,7 +310,7 @@ class Record:
     """
 
     def __init__(self, path: PathLike) -> None:
-        self.path = os.fspath(path)
+        self.path = named_file("record", path)
 
     def __repr__(self) -> str:
         return f"gsd.Record({self.path!r})"
@@ -462,6 +467,8 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         raise invalid(("format",), format, "is not one of: " + ", ".join(_FORMATS))
     _only(command, "simulate", replicates=replicates, seed=seed, max_duration=max_duration,
           replicate_data=replicate_data)
+    if batch is not None:
+        named_file("batch", batch)
     if batch is not None and command not in ("design", "simulate"):
         raise invalid(("batch",), batch, 'applies to command="design" or "simulate" only')
     _only(command, "monitor", report=report, record=record, add_look=add_look)

@@ -56,8 +56,32 @@ def load(config: Any, argument: str = "config") -> Config:
     if isinstance(config, Mapping):
         return plain(config, (argument,))
     if isinstance(config, (str, os.PathLike)):
-        return _core.read_config(os.fspath(config))
+        path = os.fspath(config)
+        # The library's "cannot read the config file" names the file but no
+        # argument (the error's path is empty).
+        if not os.path.exists(path):
+            raise invalid((argument,), path,
+                          "does not exist; give the path of a JSON config, or a config dict")
+        return _core.read_config(path)
     raise invalid((argument,), config, "must be a config (a dict) or the path of a JSON config")
+
+
+# What each file argument should name, in the command line's words.
+_FILE_KINDS = {"plot": "name an SVG file", "report": "name an HTML file",
+               "path": "name an HTML file", "replicate_data": "name a CSV file",
+               "record": "name a record file (JSON)", "batch": "name a batch file (JSON lines)"}
+
+
+def named_file(name: str, path: Any) -> str:
+    """The path of file argument ``name``. An empty name is refused, as the
+    command line refuses ``--report ""``: read as not given it would leave a
+    plot or replicate data silently unwritten, and given to the file system
+    it fails on a temporary file's name after a record's lock file is left in
+    the working directory."""
+    path = os.fspath(path)
+    if path == "":
+        raise invalid((name,), None, "is empty: " + _FILE_KINDS[name])
+    return path
 
 
 def check_output(name: str, path: Any, inputs: Tuple[Tuple[str, str], ...] = ()) -> str:
@@ -67,7 +91,7 @@ def check_output(name: str, path: Any, inputs: Tuple[Tuple[str, str], ...] = ())
     the command line names its flag: ``plot = /nonexistent/x.svg is in a
     directory that does not exist ...``. The library's writer, reached only
     after the computation, names the path alone."""
-    path = os.fspath(path)
+    path = named_file(name, path)
     try:
         _core.check_output_files([(name, path)], list(inputs))
     except InvalidInput as e:

@@ -10,6 +10,7 @@ caller sees then names ``information_fractions[2]``, the argument they wrote.
 from __future__ import annotations
 
 import math
+import re
 from typing import Any, Mapping, Optional, Sequence, Tuple, Union
 
 PathPart = Union[str, int]
@@ -85,22 +86,68 @@ def renamed(error: InvalidInput, arguments: Arguments) -> InvalidInput:
     path = error.path
     if not path:
         return error
+    new_path = _argument(path, arguments)
+    if not new_path:
+        return error
+    rule = _python_words(_SECTION_PATH.sub(lambda m: _written(m.group(0), arguments), error.rule))
+    value = _PYTHON_VALUES.get(error.value, error.value) if error.value is not None else None
+    if len(new_path) == 1 and rule.startswith("is not a known key"):
+        rule = "is not a known argument" + rule[len("is not a known key"):]
+    message = _core.invalid_message(new_path, value, rule)
+    out = InvalidInput(message, new_path, value, rule)
+    out.__traceback__ = error.__traceback__
+    return out
+
+
+def _argument(path: Path, arguments: Arguments) -> Path:
+    """The argument path of a config path: its longest prefix in
+    ``arguments`` replaced; () when no prefix matches."""
     best: Optional[Path] = None
     for prefix in arguments:
         if path[: len(prefix)] == prefix and (best is None or len(prefix) > len(best)):
             best = prefix
     if best is None:
-        return error
-    new_path = tuple(arguments[best]) + path[len(best):]
-    if not new_path:
-        return error
-    rule = error.rule
-    if len(new_path) == 1 and rule.startswith("is not a known key"):
-        rule = "is not a known argument" + rule[len("is not a known key"):]
-    message = _core.invalid_message(new_path, error.value, rule)
-    out = InvalidInput(message, new_path, error.value, rule)
-    out.__traceback__ = error.__traceback__
-    return out
+        return ()
+    return tuple(arguments[best]) + path[len(best):]
+
+
+# A config field that a library rule names by its JSON path
+# ("a latency in survival.treatment"): a section and its keys, not part of a
+# longer word, a file name or a number.
+_SECTION_PATH = re.compile(r"(?<![\w./])(?:design|survival|monitoring|simulation)(?:\.[a-z0-9_]+)+")
+
+
+# The library's rules on a value's JSON type, and its JSON literals, in
+# Python's words: a list arrives as an array, a dict as an object, a bool as
+# a boolean.
+_TYPE_WORDS = (("must be an object", "must be a dict"), ("must be an array", "must be a list"),
+               ("must be true or false", "must be True or False"))
+_TYPE_ENDINGS = ((", not an array", ", not a list"), (", not an object", ", not a dict"),
+                 (", not a boolean", ", not a bool"), (", not null", ", not None"))
+_PYTHON_VALUES = {"true": "True", "false": "False", "null": "None"}
+
+
+def _python_words(rule: str) -> str:
+    for json_words, python_words in _TYPE_WORDS:
+        if rule == json_words:
+            return python_words
+    if rule.startswith("must be a "):
+        for json_words, python_words in _TYPE_ENDINGS:
+            if rule.endswith(json_words):
+                return rule[: -len(json_words)] + python_words
+    return rule
+
+
+def _written(dotted: str, arguments: Arguments) -> str:
+    """A JSON path inside a rule, written as the field the error itself
+    names is written (``treatment``, ``config["survival"]["treatment"]``),
+    so that the message speaks only of what the caller wrote."""
+    from . import _core
+
+    path = _argument(tuple(dotted.split(".")), arguments)
+    if not path:
+        return dotted
+    return _core.invalid_message(path, None, "x")[: -len(" x")]
 
 
 def invalid(path: Sequence[PathPart], value: Any, rule: str) -> InvalidInput:

@@ -38,6 +38,22 @@ def test_design_arguments_are_named():
         gsd.design(futility={"spending": "hsd"})
 
 
+def test_a_parameter_of_a_family_without_one_is_named_by_the_keyword():
+    taking = "(hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+    for family in ("lan-demets-obf", "lan-demets-pocock", "obrien-fleming", "pocock"):
+        with pytest.raises(gsd.InvalidInput) as e:
+            gsd.design(information_fractions=[0.5, 1.0], efficacy=gsd.spending(family, 2))
+        assert message(e) == (f'efficacy["parameter"] = 2 is not taken by {family}; remove it, '
+                              f"or choose a family with a parameter {taking}")
+        assert e.value.path == ("efficacy", "parameter")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=[0.5, 1.0], futility={"spending": "lan-demets-obf",
+                                                               "parameter": -2})
+    assert message(e) == ('futility["parameter"] = -2 is not taken by lan-demets-obf; remove it, '
+                          "or choose a family with a parameter (hsd, power, exponential, "
+                          "pampallona-tsiatis)")
+
+
 def test_values_json_cannot_hold_are_named():
     with pytest.raises(gsd.InvalidInput, match=r"^information_fractions\[0\] = nan must be finite"):
         gsd.design(information_fractions=[math.nan, 1.0])
@@ -61,6 +77,34 @@ def test_survival_arguments_are_named(seed_design):
     with pytest.raises(gsd.InvalidInput, match=r'^design\["alpha"\] = 2'):
         gsd.survival({"alpha": 2}, **arms, hazard_ratio_noncured=0.63, accrual=36,
                      patients=202, events=94)
+
+
+def test_a_field_a_rule_names_is_written_as_the_callers_argument(seed_design):
+    # The library's rules name other fields by their JSON paths; the caller
+    # wrote keywords and dicts, and reads those names.
+    control = {"cure_fraction": 0.4, "median_noncured": 7.0}
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control=control, accrual=36, patients=202, events=94)
+    assert message(e) == ("hazard_ratio_noncured is missing: give it, or a latency in treatment "
+                          "(median_noncured, hazard, weibull or piecewise)")
+    assert e.value.rule == ("is missing: give it, or a latency in treatment "
+                            "(median_noncured, hazard, weibull or piecewise)")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control=control, treatment={"median_noncured": 9.0},
+                     hazard_ratio_noncured=0.63, accrual=36, patients=202, events=94)
+    assert message(e) == ("hazard_ratio_noncured = 0.63 conflicts with the latency given in "
+                          "treatment: give one of them")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=[0.5, 1.0], futility_stops=[True, False])
+    assert message(e) == "futility_stops needs a futility bound (futility)"
+    config = {"design": {"information_fractions": [0.5, 1.0]},
+              "survival": {"control": control, "accrual": {"duration": 36}, "patients": 202,
+                           "events": 94}}
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(config)
+    assert message(e) == ('config["survival"]["hazard_ratio_noncured"] is missing: give it, or a '
+                          'latency in config["survival"]["treatment"] (median_noncured, hazard, '
+                          "weibull or piecewise)")
 
 
 def test_simulate_options_are_named(seed_plan):
@@ -97,7 +141,7 @@ def test_run_names_the_config_field(repo, tmp_path):
         gsd.run(config, "desing")
     with pytest.raises(gsd.InvalidInput, match=r"^replicates = 5 applies to command=\"simulate\" only"):
         gsd.run(config, "design", replicates=5)
-    with pytest.raises(gsd.InvalidInput, match=r"cannot read"):
+    with pytest.raises(gsd.InvalidInput, match=r"^config = .* does not exist"):
         gsd.run(tmp_path / "missing.json")
     bad = tmp_path / "bad.json"
     bad.write_text('{"design": {"alpha": }')
@@ -386,3 +430,76 @@ def test_a_look_with_two_statistics_is_named_as_the_look(seed_design, tmp_path):
         assert str(e.value) == f"add_look {rule}"
         assert e.value.path == ("add_look",)
     assert path.read_bytes() == before
+
+
+def test_an_empty_file_name_is_refused_by_its_argument(repo, seed_design, tmp_path, monkeypatch):
+    # It was read as not given (replicate data silently not written) or
+    # reached the file system as "": an OSError naming a temporary file, after
+    # the computation, and a record's lock file left in the working directory.
+    monkeypatch.chdir(tmp_path)
+    seed = str(repo / "configs" / "blinatumomab-20120215.json")
+    cases = [
+        (lambda: gsd.run(seed, plot=""), "plot is empty: name an SVG file"),
+        (lambda: gsd.run(seed, "simulate", replicates=10, replicate_data=""),
+         "replicate_data is empty: name a CSV file"),
+        (lambda: gsd.simulate(seed, replicates=10, replicate_data=""),
+         "replicate_data is empty: name a CSV file"),
+        (lambda: gsd.run(seed, "monitor", report=""), "report is empty: name an HTML file"),
+        (lambda: gsd.run(None, "monitor", record=""), "record is empty: name a record file (JSON)"),
+        (lambda: gsd.run(None, batch=""), "batch is empty: name a batch file (JSON lines)"),
+        (lambda: gsd.Record("").add_look(49, z=2.0, config=seed),
+         "record is empty: name a record file (JSON)"),
+        (lambda: gsd.monitor(seed_design, looks=[{"events": 49, "z": 2.0}],
+                             planned_events=94).save_report(""),
+         "path is empty: name an HTML file"),
+    ]
+    for call, expected in cases:
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert message(e) == expected
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_config_file_that_does_not_exist_is_named_by_its_argument(tmp_path):
+    # The library's "cannot read the config file" left the error's path empty.
+    missing = str(tmp_path / "no-such-config.json")
+    rule = "does not exist; give the path of a JSON config, or a config dict"
+    cases = [(lambda: gsd.run(missing), "config"),
+             (lambda: gsd.monitor(missing, looks=[{"events": 49, "z": 2.0}]), "design"),
+             (lambda: gsd.simulate(missing, replicates=10), "plan"),
+             (lambda: gsd.Record(tmp_path / "r.json").add_look(49, z=2.0, config=missing),
+              "config")]
+    for call, argument in cases:
+        with pytest.raises(gsd.InvalidInput) as e:
+            call()
+        assert message(e) == f"{argument} = {missing!r} {rule}"
+        assert e.value.path == (argument,)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_design_without_a_survival_model_given_to_simulate_is_named_as_given(seed_design):
+    # The library's "survival is missing" named plan.config["survival"].
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.simulate(seed_design, replicates=10)
+    assert message(e) == (f"plan = {seed_design!r} has no survival model to draw trials from: "
+                          "give a plan from gsd.survival()")
+    assert e.value.path == ("plan",)
+
+
+def test_a_value_of_the_wrong_type_is_named_in_pythons_words(seed_design):
+    # The library words its type rules on JSON: "alpha = true must be a
+    # number, not a boolean", "must be an object", "must be true or false".
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(alpha=True)
+    assert message(e) == "alpha = True must be a number, not a bool"
+    assert (e.value.value, e.value.rule) == ("True", "must be a number, not a bool")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(alpha=[0.1])
+    assert message(e) == "alpha = [0.1] must be a number, not a list"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.design(information_fractions=0.5)
+    assert message(e) == "information_fractions = 0.5 must be a list"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, control=[0.4, 7.0], accrual=36, patients=202, events=94,
+                     hazard_ratio_noncured=0.63)
+    assert message(e) == "control = [0.4,7.0] must be a dict"

@@ -67,7 +67,9 @@ def test_the_gil_is_released_while_simulating(seed_plan):
 
     def work():
         try:
-            gsd.simulate(seed_plan, replicates=60_000, seed=3, progress=progress)
+            # About a second on this machine class (60,000 took 0.2 s, two
+            # reports at most: too short to tell the GIL's release apart).
+            gsd.simulate(seed_plan, replicates=300_000, seed=3, progress=progress)
         finally:
             started.set()
             done.set()

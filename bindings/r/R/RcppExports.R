@@ -17,8 +17,8 @@
     .Call(`_gsd_gsd_plot_data_call`, config, command, map)
 }
 
-.gsd_record_plot_data <- function(path, map) {
-    .Call(`_gsd_gsd_record_plot_data_call`, path, map)
+.gsd_record_plot_data <- function(document, map) {
+    .Call(`_gsd_gsd_record_plot_data_call`, document, map)
 }
 
 .gsd_config_text <- function(config, map) {
@@ -37,8 +37,8 @@
     .Call(`_gsd_gsd_record_replay_call`, path, map)
 }
 
-.gsd_report <- function(config, record_path, file, map) {
-    .Call(`_gsd_gsd_report_call`, config, record_path, file, map)
+.gsd_report <- function(config, record_path, file, map, record_document) {
+    .Call(`_gsd_gsd_report_call`, config, record_path, file, map, record_document)
 }
 
 .gsd_version <- function() {

@@ -69,3 +69,24 @@
 }
 
 .is_path <- function(x) is.character(x) && length(x) == 1L && is.null(names(x))
+
+# The map of R function `fun` for a config the user gave as its argument
+# `argument` (`source`, as given), where the call itself set the fields
+# `given` (JSON path = R argument, see .given()). A gsd object's config was
+# written by this package and `fun`'s map names its fields; a list is named as
+# the user wrote it ("x$design$efficacy$parameter", not "x$efficacy$parameter",
+# which names nothing the user has), a file by its JSON paths. Read into a
+# list on the way, a file still speaks JSON: the map is made from `source`.
+.source_map <- function(fun, source, argument, given = character()) {
+  if (is.object(source)) return(c(.gsd_arguments[[fun]], given))
+  own <- c(.map(c("options", "")), given)
+  if (.is_path(source)) return(c(own, "*" = "json"))
+  c(.map(c("", argument)), own)
+}
+
+# The fields a call set from its own arguments: `values` (a named list)
+# written under `section`, each named by its argument.
+.given <- function(section, values) {
+  if (length(values) == 0L) return(character())
+  stats::setNames(names(values), paste0(section, ".", names(values)))
+}

@@ -11,6 +11,8 @@
   if (is.atomic(x) && length(x) == 0L && is.null(attributes(x))) return(deparse(x))  # numeric(0)
   # A gsd result is a list of fields; their count says nothing to its user.
   if (is.list(x) && any(startsWith(class(x), "gsd_"))) return(paste0("a ", class(x)[1L], " object"))
+  # A data frame's length is its number of columns; its rows are its looks.
+  if (is.data.frame(x)) return(paste0("a data frame of ", nrow(x), if (nrow(x) == 1L) " row" else " rows"))
   paste0("a ", class(x)[1L], " of length ", length(x))
 }
 
@@ -36,6 +38,20 @@
   }
 }
 
+# A file argument: one string naming a file. An empty name would be read as
+# not given (a plot or report silently not written) or reach the file system
+# as "" (a lock file left in the working directory, a temporary file's name
+# in the error), so it is refused, as the command line refuses --report "".
+.check_file <- function(x, name, what, null_ok = FALSE, call = sys.call(-1L)) {
+  .check_string(x, name, null_ok = null_ok, call = call)
+  if (identical(x, "")) .gsd_invalid(name, NULL, paste("is empty:", what), call = call)
+}
+
+# What each kind of file argument should have named, in the command line's words.
+.name_json <- "name a JSON file"
+.name_record <- "name a record file (JSON)"
+.name_html <- "name an HTML file"
+
 .check_flag <- function(x, name, call = sys.call(-1L)) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {
     .gsd_invalid(name, .describe(x), "must be TRUE or FALSE", call = call)
@@ -45,6 +61,16 @@
 .check_config <- function(x, call = sys.call(-1L)) {
   if (!(.is_path(x) || is.list(x))) {
     .gsd_invalid("config", .describe(x), "must be a path to a JSON config or a list", call = call)
+  }
+  .check_config_file(x, "config", call = call)
+}
+
+# A config file that is not there: the library's "cannot read the config
+# file" names the file but no argument (the condition's argument is NA).
+.check_config_file <- function(x, name, call = sys.call(-1L)) {
+  if (.is_path(x) && !file.exists(x)) {
+    .gsd_invalid(name, .describe(x), "does not exist; give the path of a JSON config, or a config list",
+                 call = call)
   }
 }
 

@@ -31,6 +31,19 @@
   cat("<", kind, ">", if (length(x$name) == 1L && nzchar(x$name)) paste0(" ", x$name), "\n", sep = "")
 }
 
+# "1 look", "3 looks".
+.count <- function(n, noun) paste0(n, " ", noun, if (n != 1L) "s")
+
+# print()'s and format()'s digits: R's own range for significant digits
+# (print.default's); NA or 0 would reach formatC() as an R error or as
+# numbers printed to no digits ("drift 3.").
+.check_digits <- function(digits, call = sys.call(-1L)) {
+  if (!is.numeric(digits) || length(digits) != 1L || is.na(digits) || digits != round(digits) ||
+      digits < 1 || digits > 22) {
+    .gsd_invalid("digits", .describe(digits), "must be a whole number from 1 to 22", call = call)
+  }
+}
+
 .side <- function(x) if (identical(as.integer(x$sided), 2L)) "two-sided" else "one-sided"
 
 #' Print, summarise and tabulate gsd results
@@ -47,7 +60,7 @@
 #' @param x,object a `gsd_design`, `gsd_survival`, `gsd_simulation`,
 #'   `gsd_monitoring` or (for `format()`, `print()` and `as.data.frame()`)
 #'   `gsd_record_check` object.
-#' @param digits significant digits.
+#' @param digits significant digits, a whole number from 1 to 22.
 #' @param row.names,optional ignored (the methods' tables have none).
 #' @param ... ignored.
 #' @name gsd_methods
@@ -61,6 +74,7 @@ NULL
 #' @rdname gsd_methods
 #' @export
 format.gsd_design <- function(x, digits = 4, ...) {
+  .check_digits(digits)
   utils::capture.output(.show_gsd_design(x, digits))
 }
 
@@ -87,12 +101,13 @@ print.gsd_design <- function(x, digits = 4, ...) {
 .print_design_header <- function(x) {
   .title("gsd design", x)
   cat(x$efficacy, ", ", .side(x), " alpha ", format(x$alpha), ", beta ", format(x$beta),
-      " (power ", format(round(1 - x$beta, 4)), "), ", nrow(x$bounds), " looks\n", sep = "")
+      " (power ", format(round(1 - x$beta, 4)), "), ", .count(nrow(x$bounds), "look"), "\n", sep = "")
 }
 
 #' @rdname gsd_methods
 #' @export
 format.gsd_survival <- function(x, digits = 4, ...) {
+  .check_digits(digits)
   utils::capture.output(.show_gsd_survival(x, digits))
 }
 
@@ -120,6 +135,7 @@ print.gsd_survival <- function(x, digits = 4, ...) {
 #' @rdname gsd_methods
 #' @export
 format.gsd_simulation <- function(x, digits = 4, ...) {
+  .check_digits(digits)
   utils::capture.output(.show_gsd_simulation(x, digits))
 }
 
@@ -145,6 +161,7 @@ print.gsd_simulation <- function(x, digits = 4, ...) {
 #' @rdname gsd_methods
 #' @export
 format.gsd_monitoring <- function(x, digits = 4, ...) {
+  .check_digits(digits)
   utils::capture.output(.show_gsd_monitoring(x, digits))
 }
 
@@ -185,7 +202,8 @@ format.gsd_record_check <- function(x, ...) {
 
 .show_gsd_record_check <- function(x) {
   if (x$ok) {
-    cat("Record ", x$record, ": ", x$looks, " looks; every decision recomputes as recorded\n", sep = "")
+    cat("Record ", x$record, ": ", .count(x$looks, "look"), "; every decision recomputes as recorded\n",
+        sep = "")
   } else {
     cat("Record ", x$record, ": ", nrow(x$changes), " of ", x$looks,
         " decisions recompute differently:\n", sep = "")
@@ -212,9 +230,9 @@ summary.gsd_simulation <- function(object, ...) .summary_text(object$text)
 #' @rdname gsd_methods
 #' @export
 summary.gsd_monitoring <- function(object, ...) {
-  if (!is.null(object$record)) {
-    return(.summary_text(.gsd_value(.gsd_record_replay(object$record, .gsd_map("record")))$text))
-  }
+  # A record's result keeps the text of its own looks: a replay of the file
+  # now would describe the looks added since (or fail, the file moved).
+  if (!is.null(object$text)) return(.summary_text(object$text))
   .summary_text(.gsd_value(.gsd_text(object$config, "monitor", .gsd_map("run", object$config))))
 }
 
@@ -265,7 +283,8 @@ as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE
 #'
 #' @param x a gsd object.
 #' @param file the JSON file to write (replaced atomically: a write that
-#'   fails leaves an earlier file as it was).
+#'   fails leaves an earlier file as it was; a file replaced keeps its
+#'   permissions).
 #' @return `gsd_config()`: the config list (or its file path).
 #'   `gsd_write_config()`: `file`, invisibly.
 #' @export
@@ -288,7 +307,7 @@ gsd_config <- function(x) {
 #' @export
 gsd_write_config <- function(x, file) {
   call <- sys.call()
-  .check_string(file, "file")
+  .check_file(file, "file", .name_json)
   text <- .gsd_value(.gsd_config_text(gsd_config(x), .gsd_map("run", gsd_config(x))))
   .write_atomically(text, file, "file", call)
   invisible(file)
@@ -309,9 +328,16 @@ gsd_write_config <- function(x, file) {
                  paste0("cannot be written (", gsub(tmp, file, why, fixed = TRUE),
                         "); choose a writable file"), call = call)
   }
+  # The replaced file's permissions stay, as install(1) and editors keep
+  # them: a config made private (0600) or shared with a group stays so. A new
+  # file gets the default mode (0666 less the umask), as writeLines() gives.
+  mode <- file.info(target, extra_cols = FALSE)$mode
   done <- FALSE
   on.exit(if (!done) unlink(tmp))
   tryCatch(.write_text(text, tmp), warning = function(w) refuse(conditionMessage(w)))
+  if (!is.na(mode) && !Sys.chmod(tmp, mode, use_umask = FALSE)) {
+    refuse("its permissions cannot be kept")
+  }
   renamed <- tryCatch(file.rename(tmp, target), warning = function(w) refuse(conditionMessage(w)))
   if (!renamed) refuse("it cannot replace the file there")
   done <- TRUE

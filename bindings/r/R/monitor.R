@@ -79,7 +79,8 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
   if (is.null(config$monitoring$looks)) {
     .gsd_invalid("looks", NULL, "is missing and the config has no monitoring$looks: give the looks so far")
   }
-  res <- .gsd_value(.gsd_run(config, "monitor", list(), .gsd_arguments$monitor, character()))
+  map <- .source_map("monitor", x, "x", .given("monitoring", settings))
+  res <- .gsd_value(.gsd_run(config, "monitor", list(), map, character()))
   .new_monitoring(config, res)
 }
 

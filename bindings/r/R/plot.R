@@ -133,7 +133,7 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 
 .monitoring_spec <- function(x, type) {
   pd <- if (!is.null(x$record)) {
-    .gsd_value(.gsd_record_plot_data(x$record, .gsd_map("record")))
+    .gsd_value(.gsd_record_plot_data(x$record_document, .gsd_map("record")))
   } else {
     .gsd_value(.gsd_plot_data(x$config, "monitor", .gsd_map("run", x$config)))
   }

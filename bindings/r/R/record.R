@@ -53,12 +53,15 @@
 gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
                            allocation_ratio = NULL, assumed_hazard_ratio = NULL,
                            planned_variance = NULL) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
                    assumed_hazard_ratio = assumed_hazard_ratio,
                    planned_variance = planned_variance)
   settings <- settings[!vapply(settings, is.null, TRUE)]
+  map <- .gsd_map("record")
   if (!is.null(config)) {
+    map <- .source_map("record", config, "config",
+                       c(.given("monitoring", settings), monitoring.looks.new = "look"))
     config <- if (inherits(config, "gsd_monitoring") || inherits(config, "gsd_design")) config$config
               else config
     .check_config(config)
@@ -77,24 +80,25 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
   if (!is.list(look)) .gsd_invalid("look", .describe(look), "must be a named list")
   look <- .look(look, "look")
   if (is.null(config)) .check_record(record, "give config to start a new record")
-  res <- .gsd_value(.gsd_record_add(record, config, look, .gsd_map("record", config)))
-  .new_monitoring(NULL, res, list(record = record))
+  out <- .gsd_value(.gsd_record_add(record, config, look, map))
+  .new_monitoring(NULL, out$result, list(record = record, text = out$text,
+                                         record_document = out$document))
 }
 
 #' @rdname gsd_record_add
 #' @export
 gsd_record_replay <- function(record) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
   .new_monitoring(NULL, out$result, list(record = record, changes = .changes(out$changes),
-                                         text = out$text))
+                                         text = out$text, record_document = out$document))
 }
 
 #' @rdname gsd_record_add
 #' @export
 gsd_record_verify <- function(record) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
   changes <- .changes(out$changes)
@@ -107,10 +111,10 @@ gsd_record_verify <- function(record) {
 #' @param file the HTML file to write.
 #' @export
 gsd_record_report <- function(record, file) {
-  .check_string(record, "record")
+  .check_file(record, "record", .name_record)
   .check_record(record)
-  .check_string(file, "file")
-  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"))))
+  .check_file(file, "file", .name_html)
+  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"), NULL)))
 }
 
 #' The data monitoring committee's HTML report
@@ -135,9 +139,14 @@ gsd_report <- function(x, file) {
   if (!inherits(x, "gsd_monitoring")) {
     .gsd_invalid("x", .describe(x), "must be a gsd_monitoring object (see gsd_monitor())")
   }
-  .check_string(file, "file")
-  if (!is.null(x$record)) return(gsd_record_report(x$record, file))
-  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor)))
+  .check_file(file, "file", .name_html)
+  # A record's result is reported as it stood when made (the record it kept),
+  # not as the file stands now; the file is still checked against `file`.
+  if (!is.null(x$record)) {
+    return(invisible(.gsd_value(.gsd_report(NULL, x$record, file, .gsd_map("record"),
+                                            x$record_document))))
+  }
+  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor, NULL)))
 }
 
 .changes <- function(changes) {

@@ -97,7 +97,9 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
   .choice(log_level, c("off", "info", "debug"), "log_level")
   files <- list(plot = plot, replicate_data = replicate_data, report = report, record = record,
                 batch = batch)
-  for (name in names(files)) .check_string(files[[name]], name, null_ok = TRUE)
+  what <- c(plot = "name an SVG file", replicate_data = "name a CSV file", report = .name_html,
+            record = .name_record, batch = "name a batch file (JSON lines)")
+  for (name in names(files)) .check_file(files[[name]], name, what[[name]], null_ok = TRUE)
   .only(command, "simulate", list(replicates = replicates, seed = seed,
                                   max_duration = max_duration, replicate_data = replicate_data))
   if (!(is.numeric(threads) && length(threads) == 1L && isTRUE(threads == 1)) && is.null(batch)) {

@@ -75,7 +75,8 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
   request$keep_replicates <- keep_replicates
   request$plot_replicates <- 3L
   request$text <- TRUE
-  out <- .gsd_value(.gsd_run(config, "simulate", request, .gsd_map("simulate", config), character()))
+  map <- .source_map("simulate", plan, "plan", .given("simulation", extra))
+  out <- .gsd_value(.gsd_run(config, "simulate", request, map, character()))
   res <- out$result
   s <- res$simulation
   per_look <- .per_look(s)
@@ -94,6 +95,7 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
 # The config of a plan object, or a config given directly.
 .plan_config <- function(plan, name = "plan", call = sys.call(-1L)) {
   if (inherits(plan, "gsd_design")) return(plan$config)
+  .check_config_file(plan, name, call = call)
   if (.is_path(plan) || (is.list(plan) && !is.object(plan))) return(plan)
   .gsd_invalid(name, .describe(plan),
                "must be a gsd_survival plan, a config list or a JSON config file", call = call)

@@ -66,14 +66,14 @@ BEGIN_RCPP
 END_RCPP
 }
 // gsd_record_plot_data_call
-SEXP gsd_record_plot_data_call(std::string path, SEXP map);
-RcppExport SEXP _gsd_gsd_record_plot_data_call(SEXP pathSEXP, SEXP mapSEXP) {
+SEXP gsd_record_plot_data_call(std::string document, SEXP map);
+RcppExport SEXP _gsd_gsd_record_plot_data_call(SEXP documentSEXP, SEXP mapSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
-    Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
+    Rcpp::traits::input_parameter< std::string >::type document(documentSEXP);
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_record_plot_data_call(path, map));
+    rcpp_result_gen = Rcpp::wrap(gsd_record_plot_data_call(document, map));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -127,8 +127,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // gsd_report_call
-SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map);
-RcppExport SEXP _gsd_gsd_report_call(SEXP configSEXP, SEXP record_pathSEXP, SEXP fileSEXP, SEXP mapSEXP) {
+SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map, SEXP record_document);
+RcppExport SEXP _gsd_gsd_report_call(SEXP configSEXP, SEXP record_pathSEXP, SEXP fileSEXP, SEXP mapSEXP, SEXP record_documentSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
@@ -136,7 +136,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< SEXP >::type record_path(record_pathSEXP);
     Rcpp::traits::input_parameter< std::string >::type file(fileSEXP);
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_report_call(config, record_path, file, map));
+    Rcpp::traits::input_parameter< SEXP >::type record_document(record_documentSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_report_call(config, record_path, file, map, record_document));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -172,7 +173,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_gsd_gsd_read_config_call", (DL_FUNC) &_gsd_gsd_read_config_call, 1},
     {"_gsd_gsd_record_add_call", (DL_FUNC) &_gsd_gsd_record_add_call, 4},
     {"_gsd_gsd_record_replay_call", (DL_FUNC) &_gsd_gsd_record_replay_call, 2},
-    {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 4},
+    {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 5},
     {"_gsd_gsd_version_call", (DL_FUNC) &_gsd_gsd_version_call, 0},
     {"_gsd_gsd_throw_call", (DL_FUNC) &_gsd_gsd_throw_call, 1},
     {NULL, NULL, 0}

@@ -84,11 +84,13 @@ SEXP gsd_plot_data_call(SEXP config, std::string command, SEXP map) {
   });
 }
 
-// The monitoring plot data of a record's replay.
+// The monitoring plot data of a record's replay. `document`: the record's
+// JSON text as a result kept it (record_add and record_replay return it), so
+// the plot shows that result's looks, not the file's later state.
 // [[Rcpp::export(.gsd_record_plot_data)]]
-SEXP gsd_record_plot_data_call(std::string path, SEXP map) {
+SEXP gsd_record_plot_data_call(std::string document, SEXP map) {
   return guarded(map, [&]() -> SEXP {
-    return to_r(gsd::monitoring_plot_data(gsd::replay_record(gsd::read_record_file(path))));
+    return to_r(gsd::monitoring_plot_data(gsd::replay_record(nlohmann::json::parse(document))));
   });
 }
 
@@ -124,7 +126,9 @@ SEXP gsd_read_config_call(std::string path) {
   return guarded(R_NilValue, [&]() -> SEXP { return to_r(gsd::read_json_file(path), true); });
 }
 
-// gsd monitor [CONFIG] --record FILE add-look ... --format json; `config`
+// gsd monitor [CONFIG] --record FILE add-look ... --format json, with the
+// text of the record as it stands after this look (summary() of the result
+// describes the looks decided then, not the file's later state); `config`
 // NULL appends to an existing record. Errors about the new look are re-rooted
 // at {"monitoring", "looks", "new"}, which the R side maps to its argument.
 // [[Rcpp::export(.gsd_record_add)]]
@@ -138,7 +142,10 @@ SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map) {
     const std::size_t index = looks_before(path, cfg_ptr);
     try {
       const gsd::RecordUpdate update = gsd::add_look_to_file(path, cfg_ptr, entry);
-      return to_r(gsd::record_json(update.report, update.record, path));
+      return Rcpp::List::create(
+          Rcpp::Named("result") = to_r(gsd::record_json(update.report, update.record, path)),
+          Rcpp::Named("text") = gsd::render::monitoring_text(update.report),
+          Rcpp::Named("document") = update.record.dump());
     } catch (const gsd::InvalidInput& e) {
       const auto& parts = e.path().parts();
       const gsd::FieldPath at_index{"monitoring", "looks", index};
@@ -170,13 +177,17 @@ SEXP gsd_record_replay_call(std::string path, SEXP map) {
     return Rcpp::List::create(Rcpp::Named("result") = to_r(gsd::record_json(report, record, path)),
                               Rcpp::Named("record") = to_r(record),
                               Rcpp::Named("changes") = changes,
-                              Rcpp::Named("text") = gsd::render::monitoring_text(report));
+                              Rcpp::Named("text") = gsd::render::monitoring_text(report),
+                              Rcpp::Named("document") = record.dump());
   });
 }
 
-// gsd monitor (CONFIG | --record FILE) --report FILE.html
+// gsd monitor (CONFIG | --record FILE) --report FILE.html. `record_document`:
+// NULL, or the record's JSON text as a result kept it, reported instead of
+// the file's current looks (the file still names the report's source).
 // [[Rcpp::export(.gsd_report)]]
-SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map) {
+SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map,
+                     SEXP record_document) {
   return guarded(map, [&]() -> SEXP {
     gsd::MonitoringReport report;
     std::string source = "R";
@@ -192,7 +203,10 @@ SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map) 
     gsd::check_output_files({{"file", file}}, inputs);
     if (!Rf_isNull(record_path)) {
       source = Rcpp::as<std::string>(record_path);
-      report = gsd::replay_record(gsd::read_record_file(source));
+      report = gsd::replay_record(
+          Rf_isNull(record_document)
+              ? gsd::read_record_file(source)
+              : nlohmann::json::parse(Rcpp::as<std::string>(record_document)));
     } else {
       if (Rf_isString(config)) source = Rcpp::as<std::string>(config);
       report = gsd::monitor_trial(gsd::load_trial(config_json(config)));

@@ -85,8 +85,7 @@ test_that("simulation and run options keep their R names", {
   writeLines('{"design": {"alpha": 2}}', f)
   # A config file speaks of its own JSON fields, as the command line does.
   expect_identical(conditionMessage(invalid(gsd_run(f))), "design.alpha = 2 must lie in (0, 0.5); give the type I error from 1e-06 up to below 0.5, e.g. 0.025 one-sided or 0.05 with sided = 2 (alpha is then the total of both sides)")
-  expect_match(conditionMessage(invalid(gsd_run(file.path(tempdir(), "absent.json")))),
-               "cannot read the config file")
+  expect_identical(invalid(gsd_run(file.path(tempdir(), "absent.json")))$argument, "config")
 })
 
 test_that("monitoring looks are named by row", {
@@ -416,4 +415,213 @@ test_that("gsd_write_config() replaces the file atomically: a failed write leave
   gsd_write_config(seed_design(), link)
   expect_true(nzchar(Sys.readlink(link)))
   expect_identical(gsd_run(file), seed_design()$result)
+})
+
+test_that("gsd_write_config() keeps the permissions of the file it replaces", {
+  # The rename puts a new file in place; without a chmod it would carry the
+  # temporary file's default mode, and a config made private would become
+  # readable by all (install(1) and editors keep the mode).
+  skip_on_os("windows")
+  dir <- tempfile()
+  dir.create(dir)
+  file <- file.path(dir, "plan.json")
+  writeLines("{}", file)
+  for (mode in c("600", "640", "444")) {
+    Sys.chmod(file, mode, use_umask = FALSE)
+    gsd_write_config(seed_design(), file)
+    expect_identical(format(file.info(file)$mode), mode)
+    expect_identical(gsd_run(file), seed_design()$result)
+  }
+  # Through a symbolic link, the mode of the file it points to.
+  Sys.chmod(file, "600", use_umask = FALSE)
+  link <- file.path(dir, "link.json")
+  file.symlink("plan.json", link)
+  gsd_write_config(seed_design(), link)
+  expect_identical(format(file.info(file)$mode), "600")
+  # A new file gets the default mode: 0666 less the umask.
+  fresh <- file.path(dir, "new.json")
+  gsd_write_config(seed_design(), fresh)
+  expect_identical(file.info(fresh)$mode, as.octmode("666") & !Sys.umask(NA))
+})
+
+test_that("a parameter given to a family that takes none is named by its R argument", {
+  taking <- "(hsd, power, exponential, wang-tsiatis, pampallona-tsiatis, haybittle-peto)"
+  for (family in c("lan-demets-obf", "lan-demets-pocock", "obrien-fleming", "pocock")) {
+    e <- invalid(gsd_design(information_fractions = c(0.5, 1), efficacy = family,
+                            efficacy_parameter = 2))
+    expect_identical(conditionMessage(e), paste0(
+      "efficacy_parameter = 2 is not taken by ", family,
+      "; remove it, or choose a family with a parameter ", taking))
+    expect_identical(e$argument, "efficacy_parameter")
+    expect_identical(e$path, "design.efficacy.parameter")
+  }
+  e <- invalid(gsd_design(information_fractions = c(0.5, 1), futility = "lan-demets-obf",
+                          futility_parameter = -2))
+  expect_identical(conditionMessage(e), paste(
+    "futility_parameter = -2 is not taken by lan-demets-obf; remove it, or choose a family",
+    "with a parameter (hsd, power, exponential, pampallona-tsiatis)"))
+  expect_identical(e$argument, "futility_parameter")
+})
+
+test_that("a field of a config list is named as the list holds it, a config file's by its JSON path", {
+  # The maps for gsd objects named a list's design and survival fields as if
+  # they sat at its top (x$efficacy$parameter), names the user's list lacks.
+  config <- list(design = list(information_fractions = I(c(0.5, 1)),
+                               efficacy = list(spending = "lan-demets-obf", parameter = 2)))
+  file <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": [0.5, 1],
+               "efficacy": {"spending": "lan-demets-obf", "parameter": 2}}}', file)
+  looks <- data.frame(events = 10, z = 1)
+  argument <- function(expr) invalid(expr)$argument
+  expect_identical(argument(gsd_monitor(config, looks = looks, planned_events = 20)),
+                   "x$design$efficacy$parameter")
+  expect_identical(argument(gsd_monitor(file, looks = looks, planned_events = 20)),
+                   "design.efficacy.parameter")
+  expect_identical(argument(gsd_simulate(config, replicates = 10, progress = FALSE)),
+                   "plan$design$efficacy$parameter")
+  expect_identical(argument(gsd_simulate(file, replicates = 10, progress = FALSE, block_size = 5)),
+                   "design.efficacy.parameter")
+  record <- tempfile(fileext = ".json")
+  expect_identical(argument(gsd_record_add(record, as.list(looks), config = config)),
+                   "config$design$efficacy$parameter")
+  expect_identical(argument(gsd_record_add(record, as.list(looks), config = file,
+                                           planned_events = 20)),
+                   "design.efficacy.parameter")
+  expect_false(file.exists(record))
+  # The settings of the list keep their place; those the call gave, their argument.
+  plan <- gsd_config(seed_plan())
+  plan$monitoring <- list(planned_events = -3, looks = list(list(events = 10, z = 1)))
+  expect_identical(argument(gsd_monitor(plan)), "x$monitoring$planned_events")
+  expect_identical(argument(gsd_monitor(plan, planned_events = -4)), "planned_events")
+  expect_identical(argument(gsd_record_add(record, as.list(looks), config = plan)),
+                   "config$monitoring$planned_events")
+  plan$monitoring <- NULL
+  plan$survival$control$cure_fraction <- 1.2
+  e <- invalid(gsd_simulate(plan, replicates = 10, progress = FALSE))
+  expect_identical(conditionMessage(e), "plan$survival$control$cure_fraction = 1.2 must lie in [0, 1)")
+  expect_identical(argument(gsd_monitor(plan, looks = looks)), "x$survival$control$cure_fraction")
+})
+
+test_that("a field that a rule names is written as the message's own field is", {
+  # The library's rules name other fields by their JSON paths; in R they are
+  # the arguments (or the list elements) the user wrote.
+  d <- seed_design()
+  control <- cure_model(cure_fraction = 0.40, median_noncured = 7)
+  e <- invalid(gsd_survival(d, control = control, accrual = accrual(36), patients = 202, events = 94))
+  expect_identical(conditionMessage(e), paste(
+    "hazard_ratio_noncured is missing: give it, or a latency in treatment",
+    "(median_noncured, hazard, weibull or piecewise)"))
+  expect_identical(e$rule,
+                   "is missing: give it, or a latency in treatment (median_noncured, hazard, weibull or piecewise)")
+  e <- invalid(gsd_survival(d, control = control, treatment = cure_model(median_noncured = 9),
+                            hazard_ratio_noncured = 0.63, accrual = accrual(36), patients = 202,
+                            events = 94))
+  expect_identical(conditionMessage(e),
+                   "hazard_ratio_noncured = 0.63 conflicts with the latency given in treatment: give one of them")
+  e <- invalid(gsd_design(information_fractions = c(0.5, 1), futility_stops = I(c(TRUE, FALSE))))
+  expect_identical(conditionMessage(e), "futility_stops needs a futility bound (futility)")
+  # A list is named from its argument; a file keeps the library's JSON paths.
+  config <- list(design = list(information_fractions = I(c(0.5, 1))),
+                 survival = list(control = control, accrual = accrual(36), patients = 202,
+                                 events = 94))
+  expect_identical(conditionMessage(invalid(gsd_run(config))), paste(
+    "config$survival$hazard_ratio_noncured is missing: give it, or a latency in",
+    "config$survival$treatment (median_noncured, hazard, weibull or piecewise)"))
+  file <- tempfile(fileext = ".json")
+  writeLines('{"design": {"information_fractions": [0.5, 1]},
+               "survival": {"control": {"cure_fraction": 0.4, "median_noncured": 7},
+                            "accrual": {"duration": 36}, "patients": 202, "events": 94}}', file)
+  expect_identical(conditionMessage(invalid(gsd_run(file))), paste(
+    "survival.hazard_ratio_noncured is missing: give it, or a latency in",
+    "survival.treatment (median_noncured, hazard, weibull or piecewise)"))
+})
+
+test_that("an empty file name is refused by its argument, and nothing is written", {
+  # It was read as not given (a plot or replicate data silently not written)
+  # or reached the file system as "" (a raw std::runtime_error naming a
+  # temporary file, and a lock file left in the working directory).
+  dir <- tempfile()
+  dir.create(dir)
+  old <- setwd(dir)
+  on.exit(setwd(old))
+  seed <- example_file("configs/blinatumomab-20120215.json", "blinatumomab-20120215.json")
+  expect_empty <- function(expr, argument, what) {
+    e <- invalid(expr)
+    expect_identical(conditionMessage(e), paste0(argument, " is empty: ", what))
+    expect_identical(e$argument, argument)
+  }
+  expect_empty(gsd_run(seed, plot = ""), "plot", "name an SVG file")
+  expect_empty(gsd_run(seed, "simulate", replicates = 10, replicate_data = ""), "replicate_data",
+               "name a CSV file")
+  expect_empty(gsd_run(seed, "monitor", report = ""), "report", "name an HTML file")
+  expect_empty(gsd_run(NULL, "monitor", record = ""), "record", "name a record file (JSON)")
+  expect_empty(gsd_run(NULL, batch = ""), "batch", "name a batch file (JSON lines)")
+  expect_empty(gsd_record_add("", list(events = 49, z = 2), config = seed_design(),
+                              planned_events = 94), "record", "name a record file (JSON)")
+  expect_empty(gsd_record_replay(""), "record", "name a record file (JSON)")
+  m <- gsd_monitor(seed_design(), looks = data.frame(events = 49, z = 2), planned_events = 94)
+  expect_empty(gsd_report(m, ""), "file", "name an HTML file")
+  expect_empty(gsd_write_config(m, ""), "file", "name a JSON file")
+  expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), character())
+})
+
+test_that("a config file that does not exist is named by the argument that gave it", {
+  # The library's "cannot read the config file" left the condition's
+  # argument NA.
+  missing <- file.path(tempdir(), "no-such-config.json")
+  quoted <- encodeString(missing, quote = "\"")
+  rule <- "does not exist; give the path of a JSON config, or a config list"
+  cases <- list(
+    config = quote(gsd_run(missing)),
+    x = quote(gsd_monitor(missing, looks = data.frame(events = 49, z = 2))),
+    plan = quote(gsd_simulate(missing, replicates = 10, progress = FALSE)),
+    config = quote(gsd_record_add(tempfile(fileext = ".json"), list(events = 49, z = 2),
+                                  config = missing)))
+  for (i in seq_along(cases)) {
+    e <- invalid(eval(cases[[i]]))
+    expect_identical(conditionMessage(e), paste0(names(cases)[i], " = ", quoted, " ", rule))
+    expect_identical(e$argument, names(cases)[i])
+  }
+})
+
+test_that("a data frame given as one look is described by its rows, not its columns", {
+  # It read "look = a data.frame of length 3 must be one look (one row)":
+  # the length of a data frame is its number of columns.
+  file <- tempfile(fileext = ".json")
+  looks <- data.frame(events = c(49, 71), z = c(2, 2.6), note = c("a", "b"))
+  e <- invalid(gsd_record_add(file, looks, config = seed_design(), planned_events = 94))
+  expect_identical(conditionMessage(e), "look = a data frame of 2 rows must be one look (one row)")
+  e <- invalid(gsd_run(seed_design()$config, "monitor", record = file, add_look = looks))
+  expect_identical(conditionMessage(e), "add_look = a data frame of 2 rows must be one look (one row)")
+  expect_false(file.exists(file))
+})
+
+test_that("a value of the wrong type is shown and named in R's words, not JSON's", {
+  # The library words these rules on the JSON the call wrote: "alpha = true
+  # must be a number, not a boolean", "[0.1,0.2] ... not an array",
+  # "must be an object", "must be true or false".
+  msg <- function(expr) conditionMessage(invalid(expr))
+  expect_identical(msg(gsd_design(alpha = TRUE)), "alpha = TRUE must be a number, not a logical")
+  expect_identical(msg(gsd_design(alpha = c(0.1, 0.2))), "alpha = c(0.1, 0.2) must be a number, not a vector")
+  e <- invalid(gsd_design(alpha = c(0.1, 0.2)))
+  expect_identical(e$value, "c(0.1, 0.2)")
+  expect_identical(e$rule, "must be a number, not a vector")
+  d <- seed_design()
+  control <- cure_model(cure_fraction = 0.40, median_noncured = 7)
+  expect_identical(msg(gsd_survival(d, control = control, hazard_ratio_noncured = 0.63,
+                                    accrual = accrual(36), patients = 202, events = 94,
+                                    dropout = c(0.01, 0.02))),
+                   "dropout = c(0.01, 0.02) must be a named list or a named vector")
+  file <- tempfile(fileext = ".json")
+  expect_identical(msg(gsd_record_add(file, list(events = 49, z = 2, final = "yes"), config = d,
+                                      planned_events = 94)),
+                   "look$final = \"yes\" must be TRUE or FALSE")
+  expect_identical(msg(gsd_record_add(file, list(events = 49, z = 2, note = c("a", "b")), config = d,
+                                      planned_events = 94)),
+                   "look$note = c(\"a\", \"b\") must be a string, not a vector")
+  expect_false(file.exists(file))
+  # A config file keeps the library's JSON words and values.
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"alpha": true}}', f)
+  expect_identical(msg(gsd_run(f)), "design.alpha = true must be a number, not a boolean")
 })

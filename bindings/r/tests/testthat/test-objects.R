@@ -177,3 +177,23 @@ test_that("plot() takes the caller's main, xlab and ylab in place of its own", {
   expect_identical(mine[[3]], own[[3]])
   expect_identical(mine[[4]], "z")
 })
+
+test_that("print() and format() refuse digits that are no number of significant digits", {
+  # NA reached formatC() as R's "missing value where TRUE/FALSE needed"; 0
+  # printed every number to no digits ("drift 3.").
+  d <- seed_design()
+  for (digits in list(NA, "a", 0, -1, 2.5, 23, c(3, 4))) {
+    e <- tryCatch(print(d, digits = digits), gsd_invalid_input = function(e) e)
+    expect_s3_class(e, "gsd_invalid_input")
+    expect_identical(e$argument, "digits")
+    expect_identical(e$rule, "must be a whole number from 1 to 22")
+  }
+  expect_s3_class(tryCatch(format(seed_plan(), digits = NA), gsd_invalid_input = function(e) e),
+                  "gsd_invalid_input")
+  expect_identical(format(d, digits = 1L)[3], format(d, digits = 1)[3])
+})
+
+test_that("one look is counted in the singular", {
+  expect_match(format(gsd_design(information_fractions = 1))[2], ", 1 look$")
+  expect_match(format(seed_design())[2], ", 3 looks$")
+})

@@ -212,3 +212,39 @@ test_that("a look's final = NA is refused by name, not recorded as an interim lo
                    planned_events = 94)
   expect_identical(m$looks$decision, c("continue", "stop-efficacy"))
 })
+
+test_that("a record's result describes its own looks, not the file's later state", {
+  # summary(), plot() and gsd_report() replayed the record file when called,
+  # so the result of the first look showed the second look and its stop,
+  # decided after it.
+  f <- tempfile(fileext = ".json")
+  first <- gsd_record_add(f, list(events = 49, z = 2.0), config = seed_design(), planned_events = 94)
+  replayed <- gsd_record_replay(f)
+  gsd_record_add(f, list(events = 71, z = 2.6))
+  for (r in list(first, replayed)) {
+    text <- summary(r)$text
+    expect_match(text, "Look 1: z = 2.0000 is below the efficacy bound", fixed = TRUE)
+    expect_false(grepl("Look 2", text, fixed = TRUE))
+    expect_false(grepl("stop for benefit", text, fixed = TRUE))
+  }
+  # The text is the command line's for the record as it stood then (which
+  # goes on with a line about the record file).
+  one <- tempfile(fileext = ".json")
+  gsd_record_add(one, list(events = 49, z = 2.0), config = seed_design(), planned_events = 94)
+  expect_true(startsWith(gsd_run(NULL, "monitor", record = one, format = "text"), summary(first)$text))
+  # So do its plot and its report.
+  for (r in list(first, replayed)) {
+    observed <- gsd:::.monitoring_spec(r, "boundaries")$series[[2]]
+    expect_identical(observed$label, "observed z")
+    expect_identical(c(observed$x, observed$y), c(49, 2))
+    html <- tempfile(fileext = ".html")
+    gsd_report(r, html)
+    expect_false(any(grepl("stop for benefit", readLines(html), fixed = TRUE)))
+  }
+  html <- tempfile(fileext = ".html")
+  gsd_report(gsd_record_replay(f), html)
+  expect_true(any(grepl("stop for benefit", readLines(html), fixed = TRUE)))
+  unlink(f)
+  expect_identical(summary(first)$text, summary(replayed)$text)
+  expect_identical(gsd:::.monitoring_spec(first, "boundaries")$series[[2]]$x, 49)
+})
