@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdio>
 #include <csignal>
 #include <cstdlib>
 #include <cstring>
@@ -135,6 +136,37 @@ void check_output_files(const std::vector<NamedFile>& outputs,
   }
 }
 
+namespace {
+
+// Permissions a new file may have at most (rw for all, as open(2) callers
+// conventionally ask), before the umask takes its bits away.
+constexpr unsigned kNewFileMode = 0666;
+// The umask when /proc does not say it: the common default.
+constexpr unsigned kDefaultUmask = 022;
+
+// The process's umask without changing it (umask(2) can only set it, which
+// would race with other threads creating files): Linux reports it in
+// /proc/self/status since 4.7.
+unsigned current_umask() {
+  std::FILE* status = std::fopen("/proc/self/status", "r");
+  if (!status) return kDefaultUmask;
+  char line[256];
+  unsigned mask = kDefaultUmask;
+  while (std::fgets(line, sizeof line, status)) {
+    if (std::sscanf(line, "Umask: %o", &mask) == 1) break;
+  }
+  std::fclose(status);
+  return mask & 0777u;
+}
+
+}  // namespace
+
+unsigned replacement_mode(const std::string& target) {
+  struct stat st {};
+  if (::stat(target.c_str(), &st) == 0 && S_ISREG(st.st_mode)) return st.st_mode & 07777u;
+  return kNewFileMode & ~current_umask();
+}
+
 PreparedFile::PreparedFile(const std::string& path, const std::string& content) {
   namespace fs = std::filesystem;
   // Resolved once: the file checked (stat follows links) is the file replaced.
@@ -150,8 +182,11 @@ PreparedFile::PreparedFile(const std::string& path, const std::string& content) 
   try {
     write_all(fd, content, path);
     if (::fsync(fd) != 0) throw std::runtime_error("cannot write " + path + ": " + errno_text());
-    // mkstemp creates 0600; records and reports are ordinary readable files.
-    if (::fchmod(fd, 0644) != 0) throw std::runtime_error("cannot chmod " + tmp_ + ": " + errno_text());
+    // mkstemp creates 0600: the replacement takes the replaced file's mode
+    // (a new file the umask's), so a private record stays private.
+    if (::fchmod(fd, replacement_mode(target_)) != 0) {
+      throw std::runtime_error("cannot chmod " + tmp_ + ": " + errno_text());
+    }
     if (::close(fd) != 0) throw std::runtime_error("cannot close " + tmp_ + ": " + errno_text());
   } catch (...) {
     ::close(fd);

@@ -68,8 +68,9 @@ void StagedFile::commit() {
     if (std::fflush(file_) != 0 || ::fsync(::fileno(file_)) != 0) {
       throw std::runtime_error("cannot write " + tmp_ + ": " + errno_text());
     }
-    // mkstemp creates 0600; outputs are ordinary readable files.
-    if (::fchmod(::fileno(file_), 0644) != 0) {
+    // mkstemp creates 0600: the output takes the mode of the file it
+    // replaces, or the umask's for a new one (replacement_mode).
+    if (::fchmod(::fileno(file_), replacement_mode(target_)) != 0) {
       throw std::runtime_error("cannot chmod " + tmp_ + ": " + errno_text());
     }
     std::fclose(file_);

@@ -14,7 +14,7 @@ set(gsd_monitor_cli_cases
 set(gsd_monitor_record_file_cases
   record_version_1 record_concurrent_writers record_survives_kill
   record_lock_timeout error_lock_timeout_range writer_in_between_names_the_flag
-  record_shared_by_two_users
+  record_shared_by_two_users record_keeps_permissions
   output_is_the_record record_through_links output_not_regular report_unwritable_before_commit
   record_keyed_downgrade report_full_disk_keeps_record)
 foreach(case ${gsd_monitor_cli_cases})

@@ -45,6 +45,26 @@ JSON
     expect_ok
     expect_contains "$out" 'Looks 1-1 were written before the chain began'
     ;;
+  record_keeps_permissions)
+    # A committee keeps its record and report private (0600): every
+    # add-look replaces both files, and the replacements keep that mode
+    # (they were 0644 again, readable by all). A new file gets the umask's
+    # mode, as any file the process writes.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    (umask 077 && "$gsd" monitor c.json --record r.json add-look --events 40 --z 0.6 --report r.html > /dev/null) ||
+      fail "the first add-look failed"
+    [ "$(stat -c %a r.json)" = 600 ] || fail "a new record under umask 077 is $(stat -c %a r.json)"
+    [ "$(stat -c %a r.html)" = 600 ] || fail "a new report under umask 077 is $(stat -c %a r.html)"
+    chmod 640 r.json r.html
+    run monitor --record r.json add-look --events 60 --z 0.7 --report r.html
+    expect_ok
+    [ "$(stat -c %a r.json)" = 640 ] || fail "the record came back as $(stat -c %a r.json), not 640"
+    [ "$(stat -c %a r.html)" = 640 ] || fail "the report came back as $(stat -c %a r.html), not 640"
+    chmod 600 r.html
+    run monitor --record r.json --report r.html
+    expect_ok
+    [ "$(stat -c %a r.html)" = 600 ] || fail "a replayed report came back as $(stat -c %a r.html)"
+    ;;
   output_is_the_record)
     # An output that is the record, its lock file or the config is refused
     # with exit 2 before anything is written: the record keeps its looks.

@@ -87,6 +87,10 @@ data)
   "$gsd" simulate "$config" --quiet --replicates 500 --threads 2 \
     --replicate-data "$dir/rep2.csv" >/dev/null || fail "run failed"
   cmp "$dir/rep1.csv" "$dir/rep2.csv" || fail "replicate data differs between 1 and 2 threads"
+  # A replaced file keeps its mode (a private 0600 stays private).
+  chmod 600 "$dir/rep2.csv"
+  "$gsd" simulate "$config" --quiet --replicates 50 --replicate-data "$dir/rep2.csv" >/dev/null || fail "run failed"
+  [ "$(stat -c %a "$dir/rep2.csv")" = 600 ] || fail "replicate data came back as $(stat -c %a "$dir/rep2.csv")"
   head -1 "$dir/rep1.csv" | grep -q '^replicate,look,events,calendar_time' || fail "bad header"
   [ "$(cut -d, -f1 "$dir/rep1.csv" | sort -u | wc -l)" -eq 501 ] || fail "not 500 replicates"
   [ "$(grep -c ',stop-efficacy,\|,final-no-rejection,\|,stop-harm,\|,stop-futility,' \

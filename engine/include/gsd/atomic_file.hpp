@@ -37,6 +37,12 @@ class PreparedFile {
   bool installed_ = false;
 };
 
+// The permission bits a replacement of `target` (links followed) gets: the
+// replaced file's, so that a committee's private record (0600) stays
+// private through every add-look; for a new file, 0666 less the process's
+// umask, as a file the process opened itself would get.
+unsigned replacement_mode(const std::string& target);
+
 // Fsyncs the directory that holds `path`, so that a rename into it survives
 // a crash (best effort: a directory that cannot be opened is left as is).
 void sync_directory_of(const std::string& path) noexcept;
