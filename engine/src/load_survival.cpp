@@ -210,7 +210,7 @@ void load_sizes(const JsonNode& section, SurvivalSpec& spec) {
     if (*spec.events <= 0) d->fail("must be a positive whole number");
     if (spec.patients && *spec.events > *spec.patients) {
       d->fail("exceeds the " + std::to_string(*spec.patients) +
-              " patients of survival.patients: each patient has at most one event");
+              " patients (survival.patients): each patient has at most one event; give at most that many events");
     }
   }
   if (const auto f = section.find("follow_up")) spec.follow_up = non_negative(*f);

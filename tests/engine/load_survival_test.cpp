@@ -134,7 +134,7 @@ TEST(LoadSurvival, RulesNameTheJsonPath) {
             "survival.dropout.control = -0.1 must be non-negative");
   EXPECT_EQ(error_of(R"({"control": {"median_noncured": 7}, "hazard_ratio_noncured": 0.63,
     "accrual": {"duration": 36}, "patients": 202, "events": 300})"),
-            "survival.events = 300 exceeds the 202 patients of survival.patients: each patient has at most one event");
+            "survival.events = 300 exceeds the 202 patients (survival.patients): each patient has at most one event; give at most that many events");
   EXPECT_EQ(error_of(R"({"control": {"median_noncured": 7}, "hazard_ratio_noncured": 0.63,
     "accrual": {"duration": 36}, "patients": 202.5, "events": 94})"),
             "survival.patients = 202.5 must be a whole number");
