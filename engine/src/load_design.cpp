@@ -222,6 +222,18 @@ void load_solver(const JsonNode& node, numerics::SolverOptions& solver) {
   }
 }
 
+// Whether some bound is spent by a spending function, which is what
+// spending_time replaces the information fraction in. Classical efficacy
+// bounds (and Pampallona-Tsiatis, fixed, conditional-power futility bounds)
+// are set on the information fractions alone, so a spending time given to a
+// design made only of them would be dropped silently; it is refused instead,
+// as a parameter a family does not take is.
+bool evaluates_spending_time(const DesignSpec& spec) {
+  if (std::holds_alternative<SpendingFunction>(spec.efficacy)) return true;
+  if (spec.harm) return true;
+  return spec.futility && spec.futility->rule == spending::FutilityRule::kBetaSpending;
+}
+
 }  // namespace
 
 DesignSpec load_design(const JsonNode& design) {
@@ -256,7 +268,14 @@ DesignSpec load_design(const JsonNode& design) {
   if (const auto stops = design.find("efficacy_stops")) spec.efficacy_stops = load_switches(*stops);
   if (const auto stops = design.find("futility_stops")) spec.futility_stops = load_switches(*stops);
   if (const auto stops = design.find("harm_stops")) spec.harm_stops = load_switches(*stops);
-  if (const auto time = design.find("spending_time")) spec.spending_time = time->numbers();
+  if (const auto time = design.find("spending_time")) {
+    spec.spending_time = time->numbers();
+    if (!evaluates_spending_time(spec)) {
+      time->fail("is not used by this design: its classical efficacy bound is set on the "
+                 "information fractions and no futility or harm bound is spent; remove it, or "
+                 "give efficacy.spending a spending family or a beta-spending futility bound");
+    }
+  }
   numerics::within(design.path(), [&] {
     spec.validate();
     spending::check_solvable(spec);

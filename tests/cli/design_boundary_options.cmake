@@ -33,6 +33,14 @@ gsd_design_error(spending_time_not_ending_at_one 2
   "error: design.spending_time[2] = 0.9 must be 1: the final analysis spends what is left"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"spending_time\": [0.6, 0.8, 0.9]}}"
   design CONFIG)
+gsd_design_error(spending_time_without_a_spending_function 2
+  "error: design.spending_time = [0.5,0.8,1] is not used by this design: its classical efficacy bound is set on the information fractions and no futility or harm bound is spent\; remove it, or give efficacy.spending a spending family or a beta-spending futility bound"
+  "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"spending_time\": [0.5, 0.8, 1], \"efficacy\": {\"spending\": \"wang-tsiatis\", \"parameter\": 0.3}}}"
+  design CONFIG)
+gsd_design_error(spending_time_with_pampallona_tsiatis_pair 2
+  "error: design.spending_time = [0.5,0.8,1] is not used by this design: its classical efficacy bound is set on the information fractions and no futility or harm bound is spent\; remove it, or give efficacy.spending a spending family or a beta-spending futility bound"
+  "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"spending_time\": [0.5, 0.8, 1], \"efficacy\": {\"spending\": \"pampallona-tsiatis\", \"parameter\": 0.2}, \"futility\": {\"spending\": \"pampallona-tsiatis\", \"parameter\": 0.3, \"binding\": true}}}"
+  design CONFIG)
 gsd_design_error(futility_z_wrong_length 2
   "error: design.futility.z = [0] has 1 value\; give one per look before the last (2)"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1], \"futility\": {\"z\": [0]}}}"
