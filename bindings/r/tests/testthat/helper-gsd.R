@@ -89,3 +89,10 @@ report_body <- function(file) {
   html <- readChar(file, file.size(file), useBytes = TRUE)
   sub("generated [^<]* from [^<]*</div>", "generated ... from ...</div>", html)
 }
+
+# The gsd_invalid_input condition `expr` raises (test-conditions.R, test-files.R).
+invalid <- function(expr) {
+  e <- tryCatch(expr, gsd_invalid_input = function(e) e)
+  expect_s3_class(e, c("gsd_invalid_input", "gsd_error", "error", "condition"), exact = TRUE)
+  e
+}
