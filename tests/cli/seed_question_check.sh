@@ -50,7 +50,7 @@ for lines in tables:
             break
         table.append(r)
     if len(table) != len(rows):
-        sys.exit(f"FAIL: the script printed {len(rows)} rows under {header!r}, the page's table has {len(table)}")
+        sys.exit(f"FAIL: the script printed {len(rows)} rows under {header!r}, the table on the page has {len(table)}")
     # Row by row in order: a simulated power "p (se)" within 4 standard errors
     # of the difference, every other cell equal.
     for row, theirs_row in zip(rows, table):
@@ -62,7 +62,7 @@ for lines in tables:
             if pa and pb:
                 (p, se), (q, se_q) = pa, pb
                 if abs(p - q) > 4 * (se * se + se_q * se_q) ** 0.5:
-                    sys.exit(f"FAIL: simulated power {p} ({se}) is more than 4 SE from the page's {q} ({se_q}): {row}")
+                    sys.exit(f"FAIL: simulated power {p} ({se}) is more than 4 SE from the page value {q} ({se_q}): {row}")
             elif a != b:
                 sys.exit(f"FAIL: docs/survival.md row differs from the script in column {i + 1}: {row} / {theirs_row}")
         count += 1
