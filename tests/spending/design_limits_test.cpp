@@ -9,18 +9,12 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
+#include "spending/design_spec_of.hpp"
 
 namespace gsd::spending {
 namespace {
 
-DesignSpec spec(double alpha, double beta, std::vector<double> t, EfficacyBoundary efficacy) {
-  DesignSpec s;
-  s.alpha = alpha;
-  s.beta = beta;
-  s.information_fractions = std::move(t);
-  s.efficacy = std::move(efficacy);
-  return s;
-}
+using specs::spec;
 
 // Closed form, one look: drift = z(1 - alpha) + z(1 - beta) = 8.47244079427858
 // at alpha = 1e-6, beta = 1e-4 (R 4.2 qnorm).

@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "gsd/spending/design.hpp"
+#include "spending/design_spec_of.hpp"
 
 namespace gsd::spending {
 namespace {
@@ -61,14 +62,7 @@ void expect_rpact(const DesignSpec& spec, const Expected& e) {
   EXPECT_NEAR(d.power, 1.0 - spec.beta, 1e-9);
 }
 
-DesignSpec spec(double alpha, double beta, std::vector<double> t, EfficacyBoundary efficacy) {
-  DesignSpec s;
-  s.alpha = alpha;
-  s.beta = beta;
-  s.information_fractions = std::move(t);
-  s.efficacy = std::move(efficacy);
-  return s;
-}
+using specs::spec;
 
 DesignSpec two_sided(DesignSpec s) {
   s.sided = Sidedness::kTwoSidedSymmetric;
