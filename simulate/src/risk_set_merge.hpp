@@ -231,12 +231,6 @@ inline bool untied_log_rank_sums(const double* oy, const std::uint8_t* arm,
   __m256d variance = _mm256_setzero_pd();
   __m256d tie = _mm256_setzero_pd();
   const __m256d one = _mm256_set1_pd(1.0);
-  // The gathers take every lane. Their masked form, with a defined source:
-  // GCC 12 warns that the unmasked one's undefined source is uninitialised.
-  const __m256d zero = _mm256_setzero_pd();
-  const __m256d all = _mm256_castsi256_pd(_mm256_set1_epi64x(-1));
-  const __m128i zero_i = _mm_setzero_si128();
-  const __m128i all_i = _mm_set1_epi32(-1);
   int treated_out = 0;
   int observed_t = 0;
   int events = 0;
@@ -244,10 +238,6 @@ inline bool untied_log_rank_sums(const double* oy, const std::uint8_t* arm,
   for (; k + 4 <= k_end; k += 4) {
     tie = _mm256_or_pd(tie, _mm256_cmp_pd(_mm256_loadu_pd(oy + k), _mm256_loadu_pd(oy + k + 1),
                                           _CMP_EQ_OQ));
-    const __m128i j = _mm_loadu_si128(reinterpret_cast<const __m128i*>(before + k));
-    const __m128i ks =
-        _mm_add_epi32(_mm_set1_epi32(static_cast<int>(k)), _mm_setr_epi32(0, 1, 2, 3));
-    const __m128i n = _mm_sub_epi32(_mm_sub_epi32(_mm_set1_epi32(enrolled), ks), j);
     const std::uint32_t arms = four(arm + k);
     const std::uint32_t evs = four(is_event + k);
     // Treated outcomes before each of the four: the running count plus an
@@ -258,9 +248,12 @@ inline bool untied_log_rank_sums(const double* oy, const std::uint8_t* arm,
     const __m128i out_before =
         _mm_add_epi32(_mm_set1_epi32(treated_out), _mm_sub_epi32(inclusive, a));
     const __m128i n1 = _mm_sub_epi32(_mm_sub_epi32(_mm_set1_epi32(enrolled_treated), out_before),
-                                     _mm_mask_i32gather_epi32(zero_i, treated, j, all_i, 4));
-    const __m256d share = _mm256_mul_pd(_mm256_cvtepi32_pd(n1),
-                                         _mm256_mask_i32gather_pd(zero, inv, n, all, 8));
+                                     _mm_setr_epi32(treated[before[k]], treated[before[k + 1]],
+                                                    treated[before[k + 2]], treated[before[k + 3]]));
+    const std::size_t base = idx(enrolled) - k;
+    const __m256d share = _mm256_mul_pd(
+        _mm256_cvtepi32_pd(n1), _mm256_setr_pd(inv[base - before[k]], inv[base - 1 - before[k + 1]],
+                                               inv[base - 2 - before[k + 2]], inv[base - 3 - before[k + 3]]));
     const __m256d ev =
         _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(evs))));
     const __m256d event_share = _mm256_mul_pd(ev, share);
