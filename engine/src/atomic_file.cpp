@@ -106,9 +106,10 @@ void check_output_files(const std::vector<NamedFile>& outputs,
   for (std::size_t i = 0; i < outputs.size(); ++i) {
     const NamedFile& out = outputs[i];
     if (out.path.empty()) continue;
-    const std::string head = out.name + " = " + out.path;
+    // The output is named by its path, the flag or argument that gave it,
+    // so that a front end can tell which of its arguments to change.
     const auto refuse = [&](const std::string& rule) {
-      throw numerics::InvalidInput({}, head + " " + rule);
+      throw numerics::InvalidInput(numerics::FieldPath(out.name), out.path, rule);
     };
     for (const NamedFile& in : inputs) {
       if (!in.path.empty() && same_file(out.path, in.path)) {

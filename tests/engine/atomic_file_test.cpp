@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -136,6 +137,20 @@ TEST_F(AtomicFile, OutputsAreCheckedAgainstInputsAndEachOther) {
                 " is in a directory that does not exist or is not writable (" + at("missing") +
                 "); choose a writable directory");
   EXPECT_EQ(message({{"--plot", at("p.svg")}, {"--data", ""}, {"--other", at("d.csv")}}), "");
+}
+
+// The refused output is the error's path, and its file the value: the R and
+// Python packages name their argument (plot, report, file) from it.
+TEST_F(AtomicFile, RefusedOutputIsTheErrorsPath) {
+  try {
+    check_output_files({{"plot", at("missing/p.svg")}});
+    FAIL() << "an output in a missing directory was accepted";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(e.path(), FieldPath("plot"));
+    EXPECT_EQ(e.value(), std::optional<std::string>(at("missing/p.svg")));
+    EXPECT_EQ(e.rule(), "is in a directory that does not exist or is not writable (" + at("missing") +
+                            "); choose a writable directory");
+  }
 }
 
 }  // namespace

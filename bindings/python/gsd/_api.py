@@ -373,7 +373,7 @@ class Record:
                 # arguments together, which gsd.run passes as add_look.
                 raise renamed(e, {e.path: ("add_look",)}) from None
             raise renamed(e, {("look",): (), ("monitoring", "looks", index): (),
-                              (): ("config",)}) from None
+                              ("report",): ("report",), (): ("config",)}) from None
         return Monitoring(handle, _record_config(handle), self._options(handle))
 
     def replay(self) -> Monitoring:

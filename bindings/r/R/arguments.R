@@ -53,6 +53,8 @@
     c("options", ""),
     c("command", "command"),
     c("batch", "batch"),
+    c("plot", "plot"),
+    c("replicate_data", "replicate_data"),
     c("report", "report"),
     c("record", "record"),
     c("monitoring.looks.new", "add_look")
@@ -63,7 +65,8 @@
 # (the call's own arguments, such as replicates, keep their R names).
 .gsd_map <- function(fun, config = NULL) {
   m <- .gsd_arguments[[fun]]
-  if (.is_path(config)) m <- c(m[names(m) %in% c("options", "command", "batch", "report", "monitoring.looks.new")],
+  if (.is_path(config)) m <- c(m[names(m) %in% c("options", "command", "batch", "plot", "replicate_data",
+                                                  "report", "monitoring.looks.new")],
                                "*" = "json")
   m
 }

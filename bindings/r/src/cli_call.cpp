@@ -206,6 +206,14 @@ SEXP gsd_cli_call(SEXP config, std::string command, Rcpp::List options, SEXP map
     if (const std::string file = gsd::r::text_option(options, "batch"); !file.empty()) {
       return gsd::r::batch(file, cmd, options, run);
     }
+    // Every output is checked before anything runs, as the command line
+    // checks --plot and --replicate-data: a chart aimed at the config file
+    // would replace the config, and a simulation would run in vain.
+    std::vector<gsd::NamedFile> inputs;
+    if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
+    gsd::check_output_files({{"plot", gsd::r::text_option(options, "plot")},
+                             {"replicate_data", gsd::r::text_option(options, "replicate_data")}},
+                            inputs);
     switch (cmd) {
       case gsd::Command::kSimulate: {
         Rcpp::List request = Rcpp::clone(options);

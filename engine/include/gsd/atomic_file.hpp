@@ -74,7 +74,8 @@ struct NamedFile {
 // regular, sit in a directory that is missing or not writable, or be the same
 // file as another output or as one of `inputs` (the config, the record, its
 // lock file). InvalidInput naming the output: "--report = s.json is the same
-// file as --record s.json; name another file".
+// file as --record s.json; name another file", whose path is the output's
+// name ("--report") and whose value is its file.
 void check_output_files(const std::vector<NamedFile>& outputs,
                         const std::vector<NamedFile>& inputs = {});
 

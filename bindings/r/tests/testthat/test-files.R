@@ -195,3 +195,41 @@ test_that("a config file that does not exist is named by the argument that gave 
     expect_identical(e$argument, names(cases)[i])
   }
 })
+
+test_that("gsd_run() checks plot and replicate_data before it runs, and names them", {
+  # A chart aimed at the config file replaced the config with the SVG, and a
+  # plot or replicate data in a missing directory failed only after the run,
+  # naming no argument; the command line refuses both before it starts.
+  dir <- tempfile()
+  dir.create(dir)
+  seed <- file.path(dir, "seed.json")
+  file.copy(example_file("configs/blinatumomab-20120215.json", "blinatumomab-20120215.json"), seed)
+  before <- readLines(seed)
+  e <- invalid(gsd_run(seed, plot = seed))
+  expect_identical(conditionMessage(e), paste0("plot = ", seed, " is the same file as config ", seed,
+                                               "; name another file"))
+  expect_identical(e$argument, "plot")
+  expect_identical(readLines(seed), before)
+  missing <- file.path(dir, "no-such-directory", "x")
+  rule <- paste0("is in a directory that does not exist or is not writable (",
+                 dirname(missing), "); choose a writable directory")
+  cases <- list(
+    plot = quote(gsd_run(seed, plot = paste0(missing, ".svg"))),
+    plot = quote(gsd_run(gsd_config(seed_plan()), "simulate", replicates = 10, progress = FALSE,
+                         plot = paste0(missing, ".svg"))),
+    replicate_data = quote(gsd_run(seed, "simulate", replicates = 10, progress = FALSE,
+                                   replicate_data = paste0(missing, ".csv"))),
+    report = quote(gsd_run(seed, "monitor", record = file.path(dir, "r.json"),
+                           add_look = list(events = 49, z = 2), report = paste0(missing, ".html"))))
+  for (i in seq_along(cases)) {
+    e <- invalid(eval(cases[[i]]))
+    expect_identical(e$argument, names(cases)[i])
+    expect_identical(e$rule, rule)
+  }
+  e <- invalid(gsd_record_report(seed, paste0(missing, ".html")))
+  expect_identical(e$argument, "file")
+  e <- invalid(gsd_run(seed, "simulate", replicates = 10, progress = FALSE, replicate_data = dir))
+  expect_identical(conditionMessage(e), paste0("replicate_data = ", dir,
+                                               " is a directory; name a file inside it"))
+  expect_identical(sort(list.files(dir)), "seed.json")
+})
