@@ -2,8 +2,10 @@
 
 #include <pybind11/stl.h>
 
+#include <filesystem>
 #include <fstream>
 #include <optional>
+#include <system_error>
 
 #include "convert.hpp"
 #include "gsd/render/design_output.hpp"
@@ -128,6 +130,12 @@ py::list batch(const std::string& path, const std::string& command, int threads,
                std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed,
                std::optional<double> max_duration, int log_level) {
   const Command c = parse_command(command);
+  // A directory opens as a stream that fails on its first read (an OSError
+  // naming no argument).
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw InvalidInput({"batch"}, path, "is a directory; name a batch file (JSON lines) inside it");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InvalidInput({"batch"}, path, "cannot be read (does it exist?)");
   BatchOptions options;

@@ -7,10 +7,12 @@
 //   and --log-level. R/run.R checks which options go with which command.
 #include <Rcpp.h>
 
+#include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <system_error>
 #include <vector>
 
 #include "gsd/gsd.hpp"
@@ -48,6 +50,12 @@ SEXP printed(const std::string& format, const nlohmann::json& json, const std::s
 // input order (gsd::run_batch runs the lines; the list is built on R's thread).
 SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
            const RunOptions& run) {
+  // A directory opens as a stream that fails on its first read, with no
+  // message that names the argument.
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) {
+    throw InvalidInput({"batch"}, path, "is a directory; name a batch file (JSON lines) inside it");
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InvalidInput({"batch"}, path, "cannot be read (does it exist?)");
   BatchOptions batch;

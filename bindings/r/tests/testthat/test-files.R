@@ -233,3 +233,12 @@ test_that("gsd_run() checks plot and replicate_data before it runs, and names th
                                                " is a directory; name a file inside it"))
   expect_identical(sort(list.files(dir)), "seed.json")
 })
+
+test_that("a batch that is a directory is refused by its argument", {
+  # It reached R as a bare C++ error ("basic_filebuf::xsgetn error reading
+  # the file"), of no gsd class.
+  e <- invalid(gsd_run(batch = tempdir()))
+  expect_identical(conditionMessage(e), paste0("batch = ", tempdir(),
+                                               " is a directory; name a batch file (JSON lines) inside it"))
+  expect_identical(e$argument, "batch")
+})
