@@ -363,9 +363,14 @@ class Record:
         cfg = None
         if config is not None:
             cfg, _ = _source(config, "config")
+        if report is not None:
+            # Checked here, named as report=, before the record changes: a
+            # report over the record (or its lock) would lose every look.
+            report = check_output("report", report, (
+                ("record", self.path),
+                ("the record's lock file", os.path.realpath(self.path) + ".lock")))
         try:
-            handle = _core.record_add_look(self.path, cfg, look, _log_level(),
-                                           None if report is None else os.fspath(report))
+            handle = _core.record_add_look(self.path, cfg, look, _log_level(), report)
         except InvalidInput as e:
             index = self._index(cfg)
             if e.path == ("monitoring", "looks", index):
@@ -544,6 +549,7 @@ def _count(key: str, value: Any) -> Any:
 def _run_record(config: Optional[ConfigLike], record: PathLike,
                 add_look: Optional[Mapping[str, Any]], report: Optional[PathLike],
                 format: str) -> Any:
+    record = named_file("record", record)
     # The report replaces its file: one that is the record (or its lock, or
     # the config) would lose every look. Refused before the record changes.
     if report is not None:
@@ -554,6 +560,9 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
         check_output("report", report, tuple(inputs))
     r = Record(record)
     if add_look is not None:
+        if not isinstance(add_look, Mapping):
+            raise invalid(("add_look",), add_look,
+                          'must be a dict such as {"events": 49, "z": 2.0}')
         look = dict(add_look)
         if "events" not in look:
             raise invalid(("add_look",), add_look, 'needs "events": the events at this look')

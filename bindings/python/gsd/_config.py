@@ -78,7 +78,13 @@ def named_file(name: str, path: Any) -> str:
     plot or replicate data silently unwritten, and given to the file system
     it fails on a temporary file's name after a record's lock file is left in
     the working directory."""
+    # Anything else reached os.fspath() and raised a TypeError that named
+    # no argument ("expected str, bytes or os.PathLike object, not int").
+    if not isinstance(path, (str, os.PathLike)):
+        raise invalid((name,), path, "must be a path (a str or os.PathLike): " + _FILE_KINDS[name])
     path = os.fspath(path)
+    if not isinstance(path, str):  # an os.PathLike of bytes
+        raise invalid((name,), path, "must be a path (a str or os.PathLike): " + _FILE_KINDS[name])
     if path == "":
         raise invalid((name,), None, "is empty: " + _FILE_KINDS[name])
     return path

@@ -8,6 +8,56 @@ import pytest
 import gsd
 
 
+@pytest.mark.parametrize("call, name", [
+    (lambda plan, tmp: gsd.Record(3), "record"),
+    (lambda plan, tmp: gsd.Record(None), "record"),
+    (lambda plan, tmp: gsd.run(plan.config, plot=3), "plot"),
+    (lambda plan, tmp: gsd.run(plan.config, "simulate", replicates=10, replicate_data=3.5,
+                               progress=False), "replicate_data"),
+    (lambda plan, tmp: gsd.run(batch=3), "batch"),
+    (lambda plan, tmp: gsd.run(None, "monitor", record=3, report=tmp / "r.html"), "record"),
+    (lambda plan, tmp: gsd.monitor(plan, looks=[{"events": 49, "z": 2.0}]).save_report(b"r.html"),
+     "path"),
+])
+def test_a_file_argument_that_is_not_a_path_is_named(seed_plan, tmp_path, call, name):
+    # It reached os.fspath() and raised a TypeError naming no argument.
+    with pytest.raises(gsd.InvalidInput) as e:
+        call(seed_plan, tmp_path)
+    assert e.value.path == (name,)
+    assert str(e.value).startswith(f"{name} ")
+    assert "must be a path (a str or os.PathLike)" in str(e.value)
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_records_report_that_cannot_be_written_is_named(seed_plan, tmp_path):
+    # The message named report but the error's path was empty.
+    path = tmp_path / "dmc.json"
+    record = gsd.Record(path)
+    record.add_look(49, z=2.0, config=seed_plan)
+    before = path.read_bytes()
+    report = tmp_path / "missing" / "dmc.html"
+    with pytest.raises(gsd.InvalidInput) as e:
+        record.add_look(71, z=2.5, report=report)
+    assert e.value.path == ("report",)
+    assert str(e.value) == (f"report = {report} is in a directory that does not exist or is not "
+                            f"writable ({report.parent}); choose a writable directory")
+    with pytest.raises(gsd.InvalidInput) as e:
+        record.add_look(71, z=2.5, report=path)
+    assert e.value.path == ("report",)
+    assert str(e.value) == f"report = {path} is the same file as record {path}; name another file"
+    assert path.read_bytes() == before
+
+
+def test_add_look_that_is_not_a_dict_is_named(seed_plan, tmp_path):
+    # dict() of a list raised "cannot convert dictionary update sequence".
+    path = tmp_path / "dmc.json"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(seed_plan.config, "monitor", record=path, add_look=[49, 2.0])
+    assert e.value.path == ("add_look",)
+    assert str(e.value) == 'add_look = [49, 2.0] must be a dict such as {"events": 49, "z": 2.0}'
+    assert os.listdir(tmp_path) == []
+
+
 def test_a_batch_that_is_a_directory_is_named(tmp_path):
     # The stream failed on its first read: an OSError naming no argument.
     with pytest.raises(gsd.InvalidInput) as e:
