@@ -290,6 +290,12 @@ def monitor(design: Union[Design, ConfigLike], *,
     arguments: Dict[tuple, tuple] = {(): prefix}
     if section:
         config["monitoring"] = {**(config.get("monitoring") or {}), **section}
+    monitoring = config.get("monitoring")
+    if looks is None and not (isinstance(monitoring, Mapping) and "looks" in monitoring):
+        # The library's "monitoring is missing" would name a section of the
+        # config (design.config["monitoring"]) that the caller never wrote.
+        raise invalid(("looks",), None, "is missing and the config has no monitoring looks: "
+                      "give the looks so far, e.g. looks=[{\"events\": 49, \"z\": 2.0}]")
     # A setting given here, or missing from the config too, is this
     # function's argument: "planned_events is missing" tells the caller what
     # to pass, where the config's path would name a section they never wrote.

@@ -131,6 +131,17 @@ def test_monitor_arguments_are_named(seed_plan):
         gsd.monitor(seed_plan, looks=[{"events": 49}])
 
 
+def test_monitor_without_looks_names_looks(seed_plan, seed_design):
+    # It named design.config["monitoring"], a section the caller never wrote.
+    rule = ('is missing and the config has no monitoring looks: give the looks so far, '
+            'e.g. looks=[{"events": 49, "z": 2.0}]')
+    for design in (seed_plan, seed_design, seed_plan.config):
+        with pytest.raises(gsd.InvalidInput) as e:
+            gsd.monitor(design, planned_events=94)
+        assert str(e.value) == "looks " + rule
+        assert e.value.path == ("looks",)
+
+
 def test_run_names_the_config_field(repo, tmp_path):
     config = {"design": {"alpha": 0.025, "information_fractions": [0.6, 0.4, 1.0]}}
     with pytest.raises(gsd.InvalidInput, match=r'^config\["design"\]\["information_fractions"\]\[1\] = 0.4'):
