@@ -88,6 +88,14 @@ def renamed(error: InvalidInput, arguments: Arguments) -> InvalidInput:
         return error
     new_path = _argument(path, arguments)
     if not new_path:
+        if _matches(path, arguments) and error.rule[:1] in (":", ";"):
+            # The call as a whole (the survival section's combination of
+            # sizes): its rule alone, without the section the caller never
+            # wrote ("survival: give patients and events, ...").
+            rule = error.rule.lstrip(":; ")
+            out = InvalidInput(rule, (), error.value, rule)
+            out.__traceback__ = error.__traceback__
+            return out
         return error
     rule = _python_words(_SECTION_PATH.sub(lambda m: _written(m.group(0), arguments), error.rule))
     value = _PYTHON_VALUES.get(error.value, error.value) if error.value is not None else None
@@ -97,6 +105,11 @@ def renamed(error: InvalidInput, arguments: Arguments) -> InvalidInput:
     out = InvalidInput(message, new_path, value, rule)
     out.__traceback__ = error.__traceback__
     return out
+
+
+def _matches(path: Path, arguments: Arguments) -> bool:
+    """Whether a prefix in ``arguments`` matches ``path``."""
+    return any(path[: len(prefix)] == prefix for prefix in arguments)
 
 
 def _argument(path: Path, arguments: Arguments) -> Path:

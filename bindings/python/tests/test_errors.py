@@ -79,6 +79,24 @@ def test_survival_arguments_are_named(seed_design):
                      patients=202, events=94)
 
 
+def test_a_rule_of_the_whole_call_names_no_section(seed_design):
+    # It read "survival: give patients and events, ...", naming a config
+    # section that the caller of gsd.survival never wrote (R says it alone).
+    arms = {"control": {"cure_fraction": 0.4, "median_noncured": 7.0},
+            "treatment": {"cure_fraction": 0.562}}
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.survival(seed_design, **arms, hazard_ratio_noncured=0.63, accrual=36, patients=202)
+    assert message(e) == ("give patients and events (for the power), power and follow_up (for "
+                          "patients and events), or power and patients (for events); got: patients")
+    assert e.value.path == ()
+    assert e.value.rule == message(e)
+    # gsd.run keeps the config's path: the caller wrote the section there.
+    config = {**seed_design.config, "survival": {**arms, "hazard_ratio_noncured": 0.63,
+                                                 "accrual": {"duration": 36}, "patients": 202}}
+    with pytest.raises(gsd.InvalidInput, match=r'^config\["survival"\]: give patients and events'):
+        gsd.run(config)
+
+
 def test_a_field_a_rule_names_is_written_as_the_callers_argument(seed_design):
     # The library's rules name other fields by their JSON paths; the caller
     # wrote keywords and dicts, and reads those names.
