@@ -64,3 +64,28 @@ def test_a_batch_that_is_a_directory_is_named(tmp_path):
         gsd.run(batch=tmp_path)
     assert e.value.path == ("batch",)
     assert str(e.value) == f"batch = {tmp_path} is a directory; name a batch file (JSON lines) inside it"
+
+
+def test_a_record_that_cannot_be_written_or_exists_with_config_is_named(seed_plan, tmp_path):
+    # The lock file's failure ("cannot create the lock file") and "the
+    # record ... already holds its design" had an empty path.
+    missing = tmp_path / "no-such-directory" / "r.json"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.Record(missing).add_look(49, z=2.0, config=seed_plan)
+    assert e.value.path == ("record",)
+    assert str(e.value) == (f"record = {missing} is in a directory that does not exist or is not "
+                            f"writable ({missing.parent}); choose a writable directory")
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(seed_plan.config, "monitor", record=tmp_path, add_look={"events": 49, "z": 2.0})
+    assert e.value.path == ("record",)
+    assert str(e.value) == f"record = {tmp_path} is a directory; name a file inside it"
+    path = tmp_path / "r.json"
+    gsd.Record(path).add_look(49, z=2.0, config=seed_plan)
+    before = path.read_bytes()
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.Record(path).add_look(71, z=2.0, config=seed_plan)
+    assert e.value.path == ("config",)
+    assert str(e.value) == (f"config is given, but record = {str(path)!r} already holds its "
+                            "design: leave config out to add a look to it, or name a new record file")
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["r.json", "r.json.lock"]

@@ -61,7 +61,8 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
   map <- .gsd_map("record")
   if (!is.null(config)) {
     map <- .source_map("record", config, "config",
-                       c(.given("monitoring", settings), monitoring.looks.new = "look"))
+                       c(.given("monitoring", settings), monitoring.looks.new = "look",
+                         record = "record"))
     config <- if (inherits(config, "gsd_monitoring") || inherits(config, "gsd_design")) config$config
               else config
     .check_config(config)
@@ -80,6 +81,7 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
   if (!is.list(look)) .gsd_invalid("look", .describe(look), "must be a named list")
   look <- .look(look, "look")
   if (is.null(config)) .check_record(record, "give config to start a new record")
+  else .check_new_record(record)
   out <- .gsd_value(.gsd_record_add(record, config, look, map))
   .new_monitoring(NULL, out$result, list(record = record, text = out$text,
                                          record_document = out$document))
@@ -156,6 +158,16 @@ gsd_report <- function(x, file) {
   data.frame(look = vapply(changes, `[[`, 0L, "look"),
              recorded = vapply(changes, `[[`, "", "recorded"),
              recomputed = vapply(changes, `[[`, "", "recomputed"))
+}
+
+# A config given for a record that exists: the library's refusal ("the
+# record ... already holds its design") names no argument.
+.check_new_record <- function(record, call = sys.call(-1L)) {
+  if (file.exists(record) && !dir.exists(record)) {
+    .gsd_invalid("config", NULL, paste0(
+      "is given, but record = ", .describe(record), " already holds its design: ",
+      "leave config out to add a look to it, or name a new record file"), call = call)
+  }
 }
 
 # A record that is not there: the library would read it as a config file and

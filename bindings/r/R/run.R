@@ -131,6 +131,7 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
     .check_config(config)
   }
   if (!is.null(add_look)) add_look <- .add_look(add_look)
+  if (!is.null(add_look) && !is.null(config)) .check_new_record(record)
   request <- .simulation_request(replicates, seed, threads, max_duration, progress)
   options <- c(request, list(format = format, log_level = log_level, plot = plot,
                              replicate_data = replicate_data, report = report, record = record,

@@ -129,6 +129,10 @@ SEXP finish(const MonitorOutput& out, const Rcpp::List& options, bool report_wri
 // {"monitoring", "looks", "new"} (R/arguments.R maps that to add_look).
 SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List& options,
               const RunOptions& run) {
+  // The record is replaced as an output is (see gsd_record_add_call).
+  std::vector<NamedFile> inputs;
+  if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
+  check_output_files({{"record", path}}, inputs);
   std::optional<nlohmann::json> cfg;
   if (!Rf_isNull(config)) cfg = config_json(config);
   const FieldPath new_look{"monitoring", "looks", "new"};

@@ -134,6 +134,12 @@ SEXP gsd_read_config_call(std::string path) {
 // [[Rcpp::export(.gsd_record_add)]]
 SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map) {
   return guarded(map, [&]() -> SEXP {
+    // The record is replaced as an output is: one that is a directory, in a
+    // directory that is missing or not writable, or the config itself is
+    // refused naming record (the lock file's failure named no argument).
+    std::vector<gsd::NamedFile> inputs;
+    if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
+    gsd::check_output_files({{"record", path}}, inputs);
     nlohmann::json cfg;
     if (!Rf_isNull(config)) cfg = config_json(config);
     const nlohmann::json* cfg_ptr = Rf_isNull(config) ? nullptr : &cfg;

@@ -242,3 +242,40 @@ test_that("a batch that is a directory is refused by its argument", {
                                                " is a directory; name a batch file (JSON lines) inside it"))
   expect_identical(e$argument, "batch")
 })
+
+test_that("a record that cannot be written, or that exists when config is given, is named", {
+  # The lock file's failure ("cannot create the lock file") and "the record
+  # ... already holds its design" left the condition's argument NA.
+  dir <- tempfile()
+  dir.create(dir)
+  look <- list(events = 49, z = 2)
+  missing <- file.path(dir, "no-such-directory", "r.json")
+  e <- invalid(gsd_record_add(missing, look, config = seed_design(), planned_events = 94))
+  expect_identical(conditionMessage(e), paste0(
+    "record = ", missing, " is in a directory that does not exist or is not writable (",
+    dirname(missing), "); choose a writable directory"))
+  expect_identical(e$argument, "record")
+  e <- invalid(gsd_run(gsd_config(seed_plan()), "monitor", record = dir, add_look = look))
+  expect_identical(conditionMessage(e), paste0("record = ", dir, " is a directory; name a file inside it"))
+  expect_identical(e$argument, "record")
+  seed <- file.path(dir, "seed.json")
+  gsd_write_config(seed_plan(), seed)
+  e <- invalid(gsd_record_add(seed, look, config = seed))
+  expect_identical(e$argument, "config")
+  record <- file.path(dir, "r.json")
+  gsd_record_add(record, look, config = seed_design(), planned_events = 94)
+  before <- readBin(record, "raw", 1e6)
+  rule <- paste0("is given, but record = ", encodeString(record, quote = "\""),
+                 " already holds its design: leave config out to add a look to it, or name a new",
+                 " record file")
+  for (call in list(quote(gsd_record_add(record, list(events = 71, z = 2), config = seed_design(),
+                                         planned_events = 94)),
+                    quote(gsd_run(seed, "monitor", record = record,
+                                  add_look = list(events = 71, z = 2))))) {
+    e <- invalid(eval(call))
+    expect_identical(conditionMessage(e), paste("config", rule))
+    expect_identical(e$argument, "config")
+  }
+  expect_identical(readBin(record, "raw", 1e6), before)
+  expect_identical(sort(list.files(dir)), c("r.json", "r.json.lock", "seed.json"))
+})
