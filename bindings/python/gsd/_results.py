@@ -32,11 +32,16 @@ BOUNDS_FIRST = ("information_fraction", "efficacy_z", "futility_z", "nominal_p_o
                 "probability_efficacy_h1", "probability_futility_h1")
 PLAN_FIRST = ("events", "information_fraction", "calendar_time", "drift", "efficacy_z",
               "hazard_ratio_at_bound", "crossing_probability", "cumulative_crossing_probability")
-MONITORING_FIRST = ("events", "information", "information_fraction", "z", "efficacy_z",
-                    "futility_z", "nominal_p_one_sided", "nominal_p_two_sided",
+MONITORING_FIRST = ("events", "patients", "information", "information_fraction", "z",
+                    "efficacy_z", "futility_z", "nominal_p_one_sided", "nominal_p_two_sided",
                     "cumulative_alpha", "decision", "reason", "hazard_ratio",
-                    "repeated_ci_hazard_ratio", "repeated_p_value", "conditional_power",
+                    "repeated_ci_hazard_ratio", "effect", "effect_standard_error",
+                    "repeated_ci_effect", "repeated_p_value", "conditional_power",
                     "conditional_power_trend", "predictive_power")
+# The repeated confidence intervals, each split into _lower and _upper
+# columns: of the hazard ratio (log-rank looks) and of the effect (a binary
+# or normal endpoint's looks).
+MONITORING_INTERVALS = ("repeated_ci_hazard_ratio", "repeated_ci_effect")
 
 
 def _count(n: int, noun: str) -> str:
@@ -407,13 +412,14 @@ class Monitoring(Result):
 
     @property
     def looks(self) -> pd.DataFrame:
-        """One row per look: events, information, bounds at the observed
-        information, z, decision and reason, hazard ratio with its repeated
-        CI (columns _lower, _upper), repeated p-value, conditional and
-        predictive power."""
+        """One row per look: events (patients for a binary or normal
+        endpoint), information, bounds at the observed information, z,
+        decision and reason, hazard ratio (or the endpoint's effect) with its
+        repeated CI (columns _lower, _upper), repeated p-value, conditional
+        and predictive power."""
         if "looks" not in self._frames:
             self._frames["looks"] = frame(self._json()["monitoring"]["looks"],
-                                          intervals=("repeated_ci_hazard_ratio",),
+                                          intervals=MONITORING_INTERVALS,
                                           first=MONITORING_FIRST)
         return self._frames["looks"]
 

@@ -63,6 +63,21 @@ def test_monitoring_tables(repo):
     assert m.decisions == ["stop-efficacy"]
 
 
+def test_endpoint_monitoring_tables_split_the_effects_interval(repo):
+    # The docs promise the repeated CI in _lower and _upper columns; a binary
+    # or normal endpoint's repeated_ci_effect stayed a column of lists, and
+    # its patients came after two dozen other columns.
+    path = repo / "examples" / "endpoint-monitoring" / "binary-noninferiority.json"
+    m = gsd.monitor(path)
+    looks = m.looks
+    assert looks.columns[0] == "patients"
+    assert "repeated_ci_effect" not in looks.columns
+    for i, row in enumerate(m.to_dict()["monitoring"]["looks"], start=1):
+        assert looks.loc[i, "repeated_ci_effect_lower"] == row["repeated_ci_effect"][0]
+        assert looks.loc[i, "repeated_ci_effect_upper"] == row["repeated_ci_effect"][1]
+    assert looks["repeated_ci_effect_lower"].dtype == np.float64
+
+
 def test_looks_from_a_dataframe(seed_plan):
     frame = pd.DataFrame({"events": [49, 71], "z": [2.0, np.nan],
                           "p_two_sided": [np.nan, 0.004],
