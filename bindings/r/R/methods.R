@@ -167,19 +167,24 @@ format.gsd_monitoring <- function(x, digits = 4, ...) {
 
 .show_gsd_monitoring <- function(x, digits = 4) {
   .title("gsd monitoring", x)
-  cols <- intersect(c("look", "events", "variance", "information_fraction", "z", "max_z", "efficacy_z",
-                      "futility_z", "decision", "hazard_ratio", "rci_lower", "rci_upper", "repeated_p_value",
-                      "conditional_power"), names(x$looks))
+  cols <- intersect(c("look", "events", "patients", "variance", "information_fraction", "z", "max_z",
+                      "efficacy_z", "futility_z", "decision", "hazard_ratio", "effect", "rci_lower",
+                      "rci_upper", "repeated_p_value", "conditional_power"), names(x$looks))
   .print_table(x$looks[cols], digits)
   last <- x$looks[nrow(x$looks), ]
   if (!is.null(last$reason)) cat("Look ", nrow(x$looks), ": ", last$reason, "\n", sep = "")
   if (!is.null(last$advice) && !is.na(last$advice)) cat(last$advice, "\n")
   if (!is.null(x$final)) {
     f <- x$final
+    # The hazard ratio of a log-rank test, else a binary or normal endpoint's effect.
+    hr <- !is.null(f$median_unbiased_hazard_ratio)
+    estimate <- if (hr) f$median_unbiased_hazard_ratio else f$median_unbiased_effect
+    ci <- if (hr) f$ci_hazard_ratio else f$ci_effect
     cat("After the stop at look ", f$look, " (", f$ordering, " ordering): p-value ", .fmt(f$p_value, digits),
-        ", median-unbiased HR ", .fmt(f$median_unbiased_hazard_ratio, digits), ", ",
-        format(100 * f$confidence_level), "% CI ", .fmt(f$ci_hazard_ratio[1], digits), " to ",
-        .fmt(f$ci_hazard_ratio[2], digits), "\n", sep = "")
+        if (!is.null(estimate)) paste0(", median-unbiased ", if (hr) "HR " else "effect ",
+                                       .fmt(estimate, digits), ", ", format(100 * f$confidence_level),
+                                       "% CI ", .fmt(ci[1], digits), " to ", .fmt(ci[2], digits)),
+        "\n", sep = "")
   }
   if (!is.null(x$record)) cat("Record:", x$record, "\n")
   if (!is.null(x$changes) && nrow(x$changes) > 0L) {

@@ -126,16 +126,19 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
 .new_monitoring <- function(config, res, extra = list()) {
   m <- res$monitoring
   looks <- .rows(m$looks,
-                 first = c("events", "information_fraction", "z", "efficacy_z", "futility_z",
-                           "nominal_p_one_sided", "nominal_p_two_sided", "cumulative_alpha",
-                           "decision", "hazard_ratio"),
-                 drop = c("input", "remaining_looks", "repeated_ci_hazard_ratio"))
-  # The log-rank's repeated confidence interval beside its hazard ratio; a
-  # weighted, MaxCombo, RMST or milestone test's looks have neither.
-  at <- match("hazard_ratio", names(looks))
+                 first = c("events", "patients", "information_fraction", "z", "efficacy_z",
+                           "futility_z", "nominal_p_one_sided", "nominal_p_two_sided",
+                           "cumulative_alpha", "decision", "hazard_ratio", "effect"),
+                 drop = c("input", "remaining_looks", "repeated_ci_hazard_ratio",
+                          "repeated_ci_effect"))
+  # The repeated confidence interval beside its estimate: the log-rank's
+  # hazard ratio, or a binary or normal endpoint's effect; a weighted,
+  # MaxCombo, RMST or milestone test's looks have neither.
+  estimate <- intersect(c("hazard_ratio", "effect"), names(looks))[1L]
+  at <- match(estimate, names(looks))
   if (!is.na(at)) {
-    rci <- lapply(m$looks, function(l) if (is.null(l$repeated_ci_hazard_ratio)) c(NA_real_, NA_real_)
-                                       else l$repeated_ci_hazard_ratio)
+    key <- paste0("repeated_ci_", estimate)
+    rci <- lapply(m$looks, function(l) if (is.null(l[[key]])) c(NA_real_, NA_real_) else l[[key]])
     looks <- cbind(looks[seq_len(at)],
                    data.frame(rci_lower = vapply(rci, `[`, 0, 1L), rci_upper = vapply(rci, `[`, 0, 2L)),
                    looks[-seq_len(at)])

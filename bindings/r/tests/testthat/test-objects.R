@@ -197,3 +197,26 @@ test_that("one look is counted in the singular", {
   expect_match(format(gsd_design(information_fractions = 1))[2], ", 1 look$")
   expect_match(format(seed_design())[2], ", 3 looks$")
 })
+
+test_that("an endpoint's monitoring shows patients, the effect and its repeated CI", {
+  # print() said "median-unbiased HR , 95% CI  to " after a stop (the
+  # endpoint has an effect, no hazard ratio), and the repeated CI of the
+  # effect stayed a list column while the hazard ratio's is rci_lower/upper.
+  src <- Sys.getenv("GSD_SOURCE_DIR")
+  file <- file.path(src, "examples", "endpoint-monitoring", "binary-noninferiority.json")
+  if (!nzchar(src) || !file.exists(file)) skip("GSD_SOURCE_DIR does not name the repository")
+  m <- gsd_monitor(file)
+  looks <- m$result$monitoring$looks
+  expect_identical(names(m$looks)[1:2], c("look", "patients"))
+  expect_false("repeated_ci_effect" %in% names(m$looks))
+  expect_identical(m$looks$rci_lower, vapply(looks, function(l) l$repeated_ci_effect[1], 0))
+  expect_identical(m$looks$rci_upper, vapply(looks, function(l) l$repeated_ci_effect[2], 0))
+  expect_identical(match("rci_lower", names(m$looks)), match("effect", names(m$looks)) + 1L)
+  f <- m$result$monitoring$final
+  last <- utils::tail(format(m), 1L)
+  expect_identical(last, paste0(
+    "After the stop at look 2 (stage-wise ordering): p-value ", formatC(f$p_value, 4, format = "fg", flag = "#"),
+    ", median-unbiased effect ", formatC(f$median_unbiased_effect, 4, format = "fg", flag = "#"),
+    ", 95% CI ", formatC(f$ci_effect[1], 4, format = "fg", flag = "#"), " to ",
+    formatC(f$ci_effect[2], 4, format = "fg", flag = "#")))
+})
