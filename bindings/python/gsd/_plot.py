@@ -265,13 +265,16 @@ def simulation_figure(result: Dict[str, Any], data: Dict[str, Any], figsize: Opt
 
 def monitoring_bounds_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
     b = data["bounds"]
-    ax.plot(b["events"], _values(b["efficacy_z"]), "o-", color=PALETTE[0], lw=2,
+    # A survival test's looks are at events, a binary or normal endpoint's
+    # at patients.
+    x = "events" if "events" in b else "patients"
+    ax.plot(b[x], _values(b["efficacy_z"]), "o-", color=PALETTE[0], lw=2,
             label="efficacy bound (at the last look's schedule)")
     o = data["observed"]
-    ax.plot(o["events"], o["z"], "s-", color=PALETTE[3], lw=2, label="observed z")
+    ax.plot(o[x], o["z"], "s-", color=PALETTE[3], lw=2, label="observed z")
     ax.axhline(0.0, color="0.6", lw=1)
-    ax.set_xlim(0.0, max(list(b["events"]) + list(o["events"])) * 1.05)
-    ax.set_xlabel("events")
+    ax.set_xlim(0.0, max(list(b[x]) + list(o[x])) * 1.05)
+    ax.set_xlabel(x)
     ax.set_ylabel("z statistic (positive favours treatment)")
     ax.set_title("Observed z and the bounds at the observed information")
     ax.grid(True, alpha=0.3)

@@ -150,6 +150,24 @@ def test_plots(seed_plan, repo):
     plt.close("all")
 
 
+def test_an_endpoints_monitoring_plot_is_drawn_at_its_patients(repo):
+    # It raised KeyError: 'events' (a binary or normal endpoint's looks are
+    # at patients, and so is its plot data).
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    m = gsd.monitor(repo / "examples" / "endpoint-monitoring" / "normal-two-sample.json")
+    data = m.plot_data()
+    ax = m.plot().axes[0]
+    assert ax.get_xlabel() == "patients"
+    bound, observed = ax.lines[0], ax.lines[1]
+    np.testing.assert_array_equal(bound.get_xdata(), data["bounds"]["patients"])
+    np.testing.assert_array_equal(observed.get_xdata(), data["observed"]["patients"])
+    np.testing.assert_array_equal(observed.get_ydata(), m.looks["z"])
+    plt.close("all")
+
+
 def test_non_inferiority_power_plot_marks_the_margin(repo):
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")

@@ -138,9 +138,11 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
     .gsd_value(.gsd_plot_data(x$config, "monitor", .gsd_map("run", x$config)))
   }
   if (type == "boundaries") {
-    return(.spec("Bounds at the observed information and the observed z", "events", "z",
-                 list(.series(pd$bounds$events, .nums(pd$bounds$efficacy_z), "efficacy bound", "b"),
-                      .series(pd$observed$events, pd$observed$z, "observed z", "b", 1, 17)),
+    # A survival test's looks are at events, a binary or normal endpoint's at patients.
+    at <- if (is.null(pd$bounds$events)) "patients" else "events"
+    return(.spec("Bounds at the observed information and the observed z", at, "z",
+                 list(.series(pd$bounds[[at]], .nums(pd$bounds$efficacy_z), "efficacy bound", "b"),
+                      .series(pd$observed[[at]], pd$observed$z, "observed z", "b", 1, 17)),
                  hlines = list(y = 0, label = "")))
   }
   cp <- pd$conditional_power_by_hazard_ratio

@@ -220,3 +220,19 @@ test_that("an endpoint's monitoring shows patients, the effect and its repeated 
     ", 95% CI ", formatC(f$ci_effect[1], 4, format = "fg", flag = "#"), " to ",
     formatC(f$ci_effect[2], 4, format = "fg", flag = "#")))
 })
+
+test_that("an endpoint's monitoring plot is drawn at its patients", {
+  # The series were read at events, which an endpoint's plot data does not
+  # have: an empty plot and "no non-missing arguments to min" warnings.
+  src <- Sys.getenv("GSD_SOURCE_DIR")
+  file <- file.path(src, "examples", "endpoint-monitoring", "normal-two-sample.json")
+  if (!nzchar(src) || !file.exists(file)) skip("GSD_SOURCE_DIR does not name the repository")
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  m <- gsd_monitor(file)
+  spec <- expect_silent(plot(m))
+  expect_identical(spec$xlab, "patients")
+  expect_identical(spec$series[[2]]$x, m$looks$patients)
+  expect_identical(spec$series[[2]]$y, m$looks$z)
+  expect_length(spec$series[[1]]$x, length(spec$series[[1]]$y))
+})
