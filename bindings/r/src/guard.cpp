@@ -130,6 +130,11 @@ std::string r_value(const std::string& value) {
   if (value == "true") return "TRUE";
   if (value == "false") return "FALSE";
   if (value == "null") return "NULL";
+  // A non-finite number as the library formats it (C's "inf", "nan"): R's
+  // Inf, -Inf and NaN, as the user typed them.
+  if (value == "inf") return "Inf";
+  if (value == "-inf") return "-Inf";
+  if (value == "nan" || value == "-nan") return "NaN";
   if (value.empty() || value.front() != '[') return value;
   const nlohmann::json array = nlohmann::json::parse(value, nullptr, false);
   if (!array.is_array() || array.empty()) return value;

@@ -72,6 +72,13 @@ test_that("simulation and run options keep their R names", {
   expect_identical(invalid(gsd_simulate(plan, block_size = 3, progress = FALSE))$argument,
                    "block_size")
   expect_identical(invalid(gsd_simulate(seed_design(), progress = FALSE))$argument, "plan")
+  # Non-finite values as R writes them (they read "inf" and "-inf").
+  expect_identical(conditionMessage(invalid(gsd_simulate(plan, replicates = Inf, progress = FALSE))),
+                   "replicates = Inf must be a whole number in [1, 9223372036854775807]")
+  e <- invalid(gsd_simulate(plan, replicates = 10, max_duration = Inf, progress = FALSE))
+  expect_identical(conditionMessage(e), "max_duration = Inf must lie in (0, 1e6]")
+  expect_identical(e$value, "Inf")
+  expect_identical(invalid(gsd_simulate(plan, threads = -Inf, progress = FALSE))$value, "-Inf")
   e <- invalid(gsd_run(list(design = list(alpha = 0.025, information_fractions = c(0.6, 0.4, 1)))))
   expect_identical(e$argument, "config$design$information_fractions[2]")
   expect_identical(invalid(gsd_run(plan$config, "desgn"))$argument, "command")
