@@ -33,8 +33,15 @@ cure_model <- function(cure_fraction = NULL, median_noncured = NULL, hazard = NU
 
 #' @export
 format.gsd_arm <- function(x, ...) {
-  paste("<gsd arm>", paste(names(x), vapply(x, function(v) paste(format(unlist(v)), collapse = ", "), ""),
-                           sep = " = ", collapse = "; "))
+  paste("<gsd arm>", paste(names(x), vapply(x, .arm_value, ""), sep = " = ", collapse = "; "))
+}
+
+# A latency's parts by name ("weibull = (shape 1.5, scale 12)"): unnamed, a
+# Weibull's two numbers or a piecewise model's starts and rates ran together.
+.arm_value <- function(v) {
+  numbers <- function(e) paste(format(unclass(e), trim = TRUE), collapse = ", ")
+  if (!is.list(v)) return(numbers(v))
+  paste0("(", paste(names(v), vapply(v, numbers, ""), collapse = "; "), ")")
 }
 
 #' @export

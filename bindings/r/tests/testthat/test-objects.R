@@ -152,6 +152,12 @@ test_that("format() returns the lines print() shows", {
   check(summary(d), "Group-sequential design, 3 looks")
   expect_identical(format(cure_model(cure_fraction = 0.4, median_noncured = 7)),
                    "<gsd arm> cure_fraction = 0.4; median_noncured = 7")
+  # A latency's parts by name: they printed as "weibull = 12.0,  1.5" and
+  # "piecewise = 0.00, 6.00, 0.10, 0.05", the starts and rates run together.
+  expect_identical(format(cure_model(cure_fraction = 0.3, weibull = c(scale = 12, shape = 1.5))),
+                   "<gsd arm> cure_fraction = 0.3; weibull = (scale 12; shape 1.5)")
+  expect_identical(format(cure_model(piecewise = list(starts = c(0, 6), rates = c(0.1, 0.05)))),
+                   "<gsd arm> piecewise = (starts 0, 6; rates 0.10, 0.05)")
   # digits reach the numbers, as print's
   expect_false(identical(format(d, digits = 6), format(d)))
   expect_identical(capture.output(print(d, digits = 6)), format(d, digits = 6))
