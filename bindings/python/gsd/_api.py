@@ -369,20 +369,14 @@ class Record:
         cfg = None
         if config is not None:
             cfg, _ = _source(config, "config")
-            if os.path.isfile(self.path):
-                # The library's refusal ("the record ... already holds its
-                # design") names no argument.
+            if os.path.isfile(self.path):  # the library's refusal names no argument
                 raise invalid(("config",), None, f"is given, but record = {self.path!r} already "
                               "holds its design: leave config out to add a look to it, or name "
                               "a new record file")
-        # The record is replaced as an output is: one that is a directory, in
-        # a directory that is missing or not writable, or the config itself is
-        # refused naming record (the lock file's failure named no argument).
+        # The record is replaced as an output is, and refused as one, by name.
         check_output("record", self.path, (("config", os.fspath(config)),)
                      if isinstance(config, (str, os.PathLike)) else ())
-        if report is not None:
-            # Checked here, named as report=, before the record changes: a
-            # report over the record (or its lock) would lose every look.
+        if report is not None:  # over the record (or its lock) it would lose every look
             report = check_output("report", report, (
                 ("record", self.path),
                 ("the record's lock file", os.path.realpath(self.path) + ".lock")))
