@@ -146,6 +146,7 @@ json sample_size_json(const SampleSize& r) {
   j["study_duration"] = plan.study_duration;
   j["accrual_duration"] = plan.accrual_duration;
   j["follow_up"] = plan.follow_up;
+  j["patients_at_study_end"] = plan.patients_at_study_end;
   j["time_unit"] = r.spec.time_unit;
   j["patients_unrounded"] = plan.patients_unrounded;
   j["events_unrounded"] = plan.events_unrounded;

@@ -86,8 +86,16 @@ std::string sample_size_text(const SampleSize& r) {
         << plan.power_event_driven.value_or(0.0) << " event-driven, " << plan.power_fixed_times
         << " at the expected look times)\n";
   }
-  out << std::setprecision(2) << "  study duration " << plan.study_duration << ' ' << unit
-      << " (follow-up " << plan.follow_up << " after accrual ends)\n\n";
+  out << std::setprecision(2) << "  study duration " << plan.study_duration << ' ' << unit;
+  if (plan.follow_up < 0.0) {
+    // The final look before accrual ends: enrolment stops there, so fewer
+    // patients than planned are ever enrolled.
+    out << ", " << -plan.follow_up << " before accrual ends: about " << std::setprecision(1)
+        << plan.patients_at_study_end << " of the " << plan.patients
+        << " patients are enrolled by the final look\n\n" << std::setprecision(2);
+  } else {
+    out << " (follow-up " << plan.follow_up << " after accrual ends)\n\n";
+  }
   out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time"
       << std::setw(9) << "drift" << std::setw(10) << "efficacy" << std::setw(10) << "HR at"
       << std::setw(11) << "P(cross)" << std::setw(12) << "cumulative" << '\n';

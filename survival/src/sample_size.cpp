@@ -413,6 +413,7 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
   plan.power_fixed_times = plan.power;
   plan.study_duration = plan.looks.back().calendar_time;
   plan.follow_up = plan.study_duration - plan.accrual_duration;
+  plan.patients_at_study_end = static_cast<double>(patients) * spec.accrual.cdf(plan.study_duration);
   plan.schoenfeld = schoenfeld_comparison(spec, design, events);
   return plan;
 }

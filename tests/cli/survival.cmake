@@ -17,6 +17,14 @@ endfunction()
 # gsd's own output pinned as regression values; the engine tests check them against their references.
 gsd_survival_cli_test(seed_plan_text ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "patients 202, events 94 (these patients can ever produce 104.8), power 0.8391 (event-driven; 0.8455 at the expected look times)")
+# 1000 patients for 94 events: the final look comes before accrual ends, and
+# the plan says how many patients are enrolled by then instead of a negative
+# follow-up (tests/reference/final_look_before_accrual.py: 15.2075 months,
+# 422.43 patients).
+gsd_survival_cli_test(final_look_before_accrual_ends ${GSD_SURVIVAL_CASES}/final_look_before_accrual_ends.json 0
+  "  study duration 15.21 months, 20.79 before accrual ends: about 422.4 of the 1000 patients are enrolled by the final look")
+gsd_survival_cli_test(final_look_before_accrual_ends_json ${GSD_SURVIVAL_CASES}/final_look_before_accrual_ends.json 0
+  "\"patients_at_study_end\": 422.43175018" --format json)
 gsd_survival_cli_test(seed_plan_looks ${GSD_CONFIGS}/blinatumomab-20120215.json 0
   "   3      94          50.77   2.9744    2.0141    0.6600     0.1690      0.8391")
 # The warning where the planned events approach what the patients can produce: the seed

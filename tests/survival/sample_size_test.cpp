@@ -40,6 +40,24 @@ TEST(SampleSize, ModeIsChosenByTheGivenQuantities) {
   EXPECT_THROW((void)solve_mode(s), std::invalid_argument);
 }
 
+// 1000 patients for the seed's 94 events: the final look's expected time
+// comes before accrual ends, and enrolment stops there. Closed form for
+// events before the end of uniform accrual, solved by bisection
+// (tests/reference/final_look_before_accrual.py); 1e-9 months is far above
+// both root solves' tolerances and far below any displayed digit.
+TEST(SampleSize, FinalLookBeforeAccrualEnds) {
+  const SurvivalPlan plan =
+      solve_survival(with_sizes(testing::seed_plan(), 1000, 94, {}, {}), testing::seed_design());
+  EXPECT_NEAR(plan.study_duration, 15.207543006537403, 1e-9);
+  EXPECT_NEAR(plan.follow_up, -20.792456993462597, 1e-9);
+  EXPECT_NEAR(plan.patients_at_study_end, 422.4317501815945, 1e-9 * 1000.0 / 36.0);
+  // Accrual done before the final look: every patient is enrolled.
+  const SurvivalPlan seed =
+      solve_survival(with_sizes(testing::seed_plan(), 202, 94, {}, {}), testing::seed_design());
+  EXPECT_GT(seed.follow_up, 0.0);
+  EXPECT_DOUBLE_EQ(seed.patients_at_study_end, 202.0);
+}
+
 TEST(SampleSize, LookEventsAreRoundedUp) {
   const std::vector<double> f{0.5, 0.75, 1.0};
   EXPECT_EQ(look_events(f, 94), (std::vector<long long>{47, 71, 94}));

@@ -115,7 +115,11 @@ format.gsd_survival <- function(x, digits = 4, ...) {
   .print_design_header(x)
   cat("Survival plan (", x$mode, "): ", x$patients, " patients, ", x$events, " events, power ",
       .fmt(x$power, digits), "; study duration ", .fmt(x$study_duration, digits), " ", x$time_unit,
-      " (follow-up ", .fmt(x$follow_up, digits), " after accrual)\n", sep = "")
+      # A final look before accrual ends stops enrolment there, with fewer patients.
+      if (x$follow_up < 0) paste0(", ", .fmt(-x$follow_up, digits), " before accrual ends: about ",
+                                  .fmt(x$patients_at_study_end, digits), " of the ", x$patients,
+                                  " patients are enrolled by the final look")
+      else paste0(" (follow-up ", .fmt(x$follow_up, digits), " after accrual)"), "\n", sep = "")
   cols <- intersect(c("look", "events", "calendar_time", "drift", "efficacy_z",
                       "hazard_ratio_at_bound", "crossing_probability",
                       "cumulative_crossing_probability"), names(x$looks))

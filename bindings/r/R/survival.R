@@ -131,7 +131,9 @@ print.gsd_accrual <- function(x, ...) {
 #' @param ... further keys of the config's `survival` section.
 #' @return An object of class `gsd_survival` (also a `gsd_design`): the
 #'   design's fields, and `patients`, `events`, `power`, `study_duration`,
-#'   `follow_up`, `expected_events`, `expected_duration`, `solved_for`,
+#'   `follow_up` (negative when the final look comes before accrual ends),
+#'   `patients_at_study_end` (the patients enrolled by then), `expected_events`,
+#'   `expected_duration`, `solved_for`,
 #'   `looks` (a data frame: events, calendar time, drift, efficacy z, the
 #'   hazard ratio at the bound and the crossing probabilities of each look)
 #'   and `schoenfeld` (the proportional-hazards comparison).
@@ -199,7 +201,8 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   s <- out$result$sample_size
   x$looks <- .columns(out$tables[["/sample_size/looks"]],
                       c("look", "events", "information_fraction", "calendar_time"))
-  for (k in c("patients", "events", "power", "power_fixed_times", "study_duration", "follow_up", "accrual_duration",
+  for (k in c("patients", "events", "power", "power_fixed_times", "study_duration", "follow_up",
+              "patients_at_study_end", "accrual_duration",
               "expected_events", "expected_duration", "event_limit", "solved_for", "mode",
               "time_unit", "schoenfeld")) {
     x[[k]] <- s[[k]]

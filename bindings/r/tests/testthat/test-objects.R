@@ -30,6 +30,17 @@ test_that("a survival plan, a simulation and a monitoring print", {
   expect_identical(as.data.frame(m)$z, 2)
 })
 
+test_that("a plan whose final look comes before accrual ends says how many are enrolled", {
+  # 1000 patients for 94 events: the 94th event is expected at month 15.21 of
+  # the 36 of accrual (tests/reference/final_look_before_accrual.py).
+  plan <- gsd_survival(seed_design(), control = cure_model(cure_fraction = 0.40, median_noncured = 7),
+                       treatment = cure_model(cure_fraction = 0.562), hazard_ratio_noncured = 0.63,
+                       accrual = accrual(36), patients = 1000, events = 94)
+  expect_equal(plan$patients_at_study_end, 422.4317501815945, tolerance = 1e-9)
+  expect_output(print(plan), "20.79 before accrual ends: about 422.4 of the 1000 patients are enrolled")
+  expect_equal(seed_plan()$patients_at_study_end, 202)
+})
+
 test_that("plots draw the library's curves", {
   grDevices::pdf(NULL)
   on.exit(grDevices::dev.off())

@@ -74,6 +74,10 @@ struct SurvivalPlan {
   std::optional<double> power_event_driven;
   double study_duration = 0.0;  // expected calendar time of the final look
   double follow_up = 0.0;       // study_duration - accrual duration
+  // Patients enrolled by study_duration under the accrual profile: all of
+  // them unless the final look comes before accrual ends (follow_up < 0),
+  // when enrolment stops there with fewer.
+  double patients_at_study_end = 0.0;
   double accrual_duration = 0.0;
   // The solve's unrounded patients and events (the given ones where given).
   double patients_unrounded = 0.0;
