@@ -165,7 +165,13 @@ std::optional<double> estimate_at(const EndpointSpec& s, double z, double n) {
     }
     return m + sign * q * std::sqrt(st.v0 / n);
   }
-  if (s.groups == 1) return m + sign * z * std::sqrt(st.v0 / n);
+  if (s.groups == 1) {
+    const double estimate = m + sign * z * std::sqrt(st.v0 / n);
+    // A rate outside (0, 1) is no estimate: the bound cannot be reached
+    // (0.5 + 1.97 sqrt(0.25 / 3) = 1.07 at 3 patients), as for two rates.
+    if (s.type == EndpointType::kBinary && !(estimate > 0.0 && estimate < 1.0)) return std::nullopt;
+    return estimate;
+  }
   // The treatment rate whose statistic is sign z, the control rate as planned.
   const double p2 = *s.control_rate;
   const double w = ratio_scale(s) ? m : 1.0;
