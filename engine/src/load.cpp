@@ -213,7 +213,8 @@ Trial load_trial(const nlohmann::json& config) {
                            "a survival trial's model is changed by strata");
       }
       if (!trial.survival) {
-        top.fail_missing("survival", "the simulation section draws trials from the survival model");
+        top.fail_missing("survival", "the simulation section draws trials from a survival section or a "
+                                     "normal or binary endpoint section; add one");
       }
       trial.simulation = detail::load_simulation(*simulation, top.at("survival").json());
       if (trial.simulation->max_duration) {
