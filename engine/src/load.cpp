@@ -136,6 +136,12 @@ nlohmann::json parse_json(const std::string& text, const std::string& source, Js
 }
 
 nlohmann::json read_json_file(const std::string& path) {
+  // `--batch -` reads standard input, so `gsd design -` is tried too; read
+  // as a file name it was "-: cannot read the config file (does it exist?)".
+  if (path == "-") {
+    throw InvalidInput({}, "-: a config is read from a file; give its path, or /dev/stdin to read "
+                           "it from standard input (--batch - reads JSON lines there)");
+  }
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     throw InvalidInput({}, path + ": is a directory; name a config or record file (JSON)");

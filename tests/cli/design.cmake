@@ -140,6 +140,9 @@ gsd_design_error(futility_classical_name 2
 gsd_design_error(missing_file 2
   "error: /nonexistent/gsd.json: cannot read the config file (does it exist?)"
   "{}" design /nonexistent/gsd.json)
+gsd_design_error(config_dash 2
+  "error: -: a config is read from a file\; give its path, or /dev/stdin to read it from standard input (--batch - reads JSON lines there)"
+  "{}" design -)
 gsd_design_error(bad_format 2
   "error: --format = yaml is not one of: text, json, csv, jsonl\; give one of them"
   "{\"design\": {}}" design CONFIG --format yaml)
