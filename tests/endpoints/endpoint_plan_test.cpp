@@ -316,6 +316,11 @@ TEST(EndpointRefusals, BadInputNamesTheField) {
   rates.scale = RateScale::kRatio;
   rates.margin = -0.5;
   expect_refused(rates, "margin", "must be positive");
+  // 1e200 overflowed the restricted rates: "needs -nan patients".
+  rates.margin = 1e200;
+  expect_refused(rates, "margin", "must lie in [1e-06, 1e+06]");
+  rates.margin = 1e-7;
+  expect_refused(rates, "margin", "must lie in [1e-06, 1e+06]");
 
   EndpointSpec means = normal_two_sample(0.5, 0.0, 1.0);
   expect_refused(means, "sd", "must be positive");
