@@ -3,8 +3,10 @@
 // significant digits when small.
 #pragma once
 
+#include <charconv>
 #include <cstdio>
 #include <string>
+#include <type_traits>
 
 namespace gsd::render::detail {
 
@@ -24,6 +26,20 @@ inline std::string probability(double p) {
 // monitor accepts ([1e-6, 1e6]) neither print as 0.0000 nor overflow a column.
 inline std::string hazard_ratio(double hr) {
   return hr >= 1e-3 && hr < 1e4 ? format("%.4f", hr) : format("%.4g", hr);
+}
+
+// A CSV value: the shortest text that reads back as the same double, as the
+// JSON output writes it (0.79665, where 17 digits printed
+// 0.79664999999999997); whole numbers (replicates, a 64-bit seed) as they are.
+template <class T>
+std::string csv_value(T v) {
+  if constexpr (std::is_integral_v<T>) {
+    return std::to_string(v);
+  } else {
+    char buf[32];
+    const std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, static_cast<double>(v));
+    return std::string(buf, r.ptr);
+  }
 }
 
 }  // namespace gsd::render::detail
