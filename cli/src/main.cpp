@@ -308,7 +308,14 @@ int main(int argc, char** argv) {
                  "Solver diagnostics on stderr: off (default), info (phases and times) or debug "
                  "(every root search, grid and simulation chunk)")
       ->check(not_empty("--log-level", "give off, info or debug"))
-      ->check(CLI::IsMember({"off", "info", "debug"}));
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (value == "off" || value == "info" || value == "debug") return {};
+            // Thrown, not returned: CLI11 would write "--log-level: verbose
+            // not in {off,info,debug}", unlike every other refused value.
+            usage_error("--log-level = " + value + " is not one of: off, info, debug; give one of them");
+          },
+          "LEVEL"));
   DesignArgs design;
   SimulateArgs simulate;
   MonitorArgs monitor;

@@ -143,6 +143,9 @@ gsd_design_error(missing_file 2
 gsd_design_error(config_dash 2
   "error: -: a config is read from a file\; give its path, or /dev/stdin to read it from standard input (--batch - reads JSON lines there)"
   "{}" design -)
+gsd_design_error(bad_log_level 2
+  "error: --log-level = verbose is not one of: off, info, debug\; give one of them"
+  "{\"design\": {}}" design CONFIG --log-level verbose)
 gsd_design_error(bad_format 2
   "error: --format = yaml is not one of: text, json, csv, jsonl\; give one of them"
   "{\"design\": {}}" design CONFIG --format yaml)
