@@ -57,6 +57,9 @@ nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
   add_form("--z", a.z);
   add_form("--p-two-sided", a.p_two_sided);
   add_form("--hazard-ratio", a.hazard_ratio);
+  if (forms > 0 && !a.tests.empty()) {
+    usage_error(given + " and --tests are given; a MaxCombo look gives only --tests and --covariance");
+  }
   if (forms > 1) {
     usage_error(given + (forms == 2 ? " are both" : " are all") +
                 " given; give exactly one of --z, --p-two-sided (with --direction) or "

@@ -203,6 +203,8 @@ JSON
     # A new record refused so is not started: no record, no lock file.
     run monitor c.json --record new.json add-look --events 30 --z 1 --hazard-ratio 0.7
     expect_error "--z = 1 and --hazard-ratio = 0.7 are both given"
+    run monitor --record r.json add-look --events 50 --z 1 --tests '[{"z": 1, "variance": 2}]'
+    expect_error "--z = 1 and --tests are given; a MaxCombo look gives only --tests and --covariance"
     [ ! -e new.json ] && [ ! -e new.json.lock ] || fail "a refused look left new.json or its lock file"
     ;;
   hazard_ratio_extremes_in_table)
