@@ -3,8 +3,8 @@
 // significant digits when small.
 #pragma once
 
-#include <charconv>
 #include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <type_traits>
 
@@ -28,17 +28,26 @@ inline std::string hazard_ratio(double hr) {
   return hr >= 1e-3 && hr < 1e4 ? format("%.4f", hr) : format("%.4g", hr);
 }
 
-// A CSV value: the shortest text that reads back as the same double, as the
-// JSON output writes it (0.79665, where 17 digits printed
+// A CSV value: the shortest text of at least 15 significant digits that
+// reads back as the same double, as the JSON output writes it (0.79665, where 17 digits printed
 // 0.79664999999999997); whole numbers (replicates, a 64-bit seed) as they are.
 template <class T>
 std::string csv_value(T v) {
   if constexpr (std::is_integral_v<T>) {
     return std::to_string(v);
   } else {
-    char buf[32];
-    const std::to_chars_result r = std::to_chars(buf, buf + sizeof buf, static_cast<double>(v));
-    return std::string(buf, r.ptr);
+    // The fewest of 15 to 17 significant digits that give the double back
+    // (printf and strtod rather than std::to_chars, which not every C++
+    // library the page is built with has for doubles).
+    const double x = static_cast<double>(v);
+    char buf[40];
+    for (int digits = 15; digits < 17; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, x);
+      const double back = std::strtod(buf, nullptr);
+      if (!(back < x) && !(back > x)) return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+    return buf;
   }
 }
 
