@@ -113,6 +113,11 @@ nlohmann::json parse_json(const std::string& text, const std::string& source, Js
   if (kind == JsonText::kBatchLine && blank(text)) {
     throw InvalidInput({}, source + ": an empty line; give one JSON config per line");
   }
+  // Was "1:1: malformed JSON: syntax error ... unexpected end of input" for
+  // an empty file (a config written by a script that failed, /dev/null).
+  if (blank(text)) {
+    throw InvalidInput({}, source + ": is empty (no JSON text); give the JSON, e.g. a config {\"design\": {}}");
+  }
   try {
     // Depth and duplicate keys first, before a document is built; a syntax
     // error is left to the parser below, which reports where it is.

@@ -155,6 +155,9 @@ gsd_design_error(no_command 2
 gsd_design_error(number_not_a_number 2
   "error: --max-duration = 12x is not a number\; give a number, e.g. 1.5 or 2e-3"
   "{\"design\": {}}" simulate CONFIG --max-duration 12x)
+gsd_design_error(empty_config 2
+  "error: CONFIG: is empty (no JSON text)\; give the JSON, e.g. a config {\"design\": {}}"
+  "\n" design CONFIG)
 gsd_design_error(bad_format 2
   "error: --format = yaml is not one of: text, json, csv, jsonl\; give one of them"
   "{\"design\": {}}" design CONFIG --format yaml)
