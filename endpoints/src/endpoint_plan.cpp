@@ -92,6 +92,13 @@ EndpointPlan solve_plan(const EndpointSpec& spec, const Design& design) {
     plan.patients_unrounded = *spec.patients;
     plan.patients = *spec.patients;
     plan.drift = detail::drift_at(spec, *spec.patients, alpha);
+    if (std::isinf(plan.drift) && plan.drift < 0.0) {
+      numerics::fail({"patients"}, *spec.patients,
+                     "are too few for the t test: at " +
+                         numerics::format_value(*spec.patients - spec.groups) +
+                         " degrees of freedom its critical value lies beyond every double, so it "
+                         "never rejects; give more patients");
+    }
     if (!(plan.drift > 0.0)) {
       numerics::fail({"patients"}, *spec.patients,
                      "are too few for this test: its power does not exceed alpha (drift " +

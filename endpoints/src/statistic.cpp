@@ -136,6 +136,9 @@ double drift_at(const EndpointSpec& s, double patients, double alpha) {
   if (uses_t(s)) {
     const double ncp = st.effect * std::sqrt(patients / st.v1);
     const double beta = t_beta(alpha, patients - t_groups(s), ncp);
+    // A critical value beyond every double (a fraction of a degree of
+    // freedom): the test never rejects, a drift of minus infinity.
+    if (!(beta < 1.0)) return -std::numeric_limits<double>::infinity();
     // A type II error below the smallest normal double means a drift beyond
     // z_alpha + 37.5, where every design's power is 1 to double precision:
     // the noncentrality itself then serves (the normal approximation's drift).

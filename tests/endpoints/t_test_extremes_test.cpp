@@ -85,6 +85,11 @@ TEST(TTestExtremes, EffectsBeyondTheNoncentralTAreRefusedByTheirKey) {
   expect_refused(at_a_billion, "mean_difference", "sd from the H0 value");
   expect_refused(t_test(1e-300, 2), "power", "more than 1e9");
   expect_refused(t_test(1e-5, 2), "power", "more than 1e9");
+  // Given patients with a thousandth of a degree of freedom: the test never
+  // rejects ("normal_upper_quantile: p = 1" naming no key before).
+  EndpointSpec few = t_test(3, 2);
+  few.patients = 2.001;
+  expect_refused(few, "patients", "never rejects");
 }
 
 // A look with a fraction of a degree of freedom has its bound's t quantile
