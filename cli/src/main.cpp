@@ -10,9 +10,11 @@
 #include <map>
 #include <memory>
 #include <new>
+#include <optional>
 #include <string>
 #include <system_error>
 #include <thread>
+#include <type_traits>
 
 #if defined(GSD_WITH_MPI)
 #include <unistd.h>
@@ -133,11 +135,33 @@ CLI::Validator not_a_directory(const std::string& flag, const std::string& what)
       "");
 }
 
-// add_option with a value that may not be empty.
+// A number option's value must read as a number in full: CLI11 would refuse
+// "abc" as "Could not convert: --max-duration = abc", with no rule and
+// nothing to do. (NaN and infinity read here and are refused by the rule of
+// the value they give.)
+CLI::Validator a_number(const std::string& flag) {
+  return CLI::Validator(
+      [flag](std::string& value) -> std::string {
+        char* end = nullptr;
+        (void)std::strtod(value.c_str(), &end);
+        if (end == value.c_str() || *end != '\0') {
+          usage_error(flag + " = " + value + " is not a number; give a number, e.g. 1.5 or 2e-3");
+        }
+        return {};
+      },
+      "");
+}
+
+// add_option with a value that may not be empty; a number option's value
+// must be a number.
 template <class T>
 CLI::Option* add_valued(CLI::App& command, const std::string& flag, T& value,
                         const std::string& help, const std::string& what) {
-  return command.add_option(flag, value, help)->check(not_empty(flag, what));
+  CLI::Option* option = command.add_option(flag, value, help)->check(not_empty(flag, what));
+  if constexpr (std::is_same_v<T, double> || std::is_same_v<T, std::optional<double>>) {
+    option->check(a_number(flag));
+  }
+  return option;
 }
 
 // --format with the given choices, validated by CLI11 (exit 2).
@@ -308,7 +332,14 @@ int main(int argc, char** argv) {
                  "Solver diagnostics on stderr: off (default), info (phases and times) or debug "
                  "(every root search, grid and simulation chunk)")
       ->check(not_empty("--log-level", "give off, info or debug"))
-      ->check(CLI::IsMember({"off", "info", "debug"}));
+      ->check(CLI::Validator(
+          [](std::string& value) -> std::string {
+            if (value == "off" || value == "info" || value == "debug") return {};
+            // Thrown, not returned: CLI11 would write "--log-level: verbose
+            // not in {off,info,debug}", unlike every other refused value.
+            usage_error("--log-level = " + value + " is not one of: off, info, debug; give one of them");
+          },
+          "LEVEL"));
   DesignArgs design;
   SimulateArgs simulate;
   MonitorArgs monitor;
@@ -326,6 +357,18 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion&) {
     return print(version + '\n');
   } catch (const CLI::ParseError& e) {
+    if (!design_cmd->parsed() && !simulate_cmd->parsed() && !monitor_cmd->parsed()) {
+      // "A subcommand is required" also for `gsd desing c.json`: name the
+      // word that is not a command.
+      const std::vector<std::string> rest = app.remaining();
+      if (!rest.empty() && !rest.front().empty() && rest.front().front() != '-') {
+        return error_line(rest.front() + " is not a command; give design, simulate or monitor (gsd --help)",
+                          kExitBadInput);
+      }
+      if (rest.empty()) {
+        return error_line("give a command: design, simulate or monitor (gsd --help)", kExitBadInput);
+      }
+    }
     return error_line(std::string(e.what()) + " (run gsd --help for usage)", kExitBadInput);
   } catch (const gsd::InvalidInput& e) {
     return error_line(error_message(e), kExitBadInput);  // an empty option value (not_empty)

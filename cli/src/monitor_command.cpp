@@ -45,6 +45,26 @@ nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
   if (a.direction) require_utf8("--direction", *a.direction, "the direction");
   require_utf8("--date", a.date, "the date");
   require_utf8("--note", a.note, "the note");
+  // More than one statistic is refused by the flags that gave them; checked
+  // as a look of the record it was named "monitoring.looks[k] gives 2
+  // statistics", a place in a file the user did not write.
+  std::string given;
+  int forms = 0;
+  const auto add_form = [&](const char* flag, const std::optional<double>& value) {
+    if (!value) return;
+    given += (forms++ == 0 ? "" : " and ") + std::string(flag) + " = " + numerics::format_input(*value);
+  };
+  add_form("--z", a.z);
+  add_form("--p-two-sided", a.p_two_sided);
+  add_form("--hazard-ratio", a.hazard_ratio);
+  if (forms > 0 && !a.tests.empty()) {
+    usage_error(given + " and --tests are given; a MaxCombo look gives only --tests and --covariance");
+  }
+  if (forms > 1) {
+    usage_error(given + (forms == 2 ? " are both" : " are all") +
+                " given; give exactly one of --z, --p-two-sided (with --direction) or "
+                        "--hazard-ratio");
+  }
   nlohmann::json look = {{"events", a.events}};
   // Whole event counts are written as integers, as a person would type them.
   if (std::isfinite(a.events) && std::fabs(a.events) < 1e15 &&

@@ -1,6 +1,8 @@
 #include "gsd/endpoints/endpoint_plan.hpp"
 
+#include <boost/math/policies/error_handling.hpp>
 #include <cmath>
+#include <stdexcept>
 
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
@@ -79,9 +81,10 @@ void fill_looks(const EndpointSpec& spec, const Design& design, EndpointPlan& pl
 
 }  // namespace
 
-EndpointPlan plan_endpoint(const EndpointSpec& spec, const Design& design) {
+namespace {
+
+EndpointPlan solve_plan(const EndpointSpec& spec, const Design& design) {
   const double alpha = design.spec.alpha_per_side();
-  spec.validate(alpha);
   EndpointPlan plan;
   const auto& t = design.spec.information_fractions;
   if (spec.patients) {
@@ -89,6 +92,13 @@ EndpointPlan plan_endpoint(const EndpointSpec& spec, const Design& design) {
     plan.patients_unrounded = *spec.patients;
     plan.patients = *spec.patients;
     plan.drift = detail::drift_at(spec, *spec.patients, alpha);
+    if (std::isinf(plan.drift) && plan.drift < 0.0) {
+      numerics::fail({"patients"}, *spec.patients,
+                     "are too few for the t test: at " +
+                         numerics::format_value(*spec.patients - spec.groups) +
+                         " degrees of freedom its critical value lies beyond every double, so it "
+                         "never rejects; give more patients");
+    }
     if (!(plan.drift > 0.0)) {
       numerics::fail({"patients"}, *spec.patients,
                      "are too few for this test: its power does not exceed alpha (drift " +
@@ -117,6 +127,34 @@ EndpointPlan plan_endpoint(const EndpointSpec& spec, const Design& design) {
   plan.expected_patients_h0 = plan.patients_unrounded * design.expected_fraction_null;
   fill_looks(spec, design, plan, h1);
   return plan;
+}
+
+}  // namespace
+
+EndpointPlan plan_endpoint(const EndpointSpec& spec, const Design& design) {
+  spec.validate(design.spec.alpha_per_side());
+  try {
+    return solve_plan(spec, design);
+  } catch (const numerics::NumericalError&) {
+    throw;
+  } catch (const boost::math::evaluation_error&) {
+    if (spec.type != EndpointType::kNormal) throw;
+  } catch (const boost::math::rounding_error&) {
+    if (spec.type != EndpointType::kNormal) throw;
+  } catch (const std::overflow_error&) {
+    if (spec.type != EndpointType::kNormal) throw;
+  }
+  // Boost's noncentral t gives up at a noncentrality of about 6.5e4 (a
+  // standardized effect of thousands of sd, or of a few sd at a billion
+  // patients): refused by the effect that gives it, with the z test, which
+  // needs no noncentral t, as the way out.
+  const double sd_units = std::fabs(spec.alternative() - spec.null_value()) / spec.sd;
+  numerics::fail({spec.groups == 1 ? "mean" : "mean_difference"}, spec.alternative(),
+                 "is " + numerics::format_value(sd_units) + " sd from the H0 value " +
+                     numerics::format_input(spec.null_value()) +
+                     ": the t test's noncentral t distribution cannot be computed for so large a "
+                     "standardized effect at these patients; check the value and endpoint.sd, or "
+                     "set endpoint.normal_approximation to true (the z test)");
 }
 
 }  // namespace gsd::endpoints

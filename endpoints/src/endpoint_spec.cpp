@@ -59,6 +59,12 @@ void check_binary(const EndpointSpec& s) {
   if (s.scale == RateScale::kRatio && !(m > 0.0)) {
     fail({"margin"}, m, "must be positive: a ratio of two rates");
   }
+  // The restricted rates square the margin: past about 1e154 that overflows
+  // and the plan read "needs -nan patients". A risk ratio a million times
+  // either way is no margin a trial tests.
+  if (s.scale == RateScale::kRatio && !(m >= 1e-6 && m <= 1e6)) {
+    fail({"margin"}, m, "must lie in [1e-06, 1e+06]: a ratio of two rates (treatment / control), e.g. 0.8");
+  }
 }
 
 // The margin must lie strictly on the side of the alternative that H0 takes.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <stdexcept>
 
 #include "gsd/endpoints/farrington_manning.hpp"
 #include "gsd/numerics/find_root.hpp"
@@ -56,9 +57,20 @@ int t_groups(const EndpointSpec& s) { return s.groups; }
 bool uses_t(const EndpointSpec& s) { return s.type == EndpointType::kNormal && !s.normal_approximation; }
 
 // P(T_df(ncp) <= t_{1-alpha, df}): the type II error of the fixed t test.
+// Near df = 0 (the patients search starts just above `groups` patients) the
+// critical value lies beyond the largest double (t_{0.975, 0.001} is about
+// 10^1200): the test never rejects there, and the type II error is 1, as R's
+// pt(qt(1 - alpha, df), df, ncp) gives. Boost reports that quantile as an
+// overflow, which would otherwise end a large effect's solve (5 sd) as a
+// numerical failure.
 double t_beta(double alpha, double df, double ncp) {
   const boost::math::students_t central(df);
-  const double critical = boost::math::quantile(boost::math::complement(central, alpha));
+  double critical = 0.0;
+  try {
+    critical = boost::math::quantile(boost::math::complement(central, alpha));
+  } catch (const std::overflow_error&) {
+    return 1.0;
+  }
   return boost::math::cdf(boost::math::non_central_t(df, ncp), critical);
 }
 
@@ -67,7 +79,12 @@ double t_fixed_patients(const EndpointSpec& s, const Statistic& st, double alpha
   const auto gap = [&](double n) { return t_beta(alpha, n - g, st.effect * std::sqrt(n / st.v1)) - beta; };
   // The normal-approximation size is a lower end: the t test needs more.
   const double z = normal_upper_quantile(alpha) + normal_upper_quantile(beta);
-  double lo = std::fmax(g + 1e-3, z * z * st.v1 / (st.effect * st.effect));
+  const double z_size = z * z * st.v1 / (st.effect * st.effect);
+  // Beyond the patients a plan may have, the t test's size is the z test's
+  // to a relative 1e-9 and more: the caller refuses it as too large, naming
+  // it (a noncentral t of 1e15 degrees of freedom is not computed).
+  if (!(z_size <= EndpointSpec::kMaxPatients)) return z_size;
+  double lo = std::fmax(g + 1e-3, z_size);
   if (gap(lo) <= 0.0) lo = g + 1e-3;
   double hi = std::fmax(kFirstUpper, 2.0 * lo);
   for (int i = 0; gap(hi) > 0.0; ++i) {
@@ -119,6 +136,9 @@ double drift_at(const EndpointSpec& s, double patients, double alpha) {
   if (uses_t(s)) {
     const double ncp = st.effect * std::sqrt(patients / st.v1);
     const double beta = t_beta(alpha, patients - t_groups(s), ncp);
+    // A critical value beyond every double (a fraction of a degree of
+    // freedom): the test never rejects, a drift of minus infinity.
+    if (!(beta < 1.0)) return -std::numeric_limits<double>::infinity();
     // A type II error below the smallest normal double means a drift beyond
     // z_alpha + 37.5, where every design's power is 1 to double precision:
     // the noncentrality itself then serves (the normal approximation's drift).
@@ -138,11 +158,23 @@ std::optional<double> estimate_at(const EndpointSpec& s, double z, double n) {
     if (uses_t(s)) {
       const double df = n - t_groups(s);
       if (!(df > 0.0)) return std::nullopt;
-      q = boost::math::quantile(boost::math::students_t(df), numerics::normal_lower_tail(z));
+      try {
+        q = boost::math::quantile(boost::math::students_t(df), numerics::normal_lower_tail(z));
+      } catch (const std::overflow_error&) {
+        // A fraction of a degree of freedom: the bound's t quantile lies
+        // beyond every double, so no estimate reaches it.
+        return std::nullopt;
+      }
     }
     return m + sign * q * std::sqrt(st.v0 / n);
   }
-  if (s.groups == 1) return m + sign * z * std::sqrt(st.v0 / n);
+  if (s.groups == 1) {
+    const double estimate = m + sign * z * std::sqrt(st.v0 / n);
+    // A rate outside (0, 1) is no estimate: the bound cannot be reached
+    // (0.5 + 1.97 sqrt(0.25 / 3) = 1.07 at 3 patients), as for two rates.
+    if (s.type == EndpointType::kBinary && !(estimate > 0.0 && estimate < 1.0)) return std::nullopt;
+    return estimate;
+  }
   // The treatment rate whose statistic is sign z, the control rate as planned.
   const double p2 = *s.control_rate;
   const double w = ratio_scale(s) ? m : 1.0;

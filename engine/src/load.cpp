@@ -113,6 +113,11 @@ nlohmann::json parse_json(const std::string& text, const std::string& source, Js
   if (kind == JsonText::kBatchLine && blank(text)) {
     throw InvalidInput({}, source + ": an empty line; give one JSON config per line");
   }
+  // Was "1:1: malformed JSON: syntax error ... unexpected end of input" for
+  // an empty file (a config written by a script that failed, /dev/null).
+  if (blank(text)) {
+    throw InvalidInput({}, source + ": is empty (no JSON text); give the JSON, e.g. a config {\"design\": {}}");
+  }
   try {
     // Depth and duplicate keys first, before a document is built; a syntax
     // error is left to the parser below, which reports where it is.
@@ -136,6 +141,12 @@ nlohmann::json parse_json(const std::string& text, const std::string& source, Js
 }
 
 nlohmann::json read_json_file(const std::string& path) {
+  // `--batch -` reads standard input, so `gsd design -` is tried too; read
+  // as a file name it was "-: cannot read the config file (does it exist?)".
+  if (path == "-") {
+    throw InvalidInput({}, "-: a config is read from a file; give its path, or /dev/stdin to read "
+                           "it from standard input (--batch - reads JSON lines there)");
+  }
   std::error_code error;
   if (std::filesystem::is_directory(path, error)) {
     throw InvalidInput({}, path + ": is a directory; name a config or record file (JSON)");
@@ -213,7 +224,8 @@ Trial load_trial(const nlohmann::json& config) {
                            "a survival trial's model is changed by strata");
       }
       if (!trial.survival) {
-        top.fail_missing("survival", "the simulation section draws trials from the survival model");
+        top.fail_missing("survival", "the simulation section draws trials from a survival section or a "
+                                     "normal or binary endpoint section; add one");
       }
       trial.simulation = detail::load_simulation(*simulation, top.at("survival").json());
       if (trial.simulation->max_duration) {

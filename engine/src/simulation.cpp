@@ -185,7 +185,8 @@ SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& 
   validate_request(request);
   if (trial.endpoint) return detail::prepare_endpoint_simulation(trial, request, options);
   if (!trial.survival) {
-    throw InvalidInput({"survival"}, "is missing: gsd simulate draws trials from the survival model");
+    throw InvalidInput({"survival"},
+                       "is missing: gsd simulate draws trials from a survival section or a normal or binary endpoint section; add one (docs/config.md)");
   }
   SimulationSetup s;
   s.name = trial.name;

@@ -68,8 +68,15 @@ std::string endpoint_text(const EndpointSize& r) {
                                    : "power from patients")
       << '\n'
       << endpoint_setting(r.spec);
-  out << std::fixed << std::setprecision(0) << "  patients " << plan.patients << std::setprecision(4)
-      << " (unrounded " << plan.patients_unrounded << "), power " << plan.power << '\n';
+  if (plan.solved_for == endpoints::EndpointSolve::kPatients) {
+    out << std::fixed << std::setprecision(0) << "  patients " << plan.patients << std::setprecision(4)
+        << " (unrounded " << plan.patients_unrounded << "), power " << plan.power << '\n';
+  } else {
+    // The patients as given (150.5 read "patients 150" at zero decimals,
+    // rounded to even, while gsd simulate runs 151).
+    out << "  patients " << std::defaultfloat << std::setprecision(10) << plan.patients << ", power "
+        << std::fixed << std::setprecision(4) << plan.power << '\n';
+  }
   out << "  expected patients " << std::setprecision(2) << plan.expected_patients_h0 << " under H0, "
       << plan.expected_patients_h1 << " under H1";
   if (plan.fixed_patients) out << "; a fixed design needs " << *plan.fixed_patients;

@@ -4,7 +4,9 @@
 #pragma once
 
 #include <cstdio>
+#include <cstdlib>
 #include <string>
+#include <type_traits>
 
 namespace gsd::render::detail {
 
@@ -24,6 +26,29 @@ inline std::string probability(double p) {
 // monitor accepts ([1e-6, 1e6]) neither print as 0.0000 nor overflow a column.
 inline std::string hazard_ratio(double hr) {
   return hr >= 1e-3 && hr < 1e4 ? format("%.4f", hr) : format("%.4g", hr);
+}
+
+// A CSV value: the shortest text of at least 15 significant digits that
+// reads back as the same double, as the JSON output writes it (0.79665, where 17 digits printed
+// 0.79664999999999997); whole numbers (replicates, a 64-bit seed) as they are.
+template <class T>
+std::string csv_value(T v) {
+  if constexpr (std::is_integral_v<T>) {
+    return std::to_string(v);
+  } else {
+    // The fewest of 15 to 17 significant digits that give the double back
+    // (printf and strtod rather than std::to_chars, which not every C++
+    // library the page is built with has for doubles).
+    const double x = static_cast<double>(v);
+    char buf[40];
+    for (int digits = 15; digits < 17; ++digits) {
+      std::snprintf(buf, sizeof buf, "%.*g", digits, x);
+      const double back = std::strtod(buf, nullptr);
+      if (!(back < x) && !(back > x)) return buf;
+    }
+    std::snprintf(buf, sizeof buf, "%.17g", x);
+    return buf;
+  }
 }
 
 }  // namespace gsd::render::detail

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "gsd/presentation.hpp"
+#include "number_format.hpp"
 #include "simulation_output_endpoint.hpp"
 
 namespace gsd::render {
@@ -132,40 +133,39 @@ std::string simulation_text(const SimulationReport& rep) {
 }
 
 std::string simulation_csv(const SimulationReport& rep) {
+  using detail::csv_value;
   if (rep.setup.endpoint_model) return detail::endpoint_simulation_csv(rep);
   const simulate::SimulationResult& r = rep.result;
   std::ostringstream out;
-  out << std::setprecision(17) << "metric,look,value\n";
-  out << "replicates,," << r.replicates << "\n";
-  out << "seed,," << r.seed << "\n";
-  out << "power,," << r.power << "\n";
-  out << "power_se,," << r.power_se << "\n";
-  if (rep.setup.tests.non_inferiority()) out << "hazard_ratio_h0,," << rep.setup.tests.null_hazard_ratio << "\n";
+  out << "metric,look,value\n";
+  out << "replicates,," << csv_value(r.replicates) << "\n";
+  out << "seed,," << csv_value(r.seed) << "\n";
+  out << "power,," << csv_value(r.power) << "\n";
+  out << "power_se,," << csv_value(r.power_se) << "\n";
+  if (rep.setup.tests.non_inferiority()) out << "hazard_ratio_h0,," << csv_value(rep.setup.tests.null_hazard_ratio) << "\n";
   for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
-    out << "look_events," << k + 1 << "," << r.look_events[k] << "\n";
-    out << "reject," << k + 1 << "," << r.reject_per_look[k] << "\n";
-    out << "reject_lower," << k + 1 << "," << r.reject_lower_per_look[k] << "\n";
-    out << "futility," << k + 1 << "," << r.futility_per_look[k] << "\n";
-    out << "capped," << k + 1 << "," << r.capped_per_look[k] << "\n";
+    out << "look_events," << k + 1 << "," << csv_value(r.look_events[k]) << "\n";
+    out << "reject," << k + 1 << "," << csv_value(r.reject_per_look[k]) << "\n";
+    out << "reject_lower," << k + 1 << "," << csv_value(r.reject_lower_per_look[k]) << "\n";
+    out << "futility," << k + 1 << "," << csv_value(r.futility_per_look[k]) << "\n";
+    out << "capped," << k + 1 << "," << csv_value(r.capped_per_look[k]) << "\n";
   }
-  out << "expected_events,," << r.expected_events << "\n";
-  out << "expected_duration,," << r.expected_duration << "\n";
-  out << "expected_patients,," << r.expected_patients << "\n";
-  out << "max_duration,," << r.max_duration << "\n";
-  out << "capped_fraction,," << r.capped_fraction << "\n";
+  out << "expected_events,," << csv_value(r.expected_events) << "\n";
+  out << "expected_duration,," << csv_value(r.expected_duration) << "\n";
+  out << "expected_patients,," << csv_value(r.expected_patients) << "\n";
+  out << "max_duration,," << csv_value(r.max_duration) << "\n";
+  out << "capped_fraction,," << csv_value(r.capped_fraction) << "\n";
   const auto opt = [](const std::optional<double>& x) {
-    std::ostringstream o;
-    o << std::setprecision(17);
-    if (x) o << *x;
-    return o.str();
+    return x ? csv_value(*x) : std::string();
   };
   out << "hazard_ratio_q1,," << opt(r.hazard_ratio_q1) << "\n";
   out << "hazard_ratio_median,," << opt(r.hazard_ratio_median) << "\n";
   out << "hazard_ratio_q3,," << opt(r.hazard_ratio_q3) << "\n";
   for (std::size_t j = 0; j < r.tests.size(); ++j) {
-    out << "test_" << j + 1 << "_power,," << r.tests[j].power << "\n";
+    out << "test_" << j + 1 << "_power,," << csv_value(r.tests[j].power) << "\n";
     for (std::size_t k = 0; k < r.tests[j].reject_per_look.size(); ++k) {
-      out << "test_" << j + 1 << "_reject," << k + 1 << "," << r.tests[j].reject_per_look[k] << "\n";
+      out << "test_" << j + 1 << "_reject," << k + 1 << ","
+          << csv_value(r.tests[j].reject_per_look[k]) << "\n";
     }
   }
   return out.str();

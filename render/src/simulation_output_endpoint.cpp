@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "gsd/presentation.hpp"
+#include "number_format.hpp"
 
 namespace gsd::render::detail {
 
@@ -99,19 +100,19 @@ std::string endpoint_simulation_text(const SimulationReport& rep) {
 std::string endpoint_simulation_csv(const SimulationReport& rep) {
   const simulate::SimulationResult& r = rep.result;
   std::ostringstream out;
-  out << std::setprecision(17) << "metric,look,value\n";
-  out << "replicates,," << r.replicates << "\n";
-  out << "seed,," << r.seed << "\n";
-  out << "power,," << r.power << "\n";
-  out << "power_se,," << r.power_se << "\n";
+  out << "metric,look,value\n";
+  out << "replicates,," << csv_value(r.replicates) << "\n";
+  out << "seed,," << csv_value(r.seed) << "\n";
+  out << "power,," << csv_value(r.power) << "\n";
+  out << "power_se,," << csv_value(r.power_se) << "\n";
   for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
-    out << "look_patients," << k + 1 << "," << r.look_patients[k] << "\n";
-    out << "reject," << k + 1 << "," << r.reject_per_look[k] << "\n";
-    out << "reject_lower," << k + 1 << "," << r.reject_lower_per_look[k] << "\n";
-    out << "futility," << k + 1 << "," << r.futility_per_look[k] << "\n";
+    out << "look_patients," << k + 1 << "," << csv_value(r.look_patients[k]) << "\n";
+    out << "reject," << k + 1 << "," << csv_value(r.reject_per_look[k]) << "\n";
+    out << "reject_lower," << k + 1 << "," << csv_value(r.reject_lower_per_look[k]) << "\n";
+    out << "futility," << k + 1 << "," << csv_value(r.futility_per_look[k]) << "\n";
   }
-  out << "expected_patients,," << r.expected_patients << "\n";
-  if (rep.setup.analytic_power) out << "analytic_power,," << *rep.setup.analytic_power << "\n";
+  out << "expected_patients,," << csv_value(r.expected_patients) << "\n";
+  if (rep.setup.analytic_power) out << "analytic_power,," << csv_value(*rep.setup.analytic_power) << "\n";
   return out.str();
 }
 

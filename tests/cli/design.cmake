@@ -140,6 +140,24 @@ gsd_design_error(futility_classical_name 2
 gsd_design_error(missing_file 2
   "error: /nonexistent/gsd.json: cannot read the config file (does it exist?)"
   "{}" design /nonexistent/gsd.json)
+gsd_design_error(config_dash 2
+  "error: -: a config is read from a file\; give its path, or /dev/stdin to read it from standard input (--batch - reads JSON lines there)"
+  "{}" design -)
+gsd_design_error(bad_log_level 2
+  "error: --log-level = verbose is not one of: off, info, debug\; give one of them"
+  "{\"design\": {}}" design CONFIG --log-level verbose)
+gsd_design_error(not_a_command 2
+  "error: desing is not a command\; give design, simulate or monitor (gsd --help)"
+  "{\"design\": {}}" desing CONFIG)
+gsd_design_error(no_command 2
+  "error: give a command: design, simulate or monitor (gsd --help)"
+  "{}" --log-level info)
+gsd_design_error(number_not_a_number 2
+  "error: --max-duration = 12x is not a number\; give a number, e.g. 1.5 or 2e-3"
+  "{\"design\": {}}" simulate CONFIG --max-duration 12x)
+gsd_design_error(empty_config 2
+  "error: CONFIG: is empty (no JSON text)\; give the JSON, e.g. a config {\"design\": {}}"
+  "\n" design CONFIG)
 gsd_design_error(bad_format 2
   "error: --format = yaml is not one of: text, json, csv, jsonl\; give one of them"
   "{\"design\": {}}" design CONFIG --format yaml)

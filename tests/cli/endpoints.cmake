@@ -104,3 +104,13 @@ add_test(NAME cli.endpoint.few_expected_outcomes_warning
                  --format json)
 set_tests_properties(cli.endpoint.few_expected_outcomes_warning PROPERTIES LABELS cli
                      PASS_REGULAR_EXPRESSION "\"warnings\": \\[\n *\"the treatment arm expects 16\\.7 non-responders at the final analysis")
+
+# Patients given are printed as given: 150.5 read "patients 150" (rounded to
+# even at zero decimals) while the JSON had 150.5 and gsd simulate runs 151.
+add_test(NAME cli.endpoint.patients_as_given
+         COMMAND $<TARGET_FILE:gsd> design ${CMAKE_CURRENT_SOURCE_DIR}/cli/endpoint/patients_not_whole.json)
+set_tests_properties(cli.endpoint.patients_as_given PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "\n  patients 150\\.5, power 0\\.8603\n")
+gsd_endpoint_error(ratio_margin_past_a_million
+  "error: endpoint.margin = 1e+200 must lie in [1e-06, 1e+06]: a ratio of two rates (treatment / control), e.g. 0.8"
+  "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.5, \"treatment_rate\": 0.6, \"scale\": \"ratio\", \"margin\": 1e200}}")

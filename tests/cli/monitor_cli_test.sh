@@ -196,7 +196,16 @@ JSON
     expect_error "--hazard-ratio = 1e-300 must lie in [1e-06, 1e+06]"
     run monitor --record r.json add-look --events 20 --z 1
     expect_error "--events = 20 must exceed the previous look's 30 events"
+    # Two statistics are named by their flags, not as monitoring.looks[1].
+    run monitor --record r.json add-look --events 50 --z 1 --p-two-sided 0.1 --direction favours-treatment
+    expect_error "--z = 1 and --p-two-sided = 0.1 are both given; give exactly one of --z, --p-two-sided (with --direction) or --hazard-ratio"
     cmp -s r.json before.json || fail "the record changed"
+    # A new record refused so is not started: no record, no lock file.
+    run monitor c.json --record new.json add-look --events 30 --z 1 --hazard-ratio 0.7
+    expect_error "--z = 1 and --hazard-ratio = 0.7 are both given"
+    run monitor --record r.json add-look --events 50 --z 1 --tests '[{"z": 1, "variance": 2}]'
+    expect_error "--z = 1 and --tests are given; a MaxCombo look gives only --tests and --covariance"
+    [ ! -e new.json ] && [ ! -e new.json.lock ] || fail "a refused look left new.json or its lock file"
     ;;
   hazard_ratio_extremes_in_table)
     # Hazard ratios far from 1 (the monitor accepts [1e-6, 1e6]) keep four

@@ -44,3 +44,22 @@ if(GSD_WITH_MPI)
   gsd_endpoint_sim_test(normal_mpi mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
                         ${GSD_NORMAL_CONFIG} --quiet --replicates 20000 --seed 9)
 endif()
+# Nothing to draw trials from: the refusal names both models a trial may have.
+gsd_endpoint_sim_test(no_model check $<TARGET_FILE:gsd>
+  ${CMAKE_CURRENT_LIST_DIR}/simulate/design_only.json 2
+  "error: survival is missing: gsd simulate draws trials from a survival section or a normal or binary endpoint section\; add one (docs/config.md)")
+gsd_endpoint_sim_test(section_without_model check $<TARGET_FILE:gsd>
+  ${CMAKE_CURRENT_LIST_DIR}/simulate/simulation_without_model.json 2
+  "error: survival is missing: the simulation section draws trials from a survival section or a normal or binary endpoint section\; add one")
+# CSV values as JSON writes them: the shortest text that reads back exactly.
+foreach(config normal binary)
+  string(TOUPPER ${config} upper)
+  add_test(NAME cli.simulate.endpoint.csv_digits_${config}
+           COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/csv_digits_check.sh $<TARGET_FILE:gsd>
+                   ${GSD_${upper}_CONFIG} --replicates 20000 --seed 1)
+  set_tests_properties(cli.simulate.endpoint.csv_digits_${config} PROPERTIES LABELS "cli;simulate")
+endforeach()
+add_test(NAME cli.simulate.csv_digits_survival
+         COMMAND sh ${CMAKE_CURRENT_LIST_DIR}/csv_digits_check.sh $<TARGET_FILE:gsd>
+                 ${CMAKE_CURRENT_LIST_DIR}/../../configs/blinatumomab-20120215.json --replicates 2000 --seed 1)
+set_tests_properties(cli.simulate.csv_digits_survival PROPERTIES LABELS "cli;simulate")

@@ -204,6 +204,28 @@ TEST(EndpointClosedForm, OneLookOneRate) {
   EXPECT_NEAR_REL(plan_endpoint(s, design).patients_unrounded, z * z * 0.35 * 0.65 / (0.15 * 0.15), 1e-9);
 }
 
+// One rate's estimate at a bound is p0 + z sqrt(p0 q0 / n) while that is a
+// rate; beyond 1 no estimate reaches the bound (null, as for two rates),
+// where 3 patients printed an efficacy rate of 1.07.
+TEST(EndpointClosedForm, OneRateBoundOnlyWhereARateReachesIt) {
+  DesignSpec d;
+  d.information_fractions = {0.5, 1.0};
+  const Design design = compute_design(d);
+  EndpointSpec s;
+  s.type = EndpointType::kBinary;
+  s.groups = 1;
+  s.rate = 0.6;
+  s.margin = 0.5;
+  s.patients = 3.0;
+  const EndpointPlan few = plan_endpoint(s, design);
+  EXPECT_FALSE(few.looks[0].efficacy_effect.has_value());
+  EXPECT_FALSE(few.looks[1].efficacy_effect.has_value());
+  s.patients = 400.0;
+  const EndpointPlan many = plan_endpoint(s, design);
+  ASSERT_TRUE(many.looks[1].efficacy_effect.has_value());
+  EXPECT_NEAR_REL(*many.looks[1].efficacy_effect, 0.5 + design.efficacy[1] * std::sqrt(0.25 / 400.0), 1e-12);
+}
+
 // The restricted rates maximise the binomial likelihood on the line
 // p1 - p2 = d: checked against a golden-section search of that likelihood.
 TEST(FarringtonManning, RestrictedRatesMaximiseTheLikelihood) {
@@ -294,6 +316,11 @@ TEST(EndpointRefusals, BadInputNamesTheField) {
   rates.scale = RateScale::kRatio;
   rates.margin = -0.5;
   expect_refused(rates, "margin", "must be positive");
+  // 1e200 overflowed the restricted rates: "needs -nan patients".
+  rates.margin = 1e200;
+  expect_refused(rates, "margin", "must lie in [1e-06, 1e+06]");
+  rates.margin = 1e-7;
+  expect_refused(rates, "margin", "must lie in [1e-06, 1e+06]");
 
   EndpointSpec means = normal_two_sample(0.5, 0.0, 1.0);
   expect_refused(means, "sd", "must be positive");
