@@ -386,10 +386,16 @@ function renderSimulation(reply, designReply) {
     y: {label: "S(t)", min: 0, max: 1},
     series,
   });
-  const header = ["Look", "Events", "Stop for benefit, simulated", "Analytic", "Futility stop, simulated", "Capped"];
+  // A two-sided design or a harm bound stops at its lower bound too: that
+  // column, as gsd simulate prints it (P(harm)), only where it exists.
+  const lower = s.reject_lower_per_look;
+  const header = ["Look", "Events", "Stop for benefit, simulated", "Analytic",
+                  ...(lower ? ["Stop for harm, simulated"] : []), "Futility stop, simulated", "Capped"];
   const rows = s.look_events.map((e, k) => [String(k + 1), count(e), fixed(s.reject_per_look[k], 4), fixed(analytic[k], 4),
+                                           ...(lower ? [fixed(lower[k], 4)] : []),
                                            fixed(s.futility_per_look[k], 4), fixed(s.capped_per_look ? s.capped_per_look[k] : null, 4)]);
-  rows.push(["All", "", fixed(s.power, 4), fixed(s.analytic_power, 4), "",
+  rows.push(["All", "", fixed(s.power, 4), fixed(s.analytic_power, 4),
+             ...(lower ? [fixed(lower.reduce((a, b) => a + b, 0), 4)] : []), "",
              fixed(s.capped_fraction, 4)]);
   fillTable(document.getElementById("table-simulation"), header, rows, [...s.look_events.map((_, k) => k + 1), "all"]);
   renderSimulationNote(s);
@@ -411,10 +417,13 @@ function renderEndpointSimulation(reply) {
   });
   document.getElementById("chart-km").replaceChildren(
     el("p", {class: "absent"}, "A normal or binary endpoint has no survival curves."));
-  const header = ["Look", "Patients", "Stop for benefit, simulated", "Futility stop, simulated"];
+  const lower = s.reject_lower_per_look;
+  const header = ["Look", "Patients", "Stop for benefit, simulated", ...(lower ? ["Stop for harm, simulated"] : []),
+                  "Futility stop, simulated"];
   const rows = looks.map((n, k) => [String(k + 1), count(n), fixed(s.reject_per_look[k], 4),
+                                    ...(lower ? [fixed(lower[k], 4)] : []),
                                     fixed(s.futility_per_look ? s.futility_per_look[k] : null, 4)]);
-  rows.push(["All", "", fixed(s.power, 4), ""]);
+  rows.push(["All", "", fixed(s.power, 4), ...(lower ? [fixed(lower.reduce((a, b) => a + b, 0), 4)] : []), ""]);
   fillTable(document.getElementById("table-simulation"), header, rows, [...looks.map((_, k) => k + 1), "all"]);
   renderSimulationNote(s);
 }

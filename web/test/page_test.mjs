@@ -391,6 +391,15 @@ try {
   sameCsv((await downloadOf(page, "#csv-simulation")).text, gsdText("simulate", simFile, "--format", "csv", "--quiet"),
           "CSV of the simulation table = gsd simulate --format csv");
   await checkKaplanMeier(page, replicateData);
+  // The seed design is two-sided: its lower bound stops trials too, and the
+  // table shows how often, as gsd simulate does.
+  const simHeader = await page.$$eval("#table-simulation thead th", (ths) => ths.map((th) => th.textContent));
+  const harmColumn = simHeader.indexOf("Stop for harm, simulated");
+  check(harmColumn > 0 && simPage.reject_lower_per_look.length === 3, "the simulation table has a column for harm stops");
+  for (let k = 0; k < 3; ++k) {
+    check(await cell(page, "table-simulation", k + 1, harmColumn + 1) === simPage.reject_lower_per_look[k].toFixed(4),
+          `look ${k + 1}: harm stops ${simPage.reject_lower_per_look[k]} as simulated`);
+  }
 
   // cancel a long run
   await page.fill("#sim-replicates", "1000000");
