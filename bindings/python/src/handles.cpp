@@ -132,8 +132,8 @@ py::list batch(const std::string& path, const std::string& command, int threads,
   const Command c = parse_command(command);
   // A directory opens as a stream that fails on its first read (an OSError
   // naming no argument).
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
+  std::error_code ignored;
+  if (std::filesystem::is_directory(path, ignored)) {
     throw InvalidInput({"batch"}, path, "is a directory; name a batch file (JSON lines) inside it");
   }
   std::ifstream in(path, std::ios::binary);
