@@ -29,6 +29,17 @@ void normal_upper_tails(const double* x, double* out, std::size_t n) noexcept;
 // Lower tail P(Z <= x).
 inline double normal_lower_tail(double x) noexcept { return normal_upper_tail(-x); }
 
+// z[i] with P(Z <= z[i]) = p[i], for p[i] in (0, 1), into out[i] for i < n
+// (out may be p), by Wichura's rational approximations (Algorithm AS 241,
+// PPND16: Wichura 1988, Applied Statistics 37:477-484; the algorithm of R's
+// qnorm), relative error about 1e-16. The three ranges' rational functions
+// are taken branch-free, so the compiler vectorises them, and the tails'
+// logarithms go through negative_logs (libmvec where the build has it):
+// the quantiles that the multivariate normal integrand takes many at a time.
+// p outside (0, 1) is clamped to [1e-300, 1 - 2^-53]. Every element takes
+// the same routine whatever n, so each result depends only on its own p[i].
+void normal_lower_quantiles(const double* p, double* out, std::size_t n) noexcept;
+
 // Density phi(x).
 inline double normal_density(double x) noexcept {
   return kInvSqrt2Pi * std::exp(-0.5 * x * x);
