@@ -54,8 +54,10 @@ LookPlan make_look_plan(const Design& design, int events,
       const double planned = t[k] * events;
       if (!(std::fabs(d - planned) < 1.0)) {
         std::ostringstream rule;
-        rule << "does not match the design: information_fractions[" << k << "] x " << events
-             << " events = " << planned << " (give it rounded up or down)";
+        // The look is counted from 1 in words, so that no binding has to
+        // translate an index inside the message.
+        rule << "does not match the design's look " << k + 1 << ": information fraction " << t[k] << " x "
+             << events << " events = " << planned << " (give it rounded up or down)";
         throw InvalidInput(FieldPath{"look_events", k}, std::to_string(d), rule.str());
       }
     }

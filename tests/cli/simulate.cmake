@@ -74,7 +74,7 @@ gsd_simulate_check(seed_negative ${GSD_SIMULATE_CASES}/seed_negative.json 2
 gsd_simulate_check(strata_sum ${GSD_SIMULATE_CASES}/strata_sum.json 2
   "error: simulation.strata has proportions that add up to 0.9\; they must add up to 1")
 gsd_simulate_check(look_events_mismatch ${GSD_SIMULATE_CASES}/look_events_mismatch.json 2
-  "error: simulation.look_events[1] = 60 does not match the design: information_fractions[1] x 94 events = 70.5 (give it rounded up or down)")
+  "error: simulation.look_events[1] = 60 does not match the design's look 2: information fraction 0.75 x 94 events = 70.5 (give it rounded up or down)")
 gsd_simulate_check(block_size_odd ${GSD_SIMULATE_CASES}/block_size_odd.json 2
   "error: simulation.block_size = 3 must be a positive multiple of 2 (allocation 1:1)")
 # The ratio comes from the survival section, and the error says so.

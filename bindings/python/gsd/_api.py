@@ -2,6 +2,7 @@
 monitoring Record, and run (the command line as one call)."""
 from __future__ import annotations
 
+import datetime
 import logging
 import numbers
 import operator
@@ -341,7 +342,7 @@ class Record:
                  hazard_ratio: Optional[float] = None, variance: Optional[float] = None,
                  tests: Optional[List[Dict[str, float]]] = None,
                  covariance: Optional[List[List[float]]] = None, final: bool = False,
-                 date: Optional[str] = None, note: Optional[str] = None,
+                 date: Optional[Union[str, datetime.date]] = None, note: Optional[str] = None,
                  config: Optional[Union[Result, ConfigLike]] = None,
                  report: Optional[PathLike] = None) -> Monitoring:
         """Appends a look and decides it with every earlier one.

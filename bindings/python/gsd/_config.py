@@ -7,6 +7,7 @@ prints what ``result.to_dict()`` returns.
 """
 from __future__ import annotations
 
+import datetime
 import os
 from typing import Any, Dict, Mapping, Optional, Tuple
 
@@ -45,6 +46,10 @@ def plain(value: Any, path: Optional[Tuple[Any, ...]] = None, depth: int = 0) ->
         return [plain(v, path + (i,), depth + 1) for i, v in enumerate(value)]
     if isinstance(value, (str, bool, int, float)) or value is None:
         return value
+    if isinstance(value, datetime.date):
+        # A look's date as text, as R's format() gives a Date: "2024-03-01"
+        # (a datetime, pandas' Timestamp among them, adds its time of day).
+        return str(value)
     tolist = getattr(value, "tolist", None)
     if callable(tolist):
         return plain(tolist(), path, depth + 1)

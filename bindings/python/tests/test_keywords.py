@@ -131,3 +131,18 @@ def test_user_spending_takes_its_cumulative_fractions_as_the_second_argument():
     assert e.value.path == ("parameter",)
     # The other families keep their numeric parameter.
     assert gsd.spending("hsd", -4) == {"spending": "hsd", "parameter": -4}
+
+
+def test_a_looks_date_may_be_a_date_or_datetime(repo, seed_design, tmp_path):
+    """A look's date given as datetime.date (or datetime) is written as its ISO
+    text, as R writes a Date: "2024-03-01", in a record and in monitor()."""
+    import datetime
+
+    record = gsd.Record(tmp_path / "dmc.json")
+    record.add_look(49, z=2.0, date=datetime.date(2024, 3, 1),
+                    config=repo / "configs" / "blinatumomab-20120215.json")
+    assert record.to_dict()["looks"][-1]["input"]["date"] == "2024-03-01"
+    monitored = gsd.monitor(seed_design, planned_events=94,
+                            looks=[{"events": 49, "z": 2.0,
+                                    "date": datetime.datetime(2024, 3, 1, 9, 30)}])
+    assert monitored.config["monitoring"]["looks"][0]["date"] == "2024-03-01 09:30:00"
