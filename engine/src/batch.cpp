@@ -6,6 +6,8 @@
 #include <condition_variable>
 #include <cstring>
 #include <cstdint>
+#include <filesystem>
+#include <fstream>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -366,6 +368,20 @@ class PoolLease {
 };
 
 }  // namespace
+
+void run_batch_file(const std::string& path, const FieldPath& argument, Command command,
+                    const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
+                    const RunOptions& options) {
+  // A directory opens as a stream that fails on its first read, with no
+  // message that names the argument.
+  std::error_code not_checked;
+  if (std::filesystem::is_directory(path, not_checked)) {
+    throw InvalidInput(argument, path, "is a directory; name a batch file (JSON lines) inside it");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw InvalidInput(argument, path, "cannot be read (does it exist?)");
+  run_batch(in, path, command, batch, sink, options);
+}
 
 std::string batch_line_source(const std::string& source, std::size_t number) {
   return source + " line " + std::to_string(number);

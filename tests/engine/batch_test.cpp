@@ -417,5 +417,33 @@ TEST(Batch, RefusesBadThreadsAndMonitor) {
   EXPECT_THROW(run_batch(in, "x", Command::kMonitor, options, sink), InvalidInput);
 }
 
+TEST(Batch, AFileThatIsADirectoryOrMissingIsRefusedByItsArgument) {
+  const auto sink = [](const BatchLine&) { ADD_FAILURE() << "no line may run"; };
+  const std::string directory = ::testing::TempDir();
+  for (const std::string& path : {directory, directory + "/no-such-batch.jsonl"}) {
+    try {
+      run_batch_file(path, FieldPath{"batch"}, Command::kDesign, {}, sink);
+      ADD_FAILURE() << path << " was read";
+    } catch (const InvalidInput& e) {
+      EXPECT_EQ(to_string(e.path()), "batch");
+      EXPECT_EQ(e.value(), path);
+      EXPECT_NE(std::string(e.what()).find(path == directory ? "is a directory" : "cannot be read"),
+                std::string::npos) << e.what();
+    }
+  }
+  // A readable file runs as run_batch runs its text.
+  const std::string file = directory + "/gsd-batch-file-test.jsonl";
+  std::ofstream(file) << joined(design_lines(3));
+  std::vector<std::string> texts;
+  BatchOptions options;
+  options.text = true;
+  run_batch_file(file, FieldPath{"batch"}, Command::kDesign, options,
+                 [&](const BatchLine& line) { texts.push_back(line.text); });
+  std::filesystem::remove(file);
+  const std::vector<Outcome> expected = run_text(joined(design_lines(3)), Command::kDesign, 1);
+  ASSERT_EQ(texts.size(), expected.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) EXPECT_EQ(texts[i], expected[i].text);
+}
+
 }  // namespace
 }  // namespace gsd

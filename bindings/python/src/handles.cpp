@@ -2,8 +2,6 @@
 
 #include <pybind11/stl.h>
 
-#include <filesystem>
-#include <fstream>
 #include <optional>
 #include <system_error>
 
@@ -130,14 +128,6 @@ py::list batch(const std::string& path, const std::string& command, int threads,
                std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed,
                std::optional<double> max_duration, int log_level) {
   const Command c = parse_command(command);
-  // A directory opens as a stream that fails on its first read (an OSError
-  // naming no argument).
-  std::error_code ignored;
-  if (std::filesystem::is_directory(path, ignored)) {
-    throw InvalidInput({"batch"}, path, "is a directory; name a batch file (JSON lines) inside it");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InvalidInput({"batch"}, path, "cannot be read (does it exist?)");
   BatchOptions options;
   options.threads = threads;
   options.request.replicates = replicates;
@@ -148,7 +138,7 @@ py::list batch(const std::string& path, const std::string& command, int threads,
   const auto trace = make_trace(log_level);
   RunOptions run;
   run.trace = trace.get();
-  run_batch(in, path, c, options, [&](const BatchLine& line) {
+  run_batch_file(path, FieldPath{"batch"}, c, options, [&](const BatchLine& line) {
     // An error becomes its line's JSON; a result's tree is converted where
     // it is, not copied first.
     const nlohmann::json error =

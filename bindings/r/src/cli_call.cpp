@@ -7,8 +7,6 @@
 //   and --log-level. R/run.R checks which options go with which command.
 #include <Rcpp.h>
 
-#include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -47,17 +45,10 @@ SEXP printed(const std::string& format, const nlohmann::json& json, const std::s
 }
 
 // `gsd design|simulate --batch FILE --threads T`: one result per line, in
-// input order (gsd::run_batch runs the lines; the list is built on R's thread).
+// input order (gsd::run_batch_file opens the file and runs the lines; the list is
+// built on R's thread).
 SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
            const RunOptions& run) {
-  // A directory opens as a stream that fails on its first read, with no
-  // message that names the argument.
-  std::error_code error;
-  if (std::filesystem::is_directory(path, error)) {
-    throw InvalidInput({"batch"}, path, "is a directory; name a batch file (JSON lines) inside it");
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw InvalidInput({"batch"}, path, "cannot be read (does it exist?)");
   BatchOptions batch;
   batch.request = request_from(options);
   batch.threads = batch.request.threads;
@@ -65,7 +56,7 @@ SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
   // Held one by one (Rcpp::List::push_back would copy the whole list for
   // each line), then put in one list of the right length.
   std::vector<Rcpp::RObject> results;
-  run_batch(in, path, command, batch, [&](const BatchLine& line) {
+  run_batch_file(path, FieldPath{"batch"}, command, batch, [&](const BatchLine& line) {
     // The line's tree is converted where it is, not copied first.
     results.emplace_back(line.error ? to_r(render::batch_error_line(
                                           line, batch_line_source(path, line.number)))

@@ -18,6 +18,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "gsd/errors.hpp"
 #include "gsd/run.hpp"
 #include "gsd/run_options.hpp"
 #include "gsd/simulation.hpp"
@@ -77,6 +78,13 @@ struct BatchLine {
 void run_batch(std::istream& in, const std::string& source, Command command,
                const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
                const RunOptions& options = {});
+
+// run_batch on the file `path` (its name the lines' source). A directory, or
+// a file that cannot be opened, throws InvalidInput naming `argument` (the
+// bindings' "batch") before any line runs.
+void run_batch_file(const std::string& path, const FieldPath& argument, Command command,
+                    const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
+                    const RunOptions& options = {});
 
 // The message source of a line: "<source> line <n>".
 std::string batch_line_source(const std::string& source, std::size_t number);
