@@ -350,7 +350,10 @@ json endpoint_simulation_json(const SimulationReport& report) {
   s["power_se"] = r.power_se;
   s["reject_per_look"] = r.reject_per_look;
   s["futility_per_look"] = r.futility_per_look;
-  if (two_sided(d.spec) || d.spec.harm) s["reject_lower_per_look"] = r.reject_lower_per_look;
+  if (two_sided(d.spec) || d.spec.harm) {
+    s["reject_lower_per_look"] = r.reject_lower_per_look;
+    s["reject_lower"] = r.reject_lower;
+  }
   if (any_futility) {
     s["power_ignoring_futility"] = r.power_ignoring_futility;
     s["reject_per_look_ignoring_futility"] = r.reject_per_look_ignoring_futility;
@@ -380,7 +383,10 @@ json to_json(const SimulationReport& report) {
   s["power_se"] = r.power_se;
   s["reject_per_look"] = r.reject_per_look;
   s["futility_per_look"] = r.futility_per_look;
-  if (two_sided(d.spec) || d.spec.harm) s["reject_lower_per_look"] = r.reject_lower_per_look;
+  if (two_sided(d.spec) || d.spec.harm) {
+    s["reject_lower_per_look"] = r.reject_lower_per_look;
+    s["reject_lower"] = r.reject_lower;
+  }
   if (any_futility) {
     // A non-binding futility bound does not bind the alpha count.
     s["power_ignoring_futility"] = r.power_ignoring_futility;

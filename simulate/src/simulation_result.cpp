@@ -154,6 +154,7 @@ SimulationResult summarize(const SimulationTotals& t) {
   r.capped_per_look = fractions(t.capped_by_look);
   r.power = static_cast<double>(total(t.reject_upper)) / n;
   r.power_se = std::sqrt(r.power * (1.0 - r.power) / n);
+  r.reject_lower = static_cast<double>(total(t.reject_lower)) / n;
   r.power_ignoring_futility = static_cast<double>(total(t.reject_upper_ignoring_futility)) / n;
   r.expected_events = static_cast<double>(t.events) / n;
   r.expected_patients = static_cast<double>(t.patients) / n;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 
 #include "gsd/simulate/trial_model.hpp"
@@ -44,6 +45,12 @@ TEST(HarmBoundSimulation, NoEffectSpendsTheHarmAlpha) {
   const double analytic = std::accumulate(design.harm_null.begin(), design.harm_null.end(), 0.0);
   const double se = std::sqrt(analytic * (1.0 - analytic) / static_cast<double>(r.replicates));
   EXPECT_NEAR(harm, analytic, kApproximationError + 4.0 * se);
+  // The total is the count of harm stops over the replicates: the per-look
+  // fractions' sum but for their rounding (three terms, each within half an ulp).
+  EXPECT_EQ(r.reject_lower, static_cast<double>(std::accumulate(r.totals.reject_lower.begin(),
+                                                                 r.totals.reject_lower.end(), std::int64_t{0})) /
+                                static_cast<double>(r.replicates));
+  EXPECT_NEAR(r.reject_lower, harm, 1e-15);
   // Looks beyond the first stop for harm too (Pocock spends at every look).
   EXPECT_GT(r.reject_lower_per_look[0], 0.0);
 }

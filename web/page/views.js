@@ -395,7 +395,7 @@ function renderSimulation(reply, designReply) {
                                            ...(lower ? [fixed(lower[k], 4)] : []),
                                            fixed(s.futility_per_look[k], 4), fixed(s.capped_per_look ? s.capped_per_look[k] : null, 4)]);
   rows.push(["All", "", fixed(s.power, 4), fixed(s.analytic_power, 4),
-             ...(lower ? [fixed(lower.reduce((a, b) => a + b, 0), 4)] : []), "",
+             ...(lower ? [fixed(s.reject_lower, 4)] : []), "",
              fixed(s.capped_fraction, 4)]);
   fillTable(document.getElementById("table-simulation"), header, rows, [...s.look_events.map((_, k) => k + 1), "all"]);
   renderSimulationNote(s);
@@ -423,7 +423,7 @@ function renderEndpointSimulation(reply) {
   const rows = looks.map((n, k) => [String(k + 1), count(n), fixed(s.reject_per_look[k], 4),
                                     ...(lower ? [fixed(lower[k], 4)] : []),
                                     fixed(s.futility_per_look ? s.futility_per_look[k] : null, 4)]);
-  rows.push(["All", "", fixed(s.power, 4), ...(lower ? [fixed(lower.reduce((a, b) => a + b, 0), 4)] : []), ""]);
+  rows.push(["All", "", fixed(s.power, 4), ...(lower ? [fixed(s.reject_lower, 4)] : []), ""]);
   fillTable(document.getElementById("table-simulation"), header, rows, [...looks.map((_, k) => k + 1), "all"]);
   renderSimulationNote(s);
 }

@@ -400,6 +400,8 @@ try {
     check(await cell(page, "table-simulation", k + 1, harmColumn + 1) === simPage.reject_lower_per_look[k].toFixed(4),
           `look ${k + 1}: harm stops ${simPage.reject_lower_per_look[k]} as simulated`);
   }
+  check(await cell(page, "table-simulation", 4, harmColumn + 1) === simPage.reject_lower.toFixed(4),
+        `all looks: harm stops ${simPage.reject_lower}, the engine's total`);
 
   // cancel a long run
   await page.fill("#sim-replicates", "1000000");

@@ -82,6 +82,7 @@ struct SimulationResult {
   double power_se = 0.0;   // sqrt(p (1 - p) / R), binomial
   std::vector<double> reject_per_look;
   std::vector<double> reject_lower_per_look;
+  double reject_lower = 0.0;  // P(stop at the lower bound at some look)
   std::vector<double> futility_per_look;
   double power_ignoring_futility = 0.0;
   std::vector<double> reject_per_look_ignoring_futility;
