@@ -20,6 +20,7 @@
 #include "gsd/render/monitoring_report.hpp"
 #include "gsd/render/svg_chart.hpp"
 #include "guard.hpp"
+#include "new_look.hpp"
 #include "r_json.hpp"
 #include "r_trace.hpp"
 #include "simulation_call.hpp"
@@ -120,24 +121,7 @@ SEXP finish(const MonitorOutput& out, const Rcpp::List& options, bool report_wri
 // {"monitoring", "looks", "new"} (R/arguments.R maps that to add_look).
 SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List& options,
               const RunOptions& run) {
-  // The record is replaced as an output is (see gsd_record_add_call).
-  std::vector<NamedFile> inputs;
-  if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
-  check_output_files({{"record", path}}, inputs);
-  std::optional<nlohmann::json> cfg;
-  if (!Rf_isNull(config)) cfg = config_json(config);
-  const FieldPath new_look{"monitoring", "looks", "new"};
-  const nlohmann::json entry = from_r(look, new_look);
-  std::size_t index = 0;
-  if (cfg) {
-    const auto m = cfg->find("monitoring");
-    if (m != cfg->end() && m->is_object()) {
-      const auto l = m->find("looks");
-      if (l != m->end() && l->is_array()) index = l->size();
-    }
-  } else {
-    index = read_record_file(path)["looks"].size();
-  }
+  const NewLook look_to_add = new_look(config, path, look);
   MonitorOutput out;
   // The report (its directory checked by monitor()) is written in full before
   // the record changes and renamed into place after it, under the record's
@@ -147,20 +131,13 @@ SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List&
   std::optional<PreparedFile> report;
   RecordAccess access;
   if (!report_file.empty()) access.after_commit = [&](const RecordUpdate&) { report->install(); };
-  try {
-    const auto prepare = [&](const RecordUpdate& update) {
-      out = monitor_output(update.report, &update.record, path, options);
-      if (!report_file.empty()) report.emplace(report_file, out.html);
-    };
-    add_look_to_file(path, cfg ? &*cfg : nullptr, entry, run, prepare, access);
-  } catch (const InvalidInput& e) {
-    const auto& parts = e.path().parts();
-    const FieldPath at_index{"monitoring", "looks", index};
-    if (parts.size() < 3 || FieldPath({parts[0], parts[1], parts[2]}) != at_index) throw;
-    throw InvalidInput(
-        FieldPath(std::vector<numerics::PathPart>(parts.begin() + 3, parts.end())).under(new_look),
-        e.value(), e.rule());
-  }
+  const auto prepare = [&](const RecordUpdate& update) {
+    out = monitor_output(update.report, &update.record, path, options);
+    if (!report_file.empty()) report.emplace(report_file, out.html);
+  };
+  at_new_look(look_to_add.index, [&] {
+    add_look_to_file(path, look_to_add.config_or_null(), look_to_add.entry, run, prepare, access);
+  });
   return finish(out, options, true);
 }
 

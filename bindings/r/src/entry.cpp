@@ -13,6 +13,7 @@
 #include "gsd/render/monitoring_output.hpp"
 #include "gsd/render/monitoring_report.hpp"
 #include "guard.hpp"
+#include "new_look.hpp"
 #include "r_json.hpp"
 #include "simulation_call.hpp"
 
@@ -104,22 +105,6 @@ SEXP gsd_config_text_call(SEXP config, SEXP map) {
   });
 }
 
-namespace {
-
-// The number of looks before the new one: the config's (a new record) or the
-// record file's.
-std::size_t looks_before(const std::string& path, const nlohmann::json* config) {
-  if (config) {
-    const auto m = config->find("monitoring");
-    if (m == config->end() || !m->is_object()) return 0;
-    const auto l = m->find("looks");
-    return l != m->end() && l->is_array() ? l->size() : 0;
-  }
-  return gsd::read_record_file(path)["looks"].size();
-}
-
-}  // namespace
-
 // A config file as an R list that writes back to the same JSON.
 // [[Rcpp::export(.gsd_read_config)]]
 SEXP gsd_read_config_call(std::string path) {
@@ -134,33 +119,14 @@ SEXP gsd_read_config_call(std::string path) {
 // [[Rcpp::export(.gsd_record_add)]]
 SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map) {
   return guarded(map, [&]() -> SEXP {
-    // The record is replaced as an output is: one that is a directory, in a
-    // directory that is missing or not writable, or the config itself is
-    // refused naming record (the lock file's failure named no argument).
-    std::vector<gsd::NamedFile> inputs;
-    if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
-    gsd::check_output_files({{"record", path}}, inputs);
-    nlohmann::json cfg;
-    if (!Rf_isNull(config)) cfg = config_json(config);
-    const nlohmann::json* cfg_ptr = Rf_isNull(config) ? nullptr : &cfg;
-    const gsd::FieldPath new_look{"monitoring", "looks", "new"};
-    const nlohmann::json entry = gsd::r::from_r(look, new_look);
-    const std::size_t index = looks_before(path, cfg_ptr);
-    try {
-      const gsd::RecordUpdate update = gsd::add_look_to_file(path, cfg_ptr, entry);
+    const gsd::r::NewLook to_add = gsd::r::new_look(config, path, look);
+    return gsd::r::at_new_look(to_add.index, [&]() -> SEXP {
+      const gsd::RecordUpdate update = gsd::add_look_to_file(path, to_add.config_or_null(), to_add.entry);
       return Rcpp::List::create(
           Rcpp::Named("result") = to_r(gsd::record_json(update.report, update.record, path)),
           Rcpp::Named("text") = gsd::render::monitoring_text(update.report),
           Rcpp::Named("document") = update.record.dump());
-    } catch (const gsd::InvalidInput& e) {
-      const auto& parts = e.path().parts();
-      const gsd::FieldPath at_index{"monitoring", "looks", index};
-      if (parts.size() < 3 || gsd::FieldPath({parts[0], parts[1], parts[2]}) != at_index) throw;
-      throw gsd::InvalidInput(
-          gsd::FieldPath(std::vector<gsd::numerics::PathPart>(parts.begin() + 3, parts.end()))
-              .under(new_look),
-          e.value(), e.rule());
-    }
+    });
   });
 }
 

@@ -109,6 +109,10 @@ test_that("a refused look names `look` and leaves the record as it was", {
   e <- invalid(gsd_record_add(f, list(events = 71, z = 2)))
   expect_identical(e$argument, "look$events")
   expect_match(conditionMessage(e), "after the trial stopped")
+  # gsd_run()'s add_look is named the same way by the library's refusal.
+  e <- invalid(gsd_run(NULL, "monitor", record = f, add_look = list(events = 71, z = 2)))
+  expect_identical(e$argument, "add_look$events")
+  expect_match(conditionMessage(e), "after the trial stopped")
   e <- invalid(gsd_record_add(f, list(events = 30, z = NaN)))
   expect_identical(conditionMessage(e), "look$z = NaN must be a finite number")
   expect_identical(readBin(f, "raw", file.size(f)), before)
