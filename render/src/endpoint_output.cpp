@@ -1,6 +1,8 @@
 // Output of `gsd design` with a normal or binary endpoint.
 #include "gsd/render/endpoint_output.hpp"
 
+#include <algorithm>
+
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -83,13 +85,18 @@ std::string endpoint_text(const EndpointSize& r) {
   out << "\n  method: " << endpoint_method_description(r.spec) << '\n';
   for (const std::string& w : endpoint_warnings(r.spec, plan.patients)) out << "  warning: " << w << '\n';
   const std::string scale = estimate_name(r.spec);
-  out << "\n  look  fraction  patients  efficacy z  futility z  efficacy " << scale << "  futility "
-      << scale << "  P(efficacy|H1)  cumulative\n";
+  // The patients column is as wide as its widest entry (up to 1e9 patients).
+  int patients_width = 8;
+  for (const endpoints::EndpointLook& l : plan.looks) {
+    patients_width = std::max(patients_width, static_cast<int>(detail::format("%.2f", l.patients).size()));
+  }
+  out << "\n  look  fraction  " << std::setw(patients_width) << "patients" << "  efficacy z  futility z  efficacy "
+      << scale << "  futility " << scale << "  P(efficacy|H1)  cumulative\n";
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     const endpoints::EndpointLook& l = plan.looks[k];
     char line[320];
-    std::snprintf(line, sizeof line, "  %4zu  %8.4f  %8.2f  %10s  %10s  %*s  %*s  %14s  %10s\n", k + 1,
-                  l.information_fraction, l.patients,
+    std::snprintf(line, sizeof line, "  %4zu  %8.4f  %*.2f  %10s  %10s  %*s  %*s  %14s  %10s\n", k + 1,
+                  l.information_fraction, patients_width, l.patients,
                   std::isfinite(l.efficacy_z) ? detail::format("%.4f", l.efficacy_z).c_str() : "-",
                   optional_text(l.futility_z, "%.4f").c_str(), static_cast<int>(scale.size() + 9),
                   optional_text(l.efficacy_effect, "%.5g").c_str(), static_cast<int>(scale.size() + 9),

@@ -114,3 +114,10 @@ set_tests_properties(cli.endpoint.patients_as_given PROPERTIES LABELS cli
 gsd_endpoint_error(ratio_margin_past_a_million
   "error: endpoint.margin = 1e+200 must lie in [1e-06, 1e+06]: a ratio of two rates (treatment / control), e.g. 0.8"
   "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.5, \"treatment_rate\": 0.6, \"scale\": \"ratio\", \"margin\": 1e200}}")
+
+# Near the limit of 1e9 patients the look table's patients column widens, so
+# the header and every row stay aligned.
+add_test(NAME cli.endpoint.patients_column_widens
+         COMMAND $<TARGET_FILE:gsd> design ${CMAKE_CURRENT_SOURCE_DIR}/cli/endpoint/near_a_billion_patients.json)
+set_tests_properties(cli.endpoint.patients_column_widens PROPERTIES LABELS cli
+                     PASS_REGULAR_EXPRESSION "\n  look  fraction      patients  efficacy z[^\n]*\n     1    0\\.5000  469464973\\.27      2\\.9626")
