@@ -106,7 +106,8 @@ Ordered reorder(std::vector<double> lower, std::vector<double> upper, Matrix sig
 // Points per evaluation of the integrand: kPairs lattice points and their
 // antithetic partners, taken dimension by dimension, so that each dimension's
 // normal tails and quantiles go through the vectorised normal_upper_tails and
-// normal_lower_quantiles (about four times faster than one point at a time).
+// normal_lower_quantiles: MaxCombo designs and monitors about three times
+// faster than one point at a time (docs/speed.md).
 constexpr std::size_t kPairs = 8;
 constexpr std::size_t kBatch = 2 * kPairs;
 
