@@ -180,8 +180,24 @@ json endpoint_monitoring_plot_data(const MonitoringReport& report) {
 json monitoring_plot_data(const MonitoringReport& report, int points) {
   if (report.endpoint) return endpoint_monitoring_plot_data(report);
   if (report.test) {
-    throw numerics::InvalidInput({"survival", "test"}, "is a weighted, MaxCombo, RMST or milestone test, whose "
-                                                       "monitoring has no plot yet: gsd monitor gives its text, JSON and CSV");
+    // A weighted, MaxCombo, RMST or milestone test: each look's z (MaxCombo:
+    // the largest) and the bound it was judged against, set at that look's
+    // observed information. The later looks' bounds depend on information
+    // not yet observed, so there are none beyond the last look, and no
+    // conditional power by hazard ratio.
+    json events = json::array();
+    json z = json::array();
+    json hazard_ratio = json::array();
+    json efficacy = json::array();
+    const std::vector<LookOutcome> outcomes = look_outcomes(report);
+    for (std::size_t k = 0; k < outcomes.size(); ++k) {
+      events.push_back(report.inputs[k].events);
+      z.push_back(outcomes[k].z);
+      hazard_ratio.push_back(nullptr);
+      efficacy.push_back(finite_or_null(outcomes[k].efficacy_z));
+    }
+    return {{"observed", {{"events", events}, {"z", z}, {"hazard_ratio", hazard_ratio}}},
+            {"bounds", {{"events", events}, {"efficacy_z", efficacy}}}};
   }
   json out;
   const auto& looks = report.result.looks;

@@ -5,11 +5,13 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
 #include <vector>
 
 #include "gsd/design.hpp"
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
+#include "gsd/monitor.hpp"
 
 namespace gsd {
 namespace {
@@ -103,6 +105,28 @@ TEST(PlotData, FutilityBoundsAndNoPlanNoHazardRatios) {
   EXPECT_TRUE(b["futility_p"][4].is_null());
   EXPECT_FALSE(b.contains("events"));
   EXPECT_FALSE(b.contains("efficacy_hazard_ratio"));
+}
+
+TEST(PlotData, AWeightedOrMaxComboTestsLooksAgainstTheirOwnBounds) {
+  // Each look's z (MaxCombo's largest) against the bound it was judged by, at
+  // its events: the numbers of the monitoring report itself; no hazard
+  // ratios and no conditional-power curve (the test has neither).
+  for (const char* example : {"fh01", "maxcombo", "rmst24"}) {
+    const MonitoringReport report = monitor_trial(
+        load_trial_file(std::string(GSD_SOURCE_DIR) + "/examples/weighted-monitoring/" + example + ".json"));
+    const nlohmann::json p = monitoring_plot_data(report);
+    const std::vector<LookOutcome> outcomes = look_outcomes(report);
+    ASSERT_EQ(p["observed"]["z"].size(), outcomes.size()) << example;
+    ASSERT_GE(outcomes.size(), 2u) << example;
+    EXPECT_FALSE(p.contains("conditional_power_by_hazard_ratio")) << example;
+    for (std::size_t k = 0; k < outcomes.size(); ++k) {
+      EXPECT_EQ(p["observed"]["events"][k].get<double>(), report.inputs[k].events) << example << " look " << k;
+      EXPECT_EQ(p["bounds"]["events"][k].get<double>(), report.inputs[k].events) << example << " look " << k;
+      EXPECT_EQ(p["observed"]["z"][k].get<double>(), outcomes[k].z) << example << " look " << k;
+      EXPECT_EQ(p["bounds"]["efficacy_z"][k].get<double>(), outcomes[k].efficacy_z) << example << " look " << k;
+      EXPECT_TRUE(p["observed"]["hazard_ratio"][k].is_null()) << example << " look " << k;
+    }
+  }
 }
 
 }  // namespace

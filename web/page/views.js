@@ -455,7 +455,8 @@ function renderMonitoring(reply) {
   if (last.advice) banner.append(el("span", {class: "advice"}, " " + last.advice));
   const header = ["Look", sc.sizeLabel, "Information fraction", "z", "Bound z", "Nominal p (bound)", "Decision", sc.estimateLabel,
                   `Repeated CI (${sc.estimateLabel})`, "Repeated p", "Conditional power", "CP (trend)", "Predictive power"];
-  const rows = m.looks.map((l, k) => [String(k + 1), fixed(l[sc.size], 0), fixed(l.information_fraction, 4), fixed(l.z, 4),
+  // A MaxCombo look is judged by its largest z (max_z).
+  const rows = m.looks.map((l, k) => [String(k + 1), fixed(l[sc.size], 0), fixed(l.information_fraction, 4), fixed(l.z ?? l.max_z, 4),
     fixed(l.efficacy_z, 4), pvalue(l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l[sc.estimate], 4),
     l[sc.ci] ? `${fixed(l[sc.ci][0], 4)} to ${fixed(l[sc.ci][1], 4)}` : "–",
     pvalue(l.repeated_p_value), fixed(l.conditional_power, 4), fixed(l.conditional_power_trend, 4), fixed(l.predictive_power, 4)]);
@@ -472,7 +473,10 @@ function renderMonitoring(reply) {
   drawChart(document.getElementById("chart-monitor"), {
     x: {label: sc.size, min: 0},
     y: {label: "z"},
-    series: [{name: "bound at the last look's schedule", x: plot.bounds[sc.size], y: plot.bounds.efficacy_z, color: COLORS.efficacy, markers: "circle"},
+    // A weighted, MaxCombo, RMST or milestone test (m.test) has each look's
+    // bound at that look's information, and none beyond the last look.
+    series: [{name: m.test ? "bound at each look's information" : "bound at the last look's schedule",
+              x: plot.bounds[sc.size], y: plot.bounds.efficacy_z, color: COLORS.efficacy, markers: "circle"},
              {name: "observed z", x: plot.observed[sc.size], y: plot.observed.z, color: COLORS.observed, markers: "square"}],
     points: m.looks.map((l) => ({x: l[sc.size], y: l.efficacy_z, color: COLORS.efficacy, shape: "ring"})),
     hlines: [{y: 0, dash: "2 3"}],
@@ -488,7 +492,9 @@ function renderMonitoring(reply) {
     });
     document.getElementById("cp-caption").textContent = "The probability of crossing a remaining planned bound, given the data so far.";
   } else {
-    const why = last.conditional_power === null || last.conditional_power === undefined ?
+    const why = m.test ?
+      `The ${m.test.type} test is monitored on its own information scale, without conditional power.` :
+      last.conditional_power === null || last.conditional_power === undefined ?
       "The trial has stopped: no conditional power." :
       "This endpoint has no curve against the hazard ratio: the table gives its conditional power at the " +
       "alternative and under the trend.";

@@ -358,6 +358,7 @@ try {
            "monitoring: gsd monitor on the exported config = #gsd-monitor-result");
   sameCsv((await downloadOf(page, "#csv-monitoring")).text, gsdText("monitor", monitorFile, "--format", "csv"),
           "CSV of the monitoring table = gsd monitor --format csv");
+
   // The committee's report: the command line's, but for when and from what it was made.
   const reportFile = join(work, "report.html");
   gsdText("monitor", monitorFile, "--report", reportFile);
@@ -365,6 +366,35 @@ try {
   const pageReport = (await downloadOf(page, "#report-monitoring")).text;
   check(pageReport.includes("<div class=meta>") && stamp(pageReport) === stamp(readFileSync(reportFile, "utf8")),
         "DMC report = gsd monitor --report (but for its time stamp and source)");
+
+  // A weighted log-rank test's looks (the FH(0, 1) example), monitored on the
+  // test's own information scale: each look's z against its own bound.
+  const fh01File = join(root, "examples/weighted-monitoring/fh01.json");
+  await page.setInputFiles("#open-config", fh01File);
+  await page.click("[data-tab=monitoring]");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes("fleming-harrington"));
+  const fh01Cli = JSON.parse(gsdText("monitor", fh01File, "--format", "json"));
+  sameJson(JSON.parse(await page.textContent("#gsd-monitor-result")), fh01Cli,
+           "a weighted test's monitoring: = gsd monitor --format json");
+  for (let k = 0; k < fh01Cli.monitoring.looks.length; ++k) {
+    check(await cell(page, "table-monitoring", k + 1, 5) === fh01Cli.monitoring.looks[k].efficacy_z.toFixed(4),
+          `weighted test, look ${k + 1}: bound ${fh01Cli.monitoring.looks[k].efficacy_z.toFixed(4)} as gsd monitor`);
+  }
+  check((await page.textContent("#chart-cp")).includes("own information scale"),
+        "a weighted test's monitoring says why it has no conditional-power curve");
+  // A MaxCombo look is judged by its largest z.
+  const maxcomboFile = join(root, "examples/weighted-monitoring/maxcombo.json");
+  await page.setInputFiles("#open-config", maxcomboFile);
+  await page.click("[data-tab=monitoring]");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent.includes("max_z"),
+                             null, {timeout: 120000});
+  const maxcomboCli = JSON.parse(gsdText("monitor", maxcomboFile, "--format", "json"));
+  for (let k = 0; k < maxcomboCli.monitoring.looks.length; ++k) {
+    const l = maxcomboCli.monitoring.looks[k];
+    check(await cell(page, "table-monitoring", k + 1, 4) === l.max_z.toFixed(4) &&
+          await cell(page, "table-monitoring", k + 1, 5) === l.efficacy_z.toFixed(4),
+          `MaxCombo, look ${k + 1}: largest z ${l.max_z.toFixed(4)} against ${l.efficacy_z.toFixed(4)} as gsd monitor`);
+  }
 
   // ------------------------------------------------ simulation in a worker
   await page.click("#reset-seed");

@@ -168,6 +168,26 @@ def test_an_endpoints_monitoring_plot_is_drawn_at_its_patients(repo):
     plt.close("all")
 
 
+@pytest.mark.parametrize("example", ["fh01", "maxcombo", "rmst24"])
+def test_a_weighted_tests_monitoring_plot_has_each_looks_z_and_bound(repo, example):
+    # The library refused the plot data of these tests, naming survival.test.
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    m = gsd.monitor(repo / "examples" / "weighted-monitoring" / f"{example}.json")
+    looks = m.to_dict()["monitoring"]["looks"]
+    fig = m.plot()
+    assert len(fig.axes) == 1  # no conditional-power panel: the test has none
+    bound, observed = fig.axes[0].lines[0], fig.axes[0].lines[1]
+    assert bound.get_label() == "efficacy bound (at each look's information)"
+    np.testing.assert_array_equal(observed.get_xdata(), [look["events"] for look in looks])
+    # A MaxCombo look is judged by its largest z.
+    np.testing.assert_array_equal(observed.get_ydata(), [look.get("z", look.get("max_z")) for look in looks])
+    np.testing.assert_array_equal(bound.get_ydata(), [look["efficacy_z"] for look in looks])
+    plt.close("all")
+
+
 def test_non_inferiority_power_plot_marks_the_margin(repo):
     matplotlib = pytest.importorskip("matplotlib")
     matplotlib.use("Agg")

@@ -147,8 +147,13 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   }
   cp <- pd$conditional_power_by_hazard_ratio
   if (is.null(cp)) {
-    .gsd_invalid("type", "\"conditional_power\"", "is not available: the trial has stopped",
-                 call = sys.call(-2L))
+    why <- if (!is.null(x$result$monitoring$test)) {
+      paste0("is not available: the ", x$result$monitoring$test$type, " test is monitored on its own ",
+             "information scale, without conditional power; plot the bounds (type = \"boundaries\")")
+    } else {
+      "is not available: the trial has stopped"
+    }
+    .gsd_invalid("type", "\"conditional_power\"", why, call = sys.call(-2L))
   }
   .spec("Conditional power to the end of the trial", "true hazard ratio", "conditional power",
         list(.series(cp$x, cp$y, "conditional power")),
@@ -245,7 +250,8 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #'   against the model) and `"stopping"` (where trials stop).
 #' * Monitoring: `type = "boundaries"` (the bounds at the observed information
 #'   with the observed z) and `"conditional_power"` (against the true hazard
-#'   ratio).
+#'   ratio). A weighted, MaxCombo, RMST or milestone test shows each look's z
+#'   against its own bound, and has no conditional power.
 #'
 #' @param x,object a gsd object.
 #' @param type what to draw (see Details).

@@ -253,3 +253,20 @@ test_that("an endpoint's monitoring plot is drawn at its patients", {
   expect_identical(spec$series[[2]]$y, m$looks$z)
   expect_length(spec$series[[1]]$x, length(spec$series[[1]]$y))
 })
+
+test_that("a weighted test's monitoring plots each look's z against its own bound", {
+  src <- Sys.getenv("GSD_SOURCE_DIR")
+  file <- file.path(src, "examples", "weighted-monitoring", "fh01.json")
+  if (!nzchar(src) || !file.exists(file)) skip("GSD_SOURCE_DIR does not name the repository")
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  m <- gsd_monitor(file)
+  looks <- m$result$monitoring$looks
+  spec <- plot(m)
+  expect_identical(spec$series[[1]]$y, vapply(looks, function(l) l$efficacy_z, 0))
+  expect_identical(spec$series[[2]]$y, vapply(looks, function(l) l$z, 0))
+  expect_identical(spec$series[[2]]$x, vapply(looks, function(l) as.numeric(l$events), 0))
+  e <- invalid(plot(m, type = "conditional_power"))
+  expect_identical(e$argument, "type")
+  expect_match(conditionMessage(e), "fleming-harrington test is monitored on its own information scale")
+})
