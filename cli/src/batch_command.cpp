@@ -3,12 +3,10 @@
 // result, or the line's error, as one JSON line in input order.
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
+#include <functional>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <system_error>
 
 #include "commands.hpp"
 #include "gsd/batch.hpp"
@@ -23,15 +21,12 @@ namespace {
 constexpr const char* kStandardInput = "-";
 constexpr const char* kStandardInputName = "stdin";
 
-// Streams: each result is written as soon as its chunk is done, so memory
-// does not grow with the number of lines. A write to stdout that fails ends
-// the batch there (StdoutError).
-void run_lines(std::istream& in, const std::string& source, Command command,
-               const BatchOptions& batch, const RunOptions& run) {
-  // The results come back as text, serialised on the batch's threads.
-  BatchOptions as_text = batch;
-  as_text.text = true;
-  run_batch(in, source, command, as_text, [&](const BatchLine& line) {
+// Each result, or the line's error, as one line on stdout. The batch streams:
+// each result is written as soon as its chunk is done, so memory does not grow
+// with the number of lines. A write to stdout that fails ends the batch there
+// (StdoutError).
+std::function<void(const BatchLine&)> line_writer(const std::string& source) {
+  return [source](const BatchLine& line) {
     // An error names the file, whose name need not be UTF-8: such bytes are
     // written as U+FFFD rather than failing the line's JSON.
     const std::string text =
@@ -41,12 +36,13 @@ void run_lines(std::istream& in, const std::string& source, Command command,
                     : line.text) +
         "\n";
     write_stdout(text);
-  }, run);
+  };
 }
 
 }  // namespace
 
-// Only an unreadable file fails the whole command, before anything is written.
+// Only an unreadable file, or a batch under mpirun, fails the whole command,
+// before anything is written.
 CommandResult run_batch_file(const std::string& file, Command command, const BatchOptions& batch,
                              const RunOptions& run) {
 #if defined(GSD_WITH_MPI)
@@ -56,20 +52,18 @@ CommandResult run_batch_file(const std::string& file, Command command, const Bat
     usage_error("--batch runs in one process on --threads threads; start it without mpirun");
   }
 #endif
+  // The results come back as text, serialised on the batch's threads.
+  BatchOptions as_text = batch;
+  as_text.text = true;
   if (file == kStandardInput) {
     // std::cin reads through stdio (synchronised with it), which ends the
     // input at a failed read: ferror tells the two apart.
-    run_lines(std::cin, kStandardInputName, command, batch, run);
+    run_batch(std::cin, kStandardInputName, command, as_text, line_writer(kStandardInputName), run);
     if (std::ferror(stdin)) usage_error("--batch -: cannot read standard input");
     return {};
   }
-  std::error_code error;
-  if (std::filesystem::is_directory(file, error)) {
-    usage_error(file + ": is a directory; name a batch file");
-  }
-  std::ifstream in(file, std::ios::binary);
-  if (!in) usage_error(file + ": cannot read the batch file (does it exist?)");
-  run_lines(in, file, command, batch, run);
+  // The library refuses a directory or an unreadable file by the flag's name.
+  gsd::run_batch_file(file, FieldPath{"--batch"}, command, as_text, line_writer(file), run);
   return {};
 }
 

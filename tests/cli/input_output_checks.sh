@@ -138,9 +138,11 @@ case "$case_name" in
   batch_directory)
     mkdir d
     run design --batch d --format jsonl
-    expect_error_line 2 "error: d: is a directory; name a batch file"
+    expect_error_line 2 "error: --batch = d is a directory; name a batch file (JSON lines) inside it"
     run simulate --batch d --format jsonl
-    expect_error_line 2 "error: d: is a directory; name a batch file"
+    expect_error_line 2 "error: --batch = d is a directory; name a batch file (JSON lines) inside it"
+    run simulate --batch nosuch.jsonl --format jsonl
+    expect_error_line 2 "error: --batch = nosuch.jsonl cannot be read (does it exist?)"
     run design d
     expect_error_line 2 "error: d: is a directory; name a config or record file (JSON)"
     run monitor --record d
@@ -173,6 +175,11 @@ case "$case_name" in
     expect_out_line 3 '{"error":"b.jsonl line 3: an empty line; give one JSON config per line"}'
     case "$(sed -n 4p out.txt)" in '{"error":"b.jsonl line 4, column 12: malformed JSON: syntax error'*) ;;
       *) fail "line 4: $(sed -n 4p out.txt)" ;; esac
+    : > empty.jsonl
+    run simulate --batch empty.jsonl --format jsonl
+    [ "$rc" -eq 0 ] || fail "an empty batch: exit $rc, $err"
+    [ -s out.txt ] && fail "an empty batch wrote: $(head -c 200 out.txt)"
+    [ -n "$err" ] && fail "an empty batch said: $err"
     ;;
   empty_values)
     printf '%s' "$good" > c.json
