@@ -151,6 +151,13 @@ json design_plot_data(const DesignResult& result, const DesignPlotOptions& optio
 
 namespace {
 
+// Where the monitoring plot's bounds were set (its "bounds"."set_at"): every
+// bound at its own look's observed information, or all of them on the last
+// look's schedule (the planned looks recomputed at the information observed
+// so far).
+constexpr const char* kBoundsAtEachLook = "each_look";
+constexpr const char* kBoundsOnLastSchedule = "last_look_schedule";
+
 // A normal or binary endpoint: the looks by patients, with the estimate and
 // the bounds on the natural scale beside z.
 json endpoint_monitoring_plot_data(const MonitoringReport& report) {
@@ -172,7 +179,8 @@ json endpoint_monitoring_plot_data(const MonitoringReport& report) {
     effect.push_back(optional_json(endpoints::effect_at_z(ep.spec, s.efficacy[k], s.events[k])));
   }
   return {{"observed", observed},
-          {"bounds", {{"patients", s.events}, {"efficacy_z", eff}, {"efficacy_effect", effect}}}};
+          {"bounds",
+           {{"patients", s.events}, {"efficacy_z", eff}, {"efficacy_effect", effect}, {"set_at", kBoundsOnLastSchedule}}}};
 }
 
 }  // namespace
@@ -197,7 +205,7 @@ json monitoring_plot_data(const MonitoringReport& report, int points) {
       efficacy.push_back(finite_or_null(outcomes[k].efficacy_z));
     }
     return {{"observed", {{"events", events}, {"z", z}, {"hazard_ratio", hazard_ratio}}},
-            {"bounds", {{"events", events}, {"efficacy_z", efficacy}}}};
+            {"bounds", {{"events", events}, {"efficacy_z", efficacy}, {"set_at", kBoundsAtEachLook}}}};
   }
   json out;
   const auto& looks = report.result.looks;
@@ -211,7 +219,7 @@ json monitoring_plot_data(const MonitoringReport& report, int points) {
   const auto& s = looks.back().schedule;
   json eff = json::array();
   for (double b : s.efficacy) eff.push_back(finite_or_null(b));
-  out["bounds"] = {{"events", s.events}, {"efficacy_z", eff}};
+  out["bounds"] = {{"events", s.events}, {"efficacy_z", eff}, {"set_at", kBoundsOnLastSchedule}};
   if (looks.back().conditional_power) {
     out["conditional_power_by_hazard_ratio"] =
         curve_json(conditional_power_curve(report, 0.3, 1.2, points));

@@ -119,6 +119,7 @@ TEST(PlotData, AWeightedOrMaxComboTestsLooksAgainstTheirOwnBounds) {
     ASSERT_EQ(p["observed"]["z"].size(), outcomes.size()) << example;
     ASSERT_GE(outcomes.size(), 2u) << example;
     EXPECT_FALSE(p.contains("conditional_power_by_hazard_ratio")) << example;
+    EXPECT_EQ(p["bounds"]["set_at"], "each_look") << example;
     for (std::size_t k = 0; k < outcomes.size(); ++k) {
       EXPECT_EQ(p["observed"]["events"][k].get<double>(), report.inputs[k].events) << example << " look " << k;
       EXPECT_EQ(p["bounds"]["events"][k].get<double>(), report.inputs[k].events) << example << " look " << k;
@@ -126,6 +127,19 @@ TEST(PlotData, AWeightedOrMaxComboTestsLooksAgainstTheirOwnBounds) {
       EXPECT_EQ(p["bounds"]["efficacy_z"][k].get<double>(), outcomes[k].efficacy_z) << example << " look " << k;
       EXPECT_TRUE(p["observed"]["hazard_ratio"][k].is_null()) << example << " look " << k;
     }
+  }
+}
+
+TEST(PlotData, TheLogRankAndEndpointBoundsAreOnTheLastLooksSchedule) {
+  // The planned looks recomputed at the information observed so far: one bound
+  // per planned look, more than the looks taken.
+  for (const char* example : {"seed-trial-monitoring/monitoring", "endpoint-monitoring/normal-two-sample",
+                              "endpoint-monitoring/binary-noninferiority"}) {
+    const MonitoringReport report = monitor_trial(
+        load_trial_file(std::string(GSD_SOURCE_DIR) + "/examples/" + example + ".json"));
+    const nlohmann::json p = monitoring_plot_data(report);
+    EXPECT_EQ(p["bounds"]["set_at"], "last_look_schedule") << example;
+    EXPECT_EQ(p["bounds"]["efficacy_z"].size(), report.result.looks.back().schedule.efficacy.size()) << example;
   }
 }
 

@@ -473,9 +473,9 @@ function renderMonitoring(reply) {
   drawChart(document.getElementById("chart-monitor"), {
     x: {label: sc.size, min: 0},
     y: {label: "z"},
-    // A weighted, MaxCombo, RMST or milestone test (m.test) has each look's
-    // bound at that look's information, and none beyond the last look.
-    series: [{name: m.test ? "bound at each look's information" : "bound at the last look's schedule",
+    // The library says where the bounds were set (a weighted, MaxCombo, RMST
+    // or milestone test: each at its own look, none beyond the last look).
+    series: [{name: plot.bounds.set_at === "each_look" ? "bound at each look's information" : "bound at the last look's schedule",
               x: plot.bounds[sc.size], y: plot.bounds.efficacy_z, color: COLORS.efficacy, markers: "circle"},
              {name: "observed z", x: plot.observed[sc.size], y: plot.observed.z, color: COLORS.observed, markers: "square"}],
     points: m.looks.map((l) => ({x: l[sc.size], y: l.efficacy_z, color: COLORS.efficacy, shape: "ring"})),

@@ -367,6 +367,9 @@ try {
   check(pageReport.includes("<div class=meta>") && stamp(pageReport) === stamp(readFileSync(reportFile, "utf8")),
         "DMC report = gsd monitor --report (but for its time stamp and source)");
 
+  check((await page.textContent("#chart-monitor .legend")).includes("bound at the last look's schedule"),
+        "the log-rank bounds are labelled as the last look's schedule");
+
   // A weighted log-rank test's looks (the FH(0, 1) example), monitored on the
   // test's own information scale: each look's z against its own bound.
   const fh01File = join(root, "examples/weighted-monitoring/fh01.json");
@@ -380,6 +383,8 @@ try {
     check(await cell(page, "table-monitoring", k + 1, 5) === fh01Cli.monitoring.looks[k].efficacy_z.toFixed(4),
           `weighted test, look ${k + 1}: bound ${fh01Cli.monitoring.looks[k].efficacy_z.toFixed(4)} as gsd monitor`);
   }
+  check((await page.textContent("#chart-monitor .legend")).includes("bound at each look's information"),
+        "a weighted test's bounds are labelled as set at each look");
   check((await page.textContent("#chart-cp")).includes("own information scale"),
         "a weighted test's monitoring says why it has no conditional-power curve");
   // A MaxCombo look is judged by its largest z.

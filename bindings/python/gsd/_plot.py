@@ -268,9 +268,10 @@ def monitoring_bounds_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any
     # A survival test's looks are at events, a binary or normal endpoint's
     # at patients.
     x = "events" if "events" in b else "patients"
-    # A weighted, MaxCombo, RMST or milestone test has each look's bound at
-    # that look's information, and none beyond the last look.
-    own_scale = "test" in result.get("monitoring", {})
+    # Where the library set the bounds: a weighted, MaxCombo, RMST or
+    # milestone test has each look's bound at that look's information, and
+    # none beyond the last look.
+    own_scale = b.get("set_at") == "each_look"
     ax.plot(b[x], _values(b["efficacy_z"]), "o-", color=PALETTE[0], lw=2,
             label="efficacy bound (at each look's information)" if own_scale
             else "efficacy bound (at the last look's schedule)")

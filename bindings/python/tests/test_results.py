@@ -162,6 +162,7 @@ def test_an_endpoints_monitoring_plot_is_drawn_at_its_patients(repo):
     ax = m.plot().axes[0]
     assert ax.get_xlabel() == "patients"
     bound, observed = ax.lines[0], ax.lines[1]
+    assert bound.get_label() == "efficacy bound (at the last look's schedule)"
     np.testing.assert_array_equal(bound.get_xdata(), data["bounds"]["patients"])
     np.testing.assert_array_equal(observed.get_xdata(), data["observed"]["patients"])
     np.testing.assert_array_equal(observed.get_ydata(), m.looks["z"])

@@ -140,8 +140,15 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   if (type == "boundaries") {
     # A survival test's looks are at events, a binary or normal endpoint's at patients.
     at <- if (is.null(pd$bounds$events)) "patients" else "events"
+    # Where the library set the bounds: a weighted, MaxCombo, RMST or milestone
+    # test has each look's at that look's information.
+    bound <- if (identical(pd$bounds$set_at, "each_look")) {
+      "efficacy bound (at each look's information)"
+    } else {
+      "efficacy bound (at the last look's schedule)"
+    }
     return(.spec("Bounds at the observed information and the observed z", at, "z",
-                 list(.series(pd$bounds[[at]], .nums(pd$bounds$efficacy_z), "efficacy bound", "b"),
+                 list(.series(pd$bounds[[at]], .nums(pd$bounds$efficacy_z), bound, "b"),
                       .series(pd$observed[[at]], pd$observed$z, "observed z", "b", 1, 17)),
                  hlines = list(y = 0, label = "")))
   }

@@ -48,9 +48,10 @@ nlohmann::json design_plot_data(const DesignResult& result, const DesignPlotOpti
 
 // {"conditional_power_by_hazard_ratio": curve at the last look (absent once
 //  the trial has stopped), "observed": {"events", "z", "hazard_ratio"}, and the
-//  bounds at the last look's schedule: {"events", "efficacy_z"}}. A weighted,
-//  MaxCombo, RMST or milestone survival.test: each look's z (MaxCombo's
-//  largest) and its bound at the look, hazard ratios null, no curve.
+//  bounds at the last look's schedule: {"events", "efficacy_z", "set_at":
+//  "last_look_schedule"}}. A weighted, MaxCombo, RMST or milestone
+//  survival.test: each look's z (MaxCombo's largest) and its bound at the
+//  look ("set_at": "each_look"), hazard ratios null, no curve.
 nlohmann::json monitoring_plot_data(const MonitoringReport& report, int points = 101);
 
 // Kaplan-Meier curves of replicates 0 .. shown - 1 at their stopping

@@ -66,6 +66,7 @@ test_that("plots draw the library's curves", {
   expect_identical(plot(sim, type = "stopping")$series[[1]]$y, sim$per_look$reject)
   m <- gsd_monitor(plan, looks = data.frame(events = 49, z = 2))
   expect_identical(plot(m)$series[[2]]$y, 2)
+  expect_identical(plot(m)$series[[1]]$label, "efficacy bound (at the last look's schedule)")
   expect_type(plot(m, type = "conditional_power"), "list")
   d <- seed_design()
   expect_error(plot(d, scale = "hr"), class = "gsd_invalid_input")
@@ -264,6 +265,7 @@ test_that("a weighted test's monitoring plots each look's z against its own boun
   looks <- m$result$monitoring$looks
   spec <- plot(m)
   expect_identical(spec$series[[1]]$y, vapply(looks, function(l) l$efficacy_z, 0))
+  expect_identical(spec$series[[1]]$label, "efficacy bound (at each look's information)")
   expect_identical(spec$series[[2]]$y, vapply(looks, function(l) l$z, 0))
   expect_identical(spec$series[[2]]$x, vapply(looks, function(l) as.numeric(l$events), 0))
   e <- invalid(plot(m, type = "conditional_power"))
