@@ -327,58 +327,13 @@ json boundary_summary_json(const std::vector<BoundSummaryRow>& rows) {
 
 namespace {
 
-// A normal or binary endpoint's simulation: the survival keys without a
-// meaning here (events, durations, the calendar cap, hazard ratios, strata)
-// are left out.
-json endpoint_simulation_json(const SimulationReport& report) {
-  const simulate::SimulationResult& r = report.result;
-  const SimulationSetup& setup = report.setup;
-  const spending::Design& d = setup.design;
+// The replicates, the seed and where the simulated trials stopped: the keys
+// of every simulation, survival or not.
+void put_stopping_fractions(json& s, const simulate::SimulationResult& r, const spending::Design& d) {
   const bool any_futility =
       std::any_of(d.futility.begin(), d.futility.end(), [](const auto& f) { return f.has_value(); });
-  json s;
-  const endpoints::EndpointSpec& spec = setup.endpoint_model->spec;
-  const bool t_test = spec.type == endpoints::EndpointType::kNormal && !spec.normal_approximation;
-  s["endpoint"] = endpoint_type_name(spec.type);
-  s["statistic"] = t_test ? "t" : "z";
-  if (spec.type == endpoints::EndpointType::kBinary) s["variance"] = rate_variance_name(spec.variance);
   s["replicates"] = r.replicates;
   s["seed"] = r.seed;
-  s["patients"] = r.look_patients.empty() ? 0 : r.look_patients.back();
-  s["look_patients"] = r.look_patients;
-  s["power"] = r.power;
-  s["power_se"] = r.power_se;
-  s["reject_per_look"] = r.reject_per_look;
-  s["futility_per_look"] = r.futility_per_look;
-  if (two_sided(d.spec) || d.spec.harm) {
-    s["reject_lower_per_look"] = r.reject_lower_per_look;
-    s["reject_lower"] = r.reject_lower;
-  }
-  if (any_futility) {
-    s["power_ignoring_futility"] = r.power_ignoring_futility;
-    s["reject_per_look_ignoring_futility"] = r.reject_per_look_ignoring_futility;
-  }
-  s["expected_patients"] = r.expected_patients;
-  s["analytic_power"] = optional_json(setup.analytic_power);
-  s["expected_patients_h1"] = setup.endpoint->plan.expected_patients_h1;
-  return detail::result_document(setup.name, "simulation", s);
-}
-
-}  // namespace
-
-json to_json(const SimulationReport& report) {
-  if (report.setup.endpoint_model) return endpoint_simulation_json(report);
-  const simulate::SimulationResult& r = report.result;
-  const SimulationSetup& setup = report.setup;
-  const spending::Design& d = setup.design;
-  const bool any_futility =
-      std::any_of(d.futility.begin(), d.futility.end(), [](const auto& f) { return f.has_value(); });
-  json s;
-  s["replicates"] = r.replicates;
-  s["seed"] = r.seed;
-  s["patients"] = setup.model.patients;
-  s["events"] = setup.plan.planned_events;
-  s["look_events"] = r.look_events;
   s["power"] = r.power;
   s["power_se"] = r.power_se;
   s["reject_per_look"] = r.reject_per_look;
@@ -392,6 +347,40 @@ json to_json(const SimulationReport& report) {
     s["power_ignoring_futility"] = r.power_ignoring_futility;
     s["reject_per_look_ignoring_futility"] = r.reject_per_look_ignoring_futility;
   }
+}
+
+// A normal or binary endpoint's simulation: the survival keys without a
+// meaning here (events, durations, the calendar cap, hazard ratios, strata)
+// are left out.
+json endpoint_simulation_json(const SimulationReport& report) {
+  const simulate::SimulationResult& r = report.result;
+  const SimulationSetup& setup = report.setup;
+  json s;
+  const endpoints::EndpointSpec& spec = setup.endpoint_model->spec;
+  const bool t_test = spec.type == endpoints::EndpointType::kNormal && !spec.normal_approximation;
+  s["endpoint"] = endpoint_type_name(spec.type);
+  s["statistic"] = t_test ? "t" : "z";
+  if (spec.type == endpoints::EndpointType::kBinary) s["variance"] = rate_variance_name(spec.variance);
+  put_stopping_fractions(s, r, setup.design);
+  s["patients"] = r.look_patients.empty() ? 0 : r.look_patients.back();
+  s["look_patients"] = r.look_patients;
+  s["expected_patients"] = r.expected_patients;
+  s["analytic_power"] = optional_json(setup.analytic_power);
+  s["expected_patients_h1"] = setup.endpoint->plan.expected_patients_h1;
+  return detail::result_document(setup.name, "simulation", s);
+}
+
+}  // namespace
+
+json to_json(const SimulationReport& report) {
+  if (report.setup.endpoint_model) return endpoint_simulation_json(report);
+  const simulate::SimulationResult& r = report.result;
+  const SimulationSetup& setup = report.setup;
+  json s;
+  put_stopping_fractions(s, r, setup.design);
+  s["patients"] = setup.model.patients;
+  s["events"] = setup.plan.planned_events;
+  s["look_events"] = r.look_events;
   s["expected_events"] = r.expected_events;
   s["expected_duration"] = r.expected_duration;
   s["expected_patients"] = r.expected_patients;
