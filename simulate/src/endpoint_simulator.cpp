@@ -2,35 +2,21 @@
 // endpoint_kernel.cpp over OpenMP threads, by the survival simulator's rules
 // (simulator.cpp): replicate i draws only from (seed, i), totals are
 // integers summed in any order, a replicate sink sees its looks in order.
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
-
-#include <algorithm>
-#include <atomic>
+#include <cstdint>
 #include <string>
+#include <vector>
 
-#include "chunk_queue.hpp"
 #include "endpoint_kernel.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/simulator.hpp"
+#include "replicate_loop.hpp"
 
 namespace gsd::simulate {
 
 namespace {
 
-// Replicates per scheduling chunk (a trial costs about a microsecond), and
-// per batch held for a replicate sink: memory stays O(batch).
+// Replicates per scheduling chunk: a trial costs about a microsecond.
 constexpr std::int64_t kChunk = 4096;
-constexpr std::int64_t kSinkBatch = 4096;
-
-int thread_number() {
-#if defined(_OPENMP)
-  return omp_get_thread_num();
-#else
-  return 0;
-#endif
-}
 
 }  // namespace
 
@@ -71,47 +57,11 @@ std::vector<LookRecord> Simulator::endpoint_looks(std::uint64_t seed, std::int64
 SimulationTotals Simulator::run_endpoint(std::int64_t first, std::int64_t count, std::uint64_t seed,
                                          int threads, const RunControl& control) const {
   const detail::EndpointKernel& kernel = endpoint_->kernel;
-  SimulationTotals totals(kernel.looks());
-  std::atomic<std::int64_t> done{0};
-  const auto stopped = [&] { return control.stop && control.stop->load(std::memory_order_relaxed); };
-  const bool sink = static_cast<bool>(control.replicate_sink);
-  const std::int64_t batch = sink ? kSinkBatch : std::max<std::int64_t>(count, 1);
-  std::vector<std::vector<LookRecord>> kept(sink ? static_cast<std::size_t>(kSinkBatch) : 0);
-  std::int64_t b1 = 0;
-  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 = b1) {
-    b1 = b0 + std::min(count - b0, batch);
-    detail::ChunkQueue chunks(b0, b1, kChunk);
-#if defined(_OPENMP)
-#pragma omp parallel num_threads(threads)
-#else
-    (void)threads;
-#endif
-    {
-      SimulationTotals local(kernel.looks());
-      std::int64_t c = 0;
-      std::int64_t c1 = 0;
-      while (!stopped() && chunks.next(c, c1)) {
-        for (std::int64_t i = c; i < c1; ++i) {
-          std::vector<LookRecord>* rec = nullptr;
-          if (sink) {
-            rec = &kept[static_cast<std::size_t>(i - b0)];
-            rec->clear();
-          }
-          detail::add_outcome(local, kernel.run(seed, static_cast<std::uint64_t>(first + i), rec));
-        }
-        const std::int64_t now = done.fetch_add(c1 - c) + (c1 - c);
-        if (thread_number() == 0 && control.progress) control.progress(now);
-      }
-#if defined(_OPENMP)
-#pragma omp critical(gsd_simulate_endpoint_totals)
-#endif
-      totals.add(local);
-    }
-    if (sink && !stopped()) {
-      for (std::int64_t i = b0; i < b1; ++i) control.replicate_sink(first + i, kept[static_cast<std::size_t>(i - b0)]);
-    }
-  }
-  return totals;
+  return detail::run_replicates(
+      first, count, threads, kChunk, control, SimulationTotals(kernel.looks()), [] { return 0; },
+      [&](int, SimulationTotals& local, std::uint64_t replicate, std::vector<LookRecord>* records) {
+        detail::add_outcome(local, kernel.run(seed, replicate, records));
+      });
 }
 
 }  // namespace gsd::simulate

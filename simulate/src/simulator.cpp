@@ -1,20 +1,14 @@
 #include "gsd/simulate/simulator.hpp"
 
-#if defined(_OPENMP)
-#include <omp.h>
-#endif
-
 #include <algorithm>
-#include <chrono>
 #include <cmath>
-#include <exception>
 #include <stdexcept>
 #include <string>
 
-#include "chunk_queue.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/process_group.hpp"
 #include "random_stream.hpp"
+#include "replicate_loop.hpp"
 #include "samplers.hpp"
 #include "trial_kernel.hpp"
 
@@ -29,25 +23,10 @@ namespace {
 // scheduling costs nothing per trial (~1 ms of work), small enough for a
 // responsive progress bar and Ctrl-C.
 constexpr std::int64_t kChunk = 256;
-// Replicates held at once when each replicate's looks go to a sink (CSV):
-// the sink sees them in order, and memory stays O(chunk), not O(replicates).
-constexpr std::int64_t kSinkBatch = 4096;
 // Latency quantile defining the default calendar cap.
 constexpr double kDefaultCapSurvival = 0.01;
 
 void validate_options(const SimulationOptions& o) { o.validate(); }
-
-// Without OpenMP (-DGSD_WITH_OPENMP=OFF, e.g. the WebAssembly build) the
-// parallel region below runs once, on the calling thread, over every chunk;
-// replicate i still draws only from (seed, i) and the totals are integers,
-// so the results equal those of any OpenMP thread count.
-int thread_number() {
-#if defined(_OPENMP)
-  return omp_get_thread_num();
-#else
-  return 0;
-#endif
-}
 
 // A weighted test's design is on its own information scale (look_plan.hpp).
 CappedInformation capped_information(const std::optional<survival::LogRankWeight>& weight) {
@@ -362,71 +341,20 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
   const std::size_t looks = impl_->plan.look_events.size();
   const detail::CompiledTrial& trial = impl_->trial;
   const std::size_t side = impl_->tests.side.size();
-  SimulationTotals totals(looks, side);
-  std::atomic<std::int64_t> done{0};
-  // A bound recomputed at observed events (observed_bounds.hpp) can fail;
-  // the first failure stops every thread and is rethrown here.
-  std::atomic<bool> failed{false};
-  std::exception_ptr failure;
-  const auto stopped = [&] {
-    return failed.load(std::memory_order_relaxed) ||
-           (control.stop && control.stop->load(std::memory_order_relaxed));
-  };
-  // Without a sink: one pass. With one: batches whose looks are kept, then
-  // handed to the sink in replicate order by the calling thread.
-  const std::int64_t batch = control.replicate_sink ? kSinkBatch : std::max<std::int64_t>(count, 1);
-  std::vector<std::vector<LookRecord>> kept;
-  if (control.replicate_sink) kept.resize(static_cast<std::size_t>(kSinkBatch));
-  std::int64_t b1 = 0;
-  for (std::int64_t b0 = 0; b0 < count && !stopped(); b0 = b1) {
-    b1 = b0 + std::min(count - b0, batch);
-    detail::ChunkQueue chunks(b0, b1, kChunk);
-#if defined(_OPENMP)
-#pragma omp parallel num_threads(threads)
-#endif
-    {
-      detail::Workspace ws;
-      ws.patient_outcomes = false;  // the looks alone read the replicates here
-      SimulationTotals local(looks, side);
-      std::int64_t c = 0;
-      std::int64_t c1 = 0;
-      while (!stopped() && chunks.next(c, c1)) {
-        for (std::int64_t i = c; i < c1; ++i) {
-          const auto rep = static_cast<std::uint64_t>(first + i);
-          ws.generate(trial, seed, rep);
-          std::vector<LookRecord>* rec = nullptr;
-          if (control.replicate_sink) {
-            rec = &kept[static_cast<std::size_t>(i - b0)];
-            rec->clear();
-          }
-          try {
-            const detail::ReplicateOutcome outcome = detail::run_looks(trial, ws, rec);
-            detail::add_outcome(local, outcome, ws.side_reject);
-          } catch (...) {
-#if defined(_OPENMP)
-#pragma omp critical(gsd_simulate_failure)
-#endif
-            if (!failure) failure = std::current_exception();
-            failed.store(true, std::memory_order_relaxed);
-            break;
-          }
-        }
-        const std::int64_t now = done.fetch_add(c1 - c) + (c1 - c);
-        if (thread_number() == 0 && control.progress) control.progress(now);
-      }
-#if defined(_OPENMP)
-#pragma omp critical(gsd_simulate_totals)
-#endif
-      totals.add(local);
-    }
-    if (failure) std::rethrow_exception(failure);
-    if (control.replicate_sink && !stopped()) {
-      for (std::int64_t i = b0; i < b1; ++i) {
-        control.replicate_sink(first + i, kept[static_cast<std::size_t>(i - b0)]);
-      }
-    }
-  }
-  return totals;
+  return detail::run_replicates(
+      first, count, threads, kChunk, control, SimulationTotals(looks, side),
+      [] {
+        detail::Workspace ws;
+        ws.patient_outcomes = false;  // the looks alone read the replicates here
+        return ws;
+      },
+      [&trial, seed](detail::Workspace& ws, SimulationTotals& local, std::uint64_t replicate,
+          std::vector<LookRecord>* records) {
+        ws.generate(trial, seed, replicate);
+        // A bound recomputed at observed events (observed_bounds.hpp) can
+        // fail: the first failure stops every thread and is rethrown.
+        detail::add_outcome(local, detail::run_looks(trial, ws, records), ws.side_reject);
+      });
 }
 
 SimulationResult run_simulation(const Simulator& simulator, const SimulationOptions& options,
