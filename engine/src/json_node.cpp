@@ -62,17 +62,37 @@ std::string render(const nlohmann::json& value) {
 
 std::optional<std::string> did_you_mean(std::string_view key,
                                         std::initializer_list<std::string_view> candidates) {
-  std::optional<std::string> best;
+  // A name cut short (survival.hazard_ratio, control.median): the keys it
+  // begins, all of them, since the user may have meant any. Shorter stems
+  // than kShortestStem begin too many names to help.
+  constexpr std::size_t kShortestStem = 4;
+  std::vector<std::string_view> extensions;
+  if (key.size() >= kShortestStem) {
+    for (std::string_view c : candidates) {
+      if (c.size() > key.size() && c.starts_with(key)) extensions.push_back(c);
+    }
+  }
+  if (!extensions.empty()) {
+    std::string out;
+    for (std::size_t i = 0; i < extensions.size(); ++i) {
+      if (i > 0) out += i + 1 == extensions.size() ? " or " : ", ";
+      out += "\"" + std::string(extensions[i]) + "\"";
+    }
+    return out;
+  }
+  std::optional<std::string_view> best;
   std::size_t best_distance = 0;
   for (std::string_view c : candidates) {
     const std::size_t d = edit_distance(key, c);
     if (!best || d < best_distance) {
-      best = std::string(c);
+      best = c;
       best_distance = d;
     }
   }
   // A hint is useful only for a likely typo: at most a third of the key wrong.
-  if (best && best_distance <= std::max<std::size_t>(2, key.size() / 3)) return best;
+  if (best && best_distance <= std::max<std::size_t>(2, key.size() / 3)) {
+    return "\"" + std::string(*best) + "\"";
+  }
   return std::nullopt;
 }
 
@@ -136,7 +156,7 @@ void JsonNode::expect_keys(std::initializer_list<std::string_view> allowed) cons
     if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
     std::string rule = "is not a known key";
     if (const auto hint = did_you_mean(key, allowed)) {
-      rule += "; did you mean \"" + *hint + "\"?";
+      rule += "; did you mean " + *hint + "?";
     } else {
       rule += "; known keys: " + join(allowed);
     }
@@ -217,7 +237,7 @@ std::string JsonNode::choice(std::initializer_list<std::string_view> choices) co
   const std::string s = string();
   if (std::find(choices.begin(), choices.end(), s) != choices.end()) return s;
   std::string rule = "is not one of: " + join(choices);
-  if (const auto hint = did_you_mean(s, choices)) rule += " (did you mean \"" + *hint + "\"?)";
+  if (const auto hint = did_you_mean(s, choices)) rule += " (did you mean " + *hint + "?)";
   fail(rule);
 }
 

@@ -68,7 +68,10 @@ class JsonNode {
 // quoted, long arrays elided).
 std::string render(const nlohmann::json& value);
 
-// Nearest candidate by edit distance, if close enough to be a likely typo.
+// What a mistyped name likely meant, quoted for a message: every candidate
+// that extends it ("hazard_ratio": "hazard_ratio_h0" or
+// "hazard_ratio_noncured"), else the nearest by edit distance if close
+// enough to be a typo.
 std::optional<std::string> did_you_mean(std::string_view key,
                                         std::initializer_list<std::string_view> candidates);
 

@@ -98,6 +98,16 @@ gsd_design_error(too_many_looks 2
 gsd_design_error(unknown_key 2
   "error: design.information_fraction is not a known key\; did you mean \"information_fractions\"?"
   "{\"design\": {\"information_fraction\": [0.5, 1]}}" design CONFIG)
+# A name cut short: every key it begins (a stem below four letters, none).
+gsd_design_error(key_cut_short 2
+  "error: survival.hazard_ratio is not a known key\; did you mean \"hazard_ratio_noncured\" or \"hazard_ratio_h0\"?"
+  "{\"design\": {}, \"survival\": {\"hazard_ratio\": 0.7}}" design CONFIG)
+gsd_design_error(choice_cut_short 2
+  "error: design.efficacy.spending = \"lan-demets\" is not one of: lan-demets-obf, lan-demets-pocock, hsd, power, exponential, user, obrien-fleming, pocock, wang-tsiatis, pampallona-tsiatis, haybittle-peto (did you mean \"lan-demets-obf\" or \"lan-demets-pocock\"?)"
+  "{\"design\": {\"efficacy\": {\"spending\": \"lan-demets\"}}}" design CONFIG)
+gsd_design_error(short_stem_no_extensions 2
+  "error: design.alp is not a known key\; did you mean \"alpha\"?"
+  "{\"design\": {\"alp\": 0.025}}" design CONFIG)
 gsd_design_error(unknown_top_level_key 2
   "error: desing is not a known key\; did you mean \"design\"?"
   "{\"desing\": {}}" design CONFIG)
