@@ -3,6 +3,7 @@
 #include <boost/math/policies/error_handling.hpp>
 #include <cmath>
 #include <stdexcept>
+#include <string>
 
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
@@ -112,9 +113,13 @@ EndpointPlan solve_plan(const EndpointSpec& spec, const Design& design) {
     plan.fixed_patients = detail::fixed_patients(spec, alpha, 1.0 - power);
     plan.patients_unrounded = *plan.fixed_patients * std::pow(plan.drift / fixed_drift, 2);
     if (!(plan.patients_unrounded <= EndpointSpec::kMaxPatients)) {
+      // An effect within rounding of H0 (0.4 - 0.3 against a margin of 0.1)
+      // needs patients beyond every double: no count is printed then.
+      const std::string needs = std::isfinite(plan.patients_unrounded)
+                                    ? numerics::format_value(plan.patients_unrounded) + " patients, more than 1e9"
+                                    : "more than 1e9 patients";
       numerics::fail({"power"}, power,
-                     "needs " + numerics::format_value(plan.patients_unrounded) +
-                         " patients, more than 1e9: the effect is too small to detect against H0 (" +
+                     "needs " + needs + ": the effect is too small to detect against H0 (" +
                          numerics::format_input(spec.alternative()) + " against " +
                          numerics::format_input(spec.null_value()) + ")");
     }

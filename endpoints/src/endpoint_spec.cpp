@@ -44,8 +44,12 @@ void check_binary(const EndpointSpec& s) {
     if (s.scale == RateScale::kRatio) {
       throw InvalidInput({"scale"}, "\"ratio\"", "needs two groups (a ratio of two rates)");
     }
-    // The H0 rate: a margin at 0 or 1 leaves no variance under H0.
-    check_rate("margin", s.null_value());
+    // The H0 rate: a margin at 0 or 1 leaves no variance under H0, so the
+    // default margin (0) is no H0 rate at all.
+    check_required(s.margin, "margin",
+                   "a one-sample binary endpoint tests its rate against the rate under H0; give that "
+                   "rate, e.g. 0.2");
+    check_rate("margin", *s.margin);
     return;
   }
   check_required(s.control_rate, "control_rate", "a two-sample binary endpoint needs both rates");
@@ -72,6 +76,20 @@ void check_margin_side(const EndpointSpec& s) {
   const double alt = s.alternative();
   const double m = s.null_value();
   if (!(std::fabs(alt - m) > 0.0)) {
+    if (!s.margin) {
+      // H0 is no effect (the default margin): the alternative given is no
+      // effect either.
+      if (s.type == EndpointType::kBinary) {
+        fail({"treatment_rate"}, *s.treatment_rate,
+             "equals control_rate, as under H0 (no margin given): give the rate expected under "
+             "treatment, or a margin for a non-inferiority test");
+      }
+      fail({alternative_key(s)}, alt,
+           s.groups == 1 ? "is the mean under H0 too (no margin given: 0): give the mean expected under "
+                           "the alternative, or the mean under H0 as margin"
+                         : "is no difference, as under H0 (no margin given): give the difference the "
+                           "trial is to detect, or a margin for a non-inferiority test");
+    }
     fail({"margin"}, m,
          std::string("must differ from the alternative (") + alternative_key(s) +
              " gives " + format_value(alt) + "): there is no effect to detect");

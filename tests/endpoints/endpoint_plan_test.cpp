@@ -339,6 +339,32 @@ TEST(EndpointRefusals, BadInputNamesTheField) {
   expect_refused(means, "power", "above the one-sided alpha");
 }
 
+// No effect to detect and no margin given: the refusal names the effect the
+// user gave, not the default margin they never wrote; a one-sample binary
+// endpoint needs its H0 rate, which has no default.
+TEST(EndpointRefusals, NoEffectWithoutAMarginNamesTheEffect) {
+  EndpointSpec rates;
+  rates.type = EndpointType::kBinary;
+  rates.control_rate = 0.3;
+  rates.treatment_rate = 0.3;
+  expect_refused(rates, "treatment_rate", "equals control_rate, as under H0 (no margin given)");
+  rates.scale = RateScale::kRatio;
+  expect_refused(rates, "treatment_rate", "equals control_rate, as under H0 (no margin given)");
+  EndpointSpec means = normal_two_sample(0.0, 1.0, 1.0);
+  expect_refused(means, "mean_difference", "is no difference, as under H0 (no margin given)");
+  EndpointSpec one_mean;
+  one_mean.type = EndpointType::kNormal;
+  one_mean.groups = 1;
+  one_mean.mean = 0.0;
+  one_mean.sd = 1.0;
+  expect_refused(one_mean, "mean", "is the mean under H0 too (no margin given: 0)");
+  EndpointSpec one_rate;
+  one_rate.type = EndpointType::kBinary;
+  one_rate.groups = 1;
+  one_rate.rate = 0.3;
+  expect_refused(one_rate, "margin", "is missing: a one-sample binary endpoint tests its rate");
+}
+
 // A rate test whose H0 variance exceeds its H1 variance has power below
 // alpha with too few patients: the power solve cannot be met.
 TEST(EndpointRefusals, TooFewPatientsForTheTest) {
@@ -361,6 +387,12 @@ TEST(EndpointRefusals, MoreThanABillionPatients) {
   rates.treatment_rate = 0.5;
   rates.margin = -1e-12;
   expect_refused(rates, "power", "patients, more than 1e9: the effect is too small to detect");
+  // Within rounding of H0 (0.4 - 0.3 is 0.1 + 3e-17): beyond every double,
+  // so no count ("needs inf patients" before).
+  rates.control_rate = 0.3;
+  rates.treatment_rate = 0.4;
+  rates.margin = 0.1;
+  expect_refused(rates, "power", "needs more than 1e9 patients: the effect is too small to detect");
   EndpointSpec means = normal_two_sample(0.5, 1.0, 1.0);
   means.patients = 1e300;
   expect_refused(means, "patients", "must be at most 1e9");
