@@ -169,7 +169,9 @@ double solve_patients(const SurvivalSpec& spec, const Design& design, double tar
       std::ostringstream out;
       out << "cannot be reached with follow_up = " << detail::format_input(*spec.follow_up)
           << ": the model gives at most " << describe(power_for(design, moments, kMaxPatients))
-          << " even with " << describe(kMaxPatients) << " patients";
+          << " even with " << describe(kMaxPatients)
+          << " patients; give a longer follow_up, a lower power, or check the effect (the hazard "
+             "ratio and the cure fractions)";
       throw numerics::InvalidInput({"power"}, detail::format_input(target), out.str());
     }
   }
@@ -181,7 +183,8 @@ double solve_patients(const SurvivalSpec& spec, const Design& design, double tar
   std::ostringstream out;
   out << "cannot be reached with "
       << describe(patients) << " patients: the most the model gives is " << describe(best)
-      << " (at about " << std::fixed << std::setprecision(1) << at_events << " events)";
+      << " (at about " << std::fixed << std::setprecision(1) << at_events
+      << " events); give more patients, or follow_up instead of patients to solve for them";
   throw numerics::InvalidInput({"power"}, detail::format_input(target), out.str());
 }
 

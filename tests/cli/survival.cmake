@@ -95,7 +95,10 @@ gsd_survival_cli_test(events_beyond_limit ${GSD_SURVIVAL_CASES}/events_beyond_li
 gsd_survival_cli_test(events_beyond_limit_every_look ${GSD_SURVIVAL_CASES}/events_beyond_limit_every_look.json 2
   "error: survival.events = 94 exceeds the 14.9 events that 202 patients can ever produce (cure 40% / 56.2%, with drop-out)")
 gsd_survival_cli_test(power_unreachable ${GSD_SURVIVAL_CASES}/power_unreachable.json 2
-  "error: survival.power = 0.99 cannot be reached with 20 patients: the most the model gives is 0.152769 (at about 9.2 events)")
+  "error: survival.power = 0.99 cannot be reached with 20 patients: the most the model gives is 0.152769 (at about 9.2 events); give more patients, or follow_up instead of patients to solve for them")
+# No effect (hazard ratio 1, no cure): no number of patients gives the power.
+gsd_survival_cli_test(power_without_effect ${GSD_SURVIVAL_CASES}/power_without_effect.json 2
+  "error: survival.power = 0.9 cannot be reached with follow_up = 12: the model gives at most 0.025 even with 1e+08 patients; give a longer follow_up, a lower power, or check the effect (the hazard ratio and the cure fractions)")
 gsd_survival_cli_test(unknown_key ${GSD_SURVIVAL_CASES}/unknown_key.json 2
   "error: survival.hazard_ratio_noncure is not a known key; did you mean \"hazard_ratio_noncured\"?")
 gsd_survival_cli_test(both_latencies ${GSD_SURVIVAL_CASES}/both_latencies.json 2
