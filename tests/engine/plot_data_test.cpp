@@ -140,6 +140,7 @@ TEST(PlotData, TheLogRankAndEndpointBoundsAreOnTheLastLooksSchedule) {
     const nlohmann::json p = monitoring_plot_data(report);
     EXPECT_EQ(p["bounds"]["set_at"], "last_look_schedule") << example;
     EXPECT_EQ(p["bounds"]["efficacy_z"].size(), report.result.looks.back().schedule.efficacy.size()) << example;
+    EXPECT_GT(p["bounds"]["efficacy_z"].size(), p["observed"]["z"].size()) << example;
   }
 }
 
