@@ -7,6 +7,8 @@
 #include <limits>
 #include <sstream>
 
+#include <Eigen/Eigenvalues>
+
 #include "gsd/monitoring/look_schedule.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/information_step.hpp"
@@ -32,6 +34,27 @@ constexpr int kBracketSteps = 20;
 constexpr double kSymmetry = 1e-9;
 // Correlations beyond 1 by more than this are not rounding.
 constexpr double kCorrelationSlack = 1e-9;
+// A negative eigenvalue of a look's correlation matrix (or of its increment
+// since the look before, scaled alike) larger than this is not rounding:
+// entries given to 4 significant digits move an eigenvalue of a J x J
+// correlation matrix by at most about J * 5e-5 (Weyl's inequality), 3e-4
+// for six tests. Smaller negative eigenvalues are rounding, and the lattice
+// rule's Cholesky factor treats them as a variance of zero.
+constexpr double kDefiniteSlack = 1e-3;
+
+// The smallest eigenvalue of D^-1/2 m D^-1/2, D the diagonal of `scale`.
+double smallest_scaled_eigenvalue(const Matrix& m, const Matrix& scale) {
+  const auto J = static_cast<Eigen::Index>(m.size());
+  Eigen::MatrixXd a(J, J);
+  for (Eigen::Index i = 0; i < J; ++i) {
+    for (Eigen::Index j = 0; j < J; ++j) {
+      const auto u = static_cast<std::size_t>(i);
+      const auto v = static_cast<std::size_t>(j);
+      a(i, j) = m[u][v] / std::sqrt(scale[u][u] * scale[v][v]);
+    }
+  }
+  return Eigen::SelfAdjointEigenSolver<Eigen::MatrixXd>(a, Eigen::EigenvaluesOnly).eigenvalues().minCoeff();
+}
 
 void check_design(const spending::DesignSpec& design) {
   if (design.futility) {
@@ -77,6 +100,31 @@ void check_look(const MaxComboObservedLook& look, const MaxComboObservedLook* pr
       if (std::fabs(c) > (1.0 + kCorrelationSlack) * scale) {
         numerics::fail(at, c, "must not exceed the square root of the two variances' product in size");
       }
+    }
+  }
+  // The scores' covariance must be one that some scores can have: positive
+  // semi-definite, and so must their increments since the look before
+  // (weighted log-rank scores have independent increments, the structure
+  // the bounds' joint normal assumes, Karrison 2016).
+  const double smallest = smallest_scaled_eigenvalue(look.covariance, look.covariance);
+  if (smallest < -kDefiniteSlack) {
+    std::ostringstream rule;
+    rule << "is not a covariance matrix: its correlations have a negative eigenvalue (" << smallest
+         << "), which no scores can have; check the signs and sizes of the off-diagonal entries";
+    throw InvalidInput(cov, rule.str());
+  }
+  if (previous) {
+    Matrix increment = look.covariance;
+    for (std::size_t a = 0; a < J; ++a) {
+      for (std::size_t b = 0; b < J; ++b) increment[a][b] -= previous->covariance[a][b];
+    }
+    const double step = smallest_scaled_eigenvalue(increment, look.covariance);
+    if (step < -kDefiniteSlack) {
+      std::ostringstream rule;
+      rule << "minus the previous look's covariance has a negative eigenvalue (" << step
+           << ", scaled by this look's variances): the scores' increments between looks must have a "
+              "covariance; check the off-diagonal entries of both looks";
+      throw InvalidInput(cov, rule.str());
     }
   }
 }

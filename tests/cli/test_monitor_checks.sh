@@ -69,6 +69,11 @@ edit "$ex/maxcombo.json" 'del c["monitoring"]["looks"][0]["covariance"]' > "$tmp
 expect_error "$tmp/b7.json" 'error: monitoring.looks\[0\].covariance is missing'
 edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][0]["covariance"][1] = [1, 2]' > "$tmp/b8.json"
 expect_error "$tmp/b8.json" 'error: monitoring.looks\[0\].covariance\[1\] '
+# Entries each within bounds, but no scores have such a covariance: the sign
+# of one covariance flipped. It was taken (exit 0, a bound of 11.9) or failed
+# as a numerical failure.
+edit "$ex/maxcombo.json" 'r = c["monitoring"]["looks"][0]["covariance"]; r[0][2] = r[2][0] = -r[0][2]' > "$tmp/b8b.json"
+expect_error "$tmp/b8b.json" 'error: monitoring.looks\[0\].covariance is not a covariance matrix: its correlations have a negative eigenvalue'
 edit "$ex/fh01.json" 'del c["survival"]["test"]' > "$tmp/b9.json"
 expect_error "$tmp/b9.json" 'error: monitoring.looks\[0\].variance is for a weighted log-rank, MaxCombo, RMST or milestone survival.test'
 # The log-rank monitor's limits on the planned events hold for a test too:
@@ -188,6 +193,22 @@ PY
 [ $? = 2 ] || fail "an asymmetric covariance was taken"
 grep -q '^error: --covariance\[0\]\[2\] = 20 must equal covariance\[2\]\[0\]' "$tmp/err.txt" ||
   fail "--covariance message: $(cat "$tmp/err.txt")"
+cmp -s "$tmp/mc.rec" "$tmp/mc.before" || fail "a refused look changed the record"
+# A covariance that no scores can have, given with --covariance: the sign of
+# one covariance flipped.
+python3 - "$tmp" <<'PY'
+import json, sys
+tmp = sys.argv[1]
+c = json.load(open(f"{tmp}/maxcombo_covariance1.json"))
+c = [[v * 1.25 for v in row] for row in c]
+c[0][2] = c[2][0] = -c[0][2]
+open(f"{tmp}/covariance_flipped.json", "w").write(json.dumps(c))
+PY
+"$gsd" monitor --record "$tmp/mc.rec" add-look --events 90 --tests "$(cat "$tmp/tests_third.json")" \
+  --covariance "$(cat "$tmp/covariance_flipped.json")" > "$tmp/out.txt" 2> "$tmp/err.txt"
+[ $? = 2 ] || fail "an impossible covariance was taken: $(cat "$tmp/err.txt")"
+grep -q "^error: --covariance is not a covariance matrix: its correlations have a negative eigenvalue" "$tmp/err.txt" ||
+  fail "--covariance eigenvalue message: $(cat "$tmp/err.txt")"
 cmp -s "$tmp/mc.rec" "$tmp/mc.before" || fail "a refused look changed the record"
 for pair in "fh.rec fh01" "mc.rec maxcombo"; do
   set -- $pair

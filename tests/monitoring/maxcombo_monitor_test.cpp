@@ -128,6 +128,22 @@ TEST(MaxComboMonitor, RefusesBadLooksWithTheirPaths) {
   shrinking.covariance[0][0] = 11.0;
   shrinking.covariance[1][1] = 8.5;
   EXPECT_NE(message(plan, {good, shrinking}).find("looks[1].covariance[1][1]"), std::string::npos);
+  // Each correlation within [-1, 1], but together impossible: 0.9, 0.9 and
+  // -0.9 give the correlation matrix an eigenvalue of -0.8.
+  const MaxComboObservedLook three{47, {1.0, 1.1, 0.9}, {{1.0, 0.9, 0.9}, {0.9, 1.0, -0.9}, {0.9, -0.9, 1.0}}, false};
+  EXPECT_EQ(message(plan, {three}).rfind("looks[0].covariance is not a covariance matrix: its correlations "
+                                          "have a negative eigenvalue (-0.8)", 0),
+            0u)
+      << message(plan, {three});
+  // Each look a covariance, but the increment between them is not: it
+  // would need the scores' increments to correlate beyond 1.
+  MaxComboObservedLook jump = good;
+  jump.events = 60;
+  jump.covariance = {{12.0, 11.0}, {11.0, 11.0}};  // increment [[2, 3], [3, 2]]
+  EXPECT_NE(message(plan, {good, jump}).find("looks[1].covariance minus the previous look's covariance has a "
+                                             "negative eigenvalue"),
+            std::string::npos)
+      << message(plan, {good, jump});
   MaxComboObservedLook huge_z = good;
   huge_z.z = {1.0, -1e7};
   EXPECT_EQ(message(plan, {huge_z}), "looks[0].z[1] = -1e+07 must lie in [-1e6, 1e6]");
