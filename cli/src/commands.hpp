@@ -18,6 +18,10 @@ enum class OutputFormat { kText, kJson, kCsv, kJsonl };
 
 struct CommandResult {
   std::string stdout_text;
+  // What the command has already done on disk, for the error line when its
+  // stdout then fails (an add-look's record is written before its output):
+  // e.g. "the look was recorded as look 3 of dmc.json".
+  std::string done_on_disk = {};
 };
 
 struct DesignArgs {

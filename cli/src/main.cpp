@@ -80,13 +80,18 @@ int error_line(const std::string& message, int code) {
 
 // Writes the whole answer to stdout: exit 0 only when every byte of it got
 // there, else exit 1 (the answer was not delivered).
-int print(const std::string& text) {
+// `done_on_disk`: what was written before the output and stays, said in the
+// error line so that nobody repeats it (an add-look retried would be refused
+// as a look already recorded).
+int print(const std::string& text, const std::string& done_on_disk = {}) {
+  const std::string failed =
+      std::string(StdoutError().what()) + (done_on_disk.empty() ? "" : "; " + done_on_disk);
   try {
     write_stdout(text);
-  } catch (const StdoutError& e) {
-    return error_line(e.what(), kExitNumerical);
+  } catch (const StdoutError&) {
+    return error_line(failed, kExitNumerical);
   }
-  if (std::fflush(stdout) != 0) return error_line(StdoutError().what(), kExitNumerical);
+  if (std::fflush(stdout) != 0) return error_line(failed, kExitNumerical);
   return kExitOk;
 }
 
@@ -381,7 +386,7 @@ int main(int argc, char** argv) {
     if (design_cmd->parsed()) result = run_design(design, run);
     if (simulate_cmd->parsed()) result = run_simulate(simulate, run);
     if (monitor_cmd->parsed()) result = run_monitor(monitor, run);
-    return print(result.stdout_text);
+    return print(result.stdout_text, result.done_on_disk);
   } catch (const StdoutError& e) {
     return error_line(e.what(), kExitNumerical);
   } catch (const gsd::InvalidInput& e) {

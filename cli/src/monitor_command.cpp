@@ -265,6 +265,8 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
     }
     throw;
   }
+  out.done_on_disk = "the look was recorded as look " + std::to_string(added + 1) + " of " + args.record +
+                     " (replay it with gsd monitor --record " + args.record + ")";
   return out;
 }
 

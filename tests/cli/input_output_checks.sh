@@ -71,6 +71,18 @@ case "$case_name" in
     run design --batch mix.jsonl --format jsonl
     [ "$rc" -eq 0 ] || fail "batch to a file: exit $rc"
     [ "$(wc -l < out.txt)" -eq 41 ] || fail "batch to a file: $(wc -l < out.txt) lines"
+    # An add-look writes the record before its output: the line says the
+    # look is in the record, so that it is not added again.
+    write_monitor_config c.json
+    "$gsd" monitor c.json --record r.json add-look --events 40 --z 1 > /dev/full 2> err.txt
+    rc=$?
+    [ "$rc" -eq 1 ] || fail "add-look on a full stdout: exit $rc"
+    [ "$(cat err.txt)" = "error: cannot write to stdout; the look was recorded as look 1 of r.json (replay it with gsd monitor --record r.json)" ] ||
+      fail "add-look on a full stdout: $(cat err.txt)"
+    grep -q '"events": 40' r.json || fail "the look is not in the record"
+    "$gsd" monitor --record r.json add-look --events 60 --z 1.2 > /dev/full 2> err.txt
+    [ "$(cat err.txt)" = "error: cannot write to stdout; the look was recorded as look 2 of r.json (replay it with gsd monitor --record r.json)" ] ||
+      fail "second add-look on a full stdout: $(cat err.txt)"
     ;;
   utf8_options)
     write_monitor_config c.json
