@@ -27,6 +27,9 @@ constexpr int kBisections = 100;
 // a ratio in (1e-8, 1e8) (the statistic changes sign well inside these).
 constexpr double kEdge = 1e-12;
 constexpr double kLogRatioSpan = 18.420680743952367;  // log(1e8)
+// The largest standard error taken for a rate or a difference of rates (their
+// largest possible are 0.5 and sqrt(0.5), at rates of one half).
+constexpr double kMaxRateStandardError = 1.0;
 
 bool uses_t(const EndpointSpec& s) { return s.type == EndpointType::kNormal && !s.normal_approximation; }
 bool ratio_scale(const EndpointSpec& s) { return s.groups == 2 && s.scale == RateScale::kRatio; }
@@ -45,6 +48,8 @@ void check_arm(const EndpointSpec& spec, const ArmSummary& arm, const FieldPath&
     if (!arm.sd) throw InvalidInput(at.key("sd"), "is missing: a normal arm gives n, mean and sd");
     if (!std::isfinite(*arm.mean)) fail(at.key("mean"), *arm.mean, "must be finite");
     if (!(std::isfinite(*arm.sd) && *arm.sd > 0.0)) fail(at.key("sd"), *arm.sd, "must be positive");
+    EndpointSpec::check_magnitude(at.key("mean"), *arm.mean, false);
+    EndpointSpec::check_magnitude(at.key("sd"), *arm.sd, true);
     return;
   }
   for (const auto& [key, value] : {std::pair{"mean", arm.mean}, std::pair{"sd", arm.sd}}) {
@@ -59,7 +64,10 @@ void check_arm(const EndpointSpec& spec, const ArmSummary& arm, const FieldPath&
 
 void check_estimate(const EndpointSpec& spec, double estimate) {
   if (!std::isfinite(estimate)) fail("estimate", estimate, "must be finite");
-  if (spec.type != EndpointType::kBinary) return;
+  if (spec.type != EndpointType::kBinary) {
+    EndpointSpec::check_magnitude("estimate", estimate, false);
+    return;
+  }
   if (ratio_scale(spec) && !(estimate > 0.0)) fail("estimate", estimate, "must be positive: a ratio of two rates");
   if (spec.groups == 1 && !(estimate >= 0.0 && estimate <= 1.0)) fail("estimate", estimate, "must lie in [0, 1]: a rate");
   if (spec.groups == 2 && !ratio_scale(spec) && !(estimate >= -1.0 && estimate <= 1.0)) {
@@ -241,6 +249,20 @@ void LookData::validate(const EndpointSpec& spec) const {
   check_estimate(spec, *estimate);
   if (!(std::isfinite(*standard_error) && *standard_error > 0.0)) {
     fail("standard_error", *standard_error, "must be positive");
+  }
+  if (spec.type == EndpointType::kNormal) {
+    EndpointSpec::check_magnitude("standard_error", *standard_error, true);
+  } else if (!ratio_scale(spec) && *standard_error > kMaxRateStandardError) {
+    // A rate's standard error is at most 0.5 and a difference's at most
+    // sqrt(0.5): beyond 1 it is not one (the repeated confidence interval
+    // would span thousands of times the possible range).
+    fail("standard_error", *standard_error,
+         std::string("must be at most 1 (") +
+             (spec.groups == 1 ? "a rate's standard error is at most 0.5"
+                               : "a difference of two rates has a standard error of at most 0.71") +
+             "): check that it is not a variance or a percentage");
+  } else if (*standard_error > EndpointSpec::kMaxMagnitude) {
+    fail("standard_error", *standard_error, "must be at most 1e100: the standard error of the log of the ratio");
   }
 }
 

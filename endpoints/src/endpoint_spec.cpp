@@ -35,6 +35,10 @@ void check_normal(const EndpointSpec& s) {
                    "control) under the alternative");
   }
   if (!(std::isfinite(s.sd) && s.sd > 0.0)) fail({"sd"}, s.sd, "must be positive");
+  EndpointSpec::check_magnitude({"sd"}, s.sd, true);
+  if (s.groups == 1) EndpointSpec::check_magnitude({"mean"}, *s.mean, false);
+  if (s.groups == 2) EndpointSpec::check_magnitude({"mean_difference"}, *s.mean_difference, false);
+  if (s.margin) EndpointSpec::check_magnitude({"margin"}, *s.margin, false);
 }
 
 void check_binary(const EndpointSpec& s) {
@@ -105,6 +109,13 @@ void check_margin_side(const EndpointSpec& s) {
 }
 
 }  // namespace
+
+void EndpointSpec::check_magnitude(const numerics::FieldPath& path, double value, bool spread) {
+  const double least = spread ? kMinSpread : 0.0;
+  if (std::fabs(value) <= kMaxMagnitude && (!spread || value >= least)) return;
+  const std::string range = spread ? "[1e-100, 1e100]" : "[-1e100, 1e100]";
+  fail(path, value, "must lie in " + range + ": give the outcome in a unit that brings it there");
+}
 
 double EndpointSpec::null_value() const {
   if (margin) return *margin;

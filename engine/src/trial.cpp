@@ -65,8 +65,10 @@ void check_positive_if(const std::optional<double>& value, const char* name) {
 void EndpointTruth::validate() const {
   for (const auto& [value, key] : {std::pair{mean_difference, "mean_difference"}, std::pair{mean, "mean"}}) {
     if (value && !std::isfinite(*value)) numerics::fail({key}, *value, "must be finite");
+    if (value) endpoints::EndpointSpec::check_magnitude({key}, *value, false);
   }
   if (sd && !(std::isfinite(*sd) && *sd > 0.0)) numerics::fail({"sd"}, *sd, "must be positive");
+  if (sd) endpoints::EndpointSpec::check_magnitude({"sd"}, *sd, true);
   for (const auto& [value, key] : {std::pair{control_rate, "control_rate"},
                                    std::pair{treatment_rate, "treatment_rate"}, std::pair{rate, "rate"}}) {
     if (value && !(std::isfinite(*value) && *value > 0.0 && *value < 1.0)) {

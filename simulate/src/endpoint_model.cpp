@@ -31,6 +31,9 @@ void validate_truth(const endpoints::EndpointSpec& s) {
     const char* key = s.groups == 1 ? "mean" : "mean_difference";
     if (!mean || !std::isfinite(*mean)) numerics::fail({key}, "must be given and finite");
     if (s.margin && !std::isfinite(*s.margin)) numerics::fail({"margin"}, *s.margin, "must be finite");
+    endpoints::EndpointSpec::check_magnitude({"sd"}, s.sd, true);
+    endpoints::EndpointSpec::check_magnitude({key}, *mean, false);
+    if (s.margin) endpoints::EndpointSpec::check_magnitude({"margin"}, *s.margin, false);
     return;
   }
   if (s.groups == 1) {

@@ -339,6 +339,25 @@ TEST(EndpointRefusals, BadInputNamesTheField) {
   expect_refused(means, "power", "above the one-sided alpha");
 }
 
+// A normal endpoint's plan does not depend on the unit of its outcome, up to
+// the range its values are taken in (1e100): beyond about 1e154 the squared
+// sd overflowed and the plan read power 0.0229 with infinite effects.
+TEST(EndpointRefusals, NormalValuesOutsideTheirRangeAreRefused) {
+  const Design design = rpact_design(RpactDesign::kLdObf3);
+  const EndpointPlan unit = plan_endpoint(normal_two_sample(0.5, 1.0, 1.0), design);
+  for (const double scale : {1e-99, 1e99}) {
+    const EndpointPlan scaled = plan_endpoint(normal_two_sample(0.5 * scale, scale, 1.0), design);
+    EXPECT_NEAR_REL(scaled.patients_unrounded, unit.patients_unrounded, 1e-12) << scale;
+    EXPECT_NEAR_REL(*scaled.looks[0].efficacy_effect, *unit.looks[0].efficacy_effect * scale, 1e-12) << scale;
+  }
+  expect_refused(normal_two_sample(5e199, 1e200, 1.0), "sd", "must lie in [1e-100, 1e100]");
+  expect_refused(normal_two_sample(0.5, 1e-160, 1.0), "sd", "must lie in [1e-100, 1e100]");
+  expect_refused(normal_two_sample(1e101, 1.0, 1.0), "mean_difference", "must lie in [-1e100, 1e100]");
+  EndpointSpec margin = normal_two_sample(0.5, 1.0, 1.0);
+  margin.margin = -2e100;
+  expect_refused(margin, "margin", "must lie in [-1e100, 1e100]");
+}
+
 // No effect to detect and no margin given: the refusal names the effect the
 // user gave, not the default margin they never wrote; a one-sample binary
 // endpoint needs its H0 rate, which has no default.

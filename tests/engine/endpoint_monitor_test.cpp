@@ -188,6 +188,22 @@ TEST(EndpointMonitor, OneLookClosedForms) {
   const MonitoringReport q = monitor_trial(load_trial(c2));
   EXPECT_NEAR(q.result.looks[0].look.z, std::log(1.5) / 0.2, 1e-14);
   expect_interval(q.endpoint->looks[0].repeated_ci, 1.5 * std::exp(-z975 * 0.2), 1.5 * std::exp(z975 * 0.2));
+  // A difference of rates has a standard error of at most sqrt(0.5): one
+  // past 1 is refused (1e300 gave a confidence interval of +-3e300).
+  json c3 = config;
+  c3["endpoint"] = {{"type", "binary"}, {"control_rate", 0.3}, {"treatment_rate", 0.45}};
+  c3["monitoring"]["looks"][0]["estimate"] = 0.05;
+  c3["monitoring"]["looks"][0]["standard_error"] = 1e300;
+  try {
+    (void)monitor_trial(load_trial(c3));
+    ADD_FAILURE() << "a standard error of 1e300 for a difference of rates was taken";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "monitoring.looks[0].standard_error = 1e+300 must be at most 1 (a difference of two rates has a "
+              "standard error of at most 0.71): check that it is not a variance or a percentage");
+  }
+  c3["monitoring"]["looks"][0]["standard_error"] = 0.9;  // within the slack: taken
+  EXPECT_NEAR(monitor_trial(load_trial(c3)).result.looks[0].look.z, 0.05 / 0.9, 1e-14);
 }
 
 // A lower test (smaller is better): z = (margin - estimate) / SE and the
@@ -220,10 +236,22 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60}, {"z", 2.0}}})),
             "monitoring.looks[1].patients = 60 must exceed the previous look's 60 patients");
   // A z past 1e6 from the data is named by the data that gave it.
+  EXPECT_EQ(error(json::array({{{"patients", 60}, {"estimate", 0.4}, {"standard_error", 1e-90}}})),
+            "monitoring.looks[0].standard_error = 1e-90 gives z = 4e+89 with the estimate 0.4, outside [-1e6, 1e6]");
+  // z = 0.5 / (1e-90 sqrt(2 / 30)) = 1.93649e90.
+  EXPECT_EQ(error(json::array({{{"treatment", arm(30, 0.6, 1e-90)}, {"control", arm(30, 0.1, 1e-90)}}})),
+            "monitoring.looks[0]: the arms' means and sds give z = 1.93649e+90, outside [-1e6, 1e6]; check the sds");
+  // Values beyond 1e100 in the outcome's unit (their squares overflowed:
+  // repeated confidence intervals of -inf to inf) are refused.
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"estimate", 0.4}, {"standard_error", 1e-300}}})),
-            "monitoring.looks[0].standard_error = 1e-300 gives z = 4e+299 with the estimate 0.4, outside [-1e6, 1e6]");
-  EXPECT_EQ(error(json::array({{{"treatment", arm(30, 0.6, 1e-300)}, {"control", arm(30, 0.1, 1e-300)}}})),
-            "monitoring.looks[0]: the arms' means and sds give z = inf, outside [-1e6, 1e6]; check the sds");
+            "monitoring.looks[0].standard_error = 1e-300 must lie in [1e-100, 1e100]: give the outcome in a unit "
+            "that brings it there");
+  EXPECT_EQ(error(json::array({{{"treatment", arm(30, 0.6, 1e300)}, {"control", arm(30, 0.1, 1.0)}}})),
+            "monitoring.looks[0].treatment.sd = 1e+300 must lie in [1e-100, 1e100]: give the outcome in a unit "
+            "that brings it there");
+  EXPECT_EQ(error(json::array({{{"treatment", arm(30, 2e100, 1.0)}, {"control", arm(30, 0.1, 1.0)}}})),
+            "monitoring.looks[0].treatment.mean = 2e+100 must lie in [-1e100, 1e100]: give the outcome in a unit "
+            "that brings it there");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1e7}}})),
             "monitoring.looks[0].z = 1e+07 must lie in [-1e6, 1e6]");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60.00001}, {"z", 2.0}}})),

@@ -8,6 +8,8 @@
 // (margin - estimate) for a lower test (rpact's directionUpper).
 #include <optional>
 
+#include "gsd/numerics/invalid_input.hpp"
+
 namespace gsd::endpoints {
 
 enum class EndpointType {
@@ -66,6 +68,19 @@ struct EndpointSpec {
   // The most patients given or solved for: a thousand times the largest
   // trials, and whole numbers that print and compute exactly.
   static constexpr double kMaxPatients = 1e9;
+
+  // The range of a normal endpoint's values in its own unit (means, their
+  // differences, margins, sds, standard errors): squares of values up to
+  // 1e100, times patient counts up to 1e9, stay far from double's overflow
+  // (1.8e308) and underflow; beyond about 1e154 the variances were infinite
+  // and the plans and simulations wrong. Any outcome fits after a change of
+  // unit.
+  static constexpr double kMaxMagnitude = 1e100;
+  static constexpr double kMinSpread = 1e-100;  // least sd or standard error
+  // Refuses (InvalidInput at `path`) a finite value beyond kMaxMagnitude, or
+  // with `spread` (an sd or a standard error) one not in
+  // [kMinSpread, kMaxMagnitude]; NaN and infinities are refused too.
+  static void check_magnitude(const numerics::FieldPath& path, double value, bool spread);
 
   // Throws numerics::InvalidInput with paths relative to the section
   // ({"control_rate"}). Needs the design's one-sided alpha for the power rule.
