@@ -79,6 +79,9 @@ InvalidInput as_patients(const InvalidInput& e) {
   std::vector<numerics::PathPart> parts = e.path().parts();
   for (auto& part : parts) {
     if (const auto* key = std::get_if<std::string>(&part); key && *key == "events") part = std::string("patients");
+    if (const auto* key = std::get_if<std::string>(&part); key && *key == "planned_events") {
+      part = std::string("planned_patients");
+    }
   }
   std::string rule = e.rule();
   for (std::size_t at = rule.find("events"); at != std::string::npos; at = rule.find("events", at)) {

@@ -252,6 +252,18 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
   EXPECT_EQ(error(json::array({{{"treatment", arm(30, 2e100, 1.0)}, {"control", arm(30, 0.1, 1.0)}}})),
             "monitoring.looks[0].treatment.mean = 2e+100 must lie in [-1e100, 1e100]: give the outcome in a unit "
             "that brings it there");
+  // The monitor's rule on the planned information is named by the endpoint's
+  // key (it named monitoring.planned_events, which an endpoint does not have).
+  try {
+    (void)monitor(kMeans, 1e300, kMeansLooks);
+    ADD_FAILURE() << "1e300 planned patients were taken";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("monitoring.planned_patients = 1e+300 exceeds a million times the first "
+                                          "look's 60 patients",
+                                          0),
+              0u)
+        << e.what();
+  }
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1e7}}})),
             "monitoring.looks[0].z = 1e+07 must lie in [-1e6, 1e6]");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60.00001}, {"z", 2.0}}})),
