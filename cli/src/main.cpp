@@ -277,8 +277,9 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   add_valued(*add, "--covariance", l.covariance, "A MaxCombo look's covariance matrix as JSON",
              "give the covariance matrix as JSON");
   add->add_flag("--final", l.final_analysis, "This look is the final analysis");
-  add->add_option("--date", l.date, "Date of the data cut (free text)");
-  add->add_option("--note", l.note, "Note for the record");
+  add_valued(*add, "--date", l.date, "Date of the data cut (free text)",
+             "give the date of the data cut, e.g. 2026-03-02, or leave the option out");
+  add_valued(*add, "--note", l.note, "Note for the record", "give the note's text, or leave the option out");
   add->callback([&l] { l.requested = true; });
   add_valued(*cmd, "--key-file", a.key_file,
              "The committee's secret key: a new record is chained with HMAC-SHA-256 "

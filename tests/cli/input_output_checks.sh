@@ -228,6 +228,11 @@ case "$case_name" in
     done
     run monitor m.json --record r.json add-look --events 40 --p-two-sided 0.3 --direction ""
     expect_error_line 2 "error: --direction is empty: give favours-treatment or favours-control"
+    # An empty date or note was dropped without a word.
+    run monitor m.json --record r.json add-look --events 40 --z 1 --date ""
+    expect_error_line 2 "error: --date is empty: give the date of the data cut, e.g. 2026-03-02, or leave the option out"
+    run monitor m.json --record r.json add-look --events 40 --z 1 --note ""
+    expect_error_line 2 "error: --note is empty: give the note's text, or leave the option out"
     run monitor m.json --record r.json --lock-timeout "" add-look --events 40 --z 1
     expect_error_line 2 "error: --lock-timeout is empty: give a number"
     run monitor m.json --record r.json --key-file "" add-look --events 40 --z 1
