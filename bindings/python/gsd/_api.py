@@ -10,7 +10,7 @@ import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
-from ._config import Config, boundary, check_output, given, load, named_file, plain
+from ._config import Config, boundary, check_output, given, labelled, load, named_file, plain
 from ._errors import Arguments, InvalidInput, flag, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._results import Design, Monitoring, Plan, Result, Simulation
@@ -139,6 +139,7 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
     Returns: a Plan. Raises InvalidInput naming the argument.
     """
     arguments: Dict[tuple, tuple] = {("survival",): (), ("name",): ("name",)}
+    design, accrual = labelled(design), labelled(accrual)
     if isinstance(design, Result):
         config: Config = design.config
         config.pop("survival", None)
@@ -571,6 +572,7 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
             inputs.append(("config", os.fspath(config)))
         check_output("report", report, tuple(inputs))
     r = Record(record)
+    add_look = labelled(add_look)
     if add_look is not None:
         if not isinstance(add_look, Mapping):
             raise invalid(("add_look",), add_look,

@@ -11,6 +11,8 @@ import datetime
 import os
 from typing import Any, Dict, Mapping, Optional, Tuple
 
+import pandas as pd
+
 from . import _core
 from ._errors import InvalidInput, invalid
 
@@ -21,9 +23,23 @@ Config = Dict[str, Any]
 MAX_DEPTH = 256
 
 
+def labelled(value: Any) -> Any:
+    """A pandas Series labelled by text, ``pd.Series({"cure_fraction": 0.4,
+    "median_noncured": 7.0})``, as the dict of its labels to its values;
+    anything else as it is. A Series labelled by position (0, 1, ...) stays
+    a sequence: ``information_fractions=pd.Series([0.5, 1.0])``."""
+    if isinstance(value, pd.Series):
+        labels = list(value.index)
+        if (labels and all(isinstance(k, str) for k in labels)
+                and len(set(labels)) == len(labels)):
+            return dict(zip(labels, value.tolist()))
+    return value
+
+
 def plain(value: Any, path: Optional[Tuple[Any, ...]] = None, depth: int = 0) -> Any:
     """The value as plain JSON-like Python: numpy arrays and scalars become
-    lists and numbers, tuples become lists, mappings become dicts. Anything
+    lists and numbers, tuples become lists, mappings (and a pandas Series
+    labelled by text, see labelled()) become dicts. Anything
     else (and anything nested deeper than MAX_DEPTH) is left for the library
     to reject with its path.
 
@@ -32,6 +48,7 @@ def plain(value: Any, path: Optional[Tuple[Any, ...]] = None, depth: int = 0) ->
     put the default in its place (a cure fraction of None became 0)."""
     if depth > MAX_DEPTH:
         return value
+    value = labelled(value)
     if isinstance(value, Mapping):
         out = {}
         for k, v in value.items():
@@ -58,6 +75,7 @@ def plain(value: Any, path: Optional[Tuple[Any, ...]] = None, depth: int = 0) ->
 
 def load(config: Any, argument: str = "config") -> Config:
     """A config given as a dict (copied) or as the path of a JSON file."""
+    config = labelled(config)
     if isinstance(config, Mapping):
         return plain(config, (argument,))
     if isinstance(config, (str, os.PathLike)):

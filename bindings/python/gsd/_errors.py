@@ -10,6 +10,8 @@ caller sees then names ``information_fractions[2]``, the argument they wrote.
 from __future__ import annotations
 
 import math
+import numbers
+import operator
 import re
 from typing import Any, Mapping, Optional, Sequence, Tuple, Union
 
@@ -182,3 +184,28 @@ def flag(path: Sequence[PathPart], value: Any, rule: str = "must be True or Fals
     if kind.__module__ == "numpy" and kind.__name__ in ("bool_", "bool"):
         return bool(value)
     raise invalid(path, value, rule)
+
+
+def whole(path: Sequence[PathPart], value: Any, low: int, high: int, meaning: str,
+          none: str = "") -> int:
+    """A whole-number argument in [low, high] as a Python int (numpy's
+    integers too); anything else (None, a bool, a float, text, a number out
+    of range) is an InvalidInput naming the argument. ``meaning`` follows
+    the range in the rule: what the number counts, and its default. An
+    argument that may also be None (the caller lets None through) says what
+    None means in ``none``, for the rule."""
+    from . import _core
+
+    if isinstance(value, numbers.Integral) and not isinstance(value, bool):
+        number = operator.index(value)
+        if low <= number <= high:
+            return number
+    # A whole float is refused too (as range() refuses it): "must be a whole
+    # number" would deny what the message shows.
+    kind = (f"an int from {low} to {high}, not a float" if isinstance(value, float)
+            else f"a whole number from {low} to {high}")
+    if none:
+        kind = f"None ({none}) or " + kind
+    # None is shown too: the caller wrote it, it is no value left out.
+    shown, rule = repr(value), f"must be {kind}: {meaning}"
+    raise InvalidInput(_core.invalid_message(tuple(path), shown, rule), tuple(path), shown, rule)

@@ -242,6 +242,10 @@ def stop_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
               ("final analysis at the calendar cap", "capped_per_look", 3))
     top = 0.0
     for label, key, colour in series:
+        # The JSON has a series only where it applies: the harm side with a
+        # lower bound, the calendar cap for a survival trial.
+        if key not in s:
+            continue
         y = _values(s[key])
         top = max(top, float(np.nanmax(y)))
         ax.plot(looks, y, "o-", color=PALETTE[colour], label=label)
@@ -256,9 +260,14 @@ def stop_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
 
 
 def simulation_figure(result: Dict[str, Any], data: Dict[str, Any], figsize: Optional[tuple]) -> Any:
-    fig, axes = _figure(2, figsize)
-    km_panel(axes[0], result, data)
-    stop_panel(axes[1], result, data)
+    panels = [km_panel, stop_panel]
+    if "endpoint" in result["simulation"]:
+        # A normal or binary endpoint's trial has no survival curves: where
+        # its trials stop is the one chart, as on the command line.
+        panels = [stop_panel]
+    fig, axes = _figure(len(panels), figsize)
+    for draw, ax in zip(panels, axes):
+        draw(ax, result, data)
     fig.tight_layout()
     return fig
 

@@ -23,6 +23,7 @@ import pandas as pd
 
 from . import _core
 from ._config import check_output
+from ._errors import invalid, whole
 from ._frames import array, frame
 
 # The leading columns of the per-look tables, in the order the docstrings
@@ -42,6 +43,19 @@ MONITORING_FIRST = ("events", "patients", "information", "information_fraction",
 # columns: of the hazard ratio (log-rank looks) and of the effect (a binary
 # or normal endpoint's looks).
 MONITORING_INTERVALS = ("repeated_ci_hazard_ratio", "repeated_ci_effect")
+# The columns of a simulated trial's analyses that only a survival trial
+# has: a normal or binary endpoint's looks are at patients, with no events,
+# calendar time, hazard ratio or calendar cap.
+SURVIVAL_LOOK_COLUMNS = ("events", "calendar_time", "hazard_ratio", "capped")
+# to_json(indent=...): the library's writer builds each line's indent in a
+# buffer that a large indent overflows; deeper than this is never useful.
+MAX_INDENT = 16
+# plot_data(points=...): smooth at any size a screen or page has, where
+# 2**31 - 1 points would fill the memory for minutes.
+MAX_POINTS = 10000
+# Simulation.plot_data(shown=...): each shown replicate is one simulated
+# trial redrawn with its Kaplan-Meier curves.
+MAX_SHOWN = 100
 
 
 def _count(n: int, noun: str) -> str:
@@ -109,12 +123,21 @@ class Result:
 
     def to_json(self, indent: Optional[int] = 2) -> str:
         """The contract JSON as text; with ``indent=2`` (the default) byte for
-        byte what the command line prints, without its final newline."""
+        byte what the command line prints, without its final newline.
+        ``indent`` is the spaces per level, 0 to 16, or None for compact text
+        on one line; anything else raises InvalidInput naming ``indent``."""
+        if indent is not None:
+            indent = whole(("indent",), indent, 0, MAX_INDENT,
+                           "the spaces per level of nesting (default 2)",
+                           none="compact, on one line")
         if indent == 2:
             return self._from("json_text", 2)
         if self._handle is not None or not self._saved:
             return self._core().json_text(-1 if indent is None else indent)
-        return json.dumps(self._json(), indent=indent, sort_keys=True, ensure_ascii=False)
+        # The library's separators: none of Python's spaces in compact text.
+        separators = (",", ":") if indent is None else (",", ": ")
+        return json.dumps(self._json(), indent=indent, separators=separators, sort_keys=True,
+                          ensure_ascii=False)
 
     def to_text(self) -> str:
         """The command line's text tables (``--format text``)."""
@@ -214,7 +237,12 @@ class Design(Result):
         return self._json()["boundaries"]["power"]
 
     def plot_data(self, points: int = 200) -> Dict[str, Any]:
-        """The curves behind the plots, from the library (engine plot_data)."""
+        """The curves behind the plots, from the library (engine plot_data).
+        ``points``: the steps of a plan's curves over time (each has
+        ``points + 1`` values), a whole number from 2 to 10000; anything else
+        raises InvalidInput naming ``points``."""
+        points = whole(("points",), points, 2, MAX_POINTS,
+                       "the steps of each curve over time (default 200)")
         return self._core().plot_data(points)
 
     def plot(self, figsize: Optional[tuple] = None) -> Any:
@@ -307,20 +335,40 @@ class Simulation(Result):
         return self._json()["simulation"][key]
 
     @property
+    def endpoint(self) -> Optional[str]:
+        """"normal" or "binary" for the simulation of a normal or binary
+        endpoint's trial (looks at patients), None for a survival trial's."""
+        return self._json()["simulation"].get("endpoint")
+
+    def _survival_only(self, what: str, instead: str) -> None:
+        """Refuses ``what``, which only a survival trial has, for an
+        endpoint's simulation, naming what to use instead."""
+        endpoint = self.endpoint
+        if endpoint is not None:
+            raise invalid((what,), None,
+                          f"does not apply: this is the simulation of a {endpoint} endpoint, "
+                          f"whose looks are at patients (no events, no calendar time); "
+                          f"use {instead}")
+
+    @property
     def looks(self) -> pd.DataFrame:
-        """One row per look: planned events, and the fraction of trials
-        that stop there for efficacy (reject), for harm (reject_lower), for
-        futility, and at the calendar cap (capped)."""
+        """One row per look: planned events (a normal or binary endpoint:
+        patients), and the fraction of trials that stop there for efficacy
+        (reject), for harm (reject_lower, where the design has a lower
+        bound), for futility, and at the calendar cap (capped, survival
+        only)."""
         if "looks" not in self._frames:
             s = self._json()["simulation"]
-            data = {"events": np.asarray(s["look_events"], dtype=np.int64)}
+            size = "events" if self.endpoint is None else "patients"
+            sizes = s["look_" + size]
+            data = {size: np.asarray(sizes, dtype=np.int64)}
             for key, name in (("reject_per_look", "reject"), ("reject_lower_per_look", "reject_lower"),
                               ("futility_per_look", "futility"), ("capped_per_look", "capped"),
                               ("reject_per_look_ignoring_futility", "reject_ignoring_futility")):
                 if key in s:
                     data[name] = array(s[key])
             self._frames["looks"] = pd.DataFrame(
-                data, index=pd.RangeIndex(1, len(s["look_events"]) + 1, name="look"))
+                data, index=pd.RangeIndex(1, len(sizes) + 1, name="look"))
         return self._frames["looks"]
 
     @property
@@ -346,6 +394,8 @@ class Simulation(Result):
 
     @property
     def expected_events(self) -> float:
+        """Events at the stopping analysis, on average (survival only)."""
+        self._survival_only("expected_events", "expected_patients")
         return self._s("expected_events")
 
     @property
@@ -354,6 +404,8 @@ class Simulation(Result):
 
     @property
     def expected_duration(self) -> float:
+        """Calendar time of the stopping analysis, on average (survival only)."""
+        self._survival_only("expected_duration", "expected_patients")
         return self._s("expected_duration")
 
     @property
@@ -363,25 +415,39 @@ class Simulation(Result):
     def replicate_looks(self, replicate: int) -> pd.DataFrame:
         """The analyses of one simulated trial (replicate 0, 1, ...): events,
         calendar time, patients, z, hazard ratio, bounds (efficacy_z,
-        futility_z, harm_z; NaN where none) and decision."""
+        futility_z, harm_z; NaN where none), decision and capped. A normal
+        or binary endpoint's analyses are at patients: they have no events,
+        calendar_time, hazard_ratio or capped column."""
         data = self._core().replicate_looks(replicate)
-        return pd.DataFrame(data).set_index("look")
+        frame = pd.DataFrame(data).set_index("look")
+        if self.endpoint is not None:
+            frame = frame.drop(columns=list(SURVIVAL_LOOK_COLUMNS))
+        return frame
 
     def replicate_patients(self, replicate: int) -> pd.DataFrame:
         """The patients of one simulated trial: entry time, stratum, arm,
-        cured, time to event or drop-out (inf if neither) and whether it is an
-        event."""
+        cured, time to event or drop-out (inf if neither: a patient cured
+        who does not drop out) and whether it is an event. Survival only: a
+        normal or binary endpoint's simulation raises InvalidInput."""
+        self._survival_only("replicate_patients", "replicate_looks(replicate) for each look's "
+                            "patients, z and decision")
         return pd.DataFrame(self._core().replicate_patients(replicate))
 
     def plot_data(self, shown: int = 3) -> Dict[str, Any]:
-        """Kaplan-Meier curves of the first ``shown`` replicates and the model
-        curves, from the library (engine plot_data)."""
+        """Kaplan-Meier curves of the first ``shown`` replicates (a whole
+        number from 0 to 100; at most the run's replicates are given) and
+        the model curves, from the library (engine plot_data); anything else
+        raises InvalidInput naming ``shown``. A normal or binary endpoint's
+        trial has none: ``{"replicates": [], "model": None}``."""
+        shown = whole(("shown",), shown, 0, MAX_SHOWN,
+                      "the replicates whose Kaplan-Meier curves are given (default 3)")
         return self._from("plot_data", *(() if shown == 3 else (shown,)))
 
     def plot(self, figsize: Optional[tuple] = None) -> Any:
         """The command line's charts (``gsd simulate --plot``) as a matplotlib
         Figure: Kaplan-Meier curves of three simulated trials against the
-        model, and where the simulated trials stop."""
+        model, and where the simulated trials stop; for a normal or binary
+        endpoint, where the trials stop only."""
         from ._plot import simulation_figure
 
         return simulation_figure(self._json(), self.plot_data(), figsize)
@@ -457,6 +523,11 @@ class Monitoring(Result):
         _core.write_file(target, self.report_html())
 
     def plot_data(self, points: int = 101) -> Dict[str, Any]:
+        """The observed z, the bounds and (before a stop) the conditional
+        power at ``points`` true hazard ratios, a whole number from 2 to
+        10000; anything else raises InvalidInput naming ``points``."""
+        points = whole(("points",), points, 2, MAX_POINTS,
+                       "the hazard ratios of the conditional-power curve (default 101)")
         return self._core().plot_data(points)
 
     def plot(self, figsize: Optional[tuple] = None) -> Any:

@@ -116,6 +116,22 @@ def test_pickling(make, seed_design, seed_plan):
         assert copy.to_svg() == result.to_svg()
 
 
+@pytest.mark.parametrize("make", ["design", "simulation", "monitoring"])
+def test_a_pickled_results_json_text_is_the_librarys_at_every_indent(make, seed_plan):
+    # The compact text of a pickled copy had Python's ", " and ": " where
+    # the library writes "," and ":".
+    result = {
+        "design": lambda: seed_plan,
+        "simulation": lambda: gsd.simulate(seed_plan, replicates=50, seed=1, progress=False),
+        "monitoring": lambda: gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}]),
+    }[make]()
+    copy = pickle.loads(pickle.dumps(result))
+    for indent in (None, 0, 4):
+        assert copy.to_json(indent=indent) == result.to_json(indent=indent)
+    assert copy.to_json(indent=None).startswith('{"')
+    assert '", "' not in copy.to_json(indent=None)
+
+
 def test_record_monitoring_pickles(repo, tmp_path):
     record = gsd.Record(tmp_path / "dmc.json")
     record.add_look(49, z=2.0, config=repo / "configs" / "blinatumomab-20120215.json")
@@ -255,3 +271,127 @@ def test_reprs_count_in_the_singular_for_one(seed_design):
     # ones, so the column stays float64 rather than round them.
     assert gsd.monitor(seed_design, looks=[{"events": 49.5, "z": 2.0}],
                        planned_events=94).looks["events"].tolist() == [49.5]
+
+
+def _stop_panel(fig):
+    return [ax for ax in fig.axes if ax.get_title().startswith("Where simulated trials stop")][0]
+
+
+def test_a_one_sided_simulations_stop_chart_draws_the_series_it_has():
+    # A one-sided design has no harm side: its JSON has no
+    # reject_lower_per_look, and the figure raised KeyError.
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    design = gsd.design(alpha=0.025, information_fractions=[0.5, 1.0])
+    plan = gsd.survival(design, control={"cure_fraction": 0.4, "median_noncured": 7.0},
+                        treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
+                        accrual=36.0, patients=202, events=94)
+    sim = gsd.simulate(plan, replicates=1000, seed=1, progress=False)
+    fig = sim.plot()
+    assert len(fig.axes) == 2
+    assert fig.axes[0].get_title().startswith("Kaplan-Meier curves")
+    stop = _stop_panel(fig)
+    assert stop.get_title() == "Where simulated trials stop (1000 replicates)"
+    assert [line.get_label() for line in stop.lines] == [
+        "stop for efficacy", "stop for futility", "final analysis at the calendar cap"]
+    np.testing.assert_array_equal(stop.lines[0].get_ydata(), sim.reject_per_look)
+    plt.close("all")
+
+
+@pytest.mark.parametrize("example", [
+    "boundaries/hazard-ratio-futility.json", "calendar/classical-calendar-looks.json",
+    "non-inferiority/survival-at-margin.json", "non-inferiority/survival-margin-1.3.json",
+    "weighted-monitoring/maxcombo.json"])
+def test_an_examples_simulation_without_a_harm_side_plots(repo, example):
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sim = gsd.simulate(repo / "examples" / example, replicates=200, seed=1, progress=False)
+    stop = _stop_panel(sim.plot())
+    assert [line.get_label() for line in stop.lines] == [
+        "stop for efficacy", "stop for futility", "final analysis at the calendar cap"]
+    np.testing.assert_array_equal(stop.lines[1].get_ydata(), sim.looks["futility"])
+    plt.close("all")
+
+
+# The command line's numbers: gsd simulate FILE --replicates 200 --format json.
+ENDPOINT_SIMULATIONS = {
+    "configs/normal-two-sample.json": {
+        "endpoint": "normal", "patients": [92, 138, 184], "reject": [0.265, 0.5, 0.15],
+        "futility": [0.02, 0.02, 0.0], "expected_patients": 133.86},
+    "configs/binary-noninferiority.json": {
+        "endpoint": "binary", "patients": [303, 530, 756], "reject": [0.06, 0.37, 0.375],
+        "futility": [0.055, 0.06, 0.0], "expected_patients": 606.725},
+    "examples/boundaries/endpoint-futility.json": {
+        "endpoint": "binary", "patients": [200, 300, 400], "reject": [0.275, 0.385, 0.245],
+        "futility": [0.0, 0.025, 0.0], "expected_patients": 304.0},
+}
+
+
+@pytest.mark.parametrize("path", sorted(ENDPOINT_SIMULATIONS))
+def test_an_endpoint_simulations_looks_are_at_patients(repo, path):
+    # They raised KeyError: 'look_events' (an endpoint's trial has no events).
+    expected = ENDPOINT_SIMULATIONS[path]
+    sim = gsd.simulate(repo / path, replicates=200, progress=False)
+    assert sim.endpoint == expected["endpoint"]
+    looks = sim.looks
+    assert list(looks.columns) == ["patients", "reject", "futility", "reject_ignoring_futility"]
+    assert list(looks.index) == [1, 2, 3] and looks.index.name == "look"
+    assert looks["patients"].dtype == np.int64
+    assert list(looks["patients"]) == expected["patients"]
+    assert list(looks["reject"]) == expected["reject"]
+    assert list(looks["futility"]) == expected["futility"]
+    assert sim.expected_patients == expected["expected_patients"]
+    # A simulated trial's analyses are at patients too: no columns of
+    # events, calendar time, hazard ratio or calendar cap.
+    analyses = sim.replicate_looks(0)
+    assert list(analyses.columns) == ["patients", "z", "efficacy_z", "futility_z", "harm_z",
+                                      "decision"]
+    assert set(analyses["patients"]) <= set(expected["patients"])
+
+
+def test_a_survival_simulation_has_no_endpoint(seed_plan):
+    sim = gsd.simulate(seed_plan, replicates=100, seed=1, progress=False)
+    assert sim.endpoint is None
+    assert list(sim.looks["events"]) == [47, 71, 94]
+    assert "calendar_time" in sim.replicate_looks(0).columns
+
+
+@pytest.mark.parametrize("path", sorted(ENDPOINT_SIMULATIONS))
+def test_an_endpoint_simulation_plots_where_its_trials_stop(repo, path):
+    # The figure raised TypeError drawing Kaplan-Meier curves the trial has
+    # not; the command line's SVG has only the chart of where trials stop.
+    matplotlib = pytest.importorskip("matplotlib")
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    expected = ENDPOINT_SIMULATIONS[path]
+    sim = gsd.simulate(repo / path, replicates=200, progress=False)
+    fig = sim.plot()
+    assert [ax.get_title() for ax in fig.axes] == ["Where simulated trials stop (200 replicates)"]
+    assert "Kaplan-Meier" not in sim.to_svg()
+    ax = fig.axes[0]
+    assert [line.get_label() for line in ax.lines] == ["stop for efficacy", "stop for futility"]
+    np.testing.assert_array_equal(ax.lines[0].get_ydata(), expected["reject"])
+    np.testing.assert_array_equal(ax.lines[1].get_ydata(), expected["futility"])
+    plt.close("all")
+
+
+def test_survival_only_results_of_an_endpoint_simulation_say_what_to_use(repo):
+    sim = gsd.simulate(repo / "configs" / "normal-two-sample.json", replicates=200,
+                       progress=False)
+    rule = ("does not apply: this is the simulation of a normal endpoint, whose looks are at "
+            "patients (no events, no calendar time); use ")
+    for what in ("expected_events", "expected_duration"):
+        with pytest.raises(gsd.InvalidInput) as e:
+            getattr(sim, what)
+        assert str(e.value) == f"{what} {rule}expected_patients"
+        assert e.value.path == (what,)
+    with pytest.raises(gsd.InvalidInput) as e:
+        sim.replicate_patients(0)
+    assert str(e.value) == ("replicate_patients " + rule + "replicate_looks(replicate) for each "
+                            "look's patients, z and decision")
+    assert sim.plot_data() == {"replicates": [], "model": None}
