@@ -7,17 +7,29 @@
   # A string in quotes, as the library writes one: `replicates = "100"`, not
   # `replicates = 100`, which reads as the number the rule then asks for.
   if (is.character(x) && length(x) == 1L && !is.na(x)) return(encodeString(x, quote = "\""))
+  # A factor as R prints it, not as its codes or bare levels: factor("0.05").
+  if (is.factor(x) && length(x) <= 5L) {
+    return(paste0("factor(", paste(deparse(as.character(x)), collapse = ""), ")"))
+  }
   if (is.atomic(x) && length(x) == 1L) return(format(x))
-  if (is.atomic(x) && length(x) == 0L && is.null(attributes(x))) return(deparse(x))  # numeric(0)
+  if (length(x) == 0L && is.null(attributes(x)) && (is.atomic(x) || is.list(x))) {
+    return(deparse(x))  # numeric(0), list()
+  }
+  # A short vector as it is typed, c(0, 6) or c(shape = 1.5, scale = 12), as
+  # the library's values are shown from R.
+  if (is.atomic(x) && length(x) <= 5L && all(names(attributes(x)) %in% "names")) {
+    return(paste(deparse(x, width.cutoff = 500L), collapse = ""))
+  }
   # A gsd result is a list of fields; their count says nothing to its user.
   if (is.list(x) && any(startsWith(class(x), "gsd_"))) return(paste0("a ", class(x)[1L], " object"))
   # A data frame's length is its number of columns; its rows are its looks.
   if (is.data.frame(x)) return(paste0("a data frame of ", nrow(x), if (nrow(x) == 1L) " row" else " rows"))
-  paste0("a ", class(x)[1L], " of length ", length(x))
+  paste0(if (grepl("^[aeiou]", class(x)[1L])) "an " else "a ", class(x)[1L], " of length ", length(x))
 }
 
 .check_number <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
   if (is.null(x) && null_ok) return(invisible())
+  .check_not_factor(x, name, "a number", call = call)
   if (!is.numeric(x) || length(x) != 1L || is.na(x)) {
     .gsd_invalid(name, .describe(x), "must be a single number", call = call)
   }
@@ -26,10 +38,37 @@
 .check_numbers <- function(x, name, null_ok = FALSE, rule = "must list at least one look",
                            call = sys.call(-1L)) {
   if (is.null(x) && null_ok) return(invisible())
+  .check_not_factor(x, name, "numbers", call = call)
   if (!is.numeric(x)) .gsd_invalid(name, .describe(x), "must be a numeric vector", call = call)
   # As the library and the Python package say it of an empty list.
   if (length(x) < 1L) .gsd_invalid(name, .describe(x), rule, call = call)
 }
+
+# A factor reaches the config as its labels, strings: "alpha = \"0.05\" must
+# be a number, not a string" of a value the user never wrote as a string
+# (and as.numeric() of a factor gives its codes, not its labels).
+.check_not_factor <- function(x, name, what, call = sys.call(-1L)) {
+  if (is.factor(x)) {
+    .gsd_invalid(name, .describe(x), paste("is a factor; give", what), call = call)
+  }
+}
+
+# An argument that holds one number, as the config writes it. The library
+# checks its type and range; here only what the config cannot show as the R
+# value given: an empty vector would reach it as "[]", a factor as its labels,
+# and a name turns a number into a JSON object ("{\"a\":0.05}"), so names are
+# dropped (a number taken from quantile() or coef() comes with one).
+.number_value <- function(x, name, call = sys.call(-1L)) {
+  if (is.null(x)) return(NULL)
+  .check_not_factor(x, name, "a number", call = call)
+  if (length(x) == 0L) .gsd_invalid(name, .describe(x), "must be one number", call = call)
+  if (is.atomic(x)) names(x) <- NULL
+  x
+}
+
+# A vector of numbers that the config writes as an array: without names,
+# which would make it a JSON object, and kept an array at length one.
+.numbers_value <- function(x) I(unname(x))
 
 .check_string <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
   if (is.null(x) && null_ok) return(invisible())
@@ -81,4 +120,27 @@
   if (!is.list(x) || (length(x) > 0L && is.null(names(x)))) {
     .gsd_invalid(name, .describe(x), rule, call = call)
   }
+}
+
+# A required argument left out: R's own "argument "x" is missing, with no
+# default" is a plain error, raised wherever the argument is first used.
+.check_given <- function(missing, name, todo, call = sys.call(-1L)) {
+  if (missing) .gsd_invalid(name, NULL, paste0("is missing: ", todo), call = call)
+}
+
+# The `...` of a function that takes no further arguments: one it does not
+# have (a misspelt name, one value too many) is refused by name, where R's
+# "unused argument" would be a plain error. `fun` is the function's name; its
+# own arguments are listed.
+.check_no_extra <- function(extra, fun, call = sys.call(-1L)) {
+  if (length(extra) == 0L) return(invisible())
+  given <- if (is.null(names(extra))) rep("", length(extra)) else names(extra)
+  name <- if (nzchar(given[1L])) given[1L] else "..."
+  own <- setdiff(names(formals(get(fun, envir = asNamespace("gsd")))), "...")
+  takes <- if (length(own) == 0L) "it takes no arguments" else {
+    paste("give", if (length(own) == 1L) own else
+      paste(paste(own[-length(own)], collapse = ", "), "or", own[length(own)]))
+  }
+  .gsd_invalid(name, .describe(extra[[1L]]), paste0("is not an argument of ", fun, "(): ", takes),
+               call = call)
 }

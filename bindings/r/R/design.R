@@ -101,11 +101,14 @@ gsd_design <- function(alpha = 0.025, sided = 1, information_fractions = 1:3 / 3
   if (length(extra) > 0L && (is.null(names(extra)) || any(names(extra) == ""))) {
     .gsd_invalid("...", NULL, "must be named: further keys of the design section", call = call)
   }
-  design <- list(alpha = alpha, sided = sided, beta = beta,
-                 information_fractions = I(information_fractions),
-                 efficacy = .family(efficacy, efficacy_parameter))
+  design <- list(alpha = .number_value(alpha, "alpha", call = call),
+                 sided = .number_value(sided, "sided", call = call),
+                 beta = .number_value(beta, "beta", call = call),
+                 information_fractions = .numbers_value(information_fractions),
+                 efficacy = .family(efficacy, efficacy_parameter, "efficacy_parameter", "alpha", call))
   if (!is.null(futility)) {
-    design$futility <- c(.family(futility, futility_parameter), list(binding = binding))
+    design$futility <- c(.family(futility, futility_parameter, "futility_parameter", "beta", call),
+                         list(binding = binding))
   } else if (binding) {
     .gsd_invalid("binding", "TRUE", "needs a futility bound (futility = ...)", call = call)
   } else if (!is.null(futility_parameter)) {
@@ -117,12 +120,17 @@ gsd_design <- function(alpha = 0.025, sided = 1, information_fractions = 1:3 / 3
   list(name = name, design = design)
 }
 
-# A family and its parameter as the config writes them: "user" spending
-# takes the cumulative fractions, every other family one parameter.
-.family <- function(spending, parameter) {
+# A family and its parameter (the argument `name`) as the config writes
+# them: "user" spending takes the cumulative fractions of `error` spent at
+# each look, every other family one parameter.
+.family <- function(spending, parameter, name, error, call = sys.call(-1L)) {
   if (is.null(parameter)) return(list(spending = spending))
-  if (identical(spending, "user")) return(list(spending = spending, cumulative = I(parameter)))
-  list(spending = spending, parameter = parameter)
+  if (identical(spending, "user")) {
+    .check_numbers(parameter, name, call = call,
+                   rule = paste("must list the cumulative fraction of", error, "spent at each look"))
+    return(list(spending = spending, cumulative = .numbers_value(parameter)))
+  }
+  list(spending = spending, parameter = .number_value(parameter, name, call = call))
 }
 
 .new_design <- function(config, out, class = "gsd_design") {

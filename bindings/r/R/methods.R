@@ -3,7 +3,24 @@
 # text report (the engine writes it, so R and the command line say the same
 # thing); as.data.frame() gives the per-look table.
 
-.fmt <- function(x, digits = 4) formatC(x, digits = digits, format = "fg", flag = "#")
+# `digits` significant digits, trailing zeros kept ("0.2650", so a table's
+# columns line up). A number whose fixed notation would be wider than its
+# scientific one is written in scientific notation, as format() decides
+# (with the "scipen" option): a p-value of 3.553e-35, not 35 zeros. A whole
+# number wider than `digits` is written in full, without formatC()'s
+# trailing point ("91911", not "91911.").
+.fmt <- function(x, digits = 4) {
+  penalty <- getOption("scipen")
+  if (!is.numeric(penalty) || length(penalty) != 1L || is.na(penalty)) penalty <- 0
+  vapply(x, function(v) {
+    if (is.na(v)) return("NA")
+    if (!is.finite(v)) return(format(v))
+    if (v == 0) return("0")
+    fixed <- sub("\\.$", "", formatC(v, digits = digits, format = "fg", flag = "#"))
+    scientific <- formatC(v, digits = digits - 1L, format = "e")
+    if (nchar(fixed) > nchar(scientific) + penalty) scientific else fixed
+  }, "", USE.NAMES = FALSE)
+}
 
 # Short column headings for print(); as.data.frame() keeps the JSON names.
 .headings <- c(information_fraction = "fraction", nominal_p_one_sided = "nominal_p",
@@ -145,14 +162,24 @@ format.gsd_simulation <- function(x, digits = 4, ...) {
 
 .show_gsd_simulation <- function(x, digits = 4) {
   .title("gsd simulation", x)
-  cat(x$replicates_run, " replicates, seed ", format(x$seed), ": power ", .fmt(x$power, digits),
-      " (MC SE ", .fmt(x$power_se, 2), ")",
+  # A normal or binary endpoint's trials have patients, no events or calendar time.
+  endpoint <- !is.null(x$endpoint)
+  cat(x$replicates_run, " replicates, seed ", format(x$seed),
+      if (endpoint) paste0(", ", x$endpoint, " endpoint, ", x$patients, " patients"),
+      ": power ", .fmt(x$power, digits), " (MC SE ", .fmt(x$power_se, 2), ")",
       if (!is.null(x$analytic_power)) paste0(", analytic ", .fmt(x$analytic_power, digits)), "\n",
       sep = "")
   .print_table(x$per_look, digits)
-  cat("expected events ", .fmt(x$expected_events, digits), ", patients ",
-      .fmt(x$expected_patients, digits), ", duration ", .fmt(x$expected_duration, digits),
-      "; capped ", .fmt(x$capped_fraction, 3), "\n", sep = "")
+  if (endpoint) {
+    cat("expected patients ", .fmt(x$expected_patients, digits),
+        if (!is.null(x$expected_patients_h1)) {
+          paste0(" (the plan's under H1 ", .fmt(x$expected_patients_h1, digits), ")")
+        }, "\n", sep = "")
+  } else {
+    cat("expected events ", .fmt(x$expected_events, digits), ", patients ",
+        .fmt(x$expected_patients, digits), ", duration ", .fmt(x$expected_duration, digits),
+        "; capped ", .fmt(x$capped_fraction, 3), "\n", sep = "")
+  }
 }
 
 #' @rdname gsd_methods
@@ -294,6 +321,8 @@ as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE
 #' @param file the JSON file to write (replaced atomically: a write that
 #'   fails leaves an earlier file as it was; a file replaced keeps its
 #'   permissions).
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return `gsd_config()`: the config list (or its file path).
 #'   `gsd_write_config()`: `file`, invisibly.
 #' @export
@@ -303,7 +332,10 @@ as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE
 #' f <- tempfile(fileext = ".json")
 #' gsd_write_config(d, f)
 #' identical(gsd_run(f), d$result)
-gsd_config <- function(x) {
+gsd_config <- function(x, ...) {
+  .check_given(missing(x), "x",
+               "give a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())")
+  .check_no_extra(list(...), "gsd_config")
   if (!inherits(x, c("gsd_design", "gsd_simulation", "gsd_monitoring"))) {
     .gsd_invalid("x", .describe(x),
                  "must be a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())")
@@ -314,8 +346,12 @@ gsd_config <- function(x) {
 
 #' @rdname gsd_config
 #' @export
-gsd_write_config <- function(x, file) {
+gsd_write_config <- function(x, file, ...) {
   call <- sys.call()
+  .check_given(missing(x), "x",
+               "give a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())")
+  .check_given(missing(file), "file", .name_json)
+  .check_no_extra(list(...), "gsd_write_config")
   .check_file(file, "file", .name_json)
   text <- .gsd_value(.gsd_config_text(gsd_config(x), .gsd_map("run", gsd_config(x))))
   .write_atomically(text, file, "file", call)
@@ -330,6 +366,11 @@ gsd_write_config <- function(x, file) {
 # that cannot be written is bad input, as for reports.
 .write_atomically <- function(text, file, argument, call) {
   target <- .link_target(file)
+  # As the library says it of a report or a plot named by a directory (R's
+  # own reason would be a failed rename of the directory onto itself).
+  if (dir.exists(target)) {
+    .gsd_invalid(argument, .describe(file), "is a directory; name a file inside it", call = call)
+  }
   tmp <- tempfile(paste0(".", basename(target), "."), tmpdir = dirname(target))
   # R's reason names the temporary file, which the caller never named.
   refuse <- function(why) {

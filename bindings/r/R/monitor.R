@@ -36,6 +36,8 @@
 #'   (default: the config's).
 #' @param planned_variance a weighted log-rank, RMST or milestone test's
 #'   variance at the final analysis (default: the config's, else the plan's).
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return An object of class `gsd_monitoring`: `looks` (a data frame, one row
 #'   per look: events, information fraction, z, the bound, nominal p,
 #'   cumulative alpha, decision, the estimate with its repeated CI
@@ -67,13 +69,15 @@
 #' gsd_monitor(d, looks = list(list(events = 49, z = 2.0)), planned_events = 94,
 #'             assumed_hazard_ratio = 0.63)$looks$conditional_power
 gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio = NULL,
-                        assumed_hazard_ratio = NULL, planned_variance = NULL) {
+                        assumed_hazard_ratio = NULL, planned_variance = NULL, ...) {
+  .check_given(missing(x), "x", paste("give a gsd_design() or gsd_survival() object,",
+                                      "or a config (a JSON file path or a list)"))
+  .check_no_extra(list(...), "gsd_monitor")
   config <- .plan_config(x, "x")
   if (.is_path(config)) config <- .gsd_value(.gsd_read_config(config))
-  settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
-                   assumed_hazard_ratio = assumed_hazard_ratio,
-                   planned_variance = planned_variance,
-                   looks = if (!is.null(looks)) .look_list(looks))
+  settings <- c(.monitoring_settings(planned_events, allocation_ratio, assumed_hazard_ratio,
+                                     planned_variance),
+                list(looks = if (!is.null(looks)) .look_list(looks)))
   settings <- settings[!vapply(settings, is.null, TRUE)]
   config$monitoring[names(settings)] <- settings
   if (is.null(config$monitoring$looks)) {
@@ -82,6 +86,19 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
   map <- .source_map("monitor", x, "x", .given("monitoring", settings))
   res <- .gsd_value(.gsd_run(config, "monitor", list(), map, character()))
   .new_monitoring(config, res)
+}
+
+# The monitoring settings a call gave, each one number (see .number_value()).
+.monitoring_settings <- function(planned_events, allocation_ratio, assumed_hazard_ratio,
+                                 planned_variance, call = sys.call(-1L)) {
+  settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
+                   assumed_hazard_ratio = assumed_hazard_ratio, planned_variance = planned_variance)
+  for (name in names(settings)) {
+    if (!is.null(settings[[name]])) {
+      settings[[name]] <- .number_value(settings[[name]], name, call = call)
+    }
+  }
+  settings
 }
 
 # Looks as the config writes them: a list of objects. A data frame gives one

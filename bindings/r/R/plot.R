@@ -110,6 +110,20 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   lines
 }
 
+# A simulation's plot type: NULL is Kaplan-Meier curves for a survival
+# trial, where the trials stop for a normal or binary endpoint, which has no
+# event times to draw curves of.
+.simulation_type <- function(x, type, call = sys.call(-1L)) {
+  if (is.null(type)) return(if (is.null(x$endpoint)) "km" else "stopping")
+  type <- .choice(type, c("km", "stopping"), "type", call = call)
+  if (type == "km" && !is.null(x$endpoint)) {
+    .gsd_invalid("type", "\"km\"", paste0(
+      "needs a survival simulation: a ", x$endpoint, " endpoint's trials have no event times ",
+      "to draw Kaplan-Meier curves of; plot where they stop (type = \"stopping\")"), call = call)
+  }
+  type
+}
+
 .simulation_spec <- function(x, type) {
   if (type == "stopping") {
     p <- x$per_look
@@ -254,14 +268,19 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #'   non-proportional hazard ratio over time) and `"power"` (power against the
 #'   noncured hazard ratio).
 #' * Simulations: `type = "km"` (Kaplan-Meier curves of three simulated trials
-#'   against the model) and `"stopping"` (where trials stop).
+#'   against the model; the default for a survival trial) and `"stopping"`
+#'   (where trials stop: the probabilities of stopping for efficacy, harm,
+#'   futility and at the calendar cap at each look; the default, and the only
+#'   plot, for a normal or binary endpoint, whose trials have no event times).
 #' * Monitoring: `type = "boundaries"` (the bounds at the observed information
 #'   with the observed z) and `"conditional_power"` (against the true hazard
 #'   ratio). A weighted, MaxCombo, RMST or milestone test shows each look's z
 #'   against its own bound, and has no conditional power.
 #'
 #' @param x,object a gsd object.
-#' @param type what to draw (see Details).
+#' @param type what to draw (see Details). For a simulation, `NULL` (the
+#'   default) is `"km"` for a survival trial and `"stopping"` for a normal or
+#'   binary endpoint.
 #' @param scale for boundaries: `"z"`, `"p"` or `"hr"`.
 #' @param ... passed to [graphics::title()] by `plot()` (`main`, `xlab` and
 #'   `ylab` replace the plot's own; graphical parameters such as `cex.main`);
@@ -296,9 +315,9 @@ plot.gsd_design <- function(x, type = "boundaries", scale = "z", ...) {
 
 #' @rdname gsd_plots
 #' @export
-plot.gsd_simulation <- function(x, type = "km", ...) {
+plot.gsd_simulation <- function(x, type = NULL, ...) {
   .check_title_arguments(list(...), class(x)[1L])
-  .draw_base(.simulation_spec(x, .choice(type, c("km", "stopping"), "type")), ...)
+  .draw_base(.simulation_spec(x, .simulation_type(x, type)), ...)
 }
 
 #' @rdname gsd_plots
@@ -316,8 +335,8 @@ autoplot.gsd_design <- function(object, type = "boundaries", scale = "z", ...) {
 
 #' @rdname gsd_plots
 #' @exportS3Method ggplot2::autoplot
-autoplot.gsd_simulation <- function(object, type = "km", ...) {
-  .draw_ggplot(.simulation_spec(object, .choice(type, c("km", "stopping"), "type")))
+autoplot.gsd_simulation <- function(object, type = NULL, ...) {
+  .draw_ggplot(.simulation_spec(object, .simulation_type(object, type)))
 }
 
 #' @rdname gsd_plots

@@ -30,6 +30,8 @@
 #'   `NULL` when the record exists.
 #' @param planned_events,allocation_ratio,assumed_hazard_ratio,planned_variance
 #'   for a new record: the monitoring settings (see [gsd_monitor()]).
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return `gsd_record_add()` and `gsd_record_replay()`: a `gsd_monitoring`
 #'   object (see [gsd_monitor()]) whose `result` equals the command line's
 #'   JSON, with `record` (the file) and, from a replay, `changes`.
@@ -52,11 +54,15 @@
 #' gsd_record_report(file, tempfile(fileext = ".html"))
 gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
                            allocation_ratio = NULL, assumed_hazard_ratio = NULL,
-                           planned_variance = NULL) {
+                           planned_variance = NULL, ...) {
+  .check_given(missing(record), "record", .name_record)
+  .check_given(missing(look), "look", paste(
+    "give the new look: a named list with events and one of z, p_two_sided with direction,",
+    "or hazard_ratio"))
+  .check_no_extra(list(...), "gsd_record_add")
   .check_file(record, "record", .name_record)
-  settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
-                   assumed_hazard_ratio = assumed_hazard_ratio,
-                   planned_variance = planned_variance)
+  settings <- .monitoring_settings(planned_events, allocation_ratio, assumed_hazard_ratio,
+                                   planned_variance)
   settings <- settings[!vapply(settings, is.null, TRUE)]
   map <- .gsd_map("record")
   if (!is.null(config)) {
@@ -89,7 +95,9 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
 
 #' @rdname gsd_record_add
 #' @export
-gsd_record_replay <- function(record) {
+gsd_record_replay <- function(record, ...) {
+  .check_given(missing(record), "record", .name_record)
+  .check_no_extra(list(...), "gsd_record_replay")
   .check_file(record, "record", .name_record)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
@@ -99,7 +107,9 @@ gsd_record_replay <- function(record) {
 
 #' @rdname gsd_record_add
 #' @export
-gsd_record_verify <- function(record) {
+gsd_record_verify <- function(record, ...) {
+  .check_given(missing(record), "record", .name_record)
+  .check_no_extra(list(...), "gsd_record_verify")
   .check_file(record, "record", .name_record)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
@@ -112,7 +122,10 @@ gsd_record_verify <- function(record) {
 #' @rdname gsd_record_add
 #' @param file the HTML file to write.
 #' @export
-gsd_record_report <- function(record, file) {
+gsd_record_report <- function(record, file, ...) {
+  .check_given(missing(record), "record", .name_record)
+  .check_given(missing(file), "file", .name_html)
+  .check_no_extra(list(...), "gsd_record_report")
   .check_file(record, "record", .name_record)
   .check_record(record)
   .check_file(file, "file", .name_html)
@@ -130,6 +143,8 @@ gsd_record_report <- function(record, file) {
 #'
 #' @param x a [gsd_monitor()] result (from a config or a record).
 #' @param file the HTML file to write (replaced atomically).
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return `file`, invisibly.
 #' @export
 #' @examples
@@ -137,7 +152,10 @@ gsd_record_report <- function(record, file) {
 #'                 information_fractions = c(0.5, 0.75, 1))
 #' m <- gsd_monitor(d, looks = data.frame(events = 49, z = 2), planned_events = 94)
 #' gsd_report(m, tempfile(fileext = ".html"))
-gsd_report <- function(x, file) {
+gsd_report <- function(x, file, ...) {
+  .check_given(missing(x), "x", "give a gsd_monitoring object (see gsd_monitor())")
+  .check_given(missing(file), "file", .name_html)
+  .check_no_extra(list(...), "gsd_report")
   if (!inherits(x, "gsd_monitoring")) {
     .gsd_invalid("x", .describe(x), "must be a gsd_monitoring object (see gsd_monitor())")
   }

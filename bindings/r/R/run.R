@@ -56,6 +56,8 @@
 #' @param log_level `"off"`, `"info"` (phases and their times) or `"debug"`
 #'   (every root search, grid and simulation chunk), on R's error stream.
 #' @param progress show a progress bar while simulating.
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return The command line's JSON result as a list, or with `format =
 #'   "text"` or `"csv"` the printed text as one string.
 #' @seealso [gsd_design()], [gsd_survival()], [gsd_simulate()] and
@@ -90,8 +92,9 @@
 gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
                     threads = 1L, max_duration = NULL, format = "json", plot = NULL,
                     replicate_data = NULL, report = NULL, record = NULL, add_look = NULL,
-                    batch = NULL, log_level = "off", progress = interactive()) {
+                    batch = NULL, log_level = "off", progress = interactive(), ...) {
   if (missing(config)) config <- NULL
+  .check_no_extra(list(...), "gsd_run")
   .check_string(command, "command")
   .choice(format, c("json", "text", "csv"), "format")
   .choice(log_level, c("off", "info", "debug"), "log_level")
@@ -186,8 +189,13 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
 #' package was linked against (see `docs/r.md`, "How the package gets the
 #' engine").
 #'
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return The version as a string, e.g. `"0.1.0"`.
 #' @export
 #' @examples
 #' gsd_version()
-gsd_version <- function() .gsd_version()
+gsd_version <- function(...) {
+  .check_no_extra(list(...), "gsd_version")
+  .gsd_version()
+}

@@ -9,13 +9,21 @@
 #' every total is an integer, so the result is identical for any number of
 #' `threads` (and equal to the command line's `gsd simulate`).
 #'
+#' A config with a normal or binary `endpoint` section in place of `survival`
+#' is simulated as its analysis sees the data: looks at the planned patients,
+#' the t (or z) statistic against the design's bounds (the command line's
+#' `gsd simulate` of such a config). Its result has no events, durations,
+#' calendar cap or hazard ratios: `print()` shows the patients, power and
+#' stopping at each look, and `plot()` draws where the trials stop.
+#'
 #' The run checks for a user interrupt (Ctrl-C, Esc) between chunks of 256
 #' trials and stops cleanly: every thread finishes its chunk, and R's
 #' `interrupt` condition is signalled. In interactive sessions a progress bar
 #' is drawn on the console's error stream.
 #'
 #' @param plan a [gsd_survival()] plan, or a config (a JSON file path or a
-#'   list) with `design` and `survival` sections.
+#'   list) with `design` and `survival` sections, or `design` and `endpoint`
+#'   sections (a normal or binary endpoint).
 #' @param replicates the number of simulated trials.
 #' @param seed the random seed, a whole number in [0, 2^64 - 1]. From 2^53 on
 #'   R's numbers skip whole numbers, so give such a seed as a string of
@@ -33,10 +41,15 @@
 #'   `strata`.
 #' @return An object of class `gsd_simulation`: a list with `power`,
 #'   `power_se`, `per_look` (a data frame of rejection, harm, futility and
-#'   capping by look), `expected_events`, `expected_patients`,
+#'   capping by look, with the events or, for an endpoint, the patients of
+#'   each look), `expected_events`, `expected_patients`,
 #'   `expected_duration`, `hazard_ratio_at_stop` (quartiles), `analytic_power`,
 #'   `replicates` (with `keep_replicates`, else `NULL`), `config` and `result`
-#'   (the command line's JSON).
+#'   (the command line's JSON). A normal or binary endpoint's has `endpoint`
+#'   (`"normal"` or `"binary"`), `patients` and `expected_patients_h1` (the
+#'   plan's expected patients under H1), and `NULL` for the survival fields
+#'   (`expected_events`, `expected_duration`, `hazard_ratio_at_stop`,
+#'   `capped_fraction`, `max_duration`).
 #' @references Salmon JK, Moraes MA, Dror RO, Shaw DE (2011). Parallel random
 #'   numbers: as easy as 1, 2, 3. SC'11.
 #' @seealso [gsd_survival()]
@@ -55,6 +68,8 @@
 #' identical(sim$result, gsd_simulate(plan, replicates = 2000, seed = 1, threads = 2)$result)
 gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_duration = NULL,
                          progress = interactive(), keep_replicates = FALSE, ...) {
+  .check_given(missing(plan), "plan",
+               "give a gsd_survival() plan, or a config (a JSON file path or a list)")
   if (inherits(plan, "gsd_design") && !inherits(plan, "gsd_survival")) {
     # The library's "survival is missing" would read "plan is missing" here,
     # of a plan that was given.
@@ -86,6 +101,7 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
          expected_duration = s$expected_duration, hazard_ratio_at_stop = unlist(s$hazard_ratio_at_stop),
          analytic_power = s$analytic_power, replicates_run = s$replicates, seed = s$seed,
          capped_fraction = s$capped_fraction, max_duration = s$max_duration,
+         endpoint = s$endpoint, patients = s$patients, expected_patients_h1 = s$expected_patients_h1,
          replicates = out$replicates, name = res$name, config = config, result = res,
          plot_data = out$plot, text = out$text),
     class = "gsd_simulation"
@@ -102,10 +118,13 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
 }
 
 # The simulation's per-look vectors as a data frame; the harm side
-# (reject_lower) exists only for two-sided designs.
+# (reject_lower) exists only for two-sided designs, the events and capping
+# only for a survival trial, the patients only for a normal or binary
+# endpoint (whose looks are at patients).
 .per_look <- function(s) {
   k <- seq_along(s$reject_per_look)
-  cols <- list(look = k, events = s$look_events, reject = s$reject_per_look,
+  cols <- list(look = k, events = s$look_events, patients = s$look_patients,
+               reject = s$reject_per_look,
                cumulative_reject = cumsum(s$reject_per_look), reject_lower = s$reject_lower_per_look,
                futility = s$futility_per_look, capped = s$capped_per_look)
   cols <- cols[vapply(cols, length, 0L) == length(k)]

@@ -15,6 +15,8 @@
 #' @param weibull Weibull latency: `c(shape = , scale = )`.
 #' @param piecewise piecewise-exponential latency:
 #'   `list(starts = c(0, ...), rates = c(...))`.
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return A list of class `gsd_arm`, the arm as the config writes it.
 #' @seealso [gsd_survival()]
 #' @export
@@ -23,11 +25,24 @@
 #' cure_model(cure_fraction = 0.3, weibull = c(shape = 1.5, scale = 12))
 #' cure_model(piecewise = list(starts = c(0, 6), rates = c(0.1, 0.05)))
 cure_model <- function(cure_fraction = NULL, median_noncured = NULL, hazard = NULL,
-                       weibull = NULL, piecewise = NULL) {
-  if (!is.null(piecewise)) piecewise <- lapply(piecewise, I)
-  arm <- list(cure_fraction = cure_fraction, median_noncured = median_noncured, hazard = hazard,
-              weibull = if (is.null(weibull)) NULL else as.list(weibull),
-              piecewise = piecewise)
+                       weibull = NULL, piecewise = NULL, ...) {
+  .check_no_extra(list(...), "cure_model")
+  if (!is.null(weibull)) {
+    .check_not_factor(weibull, "weibull", "c(shape = , scale = )")
+    if (length(weibull) == 0L) .gsd_invalid("weibull", .describe(weibull), "must be c(shape = , scale = )")
+    weibull <- as.list(weibull)
+  }
+  if (!is.null(piecewise)) {
+    # A bare vector would reach the config as an array of arrays ("[[0],[6]]").
+    if (!is.list(piecewise) || length(piecewise) == 0L || is.null(names(piecewise))) {
+      .gsd_invalid("piecewise", .describe(piecewise),
+                   "must be list(starts = c(0, ...), rates = c(...)): the period starts and their hazards")
+    }
+    piecewise <- lapply(piecewise, function(v) if (is.atomic(v)) .numbers_value(v) else v)
+  }
+  arm <- list(cure_fraction = .number_value(cure_fraction, "cure_fraction"),
+              median_noncured = .number_value(median_noncured, "median_noncured"),
+              hazard = .number_value(hazard, "hazard"), weibull = weibull, piecewise = piecewise)
   structure(arm[!vapply(arm, is.null, TRUE)], class = "gsd_arm")
 }
 
@@ -58,13 +73,16 @@ print.gsd_arm <- function(x, ...) {
 #' @param duration the length of uniform accrual.
 #' @param durations,rates piecewise accrual: the periods and their relative
 #'   rates.
+#' @param ... none: an argument the function does not take is refused with a
+#'   `gsd_invalid_input` condition naming it.
 #' @return A list, the config's `accrual` object.
 #' @seealso [gsd_survival()]
 #' @export
 #' @examples
 #' accrual(36)
 #' accrual(durations = c(6, 30), rates = c(1, 3))
-accrual <- function(duration = NULL, durations = NULL, rates = NULL) {
+accrual <- function(duration = NULL, durations = NULL, rates = NULL, ...) {
+  .check_no_extra(list(...), "accrual")
   piecewise <- !is.null(durations) || !is.null(rates)
   if (!is.null(duration)) {
     # Both forms at once would drop the piecewise one unseen.
@@ -84,7 +102,7 @@ accrual <- function(duration = NULL, durations = NULL, rates = NULL) {
     if (is.null(value)) .gsd_invalid(name, NULL, "is missing: piecewise accrual needs durations and rates")
     .check_numbers(value, name, rule = "must be a non-empty numeric vector")
   }
-  structure(list(piecewise = list(durations = I(durations), rates = I(rates))),
+  structure(list(piecewise = list(durations = .numbers_value(durations), rates = .numbers_value(rates))),
             class = "gsd_accrual")
 }
 
@@ -169,6 +187,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
                          accrual, patients = NULL, events = NULL, power = NULL,
                          follow_up = NULL, allocation_ratio = 1, dropout = NULL,
                          time_unit = "months", ...) {
+  .check_given(missing(design), "design", "give a gsd_design (see gsd_design())")
   if (!inherits(design, "gsd_design")) {
     .gsd_invalid("design", .describe(design), "must be a gsd_design (see gsd_design())")
   }
@@ -183,12 +202,22 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
     .gsd_invalid("...", NULL, "must be named: further keys of the survival section")
   }
   .check_string(time_unit, "time_unit", null_ok = TRUE)
+  if (!is.null(dropout)) {
+    .check_not_factor(dropout, "dropout", "c(control = , treatment = )")
+    if (length(dropout) == 0L) {
+      .gsd_invalid("dropout", .describe(dropout), "must be c(control = , treatment = ), either may be left out")
+    }
+  }
   survival <- list(time_unit = time_unit, control = unclass(control),
                    treatment = if (is.null(treatment)) NULL else unclass(treatment),
-                   hazard_ratio_noncured = hazard_ratio_noncured,
-                   allocation_ratio = allocation_ratio, accrual = unclass(accrual),
+                   hazard_ratio_noncured = .number_value(hazard_ratio_noncured, "hazard_ratio_noncured"),
+                   allocation_ratio = .number_value(allocation_ratio, "allocation_ratio"),
+                   accrual = unclass(accrual),
                    dropout = if (is.null(dropout)) NULL else as.list(dropout),
-                   patients = patients, events = events, power = power, follow_up = follow_up)
+                   patients = .number_value(patients, "patients"),
+                   events = .number_value(events, "events"),
+                   power = .number_value(power, "power"),
+                   follow_up = .number_value(follow_up, "follow_up"))
   survival[names(extra)] <- extra
   config <- design$config[c("name", "design")]
   config$survival <- survival[!vapply(survival, is.null, TRUE)]

@@ -299,7 +299,7 @@ test_that("gsd_survival() says what an arm and an accrual are when given a numbe
                    "accrual = 36 must be accrual(duration) or accrual(durations = , rates = )")
   e <- invalid(gsd_survival(d, control = c(0.4, 7), hazard_ratio_noncured = 0.63,
                             accrual = accrual(36), patients = 202, events = 94))
-  expect_identical(conditionMessage(e), "control = a numeric of length 2 must be cure_model(...)")
+  expect_identical(conditionMessage(e), "control = c(0.4, 7) must be cure_model(...)")
 })
 
 test_that("a parameter given to a family that takes none is named by its R argument", {
@@ -434,4 +434,117 @@ test_that("a value of the wrong type is shown and named in R's words, not JSON's
   f <- tempfile(fileext = ".json")
   writeLines('{"design": {"alpha": true}}', f)
   expect_identical(msg(gsd_run(f)), "design.alpha = true must be a number, not a boolean")
+})
+
+test_that("a required argument left out is named by a gsd_invalid_input", {
+  # R's own "argument \"design\" is missing, with no default" was a plain error.
+  d <- seed_design()
+  m <- gsd_monitor(d, looks = data.frame(events = 49, z = 2), planned_events = 94)
+  record <- tempfile(fileext = ".json")
+  gsd_record_add(record, list(events = 49, z = 2), config = d, planned_events = 94)
+  missing_one <- function(expr, argument, todo) {
+    e <- invalid(expr)
+    expect_identical(e$argument, argument)
+    expect_identical(conditionMessage(e), paste0(argument, " is missing: ", todo))
+  }
+  gsd_object <- "give a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())"
+  missing_one(gsd_survival(control = cure_model(median_noncured = 7), accrual = accrual(36)),
+              "design", "give a gsd_design (see gsd_design())")
+  missing_one(gsd_simulate(), "plan",
+              "give a gsd_survival() plan, or a config (a JSON file path or a list)")
+  missing_one(gsd_monitor(), "x",
+              "give a gsd_design() or gsd_survival() object, or a config (a JSON file path or a list)")
+  missing_one(gsd_config(), "x", gsd_object)
+  missing_one(gsd_write_config(), "x", gsd_object)
+  missing_one(gsd_write_config(d), "file", "name a JSON file")
+  missing_one(gsd_report(), "x", "give a gsd_monitoring object (see gsd_monitor())")
+  missing_one(gsd_report(m), "file", "name an HTML file")
+  missing_one(gsd_record_add(), "record", "name a record file (JSON)")
+  missing_one(gsd_record_add(record), "look", paste(
+    "give the new look: a named list with events and one of z, p_two_sided with direction,",
+    "or hazard_ratio"))
+  missing_one(gsd_record_replay(), "record", "name a record file (JSON)")
+  missing_one(gsd_record_verify(), "record", "name a record file (JSON)")
+  missing_one(gsd_record_report(), "record", "name a record file (JSON)")
+  missing_one(gsd_record_report(record), "file", "name an HTML file")
+})
+
+test_that("an argument a function does not take is refused by name", {
+  # R's "unused argument (foo = 1)" was a plain error.
+  d <- seed_design()
+  looks <- data.frame(events = 49, z = 2)
+  e <- invalid(gsd_monitor(d, looks = looks, planned_events = 94, foo = 1))
+  expect_identical(e$argument, "foo")
+  expect_identical(conditionMessage(e), paste(
+    "foo = 1 is not an argument of gsd_monitor(): give x, looks, planned_events,",
+    "allocation_ratio, assumed_hazard_ratio or planned_variance"))
+  e <- invalid(gsd_run(d$config, foo = 1))
+  expect_identical(e$argument, "foo")
+  expect_match(conditionMessage(e), "^foo = 1 is not an argument of gsd_run\\(\\): give config, command, ")
+  m <- gsd_monitor(d, looks = looks, planned_events = 94)
+  record <- tempfile(fileext = ".json")
+  html <- tempfile(fileext = ".html")
+  json <- tempfile(fileext = ".json")
+  refused <- list(
+    quote(gsd_record_add(record, list(events = 49, z = 2), config = d, planned_events = 94, foo = 1)),
+    quote(gsd_record_replay(record, foo = 1)), quote(gsd_record_verify(record, foo = 1)),
+    quote(gsd_record_report(record, html, foo = 1)), quote(gsd_report(m, html, foo = 1)),
+    quote(gsd_config(d, foo = 1)), quote(gsd_write_config(d, json, foo = 1)),
+    quote(cure_model(cure_fraction = 0.4, foo = 1)), quote(accrual(36, foo = 1)),
+    quote(gsd_version(foo = 1)))
+  for (call in refused) {
+    e <- invalid(eval(call))
+    expect_identical(e$argument, "foo", label = deparse(call))
+    expect_match(conditionMessage(e), paste0("^foo = 1 is not an argument of ", as.character(call[[1]]),
+                                             "\\(\\)"))
+  }
+  # Nothing was written.
+  expect_false(any(file.exists(c(record, html, json))))
+  expect_identical(conditionMessage(invalid(gsd_version(foo = 1))),
+                   "foo = 1 is not an argument of gsd_version(): it takes no arguments")
+  # A value after the last argument is named as plot() names one: "...".
+  e <- invalid(gsd_report(m, html, "extra"))
+  expect_identical(e$argument, "...")
+  expect_match(conditionMessage(e), "^\\.\\.\\. = \"extra\" is not an argument of gsd_report\\(\\): give x or file$")
+})
+
+test_that("values are shown and refused in R's words before they become the config's JSON", {
+  msg <- function(expr) conditionMessage(invalid(expr))
+  # They read "alpha = [] must be a number, not a vector", "alpha = \"0.05\"
+  # must be a number, not a string", "{\"a\":0.5,\"b\":1} must be an array",
+  # "control$piecewise = [[0],[6]] must be a named list or a named vector"
+  # and "cannot rename file '/tmp' to '/tmp'".
+  expect_identical(msg(gsd_design(alpha = numeric(0))), "alpha = numeric(0) must be one number")
+  e <- invalid(gsd_design(alpha = factor("0.05")))
+  expect_identical(conditionMessage(e), "alpha = factor(\"0.05\") is a factor; give a number")
+  expect_identical(e$argument, "alpha")
+  expect_identical(msg(gsd_design(efficacy = "hsd", efficacy_parameter = numeric(0))),
+                   "efficacy_parameter = numeric(0) must be one number")
+  expect_identical(msg(gsd_design(efficacy = "user", efficacy_parameter = numeric(0))),
+                   "efficacy_parameter = numeric(0) must list the cumulative fraction of alpha spent at each look")
+  expect_identical(msg(gsd_design(information_fractions = factor(c(0.5, 1)))),
+                   "information_fractions = factor(c(\"0.5\", \"1\")) is a factor; give numbers")
+  e <- invalid(cure_model(cure_fraction = 0.4, piecewise = c(0, 6)))
+  expect_identical(e$argument, "piecewise")
+  expect_identical(conditionMessage(e), paste(
+    "piecewise = c(0, 6) must be list(starts = c(0, ...), rates = c(...)):",
+    "the period starts and their hazards"))
+  d <- seed_design()
+  expect_identical(msg(gsd_monitor(d, looks = data.frame(events = 49, z = 2), planned_events = numeric(0))),
+                   "planned_events = numeric(0) must be one number")
+  expect_identical(msg(gsd_survival(d, control = cure_model(median_noncured = 7), accrual = accrual(36),
+                                    hazard_ratio_noncured = factor(0.63), patients = 202, events = 94)),
+                   "hazard_ratio_noncured = factor(\"0.63\") is a factor; give a number")
+  expect_identical(msg(gsd_simulate(seed_plan(), replicates = factor(100), progress = FALSE)),
+                   "replicates = factor(\"100\") is a factor; give a number")
+  e <- invalid(gsd_write_config(d, tempdir()))
+  expect_identical(e$argument, "file")
+  expect_identical(conditionMessage(e), paste0("file = ", encodeString(tempdir(), quote = "\""),
+                                               " is a directory; name a file inside it"))
+  # Names carry nothing a number needs: they are dropped, not written as a JSON object.
+  named <- gsd_design(alpha = c(level = 0.05), sided = 2, beta = 0.16,
+                      information_fractions = c(a = 0.5, b = 0.75, c = 1))
+  expect_identical(named$result, d$result)
+  expect_identical(accrual(durations = c(ramp = 6, full = 30), rates = c(1, 3)),
+                   accrual(durations = c(6, 30), rates = c(1, 3)))
 })

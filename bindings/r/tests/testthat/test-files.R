@@ -101,12 +101,14 @@ test_that("gsd_write_config() replaces the file atomically: a failed write leave
   expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), "plan.json")
   assign(".write_text", write_text, envir = ns)
   # A file that cannot replace what is there (a directory) is refused by name,
-  # and leaves no temporary file behind.
+  # as the library refuses a report named by a directory, and leaves no
+  # temporary file behind.
   taken <- file.path(dir, "taken")
   dir.create(taken)
   e <- invalid(gsd_write_config(seed_design(), taken))
   expect_identical(e$argument, "file")
-  expect_match(conditionMessage(e), "cannot be written .*; choose a writable file$")
+  expect_identical(conditionMessage(e), paste0("file = ", encodeString(taken, quote = "\""),
+                                               " is a directory; name a file inside it"))
   expect_true(dir.exists(taken))
   expect_setequal(list.files(dir, all.files = TRUE, no.. = TRUE), c("plan.json", "taken"))
   # The write that succeeds replaces the file and leaves only it.

@@ -272,3 +272,97 @@ test_that("a weighted test's monitoring plots each look's z against its own boun
   expect_identical(e$argument, "type")
   expect_match(conditionMessage(e), "fleming-harrington test is monitored on its own information scale")
 })
+
+test_that("an endpoint's simulation prints its patients, power and stopping, no survival fields", {
+  # It printed "expected events , patients 133.9, duration ; capped ".
+  file <- example_file("configs/normal-two-sample.json", "no-such-file.json")
+  skip_if(!file.exists(file), "needs the repository's configs")
+  s <- gsd_simulate(file, replicates = 200, seed = 1, progress = FALSE)
+  expect_identical(s$endpoint, "normal")
+  expect_identical(as.data.frame(s)$patients, c(92L, 138L, 184L))
+  expect_false(any(c("events", "capped") %in% names(as.data.frame(s))))
+  expect_identical(format(s), c(
+    "<gsd simulation> Two-sample comparison of means: difference 0.5 sd, power 0.9, three looks",
+    "200 replicates, seed 1, normal endpoint, 184 patients: power 0.9150 (MC SE 0.020), analytic 0.9004",
+    " look patients reject cumulative futility",
+    "    1       92 0.2650     0.2650  0.02000",
+    "    2      138 0.5000     0.7650  0.02000",
+    "    3      184 0.1500     0.9150        0",
+    "expected patients 133.9 (the plan's under H1 134.4)"))
+  for (path in c("configs/binary-noninferiority.json", "examples/boundaries/endpoint-futility.json")) {
+    lines <- format(gsd_simulate(example_file(path, "no-such-file.json"), replicates = 200, seed = 1,
+                                 progress = FALSE))
+    expect_match(lines[2], "binary endpoint", fixed = TRUE, label = path)
+    expect_match(lines[length(lines)], "^expected patients [0-9.]+ \\(the plan's under H1 [0-9.]+\\)$")
+    expect_false(any(grepl("expected events|duration|capped| ,|, ;", lines)), label = path)
+  }
+  # A survival simulation keeps its events, duration and capping.
+  sim <- gsd_simulate(seed_plan(), replicates = 200, seed = 1, progress = FALSE)
+  expect_null(sim$endpoint)
+  expect_identical(utils::tail(format(sim), 1L),
+                   "expected events 71.62, patients 186.6, duration 40.36; capped 0.0300")
+})
+
+test_that("an endpoint's simulation plots where its trials stop, and refuses Kaplan-Meier curves by type", {
+  # plot() failed with "need finite 'xlim' values" and warnings, autoplot()
+  # with "`data` must be a <data.frame>": there are no survival curves.
+  file <- example_file("configs/normal-two-sample.json", "no-such-file.json")
+  skip_if(!file.exists(file), "needs the repository's configs")
+  grDevices::pdf(NULL)
+  on.exit(grDevices::dev.off())
+  s <- gsd_simulate(file, replicates = 200, seed = 1, progress = FALSE)
+  spec <- expect_silent(plot(s))
+  expect_identical(spec$main, "Where simulated trials stop")
+  expect_identical(vapply(spec$series, `[[`, "", "label"), c("efficacy", "futility"))
+  expect_identical(spec$series[[1]]$y, c(0.265, 0.5, 0.15))
+  expect_identical(spec$series[[2]]$y, c(0.02, 0.02, 0))
+  expect_identical(plot(s, type = "stopping"), spec)
+  e <- invalid(plot(s, type = "km"))
+  expect_identical(e$argument, "type")
+  expect_identical(conditionMessage(e), paste0(
+    "type = \"km\" needs a survival simulation: a normal endpoint's trials have no event times to ",
+    "draw Kaplan-Meier curves of; plot where they stop (type = \"stopping\")"))
+  for (path in c("configs/binary-noninferiority.json", "examples/boundaries/endpoint-futility.json")) {
+    b <- gsd_simulate(example_file(path, "no-such-file.json"), replicates = 200, seed = 1,
+                      progress = FALSE)
+    expect_identical(expect_silent(plot(b))$series[[1]]$y, b$per_look$reject, label = path)
+  }
+  skip_if_not_installed("ggplot2")
+  g <- ggplot2::autoplot(s)
+  expect_s3_class(g, "ggplot")
+  expect_identical(g$labels$title, "Where simulated trials stop")
+  expect_identical(invalid(ggplot2::autoplot(s, type = "km"))$argument, "type")
+})
+
+test_that("very small and very large numbers print in scientific notation, whole numbers without a point", {
+  # p-values printed as 0.000...0003553 (z = 12) or some 300 characters (z =
+  # 40), a K = 25 design's columns 130 characters wide, hazard ratios as "91911.".
+  d <- seed_design()
+  m <- gsd_monitor(d, looks = data.frame(events = 49, z = 12), planned_events = 94)
+  expect_identical(utils::tail(format(m), 1L), paste(
+    "After the stop at look 1 (stage-wise ordering): p-value 3.553e-33, median-unbiased HR 0.03243,",
+    "95% CI 0.01853 to 0.05678"))
+  m <- gsd_monitor(d, looks = data.frame(events = 49, z = 40), planned_events = 94)
+  expect_identical(utils::tail(format(m), 1L), paste(
+    "After the stop at look 1 (stage-wise ordering): p-value 1.000e-300, median-unbiased HR 1.088e-05,",
+    "95% CI 6.215e-06 to 1.905e-05"))
+  m <- gsd_monitor(d, looks = data.frame(events = 49, z = -40), planned_events = 94)
+  expect_identical(utils::tail(format(m), 1L), paste(
+    "After the stop at look 1 (stage-wise ordering): p-value 1.000e-300, median-unbiased HR 91911,",
+    "95% CI 52501 to 160904"))
+  tight <- gsd_design(alpha = 1e-6, beta = 1e-4, information_fractions = 1:25 / 25)
+  lines <- format(tight)
+  expect_lte(max(nchar(lines[3:(length(lines) - 1L)])), 80L)  # the table
+  expect_identical(lines[4], "    1  0.04000      24.43          - 4.117e-132 4.117e-132 4.117e-132")
+  # The usual numbers print as before: four significant digits, trailing zeros kept.
+  expect_identical(format(d)[4:6], c(
+    "    1   0.5000      2.963          -  0.003051  0.003051  0.003051    0.1967",
+    "    2   0.7500      2.359          -   0.01832   0.01930   0.01625    0.3955",
+    "    3    1.000      2.014          -   0.04400   0.05000   0.03070    0.2478"))
+  # As format() does, a scipen penalty keeps fixed notation.
+  old <- options(scipen = 100)
+  on.exit(options(old))
+  expect_match(utils::tail(format(gsd_monitor(d, looks = data.frame(events = 49, z = 12),
+                                              planned_events = 94)), 1L),
+               "p-value 0\\.0{32}3553,")
+})
