@@ -115,6 +115,11 @@ void JsonNode::expect_array() const {
   if (!value_->is_array()) fail("must be an array");
 }
 
+void JsonNode::expect_nonempty_array(const std::string& what) const {
+  expect_array();
+  if (value_->empty()) fail("is empty: give " + what + " for each look, or leave the key out for its default");
+}
+
 bool JsonNode::has(std::string_view key) const {
   expect_object();
   const auto it = value_->find(std::string(key));

@@ -37,6 +37,10 @@ class JsonNode {
   void expect_keys(std::initializer_list<std::string_view> allowed) const;
   void expect_object() const;
   void expect_array() const;
+  // An array with at least one element: an empty list where a per-look list
+  // is optional is refused, not read as the list left out (its default).
+  // `what`: what each element gives, for the rule ("a look's trigger").
+  void expect_nonempty_array(const std::string& what) const;
 
   // Typed values of this node. Numbers must be finite.
   double number() const;

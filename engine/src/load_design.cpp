@@ -194,7 +194,7 @@ HarmSpec load_harm(const JsonNode& node, const std::vector<double>& fractions) {
 }
 
 std::vector<bool> load_switches(const JsonNode& node) {
-  node.expect_array();
+  node.expect_nonempty_array("true or false");
   std::vector<bool> out;
   for (std::size_t k = 0; k < node.size(); ++k) out.push_back(node.element(k).boolean());
   return out;
@@ -269,6 +269,7 @@ DesignSpec load_design(const JsonNode& design) {
   if (const auto stops = design.find("futility_stops")) spec.futility_stops = load_switches(*stops);
   if (const auto stops = design.find("harm_stops")) spec.harm_stops = load_switches(*stops);
   if (const auto time = design.find("spending_time")) {
+    time->expect_nonempty_array("the fraction of the spending time");
     spec.spending_time = time->numbers();
     if (!evaluates_spending_time(spec)) {
       time->fail("is not used by this design: its classical efficacy bound is set on the "

@@ -172,7 +172,7 @@ Accrual parse_accrual(const JsonNode& node) {
 // at its events; {"time": T}: at calendar time T; {"time": T, "trigger":
 // "first" | "last"}: at its events or time T, whichever comes first / last.
 std::vector<survival::LookTrigger> parse_looks(const JsonNode& node) {
-  node.expect_array();
+  node.expect_nonempty_array("a trigger ({\"trigger\": \"events\"}, or {\"time\": T})");
   std::vector<survival::LookTrigger> out;
   for (std::size_t k = 0; k < node.size(); ++k) {
     const JsonNode look = node.element(k);

@@ -279,3 +279,21 @@ set_tests_properties(cli.docs.config PROPERTIES LABELS cli)
 add_test(NAME cli.docs.output
          COMMAND ${CMAKE_CURRENT_SOURCE_DIR}/cli/output_docs_check.sh $<TARGET_FILE:gsd> ${PROJECT_SOURCE_DIR})
 set_tests_properties(cli.docs.output PROPERTIES LABELS cli)
+
+# An empty per-look list is refused, not read as the list left out: a
+# script's empty list would otherwise silently become the default.
+gsd_design_error(empty_spending_time 2
+  "error: design.spending_time = [] is empty: give the fraction of the spending time for each look, or leave the key out for its default"
+  "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"spending_time\": []}}" design CONFIG)
+gsd_design_error(empty_efficacy_stops 2
+  "error: design.efficacy_stops = [] is empty: give true or false for each look, or leave the key out for its default"
+  "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"efficacy_stops\": []}}" design CONFIG)
+gsd_design_error(empty_futility_stops 2
+  "error: design.futility_stops = [] is empty: give true or false for each look, or leave the key out for its default"
+  "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"futility_stops\": []}}" design CONFIG)
+gsd_design_error(empty_harm_stops 2
+  "error: design.harm_stops = [] is empty: give true or false for each look, or leave the key out for its default"
+  "{\"design\": {\"information_fractions\": [0.3, 0.6, 1], \"harm_stops\": []}}" design CONFIG)
+gsd_design_error(empty_survival_looks 2
+  "error: survival.looks = [] is empty: give a trigger ({\"trigger\": \"events\"}, or {\"time\": T}) for each look, or leave the key out for its default"
+  "{\"design\": {\"information_fractions\": [0.5, 1]}, \"survival\": {\"control\": {\"median_noncured\": 12}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"patients\": 300, \"events\": 200, \"looks\": []}}" design CONFIG)
