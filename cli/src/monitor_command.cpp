@@ -207,6 +207,10 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   // The record is replaced by a regular file: one that is not (a FIFO would
   // block the read below) is refused first, as add_look_to_file would.
   refuse_irregular_target(args.record);
+  // The record is written too (with its lock file beside it): a directory
+  // that takes no file, or whose sticky bit keeps another user's record, is
+  // refused naming the flag, before the lock.
+  check_output_files({{"--record", args.record}}, {});
   // A CONFIG starts a new record: the same file as --record would be read as
   // a record that "already holds its design".
   if (!args.config.empty() && same_file(args.config, args.record)) {

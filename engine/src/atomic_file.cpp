@@ -134,6 +134,18 @@ void check_output_files(const std::vector<NamedFile>& outputs,
       refuse("is in a directory that does not exist or is not writable (" + dir +
              "); choose a writable directory");
     }
+    // access() answers for the permission bits alone: a file system that
+    // takes no new files (/proc, a read-only mount seen by root) passes it,
+    // and the write at the end would fail naming no flag. A probe file,
+    // created and removed at once, asks the file system itself.
+    std::string probe = (std::filesystem::path(dir) / ".gsd-probe-XXXXXX").string();
+    const int fd = ::mkstemp(probe.data());
+    if (fd < 0) {
+      refuse("is in a directory where no file can be created (" + dir + ": " + std::strerror(errno) +
+             "); choose a writable directory");
+    }
+    ::close(fd);
+    ::unlink(probe.c_str());
   }
 }
 
