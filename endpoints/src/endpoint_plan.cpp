@@ -1,10 +1,12 @@
 #include "gsd/endpoints/endpoint_plan.hpp"
 
 #include <boost/math/policies/error_handling.hpp>
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
+#include "gsd/endpoints/look_patients.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/numerics/find_root.hpp"
@@ -88,6 +90,7 @@ EndpointPlan solve_plan(const EndpointSpec& spec, const Design& design) {
   const double alpha = design.spec.alpha_per_side();
   EndpointPlan plan;
   const auto& t = design.spec.information_fractions;
+  plan.least_patients = least_patients(spec, t);
   if (spec.patients) {
     plan.solved_for = EndpointSolve::kPower;
     plan.patients_unrounded = *spec.patients;
@@ -124,6 +127,11 @@ EndpointPlan solve_plan(const EndpointSpec& spec, const Design& design) {
                          numerics::format_input(spec.null_value()) + ")");
     }
     plan.patients = std::ceil(plan.patients_unrounded - kWholeSlack);
+    // A large effect needs fewer patients than the looks need to have a
+    // statistic each (a t test's look needs two patients per arm): the
+    // whole size is raised to the least that has, the power stays that of
+    // the unrounded size (as for any rounding up).
+    plan.patients = std::max(plan.patients, static_cast<double>(plan.least_patients));
   }
   const bool at_design = std::fabs(plan.drift - design.drift) <= 0.0;
   const numerics::ExitProbabilities h1 = at_design ? design.alternative : exits(design, plan.drift);

@@ -252,6 +252,7 @@ json endpoint_sample_size_json(const EndpointSize& r) {
   const bool integer = !(std::fabs(plan.patients - whole) > 0.0) && std::fabs(whole) <= kExactWhole;
   j["patients"] = integer ? json(static_cast<long long>(whole)) : json(plan.patients);
   j["patients_unrounded"] = plan.patients_unrounded;
+  j["least_patients"] = plan.least_patients;
   j["power"] = plan.power;
   j["fixed_patients"] = optional_json(plan.fixed_patients);
   j["drift"] = plan.drift;

@@ -31,7 +31,7 @@ void refuse_survival_settings(const SimulationSettings& settings, const Simulati
 // Each look must add patients and leave every arm the patients its
 // statistic needs (simulate::EndpointModel::validate); said on the key the
 // user gave or that the plan solved.
-void check_looks(const simulate::EndpointModel& model) {
+void check_looks(const simulate::EndpointModel& model, int least_patients) {
   try {
     model.validate();
   } catch (const InvalidInput& e) {
@@ -42,7 +42,8 @@ void check_looks(const simulate::EndpointModel& model) {
     std::string looks;
     for (int n : model.look_patients) looks += (looks.empty() ? "" : ", ") + std::to_string(n);
     throw InvalidInput({"endpoint", "patients"}, total,
-                       "gives looks at " + looks + " patients: each look " + e.rule());
+                       "gives looks at " + looks + " patients: each look " + e.rule() + "; give at least " +
+                           std::to_string(least_patients));
   }
 }
 
@@ -72,7 +73,7 @@ SimulationSetup prepare_endpoint_simulation(const Trial& trial, const Simulation
   simulate::EndpointModel model;
   model.spec = s.endpoint->spec;
   model.look_patients = simulate::endpoint_look_patients(s.design, n);
-  check_looks(model);
+  check_looks(model, s.endpoint->plan.least_patients);
   if (settings.endpoint_truth) {
     // Drawn under another truth: the analytic power is the plan's, at its
     // alternative, so none is shown (as for strata).

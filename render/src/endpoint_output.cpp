@@ -73,6 +73,10 @@ std::string endpoint_text(const EndpointSize& r) {
   if (plan.solved_for == endpoints::EndpointSolve::kPatients) {
     out << std::fixed << std::setprecision(0) << "  patients " << plan.patients << std::setprecision(4)
         << " (unrounded " << plan.patients_unrounded << "), power " << plan.power << '\n';
+    if (plan.patients > std::ceil(plan.patients_unrounded)) {
+      out << "  (raised to " << plan.least_patients
+          << " patients, the fewest whose every look has its statistic)\n";
+    }
   } else {
     // The patients as given (150.5 read "patients 150" at zero decimals,
     // rounded to even, while gsd simulate runs 151).

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <string>
 
+#include "gsd/endpoints/look_patients.hpp"
 #include "gsd/numerics/check.hpp"
 
 namespace gsd::simulate {
@@ -10,10 +11,6 @@ namespace gsd::simulate {
 using endpoints::EndpointType;
 
 namespace {
-
-// A fraction times the patients within this of a whole number is that number
-// (1/3 x 30 = 10.000000000000002 is 10), as the survival looks' events.
-constexpr double kIntegerSlack = 1e-9;
 
 bool is_rate(double p) { return std::isfinite(p) && p > 0.0 && p < 1.0; }
 
@@ -59,8 +56,7 @@ void EndpointModel::validate() const {
     numerics::fail({"direction"}, "is needed when the alternative equals the margin");
   }
   if (look_patients.empty()) numerics::fail({"look_patients"}, "must have at least one look");
-  const bool t_statistic = spec.type == EndpointType::kNormal;
-  const int least = t_statistic ? 2 : 1;  // a variance needs a degree of freedom per arm
+  const int least = endpoints::least_per_arm(spec);
   for (std::size_t k = 0; k < look_patients.size(); ++k) {
     const numerics::FieldPath path = numerics::FieldPath("look_patients").index(k);
     if (k > 0 && look_patients[k] <= look_patients[k - 1]) {
@@ -75,22 +71,12 @@ void EndpointModel::validate() const {
 }
 
 EndpointArms EndpointModel::arms_at(std::size_t look) const {
-  const int n = look_patients[look];
-  if (spec.groups == 1) return {n, 0};
-  const double r = spec.allocation_ratio;
-  // Halves round up: 1:1 with 101 patients puts 51 on treatment.
-  const int treatment = static_cast<int>(std::floor(n * r / (1.0 + r) + 0.5));
-  return {treatment, n - treatment};
+  const endpoints::ArmPatients a = endpoints::arms_of(spec, look_patients[look]);
+  return {a.treatment, a.control};
 }
 
 std::vector<int> endpoint_look_patients(const spending::Design& design, int patients) {
-  const std::vector<double>& t = design.spec.information_fractions;
-  std::vector<int> out;
-  for (std::size_t k = 0; k < t.size(); ++k) {
-    const bool last = k + 1 == t.size();
-    out.push_back(last ? patients : static_cast<int>(std::ceil(t[k] * patients - kIntegerSlack)));
-  }
-  return out;
+  return endpoints::look_patients(design.spec.information_fractions, patients);
 }
 
 }  // namespace gsd::simulate

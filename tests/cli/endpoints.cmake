@@ -48,8 +48,13 @@ function(gsd_endpoint_simulate_error name expected json)
   set_tests_properties(cli.endpoint.${name} PROPERTIES LABELS cli)
 endfunction()
 gsd_endpoint_simulate_error(simulate_too_few_patients
-  "error: endpoint.patients = 5 gives looks at 3, 4, 5 patients: each look must leave every arm at least 2 patients"
+  "error: endpoint.patients = 5 gives looks at 3, 4, 5 patients: each look must leave every arm at least 2 patients\; give at least 7"
   "{\"design\": {\"information_fractions\": [0.5, 0.75, 1.0]}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"patients\": 5}}")
+# A plan solved for a large effect (1.82 patients) is raised to the 7 patients
+# whose looks each have a t statistic, and its simulation runs.
+add_test(NAME cli.endpoint.simulate_large_effect
+         COMMAND sh -c "printf '%s' '{\"design\": {\"information_fractions\": [0.5, 0.75, 1.0]}, \"endpoint\": {\"type\": \"normal\", \"mean_difference\": 0.5, \"sd\": 0.1, \"normal_approximation\": true}}' > large_effect.json && \"$1\" simulate large_effect.json --replicates 200 --format csv | grep -q '^look_patients,3,7$'" sh $<TARGET_FILE:gsd>)
+set_tests_properties(cli.endpoint.simulate_large_effect PROPERTIES LABELS cli)
 gsd_endpoint_simulate_error(simulate_rate_outside
   "error: endpoint.treatment_rate = 1 must lie in (0, 1)"
   "{\"design\": {}, \"endpoint\": {\"type\": \"binary\", \"control_rate\": 0.3, \"treatment_rate\": 1.0, \"patients\": 200}}")

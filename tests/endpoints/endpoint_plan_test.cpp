@@ -9,9 +9,11 @@
 #include <cmath>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "expect_near_rel.hpp"
 #include "gsd/endpoints/farrington_manning.hpp"
+#include "gsd/endpoints/look_patients.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "rpact_designs.hpp"
@@ -356,6 +358,52 @@ TEST(EndpointRefusals, NormalValuesOutsideTheirRangeAreRefused) {
   EndpointSpec margin = normal_two_sample(0.5, 1.0, 1.0);
   margin.margin = -2e100;
   expect_refused(margin, "margin", "must lie in [-1e100, 1e100]");
+}
+
+// The fewest patients whose every look has its statistic, by hand: looks at
+// ceil(t N), arms round(n r / (1 + r)) and the rest.
+TEST(EndpointLeastPatients, CountedByHand) {
+  const std::vector<double> quarters = {0.5, 0.75, 1.0};
+  // Normal, 1:1: N = 6 gives a first look of 3 = 2 + 1; N = 7 gives 4, 6, 7.
+  const EndpointSpec means = normal_two_sample(0.5, 1.0, 1.0);
+  EXPECT_EQ(least_patients(means, quarters), 7);
+  EXPECT_FALSE(looks_have_statistics(means, quarters, 6));
+  EXPECT_EQ(look_patients(quarters, 7), (std::vector<int>{4, 6, 7}));
+  // Rates need one patient per arm: N = 3 gives looks 2, 3, 3 (no new
+  // patient at the last), N = 4 gives 2, 3, 4.
+  EndpointSpec rates;
+  rates.type = EndpointType::kBinary;
+  rates.control_rate = 0.3;
+  rates.treatment_rate = 0.5;
+  EXPECT_EQ(least_patients(rates, quarters), 4);
+  // One sample of means at thirds: the first look needs 2, ceil(N / 3) >= 2.
+  EndpointSpec one = means;
+  one.groups = 1;
+  one.mean = 0.5;
+  EXPECT_EQ(least_patients(one, {1.0 / 3.0, 2.0 / 3.0, 1.0}), 4);
+  // 2:1 allocation: n = 5 puts round(10 / 3) = 3 on treatment, 2 on control.
+  EndpointSpec two_to_one = normal_two_sample(0.5, 1.0, 2.0);
+  EXPECT_EQ(arms_of(two_to_one, 5).treatment, 3);
+  EXPECT_EQ(arms_of(two_to_one, 5).control, 2);
+  EXPECT_EQ(least_patients(two_to_one, {1.0}), 5);  // 4 leaves control 1
+}
+
+// A large effect solved for patients: 1.82 patients, raised to the 7 whose
+// looks each have a t statistic (what gsd simulate needs to run the trial).
+TEST(EndpointLeastPatients, ASolvedSizeIsRaisedToIt) {
+  DesignSpec d;
+  d.alpha = 0.025;
+  d.beta = 0.1;
+  d.information_fractions = {0.5, 0.75, 1.0};
+  const Design design = compute_design(d);
+  const EndpointPlan plan = plan_endpoint(normal_two_sample(0.5, 0.1, 1.0), design);
+  EXPECT_LT(plan.patients_unrounded, 2.0);
+  EXPECT_EQ(plan.least_patients, 7);
+  EXPECT_EQ(plan.patients, 7.0);
+  EXPECT_NEAR(plan.power, 0.9, 1e-9);  // the unrounded size's, as any rounding up
+  // An ordinary size is not moved.
+  const EndpointPlan usual = plan_endpoint(normal_two_sample(0.5, 1.0, 1.0), design);
+  EXPECT_EQ(usual.patients, std::ceil(usual.patients_unrounded));
 }
 
 // No effect to detect and no margin given: the refusal names the effect the

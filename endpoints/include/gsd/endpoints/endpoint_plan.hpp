@@ -48,6 +48,12 @@ struct EndpointPlan {
   EndpointSolve solved_for = EndpointSolve::kPatients;
   double patients_unrounded = 0.0;  // rpact's maxNumberOfSubjects
   double patients = 0.0;            // rounded up (as given when solving for power)
+  // The least patients whose every look has a statistic (look_patients.hpp):
+  // solving for patients, `patients` is at least this, so that the trial can
+  // be run and simulated as planned. Patients given are taken as given (the
+  // power of a continuous size, as rpact's), fewer included: gsd simulate
+  // refuses those.
+  int least_patients = 0;
   double power = 0.0;
   std::optional<double> fixed_patients;  // solving for patients: the fixed design's at this power
   double drift = 0.0;
