@@ -63,6 +63,29 @@ std::string printable(const std::string& message) {
   return out.append(message, from);
 }
 
+// Where the parser stopped, from its SAX interface: the DOM parser's
+// out_of_range exception for a number beyond the double range (1e999) carries
+// no position, but the SAX parser hands one to parse_error first.
+struct StopPosition : nlohmann::json_sax<nlohmann::json> {
+  std::size_t byte = 0;  // 1-based, as nlohmann's parse_error::byte
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool start_object(std::size_t) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool end_object() override { return true; }
+  bool start_array(std::size_t) override { return true; }
+  bool end_array() override { return true; }
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) override {
+    byte = position;
+    return false;
+  }
+};
+
 bool blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
 }
@@ -136,7 +159,10 @@ nlohmann::json parse_json(const std::string& text, const std::string& source, Js
     if (const auto pos = what.find("number overflow"); pos != std::string::npos) {
       what = what.substr(pos);
     }
-    throw InvalidInput({}, source + ": malformed JSON: " + what + " (numbers must be finite)");
+    StopPosition stop;
+    (void)nlohmann::json::sax_parse(text, &stop);
+    const std::string at = stop.byte > 0 ? where(source, text, stop.byte - 1, kind) : source;
+    throw InvalidInput({}, at + ": malformed JSON: " + what + " (numbers must be finite)");
   }
 }
 

@@ -187,6 +187,12 @@ TEST(Batch, ParseErrorsPlaceABatchLineByColumnAndAFileByLine) {
   EXPECT_EQ(error_of("{\n x", "cfg line 4", JsonText::kFile).rfind("cfg line 4:2:2: malformed JSON", 0), 0U);
   EXPECT_EQ(error_of("  ", "b.jsonl line 4", JsonText::kBatchLine),
             "b.jsonl line 4: an empty line; give one JSON config per line");
+  // A number beyond the double range is placed too, at the last character
+  // of its token (where the parser stopped, as for a syntax error).
+  EXPECT_EQ(error_of("{\"design\":\n  {\"alpha\": 1e999}}", "c.json", JsonText::kFile),
+            "c.json:2:17: malformed JSON: number overflow parsing '1e999' (numbers must be finite)");
+  EXPECT_EQ(error_of("{\"a\": -1e400}", "b.jsonl line 2", JsonText::kBatchLine),
+            "b.jsonl line 2, column 12: malformed JSON: number overflow parsing '-1e400' (numbers must be finite)");
 }
 
 // BatchOptions::text: each line's text is its result's dump, made on the
