@@ -162,7 +162,7 @@ nlohmann::json config_json(py::handle config) { return to_json(config, FieldPath
 void bind_handles(py::module_& m) {
   py::class_<DesignHandle>(m, "DesignHandle")
       .def("json", [](const DesignHandle& h) { return from_json(to_json(h.result)); })
-      .def("json_text", [](const DesignHandle& h, int indent) { return to_json(h.result).dump(indent); },
+      .def("json_text", [](const DesignHandle& h, int indent) { return json_text(to_json(h.result), indent); },
            py::arg("indent") = 2)
       .def("text", [](const DesignHandle& h) { return render::design_text(h.result); })
       .def("csv", [](const DesignHandle& h) { return render::design_csv(h.result); })
@@ -186,7 +186,7 @@ void bind_handles(py::module_& m) {
       .def("json", [](const MonitoringHandle& h) { return from_json(monitoring_json(h)); })
       .def(
           "json_text",
-          [](const MonitoringHandle& h, int indent) { return monitoring_json(h).dump(indent); },
+          [](const MonitoringHandle& h, int indent) { return json_text(monitoring_json(h), indent); },
           py::arg("indent") = 2)
       .def("text",
            [](const MonitoringHandle& h) {

@@ -34,6 +34,18 @@ struct SimulationHandle {
   std::unique_ptr<SimulationReport> report;
 };
 
+// The JSON text of a result at `indent` spaces per level (-1: compact).
+// nlohmann's writer grows its indent buffer once per level, so an indent of
+// more than about a thousand overruns it: the Python layer (Result.to_json)
+// allows 0 to 16, and this refuses anything else that reaches the core.
+inline std::string json_text(const nlohmann::json& value, int indent) {
+  constexpr int kMaxIndent = 16;
+  if (indent < -1 || indent > kMaxIndent) {
+    throw py::value_error("indent = " + std::to_string(indent) + " must be -1 (compact) or in [0, 16]");
+  }
+  return value.dump(indent);
+}
+
 // Registers the handle classes and the design, monitor and record calls.
 void bind_handles(py::module_& m);
 // Registers SimulationHandle and simulate (simulate.cpp).

@@ -321,7 +321,7 @@ void bind_simulation(py::module_& m) {
       .def("json", [](const SimulationHandle& h) { return from_json(to_json(*h.report)); })
       .def(
           "json_text",
-          [](const SimulationHandle& h, int indent) { return to_json(*h.report).dump(indent); },
+          [](const SimulationHandle& h, int indent) { return json_text(to_json(*h.report), indent); },
           py::arg("indent") = 2)
       .def("text", [](const SimulationHandle& h) { return render::simulation_text(*h.report); })
       .def("csv", [](const SimulationHandle& h) { return render::simulation_csv(*h.report); })

@@ -563,6 +563,10 @@ def test_to_json_indent_is_none_or_a_whole_number_up_to_16(seed_plan, kind):
     deepest = max(len(line) - len(line.lstrip(" ")) for line in result.to_json(indent=16).split("\n"))
     assert deepest >= 32 and deepest % 16 == 0
     assert result.to_json(indent=0).split("\n")[1].startswith('"')
+    # The core refuses such an indent too, for a caller past the Python layer.
+    core = result._core()
+    with pytest.raises(ValueError, match=r"^indent = 5000 must be -1 \(compact\) or in \[0, 16\]$"):
+        core.json_text(5000)
 
 
 def test_plot_data_points_are_a_whole_number_from_2_to_10000(seed_design, seed_plan):
