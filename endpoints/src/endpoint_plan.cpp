@@ -35,10 +35,13 @@ numerics::ExitProbabilities exits(const Design& design, double drift) {
 
 bool two_sided(const Design& d) { return d.spec.sided == spending::Sidedness::kTwoSidedSymmetric; }
 
-// Rejection: the upper side, and the lower side of a two-sided design.
+// Rejection: the upper side, and the lower side of a two-sided design (as
+// rpact's overallReject). A two-sided design's futility region is inner
+// (ExitProbabilities::inner), so its lower exits are rejections with or
+// without futility; a one-sided design's lower exits (futility, harm) are not.
 double rejection(const Design& d, const numerics::ExitProbabilities& p) {
   double total = p.total_upper();
-  if (two_sided(d) && !d.spec.futility && !d.spec.harm) {
+  if (two_sided(d)) {
     for (double x : p.lower) total += x;
   }
   return total;

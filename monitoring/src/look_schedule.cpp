@@ -198,6 +198,35 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
   return s;
 }
 
+namespace {
+
+// A binding futility bound ends trials under H0, so the efficacy bounds at
+// any alpha count on it: the bounds in force at these looks (the schedule's)
+// are held as given z bounds, as rpact 3.3.4's getAnalysisResults holds a
+// design's futilityBounds when it solves for the repeated p-value. False
+// when no look has one (nothing is held).
+bool held_futility(const LookSchedule& schedule, DesignSpec& spec) {
+  const std::size_t n = schedule.fractions.size();
+  FutilitySpec held;
+  held.rule = FutilityRule::kFixedZ;
+  held.binding = true;
+  held.values.assign(n - 1, 0.0);
+  std::vector<bool> stops(n, false);
+  bool any = false;
+  for (std::size_t k = 0; k + 1 < n && k < schedule.futility.size(); ++k) {
+    if (!schedule.futility[k]) continue;
+    held.values[k] = *schedule.futility[k];
+    stops[k] = true;
+    any = true;
+  }
+  if (!any) return false;
+  spec.futility = held;
+  spec.futility_stops = stops;
+  return true;
+}
+
+}  // namespace
+
 std::vector<double> efficacy_at_alpha(const MonitoringPlan& plan, const LookSchedule& schedule,
                                       double alpha) {
   // With a harm bound, alpha here is the efficacy side's. A non-binding harm
@@ -211,11 +240,20 @@ std::vector<double> efficacy_at_alpha(const MonitoringPlan& plan, const LookSche
   }
   const double total = binding_harm ? alpha + planned.harm->alpha : alpha;
   DesignSpec spec = schedule_spec(planned, schedule.fractions, schedule.spending_times, total);
-  spec.futility.reset();
-  spec.futility_stops.clear();
-  if (!binding_harm) return efficacy_bounds(spec);
-  // A binding harm bound is spent under H0: the efficacy bounds do not depend
-  // on the drift, so any drift gives them without the drift search.
+  // One-sided designs: a two-sided design's futility region is inner, and
+  // gsd spends it by beta spending only, so its bounds cannot be held as
+  // given z (its repeated p-value still treats the futility bound as
+  // non-binding).
+  const bool binding_futility = planned.binding_futility() && planned.sided == Sidedness::kOneSided &&
+                                held_futility(schedule, spec);
+  if (!binding_futility) {
+    spec.futility.reset();
+    spec.futility_stops.clear();
+  }
+  if (!binding_harm && !binding_futility) return efficacy_bounds(spec);
+  if (!binding_harm) return binding_efficacy_bounds(spec);
+  // Binding lower bounds are spent under H0: the efficacy bounds do not
+  // depend on the drift, so any drift gives them without the drift search.
   return design_at_drift(spec, 1.0).efficacy;
 }
 

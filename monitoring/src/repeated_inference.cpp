@@ -1,5 +1,6 @@
 #include "gsd/monitoring/repeated_inference.hpp"
 
+#include <algorithm>
 #include <cmath>
 
 #include "gsd/monitoring/look_statistic.hpp"
@@ -15,6 +16,8 @@ namespace {
 // The search runs on log alpha in [log kMinRepeatedP, log of just under 0.5]:
 // DesignSpec requires alpha < 0.5.
 constexpr double kAlphaCeilingGap = 1e-9;
+// Below every fixed z bound a design takes ([-37, 37], design_spec.cpp).
+constexpr double kClosedBound = -40.0;
 
 }  // namespace
 
@@ -36,7 +39,11 @@ double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, doubl
   // getAnalysisResults takes abs() of the test statistic for sided = 2).
   const double statistic = plan.design.sided == Sidedness::kTwoSidedSymmetric ? std::abs(z) : z;
   auto excess = [&](double log_alpha) {
-    return efficacy_at_alpha(plan, s, std::exp(log_alpha))[k] - statistic;
+    // -infinity: binding futility bounds have closed the continuation
+    // region by look k at this alpha (binding_efficacy_bounds), so every
+    // path has stopped: a bound below any binding bound (z within [-37, 37])
+    // keeps the excess finite and falling in alpha for the root search.
+    return std::max(efficacy_at_alpha(plan, s, std::exp(log_alpha))[k], kClosedBound) - statistic;
   };
   const double lo = std::log(kMinRepeatedP);
   // A binding harm bound keeps its own alpha beside the efficacy side's, and

@@ -201,6 +201,18 @@ std::vector<double> efficacy_bounds(const DesignSpec& spec) {
   return detail::run_pass(efficacy_only, {}).efficacy;
 }
 
+std::vector<double> binding_efficacy_bounds(const DesignSpec& spec) {
+  spec.validate();
+  if (!spec.binding_futility() || spec.futility->rule != FutilityRule::kFixedZ || spec.harm) {
+    throw std::invalid_argument("binding_efficacy_bounds: needs a binding fixed-z futility bound and no harm bound");
+  }
+  // Any drift: fixed z bounds do not move with it, and the efficacy bounds
+  // are spent under H0.
+  std::vector<double> efficacy = detail::solve_futility_rule(spec, 1.0).pass.efficacy;
+  efficacy.resize(spec.information_fractions.size(), -std::numeric_limits<double>::infinity());
+  return efficacy;
+}
+
 ExitProbabilities evaluate(const Design& design, std::span<const double> means) {
   // Under H0 through the bounds in force, the design's null exits are the
   // answer when no non-binding bound sets the two apart: solved with the

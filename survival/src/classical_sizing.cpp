@@ -274,9 +274,12 @@ SurvivalPlan classical_plan(const SurvivalSpec& spec, const Design& design, Solv
                     std::sqrt(static_cast<double>(look.events));
     }
     look.crossing = exits.upper[k];
-    look.crossing_lower = exits.lower[k];
+    // A two-sided design's futility region is inner (|z| below the bound),
+    // beside the lower efficacy bound: both stop the trial, as in the
+    // event-driven plan (sample_size.cpp).
+    look.crossing_lower = exits.lower[k] + (exits.inner.empty() ? 0.0 : exits.inner[k]);
     look.cumulative_crossing = cumulative[k];
-    const double stop = k + 1 == plan.looks.size() ? 1.0 - stopped : exits.upper[k] + exits.lower[k];
+    const double stop = k + 1 == plan.looks.size() ? 1.0 - stopped : exits.stop(k);
     plan.expected_events += stop * static_cast<double>(look.events);
     plan.expected_duration += stop * look.calendar_time;
     stopped += stop;

@@ -518,6 +518,9 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
     if (spec.non_inferiority()) {
       plan.power_event_driven.reset();
       plan.schoenfeld.reset();  // its comparison is with equal hazards
+      // Likewise per look: the model's fixed-time crossings are those of the
+      // test of equal hazards, so the method's own crossings stand for them.
+      for (SurvivalLook& look : plan.looks) look.crossing_fixed_times = look.crossing;
     } else {
       plan.power_event_driven = exact.power;
     }

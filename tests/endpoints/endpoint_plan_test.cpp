@@ -406,6 +406,30 @@ TEST(EndpointLeastPatients, ASolvedSizeIsRaisedToIt) {
   EXPECT_EQ(usual.patients, std::ceil(usual.patients_unrounded));
 }
 
+// A two-sided design rejects on either side, also with beta-spending
+// futility (its futility region is inner): rpact's overallReject 0.1555472658
+// (tests/reference/rpact_two_sided_futility.R); the lower side was left out
+// with futility (0.1543106).
+TEST(EndpointClosedForm, TwoSidedPowerWithFutilityCountsBothSides) {
+  DesignSpec d;
+  d.alpha = 0.05;
+  d.sided = Sidedness::kTwoSidedSymmetric;
+  d.beta = 0.2;
+  d.information_fractions = {0.5, 0.75, 1.0};
+  d.futility = FutilitySpec{SpendingFunction::lan_demets_obrien_fleming(), false};
+  const Design design = compute_design(d);
+  EndpointSpec rates;
+  rates.type = EndpointType::kBinary;
+  rates.control_rate = 0.3;
+  rates.treatment_rate = 0.4;
+  rates.patients = 100.0;
+  const EndpointPlan plan = plan_endpoint(rates, design);
+  EXPECT_NEAR_REL(plan.power, 0.1555472658, 1e-7);
+  double sides = 0.0;
+  for (const EndpointLook& look : plan.looks) sides += look.probability_efficacy_h1;
+  EXPECT_GT(plan.power - sides, 1e-3);  // the lower side is in
+}
+
 // No effect to detect and no margin given: the refusal names the effect the
 // user gave, not the default margin they never wrote; a one-sample binary
 // endpoint needs its H0 rate, which has no default.

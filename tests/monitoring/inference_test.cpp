@@ -246,6 +246,29 @@ TEST(MonitoringInference, BindingHarmStopEqualsTheSymmetricDesign) {
   EXPECT_NEAR_REL(o.p_value, 1.0 - t.p_value / 2.0, 1e-7);
 }
 
+// Case M: a binding futility bound ends trials under H0, so the design at
+// every alpha counts on it: the repeated p-value is the smallest alpha at
+// which the binding design's bound is crossed (rpact 3.3.4's uniroot over its
+// binding design: 0.196011822, 0.0246565548; its getAnalysisResults 0.196012151,
+// 0.0246562928 within its search's 1e-6). Without the bound held it was
+// 0.2025944 and 0.0256556: above 0.025 at a look that stops for efficacy.
+TEST(MonitoringInference, BindingFutilityCountsInTheRepeatedPValue) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.information_fractions = {0.4, 0.7, 1.0};
+  plan.planned_events = 200.0;
+  FutilitySpec futility;
+  futility.rule = FutilityRule::kFixedZ;
+  futility.values = {0.0, 0.5};
+  futility.binding = true;
+  plan.design.futility = futility;
+  const MonitoringResult r = monitor(plan, looks({{80.0, 0.5}, {140.0, 1.2}, {200.0, 1.99}}));
+  EXPECT_NEAR(r.looks[2].efficacy_z, 1.98415364, 1e-7);
+  EXPECT_EQ(r.looks[2].decision, Decision::kStopEfficacy);
+  EXPECT_NEAR_REL(r.looks[1].repeated_p_value, 0.196011822, kRel);
+  EXPECT_NEAR_REL(r.looks[2].repeated_p_value, 0.0246565548, kRel);
+  EXPECT_LT(r.looks[2].repeated_p_value, plan.design.alpha);  // agrees with the stop
+}
+
 TEST(MonitoringInference, AllocationTwoToOne) {
   // Case I: 2:1, z = 2.2 at 60 of 120 events, HR 0.7 assumed.
   MonitoringPlan plan = seed_plan();

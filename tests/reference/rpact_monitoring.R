@@ -109,3 +109,19 @@ p3 <- suppressWarnings(mvtnorm::pmvnorm(lower = c(-b[2] * sqrt(I[2]) - s1, up[2]
                        mean = inc_mean, sigma = sigma, algorithm = mvtnorm::Miwa(steps = 4096)))
 show("bounds", b)
 show("CP by look 2, overall", c(p2, p2 + p3))
+
+cat("== M. Binding fixed-z futility (0 and 0.5): the repeated p-values of the binding design\n")
+d <- getDesignGroupSequential(kMax = 3, alpha = 0.025, typeOfDesign = "asOF",
+                              informationRates = c(0.4, 0.7, 1), futilityBounds = c(0, 0.5),
+                              bindingFutility = TRUE)
+show("criticalValues", d$criticalValues)
+ds <- getDataset(overallEvents = c(80, 140, 200), overallLogRanks = -c(0.5, 1.2, 1.99),
+                 overallAllocationRatios = c(1, 1, 1))
+show("repeatedPValues", getAnalysisResults(d, ds, directionUpper = FALSE)$repeatedPValues)
+# The same by definition: the smallest alpha at which the binding design's
+# bound at the look is crossed (rpact's search stops at about 1e-6 in alpha).
+crossing <- function(k, z) uniroot(function(a) {
+  getDesignGroupSequential(kMax = 3, alpha = a, typeOfDesign = "asOF", informationRates = c(0.4, 0.7, 1),
+                           futilityBounds = c(0, 0.5), bindingFutility = TRUE)$criticalValues[k] - z
+}, c(1e-4, 0.2), tol = 1e-12)$root
+show("repeated p by uniroot, looks 2 and 3", c(crossing(2, 1.2), crossing(3, 1.99)))

@@ -187,6 +187,53 @@ TEST(ClassicalSizing, HazardRatioMarginMatchesRpact) {
   EXPECT_NEAR_REL(solve_survival(spec, rpact_design(D::kLdObf3BetaHsd)).power, 0.793566720477767, 1e-6);
 }
 
+// A two-sided design with beta-spending futility: its futility region is
+// inner (|z| below the bound), and a futility stop ends the trial as an
+// efficacy stop does. The expected events and duration left them out
+// (259.66 and 30.39 against rpact's 231.36 and 27.79); the event-driven plan
+// had them. tests/reference/rpact_two_sided_futility.R.
+TEST(ClassicalSizing, TwoSidedFutilityStopsCountInTheExpectedSizes) {
+  DesignSpec d;
+  d.alpha = 0.05;
+  d.sided = Sidedness::kTwoSidedSymmetric;
+  d.beta = 0.2;
+  d.information_fractions = {0.5, 0.75, 1.0};
+  d.futility = FutilitySpec{SpendingFunction::lan_demets_obrien_fleming(), false};
+  const Design design = compute_design(d);
+  RpactCase rc{"two_sided_futility", SizingMethod::kSchoenfeld, RpactDesign::kFixed, 0.75 * 0.05, 0.05, 1, 24,
+               {}, {}, 0, 0, 12, 0, 0};
+  SurvivalSpec spec = spec_for(rc, SizingMethod::kSchoenfeld);
+  spec.patients = 500;
+  spec.events = 300;
+  const SurvivalPlan plan = solve_survival(spec, design);
+  EXPECT_NEAR_REL(plan.expected_events, 231.3551992, 1e-7);
+  EXPECT_NEAR_REL(plan.expected_duration, 27.79417881, 1e-7);
+  // The per-look lower exits hold the inner futility stops too, as the
+  // event-driven plan's do: far above the lower efficacy side alone.
+  EXPECT_GT(plan.looks[0].crossing_lower, 0.05);
+}
+
+// With a non-inferiority margin the per-look crossings at the expected look
+// times are those of the test against the margin (rpact's rejectPerStage), as
+// the power is; they were the model's test of equal hazards (0.013, 0.168).
+TEST(ClassicalSizing, NonInferiorityCrossingsAtFixedTimesAreTheMargins) {
+  DesignSpec d;
+  d.alpha = 0.025;
+  d.beta = 0.2;
+  d.information_fractions = {0.5, 1.0};
+  const Design design = compute_design(d);
+  RpactCase rc{"ni_fixed_times", SizingMethod::kSchoenfeld, RpactDesign::kFixed, 0.9 * kL12, kL12, 1, 24,
+               {}, {}, 0, 0, 12, 0, 0};
+  SurvivalSpec spec = spec_for(rc, SizingMethod::kSchoenfeld);
+  spec.hazard_ratio_h0 = 1.2;
+  spec.patients = 800;
+  spec.events = 400;
+  const SurvivalPlan plan = solve_survival(spec, design);
+  EXPECT_NEAR_REL(plan.looks[0].crossing_fixed_times, 0.1766082003, 1e-7);
+  EXPECT_NEAR_REL(plan.looks[1].crossing_fixed_times, 0.6423990696, 1e-7);
+  EXPECT_NEAR_REL(plan.power_fixed_times, 0.1766082003 + 0.6423990696, 1e-7);
+}
+
 TEST(ClassicalSizing, HazardRatioMarginRefusals) {
   RpactCase rc{"refused", SizingMethod::kSchoenfeld, RpactDesign::kLdObf3, 0.9 * kL12, kL12, 1, 24, 12,
                {}, 0, 0, 12, 0, 0};

@@ -25,7 +25,12 @@ std::optional<Interval> repeated_ci_hazard_ratio(const LookSchedule& schedule, d
 // the current look's efficacy bound, recomputed from the same spending function
 // (or classical family) at the same information, is crossed by z. It is on the
 // design's alpha scale (two-sided for sided = 2, as rpact reports it). A
-// futility bound is treated as non-binding in this search, as rpact does.
+// non-binding futility bound plays no part; a binding one of a one-sided
+// design is held at the bounds in force at these looks, which end trials
+// under H0 at every alpha (rpact 3.3.4 likewise holds a binding design's
+// futilityBounds: its repeatedPValues are those of the binding design solved
+// for alpha). A two-sided design's binding futility region (inner, spent by
+// beta spending) is not held: there the search treats it as non-binding.
 // Values are clamped to [kMinRepeatedP, kMaxRepeatedP] (rpact stops its search
 // at 0.4999990): alpha >= 0.5 is not a design.
 inline constexpr double kMinRepeatedP = 1e-12;

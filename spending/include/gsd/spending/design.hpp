@@ -82,6 +82,17 @@ Design design_at_drift(const DesignSpec& spec, double drift);
 // binding futility bound, gsd::NumericalError if a bound cannot be found.
 std::vector<double> efficacy_bounds(const DesignSpec& spec);
 
+// Efficacy z bounds under H0 for a spec whose futility bound is binding and
+// given as fixed z (FutilityRule::kFixedZ, no harm bound): the binding bounds
+// end trials under H0, so the efficacy bounds count on them, but they do not
+// depend on the drift either. Where the binding bounds close the continuation
+// region before the final look (efficacy bounds fallen to them, at a large
+// alpha), the looks from the one that closes it on are -infinity: no trial
+// reaches them without having stopped. Like efficacy_bounds(), for any alpha
+// the spec validates (below the design limit too: monitoring's repeated
+// p-value searches to 1e-12). Throws std::invalid_argument for another spec.
+std::vector<double> binding_efficacy_bounds(const DesignSpec& spec);
+
 // Crossing probabilities of an already solved design for arbitrary per-look
 // means E[Z_k] (for instance from a non-proportional-hazards survival model).
 numerics::ExitProbabilities evaluate(const Design& design, std::span<const double> means);
