@@ -136,16 +136,16 @@ void check_output_files(const std::vector<NamedFile>& outputs,
     }
     // access() answers for the permission bits alone: a file system that
     // takes no new files (/proc, a read-only mount seen by root) passes it,
-    // and the write at the end would fail naming no flag. A probe file,
+    // and the write at the end would fail naming no flag. A check file,
     // created and removed at once, asks the file system itself.
-    std::string probe = (std::filesystem::path(dir) / ".gsd-probe-XXXXXX").string();
-    const int fd = ::mkstemp(probe.data());
+    std::string check = (std::filesystem::path(dir) / ".gsd-write-check-XXXXXX").string();
+    const int fd = ::mkstemp(check.data());
     if (fd < 0) {
       refuse("is in a directory where no file can be created (" + dir + ": " + std::strerror(errno) +
              "); choose a writable directory");
     }
     ::close(fd);
-    ::unlink(probe.c_str());
+    ::unlink(check.c_str());
   }
 }
 

@@ -63,7 +63,7 @@ else
   expect_refused design "--plot = /proc/p.svg is in a directory that does not exist or is not writable (/proc); choose a writable directory" \
     cfg.json --plot /proc/p.svg
 fi
-ls -a . | grep -q gsd-probe && fail "a probe file was left behind"
+ls -a . | grep -q gsd-write-check && fail "a write-check file was left behind"
 
 # A FIFO is not a regular file: refused, and still a FIFO (through a link too).
 mkfifo fifo
