@@ -571,12 +571,10 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
         if isinstance(config, (str, os.PathLike)):
             inputs.append(("config", os.fspath(config)))
         check_output("report", report, tuple(inputs))
-    r = Record(record)
-    add_look = labelled(add_look)
+    r, add_look = Record(record), labelled(add_look)
     if add_look is not None:
         if not isinstance(add_look, Mapping):
-            raise invalid(("add_look",), add_look,
-                          'must be a dict such as {"events": 49, "z": 2.0}')
+            raise invalid(("add_look",), add_look, 'must be a dict such as {"events": 49, "z": 2.0}')
         look = dict(add_look)
         if "events" not in look:
             raise invalid(("add_look",), add_look, 'needs "events": the events at this look')
