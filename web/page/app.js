@@ -160,6 +160,8 @@ const FIELD_OF_KEY = {
   "design.spending_time": "spending-time",
   "survival.looks": "look-triggers",
   "survival.integer": "survival-integer",
+  "simulation.replicates": "sim-replicates",
+  "simulation.seed": "sim-seed",
 };
 // The input of each key of a monitoring look (the three statistics share one).
 const LOOK_FIELD_OF_KEY = {events: "size", patients: "size", z: "value", p_two_sided: "value", hazard_ratio: "value",

@@ -105,6 +105,7 @@ function syncForm() {
   $("planned-events").placeholder = s && s.events ? String(s.events) : c.endpoint ? "the plan's" : "";
   renderLooksEditor(mon.looks || []);
   syncBoundaryForm();
+  syncSimulationFields(c);
 }
 
 function syncParameter(which, families, spec) {
@@ -266,20 +267,23 @@ function onEffect() {
   });
 }
 
-// Switching what is solved for keeps the numbers of the current plan.
+// Switching what is solved for keeps the numbers of the current plan, as far
+// as the engine takes them: a target power inside (0, 1) (a plan's 0.9969
+// is not written as 1) and a follow-up of at least 0 (a final look before
+// accrual ends has a negative one).
 function onSolveMode() {
   const mode = $("solve-mode").value;
   const plan = lastPlan();
   edit((c) => {
     const s = c.survival;
-    const power = s.power ?? (plan ? +plan.power.toFixed(2) : 0.8);
+    const power = s.power ?? (plan ? Math.min(0.99, Math.max(0.05, +plan.power.toFixed(2))) : 0.8);
     for (const key of ["patients", "events", "power", "follow_up"]) delete s[key];
     if (mode === "power") {
       s.patients = plan ? plan.patients : 200;
       s.events = plan ? plan.events : 100;
     } else if (mode === "patients") {
       s.power = power;
-      s.follow_up = plan ? +plan.follow_up.toFixed(1) : 12;
+      s.follow_up = plan ? Math.max(0, +plan.follow_up.toFixed(1)) : 12;
     } else {
       s.power = power;
       s.patients = plan ? plan.patients : 200;

@@ -21,7 +21,40 @@ function exactSeed(input) {
   showStatus(`error: simulation.seed = ${input.value} is above ${Number.MAX_SAFE_INTEGER}, the largest seed ` +
              `the page passes on exactly; give a smaller seed, or run gsd simulate CONFIG.json --seed ${input.value}`, "error");
   input.classList.add("field-error");
+  document.body.classList.add("stale");
   return false;
+}
+
+// The trials and the seed as the config holds them (an opened config's, or
+// the last simulation's), so that the fields say what the exported config runs.
+function syncSimulationFields(c) {
+  const sim = c.simulation || {};
+  if (typeof sim.replicates === "number") $("sim-replicates").value = sim.replicates;
+  if (typeof sim.seed === "number") $("sim-seed").value = sim.seed;
+  updateSimButton();
+}
+
+// A change of the trials or the seed: refused as typed like any field, else
+// written into the config's simulation section when it has one (an earlier
+// Simulate wrote it, or the config came with it), as the other fields write
+// theirs; so correcting a value the engine refused clears its error and the
+// outputs come back without simulating again. A config without the section
+// gets it on Simulate.
+function onSimulationField(input, key) {
+  if (unreadable(input)) {
+    refuseUnreadable(input, `simulation.${key}`);
+    return;
+  }
+  if (key === "seed" && !exactSeed(input)) return;
+  const v = readNumber(input);
+  if (App.config.simulation && typeof App.config.simulation === "object") {
+    edit((c) => {
+      if (v === undefined) delete c.simulation[key];
+      else c.simulation[key] = v;
+    });
+  } else if (document.body.classList.contains("stale") || input.classList.contains("field-error")) {
+    commit();  // the page's own refusal of this field: the config is as it was, recomputed
+  }
 }
 
 function updateSimButton() {
@@ -102,4 +135,6 @@ function wireSimulation() {
   $("sim-run").addEventListener("click", runSimulation);
   $("sim-cancel").addEventListener("click", () => simEngine.cancel());
   $("sim-replicates").addEventListener("input", updateSimButton);
+  $("sim-replicates").addEventListener("change", () => onSimulationField($("sim-replicates"), "replicates"));
+  $("sim-seed").addEventListener("change", () => onSimulationField($("sim-seed"), "seed"));
 }

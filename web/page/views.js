@@ -191,12 +191,21 @@ function renderSurvival(reply, config) {
   const ss = survivalPlan(reply);
   const plot = reply.plot;
   const cards = document.getElementById("survival-cards");
+  // Without a survival plan (bounds alone, or a normal or binary endpoint)
+  // there are no curves, calendar or note to show: their cards are hidden,
+  // and emptied, captions too, so that none of an earlier config's is left.
+  document.querySelectorAll("#tab-survival [data-survival-output]").forEach((n) => {
+    n.hidden = !ss;
+  });
   if (!ss) {
     cards.replaceChildren();
     renderPlanWarnings([]);
     document.getElementById("survival-method-line").replaceChildren();
     for (const id of ["chart-survival", "chart-hazard", "chart-events", "chart-power"]) {
       document.getElementById(id).replaceChildren();
+    }
+    for (const id of ["hazard-caption", "events-caption", "power-caption"]) {
+      document.getElementById(id).textContent = "";
     }
     document.getElementById("note-schoenfeld").replaceChildren();
     document.getElementById("table-survival").replaceChildren();
@@ -216,7 +225,7 @@ function renderSurvival(reply, config) {
     card("Patients", count(ss.patients), ss.solved_for === "patients" ? "solved" : "given", "patients"),
     card("Events", count(ss.events), ss.solved_for === "power" ? "given" : "solved", "events"),
     ...powers,
-    card("Study duration", fixed(ss.study_duration, 2), `${unit}; follow-up ${fixed(ss.follow_up, 2)} after accrual`, "duration"),
+    card("Study duration", fixed(ss.study_duration, 2), durationDetail(ss, unit), "duration"),
     card("Expected events", fixed(ss.expected_events, 1), `with early stops; duration ${fixed(ss.expected_duration, 1)} ${unit}`, "expected"));
   renderPlanWarnings(ss.warnings);
   document.getElementById("survival-method-line").replaceChildren(
@@ -225,6 +234,18 @@ function renderSurvival(reply, config) {
   renderSchoenfeldNote(ss, plot);
   drawSurvivalCharts(ss, plot, config);
   fillSurvivalTable(ss);
+}
+
+// After the study duration, as gsd design says it: the follow-up after
+// accrual ends, or, when the final look comes before accrual ends (a
+// negative follow_up), how long before and how many patients are enrolled
+// by then (the engine's patients_at_study_end).
+function durationDetail(ss, unit) {
+  if (ss.follow_up < 0) {
+    return `${unit}, ${fixed(-ss.follow_up, 2)} before accrual ends: about ${fixed(ss.patients_at_study_end, 1)} ` +
+           `of the ${count(ss.patients)} patients are enrolled by the final look`;
+  }
+  return `${unit}; follow-up ${fixed(ss.follow_up, 2)} after accrual ends`;
 }
 
 // A config without a survival model: bounds alone, or a normal or binary

@@ -462,6 +462,99 @@ try {
         (await page.textContent("#status")).startsWith("Simulation CSV not saved"),
         "alpha changed after a simulation: its CSV is not saved as the new config's, and the page says why");
 
+  // ------------------------------------- a refused number of trials, corrected
+  // 10.5 trials: the engine's refusal marks the field, and correcting it
+  // (its change event) brings the outputs back, without simulating again.
+  const statusIs = (text) => page.waitForFunction((t) => document.getElementById("status").textContent === t, text,
+                                                  {timeout: 10000}).catch(() => {});
+  await page.goto(pageUrl);
+  await page.click("#reset-seed");
+  await statusIs("");
+  await page.click("[data-tab=simulation]");
+  await page.fill("#sim-replicates", "10.5");
+  await page.click("#sim-run");
+  await page.waitForFunction(() => document.getElementById("status").textContent.startsWith("error: simulation.replicates"));
+  check(await page.$eval("#sim-replicates", (n) => n.classList.contains("field-error")),
+        `replicates 10.5 refused by the engine: the field is marked (${await page.textContent("#status")})`);
+  await changeText("#sim-replicates", "1000");
+  await statusIs("");
+  check((await page.textContent("#status")) === "" && !(await page.$eval("body", (b) => b.classList.contains("stale"))) &&
+        configOfUrl(page.url()).simulation.replicates === 1000 &&
+        !(await page.$eval("#sim-replicates", (n) => n.classList.contains("field-error"))),
+        "replicates corrected to 1000: written into the config, the error and the grey go without simulating");
+  await page.click("[data-tab=design]");
+  await page.fill("input[type=number][data-path='design.alpha']", "0.04");
+  await statusIs("");
+  await page.click("[data-tab=monitoring]");
+  await page.click("#committee-look");
+  await page.waitForFunction(() => document.getElementById("gsd-monitor-result").textContent !== "", null, {timeout: 10000})
+    .catch(() => {});
+  check((await page.textContent("#status")) === "" && (await page.textContent("#gsd-monitor-result")) !== "",
+        "after the corrected replicates, an alpha edit and a committee look compute");
+
+  // ------------------------------------- a final look before accrual ends
+  // Without cure fractions the seed trial's final look comes before accrual
+  // ends (follow_up < 0): the card says so as gsd design does, and solving
+  // for patients from the follow-up starts from 0, not the negative one.
+  const noCure = JSON.parse(JSON.stringify(seed));
+  noCure.survival.control.cure_fraction = 0;
+  noCure.survival.treatment.cure_fraction = 0;
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(noCure)).toString("base64url"));
+  await page.waitForSelector("body[data-ready='1']");
+  await page.click("[data-tab=survival]");
+  const early = gsd("design", noCure).sample_size;
+  const durationSays = await page.textContent("#survival-cards [data-stat=duration] .stat-detail");
+  check(early.follow_up < 0 &&
+        durationSays.includes(`${(-early.follow_up).toFixed(2)} before accrual ends: about ` +
+                              `${early.patients_at_study_end.toFixed(1)} of the ${early.patients} patients are enrolled by the final look`) &&
+        !durationSays.includes("-"),
+        `no cure: the duration card says the final look comes ${(-early.follow_up).toFixed(2)} before accrual ends (${durationSays})`);
+  await page.selectOption("#solve-mode", "patients");
+  await page.waitForFunction(() => document.getElementById("status").textContent !== "" ||
+                             !document.getElementById("gsd-result").dataset.pending);
+  await designResult(page).catch(() => null);
+  const fromFollowUp = configOfUrl(page.url());
+  check(fromFollowUp.survival.follow_up === 0 && (await page.textContent("#status")) === "" &&
+        gsdRefusal("design", fromFollowUp).status === 0,
+        `no cure, solving for patients from power and follow-up: follow_up ${fromFollowUp.survival.follow_up}, taken`);
+
+  // ------------------------------------- a plan's power near 1
+  // Cure fractions 0.3 and 0.6 give power 0.9969: switching to a mode that
+  // takes a target power writes one below 1, which the engine takes.
+  const strong = JSON.parse(JSON.stringify(seed));
+  strong.survival.control.cure_fraction = 0.3;
+  strong.survival.treatment.cure_fraction = 0.6;
+  const strongPower = gsd("design", strong).sample_size.power;
+  for (const mode of ["patients", "events"]) {
+    await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(strong)).toString("base64url"));
+    await page.waitForSelector("body[data-ready='1']");
+    await page.click("[data-tab=survival]");
+    await page.selectOption("#solve-mode", mode);
+    await page.waitForFunction(() => document.getElementById("status").textContent !== "" ||
+                               !document.getElementById("gsd-result").dataset.pending);
+    const target = configOfUrl(page.url()).survival.power;
+    check(target > 0 && target < 1 && (await page.textContent("#status")) === "",
+          `power ${strongPower.toFixed(4)}, solving in mode "${mode}": target power ${target} taken ` +
+          `(${await page.textContent("#status")})`);
+  }
+
+  // ------------------------------------- an endpoint's Survival tab
+  // No curves, calendar or note for a normal endpoint, and none of the seed
+  // trial's captions left when its link follows the seed in one document.
+  await page.goto(pageUrl);
+  await page.click("#reset-seed");
+  await page.click("[data-tab=survival]");
+  await page.waitForFunction(() => document.getElementById("power-caption").textContent !== "");
+  await page.evaluate((hash) => { location.hash = hash; },
+                      "#config=" + Buffer.from(JSON.stringify(normalTrial)).toString("base64url"));
+  await page.waitForFunction(() => document.getElementById("survival-absent-text").textContent.includes("patients"));
+  const visibleCards = await page.$$eval("#tab-survival .outputs > .card", (ns) =>
+    ns.filter((n) => n.getClientRects().length > 0).map((n) => n.id || n.querySelector("h2")?.textContent || n.tagName));
+  const captions = await page.$$eval("#tab-survival figcaption", (ns) => ns.map((n) => n.textContent).join(""));
+  check(visibleCards.length === 0 && captions === "",
+        `normal endpoint after the seed trial: no survival cards shown (${visibleCards.join("; ")}), ` +
+        `no stale caption (${captions.slice(0, 60)})`);
+
   check(errors.length === 0, "no script error" + (errors.length ? ": " + errors.join("; ") : ""));
 } finally {
   await context.close();
