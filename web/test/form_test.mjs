@@ -245,6 +245,9 @@ try {
   check(fractional.survival.patients === 202.4 && fractionalRefusal.status === 2 &&
         (await page.textContent("#status")) === fractionalRefusal.message,
         `patients 202.4: the command line's refusal (${fractionalRefusal.message})`);
+  // Whole patients again, so that the refusal below is the trials' own.
+  await page.fill("[data-path='survival.patients']", "202");
+  await page.waitForFunction(() => document.getElementById("status").textContent === "");
   await page.click("[data-tab=simulation]");
   // 150.5 trials: the command line's refusal, not 151 trials run.
   await page.fill("#sim-replicates", "150.5");
@@ -252,6 +255,7 @@ try {
   const fractionalRuns = configOfUrl(page.url());
   const runsRefusal = gsdRefusal("simulate", fractionalRuns);
   check(fractionalRuns.simulation.replicates === 150.5 && runsRefusal.status === 2 &&
+        runsRefusal.message.startsWith("error: simulation.replicates = 150.5") &&
         (await page.textContent("#status")) === runsRefusal.message &&
         (await page.$eval("body", (b) => b.dataset.simulation || "")) !== "running",
         `replicates 150.5: the command line's refusal (${runsRefusal.message}), and no simulation starts`);
