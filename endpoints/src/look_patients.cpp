@@ -31,15 +31,21 @@ ArmPatients arms_of(const EndpointSpec& spec, int n) {
 
 int least_per_arm(const EndpointSpec& spec) { return spec.type == EndpointType::kNormal ? 2 : 1; }
 
-bool looks_have_statistics(const EndpointSpec& spec, const std::vector<double>& fractions, int patients) {
-  const std::vector<int> looks = look_patients(fractions, patients);
+std::optional<LookWithoutStatistic> first_look_without_statistic(const EndpointSpec& spec,
+                                                                 const std::vector<int>& looks) {
   const int least = least_per_arm(spec);
   for (std::size_t k = 0; k < looks.size(); ++k) {
-    if (k > 0 && looks[k] <= looks[k - 1]) return false;
+    if (k > 0 && looks[k] <= looks[k - 1]) return LookWithoutStatistic{k, LookShortfall::kNoNewPatients};
     const ArmPatients a = arms_of(spec, looks[k]);
-    if (a.treatment < least || (spec.groups == 2 && a.control < least)) return false;
+    if (a.treatment < least || (spec.groups == 2 && a.control < least)) {
+      return LookWithoutStatistic{k, LookShortfall::kArmTooSmall};
+    }
   }
-  return true;
+  return std::nullopt;
+}
+
+bool looks_have_statistics(const EndpointSpec& spec, const std::vector<double>& fractions, int patients) {
+  return !first_look_without_statistic(spec, look_patients(fractions, patients));
 }
 
 int least_patients(const EndpointSpec& spec, const std::vector<double>& fractions) {

@@ -3,7 +3,6 @@
 #include <cmath>
 #include <string>
 
-#include "gsd/endpoints/look_patients.hpp"
 #include "gsd/numerics/check.hpp"
 
 namespace gsd::simulate {
@@ -56,23 +55,19 @@ void EndpointModel::validate() const {
     numerics::fail({"direction"}, "is needed when the alternative equals the margin");
   }
   if (look_patients.empty()) numerics::fail({"look_patients"}, "must have at least one look");
-  const int least = endpoints::least_per_arm(spec);
-  for (std::size_t k = 0; k < look_patients.size(); ++k) {
-    const numerics::FieldPath path = numerics::FieldPath("look_patients").index(k);
-    if (k > 0 && look_patients[k] <= look_patients[k - 1]) {
-      numerics::fail(path, look_patients[k], "must be greater than the previous look's patients");
-    }
-    const EndpointArms a = arms_at(k);
-    if (a.treatment < least || (spec.groups == 2 && a.control < least)) {
-      numerics::fail(path, look_patients[k],
-                     "must leave every arm at least " + std::to_string(least) + " patients");
-    }
+  const auto gap = endpoints::first_look_without_statistic(spec, look_patients);
+  if (!gap) return;
+  const numerics::FieldPath path = numerics::FieldPath("look_patients").index(gap->look);
+  const int patients = look_patients[gap->look];
+  if (gap->shortfall == endpoints::LookShortfall::kNoNewPatients) {
+    numerics::fail(path, patients, "must be greater than the previous look's patients");
   }
+  numerics::fail(path, patients,
+                 "must leave every arm at least " + std::to_string(endpoints::least_per_arm(spec)) + " patients");
 }
 
 EndpointArms EndpointModel::arms_at(std::size_t look) const {
-  const endpoints::ArmPatients a = endpoints::arms_of(spec, look_patients[look]);
-  return {a.treatment, a.control};
+  return endpoints::arms_of(spec, look_patients[look]);
 }
 
 std::vector<int> endpoint_look_patients(const spending::Design& design, int patients) {

@@ -388,6 +388,22 @@ TEST(EndpointLeastPatients, CountedByHand) {
   EXPECT_EQ(least_patients(two_to_one, {1.0}), 5);  // 4 leaves control 1
 }
 
+// Which look lacks its statistic, and why: the simulator names it.
+TEST(EndpointLeastPatients, FirstLookWithoutStatistic) {
+  const EndpointSpec means = normal_two_sample(0.5, 1.0, 1.0);
+  EXPECT_FALSE(first_look_without_statistic(means, {4, 6, 7}));
+  // 3 patients at the first look leave one arm a single patient.
+  const auto small = first_look_without_statistic(means, {3, 6, 7});
+  ASSERT_TRUE(small);
+  EXPECT_EQ(small->look, 0u);
+  EXPECT_EQ(small->shortfall, LookShortfall::kArmTooSmall);
+  // The third look adds no patient to the second.
+  const auto stalled = first_look_without_statistic(means, {4, 6, 6});
+  ASSERT_TRUE(stalled);
+  EXPECT_EQ(stalled->look, 2u);
+  EXPECT_EQ(stalled->shortfall, LookShortfall::kNoNewPatients);
+}
+
 // A large effect solved for patients: 1.82 patients, raised to the 7 whose
 // looks each have a t statistic (what gsd simulate needs to run the trial).
 TEST(EndpointLeastPatients, ASolvedSizeIsRaisedToIt) {

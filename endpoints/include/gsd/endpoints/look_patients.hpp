@@ -8,6 +8,8 @@
 // are allocated deterministically: the treatment arm has round(n r / (1 + r))
 // of n (halves rounded up), the control arm the rest, as a perfectly balanced
 // randomisation list read in order would give them; one sample has one arm.
+#include <cstddef>
+#include <optional>
 #include <vector>
 
 #include "gsd/endpoints/endpoint_spec.hpp"
@@ -29,6 +31,17 @@ ArmPatients arms_of(const EndpointSpec& spec, int n);
 // estimates a variance from the data (a normal endpoint: an sd needs a degree
 // of freedom), one for rates.
 int least_per_arm(const EndpointSpec& spec);
+
+// The first of the looks (total patients at each) without a statistic, and
+// why: it adds no patients to the look before, or it leaves an arm fewer than
+// least_per_arm(); nullopt when every look has its statistic.
+enum class LookShortfall { kNoNewPatients, kArmTooSmall };
+struct LookWithoutStatistic {
+  std::size_t look = 0;
+  LookShortfall shortfall = LookShortfall::kNoNewPatients;
+};
+std::optional<LookWithoutStatistic> first_look_without_statistic(const EndpointSpec& spec,
+                                                                 const std::vector<int>& looks);
 
 // Whether the looks of `patients` each add patients and leave every arm
 // least_per_arm(); `patients` >= 1.

@@ -12,14 +12,13 @@
 #include <vector>
 
 #include "gsd/endpoints/endpoint_spec.hpp"
+#include "gsd/endpoints/look_patients.hpp"
 #include "gsd/spending/design.hpp"
 
 namespace gsd::simulate {
 
-struct EndpointArms {
-  int treatment = 0;  // one sample: every patient
-  int control = 0;    // one sample: 0
-};
+// The patients of each arm at a look (one sample: all in `treatment`).
+using EndpointArms = endpoints::ArmPatients;
 
 struct EndpointModel {
   // The endpoint as the design sized it. The patients are drawn from its
