@@ -123,21 +123,10 @@ std::vector<double> schedule_events(const MonitoringPlan& plan, std::span<const 
   return events;
 }
 
-}  // namespace
-
-LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double> observed,
-                              bool final_analysis) {
-  if (observed.empty()) throw numerics::InvalidInput({"looks"}, "[]", "must hold at least one look");
-  for (std::size_t k = 0; k < observed.size(); ++k) {
-    const numerics::FieldPath look{"looks", k};
-    numerics::within(look, [&] { return log_rank_information(observed[k], plan.allocation_ratio); });
-    if (k > 0 && !numerics::is_information_step(observed[k - 1], observed[k])) {
-      throw numerics::InvalidInput(
-          look.key("events"), numerics::format_input(observed[k]),
-          numerics::information_step_rule("look's " + numerics::format_input(observed[k - 1]) + " events",
-                                          observed[k - 1], observed[k]));
-    }
-  }
+// The schedule at the last of `observed` (checked by schedule_at_look), with
+// `held` the efficacy bounds used at the looks before it (classical families).
+LookSchedule schedule_holding(const MonitoringPlan& plan, std::span<const double> observed,
+                              bool final_analysis, const std::vector<double>& held) {
   LookSchedule s;
   s.events = schedule_events(plan, observed, final_analysis);
   if (s.events.size() > DesignSpec::kMaxLooks) {
@@ -159,6 +148,7 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
   }
   s.fractions.back() = 1.0;
   DesignSpec spec = schedule_spec(plan.design, s.fractions, s.spending_times, plan.design.alpha);
+  spec.held_efficacy = held;
   if (spec.futility && !spec.futility->hazard_ratios.empty()) {
     // A bound given as a hazard ratio is that hazard ratio at the events
     // observed: z = -ln(hr / m) sqrt(d r / (1 + r)^2) at each look's own
@@ -196,6 +186,35 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
     for (std::size_t k = 0; k < n; ++k) s.cumulative_alpha[k] += lower[k];
   }
   return s;
+}
+
+}  // namespace
+
+LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double> observed,
+                              bool final_analysis) {
+  if (observed.empty()) throw numerics::InvalidInput({"looks"}, "[]", "must hold at least one look");
+  for (std::size_t k = 0; k < observed.size(); ++k) {
+    const numerics::FieldPath look{"looks", k};
+    numerics::within(look, [&] { return log_rank_information(observed[k], plan.allocation_ratio); });
+    if (k > 0 && !numerics::is_information_step(observed[k - 1], observed[k])) {
+      throw numerics::InvalidInput(
+          look.key("events"), numerics::format_input(observed[k]),
+          numerics::information_step_rule("look's " + numerics::format_input(observed[k - 1]) + " events",
+                                          observed[k - 1], observed[k]));
+    }
+  }
+  // A classical family's bound at each earlier look is the one its own
+  // schedule gave then; those bounds are held while the constant is solved
+  // for the looks from this one on, so that the bounds actually used spend
+  // alpha. Spending families need nothing held: alpha(d / D) at a look does
+  // not depend on the looks after it.
+  std::vector<double> held;
+  if (std::holds_alternative<ClassicalBoundary>(plan.design.efficacy)) {
+    for (std::size_t j = 0; j + 1 < observed.size(); ++j) {
+      held.push_back(schedule_holding(plan, observed.first(j + 1), false, held).efficacy[j]);
+    }
+  }
+  return schedule_holding(plan, observed, final_analysis, held);
 }
 
 namespace {

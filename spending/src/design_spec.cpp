@@ -1,6 +1,7 @@
 #include "gsd/spending/design_spec.hpp"
 
 #include <cmath>
+#include <string>
 #include <stdexcept>
 #include <type_traits>
 
@@ -229,6 +230,23 @@ void DesignSpec::validate() const {
   }
 
   validate_spending_time(spending_time, looks);
+  if (!held_efficacy.empty()) {
+    if (!std::holds_alternative<ClassicalBoundary>(efficacy)) {
+      throw InvalidInput({"held_efficacy"}, "applies to classical families only; a spending function "
+                                            "spends by the information at every look");
+    }
+    if (held_efficacy.size() >= looks) {
+      throw InvalidInput({"held_efficacy"}, list(held_efficacy),
+                         "holds " + std::to_string(held_efficacy.size()) + " bounds for " + std::to_string(looks) +
+                             " looks; at least the last look's bound must be left to solve");
+    }
+    for (std::size_t k = 0; k < held_efficacy.size(); ++k) {
+      if (std::isnan(held_efficacy[k]) || (std::isinf(held_efficacy[k]) && held_efficacy[k] < 0.0)) {
+        throw InvalidInput(FieldPath{"held_efficacy"}.index(k), format_input(held_efficacy[k]),
+                           "must be a z bound or +inf (a look without one)");
+      }
+    }
+  }
   if (const auto* user = std::get_if<SpendingFunction>(&efficacy)) {
     if (user->family() == SpendingFamily::kUser &&
         user->user_fractions().size() != information_fractions.size()) {

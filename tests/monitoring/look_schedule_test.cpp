@@ -97,6 +97,43 @@ TEST(LookSchedule, ClassicalConstantRecomputedAtObservedFractions) {
   EXPECT_NEAR(s.efficacy[2], 2.02632422, kZTol);
 }
 
+// A classical bound once used stays; the constant is solved for the looks
+// after it so that the bounds used spend alpha (generator:
+// tests/reference/rpact_classical_held.R). Looks at 80 then 170 of 200
+// planned events: the first look's schedule is 80, 100, 150, 200.
+MonitoringPlan classical_plan(const ClassicalBoundary& family) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.efficacy = family;
+  plan.planned_events = 200.0;
+  return plan;
+}
+
+TEST(LookSchedule, ClassicalBoundHeldPocock) {
+  const MonitoringPlan plan = classical_plan(ClassicalBoundary::pocock());
+  const LookSchedule first = schedule_at_look(plan, std::vector<double>{80.0}, false);
+  EXPECT_NEAR(first.efficacy[0], 2.320300473, kZTol);
+  const LookSchedule second = schedule_at_look(plan, std::vector<double>{80.0, 170.0}, false);
+  EXPECT_EQ(second.efficacy[0], first.efficacy[0]);
+  // Recomputed from scratch at 0.4, 0.85, 1 they would be 2.258573866, and
+  // the bounds used would spend only 0.023585.
+  EXPECT_NEAR(second.efficacy[1], 2.222188982, kZTol);
+  EXPECT_NEAR(second.efficacy[2], 2.222188982, kZTol);
+  EXPECT_NEAR(second.cumulative_alpha.back(), 0.025, 1e-9);
+  const LookSchedule last = schedule_at_look(plan, std::vector<double>{80.0, 170.0, 200.0}, false);
+  EXPECT_EQ(last.efficacy[0], first.efficacy[0]);
+  EXPECT_EQ(last.efficacy[1], second.efficacy[1]);
+  EXPECT_NEAR(last.efficacy[2], 2.222188982, kZTol);
+}
+
+TEST(LookSchedule, ClassicalBoundHeldObrienFleming) {
+  const MonitoringPlan plan = classical_plan(ClassicalBoundary::obrien_fleming());
+  const LookSchedule s = schedule_at_look(plan, std::vector<double>{80.0, 170.0, 200.0}, false);
+  EXPECT_NEAR(s.efficacy[0], 3.203412451, kZTol);
+  EXPECT_NEAR(s.efficacy[1], 2.201013162, kZTol);
+  EXPECT_NEAR(s.efficacy[2], 2.029233870, kZTol);
+  EXPECT_NEAR(s.cumulative_alpha.back(), 0.025, 1e-9);
+}
+
 TEST(LookSchedule, UnplannedExtraLookKeepsPlannedRemainder) {
   // An unplanned look at 30 events: the planned 47, 71 and 94 still follow.
   const LookSchedule s = schedule_at_look(seed_plan(), std::vector<double>{30.0}, false);

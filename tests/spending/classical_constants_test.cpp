@@ -7,7 +7,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <string>
+#include <vector>
 
+#include "gsd/numerics/check.hpp"
 #include "gsd/spending/design.hpp"
 
 namespace gsd::spending {
@@ -58,6 +61,44 @@ TEST(ClassicalConstants, ObrienFlemingTable2_3) {
     const double root_k = std::sqrt(static_cast<double>(e.k));
     EXPECT_NEAR(d.efficacy.front(), e.value * root_k, kTableTol * root_k) << "K=" << e.k;
   }
+}
+
+// Holding the bounds a design itself gives leaves its constant where it was:
+// the later bounds solve the same equation (Table 2.1's K = 4 Pocock, 2.361).
+TEST(ClassicalConstants, HeldBoundsOfTheDesignItselfKeepItsConstant) {
+  DesignSpec s = two_sided(4, 0.05, ClassicalBoundary::pocock());
+  const Design plain = compute_design(s);
+  s.held_efficacy = {plain.efficacy[0], plain.efficacy[1]};
+  const std::vector<double> held = efficacy_bounds(s);
+  EXPECT_EQ(held[0], plain.efficacy[0]);
+  EXPECT_EQ(held[1], plain.efficacy[1]);
+  EXPECT_NEAR(held[2], plain.efficacy[2], 1e-9);
+  EXPECT_NEAR(held[3], 2.361, kTableTol);
+  // A lower first bound spends more early, so the later ones rise.
+  s.held_efficacy = {2.2};
+  EXPECT_GT(efficacy_bounds(s)[1], plain.efficacy[1]);
+}
+
+TEST(ClassicalConstants, HeldBoundsRefusedWhereTheyCannotApply) {
+  DesignSpec s = two_sided(3, 0.05, ClassicalBoundary::obrien_fleming());
+  const auto refused = [&](const std::string& text) {
+    try {
+      efficacy_bounds(s);
+      ADD_FAILURE() << "accepted: " << text;
+    } catch (const InvalidInput& e) {
+      EXPECT_NE(std::string(e.what()).find(text), std::string::npos) << e.what();
+    }
+  };
+  s.held_efficacy = {3.5, 2.5, 2.0};
+  refused("at least the last look's bound must be left to solve");
+  s.held_efficacy = {std::nan("")};
+  refused("held_efficacy[0] = nan must be a z bound");
+  // Two looks at z = 0.5 spend far more than 0.05 on their own.
+  s.held_efficacy = {0.5, 0.5};
+  refused("already spends alpha = 0.05");
+  s.held_efficacy = {3.5};
+  s.efficacy = SpendingFunction::lan_demets_obrien_fleming();
+  refused("applies to classical families only");
 }
 
 }  // namespace

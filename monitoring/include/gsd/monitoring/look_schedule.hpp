@@ -10,9 +10,11 @@
 // the fractions here are d / max(D, d_final).
 //
 // Classical families (O'Brien-Fleming, Pocock, Wang-Tsiatis, Haybittle-Peto)
-// have no spending function: at each look the constant is recomputed for the
-// fractions known then (the looks observed so far and the planned remainder).
-// A bound already used at an earlier look keeps the value it had then.
+// have no spending function: a look's bound is the family's shape at the
+// fractions known then (the looks observed so far and the planned
+// remainder). A bound already used at an earlier look keeps the value it had
+// then, and is held while the constant is solved for the later looks
+// (DesignSpec::held_efficacy), so that the bounds used spend alpha.
 //
 // Looks not yet taken are the planned ones, at ceil(t D) events for each
 // planned fraction t whose event count lies beyond the current look (47, 71

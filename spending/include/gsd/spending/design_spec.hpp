@@ -110,6 +110,12 @@ struct DesignSpec {
   // ending at 1. Every spending function is evaluated at it (gsDesign usTime /
   // lsTime, lrstat spendingTime); the correlations still use the fractions.
   std::vector<double> spending_time;
+  // Efficacy z bounds already used at the first looks (empty: none), for a
+  // classical family monitored at observed information: its constant is
+  // solved for the later looks alone, so that the bounds used and those to
+  // come spend alpha together (a look's bound once used is not revised).
+  // Spending families spend by their function at every look and take none.
+  std::vector<double> held_efficacy;
   numerics::SolverOptions solver;
 
   // Throws numerics::InvalidInput with the field's path relative to the
