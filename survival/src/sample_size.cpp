@@ -45,15 +45,18 @@ constexpr int kBrentBits = 26;
 // above the event-driven power's own accuracy (look-time bins to 2^-30).
 constexpr double kBracketStep = 1.04;
 constexpr int kEventDrivenRootBits = 24;
-// After rounding, up to this many further whole patients (or events) are
-// tried until the power reaches the target: rounding each look up moves the
-// power by less than one patient's (event's) worth, so one or two suffice.
+// After rounding, up to this many further whole events are tried until the
+// power reaches the target: rounding each look up moves the power by less
+// than one event's worth, so one or two suffice.
 constexpr int kMaxRoundingSteps = 3;
-// When the events are held at the last whole number below the limit, the
-// final look waits for nearly the last event that can happen and the power
-// of the whole plan can fall short of the continuous solution by a few
-// percent of the patients: up to this many further patients are tried.
-constexpr int kMaxRoundingStepsAtLimit = 64;
+// Whole patients searched beyond the rounded continuous solution: at least
+// this many, or this fraction of it. Whole plans differ from the continuous
+// one by more than rounding: each look waits for its whole ceil(t D)-th
+// event, and events held at the last whole number below the limit make the
+// final look wait for nearly the last event that can happen; either can
+// leave the whole plan short by a few percent of the patients.
+constexpr long long kMinWholePatientSteps = 64;
+constexpr double kWholePatientSpan = 0.1;
 // The default calendar cap: the latency's 99th percentile (survival 0.01),
 // as the simulator's default (simulate/src/simulator.cpp).
 constexpr double kDefaultCapSurvival = 0.01;
@@ -280,6 +283,18 @@ using detail::WholeSizes;
       << ", below the target " << detail::format_input(*spec.power)
       << "; give a shorter follow_up, or patients and power (gsd then solves for the events)";
   throw numerics::InvalidInput({"follow_up"}, detail::format_input(*spec.follow_up), out.str());
+}
+
+// No whole plan within the search reaches the target, its events not held
+// at the limit: the continuous solution lies where the power barely moves
+// with the patients.
+[[noreturn]] void fail_whole_plans_short(const SurvivalSpec& spec, long long first, const SurvivalPlan& plan) {
+  std::ostringstream out;
+  out << "is not reached by any whole plan from " << first << " to " << plan.patients
+      << " patients (at most " << describe(plan.power) << " at " << plan.patients << " patients and "
+      << plan.events << " events): the power barely grows with the patients here; give a lower power "
+      << "or a longer follow_up";
+  throw numerics::InvalidInput({"power"}, detail::format_input(*spec.power), out.str());
 }
 
 WholeSizes rounded_patients_and_events(const SurvivalSpec& spec, double n,
@@ -542,15 +557,21 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
       const double n = solve_patients_event_driven(spec, design, ctx, *spec.power, fixed, options);
       WholeSizes sizes = rounded_patients_and_events(spec, n, options);
       plan = exact_plan(spec, design, ctx, sizes.patients, sizes.events);
-      // Whole looks (ceil of each fraction) can leave the rounded plan a
-      // little short of the target: the next whole sizes then. Events held
-      // below the limit can leave it further short: more patients then.
-      const int steps = sizes.events_at_limit ? kMaxRoundingStepsAtLimit : kMaxRoundingSteps;
-      for (int extra = 0; plan.power < *spec.power && extra < steps; ++extra) {
-        sizes = rounded_patients_and_events(spec, static_cast<double>(sizes.patients + 1), options);
+      // Whole looks (ceil of each fraction) and events held below the limit
+      // can leave the rounded plan short of the target: the least whole
+      // patients above it whose whole plan reaches the target then, one
+      // patient at a time (whole_sizes_at: no patients skipped).
+      const long long first = sizes.patients;
+      const long long last =
+          first + std::max(kMinWholePatientSteps, round_up(kWholePatientSpan * static_cast<double>(first)));
+      while (plan.power < *spec.power && sizes.patients < last) {
+        sizes = detail::whole_sizes_at(spec, sizes.patients + 1, options);
         plan = exact_plan(spec, design, ctx, sizes.patients, sizes.events);
       }
-      if (plan.power < *spec.power) fail_follow_up_at_limit(spec, plan);
+      if (plan.power < *spec.power) {
+        if (sizes.events_at_limit) fail_follow_up_at_limit(spec, plan);
+        fail_whole_plans_short(spec, first, plan);
+      }
       plan.patients_unrounded = n;
       plan.events_unrounded =
           n * event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);

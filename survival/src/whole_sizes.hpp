@@ -29,6 +29,19 @@ struct WholeSizes {
   bool events_at_limit = false;  // lowered to the last whole event below the limit
 };
 
+// Patients `n` and events ceil(n x expected events per patient at the end of
+// follow-up), or, when that whole event is more than n patients can ever
+// produce, the last whole number below it (events_at_limit).
+inline WholeSizes whole_sizes_at(const SurvivalSpec& spec, long long n,
+                                 const numerics::SolverOptions& options) {
+  const double per_patient =
+      event_fraction(spec, spec.accrual.duration() + *spec.follow_up, options);
+  const double limit = event_fraction_limit(spec, options) * static_cast<double>(n);
+  const long long events = round_up(per_patient * static_cast<double>(n));
+  if (static_cast<double>(events) < limit) return {n, events, false};
+  return {n, static_cast<long long>(std::ceil(limit)) - 1, true};
+}
+
 // Patients `first` and events ceil(patients x expected events per patient at
 // the end of follow-up). In a very small trial that whole event can reach
 // past what the patients can ever produce; `step` more patients at a time

@@ -130,6 +130,40 @@ TEST(SampleSize, SolvingPatientsForPowerGivesTheSeedPlan) {
   EXPECT_NEAR(plan.power, 0.84, 0.01);
 }
 
+// The whole plan is the least whole number of patients whose whole plan
+// (ceil of the events they produce by the end of follow-up, or the last
+// whole event below the limit) reaches the target, searched up from the
+// rounded continuous solution one patient at a time. The continuous power
+// jumps where a look's events pass a whole number, so whole plans can need
+// several patients more than the rounded solution: one look at one-sided
+// 0.025 on the seed model needs 206 patients and 96 events (205 fall short);
+// it was once refused as a follow-up at the events limit.
+TEST(SampleSize, SolvingPatientsFindsTheLeastWholePlan) {
+  const Design one_look = compute_design(testing::one_sided_spec({1.0}));
+  const SurvivalSpec spec = with_sizes(testing::seed_plan(), {}, {}, 14.8, 0.84);
+  const SurvivalPlan plan = solve_survival(spec, one_look);
+  EXPECT_EQ(plan.patients, 206);
+  EXPECT_EQ(plan.events, 96);
+  EXPECT_GE(plan.power, 0.84);
+  EXPECT_GT(static_cast<double>(plan.patients) - 3.0, plan.patients_unrounded);
+  EXPECT_LT(evaluate_plan(spec, one_look, 205, 96).power, 0.84);
+  // A hazard ratio of 0.8 with 60 months of follow-up: the events are held
+  // at the last whole number below what the patients can produce. 283
+  // patients with 146 of their 146.9 possible events reach the target; the
+  // search no longer skips them for 291 patients with room for 151 events.
+  const Design three_looks = compute_design(testing::one_sided_spec({0.5, 0.75, 1.0}));
+  SurvivalSpec weaker = with_sizes(testing::seed_plan(), {}, {}, 60.0, 0.84);
+  weaker.treatment = CureModel(0.562, weaker.control.latency()).with_hazard_ratio_noncured(0.8);
+  const SurvivalPlan held = solve_survival(weaker, three_looks);
+  EXPECT_EQ(held.patients, 283);
+  EXPECT_EQ(held.events, 146);
+  EXPECT_LT(static_cast<double>(held.events), held.event_limit);
+  EXPECT_GT(static_cast<double>(held.events), held.event_limit - 1.0);
+  EXPECT_GE(held.power, 0.84);
+  const SurvivalPlan one_fewer = evaluate_plan(weaker, three_looks, 282, 146);
+  EXPECT_LT(one_fewer.power, 0.84);
+}
+
 TEST(SampleSize, SolvingEventsForPowerInvertsThePowerMode) {
   // 202 patients reach event-driven power 0.83 with fewer than 94 events (the
   // power is flat near 0.84 from about 88 events on: the cure plateau and
