@@ -49,14 +49,6 @@ constexpr int kEventDrivenRootBits = 24;
 // power reaches the target: rounding each look up moves the power by less
 // than one event's worth, so one or two suffice.
 constexpr int kMaxRoundingSteps = 3;
-// Whole patients searched beyond the rounded continuous solution: at least
-// this many, or this fraction of it. Whole plans differ from the continuous
-// one by more than rounding: each look waits for its whole ceil(t D)-th
-// event, and events held at the last whole number below the limit make the
-// final look wait for nearly the last event that can happen; either can
-// leave the whole plan short by a few percent of the patients.
-constexpr long long kMinWholePatientSteps = 64;
-constexpr double kWholePatientSpan = 0.1;
 // The default calendar cap: the latency's 99th percentile (survival 0.01),
 // as the simulator's default (simulate/src/simulator.cpp).
 constexpr double kDefaultCapSurvival = 0.01;
@@ -289,12 +281,7 @@ using detail::WholeSizes;
 // at the limit: the continuous solution lies where the power barely moves
 // with the patients.
 [[noreturn]] void fail_whole_plans_short(const SurvivalSpec& spec, long long first, const SurvivalPlan& plan) {
-  std::ostringstream out;
-  out << "is not reached by any whole plan from " << first << " to " << plan.patients
-      << " patients (at most " << describe(plan.power) << " at " << plan.patients << " patients and "
-      << plan.events << " events): the power barely grows with the patients here; give a lower power "
-      << "or a longer follow_up";
-  throw numerics::InvalidInput({"power"}, detail::format_input(*spec.power), out.str());
+  detail::fail_whole_plans_short(*spec.power, first, plan.patients, plan.power, plan.events);
 }
 
 WholeSizes rounded_patients_and_events(const SurvivalSpec& spec, double n,
@@ -562,8 +549,7 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
       // patients above it whose whole plan reaches the target then, one
       // patient at a time (whole_sizes_at: no patients skipped).
       const long long first = sizes.patients;
-      const long long last =
-          first + std::max(kMinWholePatientSteps, round_up(kWholePatientSpan * static_cast<double>(first)));
+      const long long last = detail::last_whole_patients(first);
       while (plan.power < *spec.power && sizes.patients < last) {
         sizes = detail::whole_sizes_at(spec, sizes.patients + 1, options);
         plan = exact_plan(spec, design, ctx, sizes.patients, sizes.events);

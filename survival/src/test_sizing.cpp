@@ -32,9 +32,11 @@ constexpr int kMaxComboEventBits = 12;
 // produce and steps by kEventStep towards the limit (or down from it).
 constexpr double kEventStart = 0.25;
 constexpr double kEventStep = 1.25;
-// Rounding each look up moves the power by less than one patient's (event's)
-// worth: up to this many further whole sizes are tried (sample_size.cpp).
-constexpr int kMaxRoundingSteps = 3;
+// With the patients given, up to this many further whole events are tried
+// (each a new event-driven evaluation; a MaxCombo test's bounds are solved
+// again at each, seconds apiece). Patients are searched as the log-rank plan
+// searches them (detail::last_whole_patients).
+constexpr long long kMaxEventSteps = 16;
 
 using numerics::InvalidInput;
 using PowerOf = std::function<double(double)>;
@@ -142,31 +144,50 @@ TestSizing continuous(const SurvivalSpec& spec, SolveMode mode, const SizeForPow
 
 // The whole plan: patients and events rounded up as the log-rank plan rounds
 // them, the test evaluated there, one more patient (event) at a time while
-// it falls short of the target.
+// it falls short of the target (the test's power at whole sizes moves in a
+// sawtooth with them: each look waits for its whole ceil(t D)-th event).
 template <class Plan, class Evaluate>
 Plan round_up_plan(const SurvivalSpec& spec, TestSizing& s, Evaluate evaluate,
                    const numerics::SolverOptions& options) {
-  const auto whole = [&](long long step) {
-    if (s.mode == SolveMode::kPatients) {
-      const detail::WholeSizes w =
-          detail::whole_sizes_by_follow_up(spec, detail::round_up(s.patients_unrounded) + step, 1, options);
-      s.patients = w.patients;
-      s.events = w.events;
-    } else {
-      s.patients = *spec.patients;
-      s.events = detail::round_up(s.events_unrounded) + step;
-      const double limit = event_fraction_limit(spec, options) * static_cast<double>(s.patients);
-      if (!(static_cast<double>(s.events) < limit)) {
-        throw InvalidInput({"power"}, detail::format_input(*spec.power),
-                           "needs " + describe(s.events_unrounded) + " of the " + describe(limit) + " events that " +
-                               std::to_string(s.patients) + " patients can ever produce, so " +
-                               std::to_string(s.events) + " whole events cannot be reached: add patients");
-      }
+  const double target = *spec.power;
+  if (s.mode == SolveMode::kPatients) {
+    detail::WholeSizes w =
+        detail::whole_sizes_by_follow_up(spec, detail::round_up(s.patients_unrounded), 1, options);
+    const long long first = w.patients;
+    const long long last = detail::last_whole_patients(first);
+    Plan plan = evaluate(w.patients, w.events);
+    while (plan.power < target && w.patients < last) {
+      w = detail::whole_sizes_at(spec, w.patients + 1, options);
+      plan = evaluate(w.patients, w.events);
     }
-    return evaluate(s.patients, s.events);
+    if (plan.power < target) detail::fail_whole_plans_short(target, first, w.patients, plan.power, w.events);
+    s.patients = w.patients;
+    s.events = w.events;
+    return plan;
+  }
+  s.patients = *spec.patients;
+  const double limit = event_fraction_limit(spec, options) * static_cast<double>(s.patients);
+  const long long first = detail::round_up(s.events_unrounded);
+  const auto beyond_limit = [&](long long events) {
+    throw InvalidInput({"power"}, detail::format_input(target),
+                       "needs " + describe(s.events_unrounded) + " of the " + describe(limit) + " events that " +
+                           std::to_string(s.patients) + " patients can ever produce, so " +
+                           std::to_string(events) + " whole events cannot be reached: add patients");
   };
-  Plan plan = whole(0);
-  for (long long step = 1; plan.power < *spec.power && step <= kMaxRoundingSteps; ++step) plan = whole(step);
+  if (!(static_cast<double>(first) < limit)) beyond_limit(first);
+  s.events = first;
+  Plan plan = evaluate(s.patients, s.events);
+  while (plan.power < target && s.events < first + kMaxEventSteps) {
+    if (!(static_cast<double>(s.events + 1) < limit)) beyond_limit(s.events + 1);
+    plan = evaluate(s.patients, ++s.events);
+  }
+  if (plan.power < target) {
+    throw InvalidInput({"power"}, detail::format_input(target),
+                       "is not reached by any whole plan from " + std::to_string(first) + " to " +
+                           std::to_string(s.events) + " events with " + std::to_string(s.patients) +
+                           " patients (" + describe(plan.power) + " at " + std::to_string(s.events) +
+                           "): the power barely grows with the events here; give a lower power or more patients");
+  }
   return plan;
 }
 

@@ -4,6 +4,10 @@
 // whole-number plan (integer_plan.cpp).
 #include <algorithm>
 #include <cmath>
+#include <string>
+
+#include "check.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 
 #include "gsd/numerics/solver_options.hpp"
 #include "gsd/survival/event_projection.hpp"
@@ -17,6 +21,32 @@ inline constexpr double kIntegerSlack = 1e-9;
 
 inline long long round_up(double value) {
   return static_cast<long long>(std::ceil(value - kIntegerSlack));
+}
+
+// Whole patients searched beyond the rounded continuous solution for a whole
+// plan that reaches the target power: at least kMinWholePatientSteps, or
+// kWholePatientSpan of it. Whole plans differ from the continuous one by
+// more than rounding: each look waits for its whole ceil(t D)-th event (the
+// power of whole plans moves in a sawtooth with the patients), and events
+// held at the last whole number below the limit make the final look wait for
+// nearly the last event that can happen; either can leave the whole plan
+// short by a few percent of the patients.
+inline constexpr long long kMinWholePatientSteps = 64;
+inline constexpr double kWholePatientSpan = 0.1;
+inline long long last_whole_patients(long long first) {
+  return first + std::max(kMinWholePatientSteps, round_up(kWholePatientSpan * static_cast<double>(first)));
+}
+
+// No whole plan from `first` to `last` patients reaches the target `power`
+// (`reached` at `last` patients and `events` events).
+[[noreturn]] inline void fail_whole_plans_short(double power, long long first, long long last, double reached,
+                                                long long events) {
+  throw numerics::InvalidInput({"power"}, format_input(power),
+                               "is not reached by any whole plan from " + std::to_string(first) + " to " +
+                                   std::to_string(last) + " patients (" + format_value(reached) + " at " +
+                                   std::to_string(last) + " patients and " + std::to_string(events) +
+                                   " events): the power barely grows with the patients here; give a lower power "
+                                   "or a longer follow_up");
 }
 
 // Up to this many further steps of patients make room for the whole events

@@ -84,6 +84,28 @@ TEST(TestSizing, WeightedSolutionEvaluatesToTheTarget) {
   }
 }
 
+// The test's power at whole sizes moves in a sawtooth with the patients
+// (each look waits for its whole ceil(t D)-th event): FH(0, 1) with looks at
+// 0.3 and 1 and 30 months of follow-up has 453.4 patients unrounded, yet the
+// whole plans of 454 to 457 patients fall short (0.8371 at 454, 0.8348 at
+// 457). The sizing once stopped after three and returned 457 below the
+// target; it now searches on to the first whole plan that reaches it.
+TEST(TestSizing, WholePlanReachesTheTargetPastTheSawtooth) {
+  SurvivalSpec spec = testing::seed_plan();
+  spec.follow_up = 30.0;
+  spec.power = 0.84;
+  const spending::DesignSpec d = one_sided_spec({0.3, 1.0});
+  const LogRankWeight w = LogRankWeight::fleming_harrington(0.0, 1.0);
+  const WeightedLogRankSizing s = size_weighted_logrank(spec, d, w);
+  EXPECT_GE(s.plan.power, 0.84);
+  EXPECT_GT(s.sizing.patients, 457);
+  const double per_patient = event_fraction(spec, spec.accrual.duration() + 30.0);
+  for (long long n = static_cast<long long>(std::ceil(s.sizing.patients_unrounded)); n < s.sizing.patients; ++n) {
+    const auto events = static_cast<long long>(std::ceil(per_patient * static_cast<double>(n) - 1e-9));
+    EXPECT_LT(weighted_logrank_power(spec, d, w, static_cast<double>(n), events).power, 0.84) << n;
+  }
+}
+
 TEST(TestSizing, WeightedByEventsEvaluatesToTheTarget) {
   const spending::Design seed = testing::seed_design();
   const LogRankWeight w = LogRankWeight::fleming_harrington(1.0, 0.0);
