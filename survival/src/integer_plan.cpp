@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <sstream>
+#include <string>
 
 #include "check.hpp"
 #include "gsd/survival/event_projection.hpp"
@@ -14,8 +15,8 @@ namespace gsd::survival {
 
 namespace {
 
-// Further blocks of patients (or events) tried while the power is short of
-// its target: each adds more than the rounding of one look took away.
+// Further events tried while the power is short of its target: each adds
+// more than the rounding of one look took away.
 constexpr int kMaxRoundingSteps = 3;
 
 using detail::round_up;
@@ -148,15 +149,32 @@ IntegerPlan integer_plan(const SurvivalSpec& spec, const spending::Design& conti
     out.plan = evaluate_plan(spec, out.design, patients, events, settings);
   };
   build();
-  for (int extra = 0; spec.power && out.plan.power < *spec.power && extra < kMaxRoundingSteps; ++extra) {
+  // While short of the target: further events (up to kMaxRoundingSteps), or
+  // further blocks of patients, searched as the rounded plan searches them
+  // (detail::last_whole_patients; the power of whole plans moves in a
+  // sawtooth with the patients).
+  const long long first_patients = patients;
+  const long long last_patients = detail::last_whole_patients(patients);
+  for (int extra = 0; spec.power && out.plan.power < *spec.power; ++extra) {
     if (mode == SolveMode::kEvents) {
-      if (!(static_cast<double>(events + 1) < out.plan.event_limit)) break;
+      if (extra >= kMaxRoundingSteps || !(static_cast<double>(events + 1) < out.plan.event_limit)) break;
       ++events;
     } else {
+      if (patients + out.block > last_patients) break;
       patients += out.block;
-      if (mode == SolveMode::kPatients) events = events_by_follow_up(spec, patients, out.block, options);
+      if (mode == SolveMode::kPatients) events = detail::whole_sizes_at(spec, patients, options).events;
     }
     build();
+  }
+  if (spec.power && out.plan.power < *spec.power) {
+    if (mode == SolveMode::kPatients) {
+      detail::fail_whole_plans_short(*spec.power, first_patients, patients, out.plan.power, events);
+    }
+    std::ostringstream rule;
+    rule << "is not reached by the whole plan: " << detail::format_value(out.plan.power) << " at " << patients
+         << " patients and " << events << " events, the most events tried (below the "
+         << out.plan.event_limit << " the patients can ever produce); give more patients or a lower power";
+    detail::fail("power", *spec.power, rule.str());
   }
   out.plan.mode = mode;
   out.plan.patients_unrounded = continuous_plan.patients_unrounded;

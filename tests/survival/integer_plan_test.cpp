@@ -98,6 +98,19 @@ TEST(IntegerPlan, SolvedPatientsRoundUpToTheBlockAndBoundsFollowTheEvents) {
   }
 }
 
+// Whole plans' power moves in a sawtooth with the patients: two looks at 0.3
+// and 1 with 30 months of follow-up reach 0.84 at 220 patients, while the
+// search once stopped after three more at 212 patients and power 0.828.
+TEST(IntegerPlan, SolvedPatientsReachTheTargetPastTheSawtooth) {
+  const spending::Design design = spending::compute_design(testing::one_sided_spec({0.3, 1.0}));
+  SurvivalSpec spec = solve_patients_spec(std::nullopt);
+  spec.follow_up = 30.0;
+  const SurvivalPlan continuous = solve_survival(spec, design);
+  const IntegerPlan whole = integer_plan(spec, design, continuous);
+  EXPECT_GE(whole.plan.power, 0.84);
+  EXPECT_GT(whole.plan.patients, 212);
+}
+
 TEST(IntegerPlan, GivenPatientsAndEvents) {
   SurvivalSpec spec = seed_plan();
   spec.patients = 202;
