@@ -38,9 +38,7 @@ double z_from_hazard_ratio(double hazard_ratio, double events, double allocation
   if (!std::isfinite(hazard_ratio) || !(hazard_ratio > 0.0)) {
     fail("hazard_ratio", hazard_ratio, "must be positive and finite");
   }
-  if (!reportable_hazard_ratio(hazard_ratio)) {
-    fail("hazard_ratio", hazard_ratio, "must lie in [1e-06, 1e+06], the hazard ratios gsd estimates; check the look's hazard ratio");
-  }
+  check_reportable_hazard_ratio("hazard_ratio", hazard_ratio, "check the look's hazard ratio");
   return -std::log(hazard_ratio) * std::sqrt(log_rank_information(events, allocation_ratio));
 }
 
@@ -57,6 +55,13 @@ void check_look_events(double events) {
 
 bool reportable_hazard_ratio(double hazard_ratio) {
   return hazard_ratio >= kMinReportedHazardRatio && hazard_ratio <= kMaxReportedHazardRatio;
+}
+
+void check_reportable_hazard_ratio(const char* field, double hazard_ratio, const std::string& advice) {
+  if (reportable_hazard_ratio(hazard_ratio)) return;
+  fail(field, hazard_ratio,
+       "must lie in [" + format_value(kMinReportedHazardRatio) + ", " + format_value(kMaxReportedHazardRatio) +
+           "], the hazard ratios gsd estimates; " + advice);
 }
 
 std::string hazard_ratio_range_rule(double z, double information) {

@@ -8,6 +8,7 @@ set(gsd_monitor_cli_cases
   error_events_backwards error_events_within_a_millionth error_z_out_of_range error_look_after_stop
   error_add_look_names_the_flag error_record_missing error_record_unreadable error_events_beyond_planned hazard_ratio_extremes_in_table error_z_missing error_z_not_a_number
   error_p_out_of_range error_unknown_direction error_direction_missing error_two_statistics
+  numbers_as_typed stray_argument futility_harm_columns classical_names conditional_power_wide_header
   record_add_and_replay record_refuses_contradictions
   record_edit_detected record_verify_json_and_key
   report_self_contained report_chromium)
@@ -78,6 +79,16 @@ gsd_design_error(monitor_events_beyond_span 2
 gsd_design_error(monitor_events_below_one 2
   "error: monitoring.looks[0].events = 1e-300 must be at least 1: a look counts at least one event\; give the look's event count"
   "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"looks\": [{\"events\": 1e-300, \"z\": 1}]}}"
+  monitor CONFIG)
+# The assumed hazard ratio has a look's hazard_ratio range (1e-300 gave a
+# column "at HR 1e-300" of conditional powers 1).
+gsd_design_error(monitor_assumed_hazard_ratio_range 2
+  "error: monitoring.assumed_hazard_ratio = 1e-300 must lie in [1e-06, 1e+06], the hazard ratios gsd estimates\; give the hazard ratio conditional power assumes"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"assumed_hazard_ratio\": 1e-300, \"looks\": [${gsd_monitor_3looks}]}}"
+  monitor CONFIG)
+gsd_design_error(monitor_assumed_hazard_ratio_huge 2
+  "error: monitoring.assumed_hazard_ratio = 1e+300 must lie in [1e-06, 1e+06], the hazard ratios gsd estimates\; give the hazard ratio conditional power assumes"
+  "{${gsd_monitor_c}, \"monitoring\": {\"planned_events\": 94, \"assumed_hazard_ratio\": 1e300, \"looks\": [${gsd_monitor_3looks}]}}"
   monitor CONFIG)
 gsd_design_error(monitor_allocation_ratio_range 2
   "error: monitoring.allocation_ratio = 1e+300 must lie in [0.001, 1000] (treatment : control)"

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "gsd/monitoring/look_statistic.hpp"
+#include "gsd/numerics/check.hpp"
 #include "plan_fixture.hpp"
 
 namespace gsd::monitoring {
@@ -136,6 +137,22 @@ TEST(Monitor, RejectsLookAfterFinal) {
 TEST(Monitor, RejectsNonFiniteZ) {
   EXPECT_EQ(error_of(seed_plan(), {{49.0, std::numeric_limits<double>::infinity(), false}}),
             "looks[0].z = inf must be finite");
+}
+
+// The assumed hazard ratio has a look's range, in the look's words.
+TEST(Monitor, AssumedHazardRatioInTheLooksRange) {
+  MonitoringPlan plan = seed_plan();
+  for (const double hr : {1e-300, 1e300}) {
+    plan.assumed_hazard_ratio = hr;
+    EXPECT_EQ(error_of(plan, {{49.0, 2.0, false}}),
+              "assumed_hazard_ratio = " + format_input(hr) +
+                  " must lie in [1e-06, 1e+06], the hazard ratios gsd estimates; give the hazard ratio "
+                  "conditional power assumes");
+  }
+  for (const double hr : {kMinReportedHazardRatio, kMaxReportedHazardRatio}) {
+    plan.assumed_hazard_ratio = hr;
+    EXPECT_EQ(error_of(plan, {{49.0, 2.0, false}}), "no error");
+  }
 }
 
 // check_event_span, which a test's front end applies to its looks' events

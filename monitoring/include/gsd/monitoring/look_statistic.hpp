@@ -63,6 +63,11 @@ double hazard_ratio_from_z(double z, double information, double margin = 1.0);
 // Whether a hazard ratio lies in [kMinReportedHazardRatio, kMaxReportedHazardRatio].
 bool reportable_hazard_ratio(double hazard_ratio);
 
+// Throws InvalidInput naming `field` (a look's "hazard_ratio", the plan's
+// "assumed_hazard_ratio") unless the hazard ratio is reportable: "must lie
+// in [1e-06, 1e+06], the hazard ratios gsd estimates; " and `advice`.
+void check_reportable_hazard_ratio(const char* field, double hazard_ratio, const std::string& advice);
+
 // The rule a look's z (given as `what`, e.g. "z") breaks when its estimate
 // exp(-z / sqrt(I)) is not reportable, or an empty string.
 std::string hazard_ratio_range_rule(double z, double information);
