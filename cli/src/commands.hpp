@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "gsd/batch.hpp"
 #include "gsd/errors.hpp"
@@ -62,6 +63,9 @@ struct AddLookArgs {
   bool final_analysis = false;
   std::string date;
   std::string note;
+  // Words after add-look that no flag took (`--final yes`): one naming a
+  // config file is the config, as before add-look; others are refused.
+  std::vector<std::string> words = {};
 };
 
 struct MonitorArgs {
@@ -71,6 +75,7 @@ struct MonitorArgs {
   OutputFormat format = OutputFormat::kText;
   AddLookArgs add;
   bool verify = false;       // the verify subcommand was given
+  std::vector<std::string> verify_words = {};  // words after verify, which takes none
   std::string key_file;      // the committee's key for a keyed chain
   double lock_timeout = 30;  // seconds to wait for another writer of the record
 };

@@ -24,6 +24,7 @@
 #include "gsd/thread_limit.hpp"
 #include "gsd/version.hpp"
 #include "log_trace.hpp"
+#include "number_flag.hpp"
 
 namespace {
 
@@ -140,33 +141,22 @@ CLI::Validator not_a_directory(const std::string& flag, const std::string& what)
       "");
 }
 
-// A number option's value must read as a number in full: CLI11 would refuse
-// "abc" as "Could not convert: --max-duration = abc", with no rule and
-// nothing to do. (NaN and infinity read here and are refused by the rule of
-// the value they give.)
-CLI::Validator a_number(const std::string& flag) {
-  return CLI::Validator(
-      [flag](std::string& value) -> std::string {
-        char* end = nullptr;
-        (void)std::strtod(value.c_str(), &end);
-        if (end == value.c_str() || *end != '\0') {
-          usage_error(flag + " = " + value + " is not a number; give a number, e.g. 1.5 or 2e-3");
-        }
-        return {};
-      },
-      "");
-}
-
-// add_option with a value that may not be empty; a number option's value
-// must be a number.
+// add_option with a value that may not be empty. A number option's value is
+// read by number_flag.hpp, not by CLI11, which would take `0x10` as 16 or
+// refuse "abc" as "Could not convert: --max-duration = abc", with no rule
+// and nothing to do.
 template <class T>
 CLI::Option* add_valued(CLI::App& command, const std::string& flag, T& value,
                         const std::string& help, const std::string& what) {
-  CLI::Option* option = command.add_option(flag, value, help)->check(not_empty(flag, what));
   if constexpr (std::is_same_v<T, double> || std::is_same_v<T, std::optional<double>>) {
-    option->check(a_number(flag));
+    return command
+        .add_option_function<std::string>(
+            flag, [flag, &value](const std::string& text) { value = number_flag(flag, text); }, help)
+        ->type_name("FLOAT")
+        ->check(not_empty(flag, what));
+  } else {
+    return command.add_option(flag, value, help)->check(not_empty(flag, what));
   }
-  return option;
 }
 
 // --format with the given choices, validated by CLI11 (exit 2).
@@ -280,6 +270,9 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   add_valued(*add, "--date", l.date, "Date of the data cut (free text)",
              "give the date of the data cut, e.g. 2026-03-02, or leave the option out");
   add_valued(*add, "--note", l.note, "Note for the record", "give the note's text, or leave the option out");
+  // Words after the subcommand are kept, not handed to the config positional
+  // above, so that a stray one is named as such (run_monitor).
+  add->add_option("words", l.words)->group("");
   add->callback([&l] { l.requested = true; });
   add_valued(*cmd, "--key-file", a.key_file,
              "The committee's secret key: a new record is chained with HMAC-SHA-256 "
@@ -292,6 +285,7 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   CLI::App* verify = cmd->add_subcommand(
       "verify", "Check the --record file's hash chain and name the first look that was changed");
   verify->fallthrough();
+  verify->add_option("words", a.verify_words)->group("");
   verify->callback([&a] { a.verify = true; });
   return cmd;
 }

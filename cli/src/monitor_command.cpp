@@ -40,8 +40,8 @@ namespace gsd::cli {
 namespace {
 
 
-// The new look as a JSON object, validated like a config look at `path`.
-nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
+// The new look as a JSON object; the monitor validates it as a config's look.
+nlohmann::json look_from_options(const AddLookArgs& a) {
   if (a.direction) require_utf8("--direction", *a.direction, "the direction");
   require_utf8("--date", a.date, "the date");
   require_utf8("--note", a.note, "the note");
@@ -83,14 +83,7 @@ nlohmann::json look_from_options(const AddLookArgs& a, std::size_t index) {
   if (a.final_analysis) look["final"] = true;
   if (!a.date.empty()) look["date"] = a.date;
   if (!a.note.empty()) look["note"] = a.note;
-  // nlohmann stores NaN and infinity but cannot write them: catch them here
-  // with the field's path, as the config parser would.
-  for (const char* key : {"events", "z", "p_two_sided", "hazard_ratio", "variance"}) {
-    if (look.contains(key) && look[key].is_number_float() && !std::isfinite(look[key].get<double>())) {
-      throw InvalidInput(FieldPath{"monitoring", "looks", index, key},
-                         numerics::format_input(look[key].get<double>()), "must be finite");
-    }
-  }
+  // The numbers are finite: number_flag.hpp refuses inf, nan and overflow.
   return look;
 }
 
@@ -162,7 +155,39 @@ RecordAccess record_access(const MonitorArgs& args) {
   return access;
 }
 
+// A CONFIG given beside a --record that exists and so holds the design:
+// refused with `rule`, unless the word names no file; then it was no config
+// but a stray word (a value after a flag that takes none), named as such.
+[[noreturn]] void refuse_config_beside_record(const MonitorArgs& args, const std::string& rule) {
+  std::error_code error;
+  if (!std::filesystem::exists(args.config, error)) {
+    usage_error(args.config + ": unexpected argument: no such config file, and --record = " + args.record +
+                " holds the design; leave it out");
+  }
+  usage_error(rule);
+}
+
+// The config of an add-look: CONFIG, or the one word after add-look when it
+// names a file. Any other word after add-look is refused by name: `--final
+// yes` was read as a config and refused as "--record = r.json already holds
+// its design", about a config nobody gave.
+std::string add_look_config(const MonitorArgs& args) {
+  const std::vector<std::string>& words = args.add.words;
+  if (words.empty()) return args.config;
+  std::error_code error;
+  if (words.size() == 1 && args.config.empty() && std::filesystem::exists(words.front(), error)) {
+    return words.front();
+  }
+  usage_error(words.front() + ": unexpected argument after add-look; " +
+              (args.add.final_analysis ? "--final takes no value"
+                                       : "give each value after its flag (gsd monitor add-look --help)"));
+}
+
 CommandResult run_verify(const MonitorArgs& args) {
+  if (!args.verify_words.empty()) {
+    usage_error(args.verify_words.front() + ": unexpected argument after verify; verify takes only options (gsd "
+                "monitor verify --help)");
+  }
   if (args.record.empty()) usage_error("verify needs --record FILE: the record to check");
   if (!args.config.empty()) usage_error(args.config + ": verify checks a --record, not a CONFIG");
   if (!args.report.empty()) usage_error("--report cannot be used with verify");
@@ -220,8 +245,9 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   // Named by its flag here; the engine refuses it again under the lock, for
   // a record another writer started meanwhile.
   if (!args.config.empty() && std::filesystem::exists(args.record)) {
-    usage_error("--record = " + args.record +
-                " already holds its design; omit the config to add a look to it, or name a new record file");
+    refuse_config_beside_record(args, "--record = " + args.record +
+                                          " already holds its design; omit the config to add a look to it, or "
+                                          "name a new record file");
   }
   std::optional<nlohmann::json> config;
   if (!args.config.empty()) config = read_json_file(args.config);
@@ -252,7 +278,7 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
   std::size_t added = config ? config_looks : index;
   access.after_read = [&](const nlohmann::json& record) { added = record["looks"].size(); };
   try {
-    const nlohmann::json look = look_from_options(args.add, added);
+    const nlohmann::json look = look_from_options(args.add);
     (void)add_look_to_file(args.record, config ? &*config : nullptr, look, run, prepare, access);
   } catch (const InvalidInput& error) {
     // A rule broken by the look being added names the flag that gave the
@@ -281,7 +307,9 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
   if (args.verify) return run_verify(args);
   if (args.add.requested) {
     if (args.record.empty()) usage_error("add-look needs --record FILE: the record to append to");
-    return run_add_look(args, run);
+    MonitorArgs with_config = args;
+    with_config.config = add_look_config(args);
+    return run_add_look(with_config, run);
   }
   check_outputs(args);
   nlohmann::json record;
@@ -291,7 +319,10 @@ CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
   std::optional<FileLock> lock;
   if (!args.record.empty()) {
     if (!args.config.empty()) {
-      usage_error(args.config + ": give either a CONFIG or --record to replay, not both");
+      const std::string rule = args.config + ": give either a CONFIG or --record to replay, not both";
+      std::error_code error;
+      if (std::filesystem::exists(args.record, error)) refuse_config_beside_record(args, rule);
+      usage_error(rule);
     }
     require_record_readable(args.record, "--record", kStartRecordHere);
     const RecordAccess access = record_access(args);

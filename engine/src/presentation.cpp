@@ -160,12 +160,16 @@ std::string spending_name(const spending::SpendingFunction& f) {
   return "unknown";
 }
 
-std::string boundary_name(const spending::ClassicalBoundary& b) {
+namespace {
+
+// A classical family's name with its parameter: "O'Brien-Fleming",
+// "Wang-Tsiatis (Delta = 0.25)".
+std::string classical_family_name(const spending::ClassicalBoundary& b) {
   switch (b.family()) {
     case ClassicalFamily::kObrienFleming:
-      return "O'Brien-Fleming (classical)";
+      return "O'Brien-Fleming";
     case ClassicalFamily::kPocock:
-      return "Pocock (classical)";
+      return "Pocock";
     case ClassicalFamily::kWangTsiatis:
       return "Wang-Tsiatis (Delta = " + num(b.parameter()) + ")";
     case ClassicalFamily::kPampallonaTsiatis:
@@ -174,6 +178,16 @@ std::string boundary_name(const spending::ClassicalBoundary& b) {
       return "Haybittle-Peto (interim z = " + num(b.parameter()) + ")";
   }
   return "unknown";
+}
+
+}  // namespace
+
+std::string boundary_name(const spending::ClassicalBoundary& b) {
+  // O'Brien-Fleming and Pocock alone would read as the Lan-DeMets spending
+  // functions of the same names.
+  const bool named_as_spending =
+      b.family() == ClassicalFamily::kObrienFleming || b.family() == ClassicalFamily::kPocock;
+  return classical_family_name(b) + (named_as_spending ? " (classical)" : "");
 }
 
 std::string efficacy_name(const spending::DesignSpec& spec) {
@@ -205,7 +219,7 @@ std::string efficacy_description(const spending::DesignSpec& spec) {
   if (const auto* f = std::get_if<spending::SpendingFunction>(&spec.efficacy)) {
     return spending_name(*f) + " alpha-spending";
   }
-  return boundary_name(std::get<spending::ClassicalBoundary>(spec.efficacy)) + " (classical)";
+  return classical_family_name(std::get<spending::ClassicalBoundary>(spec.efficacy)) + " (classical)";
 }
 
 std::string decision_reason(const monitoring::LookResult& r, const monitoring::MonitoringPlan& plan,

@@ -1,7 +1,10 @@
 #include "gsd/render/monitoring_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <optional>
+#include <string>
 #include <sstream>
 #include <variant>
 
@@ -23,6 +26,24 @@ std::string num(const char* format, double x) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, format, x);
   return buffer;
+}
+
+// A column of the looks table: eight characters, right-aligned, after two spaces.
+std::string column(const std::string& text) {
+  return "  " + std::string(text.size() < 8 ? 8 - text.size() : 0, ' ') + text;
+}
+
+// The futility and harm bound columns of the looks table, each only where
+// the design has such a bound; a look without one shows "-", where the CSV
+// leaves futility_z empty.
+std::string bound_columns(const spending::DesignSpec& spec, const std::optional<double>& futility,
+                          const std::optional<double>& harm) {
+  const auto z = [](const std::optional<double>& b) { return b ? num("%.4f", *b) : std::string("-"); };
+  return (spec.futility ? column(z(futility)) : "") + (spec.harm ? column(z(harm)) : "");
+}
+
+std::string bound_headers(const spending::DesignSpec& spec) {
+  return (spec.futility ? column("futility") : "") + (spec.harm ? column("harm") : "");
 }
 
 }  // namespace
@@ -83,16 +104,18 @@ std::string monitoring_text(const MonitoringReport& report) {
   }
   out << "\n";
   char line[320];
-  std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %8s  %11s  %10s  %8s  %8s  %8s  %8s  %s\n",
-                "look", "events", "info", "z", "bound z", "nominal p", "cum. alpha", "HR",
+  std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %8s", "look", "events", "info", "z", "bound z");
+  out << line << bound_headers(spec);
+  std::snprintf(line, sizeof line, "  %11s  %10s  %8s  %8s  %8s  %8s  %s\n", "nominal p", "cum. alpha", "HR",
                 "RCI lo", "RCI hi", "rep. p", "decision");
   out << line;
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
     const LookResult& r = result.looks[k];
     const auto& ci = r.repeated_ci_hazard_ratio;
-    std::snprintf(line, sizeof line,
-                  "%4zu  %7g  %7.4f  %8.4f  %8.4f  %11.6g  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
-                  k + 1, r.look.events, r.information_fraction, r.look.z, r.efficacy_z,
+    std::snprintf(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %8.4f", k + 1, r.look.events,
+                  r.information_fraction, r.look.z, r.efficacy_z);
+    out << line << bound_columns(spec, r.futility_z, r.harm_z);
+    std::snprintf(line, sizeof line, "  %11.6g  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
                   (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.cumulative_alpha,
                   detail::hazard_ratio(r.hazard_ratio).c_str(),
                   ci ? detail::hazard_ratio(ci->lower).c_str() : "-",
@@ -100,7 +123,8 @@ std::string monitoring_text(const MonitoringReport& report) {
                   decision_name(r.decision));
     out << line;
   }
-  out << "(nominal p: " << (two_sided ? "two-sided" : "one-sided")
+  out << "(" << (spec.futility ? "futility: the futility bound's z; " : "")
+      << (spec.harm ? "harm: the harm bound's z; " : "") << "nominal p: " << (two_sided ? "two-sided" : "one-sided")
       << " p-value at the bound; cum. alpha: type I error spent so far; RCI: repeated confidence interval for "
          "the hazard ratio; rep. p: repeated p-value)\n\n";
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
@@ -112,16 +136,22 @@ std::string monitoring_text(const MonitoringReport& report) {
   if (last.conditional_power) {
     const auto& cp = *last.conditional_power;
     out << "\nConditional power at look " << result.looks.size() << " (cumulative, by look):\n";
-    std::snprintf(line, sizeof line, "  %7s  %8s  %14s  %14s  %10s\n", "events", "bound z",
-                  (result.assumed_hazard_ratio ? "at HR " + num("%.4g", *result.assumed_hazard_ratio)
-                                               : std::string("at model"))
-                      .c_str(),
-                  ("at HR " + num("%.4g", last.hazard_ratio)).c_str(), ("at " + null_hr).c_str());
+    const std::string assumed = result.assumed_hazard_ratio ? "at HR " + num("%.4g", *result.assumed_hazard_ratio)
+                                                            : std::string("at model");
+    const std::string trend = "at HR " + num("%.4g", last.hazard_ratio);
+    const std::string null = "at " + null_hr;
+    // Each column as wide as its header: the estimate's "at HR 8.194e+04" is
+    // wider than the usual 14 characters.
+    const int assumed_width = std::max(14, static_cast<int>(assumed.size()));
+    const int trend_width = std::max(14, static_cast<int>(trend.size()));
+    const int null_width = std::max(10, static_cast<int>(null.size()));
+    std::snprintf(line, sizeof line, "  %7s  %8s  %*s  %*s  %*s\n", "events", "bound z", assumed_width,
+                  assumed.c_str(), trend_width, trend.c_str(), null_width, null.c_str());
     out << line;
     for (std::size_t j = 0; j < cp.events.size(); ++j) {
-      std::snprintf(line, sizeof line, "  %7g  %8.4f  %14.4f  %14.4f  %10.4f\n", cp.events[j],
-                    last.schedule.efficacy[last.schedule.current + 1 + j], cp.assumed[j],
-                    cp.trend[j], cp.null[j]);
+      std::snprintf(line, sizeof line, "  %7g  %8.4f  %*.4f  %*.4f  %*.4f\n", cp.events[j],
+                    last.schedule.efficacy[last.schedule.current + 1 + j], assumed_width, cp.assumed[j],
+                    trend_width, cp.trend[j], null_width, cp.null[j]);
       out << line;
     }
     out << "  Assumed effect: " << effect_basis(result.effect_source) << "; trend = the current estimate; " << null_hr << " = conditional rejection probability.\n";

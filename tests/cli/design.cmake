@@ -165,6 +165,13 @@ gsd_design_error(no_command 2
 gsd_design_error(number_not_a_number 2
   "error: --max-duration = 12x is not a number\; give a number, e.g. 1.5 or 2e-3"
   "{\"design\": {}}" simulate CONFIG --max-duration 12x)
+# Only plain decimals: strtod would read 0x10 as 16 and 1e400 as infinity.
+gsd_design_error(number_hexadecimal 2
+  "error: --max-duration = 0x10 is not a number\; give a number, e.g. 1.5 or 2e-3"
+  "{\"design\": {}}" simulate CONFIG --max-duration 0x10)
+gsd_design_error(number_beyond_double 2
+  "error: --max-duration = 1e400 is too large for a double\; give a number, e.g. 1.5 or 2e-3"
+  "{\"design\": {}}" simulate CONFIG --max-duration 1e400)
 gsd_design_error(empty_config 2
   "error: CONFIG: is empty (no JSON text)\; give the JSON, e.g. a config {\"design\": {}}"
   "\n" design CONFIG)

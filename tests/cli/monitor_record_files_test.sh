@@ -309,7 +309,7 @@ PY
   error_lock_timeout_range)
     write_config c.json '[{"events": 30, "z": 0.5}]'
     run monitor c.json --record r.json --lock-timeout 1e400 add-look --events 50 --z 0.7
-    expect_error "--lock-timeout = inf must lie in [0, 86400] seconds"
+    expect_error "--lock-timeout = 1e400 is too large for a double"
     run monitor c.json --record r.json add-look --events 50 --z 0.7 --lock-timeout -1
     expect_error "--lock-timeout = -1 must lie in [0, 86400] seconds"
     [ -e r.json ] && fail "a refused add-look wrote the record"

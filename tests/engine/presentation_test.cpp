@@ -124,5 +124,18 @@ TEST(Presentation, FamilyNames) {
   EXPECT_EQ(efficacy_description(spec), "Lan-DeMets O'Brien-Fleming alpha-spending");
 }
 
+// A classical boundary says "(classical)" once, with or without its kind.
+TEST(Presentation, ClassicalNamesSayClassicalOnce) {
+  spending::DesignSpec spec;
+  spec.efficacy = spending::ClassicalBoundary::obrien_fleming();
+  EXPECT_EQ(efficacy_name(spec), "O'Brien-Fleming (classical)");
+  EXPECT_EQ(efficacy_description(spec), "O'Brien-Fleming (classical)");
+  spec.efficacy = spending::ClassicalBoundary::pocock();
+  EXPECT_EQ(efficacy_name(spec), "Pocock (classical)");
+  EXPECT_EQ(efficacy_description(spec), "Pocock (classical)");
+  spec.efficacy = spending::ClassicalBoundary::wang_tsiatis(0.25);
+  EXPECT_EQ(efficacy_description(spec), "Wang-Tsiatis (Delta = 0.25) (classical)");
+}
+
 }  // namespace
 }  // namespace gsd
