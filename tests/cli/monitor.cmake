@@ -1,6 +1,7 @@
 # CLI contract tests of `gsd monitor`: each case of monitor_cli_test.sh
-# (decisions, tables, inference, bad input) and of
-# monitor_record_files_test.sh (the record as a file) is one ctest, label cli.
+# (decisions, tables, inference, bad input), monitor_table_test.sh (number
+# flags, stray words, table columns) and monitor_record_files_test.sh (the
+# record as a file) is one ctest, label cli.
 # report_chromium is skipped (exit 77) when Chromium is not installed.
 set(gsd_monitor_cli_cases
   seed_json seed_inference looks_40_80_94 p_value_look hazard_ratio_look text_table csv_rows
@@ -8,7 +9,6 @@ set(gsd_monitor_cli_cases
   error_events_backwards error_events_within_a_millionth error_z_out_of_range error_look_after_stop
   error_add_look_names_the_flag error_record_missing error_record_unreadable error_events_beyond_planned hazard_ratio_extremes_in_table error_z_missing error_z_not_a_number
   error_p_out_of_range error_unknown_direction error_direction_missing error_two_statistics
-  numbers_as_typed stray_argument futility_harm_columns classical_names conditional_power_wide_header
   record_add_and_replay record_refuses_contradictions
   record_edit_detected record_verify_json_and_key
   report_self_contained report_chromium)
@@ -22,6 +22,13 @@ foreach(case ${gsd_monitor_cli_cases})
   add_test(NAME cli_monitor_${case}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd> ${case})
   set_tests_properties(cli_monitor_${case} PROPERTIES LABELS cli SKIP_RETURN_CODE 77 TIMEOUT 180)
+endforeach()
+set(gsd_monitor_table_cases
+  numbers_as_typed stray_argument futility_harm_columns classical_names conditional_power_wide_header)
+foreach(case ${gsd_monitor_table_cases})
+  add_test(NAME cli_monitor_${case}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_table_test.sh $<TARGET_FILE:gsd> ${case})
+  set_tests_properties(cli_monitor_${case} PROPERTIES LABELS cli TIMEOUT 180)
 endforeach()
 foreach(case ${gsd_monitor_record_file_cases})
   add_test(NAME cli_monitor_${case}

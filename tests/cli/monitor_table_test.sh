@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# CLI contract tests of `gsd monitor` (docs/cli.md): number flags as typed,
+# stray words after a subcommand, and the columns of the text table.
+# Usage: $(basename "$0") GSD CASE; set-up and checks in monitor_test_lib.sh.
+source "$(dirname "$0")/monitor_test_lib.sh"
+
+case "$case_name" in
+  numbers_as_typed)
+    # A number flag is a plain decimal, as in JSON: hexadecimal, binary,
+    # digit separators, inf and nan are refused naming the value as typed,
+    # and so is a number past a double's range; the record stays unwritten.
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    for value in 0x10 0b1 1_000 "1'000" inf -inf nan 1. .5 " 1"; do
+      run monitor c.json --record r.json add-look --events 60 --z "$value"
+      expect_error "--z = $value is not a number; give a number, e.g. 1.5 or 2e-3"
+      [ "$err" = "error: --z = $value is not a number; give a number, e.g. 1.5 or 2e-3" ] || fail "whole line: $err"
+    done
+    run monitor c.json --record r.json add-look --events 0x100 --z 1
+    expect_error "--events = 0x100 is not a number"
+    run monitor c.json --record r.json add-look --events 60 --z 1e400
+    [ "$err" = "error: --z = 1e400 is too large for a double; give a number, e.g. 1.5 or 2e-3" ] || fail "whole line: $err"
+    run monitor c.json --record r.json add-look --events 60 --hazard-ratio -1E+999
+    expect_error "--hazard-ratio = -1E+999 is too large for a double"
+    [ -e r.json ] && fail "a refused number wrote the record"
+    # Signs, fractions and exponents as JSON writes them are read.
+    run monitor c.json --record r.json add-look --events +6.0e1 --z -0.5E0
+    expect_ok
+    grep -q '"events": 60' r.json || fail "--events +6.0e1 was not recorded as 60"
+    grep -q '"z": -0.5' r.json || fail "--z -0.5E0 was not recorded as -0.5"
+    ;;
+  stray_argument)
+    # A word no flag takes (`--final yes`) is named as unexpected, not taken
+    # for a config beside a record that "already holds its design".
+    write_config c.json '[{"events": 49, "z": 1.0}]'
+    run monitor c.json --record r.json add-look --events 60 --z 1
+    expect_ok
+    cp r.json before.json
+    run monitor --record r.json add-look --events 70 --z 1 --final yes
+    [ "$err" = "error: yes: unexpected argument after add-look; --final takes no value" ] || fail "whole line: $err"
+    expect_error "yes: unexpected argument"
+    run monitor --record r.json add-look --events 70 yes --z 1
+    expect_error "yes: unexpected argument after add-look; give each value after its flag (gsd monitor add-look --help)"
+    run monitor --record new.json add-look --events 70 --z 1 --final yes
+    expect_error "yes: unexpected argument after add-look; --final takes no value"
+    [ -e new.json ] && fail "a refused add-look started a record"
+    run monitor yes --record r.json add-look --events 70 --z 1
+    expect_error "yes: unexpected argument: no such config file, and --record = r.json holds the design; leave it out"
+    run monitor --record r.json yes
+    expect_error "yes: unexpected argument: no such config file, and --record = r.json holds the design; leave it out"
+    run monitor --record r.json verify yes
+    expect_error "yes: unexpected argument after verify; verify takes only options (gsd monitor verify --help)"
+    # A config that is a file keeps its own message, before or after add-look.
+    for args in "c.json --record r.json add-look --events 70 --z 1" "--record r.json add-look --events 70 --z 1 c.json"; do
+      run monitor $args
+      expect_error "--record = r.json already holds its design; omit the config to add a look to it, or name a new record file"
+    done
+    run monitor --record r.json c.json
+    expect_error "c.json: give either a CONFIG or --record to replay, not both"
+    cmp -s r.json before.json || fail "a refused look changed the record"
+    ;;
+  futility_harm_columns)
+    # The text table and the report show the futility and harm bounds the
+    # JSON and CSV carry, where the design has them; "-" where a look has none.
+    cat > fh.json <<'JSON'
+{"design": {"alpha": 0.025, "beta": 0.1, "information_fractions": [0.5, 0.75, 1],
+            "efficacy": {"spending": "lan-demets-obf"},
+            "futility": {"spending": "hsd", "parameter": -2, "binding": false}, "harm": {"alpha": 0.005}},
+ "monitoring": {"planned_events": 200, "assumed_hazard_ratio": 0.7,
+                "looks": [{"events": 100, "z": 0.5}, {"events": 150, "z": 1.4}]}}
+JSON
+    run monitor fh.json
+    expect_ok
+    expect_contains "$out" "look   events     info         z   bound z  futility      harm    nominal p"
+    expect_contains "$out" "   1      100   0.5000    0.5000    3.0896    0.5199   -3.8014   0.00100204"
+    expect_contains "$out" "(futility: the futility bound's z; harm: the harm bound's z; nominal p"
+    header=$(grep '^look ' <<< "$out")
+    [ "$(grep -E '^ +[12] ' <<< "$out" | awk '{ print length($0) }' | sort -u)" = "${#header}" ] ||
+      fail "rows and header differ in width: $out"
+    run monitor fh.json --report fh.html
+    expect_ok
+    html=$(cat fh.html)
+    expect_contains "$html" "<th>efficacy z</th><th>futility z</th><th>harm z</th><th>nominal p</th>"
+    expect_contains "$html" "<th>efficacy z</th><th>futility z</th><th>harm z</th><th>nominal p (1-sided)</th>"
+    expect_contains "$html" "<td>2.1027</td><td>&ndash;</td><td>-2.6030</td>"
+    expect_contains "$html" "<td>3.0896</td><td>0.5199</td><td>-3.8014</td>"
+    # A design without them has neither column.
+    write_config c.json '[{"events": 49, "z": 2.0}]'
+    run monitor c.json --report c.html
+    expect_ok
+    case "$out" in *futility*|*harm\ *) fail "columns of bounds the design does not have: $out" ;; esac
+    grep -q "futility z\|harm z" c.html && fail "report columns of bounds the design does not have"
+    true
+    ;;
+  classical_names)
+    # A classical boundary is "(classical)" once in every output that names it.
+    write_config c.json '[{"events": 49, "z": 1.0}]'
+    for family in obrien-fleming:"O'Brien-Fleming" pocock:Pocock; do
+      sed "s/lan-demets-obf/${family%%:*}/" c.json > k.json
+      name="${family#*:} (classical)"
+      run monitor k.json --report k.html
+      expect_ok
+      expect_contains "$out" "Design: $name, two-sided alpha 0.05"
+      grep -qF "<td class=l>$name</td>" k.html || fail "report does not name $name"
+      run design k.json
+      expect_ok
+      expect_contains "$out" "efficacy: $name"
+      grep -q "(classical) (classical)" k.html && fail "the report says (classical) twice"
+      case "$out" in *"(classical) (classical)"*) fail "design says (classical) twice" ;; esac
+    done
+    true
+    ;;
+  conditional_power_wide_header)
+    # At z = -40 the estimate is HR 8.194e+04: its column widens to fit.
+    cat > w.json <<'JSON'
+{"design": {"alpha": 0.025, "beta": 0.1, "information_fractions": [0.5, 0.75, 1],
+            "efficacy": {"spending": "lan-demets-obf"}},
+ "monitoring": {"planned_events": 94, "assumed_hazard_ratio": 0.7, "looks": [{"events": 50, "z": -40}]}}
+JSON
+    run monitor w.json
+    expect_ok
+    expect_contains "$out" "   events   bound z       at HR 0.7  at HR 8.194e+04     at HR 1"
+    expect_contains "$out" "       71    2.3557          0.0000           0.0000      0.0000"
+    ;;
+  *)
+    fail "unknown case"
+    ;;
+esac
+echo "ok [$case_name]"
