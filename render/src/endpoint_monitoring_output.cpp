@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "bound_columns.hpp"
 #include "endpoint_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
 
@@ -63,25 +64,28 @@ std::string endpoint_monitoring_text(const MonitoringReport& report) {
   const bool two_sided = report.plan.design.sided == Sidedness::kTwoSidedSymmetric;
   std::ostringstream out;
   header(out, report);
+  const spending::DesignSpec& spec = report.plan.design;
   char line[360];
-  std::snprintf(line, sizeof line, "%4s  %8s  %7s  %8s  %8s  %9s  %10s  %9s  %9s  %9s  %8s  %s\n", "look",
-                "patients", "info", "z", "bound z", "estimate", "bound est.", "RCI lo", "RCI hi",
-                "nominal p", "rep. p", "decision");
+  std::snprintf(line, sizeof line, "%4s  %8s  %7s  %8s  %8s", "look", "patients", "info", "z", "bound z");
+  out << line << bound_text_headers(spec);
+  std::snprintf(line, sizeof line, "  %9s  %10s  %9s  %9s  %9s  %8s  %s\n", "estimate", "bound est.", "RCI lo",
+                "RCI hi", "nominal p", "rep. p", "decision");
   out << line;
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
     const LookResult& r = result.looks[k];
     const EndpointLookReport& e = ep.looks[k];
     const auto& ci = e.repeated_ci;
-    std::snprintf(line, sizeof line,
-                  "%4zu  %8g  %7.4f  %8.4f  %8.4f  %9s  %10s  %9s  %9s  %9.4g  %8.4g  %s\n", k + 1,
-                  e.statistic.patients, r.information_fraction, r.look.z, r.efficacy_z,
+    std::snprintf(line, sizeof line, "%4zu  %8g  %7.4f  %8.4f  %8.4f", k + 1, e.statistic.patients,
+                  r.information_fraction, r.look.z, r.efficacy_z);
+    out << line << bound_text_columns(spec, r.futility_z, r.harm_z);
+    std::snprintf(line, sizeof line, "  %9s  %10s  %9s  %9s  %9.4g  %8.4g  %s\n",
                   opt("%.4f", e.statistic.estimate).c_str(), opt("%.4f", e.efficacy_effect).c_str(),
                   ci ? num("%.4f", ci->lower).c_str() : "-", ci ? num("%.4f", ci->upper).c_str() : "-",
                   (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.repeated_p_value,
                   decision_name(r.decision));
     out << line;
   }
-  out << "(estimate: the " << estimate_name(ep.spec) << "; bound est.: the " << estimate_name(ep.spec)
+  out << "(" << bound_text_legend(spec) << "estimate: the " << estimate_name(ep.spec) << "; bound est.: the " << estimate_name(ep.spec)
       << " at the bound with the planned " << (ep.spec.type == endpoints::EndpointType::kNormal ? "sd" : "rates")
       << "; RCI: repeated confidence interval; nominal p: " << (two_sided ? "two-sided" : "one-sided")
       << " p at the bound; rep. p: repeated p-value)\n\n";

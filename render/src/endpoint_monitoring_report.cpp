@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <sstream>
 
+#include "bound_columns.hpp"
 #include "endpoint_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/render/endpoint_charts.hpp"
@@ -58,7 +59,8 @@ std::string looks_section(const MonitoringReport& in) {
   const auto& looks = in.result.looks;
   std::ostringstream o;
   o << "<h2>Looks</h2><table><tr><th>look</th><th>patients</th><th>information</th><th>z</th>"
-       "<th>efficacy z</th><th>nominal p (" << (two_sided(in) ? "2-sided" : "1-sided")
+       "<th>efficacy z</th>" << bound_header_cells(in.plan.design) << "<th>nominal p ("
+    << (two_sided(in) ? "2-sided" : "1-sided")
     << ")</th><th>" << estimate_name(ep.spec) << "</th><th>at the bound</th><th>repeated CI</th>"
        "<th>repeated p</th><th>CP (alternative)</th><th>CP (trend)</th><th>decision</th></tr>";
   for (std::size_t k = 0; k < looks.size(); ++k) {
@@ -67,7 +69,8 @@ std::string looks_section(const MonitoringReport& in) {
     const std::string decision = decision_name(l.decision);
     o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << e.statistic.patients
       << "</td><td>" << num("%.4f", l.information_fraction) << "</td><td>" << num("%.4f", l.look.z)
-      << "</td><td>" << num("%.4f", l.efficacy_z) << "</td><td>"
+      << "</td><td>" << num("%.4f", l.efficacy_z) << "</td>"
+      << bound_cells(in.plan.design, l.futility_z, l.harm_z) << "<td>"
       << num("%.6f", (two_sided(in) ? 2.0 : 1.0) * l.nominal_p_one_sided) << "</td><td>"
       << opt("%.4f", e.statistic.estimate) << "</td><td>" << opt("%.4f", e.efficacy_effect) << "</td><td>"
       << (e.repeated_ci ? num("%.4f", e.repeated_ci->lower) + " &ndash; " + num("%.4f", e.repeated_ci->upper)

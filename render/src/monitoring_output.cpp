@@ -8,6 +8,7 @@
 #include <sstream>
 #include <variant>
 
+#include "bound_columns.hpp"
 #include "endpoint_monitoring_output.hpp"
 #include "number_format.hpp"
 #include "test_monitoring_output.hpp"
@@ -26,24 +27,6 @@ std::string num(const char* format, double x) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, format, x);
   return buffer;
-}
-
-// A column of the looks table: eight characters, right-aligned, after two spaces.
-std::string column(const std::string& text) {
-  return "  " + std::string(text.size() < 8 ? 8 - text.size() : 0, ' ') + text;
-}
-
-// The futility and harm bound columns of the looks table, each only where
-// the design has such a bound; a look without one shows "-", where the CSV
-// leaves futility_z empty.
-std::string bound_columns(const spending::DesignSpec& spec, const std::optional<double>& futility,
-                          const std::optional<double>& harm) {
-  const auto z = [](const std::optional<double>& b) { return b ? num("%.4f", *b) : std::string("-"); };
-  return (spec.futility ? column(z(futility)) : "") + (spec.harm ? column(z(harm)) : "");
-}
-
-std::string bound_headers(const spending::DesignSpec& spec) {
-  return (spec.futility ? column("futility") : "") + (spec.harm ? column("harm") : "");
 }
 
 }  // namespace
@@ -105,7 +88,7 @@ std::string monitoring_text(const MonitoringReport& report) {
   out << "\n";
   char line[320];
   std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %8s", "look", "events", "info", "z", "bound z");
-  out << line << bound_headers(spec);
+  out << line << detail::bound_text_headers(spec);
   std::snprintf(line, sizeof line, "  %11s  %10s  %8s  %8s  %8s  %8s  %s\n", "nominal p", "cum. alpha", "HR",
                 "RCI lo", "RCI hi", "rep. p", "decision");
   out << line;
@@ -114,7 +97,7 @@ std::string monitoring_text(const MonitoringReport& report) {
     const auto& ci = r.repeated_ci_hazard_ratio;
     std::snprintf(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %8.4f", k + 1, r.look.events,
                   r.information_fraction, r.look.z, r.efficacy_z);
-    out << line << bound_columns(spec, r.futility_z, r.harm_z);
+    out << line << detail::bound_text_columns(spec, r.futility_z, r.harm_z);
     std::snprintf(line, sizeof line, "  %11.6g  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
                   (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.cumulative_alpha,
                   detail::hazard_ratio(r.hazard_ratio).c_str(),
@@ -123,8 +106,7 @@ std::string monitoring_text(const MonitoringReport& report) {
                   decision_name(r.decision));
     out << line;
   }
-  out << "(" << (spec.futility ? "futility: the futility bound's z; " : "")
-      << (spec.harm ? "harm: the harm bound's z; " : "") << "nominal p: " << (two_sided ? "two-sided" : "one-sided")
+  out << "(" << detail::bound_text_legend(spec) << "nominal p: " << (two_sided ? "two-sided" : "one-sided")
       << " p-value at the bound; cum. alpha: type I error spent so far; RCI: repeated confidence interval for "
          "the hazard ratio; rep. p: repeated p-value)\n\n";
   for (std::size_t k = 0; k < result.looks.size(); ++k) {

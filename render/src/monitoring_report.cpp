@@ -7,6 +7,7 @@
 #include <sstream>
 #include <variant>
 
+#include "bound_columns.hpp"
 #include "endpoint_monitoring_output.hpp"
 #include "number_format.hpp"
 #include "test_monitoring_output.hpp"
@@ -246,20 +247,6 @@ SvgChart cp_chart(const MonitoringReport& in, const MonitoringResult& r) {
   return chart;
 }
 
-// The futility and harm bound cells of a looks table, each only where the
-// design has such a bound: a dash at a look without one.
-std::string bound_cells(const spending::DesignSpec& spec, const std::optional<double>& futility,
-                        const std::optional<double>& harm) {
-  const auto cell = [](const std::optional<double>& z) {
-    return "<td>" + (z ? num("%.4f", *z) : std::string("&ndash;")) + "</td>";
-  };
-  return (spec.futility ? cell(futility) : "") + (spec.harm ? cell(harm) : "");
-}
-
-std::string bound_header_cells(const spending::DesignSpec& spec) {
-  return std::string(spec.futility ? "<th>futility z</th>" : "") + (spec.harm ? "<th>harm z</th>" : "");
-}
-
 // A planned bound of look k, absent where the design has none there.
 std::optional<double> planned_bound(const std::vector<std::optional<double>>& bounds, std::size_t k) {
   return k < bounds.size() ? bounds[k] : std::nullopt;
@@ -303,14 +290,14 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
   }
   o << "</table><table><tr><th>planned look</th><th>information fraction</th><th>events</th>"
        "<th>efficacy z</th>"
-    << bound_header_cells(spec) << "<th>nominal p</th><th>cumulative alpha</th></tr>";
+    << detail::bound_header_cells(spec) << "<th>nominal p</th><th>cumulative alpha</th></tr>";
   const auto alpha = r.planned.cumulative_alpha();
   for (std::size_t k = 0; k < spec.information_fractions.size(); ++k) {
     const double t = spec.information_fractions[k];
     o << "<tr><td>" << k + 1 << "</td><td>" << num("%.4f", t) << "</td><td>"
       << num("%.0f", std::ceil(t * in.plan.planned_events - 1e-9)) << "</td><td>"
       << num("%.4f", r.planned.efficacy[k]) << "</td>"
-      << bound_cells(spec, planned_bound(r.planned.futility, k), planned_bound(r.planned.harm, k)) << "<td>"
+      << detail::bound_cells(spec, planned_bound(r.planned.futility, k), planned_bound(r.planned.harm, k)) << "<td>"
       << num("%.6f", nominal_p(in, r.planned.efficacy[k]))
       << "</td><td>" << num("%.6f", alpha[k]) << "</td></tr>";
   }
@@ -324,7 +311,7 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
   const spending::DesignSpec& spec = in.plan.design;
   o << "<h2>Looks</h2><table><tr><th>look</th><th>events</th><th>information</th><th>z</th>"
        "<th>efficacy z</th>"
-    << bound_header_cells(spec) << "<th>nominal p (" << (two_sided(in) ? "2-sided" : "1-sided")
+    << detail::bound_header_cells(spec) << "<th>nominal p (" << (two_sided(in) ? "2-sided" : "1-sided")
     << ")</th><th>alpha spent</th><th>HR</th><th>repeated CI</th><th>repeated p</th>"
        "<th>CP (assumed)</th><th>CP (trend)</th><th>decision</th></tr>";
   for (std::size_t k = 0; k < r.looks.size(); ++k) {
@@ -333,7 +320,7 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
     o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << l.look.events
       << "</td><td>" << num("%.4f", l.information_fraction) << "</td><td>"
       << num("%.4f", l.look.z) << "</td><td>" << num("%.4f", l.efficacy_z) << "</td>"
-      << bound_cells(spec, l.futility_z, l.harm_z) << "<td>" << num("%.6f", nominal_p(in, l.efficacy_z))
+      << detail::bound_cells(spec, l.futility_z, l.harm_z) << "<td>" << num("%.6f", nominal_p(in, l.efficacy_z))
       << "</td><td>"
       << num("%.6f", l.cumulative_alpha) << "</td><td>" << detail::hazard_ratio(l.hazard_ratio) << "</td><td>"
       << (l.repeated_ci_hazard_ratio ? detail::hazard_ratio(l.repeated_ci_hazard_ratio->lower) + " &ndash; " +

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # CLI contract tests of `gsd monitor` (docs/cli.md): number flags as typed,
 # stray words after a subcommand, and the columns of the text table.
-# Usage: $(basename "$0") GSD CASE; set-up and checks in monitor_test_lib.sh.
+# Usage: $(basename "$0") GSD CASE [EXAMPLES]; set-up and checks in monitor_test_lib.sh.
 source "$(dirname "$0")/monitor_test_lib.sh"
 
 case "$case_name" in
@@ -90,6 +90,18 @@ JSON
     case "$out" in *futility*|*harm\ *) fail "columns of bounds the design does not have: $out" ;; esac
     grep -q "futility z\|harm z" c.html && fail "report columns of bounds the design does not have"
     true
+    ;;
+  endpoint_futility_column)
+    # A normal endpoint's looks table and report show its futility bound too.
+    run monitor "$examples/endpoint-monitoring/normal-two-sample.json" --report ep.html
+    expect_ok
+    expect_contains "$out" "look  patients     info         z   bound z  futility   estimate"
+    expect_contains "$out" "   1        92   0.5000    1.9084    2.9626    0.4548     0.4100"
+    expect_contains "$out" "(futility: the futility bound's z; estimate"
+    header=$(grep '^look ' <<< "$out")
+    [ "$(grep -E '^ +[12] ' <<< "$out" | awk '{ print length($0) }' | sort -u)" = "${#header}" ] ||
+      fail "rows and header differ in width: $out"
+    expect_contains "$(cat ep.html)" "<td>2.9626</td><td>0.4548</td><td>0.001525</td>"
     ;;
   classical_names)
     # A classical boundary is "(classical)" once in every output that names it.
