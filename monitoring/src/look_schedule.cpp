@@ -246,6 +246,22 @@ bool held_futility(const LookSchedule& schedule, DesignSpec& spec) {
 
 }  // namespace
 
+double least_alpha(const MonitoringPlan& plan, const LookSchedule& schedule) {
+  const auto* c = std::get_if<ClassicalBoundary>(&plan.design.efficacy);
+  if (c == nullptr || c->family() != ClassicalFamily::kHaybittlePeto) return 0.0;
+  // The interim bounds as the schedule has them (each look's own, where one
+  // stops for efficacy), none at the final look.
+  const std::size_t n = schedule.fractions.size();
+  const bool two_sided = plan.design.sided == Sidedness::kTwoSidedSymmetric;
+  StoppingRegions interims{std::vector<double>(n, -kInf), schedule.efficacy, {}};
+  interims.upper.back() = kInf;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (two_sided) interims.lower[k] = -interims.upper[k];
+  }
+  const ExitProbabilities e = exit_probabilities(schedule.fractions, interims, 0.0, plan.design.solver);
+  return e.total_upper() + (two_sided ? e.total_lower() : 0.0);
+}
+
 std::vector<double> efficacy_at_alpha(const MonitoringPlan& plan, const LookSchedule& schedule,
                                       double alpha) {
   // With a harm bound, alpha here is the efficacy side's. A non-binding harm

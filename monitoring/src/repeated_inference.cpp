@@ -18,6 +18,9 @@ namespace {
 constexpr double kAlphaCeilingGap = 1e-9;
 // Below every fixed z bound a design takes ([-37, 37], design_spec.cpp).
 constexpr double kClosedBound = -40.0;
+// Relative step above least_alpha where the search starts: a final bound
+// exists there (the interims leave it 1e-6 of their alpha to spend).
+constexpr double kLeastAlphaMargin = 1e-6;
 
 }  // namespace
 
@@ -45,14 +48,18 @@ double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, doubl
     // keeps the excess finite and falling in alpha for the root search.
     return std::max(efficacy_at_alpha(plan, s, std::exp(log_alpha))[k], kClosedBound) - statistic;
   };
-  const double lo = std::log(kMinRepeatedP);
+  // Below least_alpha (a Haybittle-Peto design's interims) no design
+  // exists: the search starts just above it, where the final bound is at its
+  // highest; an interim bound is the same at every alpha.
+  const double least = least_alpha(plan, s);
+  const double lo = std::log(std::max(kMinRepeatedP, least * (1.0 + kLeastAlphaMargin)));
   // A binding harm bound keeps its own alpha beside the efficacy side's, and
   // the two together stay below 0.5.
   const double harm = plan.design.binding_harm() ? plan.design.harm->alpha : 0.0;
   const double hi = std::log(kMaxRepeatedP - harm - kAlphaCeilingGap);
   // The bound falls as alpha grows: crossing even at the ceiling's bound is needed.
   if (excess(hi) > 0.0) return kMaxRepeatedP;
-  if (excess(lo) <= 0.0) return kMinRepeatedP;
+  if (excess(lo) <= 0.0) return least > 0.0 ? std::exp(lo) : kMinRepeatedP;
   const numerics::SolverOptions& solver = plan.design.solver;
   return std::exp(detail::find_root(excess, lo, hi, solver.inference_root_bits,
                                     "the repeated p-value", solver.trace));

@@ -15,6 +15,7 @@
 #include "expect_near_rel.hpp"
 #include "gsd/monitoring/conditional_power.hpp"
 #include "gsd/monitoring/monitor.hpp"
+#include "gsd/monitoring/repeated_inference.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
@@ -267,6 +268,28 @@ TEST(MonitoringInference, BindingFutilityCountsInTheRepeatedPValue) {
   EXPECT_NEAR_REL(r.looks[1].repeated_p_value, 0.196011822, kRel);
   EXPECT_NEAR_REL(r.looks[2].repeated_p_value, 0.0246565548, kRel);
   EXPECT_LT(r.looks[2].repeated_p_value, plan.design.alpha);  // agrees with the stop
+}
+
+// Haybittle-Peto has no bounds below the alpha its interims spend: the
+// repeated p-value's search once failed there ("spends 0.002488 at the
+// interims, not less than alpha = 1e-12") for every look after the first.
+// Generator: tests/reference/rpact_haybittle_peto_repeated_p.R.
+TEST(MonitoringInference, HaybittlePetoRepeatedPValue) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.information_fractions = {0.3, 0.6, 1.0};
+  plan.design.efficacy = ClassicalBoundary::haybittle_peto();
+  plan.planned_events = 200.0;
+  // z = 3.2 at an interim crosses at every alpha the design exists for: the
+  // least such alpha, what the interims spend on 70, 150, 200 events.
+  const MonitoringResult interim = monitor(plan, looks({{70.0, 0.5}, {150.0, 3.2}}));
+  EXPECT_EQ(interim.looks[1].decision, Decision::kStopEfficacy);
+  EXPECT_NEAR(interim.looks[1].repeated_p_value, 0.002488006, 1e-8);
+  EXPECT_DOUBLE_EQ(interim.looks[0].repeated_p_value, kMaxRepeatedP);
+  // The final look at 190 events: the alpha whose final bound is z = 2.5.
+  std::vector<ObservedLook> three = looks({{70.0, 0.5}, {150.0, 1.0}, {190.0, 2.5}});
+  three[2].final_analysis = true;
+  const MonitoringResult final_look = monitor(plan, three);
+  EXPECT_NEAR_REL(final_look.looks[2].repeated_p_value, 0.007448005, kRel);
 }
 
 TEST(MonitoringInference, AllocationTwoToOne) {

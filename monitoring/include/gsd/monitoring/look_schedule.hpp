@@ -58,6 +58,12 @@ struct LookSchedule {
 LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double> observed_events,
                               bool final_analysis);
 
+// The overall alpha below which the design has no bounds on this schedule
+// (both sides for a two-sided design): what a Haybittle-Peto design's fixed
+// interim bounds spend, since its final bound spends the rest; 0 for every
+// other design. The repeated p-value searches above it.
+double least_alpha(const MonitoringPlan& plan, const LookSchedule& schedule);
+
 // Efficacy bounds of the same schedule at another overall alpha (both sides
 // for a two-sided design) with futility treated as non-binding: the repeated
 // p-value searches over this.
