@@ -279,8 +279,13 @@ std::vector<double> efficacy_at_alpha(const MonitoringPlan& plan, const LookSche
   // gsd spends it by beta spending only, so its bounds cannot be held as
   // given z (its repeated p-value still treats the futility bound as
   // non-binding).
+  // Nor a Pampallona-Tsiatis design's paired futility bound: its efficacy
+  // constant is solved with that bound's own rule, which fixed z cannot
+  // stand for (that design's search treats it as non-binding too).
+  const auto* classical = std::get_if<ClassicalBoundary>(&planned.efficacy);
+  const bool paired = classical != nullptr && classical->family() == ClassicalFamily::kPampallonaTsiatis;
   const bool binding_futility = planned.binding_futility() && planned.sided == Sidedness::kOneSided &&
-                                held_futility(schedule, spec);
+                                !paired && held_futility(schedule, spec);
   if (!binding_futility) {
     spec.futility.reset();
     spec.futility_stops.clear();

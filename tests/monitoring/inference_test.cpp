@@ -292,6 +292,31 @@ TEST(MonitoringInference, HaybittlePetoRepeatedPValue) {
   EXPECT_NEAR_REL(final_look.looks[2].repeated_p_value, 0.007448005, kRel);
 }
 
+// A Pampallona-Tsiatis design with its binding paired futility bound: its
+// efficacy constant is solved with that bound's own rule, so the repeated
+// p-value's search treats the bound as non-binding (holding it as fixed z
+// once refused the design at every look after the first).
+TEST(MonitoringInference, PampallonaTsiatisBindingIsMonitored) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.information_fractions = {0.3, 0.6, 1.0};
+  plan.design.beta = 0.1;
+  plan.design.efficacy = ClassicalBoundary::pampallona_tsiatis(0.25);
+  FutilitySpec futility;
+  futility.rule = FutilityRule::kPampallonaTsiatis;
+  futility.parameter = 0.25;
+  futility.binding = true;
+  plan.design.futility = futility;
+  plan.planned_events = 200.0;
+  std::vector<ObservedLook> three = looks({{70.0, 0.5}, {150.0, 1.8}, {190.0, 2.2}});
+  three[2].final_analysis = true;
+  const MonitoringResult r = monitor(plan, three);
+  ASSERT_EQ(r.looks.size(), 3u);
+  EXPECT_EQ(r.looks[1].decision, Decision::kContinue);
+  EXPECT_EQ(r.looks[2].decision, Decision::kStopEfficacy);
+  EXPECT_LT(r.looks[2].repeated_p_value, plan.design.alpha);
+  EXPECT_GT(r.looks[1].repeated_p_value, plan.design.alpha);
+}
+
 TEST(MonitoringInference, AllocationTwoToOne) {
   // Case I: 2:1, z = 2.2 at 60 of 120 events, HR 0.7 assumed.
   MonitoringPlan plan = seed_plan();
