@@ -76,6 +76,7 @@ struct MonitorArgs {
   AddLookArgs add;
   bool verify = false;       // the verify subcommand was given
   std::vector<std::string> verify_words = {};  // words after verify, which takes none
+  std::string verify_head;    // verify --head: a head noted in the minutes, or empty
   std::string key_file;      // the committee's key for a keyed chain
   double lock_timeout = 30;  // seconds to wait for another writer of the record
 };

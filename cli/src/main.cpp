@@ -285,6 +285,10 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   CLI::App* verify = cmd->add_subcommand(
       "verify", "Check the --record file's hash chain and name the first look that was changed");
   verify->fallthrough();
+  add_valued(*verify, "--head", a.verify_head,
+             "A head of the chain noted in the minutes: verify fails unless the record still holds "
+             "the look it was the hash of",
+             "give the 64 hex digits that verify printed as the head");
   verify->add_option("words", a.verify_words)->group("");
   verify->callback([&a] { a.verify = true; });
   return cmd;

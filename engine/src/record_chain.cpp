@@ -94,6 +94,7 @@ ChainCheck check_chain(const nlohmann::json& record, const std::optional<std::st
     out.status = ChainStatus::kBroken;
     return out;
   }
+  std::vector<std::string> links{previous};
   const auto& looks = record.at("looks");
   for (std::size_t k = 0; k < looks.size(); ++k) {
     const auto hash = looks[k].find("hash");
@@ -104,10 +105,39 @@ ChainCheck check_chain(const nlohmann::json& record, const std::optional<std::st
       return out;
     }
     previous = hash->get<std::string>();
+    links.push_back(previous);
   }
   out.status = ChainStatus::kVerified;
   out.head = previous;
+  out.links = std::move(links);
   return out;
+}
+
+std::string parse_chain_hash(const FieldPath& path, std::string_view text) {
+  // A SHA-256 or HMAC-SHA-256 digest: 32 bytes, 64 hex digits.
+  constexpr std::size_t kHexDigits = 64;
+  std::string out(text);
+  bool hex_digits = out.size() == kHexDigits;
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'F') c = static_cast<char>(c - 'A' + 'a');
+    hex_digits = hex_digits && ((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'));
+  }
+  if (!hex_digits) {
+    throw InvalidInput(path, std::string(text),
+                       "must be 64 hex digits: the head of the chain as verify printed it");
+  }
+  return out;
+}
+
+std::size_t require_chain_link(const ChainCheck& check, const FieldPath& path,
+                               const std::string& hash, const std::string& record_name) {
+  for (std::size_t k = 0; k < check.links.size(); ++k) {
+    if (check.links[k] == hash) return k;
+  }
+  throw InvalidInput(path, hash,
+                     "is not the hash of any look in " + record_name +
+                         ": looks were removed from its end, or it was rewritten; compare it with the "
+                         "committee's own copy");
 }
 
 void start_chain(nlohmann::json& record, const std::optional<std::string>& key,

@@ -17,7 +17,7 @@ set(gsd_monitor_record_file_cases
   record_lock_timeout error_lock_timeout_range writer_in_between_names_the_flag
   record_shared_by_two_users record_keeps_permissions
   output_is_the_record record_through_links output_not_regular report_unwritable_before_commit
-  record_keyed_downgrade report_full_disk_keeps_record)
+  record_keyed_downgrade report_full_disk_keeps_record record_cut_short_against_minutes)
 foreach(case ${gsd_monitor_cli_cases})
   add_test(NAME cli_monitor_${case}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_cli_test.sh $<TARGET_FILE:gsd> ${case})

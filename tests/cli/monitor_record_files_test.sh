@@ -45,6 +45,67 @@ JSON
     expect_ok
     expect_contains "$out" 'Looks 1-1 were written before the chain began'
     ;;
+  record_cut_short_against_minutes)
+    # Looks removed from the end leave a valid, shorter chain; the head the
+    # minutes noted shows it. verify --head passes while the record still
+    # holds the noted look (more looks may follow it) and fails when it does not.
+    # The config's look at 30 events is look 1 of the record.
+    write_config c.json '[{"events": 30, "z": 0.5}]'
+    run monitor c.json --record r.json add-look --events 40 --z 0.6
+    expect_ok
+    run monitor --record r.json verify --format json
+    expect_ok
+    first=$(sed -n 's/.*"head": "\([0-9a-f]*\)".*/\1/p' <<< "$out")
+    [ ${#first} -eq 64 ] || fail "no head in: $out"
+    config_hash=$(sed -n 's/.*"config_hash": "\([0-9a-f]*\)".*/\1/p' r.json)
+    run monitor --record r.json add-look --events 60 --z 0.7
+    expect_ok
+    run monitor --record r.json verify --head "$first"
+    expect_ok
+    expect_contains "$out" "The noted head is the hash of look 2 of 3: the record still holds everything it covered."
+    # In capitals, as a spreadsheet of minutes may have it; and the config
+    # hash, noted before the first look.
+    run monitor --record r.json verify --head "${first^^}" --format json
+    expect_ok
+    expect_contains "$out" "\"noted_head\": {
+        \"hash\": \"$first\",
+        \"look\": 2
+      }"
+    run monitor --record r.json verify --head "$config_hash"
+    expect_ok
+    expect_contains "$out" "The noted head is the config hash, from before the first look"
+    run monitor --record r.json verify --format json
+    last=$(sed -n 's/.*"head": "\([0-9a-f]*\)".*/\1/p' <<< "$out")
+    # The last look removed by an editor: the chain still verifies, the noted
+    # head does not, and verify says so with exit 2.
+    python3 - <<'PY'
+import json
+r = json.load(open("r.json"))
+r["looks"] = r["looks"][:2]
+json.dump(r, open("r.json", "w"), indent=2)
+PY
+    run monitor --record r.json verify
+    expect_ok
+    run monitor --record r.json verify --head "$last"
+    expect_error "--head = $last is not the hash of any look in r.json: looks were removed from its end, or it was rewritten; compare it with the committee's own copy"
+    run monitor --record r.json verify --head "$first"
+    expect_ok
+    # Not a hash at all: refused by its rule, before anything is read.
+    run monitor --record r.json verify --head "${last:0:63}"
+    expect_error "--head = ${last:0:63} must be 64 hex digits: the head of the chain as verify printed it"
+    run monitor --record r.json verify --head "${last:0:63}g"
+    expect_error "--head = ${last:0:63}g must be 64 hex digits"
+    # A keyed record verifies its noted head under the key.
+    printf 'committee secret' > key.txt
+    run monitor c.json --record k.json --key-file key.txt add-look --events 40 --z 0.6
+    expect_ok
+    run monitor --record k.json --key-file key.txt verify --format json
+    keyed=$(sed -n 's/.*"head": "\([0-9a-f]*\)".*/\1/p' <<< "$out")
+    run monitor --record k.json --key-file key.txt verify --head "$keyed"
+    expect_ok
+    run monitor --record k.json --key-file key.txt verify --head "$first"
+    expect_error "--head = $first is not the hash of any look in k.json"
+    ;;
   record_keeps_permissions)
     # A committee keeps its record and report private (0600): every
     # add-look replaces both files, and the replacements keep that mode

@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -63,6 +64,45 @@ TEST(RecordChain, AnIntactChainVerifies) {
   // Through the file's text and back.
   EXPECT_EQ(check_chain(nlohmann::json::parse(record.dump(2)), std::nullopt).status,
             ChainStatus::kVerified);
+}
+
+// Looks cut from the end leave a valid chain; a head noted earlier finds
+// the look it belonged to while the record still holds it, and no longer
+// once that look is gone.
+TEST(RecordChain, ANotedHeadFindsItsLookUntilTheRecordIsCutShort) {
+  nlohmann::json record = small_record();
+  const ChainCheck whole = check_chain(record, std::nullopt);
+  ASSERT_EQ(whole.links.size(), 4u);
+  EXPECT_EQ(whole.links[0], record["chain"]["config_hash"]);
+  const FieldPath path{"options", "head"};
+  for (std::size_t k = 1; k <= 3; ++k) {
+    EXPECT_EQ(require_chain_link(whole, path, record["looks"][k - 1]["hash"]), k);
+  }
+  EXPECT_EQ(require_chain_link(whole, path, record["chain"]["config_hash"]), 0u);
+  const std::string last = record["looks"][2]["hash"];
+  record["looks"].erase(2);
+  const ChainCheck cut = check_chain(record, std::nullopt);
+  ASSERT_EQ(cut.status, ChainStatus::kVerified);
+  EXPECT_EQ(require_chain_link(cut, path, record["looks"][1]["hash"]), 2u);
+  try {
+    (void)require_chain_link(cut, path, last);
+    FAIL() << "a head cut from the record was found";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(e.path(), path);
+    EXPECT_EQ(e.value(), last);
+  }
+}
+
+TEST(RecordChain, ANotedHeadIsSixtyFourHexDigitsInEitherCase) {
+  const std::string lower = chain_digest("abc", std::nullopt);
+  std::string upper = lower;
+  for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  EXPECT_EQ(parse_chain_hash("head", upper), lower);
+  EXPECT_EQ(parse_chain_hash("head", lower), lower);
+  for (const std::string& bad : {lower.substr(1), lower + "0", lower.substr(1) + "g", std::string(),
+                                " " + lower.substr(1)}) {
+    EXPECT_THROW((void)parse_chain_hash("head", bad), InvalidInput) << bad;
+  }
 }
 
 TEST(RecordChain, AnEditedLookIsNamed) {

@@ -27,6 +27,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
+
+#include "gsd/errors.hpp"
 
 namespace gsd {
 
@@ -50,6 +53,8 @@ struct ChainCheck {
   // look). Written into the committee's minutes, it also shows when looks
   // were removed from the end, which a chain alone cannot show.
   std::string head;
+  // kVerified: every link, links[0] the config hash and links[k] look k's.
+  std::vector<std::string> links;
 };
 
 // The canonical JSON text of a value (see above).
@@ -79,6 +84,21 @@ void require_intact_chain(const ChainCheck& check);
 // What verify needs: require_intact_chain, and a chain at all (InvalidInput
 // "record.version = 1 has no hashes: the record cannot be verified").
 void require_verified_chain(const ChainCheck& check);
+
+// A head noted in the committee's minutes, as the user wrote it at `path`:
+// 64 hex digits (either case), returned in lower case; anything else throws
+// InvalidInput naming `path`.
+std::string parse_chain_hash(const FieldPath& path, std::string_view text);
+
+// Where a verified chain passes through `hash` (lower-case hex): the look
+// whose hash it is, or 0 for the config hash (a record noted before its first
+// look). A hash the chain does not pass through means the record no longer
+// holds what was noted: looks were removed from its end, or it was rewritten
+// from that point on; InvalidInput naming `path` then says so of
+// `record_name` (the file). The check must be verified (require_verified_chain).
+std::size_t require_chain_link(const ChainCheck& check, const FieldPath& path,
+                               const std::string& hash,
+                               const std::string& record_name = "the record");
 
 // "verified", "unverified", "broken", "needs key" or "not keyed".
 const char* chain_status_name(ChainStatus status);
