@@ -37,6 +37,10 @@
     .Call(`_gsd_gsd_record_replay_call`, path, map)
 }
 
+.gsd_record_verify <- function(path, head, map) {
+    .Call(`_gsd_gsd_record_verify_call`, path, head, map)
+}
+
 .gsd_report <- function(config, record_path, file, map, record_document) {
     .Call(`_gsd_gsd_report_call`, config, record_path, file, map, record_document)
 }

@@ -245,6 +245,19 @@ format.gsd_record_check <- function(x, ...) {
         " decisions recompute differently:\n", sep = "")
     print(x$changes, row.names = FALSE)
   }
+  if (!identical(x$chain$status, "verified")) {
+    cat("Chain unverified: the record was written without hashes\n")
+    return(invisible())
+  }
+  cat("Chain verified (", x$chain$algorithm, "); its head, to note in the minutes: ", x$chain$head, "\n",
+      sep = "")
+  noted <- x$chain$noted_head
+  if (!is.null(noted)) {
+    cat("The noted head is ",
+        if (noted$look == 0L) "the config hash, from before the first look"
+        else paste0("the hash of look ", noted$look, " of ", x$looks),
+        ": the record still holds everything it covered\n", sep = "")
+  }
 }
 
 #' @export

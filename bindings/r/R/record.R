@@ -16,10 +16,16 @@
 #' * `gsd_record_verify()` checks the record's structure, its hash
 #'   chain (an edited record is refused with a `gsd_invalid_input` condition
 #'   naming the first changed look), and that every decision recomputes as
-#'   it was recorded.
+#'   it was recorded. Its `chain$head` is the hash to note in the minutes;
+#'   given such a noted `head` later, it is refused (a `gsd_invalid_input`
+#'   condition naming `head`) unless the record still holds the look that
+#'   head belonged to: looks removed from the end leave a valid, shorter
+#'   chain, which only the noted head shows.
 #' * `gsd_record_report()` writes the committee's HTML report of the record.
 #'
 #' @param record the record file.
+#' @param head for `gsd_record_verify()`: a head of the chain noted in the
+#'   committee's minutes (64 hex digits), or `NULL`.
 #' @param look the new look: a named list (or a one-row data frame) with
 #'   `events` and one of `z`, `p_two_sided` with `direction`, or
 #'   `hazard_ratio` (a weighted log-rank, RMST or milestone `survival$test`:
@@ -35,9 +41,11 @@
 #' @return `gsd_record_add()` and `gsd_record_replay()`: a `gsd_monitoring`
 #'   object (see [gsd_monitor()]) whose `result` equals the command line's
 #'   JSON, with `record` (the file) and, from a replay, `changes`.
-#'   `gsd_record_verify()`: an object of class `gsd_record_check` with `ok`
-#'   and `changes` (a data frame of looks whose decision recomputes
-#'   differently). `gsd_record_report()`: the report's path, invisibly.
+#'   `gsd_record_verify()`: an object of class `gsd_record_check` with `ok`,
+#'   `changes` (a data frame of looks whose decision recomputes
+#'   differently) and `chain` (the command line's `verify --format json`
+#'   chain: `status`, `algorithm`, `looks_before_chain`, `head` and, given
+#'   `head`, `noted_head` with its `hash` and `look`, 0 for the config hash). `gsd_record_report()`: the report's path, invisibly.
 #' @export
 #' @examples
 #' d <- gsd_design(alpha = 0.05, sided = 2, beta = 0.16,
@@ -107,15 +115,20 @@ gsd_record_replay <- function(record, ...) {
 
 #' @rdname gsd_record_add
 #' @export
-gsd_record_verify <- function(record, ...) {
+gsd_record_verify <- function(record, head = NULL, ...) {
   .check_given(missing(record), "record", .name_record)
   .check_no_extra(list(...), "gsd_record_verify")
   .check_file(record, "record", .name_record)
+  .check_string(head, "head", null_ok = TRUE)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
+  # A record written without hashes (version 1) is replayed, unverified; a
+  # noted head cannot be checked in it, and asking refuses it.
+  chain <- if (is.null(out$record$chain) && is.null(head)) list(status = "unverified") else
+    .gsd_value(.gsd_record_verify(record, head, .gsd_map("record")))$record$chain
   changes <- .changes(out$changes)
   structure(list(ok = nrow(changes) == 0L, record = record, looks = length(out$record$looks),
-                 changes = changes),
+                 changes = changes, chain = chain),
             class = "gsd_record_check")
 }
 

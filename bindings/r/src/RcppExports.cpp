@@ -126,6 +126,19 @@ BEGIN_RCPP
     return rcpp_result_gen;
 END_RCPP
 }
+// gsd_record_verify_call
+SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head, SEXP map);
+RcppExport SEXP _gsd_gsd_record_verify_call(SEXP pathSEXP, SEXP headSEXP, SEXP mapSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
+    Rcpp::traits::input_parameter< Rcpp::Nullable<Rcpp::String> >::type head(headSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_record_verify_call(path, head, map));
+    return rcpp_result_gen;
+END_RCPP
+}
 // gsd_report_call
 SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map, SEXP record_document);
 RcppExport SEXP _gsd_gsd_report_call(SEXP configSEXP, SEXP record_pathSEXP, SEXP fileSEXP, SEXP mapSEXP, SEXP record_documentSEXP) {
@@ -173,6 +186,7 @@ static const R_CallMethodDef CallEntries[] = {
     {"_gsd_gsd_read_config_call", (DL_FUNC) &_gsd_gsd_read_config_call, 1},
     {"_gsd_gsd_record_add_call", (DL_FUNC) &_gsd_gsd_record_add_call, 4},
     {"_gsd_gsd_record_replay_call", (DL_FUNC) &_gsd_gsd_record_replay_call, 2},
+    {"_gsd_gsd_record_verify_call", (DL_FUNC) &_gsd_gsd_record_verify_call, 3},
     {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 5},
     {"_gsd_gsd_version_call", (DL_FUNC) &_gsd_gsd_version_call, 0},
     {"_gsd_gsd_throw_call", (DL_FUNC) &_gsd_gsd_throw_call, 1},

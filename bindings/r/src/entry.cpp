@@ -5,6 +5,7 @@
 #include <Rcpp.h>
 
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -151,6 +152,17 @@ SEXP gsd_record_replay_call(std::string path, SEXP map) {
                               Rcpp::Named("changes") = changes,
                               Rcpp::Named("text") = gsd::render::monitoring_text(report),
                               Rcpp::Named("document") = record.dump());
+  });
+}
+
+// gsd monitor --record FILE verify [--head HEAD] --format json: the chain
+// verified, and the look whose hash a head noted in the minutes is.
+// [[Rcpp::export(.gsd_record_verify)]]
+SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    const std::optional<std::string> noted =
+        head.isNull() ? std::nullopt : std::optional<std::string>(Rcpp::as<std::string>(head.get()));
+    return to_r(gsd::record_verdict_json(gsd::verify_record(path, std::nullopt, noted, {"options", "head"}), path));
   });
 }
 

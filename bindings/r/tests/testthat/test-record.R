@@ -19,6 +19,39 @@ test_that("a record as written verifies", {
   expect_output(print(check), "2 looks; every decision recomputes as recorded")
 })
 
+test_that("verify gives the head to note, and a noted head shows a record cut short", {
+  f <- seed_record()
+  check <- gsd_record_verify(f)
+  expect_identical(check$chain$status, "verified")
+  doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
+  expect_identical(check$chain$head, doc$looks[[2]]$hash)
+  expect_output(print(check), paste("its head, to note in the minutes:", check$chain$head), fixed = TRUE)
+  first <- doc$looks[[1]]$hash
+  noted <- gsd_record_verify(f, head = toupper(first))
+  expect_identical(noted$chain$noted_head, list(hash = first, look = 1L))
+  expect_output(print(noted), "The noted head is the hash of look 1 of 2", fixed = TRUE)
+  expect_identical(gsd_record_verify(f, head = doc$chain$config_hash)$chain$noted_head$look, 0L)
+  # The last look removed: the shorter chain verifies, the noted head does not.
+  # Cut from the file's text (an R round trip of the JSON would change how
+  # its numbers are written, and so every hash): the last look's lines go,
+  # and the comma before them.
+  last <- check$chain$head
+  lines <- readLines(f)
+  from <- max(which(lines == "    {"))
+  to <- min(which(lines == "  ]," & seq_along(lines) > from)) - 1L
+  lines[from - 1L] <- "    }"
+  writeLines(lines[-(from:to)], f)
+  expect_true(gsd_record_verify(f)$ok)
+  e <- tryCatch(gsd_record_verify(f, head = last), gsd_invalid_input = function(e) e)
+  expect_s3_class(e, "gsd_invalid_input")
+  expect_match(conditionMessage(e), paste0("head = ", last, " is not the hash of any look in ", f), fixed = TRUE)
+  expect_identical(gsd_record_verify(f, head = first)$chain$noted_head$look, 1L)
+  e <- tryCatch(gsd_record_verify(f, head = "abc"), gsd_invalid_input = function(e) e)
+  expect_match(conditionMessage(e), "head = abc must be 64 hex digits", fixed = TRUE)
+  expect_s3_class(tryCatch(gsd_record_verify(f, head = 1), gsd_invalid_input = function(e) e),
+                  "gsd_invalid_input")
+})
+
 test_that("an edited record is refused by its hash chain, naming the look", {
   f <- seed_record()
   doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
