@@ -394,6 +394,28 @@ class Record:
                               ("report",): ("report",), (): ("config",)}) from None
         return Monitoring(handle, _record_config(handle), self._options(handle))
 
+    def verify(self, head: Optional[str] = None) -> Dict[str, Any]:
+        """Checks the record's hash chain, as ``gsd monitor --record FILE
+        verify --format json`` does, and returns its ``record`` object:
+        ``file``, ``looks`` and ``chain`` (``status``, ``algorithm``,
+        ``looks_before_chain`` and ``head``, the hash to note in the
+        committee's minutes).
+
+        A changed record raises InvalidInput naming the first changed look.
+        ``head``, a head noted earlier, must still be in the chain (then
+        ``chain["noted_head"]`` gives its ``hash`` and ``look``, 0 for the
+        config hash): looks removed from the end leave a valid, shorter
+        chain, and only the noted head shows it, raising InvalidInput naming
+        ``head``.
+        """
+        self._check_exists()
+        if head is not None and not isinstance(head, str):
+            raise invalid(("head",), head, "must be a string: the 64 hex digits of a head noted in the minutes")
+        try:
+            return _core.record_verify(self.path, head)["record"]
+        except InvalidInput as e:
+            raise renamed(e, {("options", "head"): ("head",)}) from None
+
     def replay(self) -> Monitoring:
         """Recomputes every recorded look."""
         self._check_exists()

@@ -239,6 +239,13 @@ void bind_handles(py::module_& m) {
       "in an unwritable directory, or is the same file as an input or another output.");
   m.def("record_read", [](const std::string& path) { return from_json(read_record_file(path)); },
         py::arg("path"));
+  m.def(
+      "record_verify",
+      [](const std::string& path, const std::optional<std::string>& head) {
+        return from_json(record_verdict_json(verify_record(path, std::nullopt, head, {"options", "head"}), path));
+      },
+      py::arg("path"), py::arg("head") = py::none(),
+      "gsd monitor --record PATH verify [--head HEAD] --format json.");
   m.def("run", &run, py::arg("config"), py::arg("command"), py::arg("log_level") = 0);
   m.def("batch", &batch, py::arg("path"), py::arg("command"), py::arg("threads") = 1,
         py::arg("replicates") = py::none(), py::arg("seed") = py::none(),

@@ -1,7 +1,9 @@
 """File arguments (record, report, plot, replicate_data, batch, a report's
 path) of the wrong kind or naming a place that cannot hold the file: an
 InvalidInput naming the argument, and nothing written."""
+import json
 import os
+import subprocess
 
 import pytest
 
@@ -89,3 +91,38 @@ def test_a_record_that_cannot_be_written_or_exists_with_config_is_named(seed_pla
                             "design: leave config out to add a look to it, or name a new record file")
     assert path.read_bytes() == before
     assert sorted(os.listdir(tmp_path)) == ["r.json", "r.json.lock"]
+
+
+def test_verify_gives_the_head_and_a_noted_head_shows_a_record_cut_short(repo, cli, tmp_path):
+    """Record.verify is the command line's verify --format json; a head noted
+    in the minutes stays in the chain until looks are cut from the end."""
+    seed = repo / "configs" / "blinatumomab-20120215.json"
+    path = tmp_path / "dmc.json"
+    record = gsd.Record(path)
+    record.add_look(47, z=1.2, config=seed)
+    first = record.verify()["chain"]["head"]
+    record.add_look(71, z=1.9)
+    whole = record.verify()
+    printed = json.loads(subprocess.run([cli, "monitor", "--record", str(path), "verify", "--format",
+                                         "json"], capture_output=True, text=True, check=True).stdout)
+    assert whole == printed["record"]
+    assert whole["looks"] == 2 and whole["chain"]["status"] == "verified"
+    assert record.verify(head=first.upper())["chain"]["noted_head"] == {"hash": first, "look": 1}
+    # The last look cut from the file by its text (a JSON round trip in
+    # Python would write the same numbers, but the test should not depend on it).
+    lines = path.read_text().splitlines()
+    start = max(i for i, line in enumerate(lines) if line == "    {")
+    end = min(i for i, line in enumerate(lines) if line == "  ]," and i > start)
+    lines[start - 1] = "    }"
+    path.write_text("\n".join(lines[:start] + lines[end:]) + "\n")
+    assert record.verify()["looks"] == 1
+    with pytest.raises(gsd.InvalidInput) as e:
+        record.verify(head=whole["chain"]["head"])
+    assert e.value.path == ("head",)
+    assert str(e.value).startswith(f"head = {whole['chain']['head']} is not the hash of any look in")
+    with pytest.raises(gsd.InvalidInput) as e:
+        record.verify(head="abc")
+    assert e.value.path == ("head",) and "must be 64 hex digits" in str(e.value)
+    with pytest.raises(gsd.InvalidInput) as e:
+        record.verify(head=7)
+    assert e.value.path == ("head",)
