@@ -50,7 +50,7 @@ struct SimulateArgs {
 
 struct AddLookArgs {
   bool requested = false;  // the add-look subcommand was given
-  double events = 0.0;
+  std::optional<double> events;
   std::optional<double> z;
   std::optional<double> p_two_sided;
   std::optional<std::string> direction;
@@ -60,6 +60,19 @@ struct AddLookArgs {
   std::optional<double> variance;
   std::string tests;
   std::string covariance;
+  // A normal or binary endpoint's look (monitoring.looks' keys): its
+  // patients with z, or the estimate with its standard error, or the
+  // summaries (one sample: n, mean, sd or n, responders; two: each arm's as
+  // JSON).
+  std::optional<double> patients;
+  std::optional<double> estimate;
+  std::optional<double> standard_error;
+  std::optional<double> n;
+  std::optional<double> mean;
+  std::optional<double> sd;
+  std::optional<double> responders;
+  std::string treatment;
+  std::string control;
   bool final_analysis = false;
   std::string date;
   std::string note;

@@ -251,7 +251,7 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   AddLookArgs& l = a.add;
   CLI::App* add = cmd->add_subcommand("add-look", "Append a look to the --record file");
   add->fallthrough();  // --report and --format may follow the look's options
-  add_valued(*add, "--events", l.events, "Events observed at this look", kGiveNumber)->required();
+  add_valued(*add, "--events", l.events, "Events observed at this look (a survival trial)", kGiveNumber);
   add_valued(*add, "--z", l.z, "Log-rank z (positive favours the experimental arm)", kGiveNumber);
   add_valued(*add, "--p-two-sided", l.p_two_sided, "Two-sided p-value (needs --direction)",
              kGiveNumber);
@@ -266,6 +266,22 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
              "give the tests as a JSON array");
   add_valued(*add, "--covariance", l.covariance, "A MaxCombo look's covariance matrix as JSON",
              "give the covariance matrix as JSON");
+  // A normal or binary endpoint's look: the keys of a config's monitoring.looks.
+  add_valued(*add, "--patients", l.patients, "Patients at this look (a normal or binary endpoint)",
+             kGiveNumber);
+  add_valued(*add, "--estimate", l.estimate, "An endpoint look's estimate (needs --standard-error)",
+             kGiveNumber);
+  add_valued(*add, "--standard-error", l.standard_error, "The standard error of --estimate", kGiveNumber);
+  add_valued(*add, "--treatment", l.treatment,
+             "The treatment arm's summary as JSON, e.g. '{\"n\": 46, \"mean\": 0.52, \"sd\": 1.08}' "
+             "or '{\"n\": 150, \"responders\": 63}'",
+             "give the arm's summary as a JSON object");
+  add_valued(*add, "--control", l.control, "The control arm's summary as JSON, as --treatment",
+             "give the arm's summary as a JSON object");
+  add_valued(*add, "--n", l.n, "A one-sample look's patients", kGiveNumber);
+  add_valued(*add, "--mean", l.mean, "A one-sample look's mean", kGiveNumber);
+  add_valued(*add, "--sd", l.sd, "A one-sample look's standard deviation", kGiveNumber);
+  add_valued(*add, "--responders", l.responders, "A one-sample look's responders", kGiveNumber);
   add->add_flag("--final", l.final_analysis, "This look is the final analysis");
   add_valued(*add, "--date", l.date, "Date of the data cut (free text)",
              "give the date of the data cut, e.g. 2026-03-02, or leave the option out");

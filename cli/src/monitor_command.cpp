@@ -66,12 +66,27 @@ nlohmann::json look_from_options(const AddLookArgs& a) {
                 " given; give exactly one of --z, --p-two-sided (with --direction) or "
                         "--hazard-ratio");
   }
-  nlohmann::json look = {{"events", a.events}};
-  // Whole event counts are written as integers, as a person would type them.
-  if (std::isfinite(a.events) && std::fabs(a.events) < 1e15 &&
-      std::fpclassify(a.events - std::round(a.events)) == FP_ZERO) {
-    look["events"] = static_cast<long long>(std::llround(a.events));
-  }
+  nlohmann::json look = nlohmann::json::object();
+  // Counts (events, patients, n, responders): whole ones are written as
+  // integers, as a person would type them.
+  const auto count = [&look](const char* key, const std::optional<double>& value) {
+    if (!value) return;
+    look[key] = *value;
+    if (std::isfinite(*value) && std::fabs(*value) < 1e15 &&
+        std::fpclassify(*value - std::round(*value)) == FP_ZERO) {
+      look[key] = static_cast<long long>(std::llround(*value));
+    }
+  };
+  count("events", a.events);
+  count("patients", a.patients);
+  count("n", a.n);
+  count("responders", a.responders);
+  if (a.mean) look["mean"] = *a.mean;
+  if (a.sd) look["sd"] = *a.sd;
+  if (a.estimate) look["estimate"] = *a.estimate;
+  if (a.standard_error) look["standard_error"] = *a.standard_error;
+  if (!a.treatment.empty()) look["treatment"] = parse_json(a.treatment, "--treatment");
+  if (!a.control.empty()) look["control"] = parse_json(a.control, "--control");
   if (a.z) look["z"] = *a.z;
   if (a.p_two_sided) look["p_two_sided"] = *a.p_two_sided;
   if (a.direction) look["direction"] = *a.direction;

@@ -103,6 +103,71 @@ JSON
       fail "rows and header differ in width: $out"
     expect_contains "$(cat ep.html)" "<td>2.9626</td><td>0.4548</td><td>0.001525</td>"
     ;;
+  endpoint_add_look)
+    # A normal or binary endpoint's record is kept from the command line as
+    # its config's looks are: add-look takes the keys of monitoring.looks
+    # (the arms' summaries, patients with z, or an estimate with its
+    # standard error), and the record replays as the config with the same
+    # looks monitors.
+    normal="$examples/endpoint-monitoring/normal-two-sample.json"
+    run monitor "$normal" --record e.json add-look --treatment '{"n": 92, "mean": 0.5, "sd": 1.0}' \
+      --control '{"n": 92, "mean": 0.1, "sd": 1.0}' --date 2026-11-30
+    expect_ok
+    expect_contains "$out" "Look 3: z = 2.6824 crossed the efficacy bound 2.0141"
+    python3 - "$normal" <<'PY'
+import json, sys
+config = json.load(open(sys.argv[1]))
+config["monitoring"]["looks"].append({"treatment": {"n": 92, "mean": 0.5, "sd": 1.0},
+                                      "control": {"n": 92, "mean": 0.1, "sd": 1.0},
+                                      "date": "2026-11-30"})
+json.dump(config, open("three.json", "w"))
+PY
+    "$gsd" monitor three.json --format json > direct.json || fail "the config's looks failed"
+    "$gsd" monitor --record e.json --format json > replayed.json || fail "the replay failed"
+    python3 - <<'PY' || fail "the record's replay differs from the config's monitoring"
+import json
+direct, replayed = json.load(open("direct.json")), json.load(open("replayed.json"))
+assert len(direct["monitoring"]["looks"]) == 3
+# What only a record has: where it is, when each look was recorded and
+# what was decided then.
+replayed.pop("record")
+for look in replayed["monitoring"]["looks"]:
+    look.pop("recorded_at"), look.pop("recorded_decision")
+assert direct == replayed, (direct, replayed)
+PY
+    # patients with z, and an estimate with its standard error.
+    run monitor "$normal" --record z.json add-look --patients 184 --z 2.1 --final
+    expect_ok
+    expect_contains "$out" "   3       184   1.0000    2.1000    2.0141"
+    run monitor "$normal" --record se.json add-look --patients 184 --estimate 0.3 --standard-error 0.14
+    expect_ok
+    expect_contains "$out" "   3       184   1.0000    2.1266    2.0141"
+    # A one-sample binary look: n and responders.
+    cat > one.json <<'JSON'
+{"design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [0.5, 1.0],
+            "efficacy": {"spending": "lan-demets-obf"}},
+ "endpoint": {"type": "binary", "groups": 1, "rate": 0.4, "margin": 0.25, "power": 0.8}}
+JSON
+    run monitor one.json --record one-r.json add-look --n 40 --responders 19
+    expect_ok
+    expect_contains "$(cat one-r.json)" '"input": {
+        "n": 40,
+        "responders": 19
+      }'
+    # Keys of the other kind of trial are refused by their flags.
+    run monitor "$normal" --record bad.json add-look --events 184 --z 2.1
+    expect_error "--events is not a known key"
+    run monitor "$normal" --record bad.json add-look --z 2.1
+    expect_error "--patients is missing: a look given as z or as an estimate needs its patients"
+    run monitor "$normal" --record bad.json add-look --treatment '{"n": 92, "mean": 0.5}' \
+      --control '{"n": 92, "mean": 0.1, "sd": 1.0}'
+    expect_error "--treatment.sd is missing"
+    [ ! -e bad.json ] || fail "a refused first look left a record"
+    run monitor "$examples/../configs/blinatumomab-20120215.json" --record s.json add-look --patients 100 --z 2.1
+    expect_error "--patients is not a known key"
+    run monitor "$examples/../configs/blinatumomab-20120215.json" --record s.json add-look --z 2.1
+    expect_error "--events is missing: each look needs its number of events"
+    ;;
   classical_names)
     # A classical boundary is "(classical)" once in every output that names it.
     write_config c.json '[{"events": 49, "z": 1.0}]'
