@@ -338,19 +338,30 @@ class Record:
             raise invalid(("record",), self.path, "does not exist; give the path of a monitoring "
                           "record (Record(path).add_look(..., config=...) starts one)")
 
-    def add_look(self, events: float, *, z: Optional[float] = None,
+    def add_look(self, events: Optional[float] = None, *, z: Optional[float] = None,
                  p_two_sided: Optional[float] = None, direction: Optional[str] = None,
                  hazard_ratio: Optional[float] = None, variance: Optional[float] = None,
                  tests: Optional[List[Dict[str, float]]] = None,
-                 covariance: Optional[List[List[float]]] = None, final: bool = False,
+                 covariance: Optional[List[List[float]]] = None,
+                 patients: Optional[float] = None, estimate: Optional[float] = None,
+                 standard_error: Optional[float] = None,
+                 treatment: Optional[Dict[str, float]] = None,
+                 control: Optional[Dict[str, float]] = None, n: Optional[float] = None,
+                 mean: Optional[float] = None, sd: Optional[float] = None,
+                 responders: Optional[float] = None, final: bool = False,
                  date: Optional[Union[str, datetime.date]] = None, note: Optional[str] = None,
                  config: Optional[Union[Result, ConfigLike]] = None,
                  report: Optional[PathLike] = None) -> Monitoring:
         """Appends a look and decides it with every earlier one.
 
-        A weighted log-rank, RMST or milestone test's look gives ``z`` and
-        ``variance``; a MaxCombo look ``tests`` (each ``{"z", "variance"}``)
-        and ``covariance``, as a config's monitoring.looks do.
+        A survival look gives ``events``; a weighted log-rank, RMST or
+        milestone test's look ``z`` and ``variance``; a MaxCombo look
+        ``tests`` (each ``{"z", "variance"}``) and ``covariance``, as a
+        config's monitoring.looks do. A normal or binary endpoint's look gives
+        ``patients`` with ``z`` or with ``estimate`` and ``standard_error``;
+        or the arms' summaries ``treatment`` and ``control`` (``{"n", "mean",
+        "sd"}`` or ``{"n", "responders"}``); or one sample's ``n`` with
+        ``mean`` and ``sd``, or with ``responders``.
 
         ``config`` starts a new record (its own monitoring.looks come first)
         and must be omitted once the record exists. A look that contradicts
@@ -365,7 +376,9 @@ class Record:
         final = flag(("final",), final)
         look = given(events=_whole(events), z=z, p_two_sided=p_two_sided, direction=direction,
                      hazard_ratio=hazard_ratio, variance=variance, tests=tests, covariance=covariance,
-                     date=date, note=note)
+                     patients=_whole(patients), estimate=estimate, standard_error=standard_error,
+                     treatment=treatment, control=control, n=_whole(n), mean=mean, sd=sd,
+                     responders=_whole(responders), date=date, note=note)
         if final:
             look["final"] = True
         cfg = None
@@ -598,14 +611,18 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
         if not isinstance(add_look, Mapping):
             raise invalid(("add_look",), add_look, 'must be a dict such as {"events": 49, "z": 2.0}')
         look = dict(add_look)
-        if "events" not in look:
-            raise invalid(("add_look",), add_look, 'needs "events": the events at this look')
-        events = look.pop("events")
+        if not set(look) & {"events", "patients", "treatment", "control", "n"}:
+            raise invalid(("add_look",), add_look, 'needs "events" (a survival look) or a normal or '
+                          'binary endpoint\'s "patients", "treatment" and "control", or "n"')
+        events = look.pop("events", None)
         # Every key of the command line's add-look (and of Record.add_look):
         # a weighted log-rank, RMST or milestone look gives its variance, a
-        # MaxCombo look its tests and covariance.
+        # MaxCombo look its tests and covariance, a normal or binary
+        # endpoint's look its patients or summaries.
         unknown = set(look) - {"z", "p_two_sided", "direction", "hazard_ratio", "variance",
-                               "tests", "covariance", "final", "date", "note"}
+                               "tests", "covariance", "patients", "estimate", "standard_error",
+                               "treatment", "control", "n", "mean", "sd", "responders",
+                               "final", "date", "note"}
         if unknown:
             key = sorted(unknown)[0]
             raise invalid(("add_look", key), look[key], "is not a known key of a look")

@@ -327,3 +327,49 @@ def test_run_add_look_takes_a_weighted_looks_variance(repo, cli, tmp_path):
     assert json.dumps(replayed).replace(str(py), "FILE") == \
         json.dumps(printed).replace(str(sh), "FILE")
     assert gsd.Record(py).to_dict()["looks"][-1]["input"]["variance"] == 0.7
+
+
+def test_endpoint_record_equals_cli(repo, cli, tmp_path):
+    """A normal endpoint's record kept from Python (the arms' summaries, then
+    patients with an estimate) holds the command line's entries and replays
+    to its JSON."""
+    config = repo / "examples" / "endpoint-monitoring" / "normal-two-sample.json"
+    py, sh = tmp_path / "py.json", tmp_path / "cli.json"
+    arms = {"treatment": {"n": 92, "mean": 0.5, "sd": 1.0}, "control": {"n": 92, "mean": 0.1, "sd": 1.0}}
+    gsd.Record(py).add_look(config=config, **arms)
+    subprocess.run([cli, "monitor", str(config), "--record", str(sh), "add-look", "--treatment",
+                    json.dumps(arms["treatment"]), "--control", json.dumps(arms["control"])],
+                   capture_output=True, check=True)
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(None, "monitor", record=py, add_look={"events": 184, "z": 2.1})
+    assert e.value.path == ("events",)
+    printed = json.loads(subprocess.run([cli, "monitor", "--record", str(sh), "--format", "json"],
+                                        capture_output=True, text=True, check=True).stdout)
+    replayed = gsd.run(None, "monitor", record=py)
+
+    def strip(doc):
+        doc = json.loads(json.dumps(doc).replace(str(py), "FILE").replace(str(sh), "FILE"))
+        for look in doc["monitoring"]["looks"]:
+            look.pop("recorded_at")
+        return doc
+
+    assert strip(replayed) == strip(printed)
+    assert [look["decision"] for look in replayed["monitoring"]["looks"]] == [
+        "continue", "continue", "stop-efficacy"]
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.Record(tmp_path / "z.json").add_look(config=config, z=2.1)
+    assert e.value.path == ("patients",) and "is missing" in str(e.value)
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.Record(tmp_path / "sd.json").add_look(
+            config=config, treatment={"n": 92, "mean": 0.5}, control=arms["control"])
+    assert e.value.path == ("treatment", "sd")
+    assert not (tmp_path / "z.json").exists() and not (tmp_path / "sd.json").exists()
+    estimate = gsd.Record(tmp_path / "se.json").add_look(config=config, patients=184, estimate=0.3,
+                                                         standard_error=0.14)
+    shell = json.loads(subprocess.run(
+        [cli, "monitor", str(config), "--record", str(tmp_path / "se-cli.json"), "add-look", "--patients",
+         "184", "--estimate", "0.3", "--standard-error", "0.14", "--format", "json"],
+        capture_output=True, text=True, check=True).stdout)
+    # The t statistic 0.3 / 0.14 at 182 degrees of freedom, carried to z.
+    assert estimate.to_dict()["monitoring"]["looks"][2]["z"] == shell["monitoring"]["looks"][2]["z"]
+    assert 2.12 < shell["monitoring"]["looks"][2]["z"] < 0.3 / 0.14
