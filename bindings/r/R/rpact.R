@@ -25,7 +25,7 @@
 #' | `typeBetaSpending = "bsKD"`, `gammaB` | `sfl = sfPower`, `sflpar` | `futility = "power"`, `futility_parameter` |
 #' | `typeBetaSpending = "bsUser"`, `userBetaSpending` | `sfl = sfPoints` | `futility = "user"`, `futility_parameter` = cumulative beta / beta |
 #' | `bindingFutility` | `test.type = 3` (binding), `4` (non-binding) | `binding` |
-#' | `thetaH0` | `delta0` | superiority only: H0 is a hazard ratio of 1 |
+#' | `thetaH0` | `delta0` | `hazard_ratio_h0` (through `...`): the hazard ratio under H0, default 1; above the model's hazard ratio a non-inferiority margin (the config's `survival$hazard_ratio_h0`) |
 #' | `$criticalValues`, `$futilityBounds` | `$upper$bound`, `$lower$bound` | `$bounds$efficacy_z`, `$bounds$futility_z` |
 #' | `$stageLevels`, `$alphaSpent` | | `$bounds$nominal_p_one_sided`, `$bounds$cumulative_alpha` |
 #' | `getDesignCharacteristics()$shift`, `$inflationFactor` | | `$drift^2`, `$inflation_factor` |
