@@ -15,9 +15,11 @@
 
 namespace gsd::cli {
 
-// Whether `text` is a plain decimal number: [+-] digits [. digits] [(e|E)
-// [+-] digits]. Unlike JSON, a leading + and leading zeros are allowed, as
-// the whole-number flags allow them (whole_flag.hpp).
+// Whether `text` is a plain decimal number: [+-] digits [. [digits]] [(e|E)
+// [+-] digits], or [+-] . digits [...]: digits on at least one side of the
+// point, as R and Python read numbers (`.5`, `5.`). Unlike JSON, a leading +,
+// leading zeros and a bare point beside digits are allowed, as the
+// whole-number flags allow a + and zeros (whole_flag.hpp).
 inline bool plain_decimal(const std::string& text) {
   std::size_t at = 0;
   const auto digits = [&] {
@@ -26,11 +28,13 @@ inline bool plain_decimal(const std::string& text) {
     return at > start;
   };
   if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;
-  if (!digits()) return false;
+  const bool whole = digits();
+  bool fraction = false;
   if (at < text.size() && text[at] == '.') {
     ++at;
-    if (!digits()) return false;
+    fraction = digits();
   }
+  if (!whole && !fraction) return false;
   if (at < text.size() && (text[at] == 'e' || text[at] == 'E')) {
     ++at;
     if (at < text.size() && (text[at] == '+' || text[at] == '-')) ++at;

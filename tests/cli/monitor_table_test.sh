@@ -6,11 +6,12 @@ source "$(dirname "$0")/monitor_test_lib.sh"
 
 case "$case_name" in
   numbers_as_typed)
-    # A number flag is a plain decimal, as in JSON: hexadecimal, binary,
-    # digit separators, inf and nan are refused naming the value as typed,
-    # and so is a number past a double's range; the record stays unwritten.
+    # A number flag is a plain decimal: hexadecimal, binary, digit
+    # separators, inf and nan are refused naming the value as typed, and so
+    # is a number past a double's range, or a point without digits; the
+    # record stays unwritten.
     write_config c.json '[{"events": 49, "z": 2.0}]'
-    for value in 0x10 0b1 1_000 "1'000" inf -inf nan 1. .5 " 1"; do
+    for value in 0x10 0b1 1_000 "1'000" inf -inf nan . -. .e1 1.5.2 1e " 1"; do
       run monitor c.json --record r.json add-look --events 60 --z "$value"
       expect_error "--z = $value is not a number; give a number, e.g. 1.5 or 2e-3"
       [ "$err" = "error: --z = $value is not a number; give a number, e.g. 1.5 or 2e-3" ] || fail "whole line: $err"
@@ -27,6 +28,11 @@ case "$case_name" in
     expect_ok
     grep -q '"events": 60' r.json || fail "--events +6.0e1 was not recorded as 60"
     grep -q '"z": -0.5' r.json || fail "--z -0.5E0 was not recorded as -0.5"
+    # A point with digits on one side only, as R and Python read it.
+    run monitor --record r.json add-look --events 70. --z -.25
+    expect_ok
+    grep -q '"events": 70' r.json || fail "--events 70. was not recorded as 70"
+    grep -q '"z": -0.25' r.json || fail "--z -.25 was not recorded as -0.25"
     ;;
   stray_argument)
     # A word no flag takes (`--final yes`) is named as unexpected, not taken
