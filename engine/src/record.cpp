@@ -250,6 +250,14 @@ RecordUpdate add_look_to_file(const std::string& path, const nlohmann::json* con
   // The record is replaced by a regular file: a device or a FIFO under its
   // name is refused before it is read (a FIFO would block) or locked.
   refuse_irregular_target(path);
+  // A record to be started from the config: its first look is decided once
+  // before the lock is taken, so that a refused config or look leaves no
+  // lock file beside a record that was never made. Under the lock it is
+  // decided again (another writer may have started the record meanwhile).
+  if (config && !std::filesystem::exists(file)) {
+    (void)load_trial(*config);
+    (void)append_look(start_record(*config, utc_now(), access.key), look, utc_now(), options);
+  }
   const FileLock lock(file, access.lock_timeout);
   const std::string now = utc_now();
   nlohmann::json record;

@@ -169,6 +169,7 @@ JSON
       --control '{"n": 92, "mean": 0.1, "sd": 1.0}'
     expect_error "--treatment.sd is missing"
     [ ! -e bad.json ] || fail "a refused first look left a record"
+    [ ! -e bad.json.lock ] || fail "a refused first look left a lock file beside no record"
     run monitor "$examples/../configs/blinatumomab-20120215.json" --record s.json add-look --patients 100 --z 2.1
     expect_error "--patients is not a known key"
     run monitor "$examples/../configs/blinatumomab-20120215.json" --record s.json add-look --z 2.1
