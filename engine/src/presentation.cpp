@@ -121,6 +121,17 @@ std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan, const
          "to the model here: check it by simulation (gsd simulate)";
     out.push_back(w.str());
   }
+  // A cap before the first look's expected time (a cap in years for a
+  // trial in months, say) ends most trials before any interim look.
+  if (plan.event_driven && !plan.looks.empty() && plan.calendar_cap < plan.looks.front().calendar_time) {
+    std::ostringstream w;
+    w << std::fixed << std::setprecision(2) << "the calendar cap at " << plan.calendar_cap << ' '
+      << time_unit << " comes before the first look's expected time (" << plan.looks.front().calendar_time
+      << ' ' << time_unit << "): " << std::setprecision(1) << 100.0 * plan.capped_probability
+      << "% of trials are expected to end there, with their final analysis before any interim look; "
+         "check survival.analysis_cap and its time unit";
+    out.push_back(w.str());
+  }
   return out;
 }
 const char* const kSchoenfeldReference =

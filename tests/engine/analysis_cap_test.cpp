@@ -12,6 +12,7 @@
 #include "gsd/design.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
+#include "gsd/presentation.hpp"
 #include "gsd/simulation.hpp"
 
 namespace gsd {
@@ -142,6 +143,27 @@ TEST(AnalysisCap, ARunsOwnCapTakesPrecedenceAndMovesTheAnalyticPower) {
   EXPECT_DOUBLE_EQ(setup.max_duration, 45.0);
   ASSERT_TRUE(setup.analytic_power.has_value());
   EXPECT_GT(std::fabs(*setup.analytic_power - setup.sample_size.plan.power), 1e-4);
+}
+
+// A cap before the first look's expected time (month 10 against 27.09: a
+// cap meant in years, say) ends every trial before any interim look; the
+// plan says so in its warnings. At month 60 nothing is said of it.
+TEST(AnalysisCap, ACapBeforeTheFirstLookIsWarnedOf) {
+  const auto cap_warnings = [](const Trial& trial) {
+    int n = 0;
+    for (const std::string& w : plan_warnings(design_trial(trial).sample_size->plan, "months")) {
+      n += w.find("comes before the first look's expected time") != std::string::npos ? 1 : 0;
+    }
+    return n;
+  };
+  Trial trial = capped_seed_trial();
+  EXPECT_EQ(cap_warnings(trial), 0);
+  trial.survival->analysis_cap = 10.0;
+  const survival::SurvivalPlan plan = design_trial(trial).sample_size->plan;
+  ASSERT_NEAR(plan.looks.front().calendar_time, 27.09, 0.01);
+  // Every trial is running at month 10: no look can have come.
+  EXPECT_GT(plan.capped_probability, 0.999);
+  EXPECT_EQ(cap_warnings(trial), 1);
 }
 
 TEST(AnalysisCap, BadCapsAreRefusedWithTheirPath) {
