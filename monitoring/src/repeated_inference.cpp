@@ -16,8 +16,10 @@ namespace {
 // The search runs on log alpha in [log kMinRepeatedP, log of just under 0.5]:
 // DesignSpec requires alpha < 0.5.
 constexpr double kAlphaCeilingGap = 1e-9;
-// Below every fixed z bound a design takes ([-37, 37], design_spec.cpp).
+// Below and above every fixed z bound a design takes ([-37, 37],
+// design_spec.cpp).
 constexpr double kClosedBound = -40.0;
+constexpr double kOpenBound = 40.0;
 // Relative step above least_alpha where the search starts: a final bound
 // exists there (the interims leave it 1e-6 of their alpha to spend).
 constexpr double kLeastAlphaMargin = 1e-6;
@@ -46,7 +48,12 @@ double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, doubl
     // region by look k at this alpha (binding_efficacy_bounds), so every
     // path has stopped: a bound below any binding bound (z within [-37, 37])
     // keeps the excess finite and falling in alpha for the root search.
-    return std::max(efficacy_at_alpha(plan, s, std::exp(log_alpha))[k], kClosedBound) - statistic;
+    // +infinity: this look spends nothing at this alpha (a small alpha at a
+    // small information fraction: 20 of 756 patients), so nothing crosses:
+    // a bound above any z bound does the same and keeps the excess finite
+    // (an infinite one made the search's interpolation NaN).
+    return std::clamp(efficacy_at_alpha(plan, s, std::exp(log_alpha))[k], kClosedBound, kOpenBound) -
+           statistic;
   };
   // Below least_alpha (a Haybittle-Peto design's interims) no design
   // exists: the search starts just above it, where the final bound is at its

@@ -9,6 +9,7 @@
 // with uniroot to 1e-14 (case R of the generator).
 #include <gtest/gtest.h>
 
+#include <boost/math/distributions/normal.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -167,6 +168,31 @@ TEST(EndpointMonitor, RateOneSampleAgreesWithRpact) {
 
 // One look, an estimate with its standard error: the fixed-sample closed
 // forms. z = 0.45 / 0.2 = 2.25, bound z_0.975 = 1.959964, p = 1 - Phi(2.25).
+// A first look at a tiny information fraction (20 of 756 patients) with a
+// striking z: the repeated p-value's search meets alphas whose first bound
+// is infinite (nothing spent yet) and failed with "total error -nan". At a
+// first look the repeated p-value of LD-OBF has a closed form: the bound
+// Phi^-1(1 - a(t)) with a(t) = 2 - 2 Phi(Phi^-1(1 - p / 2) / sqrt(t))
+// equals z at p = 2 (1 - Phi(sqrt(t) Phi^-1((1 + Phi(z)) / 2))).
+TEST(EndpointMonitor, AStrikingFirstLookAtLittleInformation) {
+  json config = read_json_file(std::string(GSD_SOURCE_DIR) + "/configs/binary-noninferiority.json");
+  const boost::math::normal normal;
+  const double planned = 756.0;  // the plan's patients
+  for (const double z : {4.0, 8.0, 20.0}) {
+    config["monitoring"] = {{"looks", json::array({{{"patients", 20}, {"z", z}}})}};
+    const MonitoringReport r = monitor_trial(load_trial(config));
+    ASSERT_EQ(r.result.looks.size(), 1u);
+    const double t = 20.0 / planned;
+    ASSERT_NEAR(r.result.looks[0].information_fraction, t, 1e-12);
+    // (1 + Phi(z)) / 2 through its upper tail, 1 - Phi(z) halved: exact in
+    // doubles for z = 20 too.
+    const double tail = boost::math::cdf(boost::math::complement(normal, z)) / 2.0;
+    const double root = boost::math::quantile(boost::math::complement(normal, tail));
+    const double p = 2.0 * boost::math::cdf(boost::math::complement(normal, std::sqrt(t) * root));
+    EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, p, kRel) << "z = " << z;
+  }
+}
+
 TEST(EndpointMonitor, OneLookClosedForms) {
   const json config = {
       {"design", {{"alpha", 0.025}, {"information_fractions", {1.0}}}},
