@@ -145,6 +145,24 @@ std::vector<LookOutcome> look_outcomes(const MonitoringReport& report) {
   return out;
 }
 
+namespace detail {
+
+double planned_final_events(const Trial& trial, const RunOptions& options) {
+  const MonitoringSettings& m = *trial.monitoring;
+  if (m.planned_events) return *m.planned_events;
+  if (trial.survival) {
+    if (trial.survival->events) return static_cast<double>(*trial.survival->events);
+    // Sized from its power: the plan's whole events, as `gsd design` gives them.
+    if (const std::optional<SampleSize> sized = solve_sample_size(trial, solve_boundaries(trial, options), options)) {
+      return static_cast<double>(sized->plan.events);
+    }
+  }
+  throw InvalidInput({"monitoring", "planned_events"},
+                     "is missing: the number of events planned at the final analysis (or survival.events)");
+}
+
+}  // namespace detail
+
 MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
   if (!trial.monitoring) {
     throw InvalidInput({"monitoring"}, "is missing: gsd monitor needs a monitoring section with its looks");
@@ -170,15 +188,7 @@ MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
     plan.design.information_fractions = solve_boundaries(trial, options).spec.information_fractions;
   }
   plan.design.solver.trace = options.trace;
-  if (m.planned_events) {
-    plan.planned_events = *m.planned_events;
-  } else if (trial.survival && trial.survival->events) {
-    plan.planned_events = static_cast<double>(*trial.survival->events);
-  } else {
-    throw InvalidInput({"monitoring", "planned_events"},
-                       "is missing: the number of events planned at the final analysis (or "
-                       "survival.events)");
-  }
+  plan.planned_events = detail::planned_final_events(trial, options);
   plan.allocation_ratio =
       m.allocation_ratio.value_or(trial.survival ? trial.survival->allocation_ratio : 1.0);
   plan.assumed_hazard_ratio = m.assumed_hazard_ratio;

@@ -107,13 +107,6 @@ void check_variance_span(const std::vector<monitoring::WeightedObservedLook>& lo
   }
 }
 
-double planned_events(const Trial& trial) {
-  const MonitoringSettings& m = *trial.monitoring;
-  if (m.planned_events) return *m.planned_events;
-  if (trial.survival->events) return static_cast<double>(*trial.survival->events);
-  throw InvalidInput({"monitoring", "planned_events"},
-                     "is missing: the number of events planned at the final analysis (or survival.events)");
-}
 
 void monitor_weighted_test(const Trial& trial, const DesignResult& planned, TestMonitoring& t) {
   const MonitoringSettings& m = *trial.monitoring;
@@ -182,7 +175,7 @@ MonitoringReport monitor_test_trial(const Trial& trial, const RunOptions& option
   report.plan.design = trial.design;
   TestMonitoring t;
   t.test = *trial.survival_test;
-  t.planned_events = planned_events(trial);
+  t.planned_events = planned_final_events(trial, options);
   std::vector<double> events;
   for (const LookInput& look : m.looks) events.push_back(look.events);
   numerics::within({"monitoring"}, [&] { monitoring::check_event_span(t.planned_events, events); });

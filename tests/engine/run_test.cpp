@@ -46,6 +46,32 @@ TEST(Run, MonitorAndCommandNames) {
   }
 }
 
+// A plan sized from its power has no survival.events: its monitoring's
+// planned events are the events the plan solves for (was: "planned_events
+// is missing", which R's and Python's monitor() passed on for the usual
+// plan). Given, monitoring.planned_events still wins.
+TEST(Run, PlannedEventsDefaultToTheSolvedPlansEvents) {
+  nlohmann::json config = seed_config();
+  config["survival"].erase("events");
+  config["survival"].erase("patients");
+  config["survival"]["power"] = 0.84;
+  config["survival"]["follow_up"] = 14.77;
+  const long long solved = design_trial(load_trial(config)).sample_size->plan.events;
+  EXPECT_GT(solved, 80);
+  const MonitoringReport r = monitor_trial(load_trial(config));
+  EXPECT_DOUBLE_EQ(r.plan.planned_events, static_cast<double>(solved));
+  config["monitoring"]["planned_events"] = 100;
+  EXPECT_DOUBLE_EQ(monitor_trial(load_trial(config)).plan.planned_events, 100.0);
+  config["monitoring"].erase("planned_events");
+  config.erase("survival");
+  try {
+    (void)monitor_trial(load_trial(config));
+    FAIL() << "no events to monitor against";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(to_string(e.path()), "monitoring.planned_events");
+  }
+}
+
 TEST(Run, BadInputCarriesThePathInEachStyle) {
   nlohmann::json config = seed_config();
   config["survival"]["control"]["cure_fraction"] = 1.5;
