@@ -23,15 +23,17 @@ namespace gsd {
 
 namespace {
 
+// `unit`: what the looks count, "events" or (a normal or binary endpoint)
+// "patients", as the monitoring output says it.
 nlohmann::json record_entry(const nlohmann::json& input, const monitoring::LookResult& r,
-                            const monitoring::MonitoringPlan& plan, const std::string& now) {
+                            const monitoring::MonitoringPlan& plan, const char* unit, const std::string& now) {
   return {{"recorded_at", now},
           {"input", input},
           {"z", r.look.z},
           {"efficacy_z", std::isfinite(r.efficacy_z) ? nlohmann::json(r.efficacy_z)
                                                      : nlohmann::json(nullptr)},
           {"decision", decision_name(r.decision)},
-          {"reason", decision_reason(r, plan)}};
+          {"reason", decision_reason(r, plan, unit)}};
 }
 
 // The entry of a weighted log-rank, MaxCombo, RMST or milestone test's look.
@@ -52,7 +54,7 @@ nlohmann::json test_record_entry(const nlohmann::json& input, const LookOutcome&
 nlohmann::json entry_of(const nlohmann::json& input, const MonitoringReport& report,
                         const std::vector<LookOutcome>& outcomes, std::size_t k, const std::string& now) {
   if (report.test) return test_record_entry(input, outcomes[k], report, report.inputs[k].events, now);
-  return record_entry(input, report.result.looks[k], report.plan, now);
+  return record_entry(input, report.result.looks[k], report.plan, report.endpoint ? "patients" : "events", now);
 }
 
 }  // namespace

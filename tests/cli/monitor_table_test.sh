@@ -145,6 +145,9 @@ PY
     run monitor "$normal" --record z.json add-look --patients 184 --z 2.1 --final
     expect_ok
     expect_contains "$out" "   3       184   1.0000    2.1000    2.0141"
+    # The record's reasons count patients, as the output does (they said events).
+    expect_contains "$(cat z.json)" "at 184 of 184 planned patients"
+    grep -q "planned events" z.json e.json && fail "a patients' record speaks of events"
     run monitor "$normal" --record se.json add-look --patients 184 --estimate 0.3 --standard-error 0.14
     expect_ok
     expect_contains "$out" "   3       184   1.0000    2.1266    2.0141"
