@@ -220,8 +220,12 @@ CommandResult run_verify(const MonitorArgs& args) {
                      v.chain.head +
                      " (note it in the minutes: a record cut short would end elsewhere).\n";
   if (v.chain.looks_before_chain > 0) {
-    text += "Looks 1-" + std::to_string(v.chain.looks_before_chain) +
-            " were written before the chain began; they are covered from then on.\n";
+    const std::size_t before = v.chain.looks_before_chain;
+    text += (before == 1 ? std::string("Look 1 was") : "Looks 1-" + std::to_string(before) + " were") +
+            " written before the chain began; the chain covers " + (before == 1 ? "it" : "them") +
+            " only as " + (before == 1 ? "it" : "they") +
+            " stood then (an edit made before it began cannot be seen; the head noted in the minutes "
+            "can show it).\n";
   }
   if (v.noted_head) {
     text += "The noted head is " +

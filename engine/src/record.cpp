@@ -177,6 +177,10 @@ nlohmann::json record_json(const MonitoringReport& report, const nlohmann::json&
   out["record"] = {{"file", file},
                    {"looks", entries.size()},
                    {"chain", record.contains("chain") ? "verified" : "unverified"}};
+  // The looks the chain does not cover: written before it began.
+  if (record.contains("chain")) {
+    out["record"]["looks_before_chain"] = record["chain"].value("looks_before_chain", std::size_t{0});
+  }
   return out;
 }
 

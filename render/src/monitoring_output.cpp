@@ -159,9 +159,18 @@ std::string record_text(const MonitoringReport& report, const nlohmann::json& re
             " but recomputes as " + c.recomputed + ".";
   }
   const std::size_t n = record.at("looks").size();
+  // Looks written before the chain began (a version 1 record continued) are
+  // covered only as they stood when it began: an edit made before then, or
+  // hashes stripped to pass a record off as version 1, cannot be seen.
+  const std::size_t before = record.contains("chain") ? record["chain"].value("looks_before_chain", std::size_t{0}) : 0;
+  const std::string uncovered =
+      before == 0 ? ""
+                  : " (" + (before == 1 ? std::string("look 1 was") : "looks 1-" + std::to_string(before) + " were") +
+                        " written before it began: covered only as " + (before == 1 ? "it" : "they") +
+                        " stood then)";
   text += "\nRecord " + file + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
           ", last recorded " + record.at("looks").back().at("recorded_at").get<std::string>() +
-          (record.contains("chain") ? ", chain verified" : ", unverified (written without hashes)") +
+          (record.contains("chain") ? ", chain verified" + uncovered : ", unverified (written without hashes)") +
           "\n";
   return text;
 }

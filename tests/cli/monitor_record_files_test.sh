@@ -43,7 +43,14 @@ JSON
     expect_contains "$(cat r.json)" '"version": 2'
     run monitor --record r.json verify
     expect_ok
-    expect_contains "$out" 'Looks 1-1 were written before the chain began'
+    expect_contains "$out" 'Look 1 was written before the chain began; the chain covers it only as it stood then'
+    # The replay says so too, in text and JSON: stripping a record's hashes
+    # and adding a look must not read as a record verified throughout.
+    run monitor --record r.json
+    expect_ok
+    expect_contains "$out" 'chain verified (look 1 was written before it began: covered only as it stood then)'
+    run monitor --record r.json --format json
+    expect_contains "$out" '"looks_before_chain": 1'
     ;;
   record_cut_short_against_minutes)
     # Looks removed from the end leave a valid, shorter chain; the head the
