@@ -74,6 +74,48 @@ void check_increasing(const std::vector<endpoints::LookStatistic>& stats) {
   }
 }
 
+// The arms' summaries are cumulative: an arm's patients never fall from one
+// look to the next, nor (for rates) its responders or its non-responders. A
+// transcription error that breaks this (353 of 353 after 143 of 202) gave a
+// zero standard error and a confidence interval of zero width; rpact 3.3.4's
+// getDataset refuses such counts too.
+void check_cumulative_arms(const std::vector<EndpointLookInput>& looks) {
+  const auto arm_of = [](const endpoints::LookData& d, const char* name) -> const std::optional<endpoints::ArmSummary>& {
+    const std::string key = name;
+    return key == "treatment" ? d.treatment : key == "control" ? d.control : d.sample;
+  };
+  for (std::size_t k = 1; k < looks.size(); ++k) {
+    for (const char* name : {"treatment", "control", "sample"}) {
+      const auto& before = arm_of(looks[k - 1].data, name);
+      const auto& now = arm_of(looks[k].data, name);
+      if (!before || !now) continue;
+      // A one-sample look's summary sits on the look itself.
+      const FieldPath at = std::string(name) == "sample" ? FieldPath{"monitoring", "looks", k}
+                                                        : FieldPath{"monitoring", "looks", k, name};
+      const auto fewer = [&](const char* key, double value, double previous, const std::string& what) {
+        throw InvalidInput(at.key(key), numerics::format_input(value),
+                           "is fewer than the previous look's " + numerics::format_input(previous) + " " + what +
+                               ": the summaries are cumulative, so no count falls from one look to the next");
+      };
+      if (now->n < before->n) fewer("n", now->n, before->n, "patients");
+      if (now->responders && before->responders) {
+        if (*now->responders < *before->responders) {
+          fewer("responders", *now->responders, *before->responders, "responders");
+        }
+        const double non_now = now->n - *now->responders;
+        const double non_before = before->n - *before->responders;
+        if (non_now < non_before) {
+          throw InvalidInput(at.key("responders"), numerics::format_input(*now->responders),
+                             "leaves " + numerics::format_input(non_now) + " non-responders of " +
+                                 numerics::format_input(now->n) + ", fewer than the previous look's " +
+                                 numerics::format_input(non_before) +
+                                 ": the summaries are cumulative, so no count falls from one look to the next");
+        }
+      }
+    }
+  }
+}
+
 // The monitoring layer's paths and words name events; here they are patients.
 InvalidInput as_patients(const InvalidInput& e) {
   std::vector<numerics::PathPart> parts = e.path().parts();
@@ -134,6 +176,7 @@ MonitoringReport monitor_endpoint_trial(const Trial& trial, const RunOptions& op
     report.inputs.push_back(shown);
   }
   check_increasing(stats);
+  check_cumulative_arms(m.endpoint_looks);
   {
     const detail::PhaseTimer timer(options.trace, "monitoring of " + std::to_string(looks.size()) + " looks");
     try {

@@ -232,6 +232,35 @@ TEST(EndpointMonitor, OneLookClosedForms) {
   EXPECT_NEAR(monitor_trial(load_trial(c3)).result.looks[0].look.z, 0.05 / 0.9, 1e-14);
 }
 
+// Summaries are cumulative: an arm's patients, responders and
+// non-responders never fall from one look to the next. 353 of 353 after 143
+// of 202 (59 non-responders gone) was taken and gave a confidence interval
+// of zero width after the stop.
+TEST(EndpointMonitor, CountsThatFallBetweenLooksAreRefused) {
+  const json endpoint = {{"type", "binary"}, {"control_rate", 0.3}, {"treatment_rate", 0.45}};
+  const auto refused = [&](const json& second, const std::string& message) {
+    const json looks = json::array({{{"treatment", counts(50, 24)}, {"control", counts(50, 15)}}, second});
+    try {
+      (void)monitor(endpoint, 300, looks);
+      ADD_FAILURE() << "taken: " << second.dump();
+    } catch (const InvalidInput& e) {
+      EXPECT_EQ(std::string(e.what()), message);
+    }
+  };
+  const std::string rule = ": the summaries are cumulative, so no count falls from one look to the next";
+  refused({{"treatment", counts(100, 100)}, {"control", counts(100, 26)}},
+          "monitoring.looks[1].treatment.responders = 100 leaves 0 non-responders of 100, fewer than the "
+          "previous look's 26" + rule);
+  refused({{"treatment", counts(100, 52)}, {"control", counts(100, 14)}},
+          "monitoring.looks[1].control.responders = 14 is fewer than the previous look's 15 responders" + rule);
+  refused({{"treatment", counts(110, 60)}, {"control", counts(45, 20)}},
+          "monitoring.looks[1].control.n = 45 is fewer than the previous look's 50 patients" + rule);
+  // Counts that only grow are taken (case A above).
+  const json looks = json::array({{{"treatment", counts(50, 24)}, {"control", counts(50, 15)}},
+                                  {{"treatment", counts(100, 52)}, {"control", counts(100, 26)}}});
+  EXPECT_NO_THROW((void)monitor(endpoint, 300, looks));
+}
+
 // A lower test (smaller is better): z = (margin - estimate) / SE and the
 // natural scale keeps its orientation.
 TEST(EndpointMonitor, LowerDirection) {
