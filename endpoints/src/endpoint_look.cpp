@@ -325,7 +325,14 @@ std::optional<NaturalInterval> invert_look(const EndpointSpec& spec, const LookD
   if (ratio_scale(spec)) {
     return NaturalInterval{centre * std::exp(-q * s.standard_error), centre * std::exp(q * s.standard_error)};
   }
-  return NaturalInterval{centre - q * s.standard_error, centre + q * s.standard_error};
+  return NaturalInterval{within_parameter_range(spec, centre - q * s.standard_error),
+                         within_parameter_range(spec, centre + q * s.standard_error)};
+}
+
+double within_parameter_range(const EndpointSpec& spec, double value) {
+  if (spec.type != EndpointType::kBinary || ratio_scale(spec)) return value;
+  const double lo = spec.groups == 1 ? kEdge : -1.0 + kEdge;
+  return std::clamp(value, lo, 1.0 - kEdge);
 }
 
 double natural_at_drift(const EndpointSpec& spec, const LookStatistic& s, double drift) {

@@ -52,9 +52,12 @@ EndpointFinalInference natural_final(const EndpointMonitoring& ep, const monitor
     return out;
   }
   const double root_info = std::sqrt(r.looks[k].information);
-  out.median_unbiased = endpoints::natural_at_drift(ep.spec, s, f.median_unbiased_theta * root_info);
-  const double a = endpoints::natural_at_drift(ep.spec, s, f.ci_theta.lower * root_info);
-  const double b = endpoints::natural_at_drift(ep.spec, s, f.ci_theta.upper * root_info);
+  const auto natural = [&](double theta) {
+    return endpoints::within_parameter_range(ep.spec, endpoints::natural_at_drift(ep.spec, s, theta * root_info));
+  };
+  out.median_unbiased = natural(f.median_unbiased_theta);
+  const double a = natural(f.ci_theta.lower);
+  const double b = natural(f.ci_theta.upper);
   out.ci = {std::min(a, b), std::max(a, b)};
   return out;
 }

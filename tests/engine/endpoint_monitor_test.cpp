@@ -193,6 +193,22 @@ TEST(EndpointMonitor, AStrikingFirstLookAtLittleInformation) {
   }
 }
 
+// A difference of rates lies in (-1, 1): the Wald interval of a look given
+// as z at few patients (estimate -0.1 + z SE with the plan's SE) reached
+// -1.43 to 1.54, and is held within the range as the score intervals are.
+TEST(EndpointMonitor, RateIntervalsStayWithinTheirRange) {
+  json config = read_json_file(std::string(GSD_SOURCE_DIR) + "/configs/binary-noninferiority.json");
+  for (const double z : {1.0, 3.0}) {
+    config["monitoring"] = {{"looks", json::array({{{"patients", 40}, {"z", z}}})}};
+    const MonitoringReport r = monitor_trial(load_trial(config));
+    const auto& ci = r.endpoint->looks[0].repeated_ci;
+    ASSERT_TRUE(ci.has_value());
+    EXPECT_GE(ci->lower, -1.0);
+    EXPECT_LE(ci->upper, 1.0);
+    EXPECT_LT(ci->lower, ci->upper);
+  }
+}
+
 TEST(EndpointMonitor, OneLookClosedForms) {
   const json config = {
       {"design", {{"alpha", 0.025}, {"information_fractions", {1.0}}}},

@@ -81,6 +81,13 @@ struct NaturalInterval {
 std::optional<NaturalInterval> invert_look(const EndpointSpec& spec, const LookData& look,
                                            const LookStatistic& statistic, double b);
 
+// A value of the parameter held within what it can be: a rate within (0, 1)
+// and a difference of rates within (-1, 1), 1e-12 from the ends, as the
+// score intervals of invert_look are; means and ratios as they are. The
+// Wald interval of a look given as z or as an estimate (its standard error
+// taken as it comes) reached -1.43 to 1.54 for a difference of rates.
+double within_parameter_range(const EndpointSpec& spec, double value);
+
 // The natural value at a standardized effect: `drift` is theta sqrt(I) at
 // the look (the mean of its z), mapped as margin + sign drift SE (on the
 // log scale for a ratio): rpact's final confidence interval and
