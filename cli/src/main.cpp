@@ -282,7 +282,9 @@ CLI::App* monitor_command(CLI::App& app, MonitorArgs& a) {
   add_valued(*add, "--mean", l.mean, "A one-sample look's mean", kGiveNumber);
   add_valued(*add, "--sd", l.sd, "A one-sample look's standard deviation", kGiveNumber);
   add_valued(*add, "--responders", l.responders, "A one-sample look's responders", kGiveNumber);
-  add->add_flag("--final", l.final_analysis, "This look is the final analysis");
+  add->add_flag("--final", l.final_analysis, "This look is the final analysis")
+      ->disable_flag_override()
+      ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
   add_valued(*add, "--date", l.date, "Date of the data cut (free text)",
              "give the date of the data cut, e.g. 2026-03-02, or leave the option out");
   add_valued(*add, "--note", l.note, "Note for the record", "give the note's text, or leave the option out");

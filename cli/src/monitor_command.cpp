@@ -161,10 +161,17 @@ constexpr const char* kStartRecordHere =
     "give the path of a monitoring record, or start one with its first look: gsd monitor CONFIG --record FILE "
     "add-look --events N --z Z";
 
-RecordAccess record_access(const MonitorArgs& args) {
+// --lock-timeout within [0, a day], wherever it is given: a value out of
+// range is refused even where nothing waits for the lock (verify, a CONFIG's
+// looks), as any other bad option is.
+void check_lock_timeout(const MonitorArgs& args) {
   if (!(args.lock_timeout >= 0.0 && args.lock_timeout <= kMaxLockTimeoutSeconds)) {
     numerics::fail({"options", "lock_timeout"}, args.lock_timeout, "must lie in [0, 86400] seconds");
   }
+}
+
+RecordAccess record_access(const MonitorArgs& args) {
+  check_lock_timeout(args);
   RecordAccess access;
   access.key = read_key(args);
   access.lock_timeout = std::chrono::milliseconds(std::llround(args.lock_timeout * 1000.0));
@@ -319,6 +326,7 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
 
 CommandResult run_monitor(const MonitorArgs& args, const RunOptions& run) {
   if (args.add.requested && args.verify) usage_error("give add-look or verify, not both");
+  check_lock_timeout(args);
   if (args.verify) return run_verify(args);
   if (args.add.requested) {
     if (args.record.empty()) usage_error("add-look needs --record FILE: the record to append to");

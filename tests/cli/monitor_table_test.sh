@@ -55,6 +55,18 @@ case "$case_name" in
     expect_error "yes: unexpected argument: no such config file, and --record = r.json holds the design; leave it out"
     run monitor --record r.json verify yes
     expect_error "yes: unexpected argument after verify; verify takes only options (gsd monitor verify --help)"
+    # --final takes no value and is given once: --final=no was taken as not
+    # final, and a second --final passed unseen.
+    run monitor --record r.json add-look --events 70 --z 1 --final=no
+    expect_error "final was given a disallowed flag override"
+    run monitor --record r.json add-look --events 70 --z 1 --final --final
+    expect_error "--final: At Most 1 required but received 2"
+    # --lock-timeout out of range is refused wherever it is given.
+    run monitor --record r.json --lock-timeout -.5 verify
+    expect_error "--lock-timeout = -0.5 must lie in [0, 86400] seconds"
+    run monitor c.json --lock-timeout 1e6
+    expect_error "--lock-timeout = 1e+06 must lie in [0, 86400] seconds"
+    cmp -s r.json before.json || fail "a refused add-look changed the record"
     # A config that is a file keeps its own message, before or after add-look.
     for args in "c.json --record r.json add-look --events 70 --z 1" "--record r.json add-look --events 70 --z 1 c.json"; do
       run monitor $args
