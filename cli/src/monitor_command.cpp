@@ -42,6 +42,19 @@ namespace {
 
 
 // The new look as a JSON object; the monitor validates it as a config's look.
+// JSON given on the command line for a flag (--tests, --treatment, ...),
+// parsed as a config is. A rule broken at a key inside it (a key given
+// twice) is named under the flag: `--treatment.sd appears twice`, not a bare
+// `sd appears twice` that names nothing the user typed.
+nlohmann::json flag_json(const std::string& text, const char* flag, const char* key) {
+  try {
+    return parse_json(text, flag);
+  } catch (const InvalidInput& e) {
+    if (e.path().empty()) throw;
+    throw e.within({"options", key});
+  }
+}
+
 nlohmann::json look_from_options(const AddLookArgs& a) {
   if (a.direction) require_utf8("--direction", *a.direction, "the direction");
   require_utf8("--date", a.date, "the date");
@@ -85,8 +98,8 @@ nlohmann::json look_from_options(const AddLookArgs& a) {
   if (a.sd) look["sd"] = *a.sd;
   if (a.estimate) look["estimate"] = *a.estimate;
   if (a.standard_error) look["standard_error"] = *a.standard_error;
-  if (!a.treatment.empty()) look["treatment"] = parse_json(a.treatment, "--treatment");
-  if (!a.control.empty()) look["control"] = parse_json(a.control, "--control");
+  if (!a.treatment.empty()) look["treatment"] = flag_json(a.treatment, "--treatment", "treatment");
+  if (!a.control.empty()) look["control"] = flag_json(a.control, "--control", "control");
   if (a.z) look["z"] = *a.z;
   if (a.p_two_sided) look["p_two_sided"] = *a.p_two_sided;
   if (a.direction) look["direction"] = *a.direction;
@@ -94,8 +107,8 @@ nlohmann::json look_from_options(const AddLookArgs& a) {
   if (a.variance) look["variance"] = *a.variance;
   // JSON given on the command line, parsed as a config is (the key's path in
   // its errors); the monitor then checks it as it checks a config's look.
-  if (!a.tests.empty()) look["tests"] = parse_json(a.tests, "--tests");
-  if (!a.covariance.empty()) look["covariance"] = parse_json(a.covariance, "--covariance");
+  if (!a.tests.empty()) look["tests"] = flag_json(a.tests, "--tests", "tests");
+  if (!a.covariance.empty()) look["covariance"] = flag_json(a.covariance, "--covariance", "covariance");
   if (a.final_analysis) look["final"] = true;
   if (!a.date.empty()) look["date"] = a.date;
   if (!a.note.empty()) look["note"] = a.note;

@@ -67,9 +67,12 @@ LookInput load_look(const JsonNode& look) {
 
 namespace {
 
-endpoints::ArmSummary load_arm(const JsonNode& arm) {
+// An arm's summary; `own_keys`: the object holds nothing else (an arm's
+// object), not the look itself (a one-sample look's summary, beside its
+// other keys, which the look checks).
+endpoints::ArmSummary load_arm(const JsonNode& arm, bool own_keys = true) {
   arm.expect_object();
-  arm.expect_keys({"n", "mean", "sd", "responders"});
+  if (own_keys) arm.expect_keys({"n", "mean", "sd", "responders"});
   endpoints::ArmSummary out;
   if (!arm.has("n")) arm.fail_missing("n", "each arm gives its patients");
   out.n = arm.at("n").number();
@@ -94,7 +97,7 @@ EndpointLookInput load_endpoint_look(const JsonNode& look) {
   if (const auto se = look.find("standard_error")) d.standard_error = se->number();
   if (look.has("n") || look.has("mean") || look.has("sd") || look.has("responders")) {
     if (!look.has("n")) look.fail_missing("n", "a one-sample look's summary gives its patients");
-    d.sample = load_arm(look);
+    d.sample = load_arm(look, false);
   }
   if (const auto t = look.find("treatment")) d.treatment = load_arm(*t);
   if (const auto c = look.find("control")) d.control = load_arm(*c);

@@ -183,6 +183,14 @@ JSON
     run monitor "$normal" --record bad.json add-look --treatment '{"n": 92, "mean": 0.5}' \
       --control '{"n": 92, "mean": 0.1, "sd": 1.0}'
     expect_error "--treatment.sd is missing"
+    # A key given twice inside a flag's JSON is named under the flag.
+    run monitor "$normal" --record bad.json add-look --treatment '{"n": 92, "mean": 0.5, "sd": 1, "sd": 5}' \
+      --control '{"n": 92, "mean": 0.1, "sd": 1.0}'
+    expect_error "--treatment.sd appears twice in the same object: give each key once"
+    # A one-sample look's summary with z beside it: two forms, not an
+    # unknown key ("--z is not a known key; did you mean n").
+    run monitor one.json --record one-z.json add-look --n 40 --responders 19 --z 1
+    expect_error "--z is one of several forms given; give one: z, estimate with standard_error, or the summaries"
     [ ! -e bad.json ] || fail "a refused first look left a record"
     [ ! -e bad.json.lock ] || fail "a refused first look left a lock file beside no record"
     run monitor "$examples/../configs/blinatumomab-20120215.json" --record s.json add-look --patients 100 --z 2.1
