@@ -9,11 +9,13 @@ tab10.
 from __future__ import annotations
 
 import math
+import numbers
 from typing import Any, Dict, List, Optional, Sequence
 
 import numpy as np
 
 from . import _core
+from ._errors import invalid
 
 # The command line's palette (render/svg_chart.cpp), matplotlib's tab10.
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2",
@@ -34,6 +36,15 @@ def _pyplot() -> Any:
 
 
 def _figure(panels: int, figsize: Optional[tuple]) -> tuple:
+    # Checked here, by its name: matplotlib's own errors for figsize=5,
+    # figsize=(0, 0) or plot("survival") named nothing the caller wrote.
+    if figsize is not None:
+        ok = isinstance(figsize, (tuple, list)) and len(figsize) == 2 and all(
+            isinstance(v, numbers.Real) and not isinstance(v, bool) and math.isfinite(v) and v > 0
+            for v in figsize)
+        if not ok:
+            raise invalid(("figsize",), figsize, "must be (width, height) in inches: two positive "
+                          "numbers, e.g. (7, 9)")
     plt = _pyplot()
     size = figsize or (PANEL_WIDTH, PANEL_HEIGHT * panels)
     fig, axes = plt.subplots(panels, 1, figsize=size, squeeze=False)

@@ -82,3 +82,19 @@ def test_a_simulations_shown_replicates_are_a_whole_number_from_0_to_100(seed_pl
     assert sim.plot_data(0)["replicates"] == []
     # At most the run's replicates: 5 of them.
     assert [r["replicate"] for r in sim.plot_data(100)["replicates"]] == [0, 1, 2, 3, 4]
+
+
+def test_plot_figsize_is_two_positive_numbers(seed_design, seed_plan):
+    # matplotlib's own errors named nothing the caller wrote: figsize=5 gave
+    # "Value after * must be an iterable", (0, 0) "Singular matrix", and
+    # plot("survival") (R's plot type, positional) a ufunc TypeError.
+    pytest.importorskip("matplotlib")
+    import matplotlib
+    matplotlib.use("Agg")
+    for bad in (5, (0, 0), "survival", (7,), (7, float("nan")), (7, -1), (True, 3)):
+        with pytest.raises(gsd.InvalidInput) as e:
+            seed_plan.plot(bad)
+        assert e.value.path == ("figsize",)
+        assert "must be (width, height) in inches" in message(e)
+    fig = seed_design.plot(figsize=(6, 4))
+    assert tuple(fig.get_size_inches()) == (6.0, 4.0)
