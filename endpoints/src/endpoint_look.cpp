@@ -240,6 +240,8 @@ void LookData::validate(const EndpointSpec& spec) const {
   if (!(std::isfinite(*patients) && *patients > g)) {
     fail("patients", *patients, "must exceed " + std::to_string(spec.groups) + (spec.groups == 1 ? " patient" : " patients"));
   }
+  // Patients are counted, as the arms' n are (138.5 was taken).
+  if (!whole(*patients)) fail("patients", *patients, "must be a whole number of patients");
   if (z) {
     if (!std::isfinite(*z)) fail("z", *z, "must be finite");
     return;

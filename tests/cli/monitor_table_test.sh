@@ -178,6 +178,8 @@ JSON
     # Keys of the other kind of trial are refused by their flags.
     run monitor "$normal" --record bad.json add-look --events 184 --z 2.1
     expect_error "--events is not a known key"
+    run monitor "$normal" --record bad.json add-look --patients 138.5 --z 2
+    expect_error "--patients = 138.5 must be a whole number of patients"
     run monitor "$normal" --record bad.json add-look --z 2.1
     expect_error "--patients is missing: a look given as z or as an estimate needs its patients"
     run monitor "$normal" --record bad.json add-look --treatment '{"n": 92, "mean": 0.5}' \

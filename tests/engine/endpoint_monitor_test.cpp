@@ -337,8 +337,12 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
   }
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1e7}}})),
             "monitoring.looks[0].z = 1e+07 must lie in [-1e6, 1e6]");
+  // Patients are whole; looks closer than a millionth of the information
+  // are refused among whole numbers too (100 million patients, then one more).
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60.00001}, {"z", 2.0}}})),
-            "monitoring.looks[1].patients = 60.00001 must exceed the previous look's 60 patients by at least 6e-05");
+            "monitoring.looks[1].patients = 60.00001 must be a whole number of patients");
+  EXPECT_EQ(error(json::array({{{"patients", 100000000}, {"z", 1.0}}, {{"patients", 100000001}, {"z", 2.0}}})),
+            "monitoring.looks[1].patients = 100000001 must exceed the previous look's 1e+08 patients by at least 100");
 }
 
 }  // namespace

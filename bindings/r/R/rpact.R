@@ -30,6 +30,7 @@
 #' | `$stageLevels`, `$alphaSpent` | | `$bounds$nominal_p_one_sided`, `$bounds$cumulative_alpha` |
 #' | `getDesignCharacteristics()$shift`, `$inflationFactor` | | `$drift^2`, `$inflation_factor` |
 #' | `getSampleSizeSurvival()`, `getPowerSurvival()` | `nSurv()`, `gsSurv()` | [gsd_survival()] with [cure_model()] arms |
+#' | `typeOfComputation = "Schoenfeld"` (the default), `"Freedman"`, `"HsiehFreedman"` | `nSurv()`'s Lachin-Foulkes | `method = "schoenfeld"`, `"freedman"`, `"hsieh-freedman"`, `"lachin-foulkes"` (through `...`); gsd's default `"exact"` is the event-driven power under the model itself, which may ask a few events more or fewer than a formula (and is the only one with a cure fraction) |
 #' | `median2`, `lambda2` (control) | `lambdaC` | `control = cure_model(median_noncured = , hazard = )` |
 #' | `hazardRatio` | `hr` | `hazard_ratio_noncured` (among the noncured; add `cure_fraction`s for a cure model) |
 #' | `accrualTime`, `accrualIntensity` | `R`, `gamma` | `accrual = accrual(duration)` or `accrual(durations = , rates = )` |

@@ -25,7 +25,7 @@
 #'   list) with `design` and `survival` sections, or `design` and `endpoint`
 #'   sections (a normal or binary endpoint).
 #' @param replicates the number of simulated trials.
-#' @param seed the random seed, a whole number in [0, 2^64 - 1]. From 2^53 on
+#' @param seed the random seed, a whole number in \[0, 2^64 - 1\]. From 2^53 on
 #'   R's numbers skip whole numbers, so give such a seed as a string of
 #'   decimal digits (`seed = "18446744073709551615"`); a number that large is
 #'   refused.

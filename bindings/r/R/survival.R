@@ -146,7 +146,12 @@ print.gsd_accrual <- function(x, ...) {
 #'   `c(control = , treatment = )` (either may be left out).
 #' @param time_unit `"days"`, `"weeks"`, `"months"` or `"years"`: the unit of
 #'   every time and rate.
-#' @param ... further keys of the config's `survival` section.
+#' @param ... further keys of the config's `survival` section, e.g.
+#'   `method`: `"exact"` (the default, the event-driven power of this model)
+#'   or a classical proportional-hazards formula, `"schoenfeld"` (rpact's
+#'   `getSampleSizeSurvival()`), `"freedman"`, `"hsieh-freedman"` or
+#'   `"lachin-foulkes"` (gsDesign's `nSurv()`); `hazard_ratio_h0` (a
+#'   non-inferiority margin); `analysis_cap`.
 #' @return An object of class `gsd_survival` (also a `gsd_design`): the
 #'   design's fields, and `patients`, `events`, `power`, `study_duration`,
 #'   `follow_up` (negative when the final look comes before accrual ends),
