@@ -1,9 +1,7 @@
-"""The functions of the package: design, survival, simulate, monitor, the
-monitoring Record, and run (the command line as one call)."""
+"""The functions of the package: design, survival, simulate, monitor and run
+(the command line as one call); the monitoring Record is in _record.py."""
 from __future__ import annotations
 
-import datetime
-import logging
 import numbers
 import operator
 import os
@@ -11,22 +9,11 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._config import Config, boundary, check_output, given, labelled, load, named_file, plain
-from ._errors import Arguments, InvalidInput, flag, invalid, renamed
+from ._errors import Arguments, InvalidInput, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
+from ._calls import Boundary, ConfigLike, PathLike, _log_level, _source
+from ._record import Record
 from ._results import Design, Monitoring, Plan, Result, Simulation
-
-PathLike = Union[str, "os.PathLike[str]"]
-Boundary = Union[str, Mapping[str, Any]]
-ConfigLike = Union[Mapping[str, Any], PathLike]
-
-_logger = logging.getLogger("gsd")
-
-
-def _log_level() -> int:
-    """The library's diagnostics follow the "gsd" logger: 2 debug, 1 info, 0 off."""
-    if _logger.isEnabledFor(logging.DEBUG):
-        return 2
-    return 1 if _logger.isEnabledFor(logging.INFO) else 0
 
 
 def _call(f: Callable[[], Any], arguments: Arguments) -> Any:
@@ -35,13 +22,6 @@ def _call(f: Callable[[], Any], arguments: Arguments) -> Any:
         return f()
     except InvalidInput as e:
         raise renamed(e, arguments) from None
-
-
-def _source(value: Any, argument: str) -> tuple:
-    """(config, argument path prefix) for a result, a dict or a file."""
-    if isinstance(value, Result):
-        return value.config, (f"{argument}.config",)
-    return load(value, argument), (argument,)
 
 
 def design(*, alpha: Optional[float] = 0.025, sided: Optional[int] = 1,
@@ -308,161 +288,6 @@ def monitor(design: Union[Design, ConfigLike], *,
     handle = _call(lambda: _core.monitor(config, _log_level()), arguments)
     source = os.fspath(design) if isinstance(design, (str, os.PathLike)) else ""
     return Monitoring(handle, config, {"source": source})
-
-
-class Record:
-    """A data monitoring committee's record: a JSON file holding the config
-    and every look as entered, with the time it was recorded and the decision
-    taken then. Looks are only ever appended, and the file is replaced
-    atomically (the library's record functions, as ``gsd monitor --record``).
-    """
-
-    def __init__(self, path: PathLike) -> None:
-        self.path = named_file("record", path)
-
-    def __repr__(self) -> str:
-        return f"gsd.Record({self.path!r})"
-
-    def exists(self) -> bool:
-        return os.path.exists(self.path)
-
-    def to_dict(self) -> Dict[str, Any]:
-        """The record document (checked)."""
-        self._check_exists()
-        return _core.record_read(self.path)
-
-    def _check_exists(self) -> None:
-        # The library would read a missing record as a config file and say
-        # "cannot read the config file", naming neither the record nor a remedy.
-        if not os.path.exists(self.path):
-            raise invalid(("record",), self.path, "does not exist; give the path of a monitoring "
-                          "record (Record(path).add_look(..., config=...) starts one)")
-
-    def add_look(self, events: Optional[float] = None, *, z: Optional[float] = None,
-                 p_two_sided: Optional[float] = None, direction: Optional[str] = None,
-                 hazard_ratio: Optional[float] = None, variance: Optional[float] = None,
-                 tests: Optional[List[Dict[str, float]]] = None,
-                 covariance: Optional[List[List[float]]] = None,
-                 patients: Optional[float] = None, estimate: Optional[float] = None,
-                 standard_error: Optional[float] = None,
-                 treatment: Optional[Dict[str, float]] = None,
-                 control: Optional[Dict[str, float]] = None, n: Optional[float] = None,
-                 mean: Optional[float] = None, sd: Optional[float] = None,
-                 responders: Optional[float] = None, final: bool = False,
-                 date: Optional[Union[str, datetime.date]] = None, note: Optional[str] = None,
-                 config: Optional[Union[Result, ConfigLike]] = None,
-                 report: Optional[PathLike] = None) -> Monitoring:
-        """Appends a look and decides it with every earlier one.
-
-        A survival look gives ``events``; a weighted log-rank, RMST or
-        milestone test's look ``z`` and ``variance``; a MaxCombo look
-        ``tests`` (each ``{"z", "variance"}``) and ``covariance``, as a
-        config's monitoring.looks do. A normal or binary endpoint's look gives
-        ``patients`` with ``z`` or with ``estimate`` and ``standard_error``;
-        or the arms' summaries ``treatment`` and ``control`` (``{"n", "mean",
-        "sd"}`` or ``{"n", "responders"}``); or one sample's ``n`` with
-        ``mean`` and ``sd``, or with ``responders``.
-
-        ``config`` starts a new record (its own monitoring.looks come first)
-        and must be omitted once the record exists. A look that contradicts
-        the record (events going backwards, a look after a stop) raises
-        InvalidInput and leaves the file as it was.
-
-        ``report`` writes the committee's HTML report with the look: in full
-        before the record changes (so a full disk refuses the look rather
-        than leave it without its report), and into place after the record,
-        under its lock.
-        """
-        final = flag(("final",), final)
-        look = given(events=_whole(events), z=z, p_two_sided=p_two_sided, direction=direction,
-                     hazard_ratio=hazard_ratio, variance=variance, tests=tests, covariance=covariance,
-                     patients=_whole(patients), estimate=estimate, standard_error=standard_error,
-                     treatment=treatment, control=control, n=_whole(n), mean=mean, sd=sd,
-                     responders=_whole(responders), date=date, note=note)
-        if final:
-            look["final"] = True
-        cfg = None
-        if config is not None:
-            cfg, _ = _source(config, "config")
-            if os.path.isfile(self.path):  # the library's refusal names no argument
-                raise invalid(("config",), None, f"is given, but record = {self.path!r} already "
-                              "holds its design: leave config out to add a look to it, or name "
-                              "a new record file")
-        # The record is replaced as an output is, and refused as one, by name.
-        check_output("record", self.path, (("config", os.fspath(config)),)
-                     if isinstance(config, (str, os.PathLike)) else ())
-        if report is not None:  # over the record (or its lock) it would lose every look
-            report = check_output("report", report, (
-                ("record", self.path),
-                ("the record's lock file", os.path.realpath(self.path) + ".lock")))
-        try:
-            handle = _core.record_add_look(self.path, cfg, look, _log_level(), report)
-        except InvalidInput as e:
-            index = self._index(cfg)
-            if e.path == ("monitoring", "looks", index):
-                # The look as a whole (two statistics at once): the call's
-                # arguments together, which gsd.run passes as add_look.
-                raise renamed(e, {e.path: ("add_look",)}) from None
-            raise renamed(e, {("look",): (), ("monitoring", "looks", index): (),
-                              ("report",): ("report",), (): ("config",)}) from None
-        return Monitoring(handle, _record_config(handle), self._options(handle))
-
-    def verify(self, head: Optional[str] = None) -> Dict[str, Any]:
-        """Checks the record's hash chain, as ``gsd monitor --record FILE
-        verify --format json`` does, and returns its ``record`` object:
-        ``file``, ``looks`` and ``chain`` (``status``, ``algorithm``,
-        ``looks_before_chain`` and ``head``, the hash to note in the
-        committee's minutes).
-
-        A changed record raises InvalidInput naming the first changed look.
-        ``head``, a head noted earlier, must still be in the chain (then
-        ``chain["noted_head"]`` gives its ``hash`` and ``look``, 0 for the
-        config hash): looks removed from the end leave a valid, shorter
-        chain, and only the noted head shows it, raising InvalidInput naming
-        ``head``.
-        """
-        self._check_exists()
-        if head is not None and not isinstance(head, str):
-            raise invalid(("head",), head, "must be a string: the 64 hex digits of a head noted in the minutes")
-        try:
-            return _core.record_verify(self.path, head)["record"]
-        except InvalidInput as e:
-            raise renamed(e, {("options", "head"): ("head",)}) from None
-
-    def replay(self) -> Monitoring:
-        """Recomputes every recorded look."""
-        self._check_exists()
-        handle = _core.record_replay(self.path, _log_level())
-        return Monitoring(handle, _record_config(handle), self._options(handle))
-
-    def _options(self, handle: Any) -> Dict[str, Any]:
-        return {"record": handle.record(), "record_file": self.path}
-
-    def _index(self, config: Optional[Config]) -> int:
-        """The position the new look takes among the record's looks."""
-        try:
-            if config is not None:
-                return len((config.get("monitoring") or {}).get("looks") or [])
-            return len(self.to_dict()["looks"])
-        except Exception:  # the record itself is unreadable: no look to name
-            return -1
-
-
-def _whole(events: Any) -> Any:
-    """Whole event counts as integers, as a person types them (and as the
-    command line writes them into the record)."""
-    if isinstance(events, float) and events.is_integer() and abs(events) < 1e15:
-        return int(events)
-    return events
-
-
-def _record_config(handle: Any) -> Config:
-    record = handle.record()
-    config = dict(record["config"])
-    monitoring = dict(config.get("monitoring") or {})
-    monitoring["looks"] = [entry["input"] for entry in record["looks"]]
-    config["monitoring"] = monitoring
-    return config
 
 
 _FORMATS = ("json", "text", "csv")
