@@ -50,10 +50,11 @@ double repeated_p_value(const MonitoringPlan& plan, const LookSchedule& s, doubl
     // keeps the excess finite and falling in alpha for the root search.
     // +infinity: this look spends nothing at this alpha (a small alpha at a
     // small information fraction: 20 of 756 patients), so nothing crosses:
-    // a bound above any z bound does the same and keeps the excess finite
-    // (an infinite one made the search's interpolation NaN).
-    return std::clamp(efficacy_at_alpha(plan, s, std::exp(log_alpha))[k], kClosedBound, kOpenBound) -
-           statistic;
+    // a bound above every z bound and above the statistic does the same and
+    // keeps the excess finite (an infinite one made the search's
+    // interpolation NaN).
+    const double open = std::max(kOpenBound, statistic + 1.0);
+    return std::clamp(efficacy_at_alpha(plan, s, std::exp(log_alpha))[k], kClosedBound, open) - statistic;
   };
   // Below least_alpha (a Haybittle-Peto design's interims) no design
   // exists: the search starts just above it, where the final bound is at its

@@ -191,6 +191,11 @@ TEST(EndpointMonitor, AStrikingFirstLookAtLittleInformation) {
     const double p = 2.0 * boost::math::cdf(boost::math::complement(normal, std::sqrt(t) * root));
     EXPECT_NEAR_REL(r.result.looks[0].repeated_p_value, p, kRel) << "z = " << z;
   }
+  // z beyond every z bound at 20 of 100,000 planned patients: sqrt(t) z is
+  // 0.64, so p = 2 (1 - Phi(0.64)) = 0.52, reported at the ceiling 0.5
+  // (a bound held at 40 would have called every z above it a crossing).
+  config["monitoring"] = {{"planned_patients", 100000}, {"looks", json::array({{{"patients", 20}, {"z", 45.0}}})}};
+  EXPECT_DOUBLE_EQ(monitor_trial(load_trial(config)).result.looks[0].repeated_p_value, 0.5);
 }
 
 // A difference of rates lies in (-1, 1): the Wald interval of a look given
