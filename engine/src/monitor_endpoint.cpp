@@ -83,18 +83,17 @@ void check_increasing(const std::vector<endpoints::LookStatistic>& stats) {
 // zero standard error and a confidence interval of zero width; rpact 3.3.4's
 // getDataset refuses such counts too.
 void check_cumulative_arms(const std::vector<EndpointLookInput>& looks) {
-  const auto arm_of = [](const endpoints::LookData& d, const char* name) -> const std::optional<endpoints::ArmSummary>& {
-    const std::string key = name;
-    return key == "treatment" ? d.treatment : key == "control" ? d.control : d.sample;
-  };
+  using Arm = std::optional<endpoints::ArmSummary> endpoints::LookData::*;
+  // Each summary with its key; a one-sample look's sits on the look itself.
+  const std::pair<const char*, Arm> arms[] = {{"treatment", &endpoints::LookData::treatment},
+                                              {"control", &endpoints::LookData::control},
+                                              {nullptr, &endpoints::LookData::sample}};
   for (std::size_t k = 1; k < looks.size(); ++k) {
-    for (const char* name : {"treatment", "control", "sample"}) {
-      const auto& before = arm_of(looks[k - 1].data, name);
-      const auto& now = arm_of(looks[k].data, name);
+    for (const auto& [name, arm] : arms) {
+      const auto& before = looks[k - 1].data.*arm;
+      const auto& now = looks[k].data.*arm;
       if (!before || !now) continue;
-      // A one-sample look's summary sits on the look itself.
-      const FieldPath at = std::string(name) == "sample" ? FieldPath{"monitoring", "looks", k}
-                                                        : FieldPath{"monitoring", "looks", k, name};
+      const FieldPath at = name ? FieldPath{"monitoring", "looks", k, name} : FieldPath{"monitoring", "looks", k};
       const auto fewer = [&](const char* key, double value, double previous, const std::string& what) {
         throw InvalidInput(at.key(key), numerics::format_input(value),
                            "is fewer than the previous look's " + numerics::format_input(previous) + " " + what +

@@ -30,14 +30,13 @@ foreach(case ${gsd_monitor_table_cases})
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_table_test.sh $<TARGET_FILE:gsd> ${case})
   set_tests_properties(cli_monitor_${case} PROPERTIES LABELS cli TIMEOUT 180)
 endforeach()
-add_test(NAME cli_monitor_endpoint_futility_column
-         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_table_test.sh $<TARGET_FILE:gsd>
-                 endpoint_futility_column ${PROJECT_SOURCE_DIR}/examples)
-set_tests_properties(cli_monitor_endpoint_futility_column PROPERTIES LABELS cli TIMEOUT 180)
-add_test(NAME cli_monitor_endpoint_add_look
-         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_table_test.sh $<TARGET_FILE:gsd>
-                 endpoint_add_look ${PROJECT_SOURCE_DIR}/examples)
-set_tests_properties(cli_monitor_endpoint_add_look PROPERTIES LABELS cli TIMEOUT 180)
+# The cases that read the examples.
+foreach(case endpoint_futility_column endpoint_add_look)
+  add_test(NAME cli_monitor_${case}
+           COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_table_test.sh $<TARGET_FILE:gsd>
+                   ${case} ${PROJECT_SOURCE_DIR}/examples)
+  set_tests_properties(cli_monitor_${case} PROPERTIES LABELS cli TIMEOUT 180)
+endforeach()
 foreach(case ${gsd_monitor_record_file_cases})
   add_test(NAME cli_monitor_${case}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_record_files_test.sh $<TARGET_FILE:gsd> ${case})

@@ -91,9 +91,7 @@ JSON
     expect_contains "$out" "look   events     info         z   bound z  futility      harm    nominal p"
     expect_contains "$out" "   1      100   0.5000    0.5000    3.0896    0.5199   -3.8014   0.00100204"
     expect_contains "$out" "(futility: the futility bound's z; harm: the harm bound's z; nominal p"
-    header=$(grep '^look ' <<< "$out")
-    [ "$(grep -E '^ +[12] ' <<< "$out" | awk '{ print length($0) }' | sort -u)" = "${#header}" ] ||
-      fail "rows and header differ in width: $out"
+    expect_rows_as_wide_as_header
     run monitor fh.json --report fh.html
     expect_ok
     html=$(cat fh.html)
@@ -116,9 +114,7 @@ JSON
     expect_contains "$out" "look  patients     info         z   bound z  futility   estimate"
     expect_contains "$out" "   1        92   0.5000    1.9084    2.9626    0.4548     0.4100"
     expect_contains "$out" "(futility: the futility bound's z; estimate"
-    header=$(grep '^look ' <<< "$out")
-    [ "$(grep -E '^ +[12] ' <<< "$out" | awk '{ print length($0) }' | sort -u)" = "${#header}" ] ||
-      fail "rows and header differ in width: $out"
+    expect_rows_as_wide_as_header
     expect_contains "$(cat ep.html)" "<td>2.9626</td><td>0.4548</td><td>0.001525</td>"
     ;;
   endpoint_add_look)

@@ -38,6 +38,14 @@ expect_contains() {  # expect_contains TEXT NEEDLE
   case "$1" in *"$2"*) ;; *) fail "output lacks: $2" ;; esac
 }
 
+# The looks table's rows 1 and 2 in $out are exactly as wide as its header.
+expect_rows_as_wide_as_header() {
+  local header
+  header=$(grep '^look ' <<< "$out")
+  [ "$(grep -E '^ +[12] ' <<< "$out" | awk '{ print length($0) }' | sort -u)" = "${#header}" ] ||
+    fail "rows and header differ in width: $out"
+}
+
 # Exit 2, nothing on stdout, exactly one stderr line equal to / starting with $1.
 expect_error() {
   [ "$rc" -eq 2 ] || fail "exit $rc (want 2), stderr: $err"
