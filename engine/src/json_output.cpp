@@ -45,6 +45,9 @@ json survival_look_json(const survival::SurvivalLook& look) {
   const bool bound = std::isfinite(look.efficacy_z);
   j["efficacy_z"] = bound ? json(look.efficacy_z) : json(nullptr);
   j["hazard_ratio_at_bound"] = bound ? json(look.hazard_ratio_at_bound) : json(nullptr);
+  j["futility_z"] = look.futility_z ? json(*look.futility_z) : json(nullptr);
+  j["hazard_ratio_at_futility"] =
+      look.hazard_ratio_at_futility ? json(*look.hazard_ratio_at_futility) : json(nullptr);
   j["crossing_probability"] = look.crossing;
   j["cumulative_crossing_probability"] = look.cumulative_crossing;
   // Lower exits: the harm side of a two-sided design, or the futility bound.

@@ -60,7 +60,7 @@ ChartSeries series(std::string label, std::size_t color) {
 
 }  // namespace
 
-std::string sample_size_text(const SampleSize& r) {
+std::string sample_size_text(const SampleSize& r, const spending::Design& design) {
   const survival::SurvivalPlan& plan = r.plan;
   const std::string& unit = r.spec.time_unit;
   std::ostringstream out;
@@ -96,14 +96,32 @@ std::string sample_size_text(const SampleSize& r) {
   } else {
     out << " (follow-up " << plan.follow_up << " after accrual ends)\n\n";
   }
+  // Futility columns when the design has a futility bound: its z, the
+  // hazard ratio at it, and the chance of a first exit below the efficacy
+  // region at the look (event-driven like P(cross)). That exit is the
+  // futility stop alone in a one-sided design without a harm bound; it
+  // holds the harm stops of a harm bound, and a two-sided design's
+  // rejections below -b, where there are any.
+  const bool futility = std::any_of(plan.looks.begin(), plan.looks.end(),
+                                    [](const SurvivalLook& l) { return l.futility_z.has_value(); });
+  const bool harm = std::any_of(design.harm.begin(), design.harm.end(),
+                                [](const std::optional<double>& h) { return h.has_value(); });
+  const bool two_sided = design.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
+  const char* lower_head = two_sided ? "fut. or -b" : harm ? "fut./harm" : "futility";
   out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time"
-      << std::setw(9) << "drift" << std::setw(10) << "efficacy" << std::setw(10) << "HR at"
-      << std::setw(11) << "P(cross)" << std::setw(12) << "cumulative" << '\n';
+      << std::setw(9) << "drift" << std::setw(10) << "efficacy" << std::setw(10) << "HR at";
+  if (futility) out << std::setw(10) << "futility" << std::setw(10) << "HR at";
+  out << std::setw(11) << "P(cross)" << std::setw(12) << "cumulative";
+  if (futility) out << std::setw(11) << "P(stop)";
+  out << '\n';
   std::ostringstream unit_head;
   unit_head << "(" << unit << ")";
   out << std::setw(4) << "" << std::setw(8) << "" << std::setw(15) << unit_head.str()
-      << std::setw(9) << "E[Z]" << std::setw(10) << "z" << std::setw(10) << "bound"
-      << std::setw(11) << "at look" << std::setw(12) << "P(cross)" << '\n';
+      << std::setw(9) << "E[Z]" << std::setw(10) << "z" << std::setw(10) << "bound";
+  if (futility) out << std::setw(10) << "z" << std::setw(10) << "futility";
+  out << std::setw(11) << "at look" << std::setw(12) << "P(cross)";
+  if (futility) out << std::setw(11) << lower_head;
+  out << '\n';
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     const SurvivalLook& l = plan.looks[k];
     out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(15)
@@ -114,7 +132,14 @@ std::string sample_size_text(const SampleSize& r) {
     } else {  // a look that spends no alpha has no bound
       out << std::setw(10) << "none" << std::setw(10) << "-";
     }
-    out << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing << '\n';
+    if (futility && l.futility_z) {
+      out << std::setw(10) << *l.futility_z << std::setw(10) << *l.hazard_ratio_at_futility;
+    } else if (futility) {  // the final look of a non-binding bound: the efficacy bound decides
+      out << std::setw(10) << "-" << std::setw(10) << "-";
+    }
+    out << std::setw(11) << l.crossing << std::setw(12) << l.cumulative_crossing;
+    if (futility) out << std::setw(11) << l.crossing_lower;
+    out << '\n';
   }
   const bool by_time = std::any_of(plan.looks.begin(), plan.looks.end(), [](const survival::SurvivalLook& l) {
     return l.trigger != survival::LookTriggerKind::kEvents;

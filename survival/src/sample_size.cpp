@@ -404,6 +404,10 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
     look.efficacy_z = design.efficacy[k];
     const double information = static_cast<double>(look.events) * r / ((1.0 + r) * (1.0 + r));
     look.hazard_ratio_at_bound = spec.hazard_ratio_h0 * std::exp(-look.efficacy_z / std::sqrt(information));
+    look.futility_z = design.futility[k];
+    if (look.futility_z) {
+      look.hazard_ratio_at_futility = spec.hazard_ratio_h0 * std::exp(-*look.futility_z / std::sqrt(information));
+    }
     look.crossing = exits.upper[k];
     look.crossing_fixed_times = exits.upper[k];
     look.crossing_lower = exits.lower[k] + (exits.inner.empty() ? 0.0 : exits.inner[k]);

@@ -109,6 +109,18 @@ gsd_survival_cli_test(ambiguous_mode ${GSD_SURVIVAL_CASES}/ambiguous_mode.json 2
   "error: survival: give patients and events (for the power), power and follow_up (for patients and events), or power and patients (for events); got: patients events power")
 gsd_survival_cli_test(piecewise_unsorted ${GSD_SURVIVAL_CASES}/piecewise_unsorted.json 2
   "error: survival.control.piecewise.starts[2] = 3 must be greater than the previous start 6")
+# A design with a futility bound: the plan's looks give it, the hazard ratio at
+# it (exp(-0.0635 (1 + 2) / sqrt(2 x 69)) with allocation 2:1) and the chance
+# of a futility stop at each look; the final look of a non-binding bound has none.
+gsd_survival_cli_test(futility_columns_text ${CMAKE_CURRENT_LIST_DIR}/../golden/inputs/survival-weibull-futility.json 0
+  "   1      69          21.98   2.0111    3.3569    0.4243    0.0635    0.9839     0.1010      0.1010     0.0328")
+gsd_survival_cli_test(futility_columns_final ${CMAKE_CURRENT_LIST_DIR}/../golden/inputs/survival-weibull-futility.json 0
+  "   3     172          42.26   2.9207    2.0005    0.7236         -         -     0.2401      0.8016     0.0000")
+gsd_survival_cli_test(futility_columns_head ${CMAKE_CURRENT_LIST_DIR}/../golden/inputs/survival-weibull-futility.json 0
+  "                   (months)     E[Z]         z     bound         z  futility    at look    P(cross)   futility")
+# Two-sided, the lower exits hold the rejections below -b beside the futility stops.
+gsd_survival_cli_test(futility_columns_two_sided ${GSD_SURVIVAL_CASES}/two_sided_futility_plan.json 0
+  "                   (months)     E[Z]         z     bound         z  futility    at look    P(cross) fut. or -b")
 # survival.analysis_cap and survival.looks (looks by events, calendar time, or whichever
 # comes first or last): bad input exits 2 naming the JSON path and the rule.
 gsd_survival_cli_test(looks_times_not_increasing ${GSD_SURVIVAL_CASES}/looks_times_not_increasing.json 2

@@ -213,6 +213,50 @@ TEST(ClassicalSizing, TwoSidedFutilityStopsCountInTheExpectedSizes) {
   EXPECT_GT(plan.looks[0].crossing_lower, 0.05);
 }
 
+// The futility bound on the hazard-ratio scale, exp(-f (1 + r) / sqrt(r d))
+// at the look's d events, and the chance of a futility stop at each look at
+// the expected look times, against rpact 3.3.4's futilityBoundsEffectScale
+// and futilityPerStage (tests/reference/rpact_futility_effect_scale.R; 150 /
+// 225 / 300 events, whole in both). The effect scale is printed by rpact to
+// 8 digits, hence 1e-7; the probabilities to 10.
+TEST(ClassicalSizing, FutilityBoundOnTheHazardRatioScale) {
+  DesignSpec d;
+  d.alpha = 0.025;
+  d.beta = 0.1;
+  d.information_fractions = {0.5, 0.75, 1.0};
+  d.futility = FutilitySpec{SpendingFunction::hwang_shih_decani(-2.0), false};
+  const Design design = compute_design(d);
+  ASSERT_TRUE(design.futility[0] && design.futility[1]);
+  EXPECT_NEAR(*design.futility[0], 0.4548477803, 1e-8);
+  EXPECT_NEAR(*design.futility[1], 1.211171529, 1e-8);
+  struct Case {
+    double ratio;
+    double hr_at_futility[2];
+    double futility_stop[2];
+  };
+  const std::vector<Case> cases{{1, {0.92841511, 0.85087543}, {0.04187491235, 0.04388708596}},
+                                {2, {0.92424144, 0.84258097}, {0.05431119672, 0.05707900116}}};
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.ratio);
+    RpactCase rc{"futility_effect_scale", SizingMethod::kSchoenfeld, RpactDesign::kFixed, 0.7 * kL12, kL12,
+                 c.ratio, 24, {}, {}, 0, 0, 12, 0, 0};
+    SurvivalSpec spec = spec_for(rc, SizingMethod::kSchoenfeld);
+    spec.patients = 500;
+    spec.events = 300;
+    const SurvivalPlan plan = solve_survival(spec, design);
+    ASSERT_EQ(plan.looks.size(), 3U);
+    for (std::size_t k = 0; k < 2; ++k) {
+      ASSERT_TRUE(plan.looks[k].futility_z && plan.looks[k].hazard_ratio_at_futility);
+      EXPECT_EQ(*plan.looks[k].futility_z, *design.futility[k]);
+      EXPECT_NEAR_REL(*plan.looks[k].hazard_ratio_at_futility, c.hr_at_futility[k], 1e-7);
+      EXPECT_NEAR_REL(plan.looks[k].crossing_lower, c.futility_stop[k], 1e-7);
+    }
+    // The final look of a non-binding bound has none: the efficacy bound decides.
+    EXPECT_FALSE(plan.looks[2].futility_z);
+    EXPECT_FALSE(plan.looks[2].hazard_ratio_at_futility);
+  }
+}
+
 // With a non-inferiority margin the per-look crossings at the expected look
 // times are those of the test against the margin (rpact's rejectPerStage), as
 // the power is; they were the model's test of equal hazards (0.013, 0.168).

@@ -330,11 +330,18 @@ function drawSurvivalCharts(ss, plot, config) {
 
 function fillSurvivalTable(ss) {
   const unit = ss.time_unit || "months";
+  // A design with a futility bound: its z, the hazard ratio at it, and the
+  // chance of a first exit below the efficacy region (futility, harm, or a
+  // two-sided design's lower bound) at each look.
+  const futility = ss.looks.some((l) => l.futility_z !== null && l.futility_z !== undefined);
   const header = ["Look", "Events", `Calendar time (${unit})`, "Drift E[Z]", "Efficacy z", "HR at bound",
-                  "P(cross) at look", "Cumulative P(cross)"];
+                  ...(futility ? ["Futility z", "HR at futility"] : []),
+                  "P(cross) at look", "Cumulative P(cross)", ...(futility ? ["P(stop below) at look"] : [])];
   const rows = ss.looks.map((l, k) => [String(k + 1), count(l.events), fixed(l.calendar_time, 2), fixed(l.drift, 4),
                                        fixed(l.efficacy_z, 4), fixed(l.hazard_ratio_at_bound, 4),
-                                       fixed(l.crossing_probability, 4), fixed(l.cumulative_crossing_probability, 4)]);
+                                       ...(futility ? [fixed(l.futility_z, 4), fixed(l.hazard_ratio_at_futility, 4)] : []),
+                                       fixed(l.crossing_probability, 4), fixed(l.cumulative_crossing_probability, 4),
+                                       ...(futility ? [fixed(l.crossing_probability_lower, 4)] : [])]);
   fillTable(document.getElementById("table-survival"), header, rows, ss.looks.map((_, k) => k + 1));
 }
 

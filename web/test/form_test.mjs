@@ -111,6 +111,19 @@ try {
         "the form writes design.harm, efficacy_stops, spending_time and futility.hazard_ratio");
   sameJson(await designResult(page), gsd("design", optionConfig),
            "harm bound, switches, spending time and a hazard-ratio futility: #gsd-result = gsd design");
+  // The plan's looks with a futility bound: its z, the hazard ratio at it and
+  // the chance of a stop below the efficacy region, as the command line gives them.
+  const optionLooks = gsd("design", optionConfig).sample_size.looks;
+  const survivalHead = await page.$$eval("#table-survival thead th", (ths) => ths.map((th) => th.textContent));
+  const survivalRows = await page.$$eval("#table-survival tbody tr", (trs) =>
+    trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  check(survivalHead[6] === "Futility z" && survivalHead[7] === "HR at futility" &&
+        survivalHead[10] === "P(stop below) at look" && survivalRows.length === optionLooks.length &&
+        optionLooks.every((l, k) => survivalRows[k][6] === shown(l.futility_z) &&
+                                    survivalRows[k][7] === shown(l.hazard_ratio_at_futility) &&
+                                    survivalRows[k][10] === l.crossing_probability_lower.toFixed(4)),
+        `the plan's looks show the futility z (${optionLooks.map((l) => shown(l.futility_z)).join(", ")}), ` +
+        "the hazard ratio at it and the chance of a stop below, as gsd design gives them");
   // An emptied harm alpha is left out, as any emptied number field, and the
   // engine's refusal names it (the field was ignored, its old value kept).
   await page.fill("#harm-alpha", "");

@@ -32,7 +32,9 @@ BOUNDS_FIRST = ("information_fraction", "efficacy_z", "futility_z", "nominal_p_o
                 "nominal_p_two_sided", "cumulative_alpha", "probability_efficacy_h0",
                 "probability_efficacy_h1", "probability_futility_h1")
 PLAN_FIRST = ("events", "information_fraction", "calendar_time", "drift", "efficacy_z",
-              "hazard_ratio_at_bound", "crossing_probability", "cumulative_crossing_probability")
+              "hazard_ratio_at_bound", "futility_z", "hazard_ratio_at_futility",
+              "crossing_probability", "cumulative_crossing_probability",
+              "crossing_probability_lower")
 MONITORING_FIRST = ("events", "patients", "information", "information_fraction", "z",
                     "efficacy_z", "futility_z", "nominal_p_one_sided", "nominal_p_two_sided",
                     "cumulative_alpha", "decision", "reason", "hazard_ratio",
@@ -276,7 +278,11 @@ class Plan(Design):
     @property
     def looks(self) -> pd.DataFrame:
         """One row per look: events, information fraction, calendar time,
-        drift, efficacy z, hazard ratio at the bound, crossing probabilities."""
+        drift, efficacy z, hazard ratio at the bound, futility z and the
+        hazard ratio at it (NaN at looks without one), crossing
+        probabilities, and ``crossing_probability_lower``: the chance of a
+        first exit below the efficacy region (a futility stop, a harm stop,
+        or a two-sided design's rejection below the lower bound)."""
         if "looks" not in self._frames:
             self._frames["looks"] = frame(self._json()["sample_size"]["looks"],
                                           first=PLAN_FIRST)

@@ -146,3 +146,25 @@ def test_a_looks_date_may_be_a_date_or_datetime(repo, seed_design, tmp_path):
                             looks=[{"events": 49, "z": 2.0,
                                     "date": datetime.datetime(2024, 3, 1, 9, 30)}])
     assert monitored.config["monitoring"]["looks"][0]["date"] == "2024-03-01 09:30:00"
+
+
+def test_plan_looks_give_the_futility_bound_and_its_hazard_ratio():
+    """A plan whose design has a futility bound: each look's futility z and
+    the hazard ratio at it, exp(-z / sqrt(d r / (1 + r)^2)), NaN at the final
+    look of a non-binding bound, and the chance of a futility stop."""
+    design = gsd.design(alpha=0.025, beta=0.1, information_fractions=[0.5, 0.75, 1.0],
+                        futility={"spending": "hsd", "parameter": -2})
+    plan = gsd.survival(design, control={"median_noncured": 12.0}, hazard_ratio_noncured=0.7,
+                        accrual=24.0, patients=500, events=300, method="schoenfeld")
+    looks = plan.looks
+    columns = list(looks.columns)
+    assert columns.index("futility_z") == columns.index("hazard_ratio_at_bound") + 1
+    assert columns.index("hazard_ratio_at_futility") == columns.index("futility_z") + 1
+    # rpact 3.3.4's futilityBoundsEffectScale and futilityPerStage
+    # (tests/reference/rpact_futility_effect_scale.R).
+    assert looks["hazard_ratio_at_futility"].iloc[:2].tolist() == pytest.approx(
+        [0.92841511, 0.85087543], rel=1e-7)
+    assert looks["crossing_probability_lower"].iloc[:2].tolist() == pytest.approx(
+        [0.04187491235, 0.04388708596], rel=1e-7)
+    assert np.isnan(looks["futility_z"].iloc[2])
+    assert np.isnan(looks["hazard_ratio_at_futility"].iloc[2])

@@ -27,6 +27,7 @@
                nominal_p_two_sided = "nominal_p", cumulative_alpha = "cum_alpha",
                probability_efficacy_h0 = "P(eff|H0)", probability_efficacy_h1 = "P(eff|H1)",
                calendar_time = "time", hazard_ratio_at_bound = "HR_at_bound",
+               hazard_ratio_at_futility = "HR_at_fut", crossing_probability_lower = "P(lower)",
                crossing_probability = "P(cross)", cumulative_crossing_probability = "cum_P(cross)",
                cumulative_reject = "cumulative", repeated_p_value = "repeated_p",
                conditional_power = "cond_power", hazard_ratio = "HR")
@@ -137,9 +138,14 @@ format.gsd_survival <- function(x, digits = 4, ...) {
                                   .fmt(x$patients_at_study_end, digits), " of the ", x$patients,
                                   " patients are enrolled by the final look")
       else paste0(" (follow-up ", .fmt(x$follow_up, digits), " after accrual)"), "\n", sep = "")
+  # A design with a futility bound: its z, the hazard ratio at it, and the
+  # chance of a first exit below the efficacy region at each look.
+  futility <- "futility_z" %in% names(x$looks) && any(!is.na(x$looks$futility_z))
   cols <- intersect(c("look", "events", "calendar_time", "drift", "efficacy_z",
-                      "hazard_ratio_at_bound", "crossing_probability",
-                      "cumulative_crossing_probability"), names(x$looks))
+                      "hazard_ratio_at_bound",
+                      if (futility) c("futility_z", "hazard_ratio_at_futility"),
+                      "crossing_probability", "cumulative_crossing_probability",
+                      if (futility) "crossing_probability_lower"), names(x$looks))
   .print_table(x$looks[cols], digits)
   cat("expected events ", .fmt(x$expected_events, digits), ", expected duration ",
       .fmt(x$expected_duration, digits), " ", x$time_unit, "; the patients can produce at most ",

@@ -158,7 +158,11 @@ print.gsd_accrual <- function(x, ...) {
 #'   `patients_at_study_end` (the patients enrolled by then), `expected_events`,
 #'   `expected_duration`, `solved_for`,
 #'   `looks` (a data frame: events, calendar time, drift, efficacy z, the
-#'   hazard ratio at the bound and the crossing probabilities of each look)
+#'   hazard ratio at the bound, the futility z and the hazard ratio at it (`NA`
+#'   at looks without one), the crossing probabilities of each look, and
+#'   `crossing_probability_lower`, the chance of a first exit below the
+#'   efficacy region: a futility stop, a harm stop, or a two-sided design's
+#'   rejection below the lower bound)
 #'   and `schoenfeld` (the proportional-hazards comparison).
 #' @references Schoenfeld D (1981). The asymptotic properties of nonparametric
 #'   tests for comparing survival distributions. Biometrika 68:316-319.

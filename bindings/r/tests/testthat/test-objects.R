@@ -15,6 +15,23 @@ test_that("a design prints, tabulates and keeps its config", {
   expect_identical(gsd_run(f), d$result)
 })
 
+test_that("a plan with a futility bound prints it and its hazard ratio", {
+  # rpact 3.3.4's futilityBoundsEffectScale and futilityPerStage
+  # (tests/reference/rpact_futility_effect_scale.R).
+  d <- gsd_design(alpha = 0.025, beta = 0.1, information_fractions = c(0.5, 0.75, 1),
+                  futility = "hsd", futility_parameter = -2)
+  plan <- gsd_survival(d, control = cure_model(median_noncured = 12), hazard_ratio_noncured = 0.7,
+                       accrual = accrual(24), patients = 500, events = 300, method = "schoenfeld")
+  expect_equal(plan$looks$hazard_ratio_at_futility[1:2], c(0.92841511, 0.85087543), tolerance = 1e-7)
+  expect_equal(plan$looks$crossing_probability_lower[1:2], c(0.04187491235, 0.04388708596),
+               tolerance = 1e-7)
+  expect_true(is.na(plan$looks$futility_z[3]))
+  expect_output(print(plan), "HR_at_fut")
+  expect_output(print(plan), "P\\(lower\\)")
+  # Without a futility bound the columns stay out.
+  expect_false(any(grepl("HR_at_fut", capture.output(print(seed_plan())))))
+})
+
 test_that("a survival plan, a simulation and a monitoring print", {
   plan <- seed_plan()
   expect_s3_class(plan, c("gsd_survival", "gsd_design"), exact = TRUE)

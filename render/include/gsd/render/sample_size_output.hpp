@@ -10,7 +10,9 @@
 
 namespace gsd::render {
 
-std::string sample_size_text(const SampleSize& result);
+// `design` is the plan's design (its futility, harm and sidedness name the
+// futility columns).
+std::string sample_size_text(const SampleSize& result, const spending::Design& design);
 std::vector<SvgChart> sample_size_charts(const SampleSize& result);
 
 // The weights of weighted log-rank tests over the study time (each scaled to

@@ -48,6 +48,13 @@ struct SurvivalLook {
   // exp(-z / sqrt(d r / (1 + r)^2)): the observed hazard ratio that just
   // crosses the efficacy bound (Schoenfeld's information d r / (1 + r)^2).
   double hazard_ratio_at_bound = 0.0;
+  // The design's futility bound at this look (one-sided: stop when z is at
+  // or below it; two-sided: when |z| is below it), and the observed hazard
+  // ratio at it by the same information (for a two-sided design the benefit
+  // side: the futility region runs from it to its reciprocal). None at a
+  // look without one.
+  std::optional<double> futility_z;
+  std::optional<double> hazard_ratio_at_futility;
   // The looks' probabilities are event-driven for kExact (a capped final
   // analysis before this look counts at this look), at the expected times for
   // the classical methods.
