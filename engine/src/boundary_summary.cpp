@@ -1,6 +1,7 @@
 #include "gsd/boundary_summary.hpp"
 
 #include <cmath>
+#include <optional>
 
 #include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/numerics/normal.hpp"
@@ -29,18 +30,17 @@ struct AllCrossings {
   Crossings efficacy, futility, harm, lower;
 };
 
-// `drift`: H1's theta sqrt(I_max) (the design's, or an endpoint plan's).
-AllCrossings crossings(const Design& d, double drift) {
+// `means`: E[Z_k] under H1, a plan's; none: the design's own alternative.
+AllCrossings crossings(const Design& d, const std::optional<std::vector<double>>& means) {
   const auto& t = d.spec.information_fractions;
   const std::vector<double> zeros(t.size(), 0.0);
   const numerics::ExitProbabilities in_force = spending::evaluate(d, zeros);
   const std::vector<double> harm_h0 = spending::harm_crossings(d, zeros);
   numerics::ExitProbabilities h1 = d.alternative;
   std::vector<double> harm_h1 = d.harm_alternative;
-  if (std::fabs(drift - d.drift) > 0.0) {
-    const std::vector<double> means = numerics::means_for_drift(t, drift);
-    h1 = spending::evaluate(d, means);
-    harm_h1 = spending::harm_crossings(d, means);
+  if (means) {
+    h1 = spending::evaluate(d, *means);
+    harm_h1 = spending::harm_crossings(d, *means);
   }
   AllCrossings c;
   c.efficacy = {cumulative(d.null.upper), cumulative(h1.upper)};
@@ -82,9 +82,18 @@ std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
   const Design& d = result.boundaries;
   const auto& t = d.spec.information_fractions;
   const endpoints::EndpointPlan* endpoint = result.endpoint ? &result.endpoint->plan : nullptr;
-  const double drift = endpoint ? endpoint->drift : d.drift;
-  const AllCrossings c = crossings(d, drift);
   const survival::SurvivalPlan* plan = result.sample_size ? &result.sample_size->plan : nullptr;
+  // H1: a plan's alternative at its sizes, not the design's drift. An
+  // endpoint's drift at its patients; a survival plan's mean of Z at each
+  // look (a classical method's, or the model's at the expected look times).
+  std::optional<std::vector<double>> means;
+  if (endpoint) {
+    means = numerics::means_for_drift(t, endpoint->drift);
+  } else if (plan && plan->looks.size() == t.size()) {
+    means.emplace();
+    for (const survival::SurvivalLook& look : plan->looks) means->push_back(look.method_mean_z.value_or(look.mean_z));
+  }
+  const AllCrossings c = crossings(d, means);
   const double r = result.sample_size ? result.sample_size->spec.allocation_ratio : 1.0;
   std::vector<BoundSummaryRow> rows;
   for (std::size_t k = 0; k < t.size(); ++k) {
@@ -95,7 +104,7 @@ std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
       row.information_fraction = t[k];
       row.z = z;
       row.nominal_p = numerics::normal_upper_tail(z);
-      row.effect_fraction = z / (drift * std::sqrt(t[k]));
+      row.effect_fraction = z / (means ? (*means)[k] : d.drift * std::sqrt(t[k]));
       if (plan && k < plan->looks.size()) {
         const double events = static_cast<double>(plan->looks[k].events);
         row.events = plan->looks[k].events;

@@ -42,6 +42,7 @@ json survival_look_json(const survival::SurvivalLook& look) {
   j["information_fraction"] = look.information_fraction;
   j["calendar_time"] = look.calendar_time;
   j["drift"] = look.mean_z;
+  j["method_drift"] = look.method_mean_z ? json(*look.method_mean_z) : json(nullptr);
   const bool bound = std::isfinite(look.efficacy_z);
   j["efficacy_z"] = bound ? json(look.efficacy_z) : json(nullptr);
   j["hazard_ratio_at_bound"] = bound ? json(look.hazard_ratio_at_bound) : json(nullptr);

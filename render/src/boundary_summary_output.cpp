@@ -42,8 +42,12 @@ std::string boundary_summary_text(const std::vector<BoundSummaryRow>& rows) {
                   probability(r.cumulative_h0).c_str(), r.cumulative_h1);
     out << line;
   }
-  out << "\n  effect / design: the estimate at the bound as a fraction of the effect the design "
-         "is powered for\n";
+  out << "\n  effect / design: z at the bound over the mean of Z under H1 at the look (for a log-rank "
+         "or z test, the estimate at the bound as a fraction of the effect H1 assumes)\n";
+  if (survival) {
+    out << "  H1: the plan's mean of Z at each look: a classical method's, else the model's at the "
+           "expected look times\n";
+  }
   if (survival) {
     out << "  HR at bound: exp(-z / sqrt(d r / (1 + r)^2)) at the look's planned events d\n";
   }

@@ -141,6 +141,17 @@ std::string sample_size_text(const SampleSize& r, const spending::Design& design
     if (futility) out << std::setw(11) << l.crossing_lower;
     out << '\n';
   }
+  if (!plan.looks.empty() && plan.looks.front().method_mean_z) {
+    // A classical method: its crossing probabilities come from its own
+    // drift, beside the model's mean of Z in the drift column.
+    out << "\n  P(cross) by the " << sizing_method_name(plan.method) << " formula, whose drift is"
+        << std::setprecision(4);
+    for (std::size_t k = 0; k < plan.looks.size(); ++k) {
+      out << (k == 0 ? " " : " / ") << plan.looks[k].method_mean_z.value_or(0.0);
+    }
+    out << "; the drift column is the model's mean of Z"
+        << (r.spec.non_inferiority() ? " (Schoenfeld's, of the test against the margin)" : "") << '\n';
+  }
   const bool by_time = std::any_of(plan.looks.begin(), plan.looks.end(), [](const survival::SurvivalLook& l) {
     return l.trigger != survival::LookTriggerKind::kEvents;
   });

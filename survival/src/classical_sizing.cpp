@@ -148,11 +148,13 @@ struct Sizes {
 };
 
 // The reported power of a plan at whole sizes: the method's own.
-numerics::ExitProbabilities classical_exits(const SurvivalSpec& spec, const Design& design,
-                                            double hr, double patients, double events) {
+// The method's drift theta sqrt(I_max) at these sizes: the mean of Z at the
+// final look, sqrt(t_k) of it at look k.
+double classical_total_drift(const SurvivalSpec& spec, const Design& design, double hr, double patients,
+                             double events) {
   if (spec.method != SizingMethod::kLachinFoulkes) {
-    const double theta = classical_drift_per_event(spec.method, hr, spec.allocation_ratio, spec.hazard_ratio_h0);
-    return exits_for_drift(design, theta * std::sqrt(events));
+    return classical_drift_per_event(spec.method, hr, spec.allocation_ratio, spec.hazard_ratio_h0) *
+           std::sqrt(events);
   }
   // Lachin-Foulkes at the study end where the events are expected: the
   // drift whose fixed-design power is nSurv's, (|log HR| sqrt(N) -
@@ -162,10 +164,8 @@ numerics::ExitProbabilities classical_exits(const SurvivalSpec& spec, const Desi
   const LachinFoulkesVariances v =
       lachin_foulkes_variances(spec, end, hr, spec.hazard_ratio_h0, design.spec.solver);
   const double za = normal_upper_quantile(alpha);
-  const double drift =
-      (std::fabs(std::log(hr / spec.hazard_ratio_h0)) * std::sqrt(patients) - za * std::sqrt(v.null_variance)) /
-          std::sqrt(v.alternative_variance) + za;
-  return exits_for_drift(design, drift);
+  return (std::fabs(std::log(hr / spec.hazard_ratio_h0)) * std::sqrt(patients) - za * std::sqrt(v.null_variance)) /
+             std::sqrt(v.alternative_variance) + za;
 }
 
 [[noreturn]] void too_few_patients(const SurvivalSpec& spec, double events, double limit) {
@@ -257,8 +257,9 @@ SurvivalPlan classical_plan(const SurvivalSpec& spec, const Design& design, Solv
   SurvivalPlan plan = fixed_time_plan(spec, design, patients, events);
   plan.patients_unrounded = sizes.patients;
   plan.events_unrounded = sizes.events;
-  const numerics::ExitProbabilities exits =
-      classical_exits(spec, design, hr, static_cast<double>(patients), static_cast<double>(events));
+  const double drift =
+      classical_total_drift(spec, design, hr, static_cast<double>(patients), static_cast<double>(events));
+  const numerics::ExitProbabilities exits = exits_for_drift(design, drift);
   const std::vector<double> cumulative = exits.cumulative_upper();
   plan.expected_events = 0.0;
   plan.expected_duration = 0.0;
@@ -273,6 +274,9 @@ SurvivalPlan classical_plan(const SurvivalSpec& spec, const Design& design, Solv
                                               spec.hazard_ratio_h0) *
                     std::sqrt(static_cast<double>(look.events));
     }
+    // The method's own mean of Z at the look, from which its crossing
+    // probabilities below come.
+    look.method_mean_z = drift * std::sqrt(design.spec.information_fractions[k]);
     look.crossing = exits.upper[k];
     // A two-sided design's futility region is inner (|z| below the bound),
     // beside the lower efficacy bound: both stop the trial, as in the

@@ -121,6 +121,10 @@ gsd_survival_cli_test(futility_columns_head ${CMAKE_CURRENT_LIST_DIR}/../golden/
 # Two-sided, the lower exits hold the rejections below -b beside the futility stops.
 gsd_survival_cli_test(futility_columns_two_sided ${GSD_SURVIVAL_CASES}/two_sided_futility_plan.json 0
   "                   (months)     E[Z]         z     bound         z  futility    at look    P(cross) fut. or -b")
+# A classical method's crossings come from its own drift, -ln 0.75 sqrt(d / 4)
+# at 150 / 225 / 300 events, which the text gives under the table.
+gsd_survival_cli_test(classical_method_drift ${GSD_SURVIVAL_CASES}/two_sided_futility_plan.json 0
+  "  P(cross) by the schoenfeld formula, whose drift is 1.7617 / 2.1576 / 2.4914; the drift column is the model's mean of Z")
 # survival.analysis_cap and survival.looks (looks by events, calendar time, or whichever
 # comes first or last): bad input exits 2 naming the JSON path and the rule.
 gsd_survival_cli_test(looks_times_not_increasing ${GSD_SURVIVAL_CASES}/looks_times_not_increasing.json 2

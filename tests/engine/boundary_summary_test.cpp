@@ -56,6 +56,41 @@ TEST(BoundarySummary, HazardRatioFutilityRoundTrips) {
   EXPECT_NEAR(rows[3].z, -std::log(0.9) * std::sqrt(71.0 / 4.0), 1e-14);
 }
 
+// A survival plan at given sizes: H1 is the plan's, not the design's drift.
+// A Schoenfeld plan at 500 patients and 300 events (2:1, HR 0.7) against
+// rpact 3.3.4's getPowerSurvival: cumulative rejectPerStage and
+// futilityPerStage (tests/reference/rpact_futility_effect_scale.R); the
+// design's own beta of 0.1 would end the efficacy rows at 0.9.
+TEST(BoundarySummary, SurvivalPlanCrossingsAreThePlansUnderH1) {
+  const DesignResult r = solve(R"({"design": {"alpha": 0.025, "beta": 0.1,
+      "information_fractions": [0.5, 0.75, 1.0],
+      "futility": {"spending": "hsd", "parameter": -2}},
+    "survival": {"control": {"median_noncured": 12}, "hazard_ratio_noncured": 0.7,
+                 "allocation_ratio": 2, "accrual": {"duration": 24}, "patients": 500, "events": 300,
+                 "method": "schoenfeld"}})");
+  const std::vector<BoundSummaryRow> rows = boundary_summary(r);
+  ASSERT_EQ(rows.size(), 5u);
+  const double reject[3] = {0.1831769033, 0.3847790666, 0.2316086052};
+  const double futility[2] = {0.05431119672, 0.05707900116};
+  // rpact and gsd integrate on different grids: their exit probabilities
+  // agree to about 1e-9 (the final one here 1.4e-9), within 1e-8.
+  EXPECT_NEAR(rows[0].cumulative_h1, reject[0], 1e-8);
+  EXPECT_NEAR(rows[2].cumulative_h1, reject[0] + reject[1], 1e-8);
+  EXPECT_NEAR(rows[4].cumulative_h1, reject[0] + reject[1] + reject[2], 1e-8);
+  EXPECT_NEAR(rows[1].cumulative_h1, futility[0], 1e-8);
+  EXPECT_NEAR(rows[3].cumulative_h1, futility[0] + futility[1], 1e-8);
+  // Schoenfeld's mean of Z at look k, -ln 0.7 sqrt(d_k r) / (1 + r), is the
+  // plan's method_drift; z over it is the log hazard ratio at the bound over
+  // ln 0.7.
+  for (std::size_t k = 0; k < 3; ++k) {
+    const auto& look = r.sample_size->plan.looks[k];
+    const double mean = -std::log(0.7) * std::sqrt(static_cast<double>(look.events) * 2.0) / 3.0;
+    ASSERT_TRUE(look.method_mean_z);
+    EXPECT_NEAR(*look.method_mean_z, mean, 1e-12);
+  }
+  EXPECT_NEAR(rows[0].effect_fraction, std::log(*rows[0].hazard_ratio) / std::log(0.7), 1e-12);
+}
+
 TEST(BoundarySummary, SymmetricTwoSidedHasLowerRows) {
   const DesignResult r = solve(R"({"design": {"alpha": 0.05, "sided": 2,
       "information_fractions": [0.5, 1.0]}})");

@@ -20,8 +20,10 @@ struct BoundSummaryRow {
   std::optional<long long> events;  // survival plans: the look's planned events
   double z = 0.0;
   double nominal_p = 0.0;  // P(Z >= z) under H0 (gsBoundSummary's "p (1-sided)")
-  // The estimate at the bound as a fraction of the effect the design is
-  // powered for: z / (drift sqrt(t_k)), drift as for H1 below.
+  // z / E[Z_k] under H1 below: for a log-rank test or a z test of a mean,
+  // the estimate at the bound as a fraction of the effect H1 assumes; where
+  // the estimate's variance depends on the effect (rates, the t test) only
+  // close to it.
   double effect_fraction = 0.0;
   // Survival plans: the observed hazard ratio at the bound,
   // exp(-z / sqrt(d r / (1 + r)^2)) (Schoenfeld's information).
@@ -35,8 +37,11 @@ struct BoundSummaryRow {
   // P(crossing this bound by this look): under H0 as the bound's error was
   // spent (efficacy: non-binding lower bounds ignored; futility and harm:
   // every bound in force), and under H1 (drift) with every bound in force.
-  // H1 is the design's drift, or for an endpoint the drift of its plan (its
-  // alternative at the patients given or solved for).
+  // H1 is the design's drift, or a plan's alternative at its sizes: an
+  // endpoint's drift at the patients given or solved for, or a survival
+  // plan's mean of Z at each look: a classical method's (the crossings of its
+  // power), else the model's at the expected look times (those of
+  // power_fixed_times).
   double cumulative_h0 = 0.0;
   double cumulative_h1 = 0.0;
 };

@@ -44,6 +44,10 @@ struct SurvivalLook {
   double information_fraction = 0.0;
   double calendar_time = 0.0;         // expected time of the events-th event
   double mean_z = 0.0;                // E[Z_k] under the model (the drift)
+  // A classical method's mean of Z at the look, theta sqrt(I_max t_k) by its
+  // formula: its crossing probabilities come from it (the model's mean_z
+  // gives the power at the expected look times). None under kExact.
+  std::optional<double> method_mean_z;
   double efficacy_z = 0.0;
   // exp(-z / sqrt(d r / (1 + r)^2)): the observed hazard ratio that just
   // crosses the efficacy bound (Schoenfeld's information d r / (1 + r)^2).
