@@ -347,8 +347,9 @@ void put_stopping_fractions(json& s, const simulate::SimulationResult& r, const 
     s["reject_lower_per_look"] = r.reject_lower_per_look;
     s["reject_lower"] = r.reject_lower;
   }
-  if (any_futility) {
-    // A non-binding futility bound does not bind the alpha count.
+  if (any_futility && !d.spec.binding_futility()) {
+    // A non-binding futility bound does not bind the alpha count (a binding
+    // one does, so the trial ignoring it has no meaning for the design).
     s["power_ignoring_futility"] = r.power_ignoring_futility;
     s["reject_per_look_ignoring_futility"] = r.reject_per_look_ignoring_futility;
   }

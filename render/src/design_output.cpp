@@ -295,7 +295,8 @@ std::string design_text(const DesignResult& result) {
   std::string out;
   if (!result.name.empty()) out += result.name + "\n\n";
   out += boundaries_text(result.boundaries);
-  if (result.sample_size) out += sample_size_text(*result.sample_size, result.boundaries);
+  if (result.sample_size) out += sample_size_text(*result.sample_size, result.boundaries,
+                          result.test || result.maxcombo || result.km_contrast);
   if (result.test) {
     out += weighted_test_text(*result.test, result.sample_size->plan.power_fixed_times,
                               result.sample_size->spec.time_unit);

@@ -60,7 +60,7 @@ ChartSeries series(std::string label, std::size_t color) {
 
 }  // namespace
 
-std::string sample_size_text(const SampleSize& r, const spending::Design& design) {
+std::string sample_size_text(const SampleSize& r, const spending::Design& design, bool other_test) {
   const survival::SurvivalPlan& plan = r.plan;
   const std::string& unit = r.spec.time_unit;
   std::ostringstream out;
@@ -169,7 +169,9 @@ std::string sample_size_text(const SampleSize& r, const spending::Design& design
   }
   out << '\n' << std::setprecision(1) << "  expected events " << plan.expected_events
       << ", expected duration " << plan.expected_duration << ' ' << unit
-      << " (under the model, with early stops)\n";
+      << (other_test ? " (of the log-rank trial, under the model, with early stops; a trial stopped by the "
+                       "other test below stops at other looks: gsd simulate gives its figures)\n"
+                     : " (under the model, with early stops)\n");
   if (plan.method == survival::SizingMethod::kExact && plan.event_driven) {
     out << std::setprecision(2) << "  calendar cap " << plan.calendar_cap << ' ' << unit
         << (r.spec.analysis_cap ? " (the protocol's analysis cap)" : "")

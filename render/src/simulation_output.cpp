@@ -116,7 +116,7 @@ std::string simulation_text(const SimulationReport& rep) {
   };
   row("power (upper crossings)", fixed(r.power, 4) + " (MC SE " + fixed(r.power_se, 4) + ")");
   if (rep.setup.analytic_power) row("analytic power (this plan)", fixed(*rep.setup.analytic_power, 4));
-  if (has_futility(rep.setup.design) && !two_sided(rep.setup.design)) {
+  if (has_futility(rep.setup.design) && !rep.setup.design.spec.binding_futility() && !two_sided(rep.setup.design)) {
     row("power, futility ignored", fixed(r.power_ignoring_futility, 4));
   }
   row("expected events", fixed(r.expected_events, 2));

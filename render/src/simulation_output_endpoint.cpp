@@ -89,7 +89,7 @@ std::string endpoint_simulation_text(const SimulationReport& rep) {
   if (drawn != planned) row("drawn under", drawn + " (plan: " + planned + ")");
   row("power (upper crossings)", fixed(r.power, 4) + " (MC SE " + fixed(r.power_se, 4) + ")");
   if (rep.setup.analytic_power) row("analytic power (this plan)", fixed(*rep.setup.analytic_power, 4));
-  if (has_futility(d) && d.spec.sided != spending::Sidedness::kTwoSidedSymmetric) {
+  if (has_futility(d) && !d.spec.binding_futility() && d.spec.sided != spending::Sidedness::kTwoSidedSymmetric) {
     row("power, futility ignored", fixed(r.power_ignoring_futility, 4));
   }
   row("expected patients", fixed(r.expected_patients, 2));

@@ -33,6 +33,12 @@ gsd_simulate_check(seed_plot ${GSD_SIMULATE_SEED} 0 "trials hitting the cap" --r
 gsd_simulate_check(stratified ${GSD_SIMULATE_STRATIFIED} 0 "6 strata (stratified log-rank)"
                    --replicates 2000)
 
+# A binding futility bound binds the alpha count: no "futility ignored" power,
+# in the text or the JSON (a non-binding one has it: the golden outputs).
+gsd_simulate_cli_test(binding_futility_text absent $<TARGET_FILE:gsd>
+  ${GSD_SIMULATE_CASES}/binding_futility.json "futility ignored" --replicates 500)
+gsd_simulate_cli_test(binding_futility_json absent $<TARGET_FILE:gsd>
+  ${GSD_SIMULATE_CASES}/binding_futility.json "ignoring_futility" --replicates 500 --format json)
 gsd_simulate_check(replicates_zero_flag ${GSD_SIMULATE_SEED} 2
   "error: --replicates = 0 must be at least 1" --replicates 0)
 gsd_simulate_check(max_duration_tiny_flag ${GSD_SIMULATE_SEED} 2

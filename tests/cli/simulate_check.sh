@@ -20,12 +20,21 @@
 #   simulate_check.sh interrupt GSD CONFIG DIR
 #       SIGINT during a long run: the process dies by SIGINT, nothing on
 #       stdout, and neither the data file nor a temporary file is left.
+#   simulate_check.sh absent GSD CONFIG TEXT [args...]
+#       exit 0, stdout has a power line and lacks TEXT.
 mode=$1; shift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "$@"; exit 1; }
 
 case "$mode" in
+absent)
+  gsd=$1; config=$2; unwanted=$3; shift 3
+  "$gsd" simulate "$config" --quiet "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail "exit code $?"; }
+  grep -qE 'power' "$tmp/out" || { cat "$tmp/out"; fail "no power in the output"; }
+  grep -qF -- "$unwanted" "$tmp/out" && { cat "$tmp/out"; fail "stdout has: $unwanted"; }
+  exit 0
+  ;;
 check)
   gsd=$1; config=$2; want_rc=$3; want=$4; shift 4
   "$gsd" simulate "$config" --quiet "$@" >"$tmp/out" 2>"$tmp/err"

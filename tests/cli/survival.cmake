@@ -125,6 +125,10 @@ gsd_survival_cli_test(futility_columns_two_sided ${GSD_SURVIVAL_CASES}/two_sided
 # at 150 / 225 / 300 events, which the text gives under the table.
 gsd_survival_cli_test(classical_method_drift ${GSD_SURVIVAL_CASES}/two_sided_futility_plan.json 0
   "  P(cross) by the schoenfeld formula, whose drift is 1.7617 / 2.1576 / 2.4914; the drift column is the model's mean of Z")
+# A plan tested by another test: the expected events and duration are the
+# log-rank trial's, and the text says so.
+gsd_survival_cli_test(other_test_expected_sizes ${CMAKE_CURRENT_LIST_DIR}/../../examples/weighted-monitoring/fh01.json 0
+  "(of the log-rank trial, under the model, with early stops; a trial stopped by the other test below stops at other looks: gsd simulate gives its figures)")
 # survival.analysis_cap and survival.looks (looks by events, calendar time, or whichever
 # comes first or last): bad input exits 2 naming the JSON path and the rule.
 gsd_survival_cli_test(looks_times_not_increasing ${GSD_SURVIVAL_CASES}/looks_times_not_increasing.json 2

@@ -11,8 +11,10 @@
 namespace gsd::render {
 
 // `design` is the plan's design (its futility, harm and sidedness name the
-// futility columns).
-std::string sample_size_text(const SampleSize& result, const spending::Design& design);
+// futility columns); `other_test`: the trial is tested by a weighted, MaxCombo,
+// RMST or milestone test, whose own stops the log-rank plan's expected
+// events and duration do not follow.
+std::string sample_size_text(const SampleSize& result, const spending::Design& design, bool other_test);
 std::vector<SvgChart> sample_size_charts(const SampleSize& result);
 
 // The weights of weighted log-rank tests over the study time (each scaled to
