@@ -134,6 +134,23 @@ std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan, const
   }
   return out;
 }
+std::optional<std::string> test_cap_warning(const survival::SurvivalPlan& plan,
+                                            const std::string& time_unit, bool analysis_cap) {
+  if (!plan.event_driven || plan.looks.empty()) return std::nullopt;
+  const double last = plan.looks.back().calendar_time;
+  if (!(plan.capped_probability > kTestCapShare) && plan.calendar_cap >= last) return std::nullopt;
+  std::ostringstream w;
+  w << std::fixed << std::setprecision(2) << (analysis_cap ? "the analysis cap" : "the calendar cap")
+    << " at " << plan.calendar_cap << ' ' << time_unit << " ends " << std::setprecision(1)
+    << 100.0 * plan.capped_probability
+    << "% of the log-rank trials there, but the test's power and sizing take its looks at the "
+       "expected times of the planned events (the last at "
+    << std::setprecision(2) << last << ' ' << time_unit
+    << ") and leave the cap out, so they overstate a trial that the cap cuts short; "
+       "gsd simulate replays the cap and gives this test's power with it";
+  return w.str();
+}
+
 const char* const kSchoenfeldReference =
     "Schoenfeld (1981) Biometrika 68:316, proportional hazards with the noncured hazard ratio";
 

@@ -310,6 +310,12 @@ std::string design_text(const DesignResult& result) {
     out += km_contrast_text(*result.km_contrast, result.sample_size->plan.power_fixed_times,
                             1.0 - result.boundaries.spec.beta, result.sample_size->spec.time_unit);
   }
+  if (result.test || result.maxcombo || result.km_contrast) {
+    const SampleSize& ss = *result.sample_size;
+    if (const auto w = test_cap_warning(ss.plan, ss.spec.time_unit, ss.spec.analysis_cap.has_value())) {
+      out += "  warning: " + *w + "\n";
+    }
+  }
   if (result.endpoint) out += endpoint_text(*result.endpoint);
   out += integer_text(result);
   return out;

@@ -10,6 +10,7 @@
 
 #include "monte_carlo_bounds.hpp"
 #include "gsd/design.hpp"
+#include "gsd/json.hpp"
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/presentation.hpp"
@@ -164,6 +165,31 @@ TEST(AnalysisCap, ACapBeforeTheFirstLookIsWarnedOf) {
   // Every trial is running at month 10: no look can have come.
   EXPECT_GT(plan.capped_probability, 0.999);
   EXPECT_EQ(cap_warnings(trial), 1);
+}
+
+// A trial tested by a Fleming-Harrington test: its power takes the looks at
+// the expected times of the planned events and leaves the cap out, so the
+// JSON's warnings say so once the log-rank plan expects more than one trial
+// in a thousand to end at the cap (proportional hazards, 600 patients, 330
+// events; the final look expected at month 29.6). With the cap at month 26
+// about 40% do; with the default cap (month 137.9) none does, and nothing is
+// said.
+TEST(AnalysisCap, ATestThatLeavesTheCapOutIsWarnedOf) {
+  const auto test_warnings = [](const char* cap) {
+    const std::string text = std::string(R"({"design": {"alpha": 0.025, "beta": 0.1,
+        "information_fractions": [0.4, 0.7, 1.0]},
+      "survival": {"control": {"median_noncured": 12.0}, "hazard_ratio_noncured": 0.7,
+        "accrual": {"duration": 24.0}, "patients": 600, "events": 330,
+        "test": {"type": "fleming-harrington", "rho": 0, "gamma": 1})") + cap + "}}";
+    const nlohmann::json out = to_json(design_trial(load_trial(nlohmann::json::parse(text))));
+    int n = 0;
+    for (const auto& w : out["sample_size"]["warnings"]) {
+      n += w.get<std::string>().find("leave the cap out") != std::string::npos ? 1 : 0;
+    }
+    return n;
+  };
+  EXPECT_EQ(test_warnings(R"(, "analysis_cap": 26)"), 1);
+  EXPECT_EQ(test_warnings(""), 0);
 }
 
 TEST(AnalysisCap, BadCapsAreRefusedWithTheirPath) {

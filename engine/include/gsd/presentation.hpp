@@ -93,6 +93,16 @@ std::string p_value_text(double p);
 // the calendar.
 std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan,
                                        const std::string& time_unit);
+// A trial tested by a weighted, MaxCombo, RMST or milestone test: that
+// test's power and sizing take its looks at the plan's expected event times
+// and leave the calendar cap out, which matters once the log-rank plan
+// expects more than this share of trials to end at the cap (one in a
+// thousand: below it the cap moves the power by less than that).
+inline constexpr double kTestCapShare = 1e-3;
+// The warning for such a test when the cap matters (none: nullopt).
+// `analysis_cap`: the cap is the protocol's survival.analysis_cap.
+std::optional<std::string> test_cap_warning(const survival::SurvivalPlan& plan,
+                                            const std::string& time_unit, bool analysis_cap);
 extern const char* const kSchoenfeldReference;
 // Normal and binary endpoints (presentation_endpoint.cpp).
 const char* endpoint_type_name(endpoints::EndpointType type) noexcept;        // "normal", "binary"
