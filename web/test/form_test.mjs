@@ -114,6 +114,9 @@ try {
   // The plan's looks with a futility bound: its z, the hazard ratio at it and
   // the chance of a stop below the efficacy region, as the command line gives them.
   const optionLooks = gsd("design", optionConfig).sample_size.looks;
+  await page.click("[data-tab=survival]");
+  await page.waitForFunction((n) => !document.getElementById("tab-survival").classList.contains("results-pending") &&
+                             document.querySelectorAll("#table-survival thead th").length === n, 11);
   const survivalHead = await page.$$eval("#table-survival thead th", (ths) => ths.map((th) => th.textContent));
   const survivalRows = await page.$$eval("#table-survival tbody tr", (trs) =>
     trs.map((tr) => [...tr.children].map((c) => c.textContent)));
@@ -124,6 +127,7 @@ try {
                                     survivalRows[k][10] === l.crossing_probability_lower.toFixed(4)),
         `the plan's looks show the futility z (${optionLooks.map((l) => shown(l.futility_z)).join(", ")}), ` +
         "the hazard ratio at it and the chance of a stop below, as gsd design gives them");
+  await page.click("[data-tab=design]");
   // An emptied harm alpha is left out, as any emptied number field, and the
   // engine's refusal names it (the field was ignored, its old value kept).
   await page.fill("#harm-alpha", "");
