@@ -370,6 +370,16 @@ int main(int argc, char** argv) {
   CLI::App* monitor_cmd = monitor_command(app, monitor);
   // --log-level may also follow the subcommand.
   for (CLI::App* sub : {design_cmd, simulate_cmd, monitor_cmd}) sub->fallthrough();
+  // --final is a flag: CLI11 reads an empty `--final=` as the flag given,
+  // which would make a look final by a slip of the keyboard.
+  for (int i = 1; i < argc; ++i) {
+    const std::string word = argv[i];
+    if (word.rfind("--final=", 0) == 0) {
+      return error_line("--final = " + word.substr(8) +
+                            ": --final takes no value; give --final alone for the final analysis, or leave it out",
+                        kExitBadInput);
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp&) {

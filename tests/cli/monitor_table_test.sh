@@ -56,9 +56,11 @@ case "$case_name" in
     run monitor --record r.json verify yes
     expect_error "yes: unexpected argument after verify; verify takes only options (gsd monitor verify --help)"
     # --final takes no value and is given once: --final=no was taken as not
-    # final, and a second --final passed unseen.
+    # final, an empty --final= as final, and a second --final passed unseen.
     run monitor --record r.json add-look --events 70 --z 1 --final=no
-    expect_error "final was given a disallowed flag override"
+    expect_error "--final = no: --final takes no value; give --final alone for the final analysis, or leave it out"
+    run monitor --record r.json add-look --events 70 --z 1 --final=
+    expect_error "--final = : --final takes no value; give --final alone for the final analysis, or leave it out"
     run monitor --record r.json add-look --events 70 --z 1 --final --final
     expect_error "--final: At Most 1 required but received 2"
     # --lock-timeout out of range is refused wherever it is given.
