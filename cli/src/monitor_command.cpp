@@ -32,6 +32,7 @@
 #include "gsd/monitor.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/record.hpp"
+#include "gsd/record_key.hpp"
 #include "gsd/record_verify.hpp"
 #include "gsd/render/monitoring_output.hpp"
 #include "gsd/render/monitoring_report.hpp"
@@ -148,21 +149,10 @@ void check_outputs(const MonitorArgs& args) {
   check_output_files({{"--report", args.report}}, inputs);
 }
 
-// What to do with a --key-file that gives no key.
-constexpr const char* kGiveKey = "give the file that holds the committee's key (its bytes are the key)";
-
 // The committee's key, the bytes of --key-file, when given.
 std::optional<std::string> read_key(const MonitorArgs& args) {
   if (args.key_file.empty()) return std::nullopt;
-  const std::string head = "--key-file = " + args.key_file + " ";
-  std::ifstream in(args.key_file, std::ios::binary);
-  if (!in) {
-    const int error = errno;
-    usage_error(head + "cannot be read (" + std::generic_category().message(error) + "); " + kGiveKey);
-  }
-  std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (key.empty()) usage_error(head + "is empty; " + kGiveKey);
-  return key;
+  return read_key_file(args.key_file, {"options", "key_file"});
 }
 
 // The longest --lock-timeout: a day. A committee's add-look that waits

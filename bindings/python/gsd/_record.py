@@ -18,13 +18,32 @@ class Record:
     and every look as entered, with the time it was recorded and the decision
     taken then. Looks are only ever appended, and the file is replaced
     atomically (the library's record functions, as ``gsd monitor --record``).
+
+    ``key_file`` names the file that holds the committee's secret key (its
+    bytes are the key; the command line's ``--key-file``). A new record
+    written with a key is chained with HMAC-SHA-256 under it, so that only
+    someone who holds the key can make a chain that verifies; such a keyed
+    record is read, extended, verified and replayed only with the key.
     """
 
-    def __init__(self, path: PathLike) -> None:
+    def __init__(self, path: PathLike, key_file: Optional[PathLike] = None) -> None:
         self.path = named_file("record", path)
+        self.key_file = None if key_file is None else named_file("key_file", key_file)
 
     def __repr__(self) -> str:
-        return f"gsd.Record({self.path!r})"
+        if self.key_file is None:
+            return f"gsd.Record({self.path!r})"
+        return f"gsd.Record({self.path!r}, key_file={self.key_file!r})"
+
+    def _keyed(self, call: Any, *args: Any, **kwargs: Any) -> Any:
+        """A library call with the committee's key; a key file that gives no
+        key is named as key_file."""
+        try:
+            return call(*args, key_file=self.key_file, **kwargs)
+        except InvalidInput as e:
+            if e.path == ("options", "key_file"):
+                raise renamed(e, {("options", "key_file"): ("key_file",)}) from None
+            raise
 
     def exists(self) -> bool:
         return os.path.exists(self.path)
@@ -32,7 +51,7 @@ class Record:
     def to_dict(self) -> Dict[str, Any]:
         """The record document (checked)."""
         self._check_exists()
-        return _core.record_read(self.path)
+        return self._keyed(_core.record_read, self.path)
 
     def _check_exists(self) -> None:
         # The library would read a missing record as a config file and say
@@ -99,8 +118,11 @@ class Record:
                 ("record", self.path),
                 ("the record's lock file", os.path.realpath(self.path) + ".lock")))
         try:
-            handle = _core.record_add_look(self.path, cfg, look, _log_level(), report)
+            handle = _core.record_add_look(self.path, cfg, look, _log_level(), report,
+                                           key_file=self.key_file)
         except InvalidInput as e:
+            if e.path == ("options", "key_file"):
+                raise renamed(e, {("options", "key_file"): ("key_file",)}) from None
             index = self._index(cfg)
             if e.path == ("monitoring", "looks", index):
                 # The look as a whole (two statistics at once): the call's
@@ -128,14 +150,15 @@ class Record:
         if head is not None and not isinstance(head, str):
             raise invalid(("head",), head, "must be a string: the 64 hex digits of a head noted in the minutes")
         try:
-            return _core.record_verify(self.path, head)["record"]
+            return _core.record_verify(self.path, head, key_file=self.key_file)["record"]
         except InvalidInput as e:
-            raise renamed(e, {("options", "head"): ("head",)}) from None
+            raise renamed(e, {("options", "head"): ("head",),
+                              ("options", "key_file"): ("key_file",)}) from None
 
     def replay(self) -> Monitoring:
         """Recomputes every recorded look."""
         self._check_exists()
-        handle = _core.record_replay(self.path, _log_level())
+        handle = self._keyed(_core.record_replay, self.path, _log_level())
         return Monitoring(handle, _record_config(handle), self._options(handle))
 
     def _options(self, handle: Any) -> Dict[str, Any]:

@@ -59,8 +59,15 @@ std::unique_ptr<MonitoringHandle> replay(nlohmann::json record, const std::strin
   return h;
 }
 
-std::unique_ptr<MonitoringHandle> record_replay(const std::string& path, int log_level) {
-  return replay(read_record_file(path), path, log_level);
+// The committee's key from a key_file argument (None: no key).
+std::optional<std::string> key_of(const std::optional<std::string>& key_file) {
+  if (!key_file) return std::nullopt;
+  return read_key_file(*key_file, {"options", "key_file"});
+}
+
+std::unique_ptr<MonitoringHandle> record_replay(const std::string& path, int log_level,
+                                                const std::optional<std::string>& key_file) {
+  return replay(read_record_file(path, key_of(key_file)), path, log_level);
 }
 
 std::unique_ptr<MonitoringHandle> record_replay_document(py::handle record, const std::string& path,
@@ -81,7 +88,8 @@ std::string report_html(const MonitoringReport& report, const std::string& sourc
 // without its report, and reports follow the record's order.
 std::unique_ptr<MonitoringHandle> record_add_look(const std::string& path, py::handle config,
                                                   py::handle look, int log_level,
-                                                  const std::optional<std::string>& report_file) {
+                                                  const std::optional<std::string>& report_file,
+                                                  const std::optional<std::string>& key_file) {
   std::optional<nlohmann::json> c;
   if (!config.is_none()) c = config_json(config);
   const nlohmann::json l = to_json(look, FieldPath{"look"});
@@ -96,6 +104,7 @@ std::unique_ptr<MonitoringHandle> record_add_look(const std::string& path, py::h
   options.trace = trace.get();
   std::optional<PreparedFile> report;
   RecordAccess access;
+  access.key = key_of(key_file);
   if (report_file) access.after_commit = [&](const RecordUpdate&) { report->install(); };
   const auto prepare = [&](const RecordUpdate& update) {
     if (report_file) report.emplace(*report_file, report_html(update.report, path));
@@ -218,11 +227,12 @@ void bind_handles(py::module_& m) {
 
   m.def("design", &design, py::arg("config"), py::arg("log_level") = 0);
   m.def("monitor", &monitor, py::arg("config"), py::arg("log_level") = 0);
-  m.def("record_replay", &record_replay, py::arg("path"), py::arg("log_level") = 0);
+  m.def("record_replay", &record_replay, py::arg("path"), py::arg("log_level") = 0,
+        py::arg("key_file") = py::none());
   m.def("record_replay_document", &record_replay_document, py::arg("record"), py::arg("path"),
         py::arg("log_level") = 0);
   m.def("record_add_look", &record_add_look, py::arg("path"), py::arg("config"), py::arg("look"),
-        py::arg("log_level") = 0, py::arg("report") = py::none());
+        py::arg("log_level") = 0, py::arg("report") = py::none(), py::arg("key_file") = py::none());
   m.def(
       "check_output_files",
       [](const std::vector<std::pair<std::string, std::string>>& outputs,
@@ -237,14 +247,19 @@ void bind_handles(py::module_& m) {
       py::arg("outputs"), py::arg("inputs"),
       "Refuses, before anything is written, an output (name, path) that is a directory, sits "
       "in an unwritable directory, or is the same file as an input or another output.");
-  m.def("record_read", [](const std::string& path) { return from_json(read_record_file(path)); },
-        py::arg("path"));
+  m.def(
+      "record_read",
+      [](const std::string& path, const std::optional<std::string>& key_file) {
+        return from_json(read_record_file(path, key_of(key_file)));
+      },
+      py::arg("path"), py::arg("key_file") = py::none());
   m.def(
       "record_verify",
-      [](const std::string& path, const std::optional<std::string>& head) {
-        return from_json(record_verdict_json(verify_record(path, std::nullopt, head, {"options", "head"}), path));
+      [](const std::string& path, const std::optional<std::string>& head,
+         const std::optional<std::string>& key_file) {
+        return from_json(record_verdict_json(verify_record(path, key_of(key_file), head, {"options", "head"}), path));
       },
-      py::arg("path"), py::arg("head") = py::none(),
+      py::arg("path"), py::arg("head") = py::none(), py::arg("key_file") = py::none(),
       "gsd monitor --record PATH verify [--head HEAD] --format json.");
   m.def("run", &run, py::arg("config"), py::arg("command"), py::arg("log_level") = 0);
   m.def("batch", &batch, py::arg("path"), py::arg("command"), py::arg("threads") = 1,

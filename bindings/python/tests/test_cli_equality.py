@@ -373,3 +373,37 @@ def test_endpoint_record_equals_cli(repo, cli, tmp_path):
     # The t statistic 0.3 / 0.14 at 182 degrees of freedom, carried to z.
     assert estimate.to_dict()["monitoring"]["looks"][2]["z"] == shell["monitoring"]["looks"][2]["z"]
     assert 2.12 < shell["monitoring"]["looks"][2]["z"] < 0.3 / 0.14
+
+
+def test_keyed_record_is_shared_with_the_cli_through_the_key(repo, cli, tmp_path):
+    """A record chained under the committee's key (HMAC-SHA-256): made in
+    Python, the command line verifies it with the same key file; extended by
+    the command line, Python replays and verifies it; without the key, or
+    with a key file that gives none, it is refused by name."""
+    seed = repo / "configs" / "blinatumomab-20120215.json"
+    key = tmp_path / "key"
+    key.write_bytes(b"committee secret")
+    path = tmp_path / "r.json"
+    record = gsd.Record(path, key_file=key)
+    record.add_look(49, z=2.0, config=seed)
+    assert '"algorithm": "hmac-sha256"' in path.read_text()
+    done = subprocess.run([cli, "monitor", "--record", str(path), "--key-file", str(key), "verify",
+                           "--format", "json"], capture_output=True, text=True, check=True)
+    assert json.loads(done.stdout)["record"]["chain"]["status"] == "verified"
+    subprocess.run([cli, "monitor", "--record", str(path), "--key-file", str(key), "add-look",
+                    "--events", "71", "--z", "2.6"], capture_output=True, check=True)
+    chain = record.verify()["chain"]
+    assert (chain["status"], chain["algorithm"]) == ("verified", "hmac-sha256")
+    assert list(record.replay().looks["events"]) == [49, 71]
+    assert len(record.to_dict()["looks"]) == 2
+    with pytest.raises(gsd.InvalidInput, match="is a keyed chain"):
+        gsd.Record(path).verify()
+    with pytest.raises(gsd.InvalidInput) as refused:
+        gsd.Record(path, key_file=tmp_path / "missing").replay()
+    assert refused.value.path == ("key_file",)
+    assert "cannot be read (No such file or directory)" in str(refused.value)
+    empty = tmp_path / "empty"
+    empty.write_bytes(b"")
+    with pytest.raises(gsd.InvalidInput, match="is empty; give the file that holds the committee's key") as refused:
+        gsd.Record(path, key_file=empty).add_look(94, z=3.0)
+    assert refused.value.path == ("key_file",)

@@ -29,20 +29,20 @@
     .Call(`_gsd_gsd_read_config_call`, path)
 }
 
-.gsd_record_add <- function(path, config, look, map) {
-    .Call(`_gsd_gsd_record_add_call`, path, config, look, map)
+.gsd_record_add <- function(path, config, look, key_file, map) {
+    .Call(`_gsd_gsd_record_add_call`, path, config, look, key_file, map)
 }
 
-.gsd_record_replay <- function(path, map) {
-    .Call(`_gsd_gsd_record_replay_call`, path, map)
+.gsd_record_replay <- function(path, key_file, map) {
+    .Call(`_gsd_gsd_record_replay_call`, path, key_file, map)
 }
 
-.gsd_record_verify <- function(path, head, map) {
-    .Call(`_gsd_gsd_record_verify_call`, path, head, map)
+.gsd_record_verify <- function(path, head, key_file, map) {
+    .Call(`_gsd_gsd_record_verify_call`, path, head, key_file, map)
 }
 
-.gsd_report <- function(config, record_path, file, map, record_document) {
-    .Call(`_gsd_gsd_report_call`, config, record_path, file, map, record_document)
+.gsd_report <- function(config, record_path, file, map, record_document, key_file) {
+    .Call(`_gsd_gsd_report_call`, config, record_path, file, map, record_document, key_file)
 }
 
 .gsd_version <- function() {

@@ -26,6 +26,11 @@
 #' @param record the record file.
 #' @param head for `gsd_record_verify()`: a head of the chain noted in the
 #'   committee's minutes (64 hex digits), or `NULL`.
+#' @param key_file the file that holds the committee's secret key (its bytes
+#'   are the key), or `NULL`. A new record written with a key is chained with
+#'   HMAC-SHA-256 under it, so that only someone who holds the key can make a
+#'   chain that verifies; such a keyed record is read, extended, verified and
+#'   reported only with the key (the command line's `--key-file`).
 #' @param look the new look: a named list (or a one-row data frame) with
 #'   `events` and one of `z`, `p_two_sided` with `direction`, or
 #'   `hazard_ratio` (a weighted log-rank, RMST or milestone `survival$test`:
@@ -62,13 +67,14 @@
 #' gsd_record_report(file, tempfile(fileext = ".html"))
 gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
                            allocation_ratio = NULL, assumed_hazard_ratio = NULL,
-                           planned_variance = NULL, ...) {
+                           planned_variance = NULL, key_file = NULL, ...) {
   .check_given(missing(record), "record", .name_record)
   .check_given(missing(look), "look", paste(
     "give the new look: a named list with events and one of z, p_two_sided with direction,",
     "or hazard_ratio"))
   .check_no_extra(list(...), "gsd_record_add")
   .check_file(record, "record", .name_record)
+  .check_string(key_file, "key_file", null_ok = TRUE)
   settings <- .monitoring_settings(planned_events, allocation_ratio, assumed_hazard_ratio,
                                    planned_variance)
   settings <- settings[!vapply(settings, is.null, TRUE)]
@@ -96,36 +102,38 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
   look <- .look(look, "look")
   if (is.null(config)) .check_record(record, "give config to start a new record")
   else .check_new_record(record)
-  out <- .gsd_value(.gsd_record_add(record, config, look, map))
+  out <- .gsd_value(.gsd_record_add(record, config, look, key_file, map))
   .new_monitoring(NULL, out$result, list(record = record, text = out$text,
                                          record_document = out$document))
 }
 
 #' @rdname gsd_record_add
 #' @export
-gsd_record_replay <- function(record, ...) {
+gsd_record_replay <- function(record, key_file = NULL, ...) {
   .check_given(missing(record), "record", .name_record)
   .check_no_extra(list(...), "gsd_record_replay")
   .check_file(record, "record", .name_record)
+  .check_string(key_file, "key_file", null_ok = TRUE)
   .check_record(record)
-  out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
+  out <- .gsd_value(.gsd_record_replay(record, key_file, .gsd_map("record")))
   .new_monitoring(NULL, out$result, list(record = record, changes = .changes(out$changes),
                                          text = out$text, record_document = out$document))
 }
 
 #' @rdname gsd_record_add
 #' @export
-gsd_record_verify <- function(record, head = NULL, ...) {
+gsd_record_verify <- function(record, head = NULL, key_file = NULL, ...) {
   .check_given(missing(record), "record", .name_record)
   .check_no_extra(list(...), "gsd_record_verify")
   .check_file(record, "record", .name_record)
   .check_string(head, "head", null_ok = TRUE)
+  .check_string(key_file, "key_file", null_ok = TRUE)
   .check_record(record)
-  out <- .gsd_value(.gsd_record_replay(record, .gsd_map("record")))
+  out <- .gsd_value(.gsd_record_replay(record, key_file, .gsd_map("record")))
   # A record written without hashes (version 1) is replayed, unverified; a
   # noted head cannot be checked in it, and asking refuses it.
   chain <- if (is.null(out$record$chain) && is.null(head)) list(status = "unverified") else
-    .gsd_value(.gsd_record_verify(record, head, .gsd_map("record")))$record$chain
+    .gsd_value(.gsd_record_verify(record, head, key_file, .gsd_map("record")))$record$chain
   changes <- .changes(out$changes)
   structure(list(ok = nrow(changes) == 0L, record = record, looks = length(out$record$looks),
                  changes = changes, chain = chain),
@@ -135,14 +143,15 @@ gsd_record_verify <- function(record, head = NULL, ...) {
 #' @rdname gsd_record_add
 #' @param file the HTML file to write.
 #' @export
-gsd_record_report <- function(record, file, ...) {
+gsd_record_report <- function(record, file, key_file = NULL, ...) {
   .check_given(missing(record), "record", .name_record)
   .check_given(missing(file), "file", .name_html)
   .check_no_extra(list(...), "gsd_record_report")
   .check_file(record, "record", .name_record)
+  .check_string(key_file, "key_file", null_ok = TRUE)
   .check_record(record)
   .check_file(file, "file", .name_html)
-  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"), NULL)))
+  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"), NULL, key_file)))
 }
 
 #' The data monitoring committee's HTML report
@@ -177,9 +186,9 @@ gsd_report <- function(x, file, ...) {
   # not as the file stands now; the file is still checked against `file`.
   if (!is.null(x$record)) {
     return(invisible(.gsd_value(.gsd_report(NULL, x$record, file, .gsd_map("record"),
-                                            x$record_document))))
+                                            x$record_document, NULL))))
   }
-  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor, NULL)))
+  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor, NULL, NULL)))
 }
 
 .changes <- function(changes) {

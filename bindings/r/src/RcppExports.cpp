@@ -101,47 +101,50 @@ BEGIN_RCPP
 END_RCPP
 }
 // gsd_record_add_call
-SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map);
-RcppExport SEXP _gsd_gsd_record_add_call(SEXP pathSEXP, SEXP configSEXP, SEXP lookSEXP, SEXP mapSEXP) {
+SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP key_file, SEXP map);
+RcppExport SEXP _gsd_gsd_record_add_call(SEXP pathSEXP, SEXP configSEXP, SEXP lookSEXP, SEXP key_fileSEXP, SEXP mapSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
     Rcpp::traits::input_parameter< SEXP >::type config(configSEXP);
     Rcpp::traits::input_parameter< SEXP >::type look(lookSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type key_file(key_fileSEXP);
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_record_add_call(path, config, look, map));
+    rcpp_result_gen = Rcpp::wrap(gsd_record_add_call(path, config, look, key_file, map));
     return rcpp_result_gen;
 END_RCPP
 }
 // gsd_record_replay_call
-SEXP gsd_record_replay_call(std::string path, SEXP map);
-RcppExport SEXP _gsd_gsd_record_replay_call(SEXP pathSEXP, SEXP mapSEXP) {
+SEXP gsd_record_replay_call(std::string path, SEXP key_file, SEXP map);
+RcppExport SEXP _gsd_gsd_record_replay_call(SEXP pathSEXP, SEXP key_fileSEXP, SEXP mapSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type key_file(key_fileSEXP);
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_record_replay_call(path, map));
+    rcpp_result_gen = Rcpp::wrap(gsd_record_replay_call(path, key_file, map));
     return rcpp_result_gen;
 END_RCPP
 }
 // gsd_record_verify_call
-SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head, SEXP map);
-RcppExport SEXP _gsd_gsd_record_verify_call(SEXP pathSEXP, SEXP headSEXP, SEXP mapSEXP) {
+SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head, SEXP key_file, SEXP map);
+RcppExport SEXP _gsd_gsd_record_verify_call(SEXP pathSEXP, SEXP headSEXP, SEXP key_fileSEXP, SEXP mapSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< std::string >::type path(pathSEXP);
     Rcpp::traits::input_parameter< Rcpp::Nullable<Rcpp::String> >::type head(headSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type key_file(key_fileSEXP);
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_record_verify_call(path, head, map));
+    rcpp_result_gen = Rcpp::wrap(gsd_record_verify_call(path, head, key_file, map));
     return rcpp_result_gen;
 END_RCPP
 }
 // gsd_report_call
-SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map, SEXP record_document);
-RcppExport SEXP _gsd_gsd_report_call(SEXP configSEXP, SEXP record_pathSEXP, SEXP fileSEXP, SEXP mapSEXP, SEXP record_documentSEXP) {
+SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map, SEXP record_document, SEXP key_file);
+RcppExport SEXP _gsd_gsd_report_call(SEXP configSEXP, SEXP record_pathSEXP, SEXP fileSEXP, SEXP mapSEXP, SEXP record_documentSEXP, SEXP key_fileSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
@@ -150,7 +153,8 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< std::string >::type file(fileSEXP);
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
     Rcpp::traits::input_parameter< SEXP >::type record_document(record_documentSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_report_call(config, record_path, file, map, record_document));
+    Rcpp::traits::input_parameter< SEXP >::type key_file(key_fileSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_report_call(config, record_path, file, map, record_document, key_file));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -184,10 +188,10 @@ static const R_CallMethodDef CallEntries[] = {
     {"_gsd_gsd_record_plot_data_call", (DL_FUNC) &_gsd_gsd_record_plot_data_call, 2},
     {"_gsd_gsd_config_text_call", (DL_FUNC) &_gsd_gsd_config_text_call, 2},
     {"_gsd_gsd_read_config_call", (DL_FUNC) &_gsd_gsd_read_config_call, 1},
-    {"_gsd_gsd_record_add_call", (DL_FUNC) &_gsd_gsd_record_add_call, 4},
-    {"_gsd_gsd_record_replay_call", (DL_FUNC) &_gsd_gsd_record_replay_call, 2},
-    {"_gsd_gsd_record_verify_call", (DL_FUNC) &_gsd_gsd_record_verify_call, 3},
-    {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 5},
+    {"_gsd_gsd_record_add_call", (DL_FUNC) &_gsd_gsd_record_add_call, 5},
+    {"_gsd_gsd_record_replay_call", (DL_FUNC) &_gsd_gsd_record_replay_call, 3},
+    {"_gsd_gsd_record_verify_call", (DL_FUNC) &_gsd_gsd_record_verify_call, 4},
+    {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 6},
     {"_gsd_gsd_version_call", (DL_FUNC) &_gsd_gsd_version_call, 0},
     {"_gsd_gsd_throw_call", (DL_FUNC) &_gsd_gsd_throw_call, 1},
     {NULL, NULL, 0}

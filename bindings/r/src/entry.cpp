@@ -118,11 +118,14 @@ SEXP gsd_read_config_call(std::string path) {
 // NULL appends to an existing record. Errors about the new look are re-rooted
 // at {"monitoring", "looks", "new"}, which the R side maps to its argument.
 // [[Rcpp::export(.gsd_record_add)]]
-SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map) {
+SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP key_file, SEXP map) {
   return guarded(map, [&]() -> SEXP {
-    const gsd::r::NewLook to_add = gsd::r::new_look(config, path, look);
+    gsd::RecordAccess access;
+    access.key = gsd::r::key_of(key_file);
+    const gsd::r::NewLook to_add = gsd::r::new_look(config, path, look, access.key);
     return gsd::r::at_new_look(to_add.index, [&]() -> SEXP {
-      const gsd::RecordUpdate update = gsd::add_look_to_file(path, to_add.config_or_null(), to_add.entry);
+      const gsd::RecordUpdate update =
+          gsd::add_look_to_file(path, to_add.config_or_null(), to_add.entry, {}, {}, access);
       return Rcpp::List::create(
           Rcpp::Named("result") = to_r(gsd::record_json(update.report, update.record, path)),
           Rcpp::Named("text") = gsd::render::monitoring_text(update.report),
@@ -134,9 +137,9 @@ SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP map) {
 // gsd monitor --record FILE --format json, with the text and the decisions
 // that changed since they were recorded.
 // [[Rcpp::export(.gsd_record_replay)]]
-SEXP gsd_record_replay_call(std::string path, SEXP map) {
+SEXP gsd_record_replay_call(std::string path, SEXP key_file, SEXP map) {
   return guarded(map, [&]() -> SEXP {
-    const nlohmann::json record = gsd::read_record_file(path);
+    const nlohmann::json record = gsd::read_record_file(path, gsd::r::key_of(key_file));
     if (record["looks"].empty()) {
       throw gsd::InvalidInput({}, path + ": record.looks = [] holds no look yet; add one first");
     }
@@ -158,11 +161,12 @@ SEXP gsd_record_replay_call(std::string path, SEXP map) {
 // gsd monitor --record FILE verify [--head HEAD] --format json: the chain
 // verified, and the look whose hash a head noted in the minutes is.
 // [[Rcpp::export(.gsd_record_verify)]]
-SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head, SEXP map) {
+SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head, SEXP key_file, SEXP map) {
   return guarded(map, [&]() -> SEXP {
     const std::optional<std::string> noted =
         head.isNull() ? std::nullopt : std::optional<std::string>(Rcpp::as<std::string>(head.get()));
-    return to_r(gsd::record_verdict_json(gsd::verify_record(path, std::nullopt, noted, {"options", "head"}), path));
+    return to_r(gsd::record_verdict_json(
+        gsd::verify_record(path, gsd::r::key_of(key_file), noted, {"options", "head"}), path));
   });
 }
 
@@ -171,7 +175,7 @@ SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head,
 // the file's current looks (the file still names the report's source).
 // [[Rcpp::export(.gsd_report)]]
 SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map,
-                     SEXP record_document) {
+                     SEXP record_document, SEXP key_file) {
   return guarded(map, [&]() -> SEXP {
     gsd::MonitoringReport report;
     std::string source = "R";
@@ -189,7 +193,7 @@ SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map,
       source = Rcpp::as<std::string>(record_path);
       report = gsd::replay_record(
           Rf_isNull(record_document)
-              ? gsd::read_record_file(source)
+              ? gsd::read_record_file(source, gsd::r::key_of(key_file))
               : nlohmann::json::parse(Rcpp::as<std::string>(record_document)));
     } else {
       if (Rf_isString(config)) source = Rcpp::as<std::string>(config);

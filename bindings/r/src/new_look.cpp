@@ -15,7 +15,12 @@ const FieldPath kNewLook{"monitoring", "looks", "new"};
 
 }  // namespace
 
-NewLook new_look(SEXP config, const std::string& record, SEXP look) {
+std::optional<std::string> key_of(SEXP key_file) {
+  if (Rf_isNull(key_file)) return std::nullopt;
+  return read_key_file(Rcpp::as<std::string>(key_file), {"options", "key_file"});
+}
+
+NewLook new_look(SEXP config, const std::string& record, SEXP look, const std::optional<std::string>& key) {
   std::vector<NamedFile> inputs;
   if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
   check_output_files({{"record", record}}, inputs);
@@ -29,7 +34,7 @@ NewLook new_look(SEXP config, const std::string& record, SEXP look) {
       if (l != m->end() && l->is_array()) out.index = l->size();
     }
   } else {
-    out.index = read_record_file(record)["looks"].size();
+    out.index = read_record_file(record, key)["looks"].size();
   }
   return out;
 }

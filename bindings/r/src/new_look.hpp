@@ -26,7 +26,12 @@ struct NewLook {
 // refused naming `record` (the lock file's failure named no argument). Then
 // the config (NULL to append) and the look become JSON; errors in the look
 // are named from monitoring.looks.new.
-NewLook new_look(SEXP config, const std::string& record, SEXP look);
+// `key`: the committee's key for a keyed record.
+NewLook new_look(SEXP config, const std::string& record, SEXP look,
+                 const std::optional<std::string>& key = std::nullopt);
+
+// The committee's key from R's key_file argument: NULL for none.
+std::optional<std::string> key_of(SEXP key_file);
 
 // An InvalidInput about monitoring.looks[index] (the new look, as the
 // library numbers it) thrown again from monitoring.looks.new, which

@@ -28,6 +28,7 @@
 #include "gsd/plot_data.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/record.hpp"
+#include "gsd/record_key.hpp"
 #include "gsd/record_verify.hpp"
 #include "gsd/run.hpp"
 #include "gsd/run_options.hpp"

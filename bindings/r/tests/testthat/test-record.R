@@ -52,6 +52,40 @@ test_that("verify gives the head to note, and a noted head shows a record cut sh
                   "gsd_invalid_input")
 })
 
+test_that("a keyed record is written, extended, verified and reported with the committee's key", {
+  key <- tempfile()
+  writeBin(charToRaw("committee secret"), key)
+  f <- tempfile(fileext = ".json")
+  gsd_record_add(f, list(events = 49, z = 2.0), config = seed_design(), planned_events = 94,
+                 key_file = key)
+  expect_match(paste(readLines(f), collapse = "\n"), '"algorithm": "hmac-sha256"', fixed = TRUE)
+  r <- gsd_record_add(f, list(events = 71, z = 2.6), key_file = key)
+  expect_identical(r$decision, "stop-efficacy")
+  check <- gsd_record_verify(f, key_file = key)
+  expect_true(check$ok)
+  expect_identical(check$chain$algorithm, "hmac-sha256")
+  expect_identical(check$chain$status, "verified")
+  expect_identical(gsd_record_replay(f, key_file = key)$looks$events, c(49, 71))
+  html <- tempfile(fileext = ".html")
+  expect_identical(gsd_record_report(f, html, key_file = key), html)
+  # Without the key, or with another, it is not read.
+  e <- tryCatch(gsd_record_verify(f), gsd_invalid_input = function(e) e)
+  expect_match(conditionMessage(e), "is a keyed chain", fixed = TRUE)
+  guess <- tempfile()
+  writeBin(charToRaw("a guess"), guess)
+  e <- tryCatch(gsd_record_replay(f, key_file = guess), gsd_invalid_input = function(e) e)
+  expect_match(conditionMessage(e), "does not match the config (or the key)", fixed = TRUE)
+  # A key file that gives no key is named by its argument.
+  e <- tryCatch(gsd_record_verify(f, key_file = tempfile()), gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "key_file")
+  expect_match(conditionMessage(e), "cannot be read (No such file or directory)", fixed = TRUE)
+  empty <- tempfile()
+  file.create(empty)
+  e <- tryCatch(gsd_record_add(f, list(events = 94, z = 3), key_file = empty),
+                gsd_invalid_input = function(e) e)
+  expect_match(conditionMessage(e), "is empty; give the file that holds the committee's key", fixed = TRUE)
+})
+
 test_that("an edited record is refused by its hash chain, naming the look", {
   f <- seed_record()
   doc <- jsonlite::fromJSON(f, simplifyVector = FALSE)
