@@ -133,6 +133,8 @@ json boundaries_json(const spending::Design& d) {
   out["power"] = d.power;
   out["expected_information_fraction_h0"] = d.expected_fraction_null;
   out["expected_information_fraction_h1"] = d.expected_fraction_alternative;
+  out["average_sample_number_h0"] = d.average_sample_number_null();
+  out["average_sample_number_h1"] = d.average_sample_number_alternative();
   out["method"] = boundary_method(d.spec.solver.grid_r);
   return out;
 }

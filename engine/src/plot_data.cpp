@@ -37,14 +37,14 @@ json nominal_p(const json& z) {
 // I = d r / (1 + r)^2 that sits on the bound (null where none).
 json hazard_ratio_bounds(const json& bounds, const SampleSize& plan) {
   json out = {{"events", json::array()}};
-  for (const char* scale : {"efficacy", "lower", "futility"}) {
+  for (const char* scale : {"efficacy", "lower", "futility", "futility_lower"}) {
     out[std::string(scale) + "_hazard_ratio"] = json::array();
   }
   for (std::size_t k = 0; k < plan.plan.looks.size(); ++k) {
     const double events = static_cast<double>(plan.plan.looks[k].events);
     const double information = monitoring::log_rank_information(events, plan.spec.allocation_ratio);
     out["events"].push_back(plan.plan.looks[k].events);
-    for (const char* scale : {"efficacy", "lower", "futility"}) {
+    for (const char* scale : {"efficacy", "lower", "futility", "futility_lower"}) {
       const json& z = bounds[std::string(scale) + "_z"][k];
       out[std::string(scale) + "_hazard_ratio"].push_back(
           z.is_null() ? json(nullptr)
@@ -105,17 +105,28 @@ json design_plot_data(const DesignResult& result, const DesignPlotOptions& optio
   json eff = json::array();
   json lower = json::array();
   json fut = json::array();
+  // A two-sided design's futility region is inner, |z| below the bound: its
+  // lower edge -f, and the two-sided p-value at the bound, 2 P(Z >= f), above
+  // which a look stops for futility.
+  json fut_lower = json::array();
+  json fut_p_two_sided = json::array();
   for (std::size_t k = 0; k < d.efficacy.size(); ++k) {
     eff.push_back(finite_or_null(d.efficacy[k]));
     lower.push_back(two_sided ? finite_or_null(-d.efficacy[k]) : json(nullptr));
     fut.push_back(d.futility[k] ? json(*d.futility[k]) : json(nullptr));
+    fut_lower.push_back(two_sided && d.futility[k] ? json(-*d.futility[k]) : json(nullptr));
+    fut_p_two_sided.push_back(two_sided && d.futility[k]
+                                  ? json(2.0 * numerics::normal_upper_tail(*d.futility[k]))
+                                  : json(nullptr));
   }
   bounds["information_fraction"] = d.spec.information_fractions;
   bounds["efficacy_z"] = eff;
   bounds["lower_z"] = lower;
   bounds["futility_z"] = fut;
+  bounds["futility_lower_z"] = fut_lower;
   bounds["efficacy_p"] = nominal_p(eff);
   bounds["futility_p"] = nominal_p(fut);
+  bounds["futility_p_two_sided"] = fut_p_two_sided;
   if (result.sample_size) bounds.update(hazard_ratio_bounds(bounds, *result.sample_size));
   json out;
   out["boundaries"] = bounds;

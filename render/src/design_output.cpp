@@ -121,6 +121,8 @@ std::string boundaries_text(const Design& d) {
   out << "  inflation factor I_max / I_fixed = " << format("%.6f", d.inflation_factor) << '\n';
   out << "  expected information (fraction of I_max): " << format("%.4f", d.expected_fraction_null)
       << " under H0, " << format("%.4f", d.expected_fraction_alternative) << " under H1\n";
+  out << "  expected information over a fixed design's: " << format("%.4f", d.average_sample_number_null())
+      << " under H0, " << format("%.4f", d.average_sample_number_alternative()) << " under H1\n";
   out << "  method: recursive numerical integration (Armitage, McPherson & Rowe 1969; "
          "Jennison & Turnbull 2000, ch. 19)\n";
   return out.str();

@@ -89,6 +89,35 @@ const std::vector<double> kT5{0.1, 0.25, 0.5, 0.6, 1.0};
 const std::vector<double> kT5b{0.35, 0.5, 0.7, 0.85, 1.0};
 const std::vector<double> kT6{0.12, 0.3, 0.42, 0.66, 0.8, 1.0};
 
+// Expected information over a fixed design's, under H1 and H0 (rpact's
+// averageSampleNumber1 / 0, tests/reference/rpact_average_sample_number.R):
+// a futility bound raises the maximum a little and lowers both, most of all
+// under H0; Pocock's bounds lower it under H1 and raise it under H0.
+TEST(RpactCrossCheck, AverageSampleNumberIsOverAFixedDesign) {
+  const std::vector<double> t{0.25, 0.5, 0.75, 1.0};
+  struct Case {
+    DesignSpec spec;
+    double inflation, h1, h0;
+  };
+  const std::vector<Case> cases{
+      {with_beta_spending(spec(0.025, 0.1, t, SpendingFunction::lan_demets_obrien_fleming()),
+                          SpendingFunction::lan_demets_obrien_fleming(), false),
+       1.083028288, 0.7905767666, 0.6427933485},
+      {with_beta_spending(spec(0.025, 0.1, t, SpendingFunction::lan_demets_obrien_fleming()),
+                          SpendingFunction::lan_demets_obrien_fleming(), true),
+       1.053382268, 0.775485082, 0.6311979207},
+      {spec(0.025, 0.1, t, SpendingFunction::lan_demets_pocock()), 1.177586974, 0.6972652427, 1.164298806},
+  };
+  for (const Case& c : cases) {
+    const Design d = compute_design(c.spec);
+    EXPECT_NEAR(d.inflation_factor, c.inflation, kZTol);
+    // rpact prints 10 digits; the expected information is an integral of
+    // the exit probabilities, within their tolerance.
+    EXPECT_NEAR(d.average_sample_number_alternative(), c.h1, kProbabilityTol);
+    EXPECT_NEAR(d.average_sample_number_null(), c.h0, kProbabilityTol);
+  }
+}
+
 TEST(RpactCrossCheck, HsdMinus8WithHsd4BetaSpendingBinding) {
   const DesignSpec s = with_beta_spending(spec(0.025, 0.01, kT4, SpendingFunction::hwang_shih_decani(-8)),
                                           SpendingFunction::hwang_shih_decani(4), true);

@@ -26,10 +26,15 @@ function niceTicks(lo, hi, count) {
   return ticks;
 }
 
+// As many decimals as the step needs (0.025 needs three, 0.02 two), so
+// that no tick is rounded onto another value.
 function tickLabel(v, step) {
   if (v === 0) return "0";
-  const digits = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
-  return v.toFixed(Math.min(digits, 6));
+  let digits = 0;
+  while (digits < 6 && Math.abs(step * 10 ** digits - Math.round(step * 10 ** digits)) > 1e-6 * step * 10 ** digits) {
+    ++digits;
+  }
+  return v.toFixed(digits);
 }
 
 // Ticks within [lo, hi] for a log axis: powers of ten (thinned to at most

@@ -6,10 +6,12 @@ function renderDesignNotes(b, hasFutility) {
   const last = looks[looks.length - 1];
   const spendingName = b.efficacy_spending || "this family";
   note(document.getElementById("note-obf"), "Why O'Brien-Fleming spends little early", [
-    "The Lan-DeMets O'Brien-Fleming function spends α(t) = 2 − 2Φ(Φ<sup>−1</sup>(1 − α/2)/√t) by information " +
-    "fraction t: almost nothing at first, most of α at the end. An early stop then needs overwhelming " +
+    "The Lan-DeMets O'Brien-Fleming function spends α<sub>s</sub>(t) = 2 − 2Φ(Φ<sup>−1</sup>(1 − α<sub>s</sub>/2)/√t) " +
+    "by information fraction t, on each side that rejects (α<sub>s</sub> = α one-sided, α/2 on each side of a " +
+    "two-sided design): almost nothing at first, most of α at the end. An early stop then needs overwhelming " +
     "evidence, and the final bound stays close to a one-look test's, so the trial needs little more information " +
-    "than a fixed design. Pocock's function spends evenly: early stops come easier, at the price of a higher " +
+    "than a fixed design. Pocock's function α ln(1 + (e − 1)t) spends more of α early (62% of it by half the " +
+    "information), so that its z bounds stay nearly equal: early stops come easier, at the price of a higher " +
     "final bound and a larger maximum.",
     `Here (${spendingName}), look 1 at t = ${fixed(first.information_fraction, 2)} spends ` +
     `${pvalue(first.cumulative_alpha)} of α = ${b.alpha} (bound z = ${fixed(first.efficacy_z, 3)}); the final ` +
@@ -18,10 +20,12 @@ function renderDesignNotes(b, hasFutility) {
   ]);
   const futilityText = hasFutility ?
     `This design has one (${b.futility_spending}, ${b.futility_binding ? "binding" : "non-binding"}): under H0 ` +
-    `the trial uses on average ${fixed(b.expected_information_fraction_h0, 3)} of its maximum information, and ` +
-    `the maximum is ${fixed(b.inflation_factor, 3)} times a fixed design's.` :
+    `the trial uses on average ${fixed(b.average_sample_number_h0, 3)} times a fixed design's information ` +
+    `(${fixed(b.expected_information_fraction_h0, 3)} of its maximum, which is ${fixed(b.inflation_factor, 3)} ` +
+    `times a fixed design's); under H1, ${fixed(b.average_sample_number_h1, 3)} times.` :
     "This design has none: under H0 the trial almost always runs to the end (on average " +
-    `${fixed(b.expected_information_fraction_h0, 3)} of its maximum information). Choose a β-spending family, ` +
+    `${fixed(b.average_sample_number_h0, 3)} times a fixed design's information, ` +
+    `${fixed(b.expected_information_fraction_h0, 3)} of its maximum). Choose a β-spending family, ` +
     "e.g. Hwang-Shih-DeCani with γ = −2, and watch this fall while the inflation factor rises.";
   note(document.getElementById("note-futility"), "What a futility bound buys", [
     "A futility bound stops a trial that is unlikely to show benefit. A non-binding one leaves the efficacy " +

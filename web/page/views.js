@@ -77,8 +77,10 @@ function renderDesign(reply, scale) {
   cards.replaceChildren(
     card("Drift θ√I_max", fixed(b.drift, 4), `gives power ${fixed(b.power, 4)}`, "drift"),
     card("Inflation factor", fixed(b.inflation_factor, 4), "I_max / I_fixed", "inflation"),
-    card("E[information] under H0", fixed(b.expected_information_fraction_h0, 4), "as a fraction of I_max", "e0"),
-    card("E[information] under H1", fixed(b.expected_information_fraction_h1, 4), "as a fraction of I_max", "e1"));
+    card("E[information] under H0", fixed(b.average_sample_number_h0, 4),
+         `× a fixed design's (${fixed(b.expected_information_fraction_h0, 3)} of I_max)`, "e0"),
+    card("E[information] under H1", fixed(b.average_sample_number_h1, 4),
+         `× a fixed design's (${fixed(b.expected_information_fraction_h1, 3)} of I_max)`, "e1"));
   drawBounds(reply, scale);
   drawSpending(reply);
 
@@ -115,15 +117,22 @@ function drawBounds(reply, scale) {
   const host = document.getElementById("chart-bounds");
   const caption = document.getElementById("bounds-caption");
   const t = plot.information_fraction;
+  const hasFutility = plot.futility_z.some((v) => v !== null);
   if (scale === "p") {
     const p = looks.map((l) => (twoSided ? l.nominal_p_two_sided : l.nominal_p_one_sided));
+    const series = [{name: "efficacy", x: t, y: p, color: COLORS.efficacy, markers: "circle"}];
+    if (hasFutility) {
+      series.push({name: "futility", x: t, y: twoSided ? plot.futility_p_two_sided : plot.futility_p,
+                   color: COLORS.futility, markers: "diamond"});
+    }
     drawChart(host, {
       aspect: 0.42,
       x: {label: "information fraction", min: 0, max: 1},
-      y: {label: `nominal p at the efficacy bound (${twoSided ? "two" : "one"}-sided)`, log: true},
-      series: [{name: "efficacy", x: t, y: p, color: COLORS.efficacy, markers: "circle"}],
+      y: {label: `nominal p at the bound (${twoSided ? "two" : "one"}-sided)`, log: true},
+      series,
     });
-    caption.textContent = "A look rejects H0 when its p-value is below the line. Futility bounds are shown on the z scale.";
+    caption.textContent = "A look rejects H0 when its p-value is below the efficacy line" +
+      (hasFutility ? "; it stops for futility when its p-value is above the futility line." : ".");
     return;
   }
   if (scale === "hr") {
@@ -138,13 +147,14 @@ function drawBounds(reply, scale) {
     drawChart(host, {
       aspect: 0.42,
       x: {label: "events", min: 0},
-      y: {label: "hazard ratio at the efficacy bound"},
-      series: [{name: "efficacy", x: ss.looks.map((l) => l.events), y: ss.looks.map((l) => l.hazard_ratio_at_bound),
-                color: COLORS.efficacy, markers: "circle"}],
+      y: {label: "hazard ratio at the bound"},
+      series: hrSeries(ss, currentFull().plot.boundaries, twoSided),
       hlines: margin === 1 ? [{y: 1, label: "HR 1"}] : [{y: 1, label: "HR 1"}, {y: margin, label: `margin ${margin}`, dash: "2 3"}],
     });
-    caption.textContent = "An observed hazard ratio below the line at that look crosses the bound " +
-                          `(${margin === 1 ? "" : "margin · "}exp(−z / √I), I = events · r / (1 + r)²).`;
+    caption.textContent = "An observed hazard ratio below the efficacy line at that look crosses the bound " +
+                          `(${margin === 1 ? "" : "margin · "}exp(−z / √I), I = events · r / (1 + r)²)` +
+                          (!hasFutility ? "." : twoSided ? "; one between the two futility lines stops for futility." :
+                                                           "; one above the futility line stops for futility.");
     return;
   }
   const series = [{name: "efficacy", x: t, y: plot.efficacy_z, color: COLORS.efficacy, markers: "circle"}];
@@ -154,7 +164,11 @@ function drawBounds(reply, scale) {
   if (looks.some((l) => l.harm_z !== null && l.harm_z !== undefined)) {
     series.push({name: "harm", x: t, y: looks.map((l) => l.harm_z ?? null), color: COLORS.harm, markers: "square"});
   }
-  if (plot.futility_z.some((v) => v !== null)) {
+  if (hasFutility && twoSided) {
+    // Two-sided: the trial stops for futility when |z| is below the bound.
+    series.push({name: "futility (|z| below)", x: t, y: plot.futility_z, color: COLORS.futility, markers: "diamond"});
+    series.push({x: t, y: plot.futility_lower_z, color: COLORS.futility, markers: "diamond"});
+  } else if (hasFutility) {
     series.push({name: "futility", x: t, y: plot.futility_z, color: COLORS.futility, markers: "diamond"});
   }
   drawChart(host, {
@@ -165,7 +179,24 @@ function drawBounds(reply, scale) {
     hlines: [{y: 0, dash: "2 3"}],
   });
   caption.textContent = "Stop for benefit above the efficacy bound" +
-    (plot.futility_z.some((v) => v !== null) ? ", for futility below the futility bound." : ".");
+    (twoSided ? ", for harm below the lower bound" : "") +
+    (!hasFutility ? "." : twoSided ? ", for futility when z lies between the two futility lines (|z| below the bound)." :
+                                     ", for futility below the futility bound.");
+}
+
+// The bounds of a survival plan on the hazard-ratio scale, at each look's
+// events (the engine's plot data): efficacy, and futility where there is one
+// (two-sided: both edges of the region between them).
+function hrSeries(ss, plot, twoSided) {
+  const events = ss.looks.map((l) => l.events);
+  const series = [{name: "efficacy", x: events, y: ss.looks.map((l) => l.hazard_ratio_at_bound),
+                   color: COLORS.efficacy, markers: "circle"}];
+  if ((plot.futility_hazard_ratio || []).some((v) => v !== null)) {
+    series.push({name: twoSided ? "futility (between)" : "futility", x: plot.events, y: plot.futility_hazard_ratio,
+                 color: COLORS.futility, markers: "diamond"});
+    if (twoSided) series.push({x: plot.events, y: plot.futility_lower_hazard_ratio, color: COLORS.futility, markers: "diamond"});
+  }
+  return series;
 }
 
 function drawSpending(reply) {

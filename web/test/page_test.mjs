@@ -260,13 +260,32 @@ try {
         `table redrawn: first bound ${looks[0].efficacy_z.toFixed(4)} -> ${newZ}`);
   check(await page.getAttribute("#chart-bounds path.series", "d") !== pathBefore, "boundary chart redrawn");
   // the boundary chart's three scales, each with a point per look
-  for (const [scale, label] of [["p", "nominal p at the efficacy bound (two-sided)"],
-                                ["hr", "hazard ratio at the efficacy bound"], ["z", "z"]]) {
+  for (const [scale, label] of [["p", "nominal p at the bound (two-sided)"],
+                                ["hr", "hazard ratio at the bound"], ["z", "z"]]) {
     await page.check(`input[name=bound-scale][value=${scale}]`);
     await page.waitForFunction((l) => [...document.querySelectorAll("#chart-bounds .axis-label")].some((t) => t.textContent === l), label);
     const vertices = (await page.getAttribute("#chart-bounds path.series", "d")).split(/[ML]/).filter(Boolean).length;
     check(vertices === alphaCli.boundaries.looks.length, `boundary chart on the ${scale} scale: ${label}, ${vertices} looks`);
   }
+
+  // A two-sided futility bound stops the trial when |z| is below it: both
+  // edges are drawn on the z and hazard-ratio scales, and the caption says
+  // so; the p scale has the futility line beside the efficacy one.
+  await page.selectOption("#futility-family", "lan-demets-pocock");
+  await page.waitForFunction(() => document.getElementById("gsd-result").textContent.includes('"futility_spending"'));
+  const seriesOf = async () => page.$$eval("#chart-bounds path.series", (paths) => paths.length);
+  const futilityPlot = gsd("design", configOfUrl(page.url()));
+  check(futilityPlot.boundaries.looks[0].futility_z > 0 && await seriesOf() === 4 &&
+        (await page.textContent("#bounds-caption")).includes("between the two futility lines (|z| below the bound)"),
+        "two-sided futility: efficacy, lower and both futility edges drawn; the caption gives |z| below the bound");
+  for (const [scale, count] of [["p", 2], ["hr", 3], ["z", 4]]) {
+    await page.check(`input[name=bound-scale][value=${scale}]`);
+    await page.waitForFunction((n) => document.querySelectorAll("#chart-bounds path.series").length === n, count,
+                               {timeout: 20000}).catch(() => {});
+    check(await seriesOf() === count, `two-sided futility on the ${scale} scale: ${count} lines`);
+  }
+  await page.selectOption("#futility-family", "");
+  await page.waitForFunction(() => !document.getElementById("gsd-result").textContent.includes('"futility_spending"'));
 
   // the link reopens the same page
   const again = await context.newPage();

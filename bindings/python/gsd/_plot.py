@@ -65,7 +65,12 @@ def boundaries_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> N
     two_sided = not np.all(np.isnan(lower))
     if two_sided:
         ax.plot(t, lower, "o--", color=PALETTE[0], lw=2, label="lower bound (two-sided)")
-    if not np.all(np.isnan(fut)):
+    fut_lower = _values(b.get("futility_lower_z", [None] * len(t)))
+    if not np.all(np.isnan(fut_lower)):
+        # A two-sided design stops for futility when |z| is below the bound.
+        ax.plot(t, fut, "o-", color=PALETTE[1], lw=2, label="futility bound (|z| below)")
+        ax.plot(t, fut_lower, "o-", color=PALETTE[1], lw=2)
+    elif not np.all(np.isnan(fut)):
         ax.plot(t, fut, "o-", color=PALETTE[1], lw=2, label="futility bound")
     top = float(np.nanmax(eff)) if not np.all(np.isnan(eff)) else 0.0
     top = max(top, 0.0)

@@ -31,7 +31,10 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
       return(.spec("Boundaries (z scale)", "information fraction", "z",
                    list(.series(b$information_fraction, .nums(b$efficacy_z), "efficacy", "b"),
                         .series(b$information_fraction, .nums(b$lower_z), "lower (harm)", "b", 2),
-                        .series(b$information_fraction, .nums(b$futility_z), "futility", "b", 2)),
+                        .series(b$information_fraction, .nums(b$futility_z), "futility", "b", 2),
+                        # A two-sided design stops for futility when |z| is below the bound.
+                        .series(b$information_fraction, .nums(b$futility_lower_z),
+                                "futility (|z| below)", "b", 2)),
                    hlines = list(y = 0, label = "")))
     }
     if (scale == "p") {
@@ -48,7 +51,8 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
     return(.spec("Boundaries (hazard-ratio scale)", "events", "hazard ratio at the bound",
                  list(.series(b$events, .nums(b$efficacy_hazard_ratio), "efficacy", "b"),
                       .series(b$events, .nums(b$lower_hazard_ratio), "lower (harm)", "b", 2),
-                      .series(b$events, .nums(b$futility_hazard_ratio), "futility", "b", 2)),
+                      .series(b$events, .nums(b$futility_hazard_ratio), "futility", "b", 2),
+                      .series(b$events, .nums(b$futility_lower_hazard_ratio), "futility (between)", "b", 2)),
                  hlines = .margin_line(x$config, list(y = 1, label = ""))))
   }
   if (type == "spending") {

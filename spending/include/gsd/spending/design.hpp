@@ -40,6 +40,12 @@ struct Design {
   // (rpact's expectedInformationH0 / H1 divided by the maximum).
   double expected_fraction_null = 1.0;
   double expected_fraction_alternative = 1.0;
+  // Expected information over a fixed design's (I_fixed, the one-look test
+  // of the same alpha and power): the inflation factor times the expected
+  // fraction; rpact's averageSampleNumber0 / averageSampleNumber1, and what
+  // compares designs whose maxima differ (Jennison & Turnbull 2000, 2.7).
+  double average_sample_number_null() const { return inflation_factor * expected_fraction_null; }
+  double average_sample_number_alternative() const { return inflation_factor * expected_fraction_alternative; }
 
   // Regions used for power: efficacy, and below the highest of futility, harm
   // (or -efficacy two-sided).
