@@ -251,12 +251,17 @@ SvgChart boundaries_chart(const Design& d) {
   if (!harm.empty()) {
     chart.add_series({"harm bound", hx, harm, palette(2), true, true, false, false, 2.0});
   }
-  // Right axis: one-sided nominal p at round p-values, thinned so that labels
-  // stay at least a fifteenth of the axis apart.
-  RightAxis p_axis{"nominal one-sided p-value", {}, {}};
+  // Right axis: the nominal p at round p-values (two-sided for a two-sided
+  // design, as its table gives it: z = Phi^-1(1 - p / 2)), thinned so that
+  // labels stay at least a fifteenth of the axis apart.
+  const bool both = two_sided(d);
+  RightAxis p_axis{both ? "nominal two-sided p-value" : "nominal one-sided p-value", {}, {}};
   const double min_gap = (top - bottom) / 15.0;
-  for (double p : {0.5, 0.1, 0.025, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15}) {
-    const double z = normal_upper_quantile(p);
+  const std::vector<double> round_p =
+      both ? std::vector<double>{1.0, 0.2, 0.05, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15}
+           : std::vector<double>{0.5, 0.1, 0.025, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15};
+  for (double p : round_p) {
+    const double z = normal_upper_quantile(both ? p / 2.0 : p);
     if (!p_axis.positions.empty() && z - p_axis.positions.back() < min_gap) continue;
     p_axis.positions.push_back(z);
     p_axis.labels.push_back(format("%g", p));

@@ -188,11 +188,26 @@ void SvgChart::render_series(std::ostream& o, const Frame& f, const std::string&
 }
 
 void SvgChart::render_legend(std::ostream& o, const Frame& f) const {
-  // Legend, top right inside the plot.
+  // Legend, top right inside the plot, as wide as its longest label (12 px
+  // Helvetica averages under 6.8 px a character), on a white box that keeps
+  // it legible over the curves.
+  std::size_t longest = 0;
+  std::size_t entries = 0;
+  for (const ChartSeries& s : series_) {
+    if (s.label.empty()) continue;
+    longest = std::max(longest, s.label.size());
+    ++entries;
+  }
+  if (entries == 0) return;
+  constexpr double kCharWidth = 6.8;
+  const double box_width = 28.0 + kCharWidth * static_cast<double>(longest) + 8.0;
+  const double lx = kLeft + f.width - box_width;
+  o << "<rect x=\"" << fmt(lx - 6) << "\" y=\"" << fmt(kTop + 4) << "\" width=\"" << fmt(box_width)
+    << "\" height=\"" << fmt(16.0 * static_cast<double>(entries) + 6.0)
+    << "\" fill=\"white\" fill-opacity=\"0.85\"/>\n";
   double ly = kTop + 16;
   for (const ChartSeries& s : series_) {
     if (s.label.empty()) continue;
-    const double lx = kLeft + f.width - 190;
     o << "<line x1=\"" << fmt(lx) << "\" y1=\"" << fmt(ly - 4) << "\" x2=\"" << fmt(lx + 22)
       << "\" y2=\"" << fmt(ly - 4) << "\" stroke=\"" << s.color << "\" stroke-width=\"3\""
       << (s.dashed ? " stroke-dasharray=\"6,4\"" : "") << "/>\n";

@@ -71,5 +71,10 @@ d122=$(sed -n 122p "$tmp/batch.out" | grep -o '"drift":[0-9.e-]*')
 # --plot writes a complete SVG; nothing is left behind on failure.
 "$gsd" design "$root/configs/blinatumomab-20120215.json" --plot "$tmp/plot.svg" > /dev/null || fail "plot"
 grep -q '</svg>' "$tmp/plot.svg" || fail "plot is not a complete SVG"
-grep -q 'nominal one-sided p-value' "$tmp/plot.svg" || fail "plot lacks the p-value axis"
+# The seed design is two-sided: its p-value axis is two-sided, as its table.
+grep -q 'nominal two-sided p-value' "$tmp/plot.svg" || fail "plot lacks the two-sided p-value axis"
+# A one-sided design's is one-sided, 0.025 at z = 1.96.
+printf '{"design": {"alpha": 0.025, "information_fractions": [0.5, 1.0]}}' > "$tmp/one.json"
+"$gsd" design "$tmp/one.json" --plot "$tmp/one.svg" > /dev/null || fail "one-sided plot"
+grep -q 'nominal one-sided p-value' "$tmp/one.svg" || fail "one-sided plot lacks the one-sided p-value axis"
 echo "ok"

@@ -66,7 +66,9 @@ function onPlan(configText, reply, ms, where) {
   setFullDesign(configText, reply);
   App.timings.lastPlanAt = performance.now();
   if (App.timings.firstPlan === null) App.timings.firstPlan = App.timings.lastPlanAt;
-  $("timing").textContent += ` Survival plan in ${ms.toFixed(0)} ms (${where}).`;
+  // Once per plan: a plan computed again for the same bounds replaces its line.
+  const timing = $("timing").textContent.replace(/ Survival plan in \d+ ms \([^)]*\)\./g, "");
+  $("timing").textContent = `${timing} Survival plan in ${ms.toFixed(0)} ms (${where}).`;
   const moved = takePlanBounds(reply);
   dirty.survival = true;
   dirty.simulation = true;
