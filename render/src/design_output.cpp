@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
+#include <optional>
 #include <sstream>
 
 #include "gsd/curves.hpp"
@@ -181,7 +182,14 @@ std::string design_csv(const DesignResult& result) {
          "patients_unrounded,events_unrounded,calendar_cap,expected_events,expected_duration"
       << integer_csv_header(result) << (result.test ? weighted_test_csv_header() : "")
       << (result.maxcombo ? maxcombo_test_csv_header() : "")
-      << (result.km_contrast ? km_contrast_csv_header() : "") << '\n';
+      << (result.km_contrast ? km_contrast_csv_header() : "")
+      << ",hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift\n";
+  // Empty cells for a value the look does not have.
+  const auto cell = [](const std::optional<double>& v) {
+    char text[32] = "";
+    if (v && std::isfinite(*v)) std::snprintf(text, sizeof text, "%.10g", *v);
+    return std::string(",") + text;
+  };
   std::string row;
   for (std::size_t k = 0; k < plan.looks.size() && std::getline(rows, row); ++k) {
     const survival::SurvivalLook& l = plan.looks[k];
@@ -196,7 +204,9 @@ std::string design_csv(const DesignResult& result) {
     out << row << look << sizing_method_name(plan.method) << sizes << integer_csv_row(result, k)
         << (result.test ? weighted_test_csv_row(*result.test, k) : "")
         << (result.maxcombo ? maxcombo_test_csv_row(*result.maxcombo, k) : "")
-        << (result.km_contrast ? km_contrast_csv_row(*result.km_contrast, k) : "") << '\n';
+        << (result.km_contrast ? km_contrast_csv_row(*result.km_contrast, k) : "")
+        << cell(std::isfinite(l.efficacy_z) ? std::optional<double>(l.hazard_ratio_at_bound) : std::nullopt)
+        << cell(l.hazard_ratio_at_futility) << cell(l.crossing_lower) << cell(l.method_mean_z) << '\n';
   }
   return out.str();
 }

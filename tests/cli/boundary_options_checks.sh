@@ -73,7 +73,7 @@ PY
 "$gsd" design "$ex/integer-plan.json" > "$tmp/integer.txt" || fail "integer text exited $?"
 grep -q 'patients 201.93 -> 204 (a multiple of 4)' "$tmp/integer.txt" || fail "integer text: $(grep -A1 'Whole numbers' "$tmp/integer.txt")"
 "$gsd" design "$ex/integer-plan.json" --format csv > "$tmp/integer.csv" || fail "integer csv exited $?"
-head -1 "$tmp/integer.csv" | grep -q ',continuous_events,continuous_information_fraction,continuous_efficacy_z,continuous_futility_z,continuous_patients,continuous_planned_events,continuous_power,block$' ||
+head -1 "$tmp/integer.csv" | grep -q ',continuous_events,continuous_information_fraction,continuous_efficacy_z,continuous_futility_z,continuous_patients,continuous_planned_events,continuous_power,block,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift$' ||
   fail "integer csv header: $(head -1 "$tmp/integer.csv")"
 # Whole numbers with a look by calendar time and the analysis cap: the look
 # by events is whole (71 of 94), the look at month 24 keeps the events the
