@@ -134,6 +134,7 @@ std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan, const
   }
   return out;
 }
+
 std::optional<std::string> test_cap_warning(const survival::SurvivalPlan& plan,
                                             const std::string& time_unit, bool analysis_cap) {
   if (!plan.event_driven || plan.looks.empty()) return std::nullopt;

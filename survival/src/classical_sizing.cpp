@@ -147,9 +147,9 @@ struct Sizes {
   double events = 0.0;
 };
 
-// The reported power of a plan at whole sizes: the method's own.
-// The method's drift theta sqrt(I_max) at these sizes: the mean of Z at the
-// final look, sqrt(t_k) of it at look k.
+// The method's drift theta sqrt(I_max) at whole sizes, from which the plan's
+// reported power comes (the method's own): the mean of Z at the final look,
+// sqrt(t_k) of it at look k.
 double classical_total_drift(const SurvivalSpec& spec, const Design& design, double hr, double patients,
                              double events) {
   if (spec.method != SizingMethod::kLachinFoulkes) {
