@@ -151,8 +151,7 @@ void check_outputs(const MonitorArgs& args) {
 
 // The committee's key, the bytes of --key-file, when given.
 std::optional<std::string> read_key(const MonitorArgs& args) {
-  if (args.key_file.empty()) return std::nullopt;
-  return read_key_file(args.key_file, {"options", "key_file"});
+  return read_key_file(args.key_file.empty() ? std::nullopt : std::optional<std::string>(args.key_file));
 }
 
 // The longest --lock-timeout: a day. A committee's add-look that waits

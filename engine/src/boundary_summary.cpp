@@ -88,7 +88,8 @@ std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
   // look (a classical method's, or the model's at the expected look times).
   std::optional<std::vector<double>> means;
   if (endpoint) {
-    means = numerics::means_for_drift(t, endpoint->drift);
+    // The same drift as the design's: its own alternative, already integrated.
+    if (std::fabs(endpoint->drift - d.drift) > 0.0) means = numerics::means_for_drift(t, endpoint->drift);
   } else if (plan && plan->looks.size() == t.size()) {
     means.emplace();
     for (const survival::SurvivalLook& look : plan->looks) means->push_back(look.method_mean_z.value_or(look.mean_z));

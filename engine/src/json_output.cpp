@@ -300,12 +300,7 @@ json to_json(const DesignResult& result) {
   if (result.continuous) out["continuous"] = continuous_json(*result.continuous);
   if (result.sample_size && result.test_requested) {
     out["sample_size"]["test"] = detail::survival_test_json(result);
-    if (result.test || result.maxcombo || result.km_contrast) {
-      const SampleSize& ss = *result.sample_size;
-      if (const auto w = test_cap_warning(ss.plan, ss.spec.time_unit, ss.spec.analysis_cap.has_value())) {
-        out["sample_size"]["warnings"].push_back(*w);
-      }
-    }
+    if (const auto w = test_cap_warning(result)) out["sample_size"]["warnings"].push_back(*w);
     if (result.test) out["sample_size"]["power"] = result.test->power;
     if (result.maxcombo) out["sample_size"]["power"] = result.maxcombo->power;
     if (result.km_contrast) out["sample_size"]["power"] = result.km_contrast->at_plan.power;

@@ -135,8 +135,11 @@ std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan, const
   return out;
 }
 
-std::optional<std::string> test_cap_warning(const survival::SurvivalPlan& plan,
-                                            const std::string& time_unit, bool analysis_cap) {
+std::optional<std::string> test_cap_warning(const DesignResult& result) {
+  if (!result.sample_size || !result.tested_by_another_test()) return std::nullopt;
+  const survival::SurvivalPlan& plan = result.sample_size->plan;
+  const std::string& time_unit = result.sample_size->spec.time_unit;
+  const bool analysis_cap = result.sample_size->spec.analysis_cap.has_value();
   if (!plan.event_driven || plan.looks.empty()) return std::nullopt;
   const double last = plan.looks.back().calendar_time;
   if (!(plan.capped_probability > kTestCapShare) && plan.calendar_cap >= last) return std::nullopt;

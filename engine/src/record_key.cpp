@@ -29,4 +29,9 @@ std::string read_key_file(const std::string& path, const numerics::FieldPath& na
   return key;
 }
 
+std::optional<std::string> read_key_file(const std::optional<std::string>& path) {
+  if (!path) return std::nullopt;
+  return read_key_file(*path, {"options", "key_file"});
+}
+
 }  // namespace gsd

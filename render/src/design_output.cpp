@@ -313,7 +313,7 @@ std::string design_text(const DesignResult& result) {
   if (!result.name.empty()) out += result.name + "\n\n";
   out += boundaries_text(result.boundaries);
   if (result.sample_size) out += sample_size_text(*result.sample_size, result.boundaries,
-                          result.test || result.maxcombo || result.km_contrast);
+                          result.tested_by_another_test());
   if (result.test) {
     out += weighted_test_text(*result.test, result.sample_size->plan.power_fixed_times,
                               result.sample_size->spec.time_unit);
@@ -327,12 +327,7 @@ std::string design_text(const DesignResult& result) {
     out += km_contrast_text(*result.km_contrast, result.sample_size->plan.power_fixed_times,
                             1.0 - result.boundaries.spec.beta, result.sample_size->spec.time_unit);
   }
-  if (result.test || result.maxcombo || result.km_contrast) {
-    const SampleSize& ss = *result.sample_size;
-    if (const auto w = test_cap_warning(ss.plan, ss.spec.time_unit, ss.spec.analysis_cap.has_value())) {
-      out += "  warning: " + *w + "\n";
-    }
-  }
+  if (const auto w = test_cap_warning(result)) out += "  warning: " + *w + "\n";
   if (result.endpoint) out += endpoint_text(*result.endpoint);
   out += integer_text(result);
   return out;

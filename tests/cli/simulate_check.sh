@@ -30,7 +30,9 @@ fail() { echo "$@"; exit 1; }
 case "$mode" in
 absent)
   gsd=$1; config=$2; unwanted=$3; shift 3
-  "$gsd" simulate "$config" --quiet "$@" >"$tmp/out" 2>"$tmp/err" || { cat "$tmp/err"; fail "exit code $?"; }
+  "$gsd" simulate "$config" --quiet "$@" >"$tmp/out" 2>"$tmp/err"
+  rc=$?
+  [ "$rc" -eq 0 ] || { cat "$tmp/err"; fail "exit code $rc"; }
   grep -qE 'power' "$tmp/out" || { cat "$tmp/out"; fail "no power in the output"; }
   grep -qF -- "$unwanted" "$tmp/out" && { cat "$tmp/out"; fail "stdout has: $unwanted"; }
   exit 0

@@ -59,15 +59,9 @@ std::unique_ptr<MonitoringHandle> replay(nlohmann::json record, const std::strin
   return h;
 }
 
-// The committee's key from a key_file argument (None: no key).
-std::optional<std::string> key_of(const std::optional<std::string>& key_file) {
-  if (!key_file) return std::nullopt;
-  return read_key_file(*key_file, {"options", "key_file"});
-}
-
 std::unique_ptr<MonitoringHandle> record_replay(const std::string& path, int log_level,
                                                 const std::optional<std::string>& key_file) {
-  return replay(read_record_file(path, key_of(key_file)), path, log_level);
+  return replay(read_record_file(path, read_key_file(key_file)), path, log_level);
 }
 
 std::unique_ptr<MonitoringHandle> record_replay_document(py::handle record, const std::string& path,
@@ -104,7 +98,7 @@ std::unique_ptr<MonitoringHandle> record_add_look(const std::string& path, py::h
   options.trace = trace.get();
   std::optional<PreparedFile> report;
   RecordAccess access;
-  access.key = key_of(key_file);
+  access.key = read_key_file(key_file);
   if (report_file) access.after_commit = [&](const RecordUpdate&) { report->install(); };
   const auto prepare = [&](const RecordUpdate& update) {
     if (report_file) report.emplace(*report_file, report_html(update.report, path));
@@ -250,14 +244,14 @@ void bind_handles(py::module_& m) {
   m.def(
       "record_read",
       [](const std::string& path, const std::optional<std::string>& key_file) {
-        return from_json(read_record_file(path, key_of(key_file)));
+        return from_json(read_record_file(path, read_key_file(key_file)));
       },
       py::arg("path"), py::arg("key_file") = py::none());
   m.def(
       "record_verify",
       [](const std::string& path, const std::optional<std::string>& head,
          const std::optional<std::string>& key_file) {
-        return from_json(record_verdict_json(verify_record(path, key_of(key_file), head, {"options", "head"}), path));
+        return from_json(record_verdict_json(verify_record(path, read_key_file(key_file), head, {"options", "head"}), path));
       },
       py::arg("path"), py::arg("head") = py::none(), py::arg("key_file") = py::none(),
       "gsd monitor --record PATH verify [--head HEAD] --format json.");

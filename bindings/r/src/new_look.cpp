@@ -16,8 +16,8 @@ const FieldPath kNewLook{"monitoring", "looks", "new"};
 }  // namespace
 
 std::optional<std::string> key_of(SEXP key_file) {
-  if (Rf_isNull(key_file)) return std::nullopt;
-  return read_key_file(Rcpp::as<std::string>(key_file), {"options", "key_file"});
+  return read_key_file(Rf_isNull(key_file) ? std::nullopt
+                                           : std::optional<std::string>(Rcpp::as<std::string>(key_file)));
 }
 
 NewLook new_look(SEXP config, const std::string& record, SEXP look, const std::optional<std::string>& key) {

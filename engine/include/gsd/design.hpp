@@ -60,6 +60,10 @@ struct DesignResult {
   // those sizes, and sample_size the log-rank plan there, with this solve's
   // mode and unrounded patients and events.
   std::optional<survival::TestSizing> test_sizing;
+
+  // The trial is tested by a weighted, MaxCombo, RMST or milestone test
+  // (test, maxcombo or km_contrast), not by the log-rank plan's own test.
+  bool tested_by_another_test() const { return test || maxcombo || km_contrast; }
 };
 
 // Throws InvalidInput (paths from the config root: {"survival", "power"}) and

@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "gsd/design.hpp"
 #include "gsd/endpoints/endpoint_plan.hpp"
 #include "gsd/monitor.hpp"
 #include "gsd/monitoring/monitor.hpp"
@@ -99,10 +100,9 @@ std::vector<std::string> plan_warnings(const survival::SurvivalPlan& plan,
 // expects more than this share of trials to end at the cap (one in a
 // thousand: below it the cap moves the power by less than that).
 inline constexpr double kTestCapShare = 1e-3;
-// The warning for such a test when the cap matters (none: nullopt).
-// `analysis_cap`: the cap is the protocol's survival.analysis_cap.
-std::optional<std::string> test_cap_warning(const survival::SurvivalPlan& plan,
-                                            const std::string& time_unit, bool analysis_cap);
+// The warning for such a test when the cap matters (none: nullopt, also for
+// a trial tested by the log-rank plan's own test).
+std::optional<std::string> test_cap_warning(const DesignResult& result);
 extern const char* const kSchoenfeldReference;
 // Normal and binary endpoints (presentation_endpoint.cpp).
 const char* endpoint_type_name(endpoints::EndpointType type) noexcept;        // "normal", "binary"
