@@ -337,6 +337,18 @@ void quiet_other_ranks() {
 }
 #endif
 
+// Whether `name` is an option of `app` or of one of its subcommands, at any
+// depth, that reads the word after it as its value.
+bool takes_value(const CLI::App& app, const std::string& name) {
+  if (name.size() < 2 || name.front() != '-') return false;
+  const CLI::Option* option = app.get_option_no_throw(name);
+  if (option != nullptr && option->get_type_size_max() > 0) return true;
+  for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) {
+    if (takes_value(*sub, name)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -371,9 +383,15 @@ int main(int argc, char** argv) {
   // --log-level may also follow the subcommand.
   for (CLI::App* sub : {design_cmd, simulate_cmd, monitor_cmd}) sub->fallthrough();
   // --final is a flag: CLI11 reads an empty `--final=` as the flag given,
-  // which would make a look final by a slip of the keyboard.
+  // which would make a look final by a slip of the keyboard. A word that is
+  // another option's value (`--note --final=...`) is that option's text.
   for (int i = 1; i < argc; ++i) {
     const std::string word = argv[i];
+    if (word == "--") break;
+    if (word.find('=') == std::string::npos && takes_value(app, word)) {
+      ++i;
+      continue;
+    }
     if (word.rfind("--final=", 0) == 0) {
       return error_line("--final = " + word.substr(8) +
                             ": --final takes no value; give --final alone for the final analysis, or leave it out",

@@ -63,6 +63,12 @@ case "$case_name" in
     expect_error "--final = : --final takes no value; give --final alone for the final analysis, or leave it out"
     run monitor --record r.json add-look --events 70 --z 1 --final --final
     expect_error "--final: At Most 1 required but received 2"
+    cmp -s r.json before.json || fail "a refused --final changed the record"
+    # The same words as another option's value are that option's text.
+    cp r.json noted.json
+    run monitor --record noted.json add-look --events 70 --z 1 --note --final=later
+    expect_ok
+    grep -q -- '"note": "--final=later"' noted.json || fail "the note's text was not kept"
     # --lock-timeout out of range is refused wherever it is given.
     run monitor --record r.json --lock-timeout -.5 verify
     expect_error "--lock-timeout = -0.5 must lie in [0, 86400] seconds"
