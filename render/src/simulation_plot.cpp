@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <numeric>
 #include <sstream>
 
@@ -25,9 +26,14 @@ SvgChart km_chart(const simulate::Simulator& sim, const simulate::SimulationResu
     for (bool treatment : {false, true}) {
       const Curve c = kaplan_meier(patients, treatment, tau);
       ChartSeries s;
-      std::ostringstream label;
-      label << "replicate " << i << (treatment ? ", treatment" : ", control");
-      s.label = label.str();
+      // One legend entry per arm for all the replicates drawn.
+      if (i == 0) {
+        const std::int64_t drawn = std::min<std::int64_t>(shown, r.replicates);
+        std::ostringstream label;
+        label << (treatment ? "treatment, " : "control, ") << drawn
+              << (drawn == 1 ? " simulated trial" : " simulated trials");
+        s.label = label.str();
+      }
       s.x = c.x;
       s.y = c.y;
       s.step = true;
@@ -67,6 +73,8 @@ SvgChart stop_chart(const simulate::SimulationResult& r, bool capped) {
     s.label = label;
     s.x = looks;
     s.y = y;
+    // Looks are discrete: points, not a line through them.
+    s.line = false;
     s.markers = true;
     s.color = palette(colour);
     c.add_series(std::move(s));

@@ -208,9 +208,16 @@ void SvgChart::render_legend(std::ostream& o, const Frame& f) const {
   double ly = kTop + 16;
   for (const ChartSeries& s : series_) {
     if (s.label.empty()) continue;
-    o << "<line x1=\"" << fmt(lx) << "\" y1=\"" << fmt(ly - 4) << "\" x2=\"" << fmt(lx + 22)
-      << "\" y2=\"" << fmt(ly - 4) << "\" stroke=\"" << s.color << "\" stroke-width=\"3\""
-      << (s.dashed ? " stroke-dasharray=\"6,4\"" : "") << "/>\n";
+    // The key drawn as the series is: a line, a point, or both.
+    if (s.line) {
+      o << "<line x1=\"" << fmt(lx) << "\" y1=\"" << fmt(ly - 4) << "\" x2=\"" << fmt(lx + 22)
+        << "\" y2=\"" << fmt(ly - 4) << "\" stroke=\"" << s.color << "\" stroke-width=\"3\""
+        << (s.dashed ? " stroke-dasharray=\"6,4\"" : "") << "/>\n";
+    }
+    if (s.markers) {
+      o << "<circle cx=\"" << fmt(lx + 11) << "\" cy=\"" << fmt(ly - 4) << "\" r=\"4\" fill=\""
+        << s.color << "\"/>\n";
+    }
     o << "<text x=\"" << fmt(lx + 28) << "\" y=\"" << fmt(ly) << "\">" << xml_escape(s.label)
       << "</text>\n";
     ly += 16;

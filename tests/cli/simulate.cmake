@@ -30,6 +30,7 @@ gsd_simulate_check(seed_json ${GSD_SIMULATE_SEED} 0 "\"reject_per_look\"" --repl
 gsd_simulate_check(seed_csv ${GSD_SIMULATE_SEED} 0 "reject,1," --replicates 2000 --format csv)
 gsd_simulate_check(seed_plot ${GSD_SIMULATE_SEED} 0 "trials hitting the cap" --replicates 2000
                    --plot ${CMAKE_CURRENT_BINARY_DIR}/simulate_seed.svg)
+gsd_simulate_cli_test(seed_plot_charts plot $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED})
 gsd_simulate_check(stratified ${GSD_SIMULATE_STRATIFIED} 0 "6 strata (stratified log-rank)"
                    --replicates 2000)
 

@@ -22,12 +22,30 @@
 #       stdout, and neither the data file nor a temporary file is left.
 #   simulate_check.sh absent GSD CONFIG TEXT [args...]
 #       exit 0, stdout has a power line and lacks TEXT.
+#   simulate_check.sh plot GSD CONFIG
+#       --plot: the Kaplan-Meier legend has one entry per arm for the trials
+#       drawn (not one per trial), and the stopping chart draws its looks as
+#       points, with no line through them.
 mode=$1; shift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "$@"; exit 1; }
 
 case "$mode" in
+plot)
+  gsd=$1; config=$2
+  "$gsd" simulate "$config" --quiet --replicates 500 --plot "$tmp/p.svg" >/dev/null 2>"$tmp/err" ||
+    { cat "$tmp/err"; fail "simulate --plot failed"; }
+  for label in "control, 3 simulated trials" "treatment, 3 simulated trials" "model, control"; do
+    [ "$(grep -cF -- ">$label</text>" "$tmp/p.svg")" -eq 1 ] || fail "legend entry not once: $label"
+  done
+  grep -qF "replicate 0" "$tmp/p.svg" && fail "a legend entry per replicate"
+  # The second chart (after its title) draws circles and no polyline.
+  stops=$(sed -n '/Where simulated trials stop/,$p' "$tmp/p.svg")
+  echo "$stops" | grep -q "<circle" || fail "no points in the stopping chart"
+  echo "$stops" | grep -q "<polyline" && fail "the stopping chart joins its looks with lines"
+  exit 0
+  ;;
 absent)
   gsd=$1; config=$2; unwanted=$3; shift 3
   "$gsd" simulate "$config" --quiet "$@" >"$tmp/out" 2>"$tmp/err"

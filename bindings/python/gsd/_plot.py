@@ -22,6 +22,8 @@ PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e
            "#7f7f7f", "#bcbd22", "#17becf")
 # Round one-sided p-values for the right axis of the boundary chart.
 P_TICKS = (0.5, 0.1, 0.025, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15)
+# A two-sided design's: the same z values' round two-sided p, as the SVG's.
+P_TICKS_TWO_SIDED = (1.0, 0.2, 0.05, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15)
 # Each chart is this tall in inches; the SVG stacks charts 360 px high.
 PANEL_HEIGHT = 3.6
 PANEL_WIDTH = 8.0
@@ -84,12 +86,14 @@ def boundaries_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> N
     ax.set_ylabel("z statistic (positive favours treatment)")
     name = result["boundaries"].get("efficacy_spending", "")
     ax.set_title(f"Stopping boundaries: {name}" if name else "Stopping boundaries")
-    # Right axis: the one-sided nominal p-value at round values, thinned so
-    # that labels stay a fifteenth of the axis apart, as the SVG does.
+    # Right axis: the nominal p-value at round values, thinned so that labels
+    # stay a fifteenth of the axis apart, as the SVG does; a two-sided
+    # design's p is two-sided, 2 P(Z >= |z|).
     positions: List[float] = []
     labels: List[str] = []
-    zs = _core.normal_upper_quantile(np.asarray(P_TICKS))
-    for p, z in zip(P_TICKS, zs):
+    ticks = P_TICKS_TWO_SIDED if two_sided else P_TICKS
+    zs = _core.normal_upper_quantile(np.asarray(ticks) / (2.0 if two_sided else 1.0))
+    for p, z in zip(ticks, zs):
         if not bottom <= z <= top:
             continue
         if positions and z - positions[-1] < (top - bottom) / 15.0:
@@ -100,7 +104,7 @@ def boundaries_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> N
     right.set_ylim(ax.get_ylim())
     right.set_yticks(positions)
     right.set_yticklabels(labels)
-    right.set_ylabel("nominal one-sided p-value")
+    right.set_ylabel(f"nominal {'two' if two_sided else 'one'}-sided p-value")
     ax.grid(True, alpha=0.3)
     ax.legend(loc="upper right", fontsize="small")
 
@@ -229,11 +233,13 @@ def km_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
     colours = {"treatment": "#1f77b4", "control": "#d62728"}
     model_colours = {"treatment": "#08306b", "control": "#67000d"}
     t_max = 0.0
-    for rep in data["replicates"]:
+    shown = len(data["replicates"])
+    for i, rep in enumerate(data["replicates"]):
         for arm in ("control", "treatment"):
             c = rep[arm]
-            ax.step(c["x"], c["y"], where="post", color=colours[arm], lw=1,
-                    label=f"replicate {rep['replicate']}, {arm}")
+            # One legend entry per arm for all the trials drawn (their arm's colour).
+            label = f"{arm}, {shown} simulated trial{'s' if shown > 1 else ''}" if i == 0 else "_nolegend_"
+            ax.step(c["x"], c["y"], where="post", color=colours[arm], lw=1, label=label)
             t_max = max(t_max, c["x"][-1])
     for arm in ("control", "treatment"):
         c = data["model"][arm]
@@ -246,7 +252,7 @@ def km_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
     ax.set_ylabel("event-free survival")
     ax.set_title("Kaplan-Meier curves of simulated trials at their stopping analysis vs the model")
     ax.grid(True, alpha=0.3)
-    ax.legend(loc="upper right", fontsize="x-small", ncol=2)
+    ax.legend(loc="upper right", fontsize="small")
 
 
 def stop_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
@@ -264,7 +270,8 @@ def stop_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
             continue
         y = _values(s[key])
         top = max(top, float(np.nanmax(y)))
-        ax.plot(looks, y, "o-", color=PALETTE[colour], label=label)
+        # Looks are discrete: points, not a line through them.
+        ax.plot(looks, y, "o", color=PALETTE[colour], label=label)
     ax.set_xlim(0.5, len(looks) + 0.5)
     ax.set_xticks(looks)
     ax.set_ylim(0.0, max(0.05, math.ceil(top * 20.0) / 20.0))

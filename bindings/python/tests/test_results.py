@@ -156,9 +156,27 @@ def test_plots(seed_plan, repo):
     np.testing.assert_array_equal(line.get_ydata(), seed_plan.efficacy_z)
     design_fig = gsd.design(information_fractions=[0.5, 1.0]).plot()
     assert len([ax for ax in design_fig.axes if ax.get_title()]) == 2
+    # The right axis gives the p-value of the design's sides: the seed design
+    # is two-sided, so a z of 1.96 reads 0.05 there; a one-sided design's 0.025.
+    def right_axis(fig):
+        return next(ax for ax in fig.axes if ax.get_ylabel().startswith("nominal"))
+
+    two = right_axis(fig)
+    assert two.get_ylabel() == "nominal two-sided p-value"
+    ticks = dict(zip([t.get_text() for t in two.get_yticklabels()], two.get_yticks()))
+    assert ticks["0.05"] == pytest.approx(1.959963984540054, abs=1e-12)
+    one = right_axis(design_fig)
+    assert one.get_ylabel() == "nominal one-sided p-value"
+    ticks = dict(zip([t.get_text() for t in one.get_yticklabels()], one.get_yticks()))
+    assert ticks["0.025"] == pytest.approx(1.959963984540054, abs=1e-12)
     sim = gsd.simulate(seed_plan, replicates=500, seed=1, progress=False)
     sim_fig = sim.plot()
     assert [ax.get_title() for ax in sim_fig.axes][1] == "Where simulated trials stop (500 replicates)"
+    # One legend entry per arm for the trials drawn, and the looks as points.
+    km, stops = sim_fig.axes[0], sim_fig.axes[1]
+    assert [t.get_text() for t in km.get_legend().get_texts()] == [
+        "control, 3 simulated trials", "treatment, 3 simulated trials", "model, control", "model, treatment"]
+    assert all(line.get_linestyle() == "None" for line in stops.lines)
     mon_fig = gsd.monitor(seed_plan, looks=[{"events": 49, "z": 2.0}]).plot()
     assert len(mon_fig.axes) == 2
     import matplotlib.pyplot as plt

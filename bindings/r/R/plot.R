@@ -38,10 +38,16 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
                    hlines = list(y = 0, label = "")))
     }
     if (scale == "p") {
+      # A two-sided design's p is two-sided: 2 P(Z >= |z|); it stops for
+      # futility when its p is above the futility line (|z| below the bound).
+      two_sided <- any(!is.na(.nums(b$lower_z)))
       return(.spec("Boundaries (nominal p scale)", "information fraction",
-                   "nominal one-sided p at the bound",
-                   list(.series(b$information_fraction, .nums(b$efficacy_p), "efficacy", "b"),
-                        .series(b$information_fraction, .nums(b$futility_p), "futility", "b", 2)),
+                   paste0("nominal ", if (two_sided) "two" else "one", "-sided p at the bound"),
+                   list(.series(b$information_fraction,
+                                (if (two_sided) 2 else 1) * .nums(b$efficacy_p), "efficacy", "b"),
+                        .series(b$information_fraction,
+                                .nums(if (two_sided) b$futility_p_two_sided else b$futility_p),
+                                "futility", "b", 2)),
                    log = "y"))
     }
     if (is.null(b$events)) {
@@ -131,11 +137,12 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 .simulation_spec <- function(x, type) {
   if (type == "stopping") {
     p <- x$per_look
+    # Looks are discrete: points, not lines through them.
     return(.spec("Where simulated trials stop", "look", "probability",
-                 list(.series(p$look, p$reject, "efficacy", "b"),
-                      if (!is.null(p$reject_lower)) .series(p$look, p$reject_lower, "harm", "b", 2),
-                      .series(p$look, p$futility, "futility", "b", 2),
-                      .series(p$look, p$capped, "capped", "b", 3))))
+                 list(.series(p$look, p$reject, "efficacy", "p"),
+                      if (!is.null(p$reject_lower)) .series(p$look, p$reject_lower, "harm", "p", 2, 17),
+                      .series(p$look, p$futility, "futility", "p", 2, 15),
+                      .series(p$look, p$capped, "capped", "p", 3, 18))))
   }
   pd <- x$plot_data
   series <- list(.series(pd$model$control$x, pd$model$control$y, "model: control", "l", 2),
@@ -220,7 +227,9 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   labels <- vapply(spec$series, `[[`, "", "label")
   if (length(labels) > 1L) {
     graphics::legend("topright", legend = labels, col = cols, bty = "n", cex = 0.8,
-                     lty = vapply(spec$series, `[[`, 0, "lty"),
+                     # A series of points alone has no line in its key (lty 0).
+                     lty = ifelse(vapply(spec$series, `[[`, "", "type") == "p", 0,
+                                  vapply(spec$series, `[[`, 0, "lty")),
                      pch = ifelse(vapply(spec$series, `[[`, "", "type") %in% c("b", "p"),
                                   vapply(spec$series, `[[`, 0, "pch"), NA))
   }
@@ -239,7 +248,8 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   g <- ggplot2::ggplot(df, ggplot2::aes(x = x, y = y, colour = series))
   for (t in unique(df$type)) {
     sub <- df[df$type == t, ]
-    g <- g + if (t == "s") ggplot2::geom_step(data = sub) else ggplot2::geom_line(data = sub)
+    if (t == "s") g <- g + ggplot2::geom_step(data = sub)
+    if (t %in% c("l", "b")) g <- g + ggplot2::geom_line(data = sub)
     if (t %in% c("b", "p")) g <- g + ggplot2::geom_point(data = sub)
   }
   if (!is.null(spec$hlines)) {
@@ -285,7 +295,8 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #' @param type what to draw (see Details). For a simulation, `NULL` (the
 #'   default) is `"km"` for a survival trial and `"stopping"` for a normal or
 #'   binary endpoint.
-#' @param scale for boundaries: `"z"`, `"p"` or `"hr"`.
+#' @param scale for boundaries: `"z"`, `"p"` (the nominal p at each bound,
+#'   two-sided for a two-sided design) or `"hr"`.
 #' @param ... passed to [graphics::title()] by `plot()` (`main`, `xlab` and
 #'   `ylab` replace the plot's own; graphical parameters such as `cex.main`);
 #'   any other argument, such as `scale` for a simulation or monitoring

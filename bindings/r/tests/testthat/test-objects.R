@@ -62,8 +62,22 @@ test_that("plots draw the library's curves", {
   grDevices::pdf(NULL)
   on.exit(grDevices::dev.off())
   plan <- seed_plan()
+  # The seed design is two-sided: so is its p scale, with the futility line
+  # at the two-sided p of its |z| bound; a one-sided design's p is one-sided.
   spec <- plot(plan, scale = "p")
-  expect_identical(spec$series[[1]]$y, plan$bounds$nominal_p_one_sided)
+  expect_identical(spec$series[[1]]$y, plan$bounds$nominal_p_two_sided)
+  expect_identical(spec$ylab, "nominal two-sided p at the bound")
+  two <- gsd_design(alpha = 0.05, sided = 2, futility = "hsd", futility_parameter = -2)
+  spec <- plot(two, scale = "p")
+  futility <- function(d) d$bounds$futility_z[!is.na(d$bounds$futility_z)]  # none at the final look
+  expect_equal(spec$series[[2]]$y, 2 * stats::pnorm(futility(two), lower.tail = FALSE),
+               tolerance = 1e-14)
+  one <- gsd_design(futility = "hsd", futility_parameter = -2)
+  spec <- plot(one, scale = "p")
+  expect_identical(spec$series[[1]]$y, one$bounds$nominal_p_one_sided)
+  expect_identical(spec$ylab, "nominal one-sided p at the bound")
+  expect_equal(spec$series[[2]]$y, stats::pnorm(futility(one), lower.tail = FALSE),
+               tolerance = 1e-14)
   spec <- plot(plan, scale = "hr")
   expect_identical(spec$series[[1]]$y, plan$looks$hazard_ratio_at_bound)
   expect_identical(spec$series[[1]]$x, c(47, 71, 94))
@@ -80,7 +94,15 @@ test_that("plots draw the library's curves", {
   for (type in c("spending", "hazard_ratio")) expect_type(plot(plan, type = type), "list")
   sim <- gsd_simulate(plan, replicates = 500, seed = 1, progress = FALSE)
   expect_length(plot(sim)$series, 2 + 2 * 3)  # the model's arms and three trials' arms
-  expect_identical(plot(sim, type = "stopping")$series[[1]]$y, sim$per_look$reject)
+  stops <- plot(sim, type = "stopping")
+  expect_identical(stops$series[[1]]$y, sim$per_look$reject)
+  # Looks are discrete: each series is points alone.
+  expect_true(all(vapply(stops$series, `[[`, "", "type") == "p"))
+  if (requireNamespace("ggplot2", quietly = TRUE)) {
+    layers <- vapply(ggplot2::autoplot(sim, type = "stopping")$layers,
+                     function(l) class(l$geom)[1], "")
+    expect_true(all(layers == "GeomPoint"))
+  }
   m <- gsd_monitor(plan, looks = data.frame(events = 49, z = 2))
   expect_identical(plot(m)$series[[2]]$y, 2)
   expect_identical(plot(m)$series[[1]]$label, "efficacy bound (at the last look's schedule)")
