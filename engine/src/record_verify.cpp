@@ -1,16 +1,19 @@
 #include "gsd/record_verify.hpp"
 
-#include "gsd/record.hpp"
-
 namespace gsd {
 
 RecordVerdict verify_record(const std::string& path, const std::optional<std::string>& key,
                             const std::optional<std::string>& noted_head, const FieldPath& head_path) {
   // The head is checked for its form first: a typo is named before the
   // record is read.
+  if (noted_head) (void)parse_chain_hash(head_path, *noted_head);
+  return verify_record(verify_record_file(path, key), path, noted_head, head_path);
+}
+
+RecordVerdict verify_record(const RecordVerification& read, const std::string& path,
+                            const std::optional<std::string>& noted_head, const FieldPath& head_path) {
   std::optional<std::string> hash;
   if (noted_head) hash = parse_chain_hash(head_path, *noted_head);
-  RecordVerification read = verify_record_file(path, key);
   try {
     require_verified_chain(read.chain);
   } catch (const InvalidInput& e) {
@@ -18,7 +21,7 @@ RecordVerdict verify_record(const std::string& path, const std::optional<std::st
   }
   RecordVerdict out;
   out.looks = read.record.at("looks").size();
-  out.chain = std::move(read.chain);
+  out.chain = read.chain;
   if (hash) {
     out.noted_look = require_chain_link(out.chain, head_path, *hash, path);
     out.noted_head = std::move(hash);

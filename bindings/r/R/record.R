@@ -129,14 +129,13 @@ gsd_record_verify <- function(record, head = NULL, key_file = NULL, ...) {
   .check_string(head, "head", null_ok = TRUE)
   .check_string(key_file, "key_file", null_ok = TRUE)
   .check_record(record)
-  out <- .gsd_value(.gsd_record_replay(record, key_file, .gsd_map("record")))
-  # A record written without hashes (version 1) is replayed, unverified; a
-  # noted head cannot be checked in it, and asking refuses it.
-  chain <- if (is.null(out$record$chain) && is.null(head)) list(status = "unverified") else
-    .gsd_value(.gsd_record_verify(record, head, key_file, .gsd_map("record")))$record$chain
+  # One read of the file: its looks replayed and its chain verified. A record
+  # written without hashes (version 1) is replayed, unverified; a noted head
+  # cannot be checked in it, and asking refuses it.
+  out <- .gsd_value(.gsd_record_verify(record, head, key_file, .gsd_map("record")))
   changes <- .changes(out$changes)
-  structure(list(ok = nrow(changes) == 0L, record = record, looks = length(out$record$looks),
-                 changes = changes, chain = chain),
+  structure(list(ok = nrow(changes) == 0L, record = record, looks = out$looks,
+                 changes = changes, chain = out$chain),
             class = "gsd_record_check")
 }
 

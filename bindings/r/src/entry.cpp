@@ -134,39 +134,71 @@ SEXP gsd_record_add_call(std::string path, SEXP config, SEXP look, SEXP key_file
   });
 }
 
+namespace {
+
+// A record's looks replayed; one without looks is refused.
+gsd::MonitoringReport replay_looks(const nlohmann::json& record, const std::string& path) {
+  if (record["looks"].empty()) {
+    throw gsd::InvalidInput({}, path + ": record.looks = [] holds no look yet; add one first");
+  }
+  return gsd::replay_record(record);
+}
+
+// The looks whose recorded decision the replay does not reproduce.
+Rcpp::List changes_of(const nlohmann::json& record, const gsd::MonitoringReport& report) {
+  Rcpp::List changes;
+  for (const gsd::DecisionChange& c : gsd::decision_changes(record, report)) {
+    changes.push_back(Rcpp::List::create(Rcpp::Named("look") = static_cast<int>(c.look),
+                                         Rcpp::Named("recorded") = c.recorded,
+                                         Rcpp::Named("recomputed") = c.recomputed));
+  }
+  return changes;
+}
+
+}  // namespace
+
 // gsd monitor --record FILE --format json, with the text and the decisions
 // that changed since they were recorded.
 // [[Rcpp::export(.gsd_record_replay)]]
 SEXP gsd_record_replay_call(std::string path, SEXP key_file, SEXP map) {
   return guarded(map, [&]() -> SEXP {
     const nlohmann::json record = gsd::read_record_file(path, gsd::r::key_of(key_file));
-    if (record["looks"].empty()) {
-      throw gsd::InvalidInput({}, path + ": record.looks = [] holds no look yet; add one first");
-    }
-    const gsd::MonitoringReport report = gsd::replay_record(record);
-    Rcpp::List changes;
-    for (const gsd::DecisionChange& c : gsd::decision_changes(record, report)) {
-      changes.push_back(Rcpp::List::create(Rcpp::Named("look") = static_cast<int>(c.look),
-                                           Rcpp::Named("recorded") = c.recorded,
-                                           Rcpp::Named("recomputed") = c.recomputed));
-    }
+    const gsd::MonitoringReport report = replay_looks(record, path);
     return Rcpp::List::create(Rcpp::Named("result") = to_r(gsd::record_json(report, record, path)),
                               Rcpp::Named("record") = to_r(record),
-                              Rcpp::Named("changes") = changes,
+                              Rcpp::Named("changes") = changes_of(record, report),
                               Rcpp::Named("text") = gsd::render::monitoring_text(report),
                               Rcpp::Named("document") = record.dump());
   });
 }
 
-// gsd monitor --record FILE verify [--head HEAD] --format json: the chain
-// verified, and the look whose hash a head noted in the minutes is.
+// gsd_record_verify(): the record read once, its looks replayed and its
+// chain verified (gsd monitor --record FILE verify [--head HEAD]), so that
+// the decisions and the verdict are of the same bytes even while another
+// session adds a look. A record without hashes (version 1) is replayed
+// unverified, unless a head noted in the minutes is given to check.
 // [[Rcpp::export(.gsd_record_verify)]]
 SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head, SEXP key_file, SEXP map) {
   return guarded(map, [&]() -> SEXP {
     const std::optional<std::string> noted =
         head.isNull() ? std::nullopt : std::optional<std::string>(Rcpp::as<std::string>(head.get()));
-    return to_r(gsd::record_verdict_json(
-        gsd::verify_record(path, gsd::r::key_of(key_file), noted, {"options", "head"}), path));
+    const gsd::FieldPath head_path{"options", "head"};
+    // A typo in the head is named before the record is read.
+    if (noted) (void)gsd::parse_chain_hash(head_path, *noted);
+    const gsd::RecordVerification read = gsd::verify_record_file(path, gsd::r::key_of(key_file));
+    try {
+      gsd::require_intact_chain(read.chain);
+    } catch (const gsd::InvalidInput& e) {
+      throw gsd::InvalidInput({}, path + ": " + e.message(gsd::PathStyle::kJson));
+    }
+    const gsd::MonitoringReport report = replay_looks(read.record, path);
+    const nlohmann::json chain =
+        read.chain.status == gsd::ChainStatus::kUnverified && !noted
+            ? nlohmann::json{{"status", "unverified"}}
+            : gsd::record_verdict_json(gsd::verify_record(read, path, noted, head_path), path)["record"]["chain"];
+    return Rcpp::List::create(Rcpp::Named("looks") = static_cast<int>(read.record["looks"].size()),
+                              Rcpp::Named("changes") = changes_of(read.record, report),
+                              Rcpp::Named("chain") = to_r(chain));
   });
 }
 

@@ -10,6 +10,7 @@
 #include <string>
 
 #include "gsd/errors.hpp"
+#include "gsd/record.hpp"
 #include "gsd/record_chain.hpp"
 
 namespace gsd {
@@ -28,6 +29,10 @@ struct RecordVerdict {
 // unless it is 64 hex digits and the hash of the config or of a look the
 // record still holds.
 RecordVerdict verify_record(const std::string& path, const std::optional<std::string>& key,
+                            const std::optional<std::string>& noted_head, const FieldPath& head_path);
+// The same verdict on a record that verify_record_file has read from `path`:
+// a front end that also replays the looks judges the same bytes it replays.
+RecordVerdict verify_record(const RecordVerification& read, const std::string& path,
                             const std::optional<std::string>& noted_head, const FieldPath& head_path);
 
 // {"record": {"file", "looks", "chain": {"status", "algorithm",
