@@ -310,8 +310,8 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         max_duration: Optional[float] = None, format: str = "json",
         plot: Optional[PathLike] = None, report: Optional[PathLike] = None,
         replicate_data: Optional[PathLike] = None, record: Optional[PathLike] = None,
-        add_look: Optional[Mapping[str, Any]] = None, batch: Optional[PathLike] = None,
-        progress: Progress = None) -> Any:
+        add_look: Optional[Mapping[str, Any]] = None, key_file: Optional[PathLike] = None,
+        batch: Optional[PathLike] = None, progress: Progress = None) -> Any:
     """The command line as one call: ``gsd <command> CONFIG --format json``.
 
     Args:
@@ -327,6 +327,9 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         replicate_data: simulate: write one CSV row per replicate and look.
         record: monitor: the record file to replay, or with ``add_look`` (a
             look: {"events": 71, "z": 2.4, ...}) to append to.
+        key_file: monitor, with ``record``: the file that holds the
+            committee's key of a keyed record (``--key-file``), as for
+            ``gsd.Record(path, key_file=...)``; a record started with it is keyed.
         batch: design or simulate: a JSON-lines file of configs; returns one
             result (or {"error": "..."}) per line, in input order, as
             ``--batch FILE --format jsonl --threads threads``. ``threads``
@@ -349,7 +352,9 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         named_file("batch", batch)
     if batch is not None and command not in ("design", "simulate"):
         raise invalid(("batch",), batch, 'applies to command="design" or "simulate" only')
-    _only(command, "monitor", report=report, record=record, add_look=add_look)
+    _only(command, "monitor", report=report, record=record, add_look=add_look, key_file=key_file)
+    if key_file is not None and record is None:
+        raise invalid(("key_file",), key_file, "needs record=: the keyed record file it reads and extends")
     if add_look is not None and record is None:
         # Without a record the look would be dropped and the config's looks
         # decided as if it had never been given (the command line refuses it too).
@@ -377,7 +382,7 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
                                          None if max_duration is None else float(max_duration),
                                          _log_level()), {("options",): ()})
     if command == "monitor" and record is not None:
-        return _run_record(config, record, add_look, report, format)
+        return _run_record(config, record, add_look, report, format, key_file)
     if config is None:
         raise invalid(("config",), None, "is missing: give a config (a dict or a path)")
     inputs = (("config", os.fspath(config)),) if isinstance(config, (str, os.PathLike)) else ()
@@ -421,7 +426,7 @@ def _count(key: str, value: Any) -> Any:
 
 def _run_record(config: Optional[ConfigLike], record: PathLike,
                 add_look: Optional[Mapping[str, Any]], report: Optional[PathLike],
-                format: str) -> Any:
+                format: str, key_file: Optional[PathLike] = None) -> Any:
     record = named_file("record", record)
     # The report replaces its file: one that is the record (or its lock, or
     # the config) would lose every look. Refused before the record changes.
@@ -431,7 +436,7 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
         if isinstance(config, (str, os.PathLike)):
             inputs.append(("config", os.fspath(config)))
         check_output("report", report, tuple(inputs))
-    r, add_look = Record(record), labelled(add_look)
+    r, add_look = Record(record, key_file=key_file), labelled(add_look)
     if add_look is not None:
         if not isinstance(add_look, Mapping):
             raise invalid(("add_look",), add_look, 'must be a dict such as {"events": 49, "z": 2.0}')

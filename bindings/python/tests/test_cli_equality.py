@@ -407,3 +407,24 @@ def test_keyed_record_is_shared_with_the_cli_through_the_key(repo, cli, tmp_path
     with pytest.raises(gsd.InvalidInput, match="is empty; give the file that holds the committee's key") as refused:
         gsd.Record(path, key_file=empty).add_look(94, z=3.0)
     assert refused.value.path == ("key_file",)
+    # gsd.run reads and extends the same keyed record with key_file.
+    out = gsd.run(command="monitor", record=path, key_file=key)
+    assert out["record"]["chain"] == "verified"
+    assert len(out["monitoring"]["looks"]) == 2
+    # A record started by gsd.run with the key is keyed, and extended with it.
+    started = tmp_path / "started.json"
+    gsd.run(seed, "monitor", record=started, add_look={"events": 49, "z": 1.0}, key_file=key)
+    assert '"algorithm": "hmac-sha256"' in started.read_text()
+    out = gsd.run(command="monitor", record=started, add_look={"events": 71, "z": 1.5}, key_file=key)
+    assert len(out["monitoring"]["looks"]) == 2
+    assert gsd.Record(started, key_file=key).verify()["chain"]["status"] == "verified"
+    with pytest.raises(gsd.InvalidInput, match="is a keyed chain"):
+        gsd.run(command="monitor", record=path)
+    with pytest.raises(gsd.InvalidInput) as refused:
+        gsd.run(command="monitor", record=path, key_file=tmp_path / "missing")
+    assert refused.value.path == ("key_file",)
+    with pytest.raises(gsd.InvalidInput, match="needs record=") as refused:
+        gsd.run(seed, "monitor", key_file=key)
+    assert refused.value.path == ("key_file",)
+    with pytest.raises(gsd.InvalidInput, match='applies to command="monitor" only'):
+        gsd.run(seed, key_file=key)

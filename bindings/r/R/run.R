@@ -48,6 +48,10 @@
 #' @param add_look with `record`: the look to append, a named list (or a
 #'   one-row data frame) with `events` and one of `z`, `p_two_sided` with
 #'   `direction`, or `hazard_ratio`; optionally `final`, `date` and `note`.
+#' @param key_file with `record`: the file that holds the committee's secret
+#'   key for a keyed record (HMAC-SHA-256 chain; the command line's
+#'   `--key-file`), as for [gsd_record_add()]; a new record started with it is
+#'   keyed.
 #' @param batch for `"design"` and `"simulate"`: a file of configs, one JSON
 #'   object per line (`--batch FILE.jsonl --format jsonl`); the result is a
 #'   list with one command-line result (or `list(error = "...")`) per line, in
@@ -92,7 +96,8 @@
 gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
                     threads = 1L, max_duration = NULL, format = "json", plot = NULL,
                     replicate_data = NULL, report = NULL, record = NULL, add_look = NULL,
-                    batch = NULL, log_level = "off", progress = interactive(), ...) {
+                    key_file = NULL, batch = NULL, log_level = "off", progress = interactive(),
+                    ...) {
   if (missing(config)) config <- NULL
   .check_no_extra(list(...), "gsd_run")
   .check_string(command, "command")
@@ -111,7 +116,12 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
   if (!is.null(batch) && !(command %in% c("design", "simulate"))) {
     .gsd_invalid("batch", batch, "applies to command = \"design\" or \"simulate\" only")
   }
-  .only(command, "monitor", list(report = report, record = record, add_look = add_look))
+  .only(command, "monitor", list(report = report, record = record, add_look = add_look,
+                                 key_file = key_file))
+  .check_string(key_file, "key_file", null_ok = TRUE)
+  if (!is.null(key_file) && is.null(record)) {
+    .gsd_invalid("key_file", key_file, "needs record = : the keyed record file it reads and extends")
+  }
   if (!is.null(add_look) && is.null(record)) {
     # Without a record the look would be dropped and the config's looks
     # decided as if it had never been given (the command line refuses it too).
@@ -138,7 +148,7 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
   request <- .simulation_request(replicates, seed, threads, max_duration, progress)
   options <- c(request, list(format = format, log_level = log_level, plot = plot,
                              replicate_data = replicate_data, report = report, record = record,
-                             add_look = add_look, batch = batch))
+                             add_look = add_look, key_file = key_file, batch = batch))
   .gsd_value(.gsd_cli(config, command, options, .gsd_map("run", config)))
 }
 

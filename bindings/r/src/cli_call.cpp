@@ -3,7 +3,8 @@
 //   design   --format json|text|csv, --plot FILE.svg, --batch FILE.jsonl --threads
 //   simulate --format, --replicates, --seed, --threads, --max-duration,
 //            --replicate-data FILE.csv, --plot FILE.svg, --batch FILE.jsonl
-//   monitor  --format, --report FILE.html, --record FILE [add-look ...]
+//   monitor  --format, --report FILE.html, --record FILE [add-look ...],
+//            --key-file FILE
 //   and --log-level. R/run.R checks which options go with which command.
 #include <Rcpp.h>
 
@@ -35,6 +36,12 @@ std::string text_option(const Rcpp::List& options, const char* name) {
   if (!options.containsElementNamed(name)) return "";
   SEXP v = options[name];
   return Rf_isNull(v) ? "" : Rcpp::as<std::string>(v);
+}
+
+// The committee's key from the key_file option (none when absent or NULL).
+std::optional<std::string> key_option(const Rcpp::List& options) {
+  if (!options.containsElementNamed("key_file")) return std::nullopt;
+  return key_of(options["key_file"]);
 }
 
 // What a command prints: JSON as R, or the text / CSV as one string.
@@ -121,7 +128,9 @@ SEXP finish(const MonitorOutput& out, const Rcpp::List& options, bool report_wri
 // {"monitoring", "looks", "new"} (R/arguments.R maps that to add_look).
 SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List& options,
               const RunOptions& run) {
-  const NewLook look_to_add = new_look(config, path, look);
+  RecordAccess access;
+  access.key = key_option(options);
+  const NewLook look_to_add = new_look(config, path, look, access.key);
   MonitorOutput out;
   // The report (its directory checked by monitor()) is written in full before
   // the record changes and renamed into place after it, under the record's
@@ -129,7 +138,6 @@ SEXP add_look(SEXP config, const std::string& path, SEXP look, const Rcpp::List&
   // leave it without its report.
   const std::string report_file = text_option(options, "report");
   std::optional<PreparedFile> report;
-  RecordAccess access;
   if (!report_file.empty()) access.after_commit = [&](const RecordUpdate&) { report->install(); };
   const auto prepare = [&](const RecordUpdate& update) {
     out = monitor_output(update.report, &update.record, path, options);
@@ -160,7 +168,7 @@ SEXP monitor(SEXP config, const Rcpp::List& options, const RunOptions& run) {
   if (options.containsElementNamed("add_look") && !Rf_isNull(options["add_look"])) {
     return add_look(config, record_file, options["add_look"], options, run);
   }
-  const nlohmann::json record = read_record_file(record_file);
+  const nlohmann::json record = read_record_file(record_file, key_option(options));
   if (record["looks"].empty()) {
     throw InvalidInput({}, record_file + ": record.looks = [] holds no look yet; add one with add_look");
   }
@@ -174,7 +182,7 @@ SEXP monitor(SEXP config, const Rcpp::List& options, const RunOptions& run) {
 
 // gsd_run(): `options` holds format, log_level, the simulation request
 // (replicates, seed, threads, max_duration, progress), plot, replicate_data,
-// report, record, add_look and batch; NULL or absent where not given.
+// report, record, add_look, key_file and batch; NULL or absent where not given.
 // [[Rcpp::export(.gsd_cli)]]
 SEXP gsd_cli_call(SEXP config, std::string command, Rcpp::List options, SEXP map) {
   return gsd::r::guarded(map, [&]() -> SEXP {

@@ -84,6 +84,29 @@ test_that("a keyed record is written, extended, verified and reported with the c
   e <- tryCatch(gsd_record_add(f, list(events = 94, z = 3), key_file = empty),
                 gsd_invalid_input = function(e) e)
   expect_match(conditionMessage(e), "is empty; give the file that holds the committee's key", fixed = TRUE)
+  # gsd_run() reads and extends the same keyed record with key_file.
+  out <- gsd_run(NULL, "monitor", record = f, key_file = key)
+  expect_identical(out$record$chain, "verified")
+  expect_length(out$monitoring$looks, 2L)
+  # A record started by gsd_run() with the key is keyed, and extended with it.
+  started <- tempfile(fileext = ".json")
+  seed <- example_file("configs/blinatumomab-20120215.json", "blinatumomab-20120215.json")
+  gsd_run(seed, "monitor", record = started, add_look = list(events = 49, z = 1), key_file = key)
+  expect_match(paste(readLines(started), collapse = "\n"), '"algorithm": "hmac-sha256"', fixed = TRUE)
+  out <- gsd_run(NULL, "monitor", record = started, add_look = list(events = 71, z = 1.5),
+                 key_file = key)
+  expect_length(out$monitoring$looks, 2L)
+  expect_identical(gsd_record_verify(started, key_file = key)$chain$status, "verified")
+  e <- tryCatch(gsd_run(NULL, "monitor", record = f), gsd_invalid_input = function(e) e)
+  expect_match(conditionMessage(e), "is a keyed chain", fixed = TRUE)
+  e <- tryCatch(gsd_run(NULL, "monitor", record = f, key_file = tempfile()),
+                gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "key_file")
+  e <- tryCatch(gsd_run(seed, "monitor", key_file = key), gsd_invalid_input = function(e) e)
+  expect_identical(e$argument, "key_file")
+  expect_match(conditionMessage(e), "needs record =", fixed = TRUE)
+  e <- tryCatch(gsd_run(seed, key_file = key), gsd_invalid_input = function(e) e)
+  expect_match(conditionMessage(e), "applies to command = \"monitor\" only", fixed = TRUE)
 })
 
 test_that("an edited record is refused by its hash chain, naming the look", {
