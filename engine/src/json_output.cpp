@@ -90,6 +90,7 @@ json boundaries_json(const spending::Design& d) {
   const auto alpha = d.cumulative_alpha();
   const auto h0 = per_look_alpha(d);
   const auto futility_h1 = d.futility_crossings(d.alternative, d.harm_alternative);
+  const auto futility_h0 = spending::futility_crossings_under_null(d);
   json looks = json::array();
   for (std::size_t k = 0; k < t.size(); ++k) {
     json look;
@@ -101,7 +102,10 @@ json boundaries_json(const spending::Design& d) {
     look["cumulative_alpha"] = alpha[k];
     look["probability_efficacy_h0"] = h0[k];
     look["probability_efficacy_h1"] = d.alternative.upper[k];
-    if (d.spec.futility) look["probability_futility_h1"] = futility_h1[k];
+    if (d.spec.futility) {
+      look["probability_futility_h0"] = futility_h0[k];
+      look["probability_futility_h1"] = futility_h1[k];
+    }
     look["harm_z"] = d.harm[k] ? json(*d.harm[k]) : json(nullptr);
     if (d.spec.harm) {
       look["probability_harm_h0"] = d.harm_null[k];

@@ -56,6 +56,7 @@ std::string boundaries_text(const Design& d) {
   const auto& t = d.spec.information_fractions;
   const auto alpha = d.cumulative_alpha();
   const auto h0 = per_look_alpha(d);
+  const auto futility_h0 = spending::futility_crossings_under_null(d);
   std::ostringstream out;
   out << "Group-sequential design, " << t.size() << (t.size() == 1 ? " look" : " looks") << '\n';
   if (two_sided(d)) {
@@ -95,28 +96,37 @@ std::string boundaries_text(const Design& d) {
   }
   out << "\n";
   char line[320];
-  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s\n", "look",
+  // With a futility bound, its chance under H0 too (the bounds obeyed).
+  const bool futility = d.spec.futility.has_value();
+  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s%s\n", "look",
                 "information", "efficacy", "nominal p", "cumulative", "futility", "P(stop)",
-                "P(stop)", "P(stop)");
+                "P(stop)", "P(stop)", futility ? "     P(stop)" : "");
   out << line;
-  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s\n", "",
+  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s%s\n", "",
                 "fraction", "z", two_sided(d) ? "(2-sided)" : "(1-sided)", "alpha", "z",
-                "eff. H0", "eff. H1", "fut. H1");
+                "eff. H0", "eff. H1", futility ? "fut. H0" : "fut. H1", futility ? "     fut. H1" : "");
   out << line;
   for (std::size_t k = 0; k < t.size(); ++k) {
     const double p = (two_sided(d) ? 2.0 : 1.0) * normal_upper_tail(d.efficacy[k]);
     const std::string fut = d.futility[k] ? format("%.4f", *d.futility[k]) : "-";
     const std::string fut_h1 =
         d.futility[k] ? format("%.4f", futility_h1(d, k)) : std::string("-");
+    const std::string fut_h0 =
+        d.futility[k] ? format("%.4f", futility_h0[k]) : std::string("-");
     // A look that spends no alpha has no efficacy bound.
     const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.4f", d.efficacy[k]) : "none";
-    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s\n",
+    // With a futility bound: fut. H0, then fut. H1 in a column of its own.
+    const std::string last = futility ? std::string(12 - std::min<std::size_t>(fut_h1.size(), 10), ' ') + fut_h1 : "";
+    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s%s\n",
                   k + 1, t[k], eff.c_str(), probability(p).c_str(),
                   probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
-                  d.alternative.upper[k], fut_h1.c_str());
+                  d.alternative.upper[k], futility ? fut_h0.c_str() : fut_h1.c_str(), last.c_str());
     out << line;
   }
   out << '\n';
+  if (futility && !d.spec.futility->binding) {
+    out << "  eff. H0 is the alpha spent (the non-binding futility bound ignored); fut. H0 obeys it\n";
+  }
   out << "  power " << format("%.4f", d.power) << " at drift theta*sqrt(I_max) = "
       << format("%.6f", d.drift) << '\n';
   out << "  inflation factor I_max / I_fixed = " << format("%.6f", d.inflation_factor) << '\n';
@@ -165,9 +175,8 @@ std::string endpoint_csv(const std::optional<EndpointSize>& endpoint, const std:
   return out.str();
 }
 
-}  // namespace
-
-std::string design_csv(const DesignResult& result) {
+// The design CSV's columns up to the plan's or the endpoint's.
+std::string design_csv_columns(const DesignResult& result) {
   const std::string base = boundaries_csv(result.boundaries);
   if (result.endpoint) return endpoint_csv(result.endpoint, base);
   if (!result.sample_size) return base;
@@ -207,6 +216,25 @@ std::string design_csv(const DesignResult& result) {
         << (result.km_contrast ? km_contrast_csv_row(*result.km_contrast, k) : "")
         << cell(std::isfinite(l.efficacy_z) ? std::optional<double>(l.hazard_ratio_at_bound) : std::nullopt)
         << cell(l.hazard_ratio_at_futility) << cell(l.crossing_lower) << cell(l.method_mean_z) << '\n';
+  }
+  return out.str();
+}
+
+}  // namespace
+
+std::string design_csv(const DesignResult& result) {
+  // Every row ends with the chance of a futility stop at its look under H0
+  // (empty without a futility bound there): added last, so that the columns
+  // before it keep their places.
+  const std::vector<double> futility_h0 = spending::futility_crossings_under_null(result.boundaries);
+  std::istringstream rows(design_csv_columns(result));
+  std::ostringstream out;
+  std::string row;
+  std::getline(rows, row);
+  out << row << ",probability_futility_h0\n";
+  for (std::size_t k = 0; std::getline(rows, row); ++k) {
+    const bool bound = k < result.boundaries.futility.size() && result.boundaries.futility[k];
+    out << row << ',' << (bound ? format("%.10g", futility_h0[k]) : std::string()) << '\n';
   }
   return out.str();
 }

@@ -242,4 +242,10 @@ std::vector<double> harm_crossings(const Design& design, std::span<const double>
   return harm_exits(design.spec, design.regions(), design.harm, means);
 }
 
+std::vector<double> futility_crossings_under_null(const Design& design) {
+  if (!design.spec.futility) return {};
+  const std::vector<double> zeros(design.spec.information_fractions.size(), 0.0);
+  return design.futility_crossings(evaluate(design, zeros), harm_crossings(design, zeros));
+}
+
 }  // namespace gsd::spending

@@ -13,12 +13,12 @@ ex="$root/examples/boundaries"
 
 "$gsd" design "$ex/harm-bound.json" --format json > "$tmp/harm.json" || fail "harm design exited $?"
 grep -q '"harm_z": -2.50' "$tmp/harm.json" || fail "harm_z at look 1: $(grep harm_z "$tmp/harm.json" | head -1)"
-# The CSV carries the harm bound as the JSON does, in a last column (the
+# The CSV carries the harm bound as the JSON does, after the earlier columns (the
 # columns before it keep their positions). Look 1's is the closed form of
 # Lan-DeMets Pocock spending 0.01 at t = 0.5: alpha(0.5) = 0.01 ln(1 + (e - 1)
 # 0.5) = 0.0062011451, and Phi^-1(0.0062011451) = -2.500486381.
 "$gsd" design "$ex/harm-bound.json" --format csv > "$tmp/harm.csv" || fail "harm csv exited $?"
-head -1 "$tmp/harm.csv" | grep -q ',probability_futility_h1,harm_z$' || fail "harm csv header: $(head -1 "$tmp/harm.csv")"
+head -1 "$tmp/harm.csv" | grep -q ',probability_futility_h1,harm_z,probability_futility_h0$' || fail "harm csv header: $(head -1 "$tmp/harm.csv")"
 awk -F, 'NR == 2 { exit !($10 == "-2.500486381") }' "$tmp/harm.csv" || fail "harm csv look 1: $(sed -n 2p "$tmp/harm.csv")"
 [ "$(awk -F, 'NR > 1 && $10 != "" { n++ } END { print n }' "$tmp/harm.csv")" = 3 ] || fail "harm csv: a look without harm_z"
 "$gsd" design "$ex/protocol-futility.json" --format csv > "$tmp/protocol.csv" || fail "protocol exited $?"
@@ -73,7 +73,7 @@ PY
 "$gsd" design "$ex/integer-plan.json" > "$tmp/integer.txt" || fail "integer text exited $?"
 grep -q 'patients 201.93 -> 204 (a multiple of 4)' "$tmp/integer.txt" || fail "integer text: $(grep -A1 'Whole numbers' "$tmp/integer.txt")"
 "$gsd" design "$ex/integer-plan.json" --format csv > "$tmp/integer.csv" || fail "integer csv exited $?"
-head -1 "$tmp/integer.csv" | grep -q ',continuous_events,continuous_information_fraction,continuous_efficacy_z,continuous_futility_z,continuous_patients,continuous_planned_events,continuous_power,block,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift$' ||
+head -1 "$tmp/integer.csv" | grep -q ',continuous_events,continuous_information_fraction,continuous_efficacy_z,continuous_futility_z,continuous_patients,continuous_planned_events,continuous_power,block,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift,probability_futility_h0$' ||
   fail "integer csv header: $(head -1 "$tmp/integer.csv")"
 # Whole numbers with a look by calendar time and the analysis cap: the look
 # by events is whole (71 of 94), the look at month 24 keeps the events the

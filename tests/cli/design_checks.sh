@@ -42,7 +42,7 @@ sed 's/"survival": {/"survival": {"test": {"type": "fleming-harrington", "rho": 
   "$root/configs/blinatumomab-20120215.json" > "$tmp/fh.json"
 grep -q '"gamma": 1' "$tmp/fh.json" || fail "could not add survival.test to the seed config"
 "$gsd" design "$tmp/fh.json" --format csv > "$tmp/fh.csv" || fail "weighted csv exited $?"
-head -1 "$tmp/fh.csv" | grep -q ',test,test_information_fraction,.*,test_power,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift$' || fail "weighted csv header"
+head -1 "$tmp/fh.csv" | grep -q ',test,test_information_fraction,.*,test_power,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift,probability_futility_h0$' || fail "weighted csv header"
 [ "$(awk -F, '{ print NF }' "$tmp/fh.csv" | sort -u | wc -l)" = 1 ] || fail "weighted csv rows differ in length"
 "$gsd" design "$tmp/fh.json" | grep -q '^Test: Fleming-Harrington FH(0, 1)' || fail "weighted text"
 sed 's/"gamma": 1/"gamma": -1/' "$tmp/fh.json" > "$tmp/fh_bad.json"

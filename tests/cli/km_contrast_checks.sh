@@ -43,7 +43,7 @@ assert s["patients"] % 2 == 0 and s["patients"] >= s["patients_unrounded"]
 assert abs(s["power"] - 0.84) < 0.01
 PY
 "$gsd" design "$tmp/rmst.json" --format csv > "$tmp/rmst.csv" || fail "rmst csv exited $?"
-head -1 "$tmp/rmst.csv" | grep -q ',test,test_information_fraction,.*,test_power,test_patients_for_power,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift$' \
+head -1 "$tmp/rmst.csv" | grep -q ',test,test_information_fraction,.*,test_power,test_patients_for_power,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift,probability_futility_h0$' \
   || fail "csv header"
 [ "$(awk -F, '{ print NF }' "$tmp/rmst.csv" | sort -u | wc -l)" = 1 ] || fail "csv rows differ in length"
 grep -q ',RMST(24),' "$tmp/rmst.csv" || fail "csv test name"

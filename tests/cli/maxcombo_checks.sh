@@ -34,7 +34,7 @@ assert 0 < t["power_error"] <= t["mvn_tolerance"]
 assert t["looks"][0]["efficacy_z"] > t["looks"][1]["efficacy_z"] > 1.96
 PY
 "$gsd" design "$tmp/mc.json" --format csv > "$tmp/mc.csv" || fail "maxcombo csv exited $?"
-head -1 "$tmp/mc.csv" | grep -q ',test,test_spending_fraction,.*,test_power,test_power_error,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift$' || fail "csv header"
+head -1 "$tmp/mc.csv" | grep -q ',test,test_spending_fraction,.*,test_power,test_power_error,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift,probability_futility_h0$' || fail "csv header"
 [ "$(awk -F, '{ print NF }' "$tmp/mc.csv" | sort -u | wc -l)" = 1 ] || fail "csv rows differ in length"
 grep -q ',MaxCombo(FH(0 0)+FH(1 0)),' "$tmp/mc.csv" || fail "csv test name"
 "$gsd" design "$tmp/mc.json" | grep -q '^Test: MaxCombo, the largest z of FH(0, 0), FH(1, 0)$' || fail "text"

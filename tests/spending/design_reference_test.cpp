@@ -100,6 +100,42 @@ TEST(DesignReference, FiveLooksWithHsdBetaSpendingNonBinding) {
   EXPECT_NEAR(d.power, 0.9, 5e-9);
 }
 
+// The chance of a futility stop at each look under H0, every bound obeyed:
+// rpact 3.3.4's futilityPerStage of getPowerAndAverageSampleNumber(theta = 0)
+// (tests/reference/rpact_futility_under_null.R). Both sides integrate the
+// same regions with their own grids; 1e-7 is the tolerance of the project's
+// other crossing probabilities against rpact, far above either grid's error
+// (5e-9) and far below the 4th decimal that the design table prints.
+TEST(DesignReference, FutilityStopsUnderNullMatchRpact) {
+  constexpr double kProbabilityTol = 1e-7;
+  struct Case {
+    std::vector<double> t;
+    double beta;
+    double gamma;
+    bool binding;
+    std::vector<double> expected;
+  };
+  const Case cases[] = {
+      {{0.33, 0.67, 1.0}, 0.1, -2.0, false, {0.398794357833, 0.437894402000}},
+      {{0.25, 0.5, 0.75, 1.0}, 0.2, -2.0, true, {0.271189231179, 0.372638114478, 0.240575181978}},
+      {{0.5, 1.0}, 0.15, 1.0, false, {0.832443956961}},
+  };
+  for (const Case& c : cases) {
+    DesignSpec s = obf(c.t);
+    s.beta = c.beta;
+    s.futility = FutilitySpec{SpendingFunction::hwang_shih_decani(c.gamma), c.binding};
+    const Design d = compute_design(s);
+    const std::vector<double> h0 = futility_crossings_under_null(d);
+    ASSERT_EQ(h0.size(), c.t.size());
+    for (std::size_t k = 0; k < c.expected.size(); ++k) {
+      EXPECT_NEAR(h0[k], c.expected[k], kProbabilityTol) << "gamma " << c.gamma << " look " << k + 1;
+    }
+    EXPECT_NEAR(h0.back(), 0.0, 1e-15);  // the final look has no futility bound
+  }
+  // Without a futility bound there is nothing to give.
+  EXPECT_TRUE(futility_crossings_under_null(compute_design(obf({0.5, 1.0}))).empty());
+}
+
 TEST(DesignReference, ClassicalObrienFlemingThreeLooks) {
   // rpact 3.3.4 typeOfDesign = "OF", kMax = 3, alpha = 0.025.
   DesignSpec s = obf({1.0 / 3.0, 2.0 / 3.0, 1.0});

@@ -96,14 +96,14 @@ function fillDesignTable(looks, twoSided, hasFutility) {
   if (hasHarm) header.push("Harm z");
   if (hasFutility) header.push("Futility z");
   header.push("P(stop, efficacy | H0)", "P(stop, efficacy | H1)");
-  if (hasFutility) header.push("P(stop, futility | H1)");
+  if (hasFutility) header.push("P(stop, futility | H0)", "P(stop, futility | H1)");
   const rows = looks.map((l, k) => {
     const row = [String(k + 1), fixed(l.information_fraction, 4), fixed(l.efficacy_z, 4),
                  pvalue(twoSided ? l.nominal_p_two_sided : l.nominal_p_one_sided), pvalue(l.cumulative_alpha)];
     if (hasHarm) row.push(fixed(l.harm_z, 4));
     if (hasFutility) row.push(fixed(l.futility_z, 4));
     row.push(fixed(l.probability_efficacy_h0, 4), fixed(l.probability_efficacy_h1, 4));
-    if (hasFutility) row.push(fixed(l.probability_futility_h1, 4));
+    if (hasFutility) row.push(fixed(l.probability_futility_h0, 4), fixed(l.probability_futility_h1, 4));
     return row;
   });
   fillTable(document.getElementById("table-design"), header, rows, looks.map((_, k) => k + 1));

@@ -278,6 +278,13 @@ try {
   check(futilityPlot.boundaries.looks[0].futility_z > 0 && await seriesOf() === 4 &&
         (await page.textContent("#bounds-caption")).includes("between the two futility lines (|z| below the bound)"),
         "two-sided futility: efficacy, lower and both futility edges drawn; the caption gives |z| below the bound");
+  // The table gives the chance of a futility stop under H0 (bounds obeyed)
+  // beside the one under H1, as gsd design does.
+  for (const [k, l] of futilityPlot.boundaries.looks.entries()) {
+    check(await cell(page, "table-design", k + 1, 9) === l.probability_futility_h0.toFixed(4) &&
+          await cell(page, "table-design", k + 1, 10) === l.probability_futility_h1.toFixed(4),
+          `table: P(stop, futility) under H0 and H1 at look ${k + 1}`);
+  }
   for (const [scale, count] of [["p", 2], ["hr", 3], ["z", 4]]) {
     await page.check(`input[name=bound-scale][value=${scale}]`);
     await page.waitForFunction((n) => document.querySelectorAll("#chart-bounds path.series").length === n, count,

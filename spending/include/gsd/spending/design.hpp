@@ -107,6 +107,12 @@ numerics::ExitProbabilities evaluate(const Design& design, std::span<const doubl
 // in force (zeros without a harm bound).
 std::vector<double> harm_crossings(const Design& design, std::span<const double> means);
 
+// P(first exit through the futility bound at look k) under H0, every bound
+// in force (a non-binding one obeyed): how often a trial of an ineffective
+// treatment stops for futility (rpact's futilityPerStage at theta = 0).
+// Empty without a futility bound.
+std::vector<double> futility_crossings_under_null(const Design& design);
+
 // Rejection probability (upper crossings) for those means.
 double power(const Design& design, std::span<const double> means);
 
