@@ -26,6 +26,11 @@ awk -F, 'NR == 2 { exit !($10 == "-2.500486381") }' "$tmp/harm.csv" || fail "har
 awk -F, 'NR == 2 { exit !($3 == "" && $4 == "0") }' "$tmp/protocol.csv" || fail "protocol look 1: $(sed -n 2p "$tmp/protocol.csv")"
 # Without a harm bound the harm_z field is empty, as futility_z is without futility.
 awk -F, 'NR > 1 && $10 != "" { exit 1 }' "$tmp/protocol.csv" || fail "protocol harm_z: $(sed -n 2p "$tmp/protocol.csv")"
+# Under H0 the first look stops for futility when z < 0: probability 1/2
+# exactly (the last column, to its 10 printed digits); later looks have no
+# futility bound, so their field is empty.
+awk -F, 'NR == 2 && $NF != "0.5" { bad = 1 } NR > 2 && $NF != "" { bad = 1 } END { exit bad }' "$tmp/protocol.csv" ||
+  fail "protocol futility under H0: $(cut -d, -f1,11 "$tmp/protocol.csv" | tr '\n' ' ')"
 
 "$gsd" design "$ex/hazard-ratio-futility.json" --summary --format csv > "$tmp/summary.csv" ||
   fail "summary exited $?"
