@@ -116,11 +116,12 @@ std::string boundaries_text(const Design& d) {
     // A look that spends no alpha has no efficacy bound.
     const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.4f", d.efficacy[k]) : "none";
     // With a futility bound: fut. H0, then fut. H1 in a column of its own.
-    const std::string last = futility ? std::string(12 - std::min<std::size_t>(fut_h1.size(), 10), ' ') + fut_h1 : "";
+    char last[16] = "";
+    if (futility) std::snprintf(last, sizeof last, "  %10s", fut_h1.c_str());
     std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s%s\n",
                   k + 1, t[k], eff.c_str(), probability(p).c_str(),
                   probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
-                  d.alternative.upper[k], futility ? fut_h0.c_str() : fut_h1.c_str(), last.c_str());
+                  d.alternative.upper[k], futility ? fut_h0.c_str() : fut_h1.c_str(), last);
     out << line;
   }
   out << '\n';
