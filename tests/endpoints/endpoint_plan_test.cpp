@@ -18,7 +18,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "rpact_designs.hpp"
 
-namespace gsd::endpoints {
+namespace gsd::endpoints::endpoint_plan_test {
 using namespace gsd::spending;  // NOLINT: the layer below
 namespace {
 
@@ -523,4 +523,4 @@ TEST(EndpointClosedForm, TTestPowerAtManyPatients) {
 }
 
 }  // namespace
-}  // namespace gsd::endpoints
+}  // namespace gsd::endpoints::endpoint_plan_test

@@ -4,7 +4,7 @@
 
 #include <gtest/gtest.h>
 
-namespace gsd::endpoints {
+namespace gsd::endpoints::expected_outcomes_test {
 namespace {
 
 EndpointSpec two_arms(double control, double treatment, double ratio) {
@@ -43,4 +43,4 @@ TEST(ExpectedOutcomes, OneSampleUsesItsRate) {
 }
 
 }  // namespace
-}  // namespace gsd::endpoints
+}  // namespace gsd::endpoints::expected_outcomes_test

@@ -11,7 +11,7 @@
 
 #include "gsd/numerics/normal.hpp"
 
-namespace gsd::endpoints {
+namespace gsd::endpoints::student_t_z_test {
 namespace {
 
 struct TCase {
@@ -43,14 +43,14 @@ constexpr double kRelative = 1e-13;
 
 TEST(StudentTz, LogTailMatchesR) {
   for (const TCase& c : kCases) {
-    SCOPED_TRACE(testing::Message() << "t = " << c.t << ", df = " << c.df);
+    SCOPED_TRACE(::testing::Message() << "t = " << c.t << ", df = " << c.df);
     EXPECT_NEAR(log_t_upper_tail(c.t, c.df), c.log_tail, kRelative * std::fabs(c.log_tail));
   }
 }
 
 TEST(StudentTz, ZMatchesRInBothTails) {
   for (const TCase& c : kCases) {
-    SCOPED_TRACE(testing::Message() << "t = " << c.t << ", df = " << c.df);
+    SCOPED_TRACE(::testing::Message() << "t = " << c.t << ", df = " << c.df);
     EXPECT_NEAR(z_of_t(c.t, c.df), c.z, kRelative * c.z);
     EXPECT_NEAR(z_of_t(-c.t, c.df), -c.z, kRelative * c.z);
   }
@@ -105,4 +105,4 @@ TEST(NormalQuantileOfLog, MatchesR) {
 }
 
 }  // namespace
-}  // namespace gsd::endpoints
+}  // namespace gsd::endpoints::student_t_z_test

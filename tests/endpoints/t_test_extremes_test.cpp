@@ -12,7 +12,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::endpoints {
+namespace gsd::endpoints::t_test_extremes_test {
 using namespace gsd::spending;  // NOLINT: the layer below
 namespace {
 
@@ -107,4 +107,4 @@ TEST(TTestExtremes, NoEstimateReachesABoundBeyondEveryDouble) {
 }
 
 }  // namespace
-}  // namespace gsd::endpoints
+}  // namespace gsd::endpoints::t_test_extremes_test

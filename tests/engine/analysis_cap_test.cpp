@@ -16,7 +16,7 @@
 #include "gsd/presentation.hpp"
 #include "gsd/simulation.hpp"
 
-namespace gsd {
+namespace gsd::analysis_cap_test {
 namespace {
 
 // Fewer replicates under AddressSanitizer (about 10x slower), keeping each
@@ -209,4 +209,4 @@ TEST(AnalysisCap, BadCapsAreRefusedWithTheirPath) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::analysis_cap_test

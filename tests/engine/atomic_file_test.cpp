@@ -18,7 +18,7 @@
 #include "gsd/file_lock.hpp"
 #include "gsd/staged_file.hpp"
 
-namespace gsd {
+namespace gsd::atomic_file_test {
 namespace {
 
 namespace fs = std::filesystem;
@@ -154,4 +154,4 @@ TEST_F(AtomicFile, RefusedOutputIsTheErrorsPath) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::atomic_file_test

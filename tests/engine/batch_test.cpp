@@ -25,7 +25,7 @@
 #include "gsd/errors.hpp"
 #include "gsd/load.hpp"
 
-namespace gsd {
+namespace gsd::batch_test {
 namespace {
 
 // Designs that differ line by line (beta and the number of looks), so a
@@ -452,4 +452,4 @@ TEST(Batch, AFileThatIsADirectoryOrMissingIsRefusedByItsArgument) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::batch_test

@@ -10,7 +10,7 @@
 
 #include "gsd/load.hpp"
 
-namespace gsd {
+namespace gsd::boundary_summary_test {
 namespace {
 
 DesignResult solve(const char* text) { return design_trial(load_trial(nlohmann::json::parse(text))); }
@@ -102,4 +102,4 @@ TEST(BoundarySummary, SymmetricTwoSidedHasLowerRows) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::boundary_summary_test

@@ -15,7 +15,7 @@
 #include "gsd/simulation.hpp"
 #include "gsd/survival/event_projection.hpp"
 
-namespace gsd {
+namespace gsd::calendar_sizing_sim_test {
 namespace {
 
 using ::gsd::testing::binomial_se;
@@ -87,4 +87,4 @@ TEST(CalendarSizing, ASolveForTheFollowUpIsRefused) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::calendar_sizing_sim_test

@@ -19,7 +19,7 @@
 #include "gsd/load.hpp"
 #include "gsd/numerics/normal.hpp"
 
-namespace gsd {
+namespace gsd::endpoint_bounds_test {
 namespace {
 
 struct RpactCase {
@@ -198,4 +198,4 @@ TEST(EndpointBounds, EffectAndZAreInverses) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::endpoint_bounds_test

@@ -21,7 +21,7 @@
 #include "gsd/monitor.hpp"
 #include "gsd/run.hpp"
 
-namespace gsd {
+namespace gsd::endpoint_monitor_test {
 namespace {
 
 constexpr double kRel = 1e-6;
@@ -351,9 +351,9 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::endpoint_monitor_test
 
-namespace gsd {
+namespace gsd::endpoint_monitor_test {
 namespace {
 
 // The entry point of the R and Python packages: run(config, monitor) is the
@@ -375,4 +375,4 @@ TEST(EndpointMonitor, RunGivesTheMonitoringJson) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::endpoint_monitor_test

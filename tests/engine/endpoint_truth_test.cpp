@@ -15,7 +15,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/simulation.hpp"
 
-namespace gsd {
+namespace gsd::endpoint_truth_test {
 namespace {
 
 // Fewer replicates under AddressSanitizer (about 10x slower), keeping each
@@ -110,4 +110,4 @@ TEST(EndpointTruth, BadValuesAreRefusedWithTheirPath) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::endpoint_truth_test

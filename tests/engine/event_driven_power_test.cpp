@@ -12,7 +12,7 @@
 #include "gsd/design.hpp"
 #include "gsd/load.hpp"
 
-namespace gsd {
+namespace gsd::event_driven_power_test {
 namespace {
 
 struct Reference {
@@ -74,4 +74,4 @@ TEST(EventDrivenPower, SeedPlanGapShrinksFromTheFixedTimes) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::event_driven_power_test

@@ -12,7 +12,7 @@
 
 #include "engine/power_agreement.hpp"
 
-namespace gsd {
+namespace gsd::hazard_jump_sim_test {
 namespace {
 
 std::string seed_trial_with_jump(double steep) {
@@ -34,4 +34,4 @@ TEST(HazardJump, EventDrivenPowerAgreesWithSimulationAtAJumpToAMillion) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::hazard_jump_sim_test

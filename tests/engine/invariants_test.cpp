@@ -23,7 +23,7 @@
 #include "gsd/load.hpp"
 #include "gsd/monitor.hpp"
 
-namespace gsd {
+namespace gsd::invariants_test {
 namespace {
 
 using nlohmann::json;
@@ -245,4 +245,4 @@ TEST(Invariants, SwappingTheArmsFlipsZAndKeepsTheTwoSidedResult) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::invariants_test

@@ -6,7 +6,7 @@
 
 #include "gsd/curves.hpp"
 
-namespace gsd {
+namespace gsd::kaplan_meier_test {
 namespace {
 
 TEST(KaplanMeier, TheEventThatSetsTheLookIsObserved) {
@@ -31,4 +31,4 @@ TEST(KaplanMeier, TheEventThatSetsTheLookIsObserved) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::kaplan_meier_test

@@ -17,7 +17,7 @@
 #include "gsd/simulation.hpp"
 #include "gsd/survival/km_contrast_power.hpp"
 
-namespace gsd {
+namespace gsd::km_contrast_power_sim_test {
 namespace {
 
 using survival::KmContrast;
@@ -124,4 +124,4 @@ TEST(KmContrastPowerSim, SimulateRunsTheTestAndSideTests) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::km_contrast_power_sim_test

@@ -11,7 +11,7 @@
 #include "expect_near_rel.hpp"
 #include "gsd/errors.hpp"
 
-namespace gsd {
+namespace gsd::load_survival_test {
 namespace {
 
 using survival::LatencyFamily;
@@ -153,4 +153,4 @@ TEST(LoadSurvival, RulesNameTheJsonPath) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::load_survival_test

@@ -19,7 +19,7 @@
 #include "gsd/survival/maxcombo_power.hpp"
 #include "power_sim_configs.hpp"
 
-namespace gsd {
+namespace gsd::maxcombo_sim_test {
 namespace {
 
 constexpr std::int64_t kReplicates = testing::kPowerSimReplicates;
@@ -107,4 +107,4 @@ TEST(MaxComboSim, SideMaxComboRefusesFutilityBounds) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::maxcombo_sim_test

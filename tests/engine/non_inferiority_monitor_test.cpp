@@ -16,7 +16,7 @@
 #include "gsd/monitor.hpp"
 #include "gsd/numerics/normal.hpp"
 
-namespace gsd {
+namespace gsd::non_inferiority_monitor_test {
 namespace {
 
 using nlohmann::json;
@@ -89,4 +89,4 @@ TEST(NonInferiorityMonitoring, HazardRatioFutilityIsAgainstTheMarginInThePlan) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::non_inferiority_monitor_test

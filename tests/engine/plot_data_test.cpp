@@ -13,7 +13,7 @@
 #include "gsd/load.hpp"
 #include "gsd/monitor.hpp"
 
-namespace gsd {
+namespace gsd::plot_data_test {
 namespace {
 
 // The seed plan (configs/blinatumomab-20120215.json, abridged).
@@ -145,4 +145,4 @@ TEST(PlotData, TheLogRankAndEndpointBoundsAreOnTheLastLooksSchedule) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::plot_data_test

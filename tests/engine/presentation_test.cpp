@@ -9,7 +9,7 @@
 #include "gsd/monitoring/look_statistic.hpp"
 #include "monitoring/plan_fixture.hpp"
 
-namespace gsd {
+namespace gsd::presentation_test {
 namespace {
 
 using monitoring::Direction;
@@ -138,4 +138,4 @@ TEST(Presentation, ClassicalNamesSayClassicalOnce) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::presentation_test

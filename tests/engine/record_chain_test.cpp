@@ -19,7 +19,7 @@
 #include "gsd/errors.hpp"
 #include "gsd/record.hpp"
 
-namespace gsd {
+namespace gsd::record_chain_test {
 namespace {
 
 // FIPS 180-2, appendix B.1: SHA-256("abc").
@@ -272,4 +272,4 @@ TEST(RecordFile, UnreadableRecordIsNamedAsARecord) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::record_chain_test

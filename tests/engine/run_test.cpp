@@ -10,7 +10,7 @@
 #include "gsd/plot_data.hpp"
 #include "gsd/version.hpp"
 
-namespace gsd {
+namespace gsd::run_test {
 namespace {
 
 // The seed plan (configs/blinatumomab-20120215.json, abridged).
@@ -122,4 +122,4 @@ TEST(PlotData, LeavingOutThePowerCurveChangesNothingElse) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::run_test

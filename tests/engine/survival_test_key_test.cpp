@@ -11,7 +11,7 @@
 #include "gsd/monitor.hpp"
 #include "gsd/simulation.hpp"
 
-namespace gsd {
+namespace gsd::survival_test_key_test {
 namespace {
 
 nlohmann::json seed_config(const nlohmann::json& test) {
@@ -143,4 +143,4 @@ TEST(SurvivalTestKey, MonitorNeedsTheWeightedTestsVariance) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::survival_test_key_test

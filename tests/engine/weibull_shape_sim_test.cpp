@@ -12,7 +12,7 @@
 #include "gsd/load.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 
-namespace gsd {
+namespace gsd::weibull_shape_sim_test {
 namespace {
 
 // The seed trial (202 patients, 94 events, cure 40% / 56.2%, noncured hazard
@@ -47,4 +47,4 @@ TEST(WeibullShape, ShapesBeyondTheRangeAreRefused) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::weibull_shape_sim_test

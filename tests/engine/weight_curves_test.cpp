@@ -10,7 +10,7 @@
 #include "gsd/load.hpp"
 #include "gsd/survival/weighted_logrank.hpp"
 
-namespace gsd {
+namespace gsd::weight_curves_test {
 namespace {
 
 SampleSize seed_plan() {
@@ -55,4 +55,4 @@ TEST(WeightCurves, AreTheWeightsOfThePooledSurvivalScaledToOne) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::weight_curves_test

@@ -15,7 +15,7 @@
 #include "gsd/survival/weighted_logrank_power.hpp"
 #include "power_sim_configs.hpp"
 
-namespace gsd {
+namespace gsd::weighted_power_sim_test {
 namespace {
 
 using survival::LogRankWeight;
@@ -79,4 +79,4 @@ TEST(WeightedPowerSim, WeibullWithDropOut) {
 }
 
 }  // namespace
-}  // namespace gsd
+}  // namespace gsd::weighted_power_sim_test

@@ -10,7 +10,7 @@
 #include "gsd/spending/design.hpp"
 #include "plan_fixture.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::boundary_options_monitor_test {
 namespace {
 
 using spending::Decision;
@@ -92,4 +92,4 @@ TEST(BoundaryOptionsMonitor, HazardRatioFutilityAtTheObservedEvents) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::boundary_options_monitor_test

@@ -20,7 +20,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::inference_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -429,4 +429,4 @@ TEST(MonitoringInference, PredictivePowerLiesBetweenNullAndCertainty) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::inference_test

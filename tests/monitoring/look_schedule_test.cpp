@@ -11,7 +11,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::look_schedule_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -158,4 +158,4 @@ TEST(LookSchedule, RejectsEventsGoingBackwards) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::look_schedule_test

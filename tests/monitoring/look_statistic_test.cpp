@@ -9,7 +9,7 @@
 
 #include "expect_near_rel.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::look_statistic_test {
 namespace {
 
 TEST(LookStatistic, InformationIsSchoenfeld) {
@@ -53,4 +53,4 @@ TEST(LookStatistic, RejectsBadInput) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::look_statistic_test

@@ -17,7 +17,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/survival/maxcombo_power.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::maxcombo_monitor_test {
 namespace {
 
 // A bound's tolerance in z: the lattice rule's error target, 1e-4 in
@@ -170,4 +170,4 @@ TEST(MaxComboMonitor, RefusesBadLooksWithTheirPaths) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::maxcombo_monitor_test

@@ -12,7 +12,7 @@
 #include "gsd/numerics/check.hpp"
 #include "plan_fixture.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::monitor_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -178,4 +178,4 @@ TEST(Monitor, EventSpanOfATestsLooks) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::monitor_test

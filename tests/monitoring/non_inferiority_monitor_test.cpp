@@ -20,7 +20,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "plan_fixture.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::non_inferiority_monitor_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -157,4 +157,4 @@ TEST(NonInferiorityMonitor, RefusesAnInvalidMargin) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::non_inferiority_monitor_test

@@ -14,7 +14,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 
-namespace gsd::monitoring {
+namespace gsd::monitoring::weighted_monitor_test {
 namespace {
 
 using survival::LogRankWeight;
@@ -119,4 +119,4 @@ TEST(WeightedMonitor, LookAfterAStopIsNamedByItsVariance) {
 }
 
 }  // namespace
-}  // namespace gsd::monitoring
+}  // namespace gsd::monitoring::weighted_monitor_test

@@ -11,7 +11,7 @@
 
 #include "gsd/numerics/check.hpp"
 
-namespace {
+namespace format_input_test {
 
 using gsd::numerics::format_apart;
 using gsd::numerics::format_input;
@@ -67,4 +67,4 @@ TEST(FormatApart, TakesTheDigitsThatShowTwoNumbersApart) {
   EXPECT_EQ(format_apart(0.5, 0.5), std::make_pair(std::string("0.5"), std::string("0.5")));
 }
 
-}  // namespace
+}  // namespace format_input_test

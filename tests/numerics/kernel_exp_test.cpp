@@ -8,7 +8,7 @@
 
 #include "gsd/numerics/kernel_exp.hpp"
 
-namespace gsd::numerics {
+namespace gsd::numerics::kernel_exp_test {
 namespace {
 
 // Units in the last place of std::exp(x) between the two values.
@@ -53,4 +53,4 @@ TEST(KernelExp, LoopGivesTheScalarValuesInEveryLane) {
 }
 
 }  // namespace
-}  // namespace gsd::numerics
+}  // namespace gsd::numerics::kernel_exp_test

@@ -13,7 +13,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/numerics/sequential_integrator.hpp"
 
-namespace gsd::numerics {
+namespace gsd::numerics::multivariate_normal_test {
 namespace {
 
 using Matrix = std::vector<std::vector<double>>;
@@ -223,4 +223,4 @@ TEST(MultivariateNormal, BadInputNamesTheField) {
 }
 
 }  // namespace
-}  // namespace gsd::numerics
+}  // namespace gsd::numerics::multivariate_normal_test

@@ -12,7 +12,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "position_independence.hpp"
 
-namespace gsd::numerics {
+namespace gsd::numerics::normal_quantiles_test {
 namespace {
 
 double quantile(double p) {
@@ -109,4 +109,4 @@ TEST(NormalLowerQuantiles, InPlaceAndEmpty) {
 }
 
 }  // namespace
-}  // namespace gsd::numerics
+}  // namespace gsd::numerics::normal_quantiles_test

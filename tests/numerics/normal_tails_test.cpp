@@ -9,7 +9,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "position_independence.hpp"
 
-namespace gsd::numerics {
+namespace gsd::numerics::normal_tails_test {
 namespace {
 
 // Units in the last place of the reference between the two values.
@@ -64,4 +64,4 @@ TEST(NormalUpperTails, InPlaceAndEmpty) {
 }
 
 }  // namespace
-}  // namespace gsd::numerics
+}  // namespace gsd::numerics::normal_tails_test

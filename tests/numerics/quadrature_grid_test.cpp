@@ -11,7 +11,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/numerics/sequential_integrator.hpp"
 
-namespace gsd::numerics {
+namespace gsd::numerics::quadrature_grid_test {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -104,4 +104,4 @@ TEST(QuadratureGrid, WidthLimitFollowsRAndTheKernel) {
 }
 
 }  // namespace
-}  // namespace gsd::numerics
+}  // namespace gsd::numerics::quadrature_grid_test

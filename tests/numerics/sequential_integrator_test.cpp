@@ -16,7 +16,7 @@
 #include "gsd/numerics/numerical_error.hpp"
 #include "gsd/numerics/sequential_integrator.hpp"
 
-namespace gsd::numerics {
+namespace gsd::numerics::sequential_integrator_test {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -208,4 +208,4 @@ TEST(SequentialIntegrator, RejectsBadGridSize) {
 }
 
 }  // namespace
-}  // namespace gsd::numerics
+}  // namespace gsd::numerics::sequential_integrator_test

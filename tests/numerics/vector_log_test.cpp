@@ -11,7 +11,7 @@
 #include "gsd/numerics/vector_log.hpp"
 #include "position_independence.hpp"
 
-namespace gsd::numerics {
+namespace gsd::numerics::vector_log_test {
 namespace {
 
 double ulps(double value, double reference) {
@@ -67,4 +67,4 @@ TEST(NegativeLogs, InPlaceAndEmpty) {
 }
 
 }  // namespace
-}  // namespace gsd::numerics
+}  // namespace gsd::numerics::vector_log_test

@@ -22,7 +22,7 @@
 #include "gsd/simulate/trial_model.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::analytic_agreement_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -107,4 +107,4 @@ TEST(AnalyticAgreement, RampUpAccrual) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::analytic_agreement_test

@@ -8,7 +8,7 @@
 #include "monte_carlo_bounds.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::cap_and_futility_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -119,4 +119,4 @@ TEST(Futility, EveryReplicateStopsExactlyOnce) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::cap_and_futility_test

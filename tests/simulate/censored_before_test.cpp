@@ -12,7 +12,7 @@
 
 #include "risk_set_merge.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::censored_before_test {
 namespace {
 
 // Checks every count for the given sorted lists (cy gets its padding here).
@@ -81,4 +81,4 @@ TEST(CensoredBefore, CountBelowIsLowerBoundsIndex) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::censored_before_test

@@ -10,7 +10,7 @@
 
 #include "risk_set_merge.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::censoring_times_test {
 namespace {
 
 TEST(CensoringTimes, SameTimesAndTreatedCountsAsAPlainPass) {
@@ -57,4 +57,4 @@ TEST(CensoringTimes, SameTimesAndTreatedCountsAsAPlainPass) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::censoring_times_test

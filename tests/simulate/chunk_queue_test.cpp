@@ -11,7 +11,7 @@
 
 #include "chunk_queue.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::chunk_queue_test {
 namespace {
 
 TEST(ChunkQueue, CoversTheRangeInOrderWithAShortLastChunk) {
@@ -81,4 +81,4 @@ TEST(ChunkQueue, ThreadsShareTheChunksWithoutOverlap) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::chunk_queue_test

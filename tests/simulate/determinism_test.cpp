@@ -10,7 +10,7 @@
 #include "gsd/simulate/process_group.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::determinism_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -116,4 +116,4 @@ TEST(Determinism, StopFlagEndsARunOfTheMostReplicates) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::determinism_test

@@ -19,7 +19,7 @@
 #include "gsd/simulate/process_group.hpp"
 #include "gsd/simulate/simulator.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::endpoint_simulation_test {
 namespace {
 
 using endpoints::Direction;
@@ -364,4 +364,4 @@ TEST(EndpointSimulation, RefusesModelsItCannotDraw) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::endpoint_simulation_test

@@ -10,7 +10,7 @@
 
 #include "trial_kernel.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::event_times_index_test {
 namespace {
 
 void expect_index_matches_sort(const std::vector<double>& times, double cap) {
@@ -58,4 +58,4 @@ TEST(EventTimesIndex, NoEvents) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::event_times_index_test

@@ -11,7 +11,7 @@
 
 #include "flag_scans.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::flag_scans_test {
 namespace {
 
 std::vector<std::uint8_t> random_flags(std::size_t n, double p, std::mt19937_64& engine) {
@@ -75,4 +75,4 @@ TEST(FlagScans, AppendUnflaggedStaysWithinTheFlagsStratumByStratum) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::flag_scans_test

@@ -11,7 +11,7 @@
 #include "gsd/simulate/simulation_options.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::from_survival_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -92,4 +92,4 @@ TEST(TrialModelValidation, NamesTheField) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::from_survival_test

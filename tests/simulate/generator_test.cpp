@@ -16,7 +16,7 @@
 #include "gsd/simulate/trial_model.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::generator_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -189,4 +189,4 @@ TEST(Generator, SimpleRandomisationHasTheAllocationProbability) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::generator_test

@@ -14,7 +14,7 @@
 #include "gsd/survival/logrank_drift.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::harm_bound_sim_test {
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
 
@@ -67,4 +67,4 @@ TEST(HarmBoundSimulation, NoEffectSpendsTheHarmAlpha) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::harm_bound_sim_test

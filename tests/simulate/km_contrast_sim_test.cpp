@@ -16,7 +16,7 @@
 #include "gsd/simulate/process_group.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::km_contrast_sim_test {
 using namespace gsd::spending;  // NOLINT: the layers below
 using KmContrast = KaplanMeierContrast;
 namespace {
@@ -172,4 +172,4 @@ TEST(KmContrastSim, RefusesStrata) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::km_contrast_sim_test

@@ -11,7 +11,7 @@
 
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::log_rank_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -132,4 +132,4 @@ TEST(LogRank, LookDefiningEventIsCountedDespiteRounding) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::log_rank_test

@@ -13,7 +13,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::look_plan_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -167,4 +167,4 @@ TEST(LookPlan, CappedFinalAnalysisSpendsTheHarmAlphaLeft) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::look_plan_test

@@ -8,7 +8,7 @@
 
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::look_trigger_sim_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -88,4 +88,4 @@ TEST(LookTriggers, ResultsDoNotDependOnTheThreads) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::look_trigger_sim_test

@@ -13,7 +13,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::non_inferiority_sim_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -170,4 +170,4 @@ TEST(NonInferiorityScoreTest, RefusesAnInvalidMarginOrAnotherTest) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::non_inferiority_sim_test

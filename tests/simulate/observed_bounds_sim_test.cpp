@@ -10,7 +10,7 @@
 #include "gsd/monitoring/look_schedule.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::observed_bounds_sim_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -130,4 +130,4 @@ TEST(ObservedBounds, HazardRatioFutilityIsAgainstTheMargin) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::observed_bounds_sim_test

@@ -11,7 +11,7 @@
 
 #include "prefix_sums.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::prefix_sums_test {
 namespace {
 
 TEST(PrefixSums, ExactForSmallIntegersAtEveryLength) {
@@ -75,4 +75,4 @@ TEST(PrefixSums, NondecreasingWhereTheSegmentsRoundDifferently) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::prefix_sums_test

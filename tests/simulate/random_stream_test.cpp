@@ -11,7 +11,7 @@
 
 #include "random_stream.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::random_stream_test {
 namespace {
 
 using Rng = r123::Philox4x32;
@@ -147,4 +147,4 @@ TEST(RandomStream, WordsBelowGivesTheDoubleComparisonsThreshold) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::random_stream_test

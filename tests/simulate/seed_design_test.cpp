@@ -10,7 +10,7 @@
 #include "monte_carlo_bounds.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::seed_design_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -85,4 +85,4 @@ TEST(SeedDesign, NullRejectionMatchesSpentAlpha) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::seed_design_test

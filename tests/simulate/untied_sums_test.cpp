@@ -12,7 +12,7 @@
 
 #include "risk_set_merge.hpp"
 
-namespace gsd::simulate::detail {
+namespace gsd::simulate::detail::untied_sums_test {
 namespace {
 
 #if defined(__AVX2__)
@@ -112,4 +112,4 @@ TEST(UntiedLogRankSums, OnlyWithAvx2) { GTEST_SKIP() << "the merge's scalar path
 #endif
 
 }  // namespace
-}  // namespace gsd::simulate::detail
+}  // namespace gsd::simulate::detail::untied_sums_test

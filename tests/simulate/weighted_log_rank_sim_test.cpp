@@ -15,7 +15,7 @@
 #include "gsd/simulate/process_group.hpp"
 #include "seed_model.hpp"
 
-namespace gsd::simulate {
+namespace gsd::simulate::weighted_log_rank_sim_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 using survival::LogRankWeight;
@@ -290,4 +290,4 @@ TEST(WeightedLogRankSim, RefusesInvalidWeightsAndMismatchedDesigns) {
 }
 
 }  // namespace
-}  // namespace gsd::simulate
+}  // namespace gsd::simulate::weighted_log_rank_sim_test

@@ -12,7 +12,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::boundary_options_test {
 namespace {
 
 constexpr double kZTol = 1e-7;
@@ -240,4 +240,4 @@ TEST(BoundaryOptions, ClassicalBoundWithoutAnEarlyStop) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::boundary_options_test

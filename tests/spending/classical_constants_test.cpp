@@ -13,7 +13,7 @@
 #include "gsd/numerics/check.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::classical_constants_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
@@ -102,4 +102,4 @@ TEST(ClassicalConstants, HeldBoundsRefusedWhereTheyCannotApply) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::classical_constants_test

@@ -13,7 +13,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::design_at_drift_test {
 namespace {
 
 constexpr double kZTol = 1e-7;
@@ -95,4 +95,4 @@ TEST(DesignAtDrift, RefusesADriftThatIsNotPositive) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::design_at_drift_test

@@ -5,7 +5,7 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::design_families_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
@@ -92,4 +92,4 @@ TEST(DesignFamilies, TwoSidedCumulativeAlpha) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::design_families_test

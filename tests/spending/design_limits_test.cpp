@@ -11,7 +11,7 @@
 #include "gsd/spending/design.hpp"
 #include "spending/design_spec_of.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::design_limits_test {
 namespace {
 
 using specs::spec;
@@ -129,4 +129,4 @@ TEST(DesignLimits, TwoSidedSmallestAlphaSolvesWithFutility) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::design_limits_test

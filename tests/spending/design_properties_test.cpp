@@ -8,7 +8,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::design_properties_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
@@ -130,4 +130,4 @@ TEST(DesignProperties, ValidationNamesTheField) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::design_properties_test

@@ -10,7 +10,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::design_reference_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
@@ -147,4 +147,4 @@ TEST(DesignReference, ClassicalObrienFlemingThreeLooks) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::design_reference_test

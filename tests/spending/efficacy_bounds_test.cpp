@@ -6,7 +6,7 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::efficacy_bounds_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
@@ -52,4 +52,4 @@ TEST(EfficacyBounds, RejectsBindingFutility) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::efficacy_bounds_test

@@ -12,7 +12,7 @@
 
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::grid_convergence_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
@@ -68,4 +68,4 @@ TEST(GridConvergence, CloselySpacedFinalLooks) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::grid_convergence_test

@@ -13,7 +13,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::harm_bound_test {
 namespace {
 
 constexpr double kProbTol = 1e-8;
@@ -187,4 +187,4 @@ TEST(FutilityRule, EffectFractionScalesWithTheDrift) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::harm_bound_test

@@ -11,7 +11,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/spending/design.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::harm_switches_test {
 namespace {
 
 constexpr double kZTol = 1e-7;
@@ -55,4 +55,4 @@ TEST(HarmSwitches, AreValidatedLikeTheOtherSwitches) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::harm_switches_test

@@ -18,7 +18,7 @@
 #include "gsd/spending/design.hpp"
 #include "spending/design_spec_of.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::rpact_cross_check_test {
 namespace {
 
 constexpr double kZTol = 1e-6;
@@ -335,4 +335,4 @@ TEST(RpactCrossCheck, NoEfficacyStopWithBetaSpendingAgainstMvtnorm) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::rpact_cross_check_test

@@ -9,7 +9,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/spending/spending_function.hpp"
 
-namespace gsd::spending {
+namespace gsd::spending::spending_function_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 namespace {
 
@@ -81,4 +81,4 @@ TEST(SpendingFunction, RejectsBadParameters) {
 }
 
 }  // namespace
-}  // namespace gsd::spending
+}  // namespace gsd::spending::spending_function_test

@@ -14,7 +14,7 @@
 #include "gsd/survival/logrank_drift.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::calendar_profile_test {
 namespace {
 
 SurvivalSpec weibull_rampup_dropout() {
@@ -142,4 +142,4 @@ TEST(CalendarProfile, NullModelHasUnitVarianceRatioAndNoScore) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::calendar_profile_test

@@ -16,7 +16,7 @@
 #include "gsd/survival/look_trigger.hpp"
 #include "gsd/survival/sample_size.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::calendar_sizing_test {
 using namespace gsd::spending;  // NOLINT: the layer below
 namespace {
 
@@ -202,4 +202,4 @@ TEST(CalendarSizing, ASolveForTheFollowUpIsRefused) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::calendar_sizing_test

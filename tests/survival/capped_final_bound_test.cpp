@@ -14,7 +14,7 @@
 #include "gsd/spending/design.hpp"
 #include "gsd/survival/capped_final_bound.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::capped_final_bound_test {
 namespace {
 
 using spending::Design;
@@ -76,4 +76,4 @@ TEST(CappedFinalBound, FiveLookPocockSpendsTheAlphaLeftAtEveryEvent) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::capped_final_bound_test

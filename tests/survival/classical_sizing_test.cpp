@@ -17,7 +17,7 @@
 #include "rpact_designs.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::classical_sizing_test {
 using namespace gsd::spending;  // NOLINT: the layer below
 namespace {
 
@@ -473,4 +473,4 @@ TEST(ClassicalSizing, DriftPerEventFormulas) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::classical_sizing_test

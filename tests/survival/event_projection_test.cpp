@@ -13,7 +13,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::event_projection_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -220,4 +220,4 @@ TEST(EventProjection, RejectsBadTargets) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::event_projection_test

@@ -13,7 +13,7 @@
 #include "gsd/survival/look_trigger.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::integer_plan_test {
 namespace {
 
 using testing::seed_design;
@@ -266,4 +266,4 @@ TEST(IntegerPlan, LooksByCalendarTimeKeepTheirExpectedEvents) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::integer_plan_test

@@ -22,7 +22,7 @@
 #include "patient_simulation.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::km_contrast_monte_carlo_test {
 namespace {
 
 using testing::draw;
@@ -157,4 +157,4 @@ TEST(KmContrastMonteCarlo, GroupSequentialMilestonePowerMatchesSimulation) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::km_contrast_monte_carlo_test

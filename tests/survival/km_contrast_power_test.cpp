@@ -14,7 +14,7 @@
 #include "gsd/survival/event_projection.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::km_contrast_power_test {
 namespace {
 
 constexpr double kZ975 = 1.959963984540054;  // Phi^{-1}(0.975)
@@ -135,4 +135,4 @@ TEST(KmContrastPower, RefusesLooksThatAddNoInformation) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::km_contrast_power_test

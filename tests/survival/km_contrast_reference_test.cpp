@@ -12,7 +12,7 @@
 #include "gsd/survival/km_contrast.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::km_contrast_reference_test {
 namespace {
 
 struct Case {
@@ -67,4 +67,4 @@ TEST(KmContrastReference, MatchesNpsurvSS) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::km_contrast_reference_test

@@ -16,7 +16,7 @@
 #include "gsd/numerics/invalid_input.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::km_contrast_test {
 namespace {
 
 constexpr double kTight = 1e-8;  // relative
@@ -142,4 +142,4 @@ TEST(KmContrast, RefusesAHorizonNoPatientIsFollowedFor) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::km_contrast_test

@@ -16,7 +16,7 @@
 #include "gsd/survival/schoenfeld.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::logrank_drift_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -190,4 +190,4 @@ TEST(Schoenfeld, HarmfulHazardRatioHasPowerBelowAlpha) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::logrank_drift_test

@@ -12,7 +12,7 @@
 #include "gsd/survival/sample_size.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::look_trigger_test {
 namespace {
 
 // No cure, exponential hazards lambda_j, uniform accrual over A, 1:1: the
@@ -124,4 +124,4 @@ TEST(LookTrigger, ASolveForTheFollowUpIsRefused) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::look_trigger_test

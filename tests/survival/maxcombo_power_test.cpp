@@ -18,7 +18,7 @@
 #include "patient_simulation.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::maxcombo_power_test {
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -228,4 +228,4 @@ TEST(MaxComboPower, RefusesBadInput) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::maxcombo_power_test

@@ -38,7 +38,7 @@
 #include "gsd/survival/weighted_logrank.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::published_nph_examples_test {
 namespace {
 
 // ---------------------------------------------------------------------------
@@ -528,4 +528,4 @@ TEST(PublishedNphExamples, LrstatDelayedEffectLogRankEvents) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::published_nph_examples_test

@@ -15,7 +15,7 @@
 #include "gsd/survival/logrank_drift.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::sample_size_test {
 using namespace gsd::numerics;  // NOLINT: the layers below
 using namespace gsd::spending;  // NOLINT: the layers below
 namespace {
@@ -358,4 +358,4 @@ TEST(SampleSize, TreatmentWorseCannotReachPower) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::sample_size_test

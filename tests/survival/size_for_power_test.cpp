@@ -12,7 +12,7 @@
 #include "gsd/numerics/normal.hpp"
 #include "gsd/numerics/numerical_error.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::size_for_power_test {
 namespace {
 
 // One-sided z test of a standardised effect `delta` per patient at 0.025:
@@ -114,4 +114,4 @@ TEST(SizeForPower, Refusals) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::size_for_power_test

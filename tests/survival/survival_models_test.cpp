@@ -14,7 +14,7 @@
 #include "gsd/survival/latency.hpp"
 #include "gsd/survival/survival_spec.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::survival_models_test {
 namespace {
 
 constexpr double kTight = 1e-13;
@@ -269,4 +269,4 @@ TEST(SurvivalSpec, TimeScalesWithinAFactorOfABillion) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::survival_models_test

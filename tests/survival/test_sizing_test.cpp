@@ -16,7 +16,7 @@
 #include "gsd/survival/logrank_drift.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::test_sizing_test {
 namespace {
 
 using testing::one_sided_spec;
@@ -221,4 +221,4 @@ TEST(TestSizing, Refusals) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::test_sizing_test

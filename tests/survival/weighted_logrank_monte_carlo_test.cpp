@@ -27,7 +27,7 @@
 #include "patient_simulation.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::weighted_logrank_monte_carlo_test {
 namespace {
 
 using testing::draw;
@@ -192,4 +192,4 @@ TEST(WeightedLogRankMonteCarlo, GroupSequentialPowerMatchesSimulation) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::weighted_logrank_monte_carlo_test

@@ -15,7 +15,7 @@
 #include "gsd/survival/sample_size.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::weighted_logrank_power_test {
 namespace {
 
 using testing::one_sided_spec;
@@ -98,4 +98,4 @@ TEST(WeightedLogRankPower, RefusesBadInput) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::weighted_logrank_power_test

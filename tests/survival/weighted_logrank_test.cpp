@@ -15,7 +15,7 @@
 #include "gsd/survival/logrank_drift.hpp"
 #include "survival_test_specs.hpp"
 
-namespace gsd::survival {
+namespace gsd::survival::weighted_logrank_test {
 namespace {
 
 using testing::weibull_dropout_spec;
@@ -195,4 +195,4 @@ TEST(WeightedLogRank, RefusesBadWeights) {
 }
 
 }  // namespace
-}  // namespace gsd::survival
+}  // namespace gsd::survival::weighted_logrank_test
