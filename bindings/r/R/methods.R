@@ -26,6 +26,7 @@
 .headings <- c(information_fraction = "fraction", nominal_p_one_sided = "nominal_p",
                nominal_p_two_sided = "nominal_p", cumulative_alpha = "cum_alpha",
                probability_efficacy_h0 = "P(eff|H0)", probability_efficacy_h1 = "P(eff|H1)",
+               probability_futility_h0 = "P(fut|H0)", probability_futility_h1 = "P(fut|H1)",
                calendar_time = "time", hazard_ratio_at_bound = "HR_at_bound",
                hazard_ratio_at_futility = "HR_at_fut", crossing_probability_lower = "P(lower)",
                crossing_probability = "P(cross)", cumulative_crossing_probability = "cum_P(cross)",
@@ -101,9 +102,22 @@ format.gsd_design <- function(x, digits = 4, ...) {
   b <- x$bounds
   cols <- intersect(c("look", "information_fraction", "efficacy_z", "futility_z",
                       if (identical(as.integer(x$sided), 2L)) "nominal_p_two_sided" else "nominal_p_one_sided",
-                      "cumulative_alpha", "probability_efficacy_h0", "probability_efficacy_h1"),
+                      "cumulative_alpha", "probability_efficacy_h0", "probability_efficacy_h1",
+                      "probability_futility_h0", "probability_futility_h1"),
                     names(b))
-  .print_table(b[cols], digits)
+  shown <- b[cols]
+  # A look without a futility bound cannot stop for futility: "-", as the
+  # command line prints it, rather than a chance of 0.
+  for (k in intersect(c("probability_futility_h0", "probability_futility_h1"), cols)) {
+    shown[[k]][is.na(b$futility_z)] <- NA_real_
+  }
+  .print_table(shown, digits)
+  # Under H0 the efficacy column ignores a non-binding futility bound (it is
+  # the alpha spent); the futility column obeys it, as the trial would.
+  if ("probability_futility_h0" %in% cols && isFALSE(x$result$boundaries$futility_binding)) {
+    cat("P(eff|H0) is the alpha spent (the non-binding futility bound ignored); P(fut|H0) obeys",
+        "the bound\n")
+  }
   cat("drift ", .fmt(x$drift, digits + 1), ", inflation factor ", .fmt(x$inflation_factor, digits + 1),
       ", expected information (fraction of maximum) ", .fmt(x$expected_information[["h0"]], digits),
       " under H0, ", .fmt(x$expected_information[["h1"]], digits), " under H1\n", sep = "")

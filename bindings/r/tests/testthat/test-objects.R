@@ -15,6 +15,27 @@ test_that("a design prints, tabulates and keeps its config", {
   expect_identical(gsd_run(f), d$result)
 })
 
+test_that("a design with a futility bound prints the chances of stopping for futility", {
+  d <- gsd_design(beta = 0.1, information_fractions = 1:5 / 5, futility = "hsd",
+                  futility_parameter = -2)
+  printed <- capture.output(print(d))
+  expect_true(any(grepl("P(fut|H0)", printed, fixed = TRUE)))
+  expect_true(any(grepl("P(fut|H1)", printed, fixed = TRUE)))
+  # The printed numbers are the result's, rounded: look 1's chance under H0.
+  expect_true(any(grepl(gsd:::.fmt(d$bounds$probability_futility_h0[1], 4), printed, fixed = TRUE)))
+  expect_true(any(grepl("P(fut|H0) obeys the bound", printed, fixed = TRUE)))
+  # The last look has no futility bound: "-" in both columns, as in the
+  # command line's table; the data frame keeps the result's 0.
+  expect_identical(d$bounds$probability_futility_h0[5], 0)
+  expect_match(printed[grep("P(fut|H0)", printed, fixed = TRUE)[1] + 5], "^ +- +-$")
+  # A binding bound is obeyed by both columns: no note.
+  binding <- gsd_design(beta = 0.1, information_fractions = 1:5 / 5, futility = "hsd",
+                        futility_parameter = -2, binding = TRUE)
+  expect_false(any(grepl("obeys", capture.output(print(binding)))))
+  # Without a futility bound the columns stay out.
+  expect_false(any(grepl("P(fut|", capture.output(print(seed_design())), fixed = TRUE)))
+})
+
 test_that("a plan with a futility bound prints it and its hazard ratio", {
   # rpact 3.3.4's futilityBoundsEffectScale and futilityPerStage
   # (tests/reference/rpact_futility_effect_scale.R).
