@@ -12,6 +12,10 @@ from ._config import Config, check_output, given, named_file
 from ._errors import InvalidInput, flag, invalid, renamed
 from ._results import Monitoring, Result
 
+# The library names a key file that gives no key by its option; the caller
+# passed it as key_file.
+_KEY_FILE = {("options", "key_file"): ("key_file",)}
+
 
 class Record:
     """A data monitoring committee's record: a JSON file holding the config
@@ -41,8 +45,8 @@ class Record:
         try:
             return call(*args, key_file=self.key_file, **kwargs)
         except InvalidInput as e:
-            if e.path == ("options", "key_file"):
-                raise renamed(e, {("options", "key_file"): ("key_file",)}) from None
+            if e.path in _KEY_FILE:
+                raise renamed(e, _KEY_FILE) from None
             raise
 
     def exists(self) -> bool:
@@ -121,8 +125,8 @@ class Record:
             handle = _core.record_add_look(self.path, cfg, look, _log_level(), report,
                                            key_file=self.key_file)
         except InvalidInput as e:
-            if e.path == ("options", "key_file"):
-                raise renamed(e, {("options", "key_file"): ("key_file",)}) from None
+            if e.path in _KEY_FILE:
+                raise renamed(e, _KEY_FILE) from None
             index = self._index(cfg)
             if e.path == ("monitoring", "looks", index):
                 # The look as a whole (two statistics at once): the call's
@@ -152,8 +156,7 @@ class Record:
         try:
             return _core.record_verify(self.path, head, key_file=self.key_file)["record"]
         except InvalidInput as e:
-            raise renamed(e, {("options", "head"): ("head",),
-                              ("options", "key_file"): ("key_file",)}) from None
+            raise renamed(e, {("options", "head"): ("head",), **_KEY_FILE}) from None
 
     def replay(self) -> Monitoring:
         """Recomputes every recorded look."""
