@@ -234,13 +234,17 @@ RecordVerification verify_record_file(const std::string& path,
   return out;
 }
 
-nlohmann::json read_record_file(const std::string& path, const std::optional<std::string>& key) {
-  RecordVerification read = verify_record_file(path, key);
+void require_intact_record(const RecordVerification& read, const std::string& path) {
   try {
     require_intact_chain(read.chain);
   } catch (const InvalidInput& e) {
     throw InvalidInput({}, path + ": " + e.message(PathStyle::kJson));
   }
+}
+
+nlohmann::json read_record_file(const std::string& path, const std::optional<std::string>& key) {
+  RecordVerification read = verify_record_file(path, key);
+  require_intact_record(read, path);
   return std::move(read.record);
 }
 

@@ -186,11 +186,7 @@ SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head,
     // A typo in the head is named before the record is read.
     if (noted) (void)gsd::parse_chain_hash(head_path, *noted);
     const gsd::RecordVerification read = gsd::verify_record_file(path, gsd::r::key_of(key_file));
-    try {
-      gsd::require_intact_chain(read.chain);
-    } catch (const gsd::InvalidInput& e) {
-      throw gsd::InvalidInput({}, path + ": " + e.message(gsd::PathStyle::kJson));
-    }
+    gsd::require_intact_record(read, path);
     const gsd::MonitoringReport report = replay_looks(read.record, path);
     const nlohmann::json chain =
         read.chain.status == gsd::ChainStatus::kUnverified && !noted

@@ -138,6 +138,9 @@ struct RecordVerification {
 };
 RecordVerification verify_record_file(const std::string& path,
                                       const std::optional<std::string>& key = {});
+// What read_record_file refuses of a record verify_record_file has read from
+// `path`: a broken chain (require_intact_chain), the error naming the file.
+void require_intact_record(const RecordVerification& read, const std::string& path);
 
 // Adds a look to the record file at `path`: the file is created from
 // `config` when it does not exist (config must then be given, and must not be
