@@ -62,36 +62,47 @@ SvgChart km_chart(const simulate::Simulator& sim, const simulate::SimulationResu
   return chart;
 }
 
-// `capped`: with the series of final analyses at the calendar cap (survival).
-SvgChart stop_chart(const simulate::SimulationResult& r, bool capped) {
+// Points of different series at one look are drawn this far apart (in
+// looks), side by side around the look, so that equal values (often 0) do
+// not hide one another.
+constexpr double kDodge = 0.08;
+
+// `lower`: with the series of stops at the lower (harm) bound, which a
+// two-sided design or a harm bound has; `capped`: with the series of final
+// analyses at the calendar cap (survival).
+SvgChart stop_chart(const simulate::SimulationResult& r, bool lower, bool capped) {
   const std::size_t k_max = r.reject_per_look.size();
   std::vector<double> looks(k_max);
   std::iota(looks.begin(), looks.end(), 1.0);
-  const auto add = [&](SvgChart& c, const std::string& label, const std::vector<double>& y,
-                       std::size_t colour) {
-    ChartSeries s;
-    s.label = label;
-    s.x = looks;
-    s.y = y;
-    // Looks are discrete: points, not a line through them.
-    s.line = false;
-    s.markers = true;
-    s.color = palette(colour);
-    c.add_series(std::move(s));
+  struct Drawn {
+    std::string label;
+    const std::vector<double>* y;
+    std::size_t colour;
   };
+  std::vector<Drawn> drawn{{"stop for efficacy", &r.reject_per_look, 0},
+                           {"stop for futility", &r.futility_per_look, 1}};
+  if (lower) drawn.push_back({"stop for harm (lower bound)", &r.reject_lower_per_look, 2});
+  if (capped) drawn.push_back({"final analysis at the calendar cap", &r.capped_per_look, 3});
   double top = 0.0;
-  for (std::size_t k = 0; k < k_max; ++k) {
-    top = std::max({top, r.reject_per_look[k], r.futility_per_look[k], r.capped_per_look[k],
-                    r.reject_lower_per_look[k]});
+  for (const Drawn& d : drawn) {
+    for (double y : *d.y) top = std::max(top, y);
   }
   SvgChart chart("Where simulated trials stop (" + std::to_string(r.replicates) + " replicates)",
                  ChartAxis{"look", 0.5, static_cast<double>(k_max) + 0.5, looks,
                            [](double x) { return std::to_string(static_cast<int>(x)); }},
                  ChartAxis{"probability", 0.0, std::max(0.05, std::ceil(top * 20.0) / 20.0), {}, {}});
-  add(chart, "stop for efficacy", r.reject_per_look, 0);
-  add(chart, "stop for futility", r.futility_per_look, 1);
-  add(chart, "stop for harm (lower bound)", r.reject_lower_per_look, 2);
-  if (capped) add(chart, "final analysis at the calendar cap", r.capped_per_look, 3);
+  for (std::size_t i = 0; i < drawn.size(); ++i) {
+    const double offset = (static_cast<double>(i) - 0.5 * static_cast<double>(drawn.size() - 1)) * kDodge;
+    ChartSeries s;
+    s.label = drawn[i].label;
+    for (double look : looks) s.x.push_back(look + offset);
+    s.y = *drawn[i].y;
+    // Looks are discrete: points, not a line through them.
+    s.line = false;
+    s.markers = true;
+    s.color = palette(drawn[i].colour);
+    chart.add_series(std::move(s));
+  }
   return chart;
 }
 
@@ -100,9 +111,12 @@ SvgChart stop_chart(const simulate::SimulationResult& r, bool capped) {
 std::vector<SvgChart> simulation_charts(const simulate::Simulator& simulator,
                                         const SimulationReport& report, int replicates_shown) {
   // A normal or binary endpoint's trial has no survival curves to draw.
-  if (simulator.endpoint()) return {stop_chart(report.result, false)};
+  const spending::Design& design = report.setup.design;
+  const bool lower =
+      design.spec.sided == spending::Sidedness::kTwoSidedSymmetric || design.spec.harm.has_value();
+  if (simulator.endpoint()) return {stop_chart(report.result, lower, false)};
   return {km_chart(simulator, report.result, report.setup.time_unit, replicates_shown),
-          stop_chart(report.result, true)};
+          stop_chart(report.result, lower, true)};
 }
 
 }  // namespace gsd::render

@@ -25,7 +25,10 @@
 #   simulate_check.sh plot GSD CONFIG
 #       --plot: the Kaplan-Meier legend has one entry per arm for the trials
 #       drawn (not one per trial), and the stopping chart draws its looks as
-#       points, with no line through them.
+#       points, with no line through them, no two at the same place (the
+#       series side by side around each look), and a series of stops at the
+#       harm bound only for a design that has one (CONFIG is two-sided; its
+#       one-sided twin has none).
 mode=$1; shift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -44,6 +47,14 @@ plot)
   stops=$(sed -n '/Where simulated trials stop/,$p' "$tmp/p.svg")
   echo "$stops" | grep -q "<circle" || fail "no points in the stopping chart"
   echo "$stops" | grep -q "<polyline" && fail "the stopping chart joins its looks with lines"
+  points=$(echo "$stops" | grep -o '<circle cx="[^"]*" cy="[^"]*"' | sort)
+  [ "$(echo "$points" | uniq -d | wc -l)" -eq 0 ] || fail "two points of the stopping chart coincide"
+  echo "$stops" | grep -qF "stop for harm (lower bound)" || fail "no harm series for a two-sided design"
+  sed 's/"sided": 2/"sided": 1/; s/"alpha": 0.05/"alpha": 0.025/' "$config" > "$tmp/one-sided.json"
+  "$gsd" simulate "$tmp/one-sided.json" --quiet --replicates 200 --plot "$tmp/q.svg" >/dev/null 2>"$tmp/err" ||
+    { cat "$tmp/err"; fail "simulate --plot of the one-sided twin failed"; }
+  grep -qF '"sided": 1' "$tmp/one-sided.json" || fail "the one-sided twin is not one-sided"
+  grep -qF "stop for harm" "$tmp/q.svg" && fail "a harm series for a design without a harm bound"
   exit 0
   ;;
 absent)

@@ -25,6 +25,9 @@ P_TICKS = (0.5, 0.1, 0.025, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1
 # A two-sided design's: the same z values' round two-sided p, as the SVG's.
 P_TICKS_TWO_SIDED = (1.0, 0.2, 0.05, 0.01, 0.001, 1e-4, 1e-5, 1e-6, 1e-8, 1e-10, 1e-12, 1e-15)
 # Each chart is this tall in inches; the SVG stacks charts 360 px high.
+# The stopping chart's series at one look are this far apart (in looks), as
+# on the command line's SVG.
+DODGE = 0.08
 PANEL_HEIGHT = 3.6
 PANEL_WIDTH = 8.0
 
@@ -262,16 +265,16 @@ def stop_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
               ("stop for futility", "futility_per_look", 1),
               ("stop for harm (lower bound)", "reject_lower_per_look", 2),
               ("final analysis at the calendar cap", "capped_per_look", 3))
+    # The JSON has a series only where it applies: the harm side with a
+    # lower bound, the calendar cap for a survival trial.
+    drawn = [(label, _values(s[key]), colour) for label, key, colour in series if key in s]
     top = 0.0
-    for label, key, colour in series:
-        # The JSON has a series only where it applies: the harm side with a
-        # lower bound, the calendar cap for a survival trial.
-        if key not in s:
-            continue
-        y = _values(s[key])
+    for i, (label, y, colour) in enumerate(drawn):
         top = max(top, float(np.nanmax(y)))
-        # Looks are discrete: points, not a line through them.
-        ax.plot(looks, y, "o", color=PALETTE[colour], label=label)
+        # Looks are discrete: points, not a line through them, side by side
+        # around the look so that equal values (often 0) stay apart.
+        offset = (i - (len(drawn) - 1) / 2) * DODGE
+        ax.plot(looks + offset, y, "o", color=PALETTE[colour], label=label)
     ax.set_xlim(0.5, len(looks) + 0.5)
     ax.set_xticks(looks)
     ax.set_ylim(0.0, max(0.05, math.ceil(top * 20.0) / 20.0))

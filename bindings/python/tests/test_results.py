@@ -315,6 +315,10 @@ def test_a_one_sided_simulations_stop_chart_draws_the_series_it_has():
     assert [line.get_label() for line in stop.lines] == [
         "stop for efficacy", "stop for futility", "final analysis at the calendar cap"]
     np.testing.assert_array_equal(stop.lines[0].get_ydata(), sim.reject_per_look)
+    # Side by side around each look, so that equal values (the zeros) do
+    # not hide one another: three series at -0.08, 0 and +0.08.
+    np.testing.assert_allclose([line.get_xdata() for line in stop.lines],
+                               [[0.92, 1.92], [1.0, 2.0], [1.08, 2.08]])
     plt.close("all")
 
 

@@ -14,10 +14,13 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   list(x = as.numeric(x[ok]), y = as.numeric(y[ok]), label = label, type = type, lty = lty, pch = pch)
 }
 
-.spec <- function(main, xlab, ylab, series, hlines = NULL, vlines = NULL, log = "", ylim = NULL) {
+# `xat`: where the x axis has its ticks (the looks of a stopping chart);
+# NULL leaves them to the plotting system.
+.spec <- function(main, xlab, ylab, series, hlines = NULL, vlines = NULL, log = "", ylim = NULL,
+                  xat = NULL) {
   series <- Filter(function(s) length(s$x) > 0L, series)
   list(main = main, xlab = xlab, ylab = ylab, series = series, hlines = hlines, vlines = vlines,
-       log = log, ylim = ylim)
+       log = log, ylim = ylim, xat = xat)
 }
 
 .nums <- function(v) vapply(v, function(e) if (is.null(e) || is.na(e)) NA_real_ else as.numeric(e), 0)
@@ -134,15 +137,22 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   type
 }
 
+# The stopping chart's series at one look are this far apart, in looks.
+.dodge <- 0.08
+
 .simulation_spec <- function(x, type) {
   if (type == "stopping") {
     p <- x$per_look
-    # Looks are discrete: points, not lines through them.
-    return(.spec("Where simulated trials stop", "look", "probability",
-                 list(.series(p$look, p$reject, "efficacy", "p"),
-                      if (!is.null(p$reject_lower)) .series(p$look, p$reject_lower, "harm", "p", 2, 17),
-                      .series(p$look, p$futility, "futility", "p", 2, 15),
-                      .series(p$look, p$capped, "capped", "p", 3, 18))))
+    # Looks are discrete: points, not lines through them, the series side by
+    # side around each look (.dodge apart) so that equal values (often 0)
+    # do not hide one another, as on the command line's chart.
+    drawn <- Filter(Negate(is.null), list(
+      .series(p$look, p$reject, "efficacy", "p"),
+      if (!is.null(p$reject_lower)) .series(p$look, p$reject_lower, "harm", "p", 2, 17),
+      .series(p$look, p$futility, "futility", "p", 2, 15),
+      if (!is.null(p$capped)) .series(p$look, p$capped, "capped", "p", 3, 18)))
+    for (i in seq_along(drawn)) drawn[[i]]$x <- drawn[[i]]$x + (i - (length(drawn) + 1) / 2) * .dodge
+    return(.spec("Where simulated trials stop", "look", "probability", drawn, xat = p$look))
   }
   pd <- x$plot_data
   series <- list(.series(pd$model$control$x, pd$model$control$y, "model: control", "l", 2),
@@ -202,7 +212,7 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
   ylim <- if (is.null(spec$ylim)) range(ys, finite = TRUE) else spec$ylim
   graphics::plot.new()
   graphics::plot.window(xlim = xlim, ylim = ylim, log = spec$log)
-  graphics::axis(1)
+  graphics::axis(1, at = spec$xat)
   graphics::axis(2)
   graphics::box()
   # The caller's main, xlab or ylab replace the plot's own (title() would
@@ -259,6 +269,7 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
     g <- g + ggplot2::geom_vline(xintercept = spec$vlines$x, colour = "grey60", linetype = 3)
   }
   if (spec$log == "y") g <- g + ggplot2::scale_y_log10()
+  if (!is.null(spec$xat)) g <- g + ggplot2::scale_x_continuous(breaks = spec$xat)
   if (!is.null(spec$ylim)) g <- g + ggplot2::coord_cartesian(ylim = spec$ylim)
   g + ggplot2::scale_colour_manual(values = unname(.colours(nlevels(df$series)))) +
     ggplot2::labs(title = spec$main, x = spec$xlab, y = spec$ylab, colour = NULL) +

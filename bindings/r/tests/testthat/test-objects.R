@@ -117,6 +117,9 @@ test_that("plots draw the library's curves", {
   expect_length(plot(sim)$series, 2 + 2 * 3)  # the model's arms and three trials' arms
   stops <- plot(sim, type = "stopping")
   expect_identical(stops$series[[1]]$y, sim$per_look$reject)
+  # Side by side around each look: efficacy, harm, futility and capped at
+  # -0.12, -0.04, 0.04 and 0.12 of a look.
+  expect_equal(vapply(stops$series, function(s) s$x[1], 0), 1 + c(-0.12, -0.04, 0.04, 0.12))
   # Looks are discrete: each series is points alone.
   expect_true(all(vapply(stops$series, `[[`, "", "type") == "p"))
   if (requireNamespace("ggplot2", quietly = TRUE)) {
