@@ -295,7 +295,8 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #' * Simulations: `type = "km"` (Kaplan-Meier curves of three simulated trials
 #'   against the model; the default for a survival trial) and `"stopping"`
 #'   (where trials stop: the probabilities of stopping for efficacy, harm,
-#'   futility and at the calendar cap at each look; the default, and the only
+#'   futility and at the calendar cap at each look, side by side around it so
+#'   that equal values stay visible; the default, and the only
 #'   plot, for a normal or binary endpoint, whose trials have no event times).
 #' * Monitoring: `type = "boundaries"` (the bounds at the observed information
 #'   with the observed z) and `"conditional_power"` (against the true hazard
