@@ -45,9 +45,9 @@ std::vector<double> per_look_alpha(const Design& d) {
   return out;
 }
 
-// P(stop for futility at look k) under H1.
-double futility_h1(const Design& d, std::size_t k) {
-  return d.futility_crossings(d.alternative, d.harm_alternative)[k];
+// P(stop for futility at each look) under H1, all looks in one pass.
+std::vector<double> futility_h1(const Design& d) {
+  return d.futility_crossings(d.alternative, d.harm_alternative);
 }
 
 }  // namespace
@@ -57,6 +57,7 @@ std::string boundaries_text(const Design& d) {
   const auto alpha = d.cumulative_alpha();
   const auto h0 = per_look_alpha(d);
   const auto futility_h0 = spending::futility_crossings_under_null(d);
+  const auto futility_h1_at = futility_h1(d);
   std::ostringstream out;
   out << "Group-sequential design, " << t.size() << (t.size() == 1 ? " look" : " looks") << '\n';
   if (two_sided(d)) {
@@ -110,7 +111,7 @@ std::string boundaries_text(const Design& d) {
     const double p = (two_sided(d) ? 2.0 : 1.0) * normal_upper_tail(d.efficacy[k]);
     const std::string fut = d.futility[k] ? format("%.4f", *d.futility[k]) : "-";
     const std::string fut_h1 =
-        d.futility[k] ? format("%.4f", futility_h1(d, k)) : std::string("-");
+        d.futility[k] ? format("%.4f", futility_h1_at[k]) : std::string("-");
     const std::string fut_h0 =
         d.futility[k] ? format("%.4f", futility_h0[k]) : std::string("-");
     // A look that spends no alpha has no efficacy bound.
@@ -144,6 +145,7 @@ std::string boundaries_csv(const Design& d) {
   const auto& t = d.spec.information_fractions;
   const auto alpha = d.cumulative_alpha();
   const auto h0 = per_look_alpha(d);
+  const auto futility_h1_at = futility_h1(d);
   std::ostringstream out;
   out << "look,information_fraction,efficacy_z,futility_z,nominal_p_one_sided,cumulative_alpha,"
          "probability_efficacy_h0,probability_efficacy_h1,probability_futility_h1,harm_z\n";
@@ -155,7 +157,7 @@ std::string boundaries_csv(const Design& d) {
     const std::string harm = k < d.harm.size() && d.harm[k] ? format("%.10g", *d.harm[k]) : "";
     std::snprintf(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g,%s\n", k + 1, t[k],
                   eff.c_str(), fut.c_str(), normal_upper_tail(d.efficacy[k]), alpha[k], h0[k],
-                  d.alternative.upper[k], futility_h1(d, k), harm.c_str());
+                  d.alternative.upper[k], futility_h1_at[k], harm.c_str());
     out << line;
   }
   return out.str();
