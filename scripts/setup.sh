@@ -231,8 +231,8 @@ run_tsan() {
   CXX=clang++ configure build/tsan -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" -DGSD_TSAN=ON \
     -DGSD_WERROR=ON -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=OFF -DGSD_NATIVE=OFF
-  cmake --build build/tsan -j "$jobs" --target tsan_race_canary simulate_tests engine_tests \
-    gsd >&2
+  cmake --build build/tsan -j "$jobs" --target tsan_race_canary tsan_determinism_test \
+    tsan_batch_test gsd >&2
   stage "TSan run"
   export OMP_TOOL_LIBRARIES=$archer \
     TSAN_OPTIONS="halt_on_error=1 ignore_noninstrumented_modules=1 exitcode=66"
@@ -243,13 +243,13 @@ run_tsan() {
     echo "tsan: the deliberate race was not reported (exit $rc): this setup cannot see races" >&2
     exit 1
   fi
-  build/tsan/tests/simulate_tests --gtest_filter='Determinism.*' >&2
+  build/tsan/tests/tsan_determinism_test >&2
   build/tsan/cli/gsd simulate configs/blinatumomab-20120215.json --replicates 2000 --threads 4 \
     --quiet --format json > /dev/null
   # The batches' thread pool: kept from batch to batch, lent to one batch at
   # a time (the others start their own), and more lines than one chunk on 3
   # threads from the command line.
-  build/tsan/tests/engine_tests --gtest_filter='Batch.*' >&2
+  build/tsan/tests/tsan_batch_test >&2
   local i
   for i in $(seq 0 99); do
     echo "{\"design\": {\"beta\": 0.$((10 + i % 10)), \"information_fractions\": [0.3, 0.6, 1]}}"
