@@ -10,6 +10,7 @@
 
 #include "check.hpp"
 #include "classical.hpp"
+#include "look_exits.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/survival/event_projection.hpp"
@@ -260,10 +261,8 @@ SurvivalPlan classical_plan(const SurvivalSpec& spec, const Design& design, Solv
   const double drift =
       classical_total_drift(spec, design, hr, static_cast<double>(patients), static_cast<double>(events));
   const numerics::ExitProbabilities exits = exits_for_drift(design, drift);
-  const std::vector<double> cumulative = exits.cumulative_upper();
   plan.expected_events = 0.0;
   plan.expected_duration = 0.0;
-  double stopped = 0.0;
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     SurvivalLook& look = plan.looks[k];
     if (spec.non_inferiority()) {
@@ -277,18 +276,8 @@ SurvivalPlan classical_plan(const SurvivalSpec& spec, const Design& design, Solv
     // The method's own mean of Z at the look, from which its crossing
     // probabilities below come.
     look.method_mean_z = drift * std::sqrt(design.spec.information_fractions[k]);
-    look.crossing = exits.upper[k];
-    // A two-sided design's futility region is inner (|z| below the bound),
-    // beside the lower efficacy bound: both stop the trial, as in the
-    // event-driven plan (sample_size.cpp).
-    look.crossing_lower = exits.lower[k] + (exits.inner.empty() ? 0.0 : exits.inner[k]);
-    look.cumulative_crossing = cumulative[k];
-    const double stop = k + 1 == plan.looks.size() ? 1.0 - stopped : exits.stop(k);
-    plan.expected_events += stop * static_cast<double>(look.events);
-    plan.expected_duration += stop * look.calendar_time;
-    stopped += stop;
   }
-  plan.power = exits.total_upper();
+  set_look_exits(plan, exits);
   return plan;
 }
 

@@ -13,6 +13,7 @@
 
 #include "check.hpp"
 #include "classical.hpp"
+#include "look_exits.hpp"
 #include "gsd/survival/logrank_drift.hpp"
 #include "root_search.hpp"
 #include "whole_sizes.hpp"
@@ -395,9 +396,7 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
     plan.looks.push_back(look);
   }
   const ExitProbabilities exits = spending::evaluate(design, means);
-  const std::vector<double> cumulative = exits.cumulative_upper();
   const double r = spec.allocation_ratio;
-  double stopped = 0.0;
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     SurvivalLook& look = plan.looks[k];
     look.information_fraction = design.spec.information_fractions[k];
@@ -408,17 +407,9 @@ SurvivalPlan detail::fixed_time_plan(const SurvivalSpec& spec, const Design& des
     if (look.futility_z) {
       look.hazard_ratio_at_futility = spec.hazard_ratio_h0 * std::exp(-*look.futility_z / std::sqrt(information));
     }
-    look.crossing = exits.upper[k];
     look.crossing_fixed_times = exits.upper[k];
-    look.crossing_lower = exits.lower[k] + (exits.inner.empty() ? 0.0 : exits.inner[k]);
-    look.cumulative_crossing = cumulative[k];
-    // Every trial still running at the last look stops there.
-    const double stop = k + 1 == plan.looks.size() ? 1.0 - stopped : exits.stop(k);
-    plan.expected_events += stop * static_cast<double>(look.events);
-    plan.expected_duration += stop * look.calendar_time;
-    stopped += stop;
   }
-  plan.power = exits.total_upper();
+  set_look_exits(plan, exits);
   plan.power_fixed_times = plan.power;
   plan.study_duration = plan.looks.back().calendar_time;
   plan.follow_up = plan.study_duration - plan.accrual_duration;
