@@ -3,6 +3,7 @@
 // numerical failure, 2 bad input) and one stderr line.
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
@@ -352,6 +353,16 @@ bool takes_value(const CLI::App& app, const std::string& name) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A write beyond the file size limit (ulimit -f) would otherwise end the
+  // process by SIGXFSZ between writing a temporary file and renaming it,
+  // leaving the temporary file behind and saying nothing. Ignored, the write
+  // fails with EFBIG instead, and the usual path runs: the temporary file is
+  // removed, the error line names the file, and the exit is 1 (POSIX
+  // write(): "If the request would cause the file size to exceed the soft
+  // file size limit for the process and there is no room for any bytes to be
+  // written, the request shall fail and the implementation shall generate
+  // the SIGXFSZ signal for the thread", which ignoring turns into EFBIG).
+  std::signal(SIGXFSZ, SIG_IGN);
 #if defined(GSD_WITH_MPI)
   quiet_other_ranks();
 #endif

@@ -125,6 +125,24 @@ case "$case_name" in
     [ "$rc" -eq 2 ] || fail "record: exit $rc, $err"
     case "$err" in "error: r.json:"*": malformed JSON: "*"ill-formed UTF-8 byte"*) ;; *) fail "record: $err" ;; esac
     ;;
+  file_size_limit)
+    # A file over the size limit (bash's ulimit -f 8: 8 KiB),
+    # with SIGXFSZ at its default as a shell leaves it: gsd must not be killed
+    # by the signal between writing its temporary file and renaming it, but
+    # exit 1 naming the file, with nothing on stdout and no file left behind.
+    write_monitor_config c.json
+    sed -i 's/"looks": \[\]/"looks": [{"events": 47, "z": 2.1}]/' c.json
+    for what in "design $configs/blinatumomab-20120215.json --plot p.svg" \
+                "monitor c.json --report p.html"; do
+      file=${what##* }
+      # shellcheck disable=SC2086 # the words of $what are the arguments
+      (ulimit -f 8; exec "$gsd" $what > out.txt 2> err.txt)
+      rc=$?
+      err=$(cat err.txt)
+      expect_error_line 1 "error: cannot write $file: File too large"
+      ls -A | grep -q "^\.\?$file" && fail "$what: a file was left: $(ls -A)"
+    done
+    ;;
   nul_byte)
     # nlohmann's lexer ends the input at a NUL: what follows must not be ignored.
     { printf '%s\n' "$good"; printf '\0{"design":{"alpha":7}} trailing garbage'; } > nulcfg.json
