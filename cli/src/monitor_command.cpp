@@ -36,6 +36,7 @@
 #include "gsd/record_verify.hpp"
 #include "gsd/render/monitoring_output.hpp"
 #include "gsd/render/monitoring_report.hpp"
+#include "gsd/render/record_output.hpp"
 
 namespace gsd::cli {
 
@@ -222,27 +223,7 @@ CommandResult run_verify(const MonitorArgs& args) {
       args.verify_head.empty() ? std::nullopt : std::optional<std::string>(args.verify_head);
   const RecordVerdict v = verify_record(args.record, read_key(args), head, {"options", "head"});
   if (args.format == OutputFormat::kJson) return {record_verdict_json(v, args.record).dump(2) + "\n"};
-  const std::size_t n = v.looks;
-  std::string text = "Record " + args.record + ": " + std::to_string(n) +
-                     (n == 1 ? " look" : " looks") + ", chain verified (" + v.chain.algorithm +
-                     "): the config and every look match their hashes.\nHead of the chain: " +
-                     v.chain.head +
-                     " (note it in the minutes: a record cut short would end elsewhere).\n";
-  if (v.chain.looks_before_chain > 0) {
-    const std::size_t before = v.chain.looks_before_chain;
-    text += (before == 1 ? std::string("Look 1 was") : "Looks 1-" + std::to_string(before) + " were") +
-            " written before the chain began; the chain covers " + (before == 1 ? "it" : "them") +
-            " only as " + (before == 1 ? "it" : "they") +
-            " stood then (an edit made before it began cannot be seen; the head noted in the minutes "
-            "can show it).\n";
-  }
-  if (v.noted_head) {
-    text += "The noted head is " +
-            (v.noted_look == 0 ? std::string("the config hash, from before the first look")
-                               : "the hash of look " + std::to_string(v.noted_look) + " of " + std::to_string(n)) +
-            ": the record still holds everything it covered.\n";
-  }
-  return {text};
+  return {render::record_verdict_text(v, args.record)};
 }
 
 CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {

@@ -14,6 +14,7 @@
 #include "test_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/record.hpp"
+#include "gsd/render/record_output.hpp"
 
 namespace gsd::render {
 
@@ -165,9 +166,8 @@ std::string record_text(const MonitoringReport& report, const nlohmann::json& re
   const std::size_t before = record.contains("chain") ? record["chain"].value("looks_before_chain", std::size_t{0}) : 0;
   const std::string uncovered =
       before == 0 ? ""
-                  : " (" + (before == 1 ? std::string("look 1 was") : "looks 1-" + std::to_string(before) + " were") +
-                        " written before it began: covered only as " + (before == 1 ? "it" : "they") +
-                        " stood then)";
+                  : " (" + looks_before_chain(before, false) + " written before it began: covered only as " +
+                        (before == 1 ? "it" : "they") + " stood then)";
   text += "\nRecord " + file + ": " + std::to_string(n) + (n == 1 ? " look" : " looks") +
           ", last recorded " + record.at("looks").back().at("recorded_at").get<std::string>() +
           (record.contains("chain") ? ", chain verified" + uncovered : ", unverified (written without hashes)") +
