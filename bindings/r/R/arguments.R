@@ -30,6 +30,10 @@
     c("survival.accrual.piecewise", "accrual"),
     c("design", "design")
   ),
+  plan = .map(
+    c("survival", "config"),
+    c("design", "config")
+  ),
   simulate = .map(
     c("options", ""),
     c("simulation", ""),

@@ -429,3 +429,42 @@ test_that("very small and very large numbers print in scientific notation, whole
                                               planned_events = 94)), 1L),
                "p-value 0\\.0{32}3553,")
 })
+
+test_that("gsd_plan() gives a config's design or survival plan as the R functions build it", {
+  seed <- system.file("extdata", "blinatumomab-20120215.json", package = "gsd")
+  p <- gsd_plan(seed)
+  expect_s3_class(p, "gsd_survival")
+  built <- seed_plan()
+  # The file's plan is the one gsd_survival() builds from the same numbers:
+  # the same bounds and sample size to the bit (the names differ).
+  expect_identical(p$result$boundaries, built$result$boundaries)
+  expect_identical(p$result$sample_size, built$result$sample_size)
+  expect_identical(p$looks, built$looks)
+  expect_output(print(p), "202 patients, 94 events, power 0.8391")
+  # Its config is the file's, as a list that gsd_simulate() and gsd_run() take.
+  expect_type(p$config, "list")
+  expect_identical(p$config$survival$events, 94L)
+  expect_identical(gsd_run(p$config), gsd_run(seed))
+  # A design-only config gives a gsd_design, equal to gsd_design()'s.
+  d <- gsd_plan(list(design = list(alpha = 0.05, sided = 2, beta = 0.16,
+                                   information_fractions = c(0.5, 0.75, 1))))
+  expect_identical(class(d), "gsd_design")
+  expect_identical(d$result$boundaries, seed_design()$result$boundaries)
+})
+
+test_that("gsd_plan() names a bad field as the config was given, and refuses other tests", {
+  err <- function(expr) tryCatch(expr, gsd_invalid_input = function(e) conditionMessage(e))
+  expect_match(err(gsd_plan(list(design = list(alpha = 2)))), "^config\\$design\\$alpha = 2 must lie")
+  f <- tempfile(fileext = ".json")
+  writeLines('{"design": {"alpha": 7}}', f)
+  expect_match(err(gsd_plan(f)), "^design\\.alpha = 7 must lie")
+  expect_match(err(gsd_plan(file.path(tempdir(), "none.json"))), "^config = \".*none.json\" does not exist")
+  expect_match(err(gsd_plan()), "^config is missing")
+  expect_match(err(gsd_plan(f, seed = 1)), "^seed = 1 is not an argument of gsd_plan\\(\\): give config$")
+  endpoint <- list(design = list(information_fractions = c(0.5, 1)),
+                   endpoint = list(type = "normal", mean_difference = 0.3, sd = 1, power = 0.9))
+  expect_match(err(gsd_plan(endpoint)), "^config has an endpoint section .*gsd_run\\(config\\)")
+  test <- gsd_config(seed_plan())
+  test$survival$test <- list(type = "maxcombo")
+  expect_match(err(gsd_plan(test)), "^config has a survival test other than the log-rank test")
+})
