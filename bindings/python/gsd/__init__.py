@@ -9,12 +9,13 @@ simulation and monitoring, on the gsd C++ engine.
                         accrual=36.0, patients=202, events=94)
     plan.power                     # 0.8391 (event-driven)
     sim = gsd.simulate(plan, replicates=100_000, seed=1, threads=2)
+    gsd.plan("configs/blinatumomab-20120215.json")            # the same plan, from the file
     gsd.run("configs/blinatumomab-20120215.json", "design")  # the CLI's JSON
 
 See docs/python.md in the repository.
 """
 from . import _core
-from ._api import Record, design, monitor, run, simulate, survival
+from ._api import Record, design, monitor, plan, run, simulate, survival
 from ._config import spending
 from ._errors import GsdError, InternalError, InvalidInput, NumericalError
 from ._results import Design, Monitoring, Plan, Result, Simulation
@@ -34,6 +35,7 @@ __all__ = [
     "Simulation",
     "design",
     "monitor",
+    "plan",
     "run",
     "simulate",
     "spending",

@@ -156,6 +156,39 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
     return Plan(handle, config)
 
 
+def plan(config: ConfigLike) -> Design:
+    """The design, or the log-rank survival plan, of a config, as
+    ``gsd design CONFIG`` computes it: the same object ``gsd.design`` or
+    ``gsd.survival`` builds, for a config kept in a file (the repository's
+    ``configs/blinatumomab-20120215.json``) or as a dict.
+
+    Args:
+        config: a config as a dict, or the path of a JSON file.
+
+    Returns: a Plan when the config has a ``survival`` section, else a
+    Design. A survival section with another ``test`` (weighted log-rank,
+    MaxCombo, RMST, milestone) or an ``endpoint`` section raises
+    InvalidInput naming ``config``: ``gsd.run(config)`` returns its plan as
+    the command line's JSON, and ``gsd.simulate(config)`` simulates it.
+    Errors name the config field as ``config["design"]["alpha"]``.
+    """
+    cfg = load(config)
+    if "endpoint" in cfg:
+        other = "has an endpoint section (a normal or binary endpoint)"
+    elif isinstance(cfg.get("survival"), Mapping) and "test" in cfg["survival"]:
+        other = 'has a survival test other than the log-rank test (config["survival"]["test"])'
+    else:
+        other = ""
+    if other:
+        shown = os.fspath(config) if isinstance(config, (str, os.PathLike)) else None
+        raise invalid(("config",), shown,
+                      other + "; gsd.plan gives designs and log-rank plans: gsd.run(config) returns "
+                      "its plan as the command line's JSON, gsd.simulate(config) simulates it")
+    arguments: Arguments = {(): ("config",), ("options",): ()}
+    handle = _call(lambda: _core.design(cfg, _log_level()), arguments)
+    return Plan(handle, cfg) if "survival" in cfg else Design(handle, cfg)
+
+
 def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
                 seed: Optional[int], threads: Optional[int], max_duration: Optional[float],
                 progress: Progress, replicate_data: Optional[PathLike]) -> Simulation:

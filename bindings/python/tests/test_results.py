@@ -8,6 +8,7 @@ import pandas as pd
 import pytest
 
 import gsd
+from conftest import SEED_CONFIG
 
 
 def test_design_tables(seed_design):
@@ -417,3 +418,36 @@ def test_survival_only_results_of_an_endpoint_simulation_say_what_to_use(repo):
     assert str(e.value) == ("replicate_patients " + rule + "replicate_looks(replicate) for each "
                             "look's patients, z and decision")
     assert sim.plot_data() == {"replicates": [], "model": None}
+
+
+def test_plan_of_a_config_file_is_the_survival_plan(repo, seed_plan, seed_design):
+    """gsd.plan reads a config into the object gsd.survival builds from the
+    same numbers: the same bounds and sample size to the bit (the names
+    differ), and a config with a design alone gives a Design."""
+    p = gsd.plan(SEED_CONFIG)
+    assert type(p) is gsd.Plan
+    assert p.to_dict()["boundaries"] == seed_plan.to_dict()["boundaries"]
+    assert p.sample_size == seed_plan.sample_size
+    pd.testing.assert_frame_equal(p.looks, seed_plan.looks)
+    assert p.config == json.loads(SEED_CONFIG.read_text())
+    assert gsd.plan(str(SEED_CONFIG)).power == p.power
+    d = gsd.plan({"design": seed_design.config["design"]})
+    assert type(d) is gsd.Design
+    assert d.to_dict()["boundaries"] == seed_design.to_dict()["boundaries"]
+
+
+def test_plan_refuses_what_is_not_a_design_or_log_rank_plan(repo):
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.plan({"design": {"alpha": 2}})
+    assert str(e.value).startswith('config["design"]["alpha"] = 2 must lie in (0, 0.5)')
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.plan({"design": {"information_fractions": [0.5, 1]},
+                  "endpoint": {"type": "normal", "mean_difference": 0.3, "sd": 1, "power": 0.9}})
+    assert str(e.value).startswith("config has an endpoint section")
+    assert "gsd.run(config)" in str(e.value) and e.value.path == ("config",)
+    config = json.loads(SEED_CONFIG.read_text())
+    config["survival"]["test"] = {"type": "maxcombo"}
+    with pytest.raises(gsd.InvalidInput, match="has a survival test other than the log-rank test"):
+        gsd.plan(config)
+    with pytest.raises(gsd.InvalidInput, match="does not exist"):
+        gsd.plan(str(SEED_CONFIG) + ".missing")
