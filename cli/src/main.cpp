@@ -353,15 +353,12 @@ bool takes_value(const CLI::App& app, const std::string& name) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // A write beyond the file size limit (ulimit -f) would otherwise end the
-  // process by SIGXFSZ between writing a temporary file and renaming it,
-  // leaving the temporary file behind and saying nothing. Ignored, the write
-  // fails with EFBIG instead, and the usual path runs: the temporary file is
-  // removed, the error line names the file, and the exit is 1 (POSIX
-  // write(): "If the request would cause the file size to exceed the soft
-  // file size limit for the process and there is no room for any bytes to be
-  // written, the request shall fail and the implementation shall generate
-  // the SIGXFSZ signal for the thread", which ignoring turns into EFBIG).
+  // A write past the process's file size limit (ulimit -f) raises SIGXFSZ,
+  // whose default action ends the process: between writing a temporary file
+  // and renaming it, that would leave the temporary file behind and say
+  // nothing. With the signal ignored, POSIX has the write fail with EFBIG
+  // instead (write(2), errors), and the usual path runs: the temporary file
+  // is removed, the error line names the file, and the exit is 1.
   std::signal(SIGXFSZ, SIG_IGN);
 #if defined(GSD_WITH_MPI)
   quiet_other_ranks();
