@@ -126,10 +126,10 @@ case "$case_name" in
     case "$err" in "error: r.json:"*": malformed JSON: "*"ill-formed UTF-8 byte"*) ;; *) fail "record: $err" ;; esac
     ;;
   file_size_limit)
-    # A file over the size limit (bash's ulimit -f 8: 8 KiB),
-    # with SIGXFSZ at its default as a shell leaves it: gsd must not be killed
-    # by the signal between writing its temporary file and renaming it, but
-    # exit 1 naming the file, with nothing on stdout and no file left behind.
+    # A file over the size limit (bash's ulimit -f 8: 8 KiB), with SIGXFSZ
+    # at its default as a shell leaves it: gsd must not be killed by the
+    # signal between writing its temporary file and renaming it, but exit 1
+    # naming the file, with nothing on stdout and no file left behind.
     write_monitor_config c.json
     sed -i 's/"looks": \[\]/"looks": [{"events": 47, "z": 2.1}]/' c.json
     for what in "design $configs/blinatumomab-20120215.json --plot p.svg" \
