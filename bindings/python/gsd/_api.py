@@ -173,10 +173,16 @@ def plan(config: ConfigLike) -> Design:
     Errors name the config field as ``config["design"]["alpha"]``.
     """
     cfg = load(config)
+    # An explicit {"type": "log-rank"} is the default test; a type that is no
+    # string is left to the library, which names it.
+    survival = cfg.get("survival")
+    test = survival.get("test") if isinstance(survival, Mapping) else None
+    kind = test.get("type") if isinstance(test, Mapping) else None
     if "endpoint" in cfg:
         other = "has an endpoint section (a normal or binary endpoint)"
-    elif isinstance(cfg.get("survival"), Mapping) and "test" in cfg["survival"]:
-        other = 'has a survival test other than the log-rank test (config["survival"]["test"])'
+    elif isinstance(kind, str) and kind != "log-rank":
+        other = ('has a survival test other than the log-rank test '
+                 f'(config["survival"]["test"]["type"] = {kind!r})')
     else:
         other = ""
     if other:

@@ -449,5 +449,10 @@ def test_plan_refuses_what_is_not_a_design_or_log_rank_plan(repo):
     config["survival"]["test"] = {"type": "maxcombo"}
     with pytest.raises(gsd.InvalidInput, match="has a survival test other than the log-rank test"):
         gsd.plan(config)
+    # The log-rank test named explicitly is the default test, not another one.
+    config["survival"]["test"] = {"type": "log-rank"}
+    explicit, seed = gsd.plan(config), gsd.plan(SEED_CONFIG)
+    assert explicit.power == seed.power
+    pd.testing.assert_frame_equal(explicit.looks, seed.looks)
     with pytest.raises(gsd.InvalidInput, match="does not exist"):
         gsd.plan(str(SEED_CONFIG) + ".missing")

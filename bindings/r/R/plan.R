@@ -33,10 +33,14 @@ gsd_plan <- function(config, ...) {
   .check_no_extra(list(...), "gsd_plan")
   cfg <- .plan_config(config, "config")
   if (.is_path(cfg)) cfg <- .gsd_value(.gsd_read_config(cfg))
+  # An explicit {"type": "log-rank"} is the default test; a type that is no
+  # string is left to the library, which names it.
+  test <- if (is.list(cfg$survival$test)) cfg$survival$test$type
   other <- if (!is.null(cfg$endpoint)) {
     "has an endpoint section (a normal or binary endpoint)"
-  } else if (!is.null(cfg$survival$test)) {
-    "has a survival test other than the log-rank test (survival$test)"
+  } else if (is.character(test) && length(test) == 1L && !identical(test, "log-rank")) {
+    paste0("has a survival test other than the log-rank test (survival$test$type = ",
+           .describe(test), ")")
   }
   if (!is.null(other)) {
     .gsd_invalid("config", if (.is_path(config)) .describe(config) else NULL,

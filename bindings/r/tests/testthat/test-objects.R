@@ -467,4 +467,7 @@ test_that("gsd_plan() names a bad field as the config was given, and refuses oth
   test <- gsd_config(seed_plan())
   test$survival$test <- list(type = "maxcombo")
   expect_match(err(gsd_plan(test)), "^config has a survival test other than the log-rank test")
+  # The log-rank test named explicitly is the default test, not another one.
+  test$survival$test <- list(type = "log-rank")
+  expect_identical(gsd_plan(test)$result$sample_size$power, seed_plan()$result$sample_size$power)
 })
