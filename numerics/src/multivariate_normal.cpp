@@ -144,17 +144,33 @@ void integrand(const Ordered& o, const double* w, Batch& batch) {
       }
       continue;
     }
-    // P(Z <= (lower - s) / sd) = P(Z >= (s - lower) / sd), and likewise for upper.
+    // P(Z <= (lower - s) / sd) = P(Z >= (s - lower) / sd), and likewise for
+    // upper. An infinite limit's tail is exact without erfc: 0 below a lower
+    // limit of -infinity, 1 below an upper limit of +infinity (the values the
+    // vector erfc gives there), so only the finite limits' tails are taken.
+    // MaxCombo's no-crossing probabilities have no finite lower limit. The
+    // first variable's conditional mean is 0 at every point, so its tails
+    // are taken once for the batch (the vector erfc gives each lane the same
+    // value for the same argument).
     const double sd = o.chol[i][i];
-    for (std::size_t b = 0; b < kBatch; ++b) {
-      batch.tails[b] = (s[b] - o.lower[i]) / sd;
-      batch.tails[kBatch + b] = (s[b] - o.upper[i]) / sd;
+    const std::size_t points = i == 0 ? 1 : kBatch;
+    const bool lower_finite = std::isfinite(o.lower[i]);
+    const bool upper_finite = std::isfinite(o.upper[i]);
+    double* const lower_tail = batch.tails.data();
+    double* const upper_tail = batch.tails.data() + (lower_finite ? points : 0);
+    if (lower_finite) {
+      for (std::size_t b = 0; b < points; ++b) lower_tail[b] = (s[b] - o.lower[i]) / sd;
     }
-    normal_upper_tails(batch.tails.data(), batch.tails.data(), batch.tails.size());
+    if (upper_finite) {
+      for (std::size_t b = 0; b < points; ++b) upper_tail[b] = (s[b] - o.upper[i]) / sd;
+    }
+    const std::size_t finite = (lower_finite ? points : 0) + (upper_finite ? points : 0);
+    normal_upper_tails(batch.tails.data(), batch.tails.data(), finite);
     bool any = false;
     for (std::size_t b = 0; b < kBatch; ++b) {
-      const double lo = batch.tails[b];
-      const double width = batch.tails[kBatch + b] - lo;
+      const std::size_t t = i == 0 ? 0 : b;
+      const double lo = lower_finite ? lower_tail[t] : 0.0;
+      const double width = (upper_finite ? upper_tail[t] : 1.0) - lo;
       product[b] = width > 0.0 ? product[b] * width : 0.0;
       any = any || product[b] > 0.0;
       batch.u[b] = lo + w[i * kBatch + b] * width;
