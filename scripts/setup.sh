@@ -198,19 +198,37 @@ configure_sanitize() {
 # The libFuzzer harnesses of build/sanitize, each run for $1 seconds on a
 # copy of its seed corpus (fuzz/corpus/<name>); any crash, leak, sanitizer
 # report or input slower than 10 s fails. Findings are left in build/sanitize/.
+# As many harnesses run at once as there are cores ($jobs), each on a core
+# of its own for its whole time; each writes its log to
+# build/sanitize/fuzz-<name>.log, shown once it has ended.
 run_fuzz() {
   local seconds=$1
   stage "fuzz build"
   configure_sanitize
   cmake --build build/sanitize -j "$jobs" --target fuzz_config fuzz_record fuzz_batch >&2
-  stage "fuzz run (3 harnesses, $seconds s each)"
+  stage "fuzz run (3 harnesses, $seconds s each, $jobs at a time)"
+  local failed=() running=() name
+  # Waits for the oldest harness still running and shows its log.
+  finish_oldest() {
+    local oldest=${running[0]}
+    running=("${running[@]:1}")
+    if ! wait "${oldest%%:*}"; then failed+=("${oldest#*:}"); fi
+    cat "build/sanitize/fuzz-${oldest#*:}.log" >&2
+  }
   for name in config record batch; do
+    [ "${#running[@]}" -lt "$jobs" ] || finish_oldest
     rm -rf "build/sanitize/corpus-$name"
     cp -r "fuzz/corpus/$name" "build/sanitize/corpus-$name"
     (cd build/sanitize && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-      "./fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-      -max_len=65536 -print_final_stats=1 "corpus-$name" >&2)
+      exec "./fuzz/fuzz_$name" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      -max_len=65536 -print_final_stats=1 "corpus-$name" > "fuzz-$name.log" 2>&1) &
+    running+=("$!:$name")
   done
+  while [ "${#running[@]}" -gt 0 ]; do finish_oldest; done
+  if [ "${#failed[@]}" -gt 0 ]; then
+    echo "fuzz: ${failed[*]} failed (their logs above; findings in build/sanitize/)" >&2
+    exit 1
+  fi
 }
 
 # ThreadSanitizer over the simulator's OpenMP threads. GCC's libgomp is not
