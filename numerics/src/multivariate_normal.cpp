@@ -145,13 +145,13 @@ void integrand(const Ordered& o, const double* w, Batch& batch) {
       continue;
     }
     // P(Z <= (lower - s) / sd) = P(Z >= (s - lower) / sd), and likewise for
-    // upper. An infinite limit's tail is exact without erfc: 0 below a lower
-    // limit of -infinity, 1 below an upper limit of +infinity (the values the
-    // vector erfc gives there), so only the finite limits' tails are taken.
-    // MaxCombo's no-crossing probabilities have no finite lower limit. The
-    // first variable's conditional mean is 0 at every point, so its tails
-    // are taken once for the batch (the vector erfc gives each lane the same
-    // value for the same argument).
+    // upper. An infinite limit's tail is exact without erfc: P(Z <= -inf) =
+    // 0 and P(Z <= +inf) = 1 (the values the vector erfc gives there), so
+    // only the finite limits' tails are taken. MaxCombo's no-crossing
+    // probabilities have no finite lower limit. The first variable's
+    // conditional mean is 0 at every point, so its tails are taken once for
+    // the batch (the vector erfc gives each lane the same value for the same
+    // argument).
     const double sd = o.chol[i][i];
     const std::size_t points = i == 0 ? 1 : kBatch;
     const bool lower_finite = std::isfinite(o.lower[i]);
@@ -169,8 +169,8 @@ void integrand(const Ordered& o, const double* w, Batch& batch) {
     bool any = false;
     for (std::size_t b = 0; b < kBatch; ++b) {
       const std::size_t t = i == 0 ? 0 : b;
-      const double lo = lower_finite ? lower_tail[t] : 0.0;
-      const double width = (upper_finite ? upper_tail[t] : 1.0) - lo;
+      const double lo = lower_finite ? lower_tail[t] : (o.lower[i] > 0.0 ? 1.0 : 0.0);
+      const double width = (upper_finite ? upper_tail[t] : (o.upper[i] > 0.0 ? 1.0 : 0.0)) - lo;
       product[b] = width > 0.0 ? product[b] * width : 0.0;
       any = any || product[b] > 0.0;
       batch.u[b] = lo + w[i * kBatch + b] * width;

@@ -144,6 +144,20 @@ TEST(MultivariateNormal, InfiniteLimitsEqualLimitsSixtyStandardDeviationsOut) {
   EXPECT_EQ(inf.error, far.error);
 }
 
+// An interval with both limits at the same infinity is empty: probability 0,
+// whichever variable the reordering puts first.
+TEST(MultivariateNormal, IntervalAtOneInfinityIsEmpty) {
+  const Matrix s = ar1(3, 0.5);
+  for (std::size_t i = 0; i < 3; ++i) {
+    for (const double at : {-kInf, kInf}) {
+      std::vector<double> lower{-1.0, -kInf, -0.5}, upper{2.0, 1.0, kInf};
+      lower[i] = upper[i] = at;
+      const auto r = mvn_probability(lower, upper, s);
+      EXPECT_EQ(r.probability, 0.0) << "variable " << i << " at " << at;
+    }
+  }
+}
+
 // Equicorrelated orthant: P(X_1..X_3 <= 0) with correlation 1/2 is
 // 1/8 + 3 asin(1/2) / (4 pi) = 1/4 (Tong 1990, The Multivariate Normal
 // Distribution, eq. 8.2.13 with Plackett's formula).
