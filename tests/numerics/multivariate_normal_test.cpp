@@ -145,7 +145,8 @@ TEST(MultivariateNormal, InfiniteLimitsEqualLimitsSixtyStandardDeviationsOut) {
 }
 
 // An interval with both limits at the same infinity is empty: probability 0,
-// whichever variable the reordering puts first.
+// wherever the variable stands (the reordering takes it first, as its
+// interval probability, 0, is the smallest).
 TEST(MultivariateNormal, IntervalAtOneInfinityIsEmpty) {
   const Matrix s = ar1(3, 0.5);
   for (std::size_t i = 0; i < 3; ++i) {
