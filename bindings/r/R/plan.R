@@ -34,8 +34,9 @@ gsd_plan <- function(config, ...) {
   cfg <- .plan_config(config, "config")
   if (.is_path(cfg)) cfg <- .gsd_value(.gsd_read_config(cfg))
   # An explicit {"type": "log-rank"} is the default test; a type that is no
-  # string is left to the library, which names it.
-  test <- if (is.list(cfg$survival$test)) cfg$survival$test$type
+  # string, or a survival section that is no object, is left to the library,
+  # which names it.
+  test <- if (is.list(cfg$survival) && is.list(cfg$survival$test)) cfg$survival$test$type
   other <- if (!is.null(cfg$endpoint)) {
     "has an endpoint section (a normal or binary endpoint)"
   } else if (is.character(test) && length(test) == 1L && !identical(test, "log-rank")) {

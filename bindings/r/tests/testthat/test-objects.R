@@ -470,4 +470,7 @@ test_that("gsd_plan() names a bad field as the config was given, and refuses oth
   # The log-rank test named explicitly is the default test, not another one.
   test$survival$test <- list(type = "log-rank")
   expect_identical(gsd_plan(test)$result$sample_size$power, seed_plan()$result$sample_size$power)
+  # A survival section that is no object reaches the library, which names it.
+  test$survival <- "x"
+  expect_error(gsd_plan(test), class = "gsd_invalid_input", regexp = "config\\$survival")
 })
