@@ -1,6 +1,7 @@
 #include "gsd/record_key.hpp"
 
 #include <cerrno>
+#include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <system_error>
@@ -15,13 +16,25 @@ constexpr const char* kGiveKey = "give the file that holds the committee's key (
 }  // namespace
 
 std::string read_key_file(const std::string& path, const numerics::FieldPath& name) {
+  // A directory opens as a stream and fails only at the first read, with
+  // the stream library's own words; every front end reads the key here.
+  std::error_code status_error;
+  if (std::filesystem::is_directory(path, status_error)) {
+    throw numerics::InvalidInput(name, path, std::string("is a directory; ") + kGiveKey);
+  }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     const int error = errno;
     throw numerics::InvalidInput(name, path,
                                  "cannot be read (" + std::generic_category().message(error) + "); " + kGiveKey);
   }
-  std::string key((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string key;
+  try {
+    key.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  } catch (const std::ios_base::failure&) {
+    // libstdc++'s filebuf throws when read(2) fails (EIO, EISDIR).
+    in.setstate(std::ios::badbit);
+  }
   if (in.bad()) {
     throw numerics::InvalidInput(name, path, std::string("cannot be read to its end; ") + kGiveKey);
   }

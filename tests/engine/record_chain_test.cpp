@@ -18,6 +18,7 @@
 
 #include "gsd/errors.hpp"
 #include "gsd/record.hpp"
+#include "gsd/record_key.hpp"
 
 namespace gsd::record_chain_test {
 namespace {
@@ -267,6 +268,23 @@ TEST(RecordFile, UnreadableRecordIsNamedAsARecord) {
     std::filesystem::permissions(locked, std::filesystem::perms::none);
     EXPECT_EQ(message([&] { read_record_file(locked); }),
               "record = " + locked + " cannot be read (Permission denied); " + todo);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+// A key file that is a directory is named with the field that gave it, for
+// every front end: the stream opened it and failed at the first read with
+// its own words ("basic_filebuf::underflow error reading the file").
+TEST(RecordFile, KeyFileThatIsADirectoryIsNamed) {
+  const std::string dir = ::testing::TempDir() + "gsd-key-dir-" + std::to_string(::getpid());
+  ASSERT_TRUE(std::filesystem::create_directory(dir));
+  try {
+    read_key_file(dir, {"key_file"});
+    ADD_FAILURE() << "a directory was read as a key";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "key_file = " + dir + " is a directory; give the file that holds the committee's key "
+              "(its bytes are the key)");
   }
   std::filesystem::remove_all(dir);
 }
