@@ -8,7 +8,7 @@ import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
-from ._config import Config, boundary, check_output, given, labelled, load, named_file, plain
+from ._config import Config, boundary, check_output, check_outputs, given, labelled, load, named_file, plain
 from ._errors import Arguments, InvalidInput, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._calls import Boundary, ConfigLike, PathLike, _log_level, _source
@@ -197,8 +197,10 @@ def plan(config: ConfigLike) -> Design:
 
 def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
                 seed: Optional[int], threads: Optional[int], max_duration: Optional[float],
-                progress: Progress, replicate_data: Optional[PathLike]) -> Simulation:
-    data = "" if replicate_data is None else check_output("replicate_data", replicate_data)
+                progress: Progress, replicate_data: Optional[PathLike],
+                inputs: Tuple[Tuple[str, str], ...] = ()) -> Simulation:
+    # The CSV replaces its file: the config it was read from would be lost.
+    data = "" if replicate_data is None else check_output("replicate_data", replicate_data, inputs)
     callback, close = reporter(progress)
     threads = 1 if threads is None else threads  # None is "not given"
     finished = False
@@ -260,8 +262,9 @@ def simulate(plan: Union[Plan, ConfigLike], *, replicates: Optional[int] = None,
         config["simulation"] = {**(config.get("simulation") or {}), **section}
         for key in section:
             arguments[("simulation", key)] = (key,)
+    inputs = (("plan", os.fspath(plan)),) if isinstance(plan, (str, os.PathLike)) else ()
     return _simulation(config, arguments, replicates, seed, threads, max_duration, progress,
-                       replicate_data)
+                       replicate_data, inputs)
 
 
 def _missing(value: Any) -> bool:
@@ -399,7 +402,8 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         # decided as if it had never been given (the command line refuses it too).
         raise invalid(("add_look",), None, "needs record=: the record file to append the look to")
     threads = 1 if threads is None else threads  # None is "not given"
-    if threads != 1 and batch is None:
+    # `threads != 1` of a pandas Series or numpy array is not one truth value.
+    if batch is None and not (isinstance(threads, int) and threads == 1):
         _only(command, "simulate", threads=threads)
     if plot is not None and command == "monitor":
         raise invalid(("plot",), plot, 'applies to command="design" or "simulate" only; '
@@ -425,9 +429,11 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
     if config is None:
         raise invalid(("config",), None, "is missing: give a config (a dict or a path)")
     inputs = (("config", os.fspath(config)),) if isinstance(config, (str, os.PathLike)) else ()
-    for name, out in (("plot", plot), ("report", report)):
-        if out is not None:
-            check_output(name, out, inputs)
+    # Every file the call writes, refused before anything runs if one is the
+    # config or another of them.
+    check_outputs([(name, out) for name, out in
+                   (("plot", plot), ("replicate_data", replicate_data), ("report", report))
+                   if out is not None], inputs)
     cfg = load(config)
     if command == "design":
         if plot is None and format == "json":
@@ -435,7 +441,7 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         result: Result = Design(_call(lambda: _core.design(cfg, _log_level()), arguments), cfg)
     elif command == "simulate":
         result = _simulation(cfg, arguments, replicates, seed, threads, max_duration, progress,
-                             replicate_data)
+                             replicate_data, inputs)
     else:
         if report is None and format == "json":
             return _call(lambda: _core.run(cfg, "monitor", _log_level()), arguments)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
-from typing import Any, Dict, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple
 
 import pandas as pd
 
@@ -92,7 +92,8 @@ def load(config: Any, argument: str = "config") -> Config:
 # What each file argument should name, in the command line's words.
 _FILE_KINDS = {"plot": "name an SVG file", "report": "name an HTML file",
                "path": "name an HTML file", "replicate_data": "name a CSV file",
-               "record": "name a record file (JSON)", "batch": "name a batch file (JSON lines)"}
+               "record": "name a record file (JSON)", "batch": "name a batch file (JSON lines)",
+               "key_file": "name the file that holds the committee's key"}
 
 
 def named_file(name: str, path: Any) -> str:
@@ -120,12 +121,23 @@ def check_output(name: str, path: Any, inputs: Tuple[Tuple[str, str], ...] = ())
     the command line names its flag: ``plot = /nonexistent/x.svg is in a
     directory that does not exist ...``. The library's writer, reached only
     after the computation, names the path alone."""
-    path = named_file(name, path)
+    return check_outputs(((name, path),), inputs)[0]
+
+
+def check_outputs(outputs: Sequence[Tuple[str, Any]],
+                  inputs: Sequence[Tuple[str, str]] = ()) -> List[str]:
+    """check_output for the outputs of one call together (a simulation's
+    plot= and replicate_data=), so that no two of them are the same file
+    either; their paths, in order."""
+    paths = [named_file(name, path) for name, path in outputs]
+    named = [(name, path) for (name, _), path in zip(outputs, paths)]
     try:
-        _core.check_output_files([(name, path)], list(inputs))
+        _core.check_output_files(named, list(inputs))
     except InvalidInput as e:
-        raise InvalidInput(str(e), (name,), path, e.rule) from None
-    return path
+        # The library names the output by its argument; keep that as the path.
+        name = e.path[0] if e.path else named[0][0]
+        raise InvalidInput(str(e), (name,), e.value, e.rule) from None
+    return paths
 
 
 def spending(name: str, parameter: Optional[Any] = None, *,

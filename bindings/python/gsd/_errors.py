@@ -170,8 +170,14 @@ def invalid(path: Sequence[PathPart], value: Any, rule: str) -> InvalidInput:
     wrong kind), worded as the library words its own."""
     from . import _core
 
-    shown = None if value is None else repr(value)
+    shown = None if value is None else one_line(repr(value))
     return InvalidInput(_core.invalid_message(tuple(path), shown, rule), tuple(path), shown, rule)
+
+
+def one_line(text: str) -> str:
+    """A repr for a message, on one line: a pandas Series or a numpy matrix
+    prints over several, and a message is one line."""
+    return re.sub(r"\s*[\r\n]\s*", " ", text)
 
 
 def flag(path: Sequence[PathPart], value: Any, rule: str = "must be True or False") -> bool:
@@ -207,5 +213,5 @@ def whole(path: Sequence[PathPart], value: Any, low: int, high: int, meaning: st
     if none:
         kind = f"None ({none}) or " + kind
     # None is shown too: the caller wrote it, it is no value left out.
-    shown, rule = repr(value), f"must be {kind}: {meaning}"
+    shown, rule = one_line(repr(value)), f"must be {kind}: {meaning}"
     raise InvalidInput(_core.invalid_message(tuple(path), shown, rule), tuple(path), shown, rule)

@@ -114,13 +114,20 @@ class Record:
                 raise invalid(("config",), None, f"is given, but record = {self.path!r} already "
                               "holds its design: leave config out to add a look to it, or name "
                               "a new record file")
-        # The record is replaced as an output is, and refused as one, by name.
-        check_output("record", self.path, (("config", os.fspath(config)),)
-                     if isinstance(config, (str, os.PathLike)) else ())
-        if report is not None:  # over the record (or its lock) it would lose every look
+        elif not os.path.exists(self.path):
+            # Checked before the lock is taken, which would leave its file
+            # beside a record that is not there.
+            raise invalid(("record",), self.path, "does not exist; give config= to start a record "
+                          "there with this look")
+        # The record is replaced as an output is, and refused as one, by name;
+        # the report over the record (or its lock, or the config) would lose
+        # what it reports on.
+        inputs = (("config", os.fspath(config)),) if isinstance(config, (str, os.PathLike)) else ()
+        check_output("record", self.path, inputs)
+        if report is not None:
             report = check_output("report", report, (
                 ("record", self.path),
-                ("the record's lock file", os.path.realpath(self.path) + ".lock")))
+                ("the record's lock file", os.path.realpath(self.path) + ".lock")) + inputs)
         try:
             handle = _core.record_add_look(self.path, cfg, look, _log_level(), report,
                                            key_file=self.key_file)

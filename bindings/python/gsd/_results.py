@@ -15,6 +15,7 @@ keeps its tables and plot data, so that it is never run again for them.
 from __future__ import annotations
 
 import copy
+import os
 import json
 from typing import Any, Dict, List, Optional
 
@@ -525,7 +526,12 @@ class Monitoring(Result):
         does); a path that cannot be written, or that is the record itself,
         raises InvalidInput naming ``path`` before anything is written."""
         record = self._options.get("record_file")
-        target = check_output("path", path, (("record", record),) if record else ())
+        source = self._options.get("source")
+        # Over the record, its lock or the config it came from, the report
+        # would replace what the committee's decisions rest on.
+        inputs = ((("record", record), ("the record's lock file", os.path.realpath(record) + ".lock"))
+                  if record else ()) + ((("config", source),) if source else ())
+        target = check_output("path", path, inputs)
         _core.write_file(target, self.report_html())
 
     def plot_data(self, points: int = 101) -> Dict[str, Any]:

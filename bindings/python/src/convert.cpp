@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "errors.hpp"
+
 namespace gsd::python {
 
 namespace {
@@ -26,7 +28,7 @@ class Walker {
     if (PyBool_Check(v.ptr())) return v.ptr() == Py_True;
     if (PyLong_Check(v.ptr())) return integer(v);
     if (PyFloat_Check(v.ptr())) return number(PyFloat_AS_DOUBLE(v.ptr()), v);
-    if (PyUnicode_Check(v.ptr())) return v.cast<std::string>();
+    if (PyUnicode_Check(v.ptr())) return text(v);
     if (PyDict_Check(v.ptr())) return object(v);
     if (PyList_Check(v.ptr()) || PyTuple_Check(v.ptr())) return array(v);
     // numpy arrays and scalars (and anything else that turns itself into
@@ -42,13 +44,21 @@ class Walker {
 
  private:
   [[noreturn]] void fail(py::handle v, const std::string& rule) const {
-    std::string shown;
-    try {
-      shown = py::repr(v).cast<std::string>();
-    } catch (const py::error_already_set&) {
-      shown = "<unprintable>";
+    throw InvalidInput(FieldPath(parts_), shown(v), rule);
+  }
+
+  // A str as UTF-8. A lone surrogate ("\ud800", or a byte that
+  // os.fsdecode could not decode) has no UTF-8 form, and pybind11's cast
+  // raised a RuntimeError naming no field.
+  std::string text(py::handle v) const {
+    Py_ssize_t size = 0;
+    const char* bytes = PyUnicode_AsUTF8AndSize(v.ptr(), &size);
+    if (bytes == nullptr) {
+      PyErr_Clear();
+      fail(v, "is not valid Unicode text (it holds a lone surrogate, which UTF-8 cannot encode); "
+              "remove or replace that character");
     }
-    throw InvalidInput(FieldPath(parts_), shown, rule);
+    return std::string(bytes, static_cast<std::size_t>(size));
   }
 
   nlohmann::json integer(py::handle v) {
@@ -86,7 +96,7 @@ class Walker {
     for (auto item : py::reinterpret_borrow<py::object>(v).attr("items")()) {
       const auto pair = py::reinterpret_borrow<py::tuple>(item);
       if (!PyUnicode_Check(pair[0].ptr())) fail(pair[0], "is not a string key");
-      std::string key = pair[0].cast<std::string>();
+      std::string key = text(pair[0]);
       parts_.emplace_back(key);
       out[key] = value(pair[1]);
       parts_.pop_back();

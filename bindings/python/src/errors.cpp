@@ -1,5 +1,6 @@
 #include "errors.hpp"
 
+#include <cctype>
 #include <filesystem>
 #include <new>
 #include <stdexcept>
@@ -98,10 +99,34 @@ void register_error_translator() {
 
 std::string invalid_message(const py::tuple& path, const py::object& value, const std::string& rule,
                             bool json_style) {
-  const std::optional<std::string> shown =
+  const std::optional<std::string> value_text =
       value.is_none() ? std::nullopt : std::optional<std::string>(py::str(value).cast<std::string>());
-  return InvalidInput(field_path(path), shown, rule)
+  return InvalidInput(field_path(path), value_text, rule)
       .message(json_style ? PathStyle::kJson : PathStyle::kPython);
+}
+
+std::string shown(py::handle v) {
+  std::string text;
+  try {
+    text = py::repr(v).cast<std::string>();
+  } catch (const py::error_already_set&) {
+    return "<unprintable>";
+  }
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    if (!std::isspace(static_cast<unsigned char>(text[i]))) {
+      out += text[i++];
+      continue;
+    }
+    std::size_t end = i;
+    bool line_break = false;
+    for (; end < text.size() && std::isspace(static_cast<unsigned char>(text[end])); ++end) {
+      line_break = line_break || text[end] == '\n' || text[end] == '\r';
+    }
+    out += line_break ? std::string(" ") : text.substr(i, end - i);
+    i = end;
+  }
+  return out;
 }
 
 }  // namespace gsd::python

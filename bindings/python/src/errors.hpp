@@ -20,6 +20,11 @@ namespace py = pybind11;
 
 void register_error_translator();
 
+// repr(v) for an error message, on one line: a pandas Series or a numpy
+// matrix prints over several lines, and a message is one line. Runs of
+// whitespace that hold a line break become one space.
+std::string shown(py::handle v);
+
 // InvalidInput's message with the path in Python's subscript style (or, for
 // the messages the command line prints, in its JSON style).
 std::string invalid_message(const py::tuple& path, const py::object& value, const std::string& rule,

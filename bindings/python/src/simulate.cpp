@@ -21,6 +21,7 @@
 #include <thread>
 
 #include "convert.hpp"
+#include "errors.hpp"
 #include "gsd/render/simulation_output.hpp"
 #include "gsd/render/simulation_plot.hpp"
 #include "gsd/render/svg_chart.hpp"
@@ -121,7 +122,16 @@ bool is_integer(py::handle v) {
   if (PyLong_Check(v.ptr())) return true;
   const py::handle type = reinterpret_cast<PyObject*>(Py_TYPE(v.ptr()));
   if (py::str(type.attr("__name__")).cast<std::string>().rfind("bool", 0) == 0) return false;
-  return PyIndex_Check(v.ptr()) != 0;
+  if (PyIndex_Check(v.ptr()) == 0) return false;
+  // A numpy array has __index__ but raises TypeError in it unless it is a
+  // single integer with no dimensions: such an array is not a count.
+  PyObject* i = PyNumber_Index(v.ptr());
+  if (i == nullptr) {
+    PyErr_Clear();
+    return false;
+  }
+  Py_DECREF(i);
+  return true;
 }
 
 // The integer as a Python int (numpy's scalars converted by __index__).
@@ -132,7 +142,7 @@ py::object as_int(py::handle v) {
 }
 
 [[noreturn]] void bad_option(const char* name, py::handle v, const std::string& rule) {
-  throw InvalidInput(FieldPath{"options", name}, py::repr(v).cast<std::string>(), rule);
+  throw InvalidInput(FieldPath{"options", name}, shown(v), rule);
 }
 
 // A count that is not an integer. A float is refused even when whole (as
@@ -144,7 +154,7 @@ py::object as_int(py::handle v) {
 }
 
 [[noreturn]] void bad_replicate(py::handle v, const std::string& rule) {
-  throw InvalidInput(FieldPath{"replicate"}, py::repr(v).cast<std::string>(), rule);
+  throw InvalidInput(FieldPath{"replicate"}, shown(v), rule);
 }
 
 // The call's options as the command line's flags give them; the library

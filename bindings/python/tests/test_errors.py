@@ -4,6 +4,9 @@ exception reaches Python as a bare RuntimeError."""
 import math
 import pickle
 
+import numpy as np
+import pandas as pd
+
 import pytest
 
 import gsd
@@ -392,9 +395,12 @@ def test_a_missing_record_is_named_as_the_record(tmp_path):
             call()
         assert str(e.value) == f"record = {path!r} {rule}"
         assert e.value.path == ("record",)
-    # Adding to it without a config keeps the library's own words.
-    with pytest.raises(gsd.InvalidInput, match=r"^the record .* does not exist; give a config to start it$"):
+    # Adding to it without a config names the record too, and how to start it
+    # (the library's words named no argument, after taking the lock).
+    with pytest.raises(gsd.InvalidInput) as e:
         gsd.Record(path).add_look(49, z=2.0)
+    assert str(e.value) == f"record = {path!r} does not exist; give config= to start a record there with this look"
+    assert e.value.path == ("record",)
 
 
 def test_add_look_without_a_record_is_refused_not_dropped(seed_plan):
@@ -558,3 +564,36 @@ def test_a_series_labelled_by_key_is_read_as_a_dict(seed_design):
                      treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
                      accrual=36.0, patients=202, events=94)
     assert e.value.path == ("control", "cure_fraction")
+
+
+@pytest.mark.parametrize("call, path", [
+    (lambda: gsd.design(name="\ud800"), ("name",)),
+    (lambda: gsd.design(solver={"\ud800": 1}), ("solver", "\ud800")),
+])
+def test_text_without_a_utf8_form_is_named(call, path):
+    # pybind11's cast raised "RuntimeError: Unable to cast Python instance to C++ type".
+    with pytest.raises(gsd.InvalidInput) as e:
+        call()
+    assert e.value.path[:1] == path[:1]
+    assert "is not valid Unicode text (it holds a lone surrogate" in str(e.value)
+
+
+@pytest.mark.parametrize("name, value", [
+    ("replicates", np.array([20])), ("seed", np.array([1])), ("threads", np.array([1])),
+    ("max_duration", np.array([40.0])),
+])
+def test_a_numpy_array_for_a_count_or_number_is_named(seed_plan, name, value):
+    # numpy's __index__ raised "TypeError: only integer scalar arrays can be
+    # converted to a scalar index" from inside the package.
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.simulate(seed_plan, progress=False, **{"replicates": 10, name: value})
+    assert e.value.path == (name,)
+
+
+def test_a_pandas_series_for_threads_is_named(seed_plan):
+    # `threads != 1` of a Series raised pandas' "truth value ... is ambiguous".
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(seed_plan.config, "simulate", replicates=10, progress=False, threads=pd.Series([2]))
+    assert e.value.path == ("threads",)
+    # The Series' repr is two lines; the message stays one.
+    assert str(e.value) == "threads = 0    2 dtype: int64 must be a whole number"

@@ -126,3 +126,68 @@ def test_verify_gives_the_head_and_a_noted_head_shows_a_record_cut_short(repo, c
     with pytest.raises(gsd.InvalidInput) as e:
         record.verify(head=7)
     assert e.value.path == ("head",)
+
+
+@pytest.fixture
+def seed_file(repo, tmp_path):
+    """A copy of the seed config: a file the calls below must not replace."""
+    path = tmp_path / "seed.json"
+    path.write_bytes((repo / "configs" / "blinatumomab-20120215.json").read_bytes())
+    return path
+
+
+@pytest.mark.parametrize("call, name, source", [
+    (lambda cfg, tmp: gsd.simulate(cfg, replicates=10, progress=False, replicate_data=cfg),
+     "replicate_data", "plan"),
+    (lambda cfg, tmp: gsd.run(cfg, "simulate", replicates=10, progress=False, replicate_data=cfg),
+     "replicate_data", "config"),
+    (lambda cfg, tmp: gsd.monitor(cfg, looks=[{"events": 47, "z": 1.0}],
+                                  planned_events=94).save_report(cfg), "path", "config"),
+    (lambda cfg, tmp: gsd.Record(tmp / "r.json").add_look(47, z=1.0, config=cfg, report=cfg),
+     "report", "config"),
+])
+def test_an_output_over_the_config_it_reads_is_refused(seed_file, tmp_path, call, name, source):
+    # Each of these replaced the config with CSV or HTML.
+    before = seed_file.read_bytes()
+    with pytest.raises(gsd.InvalidInput) as e:
+        call(seed_file, tmp_path)
+    assert e.value.path == (name,)
+    assert str(e.value) == (f"{name} = {seed_file} is the same file as {source} {seed_file}; "
+                            "name another file")
+    assert seed_file.read_bytes() == before
+    assert os.listdir(tmp_path) == ["seed.json"]
+
+
+def test_two_outputs_of_one_run_may_not_be_one_file(seed_file, tmp_path):
+    out = tmp_path / "out"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.run(seed_file, "simulate", replicates=10, progress=False, plot=out, replicate_data=out)
+    assert e.value.path == ("replicate_data",)
+    assert str(e.value) == f"replicate_data = {out} is the same file as plot {out}; name another file"
+    assert sorted(os.listdir(tmp_path)) == ["seed.json"]
+
+
+def test_a_missing_record_leaves_no_lock_file(tmp_path):
+    # The lock was taken before the library found no record, and stayed.
+    missing = tmp_path / "missing.json"
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.Record(missing).add_look(47, z=1.0)
+    assert e.value.path == ("record",)
+    assert str(e.value).startswith(f"record = {str(missing)!r} does not exist; ")
+    assert os.listdir(tmp_path) == []
+
+
+def test_a_key_file_that_is_a_directory_or_not_a_path_is_named(seed_plan, tmp_path):
+    path = tmp_path / "dmc.json"
+    gsd.Record(path).add_look(47, z=1.0, config=seed_plan)
+    # The stream's own "basic_filebuf::underflow error" came out as an OSError.
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.Record(path, key_file=tmp_path).replay()
+    assert e.value.path == ("key_file",)
+    assert str(e.value).startswith(f"key_file = {tmp_path} is a directory; ")
+    # A KeyError from the table of what each file argument should name.
+    with pytest.raises(gsd.InvalidInput) as e:
+        gsd.Record(path, key_file=5)
+    assert e.value.path == ("key_file",)
+    assert str(e.value) == ("key_file = 5 must be a path (a str or os.PathLike): name the file "
+                            "that holds the committee's key")
