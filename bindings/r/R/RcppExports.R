@@ -41,8 +41,12 @@
     .Call(`_gsd_gsd_record_verify_call`, path, head, key_file, map)
 }
 
-.gsd_report <- function(config, record_path, file, map, record_document, key_file) {
-    .Call(`_gsd_gsd_report_call`, config, record_path, file, map, record_document, key_file)
+.gsd_report <- function(config, record_path, file, map, record_document, key_file, source_file) {
+    .Call(`_gsd_gsd_report_call`, config, record_path, file, map, record_document, key_file, source_file)
+}
+
+.gsd_check_output <- function(file, map) {
+    .Call(`_gsd_gsd_check_output_call`, file, map)
 }
 
 .gsd_version <- function() {

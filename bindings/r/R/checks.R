@@ -90,6 +90,7 @@
 .name_json <- "name a JSON file"
 .name_record <- "name a record file (JSON)"
 .name_html <- "name an HTML file"
+.name_key <- "name the file that holds the committee's key"
 
 .check_flag <- function(x, name, call = sys.call(-1L)) {
   if (!is.logical(x) || length(x) != 1L || is.na(x)) {

@@ -74,6 +74,9 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
                                       "or a config (a JSON file path or a list)"))
   .check_no_extra(list(...), "gsd_monitor")
   config <- .plan_config(x, "x")
+  # The file read, kept for gsd_report(): the report names it as its source,
+  # and refuses to be written over it.
+  source_file <- if (.is_path(config)) config
   if (.is_path(config)) config <- .gsd_value(.gsd_read_config(config))
   settings <- c(.monitoring_settings(planned_events, allocation_ratio, assumed_hazard_ratio,
                                      planned_variance),
@@ -85,7 +88,7 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
   }
   map <- .source_map("monitor", x, "x", .given("monitoring", settings))
   res <- .gsd_value(.gsd_run(config, "monitor", list(), map, character()))
-  .new_monitoring(config, res)
+  structure(.new_monitoring(config, res), source_file = source_file)
 }
 
 # The monitoring settings a call gave, each one number (see .number_value()).

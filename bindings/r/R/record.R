@@ -74,7 +74,7 @@ gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
     "or hazard_ratio"))
   .check_no_extra(list(...), "gsd_record_add")
   .check_file(record, "record", .name_record)
-  .check_string(key_file, "key_file", null_ok = TRUE)
+  .check_file(key_file, "key_file", .name_key, null_ok = TRUE)
   settings <- .monitoring_settings(planned_events, allocation_ratio, assumed_hazard_ratio,
                                    planned_variance)
   settings <- settings[!vapply(settings, is.null, TRUE)]
@@ -113,7 +113,7 @@ gsd_record_replay <- function(record, key_file = NULL, ...) {
   .check_given(missing(record), "record", .name_record)
   .check_no_extra(list(...), "gsd_record_replay")
   .check_file(record, "record", .name_record)
-  .check_string(key_file, "key_file", null_ok = TRUE)
+  .check_file(key_file, "key_file", .name_key, null_ok = TRUE)
   .check_record(record)
   out <- .gsd_value(.gsd_record_replay(record, key_file, .gsd_map("record")))
   .new_monitoring(NULL, out$result, list(record = record, changes = .changes(out$changes),
@@ -127,7 +127,7 @@ gsd_record_verify <- function(record, head = NULL, key_file = NULL, ...) {
   .check_no_extra(list(...), "gsd_record_verify")
   .check_file(record, "record", .name_record)
   .check_string(head, "head", null_ok = TRUE)
-  .check_string(key_file, "key_file", null_ok = TRUE)
+  .check_file(key_file, "key_file", .name_key, null_ok = TRUE)
   .check_record(record)
   # One read of the file: its looks replayed and its chain verified. A record
   # written without hashes (version 1) is replayed, unverified; a noted head
@@ -147,10 +147,10 @@ gsd_record_report <- function(record, file, key_file = NULL, ...) {
   .check_given(missing(file), "file", .name_html)
   .check_no_extra(list(...), "gsd_record_report")
   .check_file(record, "record", .name_record)
-  .check_string(key_file, "key_file", null_ok = TRUE)
+  .check_file(key_file, "key_file", .name_key, null_ok = TRUE)
   .check_record(record)
   .check_file(file, "file", .name_html)
-  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"), NULL, key_file)))
+  invisible(.gsd_value(.gsd_report(NULL, record, file, .gsd_map("record"), NULL, key_file, NULL)))
 }
 
 #' The data monitoring committee's HTML report
@@ -185,9 +185,10 @@ gsd_report <- function(x, file, ...) {
   # not as the file stands now; the file is still checked against `file`.
   if (!is.null(x$record)) {
     return(invisible(.gsd_value(.gsd_report(NULL, x$record, file, .gsd_map("record"),
-                                            x$record_document, NULL))))
+                                            x$record_document, NULL, NULL))))
   }
-  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor, NULL, NULL)))
+  invisible(.gsd_value(.gsd_report(x$config, NULL, file, .gsd_arguments$monitor, NULL, NULL,
+                                   attr(x, "source_file"))))
 }
 
 .changes <- function(changes) {

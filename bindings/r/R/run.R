@@ -118,7 +118,7 @@ gsd_run <- function(config, command = "design", replicates = NULL, seed = NULL,
   }
   .only(command, "monitor", list(report = report, record = record, add_look = add_look,
                                  key_file = key_file))
-  .check_string(key_file, "key_file", null_ok = TRUE)
+  .check_file(key_file, "key_file", .name_key, null_ok = TRUE)
   if (!is.null(key_file) && is.null(record)) {
     .gsd_invalid("key_file", key_file, "needs record = : the keyed record file it reads and extends")
   }

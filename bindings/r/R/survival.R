@@ -38,7 +38,9 @@ cure_model <- function(cure_fraction = NULL, median_noncured = NULL, hazard = NU
       .gsd_invalid("piecewise", .describe(piecewise),
                    "must be list(starts = c(0, ...), rates = c(...)): the period starts and their hazards")
     }
-    piecewise <- lapply(piecewise, function(v) if (is.atomic(v)) .numbers_value(v) else v)
+    # NULL is atomic before R 4.4, and I(NULL) fails ("attempt to set an
+    # attribute on NULL"): a missing part stays NULL, for the library to name.
+    piecewise <- lapply(piecewise, function(v) if (is.atomic(v) && !is.null(v)) .numbers_value(v) else v)
   }
   arm <- list(cure_fraction = .number_value(cure_fraction, "cure_fraction"),
               median_noncured = .number_value(median_noncured, "median_noncured"),

@@ -143,8 +143,8 @@ BEGIN_RCPP
 END_RCPP
 }
 // gsd_report_call
-SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map, SEXP record_document, SEXP key_file);
-RcppExport SEXP _gsd_gsd_report_call(SEXP configSEXP, SEXP record_pathSEXP, SEXP fileSEXP, SEXP mapSEXP, SEXP record_documentSEXP, SEXP key_fileSEXP) {
+SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map, SEXP record_document, SEXP key_file, SEXP source_file);
+RcppExport SEXP _gsd_gsd_report_call(SEXP configSEXP, SEXP record_pathSEXP, SEXP fileSEXP, SEXP mapSEXP, SEXP record_documentSEXP, SEXP key_fileSEXP, SEXP source_fileSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
@@ -154,7 +154,20 @@ BEGIN_RCPP
     Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
     Rcpp::traits::input_parameter< SEXP >::type record_document(record_documentSEXP);
     Rcpp::traits::input_parameter< SEXP >::type key_file(key_fileSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_report_call(config, record_path, file, map, record_document, key_file));
+    Rcpp::traits::input_parameter< SEXP >::type source_file(source_fileSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_report_call(config, record_path, file, map, record_document, key_file, source_file));
+    return rcpp_result_gen;
+END_RCPP
+}
+// gsd_check_output_call
+SEXP gsd_check_output_call(std::string file, SEXP map);
+RcppExport SEXP _gsd_gsd_check_output_call(SEXP fileSEXP, SEXP mapSEXP) {
+BEGIN_RCPP
+    Rcpp::RObject rcpp_result_gen;
+    Rcpp::RNGScope rcpp_rngScope_gen;
+    Rcpp::traits::input_parameter< std::string >::type file(fileSEXP);
+    Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_check_output_call(file, map));
     return rcpp_result_gen;
 END_RCPP
 }
@@ -191,7 +204,8 @@ static const R_CallMethodDef CallEntries[] = {
     {"_gsd_gsd_record_add_call", (DL_FUNC) &_gsd_gsd_record_add_call, 5},
     {"_gsd_gsd_record_replay_call", (DL_FUNC) &_gsd_gsd_record_replay_call, 3},
     {"_gsd_gsd_record_verify_call", (DL_FUNC) &_gsd_gsd_record_verify_call, 4},
-    {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 6},
+    {"_gsd_gsd_report_call", (DL_FUNC) &_gsd_gsd_report_call, 7},
+    {"_gsd_gsd_check_output_call", (DL_FUNC) &_gsd_gsd_check_output_call, 2},
     {"_gsd_gsd_version_call", (DL_FUNC) &_gsd_gsd_version_call, 0},
     {"_gsd_gsd_throw_call", (DL_FUNC) &_gsd_gsd_throw_call, 1},
     {NULL, NULL, 0}

@@ -201,9 +201,12 @@ SEXP gsd_record_verify_call(std::string path, Rcpp::Nullable<Rcpp::String> head,
 // gsd monitor (CONFIG | --record FILE) --report FILE.html. `record_document`:
 // NULL, or the record's JSON text as a result kept it, reported instead of
 // the file's current looks (the file still names the report's source).
+// `source_file`: NULL, or the config file a monitoring result was read from
+// (then `config` is its list, with the call's looks): the report's source,
+// and an input the report must not replace.
 // [[Rcpp::export(.gsd_report)]]
 SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map,
-                     SEXP record_document, SEXP key_file) {
+                     SEXP record_document, SEXP key_file, SEXP source_file) {
   return guarded(map, [&]() -> SEXP {
     gsd::MonitoringReport report;
     std::string source = "R";
@@ -216,6 +219,7 @@ SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map,
       inputs.push_back({"the record's lock file", gsd::resolve_target(record) + ".lock"});
     }
     if (Rf_isString(config)) inputs.push_back({"config", Rcpp::as<std::string>(config)});
+    if (Rf_isString(source_file)) inputs.push_back({"config", Rcpp::as<std::string>(source_file)});
     gsd::check_output_files({{"file", file}}, inputs);
     if (!Rf_isNull(record_path)) {
       source = Rcpp::as<std::string>(record_path);
@@ -225,11 +229,23 @@ SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map,
               : nlohmann::json::parse(Rcpp::as<std::string>(record_document)));
     } else {
       if (Rf_isString(config)) source = Rcpp::as<std::string>(config);
+      if (Rf_isString(source_file)) source = Rcpp::as<std::string>(source_file);
       report = gsd::monitor_trial(gsd::load_trial(config_json(config)));
     }
     const std::string html = gsd::render::monitoring_report_html(
         report, {report.name.empty() ? "gsd monitoring" : report.name, gsd::utc_now(), source});
     gsd::write_file_atomically(file, html);
+    return Rcpp::wrap(file);
+  });
+}
+
+// Refuses, by the library's rules for every output (check_output_files),
+// a `file` that a rename must not replace: a directory, a FIFO or a device,
+// or one in a directory where no file can be made.
+// [[Rcpp::export(.gsd_check_output)]]
+SEXP gsd_check_output_call(std::string file, SEXP map) {
+  return guarded(map, [&]() -> SEXP {
+    gsd::check_output_files({{"file", file}});
     return Rcpp::wrap(file);
   });
 }

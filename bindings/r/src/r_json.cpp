@@ -142,6 +142,13 @@ bool fits_r_integer(const json& v) {
 
 SEXP utf8(const std::string& s) { return Rf_mkCharLenCE(s.data(), static_cast<int>(s.size()), CE_UTF8); }
 
+// A value the command line's JSON prints as null: null itself, or a number
+// that is not finite (JSON has none; nlohmann's writer prints null), so that
+// R's result is the one jsonlite reads from the command line's output.
+bool missing(const json& v) {
+  return v.is_null() || (v.is_number_float() && !std::isfinite(v.get<double>()));
+}
+
 // The atomic type an array of scalars simplifies to, or NILSXP when it stays
 // a list (nested values, or a mixture jsonlite would coerce).
 SEXPTYPE simple_type(const json& array) {
@@ -165,6 +172,7 @@ SEXPTYPE simple_type(const json& array) {
         if (!fits_r_integer(v)) doubles = true;
         break;
       case json::value_t::number_float:
+        if (missing(v)) break;
         numbers = doubles = true;
         break;
       default:
@@ -186,16 +194,16 @@ SEXP simple_vector(const json& array, SEXPTYPE type) {
     const json& v = array[static_cast<std::size_t>(i)];
     switch (type) {
       case STRSXP:
-        SET_STRING_ELT(out, i, v.is_null() ? NA_STRING : utf8(v.get_ref<const std::string&>()));
+        SET_STRING_ELT(out, i, missing(v) ? NA_STRING : utf8(v.get_ref<const std::string&>()));
         break;
       case REALSXP:
-        REAL(out)[i] = v.is_null() ? NA_REAL : v.get<double>();
+        REAL(out)[i] = missing(v) ? NA_REAL : v.get<double>();
         break;
       case INTSXP:
-        INTEGER(out)[i] = v.is_null() ? NA_INTEGER : static_cast<int>(v.get<std::int64_t>());
+        INTEGER(out)[i] = missing(v) ? NA_INTEGER : static_cast<int>(v.get<std::int64_t>());
         break;
       default:
-        LOGICAL(out)[i] = v.is_null() ? NA_LOGICAL : static_cast<int>(v.get<bool>());
+        LOGICAL(out)[i] = missing(v) ? NA_LOGICAL : static_cast<int>(v.get<bool>());
     }
   }
   UNPROTECT(1);
@@ -229,7 +237,7 @@ SEXP to_r_frame(const json& rows) {
     SEXP v = PROTECT(type != NILSXP ? simple_vector(column, type) : to_r(column));
     // A column of nulls only is a number missing at every look.
     const bool all_null =
-        std::all_of(column.begin(), column.end(), [](const json& x) { return x.is_null(); });
+        std::all_of(column.begin(), column.end(), [](const json& x) { return missing(x); });
     SET_VECTOR_ELT(out, static_cast<R_xlen_t>(k) + 1,
                    type == LGLSXP && all_null ? Rf_coerceVector(v, REALSXP) : v);
     UNPROTECT(1);
@@ -279,7 +287,7 @@ SEXP to_r(const json& value, bool mark_arrays) {
       return fits_r_integer(value) ? Rf_ScalarInteger(static_cast<int>(value.get<std::int64_t>()))
                                    : Rf_ScalarReal(value.get<double>());
     case json::value_t::number_float:
-      return Rf_ScalarReal(value.get<double>());
+      return missing(value) ? R_NilValue : Rf_ScalarReal(value.get<double>());
     case json::value_t::string:
       return Rf_ScalarString(utf8(value.get_ref<const std::string&>()));
     case json::value_t::object: {

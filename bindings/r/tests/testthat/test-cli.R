@@ -61,3 +61,18 @@ test_that("records written by R and by the command line are the same record", {
   expect_identical(strip(gsd_record_replay(cli_file)$result), strip(cli_json(c("monitor", "--record", cli_file))))
   expect_identical(strip(r_added$result), strip(gsd_record_replay(r_file)$result))
 })
+
+test_that("a number the command line prints as null is NULL in R, not Inf", {
+  # At zero drift (hazard ratio 1) the effect fraction at a bound is z / 0:
+  # the command line's JSON has null (it has no infinity), and R had Inf.
+  cfg <- list(design = list(alpha = 0.05, sided = 2, beta = 0.16, information_fractions = c(0.5, 0.75, 1)),
+              survival = list(control = list(cure_fraction = 0.4, median_noncured = 7),
+                              hazard_ratio_noncured = 1, accrual = list(duration = 36),
+                              patients = 202, events = 94))
+  f <- tempfile(fileext = ".json")
+  jsonlite::write_json(cfg, f, auto_unbox = TRUE, digits = NA)
+  r <- gsd_run(f)
+  expect_true("effect_fraction" %in% names(r$boundary_summary[[1]]))
+  expect_null(r$boundary_summary[[1]]$effect_fraction)
+  expect_identical(r, cli_json(c("design", f)))
+})

@@ -548,3 +548,11 @@ test_that("values are shown and refused in R's words before they become the conf
   expect_identical(accrual(durations = c(ramp = 6, full = 30), rates = c(1, 3)),
                    accrual(durations = c(6, 30), rates = c(1, 3)))
 })
+
+test_that("a piecewise latency with a part left NULL reaches the library, which names it", {
+  # I(NULL) failed first: "attempt to set an attribute on NULL", a simpleError.
+  arm <- cure_model(cure_fraction = 0.4, piecewise = list(starts = c(0, 6), rates = NULL))
+  e <- invalid(gsd_survival(seed_design(), control = arm, hazard_ratio_noncured = 0.63,
+                            accrual = accrual(36), patients = 202, events = 94))
+  expect_match(e$argument, "^control\\$piecewise")
+})

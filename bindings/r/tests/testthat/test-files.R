@@ -9,9 +9,11 @@ test_that("gsd_config() and gsd_write_config() raise gsd conditions", {
   file <- file.path(tempfile(), "missing-directory", "x.json")
   e <- invalid(gsd_write_config(seed_design(), file))
   expect_identical(e$argument, "file")
-  expect_match(conditionMessage(e), "cannot be written .*; choose a writable file$")
-  # The reason names the file given, not the temporary file beside it.
-  expect_match(conditionMessage(e), paste0("cannot open file '", file, "'"), fixed = TRUE)
+  # Refused before anything is written, as every output of the library is,
+  # naming the file given, not the temporary file that would sit beside it.
+  expect_identical(conditionMessage(e), paste0(
+    "file = ", file, " is in a directory that does not exist or is not writable (",
+    dirname(file), "); choose a writable directory"))
   expect_false(file.exists(file))
 })
 
@@ -280,4 +282,47 @@ test_that("a record that cannot be written, or that exists when config is given,
   }
   expect_identical(readBin(record, "raw", 1e6), before)
   expect_identical(sort(list.files(dir)), c("r.json", "r.json.lock", "seed.json"))
+})
+
+test_that("a report is not written over the config its monitoring result was read from", {
+  # gsd_report() replaced the config with the HTML report.
+  f <- tempfile(fileext = ".json")
+  file.copy(example_file("configs/blinatumomab-20120215.json", "blinatumomab-20120215.json"), f)
+  before <- readBin(f, "raw", file.size(f))
+  m <- gsd_monitor(f, looks = data.frame(events = 47, z = 1), planned_events = 94)
+  e <- invalid(gsd_report(m, f))
+  expect_identical(e$argument, "file")
+  expect_identical(conditionMessage(e), paste0("file = ", f, " is the same file as config ", f,
+                                               "; name another file"))
+  expect_identical(readBin(f, "raw", file.size(f)), before)
+  # Elsewhere the report names the config as its source, as the command line's does.
+  html <- tempfile(fileext = ".html")
+  gsd_report(m, html)
+  expect_match(readChar(html, file.size(html), useBytes = TRUE), paste0("from ", f), fixed = TRUE)
+})
+
+test_that("gsd_write_config() does not replace a FIFO with a regular file", {
+  skip_on_os("windows")
+  dir <- tempfile()
+  dir.create(dir)
+  fifo <- file.path(dir, "fifo")
+  expect_identical(system2("mkfifo", fifo), 0L)
+  e <- invalid(gsd_write_config(seed_design(), fifo))
+  expect_identical(e$argument, "file")
+  expect_identical(conditionMessage(e), paste0("file = ", fifo, " is not a regular file; name a regular file"))
+  expect_identical(system2("test", c("-p", fifo)), 0L)  # still a FIFO
+  expect_identical(list.files(dir, all.files = TRUE, no.. = TRUE), "fifo")
+})
+
+test_that("a key file that is a directory or empty is named", {
+  record <- tempfile(fileext = ".json")
+  gsd_record_add(record, config = seed_plan(), look = list(events = 47, z = 1))
+  # The stream's "basic_filebuf::underflow error reading the file" came as
+  # a C++ error of class std::__ios_failure.
+  e <- invalid(gsd_record_replay(record, key_file = tempdir()))
+  expect_identical(e$argument, "key_file")
+  expect_match(conditionMessage(e), paste0("^key_file = ", tempdir(), " is a directory; "))
+  e <- invalid(gsd_record_replay(record, key_file = ""))
+  expect_identical(e$argument, "key_file")
+  expect_identical(conditionMessage(e), "key_file is empty: name the file that holds the committee's key")
 })
