@@ -8,6 +8,7 @@
 #include "bound_columns.hpp"
 #include "endpoint_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
+#include "number_format.hpp"
 
 namespace gsd::render::detail {
 
@@ -16,11 +17,7 @@ namespace {
 using monitoring::LookResult;
 using spending::Sidedness;
 
-std::string num(const char* format, double x) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
-  return buffer;
-}
+std::string num(const char* format, double x) { return detail::format(format, x); }
 
 std::string opt(const char* format, const std::optional<double>& x) { return x ? num(format, *x) : "-"; }
 

@@ -10,6 +10,7 @@
 #include "gsd/presentation.hpp"
 #include "gsd/render/endpoint_charts.hpp"
 #include "gsd/render/svg_chart.hpp"
+#include "number_format.hpp"
 
 namespace gsd::render::detail {
 
@@ -17,11 +18,7 @@ namespace {
 
 using monitoring::LookResult;
 
-std::string num(const char* format, double x) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
-  return buffer;
-}
+std::string num(const char* format, double x) { return detail::format(format, x); }
 
 std::string opt(const char* format, const std::optional<double>& x) {
   return x ? num(format, *x) : std::string("&ndash;");

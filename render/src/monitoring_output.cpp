@@ -24,11 +24,7 @@ using monitoring::LookResult;
 using monitoring::MonitoringResult;
 using spending::Sidedness;
 
-std::string num(const char* format, double x) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
-  return buffer;
-}
+std::string num(const char* format, double x) { return detail::format(format, x); }
 
 }  // namespace
 

@@ -32,11 +32,7 @@ constexpr int kCurvePoints = 101;
 constexpr double kCpHrMin = 0.3;
 constexpr double kCpHrMax = 1.2;
 
-std::string num(const char* format, double x) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
-  return buffer;
-}
+std::string num(const char* format, double x) { return detail::format(format, x); }
 
 bool two_sided(const MonitoringReport& in) {
   return in.plan.design.sided == spending::Sidedness::kTwoSidedSymmetric;

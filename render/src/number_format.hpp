@@ -3,17 +3,40 @@
 // significant digits when small.
 #pragma once
 
+#include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <string>
 #include <type_traits>
 
 namespace gsd::render::detail {
 
+// Beyond this magnitude a fixed-point spec ("%.4f") prints every integer
+// digit of the double (1e100 in 101 digits, most of them noise of its
+// binary value), so such values print in exponent form with the spec's
+// precision ("1.0000e+70"). 1e15 is where doubles stop holding every
+// integer digit exactly (2^53 is about 9e15).
+inline constexpr double kFixedPointLimit = 1e15;
+
+// printf of one double; never cut short (a fixed buffer once cut 1e70 to
+// its first 63 digits, printed as if it were the number).
 inline std::string format(const char* spec, double v) {
+  std::string exponent_spec;
+  const std::size_t n = std::strlen(spec);
+  if (n > 0 && spec[n - 1] == 'f' && std::isfinite(v) && std::fabs(v) >= kFixedPointLimit) {
+    exponent_spec.assign(spec, n - 1);
+    exponent_spec += 'e';
+    spec = exponent_spec.c_str();
+  }
   char buf[64];
-  std::snprintf(buf, sizeof buf, spec, v);
-  return buf;
+  const int length = std::snprintf(buf, sizeof buf, spec, v);
+  if (length < 0) return "?";
+  if (static_cast<std::size_t>(length) < sizeof buf) return buf;
+  std::string out(static_cast<std::size_t>(length) + 1, '\0');
+  std::snprintf(out.data(), out.size(), spec, v);
+  out.resize(static_cast<std::size_t>(length));
+  return out;
 }
 
 // Small probabilities keep three significant digits instead of rounding to 0.

@@ -8,16 +8,13 @@
 #include <sstream>
 
 #include "gsd/presentation.hpp"
+#include "number_format.hpp"
 
 namespace gsd::render::detail {
 
 namespace {
 
-std::string num(const char* format, double x) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
-  return buffer;
-}
+std::string num(const char* format, double x) { return detail::format(format, x); }
 
 void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
   const TestMonitoring& t = *report.test;
