@@ -28,6 +28,12 @@ double z_from_p_two_sided(double p_two_sided, Direction direction) {
   if (!std::isfinite(p_two_sided) || !(p_two_sided > 0.0) || p_two_sided > 1.0) {
     fail("p_two_sided", p_two_sided, "must lie in (0, 1]");
   }
+  // The one-sided tail is half of it; below twice the least subnormal
+  // double (the least, 5e-324, itself) the half is 0, which no quantile has.
+  if (!(p_two_sided / 2.0 > 0.0)) {
+    fail("p_two_sided", p_two_sided,
+         "is too small to halve in double precision (it must be at least 1e-323); give the look's z instead");
+  }
   // p = 1 is |z| = 0: no quantile call at the end of the range.
   const double magnitude =
       p_two_sided < 1.0 ? normal_upper_quantile(p_two_sided / 2.0) : 0.0;

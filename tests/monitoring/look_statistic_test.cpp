@@ -52,5 +52,22 @@ TEST(LookStatistic, RejectsBadInput) {
   }
 }
 
+// The least subnormal double halves to 0, which no quantile has: the
+// quantile's own error ("normal_upper_quantile: p = 0.000000") named no
+// field. Twice it is the least p that halves, and gives a finite z.
+TEST(LookStatistic, APValueTooSmallToHalveIsNamed) {
+  const double least = std::numeric_limits<double>::denorm_min();
+  try {
+    z_from_p_two_sided(least, Direction::kFavoursTreatment);
+    FAIL() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("p_two_sided = ", 0), 0u) << e.what();
+    EXPECT_NE(std::string(e.what()).find("too small to halve"), std::string::npos) << e.what();
+  }
+  const double z = z_from_p_two_sided(2.0 * least, Direction::kFavoursTreatment);
+  EXPECT_TRUE(std::isfinite(z));
+  EXPECT_GT(z, 38.0);  // the upper tail beyond 38.4 is below 1e-323
+}
+
 }  // namespace
 }  // namespace gsd::monitoring::look_statistic_test
