@@ -25,14 +25,16 @@ std::vector<TestLookInput> load_test_looks(const JsonNode& tests) {
   return out;
 }
 
-// A square matrix, row by row.
+// A matrix, row by row. Its shape (one row and one column per test) is
+// checked against the test where the number of tests is known: here a
+// missing row read as a row too long ("must have 3 entries") for 4 tests.
 std::vector<std::vector<double>> load_matrix(const JsonNode& m) {
   m.expect_array();
+  if (m.size() == 0) m.fail("must hold the tests' covariance matrix, one row per test");
   std::vector<std::vector<double>> out;
   for (std::size_t a = 0; a < m.size(); ++a) {
     const JsonNode row = m.element(a);
     row.expect_array();
-    if (row.size() != m.size()) row.fail("must have " + std::to_string(m.size()) + " entries (a square matrix)");
     out.emplace_back();
     for (std::size_t b = 0; b < row.size(); ++b) out.back().push_back(row.element(b).number());
   }

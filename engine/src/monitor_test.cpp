@@ -56,6 +56,9 @@ monitoring::MaxComboObservedLook maxcombo_look(const LookInput& look, std::size_
   out.events = look.events;
   out.final_analysis = look.final_analysis;
   for (std::size_t j = 0; j < J; ++j) {
+    // Checked here, where the path is the config's: the monitor's own check
+    // names its own field, looks[k].z[j].
+    numerics::check_z(path.key("tests").index(j).key("z"), look.tests[j].z);
     numerics::check_positive(path.key("tests").index(j).key("variance"), look.tests[j].variance);
     out.z.push_back(look.tests[j].z);
   }
@@ -67,6 +70,11 @@ monitoring::MaxComboObservedLook maxcombo_look(const LookInput& look, std::size_
   out.covariance = look.covariance.empty() ? std::vector<std::vector<double>>{{look.tests[0].variance}}
                                            : look.covariance;
   if (out.covariance.size() != J) numerics::fail_sizes(path.key("covariance"), out.covariance.size(), "tests", J);
+  for (std::size_t j = 0; j < J; ++j) {
+    if (out.covariance[j].size() != J) {
+      numerics::fail_sizes(path.key("covariance").index(j), out.covariance[j].size(), "tests", J);
+    }
+  }
   for (std::size_t j = 0; j < J; ++j) {
     const double v = look.tests[j].variance;
     if (std::fabs(out.covariance[j][j] - v) > kSameVariance * v) {

@@ -68,7 +68,16 @@ expect_error "$tmp/b6.json" 'error: monitoring.looks\[1\].covariance\[0\]\[2\] =
 edit "$ex/maxcombo.json" 'del c["monitoring"]["looks"][0]["covariance"]' > "$tmp/b7.json"
 expect_error "$tmp/b7.json" 'error: monitoring.looks\[0\].covariance is missing'
 edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][0]["covariance"][1] = [1, 2]' > "$tmp/b8.json"
-expect_error "$tmp/b8.json" 'error: monitoring.looks\[0\].covariance\[1\] '
+expect_error "$tmp/b8.json" 'error: monitoring.looks\[0\].covariance\[1\] has 2 entries but tests has 4; give one for each'
+# A row too few was read as every row too long ("covariance[0] must have 3
+# entries"), an empty matrix as a missing one, and a z out of range was
+# named by the monitor's own field (looks[1].z[0]), which no config has.
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][1]["covariance"].pop()' > "$tmp/b8c.json"
+expect_error "$tmp/b8c.json" 'error: monitoring.looks\[1\].covariance has 3 entries but tests has 4; give one for each'
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][1]["covariance"] = []' > "$tmp/b8d.json"
+expect_error "$tmp/b8d.json" "error: monitoring.looks\[1\].covariance = \[\] must hold the tests' covariance matrix, one row per test"
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"][1]["tests"][0]["z"] = 1e300' > "$tmp/b8e.json"
+expect_error "$tmp/b8e.json" 'error: monitoring.looks\[1\].tests\[0\].z = 1e+300 must lie in \[-1e6, 1e6\]'
 # Entries each within bounds, but no scores have such a covariance: the sign
 # of one covariance flipped. It was taken (exit 0, a bound of 11.9) or failed
 # as a numerical failure.
