@@ -42,6 +42,9 @@ void check_arm(const EndpointSpec& spec, const ArmSummary& arm, const FieldPath&
   if (!(std::isfinite(arm.n) && whole(arm.n) && arm.n >= 2.0)) {
     fail(at.key("n"), arm.n, "must be a whole number of patients, at least 2");
   }
+  // As a plan's patients: beyond, the pooled variance's sums lose the sds
+  // (n = 1e200 gave z = nan).
+  if (arm.n > EndpointSpec::kMaxPatients) fail(at.key("n"), arm.n, "must be at most 1e9 patients");
   if (spec.type == EndpointType::kNormal) {
     if (arm.responders) fail(at.key("responders"), *arm.responders, "is for a binary endpoint; a normal arm gives mean and sd");
     if (!arm.mean) throw InvalidInput(at.key("mean"), "is missing: a normal arm gives n, mean and sd");
@@ -242,6 +245,7 @@ void LookData::validate(const EndpointSpec& spec) const {
   }
   // Patients are counted, as the arms' n are (138.5 was taken).
   if (!whole(*patients)) fail("patients", *patients, "must be a whole number of patients");
+  if (*patients > EndpointSpec::kMaxPatients) fail("patients", *patients, "must be at most 1e9 patients");
   if (z) {
     if (!std::isfinite(*z)) fail("z", *z, "must be finite");
     return;
@@ -296,7 +300,7 @@ LookStatistic look_statistic(const EndpointSpec& spec, const LookData& l) {
   if (!(std::fabs(s.z) <= numerics::kMaxAbsZ)) {
     const std::string z = "z = " + numerics::format_value(s.z);
     if (has_summaries(l)) {
-      throw numerics::InvalidInput({}, ": the arms' means and sds give " + z + ", outside [-1e6, 1e6]; check the sds");
+      throw numerics::InvalidInput({}, ": the arms' means and sds give " + z + ", outside [-1e6, 1e6]; check the arms' n, means and sds");
     }
     throw numerics::InvalidInput({"standard_error"}, numerics::format_input(s.standard_error),
                                  "gives " + z + " with the estimate " + numerics::format_input(*s.estimate) +

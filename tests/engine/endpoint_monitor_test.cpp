@@ -316,7 +316,14 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
             "monitoring.looks[0].standard_error = 1e-90 gives z = 4e+89 with the estimate 0.4, outside [-1e6, 1e6]");
   // z = 0.5 / (1e-90 sqrt(2 / 30)) = 1.93649e90.
   EXPECT_EQ(error(json::array({{{"treatment", arm(30, 0.6, 1e-90)}, {"control", arm(30, 0.1, 1e-90)}}})),
-            "monitoring.looks[0]: the arms' means and sds give z = 1.93649e+90, outside [-1e6, 1e6]; check the sds");
+            "monitoring.looks[0]: the arms' means and sds give z = 1.93649e+90, outside [-1e6, 1e6]; check the arms' "
+            "n, means and sds");
+  // Beyond a plan's 1e9 patients an arm's n is refused: 1e200 gave z = nan
+  // (the pooled variance's sums overflowed), blamed on the sds.
+  EXPECT_EQ(error(json::array({{{"treatment", arm(1e200, 0.6, 1.0)}, {"control", arm(1e200, 0.1, 1.0)}}})),
+            "monitoring.looks[0].treatment.n = 1e+200 must be at most 1e9 patients");
+  EXPECT_EQ(error(json::array({{{"patients", 2e9}, {"z", 1.0}}})),
+            "monitoring.looks[0].patients = 2e+09 must be at most 1e9 patients");
   // Values beyond 1e100 in the outcome's unit (their squares overflowed:
   // repeated confidence intervals of -inf to inf) are refused.
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"estimate", 0.4}, {"standard_error", 1e-300}}})),
