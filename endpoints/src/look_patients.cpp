@@ -56,7 +56,10 @@ int least_patients(const EndpointSpec& spec, const std::vector<double>& fraction
   if (fractions.empty()) return 1;
   const double first_needs = spec.groups * least_per_arm(spec) - 1.0;
   const double start = std::floor(first_needs / fractions.front());
-  for (int n = start >= 1.0 && start < most ? static_cast<int>(start) : 1; n < most; ++n) {
+  // A first look too small for any count up to the most (a fraction of
+  // 1e-300): no search (it took a minute to reach the most).
+  if (!(start < most)) return most;
+  for (int n = start >= 1.0 ? static_cast<int>(start) : 1; n < most; ++n) {
     if (looks_have_statistics(spec, fractions, n)) return n;
   }
   return most;

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "gsd/endpoints/look_patients.hpp"
 #include "gsd/numerics/check.hpp"
 #include "loaders.hpp"
 #include "strict_json.hpp"
@@ -88,6 +89,24 @@ struct StopPosition : nlohmann::json_sax<nlohmann::json> {
 
 bool blank(const std::string& text) {
   return text.find_first_not_of(" \t\r\n") == std::string::npos;
+}
+
+// Looks that no count of patients up to the most a plan may have (1e9)
+// gives a statistic each, refused at the design's fraction that lacks it:
+// a first fraction of 1e-300 planned 1e9 patients whose first look still
+// had none, after a search of a minute.
+void check_endpoint_looks(const endpoints::EndpointSpec& spec, const std::vector<double>& fractions) {
+  if (endpoints::looks_have_statistics(spec, fractions, endpoints::least_patients(spec, fractions))) return;
+  const auto most = static_cast<int>(endpoints::EndpointSpec::kMaxPatients);
+  const auto gap = endpoints::first_look_without_statistic(spec, endpoints::look_patients(fractions, most));
+  const std::size_t k = gap ? gap->look : 0;
+  const std::string what =
+      gap && gap->shortfall == endpoints::LookShortfall::kNoNewPatients
+          ? "adds no patient to the look before it even at 1e9 patients, the most a plan may have; "
+            "space the looks further apart"
+          : "leaves its look fewer than " + std::to_string(endpoints::least_per_arm(spec)) +
+                " patients per arm even at 1e9 patients, the most a plan may have; give a larger fraction";
+  numerics::fail(numerics::FieldPath{"design", "information_fractions", k}, fractions[k], what);
 }
 
 }  // namespace
@@ -224,6 +243,7 @@ Trial load_trial(const nlohmann::json& config) {
     }
     trial.endpoint = detail::load_endpoint(*endpoint);
     numerics::within({"endpoint"}, [&] { trial.endpoint->validate(trial.design.alpha_per_side()); });
+    check_endpoint_looks(*trial.endpoint, trial.design.information_fractions);
   }
   detail::convert_futility_hazard_ratios(top.at("design"), trial.design, trial.survival, trial.endpoint);
   detail::convert_futility_effects(top.at("design"), trial.design, trial.endpoint);

@@ -404,6 +404,18 @@ TEST(EndpointLeastPatients, FirstLookWithoutStatistic) {
   EXPECT_EQ(stalled->shortfall, LookShortfall::kNoNewPatients);
 }
 
+// A first look too small for any count up to 1e9: the most, at once (the
+// search through every count took a minute), and those looks still lack
+// their statistic, which the loader refuses by the fraction.
+TEST(EndpointLeastPatients, AFirstLookNoCountReachesIsTheMostAtOnce) {
+  const EndpointSpec means = normal_two_sample(0.5, 1.0, 1.0);
+  const std::vector<double> tiny = {1e-300, 1.0};
+  EXPECT_EQ(least_patients(means, tiny), static_cast<int>(EndpointSpec::kMaxPatients));
+  EXPECT_FALSE(looks_have_statistics(means, tiny, least_patients(means, tiny)));
+  // 1e-7: the first look has ceil(1e-7 N) >= 4 patients from N = 30000001.
+  EXPECT_EQ(least_patients(means, {1e-7, 1.0}), 30000001);
+}
+
 // A large effect solved for patients: 1.82 patients, raised to the 7 whose
 // looks each have a t statistic (what gsd simulate needs to run the trial).
 TEST(EndpointLeastPatients, ASolvedSizeIsRaisedToIt) {

@@ -177,6 +177,22 @@ TEST(EndpointBounds, ConditionalPowerFutilityOnABinaryEndpoint) {
   EXPECT_EQ(rows, 2);
 }
 
+// Looks that no plan up to 1e9 patients gives a statistic each are refused
+// when the config is read, by the fraction: a first fraction of 1e-300
+// planned 1e9 patients, after a minute, whose first look still had none.
+TEST(EndpointBounds, LooksNoPlanCanFillAreRefusedByTheirFraction) {
+  try {
+    (void)load_trial(nlohmann::json::parse(
+        R"({"design": {"information_fractions": [1e-300, 1.0]},
+            "endpoint": {"type": "normal", "mean_difference": 0.5, "power": 0.9}})"));
+    ADD_FAILURE() << "loaded";
+  } catch (const numerics::InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "design.information_fractions[0] = 1e-300 leaves its look fewer than 2 patients per arm even at 1e9 "
+              "patients, the most a plan may have; give a larger fraction");
+  }
+}
+
 TEST(EndpointBounds, EffectAndZAreInverses) {
   // Each kind of endpoint statistic: z -> estimate -> z.
   const char* endpoints_json[] = {
