@@ -85,6 +85,8 @@ def load(config: Any, argument: str = "config") -> Config:
         if not os.path.exists(path):
             raise invalid((argument,), path,
                           "does not exist; give the path of a JSON config, or a config dict")
+        if os.path.isdir(path):
+            raise invalid((argument,), path, "is a directory; name a JSON config inside it")
         return _core.read_config(path)
     raise invalid((argument,), config, "must be a config (a dict) or the path of a JSON config")
 

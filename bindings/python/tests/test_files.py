@@ -191,3 +191,16 @@ def test_a_key_file_that_is_a_directory_or_not_a_path_is_named(seed_plan, tmp_pa
     assert e.value.path == ("key_file",)
     assert str(e.value) == ("key_file = 5 must be a path (a str or os.PathLike): name the file "
                             "that holds the committee's key")
+
+
+@pytest.mark.parametrize("call, name", [
+    (lambda d: gsd.simulate(d, replicates=10, progress=False), "plan"),
+    (lambda d: gsd.monitor(d, looks=[{"events": 47, "z": 1.0}]), "design"),
+    (lambda d: gsd.run(d), "config"),
+])
+def test_a_config_that_is_a_directory_is_named(tmp_path, call, name):
+    # The library's "/tmp: is a directory; name a config or record file" named no argument.
+    with pytest.raises(gsd.InvalidInput) as e:
+        call(tmp_path)
+    assert e.value.path == (name,)
+    assert str(e.value) == f"{name} = {str(tmp_path)!r} is a directory; name a JSON config inside it"

@@ -112,6 +112,9 @@
     .gsd_invalid(name, .describe(x), "does not exist; give the path of a JSON config, or a config list",
                  call = call)
   }
+  if (.is_path(x) && dir.exists(x)) {
+    .gsd_invalid(name, .describe(x), "is a directory; name a JSON config inside it", call = call)
+  }
 }
 
 # An arm or an accrual: a named list (what cure_model() and accrual() make),

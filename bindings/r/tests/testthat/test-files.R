@@ -326,3 +326,14 @@ test_that("a key file that is a directory or empty is named", {
   expect_identical(e$argument, "key_file")
   expect_identical(conditionMessage(e), "key_file is empty: name the file that holds the committee's key")
 })
+
+test_that("a config that is a directory is named by its argument", {
+  # The library's "...: is a directory; name a config or record file" named none.
+  for (call in list(function(d) gsd_simulate(d, replicates = 10, progress = FALSE),
+                    function(d) gsd_monitor(d, looks = data.frame(events = 47, z = 1)),
+                    function(d) gsd_run(d))) {
+    e <- invalid(call(tempdir()))
+    expect_true(e$argument %in% c("plan", "x", "config"))
+    expect_match(conditionMessage(e), "is a directory; name a JSON config inside it$")
+  }
+})
