@@ -5,7 +5,7 @@ from __future__ import annotations
 import numbers
 import operator
 import os
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Union
+from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._config import Config, boundary, check_output, check_outputs, given, labelled, load, named_file, plain

@@ -15,8 +15,8 @@ keeps its tables and plot data, so that it is never run again for them.
 from __future__ import annotations
 
 import copy
-import os
 import json
+import os
 from typing import Any, Dict, List, Optional
 
 import numpy as np
