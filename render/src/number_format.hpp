@@ -15,8 +15,8 @@ namespace gsd::render::detail {
 // Beyond this magnitude a fixed-point spec ("%.4f") prints every integer
 // digit of the double (1e100 in 101 digits, most of them noise of its
 // binary value), so such values print in exponent form with the spec's
-// precision ("1.0000e+70"). 1e15 is where doubles stop holding every
-// integer digit exactly (2^53 is about 9e15).
+// precision ("1.0000e+70"). 1e15 is the power of ten below 2^53 (about
+// 9e15), past which a double no longer holds every integer exactly.
 inline constexpr double kFixedPointLimit = 1e15;
 
 // printf of one double; never cut short (a fixed buffer once cut 1e70 to
