@@ -9,6 +9,7 @@
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
+#include "gsd/survival/capped_final_bound.hpp"
 #include "gsd/survival/sample_size.hpp"
 #include "json_values.hpp"
 
@@ -76,6 +77,9 @@ std::vector<double> default_hazard_ratios(double margin) {
 Curve power_curve(const spending::Design& design, const SampleSize& plan,
                   std::span<const double> hazard_ratios) {
   Curve c;
+  // The capped finals' bounds depend on the design alone: built once, not at
+  // every ratio (most of the work of one plan at many looks).
+  const survival::CappedFinalBound capped(design);
   for (double hr : hazard_ratios) {
     survival::SurvivalSpec spec = plan.spec;
     spec.treatment = survival::CureModel(spec.treatment.cure_fraction(),
@@ -83,7 +87,7 @@ Curve power_curve(const spending::Design& design, const SampleSize& plan,
     try {
       const survival::SurvivalPlan p =
           survival::evaluate_plan(spec, design, plan.plan.patients, plan.plan.events,
-                                  survival::PlanSettings{plan.plan.calendar_cap, {}});
+                                  survival::PlanSettings{plan.plan.calendar_cap, {}}, capped);
       c.x.push_back(hr);
       c.y.push_back(p.power);
     } catch (const InvalidInput&) {

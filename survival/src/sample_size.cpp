@@ -98,9 +98,11 @@ struct EventDrivenContext {
   EventDrivenSettings settings;
 
   EventDrivenContext(const SurvivalSpec& spec, const Design& design, const PlanSettings& s)
+      : EventDrivenContext(spec, CappedFinalBound(design), s) {}
+  EventDrivenContext(const SurvivalSpec& spec, CappedFinalBound capped, const PlanSettings& s)
       : cap(s.calendar_cap.value_or(spec.analysis_cap.value_or(default_calendar_cap(spec)))),
         profile(spec, cap),
-        bounds(design),
+        bounds(std::move(capped)),
         settings(s.event_driven) {}
 
   // Looks at fractions of `events` (continuous: a solve varies the size).
@@ -482,6 +484,12 @@ void check_calendar_looks(const SurvivalSpec& spec, SolveMode mode) {
 
 SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long long patients,
                            long long events, const PlanSettings& settings) {
+  return evaluate_plan(spec, design, patients, events, settings, std::nullopt);
+}
+
+SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long long patients,
+                           long long events, const PlanSettings& settings,
+                           std::optional<CappedFinalBound> capped) {
   if (spec.method != SizingMethod::kExact) {
     SurvivalSpec given = spec;
     given.patients = patients;
@@ -491,7 +499,11 @@ SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long 
     return solve_survival(given, design, settings);
   }
   (void)look_events(design.spec.information_fractions, events);  // checks the counts first
-  const EventDrivenContext ctx(spec, design, settings);
+  if (!capped) capped.emplace(design);
+  if (capped->fractions() != design.spec.information_fractions) {
+    throw std::invalid_argument("evaluate_plan: the capped final bounds are of another design");
+  }
+  const EventDrivenContext ctx(spec, std::move(*capped), settings);
   return exact_plan(spec, design, ctx, patients, events);
 }
 

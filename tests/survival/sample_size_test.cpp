@@ -181,6 +181,29 @@ TEST(SampleSize, SolvingEventsForPowerInvertsThePowerMode) {
   EXPECT_LT(fewer.power, 0.83);
 }
 
+TEST(SampleSize, SharedCappedBoundsGiveTheSamePlan) {
+  // The capped finals' bounds depend on the design alone: built once and
+  // handed to plans of other effect sizes, the same plan to the bit.
+  const Design design = testing::seed_design();
+  const CappedFinalBound capped(design);
+  for (double hr : {0.5, 0.63, 0.9}) {
+    SurvivalSpec spec = testing::seed_plan();
+    spec.treatment =
+        CureModel(spec.treatment.cure_fraction(), spec.control.latency()).with_hazard_ratio_noncured(hr);
+    const SurvivalPlan own = evaluate_plan(spec, design, 202, 94);
+    const SurvivalPlan shared = evaluate_plan(spec, design, 202, 94, {}, capped);
+    EXPECT_EQ(shared.power, own.power) << hr;
+    EXPECT_EQ(shared.capped_probability, own.capped_probability) << hr;
+    EXPECT_EQ(shared.expected_duration, own.expected_duration) << hr;
+  }
+  // Bounds built for other looks are refused, not used.
+  DesignSpec two_looks = design.spec;
+  two_looks.information_fractions = {0.5, 1.0};
+  EXPECT_THROW((void)evaluate_plan(testing::seed_plan(), design, 202, 94, {},
+                                   CappedFinalBound(compute_design(two_looks))),
+               std::invalid_argument);
+}
+
 TEST(SampleSize, EqualArmsGiveAlphaPerSide) {
   // Property: no difference -> the upper crossing probability at the
   // expected look times is the alpha spent on the upper side: alpha / 2 =

@@ -30,6 +30,9 @@ class CappedFinalBound {
   // first look). +infinity when no alpha is left.
   double bound(std::size_t looks_done, double f) const;
 
+  // The design's information fractions, the intervals of the curve.
+  const std::vector<double>& fractions() const { return fractions_; }
+
   // Chebyshev nodes per interval, each bound solved on a grid that resolves
   // the step to it. With 24 the bounds are within 6e-8 in z of bounds solved
   // at each fraction on the seed design and 4.2e-7 on the first interval of

@@ -135,6 +135,14 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const spending::Design& de
 SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const spending::Design& design,
                            long long patients, long long events, const PlanSettings& settings = {});
 
+// The same with the bounds of capped final analyses given, built once for
+// `design` (CappedFinalBound(design)); they depend on the design alone, so a
+// curve of plans over effect sizes shares them. Absent, they are built here.
+// std::invalid_argument when they were built for other information fractions.
+SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const spending::Design& design,
+                           long long patients, long long events, const PlanSettings& settings,
+                           std::optional<CappedFinalBound> capped);
+
 // Event counts of the looks: ceil(fraction * events), the last = events.
 std::vector<long long> look_events(std::span<const double> fractions, long long events);
 
