@@ -7,6 +7,7 @@
 
 #include "gsd/endpoints/effect_scale.hpp"
 #include "gsd/numerics/invalid_input.hpp"
+#include "gsd/numerics/solver_options.hpp"
 #include "gsd/spending/design_limits.hpp"
 #include "loaders.hpp"
 
@@ -204,18 +205,24 @@ void load_solver(const JsonNode& node, numerics::SolverOptions& solver) {
   node.expect_keys({"grid_r", "boundary_root_bits", "survival_root_bits", "inference_root_bits",
                     "quadrature_tolerance", "quadrature_absolute_tolerance",
                     "quadrature_max_depth"});
-  const auto integer = [&](std::string_view key, auto& field) {
+  // Each whole number is held to its own range here (SolverOptions::validate
+  // holds the same), before it is cast to its field.
+  using Range = numerics::SolverOptions::WholeRange;
+  const auto integer = [&](std::string_view key, auto& field, Range range) {
     if (const auto v = node.find(key)) {
       const long long x = v->integer();
-      if (x < 0 || x > 1000) v->fail("must be a whole number in [0, 1000]");
+      if (x < range.lo || x > range.hi) {
+        v->fail("must lie in [" + std::to_string(range.lo) + ", " + std::to_string(range.hi) + "]");
+      }
       field = static_cast<std::remove_reference_t<decltype(field)>>(x);
     }
   };
-  integer("grid_r", solver.grid_r);
-  integer("boundary_root_bits", solver.boundary_root_bits);
-  integer("survival_root_bits", solver.survival_root_bits);
-  integer("inference_root_bits", solver.inference_root_bits);
-  integer("quadrature_max_depth", solver.quadrature_max_depth);
+  using Options = numerics::SolverOptions;
+  integer("grid_r", solver.grid_r, Options::kGridR);
+  integer("boundary_root_bits", solver.boundary_root_bits, Options::kRootBits);
+  integer("survival_root_bits", solver.survival_root_bits, Options::kRootBits);
+  integer("inference_root_bits", solver.inference_root_bits, Options::kRootBits);
+  integer("quadrature_max_depth", solver.quadrature_max_depth, Options::kQuadratureDepth);
   if (const auto v = node.find("quadrature_tolerance")) solver.quadrature_tolerance = v->number();
   if (const auto v = node.find("quadrature_absolute_tolerance")) {
     solver.quadrature_absolute_tolerance = v->number();

@@ -60,7 +60,9 @@ if set(ranges) != expected:
     failures.append(f"docs/config.md gives no range for design.solver {sorted(expected - set(ranges))}")
 for key, rng in ranges.items():
     lo, hi = (float(x) for x in rng.split(", "))
-    for value in (lo - 1.0, 2.0 * hi):  # just outside, below and above
+    # Just outside, below and above, and far above (where a whole number is
+    # first checked to fit its field: the same range must be named).
+    for value in (lo - 1.0, 2.0 * hi, 1e9):
         config = copy.deepcopy(seed)
         config["design"]["solver"] = {key: value}
         code, err = refusal(config)

@@ -50,6 +50,20 @@ struct SolverOptions {
   // not change any number.
   SolverTrace* trace = nullptr;
 
+  // The accepted range of each whole-number setting; validate() holds them.
+  struct WholeRange {
+    int lo;
+    int hi;
+  };
+  // r below 4 leaves too few points to resolve a normal density; r above 200
+  // (about 3600 nodes per look) buys nothing measurable.
+  static constexpr WholeRange kGridR{4, 200};
+  // Fewer than 10 bits is coarser than any printed digit; a double has 52.
+  static constexpr WholeRange kRootBits{10, 52};
+  // Tanh-sinh depth: Boost needs at least 4 levels; beyond 30 the step is
+  // below double resolution.
+  static constexpr WholeRange kQuadratureDepth{4, 30};
+
   // Throws InvalidInput naming the field ("grid_r = 2 must lie in [4, 200]").
   void validate() const;
 };
