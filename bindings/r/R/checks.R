@@ -47,9 +47,16 @@
 # A factor reaches the config as its labels, strings: "alpha = \"0.05\" must
 # be a number, not a string" of a value the user never wrote as a string
 # (and as.numeric() of a factor gives its codes, not its labels).
+# Likewise a Date, a date-time or a difftime: a number to R, but of days or
+# seconds since an origin, which the config would take as the value
+# (alpha = Sys.Date() read as about 20,000).
 .check_not_factor <- function(x, name, what, call = sys.call(-1L)) {
   if (is.factor(x)) {
     .gsd_invalid(name, .describe(x), paste("is a factor; give", what), call = call)
+  }
+  classes <- setdiff(oldClass(x), "AsIs")
+  if (is.atomic(x) && length(classes) > 0L) {
+    .gsd_invalid(name, .describe(x), paste0("is of class ", classes[1L], "; give ", what), call = call)
   }
 }
 

@@ -203,8 +203,10 @@ SEXP failure(const std::string& condition_class, const std::string& message, Rcp
 
 SEXP invalid_input_failure(const InvalidInput& error, SEXP map) {
   // A path that maps to no name (a whole section, such as the survival
-  // section's combination of sizes) concerns the call as a whole.
-  const std::string argument = error.path().empty() ? "" : r_path(error.path(), map);
+  // section's combination of sizes) concerns the call as a whole. The root
+  // of a config the user gave as an argument is that argument:
+  // gsd_simulate(list(1, 2)) is about `plan`, gsd_run(5) about `config`.
+  const std::string argument = r_path(error.path(), map);
   // The library composes the message ("<path> = <value> <rule>"); only the
   // path changes: one key holding the R name, written as it is.
   const std::string rule = r_rule(error.rule(), error.value(), map);

@@ -524,6 +524,17 @@ test_that("values are shown and refused in R's words before they become the conf
                    "efficacy_parameter = numeric(0) must list the cumulative fraction of alpha spent at each look")
   expect_identical(msg(gsd_design(information_fractions = factor(c(0.5, 1)))),
                    "information_fractions = factor(c(\"0.5\", \"1\")) is a factor; give numbers")
+  # A config given as a list is named by the argument that holds it, not as
+  # "config", which gsd_simulate() has no argument of.
+  e <- invalid(gsd_simulate(list(1, 2)))
+  expect_identical(e$argument, "plan")
+  expect_identical(conditionMessage(e), "plan = c(1, 2) must be a named list or a named vector")
+  # A Date is a number of days to R; it was written as one (about 20,000).
+  e <- invalid(gsd_design(alpha = as.Date("2026-12-06")))
+  expect_identical(conditionMessage(e), "alpha = 2026-12-06 is of class Date; give a number")
+  expect_identical(e$argument, "alpha")
+  expect_identical(msg(gsd_simulate(seed_plan(), replicates = as.difftime(100, units = "days"), progress = FALSE)),
+                   "replicates = 100 days is of class difftime; give a number")
   e <- invalid(cure_model(cure_fraction = 0.4, piecewise = c(0, 6)))
   expect_identical(e$argument, "piecewise")
   expect_identical(conditionMessage(e), paste(
