@@ -8,7 +8,8 @@ import os
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 from . import _core
-from ._config import Config, boundary, check_output, check_outputs, given, labelled, load, named_file, plain
+from ._config import (Config, boundary, check_output, check_outputs, given, labelled, load, named_file, plain,
+                      scalar)
 from ._errors import Arguments, InvalidInput, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._calls import Boundary, ConfigLike, PathLike, _log_level, _source
@@ -119,7 +120,7 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
     Returns: a Plan. Raises InvalidInput naming the argument.
     """
     arguments: Dict[tuple, tuple] = {("survival",): (), ("name",): ("name",)}
-    design, accrual = labelled(design), labelled(accrual)
+    design, accrual = labelled(design), scalar(labelled(accrual))
     if isinstance(design, Result):
         config: Config = design.config
         config.pop("survival", None)
@@ -203,6 +204,7 @@ def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
     data = "" if replicate_data is None else check_output("replicate_data", replicate_data, inputs)
     callback, close = reporter(progress)
     threads = 1 if threads is None else threads  # None is "not given"
+    max_duration = scalar(max_duration)
     finished = False
     try:
         handle = _call(lambda: _core.simulate(config, replicates, seed, threads, max_duration,
@@ -417,6 +419,7 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         counts = {"threads": threads, "replicates": replicates, "seed": seed}
         for key, value in counts.items():
             counts[key] = _count(key, value)
+        max_duration = scalar(max_duration)
         if max_duration is not None and (isinstance(max_duration, bool)
                                          or not isinstance(max_duration, numbers.Real)):
             raise invalid(("max_duration",), max_duration, "must be a number")

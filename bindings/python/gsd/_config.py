@@ -73,6 +73,14 @@ def plain(value: Any, path: Optional[Tuple[Any, ...]] = None, depth: int = 0) ->
     return value
 
 
+def scalar(value: Any) -> Any:
+    """A numpy 0-d array as the number it holds, as plain() reads one inside
+    a config (``np.array(36.0)`` is 36.0); any other value as it is."""
+    if getattr(value, "shape", None) == () and callable(getattr(value, "item", None)):
+        return value.item()
+    return value
+
+
 def load(config: Any, argument: str = "config") -> Config:
     """A config given as a dict (copied) or as the path of a JSON file."""
     config = labelled(config)

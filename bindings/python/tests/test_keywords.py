@@ -31,11 +31,20 @@ def test_threads_none_is_one(seed_plan):
 def test_accrual_takes_numpy_scalars(seed_design):
     plain = gsd.survival(seed_design, **ARMS, hazard_ratio_noncured=0.63, accrual=36,
                          patients=202, events=94)
-    for accrual in (np.int64(36), np.int32(36), np.float64(36.0), np.float32(36.0)):
+    # A 0-d array is a number, as it is everywhere inside a config.
+    for accrual in (np.int64(36), np.int32(36), np.float64(36.0), np.float32(36.0), np.array(36.0)):
         plan = gsd.survival(seed_design, **ARMS, hazard_ratio_noncured=0.63, accrual=accrual,
                             patients=202, events=94)
         assert plan.power == plain.power
         assert plan.config["survival"]["accrual"] == {"duration": 36}
+
+
+def test_max_duration_takes_a_numpy_0d_array(seed_plan):
+    # It was refused as "max_duration = array(80.) must be a number".
+    given = gsd.simulate(seed_plan, replicates=200, seed=5, max_duration=80.0, progress=False)
+    array = gsd.simulate(seed_plan, replicates=200, seed=5, max_duration=np.array(80.0),
+                         progress=False)
+    assert array.to_dict() == given.to_dict()
 
 
 def test_accrual_of_the_wrong_kind_says_what_it_takes(seed_design):
