@@ -134,6 +134,20 @@ def check_output(name: str, path: Any, inputs: Tuple[Tuple[str, str], ...] = ())
     return check_outputs(((name, path),), inputs)[0]
 
 
+def report_inputs(record: Any = None, config: Any = None) -> Tuple[Tuple[str, str], ...]:
+    """The files a monitoring report may not replace (check_output's
+    ``inputs``): the record and its lock file, where there is a record, and
+    the config, where it was given as a path. Over any of them the report
+    would lose what the committee's decisions rest on."""
+    inputs: Tuple[Tuple[str, str], ...] = ()
+    if record:
+        record = os.fspath(record)
+        inputs += (("record", record), ("the record's lock file", os.path.realpath(record) + ".lock"))
+    if isinstance(config, (str, os.PathLike)) and os.fspath(config):
+        inputs += (("config", os.fspath(config)),)
+    return inputs
+
+
 def check_outputs(outputs: Sequence[Tuple[str, Any]],
                   inputs: Sequence[Tuple[str, str]] = ()) -> List[str]:
     """check_output for the outputs of one call together (a simulation's

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import copy
 import json
-import os
 from typing import Any, Dict, List, Optional
 
 import numpy as np
 import pandas as pd
 
 from . import _core
-from ._config import check_output
+from ._config import check_output, report_inputs
 from ._errors import invalid, whole
 from ._frames import array, frame
 
@@ -529,9 +528,7 @@ class Monitoring(Result):
         source = self._options.get("source")
         # Over the record, its lock or the config it came from, the report
         # would replace what the committee's decisions rest on.
-        inputs = ((("record", record), ("the record's lock file", os.path.realpath(record) + ".lock"))
-                  if record else ()) + ((("config", source),) if source else ())
-        target = check_output("path", path, inputs)
+        target = check_output("path", path, report_inputs(record, source))
         _core.write_file(target, self.report_html())
 
     def plot_data(self, points: int = 101) -> Dict[str, Any]:
