@@ -17,9 +17,7 @@ namespace {
 using monitoring::LookResult;
 using spending::Sidedness;
 
-std::string num(const char* format, double x) { return detail::format(format, x); }
-
-std::string opt(const char* format, const std::optional<double>& x) { return x ? num(format, *x) : "-"; }
+std::string opt(const char* format, const std::optional<double>& x) { return x ? detail::format(format, *x) : "-"; }
 
 void header(std::ostringstream& out, const MonitoringReport& report) {
   const spending::DesignSpec& spec = report.plan.design;
@@ -50,7 +48,7 @@ void conditional_power(std::ostringstream& out, const MonitoringReport& report) 
   }
   out << "  Alternative: the endpoint section's; trend: the current z; H0: the conditional "
          "rejection probability.\n";
-  out << "  Predictive power (flat prior): " << num("%.4f", cp.predictive) << "\n";
+  out << "  Predictive power (flat prior): " << detail::format("%.4f", cp.predictive) << "\n";
 }
 
 }  // namespace
@@ -77,13 +75,14 @@ std::string endpoint_monitoring_text(const MonitoringReport& report) {
     out << line << bound_text_columns(spec, r.futility_z, r.harm_z);
     std::snprintf(line, sizeof line, "  %9s  %10s  %9s  %9s  %9.4g  %8.4g  %s\n",
                   opt("%.4f", e.statistic.estimate).c_str(), opt("%.4f", e.efficacy_effect).c_str(),
-                  ci ? num("%.4f", ci->lower).c_str() : "-", ci ? num("%.4f", ci->upper).c_str() : "-",
-                  (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.repeated_p_value,
-                  decision_name(r.decision));
+                  ci ? detail::format("%.4f", ci->lower).c_str() : "-",
+                  ci ? detail::format("%.4f", ci->upper).c_str() : "-", (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided,
+                  r.repeated_p_value, decision_name(r.decision));
     out << line;
   }
-  out << "(" << bound_text_legend(spec) << "estimate: the " << estimate_name(ep.spec) << "; bound est.: the " << estimate_name(ep.spec)
-      << " at the bound with the planned " << (ep.spec.type == endpoints::EndpointType::kNormal ? "sd" : "rates")
+  out << "(" << bound_text_legend(spec) << "estimate: the " << estimate_name(ep.spec) << "; bound est.: the "
+      << estimate_name(ep.spec) << " at the bound with the planned "
+      << (ep.spec.type == endpoints::EndpointType::kNormal ? "sd" : "rates")
       << "; RCI: repeated confidence interval; nominal p: " << (two_sided ? "two-sided" : "one-sided")
       << " p at the bound; rep. p: repeated p-value)\n\n";
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
@@ -97,9 +96,9 @@ std::string endpoint_monitoring_text(const MonitoringReport& report) {
     const auto& n = *ep.final_inference;
     out << "\nAfter the stop at look " << f.stop_look + 1 << " (stage-wise ordering):\n"
         << "  p-value " << p_value_text(f.p_value) << (two_sided ? " (two-sided)" : " (one-sided)")
-        << ", median-unbiased " << estimate_name(ep.spec) << " " << num("%.4f", n.median_unbiased) << ", "
-        << num("%.0f", 100.0 * f.confidence_level) << "% CI " << num("%.4f", n.ci.lower) << " to "
-        << num("%.4f", n.ci.upper) << "\n";
+        << ", median-unbiased " << estimate_name(ep.spec) << " " << detail::format("%.4f", n.median_unbiased) << ", "
+        << detail::format("%.0f", 100.0 * f.confidence_level) << "% CI " << detail::format("%.4f", n.ci.lower) << " to "
+        << detail::format("%.4f", n.ci.upper) << "\n";
   }
   return out.str();
 }

@@ -18,10 +18,8 @@ namespace {
 
 using monitoring::LookResult;
 
-std::string num(const char* format, double x) { return detail::format(format, x); }
-
 std::string opt(const char* format, const std::optional<double>& x) {
-  return x ? num(format, *x) : std::string("&ndash;");
+  return x ? detail::format(format, *x) : std::string("&ndash;");
 }
 
 bool two_sided(const MonitoringReport& in) {
@@ -64,17 +62,18 @@ std::string looks_section(const MonitoringReport& in) {
     const LookResult& l = looks[k];
     const EndpointLookReport& e = ep.looks[k];
     const std::string decision = decision_name(l.decision);
-    o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << e.statistic.patients
-      << "</td><td>" << num("%.4f", l.information_fraction) << "</td><td>" << num("%.4f", l.look.z)
-      << "</td><td>" << num("%.4f", l.efficacy_z) << "</td>"
+    o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << e.statistic.patients << "</td><td>"
+      << detail::format("%.4f", l.information_fraction) << "</td><td>" << detail::format("%.4f", l.look.z)
+      << "</td><td>" << detail::format("%.4f", l.efficacy_z) << "</td>"
       << bound_cells(in.plan.design, l.futility_z, l.harm_z) << "<td>"
-      << num("%.6f", (two_sided(in) ? 2.0 : 1.0) * l.nominal_p_one_sided) << "</td><td>"
+      << detail::format("%.6f", (two_sided(in) ? 2.0 : 1.0) * l.nominal_p_one_sided) << "</td><td>"
       << opt("%.4f", e.statistic.estimate) << "</td><td>" << opt("%.4f", e.efficacy_effect) << "</td><td>"
-      << (e.repeated_ci ? num("%.4f", e.repeated_ci->lower) + " &ndash; " + num("%.4f", e.repeated_ci->upper)
+      << (e.repeated_ci ? detail::format("%.4f", e.repeated_ci->lower) + " &ndash; " +
+                              detail::format("%.4f", e.repeated_ci->upper)
                         : std::string("&ndash;"))
-      << "</td><td>" << num("%.4g", l.repeated_p_value) << "</td><td>"
-      << (l.conditional_power ? num("%.4f", l.conditional_power->assumed.back()) : "&ndash;") << "</td><td>"
-      << (l.conditional_power ? num("%.4f", l.conditional_power->trend.back()) : "&ndash;")
+      << "</td><td>" << detail::format("%.4g", l.repeated_p_value) << "</td><td>"
+      << (l.conditional_power ? detail::format("%.4f", l.conditional_power->assumed.back()) : "&ndash;") << "</td><td>"
+      << (l.conditional_power ? detail::format("%.4f", l.conditional_power->trend.back()) : "&ndash;")
       << "</td><td class=l>" << decision << "</td></tr>";
   }
   o << "</table><ol class=note>";
@@ -90,9 +89,9 @@ std::string looks_section(const MonitoringReport& in) {
     o << "<h2>Inference after the stop (stage-wise ordering)</h2><table>"
       << "<tr><th>p-value (" << (two_sided(in) ? "two-sided" : "one-sided") << ")</th><td>"
       << xml_escape(p_value_text(f.p_value)) << "</td></tr><tr><th>median-unbiased " << estimate_name(ep.spec)
-      << "</th><td>" << num("%.4f", n.median_unbiased) << "</td></tr><tr><th>"
-      << num("%.0f", 100.0 * f.confidence_level) << "% CI</th><td>" << num("%.4f", n.ci.lower)
-      << " &ndash; " << num("%.4f", n.ci.upper) << "</td></tr></table>";
+      << "</th><td>" << detail::format("%.4f", n.median_unbiased) << "</td></tr><tr><th>"
+      << detail::format("%.0f", 100.0 * f.confidence_level) << "% CI</th><td>" << detail::format("%.4f", n.ci.lower)
+      << " &ndash; " << detail::format("%.4f", n.ci.upper) << "</td></tr></table>";
   }
   return o.str();
 }

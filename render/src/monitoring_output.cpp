@@ -24,8 +24,6 @@ using monitoring::LookResult;
 using monitoring::MonitoringResult;
 using spending::Sidedness;
 
-std::string num(const char* format, double x) { return detail::format(format, x); }
-
 }  // namespace
 
 std::string monitoring_csv(const MonitoringReport& report) {
@@ -77,10 +75,10 @@ std::string monitoring_text(const MonitoringReport& report) {
       << report.plan.allocation_ratio << ":1\n";
   out << "Bounds recomputed at the observed information (events / planned events).\n";
   const double margin = report.plan.null_hazard_ratio;
-  const std::string null_hr = "HR " + num("%.4g", margin);
+  const std::string null_hr = "HR " + detail::format("%.4g", margin);
   if (report.plan.non_inferiority()) {
-    out << "Non-inferiority, H0: HR >= " << num("%.4g", margin) << ": z is each look's log-rank z plus log("
-        << num("%.4g", margin) << ") sqrt(d r / (1 + r)^2).\n";
+    out << "Non-inferiority, H0: HR >= " << detail::format("%.4g", margin) << ": z is each look's log-rank z plus log("
+        << detail::format("%.4g", margin) << ") sqrt(d r / (1 + r)^2).\n";
   }
   out << "\n";
   char line[320];
@@ -115,9 +113,10 @@ std::string monitoring_text(const MonitoringReport& report) {
   if (last.conditional_power) {
     const auto& cp = *last.conditional_power;
     out << "\nConditional power at look " << result.looks.size() << " (cumulative, by look):\n";
-    const std::string assumed = result.assumed_hazard_ratio ? "at HR " + num("%.4g", *result.assumed_hazard_ratio)
-                                                            : std::string("at model");
-    const std::string trend = "at HR " + num("%.4g", last.hazard_ratio);
+    const std::string assumed = result.assumed_hazard_ratio
+                                    ? "at HR " + detail::format("%.4g", *result.assumed_hazard_ratio)
+                                    : std::string("at model");
+    const std::string trend = "at HR " + detail::format("%.4g", last.hazard_ratio);
     const std::string null = "at " + null_hr;
     // Each column as wide as its header: the estimate's "at HR 8.194e+04" is
     // wider than the usual 14 characters.
@@ -133,17 +132,19 @@ std::string monitoring_text(const MonitoringReport& report) {
                     trend_width, cp.trend[j], null_width, cp.null[j]);
       out << line;
     }
-    out << "  Assumed effect: " << effect_basis(result.effect_source) << "; trend = the current estimate; " << null_hr << " = conditional rejection probability.\n";
-    out << "  Predictive power (flat prior): " << num("%.4f", cp.predictive) << "\n";
+    out << "  Assumed effect: " << effect_basis(result.effect_source) << "; trend = the current estimate; " << null_hr
+        << " = conditional rejection probability.\n";
+    out << "  Predictive power (flat prior): " << detail::format("%.4f", cp.predictive) << "\n";
   }
   if (result.final_inference) {
     const auto& f = *result.final_inference;
     out << "\nAfter the stop at look " << f.stop_look + 1 << " (stage-wise ordering):\n"
         << "  p-value " << p_value_text(f.p_value)
-        << (spec.sided == Sidedness::kTwoSidedSymmetric ? " (two-sided)" : " (one-sided)")
-        << ", median-unbiased HR " << detail::hazard_ratio(f.median_unbiased_hazard_ratio) << ", "
-        << num("%.0f", 100.0 * f.confidence_level) << "% CI " << detail::hazard_ratio(f.ci_hazard_ratio.lower)
-        << " to " << detail::hazard_ratio(f.ci_hazard_ratio.upper) << "\n";
+        << (spec.sided == Sidedness::kTwoSidedSymmetric ? " (two-sided)" : " (one-sided)") << ", median-unbiased HR "
+        << detail::hazard_ratio(f.median_unbiased_hazard_ratio) << ", "
+        << detail::format("%.0f", 100.0 * f.confidence_level) << "% CI "
+        << detail::hazard_ratio(f.ci_hazard_ratio.lower) << " to " << detail::hazard_ratio(f.ci_hazard_ratio.upper)
+        << "\n";
   }
   return out.str();
 }

@@ -32,8 +32,6 @@ constexpr int kCurvePoints = 101;
 constexpr double kCpHrMin = 0.3;
 constexpr double kCpHrMax = 1.2;
 
-std::string num(const char* format, double x) { return detail::format(format, x); }
-
 bool two_sided(const MonitoringReport& in) {
   return in.plan.design.sided == spending::Sidedness::kTwoSidedSymmetric;
 }
@@ -151,7 +149,7 @@ SvgChart p_chart(const MonitoringReport& in, const MonitoringResult& r) {
   std::vector<double> ticks;
   for (int e = 0; e <= static_cast<int>(top); ++e) ticks.push_back(e);
   ChartAxis y{std::string("nominal ") + (two_sided(in) ? "two-sided" : "one-sided") + " p (log scale)",
-              0.0, top, ticks, [](double v) { return num("%.0e", std::pow(10.0, -v)); }};
+              0.0, top, ticks, [](double v) { return detail::format("%.0e", std::pow(10.0, -v)); }};
   SvgChart chart("Boundaries on the nominal p scale", ChartAxis{"events", 0.0, x_max(in, r), {}, {}},
                  y);
   chart.add_series({"nominal p at the bound", bx, by, palette(0), true, true});
@@ -185,7 +183,8 @@ SvgChart hr_chart(const MonitoringReport& in, const MonitoringResult& r) {
                     true, true});
   chart.add_horizontal_marker(1.0, "HR 1");
   if (in.plan.non_inferiority()) {
-    chart.add_horizontal_marker(in.plan.null_hazard_ratio, "margin " + num("%.4g", in.plan.null_hazard_ratio));
+    chart.add_horizontal_marker(in.plan.null_hazard_ratio,
+                                "margin " + detail::format("%.4g", in.plan.null_hazard_ratio));
   }
   return chart;
 }
@@ -211,14 +210,14 @@ SvgChart spending_chart(const MonitoringReport& in, const MonitoringResult& r) {
       observed(r, [](const LookResult& l) { return l.information_fraction; });
   const std::vector<double> ly = observed(r, [](const LookResult& l) { return l.cumulative_alpha; });
   SvgChart chart("Alpha spending: " + efficacy_description(spec) + "; spent so far " +
-                     num("%.5f", ly.back()),
+                     detail::format("%.5f", ly.back()),
                  ChartAxis{"information fraction (events / planned events)", 0.0,
                            std::max(1.0, lx.back()) * 1.02, {}, {}},
                  ChartAxis{"cumulative alpha", 0.0, spec.alpha * 1.1, {}, {}});
   chart.add_series({"spending function", tx, ty, palette(0), true, false});
   chart.add_series({"alpha spent at the looks", lx, ly, palette(1), false, true});
   chart.add_vertical_marker(lx.back(), "");
-  chart.add_horizontal_marker(spec.alpha, "alpha " + num("%g", spec.alpha));
+  chart.add_horizontal_marker(spec.alpha, "alpha " + detail::format("%g", spec.alpha));
   return chart;
 }
 
@@ -234,12 +233,12 @@ SvgChart cp_chart(const MonitoringReport& in, const MonitoringResult& r) {
   chart.add_series({"conditional power", hx, cy, palette(0), true, false});
   const auto& cp = *last.conditional_power;
   if (r.assumed_hazard_ratio) {
-    chart.add_series({"assumed HR " + num("%.3g", *r.assumed_hazard_ratio),
+    chart.add_series({"assumed HR " + detail::format("%.3g", *r.assumed_hazard_ratio),
                       {*r.assumed_hazard_ratio}, {cp.assumed.back()}, palette(3), false, true});
   }
-  chart.add_series({"current estimate (trend) " + num("%.3g", last.hazard_ratio),
+  chart.add_series({"current estimate (trend) " + detail::format("%.3g", last.hazard_ratio),
                     {last.hazard_ratio}, {cp.trend.back()}, palette(1), false, true});
-  chart.add_horizontal_marker(cp.predictive, "predictive power " + num("%.3f", cp.predictive));
+  chart.add_horizontal_marker(cp.predictive, "predictive power " + detail::format("%.3f", cp.predictive));
   return chart;
 }
 
@@ -267,12 +266,12 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
     << "<tr><th>allocation (experimental : control)</th><td class=l>" << in.plan.allocation_ratio
     << " : 1</td></tr>"
     << "<tr><th>effect for conditional power</th><td class=l>"
-    << (r.assumed_hazard_ratio ? "HR " + num("%.4g", *r.assumed_hazard_ratio) + ", " : std::string())
+    << (r.assumed_hazard_ratio ? "HR " + detail::format("%.4g", *r.assumed_hazard_ratio) + ", " : std::string())
     << xml_escape(effect_basis(r.effect_source)) << "</td></tr>";
   if (in.plan.non_inferiority()) {
     const double margin = in.plan.null_hazard_ratio;
-    o << "<tr><th>non-inferiority margin</th><td class=l>H0: HR &gt;= " << num("%.4g", margin)
-      << "; each look's z is its log-rank z plus log(" << num("%.4g", margin)
+    o << "<tr><th>non-inferiority margin</th><td class=l>H0: HR &gt;= " << detail::format("%.4g", margin)
+      << "; each look's z is its log-rank z plus log(" << detail::format("%.4g", margin)
       << ") sqrt(d r / (1 + r)^2)</td></tr>";
   }
   if (spec.futility) {
@@ -290,12 +289,12 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
   const auto alpha = r.planned.cumulative_alpha();
   for (std::size_t k = 0; k < spec.information_fractions.size(); ++k) {
     const double t = spec.information_fractions[k];
-    o << "<tr><td>" << k + 1 << "</td><td>" << num("%.4f", t) << "</td><td>"
-      << num("%.0f", std::ceil(t * in.plan.planned_events - 1e-9)) << "</td><td>"
-      << num("%.4f", r.planned.efficacy[k]) << "</td>"
+    o << "<tr><td>" << k + 1 << "</td><td>" << detail::format("%.4f", t) << "</td><td>"
+      << detail::format("%.0f", std::ceil(t * in.plan.planned_events - 1e-9)) << "</td><td>"
+      << detail::format("%.4f", r.planned.efficacy[k]) << "</td>"
       << detail::bound_cells(spec, planned_bound(r.planned.futility, k), planned_bound(r.planned.harm, k)) << "<td>"
-      << num("%.6f", nominal_p(in, r.planned.efficacy[k]))
-      << "</td><td>" << num("%.6f", alpha[k]) << "</td></tr>";
+      << detail::format("%.6f", nominal_p(in, r.planned.efficacy[k]))
+      << "</td><td>" << detail::format("%.6f", alpha[k]) << "</td></tr>";
   }
   o << "</table><p class=note>Bounds at the looks are recomputed at the information actually "
        "observed (events / planned events); the final analysis spends all remaining alpha.</p>";
@@ -313,19 +312,19 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
   for (std::size_t k = 0; k < r.looks.size(); ++k) {
     const LookResult& l = r.looks[k];
     const std::string decision = decision_name(l.decision);
-    o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << l.look.events
-      << "</td><td>" << num("%.4f", l.information_fraction) << "</td><td>"
-      << num("%.4f", l.look.z) << "</td><td>" << num("%.4f", l.efficacy_z) << "</td>"
-      << detail::bound_cells(spec, l.futility_z, l.harm_z) << "<td>" << num("%.6f", nominal_p(in, l.efficacy_z))
+    o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << l.look.events << "</td><td>"
+      << detail::format("%.4f", l.information_fraction) << "</td><td>" << detail::format("%.4f", l.look.z)
+      << "</td><td>" << detail::format("%.4f", l.efficacy_z) << "</td>"
+      << detail::bound_cells(spec, l.futility_z, l.harm_z) << "<td>"
+      << detail::format("%.6f", nominal_p(in, l.efficacy_z)) << "</td><td>"
+      << detail::format("%.6f", l.cumulative_alpha) << "</td><td>" << detail::hazard_ratio(l.hazard_ratio)
       << "</td><td>"
-      << num("%.6f", l.cumulative_alpha) << "</td><td>" << detail::hazard_ratio(l.hazard_ratio) << "</td><td>"
       << (l.repeated_ci_hazard_ratio ? detail::hazard_ratio(l.repeated_ci_hazard_ratio->lower) + " &ndash; " +
-                                          detail::hazard_ratio(l.repeated_ci_hazard_ratio->upper)
-                                    : std::string("&ndash;"))
-      << "</td><td>" << num("%.4g", l.repeated_p_value) << "</td><td>"
-      << (l.conditional_power ? num("%.4f", l.conditional_power->assumed.back()) : "&ndash;")
-      << "</td><td>"
-      << (l.conditional_power ? num("%.4f", l.conditional_power->trend.back()) : "&ndash;")
+                                           detail::hazard_ratio(l.repeated_ci_hazard_ratio->upper)
+                                     : std::string("&ndash;"))
+      << "</td><td>" << detail::format("%.4g", l.repeated_p_value) << "</td><td>"
+      << (l.conditional_power ? detail::format("%.4f", l.conditional_power->assumed.back()) : "&ndash;") << "</td><td>"
+      << (l.conditional_power ? detail::format("%.4f", l.conditional_power->trend.back()) : "&ndash;")
       << "</td><td class=l>" << decision << "</td></tr>";
   }
   o << "</table><ol class=note>";
@@ -341,7 +340,7 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
       << "<tr><th>p-value (" << (two_sided(in) ? "two-sided" : "one-sided") << ")</th><td>"
       << xml_escape(p_value_text(f.p_value)) << "</td></tr><tr><th>median-unbiased HR</th><td>"
       << detail::hazard_ratio(f.median_unbiased_hazard_ratio) << "</td></tr><tr><th>"
-      << num("%.0f", 100.0 * f.confidence_level) << "% CI for the HR</th><td>"
+      << detail::format("%.0f", 100.0 * f.confidence_level) << "% CI for the HR</th><td>"
       << detail::hazard_ratio(f.ci_hazard_ratio.lower) << " &ndash; " << detail::hazard_ratio(f.ci_hazard_ratio.upper)
       << "</td></tr></table>";
   }

@@ -14,16 +14,14 @@ namespace gsd::render::detail {
 
 namespace {
 
-std::string num(const char* format, double x) { return detail::format(format, x); }
-
 void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
   const TestMonitoring& t = *report.test;
   if (t.test.is_km_contrast()) {
     out << "Bounds recomputed at the observed information 1 / variance of the estimate, over the plan's 1 / "
-        << num("%.6g", t.planned_variance);
+        << detail::format("%.6g", t.planned_variance);
   } else {
     out << "Bounds recomputed at the observed information: the variance of the test's score over the planned "
-        << num("%.6g", t.planned_variance);
+        << detail::format("%.6g", t.planned_variance);
   }
   out
       << (t.planned_variance_given ? " (monitoring.planned_variance)" : " (the plan's, from the survival model)")
@@ -37,7 +35,7 @@ void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
     const LookInput& in = report.inputs[k];
     std::snprintf(line, sizeof line, "%4zu  %7g  %10.6g  %7.4f  %8.4f  %8.4f  %9s  %11.6g  %10.6f  %s\n", k + 1,
                   in.events, in.variance.value_or(0.0), r.information_fraction, in.z.value_or(0.0), r.efficacy_z,
-                  r.futility_z ? num("%.4f", *r.futility_z).c_str() : "-", r.nominal_p_one_sided,
+                  r.futility_z ? detail::format("%.4f", *r.futility_z).c_str() : "-", r.nominal_p_one_sided,
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
   }
@@ -50,7 +48,7 @@ void maxcombo_text(const MonitoringReport& report, std::ostringstream& out) {
   const TestMonitoring& t = *report.test;
   out << "Bounds recomputed at the observed correlations of the tests' scores, alpha spent at events / planned "
          "events (multivariate normal error target "
-      << num("%g", t.mvn.abs_tolerance) << ", seed " << t.mvn.seed << ").\n\n";
+      << detail::format("%g", t.mvn.abs_tolerance) << ", seed " << t.mvn.seed << ").\n\n";
   char line[256];
   std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %-12s  %8s  %11s  %10s  %s\n", "look", "events", "info",
                 "max z", "largest", "bound z", "nominal p", "cum. alpha", "decision");
@@ -70,13 +68,15 @@ void maxcombo_text(const MonitoringReport& report, std::ostringstream& out) {
 }  // namespace
 
 std::string test_weight_name(const survival::LogRankWeight& w) {
-  if (w.family == survival::WeightFamily::kMagirrBurman) return "MB(t* = " + num("%g", w.t_star) + ")";
-  return "FH(" + num("%g", w.rho) + ", " + num("%g", w.gamma) + ")";
+  if (w.family == survival::WeightFamily::kMagirrBurman) return "MB(t* = " + detail::format("%g", w.t_star) + ")";
+  return "FH(" + detail::format("%g", w.rho) + ", " + detail::format("%g", w.gamma) + ")";
 }
 
 std::string test_title(const survival::SurvivalTest& test) {
-  if (test.kind == survival::TestKind::kRmst) return "RMST difference up to tau = " + num("%g", test.horizon);
-  if (test.kind == survival::TestKind::kMilestone) return "survival difference at time " + num("%g", test.horizon);
+  if (test.kind == survival::TestKind::kRmst)
+    return "RMST difference up to tau = " + detail::format("%g", test.horizon);
+  if (test.kind == survival::TestKind::kMilestone)
+    return "survival difference at time " + detail::format("%g", test.horizon);
   if (test.kind != survival::TestKind::kMaxCombo) return test_weight_name(test.weight);
   std::string out = "MaxCombo of";
   for (std::size_t j = 0; j < test.combo.size(); ++j) out += (j ? ", " : " ") + test_weight_name(test.combo[j]);
