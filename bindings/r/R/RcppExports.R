@@ -45,8 +45,8 @@
     .Call(`_gsd_gsd_report_call`, config, record_path, file, map, record_document, key_file, source_file)
 }
 
-.gsd_check_output <- function(file, map) {
-    .Call(`_gsd_gsd_check_output_call`, file, map)
+.gsd_check_output <- function(file, argument) {
+    .Call(`_gsd_gsd_check_output_call`, file, argument)
 }
 
 .gsd_version <- function() {

@@ -405,8 +405,8 @@ gsd_write_config <- function(x, file, ...) {
     .gsd_invalid(argument, .describe(file), "is a directory; name a file inside it", call = call)
   }
   # A FIFO or a device would be replaced by a regular file (the library's
-  # rules for its own outputs, which name `file`).
-  .gsd_value(.gsd_check_output(file, .gsd_map("record")))
+  # rules for its own outputs).
+  .gsd_value(.gsd_check_output(file, argument))
   tmp <- tempfile(paste0(".", basename(target), "."), tmpdir = dirname(target))
   # R's reason names the temporary file, which the caller never named.
   refuse <- function(why) {

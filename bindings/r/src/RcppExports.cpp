@@ -160,14 +160,14 @@ BEGIN_RCPP
 END_RCPP
 }
 // gsd_check_output_call
-SEXP gsd_check_output_call(std::string file, SEXP map);
-RcppExport SEXP _gsd_gsd_check_output_call(SEXP fileSEXP, SEXP mapSEXP) {
+SEXP gsd_check_output_call(std::string file, std::string argument);
+RcppExport SEXP _gsd_gsd_check_output_call(SEXP fileSEXP, SEXP argumentSEXP) {
 BEGIN_RCPP
     Rcpp::RObject rcpp_result_gen;
     Rcpp::RNGScope rcpp_rngScope_gen;
     Rcpp::traits::input_parameter< std::string >::type file(fileSEXP);
-    Rcpp::traits::input_parameter< SEXP >::type map(mapSEXP);
-    rcpp_result_gen = Rcpp::wrap(gsd_check_output_call(file, map));
+    Rcpp::traits::input_parameter< std::string >::type argument(argumentSEXP);
+    rcpp_result_gen = Rcpp::wrap(gsd_check_output_call(file, argument));
     return rcpp_result_gen;
 END_RCPP
 }

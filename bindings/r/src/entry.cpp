@@ -241,11 +241,12 @@ SEXP gsd_report_call(SEXP config, SEXP record_path, std::string file, SEXP map,
 
 // Refuses, by the library's rules for every output (check_output_files),
 // a `file` that a rename must not replace: a directory, a FIFO or a device,
-// or one in a directory where no file can be made.
+// or one in a directory where no file can be made. The message names the
+// file by `argument`, the R argument that gave it.
 // [[Rcpp::export(.gsd_check_output)]]
-SEXP gsd_check_output_call(std::string file, SEXP map) {
-  return guarded(map, [&]() -> SEXP {
-    gsd::check_output_files({{"file", file}});
+SEXP gsd_check_output_call(std::string file, std::string argument) {
+  return guarded(R_NilValue, [&]() -> SEXP {
+    gsd::check_output_files({{argument, file}});
     return Rcpp::wrap(file);
   });
 }
