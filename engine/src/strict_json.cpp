@@ -1,5 +1,6 @@
 #include "strict_json.hpp"
 
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <vector>
@@ -9,6 +10,15 @@
 namespace gsd::detail {
 
 namespace {
+
+// Whether a JSON number's digits before its exponent are not all 0.
+bool nonzero_digits(const std::string& number) {
+  for (const char c : number) {
+    if (c == 'e' || c == 'E') return false;
+    if (c >= '1' && c <= '9') return true;
+  }
+  return false;
+}
 
 // A SAX pass that builds nothing: it follows the path to the current value
 // and the keys seen in each open object.
@@ -20,7 +30,17 @@ class LimitChecker : public nlohmann::json_sax<nlohmann::json> {
   bool boolean(bool) override { return value(); }
   bool number_integer(number_integer_t) override { return value(); }
   bool number_unsigned(number_unsigned_t) override { return value(); }
-  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool number_float(number_float_t x, const string_t& text) override {
+    value();
+    // A number below the least positive double reads as 0, and the rule it
+    // broke then showed 0 ("alpha = 0 must lie in (0, 0.5)" of 1e-400).
+    if (std::fpclassify(x) == FP_ZERO && nonzero_digits(text)) {
+      throw InvalidInput(path(), text,
+                         "is below the least positive double (about 4.9e-324) and would be read as 0; "
+                         "write 0 if that is meant");
+    }
+    return true;
+  }
   bool string(string_t&) override { return value(); }
   bool binary(binary_t&) override { return value(); }
   bool start_object(std::size_t) override { return open(true); }

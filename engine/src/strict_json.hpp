@@ -8,6 +8,9 @@
 //    keep one of the values;
 //  - size: a config or record file of at most kMaxJsonFileBytes, a batch
 //    line of at most kMaxBatchLineBytes.
+//  - underflow: a nonzero number below the least positive double (1e-400),
+//    which the parser would read as 0, is refused by its path, as a number
+//    beyond the largest double is refused as malformed.
 #include <string>
 
 #include "gsd/load.hpp"
@@ -15,7 +18,8 @@
 namespace gsd::detail {
 
 // Throws InvalidInput for nesting deeper than kMaxJsonDepth (empty path, the
-// rule prefixed by `source`) or a duplicate key (its path from the root).
+// rule prefixed by `source`), a duplicate key or a number that underflows to
+// 0 (its path from the root).
 // Returns false, without throwing, for a syntax error: the caller's parser
 // reports it with its line and column.
 bool check_json_limits(const std::string& text, const std::string& source);

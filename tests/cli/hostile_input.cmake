@@ -23,6 +23,14 @@ gsd_design_error(duplicate_key_in_array 2
 gsd_design_error(duplicate_top_level_key 2
   "error: design appears twice in the same object: give each key once"
   "{\"design\": {}, \"design\": {\"alpha\": 0.05}}" design CONFIG)
+# A number that underflows to 0 is named as written: it was shown as the 0 it
+# became ("design.alpha = 0 must lie in (0, 0.5)").
+gsd_design_error(underflow_to_zero 2
+  "error: design.alpha = 1e-400 is below the least positive double (about 4.9e-324) and would be read as 0\; write 0 if that is meant"
+  "{\"design\": {\"alpha\": 1e-400}}" design CONFIG)
+gsd_design_error(underflow_in_array 2
+  "error: design.information_fractions[0] = 2.5e-400 is below the least positive double (about 4.9e-324) and would be read as 0\; write 0 if that is meant"
+  "{\"design\": {\"information_fractions\": [2.5e-400, 1]}}" design CONFIG)
 # In a record the key is named inside the file, as the record's other rules are.
 gsd_design_error(record_duplicate_key 2
   "error: CONFIG: record.looks[0].z appears twice in the same object: give each key once"
