@@ -4,8 +4,11 @@
 #include <cmath>
 #include <variant>
 
+#include "gsd/errors.hpp"
 #include "gsd/monitoring/conditional_power.hpp"
+#include "gsd/survival/capped_final_bound.hpp"
 #include "gsd/survival/event_projection.hpp"
+#include "gsd/survival/sample_size.hpp"
 
 namespace gsd {
 
@@ -68,6 +71,44 @@ std::vector<Curve> weight_curves(const SampleSize& plan, const std::vector<survi
     out.push_back(std::move(c));
   }
   return out;
+}
+
+// Up to a non-inferiority margin the power falls to alpha (ratios at or past
+// the margin are refused, and left out).
+std::vector<double> power_curve_hazard_ratios(double margin) {
+  constexpr double kLowest = 0.3;
+  constexpr double kHighest = 1.1;
+  constexpr int kSteps = 40;
+  // (1.1 - 0.3) / 40 is the double nearest 0.02, so the ratios are the same
+  // numbers as 0.3 + 0.02 i.
+  const double highest = margin <= kHighest ? kHighest : margin;
+  const double step = (highest - kLowest) / kSteps;
+  std::vector<double> out;
+  for (int i = 0; i <= kSteps; ++i) out.push_back(kLowest + step * i);
+  return out;
+}
+
+Curve power_curve(const spending::Design& design, const SampleSize& plan,
+                  std::span<const double> hazard_ratios) {
+  Curve c;
+  // The capped finals' bounds depend on the design alone: built once, not at
+  // every ratio (most of the work of one plan at many looks).
+  const survival::CappedFinalBound capped(design);
+  for (double hr : hazard_ratios) {
+    survival::SurvivalSpec spec = plan.spec;
+    spec.treatment = survival::CureModel(spec.treatment.cure_fraction(),
+                                         spec.control.latency().with_hazard_ratio(hr));
+    try {
+      const survival::SurvivalPlan p =
+          survival::evaluate_plan(spec, design, plan.plan.patients, plan.plan.events,
+                                  survival::PlanSettings{plan.plan.calendar_cap, {}}, capped);
+      c.x.push_back(hr);
+      c.y.push_back(p.power);
+    } catch (const InvalidInput&) {
+      // The planned events cannot be reached at this ratio: no point.
+    }
+  }
+  return c;
 }
 
 Curve kaplan_meier(std::span<const simulate::PatientRecord> patients, bool treatment, double tau) {

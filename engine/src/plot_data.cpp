@@ -9,7 +9,6 @@
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
-#include "gsd/survival/capped_final_bound.hpp"
 #include "gsd/survival/sample_size.hpp"
 #include "json_values.hpp"
 
@@ -56,46 +55,7 @@ json hazard_ratio_bounds(const json& bounds, const SampleSize& plan) {
   return out;
 }
 
-// Default hazard ratios of the power curve: 41 from 0.3 to 1.1 (steps of
-// 0.02), or to a non-inferiority margin above 1.1, where the power falls to
-// alpha (ratios at or past the margin are refused, and left out).
-std::vector<double> default_hazard_ratios(double margin) {
-  constexpr double kLowest = 0.3;
-  constexpr double kHighest = 1.1;
-  constexpr int kSteps = 40;
-  // (1.1 - 0.3) / 40 is the double nearest 0.02, so the ratios are the same
-  // numbers as 0.3 + 0.02 i.
-  const double highest = margin <= kHighest ? kHighest : margin;
-  const double step = (highest - kLowest) / kSteps;
-  std::vector<double> out;
-  for (int i = 0; i <= kSteps; ++i) out.push_back(kLowest + step * i);
-  return out;
-}
-
 }  // namespace
-
-Curve power_curve(const spending::Design& design, const SampleSize& plan,
-                  std::span<const double> hazard_ratios) {
-  Curve c;
-  // The capped finals' bounds depend on the design alone: built once, not at
-  // every ratio (most of the work of one plan at many looks).
-  const survival::CappedFinalBound capped(design);
-  for (double hr : hazard_ratios) {
-    survival::SurvivalSpec spec = plan.spec;
-    spec.treatment = survival::CureModel(spec.treatment.cure_fraction(),
-                                         spec.control.latency().with_hazard_ratio(hr));
-    try {
-      const survival::SurvivalPlan p =
-          survival::evaluate_plan(spec, design, plan.plan.patients, plan.plan.events,
-                                  survival::PlanSettings{plan.plan.calendar_cap, {}}, capped);
-      c.x.push_back(hr);
-      c.y.push_back(p.power);
-    } catch (const InvalidInput&) {
-      // The planned events cannot be reached at this ratio: no point.
-    }
-  }
-  return c;
-}
 
 json design_plot_data(const DesignResult& result, int points) {
   return design_plot_data(result, DesignPlotOptions{points, true});
@@ -157,7 +117,7 @@ json design_plot_data(const DesignResult& result, const DesignPlotOptions& optio
                      {"event_limit", r.plan.event_limit}};
     out["hazard_ratio"] = curve_json(c.hazard_ratio);
     if (options.power_by_hazard_ratio) {
-      const std::vector<double> hrs = default_hazard_ratios(r.spec.hazard_ratio_h0);
+      const std::vector<double> hrs = power_curve_hazard_ratios(r.spec.hazard_ratio_h0);
       out["power_by_hazard_ratio"] = curve_json(power_curve(d, r, hrs));
     }
   }

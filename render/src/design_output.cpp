@@ -17,6 +17,7 @@
 #include "gsd/render/km_contrast_output.hpp"
 #include "gsd/render/maxcombo_test_output.hpp"
 #include "gsd/render/weighted_test_output.hpp"
+#include "gsd/survival/schoenfeld.hpp"
 #include "number_format.hpp"
 
 namespace gsd::render {
@@ -386,10 +387,36 @@ static SvgChart weights_chart(const DesignResult& result) {
   return test_weights_chart(*result.sample_size, weights, names);
 }
 
+// The plan's power at other noncured hazard ratios, its patients, events,
+// cure fractions and bounds kept (the plot data's power_by_hazard_ratio).
+static SvgChart power_chart(const DesignResult& result) {
+  const SampleSize& r = *result.sample_size;
+  const Curve c = power_curve(result.boundaries, r, power_curve_hazard_ratios(r.spec.hazard_ratio_h0));
+  std::ostringstream title;
+  title << "Power at " << r.plan.patients << " patients and " << r.plan.events
+        << " events (cure fractions and bounds kept)";
+  ChartAxis x{"hazard ratio among the noncured", 0.3, 1.1, {}, {}};
+  if (!c.x.empty()) {
+    x.min = c.x.front();
+    x.max = c.x.back();
+  }
+  SvgChart chart(title.str(), x, ChartAxis{"power", 0.0, 1.0, {}, {}});
+  chart.add_series({"power (log-rank, event-driven)", c.x, c.y, palette(4), true, false, false, false, 2.0});
+  chart.add_horizontal_marker(r.plan.power, "plan's power " + format("%.4f", r.plan.power));
+  if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
+    chart.add_vertical_marker(*hr, "planned " + format("%.4g", *hr));
+  }
+  if (r.spec.non_inferiority()) {
+    chart.add_vertical_marker(r.spec.hazard_ratio_h0, "margin " + format("%.4g", r.spec.hazard_ratio_h0));
+  }
+  return chart;
+}
+
 std::vector<SvgChart> design_charts(const DesignResult& result) {
   std::vector<SvgChart> charts{boundaries_chart(result.boundaries), spending_chart(result.boundaries)};
   if (result.sample_size) {
     for (SvgChart& chart : sample_size_charts(*result.sample_size)) charts.push_back(std::move(chart));
+    charts.push_back(power_chart(result));
     if (result.test || result.maxcombo) charts.push_back(weights_chart(result));
   }
   if (result.endpoint) {

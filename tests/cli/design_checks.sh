@@ -77,4 +77,11 @@ grep -q 'nominal two-sided p-value' "$tmp/plot.svg" || fail "plot lacks the two-
 printf '{"design": {"alpha": 0.025, "information_fractions": [0.5, 1.0]}}' > "$tmp/one.json"
 "$gsd" design "$tmp/one.json" --plot "$tmp/one.svg" > /dev/null || fail "one-sided plot"
 grep -q 'nominal one-sided p-value' "$tmp/one.svg" || fail "one-sided plot lacks the one-sided p-value axis"
+# A survival plan's plot has the power against the noncured hazard ratio,
+# through the plan's power at its ratio; a design without a plan has none.
+grep -q 'Power at 202 patients and 94 events (cure fractions and bounds kept)' "$tmp/plot.svg" ||
+  fail "plot lacks the power chart"
+grep -q "plan's power 0.8391" "$tmp/plot.svg" && grep -q 'planned 0.63' "$tmp/plot.svg" ||
+  fail "power chart lacks the plan's power or ratio"
+! grep -q 'Power at' "$tmp/one.svg" || fail "a design without a plan has a power chart"
 echo "ok"

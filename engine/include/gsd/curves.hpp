@@ -48,6 +48,18 @@ PlanCurves plan_curves(const SampleSize& plan, double t_max, int points = 200,
 std::vector<Curve> weight_curves(const SampleSize& plan, const std::vector<survival::LogRankWeight>& weights,
                                  double t_max, int points = 200);
 
+// Power of a survival plan at its patients and events, for each noncured
+// hazard ratio: the treatment arm's latency is the control's with hazards
+// multiplied by the ratio (its cure fraction unchanged), and the design's
+// bounds are kept. Ratios at which the planned events cannot be reached give
+// no point. The points are {hazard_ratio, power}.
+Curve power_curve(const spending::Design& design, const SampleSize& plan,
+                  std::span<const double> hazard_ratios);
+
+// The hazard ratios of the plots' power curve: 41 from 0.3 to 1.1 (steps of
+// 0.02), or up to a non-inferiority margin `hazard_ratio_h0` above 1.1.
+std::vector<double> power_curve_hazard_ratios(double hazard_ratio_h0);
+
 // Product-limit estimate (Kaplan & Meier 1958) of one arm of a simulated
 // trial, on the data observed at calendar time tau: a step function starting
 // at (0, 1), one step per event time, ending at the last follow-up time.

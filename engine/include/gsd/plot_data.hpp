@@ -15,14 +15,6 @@
 
 namespace gsd {
 
-// Power of a survival plan at its patients and events, for each noncured
-// hazard ratio: the treatment arm's latency is the control's with hazards
-// multiplied by the ratio (its cure fraction unchanged), and the design's
-// bounds are kept. Ratios at which the planned events cannot be reached give
-// no point. The points are {hazard_ratio, power}.
-Curve power_curve(const spending::Design& design, const SampleSize& plan,
-                  std::span<const double> hazard_ratios);
-
 // {"boundaries": {"information_fraction": [...], "efficacy_z": [...] (null
 //  where none), "lower_z": [...], "futility_z": [...], the one-sided nominal
 //  p-values "efficacy_p" and "futility_p", and with a survival plan the look
