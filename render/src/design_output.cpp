@@ -400,8 +400,11 @@ static SvgChart power_chart(const DesignResult& result) {
     x.min = c.x.front();
     x.max = c.x.back();
   }
+  // A non-inferiority margin ends the curve (a ratio at it is refused): the
+  // axis reaches it, where its marker stands.
+  if (r.spec.non_inferiority()) x.max = std::max(x.max, r.spec.hazard_ratio_h0);
   SvgChart chart(title.str(), x, ChartAxis{"power", 0.0, 1.0, {}, {}});
-  chart.add_series({"power (log-rank, event-driven)", c.x, c.y, palette(4), true, false, false, false, 2.0});
+  chart.add_series({"power", c.x, c.y, palette(4), true, false, false, false, 2.0});
   chart.add_horizontal_marker(r.plan.power, "plan's power " + format("%.4f", r.plan.power));
   if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
     chart.add_vertical_marker(*hr, "planned " + format("%.4g", *hr));

@@ -84,4 +84,8 @@ grep -q 'Power at 202 patients and 94 events (cure fractions and bounds kept)' "
 grep -q "plan's power 0.8391" "$tmp/plot.svg" && grep -q 'planned 0.63' "$tmp/plot.svg" ||
   fail "power chart lacks the plan's power or ratio"
 ! grep -q 'Power at' "$tmp/one.svg" || fail "a design without a plan has a power chart"
+# With a non-inferiority margin the curve runs up to it, and it is marked.
+"$gsd" design "$root/examples/non-inferiority/survival-margin-1.3.json" --plot "$tmp/ni.svg" > /dev/null ||
+  fail "non-inferiority plot"
+grep -q '>margin 1.3<' "$tmp/ni.svg" || fail "the power chart lacks the margin"
 echo "ok"
