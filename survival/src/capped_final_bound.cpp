@@ -29,6 +29,8 @@ CappedFinalBound::CappedFinalBound(const spending::Design& design)
   // The efficacy side's alpha: the total of a symmetric two-sided design,
   // alpha - harm.alpha beside a harm bound.
   const double alpha = two_sided(design) ? design.spec.alpha : design.spec.alpha_per_side();
+  alpha_ = alpha;
+  cumulative_ = design.cumulative_alpha();
   first_ = numerics::normal_upper_quantile(design.spec.alpha_per_side());
   for (int i = 0; i < kNodes; ++i) {
     x_.push_back(0.5 * (1.0 - std::cos((2.0 * i + 1.0) * std::numbers::pi / (2.0 * kNodes))));
@@ -55,6 +57,12 @@ CappedFinalBound::CappedFinalBound(const spending::Design& design)
     }
     h0.advance_outside(from, 0.0, regions.lower[k - 1], regions.upper[k - 1], inner, fractions_[k]);
   }
+}
+
+bool CappedFinalBound::built_for(const spending::Design& design) const {
+  const double alpha = two_sided(design) ? design.spec.alpha : design.spec.alpha_per_side();
+  return fractions_ == design.spec.information_fractions && !(alpha < alpha_ || alpha > alpha_) &&
+         cumulative_ == design.cumulative_alpha();
 }
 
 double CappedFinalBound::bound(std::size_t looks_done, double f) const {

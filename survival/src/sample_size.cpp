@@ -500,7 +500,7 @@ SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const Design& design, long 
   }
   (void)look_events(design.spec.information_fractions, events);  // checks the counts first
   if (!capped) capped.emplace(design);
-  if (capped->fractions() != design.spec.information_fractions) {
+  if (!capped->built_for(design)) {
     throw std::invalid_argument("evaluate_plan: the capped final bounds are of another design");
   }
   const EventDrivenContext ctx(spec, std::move(*capped), settings);

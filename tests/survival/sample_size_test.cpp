@@ -202,6 +202,12 @@ TEST(SampleSize, SharedCappedBoundsGiveTheSamePlan) {
   EXPECT_THROW((void)evaluate_plan(testing::seed_plan(), design, 202, 94, {},
                                    CappedFinalBound(compute_design(two_looks))),
                std::invalid_argument);
+  // And so are those of the same looks at another alpha.
+  DesignSpec other_alpha = design.spec;
+  other_alpha.alpha = 0.04;
+  EXPECT_THROW((void)evaluate_plan(testing::seed_plan(), design, 202, 94, {},
+                                   CappedFinalBound(compute_design(other_alpha))),
+               std::invalid_argument);
 }
 
 TEST(SampleSize, EqualArmsGiveAlphaPerSide) {

@@ -30,8 +30,10 @@ class CappedFinalBound {
   // first look). +infinity when no alpha is left.
   double bound(std::size_t looks_done, double f) const;
 
-  // The design's information fractions, the intervals of the curve.
-  const std::vector<double>& fractions() const { return fractions_; }
+  // Whether these are the bounds of `design`: the same information
+  // fractions, alpha and alpha spent at each look (what the bounds are
+  // solved from), so that bounds built once are not used for another design.
+  bool built_for(const spending::Design& design) const;
 
   // Chebyshev nodes per interval, each bound solved on a grid that resolves
   // the step to it. With 24 the bounds are within 6e-8 in z of bounds solved
@@ -43,6 +45,8 @@ class CappedFinalBound {
 
  private:
   std::vector<double> fractions_;
+  double alpha_;                            // the efficacy side's alpha
+  std::vector<double> cumulative_;          // the design's alpha spent by each look
   double first_;                            // before the first look: z_{1 - alpha (/2)}
   std::vector<std::vector<double>> nodes_;  // per interval k >= 1: bounds at the x nodes
   std::vector<double> x_;                   // the x nodes in (0, 1)

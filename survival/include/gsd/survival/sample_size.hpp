@@ -138,7 +138,8 @@ SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const spending::Design& des
 // The same with the bounds of capped final analyses given, built once for
 // `design` (CappedFinalBound(design)); they depend on the design alone, so a
 // curve of plans over effect sizes shares them. Absent, they are built here.
-// std::invalid_argument when they were built for other information fractions.
+// std::invalid_argument when they were built for another design
+// (CappedFinalBound::built_for).
 SurvivalPlan evaluate_plan(const SurvivalSpec& spec, const spending::Design& design,
                            long long patients, long long events, const PlanSettings& settings,
                            std::optional<CappedFinalBound> capped);
