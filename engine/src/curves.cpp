@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 #include <variant>
 
 #include "gsd/errors.hpp"
@@ -92,8 +93,10 @@ Curve power_curve(const spending::Design& design, const SampleSize& plan,
                   std::span<const double> hazard_ratios) {
   Curve c;
   // The capped finals' bounds depend on the design alone: built once, not at
-  // every ratio (most of the work of one plan at many looks).
-  const survival::CappedFinalBound capped(design);
+  // every ratio (most of the work of one plan at many looks). Only the exact
+  // event-driven power uses them; a classical method's plan has none.
+  std::optional<survival::CappedFinalBound> capped;
+  if (plan.spec.method == survival::SizingMethod::kExact) capped.emplace(design);
   for (double hr : hazard_ratios) {
     survival::SurvivalSpec spec = plan.spec;
     spec.treatment = survival::CureModel(spec.treatment.cure_fraction(),

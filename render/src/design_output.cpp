@@ -391,19 +391,15 @@ static SvgChart weights_chart(const DesignResult& result) {
 // cure fractions and bounds kept (the plot data's power_by_hazard_ratio).
 static SvgChart power_chart(const DesignResult& result) {
   const SampleSize& r = *result.sample_size;
-  const Curve c = power_curve(result.boundaries, r, power_curve_hazard_ratios(r.spec.hazard_ratio_h0));
+  // The axis spans the ratios asked for, up to a non-inferiority margin
+  // where there is one (the ratio at it gets no point, its marker stands there).
+  const std::vector<double> ratios = power_curve_hazard_ratios(r.spec.hazard_ratio_h0);
+  const Curve c = power_curve(result.boundaries, r, ratios);
   std::ostringstream title;
   title << "Power at " << r.plan.patients << " patients and " << r.plan.events
         << " events (cure fractions and bounds kept)";
-  ChartAxis x{"hazard ratio among the noncured", 0.3, 1.1, {}, {}};
-  if (!c.x.empty()) {
-    x.min = c.x.front();
-    x.max = c.x.back();
-  }
-  // A non-inferiority margin ends the curve (a ratio at it is refused): the
-  // axis reaches it, where its marker stands.
-  if (r.spec.non_inferiority()) x.max = std::max(x.max, r.spec.hazard_ratio_h0);
-  SvgChart chart(title.str(), x, ChartAxis{"power", 0.0, 1.0, {}, {}});
+  SvgChart chart(title.str(), ChartAxis{"hazard ratio among the noncured", ratios.front(), ratios.back(), {}, {}},
+                 ChartAxis{"power", 0.0, 1.0, {}, {}});
   chart.add_series({"power", c.x, c.y, palette(4), true, false, false, false, 2.0});
   chart.add_horizontal_marker(r.plan.power, "plan's power " + format("%.4f", r.plan.power));
   if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
