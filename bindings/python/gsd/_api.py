@@ -9,7 +9,7 @@ from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 from . import _core
 from ._config import (Config, boundary, check_output, check_outputs, given, labelled, load, named_file, plain,
-                      report_inputs, scalar)
+                      monitoring_inputs, scalar)
 from ._errors import Arguments, InvalidInput, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
 from ._calls import Boundary, ConfigLike, PathLike, _log_level, _source
@@ -479,7 +479,7 @@ def _run_record(config: Optional[ConfigLike], record: PathLike,
     # The report replaces its file: one that is the record (or its lock, or
     # the config) would lose every look. Refused before the record changes.
     if report is not None:
-        check_output("report", report, report_inputs(record, config))
+        check_output("report", report, monitoring_inputs(record, config))
     r, add_look = Record(record, key_file=key_file), labelled(add_look)
     if add_look is not None:
         if not isinstance(add_look, Mapping):

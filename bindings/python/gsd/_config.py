@@ -134,11 +134,12 @@ def check_output(name: str, path: Any, inputs: Tuple[Tuple[str, str], ...] = ())
     return check_outputs(((name, path),), inputs)[0]
 
 
-def report_inputs(record: Any = None, config: Any = None) -> Tuple[Tuple[str, str], ...]:
-    """The files a monitoring report may not replace (check_output's
-    ``inputs``): the record and its lock file, where there is a record, and
-    the config, where it was given as a path. Over any of them the report
-    would lose what the committee's decisions rest on."""
+def monitoring_inputs(record: Any = None, config: Any = None) -> Tuple[Tuple[str, str], ...]:
+    """The input files of a monitoring call, which none of its outputs (the
+    report, or the record itself) may replace (check_output's ``inputs``):
+    the record and its lock file, where there is a record, and the config,
+    where it was given as a path. Over any of them an output would lose what
+    the committee's decisions rest on."""
     inputs: Tuple[Tuple[str, str], ...] = ()
     if record:
         record = os.fspath(record)

@@ -8,7 +8,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from . import _core
 from ._calls import ConfigLike, PathLike, _log_level, _source
-from ._config import Config, check_output, given, named_file, report_inputs
+from ._config import Config, check_output, given, named_file, monitoring_inputs
 from ._errors import InvalidInput, flag, invalid, renamed
 from ._results import Monitoring, Result
 
@@ -122,9 +122,9 @@ class Record:
         # The record is replaced as an output is, and refused as one, by name;
         # the report over the record (or its lock, or the config) would lose
         # what it reports on.
-        check_output("record", self.path, report_inputs(config=config))
+        check_output("record", self.path, monitoring_inputs(config=config))
         if report is not None:
-            report = check_output("report", report, report_inputs(self.path, config))
+            report = check_output("report", report, monitoring_inputs(self.path, config))
         try:
             handle = _core.record_add_look(self.path, cfg, look, _log_level(), report,
                                            key_file=self.key_file)

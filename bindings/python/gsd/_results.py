@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from . import _core
-from ._config import check_output, report_inputs
+from ._config import check_output, monitoring_inputs
 from ._errors import invalid, whole
 from ._frames import array, frame
 
@@ -528,7 +528,7 @@ class Monitoring(Result):
         source = self._options.get("source")
         # Over the record, its lock or the config it came from, the report
         # would replace what the committee's decisions rest on.
-        target = check_output("path", path, report_inputs(record, source))
+        target = check_output("path", path, monitoring_inputs(record, source))
         _core.write_file(target, self.report_html())
 
     def plot_data(self, points: int = 101) -> Dict[str, Any]:

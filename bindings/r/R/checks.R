@@ -29,7 +29,7 @@
 
 .check_number <- function(x, name, null_ok = FALSE, call = sys.call(-1L)) {
   if (is.null(x) && null_ok) return(invisible())
-  .check_not_factor(x, name, "a number", call = call)
+  .check_plain(x, name, "a number", call = call)
   if (!is.numeric(x) || length(x) != 1L || is.na(x)) {
     .gsd_invalid(name, .describe(x), "must be a single number", call = call)
   }
@@ -38,19 +38,20 @@
 .check_numbers <- function(x, name, null_ok = FALSE, rule = "must list at least one look",
                            call = sys.call(-1L)) {
   if (is.null(x) && null_ok) return(invisible())
-  .check_not_factor(x, name, "numbers", call = call)
+  .check_plain(x, name, "numbers", call = call)
   if (!is.numeric(x)) .gsd_invalid(name, .describe(x), "must be a numeric vector", call = call)
   # As the library and the Python package say it of an empty list.
   if (length(x) < 1L) .gsd_invalid(name, .describe(x), rule, call = call)
 }
 
-# A factor reaches the config as its labels, strings: "alpha = \"0.05\" must
-# be a number, not a string" of a value the user never wrote as a string
-# (and as.numeric() of a factor gives its codes, not its labels).
+# A plain value, not one of an R class. A factor reaches the config as its
+# labels, strings: "alpha = \"0.05\" must be a number, not a string" of a
+# value the user never wrote as a string (and as.numeric() of a factor gives
+# its codes, not its labels).
 # Likewise a Date, a date-time or a difftime: a number to R, but of days or
 # seconds since an origin, which the config would take as the value
 # (alpha = Sys.Date() read as about 20,000).
-.check_not_factor <- function(x, name, what, call = sys.call(-1L)) {
+.check_plain <- function(x, name, what, call = sys.call(-1L)) {
   if (is.factor(x)) {
     .gsd_invalid(name, .describe(x), paste("is a factor; give", what), call = call)
   }
@@ -67,7 +68,7 @@
 # dropped (a number taken from quantile() or coef() comes with one).
 .number_value <- function(x, name, call = sys.call(-1L)) {
   if (is.null(x)) return(NULL)
-  .check_not_factor(x, name, "a number", call = call)
+  .check_plain(x, name, "a number", call = call)
   if (length(x) == 0L) .gsd_invalid(name, .describe(x), "must be one number", call = call)
   if (is.atomic(x)) names(x) <- NULL
   x

@@ -28,7 +28,7 @@ cure_model <- function(cure_fraction = NULL, median_noncured = NULL, hazard = NU
                        weibull = NULL, piecewise = NULL, ...) {
   .check_no_extra(list(...), "cure_model")
   if (!is.null(weibull)) {
-    .check_not_factor(weibull, "weibull", "c(shape = , scale = )")
+    .check_plain(weibull, "weibull", "c(shape = , scale = )")
     if (length(weibull) == 0L) .gsd_invalid("weibull", .describe(weibull), "must be c(shape = , scale = )")
     weibull <- as.list(weibull)
   }
@@ -214,7 +214,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   }
   .check_string(time_unit, "time_unit", null_ok = TRUE)
   if (!is.null(dropout)) {
-    .check_not_factor(dropout, "dropout", "c(control = , treatment = )")
+    .check_plain(dropout, "dropout", "c(control = , treatment = )")
     if (length(dropout) == 0L) {
       .gsd_invalid("dropout", .describe(dropout), "must be c(control = , treatment = ), either may be left out")
     }
