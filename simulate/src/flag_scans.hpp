@@ -1,5 +1,5 @@
 #pragma once
-// Private: two scans over one replicate's 0/1 flags per patient
+// Private: three scans over one replicate's 0/1 flags per patient
 // (trial_kernel.cpp), eight flags at a time where AVX2 allows. Each has a
 // plain loop that gives the same numbers, which serves the remainder and
 // builds without AVX2.
@@ -75,6 +75,39 @@ inline std::size_t append_unflagged(const std::uint8_t* flag, std::uint32_t begi
     count += static_cast<std::size_t>(1 - flag[i]);
   }
   return count;
+}
+
+// below[i] = 1 if words[2 i] < threshold[flag[i]], else 0, for i in
+// [begin, end): the cure draw (trial_kernel.cpp), whose word is the first of
+// each patient's two and whose threshold (at most 2^32) is the arm's. With
+// AVX2 four patients are compared at once, each pair of words one 64-bit
+// lane whose low half is the word, and the four results written as four
+// bytes.
+inline void flag_below(const std::uint32_t* words, const std::uint8_t* flag,
+                       const std::uint64_t threshold[2], std::size_t begin, std::size_t end,
+                       std::uint8_t* below) noexcept {
+  std::size_t i = begin;
+#if defined(__AVX2__)
+  const __m256i low_half = _mm256_set1_epi64x(0xFFFFFFFFll);
+  const __m256i threshold0 = _mm256_set1_epi64x(static_cast<long long>(threshold[0]));
+  const __m256i threshold1 = _mm256_set1_epi64x(static_cast<long long>(threshold[1]));
+  for (; i + 4 <= end; i += 4) {
+    const __m256i word = _mm256_and_si256(
+        _mm256_loadu_si256(reinterpret_cast<const __m256i*>(words + 2 * i)), low_half);
+    std::uint32_t four;
+    std::memcpy(&four, flag + i, sizeof four);
+    const __m256i set = _mm256_cmpgt_epi64(
+        _mm256_cvtepu8_epi64(_mm_cvtsi32_si128(static_cast<int>(four))), _mm256_setzero_si256());
+    // Both sides lie in [0, 2^32], so the signed comparison is exact.
+    const __m256i lanes_below =
+        _mm256_cmpgt_epi64(_mm256_blendv_epi8(threshold0, threshold1, set), word);
+    const auto mask = static_cast<std::uint32_t>(_mm256_movemask_pd(_mm256_castsi256_pd(lanes_below)));
+    // Bit b of the mask to byte b: the four shifted copies do not overlap.
+    const std::uint32_t bytes = (mask * 0x00204081u) & 0x01010101u;
+    std::memcpy(below + i, &bytes, sizeof bytes);
+  }
+#endif
+  for (; i < end; ++i) below[i] = std::uint64_t{words[2 * i]} < threshold[flag[i]] ? 1 : 0;
 }
 
 }  // namespace gsd::simulate::detail

@@ -136,15 +136,28 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
         }
         first = begin + 2 * pairs;
       }
-      for (; first < end; first += block) {
+      // A whole block's last position has one place left, and its draw
+      // gives what is left (block_draw_is_treatment with n = 1 is
+      // L 2^33 > 2w + 1, true for L = 1 and false for L = 0), so it is set
+      // without a draw. A last, partial block draws every position.
+      const int whole_end = first + (end - first) / block * block;
+      for (; first < whole_end; first += block) {
         int left_t = trial.block_treatment;
-        const int last = std::min(end, first + block);
-        for (int i = first; i < last; ++i) {
-          const int left = block - (i - first);  // treatment and control left
-          const int t = block_draw_is_treatment(words[2 * idx(i) + 1], left_t, left) ? 1 : 0;
+        const std::uint32_t* const w = words + 2 * idx(first) + 1;
+        std::uint8_t* const a = arm_of + first;
+        for (int j = 0; j + 1 < block; ++j) {
+          const int t = block_draw_is_treatment(w[2 * j], left_t, block - j) ? 1 : 0;
           left_t -= t;
-          arm_of[idx(i)] = static_cast<std::uint8_t>(t);
+          a[j] = static_cast<std::uint8_t>(t);
         }
+        a[block - 1] = static_cast<std::uint8_t>(left_t);
+      }
+      int left_t = trial.block_treatment;
+      for (int i = first; i < end; ++i) {
+        const int left = block - (i - first);  // treatment and control left
+        const int t = block_draw_is_treatment(words[2 * idx(i) + 1], left_t, left) ? 1 : 0;
+        left_t -= t;
+        arm_of[idx(i)] = static_cast<std::uint8_t>(t);
       }
     } else {
       const double p_treatment = trial.p_treatment;
@@ -154,13 +167,9 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     }
     treated = prefix_counts(arm_of, idx(begin), idx(end), treated, treated_before);
     // Cured when u < pi, u from word 2p (reused below for the latency): the
-    // comparison in integers (words_below), in a loop of its own that the
-    // compiler vectorises.
+    // comparison in integers (words_below), four patients at a time.
     const std::uint64_t cure_words[2] = {arms[0].cure_words, arms[1].cure_words};
-    for (int i = begin; i < end; ++i) {
-      const std::size_t p = idx(i);
-      cured_of[p] = std::uint64_t{words[2 * p]} < cure_words[arm_of[p]] ? 1 : 0;
-    }
+    flag_below(words, arm_of, cure_words, idx(begin), idx(end), cured_of);
     if (keep_outcomes) {
       std::fill(event_of + begin, event_of + end, std::uint8_t{0});
       std::fill(y_of + begin, y_of + end, kInf);
@@ -186,10 +195,11 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     // Cumulative hazards -log V of the stratum's noncured, many logarithms
     // at once, then each arm's inverse cumulative hazard.
     double* const hazard = hazard_.data();
+    const double inverse_noncured[2] = {arms[0].inverse_noncured, arms[1].inverse_noncured};
     for (std::size_t k = k_begin; k < k_end; ++k) {
       const std::size_t p = uncured_at[k];
       const double u = u01_32(words[2 * p]);
-      hazard[k - k_begin] = (1.0 - u) * arms[arm_of[p]].inverse_noncured;
+      hazard[k - k_begin] = (1.0 - u) * inverse_noncured[arm_of[p]];
     }
     numerics::negative_logs(hazard, hazard, k_end - k_begin);
     // Exponential latencies in both arms (the common case): the time is the
@@ -198,6 +208,22 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     const bool exponential = arms[0].latency->kind() == LatencyKind::kExponential &&
                              arms[1].latency->kind() == LatencyKind::kExponential;
     const double inverse_rate[2] = {arms[0].latency->inverse_rate(), arms[1].latency->inverse_rate()};
+    if (exponential && direct && !keep_outcomes) {
+      // The common case of a simulation run, in a loop without branches:
+      // the same values as the general loop below.
+      for (std::size_t k = k_begin; k < k_end; ++k) {
+        const std::size_t p = uncured_at[k];
+        const std::uint8_t t = arm_of[p];
+        const double y_p = hazard[k - k_begin] * inverse_rate[t];
+        const double c = entry_of[p] + y_p;
+        calendar_of[p] = c;
+        ev[k] = c;
+        to_sort[k] = {y_p, c, t, 1};
+      }
+      sort_by_y(k_begin, k_end, trial.sort_scale[s]);
+      timed_offset_[s + 1] = static_cast<int>(k_end);
+      continue;
+    }
     for (std::size_t k = k_begin; k < k_end; ++k) {
       const std::size_t p = uncured_at[k];
       const std::uint8_t t = arm_of[p];

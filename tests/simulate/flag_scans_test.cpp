@@ -1,6 +1,6 @@
-// The two scans over a replicate's 0/1 flags (flag_scans.hpp): each gives
+// The three scans over a replicate's 0/1 flags (flag_scans.hpp): each gives
 // what the plain loop over one flag at a time gives, at every length around
-// the eight-flag steps, and append_unflagged, called stratum by stratum as
+// the eight-flag (four-flag) steps, and append_unflagged, called stratum by stratum as
 // the simulator calls it, stores nothing at or beyond the last flag's slot.
 #include <gtest/gtest.h>
 
@@ -69,6 +69,34 @@ TEST(FlagScans, AppendUnflaggedStaysWithinTheFlagsStratumByStratum) {
       }
       for (std::size_t g = 0; g < kGuards; ++g) {
         EXPECT_EQ(out[n + g], kGuard) << "n = " << n << ", p = " << p << ", guard " << g;
+      }
+    }
+  }
+}
+
+TEST(FlagScans, FlagBelowComparesEachWordWithItsFlagsThreshold) {
+  // Thresholds at the ends of their range (0: never below; 2^32: always)
+  // and between; words with the extremes mixed in. Nothing outside
+  // [begin, end) is written.
+  constexpr std::uint8_t kGuard = 7;
+  constexpr std::uint64_t kAll = std::uint64_t{1} << 32;
+  const std::uint64_t thresholds[][2] = {{0, kAll}, {kAll, 0}, {1u << 31, 3u << 30}, {12345, 4000000000u}};
+  std::mt19937_64 engine(13);
+  std::uniform_int_distribution<std::uint32_t> any_word;
+  for (const auto& threshold : thresholds) {
+    for (std::size_t n = 0; n <= 41; ++n) {
+      const std::vector<std::uint8_t> flags = random_flags(n, 0.5, engine);
+      std::vector<std::uint32_t> words(2 * n + 8);
+      for (auto& w : words) w = any_word(engine);
+      if (n > 2) words[2] = 0, words[4] = 0xFFFFFFFFu;
+      for (const std::size_t begin : {std::size_t{0}, n / 3}) {
+        std::vector<std::uint8_t> below(n + 4, kGuard);
+        flag_below(words.data(), flags.data(), threshold, begin, n, below.data());
+        for (std::size_t i = 0; i < n + 4; ++i) {
+          const bool inside = i >= begin && i < n;
+          const int expected = !inside ? kGuard : std::uint64_t{words[2 * i]} < threshold[flags[i]] ? 1 : 0;
+          EXPECT_EQ(below[i], expected) << "n = " << n << ", begin = " << begin << ", i = " << i;
+        }
       }
     }
   }
