@@ -97,15 +97,21 @@ inline void count_censored_before(const double* cy, std::size_t j_end, const dou
     const std::size_t below = count_below(cy, j_end / 8, y, 8);
     j[c] = below > 0 ? 8 * (below - 1) : 0;
   }
-  const std::size_t longest = (k_end + kCensorChains - 1) / kCensorChains;
-  for (std::size_t i = 0; i < longest; ++i) {
+  // The runs' lengths differ by at most one: all advance together for the
+  // shortest length, in a loop the compiler unrolls over the runs, then the
+  // longer ones take their last outcome.
+  static_assert(kCensorChains == 4, "the loop below advances four runs");
+  const std::size_t shortest = k_end / kCensorChains;
+  for (std::size_t i = 0; i < shortest; ++i) {
     for (std::size_t c = 0; c < kCensorChains; ++c) {
       const std::size_t k = start[c] + i;
-      if (k < start[c + 1]) {
-        j[c] = censored_before(cy, j[c], oy[k]);
-        before[k] = static_cast<std::uint32_t>(j[c]);
-      }
+      j[c] = censored_before(cy, j[c], oy[k]);
+      before[k] = static_cast<std::uint32_t>(j[c]);
     }
+  }
+  for (std::size_t c = 0; c < kCensorChains; ++c) {
+    const std::size_t k = start[c] + shortest;
+    if (k < start[c + 1]) before[k] = static_cast<std::uint32_t>(censored_before(cy, j[c], oy[k]));
   }
 }
 
@@ -171,10 +177,12 @@ inline std::size_t censoring_times(const double* entry, const double* calendar,
                      _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(times), pack)));
     // The treated among the censored, as bits in lane order (lane 0 is the
     // last of the four bytes), counted up to each lane and packed likewise.
+    // One multiplication gathers the four 0/1 bytes (bits 0, 8, 16, 24) into
+    // bits 27, 26, 25, 24: its ten partial products below bit 32 fall on
+    // distinct bits, so nothing carries.
     std::uint32_t arms;
     std::memcpy(&arms, treatment + i - 4, sizeof arms);
-    const unsigned treated_bits = (((arms >> 24) & 1u) | ((arms >> 15) & 2u) |
-                                   ((arms >> 6) & 4u) | ((arms << 3) & 8u)) & mask;
+    const unsigned treated_bits = ((arms * 0x08040201u) >> 24) & mask;
     const __m128i up_to = _mm_loadu_si128(
         reinterpret_cast<const __m128i*>(censoring_lanes::kPrefix[treated_bits].data()));
     const __m128i packed = _mm_castps_si128(_mm_permutevar_ps(
@@ -313,14 +321,21 @@ int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& vis
   const double horizon =
       enrolled_end > lo ? (tau - entry[idx(lo)]) + kHorizonMargin * (1.0 + std::fabs(tau)) : 0.0;
   const TimedPatient* a = timed_.data() + timed_offset_[s];
-  const TimedPatient* a_end = timed_.data() + timed_offset_[s + 1];
+  // The outcomes with y <= horizon (y < the next double above it), found by
+  // count_below over the y of the sorted items, so that the copy below has
+  // one exit.
+  static_assert(sizeof(TimedPatient) == 3 * sizeof(double) && offsetof(TimedPatient, y) == 0,
+                "count_below reads the items' y at a stride of three doubles");
+  const TimedPatient* const a_end =
+      a + count_below(&a->y, idx(timed_offset_[s + 1] - timed_offset_[s]),
+                      std::nextafter(horizon, std::numeric_limits<double>::infinity()), 3);
   const double* inv = inverse_.data();
   // Outcomes observed by tau, in y order, then an infinite y.
   double* oy = observed_y_.data();
   std::uint8_t* arm = observed_arm_.data();
   std::uint8_t* is_event = observed_event_.data();
   std::size_t k_end = 0;
-  for (; a != a_end && !(a->y > horizon); ++a) {
+  for (; a != a_end; ++a) {
     oy[k_end] = a->y;
     arm[k_end] = a->treatment;
     is_event[k_end] = a->event;
