@@ -345,7 +345,7 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
       },
       [](std::size_t, std::uint32_t b) { return b; });
   for (std::size_t i = 0; i < n; ++i) ++bucket_[ids[i] + 1];
-  for (std::size_t b = 1; b <= nb; ++b) bucket_[b] += bucket_[b - 1];
+  prefix_counts_in_place(bucket_.data(), nb + 1);
   for (std::size_t i = 0; i < n; ++i) timed_[begin + bucket_[ids[i]]++] = items[i];
   // Out of order are only items that share a bucket, mostly pairs. One pass
   // that swaps each neighbour pair out of order, without a branch (the
@@ -363,13 +363,16 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
              swap ? carry.treatment : next.treatment, swap ? carry.event : next.event};
   }
   sorted[n - 1] = carry;
+  // Insertion sort, which after that pass mostly finds each item in place
+  // and then neither copies nor stores it.
   for (std::size_t i = begin + 1; i < end; ++i) {
+    if (!(timed_[i - 1].y > timed_[i].y)) continue;
     const TimedPatient v = timed_[i];
     std::size_t j = i;
-    while (j > begin && timed_[j - 1].y > v.y) {
+    do {
       timed_[j] = timed_[j - 1];
       --j;
-    }
+    } while (j > begin && timed_[j - 1].y > v.y);
     timed_[j] = v;
   }
 }
@@ -395,7 +398,7 @@ void Workspace::index_event_times(double cap) {
   event_bucket_start_.assign(nb + 3, 0);
   std::uint32_t* const start = event_bucket_start_.data();
   for (std::size_t i = 0; i < m; ++i) ++start[ids[i] + 2];
-  for (std::size_t b = 2; b < nb + 3; ++b) start[b] += start[b - 1];
+  prefix_counts_in_place(start, nb + 3);  // start[0] = start[1] = 0
   grouped_events_.resize(m);
   for (std::size_t i = 0; i < m; ++i) grouped_events_[start[ids[i] + 1]++] = times[i];
   event_bucket_start_.pop_back();

@@ -1,11 +1,13 @@
 // The entry times' prefix sums in segments (prefix_sums_in_place,
 // prefix_sums.hpp): exact where every sum is exact, within rounding of a
 // long double running sum otherwise, and nondecreasing even where the
-// segments' rounding differs from one running sum.
+// segments' rounding differs from one running sum. The bucket counts'
+// prefix sums (prefix_counts_in_place) are the running sums exactly.
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <random>
 #include <vector>
 
@@ -26,6 +28,22 @@ TEST(PrefixSums, ExactForSmallIntegersAtEveryLength) {
     const double total = prefix_sums_in_place(x.data(), n);
     EXPECT_EQ(x, expected) << "n = " << n;
     EXPECT_EQ(total, n > 0 ? expected[n - 1] : 0.0) << "n = " << n;
+  }
+}
+
+TEST(PrefixSums, CountsAreTheRunningSumsAtEveryLength) {
+  // Every length around the eight-lane steps, counts up to large ones whose
+  // total still fits 32 bits, and nothing beyond n written.
+  std::mt19937_64 engine(17);
+  std::uniform_int_distribution<std::uint32_t> count(0, 1u << 20);
+  for (std::size_t n = 0; n <= 41; ++n) {
+    std::vector<std::uint32_t> a(n + 8, 0xDEADBEEFu);
+    for (std::size_t i = 0; i < n; ++i) a[i] = i % 5 == 0 ? count(engine) : static_cast<std::uint32_t>(i % 3);
+    std::vector<std::uint32_t> expected = a;
+    std::uint32_t running = 0;
+    for (std::size_t i = 0; i < n; ++i) expected[i] = running += a[i];
+    prefix_counts_in_place(a.data(), n);
+    EXPECT_EQ(a, expected) << "n = " << n;
   }
 }
 
