@@ -347,24 +347,10 @@ void Workspace::sort_by_y(std::size_t begin, std::size_t end, double mean) {
   for (std::size_t i = 0; i < n; ++i) ++bucket_[ids[i] + 1];
   prefix_counts_in_place(bucket_.data(), nb + 1);
   for (std::size_t i = 0; i < n; ++i) timed_[begin + bucket_[ids[i]]++] = items[i];
-  // Out of order are only items that share a bucket, mostly pairs. One pass
-  // that swaps each neighbour pair out of order, without a branch (the
-  // larger one carried on), puts every pair in order and leaves the
-  // insertion sort below little to move and nothing to mispredict. Both are
-  // stable, so the result is the same.
-  TimedPatient* const sorted = timed_.data() + begin;
-  TimedPatient carry = sorted[0];
-  for (std::size_t i = 1; i < n; ++i) {
-    const TimedPatient next = sorted[i];
-    const bool swap = carry.y > next.y;
-    sorted[i - 1] = {swap ? next.y : carry.y, swap ? next.calendar : carry.calendar,
-                     swap ? next.treatment : carry.treatment, swap ? next.event : carry.event};
-    carry = {swap ? carry.y : next.y, swap ? carry.calendar : next.calendar,
-             swap ? carry.treatment : next.treatment, swap ? carry.event : next.event};
-  }
-  sorted[n - 1] = carry;
-  // Insertion sort, which after that pass mostly finds each item in place
-  // and then neither copies nor stores it.
+  // Out of order are only items that share a bucket, mostly pairs; the
+  // insertion sort finishes, and finds most items in place, where it
+  // neither copies nor stores them. It is stable, so the order is the
+  // same as any stable sort's.
   for (std::size_t i = begin + 1; i < end; ++i) {
     if (!(timed_[i - 1].y > timed_[i].y)) continue;
     const TimedPatient v = timed_[i];
