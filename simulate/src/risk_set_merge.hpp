@@ -59,8 +59,8 @@ inline std::size_t censored_before(const double* cy, std::size_t j, double y) no
 // strictly below x (std::lower_bound's index), by a binary search whose
 // steps are conditional moves: the times searched at every look give no
 // pattern a branch predictor could learn.
-inline std::size_t count_below(const double* a, std::size_t n, double x,
-                               std::size_t stride = 1) noexcept {
+template <class T>
+inline std::size_t count_below(const T* a, std::size_t n, T x, std::size_t stride = 1) noexcept {
   if (n == 0) return 0;
   std::size_t base = 0;
   while (n > 1) {

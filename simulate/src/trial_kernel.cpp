@@ -21,6 +21,9 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 // item, so the finishing insertion sort rarely moves anything (and rarely
 // mispredicts).
 constexpr std::size_t kBucketsPerItem = 2;
+// Event-time buckets up to this size are searched by counting ranks (O(size^2)
+// comparisons without branches) instead of std::nth_element.
+constexpr std::size_t kSmallBucket = 8;
 }  // namespace
 
 void Workspace::draw_strata(const CompiledTrial& trial, std::uint64_t seed,
@@ -393,14 +396,28 @@ void Workspace::index_event_times(double cap) {
 std::optional<double> Workspace::event_time(int d) {
   const auto need = static_cast<std::uint32_t>(d);
   if (need > static_cast<std::uint32_t>(events_by_cap())) return std::nullopt;
-  // Bucket b with start[b] < d <= start[b + 1].
-  const auto it =
-      std::lower_bound(event_bucket_start_.begin(), event_bucket_start_.end(), need);
-  const auto b_end = grouped_events_.begin() + static_cast<std::ptrdiff_t>(*it);
-  const auto b_begin = grouped_events_.begin() + static_cast<std::ptrdiff_t>(it[-1]);
-  const auto nth = grouped_events_.begin() + (d - 1);
-  std::nth_element(b_begin, nth, b_end);
-  return *nth;
+  // Bucket b with start[b] < d <= start[b + 1], by a search without
+  // branches (count_below).
+  const std::uint32_t* const start = event_bucket_start_.data();
+  const std::size_t b = count_below(start, event_bucket_start_.size(), need);
+  const double* const bucket = grouped_events_.data() + start[b - 1];
+  const std::size_t size = start[b] - start[b - 1];
+  const std::size_t rank = need - 1 - start[b - 1];  // 0-based, within the bucket
+  if (size > kSmallBucket) {
+    double* const first = grouped_events_.data() + start[b - 1];
+    std::nth_element(first, first + rank, first + size);
+    return first[rank];
+  }
+  // A small bucket (the usual case: one event per bucket on average): the
+  // rank-th smallest is the largest time with at most `rank` times below it,
+  // found without a branch on the data.
+  double nth = -std::numeric_limits<double>::infinity();
+  for (std::size_t i = 0; i < size; ++i) {
+    std::size_t below = 0;
+    for (std::size_t j = 0; j < size; ++j) below += bucket[j] < bucket[i] ? 1 : 0;
+    nth = below <= rank ? std::max(nth, bucket[i]) : nth;
+  }
+  return nth;
 }
 
 int Workspace::enrolled_by(double tau) const {

@@ -48,6 +48,13 @@ TEST(EventTimesIndex, CrowdedBucketsTiesAndTheCapItself) {
   expect_index_matches_sort({5.0, 5.0, 5.0, 5.1, 5.05}, 100.0);
   expect_index_matches_sort({100.0, 3.0, 100.000001, 50.0}, 100.0);
   expect_index_matches_sort({200.0, 300.0}, 100.0);  // none by the cap
+  // Buckets above and at the size searched by counting ranks (8), with ties,
+  // beside spread-out times.
+  for (const int crowd : {8, 9, 13}) {
+    std::vector<double> times = {1.0, 30.0, 60.0, 90.0};
+    for (int i = 0; i < crowd; ++i) times.push_back(45.0 + 1e-3 * (i % 4));
+    expect_index_matches_sort(times, 100.0);
+  }
 }
 
 TEST(EventTimesIndex, NoEvents) {
