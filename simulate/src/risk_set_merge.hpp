@@ -4,6 +4,7 @@
 // (trial_kernel.cpp, weighted_log_rank.cpp). Included after trial_kernel.hpp.
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -322,14 +323,18 @@ int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& vis
   const double horizon =
       enrolled_end > lo ? (tau - entry[idx(lo)]) + kHorizonMargin * (1.0 + std::fabs(tau)) : 0.0;
   const TimedPatient* a = timed_.data() + timed_offset_[s];
-  // The outcomes with y <= horizon (y < the next double above it), found by
-  // count_below over the y of the sorted items, so that the copy below has
-  // one exit.
+  // The outcomes with y <= horizon, that is, y below the next double above
+  // it (for a finite horizon >= 0, the one whose bits are one more; an
+  // infinite horizon keeps every finite y as it is), found by count_below
+  // over the y of the sorted items, so that the copy below has one exit.
   static_assert(sizeof(TimedPatient) == 3 * sizeof(double) && offsetof(TimedPatient, y) == 0,
                 "count_below reads the items' y at a stride of three doubles");
+  const double above_horizon =
+      horizon < std::numeric_limits<double>::infinity()
+          ? std::bit_cast<double>(std::bit_cast<std::uint64_t>(horizon) + 1)
+          : horizon;
   const TimedPatient* const a_end =
-      a + count_below(&a->y, idx(timed_offset_[s + 1] - timed_offset_[s]),
-                      std::nextafter(horizon, std::numeric_limits<double>::infinity()), 3);
+      a + count_below(&a->y, idx(timed_offset_[s + 1] - timed_offset_[s]), above_horizon, 3);
   const double* inv = inverse_.data();
   // Outcomes observed by tau, in y order, then an infinite y.
   double* oy = observed_y_.data();
