@@ -1,8 +1,8 @@
 #pragma once
 // Private: three scans over one replicate's 0/1 flags per patient
-// (trial_kernel.cpp), eight flags at a time where AVX2 allows. Each has a
-// plain loop that gives the same numbers, which serves the remainder and
-// builds without AVX2.
+// (trial_kernel.cpp), eight flags (the cure draw's: four) at a time where
+// AVX2 allows. Each has a plain loop that gives the same numbers, which
+// serves the remainder and builds without AVX2.
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
