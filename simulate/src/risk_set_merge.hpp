@@ -4,7 +4,6 @@
 // (trial_kernel.cpp, weighted_log_rank.cpp). Included after trial_kernel.hpp.
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -329,10 +328,14 @@ int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& vis
   // over the y of the sorted items, so that the copy below has one exit.
   static_assert(sizeof(TimedPatient) == 3 * sizeof(double) && offsetof(TimedPatient, y) == 0,
                 "count_below reads the items' y at a stride of three doubles");
-  const double above_horizon =
-      horizon < std::numeric_limits<double>::infinity()
-          ? std::bit_cast<double>(std::bit_cast<std::uint64_t>(horizon) + 1)
-          : horizon;
+  // (The bits by memcpy: Emscripten's C++ library has no std::bit_cast.)
+  double above_horizon = horizon;
+  if (horizon < std::numeric_limits<double>::infinity()) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &horizon, sizeof bits);
+    ++bits;
+    std::memcpy(&above_horizon, &bits, sizeof bits);
+  }
   const TimedPatient* const a_end =
       a + count_below(&a->y, idx(timed_offset_[s + 1] - timed_offset_[s]), above_horizon, 3);
   const double* inv = inverse_.data();
