@@ -15,6 +15,7 @@
 #include <immintrin.h>
 #endif
 
+#include "gsd/numerics/double_bits.hpp"
 #include "lane_tables.hpp"
 #include "trial_kernel.hpp"
 
@@ -328,14 +329,9 @@ int Workspace::stratum_merge(std::size_t s, double tau, Sums& sums, Visitor& vis
   // over the y of the sorted items, so that the copy below has one exit.
   static_assert(sizeof(TimedPatient) == 3 * sizeof(double) && offsetof(TimedPatient, y) == 0,
                 "count_below reads the items' y at a stride of three doubles");
-  // (The bits by memcpy: Emscripten's C++ library has no std::bit_cast.)
-  double above_horizon = horizon;
-  if (horizon < std::numeric_limits<double>::infinity()) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &horizon, sizeof bits);
-    ++bits;
-    std::memcpy(&above_horizon, &bits, sizeof bits);
-  }
+  const double above_horizon = horizon < std::numeric_limits<double>::infinity()
+                                   ? numerics::double_of(numerics::bits_of(horizon) + 1)
+                                   : horizon;
   const TimedPatient* const a_end =
       a + count_below(&a->y, idx(timed_offset_[s + 1] - timed_offset_[s]), above_horizon, 3);
   const double* inv = inverse_.data();

@@ -400,13 +400,12 @@ std::optional<double> Workspace::event_time(int d) {
   // branches (count_below).
   const std::uint32_t* const start = event_bucket_start_.data();
   const std::size_t b = count_below(start, event_bucket_start_.size(), need);
-  const double* const bucket = grouped_events_.data() + start[b - 1];
+  double* const bucket = grouped_events_.data() + start[b - 1];
   const std::size_t size = start[b] - start[b - 1];
   const std::size_t rank = need - 1 - start[b - 1];  // 0-based, within the bucket
   if (size > kSmallBucket) {
-    double* const first = grouped_events_.data() + start[b - 1];
-    std::nth_element(first, first + rank, first + size);
-    return first[rank];
+    std::nth_element(bucket, bucket + rank, bucket + size);
+    return bucket[rank];
   }
   // A small bucket (the usual case: one event per bucket on average): the
   // rank-th smallest is the largest time with at most `rank` times below it,

@@ -12,24 +12,10 @@
 // number). The result is within a few units in the last place of std::exp
 // (tests/numerics/kernel_exp_test.cpp).
 #include <cstdint>
-#include <cstring>
+
+#include "gsd/numerics/double_bits.hpp"
 
 namespace gsd::numerics {
-
-namespace detail {
-// The bits of a double and back, as std::bit_cast would give them (which
-// Emscripten's C++ library lacks); a fixed 8-byte copy compiles to a move.
-inline std::uint64_t bits_of(double x) noexcept {
-  std::uint64_t u;
-  std::memcpy(&u, &x, sizeof u);
-  return u;
-}
-inline double double_of(std::uint64_t u) noexcept {
-  double x;
-  std::memcpy(&x, &u, sizeof x);
-  return x;
-}
-}  // namespace detail
 
 // exp(-708) = 3.3e-308 is the smallest power of e above the normal range.
 inline constexpr double kKernelExpMin = -708.0;
@@ -64,8 +50,8 @@ inline double kernel_exp(double x) noexcept {
   p = p * r + 1.0;
   // The low bits of `shifted` hold n (two's complement, modulo 2^51): n + 1023
   // shifted into the exponent field is 2^n.
-  const std::uint64_t bits = (detail::bits_of(shifted) + 1023u) << 52;
-  return p * detail::double_of(bits);
+  const std::uint64_t bits = (bits_of(shifted) + 1023u) << 52;
+  return p * double_of(bits);
 }
 
 }  // namespace gsd::numerics
