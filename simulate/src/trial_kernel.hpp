@@ -129,7 +129,7 @@ class Workspace {
 
   // Groups the event calendar times into buckets over [0, cap] (one per event
   // on average), so that the time of the d-th event is a prefix count plus a
-  // selection within one bucket: O(m) for all looks together.
+  // selection within one bucket: O(m) to index, O(m) for each look.
   void index_event_times(double cap);
   // Calendar time of the d-th event (1-based), if it happens by the cap.
   std::optional<double> event_time(int d);
@@ -195,8 +195,8 @@ class Workspace {
   // Per observed outcome: the censorings before it (risk_set_merge.hpp).
   mutable std::vector<std::uint32_t> censored_before_;
   std::vector<double> inverse_;                    // 1 / k, k = 0..n (1/0 taken as 0)
-  std::vector<double> grouped_events_;             // event times, bucket by bucket
-  std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2 (last: beyond cap)
+  std::vector<double> picked_events_;              // event_time's bucket, packed
+  std::vector<std::uint32_t> event_bucket_start_;  // buckets + 2: starts, then all
   std::vector<std::uint32_t> words_;   // random words for the entry times
   std::vector<std::uint32_t> outcome_words_;
   std::vector<std::uint32_t> dropout_words_;
