@@ -143,6 +143,38 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
         }
         first = begin + 2 * pairs;
       }
+#if defined(__AVX2__)
+      if (block == 4) {
+        // Blocks of four (1:1 by default): four blocks side by side, one in
+        // each 64-bit lane, through their first three positions, each
+        // position's word gathered from the four blocks and compared as
+        // block_draw_is_treatment compares it, (2w + 1) n as 2 (w n) + n;
+        // the last position takes what is left, as below. A block's four
+        // arms are the bytes of its lane's low 32 bits, stored at once. The
+        // same arms as the loop below.
+        const __m128i word_offsets = _mm_setr_epi32(0, 8, 16, 24);  // 2 words per position
+        const __m256i lanes_low_halves = _mm256_setr_epi32(0, 2, 4, 6, 0, 2, 4, 6);
+        const __m256i zero = _mm256_setzero_si256();
+        const int groups = (end - first) / 16;
+        for (int g = 0; g < groups; ++g, first += 16) {
+          const auto* const w = reinterpret_cast<const int*>(words + 2 * idx(first) + 1);
+          __m256i left = _mm256_set1_epi64x(trial.block_treatment);
+          __m256i arms4 = zero;
+#pragma GCC unroll 3
+          for (int j = 0; j < 3; ++j) {
+            const __m256i word = _mm256_cvtepu32_epi64(_mm_i32gather_epi32(w + 2 * j, word_offsets, 4));
+            const __m256i n = _mm256_set1_epi64x(4 - j);
+            const __m256i scaled = _mm256_add_epi64(_mm256_slli_epi64(_mm256_mul_epu32(word, n), 1), n);
+            const __m256i is_treatment = _mm256_cmpgt_epi64(_mm256_slli_epi64(left, 33), scaled);  // -1 or 0
+            left = _mm256_add_epi64(left, is_treatment);
+            arms4 = _mm256_or_si256(arms4, _mm256_slli_epi64(_mm256_sub_epi64(zero, is_treatment), 8 * j));
+          }
+          arms4 = _mm256_or_si256(arms4, _mm256_slli_epi64(left, 24));
+          _mm_storeu_si128(reinterpret_cast<__m128i*>(arm_of + first),
+                           _mm256_castsi256_si128(_mm256_permutevar8x32_epi32(arms4, lanes_low_halves)));
+        }
+      }
+#endif
       // A whole block's last position has one place left, and its draw
       // gives what is left (block_draw_is_treatment with n = 1 is
       // L 2^33 > 2w + 1, true for L = 1 and false for L = 0), so it is set

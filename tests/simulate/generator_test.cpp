@@ -14,6 +14,7 @@
 
 #include "gsd/survival/cure_model.hpp"
 #include "gsd/simulate/trial_model.hpp"
+#include "random_stream.hpp"
 #include "seed_model.hpp"
 
 namespace gsd::simulate::generator_test {
@@ -166,6 +167,43 @@ TEST(Generator, PermutedBlocksBalanceEachStratum) {
         EXPECT_EQ(3 * treated[s], 2 * seen[s]);
       }
       EXPECT_LE(std::abs(3 * treated[s] - 2 * seen[s]), 4);
+    }
+  }
+}
+
+// Each position of a permuted block is drawn from what is left of its block:
+// treatment with probability (treatment left) / (places left), by
+// block_draw_is_treatment on the position's randomisation word (word 2i + 1
+// of the outcome stream). Blocks of four (1:1 by default, and 3:1), which the
+// generator draws four blocks at a time, and blocks of three and six, which
+// it draws one at a time; 202 patients leave a partial last block in each.
+TEST(Generator, PermutedBlocksDrawEachPositionFromWhatIsLeft) {
+  struct Case {
+    double ratio;
+    int block_size;  // 0: the default, twice the allocation's smallest block
+  };
+  for (const Case c : {Case{1.0, 0}, Case{3.0, 4}, Case{2.0, 3}, Case{1.0, 6}}) {
+    TrialModel m = testing::seed_model();
+    m.allocation_ratio = c.ratio;
+    m.block_size = c.block_size;
+    const Simulator sim = testing::seed_simulator(m);
+    const auto [p, q] = m.block_composition();
+    const int block = m.effective_block_size();
+    const int block_treatment = p * (block / (p + q));
+    for (std::uint64_t r = 0; r < 5; ++r) {
+      const std::vector<PatientRecord> patients = sim.patients(31, static_cast<std::int64_t>(r));
+      const std::size_t n = patients.size();
+      std::vector<std::uint32_t> words(detail::padded_words(2 * n));
+      detail::fill_words(detail::PhiloxBlocks(31, r, detail::StreamPurpose::kOutcome), words.data(), 2 * n);
+      int left = 0;
+      for (std::size_t i = 0; i < n; ++i) {
+        const int position = static_cast<int>(i % static_cast<std::size_t>(block));
+        if (position == 0) left = block_treatment;
+        const bool treatment = detail::block_draw_is_treatment(words[2 * i + 1], left, block - position);
+        left -= treatment ? 1 : 0;
+        ASSERT_EQ(patients[i].treatment, treatment)
+            << "ratio " << c.ratio << ", blocks of " << block << ", replicate " << r << ", patient " << i;
+      }
     }
   }
 }
