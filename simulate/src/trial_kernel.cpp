@@ -240,7 +240,8 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
     const double inverse_noncured[2] = {arms[0].inverse_noncured, arms[1].inverse_noncured};
     std::size_t k_first = k_begin;  // noncured whose hazard is still to do
 #if defined(__AVX2__)
-    {
+    // The gather's offsets, twice the positions, are 32-bit signed integers.
+    if (2 * n_all <= static_cast<std::size_t>(std::numeric_limits<std::int32_t>::max())) {
       // Four at a time: each word gathered from its patient's position, and
       // made a double exactly (a 32-bit word with its top bit flipped is a
       // signed integer 2^31 below it); then u01_32's and the loop's own
