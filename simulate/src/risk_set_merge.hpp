@@ -257,13 +257,18 @@ inline bool untied_log_rank_sums(const double* oy, const std::uint8_t* arm,
     inclusive = _mm_add_epi32(inclusive, _mm_slli_si128(inclusive, 8));
     const __m128i out_before =
         _mm_add_epi32(_mm_set1_epi32(treated_out), _mm_sub_epi32(inclusive, a));
+    // The censorings before each of the four, and the numbers at risk,
+    // enrolled - (k + lane) - before, as 32-bit lanes for two gathers.
+    const __m128i censored = _mm_loadu_si128(reinterpret_cast<const __m128i*>(before + k));
     const __m128i n1 = _mm_sub_epi32(_mm_sub_epi32(_mm_set1_epi32(enrolled_treated), out_before),
-                                     _mm_setr_epi32(treated[before[k]], treated[before[k + 1]],
-                                                    treated[before[k + 2]], treated[before[k + 3]]));
-    const std::size_t base = idx(enrolled) - k;
-    const __m256d share = _mm256_mul_pd(
-        _mm256_cvtepi32_pd(n1), _mm256_setr_pd(inv[base - before[k]], inv[base - 1 - before[k + 1]],
-                                               inv[base - 2 - before[k + 2]], inv[base - 3 - before[k + 3]]));
+                                     _mm_i32gather_epi32(treated, censored, 4));
+    const __m128i at_risk = _mm_sub_epi32(
+        _mm_sub_epi32(_mm_set1_epi32(enrolled - static_cast<int>(k)), _mm_setr_epi32(0, 1, 2, 3)), censored);
+    // The masked gather with every lane on: GCC 12 warns of the unmasked
+    // one's undefined source vector (-Wmaybe-uninitialized).
+    const __m256d inverse = _mm256_mask_i32gather_pd(_mm256_setzero_pd(), inv, at_risk,
+                                                     _mm256_castsi256_pd(_mm256_set1_epi64x(-1)), 8);
+    const __m256d share = _mm256_mul_pd(_mm256_cvtepi32_pd(n1), inverse);
     const __m256d ev =
         _mm256_cvtepi32_pd(_mm_cvtepu8_epi32(_mm_cvtsi32_si128(static_cast<int>(evs))));
     const __m256d event_share = _mm256_mul_pd(ev, share);
