@@ -11,6 +11,7 @@
 #endif
 
 #include "bucket_ids.hpp"
+#include "lane_tables.hpp"
 #include "prefix_sums.hpp"
 #include "risk_set_merge.hpp"
 #include "trial_kernel.hpp"
@@ -70,21 +71,18 @@ std::optional<double> Workspace::event_time(int d) {
   std::size_t got = 0;
   std::size_t e = 0;
 #if defined(__AVX2__)
-  // The last one to three events by masked loads, in one more step taken
-  // whatever m is (with no lane left it loads and packs nothing), so that no
-  // branch depends on m's remainder.
   const __m128i wanted_lanes = _mm_set1_epi32(static_cast<int>(wanted));
   const auto pack_step = [&](__m128i id_lanes, __m256d time_lanes, unsigned in_range) {
     const __m128i same = _mm_cmpeq_epi32(id_lanes, wanted_lanes);
-    const unsigned mask = static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(same))) & in_range;
-    const __m256i pack = _mm256_loadu_si256(
-        reinterpret_cast<const __m256i*>(censoring_lanes::kPackHalves[mask].data()));
-    _mm256_storeu_pd(bucket + got, _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(time_lanes), pack)));
-    got += static_cast<std::size_t>(__builtin_popcount(mask));
+    got += store_packed(bucket + got, time_lanes,
+                        static_cast<unsigned>(_mm_movemask_ps(_mm_castsi128_ps(same))) & in_range);
   };
   for (; e + 4 <= m; e += 4) {
     pack_step(_mm_loadu_si128(reinterpret_cast<const __m128i*>(ids + e)), _mm256_loadu_pd(times + e), 0xF);
   }
+  // The last one to three events by masked loads, in one more step taken
+  // whatever m is (with no lane left it loads and packs nothing), so that no
+  // branch depends on m's remainder.
   const auto left = static_cast<int>(m - e);
   const __m128i lanes_left = _mm_cmpgt_epi32(_mm_set1_epi32(left), _mm_setr_epi32(0, 1, 2, 3));
   pack_step(_mm_maskload_epi32(reinterpret_cast<const int*>(ids + e), lanes_left),

@@ -128,19 +128,9 @@ inline void count_censored_before(const double* cy, std::size_t j_end, const dou
 // Either way the times and counts are the same, bit for bit.
 namespace censoring_lanes {
 // For each 4-bit mask, the lanes that move the masked ones to the front, in
-// order (unused lanes 0): as four 32-bit lanes, and as the eight 32-bit
-// halves of four doubles.
+// order (unused lanes 0), as four 32-bit lanes (the doubles' halves are
+// lane_tables.hpp's kPackDoubleHalves).
 inline constexpr auto kPack = packed_lanes<4, std::int32_t>();
-inline constexpr auto kPackHalves = [] {
-  std::array<std::array<std::int32_t, 8>, 16> table{};
-  for (std::size_t mask = 0; mask < 16; ++mask) {
-    for (std::size_t to = 0; to < 4; ++to) {
-      table[mask][2 * to] = 2 * kPack[mask][to];
-      table[mask][2 * to + 1] = 2 * kPack[mask][to] + 1;
-    }
-  }
-  return table;
-}();
 // For each 4-bit mask, the inclusive prefix counts of its bits.
 inline constexpr auto kPrefix = [] {
   std::array<std::array<std::int32_t, 4>, 16> table{};
@@ -172,11 +162,7 @@ inline std::size_t censoring_times(const double* entry, const double* calendar,
     const __m256d ent = _mm256_permute4x64_pd(_mm256_loadu_pd(entry + i - 4), 0x1B);
     const auto mask = static_cast<unsigned>(
         _mm256_movemask_pd(_mm256_cmp_pd(cal, tau_lanes, _CMP_GT_OQ)));
-    const __m256i pack = _mm256_loadu_si256(
-        reinterpret_cast<const __m256i*>(censoring_lanes::kPackHalves[mask].data()));
-    const __m256d times = _mm256_sub_pd(tau_lanes, ent);
-    _mm256_storeu_pd(cy + j_end,
-                     _mm256_castps_pd(_mm256_permutevar8x32_ps(_mm256_castpd_ps(times), pack)));
+    store_packed(cy + j_end, _mm256_sub_pd(tau_lanes, ent), mask);
     // The treated among the censored, as bits in lane order (lane 0 is the
     // last of the four bytes), counted up to each lane and packed likewise.
     // One multiplication gathers the four 0/1 bytes (bits 0, 8, 16, 24) into
