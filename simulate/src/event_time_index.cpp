@@ -11,9 +11,9 @@
 #endif
 
 #include "bucket_ids.hpp"
+#include "count_below.hpp"
 #include "lane_tables.hpp"
 #include "prefix_sums.hpp"
-#include "risk_set_merge.hpp"
 #include "trial_kernel.hpp"
 
 namespace gsd::simulate::detail {

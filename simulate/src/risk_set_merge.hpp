@@ -16,6 +16,7 @@
 #endif
 
 #include "gsd/numerics/double_bits.hpp"
+#include "count_below.hpp"
 #include "lane_tables.hpp"
 #include "trial_kernel.hpp"
 
@@ -54,22 +55,6 @@ inline std::size_t censored_before(const double* cy, std::size_t j, double y) no
   while (cy[j] < y) ++j;
   return j;
 #endif
-}
-
-// How many of the ascending a[0], a[stride], ..., a[(n - 1) stride] lie
-// strictly below x (std::lower_bound's index), by a binary search whose
-// steps are conditional moves: the times searched at every look give no
-// pattern a branch predictor could learn.
-template <class T>
-inline std::size_t count_below(const T* a, std::size_t n, T x, std::size_t stride = 1) noexcept {
-  if (n == 0) return 0;
-  std::size_t base = 0;
-  while (n > 1) {
-    const std::size_t half = n / 2;
-    base = a[(base + half - 1) * stride] < x ? base + half : base;
-    n -= half;
-  }
-  return base + (a[base * stride] < x ? 1 : 0);
 }
 
 // Independent runs of count_censored_before: each count depends on the one

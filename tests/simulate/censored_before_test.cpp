@@ -1,7 +1,8 @@
 // The log-rank merge's count of the censorings before each outcome
 // (count_censored_before, risk_set_merge.hpp) against a plain count, for
 // fewer outcomes than runs, ties among and between the two lists, and runs of
-// more than eight censorings between outcomes.
+// more than eight censorings between outcomes; and the branch-free search
+// that starts the runs (count_below.hpp) against std::lower_bound.
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <random>
 #include <vector>
 
+#include "count_below.hpp"
 #include "risk_set_merge.hpp"
 
 namespace gsd::simulate::detail::censored_before_test {
