@@ -32,11 +32,15 @@ constexpr std::size_t kBucketsPerItem = 4;
 
 void Workspace::draw_strata(const CompiledTrial& trial, std::uint64_t seed,
                             std::uint64_t replicate) {
-  stratum_offset.assign(trial.strata + 1, 0);
+  // Sized and set entry by entry, not by assign(): a memset of two ints per
+  // replicate was a mispredicted branch or two in the library's size dispatch.
+  stratum_offset.resize(trial.strata + 1);
+  stratum_offset[0] = 0;
   if (trial.strata == 1) {
     stratum_offset[1] = trial.patients;
     return;
   }
+  std::fill(stratum_offset.begin() + 1, stratum_offset.end(), 0);
   // Each patient's stratum independently with the given proportions, so the
   // stratum sizes are multinomial.
   WordStream stream(seed, replicate, StreamPurpose::kStratum);
@@ -117,7 +121,8 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   treated_before[0] = 0;
   int treated = 0;  // running count in a register, not through memory
   std::size_t uncured = 0;
-  uncured_offset_.assign(trial.strata + 1, 0);
+  uncured_offset_.resize(trial.strata + 1);  // each [s + 1] is set below
+  uncured_offset_[0] = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const ArmParams* arms = trial.arms.data() + 2 * s;
     const int begin = stratum_offset[s];
@@ -226,7 +231,10 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   double* ev = event_times.data();
   const double* const entry_of = entry.data();
   TimedPatient* const to_sort = unsorted_.data();
-  if (direct) timed_offset_.assign(trial.strata + 1, 0);
+  if (direct) {
+    timed_offset_.resize(trial.strata + 1);  // each [s + 1] is set below
+    timed_offset_[0] = 0;
+  }
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const ArmParams* arms = trial.arms.data() + 2 * s;
     const std::size_t k_begin = uncured_offset_[s];
@@ -334,7 +342,8 @@ void Workspace::draw_patients(const CompiledTrial& trial, std::uint64_t seed,
   // Pass 3: calendar times, the event list, and the y-sorted list per stratum
   // (sorted once per replicate, then merged in O(n) at every look).
   std::size_t m = 0;
-  timed_offset_.assign(trial.strata + 1, 0);
+  timed_offset_.resize(trial.strata + 1);  // each [s + 1] is set below
+  timed_offset_[0] = 0;
   std::size_t count = 0;
   for (std::size_t s = 0; s < trial.strata; ++s) {
     const std::size_t begin = count;
