@@ -33,7 +33,7 @@
 #' | `typeOfComputation = "Schoenfeld"` (the default), `"Freedman"`, `"HsiehFreedman"` | `nSurv()`'s Lachin-Foulkes | `method = "schoenfeld"`, `"freedman"`, `"hsieh-freedman"`, `"lachin-foulkes"` (through `...`); gsd's default `"exact"` is the event-driven power under the model itself, which may ask a few events more or fewer than a formula (and is the only one with a cure fraction) |
 #' | `median2`, `lambda2` (control) | `lambdaC` | `control = cure_model(median_noncured = , hazard = )` |
 #' | `hazardRatio` | `hr` | `hazard_ratio_noncured` (among the noncured; add `cure_fraction`s for a cure model) |
-#' | `accrualTime`, `accrualIntensity` | `R`, `gamma` | `accrual = accrual(duration)` or `accrual(durations = , rates = )` |
+#' | `accrualTime`, `accrualIntensity` | `R`, `gamma` | `accrual = 36` (a duration: `accrual(36)`) or `accrual(durations = , rates = )` |
 #' | `dropoutRate1`, `dropoutRate2`, `dropoutTime` (probabilities by a time) | `eta` (hazards) | `dropout = c(control = , treatment = )`, hazards: `-log(1 - rate) / time` |
 #' | `allocationRatioPlanned` | `ratio` | `allocation_ratio` (treatment : control) |
 #' | `maxNumberOfSubjects`, `maxNumberOfEvents` | | `patients`, `events` |

@@ -140,7 +140,8 @@ print.gsd_accrual <- function(x, ...) {
 #'   unless `hazard_ratio_noncured` is given, its own latency.
 #' @param hazard_ratio_noncured the treatment latency is the control's with
 #'   hazards times this ratio.
-#' @param accrual [accrual()].
+#' @param accrual [accrual()], or a single number: the duration of uniform
+#'   accrual (`accrual = 36` is `accrual(36)`).
 #' @param patients,events,power,follow_up the solve mode (see Details);
 #'   `follow_up` is the time after accrual ends.
 #' @param allocation_ratio treatment : control.
@@ -206,8 +207,16 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   if (missing(accrual)) .gsd_invalid("accrual", NULL, "is missing: give accrual(duration)")
   .check_object(control, "control", "must be cure_model(...)")
   .check_object(treatment, "treatment", "must be cure_model(...)", null_ok = TRUE)
+  arguments <- .gsd_arguments$survival
+  if (is.numeric(accrual) && !is.object(accrual) && length(accrual) == 1L) {
+    # A bare number is the duration of uniform accrual (as the Python package
+    # takes it), and the library's checks of it name `accrual`.
+    .check_number(accrual, "accrual")
+    accrual <- structure(list(duration = accrual), class = "gsd_accrual")
+    arguments <- c(arguments, survival.accrual.duration = "accrual")
+  }
   .check_object(accrual, "accrual",
-                "must be accrual(duration) or accrual(durations = , rates = )")
+                "must be a number (the duration of uniform accrual), accrual(duration) or accrual(durations = , rates = )")
   extra <- list(...)
   if (length(extra) > 0L && (is.null(names(extra)) || any(names(extra) == ""))) {
     .gsd_invalid("...", NULL, "must be named: further keys of the survival section")
@@ -232,7 +241,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   survival[names(extra)] <- extra
   config <- design$config[c("name", "design")]
   config$survival <- survival[!vapply(survival, is.null, TRUE)]
-  out <- .gsd_value(.gsd_run(config, "design", list(), .gsd_arguments$survival, .tables))
+  out <- .gsd_value(.gsd_run(config, "design", list(), arguments, .tables))
   .new_survival(config, out)
 }
 

@@ -291,12 +291,24 @@ test_that("accrual() refuses what it cannot write as an accrual", {
                 "^<gsd accrual> piecewise: durations 6, 30 with rates 1, 3$")
 })
 
-test_that("gsd_survival() says what an arm and an accrual are when given a number", {
+test_that("gsd_survival() takes a number as the accrual's duration, and says what an arm is", {
   d <- seed_design()
-  e <- invalid(gsd_survival(d, control = cure_model(cure_fraction = 0.4, median_noncured = 7),
-                            hazard_ratio_noncured = 0.63, accrual = 36, patients = 202, events = 94))
-  expect_identical(conditionMessage(e),
-                   "accrual = 36 must be accrual(duration) or accrual(durations = , rates = )")
+  with_accrual <- function(accrual) {
+    gsd_survival(d, control = cure_model(cure_fraction = 0.4, median_noncured = 7),
+                 hazard_ratio_noncured = 0.63, accrual = accrual, patients = 202, events = 94)
+  }
+  expect_identical(with_accrual(36)$power, with_accrual(accrual(36))$power)
+  expect_identical(with_accrual(36)$config, with_accrual(accrual(36))$config)
+  e <- invalid(with_accrual(-36))
+  expect_identical(e$argument, "accrual")
+  expect_match(conditionMessage(e), "^accrual = -36 must be positive")
+  e <- invalid(with_accrual(NA_real_))
+  expect_identical(conditionMessage(e), "accrual = NA must be a single number")
+  e <- invalid(with_accrual(c(6, 30)))
+  expect_identical(conditionMessage(e), paste(
+    "accrual = c(6, 30) must be a number (the duration of uniform accrual),",
+    "accrual(duration) or accrual(durations = , rates = )"))
+  expect_identical(invalid(with_accrual("36"))$argument, "accrual")
   e <- invalid(gsd_survival(d, control = c(0.4, 7), hazard_ratio_noncured = 0.63,
                             accrual = accrual(36), patients = 202, events = 94))
   expect_identical(conditionMessage(e), "control = c(0.4, 7) must be cure_model(...)")
