@@ -93,7 +93,7 @@ accrual <- function(duration = NULL, durations = NULL, rates = NULL, ...) {
                    "is uniform accrual: give either duration or durations and rates, not both")
     }
     .check_number(duration, "duration")
-    return(structure(list(duration = duration), class = "gsd_accrual"))
+    return(structure(list(duration = .number_value(duration, "duration")), class = "gsd_accrual"))
   }
   if (!piecewise) {
     .gsd_invalid("duration", NULL,
@@ -212,7 +212,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
     # A bare number is the duration of uniform accrual (as the Python package
     # takes it), and the library's checks of it name `accrual`.
     .check_number(accrual, "accrual")
-    accrual <- structure(list(duration = accrual), class = "gsd_accrual")
+    accrual <- structure(list(duration = .number_value(accrual, "accrual")), class = "gsd_accrual")
     arguments <- c(arguments, survival.accrual.duration = "accrual")
   }
   .check_object(accrual, "accrual",

@@ -299,6 +299,9 @@ test_that("gsd_survival() takes a number as the accrual's duration, and says wha
   }
   expect_identical(with_accrual(36)$power, with_accrual(accrual(36))$power)
   expect_identical(with_accrual(36)$config, with_accrual(accrual(36))$config)
+  # A name (a number from quantile() or coef()) is dropped, as for any number.
+  expect_identical(with_accrual(c(months = 36))$config, with_accrual(accrual(36))$config)
+  expect_identical(with_accrual(accrual(c(months = 36)))$config, with_accrual(accrual(36))$config)
   e <- invalid(with_accrual(-36))
   expect_identical(e$argument, "accrual")
   expect_match(conditionMessage(e), "^accrual = -36 must be positive")
