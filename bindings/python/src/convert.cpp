@@ -82,7 +82,7 @@ class Walker {
       PyErr_Clear();
       fail(v, "is too large for a number");
     }
-    if (!std::isfinite(x)) fail(v, "must be finite (JSON has no NaN or infinity)");
+    if (!std::isfinite(x)) fail(v, "must be a finite number");
     return x;
   }
 

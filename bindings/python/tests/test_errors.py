@@ -58,7 +58,7 @@ def test_a_parameter_of_a_family_without_one_is_named_by_the_keyword():
 
 
 def test_values_json_cannot_hold_are_named():
-    with pytest.raises(gsd.InvalidInput, match=r"^information_fractions\[0\] = nan must be finite"):
+    with pytest.raises(gsd.InvalidInput, match=r"^information_fractions\[0\] = nan must be a finite number$"):
         gsd.design(information_fractions=[math.nan, 1.0])
     with pytest.raises(gsd.InvalidInput, match=r"^alpha = <object object at .*> is not a JSON value"):
         gsd.design(alpha=object())
@@ -187,7 +187,7 @@ def test_record_look_errors_leave_the_file_as_it_was(repo, tmp_path):
     before = (tmp_path / "dmc.json").read_bytes()
     with pytest.raises(gsd.InvalidInput, match=r"^events = 40 must exceed the previous look's 49 events"):
         record.add_look(40, z=2.5)
-    with pytest.raises(gsd.InvalidInput, match=r"^z = nan must be finite"):
+    with pytest.raises(gsd.InvalidInput, match=r"^z = nan must be a finite number$"):
         record.add_look(71, z=math.nan)
     with pytest.raises(gsd.InvalidInput, match=r"already holds its design"):
         record.add_look(71, z=2.5, config=repo / "configs" / "blinatumomab-20120215.json")
