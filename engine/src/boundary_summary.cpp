@@ -104,7 +104,11 @@ std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
       row.bound = kind;
       row.information_fraction = t[k];
       row.z = z;
-      row.nominal_p = numerics::normal_upper_tail(z);
+      // gsDesign's gsBoundSummary (3.x, "p (1-sided)"): the upper tail,
+      // except for the lower bound of a symmetric two-sided design, whose
+      // p is the lower tail (its side's nominal level, the efficacy row's).
+      row.nominal_p = kind == BoundKind::kLower ? numerics::normal_upper_tail(-z)
+                                                : numerics::normal_upper_tail(z);
       row.effect_fraction = z / (means ? (*means)[k] : d.drift * std::sqrt(t[k]));
       if (plan && k < plan->looks.size()) {
         const double events = static_cast<double>(plan->looks[k].events);

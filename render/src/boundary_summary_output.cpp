@@ -42,7 +42,12 @@ std::string boundary_summary_text(const std::vector<BoundSummaryRow>& rows) {
                   probability(r.cumulative_h0).c_str(), r.cumulative_h1);
     out << line;
   }
-  out << "\n  effect / design: z at the bound over the mean of Z under H1 at the look (for a log-rank "
+  out << "\n  nominal p: P(Z >= z) under H0";
+  bool lower = false;
+  for (const BoundSummaryRow& r : rows) lower = lower || r.bound == BoundKind::kLower;
+  if (lower) out << "; on a lower row P(Z <= z), that side's nominal level";
+  out << "\n";
+  out << "  effect / design: z at the bound over the mean of Z under H1 at the look (for a log-rank "
          "or z test, the estimate at the bound as a fraction of the effect H1 assumes)\n";
   if (survival) {
     out << "  H1: the plan's mean of Z at each look: a classical method's, else the model's at the "

@@ -98,6 +98,13 @@ TEST(BoundarySummary, SymmetricTwoSidedHasLowerRows) {
   ASSERT_EQ(rows.size(), 4u);
   EXPECT_EQ(rows[1].bound, BoundKind::kLower);
   EXPECT_EQ(rows[1].z, -rows[0].z);
+  // gsDesign's gsBoundSummary gives the lower bound of a two-sided design
+  // (test.type 2) the lower tail, pnorm(z): its side's nominal level, the
+  // same as the efficacy row's. Closed form: Phi(-2.9626) for LD-OBF at
+  // t = 0.5 is about 0.0015 (not 0.9985).
+  EXPECT_EQ(rows[1].nominal_p, rows[0].nominal_p);
+  EXPECT_NEAR(rows[1].nominal_p, 0.5 * std::erfc(-rows[1].z / std::sqrt(2.0)), 1e-15);
+  EXPECT_LT(rows[1].nominal_p, 0.01);
   EXPECT_NEAR(rows[2].cumulative_h0 + rows[3].cumulative_h0, 0.05, 1e-10);
 }
 

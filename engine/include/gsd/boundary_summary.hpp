@@ -19,7 +19,9 @@ struct BoundSummaryRow {
   double information_fraction = 0.0;
   std::optional<long long> events;  // survival plans: the look's planned events
   double z = 0.0;
-  double nominal_p = 0.0;  // P(Z >= z) under H0 (gsBoundSummary's "p (1-sided)")
+  // Under H0, as gsBoundSummary's "p (1-sided)": P(Z >= z), but P(Z <= z) on
+  // the lower bound of a symmetric two-sided design (BoundKind::kLower).
+  double nominal_p = 0.0;
   // z / E[Z_k] under H1 below: for a log-rank test or a z test of a mean,
   // the estimate at the bound as a fraction of the effect H1 assumes; where
   // the estimate's variance depends on the effect (rates, the t test) only
