@@ -204,7 +204,9 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
     .gsd_invalid("design", .describe(design), "must be a gsd_design (see gsd_design())")
   }
   if (missing(control)) .gsd_invalid("control", NULL, "is missing: give cure_model(...)")
-  if (missing(accrual)) .gsd_invalid("accrual", NULL, "is missing: give accrual(duration)")
+  if (missing(accrual)) {
+    .gsd_invalid("accrual", NULL, "is missing: give its duration (e.g. accrual = 36) or accrual(durations = , rates = )")
+  }
   .check_object(control, "control", "must be cure_model(...)")
   .check_object(treatment, "treatment", "must be cure_model(...)", null_ok = TRUE)
   arguments <- .gsd_arguments$survival
