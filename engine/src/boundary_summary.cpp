@@ -104,7 +104,7 @@ std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
       row.bound = kind;
       row.information_fraction = t[k];
       row.z = z;
-      // gsDesign's gsBoundSummary (3.x, "p (1-sided)"): the upper tail,
+      // gsDesign's gsBoundSummary ("p (1-sided)"): the upper tail,
       // except for the lower bound of a symmetric two-sided design, whose
       // p is the lower tail (its side's nominal level, the efficacy row's).
       row.nominal_p = kind == BoundKind::kLower ? numerics::normal_upper_tail(-z)
