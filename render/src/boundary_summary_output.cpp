@@ -1,5 +1,6 @@
 #include "gsd/render/boundary_summary_output.hpp"
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -43,9 +44,10 @@ std::string boundary_summary_text(const std::vector<BoundSummaryRow>& rows) {
     out << line;
   }
   out << "\n  nominal p: P(Z >= z) under H0";
-  bool lower = false;
-  for (const BoundSummaryRow& r : rows) lower = lower || r.bound == BoundKind::kLower;
-  if (lower) out << "; on a lower row P(Z <= z), that side's nominal level";
+  const auto is_lower = [](const BoundSummaryRow& r) { return r.bound == BoundKind::kLower; };
+  if (std::any_of(rows.begin(), rows.end(), is_lower)) {
+    out << "; on a lower row P(Z <= z), that side's nominal level";
+  }
   out << "\n";
   out << "  effect / design: z at the bound over the mean of Z under H1 at the look (for a log-rank "
          "or z test, the estimate at the bound as a fraction of the effect H1 assumes)\n";

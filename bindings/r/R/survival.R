@@ -92,8 +92,7 @@ accrual <- function(duration = NULL, durations = NULL, rates = NULL, ...) {
       .gsd_invalid("duration", .describe(duration),
                    "is uniform accrual: give either duration or durations and rates, not both")
     }
-    .check_number(duration, "duration")
-    return(structure(list(duration = .number_value(duration, "duration")), class = "gsd_accrual"))
+    return(.uniform_accrual(duration, "duration"))
   }
   if (!piecewise) {
     .gsd_invalid("duration", NULL,
@@ -106,6 +105,13 @@ accrual <- function(duration = NULL, durations = NULL, rates = NULL, ...) {
   }
   structure(list(piecewise = list(durations = .numbers_value(durations), rates = .numbers_value(rates))),
             class = "gsd_accrual")
+}
+
+# Uniform accrual over the single number x, checked and named as the
+# argument `name` (its names dropped, as for any number).
+.uniform_accrual <- function(x, name, call = sys.call(-1L)) {
+  .check_number(x, name, call = call)
+  structure(list(duration = .number_value(x, name, call = call)), class = "gsd_accrual")
 }
 
 #' @export
@@ -213,8 +219,7 @@ gsd_survival <- function(design, control, treatment = NULL, hazard_ratio_noncure
   if (is.numeric(accrual) && !is.object(accrual) && length(accrual) == 1L) {
     # A bare number is the duration of uniform accrual (as the Python package
     # takes it), and the library's checks of it name `accrual`.
-    .check_number(accrual, "accrual")
-    accrual <- structure(list(duration = .number_value(accrual, "accrual")), class = "gsd_accrual")
+    accrual <- .uniform_accrual(accrual, "accrual")
     arguments <- c(arguments, survival.accrual.duration = "accrual")
   }
   .check_object(accrual, "accrual",

@@ -314,8 +314,8 @@ test_that("gsd_survival() takes a number as the accrual's duration, and says wha
   expect_identical(invalid(with_accrual("36"))$argument, "accrual")
   e <- invalid(gsd_survival(d, control = cure_model(cure_fraction = 0.4, median_noncured = 7),
                             hazard_ratio_noncured = 0.63, patients = 202, events = 94))
-  expect_identical(conditionMessage(e), paste(
-    "accrual is missing: give its duration (e.g. accrual = 36) or accrual(durations = , rates = )"))
+  expect_identical(conditionMessage(e),
+                   "accrual is missing: give its duration (e.g. accrual = 36) or accrual(durations = , rates = )")
   e <- invalid(gsd_survival(d, control = c(0.4, 7), hazard_ratio_noncured = 0.63,
                             accrual = accrual(36), patients = 202, events = 94))
   expect_identical(conditionMessage(e), "control = c(0.4, 7) must be cure_model(...)")
