@@ -5,12 +5,16 @@
 # analyses it as the design says (looks at the planned events, a final
 # analysis at the calendar cap for trials still short of them), so it is the
 # reference for the event-driven power.
-#   tests/reference/event_driven_power.sh build/release/cli/gsd
-# About 10 s of CPU per plan; the numbers do not depend on --threads.
+#   tests/reference/event_driven_power.sh build/release/cli/gsd [DIR]
+# DIR holds the plans (default event_driven/ beside this script;
+# large_effect/ holds the plans of docs/plan-accuracy.md where the
+# event-driven power is least accurate). About 10 s of CPU per plan; the
+# numbers do not depend on --threads.
 set -euo pipefail
 gsd=$1
 here=$(cd "$(dirname "$0")" && pwd)
-for config in "$here"/event_driven/*.json; do
+plans=${2:-$here/event_driven}
+for config in "$plans"/*.json; do
   sim=$("$gsd" simulate "$config" --replicates 1000000 --seed 21 --threads 2 --quiet --format json)
   plan=$("$gsd" design "$config" --format json)
   python3 - "$config" "$sim" "$plan" <<'PY'
