@@ -141,6 +141,10 @@ failed <- 0
 worst <- c(z = 0, gsd = 0, rpact = 0)
 for (i in seq_len(n)) {
   d <- designs[[i]]
+  if (is.null(gsd_looks[[i]])) {  # gsd refused the design: its line is the error
+    cat(sprintf("%s: gsd: %s\n", describe(i, d), out[i]))
+    next
+  }
   gz <- vapply(gsd_looks[[i]], function(l) l$efficacy_z, 0)
   gf <- futility_of(lapply(gsd_looks[[i]], function(l) l$futility_z))
   r <- tryCatch(rpact_design(d), error = function(e) conditionMessage(e))
