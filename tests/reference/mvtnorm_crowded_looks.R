@@ -10,8 +10,9 @@
 # 65:223), deterministic and accurate to about 1e-11 here; the roots come from
 # uniroot at tolerance 1e-13. Two-sided designs are left out: mvtnorm takes a
 # rectangle's probability under Miwa's algorithm as a sum over orthants, whose
-# cancellation leaves errors near 1e-9 on six two-sided looks (where an
-# independent recursive Simpson integration and gsd agree within 1e-13).
+# cancellation leaves errors near 1e-9 on six two-sided looks (where the
+# recursive Simpson integration of rpact_random_designs.R,
+# crossed_two_sided, and gsd agree within 1e-13).
 #
 # rpact 3.3.4's bounds are printed beside them where rpact is installed: on
 # these designs its bounds after the crowded looks are off by 6e-3 to 9e-2
