@@ -1,5 +1,7 @@
 #include "gsd/design.hpp"
 
+#include <cmath>
+#include <optional>
 #include <string>
 
 #include "gsd/numerics/invalid_input.hpp"
@@ -10,6 +12,22 @@
 namespace gsd {
 
 namespace {
+
+// The exact operating characteristics of a one-sample binary plan at the
+// whole patients gsd simulate runs, ceil(patients), where every look has its
+// statistic and the enumeration takes the size; none otherwise.
+std::optional<simulate::ExactBinomial> exact_binomial(const endpoints::EndpointSpec& spec,
+                                                      const endpoints::EndpointPlan& plan,
+                                                      const spending::Design& design) {
+  if (spec.type != endpoints::EndpointType::kBinary || spec.groups != 1) return std::nullopt;
+  const double patients = std::ceil(plan.patients);
+  if (!(patients <= simulate::kExactBinomialMaxPatients)) return std::nullopt;
+  simulate::EndpointModel model;
+  model.spec = spec;
+  model.look_patients = simulate::endpoint_look_patients(design, static_cast<int>(patients));
+  if (endpoints::first_look_without_statistic(spec, model.look_patients)) return std::nullopt;
+  return simulate::exact_one_sample_binary(model, design);
+}
 
 // With looks by calendar time (survival.looks) the design spends at each
 // look's expected events over the planned total (gsDesign's gsSurvCalendar
@@ -188,7 +206,11 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
     const detail::PhaseTimer timer(options.trace, "endpoint sample size and power");
     out.endpoint = EndpointSize{*trial.endpoint, numerics::within({"endpoint"}, [&] {
                                   return endpoints::plan_endpoint(*trial.endpoint, out.boundaries);
-                                })};
+                                }),
+                                std::nullopt};
+    out.endpoint->exact = numerics::within({"endpoint"}, [&] {
+      return exact_binomial(out.endpoint->spec, out.endpoint->plan, out.boundaries);
+    });
   }
   if (out.sample_size && trial.survival->integer) {
     const detail::PhaseTimer timer(options.trace, "whole numbers: bounds and power recomputed");

@@ -248,6 +248,38 @@ json endpoint_json(const endpoints::EndpointSpec& s) {
   return j;
 }
 
+json responder_range_json(const std::optional<simulate::ResponderRange>& r) {
+  return r ? json::array({r->least, r->most}) : json(nullptr);
+}
+
+json exact_binomial_json(const simulate::ExactBinomial& e) {
+  json looks = json::array();
+  for (const simulate::ExactBinomialLook& l : e.looks) {
+    looks.push_back({{"patients", l.patients},
+                     {"efficacy_responders", responder_range_json(l.efficacy)},
+                     {"futility_responders", responder_range_json(l.futility)},
+                     {"harm_responders", responder_range_json(l.harm)},
+                     {"probability_efficacy_h1", l.probability_efficacy_h1},
+                     {"probability_futility_h1", l.probability_futility_h1},
+                     {"probability_harm_h1", l.probability_harm_h1},
+                     {"probability_efficacy_h0", l.probability_efficacy_h0},
+                     {"probability_futility_h0", l.probability_futility_h0},
+                     {"probability_harm_h0", l.probability_harm_h0}});
+  }
+  return {{"patients", e.looks.back().patients},
+          {"rate_h1", e.rate_h1},
+          {"rate_h0", e.rate_h0},
+          {"power", e.power},
+          {"power_ignoring_futility", e.power_ignoring_futility},
+          {"alpha", e.alpha},
+          {"alpha_obeying_futility", e.alpha_obeying_futility},
+          {"design_alpha", e.design_alpha},
+          {"expected_patients_h0", e.expected_patients_h0},
+          {"expected_patients_h1", e.expected_patients_h1},
+          {"looks", looks},
+          {"method", {{"description", exact_binomial_description()}, {"reference", kExactBinomialReference}}}};
+}
+
 }  // namespace
 
 json endpoint_sample_size_json(const EndpointSize& r) {
@@ -274,7 +306,8 @@ json endpoint_sample_size_json(const EndpointSize& r) {
   j["endpoint"] = endpoint_json(r.spec);
   j["method"] = {{"description", endpoint_method_description(r.spec)},
                  {"reference", endpoint_method_reference(r.spec)}};
-  j["warnings"] = endpoint_warnings(r.spec, plan.patients);
+  j["exact"] = r.exact ? exact_binomial_json(*r.exact) : json(nullptr);
+  j["warnings"] = endpoint_warnings(r);
   return j;
 }
 

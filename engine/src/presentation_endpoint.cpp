@@ -1,4 +1,5 @@
 // Words for normal and binary endpoints (see presentation.hpp).
+#include <cmath>
 #include <iomanip>
 #include <sstream>
 #include <string>
@@ -65,10 +66,45 @@ const char* endpoint_method_reference(const EndpointSpec& spec) noexcept {
          "9:1447; Jennison & Turnbull (2000), section 2.7";
 }
 
-std::vector<std::string> endpoint_warnings(const endpoints::EndpointSpec& spec, double patients) {
+std::string exact_binomial_description() {
+  return "the responder count's exact distribution over the looks: at each look the count so far plus "
+         "Binomial(new patients, rate), each count judged by the plan's rate statistic against the design's "
+         "bounds, at the whole patients gsd simulate runs (ceil of each look's fraction of them); H0 "
+         "rejections ignore the futility bound, as a non-binding design spends alpha";
+}
+
+const char* const kExactBinomialReference =
+    "Fleming (1982), Biometrics 38:143; Jennison & Turnbull (2000), section 12.1; gsDesign's gsBinomialExact";
+
+std::vector<std::string> endpoint_warnings(const EndpointSize& size) {
+  const endpoints::EndpointSpec& spec = size.spec;
   std::vector<std::string> out;
   if (spec.type != endpoints::EndpointType::kBinary) return out;
-  const endpoints::ExpectedOutcomes few = endpoints::fewest_expected_outcomes(spec, patients);
+  if (size.exact) {
+    // The responder count's own distribution: no approximation to warn of
+    // beyond what it shows.
+    const simulate::ExactBinomial& e = *size.exact;
+    const int n = e.looks.back().patients;
+    if (std::fabs(e.power - size.plan.power) > kExactPowerGap) {
+      std::ostringstream w;
+      w << std::fixed << std::setprecision(4) << "the exact binomial power at " << n << " patients is "
+        << e.power << ", against " << size.plan.power
+        << " by the normal approximation: the responder count takes few values, and each look's bound "
+           "falls between two of them; the exact probabilities are what the trial will do (give "
+           "endpoint.patients to see them at other sizes)";
+      out.push_back(w.str());
+    }
+    if (e.alpha > e.design_alpha * (1.0 + kExactAlphaExcess)) {
+      std::ostringstream w;
+      w << std::fixed << std::setprecision(4) << "the exact type I error at " << n << " patients is "
+        << e.alpha << ", above the design's alpha " << e.design_alpha
+        << ": the bounds on the responder count are less strict than the z bounds they come from; "
+           "lower alpha, or try a few patients more or fewer (the exact alpha moves in steps with them)";
+      out.push_back(w.str());
+    }
+    return out;
+  }
+  const endpoints::ExpectedOutcomes few = endpoints::fewest_expected_outcomes(spec, size.plan.patients);
   if (!(few.count < endpoints::kFewExpectedOutcomes)) return out;
   std::ostringstream w;
   w << std::fixed << std::setprecision(1)

@@ -60,6 +60,50 @@ std::string endpoint_setting(const EndpointSpec& s) {
   return out.str();
 }
 
+// A look's responder counts for one decision: ">= 23", "<= 5", "3 to 9",
+// "-" for none, with n the look's patients.
+std::string responders_text(const std::optional<simulate::ResponderRange>& r, int n) {
+  if (!r) return "-";
+  if (r->least == r->most) return std::to_string(r->least);
+  if (r->most == n) return ">= " + std::to_string(r->least);
+  if (r->least == 0) return "<= " + std::to_string(r->most);
+  return std::to_string(r->least) + " to " + std::to_string(r->most);
+}
+
+// The exact table of a one-sample binary plan.
+std::string exact_text(const simulate::ExactBinomial& e) {
+  std::ostringstream out;
+  bool harm = false;
+  for (const simulate::ExactBinomialLook& l : e.looks) harm = harm || l.harm;
+  out << "\nExact binomial, at " << e.looks.back().patients << " patients (the trial gsd simulate runs)\n"
+      << std::fixed << std::setprecision(4) << "  power " << e.power << " (" << e.power_ignoring_futility
+      << " ignoring futility); alpha " << e.alpha << " with futility ignored (" << e.alpha_obeying_futility
+      << " obeyed), design alpha " << e.design_alpha << '\n'
+      << std::setprecision(2) << "  expected patients " << e.expected_patients_h0 << " under H0, "
+      << e.expected_patients_h1 << " under H1\n"
+      << "  method: " << exact_binomial_description() << "\n\n"
+      << "  look  patients  efficacy at  futility at" << (harm ? "      harm at" : "")
+      << "  P(eff.|H0)  P(eff.|H1)  P(fut.|H1)\n";
+  for (std::size_t k = 0; k < e.looks.size(); ++k) {
+    const simulate::ExactBinomialLook& l = e.looks[k];
+    char line[256];
+    std::snprintf(line, sizeof line, "  %4zu  %8d  %11s  %11s", k + 1, l.patients,
+                  responders_text(l.efficacy, l.patients).c_str(), responders_text(l.futility, l.patients).c_str());
+    out << line;
+    if (harm) {
+      std::snprintf(line, sizeof line, "  %11s", responders_text(l.harm, l.patients).c_str());
+      out << line;
+    }
+    std::snprintf(line, sizeof line, "  %10s  %10s  %10s\n", detail::probability(l.probability_efficacy_h0).c_str(),
+                  detail::probability(l.probability_efficacy_h1).c_str(),
+                  detail::probability(l.probability_futility_h1).c_str());
+    out << line;
+  }
+  out << "\n  efficacy, futility" << (harm ? ", harm" : "")
+      << " at: the responder counts at which the look stops; P(eff.|H0) ignores futility\n";
+  return out.str();
+}
+
 }  // namespace
 
 std::string endpoint_text(const EndpointSize& r) {
@@ -87,7 +131,7 @@ std::string endpoint_text(const EndpointSize& r) {
       << plan.expected_patients_h1 << " under H1";
   if (plan.fixed_patients) out << "; a fixed design needs " << *plan.fixed_patients;
   out << "\n  method: " << endpoint_method_description(r.spec) << '\n';
-  for (const std::string& w : endpoint_warnings(r.spec, plan.patients)) out << "  warning: " << w << '\n';
+  for (const std::string& w : endpoint_warnings(r)) out << "  warning: " << w << '\n';
   const std::string scale = estimate_name(r.spec);
   // The patients column is as wide as its widest entry (up to 1e9 patients).
   int patients_width = 8;
@@ -109,6 +153,7 @@ std::string endpoint_text(const EndpointSize& r) {
                   detail::probability(l.cumulative_power).c_str());
     out << line;
   }
+  if (r.exact) out << exact_text(*r.exact);
   return out.str();
 }
 

@@ -83,10 +83,13 @@ EndpointBounds design_bounds(const spending::Design& d, std::size_t k) {
   return {b, d.futility[k].value_or(-kInf), d.harm[k].value_or(-kInf), 0.0};
 }
 
+// An infinite statistic (a binary endpoint's zero variance) crosses only a
+// bound that exists: +infinity is no efficacy stop at a look without one, and
+// -infinity no harm or futility stop where the design has neither.
 Decision decide(const EndpointBounds& b, double z, bool last) {
-  if (z >= b.upper) return Decision::kStopEfficacy;
-  if (z <= b.harm) return Decision::kStopHarm;
-  if (z <= b.futility || std::fabs(z) < b.inner) return Decision::kStopFutility;
+  if (b.upper < kInf && z >= b.upper) return Decision::kStopEfficacy;
+  if (b.harm > -kInf && z <= b.harm) return Decision::kStopHarm;
+  if ((b.futility > -kInf && z <= b.futility) || std::fabs(z) < b.inner) return Decision::kStopFutility;
   return last ? Decision::kFinalNoRejection : Decision::kContinue;
 }
 
@@ -195,6 +198,24 @@ double EndpointKernel::as_z(double statistic, const Look& look) const {
   return endpoints::z_of_t(statistic, look.df);
 }
 
+Decision EndpointKernel::decide_look(std::size_t look, double statistic, bool ignoring_futility) const {
+  EndpointBounds bounds = looks_[look].statistic;
+  if (ignoring_futility) {
+    bounds.futility = -kInf;
+    bounds.inner = 0.0;
+  }
+  return decide(bounds, statistic, look + 1 == looks_.size());
+}
+
+Decision EndpointKernel::binary_decision(std::size_t look, int responders_t, int responders_c,
+                                         bool ignoring_futility) const {
+  Running s;
+  s.n = looks_[look].arms;
+  s.responders_t = responders_t;
+  s.responders_c = responders_c;
+  return decide_look(look, statistic_binary(s), ignoring_futility);
+}
+
 ReplicateOutcome EndpointKernel::run(std::uint64_t seed, std::uint64_t replicate,
                                      std::vector<LookRecord>* records) const {
   PhiloxEngine engine(seed, replicate);
@@ -221,12 +242,8 @@ ReplicateOutcome EndpointKernel::run(std::uint64_t seed, std::uint64_t replicate
       }
     }
     const double statistic = binary_ ? statistic_binary(s) : statistic_normal(s);
-    const bool last = k + 1 == looks_.size();
-    const Decision obeyed = decide(l.statistic, statistic, last);
-    EndpointBounds no_futility = l.statistic;
-    no_futility.futility = -kInf;
-    no_futility.inner = 0.0;
-    const Decision ignoring = decide(no_futility, statistic, last);
+    const Decision obeyed = decide_look(k, statistic, false);
+    const Decision ignoring = decide_look(k, statistic, true);
     if (ignoring_active && ignoring != Decision::kContinue) {
       ignoring_active = false;
       if (ignoring == Decision::kStopEfficacy || ignoring == Decision::kStopHarm) {

@@ -33,6 +33,12 @@ class EndpointKernel {
                        std::vector<LookRecord>* records) const;
   std::size_t looks() const noexcept { return looks_.size(); }
 
+  // A binary endpoint's decision at look `look` (0-based) with these
+  // cumulative responders, as run() takes it; ignoring_futility drops the
+  // futility bound (the rule a non-binding design's alpha is spent under).
+  Decision binary_decision(std::size_t look, int responders_t, int responders_c,
+                           bool ignoring_futility) const;
+
  private:
   struct Look {
     EndpointArms arms;                  // cumulative patients per arm
@@ -51,6 +57,7 @@ class EndpointKernel {
   double statistic_normal(const Running& s) const;
   double statistic_binary(const Running& s) const;
   double as_z(double statistic, const Look& look) const;
+  Decision decide_look(std::size_t look, double statistic, bool ignoring_futility) const;
 
   EndpointModel model_;
   std::vector<Look> looks_;

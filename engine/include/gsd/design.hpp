@@ -8,6 +8,7 @@
 
 #include "gsd/endpoints/endpoint_plan.hpp"
 #include "gsd/run_options.hpp"
+#include "gsd/simulate/exact_binomial.hpp"
 #include "gsd/spending/design.hpp"
 #include "gsd/survival/integer_plan.hpp"
 #include "gsd/survival/km_contrast_power.hpp"
@@ -29,6 +30,11 @@ struct SampleSize {
 struct EndpointSize {
   endpoints::EndpointSpec spec;
   endpoints::EndpointPlan plan;
+  // A binary endpoint of one group: the exact operating characteristics of
+  // the responder count at the whole patients `gsd simulate` runs (the plan's
+  // rounded up), where every look has its statistic and the trial is within
+  // simulate::kExactBinomialMaxPatients.
+  std::optional<simulate::ExactBinomial> exact;
 };
 
 // The design and plan before whole numbers (survival.integer).

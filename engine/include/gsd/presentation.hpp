@@ -116,10 +116,18 @@ const char* estimate_name(const endpoints::EndpointSpec& spec) noexcept;
 // The test and sizing method in one sentence, and its references.
 std::string endpoint_method_description(const endpoints::EndpointSpec& spec);
 const char* endpoint_method_reference(const endpoints::EndpointSpec& spec) noexcept;
-// A binary endpoint plan's warnings, one sentence each (none: empty): an arm
-// that expects fewer than endpoints::kFewExpectedOutcomes responders or
-// non-responders at `patients` in all.
-std::vector<std::string> endpoint_warnings(const endpoints::EndpointSpec& spec, double patients);
+// A binary endpoint plan's warnings, one sentence each (none: empty). With
+// its exact operating characteristics (one sample): an exact power more than
+// kExactPowerGap from the plan's, and an exact alpha more than
+// kExactAlphaExcess above the design's, relative. Otherwise an arm that
+// expects fewer than endpoints::kFewExpectedOutcomes responders or
+// non-responders.
+// The exact binomial calculation in one sentence, and its references.
+std::string exact_binomial_description();
+extern const char* const kExactBinomialReference;
+inline constexpr double kExactPowerGap = 0.01;
+inline constexpr double kExactAlphaExcess = 0.1;
+std::vector<std::string> endpoint_warnings(const EndpointSize& size);
 
 // The method of the boundaries, with the integration grid's r.
 std::string boundary_method(int grid_r);
