@@ -200,6 +200,28 @@ TEST(ExactBinomial, TheSimulatorConvergesToIt) {
   }
 }
 
+// A rare response (0.03 against 0.01) with the unpooled variance: a look
+// with no responders has z = -infinity, more than half the time at the
+// first look of 20. Without a futility or harm bound that stops nothing;
+// the simulator once stopped those trials for harm.
+TEST(ExactBinomial, NoRespondersStopNothingWithoutABound) {
+  DesignSpec d;
+  d.information_fractions = {0.5, 1.0};
+  const spending::Design design = spending::compute_design(d);
+  const EndpointModel m = one_sample(0.03, 0.01, 40, design, RateVariance::kUnpooled);
+  const ExactBinomial e = exact_one_sample_binary(m, design);
+  for (const ExactBinomialLook& l : e.looks) {
+    EXPECT_FALSE(l.harm);
+    EXPECT_FALSE(l.futility);
+  }
+  constexpr std::int64_t kReplicates = gsd::testing::kPowerCheckReplicates;
+  const SimulationResult r = summarize(Simulator(m, design).run(0, kReplicates, 23, 2));
+  EXPECT_EQ(r.reject_lower, 0.0);
+  EXPECT_EQ(r.futility_per_look[0], 0.0);
+  const double se = gsd::testing::binomial_se(e.power, static_cast<double>(kReplicates));
+  EXPECT_NEAR(r.power, e.power, gsd::testing::kPowerCheckStandardErrors * se);
+}
+
 TEST(ExactBinomial, RefusesWhatItCannotEnumerate) {
   const spending::Design design = design_a();
   EndpointModel two = one_sample(0.49, 0.33, 73, design);
