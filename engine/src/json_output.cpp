@@ -412,6 +412,9 @@ json endpoint_simulation_json(const SimulationReport& report) {
   s["look_patients"] = r.look_patients;
   s["expected_patients"] = r.expected_patients;
   s["analytic_power"] = optional_json(setup.analytic_power);
+  s["exact_power"] = setup.exact ? json(setup.exact->power) : json(nullptr);
+  s["exact_power_ignoring_futility"] = setup.exact ? json(setup.exact->power_ignoring_futility) : json(nullptr);
+  s["exact_expected_patients"] = setup.exact ? json(setup.exact->expected_patients_h1) : json(nullptr);
   s["expected_patients_h1"] = setup.endpoint->plan.expected_patients_h1;
   return detail::result_document(setup.name, "simulation", s);
 }

@@ -89,10 +89,14 @@ std::string endpoint_simulation_text(const SimulationReport& rep) {
   if (drawn != planned) row("drawn under", drawn + " (plan: " + planned + ")");
   row("power (upper crossings)", fixed(r.power, 4) + " (MC SE " + fixed(r.power_se, 4) + ")");
   if (rep.setup.analytic_power) row("analytic power (this plan)", fixed(*rep.setup.analytic_power, 4));
+  const std::optional<simulate::ExactBinomial>& exact = rep.setup.exact;
+  if (exact) row("exact power (binomial)", fixed(exact->power, 4));
   if (has_futility(d) && !d.spec.binding_futility() && d.spec.sided != spending::Sidedness::kTwoSidedSymmetric) {
     row("power, futility ignored", fixed(r.power_ignoring_futility, 4));
+    if (exact) row("exact, futility ignored", fixed(exact->power_ignoring_futility, 4));
   }
   row("expected patients", fixed(r.expected_patients, 2));
+  if (exact) row("exact expected patients", fixed(exact->expected_patients_h1, 2));
   row("expected patients (plan, H1)", fixed(rep.setup.endpoint->plan.expected_patients_h1, 2));
   return out.str();
 }
@@ -113,6 +117,11 @@ std::string endpoint_simulation_csv(const SimulationReport& rep) {
   }
   out << "expected_patients,," << csv_value(r.expected_patients) << "\n";
   if (rep.setup.analytic_power) out << "analytic_power,," << csv_value(*rep.setup.analytic_power) << "\n";
+  if (rep.setup.exact) {
+    out << "exact_power,," << csv_value(rep.setup.exact->power) << "\n";
+    out << "exact_power_ignoring_futility,," << csv_value(rep.setup.exact->power_ignoring_futility) << "\n";
+    out << "exact_expected_patients,," << csv_value(rep.setup.exact->expected_patients_h1) << "\n";
+  }
   return out.str();
 }
 

@@ -48,6 +48,10 @@ struct SimulationSetup {
   // then empty; analytic_power is the plan's power at the rounded patients).
   std::optional<EndpointSize> endpoint;
   std::optional<simulate::EndpointModel> endpoint_model;
+  // A one-sample binary endpoint: the exact rejection probabilities of the
+  // trial drawn (its truth, its whole patients), which the simulated ones
+  // estimate (simulate/exact_binomial.hpp).
+  std::optional<simulate::ExactBinomial> exact;
   // The trial's test (survival.test; the design above is then its bounds)
   // and the side tests (simulation.tests) with their bounds.
   simulate::TestSet tests;
