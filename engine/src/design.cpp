@@ -1,9 +1,12 @@
 #include "gsd/design.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <optional>
 #include <string>
+#include <utility>
 
+#include "gsd/numerics/check.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/simulate/simulator.hpp"
 #include "gsd/survival/look_trigger.hpp"
@@ -27,6 +30,88 @@ std::optional<simulate::ExactBinomial> exact_binomial(const endpoints::EndpointS
   model.look_patients = simulate::endpoint_look_patients(design, static_cast<int>(patients));
   if (endpoints::first_look_without_statistic(spec, model.look_patients)) return std::nullopt;
   return simulate::exact_one_sample_binary(model, design);
+}
+
+// Exact sizing scans up from where the normal approximation's power reaches
+// the target less kExactScanMargin (the one-sample gaps measured in
+// docs/plan-accuracy.md reach 0.03), to kExactScanReach times the normal
+// approximation's patients (the sawtooth of exact power and alpha repeats
+// every few patients, so a scan that long that finds nothing means the
+// target is out of reach at this alpha).
+constexpr double kExactScanMargin = 0.1;
+constexpr double kExactScanReach = 2.0;
+
+// The normal approximation's power at n patients; 0 where it does not
+// exceed alpha (plan_endpoint refuses those sizes).
+double normal_power_at(const endpoints::EndpointSpec& spec, const spending::Design& design, int n) {
+  endpoints::EndpointSpec at = spec;
+  at.power.reset();
+  at.patients = n;
+  try {
+    return endpoints::plan_endpoint(at, design).power;
+  } catch (const numerics::InvalidInput&) {
+    return 0.0;
+  }
+}
+
+// endpoint.sizing "exact": the fewest whole patients whose exact power
+// reaches the target with the exact alpha (futility ignored) within the
+// design's; the plan becomes the normal approximation's at that size.
+void size_exactly(EndpointSize& size, const spending::Design& design) {
+  const endpoints::EndpointSpec& spec = size.spec;
+  EndpointSize::ExactSizing sizing;
+  sizing.target_power = spec.power.value_or(1.0 - design.spec.beta);
+  sizing.normal_patients = size.plan.patients;
+  const int normal = static_cast<int>(size.plan.patients);
+  int lo = size.plan.least_patients;
+  int hi = std::max(lo, normal);
+  while (lo < hi) {  // the least size whose normal power reaches target - margin
+    const int mid = lo + (hi - lo) / 2;
+    if (normal_power_at(spec, design, mid) >= sizing.target_power - kExactScanMargin) {
+      hi = mid;
+    } else {
+      lo = mid + 1;
+    }
+  }
+  const int last = static_cast<int>(
+      std::min(static_cast<double>(simulate::kExactBinomialMaxPatients), std::ceil(kExactScanReach * normal)));
+  sizing.first_scanned = lo;
+  simulate::EndpointModel model;
+  model.spec = spec;
+  // Among the sizes with the power, the one whose exact alpha is least (for
+  // the error when none is within alpha).
+  std::optional<std::pair<double, int>> least_alpha;
+  for (int n = lo; n <= last; ++n) {
+    model.look_patients = simulate::endpoint_look_patients(design, n);
+    if (endpoints::first_look_without_statistic(spec, model.look_patients)) continue;
+    const simulate::ExactBinomial e = simulate::exact_one_sample_binary(model, design);
+    if (!(e.power >= sizing.target_power)) continue;
+    if (!least_alpha || e.alpha < least_alpha->first) least_alpha = std::pair(e.alpha, n);
+    if (!(e.alpha <= e.design_alpha)) continue;
+    sizing.sizes_scanned = n - lo + 1;
+    endpoints::EndpointSpec at = spec;
+    at.power.reset();
+    at.patients = n;
+    endpoints::EndpointPlan plan = endpoints::plan_endpoint(at, design);
+    plan.solved_for = endpoints::EndpointSolve::kPatients;
+    plan.fixed_patients = size.plan.fixed_patients;
+    size.plan = std::move(plan);
+    size.exact_sizing = sizing;
+    return;
+  }
+  std::string rule = "finds no size from " + std::to_string(lo) + " to " + std::to_string(last) +
+                     " patients with an exact power of " + numerics::format_value(sizing.target_power) +
+                     " and an exact type I error within alpha " +
+                     numerics::format_value(design.spec.alpha_per_side());
+  if (least_alpha) {
+    rule += " (the least exact alpha among those with the power: " + numerics::format_value(least_alpha->first) +
+            " at " + std::to_string(least_alpha->second) +
+            " patients; a rare or near-certain response makes the rate's z bounds reject more often than "
+            "alpha)";
+  }
+  throw numerics::InvalidInput({"sizing"}, std::string("\"exact\""),
+                 rule + "; lower alpha or the power, or size by the normal approximation (\"sizing\": "
+                        "\"normal\")");
 }
 
 // With looks by calendar time (survival.looks) the design spends at each
@@ -207,7 +292,11 @@ DesignResult design_trial(const Trial& trial, const RunOptions& options) {
     out.endpoint = EndpointSize{*trial.endpoint, numerics::within({"endpoint"}, [&] {
                                   return endpoints::plan_endpoint(*trial.endpoint, out.boundaries);
                                 }),
-                                std::nullopt};
+                                std::nullopt, std::nullopt};
+    if (trial.endpoint->exact_sizing) {
+      const detail::PhaseTimer exact_timer(options.trace, "exact binomial sizing");
+      numerics::within({"endpoint"}, [&] { size_exactly(*out.endpoint, out.boundaries); });
+    }
     out.endpoint->exact = numerics::within({"endpoint"}, [&] {
       return exact_binomial(out.endpoint->spec, out.endpoint->plan, out.boundaries);
     });

@@ -307,6 +307,16 @@ json endpoint_sample_size_json(const EndpointSize& r) {
   j["method"] = {{"description", endpoint_method_description(r.spec)},
                  {"reference", endpoint_method_reference(r.spec)}};
   j["exact"] = r.exact ? exact_binomial_json(*r.exact) : json(nullptr);
+  j["sizing"] = r.exact_sizing ? "exact" : "normal";
+  if (r.exact_sizing) {
+    const EndpointSize::ExactSizing& e = *r.exact_sizing;
+    j["exact_sizing"] = {{"target_power", e.target_power},
+                         {"normal_patients", e.normal_patients},
+                         {"first_scanned", e.first_scanned},
+                         {"sizes_scanned", e.sizes_scanned}};
+  } else {
+    j["exact_sizing"] = nullptr;
+  }
   j["warnings"] = endpoint_warnings(r);
   return j;
 }

@@ -51,7 +51,7 @@ EndpointSpec load_endpoint(const JsonNode& node) {
     return spec;
   }
   node.expect_keys({"type", "groups", "allocation_ratio", "margin", "direction", "power", "patients",
-                    "control_rate", "treatment_rate", "rate", "scale", "variance"});
+                    "control_rate", "treatment_rate", "rate", "scale", "variance", "sizing"});
   spec.type = EndpointType::kBinary;
   load_common(node, spec);
   spec.control_rate = node.optional_number("control_rate");
@@ -72,6 +72,15 @@ EndpointSpec load_endpoint(const JsonNode& node) {
     spec.variance = variance->choice({"pooled", "unpooled"}) == "unpooled"
                         ? endpoints::RateVariance::kUnpooled
                         : endpoints::RateVariance::kRestricted;
+  }
+  if (const auto sizing = node.find("sizing")) {
+    spec.exact_sizing = sizing->choice({"normal", "exact"}) == "exact";
+    if (spec.exact_sizing && spec.groups != 1) {
+      sizing->fail("is for one group (a single-arm rate); two groups are sized by the normal approximation");
+    }
+    if (spec.exact_sizing && spec.patients) {
+      sizing->fail("solves for patients: give power (or none, for the design's 1 - beta), not patients");
+    }
   }
   return spec;
 }

@@ -80,6 +80,7 @@ std::vector<std::string> endpoint_warnings(const EndpointSize& size) {
   const endpoints::EndpointSpec& spec = size.spec;
   std::vector<std::string> out;
   if (spec.type != endpoints::EndpointType::kBinary) return out;
+  if (size.exact_sizing) return out;  // sized on the exact values themselves
   if (size.exact) {
     // The responder count's own distribution: no approximation to warn of
     // beyond what it shows.

@@ -114,7 +114,14 @@ std::string endpoint_text(const EndpointSize& r) {
                                    : "power from patients")
       << '\n'
       << endpoint_setting(r.spec);
-  if (plan.solved_for == endpoints::EndpointSolve::kPatients) {
+  if (r.exact_sizing) {
+    const EndpointSize::ExactSizing& e = *r.exact_sizing;
+    out << std::fixed << std::setprecision(0) << "  patients " << plan.patients
+        << " by the exact binomial: the fewest with exact power >= " << std::setprecision(4) << e.target_power
+        << " and exact alpha within the design's (scanned from " << e.first_scanned << "; the normal "
+        << "approximation needs " << std::setprecision(0) << e.normal_patients << ")\n"
+        << std::setprecision(4) << "  power " << plan.power << " by the normal approximation at these patients\n";
+  } else if (plan.solved_for == endpoints::EndpointSolve::kPatients) {
     out << std::fixed << std::setprecision(0) << "  patients " << plan.patients << std::setprecision(4)
         << " (unrounded " << plan.patients_unrounded << "), power " << plan.power << '\n';
     if (plan.patients > std::ceil(plan.patients_unrounded)) {

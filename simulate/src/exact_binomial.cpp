@@ -4,7 +4,9 @@
 
 #include <boost/math/distributions/binomial.hpp>
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
+#include <utility>
 #include <string>
 
 #include "endpoint_kernel.hpp"
@@ -18,6 +20,34 @@ namespace {
 // kExactBinomialMaxPatients + 1 of them to each probability, so what is left
 // out stays below 1e-15, far under the 1e-12 the probabilities are printed to.
 constexpr double kNegligible = 1e-20;
+
+// The Binomial(n, p) probabilities that are not negligible, into `out` (by
+// count, 0..n; the rest 0), and the least and greatest such count. Boost's
+// pdf at the mode, then outwards by the ratio of neighbours,
+// P(j + 1) / P(j) = (n - j) p / ((j + 1) (1 - p)): one call to Boost per look
+// instead of one per count (which was most of an exact sizing's time). Each
+// step adds a few ulps of relative error, 1e-13 after the thousand steps of
+// the widest increment (20,000 patients at p = 1/2 reach 10 sds in 710).
+std::pair<int, int> binomial_probabilities(int n, double p, std::vector<double>& out) {
+  out.assign(static_cast<std::size_t>(n) + 1, 0.0);
+  const int mode = std::min(n, static_cast<int>(std::floor((n + 1) * p)));
+  const boost::math::binomial_distribution<double> binomial(n, p);
+  out[static_cast<std::size_t>(mode)] = boost::math::pdf(binomial, mode);
+  const double odds = p / (1.0 - p);
+  int hi = mode;
+  while (hi < n) {
+    const double next = out[static_cast<std::size_t>(hi)] * (n - hi) * odds / (hi + 1);
+    if (next < kNegligible) break;
+    out[static_cast<std::size_t>(++hi)] = next;
+  }
+  int lo = mode;
+  while (lo > 0) {
+    const double next = out[static_cast<std::size_t>(lo)] * lo / ((n - lo + 1) * odds);
+    if (next < kNegligible) break;
+    out[static_cast<std::size_t>(--lo)] = next;
+  }
+  return {lo, hi};
+}
 
 // One look's stopping probabilities under one rate and one rule.
 struct Exits {
@@ -64,14 +94,7 @@ Exits run(const Decisions& decide, const std::vector<int>& patients, double rate
   int before = 0;
   for (std::size_t k = 0; k < looks; ++k) {
     const int added = patients[k] - before;
-    const boost::math::binomial_distribution<double> binomial(added, rate);
-    increment.resize(static_cast<std::size_t>(added) + 1);
-    for (int j = 0; j <= added; ++j) increment[static_cast<std::size_t>(j)] = boost::math::pdf(binomial, j);
-    // The increment's counts whose probability is not negligible.
-    int j_lo = 0;
-    int j_hi = added;
-    while (j_lo < j_hi && increment[static_cast<std::size_t>(j_lo)] < kNegligible) ++j_lo;
-    while (j_hi > j_lo && increment[static_cast<std::size_t>(j_hi)] < kNegligible) --j_hi;
+    const auto [j_lo, j_hi] = binomial_probabilities(added, rate, increment);
     next.assign(static_cast<std::size_t>(patients[k]) + 1, 0.0);
     for (std::size_t x = 0; x < running.size(); ++x) {
       const double p = running[x];

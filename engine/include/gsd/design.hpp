@@ -35,6 +35,15 @@ struct EndpointSize {
   // rounded up), where every look has its statistic and the trial is within
   // simulate::kExactBinomialMaxPatients.
   std::optional<simulate::ExactBinomial> exact;
+  // With endpoint.sizing "exact": how its patients were found. The plan is
+  // then the normal approximation's at those patients, solved_for patients.
+  struct ExactSizing {
+    double target_power = 0.0;
+    double normal_patients = 0.0;  // the normal approximation's, rounded up
+    int first_scanned = 0;         // the scan's first size
+    int sizes_scanned = 0;         // through the one chosen
+  };
+  std::optional<ExactSizing> exact_sizing;
 };
 
 // The design and plan before whole numbers (survival.integer).

@@ -59,6 +59,11 @@ struct EndpointSpec {
   std::optional<double> rate;  // one sample
   RateScale scale = RateScale::kDifference;
   RateVariance variance = RateVariance::kRestricted;
+  // One sample, binary, power given: the patients are the fewest whose exact
+  // binomial power reaches the target with the exact type I error within the
+  // design's alpha, not the normal approximation's (the engine's design,
+  // over simulate/exact_binomial.hpp).
+  bool exact_sizing = false;
 
   // Exactly one of these at most: the power to solve patients for (default
   // the design's 1 - beta), or the total patients to compute power at.
