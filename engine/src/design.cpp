@@ -81,13 +81,18 @@ void size_exactly(EndpointSize& size, const spending::Design& design) {
   // Among the sizes with the power, the one whose exact alpha is least (for
   // the error when none is within alpha).
   std::optional<std::pair<double, int>> least_alpha;
+  const double rate_h0 = spec.null_value();
+  const bool two_sided = design.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
+  const double alpha = design.spec.alpha_per_side() * (two_sided ? 2.0 : 1.0);
   for (int n = lo; n <= last; ++n) {
     model.look_patients = simulate::endpoint_look_patients(design, n);
     if (endpoints::first_look_without_statistic(spec, model.look_patients)) continue;
-    const simulate::ExactBinomial e = simulate::exact_one_sample_binary(model, design);
-    if (!(e.power >= sizing.target_power)) continue;
-    if (!least_alpha || e.alpha < least_alpha->first) least_alpha = std::pair(e.alpha, n);
-    if (!(e.alpha <= e.design_alpha)) continue;
+    // The power first, the alpha only where it is met: each a quarter of
+    // the whole exact calculation.
+    if (!(simulate::exact_rejection(model, design, *spec.rate, false) >= sizing.target_power)) continue;
+    const double exact_alpha = simulate::exact_rejection(model, design, rate_h0, true);
+    if (!least_alpha || exact_alpha < least_alpha->first) least_alpha = std::pair(exact_alpha, n);
+    if (!(exact_alpha <= alpha)) continue;
     sizing.sizes_scanned = n - lo + 1;
     endpoints::EndpointSpec at = spec;
     at.power.reset();

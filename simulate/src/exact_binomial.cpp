@@ -135,9 +135,8 @@ double sum(const std::vector<double>& x) {
   return total;
 }
 
-}  // namespace
-
-ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending::Design& design) {
+// The checks of exact_one_sample_binary (see the header).
+void check(const EndpointModel& model, const spending::Design& design) {
   const endpoints::EndpointSpec& spec = model.spec;
   if (spec.type != endpoints::EndpointType::kBinary || spec.groups != 1) {
     numerics::fail({"endpoint"}, "must be a binary endpoint of one group for the exact binomial calculation");
@@ -153,6 +152,30 @@ ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending
                    "must be at most " + std::to_string(kExactBinomialMaxPatients) +
                        " for the exact binomial calculation");
   }
+}
+
+// Rejection of H0: the upper side, and the lower side of a two-sided design;
+// in a one-sided design the lower side is the harm bound, which rejects
+// nothing.
+double rejection(const Exits& e, const spending::Design& design) {
+  const bool two_sided = design.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
+  return sum(e.efficacy) + (two_sided ? sum(e.harm) : 0.0);
+}
+
+}  // namespace
+
+double exact_rejection(const EndpointModel& model, const spending::Design& design, double rate,
+                       bool ignoring_futility) {
+  check(model, design);
+  const detail::EndpointKernel kernel(model, design);
+  const Decisions decide = decisions(kernel, model.look_patients, ignoring_futility);
+  return rejection(run(decide, model.look_patients, rate), design);
+}
+
+ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending::Design& design) {
+  check(model, design);
+  const endpoints::EndpointSpec& spec = model.spec;
+  const std::vector<int>& patients = model.look_patients;
   const detail::EndpointKernel kernel(model, design);
   const Decisions obeyed = decisions(kernel, patients, false);
   const Decisions ignoring = decisions(kernel, patients, true);
@@ -163,14 +186,11 @@ ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending
   const Exits h1_ignoring = run(ignoring, patients, out.rate_h1);
   const Exits h0 = run(obeyed, patients, out.rate_h0);
   const Exits h0_ignoring = run(ignoring, patients, out.rate_h0);
-  // The lower side rejects H0 in a two-sided design; in a one-sided one it
-  // is the harm bound, which rejects nothing.
   const bool two_sided = design.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
-  const auto rejection = [&](const Exits& e) { return sum(e.efficacy) + (two_sided ? sum(e.harm) : 0.0); };
-  out.power = rejection(h1);
-  out.power_ignoring_futility = rejection(h1_ignoring);
-  out.alpha = rejection(h0_ignoring);
-  out.alpha_obeying_futility = rejection(h0);
+  out.power = rejection(h1, design);
+  out.power_ignoring_futility = rejection(h1_ignoring, design);
+  out.alpha = rejection(h0_ignoring, design);
+  out.alpha_obeying_futility = rejection(h0, design);
   out.design_alpha = design.spec.alpha_per_side() * (two_sided ? 2.0 : 1.0);
   out.expected_patients_h1 = h1.expected_patients;
   out.expected_patients_h0 = h0.expected_patients;

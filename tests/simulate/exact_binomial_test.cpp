@@ -222,6 +222,18 @@ TEST(ExactBinomial, NoRespondersStopNothingWithoutABound) {
   EXPECT_NEAR(r.power, e.power, gsd::testing::kPowerCheckStandardErrors * se);
 }
 
+// The one-number form used by exact sizing gives the whole calculation's
+// numbers, bit for bit (the same decisions and sums).
+TEST(ExactBinomial, OneRejectionProbabilityIsTheWholesOwn) {
+  const spending::Design design = design_a();
+  const EndpointModel m = one_sample(0.49, 0.33, 73, design);
+  const ExactBinomial e = exact_one_sample_binary(m, design);
+  EXPECT_EQ(exact_rejection(m, design, 0.49, false), e.power);
+  EXPECT_EQ(exact_rejection(m, design, 0.49, true), e.power_ignoring_futility);
+  EXPECT_EQ(exact_rejection(m, design, 0.33, true), e.alpha);
+  EXPECT_EQ(exact_rejection(m, design, 0.33, false), e.alpha_obeying_futility);
+}
+
 TEST(ExactBinomial, RefusesWhatItCannotEnumerate) {
   const spending::Design design = design_a();
   EndpointModel two = one_sample(0.49, 0.33, 73, design);

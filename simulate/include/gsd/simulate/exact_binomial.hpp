@@ -78,4 +78,11 @@ inline constexpr int kExactBinomialMaxPatients = 20000;
 // more than kExactBinomialMaxPatients patients.
 ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending::Design& design);
 
+// One number of it: the probability of rejecting H0 (as `power` counts it)
+// when the responders come at `rate`, with the futility bound obeyed or
+// ignored. A quarter of the work of the whole, for searches over sizes.
+// Throws as exact_one_sample_binary.
+double exact_rejection(const EndpointModel& model, const spending::Design& design, double rate,
+                       bool ignoring_futility);
+
 }  // namespace gsd::simulate
