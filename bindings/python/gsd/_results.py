@@ -418,6 +418,13 @@ class Simulation(Result):
     def analytic_power(self) -> Optional[float]:
         return self._s("analytic_power")
 
+    @property
+    def exact_power(self) -> Optional[float]:
+        """A single-arm binary trial's exact power (the responder count
+        enumerated over the looks, under the rate simulated), which
+        ``power`` estimates; None for other trials."""
+        return self._json()["simulation"].get("exact_power")
+
     def replicate_looks(self, replicate: int) -> pd.DataFrame:
         """The analyses of one simulated trial (replicate 0, 1, ...): events,
         calendar time, patients, z, hazard ratio, bounds (efficacy_z,

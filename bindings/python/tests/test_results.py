@@ -376,6 +376,19 @@ def test_an_endpoint_simulations_looks_are_at_patients(repo, path):
     assert set(analyses["patients"]) <= set(expected["patients"])
 
 
+def test_a_single_arm_simulation_has_its_exact_power(repo):
+    # The responder count enumerated over the looks at the 73 patients
+    # simulated (tests/simulate/exact_binomial_test.cpp has the value from an
+    # independent enumeration); other trials have none.
+    sim = gsd.simulate(repo / "examples" / "single-arm" / "response-rate.json", replicates=2000,
+                       seed=1, progress=False)
+    assert sim.exact_power == pytest.approx(0.823243710555436, abs=1e-12)
+    assert abs(sim.power - sim.exact_power) < 4 * (0.18 * 0.82 / 2000) ** 0.5
+    other = gsd.simulate(repo / "configs" / "binary-noninferiority.json", replicates=100,
+                         progress=False)
+    assert other.exact_power is None
+
+
 def test_a_survival_simulation_has_no_endpoint(seed_plan):
     sim = gsd.simulate(seed_plan, replicates=100, seed=1, progress=False)
     assert sim.endpoint is None

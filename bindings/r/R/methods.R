@@ -187,7 +187,8 @@ format.gsd_simulation <- function(x, digits = 4, ...) {
   cat(x$replicates_run, " replicates, seed ", format(x$seed),
       if (endpoint) paste0(", ", x$endpoint, " endpoint, ", x$patients, " patients"),
       ": power ", .fmt(x$power, digits), " (MC SE ", .fmt(x$power_se, 2), ")",
-      if (!is.null(x$analytic_power)) paste0(", analytic ", .fmt(x$analytic_power, digits)), "\n",
+      if (!is.null(x$analytic_power)) paste0(", analytic ", .fmt(x$analytic_power, digits)),
+      if (!is.null(x$exact_power)) paste0(", exact ", .fmt(x$exact_power, digits)), "\n",
       sep = "")
   .print_table(x$per_look, digits)
   if (endpoint) {

@@ -47,7 +47,9 @@
 #'   `replicates` (with `keep_replicates`, else `NULL`), `config` and `result`
 #'   (the command line's JSON). A normal or binary endpoint's has `endpoint`
 #'   (`"normal"` or `"binary"`), `patients` and `expected_patients_h1` (the
-#'   plan's expected patients under H1), and `NULL` for the survival fields
+#'   plan's expected patients under H1), a single-arm binary trial's
+#'   `exact_power` (the responder count enumerated over the looks, which
+#'   `power` estimates; `NULL` for other trials), and `NULL` for the survival fields
 #'   (`expected_events`, `expected_duration`, `hazard_ratio_at_stop`,
 #'   `capped_fraction`, `max_duration`).
 #' @references Salmon JK, Moraes MA, Dror RO, Shaw DE (2011). Parallel random
@@ -99,7 +101,8 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
     list(power = s$power, power_se = s$power_se, per_look = per_look,
          expected_events = s$expected_events, expected_patients = s$expected_patients,
          expected_duration = s$expected_duration, hazard_ratio_at_stop = unlist(s$hazard_ratio_at_stop),
-         analytic_power = s$analytic_power, replicates_run = s$replicates, seed = s$seed,
+         analytic_power = s$analytic_power, exact_power = s$exact_power,
+         replicates_run = s$replicates, seed = s$seed,
          capped_fraction = s$capped_fraction, max_duration = s$max_duration,
          endpoint = s$endpoint, patients = s$patients, expected_patients_h1 = s$expected_patients_h1,
          replicates = out$replicates, name = res$name, config = config, result = res,

@@ -366,6 +366,21 @@ test_that("an endpoint's simulation prints its patients, power and stopping, no 
                    "expected events 71.62, patients 186.6, duration 40.36; capped 0.0300")
 })
 
+test_that("a single-arm simulation carries and prints its exact power", {
+  # The responder count enumerated over the looks at the 73 patients
+  # simulated (tests/simulate/exact_binomial_test.cpp has the value from an
+  # independent enumeration); other trials have none.
+  file <- example_file("examples/single-arm/response-rate.json", "no-such-file.json")
+  skip_if(!file.exists(file), "needs the repository's examples")
+  s <- gsd_simulate(file, replicates = 2000, seed = 1, progress = FALSE)
+  expect_equal(s$exact_power, 0.823243710555436, tolerance = 1e-12)
+  expect_lt(abs(s$power - s$exact_power), 4 * sqrt(0.18 * 0.82 / 2000))
+  expect_match(format(s)[2], ", exact 0.8232$")
+  other <- gsd_simulate(example_file("configs/binary-noninferiority.json", "no-such-file.json"),
+                        replicates = 100, seed = 1, progress = FALSE)
+  expect_null(other$exact_power)
+})
+
 test_that("an endpoint's simulation plots where its trials stop, and refuses Kaplan-Meier curves by type", {
   # plot() failed with "need finite 'xlim' values" and warnings, autoplot()
   # with "`data` must be a <data.frame>": there are no survival curves.
