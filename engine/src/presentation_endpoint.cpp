@@ -91,8 +91,8 @@ std::vector<std::string> endpoint_warnings(const EndpointSize& size) {
       w << std::fixed << std::setprecision(4) << "the exact binomial power at " << n << " patients is "
         << e.power << ", against " << size.plan.power
         << " by the normal approximation: the responder count takes few values, and each look's bound "
-           "falls between two of them; the exact probabilities are what the trial will do (give "
-           "endpoint.patients to see them at other sizes)";
+           "falls between two of them; the exact probabilities are what the trial will do (endpoint.sizing "
+           "\"exact\" sizes on them)";
       out.push_back(w.str());
     }
     if (e.alpha > e.design_alpha * (1.0 + kExactAlphaExcess)) {
@@ -100,7 +100,7 @@ std::vector<std::string> endpoint_warnings(const EndpointSize& size) {
       w << std::fixed << std::setprecision(4) << "the exact type I error at " << n << " patients is "
         << e.alpha << ", above the design's alpha " << e.design_alpha
         << ": the bounds on the responder count are less strict than the z bounds they come from; "
-           "lower alpha, or try a few patients more or fewer (the exact alpha moves in steps with them)";
+           "lower alpha, or size on the exact values (endpoint.sizing \"exact\")";
       out.push_back(w.str());
     }
     return out;
