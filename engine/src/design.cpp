@@ -17,19 +17,17 @@ namespace gsd {
 namespace {
 
 // The exact operating characteristics of a one-sample binary plan at the
-// whole patients gsd simulate runs, ceil(patients), where every look has its
-// statistic and the enumeration takes the size; none otherwise.
+// whole patients gsd simulate runs, ceil(patients); none where they cannot
+// be enumerated (simulate::exact_if_enumerable).
 std::optional<simulate::ExactBinomial> exact_binomial(const endpoints::EndpointSpec& spec,
                                                       const endpoints::EndpointPlan& plan,
                                                       const spending::Design& design) {
-  if (spec.type != endpoints::EndpointType::kBinary || spec.groups != 1) return std::nullopt;
   const double patients = std::ceil(plan.patients);
   if (!(patients <= simulate::kExactBinomialMaxPatients)) return std::nullopt;
   simulate::EndpointModel model;
   model.spec = spec;
   model.look_patients = simulate::endpoint_look_patients(design, static_cast<int>(patients));
-  if (endpoints::first_look_without_statistic(spec, model.look_patients)) return std::nullopt;
-  return simulate::exact_one_sample_binary(model, design);
+  return simulate::exact_if_enumerable(model, design);
 }
 
 // Exact sizing scans up from where the normal approximation's power reaches
@@ -82,8 +80,7 @@ void size_exactly(EndpointSize& size, const spending::Design& design) {
   // the error when none is within alpha).
   std::optional<std::pair<double, int>> least_alpha;
   const double rate_h0 = spec.null_value();
-  const bool two_sided = design.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
-  const double alpha = design.spec.alpha_per_side() * (two_sided ? 2.0 : 1.0);
+  const double alpha = simulate::design_rejection_alpha(design);
   for (int n = lo; n <= last; ++n) {
     model.look_patients = simulate::endpoint_look_patients(design, n);
     if (endpoints::first_look_without_statistic(spec, model.look_patients)) continue;
@@ -106,8 +103,7 @@ void size_exactly(EndpointSize& size, const spending::Design& design) {
   }
   std::string rule = "finds no size from " + std::to_string(lo) + " to " + std::to_string(last) +
                      " patients with an exact power of " + numerics::format_value(sizing.target_power) +
-                     " and an exact type I error within alpha " +
-                     numerics::format_value(design.spec.alpha_per_side());
+                     " and an exact type I error within alpha " + numerics::format_value(alpha);
   if (least_alpha) {
     rule += " (the least exact alpha among those with the power: " + numerics::format_value(least_alpha->first) +
             " at " + std::to_string(least_alpha->second) +

@@ -53,16 +53,6 @@ void fill_options(SimulationSetup& s, const SimulationSettings& settings, const 
   s.options.threads = request.threads;
 }
 
-// The exact rejection probabilities of a one-sample binary trial as drawn;
-// none for other endpoints and past the enumeration's size.
-std::optional<simulate::ExactBinomial> exact_of(const simulate::EndpointModel& model,
-                                                const spending::Design& design) {
-  const endpoints::EndpointSpec& e = model.spec;
-  if (e.type != endpoints::EndpointType::kBinary || e.groups != 1) return std::nullopt;
-  if (model.look_patients.back() > simulate::kExactBinomialMaxPatients) return std::nullopt;
-  return numerics::within({"endpoint"}, [&] { return simulate::exact_one_sample_binary(model, design); });
-}
-
 }  // namespace
 
 SimulationSetup prepare_endpoint_simulation(const Trial& trial, const SimulationRequest& request,
@@ -90,7 +80,8 @@ SimulationSetup prepare_endpoint_simulation(const Trial& trial, const Simulation
     // truth's.
     model.spec = settings.endpoint_truth->over(model.spec);
     numerics::within({"simulation", "endpoint"}, [&] { settings.endpoint_truth->validate(); });
-    s.exact = exact_of(model, s.design);
+    s.exact = numerics::within({"simulation", "endpoint"},
+                               [&] { return simulate::exact_if_enumerable(model, s.design); });
     s.endpoint_model = std::move(model);
     fill_options(s, settings, request);
     return s;
@@ -103,7 +94,9 @@ SimulationSetup prepare_endpoint_simulation(const Trial& trial, const Simulation
   s.analytic_power = numerics::within({"endpoint"}, [&] {
     return endpoints::plan_endpoint(at_n, s.design).power;
   });
-  s.exact = exact_of(model, s.design);
+  // The plan's exact values are those of the trial drawn: the same model at
+  // the same whole patients.
+  s.exact = s.endpoint->exact;
   s.endpoint_model = std::move(model);
   fill_options(s, settings, request);
   return s;

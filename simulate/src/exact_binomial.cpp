@@ -6,10 +6,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
-#include <utility>
 #include <string>
+#include <utility>
 
 #include "endpoint_kernel.hpp"
+#include "gsd/endpoints/look_patients.hpp"
 #include "gsd/numerics/check.hpp"
 
 namespace gsd::simulate {
@@ -164,6 +165,19 @@ double rejection(const Exits& e, const spending::Design& design) {
 
 }  // namespace
 
+std::optional<ExactBinomial> exact_if_enumerable(const EndpointModel& model, const spending::Design& design) {
+  const endpoints::EndpointSpec& spec = model.spec;
+  if (spec.type != endpoints::EndpointType::kBinary || spec.groups != 1) return std::nullopt;
+  if (model.look_patients.empty() || model.look_patients.back() > kExactBinomialMaxPatients) return std::nullopt;
+  if (endpoints::first_look_without_statistic(spec, model.look_patients)) return std::nullopt;
+  return exact_one_sample_binary(model, design);
+}
+
+double design_rejection_alpha(const spending::Design& design) {
+  const bool two_sided = design.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
+  return design.spec.alpha_per_side() * (two_sided ? 2.0 : 1.0);
+}
+
 double exact_rejection(const EndpointModel& model, const spending::Design& design, double rate,
                        bool ignoring_futility) {
   check(model, design);
@@ -186,12 +200,11 @@ ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending
   const Exits h1_ignoring = run(ignoring, patients, out.rate_h1);
   const Exits h0 = run(obeyed, patients, out.rate_h0);
   const Exits h0_ignoring = run(ignoring, patients, out.rate_h0);
-  const bool two_sided = design.spec.sided == spending::Sidedness::kTwoSidedSymmetric;
   out.power = rejection(h1, design);
   out.power_ignoring_futility = rejection(h1_ignoring, design);
   out.alpha = rejection(h0_ignoring, design);
   out.alpha_obeying_futility = rejection(h0, design);
-  out.design_alpha = design.spec.alpha_per_side() * (two_sided ? 2.0 : 1.0);
+  out.design_alpha = design_rejection_alpha(design);
   out.expected_patients_h1 = h1.expected_patients;
   out.expected_patients_h0 = h0.expected_patients;
   for (std::size_t k = 0; k < patients.size(); ++k) {

@@ -81,6 +81,15 @@ inline constexpr int kExactBinomialMaxPatients = 20000;
 // more than kExactBinomialMaxPatients patients.
 ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending::Design& design);
 
+// The exact operating characteristics where they can be enumerated: a
+// binary endpoint of one group, within kExactBinomialMaxPatients, whose every
+// look has its statistic (endpoints/look_patients.hpp); none otherwise.
+std::optional<ExactBinomial> exact_if_enumerable(const EndpointModel& model, const spending::Design& design);
+
+// The design's rejection probability under H0 that `alpha` is compared with:
+// its one-sided alpha, both sides' for a two-sided design.
+double design_rejection_alpha(const spending::Design& design);
+
 // One number of it: the probability of rejecting H0 (as `power` counts it)
 // when the responders come at `rate`, with the futility bound obeyed or
 // ignored. A quarter of the work of the whole, for searches over sizes.
