@@ -14,6 +14,7 @@
 // here is 2.4e-9.
 #include <gtest/gtest.h>
 
+#include <utility>
 #include <vector>
 
 #include "gsd/spending/design.hpp"
