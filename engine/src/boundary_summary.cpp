@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "gsd/numerics/exit_probabilities.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 
 namespace gsd {
@@ -79,6 +80,11 @@ const char* bound_kind_name(BoundKind kind) noexcept {
 }
 
 std::vector<BoundSummaryRow> boundary_summary(const DesignResult& result) {
+  if (result.simon) {
+    throw numerics::InvalidInput({"design", "type"}, "\"simon-two-stage\"",
+                                 "has no z bounds to summarise: its rules are responder counts, which "
+                                 "gsd design prints without --summary");
+  }
   const Design& d = result.boundaries;
   const auto& t = d.spec.information_fractions;
   const endpoints::EndpointPlan* endpoint = result.endpoint ? &result.endpoint->plan : nullptr;

@@ -11,6 +11,7 @@
 #include "gsd/simulate/simulator.hpp"
 #include "gsd/survival/look_trigger.hpp"
 #include "phase_timer.hpp"
+#include "simon_design.hpp"
 
 namespace gsd {
 
@@ -276,6 +277,10 @@ static survival::KmContrastPlan km_contrast_test_power(const Trial& trial, const
 DesignResult design_trial(const Trial& trial, const RunOptions& options) {
   DesignResult out;
   out.name = trial.name;
+  if (trial.simon) {
+    out.simon = detail::simon_plan(*trial.simon);
+    return out;
+  }
   out.boundaries = solve_boundaries(trial, options);
   // Sized for a weighted or MaxCombo test, the rest is planned at its sizes.
   std::optional<Trial> given;

@@ -11,6 +11,7 @@
 #include "json_survival_test.hpp"
 #include "json_test_monitoring.hpp"
 #include "json_values.hpp"
+#include "simon_design.hpp"
 
 namespace gsd {
 
@@ -338,6 +339,7 @@ json continuous_json(const ContinuousResult& c) {
 }
 
 json to_json(const DesignResult& result) {
+  if (result.simon) return detail::simon_json(result);
   json out;
   out["gsd_version"] = kVersion;
   out["name"] = result.name;

@@ -215,6 +215,28 @@ nlohmann::json read_json_file(const std::string& path) {
   return parse_json(text, path);
 }
 
+namespace {
+
+// The sections that a Simon two-stage design has no use for.
+void refuse_beside_simon(const detail::JsonNode& top) {
+  if (const auto survival = top.find("survival")) {
+    survival->fail("is for a survival trial; Simon's two-stage design (design.type) is for a "
+                   "single-arm response rate: give its rates in endpoint, or drop design.type");
+  }
+  if (const auto simulation = top.find("simulation")) {
+    simulation->fail("is not used: gsd simulate runs group-sequential designs, and Simon's two-stage "
+                     "design's probabilities are exact (gsd design gives them at a range of rates); "
+                     "remove the simulation section");
+  }
+  if (const auto monitoring = top.find("monitoring")) {
+    monitoring->fail("is not used: Simon's two-stage design stops after stage 1 with at most r1 "
+                     "responders of n1 and is promising with more than r of n, counts gsd design "
+                     "prints; remove the monitoring section");
+  }
+}
+
+}  // namespace
+
 Trial load_trial(const nlohmann::json& config) {
   const detail::JsonNode top(config, {});
   top.expect_object();
@@ -223,7 +245,15 @@ Trial load_trial(const nlohmann::json& config) {
   if (const auto name = top.find("name")) trial.name = name->string();
   if (const auto description = top.find("description")) trial.description = description->string();
   if (!top.has("design")) top.fail_missing("design", "every config needs a design section");
-  trial.design = detail::load_design(top.at("design"));
+  const detail::JsonNode design = top.at("design");
+  design.expect_object();
+  if (const auto type = design.find("type");
+      type && type->choice({"group-sequential", "simon-two-stage"}) == "simon-two-stage") {
+    refuse_beside_simon(top);
+    trial.simon = detail::load_simon(design, top.find("endpoint"));
+    return trial;
+  }
+  trial.design = detail::load_design(design);
   if (const auto survival = top.find("survival")) {
     trial.survival = detail::load_survival(*survival);
     // One look trigger per design look, then their own rules.

@@ -244,7 +244,7 @@ bool evaluates_spending_time(const DesignSpec& spec) {
 }  // namespace
 
 DesignSpec load_design(const JsonNode& design) {
-  design.expect_keys({"alpha", "sided", "beta", "information_fractions", "efficacy", "futility",
+  design.expect_keys({"type", "alpha", "sided", "beta", "information_fractions", "efficacy", "futility",
                       "harm", "efficacy_stops", "futility_stops", "harm_stops", "spending_time",
                       "solver"});
   DesignSpec spec;

@@ -44,4 +44,9 @@ void check_planned_events_reachable(const Trial& trial);
 void check_planned_events_reachable(const Trial& trial, double patients);
 LookInput load_look(const JsonNode& look);
 
+// design.type "simon-two-stage": the design section and the endpoint's rates
+// (load_simon.cpp). Errors name the config's paths (endpoint.margin for p0).
+SimonTrial load_simon(const JsonNode& design, const std::optional<JsonNode>& endpoint);
+void check_simon(const SimonTrial& simon);
+
 }  // namespace gsd::detail

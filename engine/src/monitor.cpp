@@ -164,6 +164,12 @@ double planned_final_events(const Trial& trial, const RunOptions& options) {
 }  // namespace detail
 
 MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
+  if (trial.simon) {
+    throw InvalidInput({"design", "type"}, "\"simon-two-stage\"",
+                       "is not monitored by gsd monitor: the design stops after stage 1 with at most "
+                       "r1 responders of n1 and is promising with more than r of n, the counts gsd "
+                       "design prints");
+  }
   if (!trial.monitoring) {
     throw InvalidInput({"monitoring"}, "is missing: gsd monitor needs a monitoring section with its looks");
   }

@@ -5,6 +5,7 @@
 
 #include "gsd/curves.hpp"
 #include "gsd/endpoints/effect_scale.hpp"
+#include "gsd/numerics/invalid_input.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/invalid_input.hpp"
@@ -62,6 +63,11 @@ json design_plot_data(const DesignResult& result, int points) {
 }
 
 json design_plot_data(const DesignResult& result, const DesignPlotOptions& options) {
+  if (result.simon) {
+    throw numerics::InvalidInput({"design", "type"}, "\"simon-two-stage\"",
+                                 "has no boundaries to plot; gsd design --plot draws its probabilities "
+                                 "over the response rate");
+  }
   const int points = options.points;
   const spending::Design& d = result.boundaries;
   const bool two_sided = d.spec.sided == spending::Sidedness::kTwoSidedSymmetric;

@@ -183,6 +183,12 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
 SimulationSetup prepare_simulation(const Trial& trial, const SimulationRequest& request,
                                    const RunOptions& options) {
   validate_request(request);
+  if (trial.simon) {
+    throw InvalidInput({"design", "type"}, "\"simon-two-stage\"",
+                       "is not simulated: its probabilities are exact, and gsd design gives them at a "
+                       "range of response rates (operating characteristics); gsd simulate runs "
+                       "group-sequential designs");
+  }
   if (trial.endpoint) return detail::prepare_endpoint_simulation(trial, request, options);
   if (!trial.survival) {
     throw InvalidInput({"survival"},

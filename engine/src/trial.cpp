@@ -108,6 +108,15 @@ void MonitoringSettings::validate() const {
 }
 
 void Trial::validate() const {
+  if (simon) {
+    if (survival || endpoint || simulation || monitoring || survival_test) {
+      throw InvalidInput({"design", "type"}, "\"simon-two-stage\"",
+                         "takes its rates from its own settings: leave out survival, endpoint, "
+                         "simulation and monitoring");
+    }
+    detail::check_simon(*simon);
+    return;
+  }
   numerics::within({"design"}, [&] { design.validate(); });
   if (survival) {
     numerics::within({"survival"}, [&] {

@@ -14,6 +14,7 @@
 #include "gsd/render/endpoint_output.hpp"
 #include "gsd/render/integer_output.hpp"
 #include "gsd/render/sample_size_output.hpp"
+#include "gsd/render/simon_output.hpp"
 #include "gsd/render/km_contrast_output.hpp"
 #include "gsd/render/maxcombo_test_output.hpp"
 #include "gsd/render/weighted_test_output.hpp"
@@ -227,6 +228,7 @@ std::string design_csv_columns(const DesignResult& result) {
 }  // namespace
 
 std::string design_csv(const DesignResult& result) {
+  if (result.simon) return simon_csv(result);
   // Every row ends with the chance of a futility stop at its look under H0
   // (empty without a futility bound there): added last, so that the columns
   // before it keep their places.
@@ -341,6 +343,7 @@ SvgChart spending_chart(const Design& d) {
 }
 
 std::string design_text(const DesignResult& result) {
+  if (result.simon) return simon_text(result);
   std::string out;
   if (!result.name.empty()) out += result.name + "\n\n";
   out += boundaries_text(result.boundaries);
@@ -412,6 +415,7 @@ static SvgChart power_chart(const DesignResult& result) {
 }
 
 std::vector<SvgChart> design_charts(const DesignResult& result) {
+  if (result.simon) return simon_charts(result);
   std::vector<SvgChart> charts{boundaries_chart(result.boundaries), spending_chart(result.boundaries)};
   if (result.sample_size) {
     for (SvgChart& chart : sample_size_charts(*result.sample_size)) charts.push_back(std::move(chart));

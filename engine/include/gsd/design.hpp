@@ -52,6 +52,31 @@ struct ContinuousResult {
   survival::ContinuousPlan plan;
 };
 
+// One rate of a Simon design's operating characteristics.
+struct SimonOperatingPoint {
+  double rate = 0.0;
+  double promising = 0.0;          // P(declared promising)
+  double early_stop = 0.0;         // P(stop after stage 1)
+  double expected_patients = 0.0;
+};
+
+// Simon's two-stage design of the trial, with the one its criterion picks
+// and that design's operating characteristics at rates p0 + k (p1 - p0) / 4,
+// k = -4..8, those in (0, 1) (p0 at k = 0, p1 at k = 4).
+struct SimonPlan {
+  SimonTrial settings;
+  endpoints::SimonResult result;
+  std::vector<SimonOperatingPoint> operating_characteristics;
+
+  const endpoints::SimonDesign& chosen() const {
+    return settings.criterion == SimonCriterion::kMinimax ? result.minimax : result.optimal;
+  }
+};
+
+// The operating characteristics of a Simon design at the given rates, each in (0, 1).
+std::vector<SimonOperatingPoint> simon_operating_characteristics(const endpoints::SimonDesign& design,
+                                                                 const std::vector<double>& rates);
+
 struct DesignResult {
   std::string name;
   // With survival.integer, the bounds recomputed at the whole events.
@@ -75,6 +100,9 @@ struct DesignResult {
   // those sizes, and sample_size the log-rank plan there, with this solve's
   // mode and unrounded patients and events.
   std::optional<survival::TestSizing> test_sizing;
+  // With design.type "simon-two-stage": Simon's design, and nothing else
+  // (`boundaries` is then empty: the design has no spending function).
+  std::optional<SimonPlan> simon;
 
   // The trial is tested by a weighted, MaxCombo, RMST or milestone test
   // (test, maxcombo or km_contrast), not by the log-rank plan's own test.

@@ -11,6 +11,7 @@
 
 #include "gsd/endpoints/endpoint_look.hpp"
 #include "gsd/endpoints/endpoint_spec.hpp"
+#include "gsd/endpoints/simon_two_stage.hpp"
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/simulate/trial_model.hpp"
 #include "gsd/spending/design_spec.hpp"
@@ -125,6 +126,17 @@ struct MonitoringSettings {
   void validate() const;
 };
 
+// Simon's two-stage design (design.type "simon-two-stage") of a one-group
+// binary endpoint: the rates come from the endpoint (margin p0, rate p1),
+// alpha, beta and the search bound from the design section. The criterion
+// names the design the trial runs; all are reported.
+enum class SimonCriterion { kOptimal, kMinimax };
+
+struct SimonTrial {
+  endpoints::SimonSpec spec;
+  SimonCriterion criterion = SimonCriterion::kOptimal;
+};
+
 struct Trial {
   std::string name;
   std::string description;
@@ -136,6 +148,9 @@ struct Trial {
   std::optional<survival::SurvivalTest> survival_test;
   std::optional<SimulationSettings> simulation;
   std::optional<MonitoringSettings> monitoring;
+  // Instead of a group-sequential design: Simon's two-stage design. The
+  // endpoint then holds its rates, and `design` is left at its defaults.
+  std::optional<SimonTrial> simon;
 
   // Validates every section; paths start at the section ({"design", "alpha"}).
   void validate() const;
