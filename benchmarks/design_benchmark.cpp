@@ -6,6 +6,9 @@
 // comparison, start-up and JSON included, is benchmarks/compare_rpact.sh.
 #include <benchmark/benchmark.h>
 
+#include <stdexcept>
+
+#include "gsd/endpoints/simon_two_stage.hpp"
 #include "gsd/spending/design.hpp"
 
 namespace {
@@ -45,6 +48,27 @@ void BM_ExitProbabilities_K5(benchmark::State& state) {
   for (auto _ : state) benchmark::DoNotOptimize(gsd::spending::evaluate(d, means));
 }
 BENCHMARK(BM_ExitProbabilities_K5)->Unit(benchmark::kMicrosecond);
+
+// Simon's two-stage search over every design up to the bound (the argument),
+// for p0 0.2 against p1 0.3, alpha 0.05, beta 0.1, whose optimal design has
+// 184 patients: the bound 100 finds none (every n is searched in full), 200
+// and 500 find it. The search's work grows as the fourth power of the bound.
+void BM_SimonTwoStage(benchmark::State& state) {
+  gsd::endpoints::SimonSpec spec;
+  spec.null_rate = 0.2;
+  spec.alternative_rate = 0.3;
+  spec.alpha = 0.05;
+  spec.beta = 0.1;
+  spec.max_patients = static_cast<int>(state.range(0));
+  for (auto _ : state) {
+    try {
+      benchmark::DoNotOptimize(gsd::endpoints::simon_two_stage(spec).optimal.n);
+    } catch (const std::invalid_argument&) {
+      // No design within 100 patients: the full search is still timed.
+    }
+  }
+}
+BENCHMARK(BM_SimonTwoStage)->Arg(100)->Arg(200)->Arg(500)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

@@ -149,6 +149,11 @@ std::vector<double> expected_fractions(const Trial& trial) {
 }  // namespace
 
 spending::Design solve_boundaries(const Trial& trial, const RunOptions& options) {
+  if (trial.simon) {
+    throw numerics::InvalidInput({"design", "type"}, "\"simon-two-stage\"",
+                       "has no group-sequential boundaries: its rules are responder counts, which "
+                       "design_trial gives (gsd design)");
+  }
   spending::DesignSpec spec = trial.design;
   if (trial.survival && !survival::looks_by_events(*trial.survival)) {
     spec.information_fractions = expected_fractions(trial);

@@ -16,12 +16,16 @@ using nlohmann::json;
 
 // The table's rates: p0 + k (p1 - p0) / 4 for k = -4..8, those at least
 // half a step inside (0, 1) (a rate of 1e-17 is 0 by rounding). p0 and p1
-// appear as given.
+// appear as given; the others are rounded to 12 decimals, so that 0.1 - 0.05
+// is tabled (and computed at) 0.05, not 0.05000000000000001.
 std::vector<double> table_rates(const endpoints::SimonSpec& spec) {
   std::vector<double> rates;
   const double step = (spec.alternative_rate - spec.null_rate) / 4.0;
+  const auto rounded = [](double p) { return std::round(p * 1e12) / 1e12; };
   for (int k = -4; k <= 8; ++k) {
-    const double p = k == 0 ? spec.null_rate : k == 4 ? spec.alternative_rate : spec.null_rate + k * step;
+    const double p = k == 0   ? spec.null_rate
+                     : k == 4 ? spec.alternative_rate
+                              : rounded(spec.null_rate + k * step);
     if (p >= step / 2.0 && 1.0 - p >= step / 2.0) rates.push_back(p);
   }
   return rates;
