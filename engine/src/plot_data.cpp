@@ -56,6 +56,25 @@ json hazard_ratio_bounds(const json& bounds, const SampleSize& plan) {
   return out;
 }
 
+// A Simon design's curves over the true rate, and the lines the charts mark.
+json simon_plot_data(const SimonPlan& plan) {
+  json curve = {{"rate", json::array()}, {"promising", json::array()}, {"early_stop", json::array()},
+                {"expected_patients", json::array()}};
+  for (const SimonOperatingPoint& p : simon_curve(plan)) {
+    curve["rate"].push_back(p.rate);
+    curve["promising"].push_back(p.promising);
+    curve["early_stop"].push_back(p.early_stop);
+    curve["expected_patients"].push_back(p.expected_patients);
+  }
+  const endpoints::SimonSpec& spec = plan.settings.spec;
+  curve["rate_h0"] = spec.null_rate;
+  curve["rate_h1"] = spec.alternative_rate;
+  curve["alpha"] = spec.alpha;
+  curve["power_target"] = 1.0 - spec.beta;
+  curve["max_patients"] = plan.chosen().n;
+  return {{"simon", curve}};
+}
+
 }  // namespace
 
 json design_plot_data(const DesignResult& result, int points) {
@@ -63,11 +82,7 @@ json design_plot_data(const DesignResult& result, int points) {
 }
 
 json design_plot_data(const DesignResult& result, const DesignPlotOptions& options) {
-  if (result.simon) {
-    throw numerics::InvalidInput({"design", "type"}, "\"simon-two-stage\"",
-                                 "has no boundaries to plot; gsd design --plot draws its probabilities "
-                                 "over the response rate");
-  }
+  if (result.simon) return simon_plot_data(*result.simon);
   const int points = options.points;
   const spending::Design& d = result.boundaries;
   const bool two_sided = d.spec.sided == spending::Sidedness::kTwoSidedSymmetric;

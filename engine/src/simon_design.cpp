@@ -65,6 +65,12 @@ std::vector<SimonOperatingPoint> simon_operating_characteristics(const endpoints
   return out;
 }
 
+std::vector<SimonOperatingPoint> simon_curve(const SimonPlan& plan) {
+  std::vector<double> rates;
+  for (int k = 1; k < 200; ++k) rates.push_back(k / 200.0);
+  return simon_operating_characteristics(plan.chosen(), rates);
+}
+
 namespace detail {
 
 SimonPlan simon_plan(const SimonTrial& trial) {

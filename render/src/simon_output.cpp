@@ -130,9 +130,7 @@ std::string simon_csv(const DesignResult& result) {
 std::vector<SvgChart> simon_charts(const DesignResult& result) {
   const SimonPlan& plan = *result.simon;
   const endpoints::SimonSpec& spec = plan.settings.spec;
-  std::vector<double> rates;
-  for (int k = 1; k < 200; ++k) rates.push_back(k / 200.0);
-  const std::vector<SimonOperatingPoint> curve = simon_operating_characteristics(plan.chosen(), rates);
+  const std::vector<SimonOperatingPoint> curve = simon_curve(plan);
   ChartSeries promising{"P(promising)", {}, {}, palette(0)};
   ChartSeries stop{"P(stop after stage 1)", {}, {}, palette(1)};
   stop.dashed = true;

@@ -110,6 +110,14 @@ EMSCRIPTEN_KEEPALIVE const char* gsd_web_design(const char* config, int power_cu
 EMSCRIPTEN_KEEPALIVE const char* gsd_web_boundaries(const char* config) {
   return guarded([&] {
     const gsd::Trial trial = load(config);
+    if (trial.simon) {
+      // Simon's two-stage design has no boundaries to draw first: its whole
+      // result takes milliseconds.
+      const gsd::DesignResult result = gsd::design_trial(trial);
+      return json{{"result_text", contract_text(gsd::to_json(result))},
+                  {"plot", gsd::design_plot_data(result)},
+                  {"complete", true}};
+    }
     gsd::DesignResult result;
     result.name = trial.name;
     result.boundaries = gsd::solve_boundaries(trial);

@@ -76,6 +76,9 @@ struct SimonPlan {
 // The operating characteristics of a Simon design at the given rates, each in (0, 1).
 std::vector<SimonOperatingPoint> simon_operating_characteristics(const endpoints::SimonDesign& design,
                                                                  const std::vector<double>& rates);
+// The chosen design's operating characteristics over the true rate, at
+// 0.005, 0.010, ..., 0.995: what the charts draw.
+std::vector<SimonOperatingPoint> simon_curve(const SimonPlan& plan);
 
 struct DesignResult {
   std::string name;

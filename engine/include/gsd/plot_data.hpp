@@ -26,6 +26,10 @@ namespace gsd {
 //  "control_cure": x, "treatment_cure": x}, "events": curve with "looks":
 //  [{"events", "calendar_time"}] and "event_limit", "hazard_ratio": curve,
 //  "power_by_hazard_ratio": curve}
+// With Simon's two-stage design instead: {"simon": {"rate": [...],
+//  "promising": [...], "early_stop": [...], "expected_patients": [...] (the
+//  chosen design over the true rate, simon_curve), "rate_h0", "rate_h1",
+//  "alpha", "power_target" (1 - beta), "max_patients" (the design's n)}}.
 nlohmann::json design_plot_data(const DesignResult& result, int points = 200);
 
 // What design_plot_data computes. The power against the hazard ratio takes
