@@ -1,5 +1,6 @@
 """gsd: group-sequential designs, cure-mixture survival plans, trial
-simulation and monitoring, on the gsd C++ engine.
+simulation and monitoring, and Simon's two-stage designs, on the gsd C++
+engine.
 
     import gsd
     d = gsd.design(alpha=0.05, sided=2, beta=0.16, information_fractions=[0.5, 0.75, 1.0])
@@ -11,14 +12,16 @@ simulation and monitoring, on the gsd C++ engine.
     sim = gsd.simulate(plan, replicates=100_000, seed=1, threads=2)
     gsd.plan("configs/blinatumomab-20120215.json")            # the same plan, from the file
     gsd.run("configs/blinatumomab-20120215.json", "design")  # the CLI's JSON
+    s = gsd.simon(0.3, 0.1, alpha=0.05, beta=0.2)  # Simon's two-stage design
+    s.design                       # r1/n1 = 1/10, r/n = 5/29
 
 See docs/python.md in the repository.
 """
 from . import _core
-from ._api import Record, design, monitor, plan, run, simulate, survival
+from ._api import Record, design, monitor, plan, run, simon, simulate, survival
 from ._config import spending
 from ._errors import GsdError, InternalError, InvalidInput, NumericalError
-from ._results import Design, Monitoring, Plan, Result, Simulation
+from ._results import Design, Monitoring, Plan, Result, SimonDesign, Simulation
 
 __version__: str = _core.version
 
@@ -32,11 +35,13 @@ __all__ = [
     "Plan",
     "Record",
     "Result",
+    "SimonDesign",
     "Simulation",
     "design",
     "monitor",
     "plan",
     "run",
+    "simon",
     "simulate",
     "spending",
     "survival",

@@ -1,5 +1,6 @@
-"""The functions of the package: design, survival, simulate, monitor and run
-(the command line as one call); the monitoring Record is in _record.py."""
+"""The functions of the package: design, survival, simulate, monitor, simon
+and run (the command line as one call); the monitoring Record is in
+_record.py."""
 from __future__ import annotations
 
 import numbers
@@ -12,9 +13,10 @@ from ._config import (Config, boundary, check_output, check_outputs, given, labe
                       monitoring_inputs, scalar)
 from ._errors import Arguments, InvalidInput, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
-from ._calls import Boundary, ConfigLike, PathLike, _log_level, _source
+from ._calls import (SIMON, Boundary, ConfigLike, PathLike, _is_simon, _log_level,
+                     _refuse_simon_monitoring, _source)
 from ._record import Record
-from ._results import Design, Monitoring, Plan, Result, Simulation
+from ._results import Design, Monitoring, Plan, Result, SimonDesign, Simulation
 
 
 def _call(f: Callable[[], Any], arguments: Arguments) -> Any:
@@ -47,6 +49,11 @@ def design(*, alpha: Optional[float] = 0.025, sided: Optional[int] = 1,
 
     Returns: a Design. Raises InvalidInput naming the argument.
     """
+    if options.get("type") == SIMON:
+        # The library would first refuse the boundary arguments this
+        # function always writes (efficacy is not a key of Simon's design).
+        raise invalid(("type",), SIMON, "is Simon's two-stage design, which has no spending "
+                      "boundaries: call gsd.simon(rate, margin, alpha=..., beta=...)")
     # None is "not given", as for every keyword argument: the key is left out
     # and the library's default (the signature's) applies.
     section: Dict[str, Any] = given(alpha=alpha, sided=sided, beta=beta,
@@ -121,6 +128,12 @@ def survival(design: Union[Design, Mapping[str, Any], None] = None, *,
     """
     arguments: Dict[tuple, tuple] = {("survival",): (), ("name",): ("name",)}
     design, accrual = labelled(design), scalar(labelled(accrual))
+    if isinstance(design, SimonDesign) or (isinstance(design, Mapping)
+                                           and design.get("type") == SIMON):
+        # The library's refusal names the survival section the call writes.
+        raise invalid(("design",), design, "is Simon's two-stage design of a single-arm response "
+                      "rate, which has no survival plan; gsd.survival plans the group-sequential "
+                      "designs of gsd.design")
     if isinstance(design, Result):
         config: Config = design.config
         config.pop("survival", None)
@@ -170,8 +183,10 @@ def plan(config: ConfigLike) -> Design:
     Design. A survival section with another ``test`` (weighted log-rank,
     MaxCombo, RMST, milestone) or an ``endpoint`` section raises
     InvalidInput naming ``config``: ``gsd.run(config)`` returns its plan as
-    the command line's JSON, and ``gsd.simulate(config)`` simulates it.
-    Errors name the config field as ``config["design"]["alpha"]``.
+    the command line's JSON, and ``gsd.simulate(config)`` simulates it. So
+    does Simon's two-stage design (design.type "simon-two-stage"), which
+    ``gsd.simon`` builds. Errors name the config field as
+    ``config["design"]["alpha"]``.
     """
     cfg = load(config)
     # An explicit {"type": "log-rank"} is the default test; a type that is no
@@ -179,6 +194,12 @@ def plan(config: ConfigLike) -> Design:
     survival = cfg.get("survival")
     test = survival.get("test") if isinstance(survival, Mapping) else None
     kind = test.get("type") if isinstance(test, Mapping) else None
+    if _is_simon(cfg):
+        shown = os.fspath(config) if isinstance(config, (str, os.PathLike)) else None
+        raise invalid(("config",), shown,
+                      f'is Simon\'s two-stage design (config["design"]["type"] = "{SIMON}"), '
+                      "which has no boundaries; gsd.simon(rate, margin, ...) builds it, and "
+                      "gsd.run(config) returns it as the command line's JSON")
     if "endpoint" in cfg:
         other = "has an endpoint section (a normal or binary endpoint)"
     elif isinstance(kind, str) and kind != "log-rank":
@@ -194,6 +215,42 @@ def plan(config: ConfigLike) -> Design:
     arguments: Arguments = {(): ("config",), ("options",): ()}
     handle = _call(lambda: _core.design(cfg, _log_level()), arguments)
     return Plan(handle, cfg) if "survival" in cfg else Design(handle, cfg)
+
+
+def simon(rate: float, margin: float, *, alpha: Optional[float] = 0.05,
+          beta: Optional[float] = 0.2, criterion: Optional[str] = "optimal",
+          max_patients: Optional[int] = 100, name: Optional[str] = None) -> SimonDesign:
+    """Simon's (1989) two-stage design of a single-arm trial of a response
+    rate: treat ``n1`` patients and stop if at most ``r1`` respond, else
+    treat ``n - n1`` more and call the treatment promising if more than
+    ``r`` of the ``n`` respond. The library searches every design of at
+    most ``max_patients`` patients with exact binomial probabilities, as
+    ``gsd design`` does for a config with design.type "simon-two-stage".
+
+    Args:
+        rate: p1, the response rate worth pursuing.
+        margin: p0, the response rate not worth pursuing (below ``rate``).
+        alpha: one-sided type I error, P(promising | p0) at most this.
+        beta: type II error, P(promising | p1) at least 1 - beta.
+        criterion: "optimal" (the least expected patients under p0) or
+            "minimax" (the least maximum patients): the design that
+            ``result.design`` is; both, and the admissible designs between
+            them (Jung et al. 2004), are in ``result.designs``.
+        max_patients: the bound of the search, 2 to 500.
+        name: free text carried into the result.
+
+    Returns: a SimonDesign. Raises InvalidInput naming the argument.
+    """
+    endpoint: Dict[str, Any] = {"type": "binary", "groups": 1, **given(rate=rate, margin=margin)}
+    section: Dict[str, Any] = {"type": SIMON, **given(alpha=alpha, beta=beta, criterion=criterion,
+                                                      max_patients=max_patients)}
+    config: Config = {"design": section, "endpoint": endpoint}
+    if name is not None:
+        config["name"] = name
+    arguments: Dict[tuple, tuple] = {("design",): (), ("endpoint", "rate"): ("rate",),
+                                     ("endpoint", "margin"): ("margin",), ("name",): ("name",)}
+    handle = _call(lambda: _core.design(config, _log_level()), arguments)
+    return SimonDesign(handle, config)
 
 
 def _simulation(config: Config, arguments: Arguments, replicates: Optional[int],
@@ -307,6 +364,7 @@ def monitor(design: Union[Design, ConfigLike], *,
         **options: any other key of the monitoring section.
     """
     config, prefix = _source(design, "design")
+    _refuse_simon_monitoring(config, prefix)  # before the looks are added to it
     section = given(planned_events=planned_events, allocation_ratio=allocation_ratio,
                     assumed_hazard_ratio=assumed_hazard_ratio)
     if looks is not None:

@@ -7,7 +7,7 @@ import os
 from typing import Any, Dict, List, Optional, Union
 
 from . import _core
-from ._calls import ConfigLike, PathLike, _log_level, _source
+from ._calls import ConfigLike, PathLike, _log_level, _refuse_simon_monitoring, _source
 from ._config import Config, check_output, given, named_file, monitoring_inputs
 from ._errors import InvalidInput, flag, invalid, renamed
 from ._results import Monitoring, Result
@@ -109,7 +109,8 @@ class Record:
             look["final"] = True
         cfg = None
         if config is not None:
-            cfg, _ = _source(config, "config")
+            cfg, prefix = _source(config, "config")
+            _refuse_simon_monitoring(cfg, prefix)
             if os.path.isfile(self.path):  # the library's refusal names no argument
                 raise invalid(("config",), None, f"is given, but record = {self.path!r} already "
                               "holds its design: leave config out to add a look to it, or name "

@@ -26,6 +26,12 @@ from ._config import check_output, monitoring_inputs
 from ._errors import invalid, whole
 from ._frames import array, frame
 
+# A Simon two-stage design's keys in the order of the command line's CSV
+# (the JSON's are alphabetical): the rules (r1/n1, r/n), its error rates,
+# then the early stop and expected patients under p0 and p1.
+SIMON_DESIGN_KEYS = ("r1", "n1", "r", "n", "alpha", "power", "early_stop_h0",
+                     "expected_patients_h0", "early_stop_h1", "expected_patients_h1")
+SIMON_OPERATING_KEYS = ("rate", "promising", "early_stop", "expected_patients")
 # The leading columns of the per-look tables, in the order the docstrings
 # (and the command line's CSV) give them; the other keys follow.
 BOUNDS_FIRST = ("information_fraction", "efficacy_z", "futility_z", "nominal_p_one_sided",
@@ -315,6 +321,135 @@ class Plan(Design):
     def calendar_times(self) -> np.ndarray:
         """Expected calendar time of each look."""
         return array([k["calendar_time"] for k in self._json()["sample_size"]["looks"]])
+
+
+def _simon_design(values: Dict[str, Any]) -> Dict[str, Any]:
+    """One design of a Simon result, its keys in the CSV's order (a copy)."""
+    first = {k: values[k] for k in SIMON_DESIGN_KEYS if k in values}
+    return {**first, **{k: copy.deepcopy(v) for k, v in values.items() if k not in first}}
+
+
+def simon_label(k: int, count: int) -> str:
+    """The k-th of ``count`` admissible designs (minimax first, optimal
+    last) as the command line's text and CSV label it: "both" when one
+    design is minimax and optimal at once."""
+    first, last = k == 0, k + 1 == count
+    return "both" if first and last else "minimax" if first else "optimal" if last else "admissible"
+
+
+class SimonDesign(Result):
+    """Simon's two-stage design of a single-arm response rate
+    (``gsd.simon``): the design its criterion picks, the minimax, admissible
+    and optimal designs, the single-stage size and the chosen design's
+    operating characteristics, all from the library's search."""
+
+    def _recompute(self) -> Any:
+        return _core.design(self._config)
+
+    def _s(self) -> Dict[str, Any]:
+        return self._json()["simon_two_stage"]
+
+    def __repr__(self) -> str:
+        s = self._s()
+        d = s["design"]
+        return (f"<gsd.SimonDesign {s['criterion']} {d['r1']}/{d['n1']}, {d['r']}/{d['n']}, "
+                f"alpha {d['alpha']:.4f}, power {d['power']:.4f}, "
+                f"EN(p0) {d['expected_patients_h0']:.2f}>")
+
+    @property
+    def simon_two_stage(self) -> Dict[str, Any]:
+        """The ``simon_two_stage`` object of the JSON (a copy)."""
+        return copy.deepcopy(self._s())
+
+    @property
+    def criterion(self) -> str:
+        """"optimal" or "minimax": the design that ``design`` is."""
+        return self._s()["criterion"]
+
+    @property
+    def design(self) -> Dict[str, Any]:
+        """The design the criterion picks: stop after stage 1 with at most
+        ``r1`` responders of ``n1`` patients; promising with more than ``r``
+        of ``n``. With its exact ``alpha`` and ``power``, and the
+        probability of stopping after stage 1 (``early_stop_h0``,
+        ``early_stop_h1``) and the expected patients (``expected_patients_h0``,
+        ``expected_patients_h1``) under p0 (``margin``) and p1 (``rate``)."""
+        return _simon_design(self._s()["design"])
+
+    @property
+    def optimal(self) -> Dict[str, Any]:
+        """The optimal design: the least expected patients under p0."""
+        return _simon_design(self._s()["optimal"])
+
+    @property
+    def minimax(self) -> Dict[str, Any]:
+        """The minimax design: the least maximum patients ``n``."""
+        return _simon_design(self._s()["minimax"])
+
+    @property
+    def designs(self) -> pd.DataFrame:
+        """The admissible designs, one row each from the minimax to the
+        optimal, as the command line's CSV gives them: ``design`` ("minimax",
+        "admissible", "optimal", or "both" when one design is both), r1, n1,
+        r, n, alpha, power, early_stop_h0, expected_patients_h0,
+        early_stop_h1, expected_patients_h1, and the range of the weight q
+        of n in q n + (1 - q) EN(p0) over which the design is the best
+        (``weight_low``, ``weight_high``)."""
+        if "designs" not in self._frames:
+            rows = self._s()["admissible"]
+            labelled = [{"design": simon_label(k, len(rows)), **row} for k, row in enumerate(rows)]
+            first = ("design",) + SIMON_DESIGN_KEYS + ("weight_low", "weight_high")
+            self._frames["designs"] = frame(labelled, first=first).reset_index(drop=True)
+        return self._frames["designs"]
+
+    @property
+    def operating_characteristics(self) -> pd.DataFrame:
+        """The chosen design at a range of true response rates (p0 and p1
+        among them): the probability of declaring the treatment promising,
+        of stopping after stage 1, and the expected patients."""
+        if "operating_characteristics" not in self._frames:
+            self._frames["operating_characteristics"] = frame(
+                self._s()["operating_characteristics"],
+                first=SIMON_OPERATING_KEYS).reset_index(drop=True)
+        return self._frames["operating_characteristics"]
+
+    @property
+    def single_stage(self) -> Optional[Dict[str, int]]:
+        """The one-stage design of the same rates, alpha and power
+        (``{"n": 25, "r": 5}``: promising with more than r of n), or None
+        when it needs more than ``max_patients``."""
+        return copy.deepcopy(self._s()["single_stage"])
+
+    @property
+    def rate(self) -> float:
+        """p1, the response rate worth pursuing (the JSON's ``rate_h1``)."""
+        return self._s()["rate_h1"]
+
+    @property
+    def margin(self) -> float:
+        """p0, the response rate not worth pursuing (the JSON's ``rate_h0``)."""
+        return self._s()["rate_h0"]
+
+    @property
+    def alpha(self) -> float:
+        """The one-sided type I error asked for (the design's own is
+        ``design["alpha"]``)."""
+        return self._s()["alpha"]
+
+    @property
+    def beta(self) -> float:
+        """The type II error asked for (the design's power is ``design["power"]``)."""
+        return self._s()["beta"]
+
+    @property
+    def max_patients(self) -> int:
+        """The bound of the search: every design of at most this many patients."""
+        return self._s()["max_patients"]
+
+    def to_svg(self) -> str:
+        """The command line's SVG (``gsd design --plot FILE.svg``): the
+        chosen design's probabilities and expected patients over the rate."""
+        return self._core().svg()
 
 
 class Simulation(Result):

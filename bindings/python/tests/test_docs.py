@@ -34,7 +34,7 @@ def _actual(function, skip_self=False):
 def test_function_table_matches_the_signatures(repo):
     rows = _documented(repo)
     functions = {"design": gsd.design, "survival": gsd.survival, "simulate": gsd.simulate,
-                 "monitor": gsd.monitor, "plan": gsd.plan}
+                 "monitor": gsd.monitor, "plan": gsd.plan, "simon": gsd.simon}
     for name, function in functions.items():
         assert rows[name] == _actual(function), name
     assert rows["Record(path).add_look"] == _actual(gsd.Record.add_look, skip_self=True)
