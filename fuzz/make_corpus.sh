@@ -31,6 +31,7 @@ bad wrong-types '{"design": {"alpha": "0.025", "beta": [], "information_fraction
 bad unknown-key '{"desgin": {"alpha": 0.025}}'
 bad survival-negative '{"design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [0.5, 1]}, "survival": {"control": {"cure_fraction": -1, "median_noncured": 7}, "hazard_ratio_noncured": 0.6, "accrual": {"duration": 36}, "patients": 200}}'
 bad monitoring-backwards '{"design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [0.5, 1]}, "monitoring": {"planned_events": 94, "looks": [{"events": 60, "z": 1}, {"events": 50, "z": 2}]}}'
+bad simon '{"design": {"type": "simon-two-stage", "max_patients": 1e3}, "endpoint": {"type": "binary", "rate": 0.3, "margin": 0.3}, "simulation": {}}'
 bad simulation-no-survival '{"design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [1]}, "simulation": {"replicates": 10}}'
 
 # Batch files: the configs one per line, with bad lines between them.
