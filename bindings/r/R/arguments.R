@@ -30,6 +30,12 @@
     c("survival.accrual.piecewise", "accrual"),
     c("design", "design")
   ),
+  simon = .map(
+    c("design", ""),
+    c("endpoint.rate", "rate"),
+    c("endpoint.margin", "margin"),
+    c("endpoint", "")
+  ),
   plan = .map(
     c("survival", "config"),
     c("design", "config")

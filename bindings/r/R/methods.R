@@ -343,6 +343,10 @@ as.data.frame.gsd_monitoring <- function(x, row.names = NULL, optional = FALSE, 
 #' @export
 as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE, ...) x$changes
 
+# What gsd_config() and gsd_write_config() take.
+.gsd_object <- paste("a gsd object (from gsd_design(), gsd_survival(), gsd_simulate(), gsd_monitor()",
+                     "or gsd_simon())")
+
 #' The config of a gsd result
 #'
 #' Every gsd object keeps the config it was computed from, in the command
@@ -367,12 +371,10 @@ as.data.frame.gsd_record_check <- function(x, row.names = NULL, optional = FALSE
 #' gsd_write_config(d, f)
 #' identical(gsd_run(f), d$result)
 gsd_config <- function(x, ...) {
-  .check_given(missing(x), "x",
-               "give a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())")
+  .check_given(missing(x), "x", paste("give", .gsd_object))
   .check_no_extra(list(...), "gsd_config")
-  if (!inherits(x, c("gsd_design", "gsd_simulation", "gsd_monitoring"))) {
-    .gsd_invalid("x", .describe(x),
-                 "must be a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())")
+  if (!inherits(x, c("gsd_design", "gsd_simulation", "gsd_monitoring", "gsd_simon"))) {
+    .gsd_invalid("x", .describe(x), paste("must be", .gsd_object))
   }
   if (is.null(x$config)) .gsd_invalid("x", .describe(x), "has no config (a record keeps its own)")
   x$config
@@ -382,8 +384,7 @@ gsd_config <- function(x, ...) {
 #' @export
 gsd_write_config <- function(x, file, ...) {
   call <- sys.call()
-  .check_given(missing(x), "x",
-               "give a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())")
+  .check_given(missing(x), "x", paste("give", .gsd_object))
   .check_given(missing(file), "file", .name_json)
   .check_no_extra(list(...), "gsd_write_config")
   .check_file(file, "file", .name_json)

@@ -12,7 +12,9 @@
 #' A survival section with another `test` (weighted log-rank, MaxCombo, RMST,
 #' milestone) or a normal or binary `endpoint` section is refused: its plan
 #' is not a log-rank plan, and [gsd_run()] returns all of it (the command
-#' line's JSON), [gsd_simulate()] simulates it.
+#' line's JSON), [gsd_simulate()] simulates it. Simon's two-stage design
+#' (`design$type = "simon-two-stage"`) is refused too: [gsd_simon()] designs
+#' it, and [gsd_run()] returns it.
 #'
 #' @param config a JSON config file (its path), or a config as a list with
 #'   a `design` section (and optionally `survival`).
@@ -37,6 +39,15 @@ gsd_plan <- function(config, ...) {
   # string, or a survival section that is no object, is left to the library,
   # which names it.
   test <- if (is.list(cfg$survival) && is.list(cfg$survival$test)) cfg$survival$test$type
+  given <- if (.is_path(config)) .describe(config)
+  # Simon's two-stage design has counts for bounds and exact probabilities:
+  # neither a plan here nor a trial to simulate.
+  if (is.list(cfg$design) && identical(cfg$design$type, "simon-two-stage")) {
+    .gsd_invalid("config", given,
+                 paste("is Simon's two-stage design (design$type = \"simon-two-stage\"); gsd_plan()",
+                       "gives group-sequential designs and log-rank plans: gsd_simon() designs it",
+                       "from its rates, and gsd_run(config) returns it as the command line's JSON"))
+  }
   other <- if (!is.null(cfg$endpoint)) {
     "has an endpoint section (a normal or binary endpoint)"
   } else if (is.character(test) && length(test) == 1L && !identical(test, "log-rank")) {
@@ -44,7 +55,7 @@ gsd_plan <- function(config, ...) {
            .describe(test), ")")
   }
   if (!is.null(other)) {
-    .gsd_invalid("config", if (.is_path(config)) .describe(config) else NULL,
+    .gsd_invalid("config", given,
                  paste0(other, "; gsd_plan() gives designs and log-rank plans: gsd_run(config) ",
                         "returns its plan as the command line's JSON, gsd_simulate(config) simulates it"))
   }

@@ -36,7 +36,9 @@ using gsd::r::to_r;
 
 // gsd <command> CONFIG --format json. With `tables` (JSON pointers to arrays
 // of per-look objects, e.g. "/boundaries/looks"), list(result, tables) with
-// those arrays also as data frames, for the S3 objects.
+// those arrays also as data frames, for the S3 objects. For design, a
+// `request` with text = TRUE adds `text`, what --format text prints, from the
+// same run (gsd_simon() prints it).
 // [[Rcpp::export(.gsd_run)]]
 SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map,
                   Rcpp::CharacterVector tables) {
@@ -46,14 +48,29 @@ SEXP gsd_run_call(SEXP config, std::string command, Rcpp::List request, SEXP map
     if (cmd == gsd::Command::kSimulate) {
       return gsd::r::simulate_call(gsd::load_trial(cfg), request);
     }
-    const nlohmann::json out = gsd::run(cfg, cmd);
-    if (tables.size() == 0) return to_r(out);
+    const bool with_text = cmd == gsd::Command::kDesign && request.containsElementNamed("text") &&
+                           Rcpp::as<bool>(request["text"]);
+    nlohmann::json out;
+    std::string text;
+    if (with_text) {
+      // As gsd::run() computes it (to_json of the design), with its text.
+      const gsd::DesignResult design = gsd::design_trial(gsd::load_trial(cfg));
+      out = gsd::to_json(design);
+      text = gsd::render::design_text(design);
+    } else {
+      out = gsd::run(cfg, cmd);
+    }
+    if (tables.size() == 0 && !with_text) return to_r(out);
     Rcpp::List frames(tables.size());
     for (R_xlen_t i = 0; i < tables.size(); ++i) {
       const nlohmann::json::json_pointer at(Rcpp::as<std::string>(tables[i]));
       frames[i] = out.contains(at) ? gsd::r::to_r_frame(out.at(at)) : R_NilValue;
     }
     frames.names() = tables;
+    if (with_text) {
+      return Rcpp::List::create(Rcpp::Named("result") = to_r(out), Rcpp::Named("tables") = frames,
+                                Rcpp::Named("text") = text);
+    }
     return Rcpp::List::create(Rcpp::Named("result") = to_r(out), Rcpp::Named("tables") = frames);
   });
 }

@@ -466,7 +466,8 @@ test_that("a required argument left out is named by a gsd_invalid_input", {
     expect_identical(e$argument, argument)
     expect_identical(conditionMessage(e), paste0(argument, " is missing: ", todo))
   }
-  gsd_object <- "give a gsd object (from gsd_design(), gsd_survival(), gsd_simulate() or gsd_monitor())"
+  gsd_object <- paste("give a gsd object (from gsd_design(), gsd_survival(), gsd_simulate(),",
+                      "gsd_monitor() or gsd_simon())")
   missing_one(gsd_survival(control = cure_model(median_noncured = 7), accrual = accrual(36)),
               "design", "give a gsd_design (see gsd_design())")
   missing_one(gsd_simulate(), "plan",

@@ -22,7 +22,7 @@ actual_signature <- function(name) {
 
 test_that("docs/r.md gives the arguments of the record and design functions", {
   doc <- documented_signatures()
-  for (f in c("gsd_design", "gsd_plan", "gsd_simulate", "gsd_record_add", "gsd_record_replay",
+  for (f in c("gsd_design", "gsd_plan", "gsd_simulate", "gsd_simon", "gsd_record_add", "gsd_record_replay",
               "gsd_record_verify", "gsd_record_report", "gsd_report")) {
     expect_identical(doc[[f]], actual_signature(f), label = f)
   }
