@@ -17,62 +17,74 @@ using numerics::format_value;
 
 std::size_t at(int i) { return static_cast<std::size_t>(i); }
 
-// Binomial probabilities of every size up to a bound, for one rate: row m
-// holds P(X = x) and P(X >= x) of X ~ Binomial(m, p). The upper tails are
-// summed from the top, so that small tails keep their relative accuracy.
-class BinomialTable {
+// The probabilities of X ~ Binomial(m, p): P(X = x) and P(X >= x). The
+// upper tails are summed from the top, so that small tails keep their
+// relative accuracy.
+class BinomialRow {
  public:
-  BinomialTable(int max_size, double p) : start_(at(max_size) + 2) {
-    for (int m = 0; m <= max_size; ++m) start_[at(m) + 1] = start_[at(m)] + at(m) + 2;
-    pmf_.assign(start_.back(), 0.0);
-    upper_.assign(start_.back(), 0.0);
-    for (int m = 0; m <= max_size; ++m) {
-      const boost::math::binomial_distribution<double> binomial(m, p);
-      double* pmf = pmf_.data() + start_[at(m)];
-      double* upper = upper_.data() + start_[at(m)];
-      for (int x = 0; x <= m; ++x) pmf[x] = boost::math::pdf(binomial, x);
-      upper[m + 1] = 0.0;
-      for (int x = m; x >= 0; --x) upper[x] = upper[x + 1] + pmf[x];
-    }
+  BinomialRow(int m, double p) : m_(m), pmf_(at(m) + 1), upper_(at(m) + 2, 0.0) {
+    const boost::math::binomial_distribution<double> binomial(m, p);
+    for (int x = 0; x <= m; ++x) pmf_[at(x)] = boost::math::pdf(binomial, x);
+    for (int x = m; x >= 0; --x) upper_[at(x)] = upper_[at(x) + 1] + pmf_[at(x)];
   }
-  double pmf(int m, int x) const { return pmf_[start_[at(m)] + at(x)]; }
+  double pmf(int x) const { return pmf_[at(x)]; }
   // P(X >= k) for any integer k: 1 at k <= 0, 0 beyond m.
-  double at_least(int m, int k) const {
+  double at_least(int k) const {
     if (k <= 0) return 1.0;
-    if (k > m) return 0.0;
-    return upper_[start_[at(m)] + at(k)];
+    if (k > m_) return 0.0;
+    return upper_[at(k)];
   }
   // P(X <= k).
-  double at_most(int m, int k) const { return 1.0 - at_least(m, k + 1); }
+  double at_most(int k) const { return 1.0 - at_least(k + 1); }
 
  private:
-  std::vector<std::size_t> start_;
+  int m_;
   std::vector<double> pmf_;
   std::vector<double> upper_;
 };
 
-// P(X1 > r1 and X1 + X2 > r), X1 ~ Bin(n1, p), X2 ~ Bin(m, p): the design's
-// probability of declaring the treatment promising.
-double promising(const BinomialTable& table, int n1, int r1, int m, int r) {
+// Every row up to a bound, for one rate: what the search reads.
+class BinomialTable {
+ public:
+  BinomialTable(int max_size, double p) {
+    rows_.reserve(at(max_size) + 1);
+    for (int m = 0; m <= max_size; ++m) rows_.emplace_back(m, p);
+  }
+  const BinomialRow& operator[](int m) const { return rows_[at(m)]; }
+
+ private:
+  std::vector<BinomialRow> rows_;
+};
+
+// P(X1 > r1 and X1 + X2 > r), X1 ~ Bin(n1, p) (stage1), X2 ~ Bin(m, p)
+// (stage2): the design's probability of declaring the treatment promising.
+double promising(const BinomialRow& stage1, const BinomialRow& stage2, int n1, int r1, int r) {
   double sum = 0.0;
-  for (int x = r1 + 1; x <= n1; ++x) sum += table.pmf(n1, x) * table.at_least(m, r + 1 - x);
+  for (int x = r1 + 1; x <= n1; ++x) sum += stage1.pmf(x) * stage2.at_least(r + 1 - x);
   return sum;
+}
+
+// The characteristics of one design at one rate: P(promising), PET and EN.
+struct AtRate {
+  double promising = 0.0;
+  double early_stop = 0.0;
+  double expected_patients = 0.0;
+};
+
+AtRate at_rate(const BinomialRow& stage1, const BinomialRow& stage2, int n1, int r1, int n, int r) {
+  AtRate out;
+  out.promising = promising(stage1, stage2, n1, r1, r);
+  out.early_stop = stage1.at_most(r1);
+  out.expected_patients = n1 + (1.0 - out.early_stop) * (n - n1);
+  return out;
 }
 
 SimonDesign characteristics(const BinomialTable& null, const BinomialTable& alternative, int n1,
                             int r1, int n, int r) {
-  SimonDesign d;
-  d.n1 = n1;
-  d.r1 = r1;
-  d.n = n;
-  d.r = r;
-  d.alpha = promising(null, n1, r1, n - n1, r);
-  d.power = promising(alternative, n1, r1, n - n1, r);
-  d.early_stop_null = null.at_most(n1, r1);
-  d.early_stop_alternative = alternative.at_most(n1, r1);
-  d.expected_patients_null = n1 + (1.0 - d.early_stop_null) * (n - n1);
-  d.expected_patients_alternative = n1 + (1.0 - d.early_stop_alternative) * (n - n1);
-  return d;
+  const AtRate h0 = at_rate(null[n1], null[n - n1], n1, r1, n, r);
+  const AtRate h1 = at_rate(alternative[n1], alternative[n - n1], n1, r1, n, r);
+  return {n1, r1, n, r, h0.promising, h1.promising, h0.early_stop, h1.early_stop,
+          h0.expected_patients, h1.expected_patients};
 }
 
 void check_rate(const char* key, double p) {
@@ -90,15 +102,17 @@ std::optional<SimonDesign> best_at(const BinomialTable& null, const BinomialTabl
     // EN(p0) >= n1: no larger stage 1 can do better.
     if (best && n1 >= best->expected_patients_null) break;
     const int m = n - n1;
+    const BinomialRow& null1 = null[n1];
+    const BinomialRow& null2 = null[m];
     // The least r for r1 falls as r1 grows (alpha falls in both), so one
     // pointer serves the whole run of r1.
     int r = n - 1;
     for (int r1 = 0; r1 < n1; ++r1) {
       if (r < r1) r = r1;
-      if (promising(null, n1, r1, m, r) > spec.alpha) continue;
-      while (r - 1 >= r1 && promising(null, n1, r1, m, r - 1) <= spec.alpha) --r;
-      if (promising(alternative, n1, r1, m, r) < 1.0 - spec.beta) continue;
-      const double en0 = n1 + (1.0 - null.at_most(n1, r1)) * m;
+      if (promising(null1, null2, n1, r1, r) > spec.alpha) continue;
+      while (r - 1 >= r1 && promising(null1, null2, n1, r1, r - 1) <= spec.alpha) --r;
+      if (promising(alternative[n1], alternative[m], n1, r1, r) < 1.0 - spec.beta) continue;
+      const double en0 = n1 + (1.0 - null1.at_most(r1)) * m;
       if (!best || en0 < best->expected_patients_null) {
         best = characteristics(null, alternative, n1, r1, n, r);
       }
@@ -182,12 +196,16 @@ SimonDesign simon_characteristics(int n1, int r1, int n, int r, double p0, doubl
   if (n <= n1) fail({"n"}, n, "must exceed n1 = " + std::to_string(n1) + ": a second stage needs patients");
   if (r1 < 0 || r1 >= n1) fail({"r1"}, r1, "must lie in [0, n1 - 1]: some stage 1 count must continue");
   if (r < r1 || r >= n) fail({"r"}, r, "must lie in [r1, n - 1]");
-  return characteristics(BinomialTable(n, p0), BinomialTable(n, p1), n1, r1, n, r);
+  const AtRate h0 = at_rate(BinomialRow(n1, p0), BinomialRow(n - n1, p0), n1, r1, n, r);
+  const AtRate h1 = at_rate(BinomialRow(n1, p1), BinomialRow(n - n1, p1), n1, r1, n, r);
+  return {n1, r1, n, r, h0.promising, h1.promising, h0.early_stop, h1.early_stop,
+          h0.expected_patients, h1.expected_patients};
 }
 
 double simon_promising_probability(const SimonDesign& design, double p) {
   check_rate("rate", p);
-  return promising(BinomialTable(design.n, p), design.n1, design.r1, design.n - design.n1, design.r);
+  return promising(BinomialRow(design.n1, p), BinomialRow(design.n - design.n1, p), design.n1, design.r1,
+                   design.r);
 }
 
 SimonResult simon_two_stage(const SimonSpec& spec) {
