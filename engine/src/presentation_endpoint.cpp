@@ -14,6 +14,10 @@ namespace gsd {
 using endpoints::EndpointSpec;
 using endpoints::EndpointType;
 
+const char* simon_criterion_name(SimonCriterion criterion) noexcept {
+  return criterion == SimonCriterion::kMinimax ? "minimax" : "optimal";
+}
+
 const char* endpoint_type_name(EndpointType type) noexcept {
   return type == EndpointType::kNormal ? "normal" : "binary";
 }

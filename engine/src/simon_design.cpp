@@ -5,6 +5,7 @@
 
 #include "gsd/design.hpp"
 #include "gsd/json.hpp"
+#include "gsd/presentation.hpp"
 #include "gsd/version.hpp"
 #include "simon_design.hpp"
 
@@ -29,10 +30,6 @@ std::vector<double> table_rates(const endpoints::SimonSpec& spec) {
     if (p >= step / 2.0 && 1.0 - p >= step / 2.0) rates.push_back(p);
   }
   return rates;
-}
-
-const char* criterion_name(SimonCriterion c) {
-  return c == SimonCriterion::kMinimax ? "minimax" : "optimal";
 }
 
 json design_json(const endpoints::SimonDesign& d) {
@@ -90,7 +87,7 @@ json simon_json(const DesignResult& result) {
   s["alpha"] = spec.alpha;
   s["beta"] = spec.beta;
   s["max_patients"] = spec.max_patients;
-  s["criterion"] = criterion_name(plan.settings.criterion);
+  s["criterion"] = simon_criterion_name(plan.settings.criterion);
   s["design"] = design_json(plan.chosen());
   s["optimal"] = design_json(plan.result.optimal);
   s["minimax"] = design_json(plan.result.minimax);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "gsd/presentation.hpp"
 #include "number_format.hpp"
 
 namespace gsd::render {
@@ -16,10 +17,6 @@ using endpoints::SimonDesign;
 using detail::format;
 
 std::string fraction(int r, int n) { return std::to_string(r) + "/" + std::to_string(n); }
-
-const char* criterion_words(SimonCriterion c) {
-  return c == SimonCriterion::kMinimax ? "minimax" : "optimal";
-}
 
 std::string pad_left(const std::string& s, std::size_t width) {
   return std::string(width > s.size() ? width - s.size() : 0, ' ') + s;
@@ -65,7 +62,7 @@ std::string simon_text(const DesignResult& result) {
   const SimonDesign& d = plan.chosen();
   std::ostringstream out;
   if (!result.name.empty()) out << result.name << "\n\n";
-  out << "Simon's two-stage design, " << criterion_words(plan.settings.criterion) << "\n"
+  out << "Simon's two-stage design, " << simon_criterion_name(plan.settings.criterion) << "\n"
       << "  response rate " << format("%g", spec.alternative_rate) << " worth pursuing, "
       << format("%g", spec.null_rate) << " not (p1 and p0)\n"
       << "  one-sided alpha " << format("%g", spec.alpha) << ", beta " << format("%g", spec.beta) << " (power "
@@ -96,7 +93,7 @@ std::string simon_text(const DesignResult& result) {
   out << "  method: exact binomial probabilities of every two-stage design (Simon 1989, Controlled\n"
       << "  Clinical Trials 10:1-10)\n\n";
 
-  out << "Operating characteristics of the " << criterion_words(plan.settings.criterion) << " design\n"
+  out << "Operating characteristics of the " << simon_criterion_name(plan.settings.criterion) << " design\n"
       << "      rate  P(promising)  P(stop after stage 1)  expected patients\n";
   for (const SimonOperatingPoint& p : plan.operating_characteristics) {
     // The table's rates are p0 and p1 as given, or a quarter of their gap or more away.

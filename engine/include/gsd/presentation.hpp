@@ -62,6 +62,7 @@ const char* solve_mode_name(survival::SolveMode mode) noexcept;  // "power from 
 const char* solved_for(survival::SolveMode mode) noexcept;       // "power", "patients_and_events", ...
 const char* latency_family_name(survival::LatencyFamily family) noexcept;
 const char* randomisation_name(simulate::Randomisation r) noexcept;
+const char* simon_criterion_name(SimonCriterion criterion) noexcept;  // "optimal", "minimax"
 
 // The method of the survival power, in one sentence and in short, with its
 // references; and the reference of the proportional-hazards comparison.
