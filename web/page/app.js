@@ -140,7 +140,9 @@ function renderTab(tab) {
   dirty[tab] = false;
   measureChartHosts($("tab-" + tab));
   if (tab === "design") {
-    renderDesign(App.design, App.scale);
+    // Simon's two-stage design has no bounds: its rules, designs and probabilities (simon.js)
+    if (isSimonReply(App.design)) renderSimonDesign(App.design);
+    else renderDesign(App.design, App.scale);
   } else if (tab === "survival") {
     renderSurvivalTab();
   } else if (tab === "monitoring") {
@@ -289,6 +291,8 @@ function wireDownloads() {
   // carry no CSV: the engine writes it on demand)
   const designCsv = () => currentFull().csv ?? Engine.design(App.configText).csv;
   $("csv-design").addEventListener("click", () => currentFull() && download(fileStem() + "-bounds.csv", designCsv(), "text/csv"));
+  // a Simon design's: one row per admissible design
+  $("csv-simon").addEventListener("click", () => currentFull() && download(fileStem() + "-designs.csv", designCsv(), "text/csv"));
   $("csv-survival").addEventListener("click", () => currentPlan() &&
                                      download(fileStem() + "-looks.csv", currentFull().csv, "text/csv"));
   $("csv-simulation").addEventListener("click", () => {
@@ -324,7 +328,7 @@ function wire() {
   wireSimulation();
   document.querySelectorAll("input[name=bound-scale]").forEach((r) => r.addEventListener("change", () => {
     App.scale = r.value;
-    if (App.design && !dirty.design) drawBounds(App.design, App.scale);
+    if (App.design && !dirty.design && !isSimonReply(App.design)) drawBounds(App.design, App.scale);
   }));
 
   wireSharing();

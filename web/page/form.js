@@ -1,6 +1,7 @@
 // The inputs of the Design and Survival tabs: each writes its field of the
 // config (data-path="design.alpha" and the like), or, for the looks, the
-// families and the solve mode, several fields at once.
+// families and the solve mode, several fields at once. A Simon design's
+// inputs (index.html, #simon-form) are all of the first kind.
 
 const EFFICACY_FAMILIES = [
   {name: "lan-demets-obf", label: "Lan-DeMets O'Brien-Fleming"},
@@ -49,6 +50,7 @@ function syncMonitoringPlan(c) {
 
 function syncForm() {
   const c = App.config;
+  syncDesignType(c);
   syncMonitoringPlan(c);
   document.querySelectorAll("[data-path]").forEach((n) => {
     const v = getPath(c, n.dataset.path);

@@ -3,7 +3,8 @@
 // tests/golden/cases.txt, JSON value for value and CSV field for field.
 // Simulations among them check that the single-threaded simulator draws the
 // same trials as the OpenMP build. For each design, the boundaries alone
-// (what the page draws at once) match the golden design's.
+// (what the page draws at once) match the golden design's; for Simon's
+// two-stage design, which has none, that call's whole result does.
 //   node web/test/engine_check.mjs build/web-wasm/gsd_web.js
 import {createRequire} from "node:module";
 import {readFileSync} from "node:fs";
@@ -53,7 +54,15 @@ for (const line of readFileSync(join(golden, "cases.txt"), "utf8").split("\n")) 
     const csv = compareCsv(reply.csv, readFileSync(join(golden, "expected", `${name}.csv`), "utf8"));
     let ok = !json.bad.length && !csv.bad.length;
     let boundaries = "";
-    if (command === "design") {
+    if (command === "design" && config.design && config.design.type === "simon-two-stage") {
+      // Simon's two-stage design has no boundaries: the page's call at once
+      // gives its whole result, the golden JSON value for value
+      const want = JSON.parse(readFileSync(join(golden, "expected", `${name}.json`), "utf8"));
+      const fast = call("gsd_web_boundaries", config);
+      const whole = compareJson(JSON.parse(fast.result_text), want);
+      ok = ok && !whole.bad.length && fast.complete === true;
+      boundaries = `; the call at once: whole result ${describe(whole)}${fast.complete === true ? "" : ", not 'complete'"}`;
+    } else if (command === "design") {
       // the page's redraw at once: the same boundaries, and the whole design
       // when there is no survival model
       const want = JSON.parse(readFileSync(join(golden, "expected", `${name}.json`), "utf8"));

@@ -1,0 +1,219 @@
+// Simon's two-stage design (design.type "simon-two-stage"): a single-arm
+// trial of a response rate, n1 patients in stage 1, a stop after it with r1
+// or fewer responders, and the treatment promising with more than r
+// responders of all n. The engine gives its whole result at once (the
+// boundaries call is complete); the Design tab then shows the chosen design's
+// rules, the admissible designs, the operating characteristics and the
+// probabilities over the true rate in place of the bounds. Every number is
+// the engine's (simon_two_stage of the result, plot.simon), only rounded.
+
+const SIMON_TYPE = "simon-two-stage";
+
+function isSimonConfig(config) {
+  return !!(config && config.design && typeof config.design === "object" && config.design.type === SIMON_TYPE);
+}
+
+function isSimonReply(reply) {
+  return !!(reply && reply.result && reply.result.design_type === SIMON_TYPE);
+}
+
+// The page follows the config's design type: a Simon config has its own
+// inputs and outputs on the Design tab (style.css shows .simon-only and hides
+// .gs-only), and no Survival, Simulation or Monitoring tab, as it has nothing
+// to size in time, simulate or monitor. Called before the config is computed,
+// so that a rejected Simon config keeps the Simon inputs to correct it.
+function syncDesignType(config) {
+  const simon = isSimonConfig(config);
+  const type = simon ? SIMON_TYPE : "group-sequential";
+  // The cards are shared: the other kind's must not stay in grey under an error.
+  if (document.body.dataset.designType && document.body.dataset.designType !== type) {
+    document.getElementById("design-cards").replaceChildren();
+  }
+  document.body.dataset.designType = type;
+  document.querySelectorAll("[role=tab][data-group-sequential]").forEach((b) => {
+    b.hidden = simon;
+  });
+  if (simon && currentTab() !== "design") {
+    // back to the Design tab; it is drawn with the new config's reply
+    document.querySelectorAll("[role=tab]").forEach((b) => b.setAttribute("aria-selected", String(b.dataset.tab === "design")));
+    document.querySelectorAll("[role=tabpanel]").forEach((p) => {
+      p.hidden = p.id !== "tab-design";
+    });
+  }
+}
+
+// A weight q as the command line prints it: 0, 0.293, 1.
+function weight(x) {
+  return x === null || x === undefined || !Number.isFinite(x) ? "–" : String(+x.toFixed(3));
+}
+
+function rateText(x) {
+  return x === null || x === undefined || !Number.isFinite(x) ? "–" : String(+x.toFixed(6));
+}
+
+// The label of each admissible design, from the minimax design to the
+// optimal (docs/output.md: "both" when one design is both).
+function simonLabel(k, n) {
+  if (n === 1) return "both";
+  if (k === 0) return "minimax";
+  return k === n - 1 ? "optimal" : "admissible";
+}
+
+function renderSimonDesign(reply) {
+  const s = reply.result.simon_two_stage;
+  const plot = reply.plot.simon;
+  const d = s.design;
+  document.getElementById("design-cards").replaceChildren(
+    card("Stage 1", count(d.n1), `patients; stop with ${count(d.r1)} or fewer responders`, "stage1"),
+    card("Both stages", count(d.n), `patients in all; promising with more than ${count(d.r)} responders`, "total"),
+    card("α", fixed(d.alpha, 4), `P(promising) at p0 = ${rateText(s.rate_h0)}; at most ${s.alpha}`, "alpha"),
+    card("Power", fixed(d.power, 4), `P(promising) at p1 = ${rateText(s.rate_h1)}; at least ${rateText(plot.power_target)}`, "power"),
+    card("Expected patients under p0", fixed(d.expected_patients_h0, 2),
+         `stops after stage 1 with probability ${fixed(d.early_stop_h0, 4)}; under p1 ` +
+         `${fixed(d.expected_patients_h1, 2)} patients, ${fixed(d.early_stop_h1, 4)}`, "en0"));
+  renderSimonRules(s, plot);
+  drawSimonCharts(s, plot);
+  fillSimonTable(s);
+  fillSimonCharacteristics(s);
+  renderSimonNotes(s);
+}
+
+// The chosen design's rules in words, as `gsd design` words them.
+function renderSimonRules(s, plot) {
+  const d = s.design;
+  const both = s.admissible.length === 1;
+  const name = both ? `The ${s.criterion} design (also the ${s.criterion === "optimal" ? "minimax" : "optimal"})` :
+                      `The ${s.criterion} design`;
+  $("simon-rules").replaceChildren(
+    el("h2", {}, `${name}: ${d.r1}/${d.n1}, ${d.r}/${d.n}`),
+    el("ol", {class: "rules"},
+       el("li", {"data-stage": "1"}, el("b", {}, "Stage 1: "), "treat ", el("b", {"data-key": "n1"}, count(d.n1)),
+          " patients; stop if ", el("b", {"data-key": "r1"}, count(d.r1)), " or fewer respond."),
+       el("li", {"data-stage": "2"}, el("b", {}, "Stage 2: "), `treat ${count(d.n - d.n1)} more, `,
+          el("b", {"data-key": "n"}, count(d.n)), " in all; the treatment is promising if more than ",
+          el("b", {"data-key": "r"}, count(d.r)), ` respond (${count(d.r + 1)} or more).`)),
+    el("p", {class: "rules-summary"},
+       `α ${fixed(d.alpha, 4)} (at most ${s.alpha}), power ${fixed(d.power, 4)} (at least ${rateText(plot.power_target)}). ` +
+       `Under p0 = ${rateText(s.rate_h0)} the trial stops after stage 1 with probability ${fixed(d.early_stop_h0, 4)} ` +
+       `and treats ${fixed(d.expected_patients_h0, 2)} patients on average; under p1 = ${rateText(s.rate_h1)}, ` +
+       `${fixed(d.early_stop_h1, 4)} and ${fixed(d.expected_patients_h1, 2)}.`));
+}
+
+function drawSimonCharts(s, plot) {
+  const d = s.design;
+  const rates = [{x: plot.rate_h0, label: `p0 ${rateText(plot.rate_h0)}`, color: COLORS.control},
+                 {x: plot.rate_h1, label: `p1 ${rateText(plot.rate_h1)}`, color: COLORS.treatment}];
+  $("simon-chart-title").textContent = `The ${s.criterion} design ${d.r1}/${d.n1}, ${d.r}/${d.n} over the true response rate`;
+  drawChart($("chart-simon"), {
+    aspect: 0.42,
+    x: {label: "true response rate", min: 0, max: 1},
+    y: {label: "probability", min: 0, max: 1},
+    series: [{name: "P(promising)", x: plot.rate, y: plot.promising, color: COLORS.efficacy},
+             {name: "P(stop after stage 1)", x: plot.rate, y: plot.early_stop, color: COLORS.futility, dash: "6 4"}],
+    vlines: rates,
+    hlines: [{y: plot.alpha, label: `α ${plot.alpha}`, dash: "2 3"},
+             {y: plot.power_target, label: `1 − β ${rateText(plot.power_target)}`, dash: "2 3"}],
+    points: [{x: plot.rate_h0, y: d.alpha, color: COLORS.efficacy, label: `α ${fixed(d.alpha, 4)}`},
+             {x: plot.rate_h1, y: d.power, color: COLORS.efficacy, label: `power ${fixed(d.power, 4)}`}],
+  });
+  $("simon-chart-caption").textContent =
+    "The chance that the trial declares the treatment promising, and that it stops after stage 1, if the true " +
+    "response rate is the one on the axis. At p0 the first is the design's α, at most the dashed α line; at p1 " +
+    "it is its power, at least the 1 − β line.";
+  drawChart($("chart-simon-patients"), {
+    x: {label: "true response rate", min: 0, max: 1},
+    y: {label: "expected patients", min: 0},
+    series: [{name: "expected patients", x: plot.rate, y: plot.expected_patients, color: COLORS.efficacy}],
+    // (the curve runs near the top, where the lines' labels would be: the caption names them)
+    vlines: rates.map((v) => ({x: v.x, color: v.color})),
+    hlines: [{y: d.n1, label: `stage 1: ${d.n1}`, color: COLORS.analytic},
+             {y: d.n, label: `in all: ${d.n}`, color: COLORS.analytic}],
+    points: [{x: plot.rate_h0, y: d.expected_patients_h0, color: COLORS.efficacy, label: fixed(d.expected_patients_h0, 2)},
+             {x: plot.rate_h1, y: d.expected_patients_h1, color: COLORS.efficacy, label: fixed(d.expected_patients_h1, 2)}],
+  });
+  $("simon-patients-caption").textContent =
+    `Between the ${d.n1} patients of stage 1 and the ${d.n} of both stages: the worse the treatment, the more ` +
+    `often the trial stops early. Dashed: p0 = ${rateText(plot.rate_h0)} and p1 = ${rateText(plot.rate_h1)}, ` +
+    "with the expected patients there.";
+}
+
+// The admissible designs, from the minimax design to the optimal, with the
+// one the criterion picks highlighted.
+function fillSimonTable(s) {
+  const list = s.admissible;
+  const chosen = s.criterion === "minimax" ? 0 : list.length - 1;
+  const header = ["Design", "r1/n1", "r/n", "α", "Power", "PET(p0)", "EN(p0)", "PET(p1)", "EN(p1)", "Weight q"];
+  const rows = list.map((a, k) => [simonLabel(k, list.length), `${a.r1}/${a.n1}`, `${a.r}/${a.n}`,
+                                   fixed(a.alpha, 4), fixed(a.power, 4), fixed(a.early_stop_h0, 4), fixed(a.expected_patients_h0, 2),
+                                   fixed(a.early_stop_h1, 4), fixed(a.expected_patients_h1, 2),
+                                   `${weight(a.weight_low)} to ${weight(a.weight_high)}`]);
+  let admissible = 0;
+  const keys = list.map((_, k) => {
+    const label = simonLabel(k, list.length);
+    return label === "admissible" ? `admissible-${++admissible}` : label;
+  });
+  const table = $("table-simon");
+  fillTable(table, header, rows, keys);
+  table.querySelectorAll("tbody tr")[chosen].classList.add("chosen");
+  $("simon-table-caption").textContent =
+    "r1/n1: stop after n1 patients with r1 or fewer responders; r/n: promising with more than r responders of n. " +
+    "PET: the probability of stopping after stage 1; EN: the expected patients; under p0 and p1. Weight q: each " +
+    "design is the best for q n + (1 − q) EN(p0) while q, the weight of the maximum patients n, lies in its range: " +
+    "the minimax design (fewest n) at q = 1, the optimal (least EN(p0)) at q = 0, and the admissible designs " +
+    `between them (Jung et al. 2004). Highlighted: the ${s.criterion} design, which design.criterion picks.`;
+}
+
+function fillSimonCharacteristics(s) {
+  const marked = (rate) => (Math.abs(rate - s.rate_h0) < 1e-12 ? " (p0)" : Math.abs(rate - s.rate_h1) < 1e-12 ? " (p1)" : "");
+  const oc = s.operating_characteristics;
+  $("simon-oc-title").textContent = `Operating characteristics of the ${s.criterion} design`;
+  fillTable($("table-simon-oc"), ["Rate", "P(promising)", "P(stop after stage 1)", "Expected patients"],
+            oc.map((o) => [`${fixed(o.rate, 4)}${marked(o.rate)}`, fixed(o.promising, 4), fixed(o.early_stop, 4),
+                           fixed(o.expected_patients, 2)]),
+            oc.map((o) => fixed(o.rate, 4)));
+  $("table-simon-oc").querySelectorAll("tbody th").forEach((th) => {
+    if (/\(p[01]\)$/.test(th.textContent)) th.classList.add("marked-rate");
+  });
+}
+
+// What gsd simulate and gsd monitor say of the config (both refuse a Simon
+// design), asked of the engine once per config.
+const simonRefusals = {configText: null, simulate: "", monitor: ""};
+
+function simonRefusalsOf(configText) {
+  if (simonRefusals.configText !== configText) {
+    const message = (reply) => (reply.error ? reply.error.message : "");
+    simonRefusals.configText = configText;
+    simonRefusals.simulate = message(Engine.run(configText, "simulate"));
+    simonRefusals.monitor = message(Engine.monitor(configText));
+  }
+  return simonRefusals;
+}
+
+function renderSimonNotes(s) {
+  const min = s.minimax;
+  const opt = s.optimal;
+  const single = s.single_stage ?
+    `A single stage would need ${count(s.single_stage.n)} patients (promising with more than ${count(s.single_stage.r)}).` :
+    `A single stage would need more than ${count(s.max_patients)} patients.`;
+  const compare = s.admissible.length === 1 ?
+    `Here one design is both: ${opt.r1}/${opt.n1}, ${opt.r}/${opt.n}, with ${fixed(opt.expected_patients_h0, 2)} patients ` +
+    "on average under p0." :
+    `Here the minimax design treats at most ${min.n} patients and ${fixed(min.expected_patients_h0, 2)} on average ` +
+    `under p0; the optimal at most ${opt.n} and ${fixed(opt.expected_patients_h0, 2)}.`;
+  note($("note-simon"), "Optimal or minimax", [
+    "Both designs keep α and the power; they differ in what they save. The optimal design has the fewest " +
+    "patients on average when the treatment is not worth pursuing (the least EN(p0)): it stops early as often " +
+    "as it can. The minimax design has the fewest patients in all (n), at the price of more on average under p0.",
+    compare + " " + single,
+    `The engine searched every design of at most ${count(s.max_patients)} patients (design.max_patients), with exact ` +
+    "binomial probabilities (Simon 1989).",
+  ]);
+  const refusals = simonRefusalsOf(App.configText);
+  const host = $("note-simon-exact");
+  host.replaceChildren(el("h3", {}, "Nothing to simulate or monitor"),
+    el("p", {}, "The probabilities of a Simon design are exact binomial sums, so the Survival, Simulation and " +
+       "Monitoring tabs are hidden for it. The command line says:"),
+    ...[["gsd simulate", refusals.simulate], ["gsd monitor", refusals.monitor]].filter(([, m]) => m)
+      .map(([command, m]) => el("p", {"data-refusal": command.split(" ")[1]}, el("code", {}, command), ": ", m)));
+}
