@@ -71,7 +71,7 @@ json simon_plot_data(const SimonPlan& plan) {
   curve["rate_h1"] = spec.alternative_rate;
   curve["alpha"] = spec.alpha;
   curve["power_target"] = 1.0 - spec.beta;
-  curve["max_patients"] = plan.chosen().n;
+  curve["patients"] = plan.chosen().n;
   return {{"simon", curve}};
 }
 

@@ -29,7 +29,7 @@ namespace gsd {
 // With Simon's two-stage design instead: {"simon": {"rate": [...],
 //  "promising": [...], "early_stop": [...], "expected_patients": [...] (the
 //  chosen design over the true rate, simon_curve), "rate_h0", "rate_h1",
-//  "alpha", "power_target" (1 - beta), "max_patients" (the design's n)}}.
+//  "alpha", "power_target" (1 - beta), "patients" (the design's n)}}.
 nlohmann::json design_plot_data(const DesignResult& result, int points = 200);
 
 // What design_plot_data computes. The power against the hazard ratio takes
