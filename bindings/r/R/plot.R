@@ -277,6 +277,28 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 }
 
 .design_types <- c("boundaries", "spending", "survival", "events", "hazard_ratio", "power")
+.simon_types <- c("probabilities", "patients")
+
+# A Simon design over the true response rate, from the engine's plot data:
+# its chances of being declared promising and of stopping after stage 1, or
+# its expected patients.
+.simon_spec <- function(x, type) {
+  pd <- .gsd_value(.gsd_plot_data(x$config, "design", .gsd_map("run", x$config)))$simon
+  d <- x$design
+  title <- paste0("Simon's two-stage design ", d$r1, "/", d$n1, ", ", d$r, "/", d$n)
+  rates <- list(x = c(pd$rate_h0, pd$rate_h1), label = c("p0", "p1"))
+  if (type == "probabilities") {
+    return(.spec(title, "true response rate", "probability",
+                 list(.series(pd$rate, .nums(pd$promising), "P(promising)"),
+                      .series(pd$rate, .nums(pd$early_stop), "P(stop after stage 1)", lty = 2)),
+                 hlines = list(y = c(pd$alpha, pd$power_target), label = c("alpha", "1 - beta")),
+                 vlines = rates, ylim = c(0, 1)))
+  }
+  .spec(paste0(title, ": expected patients"), "true response rate", "patients",
+        list(.series(pd$rate, .nums(pd$expected_patients), "expected patients")),
+        hlines = list(y = c(d$n1, pd$patients), label = c("stage 1", "both stages")),
+        vlines = rates, ylim = c(0, pd$patients))
+}
 
 #' Plot gsd results
 #'
@@ -298,6 +320,10 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #'   futility and at the calendar cap at each look, side by side around it so
 #'   that equal values stay visible; the default, and the only
 #'   plot, for a normal or binary endpoint, whose trials have no event times).
+#' * Simon's two-stage design ([gsd_simon()]): `type = "probabilities"` (the
+#'   chances of being declared promising and of stopping after stage 1 over
+#'   the true response rate, with p0, p1, alpha and 1 - beta marked) and
+#'   `"patients"` (the expected patients over the true rate).
 #' * Monitoring: `type = "boundaries"` (the bounds at the observed information
 #'   with the observed z) and `"conditional_power"` (against the true hazard
 #'   ratio). A weighted, MaxCombo, RMST or milestone test shows each look's z
@@ -342,6 +368,13 @@ plot.gsd_design <- function(x, type = "boundaries", scale = "z", ...) {
 
 #' @rdname gsd_plots
 #' @export
+plot.gsd_simon <- function(x, type = "probabilities", ...) {
+  .check_title_arguments(list(...), class(x)[1L])
+  .draw_base(.simon_spec(x, .choice(type, .simon_types, "type")), ...)
+}
+
+#' @rdname gsd_plots
+#' @export
 plot.gsd_simulation <- function(x, type = NULL, ...) {
   .check_title_arguments(list(...), class(x)[1L])
   .draw_base(.simulation_spec(x, .simulation_type(x, type)), ...)
@@ -352,6 +385,12 @@ plot.gsd_simulation <- function(x, type = NULL, ...) {
 plot.gsd_monitoring <- function(x, type = "boundaries", ...) {
   .check_title_arguments(list(...), class(x)[1L])
   .draw_base(.monitoring_spec(x, .choice(type, c("boundaries", "conditional_power"), "type")), ...)
+}
+
+#' @rdname gsd_plots
+#' @exportS3Method ggplot2::autoplot
+autoplot.gsd_simon <- function(object, type = "probabilities", ...) {
+  .draw_ggplot(.simon_spec(object, .choice(type, .simon_types, "type")))
 }
 
 #' @rdname gsd_plots
