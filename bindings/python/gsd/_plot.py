@@ -232,6 +232,51 @@ def design_figure(result: Dict[str, Any], data: Dict[str, Any], figsize: Optiona
     return fig
 
 
+def simon_probabilities_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
+    c = data["simon"]
+    d = result["simon_two_stage"]["design"]
+    ax.plot(c["rate"], c["promising"], color=PALETTE[0], lw=2, label="P(promising)")
+    ax.plot(c["rate"], c["early_stop"], color=PALETTE[1], lw=2, ls="--", label="P(stop after stage 1)")
+    for y, name in ((c["alpha"], "alpha"), (c["power_target"], "1 - beta")):
+        ax.axhline(y, ls=":", color="0.45", lw=1)
+        ax.annotate(name, (1.0, y), xycoords=("axes fraction", "data"), ha="right", va="bottom",
+                    fontsize="small", color="0.3")
+    for x, name in ((c["rate_h0"], "p0"), (c["rate_h1"], "p1")):
+        ax.axvline(x, ls=":", color="0.45", lw=1)
+        ax.annotate(name, (x, 1.0), xycoords=("data", "axes fraction"), ha="left", va="top",
+                    fontsize="small", color="0.3")
+    ax.set_xlim(0.0, 1.0)
+    ax.set_ylim(0.0, 1.0)
+    ax.set_xlabel("true response rate")
+    ax.set_ylabel("probability")
+    ax.set_title(f"Simon's two-stage design {d['r1']}/{d['n1']}, {d['r']}/{d['n']}")
+    ax.legend(loc="center right", fontsize="small")
+    ax.grid(True, alpha=0.3)
+
+
+def simon_patients_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
+    c = data["simon"]
+    ax.plot(c["rate"], c["expected_patients"], color=PALETTE[2], lw=2)
+    for x, name in ((c["rate_h0"], "p0"), (c["rate_h1"], "p1")):
+        ax.axvline(x, ls=":", color="0.45", lw=1)
+        ax.annotate(name, (x, 1.0), xycoords=("data", "axes fraction"), ha="left", va="top",
+                    fontsize="small", color="0.3")
+    ax.set_xlim(0.0, 1.0)
+    ax.set_ylim(0.0, c["patients"])
+    ax.set_xlabel("true response rate")
+    ax.set_ylabel("expected patients")
+    ax.set_title("Expected patients over the true response rate")
+    ax.grid(True, alpha=0.3)
+
+
+def simon_figure(result: Dict[str, Any], data: Dict[str, Any], figsize: Optional[tuple]) -> Any:
+    fig, axes = _figure(2, figsize)
+    simon_probabilities_panel(axes[0], result, data)
+    simon_patients_panel(axes[1], result, data)
+    fig.tight_layout()
+    return fig
+
+
 def km_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
     colours = {"treatment": "#1f77b4", "control": "#d62728"}
     model_colours = {"treatment": "#08306b", "control": "#67000d"}

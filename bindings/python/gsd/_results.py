@@ -446,6 +446,22 @@ class SimonDesign(Result):
         """The bound of the search: every design of at most this many patients."""
         return self._s()["max_patients"]
 
+    def plot_data(self) -> Dict[str, Any]:
+        """The curves behind the plot, from the library (engine plot_data):
+        ``{"simon": {...}}`` with the chosen design's ``promising``,
+        ``early_stop`` and ``expected_patients`` at each ``rate`` (0.005 to
+        0.995), and ``rate_h0``, ``rate_h1``, ``alpha``, ``power_target``
+        (1 - beta) and ``patients`` (the design's n)."""
+        return self._core().plot_data(200)
+
+    def plot(self, figsize: Optional[tuple] = None) -> Any:
+        """The command line's charts (``--plot``) as a matplotlib Figure: the
+        chosen design's chances of being declared promising and of stopping
+        after stage 1 over the true response rate, and its expected patients."""
+        from ._plot import simon_figure
+
+        return simon_figure(self._json(), self.plot_data(), figsize)
+
     def to_svg(self) -> str:
         """The command line's SVG (``gsd design --plot FILE.svg``): the
         chosen design's probabilities and expected patients over the rate."""

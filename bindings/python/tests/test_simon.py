@@ -245,3 +245,21 @@ def test_text_json_and_csv_equal_the_cli(cli, tmp_path, criterion):
 def test_the_example_equals_the_cli(repo, cli):
     result = gsd.simon(0.3, 0.1, name=json.loads((repo / EXAMPLE).read_text())["name"])
     assert str(result) == _printed(cli, repo / EXAMPLE)
+
+
+def test_plot_draws_the_library_curves(optimal):
+    import matplotlib
+
+    matplotlib.use("Agg")
+    data = optimal.plot_data()["simon"]
+    assert len(data["rate"]) == 199
+    # The engine's curve passes through the design's alpha at p0 and power at p1.
+    at = {round(r, 12): k for k, r in enumerate(data["rate"])}
+    assert abs(data["promising"][at[0.1]] - optimal.design["alpha"]) < 1e-12
+    assert abs(data["promising"][at[0.3]] - optimal.design["power"]) < 1e-12
+    assert data["patients"] == 29 and data["power_target"] == 0.8
+    fig = optimal.plot()
+    top, bottom = fig.axes
+    assert list(top.lines[0].get_ydata()) == data["promising"]
+    assert list(bottom.lines[0].get_ydata()) == data["expected_patients"]
+    assert top.get_title() == "Simon's two-stage design 1/10, 5/29"
