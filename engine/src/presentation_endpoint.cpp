@@ -18,6 +18,12 @@ const char* simon_criterion_name(SimonCriterion criterion) noexcept {
   return criterion == SimonCriterion::kMinimax ? "minimax" : "optimal";
 }
 
+const char* simon_design_kind(std::size_t k, std::size_t count) noexcept {
+  const bool first = k == 0;
+  const bool last = k + 1 == count;
+  return first && last ? "both" : first ? "minimax" : last ? "optimal" : "admissible";
+}
+
 const char* endpoint_type_name(EndpointType type) noexcept {
   return type == EndpointType::kNormal ? "normal" : "binary";
 }

@@ -92,8 +92,11 @@ json simon_json(const DesignResult& result) {
   s["optimal"] = design_json(plan.result.optimal);
   s["minimax"] = design_json(plan.result.minimax);
   json admissible = json::array();
-  for (const endpoints::AdmissibleDesign& a : plan.result.admissible) {
+  const std::vector<endpoints::AdmissibleDesign>& designs = plan.result.admissible;
+  for (std::size_t k = 0; k < designs.size(); ++k) {
+    const endpoints::AdmissibleDesign& a = designs[k];
     json j = design_json(a.design);
+    j["kind"] = simon_design_kind(k, designs.size());
     j["weight_low"] = a.weight_low;
     j["weight_high"] = a.weight_high;
     admissible.push_back(j);

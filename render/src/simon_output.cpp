@@ -42,13 +42,6 @@ std::string design_row(const std::string& label, const SimonDesign& d, const std
          format("%9.2f", d.expected_patients_alternative) + "  " + weights + "\n";
 }
 
-// The k-th of `count` admissible designs, from the minimax to the optimal.
-std::string design_label(std::size_t k, std::size_t count) {
-  const bool first = k == 0;
-  const bool last = k + 1 == count;
-  return first && last ? "both" : first ? "minimax" : last ? "optimal" : "admissible";
-}
-
 std::string weights_text(double low, double high) {
   const auto end = [](double q) { return q <= 0.0 ? std::string("0") : q >= 1.0 ? std::string("1") : format("%.3f", q); };
   return end(low) + " to " + end(high);
@@ -78,7 +71,7 @@ std::string simon_text(const DesignResult& result) {
   // The admissible designs run from the minimax design to the optimal.
   const std::vector<endpoints::AdmissibleDesign>& designs = plan.result.admissible;
   for (std::size_t k = 0; k < designs.size(); ++k) {
-    out << design_row(design_label(k, designs.size()), designs[k].design,
+    out << design_row(simon_design_kind(k, designs.size()), designs[k].design,
                       weights_text(designs[k].weight_low, designs[k].weight_high));
   }
   out << "\n  PET: the probability of stopping after stage 1; EN: the expected patients.\n"
@@ -118,7 +111,7 @@ std::string simon_csv(const DesignResult& result) {
   };
   const std::vector<endpoints::AdmissibleDesign>& designs = plan.result.admissible;
   for (std::size_t k = 0; k < designs.size(); ++k) {
-    row(design_label(k, designs.size()), designs[k].design,
+    row(simon_design_kind(k, designs.size()), designs[k].design,
         detail::csv_value(designs[k].weight_low) + ',' + detail::csv_value(designs[k].weight_high));
   }
   return out.str();

@@ -51,14 +51,6 @@ function rateText(x) {
   return x === null || x === undefined || !Number.isFinite(x) ? "–" : String(+x.toFixed(6));
 }
 
-// The label of each admissible design, from the minimax design to the
-// optimal (docs/output.md: "both" when one design is both).
-function simonLabel(k, n) {
-  if (n === 1) return "both";
-  if (k === 0) return "minimax";
-  return k === n - 1 ? "optimal" : "admissible";
-}
-
 function renderSimonDesign(reply) {
   const s = reply.result.simon_two_stage;
   const plot = reply.plot.simon;
@@ -143,15 +135,12 @@ function fillSimonTable(s) {
   const list = s.admissible;
   const chosen = s.criterion === "minimax" ? 0 : list.length - 1;
   const header = ["Design", "r1/n1", "r/n", "α", "Power", "PET(p0)", "EN(p0)", "PET(p1)", "EN(p1)", "Weight q"];
-  const rows = list.map((a, k) => [simonLabel(k, list.length), `${a.r1}/${a.n1}`, `${a.r}/${a.n}`,
-                                   fixed(a.alpha, 4), fixed(a.power, 4), fixed(a.early_stop_h0, 4), fixed(a.expected_patients_h0, 2),
-                                   fixed(a.early_stop_h1, 4), fixed(a.expected_patients_h1, 2),
-                                   `${weight(a.weight_low)} to ${weight(a.weight_high)}`]);
+  const rows = list.map((a) => [a.kind, `${a.r1}/${a.n1}`, `${a.r}/${a.n}`,
+                                fixed(a.alpha, 4), fixed(a.power, 4), fixed(a.early_stop_h0, 4), fixed(a.expected_patients_h0, 2),
+                                fixed(a.early_stop_h1, 4), fixed(a.expected_patients_h1, 2),
+                                `${weight(a.weight_low)} to ${weight(a.weight_high)}`]);
   let admissible = 0;
-  const keys = list.map((_, k) => {
-    const label = simonLabel(k, list.length);
-    return label === "admissible" ? `admissible-${++admissible}` : label;
-  });
+  const keys = list.map((a) => (a.kind === "admissible" ? `admissible-${++admissible}` : a.kind));
   const table = $("table-simon");
   fillTable(table, header, rows, keys);
   table.querySelectorAll("tbody tr")[chosen].classList.add("chosen");

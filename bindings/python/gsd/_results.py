@@ -329,14 +329,6 @@ def _simon_design(values: Dict[str, Any]) -> Dict[str, Any]:
     return {**first, **{k: copy.deepcopy(v) for k, v in values.items() if k not in first}}
 
 
-def simon_label(k: int, count: int) -> str:
-    """The k-th of ``count`` admissible designs (minimax first, optimal
-    last) as the command line's text and CSV label it: "both" when one
-    design is minimax and optimal at once."""
-    first, last = k == 0, k + 1 == count
-    return "both" if first and last else "minimax" if first else "optimal" if last else "admissible"
-
-
 class SimonDesign(Result):
     """Simon's two-stage design of a single-arm response rate
     (``gsd.simon``): the design its criterion picks, the minimax, admissible
@@ -397,7 +389,9 @@ class SimonDesign(Result):
         (``weight_low``, ``weight_high``)."""
         if "designs" not in self._frames:
             rows = self._s()["admissible"]
-            labelled = [{"design": simon_label(k, len(rows)), **row} for k, row in enumerate(rows)]
+            # The engine's label of each ("kind"), as its CSV's "design" column.
+            labelled = [{"design": row["kind"], **{k: v for k, v in row.items() if k != "kind"}}
+                        for row in rows]
             first = ("design",) + SIMON_DESIGN_KEYS + ("weight_low", "weight_high")
             self._frames["designs"] = frame(labelled, first=first).reset_index(drop=True)
         return self._frames["designs"]

@@ -122,10 +122,8 @@ gsd_simon <- function(rate, margin, alpha = 0.05, beta = 0.2, criterion = c("opt
   res <- out$result
   s <- res$simon_two_stage
   admissible <- out$tables[["/simon_two_stage/admissible"]]
-  k <- nrow(admissible)
-  # As the command line labels them: from the minimax design to the optimal.
-  label <- if (k == 1L) "both" else c("minimax", rep("admissible", k - 2L), "optimal")
-  designs <- cbind(data.frame(design = label),
+  # The engine's label of each ("kind"), as its CSV's "design" column.
+  designs <- cbind(data.frame(design = admissible$kind),
                    admissible[c(.simon_columns, "weight_low", "weight_high")])
   oc <- out$tables[["/simon_two_stage/operating_characteristics"]]
   structure(

@@ -4,6 +4,7 @@
 // numbers and enums; this one module turns them into words, and every front
 // end (the command line, the R and Python packages, the web page) uses it, so
 // they all say the same thing.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
@@ -63,6 +64,10 @@ const char* solved_for(survival::SolveMode mode) noexcept;       // "power", "pa
 const char* latency_family_name(survival::LatencyFamily family) noexcept;
 const char* randomisation_name(simulate::Randomisation r) noexcept;
 const char* simon_criterion_name(SimonCriterion criterion) noexcept;  // "optimal", "minimax"
+// The k-th of `count` admissible Simon designs, from the minimax design to
+// the optimal: "minimax", "admissible", "optimal", or "both" when one design
+// is both (count 1).
+const char* simon_design_kind(std::size_t k, std::size_t count) noexcept;
 
 // The method of the survival power, in one sentence and in short, with its
 // references; and the reference of the proportional-hazards comparison.
