@@ -18,6 +18,18 @@ const char* simon_criterion_name(SimonCriterion criterion) noexcept {
   return criterion == SimonCriterion::kMinimax ? "minimax" : "optimal";
 }
 
+std::vector<std::string> simon_warnings(const SimonPlan& plan) {
+  std::vector<std::string> out;
+  const int bound = plan.settings.spec.max_patients;
+  const int n = plan.result.optimal.n;
+  if (n > bound - kSimonBoundMargin) {
+    out.push_back("the optimal design has " + std::to_string(n) + " patients, within " +
+                  std::to_string(kSimonBoundMargin) + " of design.max_patients = " + std::to_string(bound) +
+                  ": a design with more patients may have fewer expected under p0; raise max_patients to see");
+  }
+  return out;
+}
+
 const char* simon_design_kind(std::size_t k, std::size_t count) noexcept {
   const bool first = k == 0;
   const bool last = k + 1 == count;

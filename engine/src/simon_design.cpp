@@ -113,6 +113,7 @@ json simon_json(const DesignResult& result) {
                   {"expected_patients", p.expected_patients}});
   }
   s["operating_characteristics"] = oc;
+  s["warnings"] = simon_warnings(plan);
   json out;
   out["gsd_version"] = kVersion;
   out["name"] = result.name;

@@ -83,6 +83,7 @@ std::string simon_text(const DesignResult& result) {
         << " patients (promising with more than " << plan.result.single_stage_critical << ").\n";
   }
   out << "  searched: every design of at most " << spec.max_patients << " patients (design.max_patients)\n";
+  for (const std::string& w : simon_warnings(plan)) out << "  warning: " << w << '\n';
   out << "  method: exact binomial probabilities of every two-stage design (Simon 1989, Controlled\n"
       << "  Clinical Trials 10:1-10)\n\n";
 

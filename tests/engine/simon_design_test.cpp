@@ -109,6 +109,26 @@ TEST(SimonDesign, ContractJson) {
   EXPECT_EQ(s["single_stage"]["r"], 5);
 }
 
+// The optimum is the optimum up to the bound: an optimal n near it is warned
+// of. The example's rates with the bound at 28 give the admissible 1/11,
+// 5/27 (EN(p0) 15.84) as the optimum; with room the search finds Simon's
+// 1/10, 5/29 (15.01), and there is nothing to warn of.
+TEST(SimonDesign, AnOptimumNearTheBoundIsWarnedOf) {
+  nlohmann::json config = example();
+  config["design"]["max_patients"] = 28;
+  const DesignResult near = design_trial(load_trial(config));
+  EXPECT_EQ(near.simon->result.optimal.n, 27);
+  const nlohmann::json j = to_json(near);
+  ASSERT_EQ(j["simon_two_stage"]["warnings"].size(), 1u);
+  EXPECT_NE(j["simon_two_stage"]["warnings"][0].get<std::string>().find(
+                "has 27 patients, within 10 of design.max_patients = 28"),
+            std::string::npos);
+  const DesignResult wide = design_trial(load_trial(example()));
+  EXPECT_EQ(wide.simon->result.optimal.n, 29);
+  EXPECT_LT(wide.simon->result.optimal.expected_patients_null, near.simon->result.optimal.expected_patients_null);
+  EXPECT_TRUE(to_json(wide)["simon_two_stage"]["warnings"].empty());
+}
+
 TEST(SimonDesign, GroupSequentialWorkflowsRefuseIt) {
   const Trial trial = load_trial(example());
   EXPECT_EQ(path_of_error([&] { solve_boundaries(trial); }), "design.type");

@@ -135,6 +135,14 @@ inline constexpr double kExactPowerGap = 0.01;
 inline constexpr double kExactAlphaExcess = 0.1;
 std::vector<std::string> endpoint_warnings(const EndpointSize& size);
 
+// A Simon design's warnings, one sentence each (none: empty): the optimal
+// design's n within kSimonBoundMargin of design.max_patients, where a larger
+// bound may hold a design with fewer expected patients under p0 (the
+// search's optimum is only the optimum up to its bound; the margin is the
+// one clinfun's ph2simon warns at).
+inline constexpr int kSimonBoundMargin = 10;
+std::vector<std::string> simon_warnings(const SimonPlan& plan);
+
 // The method of the boundaries, with the integration grid's r.
 std::string boundary_method(int grid_r);
 
