@@ -175,6 +175,7 @@ test_web() {
   (cd web && npm ci --no-audit --no-fund --ignore-scripts >&2)
   node web/test/engine_check.mjs build/web-wasm/gsd_web.js
   node web/test/page_test.mjs build/web/index.html build/release/cli/gsd build/web/screenshot.png
+  node web/test/simon_page_test.mjs build/web/index.html build/release/cli/gsd build/web/screenshot-simon.png
   node web/test/form_test.mjs build/web/index.html build/release/cli/gsd
   echo "web: built and tested in $((SECONDS - start)) s" >&2
 }

@@ -64,10 +64,20 @@ function renderSimonDesign(reply) {
          `stops after stage 1 with probability ${fixed(d.early_stop_h0, 4)}; under p1 ` +
          `${fixed(d.expected_patients_h1, 2)} patients, ${fixed(d.early_stop_h1, 4)}`, "en0"));
   renderSimonRules(s, plot);
+  renderSimonWarnings(s.warnings);
   drawSimonCharts(s, plot);
   fillSimonTable(s);
   fillSimonCharacteristics(s);
   renderSimonNotes(s);
+}
+
+// The design's warnings, as the engine words them (an optimum near the
+// search's bound).
+function renderSimonWarnings(warnings) {
+  const host = $("simon-warnings");
+  host.hidden = !warnings.length;
+  host.replaceChildren(...(warnings.length ?
+    [el("h3", {}, "Warning"), el("ul", {}, ...warnings.map((w) => el("li", {}, w)))] : []));
 }
 
 // The chosen design's rules in words, as `gsd design` words them.
