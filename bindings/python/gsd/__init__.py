@@ -21,7 +21,8 @@ from . import _core
 from ._api import Record, design, monitor, plan, run, simon, simulate, survival
 from ._config import spending
 from ._errors import GsdError, InternalError, InvalidInput, NumericalError
-from ._results import Design, Monitoring, Plan, Result, SimonDesign, Simulation
+from ._results import Design, Monitoring, Plan, Result, Simulation
+from ._simon import SimonDesign
 
 __version__: str = _core.version
 

@@ -16,7 +16,8 @@ from ._progress import INTERVAL, Progress, reporter
 from ._calls import (SIMON, Boundary, ConfigLike, PathLike, _is_simon, _log_level,
                      _refuse_simon_monitoring, _source)
 from ._record import Record
-from ._results import Design, Monitoring, Plan, Result, SimonDesign, Simulation
+from ._results import Design, Monitoring, Plan, Result, Simulation
+from ._simon import SimonDesign
 
 
 def _call(f: Callable[[], Any], arguments: Arguments) -> Any:
