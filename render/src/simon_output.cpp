@@ -60,7 +60,8 @@ std::string simon_text(const DesignResult& result) {
       << format("%g", spec.null_rate) << " not (p1 and p0)\n"
       << "  one-sided alpha " << format("%g", spec.alpha) << ", beta " << format("%g", spec.beta) << " (power "
       << format("%g", 100.0 * (1.0 - spec.beta)) << "%)\n\n";
-  out << "  stage 1: treat " << d.n1 << " patients; stop if " << d.r1 << " or fewer respond\n"
+  out << "  stage 1: treat " << d.n1 << " patients; stop if "
+      << (d.r1 == 0 ? std::string("none of them responds") : std::to_string(d.r1) + " or fewer respond") << "\n"
       << "  stage 2: treat " << d.n - d.n1 << " more, " << d.n << " in all; the treatment is promising if "
       << d.r + 1 << " or more respond (more than " << d.r << ")\n"
       << "  alpha " << format("%.4f", d.alpha) << ", power " << format("%.4f", d.power)

@@ -56,7 +56,8 @@ function renderSimonDesign(reply) {
   const plot = reply.plot.simon;
   const d = s.design;
   document.getElementById("design-cards").replaceChildren(
-    card("Stage 1", count(d.n1), `patients; stop with ${count(d.r1)} or fewer responders`, "stage1"),
+    card("Stage 1", count(d.n1), d.r1 === 0 ? "patients; stop if none of them responds" :
+                                              `patients; stop with ${count(d.r1)} or fewer responders`, "stage1"),
     card("Both stages", count(d.n), `patients in all; promising with more than ${count(d.r)} responders`, "total"),
     card("α", fixed(d.alpha, 4), `P(promising) at p0 = ${rateText(s.rate_h0)}; at most ${s.alpha}`, "alpha"),
     card("Power", fixed(d.power, 4), `P(promising) at p1 = ${rateText(s.rate_h1)}; at least ${rateText(plot.power_target)}`, "power"),
@@ -90,7 +91,8 @@ function renderSimonRules(s, plot) {
     el("h2", {}, `${name}: ${d.r1}/${d.n1}, ${d.r}/${d.n}`),
     el("ol", {class: "rules"},
        el("li", {"data-stage": "1"}, el("b", {}, "Stage 1: "), "treat ", el("b", {"data-key": "n1"}, count(d.n1)),
-          " patients; stop if ", el("b", {"data-key": "r1"}, count(d.r1)), " or fewer respond."),
+          ...(d.r1 === 0 ? [" patients; stop if none of them responds (", el("b", {"data-key": "r1"}, "0"), " responders)."] :
+                           [" patients; stop if ", el("b", {"data-key": "r1"}, count(d.r1)), " or fewer respond."])),
        el("li", {"data-stage": "2"}, el("b", {}, "Stage 2: "), `treat ${count(d.n - d.n1)} more, `,
           el("b", {"data-key": "n"}, count(d.n)), " in all; the treatment is promising if more than ",
           el("b", {"data-key": "r"}, count(d.r)), ` respond (${count(d.r + 1)} or more).`)),
