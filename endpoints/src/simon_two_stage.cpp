@@ -64,25 +64,17 @@ double promising(const BinomialRow& stage1, const BinomialRow& stage2, int n1, i
   return sum;
 }
 
-// The characteristics of one design at one rate: P(promising), PET and EN.
-struct AtRate {
-  double promising = 0.0;
-  double early_stop = 0.0;
-  double expected_patients = 0.0;
-};
-
-AtRate at_rate(const BinomialRow& stage1, const BinomialRow& stage2, int n1, int r1, int n, int r) {
-  AtRate out;
+// One design at one rate, from its two stages' rows at that rate.
+SimonAtRate at_rate(const BinomialRow& stage1, const BinomialRow& stage2, int n1, int r1, int n, int r) {
+  SimonAtRate out;
   out.promising = promising(stage1, stage2, n1, r1, r);
   out.early_stop = stage1.at_most(r1);
   out.expected_patients = n1 + (1.0 - out.early_stop) * (n - n1);
   return out;
 }
 
-SimonDesign characteristics(const BinomialTable& null, const BinomialTable& alternative, int n1,
-                            int r1, int n, int r) {
-  const AtRate h0 = at_rate(null[n1], null[n - n1], n1, r1, n, r);
-  const AtRate h1 = at_rate(alternative[n1], alternative[n - n1], n1, r1, n, r);
+// A design with its characteristics under p0 (h0) and p1 (h1).
+SimonDesign design_of(int n1, int r1, int n, int r, const SimonAtRate& h0, const SimonAtRate& h1) {
   return {n1, r1, n, r, h0.promising, h1.promising, h0.early_stop, h1.early_stop,
           h0.expected_patients, h1.expected_patients};
 }
@@ -114,7 +106,8 @@ std::optional<SimonDesign> best_at(const BinomialTable& null, const BinomialTabl
       if (promising(alternative[n1], alternative[m], n1, r1, r) < 1.0 - spec.beta) continue;
       const double en0 = n1 + (1.0 - null1.at_most(r1)) * m;
       if (!best || en0 < best->expected_patients_null) {
-        best = characteristics(null, alternative, n1, r1, n, r);
+        best = design_of(n1, r1, n, r, at_rate(null1, null2, n1, r1, n, r),
+                         at_rate(alternative[n1], alternative[m], n1, r1, n, r));
       }
     }
   }
@@ -182,8 +175,12 @@ void SimonSpec::validate() const {
   if (!(std::isfinite(beta) && beta > 0.0 && beta < 1.0 - alpha)) {
     fail({"beta"}, beta, "must lie in (0, 1 - alpha): the power 1 - beta must exceed alpha");
   }
+  check_max_patients(max_patients);
+}
+
+void SimonSpec::check_max_patients(long long max_patients) {
   if (max_patients < 2 || max_patients > kMaxMaxPatients) {
-    fail({"max_patients"}, max_patients,
+    fail({"max_patients"}, static_cast<double>(max_patients),
          "must lie in [2, " + std::to_string(kMaxMaxPatients) + "]: two stages need two patients, and the "
          "search's time grows as the fourth power of the bound");
   }
@@ -196,16 +193,13 @@ SimonDesign simon_characteristics(int n1, int r1, int n, int r, double p0, doubl
   if (n <= n1) fail({"n"}, n, "must exceed n1 = " + std::to_string(n1) + ": a second stage needs patients");
   if (r1 < 0 || r1 >= n1) fail({"r1"}, r1, "must lie in [0, n1 - 1]: some stage 1 count must continue");
   if (r < r1 || r >= n) fail({"r"}, r, "must lie in [r1, n - 1]");
-  const AtRate h0 = at_rate(BinomialRow(n1, p0), BinomialRow(n - n1, p0), n1, r1, n, r);
-  const AtRate h1 = at_rate(BinomialRow(n1, p1), BinomialRow(n - n1, p1), n1, r1, n, r);
-  return {n1, r1, n, r, h0.promising, h1.promising, h0.early_stop, h1.early_stop,
-          h0.expected_patients, h1.expected_patients};
+  return design_of(n1, r1, n, r, at_rate(BinomialRow(n1, p0), BinomialRow(n - n1, p0), n1, r1, n, r),
+                   at_rate(BinomialRow(n1, p1), BinomialRow(n - n1, p1), n1, r1, n, r));
 }
 
-double simon_promising_probability(const SimonDesign& design, double p) {
+SimonAtRate simon_at_rate(const SimonDesign& d, double p) {
   check_rate("rate", p);
-  return promising(BinomialRow(design.n1, p), BinomialRow(design.n - design.n1, p), design.n1, design.r1,
-                   design.r);
+  return at_rate(BinomialRow(d.n1, p), BinomialRow(d.n - d.n1, p), d.n1, d.r1, d.n, d.r);
 }
 
 SimonResult simon_two_stage(const SimonSpec& spec) {
@@ -220,7 +214,9 @@ SimonResult simon_two_stage(const SimonSpec& spec) {
     by_n.push_back(*best);
     if (!optimal || best->expected_patients_null < optimal->expected_patients_null) optimal = *best;
   }
-  const auto single = single_stage(spec, SimonSpec::kMaxMaxPatients);
+  // The single-stage size: within the bound for the result; beyond it, as far
+  // as any bound may go, only to guide the error.
+  const auto single = single_stage(spec, optimal ? spec.max_patients : SimonSpec::kMaxMaxPatients);
   if (!optimal) {
     std::string rule = "is too small: no two-stage design of at most " + std::to_string(spec.max_patients) +
                        " patients has alpha <= " + format_value(spec.alpha) + " and power >= " +
@@ -236,7 +232,7 @@ SimonResult simon_two_stage(const SimonSpec& spec) {
   out.minimax = by_n.front();
   out.optimal = *optimal;
   out.admissible = admissible(by_n, *optimal);
-  if (single && single->first <= spec.max_patients) {
+  if (single) {
     out.single_stage_patients = single->first;
     out.single_stage_critical = single->second;
   }

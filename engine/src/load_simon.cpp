@@ -41,11 +41,7 @@ SimonTrial load_simon(const JsonNode& design, const std::optional<JsonNode>& end
   }
   if (const auto bound = design.find("max_patients")) {
     const long long n = bound->integer();
-    if (n < 2 || n > endpoints::SimonSpec::kMaxMaxPatients) {
-      bound->fail("must lie in [2, " + std::to_string(endpoints::SimonSpec::kMaxMaxPatients) +
-                  "]: two stages need two patients, and the search's time grows as the fourth power of "
-                  "the bound");
-    }
+    numerics::within(design.path(), [&] { endpoints::SimonSpec::check_max_patients(n); });
     spec.max_patients = static_cast<int>(n);
   }
   if (!endpoint) {

@@ -54,10 +54,8 @@ std::vector<SimonOperatingPoint> simon_operating_characteristics(const endpoints
   std::vector<SimonOperatingPoint> out;
   out.reserve(rates.size());
   for (const double p : rates) {
-    // The characteristics at p as both rates of the design: alpha is P(promising).
-    const endpoints::SimonDesign at = endpoints::simon_characteristics(design.n1, design.r1, design.n,
-                                                                       design.r, p, p);
-    out.push_back({p, at.alpha, at.early_stop_null, at.expected_patients_null});
+    const endpoints::SimonAtRate at = endpoints::simon_at_rate(design, p);
+    out.push_back({p, at.promising, at.early_stop, at.expected_patients});
   }
   return out;
 }

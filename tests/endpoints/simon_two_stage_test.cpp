@@ -123,8 +123,8 @@ TEST(SimonTwoStage, CharacteristicsInClosedForm) {
                           binom(9, 1, p) * (binom(15, 0, p) + binom(15, 1, p)) -
                           binom(9, 2, p) * binom(15, 0, p);
   EXPECT_NEAR(d.power, expected, 1e-14);
-  EXPECT_NEAR(simon_promising_probability(d, p), expected, 1e-14);
-  EXPECT_NEAR(simon_promising_probability(d, 0.05), d.alpha, 1e-16);
+  EXPECT_NEAR(simon_at_rate(d, p).promising, expected, 1e-14);
+  EXPECT_NEAR(simon_at_rate(d, 0.05).promising, d.alpha, 1e-16);
 }
 
 // The single-stage comparison: the least n with a critical r meeting both

@@ -38,6 +38,10 @@ struct SimonSpec {
   // The largest bound: the search's work grows as the fourth power of it;
   // at 500 it takes seconds (docs/endpoints.md).
   static constexpr int kMaxMaxPatients = 500;
+  // Throws numerics::InvalidInput naming max_patients unless it lies in
+  // [2, kMaxMaxPatients]; a long long, so that a config's whole number is
+  // checked before it is narrowed to int.
+  static void check_max_patients(long long max_patients);
 
   // Throws numerics::InvalidInput naming null_rate, alternative_rate, alpha,
   // beta or max_patients: 0 < p0 < p1 < 1, 0 < alpha < 1/2, 0 < beta <
@@ -84,8 +88,15 @@ struct SimonResult {
 // 1 <= n1 < n, 0 <= r1 < n1 and r1 <= r < n; the rates must be in (0, 1).
 SimonDesign simon_characteristics(int n1, int r1, int n, int r, double p0, double p1);
 
-// P(promising | p) of a design (the curve of its operating characteristic).
-double simon_promising_probability(const SimonDesign& design, double p);
+// A design at one true rate p: P(promising), P(stop after stage 1) and the
+// expected patients (the points of its operating characteristic).
+struct SimonAtRate {
+  double promising = 0.0;
+  double early_stop = 0.0;
+  double expected_patients = 0.0;
+};
+// Throws numerics::InvalidInput naming "rate" unless p is in (0, 1).
+SimonAtRate simon_at_rate(const SimonDesign& design, double p);
 
 // The search. Throws numerics::InvalidInput naming max_patients when no
 // design of at most max_patients qualifies (the message gives the
