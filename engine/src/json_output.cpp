@@ -506,6 +506,7 @@ json look_input_json(const LookInput& look) {
 }
 
 json to_json(const MonitoringReport& report) {
+  if (report.simon) return detail::simon_monitoring_json(report);
   if (report.endpoint) return detail::endpoint_monitoring_json(report);
   if (report.test) {
     json out = detail::test_monitoring_json(report);

@@ -10,6 +10,7 @@
 #include "gsd/endpoints/look_patients.hpp"
 #include "gsd/numerics/check.hpp"
 #include "loaders.hpp"
+#include "monitor_simon.hpp"
 #include "strict_json.hpp"
 
 namespace gsd {
@@ -228,11 +229,6 @@ void refuse_beside_simon(const detail::JsonNode& top) {
                      "design's probabilities are exact (gsd design gives them at a range of rates); "
                      "remove the simulation section");
   }
-  if (const auto monitoring = top.find("monitoring")) {
-    monitoring->fail("is not used: Simon's two-stage design stops after stage 1 with at most r1 "
-                     "responders of n1 and is promising with more than r of n, counts gsd design "
-                     "prints; remove the monitoring section");
-  }
 }
 
 }  // namespace
@@ -251,6 +247,10 @@ Trial load_trial(const nlohmann::json& config) {
       type && type->choice({"group-sequential", "simon-two-stage"}) == "simon-two-stage") {
     refuse_beside_simon(top);
     trial.simon = detail::load_simon(design, top.find("endpoint"));
+    if (const auto monitoring = top.find("monitoring")) {
+      trial.monitoring = detail::load_simon_monitoring(*monitoring);
+      detail::simon_monitoring_counts(*trial.monitoring);
+    }
     return trial;
   }
   trial.design = detail::load_design(design);

@@ -71,4 +71,30 @@ SimonTrial load_simon(const JsonNode& design, const std::optional<JsonNode>& end
   return out;
 }
 
+MonitoringSettings load_simon_monitoring(const JsonNode& m) {
+  m.expect_object();
+  m.expect_keys({"looks", "confidence_level"});
+  MonitoringSettings out;
+  if (const auto level = m.find("confidence_level")) out.confidence_level = level->number();
+  if (const auto looks = m.find("looks")) {
+    looks->expect_array();
+    for (std::size_t k = 0; k < looks->size(); ++k) {
+      const JsonNode look = looks->element(k);
+      look.expect_object();
+      look.expect_keys({"n", "responders", "date", "note"});
+      if (!look.has("n")) look.fail_missing("n", "a look gives its patients so far (n) and their responders");
+      if (!look.has("responders")) {
+        look.fail_missing("responders", "a look gives its patients so far (n) and their responders");
+      }
+      SimonLookInput in;
+      in.n = look.at("n").number();
+      in.responders = look.at("responders").number();
+      if (const auto date = look.find("date")) in.date = date->string();
+      if (const auto note = look.find("note")) in.note = note->string();
+      out.simon_looks.push_back(in);
+    }
+  }
+  return out;
+}
+
 }  // namespace gsd::detail

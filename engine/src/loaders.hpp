@@ -48,5 +48,7 @@ LookInput load_look(const JsonNode& look);
 // (load_simon.cpp). Errors name the config's paths (endpoint.margin for p0).
 SimonTrial load_simon(const JsonNode& design, const std::optional<JsonNode>& endpoint);
 void check_simon(const SimonTrial& simon);
+// Its monitoring section: looks of {"n", "responders"} and confidence_level.
+MonitoringSettings load_simon_monitoring(const JsonNode& monitoring);
 
 }  // namespace gsd::detail

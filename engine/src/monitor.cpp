@@ -8,6 +8,7 @@
 #include "gsd/survival/logrank_drift.hpp"
 #include "gsd/survival/look_trigger.hpp"
 #include "monitor_endpoint.hpp"
+#include "monitor_simon.hpp"
 #include "monitor_test.hpp"
 #include "phase_timer.hpp"
 
@@ -164,15 +165,10 @@ double planned_final_events(const Trial& trial, const RunOptions& options) {
 }  // namespace detail
 
 MonitoringReport monitor_trial(const Trial& trial, const RunOptions& options) {
-  if (trial.simon) {
-    throw InvalidInput({"design", "type"}, "\"simon-two-stage\"",
-                       "is not monitored by gsd monitor: the design stops after stage 1 with at most "
-                       "r1 responders of n1 and is promising with more than r of n, the counts gsd "
-                       "design prints");
-  }
   if (!trial.monitoring) {
     throw InvalidInput({"monitoring"}, "is missing: gsd monitor needs a monitoring section with its looks");
   }
+  if (trial.simon) return detail::monitor_simon_trial(trial);
   if (trial.endpoint) return detail::monitor_endpoint_trial(trial, options);
   // A weighted log-rank, MaxCombo, RMST or milestone test on its own scale
   // (monitor_test.cpp).

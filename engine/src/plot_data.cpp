@@ -182,6 +182,21 @@ json endpoint_monitoring_plot_data(const MonitoringReport& report) {
 }  // namespace
 
 json monitoring_plot_data(const MonitoringReport& report, int points) {
+  if (report.simon) {
+    // Simon's design: the design's curves, and the looks' rates with the
+    // interval once the trial has ended.
+    const SimonMonitoring& m = *report.simon;
+    json out = simon_plot_data(m.plan);
+    json observed = {{"patients", json::array()}, {"responders", json::array()}, {"rate", json::array()}};
+    for (const endpoints::SimonInferenceResult& r : m.looks) {
+      observed["patients"].push_back(r.patients);
+      observed["responders"].push_back(r.responders);
+      observed["rate"].push_back(static_cast<double>(r.responders) / r.patients);
+    }
+    out["observed"] = observed;
+    out["ci_rate"] = m.ended() ? json::array({m.looks.back().ci_lower, m.looks.back().ci_upper}) : json(nullptr);
+    return out;
+  }
   if (report.endpoint) return endpoint_monitoring_plot_data(report);
   if (report.test) {
     // A weighted, MaxCombo, RMST or milestone test: each look's z (MaxCombo:

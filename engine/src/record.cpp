@@ -53,6 +53,12 @@ nlohmann::json test_record_entry(const nlohmann::json& input, const LookOutcome&
 // Look k's entry, whichever the test.
 nlohmann::json entry_of(const nlohmann::json& input, const MonitoringReport& report,
                         const std::vector<LookOutcome>& outcomes, std::size_t k, const std::string& now) {
+  if (report.simon) {
+    return {{"recorded_at", now},
+            {"input", input},
+            {"decision", simon_decision_name(report.simon->looks[k].decision)},
+            {"reason", simon_look_reason(*report.simon, k)}};
+  }
   if (report.test) return test_record_entry(input, outcomes[k], report, report.inputs[k].events, now);
   return record_entry(input, report.result.looks[k], report.plan, report.endpoint ? "patients" : "events", now);
 }

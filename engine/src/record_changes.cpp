@@ -11,6 +11,14 @@ std::vector<DecisionChange> decision_changes(const nlohmann::json& record,
                                              const MonitoringReport& report) {
   std::vector<DecisionChange> out;
   const auto& entries = record.at("looks");
+  if (report.simon) {
+    for (std::size_t k = 0; k < entries.size() && k < report.simon->looks.size(); ++k) {
+      const std::string then = entries[k].value("decision", "");
+      const std::string now = simon_decision_name(report.simon->looks[k].decision);
+      if (!then.empty() && then != now) out.push_back({k + 1, then, now});
+    }
+    return out;
+  }
   const std::vector<LookOutcome> outcomes = look_outcomes(report);
   for (std::size_t k = 0; k < entries.size() && k < outcomes.size(); ++k) {
     const std::string then = entries[k].value("decision", "");

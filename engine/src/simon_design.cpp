@@ -32,21 +32,6 @@ std::vector<double> table_rates(const endpoints::SimonSpec& spec) {
   return rates;
 }
 
-json design_json(const endpoints::SimonDesign& d) {
-  json j;
-  j["n1"] = d.n1;
-  j["r1"] = d.r1;
-  j["n"] = d.n;
-  j["r"] = d.r;
-  j["alpha"] = d.alpha;
-  j["power"] = d.power;
-  j["early_stop_h0"] = d.early_stop_null;
-  j["early_stop_h1"] = d.early_stop_alternative;
-  j["expected_patients_h0"] = d.expected_patients_null;
-  j["expected_patients_h1"] = d.expected_patients_alternative;
-  return j;
-}
-
 }  // namespace
 
 std::vector<SimonOperatingPoint> simon_operating_characteristics(const endpoints::SimonDesign& design,
@@ -68,6 +53,21 @@ std::vector<SimonOperatingPoint> simon_curve(const SimonPlan& plan) {
 
 namespace detail {
 
+json simon_design_json(const endpoints::SimonDesign& d) {
+  json j;
+  j["n1"] = d.n1;
+  j["r1"] = d.r1;
+  j["n"] = d.n;
+  j["r"] = d.r;
+  j["alpha"] = d.alpha;
+  j["power"] = d.power;
+  j["early_stop_h0"] = d.early_stop_null;
+  j["early_stop_h1"] = d.early_stop_alternative;
+  j["expected_patients_h0"] = d.expected_patients_null;
+  j["expected_patients_h1"] = d.expected_patients_alternative;
+  return j;
+}
+
 SimonPlan simon_plan(const SimonTrial& trial) {
   SimonPlan plan;
   plan.settings = trial;
@@ -86,14 +86,14 @@ json simon_json(const DesignResult& result) {
   s["beta"] = spec.beta;
   s["max_patients"] = spec.max_patients;
   s["criterion"] = simon_criterion_name(plan.settings.criterion);
-  s["design"] = design_json(plan.chosen());
-  s["optimal"] = design_json(plan.result.optimal);
-  s["minimax"] = design_json(plan.result.minimax);
+  s["design"] = simon_design_json(plan.chosen());
+  s["optimal"] = simon_design_json(plan.result.optimal);
+  s["minimax"] = simon_design_json(plan.result.minimax);
   json admissible = json::array();
   const std::vector<endpoints::AdmissibleDesign>& designs = plan.result.admissible;
   for (std::size_t k = 0; k < designs.size(); ++k) {
     const endpoints::AdmissibleDesign& a = designs[k];
-    json j = design_json(a.design);
+    json j = simon_design_json(a.design);
     j["kind"] = simon_design_kind(k, designs.size());
     j["weight_low"] = a.weight_low;
     j["weight_high"] = a.weight_high;

@@ -7,6 +7,7 @@
 #include "gsd/numerics/check.hpp"
 #include "gsd/simulate/simulation_options.hpp"
 #include "loaders.hpp"
+#include "monitor_simon.hpp"
 
 namespace gsd {
 
@@ -109,12 +110,12 @@ void MonitoringSettings::validate() const {
 
 void Trial::validate() const {
   if (simon) {
-    if (survival || endpoint || simulation || monitoring || survival_test) {
+    if (survival || endpoint || simulation || survival_test) {
       throw InvalidInput({"design", "type"}, "\"simon-two-stage\"",
-                         "takes its rates from its own settings: leave out survival, endpoint, "
-                         "simulation and monitoring");
+                         "takes its rates from its own settings: leave out survival, endpoint and simulation");
     }
     detail::check_simon(*simon);
+    if (monitoring) detail::simon_monitoring_counts(*monitoring);
     return;
   }
   numerics::within({"design"}, [&] { design.validate(); });

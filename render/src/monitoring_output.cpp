@@ -10,6 +10,7 @@
 
 #include "bound_columns.hpp"
 #include "endpoint_monitoring_output.hpp"
+#include "simon_monitoring_output.hpp"
 #include "number_format.hpp"
 #include "test_monitoring_output.hpp"
 #include "gsd/presentation.hpp"
@@ -27,6 +28,7 @@ using spending::Sidedness;
 }  // namespace
 
 std::string monitoring_csv(const MonitoringReport& report) {
+  if (report.simon) return detail::simon_monitoring_csv(report);
   if (report.endpoint) return detail::endpoint_monitoring_csv(report);
   if (report.test) return detail::test_monitoring_csv(report);
   const MonitoringResult& result = report.result;
@@ -63,6 +65,7 @@ std::string monitoring_csv(const MonitoringReport& report) {
 }
 
 std::string monitoring_text(const MonitoringReport& report) {
+  if (report.simon) return detail::simon_monitoring_text(report);
   if (report.endpoint) return detail::endpoint_monitoring_text(report);
   if (report.test) return detail::test_monitoring_text(report);
   const MonitoringResult& result = report.result;

@@ -9,6 +9,7 @@
 
 #include "bound_columns.hpp"
 #include "endpoint_monitoring_output.hpp"
+#include "simon_monitoring_output.hpp"
 #include "number_format.hpp"
 #include "test_monitoring_output.hpp"
 #include "gsd/curves.hpp"
@@ -357,6 +358,10 @@ std::string monitoring_report_html(const MonitoringReport& in, const ReportConte
     << kStyle << "</style></head><body>\n<h1>" << xml_escape(context.title)
     << "</h1><div class=meta>Monitoring report by gsd " << kVersion << ", generated "
     << xml_escape(context.generated_at) << " from " << xml_escape(context.source) << "</div>\n";
+  if (in.simon) {
+    o << detail::simon_report_body(in) << "</body></html>\n";
+    return o.str();
+  }
   if (in.endpoint) {
     o << detail::endpoint_report_body(in) << "</body></html>\n";
     return o.str();

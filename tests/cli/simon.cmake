@@ -70,9 +70,40 @@ gsd_simon_error(beside_simulation
 gsd_simon_error(simulate
   "error: design.type = \"simon-two-stage\" is not simulated: its probabilities are exact, and gsd design gives them at a range of response rates (operating characteristics)\; gsd simulate runs group-sequential designs"
   "{\"design\": {\"type\": \"simon-two-stage\"}, ${simon_endpoint}}" simulate CONFIG)
-gsd_simon_error(monitor
-  "error: design.type = \"simon-two-stage\" is not monitored by gsd monitor: the design stops after stage 1 with at most r1 responders of n1 and is promising with more than r of n, the counts gsd design prints"
-  "{\"design\": {\"type\": \"simon-two-stage\"}, ${simon_endpoint}}" monitor CONFIG)
+# gsd monitor takes the looks' counts: stage 1, then every patient.
+set(simon_design "\"design\": {\"type\": \"simon-two-stage\"}")
+gsd_simon_error(monitor_without_looks
+  "error: monitoring is missing: gsd monitor needs a monitoring section with its looks"
+  "{${simon_design}, ${simon_endpoint}}" monitor CONFIG)
+gsd_simon_error(monitor_empty_looks
+  "error: monitoring.looks = [] must hold stage 1's look, e.g. [{\"n\": 10, \"responders\": 2}]"
+  "{${simon_design}, ${simon_endpoint}, \"monitoring\": {\"looks\": []}}" monitor CONFIG)
+gsd_simon_error(monitor_z_look
+  "error: monitoring.looks[0].z is not a known key\; did you mean \"n\"?"
+  "{${simon_design}, ${simon_endpoint}, \"monitoring\": {\"looks\": [{\"n\": 10, \"responders\": 3, \"z\": 2}]}}" monitor CONFIG)
+gsd_simon_error(monitor_third_look
+  "error: monitoring.looks[2] is a third look: Simon's design has two, the end of stage 1 and the end of stage 2"
+  "{${simon_design}, ${simon_endpoint}, \"monitoring\": {\"looks\": [{\"n\": 10, \"responders\": 3}, {\"n\": 29, \"responders\": 7}, {\"n\": 30, \"responders\": 7}]}}"
+  monitor CONFIG)
+gsd_simon_error(monitor_after_stop
+  "error: monitoring.looks[1] follows a stop: stage 1 had 1 responder of 10, at most r1 = 1, so the trial ended there\; remove this look"
+  "{${simon_design}, ${simon_endpoint}, \"monitoring\": {\"looks\": [{\"n\": 10, \"responders\": 1}, {\"n\": 29, \"responders\": 7}]}}"
+  monitor CONFIG)
+gsd_simon_error(monitor_responders_above_n
+  "error: monitoring.looks[0].responders = 12 must be a whole number from 0 to the look's 10 patients"
+  "{${simon_design}, ${simon_endpoint}, \"monitoring\": {\"looks\": [{\"n\": 10, \"responders\": 12}]}}"
+  monitor CONFIG)
+gsd_simon_error(monitor_patients_fall
+  "error: monitoring.looks[1].n = 8 must be a whole number above stage 1's 10 patients, with at most 10000 more: a look counts every patient so far"
+  "{${simon_design}, ${simon_endpoint}, \"monitoring\": {\"looks\": [{\"n\": 10, \"responders\": 3}, {\"n\": 8, \"responders\": 3}]}}"
+  monitor CONFIG)
+gsd_simon_error(monitor_confidence_level
+  "error: monitoring.confidence_level = 95 must lie in (0, 1), e.g. 0.9 for a 90% interval"
+  "{${simon_design}, ${simon_endpoint}, \"monitoring\": {\"confidence_level\": 95, \"looks\": [{\"n\": 10, \"responders\": 3}]}}"
+  design CONFIG)
+gsd_simon_error(monitor_add_look_events
+  "error: --events is not a known key\; known keys: n, responders, date, note"
+  "{${simon_design}, ${simon_endpoint}}" monitor CONFIG --record CONFIG.record add-look --events 10 --z 1)
 gsd_simon_error(summary
   "error: design.type = \"simon-two-stage\" has no z bounds to summarise: its rules are responder counts, which gsd design prints without --summary"
   "{\"design\": {\"type\": \"simon-two-stage\"}, ${simon_endpoint}}" design CONFIG --summary)

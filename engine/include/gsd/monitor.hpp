@@ -13,6 +13,7 @@
 #include "gsd/monitoring/weighted_monitor.hpp"
 #include "gsd/survival/weighted_logrank_power.hpp"
 #include "gsd/run_options.hpp"
+#include "gsd/simon_monitoring.hpp"
 #include "gsd/trial.hpp"
 
 namespace gsd {
@@ -41,6 +42,9 @@ struct MonitoringReport {
   std::optional<EndpointMonitoring> endpoint;
   // A weighted or MaxCombo survival.test: its looks (`result` is then empty).
   std::optional<TestMonitoring> test;
+  // Simon's two-stage design (design.type): its looks are counts, judged by
+  // the design's rules (`result` is then empty).
+  std::optional<SimonMonitoring> simon;
 };
 
 // The look's statistic as z (p-values and hazard ratios converted; the

@@ -143,6 +143,19 @@ std::vector<std::string> endpoint_warnings(const EndpointSize& size);
 inline constexpr int kSimonBoundMargin = 10;
 std::vector<std::string> simon_warnings(const SimonPlan& plan);
 
+// A Simon look's decision as the monitoring contract names decisions: a stop
+// after stage 1 "stop-futility", going on "continue", promising after stage
+// 2 "stop-efficacy" (H0 rejected), not promising "final-no-rejection".
+const char* simon_decision_name(endpoints::SimonDecision decision) noexcept;
+// The same for people: "stop after stage 1", "go on to stage 2",
+// "promising", "not promising".
+const char* simon_verdict(endpoints::SimonDecision decision) noexcept;
+// Look k's decision and why, one sentence.
+std::string simon_look_reason(const SimonMonitoring& monitoring, std::size_t k);
+// What a committee should know of the looks, one sentence each: sizes other
+// than the plan's.
+std::vector<std::string> simon_monitoring_warnings(const SimonMonitoring& monitoring);
+
 // The method of the boundaries, with the integration grid's r.
 std::string boundary_method(int grid_r);
 

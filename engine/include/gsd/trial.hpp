@@ -107,6 +107,15 @@ struct EndpointLookInput {
   std::optional<std::string> note;
 };
 
+// One look at a Simon two-stage trial: the patients evaluated so far and
+// their responders, both counted from the first patient.
+struct SimonLookInput {
+  double n = 0.0;
+  double responders = 0.0;
+  std::optional<std::string> date;
+  std::optional<std::string> note;
+};
+
 // The config's `monitoring` section.
 struct MonitoringSettings {
   std::optional<double> planned_events;        // default: survival.events
@@ -120,6 +129,10 @@ struct MonitoringSettings {
   // patients planned at the final analysis (default: the design's).
   std::vector<EndpointLookInput> endpoint_looks;
   std::optional<double> planned_patients;
+  // Simon's two-stage design: its looks (stage 1, then all patients) and the
+  // two-sided level of the interval after it (default 1 - 2 alpha).
+  std::vector<SimonLookInput> simon_looks;
+  std::optional<double> confidence_level;
 
   // Throws numerics::InvalidInput with paths relative to the section, e.g.
   // {"looks", 1, "p_two_sided"}.
