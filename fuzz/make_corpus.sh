@@ -32,6 +32,7 @@ bad unknown-key '{"desgin": {"alpha": 0.025}}'
 bad survival-negative '{"design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [0.5, 1]}, "survival": {"control": {"cure_fraction": -1, "median_noncured": 7}, "hazard_ratio_noncured": 0.6, "accrual": {"duration": 36}, "patients": 200}}'
 bad monitoring-backwards '{"design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [0.5, 1]}, "monitoring": {"planned_events": 94, "looks": [{"events": 60, "z": 1}, {"events": 50, "z": 2}]}}'
 bad simon '{"design": {"type": "simon-two-stage", "max_patients": 1e3}, "endpoint": {"type": "binary", "rate": 0.3, "margin": 0.3}, "simulation": {}}'
+bad simon-monitoring '{"design": {"type": "simon-two-stage"}, "endpoint": {"type": "binary", "rate": 0.3, "margin": 0.1}, "monitoring": {"confidence_level": 0.9, "looks": [{"n": 10, "responders": 1}, {"n": 9, "responders": 11}, {"n": 30, "responders": 7}]}}'
 bad simulation-no-survival '{"design": {"alpha": 0.025, "beta": 0.2, "information_fractions": [1]}, "simulation": {"replicates": 10}}'
 
 # Batch files: the configs one per line, with bad lines between them.
@@ -58,6 +59,11 @@ JSON
 printf 'committee key' > "$work/key"
 "$gsd" monitor "$cfg" --record "$work/keyed.json" --key-file "$work/key" add-look --events 80 --z 1.9 > /dev/null
 cp "$work/plain.json" "$out/record/plain.json"
+# A Simon two-stage trial's record: looks of counts.
+printf '%s' '{"design": {"type": "simon-two-stage"}, "endpoint": {"type": "binary", "rate": 0.3, "margin": 0.1}}' > "$work/simon.json"
+"$gsd" monitor "$work/simon.json" --record "$work/simon-record.json" add-look --n 10 --responders 3 > /dev/null
+"$gsd" monitor --record "$work/simon-record.json" add-look --n 29 --responders 7 > /dev/null
+cp "$work/simon-record.json" "$out/record/simon.json"
 cp "$work/keyed.json" "$out/record/keyed.json"
 sed 's/"z": 1.9/"z": 3.9/' "$work/plain.json" > "$out/record/edited-look.json"
 sed 's/"planned_events": 94/"planned_events": 90/' "$work/plain.json" > "$out/record/edited-config.json"
