@@ -125,7 +125,21 @@ std::string simon_report_body(const MonitoringReport& report) {
   o << "</table>";
   const SimonInferenceResult& last = m.looks.back();
   if (last.conditional) o << "<pre>" << xml_escape(conditional_lines(m, last).substr(1)) << "</pre>";
-  if (last.ended) o << "<h2>Inference</h2><pre>" << xml_escape(inference_lines(m, last).substr(1)) << "</pre>";
+  const std::string level = format("%g", 100.0 * last.confidence) + "%";
+  if (last.ended) {
+    const auto row = [&o](const std::string& what, const std::string& value) {
+      o << "<tr><th>" << xml_escape(what) << "</th><td class=l>" << value << "</td></tr>";
+    };
+    o << "<h2>Inference</h2><table>";
+    row("p-value", probability(last.p_value) + " (one-sided, against p0 " +
+                       format("%g", m.plan.settings.spec.null_rate) + ")");
+    row(level + " confidence interval", format("%.4f", last.ci_lower) + " to " + format("%.4f", last.ci_upper));
+    row("median-unbiased estimate", format("%.4f", last.median_unbiased));
+    row("UMVUE", format("%.4f", last.umvue));
+    row("observed rate", format("%.4f", last.observed_rate) + " (biased by the stop rule)");
+    o << "</table><p class=note>Stage-wise ordering of the outcomes, exact binomial probabilities "
+         "(Jennison &amp; Turnbull 2000, ch. 8); UMVUE of Jung &amp; Kim (2004).</p>";
+  }
   for (const std::string& w : simon_monitoring_warnings(m)) o << "<p class=note>warning: " << xml_escape(w) << "</p>";
   DesignResult design;
   design.name = report.name;
