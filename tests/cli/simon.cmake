@@ -107,3 +107,7 @@ gsd_simon_error(monitor_add_look_events
 gsd_simon_error(summary
   "error: design.type = \"simon-two-stage\" has no z bounds to summarise: its rules are responder counts, which gsd design prints without --summary"
   "{\"design\": {\"type\": \"simon-two-stage\"}, ${simon_endpoint}}" design CONFIG --summary)
+add_test(NAME cli.simon.monitor_example_report_record
+         COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/simon_monitor_check.sh $<TARGET_FILE:gsd>
+                 ${PROJECT_SOURCE_DIR}/examples)
+set_tests_properties(cli.simon.monitor_example_report_record PROPERTIES LABELS cli)
