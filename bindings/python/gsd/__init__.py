@@ -14,6 +14,8 @@ engine.
     gsd.run("configs/blinatumomab-20120215.json", "design")  # the CLI's JSON
     s = gsd.simon(0.3, 0.1, alpha=0.05, beta=0.2)  # Simon's two-stage design
     s.design                       # r1/n1 = 1/10, r/n = 5/29
+    m = gsd.monitor(s, looks=[{"n": 10, "responders": 3}, {"n": 29, "responders": 6}])
+    m.final                        # p-value, estimates and CI of the rate
 
 See docs/python.md in the repository.
 """
@@ -23,6 +25,7 @@ from ._config import spending
 from ._errors import GsdError, InternalError, InvalidInput, NumericalError
 from ._results import Design, Monitoring, Plan, Result, Simulation
 from ._simon import SimonDesign
+from ._simon_monitoring import SimonMonitoring
 
 __version__: str = _core.version
 
@@ -37,6 +40,7 @@ __all__ = [
     "Record",
     "Result",
     "SimonDesign",
+    "SimonMonitoring",
     "Simulation",
     "design",
     "monitor",

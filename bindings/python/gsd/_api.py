@@ -13,8 +13,8 @@ from ._config import (Config, boundary, check_output, check_outputs, given, labe
                       monitoring_inputs, scalar)
 from ._errors import Arguments, InvalidInput, invalid, renamed
 from ._progress import INTERVAL, Progress, reporter
-from ._calls import (SIMON, Boundary, ConfigLike, PathLike, _is_simon, _log_level,
-                     _refuse_simon_monitoring, _source)
+from ._calls import (SIMON, Boundary, ConfigLike, PathLike, _is_simon, _log_level, _monitoring,
+                     _source)
 from ._record import Record
 from ._results import Design, Monitoring, Plan, Result, Simulation
 from ._simon import SimonDesign
@@ -353,8 +353,15 @@ def monitor(design: Union[Design, ConfigLike], *,
     information, decisions, repeated CIs and p-values, conditional and
     predictive power, stage-wise inference after a stop.
 
+    Simon's two-stage design (a SimonDesign from ``gsd.simon``, or a config
+    of design.type "simon-two-stage") is monitored by its counts: each look
+    gives the patients so far and their responders, ``looks=[{"n": 10,
+    "responders": 3}, {"n": 29, "responders": 7}]`` (at most two, the ends
+    of stage 1 and 2), and the result is a SimonMonitoring; its
+    ``confidence_level`` (default 1 - 2 alpha) passes through ``**options``.
+
     Args:
-        design: a Design or Plan, or a config (dict or path).
+        design: a Design or Plan, or a config (dict or path); or a SimonDesign.
         looks: ``[{"events": 49, "z": 2.0}, {"events": 71, "p_two_sided":
             0.004, "direction": "favours-treatment"}, ...]`` (or a DataFrame
             with those columns); default: the config's monitoring.looks.
@@ -365,9 +372,14 @@ def monitor(design: Union[Design, ConfigLike], *,
         **options: any other key of the monitoring section.
     """
     config, prefix = _source(design, "design")
-    _refuse_simon_monitoring(config, prefix)  # before the looks are added to it
     section = given(planned_events=planned_events, allocation_ratio=allocation_ratio,
                     assumed_hazard_ratio=assumed_hazard_ratio)
+    if section and _is_simon(config):
+        # The library would list the keys of Simon's monitoring section.
+        key = next(iter(section))
+        raise invalid((key,), section[key], "does not apply to Simon's two-stage design, whose "
+                      'looks are counts: give looks=[{"n": 10, "responders": 3}, ...] (and '
+                      "confidence_level= for the interval after the trial)")
     if looks is not None:
         section["looks"] = _looks(looks)
     if options:
@@ -379,8 +391,10 @@ def monitor(design: Union[Design, ConfigLike], *,
     if looks is None and not (isinstance(monitoring, Mapping) and "looks" in monitoring):
         # The library's "monitoring is missing" would name a section of the
         # config (design.config["monitoring"]) that the caller never wrote.
+        example = ('{"n": 10, "responders": 3}' if _is_simon(config)  # Simon's looks are counts
+                   else '{"events": 49, "z": 2.0}')
         raise invalid(("looks",), None, "is missing and the config has no monitoring looks: "
-                      "give the looks so far, e.g. looks=[{\"events\": 49, \"z\": 2.0}]")
+                      f"give the looks so far, e.g. looks=[{example}]")
     # A setting given here, or missing from the config too, is this
     # function's argument: "planned_events is missing" tells the caller what
     # to pass, where the config's path would name a section they never wrote.
@@ -390,7 +404,7 @@ def monitor(design: Union[Design, ConfigLike], *,
             arguments[("monitoring", key)] = (key,)
     handle = _call(lambda: _core.monitor(config, _log_level()), arguments)
     source = os.fspath(design) if isinstance(design, (str, os.PathLike)) else ""
-    return Monitoring(handle, config, {"source": source})
+    return _monitoring(handle, config, {"source": source})
 
 
 _FORMATS = ("json", "text", "csv")
@@ -508,8 +522,8 @@ def run(config: Optional[ConfigLike] = None, command: str = "design", *,
         if report is None and format == "json":
             return _call(lambda: _core.run(cfg, "monitor", _log_level()), arguments)
         source = os.fspath(config) if isinstance(config, (str, os.PathLike)) else ""
-        result = Monitoring(_call(lambda: _core.monitor(cfg, _log_level()), arguments), cfg,
-                            {"source": source})
+        result = _monitoring(_call(lambda: _core.monitor(cfg, _log_level()), arguments), cfg,
+                             {"source": source})
     out = _formatted(result, format)
     if plot is not None:
         _core.write_file(os.fspath(plot), result.to_svg())  # type: ignore[attr-defined]

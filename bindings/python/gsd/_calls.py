@@ -1,16 +1,16 @@
 """What the package's calls share: the path and config types, the library's
 log level from the "gsd" logger, a config taken from a result, a dict or a
-file, and the refusal to monitor Simon's two-stage design."""
+file, and the result of a monitoring call (Simon's two-stage design has its
+own)."""
 from __future__ import annotations
 
 import logging
 import os
 from typing import Any, Mapping, Union
 
-from . import _core
 from ._config import load
-from ._errors import InvalidInput
-from ._results import Result
+from ._results import Monitoring, Result
+from ._simon_monitoring import SimonMonitoring
 
 PathLike = Union[str, "os.PathLike[str]"]
 Boundary = Union[str, Mapping[str, Any]]
@@ -42,16 +42,8 @@ def _is_simon(config: Any) -> bool:
     return isinstance(design, Mapping) and design.get("type") == SIMON
 
 
-def _refuse_simon_monitoring(config: Any, prefix: tuple) -> None:
-    """Refuses to monitor Simon's two-stage design, naming its design.type
-    under the argument ``prefix`` (``("design",)``, ``("design.config",)``).
-    The library refuses it too, but where a call adds looks to the config it
-    names the monitoring section that the call wrote ("remove the monitoring
-    section"), and without looks gsd.monitor would ask for some."""
-    if not _is_simon(config):
-        return
-    path, shown = tuple(prefix) + ("design", "type"), f'"{SIMON}"'  # as the library shows it
-    rule = ("is not monitored: Simon's two-stage design stops after stage 1 with at most r1 "
-            "responders of n1 and is promising with more than r of n, the counts gsd.simon gives "
-            "(its design)")
-    raise InvalidInput(_core.invalid_message(path, shown, rule), path, shown, rule)
+def _monitoring(handle: Any, config: Any, options: Mapping[str, Any]) -> Monitoring:
+    """The result of a monitoring call: a SimonMonitoring for Simon's
+    two-stage design (its looks are counts of responders), else a Monitoring."""
+    kind = SimonMonitoring if _is_simon(config) else Monitoring
+    return kind(handle, config, dict(options))

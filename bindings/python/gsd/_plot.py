@@ -233,8 +233,13 @@ def design_figure(result: Dict[str, Any], data: Dict[str, Any], figsize: Optiona
 
 
 def simon_probabilities_panel(ax: Any, result: Dict[str, Any], data: Dict[str, Any]) -> None:
-    c = data["simon"]
-    d = result["simon_two_stage"]["design"]
+    _simon_probabilities(ax, data["simon"], result["simon_two_stage"]["design"])
+
+
+def _simon_probabilities(ax: Any, c: Dict[str, Any], d: Dict[str, Any]) -> None:
+    """The design's chances of a promising verdict and of stopping after
+    stage 1 over the true rate (``c``: the plot data's "simon" curves), with
+    p0, p1, alpha and 1 - beta marked."""
     ax.plot(c["rate"], c["promising"], color=PALETTE[0], lw=2, label="P(promising)")
     ax.plot(c["rate"], c["early_stop"], color=PALETTE[1], lw=2, ls="--", label="P(stop after stage 1)")
     for y, name in ((c["alpha"], "alpha"), (c["power_target"], "1 - beta")):
@@ -273,6 +278,35 @@ def simon_figure(result: Dict[str, Any], data: Dict[str, Any], figsize: Optional
     fig, axes = _figure(2, figsize)
     simon_probabilities_panel(axes[0], result, data)
     simon_patients_panel(axes[1], result, data)
+    fig.tight_layout()
+    return fig
+
+
+def simon_monitoring_figure(result: Dict[str, Any], data: Dict[str, Any],
+                            figsize: Optional[tuple]) -> Any:
+    """A Simon trial's looks over its design: the chances of a promising
+    verdict and of an early stop over the true rate, each look's observed
+    rate (responders / patients, as the library gives it) and, once the
+    trial has ended, the confidence interval of the rate."""
+    m = result["monitoring"]
+    d = m["design"]
+    fig, axes = _figure(1, figsize)
+    ax = axes[0]
+    _simon_probabilities(ax, data["simon"], d)
+    o = data["observed"]
+    # Each look's rate in a colour of its own; the interval, of the last
+    # look's counts, in the last look's.
+    for k, (rate, responders, patients) in enumerate(zip(o["rate"], o["responders"], o["patients"])):
+        ax.axvline(rate, color=PALETTE[3 + k], lw=2,
+                   label=f"look {k + 1}: {responders} of {patients} respond")
+    if data.get("ci_rate") is not None:
+        low, high = data["ci_rate"]
+        level = m["final"]["confidence_level"]
+        ax.axvspan(low, high, color=PALETTE[2 + len(o["rate"])], alpha=0.15, lw=0,
+                   label=f"{100.0 * level:g}% CI of the rate")
+    ax.set_title(f"Simon's two-stage design {d['r1']}/{d['n1']}, {d['r']}/{d['n']}: "
+                 "the observed response rates")
+    ax.legend(loc="center right", fontsize="small")
     fig.tight_layout()
     return fig
 

@@ -7,7 +7,7 @@ import os
 from typing import Any, Dict, List, Optional, Union
 
 from . import _core
-from ._calls import ConfigLike, PathLike, _log_level, _refuse_simon_monitoring, _source
+from ._calls import ConfigLike, PathLike, _log_level, _monitoring, _source
 from ._config import Config, check_output, given, named_file, monitoring_inputs
 from ._errors import InvalidInput, flag, invalid, renamed
 from ._results import Monitoring, Result
@@ -87,7 +87,10 @@ class Record:
         ``patients`` with ``z`` or with ``estimate`` and ``standard_error``;
         or the arms' summaries ``treatment`` and ``control`` (``{"n", "mean",
         "sd"}`` or ``{"n", "responders"}``); or one sample's ``n`` with
-        ``mean`` and ``sd``, or with ``responders``.
+        ``mean`` and ``sd``, or with ``responders``. A trial run by Simon's
+        two-stage design gives ``n`` and ``responders`` so far (stage 1,
+        then all patients after stage 2), and the result is a
+        SimonMonitoring.
 
         ``config`` starts a new record (its own monitoring.looks come first)
         and must be omitted once the record exists. A look that contradicts
@@ -109,8 +112,7 @@ class Record:
             look["final"] = True
         cfg = None
         if config is not None:
-            cfg, prefix = _source(config, "config")
-            _refuse_simon_monitoring(cfg, prefix)
+            cfg, _ = _source(config, "config")
             if os.path.isfile(self.path):  # the library's refusal names no argument
                 raise invalid(("config",), None, f"is given, but record = {self.path!r} already "
                               "holds its design: leave config out to add a look to it, or name "
@@ -139,7 +141,7 @@ class Record:
                 raise renamed(e, {e.path: ("add_look",)}) from None
             raise renamed(e, {("look",): (), ("monitoring", "looks", index): (),
                               ("report",): ("report",), (): ("config",)}) from None
-        return Monitoring(handle, _record_config(handle), self._options(handle))
+        return _monitoring(handle, _record_config(handle), self._options(handle))
 
     def verify(self, head: Optional[str] = None) -> Dict[str, Any]:
         """Checks the record's hash chain, as ``gsd monitor --record FILE
@@ -167,7 +169,7 @@ class Record:
         """Recomputes every recorded look."""
         self._check_exists()
         handle = self._keyed(_core.record_replay, self.path, _log_level())
-        return Monitoring(handle, _record_config(handle), self._options(handle))
+        return _monitoring(handle, _record_config(handle), self._options(handle))
 
     def _options(self, handle: Any) -> Dict[str, Any]:
         return {"record": handle.record(), "record_file": self.path}

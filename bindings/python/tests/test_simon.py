@@ -205,25 +205,6 @@ def test_plan_and_design_point_to_simon(repo, optimal):
         assert e.value.path == ("design",) and "no survival plan" in str(e.value)
 
 
-def test_monitoring_refuses_it(optimal, tmp_path):
-    calls = [
-        (lambda: gsd.monitor(optimal), ("design.config", "design", "type")),
-        (lambda: gsd.monitor(optimal.config, looks=[{"n": 10, "responders": 2}]),
-         ("design", "design", "type")),
-        (lambda: gsd.Record(tmp_path / "r.json").add_look(n=10, responders=2, config=optimal.config),
-         ("config", "design", "type")),
-        (lambda: gsd.run(optimal.config, "monitor", record=tmp_path / "r.json",
-                         add_look={"n": 10, "responders": 2}), ("config", "design", "type")),
-        (lambda: gsd.run(optimal.config, "monitor"), ("config", "design", "type")),
-    ]
-    for call, path in calls:
-        with pytest.raises(gsd.InvalidInput) as e:
-            call()
-        assert e.value.path == path
-        assert 'type"] = "simon-two-stage" is not monitored' in str(e.value)
-    assert list(tmp_path.iterdir()) == []  # no record was started
-
-
 def _printed(cli, config, *flags):
     return subprocess.run([cli, "design", str(config), *flags], capture_output=True, text=True,
                           check=True).stdout
