@@ -174,6 +174,8 @@ function fieldsOfPath(path) {
   // the key itself or a part of it, never another key that starts alike
   // (design.efficacy_stops is not design.efficacy)
   const within = (key) => path === key || path.startsWith(key + ".") || path.startsWith(key + "[");
+  // a Simon trial's looks: the fields of its stages (simon.js)
+  if (isSimonConfig(App.config) && simonLookFields(path).length) return simonLookFields(path);
   const byPath = [...document.querySelectorAll("[data-path]")].filter((n) => within(n.dataset.path));
   if (byPath.length) return byPath;
   for (const [key, id] of Object.entries(FIELD_OF_KEY)) {
@@ -207,7 +209,9 @@ function recomputeMonitoring() {
   const looks = App.config.monitoring && App.config.monitoring.looks;
   if (!looks || !looks.length) {
     App.monitor = null;
-    renderMonitoringEmpty("No looks yet: add the looks the committee has taken, or the committee's first look in the seed trial.");
+    renderMonitoringEmpty(isSimonConfig(App.config) ?
+      "No looks yet: enter the patients and responders of stage 1, then, at its end, all patients so far with theirs." :
+      "No looks yet: add the looks the committee has taken, or the committee's first look in the seed trial.");
     return;
   }
   const reply = Engine.monitor(App.configText);
@@ -220,7 +224,9 @@ function recomputeMonitoring() {
   }
   App.monitor = reply;
   App.monitorText = App.configText;
-  renderMonitoring(reply);
+  // Simon's two-stage design: its looks by counts (simon.js)
+  if (isSimonReply(reply)) renderSimonMonitoring(reply);
+  else renderMonitoring(reply);
 }
 
 // ------------------------------------------------------------- downloads
@@ -304,7 +310,7 @@ function wireDownloads() {
     }
     download(fileStem() + "-simulation.csv", App.sim.reply.csv, "text/csv");
   });
-  $("csv-monitoring").addEventListener("click", () => {
+  const monitoringCsv = () => {
     if (!App.monitor) return;
     if (App.monitorText !== App.configText) {
       showStatus("Monitoring CSV not saved: the looks in grey are of an earlier input, not of the config " +
@@ -312,19 +318,23 @@ function wireDownloads() {
       return;
     }
     download(fileStem() + "-monitoring.csv", App.monitor.csv, "text/csv");
-  });
-  $("report-monitoring").addEventListener("click", () => {
+  };
+  const monitoringReport = () => {
     if (!App.monitor) return;
     const reply = Engine.monitorReport(App.configText, new Date().toISOString().replace(/\.\d+Z$/, "Z"));
     if (reply.error) showStatus("error: " + reply.error.message, "error");
     else download(fileStem() + "-dmc-report.html", reply.html, "text/html");
-  });
+  };
+  // (a Simon trial's looks have buttons of their own, in their card)
+  for (const id of ["csv-monitoring", "csv-simon-monitoring"]) $(id).addEventListener("click", monitoringCsv);
+  for (const id of ["report-monitoring", "report-simon-monitoring"]) $(id).addEventListener("click", monitoringReport);
 }
 
 function wire() {
   document.querySelectorAll("[role=tab]").forEach((b) => b.addEventListener("click", () => selectTab(b.dataset.tab)));
   wireForm();
   wireLooksEditor();
+  wireSimonMonitoring();
   wireSimulation();
   document.querySelectorAll("input[name=bound-scale]").forEach((r) => r.addEventListener("change", () => {
     App.scale = r.value;

@@ -573,5 +573,13 @@ function renderMonitoringEmpty(message) {
   document.getElementById("chart-monitor").replaceChildren();
   document.getElementById("chart-cp").replaceChildren();
   document.getElementById("cp-caption").textContent = "";
+  // a Simon trial's (simon.js)
+  for (const id of ["simon-monitor-cards", "table-simon-monitoring", "simon-monitor-reasons", "simon-monitor-warnings",
+                    "chart-simon-monitor", "note-simon-monitoring"]) {
+    document.getElementById(id).replaceChildren();
+  }
+  document.getElementById("simon-monitor-warnings").hidden = true;
+  document.getElementById("simon-monitor-final").textContent = "";
+  document.getElementById("simon-monitor-caption").textContent = "";
   renderMonitoringNote();
 }
