@@ -5,7 +5,7 @@
 #' reproducible parallel trial simulator ([gsd_simulate()]), data monitoring
 #' committee looks ([gsd_monitor()]) and their append-only record
 #' ([gsd_record_add()]), and Simon's two-stage designs for a single-arm
-#' response rate ([gsd_simon()]). The package calls the gsd C++ library, the same code
+#' response rate ([gsd_simon()]) with their monitoring. The package calls the gsd C++ library, the same code
 #' as the `gsd` command line, so its numbers equal the command line's;
 #' [gsd_run()] returns exactly the command line's JSON result.
 #'

@@ -76,9 +76,16 @@
 #' `as.data.frame()` is the table of looks whose decision recomputes
 #' differently (no rows when the record is intact).
 #'
+#' A monitored Simon design (`gsd_simon_monitoring`, see [gsd_monitor()])
+#' prints the design's rules, its looks with their decisions and verdicts,
+#' the last look's reason, and while stage 2 runs the chance of a promising
+#' end, once the trial has ended its p-value, estimates and confidence
+#' interval, and the library's warnings; its `as.data.frame()` is the table
+#' of looks, its `summary()` the command line's text.
+#'
 #' @param x,object a `gsd_design`, `gsd_survival`, `gsd_simulation`,
-#'   `gsd_monitoring` or (for `format()`, `print()` and `as.data.frame()`)
-#'   `gsd_record_check` object.
+#'   `gsd_monitoring` (also a `gsd_simon_monitoring`) or (for `format()`,
+#'   `print()` and `as.data.frame()`) `gsd_record_check` object.
 #' @param digits significant digits, a whole number from 1 to 22.
 #' @param row.names,optional ignored (the methods' tables have none).
 #' @param ... ignored.

@@ -22,12 +22,24 @@
 #' one (a committee's monitoring file runs as `gsd_monitor("monitoring.json")`);
 #' an argument given here replaces that setting and keeps the others.
 #'
-#' @param x a [gsd_design()] or [gsd_survival()] object, or a config (list or
-#'   JSON file path).
+#' Simon's two-stage design ([gsd_simon()], or a config with `design$type =
+#' "simon-two-stage"`) is monitored by its counts: at most two looks, the end
+#' of stage 1 and the end of stage 2, each with `n` (the patients evaluated
+#' so far) and `responders` (their responders so far), both counted from the
+#' first patient; optionally `date` and `note`. Each look is judged by the
+#' design's rules; while stage 2 runs the result gives the chance of a
+#' promising end at p0, at p1 and at stage 1's rate, and once the trial has
+#' ended the exact stage-wise inference: p-value, UMVUE, median-unbiased
+#' estimate and confidence interval of the response rate (Jennison and
+#' Turnbull 2000, chapter 8; Jung and Kim 2004). The only setting is
+#' `confidence_level`; the others are refused by name.
+#'
+#' @param x a [gsd_design()], [gsd_survival()] or [gsd_simon()] object, or a
+#'   config (list or JSON file path).
 #' @param looks the looks so far: a data frame with one row per look (`NA`
 #'   where a column does not apply), or a list of looks, each a named list
 #'   whose `final`, if given, is `TRUE` or `FALSE` (default: the config's
-#'   `monitoring$looks`).
+#'   `monitoring$looks`). For Simon's design, `n` and `responders`.
 #' @param planned_events the planned events at the final analysis (default:
 #'   the config's `monitoring$planned_events`, else the plan's events).
 #' @param allocation_ratio treatment : control (default: the config's, else
@@ -36,6 +48,9 @@
 #'   (default: the config's).
 #' @param planned_variance a weighted log-rank, RMST or milestone test's
 #'   variance at the final analysis (default: the config's, else the plan's).
+#' @param confidence_level Simon's design: the two-sided level of the
+#'   interval once the trial has ended (default: the config's, else
+#'   1 - 2 alpha).
 #' @param ... none: an argument the function does not take is refused with a
 #'   `gsd_invalid_input` condition naming it.
 #' @return An object of class `gsd_monitoring`: `looks` (a data frame, one row
@@ -45,8 +60,41 @@
 #'   power, the reason and any advice), `decision` (the last look's), `final`
 #'   (stage-wise inference after a stop, else `NULL`), `config` and `result`
 #'   (the command line's JSON).
+#'
+#'   For Simon's design, an object of class `gsd_simon_monitoring` (also a
+#'   `gsd_monitoring`), a list with
+#'   \describe{
+#'     \item{`looks`}{a data frame, one row per look, also `as.data.frame()`:
+#'       `look`, `stage`, `patients`, `responders`, `rate` (the observed
+#'       rate), `decision` (`"continue"`, `"stop-futility"`,
+#'       `"stop-efficacy"` or `"final-no-rejection"`), `verdict` (the same
+#'       in the trial's words: `"go on to stage 2"`, `"stop after stage 1"`,
+#'       `"promising"`, `"not promising"`), the chance of a promising end
+#'       given stage 1 while stage 2 runs (`conditional_probability_h0`,
+#'       `conditional_probability_h1` and `conditional_probability_observed`:
+#'       at p0, at p1 and at stage 1's rate; `NA` at a look that ends the
+#'       trial), `reason` (a sentence), and the look's `date` and `note` (`NA`
+#'       where not given);}
+#'     \item{`decision`, `verdict`}{the last look's;}
+#'     \item{`final`}{`NULL` while stage 2 runs; once the trial has ended,
+#'       the exact inference: `look`, `ordering` (`"stage-wise"`), `p_value`
+#'       (one-sided, against p0), `ci_rate` (the interval, two numbers),
+#'       `confidence_level`, `median_unbiased_rate`, `umvue_rate`,
+#'       `observed_rate` and `planned_sizes` (whether the stages had the
+#'       planned patients);}
+#'     \item{`design`}{the design the trial runs, a one-row data frame as
+#'       [gsd_simon()]'s `design`;}
+#'     \item{`criterion`, `rate_h0`, `rate_h1`, `alpha`}{the design's
+#'       criterion, p0, p1 and one-sided alpha;}
+#'     \item{`warnings`}{the library's warnings (stages whose patients
+#'       differ from the plan's), a character vector;}
+#'     \item{`config`, `result`}{the config and the command line's JSON.}
+#'   }
 #' @references Jennison C, Turnbull BW (2000). Group Sequential Methods with
 #'   Applications to Clinical Trials. Chapman & Hall/CRC.
+#'
+#'   Jung SH, Kim KM (2004). On the estimation of the binomial probability in
+#'   multistage clinical trials. Statistics in Medicine 23:881-896.
 #'
 #'   Spiegelhalter DJ, Freedman LS, Blackburn PR (1986). Monitoring clinical
 #'   trials: conditional or predictive power? Controlled Clinical Trials
@@ -68,18 +116,28 @@
 #' # had it been z = 2.0: continue, with conditional power
 #' gsd_monitor(d, looks = list(list(events = 49, z = 2.0)), planned_events = 94,
 #'             assumed_hazard_ratio = 0.63)$looks$conditional_power
+#'
+#' # Simon's design 1/10, 5/29: 3 of the first 10 respond, then 6 of all 29
+#' s <- gsd_simon(rate = 0.3, margin = 0.1)
+#' gsd_monitor(s, looks = data.frame(n = 10, responders = 3))    # stage 2 runs
+#' m <- gsd_monitor(s, looks = data.frame(n = c(10, 29), responders = c(3, 6)))
+#' m
+#' m$final$p_value      # 0.04709
+#' m$final$ci_rate      # 90% CI 0.1015 to 0.4127
+#' as.data.frame(m)
 gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio = NULL,
-                        assumed_hazard_ratio = NULL, planned_variance = NULL, ...) {
-  .check_given(missing(x), "x", paste("give a gsd_design() or gsd_survival() object,",
+                        assumed_hazard_ratio = NULL, planned_variance = NULL,
+                        confidence_level = NULL, ...) {
+  .check_given(missing(x), "x", paste("give a gsd_design(), gsd_survival() or gsd_simon() object,",
                                       "or a config (a JSON file path or a list)"))
   .check_no_extra(list(...), "gsd_monitor")
-  config <- .plan_config(x, "x")
+  config <- if (inherits(x, "gsd_simon")) x$config else .plan_config(x, "x")
   # The file read, kept for gsd_report(): the report names it as its source,
   # and refuses to be written over it.
   source_file <- if (.is_path(config)) config
   if (.is_path(config)) config <- .gsd_value(.gsd_read_config(config))
   settings <- c(.monitoring_settings(planned_events, allocation_ratio, assumed_hazard_ratio,
-                                     planned_variance),
+                                     planned_variance, confidence_level),
                 list(looks = if (!is.null(looks)) .look_list(looks)))
   settings <- settings[!vapply(settings, is.null, TRUE)]
   config$monitoring[names(settings)] <- settings
@@ -92,10 +150,14 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
 }
 
 # The monitoring settings a call gave, each one number (see .number_value()).
+# A setting the design does not take (planned_events of Simon's design,
+# confidence_level of a group-sequential one) is left to the library, which
+# refuses it by name.
 .monitoring_settings <- function(planned_events, allocation_ratio, assumed_hazard_ratio,
-                                 planned_variance, call = sys.call(-1L)) {
+                                 planned_variance, confidence_level, call = sys.call(-1L)) {
   settings <- list(planned_events = planned_events, allocation_ratio = allocation_ratio,
-                   assumed_hazard_ratio = assumed_hazard_ratio, planned_variance = planned_variance)
+                   assumed_hazard_ratio = assumed_hazard_ratio, planned_variance = planned_variance,
+                   confidence_level = confidence_level)
   for (name in names(settings)) {
     if (!is.null(settings[[name]])) {
       settings[[name]] <- .number_value(settings[[name]], name, call = call)
@@ -145,6 +207,7 @@ gsd_monitor <- function(x, looks = NULL, planned_events = NULL, allocation_ratio
 
 .new_monitoring <- function(config, res, extra = list()) {
   m <- res$monitoring
+  if (identical(m$design_type, "simon-two-stage")) return(.new_simon_monitoring(config, res, extra))
   looks <- .rows(m$looks,
                  first = c("events", "patients", "information_fraction", "z", "efficacy_z",
                            "futility_z", "nominal_p_one_sided", "nominal_p_two_sided",

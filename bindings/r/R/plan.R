@@ -14,7 +14,7 @@
 #' is not a log-rank plan, and [gsd_run()] returns all of it (the command
 #' line's JSON), [gsd_simulate()] simulates it. Simon's two-stage design
 #' (`design$type = "simon-two-stage"`) is refused too: [gsd_simon()] designs
-#' it, and [gsd_run()] returns it.
+#' it, [gsd_monitor()] monitors its looks, and [gsd_run()] returns it.
 #'
 #' @param config a JSON config file (its path), or a config as a list with
 #'   a `design` section (and optionally `survival`).
@@ -41,12 +41,13 @@ gsd_plan <- function(config, ...) {
   test <- if (is.list(cfg$survival) && is.list(cfg$survival$test)) cfg$survival$test$type
   given <- if (.is_path(config)) .describe(config)
   # Simon's two-stage design has counts for bounds and exact probabilities:
-  # neither a plan here nor a trial to simulate.
+  # neither a plan here nor a trial to simulate (gsd_monitor() takes its looks).
   if (is.list(cfg$design) && identical(cfg$design$type, "simon-two-stage")) {
     .gsd_invalid("config", given,
                  paste("is Simon's two-stage design (design$type = \"simon-two-stage\"); gsd_plan()",
                        "gives group-sequential designs and log-rank plans: gsd_simon() designs it",
-                       "from its rates, and gsd_run(config) returns it as the command line's JSON"))
+                       "from its rates, gsd_monitor(config) monitors its looks, and gsd_run(config)",
+                       "returns it as the command line's JSON"))
   }
   other <- if (!is.null(cfg$endpoint)) {
     "has an endpoint section (a normal or binary endpoint)"

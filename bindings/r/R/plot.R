@@ -284,20 +284,45 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 # its expected patients.
 .simon_spec <- function(x, type) {
   pd <- .gsd_value(.gsd_plot_data(x$config, "design", .gsd_map("run", x$config)))$simon
-  d <- x$design
+  .simon_curves(pd, x$design, type)
+}
+
+# `observed`: a series drawn at the foot of the plot (a monitored trial's rate).
+.simon_curves <- function(pd, d, type, observed = NULL) {
   title <- paste0("Simon's two-stage design ", d$r1, "/", d$n1, ", ", d$r, "/", d$n)
   rates <- list(x = c(pd$rate_h0, pd$rate_h1), label = c("p0", "p1"))
   if (type == "probabilities") {
     return(.spec(title, "true response rate", "probability",
                  list(.series(pd$rate, .nums(pd$promising), "P(promising)"),
-                      .series(pd$rate, .nums(pd$early_stop), "P(stop after stage 1)", lty = 2)),
+                      .series(pd$rate, .nums(pd$early_stop), "P(stop after stage 1)", lty = 2),
+                      observed),
                  hlines = list(y = c(pd$alpha, pd$power_target), label = c("alpha", "1 - beta")),
                  vlines = rates, ylim = c(0, 1)))
   }
   .spec(paste0(title, ": expected patients"), "true response rate", "patients",
-        list(.series(pd$rate, .nums(pd$expected_patients), "expected patients")),
+        list(.series(pd$rate, .nums(pd$expected_patients), "expected patients"), observed),
         hlines = list(y = c(d$n1, pd$patients), label = c("stage 1", "both stages")),
         vlines = rates, ylim = c(0, pd$patients))
+}
+
+# A monitored Simon trial: the design's curves (its plot data, from the
+# record's looks for a record's result), with the last look's observed rate
+# and, once the trial has ended, its confidence interval, at the foot of the
+# plot.
+.simon_monitoring_spec <- function(x, type) {
+  pd <- if (!is.null(x$record)) {
+    .gsd_value(.gsd_record_plot_data(x$record_document, .gsd_map("record")))
+  } else {
+    .gsd_value(.gsd_plot_data(x$config, "monitor", .gsd_map("run", x$config)))
+  }
+  rate <- pd$observed$rate[length(pd$observed$rate)]
+  observed <- if (is.null(pd$ci_rate)) {
+    .series(rate, 0, "stage 1's rate", "p", 1, 17)
+  } else {
+    .series(c(pd$ci_rate[1], rate, pd$ci_rate[2]), c(0, 0, 0),
+            paste0("observed rate, ", format(100 * x$final$confidence_level), "% CI"), "b", 1, 17)
+  }
+  .simon_curves(pd$simon, x$design, type, observed)
 }
 
 #' Plot gsd results
@@ -328,6 +353,10 @@ globalVariables(c("x", "y", "series"))  # the columns named in ggplot2's aes()
 #'   with the observed z) and `"conditional_power"` (against the true hazard
 #'   ratio). A weighted, MaxCombo, RMST or milestone test shows each look's z
 #'   against its own bound, and has no conditional power.
+#' * Monitoring of Simon's design ([gsd_monitor()] of a [gsd_simon()]
+#'   design): the design's plots (`type = "probabilities"` or `"patients"`)
+#'   with the last look's observed rate marked at the foot of the plot, and
+#'   once the trial has ended its confidence interval.
 #'
 #' @param x,object a gsd object.
 #' @param type what to draw (see Details). For a simulation, `NULL` (the
@@ -375,6 +404,13 @@ plot.gsd_simon <- function(x, type = "probabilities", ...) {
 
 #' @rdname gsd_plots
 #' @export
+plot.gsd_simon_monitoring <- function(x, type = "probabilities", ...) {
+  .check_title_arguments(list(...), class(x)[1L])
+  .draw_base(.simon_monitoring_spec(x, .choice(type, .simon_types, "type")), ...)
+}
+
+#' @rdname gsd_plots
+#' @export
 plot.gsd_simulation <- function(x, type = NULL, ...) {
   .check_title_arguments(list(...), class(x)[1L])
   .draw_base(.simulation_spec(x, .simulation_type(x, type)), ...)
@@ -391,6 +427,12 @@ plot.gsd_monitoring <- function(x, type = "boundaries", ...) {
 #' @exportS3Method ggplot2::autoplot
 autoplot.gsd_simon <- function(object, type = "probabilities", ...) {
   .draw_ggplot(.simon_spec(object, .choice(type, .simon_types, "type")))
+}
+
+#' @rdname gsd_plots
+#' @exportS3Method ggplot2::autoplot
+autoplot.gsd_simon_monitoring <- function(object, type = "probabilities", ...) {
+  .draw_ggplot(.simon_monitoring_spec(object, .choice(type, .simon_types, "type")))
 }
 
 #' @rdname gsd_plots

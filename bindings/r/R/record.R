@@ -35,17 +35,21 @@
 #'   `events` and one of `z`, `p_two_sided` with `direction`, or
 #'   `hazard_ratio` (a weighted log-rank, RMST or milestone `survival$test`:
 #'   `z` and `variance`; MaxCombo: `tests` and `covariance`); optionally
-#'   `final` (`TRUE` or `FALSE`; `NA` is refused), `date` and `note`.
-#' @param config for a new record: a [gsd_design()] or [gsd_survival()]
-#'   object, a [gsd_monitor()] result, or a config (list or JSON file). Must be
-#'   `NULL` when the record exists.
-#' @param planned_events,allocation_ratio,assumed_hazard_ratio,planned_variance
+#'   `final` (`TRUE` or `FALSE`; `NA` is refused), `date` and `note`. Simon's
+#'   two-stage design: `n` and `responders`, the patients and responders so
+#'   far, counted from the first patient (stage 1, then all patients);
+#'   optionally `date` and `note`.
+#' @param config for a new record: a [gsd_design()], [gsd_survival()] or
+#'   [gsd_simon()] object, a [gsd_monitor()] result, or a config (list or
+#'   JSON file). Must be `NULL` when the record exists.
+#' @param planned_events,allocation_ratio,assumed_hazard_ratio,planned_variance,confidence_level
 #'   for a new record: the monitoring settings (see [gsd_monitor()]).
 #' @param ... none: an argument the function does not take is refused with a
 #'   `gsd_invalid_input` condition naming it.
 #' @return `gsd_record_add()` and `gsd_record_replay()`: a `gsd_monitoring`
-#'   object (see [gsd_monitor()]) whose `result` equals the command line's
-#'   JSON, with `record` (the file) and, from a replay, `changes`.
+#'   object (a `gsd_simon_monitoring` for Simon's design; see [gsd_monitor()])
+#'   whose `result` equals the command line's JSON, with `record` (the file)
+#'   and, from a replay, `changes`.
 #'   `gsd_record_verify()`: an object of class `gsd_record_check` with `ok`,
 #'   `changes` (a data frame of looks whose decision recomputes
 #'   differently) and `chain` (the command line's `verify --format json`
@@ -65,25 +69,31 @@
 #' try(gsd_record_add(file, list(events = 94, z = 3)))
 #' gsd_record_replay(file)$decision
 #' gsd_record_report(file, tempfile(fileext = ".html"))
+#'
+#' # Simon's two-stage design: stage 1, then both stages
+#' simon <- tempfile(fileext = ".json")
+#' gsd_record_add(simon, list(n = 10, responders = 3, note = "end of stage 1"),
+#'                config = gsd_simon(rate = 0.3, margin = 0.1))
+#' gsd_record_add(simon, list(n = 29, responders = 6))$final$p_value
 gsd_record_add <- function(record, look, config = NULL, planned_events = NULL,
                            allocation_ratio = NULL, assumed_hazard_ratio = NULL,
-                           planned_variance = NULL, key_file = NULL, ...) {
+                           planned_variance = NULL, key_file = NULL, confidence_level = NULL, ...) {
   .check_given(missing(record), "record", .name_record)
   .check_given(missing(look), "look", paste(
     "give the new look: a named list with events and one of z, p_two_sided with direction,",
-    "or hazard_ratio"))
+    "or hazard_ratio (Simon's design: n and responders)"))
   .check_no_extra(list(...), "gsd_record_add")
   .check_file(record, "record", .name_record)
   .check_file(key_file, "key_file", .name_key, null_ok = TRUE)
   settings <- .monitoring_settings(planned_events, allocation_ratio, assumed_hazard_ratio,
-                                   planned_variance)
+                                   planned_variance, confidence_level)
   settings <- settings[!vapply(settings, is.null, TRUE)]
   map <- .gsd_map("record")
   if (!is.null(config)) {
     map <- .source_map("record", config, "config",
                        c(.given("monitoring", settings), monitoring.looks.new = "look",
                          record = "record"))
-    config <- if (inherits(config, "gsd_monitoring") || inherits(config, "gsd_design")) config$config
+    config <- if (inherits(config, c("gsd_monitoring", "gsd_design", "gsd_simon"))) config$config
               else config
     .check_config(config)
     if (length(settings) > 0L) {

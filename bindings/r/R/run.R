@@ -47,7 +47,9 @@
 #'   append `add_look` to (`config` then starts a new record).
 #' @param add_look with `record`: the look to append, a named list (or a
 #'   one-row data frame) with `events` and one of `z`, `p_two_sided` with
-#'   `direction`, or `hazard_ratio`; optionally `final`, `date` and `note`.
+#'   `direction`, or `hazard_ratio`; optionally `final`, `date` and `note`
+#'   (Simon's two-stage design: `n` and `responders`, optionally `date` and
+#'   `note`).
 #' @param key_file with `record`: the file that holds the committee's secret
 #'   key for a keyed record (HMAC-SHA-256 chain; the command line's
 #'   `--key-file`), as for [gsd_record_add()]; a new record started with it is

@@ -152,3 +152,103 @@ print.gsd_simon <- function(x, ...) {
 #' @rdname gsd_simon
 #' @export
 as.data.frame.gsd_simon <- function(x, row.names = NULL, optional = FALSE, ...) x$designs
+
+# gsd monitor of a Simon design (gsd_monitor(), gsd_record_add(),
+# gsd_record_replay()): the command line's JSON as an object whose looks are
+# a data frame. Every number is the library's; `extra` holds a record's
+# fields (see .new_monitoring()).
+.new_simon_monitoring <- function(config, res, extra = list()) {
+  m <- res$monitoring
+  looks <- m$looks
+  # No chance of a promising end at a look that ends the trial (null): NA.
+  cp <- function(key) {
+    vapply(looks, function(l) {
+      p <- l$conditional_probability
+      if (is.null(p)) NA_real_ else p[[key]]
+    }, 0)
+  }
+  input <- function(key) {
+    vapply(looks, function(l) {
+      v <- l$input[[key]]
+      if (is.null(v)) NA_character_ else v
+    }, "")
+  }
+  frame <- data.frame(
+    look = vapply(looks, `[[`, 0L, "look"), stage = vapply(looks, `[[`, 0L, "stage"),
+    patients = vapply(looks, `[[`, 0L, "patients"), responders = vapply(looks, `[[`, 0L, "responders"),
+    rate = vapply(looks, function(l) as.numeric(l$rate), 0),
+    decision = vapply(looks, `[[`, "", "decision"), verdict = vapply(looks, `[[`, "", "verdict"),
+    conditional_probability_h0 = cp("rate_h0"), conditional_probability_h1 = cp("rate_h1"),
+    conditional_probability_observed = cp("observed_rate"),
+    reason = vapply(looks, `[[`, "", "reason"), date = input("date"), note = input("note"),
+    stringsAsFactors = FALSE)
+  # A record's looks say when each was recorded.
+  if (all(vapply(looks, function(l) is.character(l$recorded_at), TRUE))) {
+    frame$recorded_at <- vapply(looks, `[[`, "", "recorded_at")
+  }
+  last <- looks[[length(looks)]]
+  structure(
+    c(list(looks = frame, decision = last$decision, verdict = last$verdict, final = m$final,
+           design = structure(m$design[.simon_columns], class = "data.frame", row.names = 1L),
+           criterion = m$criterion, rate_h0 = m$rate_h0, rate_h1 = m$rate_h1, alpha = m$alpha,
+           warnings = as.character(unlist(m$warnings)), name = res$name, config = config,
+           result = res), extra),
+    class = c("gsd_simon_monitoring", "gsd_monitoring")
+  )
+}
+
+#' @rdname gsd_methods
+#' @export
+format.gsd_simon_monitoring <- function(x, digits = 4, ...) {
+  .check_digits(digits)
+  utils::capture.output(.show_gsd_simon_monitoring(x, digits))
+}
+
+# The design's rules, the looks with their decisions, then the chance of a
+# promising end while stage 2 runs, or the inference once the trial has
+# ended, in the library's numbers and words.
+.show_gsd_simon_monitoring <- function(x, digits = 4) {
+  .title("gsd monitoring", x)
+  d <- x$design
+  cat("Simon's two-stage design ", d$r1, "/", d$n1, ", ", d$r, "/", d$n, " (", x$criterion, "): p0 ",
+      format(x$rate_h0), " against p1 ", format(x$rate_h1), ", one-sided alpha ", format(x$alpha), "\n",
+      "  stage 1: ", d$n1, " patients; stop with at most ", .count(d$r1, "responder"), "\n",
+      "  stage 2: ", d$n - d$n1, " more; promising with more than ", .count(d$r, "responder"), " of ",
+      d$n, "\n", sep = "")
+  .print_table(x$looks[c("look", "patients", "responders", "rate", "decision", "verdict")], digits)
+  last <- x$looks[nrow(x$looks), ]
+  cat("Look ", last$look, ": ", last$reason, "\n", sep = "")
+  if (!is.na(last$conditional_probability_h0)) {
+    cat("While stage 2 runs: the chance of more than ", .count(d$r, "responder"), " of ", d$n,
+        ", given stage 1\n  ", .fmt(last$conditional_probability_h0, digits), " at p0 ", format(x$rate_h0),
+        ", ", .fmt(last$conditional_probability_h1, digits), " at p1 ", format(x$rate_h1), ", ",
+        .fmt(last$conditional_probability_observed, digits), " at stage 1's rate ",
+        .fmt(last$rate, digits), "\n", sep = "")
+  }
+  f <- x$final
+  if (!is.null(f)) {
+    cat("After ", if (f$look == 1L) "the stop after stage 1" else "stage 2", " (", f$ordering,
+        " ordering): p-value ", .fmt(f$p_value, digits), " (one-sided, against p0 ", format(x$rate_h0),
+        ")\n", "  response rate: observed ", .fmt(f$observed_rate, digits), ", UMVUE ",
+        .fmt(f$umvue_rate, digits), ", median-unbiased ", .fmt(f$median_unbiased_rate, digits), ", ",
+        format(100 * f$confidence_level), "% CI ", .fmt(f$ci_rate[1], digits), " to ",
+        .fmt(f$ci_rate[2], digits), "\n", sep = "")
+  }
+  for (w in x$warnings) cat("warning: ", w, "\n", sep = "")
+  if (!is.null(x$record)) cat("Record:", x$record, "\n")
+  if (!is.null(x$changes) && nrow(x$changes) > 0L) {
+    cat("Decisions that recompute differently:\n")
+    print(x$changes, row.names = FALSE)
+  }
+}
+
+#' @rdname gsd_methods
+#' @export
+print.gsd_simon_monitoring <- function(x, digits = 4, ...) {
+  writeLines(format(x, digits = digits, ...))
+  invisible(x)
+}
+
+#' @rdname gsd_methods
+#' @export
+as.data.frame.gsd_simon_monitoring <- function(x, row.names = NULL, optional = FALSE, ...) x$looks

@@ -472,8 +472,8 @@ test_that("a required argument left out is named by a gsd_invalid_input", {
               "design", "give a gsd_design (see gsd_design())")
   missing_one(gsd_simulate(), "plan",
               "give a gsd_survival() plan, or a config (a JSON file path or a list)")
-  missing_one(gsd_monitor(), "x",
-              "give a gsd_design() or gsd_survival() object, or a config (a JSON file path or a list)")
+  missing_one(gsd_monitor(), "x", paste("give a gsd_design(), gsd_survival() or gsd_simon() object,",
+                                        "or a config (a JSON file path or a list)"))
   missing_one(gsd_config(), "x", gsd_object)
   missing_one(gsd_write_config(), "x", gsd_object)
   missing_one(gsd_write_config(d), "file", "name a JSON file")
@@ -482,7 +482,7 @@ test_that("a required argument left out is named by a gsd_invalid_input", {
   missing_one(gsd_record_add(), "record", "name a record file (JSON)")
   missing_one(gsd_record_add(record), "look", paste(
     "give the new look: a named list with events and one of z, p_two_sided with direction,",
-    "or hazard_ratio"))
+    "or hazard_ratio (Simon's design: n and responders)"))
   missing_one(gsd_record_replay(), "record", "name a record file (JSON)")
   missing_one(gsd_record_verify(), "record", "name a record file (JSON)")
   missing_one(gsd_record_report(), "record", "name a record file (JSON)")
@@ -497,7 +497,7 @@ test_that("an argument a function does not take is refused by name", {
   expect_identical(e$argument, "foo")
   expect_identical(conditionMessage(e), paste(
     "foo = 1 is not an argument of gsd_monitor(): give x, looks, planned_events,",
-    "allocation_ratio, assumed_hazard_ratio or planned_variance"))
+    "allocation_ratio, assumed_hazard_ratio, planned_variance or confidence_level"))
   e <- invalid(gsd_run(d$config, foo = 1))
   expect_identical(e$argument, "foo")
   expect_match(conditionMessage(e), "^foo = 1 is not an argument of gsd_run\\(\\): give config, command, ")

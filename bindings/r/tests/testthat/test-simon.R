@@ -139,13 +139,14 @@ test_that("bad input is a gsd_invalid_input naming the R argument", {
   check(gsd_simon(0.3, 0.1, name = 1), "name", NA_character_, "^name = 1 must be a single string$")
 })
 
-test_that("gsd_plan(), gsd_simulate() and gsd_monitor() refuse a Simon config as R conditions", {
+test_that("gsd_plan() and gsd_simulate() refuse a Simon config as R conditions; gsd_monitor() asks for looks", {
   s <- gsd_simon(rate = 0.3, margin = 0.1)
   f <- tempfile(fileext = ".json")
   gsd_write_config(s, f)
   e <- invalid(gsd_plan(s$config))
   expect_identical(e$argument, "config")
-  expect_match(conditionMessage(e), "^config is Simon's two-stage design .*gsd_simon\\(\\).*gsd_run\\(config\\)")
+  expect_match(conditionMessage(e),
+               "^config is Simon's two-stage design .*gsd_simon\\(\\).*gsd_monitor\\(config\\).*gsd_run\\(config\\)")
   e <- invalid(gsd_plan(f))
   expect_match(conditionMessage(e), "^config = \".*\" is Simon's two-stage design")
   # The library's refusals (the command line's exit 2), named as given.
@@ -155,14 +156,13 @@ test_that("gsd_plan(), gsd_simulate() and gsd_monitor() refuse a Simon config as
   expect_match(conditionMessage(e), "is not simulated")
   e <- invalid(gsd_simulate(f, replicates = 100, progress = FALSE))
   expect_identical(e$argument, "design.type")
+  # The design is monitored (test-simon-monitoring.R), given its looks.
   e <- invalid(gsd_run(s$config, "monitor"))
-  expect_identical(e$argument, "config$design$type")
-  expect_match(conditionMessage(e), "is not monitored")
-  e <- invalid(gsd_monitor(s$config, looks = data.frame(events = 10, z = 1)))
-  expect_identical(e$path, "monitoring")
-  # The object itself is not a plan to simulate or monitor.
+  expect_identical(e$argument, "config$monitoring")
+  expect_match(conditionMessage(e), "needs a monitoring section with its looks")
+  expect_identical(invalid(gsd_monitor(s))$argument, "looks")
+  # The object itself is not a plan to simulate.
   expect_identical(invalid(gsd_simulate(s))$argument, "plan")
-  expect_identical(invalid(gsd_monitor(s))$argument, "x")
 })
 
 test_that("plots draw the library's curves of a Simon design", {
