@@ -22,7 +22,30 @@ def _simon_design(values: Dict[str, Any]) -> Dict[str, Any]:
     return {**first, **{k: copy.deepcopy(v) for k, v in values.items() if k not in first}}
 
 
-class SimonDesign(Result):
+class SimonSettings:
+    """What a Simon design and its monitoring both report of the design's
+    settings, read from their section of the library's JSON (``_s``)."""
+
+    def _s(self) -> Dict[str, Any]:
+        raise NotImplementedError
+
+    @property
+    def criterion(self) -> str:
+        """"optimal" or "minimax": the design that ``design`` is."""
+        return self._s()["criterion"]
+
+    @property
+    def rate(self) -> float:
+        """p1, the response rate worth pursuing (the JSON's ``rate_h1``)."""
+        return self._s()["rate_h1"]
+
+    @property
+    def margin(self) -> float:
+        """p0, the response rate not worth pursuing (the JSON's ``rate_h0``)."""
+        return self._s()["rate_h0"]
+
+
+class SimonDesign(SimonSettings, Result):
     """Simon's two-stage design of a single-arm response rate
     (``gsd.simon``): the design its criterion picks, the minimax, admissible
     and optimal designs, the single-stage size and the chosen design's
@@ -45,11 +68,6 @@ class SimonDesign(Result):
     def simon_two_stage(self) -> Dict[str, Any]:
         """The ``simon_two_stage`` object of the JSON (a copy)."""
         return copy.deepcopy(self._s())
-
-    @property
-    def criterion(self) -> str:
-        """"optimal" or "minimax": the design that ``design`` is."""
-        return self._s()["criterion"]
 
     @property
     def design(self) -> Dict[str, Any]:
@@ -106,16 +124,6 @@ class SimonDesign(Result):
         (``{"n": 25, "r": 5}``: promising with more than r of n), or None
         when it needs more than ``max_patients``."""
         return copy.deepcopy(self._s()["single_stage"])
-
-    @property
-    def rate(self) -> float:
-        """p1, the response rate worth pursuing (the JSON's ``rate_h1``)."""
-        return self._s()["rate_h1"]
-
-    @property
-    def margin(self) -> float:
-        """p0, the response rate not worth pursuing (the JSON's ``rate_h0``)."""
-        return self._s()["rate_h0"]
 
     @property
     def alpha(self) -> float:

@@ -12,7 +12,7 @@ import pandas as pd
 
 from ._frames import frame
 from ._results import Monitoring, _count
-from ._simon import _simon_design
+from ._simon import SimonSettings, _simon_design
 
 # A look's conditional probability of a promising end (while stage 2 runs)
 # at p0, at p1 and at stage 1's rate: one column each, NaN at a look
@@ -36,7 +36,7 @@ def _flat(look: Mapping[str, Any]) -> Dict[str, Any]:
     return out
 
 
-class SimonMonitoring(Monitoring):
+class SimonMonitoring(SimonSettings, Monitoring):
     """The looks of a trial run by Simon's two-stage design (``gsd.monitor``
     and ``gsd.Record`` on a config of design.type "simon-two-stage"): each
     look's decision, verdict and reason, the chance of a promising end
@@ -109,21 +109,6 @@ class SimonMonitoring(Monitoring):
         ``n1``, ``r``, ``n``, its exact ``alpha`` and ``power``, and the
         early stop and expected patients under p0 and p1."""
         return _simon_design(self._s()["design"])
-
-    @property
-    def criterion(self) -> str:
-        """"optimal" or "minimax": the design that ``design`` is."""
-        return self._s()["criterion"]
-
-    @property
-    def rate(self) -> float:
-        """p1, the response rate worth pursuing (the JSON's ``rate_h1``)."""
-        return self._s()["rate_h1"]
-
-    @property
-    def margin(self) -> float:
-        """p0, the response rate not worth pursuing (the JSON's ``rate_h0``)."""
-        return self._s()["rate_h0"]
 
     @property
     def alpha(self) -> float:
