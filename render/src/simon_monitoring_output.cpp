@@ -35,8 +35,8 @@ std::string conditional_lines(const SimonMonitoring& m, const SimonInferenceResu
   const endpoints::SimonSpec& spec = m.plan.settings.spec;
   const endpoints::SimonDesign& d = m.design();
   std::ostringstream out;
-  out << "\nWhile stage 2 runs: the chance of more than " << responders(d.r) << " of " << d.n
-      << ", given stage 1\n"
+  out << "\nWhile stage 2 runs: the chance of more than " << responders(d.r) << " once stage 2's "
+      << d.n - d.n1 << " patients are in, given stage 1\n"
       << "  " << format("%.4f", r.conditional->at_null) << " at p0 " << format("%g", spec.null_rate) << ", "
       << format("%.4f", r.conditional->at_alternative) << " at p1 " << format("%g", spec.alternative_rate) << ", "
       << format("%.4f", r.conditional->at_observed) << " at stage 1's rate "

@@ -34,7 +34,7 @@ python3 -c 'import json, sys; c = json.load(open(sys.argv[1])); del c["monitorin
   "$example" "$tmp/design.json" || fail "could not write the design"
 out=$("$gsd" monitor "$tmp/design.json" --record "$tmp/rec.json" add-look --n 10 --responders 3) ||
   fail "add-look 1 exited $?"
-contains "$out" "While stage 2 runs: the chance of more than 5 responders of 29, given stage 1"
+contains "$out" "While stage 2 runs: the chance of more than 5 responders once stage 2's 19 patients are in, given stage 1"
 "$gsd" monitor --record "$tmp/rec.json" add-look --n 29 --responders 7 > /dev/null || fail "add-look 2 exited $?"
 "$gsd" monitor --record "$tmp/rec.json" verify > /dev/null || fail "verify exited $?"
 replay=$("$gsd" monitor --record "$tmp/rec.json" --format json) || fail "replay exited $?"

@@ -340,7 +340,7 @@ function renderSimonMonitoring(reply) {
       el("b", {"data-key": "ci"}, `${fixed(f.ci_rate[0], 4)} to ${fixed(f.ci_rate[1], 4)}`),
       ". Method: Jennison & Turnbull (2000) ch. 8; UMVUE of Jung & Kim (2004); the observed rate is biased by the stop rule.");
   } else if (cp) {
-    const given = `the chance of more than ${responderCount(d.r)} of ${count(d.n)}, given stage 1`;
+    const given = `the chance of more than ${responderCount(d.r)} once stage 2's ${count(d.n - d.n1)} patients are in, given stage 1`;
     $("simon-monitor-cards").replaceChildren(
       card("P(promising) at p0", fixed(cp.rate_h0, 4), `${given}, if the true rate is p0 = ${p0}`, "cp-h0"),
       card("P(promising) at p1", fixed(cp.rate_h1, 4), `${given}, if the true rate is p1 = ${p1}`, "cp-h1"),

@@ -219,8 +219,8 @@ format.gsd_simon_monitoring <- function(x, digits = 4, ...) {
   last <- x$looks[nrow(x$looks), ]
   cat("Look ", last$look, ": ", last$reason, "\n", sep = "")
   if (!is.na(last$conditional_probability_h0)) {
-    cat("While stage 2 runs: the chance of more than ", .count(d$r, "responder"), " of ", d$n,
-        ", given stage 1\n  ", .fmt(last$conditional_probability_h0, digits), " at p0 ", format(x$rate_h0),
+    cat("While stage 2 runs: the chance of more than ", .count(d$r, "responder"), " once stage 2's ",
+        d$n - d$n1, " patients are in, given stage 1\n  ", .fmt(last$conditional_probability_h0, digits), " at p0 ", format(x$rate_h0),
         ", ", .fmt(last$conditional_probability_h1, digits), " at p1 ", format(x$rate_h1), ", ",
         .fmt(last$conditional_probability_observed, digits), " at stage 1's rate ",
         .fmt(last$rate, digits), "\n", sep = "")

@@ -119,7 +119,7 @@ test_that("print() shows the rules, the looks and the inference in the library's
   # While stage 2 runs: the chance of a promising end, no inference.
   running <- format(gsd_monitor(s, looks = data.frame(n = 10, responders = 3)))
   expect_identical(utils::tail(running, 2L), c(
-    "While stage 2 runs: the chance of more than 5 responders of 29, given stage 1",
+    "While stage 2 runs: the chance of more than 5 responders once stage 2's 19 patients are in, given stage 1",
     "  0.2946 at p0 0.1, 0.9538 at p1 0.3, 0.9538 at stage 1's rate 0.3000"))
   expect_false(any(grepl("p-value", running)))
   stopped <- format(gsd_monitor(s, looks = list(n = 10, responders = 1)))
