@@ -161,8 +161,9 @@ SimonInferenceResult simon_inference(const SimonDesign& design, double null_rate
     out.ci_lower = solve_rate(d, o, 0, tail, "the lower confidence limit of the response rate");
   }
   // P(outcome <= observed) = tail where P(outcome > observed) = 1 - tail.
-  out.ci_upper = greatest_outcome(o) ? 1.0
-                                     : solve_rate(d, o, 1, 1.0 - tail, "the upper confidence limit of the response rate");
+  out.ci_upper = greatest_outcome(o)
+                     ? 1.0
+                     : solve_rate(d, o, 1, 1.0 - tail, "the upper confidence limit of the response rate");
   return out;
 }
 

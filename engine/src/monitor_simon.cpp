@@ -42,7 +42,8 @@ endpoints::SimonObserved simon_monitoring_counts(const MonitoringSettings& m) {
   endpoints::SimonObserved out;
   if (looks.empty()) return out;
   const SimonLookInput& first = looks[0];
-  out.stage1_patients = count_of(first.n, look_path(0, "n"), 1, kMost, "must be a whole number in [1, 10000]");
+  out.stage1_patients =
+      count_of(first.n, look_path(0, "n"), 1, kMost, "must be a whole number in [1, " + std::to_string(kMost) + "]");
   out.stage1_responders = count_of(first.responders, look_path(0, "responders"), 0, out.stage1_patients,
                                    "must be a whole number from 0 to the look's " +
                                        std::to_string(out.stage1_patients) + " patients");
@@ -50,7 +51,8 @@ endpoints::SimonObserved simon_monitoring_counts(const MonitoringSettings& m) {
   const SimonLookInput& second = looks[1];
   const int n = count_of(second.n, look_path(1, "n"), out.stage1_patients + 1, out.stage1_patients + kMost,
                          "must be a whole number above stage 1's " + std::to_string(out.stage1_patients) +
-                             " patients, with at most 10000 more: a look counts every patient so far");
+                             " patients, with at most " + std::to_string(kMost) +
+                             " more: a look counts every patient so far");
   const int x = count_of(second.responders, look_path(1, "responders"), out.stage1_responders,
                          out.stage1_responders + (n - out.stage1_patients),
                          "must be a whole number from stage 1's " + std::to_string(out.stage1_responders) +
@@ -60,7 +62,6 @@ endpoints::SimonObserved simon_monitoring_counts(const MonitoringSettings& m) {
   out.stage2_responders = x - out.stage1_responders;
   return out;
 }
-
 
 MonitoringReport monitor_simon_trial(const Trial& trial) {
   const MonitoringSettings& m = *trial.monitoring;

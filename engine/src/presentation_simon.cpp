@@ -83,7 +83,7 @@ std::vector<std::string> simon_monitoring_warnings(const SimonMonitoring& m) {
   const endpoints::SimonObserved& o = m.observed;
   if (o.stage1_patients != d.n1) {
     out.push_back("stage 1 has " + std::to_string(o.stage1_patients) + " patients where the design planned " +
-                  std::to_string(d.n1) + ": its stop rule (at most r1 = " + std::to_string(d.r1) + (d.r1 == 1 ? " responder" : " responders") +
+                  std::to_string(d.n1) + ": its stop rule (at most r1 = " + count(d.r1, "responder", "responders") +
                   ") is kept, and the probabilities are those of the patients treated");
   }
   if (o.has_stage2() && *o.stage2_patients != d.n - d.n1) {
