@@ -131,22 +131,21 @@ SimonInferenceResult simon_inference(const SimonDesign& design, double null_rate
       o.stage1_patients == d.n1 && (!o.has_stage2() || *o.stage2_patients == d.n - d.n1);
   out.patients = o.stage1_patients + o.stage2_patients.value_or(0);
   out.responders = o.stage1_responders + o.stage2_responders.value_or(0);
+  out.observed_rate = static_cast<double>(out.responders) / out.patients;
   if (!o.has_stage2() && !stopped(d, o)) {
     out.decision = SimonDecision::kContinue;
     const int needed = d.r + 1 - o.stage1_responders;  // stage 2 responders for "promising"
     const int n2 = d.n - d.n1;
-    const double observed_rate = static_cast<double>(o.stage1_responders) / o.stage1_patients;
     out.conditional = SimonConditional{at_least(n2, null_rate, needed), at_least(n2, alternative_rate, needed),
-                                       at_least(n2, observed_rate, needed)};
+                                       at_least(n2, out.observed_rate, needed)};
     return out;
   }
   out.ended = true;
   out.confidence = confidence;
-  out.observed_rate = static_cast<double>(out.responders) / out.patients;
   out.p_value = upper_probability(d, o, null_rate, 0);
   if (!o.has_stage2()) {
     out.decision = SimonDecision::kStop;
-    out.umvue = static_cast<double>(o.stage1_responders) / o.stage1_patients;
+    out.umvue = out.observed_rate;  // x1 / n1: only stage 1 was seen
   } else {
     const bool promising = out.planned_sizes ? out.responders > d.r : out.p_value <= alpha;
     out.decision = promising ? SimonDecision::kPromising : SimonDecision::kNotPromising;

@@ -30,7 +30,7 @@ json look_json(const SimonMonitoring& m, std::size_t k) {
   look["stage"] = k + 1;
   look["patients"] = r.patients;
   look["responders"] = r.responders;
-  look["rate"] = static_cast<double>(r.responders) / r.patients;
+  look["rate"] = r.observed_rate;
   look["decision"] = simon_decision_name(r.decision);
   look["verdict"] = simon_verdict(r.decision);
   look["reason"] = simon_look_reason(m, k);

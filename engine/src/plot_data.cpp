@@ -191,7 +191,7 @@ json monitoring_plot_data(const MonitoringReport& report, int points) {
     for (const endpoints::SimonInferenceResult& r : m.looks) {
       observed["patients"].push_back(r.patients);
       observed["responders"].push_back(r.responders);
-      observed["rate"].push_back(static_cast<double>(r.responders) / r.patients);
+      observed["rate"].push_back(r.observed_rate);
     }
     out["observed"] = observed;
     out["ci_rate"] = m.ended() ? json::array({m.looks.back().ci_lower, m.looks.back().ci_upper}) : json(nullptr);

@@ -40,7 +40,7 @@ std::string conditional_lines(const SimonMonitoring& m, const SimonInferenceResu
       << "  " << format("%.4f", r.conditional->at_null) << " at p0 " << format("%g", spec.null_rate) << ", "
       << format("%.4f", r.conditional->at_alternative) << " at p1 " << format("%g", spec.alternative_rate) << ", "
       << format("%.4f", r.conditional->at_observed) << " at stage 1's rate "
-      << format("%.4f", static_cast<double>(r.responders) / r.patients) << "\n";
+      << format("%.4f", r.observed_rate) << "\n";
   return out.str();
 }
 
@@ -71,7 +71,7 @@ std::string simon_monitoring_text(const MonitoringReport& report) {
     const SimonInferenceResult& r = m.looks[k];
     out << format("%4.0f", static_cast<double>(k + 1)) << format("%7.0f", static_cast<double>(k + 1))
         << format("%10.0f", r.patients) << format("%12.0f", r.responders)
-        << format("%8.4f", static_cast<double>(r.responders) / r.patients) << "  " << simon_verdict(r.decision)
+        << format("%8.4f", r.observed_rate) << "  " << simon_verdict(r.decision)
         << "\n";
   }
   out << "\n";
@@ -93,7 +93,7 @@ std::string simon_monitoring_csv(const MonitoringReport& report) {
   for (std::size_t k = 0; k < m.looks.size(); ++k) {
     const SimonInferenceResult& r = m.looks[k];
     out << k + 1 << ',' << k + 1 << ',' << r.patients << ',' << r.responders << ','
-        << csv_value(static_cast<double>(r.responders) / r.patients) << ',' << simon_decision_name(r.decision);
+        << csv_value(r.observed_rate) << ',' << simon_decision_name(r.decision);
     if (r.ended) {
       for (const double v : {r.p_value, r.observed_rate, r.umvue, r.median_unbiased, r.ci_lower, r.ci_upper,
                              r.confidence}) {
@@ -117,7 +117,7 @@ std::string simon_report_body(const MonitoringReport& report) {
     const SimonInferenceResult& r = m.looks[k];
     const SimonLookInput& in = m.inputs[k];
     o << "<tr><td>" << k + 1 << "</td><td>" << r.patients << "</td><td>" << r.responders << "</td><td>"
-      << format("%.4f", static_cast<double>(r.responders) / r.patients) << "</td><td class=l>"
+      << format("%.4f", r.observed_rate) << "</td><td class=l>"
       << simon_verdict(r.decision) << "</td><td class=l>" << xml_escape(simon_look_reason(m, k))
       << "</td><td class=l>" << xml_escape(in.date.value_or("")) << "</td><td class=l>"
       << xml_escape(in.note.value_or("")) << "</td></tr>";

@@ -84,12 +84,12 @@ struct SimonInferenceResult {
   bool planned_sizes = true;  // the stages' patients are the design's
   int patients = 0;           // all patients treated
   int responders = 0;
+  double observed_rate = 0.0;  // responders / patients, at every look
   // A trial that goes on to stage 2 and has not reported it yet.
   std::optional<SimonConditional> conditional;
   // Once the trial has ended (a stop after stage 1, or stage 2):
   bool ended = false;
   double p_value = 0.0;          // one-sided, G(p0)
-  double observed_rate = 0.0;    // x / n
   double umvue = 0.0;
   double median_unbiased = 0.0;
   double ci_lower = 0.0;
