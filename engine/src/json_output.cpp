@@ -72,7 +72,7 @@ json arm_json(const survival::CureModel& arm) {
 json monitoring_look_json(const monitoring::LookResult& r, const LookInput& input,
                           const monitoring::MonitoringPlan& plan) {
   json look = detail::decision_json(r, plan, "events");
-  look["events"] = r.look.events;
+  look["events"] = detail::count_json(r.look.events);
   look["information"] = r.information;
   look["z"] = r.look.z;
   look["input"] = look_input_json(input);
@@ -477,13 +477,7 @@ json to_json(const SimulationReport& report) {
 
 json look_input_json(const LookInput& look) {
   json j;
-  // Whole event counts as integers, as a person types them.
-  if (std::isfinite(look.events) && std::fabs(look.events) < 1e15 &&
-      std::fpclassify(look.events - std::round(look.events)) == FP_ZERO) {
-    j["events"] = static_cast<long long>(std::llround(look.events));
-  } else {
-    j["events"] = look.events;
-  }
+  j["events"] = detail::count_json(look.events);
   if (look.z) j["z"] = *look.z;
   if (look.p_two_sided) j["p_two_sided"] = *look.p_two_sided;
   if (look.direction) {

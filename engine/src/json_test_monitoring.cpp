@@ -13,7 +13,7 @@ using nlohmann::json;
 
 json weighted_look_json(const monitoring::WeightedLookResult& r, const LookInput& input) {
   json look;
-  look["events"] = input.events;
+  look["events"] = count_json(input.events);
   look["z"] = input.z ? json(*input.z) : json(nullptr);
   look["variance"] = input.variance ? json(*input.variance) : json(nullptr);
   look["information_fraction"] = r.information_fraction;
@@ -32,7 +32,7 @@ json weighted_look_json(const monitoring::WeightedLookResult& r, const LookInput
 json maxcombo_look_json(const monitoring::MaxComboLookResult& r, const LookInput& input,
                         const survival::SurvivalTest& test) {
   json look;
-  look["events"] = input.events;
+  look["events"] = count_json(input.events);
   json tests = json::array();
   for (const TestLookInput& t : input.tests) tests.push_back({{"z", t.z}, {"variance", t.variance}});
   look["tests"] = tests;

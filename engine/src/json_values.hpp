@@ -19,6 +19,15 @@ inline nlohmann::json optional_json(const std::optional<double>& x) {
   return x ? nlohmann::json(*x) : nlohmann::json(nullptr);
 }
 
+// An observed count (events, patients) as a person types it: a whole number
+// is written as an integer (49, not 49.0), anything else as it is.
+inline nlohmann::json count_json(double x) {
+  if (std::isfinite(x) && std::fabs(x) < 1e15 && std::fpclassify(x - std::round(x)) == FP_ZERO) {
+    return nlohmann::json(static_cast<long long>(std::llround(x)));
+  }
+  return nlohmann::json(x);
+}
+
 // The document a workflow writes: the version, the trial's name and the
 // result under `key` ("simulation", "monitoring").
 inline nlohmann::json result_document(const std::string& name, const char* key, nlohmann::json result) {

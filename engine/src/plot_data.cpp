@@ -21,6 +21,7 @@ using nlohmann::json;
 
 json curve_json(const Curve& c) { return {{"x", c.x}, {"y", c.y}}; }
 
+using detail::count_json;
 using detail::finite_or_null;
 using detail::optional_json;
 
@@ -210,7 +211,7 @@ json monitoring_plot_data(const MonitoringReport& report, int points) {
     json efficacy = json::array();
     const std::vector<LookOutcome> outcomes = look_outcomes(report);
     for (std::size_t k = 0; k < outcomes.size(); ++k) {
-      events.push_back(report.inputs[k].events);
+      events.push_back(count_json(report.inputs[k].events));
       z.push_back(outcomes[k].z);
       hazard_ratio.push_back(nullptr);
       efficacy.push_back(finite_or_null(outcomes[k].efficacy_z));
@@ -222,7 +223,7 @@ json monitoring_plot_data(const MonitoringReport& report, int points) {
   const auto& looks = report.result.looks;
   json observed = {{"events", json::array()}, {"z", json::array()}, {"hazard_ratio", json::array()}};
   for (const auto& l : looks) {
-    observed["events"].push_back(l.look.events);
+    observed["events"].push_back(count_json(l.look.events));
     observed["z"].push_back(l.look.z);
     observed["hazard_ratio"].push_back(l.hazard_ratio);
   }

@@ -7,6 +7,7 @@
 #include "gsd/errors.hpp"
 #include "gsd/json.hpp"
 #include "gsd/load.hpp"
+#include "gsd/monitor.hpp"
 #include "gsd/plot_data.hpp"
 #include "gsd/version.hpp"
 
@@ -38,6 +39,18 @@ TEST(Run, MonitorAndCommandNames) {
   EXPECT_EQ(parse_command("monitor"), Command::kMonitor);
   const nlohmann::json out = run(seed_config(), parse_command("monitor"));
   EXPECT_EQ(out["monitoring"]["looks"][0]["decision"], "continue");
+  // The committee's whole count comes back as typed (49, not 49.0), in the
+  // look, its echoed input and the plot data; a count with a fraction (a
+  // weighted analysis's effective events) keeps it.
+  const nlohmann::json& look = out["monitoring"]["looks"][0];
+  EXPECT_TRUE(look["events"].is_number_integer()) << look["events"].dump();
+  EXPECT_TRUE(look["input"]["events"].is_number_integer());
+  EXPECT_EQ(out["monitoring"]["looks"][0]["events"].dump(), "49");
+  nlohmann::json fractional = seed_config();
+  fractional["monitoring"]["looks"][0]["events"] = 49.5;
+  EXPECT_EQ(run(fractional, Command::kMonitor)["monitoring"]["looks"][0]["events"].dump(), "49.5");
+  const nlohmann::json plot = monitoring_plot_data(monitor_trial(load_trial(seed_config())));
+  EXPECT_EQ(plot["observed"]["events"].dump(), "[49]");
   try {
     (void)parse_command("desgin");
     FAIL();
