@@ -42,7 +42,7 @@ constexpr int kTimeRootBits = 30;
 constexpr double kCountSlack = 1e-9;
 // Increment variances are kept above this fraction of the look's variance
 // (the variance grows with the events; equal values would mean no new data).
-constexpr double kMinIncrement = 1e-9;
+constexpr double kMinIncrement = 1e-4;
 
 // A time bin's state after a look: the calendar time of the bin, the mean of
 // the statistic L given that time, and the sub-density of L / sqrt(v) on a
