@@ -11,6 +11,17 @@
 
 namespace gsd::survival {
 
+namespace {
+
+// How far below the largest a piece's nonzero rate may lie. At 1e9 and
+// beyond (rates [1, 1e10]) the event-driven power's count of events over
+// time overflowed Boost's incomplete gamma; at 1e8 it gave its value. 1e6
+// keeps a margin of a hundred: a ramp-up enrols at a few times less, not at
+// a millionth.
+constexpr double kMaxRateRatio = 1e6;
+
+}  // namespace
+
 Accrual Accrual::uniform(double duration) {
   detail::check_positive("duration", duration);
   return piecewise({duration}, {1.0});
@@ -28,6 +39,14 @@ Accrual Accrual::piecewise(std::vector<double> durations, std::vector<double> re
     mass += durations[i] * relative_rates[i];
   }
   if (!(mass > 0.0)) detail::fail("rates", "must not all be 0");
+  const double largest = *std::max_element(relative_rates.begin(), relative_rates.end());
+  for (std::size_t i = 0; i < relative_rates.size(); ++i) {
+    const double r = relative_rates[i];
+    if (!(r > 0.0) || r * kMaxRateRatio >= largest) continue;
+    detail::fail(numerics::FieldPath{"rates", i}, r,
+                 "is more than 1e6 times below the largest rate (" + detail::format_input(largest) +
+                     "): such a piece enrols next to no one; give it rate 0, or check the rates");
+  }
   Accrual accrual;
   double end = 0.0;
   double cumulative = 0.0;

@@ -12,6 +12,7 @@
 #include "event_count.hpp"
 #include "gsd/numerics/find_root.hpp"
 #include "gsd/numerics/normal.hpp"
+#include "gsd/numerics/numerical_error.hpp"
 #include "gsd/numerics/sequential_integrator.hpp"
 
 namespace gsd::survival {
@@ -33,6 +34,11 @@ constexpr double kKernelCutoff = 8.5;
 // error is about (1/4)^6 / 720 of its sixth derivative, 1e-6 relative.
 constexpr double kAuxPerSd = 4.0;
 constexpr double kAuxReach = 8.5;
+// The most points a density table may take (80 MB). A look's table spans
+// the statistic's range plus 17 increment sds at 4 points per sd, a few
+// thousand points; with the increment floored at 1% of the statistic's sd
+// (kMinIncrement) it stays below 10^5.
+constexpr double kMaxAuxPoints = 1e7;
 // Probabilities below this are not propagated (a trillionth of the power).
 constexpr double kNegligible = 1e-12;
 // Bin edges of the look times to 30 bits (1e-9 of the cap): the power then
@@ -93,7 +99,15 @@ class Smoothed {
     const double last = n.z.back() * a + kAuxReach * sd;
     step_ = sd / kAuxPerSd;
     start_ = first;
-    const auto count = static_cast<std::size_t>(std::ceil((last - first) / step_)) + 1;
+    const double points = std::ceil((last - first) / step_) + 1.0;
+    // A model beyond the method (a hazard of 1e300 a month) can leave the
+    // moments without a finite variance; its grid would not fit in memory.
+    if (!(points <= kMaxAuxPoints)) {
+      throw numerics::NumericalError("the event-driven power's density grid (the model's log-rank variance "
+                                     "at a look is not finite, or has no spread)",
+                                     std::isfinite(sd) ? sd : 0.0, 0.0, 0);
+    }
+    const auto count = static_cast<std::size_t>(points);
     values_.assign(count, 0.0);
     // Aligned Eigen storage: its vectorised exp gives the same bits wherever
     // the heap puts the data (numerics/sequential_integrator.cpp).

@@ -52,8 +52,22 @@ void check_latency_ranges(const char* arm, const CureModel& model, const Accrual
                  "must lie in [0.2, 100]: the shapes over which gsd's event-driven power was "
                  "checked against simulation (beyond them it drifts or fails)");
   }
-  const double median = latency.median();
   const double duration = accrual.duration();
+  // A piece's hazard as a drop-out hazard is held (check_dropout_scale): a
+  // hazard of 1e300 a month passed the median's test and left the
+  // event-driven power without a finite variance.
+  if (latency.family() == LatencyFamily::kPiecewiseExponential) {
+    const std::vector<double>& rates = latency.rates();
+    for (std::size_t i = 0; i < rates.size(); ++i) {
+      const double per_accrual = rates[i] * duration;
+      if (per_accrual <= kMaxTimeScaleRatio) continue;
+      detail::fail(numerics::FieldPath{arm, "piecewise", "rates", i}, rates[i],
+                   "is a hazard of " + format_value(per_accrual) + " per accrual duration (" +
+                       format_value(duration) + " " + unit +
+                       "): gsd computes up to 1e9; check the time unit (survival.time_unit)");
+    }
+  }
+  const double median = latency.median();
   const double ratio = median / duration;
   if (ratio <= kMaxTimeScaleRatio && ratio >= 1.0 / kMaxTimeScaleRatio) return;
   throw numerics::InvalidInput(
