@@ -318,6 +318,7 @@ Trial load_trial(const nlohmann::json& config) {
     }
     detail::check_planned_events_reachable(trial);
   }
+  detail::check_test_horizons(trial);
   return trial;
 }
 

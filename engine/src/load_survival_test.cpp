@@ -101,4 +101,18 @@ survival::SurvivalTest load_survival_test(const JsonNode& test) {
   return out;
 }
 
+void check_test_horizons(const Trial& trial) {
+  if (!trial.survival) return;
+  const auto check = [&](const survival::SurvivalTest& test, const numerics::FieldPath& at) {
+    if (!test.is_km_contrast()) return;
+    trial.survival->check_calendar_time(at.key(test.kind == survival::TestKind::kRmst ? "tau" : "time"),
+                                        test.horizon);
+  };
+  if (trial.survival_test) check(*trial.survival_test, {"survival", "test"});
+  if (!trial.simulation) return;
+  for (std::size_t j = 0; j < trial.simulation->tests.size(); ++j) {
+    check(trial.simulation->tests[j], numerics::FieldPath{"simulation", "tests", j});
+  }
+}
+
 }  // namespace gsd::detail

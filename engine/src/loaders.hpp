@@ -43,6 +43,11 @@ MonitoringSettings load_monitoring(const JsonNode& monitoring, bool endpoint = f
 void check_planned_events_reachable(const Trial& trial);
 void check_planned_events_reachable(const Trial& trial, double patients);
 LookInput load_look(const JsonNode& look);
+// An RMST's tau and a milestone's time (survival.test, simulation.tests[j])
+// under the rule of every time of the model (SurvivalSpec::
+// check_calendar_time): a milestone at 1e-12 months left the variance of its
+// Kaplan-Meier estimate without a root (exit 1). Read time and validate().
+void check_test_horizons(const Trial& trial);
 
 // design.type "simon-two-stage": the design section and the endpoint's rates
 // (load_simon.cpp). Errors name the config's paths (endpoint.margin for p0).

@@ -139,6 +139,7 @@ void Trial::validate() const {
     survival->check_calendar_time({"simulation", "max_duration"}, *simulation->max_duration);
   }
   if (monitoring) numerics::within({"monitoring"}, [&] { monitoring->validate(); });
+  detail::check_test_horizons(*this);
   detail::check_planned_events_reachable(*this);
 }
 
