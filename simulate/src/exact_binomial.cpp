@@ -83,7 +83,12 @@ std::optional<ResponderRange> range_of(const std::vector<Decision>& look, Decisi
 
 // The recursion over the looks: the sub-probabilities of the counts of the
 // trials still running, convolved with each look's Binomial(added, rate).
-Exits run(const Decisions& decide, const std::vector<int>& patients, double rate) {
+// decide(k, x) is the decision of count x at look k; it is asked only of the
+// counts that carry probability (a rare response at 12,000 patients carries
+// a few hundred of them), which is what lets an exact sizing scan thousands
+// of sizes.
+template <class Decide>
+Exits run(const Decide& decide, const std::vector<int>& patients, double rate) {
   const std::size_t looks = patients.size();
   Exits out;
   out.efficacy.assign(looks, 0.0);
@@ -105,7 +110,8 @@ Exits run(const Decisions& decide, const std::vector<int>& patients, double rate
     }
     double stopped = 0.0;
     for (std::size_t x = 0; x < next.size(); ++x) {
-      switch (decide[k][x]) {
+      if (!(next[x] > 0.0)) continue;
+      switch (decide(k, x)) {
         case Decision::kContinue:
           continue;
         case Decision::kStopEfficacy:
@@ -182,7 +188,9 @@ double exact_rejection(const EndpointModel& model, const spending::Design& desig
                        bool ignoring_futility) {
   check(model, design);
   const detail::EndpointKernel kernel(model, design);
-  const Decisions decide = decisions(kernel, model.look_patients, ignoring_futility);
+  const auto decide = [&](std::size_t k, std::size_t x) {
+    return kernel.binary_decision(k, static_cast<int>(x), 0, ignoring_futility);
+  };
   return rejection(run(decide, model.look_patients, rate), design);
 }
 
@@ -193,13 +201,15 @@ ExactBinomial exact_one_sample_binary(const EndpointModel& model, const spending
   const detail::EndpointKernel kernel(model, design);
   const Decisions obeyed = decisions(kernel, patients, false);
   const Decisions ignoring = decisions(kernel, patients, true);
+  const auto obeying_futility = [&](std::size_t k, std::size_t x) { return obeyed[k][x]; };
+  const auto ignoring_futility = [&](std::size_t k, std::size_t x) { return ignoring[k][x]; };
   ExactBinomial out;
   out.rate_h1 = *spec.rate;
   out.rate_h0 = spec.null_value();
-  const Exits h1 = run(obeyed, patients, out.rate_h1);
-  const Exits h1_ignoring = run(ignoring, patients, out.rate_h1);
-  const Exits h0 = run(obeyed, patients, out.rate_h0);
-  const Exits h0_ignoring = run(ignoring, patients, out.rate_h0);
+  const Exits h1 = run(obeying_futility, patients, out.rate_h1);
+  const Exits h1_ignoring = run(ignoring_futility, patients, out.rate_h1);
+  const Exits h0 = run(obeying_futility, patients, out.rate_h0);
+  const Exits h0_ignoring = run(ignoring_futility, patients, out.rate_h0);
   out.power = rejection(h1, design);
   out.power_ignoring_futility = rejection(h1_ignoring, design);
   out.alpha = rejection(h0_ignoring, design);
