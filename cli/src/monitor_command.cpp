@@ -118,6 +118,31 @@ nlohmann::json look_from_options(const AddLookArgs& a) {
   return look;
 }
 
+// The flags that gave an add-look's numbers, for a rule about the look as
+// a whole: "--treatment and --control" (empty when none did).
+std::string given_flags(const AddLookArgs& a) {
+  std::vector<std::string> flags;
+  const auto add = [&flags](const char* flag, bool given) {
+    if (given) flags.emplace_back(flag);
+  };
+  add("--events", a.events.has_value());
+  add("--patients", a.patients.has_value());
+  add("--treatment", !a.treatment.empty());
+  add("--control", !a.control.empty());
+  add("--n", a.n.has_value());
+  add("--mean", a.mean.has_value());
+  add("--sd", a.sd.has_value());
+  add("--responders", a.responders.has_value());
+  add("--z", a.z.has_value());
+  add("--estimate", a.estimate.has_value());
+  add("--standard-error", a.standard_error.has_value());
+  std::string out;
+  for (std::size_t i = 0; i < flags.size(); ++i) {
+    out += (i == 0 ? "" : i + 1 == flags.size() ? " and " : ", ") + flags[i];
+  }
+  return out;
+}
+
 CommandResult render(const MonitorArgs& args, const MonitoringReport& report,
                      const nlohmann::json* record) {
   std::string text;
@@ -291,6 +316,15 @@ CommandResult run_add_look(const MonitorArgs& args, const RunOptions& run) {
     // Within a flag's JSON (--tests, --covariance) the rest of the path
     // follows the flag: --tests[0].variance.
     const auto& parts = error.path().parts();
+    // A rule about the whole look (its arms' patients together) names the
+    // flags that gave it.
+    const auto* look_at = parts.size() == 3 ? std::get_if<std::size_t>(&parts[2]) : nullptr;
+    if (look_at && *look_at == added && parts.front() == numerics::PathPart{"monitoring"}) {
+      const std::string& rule = error.rule();
+      const bool joined = !rule.empty() && (rule.front() == ':' || rule.front() == ';');
+      const std::string flags = given_flags(args.add);
+      throw InvalidInput({}, (flags.empty() ? "the new look" : "the look of " + flags) + (joined ? "" : " ") + rule);
+    }
     const auto* at = parts.size() >= 4 ? std::get_if<std::size_t>(&parts[2]) : nullptr;
     const auto* key = parts.size() >= 4 ? std::get_if<std::string>(&parts[3]) : nullptr;
     if (at && key && *at == added && parts.front() == numerics::PathPart{"monitoring"}) {

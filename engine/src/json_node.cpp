@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "gsd/numerics/check.hpp"
+#include "gsd/numerics/unsigned_zero.hpp"
 
 namespace gsd::detail {
 
@@ -173,7 +174,8 @@ double JsonNode::number() const {
   if (!value_->is_number()) fail("must be a number, not " + type_name(*value_));
   const double x = value_->get<double>();
   if (!std::isfinite(x)) fail("must be finite");
-  return x;
+  // -0.0 is read as 0: echoed, it printed as a negative ("cure -0.0%").
+  return numerics::unsigned_zero(x);
 }
 
 namespace {

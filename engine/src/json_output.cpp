@@ -338,7 +338,7 @@ json continuous_json(const ContinuousResult& c) {
   return {{"boundaries", boundaries_json(c.boundaries)}, {"sample_size", plan}};
 }
 
-json to_json(const DesignResult& result) {
+static json design_document(const DesignResult& result) {
   if (result.simon) return detail::simon_json(result);
   json out;
   out["gsd_version"] = kVersion;
@@ -358,7 +358,7 @@ json to_json(const DesignResult& result) {
   return out;
 }
 
-json boundary_summary_json(const std::vector<BoundSummaryRow>& rows) {
+static json bound_rows_json(const std::vector<BoundSummaryRow>& rows) {
   json out = json::array();
   for (const BoundSummaryRow& r : rows) {
     json j;
@@ -380,6 +380,12 @@ json boundary_summary_json(const std::vector<BoundSummaryRow>& rows) {
     out.push_back(j);
   }
   return out;
+}
+
+json to_json(const DesignResult& result) { return detail::without_zero_signs(design_document(result)); }
+
+json boundary_summary_json(const std::vector<BoundSummaryRow>& rows) {
+  return detail::without_zero_signs(bound_rows_json(rows));
 }
 
 namespace {
@@ -433,7 +439,7 @@ json endpoint_simulation_json(const SimulationReport& report) {
 
 }  // namespace
 
-json to_json(const SimulationReport& report) {
+static json simulation_document(const SimulationReport& report) {
   if (report.setup.endpoint_model) return endpoint_simulation_json(report);
   const simulate::SimulationResult& r = report.result;
   const SimulationSetup& setup = report.setup;
@@ -475,6 +481,10 @@ json to_json(const SimulationReport& report) {
   return detail::result_document(setup.name, "simulation", s);
 }
 
+json to_json(const SimulationReport& report) {
+  return detail::without_zero_signs(simulation_document(report));
+}
+
 json look_input_json(const LookInput& look) {
   json j;
   j["events"] = detail::count_json(look.events);
@@ -499,7 +509,7 @@ json look_input_json(const LookInput& look) {
   return j;
 }
 
-json to_json(const MonitoringReport& report) {
+static json monitoring_document(const MonitoringReport& report) {
   if (report.simon) return detail::simon_monitoring_json(report);
   if (report.endpoint) return detail::endpoint_monitoring_json(report);
   if (report.test) {
@@ -528,4 +538,9 @@ json to_json(const MonitoringReport& report) {
   }
   return detail::result_document(report.name, "monitoring", m);
 }
+
+json to_json(const MonitoringReport& report) {
+  return detail::without_zero_signs(monitoring_document(report));
+}
+
 }  // namespace gsd

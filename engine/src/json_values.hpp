@@ -7,6 +7,7 @@
 #include <string>
 #include <utility>
 
+#include "gsd/numerics/unsigned_zero.hpp"
 #include "gsd/version.hpp"
 
 namespace gsd::detail {
@@ -26,6 +27,18 @@ inline nlohmann::json count_json(double x) {
     return nlohmann::json(static_cast<long long>(std::llround(x)));
   }
   return nlohmann::json(x);
+}
+
+// A document as the engine returns it: every zero without its sign. The
+// writer prints -0.0 as "-0.0" (the z of a hazard ratio of 1, -log(1)
+// sqrt(d) / 2), which scripts read as a negative estimate; the text and
+// CSV drop the sign too (render's number_format.hpp).
+inline nlohmann::json without_zero_signs(nlohmann::json value) {
+  if (value.is_number_float()) return numerics::unsigned_zero(value.get<double>());
+  if (value.is_structured()) {
+    for (nlohmann::json& child : value) child = without_zero_signs(std::move(child));
+  }
+  return value;
 }
 
 // The document a workflow writes: the version, the trial's name and the

@@ -63,17 +63,27 @@ EndpointFinalInference natural_final(const EndpointMonitoring& ep, const monitor
 }
 
 // Patients must grow from look to look (the monitoring layer would name
-// them events).
-void check_increasing(const std::vector<endpoints::LookStatistic>& stats) {
+// them events), named by the keys that gave them: a look of two arms'
+// summaries has no `patients` key, so the error names the look and its
+// arms' n, and a one-sample look its n. Runs after check_cumulative_arms,
+// so such a look has no arm with fewer patients than before.
+void check_increasing(const std::vector<endpoints::LookStatistic>& stats,
+                      const std::vector<EndpointLookInput>& looks) {
   for (std::size_t k = 1; k < stats.size(); ++k) {
     const double previous = stats[k - 1].patients;
-    if (!numerics::is_information_step(previous, stats[k].patients)) {
-      throw InvalidInput(FieldPath{"monitoring", "looks", k, "patients"},
-                         numerics::format_input(stats[k].patients),
-                         numerics::information_step_rule(
-                             "look's " + numerics::format_input(previous) + " patients", previous,
-                             stats[k].patients));
+    const double now = stats[k].patients;
+    if (numerics::is_information_step(previous, now)) continue;
+    const std::string rule =
+        numerics::information_step_rule("look's " + numerics::format_input(previous) + " patients", previous, now);
+    const FieldPath look{"monitoring", "looks", k};
+    const endpoints::LookData& data = looks[k].data;
+    if (data.sample && !data.patients) throw InvalidInput(look.key("n"), numerics::format_input(now), rule);
+    if (data.treatment && data.control && !data.patients) {
+      throw InvalidInput(look, "has " + numerics::format_input(now) + " patients in its arms (treatment.n " +
+                                   numerics::format_input(data.treatment->n) + " + control.n " +
+                                   numerics::format_input(data.control->n) + "), which " + rule);
     }
+    throw InvalidInput(look.key("patients"), numerics::format_input(now), rule);
   }
 }
 
@@ -177,8 +187,10 @@ MonitoringReport monitor_endpoint_trial(const Trial& trial, const RunOptions& op
     shown.note = in.note;
     report.inputs.push_back(shown);
   }
-  check_increasing(stats);
+  // An arm whose n falls is named first, by the arm: the total it leaves
+  // names no key the committee typed.
   check_cumulative_arms(m.endpoint_looks);
+  check_increasing(stats, m.endpoint_looks);
   {
     const detail::PhaseTimer timer(options.trace, "monitoring of " + std::to_string(looks.size()) + " looks");
     try {

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <variant>
 
+#include "gsd/numerics/unsigned_zero.hpp"
+
 namespace gsd {
 
 namespace {
@@ -14,15 +16,17 @@ using spending::ClassicalFamily;
 using spending::Decision;
 using spending::SpendingFamily;
 
+// The numbers of a reason are written as the tables write them: a zero
+// without its sign ("z = 0.0000", not "-0.0000" for a hazard ratio of 1).
 std::string num(double x) {
   std::ostringstream out;
-  out << x;
+  out << numerics::unsigned_zero(x);
   return out.str();
 }
 
 std::string fmt(const char* format, double x) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
+  std::snprintf(buffer, sizeof buffer, format, numerics::unsigned_zero(x));
   return buffer;
 }
 

@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "gsd/numerics/unsigned_zero.hpp"
 #include "gsd/presentation.hpp"
 
 namespace gsd {
@@ -17,7 +18,7 @@ std::string count(int n, const char* one, const char* many) {
 
 std::string fixed(const char* format, double x) {
   char buffer[64];
-  std::snprintf(buffer, sizeof buffer, format, x);
+  std::snprintf(buffer, sizeof buffer, format, numerics::unsigned_zero(x));
   return buffer;
 }
 

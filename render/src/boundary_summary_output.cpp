@@ -20,14 +20,14 @@ std::string boundary_summary_text(const std::vector<BoundSummaryRow>& rows) {
   // A normal or binary endpoint: patients and the estimate at the bound in
   // the columns of a survival plan's events and hazard ratio.
   const bool endpoint = !rows.empty() && rows.front().patients.has_value();
-  std::ostringstream out;
+  detail::TextStream out;
   out << "Bounds, one row per look and bound (gsBoundSummary-style)\n\n";
   char line[320];
-  std::snprintf(line, sizeof line, "%4s  %-9s  %8s  %8s  %9s  %11s  %9s  %9s  %11s  %11s\n", "look",
+  detail::print(line, sizeof line, "%4s  %-9s  %8s  %8s  %9s  %11s  %9s  %9s  %11s  %11s\n", "look",
                 "bound", "fraction", endpoint ? "patients" : "events", "z", "nominal p", "effect /",
                 endpoint ? "estimate" : "HR at", "P(cross) by", "P(cross) by");
   out << line;
-  std::snprintf(line, sizeof line, "%4s  %-9s  %8s  %8s  %9s  %11s  %9s  %9s  %11s  %11s\n", "", "",
+  detail::print(line, sizeof line, "%4s  %-9s  %8s  %8s  %9s  %11s  %9s  %9s  %11s  %11s\n", "", "",
                 "", "", "", "(1-sided)", "design", "at bound", "look, H0", "look, H1");
   out << line;
   for (const BoundSummaryRow& r : rows) {
@@ -37,7 +37,7 @@ std::string boundary_summary_text(const std::vector<BoundSummaryRow>& rows) {
     const std::string hr = r.patients ? (r.effect ? format("%.5g", *r.effect) : "-")
                            : r.hazard_ratio ? format("%.4f", *r.hazard_ratio)
                                             : "-";
-    std::snprintf(line, sizeof line, "%4zu  %-9s  %8.4f  %8s  %9.4f  %11s  %9.4f  %9s  %11s  %11.4f\n",
+    detail::print(line, sizeof line, "%4zu  %-9s  %8.4f  %8s  %9.4f  %11s  %9.4f  %9s  %11s  %11.4f\n",
                   r.look, bound_kind_name(r.bound), r.information_fraction, events.c_str(), r.z,
                   probability(r.nominal_p).c_str(), r.effect_fraction, hr.c_str(),
                   probability(r.cumulative_h0).c_str(), r.cumulative_h1);
@@ -66,7 +66,7 @@ std::string boundary_summary_text(const std::vector<BoundSummaryRow>& rows) {
 }
 
 std::string boundary_summary_csv(const std::vector<BoundSummaryRow>& rows) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << "look,bound,information_fraction,events,z,nominal_p,effect_fraction,hazard_ratio,"
          "cumulative_crossing_h0,cumulative_crossing_h1,patients,effect\n";
   char line[480];
@@ -75,7 +75,7 @@ std::string boundary_summary_csv(const std::vector<BoundSummaryRow>& rows) {
     const std::string hr = r.hazard_ratio ? format("%.10g", *r.hazard_ratio) : "";
     const std::string patients = r.patients ? format("%.10g", *r.patients) : "";
     const std::string effect = r.effect ? format("%.10g", *r.effect) : "";
-    std::snprintf(line, sizeof line, "%zu,%s,%.10g,%s,%.10g,%.10g,%.10g,%s,%.10g,%.10g,%s,%s\n", r.look,
+    detail::print(line, sizeof line, "%zu,%s,%.10g,%s,%.10g,%.10g,%.10g,%s,%.10g,%.10g,%s,%s\n", r.look,
                   bound_kind_name(r.bound), r.information_fraction, events.c_str(), r.z,
                   r.nominal_p, r.effect_fraction, hr.c_str(), r.cumulative_h0, r.cumulative_h1,
                   patients.c_str(), effect.c_str());

@@ -60,7 +60,7 @@ std::string boundaries_text(const Design& d) {
   const auto h0 = per_look_alpha(d);
   const auto futility_h0 = spending::futility_crossings_under_null(d);
   const auto futility_h1_at = futility_h1(d);
-  std::ostringstream out;
+  detail::TextStream out;
   out << "Group-sequential design, " << t.size() << (t.size() == 1 ? " look" : " looks") << '\n';
   if (two_sided(d)) {
     out << "  two-sided symmetric, alpha = " << d.spec.alpha << " (" << d.spec.alpha / 2.0
@@ -101,11 +101,11 @@ std::string boundaries_text(const Design& d) {
   char line[320];
   // With a futility bound, its chance under H0 too (the bounds obeyed).
   const bool futility = d.spec.futility.has_value();
-  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s%s\n", "look",
+  detail::print(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s%s\n", "look",
                 "information", "efficacy", "nominal p", "cumulative", "futility", "P(stop)",
                 "P(stop)", "P(stop)", futility ? "     P(stop)" : "");
   out << line;
-  std::snprintf(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s%s\n", "",
+  detail::print(line, sizeof line, "%4s  %11s  %10s  %11s  %11s  %10s  %10s  %10s  %10s%s\n", "",
                 "fraction", "z", two_sided(d) ? "(2-sided)" : "(1-sided)", "alpha", "z",
                 "eff. H0", "eff. H1", futility ? "fut. H0" : "fut. H1", futility ? "     fut. H1" : "");
   out << line;
@@ -120,8 +120,8 @@ std::string boundaries_text(const Design& d) {
     const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.4f", d.efficacy[k]) : "none";
     // With a futility bound: fut. H0, then fut. H1 in a column of its own.
     char last[16] = "";
-    if (futility) std::snprintf(last, sizeof last, "  %10s", fut_h1.c_str());
-    std::snprintf(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s%s\n",
+    if (futility) detail::print(last, sizeof last, "  %10s", fut_h1.c_str());
+    detail::print(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s%s\n",
                   k + 1, t[k], eff.c_str(), probability(p).c_str(),
                   probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
                   d.alternative.upper[k], futility ? fut_h0.c_str() : fut_h1.c_str(), last);
@@ -148,7 +148,7 @@ std::string boundaries_csv(const Design& d) {
   const auto alpha = d.cumulative_alpha();
   const auto h0 = per_look_alpha(d);
   const auto futility_h1_at = futility_h1(d);
-  std::ostringstream out;
+  detail::TextStream out;
   out << "look,information_fraction,efficacy_z,futility_z,nominal_p_one_sided,cumulative_alpha,"
          "probability_efficacy_h0,probability_efficacy_h1,probability_futility_h1,harm_z\n";
   char line[320];
@@ -157,7 +157,7 @@ std::string boundaries_csv(const Design& d) {
     const std::string eff = std::isfinite(d.efficacy[k]) ? format("%.10g", d.efficacy[k]) : "";
     // harm_z last: scripts read the columns before it by position.
     const std::string harm = k < d.harm.size() && d.harm[k] ? format("%.10g", *d.harm[k]) : "";
-    std::snprintf(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g,%s\n", k + 1, t[k],
+    detail::print(line, sizeof line, "%zu,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g,%s\n", k + 1, t[k],
                   eff.c_str(), fut.c_str(), normal_upper_tail(d.efficacy[k]), alpha[k], h0[k],
                   d.alternative.upper[k], futility_h1_at[k], harm.c_str());
     out << line;
@@ -172,7 +172,7 @@ std::string endpoint_csv(const std::optional<EndpointSize>& endpoint, const std:
   std::istringstream rows(base);
   std::string row;
   std::getline(rows, row);
-  std::ostringstream out;
+  detail::TextStream out;
   out << row << endpoint_csv_header() << '\n';
   for (std::size_t k = 0; k < endpoint->plan.looks.size() && std::getline(rows, row); ++k) {
     out << row << endpoint_csv_row(*endpoint, k) << '\n';
@@ -189,7 +189,7 @@ std::string design_csv_columns(const DesignResult& result) {
   std::istringstream rows(base);
   std::string header;
   std::getline(rows, header);
-  std::ostringstream out;
+  detail::TextStream out;
   out << header
       << ",events,calendar_time,drift,crossing_probability,crossing_probability_fixed_times,"
          "capped_fraction,method,patients,planned_events,power,power_fixed_times,"
@@ -201,17 +201,17 @@ std::string design_csv_columns(const DesignResult& result) {
   // Empty cells for a value the look does not have.
   const auto cell = [](const std::optional<double>& v) {
     char text[32] = "";
-    if (v && std::isfinite(*v)) std::snprintf(text, sizeof text, "%.10g", *v);
+    if (v && std::isfinite(*v)) detail::print(text, sizeof text, "%.10g", *v);
     return std::string(",") + text;
   };
   std::string row;
   for (std::size_t k = 0; k < plan.looks.size() && std::getline(rows, row); ++k) {
     const survival::SurvivalLook& l = plan.looks[k];
     char look[200];
-    std::snprintf(look, sizeof look, ",%lld,%.10g,%.10g,%.10g,%.10g,%.10g,", l.events,
+    detail::print(look, sizeof look, ",%lld,%.10g,%.10g,%.10g,%.10g,%.10g,", l.events,
                   l.calendar_time, l.mean_z, l.crossing, l.crossing_fixed_times, l.capped);
     char sizes[320];
-    std::snprintf(sizes, sizeof sizes, ",%lld,%lld,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g",
+    detail::print(sizes, sizeof sizes, ",%lld,%lld,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g",
                   plan.patients, plan.events, plan.power, plan.power_fixed_times,
                   plan.patients_unrounded, plan.events_unrounded, plan.calendar_cap,
                   plan.expected_events, plan.expected_duration);
@@ -234,7 +234,7 @@ std::string design_csv(const DesignResult& result) {
   // before it keep their places.
   const std::vector<double> futility_h0 = spending::futility_crossings_under_null(result.boundaries);
   std::istringstream rows(design_csv_columns(result));
-  std::ostringstream out;
+  detail::TextStream out;
   std::string row;
   std::getline(rows, row);
   out << row << ",probability_futility_h0\n";
@@ -373,7 +373,7 @@ static SvgChart weights_chart(const DesignResult& result) {
   std::vector<survival::LogRankWeight> weights;
   std::vector<std::string> names;
   const auto add = [&](const survival::LogRankWeight& w) {
-    std::ostringstream name;
+    detail::TextStream name;
     name << std::defaultfloat << std::setprecision(6);
     if (w.family == survival::WeightFamily::kMagirrBurman) {
       name << "Magirr-Burman t* = " << w.t_star;
@@ -398,7 +398,7 @@ static SvgChart power_chart(const DesignResult& result) {
   // where there is one (the ratio at it gets no point, its marker stands there).
   const std::vector<double> ratios = power_curve_hazard_ratios(r.spec.hazard_ratio_h0);
   const Curve c = power_curve(result.boundaries, r, ratios);
-  std::ostringstream title;
+  detail::TextStream title;
   title << "Power at " << r.plan.patients << " patients and " << r.plan.events
         << " events (cure fractions and bounds kept)";
   SvgChart chart(title.str(), ChartAxis{"hazard ratio among the noncured", ratios.front(), ratios.back(), {}, {}},

@@ -19,7 +19,7 @@ using spending::Sidedness;
 
 std::string opt(const char* format, const std::optional<double>& x) { return x ? detail::format(format, *x) : "-"; }
 
-void header(std::ostringstream& out, const MonitoringReport& report) {
+void header(detail::TextStream& out, const MonitoringReport& report) {
   const spending::DesignSpec& spec = report.plan.design;
   const EndpointMonitoring& ep = *report.endpoint;
   out << "Design: " << efficacy_description(spec) << ", "
@@ -31,18 +31,18 @@ void header(std::ostringstream& out, const MonitoringReport& report) {
   out << "Bounds recomputed at the observed information (patients / planned patients).\n\n";
 }
 
-void conditional_power(std::ostringstream& out, const MonitoringReport& report) {
+void conditional_power(detail::TextStream& out, const MonitoringReport& report) {
   const LookResult& last = report.result.looks.back();
   if (!last.conditional_power) return;
   const auto& cp = *last.conditional_power;
   char line[240];
   out << "\nConditional power at look " << report.result.looks.size() << " (cumulative, by look):\n";
-  std::snprintf(line, sizeof line, "  %8s  %8s  %14s  %10s  %10s\n", "patients", "bound z",
+  detail::print(line, sizeof line, "  %8s  %8s  %14s  %10s  %10s\n", "patients", "bound z",
                 "at alternative", "at trend", "at H0");
   out << line;
   for (std::size_t j = 0; j < cp.events.size(); ++j) {
-    std::snprintf(line, sizeof line, "  %8g  %8.4f  %14.4f  %10.4f  %10.4f\n", cp.events[j],
-                  last.schedule.efficacy[last.schedule.current + 1 + j], cp.assumed[j], cp.trend[j],
+    detail::print(line, sizeof line, "  %8g  %8s  %14.4f  %10.4f  %10.4f\n", cp.events[j],
+                  detail::bound(last.schedule.efficacy[last.schedule.current + 1 + j]).c_str(), cp.assumed[j], cp.trend[j],
                   cp.null[j]);
     out << line;
   }
@@ -57,23 +57,23 @@ std::string endpoint_monitoring_text(const MonitoringReport& report) {
   const monitoring::MonitoringResult& result = report.result;
   const EndpointMonitoring& ep = *report.endpoint;
   const bool two_sided = report.plan.design.sided == Sidedness::kTwoSidedSymmetric;
-  std::ostringstream out;
+  detail::TextStream out;
   header(out, report);
   const spending::DesignSpec& spec = report.plan.design;
   char line[360];
-  std::snprintf(line, sizeof line, "%4s  %8s  %7s  %8s  %8s", "look", "patients", "info", "z", "bound z");
+  detail::print(line, sizeof line, "%4s  %8s  %7s  %8s  %8s", "look", "patients", "info", "z", "bound z");
   out << line << bound_text_headers(spec);
-  std::snprintf(line, sizeof line, "  %9s  %10s  %9s  %9s  %9s  %8s  %s\n", "estimate", "bound est.", "RCI lo",
+  detail::print(line, sizeof line, "  %9s  %10s  %9s  %9s  %9s  %8s  %s\n", "estimate", "bound est.", "RCI lo",
                 "RCI hi", "nominal p", "rep. p", "decision");
   out << line;
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
     const LookResult& r = result.looks[k];
     const EndpointLookReport& e = ep.looks[k];
     const auto& ci = e.repeated_ci;
-    std::snprintf(line, sizeof line, "%4zu  %8g  %7.4f  %8.4f  %8.4f", k + 1, e.statistic.patients,
-                  r.information_fraction, r.look.z, r.efficacy_z);
+    detail::print(line, sizeof line, "%4zu  %8g  %7.4f  %8.4f  %8s", k + 1, e.statistic.patients,
+                  r.information_fraction, r.look.z, detail::bound(r.efficacy_z).c_str());
     out << line << bound_text_columns(spec, r.futility_z, r.harm_z);
-    std::snprintf(line, sizeof line, "  %9s  %10s  %9s  %9s  %9.4g  %8.4g  %s\n",
+    detail::print(line, sizeof line, "  %9s  %10s  %9s  %9s  %9.4g  %8.4g  %s\n",
                   opt("%.4f", e.statistic.estimate).c_str(), opt("%.4f", e.efficacy_effect).c_str(),
                   ci ? detail::format("%.4f", ci->lower).c_str() : "-",
                   ci ? detail::format("%.4f", ci->upper).c_str() : "-", (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided,
@@ -106,7 +106,7 @@ std::string endpoint_monitoring_text(const MonitoringReport& report) {
 std::string endpoint_monitoring_csv(const MonitoringReport& report) {
   const monitoring::MonitoringResult& result = report.result;
   const EndpointMonitoring& ep = *report.endpoint;
-  std::ostringstream out;
+  detail::TextStream out;
   out.precision(10);
   out << "look,patients,information_fraction,z,efficacy_z,futility_z,nominal_p_one_sided,"
          "cumulative_alpha,decision,effect,effect_standard_error,efficacy_effect,futility_effect,"

@@ -29,7 +29,7 @@ bool two_sided(const MonitoringReport& in) {
 std::string plan_section(const MonitoringReport& in) {
   const spending::DesignSpec& spec = in.plan.design;
   const EndpointMonitoring& ep = *in.endpoint;
-  std::ostringstream o;
+  detail::TextStream o;
   o << "<h2>Design</h2><table>"
     << "<tr><th>efficacy boundary</th><td class=l>" << xml_escape(efficacy_description(spec)) << "</td></tr>"
     << "<tr><th>alpha</th><td class=l>" << spec.alpha
@@ -52,7 +52,7 @@ std::string plan_section(const MonitoringReport& in) {
 std::string looks_section(const MonitoringReport& in) {
   const EndpointMonitoring& ep = *in.endpoint;
   const auto& looks = in.result.looks;
-  std::ostringstream o;
+  detail::TextStream o;
   o << "<h2>Looks</h2><table><tr><th>look</th><th>patients</th><th>information</th><th>z</th>"
        "<th>efficacy z</th>" << bound_header_cells(in.plan.design) << "<th>nominal p ("
     << (two_sided(in) ? "2-sided" : "1-sided")
@@ -64,7 +64,7 @@ std::string looks_section(const MonitoringReport& in) {
     const std::string decision = decision_name(l.decision);
     o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << e.statistic.patients << "</td><td>"
       << detail::format("%.4f", l.information_fraction) << "</td><td>" << detail::format("%.4f", l.look.z)
-      << "</td><td>" << detail::format("%.4f", l.efficacy_z) << "</td>"
+      << "</td><td>" << detail::bound(l.efficacy_z) << "</td>"
       << bound_cells(in.plan.design, l.futility_z, l.harm_z) << "<td>"
       << detail::format("%.6f", (two_sided(in) ? 2.0 : 1.0) * l.nominal_p_one_sided) << "</td><td>"
       << opt("%.4f", e.statistic.estimate) << "</td><td>" << opt("%.4f", e.efficacy_effect) << "</td><td>"
@@ -99,7 +99,7 @@ std::string looks_section(const MonitoringReport& in) {
 }  // namespace
 
 std::string endpoint_report_body(const MonitoringReport& in) {
-  std::ostringstream o;
+  detail::TextStream o;
   o << plan_section(in) << looks_section(in) << "<h2>Plots</h2>\n";
   for (const SvgChart& chart : endpoint_monitoring_charts(in)) {
     o << "<div class=plot>" << chart.render() << "</div>\n";

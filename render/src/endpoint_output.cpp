@@ -37,7 +37,7 @@ const char* variance_words(const EndpointSpec& s) {
 }
 
 std::string endpoint_setting(const EndpointSpec& s) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::setprecision(6);
   out << "  " << endpoint_type_name(s.type) << " endpoint, " << s.groups
       << (s.groups == 1 ? " group" : " groups");
@@ -72,7 +72,7 @@ std::string responders_text(const std::optional<simulate::ResponderRange>& r, in
 
 // The exact table of a one-sample binary plan.
 std::string exact_text(const simulate::ExactBinomial& e) {
-  std::ostringstream out;
+  detail::TextStream out;
   bool harm = false;
   for (const simulate::ExactBinomialLook& l : e.looks) harm = harm || l.harm;
   out << "\nExact binomial, at " << e.looks.back().patients << " patients (the trial gsd simulate runs)\n"
@@ -87,14 +87,14 @@ std::string exact_text(const simulate::ExactBinomial& e) {
   for (std::size_t k = 0; k < e.looks.size(); ++k) {
     const simulate::ExactBinomialLook& l = e.looks[k];
     char line[256];
-    std::snprintf(line, sizeof line, "  %4zu  %8d  %11s  %11s", k + 1, l.patients,
+    detail::print(line, sizeof line, "  %4zu  %8d  %11s  %11s", k + 1, l.patients,
                   responders_text(l.efficacy, l.patients).c_str(), responders_text(l.futility, l.patients).c_str());
     out << line;
     if (harm) {
-      std::snprintf(line, sizeof line, "  %11s", responders_text(l.harm, l.patients).c_str());
+      detail::print(line, sizeof line, "  %11s", responders_text(l.harm, l.patients).c_str());
       out << line;
     }
-    std::snprintf(line, sizeof line, "  %10s  %10s  %10s\n", detail::probability(l.probability_efficacy_h0).c_str(),
+    detail::print(line, sizeof line, "  %10s  %10s  %10s\n", detail::probability(l.probability_efficacy_h0).c_str(),
                   detail::probability(l.probability_efficacy_h1).c_str(),
                   detail::probability(l.probability_futility_h1).c_str());
     out << line;
@@ -108,7 +108,7 @@ std::string exact_text(const simulate::ExactBinomial& e) {
 
 std::string endpoint_text(const EndpointSize& r) {
   const endpoints::EndpointPlan& plan = r.plan;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "\nSample size: " << (plan.solved_for == endpoints::EndpointSolve::kPatients
                                    ? "patients from power"
                                    : "power from patients")
@@ -150,9 +150,9 @@ std::string endpoint_text(const EndpointSize& r) {
   for (std::size_t k = 0; k < plan.looks.size(); ++k) {
     const endpoints::EndpointLook& l = plan.looks[k];
     char line[320];
-    std::snprintf(line, sizeof line, "  %4zu  %8.4f  %*.2f  %10s  %10s  %*s  %*s  %14s  %10s\n", k + 1,
+    detail::print(line, sizeof line, "  %4zu  %8.4f  %*.2f  %10s  %10s  %*s  %*s  %14s  %10s\n", k + 1,
                   l.information_fraction, patients_width, l.patients,
-                  std::isfinite(l.efficacy_z) ? detail::format("%.4f", l.efficacy_z).c_str() : "-",
+                  detail::bound(l.efficacy_z).c_str(),
                   optional_text(l.futility_z, "%.4f").c_str(), static_cast<int>(scale.size() + 9),
                   optional_text(l.efficacy_effect, "%.5g").c_str(), static_cast<int>(scale.size() + 9),
                   optional_text(l.futility_effect, "%.5g").c_str(),
@@ -174,7 +174,7 @@ std::string endpoint_csv_row(const EndpointSize& r, std::size_t k) {
   const endpoints::EndpointPlan& plan = r.plan;
   const endpoints::EndpointLook& l = plan.looks[k];
   char buf[400];
-  std::snprintf(buf, sizeof buf, ",%.10g,%.10g,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g",
+  detail::print(buf, sizeof buf, ",%.10g,%.10g,%.10g,%s,%s,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g",
                 l.patients, l.patients_treatment, l.patients_control,
                 csv_number(l.efficacy_effect).c_str(), csv_number(l.futility_effect).c_str(), l.drift,
                 l.probability_efficacy_h1, plan.patients, plan.patients_unrounded, plan.power,

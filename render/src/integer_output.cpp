@@ -4,17 +4,16 @@
 #include <cstdio>
 #include <sstream>
 
+#include "number_format.hpp"
+
 namespace gsd::render {
 
 namespace {
 
-std::string format(const char* spec, double v) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, spec, v);
-  return buf;
-}
+using detail::bound;
+using detail::csv_bound;
+using detail::format;
 
-std::string bound(double z) { return std::isfinite(z) ? format("%.4f", z) : std::string("none"); }
 std::string bound(const std::optional<double>& z) { return z ? format("%.4f", *z) : std::string("-"); }
 
 // A look whose calendar time set it has no whole events: the events the
@@ -29,7 +28,6 @@ std::string whole_events(const survival::SurvivalLook& look) {
   return std::to_string(look.events);
 }
 
-std::string csv_bound(double z) { return std::isfinite(z) ? format("%.10g", z) : std::string(); }
 std::string csv_bound(const std::optional<double>& z) { return z ? format("%.10g", *z) : std::string(); }
 
 }  // namespace
@@ -41,21 +39,21 @@ std::string integer_text(const DesignResult& result) {
   const spending::Design& wd = result.boundaries;
   const SampleSize& s = *result.sample_size;
   const survival::SurvivalPlan& w = s.plan;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "\nWhole numbers: the continuous plan and the plan run (bounds recomputed at whole events)\n";
   char line[320];
-  std::snprintf(line, sizeof line, "%4s  %10s  %8s  %10s  %10s  %10s  %10s  %10s  %10s\n", "look",
+  detail::print(line, sizeof line, "%4s  %10s  %8s  %10s  %10s  %10s  %10s  %10s  %10s\n", "look",
                 "events", "events", "fraction", "fraction", "efficacy", "efficacy", "futility",
                 "futility");
   out << line;
-  std::snprintf(line, sizeof line, "%4s  %10s  %8s  %10s  %10s  %10s  %10s  %10s  %10s\n", "",
+  detail::print(line, sizeof line, "%4s  %10s  %8s  %10s  %10s  %10s  %10s  %10s  %10s\n", "",
                 "continuous", "whole", "continuous", "whole", "z cont.", "z whole", "z cont.",
                 "z whole");
   out << line;
   bool any_by_time = false;
   for (std::size_t k = 0; k < w.looks.size(); ++k) {
     any_by_time = any_by_time || set_by_time(w.looks[k]);
-    std::snprintf(line, sizeof line, "%4zu  %10.2f  %8s  %10.4f  %10.4f  %10s  %10s  %10s  %10s\n",
+    detail::print(line, sizeof line, "%4zu  %10.2f  %8s  %10.4f  %10.4f  %10s  %10s  %10s  %10s\n",
                   k + 1, c.looks[k].events, whole_events(w.looks[k]).c_str(),
                   c.looks[k].information_fraction,
                   wd.spec.information_fractions[k], bound(cd.efficacy[k]).c_str(),
@@ -87,7 +85,7 @@ std::string integer_csv_row(const DesignResult& result, std::size_t k) {
   if (!result.continuous || !result.sample_size) return {};
   const survival::ContinuousPlan& c = result.continuous->plan;
   const spending::Design& cd = result.continuous->boundaries;
-  std::ostringstream out;
+  detail::TextStream out;
   out << ',' << format("%.10g", c.looks[k].events) << ','
       << format("%.10g", c.looks[k].information_fraction) << ',' << csv_bound(cd.efficacy[k]) << ','
       << csv_bound(cd.futility[k]) << ',' << format("%.10g", c.patients) << ','

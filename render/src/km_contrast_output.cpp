@@ -4,13 +4,15 @@
 #include <iomanip>
 #include <sstream>
 
+#include "number_format.hpp"
+
 namespace gsd::render {
 namespace {
 
 bool is_rmst(const survival::KmContrast& c) { return c.kind == survival::KmContrast::Kind::kRmst; }
 
 std::string test_name(const survival::KmContrast& c, const std::string& time_unit) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::defaultfloat << std::setprecision(6);
   if (is_rmst(c)) {
     out << "difference in restricted mean survival time up to " << c.horizon << " " << time_unit;
@@ -21,9 +23,9 @@ std::string test_name(const survival::KmContrast& c, const std::string& time_uni
   return out.str();
 }
 
-void looks_table(std::ostringstream& out, const survival::KmContrastPower& p, const std::string& time_unit) {
+void looks_table(detail::TextStream& out, const survival::KmContrastPower& p, const std::string& time_unit) {
   const bool rmst = is_rmst(p.contrast);
-  std::ostringstream unit_head;
+  detail::TextStream unit_head;
   unit_head << "(" << time_unit << ")";
   out << std::setw(4) << "look" << std::setw(8) << "events" << std::setw(15) << "calendar time" << std::setw(11)
       << "longest" << std::setw(8) << "info" << std::setw(10) << "control" << std::setw(10) << "treatment"
@@ -40,8 +42,9 @@ void looks_table(std::ostringstream& out, const survival::KmContrastPower& p, co
         << l.calendar_time << std::setw(11) << l.maximum_follow_up << std::setprecision(4) << std::setw(8)
         << l.information_fraction << std::setprecision(digits) << std::setw(10) << l.moments.control_value
         << std::setw(10) << l.moments.treatment_value << std::setw(11) << l.moments.estimate << std::setw(9)
-        << l.standard_error << std::setprecision(4) << std::setw(8) << l.mean_z << std::setw(10) << l.efficacy_z
-        << std::setprecision(digits) << std::setw(11) << l.efficacy_z * l.standard_error << std::setprecision(4)
+        << l.standard_error << std::setprecision(4) << std::setw(8) << l.mean_z << std::setw(10)
+        << detail::bound(l.efficacy_z) << std::setw(11)
+        << detail::bound(l.efficacy_z * l.standard_error, rmst ? "%.3f" : "%.4f")
         << std::setw(12) << l.cumulative_crossing << '\n';
   }
 }
@@ -56,17 +59,18 @@ std::string km_contrast_csv_header() {
 std::string km_contrast_csv_row(const survival::KmContrastPlan& plan, std::size_t look) {
   const survival::KmContrastPower& p = plan.at_plan;
   const survival::KmContrastLook& l = p.looks[look];
-  std::ostringstream name;
+  detail::TextStream name;
   name << std::defaultfloat << std::setprecision(6) << (is_rmst(p.contrast) ? "RMST(" : "milestone(")
        << p.contrast.horizon << ")";
   char values[260];
-  std::snprintf(values, sizeof values, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,", l.information_fraction,
-                l.spending_fraction, l.moments.estimate, l.standard_error, l.mean_z, l.efficacy_z,
+  detail::print(values, sizeof values, ",%.10g,%.10g,%.10g,%.10g,%.10g,%s,%.10g,%.10g,", l.information_fraction,
+                l.spending_fraction, l.moments.estimate, l.standard_error, l.mean_z,
+                detail::csv_bound(l.efficacy_z).c_str(),
                 l.cumulative_crossing, p.power);
   std::string sized;
   if (plan.sized) {
     char n[40];
-    std::snprintf(n, sizeof n, "%.10g", plan.sized->patients);
+    detail::print(n, sizeof n, "%.10g", plan.sized->patients);
     sized = n;
   }
   return "," + name.str() + values + sized;
@@ -75,7 +79,7 @@ std::string km_contrast_csv_row(const survival::KmContrastPlan& plan, std::size_
 std::string km_contrast_text(const survival::KmContrastPlan& plan, double log_rank_power, double target_power,
                              const std::string& time_unit) {
   const survival::KmContrastPower& p = plan.at_plan;
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed;
   out << "\nTest: " << test_name(p.contrast, time_unit) << "\n";
   out << "  alpha spent at the "

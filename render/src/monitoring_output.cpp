@@ -32,7 +32,7 @@ std::string monitoring_csv(const MonitoringReport& report) {
   if (report.endpoint) return detail::endpoint_monitoring_csv(report);
   if (report.test) return detail::test_monitoring_csv(report);
   const MonitoringResult& result = report.result;
-  std::ostringstream out;
+  detail::TextStream out;
   out.precision(10);
   out << "look,events,information_fraction,z,efficacy_z,futility_z,nominal_p_one_sided,"
          "cumulative_alpha,decision,hazard_ratio,repeated_ci_lower,repeated_ci_upper,"
@@ -71,7 +71,7 @@ std::string monitoring_text(const MonitoringReport& report) {
   const MonitoringResult& result = report.result;
   const spending::DesignSpec& spec = report.plan.design;
   const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "Design: " << efficacy_description(spec) << ", "
       << (spec.sided == Sidedness::kTwoSidedSymmetric ? "two-sided" : "one-sided") << " alpha "
       << spec.alpha << ", " << report.plan.planned_events << " planned events, allocation "
@@ -85,18 +85,18 @@ std::string monitoring_text(const MonitoringReport& report) {
   }
   out << "\n";
   char line[320];
-  std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %8s", "look", "events", "info", "z", "bound z");
+  detail::print(line, sizeof line, "%4s  %7s  %7s  %8s  %8s", "look", "events", "info", "z", "bound z");
   out << line << detail::bound_text_headers(spec);
-  std::snprintf(line, sizeof line, "  %11s  %10s  %8s  %8s  %8s  %8s  %s\n", "nominal p", "cum. alpha", "HR",
+  detail::print(line, sizeof line, "  %11s  %10s  %8s  %8s  %8s  %8s  %s\n", "nominal p", "cum. alpha", "HR",
                 "RCI lo", "RCI hi", "rep. p", "decision");
   out << line;
   for (std::size_t k = 0; k < result.looks.size(); ++k) {
     const LookResult& r = result.looks[k];
     const auto& ci = r.repeated_ci_hazard_ratio;
-    std::snprintf(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %8.4f", k + 1, r.look.events,
-                  r.information_fraction, r.look.z, r.efficacy_z);
+    detail::print(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %8s", k + 1, r.look.events,
+                  r.information_fraction, r.look.z, detail::bound(r.efficacy_z).c_str());
     out << line << detail::bound_text_columns(spec, r.futility_z, r.harm_z);
-    std::snprintf(line, sizeof line, "  %11.6g  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
+    detail::print(line, sizeof line, "  %11.6g  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
                   (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.cumulative_alpha,
                   detail::hazard_ratio(r.hazard_ratio).c_str(),
                   ci ? detail::hazard_ratio(ci->lower).c_str() : "-",
@@ -126,12 +126,12 @@ std::string monitoring_text(const MonitoringReport& report) {
     const int assumed_width = std::max(14, static_cast<int>(assumed.size()));
     const int trend_width = std::max(14, static_cast<int>(trend.size()));
     const int null_width = std::max(10, static_cast<int>(null.size()));
-    std::snprintf(line, sizeof line, "  %7s  %8s  %*s  %*s  %*s\n", "events", "bound z", assumed_width,
+    detail::print(line, sizeof line, "  %7s  %8s  %*s  %*s  %*s\n", "events", "bound z", assumed_width,
                   assumed.c_str(), trend_width, trend.c_str(), null_width, null.c_str());
     out << line;
     for (std::size_t j = 0; j < cp.events.size(); ++j) {
-      std::snprintf(line, sizeof line, "  %7g  %8.4f  %*.4f  %*.4f  %*.4f\n", cp.events[j],
-                    last.schedule.efficacy[last.schedule.current + 1 + j], assumed_width, cp.assumed[j],
+      detail::print(line, sizeof line, "  %7g  %8s  %*.4f  %*.4f  %*.4f\n", cp.events[j],
+                    detail::bound(last.schedule.efficacy[last.schedule.current + 1 + j]).c_str(), assumed_width, cp.assumed[j],
                     trend_width, cp.trend[j], null_width, cp.null[j]);
       out << line;
     }

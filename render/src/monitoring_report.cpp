@@ -257,7 +257,7 @@ td.l{text-align:left}.stop-efficacy{background:#e3f4e3}.stop-futility{background
 
 std::string design_section(const MonitoringReport& in, const MonitoringResult& r) {
   const spending::DesignSpec& spec = in.plan.design;
-  std::ostringstream o;
+  detail::TextStream o;
   o << "<h2>Design</h2><table>"
     << "<tr><th>efficacy boundary</th><td class=l>" << xml_escape(efficacy_description(spec)) << "</td></tr>"
     << "<tr><th>alpha</th><td class=l>" << spec.alpha
@@ -292,7 +292,7 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
     const double t = spec.information_fractions[k];
     o << "<tr><td>" << k + 1 << "</td><td>" << detail::format("%.4f", t) << "</td><td>"
       << detail::format("%.0f", std::ceil(t * in.plan.planned_events - 1e-9)) << "</td><td>"
-      << detail::format("%.4f", r.planned.efficacy[k]) << "</td>"
+      << detail::bound(r.planned.efficacy[k]) << "</td>"
       << detail::bound_cells(spec, planned_bound(r.planned.futility, k), planned_bound(r.planned.harm, k)) << "<td>"
       << detail::format("%.6f", nominal_p(in, r.planned.efficacy[k]))
       << "</td><td>" << detail::format("%.6f", alpha[k]) << "</td></tr>";
@@ -303,7 +303,7 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
 }
 
 std::string looks_section(const MonitoringReport& in, const MonitoringResult& r) {
-  std::ostringstream o;
+  detail::TextStream o;
   const spending::DesignSpec& spec = in.plan.design;
   o << "<h2>Looks</h2><table><tr><th>look</th><th>events</th><th>information</th><th>z</th>"
        "<th>efficacy z</th>"
@@ -315,7 +315,7 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
     const std::string decision = decision_name(l.decision);
     o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << l.look.events << "</td><td>"
       << detail::format("%.4f", l.information_fraction) << "</td><td>" << detail::format("%.4f", l.look.z)
-      << "</td><td>" << detail::format("%.4f", l.efficacy_z) << "</td>"
+      << "</td><td>" << detail::bound(l.efficacy_z) << "</td>"
       << detail::bound_cells(spec, l.futility_z, l.harm_z) << "<td>"
       << detail::format("%.6f", nominal_p(in, l.efficacy_z)) << "</td><td>"
       << detail::format("%.6f", l.cumulative_alpha) << "</td><td>" << detail::hazard_ratio(l.hazard_ratio)
@@ -352,7 +352,7 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
 
 std::string monitoring_report_html(const MonitoringReport& in, const ReportContext& context) {
   const MonitoringResult& r = in.result;
-  std::ostringstream o;
+  detail::TextStream o;
   o << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
     << "<title>" << xml_escape(context.title) << " &ndash; monitoring report</title><style>"
     << kStyle << "</style></head><body>\n<h1>" << xml_escape(context.title)

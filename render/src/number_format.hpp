@@ -1,14 +1,22 @@
 // Number formatting shared by the presentation layer's tables (private to
 // render/): printf-style fields and probabilities that keep three
-// significant digits when small.
+// significant digits when small. Every number the layer writes goes through
+// here (format, print, csv_value, the TextStream's facet), where a zero
+// loses its sign (gsd/numerics/unsigned_zero.hpp): "0.0000", never
+// "-0.0000".
 #pragma once
 
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
 #include <cstdlib>
+#include <locale>
+#include <sstream>
 #include <string>
 #include <type_traits>
+
+#include "gsd/numerics/unsigned_zero.hpp"
 
 namespace gsd::render::detail {
 
@@ -22,6 +30,7 @@ inline constexpr double kFixedPointLimit = 1e15;
 // printf of one double; never cut short (a fixed buffer once cut 1e70 to
 // its first 63 digits, printed as if it were the number).
 inline std::string format(const char* spec, double v) {
+  v = numerics::unsigned_zero(v);
   std::string exponent_spec;
   const std::size_t n = std::strlen(spec);
   if (n > 0 && spec[n - 1] == 'f' && std::isfinite(v) && std::fabs(v) >= kFixedPointLimit) {
@@ -38,6 +47,15 @@ inline std::string format(const char* spec, double v) {
   out.resize(static_cast<std::size_t>(length));
   return out;
 }
+
+// An efficacy (or harm) bound: a look that spends no alpha, or a test
+// whose information there is nil, has none (an infinite z, which JSON
+// writes as null). Text and HTML say "none", as gsd design's table always
+// has, and CSV leaves the field empty; never "inf".
+inline std::string bound(double z, const char* spec = "%.4f") {
+  return std::isfinite(z) ? format(spec, z) : std::string("none");
+}
+inline std::string csv_bound(double z) { return std::isfinite(z) ? format("%.10g", z) : std::string(); }
 
 // Small probabilities keep three significant digits instead of rounding to 0.
 inline std::string probability(double p) {
@@ -62,7 +80,7 @@ std::string csv_value(T v) {
     // The fewest of 15 to 17 significant digits that give the double back
     // (printf and strtod rather than std::to_chars, which not every C++
     // library the page is built with has for doubles).
-    const double x = static_cast<double>(v);
+    const double x = numerics::unsigned_zero(static_cast<double>(v));
     char buf[40];
     for (int digits = 15; digits < 17; ++digits) {
       std::snprintf(buf, sizeof buf, "%.*g", digits, x);
@@ -73,5 +91,115 @@ std::string csv_value(T v) {
     return buf;
   }
 }
+
+// A printf format checked against its arguments' types when the program is
+// compiled, as -Wformat checks a literal format given to std::snprintf
+// itself: print() hands the format on as a variable, which -Wformat cannot
+// follow. Knows the conversions the layer uses: d i u x X c (with l, ll or
+// z), f e g (F E G), s, and a width or precision of '*'.
+template <class... Args>
+class PrintFormat {
+ public:
+  consteval PrintFormat(const char* text) : text_(text) {  // NOLINT: implicit, from the literal
+    // Not a constant expression, so a format that does not fit its
+    // arguments fails to compile.
+    if (!fits(text)) throw "the format's conversions do not match print()'s arguments";
+  }
+  const char* text() const noexcept { return text_; }
+
+ private:
+  enum class Kind { kInt, kLong, kLongLong, kSize, kDouble, kText, kOther };
+
+  template <class T>
+  static consteval Kind kind() {
+    using U = std::remove_cv_t<T>;
+    if constexpr (std::is_same_v<U, double> || std::is_same_v<U, float>) return Kind::kDouble;
+    else if constexpr (std::is_same_v<U, std::size_t>) return Kind::kSize;
+    else if constexpr (std::is_same_v<U, long long> || std::is_same_v<U, unsigned long long>) return Kind::kLongLong;
+    else if constexpr (std::is_same_v<U, long> || std::is_same_v<U, unsigned long>) return Kind::kLong;
+    else if constexpr (std::is_integral_v<U> && sizeof(U) <= sizeof(int)) return Kind::kInt;
+    else if constexpr (std::is_same_v<U, const char*> || std::is_same_v<U, char*>) return Kind::kText;
+    else return Kind::kOther;
+  }
+
+  static consteval bool fits(const char* s) {
+    const std::array<Kind, sizeof...(Args)> args{kind<Args>()...};
+    std::size_t next = 0;
+    const auto take = [&](Kind k) { return next < args.size() && args[next++] == k; };
+    const auto digits = [&] {
+      while (*s >= '0' && *s <= '9') ++s;
+    };
+    for (; *s != '\0'; ++s) {
+      if (*s != '%') continue;
+      ++s;
+      if (*s == '%') continue;
+      while (*s == '-' || *s == '+' || *s == ' ' || *s == '#' || *s == '0') ++s;
+      if (*s == '*') {
+        if (!take(Kind::kInt)) return false;
+        ++s;
+      }
+      digits();
+      if (*s == '.') {
+        ++s;
+        if (*s == '*') {
+          if (!take(Kind::kInt)) return false;
+          ++s;
+        }
+        digits();
+      }
+      Kind integer = Kind::kInt;
+      if (s[0] == 'l' && s[1] == 'l') {
+        integer = Kind::kLongLong;
+        s += 2;
+      } else if (*s == 'l') {
+        integer = Kind::kLong;
+        ++s;
+      } else if (*s == 'z') {
+        integer = Kind::kSize;
+        ++s;
+      }
+      switch (*s) {
+        case 'd': case 'i': case 'u': case 'x': case 'X': case 'c':
+          if (!take(integer)) return false;
+          break;
+        case 'f': case 'F': case 'e': case 'E': case 'g': case 'G':
+          if (integer != Kind::kInt || !take(Kind::kDouble)) return false;
+          break;
+        case 's':
+          if (integer != Kind::kInt || !take(Kind::kText)) return false;
+          break;
+        default:
+          return false;
+      }
+    }
+    return next == args.size();
+  }
+
+  const char* text_;
+};
+
+// std::snprintf with every floating-point argument's zero unsigned: the
+// table lines of several columns.
+template <class... Args>
+int print(char* buffer, std::size_t size, std::type_identity_t<PrintFormat<Args...>> spec, Args... args) {
+  return std::snprintf(buffer, size, spec.text(), numerics::unsigned_zero_argument(args)...);
+}
+
+// The numbers written to a stream (out << z) lose a zero's sign too.
+class UnsignedZeroNumbers : public std::num_put<char> {
+ protected:
+  iter_type do_put(iter_type out, std::ios_base& stream, char_type fill, double v) const override {
+    return std::num_put<char>::do_put(out, stream, fill, numerics::unsigned_zero(v));
+  }
+  iter_type do_put(iter_type out, std::ios_base& stream, char_type fill, long double v) const override {
+    return std::num_put<char>::do_put(out, stream, fill, numerics::unsigned_zero_argument(v));
+  }
+};
+
+// The string stream the layer builds its text, CSV and HTML in.
+class TextStream : public std::ostringstream {
+ public:
+  TextStream() { imbue(std::locale(getloc(), new UnsignedZeroNumbers)); }
+};
 
 }  // namespace gsd::render::detail

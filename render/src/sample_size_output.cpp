@@ -11,6 +11,7 @@
 #include "gsd/curves.hpp"
 #include "gsd/presentation.hpp"
 #include "gsd/survival/schoenfeld.hpp"
+#include "number_format.hpp"
 
 namespace gsd::render {
 
@@ -20,7 +21,7 @@ using survival::SolveMode;
 using survival::SurvivalLook;
 
 std::string arm_text(const survival::CureModel& arm, const std::string& unit) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed << std::setprecision(1) << "cure " << 100.0 * arm.cure_fraction()
       << "%, noncured median " << std::setprecision(2) << arm.latency().median() << ' ' << unit
       << " (" << latency_family_name(arm.latency().family()) << ')';
@@ -28,7 +29,7 @@ std::string arm_text(const survival::CureModel& arm, const std::string& unit) {
 }
 
 std::string setting_text(const survival::SurvivalSpec& spec) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed << std::setprecision(2) << "accrual "
       << (spec.accrual.is_uniform() ? "uniform" : "piecewise") << " over "
       << spec.accrual.duration() << ' ' << spec.time_unit << "; allocation "
@@ -63,7 +64,7 @@ ChartSeries series(std::string label, std::size_t color) {
 std::string sample_size_text(const SampleSize& r, const spending::Design& design, bool other_test) {
   const survival::SurvivalPlan& plan = r.plan;
   const std::string& unit = r.spec.time_unit;
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed;
   out << "\nSample size: " << solve_mode_name(plan.mode) << " (time in " << unit << ")\n";
   out << "  control:   " << arm_text(r.spec.control, unit) << '\n';
@@ -114,7 +115,7 @@ std::string sample_size_text(const SampleSize& r, const spending::Design& design
   out << std::setw(11) << "P(cross)" << std::setw(12) << "cumulative";
   if (futility) out << std::setw(11) << "P(stop)";
   out << '\n';
-  std::ostringstream unit_head;
+  detail::TextStream unit_head;
   unit_head << "(" << unit << ")";
   out << std::setw(4) << "" << std::setw(8) << "" << std::setw(15) << unit_head.str()
       << std::setw(9) << "E[Z]" << std::setw(10) << "z" << std::setw(10) << "bound";
@@ -211,7 +212,7 @@ constexpr int kChartPoints = 200;
 constexpr double kMaxPlottedRatio = 5.0;
 
 std::string time_label(const SampleSize& r, const char* what) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << what << " (" << r.spec.time_unit << ')';
   return out.str();
 }
@@ -269,7 +270,7 @@ SvgChart hazard_ratio_chart(const SampleSize& r, const PlanCurves& c, double t_m
   chart.add_series(ratio);
   chart.add_horizontal_marker(1.0, "no difference");
   if (const auto hr = survival::constant_noncured_hazard_ratio(r.spec)) {
-    std::ostringstream label;
+    detail::TextStream label;
     label << "among the noncured: " << *hr;
     chart.add_horizontal_marker(*hr, label.str());
   }

@@ -21,7 +21,7 @@ std::string responders(int r) { return std::to_string(r) + (r == 1 ? " responder
 std::string design_lines(const SimonMonitoring& m) {
   const endpoints::SimonSpec& spec = m.plan.settings.spec;
   const endpoints::SimonDesign& d = m.design();
-  std::ostringstream out;
+  detail::TextStream out;
   out << "Simon's two-stage design, " << simon_criterion_name(m.plan.settings.criterion) << ": p0 "
       << format("%g", spec.null_rate) << " against p1 " << format("%g", spec.alternative_rate)
       << ", one-sided alpha " << format("%g", spec.alpha) << "\n"
@@ -34,7 +34,7 @@ std::string design_lines(const SimonMonitoring& m) {
 std::string conditional_lines(const SimonMonitoring& m, const SimonInferenceResult& r) {
   const endpoints::SimonSpec& spec = m.plan.settings.spec;
   const endpoints::SimonDesign& d = m.design();
-  std::ostringstream out;
+  detail::TextStream out;
   out << "\nWhile stage 2 runs: the chance of more than " << responders(d.r) << " once stage 2's "
       << d.n - d.n1 << " patients are in, given stage 1\n"
       << "  " << format("%.4f", r.conditional->at_null) << " at p0 " << format("%g", spec.null_rate) << ", "
@@ -45,7 +45,7 @@ std::string conditional_lines(const SimonMonitoring& m, const SimonInferenceResu
 }
 
 std::string inference_lines(const SimonMonitoring& m, const SimonInferenceResult& r) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << "\nAfter " << (m.looks.size() == 1 ? "the stop after stage 1" : "stage 2")
       << " (stage-wise ordering, exact binomial):\n"
       << "  p-value " << probability(r.p_value) << " (one-sided, against p0 "
@@ -63,7 +63,7 @@ std::string inference_lines(const SimonMonitoring& m, const SimonInferenceResult
 
 std::string simon_monitoring_text(const MonitoringReport& report) {
   const SimonMonitoring& m = *report.simon;
-  std::ostringstream out;
+  detail::TextStream out;
   if (!report.name.empty()) out << report.name << "\n\n";
   out << design_lines(m) << "\n"
       << "look  stage  patients  responders    rate  decision\n";
@@ -87,7 +87,7 @@ std::string simon_monitoring_text(const MonitoringReport& report) {
 
 std::string simon_monitoring_csv(const MonitoringReport& report) {
   const SimonMonitoring& m = *report.simon;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "look,stage,patients,responders,rate,decision,p_value,observed_rate,umvue_rate,median_unbiased_rate,"
          "ci_lower,ci_upper,confidence_level\n";
   for (std::size_t k = 0; k < m.looks.size(); ++k) {
@@ -109,7 +109,7 @@ std::string simon_monitoring_csv(const MonitoringReport& report) {
 
 std::string simon_report_body(const MonitoringReport& report) {
   const SimonMonitoring& m = *report.simon;
-  std::ostringstream o;
+  detail::TextStream o;
   o << "<h2>Design</h2><pre>" << xml_escape(design_lines(m)) << "</pre>";
   o << "<h2>Looks</h2><table><tr><th>look</th><th>patients</th><th>responders</th><th>rate</th>"
        "<th>decision</th><th>reason</th><th>date</th><th>note</th></tr>";

@@ -53,7 +53,7 @@ std::string simon_text(const DesignResult& result) {
   const SimonPlan& plan = *result.simon;
   const endpoints::SimonSpec& spec = plan.settings.spec;
   const SimonDesign& d = plan.chosen();
-  std::ostringstream out;
+  detail::TextStream out;
   if (!result.name.empty()) out << result.name << "\n\n";
   out << "Simon's two-stage design, " << simon_criterion_name(plan.settings.criterion) << "\n"
       << "  response rate " << format("%g", spec.alternative_rate) << " worth pursuing, "
@@ -102,7 +102,7 @@ std::string simon_text(const DesignResult& result) {
 
 std::string simon_csv(const DesignResult& result) {
   const SimonPlan& plan = *result.simon;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "design,r1,n1,r,n,alpha,power,early_stop_h0,expected_patients_h0,early_stop_h1,"
          "expected_patients_h1,weight_low,weight_high\n";
   const auto row = [&](const std::string& label, const SimonDesign& d, const std::string& weights) {

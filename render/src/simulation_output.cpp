@@ -24,7 +24,7 @@ bool has_futility(const spending::Design& d) {
 }
 
 std::string fixed(double x, int digits) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed << std::setprecision(digits) << x;
   return out.str();
 }
@@ -35,7 +35,7 @@ std::string optional_fixed(const std::optional<double>& x, int digits) {
 
 // A test's short name: log-rank, FH(rho, gamma), MB(t*).
 std::string test_name(const survival::LogRankWeight& w) {
-  std::ostringstream out;
+  detail::TextStream out;
   if (w.is_log_rank()) return "log-rank";
   if (w.family == survival::WeightFamily::kMagirrBurman) {
     out << "MB(t* = " << w.t_star << ")";
@@ -48,7 +48,7 @@ std::string test_name(const survival::LogRankWeight& w) {
 // A test's short name, MaxCombo with the number of its tests.
 std::string test_name(const survival::SurvivalTest& test) {
   if (test.is_km_contrast()) {
-    std::ostringstream out;
+    detail::TextStream out;
     out << (test.kind == survival::TestKind::kRmst ? "RMST(tau = " : "milestone(t = ") << test.horizon << ")";
     return out.str();
   }
@@ -57,7 +57,7 @@ std::string test_name(const survival::SurvivalTest& test) {
 }
 
 // Side tests: power per test on the same replicates, beside the analytic.
-void side_tests_text(const SimulationReport& rep, std::ostringstream& out) {
+void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
   const simulate::SimulationResult& r = rep.result;
   if (rep.setup.side_tests.empty() || r.tests.size() != rep.setup.side_tests.size()) return;
   out << "\nTests on the same replicates (each against its own bounds):\n";
@@ -80,7 +80,7 @@ std::string simulation_text(const SimulationReport& rep) {
   if (rep.setup.endpoint_model) return detail::endpoint_simulation_text(rep);
   const simulate::SimulationResult& r = rep.result;
   const std::string unit = rep.setup.time_unit;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "Simulation: " << r.replicates << " replicates, seed " << r.seed << ", "
       << rep.setup.model.patients << " patients, " << rep.setup.plan.planned_events
       << " planned events";
@@ -104,7 +104,7 @@ std::string simulation_text(const SimulationReport& rep) {
   for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
     cumulative += r.reject_per_look[k];
     out << std::setw(4) << k + 1 << std::setw(8) << r.look_events[k] << std::setw(12)
-        << fixed(rep.setup.design.efficacy[k], 4) << std::setw(12) << fixed(r.reject_per_look[k], 4)
+        << detail::bound(rep.setup.design.efficacy[k]) << std::setw(12) << fixed(r.reject_per_look[k], 4)
         << std::setw(12) << fixed(cumulative, 4);
     if (lower) out << std::setw(12) << fixed(r.reject_lower_per_look[k], 4);
     out << std::setw(13) << fixed(r.futility_per_look[k], 4) << std::setw(11)
@@ -136,7 +136,7 @@ std::string simulation_csv(const SimulationReport& rep) {
   using detail::csv_value;
   if (rep.setup.endpoint_model) return detail::endpoint_simulation_csv(rep);
   const simulate::SimulationResult& r = rep.result;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "metric,look,value\n";
   out << "replicates,," << csv_value(r.replicates) << "\n";
   out << "seed,," << csv_value(r.seed) << "\n";
@@ -183,12 +183,14 @@ void append_replicate_csv(std::string& out, std::int64_t replicate,
     char hr[32] = "";
     char fut[32] = "";
     char harm[32] = "";
-    if (l.hazard_ratio) std::snprintf(hr, sizeof hr, "%.6g", *l.hazard_ratio);
-    if (l.futility_z) std::snprintf(fut, sizeof fut, "%.6f", *l.futility_z);
-    if (l.harm_z) std::snprintf(harm, sizeof harm, "%.6f", *l.harm_z);
-    const int n = std::snprintf(buf, sizeof buf, "%lld,%d,%d,%.6f,%d,%.6f,%s,%.6f,%s,%s,%s,%d\n",
+    char efficacy[32] = "";
+    if (std::isfinite(l.efficacy_z)) detail::print(efficacy, sizeof efficacy, "%.6f", l.efficacy_z);
+    if (l.hazard_ratio) detail::print(hr, sizeof hr, "%.6g", *l.hazard_ratio);
+    if (l.futility_z) detail::print(fut, sizeof fut, "%.6f", *l.futility_z);
+    if (l.harm_z) detail::print(harm, sizeof harm, "%.6f", *l.harm_z);
+    const int n = detail::print(buf, sizeof buf, "%lld,%d,%d,%.6f,%d,%.6f,%s,%s,%s,%s,%s,%d\n",
                                 static_cast<long long>(replicate), l.look + 1, l.events,
-                                l.calendar_time, l.patients, l.z, hr, l.efficacy_z, fut, harm,
+                                l.calendar_time, l.patients, l.z, hr, efficacy, fut, harm,
                                 decision_name(l.decision), l.capped ? 1 : 0);
     if (n > 0) out.append(buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
   }

@@ -11,7 +11,7 @@ namespace gsd::render::detail {
 namespace {
 
 std::string fixed(double x, int digits) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed << std::setprecision(digits) << x;
   return out.str();
 }
@@ -38,7 +38,7 @@ std::string statistic_words(const endpoints::EndpointSpec& spec) {
 }
 
 std::string number(double x) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << x;
   return out.str();
 }
@@ -61,7 +61,7 @@ std::string endpoint_simulation_text(const SimulationReport& rep) {
   const simulate::SimulationResult& r = rep.result;
   const spending::Design& d = rep.setup.design;
   const endpoints::EndpointSpec& spec = rep.setup.endpoint_model->spec;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "Simulation: " << r.replicates << " replicates, seed " << r.seed << ", "
       << r.look_patients.back() << " patients, " << endpoint_type_name(spec.type) << " endpoint ("
       << statistic_words(spec) << ")\n\n";
@@ -74,7 +74,7 @@ std::string endpoint_simulation_text(const SimulationReport& rep) {
   for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) {
     cumulative += r.reject_per_look[k];
     out << std::setw(4) << k + 1 << std::setw(10) << r.look_patients[k] << std::setw(12)
-        << fixed(d.efficacy[k], 4) << std::setw(12) << fixed(r.reject_per_look[k], 4) << std::setw(12)
+        << detail::bound(d.efficacy[k]) << std::setw(12) << fixed(r.reject_per_look[k], 4) << std::setw(12)
         << fixed(cumulative, 4);
     if (lower) out << std::setw(12) << fixed(r.reject_lower_per_look[k], 4);
     out << std::setw(13) << fixed(r.futility_per_look[k], 4) << "\n";
@@ -103,7 +103,7 @@ std::string endpoint_simulation_text(const SimulationReport& rep) {
 
 std::string endpoint_simulation_csv(const SimulationReport& rep) {
   const simulate::SimulationResult& r = rep.result;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "metric,look,value\n";
   out << "replicates,," << csv_value(r.replicates) << "\n";
   out << "seed,," << csv_value(r.seed) << "\n";

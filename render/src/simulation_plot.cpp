@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "gsd/curves.hpp"
+#include "number_format.hpp"
 
 namespace gsd::render {
 
@@ -29,7 +30,7 @@ SvgChart km_chart(const simulate::Simulator& sim, const simulate::SimulationResu
       // One legend entry per arm for all the replicates drawn.
       if (i == 0) {
         const std::int64_t drawn = std::min<std::int64_t>(shown, r.replicates);
-        std::ostringstream label;
+        detail::TextStream label;
         label << (treatment ? "treatment, " : "control, ") << drawn
               << (drawn == 1 ? " simulated trial" : " simulated trials");
         s.label = label.str();

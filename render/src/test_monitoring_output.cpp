@@ -14,7 +14,7 @@ namespace gsd::render::detail {
 
 namespace {
 
-void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
+void weighted_text(const MonitoringReport& report, detail::TextStream& out) {
   const TestMonitoring& t = *report.test;
   if (t.test.is_km_contrast()) {
     out << "Bounds recomputed at the observed information 1 / variance of the estimate, over the plan's 1 / "
@@ -27,14 +27,15 @@ void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
       << (t.planned_variance_given ? " (monitoring.planned_variance)" : " (the plan's, from the survival model)")
       << ".\n\n";
   char line[256];
-  std::snprintf(line, sizeof line, "%4s  %7s  %10s  %7s  %8s  %8s  %9s  %11s  %10s  %s\n", "look", "events",
+  detail::print(line, sizeof line, "%4s  %7s  %10s  %7s  %8s  %8s  %9s  %11s  %10s  %s\n", "look", "events",
                 "variance", "info", "z", "bound z", "futility", "nominal p", "cum. alpha", "decision");
   out << line;
   for (std::size_t k = 0; k < t.weighted.size(); ++k) {
     const monitoring::WeightedLookResult& r = t.weighted[k];
     const LookInput& in = report.inputs[k];
-    std::snprintf(line, sizeof line, "%4zu  %7g  %10.6g  %7.4f  %8.4f  %8.4f  %9s  %11.6g  %10.6f  %s\n", k + 1,
-                  in.events, in.variance.value_or(0.0), r.information_fraction, in.z.value_or(0.0), r.efficacy_z,
+    detail::print(line, sizeof line, "%4zu  %7g  %10.6g  %7.4f  %8.4f  %8s  %9s  %11.6g  %10.6f  %s\n", k + 1,
+                  in.events, in.variance.value_or(0.0), r.information_fraction, in.z.value_or(0.0),
+                  detail::bound(r.efficacy_z).c_str(),
                   r.futility_z ? detail::format("%.4f", *r.futility_z).c_str() : "-", r.nominal_p_one_sided,
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
@@ -44,20 +45,21 @@ void weighted_text(const MonitoringReport& report, std::ostringstream& out) {
          "spent so far)\n";
 }
 
-void maxcombo_text(const MonitoringReport& report, std::ostringstream& out) {
+void maxcombo_text(const MonitoringReport& report, detail::TextStream& out) {
   const TestMonitoring& t = *report.test;
   out << "Bounds recomputed at the observed correlations of the tests' scores, alpha spent at events / planned "
          "events (multivariate normal error target "
       << detail::format("%g", t.mvn.abs_tolerance) << ", seed " << t.mvn.seed << ").\n\n";
   char line[256];
-  std::snprintf(line, sizeof line, "%4s  %7s  %7s  %8s  %-12s  %8s  %11s  %10s  %s\n", "look", "events", "info",
+  detail::print(line, sizeof line, "%4s  %7s  %7s  %8s  %-12s  %8s  %11s  %10s  %s\n", "look", "events", "info",
                 "max z", "largest", "bound z", "nominal p", "cum. alpha", "decision");
   out << line;
   for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
     const monitoring::MaxComboLookResult& r = t.maxcombo[k];
-    std::snprintf(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %-12s  %8.4f  %11.6g  %10.6f  %s\n", k + 1,
+    detail::print(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %-12s  %8s  %11.6g  %10.6f  %s\n", k + 1,
                   report.inputs[k].events, r.information_fraction, r.max_z,
-                  test_weight_name(t.test.combo[r.max_test]).c_str(), r.efficacy_z, r.nominal_p_one_sided,
+                  test_weight_name(t.test.combo[r.max_test]).c_str(), detail::bound(r.efficacy_z).c_str(),
+                  r.nominal_p_one_sided,
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
   }
@@ -86,7 +88,7 @@ std::string test_title(const survival::SurvivalTest& test) {
 std::string test_monitoring_text(const MonitoringReport& report) {
   const TestMonitoring& t = *report.test;
   const spending::DesignSpec& spec = report.plan.design;
-  std::ostringstream out;
+  detail::TextStream out;
   out << "Test: " << test_title(t.test) << "\n";
   out << "Design: " << efficacy_description(spec) << ", "
       << (spec.sided == spending::Sidedness::kTwoSidedSymmetric ? "two-sided" : "one-sided") << " alpha "
@@ -101,7 +103,7 @@ std::string test_monitoring_text(const MonitoringReport& report) {
 
 std::string test_monitoring_csv(const MonitoringReport& report) {
   const TestMonitoring& t = *report.test;
-  std::ostringstream out;
+  detail::TextStream out;
   out.precision(10);
   if (t.test.kind == survival::TestKind::kMaxCombo) {
     out << "look,events,information_fraction,max_z,max_test_rho,max_test_gamma,efficacy_z,alpha_error,"
@@ -110,7 +112,7 @@ std::string test_monitoring_csv(const MonitoringReport& report) {
       const monitoring::MaxComboLookResult& r = t.maxcombo[k];
       const survival::LogRankWeight& w = t.test.combo[r.max_test];
       out << k + 1 << ',' << report.inputs[k].events << ',' << r.information_fraction << ',' << r.max_z << ','
-          << w.rho << ',' << w.gamma << ',' << r.efficacy_z << ',' << r.alpha_error << ',' << r.nominal_p_one_sided
+          << w.rho << ',' << w.gamma << ',' << detail::csv_bound(r.efficacy_z) << ',' << r.alpha_error << ',' << r.nominal_p_one_sided
           << ',' << r.cumulative_alpha << ',' << decision_name(r.decision) << '\n';
     }
     return out.str();
@@ -121,7 +123,7 @@ std::string test_monitoring_csv(const MonitoringReport& report) {
     const monitoring::WeightedLookResult& r = t.weighted[k];
     const LookInput& in = report.inputs[k];
     out << k + 1 << ',' << in.events << ',' << in.variance.value_or(0.0) << ',' << r.information_fraction << ','
-        << in.z.value_or(0.0) << ',' << r.efficacy_z << ',';
+        << in.z.value_or(0.0) << ',' << detail::csv_bound(r.efficacy_z) << ',';
     if (r.futility_z) out << *r.futility_z;
     out << ',' << r.nominal_p_one_sided << ',' << r.cumulative_alpha << ',' << decision_name(r.decision) << '\n';
   }

@@ -54,7 +54,7 @@ std::vector<ReportLook> report_looks(const MonitoringReport& report) {
 std::string design_section(const MonitoringReport& report) {
   const TestMonitoring& t = *report.test;
   const spending::DesignSpec& spec = report.plan.design;
-  std::ostringstream o;
+  detail::TextStream o;
   o << "<h2>Design</h2><table>"
     << "<tr><th>test</th><td class=l>" << xml_escape(test_title(t.test)) << "</td></tr>"
     << "<tr><th>efficacy boundary</th><td class=l>" << xml_escape(efficacy_description(spec)) << "</td></tr>"
@@ -84,7 +84,7 @@ std::string design_section(const MonitoringReport& report) {
 
 std::string looks_section(const MonitoringReport& report, const std::vector<ReportLook>& looks) {
   const bool maxcombo = is_maxcombo(*report.test);
-  std::ostringstream o;
+  detail::TextStream o;
   o << "<h2>Looks</h2><table><tr><th>look</th><th>events</th><th>"
     << (maxcombo ? "largest z from" : "variance") << "</th><th>information</th><th>"
     << (maxcombo ? "max z" : "z") << "</th><th>efficacy z</th>" << (maxcombo ? "" : "<th>futility z</th>")
@@ -94,7 +94,7 @@ std::string looks_section(const MonitoringReport& report, const std::vector<Repo
     const std::string decision = decision_name(l.decision);
     o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << l.events << "</td><td>"
       << xml_escape(l.detail) << "</td><td>" << format("%.4f", l.information_fraction) << "</td><td>"
-      << format("%.4f", l.z) << "</td><td>" << format("%.4f", l.efficacy_z) << "</td>";
+      << format("%.4f", l.z) << "</td><td>" << detail::bound(l.efficacy_z) << "</td>";
     if (!maxcombo) o << "<td>" << (l.futility_z ? format("%.4f", *l.futility_z) : std::string("&ndash;")) << "</td>";
     o << "<td>" << format("%.6g", l.nominal_p_one_sided) << "</td><td>" << format("%.6f", l.cumulative_alpha)
       << "</td><td class=l>" << decision << "</td></tr>";
@@ -153,7 +153,7 @@ SvgChart z_chart(const std::vector<ReportLook>& looks, bool two_sided) {
 
 std::string test_report_body(const MonitoringReport& report) {
   const std::vector<ReportLook> looks = report_looks(report);
-  std::ostringstream o;
+  detail::TextStream o;
   o << design_section(report) << looks_section(report, looks) << "<h2>Plot</h2>\n<div class=plot>"
     << z_chart(looks, report.plan.design.sided == spending::Sidedness::kTwoSidedSymmetric).render()
     << "</div>\n"

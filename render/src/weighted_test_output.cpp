@@ -4,11 +4,13 @@
 #include <iomanip>
 #include <sstream>
 
+#include "number_format.hpp"
+
 namespace gsd::render {
 namespace {
 
 std::string test_name(const survival::LogRankWeight& w) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::defaultfloat << std::setprecision(6);
   if (w.family == survival::WeightFamily::kMagirrBurman) {
     out << "Magirr-Burman modestly weighted log-rank, t* = " << w.t_star;
@@ -27,7 +29,7 @@ std::string weighted_test_csv_header() {
 
 std::string weighted_test_csv_row(const survival::WeightedLogRankPower& test, std::size_t look) {
   const survival::WeightedLook& l = test.looks[look];
-  std::ostringstream name;
+  detail::TextStream name;
   name << std::defaultfloat << std::setprecision(6);
   if (test.weight.family == survival::WeightFamily::kMagirrBurman) {
     name << "MB(" << test.weight.t_star << ")";
@@ -35,15 +37,15 @@ std::string weighted_test_csv_row(const survival::WeightedLogRankPower& test, st
     name << "FH(" << test.weight.rho << " " << test.weight.gamma << ")";
   }
   char values[240];
-  std::snprintf(values, sizeof values, ",%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g", l.information_fraction,
-                l.spending_fraction, l.mean_z, l.moments.variance_ratio(), l.efficacy_z,
+  detail::print(values, sizeof values, ",%.10g,%.10g,%.10g,%.10g,%s,%.10g,%.10g", l.information_fraction,
+                l.spending_fraction, l.mean_z, l.moments.variance_ratio(), detail::csv_bound(l.efficacy_z).c_str(),
                 l.cumulative_crossing, test.power);
   return "," + name.str() + values;
 }
 
 std::string weighted_test_text(const survival::WeightedLogRankPower& test, double log_rank_power,
                                const std::string& time_unit) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed;
   out << "\nTest: " << test_name(test.weight) << "\n";
   out << "  alpha spent at the "
@@ -56,7 +58,7 @@ std::string weighted_test_text(const survival::WeightedLogRankPower& test, doubl
       << std::setw(10) << "event" << std::setw(8) << "info" << std::setw(9) << "drift"
       << std::setw(10) << "Var Z" << std::setw(10) << "efficacy" << std::setw(12) << "cumulative"
       << '\n';
-  std::ostringstream unit_head;
+  detail::TextStream unit_head;
   unit_head << "(" << time_unit << ")";
   out << std::setw(4) << "" << std::setw(8) << "" << std::setw(15) << unit_head.str()
       << std::setw(10) << "fraction" << std::setw(8) << "frac." << std::setw(9) << "E[Z]"
@@ -66,14 +68,14 @@ std::string weighted_test_text(const survival::WeightedLogRankPower& test, doubl
     out << std::setw(4) << k + 1 << std::setw(8) << l.events << std::setw(15) << std::setprecision(2)
         << l.calendar_time << std::setw(10) << std::setprecision(4) << l.event_fraction << std::setw(8)
         << l.information_fraction << std::setw(9) << l.mean_z << std::setw(10)
-        << l.moments.variance_ratio() << std::setw(10) << l.efficacy_z << std::setw(12)
+        << l.moments.variance_ratio() << std::setw(10) << detail::bound(l.efficacy_z) << std::setw(12)
         << l.cumulative_crossing << '\n';
   }
   return out.str();
 }
 
 std::string test_sizing_text(const survival::TestSizing& s) {
-  std::ostringstream out;
+  detail::TextStream out;
   out << std::fixed << std::setprecision(2);
   out << "  sized for this test: " << s.patients << " patients and " << s.events << " events";
   if (s.mode == survival::SolveMode::kPatients) {

@@ -5,10 +5,12 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
 #include "check.hpp"
+#include "gsd/numerics/information_step.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/survival/sample_size.hpp"
 #include "test_looks.hpp"
@@ -18,17 +20,46 @@ namespace {
 
 constexpr const char* kTestName = "a weighted log-rank test";
 
-// V0 as a fraction of the final V0: strictly increasing, ending at 1.
-std::vector<double> information_fractions(const std::vector<WeightedLook>& looks) {
-  std::vector<double> fractions;
+// A Fleming-Harrington weight S^rho (1 - S)^gamma so steep that a look has
+// no information of its own, named by the exponent that takes it away.
+// (1 - S)^gamma is near 0 at the first events, where the survival S is near
+// 1: gamma 1000 leaves weights whose squares are 0 in a double at every
+// event of the seed trial. S^rho falls to 0 once the first events lower S:
+// rho 1000 spends all of the test's information before the last look.
+// `look`: the first look without information of its own; none when no look
+// has any. Magirr-Burman weights are at least 1 and never vanish.
+[[noreturn]] void fail_vanishing_weights(const LogRankWeight& weight, std::optional<std::size_t> look) {
+  const std::string which = look ? "look " + std::to_string(*look + 1) : std::string("every look");
+  if ((!look || *look == 0) && weight.gamma > 0.0) {
+    numerics::fail("gamma", weight.gamma,
+                   "leaves " + which + " without information: the weights (1 - S)^gamma are so small " +
+                       (look ? "at the events before it, where the survival S is still near 1," : "at every event") +
+                       " that the test's variance is 0 in a double; choose a smaller gamma (such as 1)");
+  }
+  if (weight.rho > 0.0) {
+    numerics::fail("rho", weight.rho,
+                   "leaves " + which + " without information of its own: the weight S^rho falls to 0 once the "
+                   "first events lower the survival S" +
+                       (look ? ", so the test's information is all spent before that look" : "") +
+                       "; choose a smaller rho (such as 1)");
+  }
+  numerics::fail(numerics::FieldPath{}, "leaves " + which +
+                                            " without information of its own: its weights are too small at "
+                                            "the events before it; choose smaller rho and gamma");
+}
+
+// V0 as a fraction of the final V0: strictly increasing by the least step
+// the design's integration resolves (numerics/information_step.hpp), ending
+// at 1.
+std::vector<double> information_fractions(const std::vector<WeightedLook>& looks, const LogRankWeight& weight) {
   const double last = looks.back().moments.variance_null;
-  for (const WeightedLook& look : looks) {
-    const double f = look.moments.variance_null / last;
-    if (!(f > 0.0) || (!fractions.empty() && !(f > fractions.back()))) {
-      throw numerics::InvalidInput(numerics::FieldPath{"test"},
-                                   "gives no information at a look (" + detail::format_value(f) +
-                                       " of the final variance): its weights vanish before that "
-                                       "look; choose other weights or later looks");
+  // No information at the final look: none at any look before it either.
+  if (!(last > 0.0) || !std::isfinite(last)) fail_vanishing_weights(weight, std::nullopt);
+  std::vector<double> fractions;
+  for (std::size_t k = 0; k < looks.size(); ++k) {
+    const double f = looks[k].moments.variance_null / last;
+    if (!(f > 0.0) || (k > 0 && !numerics::is_information_step(fractions.back(), f))) {
+      fail_vanishing_weights(weight, k);
     }
     fractions.push_back(f);
   }
@@ -71,7 +102,7 @@ WeightedLogRankPower weighted_logrank_power_at_times(const SurvivalSpec& spec,
     look.mean_z = look.moments.mean_z(patients);
     result.looks.push_back(look);
   }
-  const std::vector<double> information = information_fractions(result.looks);
+  const std::vector<double> information = information_fractions(result.looks, weight);
   detail::design_on_test_scale(result, design, information, scale);
   return result;
 }

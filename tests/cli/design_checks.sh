@@ -50,6 +50,44 @@ sed 's/"gamma": 1/"gamma": -1/' "$tmp/fh.json" > "$tmp/fh_bad.json"
 [ $? = 2 ] || fail "negative gamma should exit 2"
 grep -q '^error: survival.test.gamma = -1 ' "$tmp/err.txt" || fail "gamma error: $(cat "$tmp/err.txt")"
 [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2"
+# FH(0, 100) spends almost nothing at the first two looks: they have no
+# efficacy bound, "none" in the test's table as in the design's, empty in
+# the CSV (they read "inf").
+sed 's/"gamma": 1/"gamma": 100/' "$tmp/fh.json" > "$tmp/fh100.json"
+"$gsd" design "$tmp/fh100.json" > "$tmp/fh100.txt" || fail "FH(0, 100) exited $?"
+grep -Eq '^ +1 +47 +27\.09 +0\.5000 +0\.0000 +0\.0329 +1\.0357 +none ' "$tmp/fh100.txt" ||
+  fail "FH(0, 100) look 1: $(grep -A5 '^Test:' "$tmp/fh100.txt")"
+grep -qw inf "$tmp/fh100.txt" && fail "FH(0, 100) printed inf"
+"$gsd" design "$tmp/fh100.json" --format csv > "$tmp/fh100.csv" || fail "FH(0, 100) csv exited $?"
+python3 - "$tmp/fh100.csv" <<'PY' || fail "FH(0, 100) csv bounds"
+import csv, sys
+rows = list(csv.DictReader(open(sys.argv[1])))
+assert [r["test_efficacy_z"] for r in rows][:2] == ["", ""], [r["test_efficacy_z"] for r in rows]
+assert float(rows[2]["test_efficacy_z"]) > 1.9
+PY
+# Weights whose information vanishes name the exponent, with no nan.
+for weights in '"rho": 0, "gamma": 1000|survival.test.gamma = 1000 leaves every look without information' \
+               '"rho": 1000, "gamma": 0|survival.test.rho = 1000 leaves look 3 without information of its own'; do
+  sed "s/\"rho\": 0, \"gamma\": 1/${weights%%|*}/" "$tmp/fh.json" > "$tmp/fh_steep.json"
+  "$gsd" design "$tmp/fh_steep.json" > "$tmp/out.txt" 2> "$tmp/err.txt"
+  [ $? = 2 ] || fail "${weights%%|*} should exit 2"
+  grep -q "^error: ${weights#*|}: " "$tmp/err.txt" || fail "${weights%%|*}: $(cat "$tmp/err.txt")"
+  [ "$(wc -l < "$tmp/err.txt")" = 1 ] || fail "${weights%%|*}: more than one stderr line"
+  [ -s "$tmp/out.txt" ] && fail "stdout not empty on exit 2"
+done
+
+# A futility bound at hazard ratio 1 has effect fraction -0.0 in IEEE
+# arithmetic: the summary writes 0 in text, CSV and JSON.
+sed -e 's/"alpha": 0.05/"alpha": 0.025/' -e 's/"sided": 2/"sided": 1/' \
+    -e 's/"efficacy": {"spending": "lan-demets-obf"}/&, "futility": {"hazard_ratio": [1.0, 0.9]}/' \
+    -e 's/"cure_fraction": 0.562/"cure_fraction": 0.01/' \
+  "$root/configs/blinatumomab-20120215.json" > "$tmp/hr1.json"
+grep -q '"hazard_ratio": \[1.0, 0.9\]' "$tmp/hr1.json" || fail "could not add the futility bound to the seed config"
+"$gsd" design "$tmp/hr1.json" --summary > "$tmp/hr1.txt" || fail "summary exited $?"
+grep -Eq '^ +1 +futility +0\.5000 +47 +0\.0000 +0\.500000 +0\.0000 ' "$tmp/hr1.txt" || fail "summary: $(cat "$tmp/hr1.txt")"
+"$gsd" design "$tmp/hr1.json" --summary --format csv | grep -q '^1,futility,0.5,47,0,0.5,0,1,' ||
+  fail "summary csv"
+"$gsd" design "$tmp/hr1.json" --summary --format json | grep -Eq -- '-0\.0+([^0-9]|$)' && fail "summary json -0.0"
 
 # Batch: 120 K = 5 designs, then a bad line; results stay in order.
 for i in $(seq 0 119); do

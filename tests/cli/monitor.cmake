@@ -1,7 +1,7 @@
 # CLI contract tests of `gsd monitor`: each case of monitor_cli_test.sh
 # (decisions, tables, inference, bad input), monitor_table_test.sh (number
-# flags, stray words, table columns) and monitor_record_files_test.sh (the
-# record as a file) is one ctest, label cli.
+# flags, stray words, table columns, zeros and absent bounds) and
+# monitor_record_files_test.sh (the record as a file) is one ctest, label cli.
 # report_chromium is skipped (exit 77) when Chromium is not installed.
 set(gsd_monitor_cli_cases
   seed_json seed_inference looks_40_80_94 p_value_look hazard_ratio_look text_table csv_rows
@@ -24,7 +24,8 @@ foreach(case ${gsd_monitor_cli_cases})
   set_tests_properties(cli_monitor_${case} PROPERTIES LABELS cli SKIP_RETURN_CODE 77 TIMEOUT 180)
 endforeach()
 set(gsd_monitor_table_cases
-  numbers_as_typed stray_argument futility_harm_columns classical_names conditional_power_wide_header)
+  numbers_as_typed stray_argument futility_harm_columns classical_names conditional_power_wide_header
+  zero_without_sign unattainable_bound_reads_none)
 foreach(case ${gsd_monitor_table_cases})
   add_test(NAME cli_monitor_${case}
            COMMAND bash ${CMAKE_CURRENT_SOURCE_DIR}/cli/monitor_table_test.sh $<TARGET_FILE:gsd> ${case})

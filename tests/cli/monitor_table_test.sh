@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # CLI contract tests of `gsd monitor` (docs/cli.md): number flags as typed,
-# stray words after a subcommand, and the columns of the text table.
+# stray words after a subcommand, the columns of the text table, and how
+# every output writes a zero and a bound that cannot be crossed.
 # Usage: $(basename "$0") GSD CASE [EXAMPLES]; set-up and checks in monitor_test_lib.sh.
 source "$(dirname "$0")/monitor_test_lib.sh"
 
@@ -199,6 +200,19 @@ JSON
     expect_error "--z is one of several forms given; give one: z, estimate with standard_error, or the summaries"
     [ ! -e bad.json ] || fail "a refused first look left a record"
     [ ! -e bad.json.lock ] || fail "a refused first look left a lock file beside no record"
+    # A two-arm look's patients are its arms' n, named by the flags that
+    # gave them (they were named --patients, which nobody typed): an arm
+    # that falls by its own flag, a look that adds no patient by both.
+    binary="$examples/endpoint-monitoring/binary-noninferiority.json"
+    run monitor "$binary" --record b.json add-look --treatment '{"n": 150, "responders": 63}' \
+      --control '{"n": 150, "responders": 60}'
+    expect_error "--treatment.n = 150 is fewer than the previous look's 353 patients: the summaries are cumulative"
+    run monitor "$binary" --record b.json add-look --treatment '{"n": 353, "responders": 252}' \
+      --control '{"n": 177, "responders": 122}'
+    expect_error "the look of --treatment and --control has 530 patients in its arms"
+    [ "$err" = "error: the look of --treatment and --control has 530 patients in its arms (treatment.n 353 + control.n 177), which must exceed the previous look's 530 patients" ] ||
+      fail "whole line: $err"
+    [ ! -e b.json ] || fail "a refused look started a record"
     run monitor "$examples/../configs/blinatumomab-20120215.json" --record s.json add-look --patients 100 --z 2.1
     expect_error "--patients is not a known key"
     run monitor "$examples/../configs/blinatumomab-20120215.json" --record s.json add-look --z 2.1
@@ -233,6 +247,50 @@ JSON
     expect_ok
     expect_contains "$out" "   events   bound z       at HR 0.7  at HR 8.194e+04     at HR 1"
     expect_contains "$out" "       71    2.3557          0.0000           0.0000      0.0000"
+    ;;
+  zero_without_sign)
+    # A hazard ratio of 1 gives z = -log(1) sqrt(d) / 2 = -0.0, and a
+    # two-sided p of 1 against treatment a z of -0.0 too: the table, the
+    # reason, the JSON, the CSV and the report write 0, never "-0.0000",
+    # "-0.0" or "-0".
+    cat > h.json <<'JSON'
+{"design": {"alpha": 0.05, "sided": 2, "information_fractions": [0.5, 0.75, 1.0]},
+ "monitoring": {"planned_events": 94, "looks": [{"events": 60, "hazard_ratio": 1}]}}
+JSON
+    sed 's/"hazard_ratio": 1/"p_two_sided": 1, "direction": "favours-control"/' h.json > p.json
+    for config in h.json p.json; do
+      run monitor "$config" --report r.html
+      expect_ok
+      expect_contains "$out" "   1       60   0.6383    0.0000    2.5742"
+      expect_contains "$out" "Look 1: z = 0.0000 is below the efficacy bound 2.5742"
+      grep -q -- '-0\.0000' out.txt r.html && fail "$config: a zero printed with its sign"
+      run monitor "$config" --format json
+      expect_ok
+      grep -q '"z": 0.0,\?$' out.txt || fail "$config: JSON z: $out"
+      grep -Eq -- '-0\.0+([^0-9]|$)' out.txt && fail "$config: a zero with its sign in the JSON"
+      run monitor "$config" --format csv
+      expect_ok
+      [ "$(awk -F, 'NR == 2 { print $4 }' out.txt)" = 0 ] || fail "$config: CSV z: $out"
+    done
+    ;;
+  unattainable_bound_reads_none)
+    # At 10 of 5000 planned events O'Brien-Fleming spending has nothing to
+    # spend: the look has no efficacy bound. JSON writes null, and the text
+    # and the report say "none" as gsd design does (they said "inf"); the
+    # CSV leaves the field empty.
+    cat > n.json <<'JSON'
+{"design": {"alpha": 0.025, "information_fractions": [0.5, 1]},
+ "monitoring": {"planned_events": 5000, "looks": [{"events": 10, "z": 1.0}]}}
+JSON
+    run monitor n.json --report n.html
+    expect_ok
+    expect_contains "$out" "   1       10   0.0020    1.0000      none"
+    grep -q '<td>1.0000</td><td>none</td>' n.html || fail "the report's bound is not none"
+    grep -qw inf out.txt n.html && fail "an unattainable bound printed as inf"
+    run monitor n.json --format json
+    grep -q '"efficacy_z": null' out.txt || fail "JSON bound: $out"
+    run monitor n.json --format csv
+    [ "$(awk -F, 'NR == 2 { print $5 }' out.txt)" = "" ] || fail "CSV bound: $out"
     ;;
   *)
     fail "unknown case"

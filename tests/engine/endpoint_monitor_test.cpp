@@ -311,6 +311,16 @@ TEST(EndpointMonitor, BadLooksNameTheirPath) {
             "monitoring.looks[0].standard_error = -0.1 must be positive");
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"z", 1.0}}, {{"patients", 60}, {"z", 2.0}}})),
             "monitoring.looks[1].patients = 60 must exceed the previous look's 60 patients");
+  // A look of the arms' summaries has no patients key: an arm that falls is
+  // named by its n, a look that adds no patient by its arms' n together.
+  EXPECT_EQ(error(json::array({{{"treatment", arm(40, 0.6, 1.1)}, {"control", arm(20, 0.1, 0.9)}},
+                               {{"treatment", arm(30, 0.6, 1.1)}, {"control", arm(30, 0.1, 0.9)}}})),
+            "monitoring.looks[1].treatment.n = 30 is fewer than the previous look's 40 patients: the summaries are "
+            "cumulative, so no count falls from one look to the next");
+  EXPECT_EQ(error(json::array({{{"treatment", arm(30, 0.6, 1.1)}, {"control", arm(30, 0.1, 0.9)}},
+                               {{"treatment", arm(30, 0.5, 1.1)}, {"control", arm(30, 0.1, 0.9)}}})),
+            "monitoring.looks[1] has 60 patients in its arms (treatment.n 30 + control.n 30), which must exceed the "
+            "previous look's 60 patients");
   // A z past 1e6 from the data is named by the data that gave it.
   EXPECT_EQ(error(json::array({{{"patients", 60}, {"estimate", 0.4}, {"standard_error", 1e-90}}})),
             "monitoring.looks[0].standard_error = 1e-90 gives z = 4e+89 with the estimate 0.4, outside [-1e6, 1e6]");

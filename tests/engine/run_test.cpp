@@ -2,6 +2,11 @@
 // that design_trial / monitor_trial give, and bad input carries its path.
 #include "gsd/run.hpp"
 
+#include <algorithm>
+#include <cmath>
+#include <string>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "gsd/errors.hpp"
@@ -63,6 +68,62 @@ TEST(Run, MonitorAndCommandNames) {
 // planned events are the events the plan solves for (was: "planned_events
 // is missing", which R's and Python's monitor() passed on for the usual
 // plan). Given, monitoring.planned_events still wins.
+// The paths of the zeros that keep a sign in a document ("monitoring.looks[0].z").
+void signed_zeros(const nlohmann::json& value, const std::string& path, std::vector<std::string>& out) {
+  if (value.is_number_float() && std::fpclassify(value.get<double>()) == FP_ZERO &&
+      std::signbit(value.get<double>())) {
+    out.push_back(path);
+  } else if (value.is_object()) {
+    for (const auto& [key, child] : value.items()) signed_zeros(child, path + "." + key, out);
+  } else if (value.is_array()) {
+    for (std::size_t i = 0; i < value.size(); ++i) signed_zeros(value[i], path + "[" + std::to_string(i) + "]", out);
+  }
+}
+
+std::vector<std::string> signed_zeros(const nlohmann::json& document) {
+  std::vector<std::string> out;
+  signed_zeros(document, "", out);
+  return out;
+}
+
+// A zero comes back without a sign, wherever IEEE arithmetic gave it one:
+// the z of a hazard ratio of 1 (-log(1) sqrt(d) / 2) and of a two-sided p of
+// 1, an effect fraction of a hazard-ratio futility bound at 1, a cure
+// fraction typed as -0.0. The writer printed them "-0.0", and the reasons
+// "z = -0.0000".
+TEST(Run, ZerosComeBackWithoutASign) {
+  nlohmann::json monitor = seed_config();
+  monitor["monitoring"]["looks"] = nlohmann::json::array({{{"events", 60}, {"hazard_ratio", 1}}});
+  nlohmann::json out = run(monitor, Command::kMonitor);
+  EXPECT_EQ(out["monitoring"]["looks"][0]["z"].dump(), "0.0");
+  EXPECT_NE(out["monitoring"]["looks"][0]["reason"].get<std::string>().find("z = 0.0000 is below"), std::string::npos)
+      << out["monitoring"]["looks"][0]["reason"];
+  EXPECT_EQ(signed_zeros(out), std::vector<std::string>{});
+  monitor["monitoring"]["looks"] =
+      nlohmann::json::array({{{"events", 60}, {"p_two_sided", 1}, {"direction", "favours-control"}}});
+  out = run(monitor, Command::kMonitor);
+  EXPECT_EQ(out["monitoring"]["looks"][0]["z"].dump(), "0.0");
+  EXPECT_EQ(signed_zeros(out), std::vector<std::string>{});
+
+  nlohmann::json design = seed_config();
+  design.erase("monitoring");
+  design["design"]["sided"] = 1;
+  design["design"]["alpha"] = 0.025;
+  design["design"]["futility"] = {{"hazard_ratio", {1.0, 0.9}}};
+  design["survival"]["treatment"]["cure_fraction"] = 0.01;
+  out = run(design, Command::kDesign);
+  const auto futility = std::find_if(out["boundary_summary"].begin(), out["boundary_summary"].end(),
+                                     [](const nlohmann::json& row) { return row["bound"] == "futility"; });
+  ASSERT_NE(futility, out["boundary_summary"].end());
+  EXPECT_EQ((*futility)["effect_fraction"].dump(), "0.0");
+  EXPECT_EQ(signed_zeros(out), std::vector<std::string>{});
+
+  const nlohmann::json typed = nlohmann::json::parse(
+      seed_config().dump().replace(seed_config().dump().find("0.4"), 3, "-0.0"));
+  ASSERT_TRUE(std::signbit(typed["survival"]["control"]["cure_fraction"].get<double>()));
+  EXPECT_EQ(signed_zeros(run(typed, Command::kDesign)), std::vector<std::string>{});
+}
+
 TEST(Run, PlannedEventsDefaultToTheSolvedPlansEvents) {
   nlohmann::json config = seed_config();
   config["survival"].erase("events");

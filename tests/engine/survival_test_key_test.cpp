@@ -94,6 +94,36 @@ TEST(SurvivalTestKey, RulesNameThePath) {
   EXPECT_EQ(sized.sample_size->plan.events, sized.test_sizing->events);
 }
 
+// Fleming-Harrington weights so steep that a look has no information of its
+// own are refused naming the exponent. gamma 1000 makes (1 - S)^gamma too
+// small at every event for a double: S >= 0.48 under the seed's cure
+// fractions, so a squared weight is at most 0.519^2000, about 1e-569. rho
+// 1000 spends all of the information before the final look. The message
+// had read "survival.test.test gives no information at a look (-nan of the
+// final variance)".
+TEST(SurvivalTestKey, VanishingWeightsAreNamedByTheirExponent) {
+  EXPECT_EQ(error_of(seed_config({{"type", "fleming-harrington"}, {"rho", 0}, {"gamma", 1000}})),
+            "survival.test.gamma = 1000 leaves every look without information: the weights (1 - S)^gamma are so "
+            "small at every event that the test's variance is 0 in a double; choose a smaller gamma (such as 1)");
+  EXPECT_EQ(error_of(seed_config({{"type", "fleming-harrington"}, {"rho", 1000}, {"gamma", 0}})),
+            "survival.test.rho = 1000 leaves look 3 without information of its own: the weight S^rho falls to 0 "
+            "once the first events lower the survival S, so the test's information is all spent before that "
+            "look; choose a smaller rho (such as 1)");
+  EXPECT_EQ(error_of(seed_config({{"type", "fleming-harrington"}, {"rho", 1e6}, {"gamma", 0}}))
+                .rfind("survival.test.rho = 1e+06 leaves look ", 0),
+            0U);
+  nlohmann::json side = seed_config(nullptr);
+  side["simulation"] = {{"tests", {{{"type", "fleming-harrington"}, {"rho", 0}, {"gamma", 1000}}}}};
+  try {
+    (void)prepare_simulation(load_trial(side));
+    ADD_FAILURE() << "a side test without information was run";
+  } catch (const InvalidInput& e) {
+    EXPECT_EQ(std::string(e.what()).rfind("simulation.tests[0].gamma = 1000 leaves every look without information", 0),
+              0U)
+        << e.what();
+  }
+}
+
 // gsd simulate runs the weighted test against its own bounds (the design's
 // at the test's information fractions), and reports its analytic power.
 TEST(SurvivalTestKey, SimulateRunsTheWeightedTest) {
