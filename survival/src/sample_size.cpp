@@ -14,7 +14,7 @@
 #include "check.hpp"
 #include "classical.hpp"
 #include "look_exits.hpp"
-#include "gsd/spending/design_limits.hpp"
+#include "plan_limits.hpp"
 #include "gsd/survival/logrank_drift.hpp"
 #include "root_search.hpp"
 #include "whole_sizes.hpp"
@@ -51,29 +51,8 @@ constexpr int kEventDrivenRootBits = 24;
 // power reaches the target: rounding each look up moves the power by less
 // than one event's worth, so one or two suffice.
 constexpr int kMaxRoundingSteps = 3;
-// The default calendar cap: the latency's 99th percentile (survival 0.01),
-// as the simulator's default (simulate/src/simulator.cpp).
-constexpr double kDefaultCapSurvival = 0.01;
 
 std::string describe(double value) { return detail::format_value(value); }
-
-void check_target_power(double power, const Design& design) {
-  const double alpha = design.spec.alpha_per_side();
-  if (!(power > alpha && power < 1.0)) {
-    std::ostringstream rule;
-    rule << "must lie in (" << describe(alpha) << ", 1): above the one-sided alpha";
-    if (design.spec.sided == spending::Sidedness::kTwoSidedSymmetric) rule << " (alpha / 2 for two-sided)";
-    detail::fail("power", power, rule.str());
-  }
-  // The design's own limit on beta: above it the powers' few units in the
-  // ninth digit could carry a plan's power past 1.
-  if (power > 1.0 - spending::kMinDesignBeta) {
-    detail::fail("power", power,
-                 "is above " + detail::format_input(1.0 - spending::kMinDesignBeta) +
-                     ", the largest power gsd solves to its stated accuracy (design.beta has the same limit, "
-                     "0.0001); give a power up to 0.9999");
-  }
-}
 
 // Power of the design for per-patient moments scaled to `patients`.
 double power_for(const Design& design, const std::vector<LogRankMoments>& moments, double patients) {
@@ -98,31 +77,6 @@ std::vector<LogRankMoments> moments_at_events(const SurvivalSpec& spec, const De
   return moments;
 }
 
-// The default cap, where the calendar profile can resolve the trial: a
-// latency whose survival levels off above 1% (a last piecewise hazard of
-// 1e-10 a month) has its 99th percentile ages past its median (3e10 months
-// against 30), and the profile over that span placed the looks' events at
-// 1e8 months. An exponential's 99th percentile is 6.6 times its median, a
-// Weibull's of shape 0.2 (the least allowed) 12,800 times.
-constexpr double kMaxTailOverMedian = 1e6;
-
-double checked_default_cap(const SurvivalSpec& spec) {
-  const double h = -std::log(kDefaultCapSurvival);
-  const std::pair<const char*, const CureModel*> arms[] = {{"control", &spec.control}, {"treatment", &spec.treatment}};
-  for (const auto& [arm, model] : arms) {
-    const double tail = model->latency().inverse_cumulative_hazard(h);
-    const double median = model->latency().median();
-    if (tail <= kMaxTailOverMedian * median) continue;
-    detail::fail("analysis_cap",
-                 std::string("is needed: the ") + arm + " arm's noncured latency has its 99th percentile at " +
-                     describe(tail) + " " + spec.time_unit + ", " + describe(tail / median) +
-                     " times its median (its hazard nearly stops), so the default cap (the end of accrual plus "
-                     "that percentile) lies beyond any trial; give survival.analysis_cap, the protocol's "
-                     "latest final analysis");
-  }
-  return default_calendar_cap(spec);
-}
-
 // Everything the event-driven power of one plan needs that does not depend on
 // its size: built once per solve.
 struct EventDrivenContext {
@@ -134,7 +88,9 @@ struct EventDrivenContext {
   EventDrivenContext(const SurvivalSpec& spec, const Design& design, const PlanSettings& s)
       : EventDrivenContext(spec, CappedFinalBound(design), s) {}
   EventDrivenContext(const SurvivalSpec& spec, CappedFinalBound capped, const PlanSettings& s)
-      : cap(s.calendar_cap ? *s.calendar_cap : spec.analysis_cap ? *spec.analysis_cap : checked_default_cap(spec)),
+      : cap(s.calendar_cap     ? *s.calendar_cap
+            : spec.analysis_cap ? *spec.analysis_cap
+                                : detail::checked_default_cap(spec)),
         profile(spec, cap),
         bounds(std::move(capped)),
         settings(s.event_driven) {}
@@ -257,28 +213,6 @@ double solve_events(const SurvivalSpec& spec, const Design& design, double targe
 // Patients for the target event-driven power with follow-up fixed: events
 // are the patients times the expected events per patient by the end of
 // follow-up.
-// A first look that the model expects to have less than one event (see
-// solve_patients_event_driven and exact_plan), named by its trigger: the
-// time of a look by calendar time, else the power (its events are the
-// design's first fraction of the total).
-[[noreturn]] void fail_first_look_empty(const SurvivalSpec& spec, const Design& design, double patients) {
-  const double fraction = design.spec.information_fractions.front();
-  const std::string power = detail::format_input(*spec.power);
-  const std::string fewest = describe(std::ceil(patients));
-  if (!spec.looks.empty() && spec.looks.front().kind != LookTriggerKind::kEvents) {
-    const double time = spec.looks.front().time;
-    throw numerics::InvalidInput(numerics::FieldPath{"looks", std::size_t{0}, "time"}, detail::format_input(time),
-                                 "leaves the first look without events: power " + power +
-                                     " needs fewer patients than the " + fewest +
-                                     " that give it one expected event (" + describe(100.0 * fraction) +
-                                     "% of the final events by then); move it later");
-  }
-  throw numerics::InvalidInput({"power"}, power,
-                               "needs fewer patients than the " + fewest +
-                                   " that give the first look one expected event (design.information_fractions[0] = " +
-                                   detail::format_input(fraction) + " of the final events); give a larger first fraction");
-}
-
 double solve_patients_event_driven(const SurvivalSpec& spec, const Design& design,
                                    const EventDrivenContext& ctx, double target, double start,
                                    const numerics::SolverOptions& options) {
@@ -293,7 +227,9 @@ double solve_patients_event_driven(const SurvivalSpec& spec, const Design& desig
   // it needs would leave that look empty, and raising them to fill it would
   // size another trial (a look by time at month 1 sized the seed trial at
   // 1,709 patients for its power of 0.84 where 202 reach it).
-  if (n && *n <= lowest && fewest > kMinPatients && gap(lowest) > 0.0) fail_first_look_empty(spec, design, lowest);
+  if (n && *n <= lowest && fewest > kMinPatients && gap(lowest) > 0.0) {
+    detail::fail_first_look_empty(spec, design, lowest);
+  }
   if (!n) {
     std::ostringstream out;
     out << "cannot be reached with follow_up = " << detail::format_input(*spec.follow_up)
@@ -407,7 +343,7 @@ std::vector<long long> look_events(std::span<const double> fractions, long long 
 }
 
 double default_calendar_cap(const SurvivalSpec& spec) {
-  const double h = -std::log(kDefaultCapSurvival);
+  const double h = -std::log(detail::kDefaultCapSurvival);
   return spec.accrual.duration() + std::max(spec.control.latency().inverse_cumulative_hazard(h),
                                             spec.treatment.latency().inverse_cumulative_hazard(h));
 }
@@ -516,13 +452,7 @@ SurvivalPlan exact_plan(const SurvivalSpec& spec, const Design& design, const Ev
     for (std::size_t k = 0; k < plan.looks.size(); ++k) {
       const SurvivalLook& look = plan.looks[k];
       const bool by_events = look.trigger == LookTriggerKind::kEvents;
-      // The recursion needs a first look with an event to analyse.
-      if (k == 0 && !by_events && !(look.expected_events >= 1.0)) {
-        detail::fail(numerics::FieldPath{"looks", std::size_t{0}, "time"}, spec.looks.front().time,
-                     "leaves the first look without events: the model expects " +
-                         describe(look.expected_events) + " events by then from the " + describe(static_cast<double>(patients)) +
-                         " patients; move it later");
-      }
+      if (k == 0 && !by_events) detail::check_first_time_look(spec, look.expected_events, patients);
       looks.push_back(by_events ? static_cast<double>(look.events) : look.expected_events);
     }
     looks.back() = static_cast<double>(events);
@@ -581,7 +511,7 @@ SurvivalPlan solve_survival(const SurvivalSpec& spec, const Design& design,
   const numerics::SolverOptions& options = design.spec.solver;
   spec.validate();
   const SolveMode mode = solve_mode(spec);
-  if (spec.power) check_target_power(*spec.power, design);
+  if (spec.power) detail::check_target_power(*spec.power, design);
   check_calendar_looks(spec, mode);
   if (settings.calendar_cap && !(*settings.calendar_cap > 0.0 && std::isfinite(*settings.calendar_cap))) {
     throw std::invalid_argument("calendar_cap must be positive and finite");
