@@ -31,6 +31,13 @@ constexpr int kMaxBlock = 1000;
 // beyond any trial: a median of a minute against 2,000 years of accrual.
 constexpr double kMaxTimeScaleRatio = 1e9;
 
+// Drop-outs per patient over an arm's noncured median latency. With a
+// median of 12 months the plans computed at 1e4 a month (1.2e5 here; 36
+// million patients for power 0.8) and at 1e5 a month the quadrature of the
+// events ever expected failed; 1e4 keeps a margin of over ten, where about
+// one patient in 15,000 (ln 2 / 1e4) still has the event.
+constexpr double kMaxDropoutsPerMedian = 1e4;
+
 // The Weibull shapes within which the event-driven power agrees with
 // simulation on the seed trial (202 patients, control latency Weibull with
 // scale 7 months, 20,000 simulated trials): shape 0.2 gives 0.8590 against
@@ -82,13 +89,25 @@ void check_latency_ranges(const char* arm, const CureModel& model, const Accrual
 // A drop-out hazard against the accrual duration: at most kMaxTimeScaleRatio
 // drop-outs expected per patient over the accrual (a smaller rate is harmless,
 // down to none).
-void check_dropout_scale(const char* arm, double rate, const Accrual& accrual, const std::string& unit) {
+// Against the arm's own latency too: at most kMaxDropoutsPerMedian drop-outs
+// expected per patient over its noncured median latency.
+void check_dropout_scale(const char* arm, double rate, const CureModel& model, const Accrual& accrual,
+                         const std::string& unit) {
   const double per_accrual = rate * accrual.duration();
-  if (per_accrual <= kMaxTimeScaleRatio) return;
+  if (per_accrual > kMaxTimeScaleRatio) {
+    detail::fail(numerics::FieldPath{"dropout", arm}, rate,
+                 "is a drop-out hazard of " + format_value(per_accrual) + " per accrual duration (" +
+                     format_value(accrual.duration()) + " " + unit +
+                     "): gsd computes up to 1e9; check the time unit (survival.time_unit)");
+  }
+  const double median = model.latency().median();
+  const double per_median = rate * median;
+  if (per_median <= kMaxDropoutsPerMedian) return;
   detail::fail(numerics::FieldPath{"dropout", arm}, rate,
-               "is a drop-out hazard of " + format_value(per_accrual) +
-                   " per accrual duration (" + format_value(accrual.duration()) + " " + unit +
-                   "): gsd computes up to 1e9; check the time unit (survival.time_unit)");
+               "is " + format_value(per_median) + " drop-outs per patient over the arm's noncured median latency (" +
+                   format_value(median) + " " + unit +
+                   "): gsd computes up to 1e4, where about one patient in 15,000 still has the event; check "
+                   "the rate and its time unit (survival.time_unit)");
 }
 
 }  // namespace
@@ -141,11 +160,11 @@ void SurvivalSpec::validate() const {
   check_latency_ranges("treatment", treatment, accrual, time_unit);
   if (dropout_control) {
     detail::check_non_negative(numerics::FieldPath{"dropout", "control"}, *dropout_control);
-    check_dropout_scale("control", *dropout_control, accrual, time_unit);
+    check_dropout_scale("control", *dropout_control, control, accrual, time_unit);
   }
   if (dropout_treatment) {
     detail::check_non_negative(numerics::FieldPath{"dropout", "treatment"}, *dropout_treatment);
-    check_dropout_scale("treatment", *dropout_treatment, accrual, time_unit);
+    check_dropout_scale("treatment", *dropout_treatment, treatment, accrual, time_unit);
   }
   if (patients && *patients <= 0) detail::fail("patients", static_cast<double>(*patients), "must be positive");
   if (events && *events <= 0) detail::fail("events", static_cast<double>(*events), "must be positive");

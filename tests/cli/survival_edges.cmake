@@ -43,3 +43,9 @@ gsd_survival_edge(piecewise_hazard_past_time_scale
 gsd_survival_edge(accrual_rate_far_below_another
   "error: survival.accrual.piecewise.rates[0] = 1 is more than 1e6 times below the largest rate (1e+10): such a piece enrols next to no one\; give it rate 0, or check the rates"
   "{\"design\": {\"alpha\": 0.025}, \"survival\": {\"control\": {\"median_noncured\": 9}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"piecewise\": {\"durations\": [6, 18], \"rates\": [1, 10000000000.0]}}, \"power\": 0.8, \"follow_up\": 18}}")
+
+# A drop-out hazard that leaves next to no patient an event (before: the
+# quadrature of the events ever expected failed, exit 1).
+gsd_survival_edge(dropout_past_the_latency
+  "error: survival.dropout.control = 100000 is 1.2e+06 drop-outs per patient over the arm's noncured median latency (12 months): gsd computes up to 1e4, where about one patient in 15,000 still has the event\; check the rate and its time unit (survival.time_unit)"
+  "{\"design\": {\"alpha\": 0.025}, \"survival\": {\"control\": {\"median_noncured\": 12}, \"hazard_ratio_noncured\": 0.7, \"accrual\": {\"duration\": 24}, \"dropout\": {\"control\": 100000}, \"power\": 0.8, \"follow_up\": 18}}")
