@@ -161,10 +161,17 @@ MaxComboPower maxcombo_power_at_times(const SurvivalSpec& spec, const spending::
     MaxComboLook look;
     look.calendar_time = tau;
     v0.emplace_back();
-    for (const LogRankWeight& w : tests) {
+    for (std::size_t j = 0; j < tests.size(); ++j) {
+      const LogRankWeight& w = tests[j];
       const WeightedLogRankMoments m = weighted_logrank_moments(spec, w, look.calendar_time, options);
       if (!(m.variance_null > 0.0)) {
-        throw numerics::InvalidInput("tests", "give no information at a look: their weights vanish before it");
+        // Named by the test, as a single weighted test names its exponent.
+        throw numerics::InvalidInput(
+            numerics::FieldPath{"tests", j},
+            "[" + detail::format_input(w.rho) + ", " + detail::format_input(w.gamma) + "]",
+            "gives no information at look " + std::to_string(out.looks.size() + 1) +
+                ": its weights S^rho (1 - S)^gamma vanish at every event before it (a large gamma near the "
+                "start, where S is near 1; a large rho once S falls); choose smaller exponents (such as [0, 1])");
       }
       v0.back().push_back(m.variance_null);
       look.mean_z.push_back(m.mean_z(patients));

@@ -124,6 +124,15 @@ TEST(SurvivalTestKey, VanishingWeightsAreNamedByTheirExponent) {
   }
 }
 
+// A MaxCombo component without information is named by its index and its
+// exponents (it said "survival.test.tests give no information at a look").
+TEST(SurvivalTestKey, AMaxComboComponentWithoutInformationIsNamed) {
+  EXPECT_EQ(error_of(seed_config({{"type", "maxcombo"}, {"tests", {{0, 0}, {0, 1000}}}})),
+            "survival.test.tests[1] = [0, 1000] gives no information at look 1: its weights S^rho (1 - S)^gamma "
+            "vanish at every event before it (a large gamma near the start, where S is near 1; a large rho once S "
+            "falls); choose smaller exponents (such as [0, 1])");
+}
+
 // gsd simulate runs the weighted test against its own bounds (the design's
 // at the test's information fractions), and reports its analytic power.
 TEST(SurvivalTestKey, SimulateRunsTheWeightedTest) {
