@@ -82,7 +82,7 @@ json design_plot_data(const DesignResult& result, int points) {
   return design_plot_data(result, DesignPlotOptions{points, true});
 }
 
-json design_plot_data(const DesignResult& result, const DesignPlotOptions& options) {
+static json design_document(const DesignResult& result, const DesignPlotOptions& options) {
   if (result.simon) return simon_plot_data(*result.simon);
   const int points = options.points;
   const spending::Design& d = result.boundaries;
@@ -182,7 +182,7 @@ json endpoint_monitoring_plot_data(const MonitoringReport& report) {
 
 }  // namespace
 
-json monitoring_plot_data(const MonitoringReport& report, int points) {
+static json monitoring_document(const MonitoringReport& report, int points) {
   if (report.simon) {
     // Simon's design: the design's curves, and the looks' rates with the
     // interval once the trial has ended.
@@ -239,7 +239,7 @@ json monitoring_plot_data(const MonitoringReport& report, int points) {
   return out;
 }
 
-json simulation_plot_data(const simulate::Simulator& sim, const SimulationReport& report, int shown) {
+static json simulation_document(const simulate::Simulator& sim, const SimulationReport& report, int shown) {
   // A normal or binary endpoint's trial has no survival curves.
   if (sim.endpoint()) return {{"replicates", json::array()}, {"model", nullptr}};
   json reps = json::array();
@@ -259,6 +259,20 @@ json simulation_plot_data(const simulate::Simulator& sim, const SimulationReport
           {"model",
            {{"control", curve_json(model_survival(sim.model(), false, t_max))},
             {"treatment", curve_json(model_survival(sim.model(), true, t_max))}}}};
+}
+
+// The documents as returned: every zero without its sign, as the engine's
+// other JSON (json_values.hpp).
+json design_plot_data(const DesignResult& result, const DesignPlotOptions& options) {
+  return detail::without_zero_signs(design_document(result, options));
+}
+
+json monitoring_plot_data(const MonitoringReport& report, int points) {
+  return detail::without_zero_signs(monitoring_document(report, points));
+}
+
+json simulation_plot_data(const simulate::Simulator& sim, const SimulationReport& report, int shown) {
+  return detail::without_zero_signs(simulation_document(sim, report, shown));
 }
 
 }  // namespace gsd

@@ -99,6 +99,10 @@ TEST(Run, ZerosComeBackWithoutASign) {
   EXPECT_NE(out["monitoring"]["looks"][0]["reason"].get<std::string>().find("z = 0.0000 is below"), std::string::npos)
       << out["monitoring"]["looks"][0]["reason"];
   EXPECT_EQ(signed_zeros(out), std::vector<std::string>{});
+  // The plot data of the charts too.
+  const nlohmann::json plot = monitoring_plot_data(monitor_trial(load_trial(monitor)));
+  EXPECT_EQ(plot["observed"]["z"].dump(), "[0.0]");
+  EXPECT_EQ(signed_zeros(plot), std::vector<std::string>{});
   monitor["monitoring"]["looks"] =
       nlohmann::json::array({{{"events", 60}, {"p_two_sided", 1}, {"direction", "favours-control"}}});
   out = run(monitor, Command::kMonitor);
