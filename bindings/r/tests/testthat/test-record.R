@@ -65,7 +65,7 @@ test_that("a keyed record is written, extended, verified and reported with the c
   expect_true(check$ok)
   expect_identical(check$chain$algorithm, "hmac-sha256")
   expect_identical(check$chain$status, "verified")
-  expect_identical(gsd_record_replay(f, key_file = key)$looks$events, c(49, 71))
+  expect_identical(gsd_record_replay(f, key_file = key)$looks$events, c(49L, 71L))
   html <- tempfile(fileext = ".html")
   expect_identical(gsd_record_report(f, html, key_file = key), html)
   # Without the key, or with another, it is not read.
