@@ -254,7 +254,9 @@ TEST(SurvivalSpec, TimeScalesWithinAFactorOfABillion) {
   spec.control = CureModel(0.4, Latency::exponential_median(7.0));
   spec.treatment = CureModel(0.4, Latency::exponential_median(36.0e-9 * 0.999));
   EXPECT_THROW(spec.validate(), std::invalid_argument);
-  spec.treatment = CureModel(0.4, Latency::exponential_median(11.0));
+  // A latency short enough (a median of 3e-4 months) that drop-out at the
+  // accrual's limit is within the latency's own (1e4 per median, below).
+  spec.treatment = CureModel(0.4, Latency::exponential_median(3e-4));
   spec.dropout_treatment = 0.999e9 / 36.0;
   EXPECT_NO_THROW(spec.validate());
   spec.dropout_treatment = 27805556.0;  // 1.001e9 over the 36 months
@@ -265,6 +267,27 @@ TEST(SurvivalSpec, TimeScalesWithinAFactorOfABillion) {
     EXPECT_STREQ(e.what(), "dropout.treatment = 27805556 is a drop-out hazard of 1.001e+09 per accrual "
                            "duration (36 months): gsd computes up to 1e9; check the time unit "
                            "(survival.time_unit)");
+  }
+}
+
+// At most 1e4 drop-outs per patient over the arm's noncured median latency:
+// at 1.2e6 (1e5 a month against a median of 12 months) the quadrature of the
+// events ever expected failed (survival_spec.cpp).
+TEST(SurvivalSpec, DropOutWithinTenThousandPerMedianLatency) {
+  SurvivalSpec spec;
+  spec.accrual = Accrual::uniform(24.0);
+  spec.control = CureModel(0.0, Latency::exponential_median(12.0));
+  spec.treatment = CureModel(0.0, Latency::exponential_median(12.0));
+  spec.dropout_control = 833.0;  // 9,996 per 12 months
+  EXPECT_NO_THROW(spec.validate());
+  spec.dropout_control = 834.0;  // 10,008
+  try {
+    spec.validate();
+    FAIL() << "no throw";
+  } catch (const std::invalid_argument& e) {
+    EXPECT_STREQ(e.what(), "dropout.control = 834 is 10008 drop-outs per patient over the arm's noncured "
+                           "median latency (12 months): gsd computes up to 1e4, where about one patient in "
+                           "15,000 still has the event; check the rate and its time unit (survival.time_unit)");
   }
 }
 
