@@ -1,0 +1,142 @@
+// The seed trial's plan and its simulation against an independent simulation
+// of the same cure model, written in plain R without gsd's code: the log-rank
+// by survival::survdiff, the bounds by rpact, the calendar cap and its final
+// analysis by the rules the plan states (tests/reference/cure_model_simulation.R,
+// 400,000 replicates per plan; the values below are its output). Two plans:
+// the seed plan of 94 events, where 1.8% of trials reach the calendar cap
+// first, and the same trial with 80 events, where almost none do.
+//
+// gsd's simulator is checked statistically: each quantity within 4 standard
+// errors of the difference of the two simulations (a false alarm with
+// probability 6e-5 per quantity if both simulate the same trial). The
+// event-driven plan is an approximation whose accuracy is stated: 0.003 in
+// each probability (docs/plan-accuracy.md) and 0.002 in the capped fraction
+// (event_driven_power_test.cpp); its expected events and duration inherit
+// that accuracy through the looks (below), plus 4 standard errors of the R
+// simulation.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+
+#include "monte_carlo_bounds.hpp"
+#include "gsd/design.hpp"
+#include "gsd/load.hpp"
+#include "gsd/simulation.hpp"
+
+namespace gsd::cure_model_reference_test {
+namespace {
+
+// A mean or proportion of the R simulation and its standard error.
+struct Estimate {
+  double value;
+  double se;
+};
+
+struct Reference {
+  const char* plan;
+  double replicates;
+  Estimate power;
+  Estimate upper[3];  // first upper crossing at each look (a capped final counts at its look)
+  Estimate capped;    // ending at the calendar cap, with or without an analysis
+  Estimate events;    // at stopping
+  Estimate patients;  // enrolled at stopping
+  Estimate duration;  // calendar months at stopping
+  Estimate median_hazard_ratio;
+};
+
+const Reference kReferences[] = {
+    // clang-format off
+    {"seed_202_94", 400000, {0.83929, 0.00058}, {{0.26713, 0.00070}, {0.40596, 0.00078}, {0.16620, 0.00059}},
+     {0.01744, 0.00021}, {72.04618, 0.02843}, {186.64839, 0.03521}, {39.76112, 0.02294}, {0.50260, 0.00022}},
+    {"seed_202_80", 400000, {0.82507, 0.00060}, {{0.21665, 0.00065}, {0.38782, 0.00077}, {0.22060, 0.00066}},
+     {0.00006, 0.00001}, {63.57748, 0.02409}, {178.93238, 0.04109}, {33.54758, 0.01079}, {0.49349, 0.00022}},
+    // clang-format on
+};
+
+constexpr double kStandardErrors = 4.0;
+// The plan's stated accuracy: each crossing probability (event_driven_power_test.cpp
+// holds the power to it on thirteen plans) and the capped fraction.
+constexpr double kPlanProbability = 0.003;
+constexpr double kPlanCapped = 0.002;
+// The simulator's histogram of log hazard ratios has bins of 0.001: its
+// median is the middle of a bin, within 0.0005 of the sample's in log scale.
+constexpr double kHalfBin = 0.0005;
+
+#if defined(__SANITIZE_ADDRESS__)
+constexpr std::int64_t kReplicates = 40000;
+#else
+constexpr std::int64_t kReplicates = 200000;
+#endif
+
+Trial plan_trial(const Reference& ref) {
+  return load_trial_file(std::string(GSD_REFERENCE_DIR) + "/event_driven/" + ref.plan + ".json");
+}
+
+// The standard error of the difference between the R estimate and gsd's, whose
+// own standard error is the R one's scaled to gsd's replicates (the same
+// distribution if the two agree).
+double difference_se(const Estimate& r, double r_replicates) {
+  return r.se * std::sqrt(1.0 + r_replicates / static_cast<double>(kReplicates));
+}
+
+TEST(CureModelReference, SimulatorAgreesWithAnIndependentSimulation) {
+  for (const Reference& ref : kReferences) {
+    SCOPED_TRACE(ref.plan);
+    SimulationRequest request;
+    request.replicates = kReplicates;
+    request.seed = 20261207;
+    request.threads = 2;
+    const simulate::SimulationResult r = simulate_trial(plan_trial(ref), request).result;
+    const auto near = [&](double value, const Estimate& e, const char* what) {
+      EXPECT_NEAR(value, e.value, kStandardErrors * difference_se(e, ref.replicates)) << what;
+    };
+    near(r.power, ref.power, "power");
+    for (std::size_t k = 0; k < 3; ++k) near(r.reject_per_look[k], ref.upper[k], "upper crossing");
+    near(r.capped_fraction, ref.capped, "capped fraction");
+    near(r.expected_events, ref.events, "expected events");
+    near(r.expected_patients, ref.patients, "expected patients");
+    near(r.expected_duration, ref.duration, "expected duration");
+    ASSERT_TRUE(r.hazard_ratio_median.has_value());
+    EXPECT_NEAR(*r.hazard_ratio_median, ref.median_hazard_ratio.value,
+                ref.median_hazard_ratio.value * kHalfBin +
+                    kStandardErrors * difference_se(ref.median_hazard_ratio, ref.replicates))
+        << "median hazard ratio at stopping";
+  }
+}
+
+TEST(CureModelReference, PlanAgreesWithAnIndependentSimulation) {
+  for (const Reference& ref : kReferences) {
+    SCOPED_TRACE(ref.plan);
+    const DesignResult result = design_trial(plan_trial(ref));
+    ASSERT_TRUE(result.sample_size.has_value());
+    const survival::SurvivalPlan& plan = result.sample_size->plan;
+    ASSERT_EQ(plan.looks.size(), 3u);
+    EXPECT_NEAR(plan.power, ref.power.value, kPlanProbability + kStandardErrors * ref.power.se);
+    for (std::size_t k = 0; k < 3; ++k) {
+      EXPECT_NEAR(plan.looks[k].crossing, ref.upper[k].value,
+                  kPlanProbability + kStandardErrors * ref.upper[k].se)
+          << "look " << k + 1;
+    }
+    EXPECT_NEAR(plan.capped_probability, ref.capped.value, kPlanCapped + kStandardErrors * ref.capped.se);
+    // Expected events: a trial stopping at look k has d_k events instead of
+    // the final d_K, so an error of at most kPlanProbability in each look's
+    // stopping probability moves the mean by at most kPlanProbability
+    // (d_K - d_k) summed over the looks before the last.
+    double events_tolerance = kStandardErrors * ref.events.se;
+    // Expected duration likewise with the looks' expected times, and the
+    // capped trials' error kPlanCapped times the span from the final look's
+    // expected time to the cap.
+    double duration_tolerance = kStandardErrors * ref.duration.se +
+                                kPlanCapped * (plan.calendar_cap - plan.looks[2].calendar_time);
+    for (std::size_t k = 0; k < 2; ++k) {
+      events_tolerance += kPlanProbability * static_cast<double>(plan.looks[2].events - plan.looks[k].events);
+      duration_tolerance += kPlanProbability * (plan.looks[2].calendar_time - plan.looks[k].calendar_time);
+    }
+    EXPECT_NEAR(plan.expected_events, ref.events.value, events_tolerance);
+    EXPECT_NEAR(plan.expected_duration, ref.duration.value, duration_tolerance);
+  }
+}
+
+}  // namespace
+}  // namespace gsd::cure_model_reference_test
