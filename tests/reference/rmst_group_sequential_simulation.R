@@ -6,12 +6,8 @@
 # expected events, patients and duration, and, as a check of the independent
 # increments the plan assumes, the correlations of the looks' z.
 #
-# The model, as the plan states it: 202 patients entering uniformly over 36
-# months, 1:1 by permuted blocks of 4 in entry order (the last, partial block
-# takes the first two places of a permuted block); control cured with
-# probability 0.40 and otherwise an exponential event time of median 7
-# months; treatment cured with probability 0.562 and a noncured hazard 0.63
-# times the control's. No drop-out.
+# The model, the calendar cap and its final analysis are those of
+# seed_cure_trial.R.
 #
 # The test (docs/config.md, `survival.test`): at a look at calendar time c,
 # each arm's Kaplan-Meier curve (survival::survfit) of the data observed by c
@@ -29,16 +25,10 @@
 # sample_size.test.looks[].efficacy_z: Lan-DeMets O'Brien-Fleming of alpha
 # 0.05 at the test's information fractions, its planned variances' ratios
 # Var_3 / Var_k, also taken from there); they are checked against
-# rpact::getDesignGroupSequential at those fractions. A look whose time
-# passes the calendar cap (109.82 months: the end of accrual plus the 99th
-# percentile of the slower arm's noncured latency, 36 + 7 / 0.63 x log2(100);
-# the plan's default) is replaced by a final analysis at the cap with the
-# events observed by then, d, whose bound spends all the alpha left at an
-# information fraction interpolated linearly in events between the fractions
-# of the looks around it (d between looks k - 1 and k: t_{k-1} + (t_k -
-# t_{k-1}) (d - d_{k-1}) / (d_k - d_{k-1})), with the earlier looks' bounds as
-# designed (rpact, user alpha spending); with no event since the last look
-# there is no analysis and the trial ends at the cap.
+# rpact::getDesignGroupSequential at those fractions. A capped final
+# analysis with d events, between looks k - 1 and k, is at an information
+# fraction interpolated linearly in events between the fractions of the
+# looks around it: t_{k-1} + (t_k - t_{k-1}) (d - d_{k-1}) / (d_k - d_{k-1}).
 #
 # Every look that a trial reaches is computed, also after it has stopped, for
 # the correlations of z between looks 1-2, 1-3 and 2-3 over the trials that
@@ -47,25 +37,14 @@
 # Needs R with the survival and rpact packages (Debian: r-cran-survival,
 # r-cran-rpact). Run: Rscript tests/reference/rmst_group_sequential_simulation.R
 # [REPLICATES] [CORES] (default 200000 and 2; about 11 minutes on 2 cores).
-suppressPackageStartupMessages({
-  library(survival)
-  library(rpact)
-  library(parallel)
-})
+script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
+source(file.path(dirname(script), "seed_cure_trial.R"))
 
 args <- commandArgs(trailingOnly = TRUE)
 replicates <- if (length(args) >= 1) as.integer(args[1]) else 200000L
 cores <- if (length(args) >= 2) as.integer(args[2]) else 2L
-
-patients <- 202L
-accrual <- 36
-cure <- c(control = 0.40, treatment = 0.562)
-rate_control <- log(2) / 7
-rate <- c(control = rate_control, treatment = 0.63 * rate_control)
-cap <- 109.82062433083028
 tau <- 24
 look_events <- c(47L, 71L, 94L)
-alpha <- 0.05
 
 # The plan's test (gsd design, sample_size.test.looks[]): information
 # fractions and efficacy bounds.
@@ -77,8 +56,6 @@ cat(sprintf("bounds %s; rpact at the same fractions %s\n",
             paste(sprintf("%.6f", bounds), collapse = " "),
             paste(sprintf("%.6f", check$criticalValues), collapse = " ")))
 stopifnot(max(abs(check$criticalValues - bounds)) < 1e-4)
-# Two-sided Lan-DeMets O'Brien-Fleming spending (rpact's asOF, sided = 2).
-spent <- function(t) 2 * (1 - pnorm(qnorm(1 - alpha / 4) / sqrt(t)))
 
 # The bound of a final analysis at the cap with d events, between looks
 # k - 1 and k (k >= 1; looks 1..k-1 done).
@@ -86,21 +63,13 @@ capped_bound <- local({
   cache <- new.env()
   function(d, k) {
     key <- as.character(d)
-    if (!is.null(cache[[key]])) return(cache[[key]])
-    d0 <- if (k == 1) 0 else look_events[k - 1]
-    t0 <- if (k == 1) 0 else fractions[k - 1]
-    f <- t0 + (fractions[k] - t0) * (d - d0) / (look_events[k] - d0)
-    before <- fractions[seq_len(k - 1)]
-    rates <- c(before, f)
-    b <- if (length(rates) == 1) {
-      qnorm(1 - alpha / 2)
-    } else {
-      tail(getDesignGroupSequential(kMax = length(rates), alpha = alpha, sided = 2,
-                                    informationRates = rates, typeOfDesign = "asUser",
-                                    userAlphaSpending = c(spent(before), alpha))$criticalValues, 1)
+    if (is.null(cache[[key]])) {
+      d0 <- if (k == 1) 0 else look_events[k - 1]
+      t0 <- if (k == 1) 0 else fractions[k - 1]
+      f <- t0 + (fractions[k] - t0) * (d - d0) / (look_events[k] - d0)
+      cache[[key]] <- final_bound_after(fractions[seq_len(k - 1)], f)
     }
-    cache[[key]] <- b
-    b
+    cache[[key]]
   }
 })
 
@@ -120,20 +89,9 @@ rmst_arm <- function(time, n_risk, n_event, surv) {
   c(mu = mu, var = sum((mu - area)^2 * g))
 }
 
-# The data observed at calendar time c.
-observed <- function(entry, arm, latency, c) {
-  enrolled <- entry <= c
-  # An event is observed when its calendar time, entry + latency, is at or
-  # before c: compared as calendar times, since c - entry can round below
-  # the latency of the very event that set c.
-  status <- as.integer(entry[enrolled] + latency[enrolled] <= c)
-  time <- ifelse(status == 1, latency[enrolled], c - entry[enrolled])
-  list(time = time, status = status, arm = arm[enrolled], patients = sum(enrolled))
-}
-
 # The test at calendar time c: z, events, patients.
-rmst_test <- function(entry, arm, latency, c) {
-  o <- observed(entry, arm, latency, c)
+rmst_test <- function(x, c) {
+  o <- observed_at(x, c)
   fit <- survfit(Surv(o$time, o$status) ~ o$arm)
   strata <- rep(seq_along(fit$strata), fit$strata)  # level order: control, treatment
   est <- sapply(1:2, function(j) {
@@ -145,24 +103,13 @@ rmst_test <- function(entry, arm, latency, c) {
   c(z = z, events = sum(o$status), patients = o$patients)
 }
 
-draw <- function() {
-  entry <- sort(runif(patients, 0, accrual))
-  blocks <- ceiling(patients / 4)
-  arm <- as.vector(replicate(blocks, sample(rep(c("control", "treatment"), 2))))[seq_len(patients)]
-  arm <- factor(arm, levels = c("control", "treatment"))
-  cured <- runif(patients) < cure[as.character(arm)]
-  latency <- rexp(patients, rate[as.character(arm)])
-  latency[cured] <- Inf
-  list(entry = entry, arm = arm, latency = latency)
-}
-
 # The first simulated data set's curve at month 50: the Greenwood variance
 # above against survfit's printed standard error of the restricted mean.
 RNGkind("L'Ecuyer-CMRG")
 set.seed(1)
 local({
-  x <- draw()
-  o <- observed(x$entry, x$arm, x$latency, 50)
+  x <- draw_trial()
+  o <- observed_at(x, 50)
   fit <- survfit(Surv(o$time, o$status) ~ o$arm)
   printed <- summary(fit, rmean = tau)$table[, c("rmean", "se(rmean)")]
   strata <- rep(seq_along(fit$strata), fit$strata)
@@ -179,7 +126,7 @@ local({
 })
 
 one_trial <- function() {
-  x <- draw()
+  x <- draw_trial()
   event_times <- sort(x$entry + x$latency)
   out <- c(look = NA, upper = 0, lower = 0, capped = 0, none = 0, events = NA, patients = NA,
            time = NA, z1 = NA, z2 = NA, z3 = NA)
@@ -193,7 +140,7 @@ one_trial <- function() {
   for (k in seq_along(look_events)) {
     at <- event_times[look_events[k]]
     if (is.finite(at) && at <= cap) {
-      r <- rmst_test(x$entry, x$arm, x$latency, at)
+      r <- rmst_test(x, at)
       out[paste0("z", k)] <- r[["z"]]
       if (!stopped && (abs(r[["z"]]) >= bounds[k] || k == length(look_events))) {
         stop(k, r, bounds[k], at, 0)
@@ -209,7 +156,7 @@ one_trial <- function() {
         c(max(k - 1, 1), 1, 1, observed_events, sum(x$entry <= cap), cap)
       break
     }
-    r <- rmst_test(x$entry, x$arm, x$latency, cap)
+    r <- rmst_test(x, cap)
     stop(k, r, capped_bound(observed_events, k), cap, 1)
     break
   }
@@ -218,26 +165,10 @@ one_trial <- function() {
 
 started <- Sys.time()
 set.seed(20261208)
-chunks <- mclapply(seq_len(cores), function(i) {
-  n <- replicates %/% cores + (i <= replicates %% cores)
-  t(vapply(seq_len(n), function(r) one_trial(), numeric(11)))
-}, mc.cores = cores, mc.set.seed = TRUE)
-m <- do.call(rbind, chunks)
+m <- simulate_trials(replicates, cores, one_trial)
 
-n <- nrow(m)
-mean_se <- function(x) sprintf("%.5f (SE %.5f)", mean(x), sd(x) / sqrt(length(x)))
-cat(sprintf("\n%d replicates\n", n))
-cat(sprintf("power %s\n", mean_se(m[, "upper"])))
-for (k in 1:3) {
-  cat(sprintf("  upper crossing at look %d %s (capped %s)\n", k,
-              mean_se(m[, "upper"] * (m[, "look"] == k)),
-              mean_se(m[, "capped"] * (m[, "look"] == k))))
-}
-cat(sprintf("lower crossing %s\n", mean_se(m[, "lower"])))
-cat(sprintf("capped fraction %s; no analysis %s\n", mean_se(m[, "capped"]), mean_se(m[, "none"])))
-cat(sprintf("expected events %s\n", mean_se(m[, "events"])))
-cat(sprintf("expected patients %s\n", mean_se(m[, "patients"])))
-cat(sprintf("expected duration %s\n", mean_se(m[, "time"])))
+cat(sprintf("\n%d replicates\n", nrow(m)))
+print_operating_characteristics(m, 3)
 # Correlations of z between looks (trials reaching both uncapped), with the
 # standard error (1 - r^2) / sqrt(n), against sqrt(t_j / t_k).
 for (p in list(c(1, 2), c(1, 3), c(2, 3))) {
