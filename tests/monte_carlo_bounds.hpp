@@ -25,4 +25,13 @@ inline constexpr std::int64_t kPowerCheckReplicates = 20000;
 // most on the plans of event_driven_power_test.cpp) is below half of it.
 inline constexpr double kPowerCheckStandardErrors = 4.0;
 
+// The standard error of the difference between a reference simulation's
+// estimate (standard error reference_se over reference_replicates) and the
+// same quantity from `replicates` of gsd's simulator, whose standard error is
+// the reference's scaled to its replicates (the same distribution if the two
+// agree).
+inline double difference_se(double reference_se, double reference_replicates, double replicates) {
+  return reference_se * std::sqrt(1.0 + reference_replicates / replicates);
+}
+
 }  // namespace gsd::testing

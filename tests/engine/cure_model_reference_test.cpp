@@ -73,11 +73,9 @@ Trial plan_trial(const Reference& ref) {
   return load_trial_file(std::string(GSD_REFERENCE_DIR) + "/event_driven/" + ref.plan + ".json");
 }
 
-// The standard error of the difference between the R estimate and gsd's, whose
-// own standard error is the R one's scaled to gsd's replicates (the same
-// distribution if the two agree).
+// The standard error of the difference between the R estimate and gsd's.
 double difference_se(const Estimate& r, double r_replicates) {
-  return r.se * std::sqrt(1.0 + r_replicates / static_cast<double>(kReplicates));
+  return testing::difference_se(r.se, r_replicates, static_cast<double>(kReplicates));
 }
 
 TEST(CureModelReference, SimulatorAgreesWithAnIndependentSimulation) {

@@ -28,6 +28,7 @@
 #include <cmath>
 #include <string>
 
+#include "monte_carlo_bounds.hpp"
 #include "gsd/design.hpp"
 #include "gsd/load.hpp"
 #include "gsd/simulation.hpp"
@@ -74,11 +75,9 @@ Trial rmst_trial() {
   return load_trial_file(std::string(GSD_SOURCE_DIR) + "/examples/weighted-monitoring/rmst24.json");
 }
 
-// The standard error of the difference between the R estimate and gsd's, whose
-// own standard error is the R one's scaled to gsd's replicates (the same
-// distribution if the two agree).
+// The standard error of the difference between the R estimate and gsd's.
 double difference_se(const Estimate& r) {
-  return r.se * std::sqrt(1.0 + kReferenceReplicates / static_cast<double>(kReplicates));
+  return testing::difference_se(r.se, kReferenceReplicates, static_cast<double>(kReplicates));
 }
 
 TEST(RmstReference, PlanHasTheInputsOfTheReference) {

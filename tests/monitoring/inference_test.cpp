@@ -254,14 +254,7 @@ TEST(MonitoringInference, BindingHarmStopEqualsTheSymmetricDesign) {
 // 0.0246562928 within its search's 1e-6). Without the bound held it was
 // 0.2025944 and 0.0256556: above 0.025 at a look that stops for efficacy.
 TEST(MonitoringInference, BindingFutilityCountsInTheRepeatedPValue) {
-  MonitoringPlan plan = seed_plan();
-  plan.design.information_fractions = {0.4, 0.7, 1.0};
-  plan.planned_events = 200.0;
-  FutilitySpec futility;
-  futility.rule = FutilityRule::kFixedZ;
-  futility.values = {0.0, 0.5};
-  futility.binding = true;
-  plan.design.futility = futility;
+  const MonitoringPlan plan = testing::fixed_z_futility_plan(true);
   const MonitoringResult r = monitor(plan, looks({{80.0, 0.5}, {140.0, 1.2}, {200.0, 1.99}}));
   EXPECT_NEAR(r.looks[2].efficacy_z, 1.98415364, 1e-7);
   EXPECT_EQ(r.looks[2].decision, Decision::kStopEfficacy);

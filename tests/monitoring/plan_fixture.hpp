@@ -16,4 +16,18 @@ inline MonitoringPlan seed_plan() {
   return plan;
 }
 
+// The seed plan with looks at 0.4, 0.7 and 1 of 200 events and a fixed-z
+// futility bound of 0 and then 0.5, binding or not.
+inline MonitoringPlan fixed_z_futility_plan(bool binding) {
+  MonitoringPlan plan = seed_plan();
+  plan.design.information_fractions = {0.4, 0.7, 1.0};
+  plan.planned_events = 200.0;
+  spending::FutilitySpec futility;
+  futility.rule = spending::FutilityRule::kFixedZ;
+  futility.values = {0.0, 0.5};
+  futility.binding = binding;
+  plan.design.futility = futility;
+  return plan;
+}
+
 }  // namespace gsd::monitoring::testing

@@ -91,28 +91,17 @@ TEST(PredictivePowerReference, TwoSidedStopsBelowTheLowerBound) {
 // Cases C1 and C2: fixed z futility 0 and 0.5 at fractions 0.4 and 0.7 of 200
 // events, z = 1.5 at 80 events. Binding, the bound 0.5 at 140 events stops
 // trials (the efficacy bounds are rpact's binding design's); non-binding, it
-// plays no part and the bounds are the plain LD-OBF ones.
-MonitoringPlan fixed_z_futility(bool binding) {
-  MonitoringPlan plan = seed_plan();
-  plan.design.information_fractions = {0.4, 0.7, 1.0};
-  plan.planned_events = 200.0;
-  FutilitySpec futility;
-  futility.rule = FutilityRule::kFixedZ;
-  futility.values = {0.0, 0.5};
-  futility.binding = binding;
-  plan.design.futility = futility;
-  return plan;
-}
-
+// plays no part and the bounds are the plain LD-OBF ones
+// (testing::fixed_z_futility_plan).
 TEST(PredictivePowerReference, BindingFutilityStopsTrials) {
   const std::vector<double> bounds{3.3568693561, 2.4441644028, 1.9841536358};
-  EXPECT_NEAR(predictive_at_last(fixed_z_futility(true), {{80.0, 1.5, false}}, bounds), 0.6302276735,
+  EXPECT_NEAR(predictive_at_last(testing::fixed_z_futility_plan(true), {{80.0, 1.5, false}}, bounds), 0.6302276735,
               kPowerTolerance);
 }
 
 TEST(PredictivePowerReference, NonBindingFutilityPlaysNoPart) {
   const std::vector<double> bounds{3.3568693561, 2.4445422813, 2.0005390719};
-  EXPECT_NEAR(predictive_at_last(fixed_z_futility(false), {{80.0, 1.5, false}}, bounds), 0.6257355731,
+  EXPECT_NEAR(predictive_at_last(testing::fixed_z_futility_plan(false), {{80.0, 1.5, false}}, bounds), 0.6257355731,
               kPowerTolerance);
 }
 
