@@ -14,6 +14,11 @@
 # Requires: R package rpact (3.3.4). About a minute. C++ tests embed the
 #           printed values; they never call R.
 #
+# Besides the rejection rates it prints, with standard errors (binomial for
+# the probabilities, sd / sqrt(n) over the trials of getData for the means),
+# the first look's rejection, the events at the stopping look and its
+# calendar time (rpact's expectedNumberOfEvents and studyDuration).
+#
 # rpact 3.3.4, seed 20261202, 100,000 iterations each, gave:
 #   critical values 2.962588 1.968596
 #   HR 1.00: overall rejection 0.79982, first look 0.16930
@@ -33,4 +38,16 @@ for (hr in c(1.0, 1.3)) {
                                maxNumberOfIterations = 100000, seed = 20261202)
   cat(sprintf("HR %.2f: overall rejection %.5f, first look %.5f\n",
               hr, sim$overallReject, sim$rejectPerStage[1]))
+  # The stopping look of each trial: its last row in getData.
+  x <- getData(sim)
+  x <- x[order(x$iterationNumber, x$stageNumber), ]
+  st <- x[!duplicated(x$iterationNumber, fromLast = TRUE), ]
+  n <- nrow(st)
+  events <- st$overallEvents1 + st$overallEvents2
+  stopifnot(abs(mean(events) - sim$expectedNumberOfEvents) < 1e-8,
+            abs(mean(st$analysisTime) - sim$studyDuration) < 1e-8)
+  p1 <- sim$rejectPerStage[1]
+  cat(sprintf("  first look %.5f (SE %.5f); events %.4f (SE %.4f); duration %.5f (SE %.5f); not achieved %d\n",
+              p1, sqrt(p1 * (1 - p1) / n), mean(events), sd(events) / sqrt(n),
+              mean(st$analysisTime), sd(st$analysisTime) / sqrt(n), sum(x$eventsNotAchieved)))
 }

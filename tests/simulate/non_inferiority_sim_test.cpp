@@ -143,6 +143,42 @@ TEST(NonInferiorityScoreTest, PowerAgreesWithRpactsSimulation) {
   EXPECT_NEAR(r.power, kRpactPower, 4.0 * std::hypot(r.power_se, se_rpact));
 }
 
+TEST(NonInferiorityScoreTest, FirstLookEventsAndDurationAgreeWithRpactsSimulation) {
+  // The same rpact runs (tests/reference/rpact_non_inferiority_simulation.R):
+  // the first look's rejection, and the mean events and calendar time at
+  // the stopping look, each with its standard error, at HR 1 and at the
+  // margin. Bound: 4 standard errors of the difference of the two estimates.
+  // rpact enters patient i at a fixed time of the accrual, gsd at random:
+  // gsd's i-th entry has mean 24 i / (n + 1), rpact's at most one spacing,
+  // 24 / n months, away from it, and the look times follow the entries, so
+  // the duration also allows 24 / 628 = 0.038 months.
+  struct Rpact {
+    double hazard_ratio;
+    double first_look, first_look_se;
+    double events, events_se;
+    double duration, duration_se;
+  };
+  constexpr Rpact kRpact[] = {
+      {1.0, 0.16930, 0.00119, 419.2303, 0.2716, 33.41962, 0.01820},
+      {kMargin, 0.00128, 0.00011, 457.7069, 0.0259, 33.42385, 0.00343},
+  };
+  constexpr double kRpactIterations = 100000;
+  constexpr double kEntrySpacing = 24.0 / 628.0;
+  const Design design = margin_design();
+  const std::int64_t n = 40000 / testing::kReplicateScale;
+  for (const Rpact& ref : kRpact) {
+    SCOPED_TRACE(ref.hazard_ratio);
+    const Simulator sim = margin_simulator(exponential_model(ref.hazard_ratio), design, 458, kMargin);
+    const SimulationResult r = summarize(sim.run(0, n, 20261207, 2));
+    const double scale = std::sqrt(1.0 + kRpactIterations / static_cast<double>(n));
+    EXPECT_NEAR(r.reject_per_look[0], ref.first_look,
+                4.0 * std::hypot(std::sqrt(r.reject_per_look[0] * (1 - r.reject_per_look[0]) / static_cast<double>(n)),
+                                 ref.first_look_se));
+    EXPECT_NEAR(r.expected_events, ref.events, 4.0 * ref.events_se * scale);
+    EXPECT_NEAR(r.expected_duration, ref.duration, 4.0 * ref.duration_se * scale + kEntrySpacing);
+  }
+}
+
 TEST(NonInferiorityScoreTest, RefusesAnInvalidMarginOrAnotherTest) {
   const TrialModel model = exponential_model(1.0);
   const Design design = margin_design();
