@@ -16,12 +16,12 @@
 #
 # Needs R with the survival and rpact packages (Debian: r-cran-survival,
 # r-cran-rpact). Run: Rscript tests/reference/cure_model_simulation.R
-# [REPLICATES] [CORES] (default 400000 and 2; about 20 minutes on 2 cores).
+# [REPLICATES] [CORES] (default 200000 and 2; about 12 minutes on 2 cores).
 script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
 source(file.path(dirname(script), "seed_cure_trial.R"))
 
 args <- commandArgs(trailingOnly = TRUE)
-replicates <- if (length(args) >= 1) as.integer(args[1]) else 400000L
+replicates <- if (length(args) >= 1) as.integer(args[1]) else 200000L
 cores <- if (length(args) >= 2) as.integer(args[2]) else 2L
 fractions <- c(0.5, 0.75, 1)
 

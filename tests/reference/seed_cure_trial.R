@@ -32,8 +32,15 @@ rate <- c(control = rate_control, treatment = 0.63 * rate_control)
 cap <- 109.82062433083028
 alpha <- 0.05
 
-# Two-sided Lan-DeMets O'Brien-Fleming spending (rpact's asOF, sided = 2).
-spent <- function(t) 2 * (1 - pnorm(qnorm(1 - alpha / 4) / sqrt(t)))
+# The two-sided alpha spent by information t: rpact's asOF with sided = 2
+# spends alpha / 2 on each side by Lan-DeMets O'Brien-Fleming, 2 (1 -
+# Phi(z_{1 - alpha / 4} / sqrt(t))) a side. The check below holds it to
+# rpact's alphaSpent.
+spent <- function(t) 4 * (1 - pnorm(qnorm(1 - alpha / 4) / sqrt(t)))
+stopifnot(isTRUE(all.equal(
+  spent(c(0.5, 0.75, 1)),
+  getDesignGroupSequential(kMax = 3, alpha = alpha, sided = 2, informationRates = c(0.5, 0.75, 1),
+                           typeOfDesign = "asOF")$alphaSpent, tolerance = 1e-9)))
 
 # The bound of a final analysis at information fraction `fraction`, after
 # looks at the fractions `before` with their designed bounds: all the alpha
