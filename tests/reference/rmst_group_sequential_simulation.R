@@ -36,12 +36,12 @@
 #
 # Needs R with the survival and rpact packages (Debian: r-cran-survival,
 # r-cran-rpact). Run: Rscript tests/reference/rmst_group_sequential_simulation.R
-# [REPLICATES] [CORES] (default 200000 and 2; about 11 minutes on 2 cores).
+# [REPLICATES] [CORES] (default 100000 and 2; about 5 minutes on 2 cores).
 script <- sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE))
 source(file.path(dirname(script), "seed_cure_trial.R"))
 
 args <- commandArgs(trailingOnly = TRUE)
-replicates <- if (length(args) >= 1) as.integer(args[1]) else 200000L
+replicates <- if (length(args) >= 1) as.integer(args[1]) else 100000L
 cores <- if (length(args) >= 2) as.integer(args[2]) else 2L
 tau <- 24
 look_events <- c(47L, 71L, 94L)
