@@ -106,3 +106,39 @@ print_operating_characteristics <- function(m, looks) {
   cat(sprintf("expected patients %s\n", mean_se(m[, "patients"])))
   cat(sprintf("expected duration %s\n", mean_se(m[, "time"])))
 }
+
+# One trial of looks at the calendar times of the look_events-th events,
+# against `bounds` (two-sided): the first look with |z| at a bound, or the
+# last, ends it. A look past the cap is replaced by a final analysis at the
+# cap against capped_bound(d), d the events by then, or by none when no
+# event came since the last look. test(x, tau) gives the look's z, events,
+# patients and hazard ratio. Returns the row the summaries read.
+run_event_looks <- function(x, look_events, bounds, test, capped_bound) {
+  event_times <- sort(x$entry + x$latency)
+  done_events <- 0
+  for (k in seq_along(look_events)) {
+    at <- event_times[look_events[k]]
+    if (!is.na(at) && is.finite(at) && at <= cap) {
+      lr <- test(x, at)
+      b <- bounds[k]
+      final <- k == length(look_events)
+      if (lr[["z"]] >= b || lr[["z"]] <= -b || final) {
+        return(c(look = k, upper = lr[["z"]] >= b, lower = lr[["z"]] <= -b, capped = 0, none = 0,
+                 events = lr[["events"]], patients = lr[["patients"]], time = at, hr = lr[["hr"]]))
+      }
+      done_events <- look_events[k]
+      next
+    }
+    # The cap: a final analysis with the events observed by then, if any are new.
+    observed <- sum(event_times <= cap)
+    enrolled <- sum(x$entry <= cap)
+    if (observed == done_events) {
+      return(c(look = max(k - 1, 1), upper = 0, lower = 0, capped = 1, none = 1,
+               events = observed, patients = enrolled, time = cap, hr = NA))
+    }
+    lr <- test(x, cap)
+    b <- capped_bound(observed)
+    return(c(look = k, upper = lr[["z"]] >= b, lower = lr[["z"]] <= -b, capped = 1, none = 0,
+             events = lr[["events"]], patients = lr[["patients"]], time = cap, hr = lr[["hr"]]))
+  }
+}

@@ -126,34 +126,7 @@ log_rank_by_hand <- function(x, tau) {
 }
 
 one_trial <- function() {
-  x <- draw_stratified_trial()
-  event_times <- sort(x$entry + x$latency)
-  done_events <- 0
-  for (k in seq_along(look_events)) {
-    at <- event_times[look_events[k]]
-    if (!is.na(at) && is.finite(at) && at <= cap) {
-      lr <- log_rank(x, at)
-      b <- bounds[k]
-      final <- k == length(look_events)
-      if (lr[["z"]] >= b || lr[["z"]] <= -b || final) {
-        return(c(look = k, upper = lr[["z"]] >= b, lower = lr[["z"]] <= -b, capped = 0, none = 0,
-                 events = lr[["events"]], patients = lr[["patients"]], time = at, hr = lr[["hr"]]))
-      }
-      done_events <- look_events[k]
-      next
-    }
-    # The cap: a final analysis with the events observed by then, if any are new.
-    observed <- sum(event_times <= cap)
-    enrolled <- sum(x$entry <= cap)
-    if (observed == done_events) {
-      return(c(look = max(k - 1, 1), upper = 0, lower = 0, capped = 1, none = 1,
-               events = observed, patients = enrolled, time = cap, hr = NA))
-    }
-    lr <- log_rank(x, cap)
-    b <- capped_bound(observed)
-    return(c(look = k, upper = lr[["z"]] >= b, lower = lr[["z"]] <= -b, capped = 1, none = 0,
-             events = lr[["events"]], patients = lr[["patients"]], time = cap, hr = lr[["hr"]]))
-  }
+  run_event_looks(draw_stratified_trial(), look_events, bounds, log_rank, capped_bound)
 }
 
 RNGkind("L'Ecuyer-CMRG")
