@@ -107,6 +107,16 @@ print_operating_characteristics <- function(m, looks) {
   cat(sprintf("expected duration %s\n", mean_se(m[, "time"])))
 }
 
+# The median hazard ratio at stopping (column hr), with the spread of the
+# medians of 20 batches for its standard error.
+print_median_hazard_ratio <- function(m) {
+  hr <- m[, "hr"]
+  batch <- rep_len(1:20, nrow(m))
+  medians <- tapply(hr, batch, median, na.rm = TRUE)
+  cat(sprintf("median hazard ratio at stopping %.5f (SE %.5f)\n",
+              median(hr, na.rm = TRUE), sd(medians) / sqrt(20)))
+}
+
 # One trial of looks at the calendar times of the look_events-th events,
 # against `bounds` (two-sided): the first look with |z| at a bound, or the
 # last, ends it. A look past the cap is replaced by a final analysis at the

@@ -149,10 +149,4 @@ started <- proc.time()[["elapsed"]]
 m <- simulate_trials(replicates, cores, one_trial)
 cat(sprintf("\n%d replicates, %.0f s\n", nrow(m), proc.time()[["elapsed"]] - started))
 print_operating_characteristics(m, 3)
-# The median hazard ratio at stopping, with the spread of the medians of 20
-# batches for its standard error.
-hr <- m[, "hr"]
-batch <- rep_len(1:20, nrow(m))
-medians <- tapply(hr, batch, median, na.rm = TRUE)
-cat(sprintf("median hazard ratio at stopping %.5f (SE %.5f)\n",
-            median(hr, na.rm = TRUE), sd(medians) / sqrt(20)))
+print_median_hazard_ratio(m)
