@@ -42,7 +42,11 @@ json maxcombo_look_json(const monitoring::MaxComboLookResult& r, const LookInput
   look["information_fraction"] = r.information_fraction;
   look["efficacy_z"] = finite_or_null(r.efficacy_z);
   look["alpha_error"] = r.alpha_error;
+  look["efficacy_z_error"] = r.efficacy_z_error;
+  look["refinements"] = r.refinements;
+  look["within_error"] = r.within_error;
   look["nominal_p_one_sided"] = r.nominal_p_one_sided;
+  look["nominal_p_error"] = r.nominal_p_error;
   look["cumulative_alpha"] = r.cumulative_alpha;
   look["final_analysis"] = r.final_analysis;
   look["decision"] = decision_name(r.decision);

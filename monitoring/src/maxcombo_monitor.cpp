@@ -24,10 +24,22 @@ using numerics::InvalidInput;
 using Matrix = std::vector<std::vector<double>>;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Mantissa bits of the bound: 2^-12 of a bracket of half a unit of z is
-// 1.2e-4, below the bound's error from its probability's (about error /
-// density, 1e-3 for an error of 1e-4 near z = 2.5).
-constexpr int kBoundBits = 12;
+// Mantissa bits of the bound. TOMS 748 stops when its bracket is within
+// 2^(1 - bits) of the root in relative terms (Boost's eps_tolerance), so 16
+// bits put the midpoint within 2^-16 |c|, 8e-5 for any bound up to z = 5:
+// below the bound's error from its probability's (efficacy_z_error).
+constexpr int kBoundBits = 16;
+// Half the step of the central difference that gives the slope of P0 in c_k
+// on the root search's lattice (common random numbers, so the difference is
+// smooth in c): its truncation error, h^2 / 6 of the third derivative, is
+// below 1e-4 of the slope for the normal tails of bounds up to z = 5.
+constexpr double kSlopeStep = 0.005;
+// When the largest z lies within the bound's error of it, the bound is
+// solved again on a lattice this many times larger, at most kRefinements
+// times (each cuts the error about kRefineFactor^(1/2) to kRefineFactor
+// times: the rule's error falls between the Monte Carlo and the lattice rate).
+constexpr int kRefineFactor = 4;
+constexpr int kRefinements = 2;
 // Bracket steps of half a unit of z, at most this many each way.
 constexpr int kBracketSteps = 20;
 // Relative asymmetry of a covariance matrix taken as rounding.
@@ -154,35 +166,60 @@ numerics::MvnResult no_crossing(const Matrix& corr, std::size_t J, const std::ve
                     : numerics::mvn_probability(lower, upper, corr, mvn);
 }
 
-// c_k with P0(no crossing through k) = 1 - alpha_k, earlier bounds given.
-double solve_bound(const Matrix& corr, std::size_t J, std::vector<double> c, double alpha_k, double alpha_before,
-                   const numerics::MvnOptions& mvn, double& error) {
+// A look's bound and what its lattice rule leaves uncertain.
+struct SolvedBound {
+  double c = 0.0;
+  double alpha_error = 0.0;  // the rule's error of P0(no crossing through k) at c
+  double z_error = 0.0;      // alpha_error over the slope of that probability in c
+  int points = 0;            // lattice points per shift
+};
+
+// c_k with P0(no crossing through k) = 1 - alpha_k, earlier bounds given, on
+// a lattice of `points` per shift (0: the size at which the adaptive rule
+// meets the tolerance at the first guess, then held through the root search;
+// it stays 0 for a single variable, whose probability is exact).
+SolvedBound solve_bound(const Matrix& corr, std::size_t J, std::vector<double> c, double alpha_k,
+                        double alpha_before, const numerics::MvnOptions& mvn, int points) {
   const std::size_t k = c.size() - 1;
   c[k] = numerics::normal_upper_quantile(std::max(alpha_k - alpha_before, 1e-300));
-  const int points = no_crossing(corr, J, c, mvn, 0).points_per_shift;
-  const auto f = [&](double x) {
+  SolvedBound out;
+  out.points = points > 0 ? points : no_crossing(corr, J, c, mvn, 0).points_per_shift;
+  const auto probability = [&](double x) {
     c[k] = x;
-    return no_crossing(corr, J, c, mvn, points).probability - (1.0 - alpha_k);
+    return no_crossing(corr, J, c, mvn, out.points);
   };
+  const auto f = [&](double x) { return probability(x).probability - (1.0 - alpha_k); };
   double lo = c[k], hi = c[k];
   double f_lo = f(lo), f_hi = f_lo;
   for (int i = 0; i < kBracketSteps && f_lo > 0.0; ++i) f_lo = f(lo -= 0.5);
   for (int i = 0; i < kBracketSteps && f_hi < 0.0; ++i) f_hi = f(hi += 0.5);
-  c[k] = numerics::find_root(f, lo, hi, f_lo, f_hi, kBoundBits, "MaxCombo efficacy bound at the observed looks");
-  error = no_crossing(corr, J, c, mvn, points).error;
-  return c[k];
+  out.c = numerics::find_root(f, lo, hi, f_lo, f_hi, kBoundBits, "MaxCombo efficacy bound at the observed looks");
+  out.alpha_error = probability(out.c).error;
+  // P0 rises with c; on a fixed lattice its slope is at least the marginal
+  // density of one test's z at c in any case the rule resolves, which
+  // stands in should the difference fail to be positive.
+  const double slope =
+      (probability(out.c + kSlopeStep).probability - probability(out.c - kSlopeStep).probability) /
+      (2.0 * kSlopeStep);
+  out.z_error = out.alpha_error / (slope > 0.0 ? slope : numerics::normal_density(out.c));
+  return out;
 }
 
-// The marginal chance that look k's largest z reaches c under H0.
-double nominal_p(const MaxComboObservedLook& look, std::size_t J, double c, const numerics::MvnOptions& mvn) {
+// The marginal chance that look k's largest z reaches c under H0, on the
+// bound's lattice size (so a refined bound refines it too; 0: exact, one test).
+numerics::MvnResult nominal_p(const MaxComboObservedLook& look, std::size_t J, double c,
+                              const numerics::MvnOptions& mvn, int points) {
   Matrix corr(J, std::vector<double>(J, 1.0));
   for (std::size_t a = 0; a < J; ++a) {
     for (std::size_t b = 0; b < J; ++b) {
       if (a != b) corr[a][b] = look.covariance[a][b] / std::sqrt(look.covariance[a][a] * look.covariance[b][b]);
     }
   }
-  return 1.0 - numerics::mvn_probability(std::vector<double>(J, -kInf), std::vector<double>(J, c), corr, mvn)
-                   .probability;
+  const std::vector<double> lower(J, -kInf), upper(J, c);
+  numerics::MvnResult r = points > 0 ? numerics::mvn_probability_fixed(lower, upper, corr, mvn, points)
+                                     : numerics::mvn_probability(lower, upper, corr, mvn);
+  r.probability = 1.0 - r.probability;
+  return r;
 }
 
 }  // namespace
@@ -219,15 +256,28 @@ std::vector<MaxComboLookResult> monitor_maxcombo(const MaxComboMonitoringPlan& p
     r.cumulative_alpha = s.cumulative_alpha[k] * per_side;
     const Matrix corr = correlation(looks, J, k);
     c.push_back(kInf);
-    r.efficacy_z = numerics::within(FieldPath{"looks", k}.key("covariance"), [&] {
-      return solve_bound(corr, J, c, r.cumulative_alpha, before, plan.mvn, r.alpha_error);
-    });
-    c[k] = r.efficacy_z;
-    before = r.cumulative_alpha;
     const auto largest = std::max_element(looks[k].z.begin(), looks[k].z.end());
     r.max_z = *largest;
     r.max_test = static_cast<std::size_t>(largest - looks[k].z.begin());
-    r.nominal_p_one_sided = nominal_p(looks[k], J, r.efficacy_z, plan.mvn);
+    const SolvedBound bound = numerics::within(FieldPath{"looks", k}.key("covariance"), [&] {
+      SolvedBound b = solve_bound(corr, J, c, r.cumulative_alpha, before, plan.mvn, 0);
+      // A decision that the rule's error could reverse: the bound again on
+      // larger lattices, until the largest z is clear of it.
+      for (int round = 0; round < kRefinements && std::fabs(r.max_z - b.c) <= b.z_error; ++round) {
+        b = solve_bound(corr, J, c, r.cumulative_alpha, before, plan.mvn, kRefineFactor * b.points);
+        ++r.refinements;
+      }
+      return b;
+    });
+    r.efficacy_z = bound.c;
+    r.alpha_error = bound.alpha_error;
+    r.efficacy_z_error = bound.z_error;
+    r.within_error = std::fabs(r.max_z - bound.c) <= bound.z_error;
+    c[k] = r.efficacy_z;
+    before = r.cumulative_alpha;
+    const numerics::MvnResult p = nominal_p(looks[k], J, r.efficacy_z, plan.mvn, bound.points);
+    r.nominal_p_one_sided = p.probability;
+    r.nominal_p_error = p.error;
     if (r.max_z >= r.efficacy_z) {
       r.decision = spending::Decision::kStopEfficacy;
     } else if (r.final_analysis) {

@@ -57,6 +57,20 @@ inline std::string bound(double z, const char* spec = "%.4f") {
 }
 inline std::string csv_bound(double z) { return std::isfinite(z) ? format("%.10g", z) : std::string(); }
 
+// A value to the decimal place of its error's leading digit, so that the
+// digits shown are those the error leaves: 0.00152531 with an error of 3e-5
+// prints as 0.00153. Between 1 and `most` decimals; an error of 0 (exact)
+// takes `most`.
+inline std::string to_error_digits(double value, double error, int most = 8) {
+  int decimals = most;
+  if (error > 0.0 && std::isfinite(error)) {
+    const double wanted = std::ceil(-std::log10(error));
+    decimals = wanted < 1.0 ? 1 : (wanted > most ? most : static_cast<int>(wanted));
+  }
+  const std::string spec = "%." + std::to_string(decimals) + "f";
+  return format(spec.c_str(), value);
+}
+
 // Small probabilities keep three significant digits instead of rounding to 0.
 inline std::string probability(double p) {
   return p < 1e-4 && p > 0.0 ? format("%.3e", p) : format("%.6f", p);

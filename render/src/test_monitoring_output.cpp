@@ -51,20 +51,32 @@ void maxcombo_text(const MonitoringReport& report, detail::TextStream& out) {
          "events (multivariate normal error target "
       << detail::format("%g", t.mvn.abs_tolerance) << ", seed " << t.mvn.seed << ").\n\n";
   char line[256];
-  detail::print(line, sizeof line, "%4s  %7s  %7s  %8s  %-12s  %8s  %11s  %10s  %s\n", "look", "events", "info",
-                "max z", "largest", "bound z", "nominal p", "cum. alpha", "decision");
+  detail::print(line, sizeof line, "%4s  %7s  %7s  %8s  %-12s  %8s  %7s  %10s  %10s  %s\n", "look", "events", "info",
+                "max z", "largest", "bound z", "+/- z", "nominal p", "cum. alpha", "decision");
   out << line;
   for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
     const monitoring::MaxComboLookResult& r = t.maxcombo[k];
-    detail::print(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %-12s  %8s  %11.6g  %10.6f  %s\n", k + 1,
+    detail::print(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %-12s  %8s  %7.4f  %10s  %10.6f  %s\n", k + 1,
                   report.inputs[k].events, r.information_fraction, r.max_z,
                   test_weight_name(t.test.combo[r.max_test]).c_str(), detail::bound(r.efficacy_z).c_str(),
-                  r.nominal_p_one_sided,
+                  r.efficacy_z_error, detail::to_error_digits(r.nominal_p_one_sided, r.nominal_p_error).c_str(),
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
   }
-  out << "(info: events / planned events; nominal p: one-sided chance under H0 that the look's largest z reaches "
-         "the bound; cum. alpha: one-sided type I error spent so far)\n";
+  out << "(info: events / planned events; +/- z: the bound's error from the multivariate normal probabilities' "
+         "(3 standard errors over the random shifts); nominal p: one-sided chance under H0 that the look's "
+         "largest z reaches the bound, to the digits its error leaves; cum. alpha: one-sided type I error spent "
+         "so far)\n";
+  for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
+    const monitoring::MaxComboLookResult& r = t.maxcombo[k];
+    if (r.refinements == 0) continue;
+    out << "Look " << k + 1 << ": the largest z lay within the bound's error of it, so the bound was solved again on "
+        << (r.refinements == 1 ? "a lattice 4" : "lattices 4 and 16") << " times larger"
+        << (r.within_error ? "; it is still within the error, and the decision compares it with the bound's "
+                             "estimate, which a finer computation could move to either side of it"
+                           : "; the decision no longer depends on the error")
+        << ".\n";
+  }
 }
 
 }  // namespace
@@ -107,13 +119,15 @@ std::string test_monitoring_csv(const MonitoringReport& report) {
   out.precision(10);
   if (t.test.kind == survival::TestKind::kMaxCombo) {
     out << "look,events,information_fraction,max_z,max_test_rho,max_test_gamma,efficacy_z,alpha_error,"
-           "nominal_p_one_sided,cumulative_alpha,decision\n";
+           "nominal_p_one_sided,cumulative_alpha,decision,efficacy_z_error,nominal_p_error,refinements,"
+           "within_error\n";
     for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
       const monitoring::MaxComboLookResult& r = t.maxcombo[k];
       const survival::LogRankWeight& w = t.test.combo[r.max_test];
       out << k + 1 << ',' << report.inputs[k].events << ',' << r.information_fraction << ',' << r.max_z << ','
           << w.rho << ',' << w.gamma << ',' << detail::csv_bound(r.efficacy_z) << ',' << r.alpha_error << ',' << r.nominal_p_one_sided
-          << ',' << r.cumulative_alpha << ',' << decision_name(r.decision) << '\n';
+          << ',' << r.cumulative_alpha << ',' << decision_name(r.decision) << ',' << r.efficacy_z_error << ','
+          << r.nominal_p_error << ',' << r.refinements << ',' << (r.within_error ? "true" : "false") << '\n';
     }
     return out.str();
   }

@@ -28,6 +28,8 @@ struct ReportLook {
   double cumulative_alpha = 0.0;
   spending::Decision decision = spending::Decision::kContinue;
   std::string detail;  // the variance, or the test giving the largest z
+  double efficacy_z_error = 0.0;  // MaxCombo: the bound's error from the lattice rule's
+  double nominal_p_error = 0.0;   // MaxCombo: the lattice rule's error of the nominal p
 };
 
 std::vector<ReportLook> report_looks(const MonitoringReport& report) {
@@ -38,7 +40,7 @@ std::vector<ReportLook> report_looks(const MonitoringReport& report) {
       const monitoring::MaxComboLookResult& r = t.maxcombo[k];
       out.push_back({report.inputs[k].events, r.information_fraction, r.max_z, r.efficacy_z, std::nullopt,
                      r.nominal_p_one_sided, r.cumulative_alpha, r.decision,
-                     test_weight_name(t.test.combo[r.max_test])});
+                     test_weight_name(t.test.combo[r.max_test]), r.efficacy_z_error, r.nominal_p_error});
     }
     return out;
   }
@@ -87,7 +89,8 @@ std::string looks_section(const MonitoringReport& report, const std::vector<Repo
   detail::TextStream o;
   o << "<h2>Looks</h2><table><tr><th>look</th><th>events</th><th>"
     << (maxcombo ? "largest z from" : "variance") << "</th><th>information</th><th>"
-    << (maxcombo ? "max z" : "z") << "</th><th>efficacy z</th>" << (maxcombo ? "" : "<th>futility z</th>")
+    << (maxcombo ? "max z" : "z") << "</th><th>efficacy z</th>"
+    << (maxcombo ? "<th>&plusmn; z</th>" : "<th>futility z</th>")
     << "<th>nominal p (1-sided)</th><th>alpha spent</th><th>decision</th></tr>";
   for (std::size_t k = 0; k < looks.size(); ++k) {
     const ReportLook& l = looks[k];
@@ -95,12 +98,22 @@ std::string looks_section(const MonitoringReport& report, const std::vector<Repo
     o << "<tr class=\"" << decision << "\"><td>" << k + 1 << "</td><td>" << l.events << "</td><td>"
       << xml_escape(l.detail) << "</td><td>" << format("%.4f", l.information_fraction) << "</td><td>"
       << format("%.4f", l.z) << "</td><td>" << detail::bound(l.efficacy_z) << "</td>";
-    if (!maxcombo) o << "<td>" << (l.futility_z ? format("%.4f", *l.futility_z) : std::string("&ndash;")) << "</td>";
-    o << "<td>" << format("%.6g", l.nominal_p_one_sided) << "</td><td>" << format("%.6f", l.cumulative_alpha)
+    if (maxcombo) {
+      o << "<td>" << format("%.4f", l.efficacy_z_error) << "</td>";
+    } else {
+      o << "<td>" << (l.futility_z ? format("%.4f", *l.futility_z) : std::string("&ndash;")) << "</td>";
+    }
+    o << "<td>"
+      << (maxcombo ? detail::to_error_digits(l.nominal_p_one_sided, l.nominal_p_error)
+                   : format("%.6g", l.nominal_p_one_sided))
+      << "</td><td>" << format("%.6f", l.cumulative_alpha)
       << "</td><td class=l>" << decision << "</td></tr>";
   }
   o << "</table><p class=note>"
-    << (maxcombo ? "nominal p: the chance under H0 that the look's largest z reaches the bound. "
+    << (maxcombo ? "&plusmn; z: the bound's error from the multivariate normal probabilities' (3 standard errors "
+                   "over the random shifts; a largest z within it has the bound solved again on finer lattices). "
+                   "nominal p: the chance under H0 that the look's largest z reaches the bound, to the digits "
+                   "its error leaves. "
                  : "nominal p: the one-sided p-value at the bound. ")
     << "These tests are monitored on their bounds and decisions: no hazard-ratio estimate, repeated "
        "confidence interval or conditional power is given.</p>";

@@ -47,9 +47,23 @@ assert abs(looks[0]["efficacy_z"] - d["looks"][0]["efficacy_z"]) < 2e-3, (looks[
 assert abs(looks[0]["cumulative_alpha"] - d["looks"][0]["cumulative_alpha"]) < 1e-12
 assert looks[1]["decision"] == "continue" and 0 < looks[1]["alpha_error"] <= m["mvn_tolerance"]
 assert len(looks[1]["input"]["covariance"]) == 4
+# Each bound's error in z, and no refinement: the largest z is far from it.
+for l in looks:
+    assert 0 < l["efficacy_z_error"] < 0.01 and 0 < l["nominal_p_error"] <= m["mvn_tolerance"], l
+    assert l["refinements"] == 0 and l["within_error"] is False, l
 PY
 "$gsd" monitor "$ex/maxcombo.json" --format csv | head -1 | grep -q '^look,events,information_fraction,max_z,max_test_rho,' \
   || fail "maxcombo csv header"
+"$gsd" monitor "$ex/maxcombo.json" > "$tmp/mc.txt" || fail "maxcombo text exited $?"
+grep -q 'bound z    +/- z   nominal p' "$tmp/mc.txt" || fail "maxcombo text has no +/- z column"
+grep -q 'solved again' "$tmp/mc.txt" && fail "maxcombo text refines a bound far from the largest z"
+# A largest z within the first bound's error (3.1643 +/- 0.0062): the bound is
+# solved again on finer lattices, and the text says so.
+edit "$ex/maxcombo.json" 'c["monitoring"]["looks"] = c["monitoring"]["looks"][:1]; c["monitoring"]["looks"][0]["tests"][2]["z"] = 3.165' \
+  > "$tmp/mc_near.json"
+"$gsd" monitor "$tmp/mc_near.json" > "$tmp/mc_near.txt" || fail "maxcombo near the bound exited $?"
+grep -q '^Look 1: the largest z lay within the bound.s error of it, so the bound was solved again on ' "$tmp/mc_near.txt" \
+  || fail "maxcombo text does not say the bound was refined: $(cat "$tmp/mc_near.txt")"
 
 # Bad input: exit 2, one line naming the path, nothing on stdout.
 expect_error() { expect_exit2 monitor "$@"; }  # CONFIG EXPECTED-LINE-PREFIX [ARGS...]

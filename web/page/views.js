@@ -514,9 +514,12 @@ function renderMonitoring(reply) {
   if (last.advice) banner.append(el("span", {class: "advice"}, " " + last.advice));
   const header = ["Look", sc.sizeLabel, "Information fraction", "z", "Bound z", "Nominal p (bound)", "Decision", sc.estimateLabel,
                   `Repeated CI (${sc.estimateLabel})`, "Repeated p", "Conditional power", "CP (trend)", "Predictive power"];
-  // A MaxCombo look is judged by its largest z (max_z).
+  // A MaxCombo look is judged by its largest z (max_z); its bound carries
+  // the error the multivariate normal probabilities leave in it.
+  const bound = (l) => l.efficacy_z_error === undefined ? fixed(l.efficacy_z, 4) :
+    `${fixed(l.efficacy_z, 4)} ± ${fixed(l.efficacy_z_error, 4)}`;
   const rows = m.looks.map((l, k) => [String(k + 1), fixed(l[sc.size], 0), fixed(l.information_fraction, 4), fixed(l.z ?? l.max_z, 4),
-    fixed(l.efficacy_z, 4), pvalue(l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l[sc.estimate], 4),
+    bound(l), pvalue(l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l[sc.estimate], 4),
     l[sc.ci] ? `${fixed(l[sc.ci][0], 4)} to ${fixed(l[sc.ci][1], 4)}` : "–",
     pvalue(l.repeated_p_value), fixed(l.conditional_power, 4), fixed(l.conditional_power_trend, 4), fixed(l.predictive_power, 4)]);
   fillTable(document.getElementById("table-monitoring"), header, rows, m.looks.map((_, k) => k + 1));

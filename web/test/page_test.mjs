@@ -422,9 +422,10 @@ try {
   const maxcomboCli = JSON.parse(gsdText("monitor", maxcomboFile, "--format", "json"));
   for (let k = 0; k < maxcomboCli.monitoring.looks.length; ++k) {
     const l = maxcomboCli.monitoring.looks[k];
+    const bound = `${l.efficacy_z.toFixed(4)} ± ${l.efficacy_z_error.toFixed(4)}`;
     check(await cell(page, "table-monitoring", k + 1, 4) === l.max_z.toFixed(4) &&
-          await cell(page, "table-monitoring", k + 1, 5) === l.efficacy_z.toFixed(4),
-          `MaxCombo, look ${k + 1}: largest z ${l.max_z.toFixed(4)} against ${l.efficacy_z.toFixed(4)} as gsd monitor`);
+          await cell(page, "table-monitoring", k + 1, 5) === bound,
+          `MaxCombo, look ${k + 1}: largest z ${l.max_z.toFixed(4)} against ${bound} as gsd monitor`);
   }
 
   // ------------------------------------------------ simulation in a worker

@@ -222,6 +222,10 @@ def test_a_weighted_tests_monitoring_plot_has_each_looks_z_and_bound(repo, examp
     np.testing.assert_array_equal(observed.get_ydata(), [look.get("z", look.get("max_z")) for look in looks])
     np.testing.assert_array_equal(bound.get_ydata(), [look["efficacy_z"] for look in looks])
     plt.close("all")
+    if example == "maxcombo":
+        # Each MaxCombo bound comes with its error in z, a column of the looks.
+        errors = m.looks["efficacy_z_error"]
+        assert ((errors > 0) & (errors < 0.01)).all()
 
 
 def test_non_inferiority_power_plot_marks_the_margin(repo):

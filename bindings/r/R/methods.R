@@ -227,7 +227,7 @@ format.gsd_monitoring <- function(x, digits = 4, ...) {
 .show_gsd_monitoring <- function(x, digits = 4) {
   .title("gsd monitoring", x)
   cols <- intersect(c("look", "events", "patients", "variance", "information_fraction", "z", "max_z",
-                      "efficacy_z", "futility_z", "decision", "hazard_ratio", "effect", "rci_lower",
+                      "efficacy_z", "efficacy_z_error", "futility_z", "decision", "hazard_ratio", "effect", "rci_lower",
                       "rci_upper", "repeated_p_value", "conditional_power"), names(x$looks))
   .print_table(x$looks[cols], digits)
   last <- x$looks[nrow(x$looks), ]

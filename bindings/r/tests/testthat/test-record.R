@@ -253,6 +253,11 @@ test_that("gsd_monitor gives a weighted test's and a MaxCombo test's looks", {
     expect_false("rci_lower" %in% names(m$looks))
     expect_identical(m$decision, if (name == "rmst24") "stop-efficacy" else "continue")
     expect_output(print(m), if (name == "maxcombo") "max_z" else "variance")
+    if (name == "maxcombo") {
+      # Each MaxCombo bound comes with its error in z, and the print shows it.
+      expect_true(all(m$looks$efficacy_z_error > 0 & m$looks$efficacy_z_error < 0.01))
+      expect_output(print(m), "efficacy_z_error")
+    }
     # The file's own looks are the default.
     expect_identical(gsd_monitor(path)$result, m$result)
   }

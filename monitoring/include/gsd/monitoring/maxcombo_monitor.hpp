@@ -23,6 +23,11 @@
 // by Genz and Bretz's lattice rule (numerics/multivariate_normal.hpp) with
 // one lattice through the root search (common random numbers). Bounds
 // already used keep their values: c_l for l < k are those computed at look l.
+// The rule's error in P0 becomes the bound's error in z over P0's slope in
+// c_k (a central difference on the same lattice). When the look's largest z
+// lies within that error of c_k, so that the rule's error could reverse the
+// decision, the bound is solved again on a lattice four times larger, up to
+// twice; a decision still that close is flagged (within_error).
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -54,9 +59,19 @@ struct MaxComboLookResult {
   double cumulative_alpha = 0.0;      // one-sided alpha spent through this look
   double efficacy_z = 0.0;            // c_k
   double alpha_error = 0.0;           // MVN error of P0(crossing by this look) at c_k
+  // The bound's error in z: alpha_error over the slope of P0 in c_k.
+  double efficacy_z_error = 0.0;
+  // Times the bound was solved again on a lattice four times larger because
+  // max_z lay within efficacy_z_error of it (at most twice).
+  int refinements = 0;
+  // max_z still within efficacy_z_error of c_k after the refinements: the
+  // decision compares max_z with the bound's estimate, which the rule's
+  // error could move to either side of it.
+  bool within_error = false;
   double max_z = 0.0;                 // max over the tests of z
   std::size_t max_test = 0;           // the test giving it (first of ties)
   double nominal_p_one_sided = 0.0;   // P0(max_a Z_ak >= c_k), marginal at this look
+  double nominal_p_error = 0.0;       // the lattice rule's error of it
   bool final_analysis = false;
   spending::Decision decision = spending::Decision::kContinue;
 };
