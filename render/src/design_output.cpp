@@ -122,7 +122,7 @@ std::string boundaries_text(const Design& d) {
     char last[16] = "";
     if (futility) detail::print(last, sizeof last, "  %10s", fut_h1.c_str());
     detail::print(line, sizeof line, "%4zu  %11.4f  %10s  %11s  %11s  %10s  %10s  %10.4f  %10s%s\n",
-                  k + 1, t[k], eff.c_str(), probability(p).c_str(),
+                  k + 1, t[k], eff.c_str(), detail::nominal_p_at(d.efficacy[k], probability(p)).c_str(),
                   probability(alpha[k]).c_str(), fut.c_str(), probability(h0[k]).c_str(),
                   d.alternative.upper[k], futility ? fut_h0.c_str() : fut_h1.c_str(), last);
     out << line;

@@ -73,10 +73,13 @@ std::string endpoint_monitoring_text(const MonitoringReport& report) {
     detail::print(line, sizeof line, "%4zu  %8g  %7.4f  %8.4f  %8s", k + 1, e.statistic.patients,
                   r.information_fraction, r.look.z, detail::bound(r.efficacy_z).c_str());
     out << line << bound_text_columns(spec, r.futility_z, r.harm_z);
-    detail::print(line, sizeof line, "  %9s  %10s  %9s  %9s  %9.4g  %8.4g  %s\n",
+    detail::print(line, sizeof line, "  %9s  %10s  %9s  %9s  %9s  %8.4g  %s\n",
                   opt("%.4f", e.statistic.estimate).c_str(), opt("%.4f", e.efficacy_effect).c_str(),
                   ci ? detail::format("%.4f", ci->lower).c_str() : "-",
-                  ci ? detail::format("%.4f", ci->upper).c_str() : "-", (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided,
+                  ci ? detail::format("%.4f", ci->upper).c_str() : "-",
+                  detail::nominal_p_at(r.efficacy_z,
+                                       detail::format("%.4g", (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided))
+                      .c_str(),
                   r.repeated_p_value, decision_name(r.decision));
     out << line;
   }

@@ -66,7 +66,8 @@ std::string looks_section(const MonitoringReport& in) {
       << detail::format("%.4f", l.information_fraction) << "</td><td>" << detail::format("%.4f", l.look.z)
       << "</td><td>" << detail::bound(l.efficacy_z) << "</td>"
       << bound_cells(in.plan.design, l.futility_z, l.harm_z) << "<td>"
-      << detail::format("%.6f", (two_sided(in) ? 2.0 : 1.0) * l.nominal_p_one_sided) << "</td><td>"
+      << detail::nominal_p_at(l.efficacy_z, detail::format("%.6f", (two_sided(in) ? 2.0 : 1.0) * l.nominal_p_one_sided))
+      << "</td><td>"
       << opt("%.4f", e.statistic.estimate) << "</td><td>" << opt("%.4f", e.efficacy_effect) << "</td><td>"
       << (e.repeated_ci ? detail::format("%.4f", e.repeated_ci->lower) + " &ndash; " +
                               detail::format("%.4f", e.repeated_ci->upper)

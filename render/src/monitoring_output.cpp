@@ -96,8 +96,11 @@ std::string monitoring_text(const MonitoringReport& report) {
     detail::print(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %8s", k + 1, r.look.events,
                   r.information_fraction, r.look.z, detail::bound(r.efficacy_z).c_str());
     out << line << detail::bound_text_columns(spec, r.futility_z, r.harm_z);
-    detail::print(line, sizeof line, "  %11.6g  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
-                  (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided, r.cumulative_alpha,
+    detail::print(line, sizeof line, "  %11s  %10.6f  %8s  %8s  %8s  %8.4g  %s\n",
+                  detail::nominal_p_at(r.efficacy_z,
+                                       detail::format("%.6g", (two_sided ? 2.0 : 1.0) * r.nominal_p_one_sided))
+                      .c_str(),
+                  r.cumulative_alpha,
                   detail::hazard_ratio(r.hazard_ratio).c_str(),
                   ci ? detail::hazard_ratio(ci->lower).c_str() : "-",
                   ci ? detail::hazard_ratio(ci->upper).c_str() : "-", r.repeated_p_value,

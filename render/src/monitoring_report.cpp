@@ -294,7 +294,7 @@ std::string design_section(const MonitoringReport& in, const MonitoringResult& r
       << detail::format("%.0f", std::ceil(t * in.plan.planned_events - 1e-9)) << "</td><td>"
       << detail::bound(r.planned.efficacy[k]) << "</td>"
       << detail::bound_cells(spec, planned_bound(r.planned.futility, k), planned_bound(r.planned.harm, k)) << "<td>"
-      << detail::format("%.6f", nominal_p(in, r.planned.efficacy[k]))
+      << detail::nominal_p_at(r.planned.efficacy[k], detail::format("%.6f", nominal_p(in, r.planned.efficacy[k])))
       << "</td><td>" << detail::format("%.6f", alpha[k]) << "</td></tr>";
   }
   o << "</table><p class=note>Bounds at the looks are recomputed at the information actually "
@@ -317,7 +317,7 @@ std::string looks_section(const MonitoringReport& in, const MonitoringResult& r)
       << detail::format("%.4f", l.information_fraction) << "</td><td>" << detail::format("%.4f", l.look.z)
       << "</td><td>" << detail::bound(l.efficacy_z) << "</td>"
       << detail::bound_cells(spec, l.futility_z, l.harm_z) << "<td>"
-      << detail::format("%.6f", nominal_p(in, l.efficacy_z)) << "</td><td>"
+      << detail::nominal_p_at(l.efficacy_z, detail::format("%.6f", nominal_p(in, l.efficacy_z))) << "</td><td>"
       << detail::format("%.6f", l.cumulative_alpha) << "</td><td>" << detail::hazard_ratio(l.hazard_ratio)
       << "</td><td>"
       << (l.repeated_ci_hazard_ratio ? detail::hazard_ratio(l.repeated_ci_hazard_ratio->lower) + " &ndash; " +

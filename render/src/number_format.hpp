@@ -57,6 +57,11 @@ inline std::string bound(double z, const char* spec = "%.4f") {
 }
 inline std::string csv_bound(double z) { return std::isfinite(z) ? format("%.10g", z) : std::string(); }
 
+// The nominal p at a bound z, formatted by the caller: "-" where the look has
+// no bound (an infinite z, whose p of 0 would read as a result; CSV and JSON
+// keep the 0).
+inline std::string nominal_p_at(double z, const std::string& p) { return std::isfinite(z) ? p : std::string("-"); }
+
 // A value to the decimal place of its error's leading digit, so that the
 // digits shown are those the error leaves: 0.00152531 with an error of 3e-5
 // prints as 0.00153. Between 1 and `most` decimals; an error of 0 (exact)

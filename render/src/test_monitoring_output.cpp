@@ -33,10 +33,11 @@ void weighted_text(const MonitoringReport& report, detail::TextStream& out) {
   for (std::size_t k = 0; k < t.weighted.size(); ++k) {
     const monitoring::WeightedLookResult& r = t.weighted[k];
     const LookInput& in = report.inputs[k];
-    detail::print(line, sizeof line, "%4zu  %7g  %10.6g  %7.4f  %8.4f  %8s  %9s  %11.6g  %10.6f  %s\n", k + 1,
+    detail::print(line, sizeof line, "%4zu  %7g  %10.6g  %7.4f  %8.4f  %8s  %9s  %11s  %10.6f  %s\n", k + 1,
                   in.events, in.variance.value_or(0.0), r.information_fraction, in.z.value_or(0.0),
                   detail::bound(r.efficacy_z).c_str(),
-                  r.futility_z ? detail::format("%.4f", *r.futility_z).c_str() : "-", r.nominal_p_one_sided,
+                  r.futility_z ? detail::format("%.4f", *r.futility_z).c_str() : "-",
+                  detail::nominal_p_at(r.efficacy_z, detail::format("%.6g", r.nominal_p_one_sided)).c_str(),
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
   }
@@ -59,7 +60,9 @@ void maxcombo_text(const MonitoringReport& report, detail::TextStream& out) {
     detail::print(line, sizeof line, "%4zu  %7g  %7.4f  %8.4f  %-12s  %8s  %7.4f  %10s  %10.6f  %s\n", k + 1,
                   report.inputs[k].events, r.information_fraction, r.max_z,
                   test_weight_name(t.test.combo[r.max_test]).c_str(), detail::bound(r.efficacy_z).c_str(),
-                  r.efficacy_z_error, detail::to_error_digits(r.nominal_p_one_sided, r.nominal_p_error).c_str(),
+                  r.efficacy_z_error,
+                  detail::nominal_p_at(r.efficacy_z, detail::to_error_digits(r.nominal_p_one_sided, r.nominal_p_error))
+                      .c_str(),
                   r.cumulative_alpha, decision_name(r.decision));
     out << line;
   }

@@ -104,8 +104,8 @@ std::string looks_section(const MonitoringReport& report, const std::vector<Repo
       o << "<td>" << (l.futility_z ? format("%.4f", *l.futility_z) : std::string("&ndash;")) << "</td>";
     }
     o << "<td>"
-      << (maxcombo ? detail::to_error_digits(l.nominal_p_one_sided, l.nominal_p_error)
-                   : format("%.6g", l.nominal_p_one_sided))
+      << detail::nominal_p_at(l.efficacy_z, maxcombo ? detail::to_error_digits(l.nominal_p_one_sided, l.nominal_p_error)
+                                                     : format("%.6g", l.nominal_p_one_sided))
       << "</td><td>" << format("%.6f", l.cumulative_alpha)
       << "</td><td class=l>" << decision << "</td></tr>";
   }

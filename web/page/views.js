@@ -23,6 +23,12 @@ function pvalue(x) {
   return x < 1e-4 ? x.toExponential(2) : x.toFixed(6);
 }
 
+// The nominal p at a bound: none at a look without one (a null z), where the
+// library's p of 0 would read as a result, as gsd's own tables print it.
+function nominalP(z, p) {
+  return z === null || z === undefined ? "–" : pvalue(p);
+}
+
 // A whole number with thousands separators (toLocaleString would load the
 // locale data on first use, which costs the first redraw tens of ms).
 function count(x) {
@@ -99,7 +105,7 @@ function fillDesignTable(looks, twoSided, hasFutility) {
   if (hasFutility) header.push("P(stop, futility | H0)", "P(stop, futility | H1)");
   const rows = looks.map((l, k) => {
     const row = [String(k + 1), fixed(l.information_fraction, 4), fixed(l.efficacy_z, 4),
-                 pvalue(twoSided ? l.nominal_p_two_sided : l.nominal_p_one_sided), pvalue(l.cumulative_alpha)];
+                 nominalP(l.efficacy_z, twoSided ? l.nominal_p_two_sided : l.nominal_p_one_sided), pvalue(l.cumulative_alpha)];
     if (hasHarm) row.push(fixed(l.harm_z, 4));
     if (hasFutility) row.push(fixed(l.futility_z, 4));
     row.push(fixed(l.probability_efficacy_h0, 4), fixed(l.probability_efficacy_h1, 4));
@@ -519,7 +525,7 @@ function renderMonitoring(reply) {
   const bound = (l) => l.efficacy_z_error === undefined ? fixed(l.efficacy_z, 4) :
     `${fixed(l.efficacy_z, 4)} ± ${fixed(l.efficacy_z_error, 4)}`;
   const rows = m.looks.map((l, k) => [String(k + 1), fixed(l[sc.size], 0), fixed(l.information_fraction, 4), fixed(l.z ?? l.max_z, 4),
-    bound(l), pvalue(l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l[sc.estimate], 4),
+    bound(l), nominalP(l.efficacy_z, l.nominal_p_two_sided ?? l.nominal_p_one_sided), l.decision, fixed(l[sc.estimate], 4),
     l[sc.ci] ? `${fixed(l[sc.ci][0], 4)} to ${fixed(l[sc.ci][1], 4)}` : "–",
     pvalue(l.repeated_p_value), fixed(l.conditional_power, 4), fixed(l.conditional_power_trend, 4), fixed(l.predictive_power, 4)]);
   fillTable(document.getElementById("table-monitoring"), header, rows, m.looks.map((_, k) => k + 1));
