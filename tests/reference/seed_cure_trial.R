@@ -122,8 +122,10 @@ print_median_hazard_ratio <- function(m) {
 # last, ends it. A look past the cap is replaced by a final analysis at the
 # cap against capped_bound(d), d the events by then, or by none when no
 # event came since the last look. test(x, tau) gives the look's z, events,
-# patients and hazard ratio. Returns the row the summaries read.
-run_event_looks <- function(x, look_events, bounds, test, capped_bound) {
+# patients and hazard ratio. With lower = FALSE (a one-sided test) only
+# z >= bound stops the trial before its last look. Returns the row the
+# summaries read.
+run_event_looks <- function(x, look_events, bounds, test, capped_bound, lower = TRUE) {
   event_times <- sort(x$entry + x$latency)
   done_events <- 0
   for (k in seq_along(look_events)) {
@@ -132,8 +134,9 @@ run_event_looks <- function(x, look_events, bounds, test, capped_bound) {
       lr <- test(x, at)
       b <- bounds[k]
       final <- k == length(look_events)
-      if (lr[["z"]] >= b || lr[["z"]] <= -b || final) {
-        return(c(look = k, upper = lr[["z"]] >= b, lower = lr[["z"]] <= -b, capped = 0, none = 0,
+      below <- lower && lr[["z"]] <= -b
+      if (lr[["z"]] >= b || below || final) {
+        return(c(look = k, upper = lr[["z"]] >= b, lower = below, capped = 0, none = 0,
                  events = lr[["events"]], patients = lr[["patients"]], time = at, hr = lr[["hr"]]))
       }
       done_events <- look_events[k]
@@ -148,7 +151,7 @@ run_event_looks <- function(x, look_events, bounds, test, capped_bound) {
     }
     lr <- test(x, cap)
     b <- capped_bound(observed)
-    return(c(look = k, upper = lr[["z"]] >= b, lower = lr[["z"]] <= -b, capped = 1, none = 0,
+    return(c(look = k, upper = lr[["z"]] >= b, lower = lower && lr[["z"]] <= -b, capped = 1, none = 0,
              events = lr[["events"]], patients = lr[["patients"]], time = cap, hr = lr[["hr"]]))
   }
 }
