@@ -27,7 +27,9 @@ std::string num(double x) {
 std::string fmt(const char* format, double x) {
   char buffer[64];
   std::snprintf(buffer, sizeof buffer, format, numerics::unsigned_zero(x));
-  return buffer;
+  std::string out = buffer;
+  numerics::unsign_printed_zeros(out);  // -1e-9 at "%.4f": 0.0000
+  return out;
 }
 
 }  // namespace

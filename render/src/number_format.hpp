@@ -6,6 +6,7 @@
 // "-0.0000".
 #pragma once
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdio>
@@ -38,13 +39,12 @@ inline std::string format(const char* spec, double v) {
     exponent_spec += 'e';
     spec = exponent_spec.c_str();
   }
-  char buf[64];
-  const int length = std::snprintf(buf, sizeof buf, spec, v);
+  const int length = std::snprintf(nullptr, 0, spec, v);
   if (length < 0) return "?";
-  if (static_cast<std::size_t>(length) < sizeof buf) return buf;
   std::string out(static_cast<std::size_t>(length) + 1, '\0');
   std::snprintf(out.data(), out.size(), spec, v);
   out.resize(static_cast<std::size_t>(length));
+  numerics::unsign_printed_zeros(out);  // -1e-9 at "%.4f": 0.0000
   return out;
 }
 
@@ -197,17 +197,29 @@ class PrintFormat {
   const char* text_;
 };
 
-// std::snprintf with every floating-point argument's zero unsigned: the
-// table lines of several columns.
+// std::snprintf with every floating-point argument's zero unsigned, and
+// every field that prints a negative number as zero unsigned too: the table
+// lines of several columns. Returns the length written (at most size - 1).
 template <class... Args>
 int print(char* buffer, std::size_t size, std::type_identity_t<PrintFormat<Args...>> spec, Args... args) {
-  return std::snprintf(buffer, size, spec.text(), numerics::unsigned_zero_argument(args)...);
+  const int length = std::snprintf(buffer, size, spec.text(), numerics::unsigned_zero_argument(args)...);
+  if (length < 0 || size == 0) return length;
+  const std::size_t written = std::min(static_cast<std::size_t>(length), size - 1);
+  const std::size_t kept = numerics::unsign_printed_zeros(buffer, written);
+  buffer[kept] = '\0';
+  return static_cast<int>(kept);
 }
 
-// The numbers written to a stream (out << z) lose a zero's sign too.
+// The numbers written to a stream (out << z) lose a zero's sign too, and in
+// fixed notation so does a negative number that rounds to zero at the
+// stream's precision (-1e-9 at four decimals).
 class UnsignedZeroNumbers : public std::num_put<char> {
  protected:
   iter_type do_put(iter_type out, std::ios_base& stream, char_type fill, double v) const override {
+    if ((stream.flags() & std::ios_base::floatfield) == std::ios_base::fixed && v < 0.0 &&
+        -v < 0.5 * std::pow(10.0, -static_cast<double>(stream.precision()))) {
+      v = 0.0;
+    }
     return std::num_put<char>::do_put(out, stream, fill, numerics::unsigned_zero(v));
   }
   iter_type do_put(iter_type out, std::ios_base& stream, char_type fill, long double v) const override {

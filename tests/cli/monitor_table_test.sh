@@ -272,6 +272,17 @@ JSON
       expect_ok
       [ "$(awk -F, 'NR == 2 { print $4 }' out.txt)" = 0 ] || fail "$config: CSV z: $out"
     done
+    # A negative z that rounds to zero at four decimals prints as 0.0000 in
+    # the table, the reason and the report; JSON and CSV keep its value.
+    sed 's/"hazard_ratio": 1/"z": -1e-9/' h.json > n.json
+    run monitor n.json --report r.html
+    expect_ok
+    expect_contains "$out" "   1       60   0.6383    0.0000    2.5742"
+    expect_contains "$out" "Look 1: z = 0.0000 is below the efficacy bound 2.5742"
+    grep -q -- '-0\.0000' out.txt r.html && fail "n.json: a negative z printed as -0.0000"
+    run monitor n.json --format csv
+    expect_ok
+    [ "$(awk -F, 'NR == 2 { print $4 }' out.txt)" = -1e-09 ] || fail "n.json: CSV z: $out"
     ;;
   unattainable_bound_reads_none)
     # At 10 of 5000 planned events O'Brien-Fleming spending has nothing to

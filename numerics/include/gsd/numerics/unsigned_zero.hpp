@@ -7,6 +7,8 @@
 // layer's formatting, the engine's JSON documents and its words, the config
 // reader (an input of -0.0 is echoed as 0).
 #include <cmath>
+#include <cstddef>
+#include <string>
 #include <type_traits>
 
 namespace gsd::numerics {
@@ -23,5 +25,41 @@ T unsigned_zero_argument(T value) noexcept {
     return value;
   }
 }
+
+// A negative number that printf rounds to zero at its precision keeps its
+// sign: -1e-9 at "%.4f" prints as "-0.0000", which reads as a negative
+// estimate as much as -0.0 does. This takes the sign off each such field of
+// printf's output: a '-' that no letter, digit or point precedes, followed
+// by zeros with at most one point and then by no other digit, point or
+// exponent. Where a space precedes it (a field padded to its width) the sign
+// becomes a space, so that a column keeps its width; otherwise it goes.
+// Rewrites text[0, size) in place and returns its new length.
+inline std::size_t unsign_printed_zeros(char* text, std::size_t size) noexcept {
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto word = [&](char c) {
+    return digit(c) || c == '.' || c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  };
+  std::size_t out = 0;
+  for (std::size_t i = 0; i < size; ++i) {
+    if (text[i] == '-' && (i == 0 || !word(text[i - 1]))) {
+      std::size_t j = i + 1;
+      bool zeros = false;
+      bool point = false;
+      for (; j < size && (text[j] == '0' || (text[j] == '.' && !point)); ++j) {
+        zeros = zeros || text[j] == '0';
+        point = point || text[j] == '.';
+      }
+      const bool ends = j == size || !(digit(text[j]) || text[j] == '.' || text[j] == 'e' || text[j] == 'E');
+      if (zeros && ends) {
+        if (out > 0 && text[out - 1] == ' ') text[out++] = ' ';
+        continue;
+      }
+    }
+    text[out++] = text[i];
+  }
+  return out;
+}
+
+inline void unsign_printed_zeros(std::string& text) { text.resize(unsign_printed_zeros(text.data(), text.size())); }
 
 }  // namespace gsd::numerics
