@@ -51,6 +51,7 @@ json maxcombo_json(const DesignResult& result) {
                      {"cumulative_alpha", l.cumulative_alpha},
                      {"efficacy_z", l.efficacy_z},
                      {"alpha_error", l.alpha_error},
+                     {"efficacy_z_error", l.efficacy_z_error},
                      {"crossing", l.crossing},
                      {"cumulative_crossing", l.cumulative_crossing},
                      {"power_error", l.power_error}});

@@ -10,9 +10,9 @@
 #include <Eigen/Eigenvalues>
 
 #include "gsd/monitoring/look_schedule.hpp"
+#include "gsd/numerics/block_bound.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/information_step.hpp"
-#include "gsd/numerics/find_root.hpp"
 #include "gsd/numerics/normal.hpp"
 
 namespace gsd::monitoring {
@@ -24,24 +24,12 @@ using numerics::InvalidInput;
 using Matrix = std::vector<std::vector<double>>;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// Mantissa bits of the bound. TOMS 748 stops when its bracket is within
-// 2^(1 - bits) of the root in relative terms (Boost's eps_tolerance), so 16
-// bits put the midpoint within 2^-16 |c|, 8e-5 for any bound up to z = 5:
-// below the bound's error from its probability's (efficacy_z_error).
-constexpr int kBoundBits = 16;
-// Half the step of the central difference that gives the slope of P0 in c_k
-// on the root search's lattice (common random numbers, so the difference is
-// smooth in c): its truncation error, h^2 / 6 of the third derivative, is
-// below 1e-4 of the slope for the normal tails of bounds up to z = 5.
-constexpr double kSlopeStep = 0.005;
 // When the largest z lies within the bound's error of it, the bound is
 // solved again on a lattice this many times larger, at most kRefinements
 // times (each cuts the error about kRefineFactor^(1/2) to kRefineFactor
 // times: the rule's error falls between the Monte Carlo and the lattice rate).
 constexpr int kRefineFactor = 4;
 constexpr int kRefinements = 2;
-// Bracket steps of half a unit of z, at most this many each way.
-constexpr int kBracketSteps = 20;
 // Relative asymmetry of a covariance matrix taken as rounding.
 constexpr double kSymmetry = 1e-9;
 // Correlations beyond 1 by more than this are not rounding.
@@ -155,56 +143,6 @@ Matrix correlation(std::span<const MaxComboObservedLook> looks, std::size_t J, s
   return c;
 }
 
-// P0(max_a Z_al < c_l for l <= k), on the lattice of `points` (0: adaptive).
-numerics::MvnResult no_crossing(const Matrix& corr, std::size_t J, const std::vector<double>& c,
-                                const numerics::MvnOptions& mvn, int points) {
-  const std::size_t n = corr.size();
-  std::vector<double> upper(n);
-  for (std::size_t i = 0; i < n; ++i) upper[i] = c[i / J];
-  const std::vector<double> lower(n, -kInf);
-  return points > 0 ? numerics::mvn_probability_fixed(lower, upper, corr, mvn, points)
-                    : numerics::mvn_probability(lower, upper, corr, mvn);
-}
-
-// A look's bound and what its lattice rule leaves uncertain.
-struct SolvedBound {
-  double c = 0.0;
-  double alpha_error = 0.0;  // the rule's error of P0(no crossing through k) at c
-  double z_error = 0.0;      // alpha_error over the slope of that probability in c
-  int points = 0;            // lattice points per shift
-};
-
-// c_k with P0(no crossing through k) = 1 - alpha_k, earlier bounds given, on
-// a lattice of `points` per shift (0: the size at which the adaptive rule
-// meets the tolerance at the first guess, then held through the root search;
-// it stays 0 for a single variable, whose probability is exact).
-SolvedBound solve_bound(const Matrix& corr, std::size_t J, std::vector<double> c, double alpha_k,
-                        double alpha_before, const numerics::MvnOptions& mvn, int points) {
-  const std::size_t k = c.size() - 1;
-  c[k] = numerics::normal_upper_quantile(std::max(alpha_k - alpha_before, 1e-300));
-  SolvedBound out;
-  out.points = points > 0 ? points : no_crossing(corr, J, c, mvn, 0).points_per_shift;
-  const auto probability = [&](double x) {
-    c[k] = x;
-    return no_crossing(corr, J, c, mvn, out.points);
-  };
-  const auto f = [&](double x) { return probability(x).probability - (1.0 - alpha_k); };
-  double lo = c[k], hi = c[k];
-  double f_lo = f(lo), f_hi = f_lo;
-  for (int i = 0; i < kBracketSteps && f_lo > 0.0; ++i) f_lo = f(lo -= 0.5);
-  for (int i = 0; i < kBracketSteps && f_hi < 0.0; ++i) f_hi = f(hi += 0.5);
-  out.c = numerics::find_root(f, lo, hi, f_lo, f_hi, kBoundBits, "MaxCombo efficacy bound at the observed looks");
-  out.alpha_error = probability(out.c).error;
-  // P0 rises with c; on a fixed lattice its slope is at least the marginal
-  // density of one test's z at c in any case the rule resolves, which
-  // stands in should the difference fail to be positive.
-  const double slope =
-      (probability(out.c + kSlopeStep).probability - probability(out.c - kSlopeStep).probability) /
-      (2.0 * kSlopeStep);
-  out.z_error = out.alpha_error / (slope > 0.0 ? slope : numerics::normal_density(out.c));
-  return out;
-}
-
 // The marginal chance that look k's largest z reaches c under H0, on the
 // bound's lattice size (so a refined bound refines it too; 0: exact, one test).
 numerics::MvnResult nominal_p(const MaxComboObservedLook& look, std::size_t J, double c,
@@ -215,9 +153,7 @@ numerics::MvnResult nominal_p(const MaxComboObservedLook& look, std::size_t J, d
       if (a != b) corr[a][b] = look.covariance[a][b] / std::sqrt(look.covariance[a][a] * look.covariance[b][b]);
     }
   }
-  const std::vector<double> lower(J, -kInf), upper(J, c);
-  numerics::MvnResult r = points > 0 ? numerics::mvn_probability_fixed(lower, upper, corr, mvn, points)
-                                     : numerics::mvn_probability(lower, upper, corr, mvn);
+  numerics::MvnResult r = numerics::block_no_crossing(corr, J, {c}, mvn, points);
   r.probability = 1.0 - r.probability;
   return r;
 }
@@ -259,18 +195,25 @@ std::vector<MaxComboLookResult> monitor_maxcombo(const MaxComboMonitoringPlan& p
     const auto largest = std::max_element(looks[k].z.begin(), looks[k].z.end());
     r.max_z = *largest;
     r.max_test = static_cast<std::size_t>(largest - looks[k].z.begin());
-    const SolvedBound bound = numerics::within(FieldPath{"looks", k}.key("covariance"), [&] {
-      SolvedBound b = solve_bound(corr, J, c, r.cumulative_alpha, before, plan.mvn, 0);
+    const numerics::BlockBound bound = numerics::within(FieldPath{"looks", k}.key("covariance"), [&] {
+      // c_k with P0(no crossing through k) = 1 - alpha_k, the earlier bounds
+      // as they were set.
+      const double start = numerics::normal_upper_quantile(std::max(r.cumulative_alpha - before, 1e-300));
+      const auto solve = [&](int points) {
+        return numerics::solve_block_bound(corr, J, c, 1.0 - r.cumulative_alpha, start, plan.mvn, points,
+                                           "MaxCombo efficacy bound at the observed looks");
+      };
+      numerics::BlockBound b = solve(0);
       // A decision that the rule's error could reverse: the bound again on
       // larger lattices, until the largest z is clear of it.
       for (int round = 0; round < kRefinements && std::fabs(r.max_z - b.c) <= b.z_error; ++round) {
-        b = solve_bound(corr, J, c, r.cumulative_alpha, before, plan.mvn, kRefineFactor * b.points);
+        b = solve(kRefineFactor * b.points);
         ++r.refinements;
       }
       return b;
     });
     r.efficacy_z = bound.c;
-    r.alpha_error = bound.alpha_error;
+    r.alpha_error = bound.probability_error;
     r.efficacy_z_error = bound.z_error;
     r.within_error = std::fabs(r.max_z - bound.c) <= bound.z_error;
     c[k] = r.efficacy_z;

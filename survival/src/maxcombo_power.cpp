@@ -9,7 +9,7 @@
 #include <string>
 
 #include "check.hpp"
-#include "gsd/numerics/find_root.hpp"
+#include "gsd/numerics/block_bound.hpp"
 #include "gsd/numerics/invalid_input.hpp"
 #include "gsd/numerics/normal.hpp"
 #include "gsd/survival/sample_size.hpp"
@@ -20,13 +20,6 @@ namespace {
 
 using Matrix = std::vector<std::vector<double>>;
 constexpr double kInf = std::numeric_limits<double>::infinity();
-
-// Mantissa bits of the bound: 2^-12 of a bracket of width 0.5 is 1.2e-4 in
-// z, below the bound's error from its probability's (about error / density:
-// 1e-3 for an error of 1e-4 near z = 2.5).
-constexpr int kBoundBits = 12;
-// Bracket steps of half a unit of z, at most this many each way.
-constexpr int kBracketSteps = 20;
 
 void check_request(const SurvivalSpec& spec, const spending::DesignSpec& design,
                    const std::vector<LogRankWeight>& tests) {
@@ -91,26 +84,6 @@ numerics::MvnResult no_crossing(const Matrix& corr, std::size_t J, std::size_t k
   const Matrix sub = leading(corr, n);
   return points > 0 ? numerics::mvn_probability_fixed(lower, upper, sub, mvn, points)
                     : numerics::mvn_probability(lower, upper, sub, mvn);
-}
-
-// c_k with P0(no crossing through k) = 1 - alpha_k, earlier bounds given.
-double solve_bound(const Matrix& corr, std::size_t J, std::size_t k, std::vector<double> c, double alpha_k,
-                   double alpha_before, const numerics::MvnOptions& mvn, double& error) {
-  const std::vector<double> zero(corr.size(), 0.0);
-  c[k] = numerics::normal_upper_quantile(alpha_k - alpha_before);
-  const int points = no_crossing(corr, J, k, c, zero, mvn, 0).points_per_shift;
-  const auto f = [&](double x) {
-    c[k] = x;
-    return no_crossing(corr, J, k, c, zero, mvn, points).probability - (1.0 - alpha_k);
-  };
-  double lo = c[k], hi = c[k];
-  double f_lo = f(lo), f_hi = f_lo;
-  for (int i = 0; i < kBracketSteps && f_lo > 0.0; ++i) f_lo = f(lo -= 0.5);
-  for (int i = 0; i < kBracketSteps && f_hi < 0.0; ++i) f_hi = f(hi += 0.5);
-  const double root = numerics::find_root(f, lo, hi, f_lo, f_hi, kBoundBits, "MaxCombo efficacy bound");
-  c[k] = root;
-  error = no_crossing(corr, J, k, c, zero, mvn, points).error;
-  return root;
 }
 
 }  // namespace
@@ -188,8 +161,16 @@ MaxComboPower maxcombo_power_at_times(const SurvivalSpec& spec, const spending::
     for (std::size_t j = 0; j < J; ++j) look.information_fraction.push_back(v0[k][j] / v0[K - 1][j]);
     look.spending_fraction = design.spending_at(k);
     look.cumulative_alpha = cumulative[k] * per_side;
-    c[k] = solve_bound(out.correlation, J, k, c, look.cumulative_alpha, before, mvn, look.alpha_error);
-    look.efficacy_z = c[k];
+    // c_k with P0(no crossing through k) = 1 - alpha_k, the earlier bounds
+    // given (numerics/block_bound.hpp).
+    const std::vector<double> through_k(c.begin(), c.begin() + static_cast<std::ptrdiff_t>(k + 1));
+    const numerics::BlockBound b = numerics::solve_block_bound(
+        leading(out.correlation, J * (k + 1)), J, through_k, 1.0 - look.cumulative_alpha,
+        numerics::normal_upper_quantile(look.cumulative_alpha - before), mvn, 0, "MaxCombo efficacy bound");
+    c[k] = b.c;
+    look.efficacy_z = b.c;
+    look.alpha_error = b.probability_error;
+    look.efficacy_z_error = b.z_error;
     before = look.cumulative_alpha;
   }
   double previous = 0.0;

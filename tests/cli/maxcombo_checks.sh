@@ -32,6 +32,10 @@ assert len(t["looks"]) == 2 and len(t["correlation"]) == 4
 assert abs(t["looks"][1]["cumulative_alpha"] - 0.025) < 1e-12
 assert 0 < t["power_error"] <= t["mvn_tolerance"]
 assert t["looks"][0]["efficacy_z"] > t["looks"][1]["efficacy_z"] > 1.96
+# Each bound's error in z: its probability's error over the slope (a
+# normal density, below 1), so larger than that error; here about 0.01.
+for look in t["looks"]:
+    assert look["alpha_error"] < look["efficacy_z_error"] < 0.05, look
 PY
 "$gsd" design "$tmp/mc.json" --format csv > "$tmp/mc.csv" || fail "maxcombo csv exited $?"
 head -1 "$tmp/mc.csv" | grep -q ',test,test_spending_fraction,.*,test_power,test_power_error,hazard_ratio_at_bound,hazard_ratio_at_futility,crossing_probability_lower,method_drift,probability_futility_h0$' || fail "csv header"

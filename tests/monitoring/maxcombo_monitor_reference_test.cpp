@@ -11,7 +11,7 @@
 // (MvnOptions::abs_tolerance) and reports its error at the bound
 // (alpha_error) and what that is in z (efficacy_z_error: alpha_error over
 // P0's slope in c). The test holds gsd to its own efficacy_z_error, plus the
-// bound's root search (kBoundBits: within 2^-16 |c|) and the reference's
+// bound's root search (within 2^-16 |c|) and the reference's
 // own error (look 1 by Miwa's algorithm, exact to 1e-10; look 2 by the
 // lattice rule on a nearly singular 8 x 8 correlation, about 5e-4 in z).
 // The cumulative alpha is a closed form and matches to 1e-12.
@@ -26,7 +26,7 @@
 namespace gsd::monitoring::maxcombo_monitor_reference_test {
 namespace {
 
-// kBoundBits in maxcombo_monitor.cpp: TOMS 748's bracket within 2^-15 |c|
+// kBoundBits in numerics/src/block_bound.cpp: TOMS 748's bracket within 2^-15 |c|
 // of the root in relative terms, its midpoint within 2^-16 |c|.
 double root_resolution(double c) { return std::ldexp(std::fabs(c), -16); }
 
@@ -80,8 +80,8 @@ TEST(MaxComboMonitorReference, ExampleBoundsAtTheObservedCovariances) {
   for (std::size_t k = 0; k < r.size(); ++k) {
     const Reference& ref = kReference[k];
     EXPECT_NEAR(r[k].cumulative_alpha, ref.cumulative_alpha, 1e-12) << "look " << k;
-    // The error in z is at most the error in probability over the marginal
-    // density of one test's z, a lower bound on P0's slope in c.
+    // The error in z is the error in probability over P0's slope in c,
+    // which with four tests at the look exceeds one test's density there.
     EXPECT_GT(r[k].efficacy_z_error, 0.0) << "look " << k;
     EXPECT_LE(r[k].efficacy_z_error, r[k].alpha_error / numerics::normal_density(r[k].efficacy_z)) << "look " << k;
     const double bound_tolerance = r[k].efficacy_z_error + root_resolution(r[k].efficacy_z) + ref.z_error;

@@ -20,8 +20,8 @@
 // that is left. The bound c_k solves
 //   P0(max_a Z_al < c_l for l < k, max_a Z_ak < c_k) = 1 - alpha_k
 // for the multivariate normal of tests x looks at the observed correlations,
-// by Genz and Bretz's lattice rule (numerics/multivariate_normal.hpp) with
-// one lattice through the root search (common random numbers). Bounds
+// by Genz and Bretz's lattice rule with one lattice through the root search
+// (common random numbers; numerics/block_bound.hpp, as the design's bounds). Bounds
 // already used keep their values: c_l for l < k are those computed at look l.
 // The rule's error in P0 becomes the bound's error in z over P0's slope in
 // c_k (a central difference on the same lattice). When the look's largest z

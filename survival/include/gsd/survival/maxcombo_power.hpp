@@ -27,8 +27,9 @@
 // probabilities are of the multivariate normal of tests x looks by Genz and
 // Bretz's lattice rule (numerics/multivariate_normal.hpp); a root search over
 // c_k uses one lattice (common random numbers) so the probability is a
-// smooth function of c_k. Each look reports the error of its null crossing
-// probability and the power its own.
+// smooth function of c_k (numerics/block_bound.hpp). Each look reports the
+// error of its null crossing probability, what that is in z (over the
+// probability's slope in c_k), and the power its own.
 //
 // Only efficacy bounds: a design with a futility or harm bound is refused.
 #include <vector>
@@ -53,6 +54,7 @@ struct MaxComboLook {
   double cumulative_alpha = 0.0;   // the one-sided alpha spent by this look
   double efficacy_z = 0.0;         // c_k
   double alpha_error = 0.0;        // error of P0(crossing by this look) at c_k
+  double efficacy_z_error = 0.0;   // what alpha_error is in z: over P0's slope in c_k
   double crossing = 0.0;             // P(first crossing here) under the model
   double cumulative_crossing = 0.0;  // P(crossing by this look) under the model
   double power_error = 0.0;          // error of cumulative_crossing
