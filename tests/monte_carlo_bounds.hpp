@@ -25,6 +25,13 @@ inline constexpr std::int64_t kPowerCheckReplicates = 20000;
 // most on the plans of event_driven_power_test.cpp) is below half of it.
 inline constexpr double kPowerCheckStandardErrors = 4.0;
 
+// A mean or proportion from a reference simulation (plain R, rpact) and its
+// standard error, as the reference tests embed them.
+struct Estimate {
+  double value;
+  double se;
+};
+
 // The standard error of the difference between a reference simulation's
 // estimate (standard error reference_se over reference_replicates) and the
 // same quantity from `replicates` of gsd's simulator, whose standard error is

@@ -34,11 +34,7 @@
 namespace gsd::calendar_looks_reference_test {
 namespace {
 
-// A mean or proportion of the R simulation and its standard error.
-struct Estimate {
-  double value;
-  double se;
-};
+using testing::Estimate;
 
 struct Reference {
   const char* config;  // in examples/calendar

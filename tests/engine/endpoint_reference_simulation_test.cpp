@@ -26,11 +26,7 @@
 namespace gsd::endpoint_reference_simulation_test {
 namespace {
 
-// A mean or proportion of the R simulation and its standard error.
-struct Estimate {
-  double value;
-  double se;
-};
+using testing::Estimate;
 
 struct Reference {
   const char* config;

@@ -36,11 +36,7 @@
 namespace gsd::rmst_reference_test {
 namespace {
 
-// A mean or proportion of the R simulation and its standard error.
-struct Estimate {
-  double value;
-  double se;
-};
+using testing::Estimate;
 
 // tests/reference/rmst_group_sequential_simulation.R, 100,000 replicates.
 constexpr double kReferenceReplicates = 100000;

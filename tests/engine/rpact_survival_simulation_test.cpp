@@ -53,11 +53,7 @@
 namespace gsd::rpact_survival_simulation_test {
 namespace {
 
-// A mean or proportion of rpact's simulation and its standard error.
-struct Estimate {
-  double value;
-  double se;
-};
+using testing::Estimate;
 
 constexpr std::size_t kMaxLooks = 4;
 

@@ -46,11 +46,7 @@
 namespace gsd::weighted_event_driven_reference_test {
 namespace {
 
-// A mean or proportion of the R simulation and its standard error.
-struct Estimate {
-  double value;
-  double se;
-};
+using testing::Estimate;
 
 struct Reference {
   const char* scenario;  // the R script's name for it
