@@ -2,8 +2,8 @@
 # written without gsd's code, for the reference values of
 # tests/engine/cure_model_reference_test.cpp: the power, the stopping per
 # look, the capped fraction, the expected events, patients and duration, and
-# the median hazard ratio at stopping, of the seed trial's plan and of the
-# same model with 80 planned events.
+# the quartiles of the hazard ratio at stopping, of the seed trial's plan and
+# of the same model with 80 planned events.
 #
 # The model, the calendar cap and the capped final analysis are those of
 # seed_cure_trial.R. The rules: the looks are at the calendar times of the
@@ -59,7 +59,7 @@ one_trial <- function(planned) {
 summarise <- function(m, planned) {
   cat(sprintf("\nplanned events %d, %d replicates\n", planned, nrow(m)))
   print_operating_characteristics(m, 3)
-  print_median_hazard_ratio(m)
+  print_hazard_ratio_quartiles(m)
 }
 
 RNGkind("L'Ecuyer-CMRG")

@@ -107,14 +107,24 @@ print_operating_characteristics <- function(m, looks) {
   cat(sprintf("expected duration %s\n", mean_se(m[, "time"])))
 }
 
-# The median hazard ratio at stopping (column hr), with the spread of the
-# medians of 20 batches for its standard error.
-print_median_hazard_ratio <- function(m) {
+# The lower quartile, median and upper quartile of the hazard ratio at
+# stopping (column hr), each with the spread of its value in 20 batches for
+# its standard error. The quartiles are the inverse of the empirical
+# distribution function (quantile type 1, as gsd reports them); the median is
+# median()'s, which differs from it by at most the gap between two adjacent
+# order statistics.
+print_hazard_ratio_quartiles <- function(m) {
   hr <- m[, "hr"]
   batch <- rep_len(1:20, nrow(m))
-  medians <- tapply(hr, batch, median, na.rm = TRUE)
-  cat(sprintf("median hazard ratio at stopping %.5f (SE %.5f)\n",
-              median(hr, na.rm = TRUE), sd(medians) / sqrt(20)))
+  statistics <- list(
+    "lower quartile" = function(x) quantile(x, 0.25, type = 1, names = FALSE, na.rm = TRUE),
+    "median" = function(x) median(x, na.rm = TRUE),
+    "upper quartile" = function(x) quantile(x, 0.75, type = 1, names = FALSE, na.rm = TRUE))
+  for (name in names(statistics)) {
+    f <- statistics[[name]]
+    cat(sprintf("%s hazard ratio at stopping %.5f (SE %.5f)\n",
+                name, f(hr), sd(tapply(hr, batch, f)) / sqrt(20)))
+  }
 }
 
 # One trial of looks at the calendar times of the look_events-th events,

@@ -2,7 +2,8 @@
 # without gsd's code, for the reference values of
 # tests/engine/stratified_reference_test.cpp: the power, the upper crossing
 # per look, the capped fraction, the expected events, patients and duration,
-# and the median hazard ratio at stopping of configs/blinatumomab-stratified.json.
+# and the quartiles of the hazard ratio at stopping of
+# configs/blinatumomab-stratified.json.
 #
 # The model, as the config states it: the seed trial's 202 patients entering
 # uniformly over 36 months, each patient in one of six strata independently
@@ -149,4 +150,4 @@ started <- proc.time()[["elapsed"]]
 m <- simulate_trials(replicates, cores, one_trial)
 cat(sprintf("\n%d replicates, %.0f s\n", nrow(m), proc.time()[["elapsed"]] - started))
 print_operating_characteristics(m, 3)
-print_median_hazard_ratio(m)
+print_hazard_ratio_quartiles(m)
