@@ -41,6 +41,10 @@ TEST(UnsignedZero, ANegativeNumberPrintedAsZeroLosesItsSign) {
   std::string text = line;
   unsign_printed_zeros(text);
   EXPECT_EQ(text, "0.0000   0.0000 -0.2500 (0.000) z=0.0");
+  // A sentence's full stop ends the number.
+  std::string sentence = "z = -0.0000. Next, z = -0.00.";
+  unsign_printed_zeros(sentence);
+  EXPECT_EQ(sentence, "z =  0.0000. Next, z =  0.00.");
 }
 
 TEST(UnsignedZero, WhatIsNotANegativeZeroKeepsItsSign) {
@@ -50,9 +54,9 @@ TEST(UnsignedZero, WhatIsNotANegativeZeroKeepsItsSign) {
   EXPECT_EQ(printed("%g", -1e-9), "-1e-09");
   EXPECT_EQ(printed("%.4f", -10.00001), "-10.0000");
   // Exponents, placeholders, ranges and words are not numbers' signs.
-  std::string text = "1e-05 - 2026-01-05 x-0 -0.0001 -";
+  std::string text = "1e-05 - 2026-01-05 x-0 -0.0001 - /tmp/-0.json -0_a -00x";
   unsign_printed_zeros(text);
-  EXPECT_EQ(text, "1e-05 - 2026-01-05 x-0 -0.0001 -");
+  EXPECT_EQ(text, "1e-05 - 2026-01-05 x-0 -0.0001 - /tmp/-0.json -0_a -00x");
 }
 
 }  // namespace

@@ -29,10 +29,12 @@ T unsigned_zero_argument(T value) noexcept {
 // A negative number that printf rounds to zero at its precision keeps its
 // sign: -1e-9 at "%.4f" prints as "-0.0000", which reads as a negative
 // estimate as much as -0.0 does. This takes the sign off each such field of
-// printf's output: a '-' that no letter, digit or point precedes, followed
-// by zeros with at most one point and then by no other digit, point or
-// exponent. Where a space precedes it (a field padded to its width) the sign
-// becomes a space, so that a column keeps its width; otherwise it goes.
+// printf's output: a '-' that no letter, digit, point or underscore
+// precedes, followed by zeros with at most one point and then by none of
+// those (not another digit or an exponent, nor a word: "-0.json" is a name),
+// a sentence's full stop aside. Where a space precedes it (a field padded to
+// its width) the sign becomes a space, so that a column keeps its width;
+// otherwise it goes.
 // Rewrites text[0, size) in place and returns its new length.
 inline std::size_t unsign_printed_zeros(char* text, std::size_t size) noexcept {
   const auto digit = [](char c) { return c >= '0' && c <= '9'; };
@@ -49,7 +51,8 @@ inline std::size_t unsign_printed_zeros(char* text, std::size_t size) noexcept {
         zeros = zeros || text[j] == '0';
         point = point || text[j] == '.';
       }
-      const bool ends = j == size || !(digit(text[j]) || text[j] == '.' || text[j] == 'e' || text[j] == 'E');
+      const bool full_stop = j < size && text[j] == '.' && (j + 1 == size || !word(text[j + 1]));
+      const bool ends = j == size || !word(text[j]) || full_stop;
       if (zeros && ends) {
         if (out > 0 && text[out - 1] == ' ') text[out++] = ' ';
         continue;
