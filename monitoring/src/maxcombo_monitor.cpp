@@ -24,12 +24,6 @@ using numerics::InvalidInput;
 using Matrix = std::vector<std::vector<double>>;
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
-// When the largest z lies within the bound's error of it, the bound is
-// solved again on a lattice this many times larger, at most kRefinements
-// times (each cuts the error about kRefineFactor^(1/2) to kRefineFactor
-// times: the rule's error falls between the Monte Carlo and the lattice rate).
-constexpr int kRefineFactor = 4;
-constexpr int kRefinements = 2;
 // Relative asymmetry of a covariance matrix taken as rounding.
 constexpr double kSymmetry = 1e-9;
 // Correlations beyond 1 by more than this are not rounding.
@@ -206,8 +200,8 @@ std::vector<MaxComboLookResult> monitor_maxcombo(const MaxComboMonitoringPlan& p
       numerics::BlockBound b = solve(0);
       // A decision that the rule's error could reverse: the bound again on
       // larger lattices, until the largest z is clear of it.
-      for (int round = 0; round < kRefinements && std::fabs(r.max_z - b.c) <= b.z_error; ++round) {
-        b = solve(kRefineFactor * b.points);
+      for (int round = 0; round < kMaxComboRefinements && std::fabs(r.max_z - b.c) <= b.z_error; ++round) {
+        b = solve(kMaxComboRefineFactor * b.points);
         ++r.refinements;
       }
       return b;

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <sstream>
+#include <string>
 
 #include "gsd/presentation.hpp"
 #include "number_format.hpp"
@@ -73,8 +74,15 @@ void maxcombo_text(const MonitoringReport& report, detail::TextStream& out) {
   for (std::size_t k = 0; k < t.maxcombo.size(); ++k) {
     const monitoring::MaxComboLookResult& r = t.maxcombo[k];
     if (r.refinements == 0) continue;
+    // The lattices' sizes over the first: 4, then 4 and 16, ...
+    std::string sizes;
+    int factor = 1;
+    for (int i = 0; i < r.refinements; ++i) {
+      factor *= monitoring::kMaxComboRefineFactor;
+      sizes += (i == 0 ? "" : i + 1 == r.refinements ? " and " : ", ") + std::to_string(factor);
+    }
     out << "Look " << k + 1 << ": the largest z lay within the bound's error of it, so the bound was solved again on "
-        << (r.refinements == 1 ? "a lattice 4" : "lattices 4 and 16") << " times larger"
+        << (r.refinements == 1 ? "a lattice " : "lattices ") << sizes << " times larger"
         << (r.within_error ? "; it is still within the error, and the decision compares it with the bound's "
                              "estimate, which a finer computation could move to either side of it"
                            : "; the decision no longer depends on the error")

@@ -38,6 +38,14 @@
 
 namespace gsd::monitoring {
 
+// When a look's largest z lies within its bound's error in z, the bound is
+// solved again on a lattice this many times larger, at most this many times
+// (each cuts the error about kMaxComboRefineFactor^(1/2) to
+// kMaxComboRefineFactor times: the rule's error falls between the Monte
+// Carlo and the lattice rate).
+inline constexpr int kMaxComboRefineFactor = 4;
+inline constexpr int kMaxComboRefinements = 2;
+
 struct MaxComboMonitoringPlan {
   // The design (efficacy bounds only) and the plan's final events: the looks
   // not yet taken are placed at the plan's fractions of them.
@@ -61,8 +69,9 @@ struct MaxComboLookResult {
   double alpha_error = 0.0;           // MVN error of P0(crossing by this look) at c_k
   // The bound's error in z: alpha_error over the slope of P0 in c_k.
   double efficacy_z_error = 0.0;
-  // Times the bound was solved again on a lattice four times larger because
-  // max_z lay within efficacy_z_error of it (at most twice).
+  // Times the bound was solved again on a lattice kMaxComboRefineFactor
+  // times larger than the last because max_z lay within efficacy_z_error of
+  // it (at most kMaxComboRefinements).
   int refinements = 0;
   // max_z still within efficacy_z_error of c_k after the refinements: the
   // decision compares max_z with the bound's estimate, which the rule's
