@@ -21,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "hazard_ratio_quartiles.hpp"
 #include "monte_carlo_bounds.hpp"
 #include "gsd/load.hpp"
 #include "gsd/simulation.hpp"
@@ -48,15 +49,6 @@ constexpr Estimate kHazardRatio[3] = {{0.39995, 0.00023}, {0.50329, 0.00035}, {0
 constexpr double kCalendarCap = 109.82062433083028;
 
 constexpr double kStandardErrors = 4.0;
-// The simulator's histogram of log hazard ratios has bins of 0.001: each
-// quartile it reports is the middle of the bin that holds the sample's
-// (the inverse of the empirical distribution function, as the R script's
-// quartiles), within 0.0005 of it in log scale, so a hazard ratio q within
-// about 0.0005 q. The same holds for the median (R's median() differs from
-// that inverse by at most the gap between two adjacent order statistics,
-// of the order of 1e-6 here).
-constexpr double kHalfBin = 0.0005;
-constexpr const char* kQuartileNames[3] = {"lower quartile", "median", "upper quartile"};
 
 #if defined(__SANITIZE_ADDRESS__)
 constexpr std::int64_t kReplicates = 40000;
@@ -93,13 +85,8 @@ TEST(StratifiedReference, SimulatorAgreesWithAnIndependentSimulation) {
   near(r.expected_events, kEvents, "expected events");
   near(r.expected_patients, kPatients, "expected patients");
   near(r.expected_duration, kDuration, "expected duration");
-  const std::optional<double> quartiles[3] = {r.hazard_ratio_q1, r.hazard_ratio_median, r.hazard_ratio_q3};
-  for (std::size_t k = 0; k < 3; ++k) {
-    const Estimate& e = kHazardRatio[k];
-    ASSERT_TRUE(quartiles[k].has_value()) << kQuartileNames[k];
-    EXPECT_NEAR(*quartiles[k], e.value, e.value * kHalfBin + kStandardErrors * difference_se(e))
-        << kQuartileNames[k] << " hazard ratio at stopping";
-  }
+  testing::expect_hazard_ratio_quartiles(r, kHazardRatio, kStandardErrors,
+                                         [](const Estimate& e) { return difference_se(e); });
 }
 
 }  // namespace
