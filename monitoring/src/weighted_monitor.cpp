@@ -28,19 +28,27 @@ void validate(const WeightedMonitoringPlan& plan, std::span<const WeightedObserv
 
 }  // namespace
 
+MonitoringPlan events_scale_plan(const WeightedMonitoringPlan& plan) {
+  MonitoringPlan scaled;
+  scaled.design = plan.design;
+  scaled.planned_events = plan.planned_events;
+  scaled.assumed_hazard_ratio = 1.0;
+  return scaled;
+}
+
+double events_scale(const WeightedMonitoringPlan& plan, double variance) {
+  return plan.planned_events * variance / plan.planned_variance;
+}
+
 std::vector<WeightedLookResult> monitor_weighted(const WeightedMonitoringPlan& plan,
                                                  std::span<const WeightedObservedLook> looks) {
   validate(plan, looks);
   // The log-rank monitor reads information as events / planned events; a
   // look's variance enters as the events at the same fraction.
-  MonitoringPlan scaled;
-  scaled.design = plan.design;
-  scaled.planned_events = plan.planned_events;
-  scaled.assumed_hazard_ratio = 1.0;  // conditional power is not reported here
+  const MonitoringPlan scaled = events_scale_plan(plan);
   std::vector<ObservedLook> observed;
   for (const WeightedObservedLook& look : looks) {
-    observed.push_back({plan.planned_events * look.variance / plan.planned_variance, look.z,
-                        look.final_analysis});
+    observed.push_back({events_scale(plan, look.variance), look.z, look.final_analysis});
   }
   MonitoringResult result;
   try {

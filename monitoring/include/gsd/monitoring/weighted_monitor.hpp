@@ -49,6 +49,15 @@ struct WeightedLookResult {
   bool futility_advice = false;
 };
 
+// The log-rank plan the looks are monitored through: the weighted test's
+// design, with the information on the events scale (assumed hazard ratio 1,
+// as conditional power is not reported on it).
+MonitoringPlan events_scale_plan(const WeightedMonitoringPlan& plan);
+
+// A look's variance V on that scale: the events planned_events V / V_plan
+// at the same information fraction.
+double events_scale(const WeightedMonitoringPlan& plan, double variance);
+
 // Throws numerics::InvalidInput naming "planned_variance", "planned_events",
 // or {"looks", k, "variance"} (positive, finite, increasing) and as monitor().
 std::vector<WeightedLookResult> monitor_weighted(const WeightedMonitoringPlan& plan,
