@@ -439,6 +439,28 @@ json endpoint_simulation_json(const SimulationReport& report) {
 
 }  // namespace
 
+namespace {
+
+// Whether a run has a Fleming-Harrington or Magirr-Burman test, the trial's
+// or a side test, which simulation.weighted_bounds applies to.
+bool weighted_score_tests(const simulate::TestSet& tests) {
+  const auto weighted = [](const survival::LogRankWeight& w) { return !w.is_log_rank(); };
+  if (tests.primary && weighted(*tests.primary) && tests.primary_combo.empty() && !tests.primary_contrast) {
+    return true;
+  }
+  return std::any_of(tests.side.begin(), tests.side.end(), [&](const simulate::SimulatedTest& t) {
+    return weighted(t.weight) && t.combo.empty() && !t.contrast;
+  });
+}
+
+bool observed_weighted_bounds(const simulate::TestSet& tests) {
+  return tests.primary_planned_variance.has_value() ||
+         std::any_of(tests.side.begin(), tests.side.end(),
+                     [](const simulate::SimulatedTest& t) { return t.planned_variance.has_value(); });
+}
+
+}  // namespace
+
 static json simulation_document(const SimulationReport& report) {
   if (report.setup.endpoint_model) return endpoint_simulation_json(report);
   const simulate::SimulationResult& r = report.result;
@@ -464,6 +486,10 @@ static json simulation_document(const SimulationReport& report) {
   s["time_unit"] = setup.time_unit;
   if (setup.test) s["test"] = detail::test_echo_json(*setup.test);
   if (setup.tests.non_inferiority()) s["hazard_ratio_h0"] = setup.tests.null_hazard_ratio;
+  if (weighted_score_tests(setup.tests)) {
+    s["weighted_bounds"] = observed_weighted_bounds(setup.tests) ? "observed" : "planned";
+  }
+  if (setup.tests.primary_planned_variance) s["planned_variance"] = *setup.tests.primary_planned_variance;
   if (!setup.side_tests.empty()) {
     json tests = json::array();
     for (std::size_t j = 0; j < setup.side_tests.size(); ++j) {
@@ -473,6 +499,7 @@ static json simulation_document(const SimulationReport& report) {
       t["power_se"] = have ? json(r.tests[j].power_se) : json(nullptr);
       t["reject_per_look"] = have ? json(r.tests[j].reject_per_look) : json::array();
       t["efficacy_z"] = setup.tests.side[j].design.efficacy;
+      if (const std::optional<double> v = setup.tests.side[j].planned_variance) t["planned_variance"] = *v;
       t["analytic_power"] = optional_json(setup.side_analytic_power[j]);
       tests.push_back(t);
     }

@@ -282,7 +282,8 @@ Trial load_trial(const nlohmann::json& config) {
     if (trial.endpoint) {
       // A normal or binary endpoint's trial takes replicates and seed; its
       // looks come at the planned patients, with no calendar or strata.
-      for (const char* key : {"max_duration", "randomisation", "block_size", "look_events", "strata"}) {
+      for (const char* key : {"max_duration", "randomisation", "block_size", "look_events", "strata",
+                              "weighted_bounds"}) {
         if (simulation->has(key)) {
           simulation->at(key).fail(
               "applies to a survival trial: a normal or binary endpoint's looks come at the planned "

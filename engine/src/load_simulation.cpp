@@ -45,7 +45,7 @@ StratumModel load_stratum(const JsonNode& stratum, const nlohmann::json& base, s
 SimulationSettings load_simulation(const JsonNode& sim, const nlohmann::json& survival_json) {
   // `endpoint` (a normal or binary endpoint's truth) is read by load_endpoint_truth.
   sim.expect_keys({"replicates", "seed", "max_duration", "randomisation", "block_size",
-                   "look_events", "strata", "tests", "endpoint"});
+                   "look_events", "strata", "tests", "weighted_bounds", "endpoint"});
   SimulationSettings out;
   if (const auto r = sim.find("replicates")) out.replicates = r->integer();
   if (const auto s = sim.find("seed")) out.seed = s->seed();
@@ -54,6 +54,9 @@ SimulationSettings load_simulation(const JsonNode& sim, const nlohmann::json& su
     out.randomisation = r->choice({"permuted-blocks", "simple"}) == "simple"
                             ? simulate::Randomisation::kSimple
                             : simulate::Randomisation::kPermutedBlocks;
+  }
+  if (const auto w = sim.find("weighted_bounds")) {
+    out.observed_weighted_bounds = w->choice({"planned", "observed"}) == "observed";
   }
   if (const auto b = sim.find("block_size")) {
     const long long size = b->integer();

@@ -118,9 +118,17 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
     s.design = planned.km_contrast->at_plan.design;
     s.analytic_power = planned.km_contrast->at_plan.power;
   }
+  // V_plan of a weighted test judged at the variances observed: the
+  // patients times the per-patient null variance at the final look's
+  // expected time, as gsd monitor takes it by default.
+  const auto planned_variance = [&](const survival::WeightedLogRankPower& power) -> std::optional<double> {
+    if (!settings.observed_weighted_bounds) return std::nullopt;
+    return power.patients * power.looks.back().moments.variance_null;
+  };
   if (trial.survival_test && planned.test) {
     s.test = trial.survival_test;
     s.tests.primary = trial.survival_test->weight;
+    s.tests.primary_planned_variance = planned_variance(*planned.test);
     s.design = planned.test->design;
     if (!stratified) s.analytic_power = planned.test->power;
   }
@@ -173,7 +181,7 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
           return survival::weighted_logrank_power(*trial.survival, trial.design, test.weight, patients,
                                                   events, test.scale);
         });
-    s.tests.side.push_back({test.weight, power.design});
+    s.tests.side.push_back({test.weight, power.design, {}, std::nullopt, planned_variance(power)});
     s.side_analytic_power.push_back(stratified ? std::nullopt : std::optional<double>(power.power));
   }
 }

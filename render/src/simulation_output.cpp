@@ -1,5 +1,6 @@
 #include "gsd/render/simulation_output.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <iomanip>
@@ -128,6 +129,12 @@ std::string simulation_text(const SimulationReport& rep) {
   row("calendar cap (" + unit + ")",
       fixed(r.max_duration, 2) + (r.max_duration_is_default ? " (default)" : ""));
   row("trials hitting the cap", fixed(r.capped_fraction, 4));
+  const simulate::TestSet& tests = rep.setup.tests;
+  if (tests.primary_planned_variance ||
+      std::any_of(tests.side.begin(), tests.side.end(), [](const auto& t) { return t.planned_variance.has_value(); })) {
+    // simulation.weighted_bounds = "observed": the bounds printed are the plan's.
+    row("weighted-test bounds", "recomputed at each look's observed variance (planned shown)");
+  }
   side_tests_text(rep, out);
   return out.str();
 }
@@ -173,7 +180,7 @@ std::string simulation_csv(const SimulationReport& rep) {
 
 std::string replicate_csv_header() {
   return "replicate,look,events,calendar_time,patients,z,hazard_ratio,efficacy_z,futility_z,"
-         "harm_z,decision,capped\n";
+         "harm_z,decision,capped,variance\n";
 }
 
 void append_replicate_csv(std::string& out, std::int64_t replicate,
@@ -184,14 +191,16 @@ void append_replicate_csv(std::string& out, std::int64_t replicate,
     char fut[32] = "";
     char harm[32] = "";
     char efficacy[32] = "";
+    char variance[32] = "";
+    if (l.variance) detail::print(variance, sizeof variance, "%.10g", *l.variance);
     if (std::isfinite(l.efficacy_z)) detail::print(efficacy, sizeof efficacy, "%.6f", l.efficacy_z);
     if (l.hazard_ratio) detail::print(hr, sizeof hr, "%.6g", *l.hazard_ratio);
     if (l.futility_z) detail::print(fut, sizeof fut, "%.6f", *l.futility_z);
     if (l.harm_z) detail::print(harm, sizeof harm, "%.6f", *l.harm_z);
-    const int n = detail::print(buf, sizeof buf, "%lld,%d,%d,%.6f,%d,%.6f,%s,%s,%s,%s,%s,%d\n",
+    const int n = detail::print(buf, sizeof buf, "%lld,%d,%d,%.6f,%d,%.6f,%s,%s,%s,%s,%s,%d,%s\n",
                                 static_cast<long long>(replicate), l.look + 1, l.events,
                                 l.calendar_time, l.patients, l.z, hr, efficacy, fut, harm,
-                                decision_name(l.decision), l.capped ? 1 : 0);
+                                decision_name(l.decision), l.capped ? 1 : 0, variance);
     if (n > 0) out.append(buf, static_cast<std::size_t>(std::min<int>(n, sizeof buf - 1)));
   }
 }

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "gsd/monitoring/look_schedule.hpp"
+#include "gsd/numerics/information_step.hpp"
 #include "observed_bounds.hpp"
 #include "risk_set_merge.hpp"
 #include "trial_kernel.hpp"
@@ -61,6 +63,23 @@ Bounds observed_bounds(const CompiledTrial& trial, Workspace& ws, bool final_ana
   return {o.efficacy, o.futility.value_or(-kInf), o.harm.value_or(-kInf)};
 }
 
+// The bounds of a weighted test judged at the variances observed
+// (simulated_test.hpp), at an analysis where it observes `variance`;
+// `history` holds its earlier analyses on the events scale and gains this
+// one. An analysis that adds no information has no bounds to cross.
+Bounds variance_bounds(const VarianceBounds& vb, std::vector<double>& history, double variance, bool last,
+                       bool two_sided) {
+  const double scaled = monitoring::events_scale(vb.weighted, variance);
+  if (!(scaled > 0.0) || (!history.empty() && !numerics::is_information_step(history.back(), scaled))) {
+    return {kInf, -kInf, -kInf};
+  }
+  history.push_back(scaled);
+  const monitoring::LookSchedule s = monitoring::schedule_at_look(vb.events_scale, history, last);
+  const std::size_t k = s.current;
+  if (two_sided) return {s.efficacy[k], -kInf, -s.efficacy[k], s.futility[k].value_or(0.0)};
+  return {s.efficacy[k], s.futility[k].value_or(-kInf), s.harm[k].value_or(-kInf)};
+}
+
 Decision decide(const Bounds& b, double z, bool last) {
   if (z >= b.upper) return Decision::kStopEfficacy;
   if (z <= b.harm) return Decision::kStopHarm;
@@ -114,7 +133,10 @@ std::size_t decide_side_tests(const CompiledTrial& trial, Workspace& ws, double 
     if (ws.side_reject[j] != kSideOpen) continue;
     const SideTest& test = trial.side[j];
     const double z = test_statistic(test.weight, test.combo, log_rank_z, ws);
-    const Bounds b = capped_events >= 0 ? capped_bounds(test, capped_events) : bounds_at(test, k);
+    const Bounds b = test.variance ? variance_bounds(*test.variance, ws.variance_history[1 + j],
+                                                     ws.test_variance(test.weight), last, test.two_sided)
+                     : capped_events >= 0 ? capped_bounds(test, capped_events)
+                                          : bounds_at(test, k);
     const Decision d = decide(b, z, last);
     if (d == Decision::kContinue) continue;
     ws.side_reject[j] = d == Decision::kStopEfficacy ? static_cast<int>(k) : kSideStopped;
@@ -132,6 +154,8 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
   ws.analysis_events.clear();
   const std::size_t looks = trial.look_events.size();
   ws.side_reject.assign(trial.side.size(), kSideOpen);
+  ws.variance_history.resize(1 + trial.side.size());
+  for (std::vector<double>& h : ws.variance_history) h.clear();
   std::size_t side_active = trial.side.size();  // side tests still running
   bool obeyed_active = true;   // futility bounds obeyed
   bool ignoring_active = true;  // futility bounds ignored (the alpha count)
@@ -188,6 +212,10 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
     }
     side_active -= decide_side_tests(trial, ws, lr.z, k, reached ? -1 : ws.events_by_cap(), last);
     lr.z = test_statistic(trial.primary_weight, trial.primary_combo, lr.z, ws);
+    if (trial.primary_variance) {
+      b = variance_bounds(*trial.primary_variance, ws.variance_history[0], ws.test_variance(trial.primary_weight),
+                          last, trial.two_sided);
+    }
     const Decision obeyed = decide(b, lr.z, last);
     // With futility ignored only the efficacy side (and a harm bound, or a
     // two-sided lower efficacy bound) can stop.
@@ -215,6 +243,10 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         if (b.inner > 0.0) r.futility_z = b.inner;
         if (!trial.two_sided && std::isfinite(b.harm)) r.harm_z = b.harm;
         if (lr.log_hazard_ratio) r.hazard_ratio = std::exp(*lr.log_hazard_ratio);
+        if (trial.primary_weight >= 0 && trial.primary_combo.empty() &&
+            !trial.weights[idx(trial.primary_weight)].shifted_null) {
+          r.variance = ws.test_variance(trial.primary_weight);
+        }
         r.decision = obeyed;
         r.capped = !reached;
         records->push_back(r);

@@ -157,6 +157,15 @@ struct Simulator::Impl {
     compile_tests();
   }
 
+  // A weighted test judged at the variances observed, its looks placed at
+  // the plan's fractions of the planned events.
+  detail::VarianceBounds variance_bounds(const spending::DesignSpec& spec, double planned_variance) const {
+    detail::VarianceBounds v;
+    v.weighted = {spec, planned_variance, static_cast<double>(plan.planned_events)};
+    v.events_scale = monitoring::events_scale_plan(v.weighted);
+    return v;
+  }
+
   // Every distinct weighted test gets one slot in trial.weights (one merge
   // computes them all); the log-rank test reads the log-rank z (-1).
   int slot(const survival::LogRankWeight& w) {
@@ -190,6 +199,9 @@ struct Simulator::Impl {
       t.capped = nullptr;  // the final bound (simulated_test.hpp)
     } else if (tests.primary) {
       t.primary_weight = slot(*tests.primary);
+      if (tests.primary_planned_variance) {
+        t.primary_variance = variance_bounds(design.spec, *tests.primary_planned_variance);
+      }
     }
     if (tests.non_inferiority()) {
       // The non-inferiority score test: log-rank weights, its own slot.
@@ -219,6 +231,7 @@ struct Simulator::Impl {
       side.harm = test.design.harm;
       side.two_sided = test.design.spec.sided == Sidedness::kTwoSidedSymmetric;
       side.capped = test.combo.empty() ? &side_capped[j] : nullptr;
+      if (test.planned_variance) side.variance = variance_bounds(test.design.spec, *test.planned_variance);
       t.side.push_back(std::move(side));
     }
   }
@@ -255,8 +268,26 @@ void validate_tests(const TestSet& tests, std::size_t looks, std::size_t strata)
                                              "estimates are of each arm, unstratified");
   }
   validate_combo(tests.primary_combo, numerics::FieldPath{"primary_combo"});
+  // Observed-variance bounds are for a weighted score's variance.
+  const auto weighted_score = [](const std::optional<survival::LogRankWeight>& w, bool combo, bool contrast) {
+    return w && !w->is_log_rank() && !combo && !contrast;
+  };
+  if (tests.primary_planned_variance) {
+    numerics::check_positive({"primary_planned_variance"}, *tests.primary_planned_variance);
+    if (!weighted_score(tests.primary, !tests.primary_combo.empty(), tests.primary_contrast.has_value())) {
+      numerics::fail({"primary_planned_variance"}, *tests.primary_planned_variance,
+                     "applies to a Fleming-Harrington or Magirr-Burman trial test only");
+    }
+  }
   for (std::size_t j = 0; j < tests.side.size(); ++j) {
     const numerics::FieldPath path = numerics::FieldPath{"tests"}.index(j);
+    if (const std::optional<double> v = tests.side[j].planned_variance) {
+      numerics::check_positive(path.key("planned_variance"), *v);
+      if (!weighted_score(tests.side[j].weight, !tests.side[j].combo.empty(), tests.side[j].contrast.has_value())) {
+        numerics::fail(path.key("planned_variance"), *v,
+                       "applies to a Fleming-Harrington or Magirr-Burman test only");
+      }
+    }
     numerics::within(path, [&] { tests.side[j].weight.validate(); });
     validate_combo(tests.side[j].combo, path.key("combo"));
     if (tests.side[j].design.efficacy.size() != looks) {

@@ -8,6 +8,7 @@
 #include "accrual_sampler.hpp"
 #include "gsd/simulate/look_plan.hpp"
 #include "gsd/monitoring/monitoring_plan.hpp"
+#include "gsd/monitoring/weighted_monitor.hpp"
 #include "gsd/simulate/simulated_test.hpp"
 #include "gsd/simulate/simulator.hpp"
 #include "km_contrast_accumulator.hpp"
@@ -41,6 +42,14 @@ struct KernelWeight {
 };
 KernelWeight kernel_weight(const survival::LogRankWeight& w);
 
+// A weighted test judged at the variances observed (simulated_test.hpp,
+// observed-variance bounds): the monitor's plan for it, and the plan on the
+// events scale that monitoring::schedule_at_look reads.
+struct VarianceBounds {
+  monitoring::WeightedMonitoringPlan weighted;
+  monitoring::MonitoringPlan events_scale;
+};
+
 // A side test's bounds (simulated_test.hpp), as CompiledTrial keeps the
 // trial's own.
 struct SideTest {
@@ -53,6 +62,7 @@ struct SideTest {
   std::vector<std::optional<double>> harm;
   bool two_sided = false;
   const CappedFinalBounds* capped = nullptr;  // null: the final bound (MaxCombo)
+  std::optional<VarianceBounds> variance;  // set: bounds at the variances observed
 };
 
 struct CompiledTrial {
@@ -88,6 +98,8 @@ struct CompiledTrial {
   std::vector<KernelWeight> weights;
   int primary_weight = -1;  // the trial's test as SideTest::weight (-1: the log-rank z)
   std::vector<int> primary_combo;  // a MaxCombo trial test: its tests as primary_weight
+  // Set: the trial's (weighted) test is judged at the variances observed.
+  std::optional<VarianceBounds> primary_variance;
   std::vector<KernelContrast> contrasts;  // RMST and milestone tests (one merge for all)
   std::vector<SideTest> side;
 };
@@ -125,6 +137,12 @@ class Workspace {
   std::vector<double> contrast_z;  // per contrast (-2 - c in SideTest::weight)
   // Per side test: the look of its efficacy rejection, -1 if none (run_looks).
   std::vector<int> side_reject;
+  // The variance of weighted test `slot` (CompiledTrial::weights) at the
+  // last log_rank() with weights.
+  double test_variance(int slot) const { return test_v_[idx_of(slot)]; }
+  // The trial's test ([0]) and each side test ([1 + j]) judged at the
+  // variances observed: its analyses so far on the events scale (run_looks).
+  std::vector<std::vector<double>> variance_history;
   int enrolled_by(double tau) const;
 
   // Groups the event calendar times into buckets over [0, cap] (one per event
@@ -167,6 +185,7 @@ class Workspace {
     double variance = 0.0;
     int events = 0;
   };
+  static std::size_t idx_of(int slot) { return static_cast<std::size_t>(slot); }
   int stratum_log_rank(std::size_t s, double tau, Sums& sums) const;
   static void finish_log_rank(const Sums& sums, LogRank& out);
   // The merge of stratum_log_rank, calling visitor.one(y, n0, n1, is_event,

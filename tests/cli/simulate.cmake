@@ -98,6 +98,15 @@ gsd_simulate_cli_test(threads_identical threads $<TARGET_FILE:gsd> ${GSD_SIMULAT
                       --quiet --replicates 4000 --seed 5)
 gsd_simulate_cli_test(threads_identical_stratified threads $<TARGET_FILE:gsd>
                       ${GSD_SIMULATE_STRATIFIED} --quiet --replicates 3000 --seed 6)
+# Bounds recomputed at each look's observed variance: per replicate, so the
+# same numbers for any thread count too.
+gsd_simulate_cli_test(threads_identical_weighted_observed threads $<TARGET_FILE:gsd>
+                      ${GSD_SIMULATE_CASES}/weighted_observed.json --quiet --replicates 600 --seed 8)
+gsd_simulate_check(weighted_observed_text ${GSD_SIMULATE_CASES}/weighted_observed.json 0
+  "weighted-test bounds              recomputed at each look's observed variance (planned shown)"
+  --replicates 200)
+gsd_simulate_check(weighted_bounds_choice ${GSD_SIMULATE_CASES}/weighted_bounds_choice.json 2
+  "error: simulation.weighted_bounds = \"at-the-end\" is not one of: planned, observed")
 gsd_simulate_cli_test(replicate_data data $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
                       ${CMAKE_CURRENT_BINARY_DIR})
 gsd_simulate_cli_test(interrupt_longest interrupt_longest $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED})
@@ -108,6 +117,8 @@ if(GSD_WITH_MPI)
   # CI runs the MPI build with 2 processes on localhost.
   gsd_simulate_cli_test(mpi_identical mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
                         ${GSD_SIMULATE_SEED} --quiet --replicates 3000 --seed 9)
+  gsd_simulate_cli_test(mpi_identical_weighted_observed mpi ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>
+                        ${GSD_SIMULATE_CASES}/weighted_observed.json --quiet --replicates 600 --seed 9)
   # Arguments refused before MPI starts (a flag, an output path): one error
   # line from rank 0, not one per process.
   gsd_simulate_cli_test(mpi_one_error_line_output mpi_error ${MPIEXEC_EXECUTABLE} $<TARGET_FILE:gsd>

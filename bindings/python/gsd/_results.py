@@ -51,7 +51,7 @@ MONITORING_INTERVALS = ("repeated_ci_hazard_ratio", "repeated_ci_effect")
 # The columns of a simulated trial's analyses that only a survival trial
 # has: a normal or binary endpoint's looks are at patients, with no events,
 # calendar time, hazard ratio or calendar cap.
-SURVIVAL_LOOK_COLUMNS = ("events", "calendar_time", "hazard_ratio", "capped")
+SURVIVAL_LOOK_COLUMNS = ("events", "calendar_time", "hazard_ratio", "capped", "variance")
 # to_json(indent=...): the library's writer builds each line's indent in a
 # buffer that a large indent overflows; deeper than this is never useful.
 MAX_INDENT = 16
@@ -431,9 +431,11 @@ class Simulation(Result):
     def replicate_looks(self, replicate: int) -> pd.DataFrame:
         """The analyses of one simulated trial (replicate 0, 1, ...): events,
         calendar time, patients, z, hazard ratio, bounds (efficacy_z,
-        futility_z, harm_z; NaN where none), decision and capped. A normal
-        or binary endpoint's analyses are at patients: they have no events,
-        calendar_time, hazard_ratio or capped column."""
+        futility_z, harm_z; NaN where none), decision, capped, and variance
+        (the variance of the trial's test's score when it is a
+        Fleming-Harrington or Magirr-Burman test, else NaN). A normal or
+        binary endpoint's analyses are at patients: they have no events,
+        calendar_time, hazard_ratio, capped or variance column."""
         data = self._core().replicate_looks(replicate)
         frame = pd.DataFrame(data).set_index("look")
         if self.endpoint is not None:

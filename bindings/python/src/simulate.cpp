@@ -253,7 +253,7 @@ std::unique_ptr<SimulationHandle> simulate(py::handle config, py::handle replica
 py::dict look_records(const std::vector<simulate::LookRecord>& looks) {
   const auto n = static_cast<py::ssize_t>(looks.size());
   py::array_t<int> look(n), events(n), patients(n);
-  py::array_t<double> time(n), z(n), efficacy(n), futility(n), harm(n), hr(n);
+  py::array_t<double> time(n), z(n), efficacy(n), futility(n), harm(n), hr(n), variance(n);
   py::array_t<bool> capped(n);
   py::list decision;
   for (py::ssize_t i = 0; i < n; ++i) {
@@ -267,6 +267,7 @@ py::dict look_records(const std::vector<simulate::LookRecord>& looks) {
     futility.mutable_at(i) = r.futility_z.value_or(std::nan(""));
     harm.mutable_at(i) = r.harm_z.value_or(std::nan(""));
     hr.mutable_at(i) = r.hazard_ratio.value_or(std::nan(""));
+    variance.mutable_at(i) = r.variance.value_or(std::nan(""));
     capped.mutable_at(i) = r.capped;
     decision.append(decision_name(r.decision));
   }
@@ -282,6 +283,7 @@ py::dict look_records(const std::vector<simulate::LookRecord>& looks) {
   out["harm_z"] = harm;
   out["decision"] = decision;
   out["capped"] = capped;
+  out["variance"] = variance;
   return out;
 }
 

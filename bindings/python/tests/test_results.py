@@ -473,3 +473,26 @@ def test_plan_refuses_what_is_not_a_design_or_log_rank_plan(repo):
     pd.testing.assert_frame_equal(explicit.looks, seed.looks)
     with pytest.raises(gsd.InvalidInput, match="does not exist"):
         gsd.plan(str(SEED_CONFIG) + ".missing")
+
+
+def test_weighted_bounds_at_the_observed_variance(seed_design):
+    # The seed plan judged by FH(0, 1): each replicate's analyses carry the
+    # variance of the weighted score, and with weighted_bounds="observed"
+    # the bounds move with it (the planned ones are the design's).
+    plan = gsd.survival(seed_design, control={"cure_fraction": 0.40, "median_noncured": 7.0},
+                        treatment={"cure_fraction": 0.562}, hazard_ratio_noncured=0.63,
+                        accrual=36.0, patients=202, events=94,
+                        test={"type": "fleming-harrington", "rho": 0, "gamma": 1})
+    planned = gsd.simulate(plan, replicates=50, seed=3)
+    observed = gsd.simulate(plan, replicates=50, seed=3, weighted_bounds="observed")
+    assert planned.to_dict()["simulation"]["weighted_bounds"] == "planned"
+    assert observed.to_dict()["simulation"]["weighted_bounds"] == "observed"
+    assert observed.to_dict()["simulation"]["planned_variance"] > 0
+    a = planned.replicate_looks(0)
+    b = observed.replicate_looks(0)
+    assert (a["variance"] > 0).all()
+    assert list(a["variance"]) == list(b["variance"])
+    assert list(a["z"]) == list(b["z"])
+    assert (a["efficacy_z"] != b["efficacy_z"]).all()
+    with pytest.raises(gsd.InvalidInput, match=r"^weighted_bounds = "):
+        gsd.simulate(plan, replicates=10, weighted_bounds="expected")

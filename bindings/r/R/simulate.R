@@ -5,7 +5,7 @@
 #' have a latency time (and an optional drop-out time); looks happen when the
 #' planned events have been observed (or at the calendar cap), and the
 #' log-rank z at each look meets the design's bounds. Replicate i draws only
-#' from Philox4x64-10 streams keyed by the seed and i (Salmon et al. 2011), and
+#' from Philox4x32-10 streams keyed by the seed and i (Salmon et al. 2011), and
 #' every total is an integer, so the result is identical for any number of
 #' `threads` (and equal to the command line's `gsd simulate`).
 #'
@@ -38,7 +38,7 @@
 #'   command line's `--replicate-data`): one row per replicate and look.
 #' @param ... keys of the config's `simulation` section: `randomisation`
 #'   (`"permuted-blocks"` or `"simple"`), `block_size`, `look_events`,
-#'   `strata`.
+#'   `strata`, `tests`, `weighted_bounds` (`"planned"` or `"observed"`).
 #' @return An object of class `gsd_simulation`: a list with `power`,
 #'   `power_se`, `per_look` (a data frame of rejection, harm, futility and
 #'   capping by look, with the events or, for an endpoint, the patients of

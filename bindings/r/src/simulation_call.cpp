@@ -184,7 +184,7 @@ std::uint64_t seed_from(const std::string& text) {
 struct ReplicateColumns {
   std::vector<double> replicate;
   std::vector<int> look, events, patients, capped;
-  std::vector<double> calendar_time, z, hazard_ratio, efficacy_z, futility_z, harm_z;
+  std::vector<double> calendar_time, z, hazard_ratio, efficacy_z, futility_z, harm_z, variance;
   std::vector<std::string> decision;
 
   void add(std::int64_t i, std::span<const simulate::LookRecord> looks) {
@@ -201,6 +201,7 @@ struct ReplicateColumns {
       harm_z.push_back(l.harm_z.value_or(NA_REAL));
       decision.emplace_back(decision_name(l.decision));
       capped.push_back(l.capped ? 1 : 0);
+      variance.push_back(l.variance.value_or(NA_REAL));
     }
   }
 
@@ -213,7 +214,8 @@ struct ReplicateColumns {
         Rcpp::Named("hazard_ratio") = hazard_ratio, Rcpp::Named("efficacy_z") = efficacy_z,
         Rcpp::Named("futility_z") = futility_z, Rcpp::Named("harm_z") = harm_z,
         Rcpp::Named("decision") = decision,
-        Rcpp::Named("capped") = is_capped, Rcpp::Named("stringsAsFactors") = false);
+        Rcpp::Named("capped") = is_capped, Rcpp::Named("variance") = variance,
+        Rcpp::Named("stringsAsFactors") = false);
   }
 };
 

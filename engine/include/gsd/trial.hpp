@@ -62,6 +62,12 @@ struct SimulationSettings {
   // Tests whose powers are counted beside the trial's own, on the same
   // replicates (simulation.tests); each judged against its own bounds.
   std::vector<survival::SurvivalTest> tests;
+  // simulation.weighted_bounds = "observed": a Fleming-Harrington or
+  // Magirr-Burman test (the trial's or in `tests`) is judged at each look
+  // against bounds recomputed at the variance it observed, as gsd monitor
+  // sets them (simulate/simulated_test.hpp); default ("planned"): the bounds
+  // planned at its expected information fractions.
+  bool observed_weighted_bounds = false;
   // A normal or binary endpoint's trial: the truth to draw patients from.
   // Absent: the endpoint's alternative.
   std::optional<EndpointTruth> endpoint_truth;

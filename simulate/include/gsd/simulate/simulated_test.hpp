@@ -48,6 +48,20 @@
 // standard normal, with independent increments over the looks and
 // information d r / (1 + r)^2 for d events at allocation r
 // (Schoenfeld 1981), so the design's bounds apply at the event fractions.
+//
+// Observed-variance bounds. By default a weighted test is judged against the
+// bounds planned at its expected information fractions, while a look at the
+// planned events observes a variance V_k that varies from replicate to
+// replicate. With V_plan given, each analysis instead recomputes the bounds
+// as gsd monitor does for such a test (monitoring/weighted_monitor.hpp): the
+// information fraction V_k / V_plan, the spending function there (or the
+// design's spending time), the correlations sqrt(V_j / V_k) of the analyses
+// so far, and a final analysis (the last look, or the calendar cap's) that
+// spends all the alpha left. An analysis whose variance does not exceed the
+// test's previous one by the least step the monitor takes
+// (numerics/information_step.hpp) adds no information: the test takes no
+// decision there, and a final analysis without information ends without
+// rejecting.
 #include <optional>
 #include <vector>
 
@@ -79,6 +93,10 @@ struct SimulatedTest {
   std::vector<survival::LogRankWeight> combo = {};
   // Set: an RMST or milestone test (`weight` and `combo` unused).
   std::optional<KaplanMeierContrast> contrast = std::nullopt;
+  // Set (a Fleming-Harrington or Magirr-Burman test only): V_plan, and the
+  // bounds are recomputed at each analysis from the variances V the
+  // replicate observed (ObservedVarianceBounds below) instead of `design`'s.
+  std::optional<double> planned_variance = std::nullopt;
 };
 
 // The tests of a run. `primary`: the weight of the test that decides the
@@ -93,6 +111,10 @@ struct TestSet {
   std::vector<survival::LogRankWeight> primary_combo;
   // Set: the trial's test is this RMST or milestone test.
   std::optional<KaplanMeierContrast> primary_contrast;
+  // Set (with a Fleming-Harrington or Magirr-Burman `primary` only): V_plan,
+  // and the trial's bounds are recomputed at the variances observed, as for
+  // SimulatedTest::planned_variance.
+  std::optional<double> primary_planned_variance;
   // The hazard ratio under H0 of the trial's log-rank test: 1 tests equal
   // hazards; a margin above 1 makes it the non-inferiority score test above.
   // Other than 1 only with the log-rank test as the trial's test.

@@ -42,6 +42,9 @@ struct LookRecord {
   std::optional<double> futility_z;  // two-sided designs: stop when |z| is below it
   std::optional<double> harm_z;
   std::optional<double> hazard_ratio;  // Pike's O/E ratio; absent if an arm has 0 events
+  // The variance V of the trial's test's weighted score (its information),
+  // when that test is a Fleming-Harrington or Magirr-Burman test.
+  std::optional<double> variance;
   Decision decision = Decision::kContinue;
   bool capped = false;  // final analysis forced by the calendar cap
 };
