@@ -439,28 +439,6 @@ json endpoint_simulation_json(const SimulationReport& report) {
 
 }  // namespace
 
-namespace {
-
-// Whether a run has a Fleming-Harrington or Magirr-Burman test, the trial's
-// or a side test, which simulation.weighted_bounds applies to.
-bool weighted_score_tests(const simulate::TestSet& tests) {
-  const auto weighted = [](const survival::LogRankWeight& w) { return !w.is_log_rank(); };
-  if (tests.primary && weighted(*tests.primary) && tests.primary_combo.empty() && !tests.primary_contrast) {
-    return true;
-  }
-  return std::any_of(tests.side.begin(), tests.side.end(), [&](const simulate::SimulatedTest& t) {
-    return weighted(t.weight) && t.combo.empty() && !t.contrast;
-  });
-}
-
-bool observed_weighted_bounds(const simulate::TestSet& tests) {
-  return tests.primary_planned_variance.has_value() ||
-         std::any_of(tests.side.begin(), tests.side.end(),
-                     [](const simulate::SimulatedTest& t) { return t.planned_variance.has_value(); });
-}
-
-}  // namespace
-
 static json simulation_document(const SimulationReport& report) {
   if (report.setup.endpoint_model) return endpoint_simulation_json(report);
   const simulate::SimulationResult& r = report.result;
@@ -486,8 +464,8 @@ static json simulation_document(const SimulationReport& report) {
   s["time_unit"] = setup.time_unit;
   if (setup.test) s["test"] = detail::test_echo_json(*setup.test);
   if (setup.tests.non_inferiority()) s["hazard_ratio_h0"] = setup.tests.null_hazard_ratio;
-  if (weighted_score_tests(setup.tests)) {
-    s["weighted_bounds"] = observed_weighted_bounds(setup.tests) ? "observed" : "planned";
+  if (setup.tests.has_weighted_score()) {
+    s["weighted_bounds"] = setup.tests.observed_variance_bounds() ? "observed" : "planned";
   }
   if (setup.tests.primary_planned_variance) s["planned_variance"] = *setup.tests.primary_planned_variance;
   if (!setup.side_tests.empty()) {

@@ -184,6 +184,11 @@ void add_tests(const Trial& trial, const SimulationSettings& settings, const Des
     s.tests.side.push_back({test.weight, power.design, {}, std::nullopt, planned_variance(power)});
     s.side_analytic_power.push_back(stratified ? std::nullopt : std::optional<double>(power.power));
   }
+  if (settings.observed_weighted_bounds && !s.tests.has_weighted_score()) {
+    throw InvalidInput({"simulation", "weighted_bounds"}, "\"observed\"",
+                       "applies to a Fleming-Harrington or Magirr-Burman test (survival.test or "
+                       "simulation.tests), which this trial does not run; remove it");
+  }
 }
 
 }  // namespace

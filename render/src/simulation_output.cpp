@@ -129,9 +129,7 @@ std::string simulation_text(const SimulationReport& rep) {
   row("calendar cap (" + unit + ")",
       fixed(r.max_duration, 2) + (r.max_duration_is_default ? " (default)" : ""));
   row("trials hitting the cap", fixed(r.capped_fraction, 4));
-  const simulate::TestSet& tests = rep.setup.tests;
-  if (tests.primary_planned_variance ||
-      std::any_of(tests.side.begin(), tests.side.end(), [](const auto& t) { return t.planned_variance.has_value(); })) {
+  if (rep.setup.tests.observed_variance_bounds()) {
     // simulation.weighted_bounds = "observed": the bounds printed are the plan's.
     row("weighted-test bounds", "recomputed at each look's observed variance (planned shown)");
   }

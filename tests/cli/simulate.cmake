@@ -107,6 +107,9 @@ gsd_simulate_check(weighted_observed_text ${GSD_SIMULATE_CASES}/weighted_observe
   --replicates 200)
 gsd_simulate_check(weighted_bounds_choice ${GSD_SIMULATE_CASES}/weighted_bounds_choice.json 2
   "error: simulation.weighted_bounds = \"at-the-end\" is not one of: planned, observed")
+gsd_simulate_check(weighted_bounds_without_weighted_test
+  ${GSD_SIMULATE_CASES}/weighted_bounds_without_weighted_test.json 2
+  "error: simulation.weighted_bounds = \"observed\" applies to a Fleming-Harrington or Magirr-Burman test (survival.test or simulation.tests), which this trial does not run\; remove it")
 gsd_simulate_cli_test(replicate_data data $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
                       ${CMAKE_CURRENT_BINARY_DIR})
 gsd_simulate_cli_test(interrupt_longest interrupt_longest $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED})

@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <map>
+#include <string>
 #include <utility>
 
 #include "gsd/numerics/invalid_input.hpp"
@@ -287,6 +288,39 @@ TEST(WeightedLogRankSim, RefusesInvalidWeightsAndMismatchedDesigns) {
   TestSet mismatched;
   mismatched.side = {{LogRankWeight::fleming_harrington(0, 1), compute_design(two)}};
   EXPECT_THROW(Simulator(model, design, plan, 100.0, mismatched), InvalidInput);
+}
+
+// Bounds at the observed variance are for a weighted score: a V_plan that is
+// not positive, or one given to the log-rank test or a MaxCombo test, is
+// refused naming it.
+TEST(WeightedLogRankSim, RefusesAPlannedVarianceItCannotUse) {
+  const TrialModel model = testing::seed_model();
+  const Design design = compute_design(testing::seed_design_spec());
+  const LookPlan plan = make_look_plan(design, 94);
+  const auto refused = [&](const TestSet& tests, const std::string& path) {
+    try {
+      Simulator(model, design, plan, 100.0, tests);
+      ADD_FAILURE() << "expected InvalidInput naming " << path;
+    } catch (const InvalidInput& e) {
+      EXPECT_EQ(std::string(e.what()).rfind(path + " = ", 0), 0u) << e.what();
+    }
+  };
+  TestSet log_rank;
+  log_rank.primary_planned_variance = 2.0;
+  refused(log_rank, "primary_planned_variance");
+  TestSet negative;
+  negative.primary = LogRankWeight::fleming_harrington(0, 1);
+  negative.primary_planned_variance = -1.0;
+  refused(negative, "primary_planned_variance");
+  TestSet combo;
+  combo.side = {{LogRankWeight::fleming_harrington(0, 0), design,
+                 {LogRankWeight::fleming_harrington(0, 0), LogRankWeight::fleming_harrington(0, 1)}}};
+  combo.side[0].planned_variance = 2.0;
+  refused(combo, "tests[0].planned_variance");
+  TestSet fine;
+  fine.side = {{LogRankWeight::fleming_harrington(0, 1), design}};
+  fine.side[0].planned_variance = 2.0;
+  EXPECT_NO_THROW(Simulator(model, design, plan, 100.0, fine));
 }
 
 }  // namespace

@@ -95,7 +95,7 @@ struct SimulatedTest {
   std::optional<KaplanMeierContrast> contrast = std::nullopt;
   // Set (a Fleming-Harrington or Magirr-Burman test only): V_plan, and the
   // bounds are recomputed at each analysis from the variances V the
-  // replicate observed (ObservedVarianceBounds below) instead of `design`'s.
+  // replicate observed (observed-variance bounds, above) instead of `design`'s.
   std::optional<double> planned_variance = std::nullopt;
 };
 
@@ -122,6 +122,27 @@ struct TestSet {
   // null_hazard_ratio is other than 1 (NaN included, for validation to refuse).
   bool non_inferiority() const { return !(null_hazard_ratio >= 1.0 && null_hazard_ratio <= 1.0); }
   std::vector<SimulatedTest> side;
+
+  // Whether the run has a Fleming-Harrington or Magirr-Burman test (the
+  // trial's or a side test), which observed-variance bounds apply to.
+  bool has_weighted_score() const {
+    const auto weighted = [](const survival::LogRankWeight& w, bool combo, bool contrast) {
+      return !w.is_log_rank() && !combo && !contrast;
+    };
+    if (primary && weighted(*primary, !primary_combo.empty(), primary_contrast.has_value())) return true;
+    for (const SimulatedTest& t : side) {
+      if (weighted(t.weight, !t.combo.empty(), t.contrast.has_value())) return true;
+    }
+    return false;
+  }
+  // Whether any test is judged at the variances observed.
+  bool observed_variance_bounds() const {
+    if (primary_planned_variance) return true;
+    for (const SimulatedTest& t : side) {
+      if (t.planned_variance) return true;
+    }
+    return false;
+  }
 };
 
 }  // namespace gsd::simulate
