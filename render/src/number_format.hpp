@@ -39,11 +39,18 @@ inline std::string format(const char* spec, double v) {
     exponent_spec += 'e';
     spec = exponent_spec.c_str();
   }
-  const int length = std::snprintf(nullptr, 0, spec, v);
+  // One call for the usual short field; a second only for a longer one.
+  char buf[64];
+  const int length = std::snprintf(buf, sizeof buf, spec, v);
   if (length < 0) return "?";
-  std::string out(static_cast<std::size_t>(length) + 1, '\0');
-  std::snprintf(out.data(), out.size(), spec, v);
-  out.resize(static_cast<std::size_t>(length));
+  std::string out;
+  if (static_cast<std::size_t>(length) < sizeof buf) {
+    out.assign(buf, static_cast<std::size_t>(length));
+  } else {
+    out.assign(static_cast<std::size_t>(length) + 1, '\0');
+    std::snprintf(out.data(), out.size(), spec, v);
+    out.resize(static_cast<std::size_t>(length));
+  }
   numerics::unsign_printed_zeros(out);  // -1e-9 at "%.4f": 0.0000
   return out;
 }

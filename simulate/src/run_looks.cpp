@@ -212,7 +212,9 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
     }
     side_active -= decide_side_tests(trial, ws, lr.z, k, reached ? -1 : ws.events_by_cap(), last);
     lr.z = test_statistic(trial.primary_weight, trial.primary_combo, lr.z, ws);
-    if (trial.primary_variance) {
+    // Recomputed only while the trial's test still runs (the side tests may
+    // keep the loop going after it has stopped).
+    if (trial.primary_variance && (obeyed_active || ignoring_active)) {
       b = variance_bounds(*trial.primary_variance, ws.variance_history[0], ws.test_variance(trial.primary_weight),
                           last, trial.two_sided);
     }
@@ -243,10 +245,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
         if (b.inner > 0.0) r.futility_z = b.inner;
         if (!trial.two_sided && std::isfinite(b.harm)) r.harm_z = b.harm;
         if (lr.log_hazard_ratio) r.hazard_ratio = std::exp(*lr.log_hazard_ratio);
-        if (trial.primary_weight >= 0 && trial.primary_combo.empty() &&
-            !trial.weights[idx(trial.primary_weight)].shifted_null) {
-          r.variance = ws.test_variance(trial.primary_weight);
-        }
+        if (trial.primary_weighted_score) r.variance = ws.test_variance(trial.primary_weight);
         r.decision = obeyed;
         r.capped = !reached;
         records->push_back(r);

@@ -199,6 +199,7 @@ struct Simulator::Impl {
       t.capped = nullptr;  // the final bound (simulated_test.hpp)
     } else if (tests.primary) {
       t.primary_weight = slot(*tests.primary);
+      t.primary_weighted_score = tests.primary_weighted_score();
       if (tests.primary_planned_variance) {
         t.primary_variance = variance_bounds(design.spec, *tests.primary_planned_variance);
       }
@@ -269,12 +270,9 @@ void validate_tests(const TestSet& tests, std::size_t looks, std::size_t strata)
   }
   validate_combo(tests.primary_combo, numerics::FieldPath{"primary_combo"});
   // Observed-variance bounds are for a weighted score's variance.
-  const auto weighted_score = [](const std::optional<survival::LogRankWeight>& w, bool combo, bool contrast) {
-    return w && !w->is_log_rank() && !combo && !contrast;
-  };
   if (tests.primary_planned_variance) {
     numerics::check_positive({"primary_planned_variance"}, *tests.primary_planned_variance);
-    if (!weighted_score(tests.primary, !tests.primary_combo.empty(), tests.primary_contrast.has_value())) {
+    if (!tests.primary_weighted_score()) {
       numerics::fail({"primary_planned_variance"}, *tests.primary_planned_variance,
                      "applies to a Fleming-Harrington or Magirr-Burman trial test only");
     }
@@ -283,7 +281,7 @@ void validate_tests(const TestSet& tests, std::size_t looks, std::size_t strata)
     const numerics::FieldPath path = numerics::FieldPath{"tests"}.index(j);
     if (const std::optional<double> v = tests.side[j].planned_variance) {
       numerics::check_positive(path.key("planned_variance"), *v);
-      if (!weighted_score(tests.side[j].weight, !tests.side[j].combo.empty(), tests.side[j].contrast.has_value())) {
+      if (!tests.side[j].weighted_score()) {
         numerics::fail(path.key("planned_variance"), *v,
                        "applies to a Fleming-Harrington or Magirr-Burman test only");
       }

@@ -98,6 +98,9 @@ struct CompiledTrial {
   std::vector<KernelWeight> weights;
   int primary_weight = -1;  // the trial's test as SideTest::weight (-1: the log-rank z)
   std::vector<int> primary_combo;  // a MaxCombo trial test: its tests as primary_weight
+  // The trial's test is a Fleming-Harrington or Magirr-Burman test: its
+  // looks' records carry its variance.
+  bool primary_weighted_score = false;
   // Set: the trial's (weighted) test is judged at the variances observed.
   std::optional<VarianceBounds> primary_variance;
   std::vector<KernelContrast> contrasts;  // RMST and milestone tests (one merge for all)

@@ -97,6 +97,10 @@ struct SimulatedTest {
   // bounds are recomputed at each analysis from the variances V the
   // replicate observed (observed-variance bounds, above) instead of `design`'s.
   std::optional<double> planned_variance = std::nullopt;
+
+  // A Fleming-Harrington or Magirr-Burman test: a weighted score, which
+  // observed-variance bounds apply to.
+  bool weighted_score() const { return !weight.is_log_rank() && combo.empty() && !contrast; }
 };
 
 // The tests of a run. `primary`: the weight of the test that decides the
@@ -123,15 +127,16 @@ struct TestSet {
   bool non_inferiority() const { return !(null_hazard_ratio >= 1.0 && null_hazard_ratio <= 1.0); }
   std::vector<SimulatedTest> side;
 
-  // Whether the run has a Fleming-Harrington or Magirr-Burman test (the
-  // trial's or a side test), which observed-variance bounds apply to.
+  // Whether the trial's test is a Fleming-Harrington or Magirr-Burman test.
+  bool primary_weighted_score() const {
+    return primary && !primary->is_log_rank() && primary_combo.empty() && !primary_contrast;
+  }
+  // Whether the run has such a test (the trial's or a side test), which
+  // observed-variance bounds apply to.
   bool has_weighted_score() const {
-    const auto weighted = [](const survival::LogRankWeight& w, bool combo, bool contrast) {
-      return !w.is_log_rank() && !combo && !contrast;
-    };
-    if (primary && weighted(*primary, !primary_combo.empty(), primary_contrast.has_value())) return true;
+    if (primary_weighted_score()) return true;
     for (const SimulatedTest& t : side) {
-      if (weighted(t.weight, !t.combo.empty(), t.contrast.has_value())) return true;
+      if (t.weighted_score()) return true;
     }
     return false;
   }
