@@ -455,6 +455,17 @@ static json simulation_document(const SimulationReport& report) {
   s["max_duration_is_default"] = r.max_duration_is_default;
   s["capped_fraction"] = r.capped_fraction;
   s["capped_per_look"] = r.capped_per_look;
+  // The analyses held, by look (null where no trial held it).
+  const auto optional_array = [](const std::vector<std::optional<double>>& v) {
+    json a = json::array();
+    for (const std::optional<double>& x : v) a.push_back(optional_json(x));
+    return a;
+  };
+  s["held_per_look"] = r.held_per_look;
+  s["mean_events_per_look"] = optional_array(r.mean_events_per_look);
+  s["mean_patients_per_look"] = optional_array(r.mean_patients_per_look);
+  s["mean_time_per_look"] = optional_array(r.mean_time_per_look);
+  s["mean_efficacy_z_per_look"] = optional_array(r.mean_efficacy_z_per_look);
   s["hazard_ratio_at_stop"] = {{"q1", optional_json(r.hazard_ratio_q1)},
                                {"median", optional_json(r.hazard_ratio_median)},
                                {"q3", optional_json(r.hazard_ratio_q3)}};

@@ -75,6 +75,26 @@ void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
   }
 }
 
+// The analyses held, by look: how often, when, with how many events and
+// patients, against what efficacy bound (means over the trials that held
+// each look; "-" where none did).
+void held_text(const SimulationReport& rep, detail::TextStream& out) {
+  const simulate::SimulationResult& r = rep.result;
+  if (r.held_per_look.empty()) return;
+  const std::string time = "time (" + rep.setup.time_unit + ")";
+  const int time_width = std::max(12, static_cast<int>(time.size()) + 2);
+  out << "Analyses held (means over the trials that held each look):\n";
+  out << std::right << std::setw(4) << "look" << std::setw(10) << "P(held)" << std::setw(time_width) << time
+      << std::setw(10) << "events" << std::setw(10) << "patients" << std::setw(12) << "efficacy z" << "\n";
+  for (std::size_t k = 0; k < r.held_per_look.size(); ++k) {
+    out << std::setw(4) << k + 1 << std::setw(10) << fixed(r.held_per_look[k], 4) << std::setw(time_width)
+        << optional_fixed(r.mean_time_per_look[k], 2) << std::setw(10) << optional_fixed(r.mean_events_per_look[k], 2)
+        << std::setw(10) << optional_fixed(r.mean_patients_per_look[k], 2) << std::setw(12)
+        << optional_fixed(r.mean_efficacy_z_per_look[k], 4) << "\n";
+  }
+  out << "\n";
+}
+
 }  // namespace
 
 std::string simulation_text(const SimulationReport& rep) {
@@ -112,6 +132,7 @@ std::string simulation_text(const SimulationReport& rep) {
         << fixed(r.capped_per_look[k], 4) << "\n";
   }
   out << "\n";
+  held_text(rep, out);
   const auto row = [&out](const std::string& label, const std::string& value) {
     out << "  " << std::left << std::setw(34) << label << std::right << value << "\n";
   };
@@ -130,8 +151,9 @@ std::string simulation_text(const SimulationReport& rep) {
       fixed(r.max_duration, 2) + (r.max_duration_is_default ? " (default)" : ""));
   row("trials hitting the cap", fixed(r.capped_fraction, 4));
   if (rep.setup.tests.observed_variance_bounds()) {
-    // simulation.weighted_bounds = "observed": the bounds printed are the plan's.
-    row("weighted-test bounds", "recomputed at each look's observed variance (planned shown)");
+    // simulation.weighted_bounds = "observed": the first table's bounds are
+    // the plan's, the second's the means of those met.
+    row("weighted-test bounds", "recomputed at each look's observed variance (mean met above)");
   }
   side_tests_text(rep, out);
   return out.str();
@@ -163,6 +185,13 @@ std::string simulation_csv(const SimulationReport& rep) {
   const auto opt = [](const std::optional<double>& x) {
     return x ? csv_value(*x) : std::string();
   };
+  for (std::size_t k = 0; k < r.held_per_look.size(); ++k) {
+    out << "held," << k + 1 << "," << csv_value(r.held_per_look[k]) << "\n";
+    out << "mean_events," << k + 1 << "," << opt(r.mean_events_per_look[k]) << "\n";
+    out << "mean_patients," << k + 1 << "," << opt(r.mean_patients_per_look[k]) << "\n";
+    out << "mean_time," << k + 1 << "," << opt(r.mean_time_per_look[k]) << "\n";
+    out << "mean_efficacy_z," << k + 1 << "," << opt(r.mean_efficacy_z_per_look[k]) << "\n";
+  }
   out << "hazard_ratio_q1,," << opt(r.hazard_ratio_q1) << "\n";
   out << "hazard_ratio_median,," << opt(r.hazard_ratio_median) << "\n";
   out << "hazard_ratio_q3,," << opt(r.hazard_ratio_q3) << "\n";

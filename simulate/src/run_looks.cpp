@@ -152,6 +152,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
   ReplicateOutcome out;
   ws.index_event_times(trial.max_duration);
   ws.analysis_events.clear();
+  ws.held.clear();
   const std::size_t looks = trial.look_events.size();
   ws.side_reject.assign(trial.side.size(), kSideOpen);
   ws.variance_history.resize(1 + trial.side.size());
@@ -233,6 +234,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
       }
     }
     if (obeyed_active) {
+      ws.held.push_back({k, lr.events, lr.patients, tau, b.upper});
       if (records) {
         LookRecord r;
         r.look = static_cast<int>(k);
@@ -270,7 +272,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
 }
 
 void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o,
-                 const std::vector<int>& side_reject) {
+                 const std::vector<int>& side_reject, const std::vector<HeldLook>& held) {
   const auto k = static_cast<std::size_t>(o.stop_look);
   ++totals.replicates;
   const std::size_t looks = totals.reject_upper.size();
@@ -294,6 +296,16 @@ void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o,
   totals.patients += o.patients;
   totals.duration += static_cast<Int128>(std::llround(o.calendar_time * kDurationScale));
   if (o.log_hazard_ratio) totals.log_hazard_ratio.add(*o.log_hazard_ratio);
+  for (const HeldLook& h : held) {
+    ++totals.held[h.look];
+    totals.held_events[h.look] += h.events;
+    totals.held_patients[h.look] += h.patients;
+    totals.held_time[h.look] += static_cast<Int128>(std::llround(h.calendar_time * kDurationScale));
+    if (std::isfinite(h.efficacy_z)) {
+      ++totals.held_bounded[h.look];
+      totals.held_efficacy[h.look] += static_cast<Int128>(std::llround(h.efficacy_z * kBoundScale));
+    }
+  }
 }
 
 }  // namespace gsd::simulate::detail

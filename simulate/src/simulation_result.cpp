@@ -50,11 +50,18 @@ SimulationTotals::SimulationTotals(std::size_t looks, std::size_t test_count)
       reject_lower_ignoring_futility(looks, 0),
       capped_by_look(looks, 0),
       tests(test_count),
-      test_reject_upper(looks * test_count, 0) {}
+      test_reject_upper(looks * test_count, 0),
+      held(looks, 0),
+      held_events(looks, 0),
+      held_patients(looks, 0),
+      held_time(looks, 0),
+      held_bounded(looks, 0),
+      held_efficacy(looks, 0) {}
 
 namespace {
 
-void add_vector(std::vector<std::int64_t>& a, const std::vector<std::int64_t>& b) {
+template <class Int>
+void add_vector(std::vector<Int>& a, const std::vector<Int>& b) {
   if (a.size() != b.size()) throw std::invalid_argument("totals of different look counts");
   for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
 }
@@ -70,6 +77,17 @@ void for_each_vector(T& t, F f) {
   f(t.capped_by_look);
   f(t.log_hazard_ratio.counts);
   f(t.test_reject_upper);
+  f(t.held);
+  f(t.held_events);
+  f(t.held_patients);
+  f(t.held_bounded);
+}
+
+// Every 128-bit vector of the totals, in a fixed order.
+template <class T, class F>
+void for_each_wide_vector(T& t, F f) {
+  f(t.held_time);
+  f(t.held_efficacy);
 }
 
 }  // namespace
@@ -84,6 +102,12 @@ void SimulationTotals::add(const SimulationTotals& o) {
   add_vector(capped_by_look, o.capped_by_look);
   add_vector(log_hazard_ratio.counts, o.log_hazard_ratio.counts);
   add_vector(test_reject_upper, o.test_reject_upper);
+  add_vector(held, o.held);
+  add_vector(held_events, o.held_events);
+  add_vector(held_patients, o.held_patients);
+  add_vector(held_time, o.held_time);
+  add_vector(held_bounded, o.held_bounded);
+  add_vector(held_efficacy, o.held_efficacy);
   capped += o.capped;
   no_analysis += o.no_analysis;
   events += o.events;
@@ -99,11 +123,17 @@ std::vector<std::uint64_t> SimulationTotals::serialize() const {
   put(no_analysis);
   put(events);
   put(patients);
-  const auto d = static_cast<UInt128>(duration);
-  w.push_back(static_cast<std::uint64_t>(d >> 64));
-  w.push_back(static_cast<std::uint64_t>(d));
+  const auto put_wide = [&w](Int128 x) {
+    const auto d = static_cast<UInt128>(x);
+    w.push_back(static_cast<std::uint64_t>(d >> 64));
+    w.push_back(static_cast<std::uint64_t>(d));
+  };
+  put_wide(duration);
   for_each_vector(*this, [&](const std::vector<std::int64_t>& v) {
     for (std::int64_t x : v) put(x);
+  });
+  for_each_wide_vector(*this, [&](const std::vector<Int128>& v) {
+    for (Int128 x : v) put_wide(x);
   });
   return w;
 }
@@ -121,15 +151,43 @@ SimulationTotals SimulationTotals::deserialize(const std::vector<std::uint64_t>&
   t.no_analysis = get();
   t.events = get();
   t.patients = get();
-  const auto hi = static_cast<UInt128>(static_cast<std::uint64_t>(get()));
-  const auto lo = static_cast<UInt128>(static_cast<std::uint64_t>(get()));
-  t.duration = static_cast<Int128>((hi << 64) | lo);
+  const auto get_wide = [&]() {
+    const auto hi = static_cast<UInt128>(static_cast<std::uint64_t>(get()));
+    const auto lo = static_cast<UInt128>(static_cast<std::uint64_t>(get()));
+    return static_cast<Int128>((hi << 64) | lo);
+  };
+  t.duration = get_wide();
   for_each_vector(t, [&](std::vector<std::int64_t>& v) {
     for (std::int64_t& x : v) x = get();
+  });
+  for_each_wide_vector(t, [&](std::vector<Int128>& v) {
+    for (Int128& x : v) x = get_wide();
   });
   if (i != w.size()) throw std::invalid_argument("serialized totals too long");
   return t;
 }
+
+namespace {
+
+// The analyses held, by look: fractions of the replicates and means over the
+// trials that held each look (an endpoint simulation holds none: its looks
+// are at fixed patients, and its output leaves these out).
+void summarize_held(const SimulationTotals& t, SimulationResult& r) {
+  const auto mean = [](auto sum, std::int64_t count, double scale) -> std::optional<double> {
+    if (count == 0) return std::nullopt;
+    return static_cast<double>(sum) / scale / static_cast<double>(count);
+  };
+  for (std::size_t k = 0; k < t.held.size(); ++k) {
+    r.held_per_look.push_back(t.replicates > 0 ? static_cast<double>(t.held[k]) / static_cast<double>(t.replicates)
+                                               : 0.0);
+    r.mean_events_per_look.push_back(mean(t.held_events[k], t.held[k], 1.0));
+    r.mean_patients_per_look.push_back(mean(t.held_patients[k], t.held[k], 1.0));
+    r.mean_time_per_look.push_back(mean(t.held_time[k], t.held[k], kDurationScale));
+    r.mean_efficacy_z_per_look.push_back(mean(t.held_efficacy[k], t.held_bounded[k], kBoundScale));
+  }
+}
+
+}  // namespace
 
 SimulationResult summarize(const SimulationTotals& t) {
   SimulationResult r;
@@ -165,6 +223,7 @@ SimulationResult summarize(const SimulationTotals& t) {
   r.hazard_ratio_median = t.log_hazard_ratio.hazard_ratio_quantile(0.5);
   r.hazard_ratio_q3 = t.log_hazard_ratio.hazard_ratio_quantile(0.75);
   const std::size_t looks = t.reject_upper.size();
+  summarize_held(t, r);
   for (std::size_t j = 0; j < t.tests; ++j) {
     const auto begin = t.test_reject_upper.begin() + static_cast<std::ptrdiff_t>(j * looks);
     const std::vector<std::int64_t> counts(begin, begin + static_cast<std::ptrdiff_t>(looks));

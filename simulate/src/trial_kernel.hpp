@@ -119,6 +119,16 @@ struct TimedPatient {
   std::uint8_t event;
 };
 
+// An analysis a replicate held, on the path that obeys the futility bounds
+// (SimulationTotals::held).
+struct HeldLook {
+  std::size_t look = 0;
+  int events = 0;
+  int patients = 0;
+  double calendar_time = 0.0;
+  double efficacy_z = 0.0;  // the bound met; +infinity where it spends nothing
+};
+
 struct LogRank {
   int events = 0;
   int patients = 0;  // enrolled
@@ -146,6 +156,8 @@ class Workspace {
   // The trial's test ([0]) and each side test ([1 + j]) judged at the
   // variances observed: its analyses so far on the events scale (run_looks).
   std::vector<std::vector<double>> variance_history;
+  // The analyses held by the current replicate (run_looks).
+  std::vector<HeldLook> held;
   int enrolled_by(double tau) const;
 
   // Groups the event calendar times into buckets over [0, cap] (one per event
@@ -252,8 +264,9 @@ struct ReplicateOutcome {
 ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
                            std::vector<LookRecord>* records);
 
-// `side_reject`: per side test the look of its rejection, -1 if none.
+// `side_reject`: per side test the look of its rejection, -1 if none;
+// `held`: the analyses the replicate held (none for an endpoint trial).
 void add_outcome(SimulationTotals& totals, const ReplicateOutcome& outcome,
-                 const std::vector<int>& side_reject = {});
+                 const std::vector<int>& side_reject = {}, const std::vector<HeldLook>& held = {});
 
 }  // namespace gsd::simulate::detail

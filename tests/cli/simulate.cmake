@@ -103,7 +103,7 @@ gsd_simulate_cli_test(threads_identical_stratified threads $<TARGET_FILE:gsd>
 gsd_simulate_cli_test(threads_identical_weighted_observed threads $<TARGET_FILE:gsd>
                       ${GSD_SIMULATE_CASES}/weighted_observed.json --quiet --replicates 600 --seed 8)
 gsd_simulate_check(weighted_observed_text ${GSD_SIMULATE_CASES}/weighted_observed.json 0
-  "weighted-test bounds              recomputed at each look's observed variance (planned shown)"
+  "weighted-test bounds              recomputed at each look's observed variance (mean met above)"
   --replicates 200)
 gsd_simulate_check(weighted_bounds_choice ${GSD_SIMULATE_CASES}/weighted_bounds_choice.json 2
   "error: simulation.weighted_bounds = \"at-the-end\" is not one of: planned, observed")

@@ -56,9 +56,14 @@ TEST(Determinism, SerializeRoundTrips) {
   const Simulator sim = testing::seed_simulator();
   SimulationTotals t = sim.run(0, 500, 3, 1);
   t.duration += static_cast<Int128>(1) << 100;  // exercise the high word
+  t.held_time[1] += static_cast<Int128>(1) << 90;
+  t.held_efficacy[2] -= static_cast<Int128>(3) << 70;
   const SimulationTotals back = SimulationTotals::deserialize(t.serialize(), 3);
   EXPECT_EQ(back.serialize(), t.serialize());
   EXPECT_TRUE(back.duration == t.duration);
+  EXPECT_TRUE(back.held_time == t.held_time);
+  EXPECT_TRUE(back.held_efficacy == t.held_efficacy);
+  EXPECT_EQ(back.held, t.held);
 }
 
 TEST(Determinism, SameReplicateSameLooksWhateverTheRange) {

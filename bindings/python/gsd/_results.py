@@ -365,7 +365,11 @@ class Simulation(Result):
         patients), and the fraction of trials that stop there for efficacy
         (reject), for harm (reject_lower, where the design has a lower
         bound), for futility, and at the calendar cap (capped, survival
-        only)."""
+        only). A survival trial's also has the analyses held: the fraction
+        of trials that held the look (held), and over them the mean calendar
+        time, events, enrolled patients and efficacy bound met (mean_time,
+        mean_events, mean_patients, mean_efficacy_z; NaN where none held
+        it)."""
         if "looks" not in self._frames:
             s = self._json()["simulation"]
             size = "events" if self.endpoint is None else "patients"
@@ -373,7 +377,11 @@ class Simulation(Result):
             data = {size: np.asarray(sizes, dtype=np.int64)}
             for key, name in (("reject_per_look", "reject"), ("reject_lower_per_look", "reject_lower"),
                               ("futility_per_look", "futility"), ("capped_per_look", "capped"),
-                              ("reject_per_look_ignoring_futility", "reject_ignoring_futility")):
+                              ("reject_per_look_ignoring_futility", "reject_ignoring_futility"),
+                              ("held_per_look", "held"), ("mean_time_per_look", "mean_time"),
+                              ("mean_events_per_look", "mean_events"),
+                              ("mean_patients_per_look", "mean_patients"),
+                              ("mean_efficacy_z_per_look", "mean_efficacy_z")):
                 if key in s:
                     data[name] = array(s[key])
             self._frames["looks"] = pd.DataFrame(

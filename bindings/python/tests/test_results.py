@@ -41,6 +41,16 @@ def test_simulation_tables(seed_plan):
     s = sim.to_dict()["simulation"]
     assert list(sim.looks.columns[:5]) == ["events", "reject", "reject_lower", "futility", "capped"]
     assert list(sim.looks["reject"]) == s["reject_per_look"]
+    # The analyses held: all trials hold look 1 at its 47 events, look 2 is
+    # held by those look 1 did not stop, and the means are the JSON's.
+    held = sim.looks
+    assert held.loc[1, "held"] == 1.0
+    stopped = s["reject_per_look"][0] + s["reject_lower_per_look"][0] + s["futility_per_look"][0]
+    assert held.loc[2, "held"] == pytest.approx(1.0 - stopped, abs=1e-12)
+    assert list(held["mean_events"].iloc[:2]) == [47.0, 71.0]
+    assert list(held["mean_time"]) == s["mean_time_per_look"]
+    assert list(held["mean_efficacy_z"]) == s["mean_efficacy_z_per_look"]
+    assert list(held["mean_patients"]) == s["mean_patients_per_look"]
     looks = sim.replicate_looks(0)
     patients = sim.replicate_patients(0)
     assert len(patients) == 202

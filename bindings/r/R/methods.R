@@ -31,7 +31,9 @@
                hazard_ratio_at_futility = "HR_at_fut", crossing_probability_lower = "P(lower)",
                crossing_probability = "P(cross)", cumulative_crossing_probability = "cum_P(cross)",
                cumulative_reject = "cumulative", repeated_p_value = "repeated_p",
-               conditional_power = "cond_power", hazard_ratio = "HR")
+               conditional_power = "cond_power", hazard_ratio = "HR", held = "P(held)",
+               mean_time = "time", mean_events = "events", mean_patients = "patients",
+               mean_efficacy_z = "efficacy_z")
 
 .print_table <- function(df, digits = 4) {
   out <- df
@@ -197,7 +199,13 @@ format.gsd_simulation <- function(x, digits = 4, ...) {
       if (!is.null(x$analytic_power)) paste0(", analytic ", .fmt(x$analytic_power, digits)),
       if (!is.null(x$exact_power)) paste0(", exact ", .fmt(x$exact_power, digits)), "\n",
       sep = "")
-  .print_table(x$per_look, digits)
+  # Where the trials stop, then (survival) the analyses they held.
+  held <- c("held", "mean_time", "mean_events", "mean_patients", "mean_efficacy_z")
+  .print_table(x$per_look[setdiff(names(x$per_look), held)], digits)
+  if (all(held %in% names(x$per_look))) {
+    cat("analyses held (means over the trials that held each look):\n")
+    .print_table(x$per_look[c("look", held)], digits)
+  }
   if (endpoint) {
     cat("expected patients ", .fmt(x$expected_patients, digits),
         if (!is.null(x$expected_patients_h1)) {

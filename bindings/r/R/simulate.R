@@ -42,7 +42,10 @@
 #' @return An object of class `gsd_simulation`: a list with `power`,
 #'   `power_se`, `per_look` (a data frame of rejection, harm, futility and
 #'   capping by look, with the events or, for an endpoint, the patients of
-#'   each look), `expected_events`, `expected_patients`,
+#'   each look; for a survival trial also the analyses held: `held`, the
+#'   share of trials that held the look, and over them `mean_time`,
+#'   `mean_events`, `mean_patients` and `mean_efficacy_z`, the mean bound
+#'   met, `NA` where no trial held it), `expected_events`, `expected_patients`,
 #'   `expected_duration`, `hazard_ratio_at_stop` (quartiles), `analytic_power`,
 #'   `replicates` (with `keep_replicates`, else `NULL`), `config` and `result`
 #'   (the command line's JSON). A normal or binary endpoint's has `endpoint`
@@ -123,13 +126,26 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
 # The simulation's per-look vectors as a data frame; the harm side
 # (reject_lower) exists only for two-sided designs, the events and capping
 # only for a survival trial, the patients only for a normal or binary
-# endpoint (whose looks are at patients).
+# endpoint (whose looks are at patients), and the analyses held (the share
+# of trials that held each look, and their mean time, events, patients and
+# efficacy bound there; NA where none held it) only for a survival trial.
 .per_look <- function(s) {
   k <- seq_along(s$reject_per_look)
   cols <- list(look = k, events = s$look_events, patients = s$look_patients,
                reject = s$reject_per_look,
                cumulative_reject = cumsum(s$reject_per_look), reject_lower = s$reject_lower_per_look,
-               futility = s$futility_per_look, capped = s$capped_per_look)
+               futility = s$futility_per_look, capped = s$capped_per_look,
+               held = s$held_per_look, mean_time = .na_doubles(s$mean_time_per_look),
+               mean_events = .na_doubles(s$mean_events_per_look),
+               mean_patients = .na_doubles(s$mean_patients_per_look),
+               mean_efficacy_z = .na_doubles(s$mean_efficacy_z_per_look))
   cols <- cols[vapply(cols, length, 0L) == length(k)]
   structure(cols, class = "data.frame", row.names = k)
+}
+
+# A JSON array of numbers and nulls as doubles with NA (jsonlite makes an
+# array of nulls alone logical NA, and a list when simplification is off).
+.na_doubles <- function(x) {
+  if (is.null(x)) return(NULL)
+  as.double(vapply(x, function(v) if (is.null(v) || is.na(v)) NA_real_ else as.double(v), 0))
 }

@@ -62,6 +62,15 @@ test_that("a survival plan, a simulation and a monitoring print", {
   expect_output(print(sim), "1000 replicates, seed 2")
   expect_output(print(summary(sim)), "expected events")
   expect_identical(as.data.frame(sim)$reject, sim$result$simulation$reject_per_look)
+  # The analyses held: every trial holds look 1 at its 47 events; the means
+  # are the JSON's, and print() shows them in a table of their own.
+  looks <- as.data.frame(sim)
+  expect_identical(looks$held[1], 1)
+  expect_identical(looks$mean_events[1:2], c(47, 71))
+  expect_identical(looks$mean_time, sim$result$simulation$mean_time_per_look)
+  expect_identical(looks$mean_efficacy_z, sim$result$simulation$mean_efficacy_z_per_look)
+  expect_output(print(sim), "analyses held (means over the trials that held each look)", fixed = TRUE)
+  expect_output(print(sim), "P(held)", fixed = TRUE)
   m <- gsd_monitor(plan, looks = data.frame(events = 49, z = 2))
   expect_output(print(m), "continue to the next look at 71 events")
   expect_output(print(summary(m)), "Predictive power")
@@ -343,7 +352,7 @@ test_that("an endpoint's simulation prints its patients, power and stopping, no 
   s <- gsd_simulate(file, replicates = 200, seed = 1, progress = FALSE)
   expect_identical(s$endpoint, "normal")
   expect_identical(as.data.frame(s)$patients, c(92L, 138L, 184L))
-  expect_false(any(c("events", "capped") %in% names(as.data.frame(s))))
+  expect_false(any(c("events", "capped", "held", "mean_time") %in% names(as.data.frame(s))))
   expect_identical(format(s), c(
     "<gsd simulation> Two-sample comparison of means: difference 0.5 sd, power 0.9, three looks",
     "200 replicates, seed 1, normal endpoint, 184 patients: power 0.9150 (MC SE 0.020), analytic 0.9004",

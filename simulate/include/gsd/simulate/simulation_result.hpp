@@ -33,6 +33,8 @@ struct LogHazardRatioHistogram {
 
 // Durations are added in fixed point: round(t * 2^32) as an integer.
 inline constexpr double kDurationScale = 4294967296.0;
+// Efficacy z bounds likewise: round(z * 2^32), a resolution of 2.3e-10 in z.
+inline constexpr double kBoundScale = 4294967296.0;
 
 struct SimulationTotals {
   std::int64_t replicates = 0;
@@ -55,6 +57,17 @@ struct SimulationTotals {
   // look k at [j * looks + k].
   std::size_t tests = 0;
   std::vector<std::int64_t> test_reject_upper;
+  // The analyses held, by look, on the path that obeys the futility bounds
+  // (what the replicate data's rows hold): how many trials held look k, and
+  // the sums over them of its events, enrolled patients and calendar time
+  // (x kDurationScale); of those with a finite efficacy bound, how many, and
+  // the sum of the bound met (x kBoundScale). Survival trials only.
+  std::vector<std::int64_t> held;
+  std::vector<std::int64_t> held_events;
+  std::vector<std::int64_t> held_patients;
+  std::vector<Int128> held_time;
+  std::vector<std::int64_t> held_bounded;
+  std::vector<Int128> held_efficacy;
 
   explicit SimulationTotals(std::size_t looks = 0, std::size_t tests = 0);
   void add(const SimulationTotals& other);
@@ -91,6 +104,15 @@ struct SimulationResult {
   double expected_patients = 0.0;
   double capped_fraction = 0.0;
   std::vector<double> capped_per_look;
+  // By look, over the trials that held it (survival; empty otherwise): the
+  // fraction of replicates that held it, and the mean events, enrolled
+  // patients and calendar time there; the mean efficacy bound met, over
+  // those whose bound was finite (nullopt where none was).
+  std::vector<double> held_per_look;
+  std::vector<std::optional<double>> mean_events_per_look;
+  std::vector<std::optional<double>> mean_patients_per_look;
+  std::vector<std::optional<double>> mean_time_per_look;
+  std::vector<std::optional<double>> mean_efficacy_z_per_look;
   double no_analysis_fraction = 0.0;
   std::optional<double> hazard_ratio_q1;
   std::optional<double> hazard_ratio_median;
