@@ -66,48 +66,38 @@ void add_vector(std::vector<Int>& a, const std::vector<Int>& b) {
   for (std::size_t i = 0; i < a.size(); ++i) a[i] += b[i];
 }
 
-// Every integer vector of the totals, in a fixed order.
-template <class T, class F>
-void for_each_vector(T& t, F f) {
-  f(t.reject_upper);
-  f(t.reject_lower);
-  f(t.futility);
-  f(t.reject_upper_ignoring_futility);
-  f(t.reject_lower_ignoring_futility);
-  f(t.capped_by_look);
-  f(t.log_hazard_ratio.counts);
-  f(t.test_reject_upper);
-  f(t.held);
-  f(t.held_events);
-  f(t.held_patients);
-  f(t.held_bounded);
+// Every 64-bit vector of the totals, in a fixed order: f(t.v...) for each
+// vector v, over one set of totals or side by side over several.
+template <class F, class... T>
+void for_each_vector(F f, T&... t) {
+  f(t.reject_upper...);
+  f(t.reject_lower...);
+  f(t.futility...);
+  f(t.reject_upper_ignoring_futility...);
+  f(t.reject_lower_ignoring_futility...);
+  f(t.capped_by_look...);
+  f(t.log_hazard_ratio.counts...);
+  f(t.test_reject_upper...);
+  f(t.held...);
+  f(t.held_events...);
+  f(t.held_patients...);
+  f(t.held_bounded...);
 }
 
-// Every 128-bit vector of the totals, in a fixed order.
-template <class T, class F>
-void for_each_wide_vector(T& t, F f) {
-  f(t.held_time);
-  f(t.held_efficacy);
+// Every 128-bit vector of the totals, likewise.
+template <class F, class... T>
+void for_each_wide_vector(F f, T&... t) {
+  f(t.held_time...);
+  f(t.held_efficacy...);
 }
 
 }  // namespace
 
 void SimulationTotals::add(const SimulationTotals& o) {
   replicates += o.replicates;
-  add_vector(reject_upper, o.reject_upper);
-  add_vector(reject_lower, o.reject_lower);
-  add_vector(futility, o.futility);
-  add_vector(reject_upper_ignoring_futility, o.reject_upper_ignoring_futility);
-  add_vector(reject_lower_ignoring_futility, o.reject_lower_ignoring_futility);
-  add_vector(capped_by_look, o.capped_by_look);
-  add_vector(log_hazard_ratio.counts, o.log_hazard_ratio.counts);
-  add_vector(test_reject_upper, o.test_reject_upper);
-  add_vector(held, o.held);
-  add_vector(held_events, o.held_events);
-  add_vector(held_patients, o.held_patients);
-  add_vector(held_time, o.held_time);
-  add_vector(held_bounded, o.held_bounded);
-  add_vector(held_efficacy, o.held_efficacy);
+  const auto add_to = [](auto& mine, const auto& theirs) { add_vector(mine, theirs); };
+  for_each_vector(add_to, *this, o);
+  for_each_wide_vector(add_to, *this, o);
   capped += o.capped;
   no_analysis += o.no_analysis;
   events += o.events;
@@ -129,12 +119,12 @@ std::vector<std::uint64_t> SimulationTotals::serialize() const {
     w.push_back(static_cast<std::uint64_t>(d));
   };
   put_wide(duration);
-  for_each_vector(*this, [&](const std::vector<std::int64_t>& v) {
+  for_each_vector([&](const std::vector<std::int64_t>& v) {
     for (std::int64_t x : v) put(x);
-  });
-  for_each_wide_vector(*this, [&](const std::vector<Int128>& v) {
+  }, *this);
+  for_each_wide_vector([&](const std::vector<Int128>& v) {
     for (Int128 x : v) put_wide(x);
-  });
+  }, *this);
   return w;
 }
 
@@ -157,12 +147,12 @@ SimulationTotals SimulationTotals::deserialize(const std::vector<std::uint64_t>&
     return static_cast<Int128>((hi << 64) | lo);
   };
   t.duration = get_wide();
-  for_each_vector(t, [&](std::vector<std::int64_t>& v) {
+  for_each_vector([&](std::vector<std::int64_t>& v) {
     for (std::int64_t& x : v) x = get();
-  });
-  for_each_wide_vector(t, [&](std::vector<Int128>& v) {
+  }, t);
+  for_each_wide_vector([&](std::vector<Int128>& v) {
     for (Int128& x : v) x = get_wide();
-  });
+  }, t);
   if (i != w.size()) throw std::invalid_argument("serialized totals too long");
   return t;
 }
