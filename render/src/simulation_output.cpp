@@ -77,7 +77,8 @@ void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
 
 // The analyses held, by look: how often, when, with how many events and
 // patients, against what efficacy bound (means over the trials that held
-// each look; "-" where none did).
+// each look; "-" where none did, and a bound "none" where every one of
+// them had an infinite bound).
 void held_text(const SimulationReport& rep, detail::TextStream& out) {
   const simulate::SimulationResult& r = rep.result;
   if (r.held_per_look.empty()) return;
@@ -90,7 +91,10 @@ void held_text(const SimulationReport& rep, detail::TextStream& out) {
     out << std::setw(4) << k + 1 << std::setw(10) << fixed(r.held_per_look[k], 4) << std::setw(time_width)
         << optional_fixed(r.mean_time_per_look[k], 2) << std::setw(10) << optional_fixed(r.mean_events_per_look[k], 2)
         << std::setw(10) << optional_fixed(r.mean_patients_per_look[k], 2) << std::setw(12)
-        << optional_fixed(r.mean_efficacy_z_per_look[k], 4) << "\n";
+        << (r.held_per_look[k] > 0.0 && !r.mean_efficacy_z_per_look[k]
+                ? std::string("none")  // held, with no finite bound (as the table above)
+                : optional_fixed(r.mean_efficacy_z_per_look[k], 4))
+        << "\n";
   }
   out << "\n";
 }

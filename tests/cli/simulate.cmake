@@ -105,6 +105,10 @@ gsd_simulate_cli_test(threads_identical_weighted_observed threads $<TARGET_FILE:
 gsd_simulate_check(weighted_observed_text ${GSD_SIMULATE_CASES}/weighted_observed.json 0
   "weighted-test bounds              recomputed at each look's observed variance (mean met above)"
   --replicates 200)
+# The analyses held: a look every trial holds with no efficacy bound says
+# "none", as the bounds' table does, not "-" (no trial held it).
+gsd_simulate_check(held_without_bound ${CMAKE_CURRENT_LIST_DIR}/survival/no_bound_at_first_look.json 0
+  "   1    1.0000          26.84     47.00    150.58        none" --replicates 200 --seed 3)
 gsd_simulate_check(weighted_bounds_choice ${GSD_SIMULATE_CASES}/weighted_bounds_choice.json 2
   "error: simulation.weighted_bounds = \"at-the-end\" is not one of: planned, observed")
 gsd_simulate_check(weighted_bounds_without_weighted_test
