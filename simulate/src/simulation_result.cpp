@@ -160,8 +160,7 @@ SimulationTotals SimulationTotals::deserialize(const std::vector<std::uint64_t>&
 namespace {
 
 // The analyses held, by look: fractions of the replicates and means over the
-// trials that held each look (an endpoint simulation holds none: its looks
-// are at fixed patients, and its output leaves these out).
+// trials that held each look (SimulationResult::held_per_look).
 void summarize_held(const SimulationTotals& t, SimulationResult& r) {
   const auto mean = [](auto sum, std::int64_t count, double scale) -> std::optional<double> {
     if (count == 0) return std::nullopt;

@@ -104,10 +104,11 @@ struct SimulationResult {
   double expected_patients = 0.0;
   double capped_fraction = 0.0;
   std::vector<double> capped_per_look;
-  // By look, over the trials that held it (survival; empty otherwise): the
-  // fraction of replicates that held it, and the mean events, enrolled
-  // patients and calendar time there; the mean efficacy bound met, over
-  // those whose bound was finite (nullopt where none was).
+  // By look, over the trials that held it: the fraction of replicates that
+  // held it, and the mean events, enrolled patients and calendar time there;
+  // the mean efficacy bound met, over those whose bound was finite (nullopt
+  // where none was). Survival trials: a normal or binary endpoint's trials
+  // hold none (fractions 0, means nullopt), and its output leaves them out.
   std::vector<double> held_per_look;
   std::vector<std::optional<double>> mean_events_per_look;
   std::vector<std::optional<double>> mean_patients_per_look;
