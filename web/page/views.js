@@ -454,14 +454,20 @@ function renderSimulation(reply, designReply) {
   // A two-sided design or a harm bound stops at its lower bound too: that
   // column, as gsd simulate prints it (P(harm)), only where it exists.
   const lower = s.reject_lower_per_look;
+  // When the looks come: the share of trials that held each look and their
+  // mean calendar time, beside the design's time of the look's events.
+  const unit = s.time_unit || "time";
   const header = ["Look", "Events", "Stop for benefit, simulated", "Analytic",
-                  ...(lower ? ["Stop for harm, simulated"] : []), "Futility stop, simulated", "Capped"];
+                  ...(lower ? ["Stop for harm, simulated"] : []), "Futility stop, simulated", "Capped",
+                  "Held", `Mean time (${unit}), simulated`, `Time (${unit}), design`];
   const rows = s.look_events.map((e, k) => [String(k + 1), count(e), fixed(s.reject_per_look[k], 4), fixed(analytic[k], 4),
                                            ...(lower ? [fixed(lower[k], 4)] : []),
-                                           fixed(s.futility_per_look[k], 4), fixed(s.capped_per_look ? s.capped_per_look[k] : null, 4)]);
+                                           fixed(s.futility_per_look[k], 4), fixed(s.capped_per_look ? s.capped_per_look[k] : null, 4),
+                                           fixed(s.held_per_look[k], 4), fixed(s.mean_time_per_look[k], 2),
+                                           fixed(ss ? ss.looks[k].calendar_time : null, 2)]);
   rows.push(["All", "", fixed(s.power, 4), fixed(s.analytic_power, 4),
              ...(lower ? [fixed(s.reject_lower, 4)] : []), "",
-             fixed(s.capped_fraction, 4)]);
+             fixed(s.capped_fraction, 4), "", "", ""]);
   fillTable(document.getElementById("table-simulation"), header, rows, [...s.look_events.map((_, k) => k + 1), "all"]);
   renderSimulationNote(s);
 }

@@ -464,6 +464,20 @@ try {
   }
   check(await cell(page, "table-simulation", 4, harmColumn + 1) === simPage.reject_lower.toFixed(4),
         `all looks: harm stops ${simPage.reject_lower}, the engine's total`);
+  // When the looks come: the share of trials that held each look and their
+  // mean time, as simulated, beside the design's time of its events.
+  const heldColumn = simHeader.indexOf("Held");
+  const timeColumn = simHeader.indexOf("Mean time (months), simulated");
+  const designTimeColumn = simHeader.indexOf("Time (months), design");
+  check(heldColumn > 0 && timeColumn > 0 && designTimeColumn > 0, "the simulation table has the looks' held share and times");
+  const designLooks = JSON.parse(gsdText("design", simFile, "--format", "json")).sample_size.looks;
+  for (let k = 0; k < 3; ++k) {
+    check(await cell(page, "table-simulation", k + 1, heldColumn + 1) === simPage.held_per_look[k].toFixed(4) &&
+          await cell(page, "table-simulation", k + 1, timeColumn + 1) === simPage.mean_time_per_look[k].toFixed(2) &&
+          await cell(page, "table-simulation", k + 1, designTimeColumn + 1) === designLooks[k].calendar_time.toFixed(2),
+          `look ${k + 1}: held ${simPage.held_per_look[k]} at month ${simPage.mean_time_per_look[k].toFixed(2)} ` +
+          `(design ${designLooks[k].calendar_time.toFixed(2)})`);
+  }
 
   // cancel a long run
   await page.fill("#sim-replicates", "1000000");
