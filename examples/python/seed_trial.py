@@ -59,7 +59,12 @@ def main() -> None:
 
     print(f"\n3. Simulation: {args.replicates} trials on {args.threads} threads")
     sim = gsd.simulate(plan, replicates=args.replicates, seed=20120215, threads=args.threads)
-    print(sim.looks)
+    # Where the trials stop, and when the looks they held come (the mean
+    # calendar time over the trials that held each look).
+    print(sim.looks[["events", "reject", "capped", "held", "mean_time", "mean_patients"]])
+    # The design's look time is when the expected events reach 47; the
+    # simulated one is the mean time of the 47th event: close, not equal.
+    check("first look, months (design 27.09)", sim.looks["mean_time"][1], plan.looks["calendar_time"][1], 0.5)
     # rpact 3.3.4 and lrstat simulate 0.837 and 0.836 (100,000 replicates).
     check("simulated power (rpact 0.837)", sim.power, 0.837, 4 * sim.power_se + 0.002)
 
