@@ -488,6 +488,7 @@ static json simulation_document(const SimulationReport& report) {
       t["power_se"] = have ? json(r.tests[j].power_se) : json(nullptr);
       t["reject_per_look"] = have ? json(r.tests[j].reject_per_look) : json::array();
       t["efficacy_z"] = setup.tests.side[j].design.efficacy;
+      t["mean_efficacy_z_per_look"] = have ? optional_array(r.tests[j].mean_efficacy_z_per_look) : json::array();
       if (const std::optional<double> v = setup.tests.side[j].planned_variance) t["planned_variance"] = *v;
       t["analytic_power"] = optional_json(setup.side_analytic_power[j]);
       tests.push_back(t);

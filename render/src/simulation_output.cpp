@@ -204,6 +204,8 @@ std::string simulation_csv(const SimulationReport& rep) {
     for (std::size_t k = 0; k < r.tests[j].reject_per_look.size(); ++k) {
       out << "test_" << j + 1 << "_reject," << k + 1 << ","
           << csv_value(r.tests[j].reject_per_look[k]) << "\n";
+      out << "test_" << j + 1 << "_mean_efficacy_z," << k + 1 << ","
+          << opt(r.tests[j].mean_efficacy_z_per_look[k]) << "\n";
     }
   }
   return out.str();

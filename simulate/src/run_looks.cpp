@@ -137,6 +137,7 @@ std::size_t decide_side_tests(const CompiledTrial& trial, Workspace& ws, double 
                                                      ws.test_variance(test.weight), last, test.two_sided)
                      : capped_events >= 0 ? capped_bounds(test, capped_events)
                                           : bounds_at(test, k);
+    ws.side_held.push_back({j, k, b.upper});
     const Decision d = decide(b, z, last);
     if (d == Decision::kContinue) continue;
     ws.side_reject[j] = d == Decision::kStopEfficacy ? static_cast<int>(k) : kSideStopped;
@@ -153,6 +154,7 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
   ws.index_event_times(trial.max_duration);
   ws.analysis_events.clear();
   ws.held.clear();
+  ws.side_held.clear();
   const std::size_t looks = trial.look_events.size();
   ws.side_reject.assign(trial.side.size(), kSideOpen);
   ws.variance_history.resize(1 + trial.side.size());
@@ -272,7 +274,8 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
 }
 
 void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o,
-                 const std::vector<int>& side_reject, const std::vector<HeldLook>& held) {
+                 const std::vector<int>& side_reject, const std::vector<HeldLook>& held,
+                 const std::vector<SideHeldLook>& side_held) {
   const auto k = static_cast<std::size_t>(o.stop_look);
   ++totals.replicates;
   const std::size_t looks = totals.reject_upper.size();
@@ -296,6 +299,13 @@ void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o,
   totals.patients += o.patients;
   totals.duration += static_cast<Int128>(std::llround(o.calendar_time * kDurationScale));
   if (o.log_hazard_ratio) totals.log_hazard_ratio.add(*o.log_hazard_ratio);
+  // A bound in fixed point (kBoundScale), for exact sums in any order.
+  const auto fixed_bound = [](double z) { return static_cast<Int128>(std::llround(z * kBoundScale)); };
+  for (const SideHeldLook& h : side_held) {
+    if (!std::isfinite(h.efficacy_z)) continue;
+    ++totals.test_bounded[h.test * looks + h.look];
+    totals.test_efficacy[h.test * looks + h.look] += fixed_bound(h.efficacy_z);
+  }
   for (const HeldLook& h : held) {
     ++totals.held[h.look];
     totals.held_events[h.look] += h.events;
@@ -303,7 +313,7 @@ void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o,
     totals.held_time[h.look] += static_cast<Int128>(std::llround(h.calendar_time * kDurationScale));
     if (std::isfinite(h.efficacy_z)) {
       ++totals.held_bounded[h.look];
-      totals.held_efficacy[h.look] += static_cast<Int128>(std::llround(h.efficacy_z * kBoundScale));
+      totals.held_efficacy[h.look] += fixed_bound(h.efficacy_z);
     }
   }
 }

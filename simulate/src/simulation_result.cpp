@@ -56,7 +56,9 @@ SimulationTotals::SimulationTotals(std::size_t looks, std::size_t test_count)
       held_patients(looks, 0),
       held_time(looks, 0),
       held_bounded(looks, 0),
-      held_efficacy(looks, 0) {}
+      held_efficacy(looks, 0),
+      test_bounded(looks * test_count, 0),
+      test_efficacy(looks * test_count, 0) {}
 
 namespace {
 
@@ -82,6 +84,7 @@ void for_each_vector(F f, T&... t) {
   f(t.held_events...);
   f(t.held_patients...);
   f(t.held_bounded...);
+  f(t.test_bounded...);
 }
 
 // Every 128-bit vector of the totals, likewise.
@@ -89,6 +92,7 @@ template <class F, class... T>
 void for_each_wide_vector(F f, T&... t) {
   f(t.held_time...);
   f(t.held_efficacy...);
+  f(t.test_efficacy...);
 }
 
 }  // namespace
@@ -161,11 +165,15 @@ namespace {
 
 // The analyses held, by look: fractions of the replicates and means over the
 // trials that held each look (SimulationResult::held_per_look).
+// The mean of `count` values summed in fixed point at `scale`; nullopt for none.
+template <class Int>
+std::optional<double> fixed_point_mean(Int sum, std::int64_t count, double scale) {
+  if (count == 0) return std::nullopt;
+  return static_cast<double>(sum) / scale / static_cast<double>(count);
+}
+
 void summarize_held(const SimulationTotals& t, SimulationResult& r) {
-  const auto mean = [](auto sum, std::int64_t count, double scale) -> std::optional<double> {
-    if (count == 0) return std::nullopt;
-    return static_cast<double>(sum) / scale / static_cast<double>(count);
-  };
+  const auto mean = [](auto sum, std::int64_t count, double scale) { return fixed_point_mean(sum, count, scale); };
   for (std::size_t k = 0; k < t.held.size(); ++k) {
     r.held_per_look.push_back(t.replicates > 0 ? static_cast<double>(t.held[k]) / static_cast<double>(t.replicates)
                                                : 0.0);
@@ -218,6 +226,10 @@ SimulationResult summarize(const SimulationTotals& t) {
     const std::vector<std::int64_t> counts(begin, begin + static_cast<std::ptrdiff_t>(looks));
     TestPower p;
     p.reject_per_look = fractions(counts);
+    for (std::size_t k = 0; k < looks; ++k) {
+      p.mean_efficacy_z_per_look.push_back(
+          fixed_point_mean(t.test_efficacy[j * looks + k], t.test_bounded[j * looks + k], kBoundScale));
+    }
     p.power = static_cast<double>(total(counts)) / n;
     p.power_se = std::sqrt(p.power * (1.0 - p.power) / n);
     r.tests.push_back(std::move(p));

@@ -382,7 +382,8 @@ SimulationTotals Simulator::run(std::int64_t first, std::int64_t count, std::uin
         ws.generate(trial, seed, replicate);
         // A bound recomputed at observed events (observed_bounds.hpp) can
         // fail: the first failure stops every thread and is rethrown.
-        detail::add_outcome(local, detail::run_looks(trial, ws, records), ws.side_reject, ws.held);
+        detail::add_outcome(local, detail::run_looks(trial, ws, records), ws.side_reject, ws.held,
+                            ws.side_held);
       });
 }
 

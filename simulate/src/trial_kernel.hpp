@@ -129,6 +129,13 @@ struct HeldLook {
   double efficacy_z = 0.0;  // the bound met; +infinity where it spends nothing
 };
 
+// An analysis a side test held: its bound met there.
+struct SideHeldLook {
+  std::size_t test = 0;
+  std::size_t look = 0;
+  double efficacy_z = 0.0;  // +infinity where it spends nothing
+};
+
 struct LogRank {
   int events = 0;
   int patients = 0;  // enrolled
@@ -156,8 +163,10 @@ class Workspace {
   // The trial's test ([0]) and each side test ([1 + j]) judged at the
   // variances observed: its analyses so far on the events scale (run_looks).
   std::vector<std::vector<double>> variance_history;
-  // The analyses held by the current replicate (run_looks).
+  // The analyses held by the current replicate (run_looks): by the trial's
+  // test, and by the side tests.
   std::vector<HeldLook> held;
+  std::vector<SideHeldLook> side_held;
   int enrolled_by(double tau) const;
 
   // Groups the event calendar times into buckets over [0, cap] (one per event
@@ -265,8 +274,10 @@ ReplicateOutcome run_looks(const CompiledTrial& trial, Workspace& ws,
                            std::vector<LookRecord>* records);
 
 // `side_reject`: per side test the look of its rejection, -1 if none;
-// `held`: the analyses the replicate held (none for an endpoint trial).
+// `held`, `side_held`: the analyses the replicate held (none for an
+// endpoint trial).
 void add_outcome(SimulationTotals& totals, const ReplicateOutcome& outcome,
-                 const std::vector<int>& side_reject = {}, const std::vector<HeldLook>& held = {});
+                 const std::vector<int>& side_reject = {}, const std::vector<HeldLook>& held = {},
+                 const std::vector<SideHeldLook>& side_held = {});
 
 }  // namespace gsd::simulate::detail

@@ -161,6 +161,31 @@ TEST(HeldLooks, AWeightedTestsBoundsAtTheObservedVariance) {
   expect_means_of_the_records(r);
 }
 
+TEST(HeldLooks, ASideTestsMeanBoundsAreItsOwn) {
+  // FH(0, 1) at the observed variance as the trial's test and again as a
+  // side test: with no futility bound both hold the same analyses and meet
+  // the same bounds, so the side test's means are the trial's, bit for bit.
+  // The log-rank test beside them keeps its planned bounds: exactly the
+  // design's at looks 1 and 2 (the cap never comes that early).
+  json c = config_file("configs/blinatumomab-20120215.json");
+  const json fh01 = {{"type", "fleming-harrington"}, {"rho", 0}, {"gamma", 1}};
+  c["survival"]["test"] = fh01;
+  c["simulation"] = {{"weighted_bounds", "observed"}, {"tests", json::array({fh01, {{"type", "log-rank"}}})}};
+  const HeldRun r = run(c, 4);
+  const simulate::SimulationResult& res = r.result;
+  ASSERT_EQ(res.tests.size(), 2u);
+  ASSERT_EQ(res.tests[0].mean_efficacy_z_per_look.size(), res.mean_efficacy_z_per_look.size());
+  for (std::size_t k = 0; k < res.mean_efficacy_z_per_look.size(); ++k) {
+    EXPECT_EQ(res.tests[0].mean_efficacy_z_per_look[k], res.mean_efficacy_z_per_look[k]) << "look " << k + 1;
+  }
+  for (std::size_t k = 0; k < 2; ++k) {
+    ASSERT_TRUE(res.tests[1].mean_efficacy_z_per_look[k].has_value());
+    EXPECT_NEAR(*res.tests[1].mean_efficacy_z_per_look[k], r.setup.tests.side[1].design.efficacy[k], kFixedPoint);
+  }
+  // Recomputed, the FH(0, 1) bounds are not the planned ones.
+  EXPECT_GT(std::fabs(*res.tests[0].mean_efficacy_z_per_look[0] - r.setup.tests.side[0].design.efficacy[0]), 1e-3);
+}
+
 TEST(HeldLooks, TheSameForAnyThreadCount) {
   const json c = config_file("examples/calendar/integer-calendar-looks.json");
   SimulationRequest request;

@@ -68,6 +68,11 @@ struct SimulationTotals {
   std::vector<Int128> held_time;
   std::vector<std::int64_t> held_bounded;
   std::vector<Int128> held_efficacy;
+  // Side tests likewise, test j's look k at [j * looks + k]: of the
+  // analyses it held with a finite efficacy bound, how many, and the sum of
+  // the bound met (x kBoundScale).
+  std::vector<std::int64_t> test_bounded;
+  std::vector<Int128> test_efficacy;
 
   explicit SimulationTotals(std::size_t looks = 0, std::size_t tests = 0);
   void add(const SimulationTotals& other);
@@ -82,6 +87,10 @@ struct TestPower {
   double power = 0.0;     // P(its efficacy bound is crossed at some look)
   double power_se = 0.0;  // binomial
   std::vector<double> reject_per_look;
+  // The mean efficacy bound met at each look, over the analyses it held
+  // with a finite bound (nullopt where none): its planned bound, or at the
+  // variance observed under weighted_bounds "observed".
+  std::vector<std::optional<double>> mean_efficacy_z_per_look;
 };
 
 struct SimulationResult {
