@@ -297,23 +297,24 @@ void add_outcome(SimulationTotals& totals, const ReplicateOutcome& o,
   if (o.no_analysis) ++totals.no_analysis;
   totals.events += o.events;
   totals.patients += o.patients;
-  totals.duration += static_cast<Int128>(std::llround(o.calendar_time * kDurationScale));
+  // Times and bounds in fixed point (kDurationScale, kBoundScale), for exact
+  // sums in any order.
+  const auto fixed = [](double x, double scale) { return static_cast<Int128>(std::llround(x * scale)); };
+  totals.duration += fixed(o.calendar_time, kDurationScale);
   if (o.log_hazard_ratio) totals.log_hazard_ratio.add(*o.log_hazard_ratio);
-  // A bound in fixed point (kBoundScale), for exact sums in any order.
-  const auto fixed_bound = [](double z) { return static_cast<Int128>(std::llround(z * kBoundScale)); };
   for (const SideHeldLook& h : side_held) {
     if (!std::isfinite(h.efficacy_z)) continue;
     ++totals.test_bounded[h.test * looks + h.look];
-    totals.test_efficacy[h.test * looks + h.look] += fixed_bound(h.efficacy_z);
+    totals.test_efficacy[h.test * looks + h.look] += fixed(h.efficacy_z, kBoundScale);
   }
   for (const HeldLook& h : held) {
     ++totals.held[h.look];
     totals.held_events[h.look] += h.events;
     totals.held_patients[h.look] += h.patients;
-    totals.held_time[h.look] += static_cast<Int128>(std::llround(h.calendar_time * kDurationScale));
+    totals.held_time[h.look] += fixed(h.calendar_time, kDurationScale);
     if (std::isfinite(h.efficacy_z)) {
       ++totals.held_bounded[h.look];
-      totals.held_efficacy[h.look] += fixed_bound(h.efficacy_z);
+      totals.held_efficacy[h.look] += fixed(h.efficacy_z, kBoundScale);
     }
   }
 }

@@ -173,14 +173,13 @@ std::optional<double> fixed_point_mean(Int sum, std::int64_t count, double scale
 }
 
 void summarize_held(const SimulationTotals& t, SimulationResult& r) {
-  const auto mean = [](auto sum, std::int64_t count, double scale) { return fixed_point_mean(sum, count, scale); };
   for (std::size_t k = 0; k < t.held.size(); ++k) {
     r.held_per_look.push_back(t.replicates > 0 ? static_cast<double>(t.held[k]) / static_cast<double>(t.replicates)
                                                : 0.0);
-    r.mean_events_per_look.push_back(mean(t.held_events[k], t.held[k], 1.0));
-    r.mean_patients_per_look.push_back(mean(t.held_patients[k], t.held[k], 1.0));
-    r.mean_time_per_look.push_back(mean(t.held_time[k], t.held[k], kDurationScale));
-    r.mean_efficacy_z_per_look.push_back(mean(t.held_efficacy[k], t.held_bounded[k], kBoundScale));
+    r.mean_events_per_look.push_back(fixed_point_mean(t.held_events[k], t.held[k], 1.0));
+    r.mean_patients_per_look.push_back(fixed_point_mean(t.held_patients[k], t.held[k], 1.0));
+    r.mean_time_per_look.push_back(fixed_point_mean(t.held_time[k], t.held[k], kDurationScale));
+    r.mean_efficacy_z_per_look.push_back(fixed_point_mean(t.held_efficacy[k], t.held_bounded[k], kBoundScale));
   }
 }
 
