@@ -42,6 +42,17 @@ void BM_ScheduleAtLook(benchmark::State& state) {
 }
 BENCHMARK(BM_ScheduleAtLook)->Unit(benchmark::kMillisecond);
 
+// The current look's bounds alone, as a simulated trial recomputes them at
+// each look (the looks so far only, no cumulative alpha): the same history.
+void BM_BoundsAtLook(benchmark::State& state) {
+  const auto plan = seed_plan();
+  const std::vector<double> events{49.0, 71.0};
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(gsd::monitoring::bounds_at_look(plan, events, false));
+  }
+}
+BENCHMARK(BM_BoundsAtLook)->Unit(benchmark::kMicrosecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

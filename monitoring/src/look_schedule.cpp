@@ -5,6 +5,7 @@
 #include <limits>
 #include <sstream>
 #include <stdexcept>
+#include <utility>
 #include <variant>
 
 #include "gsd/monitoring/look_statistic.hpp"
@@ -123,11 +124,19 @@ std::vector<double> schedule_events(const MonitoringPlan& plan, std::span<const 
   return events;
 }
 
-// The schedule at the last of `observed` (checked by schedule_at_look), with
+// The schedule's looks (events, information, fractions, spending times) and
+// the design spec on them, before any bound is solved.
+struct ScheduleFrame {
+  LookSchedule schedule;
+  DesignSpec spec;
+};
+
+// The frame at the last of `observed` (checked by check_observed), with
 // `held` the efficacy bounds used at the looks before it (classical families).
-LookSchedule schedule_holding(const MonitoringPlan& plan, std::span<const double> observed,
-                              bool final_analysis, const std::vector<double>& held) {
-  LookSchedule s;
+ScheduleFrame schedule_frame(const MonitoringPlan& plan, std::span<const double> observed,
+                             bool final_analysis, const std::vector<double>& held) {
+  ScheduleFrame frame;
+  LookSchedule& s = frame.schedule;
   s.events = schedule_events(plan, observed, final_analysis);
   if (s.events.size() > DesignSpec::kMaxLooks) {
     throw numerics::InvalidInput({"looks"}, ": " + std::to_string(s.events.size()) +
@@ -147,7 +156,8 @@ LookSchedule schedule_holding(const MonitoringPlan& plan, std::span<const double
                                           : s.events[k] / plan.planned_events);
   }
   s.fractions.back() = 1.0;
-  DesignSpec spec = schedule_spec(plan.design, s.fractions, s.spending_times, plan.design.alpha);
+  DesignSpec& spec = frame.spec;
+  spec = schedule_spec(plan.design, s.fractions, s.spending_times, plan.design.alpha);
   spec.held_efficacy = held;
   if (spec.futility && !spec.futility->hazard_ratios.empty()) {
     // A bound given as a hazard ratio is that hazard ratio at the events
@@ -158,6 +168,14 @@ LookSchedule schedule_holding(const MonitoringPlan& plan, std::span<const double
       spec.futility->values[k] = -std::log(hr[k] / plan.null_hazard_ratio) * std::sqrt(s.information[k]) + 0.0;
     }
   }
+  return frame;
+}
+
+// The frame's bounds and the alpha they spend.
+LookSchedule solve_schedule(ScheduleFrame frame) {
+  LookSchedule& s = frame.schedule;
+  const DesignSpec& spec = frame.spec;
+  const std::size_t n = s.events.size();
   s.futility.assign(n, std::nullopt);
   s.harm.assign(n, std::nullopt);
   if (spec.futility || spec.harm) {
@@ -188,10 +206,17 @@ LookSchedule schedule_holding(const MonitoringPlan& plan, std::span<const double
   return s;
 }
 
-}  // namespace
+// The schedule at the last of `observed` (checked by check_observed), with
+// `held` the efficacy bounds used at the looks before it (classical families).
+LookSchedule schedule_holding(const MonitoringPlan& plan, std::span<const double> observed,
+                              bool final_analysis, const std::vector<double>& held) {
+  return solve_schedule(schedule_frame(plan, observed, final_analysis, held));
+}
 
-LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double> observed,
-                              bool final_analysis) {
+// Observed events that schedule_at_look accepts: at least one look, each a
+// log-rank information the numerics take, each at least the least step
+// beyond the one before.
+void check_observed(const MonitoringPlan& plan, std::span<const double> observed) {
   if (observed.empty()) throw numerics::InvalidInput({"looks"}, "[]", "must hold at least one look");
   for (std::size_t k = 0; k < observed.size(); ++k) {
     const numerics::FieldPath look{"looks", k};
@@ -203,6 +228,13 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
                                           observed[k - 1], observed[k]));
     }
   }
+}
+
+}  // namespace
+
+LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double> observed,
+                              bool final_analysis) {
+  check_observed(plan, observed);
   // A classical family's bound at each earlier look is the one its own
   // schedule gave then; those bounds are held while the constant is solved
   // for the looks from this one on, so that the bounds actually used spend
@@ -215,6 +247,26 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
     }
   }
   return schedule_holding(plan, observed, final_analysis, held);
+}
+
+LookBounds bounds_at_look(const MonitoringPlan& plan, std::span<const double> observed,
+                          bool final_analysis) {
+  check_observed(plan, observed);
+  const auto pick = [](const LookSchedule& s) {
+    return LookBounds{s.efficacy[s.current], s.futility[s.current], s.harm[s.current]};
+  };
+  if (std::holds_alternative<ClassicalBoundary>(plan.design.efficacy)) {
+    return pick(schedule_at_look(plan, observed, final_analysis));
+  }
+  ScheduleFrame frame = schedule_frame(plan, observed, final_analysis, {});
+  // Futility and harm bounds come from the whole schedule (beta spending's
+  // drift search, binding bounds under H0): those take the full path.
+  if (frame.spec.futility || frame.spec.harm) return pick(solve_schedule(std::move(frame)));
+  // Efficacy alone, by a spending function: efficacy_bounds(spec)[current]
+  // without the planned remainder's looks, and without the schedule's
+  // cumulative alpha, which the bound does not need.
+  const std::size_t k = frame.schedule.current;
+  return LookBounds{efficacy_bounds(frame.spec, k + 1)[k], std::nullopt, std::nullopt};
 }
 
 namespace {

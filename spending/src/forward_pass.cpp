@@ -82,7 +82,8 @@ Pass run_pass(const DesignSpec& s, const PassInput& in) {
   PassState st(s.solver);
   Pass out{std::vector<double>(k_max), std::vector<double>(k_max, -kInf),
            std::vector<double>(k_max, -kInf), 0.0};
-  for (std::size_t k = 0; k < k_max; ++k) {
+  const std::size_t solved = std::min(k_max, in.looks);
+  for (std::size_t k = 0; k < solved; ++k) {
     const bool last = k + 1 == k_max;
     if (in.states) in.states->push_back(st.h0);
     double b = kInf;
@@ -114,7 +115,7 @@ Pass run_pass(const DesignSpec& s, const PassInput& in) {
         st.beta = cumulative_beta;
       }
     }
-    if (last) break;
+    if (last || k + 1 == solved) break;
     const double a = out.futility[k];
     const double l = out.harm[k];
     double lower0 = two_sided(s) ? -b : -kInf;
@@ -134,6 +135,9 @@ Pass run_pass(const DesignSpec& s, const PassInput& in) {
       st.h1.advance(t[k], mean, std::max(a, l), b, t[k + 1]);
     }
   }
+  out.efficacy.resize(solved);
+  out.futility.resize(solved);
+  out.harm.resize(solved);
   return out;
 }
 

@@ -2,6 +2,8 @@
 // Private: one forward pass over the looks of a design, solving each look's
 // spending bounds (efficacy under H0, harm under H0, beta-spending futility
 // under H1) from the integrators' states before it.
+#include <cstddef>
+#include <limits>
 #include <vector>
 
 #include "gsd/numerics/sequential_integrator.hpp"
@@ -18,6 +20,10 @@ struct PassInput {
   const std::vector<double>* futility = nullptr;
   // Receives the H0 integrator before each look (to tilt it to any drift).
   std::vector<numerics::SequentialIntegrator>* states = nullptr;
+  // Solve only the first `looks` looks (the pass's vectors hold that many):
+  // each look's bounds come from the looks before it alone, so they are the
+  // full pass's, bit for bit. Efficacy-only passes (efficacy_bounds).
+  std::size_t looks = std::numeric_limits<std::size_t>::max();
 };
 
 struct Pass {

@@ -58,6 +58,22 @@ struct LookSchedule {
 LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double> observed_events,
                               bool final_analysis);
 
+// The bounds of one look: the current look of a schedule.
+struct LookBounds {
+  double efficacy = 0.0;  // +infinity where the look spends nothing
+  std::optional<double> futility;
+  std::optional<double> harm;
+};
+
+// schedule_at_look(plan, observed_events, final_analysis)'s bounds at its
+// current look, bit for bit, with the same checks and throws. A design whose
+// efficacy bounds are spent by a spending function, without futility or harm
+// bounds, solves only the looks so far and skips the schedule's cumulative
+// alpha (a simulated trial recomputing its bounds at each look needs no
+// more); any other takes the whole schedule.
+LookBounds bounds_at_look(const MonitoringPlan& plan, std::span<const double> observed_events,
+                          bool final_analysis);
+
 // The overall alpha below which the design has no bounds on this schedule
 // (both sides for a two-sided design): what a Haybittle-Peto design's fixed
 // interim bounds spend, since its final bound spends the rest; 0 for every
