@@ -58,7 +58,7 @@ double test_statistic(int weight, const std::vector<int>& combo, double log_rank
 
 // Bounds recomputed at the replicate's observed events (observed_bounds.hpp).
 Bounds observed_bounds(const CompiledTrial& trial, Workspace& ws, bool final_analysis) {
-  const ObservedLookBounds& o = ws.observed_bounds.at(*trial.observed, ws.analysis_events, final_analysis);
+  const monitoring::LookBounds& o = ws.observed_bounds.at(*trial.observed, ws.analysis_events, final_analysis);
   if (trial.two_sided) return {o.efficacy, -kInf, -o.efficacy, o.futility.value_or(0.0)};
   return {o.efficacy, o.futility.value_or(-kInf), o.harm.value_or(-kInf)};
 }
@@ -74,10 +74,9 @@ Bounds variance_bounds(const VarianceBounds& vb, std::vector<double>& history, d
     return {kInf, -kInf, -kInf};
   }
   history.push_back(scaled);
-  const monitoring::LookSchedule s = monitoring::schedule_at_look(vb.events_scale, history, last);
-  const std::size_t k = s.current;
-  if (two_sided) return {s.efficacy[k], -kInf, -s.efficacy[k], s.futility[k].value_or(0.0)};
-  return {s.efficacy[k], s.futility[k].value_or(-kInf), s.harm[k].value_or(-kInf)};
+  const monitoring::LookBounds b = monitoring::bounds_at_look(vb.events_scale, history, last);
+  if (two_sided) return {b.efficacy, -kInf, -b.efficacy, b.futility.value_or(0.0)};
+  return {b.efficacy, b.futility.value_or(-kInf), b.harm.value_or(-kInf)};
 }
 
 Decision decide(const Bounds& b, double z, bool last) {

@@ -44,7 +44,7 @@ KernelWeight kernel_weight(const survival::LogRankWeight& w);
 
 // A weighted test judged at the variances observed (simulated_test.hpp,
 // observed-variance bounds): the monitor's plan for it, and the plan on the
-// events scale that monitoring::schedule_at_look reads.
+// events scale that monitoring::bounds_at_look reads.
 struct VarianceBounds {
   monitoring::WeightedMonitoringPlan weighted;
   monitoring::MonitoringPlan events_scale;
