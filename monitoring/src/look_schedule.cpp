@@ -5,13 +5,13 @@
 #include <limits>
 #include <sstream>
 #include <stdexcept>
-#include <utility>
 #include <variant>
 
 #include "gsd/monitoring/look_statistic.hpp"
 #include "gsd/numerics/check.hpp"
 #include "gsd/numerics/exit_probabilities.hpp"
 #include "gsd/numerics/information_step.hpp"
+#include "gsd/spending/leading_bounds.hpp"
 
 namespace gsd::monitoring {
 
@@ -171,10 +171,8 @@ ScheduleFrame schedule_frame(const MonitoringPlan& plan, std::span<const double>
   return frame;
 }
 
-// The frame's bounds and the alpha they spend.
-LookSchedule solve_schedule(ScheduleFrame frame) {
-  LookSchedule& s = frame.schedule;
-  const DesignSpec& spec = frame.spec;
+// The frame's bounds at every look (not yet the alpha they spend).
+void solve_bounds(const DesignSpec& spec, LookSchedule& s) {
   const std::size_t n = s.events.size();
   s.futility.assign(n, std::nullopt);
   s.harm.assign(n, std::nullopt);
@@ -186,6 +184,14 @@ LookSchedule solve_schedule(ScheduleFrame frame) {
   } else {
     s.efficacy = efficacy_bounds(spec);
   }
+}
+
+// The frame's bounds and the alpha they spend.
+LookSchedule solve_schedule(ScheduleFrame frame) {
+  LookSchedule& s = frame.schedule;
+  const DesignSpec& spec = frame.spec;
+  const std::size_t n = s.events.size();
+  solve_bounds(spec, s);
   // Type I error actually spent by these bounds (binding lower bounds count).
   StoppingRegions h0{std::vector<double>(n, -kInf), s.efficacy, {}};
   const bool two_sided = spec.sided == Sidedness::kTwoSidedSymmetric;
@@ -211,6 +217,18 @@ LookSchedule solve_schedule(ScheduleFrame frame) {
 LookSchedule schedule_holding(const MonitoringPlan& plan, std::span<const double> observed,
                               bool final_analysis, const std::vector<double>& held) {
   return solve_schedule(schedule_frame(plan, observed, final_analysis, held));
+}
+
+// A classical family's bound at each look before the last of `observed`, as
+// its own schedule gave it then (each held while the next is solved).
+std::vector<double> held_classical_bounds(const MonitoringPlan& plan, std::span<const double> observed) {
+  std::vector<double> held;
+  for (std::size_t j = 0; j + 1 < observed.size(); ++j) {
+    ScheduleFrame frame = schedule_frame(plan, observed.first(j + 1), false, held);
+    solve_bounds(frame.spec, frame.schedule);
+    held.push_back(frame.schedule.efficacy[j]);
+  }
+  return held;
 }
 
 // Observed events that schedule_at_look accepts: at least one look, each a
@@ -241,32 +259,26 @@ LookSchedule schedule_at_look(const MonitoringPlan& plan, std::span<const double
   // alpha. Spending families need nothing held: alpha(d / D) at a look does
   // not depend on the looks after it.
   std::vector<double> held;
-  if (std::holds_alternative<ClassicalBoundary>(plan.design.efficacy)) {
-    for (std::size_t j = 0; j + 1 < observed.size(); ++j) {
-      held.push_back(schedule_holding(plan, observed.first(j + 1), false, held).efficacy[j]);
-    }
-  }
+  if (std::holds_alternative<ClassicalBoundary>(plan.design.efficacy)) held = held_classical_bounds(plan, observed);
   return schedule_holding(plan, observed, final_analysis, held);
 }
 
 LookBounds bounds_at_look(const MonitoringPlan& plan, std::span<const double> observed,
                           bool final_analysis) {
   check_observed(plan, observed);
-  const auto pick = [](const LookSchedule& s) {
-    return LookBounds{s.efficacy[s.current], s.futility[s.current], s.harm[s.current]};
-  };
-  if (std::holds_alternative<ClassicalBoundary>(plan.design.efficacy)) {
-    return pick(schedule_at_look(plan, observed, final_analysis));
-  }
-  ScheduleFrame frame = schedule_frame(plan, observed, final_analysis, {});
-  // Futility and harm bounds come from the whole schedule (beta spending's
-  // drift search, binding bounds under H0): those take the full path.
-  if (frame.spec.futility || frame.spec.harm) return pick(solve_schedule(std::move(frame)));
-  // Efficacy alone, by a spending function: efficacy_bounds(spec)[current]
-  // without the planned remainder's looks, and without the schedule's
-  // cumulative alpha, which the bound does not need.
+  std::vector<double> held;
+  if (std::holds_alternative<ClassicalBoundary>(plan.design.efficacy)) held = held_classical_bounds(plan, observed);
+  ScheduleFrame frame = schedule_frame(plan, observed, final_analysis, held);
   const std::size_t k = frame.schedule.current;
-  return LookBounds{efficacy_bounds(frame.spec, k + 1)[k], std::nullopt, std::nullopt};
+  // Bounds that the looks so far settle (leading_bounds.hpp): without the
+  // planned remainder's looks. Others from the whole schedule; either way
+  // without the schedule's cumulative alpha, which the bounds do not need.
+  if (const auto lead = leading_bounds(frame.spec, k + 1)) {
+    return LookBounds{lead->efficacy[k], lead->futility[k], lead->harm[k]};
+  }
+  LookSchedule& s = frame.schedule;
+  solve_bounds(frame.spec, s);
+  return LookBounds{s.efficacy[k], s.futility[k], s.harm[k]};
 }
 
 namespace {

@@ -5,7 +5,6 @@
 #include <cmath>
 #include <limits>
 #include <stdexcept>
-#include <string>
 
 #include "bound_search.hpp"
 #include "classical.hpp"
@@ -188,30 +187,18 @@ Design design_at_drift(const DesignSpec& spec, double drift) {
 }
 
 std::vector<double> efficacy_bounds(const DesignSpec& spec) {
-  return efficacy_bounds(spec, spec.information_fractions.size());
-}
-
-std::vector<double> efficacy_bounds(const DesignSpec& spec, std::size_t looks) {
   spec.validate();
-  if (looks == 0 || looks > spec.information_fractions.size()) {
-    throw std::invalid_argument("efficacy_bounds: looks = " + std::to_string(looks) + " must be in [1, " +
-                                std::to_string(spec.information_fractions.size()) + "]");
-  }
   if (spec.binding_futility()) {
     throw std::invalid_argument(
         "binding futility bound: efficacy bounds depend on it; use compute_design()");
   }
   if (const auto* c = std::get_if<ClassicalBoundary>(&spec.efficacy)) {
-    std::vector<double> all = detail::classical_efficacy(spec, *c);
-    all.resize(looks);
-    return all;
+    return detail::classical_efficacy(spec, *c);
   }
   DesignSpec efficacy_only = spec;
   efficacy_only.futility.reset();
   efficacy_only.futility_stops.clear();
-  detail::PassInput in;
-  in.looks = looks;
-  return detail::run_pass(efficacy_only, in).efficacy;
+  return detail::run_pass(efficacy_only, {}).efficacy;
 }
 
 std::vector<double> binding_efficacy_bounds(const DesignSpec& spec) {

@@ -1,6 +1,7 @@
 // bounds_at_look() is the shortcut a simulated trial takes when it recomputes
-// its bounds at each look: for a spending family without futility or harm
-// bounds it solves only the looks so far. Its bounds must be those of
+// its bounds at each look: it skips the schedule's cumulative alpha and,
+// where the looks so far settle the bounds (spending::leading_bounds), the
+// planned remainder too. Its bounds must be those of
 // schedule_at_look() at the current look, bit for bit, for every kind of
 // plan and history (the shortcut's and the fallback's), and it must refuse
 // what schedule_at_look() refuses, with the same message.
@@ -69,21 +70,46 @@ TEST(BoundsAtLook, SpendingFamiliesGiveTheSchedulesBoundsBitForBit) {
   expect_same_bounds(skipped, "no efficacy stop at look 1");
 }
 
+HarmSpec harm_bound(bool binding) {
+  HarmSpec h;
+  h.spending = SpendingFunction::lan_demets_obrien_fleming();
+  h.alpha = 0.01;
+  h.binding = binding;
+  return h;
+}
+
+TEST(BoundsAtLook, LowerBoundsSetByTheLooksSoFar) {
+  expect_same_bounds(fixed_z_futility_plan(false), "non-binding fixed-z futility");
+  MonitoringPlan harm = seed_plan();
+  harm.design.harm = harm_bound(false);
+  expect_same_bounds(harm, "non-binding harm bound");
+  MonitoringPlan both = fixed_z_futility_plan(false);
+  both.design.harm = harm_bound(false);
+  expect_same_bounds(both, "non-binding harm and fixed-z futility");
+  MonitoringPlan by_hazard_ratio = seed_plan();
+  FutilitySpec hr;
+  hr.rule = FutilityRule::kFixedZ;
+  hr.hazard_ratios = {1.0, 0.9};
+  hr.values = {0.0, 0.0};
+  by_hazard_ratio.design.futility = hr;
+  expect_same_bounds(by_hazard_ratio, "futility as hazard ratios");
+}
+
 TEST(BoundsAtLook, OtherPlansTakeTheWholeSchedule) {
   MonitoringPlan pocock = seed_plan();
   pocock.design.efficacy = ClassicalBoundary::pocock();
   expect_same_bounds(pocock, "classical Pocock");
-  expect_same_bounds(fixed_z_futility_plan(false), "non-binding fixed-z futility");
+  MonitoringPlan obf = seed_plan();
+  obf.design.efficacy = ClassicalBoundary::obrien_fleming();
+  obf.design.futility = fixed_z_futility_plan(false).design.futility;
+  expect_same_bounds(obf, "classical O'Brien-Fleming with fixed-z futility");
   expect_same_bounds(fixed_z_futility_plan(true), "binding fixed-z futility");
   MonitoringPlan beta_spending = seed_plan();
   beta_spending.design.futility = FutilitySpec{SpendingFunction::hwang_shih_decani(-2.0), false};
   expect_same_bounds(beta_spending, "beta-spending futility");
-  MonitoringPlan harm = seed_plan();
-  HarmSpec h;
-  h.spending = SpendingFunction::lan_demets_obrien_fleming();
-  h.alpha = 0.01;
-  harm.design.harm = h;
-  expect_same_bounds(harm, "harm bound");
+  MonitoringPlan binding_harm = seed_plan();
+  binding_harm.design.harm = harm_bound(true);
+  expect_same_bounds(binding_harm, "binding harm bound");
 }
 
 TEST(BoundsAtLook, RefusesWhatTheScheduleRefuses) {

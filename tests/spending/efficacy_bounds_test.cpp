@@ -3,8 +3,6 @@
 #include <gtest/gtest.h>
 
 #include <stdexcept>
-#include <string>
-#include <vector>
 
 #include "gsd/spending/design.hpp"
 
@@ -45,35 +43,6 @@ TEST(EfficacyBounds, SeedLookReference) {
   EXPECT_NEAR(b[0], 2.893268, 1e-6);
   EXPECT_NEAR(b[1], 2.363669, 1e-6);
   EXPECT_NEAR(b[2], 2.014522, 1e-6);
-}
-
-// The first looks alone: a spending family solves no later look, and its
-// bounds are the full solve's, bit for bit; a classical family's come from
-// the full solve.
-TEST(EfficacyBounds, FirstLooksAreTheFullSolvesBitForBit) {
-  const std::vector<double> t{0.2, 0.35, 0.5, 0.8, 1.0};
-  std::vector<DesignSpec> specs{spec_with(SpendingFunction::lan_demets_obrien_fleming(), t),
-                                spec_with(SpendingFunction::hwang_shih_decani(-4.0), t),
-                                spec_with(ClassicalBoundary::pocock(), t)};
-  DesignSpec two_sided = spec_with(SpendingFunction::lan_demets_pocock(), t);
-  two_sided.alpha = 0.05;
-  two_sided.sided = Sidedness::kTwoSidedSymmetric;
-  two_sided.efficacy_stops = {false, true, false, true, true};
-  specs.push_back(two_sided);
-  DesignSpec charter = spec_with(SpendingFunction::lan_demets_obrien_fleming(), t);
-  charter.spending_time = {0.3, 0.4, 0.6, 0.9, 1.0};
-  specs.push_back(charter);
-  for (std::size_t i = 0; i < specs.size(); ++i) {
-    const std::vector<double> all = efficacy_bounds(specs[i]);
-    for (std::size_t looks = 1; looks <= t.size(); ++looks) {
-      SCOPED_TRACE("spec " + std::to_string(i) + ", " + std::to_string(looks) + " looks");
-      const std::vector<double> first = efficacy_bounds(specs[i], looks);
-      ASSERT_EQ(first.size(), looks);
-      for (std::size_t k = 0; k < looks; ++k) EXPECT_EQ(first[k], all[k]);  // exact
-    }
-    EXPECT_THROW(efficacy_bounds(specs[i], 0), std::invalid_argument);
-    EXPECT_THROW(efficacy_bounds(specs[i], t.size() + 1), std::invalid_argument);
-  }
 }
 
 TEST(EfficacyBounds, RejectsBindingFutility) {

@@ -66,11 +66,13 @@ struct LookBounds {
 };
 
 // schedule_at_look(plan, observed_events, final_analysis)'s bounds at its
-// current look, bit for bit, with the same checks and throws. A design whose
-// efficacy bounds are spent by a spending function, without futility or harm
-// bounds, solves only the looks so far and skips the schedule's cumulative
-// alpha (a simulated trial recomputing its bounds at each look needs no
-// more); any other takes the whole schedule.
+// current look, bit for bit, with the same checks and throws, without the
+// schedule's cumulative alpha (a simulated trial recomputing its bounds at
+// each look needs no more). Where the looks so far settle the bounds
+// (spending::leading_bounds: a spending function, no binding lower bound, a
+// futility bound only as fixed z) the planned remainder is not solved
+// either; where the whole schedule would refuse a later look (a drift search
+// without a root), this still gives the current look's bounds.
 LookBounds bounds_at_look(const MonitoringPlan& plan, std::span<const double> observed_events,
                           bool final_analysis);
 

@@ -1,7 +1,6 @@
 #pragma once
 // A solved group-sequential design: boundaries, crossing probabilities under
 // H0 and H1, and the drift that gives power 1 - beta.
-#include <cstddef>
 #include <optional>
 #include <span>
 #include <vector>
@@ -88,14 +87,6 @@ Design design_at_drift(const DesignSpec& spec, double drift);
 // for such specs. Throws std::invalid_argument for an invalid spec or a
 // binding futility bound, gsd::NumericalError if a bound cannot be found.
 std::vector<double> efficacy_bounds(const DesignSpec& spec);
-
-// The first `looks` of efficacy_bounds(spec), bit for bit, for 1 <= looks <=
-// the spec's looks. A spending family's bound at a look depends on the looks
-// before it alone (its alpha is the spending function's at that look), so the
-// later looks are not solved: monitoring's bound at the current look skips
-// the planned remainder this way. A classical family's constant depends on
-// every look, so all are solved and the first `looks` returned.
-std::vector<double> efficacy_bounds(const DesignSpec& spec, std::size_t looks);
 
 // Efficacy z bounds under H0 for a spec whose futility bound is binding and
 // given as fixed z (FutilityRule::kFixedZ, no harm bound): the binding bounds
