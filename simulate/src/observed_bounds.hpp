@@ -3,10 +3,9 @@
 // events the replicate observed there, as a monitoring committee recomputes
 // them (monitoring/look_schedule.hpp: spending at d / D, the correlation of
 // the looks' actual events, a final analysis spending all the alpha left),
-// through monitoring::bounds_at_look. Each thread keeps
-// its own cache, filled on first use: a bound is a pure function of the
-// looks' events, so the results do not depend on which thread (or MPI rank)
-// met a history first.
+// through monitoring::bounds_at_look. Each thread keeps its own cache, filled
+// on first use: a bound is a pure function of the looks' events, so the
+// results do not depend on which thread (or MPI rank) met a history first.
 #include <map>
 #include <utility>
 #include <vector>

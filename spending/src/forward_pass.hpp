@@ -22,7 +22,8 @@ struct PassInput {
   std::vector<numerics::SequentialIntegrator>* states = nullptr;
   // Solve only the first `looks` looks (the pass's vectors hold that many):
   // each look's bounds come from the looks before it alone, so they are the
-  // full pass's, bit for bit. Efficacy-only passes (efficacy_bounds).
+  // full pass's, bit for bit (a full pass with binding lower bounds may yet
+  // end at a later look, where they close the continuation region).
   std::size_t looks = std::numeric_limits<std::size_t>::max();
 };
 

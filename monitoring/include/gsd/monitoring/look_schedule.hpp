@@ -66,13 +66,14 @@ struct LookBounds {
 };
 
 // schedule_at_look(plan, observed_events, final_analysis)'s bounds at its
-// current look, bit for bit, with the same checks and throws, without the
-// schedule's cumulative alpha (a simulated trial recomputing its bounds at
-// each look needs no more). Where the looks so far settle the bounds
+// current look, bit for bit, without the schedule's cumulative alpha (a
+// simulated trial recomputing its bounds at each look needs no more); the
+// observed events it refuses are those schedule_at_look refuses, with the
+// same messages. Where the looks so far settle the bounds
 // (spending::leading_bounds: a spending function, no binding lower bound, a
 // futility bound only as fixed z) the planned remainder is not solved
-// either; where the whole schedule would refuse a later look (a drift search
-// without a root), this still gives the current look's bounds.
+// either, so a design whose whole schedule has no solution past the current
+// look (a drift search without a root) still has its bounds here.
 LookBounds bounds_at_look(const MonitoringPlan& plan, std::span<const double> observed_events,
                           bool final_analysis);
 
