@@ -163,8 +163,6 @@ SimulationTotals SimulationTotals::deserialize(const std::vector<std::uint64_t>&
 
 namespace {
 
-// The analyses held, by look: fractions of the replicates and means over the
-// trials that held each look (SimulationResult::held_per_look).
 // The mean of `count` values summed in fixed point at `scale`; nullopt for none.
 template <class Int>
 std::optional<double> fixed_point_mean(Int sum, std::int64_t count, double scale) {
@@ -172,6 +170,8 @@ std::optional<double> fixed_point_mean(Int sum, std::int64_t count, double scale
   return static_cast<double>(sum) / scale / static_cast<double>(count);
 }
 
+// The analyses held, by look: fractions of the replicates and means over the
+// trials that held each look (SimulationResult::held_per_look).
 void summarize_held(const SimulationTotals& t, SimulationResult& r) {
   for (std::size_t k = 0; k < t.held.size(); ++k) {
     r.held_per_look.push_back(t.replicates > 0 ? static_cast<double>(t.held[k]) / static_cast<double>(t.replicates)
