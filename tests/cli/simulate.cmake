@@ -105,6 +105,11 @@ gsd_simulate_cli_test(threads_identical_weighted_observed threads $<TARGET_FILE:
 gsd_simulate_check(weighted_observed_text ${GSD_SIMULATE_CASES}/weighted_observed.json 0
   "weighted-test bounds              recomputed at each look's observed variance (mean met above)"
   --replicates 200)
+# Each side test's bounds met, in its row under the look columns: the
+# log-rank test keeps the design's bounds at looks 1 and 2 (2.9626 and
+# 2.3590, as gsd design gives them; the cap never comes that early).
+gsd_simulate_check(side_tests_bounds_text ${GSD_SIMULATE_CASES}/weighted_observed.json 0
+  "  log-rank                                         2.9626   2.3590" --replicates 200)
 # The analyses held: a look every trial holds with no efficacy bound says
 # "none", as the bounds' table does, not "-" (no trial held it).
 gsd_simulate_check(held_without_bound ${CMAKE_CURRENT_LIST_DIR}/survival/no_bound_at_first_look.json 0
