@@ -483,6 +483,7 @@ static json simulation_document(const SimulationReport& report) {
     json tests = json::array();
     for (std::size_t j = 0; j < setup.side_tests.size(); ++j) {
       json t = detail::test_echo_json(setup.side_tests[j]);
+      t["label"] = test_label(setup.side_tests[j]);
       const bool have = j < r.tests.size();
       t["power"] = have ? json(r.tests[j].power) : json(nullptr);
       t["power_se"] = have ? json(r.tests[j].power_se) : json(nullptr);

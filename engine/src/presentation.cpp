@@ -180,6 +180,29 @@ const char* decision_name(Decision decision) noexcept {
   return "continue";
 }
 
+std::string test_label(const survival::SurvivalTest& test) {
+  std::ostringstream out;
+  switch (test.kind) {
+    case survival::TestKind::kRmst:
+      out << "RMST(tau = " << num(test.horizon) << ")";
+      break;
+    case survival::TestKind::kMilestone:
+      out << "milestone(t = " << num(test.horizon) << ")";
+      break;
+    case survival::TestKind::kMaxCombo:
+      out << "MaxCombo(" << test.combo.size() << " FH)";
+      break;
+    case survival::TestKind::kWeightedLogRank:
+      if (test.weight.is_log_rank()) return "log-rank";
+      if (test.weight.family == survival::WeightFamily::kMagirrBurman) {
+        out << "MB(t* = " << num(test.weight.t_star) << ")";
+      } else {
+        out << "FH(" << num(test.weight.rho) << ", " << num(test.weight.gamma) << ")";
+      }
+  }
+  return out.str();
+}
+
 std::string spending_name(const spending::SpendingFunction& f) {
   switch (f.family()) {
     case SpendingFamily::kLanDeMetsObrienFleming:

@@ -34,29 +34,6 @@ std::string optional_fixed(const std::optional<double>& x, int digits) {
   return x ? fixed(*x, digits) : std::string("-");
 }
 
-// A test's short name: log-rank, FH(rho, gamma), MB(t*).
-std::string test_name(const survival::LogRankWeight& w) {
-  detail::TextStream out;
-  if (w.is_log_rank()) return "log-rank";
-  if (w.family == survival::WeightFamily::kMagirrBurman) {
-    out << "MB(t* = " << w.t_star << ")";
-  } else {
-    out << "FH(" << w.rho << ", " << w.gamma << ")";
-  }
-  return out.str();
-}
-
-// A test's short name, MaxCombo with the number of its tests.
-std::string test_name(const survival::SurvivalTest& test) {
-  if (test.is_km_contrast()) {
-    detail::TextStream out;
-    out << (test.kind == survival::TestKind::kRmst ? "RMST(tau = " : "milestone(t = ") << test.horizon << ")";
-    return out.str();
-  }
-  if (test.kind != survival::TestKind::kMaxCombo) return test_name(test.weight);
-  return "MaxCombo(" + std::to_string(test.combo.size()) + " FH)";
-}
-
 // Side tests: power per test on the same replicates, beside the analytic.
 void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
   const simulate::SimulationResult& r = rep.result;
@@ -67,7 +44,7 @@ void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
   for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) out << std::setw(9) << "look " + std::to_string(k + 1);
   out << "\n";
   for (std::size_t j = 0; j < r.tests.size(); ++j) {
-    out << "  " << std::left << std::setw(16) << test_name(rep.setup.side_tests[j]) << std::right
+    out << "  " << std::left << std::setw(16) << test_label(rep.setup.side_tests[j]) << std::right
         << std::setw(10) << fixed(r.tests[j].power, 4) << std::setw(10) << fixed(r.tests[j].power_se, 4)
         << std::setw(10) << optional_fixed(rep.setup.side_analytic_power[j], 4);
     for (double p : r.tests[j].reject_per_look) out << std::setw(9) << fixed(p, 4);
@@ -78,7 +55,7 @@ void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
   // held had a finite bound).
   out << "  efficacy z met (mean over the analyses each test held):\n";
   for (std::size_t j = 0; j < r.tests.size(); ++j) {
-    out << "  " << std::left << std::setw(46) << test_name(rep.setup.side_tests[j]) << std::right;
+    out << "  " << std::left << std::setw(46) << test_label(rep.setup.side_tests[j]) << std::right;
     for (const std::optional<double>& z : r.tests[j].mean_efficacy_z_per_look) out << std::setw(9) << optional_fixed(z, 4);
     out << "\n";
   }
@@ -122,7 +99,7 @@ std::string simulation_text(const SimulationReport& rep) {
     out << ", " << rep.setup.strata_names.size() << " strata (stratified log-rank)";
   }
   if (rep.setup.test && !rep.setup.test->is_log_rank()) {
-    out << ", test " << test_name(*rep.setup.test);
+    out << ", test " << test_label(*rep.setup.test);
   }
   if (rep.setup.tests.non_inferiority()) {
     out << ", non-inferiority log-rank test of H0: HR >= " << rep.setup.tests.null_hazard_ratio;

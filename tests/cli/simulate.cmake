@@ -110,6 +110,9 @@ gsd_simulate_check(weighted_observed_text ${GSD_SIMULATE_CASES}/weighted_observe
 # 2.3590, as gsd design gives them; the cap never comes that early).
 gsd_simulate_check(side_tests_bounds_text ${GSD_SIMULATE_CASES}/weighted_observed.json 0
   "  log-rank                                         2.9626   2.3590" --replicates 200)
+# The JSON names each side test as the text does.
+gsd_simulate_check(side_tests_label_json ${GSD_SIMULATE_CASES}/weighted_observed.json 0
+  "\"label\": \"MB(t* = 12)\"" --replicates 200 --format json)
 # The analyses held: a look every trial holds with no efficacy bound says
 # "none", as the bounds' table does, not "-" (no trial held it).
 gsd_simulate_check(held_without_bound ${CMAKE_CURRENT_LIST_DIR}/survival/no_bound_at_first_look.json 0

@@ -137,5 +137,32 @@ TEST(Presentation, ClassicalNamesSayClassicalOnce) {
   EXPECT_EQ(efficacy_description(spec), "Wang-Tsiatis (Delta = 0.25) (classical)");
 }
 
+// A survival test's label, every kind, as the simulation's text, JSON and
+// the R and Python frames name it.
+TEST(Presentation, TestLabels) {
+  using survival::LogRankWeight;
+  using survival::SurvivalTest;
+  using survival::TestKind;
+  SurvivalTest t;
+  EXPECT_EQ(test_label(t), "log-rank");
+  t.weight = LogRankWeight::fleming_harrington(0.0, 1.0);
+  EXPECT_EQ(test_label(t), "FH(0, 1)");
+  t.weight = LogRankWeight::fleming_harrington(0.5, 0.25);
+  EXPECT_EQ(test_label(t), "FH(0.5, 0.25)");
+  t.weight = LogRankWeight::magirr_burman(12.0);
+  EXPECT_EQ(test_label(t), "MB(t* = 12)");
+  SurvivalTest combo;
+  combo.kind = TestKind::kMaxCombo;
+  combo.combo = {LogRankWeight::log_rank(), LogRankWeight::fleming_harrington(0.0, 1.0)};
+  EXPECT_EQ(test_label(combo), "MaxCombo(2 FH)");
+  SurvivalTest rmst;
+  rmst.kind = TestKind::kRmst;
+  rmst.horizon = 18.5;
+  EXPECT_EQ(test_label(rmst), "RMST(tau = 18.5)");
+  rmst.kind = TestKind::kMilestone;
+  rmst.horizon = 12.0;
+  EXPECT_EQ(test_label(rmst), "milestone(t = 12)");
+}
+
 }  // namespace
 }  // namespace gsd::presentation_test

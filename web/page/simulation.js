@@ -125,6 +125,23 @@ async function runSimulation() {
   }
 }
 
+// The tests of the config's simulation.tests, counted on the same trials
+// (gsd simulate's "Tests on the same replicates"): each test's power beside
+// its analytic power, its stops for benefit at each look and the mean bound
+// it met there. The card is hidden for a config without such tests.
+function renderSideTests(s) {
+  const tests = s.tests || [];
+  $("card-side-tests").hidden = tests.length === 0;
+  if (tests.length === 0) return;
+  const looks = s.look_events.map((_, k) => k + 1);
+  const header = ["Test", "Power, simulated", "MC SE", "Analytic",
+                  ...looks.map((k) => `Look ${k}: stop for benefit`), ...looks.map((k) => `Look ${k}: mean bound met (z)`)];
+  const rows = tests.map((t) => [t.label, fixed(t.power, 4), fixed(t.power_se, 4), fixed(t.analytic_power, 4),
+                                 ...t.reject_per_look.map((p) => fixed(p, 4)),
+                                 ...t.mean_efficacy_z_per_look.map((z) => fixed(z, 4))]);
+  fillTable($("table-side-tests"), header, rows, tests.map((_, j) => j + 1));
+}
+
 function markSimulationStale() {
   const stale = App.sim && App.sim.configText !== App.configText;
   $("tab-simulation").classList.toggle("results-stale", !!stale);

@@ -418,6 +418,7 @@ function renderPowerCurve(curve, reply, config) {
 
 function renderSimulation(reply, designReply) {
   const s = reply.result.simulation;
+  renderSideTests(s);  // hidden without simulation.tests (an endpoint's trials have none)
   // A normal or binary endpoint's trial looks at patients and has no curves.
   if (!s.look_events) {
     renderEndpointSimulation(reply);
@@ -466,8 +467,7 @@ function renderSimulation(reply, designReply) {
                                            fixed(s.held_per_look[k], 4), fixed(s.mean_time_per_look[k], 2),
                                            fixed(ss ? ss.looks[k].calendar_time : null, 2)]);
   rows.push(["All", "", fixed(s.power, 4), fixed(s.analytic_power, 4),
-             ...(lower ? [fixed(s.reject_lower, 4)] : []), "",
-             fixed(s.capped_fraction, 4), "", "", ""]);
+             ...(lower ? [fixed(s.reject_lower, 4)] : []), "", fixed(s.capped_fraction, 4), "", "", ""]);
   fillTable(document.getElementById("table-simulation"), header, rows, [...s.look_events.map((_, k) => k + 1), "all"]);
   renderSimulationNote(s);
 }

@@ -479,6 +479,8 @@ try {
           `(design ${designLooks[k].calendar_time.toFixed(2)})`);
   }
 
+  check(await page.isHidden("#card-side-tests"), "without simulation.tests the side tests' card is hidden");
+
   // cancel a long run
   await page.fill("#sim-replicates", "1000000");
   await page.click("#sim-run");
@@ -487,6 +489,23 @@ try {
   await page.waitForSelector("body[data-simulation='cancelled']", {timeout: 10000});
   check((await page.textContent("#sim-status")).startsWith("Cancelled after"), "a long simulation is cancelled");
   check(!(await page.isDisabled("#sim-run")), "Simulate is available again");
+
+  // Tests on the same replicates (simulation.tests): each test's row as gsd simulate counts it.
+  const side = JSON.parse(readFileSync(join(root, "tests/cli/simulate/weighted_observed.json"), "utf8"));
+  side.simulation = {...side.simulation, replicates: 300, seed: 2};
+  await page.goto(pageUrl + "#config=" + Buffer.from(JSON.stringify(side)).toString("base64url"));
+  await page.waitForFunction(() => document.getElementById("sim-replicates").value === "300");
+  await page.click("#sim-run");
+  await page.waitForSelector("body[data-simulation='done']", {timeout: 300000});
+  check(await page.isVisible("#card-side-tests"), "with simulation.tests the side tests' card is shown");
+  const sideTests = gsd("simulate", side, "--quiet").simulation.tests;
+  for (let j = 0; j < sideTests.length; ++j) {
+    const t = sideTests[j];
+    const want = [t.label, ...[t.power, t.power_se, t.analytic_power, ...t.reject_per_look, ...t.mean_efficacy_z_per_look]
+      .map((x) => x.toFixed(4))];
+    const got = await page.$$eval(`#table-side-tests tbody tr:nth-child(${j + 1}) > *`, (cells) => cells.map((c) => c.textContent));
+    check(JSON.stringify(got) === JSON.stringify(want), `side test ${got.join(" ")}: = gsd simulate`);
+  }
 
   // --------------------------------------------------------- projector mode
   await page.click("[data-tab=design]");

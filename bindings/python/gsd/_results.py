@@ -389,6 +389,47 @@ class Simulation(Result):
         return self._frames["looks"]
 
     @property
+    def tests(self) -> pd.DataFrame:
+        """The tests of ``simulation.tests``, counted on the same replicates,
+        one row per test (indexed 1, 2, ... in the config's order): its label
+        as the text names it (log-rank, FH(0, 1), MB(t* = 12), ...), its
+        power, Monte Carlo standard error and analytic power (NaN where there
+        is none: stratified). No rows without such tests."""
+        if "tests" not in self._frames:
+            tests = self._json()["simulation"].get("tests", [])
+            self._frames["tests"] = pd.DataFrame(
+                {"label": np.asarray([t["label"] for t in tests], dtype=object),
+                 "power": array([t["power"] for t in tests]),
+                 "power_se": array([t["power_se"] for t in tests]),
+                 "analytic_power": array([t["analytic_power"] for t in tests])},
+                index=pd.RangeIndex(1, len(tests) + 1, name="test"))
+        return self._frames["tests"]
+
+    @property
+    def test_looks(self) -> pd.DataFrame:
+        """The tests of ``simulation.tests`` look by look, one row per test
+        and look (indexed by both, from 1): the label, the fraction of trials
+        that test rejects at the look (reject), its planned efficacy bound
+        (efficacy_z; NaN where the look spends nothing) and the mean bound it
+        met over the analyses it held (mean_efficacy_z: recomputed at the
+        variance observed under weighted_bounds "observed", or at a capped
+        final; NaN where it held none with a bound)."""
+        if "test_looks" not in self._frames:
+            tests = self._json()["simulation"].get("tests", [])
+            rows = [(j + 1, k + 1, t["label"], t["reject_per_look"][k], t["efficacy_z"][k],
+                     t["mean_efficacy_z_per_look"][k])
+                    for j, t in enumerate(tests) for k in range(len(t["reject_per_look"]))]
+            index = pd.MultiIndex.from_tuples([r[:2] for r in rows], names=["test", "look"]) if rows else \
+                pd.MultiIndex.from_arrays([[], []], names=["test", "look"])
+            self._frames["test_looks"] = pd.DataFrame(
+                {"label": pd.Series([r[2] for r in rows], dtype=object, index=index),
+                 "reject": pd.Series(array([r[3] for r in rows]), index=index),
+                 "efficacy_z": pd.Series(array([r[4] for r in rows]), index=index),
+                 "mean_efficacy_z": pd.Series(array([r[5] for r in rows]), index=index)},
+                index=index)
+        return self._frames["test_looks"]
+
+    @property
     def power(self) -> float:
         return self._s("power")
 

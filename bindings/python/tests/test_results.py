@@ -506,3 +506,32 @@ def test_weighted_bounds_at_the_observed_variance(seed_design):
     assert (a["efficacy_z"] != b["efficacy_z"]).all()
     with pytest.raises(gsd.InvalidInput, match=r"^weighted_bounds = "):
         gsd.simulate(plan, replicates=10, weighted_bounds="expected")
+
+
+def test_side_tests_as_frames(seed_plan):
+    # Two tests on the same replicates: a frame of their powers and one of
+    # their looks, each value the JSON's; the log-rank test meets the
+    # design's bounds at looks 1 and 2 (no trial reaches the cap by then).
+    fh01 = {"type": "fleming-harrington", "rho": 0, "gamma": 1}
+    sim = gsd.simulate(seed_plan, replicates=300, seed=5, progress=False,
+                       tests=[fh01, {"type": "log-rank"}])
+    tests = sim.to_dict()["simulation"]["tests"]
+    frame = sim.tests
+    assert frame.index.name == "test" and list(frame.index) == [1, 2]
+    assert list(frame["label"]) == ["FH(0, 1)", "log-rank"]
+    assert list(frame["power"]) == [t["power"] for t in tests]
+    assert list(frame["power_se"]) == [t["power_se"] for t in tests]
+    assert list(frame["analytic_power"]) == [t["analytic_power"] for t in tests]
+    looks = sim.test_looks
+    assert looks.index.names == ["test", "look"]
+    assert list(looks.index) == [(j, k) for j in (1, 2) for k in (1, 2, 3)]
+    assert list(looks.loc[1, "reject"]) == tests[0]["reject_per_look"]
+    assert list(looks.loc[2, "efficacy_z"]) == list(seed_plan.efficacy_z)
+    # (means of fixed-point sums, 2^-32 per trial: equal within 1e-9)
+    assert list(looks.loc[2, "mean_efficacy_z"].iloc[:2]) == pytest.approx(list(seed_plan.efficacy_z[:2]), abs=1e-9)
+    assert list(looks.loc[1, "mean_efficacy_z"]) == tests[0]["mean_efficacy_z_per_look"]
+    assert set(looks["label"]) == {"FH(0, 1)", "log-rank"}
+    # A run without such tests has frames without rows.
+    plain = gsd.simulate(seed_plan, replicates=50, seed=5, progress=False)
+    assert plain.tests.empty and list(plain.tests.columns) == list(frame.columns)
+    assert plain.test_looks.empty and list(plain.test_looks.columns) == list(looks.columns)

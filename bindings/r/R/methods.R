@@ -206,6 +206,10 @@ format.gsd_simulation <- function(x, digits = 4, ...) {
     cat("analyses held (means over the trials that held each look):\n")
     .print_table(x$per_look[c("look", held)], digits)
   }
+  if (NROW(x$tests) > 0L) {
+    cat("tests on the same replicates (each against its own bounds; by look in $test_looks):\n")
+    .print_table(x$tests, digits)
+  }
   if (endpoint) {
     cat("expected patients ", .fmt(x$expected_patients, digits),
         if (!is.null(x$expected_patients_h1)) {

@@ -45,7 +45,12 @@
 #'   each look; for a survival trial also the analyses held: `held`, the
 #'   share of trials that held the look, and over them `mean_time`,
 #'   `mean_events`, `mean_patients` and `mean_efficacy_z`, the mean bound
-#'   met, `NA` where no trial held it), `expected_events`, `expected_patients`,
+#'   met, `NA` where no trial held it), `tests` and `test_looks` (the tests
+#'   of `simulation.tests`, counted on the same replicates: a data frame
+#'   with one row per test, its `label` as the text names it, `power`,
+#'   `power_se` and `analytic_power`, and one with a row per test and look,
+#'   `reject`, the planned `efficacy_z` and the mean bound met,
+#'   `mean_efficacy_z`; no rows without such tests), `expected_events`, `expected_patients`,
 #'   `expected_duration`, `hazard_ratio_at_stop` (quartiles), `analytic_power`,
 #'   `replicates` (with `keep_replicates`, else `NULL`), `config` and `result`
 #'   (the command line's JSON). A normal or binary endpoint's has `endpoint`
@@ -100,8 +105,10 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
   res <- out$result
   s <- res$simulation
   per_look <- .per_look(s)
+  side <- .side_tests(s)
   structure(
     list(power = s$power, power_se = s$power_se, per_look = per_look,
+         tests = side$tests, test_looks = side$looks,
          expected_events = s$expected_events, expected_patients = s$expected_patients,
          expected_duration = s$expected_duration, hazard_ratio_at_stop = unlist(s$hazard_ratio_at_stop),
          analytic_power = s$analytic_power, exact_power = s$exact_power,
@@ -141,6 +148,30 @@ gsd_simulate <- function(plan, replicates = 10000, seed = 1, threads = 1, max_du
                mean_efficacy_z = .na_doubles(s$mean_efficacy_z_per_look))
   cols <- cols[vapply(cols, length, 0L) == length(k)]
   structure(cols, class = "data.frame", row.names = k)
+}
+
+# The tests of `simulation.tests`, counted on the same replicates, as two
+# data frames: one row per test (its label as the text names it, power, MC
+# SE, analytic power) and one per test and look (rejections, the planned
+# bound, the mean bound met); no rows without such tests.
+.side_tests <- function(s) {
+  t <- s$tests
+  j <- seq_along(t)
+  label <- vapply(t, function(x) x$label, "")
+  num <- function(key) .na_doubles(lapply(t, function(x) x[[key]]))
+  tests <- data.frame(test = j, label = label, power = num("power"), power_se = num("power_se"),
+                      analytic_power = num("analytic_power"), stringsAsFactors = FALSE)
+  looks <- lapply(j, function(i) {
+    k <- seq_along(t[[i]]$reject_per_look)
+    data.frame(test = rep(i, length(k)), label = rep(label[i], length(k)), look = k,
+               reject = .na_doubles(t[[i]]$reject_per_look), efficacy_z = .na_doubles(t[[i]]$efficacy_z),
+               mean_efficacy_z = .na_doubles(t[[i]]$mean_efficacy_z_per_look), stringsAsFactors = FALSE)
+  })
+  none <- data.frame(test = integer(), label = character(), look = integer(), reject = double(),
+                     efficacy_z = double(), mean_efficacy_z = double(), stringsAsFactors = FALSE)
+  looks <- do.call(rbind, c(list(none), looks))
+  rownames(looks) <- NULL
+  list(tests = tests, looks = looks)
 }
 
 # A JSON array of numbers and nulls as doubles with NA (jsonlite makes an

@@ -18,6 +18,7 @@
 #include "gsd/spending/design_spec.hpp"
 #include "gsd/survival/latency.hpp"
 #include "gsd/survival/sample_size.hpp"
+#include "gsd/survival/weighted_logrank_power.hpp"
 
 namespace gsd {
 
@@ -63,6 +64,10 @@ const char* solve_mode_name(survival::SolveMode mode) noexcept;  // "power from 
 const char* solved_for(survival::SolveMode mode) noexcept;       // "power", "patients_and_events", ...
 const char* latency_family_name(survival::LatencyFamily family) noexcept;
 const char* randomisation_name(simulate::Randomisation r) noexcept;
+// A survival test's short label, as the simulation's tables name it:
+// "log-rank", "FH(0, 1)", "MB(t* = 12)", "MaxCombo(4 FH)", "RMST(tau = 18)",
+// "milestone(t = 12)".
+std::string test_label(const survival::SurvivalTest& test);
 const char* simon_criterion_name(SimonCriterion criterion) noexcept;  // "optimal", "minimax"
 // The k-th of `count` admissible Simon designs, from the minimax design to
 // the optimal: "minimax", "admissible", "optimal", or "both" when one design

@@ -498,3 +498,35 @@ test_that("gsd_plan() names a bad field as the config was given, and refuses oth
   test$survival <- "x"
   expect_error(gsd_plan(test), class = "gsd_invalid_input", regexp = "config\\$survival")
 })
+
+test_that("a simulation's side tests are data frames of the JSON's values", {
+  # Two tests on the same replicates; the log-rank test meets the design's
+  # bounds at looks 1 and 2 (no trial reaches the cap by then).
+  plan <- seed_plan()
+  fh01 <- list(type = "fleming-harrington", rho = 0, gamma = 1)
+  sim <- gsd_simulate(plan, replicates = 300, seed = 5, progress = FALSE,
+                      tests = list(fh01, list(type = "log-rank")))
+  tests <- sim$result$simulation$tests
+  expect_identical(sim$tests$test, 1:2)
+  expect_identical(sim$tests$label, c("FH(0, 1)", "log-rank"))
+  expect_identical(sim$tests$power, c(tests[[1]]$power, tests[[2]]$power))
+  expect_identical(sim$tests$analytic_power, c(tests[[1]]$analytic_power, tests[[2]]$analytic_power))
+  looks <- sim$test_looks
+  expect_identical(looks$test, rep(1:2, each = 3L))
+  expect_identical(looks$look, rep(1:3, 2L))
+  expect_identical(looks$reject[1:3], tests[[1]]$reject_per_look)
+  expect_identical(looks$mean_efficacy_z[1:3], tests[[1]]$mean_efficacy_z_per_look)
+  expect_identical(looks$efficacy_z[4:6], vapply(plan$result$boundaries$looks, `[[`, 0, "efficacy_z"))
+  # (means of fixed-point sums, 2^-32 per trial: equal within 1e-9)
+  expect_equal(looks$mean_efficacy_z[4:5], looks$efficacy_z[4:5], tolerance = 1e-9)
+  expect_output(print(sim), "tests on the same replicates", fixed = TRUE)
+  expect_output(print(sim), "FH(0, 1)", fixed = TRUE)
+  expect_output(print(summary(sim)), "efficacy z met", fixed = TRUE)
+  # Without such tests: no rows, the same columns.
+  plain <- gsd_simulate(plan, replicates = 50, seed = 5, progress = FALSE)
+  expect_identical(nrow(plain$tests), 0L)
+  expect_identical(names(plain$tests), names(sim$tests))
+  expect_identical(nrow(plain$test_looks), 0L)
+  expect_identical(names(plain$test_looks), names(looks))
+  expect_output(print(plain), "analyses held")
+})
