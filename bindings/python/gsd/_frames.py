@@ -54,3 +54,29 @@ def frame(rows: Sequence[Mapping[str, Any]], intervals: Iterable[str] = (),
 def array(values: Sequence[Any]) -> np.ndarray:
     """Numbers as a float64 array, None as NaN."""
     return np.asarray([math.nan if v is None else v for v in values], dtype=np.float64)
+
+
+def tests_frame(tests: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The side tests of a simulation (its JSON's ``tests``), one row per
+    test, indexed 1, 2, ...: label, power, power_se, analytic_power."""
+    return pd.DataFrame(
+        {"label": np.asarray([t["label"] for t in tests], dtype=object),
+         "power": array([t["power"] for t in tests]),
+         "power_se": array([t["power_se"] for t in tests]),
+         "analytic_power": array([t["analytic_power"] for t in tests])},
+        index=pd.RangeIndex(1, len(tests) + 1, name="test"))
+
+
+def test_looks_frame(tests: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """The side tests look by look, one row per test and look, indexed by
+    both from 1: label, reject, efficacy_z, mean_efficacy_z."""
+    rows = [(j + 1, k + 1, t["label"], t["reject_per_look"][k], t["efficacy_z"][k],
+             t["mean_efficacy_z_per_look"][k])
+            for j, t in enumerate(tests) for k in range(len(t["reject_per_look"]))]
+    index = pd.MultiIndex.from_arrays([[r[0] for r in rows], [r[1] for r in rows]], names=["test", "look"])
+    return pd.DataFrame(
+        {"label": np.asarray([r[2] for r in rows], dtype=object),
+         "reject": array([r[3] for r in rows]),
+         "efficacy_z": array([r[4] for r in rows]),
+         "mean_efficacy_z": array([r[5] for r in rows])},
+        index=index)

@@ -24,7 +24,7 @@ import pandas as pd
 from . import _core
 from ._config import check_output, monitoring_inputs
 from ._errors import invalid, whole
-from ._frames import array, frame
+from ._frames import array, frame, test_looks_frame, tests_frame
 
 # A Simon two-stage design's keys in the order of the command line's CSV
 # (the JSON's are alphabetical): the rules (r1/n1, r/n), its error rates,
@@ -396,13 +396,7 @@ class Simulation(Result):
         power, Monte Carlo standard error and analytic power (NaN where there
         is none: stratified). No rows without such tests."""
         if "tests" not in self._frames:
-            tests = self._json()["simulation"].get("tests", [])
-            self._frames["tests"] = pd.DataFrame(
-                {"label": np.asarray([t["label"] for t in tests], dtype=object),
-                 "power": array([t["power"] for t in tests]),
-                 "power_se": array([t["power_se"] for t in tests]),
-                 "analytic_power": array([t["analytic_power"] for t in tests])},
-                index=pd.RangeIndex(1, len(tests) + 1, name="test"))
+            self._frames["tests"] = tests_frame(self._json()["simulation"].get("tests", []))
         return self._frames["tests"]
 
     @property
@@ -415,18 +409,7 @@ class Simulation(Result):
         variance observed under weighted_bounds "observed", or at a capped
         final; NaN where it held none with a bound)."""
         if "test_looks" not in self._frames:
-            tests = self._json()["simulation"].get("tests", [])
-            rows = [(j + 1, k + 1, t["label"], t["reject_per_look"][k], t["efficacy_z"][k],
-                     t["mean_efficacy_z_per_look"][k])
-                    for j, t in enumerate(tests) for k in range(len(t["reject_per_look"]))]
-            index = pd.MultiIndex.from_tuples([r[:2] for r in rows], names=["test", "look"]) if rows else \
-                pd.MultiIndex.from_arrays([[], []], names=["test", "look"])
-            self._frames["test_looks"] = pd.DataFrame(
-                {"label": pd.Series([r[2] for r in rows], dtype=object, index=index),
-                 "reject": pd.Series(array([r[3] for r in rows]), index=index),
-                 "efficacy_z": pd.Series(array([r[4] for r in rows]), index=index),
-                 "mean_efficacy_z": pd.Series(array([r[5] for r in rows]), index=index)},
-                index=index)
+            self._frames["test_looks"] = test_looks_frame(self._json()["simulation"].get("tests", []))
         return self._frames["test_looks"]
 
     @property
