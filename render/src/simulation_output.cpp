@@ -50,9 +50,10 @@ void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
     for (double p : r.tests[j].reject_per_look) out << std::setw(9) << fixed(p, 4);
     out << "\n";
   }
-  // The bound each test met, under its rejections: its planned bound at a
-  // look by events, else the mean of those recomputed ("-": no analysis it
-  // held had a finite bound).
+  // The bound each test met, under its rejections: the mean over the
+  // analyses it held (its planned bound, except where recomputed: at the
+  // variance observed, at a calendar look, at a capped final; "-": no
+  // analysis it held had a finite bound).
   out << "  efficacy z met (mean over the analyses each test held):\n";
   for (std::size_t j = 0; j < r.tests.size(); ++j) {
     out << "  " << std::left << std::setw(46) << test_label(rep.setup.side_tests[j]) << std::right;
