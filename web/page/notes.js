@@ -70,7 +70,9 @@ function renderSimulationNote(s) {
     "Each simulated trial draws its patients' outcomes (normal or binary, per arm) and analyses at the planned " +
     "patient counts with the endpoint's statistic and the design's bounds. The simulated power " :
     "Each simulated trial enrols its patients, draws who is cured and when the others have the event, and " +
-    "analyses at the planned event counts with the log-rank test and the design's bounds. The simulated power ";
+    `analyses at the planned event counts with ${s.test ? `the config's ${s.test.type} test` : "the log-rank test"} and ` +
+    `${s.weighted_bounds === "observed" ? "bounds recomputed at the variance each look observes" : "the design's bounds"}. ` +
+    "The simulated power ";
   note(document.getElementById("note-simulation"), "Simulated against analytic", [
     how +
     "differs from the analytic one by Monte Carlo error, with standard error √(p(1 − p)/R), and by what the " +

@@ -506,6 +506,9 @@ try {
     const got = await page.$$eval(`#table-side-tests tbody tr:nth-child(${j + 1}) > *`, (cells) => cells.map((c) => c.textContent));
     check(JSON.stringify(got) === JSON.stringify(want), `side test ${got.join(" ")}: = gsd simulate`);
   }
+  const simNote = await page.textContent("#note-simulation");
+  check(simNote.includes("with the config's fleming-harrington test and bounds recomputed at the variance each look observes"),
+        "the simulation note names the trial's own test and its recomputed bounds");
 
   // --------------------------------------------------------- projector mode
   await page.click("[data-tab=design]");
