@@ -38,26 +38,32 @@ std::string optional_fixed(const std::optional<double>& x, int digits) {
 void side_tests_text(const SimulationReport& rep, detail::TextStream& out) {
   const simulate::SimulationResult& r = rep.result;
   if (rep.setup.side_tests.empty() || r.tests.size() != rep.setup.side_tests.size()) return;
+  // Columns: the test's name, three of its values, then one per look.
+  constexpr int kName = 16;
+  constexpr int kValue = 10;
+  constexpr int kLook = 9;
   out << "\nTests on the same replicates (each against its own bounds):\n";
-  out << std::left << std::setw(18) << "  test" << std::right << std::setw(10) << "power"
-      << std::setw(10) << "MC SE" << std::setw(10) << "analytic";
-  for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) out << std::setw(9) << "look " + std::to_string(k + 1);
+  out << std::left << std::setw(2 + kName) << "  test" << std::right << std::setw(kValue) << "power"
+      << std::setw(kValue) << "MC SE" << std::setw(kValue) << "analytic";
+  for (std::size_t k = 0; k < r.reject_per_look.size(); ++k) out << std::setw(kLook) << "look " + std::to_string(k + 1);
   out << "\n";
   for (std::size_t j = 0; j < r.tests.size(); ++j) {
-    out << "  " << std::left << std::setw(16) << test_label(rep.setup.side_tests[j]) << std::right
-        << std::setw(10) << fixed(r.tests[j].power, 4) << std::setw(10) << fixed(r.tests[j].power_se, 4)
-        << std::setw(10) << optional_fixed(rep.setup.side_analytic_power[j], 4);
-    for (double p : r.tests[j].reject_per_look) out << std::setw(9) << fixed(p, 4);
+    out << "  " << std::left << std::setw(kName) << test_label(rep.setup.side_tests[j]) << std::right
+        << std::setw(kValue) << fixed(r.tests[j].power, 4) << std::setw(kValue) << fixed(r.tests[j].power_se, 4)
+        << std::setw(kValue) << optional_fixed(rep.setup.side_analytic_power[j], 4);
+    for (double p : r.tests[j].reject_per_look) out << std::setw(kLook) << fixed(p, 4);
     out << "\n";
   }
-  // The bound each test met, under its rejections: the mean over the
+  // The bound each test met, under its look columns: the mean over the
   // analyses it held (its planned bound, except where recomputed: at the
-  // variance observed, at a calendar look, at a capped final; "-": no
-  // analysis it held had a finite bound).
+  // variance observed, at a capped final; "-": no analysis it held had a
+  // finite bound).
   out << "  efficacy z met (mean over the analyses each test held):\n";
   for (std::size_t j = 0; j < r.tests.size(); ++j) {
-    out << "  " << std::left << std::setw(46) << test_label(rep.setup.side_tests[j]) << std::right;
-    for (const std::optional<double>& z : r.tests[j].mean_efficacy_z_per_look) out << std::setw(9) << optional_fixed(z, 4);
+    out << "  " << std::left << std::setw(kName + 3 * kValue) << test_label(rep.setup.side_tests[j]) << std::right;
+    for (const std::optional<double>& z : r.tests[j].mean_efficacy_z_per_look) {
+      out << std::setw(kLook) << optional_fixed(z, 4);
+    }
     out << "\n";
   }
 }
