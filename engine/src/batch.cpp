@@ -88,17 +88,32 @@ class LineReader {
   std::size_t end_ = 0;
 };
 
+bool stop_requested(const BatchOptions& batch) {
+  return batch.stop != nullptr && batch.stop->load(std::memory_order_relaxed);
+}
+
+// `poll_here` calls BatchOptions::poll when it runs on the batch's calling
+// thread, and does nothing elsewhere.
 nlohmann::json run_line(const nlohmann::json& config, Command command, const BatchOptions& batch,
-                        const RunOptions& options) {
+                        const RunOptions& options, const std::function<void()>& poll_here) {
   if (command == Command::kDesign) return run(config, command, {}, options);
   SimulationRequest request = batch.request;
   request.threads = 1;  // the batch's threads run whole lines
-  return run(config, command, request, options);
+  // As run() simulates, with the batch's stop flag and its poll after each
+  // chunk of replicates (on one thread, the simulator calls progress there).
+  simulate::RunControl control;
+  control.stop = batch.stop;
+  if (batch.poll) control.progress = [&poll_here](std::int64_t) { poll_here(); };
+  const SimulationReport report = simulate_trial(load_trial(config), request, control, options);
+  // A stopped line is never handed on: its chunk is dropped.
+  if (report.result.interrupted) return nullptr;
+  return to_json(report);
 }
 
 // Runs one line; every exception ends up in the line's error.
 void run_one(const PendingLine& pending, BatchLine& out, const std::string& source,
-             Command command, const BatchOptions& batch, const RunOptions& options) {
+             Command command, const BatchOptions& batch, const RunOptions& options,
+             const std::function<void()>& poll_here) {
   const std::string where = batch_line_source(source, out.number);
   try {
     if (pending.too_long) {
@@ -106,7 +121,8 @@ void run_one(const PendingLine& pending, BatchLine& out, const std::string& sour
                                  std::to_string(kMaxBatchLineBytes >> 20) +
                                  " MiB, the limit for one config");
     }
-    out.result = run_line(parse_json(pending.text, where, JsonText::kBatchLine), command, batch, options);
+    out.result = run_line(parse_json(pending.text, where, JsonText::kBatchLine), command, batch, options,
+                          poll_here);
     if (batch.text) {
       // The text and the tree's destruction both on this worker thread.
       out.text = out.result.dump();
@@ -230,8 +246,10 @@ class LinePool {
 
   // work(0) .. work(count - 1), each once, on this thread and the engaged
   // helpers; returns when all are done and no helper is still looking at the
-  // chunk. work must not throw.
-  void run(std::size_t count, std::function<void(std::size_t)> work) {
+  // chunk. work must not throw. While this thread waits for the helpers it
+  // calls `poll` (if set) every kBatchPollInterval.
+  void run(std::size_t count, std::function<void(std::size_t)> work,
+           const std::function<void()>& poll = {}) {
     {
       std::unique_lock lock(mutex_);
       // A helper that woke after the last chunk ended may still be leaving it.
@@ -247,7 +265,15 @@ class LinePool {
     const auto finished = [&] { return left_.load() == 0 && inside_.load() == 0; };
     if (poll_until(finished)) return;
     std::unique_lock lock(mutex_);
-    done_.wait(lock, finished);
+    if (!poll) {
+      done_.wait(lock, finished);
+      return;
+    }
+    while (!done_.wait_for(lock, kBatchPollInterval, finished)) {
+      lock.unlock();
+      poll();
+      lock.lock();
+    }
   }
 
  private:
@@ -369,7 +395,7 @@ class PoolLease {
 
 }  // namespace
 
-void run_batch_file(const std::string& path, const FieldPath& argument, Command command,
+bool run_batch_file(const std::string& path, const FieldPath& argument, Command command,
                     const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
                     const RunOptions& options) {
   // A directory opens as a stream that fails on its first read, with no
@@ -380,14 +406,14 @@ void run_batch_file(const std::string& path, const FieldPath& argument, Command 
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) throw InvalidInput(argument, path, "cannot be read (does it exist?)");
-  run_batch(in, path, command, batch, sink, options);
+  return run_batch(in, path, command, batch, sink, options);
 }
 
 std::string batch_line_source(const std::string& source, std::size_t number) {
   return source + " line " + std::to_string(number);
 }
 
-void run_batch(std::istream& in, const std::string& source, Command command,
+bool run_batch(std::istream& in, const std::string& source, Command command,
                const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
                const RunOptions& options) {
   if (batch.threads < 1 || batch.threads > kMaxThreads) {
@@ -408,7 +434,17 @@ void run_batch(std::istream& in, const std::string& source, Command command,
   // Engaged with the first chunk, as many as it has lines to share.
   PoolLease lease;
   LinePool* pool = nullptr;
+  const std::thread::id caller = std::this_thread::get_id();
+  // Once stopped, there is nothing left to poll for.
+  const std::function<void()> poll_here = [&] {
+    if (batch.poll && std::this_thread::get_id() == caller && !stop_requested(batch)) batch.poll();
+  };
+  bool stopped = false;
   for (bool more = true; more;) {
+    if (stop_requested(batch)) {
+      stopped = true;
+      break;
+    }
     std::size_t n = 0;
     std::size_t bytes = 0;
     while (n < chunk && bytes < chunk_bytes && (more = reader.next(pending[n]))) {
@@ -421,7 +457,10 @@ void run_batch(std::istream& in, const std::string& source, Command command,
     auto line = [&](std::size_t i) {
       done[i] = BatchLine{next_number + i, nullptr, {}, nullptr};
       built_by[i] = std::this_thread::get_id();
-      run_one(pending[i], done[i], source, command, batch, options);
+      // Once stopped, the chunk is dropped: its lines not started are skipped.
+      if (stop_requested(batch)) return;
+      run_one(pending[i], done[i], source, command, batch, options, poll_here);
+      poll_here();
       // A long line's buffer is not kept for a later chunk: the slots are
       // refilled from the start of each chunk, so kept capacity could add
       // up beyond kBatchBytesPerThread.
@@ -431,9 +470,13 @@ void run_batch(std::istream& in, const std::string& source, Command command,
       pool = &lease.take(std::min(static_cast<std::size_t>(batch.threads), n) - 1);
     }
     if (pool) {
-      pool->run(n, line);
+      pool->run(n, line, batch.poll ? poll_here : std::function<void()>());
     } else {
       for (std::size_t i = 0; i < n; ++i) line(i);
+    }
+    if (stop_requested(batch)) {
+      stopped = true;
+      break;
     }
     for (std::size_t i = 0; i < n; ++i) sink(done[i]);
     next_number += n;
@@ -453,6 +496,7 @@ void run_batch(std::istream& in, const std::string& source, Command command,
     });
   }
   for (BatchLine& line : done) line = BatchLine{};
+  return !stopped;
 }
 
 }  // namespace gsd

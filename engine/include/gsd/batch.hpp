@@ -11,6 +11,8 @@
 // text per thread (each line at most kMaxBatchLineBytes), a chunk's results
 // are handed on before the next chunk is read, and a simulation holds
 // O(patients) per line in flight.
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <exception>
 #include <functional>
@@ -39,6 +41,11 @@ inline constexpr std::size_t kDesignBatchLinesPerThread = 128;
 // chunk of long lines stays as small as 32 lines of kMaxBatchLineBytes.
 inline constexpr std::size_t kBatchBytesPerThread = std::size_t{32} << 20;
 
+// How often BatchOptions::poll is called at least while the calling thread
+// waits for the helper threads: a tenth of a second, soon enough for a
+// Ctrl-C to feel immediate.
+inline constexpr std::chrono::milliseconds kBatchPollInterval{100};
+
 // kDesignBatchLinesPerThread for designs, kBatchLinesPerThread otherwise.
 constexpr std::size_t batch_lines_per_thread(Command command) noexcept {
   return command == Command::kDesign ? kDesignBatchLinesPerThread : kBatchLinesPerThread;
@@ -56,6 +63,20 @@ struct BatchOptions {
   // only writes the results out (the command line) then serialises them in
   // parallel instead of on the calling thread between chunks.
   bool text = false;
+  // Stops the batch once set (from another thread, or a signal handler): no
+  // line starts after it, a simulation line that is running stops after its
+  // chunk of replicates in flight, and run_batch returns false without
+  // handing on any line of the chunk it was running (the lines handed on
+  // before stay handed on). A design line, and a simulation line's setup
+  // before its replicates, run to their end. Not owned; null: never stopped.
+  const std::atomic<bool>* stop = nullptr;
+  // Called on the calling thread now and then while the lines run: after
+  // each line that thread runs, from its own simulation lines after each
+  // chunk of replicates, and every kBatchPollInterval while it waits for the
+  // helper threads; not once *stop is set. The R and Python packages look
+  // for Ctrl-C there and set *stop. Must not throw; it may be called often (every chunk of
+  // replicates), so it should cost little or look at the clock itself.
+  std::function<void()> poll;
 };
 
 // One line's outcome: the JSON `gsd <command> CONFIG --format json` prints
@@ -74,15 +95,16 @@ struct BatchLine {
 // the calling thread. `source` names the input in the messages of malformed
 // and over-long lines ("<source> line <n>: ..."). Throws InvalidInput for
 // threads < 1 or a monitor command. `options.trace` may be called from
-// several threads at once (as SolverTrace allows).
-void run_batch(std::istream& in, const std::string& source, Command command,
+// several threads at once (as SolverTrace allows). True when every line
+// ran; false when `batch.stop` ended the batch first.
+bool run_batch(std::istream& in, const std::string& source, Command command,
                const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
                const RunOptions& options = {});
 
 // run_batch on the file `path` (its name the lines' source). A directory, or
 // a file that cannot be opened, throws InvalidInput naming `argument` (the
 // bindings' "batch") before any line runs.
-void run_batch_file(const std::string& path, const FieldPath& argument, Command command,
+bool run_batch_file(const std::string& path, const FieldPath& argument, Command command,
                     const BatchOptions& batch, const std::function<void(const BatchLine&)>& sink,
                     const RunOptions& options = {});
 
