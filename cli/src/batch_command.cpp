@@ -1,6 +1,7 @@
 // `gsd design --batch FILE` and `gsd simulate --batch FILE`: the library runs
 // the lines (gsd::run_batch, on --threads threads); this file writes each
 // result, or the line's error, as one JSON line in input order.
+#include <cstddef>
 #include <cstdio>
 #include <cstdlib>
 #include <functional>
@@ -12,6 +13,7 @@
 #include "gsd/batch.hpp"
 #include "gsd/errors.hpp"
 #include "gsd/render/error_output.hpp"
+#include "stop_signals.hpp"
 
 namespace gsd::cli {
 
@@ -24,9 +26,9 @@ constexpr const char* kStandardInputName = "stdin";
 // Each result, or the line's error, as one line on stdout. The batch streams:
 // each result is written as soon as its chunk is done, so memory does not grow
 // with the number of lines. A write to stdout that fails ends the batch there
-// (StdoutError).
-std::function<void(const BatchLine&)> line_writer(const std::string& source) {
-  return [source](const BatchLine& line) {
+// (StdoutError). `written` counts the lines.
+std::function<void(const BatchLine&)> line_writer(const std::string& source, std::size_t& written) {
+  return [source, &written](const BatchLine& line) {
     // An error names the file, whose name need not be UTF-8: such bytes are
     // written as U+FFFD rather than failing the line's JSON.
     const std::string text =
@@ -36,7 +38,18 @@ std::function<void(const BatchLine&)> line_writer(const std::string& source) {
                     : line.text) +
         "\n";
     write_stdout(text);
+    ++written;
   };
+}
+
+// SIGINT or SIGTERM stopped the batch (BatchOptions::stop): the lines written
+// are whole, in input order; the chunk that was running is not written.
+[[noreturn]] void exit_stopped(std::size_t written) {
+  std::fflush(stdout);  // the lines in stdio's buffer, before the signal ends the process
+  exit_interrupted(written == 0 ? std::string("stopped before any line's result was written")
+                                : "stopped after the results of lines 1 to " + std::to_string(written) +
+                                      ", each written whole; run the lines from " +
+                                      std::to_string(written + 1) + " on again");
 }
 
 }  // namespace
@@ -55,15 +68,23 @@ CommandResult run_batch_file(const std::string& file, Command command, const Bat
   // The results come back as text, serialised on the batch's threads.
   BatchOptions as_text = batch;
   as_text.text = true;
+  StopSignals signals;
+  as_text.stop = &stop_flag();
+  std::size_t written = 0;
   if (file == kStandardInput) {
     // std::cin reads through stdio (synchronised with it), which ends the
     // input at a failed read: ferror tells the two apart.
-    run_batch(std::cin, kStandardInputName, command, as_text, line_writer(kStandardInputName), run);
+    if (!run_batch(std::cin, kStandardInputName, command, as_text, line_writer(kStandardInputName, written),
+                   run)) {
+      exit_stopped(written);
+    }
     if (std::ferror(stdin)) usage_error("--batch -: cannot read standard input");
     return {};
   }
   // The library refuses a directory or an unreadable file by the flag's name.
-  gsd::run_batch_file(file, FieldPath{"--batch"}, command, as_text, line_writer(file), run);
+  if (!gsd::run_batch_file(file, FieldPath{"--batch"}, command, as_text, line_writer(file, written), run)) {
+    exit_stopped(written);
+  }
   return {};
 }
 

@@ -6,7 +6,6 @@
 
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -23,6 +22,7 @@
 #include "gsd/simulate/process_group.hpp"
 #include "gsd/simulation.hpp"
 #include "gsd/staged_file.hpp"
+#include "stop_signals.hpp"
 #include "whole_flag.hpp"
 
 #if defined(GSD_WITH_MPI)
@@ -37,49 +37,6 @@ namespace {
 
 // Progress bar refresh interval.
 constexpr double kProgressSeconds = 0.25;
-
-
-// Set from the signal handler; the simulation polls it between chunks.
-std::atomic<bool> g_stop{false};
-std::atomic<int> g_signal{0};
-static_assert(std::atomic<bool>::is_always_lock_free, "signal-safe flag");
-
-extern "C" void on_stop_signal(int sig) {
-  g_signal.store(sig);
-  g_stop.store(true);
-}
-
-// Installs SIGINT/SIGTERM handlers for the run; restores the old ones after.
-class StopSignals {
- public:
-  StopSignals() {
-    struct sigaction sa {};
-    sa.sa_handler = on_stop_signal;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGINT, &sa, &old_int_);
-    sigaction(SIGTERM, &sa, &old_term_);
-  }
-  ~StopSignals() {
-    sigaction(SIGINT, &old_int_, nullptr);
-    sigaction(SIGTERM, &old_term_, nullptr);
-  }
-  StopSignals(const StopSignals&) = delete;
-  StopSignals& operator=(const StopSignals&) = delete;
-
- private:
-  struct sigaction old_int_ {};
-  struct sigaction old_term_ {};
-};
-
-// Everything is cleaned up by now: report, then die by the signal itself so
-// that the shell sees the usual "interrupted" status (128 + signal).
-[[noreturn]] void exit_interrupted() {
-  const int sig = g_signal.load() != 0 ? g_signal.load() : SIGINT;
-  std::cerr << "error: interrupted by signal " << sig << "; no output written\n";
-  std::signal(sig, SIG_DFL);
-  std::raise(sig);
-  std::_Exit(128 + sig);
-}
 
 class ProgressBar {
  public:
@@ -234,7 +191,7 @@ CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run) {
   std::optional<StagedFile> data;
   std::string rows;
   simulate::RunControl control;
-  control.stop = &g_stop;
+  control.stop = &stop_flag();
   if (!args.replicate_data.empty()) {
     data.emplace(args.replicate_data, group.size > 1 ? ".part" + std::to_string(group.rank) : "");
     if (group.size == 1) data->write(render::replicate_csv_header());
@@ -253,7 +210,7 @@ CommandResult run_simulate(const SimulateArgs& args, const RunOptions& run) {
   bar.reset();
   if (report.result.interrupted) {
     if (data) data->discard();
-    exit_interrupted();
+    exit_interrupted("no output written");
   }
   if (data) {
     if (group.size > 1) {

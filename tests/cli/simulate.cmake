@@ -127,6 +127,7 @@ gsd_simulate_cli_test(replicate_data data $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED
 gsd_simulate_cli_test(interrupt_longest interrupt_longest $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED})
 gsd_simulate_cli_test(interrupt interrupt $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED}
                       ${CMAKE_CURRENT_BINARY_DIR})
+gsd_simulate_cli_test(batch_interrupt batch_interrupt $<TARGET_FILE:gsd> ${GSD_SIMULATE_SEED})
 
 if(GSD_WITH_MPI)
   # CI runs the MPI build with 2 processes on localhost.

@@ -20,6 +20,11 @@
 #   simulate_check.sh interrupt GSD CONFIG DIR
 #       SIGINT during a long run: the process dies by SIGINT, nothing on
 #       stdout, and neither the data file nor a temporary file is left.
+#   simulate_check.sh batch_interrupt GSD CONFIG
+#       SIGINT during `gsd simulate --batch` on one thread: 32 short lines
+#       (one chunk) then endless ones. The process dies by SIGINT after
+#       writing the first chunk's 32 results, each a whole JSON line, and says
+#       on stderr which lines to run again.
 #   simulate_check.sh absent GSD CONFIG TEXT [args...]
 #       exit 0, stdout has a power line and lacks TEXT.
 #   simulate_check.sh plot GSD CONFIG
@@ -151,6 +156,46 @@ interrupt)
   grep -q '^error: interrupted' "$tmp/err" || { cat "$tmp/err"; fail "no interrupt line"; }
   [ -e "$dir/interrupted.csv" ] && fail "partial data file left"
   ls -a "$dir" | grep -q '^\.interrupted\.csv' && fail "temporary file left"
+  ;;
+batch_interrupt)
+  gsd=$1; config=$2
+  line=$(tr '\n' ' ' < "$config")
+  short=$(printf '%s' "$line" | sed 's/^{/{"simulation": {"replicates": 50}, /')
+  endless=$(printf '%s' "$line" | sed 's/^{/{"simulation": {"replicates": 2000000000}, /')
+  for i in $(seq 32); do echo "$short"; done > "$tmp/batch.jsonl"
+  for i in $(seq 4); do echo "$endless"; done >> "$tmp/batch.jsonl"
+  "$gsd" simulate --batch "$tmp/batch.jsonl" --format jsonl --threads 1 >"$tmp/out" 2>"$tmp/err" &
+  pid=$!
+  # The first chunk's 32 results are handed to stdio together, once the
+  # chunk is done (each is several kB, more than stdio's buffer, so the file
+  # grows then); the rest of them may sit in the buffer until the stop
+  # flushes it. The endless lines start after them.
+  waited=0
+  while [ ! -s "$tmp/out" ]; do
+    [ "$waited" -ge 1200 ] && { kill -KILL "$pid"; fail "no result after 120 s"; }
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  sleep 0.5
+  kill -INT "$pid"
+  waited=0
+  while kill -0 "$pid" 2>/dev/null; do
+    if [ "$waited" -ge 100 ]; then
+      kill -KILL "$pid"
+      fail "still running 10 s after SIGINT"
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  wait "$pid"
+  rc=$?
+  [ "$rc" -eq 130 ] || { cat "$tmp/err"; fail "exit status $rc, expected 130 (killed by SIGINT)"; }
+  [ "$(wc -l < "$tmp/out")" -eq 32 ] || fail "$(wc -l < "$tmp/out") lines on stdout, expected 32"
+  [ "$(tail -c 1 "$tmp/out" | od -An -c | tr -d ' ')" = '\n' ] || fail "the last line is not whole"
+  [ "$(grep -c '^{"gsd_version":.*"replicates":50,.*}$' "$tmp/out")" -eq 32 ] ||
+    fail "not 32 whole results of 50 replicates: $(head -c 300 "$tmp/out")"
+  grep -qx 'error: interrupted by signal 2; stopped after the results of lines 1 to 32, each written whole; run the lines from 33 on again' "$tmp/err" ||
+    { cat "$tmp/err"; fail "no interrupt line"; }
   ;;
 interrupt_longest)
   # The most replicates allowed, on 2 threads, stopped by SIGTERM: the run
