@@ -58,7 +58,9 @@
 #'   object per line (`--batch FILE.jsonl --format jsonl`); the result is a
 #'   list with one command-line result (or `list(error = "...")`) per line, in
 #'   input order. With `"simulate"`, `replicates`, `seed` and `max_duration`
-#'   apply to every line. A batch is not interrupted by Ctrl-C.
+#'   apply to every line. Ctrl-C stops a batch: no line starts after it, a
+#'   simulation line stops after its chunk of replicates in flight, and the
+#'   call ends with R's interrupt and no result.
 #' @param log_level `"off"`, `"info"` (phases and their times) or `"debug"`
 #'   (every root search, grid and simulation chunk), on R's error stream.
 #' @param progress show a progress bar while simulating.

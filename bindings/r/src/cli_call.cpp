@@ -22,6 +22,7 @@
 #include "gsd/render/svg_chart.hpp"
 #include "guard.hpp"
 #include "new_look.hpp"
+#include "r_interrupt.hpp"
 #include "r_json.hpp"
 #include "r_trace.hpp"
 #include "simulation_call.hpp"
@@ -54,22 +55,31 @@ SEXP printed(const std::string& format, const nlohmann::json& json, const std::s
 
 // `gsd design|simulate --batch FILE --threads T`: one result per line, in
 // input order (gsd::run_batch_file opens the file and runs the lines; the list is
-// built on R's thread).
+// built on R's thread). R's interrupt is looked for while the lines run
+// (r_interrupt.hpp): Ctrl-C stops the batch, and the call ends with R's
+// interrupt and no result.
 SEXP batch(const std::string& path, Command command, const Rcpp::List& options,
            const RunOptions& run) {
   BatchOptions batch;
   batch.request = request_from(options);
   batch.threads = batch.request.threads;
   batch.request.threads = 1;
+  InterruptWatch watch;
+  batch.stop = watch.stop_flag();
+  batch.poll = [&watch] { watch.check(); };
   // Held one by one (Rcpp::List::push_back would copy the whole list for
   // each line), then put in one list of the right length.
   std::vector<Rcpp::RObject> results;
-  run_batch_file(path, FieldPath{"batch"}, command, batch, [&](const BatchLine& line) {
+  const bool finished = run_batch_file(path, FieldPath{"batch"}, command, batch, [&](const BatchLine& line) {
     // The line's tree is converted where it is, not copied first.
     results.emplace_back(line.error ? to_r(render::batch_error_line(
                                           line, batch_line_source(path, line.number)))
                                     : to_r(line.result));
   }, run);
+  if (!finished || watch.jumped()) {
+    watch.resume_jump();
+    throw Rcpp::internal::InterruptedException();
+  }
   Rcpp::List out(results.size());
   for (std::size_t i = 0; i < results.size(); ++i) out[static_cast<R_xlen_t>(i)] = results[i];
   return out;

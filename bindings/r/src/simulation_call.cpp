@@ -23,6 +23,7 @@
 #include "gsd/simulation.hpp"
 #include "gsd/staged_file.hpp"
 #include "gsd/thread_limit.hpp"
+#include "r_interrupt.hpp"
 #include "r_json.hpp"
 
 #include <R_ext/Print.h>
@@ -33,31 +34,20 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// R's interrupt flag is read this often (R_CheckUserInterrupt also runs R's
-// event loop, so not after every chunk of 256 trials).
-constexpr double kInterruptSeconds = 0.1;
 // Progress bar refresh interval, as the command line's.
 constexpr double kProgressSeconds = 0.25;
 constexpr int kBarWidth = 40;
 // Counts and seeds arrive as doubles; below 2^53 every whole double is exact.
 constexpr double kLargestExactInteger = 9007199254740992.0;
 
-SEXP check_interrupt(void*) {
-  R_CheckUserInterrupt();
-  return R_NilValue;
-}
-
 // The simulator calls `progress` from OpenMP thread 0, which is the thread
 // that called it: R's own thread. Only there are R's interrupt flag and
-// console touched. R_CheckUserInterrupt may jump: a user interrupt, or the
-// error of setTimeLimit() (R runs its event loop there). R_UnwindProtect
-// (through Rcpp::unwindProtect) stops that jump inside on_progress and keeps
-// its token; the run stops, and once the simulator's frames are gone the
-// jump resumes, so R sees its own condition (interrupt or the time-limit
-// error), not one made up here.
+// console touched (r_interrupt.hpp: an interrupt, or setTimeLimit()'s error,
+// stops the run, and reaches R as R raised it once the simulator's frames
+// are gone).
 class RunSession {
  public:
-  RunSession(std::int64_t total, bool show) : total_(total), show_(show), caller_(std::this_thread::get_id()) {}
+  RunSession(std::int64_t total, bool show) : total_(total), show_(show) {}
   RunSession(const RunSession&) = delete;
   RunSession& operator=(const RunSession&) = delete;
   ~RunSession() { finish(); }
@@ -70,28 +60,18 @@ class RunSession {
 
   void on_progress(std::int64_t done) {
     if (std::this_thread::get_id() != caller_) return;
+    watch_.check();
     const Clock::time_point now = Clock::now();
-    if (seconds(last_check_, now) >= kInterruptSeconds) {
-      last_check_ = now;
-      try {
-        Rcpp::unwindProtect(check_interrupt, nullptr);
-      } catch (const Rcpp::LongjumpException& jump) {
-        jump_ = jump.token;  // preserved by Rcpp until the jump resumes
-        stop_.store(true);
-      }
-    }
     if (show_ && seconds(last_draw_, now) >= kProgressSeconds) {
       last_draw_ = now;
       draw(done, seconds(start_, now));
     }
   }
 
-  const std::atomic<bool>* stop_flag() const { return &stop_; }
-  bool jumped() const { return jump_ != nullptr; }
+  const std::atomic<bool>* stop_flag() const { return watch_.stop_flag(); }
+  bool jumped() const { return watch_.jumped(); }
   // The R condition that stopped the run, resumed as R raised it.
-  void resume_jump() {
-    if (jump_ != nullptr) throw Rcpp::LongjumpException(std::exchange(jump_, nullptr));
-  }
+  void resume_jump() { watch_.resume_jump(); }
 
  private:
   static double seconds(Clock::time_point a, Clock::time_point b) {
@@ -110,12 +90,10 @@ class RunSession {
 
   std::int64_t total_;
   bool show_;
-  std::thread::id caller_;
-  std::atomic<bool> stop_{false};
-  SEXP jump_ = nullptr;
+  std::thread::id caller_ = std::this_thread::get_id();
+  InterruptWatch watch_;
   bool drawn_ = false;
   Clock::time_point start_ = Clock::now();
-  Clock::time_point last_check_ = start_;
   Clock::time_point last_draw_ = start_;
 };
 

@@ -67,3 +67,40 @@ test_that("a time limit during a simulation is R's time-limit error, not an inte
   # The session goes on.
   expect_equal(gsd_simulate(plan, replicates = 100, seed = 1, progress = FALSE)$replicates_run, 100)
 })
+
+# A batch looks for R's interrupt while its lines run: on R's thread after
+# each line and chunk of replicates it runs, and while it waits for the
+# helper thread. setTimeLimit()'s error arrives where an interrupt would.
+batch_of_long_lines <- function(first_replicates) {
+  seed <- example_file("configs/blinatumomab-20120215.json", "blinatumomab-20120215.json")
+  line <- paste(readLines(seed), collapse = " ")
+  long <- sub("^\\{", "{\"simulation\": {\"replicates\": 2000000000}, ", line)
+  first <- sub("^\\{", sprintf("{\"simulation\": {\"replicates\": %d}, ", first_replicates), line)
+  batch <- tempfile(fileext = ".jsonl")
+  writeLines(c(first, long, long), batch)
+  batch
+}
+
+for (threads in c(1, 2)) {
+  test_that(sprintf("a time limit stops a simulate batch on %d thread(s) with R's error", threads), {
+    batch <- batch_of_long_lines(100)
+    t0 <- Sys.time()
+    err <- capture.output(type = "message", {
+      r <- tryCatch({
+        setTimeLimit(elapsed = 2, transient = TRUE)
+        gsd_run(NULL, "simulate", batch = batch, threads = threads)
+      }, error = function(e) conditionMessage(e), interrupt = function(e) "interrupt")
+      setTimeLimit()
+    })
+    took <- as.numeric(Sys.time() - t0, units = "secs")
+    expect_match(r, "reached elapsed time limit")
+    expect_identical(err, character())
+    # Two billion replicates a line would take hours; chunks of replicates
+    # take milliseconds, and the interrupt is looked for every 0.1 s.
+    expect_lt(took, 30)
+    # The session goes on, and a batch runs to its end again.
+    again <- gsd_run(NULL, "simulate", batch = batch, replicates = 50, threads = threads)
+    expect_length(again, 3L)
+    expect_equal(again[[1]]$simulation$replicates, 50)
+  })
+}
