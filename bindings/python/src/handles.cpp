@@ -2,8 +2,11 @@
 
 #include <pybind11/stl.h>
 
+#include <atomic>
+#include <chrono>
 #include <optional>
 #include <system_error>
+#include <utility>
 
 #include "convert.hpp"
 #include "gsd/render/design_output.hpp"
@@ -125,8 +128,54 @@ py::object run(py::handle config, const std::string& command, int log_level) {
   return from_json(out);
 }
 
+// Python's pending signals, looked at now and then while a batch runs (the
+// batch's poll, on the calling thread without the GIL): Ctrl-C's handler
+// raises KeyboardInterrupt there, which stops the batch and is raised again
+// when the batch has returned.
+class SignalWatch {
+ public:
+  SignalWatch() = default;
+  SignalWatch(const SignalWatch&) = delete;
+  SignalWatch& operator=(const SignalWatch&) = delete;
+  ~SignalWatch() {
+    if (error_) {
+      py::gil_scoped_acquire gil;
+      error_.reset();
+    }
+  }
+
+  // At most every kSeconds: takes the GIL and runs Python's signal handlers.
+  void check() noexcept {
+    if (stop_.load()) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (now - last_ < kInterval) return;
+    last_ = now;
+    py::gil_scoped_acquire gil;
+    if (PyErr_CheckSignals() != 0) {
+      error_.emplace();  // takes the pending error (KeyboardInterrupt)
+      stop_.store(true);
+    }
+  }
+  const std::atomic<bool>* flag() const { return &stop_; }
+  // With the GIL: the error a handler raised, raised again.
+  void rethrow() {
+    if (error_) {
+      py::error_already_set e = std::move(*error_);
+      error_.reset();
+      throw e;
+    }
+  }
+
+ private:
+  static constexpr std::chrono::milliseconds kInterval{100};
+  std::atomic<bool> stop_{false};
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+  std::optional<py::error_already_set> error_;
+};
+
 // `gsd design|simulate --batch FILE --threads T`: the lines run with the GIL
 // released; each result becomes Python on the calling thread, in input order.
+// Ctrl-C stops the batch (BatchOptions::stop) and raises KeyboardInterrupt.
 py::list batch(const std::string& path, const std::string& command, int threads,
                std::optional<std::int64_t> replicates, std::optional<std::uint64_t> seed,
                std::optional<double> max_duration, int log_level) {
@@ -136,20 +185,31 @@ py::list batch(const std::string& path, const std::string& command, int threads,
   options.request.replicates = replicates;
   options.request.seed = seed;
   options.request.max_duration = max_duration;
+  SignalWatch watch;
+  options.stop = watch.flag();
+  options.poll = [&watch] { watch.check(); };
   py::list out;
-  py::gil_scoped_release release;
-  const auto trace = make_trace(log_level);
-  RunOptions run;
-  run.trace = trace.get();
-  run_batch_file(path, FieldPath{"batch"}, c, options, [&](const BatchLine& line) {
-    // An error becomes its line's JSON; a result's tree is converted where
-    // it is, not copied first.
-    const nlohmann::json error =
-        line.error ? render::batch_error_line(line, batch_line_source(path, line.number))
-                   : nlohmann::json();
-    py::gil_scoped_acquire gil;
-    out.append(from_json(line.error ? error : line.result));
-  }, run);
+  bool finished = false;
+  {
+    py::gil_scoped_release release;
+    const auto trace = make_trace(log_level);
+    RunOptions run;
+    run.trace = trace.get();
+    finished = run_batch_file(path, FieldPath{"batch"}, c, options, [&](const BatchLine& line) {
+      // An error becomes its line's JSON; a result's tree is converted where
+      // it is, not copied first.
+      const nlohmann::json error =
+          line.error ? render::batch_error_line(line, batch_line_source(path, line.number))
+                     : nlohmann::json();
+      py::gil_scoped_acquire gil;
+      out.append(from_json(line.error ? error : line.result));
+    }, run);
+  }
+  watch.rethrow();
+  if (!finished) {  // only the watch stops a batch, and it keeps its reason
+    PyErr_SetNone(PyExc_KeyboardInterrupt);
+    throw py::error_already_set();
+  }
   return out;
 }
 

@@ -257,3 +257,40 @@ def test_tqdm_bar_is_drawn(seed_plan, capsys, monkeypatch):
     assert "trials/s" in err
     assert "/50.0k [" in err  # the run's total
     assert re.search(r"[1-9][0-9]?%\|", err)  # drawn part way through
+
+
+def _long_batch(repo, tmp_path, first_replicates):
+    """Three seed-trial lines: the first short, the others two billion
+    replicates each (hours)."""
+    seed = (repo / "configs" / "blinatumomab-20120215.json").read_text().replace("\n", " ")
+
+    def line(replicates):
+        return seed.replace("{", '{"simulation": {"replicates": ' + str(replicates) + "}, ", 1)
+
+    batch = tmp_path / "long.jsonl"
+    batch.write_text("\n".join([line(first_replicates), line(2_000_000_000),
+                                line(2_000_000_000)]) + "\n")
+    return batch
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_ctrl_c_stops_a_batch(repo, tmp_path, threads):
+    """A batch looks at Python's signals while its lines run (after each
+    line and chunk of replicates on the calling thread, and while it waits
+    for the helper thread): Ctrl-C raises KeyboardInterrupt within seconds,
+    and a batch runs to its end again afterwards."""
+    batch = _long_batch(repo, tmp_path, 100)
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        timer = threading.Timer(0.5, _thread.interrupt_main)
+        start = time.monotonic()
+        timer.start()
+        with pytest.raises(KeyboardInterrupt):
+            gsd.run(command="simulate", batch=batch, threads=threads)
+        elapsed = time.monotonic() - start
+        timer.cancel()
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert elapsed < 30
+    again = gsd.run(command="simulate", batch=batch, threads=threads, replicates=50)
+    assert [r["simulation"]["replicates"] for r in again] == [50, 50, 50]
