@@ -74,8 +74,9 @@ struct BatchOptions {
   // each line that thread runs, from its own simulation lines after each
   // chunk of replicates, and every kBatchPollInterval while it waits for the
   // helper threads; not once *stop is set. The R and Python packages look
-  // for Ctrl-C there and set *stop. Must not throw; it may be called often (every chunk of
-  // replicates), so it should cost little or look at the clock itself.
+  // for Ctrl-C there and set *stop. Must not throw; it may be called often
+  // (every chunk of replicates), so it should cost little or look at the
+  // clock itself.
   std::function<void()> poll;
 };
 
