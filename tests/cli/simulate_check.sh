@@ -38,6 +38,22 @@ mode=$1; shift
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "$@"; exit 1; }
+# stop_within_10s PID SIGNAL: sends SIGNAL (INT or TERM) to PID and fails
+# unless the process ends within 10 s; then waits for it, so that $? is its
+# exit status.
+stop_within_10s() {
+  kill -"$2" "$1"
+  waited=0
+  while kill -0 "$1" 2>/dev/null; do
+    if [ "$waited" -ge 100 ]; then
+      kill -KILL "$1"
+      fail "still running 10 s after SIG$2"
+    fi
+    sleep 0.1
+    waited=$((waited + 1))
+  done
+  wait "$1"
+}
 
 case "$mode" in
 plot)
@@ -177,17 +193,7 @@ batch_interrupt)
     waited=$((waited + 1))
   done
   sleep 0.5
-  kill -INT "$pid"
-  waited=0
-  while kill -0 "$pid" 2>/dev/null; do
-    if [ "$waited" -ge 100 ]; then
-      kill -KILL "$pid"
-      fail "still running 10 s after SIGINT"
-    fi
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-  wait "$pid"
+  stop_within_10s "$pid" INT
   rc=$?
   [ "$rc" -eq 130 ] || { cat "$tmp/err"; fail "exit status $rc, expected 130 (killed by SIGINT)"; }
   [ "$(wc -l < "$tmp/out")" -eq 32 ] || fail "$(wc -l < "$tmp/out") lines on stdout, expected 32"
@@ -205,17 +211,7 @@ interrupt_longest)
     >"$tmp/out" 2>"$tmp/err" &
   pid=$!
   sleep 1
-  kill -TERM "$pid"
-  waited=0
-  while kill -0 "$pid" 2>/dev/null; do
-    if [ "$waited" -ge 100 ]; then
-      kill -KILL "$pid"
-      fail "still running 10 s after SIGTERM"
-    fi
-    sleep 0.1
-    waited=$((waited + 1))
-  done
-  wait "$pid"
+  stop_within_10s "$pid" TERM
   rc=$?
   [ "$rc" -eq 143 ] || fail "exit status $rc, expected 143 (killed by SIGTERM)"
   [ -s "$tmp/out" ] && fail "stdout not empty"
