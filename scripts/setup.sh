@@ -251,7 +251,7 @@ run_tsan() {
     -DCMAKE_CXX_FLAGS_RELWITHDEBINFO="-O2 -gline-tables-only -DNDEBUG" -DGSD_TSAN=ON \
     -DGSD_WERROR=ON -DGSD_BUILD_TESTS=ON -DGSD_BUILD_BENCHMARKS=OFF -DGSD_NATIVE=OFF
   cmake --build build/tsan -j "$jobs" --target tsan_race_canary tsan_determinism_test \
-    tsan_batch_test gsd >&2
+    tsan_batch_test tsan_batch_stop_test gsd >&2
   stage "TSan run"
   export OMP_TOOL_LIBRARIES=$archer \
     TSAN_OPTIONS="halt_on_error=1 ignore_noninstrumented_modules=1 exitcode=66"
@@ -266,9 +266,10 @@ run_tsan() {
   build/tsan/cli/gsd simulate configs/blinatumomab-20120215.json --replicates 2000 --threads 4 \
     --quiet --format json > /dev/null
   # The batches' thread pool: kept from batch to batch, lent to one batch at
-  # a time (the others start their own), and more lines than one chunk on 3
-  # threads from the command line.
+  # a time (the others start their own), stopped while lines run, and more
+  # lines than one chunk on 3 threads from the command line.
   build/tsan/tests/tsan_batch_test >&2
+  build/tsan/tests/tsan_batch_stop_test >&2
   local i
   for i in $(seq 0 99); do
     echo "{\"design\": {\"beta\": 0.$((10 + i % 10)), \"information_fractions\": [0.3, 0.6, 1]}}"
