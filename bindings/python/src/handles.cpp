@@ -144,7 +144,7 @@ class SignalWatch {
     }
   }
 
-  // At most every kSeconds: takes the GIL and runs Python's signal handlers.
+  // At most every kInterval: takes the GIL and runs Python's signal handlers.
   void check() noexcept {
     if (stop_.load()) return;
     const auto now = std::chrono::steady_clock::now();
